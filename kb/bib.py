@@ -1,0 +1,132 @@
+"""BibTeX (through bibtexparser v2) and CSL-JSON exports of the reference list.
+
+The only module that imports bibtexparser. Authors are written
+``Last, Jr., F. M.`` so that any BibTeX reader splits multi-word and particle
+surnames ("de Vries", "Blasco Andaluz") correctly; organisations are braced
+so they are never split into first and last names.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+from .knowledge_base import KnowledgeBase
+from .model import ReferenceEntry
+from .reference_list import _ONE_AUTHOR
+
+_SUFFIX = re.compile(r",?\s*(Jr|Sr|2nd|3rd|4th|II|III|IV)\.?$")
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def name_parts(author: str) -> tuple[str, str, str]:
+    """'McConnell CT, Jr.' -> ('McConnell', 'C. T.', 'Jr.')."""
+    suffix = ""
+    m = _SUFFIX.search(author)
+    if m:
+        suffix = m.group(1) + ("." if m.group(1) in ("Jr", "Sr") else "")
+        author = author[: m.start()].strip()
+    one = _ONE_AUTHOR.match(author)
+    if not one:
+        return author, "", suffix
+    initials = re.sub(r"[.\s]", "", one.group("initials"))
+    given = " ".join(f"{c}." if c.isalpha() else c for c in re.findall(r"[A-Z]|-", initials)).replace(" - ", "-")
+    return one.group("surname"), given, suffix
+
+
+def bibtex_name(author: str) -> str:
+    last, given, suffix = name_parts(author)
+    if " " in last:
+        last = "{" + last + "}"  # keep "Blasco Andaluz" and "de Vries" whole
+    return ", ".join(p for p in (last, suffix, given) if p)
+
+
+def citation_keys(entries) -> dict[int, str]:
+    """Readable keys such as 'buchbinder2009', with a, b, ... where two collide."""
+    bases = {}
+    for e in entries:
+        who = e.first_author or (e.organisation or e.title or "ref").split()[0]
+        base = re.sub(r"[^a-z]", "", _ascii(who).lower()) or "ref"
+        bases[e.number] = f"{base}{e.year or 'nd'}"
+    counts: dict[str, int] = {}
+    for key in bases.values():
+        counts[key] = counts.get(key, 0) + 1
+    seen: dict[str, int] = {}
+    out = {}
+    for e in entries:
+        key = bases[e.number]
+        if counts[key] > 1:
+            seen[key] = seen.get(key, 0) + 1
+            key = f"{key}{chr(ord('a') + seen[key] - 1)}"
+        out[e.number] = key
+    return out
+
+
+def _fields(e: ReferenceEntry) -> dict[str, str]:
+    if e.authors:
+        author = " and ".join(bibtex_name(a) for a in e.authors if a)
+        if re.search(r"\bet\s+al\b", e.raw):
+            author += " and others"
+    elif e.organisation:
+        author = "{" + e.organisation + "}"
+    else:
+        author = ""
+    values = {
+        "author": author, "title": e.title or "", "journal": e.source or "",
+        "year": str(e.year) if e.year else "", "volume": e.volume or "", "number": e.issue or "",
+        "pages": (e.pages or "").replace("-", "--"), "doi": e.doi or "", "pmid": e.pmid or "",
+        "url": e.url or "", "urldate": e.accessed or "", "policyref": str(e.number),
+    }
+    return {k: v for k, v in values.items() if v}
+
+
+def to_bibtex(kb: KnowledgeBase) -> str:
+    import bibtexparser
+    from bibtexparser.model import Entry, Field
+
+    entries = list(kb.references.values())
+    keys = citation_keys(entries)
+    library = bibtexparser.Library()
+    for e in entries:
+        fields = _fields(e)
+        kind = "article" if e.source else "misc"
+        library.add(Entry(kind, keys[e.number], [Field(k, v) for k, v in fields.items()]))
+    return bibtexparser.write_string(library)
+
+
+def to_csl_json(kb: KnowledgeBase) -> str:
+    entries = list(kb.references.values())
+    keys = citation_keys(entries)
+    items = []
+    for e in entries:
+        item = {"id": keys[e.number], "type": "article-journal" if e.source else ("webpage" if e.url else "report")}
+        if e.authors:
+            item["author"] = []
+            for a in e.authors:
+                last, given, suffix = name_parts(a)
+                person = {"family": last, "given": given}
+                if suffix:
+                    person["suffix"] = suffix
+                item["author"].append(person)
+        elif e.organisation:
+            item["author"] = [{"literal": e.organisation}]
+        for key, value in (("title", e.title), ("container-title", e.source), ("volume", e.volume),
+                           ("issue", e.issue), ("page", e.pages), ("DOI", e.doi), ("PMID", e.pmid),
+                           ("URL", e.url)):
+            if value:
+                item[key] = value
+        if e.year:
+            item["issued"] = {"date-parts": [[e.year]]}
+        item["note"] = f"policyref: {e.number}"
+        items.append(item)
+    return json.dumps(items, indent=1, ensure_ascii=False) + "\n"
+
+
+def read_bibtex(text: str):
+    """Parse BibTeX back (used to prove the round trip); failed blocks are kept."""
+    import bibtexparser
+
+    return bibtexparser.parse_string(text)

@@ -1,0 +1,45 @@
+"""The kind of evidence a reference is, read from its own title and source.
+
+Order matters: a guideline that mentions randomised trials is still a
+guideline, and a "non-randomised trial" is not a randomised one.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import ReferenceEntry
+
+RANDOMIZED = "randomized-trial"
+REVIEW = "systematic-review"
+GUIDELINE = "guideline"
+OBSERVATIONAL = "observational"
+OTHER = "other"
+KINDS = (RANDOMIZED, REVIEW, GUIDELINE, OBSERVATIONAL, OTHER)
+KIND_LABELS = {
+    RANDOMIZED: "randomized trial",
+    REVIEW: "systematic review or meta-analysis",
+    GUIDELINE: "guideline or technology appraisal",
+    OBSERVATIONAL: "observational study or case series",
+    OTHER: "other",
+}
+
+_RULES = (
+    (GUIDELINE, r"guideline|appropriateness criteria|position statement|consensus statement|"
+                r"practice parameter|technology appraisal|\[(?:TA|CG|NG|IPG)\d+\]|standards and guidelines|"
+                r"best practices|recommendations? (?:of|from|for)"),
+    (REVIEW, r"systematic review|meta-?analys[ie]s|cochrane|individual patient data|pooled analysis"),
+    (OBSERVATIONAL, r"non-?randomi[sz]ed|nonrandomi[sz]ed"),
+    (RANDOMIZED, r"randomi[sz]ed|randomised|\bRCT\b|placebo-controlled|sham[- ]controlled"),
+    (OBSERVATIONAL, r"case reports?|case series|retrospective|prospective|cohort|registry|observational|"
+                    r"pilot study|technique|ten-year analysis|outcomes? of|experience"),
+)
+
+
+def classify(entry: ReferenceEntry) -> tuple[str, str]:
+    """(kind, reason): the rule that decided, so a reviewer can see why."""
+    text = " ".join(filter(None, [entry.title, entry.organisation, entry.source, entry.raw if not entry.title else ""]))
+    for kind, pattern in _RULES:
+        m = re.search(pattern, text, re.IGNORECASE)
+        if m:
+            return kind, f"the entry says '{m.group(0)}'"
+    return OTHER, "no design named in the entry"

@@ -1,0 +1,82 @@
+"""The ``kb`` command line: thin subcommands over the library.
+
+Each subcommand lives in ``kb.commands.<name>`` with ``HELP``,
+``add_arguments(parser)`` and ``run(args) -> int``, and is imported only when
+used, so ``kb info`` does not pay for matplotlib or pandas.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import tempfile
+import time
+import traceback
+
+from .errors import KbError
+
+# name -> one-line help; order is the order in --help.
+COMMANDS = {
+    "info": "counts and metadata of a policy",
+    "check": "check citations, references, statistics and structure",
+    "export": "export references or the graph (bibtex, csl-json, graph-json, graphml)",
+}
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kb",
+        description="policykb: an evidence-review knowledge base for a medical policy.",
+        epilog="POLICY is a policy file or folder; it defaults to the bundled policy. "
+               "Exit codes: 0 fine, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_text in COMMANDS.items():
+        if only and name != only:
+            sub.add_parser(name, help=help_text)
+            continue
+        module = importlib.import_module(f"kb.commands.{name}")
+        cmd = sub.add_parser(name, help=help_text, description=module.__doc__)
+        module.add_arguments(cmd)
+        cmd.set_defaults(run=module.run)
+    return parser
+
+
+def _report_crash(exc: BaseException) -> str:
+    folder = os.path.join(tempfile.gettempdir(), "policykb-logs")
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(" ".join(sys.argv) + "\n\n")
+        fh.write("".join(traceback.format_exception(exc)))
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(first if first in COMMANDS else None)
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except KbError as exc:
+        print(f"kb {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"kb {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, a log, exit 3
+        log = _report_crash(exc)
+        print(f"kb {args.command}: internal error ({type(exc).__name__}); please report it with the log at {log}",
+              file=sys.stderr)
+        return 3
+
+
+def entry() -> None:
+    sys.exit(main())

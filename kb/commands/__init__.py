@@ -1,0 +1,1 @@
+"""One module per ``kb`` subcommand (see ``kb.cli.COMMANDS``)."""

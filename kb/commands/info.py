@@ -1,0 +1,46 @@
+"""Show a policy's title, dates and counts: sections, criteria, citation markers,
+references (cited, uncited, by kind) and billing codes."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from .common import add_policy_argument, load
+
+
+def add_arguments(parser) -> None:
+    add_policy_argument(parser)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def summarize(kb) -> dict:
+    kinds = Counter(kind for kind, _ in kb.kinds.values())
+    return {
+        "document": kb.path,
+        "title": kb.metadata("title"),
+        "effective": kb.metadata("effective"),
+        "next_review": kb.metadata("next_review"),
+        "sections": len(kb.doc.sections),
+        "statements": len(kb.doc.statements),
+        "sentences": len(kb.doc.sentences),
+        "citation_markers": len(kb.doc.markers),
+        "references": len(kb.references),
+        "references_cited": len([n for n in kb.references if n in kb.cited]),
+        "references_uncited": len(kb.uncited),
+        "references_by_kind": dict(sorted(kinds.items())),
+        "codes": len(kb.doc.codes),
+        "parser_problems": len(kb.doc.problems),
+    }
+
+
+def run(args) -> int:
+    info = summarize(load(args))
+    if args.format == "json":
+        print(json.dumps(info, indent=2))
+        return 0
+    width = max(len(k) for k in info)
+    for key, value in info.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "none"
+        print(f"{key.replace('_', ' '):<{width}}  {value}")
+    return 0

@@ -1,0 +1,89 @@
+"""Curated tables beside a policy (provenance, kind overrides): read and validated.
+
+A malformed table is an input error (file, line, problem), never a silent skip.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .classify import KINDS
+from .errors import KbError
+from .io import read_text
+
+
+@dataclass(frozen=True)
+class KindOverride:
+    number: int
+    kind: str
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Curated:
+    folder: Path | None = None
+    provenance: dict = field(default_factory=dict, hash=False)
+    kinds: dict = field(default_factory=dict, hash=False)  # number -> KindOverride
+
+
+def read_csv(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict]]:
+    """Rows with their file line numbers; missing columns are an input error."""
+    text = read_text(path, "curated table")
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in required if c not in (reader.fieldnames or [])]
+    if missing:
+        raise KbError(f"missing column(s): {', '.join(missing)}", str(path), 1)
+    rows = []
+    for row in reader:
+        if None in row:
+            raise KbError("row has more cells than the header", str(path), reader.line_num)
+        rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
+    return rows
+
+
+def parse_int(value: str, path: Path, line: int, column: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise KbError(f"column '{column}' must be a whole number, not '{value}'", str(path), line) from None
+
+
+def read_kinds(path: Path) -> dict[int, KindOverride]:
+    out: dict[int, KindOverride] = {}
+    for line, row in read_csv(path, ("number", "kind", "reason")):
+        number = parse_int(row["number"], path, line, "number")
+        if row["kind"] not in KINDS:
+            raise KbError(f"kind '{row['kind']}' is not one of {', '.join(KINDS)}", str(path), line)
+        if number in out:
+            raise KbError(f"reference {number} is listed twice", str(path), line)
+        out[number] = KindOverride(number, row["kind"], row["reason"], line)
+    return out
+
+
+def read_provenance(path: Path) -> dict:
+    import yaml  # only needed when a provenance file exists
+
+    try:
+        data = yaml.safe_load(read_text(path, "provenance file"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise KbError(f"is not valid YAML ({getattr(exc, 'problem', exc)})", str(path),
+                      mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict):
+        raise KbError("must be a mapping of key: value lines", str(path), 1)
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def load_curated(policy_path: Path) -> Curated:
+    """The curated files in the policy's folder; none of them is required."""
+    folder = Path(policy_path).parent
+    prov = folder / "provenance.yaml"
+    kinds = folder / "kinds.csv"
+    return Curated(
+        folder=folder,
+        provenance=read_provenance(prov) if prov.is_file() else {},
+        kinds=read_kinds(kinds) if kinds.is_file() else {},
+    )

@@ -1,0 +1,98 @@
+"""The parsed policy joined with its curated tables, with the lookups every stage needs."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .classify import classify
+from .curated import Curated, load_curated
+from .errors import KbError
+from .io import read_text
+from .model import CitationMarker, PolicyDocument, ReferenceEntry, Sentence
+from .parse_policy import parse_policy
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    doc: PolicyDocument
+    curated: Curated = field(default_factory=Curated)
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    @cached_property
+    def references(self) -> dict[int, ReferenceEntry]:
+        """By number; the first entry wins when a number is listed twice."""
+        out: dict[int, ReferenceEntry] = {}
+        for entry in self.doc.references:
+            out.setdefault(entry.number, entry)
+        return out
+
+    @cached_property
+    def kinds(self) -> dict[int, tuple[str, str]]:
+        """Reference number -> (kind, why), curated overrides first."""
+        out = {}
+        for number, entry in self.references.items():
+            override = self.curated.kinds.get(number)
+            out[number] = (override.kind, f"reviewed: {override.reason}") if override else classify(entry)
+        return out
+
+    def kind(self, number: int) -> str | None:
+        return self.kinds.get(number, (None, ""))[0]
+
+    @cached_property
+    def markers_by_number(self) -> dict[int, list[CitationMarker]]:
+        out: dict[int, list[CitationMarker]] = defaultdict(list)
+        for marker in self.doc.markers:
+            for n in dict.fromkeys(marker.numbers):
+                out[n].append(marker)
+        return dict(out)
+
+    @cached_property
+    def cited(self) -> set[int]:
+        return set(self.markers_by_number)
+
+    @cached_property
+    def uncited(self) -> list[int]:
+        return sorted(n for n in self.references if n not in self.cited)
+
+    def sentence_of(self, marker: CitationMarker) -> Sentence | None:
+        if marker.sentence_index is None:
+            return None
+        return self.doc.sentences[marker.sentence_index]
+
+    @cached_property
+    def statements(self) -> dict:
+        return {s.id: s for s in self.doc.statements}
+
+    @cached_property
+    def sections(self) -> dict:
+        return {s.id: s for s in self.doc.sections}
+
+    def metadata(self, key: str) -> str | None:
+        """Provenance first (reviewed), then what the text itself says."""
+        prov = {"effective": "effective_date", "next_review": "next_review", "title": "title"}
+        return self.curated.provenance.get(prov.get(key, key)) or self.doc.metadata.get(key)
+
+
+def build_knowledge_base(doc: PolicyDocument, curated: Curated | None = None) -> KnowledgeBase:
+    return KnowledgeBase(doc, curated or Curated())
+
+
+def load_policy(path: Path | str, *, require_references: bool = True) -> PolicyDocument:
+    """Read and parse a policy file; a file with no reference list is an input error."""
+    text = read_text(path, "policy file")
+    doc = parse_policy(text, str(path))
+    if require_references and not doc.references:
+        problem = next((p for p in doc.problems if p.kind in ("no-reference-list", "empty-reference-list")), None)
+        raise KbError(problem.message if problem else "the policy has no reference list", str(path),
+                      problem.line if problem and problem.line > 1 else None)
+    return doc
+
+
+def load_knowledge_base(path: Path | str, *, require_references: bool = True) -> KnowledgeBase:
+    doc = load_policy(path, require_references=require_references)
+    return build_knowledge_base(doc, load_curated(Path(path)))

@@ -1,0 +1,155 @@
+"""Immutable records shared by every stage of policykb.
+
+Parsing produces these; nothing downstream mutates them. Content problems
+travel as ``Problem`` (from the parser) or ``Finding`` (from the checks).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something the parser noticed but could not make sense of."""
+
+    kind: str
+    line: int
+    message: str
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str  # slug path, e.g. "rationale/percutaneous-vertebroplasty/systematic-reviews"
+    title: str
+    level: int
+    path: tuple[str, ...]  # titles from the outermost heading down to this one
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # markup removed, markers kept as "[n]"
+    line: int
+    end_line: int
+    section_id: str
+    index: int  # position in the document, 0-based
+
+
+@dataclass(frozen=True)
+class CitationMarker:
+    raw: str  # as printed, e.g. "<sup>[5, 6, 65-67]</sup>"
+    inner: str  # the bracket content, e.g. "5, 6, 65-67"
+    numbers: tuple[int, ...]  # expanded, in printed order, duplicates kept
+    line: int
+    column: int  # 1-based
+    section_id: str
+    sentence_index: int | None
+    problems: tuple[str, ...] = ()
+    in_range: frozenset[int] = frozenset()  # numbers that came from a range
+
+
+@dataclass(frozen=True)
+class ReferenceEntry:
+    number: int
+    raw: str
+    line: int
+    authors: tuple[str, ...] = ()  # "Surname Initials" as printed
+    surnames: tuple[str, ...] = ()
+    organisation: str | None = None
+    year: int | None = None
+    title: str | None = None
+    source: str | None = None  # journal or publisher
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    pmid: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    accessed: str | None = None
+    available_from: bool = False  # the entry says "Available from:"
+    epub_ahead: bool = False  # the entry says "Epub ahead of print"
+
+    @property
+    def first_author(self) -> str | None:
+        return self.surnames[0] if self.surnames else None
+
+    @property
+    def label(self) -> str:
+        """Short human label: 'Buchbinder (2009)' or the organisation."""
+        who = self.first_author or self.organisation or (self.title or "untitled")[:40]
+        return f"{who} ({self.year})" if self.year else who
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A coverage criterion such as I.A.5.k."""
+
+    id: str
+    text: str
+    line: int
+    end_line: int
+    parent: str | None
+    category: str | None  # e.g. "medically necessary", "investigational"
+    marker: str  # the list label as printed: "I", "A", "5", "k"
+
+
+@dataclass(frozen=True)
+class Code:
+    system: str  # CPT, HCPCS, ...
+    code: str
+    description: str
+    line: int
+
+
+@dataclass(frozen=True)
+class PolicyDocument:
+    path: str
+    lines: tuple[str, ...]
+    title: str | None
+    metadata: dict = field(default_factory=dict, hash=False, compare=False)
+    sections: tuple[Section, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    markers: tuple[CitationMarker, ...] = ()
+    references: tuple[ReferenceEntry, ...] = ()
+    reference_section: Section | None = None
+    statements: tuple[Statement, ...] = ()
+    documentation: tuple[tuple[int, str], ...] = ()  # (line, item) of required documentation
+    codes: tuple[Code, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def section_at(self, line: int) -> Section | None:
+        """The innermost section containing ``line``."""
+        best = None
+        for sec in self.sections:
+            if sec.line <= line <= sec.end_line and (best is None or sec.level >= best.level):
+                best = sec
+        return best
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of a check. The field set is a contract (see ARCHITECTURE.md)."""
+
+    code: str
+    severity: str
+    line: int
+    message: str
+    column: int | None = None
+    citations: tuple[int, ...] = ()
+    suggestion: str | None = None
+    waived: str | None = None  # the waiver's reason when an editor accepted it
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "line": self.line,
+            "column": self.column,
+            "citations": list(self.citations),
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }

@@ -1,0 +1,202 @@
+"""Policy Markdown to ``PolicyDocument``.
+
+``parse_policy(text, path)`` never raises on content: whatever it cannot read
+becomes a ``Problem``. The loader in ``kb.io`` does the file handling.
+"""
+from __future__ import annotations
+
+import re
+
+from .criteria import CATEGORY, parse_criteria
+from .model import Code, PolicyDocument, Problem, ReferenceEntry, Section
+from .prose import clean_text, group_blocks, read_prose
+from .reference_list import parse_entry
+
+HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
+REFERENCE_HEADING = re.compile(r"^(references?|bibliography|works cited|literature cited|citations)$", re.I)
+CRITERIA_HEADING = re.compile(r"\bcriteria\b|\bcoverage\b|\bpolicy statement", re.I)
+DOCUMENTATION_HEADING = re.compile(r"required documentation", re.I)
+CODES_HEADING = re.compile(r"^(codes?|coding|billing codes?|cpt.*codes?)$", re.I)
+ENTRY = re.compile(r"^\s*(?:\[(?P<b>\d{1,5})\]|(?P<n>\d{1,5})[.)])\s+(?P<text>\S.*)$")
+CODE = re.compile(r"^(?:[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4})$")
+META = {
+    "effective": re.compile(r"^\W*Effective(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
+    "next_review": re.compile(r"^\W*Next Review(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
+    "last_review": re.compile(r"^\W*Last Review(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
+    "policy_number": re.compile(r"Policy No\.?\s*(?P<v>[\w.-]+)", re.I),
+}
+
+
+def slug(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return s or "section"
+
+
+def heading_title(raw: str) -> str:
+    return clean_text(raw).strip(" :")
+
+
+def parse_sections(lines: list[str]) -> list[Section]:
+    heads = []
+    for i, line in enumerate(lines, 1):
+        m = HEADING.match(line)
+        if m and heading_title(m.group("title")):
+            heads.append((i, len(m.group("hashes")), heading_title(m.group("title"))))
+    # A lone level-1 heading is the issuer or document title: leave it out of ids.
+    root = 1 if sum(1 for _, lv, _ in heads if lv == 1) == 1 and heads and heads[0][1] == 1 else 0
+    sections, stack, used = [], [], set()
+    for k, (line, level, title) in enumerate(heads):
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, title))
+        end = next((l2 - 1 for l2, lv2, _ in heads[k + 1:] if lv2 <= level), len(lines))
+        base = "/".join(slug(t) for lv, t in stack if lv > root) or slug(title)
+        sid, n = base, 2
+        while sid in used:
+            sid, n = f"{base}-{n}", n + 1
+        used.add(sid)
+        sections.append(Section(sid, title, level, tuple(t for _, t in stack), line, end))
+    return sections
+
+
+def _heading_lines(sections: list[Section]) -> set[int]:
+    return {s.line for s in sections}
+
+
+def _region(sections: list[Section], pattern, n_lines: int, *, through_categories=False) -> tuple[int, int] | None:
+    """Lines after the last heading matching ``pattern`` up to the next unrelated heading."""
+    starts = [s for s in sections if pattern.search(s.title)]
+    if not starts:
+        return None
+    start = starts[-1] if pattern is REFERENCE_HEADING else starts[0]
+    end = n_lines
+    for s in sections:
+        if s.line <= start.line:
+            continue
+        if through_categories and CATEGORY.fullmatch(s.title.strip()):
+            continue
+        end = s.line - 1
+        break
+    return start.line + 1, end
+
+
+def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list[Problem]]:
+    drafts: list[list] = []
+    for num in range(span[0], span[1] + 1):
+        text = lines[num - 1]
+        m = ENTRY.match(text)
+        if m:
+            drafts.append([int(m.group("b") or m.group("n")), m.group("text"), num])
+        elif text.strip() and drafts and not HEADING.match(text):
+            drafts[-1][1] += " " + text.strip()  # an entry wrapped onto a second line
+    problems = []
+    if not drafts:
+        problems.append(Problem("empty-reference-list", span[0] - 1, "the reference list has no numbered entries"))
+    return [parse_entry(n, t, ln) for n, t, ln in drafts], problems
+
+
+def parse_codes(lines: list[str], span) -> list[Code]:
+    codes, system = [], ""
+    for num in range(span[0], span[1] + 1):
+        text = lines[num - 1]
+        cells = [c.strip() for c in re.split(r"\t|\s*\|\s*", text.strip().strip("|"))]
+        if len(cells) < 2:
+            continue
+        if cells[0] and not CODE.match(cells[0]):
+            system = cells[0]
+        at = 1 if CODE.match(cells[1]) else (0 if CODE.match(cells[0]) else None)
+        if at is None:
+            continue
+        code_cell = cells[at]
+        if CODE.match(cells[0]):  # the system column holds a code: infer the system
+            system = "CPT" if code_cell[0].isdigit() else "HCPCS"
+        description = " ".join(c for c in cells[at + 1:] if c)
+        codes.append(Code(system or "unknown", code_cell, description, num))
+    return codes
+
+
+def parse_metadata(lines: list[str], sections: list[Section]) -> dict:
+    meta: dict = {}
+    for line in lines[:80]:
+        plain = line.replace("*", "").strip()
+        for key, rx in META.items():
+            m = rx.search(plain)
+            if m and key not in meta:
+                meta[key] = m.group("v").strip()
+    titled = [s for s in sections if s.level <= 2 and len(s.title.split()) >= 3]
+    meta["title"] = titled[0].title if titled else (sections[0].title if sections else None)
+    meta["issuer"] = sections[0].title if sections and titled and sections[0] is not titled[0] else None
+    return meta
+
+
+def _category_lookup(sections: list[Section]):
+    def at(line: int) -> str | None:
+        found = None
+        for s in sections:
+            if s.line <= line and CATEGORY.search(s.title):
+                found = CATEGORY.search(s.title).group(1).lower()
+        return found
+    return at
+
+
+def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
+    """Read a policy's Markdown text into a ``PolicyDocument``."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    sections = parse_sections(lines)
+    problems: list[Problem] = []
+    heading_lines = _heading_lines(sections)
+
+    ref_span = _region(sections, REFERENCE_HEADING, len(lines))
+    references, ref_section = [], None
+    if ref_span:
+        references, more = parse_references(lines, ref_span)
+        problems += more
+        ref_section = next(s for s in sections if s.line == ref_span[0] - 1)
+    else:
+        problems.append(Problem("no-reference-list", 1, "no References heading was found"))
+    code_span = _region(sections, CODES_HEADING, len(lines))
+    codes = parse_codes(lines, code_span) if code_span else []
+
+    excluded = set()
+    for span in (ref_span, code_span):
+        if span:
+            excluded.update(range(span[0], span[1] + 1))
+    prose_lines = [(i, l) for i, l in enumerate(lines, 1) if i not in excluded and i not in heading_lines]
+    blocks = []
+    chunk: list[tuple[int, str]] = []
+    for i, l in prose_lines:  # headings break paragraphs, so group between them
+        if chunk and i != chunk[-1][0] + 1 and any(h in heading_lines for h in range(chunk[-1][0] + 1, i)):
+            blocks += group_blocks(chunk)
+            chunk = []
+        chunk.append((i, l))
+    blocks += group_blocks(chunk)
+
+    def section_for_line(line: int) -> str:
+        best = None
+        for s in sections:
+            if s.line <= line <= s.end_line and (best is None or s.level >= best.level):
+                best = s
+        return best.id if best else ""
+
+    sentences, markers = read_prose(blocks, section_for_line)
+    crit_span = _region(sections, CRITERIA_HEADING, len(lines), through_categories=True)
+    statements = []
+    if crit_span:
+        region = [(i, lines[i - 1]) for i in range(crit_span[0], crit_span[1] + 1) if i not in heading_lines]
+        statements, more = parse_criteria(region, _category_lookup(sections))
+        problems += more
+    doc_span = _region(sections, DOCUMENTATION_HEADING, len(lines))
+    documentation = []
+    if doc_span:
+        for i in range(doc_span[0], doc_span[1] + 1):
+            if re.match(r"^\s*[-*+]\s+\S", lines[i - 1]):
+                documentation.append((i, clean_text(lines[i - 1])))
+    meta = parse_metadata(lines, sections)
+    return PolicyDocument(
+        path=path, lines=tuple(lines), title=meta.get("title"), metadata=meta,
+        sections=tuple(sections), sentences=tuple(sentences), markers=tuple(markers),
+        references=tuple(references), reference_section=ref_section,
+        statements=tuple(statements), documentation=tuple(documentation),
+        codes=tuple(codes), problems=tuple(problems),
+    )

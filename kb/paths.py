@@ -1,0 +1,51 @@
+"""Where the bundled references live and which policy is the default."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import KbError
+
+ROOT = Path(__file__).resolve().parent.parent
+POLICY_FILE = "policy.md"
+
+
+def references_dir() -> Path:
+    return Path(os.environ.get("KB_REFERENCES", ROOT / "references"))
+
+
+def policy_dirs(base: Path | None = None) -> list[Path]:
+    """Every policy folder: a folder under references/ holding a policy.md."""
+    base = base or references_dir()
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.iterdir() if (p / POLICY_FILE).is_file())
+
+
+def default_policy() -> Path:
+    """The bundled policy: the only folder, or the one named in references/DEFAULT."""
+    base = references_dir()
+    named = base / "DEFAULT"
+    if named.is_file():
+        choice = base / named.read_text(encoding="utf-8").strip() / POLICY_FILE
+        if choice.is_file():
+            return choice
+        raise KbError(f"names a policy folder that has no {POLICY_FILE}", str(named), 1)
+    dirs = policy_dirs(base)
+    if len(dirs) == 1:
+        return dirs[0] / POLICY_FILE
+    if not dirs:
+        raise KbError(f"no policy folder with a {POLICY_FILE} was found", str(base))
+    raise KbError("several policies are bundled; name one, or write its folder name in DEFAULT", str(base))
+
+
+def resolve_policy(arg: str | None) -> Path:
+    """A policy argument: a file, a policy folder, or nothing for the default."""
+    if not arg:
+        return default_policy()
+    path = Path(arg)
+    if path.is_dir() and (path / POLICY_FILE).is_file():
+        return path / POLICY_FILE
+    if not path.exists() and (references_dir() / arg / POLICY_FILE).is_file():
+        return references_dir() / arg / POLICY_FILE
+    return path

@@ -1,0 +1,139 @@
+"""Running text: paragraphs, sentences and the citation markers inside them.
+
+Policies exported from PDF often break a sentence across a blank line
+("... P =" / "" / ".56), ..."). A paragraph that stops without closing
+punctuation continues into the next one when that one starts in lower case
+or with punctuation; this keeps sentences whole without guessing elsewhere.
+"""
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass
+
+from .citations import expand, find_markers
+from .model import CitationMarker, Sentence
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[A-Za-z][.)]\s+|[IVXivx]+[.)]\s+)")
+_ENDS_OPEN = re.compile(r"[^.!?:;)\]\"\u201d>]\s*$")
+_CONTINUES = re.compile(r"^\s*[a-z.,;:)\u2013\-]")
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"\u201d\u2019')\]]*(?:\s*<sup>[^<]*</sup>)?\s+(?=[A-Z0-9\"\u201c(\[<$])"
+)
+_NO_BREAK_BEFORE = re.compile(
+    r"(?:\bet al|\bvs|\be\.g|\bi\.e|\bie|\beg|\bcf|\bDr|\bMr|\bMrs|\bMs|\bNo|\bFig|\bapprox|"
+    r"\bSt|\bJr|\bSr|\bInc|\bCo|\bVol|\bpp|\b[A-Z])\.[\"\u201d)]*$"
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """Consecutive lines read as one paragraph, with each line's offset in ``text``."""
+
+    lines: tuple[int, ...]
+    starts: tuple[int, ...]
+    text: str
+
+    def line_at(self, offset: int) -> int:
+        return self.lines[bisect.bisect_right(self.starts, offset) - 1]
+
+    def column_at(self, offset: int) -> int:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return offset - self.starts[i] + 1
+
+
+def make_block(numbered: list[tuple[int, str]]) -> Block:
+    starts, parts, pos = [], [], 0
+    for _, text in numbered:
+        starts.append(pos)
+        parts.append(text)
+        pos += len(text) + 1
+    return Block(tuple(n for n, _ in numbered), tuple(starts), " ".join(parts))
+
+
+def group_blocks(numbered_lines: list[tuple[int, str]]) -> list[Block]:
+    """Group (line number, text) pairs into paragraphs; list items stand alone."""
+    groups: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    gap = False
+    for num, text in numbered_lines:
+        if not text.strip():
+            gap = True
+            continue
+        is_item = bool(_LIST_ITEM.match(text))
+        joins = current and (
+            (not gap and not is_item)
+            or (gap and _ENDS_OPEN.search(current[-1][1]) and _CONTINUES.match(text))
+        )
+        if joins:
+            current.append((num, text))
+        else:
+            if current:
+                groups.append(current)
+            current = [(num, text)]
+        gap = False
+    if current:
+        groups.append(current)
+    return [make_block(g) for g in groups]
+
+
+def clean_text(raw: str) -> str:
+    """Markup out, markers kept as '[n]': the sentence a reader sees."""
+    text = re.sub(r"<sup>\s*(\[[^<\]]*\])\s*</sup>", r" \1", raw, flags=re.IGNORECASE)
+    text = re.sub(r"<sup>\s*([^<]*?)\s*</sup>", r"\1", text, flags=re.IGNORECASE)
+    text = re.sub(r"<[^>]{0,200}>", "", text)
+    text = text.replace("\\pm", "±").replace("$", "")
+    text = re.sub(r"(\*{1,3}|_{2,3})", "", text)
+    text = re.sub(r"^\s*(?:[-*+]\s+)", "", text)
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of a paragraph."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if _NO_BREAK_BEFORE.search(text[max(start, m.start() - 12): m.start()]):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def read_prose(blocks: list[Block], section_for_line) -> tuple[list[Sentence], list[CitationMarker]]:
+    """Sentences and markers of the given paragraphs, numbered in document order."""
+    sentences: list[Sentence] = []
+    markers: list[CitationMarker] = []
+    for block in blocks:
+        spans = split_sentences(block.text)
+        first_index = len(sentences)
+        for start, end in spans:
+            line = block.line_at(start)
+            sentences.append(Sentence(
+                text=clean_text(block.text[start:end]),
+                line=line,
+                end_line=block.line_at(max(start, end - 1)),
+                section_id=section_for_line(line),
+                index=len(sentences),
+            ))
+        span_starts = [s for s, _ in spans]
+        for i, num in enumerate(block.lines):
+            line_text = block.text[block.starts[i]: block.starts[i] + _line_len(block, i)]
+            for raw in find_markers(line_text):
+                offset = block.starts[i] + raw.start
+                which = first_index + max(0, bisect.bisect_right(span_starts, offset) - 1)
+                exp = expand(raw.inner)
+                markers.append(CitationMarker(
+                    raw=raw.raw, inner=raw.inner.strip(), numbers=exp.numbers, line=num,
+                    column=raw.start + 1, section_id=section_for_line(num),
+                    sentence_index=which if spans else None, problems=exp.problems,
+                    in_range=exp.from_range,
+                ))
+    return sentences, markers
+
+
+def _line_len(block: Block, i: int) -> int:
+    end = block.starts[i + 1] - 1 if i + 1 < len(block.starts) else len(block.text)
+    return end - block.starts[i]
