@@ -72,6 +72,13 @@ class KnowledgeBase:
     def sections(self) -> dict:
         return {s.id: s for s in self.doc.sections}
 
+    @cached_property
+    def graph(self):
+        """The evidence graph, built once on first use (networkx is imported only then)."""
+        from .graph import build_graph
+
+        return build_graph(self)
+
     def metadata(self, key: str) -> str | None:
         """Provenance first (reviewed), then what the text itself says."""
         prov = {"effective": "effective_date", "next_review": "next_review", "title": "title"}

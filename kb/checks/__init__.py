@@ -1,0 +1,87 @@
+"""Checks: one rule, one code, one function from a knowledge base to findings.
+
+A family module (``kb/checks/ref.py`` for ``REF``, ``cit.py`` for ``CIT`` ...)
+defines rules with the ``@rule`` decorator and lists them in ``RULES``. The
+registry below is an explicit ordered tuple of family modules; a rule's
+docstring (What / Why / Example / Fix) becomes its documentation page.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from ..model import SEVERITIES, Finding
+
+# Family modules in report order. Add a module here when it exists.
+FAMILIES: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str  # e.g. "CIT101"
+    name: str  # e.g. "number-not-in-list"
+    severity: str  # default severity of its findings
+    func: Callable
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.splitlines()[0] if self.doc else self.name
+
+
+def rule(code: str, name: str, severity: str):
+    """Decorator: turn ``func(kb) -> Iterable[Finding]`` into a ``Rule``."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"bad severity {severity!r}")
+
+    def wrap(func):
+        return Rule(code, name, severity, func)
+
+    return wrap
+
+
+@dataclass(frozen=True)
+class Result:
+    rule: Rule
+    findings: tuple[Finding, ...]
+    crashed: str | None = None  # "ValueError: ..." when the rule raised
+
+
+def all_rules() -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    for family in FAMILIES:
+        rules.extend(importlib.import_module(f"kb.checks.{family}").RULES)
+    return tuple(rules)
+
+
+def _selected(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
+    """Prefix matching like ruff: 'CIT' selects every CIT rule, 'CIT1' the 1xx ones."""
+    if select and not any(code.startswith(s) for s in select):
+        return False
+    return not (ignore and any(code.startswith(s) for s in ignore))
+
+
+def run_checks(kb, select=None, ignore=None, rules=None) -> list[Result]:
+    """Run every selected rule; a rule that raises becomes a crashed result."""
+    results = []
+    for r in rules if rules is not None else all_rules():
+        if not _selected(r.code, select, ignore):
+            continue
+        try:
+            found = tuple(sorted(r.func(kb), key=lambda f: (f.line, f.column or 0, f.code)))
+            results.append(Result(r, found))
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the report
+            results.append(Result(r, (), f"{type(exc).__name__}: {exc}"))
+    return results
+
+
+def finding(r: Rule, line: int, message: str, *, column=None, citations=(), suggestion=None,
+            severity: str | None = None) -> Finding:
+    """A finding of rule ``r`` (its default severity unless told otherwise)."""
+    return Finding(code=r.code, severity=severity or r.severity, line=line, message=message,
+                   column=column, citations=tuple(citations), suggestion=suggestion)
