@@ -17,7 +17,7 @@ from .model import CitationMarker, Sentence
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[A-Za-z][.)]\s+|[IVXivx]+[.)]\s+)")
 _ENDS_OPEN = re.compile(r"[^.!?:;)\]\"\u201d>]\s*$")
-_CONTINUES = re.compile(r"^\s*[a-z.,;:)\u2013\-]")
+_CONTINUES = re.compile(r"^\s*[a-z0-9.,;:)\u2013\-]")
 _BOUNDARY = re.compile(
     r"(?<=[.!?])[\"\u201d\u2019')\]]*(?:\s*<sup>[^<]*</sup>)?\s+(?=[A-Z0-9\"\u201c(\[<$])"
 )
@@ -64,7 +64,7 @@ def group_blocks(numbered_lines: list[tuple[int, str]]) -> list[Block]:
         is_item = bool(_LIST_ITEM.match(text))
         joins = current and (
             (not gap and not is_item)
-            or (gap and _ENDS_OPEN.search(current[-1][1]) and _CONTINUES.match(text))
+            or (gap and not is_item and _ENDS_OPEN.search(current[-1][1]) and _CONTINUES.match(text))
         )
         if joins:
             current.append((num, text))

@@ -1,0 +1,93 @@
+"""The CLI's front: kb info / kb export, and one clear line for bad input."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from kb.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_info_text_and_json(capsys):
+    code, out, _ = run(capsys, "info", "--format", "json")
+    info = json.loads(out)
+    assert code == 0
+    assert info["references"] == 76 and info["citation_markers"] == 57 and info["statements"] == 26
+    code, out, _ = run(capsys, "info")
+    assert "references" in out and code == 0
+
+
+def test_export_to_file_is_atomic_and_reports(capsys, tmp_path):
+    target = tmp_path / "refs.bib"
+    code, out, err = run(capsys, "export", "bibtex", "-o", str(target))
+    assert code == 0 and out == ""
+    assert target.read_text(encoding="utf-8").count("@") == 76
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_policy_folder_argument(capsys, bundled_path):
+    code, out, _ = run(capsys, "info", "--format", "json", str(bundled_path.parent))
+    assert code == 0 and json.loads(out)["references"] == 76
+
+
+@pytest.mark.parametrize("make, problem", [
+    (lambda p: None, "no such policy file"),
+    (lambda p: p.mkdir(), "is a directory"),
+    (lambda p: p.write_text(""), "is empty"),
+    (lambda p: p.write_bytes(b"# T\n\nCaf\xe9 au lait\n"), "is not UTF-8"),
+    (lambda p: p.write_bytes(b"\x00\x01\x02binary"), "binary"),
+    (lambda p: p.write_text("# Title\n\nJust text, no references.\n"), "no References heading"),
+])
+def test_bad_input_is_one_line_and_exit_2(capsys, tmp_path, make, problem):
+    path = tmp_path / "policy.md"
+    make(path)
+    for command in (["info"], ["export", "bibtex"], ["check"]):
+        code, out, err = run(capsys, *command, str(path))
+        assert code == 2
+        assert err.count("\n") == 1 and problem in err and str(path) in err
+        assert "Traceback" not in err
+
+
+def test_not_utf8_names_the_line(capsys, tmp_path):
+    path = tmp_path / "p.md"
+    path.write_bytes(b"# T\n\nline two\nCaf\xe9\n")
+    _, _, err = run(capsys, "info", str(path))
+    assert f"{path}:4:" in err
+
+
+def test_failed_export_leaves_the_old_file(capsys, tmp_path):
+    target = tmp_path / "out.bib"
+    target.write_text("precious")
+    code, _, _ = run(capsys, "export", "bibtex", str(tmp_path / "missing.md"), "-o", str(target))
+    assert code == 2 and target.read_text() == "precious"
+
+
+def test_unknown_format_is_a_usage_error():
+    proc = subprocess.run([sys.executable, "-m", "kb", "export", "pdf"], capture_output=True, text=True)
+    assert proc.returncode == 2 and "invalid choice" in proc.stderr
+
+
+def test_help_lists_every_command():
+    from kb.cli import COMMANDS
+
+    proc = subprocess.run([sys.executable, "-m", "kb", "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0
+    for name in COMMANDS:
+        assert name in proc.stdout
+        sub = subprocess.run([sys.executable, "-m", "kb", name, "--help"], capture_output=True, text=True)
+        assert sub.returncode == 0 and "usage: kb " + name in sub.stdout
+
+
+def test_internal_error_is_one_line_exit_3(capsys, monkeypatch):
+    import kb.commands.info as info
+
+    monkeypatch.setattr(info, "summarize", lambda kb: 1 / 0)
+    code, _, err = run(capsys, "info")
+    assert code == 3 and "internal error (ZeroDivisionError)" in err and "log at" in err
+    assert err.count("\n") == 1
