@@ -78,15 +78,24 @@ def group_blocks(numbered_lines: list[tuple[int, str]]) -> list[Block]:
     return [make_block(g) for g in groups]
 
 
+_SUP_CITE = re.compile(r"<sup>\s*(\[[^<\]]*\])\s*</sup>", re.IGNORECASE)
+_SUP_OTHER = re.compile(r"<sup>\s*([^<]*?)\s*</sup>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]{0,200}>")
+_EMPHASIS = re.compile(r"\*{1,3}|_{2,3}")
+_BULLET = re.compile(r"^\s*[-*+]\s+")
+_SPACES = re.compile(r"\s+")
+
+
 def clean_text(raw: str) -> str:
     """Markup out, markers kept as '[n]': the sentence a reader sees."""
-    text = re.sub(r"<sup>\s*(\[[^<\]]*\])\s*</sup>", r" \1", raw, flags=re.IGNORECASE)
-    text = re.sub(r"<sup>\s*([^<]*?)\s*</sup>", r"\1", text, flags=re.IGNORECASE)
-    text = re.sub(r"<[^>]{0,200}>", "", text)
-    text = text.replace("\\pm", "±").replace("$", "")
-    text = re.sub(r"(\*{1,3}|_{2,3})", "", text)
-    text = re.sub(r"^\s*(?:[-*+]\s+)", "", text)
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+    text = _SUP_CITE.sub(r" \1", raw) if "<" in raw else raw
+    if "<" in text:
+        text = _TAG.sub("", _SUP_OTHER.sub(r"\1", text))
+    text = _EMPHASIS.sub("", text.replace("\\pm", "\u00b1").replace("$", ""))
+    text = _BULLET.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return _SPACES.sub(" ", text).strip()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
