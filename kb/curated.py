@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .classify import KINDS
@@ -25,8 +26,13 @@ class KindOverride:
 @dataclass(frozen=True)
 class Curated:
     folder: Path | None = None
-    provenance: dict = field(default_factory=dict, hash=False)
     kinds: dict = field(default_factory=dict, hash=False)  # number -> KindOverride
+    provenance_file: Path | None = None
+
+    @cached_property
+    def provenance(self) -> dict:
+        """Read on first use: most commands never need it, and YAML costs start-up time."""
+        return read_provenance(self.provenance_file) if self.provenance_file else {}
 
 
 def read_csv(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict]]:
@@ -84,6 +90,6 @@ def load_curated(policy_path: Path) -> Curated:
     kinds = folder / "kinds.csv"
     return Curated(
         folder=folder,
-        provenance=read_provenance(prov) if prov.is_file() else {},
         kinds=read_kinds(kinds) if kinds.is_file() else {},
+        provenance_file=prov if prov.is_file() else None,
     )
