@@ -5,6 +5,7 @@ travel as ``Problem`` (from the parser) or ``Finding`` (from the checks).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
@@ -122,12 +123,9 @@ class PolicyDocument:
     problems: tuple[Problem, ...] = ()
 
     def section_at(self, line: int) -> Section | None:
-        """The innermost section containing ``line``."""
-        best = None
-        for sec in self.sections:
-            if sec.line <= line <= sec.end_line and (best is None or sec.level >= best.level):
-                best = sec
-        return best
+        """The innermost section containing ``line``: the last heading above it."""
+        i = bisect.bisect_right([s.line for s in self.sections], line) - 1
+        return self.sections[i] if i >= 0 else None
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ becomes a ``Problem``. The loader in ``kb.io`` does the file handling.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .criteria import CATEGORY, parse_criteria
@@ -172,12 +173,12 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
         chunk.append((i, l))
     blocks += group_blocks(chunk)
 
+    heading_starts = [sec.line for sec in sections]
+
     def section_for_line(line: int) -> str:
-        best = None
-        for s in sections:
-            if s.line <= line <= s.end_line and (best is None or s.level >= best.level):
-                best = s
-        return best.id if best else ""
+        # The innermost section holding a line is the last heading above it.
+        i = bisect.bisect_right(heading_starts, line) - 1
+        return sections[i].id if i >= 0 else ""
 
     sentences, markers = read_prose(blocks, section_for_line)
     crit_span = _region(sections, CRITERIA_HEADING, len(lines), through_categories=True)
