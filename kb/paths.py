@@ -39,13 +39,21 @@ def default_policy() -> Path:
     raise KbError("several policies are bundled; name one, or write its folder name in DEFAULT", str(base))
 
 
+def _display(path: Path) -> Path:
+    """Relative to the working directory when inside it: findings read 'references/x/policy.md:12'."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
 def resolve_policy(arg: str | None) -> Path:
     """A policy argument: a file, a policy folder, or nothing for the default."""
     if not arg:
-        return default_policy()
+        return _display(default_policy())
     path = Path(arg)
     if path.is_dir() and (path / POLICY_FILE).is_file():
         return path / POLICY_FILE
     if not path.exists() and (references_dir() / arg / POLICY_FILE).is_file():
-        return references_dir() / arg / POLICY_FILE
+        return _display(references_dir() / arg / POLICY_FILE)
     return path
