@@ -10,9 +10,7 @@ import argparse
 import importlib
 import os
 import sys
-import tempfile
 import time
-import traceback
 
 from .errors import KbError
 
@@ -44,6 +42,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def _report_crash(exc: BaseException) -> str:
+    import tempfile
+    import traceback
+
     folder = os.path.join(tempfile.gettempdir(), "policykb-logs")
     os.makedirs(folder, exist_ok=True)
     path = os.path.join(folder, f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log")

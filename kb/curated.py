@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -69,11 +70,40 @@ def read_kinds(path: Path) -> dict[int, KindOverride]:
     return out
 
 
+# A provenance file is usually flat "key: plain value" lines. Those are read
+# here directly, because importing PyYAML costs kb info about a fifth of its
+# run time; anything else (quotes, lists, flow style, special words) goes
+# through PyYAML. tests/test_curated.py checks both paths agree with PyYAML.
+_FLAT_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[A-Za-z0-9][\w .,/()&+-]*?)[ \t]*$")
+_YAML_WORDS = re.compile(r"^(?:y|n|yes|no|true|false|on|off|null|nan|inf)$", re.IGNORECASE)
+_PLAIN_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")  # YAML reads these back as the same text
+
+
+def read_flat_yaml(text: str) -> dict | None:
+    """``key: value`` lines (and comments) as a dict of strings, or None if YAML needs to parse it."""
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _FLAT_LINE.match(line)
+        if not m or m.group("key") in out:
+            return None
+        value = m.group("value")
+        if _YAML_WORDS.match(value) or (value[0].isdigit() and not _PLAIN_DATE.match(value)) or " #" in value:
+            return None  # YAML may turn it into a bool, a number or a comment
+        out[m.group("key")] = value
+    return out or None
+
+
 def read_provenance(path: Path) -> dict:
-    import yaml  # only needed when a provenance file exists
+    text = read_text(path, "provenance file")
+    flat = read_flat_yaml(text)
+    if flat is not None:
+        return flat
+    import yaml  # only for provenance files that are more than flat key: value lines
 
     try:
-        data = yaml.safe_load(read_text(path, "provenance file"))
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise KbError(f"is not valid YAML ({getattr(exc, 'problem', exc)})", str(path),

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from .errors import KbError
@@ -42,6 +41,8 @@ def write_atomic(path: Path | str, data: str | bytes) -> None:
     parent = p.parent if str(p.parent) else Path(".")
     if not parent.is_dir():
         raise KbError("output folder does not exist", str(parent))
+    import tempfile  # only commands that write pay for it
+
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=parent)
     try:

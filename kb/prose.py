@@ -83,7 +83,6 @@ _SUP_OTHER = re.compile(r"<sup>\s*([^<]*?)\s*</sup>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]{0,200}>")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,3}")
 _BULLET = re.compile(r"^\s*[-*+]\s+")
-_SPACES = re.compile(r"\s+")
 
 
 def clean_text(raw: str) -> str:
@@ -91,11 +90,15 @@ def clean_text(raw: str) -> str:
     text = _SUP_CITE.sub(r" \1", raw) if "<" in raw else raw
     if "<" in text:
         text = _TAG.sub("", _SUP_OTHER.sub(r"\1", text))
-    text = _EMPHASIS.sub("", text.replace("\\pm", "\u00b1").replace("$", ""))
-    text = _BULLET.sub("", text)
+    if "\\" in text or "$" in text:
+        text = text.replace("\\pm", "\u00b1").replace("$", "")
+    if "*" in text or "__" in text:
+        text = _EMPHASIS.sub("", text)
+    if text.lstrip()[:1] in ("-", "*", "+"):
+        text = _BULLET.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

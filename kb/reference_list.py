@@ -60,14 +60,21 @@ def split_authors(author_list: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(merged), tuple(surnames)
 
 
+_AVAILABLE = re.compile(r"'?\s*Available\s+(?:from|at)\s*:?\s*'?", re.IGNORECASE)
+_ANY_URL = re.compile(r"<?https?://\S+>?")
+_EPUB = re.compile(r"\bEpub ahead of print\b\.?", re.IGNORECASE)
+# (pattern, a lower-case word it cannot match without): skipping a search whose
+# word is absent keeps the 76-entry list of a real policy cheap to read.
+_TAIL = ((_PMID, "pmid"), (_DOI, "10."), (_CITED, "["), (_AVAILABLE, "available"),
+         (_ANY_URL, "http"), (_EPUB, "epub"))
+
+
 def _strip_tail(text: str) -> str:
     """The entry without PMID, DOI, URL and access notes: what is left is bibliographic."""
-    text = _PMID.sub("", text)
-    text = _DOI.sub("", text)
-    text = _CITED.sub("", text)
-    text = re.sub(r"'?\s*Available\s+(?:from|at)\s*:?\s*'?", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"<?https?://\S+>?", "", text)
-    text = re.sub(r"\bEpub ahead of print\b\.?", "", text, flags=re.IGNORECASE)
+    low = text.lower()
+    for pattern, word in _TAIL:
+        if word in low:
+            text = pattern.sub("", text)
     return text.strip()
 
 
@@ -100,10 +107,11 @@ def _journal_and_pub(body: str) -> tuple[str | None, str, dict]:
 def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
     """Parse the text of reference ``number`` (without its leading 'N. ')."""
     text = raw.strip()
-    pmid = _PMID.search(text)
-    doi = _DOI.search(text)
-    url = _URL.search(text)
-    cited = _CITED.search(text) or _ACCESSED.search(text)
+    low = text.lower()
+    pmid = _PMID.search(text) if "pmid" in low else None
+    doi = _DOI.search(text) if "10." in low else None
+    url = _URL.search(text) if "http" in low else None
+    cited = (_CITED.search(text) or _ACCESSED.search(text)) if ("cited" in low or "accessed" in low) else None
     body = _strip_tail(text)
 
     authors: tuple[str, ...] = ()
@@ -145,6 +153,6 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
         doi=doi.group("v").rstrip(".") if doi else None,
         url=url.group("v").rstrip(".") if url else None,
         accessed=cited.group("v").strip() if cited else None,
-        available_from=bool(re.search(r"Available\s+(?:from|at)", text, re.IGNORECASE)),
-        epub_ahead=bool(re.search(r"Epub ahead of print", text, re.IGNORECASE)),
+        available_from="available" in low and bool(_AVAILABLE.search(text)),
+        epub_ahead="epub" in low and bool(_EPUB.search(text)),
     )
