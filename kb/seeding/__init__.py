@@ -1,0 +1,100 @@
+"""Seeded-error runs: inject one known defect into a clean policy, run the checks, score.
+
+A defect module in this package (``citations.py``, ``estimates.py`` ...)
+defines ``INJECTORS``: a dict from a defect name to a function
+``inject(policy: SyntheticPolicy, rng: random.Random) -> Seeded | None``
+(None when the policy offers no place for that defect). ``evaluate`` runs
+every injector on every policy and counts, per defect type, how many were
+injected, how many were found at their line by one of the expected codes,
+and how many new findings appeared anywhere else (false alarms).
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import random
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from ..synthetic import SyntheticPolicy
+
+
+@dataclass(frozen=True)
+class Seeded:
+    defect: str
+    text: str  # the whole policy text, defect included
+    lines: frozenset[int]  # where a finding is expected (any one of them counts)
+    codes: frozenset[str]  # the codes (or code prefixes) that count as finding it
+
+
+@dataclass(frozen=True)
+class Score:
+    defect: str
+    injected: int
+    found: int  # found at an expected line by an expected code
+    false_alarms: int  # new findings (absent from the clean run) at other lines or with other codes
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.injected if self.injected else 1.0
+
+
+Injector = Callable[[SyntheticPolicy, random.Random], "Seeded | None"]
+
+
+def all_injectors() -> dict[str, Injector]:
+    """Every defect module's injectors, in module then definition order."""
+    out: dict[str, Injector] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        out.update(getattr(module, "INJECTORS", {}))
+    return out
+
+
+def findings_of(text: str, path: str = "seeded.md") -> list:
+    """Unwaived findings of every check on a policy text."""
+    from ..checks import run_checks
+    from ..knowledge_base import build_knowledge_base
+    from ..parse_policy import parse_policy
+    from ..report import flatten
+
+    return flatten(run_checks(build_knowledge_base(parse_policy(text, path))))
+
+
+def _key(f) -> tuple:
+    return (f.code, f.line, f.message)
+
+
+def _matches(f, seeded: Seeded) -> bool:
+    return f.line in seeded.lines and any(f.code.startswith(c) for c in seeded.codes)
+
+
+def evaluate(policies: Iterable[tuple[SyntheticPolicy, str]], injectors: dict[str, Injector] | None = None,
+             seed: int = 0) -> list[Score]:
+    """Score each injector over ``(policy, clean text)`` pairs."""
+    injectors = injectors if injectors is not None else all_injectors()
+    counts: dict[str, Counter] = {name: Counter() for name in injectors}
+    for policy, clean_text in policies:
+        clean = {_key(f) for f in findings_of(clean_text)}
+        for name, inject in injectors.items():
+            seeded = inject(policy, random.Random(f"{seed}:{policy.seed}:{name}"))
+            if seeded is None:
+                continue
+            new = [f for f in findings_of(seeded.text) if _key(f) not in clean]
+            counts[name]["injected"] += 1
+            counts[name]["found"] += any(_matches(f, seeded) for f in new)
+            counts[name]["false_alarms"] += sum(1 for f in new if not _matches(f, seeded))
+    return [Score(name, c["injected"], c["found"], c["false_alarms"]) for name, c in counts.items()]
+
+
+def table(scores: list[Score]) -> str:
+    """The scores as a Markdown table (README and the site's method page)."""
+    rows = ["| defect | injected | found at its line | recall | false alarms |",
+            "| --- | ---: | ---: | ---: | ---: |"]
+    for s in scores:
+        rows.append(f"| {s.defect} | {s.injected} | {s.found} | {s.recall:.0%} | {s.false_alarms} |")
+    total = Score("all", sum(s.injected for s in scores), sum(s.found for s in scores),
+                  sum(s.false_alarms for s in scores))
+    rows.append(f"| **all** | {total.injected} | {total.found} | {total.recall:.0%} | {total.false_alarms} |")
+    return "\n".join(rows) + "\n"
