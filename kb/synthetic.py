@@ -160,10 +160,11 @@ def _person_ref(rng: random.Random, key: str, kind: str, topic: str, form: str) 
     )
 
 
-def _org_ref(rng: random.Random, key: str, topic: str, org: tuple[str, str], web: bool) -> RefSpec:
+def _org_ref(rng: random.Random, key: str, topic: str, org: tuple[str, str], web: bool, serial: int) -> RefSpec:
     name, acronym = org
     year = rng.randint(2005, 2024)
-    title = f"{rng.choice(KIND_TITLES['guideline']).capitalize()} for {topic}"
+    # A guidance number, as NICE prints "[TA279]", keeps two guidelines of one body apart.
+    title = f"{rng.choice(KIND_TITLES['guideline']).capitalize()} for {topic} [{acronym}{100 + serial}]"
     if web:
         return RefSpec(key=key, surnames=(), organisation=f"{name} ({acronym})", year=None, title=title,
                        kind="guideline", topic=topic, url=f"https://example.org/{acronym.lower()}/{key}",
@@ -204,7 +205,7 @@ def generate(seed: int = 0, n_references: int = 80, *, estimates: bool = True) -
     guidelines = []
     for i in range(n_guidelines):
         org = ORGANISATIONS[i % len(ORGANISATIONS)]
-        guidelines.append(_org_ref(rng, f"r{next(counter)}", procedure, org, web=rng.random() < 0.3))
+        guidelines.append(_org_ref(rng, f"r{next(counter)}", procedure, org, web=rng.random() < 0.3, serial=i))
         refs.append(guidelines[-1])
     paragraphs = _paragraphs(rng, procedure, second, reviews, trials, series, guidelines, estimates)
     return SyntheticPolicy(seed=seed, title=f"{procedure.title()} and {second.title()}", procedure=procedure,

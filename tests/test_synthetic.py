@@ -83,3 +83,12 @@ def test_seeding_scores_a_found_defect_and_a_missed_one(monkeypatch):
     assert (scores["hit"].injected, scores["hit"].found, scores["hit"].false_alarms) == (1, 1, 0)
     assert (scores["miss"].injected, scores["miss"].found, scores["miss"].false_alarms) == (1, 0, 1)
     assert "| **all** | 2 | 1 | 50% | 1 |" in seeding.table(list(scores.values()))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_every_entry_is_a_distinct_paper(seed):
+    from kb.diff.identity import identity
+
+    doc = parse_policy(render(generate(seed, n_references=90)).text, "synthetic.md")
+    keys = [identity(e) for e in doc.references]
+    assert len(keys) == len(set(keys))
