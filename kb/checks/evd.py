@@ -43,8 +43,8 @@ def criterion_without_evidence(kb):
     for st in kb.doc.statements:
         parent_bare = st.parent is not None and not found[st.parent].has_evidence
         if not found[st.id].has_evidence and not parent_bare:
-            items = sum(1 for s in kb.doc.statements if s.id.startswith(st.id + "."))
-            tail = f" (nor do its {items} items)" if items else ""
+            items = sum(1 for s in kb.doc.statements if s.id.startswith(st.id + ".") and not found[s.id].has_evidence)
+            tail = f" (nor do {items} of its items)" if items else ""
             yield finding(criterion_without_evidence, st.line, f"criterion {st.id} has no supporting evidence "
                           f"path{tail}", suggestion=f"map {st.id} to the rationale section that discusses it")
 

@@ -26,10 +26,10 @@ _DESIGNS = (
     (r"non-?randomi[sz]ed", "non-randomized controlled trial"),
     (r"randomi[sz]ed|placebo-controlled|sham", "randomized controlled trial"),
     (r"case reports?\b|report of \w+ cases", "case report"),
+    (r"case series|\bseries\b", "case series"),
     (r"registry", "registry cohort"),
     (r"retrospective", "retrospective cohort"),
     (r"prospective|cohort", "prospective cohort"),
-    (r"case series|\bseries\b", "case series"),
     (r"technique|method|technical", "technical report"),
 )
 _SIZE = re.compile(r"\b(\d[\d,]*)\s+(?:adult\s+)?(?:patients|participants|individuals|subjects)\b")
