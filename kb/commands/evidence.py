@@ -8,7 +8,6 @@ trials; --list-sections prints the section ids statement_sections.csv refers to.
 from __future__ import annotations
 
 import json
-import sys
 
 from .common import add_policy_argument, load
 
@@ -95,9 +94,9 @@ def run(args) -> int:
         return 0
     for p in chosen:
         print("\n".join(profile_text(p)))
-    own = sum(1 for p in chosen if not p.inherited_from and p.has_evidence)
-    bare = sum(1 for p in chosen if not p.has_evidence)
-    print(f"{len(chosen)} criteria: {own} with evidence of their own, "
-          f"{sum(1 for p in chosen if p.inherited_from)} inheriting it, {bare} without evidence",
-          file=sys.stderr if args.statement else sys.stdout)
+    if not args.statement:
+        own = sum(1 for p in chosen if not p.inherited_from and p.has_evidence)
+        bare = sum(1 for p in chosen if not p.has_evidence)
+        print(f"{len(chosen)} criteria: {own} with evidence of their own, "
+              f"{sum(1 for p in chosen if p.inherited_from)} inheriting it, {bare} without evidence")
     return 0

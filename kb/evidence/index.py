@@ -19,8 +19,8 @@ Supports, and how a criterion gets its evidence:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from .extract import text_inclusions
 from .records import EvidenceTables, Inclusion, Study, ref_node, study_node
 from .tables import load_evidence_tables
 
@@ -39,9 +39,15 @@ class EvidenceIndex:
     tables: EvidenceTables
     studies: dict = field(default_factory=dict, hash=False)  # id -> Study
     study_of_ref: dict = field(default_factory=dict, hash=False)  # number -> tuple of study ids
-    inclusions: tuple[Inclusion, ...] = ()  # text and curated; targets resolved to studies where known
     supports: tuple[Support, ...] = ()
     parents: dict = field(default_factory=dict, hash=False)  # statement id -> parent id
+    kb: object = field(default=None, compare=False, hash=False, repr=False)
+
+    @cached_property
+    def inclusions(self) -> tuple[Inclusion, ...]:
+        """Text and curated inclusions, targets resolved to studies where known (read on first use:
+        kb info never needs them)."""
+        return _inclusions(self.kb, self.tables, self.study_of_ref) if self.kb is not None else self.tables.inclusions
 
     def own_supports(self, statement: str) -> list[Support]:
         return [s for s in self.supports if s.statement == statement]
@@ -80,6 +86,8 @@ def _resolve(target: str, study_of_ref: dict) -> list[str]:
 
 
 def _inclusions(kb, tables: EvidenceTables, study_of_ref: dict) -> tuple[Inclusion, ...]:
+    from .extract import text_inclusions
+
     found = [Inclusion(t.review, ref_node(n), "text", t.line) for t in text_inclusions(kb) for n in t.references]
     found += list(tables.inclusions)
     out: dict[tuple, Inclusion] = {}
@@ -122,7 +130,7 @@ def build_index(kb) -> EvidenceIndex:
         tables=tables,
         studies={s.id: s for s in tables.studies},
         study_of_ref=study_of_ref,
-        inclusions=_inclusions(kb, tables, study_of_ref),
         supports=tuple(dict.fromkeys(supports)),
         parents={s.id: s.parent for s in kb.doc.statements},
+        kb=kb,
     )
