@@ -86,8 +86,8 @@ def read_flat_yaml(text: str) -> dict | None:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         m = _FLAT_LINE.match(line)
-        if not m or m.group("key") in out:
-            return None
+        if not m or m.group("key") in out or _YAML_WORDS.match(m.group("key")):
+            return None  # a key such as "no" is a boolean to YAML
         value = m.group("value")
         if _YAML_WORDS.match(value) or (value[0].isdigit() and not _PLAIN_DATE.match(value)) or " #" in value:
             return None  # YAML may turn it into a bool, a number or a comment

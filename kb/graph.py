@@ -9,7 +9,8 @@ rich data stays in the knowledge base. Edge kinds:
 - ``contains``: section -> child section, section -> statement, section -> code;
 - ``refines``: statement -> its parent statement (I.A.5.k refines I.A.5).
 
-Other modules add ``reports``, ``includes`` and ``supports`` edges.
+``kb.evidence.graph`` adds ``study`` nodes and ``reports``, ``includes``,
+``describes`` and ``supports`` edges.
 """
 from __future__ import annotations
 
@@ -53,6 +54,9 @@ def build_graph(kb: KnowledgeBase):
         sec = kb.doc.section_at(code.line)
         if sec:
             g.add_edge(section_id(sec.id), node, kind="contains")
+    from .evidence.graph import add_evidence  # studies, reports, includes, describes, supports
+
+    add_evidence(g, kb)
     return g
 
 

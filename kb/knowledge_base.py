@@ -79,6 +79,13 @@ class KnowledgeBase:
 
         return build_graph(self)
 
+    @cached_property
+    def evidence(self):
+        """Studies, inclusions and supports (kb.evidence.index), read from the curated tables and the text."""
+        from .evidence.index import build_index
+
+        return build_index(self)
+
     def metadata(self, key: str) -> str | None:
         """Provenance first (reviewed), then what the text itself says."""
         prov = {"effective": "effective_date", "next_review": "next_review", "title": "title"}
@@ -102,4 +109,6 @@ def load_policy(path: Path | str, *, require_references: bool = True) -> PolicyD
 
 def load_knowledge_base(path: Path | str, *, require_references: bool = True) -> KnowledgeBase:
     doc = load_policy(path, require_references=require_references)
-    return build_knowledge_base(doc, load_curated(Path(path)))
+    kb = build_knowledge_base(doc, load_curated(Path(path)))
+    kb.evidence  # noqa: B018 - a malformed evidence table is an input error now, not a crashed check later
+    return kb

@@ -9,7 +9,8 @@ from kb.cli import COMMANDS as REGISTERED
 from kb.cli import main
 
 POLICY_COMMANDS = [c for c in (["info"], ["check", "--fail-on", "never"], ["export", "bibtex"],
-                               ["export", "graphml"]) if c[0] in REGISTERED]
+                               ["export", "graphml"], ["evidence"], ["evidence", "--overlap"],
+                               ["studies", "bootstrap", "-o", "-"]) if c[0] in REGISTERED]
 
 GOOD_LIST = "\n### REFERENCES\n\n1. Smith AB. A trial. *J*. 2020;1:2-3.\n"
 

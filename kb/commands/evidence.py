@@ -1,0 +1,102 @@
+"""Show the evidence behind each criterion: supporting references by kind, distinct studies,
+randomized and sham-controlled trials (each trial once, however many reports and reviews),
+randomized patients, newest and median publication year, guidelines that agree.
+
+--overlap prints the corrected covered area (CCA) of the reviews that pool the same
+trials; --list-sections prints the section ids statement_sections.csv refers to.
+"""
+from __future__ import annotations
+
+import json
+
+from .common import add_policy_argument, load
+
+
+def add_arguments(parser) -> None:
+    add_policy_argument(parser)
+    parser.add_argument("--statement", metavar="ID", help="only this criterion (e.g. I.A.4)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--overlap", action="store_true", help="the reviews' overlap (CCA) instead of profiles")
+    parser.add_argument("--list-sections", action="store_true", help="section ids and titles, for curators")
+
+
+def _kinds(p) -> str:
+    from ..classify import KIND_LABELS
+
+    return ", ".join(f"{KIND_LABELS[k]} {len(v)}" for k, v in p.references_by_kind) or "none"
+
+
+def profile_text(p) -> list[str]:
+    if p.inherited_from:
+        return [f"{p.id:<8} {p.text[:90]}", f"         same evidence as {p.inherited_from} (not discussed separately)"]
+    years = f"newest {p.newest_year}, median {p.median_year:g}" if p.newest_year else "no dated references"
+    unknown = f" (size not given: {', '.join(p.patients_unknown)})" if p.patients_unknown else ""
+    lines = [
+        f"{p.id:<8} {p.text[:90]}",
+        f"         references  {len(p.references)}: {_kinds(p)}",
+        f"         studies     {len(p.studies)}; randomized trials {p.randomized_trials} "
+        f"(sham-controlled {p.sham_controlled_trials}); randomized patients {p.randomized_patients}{unknown}",
+        f"         years       {years}" + (f" (undated: {', '.join(map(str, p.undated))})" if p.undated else ""),
+        f"         guidelines  agree: {', '.join(map(str, p.guidelines)) or 'none'}"
+        + (f"; disagree: {', '.join(map(str, p.guidelines_disagreeing))}" if p.guidelines_disagreeing else ""),
+    ]
+    return lines
+
+
+def _overlap(kb, fmt: str) -> int:
+    from ..evidence.overlap import corrected_covered_area, overlap_by_topic, pairwise, reviews_with_inclusions
+
+    g = kb.graph
+    known = reviews_with_inclusions(g)
+    overall, pairs = corrected_covered_area(known), pairwise(known)
+    topics = overlap_by_topic(g)
+    if fmt == "json":
+        print(json.dumps({"overall": overall.as_dict(), "pairwise": [o.as_dict() for o in pairs],
+                          "topics": {t: {"reviews": r, **o.as_dict()} for t, (r, o) in topics.items()},
+                          "included": {str(k): sorted(v) for k, v in known.items()}}, indent=2))
+        return 0
+
+    def show(o) -> str:
+        if o.cca is None:
+            return "CCA not computable (needs two reviews with known inclusions)"
+        return f"N={o.inclusions} r={o.studies} c={len(o.reviews)} CCA={o.cca:.1%} ({o.band})"
+
+    print("reviews and guidelines with known inclusions:")
+    for n, studies in known.items():
+        print(f"  [{n}] {', '.join(sorted(studies))}")
+    print(f"overall {show(overall)}; shared: {', '.join(overall.shared) or 'none'}")
+    for o in pairs:
+        print(f"  [{o.reviews[0]}] vs [{o.reviews[1]}]: {show(o)}; shared: {', '.join(o.shared) or 'none'}")
+    print("by topic (reviews cited there; CCA over those with known inclusions):")
+    for topic, (reviews, o) in topics.items():
+        print(f"  {topic}: reviews {', '.join(map(str, reviews))}; known {len(o.reviews)}; {show(o)}")
+    return 0
+
+
+def run(args) -> int:
+    from ..errors import KbError
+    from ..evidence.profile import profile_of
+
+    kb = load(args)
+    if args.list_sections:
+        for s in kb.doc.sections:
+            print(f"{s.line:>5}  {s.id}  ({s.title})")
+        return 0
+    if args.overlap:
+        return _overlap(kb, args.format)
+    ids = [s.id for s in kb.doc.statements]
+    if args.statement and args.statement not in kb.statements:
+        raise KbError(f"no criterion '{args.statement}' (criteria: {', '.join(ids) or 'none'})", kb.path)
+    chosen = [profile_of(kb, i) for i in ([args.statement] if args.statement else ids)]
+    if args.format == "json":
+        print(json.dumps({"document": kb.path, "statements": [p.as_dict() for p in chosen]}, indent=2,
+                         ensure_ascii=False))
+        return 0
+    for p in chosen:
+        print("\n".join(profile_text(p)))
+    if not args.statement:
+        own = sum(1 for p in chosen if not p.inherited_from and p.has_evidence)
+        bare = sum(1 for p in chosen if not p.has_evidence)
+        print(f"{len(chosen)} criteria: {own} with evidence of their own, "
+              f"{sum(1 for p in chosen if p.inherited_from)} inheriting it, {bare} without evidence")
+    return 0
