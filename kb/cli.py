@@ -19,6 +19,8 @@ COMMANDS = {
     "info": "counts and metadata of a policy",
     "check": "check citations, references, statistics and structure",
     "export": "export references or the graph (bibtex, csl-json, graph-json, graphml)",
+    "estimates": "list every reported effect estimate (CSV or JSON), numbers as printed",
+    "plots": "draw forest plots of the estimates by question and outcome (SVG, PNG, CSV)",
 }
 
 

@@ -33,7 +33,7 @@ _ARMS = (
 )
 _COUNT = re.compile(rf"(?<![\d.,])(?P<c>{_INT}|{WORD_NUMBER})\s+(?:[a-z]+\s+)?\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)",
                     re.IGNORECASE)
-_DENOM_AFTER = re.compile(rf"^\s*(?:of|out of)\s+(?:the\s+)?(?P<d>{_INT})\b")
+_DENOM_AFTER = re.compile(rf"\s*(?:of|out of)\s+(?:the\s+)?(?P<d>{_INT})\b")
 _DENOM_BEFORE = re.compile(rf"(?:^|[,;]\s*)(?:out of|of)\s+(?:the\s+)?(?P<d>{_INT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b",
                            re.IGNORECASE)
 _OF_EVERYONE = re.compile(rf"\bof (?:the )?{_PEOPLE}\b", re.IGNORECASE)

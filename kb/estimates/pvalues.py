@@ -55,7 +55,11 @@ def _p_from_z(z: float) -> float:
 
 
 def _z_from_p(p: float) -> float:
-    return math.inf if p <= 0 else (0.0 if p >= 1 else _NORMAL.inv_cdf(1 - p / 2))
+    if p >= 1:
+        return 0.0
+    if p / 2 < 1e-300:  # beyond what floats resolve: as good as infinitely far from the null
+        return math.inf
+    return -_NORMAL.inv_cdf(p / 2)
 
 
 def recomputed_range(e: EffectEstimate) -> tuple[float, float] | None:
