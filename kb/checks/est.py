@@ -57,7 +57,8 @@ def ratio_not_positive(kb):
     """A relative risk, odds ratio or hazard ratio that is zero or negative.
 
     What: a ratio measure (RR, OR, HR, IRR) or one of its bounds printed as 0 or below.
-    Why: ratios are positive by definition; a negative value is usually a log ratio or a difference under the wrong name.
+    Why: ratios are positive by definition; a negative value is usually a log ratio, or a difference printed under
+    a ratio's name.
     Example: "(OR = -1.31; 95% CI, 0.62 to 2.74)".
     Fix: check the measure's name and the numbers in the cited paper.
     """

@@ -38,8 +38,9 @@ _DENOM_BEFORE = re.compile(rf"(?:^|[,;]\s*)(?:out of|of)\s+(?:the\s+)?(?P<d>{_IN
                            re.IGNORECASE)
 _OF_EVERYONE = re.compile(rf"\bof (?:the )?{_PEOPLE}\b", re.IGNORECASE)
 _STUDIES = re.compile(
-    rf"(?<!level )(?<!level)\b(?P<n>\d+|{WORD_NUMBER})\s+(?:(?:relevant|comparative|eligible|randomi[sz]ed|controlled|clinical|"
-    r"observational|included|prospective|retrospective)\s+){0,2}(?:studies|RCTs|trials)\b", re.IGNORECASE)
+    rf"(?<!level )(?<!level)\b(?P<n>\d+|{WORD_NUMBER})\s+(?:(?:relevant|comparative|eligible|randomi[sz]ed|"
+    r"controlled|clinical|observational|included|prospective|retrospective)\s+){0,2}(?:studies|RCTs|trials)\b",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)

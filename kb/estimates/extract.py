@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from ..classify import REVIEW, classify
@@ -23,6 +24,23 @@ def _float(text: str) -> float:
         return math.nan
 
 
+_NAMED = (
+    re.compile(r"\b(?P<who>[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)?)(?: et al\.?)? \((?P<year>(?:19|20)\d\d)\)"),
+    re.compile(r"\bIn (?P<year>(?:19|20)\d\d), (?P<who>[A-Z][A-Za-z'\-]+)"),
+    re.compile(r"\bby (?P<who>[A-Z][A-Za-z'\-]+) in (?P<year>(?:19|20)\d\d)"),
+    re.compile(r"\bA (?P<year>(?:19|20)\d\d) [\w\s-]{0,40}? by (?P<who>[A-Z][A-Za-z'\-]+)"),
+)
+
+
+def named_in(text: str) -> str:
+    """The first 'Author (Year)' a sentence names ('Zhu (2022)', 'In 2016, Clark', 'by Klazen in 2010')."""
+    hits = [m for rx in _NAMED for m in rx.finditer(text)]
+    if not hits:
+        return ""
+    m = min(hits, key=lambda h: h.start())
+    return f"{m.group('who')} ({m.group('year')})"
+
+
 def source_label(entry: ReferenceEntry | None) -> str:
     return entry.label if entry else ""
 
@@ -35,6 +53,7 @@ class _Paragraph:
         self.sentences = [doc.sentences[i] for i in indices]
         self.lead = next((s for s in self.sentences if cited.get(s.index)), self.sentences[0])
         self.studies = next((studies[i] for i in indices if i in studies), None)
+        self.named = next((n for n in (named_in(s.text) for s in self.sentences) if n), "")
 
     def estimates(self, counter: Counter) -> list[EffectEstimate]:
         out = []
@@ -60,7 +79,8 @@ class _Paragraph:
         detail = detail_of(local)
         if factor_outcome is not None:
             outcome = factor_outcome or outcome_for("", "", sentence, earlier)
-            comparison, question = (f"{detail} vs none" if detail else ""), f"risk factors for {outcome or 'an outcome'}"
+            comparison = f"{detail} vs none" if detail else ""
+            question = f"risk factors for {outcome or 'an outcome'}"
         else:
             outcome = outcome_for(local, clause, sentence, earlier)
             question = comparison
@@ -70,7 +90,8 @@ class _Paragraph:
             measure_printed=f.measure_printed, estimate_text=f.value, estimate=_float(f.value),
             ci_low_text=f.low, ci_low=_float(f.low), ci_high_text=f.high, ci_high=_float(f.high),
             ci_level=f.level, p_value=f.p, unit=f.unit, citations=citations, cited_in=cited_in,
-            source=source_label(entry), outcome=outcome, timepoint=timepoint_in(local), comparison=comparison,
+            source=source_label(entry), named_source=self.named, outcome=outcome, timepoint=timepoint_in(local),
+            comparison=comparison,
             question=question, detail=detail, claim=claim, claim_text=claim_text,
             n_studies=self.studies if is_review else None, i2=f.i2, quote=text, sentence_index=sentence.index,
         )

@@ -50,6 +50,7 @@ class EffectEstimate:
     citations: tuple[int, ...] = ()
     cited_in: str = ""  # where the citations came from: sentence, paragraph, section or curated
     source: str = ""  # first author (year) of the first cited entry
+    named_source: str = ""  # the author (year) the paragraph itself names, e.g. "Zhao (2017)"
     outcome: str = ""
     timepoint: str = ""
     comparison: str = ""  # "vertebroplasty vs sham", in the order the text names them
