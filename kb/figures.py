@@ -128,6 +128,13 @@ def forest_rows(kb, rows, overview: bool = False) -> list[ForestRow]:
     return out
 
 
+def _slots(panel, overlap_groups) -> float:
+    """Row heights a panel needs: one per row, and room for each overlap group's label."""
+    ids = {r.id for r in panel}
+    groups = sum(1 for _, members in (overlap_groups or []) if len(ids.intersection(members)) >= 2)
+    return len(panel) + 0.6 * groups
+
+
 def draw(kb, spec: FigureSpec, overlap_groups=None):
     """The figure for ``spec`` (a matplotlib Figure, not saved)."""
     from matplotlib.figure import Figure
@@ -136,7 +143,7 @@ def draw(kb, spec: FigureSpec, overlap_groups=None):
     panels = [[r for r in rows if r.scale == s] for s in (RATIO, DIFFERENCE)]
     panels = [p for p in panels if p]
     notes = [line for n in notes_of(rows) for line in textwrap.wrap(n, 150, subsequent_indent="   ")]
-    heights = [_ROW * len(p) + _PANEL_EXTRA for p in panels]
+    heights = [_ROW * _slots(p, overlap_groups) + _PANEL_EXTRA for p in panels]
     total = _TOP + sum(heights) + _LEGEND + (_NOTE * len(notes) + 0.3 if notes else 0.1)
     fig = Figure(figsize=(_WIDTH, total))
     fig.text(0.02, 1 - 0.3 / total, spec.title, fontsize=13, fontweight="bold", va="center")
@@ -144,7 +151,7 @@ def draw(kb, spec: FigureSpec, overlap_groups=None):
     level = Counter(e.ci_level or "CI" for e in spec.estimates).most_common(1)[0][0]
     top = _TOP
     for panel, height in zip(panels, heights):
-        plot_h = _ROW * len(panel) + 0.45
+        plot_h = _ROW * _slots(panel, overlap_groups) + 0.45
         ax = fig.add_axes((0.30, 1 - (top + 0.15 + plot_h) / total, 0.40, plot_h / total))
         measures = ", ".join(dict.fromkeys(e.measure for e in spec.estimates if e.scale == panel[0].scale))
         label = ("ratio, log scale" if panel[0].scale == RATIO else "difference") + f" ({measures}); "

@@ -61,6 +61,20 @@ def _ordered(rows: list[ForestRow], overlap_groups) -> tuple[list[ForestRow], li
     return out, groups
 
 
+def _positions(rows: list[ForestRow], groups) -> list[float]:
+    """y of each row, top row at 0; an overlap group gets room above it for its label."""
+    starts = {next(r.id for r in rows if r.id in ids) for _, ids in groups}
+    ys, y = [], 0.0
+    for i, row in enumerate(rows):
+        if row.id in starts and i:
+            y -= 0.6
+        ys.append(y)
+        y -= 1.0
+    if rows and rows[0].id in starts:
+        ys = [v - 0.6 for v in ys]
+    return ys
+
+
 def _limits(rows: list[ForestRow], scale: str) -> tuple[float, float]:
     values = [v for r in rows for v in (r.estimate, r.low, r.high) if math.isfinite(v)]
     null = 1.0 if scale == RATIO else 0.0
@@ -107,7 +121,7 @@ def _columns(ax, rows: list[ForestRow], ys: list[float], level: str):
     from matplotlib.transforms import blended_transform_factory
 
     tr = blended_transform_factory(ax.transAxes, ax.transData)
-    top = ys[0] + 0.9
+    top = max(0.0, ys[0]) + 0.9
     ax.text(1.16, top, "estimate", transform=tr, ha="right", va="center", fontsize=8.5, color=MUTED)
     ax.text(1.47, top, f"{level} CI", transform=tr, ha="right", va="center", fontsize=8.5, color=MUTED)
     for row, y in zip(rows, ys):
@@ -127,8 +141,8 @@ def _overlaps(ax, rows: list[ForestRow], ys: list[float], groups):
     tr = blended_transform_factory(ax.transAxes, ax.transData)
     for label, ids in groups:
         at = [y for r, y in zip(rows, ys) if r.id in ids]
-        ax.axhspan(min(at) - 0.45, max(at) + 0.45, color="#f1c40f", alpha=0.16, lw=0, gid=f"overlap:{label}")
-        ax.text(0.995, max(at) + 0.3, f"overlapping: {label}", transform=tr, ha="right", va="center",
+        ax.axhspan(min(at) - 0.45, max(at) + 1.05, color="#f1c40f", alpha=0.16, lw=0, gid=f"overlap:{label}")
+        ax.text(0.995, max(at) + 0.72, f"overlapping: {label}", transform=tr, ha="right", va="center",
                 fontsize=7.5, color="#7d6608", style="italic")
 
 
@@ -139,7 +153,7 @@ def _axes(ax, rows, ys, scale) -> tuple[float, float]:
         ax.set_xscale("log")
         _ratio_ticks(ax, limits)
     ax.set_xlim(*limits)
-    ax.set_ylim(ys[-1] - 0.7, ys[0] + 1.3)
+    ax.set_ylim(ys[-1] - 0.7, max(0.0, ys[0]) + 1.3)
     ax.axvline(1.0 if scale == RATIO else 0.0, color=MUTED, lw=1, ls=(0, (4, 3)), gid="null", zorder=1)
     return limits
 
@@ -164,7 +178,7 @@ def forest_plot(rows, ax=None, *, title: str | None = None, xlabel: str | None =
         height = 1.6 + 0.35 * len(rows)
         ax = Figure(figsize=(10, height)).add_axes((0.3, 1.1 / height, 0.4, 1 - 1.5 / height))
     rows, groups = _ordered(rows, overlap_groups)
-    ys = [float(-i) for i in range(len(rows))]
+    ys = _positions(rows, groups)
     limits = _axes(ax, rows, ys, scale)
     _overlaps(ax, rows, ys, groups)
     for row, y in zip(rows, ys):

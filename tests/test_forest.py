@@ -120,3 +120,11 @@ def test_same_input_gives_byte_identical_svg(bundled_kb):
     second = render_files(draw(bundled_kb, spec))
     assert first["svg"] == second["svg"] and first["svg"].startswith(b"<?xml")
     assert first["png"][:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_figure_passes_overlap_groups_to_its_panels(bundled_kb):
+    spec = next(s for s in figure_specs(bundled_kb.effect_estimates.estimates)
+                if s.slug == "vertebral-augmentation-vs-conservative-care-mortality")
+    ids = [e.id for e in spec.estimates]
+    (ax,) = draw(bundled_kb, spec, overlap_groups=[("same cohorts", ids[1:])]).axes
+    assert any(p.get_gid() == "overlap:same cohorts" for p in ax.patches)
