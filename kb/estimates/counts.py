@@ -36,6 +36,9 @@ _COUNT = re.compile(rf"(?<![\d.,])(?P<c>{_INT}|{WORD_NUMBER})\s+(?:[a-z]+\s+)?\(
 _DENOM_AFTER = re.compile(rf"\s*(?:of|out of)\s+(?:the\s+)?(?P<d>{_INT})\b")
 _DENOM_BEFORE = re.compile(rf"(?:^|[,;]\s*)(?:out of|of)\s+(?:the\s+)?(?P<d>{_INT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b",
                            re.IGNORECASE)
+_STUDY_WORD = re.compile(r"stud|RCT|trial", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_TOTAL_WORD = re.compile(rf"{_PEOPLE}|\bN\s*=")
 _OF_EVERYONE = re.compile(rf"\bof (?:the )?{_PEOPLE}\b", re.IGNORECASE)
 _STUDIES = re.compile(
     rf"(?<!level )(?<!level)\b(?P<n>\d+|{WORD_NUMBER})\s+(?:(?:relevant|comparative|eligible|randomi[sz]ed|"
@@ -55,6 +58,8 @@ def _int(text: str) -> int:
 
 
 def _totals(text: str) -> list[re.Match]:
+    if not _DIGIT.search(text) or not _TOTAL_WORD.search(text):
+        return []
     hits = sorted((m for rx in _TOTALS for m in rx.finditer(text)), key=lambda m: m.start())
     out: list[re.Match] = []
     for m in hits:  # "total N=1231 patients" matches both forms: keep the first
@@ -78,7 +83,7 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
 
 def arm_list(text: str) -> tuple:
     """Arm sizes printed without a total ("VP (n=38) with sham procedure (n=40)")."""
-    if _totals(text):
+    if "=" not in text or _totals(text):
         return ()
     arms = [m for m in _ARMS[0].finditer(text)]
     return tuple((a.group("n"), _int(a.group("n"))) for a in arms) if len(arms) >= 2 else ()
@@ -86,7 +91,9 @@ def arm_list(text: str) -> tuple:
 
 def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
     """(match, denominator as printed or None) for each 'count (p%)'."""
-    out = []
+    out: list = []
+    if "%" not in text:
+        return out
     for m in _COUNT.finditer(text):
         after = _DENOM_AFTER.match(text, m.end())
         if after:
@@ -124,7 +131,7 @@ def extract_counts(doc: PolicyDocument, groups: list[list[int]], cited: dict):
             for m in find_i2(s.text):
                 line, _ = locate(doc, s, m.start(), m.group(0))
                 heterogeneity.append(Heterogeneity(line, m.group(0), to_float(m.group("v")), cites, s.text))
-            for m in _STUDIES.finditer(s.text):
+            for m in _STUDIES.finditer(s.text) if _STUDY_WORD.search(s.text) else ():
                 n = word_or_number(m.group("n"))
                 if n is not None:
                     line, _ = locate(doc, s, m.start(), m.group(0))

@@ -32,8 +32,13 @@ _NAMED = (
 )
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def named_in(text: str) -> str:
     """The first 'Author (Year)' a sentence names ('Zhu (2022)', 'In 2016, Clark', 'by Klazen in 2010')."""
+    if not _YEAR.search(text):
+        return ""
     hits = [m for rx in _NAMED for m in rx.finditer(text)]
     if not hits:
         return ""

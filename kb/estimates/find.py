@@ -129,6 +129,8 @@ def _bare(text: str, m: re.Match) -> Found:
 
 def find_estimates(text: str) -> list[Found]:
     """Every estimate with an interval in ``text``, in reading order."""
+    if "%" not in text and ";" not in text:  # most sentences: no interval can be printed without either
+        return []
     found = [_labelled(text, m) for m in _ANCHOR.finditer(text)]
     taken = [(f.start, f.end) for f in found]
     for m in _BARE.finditer(text):
@@ -138,4 +140,4 @@ def find_estimates(text: str) -> list[Found]:
 
 
 def find_i2(text: str) -> list[re.Match]:
-    return list(_I2.finditer(text))
+    return list(_I2.finditer(text)) if "%" in text else []
