@@ -19,6 +19,8 @@ COMMANDS = {
     "info": "counts and metadata of a policy",
     "check": "check citations, references, statistics and structure",
     "export": "export references or the graph (bibtex, csl-json, graph-json, graphml)",
+    "estimates": "list every reported effect estimate (CSV or JSON), numbers as printed",
+    "plots": "draw forest plots of the estimates by question and outcome (SVG, PNG, CSV)",
     "evidence": "the evidence profile of each criterion (studies, trials, patients, years, guidelines)",
     "studies": "propose the studies behind the references (studies bootstrap)",
     "diff": "compare two versions of a policy (criteria, references, citations, findings)",

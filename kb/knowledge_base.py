@@ -86,6 +86,13 @@ class KnowledgeBase:
 
         return build_index(self)
 
+    @cached_property
+    def effect_estimates(self):
+        """Reported estimates, arm sizes, counts and I² (kb.estimates), extracted on first use."""
+        from .estimates import build
+
+        return build(self)
+
     def metadata(self, key: str) -> str | None:
         """Provenance first (reviewed), then what the text itself says."""
         prov = {"effective": "effective_date", "next_review": "next_review", "title": "title"}

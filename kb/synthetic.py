@@ -60,6 +60,10 @@ class Estimate:
     p: str | None  # as printed, e.g. ".56" or "<0.001"
     style: int  # which printed form (see _render_estimate)
     outcome: str
+    arms: tuple[int, int, int] | None = None  # (total, treated, control) printed after the result
+    followed: tuple[int, int, str] | None = None  # (count, denominator, percentage as printed)
+    i2: str | None = None  # heterogeneity as printed inside the parentheses, e.g. "45"
+    variant: int = 0  # a second choice of wording within a style (long measure names, minus and dash forms)
 
 
 @dataclass(frozen=True)
@@ -239,8 +243,27 @@ def _estimate(rng: random.Random) -> Estimate:
         z = abs(value) / (half / 1.96)
     p = math.erfc(z / math.sqrt(2))
     printed = "<0.001" if p < 0.001 else f"{p:.2f}".lstrip("0") if rng.random() < 0.5 else f"{p:.3f}"
-    return Estimate(measure, value, low, high, printed if rng.random() < 0.7 else None, rng.randint(0, 3),
-                    rng.choice(OUTCOMES))
+    e = Estimate(measure, value, low, high, printed if rng.random() < 0.7 else None, rng.randint(0, 3),
+                 rng.choice(OUTCOMES))
+    return _with_counts(e, half)
+
+
+def _with_counts(e: Estimate, half: float) -> Estimate:
+    """Sample sizes, a follow-up count and I², derived from numbers already drawn.
+
+    No further draws from the generator: policies generated before these
+    forms existed keep every other word they had.
+    """
+    k = int(round(abs(e.value) * 1000 + half * 977))
+    total = 60 + k % 540
+    treated = total // 2 + k % 17 - 8
+    denominator = 40 + k % 160
+    count = denominator - (k % 23) - 1
+    percent = 100 * count / denominator
+    shown = f"{percent:.1f}" if k % 3 == 0 else f"{percent:.0f}"
+    return replace(e, arms=(total, treated, total - treated) if e.style in (0, 3) else None,
+                   followed=(count, denominator, shown) if e.style in (1, 2) else None,
+                   i2=str(k % 90) if e.style in (0, 3) and k % 2 else None, variant=k % 2)
 
 
 def _paragraphs(rng, procedure, second, reviews, trials, series, guidelines, estimates) -> tuple[Paragraph, ...]:
@@ -328,16 +351,38 @@ def _render_part(policy: SyntheticPolicy, part) -> str:
     raise TypeError(part)
 
 
+_LONG_NAMES = {"MD": "mean difference [MD]", "SMD": "standard mean difference", "RR": "relative risk",
+               "OR": "odds ratio [OR]", "HR": "hazard ratio"}
+
+
+def _num(value: float, variant: int) -> str:
+    """Two decimals; the second variant prints negatives with the Unicode minus sign."""
+    text = f"{value:.2f}"
+    return text.replace("-", "\u2212") if variant and value < 0 else text
+
+
 def _render_estimate(e: Estimate) -> str:
     p = f"; P = {e.p}" if e.p and not e.p.startswith("<") else (f"; p{e.p}" if e.p else "")
+    v, lo, hi = (_num(x, e.variant) for x in (e.value, e.low, e.high))
+    name = _LONG_NAMES[e.measure] if e.variant else e.measure
+    i2 = f"; I\u00b2 = {e.i2}%" if e.i2 is not None else ""
     if e.style == 0:
-        return f"({e.measure} = {e.value}; 95% CI, {e.low} to {e.high}{p})"
-    if e.style == 1:
-        return f"({e.measure}, {e.value}; 95% CI, {e.low} to {e.high})"
-    if e.style == 2:
-        return f"({e.measure}={e.value}; 95% CI, {e.low}-{e.high})" if e.low >= 0 else \
-            f"({e.measure}={e.value}; 95% CI, {e.low} to {e.high})"
-    return f"({e.measure}: {e.value}; 95% CI {e.low} to {e.high}{p})"
+        core = f"({name} = {v}; 95% CI, {lo} to {hi}{p}{i2})"
+    elif e.style == 1:
+        core = f"({name}, {v}; 95% CI, {lo} to {hi})"
+    elif e.style == 2:
+        dash = "\u2013" if e.variant else "-"
+        core = f"({e.measure}={v}; 95% CI, {lo}{dash}{hi})" if e.low >= 0 else \
+            f"({e.measure}={v}; 95% CI, {lo} to {hi})"
+    else:
+        core = f"({name}: {v}; 95% confidence interval {lo} to {hi}{p}{i2})"
+    if e.arms:
+        total, treated, control = e.arms
+        core += f" in {total} patients, {treated} who received the procedure and {control} who received the comparator"
+    if e.followed:
+        count, denominator, shown = e.followed
+        core += f", with follow-up complete for {count} ({shown}%) of {denominator}"
+    return core
 
 
 def render_entry(ref: RefSpec, number: int) -> str:

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 from ..model import SEVERITIES, Finding
 
 # Family modules in report order. Add a module here when it exists.
-FAMILIES: tuple[str, ...] = ("evd",)
+FAMILIES: tuple[str, ...] = ("est", "evd")
 
 
 @dataclass(frozen=True)

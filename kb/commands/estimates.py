@@ -1,0 +1,50 @@
+"""List every effect estimate the policy reports, one row per estimate, as CSV or JSON.
+
+Numbers are kept exactly as printed (a reversed interval stays reversed);
+the 'flags' column names the EST checks a row fails. --table chooses another
+table: the sample splits (totals and arm sizes), counts with percentages,
+I² values, or the numbers of studies reviews say they included.
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+from .common import add_policy_argument, emit, load
+
+
+def add_arguments(parser) -> None:
+    from ..estimates.table import KINDS
+
+    add_policy_argument(parser)
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+    parser.add_argument("--format", choices=("csv", "json"), default="csv")
+    parser.add_argument("--table", choices=KINDS, default="estimates",
+                        help="which numbers to list (default: estimates)")
+
+
+def summary_line(found, rows: list[dict]) -> str:
+    flagged = sum(1 for r in found_rows(found) if r["flags"])
+    measures = Counter(e.measure or "unknown" for e in found.estimates)
+    return (f"{len(found.estimates)} estimates with intervals ("
+            + ", ".join(f"{m} {n}" for m, n in sorted(measures.items())) + f"), {flagged} failing a check; "
+            f"{len(found.samples)} sample splits, {len(found.counts)} counts with percentages, "
+            f"{len(found.heterogeneity)} I² values; wrote {len(rows)} rows")
+
+
+def found_rows(found) -> list[dict]:
+    from ..estimates.table import estimate_rows
+
+    return estimate_rows(found.estimates)
+
+
+def run(args) -> int:
+    from ..estimates import estimates_of
+    from ..estimates.table import COLUMNS, rows_of, to_csv, to_json
+
+    found = estimates_of(load(args))
+    rows = rows_of(found, args.table)
+    text = to_json(rows) if args.format == "json" else to_csv(rows, COLUMNS if args.table == "estimates" else None)
+    emit(text, args.output)
+    print(summary_line(found, rows), file=sys.stderr)
+    return 0

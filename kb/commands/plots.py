@@ -1,0 +1,40 @@
+"""Draw forest plots of the policy's effect estimates, one figure per question and outcome.
+
+Writes DIR/<question>-<outcome>.svg and .png with a .csv of the figure's
+rows beside them, plus one overview per question whose estimates span
+several outcomes. Ratios are drawn on a log axis (null at 1), differences on
+a linear axis (null at 0), in separate panels. Rows that fail an EST
+consistency check are drawn in red with a note. The SVG is byte-identical
+for the same input.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+from .common import add_policy_argument, load
+
+
+def add_arguments(parser) -> None:
+    add_policy_argument(parser)
+    parser.add_argument("-o", "--output", metavar="DIR", required=True,
+                        help="folder for the figures (created if missing; existing files are replaced atomically)")
+
+
+def run(args) -> int:
+    from pathlib import Path
+
+    from ..errors import KbError
+
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    folder = Path(args.output)
+    if folder.exists() and not folder.is_dir():
+        raise KbError("is not a folder", str(folder))
+    kb = load(args)
+    folder.mkdir(parents=True, exist_ok=True)
+    from ..figures import write_figures
+
+    written = write_figures(kb, folder)
+    figures = sum(1 for name in written if name.endswith(".svg"))
+    print(f"wrote {figures} figures ({len(written)} files: SVG, PNG and CSV) to {folder}", file=sys.stderr)
+    return 0

@@ -1,0 +1,193 @@
+"""Is a reported result consistent with itself? Pure functions from records to issues.
+
+Every test allows for rounding: a number printed with d decimals can be off
+by half a unit of its last digit (0.005 for "0.71"), so a check only speaks
+when no choice of the unrounded values within those limits would make the
+numbers agree. The EST rules (kb/checks/est.py) and the forest plots (which
+mark inconsistent rows) both read these functions.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .model import CountPercent, EffectEstimate, Heterogeneity, SampleSplit, decimals, half_unit
+
+# A ratio's interval is flagged as asymmetric on the log scale when, even after
+# moving every printed number by its rounding allowance in the direction that
+# helps most, one side is more than this many times as long as the other.
+# Intervals computed on the log scale (Wald, and the usual meta-analysis
+# methods) are symmetric there up to rounding; exact and profile-likelihood
+# intervals for small counts are less so, but rarely by more than 1.5x.
+ASYMMETRY_LIMIT = 2.0
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: str
+    severity: str
+    message: str
+    suggestion: str
+
+
+def _usable(e: EffectEstimate) -> bool:
+    return not any(math.isnan(v) for v in (e.estimate, e.ci_low, e.ci_high))
+
+
+def _lim(text: str, value: float) -> tuple[float, float]:
+    h = half_unit(text)
+    return value - h, value + h
+
+
+def null_position(e: EffectEstimate) -> str:
+    """'excludes', 'includes' or 'touches' (a bound within rounding of the null); '' if unknown."""
+    if e.null is None or not _usable(e) or e.ci_low > e.ci_high:
+        return ""
+    lo_min, lo_max = _lim(e.ci_low_text, e.ci_low)
+    hi_min, hi_max = _lim(e.ci_high_text, e.ci_high)
+    if lo_min > e.null or hi_max < e.null:
+        return "excludes"
+    if lo_max < e.null < hi_min:
+        return "includes"
+    return "touches"
+
+
+def reversed_bounds(e: EffectEstimate) -> Issue | None:
+    if not _usable(e) or e.ci_low <= e.ci_high:
+        return None
+    msg = f"the interval {e.interval_text} runs backwards: its lower bound is above its upper bound"
+    if -e.ci_low <= e.estimate <= e.ci_high and e.ci_low > 0:
+        fix = (f"probably -{e.ci_low_text} to {e.ci_high_text}: a minus sign seems lost, and that interval "
+               f"contains the estimate {e.estimate_text}; verify in the source")
+    elif e.ci_high <= e.estimate <= e.ci_low:
+        fix = f"probably {e.ci_high_text} to {e.ci_low_text} (bounds swapped); verify in the source"
+    else:
+        fix = "verify both bounds in the source paper"
+    return Issue("EST101", "error", msg, fix)
+
+
+def estimate_outside(e: EffectEstimate) -> Issue | None:
+    if not _usable(e) or e.ci_low > e.ci_high or e.ci_low <= e.estimate <= e.ci_high:
+        return None
+    msg = f"the estimate {e.estimate_text} lies outside its interval {e.interval_text}"
+    if e.ci_low <= -e.estimate <= e.ci_high:
+        fix = f"the estimate may have lost or gained a minus sign ({-e.estimate:g} lies inside); verify"
+    elif e.ci_low > 0 and -e.ci_low <= e.estimate <= e.ci_high:
+        fix = f"the lower bound may have lost a minus sign (-{e.ci_low_text}); verify in the source"
+    else:
+        fix = "verify the estimate and both bounds in the source paper"
+    return Issue("EST102", "error", msg, fix)
+
+
+def ratio_not_positive(e: EffectEstimate) -> Issue | None:
+    if e.scale != "ratio" or not _usable(e):
+        return None
+    bad = [t for t, v in ((e.estimate_text, e.estimate), (e.ci_low_text, e.ci_low), (e.ci_high_text, e.ci_high))
+           if v <= 0]
+    if not bad:
+        return None
+    return Issue("EST103", "error", f"the {e.measure} is a ratio and cannot be zero or negative ({', '.join(bad)})",
+                 "a negative value is often a log ratio or a difference printed under a ratio's name; "
+                 "verify the measure and the numbers in the source")
+
+
+def log_asymmetry(e: EffectEstimate) -> tuple[float, float] | None:
+    """(smallest, largest) attainable ratio of the upper to the lower log-distance, or None."""
+    est, lo, hi = _lim(e.estimate_text, e.estimate), _lim(e.ci_low_text, e.ci_low), _lim(e.ci_high_text, e.ci_high)
+    if min(est[0], lo[0], hi[0]) <= 0:
+        return None
+    down = (math.log(est[0]) - math.log(lo[1]), math.log(est[1]) - math.log(lo[0]))
+    up = (math.log(hi[0]) - math.log(est[1]), math.log(hi[1]) - math.log(est[0]))
+    if down[0] <= 0 or up[0] <= 0:
+        return None  # the estimate may sit on a bound: symmetry cannot be judged
+    return up[0] / down[1], up[1] / down[0]
+
+
+def asymmetric_ratio(e: EffectEstimate, siblings=()) -> Issue | None:
+    if e.scale != "ratio" or not _usable(e) or not (0 < e.ci_low <= e.estimate <= e.ci_high):
+        return None
+    span = log_asymmetry(e)
+    if span is None or (span[0] <= ASYMMETRY_LIMIT and span[1] >= 1 / ASYMMETRY_LIMIT):
+        return None
+    upper_long = span[0] > ASYMMETRY_LIMIT
+    mirror = e.estimate ** 2 / (e.ci_low if upper_long else e.ci_high)
+    side, other = ("upper", e.ci_high_text) if upper_long else ("lower", e.ci_low_text)
+    times = span[0] if upper_long else 1 / span[1]
+    copied = [s for s in siblings if s.id != e.id and other in (s.ci_low_text, s.ci_high_text)]
+    hint = f"; {other} is also a bound of {copied[0].measure} {copied[0].estimate_text} in this sentence" \
+        if copied else ""
+    return Issue("EST104", "warning",
+                 f"the {e.measure} interval {e.interval_text} is lopsided on the log scale around {e.estimate_text}: "
+                 f"the {side} side is at least {times:.1f} times as long as the other",
+                 f"an interval symmetric on the log scale would put the {side} bound near {mirror:.2f}{hint}; "
+                 "verify the bound in the source")
+
+
+def wording(e: EffectEstimate) -> Issue | None:
+    """The governing words claim (no) significance and the interval says otherwise."""
+    where = null_position(e)
+    if not e.claim or not where or e.scale == "ratio" and min(e.estimate, e.ci_low) <= 0:
+        return None
+    null = "1" if e.scale == "ratio" else "0"
+    quoted = f"'{e.claim_text}' governs {e.measure} {e.estimate_text}"
+    if where == "touches":
+        return Issue("EST201", "info",
+                     f"{quoted}, whose interval {e.interval_text} has a bound that touches the null ({null}) "
+                     "after rounding", "whether the interval excludes the null cannot be read from the printed "
+                     "bound; check the exact bound or p-value in the source")
+    if e.claim == "not significant" and where == "excludes":
+        return Issue("EST201", "error", f"{quoted} but its interval {e.interval_text} excludes {null} (no effect)",
+                     "an interval that excludes the null is a statistically significant result: "
+                     "either the wording or the numbers are wrong; check the source")
+    if e.claim == "significant" and where == "includes":
+        return Issue("EST201", "error", f"{quoted} but its interval {e.interval_text} includes {null} (no effect)",
+                     "an interval that includes the null is not statistically significant at its level: "
+                     "either the wording or the numbers are wrong; check the source")
+    return None
+
+
+def estimate_issues(e: EffectEstimate, siblings=()) -> list[Issue]:
+    """Every inconsistency of one estimate, most basic first; later tests need a sound interval."""
+    from .pvalues import p_value_issue
+
+    basic = [i for i in (reversed_bounds(e), estimate_outside(e), ratio_not_positive(e)) if i]
+    if basic:
+        return basic
+    return [i for i in (asymmetric_ratio(e, siblings), wording(e), p_value_issue(e)) if i]
+
+
+def sample_issue(s: SampleSplit) -> Issue | None:
+    if s.arm_sum == s.total:
+        return None
+    arms = " + ".join(t for t, _ in s.arms)
+    fix = "verify the total and the arm sizes in the source"
+    if len(s.arms) == 2:
+        (ta, a), (tb, b) = s.arms
+        fix = (f"if the total {s.total_text} is right, the arms would be {ta} and {s.total - a}, "
+               f"or {s.total - b} and {tb}; " + fix)
+    return Issue("EST301", "warning", f"the arms {arms} add up to {s.arm_sum}, not the stated total {s.total_text}",
+                 fix)
+
+
+def count_issue(c: CountPercent) -> Issue | None:
+    if not c.denominator:
+        return None
+    exact = 100 * c.count / c.denominator
+    scale = 10 ** decimals(c.percent_text)
+    truncated = math.floor(exact * scale + 1e-9) / scale  # some authors cut instead of rounding
+    if abs(exact - c.percent) <= half_unit(c.percent_text) + 1e-9 or abs(truncated - c.percent) < 1e-9:
+        return None
+    severity = "warning" if c.denominator_source == "printed" else "info"
+    need = round(c.percent * c.denominator / 100)
+    return Issue("EST302", severity,
+                 f"{c.count_text} of {c.denominator} is {exact:.1f}%, not the printed {c.percent_text}",
+                 f"if the count is right the percentage is {exact:.1f}%; if the percentage is right the count "
+                 f"would be about {need}" + ("" if c.denominator_source == "printed" else
+                                             " (the denominator was taken from the paragraph's arm sizes)"))
+
+
+def heterogeneity_issue(h: Heterogeneity) -> Issue | None:
+    if 0 <= h.value <= 100:
+        return None
+    return Issue("EST303", "error", f"{h.text} is impossible: I² lies between 0% and 100%",
+                 "verify the heterogeneity statistic in the source (a Q or tau² value may have been printed as I²)")

@@ -1,0 +1,161 @@
+"""Where an estimate sits: its line, its citations, its clause, and what that clause claims.
+
+A rationale usually introduces a study in a paragraph's first sentence (with
+the citation marker) and reports its results in the sentences after it, so a
+result without a marker of its own takes the paragraph's first marker, and a
+paragraph without any marker takes the nearest marker above it in the same
+section. The table records which of these happened (``cited_in``).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import PolicyDocument, Sentence
+from ..prose import clean_text
+from .vocabulary import NEGATION, NOT_SIGNIFICANT, SIGNIFICANT
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s)")
+# Where a clause ends for the purpose of "which words govern this number".
+_CLAUSE_BREAK = re.compile(r";|:\s|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\balthough\b", re.IGNORECASE)
+
+
+def paragraphs(doc: PolicyDocument) -> list[list[int]]:
+    """Sentence indices grouped by paragraph (a blank line or a new section starts one)."""
+    groups: list[list[int]] = []
+    prev: Sentence | None = None
+    for s in doc.sentences:
+        same = prev is not None and s.section_id == prev.section_id and (
+            s.line == prev.end_line
+            or (s.line == prev.end_line + 1 and not _LIST_ITEM.match(doc.lines[s.line - 1])))
+        if same:
+            groups[-1].append(s.index)
+        else:
+            groups.append([s.index])
+        prev = s
+    return groups
+
+
+def markers_by_sentence(doc: PolicyDocument) -> dict[int, tuple[int, ...]]:
+    out: dict[int, list[int]] = {}
+    for m in doc.markers:
+        if m.sentence_index is not None:
+            out.setdefault(m.sentence_index, []).extend(m.numbers)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def citations_for(doc: PolicyDocument, cited: dict, paragraph: list[int], index: int) -> tuple[tuple[int, ...], str]:
+    """(numbers, where they came from) for the sentence ``index`` in ``paragraph``."""
+    if cited.get(index):
+        return cited[index], "sentence"
+    for i in paragraph:
+        if cited.get(i):
+            return cited[i], "paragraph"
+    section = doc.sentences[index].section_id
+    for i in range(paragraph[0] - 1, -1, -1):
+        if doc.sentences[i].section_id != section:
+            break
+        if cited.get(i):
+            return cited[i], "section"
+    return (), ""
+
+
+def locate(doc: PolicyDocument, sentence: Sentence, offset: int, snippet: str) -> tuple[int, int | None]:
+    """The line (and column, when it can be found in the raw line) of ``offset`` in the sentence text.
+
+    The sentence text is cleaned (markup out, whitespace collapsed); cleaning
+    each line on its own and joining them gives the same text, so offsets map
+    back to lines. If markup spans lines and the mapping fails, the sentence's
+    first line is the honest answer.
+    """
+    parts = [(n, clean_text(doc.lines[n - 1])) for n in range(sentence.line, sentence.end_line + 1)]
+    parts = [(n, t) for n, t in parts if t]
+    joined, starts, pos = [], [], 0
+    for n, t in parts:
+        starts.append((pos, n))
+        joined.append(t)
+        pos += len(t) + 1
+    at = " ".join(joined).find(sentence.text)
+    line = sentence.line
+    if at >= 0:
+        target = at + offset
+        line = max((n for p, n in starts if p <= target), default=sentence.line)
+    raw = doc.lines[line - 1]
+    for size in (40, 20, 12):  # the longest piece of the result that the raw line holds
+        col = raw.find(snippet[:size]) if snippet else -1
+        if col >= 0:
+            return line, col + 1
+    return line, None
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Start of the clause that holds ``pos`` (ignoring breaks inside parentheses)."""
+    depth, start = 0, 0
+    for m in re.finditer(r"[()]|" + _CLAUSE_BREAK.pattern, text[:pos], re.IGNORECASE):
+        tok = m.group(0)
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            start = m.end()
+    return start
+
+
+def without_parentheses(text: str) -> str:
+    """Text with parenthesised asides blanked out (same length, so offsets survive)."""
+    out, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        out.append(" " if depth else ch)
+        if ch == ")" and depth:
+            depth -= 1
+    return "".join(out)
+
+
+def _cues(text: str) -> list[tuple[int, str, str]]:
+    """(offset, 'significant' | 'not significant', words) for every claim in ``text``."""
+    cues = [(m.start(), "not significant", m.group(0)) for m in NOT_SIGNIFICANT.finditer(text)]
+    spans = [(m.start(), m.end()) for m in NOT_SIGNIFICANT.finditer(text)]
+    for m in SIGNIFICANT.finditer(text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        before = " ".join(text[:m.start()].split()[-4:])
+        if NEGATION.search(before):
+            if m.group(0).lower().startswith(("significant", "statistically")):
+                cues.append((m.start(), "not significant", f"{before} {m.group(0)}".strip()))
+            continue  # "not superior": no claim either way
+        cues.append((m.start(), "significant", m.group(0)))
+    return sorted(cues)
+
+
+def claim_for(text: str, start: int, end: int, next_start: int | None) -> tuple[str, str]:
+    """The wording that governs the estimate at ``text[start:end]``.
+
+    The last claim before it in its clause governs it (so a list after "no
+    significant difference in A (...), B (...) or C (...)" is governed by
+    that phrase); failing that, a claim after it and before the next
+    estimate ("A (...) was significantly reduced").
+    """
+    plain = without_parentheses(text)
+    begin = clause_start(text, start)
+    before = [c for c in _cues(plain[begin:start])]
+    if before:
+        return before[-1][1], before[-1][2]
+    stop = next_start if next_start is not None else len(text)
+    tail = plain[end:stop]
+    brk = _CLAUSE_BREAK.search(tail)
+    after = _cues(tail[:brk.start()] if brk else tail)
+    return (after[0][1], after[0][2]) if after else ("", "")
+
+
+_PHRASE_CUT = re.compile(
+    r".*(?:,|;|:|\band\b|\bor\b|\bwere\b|\bwas\b|\bby\b|\bof\b|\bfor\b|\bat\b|\bin\b|\bthe\b|\bwith\b)\s+",
+    re.IGNORECASE | re.DOTALL)
+
+
+def detail_of(phrase: str) -> str:
+    """The few words naming a result: 'the risk of clinical fracture' -> 'clinical fracture'."""
+    plain = " ".join(without_parentheses(phrase).split()).strip(" ,;")
+    short = _PHRASE_CUT.sub("", plain + " ").strip(" ,;")
+    return short[:60]

@@ -1,0 +1,139 @@
+"""Sample sizes, counts with percentages, I² and study counts, read from sentences (pure).
+
+Only forms that say plainly what they are count: a total ("N=1231",
+"644 patients") followed in the same sentence by arm sizes written as arms
+("(n=91)", "330 who received VP", "623 to vertebroplasty", "CT = 752",
+"887 PVP"); a count with its percentage ("229 (53%)") whose denominator is
+printed beside it ("of 78", "Out of 431 patients, ..."). A bare "(n=209
+patients; ...)" is a subgroup, not a total, so it is not read as one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import PolicyDocument
+from .context import citations_for, locate
+from .find import find_i2
+from .model import CountPercent, Heterogeneity, SampleSplit, StudyCount
+from .numbers import WORD_NUMBER, to_float, word_or_number
+
+_INT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
+_PEOPLE = r"(?:patients|participants|subjects|individuals|adults|people|persons|women|men|children)"
+_TOTALS = (
+    re.compile(rf"\b(?:total\s+)?N\s*=\s*(?P<n>{_INT})"),
+    re.compile(rf"(?<![=\d,.])(?<!= )(?P<n>{_INT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"),
+)
+_ARMS = (
+    re.compile(rf"\(\s*n\s*=\s*(?P<n>{_INT})\s*\)"),
+    re.compile(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:who|were|was|underwent|did|received|assigned|randomi[sz]ed)\b"),
+    re.compile(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:to|into)\s+(?!\d)"),
+    re.compile(rf"\b[A-Za-z][\w-]*\s*(?:,|=)\s*(?P<n>{_INT})\s*(?=[;)])"),
+    re.compile(rf"(?<![\d.,])(?P<n>{_INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
+)
+_COUNT = re.compile(rf"(?<![\d.,])(?P<c>{_INT}|{WORD_NUMBER})\s+(?:[a-z]+\s+)?\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)",
+                    re.IGNORECASE)
+_DENOM_AFTER = re.compile(rf"\s*(?:of|out of)\s+(?:the\s+)?(?P<d>{_INT})\b")
+_DENOM_BEFORE = re.compile(rf"(?:^|[,;]\s*)(?:out of|of)\s+(?:the\s+)?(?P<d>{_INT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b",
+                           re.IGNORECASE)
+_STUDY_WORD = re.compile(r"stud|RCT|trial", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_TOTAL_WORD = re.compile(rf"{_PEOPLE}|\bN\s*=")
+_OF_EVERYONE = re.compile(rf"\bof (?:the )?{_PEOPLE}\b", re.IGNORECASE)
+_STUDIES = re.compile(
+    rf"(?<!level )(?<!level)\b(?P<n>\d+|{WORD_NUMBER})\s+(?:(?:relevant|comparative|eligible|randomi[sz]ed|"
+    r"controlled|clinical|observational|included|prospective|retrospective)\s+){0,2}(?:studies|RCTs|trials)\b",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _StudyHit:
+    sentence_index: int
+    n: int
+    record: StudyCount
+
+
+def _int(text: str) -> int:
+    return int(to_float(text))
+
+
+def _totals(text: str) -> list[re.Match]:
+    if not _DIGIT.search(text) or not _TOTAL_WORD.search(text):
+        return []
+    hits = sorted((m for rx in _TOTALS for m in rx.finditer(text)), key=lambda m: m.start())
+    out: list[re.Match] = []
+    for m in hits:  # "total N=1231 patients" matches both forms: keep the first
+        if not out or m.start("n") >= out[-1].end():
+            out.append(m)
+    return out
+
+
+def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
+    """(total as printed, offset, arms) for each total followed by at least two arms."""
+    totals = _totals(text)
+    out = []
+    for k, t in enumerate(totals):
+        stop = totals[k + 1].start() if k + 1 < len(totals) else len(text)
+        arms = sorted({m.start("n"): m for rx in _ARMS for m in rx.finditer(text, t.end(), stop)}.values(),
+                      key=lambda m: m.start())
+        if len(arms) >= 2:
+            out.append((t.group("n"), t.start(), tuple((a.group("n"), _int(a.group("n"))) for a in arms)))
+    return out
+
+
+def arm_list(text: str) -> tuple:
+    """Arm sizes printed without a total ("VP (n=38) with sham procedure (n=40)")."""
+    if "=" not in text or _totals(text):
+        return ()
+    arms = [m for m in _ARMS[0].finditer(text)]
+    return tuple((a.group("n"), _int(a.group("n"))) for a in arms) if len(arms) >= 2 else ()
+
+
+def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
+    """(match, denominator as printed or None) for each 'count (p%)'."""
+    out: list = []
+    if "%" not in text:
+        return out
+    for m in _COUNT.finditer(text):
+        after = _DENOM_AFTER.match(text, m.end())
+        if after:
+            out.append((m, after.group("d")))
+            continue
+        before = [d for d in _DENOM_BEFORE.finditer(text[:m.start()])]
+        out.append((m, before[-1].group("d") if len(before) == 1 else None))
+    return out
+
+
+def extract_counts(doc: PolicyDocument, groups: list[list[int]], cited: dict):
+    samples, counts, heterogeneity, studies = [], [], [], []
+    for group in groups:
+        paragraph_arms: list[int] = []
+        for i in group:
+            s = doc.sentences[i]
+            cites, _ = citations_for(doc, cited, group, i)
+            for total, offset, arms in sample_splits(s.text):
+                line, _ = locate(doc, s, offset, total)
+                samples.append(SampleSplit(line, total, _int(total), arms, cites, s.text))
+                paragraph_arms.append(_int(total))
+            loose = arm_list(s.text)
+            if loose:
+                paragraph_arms.append(sum(v for _, v in loose))
+            for m, denom in counts_with_percent(s.text):
+                count = word_or_number(m.group("c"))
+                if count is None:
+                    continue
+                source = "printed" if denom else ""
+                if denom is None and _OF_EVERYONE.search(s.text) and len(paragraph_arms) == 1:
+                    denom, source = str(paragraph_arms[0]), "arms"
+                line, _ = locate(doc, s, m.start(), m.group(0))
+                counts.append(CountPercent(line, m.group("c"), count, m.group("p") + "%", float(m.group("p")),
+                                           _int(denom) if denom else None, source, cites, s.text))
+            for m in find_i2(s.text):
+                line, _ = locate(doc, s, m.start(), m.group(0))
+                heterogeneity.append(Heterogeneity(line, m.group(0), to_float(m.group("v")), cites, s.text))
+            for m in _STUDIES.finditer(s.text) if _STUDY_WORD.search(s.text) else ():
+                n = word_or_number(m.group("n"))
+                if n is not None:
+                    line, _ = locate(doc, s, m.start(), m.group(0))
+                    studies.append(_StudyHit(i, n, StudyCount(line, m.group(0), n, cites)))
+    return tuple(samples), tuple(counts), tuple(heterogeneity), studies

@@ -1,0 +1,127 @@
+"""Parsed policy -> effect estimates (pure: sentences and lines in, records out)."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from ..classify import REVIEW, classify
+from ..model import PolicyDocument, ReferenceEntry
+from .comparison import comparison_for, outcome_for, risk_factor_outcome
+from .context import (citations_for, claim_for, clause_start, detail_of, locate, markers_by_sentence,
+                      paragraphs)
+from .counts import extract_counts
+from .find import Found, find_estimates
+from .model import EffectEstimate, EstimateSet
+from .numbers import to_float
+from .vocabulary import timepoint_in
+
+
+def _float(text: str) -> float:
+    try:
+        return to_float(text)
+    except ValueError:
+        return math.nan
+
+
+_NAMED = (
+    re.compile(r"\b(?P<who>[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)?)(?: et al\.?)? \((?P<year>(?:19|20)\d\d)\)"),
+    re.compile(r"\bIn (?P<year>(?:19|20)\d\d), (?P<who>[A-Z][A-Za-z'\-]+)"),
+    re.compile(r"\bby (?P<who>[A-Z][A-Za-z'\-]+) in (?P<year>(?:19|20)\d\d)"),
+    re.compile(r"\bA (?P<year>(?:19|20)\d\d) [\w\s-]{0,40}? by (?P<who>[A-Z][A-Za-z'\-]+)"),
+)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def named_in(text: str) -> str:
+    """The first 'Author (Year)' a sentence names ('Zhu (2022)', 'In 2016, Clark', 'by Klazen in 2010')."""
+    if not _YEAR.search(text):
+        return ""
+    hits = [m for rx in _NAMED for m in rx.finditer(text)]
+    if not hits:
+        return ""
+    m = min(hits, key=lambda h: h.start())
+    return f"{m.group('who')} ({m.group('year')})"
+
+
+def source_label(entry: ReferenceEntry | None) -> str:
+    return entry.label if entry else ""
+
+
+class _Paragraph:
+    """One paragraph's sentences with what every estimate in it shares."""
+
+    def __init__(self, doc: PolicyDocument, indices: list[int], cited: dict, refs: dict, studies: dict):
+        self.doc, self.indices, self.cited, self.refs = doc, indices, cited, refs
+        self.sentences = [doc.sentences[i] for i in indices]
+        self.lead = next((s for s in self.sentences if cited.get(s.index)), self.sentences[0])
+        self.studies = next((studies[i] for i in indices if i in studies), None)
+        self.named = next((n for n in (named_in(s.text) for s in self.sentences) if n), "")
+
+    def estimates(self, counter: Counter) -> list[EffectEstimate]:
+        out = []
+        for pos, sentence in enumerate(self.sentences):
+            found = find_estimates(sentence.text)
+            for k, f in enumerate(found):
+                nxt = found[k + 1].start if k + 1 < len(found) else None
+                prev_end = found[k - 1].end if k else clause_start(sentence.text, f.start)
+                out.append(self._record(sentence, self.sentences[:pos], f, prev_end, nxt, counter))
+        return out
+
+    def _record(self, sentence, earlier, f: Found, prev_end: int, nxt, counter: Counter) -> EffectEstimate:
+        text = sentence.text
+        line, column = locate(self.doc, sentence, f.start, text[f.start:f.end])
+        counter[line] += 1
+        citations, cited_in = citations_for(self.doc, self.cited, self.indices, sentence.index)
+        entry = self.refs.get(citations[0]) if citations else None
+        local = text[max(prev_end, clause_start(text, f.start)):f.start]
+        clause = text[clause_start(text, f.start):f.start]
+        claim, claim_text = claim_for(text, f.start, f.end, nxt)
+        comparison = comparison_for(self.doc, sentence, self.lead)
+        factor_outcome = risk_factor_outcome(sentence, self.sentences)
+        detail = detail_of(local)
+        if factor_outcome is not None:
+            outcome = factor_outcome or outcome_for("", "", sentence, earlier)
+            comparison = f"{detail} vs none" if detail else ""
+            question = f"risk factors for {outcome or 'an outcome'}"
+        else:
+            outcome = outcome_for(local, clause, sentence, earlier)
+            question = comparison
+        is_review = entry is not None and classify(entry)[0] == REVIEW
+        return EffectEstimate(
+            id=f"L{line}.{counter[line]}", line=line, column=column, measure=f.measure,
+            measure_printed=f.measure_printed, estimate_text=f.value, estimate=_float(f.value),
+            ci_low_text=f.low, ci_low=_float(f.low), ci_high_text=f.high, ci_high=_float(f.high),
+            ci_level=f.level, p_value=f.p, unit=f.unit, citations=citations, cited_in=cited_in,
+            source=source_label(entry), named_source=self.named, outcome=outcome, timepoint=timepoint_in(local),
+            comparison=comparison,
+            question=question, detail=detail, claim=claim, claim_text=claim_text,
+            n_studies=self.studies if is_review else None, i2=f.i2, quote=text, sentence_index=sentence.index,
+        )
+
+
+def extract(doc: PolicyDocument) -> EstimateSet:
+    """Every reported estimate, sample split, count with percentage, I² and study count in ``doc``."""
+    cited = markers_by_sentence(doc)
+    refs = {}
+    for e in doc.references:
+        refs.setdefault(e.number, e)
+    groups = paragraphs(doc)
+    samples, counts, heterogeneity, study_counts = extract_counts(doc, groups, cited)
+    first_count = {}
+    for sc in study_counts:
+        first_count.setdefault(sc.sentence_index, sc.n)
+    by_paragraph = {}
+    for group in groups:
+        hit = next((first_count[i] for i in group if i in first_count), None)
+        if hit is not None:
+            by_paragraph[group[0]] = hit
+    counter: Counter = Counter()
+    estimates = []
+    for group in groups:
+        para = _Paragraph(doc, group, cited, refs, by_paragraph)
+        estimates += para.estimates(counter)
+    return EstimateSet(tuple(estimates), samples, counts, heterogeneity,
+                       tuple(sc.record for sc in study_counts))

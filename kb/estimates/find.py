@@ -1,0 +1,143 @@
+"""Find reported estimates with intervals in one sentence of text (pure).
+
+Reads the common ways of writing a result: ``(MD = 0.17; 95% CI, -0.39 to
+0.73; P = .56)``, ``(RR, 1.22; 95% CI, 0.70 to 2.12)``, ``(odds ratio [OR] =
+1.31; ...)``, ``(standard mean difference: 0.98; 95% CI 0.40-1.57)``,
+``48% (95% CI, 27% to 68%)``, ``5.2 points (95% confidence interval, 2.9 to
+7.4; p < 0.001)``, and an unlabelled ``(2.6; 1.74 to 3.37; p < 0.001)``.
+Numbers stay as printed; nothing here decides whether they make sense.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import MEASURE, NUM, canonical_measure
+
+_SEP = r"\s*(?:to|\u2013|\u2014|\u2012|-|,)\s*"
+_BOUND_LOW = rf"(?P<low>{NUM})(?:\s?%)?"
+_BOUND_HIGH = rf"(?P<high>{NUM})(?:\s?%)?"
+_ANCHOR = re.compile(
+    r"(?P<level>\d{2}(?:\.\d+)?)\s?%\s*(?:CI|C\.I\.|CrI|Cl|confidence intervals?|credible intervals?)\b"
+    rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?P<bounds>{_BOUND_LOW}{_SEP}{_BOUND_HIGH})(?(open)\s*[\])])",
+    re.IGNORECASE)
+# An interval with no "95% CI" label, in parentheses after its estimate: "(2.6; 1.74 to 3.37; ...)".
+_BARE = re.compile(rf"\(\s*(?P<value>{NUM})\s*;\s*{_BOUND_LOW}\s+to\s+{_BOUND_HIGH}\s*(?=[;)])")
+_INSIDE = re.compile(rf"^\s*(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*)?(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
+_OUTSIDE = re.compile(
+    rf"(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?(?P<value>{NUM})\s*"
+    r"(?P<unit>%|percentage points?|points?)?\s*$")
+_P = re.compile(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*(?P<op><=|>=|[=<>\u2264\u2265])\s*(?P<num>\d*\.\d+|\d+)")
+_I2 = re.compile(rf"\bI\s?(?:\u00b2|\^2|2|-squared)\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<v>{NUM})\s?%")
+_COMPARATIVE_AFTER = re.compile(r"^\s*(?:more|fewer|less|greater|higher|lower)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int  # where the result's own text begins: its parenthesis, or the value printed before it
+    end: int  # just after the closing parenthesis (or the interval)
+    measure_printed: str
+    measure: str
+    value: str  # "" if no estimate could be read next to the interval
+    low: str
+    high: str
+    level: str  # "95%" or ""
+    p: str  # ".56", "<0.05" or ""
+    unit: str
+    i2: str
+
+
+def _open_paren(text: str, pos: int) -> int:
+    """Offset of the unmatched '(' enclosing ``pos``, or -1."""
+    depth = 0
+    for i in range(pos - 1, -1, -1):
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
+
+
+def _close_paren(text: str, pos: int) -> int:
+    """Offset just after the ')' closing the group that is open at ``pos``, or the end of the clause."""
+    depth = 0
+    for i in range(pos, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            if depth == 0:
+                return i + 1
+            depth -= 1
+    stop = re.compile(r"[;.](?:\s|$)").search(text, pos)
+    return stop.start() if stop else len(text)
+
+
+def _p_and_i2(tail: str) -> tuple[str, str]:
+    p = _P.search(tail)
+    p_text = ("" if p.group("op") == "=" else p.group("op")) + p.group("num") if p else ""
+    i2 = _I2.search(tail)
+    return p_text, (i2.group(0) if i2 else "")
+
+
+def _measure_from_words(before: str, unit: str, after: str) -> tuple[str, str]:
+    """(canonical, printed) when the numbers carry no measure name of their own."""
+    named = list(re.finditer(MEASURE, before[-80:]))
+    if named:
+        return canonical_measure(named[-1].group(0)), ""
+    if unit == "%":
+        comparative = re.search(r"\bdifferences?\b", before[-80:], re.I) or _COMPARATIVE_AFTER.match(after)
+        return ("RD" if comparative else "proportion"), ""
+    if re.search(r"\bdifferences?\b", before[-120:], re.IGNORECASE):
+        return "difference", ""
+    return "", ""
+
+
+def _labelled(text: str, m: re.Match) -> Found:
+    group = _open_paren(text, m.start())
+    head = text[group + 1: m.start()] if group >= 0 else text[:m.start()]
+    segment = head.rstrip(" ;,").split(";")[-1]
+    end = _close_paren(text, m.end()) if group >= 0 else m.end()
+    p, i2 = _p_and_i2(text[m.end():end])
+    inside = _INSIDE.match(segment) if segment.strip(" ;,") else None
+    if inside:
+        start, name, value, unit = group if group >= 0 else m.start() - len(segment), \
+            inside.group("name") or "", inside.group("value"), inside.group("unit") or ""
+    else:
+        outside = _OUTSIDE.search(text[:group]) if group >= 0 and not segment.strip(" ;,") else None
+        if outside:
+            start, name, value, unit = outside.start("value") if not outside.group("name") else outside.start(), \
+                outside.group("name") or "", outside.group("value"), outside.group("unit") or ""
+        else:
+            start, name, value, unit = (group if group >= 0 else m.start()), "", "", ""
+    if "%" in m.group("bounds") and not unit:
+        unit = "%"
+    measure = canonical_measure(name) if name else ""
+    if not measure:
+        measure, _ = _measure_from_words(text[:start], unit, text[end:])
+    return Found(start, end, name, measure, value, m.group("low"), m.group("high"),
+                 m.group("level") + "%", p, unit, i2)
+
+
+def _bare(text: str, m: re.Match) -> Found:
+    end = _close_paren(text, m.start() + 1)
+    p, i2 = _p_and_i2(text[m.end():end])
+    measure, _ = _measure_from_words(text[:m.start()], "", text[end:])
+    return Found(m.start(), end, "", measure, m.group("value"), m.group("low"), m.group("high"), "", p, "", i2)
+
+
+def find_estimates(text: str) -> list[Found]:
+    """Every estimate with an interval in ``text``, in reading order."""
+    if "%" not in text and ";" not in text:  # most sentences: no interval can be printed without either
+        return []
+    found = [_labelled(text, m) for m in _ANCHOR.finditer(text)]
+    taken = [(f.start, f.end) for f in found]
+    for m in _BARE.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            found.append(_bare(text, m))
+    return sorted(found, key=lambda f: f.start)
+
+
+def find_i2(text: str) -> list[re.Match]:
+    return list(_I2.finditer(text)) if "%" in text else []

@@ -1,0 +1,67 @@
+"""Numbers as policies print them: minus signs of several kinds, leading dots,
+thousands separators, number words; and the names of effect measures."""
+from __future__ import annotations
+
+import re
+
+MINUS = "-\u2212\u2013\u2012\u2014"  # hyphen, minus sign, en dash, figure dash, em dash
+# A signed decimal: "-0.39", "\u22120.39", ".56", "1,328", "16.81".
+NUM = rf"(?:[{MINUS}]\s?)?(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?|(?:[{MINUS}]\s?)?\.\d+"
+
+WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}
+WORD_NUMBER = r"(?:(?:twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
+              r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" \
+              r"one|two|three|four|five|six|seven|eight|nine|ten)"
+
+
+def to_float(text: str) -> float:
+    """'\u22120.39' -> -0.39, '.56' -> 0.56, '1,328' -> 1328.0, '27%' -> 27.0."""
+    t = text.strip().rstrip("%").replace(",", "").replace(" ", "")
+    if t and t[0] in MINUS:
+        t = "-" + t[1:]
+    return float(t)
+
+
+def word_or_number(text: str) -> int | None:
+    """'Thirteen' -> 13, 'twenty-four' -> 24, '16' -> 16; None if it is neither."""
+    t = text.strip().lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
+    if "-" in t:
+        tens, _, ones = t.partition("-")
+        if tens in WORDS and ones in WORDS:
+            return WORDS[tens] + WORDS[ones]
+    return WORDS.get(t)
+
+
+# (canonical, pattern). Order matters: the longer names first; abbreviations
+# are matched case-sensitively so that the word "or" is not an odds ratio.
+_MEASURE_NAMES = (
+    ("SMD", r"standardi[sz]ed mean difference|standard mean difference"),
+    ("WMD", r"weighted mean difference"),
+    ("MD", r"mean difference"),
+    ("RD", r"(?:absolute )?risk difference"),
+    ("IRR", r"(?:incidence )?rate ratio"),
+    ("RR", r"relative risk|risk ratio"),
+    ("OR", r"odds ratio"),
+    ("HR", r"hazard ratio"),
+)
+_ABBREVIATIONS = {"SMD": "SMD", "WMD": "WMD", "MD": "MD", "RD": "RD", "ARD": "RD", "IRR": "IRR", "RR": "RR",
+                  "OR": "OR", "HR": "HR"}
+MEASURE_WORDS = "|".join(p for _, p in _MEASURE_NAMES)
+MEASURE_ABBR = "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True))
+# A measure as printed: "odds ratio [OR]", "mean difference [MD]", "MD", "relative risk".
+MEASURE = rf"(?:(?i:{MEASURE_WORDS})(?:\s*[\[(](?:{MEASURE_ABBR})[\])])?|\b(?:{MEASURE_ABBR})\b)"
+
+
+def canonical_measure(printed: str) -> str:
+    """The canonical code of a measure as printed, or '' if it names none."""
+    for code, pattern in _MEASURE_NAMES:
+        if re.search(pattern, printed, re.IGNORECASE):
+            return code
+    m = re.search(rf"\b({MEASURE_ABBR})\b", printed)
+    return _ABBREVIATIONS[m.group(1)] if m else ""

@@ -1,0 +1,202 @@
+"""Forest-plot figures for a knowledge base: which figures, their rows, and the files written.
+
+One figure per question (what is compared) and outcome with at least two
+estimates, and one overview per question whose estimates span several
+outcomes. Ratio and difference measures go to separate panels of a figure.
+Each figure is written as SVG and PNG with a CSV of its rows beside it; the
+SVG is byte-identical for the same input (fixed hash salt, no date).
+"""
+from __future__ import annotations
+
+import re
+import textwrap
+from collections import Counter
+from dataclasses import dataclass
+
+from .estimates.consistency import estimate_issues
+from .estimates.vocabulary import timepoint_days
+from .forest import DIFFERENCE, RATIO, ForestRow, forest_plot, legend_handles, notes_of
+
+SVG_SALT = "policykb"
+_WIDTH = 10.0  # inches
+_ROW, _PANEL_EXTRA, _TOP, _NOTE, _LEGEND = 0.34, 1.2, 0.95, 0.2, 0.45  # inches
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    slug: str  # file name without extension
+    title: str
+    subtitle: str
+    estimates: tuple  # EffectEstimate rows in drawing order
+    overview: bool  # several outcomes in one figure
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _year(source: str) -> int:
+    m = re.search(r"\((\d{4})\)", source)
+    return int(m.group(1)) if m else 9999
+
+
+def _sort_key(e, overview: bool):
+    return ((e.outcome if overview else ""), timepoint_days(e.timepoint), _year(e.source), e.source, e.line, e.id)
+
+
+def figure_specs(estimates) -> list[FigureSpec]:
+    """The figures to draw: per question and outcome (two or more rows), plus per-question overviews."""
+    usable = [e for e in estimates if e.question and e.scale]
+    by_question: dict[str, list] = {}
+    for e in usable:
+        by_question.setdefault(e.question, []).append(e)
+    specs = []
+    for question, rows in by_question.items():
+        outcomes: dict[str, list] = {}
+        for e in rows:
+            outcomes.setdefault(e.outcome or "unnamed outcome", []).append(e)
+        for outcome, group in outcomes.items():
+            if len(group) >= 2:
+                specs.append(_spec(question, outcome, group, overview=False))
+        if len(rows) >= 2 and len(outcomes) >= 2:
+            specs.append(_spec(question, "all outcomes", rows, overview=True))
+    return specs
+
+
+def _spec(question: str, outcome: str, rows: list, overview: bool) -> FigureSpec:
+    rows = sorted(rows, key=lambda e: _sort_key(e, overview))
+    head = question[0].upper() + question[1:]
+    title = head if question.startswith("risk factors") and outcome in question else f"{head}: {outcome}"
+    measures = ", ".join(dict.fromkeys(e.measure for e in rows))
+    subtitle = (f"{len(rows)} estimates ({measures}) as printed in the policy, from "
+                f"{len({e.source for e in rows})} source(s); sorted by "
+                + ("outcome, " if overview else "") + "time point and year")
+    return FigureSpec(_slug(f"{question} {outcome}"), title, subtitle, tuple(rows), overview)
+
+
+def design_of(kb, e) -> str:
+    """Marker design from the cited entry's kind; a trial is sham-controlled if its title or comparison says so."""
+    number = e.citations[0] if e.citations else None
+    kind = kb.kind(number) if number is not None else None
+    if kind == "systematic-review":
+        return "meta-analysis"
+    if kind == "randomized-trial":
+        entry = kb.references.get(number)
+        text = f"{entry.title or '' if entry else ''} {e.comparison}"
+        return "sham-controlled trial" if re.search(r"sham|placebo", text, re.IGNORECASE) else "open trial"
+    if kind == "observational":
+        return "observational"
+    return "other"
+
+
+def _detail(e, overview: bool) -> str:
+    if overview:
+        return ", ".join(filter(None, [e.outcome, e.timepoint]))
+    if e.timepoint:
+        return e.timepoint
+    words = e.detail.lower()
+    return "" if not words or words in e.outcome.lower() else e.detail
+
+
+def _source_note(e) -> str:
+    named, source = e.named_source, e.source
+    if not named or not source or named.split(" (")[0].lower() == source.split(" (")[0].lower() and \
+            named[-5:-1] == source[-5:-1]:
+        return ""
+    cited = ",".join(str(n) for n in e.citations)
+    return f"the text names {named}; reference {cited} is {source}"
+
+
+def forest_rows(kb, rows, overview: bool = False) -> list[ForestRow]:
+    by_sentence: dict = {}
+    for e in rows:
+        by_sentence.setdefault(e.sentence_index, []).append(e)
+    out = []
+    for e in rows:
+        issues = estimate_issues(e, by_sentence.get(e.sentence_index, ()) if e.sentence_index is not None else ())
+        # Errors and warnings mark the row; an info-level remark is a footnote, not a failure.
+        flags = [f"{i.code} {i.message} (line {e.line})" for i in issues if i.severity != "info"]
+        remarks = [f"{i.code} {i.message} (line {e.line})" for i in issues if i.severity == "info"]
+        cited = ",".join(str(n) for n in e.citations)
+        dagger = "\u2020" if _source_note(e) or remarks else ""
+        out.append(ForestRow(
+            id=e.id, label=f"{e.source or 'unknown source'} [{cited}]{dagger}",
+            detail=_detail(e, overview), estimate=e.estimate, low=e.ci_low, high=e.ci_high,
+            estimate_text=e.estimate_text + ("%" if e.unit == "%" else ""),
+            low_text=e.ci_low_text, high_text=e.ci_high_text, scale=e.scale, design=design_of(kb, e),
+            flag="; ".join(flags), note="; ".join(filter(None, [_source_note(e)] + remarks))))
+    return out
+
+
+def _slots(panel, overlap_groups) -> float:
+    """Row heights a panel needs: one per row, and room for each overlap group's label."""
+    ids = {r.id for r in panel}
+    groups = sum(1 for _, members in (overlap_groups or []) if len(ids.intersection(members)) >= 2)
+    return len(panel) + 0.6 * groups
+
+
+def draw(kb, spec: FigureSpec, overlap_groups=None):
+    """The figure for ``spec`` (a matplotlib Figure, not saved)."""
+    from matplotlib.figure import Figure
+
+    rows = forest_rows(kb, spec.estimates, spec.overview)
+    panels = [[r for r in rows if r.scale == s] for s in (RATIO, DIFFERENCE)]
+    panels = [p for p in panels if p]
+    notes = [line for n in notes_of(rows) for line in textwrap.wrap(n, 150, subsequent_indent="   ")]
+    heights = [_ROW * _slots(p, overlap_groups) + _PANEL_EXTRA for p in panels]
+    total = _TOP + sum(heights) + _LEGEND + (_NOTE * len(notes) + 0.3 if notes else 0.1)
+    fig = Figure(figsize=(_WIDTH, total))
+    fig.text(0.02, 1 - 0.3 / total, spec.title, fontsize=13, fontweight="bold", va="center")
+    fig.text(0.02, 1 - 0.6 / total, spec.subtitle, fontsize=8.5, color="#555555", va="center")
+    level = Counter(e.ci_level or "CI" for e in spec.estimates).most_common(1)[0][0]
+    top = _TOP
+    for panel, height in zip(panels, heights):
+        plot_h = _ROW * _slots(panel, overlap_groups) + 0.45
+        ax = fig.add_axes((0.30, 1 - (top + 0.15 + plot_h) / total, 0.40, plot_h / total))
+        measures = ", ".join(dict.fromkeys(e.measure for e in spec.estimates if e.scale == panel[0].scale))
+        label = ("ratio, log scale" if panel[0].scale == RATIO else "difference") + f" ({measures}); "
+        label += ("1" if panel[0].scale == RATIO else "0") + " = no difference"
+        forest_plot(panel, ax=ax, xlabel=label, level=level if level != "CI" else "", overlap_groups=overlap_groups,
+                    legend=False)
+        top += height
+    fig.legend(handles=legend_handles(rows), loc="upper left", bbox_to_anchor=(0.02, 1 - (top - 0.2) / total),
+               ncol=4, frameon=False, fontsize=8.5, handletextpad=0.4, columnspacing=1.5)
+    top += _LEGEND
+    if notes:
+        fig.text(0.02, 1 - (top + 0.05) / total, "Notes\n" + "\n".join(notes), fontsize=7.8, va="top",
+                 color="#333333", linespacing=1.35)
+    return fig
+
+
+def render_files(fig) -> dict[str, bytes]:
+    """SVG (byte-stable) and PNG bytes of a figure."""
+    import io
+
+    import matplotlib
+
+    out = {}
+    with matplotlib.rc_context({"svg.hashsalt": SVG_SALT, "svg.fonttype": "path"}):
+        for fmt, meta in (("svg", {"Date": None}), ("png", {"Software": None})):
+            buf = io.BytesIO()
+            fig.savefig(buf, format=fmt, metadata=meta, dpi=150)
+            out[fmt] = buf.getvalue()
+    return out
+
+
+def write_figures(kb, folder, overlap_groups=None) -> list[str]:
+    """Write every figure of ``kb`` into ``folder``; returns the written file names."""
+    from pathlib import Path
+
+    from .estimates import estimates_of
+    from .estimates.table import COLUMNS, estimate_rows, to_csv
+    from .io import write_atomic
+
+    folder = Path(folder)
+    written = []
+    for spec in figure_specs(estimates_of(kb).estimates):
+        files = render_files(draw(kb, spec, overlap_groups))
+        files["csv"] = to_csv(estimate_rows(spec.estimates), COLUMNS).encode("utf-8")
+        for ext, data in files.items():
+            write_atomic(folder / f"{spec.slug}.{ext}", data)
+            written.append(f"{spec.slug}.{ext}")
+    return written

@@ -1,0 +1,153 @@
+"""The EST checks: one positive and one clean fixture per code, then the bundled policy's findings."""
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb.checks import est, run_checks
+from kb.estimates.consistency import estimate_issues
+from kb.estimates.model import EffectEstimate
+from kb.knowledge_base import build_knowledge_base
+from kb.parse_policy import parse_policy
+from kb.report import flatten
+
+REFS = "## References\n\n1. Roe A, Poe B. A meta-analysis of trials. *J Spine*. 2020;1:1-9.\n" \
+       "2. Doe C. A randomized trial. *Lancet*. 2019;2:10-19.\n"
+
+
+def findings(body: str, code: str):
+    """Findings of one EST rule on a small policy whose evidence section is ``body``."""
+    text = f"# Plan\n\n## ***Widget Therapy***\n\n## Evidence\n\n{body}\n\n{REFS}"
+    kb = build_knowledge_base(parse_policy(text, "fixture.md"))
+    rule = next(r for r in est.RULES if r.code == code)
+    return flatten(run_checks(kb, rules=(rule,)))
+
+
+CASES = {  # code: (positive sentence, clean sentence)
+    "EST101": ("Quality of life improved (MD = -5.03; 95% CI, 7.94 to -2.12).<sup>[1]</sup>",
+               "Quality of life improved (MD = -5.03; 95% CI, -7.94 to -2.12).<sup>[1]</sup>"),
+    "EST102": ("Pain scores (MD = 0.17; 95% CI, 0.39 to 0.73) were reported.<sup>[1]</sup>",
+               "Pain scores (MD = 0.17; 95% CI, -0.39 to 0.73) were reported.<sup>[1]</sup>"),
+    "EST103": ("Cement leakage (OR = -1.31; 95% CI, 0.62 to 2.74) was reported.<sup>[1]</sup>",
+               "Cement leakage (OR = 1.31; 95% CI, 0.62 to 2.74) was reported.<sup>[1]</sup>"),
+    "EST104": ("Radiological fracture (RR, 0.91; 95% CI, 0.71 to 2.12) was reported.<sup>[1]</sup>",
+               "Radiological fracture (RR, 0.91; 95% CI, 0.71 to 1.17) was reported.<sup>[1]</sup>"),
+    "EST201": ("No statistically significant differences were found for fractures (relative risk: 0.59; "
+               "95% CI, 0.43 to 0.81).<sup>[1]</sup>",
+               "No statistically significant differences were found for fractures (relative risk: 0.99; "
+               "95% CI, 0.73 to 1.31).<sup>[1]</sup>"),
+    "EST202": ("Pain did not change (MD = 0.17; 95% CI, -0.39 to 0.73; P = .005).<sup>[1]</sup>",
+               "Pain did not change (MD = 0.17; 95% CI, -0.39 to 0.73; P = .56).<sup>[1]</sup>"),
+    "EST203": ("Pain did not change (MD = 0.17; 95% CI, -0.39 to 0.73; P = .25).<sup>[1]</sup>",
+               "Pain did not change (MD = 0.17; 95% CI, -0.39 to 0.73; P = .55).<sup>[1]</sup>"),
+    "EST301": ("Roe (2020) pooled data from 644 patients, 330 who received VP and 284 who received KP.<sup>[1]</sup>",
+               "Roe (2020) pooled data from 644 patients, 330 who received VP and 314 who received KP.<sup>[1]</sup>"),
+    "EST302": ("Out of 431 patients who were eligible, 259 (53%) had spontaneous relief.<sup>[2]</sup>",
+               "Out of 431 patients who were eligible, 229 (53%) had spontaneous relief.<sup>[2]</sup>"),
+    "EST303": ("Pain fell (MD -0.4; 95% CI -0.7 to -0.1; I\u00b2 = 112%).<sup>[1]</sup>",
+               "Pain fell (MD -0.4; 95% CI -0.7 to -0.1; I\u00b2 = 45%).<sup>[1]</sup>"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_positive_fixture_is_found_with_line_citation_and_suggestion(code):
+    found = findings(CASES[code][0], code)
+    assert [f.code for f in found] == [code]
+    assert found[0].line == 7 and found[0].citations in ((1,), (2,)) and found[0].suggestion
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_clean_fixture_is_silent(code):
+    assert findings(CASES[code][1], code) == []
+
+
+def test_every_rule_is_documented_what_why_example_fix():
+    for r in est.RULES:
+        for part in ("What:", "Why:", "Example:", "Fix:"):
+            assert part in r.doc, (r.code, part)
+
+
+def test_suggestions_name_the_likely_fix():
+    assert "-7.94 to -2.12" in findings(CASES["EST101"][0], "EST101")[0].suggestion
+    assert "-0.39" in findings(CASES["EST102"][0], "EST102")[0].suggestion or \
+        "minus" in findings(CASES["EST102"][0], "EST102")[0].suggestion
+    assert "314" in findings(CASES["EST301"][0], "EST301")[0].suggestion
+    assert "1.17" in findings(CASES["EST104"][0], "EST104")[0].suggestion  # 0.91^2 / 0.71
+
+
+def test_asymmetry_allows_for_rounding_and_names_a_copied_bound():
+    assert findings("Mortality (HR, 0.70; 95% CI, 0.69 to 0.71) fell.<sup>[1]</sup>", "EST104") == []
+    both = ("No differences in clinical fracture (RR, 1.22; 95% CI, 0.70 to 2.12) or radiological fracture "
+            "(RR, 0.91; 95% CI, 0.71 to 2.12).<sup>[1]</sup>")
+    (f,) = findings(both, "EST104")
+    assert "0.91" in f.message and "also a bound of RR 1.22" in f.suggestion
+
+
+@pytest.mark.parametrize("body, severities", [
+    ("The procedure was superior for pain (MD, 0.94; 95% CI, -0.40 to 2.39).<sup>[1]</sup>", ["error"]),
+    ("Benefits remained significant at 5 years (HR, 0.79; 95% CI, 0.62 to 1.00).<sup>[1]</sup>", ["info"]),
+    ("There was no clinically significant difference (MD 0.5; 95% CI 0.1 to 0.9).<sup>[1]</sup>", []),
+    ("There was no significant difference in pain (MD 0.5; 95% CI -0.2 to 1.2) or function (MD 0.1; 95% CI "
+     "-0.3 to 0.4), but disability was significantly reduced (MD -5; 95% CI -8 to -2).<sup>[1]</sup>", []),
+    ("There was no significant difference in pain (MD 0.5; 95% CI -0.2 to 1.2) or function (MD 0.9; 95% CI "
+     "0.3 to 1.4).<sup>[1]</sup>", ["error"]),  # the list's second result is governed by the same words
+    ("Disability (MD -5; 95% CI -8 to 2) was significantly reduced.<sup>[1]</sup>", ["error"]),
+])
+def test_wording_governs_only_its_own_estimates(body, severities):
+    assert [f.severity for f in findings(body, "EST201")] == severities
+
+
+def test_p_value_below_0001_and_inequalities_agree_with_clear_intervals():
+    body = "Pain fell (MD = -1.59; 95% CI, -2.9 to -0.27; p<0.05) and (MD 2.6; 95% CI 1.74 to 3.37; p < 0.001)."
+    assert findings(body + "<sup>[1]</sup>", "EST202") == findings(body + "<sup>[1]</sup>", "EST203") == []
+
+
+def test_percentages_allow_truncation_and_inferred_denominators_are_info():
+    assert findings("Of 3 patients enrolled, 2 (66%) improved.<sup>[2]</sup>", "EST302") == []
+    body = ("Roe compared VP (n=38) with sham (n=40).<sup>[2]</sup> Complete data were available for 60 (86%) "
+            "of participants.")
+    assert [f.severity for f in findings(body, "EST302")] == ["info"]
+
+
+def test_a_reversed_interval_is_reported_once_not_again_by_wording_or_p():
+    body = "There was no significant difference (MD = -5.03; 95% CI, 7.94 to -2.12; P = .50).<sup>[1]</sup>"
+    text = f"# Plan\n\n## ***Widget Therapy***\n\n## Evidence\n\n{body}\n\n{REFS}"
+    kb = build_knowledge_base(parse_policy(text, "fixture.md"))
+    assert [f.code for f in flatten(run_checks(kb, select=["EST"]))] == ["EST101"]
+
+
+BUNDLED_FINDINGS = [  # confirmed by reading the policy (see the report for the reasoning)
+    (128, "EST301", "warning"),  # 644 patients, 330 VP + 284 KP = 614
+    (134, "EST101", "error"),  # MD -5.03; 95% CI, 7.94 to -2.12
+    (134, "EST201", "error"),  # "No statistically significant differences" with RR 0.59 (0.43 to 0.81)
+    (186, "EST104", "warning"),  # RR 0.91 (0.71 to 2.12): 2.12 is also the bound of RR 1.22 before it
+    (188, "EST201", "info"),  # "remained significant" with HR 0.79 (0.62 to 1.00)
+    (196, "EST201", "error"),  # "superior" with MD 0.94 (-0.40 to 2.39)
+]
+
+
+def test_bundled_policy_est_findings(bundled_kb):
+    found = flatten(run_checks(bundled_kb, select=["EST"]))
+    assert [(f.line, f.code, f.severity) for f in found] == BUNDLED_FINDINGS
+    assert all(f.citations for f in found)
+    assert [f.citations for f in found] == [(1,), (3,), (3,), (18,), (19,), (22,)]
+
+
+def _estimate(measure, est, lo, hi, p):
+    def text(v):
+        return f"{v:.2f}"
+    return EffectEstimate(id="x", line=1, column=None, measure=measure, measure_printed=measure,
+                          estimate_text=text(est), estimate=round(est, 2), ci_low_text=text(lo), ci_low=round(lo, 2),
+                          ci_high_text=text(hi), ci_high=round(hi, 2), ci_level="95%", p_value=p,
+                          claim="significant")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["MD", "RR", "OR", "HR", "SMD", "RD", "difference", ""]),
+       st.floats(-50, 50), st.floats(-50, 50), st.floats(-50, 50),
+       st.sampled_from(["", "<0.001", ".05", "0.000", "1.00", ">0.05", ".5"]))
+def test_no_combination_of_numbers_crashes_the_checks(measure, est, lo, hi, p):
+    issues = estimate_issues(_estimate(measure, est, lo, hi, p))
+    assert all(i.code.startswith("EST") and i.message for i in issues)
+    assert not any(math.isnan(x) for x in (est, lo, hi))

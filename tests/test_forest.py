@@ -1,0 +1,130 @@
+"""Forest plots, inspected through their Axes (rows, interval endpoints, scale, null line), never pixels."""
+import os
+
+import pytest
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+from kb.figures import draw, figure_specs, forest_rows, render_files  # noqa: E402
+from kb.forest import FLAG, ForestRow, forest_plot, notes_of  # noqa: E402
+
+
+def row(id, est, lo, hi, scale="ratio", **kw):
+    return ForestRow(id=id, label=kw.pop("label", f"Author ({id})"), detail=kw.pop("detail", ""), estimate=est,
+                     low=lo, high=hi, estimate_text=f"{est}", low_text=f"{lo}", high_text=f"{hi}", scale=scale, **kw)
+
+
+def _line(ax, gid):
+    return next(a for a in ax.get_lines() if a.get_gid() == gid)
+
+
+def _rows(ax):
+    return [t.get_text() for t in ax.get_yticklabels()]
+
+
+def test_ratios_on_a_log_axis_with_the_null_at_1_and_each_interval_drawn():
+    rows = [row("a", 1.22, 0.70, 2.12, design="meta-analysis"), row("b", 0.59, 0.43, 0.81, design="open trial")]
+    ax = forest_plot(rows, title="A vs B: fractures")
+    assert ax.get_xscale() == "log"
+    assert list(_line(ax, "null").get_xdata()) == [1.0, 1.0]
+    assert list(_line(ax, "ci:a").get_xdata()) == [0.70, 2.12] and list(_line(ax, "est:a").get_xdata()) == [1.22]
+    assert list(_line(ax, "ci:b").get_xdata()) == [0.43, 0.81]
+    assert _rows(ax) == ["Author (a)", "Author (b)"]
+    assert _line(ax, "est:a").get_ydata()[0] > _line(ax, "est:b").get_ydata()[0]  # first row on top
+    assert ax.get_title(loc="left") == "A vs B: fractures"
+    lo, hi = ax.get_xlim()
+    assert lo < 0.43 and hi > 2.12
+
+
+def test_differences_on_a_linear_axis_with_the_null_at_0_and_text_columns_as_printed():
+    rows = [ForestRow("a", "Xie (2017) [3]", "1 week", 1.36, 0.55, 2.17, "1.36", "0.55", "2.17", "difference")]
+    ax = forest_plot(rows)
+    assert ax.get_xscale() == "linear"
+    assert list(_line(ax, "null").get_xdata()) == [0.0, 0.0]
+    texts = {t.get_gid(): t.get_text() for t in ax.texts if t.get_gid()}
+    assert (texts["text-est:a"], texts["text-low:a"], texts["text-high:a"]) == ("1.36", "0.55", "2.17")
+    assert _rows(ax) == ["Xie (2017) [3] \u00b7 1 week"]
+
+
+def test_one_panel_never_mixes_ratios_and_differences():
+    with pytest.raises(ValueError, match="one scale"):
+        forest_plot([row("a", 1.2, 0.7, 2.1), row("b", 0.5, 0.1, 0.9, scale="difference")])
+
+
+def test_an_inconsistent_row_is_drawn_marked_and_explained():
+    bad = row("bad", -5.03, 7.94, -2.12, scale="difference", flag="EST101 the interval runs backwards")
+    ax = forest_plot([row("ok", 1.0, 0.5, 1.5, scale="difference"), bad])
+    assert sorted(_line(ax, "ci:bad").get_xdata()) == [-2.12, 7.94]  # still drawn, over its printed span
+    assert _line(ax, "ci:bad").get_linestyle() == "--"
+    assert _rows(ax)[1].startswith(FLAG) and not _rows(ax)[0].startswith(FLAG)
+    assert notes_of([bad]) == [f"{FLAG} Author (bad): EST101 the interval runs backwards"]
+
+
+def test_overlap_groups_are_drawn_together_on_a_labelled_band():
+    rows = [row("a", 1.2, 0.9, 1.6), row("b", 0.8, 0.6, 1.1), row("c", 1.1, 0.8, 1.5)]
+    ax = forest_plot(rows, overlap_groups=[("pool the same two sham trials", ["a", "c"])])
+    assert _rows(ax) == ["Author (a)", "Author (c)", "Author (b)"]
+    band = next(p for p in ax.patches if p.get_gid() == "overlap:pool the same two sham trials")
+    ys = [_line(ax, f"est:{i}").get_ydata()[0] for i in ("a", "c", "b")]
+    extent = band.get_path().get_extents(band.get_transform()).transformed(ax.transData.inverted())
+    assert extent.y0 < ys[1] < ys[0] < extent.y1 and not extent.y0 < ys[2] < extent.y1
+    assert any("overlapping: pool the same two sham trials" == t.get_text() for t in ax.texts)
+
+
+def test_markers_follow_the_design():
+    rows = [row("m", 1.2, 0.9, 1.6, design="meta-analysis"), row("s", 1.1, 0.8, 1.5, design="sham-controlled trial"),
+            row("o", 0.9, 0.6, 1.3, design="open trial"), row("x", 1.0, 0.7, 1.4, design="observational")]
+    ax = forest_plot(rows)
+    markers = {i: (_line(ax, f"est:{i}").get_marker(), _line(ax, f"est:{i}").get_markerfacecolor()) for i in "msox"}
+    assert markers["m"][0] == "D" and markers["s"][0] == markers["o"][0] == "s" and markers["x"][0] == "o"
+    assert markers["s"][1] != markers["o"][1]  # sham-controlled filled, open trial hollow
+
+
+def test_bundled_policy_figures_cover_every_question_with_two_estimates(bundled_kb):
+    estimates = bundled_kb.effect_estimates.estimates
+    specs = figure_specs(estimates)
+    assert [s.slug for s in specs] == [
+        "vertebroplasty-vs-kyphoplasty-all-outcomes",
+        "vertebroplasty-vs-conservative-care-pain", "vertebroplasty-vs-conservative-care-all-outcomes",
+        "vertebral-augmentation-vs-conservative-care-new-fracture",
+        "vertebral-augmentation-vs-conservative-care-mortality",
+        "vertebral-augmentation-vs-conservative-care-all-outcomes",
+        "kyphoplasty-vs-vertebroplasty-all-outcomes",
+        "kyphoplasty-vs-conservative-care-quality-of-life", "kyphoplasty-vs-conservative-care-all-outcomes",
+        "risk-factors-for-cement-leakage-cement-leakage"]
+    questions = {}
+    for e in estimates:
+        questions.setdefault(e.question, []).append(e)
+    drawn = {e.question for s in specs for e in s.estimates}
+    assert {q for q, rows in questions.items() if len(rows) >= 2} <= drawn
+    assert "vertebroplasty vs sham" not in drawn  # VAPOUR's single interval
+
+
+def test_bundled_figure_panels_rows_and_flags(bundled_kb):
+    spec = next(s for s in figure_specs(bundled_kb.effect_estimates.estimates)
+                if s.slug == "vertebroplasty-vs-conservative-care-all-outcomes")
+    fig = draw(bundled_kb, spec)
+    ratio_ax, diff_ax = fig.axes
+    assert ratio_ax.get_xscale() == "log" and diff_ax.get_xscale() == "linear"
+    assert _rows(ratio_ax) == [f"{FLAG} Xie (2017) [3] \u00b7 new fracture"]
+    assert _rows(diff_ax) == ["Xie (2017) [3] \u00b7 pain, 1 week", "Klazen (2010) [16] \u00b7 pain, 1 month",
+                              "Xie (2017) [3] \u00b7 pain, 1 month", "Xie (2017) [3] \u00b7 pain, 6 months",
+                              "Klazen (2010) [16] \u00b7 pain, 1 year", f"{FLAG} Xie (2017) [3] \u00b7 quality of life"]
+    designs = {r.label: r.design for r in forest_rows(bundled_kb, spec.estimates)}
+    assert designs == {"Xie (2017) [3]": "meta-analysis", "Klazen (2010) [16]": "open trial"}
+
+
+def test_same_input_gives_byte_identical_svg(bundled_kb):
+    spec = figure_specs(bundled_kb.effect_estimates.estimates)[0]
+    first = render_files(draw(bundled_kb, spec))
+    second = render_files(draw(bundled_kb, spec))
+    assert first["svg"] == second["svg"] and first["svg"].startswith(b"<?xml")
+    assert first["png"][:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_figure_passes_overlap_groups_to_its_panels(bundled_kb):
+    spec = next(s for s in figure_specs(bundled_kb.effect_estimates.estimates)
+                if s.slug == "vertebral-augmentation-vs-conservative-care-mortality")
+    ids = [e.id for e in spec.estimates]
+    (ax,) = draw(bundled_kb, spec, overlap_groups=[("same cohorts", ids[1:])]).axes
+    assert any(p.get_gid() == "overlap:same cohorts" for p in ax.patches)
