@@ -183,8 +183,36 @@ def render_files(fig) -> dict[str, bytes]:
     return out
 
 
+def overlap_groups_of(kb, estimates) -> list[tuple[str, list[str]]]:
+    """Rows from reviews that pool at least one same trial (per the evidence graph), grouped.
+
+    Reviews are joined transitively (A shares with B, B with C: one group), and
+    a group is drawn only when its rows come from two or more reviews.
+    """
+    from .evidence.overlap import overlapping_reviews
+
+    group_of: dict[int, set[int]] = {}
+    for a, b, _ in overlapping_reviews(kb.graph):
+        joined = group_of.get(a, {a}) | group_of.get(b, {b})
+        for n in joined:
+            group_of[n] = joined
+    out, seen = [], []
+    for members in group_of.values():
+        if members in seen:
+            continue
+        seen.append(members)
+        rows = [e for e in estimates if e.citations and e.citations[0] in members]
+        if len({e.citations[0] for e in rows}) >= 2:
+            cited = ", ".join(f"[{n}]" for n in sorted({e.citations[0] for e in rows}))
+            out.append((f"overlapping reviews {cited}: they pool some of the same trials", [e.id for e in rows]))
+    return out
+
+
 def write_figures(kb, folder, overlap_groups=None) -> list[str]:
-    """Write every figure of ``kb`` into ``folder``; returns the written file names."""
+    """Write every figure of ``kb`` into ``folder``; returns the written file names.
+
+    Without ``overlap_groups`` the groups come from the evidence graph (``overlap_groups_of``).
+    """
     from pathlib import Path
 
     from .estimates import estimates_of
@@ -193,7 +221,10 @@ def write_figures(kb, folder, overlap_groups=None) -> list[str]:
 
     folder = Path(folder)
     written = []
-    for spec in figure_specs(estimates_of(kb).estimates):
+    estimates = estimates_of(kb).estimates
+    if overlap_groups is None:
+        overlap_groups = overlap_groups_of(kb, estimates)
+    for spec in figure_specs(estimates):
         files = render_files(draw(kb, spec, overlap_groups))
         files["csv"] = to_csv(estimate_rows(spec.estimates), COLUMNS).encode("utf-8")
         for ext, data in files.items():

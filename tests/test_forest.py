@@ -128,3 +128,37 @@ def test_a_figure_passes_overlap_groups_to_its_panels(bundled_kb):
     ids = [e.id for e in spec.estimates]
     (ax,) = draw(bundled_kb, spec, overlap_groups=[("same cohorts", ids[1:])]).axes
     assert any(p.get_gid() == "overlap:same cohorts" for p in ax.patches)
+
+
+def test_rows_from_reviews_pooling_the_same_trial_are_grouped(tmp_path):
+    """Two meta-analyses that both pool the WIDGET trial: their rows form one overlap group."""
+    from evidence_helpers import POLICY, full, load
+
+    from kb.estimates import estimates_of
+    from kb.figures import overlap_groups_of
+
+    text = POLICY.replace(
+        "### RANDOMIZED CONTROLLED TRIALS",
+        "Pain improved with widgetplasty (MD = 1.2; 95% CI, 0.5 to 1.9).<sup>[1]</sup>\n\n"
+        "Doe (2021) pooled the WIDGET trial with others (MD = 0.9; 95% CI, 0.2 to 1.6).<sup>[9]</sup>\n\n"
+        "### RANDOMIZED CONTROLLED TRIALS",
+    ) + ("9. Doe J. Widgetplasty: a meta-analysis. *Pain Physician*. 2021;24(1):1-9. PMID: 99999999\n")
+    kb = load(full(tmp_path / "p", text, includes="review,included,source,note,reviewer,date\n"
+                                                   "9,2,curated,WIDGET,test,2026-01-01\n"))
+    estimates = estimates_of(kb).estimates
+    ((label, ids),) = overlap_groups_of(kb, estimates)
+    assert "[1], [9]" in label
+    assert sorted(e.citations[0] for e in estimates if e.id in ids) == [1, 9]
+
+
+def test_reviews_without_shared_trials_are_not_grouped(tmp_path):
+    from evidence_helpers import POLICY, full, load
+
+    from kb.estimates import estimates_of
+    from kb.figures import overlap_groups_of
+
+    text = POLICY.replace("### RANDOMIZED CONTROLLED TRIALS",
+                          "Pain improved with widgetplasty (MD = 1.2; 95% CI, 0.5 to 1.9).<sup>[1]</sup>\n\n"
+                          "### RANDOMIZED CONTROLLED TRIALS")
+    kb = load(full(tmp_path / "p", text))
+    assert overlap_groups_of(kb, estimates_of(kb).estimates) == []
