@@ -1,6 +1,8 @@
 """Small helpers shared by the rule families: how to name an entry, where a phrase sits."""
 from __future__ import annotations
 
+import re
+
 from ..model import PolicyDocument, ReferenceEntry
 
 
@@ -10,17 +12,19 @@ def describe(entry: ReferenceEntry) -> str:
     return f"reference {entry.number} ({who} {entry.year})" if entry.year else f"reference {entry.number} ({who})"
 
 
-def locate(doc: PolicyDocument, line: int, end_line: int, needle: str) -> tuple[int, int | None]:
+def locate(doc: PolicyDocument, line: int, end_line: int, needle: str, *, word: bool = True) -> tuple[int, int | None]:
     """(line, 1-based column) of ``needle`` in the printed lines ``line..end_line``.
 
     Sentences and paragraphs hold cleaned text, so a phrase found there is
-    looked up again in the raw lines to point the editor at the right column.
+    looked up again in the raw lines to point the editor at the right column
+    (as a whole word unless told otherwise: 'ASN' is not the start of 'ASNR').
     When markup splits it, the first line and no column are the honest answer.
     """
+    pattern = re.compile((r"(?<![A-Za-z0-9])" + re.escape(needle) + r"(?![A-Za-z0-9])") if word else re.escape(needle))
     for number in range(line, min(end_line, len(doc.lines)) + 1):
-        at = doc.lines[number - 1].find(needle)
-        if at >= 0:
-            return number, at + 1
+        m = pattern.search(doc.lines[number - 1])
+        if m:
+            return number, m.start() + 1
     return line, None
 
 
