@@ -1,4 +1,4 @@
-"""REF 11x and 14x: what one entry is missing, and what the annual review should update."""
+"""REF 11x and 12x: what one entry is missing, and what the annual review should update."""
 from __future__ import annotations
 
 from . import finding, rule
@@ -19,7 +19,7 @@ def missing_year(kb):
     """An entry without a year of publication.
 
     What: no year can be read from the entry. Entries that give an access
-    date (`[cited ...]`) but no publication date are REF143's, not this rule's.
+    date (`[cited ...]`) but no publication date are REF123's, not this rule's.
 
     Why: the year tells a reader which version of the evidence the policy
     rests on and lets the annual review see how old it is; it is also how the
@@ -62,7 +62,7 @@ def missing_source(kb):
 
     What: the entry names no journal or publisher, no web address and no
     issuing organisation. (An organisation that wrote a guideline counts as its
-    publisher; an entry whose `Available from:` lacks its address is REF142's.)
+    publisher; an entry whose `Available from:` lacks its address is REF122's.)
 
     Why: without a source a reader cannot find the work, and the kind of
     evidence (journal article, guideline, web page) cannot be told.
@@ -81,7 +81,7 @@ def missing_source(kb):
                                      "document, the issuing body and its address")
 
 
-@rule("REF141", "ahead-of-print", "info")
+@rule("REF121", "ahead-of-print", "info")
 def ahead_of_print(kb):
     """A journal article cited ahead of print.
 
@@ -112,7 +112,7 @@ def ahead_of_print(kb):
                                  f"citation (volume, issue, pages)")
 
 
-@rule("REF142", "available-from-empty", "error")
+@rule("REF122", "available-from-empty", "error")
 def available_from_empty(kb):
     """`Available from:` with no address after it.
 
@@ -133,7 +133,7 @@ def available_from_empty(kb):
                           suggestion="add the document's web address after 'Available from:', or remove the phrase")
 
 
-@rule("REF143", "accessed-without-date", "warning")
+@rule("REF123", "accessed-without-date", "warning")
 def accessed_without_date(kb):
     """An access date but no date of publication.
 

@@ -1,4 +1,4 @@
-"""REF 12x-13x: identifiers (PMID, DOI) and papers listed twice."""
+"""REF 13x: identifiers (PMID, DOI) and papers listed twice."""
 from __future__ import annotations
 
 import re
@@ -39,7 +39,7 @@ def _identifiers(e) -> list[tuple[str, str]]:
     return ids
 
 
-@rule("REF121", "pmid-malformed", "error")
+@rule("REF131", "pmid-malformed", "error")
 def pmid_malformed(kb):
     """A PMID that is not a PubMed identifier.
 
@@ -64,13 +64,13 @@ def pmid_malformed(kb):
                           suggestion="add the PMID from the article's PubMed record, or remove the label")
 
 
-@rule("REF122", "identifier-shared", "error")
+@rule("REF133", "identifier-shared", "error")
 def identifier_shared(kb):
     """Two different entries carry the same PMID or DOI.
 
     What: a PMID or DOI printed on an entry is also printed on an earlier
     entry whose title (or author and year) is different. When the two entries
-    are the same paper, REF131 reports it instead.
+    are the same paper, REF134 reports it instead.
 
     Why: an identifier names exactly one article, so one of the two is wrong:
     usually a copy-paste slip that makes the entry link to someone else's paper.
@@ -93,7 +93,7 @@ def identifier_shared(kb):
                                          f"one of the two {kind}s is wrong")
 
 
-@rule("REF123", "doi-malformed", "error")
+@rule("REF132", "doi-malformed", "error")
 def doi_malformed(kb):
     """A DOI that does not have the form 10.NNNN/suffix.
 
@@ -124,19 +124,31 @@ def _duplicate_of(e, by_id: dict, by_title: dict):
             return other, f"same {key[0]} {key[1]}", "error"
     title = _norm_title(e.title)
     other = by_title.get((title, e.year)) if title and e.year else None
-    if other is not None and other.number != e.number:
-        return other, f"same title and year ({e.year})", "warning"
+    if other is not None and other.number != e.number and _same_authors(other, e) and not _other_pmids(other, e):
+        return other, f"same title, first author and year ({e.year})", "warning"
     return None
 
 
-@rule("REF131", "duplicate-paper", "error")
+def _same_authors(a, b) -> bool:
+    """Same first author or organisation; an entry without either cannot contradict."""
+    who_a, who_b = a.first_author or a.organisation, b.first_author or b.organisation
+    return not (who_a and who_b) or who_a == who_b
+
+
+def _other_pmids(a, b) -> bool:
+    """Two different PubMed records: two papers, even with the same title (a reply, a second part)."""
+    return bool(a.pmid and b.pmid and a.pmid != b.pmid)
+
+
+@rule("REF134", "duplicate-paper", "error")
 def duplicate_paper(kb):
     """The same paper is listed twice.
 
     What: a later entry has the same PMID or DOI as an earlier one (and the
-    same title, or no title to tell them apart), or the same title and year.
-    The finding sits on the later entry and names the earlier one. Sharing
-    only a title and year is a warning (an erratum or a reprint can do that).
+    same title, or no title to tell them apart), or the same title, first
+    author and year without two different PMIDs. The finding sits on the later
+    entry and names the earlier one. Sharing only title, author and year is a
+    warning (an erratum or a reprint can do that).
 
     Why: a paper listed twice splits its citations over two numbers and
     makes the evidence look larger than it is.
@@ -163,4 +175,4 @@ def duplicate_paper(kb):
             by_title.setdefault((_norm_title(e.title), e.year), e)
 
 
-RULES = (pmid_malformed, identifier_shared, doi_malformed, duplicate_paper)
+RULES = (pmid_malformed, doi_malformed, identifier_shared, duplicate_paper)

@@ -1,4 +1,4 @@
-"""REF111-113 and REF141-143: what one entry lacks, and what the annual review should update."""
+"""REF111-113 and REF121-123: what one entry lacks, and what the annual review should update."""
 from kb.checks.ref_entries import (accessed_without_date, ahead_of_print, available_from_empty, missing_source,
                                    missing_title, missing_year)
 
@@ -61,14 +61,14 @@ def test_access_date_without_publication_date():
              "'Available from:' <https://www.nice.org.uk/guidance/ta279>.")
     (f,) = run_rule(accessed_without_date, make_policy([entry]))
     assert "[cited 5/11/2026]" in f.message and f.citations == (1,)
-    assert run_rule(missing_year, make_policy([entry])) == []  # REF143 covers it
+    assert run_rule(missing_year, make_policy([entry])) == []  # REF123 covers it
 
 
 def test_bundled_policy_entry_findings(bundled_kb):
     """Read off the list: 27, 31, 57, 59 end '<journal>. <year>. PMID' with no volume or pages;
     64 ends with a bare 'Available from:'; 74 and 75 (NICE) have only '[cited 5/11/2026]'."""
     got = {rule.code: sorted(f.citations[0] for f in rule.func(bundled_kb)) for rule in RULES}
-    assert got == {"REF111": [], "REF112": [], "REF113": [], "REF141": [27, 31, 57, 59], "REF142": [64],
-                   "REF143": [74, 75]}
+    assert got == {"REF111": [], "REF112": [], "REF113": [], "REF121": [27, 31, 57, 59], "REF122": [64],
+                   "REF123": [74, 75]}
     lines = {f.citations[0]: f.line for f in ahead_of_print.func(bundled_kb)}
     assert lines == {27: 372, 31: 376, 57: 404, 59: 406}

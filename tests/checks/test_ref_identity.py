@@ -1,4 +1,4 @@
-"""REF121-123 and REF131: identifiers and papers listed twice."""
+"""REF131-133 and REF134: identifiers and papers listed twice."""
 from kb.checks.ref_identity import doi_malformed, duplicate_paper, identifier_shared, pmid_malformed
 
 from .policy_text import GOOD_ENTRIES, make_policy, run_rule
@@ -54,12 +54,15 @@ def test_same_paper_twice_by_pmid_is_an_error_on_the_later_entry():
     assert run_rule(identifier_shared, make_policy(entries)) == []
 
 
-def test_same_title_and_year_is_a_warning():
+def test_same_title_author_and_year_is_a_warning():
     twin = GOOD_ENTRIES[0].replace("PMID: 25000001", "").replace("*Lancet*", "*Lancet (London)*")
     (f,) = run_rule(duplicate_paper, make_policy(GOOD_ENTRIES + [twin]))
-    assert f.severity == "warning" and "same title and year (2015)" in f.message
+    assert f.severity == "warning" and "same title, first author and year (2015)" in f.message
     other_year = twin.replace("2015;", "2016;")
-    assert run_rule(duplicate_paper, make_policy(GOOD_ENTRIES + [other_year])) == []
+    other_author = twin.replace("Smith AB", "Garcia M")
+    other_record = twin + " PMID: 25000009"
+    for different in (other_year, other_author, other_record):
+        assert run_rule(duplicate_paper, make_policy(GOOD_ENTRIES + [different])) == []
 
 
 def test_bundled_list_has_no_identifier_or_duplicate_findings(bundled_kb):
