@@ -19,8 +19,8 @@ def acronym_mismatch(kb):
 
     What: a name followed by an acronym in brackets, where the acronym's
     letters cannot be read off the name in order (each letter starting a word
-    of the name, or following the previous letter inside the same word). A
-    warning when the name's initials give a different acronym of the same
+    of the name, or following the previous letter inside the same word), and
+    that acronym fits its name nowhere else in the policy. A warning when the name's initials give a different acronym of the same
     length (the likely intended one); otherwise info, since some acronyms come
     from another language or an older name.
 
@@ -33,19 +33,21 @@ def acronym_mismatch(kb):
     Fix: correct the acronym (here `(CNS)`), or the name if the acronym is right.
     """
     doc = kb.doc
-    for s in doc.sentences:
-        for d in definitions(s.text):
-            if not d.words or fits(d.letters, d.words):
-                continue
-            name = long_form(d.words) or d.words[-len(d.letters):]
-            guess = initials(name)
-            confident = len(guess) == len(d.letters) and guess != d.letters
-            line, col = locate(doc, s.line, s.end_line, f"({d.abbr}", word=False)
-            yield finding(acronym_mismatch, line,
-                          f"the letters of '{d.abbr}' do not fit the name '{' '.join(name)}'",
-                          column=col, severity=None if confident else "info",
-                          suggestion=(f"the name's initials give '{guess}': write ({guess}), or correct the name"
-                                      if confident else f"check that '{d.abbr}' is the acronym of '{' '.join(name)}'"))
+    found = [(s, d) for s in doc.sentences for d in definitions(s.text)]
+    # An acronym that fits its name somewhere is only being reused elsewhere ("the society (ACR)").
+    fitting = {d.abbr for _, d in found if d.words and fits(d.letters, d.words)}
+    for s, d in found:
+        if not d.words or d.abbr in fitting:
+            continue
+        name = long_form(d.words) or d.words[-len(d.letters):]
+        guess = initials(name)
+        confident = len(guess) == len(d.letters) and guess != d.letters
+        line, col = locate(doc, s.line, s.end_line, f"({d.abbr}", word=False)
+        yield finding(acronym_mismatch, line,
+                      f"the letters of '{d.abbr}' do not fit the name '{' '.join(name)}'",
+                      column=col, severity=None if confident else "info",
+                      suggestion=(f"the name's initials give '{guess}': write ({guess}), or correct the name"
+                                  if confident else f"check that '{d.abbr}' is the acronym of '{' '.join(name)}'"))
 
 
 def _defined(doc) -> dict[str, str]:
@@ -65,7 +67,9 @@ def acronym_undefined(kb):
 
     What: an all-capital acronym of three letters or more that the policy never
     defines, while it does define one that differs by a dropped letter or two
-    swapped letters. Reported once, where it is first used. Other undefined
+    swapped letters. Reported once, where it is first used; info rather than
+    a warning when the dropped letter is the first (OVCF defined, VCF used),
+    since that often names the broader thing on purpose. Other undefined
     acronyms are left alone: most are common knowledge, trial names or codes.
 
     Why: in a list of organisations or measures, such an acronym is almost
@@ -88,9 +92,11 @@ def acronym_undefined(kb):
                 continue
             line, col = locate(doc, s.line, s.end_line, abbr)
             name = f" ({defined[intended]})" if defined[intended] else ""
+            # Dropping the first letter often names the broader thing on purpose (OVCF -> VCF).
+            broader = intended[1:] == abbr
             yield finding(acronym_undefined, line,
                           f"'{abbr}' is used but never defined; the policy defines {intended}{name}",
-                          column=col,
+                          column=col, severity="info" if broader else None,
                           suggestion=f"write {intended} if that is meant, or define {abbr} where it is first used")
 
 

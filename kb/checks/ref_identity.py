@@ -64,6 +64,29 @@ def pmid_malformed(kb):
                           suggestion="add the PMID from the article's PubMed record, or remove the label")
 
 
+@rule("REF132", "doi-malformed", "error")
+def doi_malformed(kb):
+    """A DOI that does not have the form 10.NNNN/suffix.
+
+    What: the entry prints a DOI (after `doi:` or in a doi.org address) that
+    does not start with `10.`, a registrant code of 4 to 9 digits and a slash.
+
+    Why: a malformed DOI resolves to nothing, so readers cannot reach the paper
+    and reference managers cannot match it.
+
+    Example: `... 2016;388:1408-16. doi: 1016/S0140-6736(16)31341-1`
+
+    Fix: copy the DOI from the article's landing page or from doi.org.
+    """
+    for e in kb.doc.references:
+        for m in _DOI_PRINTED.finditer(e.raw):
+            value = m.group("v").rstrip(".,;>)")
+            if not _DOI_FORM.fullmatch(value):
+                yield finding(doi_malformed, e.line, f"{describe(e)} has DOI '{value}', which is not of the "
+                                                     f"form 10.NNNN/suffix",
+                              citations=(e.number,), suggestion="copy the DOI from the article's page or doi.org")
+
+
 @rule("REF133", "identifier-shared", "error")
 def identifier_shared(kb):
     """Two different entries carry the same PMID or DOI.
@@ -91,29 +114,6 @@ def identifier_shared(kb):
                               citations=(e.number,),
                               suggestion=f"look up both in {'PubMed' if kind == 'PMID' else 'doi.org'}: "
                                          f"one of the two {kind}s is wrong")
-
-
-@rule("REF132", "doi-malformed", "error")
-def doi_malformed(kb):
-    """A DOI that does not have the form 10.NNNN/suffix.
-
-    What: the entry prints a DOI (after `doi:` or in a doi.org address) that
-    does not start with `10.`, a registrant code of 4 to 9 digits and a slash.
-
-    Why: a malformed DOI resolves to nothing, so readers cannot reach the paper
-    and reference managers cannot match it.
-
-    Example: `... 2016;388:1408-16. doi: 1016/S0140-6736(16)31341-1`
-
-    Fix: copy the DOI from the article's landing page or from doi.org.
-    """
-    for e in kb.doc.references:
-        for m in _DOI_PRINTED.finditer(e.raw):
-            value = m.group("v").rstrip(".,;>)")
-            if not _DOI_FORM.fullmatch(value):
-                yield finding(doi_malformed, e.line, f"{describe(e)} has DOI '{value}', which is not of the "
-                                                     f"form 10.NNNN/suffix",
-                              citations=(e.number,), suggestion="copy the DOI from the article's page or doi.org")
 
 
 def _duplicate_of(e, by_id: dict, by_title: dict):

@@ -61,6 +61,18 @@ def test_mismatch_without_a_clear_alternative_is_info():
     assert f.severity == "info"
 
 
+def test_reuse_of_an_acronym_defined_elsewhere_is_not_a_mismatch():
+    body = ("The American College of Radiology (ACR) agreed.<sup>[1]</sup> Later the college (ACR) wrote "
+            "again.")
+    assert run_rule(acronym_mismatch, make_policy(body=body)) == []
+
+
+def test_dropping_the_first_letter_is_only_info():
+    body = ("Osteoporotic vertebral compression fractures (OVCF) hurt.<sup>[1]</sup> Any VCF can hurt.")
+    (f,) = run_rule(acronym_undefined, make_policy(body=body))
+    assert f.severity == "info" and "'VCF'" in f.message
+
+
 def test_clean_acronyms():
     body = ("The American Society of Neuroradiology (ASNR) and the Society of Interventional Radiology (SIR) "
             "agreed.<sup>[1]</sup> The ASNR and SIR, with the FDA and an MRI, wrote a CI and HR.")
