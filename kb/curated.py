@@ -1,10 +1,11 @@
-"""Curated tables beside a policy (provenance, kind overrides): read and validated.
+"""Curated tables beside a policy (provenance, kind overrides, waivers): read and validated.
 
 A malformed table is an input error (file, line, problem), never a silent skip.
 """
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 from dataclasses import dataclass, field
@@ -25,10 +26,25 @@ class KindOverride:
 
 
 @dataclass(frozen=True)
+class Waiver:
+    """A finding an editor accepted: matched by code plus line, or code plus citation (or all three)."""
+
+    code: str
+    line: int | None
+    citation: int | None
+    reason: str
+    reviewer: str
+    date: str
+    path: str  # the waiver file and the row's line in it, for messages
+    row: int
+
+
+@dataclass(frozen=True)
 class Curated:
     folder: Path | None = None
     kinds: dict = field(default_factory=dict, hash=False)  # number -> KindOverride
     provenance_file: Path | None = None
+    waivers: tuple[Waiver, ...] = ()
 
     @cached_property
     def provenance(self) -> dict:
@@ -68,6 +84,54 @@ def read_kinds(path: Path) -> dict[int, KindOverride]:
             raise KbError(f"reference {number} is listed twice", str(path), line)
         out[number] = KindOverride(number, row["kind"], row["reason"], line)
     return out
+
+
+WAIVER_COLUMNS = ("code", "line", "citation", "reason", "reviewer", "date")
+_CODE = re.compile(r"[A-Z]{3}\d{3}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _optional_number(value: str, path: Path, line: int, column: str) -> int | None:
+    if not value:
+        return None
+    number = parse_int(value, path, line, column)
+    if number < 1:
+        raise KbError(f"column '{column}' must be 1 or more, not {number}", str(path), line)
+    return number
+
+
+def _check_date(value: str, path: Path, line: int) -> None:
+    try:
+        if _DATE.fullmatch(value):
+            datetime.date.fromisoformat(value)
+            return
+    except ValueError:
+        pass
+    raise KbError(f"date '{value}' is not a date written YYYY-MM-DD", str(path), line)
+
+
+def read_waivers(path: Path) -> tuple[Waiver, ...]:
+    """The waiver table; every row needs a code, a line or a citation, a reason, a reviewer and a date."""
+    out: list[Waiver] = []
+    seen: dict[tuple, int] = {}
+    for line, row in read_csv(path, WAIVER_COLUMNS):
+        code = row["code"].upper()
+        if not _CODE.fullmatch(code):
+            raise KbError(f"code '{row['code']}' is not a check code such as REF122", str(path), line)
+        at = _optional_number(row["line"], path, line, "line")
+        citation = _optional_number(row["citation"], path, line, "citation")
+        if at is None and citation is None:
+            raise KbError("a waiver needs a line or a citation number (or both)", str(path), line)
+        for column in ("reason", "reviewer"):
+            if not row[column]:
+                raise KbError(f"column '{column}' is empty", str(path), line)
+        _check_date(row["date"], path, line)
+        key = (code, at, citation)
+        if key in seen:
+            raise KbError(f"the same waiver is already on line {seen[key]}", str(path), line)
+        seen[key] = line
+        out.append(Waiver(code, at, citation, row["reason"], row["reviewer"], row["date"], str(path), line))
+    return tuple(out)
 
 
 # A provenance file is usually flat "key: plain value" lines. Those are read
@@ -118,8 +182,10 @@ def load_curated(policy_path: Path) -> Curated:
     folder = Path(policy_path).parent
     prov = folder / "provenance.yaml"
     kinds = folder / "kinds.csv"
+    waivers = folder / "waivers.csv"
     return Curated(
         folder=folder,
         kinds=read_kinds(kinds) if kinds.is_file() else {},
         provenance_file=prov if prov.is_file() else None,
+        waivers=read_waivers(waivers) if waivers.is_file() else (),
     )

@@ -41,6 +41,17 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Paragraph:
+    """A paragraph or list item of running text, as the reader sees it."""
+
+    text: str  # markup removed, markers kept as "[n]", the list label left out
+    line: int
+    end_line: int
+    section_id: str
+    label: str | None = None  # list label as printed without its dot: "1", "a", "IV", "-" for a bullet
+
+
+@dataclass(frozen=True)
 class CitationMarker:
     raw: str  # as printed, e.g. "<sup>[5, 6, 65-67]</sup>"
     inner: str  # the bracket content, e.g. "5, 6, 65-67"
@@ -121,6 +132,7 @@ class PolicyDocument:
     documentation: tuple[tuple[int, str], ...] = ()  # (line, item) of required documentation
     codes: tuple[Code, ...] = ()
     problems: tuple[Problem, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()  # running text outside the reference list and codes
 
     def section_at(self, line: int) -> Section | None:
         """The innermost section containing ``line``: the last heading above it."""

@@ -10,7 +10,7 @@ import re
 
 from .criteria import CATEGORY, parse_criteria
 from .model import Code, PolicyDocument, Problem, ReferenceEntry, Section
-from .prose import clean_text, group_blocks, read_prose
+from .prose import clean_text, group_blocks, read_paragraphs, read_prose
 from .reference_list import parse_entry
 
 HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
@@ -200,4 +200,5 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
         references=tuple(references), reference_section=ref_section,
         statements=tuple(statements), documentation=tuple(documentation),
         codes=tuple(codes), problems=tuple(problems),
+        paragraphs=tuple(read_paragraphs(blocks, section_for_line)),
     )

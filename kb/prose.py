@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .citations import expand, find_markers
-from .model import CitationMarker, Sentence
+from .model import CitationMarker, Paragraph, Sentence
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[A-Za-z][.)]\s+|[IVXivx]+[.)]\s+)")
 _ENDS_OPEN = re.compile(r"[^.!?:;)\]\"\u201d>]\s*$")
@@ -149,3 +149,19 @@ def read_prose(blocks: list[Block], section_for_line) -> tuple[list[Sentence], l
 def _line_len(block: Block, i: int) -> int:
     end = block.starts[i + 1] - 1 if i + 1 < len(block.starts) else len(block.text)
     return end - block.starts[i]
+
+
+# "- a. text", "1) text", "IV. text", "- text": the label of a list item.
+_ITEM_LABEL = re.compile(r"^\s*(?:(?P<bullet>[-*+])\s+)?(?:(?P<label>\d{1,3}|[IVX]{1,4}|[ivx]{1,4}|[A-Za-z])[.)]\s+)?")
+
+
+def read_paragraphs(blocks: list[Block], section_for_line) -> list[Paragraph]:
+    """Each block as a ``Paragraph``: cleaned text without its list label, and the label."""
+    out = []
+    for block in blocks:
+        m = _ITEM_LABEL.match(block.text)
+        label = m.group("label") or m.group("bullet")
+        body = block.text[m.end():] if label else block.text
+        out.append(Paragraph(clean_text(body), block.lines[0], block.lines[-1],
+                             section_for_line(block.lines[0]), label))
+    return out

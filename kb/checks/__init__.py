@@ -15,7 +15,10 @@ from typing import Callable, Iterable
 from ..model import SEVERITIES, Finding
 
 # Family modules in report order. Add a module here when it exists.
-FAMILIES: tuple[str, ...] = ("est", "evd")
+FAMILIES: tuple[str, ...] = (
+    "ref_numbering", "ref_entries", "ref_identity", "doc_xref", "doc_acronyms", "doc_text",
+    "est", "evd", "wvr",
+)
 
 
 @dataclass(frozen=True)

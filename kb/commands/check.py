@@ -2,7 +2,10 @@
 
 Findings print like a linter (path:line:col: CODE message) with a suggested
 fix under each. Exit 0 when nothing is at or above --fail-on, 1 when
-something is, 2 on a usage or input error.
+something is, 2 on a usage or input error. Findings accepted in the policy
+folder's waivers.csv (code,line,citation,reason,reviewer,date) are shown as
+waived and do not count. --list-rules lists the checks; --explain CODE
+documents one.
 """
 from __future__ import annotations
 
@@ -23,19 +26,45 @@ def add_arguments(parser) -> None:
     parser.add_argument("--select", type=_codes, metavar="CODES",
                         help="only these codes or prefixes, comma-separated (e.g. CIT,REF101)")
     parser.add_argument("--ignore", type=_codes, metavar="CODES", help="skip these codes or prefixes")
+    parser.add_argument("--list-rules", action="store_true",
+                        help="list every check (code, default severity, name, summary) and exit")
+    parser.add_argument("--explain", metavar="CODE", type=str.upper,
+                        help="print the documentation of one check (what, why, example, fix) and exit")
+
+
+def _describe_rules(args) -> int:
+    """--list-rules and --explain: documentation only, no policy is read."""
+    import json
+
+    from ..checks import all_rules
+    from ..checks.docs import rule_page, rule_record, rules_table, rules_text
+    from ..errors import KbError
+
+    rules = all_rules()
+    if args.explain:
+        chosen = next((r for r in rules if r.code == args.explain), None)
+        if chosen is None:
+            raise KbError(f"no check has the code {args.explain} (see kb check --list-rules)")
+        text = (json.dumps(rule_record(chosen), indent=2) + "\n" if args.format == "json"
+                else rule_page(chosen))
+    elif args.format == "json":
+        text = json.dumps([rule_record(r) for r in rules], indent=2) + "\n"
+    else:
+        text = rules_table(rules) if args.format == "markdown" else rules_text(rules)
+    sys.stdout.write(text)
+    return 0
 
 
 def run(args) -> int:
     from ..checks import run_checks
     from ..report import FORMATTERS, exit_code
 
+    if args.list_rules or args.explain:
+        return _describe_rules(args)
     kb = load(args)
     results = run_checks(kb, select=args.select, ignore=args.ignore)
-    try:
-        from ..waivers import apply_waivers
-    except ImportError:  # waivers arrive with the checker issue
-        pass
-    else:
-        results = apply_waivers(kb, results)
+    from ..waivers import apply_waivers
+
+    results = apply_waivers(kb, results)
     sys.stdout.write(FORMATTERS[args.format](kb.path, results))
     return exit_code(results, args.fail_on)

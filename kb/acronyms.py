@@ -1,0 +1,131 @@
+"""Acronyms in running text: where they are defined, whether their letters fit, which are used.
+
+Pure functions over cleaned sentence text. A definition is a name followed
+by its acronym in brackets, "Congress of Neurological Surgeons (CNS)". The
+letters fit the name when each letter starts a later word of the name or
+sits, in order, inside a word that already gave its first letter
+("polymethylmethacrylate (PMMA)", "NeuroInterventional" giving N and I).
+Words may be skipped ("National Institute for Health and Care Excellence
+(NICE)") and trailing words left over ("... Regional Anesthesia and Pain
+Medicine (ASRA)"), because real names are written that way.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# An acronym as printed: capitals (digits after a hyphen, as in SF-36, EQ-5D), an optional plural s.
+_TOKEN = r"[A-Z][A-Z]*(?:-[0-9A-Z]+)?[A-Z0-9]?"
+_DEFINED = re.compile(rf"[(\[](?P<abbr>{_TOKEN})(?P<plural>s?)[)\]]")
+_REVERSED = re.compile(rf"(?<![A-Za-z0-9])(?P<abbr>[A-Z]{{2,7}})s?\s+\((?=[a-z])")  # "VAS (visual analog scale)"
+_USED = re.compile(r"(?<![A-Za-z0-9\-])(?P<abbr>[A-Z]{2,7})s?(?![A-Za-z0-9\-])")
+_CODE_LIKE = re.compile(r"^(?:[A-Z]+\d+|[IVX]+)$")  # TA279, CG75, Roman numerals: labels, not acronyms
+_BOUNDARY = re.compile(r"[()\[\];:,]")
+_WORD_SPLIT = re.compile(r"[\s\-\u2010-\u2014/]+")
+CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&", "a", "an", "de", "du", "la"})
+
+
+@dataclass(frozen=True)
+class Definition:
+    abbr: str  # as printed, plural s removed: "RCT", "SF-36"
+    letters: str  # the capitals only: "RCT", "SF"
+    words: tuple[str, ...]  # the words before the bracket, nearest last, cut at punctuation
+    start: int  # offset of the bracket in the text
+
+
+def letters_of(abbr: str) -> str:
+    return "".join(c for c in abbr if c.isalpha())
+
+
+def _words(text: str) -> tuple[str, ...]:
+    out = []
+    for raw in _WORD_SPLIT.split(text):
+        word = raw.strip(".'\"\u2019\u201c\u201d\u00ae\u2122*")
+        if word:
+            out.append(word)
+    return tuple(out)
+
+
+def definitions(text: str) -> list[Definition]:
+    """Every 'name (ACRONYM)' in a sentence; the name is what precedes the bracket up to punctuation."""
+    out = []
+    for m in _DEFINED.finditer(text):
+        abbr = m.group("abbr")
+        letters = letters_of(abbr)
+        if len(letters) < 2 or _CODE_LIKE.match(abbr):
+            continue
+        before = text[: m.start()]
+        cut = max((b.end() for b in _BOUNDARY.finditer(before)), default=0)
+        window = min(len(letters) + 5, 2 * len(letters))
+        words = _words(before[cut:])[-window:]
+        out.append(Definition(abbr, letters, words, m.start()))
+    return out
+
+
+def defined_elsewhere(text: str) -> set[str]:
+    """Acronyms introduced the other way round, 'VAS (visual analog scale)'."""
+    return {m.group("abbr") for m in _REVERSED.finditer(text) if not _CODE_LIKE.match(m.group("abbr"))}
+
+
+def used(text: str) -> list[tuple[str, int]]:
+    """(acronym, offset) for every all-capital word of 2 to 7 letters; a plural s is dropped."""
+    return [(m.group("abbr"), m.start()) for m in _USED.finditer(text) if not _CODE_LIKE.match(m.group("abbr"))]
+
+
+def fits(letters: str, words: tuple[str, ...]) -> bool:
+    """Whether the acronym's letters can be read off the words (see the module's note)."""
+    low = tuple(w.lower() for w in words)
+    target = letters.lower()
+
+    @lru_cache(maxsize=None)
+    def go(i: int, w: int, pos: int) -> bool:
+        if i == len(target):
+            return True
+        ch = target[i]
+        at = low[w].find(ch, pos)
+        if at >= 0 and go(i + 1, w, at + 1):
+            return True
+        return any(go(i + 1, j, 1) for j in range(w + 1, len(low)) if low[j].startswith(ch))
+
+    return any(go(1, s, 1) for s in range(len(low)) if low[s].startswith(target[0]))
+
+
+def long_form(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The name itself: the run of capitalised words (and connectors) that ends at the bracket."""
+    run: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper():
+            run.insert(0, word)
+        elif word.lower() in CONNECTORS and run:
+            run.insert(0, word)
+        else:
+            break
+    while run and run[0].lower() in CONNECTORS:
+        run.pop(0)
+    return tuple(run)
+
+
+def initials(name: tuple[str, ...]) -> str:
+    """'Congress of Neurological Surgeons' -> 'CNS'; inner capitals count ('NeuroInterventional' -> 'NI')."""
+    return "".join(c for w in name if w.lower() not in CONNECTORS for c in w[0] + w[1:] if c.isupper())
+
+
+def near_miss(abbr: str, defined: set[str]) -> str | None:
+    """A defined acronym that ``abbr`` is one slip away from: a letter dropped or two swapped.
+
+    Only acronyms of three letters or more: two-letter ones (CI, CT, HR, OR)
+    are too close to each other for a dropped letter to mean anything. A
+    letter added (BK -> BKP, MD -> WMD) is left alone too: that is how
+    authors build a new, legitimate acronym on an old one.
+    """
+    if len(abbr) < 3:
+        return None
+    for d in sorted(defined):
+        if len(d) == len(abbr) + 1 and any(d[:i] + d[i + 1:] == abbr for i in range(len(d))):
+            return d
+        if len(d) == len(abbr) and d != abbr and sorted(d) == sorted(abbr):
+            diff = [i for i in range(len(d)) if d[i] != abbr[i]]
+            if len(diff) == 2 and diff[1] == diff[0] + 1:
+                return d
+    return None

@@ -1,0 +1,136 @@
+"""DOC 12x-13x: the running text itself (paragraphs repeated, list items split mid-sentence)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..citations import expand, find_markers
+from . import finding, rule
+
+MIN_WORDS = 40  # shorter paragraphs (one-line summaries, list items) repeat wording legitimately
+SIMILAR = 0.6  # share of the shorter paragraph's three-word phrases found in the other
+COMMON = 25  # a phrase in more paragraphs than this ("95 CI 0") is no evidence of copying
+_WORD = re.compile(r"[a-z0-9]+")
+_MARKER = re.compile(r"\[[\d,\s\u2013-]+\]")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_MARKER.sub(" ", text.lower()))
+
+
+def _shingles(words: list[str], sample: bool = False) -> set[tuple[str, str, str]]:
+    """Three-word phrases; with ``sample``, only those starting with a word of 1, 5, 9 ... letters.
+
+    The sample is a fixed function of the words, so copies of a paragraph
+    sample the same phrases: comparing samples finds candidate pairs at a
+    quarter of the cost, and only candidates are compared in full.
+    """
+    return {t for t in zip(words, words[1:], words[2:]) if not sample or len(t[0]) % 4 == 1}
+
+
+def _similar_pairs(paragraphs) -> list[tuple[int, int, float]]:
+    """(earlier, later, share) for paragraphs sharing most of their phrases.
+
+    An index from sampled phrase to paragraphs keeps this linear in practice:
+    only paragraphs that share sampled phrases are compared, and very common
+    phrases are ignored.
+    """
+    words = [_words(p.text) for p in paragraphs]
+    index: dict[tuple, list[int]] = {}
+    for i, w in enumerate(words):
+        for t in _shingles(w, sample=True):
+            index.setdefault(t, []).append(i)
+    shared: Counter = Counter()
+    for posting in index.values():
+        if 1 < len(posting) <= COMMON:
+            for a in range(len(posting)):
+                for b in range(a + 1, len(posting)):
+                    shared[posting[a], posting[b]] += 1
+    out = []
+    for (a, b), n in shared.items():
+        if n < 3:  # a couple of stock phrases in common is not a copy
+            continue
+        full_a, full_b = _shingles(words[a]), _shingles(words[b])
+        share = len(full_a & full_b) / min(len(full_a), len(full_b))
+        if share >= SIMILAR:
+            out.append((a, b, share))
+    return sorted(out)
+
+
+@rule("DOC121", "repeated-paragraph", "warning")
+def repeated_paragraph(kb):
+    """A paragraph that repeats an earlier one almost word for word.
+
+    What: two paragraphs of running text (at least 40 words each, list items
+    left out) share most of their wording: at least 60% of the shorter one's
+    three-word phrases appear in the other. The finding sits on the later
+    paragraph and names the earlier one.
+
+    Why: a study described twice, in slightly different words, is usually a
+    leftover from merging two versions of the policy; readers wonder whether
+    the two are different studies, and the two copies drift apart at updates.
+
+    Example: the paragraph `Yi (2014) assessed the occurrence of new vertebral
+    compression fractures ...` and, under another heading, `Yi (2014) evaluated
+    the occurrence of new vertebral compression fractures ...`.
+
+    Fix: keep one of the two (in the section where it belongs) and move any
+    detail only the other has into it.
+    """
+    paragraphs = [p for p in kb.doc.paragraphs if p.label is None and len(p.text.split()) >= MIN_WORDS]
+    for a, b, share in _similar_pairs(paragraphs):
+        earlier, later = paragraphs[a], paragraphs[b]
+        cited = tuple(dict.fromkeys(n for r in find_markers(later.text) for n in expand(r.inner).numbers))
+        yield finding(repeated_paragraph, later.line,
+                      f"this paragraph repeats the one at line {earlier.line} "
+                      f"({share:.0%} of its three-word phrases are the same)",
+                      column=1, citations=cited,
+                      suggestion=f"keep one of the two paragraphs (lines {earlier.line} and {later.line}) and move "
+                                 f"any detail only the other has into it")
+
+
+# A list item that starts like the rest of a sentence, and one that ends without closing it.
+_CONTINUES = re.compile(r"^(?:and|or|but|nor|which|that|who|whose|with|without|from|to|of|in|for|as|than|"
+                        r"including|especially|particularly)\b")
+_CLOSED = re.compile(r"(?:[.!?:;)\]\"\u201d]|[;,]\s*(?:and|or)|\[\d[\d,\s\u2013-]*\])\s*$")
+
+
+def _next_label(label: str) -> str | None:
+    if label.isdigit():
+        return str(int(label) + 1)
+    if len(label) == 1 and label.isalpha() and label not in "zZ":
+        return chr(ord(label) + 1)
+    return None
+
+
+@rule("DOC131", "split-list-item", "warning")
+def split_list_item(kb):
+    """A numbered list item that is the end of the previous item's sentence.
+
+    What: an item of a numbered or lettered list starts with a lower-case
+    joining word (`and`, `or`, `with`, `which` ...) while the item before it
+    stops without closing its sentence. Typically a line break in the source
+    became a new list number.
+
+    Why: the list now shows one more item than the source has, the first
+    item reads as incomplete, and every later item is numbered one too high.
+
+    Example: `1. Kyphoplasty ... for patients with cancer` followed by
+    `2. and disabling back pain from a vertebral fracture (AHA Class IIA ...)`.
+
+    Fix: join the item to the one before it and renumber the items after it.
+    """
+    paragraphs = kb.doc.paragraphs
+    for before, item in zip(paragraphs, paragraphs[1:]):
+        if not (before.label and item.label and _next_label(before.label) == item.label):
+            continue
+        if _CONTINUES.match(item.text) and not _CLOSED.search(before.text):
+            tail = " ".join(before.text.split()[-4:])
+            yield finding(split_list_item, item.line,
+                          f"item {item.label} ('{' '.join(item.text.split()[:6])} ...') continues the sentence of "
+                          f"item {before.label} ('... {tail}')",
+                          column=1,
+                          suggestion=f"join item {item.label} to item {before.label} and renumber the items after it")
+
+
+RULES = (repeated_paragraph, split_list_item)

@@ -1,0 +1,161 @@
+"""REF 11x and 12x: what one entry is missing, and what the annual review should update."""
+from __future__ import annotations
+
+from . import finding, rule
+from .helpers import describe
+
+
+def _has_source(e) -> bool:
+    """Where a reader finds the work: a journal or publisher, a web address, or the issuing body.
+
+    An organisation that authored a guideline is also its publisher, so an
+    organisational entry without a journal still says where it comes from.
+    """
+    return bool(e.source or e.url or e.organisation)
+
+
+@rule("REF111", "missing-year", "warning")
+def missing_year(kb):
+    """An entry without a year of publication.
+
+    What: no year can be read from the entry. Entries that give an access
+    date (`[cited ...]`) but no publication date are REF123's, not this rule's.
+
+    Why: the year tells a reader which version of the evidence the policy
+    rests on and lets the annual review see how old it is; it is also how the
+    text names studies (`Smith (2015)`), so the name cannot be checked without it.
+
+    Example: `12. Leali PT, Solla F. Safety and efficacy of vertebroplasty. *Clin Cases Miner Bone Metab*. PMID: 28228788`
+
+    Fix: add the year, for a journal article before the volume: `2016;13(3):234-36`.
+    """
+    for e in kb.doc.references:
+        if e.year is None and not e.accessed:
+            yield finding(missing_year, e.line, f"{describe(e)} has no year of publication",
+                          citations=(e.number,),
+                          suggestion="add the year of publication (for a journal article: 'YYYY;volume(issue):pages')")
+
+
+@rule("REF112", "missing-title", "warning")
+def missing_title(kb):
+    """An entry without a title.
+
+    What: after the authors, no title can be read before the journal or the
+    publication details.
+
+    Why: the title is what a reader and a search engine use to find the work;
+    without it the entry cannot be told apart from the author's other papers.
+
+    Example: `5. Buchbinder R, Osborne RH. *N Engl J Med*. 2009;361(6):557-68.`
+
+    Fix: add the article's or document's title after the authors.
+    """
+    for e in kb.doc.references:
+        if not e.title:
+            yield finding(missing_title, e.line, f"{describe(e)} has no title", citations=(e.number,),
+                          suggestion="add the title after the authors, as printed on the work")
+
+
+@rule("REF113", "missing-source", "warning")
+def missing_source(kb):
+    """An entry that does not say where the work was published.
+
+    What: the entry names no journal or publisher, no web address and no
+    issuing organisation. (An organisation that wrote a guideline counts as its
+    publisher; an entry whose `Available from:` lacks its address is REF122's.)
+
+    Why: without a source a reader cannot find the work, and the kind of
+    evidence (journal article, guideline, web page) cannot be told.
+
+    Example: `17. Yi X, Lu H. Recompression in new levels after percutaneous vertebroplasty. 2014.`
+
+    Fix: add the journal with volume, issue and pages; for a web document, the
+    issuing body and `Available from: <address>`.
+    """
+    for e in kb.doc.references:
+        if not _has_source(e) and not e.available_from:
+            yield finding(missing_source, e.line,
+                          f"{describe(e)} names no journal, publisher, issuing body or web address",
+                          citations=(e.number,),
+                          suggestion="add the journal (with volume, issue and pages) or, for a web "
+                                     "document, the issuing body and its address")
+
+
+@rule("REF121", "ahead-of-print", "info")
+def ahead_of_print(kb):
+    """A journal article cited ahead of print.
+
+    What: the entry says `Epub ahead of print`, or it names a journal and a
+    year but no volume, issue or pages, which is how an article is cited
+    before it appears in an issue.
+
+    Why: the final citation (volume, issue, pages) is what readers and
+    reference managers need, and sometimes the final version differs from the
+    early one. Worth a look at the annual review rather than an error.
+
+    Example: `27. Van Meirhaeghe J, ... *Spine (Phila Pa 1976)*. 2013. PMID: 23446769`
+
+    Fix: at the annual review, look the article up (by its PMID) and update
+    the entry to its final citation.
+    """
+    for e in kb.doc.references:
+        if e.epub_ahead:
+            why = "says 'Epub ahead of print'"
+        elif e.source and e.year and not (e.volume or e.issue or e.pages or e.url):
+            why = f"gives a journal and a year ({e.year}) but no volume, issue or pages"
+        else:
+            continue
+        look_up = f" (PMID {e.pmid})" if e.pmid else ""
+        yield finding(ahead_of_print, e.line, f"{describe(e)} {why}: it looks like an ahead-of-print citation",
+                      citations=(e.number,),
+                      suggestion=f"at the annual review, look it up{look_up} and update it to its final "
+                                 f"citation (volume, issue, pages)")
+
+
+@rule("REF122", "available-from-empty", "error")
+def available_from_empty(kb):
+    """`Available from:` with no address after it.
+
+    What: the entry says `Available from:` (or `Available at:`) but gives no
+    web address anywhere.
+
+    Why: the phrase promises the reader a place to get the document; left
+    dangling, the entry is unfinished and the document cannot be found.
+
+    Example: `64. American Academy of Orthopaedic Surgeons ... 2010. [cited 5/11/2026]. 'Available from:'`
+
+    Fix: add the document's address after `Available from:`, or remove the phrase.
+    """
+    for e in kb.doc.references:
+        if e.available_from and not e.url:
+            yield finding(available_from_empty, e.line, f"{describe(e)} says 'Available from:' but gives no address",
+                          citations=(e.number,),
+                          suggestion="add the document's web address after 'Available from:', or remove the phrase")
+
+
+@rule("REF123", "accessed-without-date", "warning")
+def accessed_without_date(kb):
+    """An access date but no date of publication.
+
+    What: the entry gives the date the document was looked at (`[cited 5/11/2026]`)
+    but no year of publication or last update.
+
+    Why: web documents and guidelines change; the access date alone does not
+    say which version the policy relied on, and the annual review cannot tell
+    whether a newer one has appeared.
+
+    Example: `74. National Institute for Health and Clinical Excellence (NICE). Percutaneous vertebroplasty ... [TA279]. [cited 5/11/2026]. 'Available from:' <https://www.nice.org.uk/guidance/ta279>.`
+
+    Fix: add the year (and month) the document was published or last updated,
+    as printed on it, before the `[cited ...]` note.
+    """
+    for e in kb.doc.references:
+        if e.accessed and e.year is None:
+            yield finding(accessed_without_date, e.line,
+                          f"{describe(e)} gives an access date ([cited {e.accessed}]) but no date of publication",
+                          citations=(e.number,),
+                          suggestion="add the year the document was published or last updated, as printed on it, "
+                                     "before the [cited ...] note")
+
+
+RULES = (missing_year, missing_title, missing_source, ahead_of_print, available_from_empty, accessed_without_date)

@@ -1,0 +1,129 @@
+"""REF 10x: the numbering of the reference list (gaps, duplicates, order).
+
+Markers cite entries by number, so a list whose numbers skip, repeat or run
+backwards makes some citation point at the wrong paper or at nothing.
+"""
+from __future__ import annotations
+
+import bisect
+
+from . import finding, rule
+from .helpers import describe, span_text, spans
+
+
+@rule("REF101", "numbering-gap", "error")
+def numbering_gap(kb):
+    """A number is missing from the reference list.
+
+    What: the entries are numbered 1, 2, 4 ...: some number between 1 and the
+    highest one has no entry. The finding sits on the first entry after the gap.
+
+    Why: markers cite by number. A gap usually means an entry was deleted
+    (or the list renumbered) without updating the markers, so a marker may
+    now cite the wrong paper, or a paper the list no longer holds.
+
+    Example: `2. Kallmes DF ... 2009.` followed by `4. Staples MP ... 2011.`
+    (reference 3 is missing).
+
+    Fix: restore the missing entry, or renumber the entries after the gap and
+    every marker that cites them.
+    """
+    entries = kb.doc.references
+    if not entries:
+        return
+    numbers = {e.number for e in entries}
+    missing = sorted(set(range(1, max(numbers) + 1)) - numbers)
+    for lo, hi in spans(missing):
+        after = next(e for e in entries if e.number > hi)
+        where = "the list starts at" if lo == 1 else f"the list goes from {lo - 1} to"
+        verb = "is" if lo == hi else "are"
+        yield finding(numbering_gap, after.line, f"{span_text(lo, hi)} {verb} missing: {where} {after.number}",
+                      citations=(after.number,),
+                      suggestion=f"restore {span_text(lo, hi)}, or renumber from {describe(after)} on "
+                                 f"and update every marker that cites a renumbered entry")
+
+
+@rule("REF102", "duplicate-number", "error")
+def duplicate_number(kb):
+    """Two entries carry the same number.
+
+    What: a number is given to a second entry further down the list.
+
+    Why: a marker citing that number is ambiguous, and every entry after the
+    repeat is probably numbered one too low.
+
+    Example: `12. Leali PT ... 2016.` and later `12. Yang EZ ... 2016.`
+
+    Fix: give the later entry its own number (usually the next one), renumber
+    the entries after it and update the markers that cite them.
+    """
+    first: dict[int, object] = {}
+    for e in kb.doc.references:
+        if e.number in first:
+            earlier = first[e.number]
+            yield finding(duplicate_number, e.line,
+                          f"number {e.number} is used twice: {describe(e)} and, at line {earlier.line}, "
+                          f"{describe(earlier)}",
+                          citations=(e.number,),
+                          suggestion="give this entry its own number, renumber the entries after it and "
+                                     "update the markers that cite them")
+        else:
+            first[e.number] = e
+
+
+def _out_of_place(numbers: list[int]) -> set[int]:
+    """Positions not on a longest strictly increasing run through the list.
+
+    One misplaced entry (1, 2, 3, 10, 4, 5 ...) is one finding, not one per
+    entry that follows it.
+    """
+    tails: list[int] = []  # tails[k]: smallest last value of an increasing run of length k + 1
+    tail_at: list[int] = []  # position of that last value
+    parent = [-1] * len(numbers)
+    for i, n in enumerate(numbers):
+        k = bisect.bisect_left(tails, n)
+        parent[i] = tail_at[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(n)
+            tail_at.append(i)
+        else:
+            tails[k], tail_at[k] = n, i
+    keep, i = set(), tail_at[-1] if tail_at else -1
+    while i >= 0:
+        keep.add(i)
+        i = parent[i]
+    return set(range(len(numbers))) - keep
+
+
+@rule("REF103", "numbering-out-of-order", "warning")
+def numbering_out_of_order(kb):
+    """An entry is out of numerical order.
+
+    What: the list runs 1, 2, 4, 3, 5 ...: an entry's number is out of step
+    with its neighbours. Only the fewest entries that explain the disorder
+    are reported (a single misplaced entry is one finding). Repeated numbers
+    are REF102's, not this rule's.
+
+    Why: a list out of order is hard to check against the markers and often
+    hides a renumbering slip; in Vancouver style the list runs in citation order.
+
+    Example: `4. Buchbinder R ... 2015.` printed before `3. Xie L ... 2017.`
+
+    Fix: move the entry to its place, or correct its number if it was mistyped.
+    """
+    seen: set[int] = set()
+    unique = []
+    for e in kb.doc.references:
+        if e.number not in seen:
+            seen.add(e.number)
+            unique.append(e)
+    for i in sorted(_out_of_place([e.number for e in unique])):
+        e = unique[i]
+        before = unique[i - 1] if i else None
+        where = f"after reference {before.number}" if before else "first"
+        yield finding(numbering_out_of_order, e.line, f"{describe(e)} is out of order: it comes {where}",
+                      citations=(e.number,),
+                      suggestion=f"move reference {e.number} to its place in the list, or correct its number")
+
+
+RULES = (numbering_gap, duplicate_number, numbering_out_of_order)

@@ -1,0 +1,97 @@
+"""DOC111-112 and the acronym helpers: letters that fit a name, acronyms never defined."""
+import pytest
+
+from kb.acronyms import definitions, fits, initials, long_form, near_miss
+from kb.checks.doc_acronyms import acronym_mismatch, acronym_undefined
+
+from .policy_text import make_policy, run_rule
+
+
+@pytest.mark.parametrize("text", [
+    "the injection of polymethylmethacrylate (PMMA)",
+    "the Society of NeuroInterventional Surgery (SNIS)",
+    "the National Institute for Health and Care Excellence (NICE)",
+    "the American Society of Regional Anesthesia and Pain Medicine (ASRA)",
+    "the 36-Item Short-Form Health Survey (SF-36)",
+    "European Quality of Life-5 Dimensions (EQ-5D)",
+    "nonsteroidal anti-inflammatory drugs (NSAIDs)",
+    "randomized controlled trials (RCTs)",
+    "the U.S. Food and Drug Administration (FDA)",
+    "percutaneous vertebroplasty (VP)",
+])
+def test_real_acronyms_fit_their_names(text):
+    (d,) = definitions(text)
+    assert fits(d.letters, d.words), text
+
+
+@pytest.mark.parametrize("text, guess", [
+    ("the Congress of Neurological Surgeons (CAN)", "CNS"),
+    ("the American Society of Spine Radiology (ASRS)", "ASSR"),
+])
+def test_wrong_acronyms_do_not_fit(text, guess):
+    (d,) = definitions(text)
+    assert not fits(d.letters, d.words)
+    assert initials(long_form(d.words)) == guess
+
+
+def test_codes_and_roman_numerals_are_not_definitions():
+    assert definitions("guidance (TA279) and trial (II) and the brand, (MAXXSPINE)")[0].words == ()
+
+
+def test_near_miss_is_a_dropped_or_swapped_letter_of_three_or_more():
+    defined = {"ASNR", "BK", "MD", "ASA", "CT"}
+    assert near_miss("ASN", defined) == "ASNR"
+    assert near_miss("SANR", defined) == "ASNR"
+    assert near_miss("BKP", defined) is None  # a letter added builds a new acronym
+    assert near_miss("WMD", defined) is None
+    assert near_miss("AHA", defined) is None  # a changed letter is another body
+    assert near_miss("CI", defined) is None  # two letters: too short to judge
+
+
+def test_mismatch_finding_points_at_the_acronym():
+    text = make_policy(body="The Congress of Neurological Surgeons (CAN) agreed.<sup>[1]</sup>")
+    (f,) = run_rule(acronym_mismatch, text)
+    assert f.severity == "warning" and "(CNS)" in f.suggestion
+    assert text.split("\n")[f.line - 1][f.column - 1:].startswith("(CAN)")
+
+
+def test_mismatch_without_a_clear_alternative_is_info():
+    text = make_policy(body="The Institute for Quality and Efficiency in Health Care (IQWG) agreed.<sup>[1]</sup>")
+    (f,) = run_rule(acronym_mismatch, text)
+    assert f.severity == "info"
+
+
+def test_reuse_of_an_acronym_defined_elsewhere_is_not_a_mismatch():
+    body = ("The American College of Radiology (ACR) agreed.<sup>[1]</sup> Later the college (ACR) wrote "
+            "again.")
+    assert run_rule(acronym_mismatch, make_policy(body=body)) == []
+
+
+def test_dropping_the_first_letter_is_only_info():
+    body = ("Osteoporotic vertebral compression fractures (OVCF) hurt.<sup>[1]</sup> Any VCF can hurt.")
+    (f,) = run_rule(acronym_undefined, make_policy(body=body))
+    assert f.severity == "info" and "'VCF'" in f.message
+
+
+def test_clean_acronyms():
+    body = ("The American Society of Neuroradiology (ASNR) and the Society of Interventional Radiology (SIR) "
+            "agreed.<sup>[1]</sup> The ASNR and SIR, with the FDA and an MRI, wrote a CI and HR.")
+    assert run_rule(acronym_mismatch, make_policy(body=body)) == []
+    assert run_rule(acronym_undefined, make_policy(body=body)) == []
+
+
+def test_undefined_near_miss_is_reported_once_at_first_use():
+    body = ("The American Society of Neuroradiology (ASNR) agreed.<sup>[1]</sup>\n\n"
+            "The ACR and ASN disagreed. The ASN later agreed.")
+    (f,) = run_rule(acronym_undefined, make_policy(body=body))
+    assert "'ASN' is used but never defined; the policy defines ASNR (American Society of Neuroradiology)" == f.message
+    assert "write ASNR" in f.suggestion
+
+
+def test_bundled_policy(bundled_kb):
+    """Line 284 defines 'Congress of Neurological Surgeons (CAN)'; line 288 lists 'The ACR, ASN, ASSR, SIR,
+    and SNIS' where only ASNR (American Society of Neuroradiology, line 284) is defined."""
+    (f,) = acronym_mismatch.func(bundled_kb)
+    assert (f.line, "CAN") == (284, f.message.split("'")[1])
+    (g,) = acronym_undefined.func(bundled_kb)
+    assert g.line == 288 and "'ASN'" in g.message

@@ -1,0 +1,74 @@
+"""REF111-113 and REF121-123: what one entry lacks, and what the annual review should update."""
+from kb.checks.ref_entries import (accessed_without_date, ahead_of_print, available_from_empty, missing_source,
+                                   missing_title, missing_year)
+
+from .policy_text import GOOD_ENTRIES, make_policy, run_rule
+
+RULES = (missing_year, missing_title, missing_source, ahead_of_print, available_from_empty, accessed_without_date)
+
+
+def test_clean_list_has_no_entry_findings():
+    for rule in RULES:
+        assert run_rule(rule, make_policy()) == [], rule.code
+
+
+def test_missing_year():
+    (f,) = run_rule(missing_year, make_policy([GOOD_ENTRIES[0].replace("2015;", "")]))
+    assert f.citations == (1,) and "no year" in f.message and f.severity == "warning"
+
+
+def test_missing_title():
+    entry = "Smith AB, Jones C. *Lancet*. 2015;385(9):100-9. PMID: 25000001"
+    (f,) = run_rule(missing_title, make_policy([entry]))
+    assert f.message == "reference 1 (Smith 2015) has no title"
+
+
+def test_missing_source():
+    entry = "Smith AB, Jones C. Widget therapy for knee pain. 2015."
+    (f,) = run_rule(missing_source, make_policy([entry]))
+    assert f.citations == (1,) and "names no journal" in f.message
+
+
+def test_an_organisation_or_an_address_is_a_source():
+    org = "North American Spine Society. Guideline for widget therapy. 2014."
+    web = "Guideline for widget therapy. 2014. Available from: <https://example.org/g.pdf>."
+    assert run_rule(missing_source, make_policy([org, web])) == []
+
+
+def test_ahead_of_print_by_missing_volume_and_by_epub():
+    no_volume = "Zhan Y, Jiang J. Risk factors for cement leakage: a meta-analysis. *World neurosurgery*. 2017. PMID: 28192270"
+    epub = "Kim J. Widgets revisited. *Knee*. 2024 Mar 3. Epub ahead of print. PMID: 38000001"
+    first, second = run_rule(ahead_of_print, make_policy([no_volume, epub]))
+    assert first.severity == "info" and first.citations == (1,)
+    assert "no volume, issue or pages" in first.message and "PMID 28192270" in first.suggestion
+    assert "final citation" in first.suggestion
+    assert "Epub ahead of print" in second.message
+
+
+def test_web_documents_are_not_ahead_of_print():
+    assert run_rule(ahead_of_print, make_policy(GOOD_ENTRIES[3:])) == []
+
+
+def test_available_from_without_address():
+    entry = "American Academy of Orthopaedic Surgeons. Guideline on fractures. 2010. [cited 5/11/2026]. 'Available from:'"
+    (f,) = run_rule(available_from_empty, make_policy([entry]))
+    assert f.severity == "error" and "gives no address" in f.message
+    assert run_rule(missing_source, make_policy([entry])) == []  # one problem, one finding
+
+
+def test_access_date_without_publication_date():
+    entry = ("National Institute for Health and Care Excellence (NICE). Vertebroplasty [TA279]. [cited 5/11/2026]. "
+             "'Available from:' <https://www.nice.org.uk/guidance/ta279>.")
+    (f,) = run_rule(accessed_without_date, make_policy([entry]))
+    assert "[cited 5/11/2026]" in f.message and f.citations == (1,)
+    assert run_rule(missing_year, make_policy([entry])) == []  # REF123 covers it
+
+
+def test_bundled_policy_entry_findings(bundled_kb):
+    """Read off the list: 27, 31, 57, 59 end '<journal>. <year>. PMID' with no volume or pages;
+    64 ends with a bare 'Available from:'; 74 and 75 (NICE) have only '[cited 5/11/2026]'."""
+    got = {rule.code: sorted(f.citations[0] for f in rule.func(bundled_kb)) for rule in RULES}
+    assert got == {"REF111": [], "REF112": [], "REF113": [], "REF121": [27, 31, 57, 59], "REF122": [64],
+                   "REF123": [74, 75]}
+    lines = {f.citations[0]: f.line for f in ahead_of_print.func(bundled_kb)}
+    assert lines == {27: 372, 31: 376, 57: 404, 59: 406}

@@ -1,0 +1,73 @@
+"""REF131-133 and REF134: identifiers and papers listed twice."""
+from kb.checks.ref_identity import doi_malformed, duplicate_paper, identifier_shared, pmid_malformed
+
+from .policy_text import GOOD_ENTRIES, make_policy, run_rule
+
+RULES = (pmid_malformed, identifier_shared, doi_malformed, duplicate_paper)
+
+
+def test_clean_list_has_no_identifier_findings():
+    for rule in RULES:
+        assert run_rule(rule, make_policy()) == []
+
+
+def test_malformed_pmid():
+    bad = GOOD_ENTRIES[:1] + [GOOD_ENTRIES[1].replace("PMID: 29743284", "PMID: 2974328X")]
+    (f,) = run_rule(pmid_malformed, make_policy(bad))
+    assert f.citations == (2,) and f.severity == "error" and "'2974328X'" in f.message
+    nine = [GOOD_ENTRIES[0].replace("25000001", "250000011")]
+    (g,) = run_rule(pmid_malformed, make_policy(nine))
+    assert "'250000011'" in g.message and "1 to 8 digits" in g.message
+
+
+def test_pmid_label_without_a_number():
+    empty = [GOOD_ENTRIES[0].replace("PMID: 25000001", "PMID:")]
+    (f,) = run_rule(pmid_malformed, make_policy(empty))
+    assert "gives no number" in f.message
+
+
+def test_pmid_shared_by_two_different_papers():
+    entries = GOOD_ENTRIES[:2] + [GOOD_ENTRIES[0].replace("25000001", "29743284")
+                                  .replace("Widget therapy for knee pain: a randomized trial", "Something else entirely")]
+    (f,) = run_rule(identifier_shared, make_policy(entries))
+    assert f.citations == (3,) and "PMID 29743284" in f.message and "reference 2 (Chen 2018)" in f.message
+    assert run_rule(duplicate_paper, make_policy(entries)) == []
+
+
+def test_malformed_doi():
+    entries = [GOOD_ENTRIES[2].replace("doi: 10.1097/", "doi: 1097/")]
+    (f,) = run_rule(doi_malformed, make_policy(entries))
+    assert "'1097/BRS.0000000000003200'" in f.message and f.citations == (1,)
+    url = [GOOD_ENTRIES[0] + " https://doi.org/10.12/x"]  # registrant code too short
+    (g,) = run_rule(doi_malformed, make_policy(url))
+    assert "'10.12/x'" in g.message
+    fine = [GOOD_ENTRIES[0] + " https://doi.org/10.1016/S0140-6736(16)31341-1"]
+    assert run_rule(doi_malformed, make_policy(fine)) == []
+
+
+def test_same_paper_twice_by_pmid_is_an_error_on_the_later_entry():
+    entries = GOOD_ENTRIES + [GOOD_ENTRIES[1]]
+    (f,) = run_rule(duplicate_paper, make_policy(entries))
+    assert f.citations == (5,) and f.severity == "error"
+    assert "same paper as reference 2 (Chen 2018)" in f.message and "same PMID 29743284" in f.message
+    assert "cite 2 wherever 5 is cited" in f.suggestion
+    assert run_rule(identifier_shared, make_policy(entries)) == []
+
+
+def test_same_title_author_and_year_is_a_warning():
+    twin = GOOD_ENTRIES[0].replace("PMID: 25000001", "").replace("*Lancet*", "*Lancet (London)*")
+    (f,) = run_rule(duplicate_paper, make_policy(GOOD_ENTRIES + [twin]))
+    assert f.severity == "warning" and "same title, first author and year (2015)" in f.message
+    other_year = twin.replace("2015;", "2016;")
+    other_author = twin.replace("Smith AB", "Garcia M")
+    other_record = twin + " PMID: 25000009"
+    for different in (other_year, other_author, other_record):
+        assert run_rule(duplicate_paper, make_policy(GOOD_ENTRIES + [different])) == []
+
+
+def test_bundled_list_has_no_identifier_or_duplicate_findings(bundled_kb):
+    # Read by hand: 76 PMIDs (entries 64, 70, 74, 75 have none), all digits, all different; no DOI.
+    pmids = [e.pmid for e in bundled_kb.doc.references if e.pmid]
+    assert len(pmids) == 72 == len(set(pmids))
+    for rule in RULES:
+        assert list(rule.func(bundled_kb)) == []
