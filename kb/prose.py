@@ -107,6 +107,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         if _NO_BREAK_BEFORE.search(text[max(start, m.start() - 12): m.start()]):
             continue
+        if _LIST_ITEM.fullmatch(text[start: m.end()]):
+            continue  # "1. Kyphoplasty ...": a list label is not a sentence of its own
         spans.append((start, m.end()))
         start = m.end()
     if start < len(text):

@@ -25,7 +25,7 @@ _ORG_WORDS = re.compile(
     r"Foundation|Department|Centers?|Council|Board|Task Force|Federation|Excellence|"
     r"Administration|Collaboration|Group|Network|Office|Ministry)\b"
 )
-_PMID = re.compile(r"\bPMID:?\s*(?P<v>[^\s.;,]+)", re.IGNORECASE)
+_PMID = re.compile(r"\bPMID:?\s*(?P<v>[^\s.;,:][^\s.;,]*)", re.IGNORECASE)
 _DOI = re.compile(r"(?:\bdoi:?\s*|https?://(?:dx\.)?doi\.org/)(?P<v>10\.\S+?)(?=[\s>]|\.?\s|\.?$)", re.IGNORECASE)
 _URL = re.compile(r"<?(?P<v>https?://[^\s>]+?)>?(?=[\s.]*$|\s|>)")
 _CITED = re.compile(r"\[(?:cited|accessed)\s*:?\s*(?P<v>[^\]]+)\]", re.IGNORECASE)

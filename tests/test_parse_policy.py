@@ -128,3 +128,11 @@ def test_no_reference_list_is_a_problem_not_an_exception():
 def test_empty_and_odd_text_never_raise():
     for text in ("", "\n\n", "###", "- I.", "<sup>[</sup>", "1. \n2."):
         parse_policy(text, "x.md")
+
+
+def test_a_numbered_list_label_is_not_a_sentence_of_its_own():
+    from kb.prose import split_sentences
+
+    text = "1. Kyphoplasty in selected patients is superior. It works."
+    assert [text[a:b].strip() for a, b in split_sentences(text)] == [
+        "1. Kyphoplasty in selected patients is superior.", "It works."]

@@ -96,3 +96,9 @@ def test_entry_with_no_year_parses_without_raising():
 @pytest.mark.parametrize("text", ["", "   ", "*", "12345", "<script>alert(1)</script>", "et al."])
 def test_garbage_never_raises(text):
     assert entry(text).number == 1
+
+
+@pytest.mark.parametrize("tail, pmid", [("PMID:", None), ("PMID: ", None), ("PMID: 24967454", "24967454"),
+                                        ("PMID:24967454.", "24967454")])
+def test_a_bare_pmid_label_is_no_pmid(tail, pmid):
+    assert parse_entry(1, f"Kroon F. Two-year results. *J Bone Miner Res*. 2014;29(6):1346-55. {tail}", 1).pmid == pmid
