@@ -83,14 +83,18 @@ def _fields(e: ReferenceEntry) -> dict[str, str]:
     return {k: v for k, v in values.items() if v}
 
 
-def to_bibtex(kb: KnowledgeBase) -> str:
+def to_bibtex(kb: KnowledgeBase, numbers=None) -> str:
+    """The reference list as BibTeX; ``numbers`` picks entries (keys stay those of the whole list)."""
     import bibtexparser
     from bibtexparser.model import Entry, Field
 
     entries = list(kb.references.values())
     keys = citation_keys(entries)
     library = bibtexparser.Library()
+    wanted = None if numbers is None else set(numbers)
     for e in entries:
+        if wanted is not None and e.number not in wanted:
+            continue
         fields = _fields(e)
         kind = "article" if e.source else "misc"
         library.add(Entry(kind, keys[e.number], [Field(k, v) for k, v in fields.items()]))

@@ -19,6 +19,7 @@ COMMANDS = {
     "info": "counts and metadata of a policy",
     "check": "check citations, references, statistics and structure",
     "export": "export references or the graph (bibtex, csl-json, graph-json, graphml)",
+    "site": "build the annual-review site (and serve it with --serve)",
 }
 
 
