@@ -110,8 +110,11 @@ def test_findings_are_marked_in_the_text_and_listed_on_report_reference_and_rule
     first = min(kb.references)
     entry_line = kb.references[first].line
     text = pages[links.POLICY]
-    assert re.search(rf"\[\u2691 TST101\]\(report/index.md#f-tst101-{entry_line}-0\)\{{.kb-badge .kb-warning\}}", text)
+    assert re.search(rf"\[\u2691 TST101\]\(report/index.md#f-tst101-{entry_line}-0\)"
+                     r'\{\.kb-badge \.kb-warning title="TST101: first bentry/b x\(javascript:alert\(1\)\)"\}', text)
     assert f"{{: #L{entry_line} .kb-line .kb-flag-warning }}" in text
+    m = kb.doc.markers[0]  # TST102 flags this marker's column: its flag follows the marker itself
+    assert re.search(rf'<sup id="m{m.line}-{m.column}" class="kb-cite">[^\n]*?</sup> \[\u2691 TST102\]', text)
     report = pages[links.REPORT]
     assert f'<span id="f-tst101-{entry_line}-0"></span>' in report
     assert "## Errors (1) {: #error }" in report and "## Warnings (1) {: #warning }" in report
@@ -123,8 +126,10 @@ def test_findings_are_marked_in_the_text_and_listed_on_report_reference_and_rule
 def test_hostile_finding_text_is_escaped(pages):
     report = pages[links.REPORT]
     assert "<b>" not in report and "](javascript:" not in report
-    html = markdown.markdown(report, extensions=["tables", "attr_list", "admonition"])
-    assert "<b>" not in html and 'href="javascript' not in html
+    for path in (links.REPORT, links.POLICY):
+        html = markdown.markdown(pages[path], extensions=["tables", "attr_list", "admonition"])
+        assert "<b>" not in html and 'href="javascript' not in html
+        assert set(re.findall(r" ([a-z-]+)=\"", html)) <= {"id", "class", "href", "title"}
 
 
 def test_rule_page_is_written_from_the_docstring_with_its_example_literal(pages):

@@ -21,24 +21,25 @@ def where(page: str, kb, line: int) -> str:
 
 
 def finding_item(page: str, site, anchor: str, f, *, show_place: bool = True) -> str:
-    """One finding as a list item: severity, code (to its rule page), place, message, suggestion."""
+    """One finding as a list item: severity, code (to its rule page) and place; then message and fix."""
     known = {r.code for r in site.rules}
     code = plain(f.code)
     code_link = link(code, links.rel(page, links.rule_path(f.code))) if f.code in known else code
     parts = [f"**{SEVERITY_WORD.get(f.severity, plain(f.severity))}**", code_link]
     if show_place:
         parts.append(where(page, site.kb, f.line))
-    text = " \u00b7 ".join(parts) + f": {plain(f.message)}"
+    text = " \u00b7 ".join(parts) + f"<br>{plain(f.message)}"
     if f.suggestion:
-        text += f" *Suggested fix:* {plain(f.suggestion)}"
-    refs = [n for n in f.citations if n in site.kb.references]
+        text += f"<br>*Suggested fix:* {plain(f.suggestion)}"
+    refs = [n for n in dict.fromkeys(f.citations) if n in site.kb.references]
     if refs:
-        text += " (references " + ", ".join(
-            link(str(n), links.rel(page, links.reference_path(n))) for n in refs) + ")"
+        shown = ", ".join(link(str(n), links.rel(page, links.reference_path(n))) for n in refs[:8])
+        more = f" and {len(refs) - 8} more" if len(refs) > 8 else ""
+        text += f"<br>References: {shown}{more}"
     if f.waived:
-        text += f" *Waived: {plain(f.waived)}*"
+        text += f"<br>*Waived:* {plain(f.waived)}"
     if page != links.REPORT:
-        text += " " + link("in the report", links.rel(page, links.REPORT, anchor))
+        text += " \u00b7 " + link("in the report", links.rel(page, links.REPORT, anchor))
     return f"- {text}"
 
 

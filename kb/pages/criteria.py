@@ -13,7 +13,7 @@ from . import links
 from .common import findings_section, where
 from .evidence import forest_section, profile_section
 from .home import criteria_tree
-from .text import link, plain, shorten, title
+from .text import attr, link, plain, shorten, title
 
 INDEX = links.CRITERIA
 
@@ -72,8 +72,10 @@ def criterion_page(site, st) -> str:
     kb = site.kb
     page = links.criterion_path(st.id)
     head = f"# Criterion {title(st.id)}"
-    meta = (f"*{plain(st.category)}* \u00b7 " if st.category else "") + where(page, kb, st.line)
-    parts = [head, meta, f"> {plain(st.text)}", _outline(page, kb, st), _discussion(page, kb, st)]
+    place = link(f"line {st.line}", links.policy_line(page, kb.doc.lines, st.line))
+    meta = (f"**Category:** {plain(st.category)} \u00b7 " if st.category else "") + f"**In the policy text:** {place}"
+    parts = [head, meta, f"{plain(st.text)}\n{{: .kb-statement }}", _outline(page, kb, st),
+             _discussion(page, kb, st)]
     profile = (site.profiles or {}).get(st.id)
     if profile is not None:
         parts.append(profile_section(page, kb, profile))
@@ -112,5 +114,4 @@ def nav(site) -> list:
 
 
 def _nav_title(st) -> str:
-    from .text import attr
-    return attr(f"{st.id} {shorten(st.text, 40)}")
+    return attr(f"{st.id} {shorten(st.text, 24)}")

@@ -27,9 +27,13 @@ def files(site) -> list[tuple[str, str, str]]:
     ]
 
 
+def _size(n: int) -> str:
+    return f"{n}\u00a0bytes" if n < 1024 else f"{n / 1024:.1f}\u00a0KB"
+
+
 def pages(site) -> dict[str, str]:
     made = files(site)
-    rows = [[link(path.rsplit("/", 1)[1], links.rel(PATH, path)), what, f"{len(text.encode()):,} bytes"]
+    rows = [[link(path.rsplit("/", 1)[1], links.rel(PATH, path)), what, _size(len(text.encode()))]
             for path, what, text in made]
     out = {path: text for path, _, text in made}
     out[PATH] = ("# Downloads\n\nMade from the same knowledge base as these pages, when the site was built.\n\n"

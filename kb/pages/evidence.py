@@ -24,11 +24,11 @@ def _reference_rows(page: str, kb, numbers) -> list[list[str]]:
     for n in numbers or ():
         entry = kb.references.get(n) if isinstance(n, int) else None
         if entry is None:
-            rows.append([plain(n), "not in the reference list", "", ""])
+            rows.append([plain(n), "not in the reference list", ""])
             continue
         kind = kb.kind(n) or ""
         rows.append([link(str(n), links.rel(page, links.reference_path(n))), plain(entry.label),
-                     plain(kind.replace("-", " ")), plain(entry.year or "")])
+                     plain(kind.replace("-", " "))])
     return rows
 
 
@@ -54,13 +54,13 @@ def profile_section(page: str, kb, profile) -> str:
     parts = ["## Evidence", summary]
     rows = _reference_rows(page, kb, profile.get("references"))
     if rows:
-        parts += ["### Supporting references", table(["ref", "who", "kind", "year"], rows)]
+        parts += ["### Supporting references", table(["ref", "who (year)", "kind"], rows)]
     studies = profile.get("studies") or ()
     if studies:
         parts += ["### Studies", "\n".join(f"- {_study(page, s)}" for s in studies)]
     rows = _reference_rows(page, kb, profile.get("guidelines"))
     if rows:
-        parts += ["### Guidelines", table(["ref", "who", "kind", "year"], rows)]
+        parts += ["### Guidelines", table(["ref", "who (year)", "kind"], rows)]
     if not (profile.get("references") or studies):
         parts.append("No evidence in the knowledge base supports this criterion.")
     return "\n\n".join(parts)

@@ -27,12 +27,12 @@ def _facts(kb) -> str:
 def _counts(site) -> str:
     kb = site.kb
     kinds = Counter(kind for kind, _ in kb.kinds.values())
-    by_kind = ", ".join(f"{n} {plain(KIND_LABELS.get(k, k))}" for k, n in sorted(kinds.items(), key=lambda x: -x[1]))
+    by_kind = "; ".join(f"{plain(KIND_LABELS.get(k, k))}: {n}" for k, n in sorted(kinds.items(), key=lambda x: -x[1]))
     cited = len([n for n in kb.references if n in kb.cited])
     items = [
         f"{len(kb.doc.statements)} {link('coverage criteria', links.rel(PATH, links.CRITERIA))}",
         f"{len(kb.references)} {link('references', links.rel(PATH, links.REFERENCES))} "
-        f"({cited} cited in the text, {len(kb.uncited)} never cited): {by_kind}",
+        f"({cited} cited in the text, {len(kb.uncited)} never cited). By kind: {by_kind}",
         f"{len(kb.doc.markers)} citation markers in {len(kb.doc.sentences)} sentences of "
         f"{link('the policy text', links.rel(PATH, links.POLICY))}",
         f"{len(kb.doc.codes)} {link('billing codes', links.rel(PATH, links.CODES))}",
@@ -63,7 +63,9 @@ def criteria_tree(page: str, kb, limit: int = 90) -> str:
     for st in kb.doc.statements:
         depth[st.id] = depth.get(st.parent, -1) + 1 if st.parent else 0
         label = link(plain(st.id), links.rel(page, links.criterion_path(st.id)))
-        lines.append("    " * depth[st.id] + f"- {label}: {plain(shorten(st.text, limit))}")
+        # Top-level criteria say what they decide; the text that says it may be cut off below.
+        category = f" (*{plain(st.category)}*)" if depth[st.id] == 0 and st.category else ""
+        lines.append("    " * depth[st.id] + f"- {label}{category}: {plain(shorten(st.text, limit))}")
     return "\n".join(lines) if lines else "The parser found no numbered coverage criteria in this policy."
 
 

@@ -11,7 +11,7 @@ import re
 
 from ..parse_policy import HEADING, heading_title
 from . import links
-from .text import attr, link, plain, safe_url
+from .text import attr, link, plain, safe_url, tooltip
 
 PATH = links.POLICY
 TITLE = "Policy text"
@@ -81,7 +81,7 @@ def _marker(page: str, marker, kb) -> str:
     return f'<{tag} id="{anchor}" class="kb-cite">{body}</{tag}>'
 
 
-def _line_body(page: str, kb, number: int, raw: str, markers) -> str:
+def _line_body(page: str, kb, number: int, raw: str, markers, flags_at: dict) -> str:
     pieces, pos = [], 0
     for marker in sorted(markers, key=lambda m: m.column):
         start = marker.column - 1
@@ -96,43 +96,51 @@ def _line_body(page: str, kb, number: int, raw: str, markers) -> str:
     out = []
     for i, (kind, value) in enumerate(pieces):
         if kind == "marker":
-            out.append(_marker(page, value, kb))
+            out.append(_marker(page, value, kb) + "".join(" " + b for b in flags_at.pop(value.column, ())))
             continue
         if i == 0:
             value = _BULLET.sub("", value.lstrip())
             if entry is not None and entry.line == number:
                 n = _ENTRY_NUMBER.match(value)
                 out.append(link(f"**{entry.number}**", links.rel(page, links.reference_path(entry.number)))
-                               + plain(n.group(3)) + " ")
+                           + plain(n.group(3)) + " ")
                 value = value[n.end():].lstrip()
         out.append(inline(value))
     return "".join(out).strip()
 
 
-def _badges(page: str, items) -> str:
-    return " ".join(
-        link(f"\u2691 {plain(f.code)}", links.rel(page, links.REPORT, anchor)) + "{.kb-badge .kb-" + attr(
-            f.severity) + "}" for anchor, f in items)
+def _flag(page: str, anchor: str, f) -> str:
+    """A finding's flag: a link to it in the report, its message as the tooltip."""
+    return (link(f"\u2691 {plain(f.code)}", links.rel(page, links.REPORT, anchor))
+            + f'{{.kb-badge .kb-{attr(f.severity)} title="{tooltip(f.code + ": " + f.message)}"}}')
+
+
+def _worst(items) -> str:
+    order = ("error", "warning", "info")
+    return min((f.severity for _, f in items), key=lambda s: order.index(s) if s in order else 3)
 
 
 def _line(page: str, site, number: int, raw: str, markers) -> str:
     kb = site.kb
     items = site.findings_by_line.get(number, [])
     heading = HEADING.match(raw)
+    anchor = links.line_anchor(number)
     if heading and heading_title(heading.group("title")):
         level = min(len(heading.group("hashes")) + 1, 6)
-        flags = (" " + _badges(page, items)) if items else ""
-        return f"{'#' * level} {plain(heading_title(heading.group('title')))}{flags} {{: #{links.line_anchor(number)} }}"
+        flags = "".join(" " + _flag(page, a, f) for a, f in items)
+        return f"{'#' * level} {plain(heading_title(heading.group('title')))}{flags} {{: #{anchor} }}"
+    # A finding at a citation marker's column gets its flag right after that marker; others at the end.
+    columns = {m.column for m in markers}
+    flags_at: dict[int, list] = {}
+    for a, f in items:
+        flags_at.setdefault(f.column if f.column in columns else -1, []).append(_flag(page, a, f))
     indent = min((len(raw) - len(raw.lstrip(" \t"))) // 2, 4)
     classes = [".kb-line"] + ([f".kb-indent-{indent}"] if indent else [])
     if items:
-        worst = min(items, key=lambda it: ("error", "warning", "info").index(it[1].severity)
-                    if it[1].severity in ("error", "warning", "info") else 3)[1].severity
-        classes.append(f".kb-flag-{attr(worst)}")
-    number_link = f"[{number}](#{links.line_anchor(number)}){{.kb-ln}}"
-    body = _line_body(page, kb, number, raw, markers)
-    badges = (" " + _badges(page, items)) if items else ""
-    return f"{number_link} {body}{badges}\n{{: #{links.line_anchor(number)} {' '.join(classes)} }}"
+        classes.append(f".kb-flag-{attr(_worst(items))}")
+    body = _line_body(page, kb, number, raw, markers, flags_at)
+    rest = "".join(" " + b for column in sorted(flags_at) for b in flags_at[column])
+    return f"[{number}](#{anchor}){{.kb-ln}} {body}{rest}\n{{: #{anchor} {' '.join(classes)} }}"
 
 
 def pages(site) -> dict[str, str]:

@@ -7,6 +7,8 @@ about it, and its BibTeX.
 """
 from __future__ import annotations
 
+import re
+
 from ..classify import KIND_LABELS
 from . import links
 from .common import findings_section, section_path
@@ -30,6 +32,8 @@ def _source(entry) -> str:
 def _details(page: str, kb, entry) -> str:
     kind, why = kb.kinds.get(entry.number, (None, ""))
     who = ", ".join(entry.authors) or entry.organisation or ""
+    if entry.authors and re.search(r"\bet\s+al\b", entry.raw):
+        who += ", et al."
     rows = [["Authors" if entry.authors else "Organisation", plain(who)] if who else None,
             ["Title", plain(entry.title)] if entry.title else None,
             ["Published in", _source(entry)] if entry.source or entry.year else None,
@@ -61,7 +65,7 @@ def reference_page(site, number: int) -> str:
     kb = site.kb
     entry = kb.references[number]
     page = links.reference_path(number)
-    parts = [f"# {number}. {title(entry.label, 90)}",
+    parts = [f"# Reference {number}: {title(entry.label, 90)}",
              f"> {inline(entry.raw)}",
              _details(page, kb, entry),
              link("Download this reference as BibTeX", links.rel(page, links.reference_bib_path(number)))

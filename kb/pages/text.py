@@ -55,6 +55,15 @@ def title(text: object, limit: int = 80) -> str:
     return plain(s)
 
 
+_TIP_CHARS = re.compile(r"[^\w\s.,;:()'/%=+\-\u2013]")
+
+
+def tooltip(text: object, limit: int = 160) -> str:
+    """Text for a ``title="..."`` in an attribute list: words and plain punctuation only, no quotes."""
+    s = _TIP_CHARS.sub("", _SPACE.sub(" ", str(text or "")).strip())
+    return s if len(s) <= limit else s[: limit - 1].rstrip() + "\u2026"
+
+
 def safe_url(url: str | None) -> str | None:
     """An http(s) URL fit for a Markdown link destination, or None (javascript:, data:, junk)."""
     if not url:
