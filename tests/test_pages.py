@@ -208,14 +208,14 @@ def test_navigation_groups_long_reference_lists_and_nests_criteria(kb):
     nav = navigation(Site(kb=kb), ["how-to-read.md"])
     titles = [next(iter(item)) for item in nav]
     assert titles[:3] == ["Home", "Policy text", "Criteria"] and titles[-1] == "About this site"
-    refs = next(item["References"] for item in nav if "References" in item)
-    assert refs[0] == links.REFERENCES and all(isinstance(g, dict) for g in refs[1:])
-    assert len(refs) - 1 == -(-len(kb.references) // 25)
+    big = synthetic_kb(n=230)
+    refs = next(item["References"] for item in navigation(Site(kb=big)) if "References" in item)
+    assert refs[0] == links.REFERENCES and all(isinstance(next(iter(g.values())), list) for g in refs[1:])
+    assert [next(iter(g)) for g in refs[1:]] == ["1\u201350", "51\u2013100", "101\u2013150", "151\u2013200", "201\u2013230"]
     criteria = next(item["Criteria"] for item in nav if "Criteria" in item)
     top = criteria[1]
     assert isinstance(next(iter(top.values())), list)  # "I" has parts: a section whose index is its page
-    small = synthetic_kb(n=8)
-    flat = next(item["References"] for item in navigation(Site(kb=small)) if "References" in item)
+    flat = next(item["References"] for item in nav if "References" in item)
     assert all(str(v).startswith("references/") for entry in flat[1:] for v in entry.values())
 
 
@@ -257,3 +257,13 @@ def test_bundled_policy_facts_on_its_pages(bundled_kb):
     # The codes table lists 13 codes, the first CPT 22510.
     rows = [l for l in pages[links.CODES].splitlines() if l.startswith("| ") and "**" in l]
     assert len(rows) == 13 and rows[0].startswith("| CPT | **22510** |")
+
+
+def test_each_reference_bibtex_is_its_entry_from_the_whole_list(bundled_kb):
+    from kb.bib import bibtex_by_number, to_bibtex
+
+    whole = to_bibtex(bundled_kb)
+    single = bibtex_by_number(bundled_kb)
+    assert set(single) == set(bundled_kb.references)
+    for number, text in single.items():
+        assert text.count("@") == 1 and text.strip() in whole, number

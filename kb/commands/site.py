@@ -9,6 +9,7 @@ are printed); 2 a usage or input error.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -82,16 +83,21 @@ def serve(out: Path, port: int) -> None:
         server.server_close()
 
 
-def run(args) -> int:
-    from ..knowledge_base import load_knowledge_base
+# The hook reports input errors (missing file, bad encoding, malformed curated table) as "kb: ...".
+_INPUT_ERROR = re.compile(r"^ERROR\s+-\s+kb: (?P<message>.+)$", re.MULTILINE)
 
+
+def run(args) -> int:
     policy = policy_path(args)
-    load_knowledge_base(policy)  # input errors stop here, as one line and exit 2
     out = Path(args.output).resolve() if args.output else DEFAULT_OUTPUT
     _check_output(out)
     start = time.perf_counter()
+    # The hook loads the policy itself; reading it here first would cost every build a second parse.
     proc = build(policy, out)
     if proc.returncode != 0:
+        problem = _INPUT_ERROR.search(proc.stderr)
+        if problem:
+            raise KbError(problem.group("message"))  # before MkDocs touched the output folder
         lines = [l for l in proc.stderr.splitlines() if l.startswith(("WARNING", "ERROR", "Error", "Aborted"))]
         print("kb site: the strict build failed:\n" + "\n".join(lines or proc.stderr.splitlines()[-20:]),
               file=sys.stderr)

@@ -16,7 +16,10 @@ from .policy_text import inline
 from .text import attr, doi_url, link, plain, pubmed_url, safe_url, shorten, table, title
 
 INDEX = links.REFERENCES
-GROUP = 25  # references per navigation group when the list is long
+# The navigation lists references flat up to FLAT_LIMIT (cheapest to build, one scroll to read);
+# longer lists go in groups, because every page renders its section's whole list.
+FLAT_LIMIT = 100
+GROUP = 50
 
 
 def _source(entry) -> str:
@@ -90,19 +93,20 @@ def index_page(site) -> str:
 
 
 def pages(site) -> dict[str, str]:
-    from ..bib import to_bibtex
+    from ..bib import bibtex_by_number
 
     out = {INDEX: index_page(site)}
+    bibtex = bibtex_by_number(site.kb)
     for number in site.kb.references:
         out[links.reference_path(number)] = reference_page(site, number)
-        out[links.reference_bib_path(number)] = to_bibtex(site.kb, numbers=(number,))
+        out[links.reference_bib_path(number)] = bibtex[number]
     return out
 
 
 def nav(site) -> list:
     kb = site.kb
     entries = [{attr(f"{n}. {kb.references[n].label}"): links.reference_path(n)} for n in kb.references]
-    if len(entries) > GROUP + GROUP // 5:
+    if len(entries) > FLAT_LIMIT:
         numbers = list(kb.references)
         entries = [{f"{numbers[i]}\u2013{numbers[min(i + GROUP, len(numbers)) - 1]}": entries[i:i + GROUP]}
                    for i in range(0, len(entries), GROUP)]
