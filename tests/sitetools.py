@@ -27,7 +27,6 @@ def build_in_process(out: Path, *, policy: Path | None = None, extra_rules=(), p
     from mkdocs.config import load_config
 
     import kb.pages as pages
-    from kb.pages.inputs import Site
 
     original = pages.gather
 
@@ -40,7 +39,6 @@ def build_in_process(out: Path, *, policy: Path | None = None, extra_rules=(), p
         return dataclasses.replace(site, rules=rules, results=tuple(run_checks(kb, rules=rules)),
                                    profiles=profiles)
 
-    assert Site  # the dataclass the hook builds
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(pages, "gather", gather)
         for key, value in ENV.items():

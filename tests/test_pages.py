@@ -9,7 +9,7 @@ import re
 import markdown
 import pytest
 
-from kb.checks import Result, finding, rule
+from kb.checks import finding, rule
 from kb.knowledge_base import build_knowledge_base
 from kb.pages import ForestPlot, Site, gather, navigation, render_pages, source_date_epoch
 from kb.pages import links
