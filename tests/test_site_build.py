@@ -67,7 +67,7 @@ def test_kb_site_says_what_it_built_and_where(tmp_path):
     out = tmp_path / "s"
     proc = kb_site("-o", out)
     assert proc.returncode == 0
-    assert re.match(r"built \d+ pages from references/regence-surgery-107/policy.md into .* in [\d.]+ s; open ",
+    assert re.match(r"built \d+ HTML pages from references/regence-surgery-107/policy.md into .* in [\d.]+ s; open ",
                     proc.stdout)
     assert str(out / "index.html") in proc.stdout or "index.html" in proc.stdout
 

@@ -103,7 +103,7 @@ def run(args) -> int:
               file=sys.stderr)
         return 1
     pages = sum(1 for _ in out.rglob("*.html"))
-    print(f"built {pages} pages from {policy} into {os.path.relpath(out)} in {time.perf_counter() - start:.1f} s; "
+    print(f"built {pages} HTML pages from {policy} into {os.path.relpath(out)} in {time.perf_counter() - start:.1f} s; "
           f"open {os.path.relpath(out / 'index.html')}")
     if args.serve:
         serve(out, args.port)
