@@ -83,18 +83,36 @@ def _fields(e: ReferenceEntry) -> dict[str, str]:
     return {k: v for k, v in values.items() if v}
 
 
+def _entry(e: ReferenceEntry, key: str):
+    from bibtexparser.model import Entry, Field
+
+    kind = "article" if e.source else "misc"
+    return Entry(kind, key, [Field(k, v) for k, v in _fields(e).items()])
+
+
 def to_bibtex(kb: KnowledgeBase) -> str:
     import bibtexparser
-    from bibtexparser.model import Entry, Field
 
     entries = list(kb.references.values())
     keys = citation_keys(entries)
     library = bibtexparser.Library()
     for e in entries:
-        fields = _fields(e)
-        kind = "article" if e.source else "misc"
-        library.add(Entry(kind, keys[e.number], [Field(k, v) for k, v in fields.items()]))
+        library.add(_entry(e, keys[e.number]))
     return bibtexparser.write_string(library)
+
+
+def bibtex_by_number(kb: KnowledgeBase) -> dict[int, str]:
+    """Each entry's BibTeX on its own, keyed as in the whole list (one download per reference)."""
+    import bibtexparser
+
+    entries = list(kb.references.values())
+    keys = citation_keys(entries)
+    out = {}
+    for e in entries:
+        library = bibtexparser.Library()
+        library.add(_entry(e, keys[e.number]))
+        out[e.number] = bibtexparser.write_string(library)
+    return out
 
 
 def to_csl_json(kb: KnowledgeBase) -> str:

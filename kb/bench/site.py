@@ -1,0 +1,133 @@
+"""The full review-site build against bare MkDocs Material builds.
+
+Side A is ``kb site`` as a user runs it: start-up, parsing, checks, every
+generated page and download, the strict MkDocs build. The baselines use the
+same theme settings and no hook: (1) as many plain pages (a heading and a
+paragraph) at the same paths, with MkDocs' own navigation from the folders:
+the figure the aim is about; (2) the same plain pages with our navigation,
+so only the content differs; (3) our own generated pages written out and
+built without the hook, so what remains is the hook's cost (loading the
+policy, running the checks, writing the pages and downloads). Every side is
+a whole process. A second set does the same for a large synthetic policy.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from . import PYTHON, Paired, time_command
+
+DESCRIPTION = "kb site vs a bare MkDocs Material build of as many plain pages (aim <= 1.5x), and vs its own pages without the hook"
+_WORDS = ("policy evidence review criterion reference trial outcome pain function fracture guideline "
+          "analysis randomized sham patients months follow-up results cement leakage").split()
+
+
+def _env() -> dict:
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", MPLBACKEND="Agg")
+
+
+def _our_pages(policy: str) -> tuple[dict, list[str], list]:
+    """Every generated file of a build of ``policy``, the hand-written pages, and the navigation."""
+    from ..knowledge_base import load_knowledge_base
+    from ..pages import gather, navigation, render_pages
+    from ..paths import ROOT
+
+    site = gather(load_knowledge_base(policy), (ROOT / "site" / "index.md").read_text(encoding="utf-8"))
+    handwritten = sorted(p.relative_to(ROOT / "site").as_posix() for p in (ROOT / "site").rglob("*.md")
+                         if p != ROOT / "site" / "index.md")
+    return render_pages(site), handwritten, navigation(site, handwritten)
+
+
+def _generated_docs(files: dict, docs: Path) -> None:
+    """The hand-written pages plus every generated file, written out: the same site, built without the hook."""
+    from ..paths import ROOT
+
+    shutil.copytree(ROOT / "site", docs)
+    (docs / "index.md").unlink()
+    for rel, content in files.items():
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+
+def _plain_docs(pages: list[str], docs: Path) -> None:
+    """One plain page (a heading and a paragraph) at each of ``pages``."""
+    for count, rel in enumerate(pages):
+        page = docs / rel
+        page.parent.mkdir(parents=True, exist_ok=True)
+        words = " ".join(_WORDS[(count + k) % len(_WORDS)] for k in range(120))
+        page.write_text(f"# Page {count}\n\n{words.capitalize()}.\n", encoding="utf-8")
+
+
+def _bare_config(folder: Path, docs: Path, nav=None, *, ours: bool = False) -> Path:
+    """Our mkdocs.yml without the hook (and, for plain pages, without our stylesheet and anchor checks)."""
+    from ..paths import ROOT
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key in ("hooks",) if ours else ("hooks", "extra_css", "validation"):
+        config.pop(key, None)
+    config.update(docs_dir=str(docs), site_dir=str(folder / f"out-{docs.name}"))
+    if nav is not None:
+        config["nav"] = nav
+    path = folder / f"mkdocs-{docs.name}{'-nav' if nav is not None else ''}.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+BASELINES = ("bare MkDocs, plain pages, its own navigation", "bare MkDocs, plain pages, our navigation",
+             "the same generated pages built without the hook")
+
+
+def _compare(label: str, policy: str, folder: Path, repeats: int) -> list[str]:
+    files, handwritten, nav = _our_pages(policy)
+    pages = sorted(p for p in files if p.endswith(".md")) + handwritten
+    _plain_docs(pages, folder / "plain")
+    _generated_docs(files, folder / "generated")
+    configs = (_bare_config(folder, folder / "plain"), _bare_config(folder, folder / "plain", nav),
+               _bare_config(folder, folder / "generated", nav, ours=True))
+    ours = [PYTHON, "-m", "kb", "site", policy, "-o", str(folder / "ours")]
+    sides = [lambda: time_command(ours, _env())] + [
+        (lambda c=c: time_command([PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(c)], _env()))
+        for c in configs]
+    for side in sides:
+        side()  # warm the file cache and the bytecode cache
+    times: list[list[float]] = [[] for _ in sides]
+    for _ in range(repeats):  # in turn, so that load on the machine hits every side alike
+        for record, side in zip(times, sides):
+            record.append(side())
+    lines = [f"{label}: {len(pages)} pages"]
+    for name, base in zip(BASELINES, times[1:]):
+        ratio = statistics.median(x / y for x, y in zip(times[0], base))
+        result = Paired(f"kb site vs {name}", statistics.median(times[0]), statistics.median(base), ratio)
+        lines.append(result.line(aim=1.5 if name == BASELINES[0] else None))
+    return lines
+
+
+def run(options) -> list[str]:
+    from ..paths import default_policy
+    from ..synthetic import generate, render
+
+    policy = str(options.policy or default_policy())
+    lines = [f"policy: {policy}; {options.repeats} rounds each; every side is a whole process"]
+    with tempfile.TemporaryDirectory(prefix="kb-bench-site-") as tmp:
+        folder = Path(tmp)
+        (folder / "bundled").mkdir()
+        lines += _compare("kb site, bundled policy", policy, folder / "bundled", options.repeats)
+        if not options.quick:
+            big = folder / "big"
+            big.mkdir()
+            (big / "policy.md").write_text(render(generate(1, n_references=400)).text, encoding="utf-8")
+            lines += _compare("kb site, synthetic 400 references", str(big / "policy.md"), big,
+                              max(3, options.repeats // 2))
+        shutil.rmtree(folder, ignore_errors=True)
+    return lines
+
+
+if __name__ == "__main__":  # pragma: no cover - run through scripts/bench.py
+    sys.exit("run: scripts/bench.py site")

@@ -1,0 +1,110 @@
+"""Build the annual-review site (MkDocs with the Material theme) from a policy, and optionally serve it.
+
+The build is strict (any broken link or anchor fails it) and offline (no
+fonts, scripts or images from elsewhere). Pages are generated from the
+knowledge base at build time by scripts/mkdocs_hooks.py; nothing generated
+is stored in site/. Exit 0 built; 1 the strict build failed (its warnings
+are printed); 2 a usage or input error.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from ..errors import KbError
+from ..paths import ROOT
+from .common import add_policy_argument, policy_path
+
+DEFAULT_OUTPUT = ROOT / "build" / "site"
+# Files a previous build leaves; MkDocs empties the output folder first, so refuse any other folder.
+_BUILT_MARKERS = ("sitemap.xml", "search/search_index.json", "404.html")
+
+
+def add_arguments(parser) -> None:
+    add_policy_argument(parser)
+    parser.add_argument("-o", "--output", metavar="DIR",
+                        help=f"build into DIR (default: {os.path.relpath(DEFAULT_OUTPUT)}); an existing DIR must "
+                             "be empty or hold an earlier build, because the build replaces its contents")
+    parser.add_argument("--serve", action="store_true",
+                        help="after building, serve the site on http://127.0.0.1:PORT/ until Ctrl-C")
+    parser.add_argument("--port", type=int, default=8000, help="port for --serve (default 8000)")
+
+
+def _check_output(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise KbError("is a file, not a folder for the site", str(out))
+    docs = (ROOT / "site").resolve()
+    if out == docs or docs in out.parents or out in docs.parents:
+        raise KbError("would overlap the hand-written pages in site/; choose another folder", str(out))
+    if out.is_dir() and any(out.iterdir()) and not any((out / m).exists() for m in _BUILT_MARKERS):
+        raise KbError("is not empty and holds no earlier site build; the build would delete its contents",
+                      str(out))
+
+
+def _policy_for_hook(policy: Path) -> str:
+    """The path the pages show: relative to the project when inside it (the hook runs there)."""
+    resolved = policy.resolve()
+    try:
+        return str(resolved.relative_to(ROOT))
+    except ValueError:
+        return str(resolved)
+
+
+def build(policy: Path, out: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, KB_POLICY=_policy_for_hook(policy), NO_MKDOCS_2_WARNING="1",
+               DISABLE_MKDOCS_2_WARNING="true", MPLBACKEND="Agg")
+    # Never add -q or -v: with either, --strict no longer fails the build on warnings.
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
+
+
+def serve(out: Path, port: int) -> None:
+    import functools
+    import http.server
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # one line per request would bury the address
+            pass
+
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(out)))
+    except OSError as exc:
+        raise KbError(f"cannot serve on port {port} ({exc.strerror}); pick another with --port") from None
+    print(f"serving http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+# The hook reports input errors (missing file, bad encoding, malformed curated table) as "kb: ...".
+_INPUT_ERROR = re.compile(r"^ERROR\s+-\s+kb: (?P<message>.+)$", re.MULTILINE)
+
+
+def run(args) -> int:
+    policy = policy_path(args)
+    out = Path(args.output).resolve() if args.output else DEFAULT_OUTPUT
+    _check_output(out)
+    start = time.perf_counter()
+    # The hook loads the policy itself; reading it here first would cost every build a second parse.
+    proc = build(policy, out)
+    if proc.returncode != 0:
+        problem = _INPUT_ERROR.search(proc.stderr)
+        if problem:
+            raise KbError(problem.group("message"))  # before MkDocs touched the output folder
+        lines = [l for l in proc.stderr.splitlines() if l.startswith(("WARNING", "ERROR", "Error", "Aborted"))]
+        print("kb site: the strict build failed:\n" + "\n".join(lines or proc.stderr.splitlines()[-20:]),
+              file=sys.stderr)
+        return 1
+    pages = sum(1 for _ in out.rglob("*.html"))
+    print(f"built {pages} HTML pages from {policy} into {os.path.relpath(out)} in {time.perf_counter() - start:.1f} s; "
+          f"open {os.path.relpath(out / 'index.html')}")
+    if args.serve:
+        serve(out, args.port)
+    return 0

@@ -1,0 +1,58 @@
+"""The review site's pages: pure functions from a ``Site`` to ``{docs path: text or bytes}``.
+
+Each page family is a module in this package with ``pages(site)`` and,
+if it belongs in the navigation, ``nav(site)`` (a MkDocs ``nav`` fragment).
+``FAMILIES`` is the registry, in navigation order: adding a family is one
+module and one line here. Nothing here imports mkdocs; the hook in
+``scripts/mkdocs_hooks.py`` adds the pages to a build.
+"""
+from __future__ import annotations
+
+import importlib
+
+from .inputs import ForestPlot, Site, gather, source_date_epoch
+
+FAMILIES: tuple[str, ...] = (
+    "home",
+    "policy_text",
+    "criteria",
+    "references",
+    "report",
+    "rules",
+    "worklist",
+    "codes",
+    "downloads",
+)
+
+def family(name: str):
+    return importlib.import_module(f"{__name__}.{name}")
+
+
+def render_pages(site: Site) -> dict[str, str | bytes]:
+    """Every generated file of the site, by docs-relative path."""
+    out: dict[str, str | bytes] = {}
+    for name in FAMILIES:
+        for path, content in family(name).pages(site).items():
+            if path in out:
+                raise ValueError(f"page families collide on {path}")
+            out[path] = content
+    for path, content in site.extra_files.items():
+        if path in out:
+            raise ValueError(f"an extra file collides with a page: {path}")
+        out[path] = content
+    return out
+
+
+def navigation(site: Site, handwritten: list[str] = ()) -> list:
+    """The MkDocs ``nav``: the families in registry order, then the hand-written pages under About."""
+    nav: list = []
+    for name in FAMILIES:
+        module = family(name)
+        if hasattr(module, "nav"):
+            nav.extend(module.nav(site))
+    if handwritten:
+        nav.append({"About this site": list(handwritten)})
+    return nav
+
+
+__all__ = ["FAMILIES", "ForestPlot", "Site", "gather", "navigation", "render_pages", "source_date_epoch"]

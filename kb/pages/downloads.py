@@ -1,0 +1,45 @@
+"""Downloads: the reference list and graph exports and the JSON check report, as files in the site."""
+from __future__ import annotations
+
+from . import links
+from .text import link, table
+
+PATH = links.DOWNLOADS
+
+
+def files(site) -> list[tuple[str, str, str]]:
+    """(docs path, what it is, content), made at build time from the same data as the pages."""
+    from ..bib import to_bibtex, to_csl_json
+    from ..graph import to_graphml, to_node_link_json
+    from ..report import to_json
+
+    kb = site.kb
+    graph = kb.graph
+    return [
+        ("downloads/references.bib", "The reference list as BibTeX, for Zotero, EndNote, JabRef or LaTeX.",
+         to_bibtex(kb)),
+        ("downloads/references.csl.json", "The reference list as CSL-JSON, for pandoc and Zotero.", to_csl_json(kb)),
+        ("downloads/graph.json", "The knowledge graph (sections, criteria, references, citations) as "
+                                 "networkx node-link JSON.", to_node_link_json(graph)),
+        ("downloads/graph.graphml", "The same graph as GraphML, for Gephi or Cytoscape.", to_graphml(graph)),
+        ("downloads/check-report.json", "Every finding of the checks as JSON (the output of "
+                                        "`kb check --format json`).", to_json(kb.path, site.results)),
+    ]
+
+
+def _size(n: int) -> str:
+    return f"{n}\u00a0bytes" if n < 1024 else f"{n / 1024:.1f}\u00a0KB"
+
+
+def pages(site) -> dict[str, str]:
+    made = files(site)
+    rows = [[link(path.rsplit("/", 1)[1], links.rel(PATH, path)), what, _size(len(text.encode()))]
+            for path, what, text in made]
+    out = {path: text for path, _, text in made}
+    out[PATH] = ("# Downloads\n\nMade from the same knowledge base as these pages, when the site was built.\n\n"
+                 + table(["file", "what it is", "size"], rows, ["---", "---", "---:"]) + "\n")
+    return out
+
+
+def nav(site) -> list:
+    return [{"Downloads": PATH}]

@@ -1,0 +1,131 @@
+"""Everything a page family may read: the knowledge base, the check results, optional evidence.
+
+Pages are pure functions of a ``Site``. The optional fields are filled by
+stages that other modules provide (evidence profiles, forest plots); a page
+renders the matching section only when its input is present, so nothing is
+shown as done before it exists.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Mapping, Sequence
+
+from ..model import Finding
+
+
+@dataclass(frozen=True)
+class ForestPlot:
+    """A figure that bears on a criterion: an image file in the site, its caption, its own page."""
+
+    image: str  # docs-relative path of the image (added to the site by whoever drew it)
+    caption: str
+    page: str | None = None  # docs-relative path of the page with its table and notes
+
+
+@dataclass(frozen=True)
+class Site:
+    kb: object  # kb.knowledge_base.KnowledgeBase
+    results: tuple = ()  # kb.checks.Result, in registry order
+    intro: str = ""  # the hand-written home text (trusted Markdown from site/index.md)
+    rules: tuple = ()  # every registered kb.checks.Rule, for the check-code pages
+    profiles: Mapping[str, Mapping] | None = None  # statement id -> evidence profile (as_dict)
+    forest: Mapping[str, Sequence[ForestPlot]] | None = None  # statement id -> forest plots
+    age_limit: int | None = None  # years: evidence older than this goes on the worklist
+    extra_files: Mapping[str, bytes] = field(default_factory=dict)  # figures drawn elsewhere
+
+    @cached_property
+    def findings(self) -> tuple[tuple[str, Finding], ...]:
+        """(anchor id, finding) in report order; the id is stable for the same findings."""
+        from ..report import flatten
+
+        out, used = [], set()
+        for f in flatten(self.results):
+            base = "f-" + re.sub(r"[^a-z0-9]+", "-", f"{f.code}-{f.line}-{f.column or 0}".lower())
+            anchor, k = base, 2
+            while anchor in used:
+                anchor, k = f"{base}-{k}", k + 1
+            used.add(anchor)
+            out.append((anchor, f))
+        return tuple(out)
+
+    @cached_property
+    def open_findings(self) -> tuple[tuple[str, Finding], ...]:
+        return tuple((a, f) for a, f in self.findings if not f.waived)
+
+    @cached_property
+    def findings_by_line(self) -> dict[int, list[tuple[str, Finding]]]:
+        out: dict[int, list] = defaultdict(list)
+        for item in self.findings:
+            out[item[1].line].append(item)
+        return dict(out)
+
+    @cached_property
+    def findings_by_reference(self) -> dict[int, list[tuple[str, Finding]]]:
+        """Findings naming a reference, or sitting on its entry in the list."""
+        entry_at = {e.line: n for n, e in self.kb.references.items()}
+        out: dict[int, list] = defaultdict(list)
+        for item in self.findings:
+            numbers = set(item[1].citations)
+            if item[1].line in entry_at:
+                numbers.add(entry_at[item[1].line])
+            for n in sorted(numbers):
+                out[n].append(item)
+        return dict(out)
+
+    def findings_between(self, first: int, last: int) -> list[tuple[str, Finding]]:
+        return [item for item in self.findings if first <= item[1].line <= last]
+
+    @cached_property
+    def crashed(self) -> tuple:
+        return tuple(r for r in self.results if r.crashed)
+
+
+def gather(kb, intro: str = "") -> Site:
+    """Run the checks (and waivers, when that module exists) and collect what the pages read.
+
+    This is the one place that decides which optional inputs a build has:
+    evidence profiles and forest plots are added here when their modules land.
+    """
+    from ..checks import all_rules, run_checks
+
+    rules = all_rules()
+    results = run_checks(kb, rules=rules)
+    try:
+        from ..waivers import apply_waivers
+    except ImportError:  # waivers arrive with the checker work
+        pass
+    else:
+        results = apply_waivers(kb, results)
+    return Site(kb=kb, results=tuple(results), intro=intro, rules=tuple(rules))
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def source_date_epoch(kb) -> int:
+    """Seconds since 1970 of the policy's last review (else its effective date; else 0).
+
+    Builds stamp this date, not the clock, wherever MkDocs writes one (the
+    sitemap), so two builds of the same inputs are byte for byte the same.
+    """
+    import calendar
+
+    for key in ("last_review", "effective"):
+        text = (kb.metadata(key) or "").lower()
+        year = re.search(r"(?:19|20)\d{2}", text)
+        if not year:
+            continue
+        iso = re.search(r"(?:19|20)\d{2}-(\d{1,2})(?:-(\d{1,2}))?", text)
+        month = next((i + 1 for i, m in enumerate(_MONTHS) if m in text), None)
+        day = re.search(r"\b(\d{1,2}),", text)
+        if iso:
+            month, day_n = int(iso.group(1)), int(iso.group(2) or 1)
+        else:
+            day_n = int(day.group(1)) if day else 1
+        month = month if month and 1 <= month <= 12 else 1
+        day_n = day_n if 1 <= day_n <= 28 else 1
+        return calendar.timegm((int(year.group(0)), month, day_n, 0, 0, 0))
+    return 0

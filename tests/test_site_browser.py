@@ -1,0 +1,185 @@
+"""The site in a real browser (Debian's Chromium through Playwright), served from 127.0.0.1 only.
+
+A reader opens the home page, goes from a criterion to one of its references
+and back to the sentence that cites it, searches for an author, follows a
+finding; no request may leave the local server. Screenshots go to
+test-results/site/ for a person to look at.
+"""
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from sitetools import ROOT, build_in_process, kb_site
+
+pytestmark = pytest.mark.browser
+SHOTS = ROOT / "test-results" / "site"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    path = shutil.which("chromium")
+    if not path:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is not installed; under CI the browser tests must run (./scripts/test installs it)")
+        pytest.skip("Chromium is not installed (./scripts/test installs it with apt-get)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(chromium):
+    return {"executable_path": chromium, "args": FLAGS}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _serve(folder: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """The bundled policy with two test-only rules and a test evidence profile for I.A, served locally."""
+    from site_rules import PROFILES, RULES
+
+    out = tmp_path_factory.mktemp("browser") / "site"
+    build_in_process(out, extra_rules=RULES, profiles=PROFILES)
+    server = _serve(out)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def hostile_url(tmp_path_factory):
+    from test_site_build import hostile_policy
+
+    folder = tmp_path_factory.mktemp("hostile-browser")
+    out = folder / "site"
+    assert kb_site(hostile_policy(folder), "-o", out).returncode == 0
+    server = _serve(out)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def local_page(page):
+    """A page whose requests are recorded; anything not on 127.0.0.1 is blocked and fails the test."""
+    outside, dialogs = [], []
+
+    def route(r):
+        url = r.request.url
+        if url.startswith("http://127.0.0.1:") or url.startswith(("data:", "blob:")):
+            r.continue_()
+        else:
+            outside.append(url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    yield page
+    assert outside == [], f"requests left the local server: {outside}"
+    assert dialogs == [], f"a script opened a dialog: {dialogs}"
+
+
+def shot(page, name: str, full_page: bool = False) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
+
+
+def test_home_page_shows_the_policy_at_a_glance(local_page, site_url):
+    page = local_page
+    page.goto(site_url)
+    assert page.locator("h1").inner_text().startswith("Percutaneous Vertebroplasty")
+    assert page.get_by_text("Next review:").is_visible()
+    assert page.locator("article a[href='report/#error']").count() == 1  # open errors link to the report
+    shot(page, "home")
+    shot(page, "home-full", full_page=True)
+    page.locator("article").get_by_role("link", name="I.A.5", exact=True).click()
+    page.wait_for_url("**/criteria/I/A/5/")
+    assert page.locator("h1").inner_text().startswith("Criterion I.A.5")
+
+
+def test_from_a_criterion_to_a_reference_and_back_to_the_citing_sentence(local_page, site_url):
+    page = local_page
+    page.goto(site_url + "criteria/I/A/")
+    shot(page, "criterion", full_page=True)
+    page.locator("article table").get_by_role("link", name="5", exact=True).first.click()
+    page.wait_for_url("**/references/5/")
+    assert "Buchbinder" in page.locator("h1").inner_text()
+    shot(page, "reference")
+    page.get_by_role("link", name="line 156").click()
+    page.wait_for_url("**/policy/#m156-236")
+    marker = page.locator("#m156-236")
+    assert marker.is_visible()
+    box, viewport = marker.bounding_box(), page.viewport_size
+    assert 0 <= box["y"] <= viewport["height"], "the citation is on screen"
+    assert "Buchbinder 2009" in page.locator("#L156").inner_text()
+    highlight = marker.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert highlight not in ("rgba(0, 0, 0, 0)", "transparent"), "the citation landed on is highlighted"
+    shot(page, "policy-text-at-citation")
+
+
+def test_search_finds_a_reference_by_its_first_author(local_page, site_url):
+    page = local_page
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("Kallmes", delay=40)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    paths = [urlsplit(h).path for h in hrefs]
+    assert paths[0] == "/references/6/", paths  # the reference itself comes first
+    shot(page, "search")
+
+
+def test_a_finding_is_flagged_in_the_text_and_leads_to_the_report(local_page, site_url):
+    page = local_page
+    page.goto(site_url + "policy/#L276")
+    line = page.locator("#L276")
+    assert "kb-flag-error" in line.get_attribute("class")
+    shot(page, "policy-text-finding")
+    line.get_by_role("link", name="\u2691 TST902").click()
+    page.wait_for_url("**/report/#f-tst902-276-486")
+    assert page.locator("#f-tst902-276-486").is_visible() or page.locator("#f-tst902-276-486").count() == 1
+    shot(page, "report")
+
+
+@pytest.mark.parametrize("path,name", [("worklist/", "worklist"), ("rules/TST901/", "rule"), ("codes/", "codes"),
+                                       ("downloads/", "downloads"), ("references/", "references-index"),
+                                       ("criteria/", "criteria-index")])
+def test_every_kind_of_page_renders(local_page, site_url, path, name):
+    page = local_page
+    page.goto(site_url + path)
+    assert page.locator("h1").count() == 1 and page.locator("h1").inner_text()
+    shot(page, name)
+
+
+def test_a_download_is_served_as_a_file_of_the_site(local_page, site_url):
+    response = local_page.request.get(site_url + "downloads/references.bib")
+    assert response.ok and "@article{buchbinder2009" in response.text()
+
+
+def test_hostile_text_stays_text_in_the_browser(local_page, hostile_url):
+    page = local_page
+    page.goto(hostile_url + "policy/")
+    assert page.evaluate("document.querySelectorAll('article script, article img, article [onclick]').length") == 0
+    assert page.get_by_text("A sentence with <script>alert(1)</script>").count() == 1
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("Hostile", delay=40)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    shot(page, "hostile-search")
+    assert page.evaluate("document.querySelectorAll('.md-search-result img, .md-search-result script').length") == 0

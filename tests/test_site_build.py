@@ -1,0 +1,252 @@
+"""The built site: strict, complete, linked, offline, deterministic, and safe with hostile text.
+
+Builds go through ``kb site`` (a subprocess, as a user runs it) unless a
+test needs to add something to the build, in which case it builds in this
+process with the same hook.
+"""
+import filecmp
+import html
+import re
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kb.knowledge_base import load_knowledge_base
+from kb.pages import links
+from kb.synthetic import generate, render
+
+from sitetools import ENV, ROOT, broken_links, build_in_process, html_files, kb_site, outside_requests
+
+HOSTILE_LINES = {
+    "heading": "## <img src=x onerror=alert(1)> Hostile heading `x` | y",
+    "sentence": "A sentence with <script>alert(1)</script> and [x](javascript:alert(1)) and ![i](http://e.x/i.png).<sup>[1]</sup>",
+    "attr": "Text {: onclick=alert(1) } and <a href=\"javascript:alert(2)\">link</a>.<sup>[2]</sup>",
+}
+
+
+def hostile_policy(tmp: Path) -> Path:
+    text = render(generate(5, n_references=24)).text
+    lines = text.splitlines()
+    at = lines.index("## EVIDENCE SUMMARY")
+    lines[at + 1: at + 1] = ["", HOSTILE_LINES["heading"], "", HOSTILE_LINES["sentence"], "", HOSTILE_LINES["attr"], ""]
+    text = "\n".join(lines)
+    text = re.sub(r"^(2\. [^.]+\. )", r"\1<script>alert(3)</script> [t](javascript:alert(4)) ", text, count=1, flags=re.M)
+    text = text.replace("HCPCS\tC9752\t", "HCPCS\tC9752\t<b onmouseover=alert(5)>bold</b> ")
+    folder = tmp / "hostile"
+    folder.mkdir()
+    (folder / "policy.md").write_text(text, encoding="utf-8")
+    (folder / "provenance.yaml").write_text("title: '<script>alert(6)</script> Policy'\nissuer: \"<img src=x>\"\n")
+    return folder / "policy.md"
+
+
+@pytest.fixture(scope="module")
+def bundled_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bundled") / "site"
+    proc = kb_site("-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert "WARNING" not in proc.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("synthetic")
+    policy = folder / "policy.md"
+    policy.write_text(render(generate(9, n_references=60)).text, encoding="utf-8")
+    out = folder / "site"
+    proc = kb_site(policy, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    return policy, out
+
+
+def test_kb_site_says_what_it_built_and_where(tmp_path):
+    out = tmp_path / "s"
+    proc = kb_site("-o", out)
+    assert proc.returncode == 0
+    assert re.match(r"built \d+ HTML pages from references/regence-surgery-107/policy.md into .* in [\d.]+ s; open ",
+                    proc.stdout)
+    assert str(out / "index.html") in proc.stdout or "index.html" in proc.stdout
+
+
+@pytest.mark.parametrize("which", ["bundled", "synthetic"])
+def test_a_page_for_every_reference_and_criterion(which, bundled_site, synthetic, bundled_path):
+    policy, out = (bundled_path, bundled_site) if which == "bundled" else synthetic
+    kb = load_knowledge_base(policy)
+    for n in kb.references:
+        assert (out / "references" / str(n) / "index.html").is_file(), n
+        assert (out / "references" / f"{n}.bib").is_file(), n
+    for st in kb.doc.statements:
+        assert (out / links.criterion_path(st.id).replace("index.md", "index.html")).is_file(), st.id
+    for name in ("policy", "report", "rules", "worklist", "codes", "downloads", "how-to-read", "method"):
+        assert (out / name / "index.html").is_file(), name
+    for name in ("references.bib", "references.csl.json", "graph.json", "graph.graphml", "check-report.json"):
+        assert (out / "downloads" / name).stat().st_size > 0, name
+
+
+def test_one_home_page_with_the_hand_written_text(bundled_site):
+    home = (bundled_site / "index.html").read_text(encoding="utf-8")
+    assert "Percutaneous Vertebroplasty, Kyphoplasty, Sacroplasty, and Coccygeoplasty" in home
+    assert "This site is the evidence review of one medical policy" in home
+    assert home.count("<h1") == 1
+
+
+@pytest.mark.parametrize("which", ["bundled", "synthetic"])
+def test_every_internal_link_and_anchor_resolves(which, bundled_site, synthetic):
+    out = bundled_site if which == "bundled" else synthetic[1]
+    assert broken_links(out) == []
+
+
+@pytest.mark.parametrize("which", ["bundled", "synthetic"])
+def test_no_page_requests_anything_from_outside_the_site(which, bundled_site, synthetic):
+    out = bundled_site if which == "bundled" else synthetic[1]
+    assert outside_requests(out) == []
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_the_checker_finds_broken_links_and_outside_requests(tmp_path, bundled_site):
+    """The two scanners above can fail: a planted broken link and a remote script are both reported."""
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(bundled_site, copy)
+    page = copy / "codes" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</article>", '<a href="../nowhere/">x</a><a href="../policy/#L99999">y</a>'
+                      '<script src="https://cdn.example/x.js"></script></article>'), encoding="utf-8")
+    (copy / "assets" / "x.css").write_text("@font-face{src:url(https://fonts.example/f.woff2)}")
+    assert len(broken_links(copy)) == 2
+    assert len(outside_requests(copy)) == 2
+
+
+def _config(tmp_path, docs: Path) -> Path:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(tmp_path / "out")
+    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
+    cfg = tmp_path / "mkdocs.yml"
+    cfg.write_text(yaml.safe_dump(config))
+    return cfg
+
+
+@pytest.mark.parametrize("link", ["[broken](no-such-page.md)", "[broken anchor](policy.md#L99999)",
+                                  "[broken reference](references/9999.md)"])
+def test_a_broken_link_or_anchor_fails_the_strict_build(tmp_path, link):
+    import shutil
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "site", docs)
+    with open(docs / "how-to-read.md", "a", encoding="utf-8") as fh:
+        fh.write(f"\n{link}\n")
+    # Never add -q or -v here: with either, --strict stops failing the build.
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(_config(tmp_path, docs))],
+                          capture_output=True, text=True, env=ENV, cwd=ROOT)
+    assert proc.returncode != 0
+    assert link.split("(")[1].rstrip(")").split("#")[0] in proc.stderr
+
+
+def test_a_broken_link_in_a_generated_page_fails_the_build_too(tmp_path, monkeypatch):
+    from mkdocs.exceptions import Abort
+
+    import kb.pages.codes as codes
+
+    original = codes.pages
+    monkeypatch.setattr(codes, "pages", lambda site: {
+        path: text + "\n[gone](references/0.md)\n" for path, text in original(site).items()})
+    with pytest.raises(Abort):
+        build_in_process(tmp_path / "out")
+
+
+def test_two_builds_of_the_same_inputs_are_identical(tmp_path, bundled_site):
+    again = tmp_path / "again"
+    assert kb_site("-o", again).returncode == 0
+    compare = filecmp.dircmp(bundled_site, again)
+
+    def differences(c):
+        out = [f"{c.left}/{f}" for f in c.diff_files + c.left_only + c.right_only + c.funny_files]
+        for sub in c.subdirs.values():
+            out += differences(sub)
+        return out
+
+    assert differences(compare) == []
+    assert filecmp.cmp(bundled_site / "sitemap.xml.gz", again / "sitemap.xml.gz", shallow=False)
+    # The gzip header carries a time: the policy's last review (2026-05-01), not the clock.
+    stamp = int.from_bytes((again / "sitemap.xml.gz").read_bytes()[4:8], "little")
+    assert stamp == 1777593600
+
+
+def test_hostile_text_in_a_policy_cannot_inject_markup(tmp_path):
+    policy = hostile_policy(tmp_path)
+    out = tmp_path / "site"
+    proc = kb_site(policy, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    for page in html_files(out):
+        text = page.read_text(encoding="utf-8")
+        rel = page.relative_to(out)
+        assert not re.search(r"<script>alert|<img src=x|<b onmouseover|<a href=\"javascript", text), rel
+        assert not re.search(r"""(?:href|src)\s*=\s*["']?\s*javascript:""", text, re.I), rel
+    policy_page = (out / "policy" / "index.html").read_text(encoding="utf-8")
+    shown = html.unescape(re.sub(r"<[^>]+>", "", policy_page))
+    assert "A sentence with <script>alert(1)</script> and [x](javascript:alert(1))" in shown  # as text
+    assert broken_links(out) == [] and outside_requests(out) == []
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path):
+    from test_bad_input import INPUT_ERRORS
+
+    for name, (content, problem) in INPUT_ERRORS.items():
+        path = tmp_path / f"{name}.md"
+        if content == "DIR":
+            path.mkdir()
+        elif content is not None:
+            path.write_bytes(content)
+        proc = kb_site(path, "-o", tmp_path / "out")
+        assert proc.returncode == 2, (name, proc.stderr)
+        assert proc.stderr.count("\n") == 1 and problem in proc.stderr, name
+        assert not (tmp_path / "out").exists()
+
+
+def test_odd_policies_still_build(tmp_path):
+    """Content problems are findings, not failed builds: the foundation's odd inputs all give a site."""
+    from test_bad_input import CONTENT_CASES
+
+    for name in ("crlf", "unterminated-html", "reversed-and-broken-markers", "table-missing-cells", "huge-range"):
+        path = tmp_path / f"{name}.md"
+        path.write_bytes(CONTENT_CASES[name])
+        proc = kb_site(path, "-o", tmp_path / name)
+        assert proc.returncode == 0, (name, proc.stderr)
+        assert broken_links(tmp_path / name) == [], name
+
+
+def test_output_folder_is_never_one_that_holds_other_things(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me")
+    proc = kb_site("-o", tmp_path / "mine")
+    assert proc.returncode == 2 and "is not empty" in proc.stderr
+    assert (tmp_path / "mine" / "notes.txt").read_text() == "keep me"
+    (tmp_path / "file").write_text("x")
+    assert kb_site("-o", tmp_path / "file").returncode == 2
+    assert kb_site("-o", ROOT / "site" / "out").returncode == 2
+    assert kb_site("-o", ROOT).returncode == 2
+
+
+def test_serve_builds_then_serves_the_site_locally(tmp_path):
+    proc = subprocess.Popen([sys.executable, "-m", "kb", "site", "-o", str(tmp_path / "s"), "--serve", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV, cwd=ROOT)
+    try:
+        assert proc.stdout.readline().startswith("built ")
+        address = re.match(r"serving (http://127\.0\.0\.1:\d+/)", proc.stdout.readline()).group(1)
+        with urllib.request.urlopen(address + "references/5/", timeout=10) as response:
+            assert "Buchbinder" in response.read().decode()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_review_script_builds_the_site_through_kb_site():
+    text = (ROOT / "scripts" / "review").read_text()
+    assert "kb site" in text and "mkdocs build" not in text
