@@ -44,24 +44,37 @@ def bibtex_name(author: str) -> str:
     return ", ".join(p for p in (last, suffix, given) if p)
 
 
-def citation_keys(entries) -> dict[int, str]:
-    """Readable keys such as 'buchbinder2009', with a, b, ... where two collide."""
+def _suffix(n: int) -> str:
+    """1 -> 'a', 26 -> 'z', 27 -> 'aa': as many collisions as a corpus needs."""
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+def citation_keys(entries, by=None) -> dict:
+    """Readable keys such as 'buchbinder2009', with a, b, ... where two collide.
+
+    Keyed by reference number, or by ``by(entry)`` when numbers repeat (a corpus).
+    """
+    key_of = by or (lambda e: e.number)
     bases = {}
     for e in entries:
         who = e.first_author or (e.organisation or e.title or "ref").split()[0]
         base = re.sub(r"[^a-z]", "", _ascii(who).lower()) or "ref"
-        bases[e.number] = f"{base}{e.year or 'nd'}"
+        bases[key_of(e)] = f"{base}{e.year or 'nd'}"
     counts: dict[str, int] = {}
     for key in bases.values():
         counts[key] = counts.get(key, 0) + 1
     seen: dict[str, int] = {}
     out = {}
     for e in entries:
-        key = bases[e.number]
+        key = bases[key_of(e)]
         if counts[key] > 1:
             seen[key] = seen.get(key, 0) + 1
-            key = f"{key}{chr(ord('a') + seen[key] - 1)}"
-        out[e.number] = key
+            key = f"{key}{_suffix(seen[key])}"
+        out[key_of(e)] = key
     return out
 
 
@@ -83,22 +96,38 @@ def _fields(e: ReferenceEntry) -> dict[str, str]:
     return {k: v for k, v in values.items() if v}
 
 
-def _entry(e: ReferenceEntry, key: str):
+def _entry(e: ReferenceEntry, key: str, policyref: str | None = None):
     from bibtexparser.model import Entry, Field
 
     kind = "article" if e.source else "misc"
-    return Entry(kind, key, [Field(k, v) for k, v in _fields(e).items()])
+    fields = _fields(e)
+    if policyref is not None:
+        fields["policyref"] = policyref
+    return Entry(kind, key, [Field(k, v) for k, v in fields.items()])
 
 
 def to_bibtex(kb: KnowledgeBase) -> str:
+    return bibtex_of([(e, str(e.number)) for e in kb.references.values()])
+
+
+def bibtex_of(items: list[tuple[ReferenceEntry, str]]) -> str:
+    """BibTeX for (entry, policyref) pairs; policyref is the number, or 'policy:number; ...' in a corpus."""
     import bibtexparser
 
-    entries = list(kb.references.values())
-    keys = citation_keys(entries)
+    keys = citation_keys([e for e, _ in items], by=id)
     library = bibtexparser.Library()
-    for e in entries:
-        library.add(_entry(e, keys[e.number]))
+    for e, ref in items:
+        library.add(_entry(e, keys[id(e)], ref))
     return bibtexparser.write_string(library)
+
+
+def corpus_items(corpus) -> list[tuple[ReferenceEntry, str]]:
+    """Each paper of a corpus once (as its first policy prints it), with every policy and number citing it."""
+    items = []
+    for citing in corpus.papers.values():
+        first = corpus.by_name[citing[0].policy].references[citing[0].number]
+        items.append((first, "; ".join(f"{c.policy}:{c.number}" for c in citing)))
+    return items
 
 
 def bibtex_by_number(kb: KnowledgeBase) -> dict[int, str]:
@@ -116,11 +145,14 @@ def bibtex_by_number(kb: KnowledgeBase) -> dict[int, str]:
 
 
 def to_csl_json(kb: KnowledgeBase) -> str:
-    entries = list(kb.references.values())
-    keys = citation_keys(entries)
+    return csl_json_of([(e, str(e.number)) for e in kb.references.values()])
+
+
+def csl_json_of(pairs: list[tuple[ReferenceEntry, str]]) -> str:
+    keys = citation_keys([e for e, _ in pairs], by=id)
     items = []
-    for e in entries:
-        item = {"id": keys[e.number], "type": "article-journal" if e.source else ("webpage" if e.url else "report")}
+    for e, ref in pairs:
+        item = {"id": keys[id(e)], "type": "article-journal" if e.source else ("webpage" if e.url else "report")}
         if e.authors:
             item["author"] = []
             for a in e.authors:
@@ -138,7 +170,7 @@ def to_csl_json(kb: KnowledgeBase) -> str:
                 item[key] = value
         if e.year:
             item["issued"] = {"date-parts": [[e.year]]}
-        item["note"] = f"policyref: {e.number}"
+        item["note"] = f"policyref: {ref}"
         items.append(item)
     return json.dumps(items, indent=1, ensure_ascii=False) + "\n"
 

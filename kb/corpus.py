@@ -13,13 +13,12 @@ from pathlib import Path
 from .diff.identity import identity
 from .errors import KbError
 from .knowledge_base import KnowledgeBase, load_knowledge_base
-from .paths import POLICY_FILE
+from .paths import policy_name as name_of_path
 
 
 def policy_name(kb: KnowledgeBase) -> str:
-    """The policy's folder name ('regence-surgery-107'), or its file stem when it has no folder of its own."""
-    path = Path(kb.path)
-    return path.parent.name if path.name == POLICY_FILE and path.parent.name else path.stem
+    """The policy's folder name ('regence-surgery-107'), or its file name when it has no folder of its own."""
+    return name_of_path(kb.path)
 
 
 @dataclass(frozen=True)

@@ -57,3 +57,9 @@ def resolve_policy(arg: str | None) -> Path:
     if not path.exists() and (references_dir() / arg / POLICY_FILE).is_file():
         return _display(references_dir() / arg / POLICY_FILE)
     return path
+
+
+def policy_name(path: Path | str) -> str:
+    """A policy's short name: its folder ('regence-surgery-107'), or its file name when it has no folder of its own."""
+    path = Path(path)
+    return path.parent.name if path.name == POLICY_FILE and path.parent.name else path.name

@@ -76,3 +76,65 @@ def to_markdown(document: str, results) -> str:
 
 
 FORMATTERS = {"text": to_text, "json": to_json, "markdown": to_markdown}
+
+
+# ---- several policies: one report each, then the total ------------------------------
+
+def total_summary(reports) -> dict:
+    """Counts over every readable policy, plus how many could not be read."""
+    readable = [r for r in reports if r.error is None]
+    parts = [summary(r.results) for r in readable]
+    by_code: Counter = Counter()
+    for s in parts:
+        by_code.update(s["by_code"])
+    return {
+        "policies": len(reports),
+        "unreadable": len(reports) - len(readable),
+        "findings": sum(s["findings"] for s in parts),
+        "by_severity": {k: sum(s["by_severity"][k] for s in parts) for k in SEVERITIES},
+        "by_code": dict(sorted(by_code.items())),
+        "waived": sum(s["waived"] for s in parts),
+        "crashed": sum(len(s["crashed"]) for s in parts),
+    }
+
+
+def _total_line(reports) -> str:
+    t = total_summary(reports)
+    sev = ", ".join(f"{n} {k}" for k, n in t["by_severity"].items())
+    unreadable = f"; {t['unreadable']} could not be read" if t["unreadable"] else ""
+    return f"total: {t['findings']} findings ({sev}) in {t['policies']} policies; {t['waived']} waived{unreadable}"
+
+
+def many_to_text(reports) -> str:
+    blocks = [to_text(r.path, r.results) for r in reports if r.error is None]
+    return "\n".join(blocks) + ("\n" if blocks else "") + _total_line(reports) + "\n"
+
+
+def many_to_json(reports) -> str:
+    """One object, shaped like a single report: findings gain a 'document' key; 'policies' has each summary."""
+    findings = []
+    for r in reports:
+        for f in flatten(r.results) if r.error is None else ():
+            findings.append({"document": r.path, **f.as_dict(), **({"waived": f.waived} if f.waived else {})})
+    payload = {
+        "document": f"{len(reports)} policies",
+        "summary": total_summary(reports),
+        "findings": findings,
+        "policies": [{"document": r.path, "error": r.error} if r.error else
+                     {"document": r.path, "summary": summary(r.results)} for r in reports],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def many_to_markdown(reports) -> str:
+    blocks = [to_markdown(r.path, r.results) for r in reports if r.error is None]
+    return "\n".join(blocks) + "\n" + _total_line(reports) + "\n"
+
+
+def many_exit_code(reports, fail_on: str) -> int:
+    if any(r.error for r in reports):
+        return 2
+    return max((exit_code(r.results, fail_on) for r in reports), default=0)
+
+
+MANY_FORMATTERS = {"text": many_to_text, "json": many_to_json, "markdown": many_to_markdown}

@@ -5,13 +5,14 @@ fix under each. Exit 0 when nothing is at or above --fail-on, 1 when
 something is, 2 on a usage or input error. Findings accepted in the policy
 folder's waivers.csv (code,line,citation,reason,reviewer,date) are shown as
 waived and do not count. --list-rules lists the checks; --explain CODE
-documents one.
+documents one. With several policies (or --all) each gets its report, then
+a total line; exit 2 if any could not be read.
 """
 from __future__ import annotations
 
 import sys
 
-from .common import add_policy_argument, load
+from .common import add_policy_argument, load_path, policy_paths
 
 
 def _codes(value: str) -> list[str]:
@@ -30,6 +31,8 @@ def add_arguments(parser) -> None:
                         help="list every check (code, default severity, name, summary) and exit")
     parser.add_argument("--explain", metavar="CODE", type=str.upper,
                         help="print the documentation of one check (what, why, example, fix) and exit")
+    parser.add_argument("-j", "--jobs", type=int, metavar="N",
+                        help="worker processes for many policies (default: the number of CPUs)")
 
 
 def _describe_rules(args) -> int:
@@ -61,10 +64,26 @@ def run(args) -> int:
 
     if args.list_rules or args.explain:
         return _describe_rules(args)
-    kb = load(args)
+    paths = policy_paths(args)
+    if len(paths) > 1:
+        return _run_many(args, paths)
+    kb = load_path(paths[0])
     results = run_checks(kb, select=args.select, ignore=args.ignore)
     from ..waivers import apply_waivers
 
     results = apply_waivers(kb, results)
     sys.stdout.write(FORMATTERS[args.format](kb.path, results))
     return exit_code(results, args.fail_on)
+
+
+def _run_many(args, paths) -> int:
+    """One report per policy and a total; an unreadable policy is one stderr line, the rest still run."""
+    from ..batch import check_policies
+    from ..report import MANY_FORMATTERS, many_exit_code
+
+    reports = check_policies(paths, select=args.select, ignore=args.ignore, workers=args.jobs)
+    for r in reports:
+        if r.error:
+            print(f"kb check: {r.error}", file=sys.stderr)
+    sys.stdout.write(MANY_FORMATTERS[args.format](reports))
+    return many_exit_code(reports, args.fail_on)

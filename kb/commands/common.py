@@ -1,26 +1,57 @@
-"""Arguments and helpers shared by subcommands."""
+"""Arguments and helpers shared by subcommands.
+
+Every command that reads a policy takes one or several (``kb check a b``), or
+the whole corpus with ``--all`` (every folder under references/ that holds a
+policy.md); with none it reads the bundled default.
+"""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from ..errors import KbError
 from ..io import write_atomic
-from ..paths import resolve_policy
+from ..paths import policy_dirs, references_dir, resolve_policy, POLICY_FILE
 
 
 def add_policy_argument(parser) -> None:
-    parser.add_argument("policy", nargs="?", metavar="POLICY",
-                        help="policy file or folder (default: the bundled policy)")
+    parser.add_argument("policy", nargs="*", metavar="POLICY",
+                        help="policy files or folders (default: the bundled policy)")
+    parser.add_argument("--all", action="store_true", dest="all_policies",
+                        help="every policy under references/ (a folder each, with its policy.md)")
+
+
+def policy_paths(args) -> list[Path]:
+    """The policies named on the command line, every bundled one with --all, or the default."""
+    named = list(getattr(args, "policy", None) or [])
+    if getattr(args, "all_policies", False):
+        if named:
+            raise KbError("give policies or --all, not both")
+        dirs = policy_dirs()
+        if not dirs:
+            raise KbError(f"no policy folder with a {POLICY_FILE} was found", str(references_dir()))
+        return [resolve_policy(str(d)) for d in dirs]
+    if not named:
+        return [resolve_policy(None)]
+    return list(dict.fromkeys(resolve_policy(p) for p in named))
 
 
 def policy_path(args) -> Path:
-    return resolve_policy(getattr(args, "policy", None))
+    """The one policy of a command that reads a single policy."""
+    paths = policy_paths(args)
+    if len(paths) > 1:
+        raise KbError(f"kb {args.command} reads one policy at a time; {len(paths)} were given")
+    return paths[0]
 
 
 def load(args, *, require_references: bool = True):
+    return load_path(policy_path(args), require_references=require_references)
+
+
+def load_path(path: Path, *, require_references: bool = True):
     from ..knowledge_base import load_knowledge_base
 
-    return load_knowledge_base(policy_path(args), require_references=require_references)
+    return load_knowledge_base(path, require_references=require_references)
 
 
 def emit(text: str, output: str | None) -> None:

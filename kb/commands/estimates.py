@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from collections import Counter
 
-from .common import add_policy_argument, emit, load
+from ..paths import policy_name
+from .common import add_policy_argument, emit, load_path, policy_paths
 
 
 def add_arguments(parser) -> None:
@@ -42,9 +43,17 @@ def run(args) -> int:
     from ..estimates import estimates_of
     from ..estimates.table import COLUMNS, rows_of, to_csv, to_json
 
-    found = estimates_of(load(args))
-    rows = rows_of(found, args.table)
-    text = to_json(rows) if args.format == "json" else to_csv(rows, COLUMNS if args.table == "estimates" else None)
-    emit(text, args.output)
-    print(summary_line(found, rows), file=sys.stderr)
+    paths = policy_paths(args)
+    columns = COLUMNS if args.table == "estimates" else None
+    rows = []
+    for path in paths:
+        found = estimates_of(load_path(path))
+        these = rows_of(found, args.table)
+        if len(paths) > 1:  # a corpus table says which policy each row is from
+            these = [{"policy": policy_name(path), **r} for r in these]
+        rows += these
+        print((f"{path}: " if len(paths) > 1 else "") + summary_line(found, these), file=sys.stderr)
+    if len(paths) > 1 and columns:
+        columns = ["policy", *columns]
+    emit(to_json(rows) if args.format == "json" else to_csv(rows, columns), args.output)
     return 0

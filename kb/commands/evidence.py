@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from .common import add_policy_argument, load
+from .common import add_policy_argument, load_path, policy_paths
 
 
 def add_arguments(parser) -> None:
@@ -43,60 +43,67 @@ def profile_text(p) -> list[str]:
     return lines
 
 
-def _overlap(kb, fmt: str) -> int:
+def _overlap(kb) -> tuple[dict, list[str]]:
     from ..evidence.overlap import corrected_covered_area, overlap_by_topic, pairwise, reviews_with_inclusions
 
     g = kb.graph
     known = reviews_with_inclusions(g)
     overall, pairs = corrected_covered_area(known), pairwise(known)
     topics = overlap_by_topic(g)
-    if fmt == "json":
-        print(json.dumps({"overall": overall.as_dict(), "pairwise": [o.as_dict() for o in pairs],
-                          "topics": {t: {"reviews": r, **o.as_dict()} for t, (r, o) in topics.items()},
-                          "included": {str(k): sorted(v) for k, v in known.items()}}, indent=2))
-        return 0
+    payload = {"overall": overall.as_dict(), "pairwise": [o.as_dict() for o in pairs],
+               "topics": {t: {"reviews": r, **o.as_dict()} for t, (r, o) in topics.items()},
+               "included": {str(k): sorted(v) for k, v in known.items()}}
 
     def show(o) -> str:
         if o.cca is None:
             return "CCA not computable (needs two reviews with known inclusions)"
         return f"N={o.inclusions} r={o.studies} c={len(o.reviews)} CCA={o.cca:.1%} ({o.band})"
 
-    print("reviews and guidelines with known inclusions:")
-    for n, studies in known.items():
-        print(f"  [{n}] {', '.join(sorted(studies))}")
-    print(f"overall {show(overall)}; shared: {', '.join(overall.shared) or 'none'}")
-    for o in pairs:
-        print(f"  [{o.reviews[0]}] vs [{o.reviews[1]}]: {show(o)}; shared: {', '.join(o.shared) or 'none'}")
-    print("by topic (reviews cited there; CCA over those with known inclusions):")
-    for topic, (reviews, o) in topics.items():
-        print(f"  {topic}: reviews {', '.join(map(str, reviews))}; known {len(o.reviews)}; {show(o)}")
-    return 0
+    lines = ["reviews and guidelines with known inclusions:"]
+    lines += [f"  [{n}] {', '.join(sorted(studies))}" for n, studies in known.items()]
+    lines.append(f"overall {show(overall)}; shared: {', '.join(overall.shared) or 'none'}")
+    lines += [f"  [{o.reviews[0]}] vs [{o.reviews[1]}]: {show(o)}; shared: {', '.join(o.shared) or 'none'}"
+              for o in pairs]
+    lines.append("by topic (reviews cited there; CCA over those with known inclusions):")
+    lines += [f"  {topic}: reviews {', '.join(map(str, reviews))}; known {len(o.reviews)}; {show(o)}"
+              for topic, (reviews, o) in topics.items()]
+    return payload, lines
 
 
-def run(args) -> int:
+def _result(args, kb) -> tuple[dict | None, list[str]]:
+    """What to print for one policy: the JSON payload (None for --list-sections) and the text lines."""
     from ..errors import KbError
     from ..evidence.profile import profile_of
 
-    kb = load(args)
     if args.list_sections:
-        for s in kb.doc.sections:
-            print(f"{s.line:>5}  {s.id}  ({s.title})")
-        return 0
+        return None, [f"{s.line:>5}  {s.id}  ({s.title})" for s in kb.doc.sections]
     if args.overlap:
-        return _overlap(kb, args.format)
+        return _overlap(kb)
     ids = [s.id for s in kb.doc.statements]
     if args.statement and args.statement not in kb.statements:
         raise KbError(f"no criterion '{args.statement}' (criteria: {', '.join(ids) or 'none'})", kb.path)
     chosen = [profile_of(kb, i) for i in ([args.statement] if args.statement else ids)]
-    if args.format == "json":
-        print(json.dumps({"document": kb.path, "statements": [p.as_dict() for p in chosen]}, indent=2,
-                         ensure_ascii=False))
-        return 0
-    for p in chosen:
-        print("\n".join(profile_text(p)))
+    payload = {"document": kb.path, "statements": [p.as_dict() for p in chosen]}
+    lines = [line for p in chosen for line in profile_text(p)]
     if not args.statement:
         own = sum(1 for p in chosen if not p.inherited_from and p.has_evidence)
         bare = sum(1 for p in chosen if not p.has_evidence)
-        print(f"{len(chosen)} criteria: {own} with evidence of their own, "
-              f"{sum(1 for p in chosen if p.inherited_from)} inheriting it, {bare} without evidence")
+        lines.append(f"{len(chosen)} criteria: {own} with evidence of their own, "
+                     f"{sum(1 for p in chosen if p.inherited_from)} inheriting it, {bare} without evidence")
+    return payload, lines
+
+
+def run(args) -> int:
+    paths = policy_paths(args)
+    results = [(kb, *_result(args, kb)) for kb in (load_path(p) for p in paths)]
+    if args.format == "json" and not args.list_sections:
+        payloads = [payload for _, payload, _ in results]
+        out = payloads[0] if len(payloads) == 1 else {
+            "policies": [{"document": kb.path, **payload} for (kb, _, _), payload in zip(results, payloads)]}
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    for i, (kb, _, lines) in enumerate(results):
+        if len(results) > 1:
+            print(("\n" if i else "") + f"== {kb.path}")
+        print("\n".join(lines))
     return 0

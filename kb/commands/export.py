@@ -1,7 +1,13 @@
-"""Export the reference list (BibTeX, CSL-JSON) or the graph (node-link JSON, GraphML)."""
+"""Export the reference list (BibTeX, CSL-JSON) or the graph (node-link JSON, GraphML).
+
+With several policies (or --all) the reference list has each paper once
+(matched by PMID, then DOI, then title and year), its `policyref` naming every
+policy and number that cites it; the graph is the corpus graph: a node per
+policy and per paper, `cites` edges carrying the number each policy uses.
+"""
 from __future__ import annotations
 
-from .common import add_policy_argument, emit, load
+from .common import add_policy_argument, emit, load_path, policy_paths
 
 FORMATS = ("bibtex", "csl-json", "graph-json", "graphml")
 
@@ -24,6 +30,25 @@ def render(kb, fmt: str) -> str:
     return to_node_link_json(graph) if fmt == "graph-json" else to_graphml(graph)
 
 
+def render_corpus(corpus, fmt: str) -> str:
+    from ..bib import bibtex_of, corpus_items, csl_json_of
+
+    if fmt == "bibtex":
+        return bibtex_of(corpus_items(corpus))
+    if fmt == "csl-json":
+        return csl_json_of(corpus_items(corpus))
+    from ..corpus import corpus_graph
+    from ..graph import to_graphml, to_node_link_json
+    graph = corpus_graph(corpus)
+    return to_node_link_json(graph) if fmt == "graph-json" else to_graphml(graph)
+
+
 def run(args) -> int:
-    emit(render(load(args), args.format), args.output)
+    paths = policy_paths(args)
+    if len(paths) == 1:
+        emit(render(load_path(paths[0]), args.format), args.output)
+        return 0
+    from ..corpus import load_corpus
+
+    emit(render_corpus(load_corpus(paths), args.format), args.output)
     return 0

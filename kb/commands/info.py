@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from .common import add_policy_argument, load
+from .common import add_policy_argument, load_path, policy_paths
 
 
 def add_arguments(parser) -> None:
@@ -34,13 +34,16 @@ def summarize(kb) -> dict:
 
 
 def run(args) -> int:
-    info = summarize(load(args))
+    infos = [summarize(load_path(p)) for p in policy_paths(args)]
     if args.format == "json":
-        print(json.dumps(info, indent=2))
+        print(json.dumps(infos[0] if len(infos) == 1 else {"policies": infos}, indent=2))
         return 0
-    width = max(len(k) for k in info)
-    for key, value in info.items():
-        if isinstance(value, dict):
-            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "none"
-        print(f"{key.replace('_', ' '):<{width}}  {value}")
+    for i, info in enumerate(infos):
+        if i:
+            print()
+        width = max(len(k) for k in info)
+        for key, value in info.items():
+            if isinstance(value, dict):
+                value = ", ".join(f"{k} {v}" for k, v in value.items()) or "none"
+            print(f"{key.replace('_', ' '):<{width}}  {value}")
     return 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import add_policy_argument, policy_path
+from .common import add_policy_argument, policy_paths
 
 
 def add_arguments(parser) -> None:
@@ -26,22 +26,31 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from ..errors import KbError
+
+    paths = policy_paths(args)
+    if len(paths) > 1 and args.output:
+        raise KbError("-o/--output names one file; with several policies each proposal is written beside its policy")
+    for path in paths:
+        _bootstrap(args, path)
+    return 0
+
+
+def _bootstrap(args, path) -> None:
     from ..curated import load_curated
     from ..evidence.bootstrap import propose_studies, to_csv, write_proposal
     from ..knowledge_base import build_knowledge_base, load_policy
 
-    path = policy_path(args)
     # The existing tables are not read: a broken studies.csv must not block a new proposal.
     kb = build_knowledge_base(load_policy(path), load_curated(path))
     rows = propose_studies(kb)
     text = to_csv(rows)
     if args.output == "-":
         sys.stdout.write(text)
-        return 0
+        return
     _, message = write_proposal(Path(path).parent, text, force=args.force,
                                 output=Path(args.output) if args.output else None)
     randomized = sum(1 for r in rows if r["randomized"] == "yes")
     joined = sum(1 for r in rows if ";" in r["references"])
     print(f"{message}: {len(rows)} studies ({randomized} randomized, {joined} reported in several papers); "
           f"review every row before committing it", file=sys.stderr)
-    return 0
