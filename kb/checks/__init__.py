@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 from ..model import SEVERITIES, Finding
 
 # Family modules in report order. Add a module here when it exists.
-FAMILIES: tuple[str, ...] = ()
+FAMILIES: tuple[str, ...] = ("cit_markers", "cit_sources", "cit_claims")
 
 
 @dataclass(frozen=True)
