@@ -52,7 +52,8 @@ def count_claim_mismatch(kb):
             marker = entry.markers[claim.markers[0]]
             if len(numbers) != claim.count:
                 yield finding(count_claim_mismatch, marker.line,
-                              f"'{claim.text}' but the marker{'s' if len(claim.markers) > 1 else ''} cite "
+                              f"'{claim.text}' but the marker{'s' if len(claim.markers) > 1 else ''} "
+                              f"cite{'' if len(claim.markers) > 1 else 's'} "
                               f"{len(numbers)} entries ({', '.join(map(str, numbers))})",
                               column=marker.column, citations=numbers,
                               suggestion="correct the count, or cite the entries the text counts")
@@ -142,8 +143,9 @@ def _member_finding(kb, marker, n, claim, off_topic: bool, suggestion: str):
     if off_topic:
         reasons.append("on a different topic from the other cited entries")
     title = kb.references[n].title or ""
-    message = (f"marker {marker.raw} includes reference {n} ({label(kb.references[n])}: "
-               f"'{_short(title)}'), {' and '.join(reasons)}")
+    # The message names the member, not the marker's text: widening [35-54] to [35-55] must not turn
+    # the finding about 54 into a "new" one.
+    message = f"the marker cites reference {n} ({label(kb.references[n])}: '{_short(title)}'), {' and '.join(reasons)}"
     return finding(range_member_off_claim, marker.line, message, column=marker.column, citations=[n],
                    severity="warning" if claim else "info", suggestion=suggestion)
 

@@ -26,6 +26,9 @@ class Seeded:
     text: str  # the whole policy text, defect included
     lines: frozenset[int]  # where a finding is expected (any one of them counts)
     codes: frozenset[str]  # the codes (or code prefixes) that count as finding it
+    # Lines where further findings are knock-on effects, neither a find nor a false alarm
+    # (the entry a shifted marker no longer cites is, rightly, reported as uncited).
+    consequences: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,8 @@ def evaluate(policies: Iterable[tuple[SyntheticPolicy, str]], injectors: dict[st
             new = [f for f in findings_of(seeded.text) if _key(f) not in clean]
             counts[name]["injected"] += 1
             counts[name]["found"] += any(_matches(f, seeded) for f in new)
-            counts[name]["false_alarms"] += sum(1 for f in new if not _matches(f, seeded))
+            counts[name]["false_alarms"] += sum(1 for f in new if not _matches(f, seeded)
+                                                and f.line not in seeded.consequences)
     return [Score(name, c["injected"], c["found"], c["false_alarms"]) for name, c in counts.items()]
 
 

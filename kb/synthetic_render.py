@@ -1,0 +1,111 @@
+"""Synthetic policies rendered to Markdown, with the line of every sentence and entry."""
+from __future__ import annotations
+
+from .synthetic_model import ORGANISATIONS, INITIALS, Cite, Estimate, Name, RefSpec, Rendered, SyntheticPolicy
+
+
+def _numbers_text(numbers: list[int], as_range: bool) -> str:
+    if as_range and len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{numbers[0]}-{numbers[-1]}"
+    return ", ".join(str(n) for n in numbers)
+
+
+def _render_part(policy: SyntheticPolicy, part) -> str:
+    if isinstance(part, str):
+        return part
+    if isinstance(part, Cite):
+        numbers = [policy.number_of(k) + part.shift for k in part.keys]
+        if part.widen:
+            numbers += list(range(numbers[-1] + 1, numbers[-1] + 1 + part.widen))
+        return f"<sup>[{_numbers_text(numbers, part.as_range or bool(part.widen))}]</sup>"
+    if isinstance(part, Name):
+        return render_name(policy.ref(part.key), part)
+    if isinstance(part, Estimate):
+        return _render_estimate(part)
+    raise TypeError(part)
+
+
+# Person forms a sentence can open with; "etal-bare" prints no year.
+NAME_FORMS = ("paren", "in-year", "etal", "bracket", "and", "possessive", "year-by", "by-in", "etal-bare")
+
+
+def render_name(ref: RefSpec, part: Name) -> str:
+    """A named source as running text: 'Smith (2015)', 'In 2015, Smith', 'the ACR' ..."""
+    year = part.year or ref.year
+    if part.form in ("org", "org-acronym"):
+        name = ref.organisation.split(" (")[0]
+        acronym = next((a for n, a in ORGANISATIONS if n == name), None)
+        if part.form == "org-acronym" and acronym:
+            return acronym
+        return f"{name} ({acronym})" if acronym else name
+    who = ref.surnames[0]
+    forms = {
+        "in-year": f"In {year}, {who}",
+        "etal": f"{who} et al. ({year})",
+        "bracket": f"{who} [{year}]",
+        "and": f"{who} and {ref.surnames[1]} ({year})" if len(ref.surnames) > 1 else f"{who} ({year})",
+        "possessive": f"{who}'s {year} study",
+        "year-by": f"A {year} study by {who}",
+        "by-in": f"A study reported by {who} in {year}",
+        "etal-bare": f"{who} et al.",
+        "by-in-bare": f"by {who} in {year}",
+    }
+    return forms.get(part.form, f"{who} ({year})")
+
+
+def _render_estimate(e: Estimate) -> str:
+    p = f"; P = {e.p}" if e.p and not e.p.startswith("<") else (f"; p{e.p}" if e.p else "")
+    if e.style == 0:
+        return f"({e.measure} = {e.value}; 95% CI, {e.low} to {e.high}{p})"
+    if e.style == 1:
+        return f"({e.measure}, {e.value}; 95% CI, {e.low} to {e.high})"
+    if e.style == 2:
+        return f"({e.measure}={e.value}; 95% CI, {e.low}-{e.high})" if e.low >= 0 else \
+            f"({e.measure}={e.value}; 95% CI, {e.low} to {e.high})"
+    return f"({e.measure}: {e.value}; 95% CI {e.low} to {e.high}{p})"
+
+
+def render_entry(ref: RefSpec, number: int) -> str:
+    if ref.organisation and ref.url:
+        return (f"{number}. {ref.organisation}. {ref.title}. [cited {ref.accessed}]. "
+                f"'Available from:' <{ref.url}>.")
+    who = ref.organisation if ref.organisation else ", ".join(
+        f"{s} {INITIALS[(len(s) + i) % len(INITIALS)]}" for i, s in enumerate(ref.surnames[:3]))
+    if len(ref.surnames) > 3:
+        who += ", et al"
+    pub = f"{ref.year}"
+    if ref.volume:
+        pub += f";{ref.volume}" + (f"({ref.issue})" if ref.issue else "") + (f":{ref.pages}" if ref.pages else "")
+    pmid = f" PMID: {ref.pmid}" if ref.pmid else ""
+    return f"{number}. {who}. {ref.title}. *{ref.journal}*. {pub}.{pmid}"
+
+
+def render(policy: SyntheticPolicy, *, issuer: str = "Example Health Plan") -> Rendered:
+    lines: list[str] = ["", f"# {issuer}", "", "Medical Policy Manual", "",
+                        f"## ***{policy.title}***", "", "**Effective:** January 1, 2026", "",
+                        "**Next Review:** January 2027", "", "### **MEDICAL POLICY CRITERIA**", "",
+                        "#### **Medically Necessary**", ""]
+    for sid, text in policy.criteria:
+        if sid == "II":
+            lines += ["", "## Investigational", ""]
+        label = sid.split(".")[-1]
+        indent = "  " * min(sid.count("."), 1)
+        lines.append(f"{indent}- {label}. {text}" if sid.count(".") < 2 else f"{label}. {text}")
+    lines += ["", "## REQUIRED DOCUMENTATION", "", "- History and physical examination",
+              "- Imaging reports", "", "## EVIDENCE SUMMARY", ""]
+    sentence_lines: dict[str, int] = {}
+    for p in policy.paragraphs:
+        if p.heading:
+            lines += [f"{'#' * p.level} {p.heading}", ""]
+        if p.sentences:
+            line_no = len(lines) + 1
+            lines += [" ".join("".join(_render_part(policy, part) for part in s.parts) for s in p.sentences), ""]
+            sentence_lines.update({s.sid: line_no for s in p.sentences})
+    lines += ["### REFERENCES", ""]
+    entry_lines = {}
+    for i, ref in enumerate(policy.references, 1):
+        entry_lines[ref.key] = len(lines) + 1
+        lines.append(render_entry(ref, i))
+    lines += ["", "## CODES", "", "Codes\tNumber\tDescription", "CPT\t64999\tUnlisted procedure, nervous system",
+              "HCPCS\tC9752\tDestruction of intraosseous basivertebral nerve", ""]
+    return Rendered("\n".join(lines), sentence_lines, entry_lines)
