@@ -102,9 +102,12 @@ def _analyse(kb) -> Analysis:
     return Analysis(index, tuple(cited), tuple(pairings), tuple(unmarked), dict(cited_near))
 
 
+_MAY_NAME = re.compile(r"\d|(?<=\s)[A-Z]")
+
+
 def _may_name(text: str) -> bool:
     """Cheap gate: a sentence without a capital after its first word, or a digit, names no source."""
-    return bool(re.search(r"\d|(?<=\s)[A-Z]", text))
+    return bool(_MAY_NAME.search(text))
 
 
 def _carry_years(mentions: list[Mention], previous, sentence: Sentence) -> list[Mention]:

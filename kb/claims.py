@@ -27,6 +27,7 @@ _NOUNS = (
      r"studies|series", frozenset({OBSERVATIONAL, OTHER}), "case reports or series"),
     (r"(?:clinical )?trials|studies|publications|papers|reports", None, "studies"),
 )
+_NOUN_RX = tuple((re.compile(p, re.I), kinds, label) for p, kinds, label in _NOUNS)
 _NOUN = "|".join(f"(?:{p})" for p, _, _ in _NOUNS)
 _COUNT = re.compile(rf"\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]|[1-9]\d)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
                     rf"(?P<noun>{_NOUN})\b", re.I)
@@ -45,8 +46,8 @@ class Claim:
 
 
 def _noun_kinds(noun: str) -> tuple[frozenset | None, str]:
-    for pattern, kinds, label in _NOUNS:
-        if re.fullmatch(pattern, noun, re.I):
+    for pattern, kinds, label in _NOUN_RX:
+        if pattern.fullmatch(noun):
             return kinds, label
     return None, "studies"
 
@@ -89,4 +90,7 @@ _TOPIC_STOP = frozenset("""evidence limited several small studies study reported
 
 def topic_stems(text: str) -> set[str]:
     """Four-letter stems of a text's content words ('sacroplasty', 'sacral' -> 'sacr')."""
-    return {w[:4] for w in re.findall(r"[a-z]{5,}", text.lower()) if w not in _TOPIC_STOP}
+    return {w[:4] for w in _CONTENT_WORD.findall(text.lower()) if w not in _TOPIC_STOP}
+
+
+_CONTENT_WORD = re.compile(r"[a-z]{5,}")

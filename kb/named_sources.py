@@ -20,7 +20,8 @@ YEAR = r"(?:19[5-9]\d|20\d{2})"
 _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]el|[Dd]ella|[Dd]os|[Tt]en|[Tt]er|St\.?)"
 _UP = "A-Z\u00c0-\u00de"
 _LOW = "a-z\u00df-\u00ff"
-_WORD = rf"(?:[{_UP}](?:['\u2019][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*)"
+_PART = rf"[{_UP}](?:['\u2019][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?"  # Smith, O'Brien, McConnell, DePalma
+_WORD = rf"(?:{_PART}(?:-{_PART})*)"  # Martin-Lopez, Kim-McConnell
 NAME = rf"(?:{_PARTICLE}\s+)*{_WORD}(?:\s+{_WORD})?"
 _ETAL = r"(?:\s+et\s+al\.?,?)?"
 _VERB = (r"(?:also\s+|and\s+colleagues\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shows|reports|"
@@ -28,19 +29,30 @@ _VERB = (r"(?:also\s+|and\s+colleagues\s+)?(?:[a-z]+ed|found|reported|published|
 _DOC = (r"(?:guidelines?|guidance|review|study|trial|RCT|meta-analysis|report|statement|appraisal|criteria|"
         r"analysis|update)\b")
 
-# Person forms, most specific first; each has groups name, year (optional), second (optional).
-_PERSON = tuple(re.compile(p) for p in (
-    rf"(?P<name>{NAME})\s+(?:and|&)\s+(?P<second>{NAME}){_ETAL}\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]",
-    rf"(?P<name>{NAME}){_ETAL}(?:['\u2019]s)?\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]",
-    rf"\((?P<name>{NAME}){_ETAL}\s+(?P<year>{YEAR})[a-z]?\b",
-    rf"\b[Ii]n\s+(?P<year>{YEAR}),?\s+(?P<name>{NAME}){_ETAL}(?=\s+{_VERB})",
-    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,5}}?(?:by|from)\s+(?P<name>{NAME})",
-    rf"\bby\s+(?P<name>{NAME}){_ETAL}\s+in\s+(?P<year>{YEAR})\b",
-    rf"(?P<name>{NAME})['\u2019]s\s+(?:(?P<year>{YEAR})\s+)?(?:[\w-]+\s+){{0,2}}?(?:study|trial|RCT|review|meta-analysis|analysis|report|series)\b",
-    rf"(?P<name>{NAME})\s+et\s+al\b",
+# Person forms, most specific first; each has groups name, year (optional), second (optional), and a
+# cheap gate: a sentence the gate rejects cannot match, so the costly pattern is not tried on it.
+_YEAR_IN_BRACKETS = re.compile(r"[(\[](?:19|20)\d\d")
+_IN_YEAR = re.compile(r"\b[Ii]n\s+(?:19|20)\d\d")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_START = r"(?<![\w'\u2019-])"  # a name starts a word: no attempt in the middle of one
+_PERSON = tuple((re.compile(p), gate) for p, gate in (
+    (rf"{_START}(?P<name>{NAME})\s+(?:and|&)\s+(?P<second>{NAME}){_ETAL}\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]",
+     lambda t: _YEAR_IN_BRACKETS.search(t) and (" and " in t or " & " in t)),
+    (rf"{_START}(?P<name>{NAME}){_ETAL}(?:['\u2019]s)?\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]",
+     _YEAR_IN_BRACKETS.search),
+    (rf"\((?P<name>{NAME}){_ETAL}\s+(?P<year>{YEAR})[a-z]?\b", lambda t: "(" in t and _ANY_YEAR.search(t)),
+    (rf"\b[Ii]n\s+(?P<year>{YEAR}),?\s+(?P<name>{NAME}){_ETAL}(?=\s+{_VERB})", _IN_YEAR.search),
+    (rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,5}}?(?:by|from)\s+(?P<name>{NAME})",
+     lambda t: (" by " in t or " from " in t) and _ANY_YEAR.search(t)),
+    (rf"\bby\s+(?P<name>{NAME}){_ETAL}\s+in\s+(?P<year>{YEAR})\b", lambda t: " by " in t and _IN_YEAR.search(t)),
+    (rf"{_START}(?P<name>{NAME})['\u2019]s\s+(?:(?P<year>{YEAR})\s+)?(?:[\w-]+\s+){{0,2}}?"
+     r"(?:study|trial|RCT|review|meta-analysis|analysis|report|series)\b", lambda t: "'s " in t or "\u2019s " in t),
+    (rf"{_START}(?P<name>{NAME})\s+et\s+al\b", lambda t: "et al" in t),
 ))
 # A surname with no year: only when the list knows it as a first author.
-_BARE = (re.compile(rf"(?P<name>{NAME})(?=\s+{_VERB})"), re.compile(rf"\bby\s+(?P<name>{NAME})\b"))
+_BARE = (re.compile(rf"{_START}(?P<name>{NAME})(?=\s+{_VERB})"), re.compile(rf"\bby\s+(?P<name>{NAME})\b"))
+_PARTICLE_RX = re.compile(_PARTICLE)
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z\u00c0-\u00de][\w'\u2019-]+")
 _YEAR_ONLY = tuple(re.compile(p) for p in (
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:updated|revised|new|earlier|later|recent|joint)\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,4}}?{_DOC}",
     rf"\b[Ii]n\s+(?P<year>{YEAR})\s*[.,;:]?\s*(?=\[)",
@@ -83,7 +95,7 @@ def _resolve(name: str, start_of_sentence: bool, index: SourceIndex) -> str | No
     if not words:
         return None
     full = " ".join(words)
-    if len(words) == 2 and not re.fullmatch(_PARTICLE, words[0]) and not index.is_known_surname(full):
+    if len(words) == 2 and not _PARTICLE_RX.fullmatch(words[0]) and not index.is_known_surname(full):
         if index.is_known_surname(words[1]) or (start_of_sentence and name.split()[0] == words[0]):
             return words[1]
     return full
@@ -91,7 +103,9 @@ def _resolve(name: str, start_of_sentence: bool, index: SourceIndex) -> str | No
 
 def _people(text: str, index: SourceIndex) -> list[Mention]:
     found = []
-    for form, rx in enumerate(_PERSON):
+    for rx, gate in _PERSON:
+        if not gate(text):
+            continue
         for m in rx.finditer(text):
             name = _resolve(m.group("name"), m.start("name") == 0, index)
             if not name:
@@ -99,11 +113,12 @@ def _people(text: str, index: SourceIndex) -> list[Mention]:
             year = int(m.group("year")) if m.groupdict().get("year") else None
             second = m.groupdict().get("second")
             found.append(Mention("person", m.group(0), m.start(), m.end(), name, year, second=second))
-    for rx in _BARE:
-        for m in rx.finditer(text):
-            name = _resolve(m.group("name"), m.start("name") == 0, index)
-            if name and index.first_author_matches(name):
-                found.append(Mention("person", m.group("name"), m.start("name"), m.end("name"), name))
+    if any(index.may_start_first_author(w) for w in _CAPITALISED.findall(text)):
+        for rx in _BARE:
+            for m in rx.finditer(text):
+                name = _resolve(m.group("name"), m.start("name") == 0, index)
+                if name and index.first_author_matches(name):
+                    found.append(Mention("person", m.group("name"), m.start("name"), m.end("name"), name))
     return found
 
 

@@ -24,16 +24,23 @@ _TRIAL_WORDS = re.compile(r"\btrial|\bstudy\b", re.I)
 _SMALL = {"of", "for", "and", "the", "on", "in", "&"}
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+
+
+def _ascii(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def fold(text: str) -> str:
     """'Van Meirhaeghe', 'van meirhaeghe', 'Martin-López' -> 'vanmeirhaeghe', 'martinlopez'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", plain.lower())
+    return _NOT_ALNUM.sub("", _ascii(text).lower())
 
 
 def fold_words(text: str) -> str:
     """A name as space-separated words, plurals folded: 'Anesthesiologists' matches 'Anesthesiologist'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9]+", plain)]
+    plain = _ascii(text).lower()
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in _ALNUM_RUN.findall(plain)]
     return " " + " ".join(w for w in words if w not in ("the", "and")) + " "
 
 
@@ -71,6 +78,7 @@ class SourceIndex:
     entries: dict[int, ReferenceEntry]
     by_first: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_author: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    first_words: set[str] = field(default_factory=set)  # each word of each first author's surname, folded
     org_names: dict[str, str] = field(default_factory=dict)  # folded words -> written name
     org_acronyms: set[str] = field(default_factory=set)
     acronym_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # "SIR" -> folded names
@@ -83,6 +91,10 @@ class SourceIndex:
     def first_author_matches(self, name: str, year: int | None = None) -> list[int]:
         found = self.by_first.get(fold(name), [])
         return [n for n in found if year is None or self.entries[n].year == year]
+
+    def may_start_first_author(self, word: str) -> bool:
+        """Could this capitalised word begin a first author's surname ('Van' of 'Van Meirhaeghe')?"""
+        return fold(word) in self.first_words
 
     def is_known_surname(self, name: str) -> bool:
         return fold(name) in self.by_author
@@ -157,6 +169,7 @@ def build_index(entries: dict[int, ReferenceEntry], document_text: str = "") -> 
         for i, surname in enumerate(entry.surnames):
             if i == 0:
                 index.by_first[fold(surname)].append(number)
+                index.first_words.update([fold(surname)] + [fold(w) for w in re.split(r"[\s-]+", surname)])
             index.by_author[fold(surname)].append(number)
         words = " ".join(filter(None, (entry.organisation, entry.title)))
         index._org_text[number] = fold_words(words)

@@ -37,6 +37,12 @@ def _person_ref(rng: random.Random, key: str, kind: str, topic: str, form: str) 
     )
 
 
+def _double_barrelled(rng: random.Random) -> str:
+    """'Costa-Novak': one surname from two single-word ones, for lists of thousands of entries."""
+    plain = [s for s in SURNAMES if " " not in s and "'" not in s and "-" not in s]
+    return "-".join(rng.sample(plain, 2))
+
+
 def _org_ref(rng: random.Random, key: str, topic: str, org: tuple[str, str], web: bool) -> RefSpec:
     name, acronym = org
     year = rng.randint(2005, 2024)
@@ -76,8 +82,12 @@ def generate(seed: int = 0, n_references: int = 80, *, estimates: bool = True, v
         form = rng.choices(("journal", "no-pmid", "ahead"), (0.85, 0.08, 0.07))[0]
         key = f"r{next(counter)}"
         ref = _person_ref(rng, key, kind, topic, form)
+        tries = 0
         while (ref.surnames[0], ref.year) in used:
             ref = _person_ref(rng, key, kind, topic, form)
+            tries += 1
+            if tries > 50:  # the pool's ~1,000 (surname, year) pairs run out near 1,000 entries
+                ref = replace(ref, surnames=(_double_barrelled(rng),) + ref.surnames[1:])
         used.add((ref.surnames[0], ref.year))
         refs.append(ref)
         return ref

@@ -98,6 +98,8 @@ def range_member_off_claim(kb):
     """
     a = analyse(kb)
     for entry in a.cited:
+        if all(len(m.numbers) < 3 for m in entry.markers):
+            continue  # the usual case: read no claims for single and paired citations
         counted = {k for c in count_claims(entry.sentence.text, entry.spans) for k in c.markers}
         designs = {c.markers[0]: c for c in design_claims(entry.sentence.text, entry.spans)}
         stems = topic_stems(entry.sentence.text)
