@@ -45,7 +45,7 @@ def malformed_marker(kb):
     Fix: write the marker as numbers and ranges separated by commas, e.g. `[12, 14-16]`.
     """
     for marker in kb.doc.markers:
-        bad = [p for p in marker.problems if p.startswith(_MALFORMED)]
+        bad = [p for p in marker.problems if any(k in p for k in _MALFORMED)]
         if bad:
             yield finding(malformed_marker, marker.line, f"marker {marker.raw}: {'; '.join(bad)}",
                           column=marker.column, citations=sorted(set(marker.numbers)),
@@ -63,7 +63,7 @@ def reversed_or_duplicated(kb):
     Fix: write ranges low to high and each number once.
     """
     for marker in kb.doc.markers:
-        odd = [p for p in marker.problems if p.startswith(_ODD)]
+        odd = [p for p in marker.problems if any(k in p for k in _ODD)]
         if odd:
             tidy = _tidy(marker.numbers)
             yield finding(reversed_or_duplicated, marker.line, f"marker {marker.raw}: {'; '.join(odd)}",
