@@ -29,35 +29,34 @@ _VERB = (r"(?:also\s+|and\s+colleagues\s+)?(?:[a-z]+ed|found|reported|published|
 _DOC = (r"(?:guidelines?|guidance|review|study|trial|RCT|meta-analysis|report|statement|appraisal|criteria|"
         r"analysis|update)\b")
 
-# Person forms, most specific first; each has groups name, year (optional), second (optional), and a
-# cheap gate: a sentence the gate rejects cannot match, so the costly pattern is not tried on it.
-_YEAR_IN_BRACKETS = re.compile(r"[(\[](?:19|20)\d\d")
-_IN_YEAR = re.compile(r"\b[Ii]n\s+(?:19|20)\d\d")
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
-_START = r"(?<![\w'\u2019-])"  # a name starts a word: no attempt in the middle of one
-_PERSON = tuple((re.compile(p), gate) for p, gate in (
-    (rf"{_START}(?P<name>{NAME})\s+(?:and|&)\s+(?P<second>{NAME}){_ETAL}\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]",
-     lambda t: _YEAR_IN_BRACKETS.search(t) and (" and " in t or " & " in t)),
-    (rf"{_START}(?P<name>{NAME}){_ETAL}(?:['\u2019]s)?\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]",
-     _YEAR_IN_BRACKETS.search),
-    (rf"\((?P<name>{NAME}){_ETAL}\s+(?P<year>{YEAR})[a-z]?\b", lambda t: "(" in t and _ANY_YEAR.search(t)),
-    (rf"\b[Ii]n\s+(?P<year>{YEAR}),?\s+(?P<name>{NAME}){_ETAL}(?=\s+{_VERB})", _IN_YEAR.search),
-    (rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,5}}?(?:by|from)\s+(?P<name>{NAME})",
-     lambda t: (" by " in t or " from " in t) and _ANY_YEAR.search(t)),
-    (rf"\bby\s+(?P<name>{NAME}){_ETAL}\s+in\s+(?P<year>{YEAR})\b", lambda t: " by " in t and _IN_YEAR.search(t)),
-    (rf"{_START}(?P<name>{NAME})['\u2019]s\s+(?:(?P<year>{YEAR})\s+)?(?:[\w-]+\s+){{0,2}}?"
-     r"(?:study|trial|RCT|review|meta-analysis|analysis|report|series)\b", lambda t: "'s " in t or "\u2019s " in t),
-    (rf"{_START}(?P<name>{NAME})\s+et\s+al\b", lambda t: "et al" in t),
+# A name is found once per sentence; the forms are short patterns on the text just after or before it.
+_START = r"(?<![\w'\u2019-])"  # a name starts a word
+_NAME_AT = re.compile(rf"{_START}(?P<name>{NAME})")
+_SECOND = r"(?:[a-z]{1,4}\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?"
+# (pattern the text after the name must start with, pattern the text before must end with, the
+# endings that text can have at all), most specific first. The endings are tested first: cheap.
+_FORMS = tuple((re.compile(after) if after else None, re.compile(before) if before else None, ends) for
+               after, before, ends in (
+    (rf"\s+(?:and|&)\s+(?P<second>{_SECOND}){_ETAL}\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]", None, None),  # A and B (2015)
+    (rf"{_ETAL}(?:['\u2019]s)?\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]", None, None),  # Zhao (2017), Buchbinder [2009]
+    (rf"{_ETAL}\s+(?P<year>{YEAR})[a-z]?\b", r"\($", ("(",)),  # (Buchbinder 2009
+    (rf"{_ETAL}(?=\s+{_VERB})", rf"\b[Ii]n\s+(?P<year>{YEAR}),?\s+$", tuple("0123456789,")),  # In 2009, Wardlaw
+    (None, rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,5}}?(?:by|from)\s+$",
+     ("by", "from")),  # A 2016 RCT by Yang
+    (rf"{_ETAL}\s+in\s+(?P<year>{YEAR})\b", r"\bby\s+$", ("by",)),  # reported by Klazen in 2010
+    (rf"['\u2019]s\s+(?:(?P<year>{YEAR})\s+)?(?:[\w-]+\s+){{0,2}}?"
+     r"(?:study|trial|RCT|review|meta-analysis|analysis|report|series)\b", None, None),  # Smith's 2015 trial
+    (r"\s+et\s+al\b", None, None),  # Smith et al. (no year)
 ))
-# A surname with no year: only when the list knows it as a first author.
-_BARE = (re.compile(rf"{_START}(?P<name>{NAME})(?=\s+{_VERB})"), re.compile(rf"\bby\s+(?P<name>{NAME})\b"))
+# A surname with no year counts only when the list knows it as a first author.
+_BARE = (re.compile(rf"(?=\s+{_VERB})"), re.compile(r"\bby\s+$"))
 _PARTICLE_RX = re.compile(_PARTICLE)
-_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z\u00c0-\u00de][\w'\u2019-]+")
 _YEAR_ONLY = tuple(re.compile(p) for p in (
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:updated|revised|new|earlier|later|recent|joint)\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,4}}?{_DOC}",
     rf"\b[Ii]n\s+(?P<year>{YEAR})\s*[.,;:]?\s*(?=\[)",
     rf"^In\s+(?P<year>{YEAR})\b",
 ))
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 _TRIAL_CONTEXT = re.compile(r"\b(?P<trial>[A-Z][A-Z0-9-]{2,}(?:\s+[IVX]{1,4})?)\s+(?:[Tt]rial|[Ss]tudy)\b")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z]+(?![\w-])")
 _STOP = frozenset("""In The A An This These That Those Both All Each Most Other Another One Two Three Four Five Six
@@ -103,23 +102,40 @@ def _resolve(name: str, start_of_sentence: bool, index: SourceIndex) -> str | No
 
 def _people(text: str, index: SourceIndex) -> list[Mention]:
     found = []
-    for rx, gate in _PERSON:
-        if not gate(text):
-            continue
-        for m in rx.finditer(text):
-            name = _resolve(m.group("name"), m.start("name") == 0, index)
-            if not name:
-                continue
-            year = int(m.group("year")) if m.groupdict().get("year") else None
-            second = m.groupdict().get("second")
-            found.append(Mention("person", m.group(0), m.start(), m.end(), name, year, second=second))
-    if any(index.may_start_first_author(w) for w in _CAPITALISED.findall(text)):
-        for rx in _BARE:
-            for m in rx.finditer(text):
-                name = _resolve(m.group("name"), m.start("name") == 0, index)
-                if name and index.first_author_matches(name):
-                    found.append(Mention("person", m.group("name"), m.start("name"), m.end("name"), name))
+    for m in _NAME_AT.finditer(text):
+        start, end = m.span("name")
+        before = text[max(0, start - 70): start]
+        mention = _dated_form(text, m.group("name"), start, end, before, index)
+        if mention is None and (_BARE[0].match(text, end) or (before.endswith("by ") and _BARE[1].search(before))):
+            name = _resolve(m.group("name"), start == 0, index)
+            if name and index.first_author_matches(name):
+                mention = Mention("person", m.group("name"), start, end, name)
+        if mention:
+            found.append(mention)
     return found
+
+
+def _dated_form(text: str, raw: str, start: int, end: int, before: str, index) -> Mention | None:
+    """The first form that fits around a name: 'Zhao (2017)', 'In 2009, Wardlaw', 'by Klazen in 2010' ..."""
+    tail = before.rstrip()
+    for after_rx, before_rx, ends in _FORMS:
+        if ends and not tail.endswith(ends):
+            continue
+        a = after_rx.match(text, end) if after_rx else None
+        if after_rx and not a:
+            continue
+        b = before_rx.search(before) if before_rx else None
+        if before_rx and not b:
+            continue
+        name = _resolve(raw, start == 0, index)
+        if not name:
+            return None
+        groups = {**(b.groupdict() if b else {}), **(a.groupdict() if a else {})}
+        year = int(groups["year"]) if groups.get("year") else None
+        first = start - (len(before) - b.start()) if b else start
+        last = a.end() if a else end
+        return Mention("person", text[first:last], first, last, name, year, second=groups.get("second"))
+    return None
 
 
 def _organisations(text: str, index: SourceIndex) -> list[Mention]:
@@ -133,7 +149,7 @@ def _organisations(text: str, index: SourceIndex) -> list[Mention]:
             if key in folded:
                 for m in index.org_pattern(written).finditer(text):
                     found.append(Mention("org", m.group(0), m.start(), m.end(), written))
-    for m in _ACRONYM.finditer(text):
+    for m in _ACRONYM.finditer(text) if index.org_acronyms else ():
         if m.group(0) in index.org_acronyms:
             found.append(Mention("org", m.group(0), m.start(), m.end(), None, acronym=m.group(0)))
     return found
@@ -142,10 +158,10 @@ def _organisations(text: str, index: SourceIndex) -> list[Mention]:
 def _trials(text: str, index: SourceIndex) -> list[Mention]:
     found = [Mention("trial", m.group("trial"), m.start(), m.end(), m.group("trial").upper())
              for m in _TRIAL_CONTEXT.finditer(text) if m.group("trial") not in index.org_acronyms]
-    upper = text.upper()
-    for trial in index.trials:
-        for m in re.finditer(rf"(?<![A-Z0-9]){re.escape(trial)}(?![A-Z0-9])", upper):
-            found.append(Mention("trial", text[m.start():m.end()], m.start(), m.end(), trial))
+    known = index.trial_pattern()
+    if known:
+        for m in known.finditer(text.upper()):
+            found.append(Mention("trial", text[m.start():m.end()], m.start(), m.end(), m.group(0)))
     return found
 
 
@@ -168,7 +184,8 @@ def read_mentions(text: str, index: SourceIndex) -> list[Mention]:
     people = sorted(_people(text, index), key=lambda m: (m.year is None, m.start, -(m.end - m.start)))
     orgs = _organisations(text, index)  # definitions first: they carry both name and acronym
     trials = _trials(text, index) if (index.trials or " trial" in text or " stud" in text) else []
-    mentions = _without_overlaps(people + orgs + trials + _years(text))
+    years = _years(text) if _A_YEAR.search(text) else []
+    mentions = _without_overlaps(people + orgs + trials + years)
     return _date_organisations(mentions)
 
 

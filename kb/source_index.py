@@ -78,7 +78,6 @@ class SourceIndex:
     entries: dict[int, ReferenceEntry]
     by_first: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_author: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    first_words: set[str] = field(default_factory=set)  # each word of each first author's surname, folded
     org_names: dict[str, str] = field(default_factory=dict)  # folded words -> written name
     org_acronyms: set[str] = field(default_factory=set)
     acronym_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # "SIR" -> folded names
@@ -91,10 +90,6 @@ class SourceIndex:
     def first_author_matches(self, name: str, year: int | None = None) -> list[int]:
         found = self.by_first.get(fold(name), [])
         return [n for n in found if year is None or self.entries[n].year == year]
-
-    def may_start_first_author(self, word: str) -> bool:
-        """Could this capitalised word begin a first author's surname ('Van' of 'Van Meirhaeghe')?"""
-        return fold(word) in self.first_words
 
     def is_known_surname(self, name: str) -> bool:
         return fold(name) in self.by_author
@@ -147,8 +142,16 @@ class SourceIndex:
 
     # ---- trials ------------------------------------------------------------
     def names_trial(self, number: int, trial: str) -> bool:
-        return re.search(rf"(?<![A-Z0-9]){re.escape(trial.upper())}(?![A-Z0-9])",
-                         (self.entries[number].title or self.entries[number].raw).upper()) is not None
+        title = (self.entries[number].title or self.entries[number].raw).upper()
+        return re.search(rf"(?<![A-Z0-9]){re.escape(trial.upper())}(?![A-Z0-9])", title) is not None
+
+    def trial_pattern(self) -> re.Pattern | None:
+        """One pattern for every trial the list names, longest first ('VERTOS II' before 'VERTOS')."""
+        if "_trial_rx" not in self.__dict__:
+            names = sorted(self.trials, key=len, reverse=True)
+            self.__dict__["_trial_rx"] = re.compile(
+                r"(?<![A-Z0-9])(?:" + "|".join(map(re.escape, names)) + r")(?![A-Z0-9])") if names else None
+        return self.__dict__["_trial_rx"]
 
     def trial_matches(self, trial: str) -> list[int]:
         key = trial.upper()
@@ -169,7 +172,6 @@ def build_index(entries: dict[int, ReferenceEntry], document_text: str = "") -> 
         for i, surname in enumerate(entry.surnames):
             if i == 0:
                 index.by_first[fold(surname)].append(number)
-                index.first_words.update([fold(surname)] + [fold(w) for w in re.split(r"[\s-]+", surname)])
             index.by_author[fold(surname)].append(number)
         words = " ".join(filter(None, (entry.organisation, entry.title)))
         index._org_text[number] = fold_words(words)

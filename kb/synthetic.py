@@ -18,6 +18,10 @@ from .synthetic_model import (  # noqa: F401 - re-exported: kb.synthetic is the 
     SURNAMES, Cite, Estimate, Name, Paragraph, RefSpec, Rendered, Sentence, SyntheticPolicy)
 from .synthetic_render import render, render_entry  # noqa: F401
 
+__all__ = ["COMPARATORS", "CONDITIONS", "COUNT_WORDS", "INITIALS", "JOURNALS", "KIND_TITLES", "ORGANISATIONS",
+           "OUTCOMES", "PROCEDURES", "SURNAMES", "Cite", "Estimate", "Name", "Paragraph", "RefSpec", "Rendered",
+           "Sentence", "SyntheticPolicy", "generate", "render", "render_entry", "with_sentence"]
+
 # ---- generation ------------------------------------------------------------------
 
 def _person_ref(rng: random.Random, key: str, kind: str, topic: str, form: str) -> RefSpec:
