@@ -39,9 +39,9 @@ def judge_all(kb, analysis: Analysis) -> list[Verdict]:
     out = []
     dated_by_name = {p.sentence.index for p in analysis.pairings if p.mention.kind in ("person", "org")}
     for p in analysis.pairings:
-        scope = [n for n in p.scope if n in kb.references]
-        if not scope:
-            continue  # numbers not in the list: CIT101 reports them
+        if any(n not in kb.references for n in p.scope):
+            continue  # a number the list lacks (CIT101): what the name stands for is unclear
+        scope = list(p.scope)
         kind = p.mention.kind
         if kind == "person":
             v = _person(kb, analysis.index, p, scope)

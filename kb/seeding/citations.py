@@ -5,8 +5,8 @@ changes the model (or, for list edits, the rendered list) and states where
 a careful editor would see the error: the sentence whose marker now points at
 the wrong entry, the entry no marker cites. Sites are chosen where reading
 the text against the list can reveal the defect: a swap between two
-sentences that name different sources, a shift or year change in a sentence
-that names its source.
+sentences at least one of which, as printed, does not fit the entry it then
+cites; a shift or year change in a sentence that names its source.
 """
 from __future__ import annotations
 
@@ -30,15 +30,26 @@ def _named(policy: SyntheticPolicy) -> list:
     return out
 
 
-def _identity(policy, key: str) -> tuple:
+def _who(policy, key: str) -> str:
     ref = policy.ref(key)
-    return (ref.surnames[:1] or (ref.organisation,), ref.year)
+    return ref.surnames[0] if ref.surnames else ref.organisation.split(" (")[0]
 
 
-def _differ(policy, a, b) -> bool:
-    """Would the two named sources tell their entries apart? (Other first author, or both dated and different.)"""
-    (who_a, year_a), (who_b, year_b) = _identity(policy, a), _identity(policy, b)
-    return who_a != who_b or (year_a is not None and year_b is not None and year_a != year_b)
+def _printed_year(policy, s) -> int | None:
+    """The year the sentence prints for its source ('Smith (2015)', 'In 2015, the ACR'), if any."""
+    name = _name_of(s)
+    if name.form in _DATED:
+        return name.year or policy.ref(name.key).year
+    if name.form == "org" and any(isinstance(p, str) and p.startswith("In ") for p in s.parts):
+        return policy.ref(name.key).year
+    return None
+
+
+def _visible(policy, s, key: str) -> bool:
+    """Would a reader see that sentence ``s``, as printed, does not describe entry ``key``?"""
+    year, cited = _printed_year(policy, s), policy.ref(key).year
+    return _who(policy, _name_of(s).key) != _who(policy, key) or (year is not None and cited is not None
+                                                                    and year != cited)
 
 
 def _name_of(s) -> Name:
@@ -66,8 +77,8 @@ def swap(policy: SyntheticPolicy, rng: random.Random) -> Seeded | None:
     named = _named(policy)
     rng.shuffle(named)
     for a in named:
-        b = next((b for b in named if b.sid != a.sid and _differ(policy, _cite_of(a).keys[0], _cite_of(b).keys[0])),
-                 None)
+        b = next((b for b in named if b.sid != a.sid and (_visible(policy, a, _cite_of(b).keys[0])
+                                                           or _visible(policy, b, _cite_of(a).keys[0]))), None)
         if b:
             changed = _with_cite(_with_cite(policy, a, _cite_of(b)), b, _cite_of(a))
             r = render(changed)

@@ -162,3 +162,9 @@ def test_cit205_clean_when_the_marker_is_in_the_sentence_or_the_study_cited_near
     body = ("Kallmes (2009) reported a sham-controlled trial.<sup>[1]</sup> In Kallmes (2009), patients were "
             "masked. In 2008, NICE issued guidance.")
     assert findings(body, ["kallmes2009"], "CIT205") == []
+
+
+def test_cit201_silent_when_a_shared_marker_holds_a_number_the_list_lacks(findings):
+    # CIT101 reports [9]; which entry Frey stands for is then unclear.
+    assert findings("Results were reported by Zhao in 2017 and by Frey in 2017.<sup>[1, 9]</sup>", PAIR,
+                    "CIT2") == []
