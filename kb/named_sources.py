@@ -26,6 +26,11 @@ NAME = rf"(?:{_PARTICLE}\s+)*{_WORD}(?:\s+{_WORD})?"
 _ETAL = r"(?:\s+et\s+al\.?,?)?"
 _VERB = (r"(?:also\s+|and\s+colleagues\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shows|reports|"
          r"finds|concluded|noted|wrote|led|ran|undertook)\b")
+# What authors do in a study; 'In 2016, Stryker acquired ...' names a company, not a study.
+_RESEARCH_VERB = (r"(?:also\s+|and\s+colleagues\s+)?(?:reported|published|conducted|found|showed|described|"
+                  r"evaluated|compared|studied|reviewed|examined|assessed|performed|analy[sz]ed|investigated|"
+                  r"randomi[sz]ed|enrolled|treated|followed|observed|noted|concluded|presented|demonstrated|"
+                  r"summari[sz]ed|pooled|identified|included|measured|tested|used|reports|finds|shows)\b")
 _DOC = (r"(?:guidelines?|guidance|review|study|trial|RCT|meta-analysis|report|statement|appraisal|criteria|"
         r"analysis|update)\b")
 
@@ -40,7 +45,7 @@ _FORMS = tuple((re.compile(after) if after else None, re.compile(before) if befo
     (rf"\s+(?:and|&)\s+(?P<second>{_SECOND}){_ETAL}\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]", None, None),  # A and B (2015)
     (rf"{_ETAL}(?:['\u2019]s)?\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]", None, None),  # Zhao (2017), Buchbinder [2009]
     (rf"{_ETAL}\s+(?P<year>{YEAR})[a-z]?\b", r"\($", ("(",)),  # (Buchbinder 2009
-    (rf"{_ETAL}(?=\s+{_VERB})", rf"\b[Ii]n\s+(?P<year>{YEAR}),?\s+$", tuple("0123456789,")),  # In 2009, Wardlaw
+    (rf"{_ETAL}(?=\s+{_RESEARCH_VERB})", rf"\b[Ii]n\s+(?P<year>{YEAR}),?\s+$", tuple("0123456789,")),  # In 2009, Wardlaw
     (None, rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,5}}?(?:by|from)\s+$",
      ("by", "from")),  # A 2016 RCT by Yang
     (rf"{_ETAL}\s+in\s+(?P<year>{YEAR})\b", r"\bby\s+$", ("by",)),  # reported by Klazen in 2010

@@ -37,3 +37,9 @@ def index():
 def test_reads_the_named_sources(index, text, expected):
     got = [(m.kind, m.acronym if m.kind == "org" else m.name, m.year) for m in read_mentions(text, index)]
     assert got == expected
+
+
+@pytest.mark.parametrize("text", ["In 2016, Stryker acquired the maker of the device.",
+                                  "In 2015, Congress passed a law.", "In 2014, Medicare began paying for it."])
+def test_companies_and_institutions_doing_other_things_are_no_studies(index, text):
+    assert [m for m in read_mentions(text, index) if m.kind == "person"] == []
