@@ -8,7 +8,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import build
+from cit_fixtures import build
 from kb.checks import run_checks
 from kb.report import flatten
 

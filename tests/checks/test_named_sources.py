@@ -3,7 +3,7 @@ import pytest
 
 from kb.named_sources import read_mentions
 from kb.source_index import build_index
-from conftest import build
+from cit_fixtures import build
 
 
 @pytest.fixture(scope="module")

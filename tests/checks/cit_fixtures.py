@@ -1,12 +1,11 @@
-"""Small policies written in the tests: a few sentences and a numbered reference list.
+"""Small policies written in the CIT tests: a few sentences and a numbered reference list.
 
-``policy(body, refs)`` builds a knowledge base from Markdown prose and a list
-of entries (numbered from 1 in order); ``findings(body, refs, code)`` runs the
-rules whose code starts with ``code`` and returns their findings. The body's
-first line is line 5 of the policy (``BODY_LINE``).
+``build(body, refs)`` makes a knowledge base from Markdown prose and a list of
+entries (numbered from 1 in order; a key of ``REF`` or the entry's text);
+``findings(body, refs, code)`` runs the rules whose code starts with ``code``
+and returns their findings. The body's first line is line 5 of the policy
+(``BODY_LINE``).
 """
-import pytest
-
 from kb.checks import run_checks
 from kb.knowledge_base import build_knowledge_base
 from kb.parse_policy import parse_policy
@@ -85,10 +84,5 @@ def build(body: str, refs: list[str]):
     return build_knowledge_base(parse_policy(make_policy(body, refs), "fixture.md"))
 
 
-def run(body: str, refs: list[str], code: str):
+def findings(body: str, refs: list[str], code: str):
     return flatten(run_checks(build(body, refs), select=[code]))
-
-
-@pytest.fixture
-def findings():
-    return run
