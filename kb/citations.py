@@ -94,8 +94,9 @@ def find_markers(line: str) -> list[RawMarker]:
     taken: list[tuple[int, int]] = []
     for m in SUP_MARKER.finditer(line):
         inner = m.group("inner")
-        if not re.search(r"\d", inner) or looks_like_year(inner):
-            continue  # <sup>®</sup> and similar
+        # <sup>®</sup> has no digit; <sup>2009</sup> may be a year, but <sup>[1801]</sup> in a long list is a citation.
+        if not re.search(r"\d", inner) or (looks_like_year(inner) and "[" not in m.group(0)):
+            continue
         found.append(RawMarker(m.group(0), inner, m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for m in BARE_MARKER.finditer(line):

@@ -11,139 +11,16 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-# ---- the model ---------------------------------------------------------------
+from .synthetic_model import (  # noqa: F401 - re-exported: kb.synthetic is the public face
+    COMPARATORS, CONDITIONS, COUNT_WORDS, INITIALS, JOURNALS, KIND_TITLES, ORGANISATIONS, OUTCOMES, PROCEDURES,
+    SURNAMES, Cite, Estimate, Name, Paragraph, RefSpec, Rendered, Sentence, SyntheticPolicy)
+from .synthetic_render import render, render_entry  # noqa: F401
 
-
-@dataclass(frozen=True)
-class RefSpec:
-    key: str  # stable across renumbering, e.g. "r12"
-    surnames: tuple[str, ...]  # as printed; empty for an organisation
-    organisation: str | None
-    year: int | None
-    title: str
-    kind: str  # one of kb.classify.KINDS
-    topic: str
-    journal: str | None = None
-    volume: str | None = None
-    issue: str | None = None
-    pages: str | None = None
-    pmid: str | None = None
-    url: str | None = None
-    accessed: str | None = None
-
-
-@dataclass(frozen=True)
-class Cite:
-    keys: tuple[str, ...]
-    as_range: bool = False  # print consecutive numbers as "a-b"
-    shift: int = 0  # seeded defect: every printed number moved by this much
-    widen: int = 0  # seeded defect: a range printed this many numbers wider at its end
-
-
-@dataclass(frozen=True)
-class Name:
-    """A named source in running text: 'Smith (2015)', 'In 2015, Smith', 'the ACR'."""
-
-    key: str
-    form: str  # "paren", "in-year", "etal", "org"
-    year: int | None = None  # seeded defect: print this year instead of the entry's
-
-
-@dataclass(frozen=True)
-class Estimate:
-    measure: str  # MD, SMD, RR, OR, HR
-    value: float
-    low: float
-    high: float
-    p: str | None  # as printed, e.g. ".56" or "<0.001"
-    style: int  # which printed form (see _render_estimate)
-    outcome: str
-    arms: tuple[int, int, int] | None = None  # (total, treated, control) printed after the result
-    followed: tuple[int, int, str] | None = None  # (count, denominator, percentage as printed)
-    i2: str | None = None  # heterogeneity as printed inside the parentheses, e.g. "45"
-    variant: int = 0  # a second choice of wording within a style (long measure names, minus and dash forms)
-
-
-@dataclass(frozen=True)
-class Sentence:
-    sid: str
-    parts: tuple  # str | Cite | Name | Estimate
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    heading: str | None  # a "### heading" printed above it, if any
-    sentences: tuple[Sentence, ...]
-    level: int = 3
-
-
-@dataclass(frozen=True)
-class SyntheticPolicy:
-    seed: int
-    title: str
-    procedure: str
-    references: tuple[RefSpec, ...]
-    paragraphs: tuple[Paragraph, ...]
-    criteria: tuple[tuple[str, str], ...]  # (id, text) in outline order
-    numbering: dict = field(default_factory=dict, compare=False)  # key -> number printed in markers
-
-    def number_of(self, key: str) -> int:
-        """The number a marker prints for ``key``: the list position unless told otherwise."""
-        if key in self.numbering:
-            return self.numbering[key]
-        return next(i for i, r in enumerate(self.references, 1) if r.key == key)
-
-    def ref(self, key: str) -> RefSpec:
-        return next(r for r in self.references if r.key == key)
-
-    def sentences(self):
-        for p in self.paragraphs:
-            yield from p.sentences
-
-
-@dataclass(frozen=True)
-class Rendered:
-    text: str
-    sentence_lines: dict  # sid -> line
-    entry_lines: dict  # reference key -> line
-
-
-# ---- word pools ----------------------------------------------------------------
-
-SURNAMES = (
-    "Smith", "Chen", "Garcia", "Okafor", "Nakamura", "Rossi", "Dubois", "Kowalski", "Andersen", "Patel",
-    "Haddad", "Silva", "Novak", "Lindqvist", "Moreau", "Costa", "Yilmaz", "Fischer", "Murphy", "Tanaka",
-    "de Vries", "Van Meirhaeghe", "Blasco Andaluz", "Martin-Lopez", "O'Brien", "McConnell", "van der Berg",
-    "da Silva", "Le Roux", "St John", "Al-Khatib", "Nguyen", "Kim", "Ivanova", "Larsen", "Schmidt",
-)
-INITIALS = ("AB", "J", "MK", "RT", "CE", "P", "DF", "HG", "SL", "W", "JE", "K")
-ORGANISATIONS = (
-    ("American College of Radiology", "ACR"),
-    ("National Institute for Health and Care Excellence", "NICE"),
-    ("American Academy of Orthopaedic Surgeons", "AAOS"),
-    ("Society of Interventional Radiology", "SIR"),
-    ("American Society of Anesthesiologists", "ASA"),
-    ("North American Spine Society", "NASS"),
-)
-JOURNALS = ("Spine (Phila Pa 1976)", "N Engl J Med", "Lancet", "BMJ", "Pain Physician", "J Bone Miner Res",
-            "Eur Spine J", "Radiology", "AJNR Am J Neuroradiol", "Medicine (Baltimore)", "JAMA")
-PROCEDURES = ("cryoneurolysis", "radiofrequency denervation", "spinal cord stimulation", "balloon sinuplasty",
-              "vertebral augmentation", "laser discectomy", "genicular nerve ablation", "basivertebral ablation")
-COMPARATORS = ("sham procedure", "conservative care", "usual care", "physical therapy")
-CONDITIONS = ("chronic low back pain", "knee osteoarthritis", "vertebral fractures", "chronic sinusitis",
-              "neck pain", "sacroiliac joint pain")
-OUTCOMES = ("pain VAS", "ODI", "quality of life", "new fracture", "function")
-KIND_TITLES = {
-    "systematic-review": ("a systematic review and meta-analysis", "a meta-analysis of randomized trials"),
-    "randomized-trial": ("a randomized controlled trial", "a multicentre randomised sham-controlled trial"),
-    "observational": ("a retrospective case series", "a prospective cohort study"),
-    "guideline": ("clinical practice guideline", "appropriateness criteria"),
-    "other": ("a narrative overview", "technical considerations and anatomy"),
-}
-COUNT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
+__all__ = ["COMPARATORS", "CONDITIONS", "COUNT_WORDS", "INITIALS", "JOURNALS", "KIND_TITLES", "ORGANISATIONS",
+           "OUTCOMES", "PROCEDURES", "SURNAMES", "Cite", "Estimate", "Name", "Paragraph", "RefSpec", "Rendered",
+           "Sentence", "SyntheticPolicy", "generate", "render", "render_entry", "with_sentence"]
 
 # ---- generation ------------------------------------------------------------------
 
@@ -164,6 +41,12 @@ def _person_ref(rng: random.Random, key: str, kind: str, topic: str, form: str) 
     )
 
 
+def _double_barrelled(rng: random.Random) -> str:
+    """'Costa-Novak': one surname from two single-word ones, for lists of thousands of entries."""
+    plain = [s for s in SURNAMES if " " not in s and "'" not in s and "-" not in s]
+    return "-".join(rng.sample(plain, 2))
+
+
 def _org_ref(rng: random.Random, key: str, topic: str, org: tuple[str, str], web: bool, serial: int) -> RefSpec:
     name, acronym = org
     year = rng.randint(2005, 2024)
@@ -178,8 +61,15 @@ def _org_ref(rng: random.Random, key: str, topic: str, org: tuple[str, str], web
                    pmid=str(rng.randint(10_000_000, 39_999_999)))
 
 
-def generate(seed: int = 0, n_references: int = 80, *, estimates: bool = True) -> SyntheticPolicy:
-    """A policy with about ``n_references`` entries, every one cited at least once."""
+def generate(seed: int = 0, n_references: int = 80, *, estimates: bool = True, variety: bool = False,
+             markers_per_reference: float | None = None) -> SyntheticPolicy:
+    """A policy with about ``n_references`` entries, every one cited at least once.
+
+    ``variety`` names sources in every form the checker reads (brackets, possessives, 'A 2015 study
+    by', two names per sentence, acronyms) and adds count claims; ``markers_per_reference`` adds
+    re-citations until the text has about that many markers per entry (2.5 gives a 2,000-entry
+    policy about 5,000 markers). Without them the policy is exactly what earlier versions made.
+    """
     rng = random.Random(seed)
     procedure, second = rng.sample(PROCEDURES, 2)
     n = max(8, n_references)
@@ -197,8 +87,12 @@ def generate(seed: int = 0, n_references: int = 80, *, estimates: bool = True) -
         form = rng.choices(("journal", "no-pmid", "ahead"), (0.85, 0.08, 0.07))[0]
         key = f"r{next(counter)}"
         ref = _person_ref(rng, key, kind, topic, form)
+        tries = 0
         while (ref.surnames[0], ref.year) in used:
             ref = _person_ref(rng, key, kind, topic, form)
+            tries += 1
+            if tries > 50:  # the pool's ~1,000 (surname, year) pairs run out near 1,000 entries
+                ref = replace(ref, surnames=(_double_barrelled(rng),) + ref.surnames[1:])
         used.add((ref.surnames[0], ref.year))
         refs.append(ref)
         return ref
@@ -212,9 +106,15 @@ def generate(seed: int = 0, n_references: int = 80, *, estimates: bool = True) -
         guidelines.append(_org_ref(rng, f"r{next(counter)}", procedure, org, web=rng.random() < 0.3, serial=i))
         refs.append(guidelines[-1])
     paragraphs = _paragraphs(rng, procedure, second, reviews, trials, series, guidelines, estimates)
-    return SyntheticPolicy(seed=seed, title=f"{procedure.title()} and {second.title()}", procedure=procedure,
-                           references=_in_citation_order(refs, paragraphs), paragraphs=paragraphs,
-                           criteria=_criteria(rng, procedure, second))
+    policy = SyntheticPolicy(seed=seed, title=f"{procedure.title()} and {second.title()}", procedure=procedure,
+                             references=_in_citation_order(refs, paragraphs), paragraphs=paragraphs,
+                             criteria=_criteria(rng, procedure, second))
+    if variety or markers_per_reference:
+        from .synthetic_extra import enrich  # its own random stream: the base policy stays the same
+
+        policy = enrich(policy, random.Random(f"{seed}:enrich"), variety=variety,
+                        markers_per_reference=markers_per_reference)
+    return policy
 
 
 def _in_citation_order(refs: list[RefSpec], paragraphs) -> tuple[RefSpec, ...]:
@@ -315,120 +215,6 @@ def _criteria(rng, procedure, second) -> tuple[tuple[str, str], ...]:
               ("II", f"{procedure.capitalize()} is considered **investigational** for all other indications."),
               ("III", f"{second.capitalize()} is considered **investigational**.")]
     return tuple(items)
-
-
-# ---- rendering ----------------------------------------------------------------------
-
-def _numbers_text(numbers: list[int], as_range: bool) -> str:
-    if as_range and len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return f"{numbers[0]}-{numbers[-1]}"
-    return ", ".join(str(n) for n in numbers)
-
-
-def _render_part(policy: SyntheticPolicy, part) -> str:
-    if isinstance(part, str):
-        return part
-    if isinstance(part, Cite):
-        numbers = [policy.number_of(k) + part.shift for k in part.keys]
-        if part.widen:
-            numbers += list(range(numbers[-1] + 1, numbers[-1] + 1 + part.widen))
-        return f"<sup>[{_numbers_text(numbers, part.as_range or bool(part.widen))}]</sup>"
-    if isinstance(part, Name):
-        ref = policy.ref(part.key)
-        year = part.year or ref.year
-        if part.form == "org":
-            name = ref.organisation.split(" (")[0]
-            acronym = next((a for n, a in ORGANISATIONS if n == name), None)
-            return f"{name} ({acronym})" if acronym else name
-        who = ref.surnames[0]
-        if part.form == "in-year":
-            return f"In {year}, {who}"
-        if part.form == "etal":
-            return f"{who} et al. ({year})"
-        return f"{who} ({year})"
-    if isinstance(part, Estimate):
-        return _render_estimate(part)
-    raise TypeError(part)
-
-
-_LONG_NAMES = {"MD": "mean difference [MD]", "SMD": "standard mean difference", "RR": "relative risk",
-               "OR": "odds ratio [OR]", "HR": "hazard ratio"}
-
-
-def _num(value: float, variant: int) -> str:
-    """Two decimals; the second variant prints negatives with the Unicode minus sign."""
-    text = f"{value:.2f}"
-    return text.replace("-", "\u2212") if variant and value < 0 else text
-
-
-def _render_estimate(e: Estimate) -> str:
-    p = f"; P = {e.p}" if e.p and not e.p.startswith("<") else (f"; p{e.p}" if e.p else "")
-    v, lo, hi = (_num(x, e.variant) for x in (e.value, e.low, e.high))
-    name = _LONG_NAMES[e.measure] if e.variant else e.measure
-    i2 = f"; I\u00b2 = {e.i2}%" if e.i2 is not None else ""
-    if e.style == 0:
-        core = f"({name} = {v}; 95% CI, {lo} to {hi}{p}{i2})"
-    elif e.style == 1:
-        core = f"({name}, {v}; 95% CI, {lo} to {hi})"
-    elif e.style == 2:
-        dash = "\u2013" if e.variant else "-"
-        core = f"({e.measure}={v}; 95% CI, {lo}{dash}{hi})" if e.low >= 0 else \
-            f"({e.measure}={v}; 95% CI, {lo} to {hi})"
-    else:
-        core = f"({name}: {v}; 95% confidence interval {lo} to {hi}{p}{i2})"
-    if e.arms:
-        total, treated, control = e.arms
-        core += f" in {total} patients, {treated} who received the procedure and {control} who received the comparator"
-    if e.followed:
-        count, denominator, shown = e.followed
-        core += f", with follow-up complete for {count} ({shown}%) of {denominator}"
-    return core
-
-
-def render_entry(ref: RefSpec, number: int) -> str:
-    if ref.organisation and ref.url:
-        return (f"{number}. {ref.organisation}. {ref.title}. [cited {ref.accessed}]. "
-                f"'Available from:' <{ref.url}>.")
-    who = ref.organisation if ref.organisation else ", ".join(
-        f"{s} {INITIALS[(len(s) + i) % len(INITIALS)]}" for i, s in enumerate(ref.surnames[:3]))
-    if len(ref.surnames) > 3:
-        who += ", et al"
-    pub = f"{ref.year}"
-    if ref.volume:
-        pub += f";{ref.volume}" + (f"({ref.issue})" if ref.issue else "") + (f":{ref.pages}" if ref.pages else "")
-    pmid = f" PMID: {ref.pmid}" if ref.pmid else ""
-    return f"{number}. {who}. {ref.title}. *{ref.journal}*. {pub}.{pmid}"
-
-
-def render(policy: SyntheticPolicy, *, issuer: str = "Example Health Plan") -> Rendered:
-    lines: list[str] = ["", f"# {issuer}", "", "Medical Policy Manual", "",
-                        f"## ***{policy.title}***", "", "**Effective:** January 1, 2026", "",
-                        "**Next Review:** January 2027", "", "### **MEDICAL POLICY CRITERIA**", "",
-                        "#### **Medically Necessary**", ""]
-    for sid, text in policy.criteria:
-        if sid == "II":
-            lines += ["", "## Investigational", ""]
-        label = sid.split(".")[-1]
-        indent = "  " * min(sid.count("."), 1)
-        lines.append(f"{indent}- {label}. {text}" if sid.count(".") < 2 else f"{label}. {text}")
-    lines += ["", "## REQUIRED DOCUMENTATION", "", "- History and physical examination",
-              "- Imaging reports", "", "## EVIDENCE SUMMARY", ""]
-    sentence_lines: dict[str, int] = {}
-    for p in policy.paragraphs:
-        if p.heading:
-            lines += [f"{'#' * p.level} {p.heading}", ""]
-        if p.sentences:
-            line_no = len(lines) + 1
-            lines += [" ".join("".join(_render_part(policy, part) for part in s.parts) for s in p.sentences), ""]
-            sentence_lines.update({s.sid: line_no for s in p.sentences})
-    lines += ["### REFERENCES", ""]
-    entry_lines = {}
-    for i, ref in enumerate(policy.references, 1):
-        entry_lines[ref.key] = len(lines) + 1
-        lines.append(render_entry(ref, i))
-    lines += ["", "## CODES", "", "Codes\tNumber\tDescription", "CPT\t64999\tUnlisted procedure, nervous system",
-              "HCPCS\tC9752\tDestruction of intraosseous basivertebral nerve", ""]
-    return Rendered("\n".join(lines), sentence_lines, entry_lines)
 
 
 def with_sentence(policy: SyntheticPolicy, sid: str, parts: tuple) -> SyntheticPolicy:

@@ -113,27 +113,6 @@ def test_evd104_needs_studies_csv_to_know(tmp_path):
     assert findings(load(full(tmp_path, text, studies=None)), "EVD104") == []
 
 
-# ---- EVD105 a count of RCTs that cites a non-trial ----------------------------------------
-
-@pytest.mark.parametrize("cite, bad, what", [("1, 3", 1, "a review"),
-                                             ("3, 5", 5, "a report of Black (2004), a case series")])
-def test_evd105_flags_a_non_trial_in_a_count_of_rcts(tmp_path, cite, bad, what):
-    text = with_sentence(f"Two RCTs supported widgetplasty.<sup>[{cite}]</sup>")
-    found = findings(load(full(tmp_path, text)), "EVD105")
-    assert [(f.line, f.citations) for f in found] == [(line_of(text, "Two RCTs supported"), (bad,))]
-    assert found[0].message.endswith(what)
-
-
-def test_evd105_clean(tmp_path):
-    text = with_sentence("Two RCTs supported widgetplasty.<sup>[2, 3]</sup>")
-    assert findings(load(full(tmp_path, text)), "EVD105") == []
-
-
-def test_evd105_leaves_a_review_describing_its_own_trials_alone(tmp_path):
-    text = with_sentence("Jones (2021) pooled seven RCTs in a meta-analysis.<sup>[1]</sup>")
-    assert findings(load(full(tmp_path, text)), "EVD105") == []
-
-
 # ---- the bundled policy ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -169,13 +148,6 @@ def test_bundled_no_trial_counted_twice(bundled):
     # Stated counts with markers: lines 136 ([5], [6]), 146 ([4, 6]), 262 ([5, 16, 59, 60]) and 276
     # ([5, 6, 65-67]) each cite distinct trials (Rousing's two papers are never cited together).
     assert "EVD104" not in bundled
-
-
-def test_bundled_counts_of_rcts_citing_non_trials(bundled):
-    got = [(f.line, f.citations) for f in bundled["EVD105"]]
-    # Line 146 "Two other RCTs by Buchbinder (2015) and Kallmes (2009) [4, 6]": [4] is the Cochrane review.
-    # Line 276 "five RCTs [5, 6, 65-67]": [67] Diamond 2006 is "a 2-year non-randomised trial".
-    assert got == [(146, (4,)), (276, (67,))]
 
 
 # ---- the effective date and the age setting ---------------------------------------------------

@@ -16,7 +16,9 @@ from ..model import SEVERITIES, Finding
 
 # Family modules in report order. Add a module here when it exists.
 FAMILIES: tuple[str, ...] = (
-    "ref_numbering", "ref_entries", "ref_identity", "doc_xref", "doc_acronyms", "doc_text",
+    "ref_numbering", "ref_entries", "ref_identity",
+    "cit_markers", "cit_sources", "cit_claims",
+    "doc_xref", "doc_acronyms", "doc_text",
     "est", "evd", "wvr",
 )
 

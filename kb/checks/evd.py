@@ -1,9 +1,6 @@
 """EVD: the evidence behind each criterion (kb.evidence): missing, stale, hidden in ranges, double-counted."""
 from __future__ import annotations
 
-import re
-
-from ..classify import GUIDELINE, RANDOMIZED, REVIEW
 from . import finding, rule
 
 
@@ -163,43 +160,5 @@ def trial_counted_twice(kb):
                               suggestion=f"count {index.studies[study].name} once")
 
 
-_RANDOMIZED_NOUN = re.compile(r"RCTs|randomi[sz]ed controlled trials", re.IGNORECASE)
-
-
-@rule("EVD105", "count-of-rcts-cites-non-trial", "warning")
-def count_of_rcts_cites_non_trial(kb):
-    """A stated count of randomized trials cites something that is not a randomized trial.
-
-    What: a sentence says "N RCTs" and its markers list N or more references, one of which is a
-    review or guideline, or reports only non-randomized studies (studies.csv, or its kind).
-    Why: the count, or the citation, is wrong; either way the reader is told there is more
-    randomized evidence than the references show.
-    Example: "based on five RCTs [5, 6, 65-67]" where [67] is a non-randomised trial.
-    Fix: correct the count or the citation.
-    """
-    from ..evidence.extract import stated_counts
-
-    index = kb.evidence
-    for count in stated_counts(kb):
-        listed = _listed(kb, count)
-        if not _RANDOMIZED_NOUN.fullmatch(count.noun) or len(listed) < 2:
-            continue
-        for n in listed:
-            studies = [index.studies[s] for s in index.study_of_ref.get(n, ())]
-            kind = kb.kind(n)
-            if kind in (REVIEW, GUIDELINE):
-                what = f"a {'review' if kind == REVIEW else 'guideline'}"
-            elif studies and not any(s.randomized for s in studies):
-                what = f"a report of {studies[0].name}, a {studies[0].design}"
-            elif not studies and kind != RANDOMIZED:
-                what = f"classified '{kind}'"
-            else:
-                continue
-            marker = next(m for m in count.markers if n in m.numbers)
-            yield finding(count_of_rcts_cites_non_trial, count.line, f"'{count.phrase}' cites [{n}] "
-                          f"({kb.references[n].label}), {what}", column=marker.column, citations=[n],
-                          suggestion="correct the count or the citation")
-
-
-RULES = (criterion_without_evidence, stale_evidence, range_only_reference, trial_counted_twice,
-         count_of_rcts_cites_non_trial)
+# EVD105 (a count of RCTs citing a non-trial) was retired: CIT301 finds the same thing.
+RULES = (criterion_without_evidence, stale_evidence, range_only_reference, trial_counted_twice)

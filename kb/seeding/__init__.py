@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -26,6 +27,9 @@ class Seeded:
     text: str  # the whole policy text, defect included
     lines: frozenset[int]  # where a finding is expected (any one of them counts)
     codes: frozenset[str]  # the codes (or code prefixes) that count as finding it
+    # Lines where further findings are knock-on effects, neither a find nor a false alarm
+    # (the entry a shifted marker no longer cites is, rightly, reported as uncited).
+    consequences: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -62,8 +66,24 @@ def findings_of(text: str, path: str = "seeded.md") -> list:
     return flatten(run_checks(build_knowledge_base(parse_policy(text, path))))
 
 
-def _key(f) -> tuple:
-    return (f.code, f.line, f.message)
+_ENTRY_NUMBER = re.compile(r"^\s*\d+[.)]\s+")
+_MARKERS = re.compile(r"<sup>[^<]*</sup>|\[[\d\s,;\-\u2013]+\]")
+
+
+def _line_text(lines: list[str], line: int) -> str:
+    """A line as a reader sees it with the reference numbers taken out (they move with renumbering)."""
+    text = lines[line - 1] if 1 <= line <= len(lines) else ""
+    return " ".join(_MARKERS.sub(" ", _ENTRY_NUMBER.sub("", text)).split())
+
+
+def _keys(f, lines: list[str]) -> tuple[tuple, tuple]:
+    """Two names for one finding: where it is and what it says, or its code on the same text.
+
+    A seeded defect renumbers entries or edits a marker, so a finding the clean
+    policy already had may come back on another line or with other numbers in its
+    message; it is the same finding if either name matches one from the clean run.
+    """
+    return (f.code, f.line, f.message), (f.code, _line_text(lines, f.line))
 
 
 def _matches(f, seeded: Seeded) -> bool:
@@ -76,15 +96,18 @@ def evaluate(policies: Iterable[tuple[SyntheticPolicy, str]], injectors: dict[st
     injectors = injectors if injectors is not None else all_injectors()
     counts: dict[str, Counter] = {name: Counter() for name in injectors}
     for policy, clean_text in policies:
-        clean = {_key(f) for f in findings_of(clean_text)}
+        clean_lines = clean_text.split("\n")
+        clean = {k for f in findings_of(clean_text) for k in _keys(f, clean_lines)}
         for name, inject in injectors.items():
             seeded = inject(policy, random.Random(f"{seed}:{policy.seed}:{name}"))
             if seeded is None:
                 continue
-            new = [f for f in findings_of(seeded.text) if _key(f) not in clean]
+            lines = seeded.text.split("\n")
+            new = [f for f in findings_of(seeded.text) if not any(k in clean for k in _keys(f, lines))]
             counts[name]["injected"] += 1
             counts[name]["found"] += any(_matches(f, seeded) for f in new)
-            counts[name]["false_alarms"] += sum(1 for f in new if not _matches(f, seeded))
+            counts[name]["false_alarms"] += sum(1 for f in new if not _matches(f, seeded)
+                                                and f.line not in seeded.consequences)
     return [Score(name, c["injected"], c["found"], c["false_alarms"]) for name, c in counts.items()]
 
 

@@ -1,0 +1,62 @@
+"""kb check on synthetic policies of 250 to 2,000 references, about 2.5 markers per reference.
+
+Prints, per size, the whole command's wall time (interpreter start-up
+included: what a user waits for) and the in-process time of parsing and
+checking, then the growth from size to size (x2 size -> about x2 time is
+linear) and whether 2,000 references with about 5,000 markers run under 1 s.
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+from pathlib import Path
+
+from . import PYTHON, growth, time_call, time_command
+
+DESCRIPTION = "kb check on synthetic policies of 250 / 500 / 1,000 / 2,000 references (aim: linear; 2,000 under 1 s)"
+SIZES = (250, 500, 1000, 2000)
+QUICK_SIZES = (100, 200, 400)
+MARKERS_PER_REFERENCE = 2.5
+
+
+def _policy_text(n: int) -> str:
+    from ..synthetic import generate, render
+
+    return render(generate(1, n, variety=True, markers_per_reference=MARKERS_PER_REFERENCE)).text
+
+
+def _check_in_process(text: str) -> int:
+    from ..checks import run_checks
+    from ..knowledge_base import build_knowledge_base
+    from ..parse_policy import parse_policy
+
+    kb = build_knowledge_base(parse_policy(text, "bench.md"))
+    run_checks(kb)
+    return len(kb.doc.markers)
+
+
+def run(options) -> list[str]:
+    sizes = QUICK_SIZES if options.quick else SIZES
+    repeats = max(3, options.repeats)
+    env = dict(os.environ, MPLBACKEND="Agg")
+    lines, process, inside = [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            text = _policy_text(n)
+            path = Path(tmp) / f"policy-{n}.md"
+            path.write_text(text, encoding="utf-8")
+            markers = _check_in_process(text)  # also warms the caches
+            whole = statistics.median(time_command([PYTHON, "-m", "kb", "check", "--format", "json", str(path)], env)
+                                      for _ in range(repeats))
+            core = statistics.median(time_call(lambda: _check_in_process(text)) for _ in range(repeats))
+            process.append(whole)
+            inside.append(core)
+            lines.append(f"{n:>5} references, {markers:>5} markers: kb check {whole:6.3f} s "
+                         f"(parse and check in process {core:6.3f} s)")
+    lines.append(f"growth, kb check:   {growth(list(sizes), process)}")
+    lines.append(f"growth, in process: {growth(list(sizes), inside)}")
+    if not options.quick:
+        verdict = "met" if process[-1] < 1.0 else "NOT met"
+        lines.append(f"2,000 references: {process[-1]:.3f} s for the whole command (aim < 1 s: {verdict})")
+    return lines

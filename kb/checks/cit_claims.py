@@ -1,0 +1,168 @@
+"""CIT3xx: what a sentence claims about the evidence it cites, against the cited entries."""
+from __future__ import annotations
+
+from ..citing import analyse
+from ..claims import count_claims, design_claims, topic_stems
+from ..classify import GUIDELINE, KIND_LABELS, RANDOMIZED, REVIEW
+from ..source_judge import label, verdicts
+from . import finding, rule
+
+_KNOWN = frozenset({RANDOMIZED, REVIEW, GUIDELINE, "observational"})
+
+
+def _numbers(entry, claim) -> list[int]:
+    return list(dict.fromkeys(n for k in claim.markers for n in entry.markers[k].numbers))
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def _short(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _kind_note(kb, n: int) -> str:
+    kind, why = kb.kinds.get(n, (None, ""))
+    return f"reference {n} ({label(kb.references[n])}) is {_a(KIND_LABELS.get(kind, 'other'))} ({why})"
+
+
+@rule("CIT301", "count-claim-mismatch", "warning")
+def count_claim_mismatch(kb):
+    """A sentence counts the studies it cites ('five RCTs') and the cited entries disagree.
+
+    What: a count tied to a marker, either directly (`based on five RCTs<sup>[5, 6, 65-67]</sup>`) or as
+    the sentence's subject (`Two other RCTs by ... were included.<sup>[4, 6]</sup>`), that differs from
+    the number of cited entries, or from the number of cited entries of that kind (RCTs, systematic
+    reviews, guidelines, case series). Kinds come from each entry's title and the reviewed overrides in
+    the policy folder's `kinds.csv`. A count of what a cited review contains (`a review of seven RCTs`)
+    is not a claim about the cited entries and is not checked.
+    Why: the count is how a reader weighs the evidence; one non-randomised study counted as an RCT
+    overstates it.
+    Example: `This recommendation was based on five RCTs<sup>[5, 6, 65-67]</sup>` where 67 is a
+    non-randomised trial.
+    Fix: correct the count or the kind in the text, or cite the entries the text means.
+    """
+    a = analyse(kb)
+    for entry in a.cited:
+        for claim in count_claims(entry.sentence.text, entry.spans):
+            numbers = _numbers(entry, claim)
+            if not numbers or any(n not in kb.references for n in numbers):
+                continue
+            marker = entry.markers[claim.markers[0]]
+            if len(numbers) != claim.count:
+                yield finding(count_claim_mismatch, marker.line,
+                              f"'{claim.text}' but the marker{'s' if len(claim.markers) > 1 else ''} "
+                              f"cite{'' if len(claim.markers) > 1 else 's'} "
+                              f"{len(numbers)} entries ({', '.join(map(str, numbers))})",
+                              column=marker.column, citations=numbers,
+                              suggestion="correct the count, or cite the entries the text counts")
+                continue
+            if claim.kinds is None:
+                continue
+            odd = [n for n in numbers if kb.kind(n) not in claim.kinds]
+            if odd:
+                yield finding(count_claim_mismatch, marker.line,
+                              f"'{claim.text}' but {'; '.join(_kind_note(kb, n) for n in odd)}",
+                              column=marker.column, citations=numbers,
+                              suggestion=_kind_hint(kb, a.index, odd, claim))
+
+
+def _kind_hint(kb, index, odd: list[int], claim) -> str:
+    """Name an entry by the same first author that is of the claimed kind, when the list has one."""
+    hints = []
+    for n in odd:
+        author = kb.references[n].first_author
+        same = [k for k in index.first_author_matches(author) if k != n and kb.kind(k) in claim.kinds] if author else []
+        if same:
+            hints.append(f"{author}'s {claim.noun[:-1] if claim.noun.endswith('s') else claim.noun} is reference "
+                         f"{same[0]} ({label(kb.references[same[0]])})")
+    fix = f"say how many of the cited entries are {claim.noun}, or cite the {claim.noun} the text means"
+    return "; ".join(hints + [fix])
+
+
+@rule("CIT302", "cited-range-member-off-claim", "warning")
+def range_member_off_claim(kb):
+    """A marker citing many entries includes one of another design or topic than the sentence says.
+
+    What: a marker of three or more entries right after a design (`several small case reports or
+    series.<sup>[35-54]</sup>`) where an entry is of a contradicting kind (a meta-analysis, trial or
+    guideline among case series): a warning. A marker of four or more entries whose titles nearly all
+    share a topic word with the sentence ('sacroplasty') except one: info.
+    Why: a widened range or a swapped number slips a study into the wrong pile; the reader then
+    counts a network meta-analysis of vertebral fractures as evidence on sacroplasty.
+    Example: `The evidence on sacroplasty is limited to several small case reports or
+    series.<sup>[35-54]</sup>` where 54 is Zhao (2017), a network meta-analysis of vertebral fractures.
+    Fix: take the entry out of the marker, or cite the entry that belongs there (the suggestion names
+    a swapped partner when another sentence cites it by mistake).
+    """
+    a = analyse(kb)
+    for entry in a.cited:
+        if all(len(m.numbers) < 3 for m in entry.markers):
+            continue  # the usual case: read no claims for single and paired citations
+        counted = {k for c in count_claims(entry.sentence.text, entry.spans) for k in c.markers}
+        designs = {c.markers[0]: c for c in design_claims(entry.sentence.text, entry.spans)}
+        stems = topic_stems(entry.sentence.text)
+        for k, marker in enumerate(entry.markers):
+            numbers = [n for n in dict.fromkeys(marker.numbers) if n in kb.references]
+            if len(numbers) < 3:
+                continue
+            claim = designs.get(k) if k not in counted else None
+            wrong_kind = _wrong_kind(kb, numbers, claim)
+            off_topic, common = _off_topic(kb, numbers, stems)
+
+            def fits(other: int, claim=claim, common=common) -> bool:
+                kind_ok = claim is None or kb.kind(other) in claim.kinds or kb.kind(other) not in _KNOWN
+                return kind_ok and (not common or bool(topic_stems(kb.references[other].title or "") & common))
+
+            for n in numbers:
+                if n in wrong_kind or n in off_topic:
+                    yield _member_finding(kb, marker, n, claim if n in wrong_kind else None, n in off_topic,
+                                          _swap_hint(kb, n, numbers, fits))
+
+
+def _wrong_kind(kb, numbers: list[int], claim) -> set[int]:
+    """Members whose known kind contradicts the claimed design, when most members fit it."""
+    if claim is None:
+        return set()
+    odd = {n for n in numbers if kb.kind(n) in _KNOWN and kb.kind(n) not in claim.kinds}
+    return odd if len(odd) * 3 <= len(numbers) else set()
+
+
+def _off_topic(kb, numbers: list[int], stems: set[str]) -> tuple[set[int], set[str]]:
+    """Members sharing none of the topic stems that at least three in four members share (and those stems)."""
+    if len(numbers) < 4 or not stems:
+        return set(), set()
+    titles = {n: topic_stems(kb.references[n].title or "") & stems for n in numbers}
+    common = {s for s in stems if sum(s in t for t in titles.values()) * 4 >= len(numbers) * 3}
+    return {n for n, t in titles.items() if common and not (t & common)}, common
+
+
+def _member_finding(kb, marker, n, claim, off_topic: bool, suggestion: str):
+    reasons = []
+    if claim:
+        reasons.append(f"{_a(KIND_LABELS.get(kb.kind(n), 'other'))}, not {claim.noun}")
+    if off_topic:
+        reasons.append("on a different topic from the other cited entries")
+    title = kb.references[n].title or ""
+    # The message names the member, not the marker's text: widening [35-54] to [35-55] must not turn
+    # the finding about 54 into a "new" one.
+    message = f"the marker cites reference {n} ({label(kb.references[n])}: '{_short(title)}'), {' and '.join(reasons)}"
+    return finding(range_member_off_claim, marker.line, message, column=marker.column, citations=[n],
+                   severity="warning" if claim else "info", suggestion=suggestion)
+
+
+def _swap_hint(kb, n: int, numbers: list[int], fits) -> str:
+    """If a named source elsewhere should cite ``n`` and cites an entry that fits here, say they look swapped."""
+    for v in verdicts(kb):
+        cited = [c for c in v.pairing.scope if c in kb.references]
+        if (v.what == "author" and n in v.citations and len(cited) == 1 and cited[0] not in numbers
+                and fits(cited[0])):
+            other = cited[0]
+            return (f"references {n} and {other} look swapped: line {v.pairing.marker.line} names "
+                    f"{v.pairing.mention.label} (reference {n}) but cites {other} "
+                    f"({label(kb.references[other])}), which fits this marker")
+    return f"remove {n} from the marker, or cite the entry that belongs there"
+
+
+RULES = (count_claim_mismatch, range_member_off_claim)

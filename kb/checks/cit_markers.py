@@ -1,0 +1,106 @@
+"""CIT1xx: citation markers and the numbers in them, against the reference list."""
+from __future__ import annotations
+
+from . import finding, rule
+
+_MALFORMED = ("malformed item", "empty item", "number 0", "spans more than")
+_ODD = ("reversed range", "range with equal ends", "appears twice")
+
+
+def _closest(numbers: list[int], n: int) -> int | None:
+    return min(numbers, key=lambda k: (abs(k - n), k)) if numbers else None
+
+
+@rule("CIT101", "number-not-in-list", "error")
+def number_not_in_list(kb):
+    """A citation marker cites a number that the reference list does not have.
+
+    What: every number in a marker such as `<sup>[5, 6, 65-67]</sup>` must be the number of an entry in
+    the numbered reference list.
+    Why: a reader who follows the marker finds nothing, or the wrong paper once the list is renumbered;
+    it usually means the list was edited (an entry deleted or moved) without updating the text.
+    Example: `... in 82 patients.<sup>[77]</sup>` in a policy whose list ends at 76.
+    Fix: cite the intended entry's number, or restore the missing entry to the list.
+    """
+    listed = kb.references
+    last = max(listed) if listed else 0
+    for marker in kb.doc.markers:
+        for n in dict.fromkeys(marker.numbers):
+            if n in listed or n == 0:
+                continue
+            where = f"the list ends at {last}" if n > last else "the list has no entry with that number"
+            yield finding(number_not_in_list, marker.line, f"marker {marker.raw} cites reference {n}, but {where}",
+                          column=marker.column, citations=[n],
+                          suggestion=f"cite an existing entry (1-{last}) or add reference {n} to the list")
+
+
+@rule("CIT102", "malformed-marker", "error")
+def malformed_marker(kb):
+    """A citation marker has an item that is not a number or a range of numbers.
+
+    What: marker content such as `[5,,6]`, `[5a]`, `[0]` or a range spanning hundreds of numbers.
+    Why: the reader cannot tell which references are meant, and tools that link markers to entries
+    skip the bad item silently.
+    Example: `<sup>[12, 1a]</sup>`.
+    Fix: write the marker as numbers and ranges separated by commas, e.g. `[12, 14-16]`.
+    """
+    for marker in kb.doc.markers:
+        bad = [p for p in marker.problems if any(k in p for k in _MALFORMED)]
+        if bad:
+            yield finding(malformed_marker, marker.line, f"marker {marker.raw}: {'; '.join(bad)}",
+                          column=marker.column, citations=sorted(set(marker.numbers)),
+                          suggestion="write the marker as numbers and ranges separated by commas, e.g. [12, 14-16]")
+
+
+@rule("CIT103", "reversed-or-duplicated-number", "warning")
+def reversed_or_duplicated(kb):
+    """A citation marker has a reversed range, a range with equal ends, or a number twice.
+
+    What: `[54-35]`, `[7-7]` or `[5, 6, 5]`.
+    Why: usually a typing slip that hides the intended citation (was `[54-35]` meant as `[35-54]`
+    or `[45-54]`?); at best it is untidy.
+    Example: `limited to several small case series.<sup>[54-35]</sup>`.
+    Fix: write ranges low to high and each number once.
+    """
+    for marker in kb.doc.markers:
+        odd = [p for p in marker.problems if any(k in p for k in _ODD)]
+        if odd:
+            tidy = _tidy(marker.numbers)
+            yield finding(reversed_or_duplicated, marker.line, f"marker {marker.raw}: {'; '.join(odd)}",
+                          column=marker.column, citations=sorted(set(marker.numbers)),
+                          suggestion=f"write it as [{tidy}]")
+
+
+def _tidy(numbers) -> str:
+    """Sorted, unique, consecutive runs of three or more as ranges: '5, 6, 65-67'."""
+    ns = sorted(set(numbers))
+    runs: list[list[int]] = []
+    for n in ns:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
+@rule("CIT104", "uncited-entry", "warning")
+def uncited_entry(kb):
+    """A reference list entry that no marker in the text cites.
+
+    What: an entry whose number appears in no citation marker, alone or inside a range.
+    Why: an uncited reference is either left over from an earlier version or a citation that was
+    lost from the text; either way the evidence it stands for is not tied to any statement.
+    Example: entry 77 in a list whose markers stop at 76.
+    Fix: cite it where the text relies on it, or remove it from the list (and renumber).
+    """
+    cited = sorted(kb.cited)
+    for n in kb.uncited:
+        entry = kb.references[n]
+        near = _closest(cited, n)
+        hint = f" (the nearest cited number is {near})" if near is not None else ""
+        yield finding(uncited_entry, entry.line, f"reference {n} ({entry.label}) is not cited in the text{hint}",
+                      column=1, citations=[n],
+                      suggestion="cite it where the text relies on it, or remove it from the list")
+
+
+RULES = (number_not_in_list, malformed_marker, reversed_or_duplicated, uncited_entry)

@@ -1,0 +1,128 @@
+"""CIT2xx: a source the text names (author, organisation, trial, year) against the entry it cites."""
+from __future__ import annotations
+
+from ..citing import analyse
+from ..source_judge import verdicts
+from . import finding, rule
+
+
+def _report(r, kb, what: str):
+    for v in verdicts(kb):
+        if v.what == what:
+            yield finding(r, v.pairing.marker.line, v.message, column=v.pairing.marker.column,
+                          citations=v.citations, suggestion=v.suggestion)
+
+
+@rule("CIT201", "named-author-mismatch", "error")
+def named_author_mismatch(kb):
+    """A sentence names an author next to a marker, and the cited entry is by someone else.
+
+    What: the author named beside a citation (`Zhao (2017)`, `Smith et al.`, `Smith and Jones (2015)`,
+    `Buchbinder's trial`, `In 2009, Wardlaw reported`, `A 2016 RCT by Yang`, `reported by Klazen in 2010`)
+    is neither the first author nor, with the same year, a co-author of any entry the marker cites.
+    A name pairs with the nearest marker of its own sentence; several names share a marker such as
+    `[26, 27]` when no marker stands between them.
+    Why: the reader who follows the marker lands on a different paper; the statement is then either
+    unsupported or attributed to the wrong study.
+    Example: `In a Bayesian network meta-analysis, Zhao (2017) examined ...<sup>[22]</sup>` where
+    reference 22 is Frey (2017), a sacroplasty series, and Zhao (2017) is reference 54.
+    Fix: cite the entry the suggestion names, or correct the name.
+    """
+    yield from _report(named_author_mismatch, kb, "author")
+
+
+@rule("CIT202", "named-year-mismatch", "error")
+def named_year_mismatch(kb):
+    """A sentence names the right author (or organisation) but a year the cited entry does not have.
+
+    What: `Zhan (2016)` next to a marker citing Zhan (2017); `In 2010, the AAOS` next to an AAOS entry
+    dated 2012. A year given in the sentence just before, for the same author named again beside the
+    marker, counts too ('Zhan (2016) evaluated ... Zhan conducted ...[57]').
+    Why: either the year in the text is wrong, or the text describes another paper by the same
+    author (an earlier report of the trial) that the list does not contain.
+    Example: `Zhan (2016) evaluated risk factors ... Zhan conducted a meta-analysis ...<sup>[57]</sup>`
+    where reference 57 is Zhan (2017).
+    Fix: correct the year, or cite the paper of that year (adding it to the list).
+    """
+    yield from _report(named_year_mismatch, kb, "year")
+
+
+@rule("CIT203", "named-organisation-or-trial-mismatch", "error")
+def named_org_or_trial_mismatch(kb):
+    """A sentence names an organisation or a trial next to a marker, and the cited entry is not theirs.
+
+    What: an organisation written out or as an acronym (`The American College of Radiology (ACR)`,
+    `NICE`) that the cited entry does not name as author or in its title, when that entry is clearly
+    someone else's (a study, or a document naming another organisation); a trial (`the FREE trial`,
+    `VERTOS II`) that another entry's title names while the cited one's does not.
+    Why: guidance and pivotal trials carry weight in a policy; citing the wrong document for them
+    misstates what the guidance or trial said.
+    Example: `The American College of Radiology (ACR) published updated appropriateness criteria ... in
+    2014.<sup>[73]</sup>` where 73 is Feng (2017), a meta-analysis; the ACR criteria are reference 33.
+    Fix: cite the entry the suggestion names, or correct the name.
+    """
+    yield from _report(named_org_or_trial_mismatch, kb, "org")
+    yield from _report(named_org_or_trial_mismatch, kb, "trial")
+
+
+@rule("CIT204", "dated-source-mismatch", "info")
+def dated_source_mismatch(kb):
+    """A sentence dates the source it cites ('An updated 2012 guideline') and the entry has another year.
+
+    What: a year given for an unnamed source (`An updated 2012 joint practice guideline ...`,
+    `In 2014 a study was published ...`, `... in 2014<sup>[69]</sup>`) when no cited entry has that year.
+    Why: the text may describe an older or newer version than the one cited; worth a look at the
+    annual review. Reported as info because a revised document often keeps its original date in prose.
+    Example: `An updated 2012 joint practice guideline ...<sup>[70]</sup>` where 70 is 'Revised 2017'.
+    Fix: bring the year in the text in line with the cited version, or cite the version described.
+    """
+    yield from _report(dated_source_mismatch, kb, "date")
+
+
+@rule("CIT205", "named-study-without-marker", "warning")
+def named_study_without_marker(kb):
+    """A study named by author and year in a sentence that carries no citation marker.
+
+    What: `Noriega (2019) reported ...` or `the 2009 study published by Kallmes` in a sentence without
+    a marker, unless the same study is cited within two sentences of it.
+    Why: a named study without a citation cannot be traced; often the reference was never added to the
+    list, or the marker was lost in editing.
+    Example: `Noriega (2019) reported the pivotal multicenter non-inferiority trial ...` with no marker and
+    no Noriega entry in the list.
+    Fix: add the marker (the suggestion names the matching entry when the list has one), or add the
+    reference to the list.
+    """
+    a = analyse(kb)
+    for mention, sentence in a.unmarked:
+        matches = a.index.first_author_matches(mention.name, mention.year)
+        near = range(sentence.index - 2, sentence.index + 3)
+        if any(i in near for n in matches for i in a.cited_near.get(n, ())):
+            continue
+        line, column = _where(kb, mention.text, sentence)
+        yield finding(named_study_without_marker, line, f"{mention.label} is named without a citation marker",
+                      column=column, citations=matches, suggestion=_unmarked_hint(kb, a.index, mention, matches))
+
+
+def _unmarked_hint(kb, index, mention, matches) -> str:
+    if len(matches) == 1:
+        return f"reference {matches[0]} is {kb.references[matches[0]].label}: add <sup>[{matches[0]}]</sup>"
+    if matches:
+        return f"references {', '.join(map(str, matches))} match {mention.label}: add the right marker"
+    other = index.first_author_matches(mention.name)
+    if other:
+        listed = ", ".join(f"{kb.references[n].label} as reference {n}" for n in other[:3])
+        return f"the list has no {mention.label}; it has {listed}: check the year, or add the reference"
+    return f"the list has no entry for {mention.label}: add the reference and a marker"
+
+
+def _where(kb, text: str, sentence) -> tuple[int, int | None]:
+    """The line and column where a name is printed (the sentence's first line if markup splits it)."""
+    for line in range(sentence.line, sentence.end_line + 1):
+        at = kb.doc.lines[line - 1].find(text)
+        if at >= 0:
+            return line, at + 1
+    return sentence.line, None
+
+
+RULES = (named_author_mismatch, named_year_mismatch, named_org_or_trial_mismatch, dated_source_mismatch,
+         named_study_without_marker)

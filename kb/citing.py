@@ -1,0 +1,143 @@
+"""Which cited entries each named source in a sentence refers to.
+
+Computed once per knowledge base (the CIT rules share it) and linear in the
+document: each sentence is read once, each name is looked up in the
+``SourceIndex``. A name pairs only with markers of its own sentence; a name
+in one sentence and a marker at the end of the next one are not a pair, with
+one exception: 'Zhan (2016) evaluated ... Zhan conducted ...[57]' names the
+same author again next to the marker, so the year carries over.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from .model import CitationMarker, Sentence
+from .named_sources import Mention, read_mentions
+from .source_index import SourceIndex, build_index
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A sentence with its markers located in its text (offsets of each ``[...]``)."""
+
+    sentence: Sentence
+    markers: tuple[CitationMarker, ...]
+    spans: tuple[tuple[int, int], ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Pairing:
+    mention: Mention
+    sentence: Sentence
+    marker: CitationMarker  # the marker a finding points at
+    scope: tuple[int, ...]  # reference numbers the name may stand for
+
+
+@dataclass(frozen=True)
+class Analysis:
+    index: SourceIndex
+    cited: tuple[Cited, ...]  # sentences with at least one marker
+    pairings: tuple[Pairing, ...]
+    unmarked: tuple[tuple[Mention, Sentence], ...]  # dated author names in sentences with no marker
+    cited_near: dict  # reference number -> sentence indexes that cite it
+
+
+def memo(kb, key: str, compute):
+    """Cache a result on the knowledge base (a frozen dataclass without slots: its __dict__ is writable)."""
+    if key not in kb.__dict__:
+        kb.__dict__[key] = compute(kb)
+    return kb.__dict__[key]
+
+
+def locate(text: str, markers) -> tuple[tuple[int, int], ...]:
+    """Offsets of each marker's '[...]' in the sentence text, in order."""
+    spans, cursor = [], 0
+    for marker in markers:
+        at = text.find(f"[{marker.inner}]", cursor)
+        width = len(marker.inner) + 2
+        if at < 0:
+            m = re.compile(r"\[\s*" + re.escape(marker.inner) + r"\s*\]").search(text, cursor)
+            at, width = (m.start(), m.end() - m.start()) if m else (text.find(marker.inner, cursor), len(marker.inner))
+        if at < 0:
+            at, width = len(text), 0
+        spans.append((at, at + width))
+        cursor = at + width
+    return tuple(spans)
+
+
+def analyse(kb) -> Analysis:
+    return memo(kb, "_cit_analysis", _analyse)
+
+
+def _analyse(kb) -> Analysis:
+    sentences = kb.doc.sentences
+    index = build_index(kb.references, "\n".join(s.text for s in sentences if "(" in s.text))
+    by_sentence: dict[int, list[CitationMarker]] = defaultdict(list)
+    for marker in kb.doc.markers:
+        if marker.sentence_index is not None:
+            by_sentence[marker.sentence_index].append(marker)
+    cited, pairings, unmarked = [], [], []
+    cited_near: dict[int, list[int]] = defaultdict(list)
+    previous: tuple[Sentence, list[Mention]] | None = None
+    for sentence in sentences:
+        markers = by_sentence.get(sentence.index, [])
+        mentions = read_mentions(sentence.text, index) if _may_name(sentence.text) else []
+        if markers:
+            for marker in markers:
+                for n in marker.numbers:
+                    cited_near[n].append(sentence.index)
+            mentions = _carry_years(mentions, previous, sentence)
+            spans = locate(sentence.text, markers)
+            entry = Cited(sentence, tuple(markers), spans, tuple(mentions))
+            cited.append(entry)
+            pairings += _pair(entry)
+        else:
+            unmarked += [(m, sentence) for m in mentions if m.kind == "person" and m.year and not m.carried]
+        previous = (sentence, mentions) if not markers else None
+    carried = {(p.mention.name, p.mention.year, p.sentence.index) for p in pairings if p.mention.carried}
+    unmarked = [(m, s) for m, s in unmarked if (m.name, m.year, s.index + 1) not in carried]
+    return Analysis(index, tuple(cited), tuple(pairings), tuple(unmarked), dict(cited_near))
+
+
+_MAY_NAME = re.compile(r"\d|(?<=\s)[A-Z]")
+
+
+def _may_name(text: str) -> bool:
+    """Cheap gate: a sentence without a capital after its first word, or a digit, names no source."""
+    return bool(_MAY_NAME.search(text))
+
+
+def _carry_years(mentions: list[Mention], previous, sentence: Sentence) -> list[Mention]:
+    """A bare surname that the sentence just before (unmarked, same paragraph) gave with a year."""
+    if not previous or previous[0].end_line < sentence.line - 1:
+        return mentions
+    dated = {m.name: m.year for m in previous[1] if m.kind == "person" and m.year}
+    return [replace(m, year=dated[m.name], carried=True)
+            if m.kind == "person" and m.year is None and m.name in dated else m for m in mentions]
+
+
+def _pair(entry: Cited) -> list[Pairing]:
+    """Each mention with the markers it may refer to (see the module docstring)."""
+    out = []
+    for i, mention in enumerate(entry.mentions):
+        same_kind = [m for m in entry.mentions if m.kind == mention.kind]
+        if len(same_kind) == 1:
+            chosen = list(range(len(entry.markers)))
+        else:
+            nxt = next((m.start for m in entry.mentions[i + 1:] if m.kind == mention.kind), None)
+            chosen = [k for k, (a, _) in enumerate(entry.spans)
+                      if a >= mention.end and (nxt is None or a < nxt)]
+            if not chosen:
+                after = [k for k, (a, _) in enumerate(entry.spans) if a >= mention.end]
+                before = [k for k, (a, _) in enumerate(entry.spans) if a < mention.start]
+                chosen = after[:1] or before[-1:]
+        if not chosen:
+            continue
+        after = [k for k in chosen if entry.spans[k][0] >= mention.end]
+        primary = entry.markers[(after or chosen)[0]]
+        scope = tuple(dict.fromkeys(n for k in chosen for n in entry.markers[k].numbers))
+        out.append(Pairing(mention, entry.sentence, primary, scope))
+    return out

@@ -1,0 +1,96 @@
+"""What a sentence claims about the evidence it cites: how many studies, of which design, on what topic.
+
+Pure reading of a sentence's text and its markers' offsets. A claim is tied
+to markers only where the text ties it: the marker follows the noun phrase
+directly ('based on five RCTs[5, 6, 65-67]', 'case reports or series.[35-54]'),
+or the count opens the sentence ('Two other RCTs by ... were included.[4, 6]').
+'Mattie (2021) conducted a review of seven RCTs ...[30]' counts the review's
+contents, not the cited entries, and is no claim.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .classify import GUIDELINE, OBSERVATIONAL, OTHER, RANDOMIZED, REVIEW
+
+_NUMBERS = ("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+            "seventeen eighteen nineteen twenty").split()
+COUNTS = {w: i for i, w in enumerate(_NUMBERS, 2)}
+
+# Noun -> the kinds it names (None: any kind; only the total is checked).
+_NOUNS = (
+    (r"randomi[sz]ed (?:controlled |clinical )?trials|RCTs", frozenset({RANDOMIZED}), "RCTs"),
+    (r"systematic reviews|meta-analyses|reviews", frozenset({REVIEW}), "systematic reviews"),
+    (r"guidelines", frozenset({GUIDELINE}), "guidelines"),
+    (r"case series|case reports(?: or series)?|observational studies|cohort studies|(?:retrospective|prospective) "
+     r"studies|series", frozenset({OBSERVATIONAL, OTHER}), "case reports or series"),
+    (r"(?:clinical )?trials|studies|publications|papers|reports", None, "studies"),
+)
+_NOUN_RX = tuple((re.compile(p, re.I), kinds, label) for p, kinds, label in _NOUNS)
+_NOUN = "|".join(f"(?:{p})" for p, _, _ in _NOUNS)
+_COUNT = re.compile(rf"\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]|[1-9]\d)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+                    rf"(?P<noun>{_NOUN})\b", re.I)
+_DESIGN = re.compile(rf"(?P<noun>{_NOUN})[\s.,;:)]*$", re.I)
+_OPENING = re.compile(r"^(?:(?:The|These|Those|Only|All|Another|Other|In all,?|Overall,?)\s+)?$", re.I)
+_ATTACHED = re.compile(r"^[\s.,;:)]*$")
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str  # as written, e.g. "five RCTs"
+    count: int | None  # None for a design claim without a number
+    kinds: frozenset | None  # the kinds the noun names; None for "studies"
+    noun: str  # normalised noun for messages
+    markers: tuple[int, ...]  # indexes of the sentence's markers the claim is about
+
+
+def _noun_kinds(noun: str) -> tuple[frozenset | None, str]:
+    for pattern, kinds, label in _NOUN_RX:
+        if pattern.fullmatch(noun):
+            return kinds, label
+    return None, "studies"
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else COUNTS[word.lower()]
+
+
+def count_claims(text: str, spans) -> list[Claim]:
+    """Counted claims tied to markers ('five RCTs[...]', or 'Two other RCTs ...' opening the sentence)."""
+    claims = []
+    for m in _COUNT.finditer(text):
+        kinds, label = _noun_kinds(m.group("noun"))
+        direct = [k for k, (a, _) in enumerate(spans) if a >= m.end() and _ATTACHED.match(text[m.end():a])]
+        if direct:
+            claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, tuple(direct[:1])))
+        elif spans and _OPENING.match(text[:m.start()]):
+            claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, tuple(range(len(spans)))))
+    return claims
+
+
+def design_claims(text: str, spans) -> list[Claim]:
+    """Uncounted design nouns right before a marker: 'limited to several small case reports or series.[35-54]'."""
+    claims = []
+    for k, (a, _) in enumerate(spans):
+        m = _DESIGN.search(text, max(0, a - 60), a)
+        if m and m.end() == a:
+            kinds, label = _noun_kinds(m.group("noun"))
+            if kinds is not None:
+                claims.append(Claim(m.group("noun"), None, kinds, label, (k,)))
+    return claims
+
+
+_TOPIC_STOP = frozenset("""evidence limited several small studies study reported patients treatment treated results
+    trial trials review reviews outcomes outcome clinical included include including based compared comparing
+    versus effect effects efficacy safety series reports report analysis published randomized randomised
+    controlled systematic which their there these those other about after before between during without within
+    using following among""".split())
+
+
+def topic_stems(text: str) -> set[str]:
+    """Four-letter stems of a text's content words ('sacroplasty', 'sacral' -> 'sacr')."""
+    return {w[:4] for w in _CONTENT_WORD.findall(text.lower()) if w not in _TOPIC_STOP}
+
+
+_CONTENT_WORD = re.compile(r"[a-z]{5,}")

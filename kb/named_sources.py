@@ -1,0 +1,217 @@
+"""Sources a sentence names: authors with years, organisations, trials, and bare years.
+
+Pure: a sentence's text (markers kept as ``[n]``) and a ``SourceIndex`` in,
+``Mention`` records with their offsets out. The forms read are the ones
+evidence summaries use: ``Zhao (2017)``, ``Smith et al. (2015)``,
+``Smith and Jones (2015)``, ``Buchbinder [2009]`` (a bracketed year, not a
+citation), ``(Buchbinder 2009``, ``In 2009, Wardlaw reported``, ``A 2016 RCT
+by Yang``, ``reported by Klazen in 2010``, ``Smith's 2015 trial``; written-out
+or abbreviated organisations; trial names such as ``the FREE trial``.
+A surname without a year counts only when the list knows it as a first author.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .source_index import ORG_WORDS, SourceIndex, fold_words, org_definitions
+
+YEAR = r"(?:19[5-9]\d|20\d{2})"
+_PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]el|[Dd]ella|[Dd]os|[Tt]en|[Tt]er|St\.?)"
+_UP = "A-Z\u00c0-\u00de"
+_LOW = "a-z\u00df-\u00ff"
+_PART = rf"[{_UP}](?:['\u2019][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?"  # Smith, O'Brien, McConnell, DePalma
+_WORD = rf"(?:{_PART}(?:-{_PART})*)"  # Martin-Lopez, Kim-McConnell
+NAME = rf"(?:{_PARTICLE}\s+)*{_WORD}(?:\s+{_WORD})?"
+_ETAL = r"(?:\s+et\s+al\.?,?)?"
+_VERB = (r"(?:also\s+|and\s+colleagues\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shows|reports|"
+         r"finds|concluded|noted|wrote|led|ran|undertook)\b")
+# What authors do in a study; 'In 2016, Stryker acquired ...' names a company, not a study.
+_RESEARCH_VERB = (r"(?:also\s+|and\s+colleagues\s+)?(?:reported|published|conducted|found|showed|described|"
+                  r"evaluated|compared|studied|reviewed|examined|assessed|performed|analy[sz]ed|investigated|"
+                  r"randomi[sz]ed|enrolled|treated|followed|observed|noted|concluded|presented|demonstrated|"
+                  r"summari[sz]ed|pooled|identified|included|measured|tested|used|reports|finds|shows)\b")
+_DOC = (r"(?:guidelines?|guidance|review|study|trial|RCT|meta-analysis|report|statement|appraisal|criteria|"
+        r"analysis|update)\b")
+
+# A name is found once per sentence; the forms are short patterns on the text just after or before it.
+_START = r"(?<![\w'\u2019-])"  # a name starts a word
+_NAME_AT = re.compile(rf"{_START}(?P<name>{NAME})")
+_SECOND = r"(?:[a-z]{1,4}\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?"
+# (pattern the text after the name must start with, pattern the text before must end with, the
+# endings that text can have at all), most specific first. The endings are tested first: cheap.
+_FORMS = tuple((re.compile(after) if after else None, re.compile(before) if before else None, ends) for
+               after, before, ends in (
+    (rf"\s+(?:and|&)\s+(?P<second>{_SECOND}){_ETAL}\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]", None, None),  # A and B (2015)
+    (rf"{_ETAL}(?:['\u2019]s)?\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]", None, None),  # Zhao (2017), Buchbinder [2009]
+    (rf"{_ETAL}\s+(?P<year>{YEAR})[a-z]?\b", r"\($", ("(",)),  # (Buchbinder 2009
+    (rf"{_ETAL}(?=\s+{_RESEARCH_VERB})", rf"\b[Ii]n\s+(?P<year>{YEAR}),?\s+$", tuple("0123456789,")),  # In 2009, Wardlaw
+    (None, rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,5}}?(?:by|from)\s+$",
+     ("by", "from")),  # A 2016 RCT by Yang
+    (rf"{_ETAL}\s+in\s+(?P<year>{YEAR})\b", r"\bby\s+$", ("by",)),  # reported by Klazen in 2010
+    (rf"['\u2019]s\s+(?:(?P<year>{YEAR})\s+)?(?:[\w-]+\s+){{0,2}}?"
+     r"(?:study|trial|RCT|review|meta-analysis|analysis|report|series)\b", None, None),  # Smith's 2015 trial
+    (r"\s+et\s+al\b", None, None),  # Smith et al. (no year)
+))
+# A surname with no year counts only when the list knows it as a first author.
+_BARE = (re.compile(rf"(?=\s+{_VERB})"), re.compile(r"\bby\s+$"))
+_PARTICLE_RX = re.compile(_PARTICLE)
+_YEAR_ONLY = tuple(re.compile(p) for p in (
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:updated|revised|new|earlier|later|recent|joint)\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,4}}?{_DOC}",
+    rf"\b[Ii]n\s+(?P<year>{YEAR})\s*[.,;:]?\s*(?=\[)",
+    rf"^In\s+(?P<year>{YEAR})\b",
+))
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_TRIAL_CONTEXT = re.compile(r"\b(?P<trial>[A-Z][A-Z0-9-]{2,}(?:\s+[IVX]{1,4})?)\s+(?:[Tt]rial|[Ss]tudy)\b")
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z]+(?![\w-])")
+_STOP = frozenset("""In The A An This These That Those Both All Each Most Other Another One Two Three Four Five Six
+    Since From After Before During Although However Furthermore Moreover Additionally Also Using According
+    Updated Revised Published Recently Similarly Meanwhile Overall Results Patients Participants Authors
+    January February March April May June July August September October November December Table Figure
+    Trial Study Review Report Guideline Guidelines Phase Level Grade Class Version Cochrane Medicare""".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # "person", "org", "trial" or "year"
+    text: str  # as written
+    start: int  # offsets in the sentence text
+    end: int
+    name: str | None = None  # surname, organisation name or trial name
+    year: int | None = None
+    acronym: str | None = None  # an organisation's acronym
+    second: str | None = None  # a second author named ("Smith and Jones")
+    carried: bool = False  # the year was given in the previous sentence
+
+    @property
+    def label(self) -> str:
+        who = self.name or self.acronym or ""
+        if self.kind == "year":
+            return f"a source dated {self.year}"
+        return f"{who} ({self.year})" if self.year else who
+
+
+def _resolve(name: str, start_of_sentence: bool, index: SourceIndex) -> str | None:
+    """The surname inside a matched name: 'Using Smith' -> 'Smith'; None when it is no name."""
+    words = name.split()
+    while words and words[0] in _STOP:
+        words = words[1:]
+    if not words:
+        return None
+    full = " ".join(words)
+    if len(words) == 2 and not _PARTICLE_RX.fullmatch(words[0]) and not index.is_known_surname(full):
+        if index.is_known_surname(words[1]) or (start_of_sentence and name.split()[0] == words[0]):
+            return words[1]
+    return full
+
+
+def _people(text: str, index: SourceIndex) -> list[Mention]:
+    found = []
+    for m in _NAME_AT.finditer(text):
+        start, end = m.span("name")
+        before = text[max(0, start - 70): start]
+        mention = _dated_form(text, m.group("name"), start, end, before, index)
+        if mention is None and (_BARE[0].match(text, end) or (before.endswith("by ") and _BARE[1].search(before))):
+            name = _resolve(m.group("name"), start == 0, index)
+            if name and index.first_author_matches(name):
+                mention = Mention("person", m.group("name"), start, end, name)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _dated_form(text: str, raw: str, start: int, end: int, before: str, index) -> Mention | None:
+    """The first form that fits around a name: 'Zhao (2017)', 'In 2009, Wardlaw', 'by Klazen in 2010' ..."""
+    tail = before.rstrip()
+    for after_rx, before_rx, ends in _FORMS:
+        if ends and not tail.endswith(ends):
+            continue
+        a = after_rx.match(text, end) if after_rx else None
+        if after_rx and not a:
+            continue
+        b = before_rx.search(before) if before_rx else None
+        if before_rx and not b:
+            continue
+        name = _resolve(raw, start == 0, index)
+        if not name:
+            return None
+        groups = {**(b.groupdict() if b else {}), **(a.groupdict() if a else {})}
+        year = int(groups["year"]) if groups.get("year") else None
+        first = start - (len(before) - b.start()) if b else start
+        last = a.end() if a else end
+        return Mention("person", text[first:last], first, last, name, year, second=groups.get("second"))
+    return None
+
+
+def _organisations(text: str, index: SourceIndex) -> list[Mention]:
+    found = []
+    if "(" in text:
+        for start, end, name, acronym in org_definitions(text, positions=True):
+            found.append(Mention("org", text[start:end], start, end, name, acronym=acronym))
+    if ORG_WORDS.search(text):
+        folded = fold_words(text)
+        for key, written in index.org_names.items():
+            if key in folded:
+                for m in index.org_pattern(written).finditer(text):
+                    found.append(Mention("org", m.group(0), m.start(), m.end(), written))
+    for m in _ACRONYM.finditer(text) if index.org_acronyms else ():
+        if m.group(0) in index.org_acronyms:
+            found.append(Mention("org", m.group(0), m.start(), m.end(), None, acronym=m.group(0)))
+    return found
+
+
+def _trials(text: str, index: SourceIndex) -> list[Mention]:
+    found = [Mention("trial", m.group("trial"), m.start(), m.end(), m.group("trial").upper())
+             for m in _TRIAL_CONTEXT.finditer(text) if m.group("trial") not in index.org_acronyms]
+    known = index.trial_pattern()
+    if known:
+        for m in known.finditer(text.upper()):
+            found.append(Mention("trial", text[m.start():m.end()], m.start(), m.end(), m.group(0)))
+    return found
+
+
+def _years(text: str) -> list[Mention]:
+    return [Mention("year", m.group(0), m.start("year"), m.end("year"), year=int(m.group("year")))
+            for rx in _YEAR_ONLY for m in rx.finditer(text)]
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Earlier kinds win (people, then organisations, trials, bare years); then the longer match."""
+    kept: list[Mention] = []
+    for m in mentions:
+        if not any(m.start < k.end and k.start < m.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def read_mentions(text: str, index: SourceIndex) -> list[Mention]:
+    """Every source the sentence names, in reading order, overlaps resolved."""
+    people = sorted(_people(text, index), key=lambda m: (m.year is None, m.start, -(m.end - m.start)))
+    orgs = _organisations(text, index)  # definitions first: they carry both name and acronym
+    trials = _trials(text, index) if (index.trials or " trial" in text or " stud" in text) else []
+    years = _years(text) if _A_YEAR.search(text) else []
+    mentions = _without_overlaps(people + orgs + trials + years)
+    return _date_organisations(mentions)
+
+
+def _date_organisations(mentions: list[Mention]) -> list[Mention]:
+    """'In 2010, the AAOS ...' or '... the ACR ... in 2014 [73]': one organisation and one year are one source."""
+    orgs = [m for m in mentions if m.kind == "org"]
+    years = [m for m in mentions if m.kind == "year"]
+    if len(years) != 1 or not orgs or _distinct(orgs) > 1:
+        return mentions
+    return [replace(m, year=years[0].year) if m.kind == "org" else m for m in mentions if m.kind != "year"]
+
+
+def _distinct(orgs: list[Mention]) -> int:
+    """How many organisations: 'American College of Radiology (ACR)' and a later 'ACR' are one."""
+    groups: list[set] = []
+    for m in orgs:
+        keys = {k for k in (m.acronym, m.name and fold_words(m.name)) if k}
+        for group in groups:
+            if group & keys:
+                group |= keys
+                break
+        else:
+            groups.append(keys)
+    return len(groups)

@@ -1,0 +1,185 @@
+"""The same citation defects seeded into a real policy's text, where each edit has a known line.
+
+A real policy has no model, so each injector edits the Markdown directly:
+it swaps or shifts single-number markers in sentences that name the first
+author of the entry they cite (read with a plain substring test, not with the
+checker), changes the year printed beside such a name, or edits the numbered
+list. ``TEXT_INJECTORS`` take a ``TextPolicy``.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import Seeded
+
+_ENTRY_LINE = re.compile(r"^(\s*)(\d{1,5})([.)]\s+)")
+
+
+@dataclass(frozen=True)
+class TextPolicy:
+    seed: int  # the variant: each gives the injectors another random draw
+    text: str
+    path: str = field(default="policy.md", compare=False)
+
+    @cached_property
+    def doc(self):
+        from ..parse_policy import parse_policy
+
+        return parse_policy(self.text, self.path)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+def _entries(policy: TextPolicy) -> dict:
+    return {e.number: e for e in policy.doc.references}
+
+
+def _named_markers(policy: TextPolicy) -> list:
+    """Single-number markers, alone in their sentence, whose sentence names the cited entry's first author."""
+    by_sentence: dict = {}
+    for m in policy.doc.markers:
+        by_sentence.setdefault(m.sentence_index, []).append(m)
+    entries = _entries(policy)
+    out = []
+    for index, markers in by_sentence.items():
+        if index is None or len(markers) != 1 or len(markers[0].numbers) != 1:
+            continue
+        entry = entries.get(markers[0].numbers[0])
+        text = policy.doc.sentences[index].text
+        if entry and entry.first_author and re.search(rf"\b{re.escape(entry.first_author)}\b", text):
+            out.append(markers[0])
+    return out
+
+
+def _set_marker(lines: list[str], marker, numbers: str) -> None:
+    at = marker.column - 1
+    line = lines[marker.line - 1]
+    new = marker.raw.replace(marker.inner, numbers, 1)
+    lines[marker.line - 1] = line[:at] + new + line[at + len(marker.raw):]
+
+
+def _join(lines: list[str]) -> str:
+    return "\n".join(lines)
+
+
+def swap(policy: TextPolicy, rng: random.Random) -> Seeded | None:
+    named = _named_markers(policy)
+    entries = _entries(policy)
+    rng.shuffle(named)
+    for a in named:
+        b = next((b for b in named if b.line != a.line
+                  and entries[b.numbers[0]].first_author != entries[a.numbers[0]].first_author), None)
+        if b:
+            lines = policy.lines
+            for m, other in sorted(((a, b), (b, a)), key=lambda x: (x[0].line, -x[0].column)):
+                _set_marker(lines, m, str(other.numbers[0]))
+            return Seeded("two citations swapped", _join(lines), frozenset({a.line, b.line}), frozenset({"CIT2"}))
+    return None
+
+
+def shift(policy: TextPolicy, rng: random.Random) -> Seeded | None:
+    named = _named_markers(policy)
+    if not named:
+        return None
+    m = rng.choice(named)
+    n = m.numbers[0]
+    new = n + (rng.choice((-1, 1)) if n > 1 else 1)
+    lines = policy.lines
+    _set_marker(lines, m, str(new))
+    still = any(n in k.numbers for k in policy.doc.markers if k is not m)
+    entry_line = _entries(policy)[n].line
+    return Seeded("a citation number shifted", _join(lines), frozenset({m.line}), frozenset({"CIT1", "CIT2"}),
+                  frozenset() if still else frozenset({entry_line}))
+
+
+def year_changed(policy: TextPolicy, rng: random.Random) -> Seeded | None:
+    entries = _entries(policy)
+    sites = []
+    for m in _named_markers(policy):
+        entry = entries[m.numbers[0]]
+        line = policy.lines[m.line - 1]
+        if not entry.year:
+            continue
+        for name in re.finditer(rf"\b{re.escape(entry.first_author)}\b", line[:m.column]):
+            near = line[max(0, name.start() - 40): name.end() + 40]
+            year = re.search(rf"\b{entry.year}\b", near)
+            if year:
+                sites.append((m.line, max(0, name.start() - 40) + year.start(), entry.year))
+    if not sites:
+        return None
+    line_no, at, year = rng.choice(sites)
+    lines = policy.lines
+    new = year + rng.choice((-3, -2, -1, 1, 2, 3))
+    lines[line_no - 1] = lines[line_no - 1][:at] + str(new) + lines[line_no - 1][at + 4:]
+    return Seeded("a year changed in the text", _join(lines), frozenset({line_no}), frozenset({"CIT202"}))
+
+
+_NEW_ENTRY = ("Quist A, Holm B, Varga C. Vertebral augmentation in practice: a prospective cohort study. "
+              "*Pain Physician*. {year};12(3):100-10. PMID: {pmid}")
+
+
+def _new_entry(number: int, rng: random.Random) -> str:
+    return f"{number}. " + _NEW_ENTRY.format(year=rng.randint(1995, 2025), pmid=rng.randint(10_000_000, 39_999_999))
+
+
+def inserted(policy: TextPolicy, rng: random.Random) -> Seeded | None:
+    entries = _entries(policy)
+    numbers = sorted(entries)
+    at = rng.choice(numbers[:-1])
+    lines = policy.lines
+    for n in numbers:
+        if n >= at:  # renumber the list from the insertion point on
+            row = entries[n].line - 1
+            lines[row] = _ENTRY_LINE.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + 1}{m.group(3)}", lines[row], 1)
+    insert_at = entries[at].line - 1
+    lines.insert(insert_at, _new_entry(at, rng))
+    citing = {m.line for m in policy.doc.markers if any(n >= at for n in m.numbers)}
+    list_lines = {e.line + k for e in entries.values() for k in (0, 1)} | {insert_at + 1}
+    return Seeded("an entry inserted, markers not renumbered", _join(lines), frozenset(citing),
+                  frozenset({"CIT1", "CIT2", "CIT3"}), frozenset(list_lines))
+
+
+def deleted(policy: TextPolicy, rng: random.Random) -> Seeded | None:
+    entries = _entries(policy)
+    gone = entries[rng.choice(sorted(entries))]
+    lines = policy.lines
+    del lines[gone.line - 1]
+    citing = {m.line for m in policy.doc.markers if gone.number in m.numbers}
+    return Seeded("an entry deleted", _join(lines), frozenset(citing), frozenset({"CIT101"}),
+                  frozenset({gone.line - 1, gone.line, gone.line + 1}))
+
+
+def uncited_added(policy: TextPolicy, rng: random.Random) -> Seeded | None:
+    entries = _entries(policy)
+    last = entries[max(entries)]
+    lines = policy.lines
+    lines.insert(last.line, _new_entry(last.number + 1, rng))
+    return Seeded("an uncited entry added", _join(lines), frozenset({last.line + 1}), frozenset({"CIT104"}))
+
+
+def range_widened(policy: TextPolicy, rng: random.Random) -> Seeded | None:
+    ranged = [m for m in policy.doc.markers if re.search(r"\d\s*[-\u2013]\s*\d", m.inner)]
+    if not ranged:
+        return None
+    m = rng.choice(ranged)
+    last = list(re.finditer(r"(\d+)\s*[-\u2013]\s*(\d+)", m.inner))[-1]
+    wider = m.inner[:last.start(2)] + str(int(last.group(2)) + rng.randint(1, 3)) + m.inner[last.end(2):]
+    lines = policy.lines
+    _set_marker(lines, m, wider)
+    return Seeded("a range widened", _join(lines), frozenset({m.line}), frozenset({"CIT1", "CIT3"}))
+
+
+TEXT_INJECTORS = {
+    "two citations swapped": swap,
+    "a citation number shifted": shift,
+    "a year changed in the text": year_changed,
+    "an entry inserted, markers not renumbered": inserted,
+    "an entry deleted": deleted,
+    "an uncited entry added": uncited_added,
+    "a range widened": range_widened,
+}

@@ -1,0 +1,151 @@
+"""Verdicts on each named source paired with a marker: does the cited entry match, and if not, which does.
+
+A verdict is only given where the evidence is clear. A name that is a
+co-author of the cited entry (same year), an organisation next to a guideline
+that names no organisation at all, a trial no entry's title names: all silent.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .citing import Analysis, Pairing, analyse, memo
+from .classify import GUIDELINE, KIND_LABELS
+
+
+@dataclass(frozen=True)
+class Verdict:
+    what: str  # "author", "year", "org", "trial" or "date"
+    pairing: Pairing
+    message: str
+    suggestion: str | None
+    citations: tuple[int, ...]
+
+
+def verdicts(kb) -> list[Verdict]:
+    """Every verdict for a knowledge base, computed once and shared by the rules."""
+    return memo(kb, "_cit_verdicts", lambda k: judge_all(k, analyse(k)))
+
+
+def label(entry) -> str:
+    """'Zhao (2017)', or a title cut at a word boundary when the entry names no author."""
+    if entry.first_author or entry.organisation or not entry.title or len(entry.title) <= 40:
+        return entry.label
+    short = entry.title[:40].rsplit(" ", 1)[0] + "\u2026"
+    return f"{short} ({entry.year})" if entry.year else short
+
+
+def judge_all(kb, analysis: Analysis) -> list[Verdict]:
+    out = []
+    dated_by_name = {p.sentence.index for p in analysis.pairings if p.mention.kind in ("person", "org")}
+    for p in analysis.pairings:
+        if any(n not in kb.references for n in p.scope):
+            continue  # a number the list lacks (CIT101): what the name stands for is unclear
+        scope = list(p.scope)
+        kind = p.mention.kind
+        if kind == "person":
+            v = _person(kb, analysis.index, p, scope)
+        elif kind == "org":
+            v = _organisation(kb, analysis.index, p, scope)
+        elif kind == "trial":
+            v = _trial(kb, analysis.index, p, scope)
+        else:
+            v = None if p.sentence.index in dated_by_name else _date(kb, p, scope)
+        if v:
+            out.append(v)
+    return out
+
+
+def _cites(kb, scope: list[int]) -> str:
+    if len(scope) == 1:
+        return f"reference {scope[0]}, which is {label(kb.references[scope[0]])}"
+    return "references " + ", ".join(f"{n} ({label(kb.references[n])})" for n in scope)
+
+
+def _one_of(kb, numbers: list[int], named: str) -> str:
+    if len(numbers) == 1:
+        return f"{named} is reference {numbers[0]}"
+    return f"{named} matches references {', '.join(map(str, numbers))}"
+
+
+def _person(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
+    m = p.mention
+    firsts = [n for n in scope if n in set(index.first_author_matches(m.name))]
+    if firsts:
+        if m.year is None or any(kb.references[n].year in (None, m.year) for n in firsts):
+            return None
+        n = firsts[0]
+        same = index.first_author_matches(m.name, m.year)
+        hint = (f"{_one_of(kb, same, m.label)}; cite it instead" if same
+                else f"correct the year to {kb.references[n].year}, or cite the {m.year} paper (add it to the list)")
+        named = f"{m.name} ({m.year}, as dated in the sentence before)" if m.carried else m.label
+        return Verdict("year", p, f"{named} is cited as {_cites(kb, [n])}", hint, (n, *same))
+    co = [n for n in scope if index.has_author(n, m.name)]
+    if co and (m.year is None or any(kb.references[n].year in (None, m.year) for n in co)):
+        return None  # a co-author of the cited paper: plausible, and no evidence of a slip
+    matches = index.first_author_matches(m.name, m.year) if m.year else index.first_author_matches(m.name)
+    if matches:
+        hint = f"{_one_of(kb, matches, m.label)}; cite it instead, or correct the name"
+    else:
+        others = index.first_author_matches(m.name)
+        hint = (f"the list has {m.name} only as {', '.join(f'{kb.references[n].label} (reference {n})' for n in others[:3])}"
+                if others else f"no entry in the list is by {m.label}: correct the name or the citation")
+    return Verdict("author", p, f"{m.label} is cited as {_cites(kb, scope)}", hint, tuple(scope) + tuple(matches))
+
+
+def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
+    m = p.mention
+    keys = index.org_keys(m.name, m.acronym)
+    named = [n for n in scope if index.names_org(n, keys)]
+    if named:
+        if m.year and all(kb.references[n].year for n in named) and not any(
+                kb.references[n].year == m.year for n in named):
+            same = [n for n in index.org_matches(keys, m.year) if n not in named]
+            hint = (f"{_one_of(kb, same, m.label)}; cite it instead" if same
+                    else f"correct the year to {kb.references[named[0]].year}, or cite the {m.year} document")
+            return Verdict("year", p, f"{m.label} is cited as {_cites(kb, named[:1])}", hint, (named[0], *same))
+        return None
+    # Silent unless the cited entry is clearly someone else's: a study, or a document naming another body.
+    if not all(kb.kind(n) != GUIDELINE or index.names_some_org(n) for n in scope):
+        return None
+    matches = index.org_matches(keys, m.year) or index.org_matches(keys)
+    matches = _best_by_title(kb, matches, p.sentence.text)
+    hint = (f"{_one_of(kb, matches, m.label)}; cite it instead" if matches
+            else f"no entry in the list names {m.name or m.acronym}: correct the citation")
+    what = ", ".join(f"{n} ({label(kb.references[n])}, {KIND_LABELS.get(kb.kind(n), 'other')})" for n in scope)
+    return Verdict("org", p, f"{m.label} is cited as reference{'s' if len(scope) > 1 else ''} {what}, "
+                             f"which does not name {m.acronym or m.name}", hint, tuple(scope) + tuple(matches))
+
+
+def _trial(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
+    trial = p.mention.name
+    if any(index.names_trial(n, trial) for n in scope):
+        return None
+    elsewhere = [n for n in index.trial_matches(trial) if n not in scope]
+    if not elsewhere:
+        return None  # the list names the trial nowhere: the cited report may simply not say it
+    return Verdict("trial", p, f"the {trial} trial is cited as {_cites(kb, scope)}, whose title does not name it",
+                   f"{_one_of(kb, elsewhere, 'the ' + trial + ' trial')}; cite it instead",
+                   tuple(scope) + tuple(elsewhere))
+
+
+def _date(kb, p: Pairing, scope: list[int]) -> Verdict | None:
+    years = [kb.references[n].year for n in scope]
+    if None in years or p.mention.year in years:
+        return None
+    return Verdict("date", p, f"the text dates this source {p.mention.year}, but {_cites(kb, scope)}",
+                   f"bring the year in line with reference {scope[0]} ({years[0]}), or cite the {p.mention.year} "
+                   f"version", tuple(scope))
+
+
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _best_by_title(kb, numbers: list[int], sentence: str) -> list[int]:
+    """Of several candidate entries, those whose titles share the most words with the sentence."""
+    if len(numbers) < 2:
+        return numbers
+    words = set(_WORD.findall(sentence.lower()))
+    score = {n: len(words & set(_WORD.findall((kb.references[n].title or "").lower()))) for n in numbers}
+    best = max(score.values())
+    return [n for n in numbers if score[n] == best]

@@ -1,0 +1,66 @@
+"""CIT3xx: what a sentence claims about the evidence it cites.
+
+A count or a design tied to a marker is checked against the cited entries' kinds (from their titles and
+the reviewed overrides); a count of what a cited review contains is not a claim about the cited entries.
+"""
+from .cit_fixtures import BODY_LINE, SACRO, findings
+
+RCTS = ["buchbinder2009", "kallmes2009", "rousing2009", "diamond2006", "buchbinder2015"]
+
+
+def test_cit301_a_count_of_rcts_that_includes_a_non_randomised_trial():
+    found = findings("The recommendation was based on four RCTs<sup>[1-4]</sup>, two of them graded Level I.",
+                     RCTS, "CIT301")
+    assert [(f.line, f.severity, f.citations) for f in found] == [(BODY_LINE, "warning", (1, 2, 3, 4))]
+    assert "'four RCTs'" in found[0].message and "reference 4 (Diamond (2006))" in found[0].message
+    assert "non-randomised" in found[0].message
+
+
+def test_cit301_a_count_that_differs_from_the_number_cited():
+    found = findings("This was based on three RCTs<sup>[1, 2]</sup>.", RCTS, "CIT301")
+    assert "cites 2 entries" in found[0].message
+
+
+def test_cit301_a_count_opening_the_sentence_names_the_rct_by_the_same_author():
+    found = findings("Two other RCTs by Buchbinder (2015) and Kallmes (2009) were included in the reviews "
+                     "above.<sup>[5, 2]</sup>", RCTS, "CIT301")
+    assert len(found) == 1 and "reference 5 (Buchbinder (2015)) is a systematic review" in found[0].message
+    assert found[0].suggestion.startswith("Buchbinder's RCT is reference 1 (Buchbinder (2009))")
+
+
+def test_cit301_clean_counts():
+    body = ("Zhang conducted a meta-analysis of three RCTs<sup>[1, 2, 3]</sup> (N=454). "
+            "Buchbinder (2015) conducted a systematic review of seven RCTs comparing vertebroplasty with sham.<sup>[5]"
+            "</sup> Two trials compared it with a sham (Buchbinder [2009]<sup>[1]</sup> and Kallmes [2009]<sup>[2]"
+            "</sup>). Diamond reported a non-randomised trial.<sup>[4]</sup>")
+    assert findings(body, RCTS, "CIT3") == []
+
+
+SERIES = SACRO[:6] + ["zhao2017", "frey2017"]
+
+
+def test_cit302_a_meta_analysis_on_another_topic_among_sacroplasty_case_series():
+    body = "The evidence on sacroplasty is limited to several small case reports or series.<sup>[1-7]</sup>"
+    found = findings(body, SERIES, "CIT302")
+    assert [(f.severity, f.citations) for f in found] == [("warning", (7,))]
+    assert "a systematic review or meta-analysis, not case reports or series" in found[0].message
+    assert "different topic" in found[0].message
+
+
+def test_cit302_suggests_a_swap_when_a_named_source_elsewhere_wants_the_odd_member():
+    body = ("The evidence on sacroplasty is limited to several small case reports or series.<sup>[1-7]</sup> "
+            "In a network meta-analysis, Zhao (2017) examined three treatments.<sup>[8]</sup>")
+    found = findings(body, SERIES, "CIT302")
+    assert found[0].suggestion.startswith("references 7 and 8 look swapped")
+
+
+def test_cit302_an_off_topic_member_of_the_right_design_is_info():
+    other = "Smith A. Knee arthroscopy outcomes: a retrospective case series. *Knee*. 2010;1(1):1-5. PMID: 1"
+    body = "The evidence on sacroplasty is limited to several small case series.<sup>[1-7]</sup>"
+    found = findings(body, SACRO[:6] + [other], "CIT302")
+    assert [(f.severity, f.citations) for f in found] == [("info", (7,))]
+
+
+def test_cit302_clean_range():
+    body = "The evidence on sacroplasty is limited to several small case reports or series.<sup>[1-6]</sup>"
+    assert findings(body, SACRO[:6], "CIT302") == []

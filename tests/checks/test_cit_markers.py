@@ -1,0 +1,68 @@
+"""CIT1xx: citation markers against the reference list.
+
+Each rule: a policy that has the problem, and one that does not.
+"""
+from .cit_fixtures import BODY_LINE, build, findings
+
+from kb.citations import find_markers
+
+TWO = ["zhao2017", "frey2017"]
+
+
+def test_cit101_a_number_the_list_does_not_have_is_an_error():
+    found = findings("Zhao (2017) compared three treatments.<sup>[3]</sup>", TWO, "CIT101")
+    assert [(f.line, f.severity, f.citations) for f in found] == [(BODY_LINE, "error", (3,))]
+    assert "the list ends at 2" in found[0].message
+    assert found[0].column == len("Zhao (2017) compared three treatments.") + 1
+
+
+def test_cit101_a_number_inside_a_range_counts_too():
+    found = findings("Several case series.<sup>[1-3]</sup>", TWO, "CIT101")
+    assert [f.citations for f in found] == [(3,)]
+
+
+def test_cit101_clean_when_every_number_is_listed():
+    assert findings("Two studies.<sup>[1, 2]</sup>", TWO, "CIT101") == []
+
+
+def test_cit102_an_item_that_is_no_number_is_an_error():
+    found = findings("Two studies.<sup>[1, 2a]</sup>", TWO, "CIT102")
+    assert [(f.line, f.severity) for f in found] == [(BODY_LINE, "error")]
+    assert "malformed item '2a'" in found[0].message
+
+
+def test_cit102_clean_marker():
+    assert findings("Two studies.<sup>[1-2]</sup> One more.<sup>[1]</sup>", TWO, "CIT102") == []
+
+
+def test_cit103_reversed_range_and_duplicate_are_warnings_with_the_tidy_form():
+    found = findings("Some studies.<sup>[2-1]</sup> Others.<sup>[1, 2, 1]</sup>", TWO, "CIT103")
+    assert [f.severity for f in found] == ["warning", "warning"]
+    assert "reversed range '2-1'" in found[0].message and found[0].suggestion == "write it as [1, 2]"
+    assert "number 1 appears twice" in found[1].message
+
+
+def test_cit103_clean_marker():
+    assert findings("Some studies.<sup>[1, 2]</sup>", TWO, "CIT103") == []
+
+
+def test_cit104_an_entry_no_marker_cites_is_a_warning_at_the_entry():
+    found = findings("Zhao (2017) compared three treatments.<sup>[1]</sup>", TWO, "CIT104")
+    kb = build("x", TWO)
+    assert [(f.line, f.severity, f.citations) for f in found] == [(kb.references[2].line, "warning", (2,))]
+    assert "Frey (2017)" in found[0].message
+
+
+def test_cit104_an_entry_cited_inside_a_range_is_cited():
+    assert findings("Two studies.<sup>[1-2]</sup>", TWO, "CIT104") == []
+
+
+def test_a_bracketed_number_in_superscript_is_a_citation_even_in_the_range_of_years():
+    # A list of 2,000 entries cites [1801]; a bare [2009] after a name stays a year.
+    assert [m.inner for m in find_markers("As shown.<sup>[1801]</sup> Buchbinder [2009] agreed.")] == ["1801"]
+
+
+def test_cit102_zero_and_huge_ranges_are_malformed():
+    found = findings("None.<sup>[0]</sup> All.<sup>[1-9999]</sup>", TWO, "CIT102")
+    assert ["number 0" in f.message for f in found] == [True, False]
+    assert "spans more than" in found[1].message

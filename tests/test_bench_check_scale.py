@@ -1,0 +1,18 @@
+"""The check_scale bench runs (smoke, smallest sizes); its figures are printed by scripts/bench.py, not asserted."""
+from types import SimpleNamespace
+
+from kb.bench import suites
+from kb.bench.check_scale import MARKERS_PER_REFERENCE, _policy_text
+from kb.parse_policy import parse_policy
+
+
+def test_the_policies_have_the_requested_density():
+    doc = parse_policy(_policy_text(200), "bench.md")
+    assert len(doc.references) == 200
+    assert abs(len(doc.markers) - MARKERS_PER_REFERENCE * 200) <= 2
+
+
+def test_the_suite_is_found_and_prints_sizes_and_growth():
+    lines = suites()["check_scale"].run(SimpleNamespace(quick=True, repeats=1, policy=None))
+    assert lines[0].strip().startswith("100 references")
+    assert any(line.startswith("growth, kb check:") for line in lines)
