@@ -32,6 +32,19 @@ class Paired:
                 f"  ratio {self.ratio:5.2f}x{verdict}")
 
 
+def bench_env() -> dict:
+    """The environment of timed commands: as a user's shell, with the bytecode cache on.
+
+    PYTHONDONTWRITEBYTECODE (set in some sandboxes) would make every run
+    recompile the package from source, which no installed tool does.
+    """
+    import os
+
+    env = dict(os.environ, MPLBACKEND="Agg")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def time_call(func: Callable[[], object]) -> float:
     start = time.perf_counter()
     func()

@@ -7,12 +7,11 @@ linear) and whether 2,000 references with about 5,000 markers run under 1 s.
 """
 from __future__ import annotations
 
-import os
 import statistics
 import tempfile
 from pathlib import Path
 
-from . import PYTHON, growth, time_call, time_command
+from . import PYTHON, bench_env, growth, time_call, time_command
 
 DESCRIPTION = "kb check on synthetic policies of 250 / 500 / 1,000 / 2,000 references (aim: linear; 2,000 under 1 s)"
 SIZES = (250, 500, 1000, 2000)
@@ -39,7 +38,7 @@ def _check_in_process(text: str) -> int:
 def run(options) -> list[str]:
     sizes = QUICK_SIZES if options.quick else SIZES
     repeats = max(3, options.repeats)
-    env = dict(os.environ, MPLBACKEND="Agg")
+    env = bench_env()
     lines, process, inside = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:

@@ -12,7 +12,6 @@ a whole process. A second set does the same for a large synthetic policy.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
 import sys
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from . import PYTHON, Paired, time_command
+from . import PYTHON, Paired, bench_env, time_command
 
 DESCRIPTION = "kb site vs a bare MkDocs Material build of as many plain pages (aim <= 1.5x), and vs its own pages without the hook"
 _WORDS = ("policy evidence review criterion reference trial outcome pain function fracture guideline "
@@ -29,7 +28,7 @@ _WORDS = ("policy evidence review criterion reference trial outcome pain functio
 
 
 def _env() -> dict:
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", MPLBACKEND="Agg")
+    return dict(bench_env(), NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 
 
 def _our_pages(policy: str) -> tuple[dict, list[str], list]:

@@ -6,9 +6,7 @@ citation marker and numbered entry with two regular expressions.
 """
 from __future__ import annotations
 
-import os
-
-from . import PYTHON, paired, time_command
+from . import PYTHON, bench_env, paired, time_command
 
 DESCRIPTION = "kb info / kb check vs a bare regex pass over the same policy (aim < 3x)"
 
@@ -25,7 +23,7 @@ def run(options) -> list[str]:
     from ..paths import default_policy
 
     policy = str(options.policy or default_policy())
-    env = dict(os.environ, MPLBACKEND="Agg")
+    env = bench_env()
     baseline = lambda: time_command([PYTHON, "-c", _BASELINE, policy], env)  # noqa: E731
     lines = [f"policy: {policy}; {options.repeats} paired runs each"]
     for cmd in (["info"], ["check", "--format", "json"]):

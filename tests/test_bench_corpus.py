@@ -1,0 +1,12 @@
+"""The corpus bench runs (smoke, smallest sizes); its figures are printed by scripts/bench.py, not asserted."""
+from types import SimpleNamespace
+
+from kb.bench import suites
+
+
+def test_the_corpus_suite_prints_each_size_growth_and_memory():
+    lines = suites()["corpus"].run(SimpleNamespace(quick=True, repeats=1, policy=None))
+    assert [line.split(":")[0].strip() for line in lines if "policies:" in line] == [
+        "5 policies", "10 policies", "20 policies"]
+    assert any(line.startswith("growth: ") for line in lines)
+    assert all("peak memory" in line for line in lines if "policies:" in line)
