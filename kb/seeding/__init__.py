@@ -67,6 +67,7 @@ def findings_of(text: str, path: str = "seeded.md") -> list:
 
 
 _ENTRY_NUMBER = re.compile(r"^\s*\d+[.)]\s+")
+_DIGITS = re.compile(r"\d+")
 _MARKERS = re.compile(r"<sup>[^<]*</sup>|\[[\d\s,;\-\u2013]+\]")
 
 
@@ -76,14 +77,33 @@ def _line_text(lines: list[str], line: int) -> str:
     return " ".join(_MARKERS.sub(" ", _ENTRY_NUMBER.sub("", text)).split())
 
 
-def _keys(f, lines: list[str]) -> tuple[tuple, tuple]:
-    """Two names for one finding: where it is and what it says, or its code on the same text.
+def _loose(f, lines: list[str]) -> tuple:
+    return f.code, _line_text(lines, f.line), _DIGITS.sub("#", f.message)
+
+
+def _new_findings(clean: list, clean_lines: list[str], seeded: list, lines: list[str]) -> list:
+    """Findings of the seeded run that the clean run did not have.
 
     A seeded defect renumbers entries or edits a marker, so a finding the clean
-    policy already had may come back on another line or with other numbers in its
-    message; it is the same finding if either name matches one from the clean run.
+    run had may come back on another line with other numbers in its message
+    ("reference 27" now "reference 26"). It is the same finding if it has the same
+    code, line and message, or else the same code and message but for its digits on
+    the same text (markers and entry numbers taken out). The second kind is
+    counted, so a second such finding on one line is still new.
     """
-    return (f.code, f.line, f.message), (f.code, _line_text(lines, f.line))
+    exact = {(f.code, f.line, f.message) for f in clean}
+    seeded_exact = {(f.code, f.line, f.message) for f in seeded}
+    budget = Counter(_loose(f, clean_lines) for f in clean if (f.code, f.line, f.message) not in seeded_exact)
+    new = []
+    for f in seeded:
+        if (f.code, f.line, f.message) in exact:
+            continue
+        key = _loose(f, lines)
+        if budget[key] > 0:
+            budget[key] -= 1
+            continue
+        new.append(f)
+    return new
 
 
 def _matches(f, seeded: Seeded) -> bool:
@@ -97,13 +117,12 @@ def evaluate(policies: Iterable[tuple[SyntheticPolicy, str]], injectors: dict[st
     counts: dict[str, Counter] = {name: Counter() for name in injectors}
     for policy, clean_text in policies:
         clean_lines = clean_text.split("\n")
-        clean = {k for f in findings_of(clean_text) for k in _keys(f, clean_lines)}
+        clean = findings_of(clean_text)
         for name, inject in injectors.items():
             seeded = inject(policy, random.Random(f"{seed}:{policy.seed}:{name}"))
             if seeded is None:
                 continue
-            lines = seeded.text.split("\n")
-            new = [f for f in findings_of(seeded.text) if not any(k in clean for k in _keys(f, lines))]
+            new = _new_findings(clean, clean_lines, findings_of(seeded.text), seeded.text.split("\n"))
             counts[name]["injected"] += 1
             counts[name]["found"] += any(_matches(f, seeded) for f in new)
             counts[name]["false_alarms"] += sum(1 for f in new if not _matches(f, seeded)
