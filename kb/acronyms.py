@@ -18,7 +18,7 @@ from functools import lru_cache
 # An acronym as printed: capitals (digits after a hyphen, as in SF-36, EQ-5D), an optional plural s.
 _TOKEN = r"[A-Z][A-Z]*(?:-[0-9A-Z]+)?[A-Z0-9]?"
 _DEFINED = re.compile(rf"[(\[](?P<abbr>{_TOKEN})(?P<plural>s?)[)\]]")
-_REVERSED = re.compile(rf"(?<![A-Za-z0-9])(?P<abbr>[A-Z]{{2,7}})s?\s+\((?=[a-z])")  # "VAS (visual analog scale)"
+_REVERSED = re.compile(r"(?<![A-Za-z0-9])(?P<abbr>[A-Z]{2,7})s?\s+\((?=[a-z])")  # "VAS (visual analog scale)"
 _USED = re.compile(r"(?<![A-Za-z0-9\-])(?P<abbr>[A-Z]{2,7})s?(?![A-Za-z0-9\-])")
 _CODE_LIKE = re.compile(r"^(?:[A-Z]+\d+|[IVX]+)$")  # TA279, CG75, Roman numerals: labels, not acronyms
 _BOUNDARY = re.compile(r"[()\[\];:,]")

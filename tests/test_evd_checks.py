@@ -1,7 +1,7 @@
 """EVD checks: a positive and a clean fixture each, then facts about the bundled policy."""
 import pytest
 
-from evidence_helpers import POLICY, SECTIONS, full, line_of, load
+from evidence_helpers import POLICY, full, line_of, load
 from kb.checks import run_checks
 
 
