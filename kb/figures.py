@@ -168,15 +168,19 @@ def draw(kb, spec: FigureSpec, overlap_groups=None):
     return fig
 
 
-def render_files(fig) -> dict[str, bytes]:
-    """SVG (byte-stable) and PNG bytes of a figure."""
+_METADATA = {"svg": {"Date": None}, "png": {"Software": None}}
+
+
+def render_files(fig, formats=("svg", "png")) -> dict[str, bytes]:
+    """SVG (byte-stable) and PNG bytes of a figure; ``formats`` picks which (the site needs only SVG)."""
     import io
 
     import matplotlib
 
     out = {}
     with matplotlib.rc_context({"svg.hashsalt": SVG_SALT, "svg.fonttype": "path"}):
-        for fmt, meta in (("svg", {"Date": None}), ("png", {"Software": None})):
+        for fmt in formats:
+            meta = _METADATA[fmt]
             buf = io.BytesIO()
             fig.savefig(buf, format=fmt, metadata=meta, dpi=150)
             out[fmt] = buf.getvalue()

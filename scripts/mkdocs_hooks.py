@@ -1,9 +1,10 @@
 """MkDocs hook: the review site's generated pages, added at build time.
 
 The only file in the project that imports mkdocs. It loads the policy named
-by ``KB_POLICY`` (default: the bundled policy), runs the checks, asks
-``kb.pages`` for every page and file, adds them as virtual files and sets the
-navigation. The hand-written ``index.md`` becomes the home page's opening
+by ``KB_POLICY`` (default: the bundled policy), runs the checks, gathers the
+evidence (profiles, studies, estimates, forest plots drawn once as SVG),
+asks ``kb.pages`` for every page and file, adds them as virtual files and
+sets the navigation. The hand-written ``index.md`` becomes the home page's opening
 text, so the site has one home.
 """
 from __future__ import annotations
@@ -33,6 +34,7 @@ def on_config(config):
 
 
 def on_files(files, config):
+    from kb.errors import KbError
     from kb.pages import gather, navigation, render_pages
 
     home = files.get_file_from_path("index.md")
@@ -40,7 +42,10 @@ def on_files(files, config):
     if home:
         files.remove(home)
     handwritten = sorted(f.src_uri for f in files.documentation_pages())
-    site = gather(_state["kb"], intro)
+    try:  # a bad evidence setting (provenance.yaml, estimates.csv) is an input error, not a traceback
+        site = gather(_state["kb"], intro)
+    except KbError as exc:
+        raise PluginError(f"kb: {exc}") from None
     for path, content in render_pages(site).items():
         if files.get_file_from_path(path):
             raise PluginError(f"kb: {path} is generated at build time; remove the hand-written file in docs_dir")

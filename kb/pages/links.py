@@ -18,6 +18,9 @@ RULES = "rules/index.md"
 WORKLIST = "worklist.md"
 CODES = "codes.md"
 DOWNLOADS = "downloads/index.md"
+STUDIES = "studies/index.md"
+FOREST = "forest/index.md"
+EVIDENCE_MAP = "evidence-map.md"
 
 _SAFE_SEGMENT = re.compile(r"[^A-Za-z0-9~-]")
 
@@ -34,6 +37,15 @@ def reference_path(number: int) -> str:
 
 def reference_bib_path(number: int) -> str:
     return f"references/{int(number)}.bib"
+
+
+def study_path(study_id: str) -> str:
+    return f"studies/{_SAFE_SEGMENT.sub('-', study_id)}.md"
+
+
+def forest_path(slug: str, ext: str = "md") -> str:
+    """forest/<slug>.md is a figure's page; .svg its image, .csv its rows."""
+    return f"forest/{_SAFE_SEGMENT.sub('-', slug)}.{ext}"
 
 
 def rule_path(code: str) -> str:

@@ -1,0 +1,114 @@
+"""The evidence map: criteria by evidence (a matrix), and the overlap of the reviews the policy cites.
+
+Rows of the matrix are the criteria, in outline order; columns count the
+supporting references by kind, the distinct studies, randomized and
+sham-controlled trials, randomized patients and the newest year (from the
+evidence profiles). The overlap section gives the corrected covered area
+(kb.evidence.overlap) overall, per topic and for every pair of reviews.
+Shown only when the build has evidence profiles.
+"""
+from __future__ import annotations
+
+from ..classify import GUIDELINE, OBSERVATIONAL, OTHER, RANDOMIZED, REVIEW
+from . import links
+from .text import link, plain, table, title
+
+PATH = links.EVIDENCE_MAP
+_KIND_COLUMNS = ((RANDOMIZED, "RCT"), (REVIEW, "SR"), (GUIDELINE, "GL"), (OBSERVATIONAL, "obs"), (OTHER, "other"))
+
+
+def _crit(sid: str, kb) -> str:
+    return link(plain(sid), links.rel(PATH, links.criterion_path(sid))) if sid in kb.statements else plain(sid)
+
+
+def _matrix(site) -> str:
+    kb, rows = site.kb, []
+    for sid, p in site.profiles.items():
+        by_kind = p.get("references_by_kind") or {}
+        source = p.get("inherited_from")
+        rows.append([_crit(sid, kb), f"as {_crit(source, kb)}" if source else "own",
+                     str(len(p.get("references") or ()))]
+                    + [str(len(by_kind.get(k, ()))) for k, _ in _KIND_COLUMNS]
+                    + [str(len(p.get("studies") or ())), plain(p.get("randomized_trials", "")),
+                       plain(p.get("sham_controlled_trials", "")), plain(p.get("randomized_patients", "")),
+                       plain(p.get("newest_year") or "none")])
+    header = ["criterion", "evidence", "refs"] + [h for _, h in _KIND_COLUMNS] + [
+        "studies", "randomized", "sham", "patients", "newest"]
+    return table(header, rows, ["---", "---"] + ["---:"] * (len(header) - 2))
+
+
+def _review(n: int, kb) -> str:
+    entry = kb.references.get(n)
+    return link(str(n), links.rel(PATH, links.reference_path(n))) + (f" {plain(entry.label)}" if entry else "")
+
+
+def _studies(ids, site) -> str:
+    known = site.studies or {}
+    return ", ".join(link(plain(known[s].name), links.rel(PATH, links.study_path(s))) if s in known else plain(s)
+                     for s in ids) or "none"
+
+
+def _cca(o) -> str:
+    return f"{o.cca:.0%}" if o.cca is not None else "not computable"
+
+
+def _overlap(site) -> list[str]:
+    from ..evidence.overlap import corrected_covered_area, overlap_by_topic, pairwise, reviews_with_inclusions
+
+    kb = site.kb
+    g = kb.graph
+    known = reviews_with_inclusions(g)
+    parts = ["## Overlap of reviews",
+             "When several reviews pool the same trials, their results are not independent. The corrected "
+             "covered area is CCA = (N \u2212 r) / (r\u00b7c \u2212 r), with N the inclusions counted with repeats, "
+             "r the distinct studies and c the reviews (Pieper et al., J Clin Epidemiol 2014); read as slight "
+             "(under 5%), moderate (5\u201310%), high (10\u201315%) or very high (over 15%). Only inclusions the "
+             "policy states, or the curated table records, are known: a review whose trials the policy does not "
+             "name cannot be placed."]
+    if len(known) < 2:
+        return parts + ["Fewer than two reviews have known inclusions, so no overlap can be computed."]
+    overall = corrected_covered_area(known)
+    parts += ["### What each review includes",
+              table(["review or guideline", "studies it includes (as known)"],
+                    [[_review(n, kb), _studies(sorted(v), site)] for n, v in known.items()]),
+              "### Overall",
+              f"{overall.inclusions} inclusions of {overall.studies} distinct studies by {len(overall.reviews)} "
+              f"reviews: CCA {_cca(overall)} ({plain(overall.band or 'no band')}). Included by more than one: "
+              f"{_studies(overall.shared, site)}."]
+    rows = []
+    for topic, (reviews, o) in overlap_by_topic(g).items():
+        sec = kb.sections.get(topic)
+        name = link(title(sec.title, 60), links.policy_line(PATH, kb.doc.lines, sec.line)) if sec else plain(topic)
+        rows.append([name, ", ".join(_review(n, kb) for n in reviews), str(len(o.reviews)), _cca(o),
+                     plain(o.band or "")])
+    parts += ["### By topic",
+              "A review's topic is the rationale section where the policy first cites it.",
+              table(["topic", "reviews cited there", "with known inclusions", "CCA", "reading"], rows)]
+    pairs = [[_review(o.reviews[0], kb), _review(o.reviews[1], kb), _studies(o.shared, site), str(o.inclusions),
+              str(o.studies), _cca(o), plain(o.band or "")] for o in pairwise(known)]
+    parts += ["### Pairwise",
+              table(["review", "review", "shared studies", "N", "r", "CCA", "reading"], pairs)]
+    return parts
+
+
+def pages(site) -> dict[str, str]:
+    if site.profiles is None:
+        return {}
+    parts = ["# Evidence map",
+             "What each criterion rests on, side by side, and how far the reviews the policy cites pool the same "
+             "trials. How the evidence of a criterion is found is explained on the " + link(
+                 "method page", links.rel(PATH, "method.md", "how-a-criterion-gets-its-evidence")) + ".",
+             "## Criteria by evidence",
+             "*refs*: supporting references, then by kind: *RCT* randomized trial, *SR* systematic review or "
+             "meta-analysis, *GL* guideline, *obs* observational study or case series, *other*. *studies*: distinct "
+             "studies behind them (a trial reported twice counts once); *randomized*, *sham*: randomized and "
+             "sham-controlled trials among them; *patients*: patients randomized in those trials, where the policy "
+             "gives sizes; *newest*: the newest publication year. *as I* means the criterion is not discussed on "
+             "its own and has the evidence of I.",
+             _matrix(site) or "The policy has no numbered criteria.",
+             *_overlap(site)]
+    return {PATH: "\n\n".join(parts) + "\n"}
+
+
+def nav(site) -> list:
+    return [{"Evidence map": PATH}] if site.profiles is not None else []
