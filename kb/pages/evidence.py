@@ -34,11 +34,22 @@ def _reference_rows(page: str, site, numbers) -> list[list[str]]:
         if entry is None:
             rows.append([plain(n), "not in the reference list", "", "", ""])
             continue
-        studies = site.studies_of_reference.get(n, [])
-        reports = ", ".join(link(plain(s.name), links.rel(page, links.study_path(s.id))) for s in studies)
         rows.append([_ref(page, n), plain(entry.label), plain(entry.year or "no year"),
-                     plain(KIND_LABELS.get(kb.kind(n), kb.kind(n) or "")), reports])
+                     plain(KIND_LABELS.get(kb.kind(n), kb.kind(n) or "")), _behind(page, site, n)])
     return rows
+
+
+def _behind(page: str, site, n: int) -> str:
+    """The study a reference reports, or the studies a review or guideline is known to pool."""
+    known = site.studies or {}
+    study = lambda s: link(plain(s.name), links.rel(page, links.study_path(s.id)))  # noqa: E731
+    reports = site.studies_of_reference.get(n, [])
+    if reports:
+        return ", ".join(study(s) for s in reports)
+    if site.studies is None:
+        return ""
+    pooled = [known[t[6:]] for t in site.kb.evidence.included_by(n) if t.startswith("study:") and t[6:] in known]
+    return ("pools " + ", ".join(study(s) for s in pooled)) if pooled else "–"
 
 
 def _study_rows(page: str, site, studies) -> list[list[str]]:
@@ -115,11 +126,13 @@ def profile_section(page: str, site, profile) -> str:
                   table(["study", "design", "randomized", "sham-controlled", "patients", "reported in"], rows)]
     rows = _reference_rows(page, site, profile.get("references"))
     if rows:
-        parts += ["### Supporting references", table(["ref", "who (year)", "year", "kind", "study it reports"], rows)]
+        parts += ["### Supporting references",
+                  "*Study*: the study the paper reports, or the studies a review is known to pool (\u2013: none recorded).",
+                  table(["ref", "who", "year", "kind", "study"], rows)]
     for key, heading in (("guidelines", "Guidelines that agree"), ("guidelines_disagreeing", "Guidelines that disagree")):
-        rows = _reference_rows(page, site, profile.get(key))
+        rows = [r[:3] for r in _reference_rows(page, site, profile.get(key))]
         if rows:
-            parts += [f"### {heading}", table(["ref", "who (year)", "year", "kind", "study it reports"], rows)]
+            parts += [f"### {heading}", table(["ref", "who", "year"], rows)]
     return "\n\n".join(parts)
 
 

@@ -21,20 +21,24 @@ def _crit(sid: str, kb) -> str:
     return link(plain(sid), links.rel(PATH, links.criterion_path(sid))) if sid in kb.statements else plain(sid)
 
 
+_HEADER = ["criterion", "evidence", "refs"] + [h for _, h in _KIND_COLUMNS] + [
+    "studies", "randomized", "sham", "patients", "newest"]
+
+
 def _matrix(site) -> str:
     kb, rows = site.kb, []
     for sid, p in site.profiles.items():
         by_kind = p.get("references_by_kind") or {}
         source = p.get("inherited_from")
-        rows.append([_crit(sid, kb), f"as {_crit(source, kb)}" if source else "own",
-                     str(len(p.get("references") or ()))]
+        if source:  # the same numbers as its source's row; repeating them would hide the rows that differ
+            rows.append([_crit(sid, kb), f"as {_crit(source, kb)}"] + [""] * (len(_HEADER) - 2))
+            continue
+        rows.append([_crit(sid, kb), "own", str(len(p.get("references") or ()))]
                     + [str(len(by_kind.get(k, ()))) for k, _ in _KIND_COLUMNS]
                     + [str(len(p.get("studies") or ())), plain(p.get("randomized_trials", "")),
                        plain(p.get("sham_controlled_trials", "")), plain(p.get("randomized_patients", "")),
                        plain(p.get("newest_year") or "none")])
-    header = ["criterion", "evidence", "refs"] + [h for _, h in _KIND_COLUMNS] + [
-        "studies", "randomized", "sham", "patients", "newest"]
-    return table(header, rows, ["---", "---"] + ["---:"] * (len(header) - 2))
+    return table(_HEADER, rows, ["---", "---"] + ["---:"] * (len(_HEADER) - 2))
 
 
 def _review(n: int, kb) -> str:
@@ -103,8 +107,8 @@ def pages(site) -> dict[str, str]:
              "meta-analysis, *GL* guideline, *obs* observational study or case series, *other*. *studies*: distinct "
              "studies behind them (a trial reported twice counts once); *randomized*, *sham*: randomized and "
              "sham-controlled trials among them; *patients*: patients randomized in those trials, where the policy "
-             "gives sizes; *newest*: the newest publication year. *as I* means the criterion is not discussed on "
-             "its own and has the evidence of I.",
+             "gives sizes; *newest*: the newest publication year. *as I*: the item is not discussed on its own "
+             "and has the evidence of I (the numbers are on I's row).",
              _matrix(site) or "The policy has no numbered criteria.",
              *_overlap(site)]
     return {PATH: "\n\n".join(parts) + "\n"}

@@ -108,7 +108,7 @@ def study_page(site, study) -> str:
 
 def index_page(site) -> str:
     rows = [[study_link(INDEX, s), plain(s.design), _YES[s.randomized], _YES[s.sham_controlled],
-             plain(s.n_randomized) if s.n_randomized is not None else "not given",
+             (plain(s.n_randomized) if s.n_randomized is not None else "not given") if s.randomized else "\u2013",
              ", ".join(link(str(n), links.rel(INDEX, links.reference_path(n))) for n in s.references) or "none"]
             for s in site.studies.values()]
     if not rows:

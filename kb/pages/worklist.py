@@ -62,7 +62,8 @@ def guideline_ages(site) -> tuple[list, list]:
     for n, e in kb.references.items():
         if kb.kind(n) != GUIDELINE:
             continue
-        old = not e.year or (site.recent_from is not None and e.year < site.recent_from)
+        # Without an age limit (no effective date) every guideline is listed: none can be called recent.
+        old = not e.year or site.recent_from is None or e.year < site.recent_from
         (flagged if old else recent).append((e.year or 0, n, e))
     return sorted(flagged), sorted(recent)
 
@@ -78,10 +79,10 @@ def _guidelines(site) -> str:
         when = plain(e.year) if e.year else (f"no year (accessed {plain(e.accessed)})" if e.accessed else "no year")
         rows.append([link(str(n), links.rel(PATH, links.reference_path(n))), plain(e.organisation or e.label),
                      plain(e.title or ""), when, age])
-    limit = (f"published before {site.recent_from} (older than the {site.age_limit}-year limit)"
-             if site.recent_from else "")
-    head = ("Guidelines " + (limit + " or " if limit else "") + "with no year, oldest first: the issuer may have "
-            "published a newer version; check its site." + (f" *Age* is in years at the review in {year}." if year else ""))
+    which = (f"Guidelines published before {site.recent_from} (older than the {site.age_limit}-year limit) or "
+             f"with no year" if site.recent_from is not None else "Every guideline (no age limit is known)")
+    head = (which + ", oldest first: the issuer may have published a newer version; check its site."
+            + (f" *Age* is in years at the review in {year}." if year else ""))
     body = head + "\n\n" + table(["ref", "issuer", "title", "year", "age"], rows) if rows else \
         "None: every guideline is dated within the limit."
     if recent:
@@ -142,13 +143,13 @@ def _evidence_sections(site) -> list[str]:
                   f"Criteria whose newest supporting reference was published before {site.recent_from} (the "
                   f"effective year minus {site.age_limit}; check EVD102 reports the same criteria). Look for newer "
                   "evidence, or record why the old evidence still stands.",
-                  table(["criterion", "newest evidence", "items that share its evidence"],
+                  table(["criterion", "newest evidence", "items with the same evidence"],
                         [[crit(s), plain(y) if y else "undated only", items(s)] for s, y in stale])
                   if stale else "None: every criterion has evidence within the limit."]
     thin = thin_criteria(site.profiles)
     parts += ["## Criteria with thin or no support",
               "Criteria with no supporting evidence at all, or none from a randomized trial.",
-              table(["criterion", "why", "items that share its evidence"], [[crit(s), plain(w), items(s)] for s, w in thin])
+              table(["criterion", "why", "items with the same evidence"], [[crit(s), plain(w), items(s)] for s, w in thin])
               if thin else "None: every criterion has at least one randomized trial behind it."]
     return parts
 
