@@ -143,6 +143,8 @@ def _inside(image: str) -> bool:
 
 def forest_section(page: str, plots, *, inherited_from: str | None = None) -> str:
     """Forest plots bearing on a criterion: the images, or (for an item that inherits its evidence) links."""
+    from .forest import figure_image
+
     plots = [p for p in plots if _inside(p.image)]
     if not plots:
         return ""
@@ -157,6 +159,6 @@ def forest_section(page: str, plots, *, inherited_from: str | None = None) -> st
         refs = ", ".join(_ref(page, n) for n in plot.via)
         why = f" Plotted here for reference{'s' if len(plot.via) > 1 else ''} {refs}." if refs else ""
         more = " " + link("Its table and notes", links.rel(page, plot.page)) + "." if plot.page else ""
-        parts.append(f"### {title(plot.caption, 120)}\n\n![{title(plot.caption, 120)}]({links.rel(page, plot.image)})"
+        parts.append(f"### {title(plot.caption, 120)}\n\n{figure_image(page, plot.image, plot.caption)}"
                      f"\n\n{why.strip()}{more}")
     return "\n\n".join(parts)

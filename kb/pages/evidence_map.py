@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..classify import GUIDELINE, OBSERVATIONAL, OTHER, RANDOMIZED, REVIEW
 from . import links
+from .forest import WIDE
 from .text import link, plain, table, title
 
 PATH = links.EVIDENCE_MAP
@@ -21,24 +22,26 @@ def _crit(sid: str, kb) -> str:
     return link(plain(sid), links.rel(PATH, links.criterion_path(sid))) if sid in kb.statements else plain(sid)
 
 
-_HEADER = ["criterion", "evidence", "refs"] + [h for _, h in _KIND_COLUMNS] + [
-    "studies", "randomized", "sham", "patients", "newest"]
+_HEADER = ["criterion", "supporting references", "by kind", "studies", "randomized trials (sham)", "patients",
+           "newest"]
+
+
+def _kinds(by_kind) -> str:
+    return ", ".join(f"{name} {len(by_kind[k])}" for k, name in _KIND_COLUMNS if by_kind.get(k)) or "\u2013"
 
 
 def _matrix(site) -> str:
     kb, rows = site.kb, []
     for sid, p in site.profiles.items():
-        by_kind = p.get("references_by_kind") or {}
         source = p.get("inherited_from")
         if source:  # the same numbers as its source's row; repeating them would hide the rows that differ
             rows.append([_crit(sid, kb), f"as {_crit(source, kb)}"] + [""] * (len(_HEADER) - 2))
             continue
-        rows.append([_crit(sid, kb), "own", str(len(p.get("references") or ()))]
-                    + [str(len(by_kind.get(k, ()))) for k, _ in _KIND_COLUMNS]
-                    + [str(len(p.get("studies") or ())), plain(p.get("randomized_trials", "")),
-                       plain(p.get("sham_controlled_trials", "")), plain(p.get("randomized_patients", "")),
-                       plain(p.get("newest_year") or "none")])
-    return table(_HEADER, rows, ["---", "---"] + ["---:"] * (len(_HEADER) - 2))
+        rows.append([_crit(sid, kb), str(len(p.get("references") or ())), _kinds(p.get("references_by_kind") or {}),
+                     str(len(p.get("studies") or ())),
+                     f"{plain(p.get('randomized_trials', ''))} ({plain(p.get('sham_controlled_trials', ''))})",
+                     plain(p.get("randomized_patients", "")), plain(p.get("newest_year") or "none")])
+    return table(_HEADER, rows, ["---", "---:", "---", "---:", "---:", "---:", "---:"])
 
 
 def _review(n: int, kb) -> str:
@@ -98,17 +101,17 @@ def _overlap(site) -> list[str]:
 def pages(site) -> dict[str, str]:
     if site.profiles is None:
         return {}
-    parts = ["# Evidence map",
+    parts = [WIDE + "# Evidence map",
              "What each criterion rests on, side by side, and how far the reviews the policy cites pool the same "
              "trials. How the evidence of a criterion is found is explained on the " + link(
                  "method page", links.rel(PATH, "method.md", "how-a-criterion-gets-its-evidence")) + ".",
              "## Criteria by evidence",
-             "*refs*: supporting references, then by kind: *RCT* randomized trial, *SR* systematic review or "
-             "meta-analysis, *GL* guideline, *obs* observational study or case series, *other*. *studies*: distinct "
-             "studies behind them (a trial reported twice counts once); *randomized*, *sham*: randomized and "
-             "sham-controlled trials among them; *patients*: patients randomized in those trials, where the policy "
-             "gives sizes; *newest*: the newest publication year. *as I*: the item is not discussed on its own "
-             "and has the evidence of I (the numbers are on I's row).",
+             "*By kind*: *RCT* randomized trial, *SR* systematic review or meta-analysis, *GL* guideline, *obs* "
+             "observational study or case series. *Studies*: the distinct studies behind the references (a trial "
+             "reported twice counts once), of which the randomized and (in brackets) sham-controlled trials; "
+             "*patients*: patients randomized in those trials, where the policy gives sizes; *newest*: the newest "
+             "publication year. *As I*: the item is not discussed on its own and has the evidence of I (the "
+             "numbers are on I's row).",
              _matrix(site) or "The policy has no numbered criteria.",
              *_overlap(site)]
     return {PATH: "\n\n".join(parts) + "\n"}

@@ -44,17 +44,31 @@ def _refs(page: str, kb, numbers) -> str:
                      for n in dict.fromkeys(numbers))
 
 
+# Material hides the page's table of contents with this front matter: a figure page has few headings,
+# and the figure and its table need the width.
+WIDE = "---\nhide:\n  - toc\n---\n\n"
+
+
+def figure_image(page: str, image: str, caption: str) -> str:
+    """The figure, linked to its own file so a reader can open it at full size."""
+    target = links.rel(page, image)
+    return f"[![{title(caption, 120)}]({target})]({target}){{: .kb-figure title=\"Open the figure at full size\" }}"
+
+
 def _row_table(page: str, site, fig) -> str:
     kb = site.kb
-    rows = []
+    rows, checked = [], any(r.flag or r.note for r in fig.rows)
     for e, r in zip(fig.estimates, fig.rows):
-        interval = f"{plain(e.ci_low_text)} to {plain(e.ci_high_text)}"
-        check = "\u26a0 " + plain(r.flag) if r.flag else ("\u2020 " + plain(r.note) if r.note else "")
-        rows.append([plain(e.source or "unknown source") + " " + _refs(page, kb, e.citations),
-                     plain(r.detail), plain(e.measure_printed or e.measure), plain(r.estimate_text),
-                     interval + (f" ({plain(e.ci_level)})" if e.ci_level else ""), plain(e.p_value),
-                     link(f"line {e.line}", links.policy_line(page, kb.doc.lines, e.line)), check])
-    return table(["source [ref]", "detail", "measure", "estimate", "interval", "p", "in the policy", "check"], rows)
+        interval = (f"{plain(e.ci_level)} CI " if e.ci_level else "") + f"{plain(e.ci_low_text)} to {plain(e.ci_high_text)}"
+        row = [plain(e.source or "unknown source") + " &#91;" + _refs(page, kb, e.citations) + "&#93;",
+               plain(r.detail), plain(e.measure_printed or e.measure),
+               f"{plain(r.estimate_text)} ({interval})" if e.ci_low_text else plain(r.estimate_text), plain(e.p_value),
+               link(f"line {e.line}", links.policy_line(page, kb.doc.lines, e.line))]
+        if checked:
+            row.append("\u26a0 " + plain(r.flag) if r.flag else ("\u2020 " + plain(r.note) if r.note else ""))
+        rows.append(row)
+    header = ["source [ref]", "detail", "measure", "estimate (interval)", "p", "in the policy"]
+    return table(header + (["check"] if checked else []), rows)
 
 
 def _criteria_of(site, fig) -> list[str]:
@@ -73,10 +87,11 @@ def _criteria_of(site, fig) -> list[str]:
 
 def figure_page(site, fig) -> str:
     page = links.forest_path(fig.slug)
-    parts = [f"# {title(fig.title, 120)}", plain(fig.subtitle) + ".",
-             f"![{title(fig.title, 120)}]({links.rel(page, links.forest_path(fig.slug, 'svg'))})",
+    parts = [f"{WIDE}# {title(fig.title, 120)}", plain(fig.subtitle) + ".",
+             figure_image(page, links.forest_path(fig.slug, "svg"), fig.title),
              "Each row is one estimate as the policy prints it, with its interval; the legend under the figure "
-             "names the markers, and the dashed vertical line marks no difference. " + link("The rows as CSV", links.rel(page, links.forest_path(fig.slug, "csv"))) + ".",
+             "names the markers, and the dashed vertical line marks no difference. Click the figure to open it "
+             "at full size. " + link("The rows as CSV", links.rel(page, links.forest_path(fig.slug, "csv"))) + ".",
              "## Rows", _row_table(page, site, fig)]
     if fig.notes:
         parts += ["## Notes on flagged estimates",
@@ -99,7 +114,9 @@ def index_page(site) -> str:
     parts = ["# Forest plots",
              "The effect estimates the rationale reports with an interval, drawn by question (what is compared) "
              "and outcome: one figure per outcome with at least two estimates, and an overview per question "
-             "whose estimates span several outcomes. Numbers are shown exactly as printed, wrong ones included."]
+             "whose estimates span several outcomes. Numbers are shown exactly as printed, wrong ones included; "
+             "*flagged* counts the estimates whose numbers fail a consistency check (explained on each figure's "
+             "page)."]
     for question, figs in by_question.items():
         rows = [[link(plain(f.outcome), links.rel(INDEX, links.forest_path(f.slug))), str(len(f.estimates)),
                  plain(", ".join(dict.fromkeys(e.source for e in f.estimates if e.source))),

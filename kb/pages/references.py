@@ -67,13 +67,13 @@ def _citations(page: str, kb, number: int) -> str:
 
 def _evidence(page: str, site, number: int) -> list[str]:
     """The study it reports, what it includes (a review or guideline), the criteria it supports, its estimates."""
-    from .studies import estimate_table, study_link
+    from .studies import estimate_table, study_link, summary
 
     parts = []
     if site.studies is not None:
         studies = site.studies_of_reference.get(number, [])
         parts += ["## Study it reports",
-                  ", ".join(study_link(page, s) for s in studies) + "." if studies else
+                  "\n".join(f"- {study_link(page, s)}: {summary(s)}" for s in studies) if studies else
                   "No study in the studies table: it is not a report of a primary study, or none is recorded."]
         included = [t for t in site.kb.evidence.included_by(number) if t.startswith("study:")]
         known = site.studies

@@ -74,12 +74,22 @@ def estimate_table(page: str, site, estimates) -> str:
     kb, rows = site.kb, []
     for e in estimates:
         figs = site.figures_of_estimate.get(e.id, [])
-        plot = link("plot", links.rel(page, links.forest_path(figs[0].slug))) if figs else ""
-        rows.append([link(f"line {e.line}", links.policy_line(page, kb.doc.lines, e.line)), plain(e.outcome),
-                     plain(e.timepoint), plain(e.measure_printed or e.measure),
-                     plain(e.estimate_text + ("%" if e.unit == "%" else "")),
-                     f"{plain(e.ci_low_text)} to {plain(e.ci_high_text)}", plain(e.p_value), plot])
-    return table(["where", "outcome", "time point", "measure", "estimate", "interval", "p", "forest plot"], rows)
+        plot = link("plot", links.rel(page, links.forest_path(figs[0].slug))) if figs else "\u2013"
+        what = ", ".join(filter(None, [e.outcome, e.timepoint])) or "not named"
+        value = plain(e.estimate_text + ("%" if e.unit == "%" else ""))
+        rows.append([plain(what), f"{plain(e.measure_printed or e.measure)} {value} "
+                                  f"({plain(e.ci_low_text)} to {plain(e.ci_high_text)})", plain(e.p_value),
+                     link(f"line {e.line}", links.policy_line(page, kb.doc.lines, e.line)), plot])
+    return table(["outcome", "estimate (interval)", "p", "in the policy", "forest plot"], rows)
+
+
+def summary(study) -> str:
+    """'randomized controlled trial, sham-controlled, 78 patients randomized: vertebroplasty vs sham procedure'."""
+    size = (f"{study.n_randomized} patients randomized" if study.n_randomized is not None
+            else "size not given" if study.randomized else "")
+    facts = ", ".join(filter(None, [study.design or "design not recorded",
+                                    "sham-controlled" if study.sham_controlled else "", size]))
+    return plain(facts + (f": {study.comparison}" if study.comparison else ""))
 
 
 def _criteria(page: str, site, study) -> str:
@@ -94,7 +104,12 @@ def study_page(site, study) -> str:
     kb = site.kb
     page = links.study_path(study.id)
     estimates = [e for e in site.estimates or () if set(e.citations) & set(study.references)]
-    parts = [f"# Study: {title(study.name, 100)}", _facts(page, kb, study),
+    reports = len(study.references)
+    facts = summary(study)
+    lead = (f"{'An' if facts[:1].lower() in 'aeiou' else 'A'} {facts}. It is one study however many papers report it"
+            + (f" (here {reports})" if reports > 1 else "") + "; the pages below link each report, the reviews "
+            "that pool it and the estimates the policy quotes from it.")
+    parts = [f"# Study: {title(study.name, 100)}", lead, _facts(page, kb, study),
              "## Reports", _reports(page, kb, study),
              "## Reviews and guidelines that include it", _reviews(page, kb, study),
              "## Its estimates",
