@@ -2,8 +2,9 @@
 
 The pages only read what these return. Figures are drawn here, once per
 build, as SVG (byte-stable: kb.figures fixes the hash salt and drops the
-date) with a CSV of each figure's rows; matplotlib is imported only when
-the policy has estimates to plot.
+date; text stays text, which is smaller and faster to write than outlines)
+with a CSV of each figure's rows; matplotlib is imported only when the
+policy has estimates to plot.
 """
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def forest_inputs(kb, estimates, profiles) -> dict:
         while slug in used:  # two questions that slug alike must not overwrite each other's files
             slug, k = f"{spec.slug}-{k}", k + 1
         used.add(slug)
-        files[links.forest_path(slug, "svg")] = render_files(draw(kb, spec, groups), ("svg",))["svg"]
+        files[links.forest_path(slug, "svg")] = render_files(draw(kb, spec, groups), ("svg",), text_as_paths=False)["svg"]
         files[links.forest_path(slug, "csv")] = to_csv(estimate_rows(spec.estimates), COLUMNS).encode("utf-8")
         rows = tuple(forest_rows(kb, spec.estimates, spec.overview))
         figures.append(ForestFigure(slug=slug, title=spec.title, subtitle=spec.subtitle,
