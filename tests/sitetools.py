@@ -31,11 +31,11 @@ def build_in_process(out: Path, *, policy: Path | None = None, extra_rules=(), p
 
     original = pages.gather
 
-    def gather(kb, intro=""):
+    def gather(kb, intro="", **options):
         import dataclasses
 
         from kb.checks import run_checks
-        site = original(kb, intro)
+        site = original(kb, intro, **options)
         rules = tuple(site.rules) + tuple(extra_rules)
         return dataclasses.replace(site, rules=rules, results=tuple(run_checks(kb, rules=rules)),
                                    profiles=site.profiles if profiles is None else profiles)

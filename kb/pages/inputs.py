@@ -129,22 +129,27 @@ class Site:
         return dict(out)
 
 
-def gather(kb, intro: str = "", *, figures: bool = True) -> Site:
+def gather(kb, intro: str = "", *, figures: str = "draw") -> Site:
     """Run the checks and waivers, and collect what the pages read.
 
     This is the one place that decides which inputs a build has: evidence
-    profiles with the age limit, studies, effect estimates and (unless
-    ``figures`` is false) the forest plots, drawn once here as SVG files.
+    profiles with the age limit, studies, effect estimates and the forest
+    plots. ``figures``: "draw" draws their SVGs here (in ``extra_files``);
+    "plan" gives the figures and their pages but leaves the SVGs to the caller
+    (the MkDocs hook draws them in a process of their own, see
+    ``kb.pages.draw``); "none" leaves forest plots out.
     """
     from ..checks import all_rules, run_checks
     from ..waivers import apply_waivers
     from .stages import evidence_inputs, forest_inputs
 
+    if figures not in ("draw", "plan", "none"):
+        raise ValueError(f"figures must be draw, plan or none, not {figures!r}")
     rules = all_rules()
     results = apply_waivers(kb, run_checks(kb, rules=rules))
     inputs = evidence_inputs(kb)
-    if figures:
-        inputs.update(forest_inputs(kb, inputs["estimates"], inputs["profiles"]))
+    if figures != "none":
+        inputs.update(forest_inputs(kb, inputs["estimates"], inputs["profiles"], draw=figures == "draw"))
     return Site(kb=kb, results=tuple(results), intro=intro, rules=tuple(rules), **inputs)
 
 

@@ -6,6 +6,7 @@ build when the target or its anchor does not exist.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -54,8 +55,14 @@ def rule_path(code: str) -> str:
 
 def rel(from_page: str, to_path: str, anchor: str | None = None) -> str:
     """A link from the page at ``from_page`` to ``to_path`` (both docs-relative)."""
-    target = posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+    target = _relpath(to_path, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(to_path: str, from_dir: str) -> str:
+    # A build makes thousands of links among a few hundred pages; relpath resolves both paths each time.
+    return posixpath.relpath(to_path, from_dir)
 
 
 # ---- anchors in the policy text page -------------------------------------------
