@@ -284,3 +284,34 @@ def test_serve_builds_then_serves_the_site_locally(tmp_path):
 def test_review_script_builds_the_site_through_kb_site():
     text = (ROOT / "scripts" / "review").read_text()
     assert "kb site" in text and "mkdocs build" not in text
+
+
+def test_the_drawing_process_writes_the_same_svgs_as_drawing_in_process(tmp_path, bundled_site, bundled_kb):
+    """The hook draws the figures in a process of its own; the files are the bytes gather(figures="draw") makes."""
+    from kb.estimates import estimates_of
+    from kb.pages.draw import main
+    from kb.pages.stages import svg_files
+
+    expected = svg_files(bundled_kb, estimates_of(bundled_kb).estimates)
+    assert main([str(bundled_kb.path), str(tmp_path)]) == 0
+    assert {p: (tmp_path / p).read_bytes() for p in expected} == expected
+    assert {p: (bundled_site / p).read_bytes() for p in expected} == expected
+
+
+def test_a_failed_drawing_fails_the_build_with_its_message(tmp_path, monkeypatch, caplog):
+    from mkdocs.exceptions import Abort
+
+    import kb.pages.draw as draw
+
+    class Failing(draw.FigureJob):
+        def __init__(self, policy):
+            self.folder = tmp_path / "figures"
+            self.folder.mkdir()
+            self.proc = subprocess.Popen([sys.executable, "-c", "import sys; sys.exit('kb: no fonts today')"],
+                                         stderr=subprocess.PIPE)
+
+    monkeypatch.setattr(draw, "FigureJob", Failing)
+    with pytest.raises(Abort):
+        build_in_process(tmp_path / "out")
+    assert "kb: drawing the forest plots failed: kb: no fonts today" in caplog.text
+    assert not (tmp_path / "figures").exists(), "the drawing folder is removed after a failed build"
