@@ -75,7 +75,7 @@ def test_a_study_page_lists_its_reports_reviews_estimates_and_criteria(bundled):
     table = vertos.split("## Its estimates")[1].split("## Criteria")[0]
     assert table.count("[line 174](../policy.md#L174)") == 2
     assert table.count("(../forest/vertebroplasty-vs-conservative-care-pain.md)") == 2
-    assert "- [I.B](../criteria/I/B/index.md)" in vertos
+    assert "- [I.B](../criteria/I/B/index.md): Treatment of symptomatic osteoporotic" in vertos
     # SpineJack (Noriega 2019) is described at line 226 without a citation.
     assert "No paper in the reference list reports it" in pages[links.study_path("noriega-2019")]
 
@@ -100,7 +100,7 @@ def test_criterion_pages_show_evidence_and_the_forest_plots_of_their_references(
     assert "| Distinct studies | 7 |" in ib and "| of which sham-controlled | 4 |" in ib
     assert "[VERTOS II](../../../studies/vertos-ii.md)" in ib
     assert "(../../../forest/vertebroplasty-vs-conservative-care-pain.svg)" in ib  # VERTOS II [16] reports pain
-    assert "Plotted here for reference [16](../../../references/16.md)." in ib
+    assert "Shown here because reference [16](../../../references/16.md), which supports this criterion" in ib
     inherited = pages[links.criterion_path("I.A.3.a")]
     assert "rests on the evidence of [I](../../../index.md)" in inherited
     assert ".svg)" not in inherited and "(../../../../../forest/vertebroplasty-vs-conservative-care-pain.md)" in inherited

@@ -157,7 +157,10 @@ def forest_section(page: str, plots, *, inherited_from: str | None = None) -> st
     parts = [head]
     for plot in plots:
         refs = ", ".join(_ref(page, n) for n in plot.via)
-        why = f" Plotted here for reference{'s' if len(plot.via) > 1 else ''} {refs}." if refs else ""
+        many = len(plot.via) > 1
+        why = (f" Shown here because reference{'s' if many else ''} {refs}, which support{'' if many else 's'} this "
+               "criterion, report" + ("" if many else "s") + " estimates in it; its other rows give the context."
+               if refs else "")
         more = " " + link("Its table and notes", links.rel(page, plot.page)) + "." if plot.page else ""
         parts.append(f"### {title(plot.caption, 120)}\n\n{figure_image(page, plot.image, plot.caption)}"
                      f"\n\n{why.strip()}{more}")

@@ -97,7 +97,9 @@ def _criteria(page: str, site, study) -> str:
            if not p.get("inherited_from") and study.id in (p.get("studies") or ())]
     if not own:
         return "It is not on the evidence path of any criterion."
-    return "\n".join(f"- {link(plain(sid), links.rel(page, links.criterion_path(sid)))}" for sid in own)
+    statements = site.kb.statements
+    return "\n".join(f"- {link(plain(sid), links.rel(page, links.criterion_path(sid)))}"
+                     + (f": {plain(shorten(statements[sid].text, 120))}" if sid in statements else "") for sid in own)
 
 
 def study_page(site, study) -> str:
