@@ -1,9 +1,12 @@
 """MkDocs hook: the review site's generated pages, added at build time.
 
 The only file in the project that imports mkdocs. It loads the policy named
-by ``KB_POLICY`` (default: the bundled policy), runs the checks, asks
-``kb.pages`` for every page and file, adds them as virtual files and sets the
-navigation. The hand-written ``index.md`` becomes the home page's opening
+by ``KB_POLICY`` (default: the bundled policy), runs the checks, gathers the
+evidence (profiles, studies, estimates, forest plots), asks ``kb.pages`` for
+every page and file, adds them as virtual files and sets the navigation.
+The forest plots' SVGs are drawn once, by a process of their own started
+with the build (``kb.pages.draw``); MkDocs reads the pages meanwhile, and
+the hook waits for the drawings before the files are copied. The hand-written ``index.md`` becomes the home page's opening
 text, so the site has one home.
 """
 from __future__ import annotations
@@ -22,28 +25,66 @@ def on_config(config):
     from kb.pages import source_date_epoch
     from kb.paths import resolve_policy
 
+    from kb.pages.draw import FigureJob
+
+    _close_figures()
     try:
-        kb = load_knowledge_base(resolve_policy(os.environ.get("KB_POLICY") or None))
+        policy = resolve_policy(os.environ.get("KB_POLICY") or None)
+        kb = load_knowledge_base(policy)
     except KbError as exc:
         raise PluginError(f"kb: {exc}") from None
     _state["kb"] = kb
+    # The forest plots are drawn in a process of their own, beside MkDocs reading the pages (on_env waits).
+    _state["figures"] = FigureJob(policy)
     # Dates MkDocs writes (the sitemap) come from the policy, not the clock: same inputs, same files.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(kb)))
     return config
 
 
 def on_files(files, config):
-    from kb.pages import gather, navigation, render_pages
+    from kb.errors import KbError
+    from kb.pages import gather, links, navigation, render_pages
 
     home = files.get_file_from_path("index.md")
     intro = home.content_string if home else ""
     if home:
         files.remove(home)
     handwritten = sorted(f.src_uri for f in files.documentation_pages())
-    site = gather(_state["kb"], intro)
-    for path, content in render_pages(site).items():
-        if files.get_file_from_path(path):
-            raise PluginError(f"kb: {path} is generated at build time; remove the hand-written file in docs_dir")
-        files.append(File.generated(config, path, content=content))
+    try:  # a bad evidence setting (provenance.yaml, estimates.csv) is an input error, not a traceback
+        site = gather(_state["kb"], intro, figures="plan")
+    except KbError as exc:
+        raise PluginError(f"kb: {exc}") from None
+    job = _state["figures"]
+    drawn = [links.forest_path(f.slug, "svg") for f in site.figures or ()]
+    _state["drawn"] = drawn
+    generated = [File.generated(config, path, content=content) for path, content in render_pages(site).items()]
+    generated += [File.generated(config, path, abs_src_path=str(job.path(path))) for path in drawn]
+    for file in generated:
+        if files.get_file_from_path(file.src_uri):
+            raise PluginError(f"kb: {file.src_uri} is generated at build time; remove the hand-written file in "
+                              "docs_dir")
+        files.append(file)
     config.nav = navigation(site, handwritten)
     return files
+
+
+def on_env(env, config, files):
+    """Just before MkDocs copies the files: the figures must be drawn by now."""
+    problem = _state["figures"].wait(_state.get("drawn", ()))
+    if problem:
+        raise PluginError(f"kb: drawing the forest plots failed: {problem}")
+    return env
+
+
+def on_post_build(config):
+    _close_figures()
+
+
+def on_build_error(error):
+    _close_figures()
+
+
+def _close_figures():
+    job = _state.pop("figures", None)
+    if job is not None:
+        job.close()

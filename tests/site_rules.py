@@ -1,7 +1,7 @@
-"""Rules and evidence made for the browser tests, so findings and evidence sections have something to show.
+"""Rules made for the browser tests, so findings have something to show.
 
 Nothing here is a claim about the bundled policy: the findings are planted on
-lines the test chooses, and the profile is a test input.
+lines the test chooses.
 """
 from kb.checks import finding, rule
 
@@ -32,9 +32,3 @@ def wide_citation(kb):
 
 
 RULES = (entry_without_volume, wide_citation)
-
-# A test profile for criterion I.A of the bundled policy: the four sham-controlled trials.
-PROFILES = {"I.A": {"id": "I.A", "text": "", "references": [5, 6, 9, 10], "studies": ["buchbinder-2009", "kallmes-2009",
-                                                                                      "vertos-iv", "vapour"],
-                    "randomized_trials": 4, "sham_controlled_trials": 4, "randomized_patients": 509,
-                    "newest_year": 2018, "guidelines": [64, 69]}}

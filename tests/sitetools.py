@@ -21,7 +21,8 @@ def kb_site(*args, cwd=ROOT, env=None) -> subprocess.CompletedProcess:
 
 
 def build_in_process(out: Path, *, policy: Path | None = None, extra_rules=(), profiles=None) -> None:
-    """A strict build in this process, with test-only rules or evidence profiles added to what the hook gathers."""
+    """A strict build in this process, with test-only rules added to what the hook gathers (and, if given,
+    evidence profiles in place of the policy's own)."""
     import pytest
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -30,14 +31,14 @@ def build_in_process(out: Path, *, policy: Path | None = None, extra_rules=(), p
 
     original = pages.gather
 
-    def gather(kb, intro=""):
+    def gather(kb, intro="", **options):
         import dataclasses
 
         from kb.checks import run_checks
-        site = original(kb, intro)
+        site = original(kb, intro, **options)
         rules = tuple(site.rules) + tuple(extra_rules)
         return dataclasses.replace(site, rules=rules, results=tuple(run_checks(kb, rules=rules)),
-                                   profiles=profiles)
+                                   profiles=site.profiles if profiles is None else profiles)
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(pages, "gather", gather)

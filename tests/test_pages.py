@@ -176,19 +176,23 @@ def test_evidence_and_forest_sections_appear_only_when_given(kb):
 
 def test_worklist_stale_and_thin_criteria_from_profiles():
     profiles = {"I": {"references": [1], "randomized_trials": 2, "newest_year": 2010},
+                "I.A": {"references": [1], "randomized_trials": 2, "newest_year": 2010, "inherited_from": "I"},
                 "II": {"references": [], "studies": [], "newest_year": None},
-                "III": {"references": [4], "randomized_trials": 0, "newest_year": 2024}}
-    assert stale_criteria(profiles, 2027, 10) == [("I", 2010), ("II", None)]
-    assert stale_criteria(profiles, None, 10) == [] and stale_criteria(None, 2027, 10) == []
+                "III": {"references": [4], "randomized_trials": 0, "newest_year": 2024},
+                "IV": {"references": [7], "randomized_trials": 1, "newest_year": None},
+                "V": {"references": [8], "randomized_trials": 1, "newest_year": 2016}}
+    # EVD102's rule: evidence of its own, newest year before the cut-off (a year on it is recent), or all undated.
+    assert stale_criteria(profiles, 2016) == [("I", 2010), ("IV", None)]
+    assert stale_criteria(profiles, None) == [] and stale_criteria(None, 2016) == []
     assert thin_criteria(profiles) == [("II", "no supporting evidence"), ("III", "no randomized trial")]
 
 
 def test_worklist_evidence_sections_render_only_with_profiles(kb):
     plain_page = render_pages(Site(kb=kb))[links.WORKLIST]
-    assert "thin" not in plain_page and "older than" not in plain_page
+    assert "## Criteria with thin" not in plain_page and "## Evidence older than" not in plain_page
     sid = kb.doc.statements[0].id
-    page = render_pages(Site(kb=kb, profiles={sid: {"references": [], "newest_year": None}}, age_limit=10))[
-        links.WORKLIST]
+    page = render_pages(Site(kb=kb, profiles={sid: {"references": [], "newest_year": None}}, age_limit=10,
+                             recent_from=2016))[links.WORKLIST]
     assert "## Evidence older than 10 years" in page and "## Criteria with thin or no support" in page
     assert f"[{sid}](criteria/" in page
 

@@ -1,7 +1,8 @@
 """The site in a real browser (Debian's Chromium through Playwright), served from 127.0.0.1 only.
 
 A reader opens the home page, goes from a criterion to one of its references
-and back to the sentence that cites it, searches for an author, follows a
+and back to the sentence that cites it, from a criterion to a study and on to
+its report, sees the forest plots load, searches for an author, follows a
 finding; no request may leave the local server. Screenshots go to
 test-results/site/ for a person to look at.
 """
@@ -51,15 +52,22 @@ def _serve(folder: Path):
 
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
-    """The bundled policy with two test-only rules and a test evidence profile for I.A, served locally."""
-    from site_rules import PROFILES, RULES
+    """The bundled policy (its own evidence and forest plots) with two test-only rules, served locally."""
+    from site_rules import RULES
 
     out = tmp_path_factory.mktemp("browser") / "site"
-    build_in_process(out, extra_rules=RULES, profiles=PROFILES)
+    build_in_process(out, extra_rules=RULES)
     server = _serve(out)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_url):
+    """The served site. Defined here so pytest-playwright's own fallback fixture (an instance method,
+    deprecated as a session fixture by pytest) is never used."""
+    return site_url
 
 
 @pytest.fixture(scope="session")
@@ -114,9 +122,48 @@ def test_home_page_shows_the_policy_at_a_glance(local_page, site_url):
     assert page.locator("h1").inner_text().startswith("Criterion I.A.5")
 
 
+def loaded_images(page) -> list[tuple[str, int]]:
+    """(src, natural width) of every image in the article, once each has finished loading or failing."""
+    page.wait_for_function("[...document.querySelectorAll('article img')].every(i => i.complete)")
+    return page.locator("article img").evaluate_all("els => els.map(i => [i.getAttribute('src'), i.naturalWidth])")
+
+
+def test_forest_plots_load_on_their_page_and_on_a_criterion_page(local_page, site_url):
+    page = local_page
+    page.goto(site_url + "forest/vertebroplasty-vs-conservative-care-pain/")
+    images = loaded_images(page)
+    assert len(images) == 1 and images[0][0].endswith("/vertebroplasty-vs-conservative-care-pain.svg")
+    assert images[0][1] > 0, "the figure loaded"
+    assert page.locator("article table").first.get_by_text("Klazen (2010)").count() == 2  # 1 month and 1 year
+    shot(page, "forest-page", full_page=True)
+    page.goto(site_url + "criteria/I/B/")
+    images = loaded_images(page)
+    assert images and all(width > 0 for _, width in images), images
+    assert any("vertebroplasty-vs-conservative-care-pain.svg" in src for src, _ in images)
+    page.locator("article img").first.scroll_into_view_if_needed()
+    shot(page, "criterion-forest")
+    page.goto(site_url + "forest/")
+    shot(page, "forest-index")
+
+
+def test_from_a_criterion_to_a_study_and_on_to_its_report(local_page, site_url):
+    page = local_page
+    page.goto(site_url + "criteria/I/B/")
+    shot(page, "criterion-evidence", full_page=True)
+    page.locator("article table").get_by_role("link", name="VERTOS II", exact=True).first.click()
+    page.wait_for_url("**/studies/vertos-ii/")
+    assert page.locator("h1").inner_text().startswith("Study: VERTOS II")
+    shot(page, "study", full_page=True)
+    page.locator("article").get_by_role("link", name="16", exact=True).first.click()
+    page.wait_for_url("**/references/16/")
+    assert "Klazen" in page.locator("h1").inner_text()
+    assert page.get_by_role("link", name="VERTOS II", exact=True).count() >= 1  # and back to the study
+    shot(page, "reference-with-study", full_page=True)
+
+
 def test_from_a_criterion_to_a_reference_and_back_to_the_citing_sentence(local_page, site_url):
     page = local_page
-    page.goto(site_url + "criteria/I/A/")
+    page.goto(site_url + "criteria/I/")
     shot(page, "criterion", full_page=True)
     page.locator("article table").get_by_role("link", name="5", exact=True).first.click()
     page.wait_for_url("**/references/5/")
@@ -160,7 +207,8 @@ def test_a_finding_is_flagged_in_the_text_and_leads_to_the_report(local_page, si
 
 @pytest.mark.parametrize("path,name", [("worklist/", "worklist"), ("rules/TST901/", "rule"), ("codes/", "codes"),
                                        ("downloads/", "downloads"), ("references/", "references-index"),
-                                       ("criteria/", "criteria-index")])
+                                       ("criteria/", "criteria-index"), ("studies/", "studies-index"),
+                                       ("evidence-map/", "evidence-map"), ("criteria/I/A/3/a/", "criterion-inherited")])
 def test_every_kind_of_page_renders(local_page, site_url, path, name):
     page = local_page
     page.goto(site_url + path)

@@ -81,10 +81,42 @@ def test_a_page_for_every_reference_and_criterion(which, bundled_site, synthetic
         assert (out / "references" / f"{n}.bib").is_file(), n
     for st in kb.doc.statements:
         assert (out / links.criterion_path(st.id).replace("index.md", "index.html")).is_file(), st.id
-    for name in ("policy", "report", "rules", "worklist", "codes", "downloads", "how-to-read", "method"):
+    for name in ("policy", "report", "rules", "worklist", "codes", "downloads", "how-to-read", "method",
+                 "evidence-map", "forest", "studies"):
         assert (out / name / "index.html").is_file(), name
-    for name in ("references.bib", "references.csl.json", "graph.json", "graph.graphml", "check-report.json"):
+    for name in ("references.bib", "references.csl.json", "graph.json", "graph.graphml", "check-report.json",
+                 "estimates.csv", "evidence.json"):
         assert (out / "downloads" / name).stat().st_size > 0, name
+
+
+def test_a_page_for_every_study_and_every_forest_plot(bundled_site, bundled_kb):
+    from kb.estimates import estimates_of
+    from kb.figures import figure_specs
+
+    studies = bundled_kb.evidence.studies
+    assert len(studies) == 43  # the data rows of references/regence-surgery-107/studies.csv
+    for sid in studies:
+        assert (bundled_site / "studies" / sid / "index.html").is_file(), sid
+    specs = figure_specs(estimates_of(bundled_kb).estimates)
+    assert specs
+    for spec in specs:
+        page = (bundled_site / "forest" / spec.slug / "index.html").read_text(encoding="utf-8")
+        assert f'src="../{spec.slug}.svg"' in page, spec.slug
+        svg = (bundled_site / "forest" / f"{spec.slug}.svg").read_bytes()
+        assert svg.startswith(b"<?xml") and b"<svg" in svg and b"<script" not in svg
+        assert (bundled_site / "forest" / f"{spec.slug}.csv").read_text(encoding="utf-8").startswith("id,line,")
+
+
+def test_the_synthetic_policy_has_forest_plots_and_no_study_pages(synthetic):
+    """A policy folder without studies.csv still gets the study index (saying so) and its own forest plots."""
+    from kb.estimates import estimates_of
+    from kb.figures import figure_specs
+
+    policy, out = synthetic
+    kb = load_knowledge_base(policy)
+    assert "no studies table" in (out / "studies" / "index.html").read_text(encoding="utf-8")
+    for spec in figure_specs(estimates_of(kb).estimates):
+        assert (out / "forest" / f"{spec.slug}.svg").stat().st_size > 0, spec.slug
 
 
 def test_one_home_page_with_the_hand_written_text(bundled_site):
@@ -173,6 +205,8 @@ def test_two_builds_of_the_same_inputs_are_identical(tmp_path, bundled_site):
         return out
 
     assert differences(compare) == []
+    svgs = sorted(bundled_site.glob("forest/*.svg"))
+    assert svgs and all((again / "forest" / p.name).read_bytes() == p.read_bytes() for p in svgs)
     assert filecmp.cmp(bundled_site / "sitemap.xml.gz", again / "sitemap.xml.gz", shallow=False)
     # The gzip header carries a time: the policy's last review (2026-05-01), not the clock.
     stamp = int.from_bytes((again / "sitemap.xml.gz").read_bytes()[4:8], "little")
@@ -250,3 +284,34 @@ def test_serve_builds_then_serves_the_site_locally(tmp_path):
 def test_review_script_builds_the_site_through_kb_site():
     text = (ROOT / "scripts" / "review").read_text()
     assert "kb site" in text and "mkdocs build" not in text
+
+
+def test_the_drawing_process_writes_the_same_svgs_as_drawing_in_process(tmp_path, bundled_site, bundled_kb):
+    """The hook draws the figures in a process of its own; the files are the bytes gather(figures="draw") makes."""
+    from kb.estimates import estimates_of
+    from kb.pages.draw import main
+    from kb.pages.stages import svg_files
+
+    expected = svg_files(bundled_kb, estimates_of(bundled_kb).estimates)
+    assert main([str(bundled_kb.path), str(tmp_path)]) == 0
+    assert {p: (tmp_path / p).read_bytes() for p in expected} == expected
+    assert {p: (bundled_site / p).read_bytes() for p in expected} == expected
+
+
+def test_a_failed_drawing_fails_the_build_with_its_message(tmp_path, monkeypatch, caplog):
+    from mkdocs.exceptions import Abort
+
+    import kb.pages.draw as draw
+
+    class Failing(draw.FigureJob):
+        def __init__(self, policy):
+            self.folder = tmp_path / "figures"
+            self.folder.mkdir()
+            self.proc = subprocess.Popen([sys.executable, "-c", "import sys; sys.exit('kb: no fonts today')"],
+                                         stderr=subprocess.PIPE)
+
+    monkeypatch.setattr(draw, "FigureJob", Failing)
+    with pytest.raises(Abort):
+        build_in_process(tmp_path / "out")
+    assert "kb: drawing the forest plots failed: kb: no fonts today" in caplog.text
+    assert not (tmp_path / "figures").exists(), "the drawing folder is removed after a failed build"

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import importlib
 
-from .inputs import ForestPlot, Site, gather, source_date_epoch
+from .inputs import ForestFigure, ForestPlot, Site, gather, source_date_epoch
 
 FAMILIES: tuple[str, ...] = (
     "home",
     "policy_text",
     "criteria",
+    "evidence_map",
+    "forest",
+    "studies",
     "references",
     "report",
     "rules",
@@ -55,4 +58,4 @@ def navigation(site: Site, handwritten: list[str] = ()) -> list:
     return nav
 
 
-__all__ = ["FAMILIES", "ForestPlot", "Site", "gather", "navigation", "render_pages", "source_date_epoch"]
+__all__ = ["FAMILIES", "ForestFigure", "ForestPlot", "Site", "gather", "navigation", "render_pages", "source_date_epoch"]

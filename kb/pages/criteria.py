@@ -1,9 +1,10 @@
 """One page per coverage criterion, and the criteria index.
 
 A criterion page shows its text, its place in the outline, the sentences of
-the policy that name it, and the findings on its lines. When evidence
-profiles or forest plots are passed in (``Site.profiles``, ``Site.forest``)
-it shows those too; see ``kb.pages.evidence``.
+the policy that name it, its evidence (profile, studies, references,
+guidelines) and the forest plots that bear on it when those inputs are
+present (``Site.profiles``, ``Site.forest``; see ``kb.pages.evidence``), and
+the findings on its lines.
 """
 from __future__ import annotations
 
@@ -78,10 +79,10 @@ def criterion_page(site, st) -> str:
              _discussion(page, kb, st)]
     profile = (site.profiles or {}).get(st.id)
     if profile is not None:
-        parts.append(profile_section(page, kb, profile))
+        parts.append(profile_section(page, site, profile))
     plots = (site.forest or {}).get(st.id)
     if plots:
-        parts.append(forest_section(page, plots))
+        parts.append(forest_section(page, plots, inherited_from=(profile or {}).get("inherited_from")))
     parts.append(findings_section(page, site, site.findings_between(st.line, st.end_line),
                                   empty="No findings on this criterion's lines."))
     return "\n\n".join(p for p in parts if p) + "\n"

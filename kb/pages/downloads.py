@@ -1,4 +1,4 @@
-"""Downloads: the reference list and graph exports and the JSON check report, as files in the site."""
+"""Downloads: the reference list and graph exports, the JSON check report, the estimates and evidence profiles."""
 from __future__ import annotations
 
 from . import links
@@ -24,7 +24,25 @@ def files(site) -> list[tuple[str, str, str]]:
         ("downloads/graph.graphml", "The same graph as GraphML, for Gephi or Cytoscape.", to_graphml(graph)),
         ("downloads/check-report.json", "Every finding of the checks as JSON (the output of "
                                         "`kb check --format json`).", to_json(kb.path, site.results)),
-    ]
+    ] + _evidence_files(site)
+
+
+def _evidence_files(site) -> list[tuple[str, str, str]]:
+    import json
+
+    from ..estimates.table import COLUMNS, estimate_rows, to_csv
+
+    out = []
+    if site.estimates is not None:
+        out.append(("downloads/estimates.csv", "Every effect estimate the rationale reports with an interval, one "
+                    "row each, numbers as printed, with the checks it fails (the output of `kb estimates`).",
+                    to_csv(estimate_rows(site.estimates), COLUMNS)))
+    if site.profiles is not None:
+        out.append(("downloads/evidence.json", "The evidence profile of every criterion as JSON (the output of "
+                    "`kb evidence --format json`).",
+                    json.dumps({"document": site.kb.path, "statements": list(site.profiles.values())}, indent=2,
+                               ensure_ascii=False) + "\n"))
+    return out
 
 
 def _size(n: int) -> str:
@@ -36,8 +54,10 @@ def pages(site) -> dict[str, str]:
     rows = [[link(path.rsplit("/", 1)[1], links.rel(PATH, path)), what, _size(len(text.encode()))]
             for path, what, text in made]
     out = {path: text for path, _, text in made}
+    forest = (f"\n\nEach {link('forest plot', links.rel(PATH, links.FOREST))}'s page links the CSV of its rows."
+              if site.figures else "")
     out[PATH] = ("# Downloads\n\nMade from the same knowledge base as these pages, when the site was built.\n\n"
-                 + table(["file", "what it is", "size"], rows, ["---", "---", "---:"]) + "\n")
+                 + table(["file", "what it is", "size"], rows, ["---", "---", "---:"]) + forest + "\n")
     return out
 
 

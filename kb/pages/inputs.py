@@ -1,9 +1,10 @@
-"""Everything a page family may read: the knowledge base, the check results, optional evidence.
+"""Everything a page family may read: the knowledge base, the check results, the evidence inputs.
 
 Pages are pure functions of a ``Site``. The optional fields are filled by
-stages that other modules provide (evidence profiles, forest plots); a page
-renders the matching section only when its input is present, so nothing is
-shown as done before it exists.
+``gather`` (through ``kb.pages.stages``): evidence profiles, studies, effect
+estimates and the forest plots drawn from them. A page renders the matching
+section only when its input is present, so a test (or another policy) can
+leave any of them out.
 """
 from __future__ import annotations
 
@@ -23,6 +24,22 @@ class ForestPlot:
     image: str  # docs-relative path of the image (added to the site by whoever drew it)
     caption: str
     page: str | None = None  # docs-relative path of the page with its table and notes
+    via: tuple[int, ...] = ()  # the criterion's supporting references whose estimates it plots
+
+
+@dataclass(frozen=True)
+class ForestFigure:
+    """One drawn forest plot: what kb.figures drew, with the rows and notes as the figure prints them."""
+
+    slug: str
+    title: str
+    subtitle: str
+    question: str
+    outcome: str  # "all outcomes" for an overview
+    overview: bool
+    estimates: tuple  # kb.estimates EffectEstimate, in drawing order
+    rows: tuple  # kb.forest ForestRow, one per estimate, same order
+    notes: tuple[str, ...] = ()  # the notes under the figure (flagged rows, source remarks)
 
 
 @dataclass(frozen=True)
@@ -34,6 +51,10 @@ class Site:
     profiles: Mapping[str, Mapping] | None = None  # statement id -> evidence profile (as_dict)
     forest: Mapping[str, Sequence[ForestPlot]] | None = None  # statement id -> forest plots
     age_limit: int | None = None  # years: evidence older than this goes on the worklist
+    recent_from: int | None = None  # the earliest publication year that still counts as recent
+    studies: Mapping[str, object] | None = None  # study id -> kb.evidence.records.Study
+    estimates: tuple | None = None  # kb.estimates EffectEstimate (curated corrections applied)
+    figures: tuple[ForestFigure, ...] | None = None  # forest plots drawn for this build
     extra_files: Mapping[str, bytes] = field(default_factory=dict)  # figures drawn elsewhere
 
     @cached_property
@@ -82,24 +103,54 @@ class Site:
     def crashed(self) -> tuple:
         return tuple(r for r in self.results if r.crashed)
 
+    @cached_property
+    def estimates_by_reference(self) -> dict[int, list]:
+        out: dict[int, list] = defaultdict(list)
+        for e in self.estimates or ():
+            for n in dict.fromkeys(e.citations):
+                out[n].append(e)
+        return dict(out)
 
-def gather(kb, intro: str = "") -> Site:
-    """Run the checks (and waivers, when that module exists) and collect what the pages read.
+    @cached_property
+    def figures_of_estimate(self) -> dict[str, list[ForestFigure]]:
+        """Estimate id -> the figures that plot it (per-outcome figures before overviews)."""
+        out: dict[str, list] = defaultdict(list)
+        for fig in sorted(self.figures or (), key=lambda f: f.overview):
+            for e in fig.estimates:
+                out[e.id].append(fig)
+        return dict(out)
 
-    This is the one place that decides which optional inputs a build has:
-    evidence profiles and forest plots are added here when their modules land.
+    @cached_property
+    def studies_of_reference(self) -> dict[int, list]:
+        out: dict[int, list] = defaultdict(list)
+        for study in (self.studies or {}).values():
+            for n in study.references:
+                out[n].append(study)
+        return dict(out)
+
+
+def gather(kb, intro: str = "", *, figures: str = "draw") -> Site:
+    """Run the checks and waivers, and collect what the pages read.
+
+    This is the one place that decides which inputs a build has: evidence
+    profiles with the age limit, studies, effect estimates and the forest
+    plots. ``figures``: "draw" draws their SVGs here (in ``extra_files``);
+    "plan" gives the figures and their pages but leaves the SVGs to the caller
+    (the MkDocs hook draws them in a process of their own, see
+    ``kb.pages.draw``); "none" leaves forest plots out.
     """
     from ..checks import all_rules, run_checks
+    from ..waivers import apply_waivers
+    from .stages import evidence_inputs, forest_inputs
 
+    if figures not in ("draw", "plan", "none"):
+        raise ValueError(f"figures must be draw, plan or none, not {figures!r}")
     rules = all_rules()
-    results = run_checks(kb, rules=rules)
-    try:
-        from ..waivers import apply_waivers
-    except ImportError:  # waivers arrive with the checker work
-        pass
-    else:
-        results = apply_waivers(kb, results)
-    return Site(kb=kb, results=tuple(results), intro=intro, rules=tuple(rules))
+    results = apply_waivers(kb, run_checks(kb, rules=rules))
+    inputs = evidence_inputs(kb)
+    if figures != "none":
+        inputs.update(forest_inputs(kb, inputs["estimates"], inputs["profiles"], draw=figures == "draw"))
+    return Site(kb=kb, results=tuple(results), intro=intro, rules=tuple(rules), **inputs)
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

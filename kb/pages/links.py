@@ -6,6 +6,7 @@ build when the target or its anchor does not exist.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -18,6 +19,9 @@ RULES = "rules/index.md"
 WORKLIST = "worklist.md"
 CODES = "codes.md"
 DOWNLOADS = "downloads/index.md"
+STUDIES = "studies/index.md"
+FOREST = "forest/index.md"
+EVIDENCE_MAP = "evidence-map.md"
 
 _SAFE_SEGMENT = re.compile(r"[^A-Za-z0-9~-]")
 
@@ -36,14 +40,29 @@ def reference_bib_path(number: int) -> str:
     return f"references/{int(number)}.bib"
 
 
+def study_path(study_id: str) -> str:
+    return f"studies/{_SAFE_SEGMENT.sub('-', study_id)}.md"
+
+
+def forest_path(slug: str, ext: str = "md") -> str:
+    """forest/<slug>.md is a figure's page; .svg its image, .csv its rows."""
+    return f"forest/{_SAFE_SEGMENT.sub('-', slug)}.{ext}"
+
+
 def rule_path(code: str) -> str:
     return f"rules/{_SAFE_SEGMENT.sub('-', code)}.md"
 
 
 def rel(from_page: str, to_path: str, anchor: str | None = None) -> str:
     """A link from the page at ``from_page`` to ``to_path`` (both docs-relative)."""
-    target = posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+    target = _relpath(to_path, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(to_path: str, from_dir: str) -> str:
+    # A build makes thousands of links among a few hundred pages; relpath resolves both paths each time.
+    return posixpath.relpath(to_path, from_dir)
 
 
 # ---- anchors in the policy text page -------------------------------------------

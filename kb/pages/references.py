@@ -1,9 +1,10 @@
 """One page per reference in the list, and the reference index.
 
 A reference page gives the full citation, its identifiers as links, its
-kind and why, every place the policy cites it (the sentence, its section
-and line, linking back to the marker in the policy text), the findings
-about it, and its BibTeX.
+kind and why, the study it reports (and, for a review, the studies it
+includes), the criteria it supports, the estimates reported from it, every
+place the policy cites it (the sentence, its section and line, linking back
+to the marker in the policy text), the findings about it, and its BibTeX.
 """
 from __future__ import annotations
 
@@ -64,6 +65,35 @@ def _citations(page: str, kb, number: int) -> str:
     return f"## Where the policy cites it\n\nCited {times}. Each line number links to the citation in the policy text.\n\n" + "\n".join(items)
 
 
+def _evidence(page: str, site, number: int) -> list[str]:
+    """The study it reports, what it includes (a review or guideline), the criteria it supports, its estimates."""
+    from .studies import estimate_table, study_link, summary
+
+    parts = []
+    if site.studies is not None:
+        studies = site.studies_of_reference.get(number, [])
+        parts += ["## Study it reports",
+                  "\n".join(f"- {study_link(page, s)}: {summary(s)}" for s in studies) if studies else
+                  "No study in the studies table: it is not a report of a primary study, or none is recorded."]
+        included = [t for t in site.kb.evidence.included_by(number) if t.startswith("study:")]
+        known = site.studies
+        if included:
+            parts += ["## Studies it includes",
+                      ", ".join(study_link(page, known[t[6:]]) for t in included if t[6:] in known) + "."]
+    if site.profiles is not None:
+        own = [sid for sid, p in site.profiles.items()
+               if not p.get("inherited_from") and number in (p.get("references") or ())]
+        if own:
+            parts += ["## Criteria it supports", ", ".join(
+                link(plain(sid), links.rel(page, links.criterion_path(sid))) for sid in own) + "."]
+    if site.estimates is not None:
+        found = site.estimates_by_reference.get(number, [])
+        parts += ["## Estimates reported from it",
+                  estimate_table(page, site, found) if found else "The policy reports no estimate with an interval "
+                                                                  "from this reference."]
+    return parts
+
+
 def reference_page(site, number: int) -> str:
     kb = site.kb
     entry = kb.references[number]
@@ -73,6 +103,7 @@ def reference_page(site, number: int) -> str:
              _details(page, kb, entry),
              link("Download this reference as BibTeX", links.rel(page, links.reference_bib_path(number)))
              + " (for Zotero, EndNote or any reference manager).",
+             *_evidence(page, site, number),
              _citations(page, kb, number),
              findings_section(page, site, site.findings_by_reference.get(number, []),
                               "Findings about it", empty="No findings about this reference.")]

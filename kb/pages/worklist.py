@@ -1,9 +1,11 @@
 """The annual-review worklist: what to look at before this year's review.
 
 From the knowledge base and the checks: open findings grouped for action,
-references still ahead of print, and guidelines with their age. With
-evidence profiles (``Site.profiles``): criteria whose newest evidence is
-older than ``Site.age_limit`` years, and criteria with thin or no support.
+references still ahead of print, and guidelines that may have newer
+versions (older than the age limit, or undated). With evidence profiles
+(``Site.profiles``): criteria whose newest evidence is older than
+``Site.age_limit`` years (the rule of check EVD102), and criteria with thin
+or no support.
 """
 from __future__ import annotations
 
@@ -54,40 +56,73 @@ def _ahead(site) -> str:
             + table(["ref", "who", "journal", "PMID"], rows))
 
 
-def _guidelines(site) -> str:
-    kb, year = site.kb, review_year(site.kb)
-    rows = []
+def guideline_ages(site) -> tuple[list, list]:
+    """(guidelines that may have a newer version, the others): older than the age limit, or undated."""
+    kb, flagged, recent = site.kb, [], []
     for n, e in kb.references.items():
         if kb.kind(n) != GUIDELINE:
             continue
+        # Without an age limit (no effective date) every guideline is listed: none can be called recent.
+        old = not e.year or site.recent_from is None or e.year < site.recent_from
+        (flagged if old else recent).append((e.year or 0, n, e))
+    return sorted(flagged), sorted(recent)
+
+
+def _guidelines(site) -> str:
+    year = review_year(site.kb)
+    flagged, recent = guideline_ages(site)
+    if not flagged and not recent:
+        return "The reference list names no guidelines."
+    rows = []
+    for _, n, e in flagged:
         age = f"{year - e.year}" if year and e.year else ""
         when = plain(e.year) if e.year else (f"no year (accessed {plain(e.accessed)})" if e.accessed else "no year")
-        rows.append((e.year or 0, [link(str(n), links.rel(PATH, links.reference_path(n))),
-                                   plain(e.organisation or e.label), plain(e.title or ""), when, age]))
-    if not rows:
-        return "The reference list names no guidelines."
-    rows.sort(key=lambda r: r[0])
-    head = ("Oldest first. A newer version may exist; check the issuer's site."
+        rows.append([link(str(n), links.rel(PATH, links.reference_path(n))), plain(e.organisation or e.label),
+                     plain(e.title or ""), when, age])
+    which = (f"Guidelines published before {site.recent_from} (older than the {site.age_limit}-year limit) or "
+             f"with no year" if site.recent_from is not None else "Every guideline (no age limit is known)")
+    head = (which + ", oldest first: the issuer may have published a newer version; check its site."
             + (f" *Age* is in years at the review in {year}." if year else ""))
-    return head + "\n\n" + table(["ref", "issuer", "title", "year", "age"], [r for _, r in rows])
+    body = head + "\n\n" + table(["ref", "issuer", "title", "year", "age"], rows) if rows else \
+        "None: every guideline is dated within the limit."
+    if recent:
+        body += "\n\nWithin the limit: " + ", ".join(
+            f"{link(str(n), links.rel(PATH, links.reference_path(n)))} ({plain(e.year)})" for _, n, e in recent) + "."
+    return body
 
 
-def stale_criteria(profiles, year: int | None, limit: int | None) -> list[tuple[str, int | None]]:
-    """(criterion id, newest year) for criteria whose newest evidence is older than ``limit`` years."""
-    if not profiles or not year or not limit:
+def stale_criteria(profiles, recent_from: int | None) -> list[tuple[str, int | None]]:
+    """(criterion id, newest year) for criteria whose newest supporting reference is older than ``recent_from``.
+
+    The same rule as the EVD102 check: criteria with evidence of their own
+    (items that inherit it are represented by their source), a year on the
+    cut-off counting as recent, all-undated evidence reported with year None.
+    """
+    if not profiles or recent_from is None:
         return []
     out = []
     for sid, p in profiles.items():
+        if p.get("inherited_from") or not p.get("references"):
+            continue
         newest = p.get("newest_year")
-        if newest is None or year - int(newest) > limit:
+        if newest is None or int(newest) < recent_from:
             out.append((sid, newest))
     return out
 
 
+def inheriting(profiles, sid: str) -> list[str]:
+    return [k for k, p in profiles.items() if p.get("inherited_from") == sid]
+
+
 def thin_criteria(profiles) -> list[tuple[str, str]]:
-    """(criterion id, why) for criteria with no supporting reference or no randomized trial."""
+    """(criterion id, why) for criteria with no supporting evidence, or none from a randomized trial.
+
+    Items that inherit their evidence are represented by the criterion they inherit from.
+    """
     out = []
     for sid, p in (profiles or {}).items():
+        if p.get("inherited_from"):
+            continue
         if not (p.get("references") or p.get("studies")):
             out.append((sid, "no supporting evidence"))
         elif not p.get("randomized_trials"):
@@ -98,18 +133,24 @@ def thin_criteria(profiles) -> list[tuple[str, str]]:
 def _evidence_sections(site) -> list[str]:
     if site.profiles is None:
         return []
-    kb, year = site.kb, review_year(site.kb)
+    kb = site.kb
     crit = lambda sid: link(plain(sid), links.rel(PATH, links.criterion_path(sid))) if sid in kb.statements else plain(sid)  # noqa: E731
+    items = lambda sid: ", ".join(crit(k) for k in inheriting(site.profiles, sid)) or "none"  # noqa: E731
     parts = []
-    if site.age_limit:
-        stale = stale_criteria(site.profiles, year, site.age_limit)
+    if site.age_limit and site.recent_from is not None:
+        stale = stale_criteria(site.profiles, site.recent_from)
         parts += [f"## Evidence older than {site.age_limit} years",
-                  table(["criterion", "newest evidence"], [[crit(s), plain(y) if y else "none"] for s, y in stale])
+                  f"Criteria whose newest supporting reference was published before {site.recent_from} (the "
+                  f"effective year minus {site.age_limit}; check EVD102 reports the same criteria). Look for newer "
+                  "evidence, or record why the old evidence still stands.",
+                  table(["criterion", "newest evidence", "items with the same evidence"],
+                        [[crit(s), plain(y) if y else "undated only", items(s)] for s, y in stale])
                   if stale else "None: every criterion has evidence within the limit."]
     thin = thin_criteria(site.profiles)
     parts += ["## Criteria with thin or no support",
-              table(["criterion", "why"], [[crit(s), plain(w)] for s, w in thin]) if thin
-              else "None: every criterion has at least one randomized trial behind it."]
+              "Criteria with no supporting evidence at all, or none from a randomized trial.",
+              table(["criterion", "why", "items with the same evidence"], [[crit(s), plain(w), items(s)] for s, w in thin])
+              if thin else "None: every criterion has at least one randomized trial behind it."]
     return parts
 
 
@@ -117,11 +158,11 @@ def pages(site) -> dict[str, str]:
     kb = site.kb
     due = kb.metadata("next_review")
     parts = ["# Annual-review worklist",
-             f"What to look at before the review{(' due ' + plain(due)) if due else ''}, from the checks and the "
-             f"reference list. Each item links to its page.",
+             f"What to look at before the review{(' due ' + plain(due)) if due else ''}, from the checks, the "
+             f"reference list and the evidence behind each criterion. Each item links to its page.",
              "## Open findings", _open_findings(site),
              "## Ahead-of-print references", _ahead(site),
-             "## Guidelines and their years", _guidelines(site),
+             "## Guidelines that may have newer versions", _guidelines(site),
              *_evidence_sections(site)]
     return {PATH: "\n\n".join(p for p in parts if p) + "\n"}
 
