@@ -124,7 +124,12 @@ def parse_metadata(lines: list[str], sections: list[Section]) -> dict:
             m = rx.search(plain)
             if m and key not in meta:
                 meta[key] = m.group("v").strip()
-    titled = [s for s in sections if s.level <= 2 and len(s.title.split()) >= 3]
+    # A lone level-1 heading above level-2 ones is the issuer ("# Regence"); the title is the first
+    # level-2 heading of three words or more. Otherwise the first such heading of level 1 or 2.
+    issuer_first = sections and sections[0].level == 1 and sum(1 for s in sections if s.level == 1) == 1
+    titled = [s for s in sections if (s.level == 2 if issuer_first else s.level <= 2) and len(s.title.split()) >= 3]
+    if issuer_first and not titled:
+        titled = [sections[0]]
     meta["title"] = titled[0].title if titled else (sections[0].title if sections else None)
     meta["issuer"] = sections[0].title if sections and titled and sections[0] is not titled[0] else None
     return meta

@@ -63,3 +63,12 @@ def policy_name(path: Path | str) -> str:
     """A policy's short name: its folder ('regence-surgery-107'), or its file name when it has no folder of its own."""
     path = Path(path)
     return path.parent.name if path.name == POLICY_FILE and path.parent.name else path.name
+
+
+PREVIOUS = "previous"  # a policy folder's earlier version lives in <folder>/previous/policy.md
+
+
+def previous_version(policy: Path | str) -> Path | None:
+    """The earlier version kept beside a policy for the annual review, if there is one."""
+    candidate = Path(policy).parent / PREVIOUS / POLICY_FILE
+    return candidate if Path(policy).name == POLICY_FILE and candidate.is_file() else None

@@ -19,17 +19,30 @@ from mkdocs.structure.files import File
 _state: dict = {}
 
 
+def _policies() -> list:
+    """KB_POLICY: one policy, or several joined with the path separator; KB_ALL=1: every bundled policy."""
+    from kb.paths import policy_dirs, resolve_policy
+
+    if os.environ.get("KB_ALL") == "1":
+        return [resolve_policy(str(d)) for d in policy_dirs()]
+    named = [p for p in (os.environ.get("KB_POLICY") or "").split(os.pathsep) if p]
+    return [resolve_policy(p) for p in named] or [resolve_policy(None)]
+
+
 def on_config(config):
     from kb.errors import KbError
     from kb.knowledge_base import load_knowledge_base
     from kb.pages import source_date_epoch
-    from kb.paths import resolve_policy
 
     from kb.pages.draw import FigureJob
 
     _close_figures()
+    _state.pop("corpus", None)
     try:
-        policy = resolve_policy(os.environ.get("KB_POLICY") or None)
+        paths = _policies()
+        if len(paths) > 1:
+            return _corpus_config(config, paths)
+        policy = paths[0]
         kb = load_knowledge_base(policy)
     except KbError as exc:
         raise PluginError(f"kb: {exc}") from None
@@ -41,10 +54,53 @@ def on_config(config):
     return config
 
 
+def _corpus_config(config, paths):
+    from kb.corpus import load_corpus
+    from kb.pages import source_date_epoch
+
+    corpus = load_corpus(paths)
+    _state["corpus"] = corpus
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(max(source_date_epoch(kb) for kb in corpus.policies)))
+    return config
+
+
+def _corpus_files(files, config):
+    """A library: its home and shared papers, and each policy's pages (hand-written ones too) in its folder."""
+    from kb.corpus import policy_name
+    from kb.errors import KbError
+    from kb.pages import gather, navigation, render_pages
+    from kb.pages.corpus import corpus_nav, home_page, paper_pages, prefixed, prefixed_nav
+
+    corpus = _state["corpus"]
+    written = list(files.documentation_pages())
+    home = next((f for f in written if f.src_uri == "index.md"), None)
+    intro = home.content_string if home else ""
+    handwritten = {f.src_uri: f.content_string for f in written if f.src_uri != "index.md"}
+    for f in written:
+        files.remove(f)
+    sites, navs, generated = {}, {}, {}
+    try:
+        for kb in corpus.policies:
+            name = policy_name(kb)
+            sites[name] = site = gather(kb, intro, figures="draw")
+            generated.update(prefixed(name, {**render_pages(site), **handwritten}))
+            navs[name] = prefixed_nav(name, navigation(site, sorted(handwritten)))
+    except KbError as exc:
+        raise PluginError(f"kb: {exc}") from None
+    generated.update(paper_pages(corpus))
+    generated["index.md"] = home_page(corpus, sites)
+    for path, content in generated.items():
+        files.append(File.generated(config, path, content=content))
+    config.nav = corpus_nav(corpus, {name: nav for name, nav in navs.items()})
+    return files
+
+
 def on_files(files, config):
     from kb.errors import KbError
     from kb.pages import gather, links, navigation, render_pages
 
+    if "corpus" in _state:
+        return _corpus_files(files, config)
     home = files.get_file_from_path("index.md")
     intro = home.content_string if home else ""
     if home:
@@ -70,6 +126,8 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     """Just before MkDocs copies the files: the figures must be drawn by now."""
+    if "figures" not in _state:
+        return env  # a library build draws its figures in-process
     problem = _state["figures"].wait(_state.get("drawn", ()))
     if problem:
         raise PluginError(f"kb: drawing the forest plots failed: {problem}")

@@ -136,3 +136,10 @@ def test_a_numbered_list_label_is_not_a_sentence_of_its_own():
     text = "1. Kyphoplasty in selected patients is superior. It works."
     assert [text[a:b].strip() for a, b in split_sentences(text)] == [
         "1. Kyphoplasty in selected patients is superior.", "It works."]
+
+
+def test_a_lone_top_heading_is_the_issuer_even_when_it_is_long():
+    doc = parse_policy("# Example Health Plan West\n\n## ***Widgetplasty for Back Pain***\n\n### Criteria\n", "p.md")
+    assert (doc.metadata["issuer"], doc.title) == ("Example Health Plan West", "Widgetplasty for Back Pain")
+    alone = parse_policy("# Widgetplasty for Back Pain\n\nText.\n", "p.md")
+    assert (alone.metadata["issuer"], alone.title) == (None, "Widgetplasty for Back Pain")

@@ -56,6 +56,7 @@ class Site:
     estimates: tuple | None = None  # kb.estimates EffectEstimate (curated corrections applied)
     figures: tuple[ForestFigure, ...] | None = None  # forest plots drawn for this build
     extra_files: Mapping[str, bytes] = field(default_factory=dict)  # figures drawn elsewhere
+    diff: object | None = None  # kb.diff.Diff against the previous version, when one is kept
 
     @cached_property
     def findings(self) -> tuple[tuple[str, Finding], ...]:
@@ -150,7 +151,20 @@ def gather(kb, intro: str = "", *, figures: str = "draw") -> Site:
     inputs = evidence_inputs(kb)
     if figures != "none":
         inputs.update(forest_inputs(kb, inputs["estimates"], inputs["profiles"], draw=figures == "draw"))
-    return Site(kb=kb, results=tuple(results), intro=intro, rules=tuple(rules), **inputs)
+    return Site(kb=kb, results=tuple(results), intro=intro, rules=tuple(rules), diff=_diff(kb), **inputs)
+
+
+def _diff(kb):
+    """The changes since the version kept in the policy folder's previous/, or None."""
+    from ..paths import previous_version
+
+    previous = previous_version(kb.path)
+    if previous is None:
+        return None
+    from ..diff import diff_policies
+    from ..knowledge_base import load_knowledge_base
+
+    return diff_policies(load_knowledge_base(previous), kb)
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -154,6 +154,32 @@ def _evidence_sections(site) -> list[str]:
     return parts
 
 
+def _changes(site) -> list[str]:
+    """The diff against the previous version (kb diff), one table per kind of change."""
+    if site.diff is None:
+        return []
+    from ..diff.model import KINDS
+    from ..diff.render import TITLES, summary_line
+
+    diff = site.diff
+    parts = ["## Changes since the previous version",
+             f"Compared with the version kept in the policy folder's `previous/` ({plain(summary_line(diff))}). "
+             "Line numbers are the old and the new policy's; renumbering the reference list alone shows as "
+             "one line per run of moved entries."]
+    for kind in KINDS:
+        group = diff.of_kind(kind)
+        if group:
+            rows = [[plain(_where(c)), plain(c.summary), plain(c.detail or "")] for c in group]
+            parts += [f"### {TITLES[kind]}", table(["where", "change", "detail"], rows)]
+    return parts
+
+
+def _where(change) -> str:
+    old = f"old line {change.old_line}" if change.old_line else ""
+    new = f"new line {change.new_line}" if change.new_line else ""
+    return ", ".join(p for p in (old, new) if p)
+
+
 def pages(site) -> dict[str, str]:
     kb = site.kb
     due = kb.metadata("next_review")
@@ -163,7 +189,7 @@ def pages(site) -> dict[str, str]:
              "## Open findings", _open_findings(site),
              "## Ahead-of-print references", _ahead(site),
              "## Guidelines that may have newer versions", _guidelines(site),
-             *_evidence_sections(site)]
+             *_evidence_sections(site), *_changes(site)]
     return {PATH: "\n\n".join(p for p in parts if p) + "\n"}
 
 
