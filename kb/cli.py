@@ -64,7 +64,13 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = next((a for a in argv if not a.startswith("-")), None)
     parser = build_parser(first if first in COMMANDS else None)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    # argparse gives a '*' positional nothing once an option follows another positional
+    # ('kb export bibtex -o out.bib policy.md'): policies after the options are still policies.
+    if extra and (not isinstance(getattr(args, "policy", None), list) or any(a.startswith("-") for a in extra)):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:
+        args.policy = [*args.policy, *extra]
     if not getattr(args, "run", None):
         parser.print_help()
         return 2

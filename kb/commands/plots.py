@@ -38,7 +38,10 @@ def run(args) -> int:
 
     for kb, path in zip(kbs, paths):
         target = folder / policy_name(path) if len(paths) > 1 else folder
-        target.mkdir(parents=True, exist_ok=True)
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KbError(f"cannot be created ({exc.strerror or exc})", str(target)) from None
         written = write_figures(kb, target)
         figures = sum(1 for name in written if name.endswith(".svg"))
         print(f"wrote {figures} figures ({len(written)} files: SVG, PNG and CSV) to {target}", file=sys.stderr)
