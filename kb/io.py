@@ -45,6 +45,8 @@ def read_text(path: Path | str, what: str = "file") -> str:
     data = _read_bounded(p)
     if not data.strip():
         raise KbError("is empty", str(p))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode", Word's "Unicode Text"
+        raise KbError("is UTF-16 text; re-save it as UTF-8", str(p))
     if b"\x00" in data[:8192]:
         raise KbError("is a binary file, not text", str(p))
     try:

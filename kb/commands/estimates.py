@@ -45,15 +45,16 @@ def run(args) -> int:
 
     paths = policy_paths(args)
     columns = COLUMNS if args.table == "estimates" else None
-    rows = []
+    rows, summaries = [], []
     for path in paths:
         found = estimates_of(load_path(path))
         these = rows_of(found, args.table)
         if len(paths) > 1:  # a corpus table says which policy each row is from
             these = [{"policy": policy_name(path), **r} for r in these]
         rows += these
-        print((f"{path}: " if len(paths) > 1 else "") + summary_line(found, these), file=sys.stderr)
+        summaries.append((f"{path}: " if len(paths) > 1 else "") + summary_line(found, these))
     if len(paths) > 1 and columns:
         columns = ["policy", *columns]
     emit(to_json(rows) if args.format == "json" else to_csv(rows, columns), args.output)
+    print("\n".join(summaries), file=sys.stderr)  # after the write: a failed write is then the only line
     return 0
