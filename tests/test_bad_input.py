@@ -172,3 +172,18 @@ def test_twenty_megabytes_on_one_line_are_checked(tmp_path, capsys, bundled_path
     assert 20 * MB < path.stat().st_size < 25 * MB
     assert main(["check", "--format", "json", "--fail-on", "never", str(path)]) == 0
     assert '"crashed": []' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", POLICY_COMMANDS, ids=lambda c: "-".join(c))
+def test_an_empty_policy_argument_is_an_error_not_the_bundled_policy(tmp_path, capsys, command):
+    """'kb check "$POLICY"' with POLICY unset must not quietly check the default policy."""
+    assert main(argv(command, tmp_path, "")) == 2
+    assert capsys.readouterr().err.endswith(": an empty policy path was given\n")
+
+
+@pytest.mark.parametrize("port", ["99999", "-5", "http"])
+def test_a_bad_port_is_a_usage_error_before_anything_is_built(tmp_path, capsys, port):
+    with pytest.raises(SystemExit) as stop:
+        main(["site", "-o", str(tmp_path / "site"), "--serve", "--port", port])
+    assert stop.value.code == 2 and f"'{port}' is not a port (0-65535)" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

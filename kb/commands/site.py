@@ -31,7 +31,20 @@ def add_arguments(parser) -> None:
                              "be empty or hold an earlier build, because the build replaces its contents")
     parser.add_argument("--serve", action="store_true",
                         help="after building, serve the site on http://127.0.0.1:PORT/ until Ctrl-C")
-    parser.add_argument("--port", type=int, default=8000, help="port for --serve (default 8000)")
+    parser.add_argument("--port", type=_port, default=8000, help="port for --serve (default 8000; 0 picks a free one)")
+
+
+def _port(value: str) -> int:
+    """A TCP port, checked before the build rather than after it."""
+    import argparse
+
+    try:
+        port = int(value)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a port (0-65535)")
+    return port
 
 
 def _check_output(out: Path) -> None:
