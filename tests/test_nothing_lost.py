@@ -170,3 +170,25 @@ def test_no_command_writes_inside_references(tmp_path, monkeypatch, capsys):
     assert added == ["regence-surgery-107/studies.proposed.csv"]
     assert {k: after[k] for k in before} == before
     assert snapshot(ROOT / "references") == real
+
+
+@pytest.mark.parametrize("command", [
+    ["estimates", "-o", "{refs}/regence-surgery-107/estimates.csv"],  # would replace the curated corrections
+    ["export", "bibtex", "-o", "{refs}/refs.bib"], ["plots", "-o", "{refs}/regence-surgery-107/figures"],
+    ["site", "-o", "{refs}/site"], ["export", "csl-json", "{mine}", "-o", "{mine_dir}/studies.csv"],
+    ["estimates", "{mine}", "-o", "{mine_dir}/policy.md"],
+], ids=lambda c: c[0] + "-" + c[-1].rsplit("/", 1)[-1])
+def test_an_output_aimed_at_the_inputs_is_refused(tmp_path, monkeypatch, capsys, command):
+    """Outputs never land in references/, nor on a policy's own files wherever that policy lives."""
+    refs = tmp_path / "references"
+    shutil.copytree(ROOT / "references", refs)
+    mine = tmp_path / "elsewhere" / "policy.md"
+    shutil.copytree(ROOT / "references" / "regence-surgery-107", mine.parent)
+    monkeypatch.setenv("KB_REFERENCES", str(refs))
+    before = snapshot(tmp_path)
+    argv = [a.format(refs=refs, mine=mine, mine_dir=mine.parent) for a in command]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and ("holds the policies and their curated tables" in err
+                                     or "is one of the policy's own files" in err)
+    assert snapshot(tmp_path) == before

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .common import add_policy_argument, load_path, policy_paths
+from .common import add_policy_argument, check_output, load_path, policy_paths
 
 
 def add_arguments(parser) -> None:
@@ -33,6 +33,7 @@ def run(args) -> int:
     if folder.exists() and not folder.is_dir():
         raise KbError("is not a folder", str(folder))
     paths = policy_paths(args)
+    check_output(folder, paths)
     kbs = [load_path(p) for p in paths]  # every policy read before anything is written
     from ..figures import write_figures
 

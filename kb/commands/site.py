@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import KbError
 from ..paths import ROOT
-from .common import add_policy_argument, policy_path
+from .common import add_policy_argument, check_output, policy_path
 
 DEFAULT_OUTPUT = ROOT / "build" / "site"
 # Files a previous build leaves; MkDocs empties the output folder first, so refuse any other folder.
@@ -150,6 +150,7 @@ def run(args) -> int:
 
     policy = policy_path(args)
     out = Path(args.output).resolve() if args.output else DEFAULT_OUTPUT
+    check_output(out, [policy])
     _check_output(out)
     start = time.perf_counter()
     # MkDocs empties its output folder before it makes the pages, and a strict build fails only at
