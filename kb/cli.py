@@ -85,9 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, a log, exit 3
-        log = _report_crash(exc)
-        print(f"kb {args.command}: internal error ({type(exc).__name__}); please report it with the log at {log}",
-              file=sys.stderr)
+        try:
+            where = f"with the log at {_report_crash(exc)}"
+        except OSError as log_error:  # a full disk or a read-only temp folder must not end in a traceback
+            where = f"(no log could be written: {log_error.strerror or log_error})"
+        print(f"kb {args.command}: internal error ({type(exc).__name__}); please report it {where}", file=sys.stderr)
         return 3
 
 

@@ -143,3 +143,16 @@ def test_an_input_error_met_while_the_site_pages_are_made_is_exit_2(capsys, monk
     monkeypatch.setattr(site, "build", _failed_build(trace))
     code, _, err = run(capsys, "site", "-o", str(tmp_path / "site"))
     assert code == 2 and err == "kb site: references/x/estimates.csv:3: no estimate printed '9.99' at policy line 130\n"
+
+
+def test_an_internal_error_is_one_line_even_when_no_log_can_be_written(capsys, monkeypatch, tmp_path):
+    import tempfile
+
+    import kb.commands.info as info
+
+    monkeypatch.setattr(info, "summarize", lambda kb: 1 / 0)
+    (tmp_path / "a-file").write_text("not a folder")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "a-file"))  # the log folder cannot be made
+    code, _, err = run(capsys, "info")
+    assert code == 3 and err.count("\n") == 1
+    assert "internal error (ZeroDivisionError); please report it (no log could be written: " in err

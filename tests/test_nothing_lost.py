@@ -177,6 +177,8 @@ def test_no_command_writes_inside_references(tmp_path, monkeypatch, capsys):
     ["export", "bibtex", "-o", "{refs}/refs.bib"], ["plots", "-o", "{refs}/regence-surgery-107/figures"],
     ["site", "-o", "{refs}/site"], ["export", "csl-json", "{mine}", "-o", "{mine_dir}/studies.csv"],
     ["estimates", "{mine}", "-o", "{mine_dir}/policy.md"],
+    ["studies", "bootstrap", "{mine}", "-o", "{mine_dir}/kinds.csv"],
+    ["studies", "bootstrap", "-o", "{refs}/regence-surgery-107/supports.csv"],
 ], ids=lambda c: c[0] + "-" + c[-1].rsplit("/", 1)[-1])
 def test_an_output_aimed_at_the_inputs_is_refused(tmp_path, monkeypatch, capsys, command):
     """Outputs never land in references/, nor on a policy's own files wherever that policy lives."""
