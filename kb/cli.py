@@ -64,7 +64,13 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = next((a for a in argv if not a.startswith("-")), None)
     parser = build_parser(first if first in COMMANDS else None)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    # argparse gives a '*' positional nothing once an option follows another positional
+    # ('kb export bibtex -o out.bib policy.md'): policies after the options are still policies.
+    if extra and (not isinstance(getattr(args, "policy", None), list) or any(a.startswith("-") for a in extra)):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:
+        args.policy = [*args.policy, *extra]
     if not getattr(args, "run", None):
         parser.print_help()
         return 2
@@ -79,9 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, a log, exit 3
-        log = _report_crash(exc)
-        print(f"kb {args.command}: internal error ({type(exc).__name__}); please report it with the log at {log}",
-              file=sys.stderr)
+        try:
+            where = f"with the log at {_report_crash(exc)}"
+        except OSError as log_error:  # a full disk or a read-only temp folder must not end in a traceback
+            where = f"(no log could be written: {log_error.strerror or log_error})"
+        print(f"kb {args.command}: internal error ({type(exc).__name__}); please report it {where}", file=sys.stderr)
         return 3
 
 

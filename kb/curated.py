@@ -172,6 +172,8 @@ def read_provenance(path: Path) -> dict:
         mark = getattr(exc, "problem_mark", None)
         raise KbError(f"is not valid YAML ({getattr(exc, 'problem', exc)})", str(path),
                       mark.line + 1 if mark else None) from None
+    except ValueError as exc:  # PyYAML builds dates itself: "2026-13-45" fails there, not in the parser
+        raise KbError(f"has a value YAML cannot read ({exc})", str(path)) from None
     if not isinstance(data, dict):
         raise KbError("must be a mapping of key: value lines", str(path), 1)
     return {str(k): str(v) for k, v in data.items()}

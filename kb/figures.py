@@ -229,14 +229,16 @@ def write_figures(kb, folder, overlap_groups=None) -> list[str]:
     from .io import write_atomic
 
     folder = Path(folder)
-    written = []
     estimates = estimates_of(kb).estimates
     if overlap_groups is None:
         overlap_groups = overlap_groups_of(kb, estimates)
+    # Every figure is drawn before the first file is written: a figure that fails to draw
+    # leaves the folder as the previous run left it, not half old and half new.
+    out: dict[str, bytes] = {}
     for spec in figure_specs(estimates):
         files = render_files(draw(kb, spec, overlap_groups))
         files["csv"] = to_csv(estimate_rows(spec.estimates), COLUMNS).encode("utf-8")
-        for ext, data in files.items():
-            write_atomic(folder / f"{spec.slug}.{ext}", data)
-            written.append(f"{spec.slug}.{ext}")
-    return written
+        out.update((f"{spec.slug}.{ext}", data) for ext, data in files.items())
+    for name, data in out.items():
+        write_atomic(folder / name, data)
+    return list(out)

@@ -9,6 +9,32 @@ from .errors import KbError
 MAX_BYTES = 25 * 1024 * 1024  # well above any real policy; stops runaway inputs
 
 
+def _read_bounded(p: Path) -> bytes:
+    """At most MAX_BYTES + 1 bytes: a device or pipe reports no size, and /dev/zero never ends."""
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise KbError(f"is {size // (1024 * 1024)} MB, larger than the {MAX_BYTES // (1024 * 1024)} MB limit",
+                          str(p))
+        with open(p, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise KbError(f"cannot be read ({exc.strerror or exc})", str(p)) from None
+    if len(data) > MAX_BYTES:
+        raise KbError(f"is larger than the {MAX_BYTES // (1024 * 1024)} MB limit", str(p))
+    return data
+
+
+def _not_utf8(data: bytes, exc: UnicodeDecodeError, p: Path) -> KbError:
+    line = data[: exc.start].count(b"\n") + 1
+    byte = data[exc.start]
+    try:  # name the character the byte most likely stands for: editors save Windows-1252 or Latin-1
+        guess = f", '{bytes([byte]).decode('cp1252')}' in Windows-1252"
+    except UnicodeDecodeError:
+        guess = ""
+    return KbError(f"is not UTF-8 (byte 0x{byte:02x}{guess}); re-save it as UTF-8", str(p), line)
+
+
 def read_text(path: Path | str, what: str = "file") -> str:
     """Read a UTF-8 text file or raise a one-line ``KbError``."""
     p = Path(path)
@@ -16,23 +42,28 @@ def read_text(path: Path | str, what: str = "file") -> str:
         raise KbError(f"no such {what}", str(p))
     if p.is_dir():
         raise KbError(f"is a directory, not a {what}", str(p))
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise KbError(f"is {size // (1024 * 1024)} MB, larger than the {MAX_BYTES // (1024 * 1024)} MB limit", str(p))
-        data = p.read_bytes()
-    except OSError as exc:
-        raise KbError(f"cannot be read ({exc.strerror})", str(p)) from None
+    data = _read_bounded(p)
     if not data.strip():
-        raise KbError(f"is empty", str(p))
+        raise KbError("is empty", str(p))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode", Word's "Unicode Text"
+        raise KbError("is UTF-16 text; re-save it as UTF-8", str(p))
     if b"\x00" in data[:8192]:
         raise KbError("is a binary file, not text", str(p))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise KbError(f"is not UTF-8 (byte 0x{data[exc.start]:02x}); re-save it as UTF-8", str(p), line) from None
+        raise _not_utf8(data, exc, p) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _mode_for(p: Path) -> int:
+    """The replaced file's permissions, or what a plain open() would give: mkstemp's are owner-only."""
+    try:
+        return p.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_atomic(path: Path | str, data: str | bytes) -> None:
@@ -41,15 +72,23 @@ def write_atomic(path: Path | str, data: str | bytes) -> None:
     parent = p.parent if str(p.parent) else Path(".")
     if not parent.is_dir():
         raise KbError("output folder does not exist", str(parent))
+    if p.is_dir():
+        raise KbError("is a folder; give a file name to write", str(p))
     import tempfile  # only commands that write pay for it
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise KbError(f"cannot be written ({exc.strerror or exc})", str(p)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
+        os.chmod(tmp, _mode_for(p))
         os.replace(tmp, p)
-    except BaseException:
+    except OSError as exc:
+        raise KbError(f"cannot be written ({exc.strerror or exc}); the file there, if any, is unchanged",
+                      str(p)) from None
+    finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise

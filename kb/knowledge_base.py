@@ -118,4 +118,9 @@ def load_knowledge_base(path: Path | str, *, require_references: bool = True) ->
     doc = load_policy(path, require_references=require_references)
     kb = build_knowledge_base(doc, load_curated(Path(path)))
     kb.evidence  # noqa: B018 - a malformed evidence table is an input error now, not a crashed check later
+    estimates_table = Path(path).parent / "estimates.csv"
+    if estimates_table.is_file():  # its rows too (the estimates themselves are extracted on first use)
+        from .estimates.curated import read_curated
+
+        read_curated(estimates_table, kb)
     return kb

@@ -48,9 +48,11 @@ def _display(path: Path) -> Path:
 
 
 def resolve_policy(arg: str | None) -> Path:
-    """A policy argument: a file, a policy folder, or nothing for the default."""
-    if not arg:
+    """A policy argument: a file, a policy folder, or nothing (None) for the default."""
+    if arg is None:
         return _display(default_policy())
+    if not arg.strip():  # 'kb check "$POLICY"' with POLICY unset must not quietly check the bundled policy
+        raise KbError("an empty policy path was given")
     path = Path(arg)
     if path.is_dir() and (path / POLICY_FILE).is_file():
         return path / POLICY_FILE

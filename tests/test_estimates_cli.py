@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import pytest
-from test_bad_input import CONTENT_CASES, INPUT_ERRORS
 
 from kb.cli import main
 
@@ -58,35 +57,4 @@ def test_kb_check_imports_neither_pandas_nor_matplotlib():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
 
-
-# The shared bad-input matrix (tests/test_bad_input.py), run through this two commands.
-MY_COMMANDS = [["estimates"], ["plots", "-o", "{out}"]]
-
-
-def _argv(command, tmp_path):
-    return [a.format(out=tmp_path / "figs") for a in command]
-
-
-@pytest.mark.parametrize("name", sorted(CONTENT_CASES))
-@pytest.mark.parametrize("command", MY_COMMANDS, ids=lambda c: c[0])
-def test_content_problems_are_not_crashes(tmp_path, capsys, name, command):
-    path = tmp_path / "policy.md"
-    path.write_bytes(CONTENT_CASES[name])
-    code = main([*_argv(command, tmp_path), str(path)])
-    err = capsys.readouterr().err
-    assert code == 0, err
-    assert "Traceback" not in err
-
-
-@pytest.mark.parametrize("name", sorted(INPUT_ERRORS))
-@pytest.mark.parametrize("command", MY_COMMANDS, ids=lambda c: c[0])
-def test_input_errors_are_one_line_exit_2(tmp_path, capsys, name, command):
-    content, problem = INPUT_ERRORS[name]
-    path = tmp_path / "policy.md"
-    if content == "DIR":
-        path.mkdir()
-    elif content is not None:
-        path.write_bytes(content)
-    code = main([*_argv(command, tmp_path), str(path)])
-    err = capsys.readouterr().err
-    assert code == 2 and err.count("\n") == 1 and problem in err and str(path) in err
+# The bad-input matrix runs kb estimates and kb plots with every other command: tests/test_bad_input.py.

@@ -161,8 +161,13 @@ def test_parse_date(text, expected):
     assert parse_date(text) == expected
 
 
-def test_a_bad_age_setting_names_itself(tmp_path):
+def test_a_bad_age_setting_is_an_input_error_naming_itself(tmp_path, capsys):
+    from kb.cli import main
+    from kb.errors import KbError
+
     path = full(tmp_path)
     (tmp_path / "provenance.yaml").write_text("effective_date: 2026-01-01\nevidence_max_age_years: ten\n")
-    (result,) = run_checks(load(path), select=["EVD102"])
-    assert result.crashed and "evidence_max_age_years must be a whole number of years, not 'ten'" in result.crashed
+    with pytest.raises(KbError, match="evidence_max_age_years must be a whole number of years, not 'ten'"):
+        run_checks(load(path), select=["EVD102"])
+    assert main(["check", str(path)]) == 2  # bad input, not a crashed rule
+    assert f"{tmp_path / 'provenance.yaml'}: evidence_max_age_years" in capsys.readouterr().err

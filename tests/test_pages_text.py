@@ -135,3 +135,13 @@ def test_title_keeps_words_and_drops_markup_characters():
     assert html.unescape(title("Buchbinder (2009)")) == "Buchbinder (2009)"
     assert "<" not in html.unescape(title("<b>x</b>"))
     assert title("x" * 200, 20).endswith("\u2026")
+
+
+def test_a_navigation_title_cannot_carry_a_tag_or_a_character_reference():
+    """The theme prints nav titles in <title> through striptags, which decodes &lt; back into '<'."""
+    from kb.pages.text import nav_title
+
+    hostile = "x</title><script>alert(1)</script> &lt;b&gt; O'Brien (2015) – trial"
+    cleaned = nav_title(hostile)
+    assert not set(cleaned) & set("<>&\"`")
+    assert cleaned.endswith("O'Brien (2015) – trial")

@@ -72,13 +72,14 @@ def base_url(site_url):
 
 @pytest.fixture(scope="session")
 def hostile_url(tmp_path_factory):
-    from test_site_build import hostile_policy
+    from hostile import hostile_policy
 
     folder = tmp_path_factory.mktemp("hostile-browser")
     out = folder / "site"
-    assert kb_site(hostile_policy(folder), "-o", out).returncode == 0
+    policy = hostile_policy(folder)
+    assert kb_site(policy, "-o", out).returncode == 0
     server = _serve(out)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}/", policy
     server.shutdown()
     server.server_close()
 
@@ -221,13 +222,46 @@ def test_a_download_is_served_as_a_file_of_the_site(local_page, site_url):
     assert response.ok and "@article{buchbinder2009" in response.text()
 
 
+LIVE_MARKUP = """() => {
+    const handlers = [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => /^on/i.test(a.name)));
+    const links = [...document.querySelectorAll('[href], [src], [action]')].filter(
+        e => /^\\s*javascript:/i.test(e.getAttribute('href') || e.getAttribute('src') || e.getAttribute('action')));
+    const frames = document.querySelectorAll('article iframe, article object, article embed, article img, article script');
+    return handlers.length + links.length + frames.length;
+}"""
+
+
+def hostile_pages(hostile_url):
+    """The policy text, a reference whose title is hostile, one whose reviewed kind has a hostile reason,
+    a criterion page and the findings report (a waiver with a hostile reason)."""
+    from kb.knowledge_base import load_knowledge_base
+    from kb.pages import links
+
+    kb = load_knowledge_base(hostile_url[1])
+    reviewed = next(n for n, (_, why) in kb.kinds.items() if why.startswith("reviewed:"))
+    criterion = links.criterion_path(kb.doc.statements[0].id).replace("index.md", "")
+    return ["policy/", "references/3/", f"references/{reviewed}/", criterion, "report/"]
+
+
 def test_hostile_text_stays_text_in_the_browser(local_page, hostile_url):
     page = local_page
-    page.goto(hostile_url + "policy/")
-    assert page.evaluate("document.querySelectorAll('article script, article img, article [onclick]').length") == 0
+    url, _ = hostile_url
+    for path in hostile_pages(hostile_url):
+        page.goto(url + path)
+        page.wait_for_load_state("load")
+        assert page.locator("h1").count() == 1, path
+        assert page.evaluate("window.kbPwned") is None, f"a script ran on {path}"
+        assert page.evaluate(LIVE_MARKUP) == 0, path
+    page.goto(url + "policy/")
     assert page.get_by_text("A sentence with <script>alert(1)</script>").count() == 1
+    shot(page, "hostile-policy")
+    page.goto(url + "references/3/")
+    assert page.get_by_text("<script>window.kbPwned='title'</script>", exact=False).count() >= 1  # shown as text
+    shot(page, "hostile-reference")
+    page.goto(url)
     page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially("Hostile", delay=40)
+    page.locator("input.md-search__input").press_sequentially("Marks", delay=40)
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     shot(page, "hostile-search")
     assert page.evaluate("document.querySelectorAll('.md-search-result img, .md-search-result script').length") == 0
+    assert page.evaluate("window.kbPwned") is None

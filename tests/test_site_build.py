@@ -5,7 +5,6 @@ test needs to add something to the build, in which case it builds in this
 process with the same hook.
 """
 import filecmp
-import html
 import re
 import subprocess
 import sys
@@ -19,29 +18,8 @@ from kb.knowledge_base import load_knowledge_base
 from kb.pages import links
 from kb.synthetic import generate, render
 
+from hostile import TITLE, hostile_policy, injected, payload, shown
 from sitetools import ENV, ROOT, broken_links, build_in_process, html_files, kb_site, outside_requests
-
-HOSTILE_LINES = {
-    "heading": "## <img src=x onerror=alert(1)> Hostile heading `x` | y",
-    "sentence": "A sentence with <script>alert(1)</script> and [x](javascript:alert(1)) and ![i](http://e.x/i.png).<sup>[1]</sup>",
-    "attr": "Text {: onclick=alert(1) } and <a href=\"javascript:alert(2)\">link</a>.<sup>[2]</sup>",
-}
-
-
-def hostile_policy(tmp: Path) -> Path:
-    text = render(generate(5, n_references=24)).text
-    lines = text.splitlines()
-    at = lines.index("## EVIDENCE SUMMARY")
-    lines[at + 1: at + 1] = ["", HOSTILE_LINES["heading"], "", HOSTILE_LINES["sentence"], "", HOSTILE_LINES["attr"], ""]
-    text = "\n".join(lines)
-    text = re.sub(r"^(2\. [^.]+\. )", r"\1<script>alert(3)</script> [t](javascript:alert(4)) ", text, count=1, flags=re.M)
-    text = text.replace("HCPCS\tC9752\t", "HCPCS\tC9752\t<b onmouseover=alert(5)>bold</b> ")
-    folder = tmp / "hostile"
-    folder.mkdir()
-    (folder / "policy.md").write_text(text, encoding="utf-8")
-    (folder / "provenance.yaml").write_text("title: '<script>alert(6)</script> Policy'\nissuer: \"<img src=x>\"\n")
-    return folder / "policy.md"
-
 
 @pytest.fixture(scope="module")
 def bundled_site(tmp_path_factory):
@@ -194,8 +172,8 @@ def test_a_broken_link_in_a_generated_page_fails_the_build_too(tmp_path, monkeyp
 
 
 def test_two_builds_of_the_same_inputs_are_identical(tmp_path, bundled_site):
-    again = tmp_path / "again"
-    assert kb_site("-o", again).returncode == 0
+    again = tmp_path / "again"  # a fresh process with its own hash seed: no output may follow hash order
+    assert kb_site("-o", again, env=dict(ENV, PYTHONHASHSEED="4242")).returncode == 0
     compare = filecmp.dircmp(bundled_site, again)
 
     def differences(c):
@@ -213,42 +191,64 @@ def test_two_builds_of_the_same_inputs_are_identical(tmp_path, bundled_site):
     assert stamp == 1777593600
 
 
-def test_hostile_text_in_a_policy_cannot_inject_markup(tmp_path):
-    policy = hostile_policy(tmp_path)
-    out = tmp_path / "site"
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile-build")
+    policy = hostile_policy(folder)
+    out = folder / "site"
     proc = kb_site(policy, "-o", out)
     assert proc.returncode == 0, proc.stderr
+    return policy, out
+
+
+def test_hostile_text_in_a_policy_cannot_inject_markup(hostile_site):
+    _, out = hostile_site
     for page in html_files(out):
-        text = page.read_text(encoding="utf-8")
-        rel = page.relative_to(out)
-        assert not re.search(r"<script>alert|<img src=x|<b onmouseover|<a href=\"javascript", text), rel
-        assert not re.search(r"""(?:href|src)\s*=\s*["']?\s*javascript:""", text, re.I), rel
-    policy_page = (out / "policy" / "index.html").read_text(encoding="utf-8")
-    shown = html.unescape(re.sub(r"<[^>]+>", "", policy_page))
-    assert "A sentence with <script>alert(1)</script> and [x](javascript:alert(1))" in shown  # as text
+        assert injected(page) == [], page.relative_to(out)
+    text = shown(out / "policy" / "index.html")
+    assert "A sentence with <script>alert(1)</script> and [x](javascript:alert(1))" in text  # as text
+    assert "<svg onload=\"window.kbPwned='svg'\"></svg>" in text and "<!-- open comment" in text
     assert broken_links(out) == [] and outside_requests(out) == []
 
 
+def test_the_scanner_finds_injected_markup(tmp_path):
+    """The check above can fail: each kind of live markup it looks for is reported."""
+    page = tmp_path / "p.html"
+    page.write_text('<p onclick="x">a</p><a href=" JavaScript:alert(1)">b</a><script>alert(2)</script>'
+                    '<iframe srcdoc="x"></iframe><svg><path d="M0"/></svg><script src="ok.js"></script>')
+    assert len(injected(page)) == 4
+
+
+def test_curated_notes_and_titles_render_as_plain_text(hostile_site):
+    """A reference title, a kind override's reason and a waiver's reason, shown exactly as typed."""
+    policy, out = hostile_site
+    reference = shown(out / "references" / "3" / "index.html")
+    assert f"Title {TITLE} Vertebral augmentation for knee" in " ".join(reference.split())
+    kinds = {k: v for k, v in load_knowledge_base(policy).kinds.items() if "kinds" in v[1]}
+    (number,) = kinds
+    assert payload("kinds") in " ".join(shown(out / "references" / str(number) / "index.html").split())
+    assert payload("waivers") in " ".join(shown(out / "report" / "index.html").split())
+
+
 def test_bad_input_is_one_line_and_exit_2(tmp_path):
-    from test_bad_input import INPUT_ERRORS
+    from test_bad_input import INPUT_ERRORS, write_case
 
     for name, (content, problem) in INPUT_ERRORS.items():
         path = tmp_path / f"{name}.md"
-        if content == "DIR":
-            path.mkdir()
-        elif content is not None:
-            path.write_bytes(content)
+        write_case(path, content)
         proc = kb_site(path, "-o", tmp_path / "out")
         assert proc.returncode == 2, (name, proc.stderr)
         assert proc.stderr.count("\n") == 1 and problem in proc.stderr, name
         assert not (tmp_path / "out").exists()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no half-built folder left
 
 
 def test_odd_policies_still_build(tmp_path):
     """Content problems are findings, not failed builds: the foundation's odd inputs all give a site."""
     from test_bad_input import CONTENT_CASES
 
-    for name in ("crlf", "unterminated-html", "reversed-and-broken-markers", "table-missing-cells", "huge-range"):
+    for name in ("crlf", "unterminated-html", "nested-html-and-open-comment", "reversed-and-broken-markers",
+                 "table-missing-cells", "huge-range"):
         path = tmp_path / f"{name}.md"
         path.write_bytes(CONTENT_CASES[name])
         proc = kb_site(path, "-o", tmp_path / name)

@@ -72,7 +72,14 @@ def _selected(code: str, select: Iterable[str] | None, ignore: Iterable[str] | N
 
 
 def run_checks(kb, select=None, ignore=None, rules=None) -> list[Result]:
-    """Run every selected rule; a rule that raises becomes a crashed result."""
+    """Run every selected rule; a rule that raises becomes a crashed result.
+
+    Except ``KbError``: a rule that reads a curated file on first use (estimates.csv,
+    provenance.yaml) and finds it malformed has met bad input, which the CLI reports
+    as such (one line, exit 2), not a broken rule.
+    """
+    from ..errors import KbError
+
     results = []
     for r in rules if rules is not None else all_rules():
         if not _selected(r.code, select, ignore):
@@ -80,6 +87,8 @@ def run_checks(kb, select=None, ignore=None, rules=None) -> list[Result]:
         try:
             found = tuple(sorted(r.func(kb), key=lambda f: (f.line, f.column or 0, f.code)))
             results.append(Result(r, found))
+        except KbError:
+            raise
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the report
             results.append(Result(r, (), f"{type(exc).__name__}: {exc}"))
     return results

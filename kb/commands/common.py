@@ -54,9 +54,27 @@ def load_path(path: Path, *, require_references: bool = True):
     return load_knowledge_base(path, require_references=require_references)
 
 
-def emit(text: str, output: str | None) -> None:
-    """Print to stdout, or write atomically to ``output``."""
+# A policy folder's own files: the text and the tables curated by hand beside it.
+POLICY_INPUTS = (POLICY_FILE, "provenance.yaml", "kinds.csv", "waivers.csv", "studies.csv", "includes.csv",
+                 "statement_sections.csv", "supports.csv", "estimates.csv", "DEFAULT")
+
+
+def check_output(target: str | Path, policies=()) -> None:
+    """Refuse an output inside references/ or onto a policy's own files: those are inputs ('kb estimates -o
+    references/x/estimates.csv' would replace the curated corrections with the table made from them)."""
+    path = Path(target).resolve()
+    refs = references_dir().resolve()
+    if path == refs or refs in path.parents:
+        raise KbError(f"is inside {refs.name}/, which holds the policies and their curated tables; "
+                      "write the output elsewhere", str(target))
+    if path.name in POLICY_INPUTS and any(path.parent == Path(p).resolve().parent for p in policies):
+        raise KbError("is one of the policy's own files; write the output elsewhere", str(target))
+
+
+def emit(text: str, output: str | None, policies=()) -> None:
+    """Print to stdout, or write atomically to ``output`` (never onto an input, see ``check_output``)."""
     if output and output != "-":
+        check_output(output, policies)
         write_atomic(output, text)
         print(f"wrote {output}", file=sys.stderr)
     else:

@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 
 from ..paths import policy_name
-from .common import add_policy_argument, emit, load_path, policy_paths
+from .common import add_policy_argument, check_output, emit, load_path, policy_paths
 
 
 def add_arguments(parser) -> None:
@@ -44,16 +44,19 @@ def run(args) -> int:
     from ..estimates.table import COLUMNS, rows_of, to_csv, to_json
 
     paths = policy_paths(args)
+    if args.output:
+        check_output(args.output, paths)
     columns = COLUMNS if args.table == "estimates" else None
-    rows = []
+    rows, summaries = [], []
     for path in paths:
         found = estimates_of(load_path(path))
         these = rows_of(found, args.table)
         if len(paths) > 1:  # a corpus table says which policy each row is from
             these = [{"policy": policy_name(path), **r} for r in these]
         rows += these
-        print((f"{path}: " if len(paths) > 1 else "") + summary_line(found, these), file=sys.stderr)
+        summaries.append((f"{path}: " if len(paths) > 1 else "") + summary_line(found, these))
     if len(paths) > 1 and columns:
         columns = ["policy", *columns]
-    emit(to_json(rows) if args.format == "json" else to_csv(rows, columns), args.output)
+    emit(to_json(rows) if args.format == "json" else to_csv(rows, columns), args.output, paths)
+    print("\n".join(summaries), file=sys.stderr)  # after the write: a failed write is then the only line
     return 0

@@ -7,7 +7,7 @@ policy and per paper, `cites` edges carrying the number each policy uses.
 """
 from __future__ import annotations
 
-from .common import add_policy_argument, emit, load_path, policy_paths
+from .common import add_policy_argument, check_output, emit, load_path, policy_paths
 
 FORMATS = ("bibtex", "csl-json", "graph-json", "graphml")
 
@@ -45,10 +45,12 @@ def render_corpus(corpus, fmt: str) -> str:
 
 def run(args) -> int:
     paths = policy_paths(args)
+    if args.output:
+        check_output(args.output, paths)  # before the work, not after it
     if len(paths) == 1:
-        emit(render(load_path(paths[0]), args.format), args.output)
+        emit(render(load_path(paths[0]), args.format), args.output, paths)
         return 0
     from ..corpus import load_corpus
 
-    emit(render_corpus(load_corpus(paths), args.format), args.output)
+    emit(render_corpus(load_corpus(paths), args.format), args.output, paths)
     return 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .common import add_policy_argument, load_path, policy_paths
+from .common import add_policy_argument, check_output, load_path, policy_paths
 
 
 def add_arguments(parser) -> None:
@@ -33,12 +33,16 @@ def run(args) -> int:
     if folder.exists() and not folder.is_dir():
         raise KbError("is not a folder", str(folder))
     paths = policy_paths(args)
+    check_output(folder, paths)
     kbs = [load_path(p) for p in paths]  # every policy read before anything is written
     from ..figures import write_figures
 
     for kb, path in zip(kbs, paths):
         target = folder / policy_name(path) if len(paths) > 1 else folder
-        target.mkdir(parents=True, exist_ok=True)
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KbError(f"cannot be created ({exc.strerror or exc})", str(target)) from None
         written = write_figures(kb, target)
         figures = sum(1 for name in written if name.endswith(".svg"))
         print(f"wrote {figures} figures ({len(written)} files: SVG, PNG and CSV) to {target}", file=sys.stderr)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import KbError
 from ..paths import ROOT
-from .common import add_policy_argument, policy_path
+from .common import add_policy_argument, check_output, policy_path
 
 DEFAULT_OUTPUT = ROOT / "build" / "site"
 # Files a previous build leaves; MkDocs empties the output folder first, so refuse any other folder.
@@ -31,7 +31,20 @@ def add_arguments(parser) -> None:
                              "be empty or hold an earlier build, because the build replaces its contents")
     parser.add_argument("--serve", action="store_true",
                         help="after building, serve the site on http://127.0.0.1:PORT/ until Ctrl-C")
-    parser.add_argument("--port", type=int, default=8000, help="port for --serve (default 8000)")
+    parser.add_argument("--port", type=_port, default=8000, help="port for --serve (default 8000; 0 picks a free one)")
+
+
+def _port(value: str) -> int:
+    """A TCP port, checked before the build rather than after it."""
+    import argparse
+
+    try:
+        port = int(value)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a port (0-65535)")
+    return port
 
 
 def _check_output(out: Path) -> None:
@@ -83,25 +96,74 @@ def serve(out: Path, port: int) -> None:
         server.server_close()
 
 
-# The hook reports input errors (missing file, bad encoding, malformed curated table) as "kb: ...".
-_INPUT_ERROR = re.compile(r"^ERROR\s+-\s+kb: (?P<message>.+)$", re.MULTILINE)
+# The hook reports input errors (missing file, bad encoding, malformed curated table) as "kb: ...";
+# one raised later, while the pages are made, reaches MkDocs' own traceback as "kb.errors.KbError: ...".
+_INPUT_ERROR = re.compile(r"^(?:ERROR\s+-\s+kb: |kb\.errors\.KbError: )(?P<message>.+)$", re.MULTILINE)
+
+
+def _failed(proc: subprocess.CompletedProcess) -> int:
+    """A build that failed: an input error (exit 2), a crash (exit 3, via the CLI's log) or a strict failure (1)."""
+    problem = _INPUT_ERROR.search(proc.stderr)
+    if problem:
+        raise KbError(problem.group("message"))
+    if "Traceback (most recent call last)" in proc.stderr:
+        raise RuntimeError("the MkDocs build of the site crashed; its output:\n" + proc.stderr)
+    lines = [l for l in proc.stderr.splitlines() if l.startswith(("WARNING", "ERROR", "Error", "Aborted"))]
+    print("kb site: the strict build failed; the earlier site, if any, is unchanged:\n"
+          + "\n".join(lines or proc.stderr.splitlines()[-20:]), file=sys.stderr)
+    return 1
+
+
+def _fresh_folder(out: Path) -> Path:
+    """An empty folder beside ``out`` to build into, with the permissions a plain mkdir gives."""
+    import tempfile
+
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".building", dir=out.parent))
+    except OSError as exc:
+        raise KbError(f"cannot be created ({exc.strerror or exc})", str(out)) from None
+    umask = os.umask(0)
+    os.umask(umask)
+    tmp.chmod(0o777 & ~umask)
+    return tmp
+
+
+def _swap_in(built: Path, out: Path) -> None:
+    """Put the new build where the old one was; the old one goes only once the new one is in place."""
+    import shutil
+
+    old = built.with_name(built.name.replace(".building", ".old"))
+    if out.exists():
+        out.rename(old)
+    try:
+        built.rename(out)
+    except OSError:
+        if old.exists():
+            old.rename(out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def run(args) -> int:
+    import shutil
+
     policy = policy_path(args)
     out = Path(args.output).resolve() if args.output else DEFAULT_OUTPUT
+    check_output(out, [policy])
     _check_output(out)
     start = time.perf_counter()
+    # MkDocs empties its output folder before it makes the pages, and a strict build fails only at
+    # the end: build into a fresh folder, so a failed build never touches the earlier site.
     # The hook loads the policy itself; reading it here first would cost every build a second parse.
-    proc = build(policy, out)
-    if proc.returncode != 0:
-        problem = _INPUT_ERROR.search(proc.stderr)
-        if problem:
-            raise KbError(problem.group("message"))  # before MkDocs touched the output folder
-        lines = [l for l in proc.stderr.splitlines() if l.startswith(("WARNING", "ERROR", "Error", "Aborted"))]
-        print("kb site: the strict build failed:\n" + "\n".join(lines or proc.stderr.splitlines()[-20:]),
-              file=sys.stderr)
-        return 1
+    building = _fresh_folder(out)
+    try:
+        proc = build(policy, building)
+        if proc.returncode != 0:
+            return _failed(proc)
+        _swap_in(building, out)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
     pages = sum(1 for _ in out.rglob("*.html"))
     print(f"built {pages} HTML pages from {policy} into {os.path.relpath(out)} in {time.perf_counter() - start:.1f} s; "
           f"open {os.path.relpath(out / 'index.html')}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import add_policy_argument, policy_paths
+from .common import add_policy_argument, check_output, policy_paths
 
 
 def add_arguments(parser) -> None:
@@ -48,6 +48,8 @@ def _bootstrap(args, path) -> None:
     if args.output == "-":
         sys.stdout.write(text)
         return
+    if args.output and Path(args.output).resolve() != (Path(path).parent / "studies.csv").resolve():
+        check_output(args.output, [path])  # '-o references/<policy>/kinds.csv' must not replace kinds.csv
     _, message = write_proposal(Path(path).parent, text, force=args.force,
                                 output=Path(args.output) if args.output else None)
     randomized = sum(1 for r in rows if r["randomized"] == "yes")

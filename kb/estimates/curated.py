@@ -39,6 +39,7 @@ def _number(value: str, path: Path, line: int, column: str) -> float:
 def read_curated(path: Path, kb) -> list[tuple[int, dict]]:
     """Validated rows with their file line numbers; any problem is a KbError naming file and line."""
     rows = read_csv(path, ("action", "reference"))
+    seen: dict[tuple, int] = {}
     for line, row in rows:
         if row["action"] not in ACTIONS:
             raise KbError(f"action '{row['action']}' is not one of {', '.join(ACTIONS)}", str(path), line)
@@ -56,7 +57,20 @@ def read_curated(path: Path, kb) -> list[tuple[int, dict]]:
         for column, _ in _NUMBER_FIELDS:
             if row.get(column):
                 _number(row[column], path, line, column)
+        key = _identity(row)
+        if key in seen:
+            raise KbError(f"this row repeats line {seen[key]} (same {'result' if row['action'] == 'add' else 'target'})",
+                          str(path), line)
+        seen[key] = line
     return rows
+
+
+def _identity(row: dict) -> tuple:
+    """Two rows with the same identity would add one result twice, or correct or drop one result twice."""
+    if row["action"] == "add":
+        return ("add", row["reference"], *(row.get(c, "") for c in ("measure", "estimate", "ci_low", "ci_high",
+                                                                    "outcome", "timepoint", "comparison")))
+    return ("target", row["line"], row["printed"])
 
 
 def _changed(e: EffectEstimate, row: dict, number: int, kb) -> EffectEstimate:

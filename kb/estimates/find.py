@@ -29,6 +29,7 @@ _OUTSIDE = re.compile(
     r"(?P<unit>%|percentage points?|points?)?\s*$")
 _P = re.compile(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*(?P<op><=|>=|[=<>\u2264\u2265])\s*(?P<num>\d*\.\d+|\d+)")
 _I2 = re.compile(rf"\bI\s?(?:\u00b2|\^2|2|-squared)\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<v>{NUM})\s?%")
+_CLAUSE_END = re.compile(r"[;.](?:\s|$)")
 _COMPARATIVE_AFTER = re.compile(r"^\s*(?:more|fewer|less|greater|higher|lower)\b", re.IGNORECASE)
 
 
@@ -47,10 +48,16 @@ class Found:
     i2: str
 
 
+# A printed result (its parenthesis, label, estimate, interval and p-value) fits well inside
+# this many characters. Every scan around an interval stays within it, so a pathological
+# sentence (a run of 20,000 digits, thousands of unclosed parentheses) costs linear time.
+_REACH = 400
+
+
 def _open_paren(text: str, pos: int) -> int:
-    """Offset of the unmatched '(' enclosing ``pos``, or -1."""
+    """Offset of the unmatched '(' enclosing ``pos`` (looking back at most _REACH characters), or -1."""
     depth = 0
-    for i in range(pos - 1, -1, -1):
+    for i in range(pos - 1, max(-1, pos - 1 - _REACH), -1):
         if text[i] == ")":
             depth += 1
         elif text[i] == "(":
@@ -61,17 +68,19 @@ def _open_paren(text: str, pos: int) -> int:
 
 
 def _close_paren(text: str, pos: int) -> int:
-    """Offset just after the ')' closing the group that is open at ``pos``, or the end of the clause."""
+    """Offset just after the ')' closing the group that is open at ``pos``, or the end of the clause
+    (both looked for within _REACH characters)."""
+    limit = min(len(text), pos + _REACH)
     depth = 0
-    for i in range(pos, len(text)):
+    for i in range(pos, limit):
         if text[i] == "(":
             depth += 1
         elif text[i] == ")":
             if depth == 0:
                 return i + 1
             depth -= 1
-    stop = re.compile(r"[;.](?:\s|$)").search(text, pos)
-    return stop.start() if stop else len(text)
+    stop = _CLAUSE_END.search(text, pos, limit)
+    return stop.start() if stop else limit
 
 
 def _p_and_i2(tail: str) -> tuple[str, str]:
@@ -96,7 +105,7 @@ def _measure_from_words(before: str, unit: str, after: str) -> tuple[str, str]:
 
 def _labelled(text: str, m: re.Match) -> Found:
     group = _open_paren(text, m.start())
-    head = text[group + 1: m.start()] if group >= 0 else text[:m.start()]
+    head = text[group + 1: m.start()] if group >= 0 else text[max(0, m.start() - _REACH):m.start()]
     segment = head.rstrip(" ;,").split(";")[-1]
     end = _close_paren(text, m.end()) if group >= 0 else m.end()
     p, i2 = _p_and_i2(text[m.end():end])
@@ -105,7 +114,8 @@ def _labelled(text: str, m: re.Match) -> Found:
         start, name, value, unit = group if group >= 0 else m.start() - len(segment), \
             inside.group("name") or "", inside.group("value"), inside.group("unit") or ""
     else:
-        outside = _OUTSIDE.search(text[:group]) if group >= 0 and not segment.strip(" ;,") else None
+        before = max(0, group - _REACH)
+        outside = _OUTSIDE.search(text, before, group) if group >= 0 and not segment.strip(" ;,") else None
         if outside:
             start, name, value, unit = outside.start("value") if not outside.group("name") else outside.start(), \
                 outside.group("name") or "", outside.group("value"), outside.group("unit") or ""
@@ -115,7 +125,7 @@ def _labelled(text: str, m: re.Match) -> Found:
         unit = "%"
     measure = canonical_measure(name) if name else ""
     if not measure:
-        measure, _ = _measure_from_words(text[:start], unit, text[end:])
+        measure, _ = _measure_from_words(text[max(0, start - _REACH):start], unit, text[end:end + _REACH])
     return Found(start, end, name, measure, value, m.group("low"), m.group("high"),
                  m.group("level") + "%", p, unit, i2)
 
@@ -123,7 +133,7 @@ def _labelled(text: str, m: re.Match) -> Found:
 def _bare(text: str, m: re.Match) -> Found:
     end = _close_paren(text, m.start() + 1)
     p, i2 = _p_and_i2(text[m.end():end])
-    measure, _ = _measure_from_words(text[:m.start()], "", text[end:])
+    measure, _ = _measure_from_words(text[max(0, m.start() - _REACH):m.start()], "", text[end:end + _REACH])
     return Found(m.start(), end, "", measure, m.group("value"), m.group("low"), m.group("high"), "", p, "", i2)
 
 

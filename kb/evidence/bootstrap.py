@@ -180,6 +180,8 @@ def to_csv(rows: list[dict]) -> str:
 
 def write_proposal(folder: Path, text: str, *, force: bool = False, output: Path | None = None) -> tuple[Path, str]:
     """Write the proposal; an existing studies.csv is kept unless ``force``. Returns (path, message)."""
+    if output and Path(output).resolve() == (Path(folder) / STUDIES).resolve():
+        output = None  # "-o references/x/studies.csv" names the curated file: the same rule applies
     target = Path(output) if output else Path(folder) / STUDIES
     if not output and target.exists() and not force:
         target = Path(folder) / PROPOSED

@@ -71,6 +71,13 @@ def read_studies(path: Path, kb) -> tuple[Study, ...]:
     return tuple(out.values())
 
 
+def _once(seen: dict, key: tuple, what: str, path: Path, line: int) -> None:
+    """A repeated row is an error: it would count one link twice, or give one link two stances."""
+    if key in seen:
+        raise KbError(f"{what} is already on line {seen[key]}", str(path), line)
+    seen[key] = line
+
+
 def _evidence_node(value: str, kb, studies: dict, path: Path, line: int, column: str) -> str:
     """A reference number or a study id, as a node id."""
     if value.isdigit():
@@ -91,10 +98,11 @@ def _policy_line(value: str, kb, path: Path, line: int, column: str) -> int | No
 
 
 def read_includes(path: Path, kb, studies: dict) -> tuple[Inclusion, ...]:
-    out = []
+    out, seen = [], {}
     for line, row in read_csv(path, ("review", "included", "source")):
         review = _known_reference(parse_int(row["review"], path, line, "review"), kb, path, line)
         target = _evidence_node(row["included"], kb, studies, path, line, "included")
+        _once(seen, (review, target), f"review {review} including '{row['included']}'", path, line)
         source = row["source"]
         if source.lower() != "curated" and not source.isdigit():
             raise KbError(f"column 'source' must be a policy line number or 'curated', not '{source}'",
@@ -105,25 +113,29 @@ def read_includes(path: Path, kb, studies: dict) -> tuple[Inclusion, ...]:
 
 
 def read_statement_sections(path: Path, kb) -> tuple[SectionLink, ...]:
-    out = []
+    out, seen = [], {}
     for line, row in read_csv(path, ("statement", "section")):
         if row["statement"] not in kb.statements:
             raise KbError(f"criterion '{row['statement']}' is not in the policy", str(path), line)
         if row["section"] not in kb.sections:
             raise KbError(f"section '{row['section']}' is not in the policy (kb evidence --list-sections "
                           f"shows the ids)", str(path), line)
+        _once(seen, (row["statement"], row["section"]), f"criterion {row['statement']} with section "
+              f"'{row['section']}'", path, line)
         out.append(SectionLink(row["statement"], row["section"], row.get("reason", ""), line))
     return tuple(out)
 
 
 def read_supports(path: Path, kb, studies: dict) -> tuple[SupportLink, ...]:
-    out = []
+    out, seen = [], {}
     for line, row in read_csv(path, ("statement", "evidence", "stance")):
         if row["statement"] not in kb.statements:
             raise KbError(f"criterion '{row['statement']}' is not in the policy", str(path), line)
         if row["stance"] not in STANCES:
             raise KbError(f"stance '{row['stance']}' must be agrees, disagrees or empty", str(path), line)
         node = _evidence_node(row["evidence"], kb, studies, path, line, "evidence")
+        _once(seen, (row["statement"], node), f"criterion {row['statement']} with evidence '{row['evidence']}'",
+              path, line)
         out.append(SupportLink(row["statement"], node, row["stance"],
                                _policy_line(row.get("line", ""), kb, path, line, "line"),
                                row.get("reason", ""), line))

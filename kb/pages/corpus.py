@@ -13,7 +13,7 @@ import re
 from ..corpus import policy_name
 from . import links
 from .common import SEVERITY_WORD
-from .text import link, plain, pubmed_url, table, title
+from .text import link, nav_title, plain, pubmed_url, table, title
 
 HOME = links.HOME
 PAPERS = "papers/index.md"
@@ -101,5 +101,5 @@ def corpus_nav(corpus, navs: dict) -> list:
     nav: list = [{"Library": HOME}, {"Shared papers": PAPERS}]
     for kb in corpus.policies:
         name = policy_name(kb)
-        nav.append({name: navs[name]})
+        nav.append({nav_title(name) or "policy": navs[name]})
     return nav

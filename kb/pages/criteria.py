@@ -14,7 +14,7 @@ from . import links
 from .common import findings_section, where
 from .evidence import forest_section, profile_section
 from .home import criteria_tree
-from .text import attr, link, plain, shorten, title
+from .text import nav_title, link, plain, shorten, title
 
 INDEX = links.CRITERIA
 
@@ -115,4 +115,4 @@ def nav(site) -> list:
 
 
 def _nav_title(st) -> str:
-    return attr(f"{st.id} {shorten(st.text, 24)}")
+    return nav_title(f"{st.id} {shorten(st.text, 24)}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import links
 from .inputs import ForestPlot
-from .text import attr, link, plain, table, title
+from .text import nav_title, link, plain, table, title
 
 INDEX = links.FOREST
 
@@ -138,4 +138,4 @@ def pages(site) -> dict[str, str]:
 def nav(site) -> list:
     if site.figures is None:
         return []
-    return [{"Forest plots": [INDEX] + [{attr(f.title): links.forest_path(f.slug)} for f in site.figures]}]
+    return [{"Forest plots": [INDEX] + [{nav_title(f.title): links.forest_path(f.slug)} for f in site.figures]}]

@@ -14,7 +14,7 @@ from ..classify import KIND_LABELS
 from . import links
 from .common import findings_section, section_path
 from .policy_text import inline
-from .text import attr, doi_url, link, plain, pubmed_url, safe_url, shorten, table, title
+from .text import nav_title, doi_url, link, plain, pubmed_url, safe_url, shorten, table, title
 
 INDEX = links.REFERENCES
 # The navigation lists references flat up to FLAT_LIMIT (cheapest to build, one scroll to read);
@@ -136,7 +136,7 @@ def pages(site) -> dict[str, str]:
 
 def nav(site) -> list:
     kb = site.kb
-    entries = [{attr(f"{n}. {kb.references[n].label}"): links.reference_path(n)} for n in kb.references]
+    entries = [{nav_title(f"{n}. {kb.references[n].label}"): links.reference_path(n)} for n in kb.references]
     if len(entries) > FLAT_LIMIT:
         numbers = list(kb.references)
         entries = [{f"{numbers[i]}\u2013{numbers[min(i + GROUP, len(numbers)) - 1]}": entries[i:i + GROUP]}

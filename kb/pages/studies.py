@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..classify import KIND_LABELS
 from . import links
 from .common import where
-from .text import attr, link, plain, shorten, table, title
+from .text import nav_title, link, plain, shorten, table, title
 
 INDEX = links.STUDIES
 _YES = {True: "yes", False: "no"}
@@ -149,4 +149,4 @@ def pages(site) -> dict[str, str]:
 def nav(site) -> list:
     if site.studies is None:
         return []
-    return [{"Studies": [INDEX] + [{attr(s.name): links.study_path(s.id)} for s in site.studies.values()]}]
+    return [{"Studies": [INDEX] + [{nav_title(s.name) or s.id: links.study_path(s.id)} for s in site.studies.values()]}]

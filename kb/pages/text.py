@@ -36,8 +36,23 @@ def plain(text: object) -> str:
 
 
 def attr(text: object) -> str:
-    """Text for an HTML attribute or a navigation title (printed unescaped by the theme)."""
+    """Text for an HTML attribute value."""
     return html.escape(_SPACE.sub(" ", str(text or "")).strip(), quote=True)
+
+
+_NAV_CHARS = re.compile(r"[^\w\s.,;:()'\u2019/+\-\u2013\u00b7]")
+
+
+def nav_title(text: object, limit: int = 90) -> str:
+    """A navigation title: letters, digits and plain punctuation only.
+
+    The theme prints it in the page's <title> through Jinja's ``striptags``,
+    which decodes character references: an escaped ``&lt;/title&gt;`` would come
+    back as markup there, so nothing that could form a tag or a reference may
+    reach it at all.
+    """
+    s = _NAV_CHARS.sub("", _SPACE.sub(" ", str(text or "")).strip())
+    return s if len(s) <= limit else s[: limit - 1].rstrip() + "\u2026"
 
 
 _TITLE_CHARS = re.compile(r"[^\w\s.,;:()'\u2019/+\-\u2013\u00b7]")
