@@ -10,3 +10,9 @@ def test_the_corpus_suite_prints_each_size_growth_and_memory():
         "5 policies", "10 policies", "20 policies"]
     assert any(line.startswith("growth: ") for line in lines)
     assert all("peak memory" in line for line in lines if "policies:" in line)
+
+
+def test_the_library_site_suite_prints_pages_and_growth():
+    lines = suites()["corpus_site"].run(SimpleNamespace(quick=True, repeats=1, policy=None))
+    assert [line.split(":")[0].strip() for line in lines[:2]] == ["2 policies", "4 policies"]
+    assert lines[-1].startswith("growth: ")

@@ -75,3 +75,15 @@ def test_the_worklist_shows_the_changes_since_the_previous_version(tmp_path, bun
     assert "### Sentences changed" in page and "old line 128, new line 128" in page
     unchanged = gather(load_knowledge_base(bundled_path), figures="none")
     assert "Changes since the previous version" not in pages(unchanged)["worklist.md"]
+
+
+def test_kb_site_builds_a_library_from_several_policies(tmp_path):
+    from sitetools import kb_site
+
+    base = tmp_path / "references"
+    paths = write_corpus(base, n_policies=2, n_references=20, seed=9)
+    proc = kb_site(*[p.parent for p in paths], "-o", tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    assert "from 2 policies" in proc.stdout
+    assert (tmp_path / "out" / "policy-0001" / "index.html").is_file()
+    assert (tmp_path / "out" / "papers" / "index.html").is_file()

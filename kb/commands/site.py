@@ -3,8 +3,10 @@
 The build is strict (any broken link or anchor fails it) and offline (no
 fonts, scripts or images from elsewhere). Pages are generated from the
 knowledge base at build time by scripts/mkdocs_hooks.py; nothing generated
-is stored in site/. Exit 0 built; 1 the strict build failed (its warnings
-are printed); 2 a usage or input error.
+is stored in site/. With several policies (or --all) the site is a library:
+a home listing them, each policy's pages in its own folder, and a page per
+paper several policies cite. Exit 0 built; 1 the strict build failed (its
+warnings are printed); 2 a usage or input error.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from ..errors import KbError
 from ..paths import ROOT
-from .common import add_policy_argument, check_output, policy_path
+from .common import add_policy_argument, check_output, policy_paths
 
 DEFAULT_OUTPUT = ROOT / "build" / "site"
 # Files a previous build leaves; MkDocs empties the output folder first, so refuse any other folder.
@@ -67,8 +69,11 @@ def _policy_for_hook(policy: Path) -> str:
         return str(resolved)
 
 
-def build(policy: Path, out: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, KB_POLICY=_policy_for_hook(policy), NO_MKDOCS_2_WARNING="1",
+def build(policies: Path | list[Path], out: Path) -> subprocess.CompletedProcess:
+    """Run the strict MkDocs build; several policies make a library site (see kb.pages.corpus)."""
+    policies = [policies] if isinstance(policies, Path) else list(policies)
+    named = os.pathsep.join(_policy_for_hook(p) for p in policies)
+    env = dict(os.environ, KB_POLICY=named, NO_MKDOCS_2_WARNING="1",
                DISABLE_MKDOCS_2_WARNING="true", MPLBACKEND="Agg")
     # Never add -q or -v: with either, --strict no longer fails the build on warnings.
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
@@ -148,9 +153,9 @@ def _swap_in(built: Path, out: Path) -> None:
 def run(args) -> int:
     import shutil
 
-    policy = policy_path(args)
+    policies = policy_paths(args)
     out = Path(args.output).resolve() if args.output else DEFAULT_OUTPUT
-    check_output(out, [policy])
+    check_output(out, policies)
     _check_output(out)
     start = time.perf_counter()
     # MkDocs empties its output folder before it makes the pages, and a strict build fails only at
@@ -158,14 +163,15 @@ def run(args) -> int:
     # The hook loads the policy itself; reading it here first would cost every build a second parse.
     building = _fresh_folder(out)
     try:
-        proc = build(policy, building)
+        proc = build(policies, building)
         if proc.returncode != 0:
             return _failed(proc)
         _swap_in(building, out)
     finally:
         shutil.rmtree(building, ignore_errors=True)
     pages = sum(1 for _ in out.rglob("*.html"))
-    print(f"built {pages} HTML pages from {policy} into {os.path.relpath(out)} in {time.perf_counter() - start:.1f} s; "
+    source = policies[0] if len(policies) == 1 else f"{len(policies)} policies"
+    print(f"built {pages} HTML pages from {source} into {os.path.relpath(out)} in {time.perf_counter() - start:.1f} s; "
           f"open {os.path.relpath(out / 'index.html')}")
     if args.serve:
         serve(out, args.port)
