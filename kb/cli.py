@@ -32,7 +32,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kb",
         description="policykb: an evidence-review knowledge base for a medical policy.",
-        epilog="POLICY is a policy file or folder; it defaults to the bundled policy. "
+        epilog="POLICY is one or several policy files or folders (or --all: every policy under references/); "
+               "it defaults to the bundled policy. "
                "Exit codes: 0 fine, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
