@@ -1,6 +1,5 @@
 """A library site: a home listing the policies, each policy's own pages in its folder, a page per shared paper;
 and, for one policy, the diff against its previous version on the annual-review page."""
-import os
 import re
 import shutil
 import subprocess

@@ -169,12 +169,7 @@ def range_widened(policy: SyntheticPolicy, rng: random.Random) -> Seeded | None:
     return Seeded("a range widened", r.text, frozenset({r.sentence_lines[s.sid]}), frozenset({"CIT1", "CIT3"}))
 
 
-INJECTORS = {
-    "two citations swapped": swap,
-    "a citation number shifted": shift,
-    "a year changed in the text": year_changed,
-    "an entry inserted, markers not renumbered": inserted,
-    "an entry deleted": deleted,
-    "an uncited entry added": uncited_added,
-    "a range widened": range_widened,
-}
+DEFECTS = ("two citations swapped", "a citation number shifted", "a year changed in the text",
+           "an entry inserted, markers not renumbered", "an entry deleted", "an uncited entry added",
+           "a range widened")
+INJECTORS = dict(zip(DEFECTS, (swap, shift, year_changed, inserted, deleted, uncited_added, range_widened)))

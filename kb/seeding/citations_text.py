@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import Seeded
+from .citations import DEFECTS
 
 _ENTRY_LINE = re.compile(r"^(\s*)(\d{1,5})([.)]\s+)")
 
@@ -174,12 +175,5 @@ def range_widened(policy: TextPolicy, rng: random.Random) -> Seeded | None:
     return Seeded("a range widened", _join(lines), frozenset({m.line}), frozenset({"CIT1", "CIT3"}))
 
 
-TEXT_INJECTORS = {
-    "two citations swapped": swap,
-    "a citation number shifted": shift,
-    "a year changed in the text": year_changed,
-    "an entry inserted, markers not renumbered": inserted,
-    "an entry deleted": deleted,
-    "an uncited entry added": uncited_added,
-    "a range widened": range_widened,
-}
+# The same defects, under the same names, as the synthetic injectors (kb.seeding.citations.INJECTORS).
+TEXT_INJECTORS = dict(zip(DEFECTS, (swap, shift, year_changed, inserted, deleted, uncited_added, range_widened)))
