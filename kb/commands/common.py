@@ -36,18 +36,6 @@ def policy_paths(args) -> list[Path]:
     return list(dict.fromkeys(resolve_policy(p) for p in named))
 
 
-def policy_path(args) -> Path:
-    """The one policy of a command that reads a single policy."""
-    paths = policy_paths(args)
-    if len(paths) > 1:
-        raise KbError(f"kb {args.command} reads one policy at a time; {len(paths)} were given")
-    return paths[0]
-
-
-def load(args, *, require_references: bool = True):
-    return load_path(policy_path(args), require_references=require_references)
-
-
 def load_path(path: Path, *, require_references: bool = True):
     from ..knowledge_base import load_knowledge_base
 
