@@ -38,10 +38,6 @@ class Block:
     def line_at(self, offset: int) -> int:
         return self.lines[bisect.bisect_right(self.starts, offset) - 1]
 
-    def column_at(self, offset: int) -> int:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return offset - self.starts[i] + 1
-
 
 def make_block(numbered: list[tuple[int, str]]) -> Block:
     starts, parts, pos = [], [], 0

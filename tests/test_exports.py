@@ -100,3 +100,26 @@ def test_graph_has_statements_sections_codes(bundled_kb):
     assert any(d["kind"] == "refines" for _, v, d in g.out_edges("stmt:I.A.5.k", data=True) if v == "stmt:I.A.5")
     edges = [d for _, _, d in g.in_edges("ref:22", data=True) if d["kind"] == "cites"]
     assert edges and edges[0]["line"] == 196
+
+
+def test_graph_queries_on_the_bundled_policy(bundled_kb):
+    from kb.graph import citing_sections, edges_of_kind, uncited_references
+
+    g = bundled_kb.graph
+    # Reference 5 is cited under the Cochrane review (line 136), the sham-trial section (156), the adverse
+    # events (262) and the AAOS guideline (276): its sections in document order.
+    lines = [g.nodes[s]["line"] for s in citing_sections(g, 5)]
+    assert lines == sorted(lines) and len(lines) == 4
+    assert citing_sections(g, 999) == []
+    assert uncited_references(g) == []
+    assert len(edges_of_kind(g, "cites")) == sum(len(set(m.numbers)) for m in bundled_kb.doc.markers)
+
+
+def test_an_uncited_entry_is_found_by_the_graph_query():
+    from kb.graph import build_graph, uncited_references
+    from kb.knowledge_base import build_knowledge_base
+    from kb.parse_policy import parse_policy
+
+    text = "# T\n\nA trial.<sup>[1]</sup>\n\n### REFERENCES\n\n1. Smith AB. A trial. *J*. 2020;1:2-3.\n" \
+           "2. Jones CD. Another. *J*. 2021;2:4-5.\n"
+    assert uncited_references(build_graph(build_knowledge_base(parse_policy(text, "p.md")))) == [2]

@@ -11,7 +11,6 @@ from .common import SEVERITY_WORD
 from .text import link, plain, shorten, table, title
 
 PATH = links.HOME
-PLURAL = {"error": "errors", "warning": "warnings", "info": "info"}
 
 
 def _facts(kb) -> str:
