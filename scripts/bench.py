@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kb.bench import suites  # noqa: E402
+from kbdev.bench import suites  # noqa: E402
 
 
 def main() -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kb.seeding.suite import markdown, run  # noqa: E402
+from kbdev.seeding.suite import markdown, run  # noqa: E402
 
 
 def main() -> int:

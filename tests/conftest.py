@@ -14,6 +14,6 @@ def bundled_path() -> Path:
 
 @pytest.fixture(scope="session")
 def bundled_kb():
-    from kb.knowledge_base import load_knowledge_base
+    from kb.knowledge.base import load_knowledge_base
 
     return load_knowledge_base(BUNDLED)

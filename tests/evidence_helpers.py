@@ -103,6 +103,6 @@ def full(folder: Path, text: str = POLICY, **overrides: str) -> Path:
 
 
 def load(path: Path):
-    from kb.knowledge_base import load_knowledge_base
+    from kb.knowledge.base import load_knowledge_base
 
     return load_knowledge_base(path)

@@ -12,7 +12,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kb.synthetic import generate, render
+from kbdev.synthetic import generate, render
 
 HOSTILE_LINES = {
     "heading": "## <img src=x onerror=alert(1)> Hostile heading `x` | y",
@@ -44,7 +44,7 @@ def _csv(*cells: str) -> str:
 def hostile_tables(folder: Path) -> None:
     """Valid curated tables beside the hostile policy, every free-text cell a payload naming its place."""
     from kb.checks import run_checks
-    from kb.knowledge_base import load_knowledge_base
+    from kb.knowledge.base import load_knowledge_base
 
     kb = load_knowledge_base(folder / "policy.md")
     by_kind = {k: n for n, (k, _) in sorted(kb.kinds.items(), reverse=True)}

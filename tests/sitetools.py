@@ -27,7 +27,7 @@ def build_in_process(out: Path, *, policy: Path | None = None, extra_rules=(), p
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    import kb.pages as pages
+    import kb.site.pages as pages
 
     original = pages.gather
 

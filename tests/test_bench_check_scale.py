@@ -1,9 +1,9 @@
 """The check_scale bench runs (smoke, smallest sizes); its figures are printed by scripts/bench.py, not asserted."""
 from types import SimpleNamespace
 
-from kb.bench import suites
-from kb.bench.check_scale import MARKERS_PER_REFERENCE, _policy_text
-from kb.parse_policy import parse_policy
+from kbdev.bench import suites
+from kbdev.bench.check_scale import MARKERS_PER_REFERENCE, _policy_text
+from kb.read.parse_policy import parse_policy
 
 
 def test_the_policies_have_the_requested_density():

@@ -1,7 +1,7 @@
 """The corpus bench runs (smoke, smallest sizes); its figures are printed by scripts/bench.py, not asserted."""
 from types import SimpleNamespace
 
-from kb.bench import suites
+from kbdev.bench import suites
 
 
 def test_the_corpus_suite_prints_each_size_growth_and_memory():

@@ -1,5 +1,5 @@
 """The site benchmark compares like with like: its baselines have our pages' paths and navigation."""
-from kb.bench.site import _generated_docs, _our_pages, _plain_docs
+from kbdev.bench.site import _generated_docs, _our_pages, _plain_docs
 
 
 def test_baselines_mirror_the_pages_of_our_build(tmp_path, bundled_path):

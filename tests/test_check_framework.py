@@ -2,7 +2,7 @@
 import json
 
 from kb.checks import Result, finding, rule, run_checks
-from kb.report import exit_code, summary, to_json, to_markdown, to_text
+from kb.outputs.report import exit_code, summary, to_json, to_markdown, to_text
 
 
 @rule("TST101", "always-warns", "warning")

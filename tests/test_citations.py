@@ -1,7 +1,7 @@
 """Citation markers: finding them in a line and expanding their numbers."""
 import pytest
 
-from kb.citations import MAX_RANGE, expand, find_markers
+from kb.read.markers import MAX_RANGE, expand, find_markers
 
 
 @pytest.mark.parametrize("inner, numbers", [

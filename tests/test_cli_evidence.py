@@ -5,7 +5,7 @@ import networkx as nx
 
 from evidence_helpers import full
 from kb.cli import main
-from kb.graph import build_graph, from_node_link_json, to_graphml, to_node_link_json
+from kb.knowledge.graph import build_graph, from_node_link_json, to_graphml, to_node_link_json
 
 
 def run(capsys, *argv):

@@ -96,7 +96,7 @@ def test_internal_error_is_one_line_exit_3_with_a_full_log(capsys, monkeypatch, 
     import tempfile
 
     import kb.commands.site as site
-    import kb.knowledge_base as knowledge_base
+    import kb.knowledge.base as knowledge_base
 
     def boom(*args, **kwargs):
         raise RuntimeError("boom in the parser")

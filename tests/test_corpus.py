@@ -3,9 +3,9 @@ import re
 
 import pytest
 
-from kb.corpus import corpus_graph, load_corpus, paper_node, policy_name
+from kb.knowledge.corpus import corpus_graph, load_corpus, paper_node, policy_name
 from kb.errors import KbError
-from kb.synthetic import generate, render
+from kbdev.synthetic import generate, render
 
 SHARED_PMID = "19657121"  # Buchbinder 2009, reference 5 of the bundled policy
 

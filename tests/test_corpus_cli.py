@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from kb.cli import main
-from kb.synthetic import generate, render
+from kbdev.synthetic import generate, render
 
 SHARED = "regence-surgery-107:5; synthetic-policy:1"
 
@@ -53,10 +53,10 @@ def test_check_all_text_ends_with_the_total(corpus, capsys):
 
 
 def test_worker_processes_give_the_same_report(corpus, capsys, monkeypatch):
-    import kb.batch
+    import kb.checks.batch
 
     serial = _json(capsys, ["check", "--all", "--format", "json", "--fail-on", "never", "-j", "1"])
-    monkeypatch.setattr(kb.batch, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(kb.checks.batch, "PARALLEL_FROM", 1)
     parallel = _json(capsys, ["check", "--all", "--format", "json", "--fail-on", "never", "-j", "2"])
     assert parallel == serial
 
@@ -92,7 +92,7 @@ def test_bibtex_of_a_corpus_has_each_paper_once(corpus, capsys, tmp_path):
 
 
 def test_graph_of_a_corpus_joins_the_shared_paper(corpus, capsys):
-    from kb.graph import from_node_link_json
+    from kb.knowledge.graph import from_node_link_json
 
     assert main(["export", "graph-json", "--all"]) == 0
     g = from_node_link_json(capsys.readouterr().out)

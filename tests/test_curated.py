@@ -4,7 +4,7 @@ import shutil
 import pytest
 
 from kb.cli import main
-from kb.curated import load_curated
+from kb.knowledge.curated import load_curated
 
 
 @pytest.fixture
@@ -108,7 +108,7 @@ def test_bad_provenance_is_one_line(policy_copy, capsys, text, command, problem)
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from kb.curated import read_flat_yaml  # noqa: E402
+from kb.knowledge.curated import read_flat_yaml  # noqa: E402
 
 _values = st.one_of(
     st.sampled_from(["2026-10-01", "2027-04", "107", "yes", "No", "null", "1_000", "0x1F", "1:20",

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = r"""
 import contextlib, io, sys
 from pathlib import Path
-import kb.figures as figures
+import kb.outputs.figures as figures
 from kb.cli import main
 
 out, changed = Path(sys.argv[1]), sys.argv[2]

@@ -14,9 +14,9 @@ import pytest
 from kb.cli import main
 from kb.diff import diff_policies
 from kb.diff.identity import match_entries, normalise_title
-from kb.knowledge_base import build_knowledge_base
-from kb.parse_policy import parse_policy
-from kb.reference_list import parse_entry
+from kb.knowledge.base import build_knowledge_base
+from kb.read.parse_policy import parse_policy
+from kb.read.reference_list import parse_entry
 
 NEW_ENTRY = ("Doe J, Roe R. A sham-controlled trial of something new. *Spine (Phila Pa 1976)*. "
              "2025;50(1):1-9. PMID: 40000001")

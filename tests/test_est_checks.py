@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 from kb.checks import est, run_checks
 from kb.estimates.consistency import estimate_issues
 from kb.estimates.model import EffectEstimate
-from kb.knowledge_base import build_knowledge_base
-from kb.parse_policy import parse_policy
-from kb.report import flatten
+from kb.knowledge.base import build_knowledge_base
+from kb.read.parse_policy import parse_policy
+from kb.outputs.report import flatten
 
 REFS = "## References\n\n1. Roe A, Poe B. A meta-analysis of trials. *J Spine*. 2020;1:1-9.\n" \
        "2. Doe C. A randomized trial. *Lancet*. 2019;2:10-19.\n"

@@ -1,9 +1,9 @@
 """Seeded estimate defects: each injected into clean synthetic policies and scored like the citation checks."""
 import random
 
-from kb.seeding import evaluate, findings_of, table
-from kb.seeding.estimates import INJECTORS
-from kb.synthetic import generate, render
+from kbdev.seeding import evaluate, findings_of, table
+from kbdev.seeding.estimates import INJECTORS
+from kbdev.synthetic import generate, render
 
 
 def _policies(n=8):

@@ -5,7 +5,7 @@ import pytest
 
 from kb.cli import main
 from kb.errors import KbError
-from kb.knowledge_base import load_knowledge_base
+from kb.knowledge.base import load_knowledge_base
 
 POLICY = """# Plan
 

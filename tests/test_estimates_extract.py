@@ -9,7 +9,7 @@ import pytest
 from kb.estimates.counts import counts_with_percent, sample_splits
 from kb.estimates.find import find_estimates
 from kb.estimates.extract import extract
-from kb.parse_policy import parse_policy
+from kb.read.parse_policy import parse_policy
 
 # (line, measure, estimate, lower, upper, level, p) - 28 intervals, read by hand.
 BUNDLED_INTERVALS = [
@@ -189,7 +189,7 @@ def test_bundled_sample_splits_counts_and_study_counts(bundled_kb):
 
 
 def test_synthetic_estimates_are_read_back_exactly():
-    from kb.synthetic import Estimate, generate, render
+    from kbdev.synthetic import Estimate, generate, render
 
     for seed in range(6):
         policy = generate(seed, n_references=40)

@@ -6,10 +6,10 @@ import pytest
 
 from evidence_helpers import POLICY, STUDIES, line_of, write_policy
 from kb.cli import main
-from kb.curated import load_curated
+from kb.knowledge.curated import load_curated
 from kb.evidence.bootstrap import propose_studies
 from kb.evidence.extract import follow_ups, text_inclusions, trial_names, uncited_trials
-from kb.knowledge_base import build_knowledge_base, load_policy
+from kb.knowledge.base import build_knowledge_base, load_policy
 
 
 def kb_of(path):

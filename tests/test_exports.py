@@ -4,8 +4,8 @@ import json
 import networkx as nx
 import pytest
 
-from kb.bib import bibtex_name, citation_keys, read_bibtex, to_bibtex, to_csl_json
-from kb.graph import build_graph, from_node_link_json, to_graphml, to_node_link_json
+from kb.outputs.bibtex import bibtex_name, citation_keys, read_bibtex, to_bibtex, to_csl_json
+from kb.knowledge.graph import build_graph, from_node_link_json, to_graphml, to_node_link_json
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,7 @@ def test_graph_has_statements_sections_codes(bundled_kb):
 
 
 def test_graph_queries_on_the_bundled_policy(bundled_kb):
-    from kb.graph import citing_sections, edges_of_kind, uncited_references
+    from kb.knowledge.graph import citing_sections, edges_of_kind, uncited_references
 
     g = bundled_kb.graph
     # Reference 5 is cited under the Cochrane review (line 136), the sham-trial section (156), the adverse
@@ -116,9 +116,9 @@ def test_graph_queries_on_the_bundled_policy(bundled_kb):
 
 
 def test_an_uncited_entry_is_found_by_the_graph_query():
-    from kb.graph import build_graph, uncited_references
-    from kb.knowledge_base import build_knowledge_base
-    from kb.parse_policy import parse_policy
+    from kb.knowledge.graph import build_graph, uncited_references
+    from kb.knowledge.base import build_knowledge_base
+    from kb.read.parse_policy import parse_policy
 
     text = "# T\n\nA trial.<sup>[1]</sup>\n\n### REFERENCES\n\n1. Smith AB. A trial. *J*. 2020;1:2-3.\n" \
            "2. Jones CD. Another. *J*. 2021;2:4-5.\n"

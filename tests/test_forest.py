@@ -5,8 +5,8 @@ import pytest
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-from kb.figures import draw, figure_specs, forest_rows, render_files  # noqa: E402
-from kb.forest import FLAG, ForestRow, forest_plot, notes_of  # noqa: E402
+from kb.outputs.figures import draw, figure_specs, forest_rows, render_files  # noqa: E402
+from kb.outputs.forest import FLAG, ForestRow, forest_plot, notes_of  # noqa: E402
 
 
 def row(id, est, lo, hi, scale="ratio", **kw):
@@ -135,7 +135,7 @@ def test_rows_from_reviews_pooling_the_same_trial_are_grouped(tmp_path):
     from evidence_helpers import POLICY, full, load
 
     from kb.estimates import estimates_of
-    from kb.figures import overlap_groups_of
+    from kb.outputs.figures import overlap_groups_of
 
     text = POLICY.replace(
         "### RANDOMIZED CONTROLLED TRIALS",
@@ -155,7 +155,7 @@ def test_reviews_without_shared_trials_are_not_grouped(tmp_path):
     from evidence_helpers import POLICY, full, load
 
     from kb.estimates import estimates_of
-    from kb.figures import overlap_groups_of
+    from kb.outputs.figures import overlap_groups_of
 
     text = POLICY.replace("### RANDOMIZED CONTROLLED TRIALS",
                           "Pain improved with widgetplasty (MD = 1.2; 95% CI, 0.5 to 1.9).<sup>[1]</sup>\n\n"

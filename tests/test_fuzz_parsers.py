@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kb.citations import MAX_RANGE, expand, find_markers
-from kb.parse_policy import parse_policy
-from kb.reference_list import parse_entry
+from kb.read.markers import MAX_RANGE, expand, find_markers
+from kb.read.parse_policy import parse_policy
+from kb.read.reference_list import parse_entry
 
 EXAMPLES = int(os.environ.get("KB_FUZZ_EXAMPLES", "150"))
 fuzz = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -133,8 +133,8 @@ def test_estimate_finder_never_crashes_and_keeps_spans_inside_the_text(text):
        st.text(alphabet="abc defg,", max_size=30))
 def test_a_printed_result_is_read_back_exactly(measure, value, below, above, style, variant, p, lead):
     """Any result the synthetic policies print, in any of their styles, is found with its numbers as printed."""
-    from kb.synthetic import Estimate
-    from kb.synthetic_render import _render_estimate
+    from kbdev.synthetic import Estimate
+    from kbdev.synthetic.render import _render_estimate
 
     e = Estimate(measure, round(value, 2), round(value - below, 2), round(value + above, 2), p, style, "pain",
                  variant=variant)
@@ -159,9 +159,9 @@ def test_a_pathological_sentence_is_read_in_linear_time():
 # ---- the whole pipeline on mutated policies: parse, estimates, every check ------------------------
 
 from kb.checks import run_checks  # noqa: E402
-from kb.curated import load_curated  # noqa: E402
+from kb.knowledge.curated import load_curated  # noqa: E402
 from kb.errors import KbError  # noqa: E402
-from kb.knowledge_base import build_knowledge_base  # noqa: E402
+from kb.knowledge.base import build_knowledge_base  # noqa: E402
 
 REFERENCES_AT = BUNDLED_LINES.index("### REFERENCES")
 

@@ -59,7 +59,7 @@ def test_written_files_get_ordinary_permissions(tmp_path):
 
 def test_plots_that_fail_half_way_leave_the_earlier_figures(tmp_path, capsys, monkeypatch):
     """The third figure fails to draw: the first two, already drawn anew, must not have replaced the old ones."""
-    import kb.figures as figures
+    import kb.outputs.figures as figures
 
     specs = figures.figure_specs
     monkeypatch.setattr(figures, "figure_specs", lambda estimates: specs(estimates)[:3])
@@ -148,7 +148,7 @@ def test_a_real_site_build_stopped_by_bad_input_keeps_the_earlier_site(tmp_path,
 def test_no_command_writes_inside_references(tmp_path, monkeypatch, capsys):
     """Every command against a copy of references/ (the default policy and --all): only the bootstrap's own
     proposal appears there, and the curated files are untouched; the real references/ is untouched too."""
-    import kb.figures as figures
+    import kb.outputs.figures as figures
 
     real = snapshot(ROOT / "references")
     copy = tmp_path / "references"

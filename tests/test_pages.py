@@ -1,6 +1,6 @@
 """The page families as pure functions: knowledge base and findings in, page texts out.
 
-Synthetic policies (kb.synthetic) give the structure; findings and evidence
+Synthetic policies (kbdev.synthetic) give the structure; findings and evidence
 profiles are made here, so each section is seen both present and absent.
 Facts about the bundled policy were read in its text.
 """
@@ -10,12 +10,12 @@ import markdown
 import pytest
 
 from kb.checks import finding, rule
-from kb.knowledge_base import build_knowledge_base
-from kb.pages import ForestPlot, Site, gather, navigation, render_pages, source_date_epoch
-from kb.pages import links
-from kb.pages.worklist import ahead_of_print, stale_criteria, thin_criteria
-from kb.parse_policy import parse_policy
-from kb.synthetic import generate, render
+from kb.knowledge.base import build_knowledge_base
+from kb.site.pages import ForestPlot, Site, gather, navigation, render_pages, source_date_epoch
+from kb.site.pages import links
+from kb.site.pages.worklist import ahead_of_print, stale_criteria, thin_criteria
+from kb.read.parse_policy import parse_policy
+from kbdev.synthetic import generate, render
 
 
 def synthetic_kb(seed=3, n=40):
@@ -264,7 +264,7 @@ def test_bundled_policy_facts_on_its_pages(bundled_kb):
 
 
 def test_each_reference_bibtex_is_its_entry_from_the_whole_list(bundled_kb):
-    from kb.bib import bibtex_by_number, to_bibtex
+    from kb.outputs.bibtex import bibtex_by_number, to_bibtex
 
     whole = to_bibtex(bundled_kb)
     single = bibtex_by_number(bundled_kb)

@@ -11,9 +11,9 @@ import markdown
 import pytest
 
 from kb.evidence.records import Study
-from kb.pages import ForestFigure, Site, gather, render_pages
-from kb.pages import links
-from kb.pages.forest import plots_for_criteria
+from kb.site.pages import ForestFigure, Site, gather, render_pages
+from kb.site.pages import links
+from kb.site.pages.forest import plots_for_criteria
 
 from test_pages import synthetic_kb
 

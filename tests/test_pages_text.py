@@ -10,7 +10,7 @@ import markdown
 import pytest
 import yaml
 
-from kb.pages.text import code_block, doi_url, plain, pubmed_url, safe_url, table, title
+from kb.site.pages.text import code_block, doi_url, plain, pubmed_url, safe_url, table, title
 
 from sitetools import ROOT
 
@@ -139,7 +139,7 @@ def test_title_keeps_words_and_drops_markup_characters():
 
 def test_a_navigation_title_cannot_carry_a_tag_or_a_character_reference():
     """The theme prints nav titles in <title> through striptags, which decodes &lt; back into '<'."""
-    from kb.pages.text import nav_title
+    from kb.site.pages.text import nav_title
 
     hostile = "x</title><script>alert(1)</script> &lt;b&gt; O'Brien (2015) – trial"
     cleaned = nav_title(hostile)

@@ -1,5 +1,5 @@
 """Paragraphs and list items of the running text, with their lines and list labels."""
-from kb.parse_policy import parse_policy
+from kb.read.parse_policy import parse_policy
 
 TEXT = """# Acme
 

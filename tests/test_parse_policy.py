@@ -1,5 +1,5 @@
 """The whole parse on small synthetic policies: sections, criteria, sentences, codes."""
-from kb.parse_policy import parse_policy
+from kb.read.parse_policy import parse_policy
 
 POLICY = """# Acme Health
 
@@ -131,7 +131,7 @@ def test_empty_and_odd_text_never_raise():
 
 
 def test_a_numbered_list_label_is_not_a_sentence_of_its_own():
-    from kb.prose import split_sentences
+    from kb.read.prose import split_sentences
 
     text = "1. Kyphoplasty in selected patients is superior. It works."
     assert [text[a:b].strip() for a, b in split_sentences(text)] == [

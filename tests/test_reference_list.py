@@ -1,7 +1,7 @@
 """One reference-list entry to structured fields, including awkward and broken ones."""
 import pytest
 
-from kb.reference_list import parse_entry
+from kb.read.reference_list import parse_entry
 
 
 def entry(text):

@@ -7,7 +7,7 @@ import pytest
 from kb.checks import all_rules
 from kb.checks.docs import SECTIONS, rule_page, rules_table, sections
 from kb.cli import main
-from kb.model import SEVERITIES
+from kb.read.model import SEVERITIES
 
 RULES = all_rules()
 

@@ -3,11 +3,11 @@ import random
 
 import pytest
 
-from kb.seeding import evaluate, findings_of
-from kb.seeding.citations import INJECTORS
-from kb.seeding.citations_text import TEXT_INJECTORS
-from kb.seeding.suite import bundled_policies, markdown, run
-from kb.synthetic import generate, render
+from kbdev.seeding import evaluate, findings_of
+from kbdev.seeding.citations import INJECTORS
+from kbdev.seeding.citations_text import TEXT_INJECTORS
+from kbdev.seeding.suite import bundled_policies, markdown, run
+from kbdev.synthetic import generate, render
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -58,7 +58,7 @@ def test_a_missed_defect_is_counted_as_missed():
     target = next(i for i, line in enumerate(lines) if "limited to several small case series" in line)
 
     def invisible(p, rng):
-        from kb.seeding import Seeded
+        from kbdev.seeding import Seeded
         text = "\n".join(lines[:target] + [lines[target] + " Nothing else changed."] + lines[target + 1:])
         return Seeded("invisible", text, frozenset({target + 1}), frozenset({"CIT"}))
 

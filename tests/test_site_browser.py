@@ -234,8 +234,8 @@ LIVE_MARKUP = """() => {
 def hostile_pages(hostile_url):
     """The policy text, a reference whose title is hostile, one whose reviewed kind has a hostile reason,
     a criterion page and the findings report (a waiver with a hostile reason)."""
-    from kb.knowledge_base import load_knowledge_base
-    from kb.pages import links
+    from kb.knowledge.base import load_knowledge_base
+    from kb.site.pages import links
 
     kb = load_knowledge_base(hostile_url[1])
     reviewed = next(n for n, (_, why) in kb.kinds.items() if why.startswith("reviewed:"))

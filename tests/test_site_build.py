@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb.knowledge_base import load_knowledge_base
-from kb.pages import links
-from kb.synthetic import generate, render
+from kb.knowledge.base import load_knowledge_base
+from kb.site.pages import links
+from kbdev.synthetic import generate, render
 
 from hostile import TITLE, hostile_policy, injected, payload, shown
 from sitetools import ENV, ROOT, broken_links, build_in_process, html_files, kb_site, outside_requests
@@ -69,7 +69,7 @@ def test_a_page_for_every_reference_and_criterion(which, bundled_site, synthetic
 
 def test_a_page_for_every_study_and_every_forest_plot(bundled_site, bundled_kb):
     from kb.estimates import estimates_of
-    from kb.figures import figure_specs
+    from kb.outputs.figures import figure_specs
 
     studies = bundled_kb.evidence.studies
     assert len(studies) == 43  # the data rows of references/regence-surgery-107/studies.csv
@@ -88,7 +88,7 @@ def test_a_page_for_every_study_and_every_forest_plot(bundled_site, bundled_kb):
 def test_the_synthetic_policy_has_forest_plots_and_no_study_pages(synthetic):
     """A policy folder without studies.csv still gets the study index (saying so) and its own forest plots."""
     from kb.estimates import estimates_of
-    from kb.figures import figure_specs
+    from kb.outputs.figures import figure_specs
 
     policy, out = synthetic
     kb = load_knowledge_base(policy)
@@ -162,7 +162,7 @@ def test_a_broken_link_or_anchor_fails_the_strict_build(tmp_path, link):
 def test_a_broken_link_in_a_generated_page_fails_the_build_too(tmp_path, monkeypatch):
     from mkdocs.exceptions import Abort
 
-    import kb.pages.codes as codes
+    import kb.site.pages.codes as codes
 
     original = codes.pages
     monkeypatch.setattr(codes, "pages", lambda site: {
@@ -289,8 +289,8 @@ def test_review_script_builds_the_site_through_kb_site():
 def test_the_drawing_process_writes_the_same_svgs_as_drawing_in_process(tmp_path, bundled_site, bundled_kb):
     """The hook draws the figures in a process of its own; the files are the bytes gather(figures="draw") makes."""
     from kb.estimates import estimates_of
-    from kb.pages.draw import main
-    from kb.pages.stages import svg_files
+    from kb.site.pages.draw import main
+    from kb.site.pages.stages import svg_files
 
     expected = svg_files(bundled_kb, estimates_of(bundled_kb).estimates)
     assert main([str(bundled_kb.path), str(tmp_path)]) == 0
@@ -301,7 +301,7 @@ def test_the_drawing_process_writes_the_same_svgs_as_drawing_in_process(tmp_path
 def test_a_failed_drawing_fails_the_build_with_its_message(tmp_path, monkeypatch, caplog):
     from mkdocs.exceptions import Abort
 
-    import kb.pages.draw as draw
+    import kb.site.pages.draw as draw
 
     class Failing(draw.FigureJob):
         def __init__(self, policy):

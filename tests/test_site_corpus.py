@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from sitetools import ENV, ROOT, broken_links, outside_requests
-from kb.corpus import load_corpus
-from kb.pages.corpus import paper_path
-from kb.synthetic_corpus import write_corpus
+from kb.knowledge.corpus import load_corpus
+from kb.site.pages.corpus import paper_path
+from kbdev.synthetic.corpus import write_corpus
 
 
 @pytest.fixture(scope="module")
@@ -58,9 +58,9 @@ def test_each_policy_keeps_its_about_pages(library):
 
 
 def test_the_worklist_shows_the_changes_since_the_previous_version(tmp_path, bundled_path):
-    from kb.knowledge_base import load_knowledge_base
-    from kb.pages import gather
-    from kb.pages.worklist import pages
+    from kb.knowledge.base import load_knowledge_base
+    from kb.site.pages import gather
+    from kb.site.pages.worklist import pages
 
     folder = tmp_path / "policy"
     shutil.copytree(bundled_path.parent, folder)

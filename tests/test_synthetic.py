@@ -6,8 +6,8 @@ marker's numbers, every criterion id.
 """
 import pytest
 
-from kb.parse_policy import parse_policy
-from kb.synthetic import Cite, Name, generate, render, with_sentence
+from kb.read.parse_policy import parse_policy
+from kbdev.synthetic import Cite, Name, generate, render, with_sentence
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -57,9 +57,9 @@ def test_a_sentence_can_be_changed_and_its_line_is_known():
 
 def test_seeding_scores_a_found_defect_and_a_missed_one(monkeypatch):
     """The scoring itself, with a stand-in check: found at its line counts, elsewhere is a false alarm."""
-    import kb.seeding as seeding
-    from kb.model import Finding
-    from kb.synthetic import render
+    import kbdev.seeding as seeding
+    from kb.read.model import Finding
+    from kbdev.synthetic import render
 
     def fake_findings(text, path="seeded.md"):
         return [Finding("TST001", "error", i, "marked") for i, line in enumerate(text.splitlines(), 1)

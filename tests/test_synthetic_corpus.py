@@ -1,7 +1,7 @@
 """The synthetic library: realistic policies that share some trials, reproducibly."""
-from kb.corpus import load_corpus
-from kb.seeding import findings_of
-from kb.synthetic_corpus import write_corpus
+from kb.knowledge.corpus import load_corpus
+from kbdev.seeding import findings_of
+from kbdev.synthetic.corpus import write_corpus
 
 
 def test_a_corpus_of_policies_that_share_trials(tmp_path):

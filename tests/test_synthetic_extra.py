@@ -1,8 +1,8 @@
 """Richer synthetic policies (varied names, count claims, dense citations) still read back exactly."""
 import pytest
 
-from kb.parse_policy import parse_policy
-from kb.synthetic import Cite, generate, render
+from kb.read.parse_policy import parse_policy
+from kbdev.synthetic import Cite, generate, render
 
 
 @pytest.mark.parametrize("seed", range(4))

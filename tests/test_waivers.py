@@ -4,7 +4,7 @@ import json
 import pytest
 
 from kb.cli import main
-from kb.curated import read_waivers
+from kb.knowledge.curated import read_waivers
 
 ENTRY = ("American Academy of Orthopaedic Surgeons. Guideline on spinal fractures. 2010. [cited 5/11/2026]. "
          "'Available from:'")

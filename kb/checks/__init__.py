@@ -12,7 +12,7 @@ import inspect
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from ..model import SEVERITIES, Finding
+from kb.read.model import SEVERITIES, Finding
 
 # Family modules in report order. Add a module here when it exists.
 FAMILIES: tuple[str, ...] = (

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import KbError
+from kb.errors import KbError
 
 # Below this many policies, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
@@ -26,9 +26,9 @@ class PolicyReport:
 
 
 def _check_one(path: str, select, ignore) -> tuple[str, list[tuple[str, tuple, str | None]] | None, str | None]:
-    from .checks import run_checks
-    from .knowledge_base import load_knowledge_base
-    from .waivers import apply_waivers
+    from kb.checks import run_checks
+    from kb.knowledge.base import load_knowledge_base
+    from kb.checks.waivers import apply_waivers
 
     try:
         kb = load_knowledge_base(Path(path))
@@ -39,7 +39,7 @@ def _check_one(path: str, select, ignore) -> tuple[str, list[tuple[str, tuple, s
 
 
 def _rebuild(path: str, plain, error) -> PolicyReport:
-    from .checks import Result, all_rules
+    from kb.checks import Result, all_rules
 
     if plain is None:
         return PolicyReport(path, (), error)

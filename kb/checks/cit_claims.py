@@ -1,10 +1,10 @@
 """CIT3xx: what a sentence claims about the evidence it cites, against the cited entries."""
 from __future__ import annotations
 
-from ..citing import analyse
-from ..claims import count_claims, design_claims, topic_stems
-from ..classify import GUIDELINE, KIND_LABELS, RANDOMIZED, REVIEW
-from ..source_judge import label, verdicts
+from kb.sources.citing import analyse
+from kb.sources.claims import count_claims, design_claims, topic_stems
+from kb.sources.kinds import GUIDELINE, KIND_LABELS, RANDOMIZED, REVIEW
+from kb.sources.judge import label, verdicts
 from . import finding, rule
 
 _KNOWN = frozenset({RANDOMIZED, REVIEW, GUIDELINE, "observational"})

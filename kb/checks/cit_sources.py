@@ -1,8 +1,8 @@
 """CIT2xx: a source the text names (author, organisation, trial, year) against the entry it cites."""
 from __future__ import annotations
 
-from ..citing import analyse
-from ..source_judge import verdicts
+from kb.sources.citing import analyse
+from kb.sources.judge import verdicts
 from . import finding, rule
 
 

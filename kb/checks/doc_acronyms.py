@@ -8,7 +8,7 @@ is defined); everything else stays silent.
 """
 from __future__ import annotations
 
-from ..acronyms import definitions, defined_elsewhere, fits, initials, long_form, near_miss, used
+from kb.read.acronyms import definitions, defined_elsewhere, fits, initials, long_form, near_miss, used
 from . import finding, rule
 from .helpers import locate
 

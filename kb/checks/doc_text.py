@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..citations import expand, find_markers
+from kb.read.markers import expand, find_markers
 from . import finding, rule
 
 MIN_WORDS = 40  # shorter paragraphs (one-line summaries, list items) repeat wording legitimately

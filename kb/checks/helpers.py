@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import PolicyDocument, ReferenceEntry
+from kb.read.model import PolicyDocument, ReferenceEntry
 
 
 def describe(entry: ReferenceEntry) -> str:

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .checks import all_rules
-from .checks.wvr import unused_waiver
-from .errors import KbError
-from .model import Finding
+from kb.checks import all_rules
+from kb.checks.wvr import unused_waiver
+from kb.errors import KbError
+from kb.read.model import Finding
 
 
 def matches(waiver, f: Finding) -> bool:

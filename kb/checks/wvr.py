@@ -1,4 +1,4 @@
-"""WVR: the waiver file itself. Its rule is judged after the others, by ``kb.waivers``."""
+"""WVR: the waiver file itself. Its rule is judged after the others, by ``kb.checks.waivers``."""
 from __future__ import annotations
 
 from . import rule
@@ -24,7 +24,7 @@ def unused_waiver(kb):
     Fix: delete the row if the finding was fixed, or correct its line or citation.
     """
     # Run on its own this rule sees no findings to compare with, so it finds
-    # nothing here: kb.waivers.apply_waivers fills its result after the other rules.
+    # nothing here: kb.checks.waivers.apply_waivers fills its result after the other rules.
     return ()
 
 

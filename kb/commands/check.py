@@ -60,7 +60,7 @@ def _describe_rules(args) -> int:
 
 def run(args) -> int:
     from ..checks import run_checks
-    from ..report import FORMATTERS, exit_code
+    from kb.outputs.report import FORMATTERS, exit_code
 
     if args.list_rules or args.explain:
         return _describe_rules(args)
@@ -69,7 +69,7 @@ def run(args) -> int:
         return _run_many(args, paths)
     kb = load_path(paths[0])
     results = run_checks(kb, select=args.select, ignore=args.ignore)
-    from ..waivers import apply_waivers
+    from kb.checks.waivers import apply_waivers
 
     results = apply_waivers(kb, results)
     sys.stdout.write(FORMATTERS[args.format](kb.path, results))
@@ -78,8 +78,8 @@ def run(args) -> int:
 
 def _run_many(args, paths) -> int:
     """One report per policy and a total; an unreadable policy is one stderr line, the rest still run."""
-    from ..batch import check_policies
-    from ..report import MANY_FORMATTERS, many_exit_code
+    from kb.checks.batch import check_policies
+    from kb.outputs.report import MANY_FORMATTERS, many_exit_code
 
     reports = check_policies(paths, select=args.select, ignore=args.ignore, workers=args.jobs)
     for r in reports:

@@ -37,7 +37,7 @@ def policy_paths(args) -> list[Path]:
 
 
 def load_path(path: Path, *, require_references: bool = True):
-    from ..knowledge_base import load_knowledge_base
+    from kb.knowledge.base import load_knowledge_base
 
     return load_knowledge_base(path, require_references=require_references)
 

@@ -19,7 +19,7 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from ..diff import diff_policies
     from ..diff.render import FORMATTERS
-    from ..knowledge_base import load_knowledge_base
+    from kb.knowledge.base import load_knowledge_base
 
     old = load_knowledge_base(resolve_policy(args.old))
     new = load_knowledge_base(resolve_policy(args.new))

@@ -21,7 +21,7 @@ def add_arguments(parser) -> None:
 
 
 def _kinds(p) -> str:
-    from ..classify import KIND_LABELS
+    from kb.sources.kinds import KIND_LABELS
 
     return ", ".join(f"{KIND_LABELS[k]} {len(v)}" for k, v in p.references_by_kind) or "none"
 

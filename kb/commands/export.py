@@ -20,25 +20,25 @@ def add_arguments(parser) -> None:
 
 def render(kb, fmt: str) -> str:
     if fmt == "bibtex":
-        from ..bib import to_bibtex
+        from kb.outputs.bibtex import to_bibtex
         return to_bibtex(kb)
     if fmt == "csl-json":
-        from ..bib import to_csl_json
+        from kb.outputs.bibtex import to_csl_json
         return to_csl_json(kb)
-    from ..graph import build_graph, to_graphml, to_node_link_json
+    from kb.knowledge.graph import build_graph, to_graphml, to_node_link_json
     graph = build_graph(kb)
     return to_node_link_json(graph) if fmt == "graph-json" else to_graphml(graph)
 
 
 def render_corpus(corpus, fmt: str) -> str:
-    from ..bib import bibtex_of, corpus_items, csl_json_of
+    from kb.outputs.bibtex import bibtex_of, corpus_items, csl_json_of
 
     if fmt == "bibtex":
         return bibtex_of(corpus_items(corpus))
     if fmt == "csl-json":
         return csl_json_of(corpus_items(corpus))
-    from ..corpus import corpus_graph
-    from ..graph import to_graphml, to_node_link_json
+    from kb.knowledge.corpus import corpus_graph
+    from kb.knowledge.graph import to_graphml, to_node_link_json
     graph = corpus_graph(corpus)
     return to_node_link_json(graph) if fmt == "graph-json" else to_graphml(graph)
 
@@ -50,7 +50,7 @@ def run(args) -> int:
     if len(paths) == 1:
         emit(render(load_path(paths[0]), args.format), args.output, paths)
         return 0
-    from ..corpus import load_corpus
+    from kb.knowledge.corpus import load_corpus
 
     emit(render_corpus(load_corpus(paths), args.format), args.output, paths)
     return 0

@@ -35,7 +35,7 @@ def run(args) -> int:
     paths = policy_paths(args)
     check_output(folder, paths)
     kbs = [load_path(p) for p in paths]  # every policy read before anything is written
-    from ..figures import write_figures
+    from kb.outputs.figures import write_figures
 
     for kb, path in zip(kbs, paths):
         target = folder / policy_name(path) if len(paths) > 1 else folder

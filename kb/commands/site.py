@@ -2,7 +2,7 @@
 
 The build is strict (any broken link or anchor fails it) and offline (no
 fonts, scripts or images from elsewhere). Pages are generated from the
-knowledge base at build time by scripts/mkdocs_hooks.py; nothing generated
+knowledge base at build time by kb/site/hooks.py; nothing generated
 is stored in site/. With several policies (or --all) the site is a library:
 a home listing them, each policy's pages in its own folder, and a page per
 paper several policies cite. Exit 0 built; 1 the strict build failed (its
@@ -70,7 +70,7 @@ def _policy_for_hook(policy: Path) -> str:
 
 
 def build(policies: Path | list[Path], out: Path) -> subprocess.CompletedProcess:
-    """Run the strict MkDocs build; several policies make a library site (see kb.pages.corpus)."""
+    """Run the strict MkDocs build; several policies make a library site (see kb.site.pages.corpus)."""
     policies = [policies] if isinstance(policies, Path) else list(policies)
     named = os.pathsep.join(_policy_for_hook(p) for p in policies)
     env = dict(os.environ, KB_POLICY=named, NO_MKDOCS_2_WARNING="1",

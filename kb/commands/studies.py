@@ -37,9 +37,9 @@ def run(args) -> int:
 
 
 def _bootstrap(args, path) -> None:
-    from ..curated import load_curated
+    from kb.knowledge.curated import load_curated
     from ..evidence.bootstrap import propose_studies, to_csv, write_proposal
-    from ..knowledge_base import build_knowledge_base, load_policy
+    from kb.knowledge.base import build_knowledge_base, load_policy
 
     # The existing tables are not read: a broken studies.csv must not block a new proposal.
     kb = build_knowledge_base(load_policy(path), load_curated(path))

@@ -8,7 +8,7 @@ added, removed or edited; findings new in NEW and fixed since OLD.
 """
 from __future__ import annotations
 
-from ..knowledge_base import KnowledgeBase
+from kb.knowledge.base import KnowledgeBase
 from .compare import compare_criteria, compare_references, compare_sentences, reference_map
 from .findings import compare_findings
 from .model import KINDS, Change, Diff
@@ -16,11 +16,11 @@ from .model import KINDS, Change, Diff
 
 def _findings(kb: KnowledgeBase) -> list:
     from ..checks import run_checks
-    from ..report import flatten
+    from kb.outputs.report import flatten
 
     results = run_checks(kb)
     try:
-        from ..waivers import apply_waivers
+        from kb.checks.waivers import apply_waivers
     except ImportError:
         pass
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from ..knowledge_base import KnowledgeBase
+from kb.knowledge.base import KnowledgeBase
 from .identity import match_entries
 from .model import Change
 from .words import similarity, word_diff

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..knowledge_base import KnowledgeBase
+from kb.knowledge.base import KnowledgeBase
 from .identity import identity
 from .model import Change
 

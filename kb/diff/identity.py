@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..model import ReferenceEntry
+from kb.read.model import ReferenceEntry
 
 
 def normalise_title(title: str | None) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import PolicyDocument, Sentence
+from kb.read.model import PolicyDocument, Sentence
 from .context import without_parentheses
 from .vocabulary import RISK_FACTOR, outcome_in, treatments_in
 

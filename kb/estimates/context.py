@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import PolicyDocument, Sentence
-from ..prose import clean_text
+from kb.read.model import PolicyDocument, Sentence
+from kb.read.prose import clean_text
 from .vocabulary import NEGATION, NOT_SIGNIFICANT, SIGNIFICANT
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s)")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import PolicyDocument
+from kb.read.model import PolicyDocument
 from .context import citations_for, locate
 from .find import find_i2
 from .model import CountPercent, Heterogeneity, SampleSplit, StudyCount

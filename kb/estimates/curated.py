@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..curated import parse_int, read_csv
+from kb.knowledge.curated import parse_int, read_csv
 from ..errors import KbError
 from .model import MEASURE_NAMES, EffectEstimate, EstimateSet
 from .numbers import to_float

@@ -5,8 +5,8 @@ import math
 import re
 from collections import Counter
 
-from ..classify import REVIEW, classify
-from ..model import PolicyDocument, ReferenceEntry
+from kb.sources.kinds import REVIEW, classify
+from kb.read.model import PolicyDocument, ReferenceEntry
 from .comparison import comparison_for, outcome_for, risk_factor_outcome
 from .context import (citations_for, claim_for, clause_start, detail_of, locate, markers_by_sentence,
                       paragraphs)

@@ -14,7 +14,7 @@ import io
 import re
 from pathlib import Path
 
-from ..classify import GUIDELINE, OBSERVATIONAL, RANDOMIZED, REVIEW
+from kb.sources.kinds import GUIDELINE, OBSERVATIONAL, RANDOMIZED, REVIEW
 from ..io import write_atomic
 from .extract import follow_ups, markers_by_sentence, trial_names, uncited_trials
 from .tables import STUDIES

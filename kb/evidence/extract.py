@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..classify import GUIDELINE, OBSERVATIONAL, RANDOMIZED, REVIEW
+from kb.sources.kinds import GUIDELINE, OBSERVATIONAL, RANDOMIZED, REVIEW
 
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "

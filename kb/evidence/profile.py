@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..classify import GUIDELINE, KINDS
+from kb.sources.kinds import GUIDELINE, KINDS
 from .records import node_key
 
 

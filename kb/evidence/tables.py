@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..curated import parse_int, read_csv
+from kb.knowledge.curated import parse_int, read_csv
 from ..errors import KbError
 from .records import STANCES, EvidenceTables, Inclusion, SectionLink, Study, SupportLink, ref_node, study_node
 

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .classify import classify
-from .curated import Curated, load_curated
-from .errors import KbError
-from .io import read_text
-from .model import CitationMarker, PolicyDocument, ReferenceEntry, Sentence
-from .parse_policy import parse_policy
+from kb.sources.kinds import classify
+from kb.knowledge.curated import Curated, load_curated
+from kb.errors import KbError
+from kb.io import read_text
+from kb.read.model import CitationMarker, PolicyDocument, ReferenceEntry, Sentence
+from kb.read.parse_policy import parse_policy
 
 
 @dataclass(frozen=True)
@@ -75,21 +75,21 @@ class KnowledgeBase:
     @cached_property
     def graph(self):
         """The evidence graph, built once on first use (networkx is imported only then)."""
-        from .graph import build_graph
+        from kb.knowledge.graph import build_graph
 
         return build_graph(self)
 
     @cached_property
     def evidence(self):
         """Studies, inclusions and supports (kb.evidence.index), read from the curated tables and the text."""
-        from .evidence.index import build_index
+        from kb.evidence.index import build_index
 
         return build_index(self)
 
     @cached_property
     def effect_estimates(self):
         """Reported estimates, arm sizes, counts and I² (kb.estimates), extracted on first use."""
-        from .estimates import build
+        from kb.estimates import build
 
         return build(self)
 
@@ -120,7 +120,7 @@ def load_knowledge_base(path: Path | str, *, require_references: bool = True) ->
     kb.evidence  # noqa: B018 - a malformed evidence table is an input error now, not a crashed check later
     estimates_table = Path(path).parent / "estimates.csv"
     if estimates_table.is_file():  # its rows too (the estimates themselves are extracted on first use)
-        from .estimates.curated import read_curated
+        from kb.estimates.curated import read_curated
 
         read_curated(estimates_table, kb)
     return kb

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .diff.identity import identity
-from .errors import KbError
-from .knowledge_base import KnowledgeBase, load_knowledge_base
-from .paths import policy_name as name_of_path
+from kb.diff.identity import identity
+from kb.errors import KbError
+from kb.knowledge.base import KnowledgeBase, load_knowledge_base
+from kb.paths import policy_name as name_of_path
 
 
 def policy_name(kb: KnowledgeBase) -> str:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .classify import KINDS
-from .errors import KbError
-from .io import read_text
+from kb.sources.kinds import KINDS
+from kb.errors import KbError
+from kb.io import read_text
 
 
 @dataclass(frozen=True)

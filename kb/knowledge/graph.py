@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from .knowledge_base import KnowledgeBase
+from kb.knowledge.base import KnowledgeBase
 
 
 def ref_id(number: int) -> str:
@@ -54,7 +54,7 @@ def build_graph(kb: KnowledgeBase):
         sec = kb.doc.section_at(code.line)
         if sec:
             g.add_edge(section_id(sec.id), node, kind="contains")
-    from .evidence.graph import add_evidence  # studies, reports, includes, describes, supports
+    from kb.evidence.graph import add_evidence  # studies, reports, includes, describes, supports
 
     add_evidence(g, kb)
     return g

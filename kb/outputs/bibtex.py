@@ -11,9 +11,9 @@ import json
 import re
 import unicodedata
 
-from .knowledge_base import KnowledgeBase
-from .model import ReferenceEntry
-from .reference_list import _ONE_AUTHOR
+from kb.knowledge.base import KnowledgeBase
+from kb.read.model import ReferenceEntry
+from kb.read.reference_list import _ONE_AUTHOR
 
 _SUFFIX = re.compile(r",?\s*(Jr|Sr|2nd|3rd|4th|II|III|IV)\.?$")
 

@@ -13,9 +13,9 @@ import textwrap
 from collections import Counter
 from dataclasses import dataclass
 
-from .estimates.consistency import estimate_issues
-from .estimates.vocabulary import timepoint_days
-from .forest import DIFFERENCE, RATIO, ForestRow, forest_plot, legend_handles, notes_of
+from kb.estimates.consistency import estimate_issues
+from kb.estimates.vocabulary import timepoint_days
+from kb.outputs.forest import DIFFERENCE, RATIO, ForestRow, forest_plot, legend_handles, notes_of
 
 SVG_SALT = "policykb"
 _WIDTH = 10.0  # inches
@@ -198,7 +198,7 @@ def overlap_groups_of(kb, estimates) -> list[tuple[str, list[str]]]:
     Reviews are joined transitively (A shares with B, B with C: one group), and
     a group is drawn only when its rows come from two or more reviews.
     """
-    from .evidence.overlap import overlapping_reviews
+    from kb.evidence.overlap import overlapping_reviews
 
     group_of: dict[int, set[int]] = {}
     for a, b, _ in overlapping_reviews(kb.graph):
@@ -224,9 +224,9 @@ def write_figures(kb, folder, overlap_groups=None) -> list[str]:
     """
     from pathlib import Path
 
-    from .estimates import estimates_of
-    from .estimates.table import COLUMNS, estimate_rows, to_csv
-    from .io import write_atomic
+    from kb.estimates import estimates_of
+    from kb.estimates.table import COLUMNS, estimate_rows, to_csv
+    from kb.io import write_atomic
 
     folder = Path(folder)
     estimates = estimates_of(kb).estimates

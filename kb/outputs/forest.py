@@ -1,6 +1,6 @@
 """Forest plots: ``forest_plot(rows, ax=None, ...) -> Axes`` draws onto a given Axes.
 
-It never saves or shows anything (``kb.figures`` does that). Ratio measures
+It never saves or shows anything (``kb.outputs.figures`` does that). Ratio measures
 go on a log axis with the null line at 1, differences on a linear axis with
 the null at 0; one panel never mixes the two. Rows carry their numbers as
 printed, so the text columns show exactly what the policy says, and a row

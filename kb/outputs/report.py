@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from .model import SEVERITIES, Finding
+from kb.read.model import SEVERITIES, Finding
 
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}  # error 0, warning 1, info 2
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .model import Problem, Statement
-from .prose import clean_text
+from kb.read.model import Problem, Statement
+from kb.read.prose import clean_text
 
 ITEM = re.compile(r"^\s*(?:[-*+]\s+)?(?P<label>[IVX]{1,4}|[A-Z]|\d{1,2}|[a-z])[.)]\s+(?P<text>\S.*)$")
 CATEGORY = re.compile(

@@ -8,10 +8,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from .criteria import CATEGORY, parse_criteria
-from .model import Code, PolicyDocument, Problem, ReferenceEntry, Section
-from .prose import clean_text, group_blocks, read_paragraphs, read_prose
-from .reference_list import parse_entry
+from kb.read.criteria import CATEGORY, parse_criteria
+from kb.read.model import Code, PolicyDocument, Problem, ReferenceEntry, Section
+from kb.read.prose import clean_text, group_blocks, read_paragraphs, read_prose
+from kb.read.reference_list import parse_entry
 
 HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
 REFERENCE_HEADING = re.compile(r"^(references?|bibliography|works cited|literature cited|citations)$", re.I)

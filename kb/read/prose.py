@@ -12,8 +12,8 @@ import html
 import re
 from dataclasses import dataclass
 
-from .citations import expand, find_markers
-from .model import CitationMarker, Paragraph, Sentence
+from kb.read.markers import expand, find_markers
+from kb.read.model import CitationMarker, Paragraph, Sentence
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[A-Za-z][.)]\s+|[IVXivx]+[.)]\s+)")
 _ENDS_OPEN = re.compile(r"[^.!?:;)\]\"\u201d>]\s*$")

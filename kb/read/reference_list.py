@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .model import ReferenceEntry
+from kb.read.model import ReferenceEntry
 
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|das|ten|ter|St\.?|Mc|Mac)"
 _SURNAME_WORD = r"[A-Z\u00C0-\u00DE][\w'\u2019\u00C0-\u00FF\-]*"

@@ -2,10 +2,10 @@
 
 The only file in the project that imports mkdocs. It loads the policy named
 by ``KB_POLICY`` (default: the bundled policy), runs the checks, gathers the
-evidence (profiles, studies, estimates, forest plots), asks ``kb.pages`` for
+evidence (profiles, studies, estimates, forest plots), asks ``kb.site.pages`` for
 every page and file, adds them as virtual files and sets the navigation.
 The forest plots' SVGs are drawn once, by a process of their own started
-with the build (``kb.pages.draw``); MkDocs reads the pages meanwhile, and
+with the build (``kb.site.pages.draw``); MkDocs reads the pages meanwhile, and
 the hook waits for the drawings before the files are copied. The hand-written ``index.md`` becomes the home page's opening
 text, so the site has one home.
 """
@@ -31,10 +31,10 @@ def _policies() -> list:
 
 def on_config(config):
     from kb.errors import KbError
-    from kb.knowledge_base import load_knowledge_base
-    from kb.pages import source_date_epoch
+    from kb.knowledge.base import load_knowledge_base
+    from kb.site.pages import source_date_epoch
 
-    from kb.pages.draw import FigureJob
+    from kb.site.pages.draw import FigureJob
 
     _close_figures()
     _state.pop("corpus", None)
@@ -55,8 +55,8 @@ def on_config(config):
 
 
 def _corpus_config(config, paths):
-    from kb.corpus import load_corpus
-    from kb.pages import source_date_epoch
+    from kb.knowledge.corpus import load_corpus
+    from kb.site.pages import source_date_epoch
 
     corpus = load_corpus(paths)
     _state["corpus"] = corpus
@@ -66,10 +66,10 @@ def _corpus_config(config, paths):
 
 def _corpus_files(files, config):
     """A library: its home and shared papers, and each policy's pages (hand-written ones too) in its folder."""
-    from kb.corpus import policy_name
+    from kb.knowledge.corpus import policy_name
     from kb.errors import KbError
-    from kb.pages import gather, navigation, render_pages
-    from kb.pages.corpus import corpus_nav, home_page, paper_pages, prefixed, prefixed_nav
+    from kb.site.pages import gather, navigation, render_pages
+    from kb.site.pages.corpus import corpus_nav, home_page, paper_pages, prefixed, prefixed_nav
 
     corpus = _state["corpus"]
     written = list(files.documentation_pages())
@@ -97,7 +97,7 @@ def _corpus_files(files, config):
 
 def on_files(files, config):
     from kb.errors import KbError
-    from kb.pages import gather, links, navigation, render_pages
+    from kb.site.pages import gather, links, navigation, render_pages
 
     if "corpus" in _state:
         return _corpus_files(files, config)

@@ -13,9 +13,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from .model import CitationMarker, Sentence
-from .named_sources import Mention, read_mentions
-from .source_index import SourceIndex, build_index
+from kb.read.model import CitationMarker, Sentence
+from kb.sources.named import Mention, read_mentions
+from kb.sources.index import SourceIndex, build_index
 
 
 @dataclass(frozen=True)

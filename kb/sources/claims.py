@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .classify import GUIDELINE, OBSERVATIONAL, OTHER, RANDOMIZED, REVIEW
+from kb.sources.kinds import GUIDELINE, OBSERVATIONAL, OTHER, RANDOMIZED, REVIEW
 
 _NUMBERS = ("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
             "seventeen eighteen nineteen twenty").split()

@@ -11,7 +11,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import ReferenceEntry
+from kb.read.model import ReferenceEntry
 
 ORG_WORDS = re.compile(
     r"\b(Academy|Society|Institute|College|Association|Agency|Organi[sz]ation|Committee|Congress|"

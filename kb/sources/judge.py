@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .citing import Analysis, Pairing, analyse, memo
-from .classify import GUIDELINE, KIND_LABELS
+from kb.sources.citing import Analysis, Pairing, analyse, memo
+from kb.sources.kinds import GUIDELINE, KIND_LABELS
 
 
 @dataclass(frozen=True)

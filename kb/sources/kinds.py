@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .model import ReferenceEntry
+from kb.read.model import ReferenceEntry
 
 RANDOMIZED = "randomized-trial"
 REVIEW = "systematic-review"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .source_index import ORG_WORDS, SourceIndex, fold_words, org_definitions
+from kb.sources.index import ORG_WORDS, SourceIndex, fold_words, org_definitions
 
 YEAR = r"(?:19[5-9]\d|20\d{2})"
 _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]el|[Dd]ella|[Dd]os|[Tt]en|[Tt]er|St\.?)"

@@ -11,7 +11,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from . import PYTHON, bench_env, growth, time_call, time_command
+from kbdev.bench import PYTHON, bench_env, growth, time_call, time_command
 
 DESCRIPTION = "kb check on synthetic policies of 250 / 500 / 1,000 / 2,000 references (aim: linear; 2,000 under 1 s)"
 SIZES = (250, 500, 1000, 2000)
@@ -20,15 +20,15 @@ MARKERS_PER_REFERENCE = 2.5
 
 
 def _policy_text(n: int) -> str:
-    from ..synthetic import generate, render
+    from kbdev.synthetic import generate, render
 
     return render(generate(1, n, variety=True, markers_per_reference=MARKERS_PER_REFERENCE)).text
 
 
 def _check_in_process(text: str) -> int:
-    from ..checks import run_checks
-    from ..knowledge_base import build_knowledge_base
-    from ..parse_policy import parse_policy
+    from kb.checks import run_checks
+    from kb.knowledge.base import build_knowledge_base
+    from kb.read.parse_policy import parse_policy
 
     kb = build_knowledge_base(parse_policy(text, "bench.md"))
     run_checks(kb)

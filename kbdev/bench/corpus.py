@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import PYTHON, bench_env, growth
+from kbdev.bench import PYTHON, bench_env, growth
 
 DESCRIPTION = "kb check --all on 10 / 100 / 500 synthetic policies (aim: linear, 500 under 20 s)"
 
@@ -35,7 +35,7 @@ def _measure(argv: list[str], env: dict) -> dict:
 
 
 def run(options) -> list[str]:
-    from ..synthetic_corpus import write_corpus
+    from kbdev.synthetic.corpus import write_corpus
 
     sizes = [5, 10, 20] if options.quick else [10, 100, 500]
     lines, seconds = [], []

@@ -8,13 +8,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import PYTHON, bench_env, growth, time_command
+from kbdev.bench import PYTHON, bench_env, growth, time_command
 
 DESCRIPTION = "kb site --all on 10 / 50 synthetic policies of 80 references (time, pages, growth)"
 
 
 def run(options) -> list[str]:
-    from ..synthetic_corpus import write_corpus
+    from kbdev.synthetic.corpus import write_corpus
 
     sizes = [2, 4] if options.quick else [10, 50]
     lines, seconds = [], []

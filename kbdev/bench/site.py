@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from . import PYTHON, Paired, bench_env, time_command
+from kbdev.bench import PYTHON, Paired, bench_env, time_command
 
 DESCRIPTION = "kb site vs a bare MkDocs Material build of as many plain pages (aim <= 1.5x), and vs its own pages without the hook"
 _WORDS = ("policy evidence review criterion reference trial outcome pain function fracture guideline "
@@ -33,9 +33,9 @@ def _env() -> dict:
 
 def _our_pages(policy: str) -> tuple[dict, list[str], list]:
     """Every generated file of a build of ``policy``, the hand-written pages, and the navigation."""
-    from ..knowledge_base import load_knowledge_base
-    from ..pages import gather, navigation, render_pages
-    from ..paths import ROOT
+    from kb.knowledge.base import load_knowledge_base
+    from kb.site.pages import gather, navigation, render_pages
+    from kb.paths import ROOT
 
     site = gather(load_knowledge_base(policy), (ROOT / "site" / "index.md").read_text(encoding="utf-8"))
     handwritten = sorted(p.relative_to(ROOT / "site").as_posix() for p in (ROOT / "site").rglob("*.md")
@@ -45,7 +45,7 @@ def _our_pages(policy: str) -> tuple[dict, list[str], list]:
 
 def _generated_docs(files: dict, docs: Path) -> None:
     """The hand-written pages plus every generated file, written out: the same site, built without the hook."""
-    from ..paths import ROOT
+    from kb.paths import ROOT
 
     shutil.copytree(ROOT / "site", docs)
     (docs / "index.md").unlink()
@@ -66,7 +66,7 @@ def _plain_docs(pages: list[str], docs: Path) -> None:
 
 def _bare_config(folder: Path, docs: Path, nav=None, *, ours: bool = False) -> Path:
     """Our mkdocs.yml without the hook (and, for plain pages, without our stylesheet and anchor checks)."""
-    from ..paths import ROOT
+    from kb.paths import ROOT
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in ("hooks",) if ours else ("hooks", "extra_css", "validation"):
@@ -109,8 +109,8 @@ def _compare(label: str, policy: str, folder: Path, repeats: int) -> list[str]:
 
 
 def run(options) -> list[str]:
-    from ..paths import default_policy
-    from ..synthetic import generate, render
+    from kb.paths import default_policy
+    from kbdev.synthetic import generate, render
 
     policy = str(options.policy or default_policy())
     lines = [f"policy: {policy}; {options.repeats} rounds each; every side is a whole process"]

@@ -6,7 +6,7 @@ citation marker and numbered entry with two regular expressions.
 """
 from __future__ import annotations
 
-from . import PYTHON, bench_env, paired, time_command
+from kbdev.bench import PYTHON, bench_env, paired, time_command
 
 DESCRIPTION = "kb info / kb check vs a bare regex pass over the same policy (aim < 3x)"
 
@@ -20,7 +20,7 @@ _BASELINE = (
 
 
 def run(options) -> list[str]:
-    from ..paths import default_policy
+    from kb.paths import default_policy
 
     policy = str(options.policy or default_policy())
     env = bench_env()

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from ..synthetic import SyntheticPolicy
+from kbdev.synthetic import SyntheticPolicy
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,10 @@ def all_injectors() -> dict[str, Injector]:
 
 def findings_of(text: str, path: str = "seeded.md") -> list:
     """Unwaived findings of every check on a policy text."""
-    from ..checks import run_checks
-    from ..knowledge_base import build_knowledge_base
-    from ..parse_policy import parse_policy
-    from ..report import flatten
+    from kb.checks import run_checks
+    from kb.knowledge.base import build_knowledge_base
+    from kb.read.parse_policy import parse_policy
+    from kb.outputs.report import flatten
 
     return flatten(run_checks(build_knowledge_base(parse_policy(text, path))))
 

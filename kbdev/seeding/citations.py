@@ -13,8 +13,8 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from ..synthetic import Cite, Name, RefSpec, SyntheticPolicy, render, render_entry, with_sentence
-from . import Seeded
+from kbdev.synthetic import Cite, Name, RefSpec, SyntheticPolicy, render, render_entry, with_sentence
+from kbdev.seeding import Seeded
 
 _DATED = frozenset({"paren", "in-year", "etal", "bracket", "and", "possessive", "year-by", "by-in"})
 

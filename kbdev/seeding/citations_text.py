@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import Seeded
-from .citations import DEFECTS
+from kbdev.seeding import Seeded
+from kbdev.seeding.citations import DEFECTS
 
 _ENTRY_LINE = re.compile(r"^(\s*)(\d{1,5})([.)]\s+)")
 
@@ -27,7 +27,7 @@ class TextPolicy:
 
     @cached_property
     def doc(self):
-        from ..parse_policy import parse_policy
+        from kb.read.parse_policy import parse_policy
 
         return parse_policy(self.text, self.path)
 
@@ -175,5 +175,5 @@ def range_widened(policy: TextPolicy, rng: random.Random) -> Seeded | None:
     return Seeded("a range widened", _join(lines), frozenset({m.line}), frozenset({"CIT1", "CIT3"}))
 
 
-# The same defects, under the same names, as the synthetic injectors (kb.seeding.citations.INJECTORS).
+# The same defects, under the same names, as the synthetic injectors (kbdev.seeding.citations.INJECTORS).
 TEXT_INJECTORS = dict(zip(DEFECTS, (swap, shift, year_changed, inserted, deleted, uncited_added, range_widened)))

@@ -1,4 +1,4 @@
-"""Seeded defects in reported results, one per injector (scored by ``kb.seeding.evaluate``).
+"""Seeded defects in reported results, one per injector (scored by ``kbdev.seeding.evaluate``).
 
 Each injector picks one estimate sentence of a synthetic policy at random,
 changes what the model prints there (a bound, a sign, a p-value, an arm
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..synthetic import Estimate, SyntheticPolicy, render, with_sentence
-from . import Seeded
+from kbdev.synthetic import Estimate, SyntheticPolicy, render, with_sentence
+from kbdev.seeding import Seeded
 
 _RATIOS = ("RR", "OR", "HR")
 

@@ -9,7 +9,7 @@ import importlib
 import pkgutil
 from dataclasses import dataclass
 
-from . import Score, all_injectors, evaluate, table
+from kbdev.seeding import Score, all_injectors, evaluate, table
 
 
 @dataclass(frozen=True)
@@ -24,17 +24,17 @@ class SuiteResult:
 
 def text_injectors() -> dict:
     """Injectors that work on a real policy's text (``TEXT_INJECTORS`` of each defect module)."""
-    from .. import seeding
+    from kbdev import seeding
 
     out: dict = {}
     for info in sorted(pkgutil.iter_modules(seeding.__path__), key=lambda i: i.name):
-        out.update(getattr(importlib.import_module(f"kb.seeding.{info.name}"), "TEXT_INJECTORS", {}))
+        out.update(getattr(importlib.import_module(f"kbdev.seeding.{info.name}"), "TEXT_INJECTORS", {}))
     return out
 
 
 def synthetic_policies(n: int, seed: int = 0, n_references: int = 60):
     """(policy, clean text) pairs; every other policy names its sources in the varied forms."""
-    from ..synthetic import generate, render
+    from kbdev.synthetic import generate, render
 
     for i in range(n):
         policy = generate(seed * 10_000 + i, n_references, variety=i % 2 == 0)
@@ -43,9 +43,9 @@ def synthetic_policies(n: int, seed: int = 0, n_references: int = 60):
 
 def bundled_policies(draws: int, path=None):
     """The bundled policy, once per draw (each draw seeds the injectors differently)."""
-    from ..io import read_text
-    from ..paths import default_policy
-    from .citations_text import TextPolicy
+    from kb.io import read_text
+    from kb.paths import default_policy
+    from kbdev.seeding.citations_text import TextPolicy
 
     path = path or default_policy()
     text = read_text(path, "policy file")

@@ -13,10 +13,27 @@ import math
 import random
 from dataclasses import replace
 
-from .synthetic_model import (  # noqa: F401 - re-exported: kb.synthetic is the public face
-    COMPARATORS, CONDITIONS, COUNT_WORDS, INITIALS, JOURNALS, KIND_TITLES, ORGANISATIONS, OUTCOMES, PROCEDURES,
-    SURNAMES, Cite, Estimate, Name, Paragraph, RefSpec, Rendered, Sentence, SyntheticPolicy)
-from .synthetic_render import render, render_entry  # noqa: F401
+from kbdev.synthetic.model import (
+    COMPARATORS,
+    CONDITIONS,
+    COUNT_WORDS,
+    INITIALS,
+    JOURNALS,
+    KIND_TITLES,
+    ORGANISATIONS,
+    OUTCOMES,
+    PROCEDURES,
+    SURNAMES,
+    Cite,
+    Estimate,
+    Name,
+    Paragraph,
+    RefSpec,
+    Rendered,
+    Sentence,
+    SyntheticPolicy,
+)
+from kbdev.synthetic.render import render, render_entry  # noqa: F401
 
 __all__ = ["COMPARATORS", "CONDITIONS", "COUNT_WORDS", "INITIALS", "JOURNALS", "KIND_TITLES", "ORGANISATIONS",
            "OUTCOMES", "PROCEDURES", "SURNAMES", "Cite", "Estimate", "Name", "Paragraph", "RefSpec", "Rendered",
@@ -110,7 +127,7 @@ def generate(seed: int = 0, n_references: int = 80, *, estimates: bool = True, v
                              references=_in_citation_order(refs, paragraphs), paragraphs=paragraphs,
                              criteria=_criteria(rng, procedure, second))
     if variety or markers_per_reference:
-        from .synthetic_extra import enrich  # its own random stream: the base policy stays the same
+        from kbdev.synthetic.extra import enrich  # its own random stream: the base policy stays the same
 
         policy = enrich(policy, random.Random(f"{seed}:enrich"), variety=variety,
                         markers_per_reference=markers_per_reference)

@@ -12,10 +12,10 @@ import random
 from dataclasses import replace
 from pathlib import Path
 
-from .io import write_atomic
-from .paths import POLICY_FILE
-from .synthetic import generate, render
-from .synthetic_model import SyntheticPolicy
+from kb.io import write_atomic
+from kb.paths import POLICY_FILE
+from kbdev.synthetic import generate, render
+from kbdev.synthetic.model import SyntheticPolicy
 
 
 def _pool(seed: int, size: int) -> list:

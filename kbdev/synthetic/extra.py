@@ -9,8 +9,17 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from .synthetic_model import COUNT_WORDS, ORGANISATIONS, OUTCOMES, Cite, Name, Paragraph, Sentence, SyntheticPolicy
-from .synthetic_render import NAME_FORMS
+from kbdev.synthetic.model import (
+    COUNT_WORDS,
+    ORGANISATIONS,
+    OUTCOMES,
+    Cite,
+    Name,
+    Paragraph,
+    Sentence,
+    SyntheticPolicy,
+)
+from kbdev.synthetic.render import NAME_FORMS
 
 _DATED_FORMS = tuple(f for f in NAME_FORMS if f != "etal-bare")
 

@@ -1,6 +1,6 @@
 """The synthetic policy model: records for references, sentences and their parts, and the word pools.
 
-See ``kb.synthetic`` (generation, the public face) and ``kb.synthetic_render``.
+See ``kbdev.synthetic`` (generation, the public face) and ``kbdev.synthetic.render``.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ class RefSpec:
     organisation: str | None
     year: int | None
     title: str
-    kind: str  # one of kb.classify.KINDS
+    kind: str  # one of kb.sources.kinds.KINDS
     topic: str
     journal: str | None = None
     volume: str | None = None

@@ -1,7 +1,16 @@
 """Synthetic policies rendered to Markdown, with the line of every sentence and entry."""
 from __future__ import annotations
 
-from .synthetic_model import ORGANISATIONS, INITIALS, Cite, Estimate, Name, RefSpec, Rendered, SyntheticPolicy
+from kbdev.synthetic.model import (
+    ORGANISATIONS,
+    INITIALS,
+    Cite,
+    Estimate,
+    Name,
+    RefSpec,
+    Rendered,
+    SyntheticPolicy,
+)
 
 
 def _numbers_text(numbers: list[int], as_range: bool) -> str:

@@ -7,9 +7,9 @@ and returns their findings. The body's first line is line 5 of the policy
 (``BODY_LINE``).
 """
 from kb.checks import run_checks
-from kb.knowledge_base import build_knowledge_base
-from kb.parse_policy import parse_policy
-from kb.report import flatten
+from kb.knowledge.base import build_knowledge_base
+from kb.read.parse_policy import parse_policy
+from kb.outputs.report import flatten
 
 BODY_LINE = 5
 

@@ -1,6 +1,6 @@
 """Rule fixtures: a small policy made from a few lines of text, and one rule's findings on it."""
-from kb.knowledge_base import build_knowledge_base
-from kb.parse_policy import parse_policy
+from kb.knowledge.base import build_knowledge_base
+from kb.read.parse_policy import parse_policy
 
 GOOD_ENTRIES = [
     "Smith AB, Jones C. Widget therapy for knee pain: a randomized trial. *Lancet*. 2015;385(9):100-9. PMID: 25000001",

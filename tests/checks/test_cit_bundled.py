@@ -19,7 +19,7 @@ describes the review's contents.
 import pytest
 
 from kb.checks import run_checks
-from kb.report import flatten
+from kb.outputs.report import flatten
 
 EXPECTED = {
     (146, "CIT301", "warning"), (152, "CIT205", "warning"), (196, "CIT201", "error"), (226, "CIT205", "warning"),

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from .cit_fixtures import build
 from kb.checks import run_checks
-from kb.report import flatten
+from kb.outputs.report import flatten
 
 EXAMPLES = int(os.environ.get("KB_FUZZ_EXAMPLES", "100"))
 TOKENS = ["Zhao", "(2017)", "[2017]", "de", "Van", "Meirhaeghe", "In", "2009,", "by", "in", "2010", "et", "al.",

@@ -4,7 +4,7 @@ Each rule: a policy that has the problem, and one that does not.
 """
 from .cit_fixtures import BODY_LINE, build, findings
 
-from kb.citations import find_markers
+from kb.read.markers import find_markers
 
 TWO = ["zhao2017", "frey2017"]
 

@@ -1,7 +1,7 @@
 """DOC111-112 and the acronym helpers: letters that fit a name, acronyms never defined."""
 import pytest
 
-from kb.acronyms import definitions, fits, initials, long_form, near_miss
+from kb.read.acronyms import definitions, fits, initials, long_form, near_miss
 from kb.checks.doc_acronyms import acronym_mismatch, acronym_undefined
 
 from .policy_text import make_policy, run_rule

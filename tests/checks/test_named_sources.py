@@ -1,8 +1,8 @@
 """The name reader: which sources a sentence names, as (kind, name or acronym, year)."""
 import pytest
 
-from kb.named_sources import read_mentions
-from kb.source_index import build_index
+from kb.sources.named import read_mentions
+from kb.sources.index import build_index
 from .cit_fixtures import build
 
 

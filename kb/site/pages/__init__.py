@@ -4,13 +4,13 @@ Each page family is a module in this package with ``pages(site)`` and,
 if it belongs in the navigation, ``nav(site)`` (a MkDocs ``nav`` fragment).
 ``FAMILIES`` is the registry, in navigation order: adding a family is one
 module and one line here. Nothing here imports mkdocs; the hook in
-``scripts/mkdocs_hooks.py`` adds the pages to a build.
+``kb/site/hooks.py`` adds the pages to a build.
 """
 from __future__ import annotations
 
 import importlib
 
-from .inputs import ForestFigure, ForestPlot, Site, gather, source_date_epoch
+from kb.site.pages.inputs import ForestFigure, ForestPlot, Site, gather, source_date_epoch
 
 FAMILIES: tuple[str, ...] = (
     "home",

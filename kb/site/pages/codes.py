@@ -1,8 +1,8 @@
 """The billing codes (CPT, HCPCS) the policy lists."""
 from __future__ import annotations
 
-from . import links
-from .text import link, plain, table
+from kb.site.pages import links
+from kb.site.pages.text import link, plain, table
 
 PATH = links.CODES
 

@@ -1,9 +1,9 @@
 """Pieces several page families share: findings lists, headings, where a place is in the policy."""
 from __future__ import annotations
 
-from ..model import SEVERITIES
-from . import links
-from .text import link, plain, title
+from kb.read.model import SEVERITIES
+from kb.site.pages import links
+from kb.site.pages.text import link, plain, title
 
 SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
 

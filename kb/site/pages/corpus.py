@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..corpus import policy_name
-from . import links
-from .common import SEVERITY_WORD
-from .text import link, nav_title, plain, pubmed_url, table, title
+from kb.knowledge.corpus import policy_name
+from kb.site.pages import links
+from kb.site.pages.common import SEVERITY_WORD
+from kb.site.pages.text import link, nav_title, plain, pubmed_url, table, title
 
 HOME = links.HOME
 PAPERS = "papers/index.md"

@@ -3,18 +3,18 @@
 A criterion page shows its text, its place in the outline, the sentences of
 the policy that name it, its evidence (profile, studies, references,
 guidelines) and the forest plots that bear on it when those inputs are
-present (``Site.profiles``, ``Site.forest``; see ``kb.pages.evidence``), and
+present (``Site.profiles``, ``Site.forest``; see ``kb.site.pages.evidence``), and
 the findings on its lines.
 """
 from __future__ import annotations
 
 import re
 
-from . import links
-from .common import findings_section, where
-from .evidence import forest_section, profile_section
-from .home import criteria_tree
-from .text import nav_title, link, plain, shorten, title
+from kb.site.pages import links
+from kb.site.pages.common import findings_section, where
+from kb.site.pages.evidence import forest_section, profile_section
+from kb.site.pages.home import criteria_tree
+from kb.site.pages.text import nav_title, link, plain, shorten, title
 
 INDEX = links.CRITERIA
 

@@ -1,17 +1,17 @@
 """Downloads: the reference list and graph exports, the JSON check report, the estimates and evidence profiles."""
 from __future__ import annotations
 
-from . import links
-from .text import link, table
+from kb.site.pages import links
+from kb.site.pages.text import link, table
 
 PATH = links.DOWNLOADS
 
 
 def files(site) -> list[tuple[str, str, str]]:
     """(docs path, what it is, content), made at build time from the same data as the pages."""
-    from ..bib import to_bibtex, to_csl_json
-    from ..graph import to_graphml, to_node_link_json
-    from ..report import to_json
+    from kb.outputs.bibtex import to_bibtex, to_csl_json
+    from kb.knowledge.graph import to_graphml, to_node_link_json
+    from kb.outputs.report import to_json
 
     kb = site.kb
     graph = kb.graph
@@ -30,7 +30,7 @@ def files(site) -> list[tuple[str, str, str]]:
 def _evidence_files(site) -> list[tuple[str, str, str]]:
     import json
 
-    from ..estimates.table import COLUMNS, estimate_rows, to_csv
+    from kb.estimates.table import COLUMNS, estimate_rows, to_csv
 
     out = []
     if site.estimates is not None:

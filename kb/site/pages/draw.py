@@ -1,10 +1,10 @@
-"""Draw a policy's forest plots as the site's SVG files: ``python -m kb.pages.draw POLICY FOLDER``.
+"""Draw a policy's forest plots as the site's SVG files: ``python -m kb.site.pages.draw POLICY FOLDER``.
 
 The site build starts this in its own process as soon as the policy is
 known, so matplotlib's import and drawing run beside MkDocs reading the
 pages instead of before it (``FigureJob`` is the hook's handle on it). It
 writes ``FOLDER/forest/<name>.svg`` for every figure of
-``kb.pages.stages.figure_plan``: the same plan, code and bytes as drawing
+``kb.site.pages.stages.figure_plan``: the same plan, code and bytes as drawing
 in-process. Exit 0 drawn, 2 an input error (one line on stderr).
 """
 from __future__ import annotations
@@ -18,11 +18,11 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    from ..errors import KbError
-    from ..estimates import estimates_of
-    from ..io import write_atomic
-    from ..knowledge_base import load_knowledge_base
-    from .stages import svg_files
+    from kb.errors import KbError
+    from kb.estimates import estimates_of
+    from kb.io import write_atomic
+    from kb.knowledge.base import load_knowledge_base
+    from kb.site.pages.stages import svg_files
 
     policy, folder = argv
     try:
@@ -42,7 +42,7 @@ class FigureJob:
     def __init__(self, policy: str):
         self.folder = Path(tempfile.mkdtemp(prefix="kb-figures-"))
         env = dict(os.environ, MPLBACKEND="Agg")
-        self.proc = subprocess.Popen([sys.executable, "-m", "kb.pages.draw", str(policy), str(self.folder)],
+        self.proc = subprocess.Popen([sys.executable, "-m", "kb.site.pages.draw", str(policy), str(self.folder)],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
 
     def path(self, docs_path: str) -> Path:

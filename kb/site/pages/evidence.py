@@ -11,9 +11,9 @@ never guessed.
 """
 from __future__ import annotations
 
-from ..classify import KIND_LABELS
-from . import links
-from .text import link, plain, safe_url, table, title
+from kb.sources.kinds import KIND_LABELS
+from kb.site.pages import links
+from kb.site.pages.text import link, plain, safe_url, table, title
 
 _YES = {True: "yes", False: "no"}
 
@@ -143,7 +143,7 @@ def _inside(image: str) -> bool:
 
 def forest_section(page: str, plots, *, inherited_from: str | None = None) -> str:
     """Forest plots bearing on a criterion: the images, or (for an item that inherits its evidence) links."""
-    from .forest import figure_image
+    from kb.site.pages.forest import figure_image
 
     plots = [p for p in plots if _inside(p.image)]
     if not plots:

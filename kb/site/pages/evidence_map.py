@@ -9,10 +9,10 @@ Shown only when the build has evidence profiles.
 """
 from __future__ import annotations
 
-from ..classify import GUIDELINE, OBSERVATIONAL, OTHER, RANDOMIZED, REVIEW
-from . import links
-from .forest import WIDE
-from .text import link, plain, table, title
+from kb.sources.kinds import GUIDELINE, OBSERVATIONAL, OTHER, RANDOMIZED, REVIEW
+from kb.site.pages import links
+from kb.site.pages.forest import WIDE
+from kb.site.pages.text import link, plain, table, title
 
 PATH = links.EVIDENCE_MAP
 _KIND_COLUMNS = ((RANDOMIZED, "RCT"), (REVIEW, "SR"), (GUIDELINE, "GL"), (OBSERVATIONAL, "obs"), (OTHER, "other"))
@@ -60,7 +60,12 @@ def _cca(o) -> str:
 
 
 def _overlap(site) -> list[str]:
-    from ..evidence.overlap import corrected_covered_area, overlap_by_topic, pairwise, reviews_with_inclusions
+    from kb.evidence.overlap import (
+        corrected_covered_area,
+        overlap_by_topic,
+        pairwise,
+        reviews_with_inclusions,
+    )
 
     kb = site.kb
     g = kb.graph

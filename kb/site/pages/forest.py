@@ -8,9 +8,9 @@ an estimate reported by one of the criterion's supporting references.
 """
 from __future__ import annotations
 
-from . import links
-from .inputs import ForestPlot
-from .text import nav_title, link, plain, table, title
+from kb.site.pages import links
+from kb.site.pages.inputs import ForestPlot
+from kb.site.pages.text import nav_title, link, plain, table, title
 
 INDEX = links.FOREST
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..classify import KIND_LABELS
-from ..model import SEVERITIES
-from . import links
-from .common import SEVERITY_WORD
-from .text import link, plain, shorten, table, title
+from kb.sources.kinds import KIND_LABELS
+from kb.read.model import SEVERITIES
+from kb.site.pages import links
+from kb.site.pages.common import SEVERITY_WORD
+from kb.site.pages.text import link, plain, shorten, table, title
 
 PATH = links.HOME
 

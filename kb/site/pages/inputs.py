@@ -1,7 +1,7 @@
 """Everything a page family may read: the knowledge base, the check results, the evidence inputs.
 
 Pages are pure functions of a ``Site``. The optional fields are filled by
-``gather`` (through ``kb.pages.stages``): evidence profiles, studies, effect
+``gather`` (through ``kb.site.pages.stages``): evidence profiles, studies, effect
 estimates and the forest plots drawn from them. A page renders the matching
 section only when its input is present, so a test (or another policy) can
 leave any of them out.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Mapping, Sequence
 
-from ..model import Finding
+from kb.read.model import Finding
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class ForestPlot:
 
 @dataclass(frozen=True)
 class ForestFigure:
-    """One drawn forest plot: what kb.figures drew, with the rows and notes as the figure prints them."""
+    """One drawn forest plot: what kb.outputs.figures drew, with the rows and notes as the figure prints them."""
 
     slug: str
     title: str
@@ -38,13 +38,13 @@ class ForestFigure:
     outcome: str  # "all outcomes" for an overview
     overview: bool
     estimates: tuple  # kb.estimates EffectEstimate, in drawing order
-    rows: tuple  # kb.forest ForestRow, one per estimate, same order
+    rows: tuple  # kb.outputs.forest ForestRow, one per estimate, same order
     notes: tuple[str, ...] = ()  # the notes under the figure (flagged rows, source remarks)
 
 
 @dataclass(frozen=True)
 class Site:
-    kb: object  # kb.knowledge_base.KnowledgeBase
+    kb: object  # kb.knowledge.base.KnowledgeBase
     results: tuple = ()  # kb.checks.Result, in registry order
     intro: str = ""  # the hand-written home text (trusted Markdown from site/index.md)
     rules: tuple = ()  # every registered kb.checks.Rule, for the check-code pages
@@ -61,7 +61,7 @@ class Site:
     @cached_property
     def findings(self) -> tuple[tuple[str, Finding], ...]:
         """(anchor id, finding) in report order; the id is stable for the same findings."""
-        from ..report import flatten
+        from kb.outputs.report import flatten
 
         out, used = [], set()
         for f in flatten(self.results):
@@ -138,11 +138,11 @@ def gather(kb, intro: str = "", *, figures: str = "draw") -> Site:
     plots. ``figures``: "draw" draws their SVGs here (in ``extra_files``);
     "plan" gives the figures and their pages but leaves the SVGs to the caller
     (the MkDocs hook draws them in a process of their own, see
-    ``kb.pages.draw``); "none" leaves forest plots out.
+    ``kb.site.pages.draw``); "none" leaves forest plots out.
     """
-    from ..checks import all_rules, run_checks
-    from ..waivers import apply_waivers
-    from .stages import evidence_inputs, forest_inputs
+    from kb.checks import all_rules, run_checks
+    from kb.checks.waivers import apply_waivers
+    from kb.site.pages.stages import evidence_inputs, forest_inputs
 
     if figures not in ("draw", "plan", "none"):
         raise ValueError(f"figures must be draw, plan or none, not {figures!r}")
@@ -156,13 +156,13 @@ def gather(kb, intro: str = "", *, figures: str = "draw") -> Site:
 
 def _diff(kb):
     """The changes since the version kept in the policy folder's previous/, or None."""
-    from ..paths import previous_version
+    from kb.paths import previous_version
 
     previous = previous_version(kb.path)
     if previous is None:
         return None
-    from ..diff import diff_policies
-    from ..knowledge_base import load_knowledge_base
+    from kb.diff import diff_policies
+    from kb.knowledge.base import load_knowledge_base
 
     return diff_policies(load_knowledge_base(previous), kb)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..parse_policy import HEADING, heading_title
-from . import links
-from .text import attr, link, plain, safe_url, tooltip
+from kb.read.parse_policy import HEADING, heading_title
+from kb.site.pages import links
+from kb.site.pages.text import attr, link, plain, safe_url, tooltip
 
 PATH = links.POLICY
 TITLE = "Policy text"

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from ..classify import KIND_LABELS
-from . import links
-from .common import findings_section, section_path
-from .policy_text import inline
-from .text import nav_title, doi_url, link, plain, pubmed_url, safe_url, shorten, table, title
+from kb.sources.kinds import KIND_LABELS
+from kb.site.pages import links
+from kb.site.pages.common import findings_section, section_path
+from kb.site.pages.policy_text import inline
+from kb.site.pages.text import nav_title, doi_url, link, plain, pubmed_url, safe_url, shorten, table, title
 
 INDEX = links.REFERENCES
 # The navigation lists references flat up to FLAT_LIMIT (cheapest to build, one scroll to read);
@@ -67,7 +67,7 @@ def _citations(page: str, kb, number: int) -> str:
 
 def _evidence(page: str, site, number: int) -> list[str]:
     """The study it reports, what it includes (a review or guideline), the criteria it supports, its estimates."""
-    from .studies import estimate_table, study_link, summary
+    from kb.site.pages.studies import estimate_table, study_link, summary
 
     parts = []
     if site.studies is not None:
@@ -124,7 +124,7 @@ def index_page(site) -> str:
 
 
 def pages(site) -> dict[str, str]:
-    from ..bib import bibtex_by_number
+    from kb.outputs.bibtex import bibtex_by_number
 
     out = {INDEX: index_page(site)}
     bibtex = bibtex_by_number(site.kb)

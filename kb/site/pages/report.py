@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..model import SEVERITIES
-from . import links
-from .common import finding_item
-from .text import link, plain, title
+from kb.read.model import SEVERITIES
+from kb.site.pages import links
+from kb.site.pages.common import finding_item
+from kb.site.pages.text import link, plain, title
 
 PATH = links.REPORT
 HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Info"}

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from ..checks import Rule
-from . import links
-from .common import SEVERITY_WORD, findings_section
-from .text import code_block, link, plain, table, title
+from kb.checks import Rule
+from kb.site.pages import links
+from kb.site.pages.common import SEVERITY_WORD, findings_section
+from kb.site.pages.text import code_block, link, plain, table, title
 
 INDEX = links.RULES
 _CODE = re.compile(r"[A-Z]{2,5}[0-9]{1,4}")

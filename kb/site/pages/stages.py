@@ -4,23 +4,23 @@ The pages only read what these return. A figure's page needs its rows and
 notes, which are pure data; only its image needs matplotlib. So the figures
 are planned here (``figure_plan``: which figures, under which file names)
 and their SVGs drawn by ``svg_files``, either in this process or, in a site
-build, by a separate process started early (``python -m kb.pages.draw``)
+build, by a separate process started early (``python -m kb.site.pages.draw``)
 while MkDocs reads the pages. Both draw the same plan with the same code, so
-the files are the same bytes. SVGs are byte-stable (kb.figures fixes the
+the files are the same bytes. SVGs are byte-stable (kb.outputs.figures fixes the
 hash salt and drops the date); their text stays text, which is smaller and
 faster to write than outlines.
 """
 from __future__ import annotations
 
-from . import links
-from .inputs import ForestFigure
+from kb.site.pages import links
+from kb.site.pages.inputs import ForestFigure
 
 
 def evidence_inputs(kb) -> dict:
     """Profiles by criterion, the age limit EVD102 uses, the studies, and the effect estimates."""
-    from ..estimates import estimates_of
-    from ..evidence.dates import max_age_years, oldest_recent_year
-    from ..evidence.profile import profiles
+    from kb.estimates import estimates_of
+    from kb.evidence.dates import max_age_years, oldest_recent_year
+    from kb.evidence.profile import profiles
 
     return {
         "profiles": {p.id: p.as_dict() for p in profiles(kb)},
@@ -32,8 +32,8 @@ def evidence_inputs(kb) -> dict:
 
 
 def figure_plan(estimates) -> list[tuple[str, object]]:
-    """(file name without extension, kb.figures.FigureSpec) for every figure, in order, names unique."""
-    from ..figures import figure_specs
+    """(file name without extension, kb.outputs.figures.FigureSpec) for every figure, in order, names unique."""
+    from kb.outputs.figures import figure_specs
 
     plan, used = [], set()
     for spec in figure_specs(estimates):
@@ -50,7 +50,7 @@ def svg_files(kb, estimates, plan=None) -> dict[str, bytes]:
     plan = figure_plan(estimates) if plan is None else plan
     if not plan:
         return {}
-    from ..figures import draw, overlap_groups_of, render_files
+    from kb.outputs.figures import draw, overlap_groups_of, render_files
 
     groups = overlap_groups_of(kb, estimates)
     return {links.forest_path(slug, "svg"): render_files(draw(kb, spec, groups), ("svg",), text_as_paths=False)["svg"]
@@ -64,10 +64,10 @@ def _outcome(spec) -> str:
 def forest_inputs(kb, estimates, profiles, *, draw: bool = True) -> dict:
     """Every forest plot of the estimates: the figures, their CSVs (and SVGs when ``draw``), and which
     criteria each bears on. Without ``draw`` the caller supplies the SVGs (``svg_files``) itself."""
-    from ..estimates.table import COLUMNS, estimate_rows, to_csv
-    from ..figures import forest_rows
-    from ..forest import notes_of
-    from .forest import plots_for_criteria
+    from kb.estimates.table import COLUMNS, estimate_rows, to_csv
+    from kb.outputs.figures import forest_rows
+    from kb.outputs.forest import notes_of
+    from kb.site.pages.forest import plots_for_criteria
 
     plan = figure_plan(estimates)
     figures, files = [], {}

@@ -8,10 +8,10 @@ there are no study pages.
 """
 from __future__ import annotations
 
-from ..classify import KIND_LABELS
-from . import links
-from .common import where
-from .text import nav_title, link, plain, shorten, table, title
+from kb.sources.kinds import KIND_LABELS
+from kb.site.pages import links
+from kb.site.pages.common import where
+from kb.site.pages.text import nav_title, link, plain, shorten, table, title
 
 INDEX = links.STUDIES
 _YES = {True: "yes", False: "no"}

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..classify import GUIDELINE
-from . import links
-from .common import SEVERITY_WORD, severity_rank
-from .home import review_year
-from .text import link, plain, pubmed_url, table
+from kb.sources.kinds import GUIDELINE
+from kb.site.pages import links
+from kb.site.pages.common import SEVERITY_WORD, severity_rank
+from kb.site.pages.home import review_year
+from kb.site.pages.text import link, plain, pubmed_url, table
 
 PATH = links.WORKLIST
 
@@ -158,8 +158,8 @@ def _changes(site) -> list[str]:
     """The diff against the previous version (kb diff), one table per kind of change."""
     if site.diff is None:
         return []
-    from ..diff.model import KINDS
-    from ..diff.render import TITLES, summary_line
+    from kb.diff.model import KINDS
+    from kb.diff.render import TITLES, summary_line
 
     diff = site.diff
     parts = ["## Changes since the previous version",
