@@ -1,4 +1,10 @@
-"""Where the bundled references live and which policy is the default."""
+"""Where the user's project and its references live, and which policy is the default.
+
+The project is the folder holding ``references/``: ``KB_PROJECT`` when set,
+else the working directory or the nearest folder above it that has one (as
+git finds its repository), else the working directory. It is never where the
+package is installed: an installed ``kb`` works on the user's files.
+"""
 from __future__ import annotations
 
 import os
@@ -6,12 +12,26 @@ from pathlib import Path
 
 from .errors import KbError
 
-ROOT = Path(__file__).resolve().parent.parent
 POLICY_FILE = "policy.md"
+REFERENCES = "references"
 
 
-def references_dir() -> Path:
-    return Path(os.environ.get("KB_REFERENCES", ROOT / "references"))
+def project_root(start: Path | None = None) -> Path:
+    """The user's project: ``KB_PROJECT``, or the nearest folder from ``start`` (the cwd) up with a references/."""
+    named = os.environ.get("KB_PROJECT")
+    if named:
+        return Path(named).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / REFERENCES).is_dir():
+            return folder
+    return here
+
+
+def references_dir(root: Path | None = None) -> Path:
+    """``KB_REFERENCES``, else the references/ of ``root`` (default: the project found from the cwd)."""
+    named = os.environ.get("KB_REFERENCES")
+    return Path(named) if named else (root or project_root()) / REFERENCES
 
 
 def policy_dirs(base: Path | None = None) -> list[Path]:
@@ -22,9 +42,9 @@ def policy_dirs(base: Path | None = None) -> list[Path]:
     return sorted(p for p in base.iterdir() if (p / POLICY_FILE).is_file())
 
 
-def default_policy() -> Path:
+def default_policy(root: Path | None = None) -> Path:
     """The bundled policy: the only folder, or the one named in references/DEFAULT."""
-    base = references_dir()
+    base = references_dir(root)
     named = base / "DEFAULT"
     if named.is_file():
         choice = base / named.read_text(encoding="utf-8").strip() / POLICY_FILE
@@ -47,17 +67,18 @@ def _display(path: Path) -> Path:
         return path
 
 
-def resolve_policy(arg: str | None) -> Path:
-    """A policy argument: a file, a policy folder, or nothing (None) for the default."""
+def resolve_policy(arg: str | None, root: Path | None = None) -> Path:
+    """A policy argument: a file, a policy folder, a folder name under references/, or None for the default.
+    Relative paths are read from the cwd; ``root`` is the project whose references/ holds the named folders."""
     if arg is None:
-        return _display(default_policy())
+        return _display(default_policy(root))
     if not arg.strip():  # 'kb check "$POLICY"' with POLICY unset must not quietly check the bundled policy
         raise KbError("an empty policy path was given")
     path = Path(arg)
     if path.is_dir() and (path / POLICY_FILE).is_file():
         return path / POLICY_FILE
-    if not path.exists() and (references_dir() / arg / POLICY_FILE).is_file():
-        return _display(references_dir() / arg / POLICY_FILE)
+    if not path.exists() and (references_dir(root) / arg / POLICY_FILE).is_file():
+        return _display(references_dir(root) / arg / POLICY_FILE)
     return path
 
 

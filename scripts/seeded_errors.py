@@ -4,7 +4,7 @@
     .venv/bin/python scripts/seeded_errors.py                 # 20 synthetic policies, 5 draws on the bundled one
     .venv/bin/python scripts/seeded_errors.py --policies 50 --seed 3
     .venv/bin/python scripts/seeded_errors.py --policies 60 --references 90 --bundled 20 --seed 3 \
-        --page site/accuracy.md                               # the site's "How well the checks find errors"
+        --page kb/site/docs/accuracy.md                       # the site's "How well the checks find errors"
 """
 from __future__ import annotations
 

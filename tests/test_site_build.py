@@ -137,7 +137,6 @@ def _config(tmp_path, docs: Path) -> Path:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(tmp_path / "out")
-    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
     cfg = tmp_path / "mkdocs.yml"
     cfg.write_text(yaml.safe_dump(config))
     return cfg
@@ -149,7 +148,7 @@ def test_a_broken_link_or_anchor_fails_the_strict_build(tmp_path, link):
     import shutil
 
     docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "site", docs)
+    shutil.copytree(ROOT / "kb" / "site" / "docs", docs)
     with open(docs / "how-to-read.md", "a", encoding="utf-8") as fh:
         fh.write(f"\n{link}\n")
     # Never add -q or -v here: with either, --strict stops failing the build.
@@ -264,7 +263,7 @@ def test_output_folder_is_never_one_that_holds_other_things(tmp_path):
     assert (tmp_path / "mine" / "notes.txt").read_text() == "keep me"
     (tmp_path / "file").write_text("x")
     assert kb_site("-o", tmp_path / "file").returncode == 2
-    assert kb_site("-o", ROOT / "site" / "out").returncode == 2
+    assert kb_site("-o", ROOT / "kb" / "site" / "docs" / "out").returncode == 2
     assert kb_site("-o", ROOT).returncode == 2
 
 

@@ -1,9 +1,10 @@
 """Build the annual-review site (MkDocs with the Material theme) from a policy, and optionally serve it.
 
 The build is strict (any broken link or anchor fails it) and offline (no
-fonts, scripts or images from elsewhere). Pages are generated from the
-knowledge base at build time by kb/site/hooks.py; nothing generated
-is stored in site/. With several policies (or --all) the site is a library:
+fonts, scripts or images from elsewhere). It runs the project's mkdocs.yml,
+or the default one shipped in the package when the project has none; pages
+are generated from the knowledge base at build time by the policykb MkDocs
+plugin (kb/site/plugin.py); nothing generated is stored. With several policies (or --all) the site is a library:
 a home listing them, each policy's pages in its own folder, and a page per
 paper several policies cite. Exit 0 built; 1 the strict build failed (its
 warnings are printed); 2 a usage or input error.
@@ -18,10 +19,10 @@ import time
 from pathlib import Path
 
 from ..errors import KbError
-from ..paths import ROOT
+from ..paths import project_root
 from .common import add_policy_argument, check_output, policy_paths
 
-DEFAULT_OUTPUT = ROOT / "build" / "site"
+DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "site" / "mkdocs.yml"
 # Files a previous build leaves; MkDocs empties the output folder first, so refuse any other folder.
 _BUILT_MARKERS = ("sitemap.xml", "search/search_index.json", "404.html")
 
@@ -29,7 +30,7 @@ _BUILT_MARKERS = ("sitemap.xml", "search/search_index.json", "404.html")
 def add_arguments(parser) -> None:
     add_policy_argument(parser)
     parser.add_argument("-o", "--output", metavar="DIR",
-                        help=f"build into DIR (default: {os.path.relpath(DEFAULT_OUTPUT)}); an existing DIR must "
+                        help="build into DIR (default: build/site in the project); an existing DIR must "
                              "be empty or hold an earlier build, because the build replaces its contents")
     parser.add_argument("--serve", action="store_true",
                         help="after building, serve the site on http://127.0.0.1:PORT/ until Ctrl-C")
@@ -49,35 +50,55 @@ def _port(value: str) -> int:
     return port
 
 
-def _check_output(out: Path) -> None:
+def config_file(root: Path) -> Path:
+    """The project's own mkdocs.yml, else the default shipped with the package."""
+    own = root / "mkdocs.yml"
+    return own if own.is_file() else DEFAULT_CONFIG
+
+
+def docs_dir(config: Path) -> Path:
+    """The hand-written pages' folder a configuration names (MkDocs' default: docs beside it)."""
+    import yaml
+
+    try:
+        # MkDocs' own tags (!ENV, !relative) would stop safe_load; only docs_dir matters here.
+        loader = type("Loader", (yaml.SafeLoader,), {})
+        loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+        named = (yaml.load(config.read_text(encoding="utf-8"), Loader=loader) or {}).get("docs_dir")
+    except (OSError, yaml.YAMLError, AttributeError) as exc:
+        raise KbError(f"cannot be read as a MkDocs configuration ({exc})", str(config)) from None
+    return (config.parent / (named if isinstance(named, str) else "docs")).resolve()
+
+
+def _check_output(out: Path, docs: Path) -> None:
     if out.exists() and not out.is_dir():
         raise KbError("is a file, not a folder for the site", str(out))
-    docs = (ROOT / "site").resolve()
     if out == docs or docs in out.parents or out in docs.parents:
-        raise KbError("would overlap the hand-written pages in site/; choose another folder", str(out))
+        raise KbError(f"would overlap the hand-written pages in {docs.name}/; choose another folder", str(out))
     if out.is_dir() and any(out.iterdir()) and not any((out / m).exists() for m in _BUILT_MARKERS):
         raise KbError("is not empty and holds no earlier site build; the build would delete its contents",
                       str(out))
 
 
-def _policy_for_hook(policy: Path) -> str:
-    """The path the pages show: relative to the project when inside it (the hook runs there)."""
+def _policy_for_plugin(policy: Path, root: Path) -> str:
+    """The path the pages show: relative to the project when inside it (the build runs there)."""
     resolved = policy.resolve()
     try:
-        return str(resolved.relative_to(ROOT))
+        return str(resolved.relative_to(root))
     except ValueError:
         return str(resolved)
 
 
-def build(policies: Path | list[Path], out: Path) -> subprocess.CompletedProcess:
+def build(policies: Path | list[Path], out: Path, root: Path | None = None) -> subprocess.CompletedProcess:
     """Run the strict MkDocs build; several policies make a library site (see kb.site.pages.corpus)."""
+    root = root or project_root()
     policies = [policies] if isinstance(policies, Path) else list(policies)
-    named = os.pathsep.join(_policy_for_hook(p) for p in policies)
-    env = dict(os.environ, KB_POLICY=named, NO_MKDOCS_2_WARNING="1",
+    named = os.pathsep.join(_policy_for_plugin(p, root) for p in policies)
+    env = dict(os.environ, KB_POLICY=named, KB_PROJECT=str(root), NO_MKDOCS_2_WARNING="1",
                DISABLE_MKDOCS_2_WARNING="true", MPLBACKEND="Agg")
     # Never add -q or -v: with either, --strict no longer fails the build on warnings.
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file(root)), "-d", str(out)]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=root)
 
 
 def serve(out: Path, port: int) -> None:
@@ -101,7 +122,7 @@ def serve(out: Path, port: int) -> None:
         server.server_close()
 
 
-# The hook reports input errors (missing file, bad encoding, malformed curated table) as "kb: ...";
+# The plugin reports input errors (missing file, bad encoding, malformed curated table) as "kb: ...";
 # one raised later, while the pages are made, reaches MkDocs' own traceback as "kb.errors.KbError: ...".
 _INPUT_ERROR = re.compile(r"^(?:ERROR\s+-\s+kb: |kb\.errors\.KbError: )(?P<message>.+)$", re.MULTILINE)
 
@@ -154,16 +175,17 @@ def run(args) -> int:
     import shutil
 
     policies = policy_paths(args)
-    out = Path(args.output).resolve() if args.output else DEFAULT_OUTPUT
+    root = project_root()
+    out = Path(args.output).resolve() if args.output else root / "build" / "site"
     check_output(out, policies)
-    _check_output(out)
+    _check_output(out, docs_dir(config_file(root)))
     start = time.perf_counter()
     # MkDocs empties its output folder before it makes the pages, and a strict build fails only at
     # the end: build into a fresh folder, so a failed build never touches the earlier site.
-    # The hook loads the policy itself; reading it here first would cost every build a second parse.
+    # The plugin loads the policy itself; reading it here first would cost every build a second parse.
     building = _fresh_folder(out)
     try:
-        proc = build(policies, building)
+        proc = build(policies, building, root)
         if proc.returncode != 0:
             return _failed(proc)
         _swap_in(building, out)

@@ -2,11 +2,11 @@
 
 Side A is ``kb site`` as a user runs it: start-up, parsing, checks, every
 generated page and download, the strict MkDocs build. The baselines use the
-same theme settings and no hook: (1) as many plain pages (a heading and a
+same theme settings and no plugin: (1) as many plain pages (a heading and a
 paragraph) at the same paths, with MkDocs' own navigation from the folders:
 the figure the aim is about; (2) the same plain pages with our navigation,
 so only the content differs; (3) our own generated pages written out and
-built without the hook, so what remains is the hook's cost (loading the
+built without the plugin, so what remains is the plugin's cost (loading the
 policy, running the checks, writing the pages and downloads). Every side is
 a whole process. A second set does the same for a large synthetic policy.
 """
@@ -22,7 +22,7 @@ import yaml
 
 from kbdev.bench import PYTHON, Paired, bench_env, time_command
 
-DESCRIPTION = "kb site vs a bare MkDocs Material build of as many plain pages (aim <= 1.5x), and vs its own pages without the hook"
+DESCRIPTION = "kb site vs a bare MkDocs Material build of as many plain pages (aim <= 1.5x), and vs its own pages without the plugin"
 _WORDS = ("policy evidence review criterion reference trial outcome pain function fracture guideline "
           "analysis randomized sham patients months follow-up results cement leakage").split()
 
@@ -35,19 +35,19 @@ def _our_pages(policy: str) -> tuple[dict, list[str], list]:
     """Every generated file of a build of ``policy``, the hand-written pages, and the navigation."""
     from kb.knowledge.base import load_knowledge_base
     from kb.site.pages import gather, navigation, render_pages
-    from kb.paths import ROOT
+    from kb.site.plugin import BUNDLED_DOCS
 
-    site = gather(load_knowledge_base(policy), (ROOT / "site" / "index.md").read_text(encoding="utf-8"))
-    handwritten = sorted(p.relative_to(ROOT / "site").as_posix() for p in (ROOT / "site").rglob("*.md")
-                         if p != ROOT / "site" / "index.md")
+    site = gather(load_knowledge_base(policy), (BUNDLED_DOCS / "index.md").read_text(encoding="utf-8"))
+    handwritten = sorted(p.relative_to(BUNDLED_DOCS).as_posix() for p in BUNDLED_DOCS.rglob("*.md")
+                         if p != BUNDLED_DOCS / "index.md")
     return render_pages(site), handwritten, navigation(site, handwritten)
 
 
 def _generated_docs(files: dict, docs: Path) -> None:
-    """The hand-written pages plus every generated file, written out: the same site, built without the hook."""
-    from kb.paths import ROOT
+    """The hand-written pages plus every generated file, written out: the same site, built without the plugin."""
+    from kb.site.plugin import BUNDLED_DOCS
 
-    shutil.copytree(ROOT / "site", docs)
+    shutil.copytree(BUNDLED_DOCS, docs)
     (docs / "index.md").unlink()
     for rel, content in files.items():
         path = docs / rel
@@ -65,11 +65,12 @@ def _plain_docs(pages: list[str], docs: Path) -> None:
 
 
 def _bare_config(folder: Path, docs: Path, nav=None, *, ours: bool = False) -> Path:
-    """Our mkdocs.yml without the hook (and, for plain pages, without our stylesheet and anchor checks)."""
-    from kb.paths import ROOT
+    """Our mkdocs.yml without the plugin (and, for plain pages, without our stylesheet and anchor checks)."""
+    from kb.commands.site import DEFAULT_CONFIG
 
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    for key in ("hooks",) if ours else ("hooks", "extra_css", "validation"):
+    config = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config.get("plugins", []) if p != "policykb"]
+    for key in () if ours else ("extra_css", "validation"):
         config.pop(key, None)
     config.update(docs_dir=str(docs), site_dir=str(folder / f"out-{docs.name}"))
     if nav is not None:
@@ -80,7 +81,7 @@ def _bare_config(folder: Path, docs: Path, nav=None, *, ours: bool = False) -> P
 
 
 BASELINES = ("bare MkDocs, plain pages, its own navigation", "bare MkDocs, plain pages, our navigation",
-             "the same generated pages built without the hook")
+             "the same generated pages built without the plugin")
 
 
 def _compare(label: str, policy: str, folder: Path, repeats: int) -> list[str]:

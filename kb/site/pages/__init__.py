@@ -3,8 +3,7 @@
 Each page family is a module in this package with ``pages(site)`` and,
 if it belongs in the navigation, ``nav(site)`` (a MkDocs ``nav`` fragment).
 ``FAMILIES`` is the registry, in navigation order: adding a family is one
-module and one line here. Nothing here imports mkdocs; the hook in
-``kb/site/hooks.py`` adds the pages to a build.
+module and one line here. Nothing here imports mkdocs; the MkDocs plugin ``kb/site/plugin.py`` adds the pages to a build.
 """
 from __future__ import annotations
 
