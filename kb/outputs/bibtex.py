@@ -3,23 +3,67 @@
 The only module that imports bibtexparser. Authors are written
 ``Last, Jr., F. M.`` so that any BibTeX reader splits multi-word and particle
 surnames ("de Vries", "Blasco Andaluz") correctly; organisations are braced
-so they are never split into first and last names.
+so they are never split into first and last names. Text goes out LaTeX-encoded
+by bibtexparser's ``LatexEncodingMiddleware`` (``&`` -> ``\\&``, ``Ł`` ->
+``{\\L}``) with its braces balanced first, so BibTeX and pybtex read any title;
+identifiers (DOI, URL, PMID) go out as printed. Keys are transliterated to
+ASCII ("Løvland" -> "lovland"), never stripped of the letters they cannot show.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
-import unicodedata
 
 from kb.knowledge.base import KnowledgeBase
 from kb.read.model import ReferenceEntry
-from kb.read.reference_list import _ONE_AUTHOR
+from kb.read.reference_list import surname_and_initials
 
 _SUFFIX = re.compile(r",?\s*(Jr|Sr|2nd|3rd|4th|II|III|IV)\.?$")
+# Written as printed: LaTeX escapes would break a DOI or URL ('10.1000/a_b', '%20').
+_VERBATIM = frozenset({"year", "doi", "pmid", "url", "urldate", "policyref"})
 
 
 def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """Transliterated, not stripped: 'Løvland' -> 'Lovland', 'Łukasiewicz' -> 'Lukasiewicz'."""
+    from text_unidecode import unidecode
+
+    return unidecode(text)
+
+
+def balance_braces(text: str) -> str:
+    """``text`` without the braces that have no partner: BibTeX counts braces even when escaped."""
+    unmatched, opened = set(), []
+    for i, char in enumerate(text):
+        if char == "{":
+            opened.append(i)
+        elif char == "}":
+            if opened:
+                opened.pop()
+            else:
+                unmatched.add(i)
+    unmatched.update(opened)
+    return "".join(c for i, c in enumerate(text) if i not in unmatched)
+
+
+@functools.cache
+def _encoder():
+    from bibtexparser.middlewares import LatexEncodingMiddleware
+
+    # No math or URL rules: a '$' in a title is a dollar, and URLs go out verbatim anyway.
+    return LatexEncodingMiddleware(keep_math=False, enclose_urls=False)
+
+
+def latex(text: str) -> str:
+    """One value LaTeX-encoded through bibtexparser's middleware, braces balanced."""
+    from bibtexparser import Library
+    from bibtexparser.model import Entry, Field
+
+    library = Library([Entry("misc", "x", [Field("value", balance_braces(text))])])
+    out = _encoder().transform(library)
+    if out.failed_blocks:  # pylatexenc cannot encode it: keep the balanced plain text rather than lose it
+        return balance_braces(text)
+    return out.entries[0]["value"]
 
 
 def name_parts(author: str) -> tuple[str, str, str]:
@@ -29,16 +73,17 @@ def name_parts(author: str) -> tuple[str, str, str]:
     if m:
         suffix = m.group(1) + ("." if m.group(1) in ("Jr", "Sr") else "")
         author = author[: m.start()].strip()
-    one = _ONE_AUTHOR.match(author)
+    one = surname_and_initials(author)
     if not one:
         return author, "", suffix
-    initials = re.sub(r"[.\s]", "", one.group("initials"))
+    surname, initials = one
+    initials = re.sub(r"[.\s]", "", initials)
     given = " ".join(f"{c}." if c.isalpha() else c for c in re.findall(r"[A-Z]|-", initials)).replace(" - ", "-")
-    return one.group("surname"), given, suffix
+    return surname, given, suffix
 
 
 def bibtex_name(author: str) -> str:
-    last, given, suffix = name_parts(author)
+    last, given, suffix = (latex(part) for part in name_parts(author))
     if " " in last:
         last = "{" + last + "}"  # keep "Blasco Andaluz" and "de Vries" whole
     return ", ".join(p for p in (last, suffix, given) if p)
@@ -84,16 +129,17 @@ def _fields(e: ReferenceEntry) -> dict[str, str]:
         if re.search(r"\bet\s+al\b", e.raw):
             author += " and others"
     elif e.organisation:
-        author = "{" + e.organisation + "}"
+        author = "{" + latex(e.organisation) + "}"
     else:
         author = ""
     values = {
-        "author": author, "title": e.title or "", "journal": e.source or "",
+        "title": e.title or "", "journal": e.source or "",
         "year": str(e.year) if e.year else "", "volume": e.volume or "", "number": e.issue or "",
         "pages": (e.pages or "").replace("-", "--"), "doi": e.doi or "", "pmid": e.pmid or "",
         "url": e.url or "", "urldate": e.accessed or "", "policyref": str(e.number),
     }
-    return {k: v for k, v in values.items() if v}
+    encoded = {k: balance_braces(v) if k in _VERBATIM else latex(v) for k, v in values.items() if v}
+    return {k: v for k, v in {"author": author, **encoded}.items() if v}
 
 
 def _entry(e: ReferenceEntry, key: str, policyref: str | None = None):

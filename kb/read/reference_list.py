@@ -60,6 +60,12 @@ def split_authors(author_list: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(merged), tuple(surnames)
 
 
+def surname_and_initials(author: str) -> tuple[str, str] | None:
+    """'McConnell CT' -> ('McConnell', 'CT'); None when the name is not a surname followed by initials."""
+    m = _ONE_AUTHOR.match(author)
+    return (m.group("surname"), m.group("initials")) if m else None
+
+
 _AVAILABLE = re.compile(r"'?\s*Available\s+(?:from|at)\s*:?\s*'?", re.IGNORECASE)
 _ANY_URL = re.compile(r"<?https?://\S+>?")
 _EPUB = re.compile(r"\bEpub ahead of print\b\.?", re.IGNORECASE)
