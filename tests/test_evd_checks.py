@@ -154,7 +154,7 @@ def test_bundled_no_trial_counted_twice(bundled):
 
 @pytest.mark.parametrize("text, expected", [("2026-10-01", (2026, 10)), ("2027-04", (2027, 4)),
                                             ("October 1, 2026", (2026, 10)), ("April 2027", (2027, 4)),
-                                            ("sometime in 2025", (2025, 1)), ("soon", None), (None, None)])
+                                            ("2025", (2025, 1)), ("sometime in 2025", None), ("2026-13", None), ("soon", None), (None, None)])
 def test_parse_date(text, expected):
     from kb.evidence.dates import parse_date
 

@@ -1,28 +1,18 @@
 """The policy's effective date and the evidence-age setting, for the staleness check."""
 from __future__ import annotations
 
-import re
-
+from ..dates import find_date
 from ..errors import KbError
 
 DEFAULT_MAX_AGE_YEARS = 10
 AGE_KEY = "evidence_max_age_years"  # in provenance.yaml
-_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                       "september", "october", "november", "december"), 1)}
 
 
 def parse_date(text: str | None) -> tuple[int, int] | None:
-    """(year, month) from '2026-10-01', '2026-10', 'October 1, 2026' or 'October 2026'."""
-    if not text:
-        return None
-    m = re.search(r"\b(\d{4})-(\d{1,2})\b", text)
-    if m:
-        return int(m.group(1)), int(m.group(2))
-    m = re.search(r"\b([A-Za-z]+)\b[^0-9]*(?:\d{1,2},?\s*)?(\d{4})\b", text)
-    if m and m.group(1).lower() in _MONTHS:
-        return int(m.group(2)), _MONTHS[m.group(1).lower()]
-    m = re.search(r"\b(\d{4})\b", text)
-    return (int(m.group(1)), 1) if m else None
+    """(year, month) from '2026-10-01', '2026-10', 'Oct 1, 2026' or 'October 2026' (kb.dates); None when the
+    text is not a date ('2026-13', 'soon'); a year alone is its January."""
+    date = find_date(text)
+    return (date.year, date.month or 1) if date else None
 
 
 def max_age_years(kb) -> int:

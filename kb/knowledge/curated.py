@@ -5,7 +5,6 @@ A malformed table is an input error (file, line, problem), never a silent skip.
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 import re
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kb.sources.kinds import KINDS
+from kb.dates import parse_iso_day
 from kb.errors import KbError
 from kb.io import read_text
 
@@ -88,7 +88,6 @@ def read_kinds(path: Path) -> dict[int, KindOverride]:
 
 WAIVER_COLUMNS = ("code", "line", "citation", "reason", "reviewer", "date")
 _CODE = re.compile(r"[A-Z]{3}\d{3}")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _optional_number(value: str, path: Path, line: int, column: str) -> int | None:
@@ -102,12 +101,9 @@ def _optional_number(value: str, path: Path, line: int, column: str) -> int | No
 
 def _check_date(value: str, path: Path, line: int) -> None:
     try:
-        if _DATE.fullmatch(value):
-            datetime.date.fromisoformat(value)
-            return
+        parse_iso_day(value)
     except ValueError:
-        pass
-    raise KbError(f"date '{value}' is not a date written YYYY-MM-DD", str(path), line)
+        raise KbError(f"date '{value}' is not a date written YYYY-MM-DD", str(path), line) from None
 
 
 def read_waivers(path: Path) -> tuple[Waiver, ...]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Mapping, Sequence
 
+from kb.dates import find_date
 from kb.read.model import Finding
 
 
@@ -167,9 +168,6 @@ def _diff(kb):
     return diff_policies(load_knowledge_base(previous), kb)
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
 def source_date_epoch(kb) -> int:
     """Seconds since 1970 of the policy's last review (else its effective date; else 0).
 
@@ -179,18 +177,7 @@ def source_date_epoch(kb) -> int:
     import calendar
 
     for key in ("last_review", "effective"):
-        text = (kb.metadata(key) or "").lower()
-        year = re.search(r"(?:19|20)\d{2}", text)
-        if not year:
-            continue
-        iso = re.search(r"(?:19|20)\d{2}-(\d{1,2})(?:-(\d{1,2}))?", text)
-        month = next((i + 1 for i, m in enumerate(_MONTHS) if m in text), None)
-        day = re.search(r"\b(\d{1,2}),", text)
-        if iso:
-            month, day_n = int(iso.group(1)), int(iso.group(2) or 1)
-        else:
-            day_n = int(day.group(1)) if day else 1
-        month = month if month and 1 <= month <= 12 else 1
-        day_n = day_n if 1 <= day_n <= 28 else 1
-        return calendar.timegm((int(year.group(0)), month, day_n, 0, 0, 0))
+        date = find_date(kb.metadata(key))
+        if date:
+            return calendar.timegm(date.first_day().timetuple())
     return 0
