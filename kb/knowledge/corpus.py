@@ -1,8 +1,9 @@
 """A library of policies: load several, and join the papers they cite.
 
 A paper cited by several policies is one node of the corpus graph (matched
-by PMID, then DOI, then normalised title and year: ``kb.diff.identity``), so
-one can ask which policies rest on a given trial.
+on all its keys, PMID, DOI, and normalised title with year:
+``kb.diff.identity.group_papers``), so one can ask which policies rest on a
+given trial.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from kb.diff.identity import identity
+from kb.diff.identity import group_papers
 from kb.errors import KbError
 from kb.knowledge.base import KnowledgeBase, load_knowledge_base
 from kb.paths import policy_name as name_of_path
@@ -39,12 +40,13 @@ class Corpus:
     @cached_property
     def papers(self) -> dict[str, tuple[Citing, ...]]:
         """Paper identity -> the policies (and numbers) that list it, in policy order."""
-        out: dict[str, list[Citing]] = {}
+        entries, citing = [], []
         for kb in self.policies:
             name = policy_name(kb)
             for number, entry in kb.references.items():
-                out.setdefault(identity(entry), []).append(Citing(name, number, entry.label))
-        return {k: tuple(v) for k, v in out.items()}
+                entries.append(entry)
+                citing.append(Citing(name, number, entry.label))
+        return {paper: tuple(citing[i] for i in group) for paper, group in group_papers(entries)}
 
     def shared(self) -> dict[str, tuple[Citing, ...]]:
         """Papers listed by two or more policies."""
