@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from kb.read.blocks import Heading, headings
 from kb.read.criteria import CATEGORY, parse_criteria
 from kb.read.model import Code, PolicyDocument, Problem, ReferenceEntry, Section
 from kb.read.prose import clean_text, group_blocks, read_paragraphs, read_prose
@@ -20,6 +21,7 @@ DOCUMENTATION_HEADING = re.compile(r"required documentation", re.I)
 CODES_HEADING = re.compile(r"^(codes?|coding|billing codes?|cpt.*codes?)$", re.I)
 ENTRY = re.compile(r"^\s*(?:\[(?P<b>\d{1,5})\]|(?P<n>\d{1,5})[.)])\s+(?P<text>\S.*)$")
 CODE = re.compile(r"^(?:[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4})$")
+_BOLD_LINE = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")  # a bold line after the list ends it, as a heading would
 META = {
     "effective": re.compile(r"^\W*Effective(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
     "next_review": re.compile(r"^\W*Next Review(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
@@ -37,12 +39,21 @@ def heading_title(raw: str) -> str:
     return clean_text(raw).strip(" :")
 
 
-def parse_sections(lines: list[str]) -> list[Section]:
-    heads = []
-    for i, line in enumerate(lines, 1):
-        m = HEADING.match(line)
-        if m and heading_title(m.group("title")):
-            heads.append((i, len(m.group("hashes")), heading_title(m.group("title"))))
+def read_headings(lines: list[str]) -> list[Heading]:
+    """The headings a Markdown reader sees (kb.read.blocks), plus a bold line that names the reference list
+    ('**References**'), which stands as a heading at the level of the one before it."""
+    out, level = [], 2
+    for h in headings("\n".join(lines)):
+        title = heading_title(h.text)
+        if not title or (h.bold and not REFERENCE_HEADING.match(title)):
+            continue
+        out.append(Heading(h.line, h.last_line, h.level or level, title, h.bold))
+        level = h.level or level
+    return out
+
+
+def parse_sections(lines: list[str], found: list[Heading] | None = None) -> list[Section]:
+    heads = [(h.line, h.level, h.text) for h in (read_headings(lines) if found is None else found)]
     # A lone level-1 heading is the issuer or document title: leave it out of ids.
     root = 1 if sum(1 for _, lv, _ in heads if lv == 1) == 1 and heads and heads[0][1] == 1 else 0
     sections, stack, used = [], [], set()
@@ -60,8 +71,9 @@ def parse_sections(lines: list[str]) -> list[Section]:
     return sections
 
 
-def _heading_lines(sections: list[Section]) -> set[int]:
-    return {s.line for s in sections}
+def _heading_lines(found: list[Heading]) -> set[int]:
+    """Every line a heading takes, a setext heading's underline too."""
+    return {line for h in found for line in range(h.line, h.last_line + 1)}
 
 
 def _region(sections: list[Section], pattern, n_lines: int, *, through_categories=False) -> tuple[int, int] | None:
@@ -88,7 +100,7 @@ def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list
         m = ENTRY.match(text)
         if m:
             drafts.append([int(m.group("b") or m.group("n")), m.group("text"), num])
-        elif text.strip() and drafts and not HEADING.match(text):
+        elif text.strip() and drafts and not HEADING.match(text) and not _BOLD_LINE.fullmatch(text.strip()):
             drafts[-1][1] += " " + text.strip()  # an entry wrapped onto a second line
     problems = []
     if not drafts:
@@ -149,9 +161,10 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     """Read a policy's Markdown text into a ``PolicyDocument``."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    sections = parse_sections(lines)
+    found = read_headings(lines)
+    sections = parse_sections(lines, found)
     problems: list[Problem] = []
-    heading_lines = _heading_lines(sections)
+    heading_lines = _heading_lines(found)
 
     ref_span = _region(sections, REFERENCE_HEADING, len(lines))
     references, ref_section = [], None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from kb.read.parse_policy import HEADING, heading_title
 from kb.site.pages import links
 from kb.site.pages.text import attr, link, plain, safe_url, tooltip
 
@@ -120,15 +119,15 @@ def _worst(items) -> str:
     return min((f.severity for _, f in items), key=lambda s: order.index(s) if s in order else 3)
 
 
-def _line(page: str, site, number: int, raw: str, markers) -> str:
+def _line(page: str, site, number: int, raw: str, markers, heading=None) -> str:
+    """One line of the policy; ``heading`` is the section it opens, as the parser read it (not a '#' in code)."""
     kb = site.kb
     items = site.findings_by_line.get(number, [])
-    heading = HEADING.match(raw)
     anchor = links.line_anchor(number)
-    if heading and heading_title(heading.group("title")):
-        level = min(len(heading.group("hashes")) + 1, 6)
+    if heading is not None:
+        level = min(heading.level + 1, 6)
         flags = "".join(" " + _flag(page, a, f) for a, f in items)
-        return f"{'#' * level} {plain(heading_title(heading.group('title')))}{flags} {{: #{anchor} }}"
+        return f"{'#' * level} {plain(heading.title)}{flags} {{: #{anchor} }}"
     # A finding at a citation marker's column gets its flag right after that marker; others at the end.
     columns = {m.column for m in markers}
     flags_at: dict[int, list] = {}
@@ -154,7 +153,8 @@ def pages(site) -> dict[str, str]:
             "Numbers in brackets are citations: each links to its reference. "
             "A flag \u2691 marks a finding of the checks; it links to the finding in the "
             f"[report]({links.rel(PATH, links.REPORT)}).\n")
-    body = "\n\n".join(_line(PATH, site, i, raw, by_line.get(i, ())) for i, raw in shown)
+    heads = {section.line: section for section in kb.doc.sections}
+    body = "\n\n".join(_line(PATH, site, i, raw, by_line.get(i, ()), heads.get(i)) for i, raw in shown)
     return {PATH: head + "\n" + body + "\n"}
 
 

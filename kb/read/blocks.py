@@ -1,0 +1,50 @@
+"""The policy's block structure, read by a Markdown parser (markdown-it-py) that keeps source line numbers.
+
+Only the shape comes from here: which lines are headings (ATX ``## Title`` and
+setext ``Title`` over ``=====``), at which level, and which lines are code or
+HTML (so a ``#`` line inside a fenced block or an HTML comment is not a
+section). Markers, estimates and reference entries are still read with
+patterns, line by line, from the text itself.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int  # 1-based line of the title text
+    last_line: int  # the underline of a setext heading; else the same line
+    level: int  # 1-6; for a bold line, 0 (the caller decides where it belongs)
+    text: str  # the title as written (inline Markdown kept)
+    bold: bool = False  # a paragraph that is one line of bold text only ('**References**')
+
+
+@functools.cache
+def _parser():
+    from markdown_it import MarkdownIt
+
+    # CommonMark is what MkDocs' readers agree on for blocks; tables need not be recognised to find headings.
+    return MarkdownIt("commonmark")
+
+
+def headings(text: str) -> list[Heading]:
+    """Every heading of ``text`` in order, with bold-only one-line paragraphs marked ``bold``."""
+    tokens = _parser().parse(text)
+    out = []
+    for k, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map:
+            inline = tokens[k + 1]
+            out.append(Heading(token.map[0] + 1, token.map[1], int(token.tag[1]), inline.content.strip()))
+        elif token.type == "paragraph_open" and token.map and token.map[1] - token.map[0] == 1 and token.level == 0:
+            inline = tokens[k + 1]
+            if _only_bold(inline.children or []):
+                out.append(Heading(token.map[0] + 1, token.map[0] + 1, 0, inline.content.strip(), bold=True))
+    return out
+
+
+def _only_bold(children) -> bool:
+    """strong_open, text, strong_close and nothing else but blank text."""
+    kinds = [c.type for c in children if not (c.type == "text" and not c.content.strip())]
+    return kinds == ["strong_open", "text", "strong_close"]
