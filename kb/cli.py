@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
-import time
 
 from .errors import KbError
 
@@ -49,16 +47,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def _report_crash(exc: BaseException) -> str:
-    import tempfile
     import traceback
 
-    folder = os.path.join(tempfile.gettempdir(), "policykb-logs")
-    os.makedirs(folder, exist_ok=True)
-    path = os.path.join(folder, f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log")
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(" ".join(sys.argv) + "\n\n")
-        fh.write("".join(traceback.format_exception(exc)))
-    return path
+    from .crashlog import write_crash_log
+
+    return write_crash_log(" ".join(sys.argv) + "\n\n" + "".join(traceback.format_exception(exc)))
 
 
 def main(argv: list[str] | None = None) -> int:

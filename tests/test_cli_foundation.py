@@ -93,8 +93,6 @@ EVERY_COMMAND = [["info"], ["check"], ["export", "bibtex"], ["export", "csl-json
 @pytest.mark.parametrize("command", EVERY_COMMAND, ids=lambda c: "-".join(c[:2]))
 def test_internal_error_is_one_line_exit_3_with_a_full_log(capsys, monkeypatch, tmp_path, bundled_path, command):
     """An unexpected exception anywhere: one line asking for a report, the path of a log with the traceback."""
-    import tempfile
-
     import kb.commands.site as site
     import kb.knowledge.base as knowledge_base
 
@@ -103,17 +101,17 @@ def test_internal_error_is_one_line_exit_3_with_a_full_log(capsys, monkeypatch, 
 
     monkeypatch.setattr(knowledge_base, "parse_policy", boom)
     monkeypatch.setattr(site, "build", boom)  # kb site parses in MkDocs' process; fail where it starts it
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
     argv = [a.format(tmp=tmp_path, policy=bundled_path) for a in command]
     code, out, err = run(capsys, *argv)
     assert code == 3 and err.count("\n") == 1
     assert err.startswith(f"kb {command[0]}: internal error (RuntimeError); please report it with the log at ")
     log = Path(err.rsplit(" ", 1)[1].strip())
-    assert log.parent == tmp_path / "policykb-logs"
+    assert log.parent == tmp_path / "policykb"
     text = log.read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in text and "RuntimeError: boom in the parser" in text
     assert " ".join(sys.argv) in text  # the command line that failed heads the log
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["policykb-logs"]  # no output, no half-built folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["policykb"]  # no output, no half-built folder
 
 
 def _failed_build(stderr: str):
@@ -123,13 +121,11 @@ def _failed_build(stderr: str):
 
 
 def test_a_crash_inside_the_site_build_is_exit_3_with_its_output_in_the_log(capsys, monkeypatch, tmp_path):
-    import tempfile
-
     import kb.commands.site as site
 
     trace = "Traceback (most recent call last):\n  File \"hooks.py\", line 9\nZeroDivisionError: division by zero\n"
     monkeypatch.setattr(site, "build", _failed_build(trace))
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
     code, _, err = run(capsys, "site", "-o", str(tmp_path / "site"))
     assert code == 3 and err.count("\n") == 1 and "internal error (RuntimeError)" in err
     assert "ZeroDivisionError: division by zero" in Path(err.rsplit(" ", 1)[1].strip()).read_text()
@@ -146,13 +142,11 @@ def test_an_input_error_met_while_the_site_pages_are_made_is_exit_2(capsys, monk
 
 
 def test_an_internal_error_is_one_line_even_when_no_log_can_be_written(capsys, monkeypatch, tmp_path):
-    import tempfile
-
     import kb.commands.info as info
 
     monkeypatch.setattr(info, "summarize", lambda kb: 1 / 0)
     (tmp_path / "a-file").write_text("not a folder")
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "a-file"))  # the log folder cannot be made
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "a-file"))  # the log folder cannot be made
     code, _, err = run(capsys, "info")
     assert code == 3 and err.count("\n") == 1
     assert "internal error (ZeroDivisionError); please report it (no log could be written: " in err

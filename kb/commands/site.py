@@ -185,7 +185,7 @@ def run(args) -> int:
     # The plugin loads the policy itself; reading it here first would cost every build a second parse.
     building = _fresh_folder(out)
     try:
-        proc = build(policies, building, root)
+        proc = build(policies, building)
         if proc.returncode != 0:
             return _failed(proc)
         _swap_in(building, out)
