@@ -13,15 +13,12 @@ from .model import (CountPercent, EffectEstimate, EstimateSet, Heterogeneity, Sa
 
 def build(kb) -> EstimateSet:
     """Extract from the policy text, then apply the curated table beside the policy, if any."""
-    from .curated import apply_curated, read_curated
+    from .curated import apply_curated
     from .extract import extract
 
     found = extract(kb.doc)
-    folder = getattr(kb.curated, "folder", None)
-    if folder is None:
-        return found
-    table = folder / "estimates.csv"
-    return apply_curated(found, read_curated(table, kb), kb, table) if table.is_file() else found
+    rows = kb.estimate_corrections  # read and validated once, when the knowledge base was loaded
+    return apply_curated(found, rows, kb, kb.curated.folder / "estimates.csv") if rows else found
 
 
 def estimates_of(kb) -> EstimateSet:

@@ -13,6 +13,8 @@ from kb.io import read_text
 from kb.read.model import CitationMarker, PolicyDocument, ReferenceEntry, Sentence
 from kb.read.parse_policy import parse_policy
 
+ESTIMATES_TABLE = "estimates.csv"  # beside the policy: reviewed additions and corrections of its estimates
+
 
 @dataclass(frozen=True)
 class KnowledgeBase:
@@ -87,6 +89,17 @@ class KnowledgeBase:
         return build_index(self)
 
     @cached_property
+    def estimate_corrections(self) -> list[tuple[int, dict]]:
+        """The rows of estimates.csv beside the policy, read and validated once (KbError when malformed)."""
+        folder = getattr(self.curated, "folder", None)
+        table = folder / ESTIMATES_TABLE if folder is not None else None
+        if table is None or not table.is_file():
+            return []
+        from kb.estimates.curated import read_curated
+
+        return read_curated(table, self)
+
+    @cached_property
     def effect_estimates(self):
         """Reported estimates, arm sizes, counts and I² (kb.estimates), extracted on first use."""
         from kb.estimates import build
@@ -118,9 +131,5 @@ def load_knowledge_base(path: Path | str, *, require_references: bool = True) ->
     doc = load_policy(path, require_references=require_references)
     kb = build_knowledge_base(doc, load_curated(Path(path)))
     kb.evidence  # noqa: B018 - a malformed evidence table is an input error now, not a crashed check later
-    estimates_table = Path(path).parent / "estimates.csv"
-    if estimates_table.is_file():  # its rows too (the estimates themselves are extracted on first use)
-        from kb.estimates.curated import read_curated
-
-        read_curated(estimates_table, kb)
+    kb.estimate_corrections  # noqa: B018 - and so is a malformed estimates.csv (the estimates are extracted later)
     return kb
