@@ -41,3 +41,10 @@ def test_headings_keep_source_lines():
 def test_an_ordinary_bold_line_is_no_heading():
     doc = parse_policy(f"# Policy\n\n{BODY}**Note**\n\nMore text.\n\n## References\n\n{ENTRIES}")
     assert [s.title for s in doc.sections] == ["Policy", "Rationale", "References"]
+
+
+def test_a_comment_never_closed_hides_nothing():
+    """CommonMark runs an unclosed comment to the end of the text; the policy's later headings still count."""
+    doc = parse_policy(f"# Policy\n\n<!-- never closed\n\n{BODY}## References\n\n{ENTRIES}")
+    assert [s.title for s in doc.sections] == ["Policy", "Rationale", "References"]
+    assert [e.number for e in doc.references] == [1, 2]

@@ -29,9 +29,18 @@ def _parser():
     return MarkdownIt("commonmark")
 
 
+def _close_open_comment(text: str) -> str:
+    """An HTML comment never closed would hide the rest of the policy from a Markdown reader (its block runs to
+    the end); a policy's author means no such thing, so the opener is defused (same length, same lines)."""
+    start = text.rfind("<!--")
+    if start >= 0 and "-->" not in text[start + 4:]:
+        return text[:start] + "<!~~" + text[start + 4:]
+    return text
+
+
 def headings(text: str) -> list[Heading]:
     """Every heading of ``text`` in order, with bold-only one-line paragraphs marked ``bold``."""
-    tokens = _parser().parse(text)
+    tokens = _parser().parse(_close_open_comment(text))
     out = []
     for k, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
