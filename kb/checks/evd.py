@@ -122,10 +122,10 @@ def range_only_reference(kb):
 
 def _listed(kb, count) -> list[int]:
     """References a stated count enumerates: its markers, less a lone review marker beside them."""
-    from ..evidence.extract import _is_review_marker
+    from ..evidence.extract import is_review_marker
 
     markers = list(count.markers)
-    own = [m for m in markers if _is_review_marker(kb, m)]
+    own = [m for m in markers if is_review_marker(kb, m)]
     if len(own) == 1 and len(markers) > 1:
         markers.remove(own[0])
     return list(dict.fromkeys(n for m in markers for n in m.numbers if n in kb.references))

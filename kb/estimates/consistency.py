@@ -9,9 +9,10 @@ mark inconsistent rows) both read these functions.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
+from .interval import Issue, null_position, rounding_limits, usable
 from .model import CountPercent, EffectEstimate, Heterogeneity, SampleSplit, decimals, half_unit
+from .pvalues import p_value_issue
 
 # A ratio's interval is flagged as asymmetric on the log scale when, even after
 # moving every printed number by its rounding allowance in the direction that
@@ -22,38 +23,8 @@ from .model import CountPercent, EffectEstimate, Heterogeneity, SampleSplit, dec
 ASYMMETRY_LIMIT = 2.0
 
 
-@dataclass(frozen=True)
-class Issue:
-    code: str
-    severity: str
-    message: str
-    suggestion: str
-
-
-def _usable(e: EffectEstimate) -> bool:
-    return not any(math.isnan(v) for v in (e.estimate, e.ci_low, e.ci_high))
-
-
-def _lim(text: str, value: float) -> tuple[float, float]:
-    h = half_unit(text)
-    return value - h, value + h
-
-
-def null_position(e: EffectEstimate) -> str:
-    """'excludes', 'includes' or 'touches' (a bound within rounding of the null); '' if unknown."""
-    if e.null is None or not _usable(e) or e.ci_low > e.ci_high:
-        return ""
-    lo_min, lo_max = _lim(e.ci_low_text, e.ci_low)
-    hi_min, hi_max = _lim(e.ci_high_text, e.ci_high)
-    if lo_min > e.null or hi_max < e.null:
-        return "excludes"
-    if lo_max < e.null < hi_min:
-        return "includes"
-    return "touches"
-
-
 def reversed_bounds(e: EffectEstimate) -> Issue | None:
-    if not _usable(e) or e.ci_low <= e.ci_high:
+    if not usable(e) or e.ci_low <= e.ci_high:
         return None
     msg = f"the interval {e.interval_text} runs backwards: its lower bound is above its upper bound"
     if -e.ci_low <= e.estimate <= e.ci_high and e.ci_low > 0:
@@ -67,7 +38,7 @@ def reversed_bounds(e: EffectEstimate) -> Issue | None:
 
 
 def estimate_outside(e: EffectEstimate) -> Issue | None:
-    if not _usable(e) or e.ci_low > e.ci_high or e.ci_low <= e.estimate <= e.ci_high:
+    if not usable(e) or e.ci_low > e.ci_high or e.ci_low <= e.estimate <= e.ci_high:
         return None
     msg = f"the estimate {e.estimate_text} lies outside its interval {e.interval_text}"
     if e.ci_low <= -e.estimate <= e.ci_high:
@@ -80,7 +51,7 @@ def estimate_outside(e: EffectEstimate) -> Issue | None:
 
 
 def ratio_not_positive(e: EffectEstimate) -> Issue | None:
-    if e.scale != "ratio" or not _usable(e):
+    if e.scale != "ratio" or not usable(e):
         return None
     bad = [t for t, v in ((e.estimate_text, e.estimate), (e.ci_low_text, e.ci_low), (e.ci_high_text, e.ci_high))
            if v <= 0]
@@ -93,7 +64,7 @@ def ratio_not_positive(e: EffectEstimate) -> Issue | None:
 
 def log_asymmetry(e: EffectEstimate) -> tuple[float, float] | None:
     """(smallest, largest) attainable ratio of the upper to the lower log-distance, or None."""
-    est, lo, hi = _lim(e.estimate_text, e.estimate), _lim(e.ci_low_text, e.ci_low), _lim(e.ci_high_text, e.ci_high)
+    est, lo, hi = rounding_limits(e.estimate_text, e.estimate), rounding_limits(e.ci_low_text, e.ci_low), rounding_limits(e.ci_high_text, e.ci_high)
     if min(est[0], lo[0], hi[0]) <= 0:
         return None
     down = (math.log(est[0]) - math.log(lo[1]), math.log(est[1]) - math.log(lo[0]))
@@ -104,7 +75,7 @@ def log_asymmetry(e: EffectEstimate) -> tuple[float, float] | None:
 
 
 def asymmetric_ratio(e: EffectEstimate, siblings=()) -> Issue | None:
-    if e.scale != "ratio" or not _usable(e) or not (0 < e.ci_low <= e.estimate <= e.ci_high):
+    if e.scale != "ratio" or not usable(e) or not (0 < e.ci_low <= e.estimate <= e.ci_high):
         return None
     span = log_asymmetry(e)
     if span is None or (span[0] <= ASYMMETRY_LIMIT and span[1] >= 1 / ASYMMETRY_LIMIT):
@@ -148,8 +119,6 @@ def wording(e: EffectEstimate) -> Issue | None:
 
 def estimate_issues(e: EffectEstimate, siblings=()) -> list[Issue]:
     """Every inconsistency of one estimate, most basic first; later tests need a sound interval."""
-    from .pvalues import p_value_issue
-
     basic = [i for i in (reversed_bounds(e), estimate_outside(e), ratio_not_positive(e)) if i]
     if basic:
         return basic

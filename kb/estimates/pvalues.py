@@ -24,7 +24,7 @@ import math
 import re
 from statistics import NormalDist
 
-from .consistency import Issue, null_position
+from .interval import Issue, null_position
 from .model import EffectEstimate, half_unit
 
 _NORMAL = NormalDist()

@@ -18,6 +18,7 @@ from kb.sources.kinds import GUIDELINE, OBSERVATIONAL, RANDOMIZED, REVIEW
 from ..io import write_atomic
 from .extract import follow_ups, markers_by_sentence, trial_names, uncited_trials
 from .tables import STUDIES
+from kb.ids import slug
 
 COLUMNS = ("id", "name", "design", "randomized", "sham_controlled", "n_randomized", "comparison", "references",
            "described_at", "notes", "reviewer", "date")
@@ -38,10 +39,6 @@ _SHAM = re.compile(r"\bsham\b|placebo", re.IGNORECASE)
 _NO_SHAM = re.compile(r"\b(?:non-|lack of (?:a )?(?:comparator )?|without (?:a )?|no )sham\b", re.IGNORECASE)
 _VERSUS = re.compile(r"^(?P<left>.*?)\s+(?:versus|vs\.?|compared (?:with|to))\s+(?P<right>.+?)(?=[:.(]|\s+for\s|\s+in\s|$)",
                      re.IGNORECASE)
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _groups(kb, candidates: list[int]) -> tuple[list[list[int]], dict[int, str]]:

@@ -103,7 +103,7 @@ def stated_counts(kb) -> list[StatedCount]:
     return out
 
 
-def _is_review_marker(kb, marker) -> bool:
+def is_review_marker(kb, marker) -> bool:
     """A marker citing one review or guideline (by its kind, or by what its sentence calls it)."""
     numbers = set(marker.numbers)
     if len(numbers) != 1:
@@ -127,11 +127,11 @@ def text_inclusions(kb) -> list[TextInclusion]:
     """Reviews whose paragraph lists, marker by marker, the trials they pooled."""
     out = []
     for count in stated_counts(kb):
-        own = [m for m in count.markers if _is_review_marker(kb, m)]
+        own = [m for m in count.markers if is_review_marker(kb, m)]
         review_marker = own[-1] if len(own) == 1 and len(count.markers) > 1 else None
         if review_marker is None and not own:
             before = _preceding_marker(kb, count)
-            review_marker = before if before is not None and _is_review_marker(kb, before) else None
+            review_marker = before if before is not None and is_review_marker(kb, before) else None
         if review_marker is None:
             continue
         review = review_marker.numbers[0]

@@ -12,7 +12,7 @@ not say). Edges (each with ``kind``; ``line`` is a policy line, 0 when none):
 """
 from __future__ import annotations
 
-from .records import ref_node
+from kb.ids import ref_id as ref_node, section_id, stmt_id
 
 
 def add_evidence(g, kb) -> None:
@@ -26,10 +26,10 @@ def add_evidence(g, kb) -> None:
         for line in study.described_at:
             section = kb.doc.section_at(line)
             if section is not None:
-                g.add_edge(f"section:{section.id}", study.node, kind="describes", line=line)
+                g.add_edge(section_id(section.id), study.node, kind="describes", line=line)
     for inc in index.inclusions:
         g.add_edge(ref_node(inc.review), inc.target, kind="includes", origin=inc.origin, line=inc.line or 0,
                    note=inc.note)
     for s in index.supports:
-        g.add_edge(s.evidence, f"stmt:{s.statement}", kind="supports", via=s.via, stance=s.stance,
+        g.add_edge(s.evidence, stmt_id(s.statement), kind="supports", via=s.via, stance=s.stance,
                    line=s.line or 0)

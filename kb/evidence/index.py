@@ -21,7 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .records import EvidenceTables, Inclusion, Study, ref_node, study_node
+from kb.ids import ref_id as ref_node, study_id as study_node
+
+from .records import EvidenceTables, Inclusion, Study
 from .tables import load_evidence_tables
 
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
-from .queries import _edges, studies_behind
+from .queries import edges_of_kind, studies_behind
+from kb.ids import ref_id
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,8 @@ def pairwise(included: dict[int, set[str]]) -> list[Overlap]:
 
 def trials_included_by(g, review: int) -> set[str]:
     """Study ids a review or guideline pools (its includes edges, reports resolved to studies)."""
-    return set().union(*(studies_behind(g, t) for _, t, _ in _edges(g, f"ref:{review}", "includes",
-                                                                     incoming=False))) if f"ref:{review}" in g else set()
+    return set().union(*(studies_behind(g, t) for _, t, _ in edges_of_kind(g, ref_id(review), "includes",
+                                                                     incoming=False))) if ref_id(review) in g else set()
 
 
 def reviews_with_inclusions(g) -> dict[int, set[str]]:
@@ -86,7 +87,7 @@ def overlapping_reviews(g) -> list[tuple[int, int, tuple[str, ...]]]:
 
 def topic_of(g, review: int) -> str:
     """A review's topic: the top-level rationale section where the policy first cites it."""
-    cites = [(d.get("line", 0), u) for u, _, d in _edges(g, f"ref:{review}", "cites", incoming=True)]
+    cites = [(d.get("line", 0), u) for u, _, d in edges_of_kind(g, ref_id(review), "cites", incoming=True)]
     if not cites:
         return "uncited"
     return min(cites)[1].split(":", 1)[1].split("/")[0]

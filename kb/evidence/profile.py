@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kb.sources.kinds import GUIDELINE, KINDS
-from .records import node_key
+from kb.ids import node_key
 
 
 @dataclass(frozen=True)

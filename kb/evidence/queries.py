@@ -6,8 +6,11 @@ graph-json or GraphML export too.
 """
 from __future__ import annotations
 
+from kb.ids import ref_id, stmt_id, study_id
 
-def _edges(g, node, kind: str, *, incoming: bool):
+
+def edges_of_kind(g, node, kind: str, *, incoming: bool):
+    """``node``'s edges of one kind (``supports``, ``includes``...), in or out, as (u, v, data)."""
     if node not in g:
         return []
     edges = g.in_edges(node, data=True) if incoming else g.out_edges(node, data=True)
@@ -16,13 +19,13 @@ def _edges(g, node, kind: str, *, incoming: bool):
 
 def evidence_source(g, statement: str) -> str | None:
     """The statement whose evidence ``statement`` uses: itself, or the nearest ancestor with ``supports``."""
-    node = f"stmt:{statement}"
+    node = stmt_id(statement)
     seen = set()
     while node in g and node not in seen:
         seen.add(node)
-        if _edges(g, node, "supports", incoming=True):
+        if edges_of_kind(g, node, "supports", incoming=True):
             return node.split(":", 1)[1]
-        parents = [v for _, v, _ in _edges(g, node, "refines", incoming=False)]
+        parents = [v for _, v, _ in edges_of_kind(g, node, "refines", incoming=False)]
         if not parents:
             return None
         node = parents[0]
@@ -34,15 +37,15 @@ def evidence_for(g, statement: str) -> list[str]:
     source = evidence_source(g, statement)
     if source is None:
         return []
-    return sorted({u for u, _, _ in _edges(g, f"stmt:{source}", "supports", incoming=True)})
+    return sorted({u for u, _, _ in edges_of_kind(g, stmt_id(source), "supports", incoming=True)})
 
 
 def studies_behind(g, node: str, _seen: frozenset = frozenset()) -> set[str]:
     """Study ids behind a node: itself, the studies a reference reports, what a review includes (followed through)."""
     if g.nodes.get(node, {}).get("kind") == "study":
         return {node.split(":", 1)[1]}
-    found = {v.split(":", 1)[1] for _, v, _ in _edges(g, node, "reports", incoming=False)}
-    for _, target, _ in _edges(g, node, "includes", incoming=False):
+    found = {v.split(":", 1)[1] for _, v, _ in edges_of_kind(g, node, "reports", incoming=False)}
+    for _, target, _ in edges_of_kind(g, node, "includes", incoming=False):
         if target not in _seen:
             found |= studies_behind(g, target, _seen | {node})
     return found
@@ -58,19 +61,19 @@ def studies_for(g, statement: str) -> set[str]:
 
 def reports_of(g, study: str) -> list[int]:
     """Reference numbers of the papers that report ``study``."""
-    return sorted(int(u.split(":", 1)[1]) for u, _, _ in _edges(g, f"study:{study}", "reports", incoming=True))
+    return sorted(int(u.split(":", 1)[1]) for u, _, _ in edges_of_kind(g, study_id(study), "reports", incoming=True))
 
 
 def reviews_including(g, study: str) -> list[int]:
     """Reviews and guidelines that pool ``study``, directly or by including one of its reports."""
-    node = f"study:{study}"
-    targets = [node] + [f"ref:{n}" for n in reports_of(g, study)]
-    return sorted({int(u.split(":", 1)[1]) for t in targets for u, _, _ in _edges(g, t, "includes", incoming=True)})
+    node = study_id(study)
+    targets = [node] + [ref_id(n) for n in reports_of(g, study)]
+    return sorted({int(u.split(":", 1)[1]) for t in targets for u, _, _ in edges_of_kind(g, t, "includes", incoming=True)})
 
 
 def statements_resting_on(g, number: int) -> list[str]:
     """Statements whose evidence includes reference ``number``, or a study it reports, inherited ones too."""
-    ref = f"ref:{number}"
+    ref = ref_id(number)
     studies = studies_behind(g, ref) if ref in g else set()
     out = []
     for node, data in g.nodes(data=True):

@@ -3,20 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kb.ids import study_id
+
 STANCES = ("agrees", "disagrees", "")
-
-
-def ref_node(number: int) -> str:
-    return f"ref:{number}"
-
-
-def study_node(study_id: str) -> str:
-    return f"study:{study_id}"
-
-
-def node_key(node: str) -> str:
-    """``ref:5`` -> ``5``; ``study:free`` -> ``free``."""
-    return node.split(":", 1)[1]
 
 
 @dataclass(frozen=True)
@@ -37,7 +26,7 @@ class Study:
 
     @property
     def node(self) -> str:
-        return study_node(self.id)
+        return study_id(self.id)
 
 
 @dataclass(frozen=True)

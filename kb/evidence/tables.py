@@ -12,7 +12,9 @@ from pathlib import Path
 
 from kb.knowledge.curated import parse_int, read_csv
 from ..errors import KbError
-from .records import STANCES, EvidenceTables, Inclusion, SectionLink, Study, SupportLink, ref_node, study_node
+from kb.ids import ref_id as ref_node, study_id as study_node
+
+from .records import STANCES, EvidenceTables, Inclusion, SectionLink, Study, SupportLink
 
 STUDIES = "studies.csv"
 INCLUDES = "includes.csv"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kb.sources.kinds import classify
 from kb.knowledge.curated import Curated, load_curated
+from kb.knowledge.graph import build_graph
 from kb.errors import KbError
 from kb.io import read_text
 from kb.read.model import CitationMarker, PolicyDocument, ReferenceEntry, Sentence
@@ -77,8 +78,6 @@ class KnowledgeBase:
     @cached_property
     def graph(self):
         """The evidence graph, built once on first use (networkx is imported only then)."""
-        from kb.knowledge.graph import build_graph
-
         return build_graph(self)
 
     @cached_property

@@ -16,19 +16,12 @@ from __future__ import annotations
 
 import json
 
-from kb.knowledge.base import KnowledgeBase
+from typing import TYPE_CHECKING
 
+from kb.ids import code_id, ref_id, section_id, stmt_id
 
-def ref_id(number: int) -> str:
-    return f"ref:{number}"
-
-
-def stmt_id(sid: str) -> str:
-    return f"stmt:{sid}"
-
-
-def section_id(sid: str) -> str:
-    return f"section:{sid}"
+if TYPE_CHECKING:  # for annotations only: the knowledge base imports this module, not the other way round
+    from kb.knowledge.base import KnowledgeBase
 
 
 def build_graph(kb: KnowledgeBase):
@@ -49,7 +42,7 @@ def build_graph(kb: KnowledgeBase):
             g.add_edge(section_id(sec.id), stmt_id(st.id), kind="contains")
     _add_citations(g, kb)
     for code in kb.doc.codes:
-        node = f"code:{code.code}"
+        node = code_id(code.code)
         g.add_node(node, kind="code", key=code.code, label=code.code, system=code.system)
         sec = kb.doc.section_at(code.line)
         if sec:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from kb.estimates.consistency import estimate_issues
 from kb.estimates.vocabulary import timepoint_days
 from kb.outputs.forest import DIFFERENCE, RATIO, ForestRow, forest_plot, legend_handles, notes_of
+from kb.ids import slug
 
 SVG_SALT = "policykb"
 _WIDTH = 10.0  # inches
@@ -29,10 +30,6 @@ class FigureSpec:
     subtitle: str
     estimates: tuple  # EffectEstimate rows in drawing order
     overview: bool  # several outcomes in one figure
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _year(source: str) -> int:
@@ -71,7 +68,7 @@ def _spec(question: str, outcome: str, rows: list, overview: bool) -> FigureSpec
     subtitle = (f"{len(rows)} estimates ({measures}) as printed in the policy, from "
                 f"{len({e.source for e in rows})} source(s); sorted by "
                 + ("outcome, " if overview else "") + "time point and year")
-    return FigureSpec(_slug(f"{question} {outcome}"), title, subtitle, tuple(rows), overview)
+    return FigureSpec(slug(f"{question} {outcome}"), title, subtitle, tuple(rows), overview)
 
 
 def design_of(kb, e) -> str:

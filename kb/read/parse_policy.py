@@ -13,6 +13,7 @@ from kb.read.criteria import CATEGORY, parse_criteria
 from kb.read.model import Code, PolicyDocument, Problem, ReferenceEntry, Section
 from kb.read.prose import clean_text, group_blocks, read_paragraphs, read_prose
 from kb.read.reference_list import parse_entry
+from kb.ids import slug as make_slug
 
 HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
 REFERENCE_HEADING = re.compile(r"^(references?|bibliography|works cited|literature cited|citations)$", re.I)
@@ -31,8 +32,7 @@ META = {
 
 
 def slug(text: str) -> str:
-    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return s or "section"
+    return make_slug(text, "section")
 
 
 def heading_title(raw: str) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import importlib
 
-from kb.site.pages.inputs import ForestFigure, ForestPlot, Site, gather, source_date_epoch
+from kb.site.pages.inputs import Site, gather, source_date_epoch
+from kb.site.pages.plots import ForestFigure, ForestPlot
 
 FAMILIES: tuple[str, ...] = (
     "home",

@@ -9,7 +9,7 @@ an estimate reported by one of the criterion's supporting references.
 from __future__ import annotations
 
 from kb.site.pages import links
-from kb.site.pages.inputs import ForestPlot
+from kb.site.pages.plots import ForestPlot
 from kb.site.pages.text import nav_title, link, plain, table, title
 
 INDEX = links.FOREST

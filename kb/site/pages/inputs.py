@@ -16,31 +16,9 @@ from typing import Mapping, Sequence
 
 from kb.dates import find_date
 from kb.read.model import Finding
-
-
-@dataclass(frozen=True)
-class ForestPlot:
-    """A figure that bears on a criterion: an image file in the site, its caption, its own page."""
-
-    image: str  # docs-relative path of the image (added to the site by whoever drew it)
-    caption: str
-    page: str | None = None  # docs-relative path of the page with its table and notes
-    via: tuple[int, ...] = ()  # the criterion's supporting references whose estimates it plots
-
-
-@dataclass(frozen=True)
-class ForestFigure:
-    """One drawn forest plot: what kb.outputs.figures drew, with the rows and notes as the figure prints them."""
-
-    slug: str
-    title: str
-    subtitle: str
-    question: str
-    outcome: str  # "all outcomes" for an overview
-    overview: bool
-    estimates: tuple  # kb.estimates EffectEstimate, in drawing order
-    rows: tuple  # kb.outputs.forest ForestRow, one per estimate, same order
-    notes: tuple[str, ...] = ()  # the notes under the figure (flagged rows, source remarks)
+from kb.ids import slug
+from kb.site.pages.plots import ForestFigure, ForestPlot
+from kb.site.pages.stages import evidence_inputs, forest_inputs
 
 
 @dataclass(frozen=True)
@@ -66,7 +44,7 @@ class Site:
 
         out, used = [], set()
         for f in flatten(self.results):
-            base = "f-" + re.sub(r"[^a-z0-9]+", "-", f"{f.code}-{f.line}-{f.column or 0}".lower())
+            base = "f-" + slug(f"{f.code}-{f.line}-{f.column or 0}")
             anchor, k = base, 2
             while anchor in used:
                 anchor, k = f"{base}-{k}", k + 1
@@ -143,7 +121,6 @@ def gather(kb, intro: str = "", *, figures: str = "draw") -> Site:
     """
     from kb.checks import all_rules, run_checks
     from kb.checks.waivers import apply_waivers
-    from kb.site.pages.stages import evidence_inputs, forest_inputs
 
     if figures not in ("draw", "plan", "none"):
         raise ValueError(f"figures must be draw, plan or none, not {figures!r}")

@@ -8,6 +8,7 @@ from kb.read.model import SEVERITIES
 from kb.site.pages import links
 from kb.site.pages.common import finding_item
 from kb.site.pages.text import link, plain, title
+from kb.ids import slug
 
 PATH = links.REPORT
 HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Info"}
@@ -47,8 +48,7 @@ def pages(site) -> dict[str, str]:
         for code in sorted(groups[severity]):
             items = groups[severity][code]
             about = f": {title(summaries[code], 100)}" if code in summaries else ""
-            slug = re.sub(r"[^a-z0-9]+", "-", code.lower())
-            parts.append(f"### {title(code)}{about} ({len(items)}) {{: #{severity}-{slug} }}")
+            parts.append(f"### {title(code)}{about} ({len(items)}) {{: #{severity}-{slug(code)} }}")
             if code in summaries:
                 parts.append(f"What this check looks for: {link(plain(code), links.rel(PATH, links.rule_path(code)))}.")
             parts.append("\n".join(

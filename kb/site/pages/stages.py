@@ -13,7 +13,8 @@ faster to write than outlines.
 from __future__ import annotations
 
 from kb.site.pages import links
-from kb.site.pages.inputs import ForestFigure
+from kb.site.pages.forest import plots_for_criteria
+from kb.site.pages.plots import ForestFigure
 
 
 def evidence_inputs(kb) -> dict:
@@ -67,7 +68,6 @@ def forest_inputs(kb, estimates, profiles, *, draw: bool = True) -> dict:
     from kb.estimates.table import COLUMNS, estimate_rows, to_csv
     from kb.outputs.figures import forest_rows
     from kb.outputs.forest import notes_of
-    from kb.site.pages.forest import plots_for_criteria
 
     plan = figure_plan(estimates)
     figures, files = [], {}

@@ -12,6 +12,7 @@ from kb.sources.kinds import KIND_LABELS
 from kb.site.pages import links
 from kb.site.pages.common import where
 from kb.site.pages.text import nav_title, link, plain, shorten, table, title
+from kb.ids import ref_id
 
 INDEX = links.STUDIES
 _YES = {True: "yes", False: "no"}
@@ -48,7 +49,7 @@ def _reports(page: str, kb, study) -> str:
 
 def including_reviews(kb, study) -> list:
     """The inclusions (kb.evidence) of this study or of one of its reports, by review, in list order."""
-    targets = {study.node} | {f"ref:{n}" for n in study.references}
+    targets = {study.node} | {ref_id(n) for n in study.references}
     found = [i for i in kb.evidence.inclusions if i.target in targets]
     return sorted(found, key=lambda i: (i.review, i.origin))
 
