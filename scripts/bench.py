@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run policykb's benchmarks and print timings as ratios (see kb/bench/).
+"""Run policykb's benchmarks and print timings as ratios (see kbdev/bench/).
 
     .venv/bin/python scripts/bench.py            # every suite
     .venv/bin/python scripts/bench.py startup    # one suite

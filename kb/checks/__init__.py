@@ -1,6 +1,6 @@
 """Checks: one rule, one code, one function from a knowledge base to findings.
 
-A family module (``kb/checks/ref.py`` for ``REF``, ``cit.py`` for ``CIT`` ...)
+A family module (``kb/checks/ref_entries.py`` for ``REF``, ``cit_markers.py`` for ``CIT`` ...)
 defines rules with the ``@rule`` decorator and lists them in ``RULES``. The
 registry below is an explicit ordered tuple of family modules; a rule's
 docstring (What / Why / Example / Fix) becomes its documentation page.

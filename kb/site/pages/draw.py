@@ -2,7 +2,7 @@
 
 The site build starts this in its own process as soon as the policy is
 known, so matplotlib's import and drawing run beside MkDocs reading the
-pages instead of before it (``FigureJob`` is the hook's handle on it). It
+pages instead of before it (``FigureJob`` is the plugin's handle on it). It
 writes ``FOLDER/forest/<name>.svg`` for every figure of
 ``kb.site.pages.stages.figure_plan``: the same plan, code and bytes as drawing
 in-process. Exit 0 drawn, 2 an input error (one line on stderr).

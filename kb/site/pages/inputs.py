@@ -25,7 +25,7 @@ from kb.site.pages.stages import evidence_inputs, forest_inputs
 class Site:
     kb: object  # kb.knowledge.base.KnowledgeBase
     results: tuple = ()  # kb.checks.Result, in registry order
-    intro: str = ""  # the hand-written home text (trusted Markdown from site/index.md)
+    intro: str = ""  # the hand-written home text (trusted Markdown: index.md in the docs folder)
     rules: tuple = ()  # every registered kb.checks.Rule, for the check-code pages
     profiles: Mapping[str, Mapping] | None = None  # statement id -> evidence profile (as_dict)
     forest: Mapping[str, Sequence[ForestPlot]] | None = None  # statement id -> forest plots
