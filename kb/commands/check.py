@@ -22,6 +22,8 @@ def _codes(value: str) -> list[str]:
 def add_arguments(parser) -> None:
     add_policy_argument(parser)
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="also write the findings as a table: .csv, .json or .xlsx (a spreadsheet)")
     parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
                         help="lowest severity that makes the exit code 1 (default: error)")
     parser.add_argument("--select", type=_codes, metavar="CODES",
@@ -72,8 +74,24 @@ def run(args) -> int:
     from kb.checks.waivers import apply_waivers
 
     results = apply_waivers(kb, results)
+    if args.output:
+        _write_findings(args, [(kb.path, results)], paths)
     sys.stdout.write(FORMATTERS[args.format](kb.path, results))
     return exit_code(results, args.fail_on)
+
+
+def _write_findings(args, reports, paths) -> None:
+    """-o FILE: the findings as rows, with their policy when there are several."""
+    from kb.outputs.report import flatten
+    from kb.outputs.rows import FINDING_COLUMNS
+    from kb.paths import policy_name
+
+    from .common import emit_table
+
+    many = len(reports) > 1
+    rows = [{**({"policy": policy_name(path)} if many else {}), **f.as_dict(), "waived": f.waived or ""}
+            for path, results in reports for f in flatten(results)]
+    emit_table(rows, (("policy",) if many else ()) + FINDING_COLUMNS, args.output, paths, sheet="findings")
 
 
 def _run_many(args, paths) -> int:
@@ -85,5 +103,7 @@ def _run_many(args, paths) -> int:
     for r in reports:
         if r.error:
             print(f"kb check: {r.error}", file=sys.stderr)
+    if args.output:
+        _write_findings(args, [(r.path, r.results) for r in reports if not r.error], paths)
     sys.stdout.write(MANY_FORMATTERS[args.format](reports))
     return many_exit_code(reports, args.fail_on)

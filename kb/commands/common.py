@@ -59,7 +59,18 @@ def check_output(target: str | Path, policies=()) -> None:
         raise KbError("is one of the policy's own files; write the output elsewhere", str(target))
 
 
-def emit(text: str, output: str | None, policies=()) -> None:
+def emit_table(rows: list[dict], columns, output: str | None, policies=(), fmt: str | None = None,
+               sheet: str = "table") -> None:
+    """A table to stdout (CSV or JSON) or to ``output`` as CSV, JSON or XLSX, by ``fmt`` or the file's extension."""
+    from ..outputs.tables import format_of, render
+
+    fmt = fmt or format_of(output)
+    if fmt == "xlsx" and (not output or output == "-"):
+        raise KbError("an XLSX workbook cannot go to the terminal; give -o FILE.xlsx")
+    emit(render(rows, columns, fmt, sheet), output, policies)
+
+
+def emit(text: str | bytes, output: str | None, policies=()) -> None:
     """Print to stdout, or write atomically to ``output`` (never onto an input, see ``check_output``)."""
     if output and output != "-":
         check_output(output, policies)

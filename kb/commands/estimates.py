@@ -11,15 +11,17 @@ import sys
 from collections import Counter
 
 from ..paths import policy_name
-from .common import add_policy_argument, check_output, emit, load_path, policy_paths
+from .common import add_policy_argument, check_output, emit_table, load_path, policy_paths
 
 
 def add_arguments(parser) -> None:
     from ..estimates.table import KINDS
 
     add_policy_argument(parser)
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
-    parser.add_argument("--format", choices=("csv", "json"), default="csv")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write here (atomically) instead of stdout; .csv, .json or .xlsx chooses the format")
+    parser.add_argument("--format", choices=("csv", "json", "xlsx"),
+                        help="csv (default), json or xlsx (a spreadsheet; needs -o); default: from -o's extension")
     parser.add_argument("--table", choices=KINDS, default="estimates",
                         help="which numbers to list (default: estimates)")
 
@@ -41,7 +43,7 @@ def found_rows(found) -> list[dict]:
 
 def run(args) -> int:
     from ..estimates import estimates_of
-    from ..estimates.table import COLUMNS, rows_of, to_csv, to_json
+    from ..estimates.table import COLUMNS, rows_of
 
     paths = policy_paths(args)
     if args.output:
@@ -57,6 +59,6 @@ def run(args) -> int:
         summaries.append((f"{path}: " if len(paths) > 1 else "") + summary_line(found, these))
     if len(paths) > 1 and columns:
         columns = ["policy", *columns]
-    emit(to_json(rows) if args.format == "json" else to_csv(rows, columns), args.output, paths)
+    emit_table(rows, columns or (rows[0].keys() if rows else ()), args.output, paths, args.format, args.table)
     print("\n".join(summaries), file=sys.stderr)  # after the write: a failed write is then the only line
     return 0

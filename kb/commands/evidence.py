@@ -8,8 +8,9 @@ trials; --list-sections prints the section ids statement_sections.csv refers to.
 from __future__ import annotations
 
 import json
+import sys
 
-from .common import add_policy_argument, load_path, policy_paths
+from .common import add_policy_argument, emit_table, load_path, policy_paths
 
 
 def add_arguments(parser) -> None:
@@ -18,6 +19,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--overlap", action="store_true", help="the reviews' overlap (CCA) instead of profiles")
     parser.add_argument("--list-sections", action="store_true", help="section ids and titles, for curators")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the profiles as a table, one row per criterion: .csv, .json or .xlsx")
 
 
 def _kinds(p) -> str:
@@ -95,6 +98,8 @@ def _result(args, kb) -> tuple[dict | None, list[str]]:
 
 def run(args) -> int:
     paths = policy_paths(args)
+    if args.output:
+        return _write_profiles(args, paths)
     results = [(kb, *_result(args, kb)) for kb in (load_path(p) for p in paths)]
     if args.format == "json" and not args.list_sections:
         payloads = [payload for _, payload, _ in results]
@@ -106,4 +111,23 @@ def run(args) -> int:
         if len(results) > 1:
             print(("\n" if i else "") + f"== {kb.path}")
         print("\n".join(lines))
+    return 0
+
+
+def _write_profiles(args, paths) -> int:
+    """-o FILE: every criterion's profile as one row (with its policy when there are several)."""
+    from ..errors import KbError
+    from ..outputs.rows import PROFILE_COLUMNS, profile_rows
+    from ..paths import policy_name
+
+    if args.overlap or args.list_sections:
+        raise KbError("-o writes the evidence profiles; --overlap and --list-sections print to the terminal")
+    rows = []
+    for path in paths:
+        kb = load_path(path)
+        these = [r for r in profile_rows(kb) if not args.statement or r["id"] == args.statement]
+        rows += [{"policy": policy_name(path), **r} for r in these] if len(paths) > 1 else these
+    columns = (("policy",) if len(paths) > 1 else ()) + PROFILE_COLUMNS
+    emit_table(rows, columns, args.output, paths, sheet="evidence profiles")
+    print(f"{len(rows)} criteria; wrote {args.output}", file=sys.stderr)
     return 0

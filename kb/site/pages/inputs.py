@@ -116,7 +116,7 @@ def gather(kb, intro: str = "", *, figures: str = "draw") -> Site:
     profiles with the age limit, studies, effect estimates and the forest
     plots. ``figures``: "draw" draws their SVGs here (in ``extra_files``);
     "plan" gives the figures and their pages but leaves the SVGs to the caller
-    (the MkDocs hook draws them in a process of their own, see
+    (the MkDocs plugin draws them in a process of their own, see
     ``kb.site.pages.draw``); "none" leaves forest plots out.
     """
     from kb.checks import all_rules, run_checks
