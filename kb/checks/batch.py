@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.errors import KbError
+from kb.progress import progress
 
 # Below this many policies, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
@@ -52,10 +53,10 @@ def check_policies(paths: list[Path], select=None, ignore=None, workers: int | N
     jobs = [str(p) for p in paths]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if len(jobs) < PARALLEL_FROM or workers <= 1:
-        return [_rebuild(*_check_one(p, select, ignore)) for p in jobs]
+        return [_rebuild(*_check_one(p, select, ignore)) for p in progress(jobs, "checking", unit="policy")]
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, len(jobs) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         done = pool.map(_check_one, jobs, [select] * len(jobs), [ignore] * len(jobs), chunksize=chunk)
-        return [_rebuild(*item) for item in done]
+        return [_rebuild(*item) for item in progress(done, "checking", total=len(jobs), unit="policy")]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import KbError
 from ..paths import project_root
+from ..progress import terminal_fd_for_child
 from .common import add_policy_argument, check_output, policy_paths
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "site" / "mkdocs.yml"
@@ -98,7 +99,16 @@ def build(policies: Path | list[Path], out: Path, root: Path | None = None) -> s
                DISABLE_MKDOCS_2_WARNING="true", MPLBACKEND="Agg")
     # Never add -q or -v: with either, --strict no longer fails the build on warnings.
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file(root)), "-d", str(out)]
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=root)
+    # MkDocs' stderr is read here for its warnings; the progress bar goes to our terminal (kb.progress).
+    terminal = terminal_fd_for_child()
+    if terminal is not None:
+        env["KB_PROGRESS_FD"] = str(terminal)
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=root,
+                              pass_fds=(terminal,) if terminal is not None else ())
+    finally:
+        if terminal is not None:
+            os.close(terminal)
 
 
 def serve(out: Path, port: int) -> None:

@@ -15,6 +15,7 @@ from kb.diff.identity import group_papers
 from kb.errors import KbError
 from kb.knowledge.base import KnowledgeBase, load_knowledge_base
 from kb.paths import policy_name as name_of_path
+from kb.progress import progress
 
 
 def policy_name(kb: KnowledgeBase) -> str:
@@ -58,7 +59,7 @@ class Corpus:
 
 def load_corpus(paths: list[Path]) -> Corpus:
     """Load each policy; two policies may not share a name (their folder names)."""
-    corpus = Corpus(tuple(load_knowledge_base(p) for p in paths))
+    corpus = Corpus(tuple(load_knowledge_base(p) for p in progress(paths, "reading", unit="policy")))
     if len(corpus.by_name) != len(corpus.policies):
         names = [policy_name(kb) for kb in corpus.policies]
         twice = sorted({n for n in names if names.count(n) > 1})

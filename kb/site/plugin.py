@@ -143,6 +143,7 @@ def _corpus_files(state, files, config):
     from kb.knowledge.corpus import policy_name
     from kb.errors import KbError
     from kb.site.pages import gather, navigation, render_pages
+    from kb.progress import progress
     from kb.site.pages.corpus import corpus_nav, home_page, paper_pages, prefixed, prefixed_nav
 
     corpus = state["corpus"]
@@ -154,7 +155,7 @@ def _corpus_files(state, files, config):
         files.remove(f)
     sites, navs, generated = {}, {}, {}
     try:
-        for kb in corpus.policies:
+        for kb in progress(corpus.policies, "pages", unit="policy"):
             name = policy_name(kb)
             sites[name] = site = gather(kb, intro, figures="draw")
             generated.update(prefixed(name, {**render_pages(site), **handwritten}))
