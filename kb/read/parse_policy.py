@@ -185,7 +185,7 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
         i = bisect.bisect_right(heading_starts, line) - 1
         return sections[i].id if i >= 0 else ""
 
-    sentences, markers = read_prose(blocks, section_for_line)
+    sentences, markers, skipped = read_prose(blocks, section_for_line)
     crit_span = _region(sections, CRITERIA_HEADING, len(lines), through_categories=True)
     statements = []
     if crit_span:
@@ -205,5 +205,5 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
         references=tuple(references), reference_section=ref_section,
         statements=tuple(statements), documentation=tuple(documentation),
         codes=tuple(codes), problems=tuple(problems),
-        paragraphs=tuple(read_paragraphs(blocks, section_for_line)),
+        paragraphs=tuple(read_paragraphs(blocks, section_for_line)), skipped=skipped,
     )
