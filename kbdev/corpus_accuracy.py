@@ -33,6 +33,15 @@ class ArticleResult:
     crashed: int = 0
     seeded_injected: int = 0
     seeded_found: int = 0
+    crash: str | None = None  # an unexpected exception while measuring: a bug to fix
+
+
+def measure_safely(path: Path, **options) -> ArticleResult:
+    """``measure``, with a crash recorded as the article's row instead of ending the run."""
+    try:
+        return measure(path, **options)
+    except Exception as exc:  # noqa: BLE001 - the run goes on; the crash is counted and shown
+        return ArticleResult(Path(path).name, crash=f"{type(exc).__name__}: {exc}")
 
 
 def corpus_files(folder: Path) -> list[Path]:
@@ -115,8 +124,9 @@ def table(results: list[ArticleResult]) -> str:
     rows = ["| article | entries read / in XML | first author and year right | markers precision | "
             "markers recall | error+warning | seeded found / injected |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in results:
-        if r.skipped:
-            rows.append(f"| {r.name} | skipped: {r.skipped.split(': ', 1)[-1]} | | | | | |")
+        if r.skipped or r.crash:
+            why = f"skipped: {r.skipped.split(': ', 1)[-1]}" if r.skipped else f"CRASHED: {r.crash}"
+            rows.append(f"| {r.name} | {why} | | | | | |")
             continue
         rows.append(f"| {r.name} | {r.entries_read} / {r.entries_true} | {r.entries_right} / {r.entries_known} | "
                     f"{_ratio(r.marker_pairs_right, r.marker_pairs_read)} | "
@@ -126,11 +136,12 @@ def table(results: list[ArticleResult]) -> str:
 
 
 def summary(results: list[ArticleResult]) -> str:
-    done = [r for r in results if not r.skipped]
+    done = [r for r in results if not r.skipped and not r.crash]
+    crashes = sum(1 for r in results if r.crash)
     total = lambda attr: sum(getattr(r, attr) for r in done)  # noqa: E731
     findings = sum(len(r.findings) for r in done)
     n = len(done) or 1
-    return (f"{len(done)} articles measured, {len(results) - len(done)} skipped; "
+    return (f"{len(done)} articles measured, {len(results) - len(done) - crashes} skipped, {crashes} crashed; "
             f"markers precision {_ratio(total('marker_pairs_right'), total('marker_pairs_read'))} "
             f"recall {_ratio(total('marker_pairs_right'), total('marker_pairs_true'))} "
             f"({total('marker_pairs_true')} (line, number) pairs); "

@@ -56,7 +56,7 @@ def test_measure_on_fixtures(tmp_path):
     assert 0 < done.marker_pairs_right <= min(done.marker_pairs_true, done.marker_pairs_read)
     assert 0 < done.entries_right <= done.entries_known <= 32
     text = table(results) + summary(results)
-    assert "| journal.pcbi.0030158.xml | skipped:" in text and "1 articles measured, 1 skipped" in text
+    assert "| journal.pcbi.0030158.xml | skipped:" in text and "1 articles measured, 1 skipped, 0 crashed" in text
 
 
 def test_summary_counts_findings_per_article():
@@ -64,3 +64,26 @@ def test_summary_counts_findings_per_article():
         pass
     results = [ArticleResult("a", findings=(F(), F())), ArticleResult("b"), ArticleResult("c", skipped="x")]
     assert "error+warning findings 2 (1.00 per article)" in summary(results)
+
+
+def test_a_crash_is_a_row_not_the_end_of_the_run(tmp_path, monkeypatch):
+    import kbdev.corpus_accuracy as ca
+
+    def broken(path, **options):
+        raise ValueError("boom")
+    monkeypatch.setattr(ca, "measure", broken)
+    result = ca.measure_safely(tmp_path / "journal.pone.1.xml", draws=0)
+    assert result.crash == "ValueError: boom"
+    assert "CRASHED: ValueError: boom" in table([result]) and "1 crashed" in summary([result])
+
+
+def test_text_injectors_skip_lists_too_short_to_edit():
+    import random
+
+    from kbdev.seeding.citations_text import TextPolicy
+    from kbdev.seeding.suite import text_injectors
+    text = (DATA / "journal.pone.0046041.xml").read_bytes()
+    from kb.importers.jats import convert
+    one = convert(text, "x").markdown.split("## References")[0] + "## References\n\n1. Smith A. A trial. Lancet. 2001;1:1-2.\n"
+    for inject in text_injectors().values():
+        inject(TextPolicy(0, one), random.Random(0))  # no exception: None or a seeded text
