@@ -44,6 +44,13 @@ def test_styles(style, text, first, year, source):
     ("Milo R, Shen\u2013Orr S, Itzkovitz S (2002) Network motifs. Science 298: 824\u2013827.", "Milo"),
     ("O'Brien K, D\u2019Amico L. Title. *J*. 2010;1:1-2.", "O'Brien"),
     ("Fischl B, Kouwe Avd, Destrieux C, et al. Parcellating. Cerebral Cortex. 2004;14(1):11\u201322.", "Fischl"),
+    ("vanEngelsdorp D, Meixner MD (2010) A historical review. J Invertebr Pathol 103: 80\u201395.", "vanEngelsdorp"),
+    ("Kopa\u0301c\u030cek J, Norton SA (2005) Decomposed accents. Environ Sci Technol 39: 3656\u20133662.",
+     "Kopa\u0301c\u030cek"),
+    ("Cohen R, Havlin S, ben-Avraham D (2003) Immunization. Phys Rev Lett 91: 247901.", "Cohen"),
+    ("Grandvaux N, tenOever B, Sen GC, et al. Profiling. *J Virol*. 2002;76(11):5532-9.", "Grandvaux"),
+    ("Dibner C, Sage D, d\u2019Eysmond T, et al. Circadian. *Genes Dev*. 2008;22:1-2.", "Dibner"),
+    ("Cisse B, Sokhna C, B\u00e2 eH, et al. (2006) Seasonal. Lancet 367: 659\u2013667.", "Cisse"),
 ])
 def test_surnames_in_any_script(text, surname):
     assert entry(text).first_author == surname
@@ -64,6 +71,7 @@ def test_surname_only_lists_before_a_year():
      "U.S. General Accounting Office", 2001),
     ("DART Virology Group and Trial Team (2006) Virological response. AIDS 20: 1391\u20131399.",
      "DART Virology Group and Trial Team", 2006),
+    ("StatSoft Inc (2005). STATISTICA, version 7.1. Available: www.statsoft.com.", "StatSoft Inc", 2005),
     ("No Lie MRI, Inc. (n.d.) No Lie MRI home page. Available: http://noliemri.com/. Accessed 13 January 2012.",
      "No Lie MRI, Inc", None),
 ])
@@ -78,6 +86,17 @@ def test_a_list_ending_in_a_group_keeps_its_people():
     assert e.surnames == ("Wardlaw", "Cummings", "Boonen")
     assert e.organisation == "FREE investigators"
     assert e.year == 2009
+
+
+def test_a_group_named_before_its_members():
+    e = entry("Genomes Project Consortium, Abecasis GR, Auton A, et al. An integrated map. *Nature*. 2012;491:56-65.")
+    assert e.organisation == "Genomes Project Consortium"
+    assert e.surnames == ("Abecasis", "Auton") and e.year == 2012
+
+
+def test_a_title_is_not_read_as_more_authors():
+    e = entry("J.A. Smith, B. Jones, Vertebroplasty for fractures, Spine J. 12 (2012) 100\u2013110.")
+    assert e.surnames == ("Smith", "Jones")
 
 
 def test_et_al_is_not_an_author():

@@ -23,11 +23,13 @@ def _uppercase_letters() -> str:
 
 
 UPPER = f"[{_uppercase_letters()}]"
-LETTER = r"[^\W\d_]"
+# A letter, with any combining accents after it (names in decomposed form: "c" + caron).
+LETTER = r"(?:[^\W\d_][\u0300-\u036f]*)"
 _JOIN = "'\u2019\\-\u2010\u2011\u2013"
-PARTICLE = (r"(?:[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]a|[lL]e|las|los|del|della|dos|das|"
+PARTICLE = (r"(?:[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]a|[lL]e|las|los|del|della|dela|do|dos|das|"
             r"ten|ter|zu|af|y|bin|ben|St\.?)")
-SURNAME_WORD = rf"{UPPER}{LETTER}*(?:[{_JOIN}]{LETTER}+)*"
+# "vanEngelsdorp", "deBoer", "LeBlanc", "tenOever", "d'Eysmond", "al-Sabbagh": a particle written onto the capital.
+SURNAME_WORD = rf"(?:[vV]an|[vV]on|[dD]e|[dD]i|[dD]a|[dD]u|[lL]e|[lL]a|ten|ter|d['\u2019]|(?:al|el|ben|bin|ibn)-)?{UPPER}[\u0300-\u036f]*{LETTER}*(?:[{_JOIN}]{LETTER}+)*"
 SURNAME = rf"(?:{PARTICLE}\s+)*{SURNAME_WORD}(?:\s+(?:{PARTICLE}\s+)*{SURNAME_WORD})*?"
 # "AB", "A.B.", "A-M", "J-i", "Fv" and "Avd" (a Dutch 'van (der)' folded into the initials)
 INITIALS = (rf"(?:{UPPER}{{1,4}}[a-z]{{1,2}}|{UPPER}(?:\.?\s?-?{UPPER}){{0,3}}\.?(?:-[a-z]\.?)?)"
@@ -39,14 +41,14 @@ _BEFORE = re.compile(rf"(?P<initials>{UPPER}\.(?:\s?-?{UPPER}\.)*)\s*(?P<surname
 _BARE = re.compile(SURNAME)
 _ONLY_INITIALS = re.compile(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*")
 _SUFFIX_ONLY = re.compile(SUFFIX)
-_ETAL = re.compile(r"^(?:et\s+al\.?|and\s+others|\.\.\.|\u2026)$", re.IGNORECASE)
+_ETAL = re.compile(r"^(?:et\.?\s+al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORECASE)
 GROUP_WORDS = re.compile(
     r"\b(?:Group|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
-    r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency)\b", re.IGNORECASE)
+    r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators)\b", re.IGNORECASE)
 
 
 # Words that make a name an organisation's, never a person's surname.
-_CORPORATE = re.compile(rf"{GROUP_WORDS.pattern}|\b(?:Inc|Ltd|LLC|GmbH|Co|Corp|Press|University|Foundation)\b\.?",
+_CORPORATE = re.compile(rf"{GROUP_WORDS.pattern}|\b(?:Inc|Ltd|LLC|GmbH|Corp|University|Foundation)\b\.?",
                         re.IGNORECASE)
 
 
@@ -61,11 +63,13 @@ class Authors:
 def person(token: str, *, bare: bool = False) -> str | None:
     """The surname of one printed name, or None when the token is not a person's name."""
     token = token.strip()
+    if _CORPORATE.search(token):
+        return None  # "StatSoft Inc", "Genomes Project Consortium"
     for pattern in (_AFTER, _BEFORE):
         m = pattern.fullmatch(token) or pattern.fullmatch(token.rstrip("."))
         if m:
             return m.group("surname")
-    if bare and _BARE.fullmatch(token.rstrip(".")) and len(token.split()) <= 3 and not _CORPORATE.search(token):
+    if bare and _BARE.fullmatch(token.rstrip(".")) and len(token.split()) <= 3:
         return token.rstrip(".")
     return None
 
@@ -106,6 +110,13 @@ def _apa(token: str) -> str | None:
     return None
 
 
+def _name_like(token: str) -> bool:
+    """Could this be a name the patterns miss ('Bâ eH', 'Levin S a')? Not a title's words or numbers."""
+    words = token.split()
+    return (0 < len(words) <= 3 and not re.search(r"\d", token) and not _CORPORATE.search(token)
+            and not any(re.fullmatch(r"[a-z]{3,}", w) and not re.fullmatch(PARTICLE, w) for w in words))
+
+
 def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
     """Every name of a delimited author list, or None when any part is not a name.
 
@@ -115,7 +126,7 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
     tokens = _tokens(segment.strip())
     names, surnames, group, et_al = [], [], None, False
     for k, token in enumerate(tokens):
-        tail = re.search(r"\s+et\s+al\.?$", token)
+        tail = re.search(r"\s+et\.?\s+al\.?$", token)
         if tail:
             token, et_al = token[: tail.start()], True
         if _ETAL.match(token):
@@ -125,6 +136,8 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
         if surname is None and k == len(tokens) - 1 and names and GROUP_WORDS.search(token):
             group = token
             continue
+        if surname is None and bare and names and _name_like(token):
+            surname = token.split()[0]  # a later name the patterns miss ("Bâ eH"): the list is known to end here
         if surname is None:
             return None
         names.append(token)

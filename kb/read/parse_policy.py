@@ -185,7 +185,8 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
         i = bisect.bisect_right(heading_starts, line) - 1
         return sections[i].id if i >= 0 else ""
 
-    sentences, markers, skipped = read_prose(blocks, section_for_line)
+    last_entry = max((r.number for r in references), default=None)
+    sentences, markers, skipped = read_prose(blocks, section_for_line, last_entry)
     crit_span = _region(sections, CRITERIA_HEADING, len(lines), through_categories=True)
     statements = []
     if crit_span:

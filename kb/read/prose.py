@@ -113,7 +113,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def read_prose(blocks: list[Block], section_for_line):
+def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = None):
     """Sentences, markers and the spans left unread as ambiguous, numbered in document order."""
     per_line = []
     for block in blocks:
@@ -121,7 +121,7 @@ def read_prose(blocks: list[Block], section_for_line):
             line_text = block.text[block.starts[i]: block.starts[i] + _line_len(block, i)]
             found, unsure = scan_line(line_text)
             per_line.append((num, found, unsure))
-    chosen, skipped = choose(per_line)
+    chosen, skipped = choose(per_line, last_entry)
     kept = iter(chosen)
     sentences: list[Sentence] = []
     markers: list[CitationMarker] = []

@@ -169,6 +169,12 @@ def _front(body: str):
         if who and len(who.split()) <= 40 and not re.search(r"\.\s+[A-Z][a-z]", who):
             return None, _clean(who), rest, year, True
     lead = leading_authors(body) or initials_first_authors(body)
+    group, comma, others = body.partition(", ")
+    if not lead and comma and GROUP_WORDS.search(group) and len(group.split()) <= 8:
+        after = leading_authors(others)  # "Genomes Project Consortium, Abecasis GR, Auton A, et al. Title."
+        if after:
+            found, end = after
+            return found, _clean(group), others[end:], None, False
     if lead:
         found, end = lead
         return found, None, body[end:], None, False
