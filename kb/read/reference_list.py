@@ -133,16 +133,32 @@ def _journal_and_pub(body: str) -> tuple[str | None, str, dict]:
     return None, body, ({"year": str(year)} if year else {})
 
 
+# "Journal 2" (a volume only), "Oxford, UK: Blackwell" (place and publisher), "Princeton University Press"
+_VOLUME_ONLY = re.compile(r"^(?P<source>[^.]*?[^\s,.])\s+(?P<volume>\d+[A-Za-z]?)$")
+_PUBLISHER = re.compile(r"^(?:[^.:]{2,60}:\s*)?(?P<source>[^.:]{2,80}?)$")
+_PUBLISHER_WORDS = re.compile(r"\b(?:Press|Publish\w*|Verlag|Springer|Wiley|Elsevier|Blackwell|Academic|Books?|"
+                              r"University|Sinauer|Wiley|Saunders|Lippincott|McGraw|Oxford|Cambridge)\b")
+_JOURNAL_LIKE = re.compile(r"^(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&)(?:\s+(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&))"
+                           r"{0,7}$")
+
+
 def _after_year(body: str) -> tuple[str | None, str, dict]:
     """Title and source after a '(2009)' (PLOS, APA-like): 'Title. Journal 6: e100.'"""
+    body = re.sub(r"\s*\(?\bin press\b\)?\.?\s*$", "", body, flags=re.IGNORECASE)
     head, _, last = body.strip().rstrip(".").rpartition(". ")
+    last = last.strip()
     if head:
-        m = _VOLUME_PAGES.match(last.strip())
-        if m:
-            return _clean(m.group("source")), head, m.groupdict()
+        for pattern in (_VOLUME_PAGES, _VOLUME_ONLY):
+            m = pattern.match(last)
+            if m:
+                return _clean(m.group("source")), head, m.groupdict()
     italic = _ITALIC.search(body)
     if italic:
         return _clean(italic.group("v") or italic.group("u")), body[: italic.start()], {}
+    if head and _PUBLISHER_WORDS.search(last) and _PUBLISHER.match(last):
+        return _clean(_PUBLISHER.match(last).group("source")), head, {}
+    if head and _JOURNAL_LIKE.match(last):
+        return _clean(last), head, {}  # "PLoS Med" before "(in press)"
     return None, body, {}
 
 
