@@ -8,9 +8,22 @@ is defined); everything else stays silent.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from kb.read.acronyms import definitions, defined_elsewhere, fits, initials, long_form, near_miss, used
 from . import finding, rule
 from .helpers import locate
+
+# What brackets hold that is no acronym: a supplementary file's type "(DOCX)", a genotype "(QQ)",
+# figure panels "(A-C)".
+FILE_TYPES = frozenset("""DOC DOCX PDF XLS XLSX CSV TSV TXT RTF ZIP GZ TAR TIF TIFF PNG JPG JPEG GIF EPS SVG PPT
+    PPTX AVI MOV MP3 MP4 MPG MPEG WAV WMV XML HTML HTM PS FASTA FAS NEX NEXUS PHY BAM VCF SBML MAT""".split())
+_NOT_ACRONYM = re.compile(r"^(?:([A-Z])\1+|[A-Z][-\u2013][A-Z])$")
+
+
+def _no_acronym(abbr: str) -> bool:
+    return abbr in FILE_TYPES or bool(_NOT_ACRONYM.match(abbr))
 
 
 @rule("DOC111", "acronym-mismatch", "warning")
@@ -21,8 +34,11 @@ def acronym_mismatch(kb):
     letters cannot be read off the name in order (each letter starting a word
     of the name, or following the previous letter inside the same word), and
     that acronym fits its name nowhere else in the policy. A warning when the name's initials give a different acronym of the same
-    length (the likely intended one); otherwise info, since some acronyms come
-    from another language or an older name.
+    length and the same first letter (the likely intended one), and the name
+    is words rather than a product or gene code; otherwise info, since some
+    acronyms come from another language or an older name, and a bracket after
+    a product often names its supplier (`MCF10A (ATCC)`). File types
+    (`(DOCX)`), genotypes (`(QQ)`) and figure panels (`(A-C)`) are no acronyms.
 
     Why: readers search the text by acronym; a wrong one (a typo, or the
     acronym of a neighbouring organisation) sends them to the wrong body or
@@ -37,11 +53,14 @@ def acronym_mismatch(kb):
     # An acronym that fits its name somewhere is only being reused elsewhere ("the society (ACR)").
     fitting = {d.abbr for _, d in found if d.words and fits(d.letters, d.words)}
     for s, d in found:
-        if not d.words or d.abbr in fitting:
+        if not d.words or d.abbr in fitting or _no_acronym(d.abbr):
             continue
         name = long_form(d.words) or d.words[-len(d.letters):]
         guess = initials(name)
-        confident = len(guess) == len(d.letters) and guess != d.letters
+        # A slip keeps the first letter (CAN for CNS); a bracket after a product, a cell line or a gene
+        # ("MCF10A (ATCC)", "IRF3 (IBL)") names its supplier, not the name's acronym.
+        confident = (len(guess) == len(d.letters) and guess != d.letters and guess[0] == d.letters[0]
+                     and not any(ch.isdigit() for word in name for ch in word))
         line, col = locate(doc, s.line, s.end_line, f"({d.abbr}", word=False)
         yield finding(acronym_mismatch, line,
                       f"the letters of '{d.abbr}' do not fit the name '{' '.join(name)}'",
@@ -67,9 +86,13 @@ def acronym_undefined(kb):
 
     What: an all-capital acronym of three letters or more that the policy never
     defines, while it does define one that differs by a dropped letter or two
-    swapped letters. Reported once, where it is first used; info rather than
-    a warning when the dropped letter is the first (OVCF defined, VCF used),
-    since that often names the broader thing on purpose. Other undefined
+    swapped letters, and nothing shows it is a term of its own (printed in the
+    defined one's paragraph, the same letters but for a hyphen, or a shorter form used
+    in three sentences or more: PBS beside PBST). Reported once, where it is
+    first used; info rather than
+    a warning when the dropped letter is the first (OVCF defined, VCF used), or
+    the last with the name's last word (PDGFR for '... growth factor
+    receptors', PDGF used), since that names the broader thing on purpose. Other undefined
     acronyms are left alone: most are common knowledge, trial names or codes.
 
     Why: in a list of organisations or measures, such an acronym is almost
@@ -81,6 +104,8 @@ def acronym_undefined(kb):
     """
     doc = kb.doc
     defined = _defined(doc)
+    uses: Counter = Counter(a for s in doc.sentences for a in {a for a, _ in used(s.text)})
+    together = [{a for a, _ in used(p.text)} for p in doc.paragraphs]
     seen: set[str] = set(defined)  # each acronym is judged once, at its first use
     for s in doc.sentences:
         for abbr, _ in used(s.text):
@@ -90,14 +115,40 @@ def acronym_undefined(kb):
             intended = near_miss(abbr, set(defined))
             if intended is None:
                 continue
+            broader = _broader(abbr, intended, defined[intended])
+            if not broader and _deliberate(abbr, intended, uses, together):
+                continue
             line, col = locate(doc, s.line, s.end_line, abbr)
             name = f" ({defined[intended]})" if defined[intended] else ""
-            # Dropping the first letter often names the broader thing on purpose (OVCF -> VCF).
-            broader = intended[1:] == abbr
             yield finding(acronym_undefined, line,
                           f"'{abbr}' is used but never defined; the policy defines {intended}{name}",
                           column=col, severity="info" if broader else None,
                           suggestion=f"write {intended} if that is meant, or define {abbr} where it is first used")
+
+
+def _deliberate(abbr: str, intended: str, uses: Counter, together: list[set]) -> bool:
+    """Signs that the undefined acronym is a term of its own, not a slip for the defined one.
+
+    Printed in the defined one's paragraph (codons 'AUG, UAG, UGA'; 'VCS such as CVS'), the same
+    letters but for a hyphen (E-RG, ERG), or a shorter form used again and again
+    (PBS beside PBST): a slip is made once.
+    """
+    if any(abbr in group and intended in group for group in together):
+        return True
+    if intended.replace("-", "") == abbr:
+        return True
+    return len(intended) == len(abbr) + 1 and uses[abbr] >= 3
+
+
+def _broader(abbr: str, intended: str, name: str) -> bool:
+    """The undefined acronym names part of the defined thing on purpose.
+
+    The first letter dropped (OVCF defined, VCF used), or the last letter with the name's last
+    word ('platelet derived growth factor receptors (PDGFR)', then PDGF: the factor itself).
+    """
+    words = name.split()
+    return intended[1:] == abbr or (intended[:-1] == abbr and len(words) >= 2
+                                    and words[-1][:1].upper() == intended[-1])
 
 
 RULES = (acronym_mismatch, acronym_undefined)

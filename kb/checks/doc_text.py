@@ -57,14 +57,38 @@ def _similar_pairs(paragraphs) -> list[tuple[int, int, float]]:
     return sorted(out)
 
 
+# A figure or table legend, a supplementary file's caption, a table row: repeated wording is their style.
+_LEGEND = re.compile(r"^\s*(?:\||\*\*\s*(?:Fig(?:ure)?s?|Tables?|Videos?|Movies?|Data\s*sets?|Files?|Texts?|"
+                     r"Appendi(?:x|ces)|Protocols?|Checklists?|Boxe?s?|Supplementa\w+|Definitions?|S\d+)\b)", re.I)
+_NAMED = re.compile(r"\b([A-Z][\w'\u2019-]+)(?:\s+et\s+al\.?)?\s*[(\[]((?:19|20)\d\d)[a-z]?[)\]]")
+
+
+def _apparatus(lines, line: int) -> bool:
+    """A legend or table row, or a table's footnote (the paragraph right after a table)."""
+    if _LEGEND.match(lines[line - 1]):
+        return True
+    before = next((lines[k].strip() for k in range(line - 2, -1, -1) if lines[k].strip()), "")
+    return before.startswith("|")
+
+
+def _sources(doc, paragraph) -> set:
+    """What a paragraph cites or names: its reference numbers and 'Surname (year)' sources."""
+    cited = {n for m in doc.markers if paragraph.line <= m.line <= paragraph.end_line for n in m.numbers}
+    return cited | {(name, year) for name, year in _NAMED.findall(paragraph.text)}
+
+
 @rule("DOC121", "repeated-paragraph", "warning")
 def repeated_paragraph(kb):
     """A paragraph that repeats an earlier one almost word for word.
 
     What: two paragraphs of running text (at least 40 words each, list items
     left out) share most of their wording: at least 60% of the shorter one's
-    three-word phrases appear in the other. The finding sits on the later
-    paragraph and names the earlier one.
+    three-word phrases appear in the other, and both cite or name the same
+    source (a reference number, or `Surname (year)`). The finding sits on the
+    later paragraph and names the earlier one. Parallel wording about different
+    things (the methods of two experiments, an abstract and its conclusion) and
+    an article's apparatus (figure and table legends, supplementary files'
+    captions, table rows and footnotes) repeat by design and are left alone.
 
     Why: a study described twice, in slightly different words, is usually a
     leftover from merging two versions of the policy; readers wonder whether
@@ -77,9 +101,13 @@ def repeated_paragraph(kb):
     Fix: keep one of the two (in the section where it belongs) and move any
     detail only the other has into it.
     """
-    paragraphs = [p for p in kb.doc.paragraphs if p.label is None and len(p.text.split()) >= MIN_WORDS]
+    paragraphs = [p for p in kb.doc.paragraphs if p.label is None and len(p.text.split()) >= MIN_WORDS
+                  and not _apparatus(kb.doc.lines, p.line)]
+    sources = [_sources(kb.doc, p) for p in paragraphs]
     for a, b, share in _similar_pairs(paragraphs):
         earlier, later = paragraphs[a], paragraphs[b]
+        if not sources[a] & sources[b]:
+            continue  # parallel wording about different things (methods of two experiments, an abstract)
         cited = tuple(dict.fromkeys(n for r in find_markers(later.text) for n in expand(r.inner).numbers))
         yield finding(repeated_paragraph, later.line,
                       f"this paragraph repeats the one at line {earlier.line} "

@@ -17,7 +17,7 @@ import re
 
 from kb.knowledge.base import KnowledgeBase
 from kb.read.model import ReferenceEntry
-from kb.read.reference_list import surname_and_initials
+from kb.read.authors import name_and_initials
 
 _SUFFIX = re.compile(r",?\s*(Jr|Sr|2nd|3rd|4th|II|III|IV)\.?$")
 # Written as printed: LaTeX escapes would break a DOI or URL ('10.1000/a_b', '%20').
@@ -73,13 +73,12 @@ def name_parts(author: str) -> tuple[str, str, str]:
     if m:
         suffix = m.group(1) + ("." if m.group(1) in ("Jr", "Sr") else "")
         author = author[: m.start()].strip()
-    one = surname_and_initials(author)
+    one = name_and_initials(author)
     if not one:
         return author, "", suffix
-    surname, initials = one
-    initials = re.sub(r"[.\s]", "", initials)
+    initials = re.sub(r"[.\s]", "", one[1])
     given = " ".join(f"{c}." if c.isalpha() else c for c in re.findall(r"[A-Z]|-", initials)).replace(" - ", "-")
-    return surname, given, suffix
+    return one[0], given, suffix
 
 
 def bibtex_name(author: str) -> str:

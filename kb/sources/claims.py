@@ -2,7 +2,8 @@
 
 Pure reading of a sentence's text and its markers' offsets. A claim is tied
 to markers only where the text ties it: the marker follows the noun phrase
-directly ('based on five RCTs[5, 6, 65-67]', 'case reports or series.[35-54]'),
+directly ('based on five RCTs[5, 6, 65-67]', 'case reports or series.[35-54]',
+a run of single markers 'three studies [12], [13], [20]' being one citation),
 or the count opens the sentence ('Two other RCTs by ... were included.[4, 6]').
 'Mattie (2021) conducted a review of seven RCTs ...[30]' counts the review's
 contents, not the cited entries, and is no claim.
@@ -29,7 +30,9 @@ _NOUNS = (
 )
 _NOUN_RX = tuple((re.compile(p, re.I), kinds, label) for p, kinds, label in _NOUNS)
 _NOUN = "|".join(f"(?:{p})" for p, _, _ in _NOUNS)
-_COUNT = re.compile(rf"\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]|[1-9]\d)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+# The words between a count and its noun are no count themselves: '21 days in two studies' counts two.
+_COUNT = re.compile(rf"\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]|[1-9]\d)\s+"
+                    rf"(?:(?!(?:{'|'.join(_NUMBERS)})\b)[a-z][\w-]*\s+){{0,3}}?"
                     rf"(?P<noun>{_NOUN})\b", re.I)
 _DESIGN = re.compile(rf"(?P<noun>{_NOUN})[\s.,;:)]*$", re.I)
 _OPENING = re.compile(r"^(?:(?:The|These|Those|Only|All|Another|Other|In all,?|Overall,?)\s+)?$", re.I)
@@ -56,6 +59,17 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else COUNTS[word.lower()]
 
 
+_BETWEEN = re.compile(r"^[\s,;]*$")
+
+
+def run(text: str, spans, first: int) -> tuple[int, ...]:
+    """The marker at ``first`` and those printed right after it as one citation: '[12], [13], [19]'."""
+    out = [first]
+    while out[-1] + 1 < len(spans) and _BETWEEN.match(text[spans[out[-1]][1]:spans[out[-1] + 1][0]]):
+        out.append(out[-1] + 1)
+    return tuple(out)
+
+
 def count_claims(text: str, spans) -> list[Claim]:
     """Counted claims tied to markers ('five RCTs[...]', or 'Two other RCTs ...' opening the sentence)."""
     claims = []
@@ -63,7 +77,7 @@ def count_claims(text: str, spans) -> list[Claim]:
         kinds, label = _noun_kinds(m.group("noun"))
         direct = [k for k, (a, _) in enumerate(spans) if a >= m.end() and _ATTACHED.match(text[m.end():a])]
         if direct:
-            claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, tuple(direct[:1])))
+            claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, run(text, spans, direct[0])))
         elif spans and _OPENING.match(text[:m.start()]):
             claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, tuple(range(len(spans)))))
     return claims
@@ -77,7 +91,7 @@ def design_claims(text: str, spans) -> list[Claim]:
         if m and m.end() == a:
             kinds, label = _noun_kinds(m.group("noun"))
             if kinds is not None:
-                claims.append(Claim(m.group("noun"), None, kinds, label, (k,)))
+                claims.append(Claim(m.group("noun"), None, kinds, label, run(text, spans, k)))
     return claims
 
 

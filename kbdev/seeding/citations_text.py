@@ -131,6 +131,8 @@ def _new_entry(number: int, rng: random.Random) -> str:
 def inserted(policy: TextPolicy, rng: random.Random) -> Seeded | None:
     entries = _entries(policy)
     numbers = sorted(entries)
+    if len(numbers) < 2:
+        return None
     at = rng.choice(numbers[:-1])
     lines = policy.lines
     for n in numbers:
@@ -147,6 +149,8 @@ def inserted(policy: TextPolicy, rng: random.Random) -> Seeded | None:
 
 def deleted(policy: TextPolicy, rng: random.Random) -> Seeded | None:
     entries = _entries(policy)
+    if not entries:
+        return None
     gone = entries[rng.choice(sorted(entries))]
     lines = policy.lines
     del lines[gone.line - 1]
@@ -157,6 +161,8 @@ def deleted(policy: TextPolicy, rng: random.Random) -> Seeded | None:
 
 def uncited_added(policy: TextPolicy, rng: random.Random) -> Seeded | None:
     entries = _entries(policy)
+    if not entries:
+        return None
     last = entries[max(entries)]
     lines = policy.lines
     lines.insert(last.line, _new_entry(last.number + 1, rng))

@@ -64,3 +64,16 @@ def test_cit302_an_off_topic_member_of_the_right_design_is_info():
 def test_cit302_clean_range():
     body = "The evidence on sacroplasty is limited to several small case reports or series.<sup>[1-6]</sup>"
     assert findings(body, SACRO[:6], "CIT302") == []
+
+
+def test_cit301_a_run_of_single_markers_is_one_citation():
+    body = "In three RCTs [1], [2], [3], pain improved. Two RCTs [1]; [2] agreed."
+    assert findings(body, RCTS, "CIT301") == []
+    found = findings("In four RCTs [1], [2], [3], pain improved.", RCTS, "CIT301")
+    assert "3 entries (1, 2, 3)" in found[0].message  # the reader keeps a run as one marker
+
+
+def test_cit301_the_count_is_the_number_next_to_the_noun():
+    assert findings("Follow-up lasted 21 days in two RCTs [1], [2].", RCTS, "CIT301") == []
+    found = findings("Follow-up lasted 21 days in three RCTs [1], [2].", RCTS, "CIT301")
+    assert "'three RCTs'" in found[0].message

@@ -95,3 +95,36 @@ def test_bundled_policy(bundled_kb):
     assert (f.line, "CAN") == (284, f.message.split("'")[1])
     (g,) = acronym_undefined.func(bundled_kb)
     assert g.line == 288 and "'ASN'" in g.message
+
+
+@pytest.mark.parametrize("body", [
+    "Baseline characteristics of the trials (DOCX).<sup>[1]</sup> Search strategy (PDF).",
+    "Carriers of the R462Q variant (QQ) were more often infected.<sup>[1]</sup>",
+    "Expression in the three strains (A\u2013C) was higher.<sup>[1]</sup>",
+    "MCF10A cells were obtained from the supplier (ATCC).<sup>[1]</sup>",
+    "Lysates were probed for IRF3 (IBL).<sup>[1]</sup>",
+])
+def test_brackets_that_hold_no_acronym_are_not_warnings(body):
+    assert [f for f in run_rule(acronym_mismatch, make_policy(body=body)) if f.severity != "info"] == []
+
+
+def test_supplier_after_words_keeps_its_first_letter_rule():
+    """A name of words whose initials give another acronym with the same first letter is still a warning."""
+    text = make_policy(body="The American Society of Spine Radiology (ASRS) agreed.<sup>[1]</sup>")
+    (f,) = run_rule(acronym_mismatch, text)
+    assert f.severity == "warning" and "ASSR" in f.suggestion
+
+
+def test_terms_of_their_own_are_not_slips():
+    body = ("Plates were washed in Tween in PBS (PBST).<sup>[1]</sup>\n\nCells were kept in PBS. PBS was changed "
+            "daily. Fresh PBS was added.\n\n"
+            "Early radial glial (E-RG) cells divided.<sup>[2]</sup>\n\nERG cells stopped.\n\n"
+            "The stop codon UAG (amber) and the codons AUG and UGA are shown.<sup>[3]</sup>")
+    assert run_rule(acronym_undefined, make_policy(body=body.replace("UAG (amber)", "(UAG)"))) == []
+
+
+def test_the_factor_of_a_defined_receptor_is_only_info():
+    body = ("Sunitinib blocks platelet derived growth factor receptors (PDGFR).<sup>[1]</sup>\n\n"
+            "Tumours then activate PDGF signalling.")
+    (f,) = run_rule(acronym_undefined, make_policy(body=body))
+    assert f.severity == "info" and "'PDGF'" in f.message

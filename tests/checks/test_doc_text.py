@@ -59,3 +59,28 @@ def test_bundled_policy(bundled_kb):
     assert (f.line, f.citations) == (264, (17,)) and "line 176" in f.message
     (g,) = split_list_item.func(bundled_kb)
     assert g.line == 295
+
+
+METHOD = ("Source shapes were randomly generated from a mesh model of a human hip, misaligned by a random "
+          "rotation and translation in Experiment 2A, and registered back to a point cloud of the mesh. The test "
+          "cases differ in the noise added to the target points, and each case was repeated three hundred times "
+          "with new random draws of the misalignment and of the noise.")
+
+
+def test_parallel_wording_about_different_things_is_clean():
+    """Two experiments' methods in the same words: neither cites nor names a common source."""
+    other = METHOD.replace("Experiment 2A", "Experiment 3A").replace("hip", "femur")
+    assert run_rule(repeated_paragraph, make_policy(body=f"{METHOD}\n\n## RESULTS\n\n{other}")) == []
+    # the same pair describing one cited study twice is a repeat
+    cited = f"{METHOD} The design follows Smith (2015).<sup>[1]</sup>"
+    (f,) = run_rule(repeated_paragraph, make_policy(body=f"{cited}\n\n## RESULTS\n\n{cited.replace('2A', '3A')}"))
+    assert f.citations == (1,)
+
+
+def test_legends_and_table_footnotes_are_clean():
+    legend = f"**Fig 2. Registration error.** {STUDY}"
+    assert run_rule(repeated_paragraph, make_policy(body=f"{legend}\n\n{legend.replace('Fig 2', 'Fig 3')}")) == []
+    supplementary = f"**S1 Table. Characteristics.** {STUDY}"
+    assert run_rule(repeated_paragraph, make_policy(body=f"{supplementary}\n\n{supplementary.replace('S1', 'S2')}")) == []
+    table = "| Trial | n |\n| --- | --- |\n| Yi | 290 |"
+    assert run_rule(repeated_paragraph, make_policy(body=f"{table}\n\n{STUDY}\n\n{table}\n\n{REWORDED}")) == []

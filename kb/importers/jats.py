@@ -1,0 +1,195 @@
+"""JATS XML (PMC, PLOS, BMC, any JATS article) to a verbatim policy.md.
+
+``convert(data, source_name)`` writes the article's title, abstract, body,
+tables and reference list as Markdown, markers exactly as printed (the XML's
+own brackets or superscripts) and each entry under the number the article
+gives it. ``ground_truth(data)`` returns what the XML states about the same
+Markdown: which entries each marker cites, on which line, and each entry's
+first author and year. That makes every JATS article a labelled test case.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from kb.errors import KbError
+from kb.importers.jats_blocks import block, heading
+from kb.importers.jats_inline import CLOSE, MID, OPEN, Context, inline, local, squash, strip_sentinels
+from kb.importers.jats_refs import EntryFacts, entry_text, facts
+from kb.importers.model import Converted
+
+_LABEL = re.compile(r"^\W*(\d{1,5})\W*$")
+_SPAN = re.compile(f"{OPEN}(\\d+){MID}(.*?){CLOSE}")
+# What may stand between two cited ids of one marker: separators, brackets, a range dash.
+_JOIN = re.compile(r"^[\s,;\[\]()\-\u2010-\u2014\u2212]*$")
+_DASH = re.compile(r"[\-\u2010-\u2014\u2212]")
+_NOTES = {
+    "formula": "{n} formulas kept as plain text (MathML/TeX flattened)",
+    "figure": "{n} figures: captions kept, images not",
+    "table-image": "{n} tables given only as images: captions kept, cells not",
+    "merged": "{n} merged table cells filled out with empty cells",
+    "styled-entry": "{n} reference entries given as parts (element-citation) printed in the journal's style",
+    "fn": "{n} inline footnotes left out",
+    "inline-graphic": "{n} inline images left out",
+}
+
+
+@dataclass(frozen=True)
+class TruthMarker:
+    line: int
+    numbers: tuple[int, ...]  # the entries the marker cites, a printed range expanded
+    printed: str
+    numbered: bool  # False for an author-year citation ("Smith et al. 2001")
+
+
+@dataclass(frozen=True)
+class GroundTruth:
+    markers: tuple[TruthMarker, ...]
+    entries: tuple[EntryFacts, ...]
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    text: str  # Markdown with sentinels around bibliographic xrefs
+    ctx: Context
+    numbers: dict[str, int]  # ref id -> entry number
+    entries: tuple[EntryFacts, ...]
+    title: str | None
+    journal: str | None
+
+
+def parse(data: bytes, source_name: str):
+    """The ``<article>`` element, or a one-line KbError."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        raise KbError(f"not XML: {str(exc).split(':')[0]}", source_name, line) from None
+    if local(root.tag) != "article":
+        raise KbError(f"not a JATS article: the root element is <{local(root.tag)}>, not <article>", source_name)
+    return root
+
+
+def _line_of(data: bytes, ref_id: str) -> int | None:
+    found = re.search(rb"<ref\b[^>]*\sid=[\"']" + re.escape(ref_id.encode()) + rb"[\"']", data)
+    return data.count(b"\n", 0, found.start()) + 1 if found else None
+
+
+def _numbers(root, data: bytes, source_name: str) -> list:
+    refs = [r for lst in root.iter() if local(lst.tag) == "ref-list" for r in lst if local(r.tag) == "ref"]
+    if not refs:
+        raise KbError("the article has no reference list (no <ref> in a <ref-list>)", source_name)
+    out = []
+    for ref in refs:
+        label = next((c for c in ref if local(c.tag) == "label"), None)
+        found = _LABEL.match("".join(label.itertext())) if label is not None else None
+        if not found:
+            rid = ref.get("id") or ""
+            raise KbError(f"reference '{rid or '?'}' has no number (no numeric <label>)", source_name,
+                          _line_of(data, rid) if rid else None)
+        out.append((int(found.group(1)), ref))
+    return out
+
+
+def _journal(root) -> str | None:
+    """The journal's title, else its NLM abbreviation, else the publisher."""
+    def first(tag: str, **attrs) -> str | None:
+        for el in root.iter():
+            if local(el.tag) == tag and all(el.get(k) == v for k, v in attrs.items()):
+                return squash("".join(el.itertext())) or None
+        return None
+    return first("journal-title") or first("journal-id", **{"journal-id-type": "nlm-ta"}) or first("publisher-name")
+
+
+def _front(root, ctx: Context) -> tuple[str | None, str | None, list[str]]:
+    meta = next((m for m in root.iter() if local(m.tag) == "article-meta"), None)
+    title_el = next((t for t in meta.iter() if local(t.tag) == "article-title"), None) if meta is not None else None
+    title = squash("".join(title_el.itertext())) if title_el is not None else None
+    journal = _journal(root)
+    blocks = [heading(1, squash(inline(title_el, ctx)))] if title else []
+    doi = next((squash(i.text or "") for i in (meta.iter() if meta is not None else ())
+                if local(i.tag) == "article-id" and i.get("pub-id-type") == "doi"), "")
+    if journal:
+        blocks.append(f"*{journal}*" + (f". doi: {doi}" if doi else ""))
+    for abstract in (a for a in (meta if meta is not None else ()) if local(a.tag) == "abstract"):
+        if abstract.get("abstract-type") not in (None, "summary", "executive-summary"):
+            continue
+        own = next((c for c in abstract if local(c.tag) == "title"), None)
+        blocks.append(heading(2, squash(inline(own, ctx)) if own is not None else "Abstract"))
+        blocks.extend(b for c in abstract if local(c.tag) != "title" for b in block(c, ctx, 3))
+    return title, journal, blocks
+
+
+def _is_plos(root) -> bool:
+    ids = " ".join(squash("".join(e.itertext())) for e in root.iter()
+                   if local(e.tag) in ("journal-id", "publisher-name", "journal-title")).lower()
+    return "plos" in ids or "public library of science" in ids
+
+
+def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
+    root = parse(data, source_name)
+    numbered = _numbers(root, data, source_name)
+    ctx = Context()
+    title, journal, blocks = _front(root, ctx)
+    body = next((b for b in root if local(b.tag) == "body"), None)
+    for child in body if body is not None else ():
+        blocks.extend(block(child, ctx, 2))
+    back = next((b for b in root if local(b.tag) == "back"), None)
+    for child in back if back is not None else ():
+        if local(child.tag) in ("sec", "ack", "app-group", "app"):
+            if local(child.tag) == "ack" and not any(local(c.tag) == "title" for c in child):
+                blocks.append(heading(2, "Acknowledgments"))
+            blocks.extend(b for c in ([child] if local(child.tag) != "app-group" else child)
+                          for b in block(c, ctx, 2))
+    plos = _is_plos(root)
+    blocks.append(heading(2, "References"))
+    blocks.append("\n".join(f"{n}. {entry_text(ref, ctx, plos)}" for n, ref in numbered))
+    text = "\n\n".join(b for b in blocks if b.strip()) + "\n"
+    ids = {ref.get("id"): n for n, ref in numbered if ref.get("id")}
+    return _Rendered(text, ctx, ids, tuple(facts(ref, n) for n, ref in numbered), title, journal)
+
+
+def convert(data: bytes, source_name: str) -> Converted:
+    """JATS bytes to ``Converted``; a KbError (one line) for input that is not a JATS article with numbered references."""
+    r = render(data, source_name)
+    notes = tuple(_NOTES[k].format(n=n) for k, n in sorted(r.ctx.notes.items()) if k in _NOTES)
+    return Converted(strip_sentinels(r.text), "jats", r.title, r.journal, notes)
+
+
+def _number_of(r: _Rendered, index: int) -> int | None:
+    rids = r.ctx.rids[index]
+    return r.numbers.get(rids[0]) if rids else None
+
+
+def _markers_on(r: _Rendered, line_no: int, line: str) -> list[TruthMarker]:
+    spans = list(_SPAN.finditer(line))
+    groups: list[list] = []
+    for k, span in enumerate(spans):
+        between = strip_sentinels(line[spans[k - 1].end():span.start()]) if k else None
+        if groups and between is not None and _JOIN.match(between) and between.strip():
+            groups[-1].append((span, between))
+        else:
+            groups.append([(span, None)])
+    out = []
+    for group in groups:
+        numbers: list[int] = []
+        printed = [strip_sentinels(s.group(2)) for s, _ in group]
+        numbered = all(re.match(r"^\W*\d", p) for p in printed)
+        for span, between in group:
+            n = _number_of(r, int(span.group(1)))
+            if n is None:
+                continue
+            if between and _DASH.search(between) and numbers and numbers[-1] < n:
+                numbers.extend(range(numbers[-1] + 1, n))
+            numbers.append(n)
+        if numbers:
+            out.append(TruthMarker(line_no, tuple(numbers), " ".join(printed), numbered))
+    return out
+
+
+def ground_truth(data: bytes, source_name: str = "<jats>") -> GroundTruth:
+    """What the XML says about ``convert``'s Markdown: the markers (line, entries) and each entry's facts."""
+    r = render(data, source_name)
+    markers = [m for i, line in enumerate(r.text.split("\n"), 1) if OPEN in line for m in _markers_on(r, i, line)]
+    return GroundTruth(tuple(markers), r.entries)

@@ -1,0 +1,106 @@
+"""JATS inline content to Markdown text, markers kept as printed.
+
+A bibliographic ``<xref>`` is wrapped in private-use sentinels carrying its
+index in ``Context.rids``, so the same rendering serves both the Markdown
+(sentinels dropped) and the ground truth (sentinels read, then dropped).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
+SENTINEL = re.compile(f"{OPEN}\\d+{MID}|{CLOSE}")
+_SPACES = re.compile(r"\s+")
+
+# Block elements: inside a paragraph they end it; inside a cell or caption they are flattened.
+BLOCKS = frozenset({"p", "sec", "list", "table-wrap", "table-wrap-group", "fig", "fig-group", "boxed-text",
+                    "disp-quote", "statement", "def-list", "supplementary-material", "preformat", "speech",
+                    "verse-group", "media", "graphic", "chem-struct-wrap", "code"})
+_SKIPPED = frozenset({"fn", "inline-graphic", "graphic", "media", "alt-text", "object-id"})
+_WRAP = {"italic": ("*", "*"), "bold": ("**", "**")}
+_TAGGED = {"sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>")}
+
+
+@dataclass
+class Context:
+    """What one rendering collects: the cited ids in order, and what it could not keep."""
+    rids: list[tuple[str, ...]] = field(default_factory=list)
+    notes: Counter = field(default_factory=Counter)
+
+
+def local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def squash(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_sentinels(text: str) -> str:
+    return SENTINEL.sub("", text)
+
+
+def _wrap(inner: str, left: str, right: str) -> str:
+    core = inner.strip()
+    if not core:
+        return inner
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    trail = inner[len(inner.rstrip()):]
+    return f"{lead}{left}{core}{right}{trail}"
+
+
+def name_text(el) -> str:
+    """A ``<name>`` as printed in reference lists: surname, given names, suffix."""
+    parts = [squash("".join(c.itertext())) for c in el if local(c.tag) in ("prefix", "surname", "given-names", "suffix")]
+    order = {"prefix": 0, "surname": 1, "given-names": 2, "suffix": 3}
+    tagged = sorted(zip((local(c.tag) for c in el if local(c.tag) in order), parts), key=lambda p: order[p[0]])
+    return " ".join(p for _, p in tagged if p) or squash("".join(el.itertext()))
+
+
+def formula_text(el, ctx: Context) -> str:
+    """A formula's readable text: MathML tokens, else the TeX source."""
+    ctx.notes["formula"] += 1
+    math = next((m for m in el.iter() if local(m.tag) == "math"), None)
+    if math is not None:
+        return " " + squash(" ".join(t.strip() for t in math.itertext() if t.strip())) + " "
+    tex = next((m for m in el.iter() if local(m.tag) == "tex-math"), None)
+    if tex is not None:
+        return " " + squash("".join(tex.itertext())) + " "
+    return " "
+
+
+def inline(el, ctx: Context, *, flatten: bool = True) -> str:
+    """The content of ``el`` (not its tail) as one line of Markdown."""
+    out = [el.text or ""]
+    for child in el:
+        out.append(child_text(child, ctx, flatten=flatten))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def child_text(child, ctx: Context, *, flatten: bool = True) -> str:
+    tag = local(child.tag)
+    if tag in _WRAP:
+        return _wrap(inline(child, ctx), *_WRAP[tag])
+    if tag in _TAGGED:
+        return _wrap(inline(child, ctx), *_TAGGED[tag])
+    if tag == "xref" and child.get("ref-type") == "bibr":
+        ctx.rids.append(tuple((child.get("rid") or "").split()))
+        return f"{OPEN}{len(ctx.rids) - 1}{MID}{inline(child, ctx)}{CLOSE}"
+    if tag in ("inline-formula", "disp-formula", "math", "tex-math"):
+        label = next((c for c in child if local(c.tag) == "label"), None)
+        return formula_text(child, ctx) + (squash("".join(label.itertext())) + " " if label is not None else "")
+    if tag == "name":
+        return name_text(child)
+    if tag == "etal":
+        return inline(child, ctx) or "et al."
+    if tag == "break":
+        return " "
+    if tag in _SKIPPED:
+        ctx.notes[tag] += 1
+        return " "
+    if tag in BLOCKS and flatten:
+        return " " + inline(child, ctx) + " "
+    return inline(child, ctx)

@@ -1,0 +1,200 @@
+"""Author lists of reference entries, in any script and the common numbered styles.
+
+Pure. Names are read as printed: ``Surname AB`` (Vancouver, AMA, PLOS, BMC),
+``Surname, A. B.`` (APA-like), ``A.B. Surname`` (Elsevier numbered), with
+particles (de las Heras, van der Berg), apostrophes and hyphens (O'Brien,
+Shen–Orr) and letters of any alphabet (Łukasz, Østergaard, Doğan, Παπαδόπουλος).
+A list may end in ``et al.`` or in a group name (``the FREE investigators``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+# Capitals of the Latin, Greek and Cyrillic alphabets. Python's ``re`` has no ``\p{Lu}``; the Latin
+# Extended blocks mix capitals and small letters, so they are taken whole (a small letter there
+# rarely opens a word of a reference list). Ranges, not a list of letters: the patterns below use this
+# class many times, and a class of a thousand letters made importing the module cost a third of a second.
+UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u038f\u0391-\u03ab\u0400-\u042f\u1e00-\u1eff]"
+# A letter, with any combining accents after it (names in decomposed form: "c" + caron).
+LETTER = r"(?:[^\W\d_][\u0300-\u036f]*)"
+_JOIN = "'\u2019\\-\u2010\u2011\u2013"
+PARTICLE = (r"(?:[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]a|[lL]e|las|los|del|della|dela|do|dos|das|"
+            r"ten|ter|zu|af|y|bin|ben|St\.?)")
+# "vanEngelsdorp", "deBoer", "LeBlanc", "tenOever", "d'Eysmond", "al-Sabbagh": a particle written onto the capital.
+SURNAME_WORD = rf"(?:[vV]an|[vV]on|[dD]e|[dD]i|[dD]a|[dD]u|[lL]e|[lL]a|ten|ter|d['\u2019]|(?:al|el|ben|bin|ibn)-)?{UPPER}[\u0300-\u036f]*{LETTER}*(?:[{_JOIN}]{LETTER}+)*"
+SURNAME = rf"(?:{PARTICLE}\s+)*{SURNAME_WORD}(?:\s+(?:{PARTICLE}\s+)*{SURNAME_WORD})*?"
+# "AB", "A.B.", "A-M", "J-i", "Fv" and "Avd" (a Dutch 'van (der)' folded into the initials)
+INITIALS = (rf"(?:{UPPER}{{1,4}}[a-z]{{1,2}}|{UPPER}(?:\.?\s?-?{UPPER}){{0,3}}\.?(?:-[a-z]\.?)?)"
+            rf"(?![^\W\d_])")
+SUFFIX = r"(?:Jr|Sr|2nd|3rd|4th|II|III|IV)\.?"
+
+# Each piece is compiled once and names are cut into pieces in Python: one pattern holding the
+# surname pattern several times over cost more to compile than reading a whole reference list.
+_SURNAME_RX = re.compile(SURNAME)
+_INITIALS_RX = re.compile(INITIALS)
+_DOTTED = re.compile(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*\s*")  # "J.A. " before a surname
+_SUFFIX_TAIL = re.compile(rf",?\s+{SUFFIX}$")
+_ONLY_INITIALS = re.compile(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*")
+_SUFFIX_ONLY = re.compile(SUFFIX)
+_ETAL = re.compile(r"^(?:et\.?\s+al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORECASE)
+GROUP_WORDS = re.compile(
+    r"\b(?:Group|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
+    r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators)\b", re.IGNORECASE)
+
+
+# Words that make a name an organisation's, never a person's surname.
+_CORPORATE = re.compile(rf"{GROUP_WORDS.pattern}|\b(?:Inc|Ltd|LLC|GmbH|Corp|University|Foundation|Office|Department|Ministry|Cent(?:er|re)s?|Administration)\b\.?",
+                        re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Authors:
+    names: tuple[str, ...]  # as printed, one per author
+    surnames: tuple[str, ...]
+    group: str | None = None  # a group or organisation ending (or making) the list
+    et_al: bool = False
+
+
+def _split_person(token: str) -> tuple[str, str] | None:
+    """(surname, initials) of 'Smith AB', 'Smith A. B.', 'McConnell CT, Jr.' or 'J.A. Smith'."""
+    core = _SUFFIX_TAIL.sub("", token.strip())
+    words = core.split()
+    for k in (1, 2):
+        if len(words) > k:
+            head, tail = " ".join(words[:-k]), " ".join(words[-k:])
+            if _INITIALS_RX.fullmatch(tail) and _SURNAME_RX.fullmatch(head):
+                return head, tail
+    return _initials_first(core)
+
+
+def _initials_first(piece: str) -> tuple[str, str] | None:
+    m = _DOTTED.match(piece)
+    if m and len(piece) - m.end() > 1 and _SURNAME_RX.fullmatch(piece[m.end():]):  # "J.A": no surname "A"
+        return piece[m.end():], piece[: m.end()].strip()
+    return None
+
+
+def person(token: str, *, bare: bool = False) -> str | None:
+    """The surname of one printed name, or None when the token is not a person's name."""
+    token = token.strip()
+    if _CORPORATE.search(token):
+        return None  # "StatSoft Inc", "Genomes Project Consortium"
+    found = _split_person(token) or _split_person(token.rstrip("."))
+    if found:
+        return found[0]
+    if bare and _SURNAME_RX.fullmatch(token.rstrip(".")) and len(token.split()) <= 3:
+        return token.rstrip(".")
+    return None
+
+
+def name_and_initials(author: str) -> tuple[str, str] | None:
+    """'Wippold FJ' or 'F.J. Wippold' -> ('Wippold', 'FJ'); None when it is not a person's name."""
+    return _split_person(author)
+
+
+def _tokens(segment: str) -> list[str]:
+    """Split a printed list into names: commas, semicolons, 'and', '&'."""
+    segment = re.sub(r",?\s+(?:and|&)\s+", ", ", segment)
+    raw = [t.strip() for t in re.split(r"[,;]", segment)]
+    merged: list[str] = []
+    for t in raw:
+        if not t:
+            continue
+        if merged and (_SUFFIX_ONLY.fullmatch(t) or _ONLY_INITIALS.fullmatch(t)) and person(merged[-1]) is None:
+            merged[-1] = f"{merged[-1]}, {t}"  # "Smith, J. A." (APA) or "McConnell CT, Jr."
+        elif merged and _SUFFIX_ONLY.fullmatch(t):
+            merged[-1] = f"{merged[-1]}, {t}"
+        else:
+            merged.append(t)
+    return merged
+
+
+def _apa(token: str) -> str | None:
+    if ", " in token:
+        surname, _, rest = token.partition(", ")
+        if _ONLY_INITIALS.fullmatch(rest.strip()) and _SURNAME_RX.fullmatch(surname):
+            return surname
+        if _SUFFIX_ONLY.fullmatch(rest.strip()):
+            return person(surname)
+    return None
+
+
+def _name_like(token: str) -> bool:
+    """Could this be a name the patterns miss ('Bâ eH', 'Levin S a')? Not a title's words or numbers."""
+    words = token.split()
+    return (0 < len(words) <= 3 and not re.search(r"\d", token) and not _CORPORATE.search(token)
+            and not any(re.fullmatch(r"[a-z]{3,}", w) and not re.fullmatch(PARTICLE, w) for w in words))
+
+
+def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
+    """Every name of a delimited author list, or None when any part is not a name.
+
+    ``bare`` allows surnames without initials ('Fontana, Stadler et al.'): only
+    where the list is known to end (before '(2009)' in PLOS and APA-like entries).
+    """
+    tokens = _tokens(segment.strip())
+    names, surnames, group, et_al = [], [], None, False
+    for k, token in enumerate(tokens):
+        tail = re.search(r"\s+et\.?\s+al\.?$", token)
+        if tail:
+            token, et_al = token[: tail.start()], True
+        if _ETAL.match(token):
+            et_al = True
+            continue
+        surname = _apa(token) or person(token, bare=bare)
+        if surname is None and k == len(tokens) - 1 and names and GROUP_WORDS.search(token):
+            group = token
+            continue
+        if surname is None and bare and names and _name_like(token):
+            surname = token.split()[0]  # a later name the patterns miss ("Bâ eH"): the list is known to end here
+        if surname is None:
+            return None
+        names.append(token)
+        surnames.append(surname)
+    if not names:
+        return None
+    return Authors(tuple(names), tuple(surnames), group, et_al)
+
+
+# Where a Vancouver/AMA/BMC author list may end: '. ' or ': ' (BMC) before the title.
+_LIST_END = re.compile(r"[.:]\s+(?=\S)")
+_MORE_INITIALS = re.compile(rf"{UPPER}\.?,")  # "Smith J. A., Jones B.": the stop after J is an initial's
+_CANDIDATES = 4  # ends tried before giving up: past them the text is a title, not names
+
+
+def leading_authors(text: str) -> tuple[Authors, int] | None:
+    """The author list opening a Vancouver-like entry and where the text after it starts."""
+    tried = 0
+    for m in _LIST_END.finditer(text):
+        if tried == _CANDIDATES:
+            break
+        if text[m.start()] == "." and _MORE_INITIALS.match(text, m.end()):
+            continue
+        tried += 1
+        found = read_authors(text[: m.start()])
+        if found is None:
+            continue
+        names = found.names
+        if text[m.start()] == "." and not found.group and not found.et_al and names[-1][-1:].isupper():
+            names = names[:-1] + (names[-1] + ".",)  # "Wald JT." as printed: the stop is the initial's too
+        return Authors(names, found.surnames, found.group, found.et_al), m.end()
+    return None
+
+
+def initials_first_authors(text: str) -> tuple[Authors, int] | None:
+    """Names written 'A.B. Surname' (Elsevier numbered) at the start of an entry, up to the first piece that is not one."""
+    names, surnames, pos, et_al = [], [], 0, False
+    for m in re.finditer(r"[^,]+(?:,|$)", text):
+        piece = re.sub(r"^(?:and|&)\s+", "", m.group(0).rstrip(",").strip())
+        if names and _ETAL.match(piece):
+            et_al, pos = True, m.end()
+            continue
+        found = _initials_first(piece)
+        if not found:
+            break
+        names.append(piece)
+        surnames.append(found[0])
+        pos = m.end()
+    return (Authors(tuple(names), tuple(surnames), None, et_al), pos) if names else None
