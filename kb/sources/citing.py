@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from kb.read.model import CitationMarker, Sentence
+from kb.sources.claims import run
 from kb.sources.named import Mention, read_mentions
 from kb.sources.index import SourceIndex, build_index
 
@@ -133,7 +134,7 @@ def _pair(entry: Cited) -> list[Pairing]:
             if not chosen:
                 after = [k for k, (a, _) in enumerate(entry.spans) if a >= mention.end]
                 before = [k for k, (a, _) in enumerate(entry.spans) if a < mention.start]
-                chosen = after[:1] or before[-1:]
+                chosen = list(run(entry.sentence.text, entry.spans, after[0])) if after else before[-1:]
         if not chosen:
             continue
         after = [k for k in chosen if entry.spans[k][0] >= mention.end]

@@ -93,6 +93,37 @@ def _person(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     return Verdict("author", p, f"{m.label} is cited as {_cites(kb, scope)}", hint, tuple(scope) + tuple(matches))
 
 
+# An organisation is the source a sentence cites only when the sentence says it spoke: it published,
+# recommended or stated something, or its guideline, report or criteria are named. Funders, suppliers,
+# databases and institutes named in passing are not the cited source.
+_SPOKE = re.compile(r"(?:\s*\([^)]{1,20}\))?(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,3}?(?:published|issued|released|"
+                    r"updated|revised|recommend(?:s|ed)?|stat(?:es|ed)|advis(?:es|ed)|endors(?:es|ed)|conclud(?:es|ed)|"
+                    r"consider(?:s|ed)?|(?:practice\s+)?guidelines?|guidance|statements?|criteria|recommendations?|"
+                    r"position|consensus|appraisals?|technology\s+assessments?)\b", re.I)
+_ACCORDING = re.compile(r"(?:according\s+to|guidelines?\s+(?:from|by|of)|issued\s+by|published\s+by|"
+                        r"recommended\s+by|endorsed\s+by)\s+(?:the\s+)?$", re.I)
+
+
+def spoke(text: str, start: int, end: int) -> bool:
+    """Whether the sentence presents the organisation named at ``start:end`` as the author of what it cites."""
+    return bool(_SPOKE.match(text, end) or _ACCORDING.search(text[max(0, start - 40):start]))
+
+
+# A trial is the cited source when the text calls it one ('the FREE trial', 'trials TRIPOD 2 and 3')
+# or cites it at once ('VERTOS II [12]'); a gene or a cohort printed in capitals is not.
+_TRIAL_AFTER = re.compile(r"\s*(?:(?:trial|study|RCT|investigators|group)\b|[\[(]?\d|[\[\u2070-\u209f<])", re.I)
+_TRIAL_BEFORE = re.compile(r"\b(?:trials?|stud(?:y|ies)|RCTs?)\s+(?:(?:[\w-]+)\s+){0,2}$", re.I)
+_ROMAN = re.compile(r"^[IVX]+$")
+_TRIAL_WORD = re.compile(r"\b(?:trial|study)\b", re.I)
+
+
+def trial_tied(text: str, start: int, end: int, name: str) -> bool:
+    if _ROMAN.match(name):
+        return False
+    return bool(_TRIAL_WORD.search(text[start:end]) or _TRIAL_AFTER.match(text, end)
+                or _TRIAL_BEFORE.search(text[max(0, start - 60):start]))
+
+
 def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     m = p.mention
     keys = index.org_keys(m.name, m.acronym)
@@ -106,6 +137,8 @@ def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
             return Verdict("year", p, f"{m.label} is cited as {_cites(kb, named[:1])}", hint, (named[0], *same))
         return None
     # Silent unless the cited entry is clearly someone else's: a study, or a document naming another body.
+    if not spoke(p.sentence.text, m.start, m.end):
+        return None
     if not all(kb.kind(n) != GUIDELINE or index.names_some_org(n) for n in scope):
         return None
     matches = index.org_matches(keys, m.year) or index.org_matches(keys)
@@ -119,6 +152,8 @@ def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
 
 def _trial(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     trial = p.mention.name
+    if not trial_tied(p.sentence.text, p.mention.start, p.mention.end, trial):
+        return None
     if any(index.names_trial(n, trial) for n in scope):
         return None
     elsewhere = [n for n in index.trial_matches(trial) if n not in scope]

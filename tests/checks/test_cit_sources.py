@@ -168,3 +168,33 @@ def test_cit201_silent_when_a_shared_marker_holds_a_number_the_list_lacks():
     # CIT101 reports [9]; which entry Frey stands for is then unclear.
     assert findings("Results were reported by Zhao in 2017 and by Frey in 2017.<sup>[1, 9]</sup>", PAIR,
                     "CIT2") == []
+
+
+def test_cit203_an_organisation_named_in_passing_is_not_the_cited_source():
+    """A funder, a supplier or a database beside a marker: the sentence does not say the body is the source."""
+    body = ("The trial was funded by the American College of Radiology (ACR) and ran in 2014.<sup>[2]</sup> "
+            "Feng analysed ACR data from 40 centres.<sup>[2]</sup>")
+    assert findings(body, ACR, "CIT203") == []
+    spoke = "According to the American College of Radiology (ACR), kyphoplasty is appropriate.<sup>[2]</sup>"
+    assert [f.citations[0] for f in findings(spoke, ACR, "CIT203")] == [2]
+    guideline = "The American College of Radiology (ACR) guidelines favour kyphoplasty.<sup>[2]</sup>"
+    assert [f.citations[0] for f in findings(guideline, ACR, "CIT203")] == [2]
+
+
+def test_cit203_a_trial_name_must_be_called_a_trial_or_cited_at_once():
+    refs = ["wardlaw2009", "clark2016"]
+    # FREE printed as a word in capitals, not called a trial: a gene, a cohort, an acronym of something else.
+    assert findings("Bone density was FREE of artefacts in most patients.<sup>[2]</sup>", refs, "CIT203") == []
+    found = findings("The randomised trials FREE and VERTOS reported first.<sup>[2]</sup>", refs, "CIT203")
+    assert [f.citations for f in found] == [(2, 1)]
+
+
+def test_cit203_a_phase_number_is_no_trial_name():
+    refs = ["wardlaw2009", "clark2016"]
+    assert findings("A phase III trial compared kyphoplasty with care.<sup>[2]</sup>", refs, "CIT203") == []
+
+
+def test_cit203_a_name_pairs_with_the_run_of_markers_after_it():
+    """'trials FREE and VERTOS ... [2], [1]': FREE stands for the run [2], [1], which holds its entry."""
+    refs = ["wardlaw2009", "clark2016"]
+    assert findings("The trials FREE and VAPOUR both reported pain [2], [1].", refs, "CIT203") == []
