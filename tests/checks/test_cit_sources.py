@@ -198,3 +198,61 @@ def test_cit203_a_name_pairs_with_the_run_of_markers_after_it():
     """'trials FREE and VERTOS ... [2], [1]': FREE stands for the run [2], [1], which holds its entry."""
     refs = ["wardlaw2009", "clark2016"]
     assert findings("The trials FREE and VAPOUR both reported pain [2], [1].", refs, "CIT203") == []
+
+
+TIED = ["buchbinder2009", "kallmes2009", "rousing2009"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kallmes and Comstock [1] found no benefit.",
+    "Kallmes and colleagues [1] found no benefit.",
+    "Kallmes *et al.* [1] found no benefit.",
+    "Kallmes [1] found no benefit.",
+    "In a sham-controlled trial, Kallmes et al.<sup>[1]</sup> found no benefit.",
+])
+def test_cit201_a_name_tied_to_a_wrong_marker(sentence):
+    (f,) = findings(sentence, TIED, "CIT201")
+    assert f.severity == "error" and f.citations[0] == 1 and "Kallmes is reference 2" in f.suggestion
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kallmes and Comstock [2] found no benefit.",
+    "Kallmes and colleagues [2] found no benefit.",
+    "Comstock and colleagues [2] found no benefit.",  # a co-author, the lab's head
+    "Heagerty and colleagues [1] found no benefit.",  # nobody's first author: a senior author, a lab
+    "Using the scale of Kallmes et al., which was later validated in a larger cohort of patients, pain fell [1].",
+    "As Buchbinder put it, \u201cKallmes et al. found no benefit\u201d [1].",
+    "Pain fell in most trials (see also [1], [3]) and Kallmes et al. disagreed.",
+    "Kallmes et al. and Rousing et al. used other scales, while Buchbinder et al. [1] used the RMDQ.",
+])
+def test_cit201_names_not_tied_to_the_marker_are_silent(sentence):
+    assert findings(sentence, TIED, "CIT201") == []
+
+
+def test_cit201_a_misspelt_name_is_a_warning():
+    (f,) = findings("Kallmez et al. [2] found no benefit.", TIED, "CIT201")
+    assert f.severity == "warning" and "spelled differently" in f.message and f.suggestion.endswith("Kallmes")
+
+
+def test_cit202_an_organisation_dated_by_an_event_not_a_publication():
+    body = "In 2012, a working group of the American Academy of Orthopaedic Surgeons (AAOS) met.<sup>[1]</sup>"
+    assert findings(body, ["aaos2010"], "CIT202") == []
+
+
+@pytest.mark.parametrize("body", [
+    "Pain fell after vertebroplasty (Kallmes 2009).",  # a citation in the author-year style
+    "Recent unpublished findings by Kallmes (2009) agree.",
+    "Her books Social Evolution (1998) and Infectious Disease (2002) are classics.",
+    "**Table 2. Trials.** Data taken from Kallmes et al. (2009).",
+    "| Trial | n |\n| --- | --- |\n| A | 1 |\n\nData taken from Kallmes et al. (2009).",
+])
+def test_cit205_names_that_need_no_marker(body):
+    assert findings(body + "\n\nSacroplasty was studied later.<sup>[2]</sup>", ["kallmes2009", "frey2017"],
+                    "CIT205") == []
+
+
+def test_cit205_in_an_abstract_is_silent_but_not_in_the_text():
+    text = "Kallmes et al. (2009) reported no benefit."
+    assert findings(f"## Abstract\n\n{text}\n\n## Results\n\nIt was studied.<sup>[2]</sup>",
+                    ["kallmes2009", "frey2017"], "CIT205") == []
+    assert len(findings(f"{text}\n\nIt was studied.<sup>[2]</sup>", ["kallmes2009", "frey2017"], "CIT205")) == 1
