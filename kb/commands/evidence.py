@@ -82,6 +82,9 @@ def _result(args, kb) -> tuple[dict | None, list[str]]:
     ids = [s.id for s in kb.doc.statements]
     if args.statement and args.statement not in kb.statements:
         raise KbError(f"no criterion '{args.statement}' (criteria: {', '.join(ids) or 'none'})", kb.path)
+    if not ids:
+        from ..read.shape import NO_CRITERIA
+        return {"document": kb.path, "statements": [], "note": NO_CRITERIA}, [NO_CRITERIA]
     chosen = [profile_of(kb, i) for i in ([args.statement] if args.statement else ids)]
     payload = {"document": kb.path, "statements": [p.as_dict() for p in chosen]}
     lines = [line for p in chosen for line in profile_text(p)]

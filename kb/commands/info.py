@@ -1,10 +1,12 @@
 """Show a policy's title, dates and counts: sections, criteria, citation markers,
-references (cited, uncited, by kind) and billing codes."""
+references (cited, uncited, by kind) and billing codes; and its reading report
+(kb.read.reading): how much of the reference list and the markers was read."""
 from __future__ import annotations
 
 import json
 from collections import Counter
 
+from ..read.reading import reading_report
 from .common import add_policy_argument, load_path, policy_paths
 
 
@@ -18,6 +20,8 @@ def summarize(kb) -> dict:
     return {
         "document": kb.path,
         "title": kb.metadata("title"),
+        "issuer": kb.metadata("issuer"),
+        "kind": kb.doc.metadata.get("kind"),
         "effective": kb.metadata("effective"),
         "next_review": kb.metadata("next_review"),
         "sections": len(kb.doc.sections),
@@ -30,20 +34,25 @@ def summarize(kb) -> dict:
         "references_by_kind": dict(sorted(kinds.items())),
         "codes": len(kb.doc.codes),
         "parser_problems": len(kb.doc.problems),
+        "reading": reading_report(kb.doc).as_dict(),
     }
 
 
 def run(args) -> int:
-    infos = [summarize(load_path(p)) for p in policy_paths(args)]
+    kbs = [load_path(p) for p in policy_paths(args)]
+    infos = [summarize(kb) for kb in kbs]
     if args.format == "json":
-        print(json.dumps(infos[0] if len(infos) == 1 else {"policies": infos}, indent=2))
+        print(json.dumps(infos[0] if len(infos) == 1 else {"policies": infos}, indent=2, ensure_ascii=False))
         return 0
-    for i, info in enumerate(infos):
+    for i, (kb, info) in enumerate(zip(kbs, infos)):
         if i:
             print()
+        info.pop("reading")
         width = max(len(k) for k in info)
         for key, value in info.items():
             if isinstance(value, dict):
                 value = ", ".join(f"{k} {v}" for k, v in value.items()) or "none"
             print(f"{key.replace('_', ' '):<{width}}  {value}")
+        print("reading report")
+        print("\n".join(f"  {line}" for line in reading_report(kb.doc).lines()))
     return 0

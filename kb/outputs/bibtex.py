@@ -13,7 +13,7 @@ import unicodedata
 
 from kb.knowledge.base import KnowledgeBase
 from kb.read.model import ReferenceEntry
-from kb.read.reference_list import _ONE_AUTHOR
+from kb.read.authors import name_and_initials
 
 _SUFFIX = re.compile(r",?\s*(Jr|Sr|2nd|3rd|4th|II|III|IV)\.?$")
 
@@ -29,12 +29,12 @@ def name_parts(author: str) -> tuple[str, str, str]:
     if m:
         suffix = m.group(1) + ("." if m.group(1) in ("Jr", "Sr") else "")
         author = author[: m.start()].strip()
-    one = _ONE_AUTHOR.match(author)
+    one = name_and_initials(author)
     if not one:
         return author, "", suffix
-    initials = re.sub(r"[.\s]", "", one.group("initials"))
+    initials = re.sub(r"[.\s]", "", one[1])
     given = " ".join(f"{c}." if c.isalpha() else c for c in re.findall(r"[A-Z]|-", initials)).replace(" - ", "-")
-    return one.group("surname"), given, suffix
+    return one[0], given, suffix
 
 
 def bibtex_name(author: str) -> str:

@@ -1,8 +1,17 @@
 """Citation markers: find them in a line and expand their numbers.
 
-Pure functions. A marker is ``<sup>[5, 6, 65-67]</sup>``, ``<sup>5,6</sup>``
-or a bare ``[4, 6]``; a bare ``[2009]`` next to a name is a year, not a
-citation.
+Pure functions. The numbered styles read are square brackets (``[4, 6]``,
+``[3-5]``, attached ``cycle[8]``, runs ``[12], [13]`` and bracket ranges
+``[3]–[5]``), superscripts (``<sup>[5, 65-67]</sup>``, ``<sup>1,3-5</sup>``,
+Unicode ``¹˒³⁻⁵``) and, where nothing else is used, parentheses ``(1, 2)``.
+
+What looks like a marker but is not one stays out: a bracketed year next to
+a name (``Buchbinder [2009]``), exponents and units (``10<sup>6</sup>``,
+``cm<sup>2</sup>``, ``I²``, ``χ<sup>2</sup>``), gene names and footnote
+letters (``p16<sup>INK4a</sup>``, ``<sup>a</sup>``), figure and table numbers,
+intervals (``[0, 1]``, ``range [1, 10]``). Candidates that may or may not be
+markers are returned as ``Skipped`` with a reason; which styles a document
+really uses is decided over the whole document (``kb.read.marker_style``).
 """
 from __future__ import annotations
 
@@ -18,9 +27,27 @@ _RANGE = re.compile(rf"^\s*(\d+)\s*[{_DASHES}]\s*(\d+)\s*$")
 _NUMBER = re.compile(r"^\s*(\d+)\s*$")
 _LIST_BODY = rf"[\d\s,;{_DASHES}]*\d[\d\s,;{_DASHES}]*"
 
-SUP_MARKER = re.compile(r"<sup>\s*\[?(?P<inner>[^<\]]*?)\]?\s*</sup>", re.IGNORECASE)
-# Bare brackets: digits, commas and dashes only, and not a Markdown link.
-BARE_MARKER = re.compile(rf"(?<![\w\]])\[(?P<inner>{_LIST_BODY})\](?![(\[:])")
+SUP_MARKER = re.compile(r"<sup>\s*(?P<open>\[)?(?P<inner>[^<\]]*?)\]?\s*</sup>", re.IGNORECASE)
+# One bracket, or a run of them joined by commas or a dash: "[12], [13]", "[3]–[5]".
+_BRACKET = rf"\[\s*\d[\d\s,;{_DASHES}]*\]"  # "[-100, 100]" is an interval
+BARE_MARKER = re.compile(
+    rf"(?<!\])(?P<run>{_BRACKET}(?:(?:\s*(?:[,;]|[{_DASHES}])\s*)?{_BRACKET})*)(?!\[|\([^\s()]*\))"
+)
+_ONE_BRACKET = re.compile(rf"\[\s*(?P<inner>{_LIST_BODY})\s*\]")
+_PAREN = re.compile(rf"\((?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)\)(?![\w(])")
+_SUP_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+_UNICODE = re.compile(rf"[{_SUP_DIGITS}]+(?:[,\u02d2\u207b{_DASHES}][{_SUP_DIGITS}]+)*")
+_TO_ASCII = str.maketrans(_SUP_DIGITS + "\u02d2\u207b", "0123456789,-")
+
+_SUP_LIST = re.compile(rf"^\s*{_LIST_BODY}\s*$")
+# What a number written right after is an exponent of, not a citation: a digit
+# (10<sup>6</sup>), a unit, a one- or two-letter symbol (I², R², χ², SD²).
+_UNITS = frozenset("""cm mm km nm um μm µm m ml mL dl dL l L g kg mg ug μg µg ng s ms min h hr hrs
+    sec Hz kHz MHz kb Mb Gb bp kDa Da mol mmol mM nM µM μM ft in yr yrs""".split())
+_TOKEN_BEFORE = re.compile(r"([^\W\d_]+)[*_]*$")
+# "Figure [2]", "Eq. [3]", "x = [1, 2]", "t ∈ [1, 5]": a label or a value, not a citation. Capitalised
+# only: "the Cockcroft-Gault equation [8]" and "the expected range [34]" cite.
+_LABEL_BEFORE = re.compile(r"(?:\b(?:Figs?|Figures?|Tables?|Eqs?|Equations?|Appendix|Panels?)\.?|[=∈≤≥])\s*$")
 
 
 @dataclass(frozen=True)
@@ -80,31 +107,156 @@ def looks_like_year(inner: str) -> bool:
     return bool(m) and 1800 <= int(m.group(1)) <= 2100
 
 
+# Marker styles. A document's own style is decided over all its lines.
+BRACKET, SUP_BRACKET, SUP, UNICODE, PAREN = "bracket", "sup-bracket", "sup", "unicode", "paren"
+
+
 @dataclass(frozen=True)
 class RawMarker:
-    raw: str
-    inner: str
+    raw: str  # as printed, the whole run: "[3]–[5]", "<sup>1</sup>,<sup>2</sup>"
+    inner: str  # the numbers as one list: "3–5", "1, 2"
     start: int  # 0-based offset in the line
     end: int
+    style: str = BRACKET
 
 
-def find_markers(line: str) -> list[RawMarker]:
-    """All citation markers in one line, in order, bracketed years left out."""
-    found: list[RawMarker] = []
-    taken: list[tuple[int, int]] = []
+@dataclass(frozen=True)
+class Skipped:
+    """A span that may be a marker, left unread: the reader was not sure."""
+
+    text: str
+    start: int
+    reason: str
+
+
+def _exponent_before(before: str) -> bool:
+    """Does the text right before a raised number make it an exponent or a symbol's index?"""
+    stripped = before.rstrip("*_")
+    if not stripped:
+        return False
+    if stripped[-1].isdigit() or stripped[-1] in ")]}":
+        return True
+    token = _TOKEN_BEFORE.search(stripped)
+    if not token:
+        return False
+    word = token.group(1)
+    return (len(word) <= 2 and word.lower() != "al") or word in _UNITS or word.lower() in _UNITS
+
+
+def _zero_or_year(inner: str) -> bool:
+    numbers = [int(n) for n in re.findall(r"\d+", inner)]
+    return 0 in numbers or (len(numbers) == 1 and looks_like_year(inner))
+
+
+def _scan_sup(line: str, found: list, taken: list) -> None:
     for m in SUP_MARKER.finditer(line):
         inner = m.group("inner")
-        # <sup>®</sup> has no digit; <sup>2009</sup> may be a year, but <sup>[1801]</sup> in a long list is a citation.
-        if not re.search(r"\d", inner) or (looks_like_year(inner) and "[" not in m.group(0)):
-            continue
-        found.append(RawMarker(m.group(0), inner, m.start(), m.end()))
+        if not re.search(r"\d", inner):
+            continue  # <sup>®</sup>, <sup>a</sup>, <sup>INK4a</sup>: not numbers at all
         taken.append((m.start(), m.end()))
+        if m.group("open"):
+            # <sup>[1801]</sup> in a long list is a citation; only a bare year is doubtful.
+            found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
+        elif not _SUP_LIST.match(inner) or _zero_or_year(inner) or _exponent_before(line[: m.start()]):
+            continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>: not a citation
+        else:
+            found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP))
+
+
+def _scan_unicode(line: str, found: list, taken: list) -> None:
+    for m in _UNICODE.finditer(line):
+        if _exponent_before(line[: m.start()]):
+            continue
+        inner = m.group(0).translate(_TO_ASCII)
+        if _zero_or_year(inner):
+            continue
+        taken.append((m.start(), m.end()))
+        found.append(RawMarker(m.group(0), inner, m.start(), m.end(), UNICODE))
+
+
+def _scan_brackets(line: str, found: list, skipped: list, taken: list) -> None:
     for m in BARE_MARKER.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        inner = m.group("inner")
-        if looks_like_year(inner):
+        parts = [p.group("inner").strip() for p in _ONE_BRACKET.finditer(m.group(0))]
+        joiners = _joiners(m.group(0))
+        inner = parts[0]
+        for joiner, part in zip(joiners, parts[1:]):
+            inner += ("\u2013" if joiner.strip() and joiner.strip() not in ",;" else ", ") + part
+        before = line[: m.start()]
+        if len(parts) == 1 and looks_like_year(inner):
+            continue  # Buchbinder [2009]
+        if not before.strip() and line[m.end():].lstrip().startswith(":"):
+            continue  # "[1]: https://..." is a Markdown link definition
+        if _zero_or_year(inner) or _LABEL_BEFORE.search(before):
+            skipped.append(Skipped(m.group(0), m.start(), "a bracketed number that reads as an interval or label"))
             continue
-        found.append(RawMarker(m.group(0), inner, m.start(), m.end()))
+        token = _TOKEN_BEFORE.search(before)
+        if token and len(token.group(1)) == 1 and before.endswith(token.group(1)):
+            skipped.append(Skipped(m.group(0), m.start(), "a bracketed number attached to a symbol (x[1])"))
+            continue
+        taken.append((m.start(), m.end()))
+        found.append(RawMarker(m.group(0), inner, m.start(), m.end(), BRACKET))
+
+
+def _joiners(run: str) -> list[str]:
+    """The text between the brackets of a run: ', ' or '–'."""
+    spans = [(p.start(), p.end()) for p in _ONE_BRACKET.finditer(run)]
+    return [run[a:b] for (_, a), (b, _) in zip(spans, spans[1:])]
+
+
+def _scan_parens(line: str, found: list, taken: list) -> None:
+    for m in _PAREN.finditer(line):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        inner = m.group("inner")
+        before = line[: m.start()].rstrip()
+        # "(1) the first ..." lists, "(2009)", "(Figure 2)" and "n (5)" are not citations.
+        if not before or before[-1] in ":;(," or _zero_or_year(inner) or _LABEL_BEFORE.search(before):
+            continue
+        if re.search(r"(?:\b(?:and|or|n|N)|[=<>])$", before):
+            continue
+        found.append(RawMarker(m.group(0), inner, m.start(), m.end(), PAREN))
+
+
+def scan_line(line: str) -> tuple[list[RawMarker], list[Skipped]]:
+    """Every candidate marker of one line, with its style, and the spans left unread."""
+    found: list[RawMarker] = []
+    skipped: list[Skipped] = []
+    taken: list[tuple[int, int]] = []
+    if "<" in line:
+        _scan_sup(line, found, taken)
+    if any(c in line for c in _SUP_DIGITS):
+        _scan_unicode(line, found, taken)
+    if "[" in line:
+        _scan_brackets(line, found, skipped, taken)
+    if "(" in line:
+        _scan_parens(line, found, taken)
     found.sort(key=lambda r: r.start)
-    return found
+    return _join_runs(line, found), skipped
+
+
+_RUN_JOIN = re.compile(rf"^\s*(?:[,;]|[{_DASHES}])?\s*$")
+
+
+def _join_runs(line: str, found: list[RawMarker]) -> list[RawMarker]:
+    """``<sup>1</sup>,<sup>2</sup>`` and ``<sup>1</sup>–<sup>3</sup>`` are one marker."""
+    out: list[RawMarker] = []
+    for r in found:
+        prev = out[-1] if out else None
+        if prev and prev.style == r.style and r.style in (SUP, UNICODE) and _RUN_JOIN.match(line[prev.end:r.start]):
+            joiner = line[prev.end:r.start].strip()
+            sep = "\u2013" if joiner and joiner not in ",;" else ", "
+            out[-1] = RawMarker(line[prev.start:r.end], f"{prev.inner}{sep}{r.inner}", prev.start, r.end, r.style)
+        else:
+            out.append(r)
+    return out
+
+
+def find_markers(line: str) -> list[RawMarker]:
+    """The markers of one line read on its own: brackets and superscripts, not parentheses.
+
+    A whole document is read with ``kb.read.marker_style``, which also decides
+    whether its parentheses and bare superscripts are citations.
+    """
+    return [r for r in scan_line(line)[0] if r.style != PAREN]

@@ -133,6 +133,7 @@ class PolicyDocument:
     codes: tuple[Code, ...] = ()
     problems: tuple[Problem, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()  # running text outside the reference list and codes
+    skipped: tuple = ()  # (line, kb.read.markers.Skipped): spans that may be markers, left unread
 
     def section_at(self, line: int) -> Section | None:
         """The innermost section containing ``line``: the last heading above it."""

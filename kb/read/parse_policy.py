@@ -12,6 +12,7 @@ from kb.read.criteria import CATEGORY, parse_criteria
 from kb.read.model import Code, PolicyDocument, Problem, ReferenceEntry, Section
 from kb.read.prose import clean_text, group_blocks, read_paragraphs, read_prose
 from kb.read.reference_list import parse_entry
+from kb.read.shape import document_shape, front_matter
 
 HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
 REFERENCE_HEADING = re.compile(r"^(references?|bibliography|works cited|literature cited|citations)$", re.I)
@@ -116,7 +117,7 @@ def parse_codes(lines: list[str], span) -> list[Code]:
     return codes
 
 
-def parse_metadata(lines: list[str], sections: list[Section]) -> dict:
+def parse_metadata(lines: list[str], sections: list[Section], n_statements: int = 0) -> dict:
     meta: dict = {}
     for line in lines[:80]:
         plain = line.replace("*", "").strip()
@@ -124,14 +125,8 @@ def parse_metadata(lines: list[str], sections: list[Section]) -> dict:
             m = rx.search(plain)
             if m and key not in meta:
                 meta[key] = m.group("v").strip()
-    # A lone level-1 heading above level-2 ones is the issuer ("# Regence"); the title is the first
-    # level-2 heading of three words or more. Otherwise the first such heading of level 1 or 2.
-    issuer_first = sections and sections[0].level == 1 and sum(1 for s in sections if s.level == 1) == 1
-    titled = [s for s in sections if (s.level == 2 if issuer_first else s.level <= 2) and len(s.title.split()) >= 3]
-    if issuer_first and not titled:
-        titled = [sections[0]]
-    meta["title"] = titled[0].title if titled else (sections[0].title if sections else None)
-    meta["issuer"] = sections[0].title if sections and titled and sections[0] is not titled[0] else None
+    shape = document_shape(lines, sections, n_statements)
+    meta.update(title=shape.title, issuer=shape.issuer, kind=shape.kind, title_from=shape.source)
     return meta
 
 
@@ -148,7 +143,10 @@ def _category_lookup(sections: list[Section]):
 def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     """Read a policy's Markdown text into a ``PolicyDocument``."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
+    printed = text.split("\n")
+    # Front matter is read for the title and issuer only: blank it for everything else.
+    front = front_matter(printed)[1]
+    lines = [""] * front + printed[front:]
     sections = parse_sections(lines)
     problems: list[Problem] = []
     heading_lines = _heading_lines(sections)
@@ -185,7 +183,8 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
         i = bisect.bisect_right(heading_starts, line) - 1
         return sections[i].id if i >= 0 else ""
 
-    sentences, markers = read_prose(blocks, section_for_line)
+    last_entry = max((r.number for r in references), default=None)
+    sentences, markers, skipped = read_prose(blocks, section_for_line, last_entry)
     crit_span = _region(sections, CRITERIA_HEADING, len(lines), through_categories=True)
     statements = []
     if crit_span:
@@ -198,12 +197,12 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
         for i in range(doc_span[0], doc_span[1] + 1):
             if re.match(r"^\s*[-*+]\s+\S", lines[i - 1]):
                 documentation.append((i, clean_text(lines[i - 1])))
-    meta = parse_metadata(lines, sections)
+    meta = parse_metadata(printed, sections, len(statements))
     return PolicyDocument(
-        path=path, lines=tuple(lines), title=meta.get("title"), metadata=meta,
+        path=path, lines=tuple(printed), title=meta.get("title"), metadata=meta,
         sections=tuple(sections), sentences=tuple(sentences), markers=tuple(markers),
         references=tuple(references), reference_section=ref_section,
         statements=tuple(statements), documentation=tuple(documentation),
         codes=tuple(codes), problems=tuple(problems),
-        paragraphs=tuple(read_paragraphs(blocks, section_for_line)),
+        paragraphs=tuple(read_paragraphs(blocks, section_for_line)), skipped=skipped,
     )

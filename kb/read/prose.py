@@ -12,7 +12,8 @@ import html
 import re
 from dataclasses import dataclass
 
-from kb.read.markers import expand, find_markers
+from kb.read.marker_style import choose
+from kb.read.markers import SUP, SUP_BRACKET, UNICODE, expand, scan_line
 from kb.read.model import CitationMarker, Paragraph, Sentence
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[A-Za-z][.)]\s+|[IVXivx]+[.)]\s+)")
@@ -112,26 +113,27 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def read_prose(blocks: list[Block], section_for_line) -> tuple[list[Sentence], list[CitationMarker]]:
-    """Sentences and markers of the given paragraphs, numbered in document order."""
+def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = None):
+    """Sentences, markers and the spans left unread as ambiguous, numbered in document order."""
+    per_line = []
+    for block in blocks:
+        for i, num in enumerate(block.lines):
+            line_text = block.text[block.starts[i]: block.starts[i] + _line_len(block, i)]
+            found, unsure = scan_line(line_text)
+            per_line.append((num, found, unsure))
+    chosen, skipped = choose(per_line, last_entry)
+    kept = iter(chosen)
     sentences: list[Sentence] = []
     markers: list[CitationMarker] = []
     for block in blocks:
         spans = split_sentences(block.text)
         first_index = len(sentences)
-        for start, end in spans:
-            line = block.line_at(start)
-            sentences.append(Sentence(
-                text=clean_text(block.text[start:end]),
-                line=line,
-                end_line=block.line_at(max(start, end - 1)),
-                section_id=section_for_line(line),
-                index=len(sentences),
-            ))
         span_starts = [s for s, _ in spans]
+        placed = []  # (offset in block, RawMarker)
         for i, num in enumerate(block.lines):
-            line_text = block.text[block.starts[i]: block.starts[i] + _line_len(block, i)]
-            for raw in find_markers(line_text):
+            _, found = next(kept)
+            placed += [(block.starts[i] + raw.start, raw) for raw in found]
+            for raw in found:
                 offset = block.starts[i] + raw.start
                 which = first_index + max(0, bisect.bisect_right(span_starts, offset) - 1)
                 exp = expand(raw.inner)
@@ -141,7 +143,30 @@ def read_prose(blocks: list[Block], section_for_line) -> tuple[list[Sentence], l
                     sentence_index=which if spans else None, problems=exp.problems,
                     in_range=exp.from_range,
                 ))
-    return sentences, markers
+        for start, end in spans:
+            line = block.line_at(start)
+            sentences.append(Sentence(
+                text=clean_text(_bracketed(block.text, start, end, placed)),
+                line=line,
+                end_line=block.line_at(max(start, end - 1)),
+                section_id=section_for_line(line),
+                index=len(sentences),
+            ))
+    return sentences, markers, tuple(skipped)
+
+
+def _bracketed(text: str, start: int, end: int, placed) -> str:
+    """The sentence with every marker written '[n, m]', as the checks read markers in sentences."""
+    out, pos = [], start
+    for offset, raw in placed:
+        if offset < pos or offset + len(raw.raw) > end:
+            continue
+        out.append(text[pos:offset])
+        lead = " " if raw.style in (SUP, SUP_BRACKET, UNICODE) else ""
+        out.append(f"{lead}[{raw.inner.strip()}]")
+        pos = offset + len(raw.raw)
+    out.append(text[pos:end])
+    return "".join(out)
 
 
 def _line_len(block: Block, i: int) -> int:

@@ -1,43 +1,64 @@
-"""Parse one numbered reference-list entry (Vancouver/NLM style) into fields.
+"""Parse one numbered reference-list entry into fields, in the common numbered styles.
 
 Pure: text in, ``ReferenceEntry`` out, never raises on content. Fields the
 entry does not have stay ``None``; the checks decide what is missing.
+
+Styles read (the author lists themselves are read by ``kb.read.authors``):
+- NLM/Vancouver and AMA: ``Surname AB, Other C, et al. Title. *Journal*. 2009;361(6):557-68.``
+- BMC/Springer: ``Surname AB, Other C: Title. Journal 2009, 6:100.``
+- PLOS and APA-like: ``Surname AB, Other C (2009) Title. Journal 6: e100.``,
+  ``Surname, A. B., & Other, C. (2009). Title. Journal, 6(2), 100-110.``
+- Elsevier numbered: ``A.B. Surname, C. Other, Title, Journal 12 (2009) 100-110.``
+- organisations and groups as authors, web pages, books, reports and trial registrations.
+A year is never taken from pages, volumes or e-locators (``e1002093``, ``18: 1905``).
 """
 from __future__ import annotations
 
 import re
 
+from kb.read.authors import GROUP_WORDS, Authors, initials_first_authors, leading_authors, read_authors
 from kb.read.model import ReferenceEntry
-
-_PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|das|ten|ter|St\.?|Mc|Mac)"
-_SURNAME_WORD = r"[A-Z\u00C0-\u00DE][\w'\u2019\u00C0-\u00FF\-]*"
-_SURNAME = rf"(?:{_PARTICLE}\s+)*{_SURNAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_SURNAME_WORD})*?"
-_INITIALS = r"[A-Z](?:\.?-?[A-Z]){0,3}\.?"
-_SUFFIX = r"(?:Jr|Sr|2nd|3rd|4th|II|III|IV)\.?"
-_AUTHOR = rf"{_SURNAME}\s+{_INITIALS}(?:,?\s+{_SUFFIX})?"
-_AUTHOR_LIST = re.compile(
-    rf"^\s*(?P<list>{_AUTHOR}(?:,\s*{_AUTHOR})*)(?P<etal>,?\s*et\s+al)?\.?\s+(?=\S)"
-)
-_ONE_AUTHOR = re.compile(rf"(?P<surname>{_SURNAME})\s+(?P<initials>{_INITIALS})(?:,?\s+{_SUFFIX})?$")
 
 _ORG_WORDS = re.compile(
     r"\b(Academy|Society|Institute|College|Association|Agency|Organi[sz]ation|Committee|"
-    r"Foundation|Department|Centers?|Council|Board|Task Force|Federation|Excellence|"
-    r"Administration|Collaboration|Group|Network|Office|Ministry)\b"
+    r"Foundation|Department|Centers?|Centres?|Council|Board|Task Force|Federation|Excellence|"
+    r"Administration|Collaboration|Group|Network|Office|Ministry|Investigators|Consortium|Panel)\b"
 )
 _PMID = re.compile(r"\bPMID:?\s*(?P<v>[^\s.;,:][^\s.;,]*)", re.IGNORECASE)
 _DOI = re.compile(r"(?:\bdoi:?\s*|https?://(?:dx\.)?doi\.org/)(?P<v>10\.\S+?)(?=[\s>]|\.?\s|\.?$)", re.IGNORECASE)
 _URL = re.compile(r"<?(?P<v>https?://[^\s>]+?)>?(?=[\s.]*$|\s|>)")
 _CITED = re.compile(r"\[(?:cited|accessed)\s*:?\s*(?P<v>[^\]]+)\]", re.IGNORECASE)
-_ACCESSED = re.compile(r"\b(?:accessed|cited)\s*:?\s*(?P<v>[A-Z][a-z]+ \d{1,2},? \d{4}|\d{1,2}/\d{1,2}/\d{4})", re.IGNORECASE)
+_ACCESSED = re.compile(
+    r"\b(?:accessed|cited|retrieved)(?:\s+on)?\s*:?\s*(?P<v>[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}|"
+    r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+ \d{4})", re.IGNORECASE)
 _ITALIC = re.compile(r"(?<!\*)\*(?!\*)(?P<v>[^*]+?)\*(?!\*)|(?<!_)_(?P<u>[^_]+?)_(?!_)")
+_YEAR_RX = r"(?:1[89]|20)\d{2}"
 # "2014;29(6):1346-55", "2015;4:CD006349", "2021;9(10)", "2015;25 Suppl 1:S77-85", "2017."
 _PUB = re.compile(
-    r"(?P<year>(?:1[89]|20)\d{2})[a-z]?(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?"
+    rf"(?P<year>{_YEAR_RX})[a-z]?(?:\s+[A-Z][a-z]{{2}}(?:\s+\d{{1,2}})?)?"
     r"(?:\s*;\s*(?P<volume>[\w ]+?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?::\s*(?P<pages>[\w\-\u2013]+(?:;\s*discussion\s*[\w\-]+)?))?)?"
     r"(?=\s*[.;]|\s*$|\s+PMID|\s+doi)"
 )
-_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
+# A year standing alone: not inside a longer number or an e-locator, not pages after "18: " or "pp. ",
+# not the first half of a page range "1905-1910", not a volume before its pages "2093: 1-10".
+_YEAR = re.compile(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!pp\. )(?<!p\. )(?P<y>{_YEAR_RX})(?![\d\-\u2013])(?!: )")
+# "(2009)", "(2009a)", "(n.d.)", "(in press)" right after the author list (PLOS, APA-like).
+_PAREN_YEAR = re.compile(
+    rf"^(?P<who>[^()]{{1,600}}?)\s*\((?P<y>{_YEAR_RX})[a-z]?(?:,\s*[^)]{{1,30}})?\)|"
+    r"^(?P<who2>[^()]{1,600}?)\s*\((?P<nd>n\.\s?d\.|in press|forthcoming|undated)\)", re.IGNORECASE)
+# "Journal 6: e100", "Journal 6(2): 100-110", "Journal, 6(2), 100-110", "Journal 12 (2009) 100-110"
+_VOLUME_PAGES = re.compile(
+    r"^(?P<source>[^.]*?[^\s,.])\s*,?\s+(?P<volume>\d+[A-Za-z]?)\s*(?:\((?P<issue>[^)]{1,20})\))?\s*[:,]\s*"
+    r"(?P<pages>[A-Za-z]?\d+[\w\-\u2013]*)\.?$")
+# BMC: "Journal 2009, 6:100", "Journal 2009, 6(Suppl 1):S1"
+_BMC = re.compile(
+    rf"^(?P<source>[^.]*?[^\s,.])\s+(?P<year>{_YEAR_RX}),\s*(?P<volume>\d+)(?:\((?P<issue>[^)]{{1,20}})\))?"
+    r"(?::\s*(?P<pages>[\w\-\u2013]+))?\.?$")
+# Elsevier: "Title, Journal 12 (2009) 100-110"
+_ELSEVIER = re.compile(
+    rf",\s*(?P<source>[^,]*?[^\s,.])\.?\s+(?P<volume>\d+)\s+\((?P<year>{_YEAR_RX})\)\s+(?P<pages>[\w\-\u2013]+)\.?$")
+_EPUB = re.compile(r"\bEpub ahead of print\b\.?", re.IGNORECASE)
+_AHEAD = re.compile(r"\bEpub ahead of print\b|\bin press\b", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
@@ -46,27 +67,19 @@ def _clean(text: str) -> str:
 
 def split_authors(author_list: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """'McConnell CT, Jr., Wippold FJ, 2nd' -> authors and their surnames."""
-    pieces = [p.strip() for p in author_list.split(",")]
-    merged: list[str] = []
-    for piece in pieces:
-        if re.fullmatch(_SUFFIX, piece) and merged:
-            merged[-1] += f", {piece}"  # a suffix belongs to the author before it
-        elif piece:
-            merged.append(piece)
-    surnames = []
-    for author in merged:
-        m = _ONE_AUTHOR.match(author.split(",")[0].strip())
-        surnames.append(m.group("surname") if m else author.split()[0])
-    return tuple(merged), tuple(surnames)
+    found = read_authors(author_list)
+    if found:
+        return found.names, found.surnames
+    names = tuple(p.strip() for p in author_list.split(",") if p.strip())
+    return names, tuple(n.split()[0] for n in names)
 
 
 _AVAILABLE = re.compile(r"'?\s*Available\s+(?:from|at)\s*:?\s*'?", re.IGNORECASE)
 _ANY_URL = re.compile(r"<?https?://\S+>?")
-_EPUB = re.compile(r"\bEpub ahead of print\b\.?", re.IGNORECASE)
 # (pattern, a lower-case word it cannot match without): skipping a search whose
 # word is absent keeps the 76-entry list of a real policy cheap to read.
-_TAIL = ((_PMID, "pmid"), (_DOI, "10."), (_CITED, "["), (_AVAILABLE, "available"),
-         (_ANY_URL, "http"), (_EPUB, "epub"))
+_TAIL = ((_PMID, "pmid"), (_DOI, "10."), (_CITED, "["), (_ACCESSED, "ccess"), (_ACCESSED, "cited"),
+         (_ACCESSED, "retrieved"), (_AVAILABLE, "available"), (_ANY_URL, "http"), (_EPUB, "epub"))
 
 
 def _strip_tail(text: str) -> str:
@@ -76,6 +89,12 @@ def _strip_tail(text: str) -> str:
         if word in low:
             text = pattern.sub("", text)
     return text.strip()
+
+
+def year_in(text: str) -> int | None:
+    """The first publication year standing alone in a text, never pages or e-locators."""
+    m = _YEAR.search(text)
+    return int(m.group("y")) if m else None
 
 
 def _journal_and_pub(body: str) -> tuple[str | None, str, dict]:
@@ -88,8 +107,11 @@ def _journal_and_pub(body: str) -> tuple[str | None, str, dict]:
         pub = _PUB.search(after)
         info = pub.groupdict() if pub else {}
         if not pub:
-            year = _YEAR.search(after) or _YEAR.search(before)
-            info = {"year": year.group(0)} if year else {}
+            year = year_in(after) or year_in(before)
+            info = {"year": str(year)} if year else {}
+            tail = _VOLUME_PAGES.match(_clean(source) + " " + after.strip(" .,"))
+            if tail:
+                info.update({k: tail.group(k) for k in ("volume", "issue", "pages")})
         return source, before, info
     pub = None
     for candidate in _PUB.finditer(body):
@@ -100,8 +122,83 @@ def _journal_and_pub(body: str) -> tuple[str | None, str, dict]:
         before = body[: pub.start()].rstrip(" .")
         head, _, source = before.rpartition(". ")
         return (_clean(source) or None) if head else None, head or before, pub.groupdict()
-    year = _YEAR.search(body)
-    return None, body, ({"year": year.group(0)} if year else {})
+    elsevier = _ELSEVIER.search(body.strip())
+    if elsevier:
+        return _clean(elsevier.group("source")), body.strip()[: elsevier.start()], elsevier.groupdict()
+    head, _, last = body.rstrip(" .").rpartition(". ")
+    bmc = _BMC.match(last.strip()) if head else None
+    if bmc:
+        return _clean(bmc.group("source")), head, bmc.groupdict()
+    year = year_in(body)
+    return None, body, ({"year": str(year)} if year else {})
+
+
+# "Journal 2" (a volume only), "Oxford, UK: Blackwell" (place and publisher), "Princeton University Press"
+_VOLUME_ONLY = re.compile(r"^(?P<source>[^.]*?[^\s,.])\s+(?P<volume>\d+[A-Za-z]?)$")
+_PUBLISHER = re.compile(r"^(?:[^.:]{2,60}:\s*)?(?P<source>[^.:]{2,80}?)$")
+_PUBLISHER_WORDS = re.compile(r"\b(?:Press|Publish\w*|Verlag|Springer|Wiley|Elsevier|Blackwell|Academic|Books?|"
+                              r"University|Sinauer|Wiley|Saunders|Lippincott|McGraw|Oxford|Cambridge)\b")
+_JOURNAL_LIKE = re.compile(r"^(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&)(?:\s+(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&))"
+                           r"{0,7}$")
+
+
+def _after_year(body: str) -> tuple[str | None, str, dict]:
+    """Title and source after a '(2009)' (PLOS, APA-like): 'Title. Journal 6: e100.'"""
+    body = re.sub(r"\s*\(?\bin press\b\)?\.?\s*$", "", body, flags=re.IGNORECASE)
+    head, _, last = body.strip().rstrip(".").rpartition(". ")
+    last = last.strip()
+    if head:
+        for pattern in (_VOLUME_PAGES, _VOLUME_ONLY):
+            m = pattern.match(last)
+            if m:
+                return _clean(m.group("source")), head, m.groupdict()
+    italic = _ITALIC.search(body)
+    if italic:
+        return _clean(italic.group("v") or italic.group("u")), body[: italic.start()], {}
+    if head and _PUBLISHER_WORDS.search(last) and _PUBLISHER.match(last):
+        return _clean(_PUBLISHER.match(last).group("source")), head, {}
+    if head and _JOURNAL_LIKE.match(last):
+        return _clean(last), head, {}  # "PLoS Med" before "(in press)"
+    return None, body, {}
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&\-]{1,9}")  # "WHO", "NICE", "CDC" as the author
+# The end of the first sentence: ". " or ": ", not after a lone capital ("U.S. General Accounting Office").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.\s+|:\s+")
+
+
+def _first_sentence(body: str) -> tuple[str, str, str]:
+    m = _SENTENCE_END.search(body)
+    return (body[: m.start()], m.group(0), body[m.end():]) if m else (body, "", "")
+
+
+def _front(body: str):
+    """(authors, organisation, the text after them, the year printed right after them)."""
+    paren = _PAREN_YEAR.match(body)
+    if paren:
+        who = (paren.group("who") or paren.group("who2") or "").strip().rstrip(",.")
+        rest = body[paren.end():].lstrip(" .,:")
+        found = read_authors(who, bare=True) if who else None
+        year = paren.group("y")
+        if found:
+            return found, None, rest, year, True
+        if who and len(who.split()) <= 40 and not re.search(r"\.\s+[A-Z][a-z]", who):
+            return None, _clean(who), rest, year, True
+    lead = leading_authors(body) or initials_first_authors(body)
+    group, comma, others = body.partition(", ")
+    if not lead and comma and GROUP_WORDS.search(group) and len(group.split()) <= 8:
+        after = leading_authors(others)  # "Genomes Project Consortium, Abecasis GR, Auton A, et al. Title."
+        if after:
+            found, end = after
+            return found, _clean(group), others[end:], None, False
+    if lead:
+        found, end = lead
+        return found, None, body[end:], None, False
+    first, sep, rest = _first_sentence(body)
+    if sep and len(first.split()) <= 14 and (_ORG_WORDS.search(first) or GROUP_WORDS.search(first)
+                                             or _ACRONYM.fullmatch(first)):
+        return None, _clean(first), rest, None, False
+    return None, None, body, None, False
 
 
 def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
@@ -111,37 +208,28 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
     pmid = _PMID.search(text) if "pmid" in low else None
     doi = _DOI.search(text) if "10." in low else None
     url = _URL.search(text) if "http" in low else None
-    cited = (_CITED.search(text) or _ACCESSED.search(text)) if ("cited" in low or "accessed" in low) else None
+    cited = (_CITED.search(text) or _ACCESSED.search(text)) if ("cited" in low or "ccess" in low
+                                                                or "retrieved" in low) else None
     body = _strip_tail(text)
 
-    authors: tuple[str, ...] = ()
-    surnames: tuple[str, ...] = ()
-    organisation = None
-    m = _AUTHOR_LIST.match(body)
-    if m and not _ORG_WORDS.search(m.group("list")):
-        authors, surnames = split_authors(m.group("list"))
-        body = body[m.end():]
-    else:
-        first, sep, rest = body.partition(". ")
-        if sep and _ORG_WORDS.search(first) and len(first.split()) <= 14:
-            organisation = _clean(first)
-            body = rest
-
-    source, head, pub = _journal_and_pub(body)
-    title = _clean(re.sub(r"^\s*(?:1[89]|20)\d{2}\.\s*", "", head)) or None
-    if not authors and organisation is None and source is None and title:
+    found, organisation, body, paren_year, after_year = _front(body)
+    authors: Authors | None = found
+    if found and found.group and organisation is None:
+        organisation = found.group
+    source, head, pub = _after_year(body) if after_year else _journal_and_pub(body)
+    title = _clean(re.sub(rf"^\s*\(?{_YEAR_RX}[a-z]?\)?\.\s*", "", head)) or None
+    if authors is None and organisation is None and source is None and title:
         title_first, _, rest = title.partition(". ")
         if rest and not re.search(r"\d{4}", title_first):
             title = title_first
-    year = int(pub["year"]) if pub.get("year") else None
-    if year is None and cited:
-        year = None  # an access date is not a publication date
+    year_text = paren_year or pub.get("year")
+    year = int(year_text) if year_text else None
     return ReferenceEntry(
         number=number,
         raw=raw,
         line=line,
-        authors=authors,
-        surnames=surnames,
+        authors=authors.names if authors else (),
+        surnames=authors.surnames if authors else (),
         organisation=organisation,
         year=year,
         title=title,
@@ -154,5 +242,5 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
         url=url.group("v").rstrip(".") if url else None,
         accessed=cited.group("v").strip() if cited else None,
         available_from="available" in low and bool(_AVAILABLE.search(text)),
-        epub_ahead="epub" in low and bool(_EPUB.search(text)),
+        epub_ahead=("epub" in low or "press" in low) and bool(_AHEAD.search(text)),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.read.reading import readable_author
 from kb.sources.citing import Analysis, Pairing, analyse, memo
 from kb.sources.index import fold, fold_words
 from kb.sources.kinds import GUIDELINE, KIND_LABELS
@@ -72,6 +73,8 @@ def _one_of(kb, numbers: list[int], named: str) -> str:
 
 def _person(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     m = p.mention
+    if any(not readable_author(kb.references[n]) for n in scope):
+        return None  # an entry whose author could not be read: `kb info` says so once, not each time
     firsts = [n for n in scope if n in set(index.first_author_matches(m.name))]
     if firsts:
         if m.year is None or any(kb.references[n].year in (None, m.year) for n in firsts):

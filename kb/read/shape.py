@@ -1,0 +1,112 @@
+"""The shape of a document: its title and issuer, and whether it is a policy with coverage criteria.
+
+Pure. The title and issuer come, in this order, from
+1. front matter at the top of the file (``---`` / ``title: ...`` / ``issuer: ...`` / ``---``);
+2. the heading structure, where it says which heading is the title:
+   - one top heading (``#``) followed by a second-level heading that holds the document's dates
+     (Effective, Next Review, Policy No.) or under which every other heading sits: the top heading
+     is the issuer and the second-level one the title (``# Regence`` / ``## Percutaneous Vertebroplasty``);
+   - otherwise one top heading is the title, and there is no issuer;
+   - several top headings are sections: no title from them.
+A section heading (Introduction, Abstract, Methods, References ...) is never the title, and a lone
+heading is never the issuer. ``provenance.yaml`` beside the file overrides both (the knowledge base
+reads it first). A document without coverage criteria (an evidence review, a journal article) is of
+kind ``article``; its evidence parts say so instead of reporting empty criteria.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.read.model import Section
+
+POLICY, ARTICLE = "policy", "article"
+# What the evidence parts say about a document of kind ARTICLE, instead of an empty criteria report.
+NO_CRITERIA = ("no criteria: this document has no coverage criteria (an evidence review or article); "
+               "its references and citations are read and checked as usual")
+
+_FENCE = re.compile(r"^---\s*$")
+_KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+_FRONT_KEYS = {"title": "title", "issuer": "issuer", "publisher": "issuer", "journal": "issuer",
+               "organisation": "issuer", "organization": "issuer"}
+_DATES = re.compile(r"\b(?:Effective(?: Date)?|Next Review|Last Review|Policy No\.?)\b", re.IGNORECASE)
+# Headings that name a part of a document, never the document itself.
+SECTION_NAMES = re.compile(
+    r"^(?:abstract|summary|introduction|background|objectives?|aims?|methods?|materials and methods|results|"
+    r"discussion|conclusions?|references?|bibliography|acknowledge?ments?|appendix|appendices|description|"
+    r"policy|policy criteria|medical policy criteria|criteria|coverage|rationale|evidence summary|"
+    r"regulatory status|codes?|coding|cross references|required documentation|important reminder|"
+    r"supporting information|author contributions|funding|competing interests|tables?|figures?)$",
+    re.IGNORECASE,
+)
+
+# Headings after the body that may sit beside the title heading without making it a section.
+_BACK_MATTER = re.compile(r"^(?:references?|bibliography|acknowledge?ments?|appendix|appendices|codes?|"
+                          r"cross references)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Shape:
+    title: str | None
+    issuer: str | None
+    kind: str  # POLICY (has coverage criteria) or ARTICLE
+    source: str  # where the title came from: "front matter", "headings" or "none"
+
+
+def front_matter(lines: list[str]) -> tuple[dict, int]:
+    """The ``key: value`` pairs of a front-matter block at the top and the number of lines it takes.
+
+    Read as flat lines (no YAML parser at start-up); quotes around a value are dropped.
+    """
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start >= len(lines) or not _FENCE.match(lines[start]):
+        return {}, 0
+    values: dict = {}
+    for i in range(start + 1, min(len(lines), start + 60)):
+        if _FENCE.match(lines[i]):
+            return values, i + 1
+        m = _KEY_VALUE.match(lines[i])
+        if not m:
+            if lines[i].strip() and not lines[i].startswith((" ", "\t", "#")):
+                return {}, 0  # not a front-matter block: a rule followed by text
+            continue
+        key = _FRONT_KEYS.get(m.group("key").lower())
+        if key and key not in values and m.group("value"):
+            values[key] = m.group("value").strip("'\"")
+    return {}, 0
+
+
+def _holds_dates(section: Section, lines: list[str], next_line: int) -> bool:
+    return any(_DATES.search(lines[i - 1]) for i in range(section.line + 1, min(next_line, len(lines) + 1)))
+
+
+def from_headings(sections: list[Section], lines: list[str]) -> tuple[str | None, str | None]:
+    """(title, issuer) where the heading structure says which heading is which."""
+    tops = [s for s in sections if s.level == 1]
+    if not sections or len(tops) > 1:
+        return None, None
+    first = sections[0]
+    if first.level == 1:
+        below = sections[1] if len(sections) > 1 else None
+        if below is not None and below.level == 2 and not SECTION_NAMES.match(below.title):
+            after = sections[2].line if len(sections) > 2 else len(lines) + 1
+            wraps = len(sections) > 2 and all(s.level > 2 or _BACK_MATTER.match(s.title) for s in sections[2:])
+            if _holds_dates(below, lines, after) or wraps:
+                return below.title, first.title
+        return (None if SECTION_NAMES.match(first.title) else first.title), None
+    # No top heading: a second-level heading is the title only when it holds the dates.
+    after = sections[1].line if len(sections) > 1 else len(lines) + 1
+    if not SECTION_NAMES.match(first.title) and _holds_dates(first, lines, after):
+        return first.title, None
+    return None, None
+
+
+def document_shape(lines: list[str], sections: list[Section], n_statements: int) -> Shape:
+    """Title, issuer and kind of a document from its front matter, then its headings."""
+    front, _ = front_matter(lines)
+    title, issuer = from_headings(sections, lines)
+    source = "front matter" if front.get("title") else ("headings" if title else "none")
+    return Shape(front.get("title") or title, front.get("issuer") or (None if front.get("title") else issuer),
+                 POLICY if n_statements else ARTICLE, source)

@@ -1,0 +1,108 @@
+"""Citation markers in the common numbered styles, and look-alikes that are not citations.
+
+Each form has a positive case (read, with its numbers) and a clean case (left alone).
+"""
+import pytest
+
+from kb.read.marker_style import kept_styles
+from kb.read.markers import BRACKET, PAREN, SUP, UNICODE, expand, scan_line
+from kb.read.parse_policy import parse_policy
+
+
+def numbers(line):
+    return [expand(r.inner).numbers for r in scan_line(line)[0]]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("in two trials [4, 6].", [(4, 6)]),
+    ("as shown before (see [3-5]).", [(3, 4, 5)]),
+    ("the cell cycle[8] and", [(8,)]),
+    ("Smith et al[15] found", [(15,)]),
+    ("Smith et al. [15], found", [(15,)]),
+    ("one trial [10]: it found", [(10,)]),
+    ("reviews [3]\u2013[5] agree", [(3, 4, 5)]),
+    ("reviews [3]-[5] agree", [(3, 4, 5)]),
+    ("three trials [12], [13], [14] agree", [(12, 13, 14)]),
+    ("three trials [12],[13][14] agree", [(12, 13, 14)]),
+    ("ranges [2\u20134, 7] agree", [(2, 3, 4, 7)]),
+    ("trials.<sup>1,3-5</sup> Next", [(1, 3, 4, 5)]),
+    ("trials.<sup>[1]</sup> Next", [(1,)]),
+    ("the cycle<sup>8</sup> and", [(8,)]),
+    ("trials<sup>1</sup>,<sup>2</sup> agree", [(1, 2)]),
+    ("trials<sup>1</sup>\u2013<sup>3</sup> agree", [(1, 2, 3)]),
+    ("trials\u00b9\u02d2\u00b3\u207b\u2075 agree", [(1, 3, 4, 5)]),
+    ("trials.\u00b2 Next", [(2,)]),
+    ("as in Silvey [2](pp. 50, 81) and", [(2,)]),
+])
+def test_marker_forms_are_read(line, expected):
+    assert numbers(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "a density of 10<sup>6</sup> cells",
+    "2\u00d710<sup>5</sup> cells were",
+    "heterogeneity was high (I<sup>2</sup> = 75%)",
+    "I\u00b2 = 75% and \u03c7\u00b2 = 3.1",
+    "a \u03c7<sup>2</sup> test",
+    "an area of 25 kg/m<sup>2</sup> or 3 cm<sup>2</sup>",
+    "the variance *S*<sup>2</sup> of",
+    "loss of p16<sup>INK4a</sup> in",
+    "the first group<sup>a</sup> and",
+    "an exponent m<sup>\u22121</sup> and Ca<sup>2+</sup>",
+    "as Buchbinder [2009] reported",
+    "shown in Figure [2] and Table [3]",
+    "on the interval [0, 1]",
+    "on the interval [-100, 100]",
+    "where x = [1, 2]",
+    "the index x[1] of",
+    "see [the trial](https://example.org) and [1](https://example.org)",
+    "[1]: https://example.org",
+    "the years<sup>2009</sup>",
+    "a value [0.01, 0.25] of",
+])
+def test_look_alikes_are_not_markers(line):
+    assert numbers(line) == []
+
+
+def test_parentheses_are_read_only_as_a_documents_own_style():
+    assert PAREN in kept_styles({PAREN: 5})
+    assert PAREN not in kept_styles({PAREN: 5, BRACKET: 1})
+    assert PAREN not in kept_styles({PAREN: 2})
+
+
+def test_raised_numbers_in_a_bracket_document_are_skipped_not_read():
+    assert SUP not in kept_styles({BRACKET: 10, SUP: 2})
+    assert UNICODE not in kept_styles({BRACKET: 10, UNICODE: 1})
+    assert SUP in kept_styles({SUP: 10, BRACKET: 2})
+
+
+def _doc(body):
+    refs = "\n".join(f"{n}. Author A. Title {n}. *J*. 2001;1:1-2." for n in range(1, 9))
+    return parse_policy(f"# Title of a review article\n\n## Background\n\n{body}\n\n## References\n\n{refs}\n")
+
+
+def test_a_bracket_document_skips_its_stray_superscript_and_says_so():
+    doc = _doc("Trials [1] and [2] and [3] agree. The value rose by a factor X<sup>4</sup> and "
+               "then the model<sup>5</sup> held.")
+    assert [m.numbers for m in doc.markers] == [(1,), (2,), (3,)]
+    assert [(s.text, s.reason) for _, s in doc.skipped] == [
+        ("<sup>5</sup>", "a raised number in a document that cites with brackets")]
+
+
+def test_a_superscript_document_keeps_its_markers():
+    doc = _doc("Trials<sup>1,2</sup> agree. Others disagree.<sup>3</sup> A review<sup>4-6</sup> pooled them.")
+    assert [m.numbers for m in doc.markers] == [(1, 2), (3,), (4, 5, 6)]
+    assert doc.skipped == ()
+
+
+def test_a_parenthesis_document_is_read_when_it_has_no_other_markers():
+    doc = _doc("Trials (1, 2) agree. Others disagree (3). A review (4-6) pooled them. Of these, (1) was small.")
+    assert [m.numbers for m in doc.markers] == [(1, 2), (3,), (4, 5, 6)]
+
+
+def test_a_run_of_brackets_is_one_marker_in_the_sentence_the_checks_read():
+    doc = _doc("Three trials [1], [2], [3] found it. Reviews [4]\u2013[6] agree.")
+    assert [m.numbers for m in doc.markers] == [(1, 2, 3), (4, 5, 6)]
+    assert doc.sentences[0].text == "Three trials [1, 2, 3] found it."
+    assert doc.sentences[1].text == "Reviews [4\u20136] agree."
+    assert doc.markers[1].in_range == frozenset({4, 5, 6})
