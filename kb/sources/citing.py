@@ -121,10 +121,12 @@ def _carry_years(mentions: list[Mention], previous, sentence: Sentence) -> list[
 
 
 # A name with no year is tied only to a marker printed close after it ('Smith et al. [12]',
-# 'Tedder and colleagues [19]'); a name a clause away from the marker may be someone else's work.
+# 'Tedder and colleagues [19]'), or, as the sentence's subject, to the markers after it; a name
+# a clause away from the marker may be someone else's work.
 NEAR = 60
 _JOINED = re.compile(r"^[\s,;]*(?:(?:and|&)\s+)?$")  # 'Buchbinder (2015) and Kallmes (2009) [4, 6]'
 _SEE = re.compile(r"(?:\bsee(?:\s+also)?|\breviewed\s+in|\bcf\.?|\be\.g\.,?)[\s(]*$", re.I)
+_SUBJECT = re.compile(r"^(?:[A-Z][^,;()\[\]]{0,40},\s*)?$")  # nothing, or a short opening phrase and a comma
 _QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 
 
@@ -145,9 +147,15 @@ def _pair(entry: Cited) -> list[Pairing]:
         same_kind = [m for m in mentions if m.kind == mention.kind]
         later = [m for m in mentions[i + 1:] if m.kind == mention.kind]
         if mention.kind == "person" and mention.year is None:
-            limit = min([mention.end + NEAR] + [m.start for m in later[:1]])
-            first = next((k for k in usable if mention.end <= entry.spans[k][0] <= limit), None)
-            chosen = list(run(text, entry.spans, first)) if first is not None else []
+            if _SUBJECT.match(text[:mention.start]):
+                # The sentence's subject ('Zhang conducted a review of four RCTs [5-8] ... [61]') stands
+                # for any marker after it, up to the next name.
+                limit = min([len(text)] + [m.start for m in later[:1]])
+                chosen = [k for k in usable if mention.end <= entry.spans[k][0] <= limit]
+            else:
+                limit = min([mention.end + NEAR] + [m.start for m in later[:1]])
+                first = next((k for k in usable if mention.end <= entry.spans[k][0] <= limit), None)
+                chosen = list(run(text, entry.spans, first)) if first is not None else []
         elif len(same_kind) == 1:
             chosen = usable
         else:

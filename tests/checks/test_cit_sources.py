@@ -256,3 +256,14 @@ def test_cit205_in_an_abstract_is_silent_but_not_in_the_text():
     assert findings(f"## Abstract\n\n{text}\n\n## Results\n\nIt was studied.<sup>[2]</sup>",
                     ["kallmes2009", "frey2017"], "CIT205") == []
     assert len(findings(f"{text}\n\nIt was studied.<sup>[2]</sup>", ["kallmes2009", "frey2017"], "CIT205")) == 1
+
+
+def test_cit201_an_undated_subject_reaches_the_first_marker_of_its_sentence():
+    body = "In his early work, Kallmes had assumed that vertebroplasty relieves pain in most patients [1]."
+    (f,) = findings(body, TIED, "CIT201")
+    assert f.citations[0] == 1
+    assert findings(body.replace("[1]", "[2]"), TIED, "CIT201") == []
+    # not the subject: a name deep in the sentence stays tied to close markers only
+    deep = ("Pain fell in the sham arm, as the scale used in the work of Kallmes had predicted in an earlier and "
+            "rather different population of patients with tumours [1].")
+    assert findings(deep, TIED, "CIT201") == []
