@@ -127,6 +127,7 @@ NEAR = 60
 _JOINED = re.compile(r"^[\s,;]*(?:(?:and|&)\s+)?$")  # 'Buchbinder (2015) and Kallmes (2009) [4, 6]'
 _SEE = re.compile(r"(?:\bsee(?:\s+also)?|\breviewed\s+in|\bcf\.?|\be\.g\.,?)[\s(]*$", re.I)
 _SUBJECT = re.compile(r"^(?:[A-Z][^,;()\[\]]{0,40},\s*)?$")  # nothing, or a short opening phrase and a comma
+_DATED_ASIDE = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\b[^()]*\)")  # another source, named in passing
 _QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 
 
@@ -150,7 +151,8 @@ def _pair(entry: Cited) -> list[Pairing]:
             if _SUBJECT.match(text[:mention.start]):
                 # The sentence's subject ('Zhang conducted a review of four RCTs [5-8] ... [61]') stands
                 # for any marker after it, up to the next name.
-                limit = min([len(text)] + [m.start for m in later[:1]])
+                dated = _DATED_ASIDE.search(text, mention.end)  # '(Thalmann, Haubold & Martin, 1989)'
+                limit = min([len(text), dated.start() if dated else len(text)] + [m.start for m in later[:1]])
                 chosen = [k for k in usable if mention.end <= entry.spans[k][0] <= limit]
             else:
                 limit = min([mention.end + NEAR] + [m.start for m in later[:1]])

@@ -112,7 +112,7 @@ def _person(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
 # recommended or stated something, or its guideline, report or criteria are named. Funders, suppliers,
 # databases and institutes named in passing are not the cited source.
 _SPOKE = re.compile(r"(?:\s*\([^)]{1,20}\))?(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,3}?(?:published|issued|released|"
-                    r"updated|revised|recommend(?:s|ed)?|stat(?:es|ed)|advis(?:es|ed)|endors(?:es|ed)|conclud(?:es|ed)|"
+                    r"updated|revised|proposed|adopted|approved|announced|declared|recommend(?:s|ed)?|stat(?:es|ed)|advis(?:es|ed)|endors(?:es|ed)|conclud(?:es|ed)|"
                     r"consider(?:s|ed)?|(?:practice\s+)?guidelines?|guidance|statements?|criteria|recommendations?|"
                     r"position|consensus|appraisals?|technology\s+assessments?)\b", re.I)
 _ACCORDING = re.compile(r"(?:according\s+to|guidelines?\s+(?:from|by|of)|issued\s+by|published\s+by|"

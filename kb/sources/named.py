@@ -59,9 +59,12 @@ _FORMS = tuple((re.compile(after) if after else None, re.compile(before) if befo
 _BARE = (re.compile(rf"(?=\s+{_VERB})"), re.compile(r"\bby\s+$"))
 # Forms that tie a name to the marker right after it, or date it the zoologists' way: they count
 # only for surnames the list knows as authors ('Hubrecht [63] featured', 'Smith and Jones [15]',
-# 'Bastiani and colleagues [35]'). A zoologist's 'Petuch, 2002 [2]' names a taxon's author, not the source.
+# 'Bastiani and colleagues [35]', 'Snoke et al. 2007 [42]'). A zoologist's 'Petuch, 2002 [2]' names a
+# taxon's author, not the source.
 _CO = rf"(?:\s+(?:and|&)\s+(?P<second>{_SECOND}))?"
 _TIED = (
+    re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s+(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Snoke et al. 2007 [42]
+    re.compile(rf"{_CO}\s+et\s+al\.?,\s*(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Cummings et al., 1997 [27]
     re.compile(rf"{_CO}(?:{_ETAL}|\s+and\s+(?:colleagues|co-?workers|coworkers))(?:['\u2019]s)?\s*(?=\[\d)"),
 )
 _PARTICLE_RX = re.compile(_PARTICLE)
@@ -119,13 +122,14 @@ def _people(text: str, index: SourceIndex) -> list[Mention]:
     for m in _NAME_AT.finditer(text):
         start, end = m.span("name")
         before = text[max(0, start - 70): start]
-        mention = _dated_form(text, m.group("name"), start, end, before, index)
+        mention = (_tied_form(text, m.group("name"), start, end, index, _TIED[:2])
+                   or _dated_form(text, m.group("name"), start, end, before, index))
         if mention is None and (_BARE[0].match(text, end) or (before.endswith("by ") and _BARE[1].search(before))):
             name = _resolve(m.group("name"), start == 0, index)
             if name and index.first_author_matches(name):
                 mention = Mention("person", m.group("name"), start, end, name)
         if mention is None:
-            mention = _tied_form(text, m.group("name"), start, end, index)
+            mention = _tied_form(text, m.group("name"), start, end, index, _TIED[2:])
         if mention:
             found.append(mention)
     return found
@@ -154,9 +158,9 @@ def _dated_form(text: str, raw: str, start: int, end: int, before: str, index) -
     return None
 
 
-def _tied_form(text: str, raw: str, start: int, end: int, index) -> Mention | None:
-    """'Hubrecht [63]', 'Smith and colleagues [6]': only a surname the list knows."""
-    for rx in _TIED:
+def _tied_form(text: str, raw: str, start: int, end: int, index, forms) -> Mention | None:
+    """'Hubrecht [63]', 'Smith and colleagues [6]', 'Snoke et al. 2007 [42]': only a surname the list knows."""
+    for rx in forms:
         a = rx.match(text, end)
         if not a:
             continue

@@ -267,3 +267,21 @@ def test_cit201_an_undated_subject_reaches_the_first_marker_of_its_sentence():
     deep = ("Pain fell in the sham arm, as the scale used in the work of Kallmes had predicted in an earlier and "
             "rather different population of patients with tumours [1].")
     assert findings(deep, TIED, "CIT201") == []
+
+
+def test_cit202_a_year_printed_between_name_and_marker():
+    for body in ("As in Kallmes et al. 2008 [2], pain fell.", "As in Kallmes et al., 2008 [2], pain fell."):
+        (f,) = findings(body, TIED, "CIT202")
+        assert f.citations[0] == 2
+        assert findings(body.replace("2008", "2009"), TIED, "CIT2") == []
+
+
+def test_cit202_an_organisation_that_proposed_something_in_another_year():
+    body = "In 2012, the American Academy of Orthopaedic Surgeons (AAOS) proposed a new approach.<sup>[1]</sup>"
+    assert [f.code for f in findings(body, ["aaos2010"], "CIT2")] == ["CIT202"]
+
+
+def test_cit201_a_subject_does_not_reach_past_another_dated_source():
+    body = ("Working from what was available, Kallmes placed the fracture among those described "
+            "(Buchbinder, Osborne & Ebeling, 2009) in Melbourne [1].")
+    assert findings(body, TIED, "CIT201") == []
