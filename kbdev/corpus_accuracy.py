@@ -33,6 +33,7 @@ class ArticleResult:
     crashed: int = 0
     seeded_injected: int = 0
     seeded_found: int = 0
+    seeded_by_defect: tuple = ()  # (defect, injected, found) for each defect injected
     crash: str | None = None  # an unexpected exception while measuring: a bug to fix
 
 
@@ -85,13 +86,13 @@ def compare_entries(truth, doc) -> tuple[int, int, int, int]:
     return len(truth.entries), len(read), len(known), right
 
 
-def seeded(text: str, path: str, draws: int, seed: int) -> tuple[int, int]:
+def seeded(text: str, path: str, draws: int, seed: int) -> tuple:
     from kbdev.seeding import evaluate
     from kbdev.seeding.citations_text import TextPolicy
     from kbdev.seeding.suite import text_injectors
 
     scores = evaluate([(TextPolicy(i, text, path), text) for i in range(draws)], text_injectors(), seed=seed)
-    return sum(s.injected for s in scores), sum(s.found for s in scores)
+    return tuple((s.defect, s.injected, s.found) for s in scores if s.injected)
 
 
 def measure(path: Path, *, draws: int = 1, seed: int = 0) -> ArticleResult:
@@ -111,9 +112,10 @@ def measure(path: Path, *, draws: int = 1, seed: int = 0) -> ArticleResult:
         kb = load_knowledge_base(policy)
         results = run_checks(kb)
     findings = tuple(f for f in flatten(results) if not f.waived and f.severity in ("error", "warning"))
-    injected, found = seeded(converted.markdown, path.name, draws, seed) if draws else (0, 0)
+    by_defect = seeded(converted.markdown, path.name, draws, seed) if draws else ()
     return ArticleResult(path.name, None, *compare_markers(truth, kb.doc), *compare_entries(truth, kb.doc),
-                         findings, sum(1 for r in results if r.crashed), injected, found)
+                         findings, sum(1 for r in results if r.crashed), sum(d[1] for d in by_defect),
+                         sum(d[2] for d in by_defect), by_defect)
 
 
 def _ratio(a: int, b: int) -> str:
@@ -156,3 +158,16 @@ def summary(results: list[ArticleResult]) -> str:
 def finding_lines(results: list[ArticleResult]) -> str:
     """Every error and warning finding, to be read by hand."""
     return "".join(f"{r.name}:{f.line}: {f.code} [{f.severity}] {f.message}\n" for r in results for f in r.findings)
+
+
+def defect_table(results: list[ArticleResult]) -> str:
+    """Seeded defects over the corpus, one row per defect."""
+    totals: dict[str, list[int]] = {}
+    for r in results:
+        for defect, injected, found in r.seeded_by_defect:
+            t = totals.setdefault(defect, [0, 0])
+            t[0] += injected
+            t[1] += found
+    rows = ["| seeded defect | found / injected |", "| --- | ---: |"]
+    rows += [f"| {d} | {f} / {i} |" for d, (i, f) in totals.items()]
+    return "\n".join(rows) + "\n"

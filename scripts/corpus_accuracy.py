@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kbdev.corpus_accuracy import corpus_files, finding_lines, measure_safely, summary, table  # noqa: E402
+from kbdev.corpus_accuracy import corpus_files, defect_table, finding_lines, measure_safely, summary, table  # noqa: E402
 
 
 def main() -> int:
@@ -34,7 +34,7 @@ def main() -> int:
         print(f"{options.folder}: no .xml files", file=sys.stderr)
         return 2
     results = [measure_safely(p, draws=options.draws, seed=options.seed) for p in files]
-    sys.stdout.write(table(results) + "\n" + summary(results))
+    sys.stdout.write(table(results) + "\n" + (defect_table(results) + "\n" if options.draws else "") + summary(results))
     if options.findings:
         sys.stdout.write("\n" + finding_lines(results))
     return 0

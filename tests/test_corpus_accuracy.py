@@ -87,3 +87,10 @@ def test_text_injectors_skip_lists_too_short_to_edit():
     one = convert(text, "x").markdown.split("## References")[0] + "## References\n\n1. Smith A. A trial. Lancet. 2001;1:1-2.\n"
     for inject in text_injectors().values():
         inject(TextPolicy(0, one), random.Random(0))  # no exception: None or a seeded text
+
+
+def test_defect_table_sums_over_articles():
+    results = [ArticleResult("a", seeded_by_defect=(("swap", 1, 1), ("shift", 1, 0))),
+               ArticleResult("b", seeded_by_defect=(("swap", 1, 0),))]
+    from kbdev.corpus_accuracy import defect_table
+    assert "| swap | 1 / 2 |" in defect_table(results) and "| shift | 0 / 1 |" in defect_table(results)

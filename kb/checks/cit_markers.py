@@ -83,6 +83,9 @@ def _tidy(numbers) -> str:
     return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
+NUMBERED_SHARE = 0.2  # below this share of the list cited by number, the document cites another way
+
+
 @rule("CIT104", "uncited-entry", "warning")
 def uncited_entry(kb):
     """A reference list entry that no marker in the text cites.
@@ -92,8 +95,19 @@ def uncited_entry(kb):
     lost from the text; either way the evidence it stands for is not tied to any statement.
     Example: entry 77 in a list whose markers stop at 76.
     Fix: cite it where the text relies on it, or remove it from the list (and renumber).
+    When numbered markers cite fewer than a fifth of the list, the document cites some other way
+    (by author and year, or not at all, as a correction notice): one info finding says so instead.
     """
     cited = sorted(kb.cited)
+    entries = kb.doc.references
+    if entries and len([n for n in cited if n in kb.references]) < NUMBERED_SHARE * len(entries):
+        uncited = list(kb.uncited)
+        yield finding(uncited_entry, entries[0].line,
+                      f"{len(uncited)} of {len(entries)} entries are cited by no numbered marker: the document "
+                      f"seems to cite them some other way (by author and year?), so they are not reported one by one",
+                      column=1, citations=uncited, severity="info",
+                      suggestion="check how the text cites its sources")
+        return
     for n in kb.uncited:
         entry = kb.references[n]
         near = _closest(cited, n)

@@ -1,16 +1,19 @@
 """CIT2xx: a source the text names (author, organisation, trial, year) against the entry it cites."""
 from __future__ import annotations
 
+import re
+
 from kb.sources.citing import analyse
 from kb.sources.judge import verdicts
 from . import finding, rule
+from .helpers import apparatus
 
 
 def _report(r, kb, what: str):
     for v in verdicts(kb):
         if v.what == what:
             yield finding(r, v.pairing.marker.line, v.message, column=v.pairing.marker.column,
-                          citations=v.citations, suggestion=v.suggestion)
+                          citations=v.citations, suggestion=v.suggestion, severity=v.severity)
 
 
 @rule("CIT201", "named-author-mismatch", "error")
@@ -20,8 +23,13 @@ def named_author_mismatch(kb):
     What: the author named beside a citation (`Zhao (2017)`, `Smith et al.`, `Smith and Jones (2015)`,
     `Buchbinder's trial`, `In 2009, Wardlaw reported`, `A 2016 RCT by Yang`, `reported by Klazen in 2010`)
     is neither the first author nor, with the same year, a co-author of any entry the marker cites.
-    A name pairs with the nearest marker of its own sentence; several names share a marker such as
-    `[26, 27]` when no marker stands between them.
+    A name with a year pairs with the nearest marker of its own sentence; names joined by `and` or
+    commas share a marker such as `[26, 27]`. A name without a year (`Smith et al. [12]`, `Smith and
+    Jones [15]`, `Smith and colleagues [6]`, `Smith [3] showed`) pairs only with a marker printed close
+    after it, and counts only when the list has that surname as a first author (a lab head or a person
+    thanked is no source). A name inside a quotation, and markers offered as further reading (`see
+    also [4]`), are left alone. A name spelled a letter or two away from a cited author (`Hoghart`
+    for Hogarth) is a warning: the number is right, the spelling is not.
     Why: the reader who follows the marker lands on a different paper; the statement is then either
     unsupported or attributed to the wrong study.
     Example: `In a Bayesian network meta-analysis, Zhao (2017) examined ...<sup>[22]</sup>` where
@@ -84,7 +92,10 @@ def named_study_without_marker(kb):
     """A study named by author and year in a sentence that carries no citation marker.
 
     What: `Noriega (2019) reported ...` or `the 2009 study published by Kallmes` in a sentence without
-    a marker, unless the same study is cited within two sentences of it.
+    a marker, unless the same study is cited within two sentences of it. Not reported: a
+    parenthetical `(Smith 2009)` and a document that cites by author and year throughout (the name
+    and year are the citation), a name in an abstract, a legend or a table note, unpublished work,
+    and a capitalised word that no entry has as an author unless it acts like one (`... reported`).
     Why: a named study without a citation cannot be traced; often the reference was never added to the
     list, or the marker was lost in editing.
     Example: `Noriega (2019) reported the pivotal multicenter non-inferiority trial ...` with no marker and
@@ -93,14 +104,47 @@ def named_study_without_marker(kb):
     reference to the list.
     """
     a = analyse(kb)
+    parenthetical = sum(1 for m, _ in a.unmarked if m.text.startswith("("))
+    if parenthetical >= 3 and parenthetical > len(a.cited):
+        return  # the document cites '(Smith 2009)': a name and a year are its citations
+    summaries = {s.id for s in kb.doc.sections if _SUMMARY.search(s.title)}
     for mention, sentence in a.unmarked:
+        if not _unmarked_study(kb, a.index, mention, sentence, summaries):
+            continue
         matches = a.index.first_author_matches(mention.name, mention.year)
         near = range(sentence.index - 2, sentence.index + 3)
-        if any(i in near for n in matches for i in a.cited_near.get(n, ())):
+        # Any entry by that first author cited nearby will do: the year read from an entry may be off.
+        if any(i in near for n in a.index.first_author_matches(mention.name) for i in a.cited_near.get(n, ())):
             continue
         line, column = _where(kb, mention.text, sentence)
         yield finding(named_study_without_marker, line, f"{mention.label} is named without a citation marker",
                       column=column, citations=matches, suggestion=_unmarked_hint(kb, a.index, mention, matches))
+
+
+# Where a name and a year need no marker: an abstract or author summary (no citations by convention).
+_SUMMARY = re.compile(r"\b(?:abstract|author summary|synopsis|highlights|significance|key points)\b", re.I)
+_UNPUBLISHED = re.compile(r"\bunpublished\b|\bpersonal communication\b|\bin preparation\b|\bsubmitted\b", re.I)
+_SAYS = re.compile(r"\s*(?:,\s*)?(?:also\s+|and\s+colleagues\s+)?(?:reported|published|conducted|found|showed|"
+                   r"described|evaluated|compared|studied|reviewed|examined|assessed|performed|analy[sz]ed|"
+                   r"investigated|randomi[sz]ed|enrolled|treated|followed|observed|noted|concluded|presented|"
+                   r"demonstrated|summari[sz]ed|pooled|identified|included|measured|tested|used|proposed|"
+                   r"suggested|argued|developed|introduced)\b")
+
+
+def _unmarked_study(kb, index, mention, sentence, summaries) -> bool:
+    """Whether a dated name with no marker is a study the text fails to cite.
+
+    Not: a parenthetical '(Smith 2009)' (a citation in the author-year style), a name in an
+    abstract, a legend or a table note, unpublished work, or a capitalised word that no entry
+    has as an author and that does not act like one ('Social Evolution (1998)', a book title).
+    """
+    if mention.text.startswith("(") or sentence.section_id in summaries:
+        return False
+    if apparatus(kb.doc.lines, sentence.line) or _UNPUBLISHED.search(sentence.text):
+        return False
+    if index.is_known_surname(mention.name) or re.search(r"\bet\s+al\b", mention.text):
+        return True
+    return bool(_SAYS.match(sentence.text, mention.end))
 
 
 def _unmarked_hint(kb, index, mention, matches) -> str:

@@ -6,6 +6,7 @@ from collections import Counter
 
 from kb.read.markers import expand, find_markers
 from . import finding, rule
+from .helpers import apparatus
 
 MIN_WORDS = 40  # shorter paragraphs (one-line summaries, list items) repeat wording legitimately
 SIMILAR = 0.6  # share of the shorter paragraph's three-word phrases found in the other
@@ -57,18 +58,7 @@ def _similar_pairs(paragraphs) -> list[tuple[int, int, float]]:
     return sorted(out)
 
 
-# A figure or table legend, a supplementary file's caption, a table row: repeated wording is their style.
-_LEGEND = re.compile(r"^\s*(?:\||\*\*\s*(?:Fig(?:ure)?s?|Tables?|Videos?|Movies?|Data\s*sets?|Files?|Texts?|"
-                     r"Appendi(?:x|ces)|Protocols?|Checklists?|Boxe?s?|Supplementa\w+|Definitions?|S\d+)\b)", re.I)
 _NAMED = re.compile(r"\b([A-Z][\w'\u2019-]+)(?:\s+et\s+al\.?)?\s*[(\[]((?:19|20)\d\d)[a-z]?[)\]]")
-
-
-def _apparatus(lines, line: int) -> bool:
-    """A legend or table row, or a table's footnote (the paragraph right after a table)."""
-    if _LEGEND.match(lines[line - 1]):
-        return True
-    before = next((lines[k].strip() for k in range(line - 2, -1, -1) if lines[k].strip()), "")
-    return before.startswith("|")
 
 
 def _sources(doc, paragraph) -> set:
@@ -102,7 +92,7 @@ def repeated_paragraph(kb):
     detail only the other has into it.
     """
     paragraphs = [p for p in kb.doc.paragraphs if p.label is None and len(p.text.split()) >= MIN_WORDS
-                  and not _apparatus(kb.doc.lines, p.line)]
+                  and not apparatus(kb.doc.lines, p.line)]
     sources = [_sources(kb.doc, p) for p in paragraphs]
     for a, b, share in _similar_pairs(paragraphs):
         earlier, later = paragraphs[a], paragraphs[b]

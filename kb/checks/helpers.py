@@ -41,3 +41,21 @@ def spans(numbers: list[int]) -> list[tuple[int, int]]:
 
 def span_text(lo: int, hi: int, noun: str = "reference") -> str:
     return f"{noun} {lo}" if lo == hi else f"{noun}s {lo}\u2013{hi}"
+
+
+# A figure or table legend, a supplementary file's caption, a table row: an article's apparatus.
+_LEGEND = re.compile(r"^\s*(?:\||\*\*\s*(?:Fig(?:ure)?s?|Tables?|Videos?|Movies?|Data\s*sets?|Files?|Texts?|"
+                     r"Appendi(?:x|ces)|Protocols?|Checklists?|Boxe?s?|Supplementa\w+|Definitions?|S\d+)\b)", re.I)
+
+
+def apparatus(lines, line: int) -> bool:
+    """A line of a legend or a table row, or of a table's footnotes (the block right after a table)."""
+    if _LEGEND.match(lines[line - 1]):
+        return True
+    start = line - 1
+    while start > 0 and lines[start - 1].strip() and not lines[start - 1].lstrip().startswith("|"):
+        start -= 1  # back to the first line of this block of text
+    if start != line - 1 and _LEGEND.match(lines[start]):
+        return True
+    before = next((lines[k].strip() for k in range(start - 1, -1, -1) if lines[k].strip()), "")
+    return before.startswith("|")

@@ -1,17 +1,45 @@
 """REF 11x and 12x: what one entry is missing, and what the annual review should update."""
 from __future__ import annotations
 
+import re
+
 from . import finding, rule
 from .helpers import describe
+
+# An entry that says it has no date ('(n.d.)', 'no date') is honest about it: nothing to report.
+_UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b", re.I)
+# Publication details printed where the reader did not find the journal's name: 'PLoS Biol 5: 2095-2097',
+# '2009;6(2):e100', 'London: Random House', 'In: Smith A, editor', a DOI or a PMID.
+_DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[eES]?\d|\bdoi\b|\bPMID\b|\bIn:\s|"
+                      r"\b[A-Z][\w.]+(?:\s[A-Z][\w.]+)*\s*:\s*[A-Z][\w&.,' -]*(?:Press|Publish\w*|Books|"
+                      r"Wiley|Springer|Elsevier|House|University|Academic|Verlag|Sons|Inc|Ltd|Co)\b|"
+                      r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$")
+# When more entries than this share lack the same part, the list is in a style the reader does not
+# know: one info finding says so instead of one warning per entry.
+UNREAD_SHARE = 1 / 3
 
 
 def _has_source(e) -> bool:
     """Where a reader finds the work: a journal or publisher, a web address, or the issuing body.
 
     An organisation that authored a guideline is also its publisher, so an
-    organisational entry without a journal still says where it comes from.
+    organisational entry without a journal still says where it comes from; so
+    does an entry printing a volume and pages, a DOI or a publisher's place.
     """
-    return bool(e.source or e.url or e.organisation)
+    return bool(e.source or e.url or e.organisation or _DETAILS.search(e.raw))
+
+
+def _per_entry(r, kb, lacking: list, what: str, message, suggestion: str):
+    """A finding per entry, or, when a third of the list or more lacks the part, one info finding."""
+    entries = kb.doc.references
+    if len(lacking) >= 5 and len(lacking) > UNREAD_SHARE * len(entries):
+        yield finding(r, lacking[0].line, f"{len(lacking)} of {len(entries)} entries: no {what} could be read; "
+                                          f"the list may be in a style the reader does not know, so they are not "
+                                          f"reported one by one", citations=tuple(e.number for e in lacking),
+                      severity="info", suggestion=f"check the entries' {what} by eye")
+        return
+    for e in lacking:
+        yield finding(r, e.line, message(e), citations=(e.number,), suggestion=suggestion)
 
 
 @rule("REF111", "missing-year", "warning")
@@ -19,7 +47,11 @@ def missing_year(kb):
     """An entry without a year of publication.
 
     What: no year can be read from the entry. Entries that give an access
-    date (`[cited ...]`) but no publication date are REF123's, not this rule's.
+    date (`[cited ...]`) but no publication date are REF123's, not this rule's;
+    an entry that says it is undated (`(n.d.)`) is left alone. When a third
+    of the list or more has no year, the list is in a style the reader does
+    not know: one info finding says so instead (the same holds for REF112 and
+    REF113).
 
     Why: the year tells a reader which version of the evidence the policy
     rests on and lets the annual review see how old it is; it is also how the
@@ -29,11 +61,9 @@ def missing_year(kb):
 
     Fix: add the year, for a journal article before the volume: `2016;13(3):234-36`.
     """
-    for e in kb.doc.references:
-        if e.year is None and not e.accessed:
-            yield finding(missing_year, e.line, f"{describe(e)} has no year of publication",
-                          citations=(e.number,),
-                          suggestion="add the year of publication (for a journal article: 'YYYY;volume(issue):pages')")
+    lacking = [e for e in kb.doc.references if e.year is None and not e.accessed and not _UNDATED.search(e.raw)]
+    yield from _per_entry(missing_year, kb, lacking, "year", lambda e: f"{describe(e)} has no year of publication",
+                          "add the year of publication (for a journal article: 'YYYY;volume(issue):pages')")
 
 
 @rule("REF112", "missing-title", "warning")
@@ -50,10 +80,9 @@ def missing_title(kb):
 
     Fix: add the article's or document's title after the authors.
     """
-    for e in kb.doc.references:
-        if not e.title:
-            yield finding(missing_title, e.line, f"{describe(e)} has no title", citations=(e.number,),
-                          suggestion="add the title after the authors, as printed on the work")
+    lacking = [e for e in kb.doc.references if not e.title]
+    yield from _per_entry(missing_title, kb, lacking, "title", lambda e: f"{describe(e)} has no title",
+                          "add the title after the authors, as printed on the work")
 
 
 @rule("REF113", "missing-source", "warning")
@@ -62,7 +91,9 @@ def missing_source(kb):
 
     What: the entry names no journal or publisher, no web address and no
     issuing organisation. (An organisation that wrote a guideline counts as its
-    publisher; an entry whose `Available from:` lacks its address is REF122's.)
+    publisher; an entry that prints a volume and pages, a DOI or a publisher's
+    place is taken to name its source; an entry whose `Available from:` lacks
+    its address is REF122's.)
 
     Why: without a source a reader cannot find the work, and the kind of
     evidence (journal article, guideline, web page) cannot be told.
@@ -72,13 +103,11 @@ def missing_source(kb):
     Fix: add the journal with volume, issue and pages; for a web document, the
     issuing body and `Available from: <address>`.
     """
-    for e in kb.doc.references:
-        if not _has_source(e) and not e.available_from:
-            yield finding(missing_source, e.line,
-                          f"{describe(e)} names no journal, publisher, issuing body or web address",
-                          citations=(e.number,),
-                          suggestion="add the journal (with volume, issue and pages) or, for a web "
-                                     "document, the issuing body and its address")
+    lacking = [e for e in kb.doc.references if not _has_source(e) and not e.available_from]
+    yield from _per_entry(missing_source, kb, lacking, "journal, publisher, issuing body or web address",
+                          lambda e: f"{describe(e)} names no journal, publisher, issuing body or web address",
+                          "add the journal (with volume, issue and pages) or, for a web document, the issuing "
+                          "body and its address")
 
 
 @rule("REF121", "ahead-of-print", "info")
@@ -138,7 +167,7 @@ def accessed_without_date(kb):
     """An access date but no date of publication.
 
     What: the entry gives the date the document was looked at (`[cited 5/11/2026]`)
-    but no year of publication or last update.
+    but no year of publication or last update, and does not say it is undated (`(n.d.)`).
 
     Why: web documents and guidelines change; the access date alone does not
     say which version the policy relied on, and the annual review cannot tell
@@ -150,7 +179,7 @@ def accessed_without_date(kb):
     as printed on it, before the `[cited ...]` note.
     """
     for e in kb.doc.references:
-        if e.accessed and e.year is None:
+        if e.accessed and e.year is None and not _UNDATED.search(e.raw):
             yield finding(accessed_without_date, e.line,
                           f"{describe(e)} gives an access date ([cited {e.accessed}]) but no date of publication",
                           citations=(e.number,),

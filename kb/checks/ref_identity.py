@@ -70,6 +70,7 @@ def doi_malformed(kb):
 
     What: the entry prints a DOI (after `doi:` or in a doi.org address) that
     does not start with `10.`, a registrant code of 4 to 9 digits and a slash.
+    (`Doi M, Yamaoka I` at the head of an entry is an author, not a DOI.)
 
     Why: a malformed DOI resolves to nothing, so readers cannot reach the paper
     and reference managers cannot match it.
@@ -81,6 +82,8 @@ def doi_malformed(kb):
     for e in kb.doc.references:
         for m in _DOI_PRINTED.finditer(e.raw):
             value = m.group("v").rstrip(".,;>)")
+            if not any(ch.isdigit() for ch in value):
+                continue  # 'Doi M, Yamaoka I ...': an author named Doi, not a DOI
             if not _DOI_FORM.fullmatch(value):
                 yield finding(doi_malformed, e.line, f"{describe(e)} has DOI '{value}', which is not of the "
                                                      f"form 10.NNNN/suffix",

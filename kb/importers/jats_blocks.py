@@ -97,10 +97,10 @@ def table_wrap(el, ctx: Context) -> list[str]:
         lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
         out.append("\n".join(lines))
     foot = _child(el, "table-wrap-foot")
-    if foot is not None:
-        for item in foot.iter():
-            if local(item.tag) == "p" and _text(item, ctx):
-                out.append(_text(item, ctx))
+    if foot is not None:  # the footnotes stay one block under their table, a line each
+        notes = [_text(item, ctx) for item in foot.iter() if local(item.tag) == "p"]
+        if any(notes):
+            out.append("\n".join(n for n in notes if n))
     return out
 
 

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from kb.read.model import CitationMarker, Sentence
+from kb.sources.claims import run
 from kb.sources.named import Mention, read_mentions
 from kb.sources.index import SourceIndex, build_index
 
@@ -119,21 +120,52 @@ def _carry_years(mentions: list[Mention], previous, sentence: Sentence) -> list[
             if m.kind == "person" and m.year is None and m.name in dated else m for m in mentions]
 
 
+# A name with no year is tied only to a marker printed close after it ('Smith et al. [12]',
+# 'Tedder and colleagues [19]'), or, as the sentence's subject, to the markers after it; a name
+# a clause away from the marker may be someone else's work.
+NEAR = 60
+_JOINED = re.compile(r"^[\s,;]*(?:(?:and|&)\s+)?$")  # 'Buchbinder (2015) and Kallmes (2009) [4, 6]'
+_SEE = re.compile(r"(?:\bsee(?:\s+also)?|\breviewed\s+in|\bcf\.?|\be\.g\.,?)[\s(]*$", re.I)
+_SUBJECT = re.compile(r"^(?:[A-Z][^,;()\[\]]{0,40},\s*)?$")  # nothing, or a short opening phrase and a comma
+_DATED_ASIDE = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\b[^()]*\)")  # another source, named in passing
+_QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
+
+
 def _pair(entry: Cited) -> list[Pairing]:
-    """Each mention with the markers it may refer to (see the module docstring)."""
+    """Each mention with the markers it may refer to (see the module docstring).
+
+    Left out: a name inside a quotation (the quoted author's source), and a marker after
+    'see also' or 'reviewed in' (offered as further reading, not as the named source).
+    """
+    text = entry.sentence.text
+    quoted = [q.span() for q in _QUOTE.finditer(text)]
+    further = {k for k, (a, _) in enumerate(entry.spans) if _SEE.search(text[max(0, a - 20):a])}
+    further = {j for k in further for j in run(text, entry.spans, k)}
+    usable = [k for k in range(len(entry.spans)) if entry.markers[k].numbers and k not in further]
+    mentions = [m for m in entry.mentions if not any(a <= m.start < b for a, b in quoted)]
     out = []
-    for i, mention in enumerate(entry.mentions):
-        same_kind = [m for m in entry.mentions if m.kind == mention.kind]
-        if len(same_kind) == 1:
-            chosen = list(range(len(entry.markers)))
+    for i, mention in enumerate(mentions):
+        same_kind = [m for m in mentions if m.kind == mention.kind]
+        later = [m for m in mentions[i + 1:] if m.kind == mention.kind]
+        if mention.kind == "person" and mention.year is None:
+            if _SUBJECT.match(text[:mention.start]):
+                # The sentence's subject ('Zhang conducted a review of four RCTs [5-8] ... [61]') stands
+                # for any marker after it, up to the next name.
+                dated = _DATED_ASIDE.search(text, mention.end)  # '(Thalmann, Haubold & Martin, 1989)'
+                limit = min([len(text), dated.start() if dated else len(text)] + [m.start for m in later[:1]])
+                chosen = [k for k in usable if mention.end <= entry.spans[k][0] <= limit]
+            else:
+                limit = min([mention.end + NEAR] + [m.start for m in later[:1]])
+                first = next((k for k in usable if mention.end <= entry.spans[k][0] <= limit), None)
+                chosen = list(run(text, entry.spans, first)) if first is not None else []
+        elif len(same_kind) == 1:
+            chosen = usable
         else:
-            nxt = next((m.start for m in entry.mentions[i + 1:] if m.kind == mention.kind), None)
-            chosen = [k for k, (a, _) in enumerate(entry.spans)
-                      if a >= mention.end and (nxt is None or a < nxt)]
+            nxt = later[0].start if later else None
+            chosen = [k for k in usable if entry.spans[k][0] >= mention.end and (nxt is None or entry.spans[k][0] < nxt)]
             if not chosen:
-                after = [k for k, (a, _) in enumerate(entry.spans) if a >= mention.end]
-                before = [k for k, (a, _) in enumerate(entry.spans) if a < mention.start]
-                chosen = after[:1] or before[-1:]
+                chosen = _shared(text, entry, usable, mention, later)
+        chosen = [k for k in chosen if k in usable]
         if not chosen:
             continue
         after = [k for k in chosen if entry.spans[k][0] >= mention.end]
@@ -141,3 +173,20 @@ def _pair(entry: Cited) -> list[Pairing]:
         scope = tuple(dict.fromkeys(n for k in chosen for n in entry.markers[k].numbers))
         out.append(Pairing(mention, entry.sentence, primary, scope))
     return out
+
+
+def _shared(text: str, entry: Cited, usable: list[int], mention: Mention, later: list[Mention]) -> list[int]:
+    """The marker a list of names shares ('Boonen in 2011 and Van Meirhaeghe in 2013 [26, 27]'),
+    or else the marker just before the name; nothing when another name stands in between."""
+    last = mention
+    for m in later:
+        if not _JOINED.match(text[last.end:m.start]):
+            break
+        last = m
+    if later and last is mention:
+        return []
+    after = [k for k in usable if entry.spans[k][0] >= last.end]
+    if after:
+        return list(run(text, entry.spans, after[0]))
+    before = [k for k in usable if entry.spans[k][0] < mention.start]
+    return before[-1:]

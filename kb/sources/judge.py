@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kb.read.reading import readable_author
 from kb.sources.citing import Analysis, Pairing, analyse, memo
+from kb.sources.index import fold, fold_words
 from kb.sources.kinds import GUIDELINE, KIND_LABELS
 
 
@@ -21,6 +22,7 @@ class Verdict:
     message: str
     suggestion: str | None
     citations: tuple[int, ...]
+    severity: str | None = None  # None: the rule's own
 
 
 def verdicts(kb) -> list[Verdict]:
@@ -86,6 +88,16 @@ def _person(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     co = [n for n in scope if index.has_author(n, m.name)]
     if co and (m.year is None or any(kb.references[n].year in (None, m.year) for n in co)):
         return None  # a co-author of the cited paper: plausible, and no evidence of a slip
+    if any(_named_in(kb.references[n], m.name) for n in scope):
+        return None  # the entry names them (an organisation, an author list the reader could not split)
+    slip = _spelling_slip(kb, scope, m.name)
+    if slip:
+        n, right = slip
+        return Verdict("author", p, f"{m.name} is cited as reference {n}, which is {label(kb.references[n])}: "
+                                    f"the name is spelled differently", f"correct the spelling to {right}",
+                       (n,), "warning")
+    if m.year is None and not index.first_author_matches(m.name):
+        return None  # no year and nobody's first author: a senior author, a lab, a person thanked
     matches = index.first_author_matches(m.name, m.year) if m.year else index.first_author_matches(m.name)
     if matches:
         hint = f"{_one_of(kb, matches, m.label)}; cite it instead, or correct the name"
@@ -96,12 +108,78 @@ def _person(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     return Verdict("author", p, f"{m.label} is cited as {_cites(kb, scope)}", hint, tuple(scope) + tuple(matches))
 
 
+# An organisation is the source a sentence cites only when the sentence says it spoke: it published,
+# recommended or stated something, or its guideline, report or criteria are named. Funders, suppliers,
+# databases and institutes named in passing are not the cited source.
+_SPOKE = re.compile(r"(?:\s*\([^)]{1,20}\))?(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,3}?(?:published|issued|released|"
+                    r"updated|revised|proposed|adopted|approved|announced|declared|recommend(?:s|ed)?|stat(?:es|ed)|advis(?:es|ed)|endors(?:es|ed)|conclud(?:es|ed)|"
+                    r"consider(?:s|ed)?|(?:practice\s+)?guidelines?|guidance|statements?|criteria|recommendations?|"
+                    r"position|consensus|appraisals?|technology\s+assessments?)\b", re.I)
+_ACCORDING = re.compile(r"(?:according\s+to|guidelines?\s+(?:from|by|of)|issued\s+by|published\s+by|"
+                        r"recommended\s+by|endorsed\s+by)\s+(?:the\s+)?$", re.I)
+
+
+def spoke(text: str, start: int, end: int) -> bool:
+    """Whether the sentence presents the organisation named at ``start:end`` as the author of what it cites."""
+    return bool(_SPOKE.match(text, end) or _ACCORDING.search(text[max(0, start - 40):start]))
+
+
+# A trial is the cited source when the text calls it one ('the FREE trial', 'trials TRIPOD 2 and 3')
+# or cites it at once ('VERTOS II [12]'); a gene or a cohort printed in capitals is not.
+_TRIAL_AFTER = re.compile(r"\s*(?:(?:trial|study|RCT|investigators|group)\b|[\[(]?\d|[\[\u2070-\u209f<])", re.I)
+_TRIAL_BEFORE = re.compile(r"\b(?:trials?|stud(?:y|ies)|RCTs?)\s+(?:(?:[\w-]+)\s+){0,2}$", re.I)
+_ROMAN = re.compile(r"^[IVX]+$")
+_TRIAL_WORD = re.compile(r"\b(?:trial|study)\b", re.I)
+
+
+def trial_tied(text: str, start: int, end: int, name: str) -> bool:
+    if _ROMAN.match(name):
+        return False
+    return bool(_TRIAL_WORD.search(text[start:end]) or _TRIAL_AFTER.match(text, end)
+                or _TRIAL_BEFORE.search(text[max(0, start - 60):start]))
+
+
+def _named_in(entry, name: str) -> bool:
+    return fold_words(name) in fold_words(entry.raw)
+
+
+def _spelling_slip(kb, scope: list[int], name: str) -> tuple[int, str] | None:
+    """A cited entry whose author's surname is the named one but for a letter or two (Hoghart, Hogarth)."""
+    key = fold(name)
+    if len(key) < 4:
+        return None
+    for n in scope:
+        for surname in kb.references[n].surnames:
+            other = fold(surname)
+            if other[:1] == key[:1] and other != key and _within_two(key, other):
+                return n, surname
+    return None
+
+
+def _within_two(a: str, b: str) -> bool:
+    """Edit distance at most 2 (a swap of neighbours counts once), at least 4 letters agreeing."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    previous = list(range(len(b) + 1))
+    before: list[int] = []
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, previous = previous, current
+    return previous[-1] <= 2 and min(len(a), len(b)) - previous[-1] >= 4
+
+
 def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     m = p.mention
     keys = index.org_keys(m.name, m.acronym)
     named = [n for n in scope if index.names_org(n, keys)]
     if named:
-        if m.year and all(kb.references[n].year for n in named) and not any(
+        # 'In 2010, a working group of the WHO was established [45]': a year the body did not publish in.
+        if m.year and spoke(p.sentence.text, m.start, m.end) and all(kb.references[n].year for n in named) and not any(
                 kb.references[n].year == m.year for n in named):
             same = [n for n in index.org_matches(keys, m.year) if n not in named]
             hint = (f"{_one_of(kb, same, m.label)}; cite it instead" if same
@@ -109,6 +187,8 @@ def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
             return Verdict("year", p, f"{m.label} is cited as {_cites(kb, named[:1])}", hint, (named[0], *same))
         return None
     # Silent unless the cited entry is clearly someone else's: a study, or a document naming another body.
+    if not spoke(p.sentence.text, m.start, m.end):
+        return None
     if not all(kb.kind(n) != GUIDELINE or index.names_some_org(n) for n in scope):
         return None
     matches = index.org_matches(keys, m.year) or index.org_matches(keys)
@@ -122,6 +202,8 @@ def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
 
 def _trial(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     trial = p.mention.name
+    if not trial_tied(p.sentence.text, p.mention.start, p.mention.end, trial):
+        return None
     if any(index.names_trial(n, trial) for n in scope):
         return None
     elsewhere = [n for n in index.trial_matches(trial) if n not in scope]

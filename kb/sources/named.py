@@ -5,7 +5,9 @@ Pure: a sentence's text (markers kept as ``[n]``) and a ``SourceIndex`` in,
 evidence summaries use: ``Zhao (2017)``, ``Smith et al. (2015)``,
 ``Smith and Jones (2015)``, ``Buchbinder [2009]`` (a bracketed year, not a
 citation), ``(Buchbinder 2009``, ``In 2009, Wardlaw reported``, ``A 2016 RCT
-by Yang``, ``reported by Klazen in 2010``, ``Smith's 2015 trial``; written-out
+by Yang``, ``reported by Klazen in 2010``, ``Smith's 2015 trial``; for a
+surname the list knows, ``Hubrecht [63]``, ``Smith and Jones [15]``
+and ``Smith and colleagues [6]``; written-out
 or abbreviated organisations; trial names such as ``the FREE trial``.
 A surname without a year counts only when the list knows it as a first author.
 """
@@ -24,7 +26,7 @@ _PART = rf"[{_UP}](?:['\u2019][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?"  # Smith,
 _WORD = rf"(?:{_PART}(?:-{_PART})*)"  # Martin-Lopez, Kim-McConnell
 NAME = rf"(?:{_PARTICLE}\s+)*{_WORD}(?:\s+{_WORD})?"
 _ETAL = r"(?:\s+et\s+al\.?,?)?"
-_VERB = (r"(?:also\s+|and\s+colleagues\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shows|reports|"
+_VERB = (r"(?:(?:also|had|has|have|then|later|first|recently)\s+|and\s+colleagues\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shows|reports|"
          r"finds|concluded|noted|wrote|led|ran|undertook)\b")
 # What authors do in a study; 'In 2016, Stryker acquired ...' names a company, not a study.
 _RESEARCH_VERB = (r"(?:also\s+|and\s+colleagues\s+)?(?:reported|published|conducted|found|showed|described|"
@@ -55,6 +57,16 @@ _FORMS = tuple((re.compile(after) if after else None, re.compile(before) if befo
 ))
 # A surname with no year counts only when the list knows it as a first author.
 _BARE = (re.compile(rf"(?=\s+{_VERB})"), re.compile(r"\bby\s+$"))
+# Forms that tie a name to the marker right after it, or date it the zoologists' way: they count
+# only for surnames the list knows as authors ('Hubrecht [63] featured', 'Smith and Jones [15]',
+# 'Bastiani and colleagues [35]', 'Snoke et al. 2007 [42]'). A zoologist's 'Petuch, 2002 [2]' names a
+# taxon's author, not the source.
+_CO = rf"(?:\s+(?:and|&)\s+(?P<second>{_SECOND}))?"
+_TIED = (
+    re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s+(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Snoke et al. 2007 [42]
+    re.compile(rf"{_CO}\s+et\s+al\.?,\s*(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Cummings et al., 1997 [27]
+    re.compile(rf"{_CO}(?:{_ETAL}|\s+and\s+(?:colleagues|co-?workers|coworkers))(?:['\u2019]s)?\s*(?=\[\d)"),
+)
 _PARTICLE_RX = re.compile(_PARTICLE)
 _YEAR_ONLY = tuple(re.compile(p) for p in (
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:updated|revised|new|earlier|later|recent|joint)\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,4}}?{_DOC}",
@@ -94,7 +106,7 @@ class Mention:
 def _resolve(name: str, start_of_sentence: bool, index: SourceIndex) -> str | None:
     """The surname inside a matched name: 'Using Smith' -> 'Smith'; None when it is no name."""
     words = name.split()
-    while words and words[0] in _STOP:
+    while words and (words[0] in _STOP or words[0].split("-")[0] in _STOP):
         words = words[1:]
     if not words:
         return None
@@ -110,11 +122,14 @@ def _people(text: str, index: SourceIndex) -> list[Mention]:
     for m in _NAME_AT.finditer(text):
         start, end = m.span("name")
         before = text[max(0, start - 70): start]
-        mention = _dated_form(text, m.group("name"), start, end, before, index)
+        mention = (_tied_form(text, m.group("name"), start, end, index, _TIED[:2])
+                   or _dated_form(text, m.group("name"), start, end, before, index))
         if mention is None and (_BARE[0].match(text, end) or (before.endswith("by ") and _BARE[1].search(before))):
             name = _resolve(m.group("name"), start == 0, index)
             if name and index.first_author_matches(name):
                 mention = Mention("person", m.group("name"), start, end, name)
+        if mention is None:
+            mention = _tied_form(text, m.group("name"), start, end, index, _TIED[2:])
         if mention:
             found.append(mention)
     return found
@@ -140,6 +155,20 @@ def _dated_form(text: str, raw: str, start: int, end: int, before: str, index) -
         first = start - (len(before) - b.start()) if b else start
         last = a.end() if a else end
         return Mention("person", text[first:last], first, last, name, year, second=groups.get("second"))
+    return None
+
+
+def _tied_form(text: str, raw: str, start: int, end: int, index, forms) -> Mention | None:
+    """'Hubrecht [63]', 'Smith and colleagues [6]', 'Snoke et al. 2007 [42]': only a surname the list knows."""
+    for rx in forms:
+        a = rx.match(text, end)
+        if not a:
+            continue
+        name = _resolve(raw, start == 0, index)
+        if not name or not index.is_known_surname(name):
+            return None
+        year = int(a.group("year")) if a.groupdict().get("year") else None
+        return Mention("person", text[start:a.end()], start, a.end(), name, year, second=a.group("second"))
     return None
 
 

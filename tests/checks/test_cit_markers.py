@@ -66,3 +66,12 @@ def test_cit102_zero_and_huge_ranges_are_malformed():
     found = findings("None.<sup>[0]</sup> All.<sup>[1-9999]</sup>", TWO, "CIT102")
     assert ["number 0" in f.message for f in found] == [True, False]
     assert "spans more than" in found[1].message
+
+
+def test_cit104_a_document_that_cites_by_author_and_year_gets_one_info():
+    refs = ["zhao2017", "frey2017", "zhan2017", "kallmes2009", "buchbinder2009", "rousing2009"]
+    body = "Treatments differ (Zhao 2017; Frey 2017). Leakage is common (Zhan 2017)."
+    (f,) = findings(body, refs, "CIT104")
+    assert f.severity == "info" and f.message.startswith("6 of 6 entries") and f.citations == (1, 2, 3, 4, 5, 6)
+    cited = findings(body + " Sham trials disagree.<sup>[4, 5]</sup>", refs, "CIT104")
+    assert [g.severity for g in cited] == ["warning"] * 4

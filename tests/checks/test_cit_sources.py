@@ -168,3 +168,120 @@ def test_cit201_silent_when_a_shared_marker_holds_a_number_the_list_lacks():
     # CIT101 reports [9]; which entry Frey stands for is then unclear.
     assert findings("Results were reported by Zhao in 2017 and by Frey in 2017.<sup>[1, 9]</sup>", PAIR,
                     "CIT2") == []
+
+
+def test_cit203_an_organisation_named_in_passing_is_not_the_cited_source():
+    """A funder, a supplier or a database beside a marker: the sentence does not say the body is the source."""
+    body = ("The trial was funded by the American College of Radiology (ACR) and ran in 2014.<sup>[2]</sup> "
+            "Feng analysed ACR data from 40 centres.<sup>[2]</sup>")
+    assert findings(body, ACR, "CIT203") == []
+    spoke = "According to the American College of Radiology (ACR), kyphoplasty is appropriate.<sup>[2]</sup>"
+    assert [f.citations[0] for f in findings(spoke, ACR, "CIT203")] == [2]
+    guideline = "The American College of Radiology (ACR) guidelines favour kyphoplasty.<sup>[2]</sup>"
+    assert [f.citations[0] for f in findings(guideline, ACR, "CIT203")] == [2]
+
+
+def test_cit203_a_trial_name_must_be_called_a_trial_or_cited_at_once():
+    refs = ["wardlaw2009", "clark2016"]
+    # FREE printed as a word in capitals, not called a trial: a gene, a cohort, an acronym of something else.
+    assert findings("Bone density was FREE of artefacts in most patients.<sup>[2]</sup>", refs, "CIT203") == []
+    found = findings("The randomised trials FREE and VERTOS reported first.<sup>[2]</sup>", refs, "CIT203")
+    assert [f.citations for f in found] == [(2, 1)]
+
+
+def test_cit203_a_phase_number_is_no_trial_name():
+    refs = ["wardlaw2009", "clark2016"]
+    assert findings("A phase III trial compared kyphoplasty with care.<sup>[2]</sup>", refs, "CIT203") == []
+
+
+def test_cit203_a_name_pairs_with_the_run_of_markers_after_it():
+    """'trials FREE and VERTOS ... [2], [1]': FREE stands for the run [2], [1], which holds its entry."""
+    refs = ["wardlaw2009", "clark2016"]
+    assert findings("The trials FREE and VAPOUR both reported pain [2], [1].", refs, "CIT203") == []
+
+
+TIED = ["buchbinder2009", "kallmes2009", "rousing2009"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kallmes and Comstock [1] found no benefit.",
+    "Kallmes and colleagues [1] found no benefit.",
+    "Kallmes *et al.* [1] found no benefit.",
+    "Kallmes [1] found no benefit.",
+    "In a sham-controlled trial, Kallmes et al.<sup>[1]</sup> found no benefit.",
+])
+def test_cit201_a_name_tied_to_a_wrong_marker(sentence):
+    (f,) = findings(sentence, TIED, "CIT201")
+    assert f.severity == "error" and f.citations[0] == 1 and "Kallmes is reference 2" in f.suggestion
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kallmes and Comstock [2] found no benefit.",
+    "Kallmes and colleagues [2] found no benefit.",
+    "Comstock and colleagues [2] found no benefit.",  # a co-author, the lab's head
+    "Heagerty and colleagues [1] found no benefit.",  # nobody's first author: a senior author, a lab
+    "Using the scale of Kallmes et al., which was later validated in a larger cohort of patients, pain fell [1].",
+    "As Buchbinder put it, \u201cKallmes et al. found no benefit\u201d [1].",
+    "Pain fell in most trials (see also [1], [3]) and Kallmes et al. disagreed.",
+    "Kallmes et al. and Rousing et al. used other scales, while Buchbinder et al. [1] used the RMDQ.",
+])
+def test_cit201_names_not_tied_to_the_marker_are_silent(sentence):
+    assert findings(sentence, TIED, "CIT201") == []
+
+
+def test_cit201_a_misspelt_name_is_a_warning():
+    (f,) = findings("Kallmez et al. [2] found no benefit.", TIED, "CIT201")
+    assert f.severity == "warning" and "spelled differently" in f.message and f.suggestion.endswith("Kallmes")
+
+
+def test_cit202_an_organisation_dated_by_an_event_not_a_publication():
+    body = "In 2012, a working group of the American Academy of Orthopaedic Surgeons (AAOS) met.<sup>[1]</sup>"
+    assert findings(body, ["aaos2010"], "CIT202") == []
+
+
+@pytest.mark.parametrize("body", [
+    "Pain fell after vertebroplasty (Kallmes 2009).",  # a citation in the author-year style
+    "Recent unpublished findings by Kallmes (2009) agree.",
+    "Her books Social Evolution (1998) and Infectious Disease (2002) are classics.",
+    "**Table 2. Trials.** Data taken from Kallmes et al. (2009).",
+    "| Trial | n |\n| --- | --- |\n| A | 1 |\n\nData taken from Kallmes et al. (2009).",
+])
+def test_cit205_names_that_need_no_marker(body):
+    assert findings(body + "\n\nSacroplasty was studied later.<sup>[2]</sup>", ["kallmes2009", "frey2017"],
+                    "CIT205") == []
+
+
+def test_cit205_in_an_abstract_is_silent_but_not_in_the_text():
+    text = "Kallmes et al. (2009) reported no benefit."
+    assert findings(f"## Abstract\n\n{text}\n\n## Results\n\nIt was studied.<sup>[2]</sup>",
+                    ["kallmes2009", "frey2017"], "CIT205") == []
+    assert len(findings(f"{text}\n\nIt was studied.<sup>[2]</sup>", ["kallmes2009", "frey2017"], "CIT205")) == 1
+
+
+def test_cit201_an_undated_subject_reaches_the_first_marker_of_its_sentence():
+    body = "In his early work, Kallmes had assumed that vertebroplasty relieves pain in most patients [1]."
+    (f,) = findings(body, TIED, "CIT201")
+    assert f.citations[0] == 1
+    assert findings(body.replace("[1]", "[2]"), TIED, "CIT201") == []
+    # not the subject: a name deep in the sentence stays tied to close markers only
+    deep = ("Pain fell in the sham arm, as the scale used in the work of Kallmes had predicted in an earlier and "
+            "rather different population of patients with tumours [1].")
+    assert findings(deep, TIED, "CIT201") == []
+
+
+def test_cit202_a_year_printed_between_name_and_marker():
+    for body in ("As in Kallmes et al. 2008 [2], pain fell.", "As in Kallmes et al., 2008 [2], pain fell."):
+        (f,) = findings(body, TIED, "CIT202")
+        assert f.citations[0] == 2
+        assert findings(body.replace("2008", "2009"), TIED, "CIT2") == []
+
+
+def test_cit202_an_organisation_that_proposed_something_in_another_year():
+    body = "In 2012, the American Academy of Orthopaedic Surgeons (AAOS) proposed a new approach.<sup>[1]</sup>"
+    assert [f.code for f in findings(body, ["aaos2010"], "CIT2")] == ["CIT202"]
+
+
+def test_cit201_a_subject_does_not_reach_past_another_dated_source():
+    body = ("Working from what was available, Kallmes placed the fracture among those described "
+            "(Buchbinder, Osborne & Ebeling, 2009) in Melbourne [1].")
+    assert findings(body, TIED, "CIT201") == []

@@ -72,3 +72,27 @@ def test_bundled_policy_entry_findings(bundled_kb):
                    "REF123": [74, 75]}
     lines = {f.citations[0]: f.line for f in ahead_of_print.func(bundled_kb)}
     assert lines == {27: 372, 31: 376, 57: 404, 59: 406}
+
+
+def test_an_entry_that_says_it_is_undated_is_clean():
+    entry = "Cephos (n.d.) Cephos home page. Available: http://www.cephoscorp.com/. [cited 13 January 2012]."
+    text = make_policy([entry])
+    assert run_rule(missing_year, text) == [] and run_rule(accessed_without_date, text) == []
+    dated_nowhere = entry.replace(" (n.d.)", "")
+    assert len(run_rule(accessed_without_date, make_policy([dated_nowhere]))) == 1
+
+
+def test_printed_publication_details_name_a_source():
+    """The reader may miss a journal written after a title ending in '?': its volume and pages still show it."""
+    for entry in ("MacCallum CJ (2007) When is open access not open access? PLoS Biol 5: 2095-2097.",
+                  "Kopka H, Daly PW (1999) A guide to LaTeX. New York: Addison-Wesley.",
+                  "Anderson CM (2006) The long tail. London: Random House."):
+        assert run_rule(missing_source, make_policy([entry])) == [], entry
+
+
+def test_a_list_the_reader_cannot_split_gets_one_info_finding():
+    entries = [f"Author{n} A. Widget therapy number {n} for knee pain. {2000 + n}." for n in range(1, 9)]
+    (f,) = run_rule(missing_source, make_policy(entries + GOOD_ENTRIES[:2]))
+    assert f.severity == "info" and f.message.startswith("8 of 10 entries") and f.citations == tuple(range(1, 9))
+    few = run_rule(missing_source, make_policy(entries[:2] + GOOD_ENTRIES))
+    assert [g.severity for g in few] == ["warning", "warning"]

@@ -71,3 +71,10 @@ def test_bundled_list_has_no_identifier_or_duplicate_findings(bundled_kb):
     assert len(pmids) == 72 == len(set(pmids))
     for rule in RULES:
         assert list(rule.func(bundled_kb)) == []
+
+
+def test_an_author_named_doi_is_no_doi():
+    entry = "Doi M, Yamaoka I, Fukunaga T (2003) Isoleucine stimulates glucose uptake. Biochem J 312: 1111-1117."
+    assert run_rule(doi_malformed, make_policy([entry])) == []
+    broken = entry + " doi:101371.pcbi.1000037"
+    assert len(run_rule(doi_malformed, make_policy([broken]))) == 1
