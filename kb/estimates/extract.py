@@ -14,6 +14,7 @@ from .counts import extract_counts
 from .find import Found, find_estimates
 from .model import EffectEstimate, EstimateSet
 from .numbers import to_float
+from .trials import trial_numbers
 from .vocabulary import timepoint_in
 
 
@@ -124,4 +125,4 @@ def extract(doc: PolicyDocument) -> EstimateSet:
         para = _Paragraph(doc, group, cited, refs, by_paragraph)
         estimates += para.estimates(counter)
     return EstimateSet(tuple(estimates), samples, counts, heterogeneity,
-                       tuple(sc.record for sc in study_counts))
+                       tuple(sc.record for sc in study_counts), trial_numbers(doc, groups, cited))
