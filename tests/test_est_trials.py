@@ -135,6 +135,11 @@ def test_est305_without_studies_csv_the_two_reports_are_not_joined():
     assert run(f"{FIRST}\n\n{LATER_ARMS.format(a=128)}", "EST305") == []
 
 
+def test_est305_a_paragraph_naming_another_author_is_not_tied_by_its_marker():
+    body = f"{FIRST}\n\nLow (2018) reported a trial of 250 patients.<sup>[2]</sup>"
+    assert run(body, "EST305") == []
+
+
 def test_est305_same_paper_in_two_paragraphs_without_studies_csv():
     body = f"{FIRST}\n\nLater, Doe (2019) gave the arms.<sup>[2]</sup> 118 were randomized to the device and 132 " \
            "to sham."
@@ -223,3 +228,22 @@ def test_bundled_policy_has_no_cross_sentence_disagreement(bundled_kb):
     assert {(n.line, n.kind, n.value) for n in trials} >= {(228, "total", 300), (228, "arms", 300),
                                                            (170, "total", 202), (172, "arms", 202),
                                                            (156, "arms", 78)}
+    key = est_trials._resolver(bundled_kb)
+    keys = {(n.line, n.kind): key(n) for n in trials}
+    assert keys[(228, "arms")] == "study:kast" and keys[(172, "arms")] == keys[(170, "total")] == "study:vertos-ii"
+    assert keys[(156, "arms")] == "study:buchbinder-2009"  # Kroon 2014 [11], the trial's later report
+    assert keys[(196, "total")] is None  # "Zhao (2017)" cites [22], Frey's case series: not tied to it
+
+
+# ---- the seeded-error suite's cross-sentence defects ------------------------------------------------------
+
+
+def test_seeded_cross_sentence_changes_are_found_without_false_alarms():
+    from kbdev.seeding import evaluate
+    from kbdev.seeding.suite import bundled_policies, synthetic_policies
+    from kbdev.seeding.trials import INJECTORS, TEXT_INJECTORS
+
+    for scores in (evaluate(synthetic_policies(6, 1, 40), INJECTORS), evaluate(bundled_policies(3), TEXT_INJECTORS)):
+        assert {s.defect for s in scores} == set(INJECTORS)
+        for s in scores:
+            assert s.injected >= 3 and s.found == s.injected and s.false_alarms == 0, s

@@ -9,6 +9,7 @@ compared. The arithmetic is ``kb.estimates.agreement``.
 """
 from __future__ import annotations
 
+from ..estimates.extract import named_in
 from ..estimates.agreement import Witness, paragraph_issues, study_issues
 from ..estimates.trials import many_groups
 from ..sources.kinds import GUIDELINE, OTHER, REVIEW, classify
@@ -35,12 +36,29 @@ def _resolver(kb):
     def key(n):
         if n.line in described:
             return described[n.line]
-        if not n.citations or not n.cited_in:
+        if not n.citations or not n.cited_in or not _names_fit(kb, n):
             return None
         keys = {one(c) for c in n.citations}
         return keys.pop() if len(keys) == 1 and None not in keys else None
 
     return key
+
+
+def _names_fit(kb, n) -> bool:
+    """A paragraph that names an author its cited entry does not list is not tied by that citation.
+
+    "Tanaka (2010) reported a trial of 172 patients [26]" where [26] is another author's paper: the marker is
+    probably wrong (a CIT finding says so), and the numbers must not be held against that paper's.
+    """
+    named = next((w for w in (named_in(kb.doc.sentences[i].text) for i in range(n.paragraph, n.sentence_index + 1))
+                  if w), "")
+    if not named:
+        return True
+    who, _, year = named.partition(" (")
+    surname, year = who.split()[-1].lower(), year.rstrip(")")
+    entries = [kb.references.get(c) for c in n.citations]
+    return any(e is not None and surname in " ".join(e.authors or (e.raw,)).lower()
+               and (not e.year or str(e.year) == year) for e in entries)
 
 
 def _name(kb, key: str) -> str:
