@@ -101,3 +101,27 @@ def test_citations_and_integers_are_not_bare_estimates():
     for text in ("as shown before [12], [13] and [3\u20135].", "OR 2 (1-3) in the heading",
                  "HR 1.5 in 45 patients [12]"):
         assert find_estimates(text) == []
+
+
+# ---- ordinary published text that must stay quiet (found on the PLOS development corpus) ------------------
+
+
+@pytest.mark.parametrize("body", [
+    # the exponent of a unit is not an estimate
+    "LS BMD was reduced by 0.04 g/cm2 (95% CI \u22120.06, \u22120.02) per risk allele carried.<sup>[1]</sup>",
+    "The mean speed was 14.03\u00b11.01 ms\u22121 (95% CI: 12.05\u201316.01 ms\u22121) for all sharks.<sup>[1]</sup>",
+    # thresholds and a range's bounds are not arm sizes
+    "The homogenization changed the category of 13 individuals: from heavy (\u2265400 EPG) to moderate "
+    "(100\u2013399 EPG), from moderate to light (1\u201399 EPG).<sup>[1]</sup>",
+    # words between two results govern the second one, not the first
+    "Only mentalizing was a significant predictor: participants were 21% as likely, OR = .21, 95% CI = .06, .73, "
+    "Wald = 6.07, p = .01, and again IQ was not a significant predictor, OR = 1.03, 95% CI = .98, 1.08, "
+    "p = .33.<sup>[1]</sup>",
+    # a table's header sizes are datasets, not arms; percentiles are not an interval
+    "Roe (2020) reported the cohorts below.<sup>[1]</sup>\n\n| Characteristic | Development (N = 831) | "
+    "External (n = 349) | Additional (n = 222) |\n| --- | --- | --- | --- |\n| Age | 60 | 61 | 59 |",
+    "Roe (2020) reported the differences below.<sup>[1]</sup>\n\n| Equation | Median of difference (25%, 75% "
+    "Percentile) |\n| --- | --- |\n| CG | \u22121.23(9.96,12.25) |",
+])
+def test_published_forms_that_are_not_defects_stay_quiet(body):
+    assert est_findings(body)[1] == []

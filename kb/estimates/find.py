@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import MEASURE, NUM, canonical_measure
+from .numbers import MEASURE, MINUS, NUM, canonical_measure
 
 _SEP = r"\s*(?:to|\u2013|\u2014|\u2012|-|,)\s*"
 _BOUND_LOW = rf"(?P<low>{NUM})(?:\s?%)?"
@@ -25,12 +25,12 @@ _ANCHOR = re.compile(
 _BARE = re.compile(rf"\(\s*(?P<value>{NUM})\s*;\s*{_BOUND_LOW}\s+to\s+{_BOUND_HIGH}\s*(?=[;)])")
 _INSIDE = re.compile(rf"^\s*(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*)?(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
 _OUTSIDE = re.compile(
-    rf"(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?(?P<value>{NUM})\s*"
-    r"(?P<unit>%|percentage points?|points?)?\s*$")
+    rf"(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?(?<![\w.])(?<![\w.][{MINUS}])(?P<value>{NUM})\s*"
+    r"(?P<unit>%|percentage points?|points?)?\s*$")  # not the exponent of a unit: "g/cm2", "ms\u22121"
 # "PE: 49%, " or "aOR 2.5," right before an unparenthesised "95% CI ...".
 _NAMED_TAIL = re.compile(rf"(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
 # "0.51 times the rate", "2.3 times the odds", "1.8-fold risk": a ratio in words.
-_TIMES = re.compile(rf"(?P<value>{NUM})\s*(?:times|-fold)\s+(?:(?:the|as|higher|lower|greater|increased|"
+_TIMES = re.compile(rf"(?<![\w.])(?P<value>{NUM})\s*(?:times|-fold)\s+(?:(?:the|as|higher|lower|greater|increased|"
                     r"reduced|high|likely)\s+){0,3}(?P<word>rate|risk|odds|hazard|incidence)\b", re.IGNORECASE)
 _TIMES_MEASURE = {"rate": "IRR", "incidence": "IRR", "risk": "RR", "odds": "OR", "hazard": "HR"}
 # A measure's name, its value and a bracketed interval with no "95% CI" label: "aOR: 2.5 [1.6-3.9]".

@@ -21,6 +21,8 @@ _WITH_BOUNDS = re.compile(rf"^\s*(?P<value>{NUM})\s?%?\s*[\[(]\s*(?P<low>{NUM})\
 _VALUE = re.compile(rf"^\s*(?P<value>{NUM})\s?%?\s*(?:[*\u2020\u2021]|<sup>[^<]*</sup>)*\s*$")
 _CI_HEAD = re.compile(r"\bC(?:I|rI)\b|confidence|credible|interval", re.IGNORECASE)
 _EST_HEAD = re.compile(rf"{MEASURE}|\b(?:estimate|effect(?: size)?|ratio|difference)\b", re.IGNORECASE)
+_SPREAD = re.compile(r"percentile|\bIQR\b|interquartile|\brange\b|\bSD\b|\bSE\b|standard (?:deviation|error)",
+                     re.IGNORECASE)
 _LEVEL = re.compile(r"(\d{2}(?:\.\d+)?)\s?%")
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 _TAG = re.compile(r"<[^>]+>")
@@ -40,8 +42,13 @@ def _cell_text(cell: str) -> str:
 
 
 def _columns(header: list[str]) -> tuple[int | None, int | None]:
-    est = next((i for i, h in enumerate(header) if i and _EST_HEAD.search(h)), None)
-    ci = next((i for i, h in enumerate(header) if i and _CI_HEAD.search(h)), None)
+    """(estimate column, interval column). A spread (percentiles, IQR, range, SD) is not an interval, and a
+    generic header ("difference", "effect") counts only beside an interval column."""
+    usable = [(i, h) for i, h in enumerate(header) if i and not _SPREAD.search(h)]
+    ci = next((i for i, h in usable if _CI_HEAD.search(h)), None)
+    est = next((i for i, h in usable if re.search(MEASURE, h)), None)
+    if est is None and ci is not None:
+        est = next((i for i, h in usable if _EST_HEAD.search(h)), None)
     return est, ci
 
 
