@@ -228,7 +228,7 @@ def test_bundled_policy_has_no_cross_sentence_disagreement(bundled_kb):
     assert {(n.line, n.kind, n.value) for n in trials} >= {(228, "total", 300), (228, "arms", 300),
                                                            (170, "total", 202), (172, "arms", 202),
                                                            (156, "arms", 78)}
-    key = est_trials._resolver(bundled_kb)
+    key = est_trials.trial_key(bundled_kb)
     keys = {(n.line, n.kind): key(n) for n in trials}
     assert keys[(228, "arms")] == "study:kast" and keys[(172, "arms")] == keys[(170, "total")] == "study:vertos-ii"
     assert keys[(156, "arms")] == "study:buchbinder-2009"  # Kroon 2014 [11], the trial's later report
@@ -247,3 +247,15 @@ def test_seeded_cross_sentence_changes_are_found_without_false_alarms():
         assert {s.defect for s in scores} == set(INJECTORS)
         for s in scores:
             assert s.injected >= 3 and s.found == s.injected and s.false_alarms == 0, s
+
+
+def test_kb_estimates_lists_the_trial_numbers(capsys):
+    import csv
+    import io
+
+    from kb.cli import main
+
+    assert main(["estimates", "--table", "trials"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.split("\n\n")[0])))
+    assert {"line": "228", "kind": "arms", "value": "300", "printed": "153 + 147"}.items() <= \
+        next(r for r in rows if r["line"] == "228" and r["kind"] == "arms").items()

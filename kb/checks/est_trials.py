@@ -16,7 +16,7 @@ from ..sources.kinds import GUIDELINE, OTHER, REVIEW, classify
 from . import finding, rule
 
 
-def _resolver(kb):
+def trial_key(kb):
     """key(number) -> the trial a number belongs to ("study:<id>" or "ref:<n>"), or None when unsure."""
     evidence = kb.evidence
     described = {line: f"study:{s.id}" for s in evidence.studies.values() for line in s.described_at}
@@ -95,7 +95,7 @@ def arms_disagree_across_sentences(kb):
     included 122 patients." (128 + 122 = 250).
     Fix: check the numbers in the cited paper; the suggestion gives the arm sizes the total implies.
     """
-    key = _resolver(kb)
+    key = trial_key(kb)
     numbers = kb.effect_estimates.trials
     sentences = kb.doc.sentences
     for issue in paragraph_issues(list(numbers), key, lambda n: many_groups(sentences[n.sentence_index].text)):
@@ -121,7 +121,7 @@ def trial_numbers_disagree(kb):
     were enrolled into the treatment group and 111 into the control arm." (101 + 111 = 212).
     Fix: check the cited paper; correct the text or the studies.csv row named in the finding.
     """
-    key = _resolver(kb)
+    key = trial_key(kb)
     by_trial: dict = {}
     for n in kb.effect_estimates.trials:
         k = key(n)

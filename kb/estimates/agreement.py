@@ -70,7 +70,7 @@ def _judge(witnesses: list[Witness], code: str, severity: str, subject: str) -> 
     values = Counter(w.value for w in witnesses)
     if len(values) < 2:
         return None
-    (common, votes), *rest = values.most_common()
+    common, votes = values.most_common(1)[0]
     odd = [w for w in witnesses if w.value != common]
     agree = [w for w in witnesses if w.value == common]
     cites = tuple(dict.fromkeys(n for w in witnesses for n in w.citations))
