@@ -9,15 +9,13 @@ compared. The arithmetic is ``kb.estimates.agreement``.
 """
 from __future__ import annotations
 
-from ..estimates.extract import named_in
-from ..estimates.agreement import Witness, paragraph_issues, study_issues
-from ..estimates.trials import many_groups
-from ..sources.kinds import GUIDELINE, OTHER, REVIEW, classify
 from . import finding, rule
 
 
 def trial_key(kb):
     """key(number) -> the trial a number belongs to ("study:<id>" or "ref:<n>"), or None when unsure."""
+    from ..sources.kinds import GUIDELINE, OTHER, REVIEW, classify
+
     evidence = kb.evidence
     described = {line: f"study:{s.id}" for s in evidence.studies.values() for line in s.described_at}
     kinds: dict = {}
@@ -50,6 +48,8 @@ def _names_fit(kb, n) -> bool:
     "Tanaka (2010) reported a trial of 172 patients [26]" where [26] is another author's paper: the marker is
     probably wrong (a CIT finding says so), and the numbers must not be held against that paper's.
     """
+    from ..estimates.extract import named_in
+
     named = next((w for w in (named_in(kb.doc.sentences[i].text) for i in range(n.paragraph, n.sentence_index + 1))
                   if w), "")
     if not named:
@@ -70,7 +70,9 @@ def _name(kb, key: str) -> str:
     return f"{entry.label} [{ident}]" if entry and entry.label else f"reference {ident}"
 
 
-def _table_witness(kb, key: str) -> Witness | None:
+def _table_witness(kb, key: str):
+    from ..estimates.agreement import Witness
+
     kind, _, ident = key.partition(":")
     study = kb.evidence.studies.get(ident) if kind == "study" else None
     if study is None or study.n_randomized is None:
@@ -95,6 +97,9 @@ def arms_disagree_across_sentences(kb):
     included 122 patients." (128 + 122 = 250).
     Fix: check the numbers in the cited paper; the suggestion gives the arm sizes the total implies.
     """
+    from ..estimates.agreement import paragraph_issues
+    from ..estimates.trials import many_groups
+
     key = trial_key(kb)
     numbers = kb.effect_estimates.trials
     sentences = kb.doc.sentences
@@ -121,6 +126,8 @@ def trial_numbers_disagree(kb):
     were enrolled into the treatment group and 111 into the control arm." (101 + 111 = 212).
     Fix: check the cited paper; correct the text or the studies.csv row named in the finding.
     """
+    from ..estimates.agreement import study_issues
+
     key = trial_key(kb)
     by_trial: dict = {}
     for n in kb.effect_estimates.trials:

@@ -14,7 +14,6 @@ from .counts import extract_counts
 from .find import Found, find_estimates
 from .model import EffectEstimate, EstimateSet
 from .numbers import to_float
-from .rows import TableRow, table_lines, table_rows
 from .trials import trial_numbers
 from .vocabulary import timepoint_in
 
@@ -104,6 +103,16 @@ class _Paragraph:
         )
 
 
+def _tables(doc: PolicyDocument) -> tuple[list, set[int]]:
+    """Estimates in tables, and the lines of those tables (read only when the text has a table at all)."""
+    if not any(line.lstrip().startswith("|") or "<table" in line.lower() for line in doc.lines):
+        return [], set()
+    from .rows import table_lines, table_rows
+
+    rows = table_rows(doc.lines)
+    return rows, (table_lines(doc.lines) if rows else set())
+
+
 def _inside(doc: PolicyDocument, index, lines: set[int]) -> bool:
     """A sentence that is part of a table whose rows are read as rows."""
     if not lines or index is None:
@@ -112,7 +121,7 @@ def _inside(doc: PolicyDocument, index, lines: set[int]) -> bool:
     return any(n in lines for n in range(s.line, s.end_line + 1))
 
 
-def _table_estimates(doc, rows: list[TableRow], groups, cited, refs, counter: Counter) -> list[EffectEstimate]:
+def _table_estimates(doc, rows: list, groups, cited, refs, counter: Counter) -> list[EffectEstimate]:
     """One estimate per table row; its citations are the row's markers, else those of the text around it."""
     group_of = {i: g for g in groups for i in g}
     out = []
@@ -151,8 +160,7 @@ def extract(doc: PolicyDocument) -> EstimateSet:
             by_paragraph[group[0]] = hit
     counter: Counter = Counter()
     estimates = []
-    rows = table_rows(doc.lines)
-    tables = table_lines(doc.lines) if rows else set()
+    rows, tables = _tables(doc)
     for group in groups:
         para = _Paragraph(doc, group, cited, refs, by_paragraph)
         estimates += [e for e in para.estimates(counter) if not _inside(doc, e.sentence_index, tables)]

@@ -24,14 +24,21 @@ from .context import citations_for, locate
 from .numbers import WORD_NUMBER, word_or_number
 
 _INT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
-# "One hundred one", "two hundred and twelve", "forty-two", "202".
-_COUNT = rf"(?:{WORD_NUMBER})\s+hundred(?:\s+(?:and\s+)?(?:{WORD_NUMBER}))?|{WORD_NUMBER}|{_INT}"
+# "One hundred one", "two hundred and twelve", "forty-two", "202". Number words are read where a sentence
+# opens with them ("One hundred one subjects were enrolled into ..."); elsewhere policies print digits, and
+# every pattern holding the words costs start-up time to compile.
+_COUNT = rf"\b(?:{_INT}|(?:{WORD_NUMBER})(?:\s+hundred(?:\s+(?:and\s+)?(?:{WORD_NUMBER}))?)?)"
 _PEOPLE = r"(?:patients|participants|subjects|individuals|adults|people|persons|women|men|children|volunteers)"
 _NOT_SIZE = (r"treated|eligible|evaluable|screened|remaining|analy[sz]ed|assessed|followed|available|completing|"
              r"additional|other|more|affected|excluded|withdrawn|lost|responders?|new|older|younger|elderly|those")
 _TOTAL = re.compile(
     rf"(?<![\d.,\-\u2013])(?P<n>{_COUNT})\s+(?P<between>(?:[\w-]+\s+){{0,2}}?){_PEOPLE}\b(?!\s*\(\s*\d+(?:\.\d+)?\s?%)", re.IGNORECASE)
 _TOTAL_N = re.compile(rf"(?:\bN\s*=\s*|\b(?i:{_PEOPLE})\s*\(\s*\$?\s*n\s*=\s*)(?P<n>{_INT})\b(?!\s*[\-\u2013])")
+# Plain substrings first: most sentences name no people at all, and a substring test is far cheaper than a
+# case-insensitive search for any of the words.
+_SIZE_HINTS = ("patient", "participant", "subject", "individual", "adult", "people", "person", "women", "men",
+               "children", "volunteer", "n=", "n =")
+_SIZE_WORD = re.compile(rf"{_PEOPLE}|\bN\s*=", re.IGNORECASE)
 _TRIAL_WORDS = re.compile(r"\b(?:trials?|RCTs?|randomi[sz]ed|enrolled|recruited|included|including|study|studies|"
                           r"conducted|participants|comparing|compared)\b", re.IGNORECASE)
 # Words just before a number that make it something other than the trial's size.
@@ -52,23 +59,25 @@ _LATER = re.compile(r"\bat (?:\d+|one|two|three|four|five|six|twelve|eighteen|tw
 _SUBSET = re.compile(rf"\b\d[\d,]*\s+(?:{_NOT_SIZE})\s+{_PEOPLE}\b|\bper (?:group|arm)\b", re.IGNORECASE)
 _ARM_LABEL = r"[A-Za-z\u00ae][\w\u00ae'\-]*(?:\s+[\w\u00ae'\-]+){0,4}?"
 # "... and 122 to sham": a further arm, read only beside an arm in one of the other forms
-_FURTHER_ARM = re.compile(rf"\b(?:and|or)\s+(?P<n>{_COUNT})\s+(?:{_PEOPLE}\s+)?(?:to|into|in)\s+(?:receive\s+)?"
+_FURTHER_ARM = re.compile(rf"\b(?:and|or)\s+(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:to|into|in)\s+(?:receive\s+)?"
                           rf"(?:the\s+)?(?P<label>{_ARM_LABEL})(?=\s*(?:,|;|\.|\band\b|\bor\b|$))", re.IGNORECASE)
 _ARMS = (
     # "the Kiva group included 153 patients"
     re.compile(rf"\bthe\s+(?P<label>{_ARM_LABEL})\s+(?:group|arm)\s+(?:included|comprised|consisted of|had|"
-               rf"enrolled|contained|numbered)\s+(?P<n>{_COUNT})\b", re.IGNORECASE),
+               rf"enrolled|contained|numbered)\s+(?P<n>{_INT})\b", re.IGNORECASE),
     # "101 subjects were enrolled into the treatment group", "and 101 into the control arm"
     re.compile(rf"(?<![\d.,])(?P<n>{_COUNT})\s+(?:{_PEOPLE}\s+)?(?:(?:were|was)\s+)?(?:(?:randomi[sz]ed|assigned|"
                rf"allocated|enrolled|included|placed)\s+)?(?:in|into|to)\s+(?:the\s+)?(?P<label>{_ARM_LABEL})\s+"
                rf"(?:group|arm)\b", re.IGNORECASE),
     # "91 were randomized to vertebroplasty"
-    re.compile(rf"(?<![\d.,])(?P<n>{_COUNT})\s+(?:{_PEOPLE}\s+)?(?:were|was)\s+(?:randomi[sz]ed|assigned|allocated)"
+    re.compile(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:were|was)\s+(?:randomi[sz]ed|assigned|allocated)"
                rf"\s+to\s+(?:receive\s+)?(?P<label>{_ARM_LABEL})(?=\s*(?:,|;|\.|\band\b|\bor\b|$))", re.IGNORECASE),
     _FURTHER_ARM,
     # "vertebroplasty (n=91) ... sham procedure (n=89)"
     re.compile(rf"(?P<label>[A-Za-z][\w\-]*)\s*\(\s*n\s*=\s*(?P<n>{_INT})\s*\)", re.IGNORECASE),
 )
+_DIGIT = re.compile(r"\d")
+_ARM_CUE = re.compile(r"\b(?:group|arm|randomi[sz]ed|assigned|allocated|enrolled)\b|\(\s*n\s*=", re.IGNORECASE)
 _PERCENT_COUNT = re.compile(rf"(?<![\d.,])(?P<c>{_INT})\s*\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)")
 _OF_EVERYONE = re.compile(rf"\bof (?:the |all )?(?:{_PEOPLE}|randomi[sz]ed)\b", re.IGNORECASE)
 _DENOMINATOR = re.compile(r"^\s*(?:of|out of)\s+(?:the\s+)?\d", re.IGNORECASE)
@@ -116,11 +125,12 @@ def _clause(text: str, pos: int) -> str:
 
 def totals(text: str) -> list[tuple[int, str, int]]:
     """(offset, as printed, value) of each number that reads as a trial's size."""
-    if not _TRIAL_WORDS.search(text):
+    low = text.lower()
+    if not any(w in low for w in _SIZE_HINTS) or not _SIZE_WORD.search(text) or not _TRIAL_WORDS.search(text):
         return []
     out = []
     as_arm = {m.start("n") for rx in _ARMS for m in rx.finditer(text)
-              if not re.match(_PEOPLE, m.groupdict().get("label") or "", re.I)}
+              if not re.match(_PEOPLE, m.groupdict().get("label") or "", re.I)} if _ARM_CUE.search(text) else set()
     for m in list(_TOTAL.finditer(text)) + list(_TOTAL_N.finditer(text)):
         if m.start("n") in as_arm:  # "101 subjects were enrolled into the treatment group" is an arm
             continue
@@ -141,7 +151,9 @@ def totals(text: str) -> list[tuple[int, str, int]]:
 
 def arms(text: str) -> list[tuple[int, tuple[tuple[str, int], ...]]]:
     """(offset, ((as printed, value), ...)) for a clause that lists two or more arm sizes and no total."""
-    out = []
+    out: list = []
+    if not _ARM_CUE.search(text):  # most sentences: no arm is printed without one of these words
+        return out
     for clause_start, clause in _clauses(text):
         if _SUBGROUP.search(clause) or _LATER.search(clause) or _SUBSET.search(clause):
             continue
@@ -170,7 +182,9 @@ def _clauses(text: str):
 
 def followed(text: str) -> list[tuple[int, str, int, str]]:
     """(offset, as printed, count, percentage or '') of counts followed up, assessed or completing."""
-    out = []
+    out: list = []
+    if "%" not in text and not _FOLLOW_WORDS.search(text):
+        return out
     for m in _FOLLOWED.finditer(text):
         out.append((m.start("n"), m.group("n"), int(m.group("n").replace(",", "")), ""))
     for m in _PERCENT_COUNT.finditer(text):
@@ -207,7 +221,7 @@ def trial_numbers(doc: PolicyDocument, groups: list[list[int]], cited: dict) -> 
         for i in group:
             s = doc.sentences[i]
             text = s.text
-            if not re.search(r"\d|hundred", text):
+            if not _DIGIT.search(text) and "hundred" not in text.lower():
                 continue
             citations, where = _link(doc, cited, groups, k, i)
             common = dict(sentence_index=i, paragraph=group[0], citations=citations, cited_in=where, quote=text)
