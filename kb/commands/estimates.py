@@ -3,7 +3,8 @@
 Numbers are kept exactly as printed (a reversed interval stays reversed);
 the 'flags' column names the EST checks a row fails. --table chooses another
 table: the sample splits (totals and arm sizes), counts with percentages,
-I² values, or the numbers of studies reviews say they included.
+I² values, the numbers of studies reviews say they included, or each trial's
+sizes, arms and follow-up counts sentence by sentence (what EST304/EST305 read).
 """
 from __future__ import annotations
 

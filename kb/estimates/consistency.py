@@ -53,11 +53,13 @@ def estimate_outside(e: EffectEstimate) -> Issue | None:
 def ratio_not_positive(e: EffectEstimate) -> Issue | None:
     if e.scale != "ratio" or not usable(e):
         return None
+    # A printed zero ("0.00") is a small positive ratio rounded down, not an impossible one: only a negative
+    # value cannot be a ratio.
     bad = [t for t, v in ((e.estimate_text, e.estimate), (e.ci_low_text, e.ci_low), (e.ci_high_text, e.ci_high))
-           if v <= 0]
+           if v < 0]
     if not bad:
         return None
-    return Issue("EST103", "error", f"the {e.measure} is a ratio and cannot be zero or negative ({', '.join(bad)})",
+    return Issue("EST103", "error", f"the {e.measure} is a ratio and cannot be negative ({', '.join(bad)})",
                  "a negative value is often a log ratio or a difference printed under a ratio's name; "
                  "verify the measure and the numbers in the source")
 
@@ -97,7 +99,7 @@ def asymmetric_ratio(e: EffectEstimate, siblings=()) -> Issue | None:
 def wording(e: EffectEstimate) -> Issue | None:
     """The governing words claim (no) significance and the interval says otherwise."""
     where = null_position(e)
-    if not e.claim or not where or e.scale == "ratio" and min(e.estimate, e.ci_low) <= 0:
+    if not e.claim or not where or e.scale == "ratio" and min(e.estimate, e.ci_low) < 0:
         return None
     null = "1" if e.scale == "ratio" else "0"
     quoted = f"'{e.claim_text}' governs {e.measure} {e.estimate_text}"

@@ -146,7 +146,14 @@ def claim_for(text: str, start: int, end: int, next_start: int | None) -> tuple[
     tail = plain[end:stop]
     brk = _CLAUSE_BREAK.search(tail)
     after = _cues(tail[:brk.start()] if brk else tail)
-    return (after[0][1], after[0][2]) if after else ("", "")
+    if not after:
+        return "", ""
+    # Words between this result and the next one in the same clause are the next one's own claim
+    # ("OR = .21, 95% CI = .06, .73, p = .01, and IQ was not a significant predictor, OR = 1.03, ..."):
+    # which of the two they govern cannot be told, so they govern neither here.
+    if next_start is not None and end + after[0][0] >= clause_start(text, next_start):
+        return "", ""
+    return after[0][1], after[0][2]
 
 
 _PHRASE_CUT = re.compile(

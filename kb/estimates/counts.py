@@ -31,6 +31,8 @@ _ARMS = (
     re.compile(rf"\b[A-Za-z][\w-]*\s*(?:,|=)\s*(?P<n>{_INT})\s*(?=[;)])"),
     re.compile(rf"(?<![\d.,])(?P<n>{_INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
 )
+# "(\u2265400 EPG)", "(100\u2013399 EPG)": a threshold or a range's bound is not an arm.
+_BOUND_BEFORE = re.compile(r"[\u2265\u2264<>~\u2013\u2014-]\s?$")
 _COUNT = re.compile(rf"(?<![\d.,])(?P<c>{_INT}|{WORD_NUMBER})\s+(?:[a-z]+\s+)?\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)",
                     re.IGNORECASE)
 _DENOM_AFTER = re.compile(rf"\s*(?:of|out of)\s+(?:the\s+)?(?P<d>{_INT})\b")
@@ -70,11 +72,14 @@ def _totals(text: str) -> list[re.Match]:
 
 def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
     """(total as printed, offset, arms) for each total followed by at least two arms."""
+    if " | " in text:  # a table's cells (a header's "(n = 349)" per column) are not a sentence's arms
+        return []
     totals = _totals(text)
     out = []
     for k, t in enumerate(totals):
         stop = totals[k + 1].start() if k + 1 < len(totals) else len(text)
-        arms = sorted({m.start("n"): m for rx in _ARMS for m in rx.finditer(text, t.end(), stop)}.values(),
+        arms = sorted({m.start("n"): m for rx in _ARMS for m in rx.finditer(text, t.end(), stop)
+                       if not _BOUND_BEFORE.search(text, max(0, m.start("n") - 2), m.start("n"))}.values(),
                       key=lambda m: m.start())
         if len(arms) >= 2:
             out.append((t.group("n"), t.start(), tuple((a.group("n"), _int(a.group("n"))) for a in arms)))

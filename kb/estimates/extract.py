@@ -14,6 +14,7 @@ from .counts import extract_counts
 from .find import Found, find_estimates
 from .model import EffectEstimate, EstimateSet
 from .numbers import to_float
+from .trials import trial_numbers
 from .vocabulary import timepoint_in
 
 
@@ -102,6 +103,45 @@ class _Paragraph:
         )
 
 
+def _tables(doc: PolicyDocument) -> tuple[list, set[int]]:
+    """Estimates in tables, and the lines of those tables (read only when the text has a table at all)."""
+    if not any(line.lstrip().startswith("|") or "<table" in line.lower() for line in doc.lines):
+        return [], set()
+    from .rows import table_lines, table_rows
+
+    rows = table_rows(doc.lines)
+    return rows, (table_lines(doc.lines) if rows else set())
+
+
+def _inside(doc: PolicyDocument, index, lines: set[int]) -> bool:
+    """A sentence that is part of a table whose rows are read as rows."""
+    if not lines or index is None:
+        return False
+    s = doc.sentences[index]
+    return any(n in lines for n in range(s.line, s.end_line + 1))
+
+
+def _table_estimates(doc, rows: list, groups, cited, refs, counter: Counter) -> list[EffectEstimate]:
+    """One estimate per table row; its citations are the row's markers, else those of the text around it."""
+    group_of = {i: g for g in groups for i in g}
+    out = []
+    for r in rows:
+        f = r.found
+        own = tuple(dict.fromkeys(n for m in doc.markers if m.line == r.line for n in m.numbers))
+        sentence = next((s for s in doc.sentences if s.line <= r.line <= s.end_line), None)
+        citations, cited_in = (own, "sentence") if own else citations_for(
+            doc, cited, group_of[sentence.index], sentence.index) if sentence else ((), "")
+        entry = refs.get(citations[0]) if citations else None
+        counter[r.line] += 1
+        out.append(EffectEstimate(
+            id=f"L{r.line}.{counter[r.line]}", line=r.line, column=None, measure=f.measure,
+            measure_printed=f.measure_printed, estimate_text=f.value, estimate=_float(f.value), ci_low_text=f.low,
+            ci_low=_float(f.low), ci_high_text=f.high, ci_high=_float(f.high), ci_level=f.level, p_value=f.p,
+            unit=f.unit, citations=citations, cited_in=cited_in, source=source_label(entry), outcome=r.label,
+            detail=r.label, quote=r.text, sentence_index=sentence.index if sentence else None))
+    return out
+
+
 def extract(doc: PolicyDocument) -> EstimateSet:
     """Every reported estimate, sample split, count with percentage, I² and study count in ``doc``."""
     cited = markers_by_sentence(doc)
@@ -120,8 +160,12 @@ def extract(doc: PolicyDocument) -> EstimateSet:
             by_paragraph[group[0]] = hit
     counter: Counter = Counter()
     estimates = []
+    rows, tables = _tables(doc)
     for group in groups:
         para = _Paragraph(doc, group, cited, refs, by_paragraph)
-        estimates += para.estimates(counter)
+        estimates += [e for e in para.estimates(counter) if not _inside(doc, e.sentence_index, tables)]
+    if rows:
+        estimates = sorted(estimates + _table_estimates(doc, rows, groups, cited, refs, counter),
+                           key=lambda e: (e.line, e.column or 0))
     return EstimateSet(tuple(estimates), samples, counts, heterogeneity,
-                       tuple(sc.record for sc in study_counts))
+                       tuple(sc.record for sc in study_counts), trial_numbers(doc, groups, cited))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import MEASURE, NUM, canonical_measure
+from .numbers import MEASURE, MINUS, NUM, canonical_measure
 
 _SEP = r"\s*(?:to|\u2013|\u2014|\u2012|-|,)\s*"
 _BOUND_LOW = rf"(?P<low>{NUM})(?:\s?%)?"
@@ -25,8 +25,18 @@ _ANCHOR = re.compile(
 _BARE = re.compile(rf"\(\s*(?P<value>{NUM})\s*;\s*{_BOUND_LOW}\s+to\s+{_BOUND_HIGH}\s*(?=[;)])")
 _INSIDE = re.compile(rf"^\s*(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*)?(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
 _OUTSIDE = re.compile(
-    rf"(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?(?P<value>{NUM})\s*"
-    r"(?P<unit>%|percentage points?|points?)?\s*$")
+    rf"(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?(?<![\w.])(?<![\w.][{MINUS}])(?P<value>{NUM})\s*"
+    r"(?P<unit>%|percentage points?|points?)?\s*$")  # not the exponent of a unit: "g/cm2", "ms\u22121"
+# "PE: 49%, " or "aOR 2.5," right before an unparenthesised "95% CI ...".
+_NAMED_TAIL = re.compile(rf"(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
+# "0.51 times the rate", "2.3 times the odds", "1.8-fold risk": a ratio in words.
+_TIMES = re.compile(rf"(?<![\w.])(?P<value>{NUM})\s*(?:times|-fold)\s+(?:(?:the|as|higher|lower|greater|increased|"
+                    r"reduced|high|likely)\s+){0,3}(?P<word>rate|risk|odds|hazard|incidence)\b", re.IGNORECASE)
+_TIMES_MEASURE = {"rate": "IRR", "incidence": "IRR", "risk": "RR", "odds": "OR", "hazard": "HR"}
+# A measure's name, its value and a bracketed interval with no "95% CI" label: "aOR: 2.5 [1.6-3.9]".
+_NAMED_BARE = re.compile(
+    rf"(?P<name>{MEASURE})\s*(?:=|:|,)?\s*(?P<value>{NUM})\s*[\[(]\s*(?P<low>{NUM})(?:\s?%)?"
+    rf"\s*(?:to|\u2013|\u2014|-|,)\s*(?P<high>{NUM})(?:\s?%)?\s*[\])]")
 _P = re.compile(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*(?P<op><=|>=|[=<>\u2264\u2265])\s*(?P<num>\d*\.\d+|\d+)")
 _I2 = re.compile(rf"\bI\s?(?:\u00b2|\^2|2|-squared)\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<v>{NUM})\s?%")
 _CLAUSE_END = re.compile(r"[;.](?:\s|$)")
@@ -55,12 +65,12 @@ _REACH = 400
 
 
 def _open_paren(text: str, pos: int) -> int:
-    """Offset of the unmatched '(' enclosing ``pos`` (looking back at most _REACH characters), or -1."""
+    """Offset of the unmatched '(' or '[' enclosing ``pos`` (looking back at most _REACH characters), or -1."""
     depth = 0
     for i in range(pos - 1, max(-1, pos - 1 - _REACH), -1):
-        if text[i] == ")":
+        if text[i] in ")]":
             depth += 1
-        elif text[i] == "(":
+        elif text[i] in "([":
             if depth == 0:
                 return i
             depth -= 1
@@ -73,9 +83,9 @@ def _close_paren(text: str, pos: int) -> int:
     limit = min(len(text), pos + _REACH)
     depth = 0
     for i in range(pos, limit):
-        if text[i] == "(":
+        if text[i] in "([":
             depth += 1
-        elif text[i] == ")":
+        elif text[i] in ")]":
             if depth == 0:
                 return i + 1
             depth -= 1
@@ -120,14 +130,37 @@ def _labelled(text: str, m: re.Match) -> Found:
             start, name, value, unit = outside.start("value") if not outside.group("name") else outside.start(), \
                 outside.group("name") or "", outside.group("value"), outside.group("unit") or ""
         else:
-            start, name, value, unit = (group if group >= 0 else m.start()), "", "", ""
+            start, name, value, unit = _before_group(text, group, segment, m)
     if "%" in m.group("bounds") and not unit:
         unit = "%"
-    measure = canonical_measure(name) if name else ""
+    measure = _TIMES_MEASURE.get(name[len("times the "):], "") if name.startswith("times the ") else \
+        canonical_measure(name) if name else ""
     if not measure:
         measure, _ = _measure_from_words(text[max(0, start - _REACH):start], unit, text[end:end + _REACH])
     return Found(start, end, name, measure, value, m.group("low"), m.group("high"),
                  m.group("level") + "%", p, unit, i2)
+
+
+def _before_group(text: str, group: int, segment: str, m: re.Match) -> tuple[int, str, str, str]:
+    """(start, name, value, unit) of an estimate printed before its interval in the less common ways.
+
+    "PE: 49%, 95%CI: -459-95%" (no parenthesis: only with a measure's name right before the interval), and
+    "0.51 times the rate of ... (95%CI 0.28-0.95)" (a ratio in words, in the same clause). Nothing otherwise:
+    a number before an interval is not its estimate unless the text says what it is.
+    """
+    if group < 0:
+        named = _NAMED_TAIL.search(segment)
+        if named:
+            at = m.start() - len(segment) + named.start()
+            return at, named.group("name"), named.group("value"), named.group("unit") or ""
+        return m.start(), "", "", ""
+    clause = text[max(0, group - _REACH):group]
+    clause = clause[max(clause.rfind(". "), clause.rfind(";")) + 1:]
+    times = list(_TIMES.finditer(clause))
+    if times:
+        t = times[-1]
+        return group - len(clause) + t.start(), f"times the {t.group('word').lower()}", t.group("value"), ""
+    return group, "", "", ""
 
 
 def _bare(text: str, m: re.Match) -> Found:
@@ -137,15 +170,26 @@ def _bare(text: str, m: re.Match) -> Found:
     return Found(m.start(), end, "", measure, m.group("value"), m.group("low"), m.group("high"), "", p, "", i2)
 
 
+def _named_bare(text: str, m: re.Match) -> Found:
+    end = _close_paren(text, m.end()) if text[m.end():m.end() + 1] == ";" else m.end()
+    p, i2 = _p_and_i2(text[m.end():end])
+    return Found(m.start(), m.end(), m.group("name"), canonical_measure(m.group("name")), m.group("value"),
+                 m.group("low"), m.group("high"), "", p, "%" if "%" in m.group(0) else "", i2)
+
+
 def find_estimates(text: str) -> list[Found]:
     """Every estimate with an interval in ``text``, in reading order."""
-    if "%" not in text and ";" not in text:  # most sentences: no interval can be printed without either
+    if "%" not in text and ";" not in text and "[" not in text:  # no interval is printed without one of these
         return []
     found = [_labelled(text, m) for m in _ANCHOR.finditer(text)]
     taken = [(f.start, f.end) for f in found]
     for m in _BARE.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             found.append(_bare(text, m))
+            taken.append((found[-1].start, found[-1].end))
+    for m in _NAMED_BARE.finditer(text):  # whole numbers only ("OR 2 (1-3)") are too like other things to read
+        if "." in m.group(0) and not any(a <= m.start("value") < b for a, b in taken):
+            found.append(_named_bare(text, m))
     return sorted(found, key=lambda f: f.start)
 
 

@@ -15,6 +15,7 @@ MEASURE_NAMES = {
     "MD": "mean difference", "SMD": "standardised mean difference", "WMD": "weighted mean difference",
     "RD": "risk or percentage difference", "difference": "difference", "RR": "relative risk",
     "OR": "odds ratio", "HR": "hazard ratio", "IRR": "incidence rate ratio", "proportion": "proportion",
+    "kappa": "kappa (agreement)", "PE": "protective efficacy",
 }
 
 
@@ -36,7 +37,7 @@ class EffectEstimate:
     id: str  # stable within a document: "L134.2" is the second estimate found on line 134
     line: int
     column: int | None
-    measure: str  # canonical: MD, SMD, WMD, RD, difference, RR, OR, HR, IRR, proportion, or "" if unknown
+    measure: str  # canonical: MD, SMD, WMD, RD, difference, RR, OR, HR, IRR, kappa, PE, proportion, or ""
     measure_printed: str  # the words as printed, e.g. "odds ratio [OR]"; "" when none were printed
     estimate_text: str
     estimate: float
@@ -147,6 +148,7 @@ class EstimateSet:
     counts: tuple[CountPercent, ...] = ()
     heterogeneity: tuple[Heterogeneity, ...] = ()
     study_counts: tuple[StudyCount, ...] = ()
+    trials: tuple = ()  # kb.estimates.trials.TrialNumber: totals, arms and follow-up counts, sentence by sentence
     printed: tuple[EffectEstimate, ...] | None = None  # as extracted, before the curated table
     notes: tuple[str, ...] = field(default=())  # what the curated table changed
 

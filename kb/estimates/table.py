@@ -11,7 +11,7 @@ from .model import EffectEstimate, EstimateSet
 COLUMNS = ("id", "line", "column", "citations", "cited_in", "source", "measure", "measure_printed", "estimate",
            "ci_low", "ci_high", "ci_level", "p_value", "unit", "outcome", "timepoint", "comparison", "question",
            "detail", "claim", "n_studies", "i2", "flags", "origin", "note", "quote")
-KINDS = ("estimates", "samples", "counts", "heterogeneity", "studies")
+KINDS = ("estimates", "samples", "counts", "heterogeneity", "studies", "trials")
 
 
 def _cites(numbers) -> str:
@@ -63,6 +63,9 @@ def rows_of(found: EstimateSet, kind: str = "estimates") -> list[dict]:
     if kind == "studies":
         return [{"line": s.line, "citations": _cites(s.citations), "studies": s.n, "text": s.text}
                 for s in found.study_counts]
+    if kind == "trials":
+        return [{"line": n.line, "kind": n.kind, "value": n.value, "printed": n.text,
+                 "citations": _cites(n.citations), "cited_in": n.cited_in, "quote": n.quote} for n in found.trials]
     raise ValueError(f"unknown table {kind!r}")
 
 

@@ -28,6 +28,7 @@ from kbdev.synthetic.model import (
     Estimate,
     Name,
     Paragraph,
+    Size,
     RefSpec,
     Rendered,
     Sentence,
@@ -36,7 +37,7 @@ from kbdev.synthetic.model import (
 from kbdev.synthetic.render import render, render_entry  # noqa: F401
 
 __all__ = ["COMPARATORS", "CONDITIONS", "COUNT_WORDS", "INITIALS", "JOURNALS", "KIND_TITLES", "ORGANISATIONS",
-           "OUTCOMES", "PROCEDURES", "SURNAMES", "Cite", "Estimate", "Name", "Paragraph", "RefSpec", "Rendered",
+           "OUTCOMES", "PROCEDURES", "SURNAMES", "Cite", "Estimate", "Name", "Paragraph", "RefSpec", "Rendered", "Size",
            "Sentence", "SyntheticPolicy", "generate", "render", "render_entry", "with_sentence"]
 
 # ---- generation ------------------------------------------------------------------
@@ -201,9 +202,10 @@ def _paragraphs(rng, procedure, second, reviews, trials, series, guidelines, est
     for t in trials:
         n_pat = rng.randint(40, 400)
         parts = (Name(t.key, rng.choice(("paren", "in-year", "etal"))),
-                 f" reported a randomized trial of {procedure} versus {rng.choice(COMPARATORS)} in {n_pat} patients.",
-                 Cite((t.key,)))
-        out.append(Paragraph(None, (Sentence(next(sid), parts),)))
+                 f" reported a randomized trial of {procedure} versus {rng.choice(COMPARATORS)} in ", Size("total", n_pat),
+                 " patients.", Cite((t.key,)))
+        first = Sentence(next(sid), parts)
+        out.append(Paragraph(None, (first,) + _arms_sentence(first.sid, n_pat)))
     if len(trials) >= 3:
         chosen = trials[:3]
         out.append(Paragraph(None, (Sentence(next(sid), (
@@ -218,6 +220,22 @@ def _paragraphs(rng, procedure, second, reviews, trials, series, guidelines, est
         out.append(Paragraph(None, (Sentence(next(sid), (
             f"{year} ", Name(g.key, "org"), f" published a guideline on {procedure}.", Cite((g.key,)))),)))
     return tuple(out)
+
+
+def _arms_sentence(after: str, total: int) -> tuple[Sentence, ...]:
+    """Three trials in four give their arm sizes in a second sentence, in one of three printed forms.
+
+    Derived from the total, with no draw from the generator (policies keep every other word they had);
+    the sentence id ("a12" after "s12") uses no number from the running sequence.
+    """
+    if total % 4 == 0:
+        return ()
+    treated = total // 2 + total % 5 - 2
+    a, b = Size("treated", treated), Size("control", total - treated)
+    forms = (("The procedure group included ", a, " patients and the comparator group included ", b, " patients."),
+             (a, " were randomized to the procedure and ", b, " to the comparator."),
+             ("It compared the procedure (n=", a, ") with the comparator (n=", b, ")."))
+    return (Sentence("a" + after[1:], forms[total % 3]),)
 
 
 def _criteria(rng, procedure, second) -> tuple[tuple[str, str], ...]:

@@ -61,9 +61,17 @@ class Estimate:
 
 
 @dataclass(frozen=True)
+class Size:
+    """A trial's size or one arm's, printed as a bare number (seeded defects change one of them)."""
+
+    role: str  # "total", "treated" or "control"
+    value: int
+
+
+@dataclass(frozen=True)
 class Sentence:
     sid: str
-    parts: tuple  # str | Cite | Name | Estimate
+    parts: tuple  # str | Cite | Name | Estimate | Size
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from kbdev.synthetic.model import (
     Name,
     RefSpec,
     Rendered,
+    Size,
     SyntheticPolicy,
 )
 
@@ -31,6 +32,8 @@ def _render_part(policy: SyntheticPolicy, part) -> str:
         return render_name(policy.ref(part.key), part)
     if isinstance(part, Estimate):
         return _render_estimate(part)
+    if isinstance(part, Size):
+        return str(part.value)
     raise TypeError(part)
 
 

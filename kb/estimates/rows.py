@@ -1,0 +1,142 @@
+"""Estimates printed in tables: Markdown pipe tables and HTML tables (pure: lines in, found rows out).
+
+A table gives its measure and interval in the header ("OR | 95% CI", "aHR (95% CI)") and one
+result per row: the estimate and its interval in two cells ("0.95 | 0.81-1.10") or in one
+("0.80 (0.70-0.91)", "0.95 [0.81, 1.10]"). A row is read only when its table's header names a
+measure or an interval; the row's first cell names the result. Numbers stay as printed.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .find import Found, find_estimates
+from .numbers import MEASURE, NUM, canonical_measure
+
+_SEP = r"\s*(?:to|\u2013|\u2014|-|,|;)\s*"
+_BOUNDS = re.compile(rf"^\s*[\[(]?\s*(?P<low>{NUM})\s?%?{_SEP}(?P<high>{NUM})\s?%?\s*[\])]?\s*$")
+_WITH_BOUNDS = re.compile(rf"^\s*(?P<value>{NUM})\s?%?\s*[\[(]\s*(?P<low>{NUM})\s?%?{_SEP}(?P<high>{NUM})\s?%?\s*[\])]"
+                          r"\s*(?:[*\u2020\u2021]|<sup>[^<]*</sup>)*\s*$")
+_VALUE = re.compile(rf"^\s*(?P<value>{NUM})\s?%?\s*(?:[*\u2020\u2021]|<sup>[^<]*</sup>)*\s*$")
+_CI_HEAD = re.compile(r"\bC(?:I|rI)\b|confidence|credible|interval", re.IGNORECASE)
+_EST_HEAD = re.compile(rf"{MEASURE}|\b(?:estimate|effect(?: size)?|ratio|difference)\b", re.IGNORECASE)
+_SPREAD = re.compile(r"percentile|\bIQR\b|interquartile|\brange\b|\bSD\b|\bSE\b|standard (?:deviation|error)",
+                     re.IGNORECASE)
+_LEVEL = re.compile(r"(\d{2}(?:\.\d+)?)\s?%")
+_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+_TAG = re.compile(r"<[^>]+>")
+_MARKER = re.compile(r"\s*\[\d[\d,;\s\-\u2013]*\]")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    line: int
+    found: Found
+    label: str  # the row's first cell, the result it names
+    text: str  # the row as plain text, cells joined by " | "
+
+
+def _cell_text(cell: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", cell)).split())
+
+
+def _columns(header: list[str]) -> tuple[int | None, int | None]:
+    """(estimate column, interval column). A spread (percentiles, IQR, range, SD) is not an interval, and a
+    generic header ("difference", "effect") counts only beside an interval column."""
+    usable = [(i, h) for i, h in enumerate(header) if i and not _SPREAD.search(h)]
+    ci = next((i for i, h in usable if _CI_HEAD.search(h)), None)
+    est = next((i for i, h in usable if re.search(MEASURE, h)), None)
+    if est is None and ci is not None:
+        est = next((i for i, h in usable if _EST_HEAD.search(h)), None)
+    return est, ci
+
+
+def _read_row(header: list[str], cells: list[str], est: int | None, ci: int | None) -> Found | None:
+    head = " ".join(h for h in (header[est] if est is not None else "", header[ci] if ci is not None else ""))
+    level = _LEVEL.search(head)
+    measure_head = header[est] if est is not None else head
+    name = (re.search(MEASURE, measure_head) or re.search(MEASURE, head))
+    printed = name.group(0) if name else ""
+    measure = canonical_measure(printed) if printed else ""
+    level_text = level.group(1) + "%" if level else ""
+    for i in dict.fromkeys(x for x in (est, ci) if x is not None):
+        if i >= len(cells):
+            continue
+        both = _WITH_BOUNDS.match(cells[i])
+        if both:
+            return Found(0, 0, printed, measure, both.group("value"), both.group("low"), both.group("high"),
+                         level_text, "", "%" if "%" in cells[i] else "", "")
+        labelled = find_estimates(cells[i])
+        if len(labelled) == 1 and labelled[0].value:
+            return labelled[0]
+    if est is None or ci is None or max(est, ci) >= len(cells):
+        return None
+    value, bounds = _VALUE.match(cells[est]), _BOUNDS.match(cells[ci])
+    if not value or not bounds:
+        return None
+    return Found(0, 0, printed, measure, value.group("value"), bounds.group("low"), bounds.group("high"),
+                 level_text, "", "%" if "%" in cells[est] else "", "")
+
+
+def _rows_of(table: list[tuple[int, list[str]]]) -> list[TableRow]:
+    if len(table) < 2:
+        return []
+    header = table[0][1]
+    est, ci = _columns(header)
+    if est is None and ci is None:
+        return []
+    out = []
+    for line, cells in table[1:]:
+        found = _read_row(header, cells, est, ci)
+        if found is not None and cells:
+            out.append(TableRow(line, found, _MARKER.sub("", cells[0]).strip(), " | ".join(cells)))
+    return out
+
+
+def _markdown_tables(lines: list[str]):
+    table: list = []
+    for n, raw in enumerate(lines, 1):
+        if raw.lstrip().startswith("|"):
+            if not _RULE.match(raw):
+                table.append((n, [_cell_text(c) for c in raw.strip().strip("|").split("|")]))
+            continue
+        if table:
+            yield table
+        table = []
+    if table:
+        yield table
+
+
+_ROW = re.compile(r"<tr\b[^>]*>(?P<body>.*?)</tr>", re.IGNORECASE | re.DOTALL)
+_CELL = re.compile(r"<t[hd]\b[^>]*>(?P<cell>.*?)</t[hd]>", re.IGNORECASE | re.DOTALL)
+
+
+def _html_tables(lines: list[str]):
+    text = "\n".join(lines)
+    if "<table" not in text.lower():
+        return
+    for t in re.finditer(r"<table\b.*?</table>", text, re.IGNORECASE | re.DOTALL):
+        rows = []
+        for r in _ROW.finditer(t.group(0)):
+            line = text.count("\n", 0, t.start() + r.start()) + 1
+            rows.append((line, [_cell_text(c.group("cell")) for c in _CELL.finditer(r.group("body"))]))
+        yield rows
+
+
+def table_rows(lines: list[str]) -> list[TableRow]:
+    """Every estimate with an interval in the document's tables, in line order."""
+    out: list[TableRow] = []
+    for table in list(_markdown_tables(lines)) + list(_html_tables(lines)):
+        out += _rows_of(table)
+    return sorted(out, key=lambda r: r.line)
+
+
+def table_lines(lines: list[str]) -> set[int]:
+    """Lines that belong to a table (their sentences are read as rows, not as prose)."""
+    found = {n for n, raw in enumerate(lines, 1) if raw.lstrip().startswith("|")}
+    text = "\n".join(lines)
+    for t in re.finditer(r"<table\b.*?</table>", text, re.IGNORECASE | re.DOTALL) if "<table" in text.lower() else ():
+        first = text.count("\n", 0, t.start()) + 1
+        found.update(range(first, first + t.group(0).count("\n") + 1))
+    return found

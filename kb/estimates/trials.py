@@ -1,0 +1,242 @@
+"""A trial's sizes as the text gives them, sentence by sentence: totals, arms, follow-up counts (pure).
+
+A policy rarely prints a trial's numbers in one sentence: the size is where
+the trial is introduced ("a trial of 300 patients"), the arms in the next
+sentence ("The Kiva group included 153 patients and the KP group included
+147 patients"), follow-up counts further on ("Complete data were available
+for 67 (86%) of participants at 12 months"). This module reads each of those
+on its own, with the citations that tie it to a paper; ``kb.estimates.agreement``
+holds them together.
+
+Only plain forms are read, and a number is left out when the words around it
+say it is not the trial's size: approximate ("about 300"), a range ("100-120
+patients"), a subgroup or a later count ("of whom", "in the subgroup", "the
+285 treated patients", "at 12 months"), people screened or eligible, or a
+planned size ("100 per group").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.read.model import PolicyDocument
+from .context import citations_for, locate
+from .numbers import WORD_NUMBER, word_or_number
+
+_INT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
+# "One hundred one", "two hundred and twelve", "forty-two", "202". Number words are read where a sentence
+# opens with them ("One hundred one subjects were enrolled into ..."); elsewhere policies print digits, and
+# every pattern holding the words costs start-up time to compile.
+_COUNT = rf"\b(?:{_INT}|(?:{WORD_NUMBER})(?:\s+hundred(?:\s+(?:and\s+)?(?:{WORD_NUMBER}))?)?)"
+_PEOPLE = r"(?:patients|participants|subjects|individuals|adults|people|persons|women|men|children|volunteers)"
+_NOT_SIZE = (r"treated|eligible|evaluable|screened|remaining|analy[sz]ed|assessed|followed|available|completing|"
+             r"additional|other|more|affected|excluded|withdrawn|lost|responders?|new|older|younger|elderly|those")
+_TOTAL = re.compile(
+    rf"(?<![\d.,\-\u2013])(?P<n>{_COUNT})\s+(?P<between>(?:[\w-]+\s+){{0,2}}?){_PEOPLE}\b(?!\s*\(\s*\d+(?:\.\d+)?\s?%)", re.IGNORECASE)
+_TOTAL_N = re.compile(rf"(?:\bN\s*=\s*|\b(?i:{_PEOPLE})\s*\(\s*\$?\s*n\s*=\s*)(?P<n>{_INT})\b(?!\s*[\-\u2013])")
+# Plain substrings first: most sentences name no people at all, and a substring test is far cheaper than a
+# case-insensitive search for any of the words.
+_SIZE_HINTS = ("patient", "participant", "subject", "individual", "adult", "people", "person", "women", "men",
+               "children", "volunteer", "n=", "n =")
+_SIZE_WORD = re.compile(rf"{_PEOPLE}|\bN\s*=", re.IGNORECASE)
+_TRIAL_WORDS = re.compile(r"\b(?:trials?|RCTs?|randomi[sz]ed|enrolled|recruited|included|including|study|studies|"
+                          r"conducted|participants|comparing|compared)\b", re.IGNORECASE)
+# Words just before a number that make it something other than the trial's size.
+_BEFORE_BAD = re.compile(
+    r"(?:\bthe|\d\s+of|\bout of|(?:group|arm)\s+(?:included|comprised|consisted of|had|enrolled|contained)|\bamong|\bwhom|\bthese|\bapproximately|\babout|\baround|\bnearly|\balmost|\bover|"
+    r"\bmore than|\bfewer than|\bless than|\bat least|\bup to|\bunder|\bsome|\broughly|\bonly|\ban additional|"
+    r"\bfurther|\bremaining|~|[<>\u2264\u2265]|\d\s*(?:-|\u2013|to|and)|\bmillion|\bthousand)\s*$",
+    re.IGNORECASE)
+_AFTER_BAD = re.compile(r"^\s*(?:who were (?:eligible|screened|assessed for)|were (?:eligible|screened)|eligible|"
+                        r"screened|per (?:group|arm)|in each (?:group|arm)|each)\b", re.IGNORECASE)
+_SUBGROUP = re.compile(r"\bsub-?groups?\b|\bsubsets?\b|\bof whom\b|\bof these\b|\bamong (?:them|these|those)\b|"
+                       r"\bsubsample\b|\bsensitivity analys", re.IGNORECASE)
+_LATER = re.compile(r"\bat (?:\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four)[\s-]+"
+                    r"(?:days?|weeks?|months?|years?)\b|\bfollow-?up\b|\bcomplet\w*|\bassessed\b|\banaly[sz]ed\b|"
+                    r"\bavailable\b|\bfollowed\b|\bretained\b|\bremained\b|\blost\b|\bdropped\b|\bwithdr[ae]w",
+                    re.IGNORECASE)
+# "the 285 treated patients", "100 per group": arms in such a clause are of a subset, or planned.
+_SUBSET = re.compile(rf"\b\d[\d,]*\s+(?:{_NOT_SIZE})\s+{_PEOPLE}\b|\bper (?:group|arm)\b", re.IGNORECASE)
+_ARM_LABEL = r"[A-Za-z\u00ae][\w\u00ae'\-]*(?:\s+[\w\u00ae'\-]+){0,4}?"
+# "... and 122 to sham": a further arm, read only beside an arm in one of the other forms
+_FURTHER_ARM = re.compile(rf"\b(?:and|or)\s+(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:to|into|in)\s+(?:receive\s+)?"
+                          rf"(?:the\s+)?(?P<label>{_ARM_LABEL})(?=\s*(?:,|;|\.|\band\b|\bor\b|$))", re.IGNORECASE)
+_ARMS = (
+    # "the Kiva group included 153 patients"
+    re.compile(rf"\bthe\s+(?P<label>{_ARM_LABEL})\s+(?:group|arm)\s+(?:included|comprised|consisted of|had|"
+               rf"enrolled|contained|numbered)\s+(?P<n>{_INT})\b", re.IGNORECASE),
+    # "101 subjects were enrolled into the treatment group", "and 101 into the control arm"
+    re.compile(rf"(?<![\d.,])(?P<n>{_COUNT})\s+(?:{_PEOPLE}\s+)?(?:(?:were|was)\s+)?(?:(?:randomi[sz]ed|assigned|"
+               rf"allocated|enrolled|included|placed)\s+)?(?:in|into|to)\s+(?:the\s+)?(?P<label>{_ARM_LABEL})\s+"
+               rf"(?:group|arm)\b", re.IGNORECASE),
+    # "91 were randomized to vertebroplasty"
+    re.compile(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:were|was)\s+(?:randomi[sz]ed|assigned|allocated)"
+               rf"\s+to\s+(?:receive\s+)?(?P<label>{_ARM_LABEL})(?=\s*(?:,|;|\.|\band\b|\bor\b|$))", re.IGNORECASE),
+    _FURTHER_ARM,
+    # "vertebroplasty (n=91) ... sham procedure (n=89)"
+    re.compile(rf"(?P<label>[A-Za-z][\w\-]*)\s*\(\s*n\s*=\s*(?P<n>{_INT})\s*\)", re.IGNORECASE),
+)
+_DIGIT = re.compile(r"\d")
+_ARM_CUE = re.compile(r"\b(?:group|arm|randomi[sz]ed|assigned|allocated|enrolled)\b|\(\s*n\s*=", re.IGNORECASE)
+_PERCENT_COUNT = re.compile(rf"(?<![\d.,])(?P<c>{_INT})\s*\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)")
+_OF_EVERYONE = re.compile(rf"\bof (?:the |all )?(?:{_PEOPLE}|randomi[sz]ed)\b", re.IGNORECASE)
+_DENOMINATOR = re.compile(r"^\s*(?:of|out of)\s+(?:the\s+)?\d", re.IGNORECASE)
+_FOLLOWED = re.compile(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:\(\s*\d+(?:\.\d+)?\s?%\s*\)\s+)?"
+                       r"(?:completed|were (?:followed|assessed|analy[sz]ed|evaluated|available))\b", re.IGNORECASE)
+_FOLLOW_WORDS = re.compile(r"\bcomplet\w*|\bassessed\b|\bfollowed\b|\bfollow-?up\b|\banaly[sz]ed\b|\bavailable\b|"
+                           r"\bevaluated\b|\bretained\b", re.IGNORECASE)
+_GROUP = re.compile(r"\b(?:groups?|arms?|controls)\b", re.IGNORECASE)
+_MORE_GROUPS = re.compile(r"\b(?:three|four|five|3|4|5)[\s-](?:arms?|groups?)\b|\bthree-arm", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TrialNumber:
+    """One number about a trial's people, as printed, with what ties it to a paper."""
+
+    kind: str  # "total" (the trial's size), "arms" (arm sizes without a total), "followed" (a later count)
+    line: int
+    sentence_index: int
+    paragraph: int  # index of the paragraph's first sentence
+    value: int  # the total; the sum of the arms; the count followed
+    text: str  # as printed: "300", "153 + 147", "67 (86%)"
+    arms: tuple[tuple[str, int], ...] = ()
+    percent_text: str = ""  # a followed count printed with its percentage, "86%"
+    citations: tuple[int, ...] = ()
+    cited_in: str = ""  # sentence, paragraph, adjacent (the paragraph just before) or "" (no sure link)
+    quote: str = ""
+
+
+def count_value(text: str) -> int | None:
+    """'202' -> 202, 'One hundred one' -> 101, 'forty-two' -> 42."""
+    words = text.lower().replace(" and ", " ").split()
+    if "hundred" in words:
+        at = words.index("hundred")
+        head = word_or_number(" ".join(words[:at]))
+        tail = word_or_number(" ".join(words[at + 1:])) if words[at + 1:] else 0
+        return None if head is None or tail is None else head * 100 + tail
+    return word_or_number(text)
+
+
+def _clause(text: str, pos: int) -> str:
+    start = max(text.rfind(";", 0, pos), text.rfind(". ", 0, pos)) + 1
+    ends = [i for i in (text.find(";", pos), text.find(". ", pos)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
+def totals(text: str) -> list[tuple[int, str, int]]:
+    """(offset, as printed, value) of each number that reads as a trial's size."""
+    low = text.lower()
+    if not any(w in low for w in _SIZE_HINTS) or not _SIZE_WORD.search(text) or not _TRIAL_WORDS.search(text):
+        return []
+    out = []
+    as_arm = {m.start("n") for rx in _ARMS for m in rx.finditer(text)
+              if not re.match(_PEOPLE, m.groupdict().get("label") or "", re.I)} if _ARM_CUE.search(text) else set()
+    for m in list(_TOTAL.finditer(text)) + list(_TOTAL_N.finditer(text)):
+        if m.start("n") in as_arm:  # "101 subjects were enrolled into the treatment group" is an arm
+            continue
+        before, after = text[max(0, m.start("n") - 30):m.start("n")], text[m.end():m.end() + 40]
+        between = m.groupdict().get("between") or ""
+        if _BEFORE_BAD.search(before) or _AFTER_BAD.match(after) or re.search(_NOT_SIZE, between, re.I):
+            continue
+        clause = _clause(text, m.start("n"))
+        at = clause.find(m.group(0))
+        near = clause[max(0, at - 50):at + len(m.group(0)) + 40] if at >= 0 else clause
+        if _SUBGROUP.search(clause) or _LATER.search(near):
+            continue
+        value = count_value(m.group("n").replace(",", ""))
+        if value is not None and value > 1:
+            out.append((m.start("n"), m.group("n"), value))
+    return sorted(set(out))
+
+
+def arms(text: str) -> list[tuple[int, tuple[tuple[str, int], ...]]]:
+    """(offset, ((as printed, value), ...)) for a clause that lists two or more arm sizes and no total."""
+    out: list = []
+    if not _ARM_CUE.search(text):  # most sentences: no arm is printed without one of these words
+        return out
+    for clause_start, clause in _clauses(text):
+        if _SUBGROUP.search(clause) or _LATER.search(clause) or _SUBSET.search(clause):
+            continue
+        hits = sorted(((m, rx is not _FURTHER_ARM) for rx in _ARMS for m in rx.finditer(clause)
+                       if not re.match(_PEOPLE, m.groupdict().get("label") or "", re.I)),
+                      key=lambda h: (h[0].start("n"), not h[1]))
+        found, end, strong = [], -1, False
+        for m, plain in hits:  # one arm per number: the forms overlap ("101 subjects were enrolled into the ... group")
+            value = count_value(m.group("n").replace(",", ""))
+            if value is None or m.start("n") < end:
+                continue
+            end, strong = m.end("n"), strong or plain
+            found.append((m.start("n"), m.group("n"), value))
+        if len(found) >= 2 and strong:
+            out.append((clause_start + found[0][0], tuple((t, v) for _, t, v in found)))
+    return out
+
+
+def _clauses(text: str):
+    pos = 0
+    for part in re.split(r"(;)", text):
+        if part != ";":
+            yield pos, part
+        pos += len(part)
+
+
+def followed(text: str) -> list[tuple[int, str, int, str]]:
+    """(offset, as printed, count, percentage or '') of counts followed up, assessed or completing."""
+    out: list = []
+    if "%" not in text and not _FOLLOW_WORDS.search(text):
+        return out
+    for m in _FOLLOWED.finditer(text):
+        out.append((m.start("n"), m.group("n"), int(m.group("n").replace(",", "")), ""))
+    for m in _PERCENT_COUNT.finditer(text):
+        clause = _clause(text, m.start())
+        # A share of everyone followed up, not of one arm ("in the control group") or of a subgroup.
+        if _DENOMINATOR.match(text[m.end():]) or not (_FOLLOW_WORDS.search(clause) or _OF_EVERYONE.search(clause)):
+            continue
+        if _SUBGROUP.search(clause) or _GROUP.search(clause):
+            continue
+        if not any(o == m.start("c") for o, *_ in out):
+            out.append((m.start("c"), m.group("c"), int(m.group("c").replace(",", "")), m.group("p") + "%"))
+    return sorted(out)
+
+
+def many_groups(text: str) -> bool:
+    """The text speaks of three or more arms: two arm sizes need not add up to its total."""
+    return bool(_MORE_GROUPS.search(text))
+
+
+def _link(doc: PolicyDocument, cited: dict, groups: list, k: int, index: int) -> tuple[tuple[int, ...], str]:
+    citations, where = citations_for(doc, cited, groups[k], index)
+    if where == "section":  # a paragraph without markers continues the one just above it, or is not tied
+        previous = groups[k - 1] if k else []
+        if not any(cited.get(i) for i in previous):
+            return (), ""
+        return citations, "adjacent"
+    return citations, where
+
+
+def trial_numbers(doc: PolicyDocument, groups: list[list[int]], cited: dict) -> tuple[TrialNumber, ...]:
+    """Every total, arm list and follow-up count in ``doc``, paragraph by paragraph."""
+    out: list[TrialNumber] = []
+    for k, group in enumerate(groups):
+        for i in group:
+            s = doc.sentences[i]
+            text = s.text
+            if not _DIGIT.search(text) and "hundred" not in text.lower():
+                continue
+            citations, where = _link(doc, cited, groups, k, i)
+            common = dict(sentence_index=i, paragraph=group[0], citations=citations, cited_in=where, quote=text)
+            sizes = totals(text)
+            if len({v for _, _, v in sizes}) == 1:
+                offset, printed, value = sizes[0]
+                out.append(TrialNumber("total", locate(doc, s, offset, printed)[0], value=value, text=printed,
+                                       **common))
+            elif not sizes:
+                for offset, listed in arms(text):
+                    out.append(TrialNumber("arms", locate(doc, s, offset, listed[0][0])[0],
+                                           value=sum(v for _, v in listed), text=" + ".join(t for t, _ in listed),
+                                           arms=listed, **common))
+            for offset, printed, value, percent in followed(text):
+                shown = f"{printed} ({percent})" if percent else printed
+                out.append(TrialNumber("followed", locate(doc, s, offset, printed)[0], value=value, text=shown,
+                                       percent_text=percent, **common))
+    return tuple(out)

@@ -1,0 +1,127 @@
+"""Estimates in the other common printed forms (issue 12, item 4): each form is read as printed, a
+defect printed in it is found, and the same form printed correctly raises nothing."""
+import pytest
+
+from kb.checks import run_checks
+from kb.estimates.find import find_estimates
+from kb.estimates.rows import table_rows
+from kb.knowledge.base import build_knowledge_base
+from kb.outputs.report import flatten
+from kb.read.parse_policy import parse_policy
+
+REFS = "## References\n\n1. Roe A, Poe B. A randomized trial. *J Spine*. 2020;1:1-9.\n"
+
+
+def est_findings(body: str):
+    text = f"# Plan\n\n## ***Widget Therapy***\n\n## Evidence\n\n{body}\n\n{REFS}"
+    kb = build_knowledge_base(parse_policy(text, "fixture.md"))
+    return kb, flatten(run_checks(kb, select=["EST"]))
+
+
+FORMS = {  # form: (clean sentence, (measure, printed, estimate, low, high, level), sentence with a defect, code)
+    "OR = x [95% CI, a-b]": (
+        "Mortality did not differ (OR = 0.95 [95% CI, 0.81\u20131.10]).",
+        ("OR", "OR", "0.95", "0.81", "1.10", "95%"),
+        "Mortality did not differ (OR = 0.95 [95% CI, 1.10\u20130.81]).", "EST101"),
+    "aOR: x [a-b]": (
+        "Smoking was associated with failure (aOR: 2.5 [1.6\u20133.9]).",
+        ("OR", "aOR", "2.5", "1.6", "3.9", ""),
+        "Smoking was associated with failure (aOR: 2.5 [2.6\u20133.9]).", "EST102"),
+    "aHR": (
+        "Death was less frequent (aHR 0.80; 95% CI 0.70 to 0.91).",
+        ("HR", "aHR", "0.80", "0.70", "0.91", "95%"),
+        "Death was less frequent (aHR 0.80; 95% CI 0.91 to 0.70).", "EST101"),
+    "IRR": (
+        "Falls were less frequent (IRR 0.62; 95% CI 0.47\u20130.80).",
+        ("IRR", "IRR", "0.62", "0.47", "0.80", "95%"),
+        "Falls were less frequent (IRR 0.62; 95% CI 0.47\u20132.80).", "EST104"),
+    "kappa with its interval": (
+        "Agreement between readers was moderate (\u03ba = 0.62; 95% CI 0.48\u20130.76).",
+        ("kappa", "\u03ba", "0.62", "0.48", "0.76", "95%"),
+        "Agreement between readers was moderate (\u03ba = 0.62; 95% CI 0.68\u20130.76).", "EST102"),
+    "PE: x%, 95%CI: a-b%": (
+        "Protection was uncertain (PE: 49%, 95%CI: \u2212459\u201395%).",
+        ("PE", "PE", "49", "\u2212459", "95", "95%"),
+        "Protection was uncertain (PE: 49%, 95%CI: 59\u201395%).", "EST102"),
+    "x times the rate ... (95%CI a-b)": (
+        "Treated children had 0.51 times the rate of malaria episodes of untreated children (95%CI 0.28\u20130.95).",
+        ("IRR", "times the rate", "0.51", "0.28", "0.95", "95%"),
+        "Treated children had 0.51 times the rate of malaria episodes of untreated children (95%CI 0.58\u20130.95).",
+        "EST102"),
+}
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_each_form_is_read_as_printed(form):
+    clean, expected, _, _ = FORMS[form]
+    (f,) = find_estimates(clean)
+    assert (f.measure, f.measure_printed, f.value, f.low, f.high, f.level) == expected
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_each_form_clean_is_silent_and_a_defect_in_it_is_found(form):
+    clean, _, bad, code = FORMS[form]
+    assert est_findings(clean + "<sup>[1]</sup>")[1] == []
+    assert [f.code for f in est_findings(bad + "<sup>[1]</sup>")[1]] == [code]
+
+
+def test_a_zero_lower_bound_is_rounding_not_an_impossible_ratio():
+    kb, found = est_findings("Failure was rarer (OR 0.05; 95% CI 0.00 to 0.42; p = 0.004).<sup>[1]</sup>")
+    assert found == [] and kb.effect_estimates.estimates[0].ci_low_text == "0.00"
+    assert [f.code for f in est_findings("Failure was rarer (OR 0.05; 95% CI -0.01 to 0.42).<sup>[1]</sup>")[1]] \
+        == ["EST103"]
+
+
+MARKDOWN = ("Roe (2020) reported the results below.<sup>[1]</sup>\n\n"
+            "| Outcome | OR | 95% CI |\n| --- | --- | --- |\n| Mortality | 0.95 | {bounds} |\n"
+            "| Age, years | 64 | 58 |\n")
+HTML = ("Roe (2020) reported the results below.<sup>[1]</sup>\n\n<table><tr><th>Outcome</th><th>aHR (95% CI)</th>"
+        "</tr>\n<tr><td>Death</td><td>0.80 ({bounds})</td></tr></table>\n")
+
+
+@pytest.mark.parametrize("template, good, bad, line", [
+    (MARKDOWN, "0.81\u20131.10", "1.10\u20130.81", 11),
+    (HTML, "0.70-0.91", "0.91-0.70", 10),
+])
+def test_intervals_in_tables(template, good, bad, line):
+    kb, found = est_findings(template.format(bounds=good))
+    (e,) = kb.effect_estimates.estimates
+    assert (e.line, e.measure, e.ci_level, e.citations, e.outcome) == (line, e.measure, "95%", (1,), e.outcome)
+    assert e.outcome in ("Mortality", "Death") and e.measure in ("OR", "HR") and found == []
+    _, found = est_findings(template.format(bounds=bad))
+    assert [(f.code, f.line) for f in found] == [("EST101", line)]
+
+
+def test_tables_without_a_measure_or_interval_header_are_not_read():
+    lines = ["| Study | Year | N |", "| --- | --- | --- |", "| Roe | 2019 | 120 (80-160) |"]
+    assert table_rows(lines) == []
+
+
+def test_citations_and_integers_are_not_bare_estimates():
+    for text in ("as shown before [12], [13] and [3\u20135].", "OR 2 (1-3) in the heading",
+                 "HR 1.5 in 45 patients [12]"):
+        assert find_estimates(text) == []
+
+
+# ---- ordinary published text that must stay quiet (found on the PLOS development corpus) ------------------
+
+
+@pytest.mark.parametrize("body", [
+    # the exponent of a unit is not an estimate
+    "LS BMD was reduced by 0.04 g/cm2 (95% CI \u22120.06, \u22120.02) per risk allele carried.<sup>[1]</sup>",
+    "The mean speed was 14.03\u00b11.01 ms\u22121 (95% CI: 12.05\u201316.01 ms\u22121) for all sharks.<sup>[1]</sup>",
+    # thresholds and a range's bounds are not arm sizes
+    "The homogenization changed the category of 13 individuals: from heavy (\u2265400 EPG) to moderate "
+    "(100\u2013399 EPG), from moderate to light (1\u201399 EPG).<sup>[1]</sup>",
+    # words between two results govern the second one, not the first
+    "Only mentalizing was a significant predictor: participants were 21% as likely, OR = .21, 95% CI = .06, .73, "
+    "Wald = 6.07, p = .01, and again IQ was not a significant predictor, OR = 1.03, 95% CI = .98, 1.08, "
+    "p = .33.<sup>[1]</sup>",
+    # a table's header sizes are datasets, not arms; percentiles are not an interval
+    "Roe (2020) reported the cohorts below.<sup>[1]</sup>\n\n| Characteristic | Development (N = 831) | "
+    "External (n = 349) | Additional (n = 222) |\n| --- | --- | --- | --- |\n| Age | 60 | 61 | 59 |",
+    "Roe (2020) reported the differences below.<sup>[1]</sup>\n\n| Equation | Median of difference (25%, 75% "
+    "Percentile) |\n| --- | --- |\n| CG | \u22121.23(9.96,12.25) |",
+])
+def test_published_forms_that_are_not_defects_stay_quiet(body):
+    assert est_findings(body)[1] == []
