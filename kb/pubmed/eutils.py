@@ -27,7 +27,7 @@ from .xml_reader import parse_xml
 DEFAULT_BASE = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 BATCH = 200
 RETRY_STATUS = (429, 500, 502, 503, 504)
-NOT_FOUND_FILE = "not-in-pubmed.txt"  # PMIDs efetch returned nothing for: asked once, not again
+NOT_FOUND_FILE = "not-in-pubmed.tsv"  # PMIDs efetch returned nothing for: asked once, not again
 DOI_FILE = "doi-lookups.tsv"  # doi, PMID (empty when PubMed has none)
 
 

@@ -34,7 +34,7 @@ def words(text: str) -> list[str]:
     for w in _WORD.findall(text.lower()):
         if w in STOPWORDS:
             continue
-        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
             w = w[:-1]
         out.append(w)
     return out

@@ -38,10 +38,9 @@ class Triaged:
 
 def criterion_queries(doc) -> dict[str, list[str]]:
     by_id = {s.id: s for s in doc.statements}
-    title = words(doc.title or "")
     out = {}
     for s in doc.statements:
-        query = words(s.text) * 2 + title
+        query = words(s.text) * 2
         parent = by_id.get(s.parent) if s.parent else None
         while parent is not None:
             query += words(parent.text)
