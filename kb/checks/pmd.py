@@ -16,6 +16,10 @@ def _verdicts(kb):
     return [(kb.references[n], v) for n, v in sorted(check.verdicts.items()) if n in kb.references]
 
 
+def _listed(names) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _who(record) -> str:
     return f"{record.first_author or 'no author'} ({record.year or 'no year'}), \"{record.title[:80]}\""
 
@@ -43,8 +47,8 @@ def pmid_other_paper(kb):
         fix = (f"the paper's PMID is {v.correct.pmid}; replace {e.pmid} with it" if v.correct
                else "look the paper up in PubMed and copy its PMID")
         yield finding(pmid_other_paper, e.line,
-                      f"{describe(e)} has PMID {e.pmid}, which is {_who(shown)}: the {' and '.join(v.wrong_pmid)} "
-                      "disagree", citations=(e.number,), suggestion=fix)
+                      f"{describe(e)} has PMID {e.pmid}, which is {_who(shown)}: the {_listed(v.wrong_pmid)} disagree",
+                      citations=(e.number,), suggestion=fix)
 
 
 @rule("PMD102", "citation-differs", "warning")

@@ -1,0 +1,93 @@
+"""The annual literature check at scale: verification of 2,000 entries and triage of 10,000 records.
+
+Records are synthetic copies of the real records in tests/data/pubmed (real
+shape and size, about 14 kB each with their author affiliations), written
+as PubMed XML; the policy cites the first 2,000 of them, one entry in 20
+with a defect. Prints the whole command's wall time (what a user waits
+for) and the in-process time of reading the records and the work itself.
+"""
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from kbdev.bench import PYTHON, bench_env, time_command
+
+DESCRIPTION = "kb pubmed verify on 2,000 entries (aim < 2 s) and kb pubmed new on 10,000 records (aim < 10 s)"
+SIZES = {"verify": 2000, "triage": 10000}
+QUICK = {"verify": 200, "triage": 1000}
+
+
+def _in_process_verify(policy: Path, records: Path) -> tuple[float, float, int]:
+    from kb.checks import run_checks
+    from kb.checks.pmd import RULES
+    from kb.knowledge.base import build_knowledge_base, load_policy
+    from kb.knowledge.curated import Curated
+    from kb.pubmed.library import check_entries
+    from kb.pubmed.load import read_records
+
+    start = time.perf_counter()
+    read_records([records])
+    read = time.perf_counter() - start
+    doc = load_policy(policy)
+    start = time.perf_counter()
+    kb = build_knowledge_base(doc, Curated(pubmed_files=(records,)))
+    check_entries(doc.references, (records,))  # reads again: the figure is read plus match
+    findings = sum(len(r.findings) for r in run_checks(kb, rules=RULES))
+    return read, time.perf_counter() - start, findings
+
+
+def _in_process_triage(policy: Path, records: Path) -> tuple[float, float]:
+    from kb.knowledge.base import load_policy
+    from kb.pubmed.load import read_records
+    from kb.pubmed.triage import triage
+
+    doc = load_policy(policy)
+    start = time.perf_counter()
+    found = read_records([records])
+    read = time.perf_counter() - start
+    start = time.perf_counter()
+    triage(found, doc, "2020-01")
+    return read, time.perf_counter() - start
+
+
+def run(options) -> list[str]:
+    from kb.pubmed.load import parse_records
+    from kbdev.synthetic.pubmed_records import citing_policy, records_xml
+
+    sizes = QUICK if options.quick else SIZES
+    repeats = max(3, min(options.repeats, 5))
+    env = bench_env()
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "bench"
+        folder.mkdir()
+        data = records_xml(sizes["triage"])
+        records = Path(tmp) / "search.xml"
+        records.write_bytes(data)
+        parsed = parse_records(data, "search.xml")
+        cited = Path(tmp) / "cited.xml"
+        from kbdev.synthetic.pubmed_records import records_xml as again
+        cited.write_bytes(again(sizes["verify"]))  # the same seed: the first records again
+        policy = folder / "policy.md"
+        policy.write_text(citing_policy(parsed, sizes["verify"]), encoding="utf-8")
+        mb = len(data) / 1e6
+
+        verify = statistics.median(time_command([PYTHON, "-m", "kb", "pubmed", "verify", str(policy), "--records",
+                                                 str(cited), "--format", "json"], env) for _ in range(repeats))
+        read, work, findings = _in_process_verify(policy, cited)
+        lines.append(f"verify {sizes['verify']:,} entries against {sizes['verify']:,} records "
+                     f"({cited.stat().st_size / 1e6:.0f} MB XML): kb pubmed verify {verify:.2f} s "
+                     f"(in process: read records {read:.2f} s, read + match + checks {work:.2f} s; {findings} findings)")
+        triage = statistics.median(time_command([PYTHON, "-m", "kb", "pubmed", "new", str(policy), "--records",
+                                                 str(records), "-o", str(Path(tmp) / "screen.csv")], env)
+                                   for _ in range(repeats))
+        t_read, t_work = _in_process_triage(policy, records)
+        lines.append(f"triage {sizes['triage']:,} records ({mb:.0f} MB XML): kb pubmed new {triage:.2f} s "
+                     f"(in process: read {t_read:.2f} s, drop cited + design + BM25 for each criterion {t_work:.2f} s)")
+        if not options.quick:
+            lines.append(f"aims: verify < 2 s: {'met' if verify < 2 else 'NOT met'}; "
+                         f"triage < 10 s: {'met' if triage < 10 else 'NOT met'}")
+    return lines
