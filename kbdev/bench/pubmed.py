@@ -69,8 +69,7 @@ def run(options) -> list[str]:
         records.write_bytes(data)
         parsed = parse_records(data, "search.xml")
         cited = Path(tmp) / "cited.xml"
-        from kbdev.synthetic.pubmed_records import records_xml as again
-        cited.write_bytes(again(sizes["verify"]))  # the same seed: the first records again
+        cited.write_bytes(records_xml(sizes["verify"]))  # the same seed: the first records again
         policy = folder / "policy.md"
         policy.write_text(citing_policy(parsed, sizes["verify"]), encoding="utf-8")
         mb = len(data) / 1e6

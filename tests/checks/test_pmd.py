@@ -48,7 +48,7 @@ def test_pmid_of_another_paper_with_the_right_one_suggested():
     wrong = CASBON.replace("16403221", "12230038")  # Mangalam's PMID on Casbon's paper
     (f,) = run(pmid_other_paper, [wrong])
     assert f.code == "PMD101" and f.severity == "error" and f.citations == (1,)
-    assert "PMID 12230038, which is Mangalam (2002)" in f.message and "title and first author and year" in f.message
+    assert "PMID 12230038, which is Mangalam (2002)" in f.message and "the title, first author and year disagree" in f.message
     assert f.suggestion == "the paper's PMID is 16403221; replace 12230038 with it"
 
 
