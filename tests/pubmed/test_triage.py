@@ -143,7 +143,11 @@ def test_bad_screening_table_is_exit_2(folder, capsys, row, message):
 def test_bad_exports_are_exit_2(folder, capsys):
     (folder / "empty.xml").write_text("")
     (folder / "other.xml").write_text("<?xml version='1.0'?><html><body/></html>")
-    for name, message in (("empty.xml", "is empty"), ("other.xml", "is XML but not PubMed")):
+    whole = real("pubmed2.xml")
+    (folder / "cut.xml").write_bytes(whole[: len(whole) // 3])
+    (folder / "latin.xml").write_bytes(whole.replace(b"Is cryopreservation", b"Is cryopr\xe9servation"))
+    for name, message in (("empty.xml", "is empty"), ("other.xml", "is XML but not PubMed"),
+                          ("cut.xml", "the file looks truncated"), ("latin.xml", "latin.xml:4: is not UTF-8")):
         assert main(["pubmed", "new", str(folder / "policy.md"), "--records", str(folder / name)]) == 2
         err = capsys.readouterr().err
         assert message in err and err.count("\n") == 1
