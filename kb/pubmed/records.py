@@ -38,10 +38,6 @@ class PubmedRecord:
     def first_author(self) -> str | None:
         return self.surnames[0] if self.surnames else None
 
-    @property
-    def ahead_of_print(self) -> bool:
-        return self.status == "aheadofprint" or not (self.volume or self.pages)
-
     def related(self, ref_type: str) -> tuple[str, ...]:
         return tuple(v for t, v in self.corrections if t == ref_type)
 

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .match import Match, RecordIndex, norm_pmid, norm_title, similar_titles
-from .records import ERRATUM_IN, PubmedRecord
+from .records import PubmedRecord
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,3 @@ def verdict(entry, index: RecordIndex) -> Verdict:
 
 def verify(entries, index: RecordIndex) -> tuple[Verdict, ...]:
     return tuple(verdict(e, index) for e in entries)
-
-
-def errata(record: PubmedRecord) -> tuple[str, ...]:
-    return record.related(ERRATUM_IN)

@@ -157,3 +157,18 @@ def test_output_inside_references_is_refused(folder, capsys):
     assert main(["pubmed", "new", str(folder / "policy.md"), "--records", str(folder / "search.nbib"),
                  "-o", str(folder / "screening.csv")]) == 2
     assert "policy's own files" in capsys.readouterr().err
+
+
+def test_xlsx_needs_openpyxl_or_writes_a_workbook(folder, capsys):
+    import importlib.util
+
+    out = folder.parent / "screen.xlsx"
+    code = main(["pubmed", "new", str(folder / "policy.md"), "--records", str(folder / "search.nbib"), "-o", str(out)])
+    if importlib.util.find_spec("openpyxl") is None:
+        assert code == 2 and "needs openpyxl" in capsys.readouterr().err and not out.exists()
+    else:
+        from openpyxl import load_workbook
+
+        assert code == 0
+        sheet = load_workbook(out).active
+        assert sheet["A1"].value == "pmid" and sheet["A2"].value == "90000001"
