@@ -28,27 +28,46 @@ meet following use used using least only also including include includes
 """.split())
 
 
-def words(text: str) -> list[str]:
-    """Lower-case word tokens without stopwords, lightly stemmed (plural s) so 'fractures' finds 'fracture'."""
-    out = []
-    for w in _WORD.findall(text.lower()):
+class _Normal(dict):
+    """Word -> its indexed form (None for a stopword), filled on first sight: a search's vocabulary is
+    small next to its word count, so each distinct word is normalised once."""
+
+    def __missing__(self, w: str) -> str | None:
         if w in STOPWORDS:
-            continue
-        if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-            w = w[:-1]
-        out.append(w)
-    return out
+            value = None
+        elif len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            value = w[:-1]  # plural s, lightly: 'fractures' finds 'fracture'
+        else:
+            value = w
+        self[w] = value
+        return value
+
+
+_NORMAL = _Normal()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens without stopwords, plural s removed."""
+    return [w for w in map(_NORMAL.__getitem__, _WORD.findall(text.lower())) if w]
 
 
 class BM25:
-    def __init__(self, documents: list[list[str]]):
+    """``vocabulary``: index only these terms (the queries' words); lengths still count every word."""
+
+    def __init__(self, documents: list[list[str]], vocabulary: set[str] | None = None):
         self.n = len(documents)
         self.lengths = [len(d) for d in documents]
         self.avg = (sum(self.lengths) / self.n) if self.n else 0.0
-        self.postings: dict[str, list[tuple[int, int]]] = {}
+        postings: dict[str, list[tuple[int, int]]] = {}
         for i, doc in enumerate(documents):
-            for term, tf in Counter(doc).items():
-                self.postings.setdefault(term, []).append((i, tf))
+            counts = Counter(doc)
+            for term in (counts.keys() & vocabulary if vocabulary is not None else counts):
+                entry = postings.get(term)
+                if entry is None:
+                    postings[term] = [(i, counts[term])]
+                else:
+                    entry.append((i, counts[term]))
+        self.postings = postings
 
     def idf(self, term: str) -> float:
         n = len(self.postings.get(term, ()))

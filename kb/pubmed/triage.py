@@ -85,10 +85,11 @@ def triage(records, doc, since: str | None) -> list[Triaged]:
     records = list(records)
     cited = cited_pmids(doc.references, RecordIndex(records))
     fresh = [r for r in records if r.pmid not in cited]
+    queries = criterion_queries(doc)
     engine = BM25([words(" ".join((r.title, r.title, r.abstract, " ".join(r.mesh), " ".join(r.keywords))))
-                   for r in fresh])
+                   for r in fresh], vocabulary={w for q in queries.values() for w in q})
     per_record: list[list[tuple[str, float]]] = [[] for _ in fresh]
-    for sid, query in criterion_queries(doc).items():
+    for sid, query in queries.items():
         for i, score in engine.scores(query).items():
             per_record[i].append((sid, score))
     rows = []

@@ -169,31 +169,82 @@ def check_encoding(data: bytes, source: str) -> None:
                       "export it again, or re-save it as UTF-8", source, line) from None
 
 
+# Parts of a record nothing here reads, cut before the record-by-record parse: author affiliations, the
+# paper's own reference list, grants, chemicals, processing dates. None of them nests in itself and a
+# self-closing tag is never matched; should a cut ever break a record, the whole-document parser reads the
+# file as it is.
+_UNREAD = (b"AffiliationInfo", b"Identifier", b"Reference", b"GrantList", b"ChemicalList", b"History",
+           b"DateCompleted", b"DateRevised", b"InvestigatorList", b"SupplMeshList", b"CoiStatement",
+           b"DataBankList", b"QualifierName", b"CopyrightInformation")
+_PRUNE = re.compile(rb"<(" + b"|".join(_UNREAD) + rb")(?:\s[^>]*)?(?<!/)>.*?</\1>"
+                    rb'|<CommentsCorrections RefType="Cites">.*?</CommentsCorrections>', re.S)
+_PROLOG = re.compile(rb"\s*(?:<\?xml[^>]*\?>)?\s*(?:<!DOCTYPE[^>\[]*>)?\s*<PubmedArticleSet>")
+_RECORD_END = re.compile(rb"</(?:PubmedArticle|PubmedBookArticle)>")
+
+
 def parse_xml(data: bytes, source: str) -> list[PubmedRecord]:
     """Every article and book record in a PubMed XML export; anything else is an input error.
 
-    Read incrementally, each record dropped once read: a 10,000-record export
-    (over 100 MB) never sits in memory as one tree.
+    The usual export (UTF-8, a PubmedArticleSet of records) is cut at each
+    record's end tag, which cannot occur inside text, and each record is
+    parsed on its own: no record is held longer than it takes to read it,
+    and the C parser builds each one without a Python call per element.
+    Anything else, or any error, goes through the whole-document parser,
+    which also gives an error's true line.
     """
     check_encoding(data, source)
+    fast = _by_record(_PRUNE.sub(b"", data), source)
+    if fast is not None:
+        return fast
+    return read_whole(data, source)
+
+
+def read_whole(data: bytes, source: str) -> list[PubmedRecord]:
+    """The whole-document reader: any PubMed XML shape and encoding, errors with their true line."""
+    try:
+        return _parse(data, source)
+    except ET.ParseError as exc:
+        raise _parse_error(exc, source) from None
+
+
+def _by_record(data: bytes, source: str) -> list[PubmedRecord] | None:
+    head = _PROLOG.match(data)
+    declared = _DECLARED.match(data.lstrip()[:200])
+    if head is None or (declared and declared.group(1).lower() not in (b"utf-8", b"utf8")):
+        return None
+    end = data.rfind(b"</PubmedArticleSet>")
+    if end < 0 or data[end + len(b"</PubmedArticleSet>"):].strip():
+        return None
+    out: list[PubmedRecord] = []
+    pos = head.end()
+    try:
+        for m in _RECORD_END.finditer(data, pos, end):
+            el = ET.fromstring(data[pos:m.end()])
+            record = _RECORDS[el.tag](el, source) if el.tag in _RECORDS else None
+            if record is not None and record.pmid:
+                out.append(record)
+            pos = m.end()
+    except ET.ParseError:
+        return None
+    return out if not data[pos:end].strip() else None
+
+
+def _parse(data: bytes, source: str) -> list[PubmedRecord]:
     parser = ET.XMLPullParser(events=("end",))
     out: list[PubmedRecord] = []
     last = None
-    try:
-        for start in range(0, len(data), _CHUNK):
-            parser.feed(data[start:start + _CHUNK])
-            for _, el in parser.read_events():
-                last = el
-                if el.tag in _RECORDS:
-                    record = _RECORDS[el.tag](el, source)
-                    if record is not None and record.pmid:
-                        out.append(record)
-                    el.clear()
-        parser.close()
+    for start in range(0, len(data), _CHUNK):
+        parser.feed(data[start:start + _CHUNK])
         for _, el in parser.read_events():
             last = el
-    except ET.ParseError as exc:
-        raise _parse_error(exc, source) from None
+            if el.tag in _RECORDS:
+                record = _RECORDS[el.tag](el, source)
+                if record is not None and record.pmid:
+                    out.append(record)
+                el.clear()
+    parser.close()
+    for _, el in parser.read_events():
+        last = el
     if last is None or last.tag not in ROOTS:  # the last element to end is the root
         tag = last.tag if last is not None else "?"
         hint = f" (NCBI says: {_text(last.find('ERROR'))})" if last is not None and last.find("ERROR") is not None else ""

@@ -21,22 +21,19 @@ QUICK = {"verify": 200, "triage": 1000}
 
 
 def _in_process_verify(policy: Path, records: Path) -> tuple[float, float, int]:
-    from kb.checks import run_checks
-    from kb.checks.pmd import RULES
-    from kb.knowledge.base import build_knowledge_base, load_policy
-    from kb.knowledge.curated import Curated
-    from kb.pubmed.library import check_entries
+    """(seconds reading the records, seconds matching and judging every entry, entries not verified)."""
+    from kb.knowledge.base import load_policy
     from kb.pubmed.load import read_records
+    from kb.pubmed.match import RecordIndex
+    from kb.pubmed.verify import verify
 
-    start = time.perf_counter()
-    read_records([records])
-    read = time.perf_counter() - start
     doc = load_policy(policy)
     start = time.perf_counter()
-    kb = build_knowledge_base(doc, Curated(pubmed_files=(records,)))
-    check_entries(doc.references, (records,))  # reads again: the figure is read plus match
-    findings = sum(len(r.findings) for r in run_checks(kb, rules=RULES))
-    return read, time.perf_counter() - start, findings
+    found = read_records([records])
+    read = time.perf_counter() - start
+    start = time.perf_counter()
+    verdicts = verify(doc.references, RecordIndex(found))
+    return read, time.perf_counter() - start, sum(1 for v in verdicts if v.status != "verified")
 
 
 def _in_process_triage(policy: Path, records: Path) -> tuple[float, float]:
@@ -76,10 +73,10 @@ def run(options) -> list[str]:
 
         verify = statistics.median(time_command([PYTHON, "-m", "kb", "pubmed", "verify", str(policy), "--records",
                                                  str(cited), "--format", "json"], env) for _ in range(repeats))
-        read, work, findings = _in_process_verify(policy, cited)
+        read, work, flagged = _in_process_verify(policy, cited)
         lines.append(f"verify {sizes['verify']:,} entries against {sizes['verify']:,} records "
                      f"({cited.stat().st_size / 1e6:.0f} MB XML): kb pubmed verify {verify:.2f} s "
-                     f"(in process: read records {read:.2f} s, read + match + checks {work:.2f} s; {findings} findings)")
+                     f"(in process: read records {read:.2f} s, match and judge {work:.3f} s; {flagged} entries flagged)")
         triage = statistics.median(time_command([PYTHON, "-m", "kb", "pubmed", "new", str(policy), "--records",
                                                  str(records), "-o", str(Path(tmp) / "screen.csv")], env)
                                    for _ in range(repeats))

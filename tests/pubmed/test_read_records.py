@@ -102,3 +102,21 @@ def _write(data: bytes):
     fh.write(data)
     fh.close()
     return fh.name
+
+
+def test_other_shapes_go_through_the_whole_document_parser():
+    # A declared Latin-1 file (valid XML, not what PubMed writes) and a single article as the root.
+    latin = real("pubmed2.xml").replace(b'<?xml version="1.0" ?>', b'<?xml version="1.0" encoding="ISO-8859-1"?>')
+    latin = latin.replace(b"Is cryopreservation", "Is cryopr\u00e9servation".encode("latin-1"))
+    assert parse_records(latin, "l.xml")[0].title.startswith("Is cryopr\u00e9servation")
+    whole = real("pubmed4.xml")
+    single = whole[whole.index(b"<PubmedArticle>"):whole.rindex(b"</PubmedArticleSet>")]
+    assert [r.pmid for r in parse_records(single, "one.xml")] == ["27797938"]
+
+
+def test_record_by_record_and_whole_document_readers_agree():
+    from kb.pubmed import xml_reader
+
+    for path in XML_FILES:
+        data = path.read_bytes()
+        assert xml_reader.parse_xml(data, "x") == xml_reader.read_whole(data, "x")

@@ -172,3 +172,19 @@ def test_xlsx_needs_openpyxl_or_writes_a_workbook(folder, capsys):
         assert code == 0
         sheet = load_workbook(out).active
         assert sheet["A1"].value == "pmid" and sheet["A2"].value == "90000001"
+
+
+def test_bm25_by_hand_and_a_restricted_vocabulary_scores_the_same():
+    import math
+
+    from kb.pubmed.rank import BM25, words
+
+    docs = [["vertebroplasty", "fracture"], ["fracture", "fracture", "sham"], ["pain"]]
+    full = BM25(docs)
+    # fracture: n = 2 of N = 3, idf = ln(1 + 1.5 / 2.5); doc 0: tf 1, length 2 = the average, so tf part = 1
+    assert full.scores(["fracture"])[0] == pytest.approx(math.log(1.6))
+    tf_part = 2 * 2.2 / (2 + 1.2 * (0.25 + 0.75 * 3 / 2))
+    assert full.scores(["fracture"])[1] == pytest.approx(math.log(1.6) * tf_part)
+    assert 2 not in full.scores(["fracture"])
+    assert BM25(docs, vocabulary={"fracture", "sham"}).scores(["fracture", "sham"]) == full.scores(["fracture", "sham"])
+    assert words("The Fractures of osteoporosis were considered") == ["fracture", "osteoporosis"]
