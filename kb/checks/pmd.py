@@ -29,7 +29,8 @@ def pmid_other_paper(kb):
     """The PMID names a different paper.
 
     What: the PubMed record of the entry's PMID has another title, and another
-    first author or year, than the entry prints.
+    first author or year, than the entry prints; or the paper's record, found by
+    the entry's DOI or title, has another PMID than the one printed.
 
     Why: a wrong PMID sends readers, reference managers and every later check
     to another paper; the link on the site goes to the wrong article.
@@ -43,12 +44,15 @@ def pmid_other_paper(kb):
     for e, v in _verdicts(kb):
         if not v.wrong_pmid:
             continue
-        shown = v.match.record
         fix = (f"the paper's PMID is {v.correct.pmid}; replace {e.pmid} with it" if v.correct
                else "look the paper up in PubMed and copy its PMID")
-        yield finding(pmid_other_paper, e.line,
-                      f"{describe(e)} has PMID {e.pmid}, which is {_who(shown)}: the {_listed(v.wrong_pmid)} disagree",
-                      citations=(e.number,), suggestion=fix)
+        if v.match.how == "pmid":
+            said = f"which is {_who(v.match.record)}: the {_listed(v.wrong_pmid)} disagree"
+        else:
+            said = f"but PubMed has the paper (found by its {v.match.how.upper() if v.match.how == 'doi' else 'title'})" \
+                   f" as PMID {v.match.record.pmid}"
+        yield finding(pmid_other_paper, e.line, f"{describe(e)} has PMID {e.pmid}, {said}", citations=(e.number,),
+                      suggestion=fix)
 
 
 @rule("PMD102", "citation-differs", "warning")

@@ -136,6 +136,11 @@ def verdict(entry, index: RecordIndex) -> Verdict:
         return Verdict(entry.number, entry.line, None)
     wrong: tuple[str, ...] = ()
     correct = None
+    printed = norm_pmid(entry.pmid)
+    if found.how != "pmid" and printed and printed != norm_pmid(found.record.pmid):
+        # Found by DOI or title under another PMID: the printed one is not this paper's (PMIDs are unique).
+        return Verdict(entry.number, entry.line, found, ("PMID",), found.record, differences(entry, found.record),
+                       entry_ahead_of_print(entry) and record_final(found.record))
     if found.how == "pmid":
         wrong = disagreements(entry, found.record)
         if wrong:

@@ -52,6 +52,13 @@ def test_pmid_of_another_paper_with_the_right_one_suggested():
     assert f.suggestion == "the paper's PMID is 16403221; replace 12230038 with it"
 
 
+def test_printed_pmid_not_in_the_records_but_the_paper_is_under_another():
+    (f,) = run(pmid_other_paper, [CASBON.replace("16403221", "99999999")])
+    assert "has PMID 99999999, but PubMed has the paper (found by its title) as PMID 16403221" in f.message
+    assert f.suggestion == "the paper's PMID is 16403221; replace 99999999 with it"
+    assert run(pmid_missing, [CASBON.replace("16403221", "99999999")]) == []
+
+
 def test_pmid_of_another_paper_not_in_the_records():
     wrong = "Smith AB. Widget therapy for knee pain: a randomized trial. *Lancet*. 2002;385(9):100-9. PMID: 11748933"
     (f,) = run(pmid_other_paper, [wrong])

@@ -38,7 +38,7 @@ def status_row(page: str, kb, number: int) -> list[str] | None:
     shown = link(f"PMID {plain(record.pmid)}", pubmed_url(record.pmid))
     how = {"pmid": "its PMID", "doi": "its DOI", "title": "its title and year"}[verdict.match.how]
     text = f"{plain(verdict.status)}: matched to {shown} by {how}"
-    if verdict.wrong_pmid and verdict.correct is not None:
+    if verdict.wrong_pmid and verdict.correct is not None and verdict.correct.pmid != record.pmid:
         text += f"; the paper itself is {link('PMID ' + plain(verdict.correct.pmid), pubmed_url(verdict.correct.pmid))}"
     return ["PubMed", text]
 
