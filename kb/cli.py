@@ -22,6 +22,7 @@ COMMANDS = {
     "evidence": "the evidence profile of each criterion (studies, trials, patients, years, guidelines)",
     "studies": "propose the studies behind the references (studies bootstrap)",
     "diff": "compare two versions of a policy (criteria, references, citations, findings)",
+    "pubmed": "verify references against PubMed records, fetch records, triage new evidence",
     "site": "build the annual-review site (and serve it with --serve)",
 }
 

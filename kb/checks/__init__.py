@@ -19,7 +19,7 @@ FAMILIES: tuple[str, ...] = (
     "ref_numbering", "ref_entries", "ref_identity",
     "cit_markers", "cit_sources", "cit_claims",
     "doc_xref", "doc_acronyms", "doc_text",
-    "est", "est_trials", "evd", "wvr",
+    "est", "est_trials", "evd", "pmd", "wvr",
 )
 
 

@@ -15,6 +15,7 @@ FAMILY_TITLES = {
     "DOC": "document structure",
     "EST": "effect estimates and statistics",
     "EVD": "evidence behind criteria",
+    "PMD": "PubMed records",
     "WVR": "waivers",
 }
 _HEADER = re.compile(rf"^({'|'.join(SECTIONS)}):\s*(.*)$")

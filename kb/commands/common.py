@@ -44,7 +44,7 @@ def load_path(path: Path, *, require_references: bool = True):
 
 # A policy folder's own files: the text and the tables curated by hand beside it.
 POLICY_INPUTS = (POLICY_FILE, "provenance.yaml", "kinds.csv", "waivers.csv", "studies.csv", "includes.csv",
-                 "statement_sections.csv", "supports.csv", "estimates.csv", "DEFAULT")
+                 "statement_sections.csv", "supports.csv", "estimates.csv", "screening.csv", "DEFAULT")
 
 
 def check_output(target: str | Path, policies=()) -> None:

@@ -105,6 +105,15 @@ class KnowledgeBase:
 
         return build(self)
 
+    @cached_property
+    def pubmed(self):
+        """The entries judged against the PubMed records in the policy folder (``kb.pubmed.library``), or None."""
+        if not self.curated.pubmed_files:
+            return None
+        from kb.pubmed.library import check_entries
+
+        return check_entries(self.doc.references, self.curated.pubmed_files)
+
     def metadata(self, key: str) -> str | None:
         """Provenance first (reviewed), then what the text itself says."""
         prov = {"effective": "effective_date", "next_review": "next_review", "title": "title"}

@@ -14,6 +14,7 @@ from pathlib import Path
 from kb.sources.kinds import KINDS
 from kb.dates import parse_iso_day
 from kb.errors import KbError
+from kb.pubmed.layout import PUBMED_DIR, SEARCH_DIR, folder_files
 from kb.io import read_text
 
 
@@ -45,6 +46,7 @@ class Curated:
     kinds: dict = field(default_factory=dict, hash=False)  # number -> KindOverride
     provenance_file: Path | None = None
     waivers: tuple[Waiver, ...] = ()
+    pubmed_files: tuple[Path, ...] = ()  # PubMed records files in the folder's pubmed/ and search/ (kb.pubmed.library)
 
     @cached_property
     def provenance(self) -> dict:
@@ -186,4 +188,10 @@ def load_curated(policy_path: Path) -> Curated:
         kinds=read_kinds(kinds) if kinds.is_file() else {},
         provenance_file=prov if prov.is_file() else None,
         waivers=read_waivers(waivers) if waivers.is_file() else (),
+        pubmed_files=_pubmed_files(folder),
     )
+
+
+def _pubmed_files(folder: Path) -> tuple[Path, ...]:
+    """Only the listing: the records are read when a check or a page first needs them."""
+    return folder_files(folder, PUBMED_DIR) + folder_files(folder, SEARCH_DIR)

@@ -23,6 +23,7 @@ FAMILIES: tuple[str, ...] = (
     "report",
     "rules",
     "worklist",
+    "literature",
     "codes",
     "downloads",
 )

@@ -13,6 +13,7 @@ import re
 from kb.sources.kinds import KIND_LABELS
 from kb.site.pages import links
 from kb.site.pages.common import findings_section, section_path
+from kb.site.pages.literature import status_row
 from kb.site.pages.policy_text import inline
 from kb.site.pages.text import nav_title, doi_url, link, plain, pubmed_url, safe_url, shorten, table, title
 
@@ -45,6 +46,7 @@ def _details(page: str, kb, entry) -> str:
             ["DOI", link(plain(entry.doi), doi_url(entry.doi))] if entry.doi else None,
             ["Web address", link(plain(entry.url), safe_url(entry.url))] if entry.url else None,
             ["Accessed", plain(entry.accessed)] if entry.accessed else None,
+            status_row(page, kb, entry.number),
             ["Kind", f"{plain(KIND_LABELS.get(kind, kind or 'unknown'))} ({plain(why)})"],
             ["In the list", link(f"line {entry.line}", links.policy_line(page, kb.doc.lines, entry.line))]]
     return table(["field", "value"], [r for r in rows if r])

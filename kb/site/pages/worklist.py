@@ -15,6 +15,7 @@ from kb.sources.kinds import GUIDELINE
 from kb.site.pages import links
 from kb.site.pages.common import SEVERITY_WORD, severity_rank
 from kb.site.pages.home import review_year
+from kb.site.pages.literature import worklist_part
 from kb.site.pages.text import link, plain, pubmed_url, table
 
 PATH = links.WORKLIST
@@ -189,7 +190,7 @@ def pages(site) -> dict[str, str]:
              "## Open findings", _open_findings(site),
              "## Ahead-of-print references", _ahead(site),
              "## Guidelines that may have newer versions", _guidelines(site),
-             *_evidence_sections(site), *_changes(site)]
+             *_evidence_sections(site), *worklist_part(site), *_changes(site)]
     return {PATH: "\n\n".join(p for p in parts if p) + "\n"}
 
 
