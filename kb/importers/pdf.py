@@ -1,0 +1,241 @@
+"""A PDF with a text layer to Markdown, with pdfplumber (pdfminer.six underneath).
+
+pdfplumber gives every glyph with its font, size and position, which is what a
+faithful reading needs: a citation marker is told from the text by its smaller
+size and raised baseline (and becomes ``<sup>[n]</sup>``), a heading by its
+larger size, a list item by its bullet (a glyph, or a small filled shape as
+browsers draw it) or its printed label with a hanging indent. Running headers
+and footers (lines in the top or bottom margin that repeat on most pages) and
+page numbers are dropped; ligature glyphs are unfolded. Ruled tables become
+pipe tables, or plain lines with a note when cells are merged. The layout of
+lines into blocks is in ``pdf_layout``.
+
+Refused with one line: a PDF that needs a password, and one with no text at all
+(a scan: "no text layer: run OCR first").
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+
+from kb.errors import KbError
+from kb.importers.blocks import LIGATURES, MarkdownWriter, emphasis, sup
+from kb.importers.model import Converted
+from kb.importers.pdf_layout import Line, Table, write_blocks
+
+_TEXT_BULLETS = "\u2022\u25e6\u25aa\u2023\u25cf\u25cb\u25a0\u25a1\u2043\u27a2\uf0b7"
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
+_MARGIN = 0.09  # of the page height: where running headers and footers sit
+
+
+def convert(data: bytes, source_name: str) -> Converted:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    notes: list[str] = []
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = list(pdf.pages)
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
+            raise KbError("is an encrypted PDF that needs a password; save an unprotected copy and import that") \
+                from None
+        raise KbError(f"is not a readable PDF ({type(cause).__name__}: {cause})") from None
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file: all are bad input
+        raise KbError(f"is not a readable PDF ({type(exc).__name__}: {exc})") from None
+    with pdf:
+        if getattr(pdf.doc, "encryption", None):
+            notes.append("the PDF is encrypted with an owner password only (no password is needed to read it)")
+        reader = _PageReader()
+        per_page = []
+        for number, page in enumerate(pages, 1):
+            try:
+                per_page.append(reader.read(page, number))
+            except Exception as exc:  # noqa: BLE001 - one unreadable page is reported, not fatal
+                notes.append(f"page {number} could not be read ({type(exc).__name__}); its text is missing")
+                per_page.append(([], []))
+    if not any(lines for lines, _ in per_page):
+        raise KbError("has no text layer (a scanned PDF?): no text layer: run OCR first")
+    empty = [str(n) for n, (lines, tables) in enumerate(per_page, 1) if not lines and not tables]
+    if empty:
+        notes.append(f"page{'s' if len(empty) > 1 else ''} {', '.join(empty)} ha{'ve' if len(empty) > 1 else 's'} "
+                     "no text layer (scanned?); their content is missing: run OCR on them")
+    kept, dropped = drop_running_lines([lines for lines, _ in per_page], [p.height for p in pages])
+    out = MarkdownWriter()
+    notes += write_blocks(out, kept, [tables for _, tables in per_page])
+    if dropped:
+        notes.insert(0, f"{dropped} running header, footer and page-number lines were dropped")
+    notes += reader.notes()
+    return Converted(markdown=out.text(), format="pdf", notes=tuple(notes))
+
+
+class _PageReader:
+    def __init__(self) -> None:
+        self.rotated = 0
+        self.unmapped = 0
+
+    def notes(self) -> list[str]:
+        out = []
+        if self.rotated:
+            out.append(f"{self.rotated} characters set sideways or rotated (a watermark, a margin note) were left out")
+        if self.unmapped:
+            out.append(f"{self.unmapped} glyphs have no Unicode text in the PDF's fonts and read as (cid:n)")
+        return out
+
+    def read(self, page, number: int) -> tuple[list[Line], list[Table]]:
+        tables = _tables(page, number) if page.lines or page.rects else []  # ruled tables only
+        chars = []
+        for c in page.chars:
+            if not c.get("upright", True):
+                self.rotated += 1
+                continue
+            if any(t.contains(c) for t in tables):
+                continue
+            if "(cid:" in c["text"]:
+                self.unmapped += 1
+            chars.append(c)
+        # bullets a browser draws as shapes (a disc, a circle, a square), not as text
+        bullets = [s for s in page.curves + page.rects
+                   if 1 < s["x1"] - s["x0"] < 9 and 1 < s["bottom"] - s["top"] < 9
+                   and 0.5 < (s["x1"] - s["x0"]) / (s["bottom"] - s["top"]) < 2]
+        return _lines(chars, bullets, number), tables
+
+
+def _tables(page, number: int) -> list[Table]:
+    found = []
+    for table in page.find_tables():
+        rows = table.extract()
+        if len(rows) < 2 or max(len(r) for r in rows) < 2:
+            continue
+        x0, top, x1, bottom = table.bbox
+        found.append(Table(number, top, bottom, x0, x1, tuple(tuple(c for c in row) for row in rows)))
+    return found
+
+
+def _rows(chars: list[dict]) -> list[list[dict]]:
+    """Glyphs on one baseline together (a raised marker is on a baseline of its own for now)."""
+    rows: list[list[dict]] = []
+    for c in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
+        if rows and abs(c["bottom"] - rows[-1][0]["bottom"]) <= max(0.8, 0.08 * c["size"]):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    return rows
+
+
+def _lines(chars: list[dict], bullets: list[dict], page: int) -> list[Line]:
+    rows = _rows(chars)
+    main = [max(c["size"] for c in row) for row in rows]
+    merged: dict[int, list[tuple[dict, str]]] = {i: [(c, "") for c in row] for i, row in enumerate(rows)}
+    for i, row in enumerate(rows):
+        # a row of smaller glyphs whose baseline lies within a bigger row's height is that row's super- or
+        # subscript: the citation markers a browser or word processor sets smaller and raised
+        bottom = row[0]["bottom"]
+        hosts = [j for j, other in enumerate(rows) if j != i and main[j] >= 1.1 * main[i]
+                 and min(c["top"] for c in other) - 1 <= bottom <= other[0]["bottom"] + 0.35 * main[j]
+                 and min(c["x0"] for c in other) - 12 <= max(c["x1"] for c in row)
+                 and min(c["x0"] for c in row) <= max(c["x1"] for c in other) + 12]
+        if not hosts:
+            # a marker wrapped onto a line of its own: it closes the line just above
+            above = [j for j, other in enumerate(rows) if main[j] >= 1.1 * main[i]
+                     and 0 <= min(c["top"] for c in row) - other[0]["bottom"] < 0.6 * main[j]
+                     and len(row) <= 24 and merged[j]]
+            if above:
+                merged[above[-1]].extend((c, "sup-end") for c in row)
+                merged[i] = []
+            continue
+        j = min(hosts, key=lambda j: abs(rows[j][0]["bottom"] - bottom))
+        kind = "sup" if bottom < rows[j][0]["bottom"] - 0.12 * main[j] else "sub"
+        merged[j].extend((c, kind) for c in row)
+        merged[i] = []
+    lines = []
+    for glyphs in merged.values():
+        if glyphs:
+            line = _line(glyphs, bullets, page)
+            if line:
+                lines.append(line)
+    return sorted(lines, key=lambda line: (line.top, line.x0))
+
+
+def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int) -> Line | None:
+    glyphs = sorted(glyphs, key=lambda g: (g[1] == "sup-end", g[0]["x0"]))
+    body = [c for c, kind in glyphs if not kind] or [c for c, _ in glyphs]
+    size = Counter(round(c["size"], 1) for c in body).most_common(1)[0][0]
+    parts: list[str] = []
+    run: list[str] = []  # glyphs of one style: (bold, italic) or "sup"
+    style = None
+    previous = None
+    for c, kind in glyphs:
+        text = "".join(LIGATURES.get(ch, ch) for ch in c["text"])
+        gap = previous is not None and text != " " and previous["text"] != " " \
+            and c["x0"] - previous["x1"] > 0.22 * min(c["size"], previous["size"])
+        this = "sup" if kind.startswith("sup") else _style(c)
+        if this != style and run:
+            parts.append(_styled("".join(run), style))
+            run = []
+        if gap:
+            (run if run else parts).append(" ")
+        style = this
+        run.append(text)
+        previous = c
+    if run:
+        parts.append(_styled("".join(run), style))
+    text = "".join(parts).strip()
+    if not text:
+        return None
+    top = min(c["top"] for c in body)
+    bottom = max(c["bottom"] for c in body)
+    x0 = min(c["x0"] for c in body)
+    bullet = text[0] in _TEXT_BULLETS
+    marker_x = x0
+    if bullet:
+        text = text[1:].lstrip()
+    else:
+        for shape in bullets:
+            middle = (shape["top"] + shape["bottom"]) / 2
+            if top - 1 <= middle <= bottom + 1 and 0 <= x0 - shape["x1"] <= 2.5 * size:
+                bullet, marker_x = True, shape["x0"]
+                break
+    first_word = next((c for c in body if c["text"] == " "), None)
+    word_end = max((c["x1"] for c in body if first_word is None or c["x0"] < first_word["x0"]), default=x0)
+    return Line(page, top, bottom, x0, max(c["x1"] for c, _ in glyphs), size, text, word_end - x0, bullet,
+                marker_x)
+
+
+def _style(c: dict) -> tuple[bool, bool]:
+    font = c["fontname"].lower()
+    return "bold" in font or "black" in font or "heavy" in font, "italic" in font or "oblique" in font
+
+
+def _styled(text: str, style) -> str:
+    if style == "sup":
+        return sup(text)
+    bold, italic = style
+    return emphasis(emphasis(text, "*" if italic else ""), "**" if bold else "")
+
+
+def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[list[list[Line]], int]:
+    """Lines in the top or bottom margin that repeat on most pages (digits aside), and bare page numbers."""
+    def key(line: Line) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.text.lower().split()))
+
+    def in_margin(line: Line, height: float) -> bool:
+        return line.top < _MARGIN * height or line.bottom > (1 - _MARGIN) * height
+
+    counts = Counter()
+    for lines, height in zip(pages, heights):
+        counts.update({key(line) for line in lines if in_margin(line, height)})
+    repeated = max(2, (len(pages) + 1) // 2)
+    kept, dropped = [], 0
+    for lines, height in zip(pages, heights):
+        page_kept = []
+        for line in lines:
+            if in_margin(line, height) and (counts[key(line)] >= repeated or _PAGE_NUMBER.match(line.text.strip())):
+                dropped += 1
+            else:
+                page_kept.append(line)
+        kept.append(page_kept)
+    return kept, dropped
