@@ -62,8 +62,9 @@ def policy_html(markdown_text: str, title: str = "Policy") -> str:
             f"<style>{STYLE}</style></head>\n<body>\n{body}\n</body></html>\n")
 
 
-def html_to_pdf(html_file: Path, pdf_file: Path, chromium: str | None = None) -> None:
-    """Chromium's print of the page, US Letter, with the page title on top and 'Page n of m' below."""
+def html_to_pdf(pairs: list[tuple[Path, Path]], chromium: str | None = None, header_footer: bool = True) -> None:
+    """Chromium's print of each page (html, pdf), US Letter, with the page title on top and 'Page n of m'
+    below, all in one browser session."""
     from playwright.sync_api import sync_playwright
 
     chromium = chromium or shutil.which("chromium")
@@ -71,15 +72,24 @@ def html_to_pdf(html_file: Path, pdf_file: Path, chromium: str | None = None) ->
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
         try:
             page = browser.new_page()
-            page.goto(Path(html_file).resolve().as_uri())
-            page.pdf(path=str(pdf_file), format="Letter", display_header_footer=True,
-                     header_template='<div style="font-size:8pt;width:100%;text-align:center">'
-                                     '<span class="title"></span></div>',
-                     footer_template='<div style="font-size:8pt;width:100%;text-align:center">'
-                                     'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
-                     margin={"top": "0.8in", "bottom": "0.8in", "left": "0.8in", "right": "0.8in"})
+            for html_file, pdf_file in pairs:
+                page.goto(Path(html_file).resolve().as_uri())
+                page.pdf(path=str(pdf_file), format="Letter", display_header_footer=header_footer,
+                         header_template='<div style="font-size:8pt;width:100%;text-align:center">'
+                                         '<span class="title"></span></div>',
+                         footer_template='<div style="font-size:8pt;width:100%;text-align:center">Page '
+                                         '<span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+                         margin={"top": "0.8in", "bottom": "0.8in", "left": "0.8in", "right": "0.8in"})
         finally:
             browser.close()
+
+
+def print_pdfs(pairs: list[tuple[Path, Path]]) -> None:
+    """``html_to_pdf`` in a child process (Playwright's sync API must not meet a test's event loop)."""
+    argv = [str(x) for pair in pairs for x in pair]
+    proc = subprocess.run([sys.executable, "-m", "kbdev.render", "--pdf", *argv], capture_output=True, text=True)
+    if proc.returncode:
+        raise RuntimeError(f"printing to PDF failed: {proc.stderr[-500:]}")
 
 
 def html_to_docx(html_file: Path, docx_file: Path) -> None:
@@ -96,14 +106,14 @@ def render_all(policy: Path, out: Path) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     html_file = out / "policy.html"
     html_file.write_text(policy_html(policy.read_text(encoding="utf-8")), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "kbdev.render", "--pdf", str(html_file), str(out / "policy.pdf")],
-                   check=True, capture_output=True)
+    print_pdfs([(html_file, out / "policy.pdf")])
     html_to_docx(html_file, out / "policy.docx")
     return {"html": html_file, "pdf": out / "policy.pdf", "docx": out / "policy.docx"}
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "--pdf":
-        html_to_pdf(Path(sys.argv[2]), Path(sys.argv[3]))
+        files = [Path(a) for a in sys.argv[2:]]
+        html_to_pdf(list(zip(files[::2], files[1::2])))
     else:
         print(render_all(Path(sys.argv[1]), Path(sys.argv[2])))
