@@ -128,7 +128,7 @@ class _Reader:
                 cells.append(" ".join(self.runs(p) for p in tc.iter(f"{W}p")))
             rows.append(cells)
         if merged:
-            self.out.plain_lines(["  ".join(" ".join(c.split()) for c in row) for row in rows])
+            self.out.plain_lines(rows)
             self.notes.append(f"a table with merged cells ({len(rows)} rows) is kept as plain lines, one row per line")
         else:
             self.out.table(rows)

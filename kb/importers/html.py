@@ -63,7 +63,7 @@ class _Walker:
         elif name == "table":
             self.table(node)
         elif name == "pre":
-            self.out.plain_lines(node.get_text().split("\n"))
+            self.out.plain_lines([[line] for line in node.get_text().split("\n")])
         elif name == "hr":
             return
         elif name == "li":  # an item outside a list (broken markup): a bullet
@@ -116,7 +116,7 @@ class _Walker:
             merged |= any(_span(c, "colspan") > 1 or _span(c, "rowspan") > 1 for c in cells)
             rows.append([inline(c) for c in cells])
         if merged:
-            self.out.plain_lines(["  ".join(squeeze(c) for c in row) for row in rows])
+            self.out.plain_lines(rows)
             self.notes.append(f"a table with merged cells ({len(rows)} rows) is kept as plain lines, "
                               "one row per line")
         else:

@@ -80,7 +80,7 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
         if isinstance(block, Table):
             if any(cell is None for row in block.rows for cell in row):
                 merged_tables += 1
-                out.plain_lines(["  ".join(c for c in row if c) for row in block.rows])
+                out.plain_lines([[c for c in row if c] for row in block.rows])
             else:
                 out.table([list(row) for row in block.rows])
             continue
