@@ -12,7 +12,7 @@ import pytest
 from kb.cli import main
 from kb.errors import KbError
 from kb.importers import convert, detect
-from kb.importers.docx import _Numbering
+from kb.importers.docx import Numbering
 
 REFS = "## References\n\n1. Zhu A, Li B. A review. *J Bone*. 2022;1:1-2. PMID: 123\n"
 HTML = """<!DOCTYPE html><html><head><title>t</title><script>document.write("<h1>not policy</h1>")</script>
@@ -145,7 +145,7 @@ NUMBERING = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordproce
 def test_word_numbering_prints_the_labels_word_prints():
     from lxml import etree
 
-    numbering = _Numbering(etree.fromstring(NUMBERING.encode()))
+    numbering = Numbering(etree.fromstring(NUMBERING.encode()))
     seq = [("1", 0), ("1", 1), ("1", 2), ("1", 2), ("1", 3), ("1", 3), ("1", 4), ("1", 1), ("1", 2), ("1", 0),
            ("2", 0), ("2", 0), ("9", 0)]
     labels = [numbering.label(n, lvl) for n, lvl in seq]

@@ -53,7 +53,7 @@ class _Reader:
         self.footnotes = 0
         self.text_boxes = 0
         self.styles = _Styles(document.styles.element)
-        self.numbering = _Numbering(_numbering_xml(document))
+        self.numbering = Numbering(_numbering_xml(document))
 
     def body(self, element) -> None:
         for child in element:
@@ -223,7 +223,7 @@ def _numbering_xml(document):
     return None
 
 
-class _Numbering:
+class Numbering:
     """The label Word prints before a numbered paragraph, counting as Word counts."""
 
     def __init__(self, root) -> None:

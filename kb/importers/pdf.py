@@ -64,6 +64,9 @@ def convert(data: bytes, source_name: str) -> Converted:
         notes.append(f"page{'s' if len(empty) > 1 else ''} {', '.join(empty)} ha{'ve' if len(empty) > 1 else 's'} "
                      "no text layer (scanned?); their content is missing: run OCR on them")
     kept, dropped = drop_running_lines([lines for lines, _ in per_page], [p.height for p in pages])
+    if not any(kept) and not any(tables for _, tables in per_page):
+        raise KbError("has text only in its running headers or page numbers (a scanned PDF?): no text layer: "
+                      "run OCR first")
     out = MarkdownWriter()
     notes += write_blocks(out, kept, [tables for _, tables in per_page])
     if dropped:

@@ -95,8 +95,9 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
         notes.append(f"{merged_tables} table{'s' if merged_tables > 1 else ''} with merged cells kept as plain "
                      "lines, one row per line")
     if layout.kept_hyphens:
-        notes.append(f"{layout.kept_hyphens} words broken at a line-end hyphen kept their hyphen (the document "
-                     "never prints them whole): check them")
+        n = layout.kept_hyphens
+        notes.append(f"{n} word{'s' if n > 1 else ''} broken at a line-end hyphen kept {'their' if n > 1 else 'its'} "
+                     "hyphen (the document never prints the word whole): check them")
     return notes
 
 
@@ -122,10 +123,11 @@ class _Layout:
     def depth(self, marker_x: float) -> int:
         return next((i for i, x in enumerate(self.indents) if abs(marker_x - x) <= 8), 0)
 
-    def short(self, before: Line, after: Line) -> bool:
-        """The line ended early: the next line's first word would have fitted after it."""
+    def short(self, before: Line, after: Line, right: float | None = None) -> bool:
+        """The line ended early: the next line's first word would have fitted after it (within ``right``,
+        the block's own right edge when known, else the page's)."""
         space = 0.3 * before.size
-        return before.x1 + space + after.first_word < self.right - 1
+        return before.x1 + space + after.first_word < (right or self.right) - 1
 
     def starts_item(self, line: Line, previous: Line | None) -> bool:
         if line.bullet:
@@ -157,8 +159,9 @@ class _Layout:
 
     def join(self, lines: list[Line]) -> str:
         text = lines[0].text
+        right = max(line.x1 for line in lines)
         for before, after in zip(lines, lines[1:]):
-            if self.short(before, after) and not self.is_heading(before):
+            if self.short(before, after, right) and not self.is_heading(before):
                 text += "\n" + after.text
             else:
                 text = self._join(text, after.text)
@@ -175,12 +178,12 @@ class _Layout:
             text, following = text[:-marks], following[marks:]  # one italic or bold run over a line end
         if text.endswith("\u00ad"):  # a soft hyphen: the word was broken by the typesetter
             return text[:-1] + following
-        m = re.search(r"([A-Za-z]+)[-\u2010]$", text)
+        m = re.search(r"([A-Za-z]+)(?:-| ?\u2010)$", text)  # a typesetter's hyphen may stand a gap apart
         n = re.match(r"[a-z]+", following)
         if m and n:
             whole, hyphenated = (m.group(1) + n.group()).lower(), f"{m.group(1)}-{n.group()}".lower()
             if hyphenated not in self.compounds and whole in self.words:
-                return text[:-1] + following
+                return text[: m.end(1)] + following
             if hyphenated not in self.compounds:
                 self.kept_hyphens += 1
             return text + following
