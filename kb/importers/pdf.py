@@ -1,7 +1,7 @@
-"""A PDF with a text layer to Markdown, with pdfplumber (pdfminer.six underneath).
+"""A PDF with a text layer to Markdown: glyphs by pypdfium2, ruled tables by pdfplumber.
 
-pdfplumber gives every glyph with its font, size and position, which is what a
-faithful reading needs: a citation marker is told from the text by its smaller
+Every glyph comes with its font, size and position (``pdf_glyphs``), which is
+what a faithful reading needs: a citation marker is told from the text by its smaller
 size and raised baseline (and becomes ``<sup>[n]</sup>``), a heading by its
 larger size, a list item by its bullet (a glyph, or a small filled shape as
 browsers draw it) or its printed label with a hanging indent. Running headers
@@ -15,7 +15,6 @@ Refused with one line: a PDF that needs a password, and one with no text at all
 """
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter
 
@@ -30,92 +29,49 @@ _MARGIN = 0.09  # of the page height: where running headers and footers sit
 
 
 def convert(data: bytes, source_name: str) -> Converted:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfplumber.utils.exceptions import PdfminerException
+    from kb.importers.pdf_glyphs import PageGlyphs, open_pdf, owner_password_only, ruled_tables
 
+    pdf = open_pdf(data)
     notes: list[str] = []
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pages = list(pdf.pages)
-    except PdfminerException as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
-            raise KbError("is an encrypted PDF that needs a password; save an unprotected copy and import that") \
-                from None
-        raise KbError(f"is not a readable PDF ({type(cause).__name__}: {cause})") from None
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file: all are bad input
-        raise KbError(f"is not a readable PDF ({type(exc).__name__}: {exc})") from None
-    with pdf:
-        if getattr(pdf.doc, "encryption", None):
+        if owner_password_only(pdf):
             notes.append("the PDF is encrypted with an owner password only (no password is needed to read it)")
-        reader = _PageReader()
-        per_page = []
-        for number, page in enumerate(pages, 1):
+        pages = []
+        for number in range(1, len(pdf) + 1):
             try:
-                per_page.append(reader.read(page, number))
+                pages.append(PageGlyphs(pdf[number - 1]))
             except Exception as exc:  # noqa: BLE001 - one unreadable page is reported, not fatal
                 notes.append(f"page {number} could not be read ({type(exc).__name__}); its text is missing")
-                per_page.append(([], []))
+                pages.append(None)
+    finally:
+        pdf.close()
+    tables = ruled_tables(data, [n for n, page in enumerate(pages, 1) if page and page.ruled])
+    per_page = []
+    for number, page in enumerate(pages, 1):
+        found = [Table(number, *t) for t in tables.get(number, [])]
+        chars = [c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
+        per_page.append((_lines(chars, page.shapes if page else [], number), found))
     if not any(lines for lines, _ in per_page):
         raise KbError("has no text layer (a scanned PDF?): no text layer: run OCR first")
-    empty = [str(n) for n, (lines, tables) in enumerate(per_page, 1) if not lines and not tables]
+    empty = [str(n) for n, (lines, found) in enumerate(per_page, 1) if not lines and not found]
     if empty:
         notes.append(f"page{'s' if len(empty) > 1 else ''} {', '.join(empty)} ha{'ve' if len(empty) > 1 else 's'} "
                      "no text layer (scanned?); their content is missing: run OCR on them")
-    kept, dropped = drop_running_lines([lines for lines, _ in per_page], [p.height for p in pages])
-    if not any(kept) and not any(tables for _, tables in per_page):
+    kept, dropped = drop_running_lines([lines for lines, _ in per_page], [p.height if p else 792 for p in pages])
+    if not any(kept) and not any(found for _, found in per_page):
         raise KbError("has text only in its running headers or page numbers (a scanned PDF?): no text layer: "
                       "run OCR first")
     out = MarkdownWriter()
-    notes += write_blocks(out, kept, [tables for _, tables in per_page])
+    notes += write_blocks(out, kept, [found for _, found in per_page])
     if dropped:
         notes.insert(0, f"{dropped} running header, footer and page-number lines were dropped")
-    notes += reader.notes()
+    rotated = sum(p.rotated for p in pages if p)
+    unmapped = sum(p.unmapped for p in pages if p)
+    if rotated:
+        notes.append(f"{rotated} characters set sideways or rotated (a watermark, a margin note) were left out")
+    if unmapped:
+        notes.append(f"{unmapped} glyphs have no Unicode text in the PDF's fonts and read as \ufffd")
     return Converted(markdown=out.text(), format="pdf", notes=tuple(notes))
-
-
-class _PageReader:
-    def __init__(self) -> None:
-        self.rotated = 0
-        self.unmapped = 0
-
-    def notes(self) -> list[str]:
-        out = []
-        if self.rotated:
-            out.append(f"{self.rotated} characters set sideways or rotated (a watermark, a margin note) were left out")
-        if self.unmapped:
-            out.append(f"{self.unmapped} glyphs have no Unicode text in the PDF's fonts and read as (cid:n)")
-        return out
-
-    def read(self, page, number: int) -> tuple[list[Line], list[Table]]:
-        tables = _tables(page, number) if page.lines or page.rects else []  # ruled tables only
-        chars = []
-        for c in page.chars:
-            if not c.get("upright", True):
-                self.rotated += 1
-                continue
-            if any(t.contains(c) for t in tables):
-                continue
-            if "(cid:" in c["text"]:
-                self.unmapped += 1
-            chars.append(c)
-        # bullets a browser draws as shapes (a disc, a circle, a square), not as text
-        bullets = [s for s in page.curves + page.rects
-                   if 1 < s["x1"] - s["x0"] < 9 and 1 < s["bottom"] - s["top"] < 9
-                   and 0.5 < (s["x1"] - s["x0"]) / (s["bottom"] - s["top"]) < 2]
-        return _lines(chars, bullets, number), tables
-
-
-def _tables(page, number: int) -> list[Table]:
-    found = []
-    for table in page.find_tables():
-        rows = table.extract()
-        if len(rows) < 2 or max(len(r) for r in rows) < 2:
-            continue
-        x0, top, x1, bottom = table.bbox
-        found.append(Table(number, top, bottom, x0, x1, tuple(tuple(c for c in row) for row in rows)))
-    return found
 
 
 def _rows(chars: list[dict]) -> list[list[dict]]:
@@ -173,8 +129,7 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int) -> Lin
     previous = None
     for c, kind in glyphs:
         text = "".join(LIGATURES.get(ch, ch) for ch in c["text"])
-        gap = previous is not None and text != " " and previous["text"] != " " \
-            and c["x0"] - previous["x1"] > 0.22 * min(c["size"], previous["size"])
+        gap = previous is not None and text != " " and previous["text"] != " " and _word_gap(previous, c, kind)
         this = "sup" if kind.startswith("sup") else _style(c)
         if this != style and run:
             parts.append(_styled("".join(run), style))
@@ -202,10 +157,20 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int) -> Lin
             if top - 1 <= middle <= bottom + 1 and 0 <= x0 - shape["x1"] <= 2.5 * size:
                 bullet, marker_x = True, shape["x0"]
                 break
-    first_word = next((c for c in body if c["text"] == " "), None)
-    word_end = max((c["x1"] for c in body if first_word is None or c["x0"] < first_word["x0"]), default=x0)
+    word_end = body[0]["x1"]
+    for before, c in zip(body, body[1:]):
+        if c["text"] == " " or _word_gap(before, c, ""):
+            break
+        word_end = c["x1"]
     return Line(page, top, bottom, x0, max(c["x1"] for c, _ in glyphs), size, text, word_end - x0, bullet,
                 marker_x)
+
+
+def _word_gap(before: dict, c: dict, kind: str) -> bool:
+    """A space between two glyphs: the PDF's own word gap (where the reader marks one), or a wide gap."""
+    if c.get("space_before") and not kind:
+        return True
+    return c["x0"] - before["x1"] > 0.22 * min(c["size"], before["size"])
 
 
 def _style(c: dict) -> tuple[bool, bool]:
