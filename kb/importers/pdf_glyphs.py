@@ -50,14 +50,13 @@ class PageGlyphs:
         self.chars = self._chars(page, raw)
         self.shapes: list[dict] = []
         self.ruled = False
-        for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,)):
-            left, bottom, right, top = obj.get_bounds()
+        for left, bottom, right, top in _path_bounds(page, raw):
             width, height = right - left, top - bottom
             shape = {"x0": left, "x1": right, "top": self.height - top, "bottom": self.height - bottom}
             if 1 < width < 9 and 1 < height < 9 and 0.5 < width / height < 2:
                 self.shapes.append(shape)  # a drawn bullet: disc, circle or square
-            elif (width > 15 and height < 2.5) or (height > 8 and width < 2.5) or (width > 15 and height > 8):
-                self.ruled = True
+            elif (height > 8 and width < 2.5) or (width > 15 and height > 8):
+                self.ruled = True  # a vertical rule or a box: a table may be drawn (an underline is not one)
 
     def _chars(self, page, raw) -> list[dict]:
         textpage = page.get_textpage()
@@ -96,6 +95,17 @@ class PageGlyphs:
             })
             space = False
         return chars
+
+
+def _path_bounds(page, raw):
+    """(left, bottom, right, top) of each top-level path object: read raw, since wrapping every text object
+    of a page as a Python object costs more than the whole text."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(
+                obj, left, bottom, right, top):
+            yield left.value, bottom.value, right.value, top.value
 
 
 def ruled_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[tuple]]:
