@@ -12,7 +12,7 @@ import pytest
 from kb.cli import main
 from kb.errors import KbError
 from kb.importers import convert, detect
-from kb.importers.docx import Numbering
+from kb.importers.docx_numbering import Numbering
 
 REFS = "## References\n\n1. Zhu A, Li B. A review. *J Bone*. 2022;1:1-2. PMID: 123\n"
 HTML = """<!DOCTYPE html><html><head><title>t</title><script>document.write("<h1>not policy</h1>")</script>
@@ -67,6 +67,7 @@ def test_a_word_file_is_a_zip_with_a_document_part():
     (b"PK\x03\x04garbage", "damaged zip archive"),
     (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "binary file in a format kb import does not read"),
     ("\ufeffpolicy".encode("utf-16"), "UTF-16"),
+    (b"<?xml version='1.0'?><office:document-content/>", "neither JATS"),
 ])
 def test_what_cannot_be_imported_is_named(data, message):
     with pytest.raises(KbError, match=message):
@@ -127,6 +128,19 @@ def test_word_keeps_headings_superscript_runs_numbering_and_tables():
     assert "## References\n\n1. Zhu A." in md
     assert any("merged cells" in n for n in result.notes)
     assert "spans two" in md
+
+
+def test_a_short_bold_line_without_a_style_is_a_heading():
+    def build(doc):
+        doc.add_heading("Surgery Policy", 1)
+        doc.add_paragraph("Zhu (2022) reviewed six studies.").add_run("[1]").font.superscript = True
+        doc.add_paragraph().add_run("The whole sentence is bold.").bold = True
+        doc.add_paragraph().add_run("REFERENCES").bold = True
+        doc.add_paragraph("1. Zhu A. A review. J Bone. 2022;1:1-2. PMID: 123")
+
+    md = convert(_docx(build), "p.docx").markdown
+    assert "## **REFERENCES**\n\n1. Zhu A." in md  # one level below the deepest styled heading
+    assert "\n**The whole sentence is bold.**\n" in md
 
 
 NUMBERING = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">

@@ -22,6 +22,7 @@ is one choice and vertebroplasty helps.<sup>[2, 3]</sup></p>
 <table><tr><th>Code</th><th>Description</th></tr><tr><td>22510</td><td>Vertebroplasty</td></tr></table>
 <p>Merged:</p><table><tr><td colspan="2">Spanning cell</td></tr><tr><td>left</td><td>right</td></tr></table>
 <div style="page-break-after:always"></div>
+<p><b>Summary of evidence</b></p><p>Short.</p>
 <h2>References</h2>
 <ol><li>Zhu A, Li B. A review. <em>J Bone</em>. 2022;1:1-2. PMID: 123</li>
 <li>Li C. A trial. <em>Spine</em>. 2020;2:3-4. PMID: 456</li><li>Wu D. A study. <em>Pain</em>. 2019;5:6-7. PMID: 789</li>
@@ -73,6 +74,10 @@ def test_lists_headings_and_references_survive(features):
     assert "1. Appropriate imaging has been performed.\n2. Pain is related to the fracture.\n" in md
     assert "- a. A bullet item.\n- b. Another one." in md
     assert "## **References**\n\n1. Zhu A, Li B. A review. *J Bone*. 2022;1:1-2. PMID: 123\n2. Li C." in md
+
+
+def test_a_bold_line_at_the_text_size_is_a_heading_below_the_sized_ones(features):
+    assert "### **Summary of evidence**\n\nShort." in features.markdown
 
 
 def test_ruled_tables_become_tables_and_merged_cells_plain_lines(features):

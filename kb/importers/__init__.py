@@ -60,6 +60,8 @@ def detect(data: bytes, name: str = "") -> str:
         return "jats"
     if _HTML_HINT.search(head) and start.startswith(b"<"):
         return "html"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
+        raise KbError(f"is XML but neither JATS (an <article>) nor XHTML; kb import reads {KNOWN}")
     if name.lower().endswith((".html", ".htm", ".xhtml")) and _HTML_HINT.search(head):
         return "html"
     return "markdown"

@@ -25,6 +25,15 @@ def unfold_ligatures(text: str) -> str:
     return _LIGATURE.sub(lambda m: LIGATURES[m.group()], text)
 
 
+_BOLD_LINE = re.compile(r"^\*\*([^*]+)\*\*$")
+
+
+def bold_heading(text: str) -> bool:
+    """A heading set by hand rather than by style: one short line, all bold, not ending like a sentence."""
+    m = _BOLD_LINE.match(text.strip())
+    return bool(m) and len(m.group(1).split()) <= 12 and not m.group(1).rstrip().endswith((".", ",", ";", ":"))
+
+
 def sup(text: str) -> str:
     """A superscript as the policy reader reads it: ``<sup>[5, 6]</sup>``, ``<sup>®</sup>``."""
     inner = squeeze(text)

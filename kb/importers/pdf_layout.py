@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kb.importers.blocks import bold_heading
+
 LABEL = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)])\s+(?P<rest>\S.*)$")
 _WORDS = re.compile(r"[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
 
@@ -89,6 +91,8 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
             out.heading(layout.level(block.lines[0].size), text)
         elif block.kind == "item":
             out.item(layout.depth(block.lines[0].marker_x), block.label, text)
+        elif len(block.lines) == 1 and bold_heading(text):  # a heading set in bold at the text's size
+            out.heading(min(len(layout.levels) + 1, 6), text)
         else:
             out.paragraph(text)
     if merged_tables:
