@@ -17,6 +17,7 @@ from pathlib import Path
 
 
 def add_arguments(parser) -> None:
+    parser.usage = "%(prog)s [FORMAT] FILE [--id SLUG] [--force]"
     parser.add_argument("items", nargs="+", metavar="[FORMAT] FILE",
                         help="the file to import, optionally after its format "
                              "(html, docx, pdf, jats, markdown); otherwise the format is read from the content")

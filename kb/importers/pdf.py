@@ -25,6 +25,7 @@ from kb.importers.pdf_layout import Line, Table, write_blocks
 
 _TEXT_BULLETS = "\u2022\u25e6\u25aa\u2023\u25cf\u25cb\u25a0\u25a1\u2043\u27a2\uf0b7"
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
+_MARKER_TEXT = re.compile(r"^\s*[\[(]?[\d\s,;\-\u2013]{1,20}[\])]?\s*$")  # '[71]', '67]', '5,6'
 _MARGIN = 0.09  # of the page height: where running headers and footers sit
 
 
@@ -101,7 +102,7 @@ def _lines(chars: list[dict], bullets: list[dict], page: int) -> list[Line]:
             # a marker wrapped onto a line of its own: it closes the line just above
             above = [j for j, other in enumerate(rows) if main[j] >= 1.1 * main[i]
                      and 0 <= min(c["top"] for c in row) - other[0]["bottom"] < 0.6 * main[j]
-                     and len(row) <= 24 and merged[j]]
+                     and merged[j] and _MARKER_TEXT.match("".join(c["text"] for c in row))]
             if above:
                 merged[above[-1]].extend((c, "sup-end") for c in row)
                 merged[i] = []
