@@ -11,7 +11,8 @@ from kb.importers import convert
 
 FEATURES = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Fixture Policy 9</title>
 <style>body{font-family:"DejaVu Serif",serif;font-size:11pt} h1{font-size:22pt} h2{font-size:16pt}
-.narrow{width:7.3em} table{border-collapse:collapse} td,th{border:1px solid #000;padding:2pt}</style></head><body>
+.narrow{width:7.3em} table{border-collapse:collapse} td,th{border:1px solid #000;padding:2pt}
+table.bare td{border:none;padding:0 4em 0 0}</style></head><body>
 <h1>Fixture Policy</h1>
 <p>The first benefit of fluoroscopy is shown in the efficacy trials by Zhu (2022).<sup>[1]</sup> Vertebroplasty
 is one choice and vertebroplasty helps.<sup>[2, 3]</sup></p>
@@ -21,6 +22,8 @@ is one choice and vertebroplasty helps.<sup>[2, 3]</sup></p>
 <ul><li>a. A bullet item.</li><li>b. Another one.</li></ul>
 <table><tr><th>Code</th><th>Description</th></tr><tr><td>22510</td><td>Vertebroplasty</td></tr></table>
 <p>Merged:</p><table><tr><td colspan="2">Spanning cell</td></tr><tr><td>left</td><td>right</td></tr></table>
+<p>Unruled:</p><table class="bare"><tr><td>CPT</td><td>22511</td><td>lumbosacral</td></tr>
+<tr><td>HCPCS</td><td>C1062</td><td>implant</td></tr></table>
 <div style="page-break-after:always"></div>
 <p><b>Summary of evidence</b></p><p>Short.</p>
 <h2>References</h2>
@@ -84,6 +87,11 @@ def test_ruled_tables_become_tables_and_merged_cells_plain_lines(features):
     assert "| Code | Description |\n|---|---|\n| 22510 | Vertebroplasty |" in features.markdown
     assert "Spanning cell\nleft\tright" in features.markdown
     assert "1 table with merged cells kept as plain lines, one row per line" in features.notes
+
+
+def test_columns_without_rules_are_kept_line_by_line_and_counted(features):
+    assert "CPT\t22511\tlumbosacral\nHCPCS\tC1062\timplant" in features.markdown
+    assert any(n.startswith("2 lines with columns set apart by wide gaps") for n in features.notes)
 
 
 def test_running_headers_footers_and_page_numbers_are_dropped(features):

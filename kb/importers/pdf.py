@@ -26,6 +26,7 @@ from kb.importers.pdf_layout import Line, Table, write_blocks
 _TEXT_BULLETS = "\u2022\u25e6\u25aa\u2023\u25cf\u25cb\u25a0\u25a1\u2043\u27a2\uf0b7"
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
 _MARKER_TEXT = re.compile(r"^\s*[\[(]?[\d\s,;\-\u2013]{1,20}[\])]?\s*$")  # '[71]', '67]', '5,6'
+_LEAD_LABEL = re.compile(r"^(?:\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|[\u2022\u25e6\u25aa\u25cf\uf0b7-])$")
 _MARGIN = 0.09  # of the page height: where running headers and footers sit
 
 
@@ -136,7 +137,11 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int) -> Lin
             parts.append(_styled("".join(run), style))
             run = []
         if gap:
-            (run if run else parts).append(" ")
+            # a gap of two ems or more between words is a column boundary (a table drawn without rules),
+            # unless it only follows the list label at the start of the line
+            column = kind == "" and c["x0"] - previous["x1"] > 2 * c["size"] and not _LEAD_LABEL.match(
+                "".join(parts + run).strip())
+            (run if run else parts).append("\t" if column else " ")
         style = this
         run.append(text)
         previous = c

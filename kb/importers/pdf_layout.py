@@ -77,7 +77,7 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
             blocks.append(layout.start(thing))
     layout.indents = _clusters([b.lines[0].marker_x for b in blocks if isinstance(b, _Block) and b.kind == "item"])
     notes: list[str] = []
-    merged_tables = 0
+    merged_tables = gapped = 0
     for block in blocks:
         if isinstance(block, Table):
             if any(cell is None for row in block.rows for cell in row):
@@ -85,6 +85,10 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
                 out.plain_lines([[c for c in row if c] for row in block.rows])
             else:
                 out.table([list(row) for row in block.rows])
+            continue
+        if any("\t" in line.text for line in block.lines):  # columns without rules: kept line by line
+            gapped += len(block.lines)
+            out.plain_lines([line.text.split("\t") for line in block.lines])
             continue
         text = layout.join(block.lines)
         if block.kind == "heading":
@@ -98,6 +102,9 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
     if merged_tables:
         notes.append(f"{merged_tables} table{'s' if merged_tables > 1 else ''} with merged cells kept as plain "
                      "lines, one row per line")
+    if gapped:
+        notes.append(f"{gapped} lines with columns set apart by wide gaps (a table without rules?) kept as "
+                     "plain lines, their cells a tab apart")
     if layout.kept_hyphens:
         n = layout.kept_hyphens
         notes.append(f"{n} word{'s' if n > 1 else ''} broken at a line-end hyphen kept {'their' if n > 1 else 'its'} "
