@@ -24,7 +24,10 @@ COMMANDS = {
     "diff": "compare two versions of a policy (criteria, references, citations, findings)",
     "pubmed": "verify references against PubMed records, fetch records, triage new evidence",
     "site": "build the annual-review site (and serve it with --serve)",
+    "import": "bring in a policy from a web page, Word, PDF, JATS or Markdown file (references/<id>/)",
 }
+# A command whose module name differs from its word ('import' is a Python keyword).
+MODULES = {"import": "import_"}
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -40,7 +43,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if only and name != only:
             sub.add_parser(name, help=help_text)
             continue
-        module = importlib.import_module(f"kb.commands.{name}")
+        module = importlib.import_module(f"kb.commands.{MODULES.get(name, name)}")
         cmd = sub.add_parser(name, help=help_text, description=module.__doc__)
         module.add_arguments(cmd)
         cmd.set_defaults(run=module.run)

@@ -1,0 +1,215 @@
+"""A PDF with a text layer to Markdown: glyphs by pypdfium2, ruled tables by pdfplumber.
+
+Every glyph comes with its font, size and position (``pdf_glyphs``), which is
+what a faithful reading needs: a citation marker is told from the text by its smaller
+size and raised baseline (and becomes ``<sup>[n]</sup>``), a heading by its
+larger size, a list item by its bullet (a glyph, or a small filled shape as
+browsers draw it) or its printed label with a hanging indent. Running headers
+and footers (lines in the top or bottom margin that repeat on most pages) and
+page numbers are dropped; ligature glyphs are unfolded. Ruled tables become
+pipe tables, or plain lines with a note when cells are merged. The layout of
+lines into blocks is in ``pdf_layout``.
+
+Refused with one line: a PDF that needs a password, and one with no text at all
+(a scan: "no text layer: run OCR first").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kb.errors import KbError
+from kb.importers.blocks import LIGATURES, MarkdownWriter, emphasis, sup
+from kb.importers.model import Converted
+from kb.importers.pdf_layout import Line, Table, write_blocks
+
+_TEXT_BULLETS = "\u2022\u25e6\u25aa\u2023\u25cf\u25cb\u25a0\u25a1\u2043\u27a2\uf0b7"
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
+_MARKER_TEXT = re.compile(r"^\s*[\[(]?[\d\s,;\-\u2013]{1,20}[\])]?\s*$")  # '[71]', '67]', '5,6'
+_LEAD_LABEL = re.compile(r"^(?:\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|[\u2022\u25e6\u25aa\u25cf\uf0b7-])$")
+_MARGIN = 0.09  # of the page height: where running headers and footers sit
+
+
+def convert(data: bytes, source_name: str) -> Converted:
+    from kb.importers.pdf_glyphs import PageGlyphs, open_pdf, owner_password_only, ruled_tables
+
+    pdf = open_pdf(data)
+    notes: list[str] = []
+    try:
+        if owner_password_only(pdf):
+            notes.append("the PDF is encrypted with an owner password only (no password is needed to read it)")
+        pages = []
+        for number in range(1, len(pdf) + 1):
+            try:
+                pages.append(PageGlyphs(pdf[number - 1]))
+            except Exception as exc:  # noqa: BLE001 - one unreadable page is reported, not fatal
+                notes.append(f"page {number} could not be read ({type(exc).__name__}); its text is missing")
+                pages.append(None)
+    finally:
+        pdf.close()
+    tables = ruled_tables(data, [n for n, page in enumerate(pages, 1) if page and page.ruled])
+    per_page = []
+    for number, page in enumerate(pages, 1):
+        found = [Table(number, *t) for t in tables.get(number, [])]
+        chars = [c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
+        per_page.append((_lines(chars, page.shapes if page else [], number), found))
+    if not any(lines for lines, _ in per_page):
+        raise KbError("has no text layer (a scanned PDF?): no text layer: run OCR first")
+    empty = [str(n) for n, (lines, found) in enumerate(per_page, 1) if not lines and not found]
+    if empty:
+        notes.append(f"page{'s' if len(empty) > 1 else ''} {', '.join(empty)} ha{'ve' if len(empty) > 1 else 's'} "
+                     "no text layer (scanned?); their content is missing: run OCR on them")
+    kept, dropped = drop_running_lines([lines for lines, _ in per_page], [p.height if p else 792 for p in pages])
+    if not any(kept) and not any(found for _, found in per_page):
+        raise KbError("has text only in its running headers or page numbers (a scanned PDF?): no text layer: "
+                      "run OCR first")
+    out = MarkdownWriter()
+    notes += write_blocks(out, kept, [found for _, found in per_page])
+    if dropped:
+        notes.insert(0, f"{dropped} running header, footer and page-number lines were dropped")
+    rotated = sum(p.rotated for p in pages if p)
+    unmapped = sum(p.unmapped for p in pages if p)
+    if rotated:
+        notes.append(f"{rotated} characters set sideways or rotated (a watermark, a margin note) were left out")
+    if unmapped:
+        notes.append(f"{unmapped} glyphs have no Unicode text in the PDF's fonts and read as \ufffd")
+    return Converted(markdown=out.text(), format="pdf", notes=tuple(notes))
+
+
+def _rows(chars: list[dict]) -> list[list[dict]]:
+    """Glyphs on one baseline together (a raised marker is on a baseline of its own for now)."""
+    rows: list[list[dict]] = []
+    for c in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
+        if rows and abs(c["bottom"] - rows[-1][0]["bottom"]) <= max(0.8, 0.08 * c["size"]):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    return rows
+
+
+def _lines(chars: list[dict], bullets: list[dict], page: int) -> list[Line]:
+    rows = _rows(chars)
+    main = [max(c["size"] for c in row) for row in rows]
+    merged: dict[int, list[tuple[dict, str]]] = {i: [(c, "") for c in row] for i, row in enumerate(rows)}
+    for i, row in enumerate(rows):
+        # a row of smaller glyphs whose baseline lies within a bigger row's height is that row's super- or
+        # subscript: the citation markers a browser or word processor sets smaller and raised
+        bottom = row[0]["bottom"]
+        hosts = [j for j, other in enumerate(rows) if j != i and main[j] >= 1.1 * main[i]
+                 and min(c["top"] for c in other) - 1 <= bottom <= other[0]["bottom"] + 0.35 * main[j]
+                 and min(c["x0"] for c in other) - 12 <= max(c["x1"] for c in row)
+                 and min(c["x0"] for c in row) <= max(c["x1"] for c in other) + 12]
+        if not hosts:
+            # a marker wrapped onto a line of its own: it closes the line just above
+            above = [j for j, other in enumerate(rows) if main[j] >= 1.1 * main[i]
+                     and 0 <= min(c["top"] for c in row) - other[0]["bottom"] < 0.6 * main[j]
+                     and merged[j] and _MARKER_TEXT.match("".join(c["text"] for c in row))]
+            if above:
+                merged[above[-1]].extend((c, "sup-end") for c in row)
+                merged[i] = []
+            continue
+        j = min(hosts, key=lambda j: abs(rows[j][0]["bottom"] - bottom))
+        kind = "sup" if bottom < rows[j][0]["bottom"] - 0.12 * main[j] else "sub"
+        merged[j].extend((c, kind) for c in row)
+        merged[i] = []
+    lines = []
+    for glyphs in merged.values():
+        if glyphs:
+            line = _line(glyphs, bullets, page)
+            if line:
+                lines.append(line)
+    return sorted(lines, key=lambda line: (line.top, line.x0))
+
+
+def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int) -> Line | None:
+    glyphs = sorted(glyphs, key=lambda g: (g[1] == "sup-end", g[0]["x0"]))
+    body = [c for c, kind in glyphs if not kind] or [c for c, _ in glyphs]
+    size = Counter(round(c["size"], 1) for c in body).most_common(1)[0][0]
+    parts: list[str] = []
+    run: list[str] = []  # glyphs of one style: (bold, italic) or "sup"
+    style = None
+    previous = None
+    for c, kind in glyphs:
+        text = "".join(LIGATURES.get(ch, ch) for ch in c["text"])
+        gap = previous is not None and text != " " and previous["text"] != " " and _word_gap(previous, c, kind)
+        this = "sup" if kind.startswith("sup") else _style(c)
+        if this != style and run:
+            parts.append(_styled("".join(run), style))
+            run = []
+        if gap:
+            # a gap of two ems or more between words is a column boundary (a table drawn without rules),
+            # unless it only follows the list label at the start of the line
+            column = kind == "" and c["x0"] - previous["x1"] > 2 * c["size"] and not _LEAD_LABEL.match(
+                "".join(parts + run).strip())
+            (run if run else parts).append("\t" if column else " ")
+        style = this
+        run.append(text)
+        previous = c
+    if run:
+        parts.append(_styled("".join(run), style))
+    text = "".join(parts).strip()
+    if not text:
+        return None
+    top = min(c["top"] for c in body)
+    bottom = max(c["bottom"] for c in body)
+    x0 = min(c["x0"] for c in body)
+    bullet = text[0] in _TEXT_BULLETS
+    marker_x = x0
+    if bullet:
+        text = text[1:].lstrip()
+    else:
+        for shape in bullets:
+            middle = (shape["top"] + shape["bottom"]) / 2
+            if top - 1 <= middle <= bottom + 1 and 0 <= x0 - shape["x1"] <= 2.5 * size:
+                bullet, marker_x = True, shape["x0"]
+                break
+    word_end = body[0]["x1"]
+    for before, c in zip(body, body[1:]):
+        if c["text"] == " " or _word_gap(before, c, ""):
+            break
+        word_end = c["x1"]
+    return Line(page, top, bottom, x0, max(c["x1"] for c, _ in glyphs), size, text, word_end - x0, bullet,
+                marker_x)
+
+
+def _word_gap(before: dict, c: dict, kind: str) -> bool:
+    """A space between two glyphs: the PDF's own word gap (where the reader marks one), or a wide gap."""
+    if c.get("space_before") and not kind:
+        return True
+    return c["x0"] - before["x1"] > 0.22 * min(c["size"], before["size"])
+
+
+def _style(c: dict) -> tuple[bool, bool]:
+    font = c["fontname"].lower()
+    return "bold" in font or "black" in font or "heavy" in font, "italic" in font or "oblique" in font
+
+
+def _styled(text: str, style) -> str:
+    if style == "sup":
+        return sup(text)
+    bold, italic = style
+    return emphasis(emphasis(text, "*" if italic else ""), "**" if bold else "")
+
+
+def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[list[list[Line]], int]:
+    """Lines in the top or bottom margin that repeat on most pages (digits aside), and bare page numbers."""
+    def key(line: Line) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.text.lower().split()))
+
+    def in_margin(line: Line, height: float) -> bool:
+        return line.top < _MARGIN * height or line.bottom > (1 - _MARGIN) * height
+
+    counts = Counter()
+    for lines, height in zip(pages, heights):
+        counts.update({key(line) for line in lines if in_margin(line, height)})
+    repeated = max(2, (len(pages) + 1) // 2)
+    kept, dropped = [], 0
+    for lines, height in zip(pages, heights):
+        page_kept = []
+        for line in lines:
+            if in_margin(line, height) and (counts[key(line)] >= repeated or _PAGE_NUMBER.match(line.text.strip())):
+                dropped += 1
+            else:
+                page_kept.append(line)
+        kept.append(page_kept)
+    return kept, dropped

@@ -1,0 +1,126 @@
+"""The glyphs and shapes of a PDF's pages, read with pypdfium2 (PDFium, the engine of Chromium's viewer).
+
+Each glyph comes as a dict: text, x0, x1, top, bottom (from the top of the page,
+the font's full height, so glyphs of one size on one line share their bottom),
+size in points (the font size times the text matrix's scale), the font's name
+and whether it stands upright. PDFium reads a 30-page policy in about a second,
+where a pure-Python parser takes tens of seconds. Ruled tables are found by
+pdfplumber's table finder, opened only for pages that draw rules.
+"""
+from __future__ import annotations
+
+import ctypes
+import io
+import math
+
+from kb.errors import KbError
+
+_FONT_NAME = 128
+
+
+def open_pdf(data: bytes):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == raw.FPDF_ERR_PASSWORD:
+            raise KbError("is an encrypted PDF that needs a password; save an unprotected copy and import that") \
+                from None
+        raise KbError(f"is not a readable PDF ({exc})") from None
+
+
+def owner_password_only(pdf) -> bool:
+    """Encrypted, but readable without a password (printing or copying restrictions only)."""
+    import pypdfium2.raw as raw
+
+    return raw.FPDF_GetSecurityHandlerRevision(pdf.raw) >= 0
+
+
+class PageGlyphs:
+    """Glyphs, bullet-sized shapes and whether rules are drawn, for one page."""
+
+    def __init__(self, page) -> None:
+        import pypdfium2.raw as raw
+
+        self.height = page.get_height()
+        self.rotated = 0
+        self.unmapped = 0
+        self.chars = self._chars(page, raw)
+        self.shapes: list[dict] = []
+        self.ruled = False
+        for left, bottom, right, top in _path_bounds(page, raw):
+            width, height = right - left, top - bottom
+            shape = {"x0": left, "x1": right, "top": self.height - top, "bottom": self.height - bottom}
+            if 1 < width < 9 and 1 < height < 9 and 0.5 < width / height < 2:
+                self.shapes.append(shape)  # a drawn bullet: disc, circle or square
+            elif (height > 8 and width < 2.5) or (width > 15 and height > 8):
+                self.ruled = True  # a vertical rule or a box: a table may be drawn (an underline is not one)
+
+    def _chars(self, page, raw) -> list[dict]:
+        textpage = page.get_textpage()
+        handle = textpage.raw
+        name = ctypes.create_string_buffer(_FONT_NAME)
+        matrix = raw.FS_MATRIX()
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        chars = []
+        space = False
+        for i in range(textpage.count_chars()):
+            if raw.FPDFText_IsGenerated(handle, i):  # a space PDFium infers from the advance widths: a word gap
+                space = space or raw.FPDFText_GetUnicode(handle, i) == 0x20
+                continue
+            code = raw.FPDFText_GetUnicode(handle, i)
+            if code in (0x0D, 0x0A):
+                continue
+            if code == 0x02:  # PDFium's mark for a hyphen it took for a line-end break: the layout decides
+                code = 0x2D
+            raw.FPDFText_GetMatrix(handle, i, matrix)
+            if abs(matrix.b) > 1e-3 or abs(matrix.c) > 1e-3 or matrix.a <= 0 or matrix.d <= 0:
+                self.rotated += 1
+                continue
+            if code in (0, 0xFFFD, 0xFFFE):
+                self.unmapped += 1
+            x0, _, x1, _ = textpage.get_charbox(i, loose=True)
+            raw.FPDFText_GetCharOrigin(handle, i, origin_x, origin_y)
+            raw.FPDFText_GetFontInfo(handle, i, name, _FONT_NAME, None)
+            size = raw.FPDFText_GetFontSize(handle, i) * math.sqrt(abs(matrix.a * matrix.d))
+            # the font's height around the baseline, the same for every glyph of a line (the parts of a
+            # ligature PDFium splits come with tight boxes of their own)
+            bottom = self.height - origin_y.value + 0.24 * size
+            chars.append({
+                "text": chr(code) if 0 < code < 0x110000 and code not in (0xFFFE,) else "\ufffd",
+                "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size,
+                "fontname": name.value.decode("latin-1", "replace"), "space_before": space,
+            })
+            space = False
+        return chars
+
+
+def _path_bounds(page, raw):
+    """(left, bottom, right, top) of each top-level path object: read raw, since wrapping every text object
+    of a page as a Python object costs more than the whole text."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(
+                obj, left, bottom, right, top):
+            yield left.value, bottom.value, right.value, top.value
+
+
+def ruled_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[tuple]]:
+    """pdfplumber's tables on the given pages (1-based): (top, bottom, x0, x1, rows) each."""
+    if not page_numbers:
+        return {}
+    import pdfplumber
+
+    found: dict[int, list[tuple]] = {}
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number in page_numbers:
+            for table in pdf.pages[number - 1].find_tables():
+                rows = table.extract()
+                if len(rows) < 2 or max(len(r) for r in rows) < 2:
+                    continue
+                x0, top, x1, bottom = table.bbox
+                found.setdefault(number, []).append((top, bottom, x0, x1, tuple(tuple(r) for r in rows)))
+    return found

@@ -1,0 +1,217 @@
+"""Lines of a PDF to blocks: headings, paragraphs, list items and tables, in reading order.
+
+A single column is assumed (policies are printed so). Blocks break at a gap
+wider than a line's spacing, at a change of type size, at a bullet, and at a
+printed label ("4.", "b.", "II.") that hangs left of the text or follows a line
+that ended early. A paragraph that runs onto the next page is joined back when
+the page's last line was full. Headings are the lines set larger than the body
+text, one level per size. Line ends are joined with a space, or without one
+after a hyphen or dash; a hyphen is dropped only where the document elsewhere
+prints the word whole and never hyphenated.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kb.importers.blocks import bold_heading
+
+LABEL = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)])\s+(?P<rest>\S.*)$")
+_WORDS = re.compile(r"[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float  # the body glyphs' size (markers aside)
+    text: str  # markers already as <sup>...</sup>
+    first_word: float  # width of the first word: would it have fitted on the line before?
+    bullet: bool  # starts with a bullet (glyph or drawn shape), already taken off the text
+    marker_x: float  # where the bullet or label starts: its indent gives the list depth
+
+
+@dataclass(frozen=True)
+class Table:
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    rows: tuple[tuple[str | None, ...], ...]  # None where a merged cell spans the grid position
+
+    def contains(self, c: dict) -> bool:
+        return (self.x0 - 1 <= c["x0"] and c["x1"] <= self.x1 + 1
+                and self.top - 1 <= c["top"] and c["bottom"] <= self.bottom + 1)
+
+
+@dataclass
+class _Block:
+    kind: str  # heading, item, paragraph
+    lines: list
+    label: str = "-"
+
+
+def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> list[str]:
+    """Hand the blocks to a MarkdownWriter; returns the notes on what was not kept faithfully."""
+    lines = [line for page in pages for line in page]
+    if not lines:
+        return []
+    body = Counter(round(line.size, 1) for line in lines for _ in line.text).most_common(1)[0][0]
+    layout = _Layout(body, lines)
+    stream = sorted([(line.page, line.top, 0, line) for line in lines]
+                    + [(t.page, t.top, 1, t) for page in tables for t in page], key=lambda e: e[:3])
+    blocks: list = []
+    for _, _, is_table, thing in stream:
+        if is_table:
+            blocks.append(thing)
+            continue
+        current = blocks[-1] if blocks and isinstance(blocks[-1], _Block) else None
+        if current and layout.continues(current, thing):
+            current.lines.append(thing)
+        else:
+            blocks.append(layout.start(thing))
+    layout.indents = _clusters([b.lines[0].marker_x for b in blocks if isinstance(b, _Block) and b.kind == "item"])
+    notes: list[str] = []
+    merged_tables = gapped = 0
+    for block in blocks:
+        if isinstance(block, Table):
+            if any(cell is None for row in block.rows for cell in row):
+                merged_tables += 1
+                out.plain_lines([[c for c in row if c] for row in block.rows])
+            else:
+                out.table([list(row) for row in block.rows])
+            continue
+        if any("\t" in line.text for line in block.lines):  # columns without rules: kept line by line
+            gapped += len(block.lines)
+            out.plain_lines([line.text.split("\t") for line in block.lines])
+            continue
+        text = layout.join(block.lines)
+        if block.kind == "heading":
+            out.heading(layout.level(block.lines[0].size), text)
+        elif block.kind == "item":
+            out.item(layout.depth(block.lines[0].marker_x), block.label, text)
+        elif len(block.lines) == 1 and bold_heading(text):  # a heading set in bold at the text's size
+            out.heading(min(len(layout.levels) + 1, 6), text)
+        else:
+            out.paragraph(text)
+    if merged_tables:
+        notes.append(f"{merged_tables} table{'s' if merged_tables > 1 else ''} with merged cells kept as plain "
+                     "lines, one row per line")
+    if gapped:
+        notes.append(f"{gapped} lines with columns set apart by wide gaps (a table without rules?) kept as "
+                     "plain lines, their cells a tab apart")
+    if layout.kept_hyphens:
+        n = layout.kept_hyphens
+        notes.append(f"{n} word{'s' if n > 1 else ''} broken at a line-end hyphen kept {'their' if n > 1 else 'its'} "
+                     "hyphen (the document never prints the word whole): check them")
+    return notes
+
+
+class _Layout:
+    def __init__(self, body: float, lines: list[Line]) -> None:
+        self.body = body
+        self.right = max(line.x1 for line in lines if abs(line.size - body) < 0.6)
+        sizes = sorted({round(line.size * 2) / 2 for line in lines if self.is_heading(line)}, reverse=True)
+        self.levels = {size: min(i + 1, 6) for i, size in enumerate(sizes)}
+        self.indents: list[float] = []  # the list items' indents, set once the blocks are known
+        text = " ".join(line.text for line in lines)
+        tokens = _WORDS.findall(text)
+        self.compounds = {t.lower() for t in tokens if "-" in t or "\u2010" in t}
+        self.words = {t.lower() for t in tokens if "-" not in t and "\u2010" not in t}
+        self.kept_hyphens = 0
+
+    def is_heading(self, line: Line) -> bool:
+        return line.size >= 1.12 * self.body
+
+    def level(self, size: float) -> int:
+        return self.levels.get(round(size * 2) / 2, 6)
+
+    def depth(self, marker_x: float) -> int:
+        return next((i for i, x in enumerate(self.indents) if abs(marker_x - x) <= 8), 0)
+
+    def short(self, before: Line, after: Line, right: float | None = None) -> bool:
+        """The line ended early: the next line's first word would have fitted after it (within ``right``,
+        the block's own right edge when known, else the page's)."""
+        space = 0.3 * before.size
+        return before.x1 + space + after.first_word < (right or self.right) - 1
+
+    def starts_item(self, line: Line, previous: Line | None) -> bool:
+        if line.bullet:
+            return True
+        if not LABEL.match(line.text) or self.is_heading(line):
+            return False
+        return previous is None or line.x0 < previous.x0 - 2 or self.short(previous, line)
+
+    def start(self, line: Line) -> _Block:
+        if self.is_heading(line):
+            return _Block("heading", [line])
+        if line.bullet:
+            return _Block("item", [line], "-")
+        m = LABEL.match(line.text)
+        if m:
+            line = _relabel(line, m.group("rest"))
+            return _Block("item", [line], m.group("label"))
+        return _Block("paragraph", [line])
+
+    def continues(self, block: _Block, line: Line) -> bool:
+        last = block.lines[-1]
+        if self.is_heading(line) != (block.kind == "heading") or abs(line.size - last.size) > 0.6:
+            return False
+        if self.starts_item(line, last):
+            return False
+        if line.page != last.page:  # a paragraph running onto the next page: the last line was full
+            return block.kind != "heading" and not self.short(last, line) and line.x0 >= last.x0 - 2
+        return line.top - last.bottom <= 0.6 * self.body
+
+    def join(self, lines: list[Line]) -> str:
+        text = lines[0].text
+        right = max(line.x1 for line in lines)
+        for before, after in zip(lines, lines[1:]):
+            if self.short(before, after, right) and not self.is_heading(before):
+                text += "\n" + after.text
+            else:
+                text = self._join(text, after.text)
+        return text
+
+    def _join(self, text: str, following: str) -> str:
+        if following.startswith("<sup>"):
+            if text.endswith("</sup>"):  # a marker broken over two lines: '[5, 6, 65-' and '67]'
+                inner = self._join(text[:-len("</sup>")], following[len("<sup>"):])
+                return inner
+            return text + following  # a marker wrapped to the next line still follows its word
+        marks = len(text) - len(text.rstrip("*"))
+        if marks and marks == len(following) - len(following.lstrip("*")):
+            text, following = text[:-marks], following[marks:]  # one italic or bold run over a line end
+        if text.endswith("\u00ad"):  # a soft hyphen: the word was broken by the typesetter
+            return text[:-1] + following
+        m = re.search(r"([A-Za-z]+)(?:-| ?\u2010)$", text)  # a typesetter's hyphen may stand a gap apart
+        n = re.match(r"[a-z]+", following)
+        if m and n:
+            whole, hyphenated = (m.group(1) + n.group()).lower(), f"{m.group(1)}-{n.group()}".lower()
+            if hyphenated not in self.compounds and whole in self.words:
+                return text[: m.end(1)] + following
+            if hyphenated not in self.compounds:
+                self.kept_hyphens += 1
+            return text + following
+        if re.search(r"\S[-\u2010\u2013\u2014/]$", text):
+            return text + following
+        return text + " " + following
+
+
+def _relabel(line: Line, rest: str) -> Line:
+    from dataclasses import replace
+
+    return replace(line, text=rest)
+
+
+def _clusters(values: list[float], gap: float = 8) -> list[float]:
+    out: list[float] = []
+    for value in sorted(values):
+        if not out or value - out[-1] > gap:
+            out.append(value)
+    return out

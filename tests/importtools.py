@@ -1,0 +1,51 @@
+"""Helpers for the import tests: what must survive a round trip, read with the project's own loaders."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+_LINE_WORDS = re.compile(r"\b(lines?|at line|on line) \d+(?:(?:, | and | to |-)\d+)*")
+
+
+def policy_folder(tmp: Path, name: str, text: str) -> Path:
+    """A folder holding only policy.md: curated tables name lines, which an import renumbers."""
+    folder = tmp / name
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "policy.md").write_text(text, encoding="utf-8")
+    return folder / "policy.md"
+
+
+def survey(policy: Path) -> dict:
+    """What a round trip must keep: references (first author, year, PMID), markers per sentence, criteria
+    ids, and the findings without their line numbers."""
+    from kb.checks import run_checks
+    from kb.knowledge.base import load_knowledge_base
+
+    kb = load_knowledge_base(policy)
+    doc = kb.doc
+    sentences = {s.index: s.text for s in doc.sentences}
+    markers: dict[str, list[str]] = {}
+    for m in doc.markers:
+        key = _sentence_key(sentences.get(m.sentence_index, ""))
+        markers.setdefault(key, []).append(",".join(map(str, m.numbers)))
+    results = run_checks(kb)
+    assert not [r.crashed for r in results if r.crashed]
+    findings = sorted((f.code, f.severity, _LINE_WORDS.sub(r"\1 N", f.message))
+                      for r in results for f in r.findings)
+    return {
+        "references": [(e.number, e.authors[0] if e.authors else e.organisation, e.year, e.pmid)
+                       for e in doc.references],
+        "markers": markers,
+        "criteria": [s.id for s in doc.statements],
+        "findings": findings,
+    }
+
+
+def _sentence_key(text: str) -> str:
+    """A sentence as words only: the same sentence however its line was wrapped or its marker spaced."""
+    return " ".join(re.findall(r"[A-Za-z0-9]+", re.sub(r"\[[\d,\s\u2013-]*\]", " ", text)))
+
+
+def copy_tree(src: Path, dst: Path) -> None:
+    shutil.copytree(src, dst, dirs_exist_ok=True)
