@@ -12,13 +12,22 @@ from .model import (CountPercent, EffectEstimate, EstimateSet, Heterogeneity, Sa
 
 
 def build(kb) -> EstimateSet:
-    """Extract from the policy text, then apply the curated table beside the policy, if any."""
+    """Extract from the policy text, apply the curated table beside the policy, if any, then attribute
+    rows whose named source resolves to another entry (``attribution``; the EST checks read ``printed``)."""
+    from dataclasses import replace
+
+    from .attribution import attribute
     from .curated import apply_curated
     from .extract import extract
 
     found = extract(kb.doc)
     rows = kb.estimate_corrections  # read and validated once, when the knowledge base was loaded
-    return apply_curated(found, rows, kb, kb.curated.folder / "estimates.csv") if rows else found
+    if rows:
+        found = apply_curated(found, rows, kb, kb.curated.folder / "estimates.csv")
+    moved = attribute(kb, found.estimates)
+    if moved == found.estimates:
+        return found
+    return replace(found, estimates=moved, printed=found.from_text)
 
 
 def estimates_of(kb) -> EstimateSet:

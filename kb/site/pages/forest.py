@@ -25,14 +25,17 @@ def plots_for_criteria(profiles, figures) -> dict[str, list[ForestPlot]]:
     out: dict[str, list[ForestPlot]] = {}
     for sid, profile in (profiles or {}).items():
         refs = set(profile.get("references") or ())
-        matched = {f.slug: [e for e in f.estimates if refs.intersection(e.citations)] for f in figures}
+        # an estimate attributed to another entry (kb.estimates.attribution) bears on the criteria
+        # where it is printed
+        matched = {f.slug: [e for e in f.estimates if refs.intersection(getattr(e, "printed_citations", ()) or e.citations)]
+                   for f in figures}
         covered = {e.id for f in figures if not f.overview for e in matched[f.slug]}
         plots = []
         for f in figures:
             rows = matched[f.slug]
             if not rows or (f.overview and all(e.id in covered for e in rows)):
                 continue
-            via = tuple(sorted(refs.intersection(n for e in rows for n in e.citations)))
+            via = tuple(sorted(refs.intersection(n for e in rows for n in (getattr(e, "printed_citations", ()) or e.citations))))
             plots.append(ForestPlot(links.forest_path(f.slug, "svg"), f.title, links.forest_path(f.slug), via))
         if plots:
             out[sid] = plots
