@@ -14,7 +14,7 @@ from kb.site.pages import links
 from kb.site.pages.common import findings_section, where
 from kb.site.pages.evidence import forest_section, profile_section
 from kb.site.pages.home import criteria_tree
-from kb.site.pages.text import nav_title, link, plain, shorten, title
+from kb.site.pages.text import nav_title, link, plain, short_name, shorten, title
 
 INDEX = links.CRITERIA
 
@@ -115,4 +115,4 @@ def nav(site) -> list:
 
 
 def _nav_title(st) -> str:
-    return nav_title(f"{st.id} {shorten(st.text, 24)}")
+    return nav_title(f"{st.id} {short_name(st.text, 34)}")

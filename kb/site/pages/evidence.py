@@ -81,7 +81,7 @@ def _summary(profile) -> str:
         newest += f" (median {plain(profile['median_year'])})"
     disagree = profile.get("guidelines_disagreeing") or ()
     return table(["measure", "value"], [
-        ["Supporting references", plain(len(profile.get("references") or ()))],
+        ["References cited for it", plain(len(_cited(profile)))],
         ["Distinct studies", plain(len(profile.get("studies") or ()))],
         ["Randomized trials", _count(profile, "randomized_trials")],
         ["of which sham-controlled", _count(profile, "sham_controlled_trials")],
@@ -90,6 +90,12 @@ def _summary(profile) -> str:
         ["Guidelines that agree", plain(len(profile.get("guidelines") or ()))
          + (f"; {len(disagree)} disagree{'s' if len(disagree) == 1 else ''}" if disagree else "")],
     ], ["---", "---:"])
+
+
+def _cited(profile) -> list:
+    """The references cited for a criterion, less the guidelines that disagree with it (listed on their own)."""
+    against = set(profile.get("guidelines_disagreeing") or ())
+    return [n for n in profile.get("references") or () if n not in against]
 
 
 def _basis(page: str, kb, profile) -> str:
@@ -107,7 +113,10 @@ def _basis(page: str, kb, profile) -> str:
 
 
 def profile_section(page: str, site, profile) -> str:
-    """The evidence behind a criterion: counts, then the supporting studies, references and guidelines."""
+    """The evidence cited for a criterion: counts, then the studies, references and guidelines.
+
+    A guideline that disagrees is listed once, under "Guidelines that disagree", never also among the
+    references cited for it."""
     kb = site.kb
     source = profile.get("inherited_from")
     parts = ["## Evidence"]
@@ -118,15 +127,15 @@ def profile_section(page: str, site, profile) -> str:
                   f"that page lists the studies and references.", _summary(profile)]
         return "\n\n".join(parts)
     if not (profile.get("references") or profile.get("studies")):
-        return "## Evidence\n\nNo evidence in the knowledge base supports this criterion."
+        return "## Evidence\n\nNo evidence in the knowledge base is linked to this criterion."
     parts += [_basis(page, kb, profile), _summary(profile)]
     rows = _study_rows(page, site, profile.get("studies") or ())
     if rows:
         parts += ["### Studies", "Each trial once, however many papers report it and reviews include it.",
                   table(["study", "design", "randomized", "sham-controlled", "patients", "reported in"], rows)]
-    rows = _reference_rows(page, site, profile.get("references"))
+    rows = _reference_rows(page, site, _cited(profile))
     if rows:
-        parts += ["### Supporting references",
+        parts += ["### References cited for it",
                   "*Study*: the study the paper reports, or the studies a review is known to pool (\u2013: none recorded).",
                   table(["ref", "who", "year", "kind", "study"], rows)]
     for key, heading in (("guidelines", "Guidelines that agree"), ("guidelines_disagreeing", "Guidelines that disagree")):
@@ -148,7 +157,7 @@ def forest_section(page: str, plots, *, inherited_from: str | None = None) -> st
     plots = [p for p in plots if _inside(p.image)]
     if not plots:
         return ""
-    head = ("## Forest plots\n\nFigures that plot estimates reported by this criterion's supporting references "
+    head = ("## Forest plots\n\nFigures that plot estimates reported by the references cited for this criterion "
             f"({link('the rule', links.rel(page, 'method.md', 'forest-plots-on-a-criterion-page'))}).")
     if inherited_from:
         items = "\n".join(f"- {link(title(p.caption, 120), links.rel(page, p.page)) if p.page else title(p.caption)}"
@@ -158,8 +167,8 @@ def forest_section(page: str, plots, *, inherited_from: str | None = None) -> st
     for plot in plots:
         refs = ", ".join(_ref(page, n) for n in plot.via)
         many = len(plot.via) > 1
-        why = (f" Shown here because reference{'s' if many else ''} {refs}, which support{'' if many else 's'} this "
-               "criterion, report" + ("" if many else "s") + " estimates in it; its other rows give the context."
+        why = (f" Shown here because reference{'s' if many else ''} {refs}, cited for this criterion, "
+               "report" + ("" if many else "s") + " estimates in it; its other rows give the context."
                if refs else "")
         more = " " + link("Its table and notes", links.rel(page, plot.page)) + "." if plot.page else ""
         parts.append(f"### {title(plot.caption, 120)}\n\n{figure_image(page, plot.image, plot.caption)}"

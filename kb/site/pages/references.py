@@ -2,7 +2,7 @@
 
 A reference page gives the full citation, its identifiers as links, its
 kind and why, the study it reports (and, for a review, the studies it
-includes), the criteria it supports, the estimates reported from it, every
+includes), the criteria it is cited for, what it found (its estimates), every
 place the policy cites it (the sentence, its section and line, linking back
 to the marker in the policy text), the findings about it, and its BibTeX.
 """
@@ -66,7 +66,7 @@ def _citations(page: str, kb, number: int) -> str:
 
 
 def _evidence(page: str, site, number: int) -> list[str]:
-    """The study it reports, what it includes (a review or guideline), the criteria it supports, its estimates."""
+    """The study it reports, what it includes (a review or guideline), the criteria it is cited for, what it found."""
     from kb.site.pages.studies import estimate_table, study_link, summary
 
     parts = []
@@ -84,13 +84,14 @@ def _evidence(page: str, site, number: int) -> list[str]:
         own = [sid for sid, p in site.profiles.items()
                if not p.get("inherited_from") and number in (p.get("references") or ())]
         if own:
-            parts += ["## Criteria it supports", ", ".join(
+            parts += ["## Criteria it is cited for", ", ".join(
                 link(plain(sid), links.rel(page, links.criterion_path(sid))) for sid in own) + "."]
     if site.estimates is not None:
         found = site.estimates_by_reference.get(number, [])
-        parts += ["## Estimates reported from it",
-                  estimate_table(page, site, found) if found else "The policy reports no estimate with an interval "
-                                                                  "from this reference."]
+        parts += ["## What it found",
+                  estimate_table(page, site, found) if found else "The policy reports no result with an interval "
+                                                                  "from this reference; what it says is under "
+                                                                  "*Where the policy cites it*."]
     return parts
 
 

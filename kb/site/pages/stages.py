@@ -21,22 +21,26 @@ def evidence_inputs(kb) -> dict:
     from kb.estimates import estimates_of
     from kb.evidence.dates import max_age_years, oldest_recent_year
     from kb.evidence.profile import profiles
+    from kb.outputs.orientation import oriented
 
+    estimates = tuple(estimates_of(kb).estimates)
     return {
         "profiles": {p.id: p.as_dict() for p in profiles(kb)},
         "age_limit": max_age_years(kb),
         "recent_from": oldest_recent_year(kb),
         "studies": dict(kb.evidence.studies),
-        "estimates": tuple(estimates_of(kb).estimates),
+        "estimates": estimates,
+        "oriented": oriented(kb, estimates),
     }
 
 
-def figure_plan(estimates) -> list[tuple[str, object]]:
+def figure_plan(kb, estimates) -> list[tuple[str, object]]:
     """(file name without extension, kb.outputs.figures.FigureSpec) for every figure, in order, names unique."""
     from kb.outputs.figures import figure_specs
+    from kb.outputs.orientation import oriented
 
     plan, used = [], set()
-    for spec in figure_specs(estimates):
+    for spec in figure_specs(estimates, oriented(kb, estimates)):
         slug, k = spec.slug or "figure", 2
         while slug in used:  # two questions that slug alike must not overwrite each other's files
             slug, k = f"{spec.slug or 'figure'}-{k}", k + 1
@@ -47,7 +51,7 @@ def figure_plan(estimates) -> list[tuple[str, object]]:
 
 def svg_files(kb, estimates, plan=None) -> dict[str, bytes]:
     """Docs path -> SVG bytes of every planned figure (imports matplotlib only when there is one)."""
-    plan = figure_plan(estimates) if plan is None else plan
+    plan = figure_plan(kb, estimates) if plan is None else plan
     if not plan:
         return {}
     from kb.outputs.figures import draw, overlap_groups_of, render_files
@@ -69,13 +73,13 @@ def forest_inputs(kb, estimates, profiles, *, draw: bool = True) -> dict:
     from kb.outputs.forest import notes_of
     from kb.site.pages.forest import plots_for_criteria
 
-    plan = figure_plan(estimates)
+    plan = figure_plan(kb, estimates)
     figures, files = [], {}
     for slug, spec in plan:
         files[links.forest_path(slug, "csv")] = to_csv(estimate_rows(spec.estimates), COLUMNS).encode("utf-8")
-        rows = tuple(forest_rows(kb, spec.estimates, spec.overview))
+        rows = tuple(forest_rows(kb, spec.estimates, spec.overview, spec.oriented))
         figures.append(ForestFigure(slug=slug, title=spec.title, subtitle=spec.subtitle,
-                                    question=spec.estimates[0].question, outcome=_outcome(spec),
+                                    question=spec.question or spec.estimates[0].question, outcome=_outcome(spec),
                                     overview=spec.overview, estimates=tuple(spec.estimates), rows=rows,
                                     notes=tuple(notes_of(rows))))
     if draw:
