@@ -105,11 +105,22 @@ def _row(kb, line, estimate):
     (134, "0.59", (3,), "paragraph", "Xie (2017)"),
     (174, "2.6", (16,), "section", "Klazen (2010)"),  # a paragraph with no marker: the one above it
     (206, "5.2", (25,), "paragraph", "Wardlaw (2009)"),  # [26, 27] sits on the sentence before: not it
-    (196, "0.94", (22,), "paragraph", "Frey (2017)"),  # the text names Zhao (2017) but cites [22]
+    # the text names Zhao (2017) but cites [22] (Frey): CIT201 resolves it, so the row belongs to Zhao [54]
+    (196, "0.94", (54,), "paragraph", "Zhao (2017)"),
 ])
 def test_citations_and_source_of_bundled_rows(bundled_kb, line, estimate, citations, cited_in, source):
     e = _row(bundled_kb, line, estimate)
     assert (e.citations, e.cited_in, e.source) == (citations, cited_in, source)
+
+
+def test_an_attributed_row_keeps_its_printed_marker_and_says_why(bundled_kb):
+    e = _row(bundled_kb, 196, "0.94")
+    assert e.printed_citations == (22,) and e.attribution.startswith("CIT201: Zhao (2017) is printed as [22]")
+    # the EST checks read the rows as printed
+    printed = next(p for p in bundled_kb.effect_estimates.from_text if p.id == e.id)
+    assert printed.citations == (22,) and printed.attribution == ""
+    # a row whose named source matches its marker is not moved
+    assert _row(bundled_kb, 128, "0.17").printed_citations == ()
 
 
 @pytest.mark.parametrize("line, estimate, comparison, outcome, timepoint", [

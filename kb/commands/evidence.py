@@ -1,6 +1,9 @@
 """Show the evidence behind each criterion: supporting references by kind, distinct studies,
 randomized and sham-controlled trials (each trial once, however many reports and reviews),
-randomized patients, newest and median publication year, guidelines that agree.
+randomized patients, newest and median publication year, guidelines that agree; then what
+that evidence found (summary of findings per question and outcome: effects, direction,
+suggested certainty with every rule's verdict) and which evidence is for, against or
+inconclusive.
 
 --overlap prints the corrected covered area (CCA) of the reviews that pool the same
 trials; --list-sections prints the section ids statement_sections.csv refers to.
@@ -73,7 +76,10 @@ def _overlap(kb) -> tuple[dict, list[str]]:
 def _result(args, kb) -> tuple[dict | None, list[str]]:
     """What to print for one policy: the JSON payload (None for --list-sections) and the text lines."""
     from ..errors import KbError
+    from ..evidence.findings import summary_of_findings
     from ..evidence.profile import profile_of
+    from ..evidence.stance import stance_lists, stances
+    from ..evidence.summary_text import summary_lines
 
     if args.list_sections:
         return None, [f"{s.line:>5}  {s.id}  ({s.title})" for s in kb.doc.sections]
@@ -83,8 +89,17 @@ def _result(args, kb) -> tuple[dict | None, list[str]]:
     if args.statement and args.statement not in kb.statements:
         raise KbError(f"no criterion '{args.statement}' (criteria: {', '.join(ids) or 'none'})", kb.path)
     chosen = [profile_of(kb, i) for i in ([args.statement] if args.statement else ids)]
-    payload = {"document": kb.path, "statements": [p.as_dict() for p in chosen]}
-    lines = [line for p in chosen for line in profile_text(p)]
+    statements, lines = [], []
+    for p in chosen:
+        rows = summary_of_findings(kb, p.id)
+        found = stances(kb, p.id)
+        lists = stance_lists(kb, p.id, found)
+        statements.append({**p.as_dict(), "summary": [r.as_dict() for r in rows], **lists,
+                           "stances": [s.as_dict() for s in found]})
+        lines += profile_text(p)
+        if not p.inherited_from and p.has_evidence:
+            lines += summary_lines(rows, lists)
+    payload = {"document": kb.path, "statements": statements}
     if not args.statement:
         own = sum(1 for p in chosen if not p.inherited_from and p.has_evidence)
         bare = sum(1 for p in chosen if not p.has_evidence)

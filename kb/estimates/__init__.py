@@ -12,16 +12,23 @@ from .model import (CountPercent, EffectEstimate, EstimateSet, Heterogeneity, Sa
 
 
 def build(kb) -> EstimateSet:
-    """Extract from the policy text, then apply the curated table beside the policy, if any."""
+    """Extract from the policy text, apply the curated table beside the policy, if any, then attribute
+    rows whose named source resolves to another entry (``attribution``; the EST checks read ``printed``)."""
+    from dataclasses import replace
+
+    from .attribution import attribute
     from .curated import apply_curated, read_curated
     from .extract import extract
 
     found = extract(kb.doc)
     folder = getattr(kb.curated, "folder", None)
-    if folder is None:
+    table = folder / "estimates.csv" if folder is not None else None
+    if table is not None and table.is_file():
+        found = apply_curated(found, read_curated(table, kb), kb, table)
+    moved = attribute(kb, found.estimates)
+    if moved == found.estimates:
         return found
-    table = folder / "estimates.csv"
-    return apply_curated(found, read_curated(table, kb), kb, table) if table.is_file() else found
+    return replace(found, estimates=moved, printed=found.from_text)
 
 
 def estimates_of(kb) -> EstimateSet:

@@ -13,18 +13,19 @@ import re
 
 from kb.read.model import PolicyDocument, Sentence
 from .context import without_parentheses
+from .topics import document_treatments
 from .vocabulary import RISK_FACTOR, outcome_in, treatments_in
 
 _COMPARED_FIRST = re.compile(r"^\s*(?:compared (?:with|to)|in comparison (?:with|to)|versus|vs\.?)\s+([^,]+),",
                              re.IGNORECASE)
 
 
-def _ordered(text: str) -> list[str]:
+def _ordered(text: str, extra=()) -> list[str]:
     plain = without_parentheses(text)
-    found = treatments_in(plain)
+    found = treatments_in(plain, extra)
     m = _COMPARED_FIRST.match(plain)
     if m and len(found) >= 2:
-        comparator = treatments_in(m.group(1))
+        comparator = treatments_in(m.group(1), extra)
         if comparator and found[0] == comparator[0]:
             found = found[1:2] + found[:1] + found[2:]
     return found
@@ -39,13 +40,15 @@ def _headings(doc: PolicyDocument, sentence: Sentence) -> list[str]:
 
 
 def comparison_for(doc: PolicyDocument, sentence: Sentence, lead: Sentence | None) -> str:
-    """'A vs B', or '' when the text does not name two treatments."""
-    found = _ordered(sentence.text)
+    """'A vs B', or '' when the text does not name two treatments (the data files' words and the
+    document's own, ``kb.estimates.topics``)."""
+    extra = document_treatments(doc)
+    found = _ordered(sentence.text, extra)
     if len(found) < 2 and lead is not None and lead.index != sentence.index:
-        found += [t for t in _ordered(lead.text) if t not in found]
+        found += [t for t in _ordered(lead.text, extra) if t not in found]
     if len(found) < 2:
         for title in _headings(doc, sentence):
-            found += [t for t in treatments_in(title) if t not in found]
+            found += [t for t in treatments_in(title, extra) if t not in found]
             if len(found) >= 2:
                 break
     return f"{found[0]} vs {found[1]}" if len(found) >= 2 else ""

@@ -64,6 +64,8 @@ class EffectEstimate:
     origin: str = "text"  # text, curated (added) or corrected (text changed by the curated table)
     note: str = ""
     sentence_index: int | None = None
+    printed_citations: tuple[int, ...] = ()  # the marker as printed when the row was attributed elsewhere
+    attribution: str = ""  # why the row was moved to another entry (kb.estimates.attribution)
 
     @property
     def scale(self) -> str:

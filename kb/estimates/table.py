@@ -8,7 +8,7 @@ import json
 from .consistency import count_issue, estimate_issues, heterogeneity_issue, sample_issue
 from .model import EffectEstimate, EstimateSet
 
-COLUMNS = ("id", "line", "column", "citations", "cited_in", "source", "measure", "measure_printed", "estimate",
+COLUMNS = ("id", "line", "column", "citations", "printed_citations", "attribution", "cited_in", "source", "measure", "measure_printed", "estimate",
            "ci_low", "ci_high", "ci_level", "p_value", "unit", "outcome", "timepoint", "comparison", "question",
            "detail", "claim", "n_studies", "i2", "flags", "origin", "note", "quote")
 KINDS = ("estimates", "samples", "counts", "heterogeneity", "studies")
@@ -31,6 +31,7 @@ def estimate_rows(estimates) -> list[dict]:
     for e in estimates:
         out.append({
             "id": e.id, "line": e.line, "column": e.column or "", "citations": _cites(e.citations),
+            "printed_citations": _cites(e.printed_citations or e.citations), "attribution": e.attribution,
             "cited_in": e.cited_in, "source": e.source, "measure": e.measure, "measure_printed": e.measure_printed,
             "estimate": e.estimate_text, "ci_low": e.ci_low_text, "ci_high": e.ci_high_text, "ci_level": e.ci_level,
             "p_value": e.p_value, "unit": e.unit, "outcome": e.outcome, "timepoint": e.timepoint,

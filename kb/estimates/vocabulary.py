@@ -1,45 +1,86 @@
 """Words that name treatments, outcomes, time points and claims in a rationale.
 
-These are lexicons, not rules about one document: each entry names a thing
-the way policies on spine and pain procedures commonly write it. A new
-policy area adds its treatments and outcomes here (or corrects single rows in
-the curated ``estimates.csv``).
+The topic words are data, not code: ``data/outcomes.csv`` is a general outcome
+vocabulary (pain, function, disability, quality of life, mortality, adverse
+events, fractures, ...) with each outcome's polarity (whether lower or higher
+is better) and whether it is reported by the patient (subjective); each file
+in ``data/treatments/`` names the treatments of one clinical area (``spine.csv``
+for the bundled policy), with their role (intervention or comparator). A
+document adds its own treatments (its title, its criteria and the abbreviations
+it defines, see ``kb.estimates.topics``); a policy folder's ``polarity.csv``
+corrects an outcome's polarity (``kb.evidence.direction``).
 """
 from __future__ import annotations
 
+import csv
 import re
+from dataclasses import dataclass
+from importlib import resources
 
-# (canonical treatment, pattern), matched case-insensitively except the abbreviations.
-TREATMENTS = (
-    ("sham", re.compile(r"(?<!without )(?<!non-)\b(?:sham|placebo)\b", re.IGNORECASE)),
-    ("vertebral augmentation", re.compile(r"vertebral augmentation|cement augment\w*", re.IGNORECASE)),
-    ("kyphoplasty", re.compile(r"(?i:kyphoplasty)|\b(?:KP|BKP?|PKP|PCKP)\b")),
-    ("vertebroplasty", re.compile(r"(?i:vertebroplasty)|\b(?:VP|PVP)\b")),
-    ("conservative care", re.compile(
-        r"conservative (?:care|treatment|therapy|management)|non-?operative|non-?surgical|usual care|"
-        r"(?:optimal )?medical (?:management|therapy)|\bCT\b", re.IGNORECASE)),
-    ("Kiva", re.compile(r"\bKiva\b")),
-    ("SpineJack", re.compile(r"\bSpineJack\b", re.IGNORECASE)),
-    ("stentoplasty", re.compile(r"stentoplasty|vertebral body stent\w*", re.IGNORECASE)),
-)
 
-# (canonical outcome, pattern) in priority order: a disability score that
-# mentions back pain is a disability score.
-OUTCOMES = (
-    ("disability (ODI)", re.compile(r"\bODI\b|Oswestry", re.IGNORECASE)),
-    ("disability (RMDQ)", re.compile(r"\bRMDQ\b|Roland[- ]Morris", re.IGNORECASE)),
-    ("quality of life", re.compile(r"quality of life|\bQoL\b|QUALEFFO|EQ-5D|SF-36|EuroQol|Physical Component",
-                                   re.IGNORECASE)),
-    ("pain", re.compile(r"\bVAS\b|visual analog|\bNRS\b|numeric(?:al)? rating|\bpain\b", re.IGNORECASE)),
-    ("cement leakage", re.compile(r"cement leak\w*|\bleakage\b", re.IGNORECASE)),
-    ("cement volume", re.compile(r"cement volume|volume of (?:bone )?cement", re.IGNORECASE)),
-    ("new fracture", re.compile(
-        r"(?:new|adjacent|subsequent|additional|clinical|radiolog\w*|incident|secondary)[\w\s-]{0,25}?fractures?|"
-        r"fracture (?:risk|rate)|risk of (?:\w+ ){0,2}fractures?", re.IGNORECASE)),
-    ("mortality", re.compile(r"mortality|\bdeaths?\b|\bsurvival\b", re.IGNORECASE)),
-    ("kyphotic angle", re.compile(r"kyph\w* (?:wedge )?angle|kyphosis", re.IGNORECASE)),
-    ("vertebral height", re.compile(r"(?:vertebral|body) height", re.IGNORECASE)),
-)
+@dataclass(frozen=True)
+class OutcomeWord:
+    name: str
+    pattern: re.Pattern
+    polarity: str  # "lower" (less is better), "higher" (more is better) or "" (neither)
+    subjective: bool  # reported or judged by the patient: open-label designs can bias it
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TreatmentWord:
+    name: str
+    pattern: re.Pattern
+    role: str  # "intervention" or "comparator" (sham, placebo, usual or conservative care)
+    area: str  # the data file it came from ("spine"), or "document"
+
+
+def _rows(path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _data():
+    return resources.files("kb.estimates") / "data"
+
+
+def load_outcomes() -> tuple[OutcomeWord, ...]:
+    """The general outcome vocabulary, in priority order: a disability score that mentions back pain is
+    a disability score."""
+    return tuple(OutcomeWord(r["outcome"], re.compile(r["pattern"], re.IGNORECASE), r["polarity"],
+                             r["subjective"] == "yes", r.get("note", ""))
+                 for r in _rows(_data() / "outcomes.csv"))
+
+
+def load_treatments() -> tuple[TreatmentWord, ...]:
+    """Every area's treatment words (patterns carry their own case flags: abbreviations match as printed)."""
+    out = []
+    for path in sorted((_data() / "treatments").iterdir(), key=lambda p: p.name):
+        if path.name.endswith(".csv"):
+            area = path.name[:-4]
+            out += [TreatmentWord(r["treatment"], re.compile(r["pattern"]), r["role"], area) for r in _rows(path)]
+    return tuple(out)
+
+
+OUTCOME_WORDS = load_outcomes()
+TREATMENT_WORDS = load_treatments()
+# The (name, pattern) pairs older callers read.
+TREATMENTS = tuple((t.name, t.pattern) for t in TREATMENT_WORDS)
+OUTCOMES = tuple((o.name, o.pattern) for o in OUTCOME_WORDS)
+_OUTCOME_BY_NAME = {o.name: o for o in OUTCOME_WORDS}
+_ROLE = {t.name: t.role for t in TREATMENT_WORDS}
+
+
+def outcome_word(name: str) -> OutcomeWord | None:
+    return _OUTCOME_BY_NAME.get(name)
+
+
+def treatment_role(name: str, extra: tuple[TreatmentWord, ...] = ()) -> str:
+    """'comparator' for controls (sham, conservative care), 'intervention' otherwise."""
+    for t in extra:
+        if t.name == name:
+            return t.role
+    return _ROLE.get(name, "intervention")
 
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -63,9 +104,10 @@ NEGATION = re.compile(r"\b(?:no|not|nor|neither|without|never)\b|n't\b", re.IGNO
 RISK_FACTOR = re.compile(r"risk factors?", re.IGNORECASE)
 
 
-def treatments_in(text: str) -> list[str]:
-    """Canonical treatments named in ``text``, in order of first mention."""
-    hits = sorted((m.start(), name) for name, rx in TREATMENTS for m in rx.finditer(text))
+def treatments_in(text: str, extra: tuple[TreatmentWord, ...] = ()) -> list[str]:
+    """Canonical treatments named in ``text``, in order of first mention (``extra``: a document's own)."""
+    pairs = TREATMENTS + tuple((t.name, t.pattern) for t in extra)
+    hits = sorted((m.start(), name) for name, rx in pairs for m in rx.finditer(text))
     return list(dict.fromkeys(name for _, name in hits))
 
 

@@ -15,6 +15,12 @@ from kb.site.pages.text import nav_title, link, plain, table, title
 INDEX = links.FOREST
 
 
+def printed(e) -> tuple[int, ...]:
+    """The marker as printed: an estimate attributed to another entry (kb.estimates.attribution) bears on the
+    criteria where the policy prints it."""
+    return e.printed_citations or e.citations
+
+
 def bearing(profiles, figures) -> dict[str, dict[str, tuple[int, ...]]]:
     """Figure slug -> {criterion id: the criterion's references whose estimates the figure plots}.
 
@@ -25,7 +31,7 @@ def bearing(profiles, figures) -> dict[str, dict[str, tuple[int, ...]]]:
     for sid, profile in (profiles or {}).items():
         refs = set(profile.get("references") or ())
         for f in figures:
-            via = tuple(sorted(refs.intersection(n for e in f.estimates for n in e.citations)))
+            via = tuple(sorted(refs.intersection(n for e in f.estimates for n in printed(e))))
             if via:
                 out[f.slug][sid] = via
     return out
@@ -42,7 +48,7 @@ def plots_for_criteria(profiles, figures) -> dict[str, list[ForestPlot]]:
     out: dict[str, list[ForestPlot]] = {}
     for sid, profile in (profiles or {}).items():
         refs = set(profile.get("references") or ())
-        matched = {f.slug: [e for e in f.estimates if refs.intersection(e.citations)] for f in figures}
+        matched = {f.slug: [e for e in f.estimates if refs.intersection(printed(e))] for f in figures}
         covered = {e.id for f in figures if not f.overview for e in matched[f.slug]}
         plots = []
         for f in figures:

@@ -1,0 +1,109 @@
+"""A document's own treatment words: from its title, its criteria and the abbreviations it defines.
+
+The data files in ``data/treatments/`` know the clinical areas someone has
+written down; a policy on another topic names its treatments itself. Three
+places are read, each a plain text rule:
+
+- the title, split at commas, "and", "or" and slashes ("Percutaneous
+  Vertebroplasty, Kyphoplasty, Sacroplasty, and Coccygeoplasty");
+- the criteria: a word ending like a procedure or a therapy (-plasty, -ectomy,
+  -otomy, -therapy, ablation, stimulation, fusion, injection, augmentation,
+  stenting) with up to two words before it;
+- abbreviations the text defines, "percutaneous vertebroplasty (VP)", whose long
+  form ends like a treatment or names a title treatment, and is not an
+  organisation's name ("Society of NeuroInterventional Surgery (SNIS)"): the
+  abbreviation then matches too, case-sensitively.
+
+A phrase the data files already name is left to them (their canonical names
+keep forest plots and tables stable). Controls ("sham", "placebo", "usual
+care", "no treatment") get the role ``comparator``.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.read.acronyms import definitions, fits
+from kb.read.model import PolicyDocument
+from .vocabulary import TreatmentWord, treatments_in
+
+_HEAD = re.compile(
+    r"(?:plasty|ectomy|otomy|ostomy|therapy|therapies|ablation|stimulation|fusion|injections?|augmentation|"
+    r"stenting|implants?|implantation|transplant\w*|infusion|block|surgery|procedure|treatment|management|"
+    r"care|rehabilitation|vaccination)$", re.IGNORECASE)
+_CRITERIA_PHRASE = re.compile(
+    r"\b(?:[A-Za-z-]+ ){0,2}[A-Za-z-]*(?:plasty|ectomy|otomy|therapy|ablation|stimulation|fusion|injection|"
+    r"augmentation|stenting)\b", re.IGNORECASE)
+_COMPARATOR = re.compile(r"\bsham\b|placebo|usual care|standard care|no treatment|\bcontrol\b|conservative|"
+                         r"watchful|observation|waiting list", re.IGNORECASE)
+_STOP = re.compile(r"^(?:the|a|an|of|or|and|using|with|for|to|in|on|by|any|other|than|is|are|be|may|"
+                   r"considered|all)\b\s*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|/|;|\band\b|\bor\b|\bversus\b|\bvs\.?)\s*", re.IGNORECASE)
+_ORGANISATION = re.compile(r"\b(?:society|college|association|academy|institute|congress|board|agency|"
+                           r"organi[sz]ation|foundation|group|council|federation|network|centre|center)\b",
+                           re.IGNORECASE)
+_cache: dict[int, tuple[PolicyDocument, tuple[TreatmentWord, ...]]] = {}
+
+
+def _clean(phrase: str) -> str:
+    phrase = re.sub(r"[*_\u00ae\u2122]", "", phrase).strip(" .:-")
+    while _STOP.match(phrase):
+        phrase = _STOP.sub("", phrase, count=1)
+    return " ".join(phrase.split())
+
+
+def _word(name: str, abbr: str = "") -> TreatmentWord:
+    body = rf"(?i:\b{re.escape(name)}\b)"
+    pattern = re.compile(body + (rf"|\b{re.escape(abbr)}\b" if abbr else ""))
+    role = "comparator" if _COMPARATOR.search(name) else "intervention"
+    return TreatmentWord(name.lower(), pattern, role, "document")
+
+
+def title_phrases(title: str) -> list[str]:
+    out = []
+    for chunk in _SPLIT.split(title or ""):
+        chunk = _clean(chunk)
+        if chunk and len(chunk.split()) <= 4 and _HEAD.search(chunk.split()[-1]):
+            out.append(chunk)
+    return out
+
+
+def criteria_phrases(texts) -> list[str]:
+    return [_clean(m.group(0)) for text in texts for m in _CRITERIA_PHRASE.finditer(text)]
+
+
+def defined_treatments(sentences, named: set[str]) -> list[tuple[str, str]]:
+    """(long form, abbreviation) for each treatment abbreviation the text defines."""
+    out = []
+    for sentence in sentences:
+        for d in definitions(sentence.text):
+            tails = [d.words[-k:] for k in range(1, len(d.words) + 1) if fits(d.letters, d.words[-k:])]
+            long_form = _clean(" ".join(tails[0] if tails else d.words[-max(len(d.letters), 1):]))
+            last = long_form.split()[-1].lower() if long_form else ""
+            if long_form and not _ORGANISATION.search(long_form) and (_HEAD.search(last) or last in named):
+                out.append((long_form, d.abbr))
+    return out
+
+
+def _find(doc: PolicyDocument) -> tuple[TreatmentWord, ...]:
+    title = doc.title or ""
+    found: dict[str, TreatmentWord] = {}
+    phrases = title_phrases(title) + criteria_phrases(s.text for s in doc.statements)
+    named = {p.split()[-1].lower() for p in phrases}
+    pairs = [(p, "") for p in phrases] + defined_treatments(doc.sentences, named)
+    for phrase, abbr in pairs:
+        if treatments_in(phrase) or phrase.lower() in found:
+            continue  # the data files know it: keep their canonical name
+        found[phrase.lower()] = _word(phrase, abbr)
+    return tuple(found.values())
+
+
+def document_treatments(doc: PolicyDocument) -> tuple[TreatmentWord, ...]:
+    """The treatments a document names that the data files do not (computed once per document)."""
+    hit = _cache.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    words = _find(doc)
+    if len(_cache) > 16:
+        _cache.clear()
+    _cache[id(doc)] = (doc, words)
+    return words
