@@ -105,18 +105,26 @@ def test_bundled_figure_panels_rows_and_flags(bundled_kb):
     spec = next(s for s in figure_specs(bundled_kb.effect_estimates.estimates)
                 if s.slug == "vertebroplasty-vs-conservative-care-all-outcomes")
     fig = draw(bundled_kb, spec)
-    # One outcome on one scale per panel: pain on an unnamed scale, pain on the VAS and QUALEFFO never share an axis.
-    fracture, pain, vas, qol = fig.axes
-    assert fracture.get_xscale() == "log" and {a.get_xscale() for a in (pain, vas, qol)} == {"linear"}
+    # One outcome on one scale per panel: pain on an unnamed scale, on the VAS, pain relief (which runs the
+    # other way) and QUALEFFO never share an axis.
+    fracture, pain, vas, relief, qol = fig.axes
+    assert fracture.get_xscale() == "log" and {a.get_xscale() for a in (pain, vas, relief, qol)} == {"linear"}
     assert _rows(fracture) == [f"{FLAG} Xie (2017) [3] \u00b7 adjacent-level vertebral\u2026"]
-    assert _rows(pain) == ["Xie (2017) [3] \u00b7 1 week", "Xie (2017) [3] \u00b7 1 month",
-                           "Xie (2017) [3] \u00b7 6 months"]
-    assert _rows(vas) == ["Klazen (2010) [16] \u00b7 1 month", "Klazen (2010) [16] \u00b7 1 year"]
+    assert _rows(pain) == ["Xie (2017) [3]\u2020 \u00b7 1 month"]
+    assert _rows(vas) == ["Klazen (2010) [16]\u2020 \u00b7 1 month", "Klazen (2010) [16]\u2020 \u00b7 1 year"]
+    assert _rows(relief) == ["Xie (2017) [3] \u00b7 1 week", "Xie (2017) [3] \u00b7 6 months"]
     assert _rows(qol) == [f"{FLAG} Xie (2017) [3] \u00b7 Osteoporosis"]
     panels = [t.get_text() for t in fig.texts if t.get_fontweight() == "bold"][1:]
     assert panels == ["New fracture: ratio", "Pain: mean difference, scale not named", "Pain: mean difference, VAS",
+                      "Pain relief or improvement: mean difference, scale not named",
                       "Quality of life: mean difference, QUALEFFO"]
-    designs = {r.label: r.design for r in forest_rows(bundled_kb, spec.estimates)}
+    sides = {a: [t.get_text() for t in a.texts if (t.get_gid() or "").startswith("favours:")] for a in fig.axes}
+    assert sides[vas] == ["\u2190 favours vertebroplasty", "favours conservative care \u2192"]  # less pain is better
+    assert sides[relief] == ["\u2190 favours conservative care", "favours vertebroplasty \u2192"]  # more relief is
+    # Klazen's VAS differences favour vertebroplasty (the text says so) though printed on the other side: noted.
+    notes = " ".join(notes_of(forest_rows(bundled_kb, spec.estimates)))
+    assert "Klazen (2010) [16]\u2020: drawn as printed on the side marked for the other treatment" in notes
+    designs = {r.label.rstrip("\u2020"): r.design for r in forest_rows(bundled_kb, spec.estimates)}
     assert designs == {"Xie (2017) [3]": "meta-analysis", "Klazen (2010) [16]": "open trial"}
 
 

@@ -7,7 +7,8 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 from kb.estimates.model import EffectEstimate  # noqa: E402
 from kb.outputs.figures import draw, figure_specs  # noqa: E402
 from kb.outputs.forest import ForestRow, forest_plot  # noqa: E402
-from kb.outputs.orientation import NO_DIFFERENCE, oriented  # noqa: E402
+from kb.evidence.direction import NO_DIFFERENCE  # noqa: E402
+from kb.outputs.orientation import oriented  # noqa: E402
 from kb.outputs.panels import against_its_side, instrument_of, panel_key, sides  # noqa: E402
 
 

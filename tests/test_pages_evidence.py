@@ -45,6 +45,12 @@ class TestCriterionToForestRule:
         both = plots_for_criteria({"I": {"references": [16]}}, [self.pain, self.overview])
         assert [p.page for p in both["I"]] == ["forest/pain.md", "forest/all.md"]  # e is only in the overview
 
+    def test_an_overview_not_shown_on_a_criterion_page_still_bears_on_it(self):
+        from kb.site.pages.forest import bearing
+
+        related = bearing({"I": {"references": [3]}, "II": {"references": [57]}}, [self.pain, self.overview])
+        assert related == {"pain": {"I": (3,)}, "all": {"I": (3,)}}  # one relation for both pages
+
 
 @pytest.fixture(scope="module")
 def bundled(bundled_kb):

@@ -43,8 +43,8 @@ def _year(source: str) -> int:
     return int(m.group(1)) if m else 9999
 
 
-def _sort_key(e, overview: bool, panels: dict):
-    return (panels[panel_key(e)], timepoint_days(e.timepoint), _year(e.source), e.source, e.line, e.id)
+def _sort_key(e, overview: bool, panels: dict, oriented: dict):
+    return (panels[panel_key(e, oriented[e.id].polarity)], timepoint_days(e.timepoint), _year(e.source), e.source, e.line, e.id)
 
 
 def figure_specs(estimates, oriented: dict | None = None) -> list[FigureSpec]:
@@ -74,10 +74,11 @@ def figure_specs(estimates, oriented: dict | None = None) -> list[FigureSpec]:
 
 
 def _spec(question: str, outcome: str, rows: list, overview: bool, oriented: dict) -> FigureSpec:
-    panels = {k: i for i, k in enumerate(dict.fromkeys(panel_key(e) for e in rows))}
+    panels = {k: i for i, k in enumerate(dict.fromkeys(panel_key(e, oriented[e.id].polarity) for e in rows))}
     if overview:
-        panels = {k: i for i, k in enumerate(sorted(panels, key=lambda k: (k.outcome, k.family, k.instrument)))}
-    rows = sorted(rows, key=lambda e: _sort_key(e, overview, panels))
+        panels = {k: i for i, k in enumerate(sorted(panels, key=lambda k: (k.outcome, k.reading, k.family,
+                                                                           k.instrument)))}
+    rows = sorted(rows, key=lambda e: _sort_key(e, overview, panels, oriented))
     head = question[0].upper() + question[1:]
     title = head if question.startswith("risk factors") and outcome in question else f"{head}: {outcome}"
     measures = ", ".join(dict.fromkeys(e.measure for e in rows))
@@ -138,9 +139,9 @@ def forest_rows(kb, rows, overview: bool = False, oriented=None) -> list[ForestR
         remarks = [f"{i.code} {i.message} (line {e.line})" for i in issues if i.severity == "info"]
         if o.reoriented:
             remarks.insert(0, f"{o.reoriented} to read {o.question}")
-        if against_its_side(o, labels[panel_key(e)], e.null or 0.0):
-            remarks.append(f"it favours {o.favours} ({o.basis}) although it lies on the other side of the null: "
-                           "the printed difference probably runs the other way (e.g. an improvement score)")
+        if against_its_side(o, labels[panel_key(e, o.polarity)], e.null or 0.0):
+            remarks.append(f"drawn as printed on the side marked for the other treatment, but it favours "
+                           f"{o.favours}: {o.basis}")
         cited = ",".join(str(n) for n in e.citations)
         dagger = "\u2020" if _source_note(e) or remarks else ""
         out.append(ForestRow(
@@ -156,7 +157,7 @@ def _panel_sides(rows, oriented) -> dict:
     """Panel -> ('favours X', 'favours Y') under its axis, or None."""
     members: dict = {}
     for e, o in zip(rows, oriented):
-        members.setdefault(panel_key(e), []).append(o)
+        members.setdefault(panel_key(e, o.polarity), []).append(o)
     return {key: sides(group) for key, group in members.items()}
 
 
@@ -182,8 +183,9 @@ def draw(kb, spec: FigureSpec, overlap_groups=None):
 
     oriented = list(spec.oriented) or [orient(kb, spec.estimates)[e.id] for e in spec.estimates]
     rows = forest_rows(kb, spec.estimates, spec.overview, oriented)
-    keys = list(dict.fromkeys(panel_key(e) for e in spec.estimates))
-    panels = [[(e, r) for e, r in zip(spec.estimates, rows) if panel_key(e) == k] for k in keys]
+    key_of = {e.id: panel_key(e, o.polarity) for e, o in zip(spec.estimates, oriented)}
+    keys = list(dict.fromkeys(key_of.values()))
+    panels = [[(e, r) for e, r in zip(spec.estimates, rows) if key_of[e.id] == k] for k in keys]
     labels = _panel_sides(spec.estimates, oriented)
     notes = [line for n in notes_of(rows) for line in textwrap.wrap(n, 150, subsequent_indent="   ")]
     heights = [_ROW * _slots([r for _, r in p], overlap_groups) + _PANEL_EXTRA for p in panels]

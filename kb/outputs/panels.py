@@ -8,11 +8,13 @@ from the words naming the result, else from its sentence when that names
 exactly one instrument of the outcome; a difference on an unnamed scale gets a
 panel of its own ("scale not named").
 
+A pain or disability measure printed as relief or improvement (more is
+better) runs the other way from a pain score, so it gets a panel of its own.
 Under each panel's axis a line says which side favours which treatment:
 with intervention minus (or over) comparator, a lower value favours the
 intervention when less of the outcome is better (pain, fractures), and the
-comparator when more is better (quality of life). A panel whose polarity is
-not known gets no such line.
+comparator when more is better (quality of life, relief). A panel whose
+polarity is not known gets no such line.
 """
 from __future__ import annotations
 
@@ -32,11 +34,6 @@ INSTRUMENTS = (
     ("SF-36 PCS", "quality of life", re.compile(r"SF-36|Short-Form Health Survey|Physical Component", re.IGNORECASE),
      ""),
 )
-# Stand-in polarity by outcome name until the evidence stage's polarity data is merged (less pain is better,
-# a higher quality-of-life score is better).
-_POLARITY = {"pain": "lower", "disability (ODI)": "lower", "disability (RMDQ)": "lower", "quality of life": "higher",
-             "cement leakage": "lower", "new fracture": "lower", "mortality": "lower", "kyphotic angle": "lower",
-             "vertebral height": "higher"}
 RATIO, SMD, RISK_DIFFERENCE, MEAN_DIFFERENCE = "ratio", "standardised mean difference", "risk difference", \
     "mean difference"
 
@@ -46,19 +43,16 @@ class PanelKey:
     outcome: str
     family: str  # RATIO, SMD, RISK_DIFFERENCE or MEAN_DIFFERENCE
     instrument: str = ""  # for a mean difference: "VAS", "EQ-5D"; "" when not named
+    reading: str = ""  # "relief": a less-is-better outcome printed as relief or improvement (more is better)
 
     @property
     def label(self) -> str:
+        head = self.outcome + (" relief or improvement" if self.reading else "")
         if self.family == RATIO:
-            return f"{self.outcome}: ratio"
+            return f"{head}: ratio"
         if self.family == MEAN_DIFFERENCE:
-            return f"{self.outcome}: mean difference, {self.instrument or 'scale not named'}"
-        return f"{self.outcome}: {self.family}"
-
-
-def polarity_of(outcome: str) -> str:
-    """'lower' or 'higher' is better for this outcome, '' when neither or not known."""
-    return _POLARITY.get(outcome, "")
+            return f"{head}: mean difference, {self.instrument or 'scale not named'}"
+        return f"{head}: {self.family}"
 
 
 def instrument_of(e) -> str:
@@ -80,18 +74,23 @@ def family_of(e) -> str:
     return MEAN_DIFFERENCE
 
 
-def panel_key(e) -> PanelKey:
+def panel_key(e, polarity: str = "") -> PanelKey:
+    """The panel of an estimate read with ``polarity``: relief from pain (more is better) and pain scores
+    (less is better) run opposite ways, so they never share an axis."""
+    from kb.estimates.vocabulary import outcome_word
+
     family = family_of(e)
-    return PanelKey(e.outcome or "unnamed outcome", family, instrument_of(e) if family == MEAN_DIFFERENCE else "")
+    word = outcome_word(e.outcome)
+    relief = polarity == "higher" and word is not None and word.polarity == "lower"
+    return PanelKey(e.outcome or "unnamed outcome", family, instrument_of(e) if family == MEAN_DIFFERENCE else "",
+                    "relief" if relief else "")
 
 
-def scale_polarity(e) -> str:
-    """Whether a lower or a higher value is better on this estimate's scale ('' when not known)."""
-    if family_of(e) == MEAN_DIFFERENCE:
-        own = next((p for name, _, _, p in INSTRUMENTS if name == instrument_of(e) and p), "")
-        if own:
-            return own
-    return polarity_of(e.outcome)
+def instrument_polarity(e) -> str:
+    """The polarity of the instrument a mean difference is on, where it differs from its outcome's; else ''."""
+    if family_of(e) != MEAN_DIFFERENCE:
+        return ""
+    return next((p for name, _, _, p in INSTRUMENTS if name == instrument_of(e) and p), "")
 
 
 def sides(oriented) -> tuple[str, str] | None:

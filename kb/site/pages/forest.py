@@ -18,7 +18,7 @@ INDEX = links.FOREST
 def printed(e) -> tuple[int, ...]:
     """The marker as printed: an estimate attributed to another entry (kb.estimates.attribution) bears on the
     criteria where the policy prints it."""
-    return e.printed_citations or e.citations
+    return getattr(e, "printed_citations", ()) or e.citations
 
 
 def bearing(profiles, figures) -> dict[str, dict[str, tuple[int, ...]]]:
