@@ -212,3 +212,41 @@ def test_the_evidence_map_and_worklist_show_each_criterions_words(bundled):
     assert re.search(r"^\| \[I\.B\]\(criteria/I/B/index\.md\) Treatment of symptomatic ", page, re.M)
     thin = pages[links.WORKLIST].split("## Criteria with thin or no support")[1]
     assert re.search(r"^\| \[III\]\(criteria/III/index\.md\) Percutaneous mechanical vertebral", thin, re.M)
+
+
+def test_a_criterion_page_opens_with_what_was_found_and_how_sure(bundled):
+    _, pages = bundled
+    ib = pages[links.criterion_path("I.B")]
+    assert ib.index("## What the evidence found") < ib.index("## Evidence\n") < ib.index("| Distinct studies |")
+    found = ib.split("## What the evidence found")[1].split("### Why this certainty")[0]
+    assert "- **For the criterion** (" in found and "[VERTOS II](../../../studies/vertos-ii.md)" in found
+    assert "- **Against it** (" in found and "[Buchbinder (2009)](../../../studies/buchbinder-2009.md)" in found
+    # VERTOS II's pain differences: favour vertebroplasty; open-label on a subjective outcome -> low, unconfirmed.
+    row = next(line for line in found.splitlines() if line.startswith("| vertebroplasty vs conservative care | pain"))
+    assert "| favours vertebroplasty | **low**\\* |" in row and "risk of bias \u22121" in row
+    assert "Suggested by rules; confirm at review." in found
+    why = ib.split("### Why this certainty")[1].split("##")[0]
+    assert "risk of bias: a subjective outcome measured in open-label designs: VERTOS II" in why
+    inherited = pages[links.criterion_path("I.A.3.a")]
+    assert "what was found is on the page of [I](../../../index.md)" in inherited
+
+
+def test_a_guideline_has_one_stance_on_a_criterion_page(bundled):
+    _, pages = bundled
+    found = pages[links.criterion_path("I")].split("## What the evidence found")[1].split("### Summary")[0]
+    against = next(line for line in found.splitlines() if line.startswith("- **Against it**"))
+    agree = next(line for line in found.splitlines() if line.startswith("- **For the criterion**"))
+    assert "references/64.md" in against and "references/64.md" not in agree  # AAOS 2010
+
+
+def test_study_and_reference_pages_say_where_they_stand_not_supports(bundled):
+    _, pages = bundled
+    buchbinder = pages[links.study_path("buchbinder-2009")]
+    assert "supports" not in buchbinder
+    line = next(s for s in buchbinder.splitlines() if s.startswith("- [I.B](../criteria/I/B/index.md)"))
+    assert "\u2014 **against**" in line
+    aaos = pages[links.reference_path(64)]
+    line = next(s for s in aaos.splitlines() if s.startswith("- [I](../criteria/I/index.md)"))
+    assert "\u2014 **against** (the guideline disagrees" in line
+    # A title-only entry is named by whole words, never cut inside one.
+    assert "Practice guidelines for chronic pain man (" not in pages[links.reference_path(68)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from kb.sources.kinds import KIND_LABELS
 from kb.site.pages import links
+from kb.site.pages.common import entry_label
 from kb.site.pages.text import link, plain, safe_url, table, title
 
 _YES = {True: "yes", False: "no"}
@@ -34,7 +35,7 @@ def _reference_rows(page: str, site, numbers) -> list[list[str]]:
         if entry is None:
             rows.append([plain(n), "not in the reference list", "", "", ""])
             continue
-        rows.append([_ref(page, n), plain(entry.label), plain(entry.year or "no year"),
+        rows.append([_ref(page, n), plain(entry_label(entry)), plain(entry.year or "no year"),
                      plain(KIND_LABELS.get(kb.kind(n), kb.kind(n) or "")), _behind(page, site, n)])
     return rows
 

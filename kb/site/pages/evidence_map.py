@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from kb.sources.kinds import GUIDELINE, OBSERVATIONAL, OTHER, RANDOMIZED, REVIEW
 from kb.site.pages import links
+from kb.site.pages.common import entry_label
 from kb.site.pages.forest import WIDE
 from kb.site.pages.text import link, plain, table, title
 
@@ -52,7 +53,7 @@ def _matrix(site) -> str:
 
 def _review(n: int, kb) -> str:
     entry = kb.references.get(n)
-    return link(str(n), links.rel(PATH, links.reference_path(n))) + (f" {plain(entry.label)}" if entry else "")
+    return link(str(n), links.rel(PATH, links.reference_path(n))) + (f" {plain(entry_label(entry))}" if entry else "")
 
 
 def _studies(ids, site) -> str:

@@ -12,7 +12,7 @@ import re
 
 from kb.sources.kinds import KIND_LABELS
 from kb.site.pages import links
-from kb.site.pages.common import findings_section, section_path
+from kb.site.pages.common import entry_label, findings_section, section_path
 from kb.site.pages.policy_text import inline
 from kb.site.pages.text import nav_title, doi_url, link, plain, pubmed_url, safe_url, shorten, table, title
 
@@ -84,8 +84,9 @@ def _evidence(page: str, site, number: int) -> list[str]:
         own = [sid for sid, p in site.profiles.items()
                if not p.get("inherited_from") and number in (p.get("references") or ())]
         if own:
-            parts += ["## Criteria it is cited for", ", ".join(
-                link(plain(sid), links.rel(page, links.criterion_path(sid))) for sid in own) + "."]
+            from kb.site.pages.findings import stance_items
+
+            parts += ["## Criteria it is cited for", stance_items(page, site, own, f"ref:{number}")]
     if site.estimates is not None:
         found = site.estimates_by_reference.get(number, [])
         parts += ["## What it found",
@@ -99,7 +100,7 @@ def reference_page(site, number: int) -> str:
     kb = site.kb
     entry = kb.references[number]
     page = links.reference_path(number)
-    parts = [f"# Reference {number}: {title(entry.label, 90)}",
+    parts = [f"# Reference {number}: {title(entry_label(entry), 90)}",
              f"> {inline(entry.raw)}",
              _details(page, kb, entry),
              link("Download this reference as BibTeX", links.rel(page, links.reference_bib_path(number)))
@@ -116,7 +117,7 @@ def index_page(site) -> str:
     rows = []
     for n, e in kb.references.items():
         cites = len(kb.markers_by_number.get(n, []))
-        rows.append([link(str(n), links.rel(INDEX, links.reference_path(n))), plain(e.label),
+        rows.append([link(str(n), links.rel(INDEX, links.reference_path(n))), plain(entry_label(e)),
                      plain(shorten(e.title or e.raw, 90)), plain(KIND_LABELS.get(kb.kind(n), "")),
                      str(cites) if cites else "**never**"])
     return ("# References\n\nThe policy's numbered reference list. *Cited* counts the places in the text "
@@ -137,7 +138,7 @@ def pages(site) -> dict[str, str]:
 
 def nav(site) -> list:
     kb = site.kb
-    entries = [{nav_title(f"{n}. {kb.references[n].label}"): links.reference_path(n)} for n in kb.references]
+    entries = [{nav_title(f"{n}. {entry_label(kb.references[n])}"): links.reference_path(n)} for n in kb.references]
     if len(entries) > FLAT_LIMIT:
         numbers = list(kb.references)
         entries = [{f"{numbers[i]}\u2013{numbers[min(i + GROUP, len(numbers)) - 1]}": entries[i:i + GROUP]}

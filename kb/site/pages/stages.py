@@ -24,14 +24,31 @@ def evidence_inputs(kb) -> dict:
     from kb.outputs.orientation import oriented
 
     estimates = tuple(estimates_of(kb).estimates)
+    found = profiles(kb)
     return {
-        "profiles": {p.id: p.as_dict() for p in profiles(kb)},
+        "profiles": {p.id: p.as_dict() for p in found},
         "age_limit": max_age_years(kb),
         "recent_from": oldest_recent_year(kb),
         "studies": dict(kb.evidence.studies),
         "estimates": estimates,
         "oriented": oriented(kb, estimates),
+        **findings_inputs(kb, [p.id for p in found if p.inherited_from is None]),
     }
+
+
+def findings_inputs(kb, statements) -> dict:
+    """Each criterion's summary of findings and stances (criteria that inherit their evidence are left out:
+    their page points to the criterion they inherit from)."""
+    from kb.evidence.findings import summary_of_findings
+    from kb.evidence.stance import stances
+
+    rows = summary_of_findings(kb)
+    by_statement: dict[str, list] = {sid: [] for sid in statements}
+    for row in rows:
+        if row.statement in by_statement:
+            by_statement[row.statement].append(row)
+    return {"summaries": {sid: tuple(r) for sid, r in by_statement.items()},
+            "stances": {sid: stances(kb, sid) for sid in statements}}
 
 
 def figure_plan(kb, estimates) -> list[tuple[str, object]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kb.sources.kinds import KIND_LABELS
 from kb.site.pages import links
-from kb.site.pages.common import where
+from kb.site.pages.common import entry_label, where
 from kb.site.pages.text import nav_title, link, plain, shorten, table, title
 
 INDEX = links.STUDIES
@@ -39,7 +39,7 @@ def _reports(page: str, kb, study) -> str:
     items = []
     for n in study.references:
         entry = kb.references.get(n)
-        label = f"{plain(entry.label)}: {plain(shorten(entry.title or entry.raw, 140))}" if entry else ""
+        label = f"{plain(entry_label(entry))}: {plain(shorten(entry.title or entry.raw, 140))}" if entry else ""
         items.append(f"- {link(str(n), links.rel(page, links.reference_path(n)))} {label}")
     lead = ("One trial, several papers: it is counted once however many of them are cited.\n\n"
             if len(study.references) > 1 else "")
@@ -62,7 +62,7 @@ def _reviews(page: str, kb, study) -> str:
         place = f", {where(page, kb, inc.line)}" if inc.line else ""
         note = f": {plain(inc.note)}" if inc.note and inc.origin == "curated" else ""
         items.append(f"- {link(str(inc.review), links.rel(page, links.reference_path(inc.review)))} "
-                     f"{plain(entry.label if entry else '')} ({plain(kind)}); {how}{place}{note}")
+                     f"{plain(entry_label(entry) if entry else '')} ({plain(kind)}); {how}{place}{note}")
     if not items:
         return ("No review or guideline in the policy is known to include it. Only inclusions the policy states, "
                 "or the curated table records, are known.")
@@ -125,9 +125,9 @@ def _criteria(page: str, site, study) -> str:
            if not p.get("inherited_from") and study.id in (p.get("studies") or ())]
     if not own:
         return "No criterion's evidence includes it."
-    statements = site.kb.statements
-    return "\n".join(f"- {link(plain(sid), links.rel(page, links.criterion_path(sid)))}"
-                     + (f": {plain(shorten(statements[sid].text, 120))}" if sid in statements else "") for sid in own)
+    from kb.site.pages.findings import stance_items
+
+    return stance_items(page, site, own, f"study:{study.id}")
 
 
 def study_page(site, study) -> str:
@@ -150,8 +150,9 @@ def study_page(site, study) -> str:
              "## Reports", _reports(page, kb, study),
              "## Reviews and guidelines that include it", _reviews(page, kb, study),
              "## Criteria whose evidence includes it",
-             "A rationale section mapped to these criteria cites it (or a reviewer linked it); whether it speaks "
-             "for or against a criterion is in what it found, above.\n\n" + _criteria(page, site, study)]
+             "A rationale section mapped to these criteria cites it (or a reviewer linked it). Where it stands on "
+             "each criterion's claim (for, against or inconclusive) follows from what it found, above, or from the "
+             "citing text.\n\n" + _criteria(page, site, study)]
     if study.notes:
         parts += ["## Where these facts come from", plain(study.notes)]
     return "\n\n".join(parts) + "\n"

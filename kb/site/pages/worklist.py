@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from kb.sources.kinds import GUIDELINE
 from kb.site.pages import links
-from kb.site.pages.common import SEVERITY_WORD, severity_rank
+from kb.site.pages.common import SEVERITY_WORD, entry_label, severity_rank
 from kb.site.pages.home import review_year
 from kb.site.pages.text import link, plain, pubmed_url, short_name, table
 
@@ -49,7 +49,7 @@ def _open_findings(site) -> str:
 
 def _ahead(site) -> str:
     kb = site.kb
-    rows = [[link(str(n), links.rel(PATH, links.reference_path(n))), plain(e.label), plain(e.source or ""),
+    rows = [[link(str(n), links.rel(PATH, links.reference_path(n))), plain(entry_label(e)), plain(e.source or ""),
              link(plain(e.pmid), pubmed_url(e.pmid)) if e.pmid else "none"]
             for n, e in kb.references.items() if ahead_of_print(e)]
     if not rows:
@@ -80,7 +80,7 @@ def _guidelines(site) -> str:
     for _, n, e in flagged:
         age = f"{year - e.year}" if year and e.year else ""
         when = plain(e.year) if e.year else (f"no year (accessed {plain(e.accessed)})" if e.accessed else "no year")
-        rows.append([link(str(n), links.rel(PATH, links.reference_path(n))), plain(e.organisation or e.label),
+        rows.append([link(str(n), links.rel(PATH, links.reference_path(n))), plain(e.organisation or entry_label(e)),
                      plain(e.title or ""), when, age])
     which = (f"Guidelines published before {site.recent_from} (older than the {site.age_limit}-year limit) or "
              f"with no year" if site.recent_from is not None else "Every guideline (no age limit is known)")
