@@ -108,3 +108,42 @@ def test_kb_evidence_json_and_text_show_the_summary(bundled_path):
     text = subprocess.run([sys.executable, "-m", "kb", "evidence", str(bundled_path), "--statement", "I.B"],
                           capture_output=True, text=True, check=True).stdout
     assert "found" in text and UNCONFIRMED in text and "imprecision: downgrade" in text
+
+
+R = "reason,reviewer,date"
+
+
+@pytest.mark.parametrize("table, content, problem, line", [
+    ("stances.csv", f"statement,evidence,stance,{R}\nI,3,maybe,r,me,2026-01-01\n", "column 'stance' must be", 2),
+    ("stances.csv", f"statement,evidence,stance,{R}\nI,99,for,r,me,2026-01-01\n", "evidence '99' is neither", 2),
+    ("stances.csv", f"statement,evidence,stance,{R}\nI,3,for,,me,2026-01-01\n", "column 'reason' is empty", 2),
+    ("stances.csv", f"statement,evidence,stance,{R}\nI,3,for,r,me,2026-01-01\nI,3,against,r,me,2026-01-01\n",
+     "this row repeats line 2", 3),
+    ("certainty.csv", f"statement,question,outcome,certainty,{R}\nIV,q,o,low,r,me,2026-01-01\n",
+     "criterion 'IV' is not in the policy", 2),
+    ("certainty.csv", f"statement,question,outcome,certainty,indirectness,{R}\nI,q,o,low,some,r,me,2026-01-01\n",
+     "column 'indirectness' must be one of", 2),
+    ("polarity.csv", f"outcome,polarity,{R}\npain,up,r,me,2026-01-01\n", "column 'polarity' must be one of", 2),
+    ("polarity.csv", f"outcome,polarity,{R}\npain,lower,r,me,yesterday\n", "is not a date", 2),
+    ("polarity.csv", "outcome,polarity\npain,lower\n", "missing column(s): reason", 1),
+])
+@pytest.mark.parametrize("command", [["evidence"], ["export", "graphml"]])
+def test_a_bad_review_table_is_one_line_with_file_and_line(tmp_path, capsys, table, content, problem, line, command):
+    from kb.cli import main
+
+    policy = full(tmp_path / "p", TRIALS)
+    (policy.parent / table).write_text(content)
+    assert main([*command, str(policy)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and problem in err and f"{policy.parent / table}:{line}:" in err, err
+
+
+def test_attribution_positive_and_clean_on_the_tiny_policy(tmp_path):
+    # "Lee (2018)" is cited as [2] (Jones 2015); Lee 2018 is [4]: its estimate moves to [4], marker kept
+    text = TRIALS.replace("### SYSTEMATIC REVIEWS", "### SYSTEMATIC REVIEWS\n\nLee (2018) reported two-year pain "
+                          "results.<sup>[2]</sup> Pain was lower (MD = -1.0; 95% CI, -1.6 to -0.4).")
+    kb = load(full(tmp_path / "a", text))
+    moved = next(e for e in kb.effect_estimates.estimates if e.estimate_text == "-1.0")
+    assert moved.citations == (4,) and moved.printed_citations == (2,) and moved.attribution.startswith("CIT201")
+    clean = next(e for e in kb.effect_estimates.estimates if e.estimate_text == "1.2")
+    assert clean.printed_citations == () and clean.attribution == ""

@@ -21,7 +21,10 @@ def test_valid_tables_are_read(tmp_path):
 
 def test_no_tables_is_fine(tmp_path):
     kb = load(write_policy(tmp_path))
-    assert kb.evidence.studies == {} and kb.evidence.tables.present == ()
+    # without studies.csv the studies are bootstrapped in memory, and say they are proposed
+    assert kb.evidence.tables.present == () and kb.evidence.studies
+    assert all(s.notes.startswith("proposed") for s in kb.evidence.studies.values())
+    assert all(s.origin == "proposed" and s.reason.startswith("proposed") for s in kb.evidence.supports)
 
 
 HEADER = STUDIES.splitlines()[0]

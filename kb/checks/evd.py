@@ -141,10 +141,13 @@ def trial_counted_twice(kb):
     Example: "three RCTs [5, 11, 16]" where [5] and [11] are the 6- and 24-month reports
     of one trial.
     Fix: count the trial once and cite its main report (or say the other is a follow-up).
+    Silent without a reviewed studies.csv: studies proposed from the text are not enough.
     """
     from ..evidence.extract import stated_counts
 
     index = kb.evidence
+    if "studies.csv" not in index.tables.present:
+        return  # studies bootstrapped in memory are a proposal: a warning needs reviewed ones
     for count in stated_counts(kb):
         by_study: dict[str, list[int]] = {}
         for n in _listed(kb, count):

@@ -43,6 +43,7 @@ def profile_text(p) -> list[str]:
         f"         guidelines  agree: {', '.join(map(str, p.guidelines)) or 'none'}"
         + (f"; disagree: {', '.join(map(str, p.guidelines_disagreeing))}" if p.guidelines_disagreeing else ""),
     ]
+    lines += [f"         proposed    {to}: {reason}" for to, origin, reason in p.links if origin == "proposed"]
     return lines
 
 

@@ -76,7 +76,8 @@ def design_of(kb, reference: int, text: str) -> Design:
             "open" if _OPEN.search(text) or (study.randomized and not _BLIND.search(text)) else
             "blinded" if _BLIND.search(text) else "unknown")
         return Design(reference, study.name, kind, study.randomized, blinding, study.n_randomized,
-                      f"studies.csv: {study.design}" + (", sham-controlled" if study.sham_controlled else ""))
+                      f"{'proposed study' if study.notes.startswith('proposed') else 'studies.csv'}: {study.design}"
+                      + (", sham-controlled" if study.sham_controlled else ""))
     blinding = "open" if _OPEN.search(text) else "blinded" if _BLIND.search(text) else "unknown"
     if kind == RANDOMIZED:
         return Design(reference, entry.label, kind, True, blinding, _total(text), "a randomized trial (its kind)")

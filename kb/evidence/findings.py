@@ -102,24 +102,38 @@ def polarity_for(outcome: str, detail: str, reviews: Reviews) -> str:
     return polarity
 
 
+def _memo(kb, key: str, compute):
+    """Cache on the knowledge base (a frozen dataclass without slots: its __dict__ is writable)."""
+    if key not in kb.__dict__:
+        kb.__dict__[key] = compute(kb)
+    return kb.__dict__[key]
+
+
+def _framing(kb):
+    extra = document_treatments(kb.doc)
+    return extra, framing_order([s.text for s in kb.doc.statements] + [kb.doc.title or ""], extra)
+
+
 def favours_of(kb, estimate) -> Direction | None:
     """The oriented direction of one estimate (None for rows that compare no two treatments)."""
     pair = split_comparison(estimate.comparison)
     if pair is None:
         return None
-    extra = document_treatments(kb.doc)
-    order = framing_order([s.text for s in kb.doc.statements] + [kb.doc.title or ""], extra)
+    extra, order = _memo(kb, "_evidence_framing", _framing)
     intervention, comparator = orient(*pair, order, extra)
     words = f"{estimate.detail} {words_around(estimate)}"
     return direction_of(estimate, polarity_for(estimate.outcome, words, read_reviews_of(kb)),
                         intervention, comparator, extra)
 
 
+def directions_by_estimate(kb) -> dict:
+    """Estimate id -> its Direction (or None), for every estimate of the knowledge base (computed once)."""
+    return _memo(kb, "_evidence_directions",
+                 lambda k: {e.id: favours_of(k, e) for e in k.effect_estimates.estimates})
+
+
 def read_reviews_of(kb) -> Reviews:
-    key = "_evidence_reviews"
-    if key not in kb.__dict__:
-        kb.__dict__[key] = read_reviews(kb)
-    return kb.__dict__[key]
+    return _memo(kb, "_evidence_reviews", read_reviews)
 
 
 def _evidence_refs(kb, statement: str) -> set[int]:
@@ -173,35 +187,43 @@ def _rate(kb, statement: str, question: str, outcome: str, directions, designs, 
 
 def summary_of_findings(kb, statement: str | None = None) -> tuple[SummaryRow, ...]:
     """Every criterion's summary rows (or one criterion's), in outline order, then question and outcome."""
-    reviews = read_reviews_of(kb)
     ids = [statement] if statement else [s.id for s in kb.doc.statements]
-    estimates = kb.effect_estimates.estimates
-    out = []
+    cache = _memo(kb, "_evidence_summary", lambda k: {})
     for sid in ids:
-        refs = _evidence_refs(kb, sid)
-        groups: dict[tuple[str, str], list] = {}
-        for e in estimates:
-            # an attributed estimate bears on the criteria where it is printed
-            if not refs.intersection(e.printed_citations or e.citations) or not e.outcome:
-                continue
-            d = favours_of(kb, e)
-            if d is not None:
-                groups.setdefault((d.question, e.outcome), []).append(d)
-        for (question, outcome), directions in sorted(groups.items()):
-            designs = [design_of(kb, d.estimate.citations[0], paragraph_text(kb, d.estimate.sentence_index))
-                       for d in directions]
-            effects = tuple(Effect(
-                d.estimate.id, d.estimate.line, d.estimate.citations[0], d.estimate.printed_citations,
-                g.label, d.estimate.measure, d.estimate_text, d.ci_low_text, d.ci_high_text, d.estimate.timepoint,
-                d.favours_label, d.favours, d.basis, d.reoriented, d.estimate.attribution,
-                flags(d.estimate)) for d, g in zip(directions, designs))
-            participants, note = _participants(designs)
-            certainty, verdicts, confirmed, cnote = _rate(kb, sid, question, outcome, directions, designs,
-                                                          participants, reviews)
-            first = directions[0]
-            out.append(SummaryRow(
-                sid, question, outcome, first.intervention, first.comparator,
-                tuple(dict.fromkeys(e.reference for e in effects)), tuple(dict.fromkeys(g.label for g in designs)),
-                participants, note, effects, row_direction(effects, first.intervention, first.comparator),
-                certainty, verdicts, confirmed, cnote))
-    return tuple(out)
+        if sid not in cache:
+            cache[sid] = _rows_for(kb, sid)
+    return tuple(row for sid in ids for row in cache[sid])
+
+
+def _rows_for(kb, sid: str) -> list[SummaryRow]:
+    reviews = read_reviews_of(kb)
+    estimates = kb.effect_estimates.estimates
+    oriented = directions_by_estimate(kb)
+    out = []
+    refs = _evidence_refs(kb, sid)
+    groups: dict[tuple[str, str], list] = {}
+    for e in estimates:
+        # an attributed estimate bears on the criteria where it is printed
+        if not refs.intersection(e.printed_citations or e.citations) or not e.outcome:
+            continue
+        d = oriented.get(e.id)
+        if d is not None:
+            groups.setdefault((d.question, e.outcome), []).append(d)
+    for (question, outcome), directions in sorted(groups.items()):
+        designs = [design_of(kb, d.estimate.citations[0], paragraph_text(kb, d.estimate.sentence_index))
+                   for d in directions]
+        effects = tuple(Effect(
+            d.estimate.id, d.estimate.line, d.estimate.citations[0], d.estimate.printed_citations,
+            g.label, d.estimate.measure, d.estimate_text, d.ci_low_text, d.ci_high_text, d.estimate.timepoint,
+            d.favours_label, d.favours, d.basis, d.reoriented, d.estimate.attribution,
+            flags(d.estimate)) for d, g in zip(directions, designs))
+        participants, note = _participants(designs)
+        certainty, verdicts, confirmed, cnote = _rate(kb, sid, question, outcome, directions, designs,
+                                                      participants, reviews)
+        first = directions[0]
+        out.append(SummaryRow(
+            sid, question, outcome, first.intervention, first.comparator,
+            tuple(dict.fromkeys(e.reference for e in effects)), tuple(dict.fromkeys(g.label for g in designs)),
+            participants, note, effects, row_direction(effects, first.intervention, first.comparator),
+            certainty, verdicts, confirmed, cnote))
+    return out

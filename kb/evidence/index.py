@@ -15,14 +15,21 @@ Supports, and how a criterion gets its evidence:
   that has some (I.A.3.a -> I.A.3 -> I.A -> I), because where the text does
   not discuss an item separately, the evidence for the item is the evidence for
   the whole indication.
+
+Without the reviewed tables the links are proposed from the text alone
+(``kb.evidence.proposal``): sections by the criteria's words when there is no
+``statement_sections.csv``, studies bootstrapped in memory when there is no
+``studies.csv``. A proposed support says so (``origin`` "proposed", with its
+``reason``); a reviewed table, when present, wins.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from .proposal import bootstrapped_studies, proposed_links
 from .records import EvidenceTables, Inclusion, Study, ref_node, study_node
-from .tables import load_evidence_tables
+from .tables import STATEMENT_SECTIONS, STUDIES, load_evidence_tables
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,8 @@ class Support:
     via: str  # the section that cites it, or "curated"
     stance: str
     line: int | None  # the policy line of the citation or of the curated link
+    origin: str = "curated"  # curated (a reviewed table) or proposed (from the text alone)
+    reason: str = ""  # why the link exists: the table's reason or the proposal's
 
 
 @dataclass(frozen=True)
@@ -101,31 +110,37 @@ def _inclusions(kb, tables: EvidenceTables, study_of_ref: dict) -> tuple[Inclusi
 
 def _section_supports(kb, tables: EvidenceTables, studies: tuple[Study, ...]) -> list[Support]:
     out = []
+    origin = "curated" if STATEMENT_SECTIONS in tables.present else "proposed"
     for link in tables.sections:
         def inside(section_id: str, root=link.section) -> bool:
             return section_id == root or section_id.startswith(root + "/")
         for marker in kb.doc.markers:
             if inside(marker.section_id):
-                out += [Support(link.statement, ref_node(n), marker.section_id, "", marker.line)
+                out += [Support(link.statement, ref_node(n), marker.section_id, "", marker.line, origin, link.reason)
                         for n in dict.fromkeys(marker.numbers) if n in kb.references]
         for study in studies:
             for line in study.described_at:
                 section = kb.doc.section_at(line)
                 if section and inside(section.id):
-                    out.append(Support(link.statement, study.node, section.id, "", line))
+                    out.append(Support(link.statement, study.node, section.id, "", line, origin, link.reason))
     return out
 
 
 def build_index(kb) -> EvidenceIndex:
     tables = load_evidence_tables(kb)
+    if STUDIES not in tables.present:
+        tables = replace(tables, studies=bootstrapped_studies(kb))
+    if STATEMENT_SECTIONS not in tables.present:
+        tables = replace(tables, sections=proposed_links(kb))
     study_of_ref: dict[int, tuple[str, ...]] = {}
     for study in tables.studies:
         for n in study.references:
             study_of_ref[n] = study_of_ref.get(n, ()) + (study.id,)
     stances = {(s.statement, s.evidence): s.stance for s in tables.supports}
-    supports = [Support(s.statement, s.evidence, s.via, stances.get((s.statement, s.evidence), ""), s.line)
-                for s in _section_supports(kb, tables, tables.studies)]
-    supports += [Support(s.statement, s.evidence, "curated", s.stance, s.policy_line) for s in tables.supports]
+    supports = [replace(s, stance=stances.get((s.statement, s.evidence), "")) for s in
+                _section_supports(kb, tables, tables.studies)]
+    supports += [Support(s.statement, s.evidence, "curated", s.stance, s.policy_line, "curated", s.reason)
+                 for s in tables.supports]
     return EvidenceIndex(
         tables=tables,
         studies={s.id: s for s in tables.studies},

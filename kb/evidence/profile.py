@@ -43,6 +43,7 @@ class EvidenceProfile:
     guidelines: tuple[int, ...]  # guidelines that agree
     guidelines_disagreeing: tuple[int, ...]
     sections: tuple[str, ...]  # rationale sections on the path
+    links: tuple[tuple[str, str, str], ...] = ()  # (section or evidence node, origin, reason): curated or proposed
 
     @property
     def has_evidence(self) -> bool:
@@ -65,7 +66,13 @@ class EvidenceProfile:
             "guidelines": list(self.guidelines),
             "guidelines_disagreeing": list(self.guidelines_disagreeing),
             "sections": list(self.sections),
+            "links": [{"to": to, "origin": origin, "reason": reason} for to, origin, reason in self.links],
         }
+
+    @property
+    def proposed(self) -> bool:
+        """Whether any link behind the profile was proposed from the text rather than reviewed."""
+        return any(origin == "proposed" for _, origin, _ in self.links)
 
 
 def _median(values: list[int]) -> float | None:
@@ -105,7 +112,18 @@ def profile_of(kb, statement_id: str) -> EvidenceProfile:
         guidelines=tuple(n for n in refs if kb.kind(n) == GUIDELINE and stance.get(n) == "agrees"),
         guidelines_disagreeing=tuple(n for n in refs if kb.kind(n) == GUIDELINE and stance.get(n) == "disagrees"),
         sections=tuple(dict.fromkeys(s.via for s in supports if s.via != "curated")),
+        links=_links(index, source),
     )
+
+
+def _links(index, source: str | None) -> tuple[tuple[str, str, str], ...]:
+    """The criterion's section links (curated or proposed) and its single curated links, with reasons."""
+    if source is None:
+        return ()
+    sections = [(link.section, "curated" if "statement_sections.csv" in index.tables.present else "proposed",
+                 link.reason) for link in index.tables.sections if link.statement == source]
+    single = [(s.evidence, "curated", s.reason) for s in index.own_supports(source) if s.via == "curated"]
+    return tuple(dict.fromkeys(sections + single))
 
 
 def profiles(kb) -> list[EvidenceProfile]:
