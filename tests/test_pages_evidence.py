@@ -250,3 +250,21 @@ def test_study_and_reference_pages_say_where_they_stand_not_supports(bundled):
     assert "\u2014 **against** (the guideline disagrees" in line
     # A title-only entry is named by whole words, never cut inside one.
     assert "Practice guidelines for chronic pain man (" not in pages[links.reference_path(68)]
+
+
+def test_a_proposed_section_link_says_so_on_the_criterion_page(tmp_path):
+    """Without statement_sections.csv the links are proposed from the text, and the page says so."""
+    import shutil
+
+    from kb.knowledge.base import load_knowledge_base
+    from kb.paths import resolve_policy
+
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    shutil.copy(resolve_policy(None), folder / "policy.md")
+    kb = load_knowledge_base(folder / "policy.md")
+    pages = render_pages(gather(kb, figures="none"))
+    page = pages[links.criterion_path("I")]
+    assert "*proposed from the text*" in page and "confirm it at review" in page
+    curated = render_pages(gather(load_knowledge_base(resolve_policy(None)), figures="none"))
+    assert "proposed from the text" not in curated[links.criterion_path("I")]

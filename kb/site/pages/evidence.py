@@ -101,15 +101,18 @@ def _cited(profile) -> list:
 
 def _basis(page: str, kb, profile) -> str:
     """Which rationale sections the evidence comes from, linked to the policy text."""
-    names = []
+    names, proposed = [], {x["to"]: x["reason"] for x in profile.get("links") or () if x.get("origin") == "proposed"}
     for sid in profile.get("sections") or ():
         sec = kb.sections.get(sid)
         if sec:
-            names.append(link(title(sec.title, 60), links.policy_line(page, kb.doc.lines, sec.line)))
+            why = f" (*proposed from the text*: {plain(proposed[sid])})" if sid in proposed else ""
+            names.append(link(title(sec.title, 60), links.policy_line(page, kb.doc.lines, sec.line)) + why)
     how = link("how this is found", links.rel(page, "method.md", "how-a-criterion-gets-its-evidence"))
     if names:
-        return (f"The references cited in the rationale sections mapped to this criterion ({', '.join(names)}), "
-                f"and links a reviewer added ({how}).")
+        confirm = (" A proposed link is the software's reading of the criterion's words, not a reviewer's: confirm "
+                   "it at review (statement_sections.csv)." if proposed else "")
+        return (f"The references cited in the rationale sections mapped to this criterion ({'; '.join(names)}), "
+                f"and links a reviewer added ({how}).{confirm}")
     return f"Links a reviewer added to this criterion ({how})."
 
 
