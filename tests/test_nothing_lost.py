@@ -62,7 +62,7 @@ def test_plots_that_fail_half_way_leave_the_earlier_figures(tmp_path, capsys, mo
     import kb.outputs.figures as figures
 
     specs = figures.figure_specs
-    monkeypatch.setattr(figures, "figure_specs", lambda estimates: specs(estimates)[:3])
+    monkeypatch.setattr(figures, "figure_specs", lambda estimates, *a: specs(estimates, *a)[:3])
     folder = tmp_path / "figures"
     assert main(["plots", "-o", str(folder)]) == 0
     before = snapshot(folder)
@@ -156,7 +156,7 @@ def test_no_command_writes_inside_references(tmp_path, monkeypatch, capsys):
     before = snapshot(copy)
     monkeypatch.setenv("KB_REFERENCES", str(copy))
     specs = figures.figure_specs
-    monkeypatch.setattr(figures, "figure_specs", lambda estimates: specs(estimates)[:2])
+    monkeypatch.setattr(figures, "figure_specs", lambda estimates, *a: specs(estimates, *a)[:2])
     policy = str(copy / "regence-surgery-107")
     out = tmp_path / "out"
     for argv in (["info"], ["check", "--all"], ["export", "bibtex"], ["export", "graphml", "--all"],

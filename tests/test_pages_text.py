@@ -145,3 +145,19 @@ def test_a_navigation_title_cannot_carry_a_tag_or_a_character_reference():
     cleaned = nav_title(hostile)
     assert not set(cleaned) & set("<>&\"`")
     assert cleaned.endswith("O'Brien (2015) – trial")
+
+
+def test_labels_are_cut_at_a_word_never_inside_one():
+    from kb.site.pages.text import cut_at_word, nav_title, short_name
+
+    assert cut_at_word("Patient has a recent painful fracture", 24) == "Patient has a recent\u2026"
+    assert cut_at_word("Percutaneous vertebroplasty, kyphoplasty", 28) == "Percutaneous\u2026"  # no trailing comma
+    assert cut_at_word("short enough", 12) == "short enough"
+    assert short_name("Use of narcotic or nonnarcotic analgesic medication", 24) == "Use of narcotic\u2026"
+    label = nav_title("I.A.5.e " + short_name("Active osteomyelitis whether or not treated", 34))
+    assert label == "I.A.5.e Active osteomyelitis\u2026"
+    for text in ("Mechanical vertebral augmentation, including vertebroplasty", "Known allergy to any of the"):
+        for limit in range(12, 40):  # from the first word up: a single longer word is cut hard
+            cut = cut_at_word(text, limit)
+            assert len(cut) <= limit and all(w.rstrip("\u2026,") in text.split() or w.rstrip("\u2026,") + ","
+                                             in text.split() for w in cut.split())

@@ -12,7 +12,7 @@ import os
 import shutil
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -265,3 +265,96 @@ def test_hostile_text_stays_text_in_the_browser(local_page, hostile_url):
     shot(page, "hostile-search")
     assert page.evaluate("document.querySelectorAll('.md-search-result img, .md-search-result script').length") == 0
     assert page.evaluate("window.kbPwned") is None
+
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+PAGE_FITS = "document.documentElement.scrollWidth <= window.innerWidth + 1"  # nothing pushes the page sideways
+
+
+def _scrolls(locator) -> bool:
+    return locator.evaluate("el => el.scrollWidth > el.clientWidth + 1")
+
+
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_a_criterion_page_opens_with_what_was_found_on_any_screen(local_page, site_url, screen):
+    page = local_page
+    page.set_viewport_size(VIEWPORTS[screen])
+    page.goto(site_url + "criteria/I/B/")
+    found = page.locator("h2", has_text="What the evidence found")
+    evidence = page.locator("h2#evidence")
+    assert found.bounding_box()["y"] < evidence.bounding_box()["y"], "the summary comes before the counts"
+    summary = page.locator(".md-typeset__scrollwrap", has=page.locator("th", has_text="certainty")).first
+    assert summary.get_by_text("favours vertebroplasty").count() >= 1
+    assert page.get_by_text("Suggested by rules; confirm at review.", exact=False).count() >= 1
+    assert page.evaluate(PAGE_FITS)
+    hint = summary.evaluate("el => getComputedStyle(el, '::before').content")
+    if screen == "phone":
+        assert _scrolls(summary), "the wide summary table scrolls inside its box"
+        assert "scrolls sideways" in hint
+    else:
+        assert "scrolls sideways" not in hint
+    found.scroll_into_view_if_needed()
+    shot(page, f"criterion-found-{screen}")
+    shot(page, f"criterion-found-{screen}-full", full_page=True)
+
+
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_a_study_page_says_what_it_found_on_any_screen(local_page, site_url, screen):
+    page = local_page
+    page.set_viewport_size(VIEWPORTS[screen])
+    page.goto(site_url + "studies/vertos-ii/")
+    assert page.locator("h2", has_text="What it found").is_visible()
+    table = page.locator("article table").nth(1)
+    assert table.get_by_text("favours vertebroplasty").count() == 2
+    assert page.locator("article").get_by_text("supports").count() == 0
+    assert page.locator("article li", has_text="Treatment of symptomatic").get_by_text("for", exact=True).count() == 1
+    assert page.evaluate(PAGE_FITS)
+    shot(page, f"study-{screen}", full_page=True)
+
+
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_a_forest_page_keeps_its_figure_legible_on_any_screen(local_page, site_url, screen):
+    page = local_page
+    page.set_viewport_size(VIEWPORTS[screen])
+    page.goto(site_url + "forest/vertebroplasty-vs-conservative-care-all-outcomes/")
+    (src, natural), = loaded_images(page)
+    assert natural > 0
+    figure, image = page.locator("article a.kb-figure"), page.locator("article a.kb-figure img")
+    width = image.bounding_box()["width"]
+    assert page.evaluate(PAGE_FITS)
+    if screen == "phone":
+        # The figure is drawn 10 inches wide with 9-point text: at 900 px its labels are about 11 px high.
+        assert width >= 900 and _scrolls(figure), "full size, in a box that scrolls sideways"
+        assert "scrolls sideways" in figure.evaluate("el => getComputedStyle(el, '::before').content")
+    else:
+        assert abs(width - figure.bounding_box()["width"]) < 2  # as wide as the text column
+    svg = page.request.get(urljoin(page.url, src)).text()
+    assert "favours vertebroplasty" in svg and "favours conservative care" in svg
+    criteria = page.locator("article h2#criteria-it-bears-on + ul")
+    assert criteria.get_by_role("link", name="I", exact=True).count() == 1  # the overview bears on I too
+    shot(page, f"forest-{screen}")
+    shot(page, f"forest-{screen}-full", full_page=True)
+
+
+def test_navigation_labels_end_on_a_whole_word(local_page, site_url):
+    from kb.knowledge.base import load_knowledge_base
+    from kb.paths import resolve_policy
+
+    kb = load_knowledge_base(resolve_policy(None))
+    page = local_page
+    checked = set()
+    for path in ("criteria/", "criteria/I/A/5/", "criteria/I/A/3/", "criteria/I/A/4/"):  # the nav is pruned
+        page.goto(site_url + path)
+        labels = page.locator("nav.md-nav--primary .md-nav__link").evaluate_all(
+            "els => els.map(e => e.textContent.trim())")
+        for label in labels:
+            sid, _, name = label.partition(" ")
+            if sid not in kb.statements:
+                continue
+            words = kb.statements[sid].text.split()
+            shown = name.rstrip("\u2026").split()
+            n = len(shown)
+            last_ok = n and words[n - 1].startswith(shown[-1]) and not words[n - 1][len(shown[-1]):].strip(",;:.()")
+            assert n and shown[:-1] == words[:n - 1] and last_ok, f"{label!r} is not whole words of criterion {sid}"
+            checked.add(sid)
+    assert len(checked) >= 20, sorted(checked)

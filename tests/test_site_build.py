@@ -75,7 +75,10 @@ def test_a_page_for_every_study_and_every_forest_plot(bundled_site, bundled_kb):
     assert len(studies) == 43  # the data rows of references/regence-surgery-107/studies.csv
     for sid in studies:
         assert (bundled_site / "studies" / sid / "index.html").is_file(), sid
-    specs = figure_specs(estimates_of(bundled_kb).estimates)
+    from kb.outputs.orientation import oriented
+
+    estimates = estimates_of(bundled_kb).estimates
+    specs = figure_specs(estimates, oriented(bundled_kb, estimates))
     assert specs
     for spec in specs:
         page = (bundled_site / "forest" / spec.slug / "index.html").read_text(encoding="utf-8")
@@ -95,7 +98,10 @@ def test_the_synthetic_policy_has_forest_plots_and_proposed_study_pages(syntheti
     kb = load_knowledge_base(policy)
     index = (out / "studies" / "index.html").read_text(encoding="utf-8")
     assert "proposed from the text" in index and "no studies table" in index
-    for spec in figure_specs(estimates_of(kb).estimates):
+    from kb.outputs.orientation import oriented
+
+    estimates = estimates_of(kb).estimates
+    for spec in figure_specs(estimates, oriented(kb, estimates)):
         assert (out / "forest" / f"{spec.slug}.svg").stat().st_size > 0, spec.slug
 
 

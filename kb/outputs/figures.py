@@ -15,12 +15,13 @@ from dataclasses import dataclass
 
 from kb.estimates.consistency import estimate_issues
 from kb.estimates.vocabulary import timepoint_days
-from kb.outputs.forest import DIFFERENCE, RATIO, ForestRow, forest_plot, legend_handles, notes_of
+from kb.outputs.forest import RATIO, ForestRow, forest_plot, legend_handles, notes_of
 from kb.ids import slug
+from kb.outputs.panels import against_its_side, panel_key, sides
 
 SVG_SALT = "policykb"
 _WIDTH = 10.0  # inches
-_ROW, _PANEL_EXTRA, _TOP, _NOTE, _LEGEND = 0.34, 1.2, 0.95, 0.2, 0.45  # inches
+_ROW, _PANEL_EXTRA, _TOP, _NOTE, _LEGEND = 0.34, 1.75, 0.95, 0.2, 0.45  # inches
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class FigureSpec:
     subtitle: str
     estimates: tuple  # EffectEstimate rows in drawing order
     overview: bool  # several outcomes in one figure
+    oriented: tuple = ()  # kb.outputs.orientation.Oriented, one per estimate, same order
+    question: str = ""  # as oriented: "vertebroplasty vs kyphoplasty"
 
 
 def _year(source: str) -> int:
@@ -37,16 +40,23 @@ def _year(source: str) -> int:
     return int(m.group(1)) if m else 9999
 
 
-def _sort_key(e, overview: bool):
-    return ((e.outcome if overview else ""), timepoint_days(e.timepoint), _year(e.source), e.source, e.line, e.id)
+def _sort_key(e, overview: bool, panels: dict, oriented: dict):
+    return (panels[panel_key(e, oriented[e.id].polarity)], timepoint_days(e.timepoint), _year(e.source), e.source, e.line, e.id)
 
 
-def figure_specs(estimates) -> list[FigureSpec]:
-    """The figures to draw: per question and outcome (two or more rows), plus per-question overviews."""
+def figure_specs(estimates, oriented: dict | None = None) -> list[FigureSpec]:
+    """The figures to draw: per question and outcome (two or more rows), plus per-question overviews.
+
+    ``oriented`` (estimate id -> ``kb.outputs.orientation.Oriented``) gives each question its one orientation,
+    so rows printed either way round share a figure; without it every row stays as printed.
+    """
+    from kb.outputs.orientation import oriented as orient
+
+    oriented = oriented if oriented is not None else orient(None, estimates)
     usable = [e for e in estimates if e.question and e.scale]
     by_question: dict[str, list] = {}
     for e in usable:
-        by_question.setdefault(e.question, []).append(e)
+        by_question.setdefault(oriented[e.id].question, []).append(e)
     specs = []
     for question, rows in by_question.items():
         outcomes: dict[str, list] = {}
@@ -54,21 +64,27 @@ def figure_specs(estimates) -> list[FigureSpec]:
             outcomes.setdefault(e.outcome or "unnamed outcome", []).append(e)
         for outcome, group in outcomes.items():
             if len(group) >= 2:
-                specs.append(_spec(question, outcome, group, overview=False))
+                specs.append(_spec(question, outcome, group, False, oriented))
         if len(rows) >= 2 and len(outcomes) >= 2:
-            specs.append(_spec(question, "all outcomes", rows, overview=True))
+            specs.append(_spec(question, "all outcomes", rows, True, oriented))
     return specs
 
 
-def _spec(question: str, outcome: str, rows: list, overview: bool) -> FigureSpec:
-    rows = sorted(rows, key=lambda e: _sort_key(e, overview))
+def _spec(question: str, outcome: str, rows: list, overview: bool, oriented: dict) -> FigureSpec:
+    panels = {k: i for i, k in enumerate(dict.fromkeys(panel_key(e, oriented[e.id].polarity) for e in rows))}
+    if overview:
+        panels = {k: i for i, k in enumerate(sorted(panels, key=lambda k: (k.outcome, k.reading, k.family,
+                                                                           k.instrument)))}
+    rows = sorted(rows, key=lambda e: _sort_key(e, overview, panels, oriented))
     head = question[0].upper() + question[1:]
     title = head if question.startswith("risk factors") and outcome in question else f"{head}: {outcome}"
     measures = ", ".join(dict.fromkeys(e.measure for e in rows))
-    subtitle = (f"{len(rows)} estimates ({measures}) as printed in the policy, from "
-                f"{len({e.source for e in rows})} source(s); sorted by "
-                + ("outcome, " if overview else "") + "time point and year")
-    return FigureSpec(slug(f"{question} {outcome}"), title, subtitle, tuple(rows), overview)
+    turned = sum(1 for e in rows if oriented[e.id].reoriented)
+    subtitle = (f"{len(rows)} estimates ({measures}) from {len({e.source for e in rows})} source(s), as printed"
+                + (f" ({turned} turned round to read {question})" if turned else "")
+                + "; sorted by time point and year")
+    return FigureSpec(slug(f"{question} {outcome}"), title, subtitle, tuple(rows), overview,
+                      tuple(oriented[e.id] for e in rows), question)
 
 
 def design_of(kb, e) -> str:
@@ -86,9 +102,7 @@ def design_of(kb, e) -> str:
     return "other"
 
 
-def _detail(e, overview: bool) -> str:
-    if overview:
-        return ", ".join(filter(None, [e.outcome, e.timepoint]))
+def _detail(e) -> str:
     if e.timepoint:
         return e.timepoint
     words = e.detail.lower()
@@ -104,25 +118,44 @@ def _source_note(e) -> str:
     return f"the text names {named}; reference {cited} is {source}"
 
 
-def forest_rows(kb, rows, overview: bool = False) -> list[ForestRow]:
+def forest_rows(kb, rows, overview: bool = False, oriented=None) -> list[ForestRow]:
+    """One ForestRow per estimate: its numbers as its question's orientation reads them (``oriented``, one
+    ``kb.outputs.orientation.Oriented`` per row; without it, as printed), flags and notes."""
+    from kb.outputs.orientation import oriented as orient
+
+    oriented = list(oriented) if oriented else [orient(kb, rows)[e.id] for e in rows]
     by_sentence: dict = {}
     for e in rows:
         by_sentence.setdefault(e.sentence_index, []).append(e)
+    labels = _panel_sides(rows, oriented)
     out = []
-    for e in rows:
+    for e, o in zip(rows, oriented):
         issues = estimate_issues(e, by_sentence.get(e.sentence_index, ()) if e.sentence_index is not None else ())
         # Errors and warnings mark the row; an info-level remark is a footnote, not a failure.
         flags = [f"{i.code} {i.message} (line {e.line})" for i in issues if i.severity != "info"]
         remarks = [f"{i.code} {i.message} (line {e.line})" for i in issues if i.severity == "info"]
+        if o.reoriented:
+            remarks.insert(0, f"{o.reoriented} to read {o.question}")
+        if against_its_side(o, labels[panel_key(e, o.polarity)], e.null or 0.0):
+            remarks.append(f"drawn as printed on the side marked for the other treatment, but it favours "
+                           f"{o.favours}: {o.basis}")
         cited = ",".join(str(n) for n in e.citations)
         dagger = "\u2020" if _source_note(e) or remarks else ""
         out.append(ForestRow(
             id=e.id, label=f"{e.source or 'unknown source'} [{cited}]{dagger}",
-            detail=_detail(e, overview), estimate=e.estimate, low=e.ci_low, high=e.ci_high,
-            estimate_text=e.estimate_text + ("%" if e.unit == "%" else ""),
-            low_text=e.ci_low_text, high_text=e.ci_high_text, scale=e.scale, design=design_of(kb, e),
-            flag="; ".join(flags), note="; ".join(filter(None, [_source_note(e)] + remarks))))
+            detail=_detail(e), estimate=o.estimate, low=o.low, high=o.high,
+            estimate_text=o.estimate_text + ("%" if e.unit == "%" else ""),
+            low_text=o.low_text, high_text=o.high_text, scale=e.scale, design=design_of(kb, e),
+            flag="; ".join(flags), note="; ".join(filter(None, [_source_note(e)] + remarks)), favours=o.favours))
     return out
+
+
+def _panel_sides(rows, oriented) -> dict:
+    """Panel -> ('favours X', 'favours Y') under its axis, or None."""
+    members: dict = {}
+    for e, o in zip(rows, oriented):
+        members.setdefault(panel_key(e, o.polarity), []).append(o)
+    return {key: sides(group) for key, group in members.items()}
 
 
 def _slots(panel, overlap_groups) -> float:
@@ -132,29 +165,41 @@ def _slots(panel, overlap_groups) -> float:
     return len(panel) + 0.6 * groups
 
 
+def _xlabel(key, estimates) -> str:
+    measures = ", ".join(dict.fromkeys(e.measure for e in estimates))
+    if key.family == "ratio":
+        return f"ratio, log scale ({measures}); 1 = no difference"
+    return f"{key.family} ({measures}); 0 = no difference"
+
+
 def draw(kb, spec: FigureSpec, overlap_groups=None):
-    """The figure for ``spec`` (a matplotlib Figure, not saved)."""
+    """The figure for ``spec`` (a matplotlib Figure, not saved): one panel per outcome and scale."""
     from matplotlib.figure import Figure
 
-    rows = forest_rows(kb, spec.estimates, spec.overview)
-    panels = [[r for r in rows if r.scale == s] for s in (RATIO, DIFFERENCE)]
-    panels = [p for p in panels if p]
+    from kb.outputs.orientation import oriented as orient
+
+    oriented = list(spec.oriented) or [orient(kb, spec.estimates)[e.id] for e in spec.estimates]
+    rows = forest_rows(kb, spec.estimates, spec.overview, oriented)
+    key_of = {e.id: panel_key(e, o.polarity) for e, o in zip(spec.estimates, oriented)}
+    keys = list(dict.fromkeys(key_of.values()))
+    panels = [[(e, r) for e, r in zip(spec.estimates, rows) if key_of[e.id] == k] for k in keys]
+    labels = _panel_sides(spec.estimates, oriented)
     notes = [line for n in notes_of(rows) for line in textwrap.wrap(n, 150, subsequent_indent="   ")]
-    heights = [_ROW * _slots(p, overlap_groups) + _PANEL_EXTRA for p in panels]
+    heights = [_ROW * _slots([r for _, r in p], overlap_groups) + _PANEL_EXTRA for p in panels]
     total = _TOP + sum(heights) + _LEGEND + (_NOTE * len(notes) + 0.3 if notes else 0.1)
     fig = Figure(figsize=(_WIDTH, total))
     fig.text(0.02, 1 - 0.3 / total, spec.title, fontsize=13, fontweight="bold", va="center")
     fig.text(0.02, 1 - 0.6 / total, spec.subtitle, fontsize=8.5, color="#555555", va="center")
     level = Counter(e.ci_level or "CI" for e in spec.estimates).most_common(1)[0][0]
     top = _TOP
-    for panel, height in zip(panels, heights):
-        plot_h = _ROW * _slots(panel, overlap_groups) + 0.45
-        ax = fig.add_axes((0.30, 1 - (top + 0.15 + plot_h) / total, 0.40, plot_h / total))
-        measures = ", ".join(dict.fromkeys(e.measure for e in spec.estimates if e.scale == panel[0].scale))
-        label = ("ratio, log scale" if panel[0].scale == RATIO else "difference") + f" ({measures}); "
-        label += ("1" if panel[0].scale == RATIO else "0") + " = no difference"
-        forest_plot(panel, ax=ax, xlabel=label, level=level if level != "CI" else "", overlap_groups=overlap_groups,
-                    legend=False)
+    for key, panel, height in zip(keys, panels, heights):
+        plot_h = _ROW * _slots([r for _, r in panel], overlap_groups) + 0.45
+        ax = fig.add_axes((0.30, 1 - (top + 0.45 + plot_h) / total, 0.40, plot_h / total))
+        fig.text(0.02, 1 - (top + 0.2) / total, key.label[0].upper() + key.label[1:], fontsize=10,
+                 fontweight="bold", va="center", color="#1f3b57")
+        forest_plot([r for _, r in panel], ax=ax, xlabel=_xlabel(key, [e for e, _ in panel]),
+                    level=level if level != "CI" else "", overlap_groups=overlap_groups, legend=False,
+                    sides=labels.get(key))
         top += height
     fig.legend(handles=legend_handles(rows), loc="upper left", bbox_to_anchor=(0.02, 1 - (top - 0.2) / total),
                ncol=4, frameon=False, fontsize=8.5, handletextpad=0.4, columnspacing=1.5)
@@ -224,6 +269,7 @@ def write_figures(kb, folder, overlap_groups=None) -> list[str]:
     from kb.estimates import estimates_of
     from kb.estimates.table import COLUMNS, estimate_rows, to_csv
     from kb.io import write_atomic
+    from kb.outputs.orientation import oriented
 
     folder = Path(folder)
     estimates = estimates_of(kb).estimates
@@ -232,7 +278,7 @@ def write_figures(kb, folder, overlap_groups=None) -> list[str]:
     # Every figure is drawn before the first file is written: a figure that fails to draw
     # leaves the folder as the previous run left it, not half old and half new.
     out: dict[str, bytes] = {}
-    for spec in figure_specs(estimates):
+    for spec in figure_specs(estimates, oriented(kb, estimates)):
         files = render_files(draw(kb, spec, overlap_groups))
         files["csv"] = to_csv(estimate_rows(spec.estimates), COLUMNS).encode("utf-8")
         out.update((f"{spec.slug}.{ext}", data) for ext, data in files.items())

@@ -23,6 +23,7 @@ DESIGNS = {  # design -> (marker, filled, legend label)
 RATIO, DIFFERENCE = "ratio", "difference"
 FLAG = "\u26a0"
 INK, FLAG_INK, MUTED = "#1f3b57", "#c0392b", "#7f8c8d"
+LABEL_CHARS = 44  # what fits left of the axis at 9 pt
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,16 @@ class ForestRow:
     design: str = "other"
     flag: str = ""  # why the numbers are inconsistent ("EST101 ...")
     note: str = ""  # anything else a reader must know (e.g. the text names another author)
+    favours: str = ""  # the treatment it favours, "no clear difference" or "not judged" ("" when not asked)
 
     @property
     def text(self) -> str:
-        return f"{self.label} \u00b7 {self.detail}" if self.detail else self.label
+        """The row's label: source and detail, the detail cut at a word so the label fits beside the axis."""
+        if not self.detail:
+            return self.label
+        room = max(12, LABEL_CHARS - len(self.label) - 3)
+        detail = self.detail if len(self.detail) <= room else self.detail[:room].rsplit(" ", 1)[0] + "\u2026"
+        return f"{self.label} \u00b7 {detail}"
 
 
 def _ordered(rows: list[ForestRow], overlap_groups) -> tuple[list[ForestRow], list[tuple[str, list[str]]]]:
@@ -159,11 +166,12 @@ def _axes(ax, rows, ys, scale) -> tuple[float, float]:
 
 
 def forest_plot(rows, ax=None, *, title: str | None = None, xlabel: str | None = None, level: str = "95%",
-                overlap_groups=None, legend: bool = True):
+                overlap_groups=None, legend: bool = True, sides: tuple[str, str] | None = None):
     """Draw ``rows`` (ForestRow, top to bottom in the given order) onto ``ax`` and return it.
 
     ``overlap_groups``: ``[(label, [row id, ...]), ...]`` for rows from reviews that pool the same trials;
     they are drawn together on a shaded band labelled "overlapping: <label>".
+    ``sides``: ``("favours X", "favours Y")``, printed under the axis left and right of the null line.
     """
     rows = list(rows)
     if not rows:
@@ -191,12 +199,27 @@ def forest_plot(rows, ax=None, *, title: str | None = None, xlabel: str | None =
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.set_xlabel(xlabel or ("ratio (log scale); 1 = no difference" if scale == RATIO
-                             else "difference; 0 = no difference"), fontsize=9, color="#333333")
+                             else "difference; 0 = no difference"), fontsize=9, color="#333333",
+                  labelpad=16 if sides else 4)
+    if sides:
+        _sides(ax, sides, 1.0 if scale == RATIO else 0.0)
     if title:
         ax.set_title(title, loc="left", fontsize=11, fontweight="bold", pad=14)
     if legend:
         _legend(ax, rows)
     return ax
+
+
+def _sides(ax, sides: tuple[str, str], null: float):
+    """'\u2190 favours X' left of the null and 'favours Y \u2192' right of it, just under the tick labels."""
+    from matplotlib.transforms import ScaledTranslation, blended_transform_factory
+
+    below = blended_transform_factory(ax.transData, ax.transAxes) + ScaledTranslation(0, -0.27, ax.figure.dpi_scale_trans)
+    gap = ScaledTranslation(0.06, 0, ax.figure.dpi_scale_trans)
+    ax.text(null, 0, f"\u2190 {sides[0]}", transform=below - gap, ha="right", va="top", fontsize=8.5,
+            color=INK, fontweight="bold", gid="favours:left")
+    ax.text(null, 0, f"{sides[1]} \u2192", transform=below + gap, ha="left", va="top", fontsize=8.5,
+            color=INK, fontweight="bold", gid="favours:right")
 
 
 def legend_handles(rows) -> list:

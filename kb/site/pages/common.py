@@ -3,13 +3,21 @@ from __future__ import annotations
 
 from kb.read.model import SEVERITIES
 from kb.site.pages import links
-from kb.site.pages.text import link, plain, title
+from kb.site.pages.text import link, plain, short_name, title
 
 SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
 
 
 def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+def entry_label(entry) -> str:
+    """'Buchbinder (2009)', the organisation, or a few whole words of the title when the entry names no one."""
+    if entry.first_author or entry.organisation:
+        return entry.label
+    words = short_name(entry.title or "untitled", 40)
+    return f"{words} ({entry.year})" if entry.year else words
 
 
 def where(page: str, kb, line: int) -> str:

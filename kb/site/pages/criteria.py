@@ -1,6 +1,7 @@
 """One page per coverage criterion, and the criteria index.
 
-A criterion page shows its text, its place in the outline, the sentences of
+A criterion page opens with what its evidence found and how sure we can be
+(``kb.site.pages.findings``), then shows its place in the outline, the sentences of
 the policy that name it, its evidence (profile, studies, references,
 guidelines) and the forest plots that bear on it when those inputs are
 present (``Site.profiles``, ``Site.forest``; see ``kb.site.pages.evidence``), and
@@ -14,8 +15,9 @@ from kb.read.shape import NO_CRITERIA
 from kb.site.pages import links
 from kb.site.pages.common import findings_section, where
 from kb.site.pages.evidence import forest_section, profile_section
+from kb.site.pages.findings import found_section
 from kb.site.pages.home import criteria_tree
-from kb.site.pages.text import nav_title, link, plain, shorten, title
+from kb.site.pages.text import nav_title, link, plain, short_name, shorten, title
 
 INDEX = links.CRITERIA
 
@@ -76,8 +78,8 @@ def criterion_page(site, st) -> str:
     head = f"# Criterion {title(st.id)}"
     place = link(f"line {st.line}", links.policy_line(page, kb.doc.lines, st.line))
     meta = (f"**Category:** {plain(st.category)} \u00b7 " if st.category else "") + f"**In the policy text:** {place}"
-    parts = [head, meta, f"{plain(st.text)}\n{{: .kb-statement }}", _outline(page, kb, st),
-             _discussion(page, kb, st)]
+    parts = [head, meta, f"{plain(st.text)}\n{{: .kb-statement }}", found_section(page, site, st.id),
+             _outline(page, kb, st), _discussion(page, kb, st)]
     profile = (site.profiles or {}).get(st.id)
     if profile is not None:
         parts.append(profile_section(page, site, profile))
@@ -118,4 +120,4 @@ def nav(site) -> list:
 
 
 def _nav_title(st) -> str:
-    return nav_title(f"{st.id} {shorten(st.text, 24)}")
+    return nav_title(f"{st.id} {short_name(st.text, 34)}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from kb.sources.kinds import KIND_LABELS
 from kb.site.pages import links
+from kb.site.pages.common import entry_label
 from kb.site.pages.text import link, plain, safe_url, table, title
 
 _YES = {True: "yes", False: "no"}
@@ -34,7 +35,7 @@ def _reference_rows(page: str, site, numbers) -> list[list[str]]:
         if entry is None:
             rows.append([plain(n), "not in the reference list", "", "", ""])
             continue
-        rows.append([_ref(page, n), plain(entry.label), plain(entry.year or "no year"),
+        rows.append([_ref(page, n), plain(entry_label(entry)), plain(entry.year or "no year"),
                      plain(KIND_LABELS.get(kb.kind(n), kb.kind(n) or "")), _behind(page, site, n)])
     return rows
 
@@ -81,7 +82,7 @@ def _summary(profile) -> str:
         newest += f" (median {plain(profile['median_year'])})"
     disagree = profile.get("guidelines_disagreeing") or ()
     return table(["measure", "value"], [
-        ["Supporting references", plain(len(profile.get("references") or ()))],
+        ["References cited for it", plain(len(_cited(profile)))],
         ["Distinct studies", plain(len(profile.get("studies") or ()))],
         ["Randomized trials", _count(profile, "randomized_trials")],
         ["of which sham-controlled", _count(profile, "sham_controlled_trials")],
@@ -92,22 +93,34 @@ def _summary(profile) -> str:
     ], ["---", "---:"])
 
 
+def _cited(profile) -> list:
+    """The references cited for a criterion, less the guidelines that disagree with it (listed on their own)."""
+    against = set(profile.get("guidelines_disagreeing") or ())
+    return [n for n in profile.get("references") or () if n not in against]
+
+
 def _basis(page: str, kb, profile) -> str:
     """Which rationale sections the evidence comes from, linked to the policy text."""
-    names = []
+    names, proposed = [], {x["to"]: x["reason"] for x in profile.get("links") or () if x.get("origin") == "proposed"}
     for sid in profile.get("sections") or ():
         sec = kb.sections.get(sid)
         if sec:
-            names.append(link(title(sec.title, 60), links.policy_line(page, kb.doc.lines, sec.line)))
+            why = f" (*proposed from the text*: {plain(proposed[sid])})" if sid in proposed else ""
+            names.append(link(title(sec.title, 60), links.policy_line(page, kb.doc.lines, sec.line)) + why)
     how = link("how this is found", links.rel(page, "method.md", "how-a-criterion-gets-its-evidence"))
     if names:
-        return (f"The references cited in the rationale sections mapped to this criterion ({', '.join(names)}), "
-                f"and links a reviewer added ({how}).")
+        confirm = (" A proposed link is the software's reading of the criterion's words, not a reviewer's: confirm "
+                   "it at review (statement_sections.csv)." if proposed else "")
+        return (f"The references cited in the rationale sections mapped to this criterion ({'; '.join(names)}), "
+                f"and links a reviewer added ({how}).{confirm}")
     return f"Links a reviewer added to this criterion ({how})."
 
 
 def profile_section(page: str, site, profile) -> str:
-    """The evidence behind a criterion: counts, then the supporting studies, references and guidelines."""
+    """The evidence cited for a criterion: counts, then the studies, references and guidelines.
+
+    A guideline that disagrees is listed once, under "Guidelines that disagree", never also among the
+    references cited for it."""
     kb = site.kb
     source = profile.get("inherited_from")
     parts = ["## Evidence"]
@@ -118,15 +131,15 @@ def profile_section(page: str, site, profile) -> str:
                   f"that page lists the studies and references.", _summary(profile)]
         return "\n\n".join(parts)
     if not (profile.get("references") or profile.get("studies")):
-        return "## Evidence\n\nNo evidence in the knowledge base supports this criterion."
+        return "## Evidence\n\nNo evidence in the knowledge base is linked to this criterion."
     parts += [_basis(page, kb, profile), _summary(profile)]
     rows = _study_rows(page, site, profile.get("studies") or ())
     if rows:
         parts += ["### Studies", "Each trial once, however many papers report it and reviews include it.",
                   table(["study", "design", "randomized", "sham-controlled", "patients", "reported in"], rows)]
-    rows = _reference_rows(page, site, profile.get("references"))
+    rows = _reference_rows(page, site, _cited(profile))
     if rows:
-        parts += ["### Supporting references",
+        parts += ["### References cited for it",
                   "*Study*: the study the paper reports, or the studies a review is known to pool (\u2013: none recorded).",
                   table(["ref", "who", "year", "kind", "study"], rows)]
     for key, heading in (("guidelines", "Guidelines that agree"), ("guidelines_disagreeing", "Guidelines that disagree")):
@@ -148,7 +161,7 @@ def forest_section(page: str, plots, *, inherited_from: str | None = None) -> st
     plots = [p for p in plots if _inside(p.image)]
     if not plots:
         return ""
-    head = ("## Forest plots\n\nFigures that plot estimates reported by this criterion's supporting references "
+    head = ("## Forest plots\n\nFigures that plot estimates reported by the references cited for this criterion "
             f"({link('the rule', links.rel(page, 'method.md', 'forest-plots-on-a-criterion-page'))}).")
     if inherited_from:
         items = "\n".join(f"- {link(title(p.caption, 120), links.rel(page, p.page)) if p.page else title(p.caption)}"
@@ -158,8 +171,8 @@ def forest_section(page: str, plots, *, inherited_from: str | None = None) -> st
     for plot in plots:
         refs = ", ".join(_ref(page, n) for n in plot.via)
         many = len(plot.via) > 1
-        why = (f" Shown here because reference{'s' if many else ''} {refs}, which support{'' if many else 's'} this "
-               "criterion, report" + ("" if many else "s") + " estimates in it; its other rows give the context."
+        why = (f" Shown here because reference{'s' if many else ''} {refs}, cited for this criterion, "
+               "report" + ("" if many else "s") + " estimates in it; its other rows give the context."
                if refs else "")
         more = " " + link("Its table and notes", links.rel(page, plot.page)) + "." if plot.page else ""
         parts.append(f"### {title(plot.caption, 120)}\n\n{figure_image(page, plot.image, plot.caption)}"

@@ -1,7 +1,7 @@
 """The evidence map: criteria by evidence (a matrix), and the overlap of the reviews the policy cites.
 
 Rows of the matrix are the criteria, in outline order; columns count the
-supporting references by kind, the distinct studies, randomized and
+references cited for it by kind, the distinct studies, randomized and
 sham-controlled trials, randomized patients and the newest year (from the
 evidence profiles). The overlap section gives the corrected covered area
 (kb.evidence.overlap) overall, per topic and for every pair of reviews.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from kb.sources.kinds import GUIDELINE, OBSERVATIONAL, OTHER, RANDOMIZED, REVIEW
 from kb.site.pages import links
+from kb.site.pages.common import entry_label
 from kb.site.pages.forest import WIDE
 from kb.site.pages.text import link, plain, table, title
 
@@ -22,7 +23,13 @@ def _crit(sid: str, kb) -> str:
     return link(plain(sid), links.rel(PATH, links.criterion_path(sid))) if sid in kb.statements else plain(sid)
 
 
-_HEADER = ["criterion", "supporting references", "by kind", "studies", "randomized trials (sham)", "patients",
+def _crit_named(sid: str, kb) -> str:
+    from kb.site.pages.worklist import criterion_label
+
+    return criterion_label(PATH, kb, sid, 50)
+
+
+_HEADER = ["criterion", "references cited", "by kind", "studies", "randomized trials (sham)", "patients",
            "newest"]
 
 
@@ -35,9 +42,9 @@ def _matrix(site) -> str:
     for sid, p in site.profiles.items():
         source = p.get("inherited_from")
         if source:  # the same numbers as its source's row; repeating them would hide the rows that differ
-            rows.append([_crit(sid, kb), f"as {_crit(source, kb)}"] + [""] * (len(_HEADER) - 2))
+            rows.append([_crit_named(sid, kb), f"as {_crit(source, kb)}"] + [""] * (len(_HEADER) - 2))
             continue
-        rows.append([_crit(sid, kb), str(len(p.get("references") or ())), _kinds(p.get("references_by_kind") or {}),
+        rows.append([_crit_named(sid, kb), str(len(p.get("references") or ())), _kinds(p.get("references_by_kind") or {}),
                      str(len(p.get("studies") or ())),
                      f"{plain(p.get('randomized_trials', ''))} ({plain(p.get('sham_controlled_trials', ''))})",
                      plain(p.get("randomized_patients", "")), plain(p.get("newest_year") or "none")])
@@ -46,7 +53,7 @@ def _matrix(site) -> str:
 
 def _review(n: int, kb) -> str:
     entry = kb.references.get(n)
-    return link(str(n), links.rel(PATH, links.reference_path(n))) + (f" {plain(entry.label)}" if entry else "")
+    return link(str(n), links.rel(PATH, links.reference_path(n))) + (f" {plain(entry_label(entry))}" if entry else "")
 
 
 def _studies(ids, site) -> str:

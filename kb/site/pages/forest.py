@@ -4,7 +4,7 @@ A figure's page shows its image (SVG drawn at build time), its rows exactly
 as the policy prints them, the notes on flagged estimates, and the criteria
 it bears on. The criterion -> figure rule (``plots_for_criteria``) is
 documented on the method page: a figure bears on a criterion when it plots
-an estimate reported by one of the criterion's supporting references.
+an estimate reported by one of the references cited for the criterion (``bearing``).
 """
 from __future__ import annotations
 
@@ -15,27 +15,46 @@ from kb.site.pages.text import nav_title, link, plain, table, title
 INDEX = links.FOREST
 
 
-def plots_for_criteria(profiles, figures) -> dict[str, list[ForestPlot]]:
-    """Criterion id -> the figures plotting estimates from its supporting references.
+def printed(e) -> tuple[int, ...]:
+    """The marker as printed: an estimate attributed to another entry (kb.estimates.attribution) bears on the
+    criteria where the policy prints it."""
+    return getattr(e, "printed_citations", ()) or e.citations
 
-    Per-outcome figures come first; an overview is added only when it plots
+
+def bearing(profiles, figures) -> dict[str, dict[str, tuple[int, ...]]]:
+    """Figure slug -> {criterion id: the criterion's references whose estimates the figure plots}.
+
+    The one relation between figures and criteria: a figure's page lists these
+    criteria, and a criterion page chooses which of these figures to show.
+    """
+    out: dict[str, dict[str, tuple[int, ...]]] = {f.slug: {} for f in figures}
+    for sid, profile in (profiles or {}).items():
+        refs = set(profile.get("references") or ())
+        for f in figures:
+            via = tuple(sorted(refs.intersection(n for e in f.estimates for n in printed(e))))
+            if via:
+                out[f.slug][sid] = via
+    return out
+
+
+def plots_for_criteria(profiles, figures) -> dict[str, list[ForestPlot]]:
+    """Criterion id -> the figures to show on its page, of those that bear on it (``bearing``).
+
+    Per-outcome figures come first; an overview is shown only when it plots
     a matching estimate that no matching per-outcome figure shows, so each
     estimate appears once where it can.
     """
+    related = bearing(profiles, figures)
     out: dict[str, list[ForestPlot]] = {}
     for sid, profile in (profiles or {}).items():
         refs = set(profile.get("references") or ())
-        # an estimate attributed to another entry (kb.estimates.attribution) bears on the criteria
-        # where it is printed
-        matched = {f.slug: [e for e in f.estimates if refs.intersection(getattr(e, "printed_citations", ()) or e.citations)]
-                   for f in figures}
+        matched = {f.slug: [e for e in f.estimates if refs.intersection(printed(e))] for f in figures}
         covered = {e.id for f in figures if not f.overview for e in matched[f.slug]}
         plots = []
         for f in figures:
-            rows = matched[f.slug]
-            if not rows or (f.overview and all(e.id in covered for e in rows)):
+            via = related[f.slug].get(sid)
+            if not via or (f.overview and all(e.id in covered for e in matched[f.slug])):
                 continue
-            via = tuple(sorted(refs.intersection(n for e in rows for n in (getattr(e, "printed_citations", ()) or e.citations))))
             plots.append(ForestPlot(links.forest_path(f.slug, "svg"), f.title, links.forest_path(f.slug), via))
         if plots:
             out[sid] = plots
@@ -77,14 +96,15 @@ def _row_table(page: str, site, fig) -> str:
 def _criteria_of(site, fig) -> list[str]:
     """Criteria with evidence of their own that this figure bears on (items that inherit it are not repeated)."""
     page = links.forest_path(fig.slug)
+    shown = {sid for sid, plots in (site.forest or {}).items() if any(p.page == page for p in plots)}
     out = []
-    for sid, plots in (site.forest or {}).items():
+    for sid, via in bearing(site.profiles, site.figures or ()).get(fig.slug, {}).items():
         profile = (site.profiles or {}).get(sid) or {}
-        if profile.get("inherited_from") or not any(p.page == page for p in plots):
+        if profile.get("inherited_from"):
             continue
-        via = next(p.via for p in plots if p.page == page)
-        out.append(f"- {link(plain(sid), links.rel(page, links.criterion_path(sid)))}: its supporting "
-                   f"reference{'s' if len(via) > 1 else ''} {_refs(page, site.kb, via)}")
+        where = "" if sid in shown else " (its page shows these rows in the per-outcome figures)"
+        out.append(f"- {link(plain(sid), links.rel(page, links.criterion_path(sid)))}: "
+                   f"reference{'s' if len(via) > 1 else ''} {_refs(page, site.kb, via)} cited for it{where}")
     return out
 
 
@@ -103,7 +123,7 @@ def figure_page(site, fig) -> str:
                   "\n".join(f"- {plain(n)}" for n in fig.notes)]
     criteria = _criteria_of(site, fig)
     parts += ["## Criteria it bears on",
-              "\n".join(criteria) if criteria else "No criterion's supporting references report these estimates."]
+              "\n".join(criteria) if criteria else "No reference cited for a criterion reports these estimates."]
     return "\n\n".join(parts) + "\n"
 
 

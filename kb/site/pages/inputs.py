@@ -33,6 +33,9 @@ class Site:
     recent_from: int | None = None  # the earliest publication year that still counts as recent
     studies: Mapping[str, object] | None = None  # study id -> kb.evidence.records.Study
     estimates: tuple | None = None  # kb.estimates EffectEstimate (curated corrections applied)
+    oriented: Mapping[str, object] | None = None  # estimate id -> kb.outputs.orientation.Oriented (what it favours)
+    summaries: Mapping[str, tuple] | None = None  # criterion id -> kb.evidence.findings.SummaryRow (own evidence)
+    stances: Mapping[str, tuple] | None = None  # criterion id -> kb.evidence.stance.Stance (own evidence)
     figures: tuple[ForestFigure, ...] | None = None  # forest plots drawn for this build
     extra_files: Mapping[str, bytes] = field(default_factory=dict)  # figures drawn elsewhere
     diff: object | None = None  # kb.diff.Diff against the previous version, when one is kept

@@ -2,7 +2,7 @@
 
 A reference page gives the full citation, its identifiers as links, its
 kind and why, the study it reports (and, for a review, the studies it
-includes), the criteria it supports, the estimates reported from it, every
+includes), the criteria it is cited for, what it found (its estimates), every
 place the policy cites it (the sentence, its section and line, linking back
 to the marker in the policy text), the findings about it, and its BibTeX.
 """
@@ -12,7 +12,7 @@ import re
 
 from kb.sources.kinds import KIND_LABELS
 from kb.site.pages import links
-from kb.site.pages.common import findings_section, section_path
+from kb.site.pages.common import entry_label, findings_section, section_path
 from kb.site.pages.literature import status_row
 from kb.site.pages.policy_text import inline
 from kb.site.pages.text import nav_title, doi_url, link, plain, pubmed_url, safe_url, shorten, table, title
@@ -68,7 +68,7 @@ def _citations(page: str, kb, number: int) -> str:
 
 
 def _evidence(page: str, site, number: int) -> list[str]:
-    """The study it reports, what it includes (a review or guideline), the criteria it supports, its estimates."""
+    """The study it reports, what it includes (a review or guideline), the criteria it is cited for, what it found."""
     from kb.site.pages.studies import estimate_table, study_link, summary
 
     parts = []
@@ -86,13 +86,15 @@ def _evidence(page: str, site, number: int) -> list[str]:
         own = [sid for sid, p in site.profiles.items()
                if not p.get("inherited_from") and number in (p.get("references") or ())]
         if own:
-            parts += ["## Criteria it supports", ", ".join(
-                link(plain(sid), links.rel(page, links.criterion_path(sid))) for sid in own) + "."]
+            from kb.site.pages.findings import stance_items
+
+            parts += ["## Criteria it is cited for", stance_items(page, site, own, f"ref:{number}")]
     if site.estimates is not None:
         found = site.estimates_by_reference.get(number, [])
-        parts += ["## Estimates reported from it",
-                  estimate_table(page, site, found) if found else "The policy reports no estimate with an interval "
-                                                                  "from this reference."]
+        parts += ["## What it found",
+                  estimate_table(page, site, found) if found else "The policy reports no result with an interval "
+                                                                  "from this reference; what it says is under "
+                                                                  "*Where the policy cites it*."]
     return parts
 
 
@@ -100,7 +102,7 @@ def reference_page(site, number: int) -> str:
     kb = site.kb
     entry = kb.references[number]
     page = links.reference_path(number)
-    parts = [f"# Reference {number}: {title(entry.label, 90)}",
+    parts = [f"# Reference {number}: {title(entry_label(entry), 90)}",
              f"> {inline(entry.raw)}",
              _details(page, kb, entry),
              link("Download this reference as BibTeX", links.rel(page, links.reference_bib_path(number)))
@@ -117,7 +119,7 @@ def index_page(site) -> str:
     rows = []
     for n, e in kb.references.items():
         cites = len(kb.markers_by_number.get(n, []))
-        rows.append([link(str(n), links.rel(INDEX, links.reference_path(n))), plain(e.label),
+        rows.append([link(str(n), links.rel(INDEX, links.reference_path(n))), plain(entry_label(e)),
                      plain(shorten(e.title or e.raw, 90)), plain(KIND_LABELS.get(kb.kind(n), "")),
                      str(cites) if cites else "**never**"])
     return ("# References\n\nThe policy's numbered reference list. *Cited* counts the places in the text "
@@ -138,7 +140,7 @@ def pages(site) -> dict[str, str]:
 
 def nav(site) -> list:
     kb = site.kb
-    entries = [{nav_title(f"{n}. {kb.references[n].label}"): links.reference_path(n)} for n in kb.references]
+    entries = [{nav_title(f"{n}. {entry_label(kb.references[n])}"): links.reference_path(n)} for n in kb.references]
     if len(entries) > FLAT_LIMIT:
         numbers = list(kb.references)
         entries = [{f"{numbers[i]}\u2013{numbers[min(i + GROUP, len(numbers)) - 1]}": entries[i:i + GROUP]}

@@ -40,7 +40,7 @@ def attr(text: object) -> str:
     return html.escape(_SPACE.sub(" ", str(text or "")).strip(), quote=True)
 
 
-_NAV_CHARS = re.compile(r"[^\w\s.,;:()'\u2019/+\-\u2013\u00b7]")
+_NAV_CHARS = re.compile(r"[^\w\s.,;:()'\u2019/+\-\u2013\u00b7\u2026]")
 
 
 def nav_title(text: object, limit: int = 90) -> str:
@@ -51,8 +51,36 @@ def nav_title(text: object, limit: int = 90) -> str:
     back as markup there, so nothing that could form a tag or a reference may
     reach it at all.
     """
-    s = _NAV_CHARS.sub("", _SPACE.sub(" ", str(text or "")).strip())
-    return s if len(s) <= limit else s[: limit - 1].rstrip() + "\u2026"
+    return cut_at_word(_NAV_CHARS.sub("", _SPACE.sub(" ", str(text or "")).strip()), limit)
+
+
+_TRAILING = re.compile(r"[\s,;:(\-\u2013/+\u00b7]+$")
+
+
+# Words a short name should not end on: "I.A.4.a Use of narcotic or" reads as a cut, "Use of narcotic" does not.
+_FUNCTION_WORDS = frozenset("a an the of or and to for in on at by with from that than whether is are be as any "
+                            "no not more most such its their this these has have".split())
+
+
+def short_name(text: str, limit: int) -> str:
+    """A few words of ``text`` as a name: whole words within ``limit``, not ending on a function word."""
+    s = cut_at_word(_SPACE.sub(" ", text or "").strip(), limit)
+    if not s.endswith("\u2026"):
+        return s
+    words = s[:-1].split(" ")
+    while len(words) > 1 and words[-1].lower().strip(",;:()") in _FUNCTION_WORDS:
+        words.pop()
+    return _TRAILING.sub("", " ".join(words)) + "\u2026"
+
+
+def cut_at_word(s: str, limit: int) -> str:
+    """``s`` if it fits, else its longest start of whole words that fits with an ellipsis, never part of a word."""
+    if len(s) <= limit:
+        return s
+    head = s[: limit - 1]  # room for the ellipsis
+    if not s[limit - 1].isspace() and " " in head:
+        head = head.rsplit(" ", 1)[0]  # drop the word the cut would split (one longer word is cut hard)
+    return _TRAILING.sub("", head) + "\u2026"
 
 
 _TITLE_CHARS = re.compile(r"[^\w\s.,;:()'\u2019/+\-\u2013\u00b7]")
@@ -64,10 +92,7 @@ def title(text: object, limit: int = 80) -> str:
     Headings feed the page title, the table of contents and the search index;
     keeping them to harmless characters is simpler than trusting every consumer.
     """
-    s = _TITLE_CHARS.sub("", _SPACE.sub(" ", str(text or "")).strip())
-    if len(s) > limit:
-        s = s[: limit - 1].rstrip() + "\u2026"
-    return plain(s)
+    return plain(cut_at_word(_TITLE_CHARS.sub("", _SPACE.sub(" ", str(text or "")).strip()), limit))
 
 
 _TIP_CHARS = re.compile(r"[^\w\s.,;:()'/%=+\-\u2013]")
@@ -75,8 +100,7 @@ _TIP_CHARS = re.compile(r"[^\w\s.,;:()'/%=+\-\u2013]")
 
 def tooltip(text: object, limit: int = 160) -> str:
     """Text for a ``title="..."`` in an attribute list: words and plain punctuation only, no quotes."""
-    s = _TIP_CHARS.sub("", _SPACE.sub(" ", str(text or "")).strip())
-    return s if len(s) <= limit else s[: limit - 1].rstrip() + "\u2026"
+    return cut_at_word(_TIP_CHARS.sub("", _SPACE.sub(" ", str(text or "")).strip()), limit)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -125,5 +149,4 @@ def table(header: list[str], rows: list[list[str]], align: list[str] | None = No
 
 
 def shorten(text: str | None, limit: int) -> str:
-    s = _SPACE.sub(" ", text or "").strip()
-    return s if len(s) <= limit else s[: limit - 1].rstrip() + "\u2026"
+    return cut_at_word(_SPACE.sub(" ", text or "").strip(), limit)

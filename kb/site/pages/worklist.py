@@ -13,10 +13,10 @@ from collections import defaultdict
 
 from kb.sources.kinds import GUIDELINE
 from kb.site.pages import links
-from kb.site.pages.common import SEVERITY_WORD, severity_rank
+from kb.site.pages.common import SEVERITY_WORD, entry_label, severity_rank
 from kb.site.pages.home import review_year
 from kb.site.pages.literature import worklist_part
-from kb.site.pages.text import link, plain, pubmed_url, table
+from kb.site.pages.text import link, plain, pubmed_url, short_name, table
 
 PATH = links.WORKLIST
 
@@ -27,27 +27,30 @@ def ahead_of_print(entry) -> bool:
 
 
 def _open_findings(site) -> str:
-    groups = defaultdict(list)
-    for anchor, f in site.open_findings:
-        groups[(severity_rank(f.severity), f.code)].append((anchor, f))
-    if not groups:
+    """One row per open finding, most severe first: its own problem (the finding's message) and its fix."""
+    items = sorted(site.open_findings, key=lambda item: (severity_rank(item[1].severity), item[1].code,
+                                                         item[1].line, item[1].column or 0))
+    if not items:
         return "Nothing open." if site.results else "No checks are registered in this build."
-    known = {r.code: r for r in site.rules}
+    known = {r.code for r in site.rules}
     rows = []
-    for (_, code), items in sorted(groups.items()):
-        f0 = items[0][1]
-        what = plain(known[code].summary) if code in known else ""
-        code_cell = link(plain(code), links.rel(PATH, links.rule_path(code))) if code in known else plain(code)
-        lines = ", ".join(link(str(f.line), links.rel(PATH, links.REPORT, a)) for a, f in items[:12])
-        more = f" and {len(items) - 12} more" if len(items) > 12 else ""
-        rows.append([SEVERITY_WORD.get(f0.severity, plain(f0.severity)), code_cell, what, str(len(items)),
-                     lines + more])
-    return table(["severity", "code", "what to fix", "how many", "lines (to the report)"], rows)
+    for anchor, f in items:
+        code_cell = link(plain(f.code), links.rel(PATH, links.rule_path(f.code))) if f.code in known else plain(f.code)
+        rows.append([SEVERITY_WORD.get(f.severity, plain(f.severity)), code_cell,
+                     link(str(f.line), links.rel(PATH, links.REPORT, anchor)), plain(f.message),
+                     plain(f.suggestion or "")])
+    counts = defaultdict(int)
+    for _, f in items:
+        counts[f.severity] += 1
+    tally = ", ".join(f"{n} {SEVERITY_WORD.get(s, s).lower()}" for s, n in counts.items())
+    return (f"{len(items)} open ({plain(tally)}). Each row is one problem in the text; the code links to what the "
+            "check looks for, the line to the finding in the report.\n\n"
+            + table(["severity", "code", "line", "problem", "suggested fix"], rows, ["---", "---", "---:", "---", "---"]))
 
 
 def _ahead(site) -> str:
     kb = site.kb
-    rows = [[link(str(n), links.rel(PATH, links.reference_path(n))), plain(e.label), plain(e.source or ""),
+    rows = [[link(str(n), links.rel(PATH, links.reference_path(n))), plain(entry_label(e)), plain(e.source or ""),
              link(plain(e.pmid), pubmed_url(e.pmid)) if e.pmid else "none"]
             for n, e in kb.references.items() if ahead_of_print(e)]
     if not rows:
@@ -78,7 +81,7 @@ def _guidelines(site) -> str:
     for _, n, e in flagged:
         age = f"{year - e.year}" if year and e.year else ""
         when = plain(e.year) if e.year else (f"no year (accessed {plain(e.accessed)})" if e.accessed else "no year")
-        rows.append([link(str(n), links.rel(PATH, links.reference_path(n))), plain(e.organisation or e.label),
+        rows.append([link(str(n), links.rel(PATH, links.reference_path(n))), plain(e.organisation or entry_label(e)),
                      plain(e.title or ""), when, age])
     which = (f"Guidelines published before {site.recent_from} (older than the {site.age_limit}-year limit) or "
              f"with no year" if site.recent_from is not None else "Every guideline (no age limit is known)")
@@ -111,6 +114,14 @@ def stale_criteria(profiles, recent_from: int | None) -> list[tuple[str, int | N
     return out
 
 
+def criterion_label(page: str, kb, sid: str, limit: int = 60) -> str:
+    """The criterion's id, linked to its page, and the first words of its text."""
+    if sid not in kb.statements:
+        return plain(sid)
+    return (link(plain(sid), links.rel(page, links.criterion_path(sid))) + " "
+            + plain(short_name(kb.statements[sid].text, limit)))
+
+
 def inheriting(profiles, sid: str) -> list[str]:
     return [k for k, p in profiles.items() if p.get("inherited_from") == sid]
 
@@ -135,8 +146,9 @@ def _evidence_sections(site) -> list[str]:
     if site.profiles is None:
         return []
     kb = site.kb
-    crit = lambda sid: link(plain(sid), links.rel(PATH, links.criterion_path(sid))) if sid in kb.statements else plain(sid)  # noqa: E731
-    items = lambda sid: ", ".join(crit(k) for k in inheriting(site.profiles, sid)) or "none"  # noqa: E731
+    crit = lambda sid: criterion_label(PATH, kb, sid)  # noqa: E731
+    items = lambda sid: ", ".join(link(plain(k), links.rel(PATH, links.criterion_path(k)))  # noqa: E731
+                                  for k in inheriting(site.profiles, sid)) or "none"
     parts = []
     if site.age_limit and site.recent_from is not None:
         stale = stale_criteria(site.profiles, site.recent_from)
