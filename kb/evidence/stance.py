@@ -29,7 +29,7 @@ from kb.estimates.topics import document_treatments
 from kb.estimates.vocabulary import treatments_in
 from kb.sources.kinds import GUIDELINE
 from .findings import read_reviews_of, summary_of_findings
-from .records import node_key
+from kb.ids import node_key
 
 FOR, AGAINST, INCONCLUSIVE = "for", "against", "inconclusive"
 _AGAINST = re.compile(r"no (?:clinical )?benefit|no better than|no clinical validity|not (?:more )?effective|"
