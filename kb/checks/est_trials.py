@@ -14,14 +14,18 @@ from . import finding, rule
 
 def trial_key(kb):
     """key(number) -> the trial a number belongs to ("study:<id>" or "ref:<n>"), or None when unsure."""
+    from ..evidence.tables import STUDIES
     from ..sources.kinds import GUIDELINE, OTHER, REVIEW, classify
 
     evidence = kb.evidence
-    described = {line: f"study:{s.id}" for s in evidence.studies.values() for line in s.described_at}
+    # Only a reviewed studies.csv joins reports of one trial: studies proposed from the text are guesses.
+    curated = STUDIES in evidence.tables.present
+    study_of_ref = evidence.study_of_ref if curated else {}
+    described = {line: f"study:{s.id}" for s in evidence.studies.values() for line in s.described_at} if curated else {}
     kinds: dict = {}
 
     def one(number: int):
-        studies = evidence.study_of_ref.get(number)
+        studies = study_of_ref.get(number)
         if studies:
             return f"study:{studies[0]}" if len(studies) == 1 else None
         entry = kb.references.get(number)
