@@ -11,6 +11,11 @@ _UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b", re.
 # Publication details printed where the reader did not find the journal's name: 'PLoS Biol 5: 2095-2097',
 # '2009;6(2):e100', 'London: Random House', 'In: Smith A, editor', a DOI or a PMID.
 _DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[eES]?\d|\bdoi\b|\bPMID\b|\bIn:\s|"
+                      r"\b(?:[A-Z]{1,2}\d{4,}|e\d{4,})\b|\b\d+\s*[\u2013-]\s*\d+\.?\s*$|"  # L10603, CD006198; pages at the end
+                      r"\b[A-Z][a-z]+\.?\s(?:[A-Z][a-z]*\.?\s)*(?:J|Journal|Proc|Proceedings|Rev|Lett|Bull|"
+                      r"Bulletin|Ann|Acta|Arch|Trans|Handb|Rep|Res|Sci|Med)\b|"  # a journal's name
+                      r"\b(?:Media|Publishers?|Univ|Springer|Wiley|Elsevier|Blackwell|Routledge|Macmillan|"
+                      r"McGraw|Karger|Thieme|Lippincott|Sage|CRC)\b|"
                       r"\b[A-Z][\w.]+(?:\s[A-Z][\w.]+)*\s*:\s*[A-Z][\w&.,' -]*(?:Press|Publish\w*|Books|"
                       r"Wiley|Springer|Elsevier|House|University|Academic|Verlag|Sons|Inc|Ltd|Co)\b|"
                       r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$")

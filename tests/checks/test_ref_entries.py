@@ -96,3 +96,11 @@ def test_a_list_the_reader_cannot_split_gets_one_info_finding():
     assert f.severity == "info" and f.message.startswith("8 of 10 entries") and f.citations == tuple(range(1, 9))
     few = run_rule(missing_source, make_policy(entries[:2] + GOOD_ENTRIES))
     assert [g.severity for g in few] == ["warning", "warning"]
+
+
+def test_journal_names_e_locators_and_publishers_the_reader_missed_name_a_source():
+    for entry in ("Levitus S (2012) World ocean heat content, Geophys Res Lett 39, L10603.",
+                  "Graves P (2006) Vaccines for preventing malaria. Cochrane Database Syst Rev: CD006198.",
+                  "Boury-Jamot M (2009) Skin aquaporins. Handb Exp Pharmacol 205-217.",
+                  "Raffel M (1998) Particle Image Velocimetry, A Practical Guide: Springer, Berlin."):
+        assert run_rule(missing_source, make_policy([entry])) == [], entry
