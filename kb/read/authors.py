@@ -12,17 +12,11 @@ import re
 from dataclasses import dataclass
 
 
-def _uppercase_letters() -> str:
-    """Capital letters of the Latin, Greek and Cyrillic alphabets, as a character class body.
-
-    Python's ``re`` has no ``\\p{Lu}``; the blocks below cover the names printed
-    in reference lists, and building the class costs well under a millisecond.
-    """
-    blocks = ((0x41, 0x5B), (0xC0, 0xDF), (0x100, 0x250), (0x370, 0x400), (0x400, 0x530), (0x1E00, 0x1F00))
-    return "".join(chr(c) for lo, hi in blocks for c in range(lo, hi) if chr(c).isupper())
-
-
-UPPER = f"[{_uppercase_letters()}]"
+# Capitals of the Latin, Greek and Cyrillic alphabets. Python's ``re`` has no ``\p{Lu}``; the Latin
+# Extended blocks mix capitals and small letters, so they are taken whole (a small letter there
+# rarely opens a word of a reference list). Ranges, not a list of letters: the patterns below use this
+# class many times, and a class of a thousand letters made importing the module cost a third of a second.
+UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u038f\u0391-\u03ab\u0400-\u042f\u1e00-\u1eff]"
 # A letter, with any combining accents after it (names in decomposed form: "c" + caron).
 LETTER = r"(?:[^\W\d_][\u0300-\u036f]*)"
 _JOIN = "'\u2019\\-\u2010\u2011\u2013"
@@ -36,9 +30,12 @@ INITIALS = (rf"(?:{UPPER}{{1,4}}[a-z]{{1,2}}|{UPPER}(?:\.?\s?-?{UPPER}){{0,3}}\.
             rf"(?![^\W\d_])")
 SUFFIX = r"(?:Jr|Sr|2nd|3rd|4th|II|III|IV)\.?"
 
-_AFTER = re.compile(rf"(?P<surname>{SURNAME})\s+(?P<initials>{INITIALS})(?:,?\s+{SUFFIX})?")
-_BEFORE = re.compile(rf"(?P<initials>{UPPER}\.(?:\s?-?{UPPER}\.)*)\s*(?P<surname>{SURNAME})")
-_BARE = re.compile(SURNAME)
+# Each piece is compiled once and names are cut into pieces in Python: one pattern holding the
+# surname pattern several times over cost more to compile than reading a whole reference list.
+_SURNAME_RX = re.compile(SURNAME)
+_INITIALS_RX = re.compile(INITIALS)
+_DOTTED = re.compile(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*\s*")  # "J.A. " before a surname
+_SUFFIX_TAIL = re.compile(rf",?\s+{SUFFIX}$")
 _ONLY_INITIALS = re.compile(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*")
 _SUFFIX_ONLY = re.compile(SUFFIX)
 _ETAL = re.compile(r"^(?:et\.?\s+al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORECASE)
@@ -48,7 +45,7 @@ GROUP_WORDS = re.compile(
 
 
 # Words that make a name an organisation's, never a person's surname.
-_CORPORATE = re.compile(rf"{GROUP_WORDS.pattern}|\b(?:Inc|Ltd|LLC|GmbH|Corp|University|Foundation)\b\.?",
+_CORPORATE = re.compile(rf"{GROUP_WORDS.pattern}|\b(?:Inc|Ltd|LLC|GmbH|Corp|University|Foundation|Office|Department|Ministry|Cent(?:er|re)s?|Administration)\b\.?",
                         re.IGNORECASE)
 
 
@@ -60,27 +57,41 @@ class Authors:
     et_al: bool = False
 
 
+def _split_person(token: str) -> tuple[str, str] | None:
+    """(surname, initials) of 'Smith AB', 'Smith A. B.', 'McConnell CT, Jr.' or 'J.A. Smith'."""
+    core = _SUFFIX_TAIL.sub("", token.strip())
+    words = core.split()
+    for k in (1, 2):
+        if len(words) > k:
+            head, tail = " ".join(words[:-k]), " ".join(words[-k:])
+            if _INITIALS_RX.fullmatch(tail) and _SURNAME_RX.fullmatch(head):
+                return head, tail
+    return _initials_first(core)
+
+
+def _initials_first(piece: str) -> tuple[str, str] | None:
+    m = _DOTTED.match(piece)
+    if m and len(piece) - m.end() > 1 and _SURNAME_RX.fullmatch(piece[m.end():]):  # "J.A": no surname "A"
+        return piece[m.end():], piece[: m.end()].strip()
+    return None
+
+
 def person(token: str, *, bare: bool = False) -> str | None:
     """The surname of one printed name, or None when the token is not a person's name."""
     token = token.strip()
     if _CORPORATE.search(token):
         return None  # "StatSoft Inc", "Genomes Project Consortium"
-    for pattern in (_AFTER, _BEFORE):
-        m = pattern.fullmatch(token) or pattern.fullmatch(token.rstrip("."))
-        if m:
-            return m.group("surname")
-    if bare and _BARE.fullmatch(token.rstrip(".")) and len(token.split()) <= 3:
+    found = _split_person(token) or _split_person(token.rstrip("."))
+    if found:
+        return found[0]
+    if bare and _SURNAME_RX.fullmatch(token.rstrip(".")) and len(token.split()) <= 3:
         return token.rstrip(".")
     return None
 
 
 def name_and_initials(author: str) -> tuple[str, str] | None:
     """'Wippold FJ' or 'F.J. Wippold' -> ('Wippold', 'FJ'); None when it is not a person's name."""
-    for pattern in (_AFTER, _BEFORE):
-        m = pattern.fullmatch(author.strip())
-        if m:
-            return m.group("surname"), m.group("initials")
-    return None
+    return _split_person(author)
 
 
 def _tokens(segment: str) -> list[str]:
@@ -103,7 +114,7 @@ def _tokens(segment: str) -> list[str]:
 def _apa(token: str) -> str | None:
     if ", " in token:
         surname, _, rest = token.partition(", ")
-        if _ONLY_INITIALS.fullmatch(rest.strip()) and _BARE.fullmatch(surname):
+        if _ONLY_INITIALS.fullmatch(rest.strip()) and _SURNAME_RX.fullmatch(surname):
             return surname
         if _SUFFIX_ONLY.fullmatch(rest.strip()):
             return person(surname)
@@ -147,52 +158,43 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
     return Authors(tuple(names), tuple(surnames), group, et_al)
 
 
-# A Vancouver/AMA/BMC list at the start of an entry: names separated by commas, ended by '.' or ':'.
-_NAME = rf"(?:{SURNAME}\s+{INITIALS}(?:,?\s+{SUFFIX})?)"
-_NAME_LIST = re.compile(
-    rf"^\s*(?P<list>{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s*(?:and|&)\s+{_NAME})?)"
-    rf"(?P<etal>,?\s*et\s+al)?(?P<group>,\s*[^.:]{{3,120}}?)?\s*(?P<end>[.:])\s+(?=\S)"
-)
+# Where a Vancouver/AMA/BMC author list may end: '. ' or ': ' (BMC) before the title.
+_LIST_END = re.compile(r"[.:]\s+(?=\S)")
+_MORE_INITIALS = re.compile(rf"{UPPER}\.?,")  # "Smith J. A., Jones B.": the stop after J is an initial's
+_CANDIDATES = 4  # ends tried before giving up: past them the text is a title, not names
 
 
 def leading_authors(text: str) -> tuple[Authors, int] | None:
     """The author list opening a Vancouver-like entry and where the text after it starts."""
-    m = _NAME_LIST.match(text)
-    if not m:
-        return None
-    found = read_authors(m.group("list"))
-    if found is None:
-        return None
-    group = m.group("group")
-    if group:
-        group = group.strip(" ,")
-        if not GROUP_WORDS.search(group):
-            return None  # "Smith AB, Title words: ..." is not a list ending in a group
-    names = found.names
-    if m.group("end") == "." and not group and not m.group("etal") and names[-1][-1:].isupper():
-        names = names[:-1] + (names[-1] + ".",)  # "Wald JT." as printed: the stop is the initial's too
-    return Authors(names, found.surnames, group, bool(m.group("etal"))), m.end()
-
-
-# "A.B. Surname, C. Other, Title..." (Elsevier numbered): names with initials first.
-_LEADING_INITIALS = re.compile(rf"^\s*{UPPER}\.(?:\s?-?{UPPER}\.)*\s*{SURNAME}\s*,")
+    tried = 0
+    for m in _LIST_END.finditer(text):
+        if tried == _CANDIDATES:
+            break
+        if text[m.start()] == "." and _MORE_INITIALS.match(text, m.end()):
+            continue
+        tried += 1
+        found = read_authors(text[: m.start()])
+        if found is None:
+            continue
+        names = found.names
+        if text[m.start()] == "." and not found.group and not found.et_al and names[-1][-1:].isupper():
+            names = names[:-1] + (names[-1] + ".",)  # "Wald JT." as printed: the stop is the initial's too
+        return Authors(names, found.surnames, found.group, found.et_al), m.end()
+    return None
 
 
 def initials_first_authors(text: str) -> tuple[Authors, int] | None:
-    """Names written 'A.B. Surname' at the start of an entry, up to the first piece that is not one."""
-    if not _LEADING_INITIALS.match(text):
-        return None
+    """Names written 'A.B. Surname' (Elsevier numbered) at the start of an entry, up to the first piece that is not one."""
     names, surnames, pos, et_al = [], [], 0, False
     for m in re.finditer(r"[^,]+(?:,|$)", text):
-        piece = m.group(0).rstrip(",").strip()
-        piece = re.sub(r"^(?:and|&)\s+", "", piece)
-        if _ETAL.match(piece):
+        piece = re.sub(r"^(?:and|&)\s+", "", m.group(0).rstrip(",").strip())
+        if names and _ETAL.match(piece):
             et_al, pos = True, m.end()
             continue
-        bm = _BEFORE.fullmatch(piece)
-        if not bm:
+        found = _initials_first(piece)
+        if not found:
             break
         names.append(piece)
-        surnames.append(bm.group("surname"))
+        surnames.append(found[0])
         pos = m.end()
     return (Authors(tuple(names), tuple(surnames), None, et_al), pos) if names else None

@@ -31,14 +31,18 @@ _FRONT_KEYS = {"title": "title", "issuer": "issuer", "publisher": "issuer", "jou
                "organisation": "issuer", "organization": "issuer"}
 _DATES = re.compile(r"\b(?:Effective(?: Date)?|Next Review|Last Review|Policy No\.?)\b", re.IGNORECASE)
 # Headings that name a part of a document, never the document itself.
-SECTION_NAMES = re.compile(
-    r"^(?:abstract|summary|introduction|background|objectives?|aims?|methods?|materials and methods|results|"
-    r"discussion|conclusions?|references?|bibliography|acknowledge?ments?|appendix|appendices|description|"
-    r"policy|policy criteria|medical policy criteria|criteria|coverage|rationale|evidence summary|"
-    r"regulatory status|codes?|coding|cross references|required documentation|important reminder|"
-    r"supporting information|author contributions|funding|competing interests|tables?|figures?)$",
-    re.IGNORECASE,
-)
+SECTION_NAMES = frozenset(" ".join(n.split()) for n in """abstract|summary|introduction|background|objective|
+    objectives|aim|aims|method|methods|materials and methods|results|discussion|conclusion|conclusions|reference|
+    references|bibliography|acknowledgements|acknowledgments|appendix|appendices|description|policy|
+    policy criteria|medical policy criteria|criteria|coverage|rationale|evidence summary|regulatory status|code|
+    codes|coding|cross references|required documentation|important reminder|supporting information|
+    author contributions|funding|competing interests|table|tables|figure|figures""".split("|"))
+
+
+def is_section_name(title: str) -> bool:
+    """'Introduction', 'METHODS', 'Policy Criteria:' name a part of a document."""
+    return " ".join(title.lower().split()).strip(" :") in SECTION_NAMES
+
 
 # Headings after the body that may sit beside the title heading without making it a section.
 _BACK_MATTER = re.compile(r"^(?:references?|bibliography|acknowledge?ments?|appendix|appendices|codes?|"
@@ -90,15 +94,15 @@ def from_headings(sections: list[Section], lines: list[str]) -> tuple[str | None
     first = sections[0]
     if first.level == 1:
         below = sections[1] if len(sections) > 1 else None
-        if below is not None and below.level == 2 and not SECTION_NAMES.match(below.title):
+        if below is not None and below.level == 2 and not is_section_name(below.title):
             after = sections[2].line if len(sections) > 2 else len(lines) + 1
             wraps = len(sections) > 2 and all(s.level > 2 or _BACK_MATTER.match(s.title) for s in sections[2:])
             if _holds_dates(below, lines, after) or wraps:
                 return below.title, first.title
-        return (None if SECTION_NAMES.match(first.title) else first.title), None
+        return (None if is_section_name(first.title) else first.title), None
     # No top heading: a second-level heading is the title only when it holds the dates.
     after = sections[1].line if len(sections) > 1 else len(lines) + 1
-    if not SECTION_NAMES.match(first.title) and _holds_dates(first, lines, after):
+    if not is_section_name(first.title) and _holds_dates(first, lines, after):
         return first.title, None
     return None, None
 
