@@ -11,9 +11,18 @@ _UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b", re.
 # Publication details printed where the reader did not find the journal's name: 'PLoS Biol 5: 2095-2097',
 # '2009;6(2):e100', 'London: Random House', 'In: Smith A, editor', a DOI or a PMID.
 _DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[eES]?\d|\bdoi\b|\bPMID\b|\bIn:\s|"
+                      r"\b(?:[A-Z]{1,2}\d{4,}|e\d{4,})\b|\b\d+\s*[\u2013-]\s*\d+\.?\s*$|"  # L10603, CD006198; pages at the end
+                      r"\b[A-Z][a-z]+\.?\s(?:[A-Z][a-z]*\.?\s)*(?:J|Journal|Proc|Proceedings|Rev|Lett|Bull|"
+                      r"Bulletin|Ann|Acta|Arch|Trans|Handb|Rep|Res|Sci|Med)\b|"  # a journal's name
+                      r"\b(?:Media|Publishers?|Univ|Springer|Wiley|Elsevier|Blackwell|Routledge|Macmillan|"
+                      r"McGraw|Karger|Thieme|Lippincott|Sage|CRC)\b|"
                       r"\b[A-Z][\w.]+(?:\s[A-Z][\w.]+)*\s*:\s*[A-Z][\w&.,' -]*(?:Press|Publish\w*|Books|"
                       r"Wiley|Springer|Elsevier|House|University|Academic|Verlag|Sons|Inc|Ltd|Co)\b|"
                       r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$")
+# A document that has versions: guidance, a report, criteria, a code such as [TA279]. A home page or a
+# programme's page ('USAID's NTD program. Available: ...') has no publication date to give.
+_DOCUMENT = re.compile(r"\b(?:guidelines?|guidance|report|statement|criteria|polic(?:y|ies)|recommendations?|"
+                       r"review|assessment|appraisal|standards?|consensus|position)\b|\[[A-Z]{1,4}\d+\]", re.I)
 # When more entries than this share lack the same part, the list is in a style the reader does not
 # know: one info finding says so instead of one warning per entry.
 UNREAD_SHARE = 1 / 3
@@ -168,6 +177,8 @@ def accessed_without_date(kb):
 
     What: the entry gives the date the document was looked at (`[cited 5/11/2026]`)
     but no year of publication or last update, and does not say it is undated (`(n.d.)`).
+    Only documents that come in versions are meant (guidance, a report, criteria, a code
+    such as `[TA279]`): a home page or a programme's page has no publication date to give.
 
     Why: web documents and guidelines change; the access date alone does not
     say which version the policy relied on, and the annual review cannot tell
@@ -179,7 +190,7 @@ def accessed_without_date(kb):
     as printed on it, before the `[cited ...]` note.
     """
     for e in kb.doc.references:
-        if e.accessed and e.year is None and not _UNDATED.search(e.raw):
+        if e.accessed and e.year is None and not _UNDATED.search(e.raw) and _DOCUMENT.search(e.raw):
             yield finding(accessed_without_date, e.line,
                           f"{describe(e)} gives an access date ([cited {e.accessed}]) but no date of publication",
                           citations=(e.number,),

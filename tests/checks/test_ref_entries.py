@@ -75,10 +75,10 @@ def test_bundled_policy_entry_findings(bundled_kb):
 
 
 def test_an_entry_that_says_it_is_undated_is_clean():
-    entry = "Cephos (n.d.) Cephos home page. Available: http://www.cephoscorp.com/. [cited 13 January 2012]."
+    entry = "Cephos (n.d.) Cephos home page report. Available: http://www.cephoscorp.com/. [cited 13 January 2012]."
     text = make_policy([entry])
     assert run_rule(missing_year, text) == [] and run_rule(accessed_without_date, text) == []
-    dated_nowhere = entry.replace(" (n.d.)", "")
+    dated_nowhere = entry.replace(" (n.d.)", "").replace("home page", "position statement")
     assert len(run_rule(accessed_without_date, make_policy([dated_nowhere]))) == 1
 
 
@@ -96,3 +96,18 @@ def test_a_list_the_reader_cannot_split_gets_one_info_finding():
     assert f.severity == "info" and f.message.startswith("8 of 10 entries") and f.citations == tuple(range(1, 9))
     few = run_rule(missing_source, make_policy(entries[:2] + GOOD_ENTRIES))
     assert [g.severity for g in few] == ["warning", "warning"]
+
+
+def test_journal_names_e_locators_and_publishers_the_reader_missed_name_a_source():
+    for entry in ("Levitus S (2012) World ocean heat content, Geophys Res Lett 39, L10603.",
+                  "Graves P (2006) Vaccines for preventing malaria. Cochrane Database Syst Rev: CD006198.",
+                  "Boury-Jamot M (2009) Skin aquaporins. Handb Exp Pharmacol 205-217.",
+                  "Raffel M (1998) Particle Image Velocimetry, A Practical Guide: Springer, Berlin."):
+        assert run_rule(missing_source, make_policy([entry])) == [], entry
+
+
+def test_a_home_page_with_an_access_date_needs_no_publication_date():
+    page = "USAID. USAID's NTD program. Available: http://www.neglecteddiseases.gov/. [cited May 19, 2013]."
+    assert run_rule(accessed_without_date, make_policy([page])) == []
+    report = page.replace("USAID's NTD program", "USAID's NTD program annual report")
+    assert len(run_rule(accessed_without_date, make_policy([report]))) == 1
