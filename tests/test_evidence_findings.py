@@ -94,6 +94,10 @@ def test_bundled_I_B_and_one_orientation_per_question(bundled_kb):
     assert zhao and all(e.printed_citations == (22,) and e.study == "Zhao (2017)" for e in zhao)
     lists = stance_lists(bundled_kb, "I")
     assert "ref:64" in lists["against"] and "ref:64" not in lists["for"]  # AAOS: never both
+    # Wang (2018) favours kyphoplasty over vertebroplasty: both are criterion I's, so neither for nor against
+    wang = stance_of(bundled_kb, "I", "ref:20")
+    assert wang.stance == "inconclusive" and "compares treatments the criterion covers" in wang.reason
+    assert stance_of(bundled_kb, "I", "study:buchbinder-2009").stance == "against"  # "found no benefit"
 
 
 def test_kb_evidence_json_and_text_show_the_summary(bundled_path):

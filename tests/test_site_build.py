@@ -88,14 +88,16 @@ def test_a_page_for_every_study_and_every_forest_plot(bundled_site, bundled_kb):
         assert (bundled_site / "forest" / f"{spec.slug}.csv").read_text(encoding="utf-8").startswith("id,line,")
 
 
-def test_the_synthetic_policy_has_forest_plots_and_no_study_pages(synthetic):
-    """A policy folder without studies.csv still gets the study index (saying so) and its own forest plots."""
+def test_the_synthetic_policy_has_forest_plots_and_proposed_study_pages(synthetic):
+    """A policy folder without studies.csv gets studies proposed from the text (saying so) and its own
+    forest plots."""
     from kb.estimates import estimates_of
     from kb.outputs.figures import figure_specs
 
     policy, out = synthetic
     kb = load_knowledge_base(policy)
-    assert "no studies table" in (out / "studies" / "index.html").read_text(encoding="utf-8")
+    index = (out / "studies" / "index.html").read_text(encoding="utf-8")
+    assert "proposed from the text" in index and "no studies table" in index
     from kb.outputs.orientation import oriented
 
     estimates = estimates_of(kb).estimates

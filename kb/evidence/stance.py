@@ -10,7 +10,9 @@ A criterion claims that its treatment helps the patients it names. Rules, in ord
 3. **estimates**: the reference's (or study's) estimates in the criterion's
    summary of findings: for when some favour the criterion's treatment and
    none the comparator, against when some favour the comparator and none the
-   treatment, inconclusive otherwise (no clear difference, mixed, not judged);
+   treatment, inconclusive otherwise (no clear difference, mixed, not judged).
+   A head-to-head comparison of two treatments the criterion itself names
+   (vertebroplasty vs kyphoplasty under criterion I) is inconclusive for it;
 4. **text**: the sentences citing it say "no benefit", "no better than",
    "no clinical validity" (against), or "superior", "significantly improved",
    "greater", "recommend" without a negation (for); both kinds of words, or
@@ -23,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.estimates.topics import document_treatments
+from kb.estimates.vocabulary import treatments_in
 from kb.sources.kinds import GUIDELINE
 from .findings import read_reviews_of, summary_of_findings
 from .records import node_key
@@ -50,6 +54,16 @@ class Stance:
     def as_dict(self) -> dict:
         return {"statement": self.statement, "evidence": self.evidence, "stance": self.stance,
                 "reason": self.reason, "origin": self.origin, "reviewer": self.reviewer, "date": self.date}
+
+
+def covered_treatments(kb, statement: str) -> frozenset:
+    """The treatments a criterion and its ancestors name."""
+    texts, current = [], statement
+    while current is not None:
+        texts.append(kb.statements[current].text)
+        current = kb.statements[current].parent
+    extra = document_treatments(kb.doc)
+    return frozenset(t for text in texts for t in treatments_in(text, extra))
 
 
 def _references_of(kb, evidence: str) -> set[int]:
@@ -90,10 +104,16 @@ def text_stance(sentences: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def estimate_stance(rows, numbers: set[int]) -> tuple[str, str] | None:
+def estimate_stance(rows, numbers: set[int], covered: frozenset = frozenset()) -> tuple[str, str] | None:
+    """``covered``: the treatments the criterion itself names; a head-to-head comparison of two of them
+    (vertebroplasty vs kyphoplasty under a criterion covering both) is neither for nor against it."""
     effects = [(r, e) for r in rows for e in r.effects if e.reference in numbers]
     if not effects:
         return None
+    if all(r.comparator in covered for r, _ in effects):
+        return INCONCLUSIVE, ("compares treatments the criterion covers: "
+                              + "; ".join(dict.fromkeys(r.question for r, _ in effects)))
+    effects = [(r, e) for r, e in effects if r.comparator not in covered]
     pro = [e for r, e in effects if e.side == "intervention"]
     con = [e for r, e in effects if e.side == "comparator"]
     shown = "; ".join(f"{r.outcome}: {e.measure} {e.estimate} ({e.ci_low} to {e.ci_high}) {e.favours}"
@@ -122,7 +142,8 @@ def stance_of(kb, statement: str, evidence: str, rows=None) -> Stance:
                     if s.statement == source and s.evidence == evidence), "")
         return Stance(statement, evidence, value, f"the guideline {'disagrees' if value == AGAINST else 'agrees'}"
                       + (f": {why}" if why else ""), "guideline")
-    found = estimate_stance(rows if rows is not None else summary_of_findings(kb, statement), numbers)
+    found = estimate_stance(rows if rows is not None else summary_of_findings(kb, statement), numbers,
+                            covered_treatments(kb, statement))
     if found:
         return Stance(statement, evidence, found[0], found[1], "estimates")
     said = text_stance(_sentences_citing(kb, numbers))

@@ -10,8 +10,9 @@ def effect_line(e) -> str:
     when = f" at {e.timepoint}" if e.timepoint else ""
     printed = (f" (printed as [{', '.join(map(str, e.printed_citations))}])" if e.printed_citations else "")
     turned = " (re-oriented)" if e.reoriented else ""
+    flagged = f" [fails {e.flags.replace(';', ', ')}]" if e.flags else ""
     return (f"{_INDENT}    {e.study} [{e.reference}]{printed}: {e.measure or 'estimate'} {e.estimate} "
-            f"({e.ci_low} to {e.ci_high}){when}{turned}: {e.favours}")
+            f"({e.ci_low} to {e.ci_high}){when}{turned}: {e.favours}{flagged}")
 
 
 def rule_line(v) -> str:

@@ -166,8 +166,14 @@ def index_page(site) -> str:
     if not rows:
         return ("# Studies\n\nThe policy folder has no studies table (studies.csv), so references are not grouped "
                 "into studies; `kb studies bootstrap` proposes one.\n")
-    return ("# Studies\n\nThe trials and other primary studies behind the references, as the curated studies table "
-            "records them: one row per study, however many papers report it.\n\n"
+    if "studies.csv" not in site.kb.evidence.tables.present:
+        intro = ("The trials and other primary studies behind the references, proposed from the text: the policy "
+                 "folder has no studies table (studies.csv), so these are not reviewed; `kb studies bootstrap` "
+                 "writes them for a reviewer to check. One row per study, however many papers report it.")
+    else:
+        intro = ("The trials and other primary studies behind the references, as the curated studies table "
+                 "records them: one row per study, however many papers report it.")
+    return ("# Studies\n\n" + intro + "\n\n"
             + table(["study", "design", "randomized", "sham-controlled", "patients randomized", "reported in"], rows,
                     ["---", "---", "---", "---", "---:", "---"]) + "\n")
 
