@@ -135,9 +135,12 @@ def test_est305_without_studies_csv_the_two_reports_are_not_joined():
     assert run(f"{FIRST}\n\n{LATER_ARMS.format(a=128)}", "EST305") == []
 
 
-def test_est305_a_paragraph_naming_another_author_is_not_tied_by_its_marker():
-    body = f"{FIRST}\n\nLow (2018) reported a trial of 250 patients.<sup>[2]</sup>"
+@pytest.mark.parametrize("named", ["Low (2018)", "Low's 2018 study"])
+def test_est305_a_paragraph_naming_another_author_is_not_tied_by_its_marker(named):
+    body = f"{FIRST}\n\n{named} reported a trial of 250 patients.<sup>[2]</sup>"
     assert run(body, "EST305") == []
+    assert [f.code for f in run(f"{FIRST}\n\nDoe's 2019 trial reported 250 patients.<sup>[2]</sup>", "EST305")] \
+        == ["EST305"]
 
 
 def test_est305_same_paper_in_two_paragraphs_without_studies_csv():

@@ -9,6 +9,8 @@ compared. The arithmetic is ``kb.estimates.agreement``.
 """
 from __future__ import annotations
 
+import re
+
 from . import finding, rule
 
 
@@ -54,8 +56,10 @@ def _names_fit(kb, n) -> bool:
     """
     from ..estimates.extract import named_in
 
-    named = next((w for w in (named_in(kb.doc.sentences[i].text) for i in range(n.paragraph, n.sentence_index + 1))
-                  if w), "")
+    texts = [kb.doc.sentences[i].text for i in range(n.paragraph, n.sentence_index + 1)]
+    if not _first_authors_fit(kb, n, " ".join(texts)):
+        return False
+    named = next((w for w in map(named_in, texts) if w), "")
     if not named:
         return True
     who, _, year = named.partition(" (")
@@ -63,6 +67,15 @@ def _names_fit(kb, n) -> bool:
     entries = [kb.references.get(c) for c in n.citations]
     return any(e is not None and surname in " ".join(e.authors or (e.raw,)).lower()
                and (not e.year or str(e.year) == year) for e in entries)
+
+
+def _first_authors_fit(kb, n, text: str) -> bool:
+    """False when the text names the first author of some entry in the list but of none it cites
+    ("Moreau's 2020 study reported a trial of 190 patients [17]", where [17] is da Silva's)."""
+    cited = {kb.references[c].first_author for c in n.citations if c in kb.references}
+    named = {e.first_author for e in kb.references.values()
+             if e.first_author and re.search(rf"\b{re.escape(e.first_author)}\b", text)}
+    return not named or bool(named & cited)
 
 
 def _name(kb, key: str) -> str:
