@@ -97,8 +97,11 @@ def html_to_docx(html_file: Path, docx_file: Path) -> None:
     pandoc = shutil.which("pandoc")
     if not pandoc:
         raise RuntimeError("pandoc is not installed (./scripts/test installs it with apt-get)")
-    subprocess.run([pandoc, "-f", "html", "-t", "docx", "-o", str(docx_file), str(html_file)], check=True,
-                   capture_output=True)
+    # The page's <title> is browser chrome, not policy text: pandoc would print it as the document's
+    # first paragraph (a Title), a heading the policy does not have.
+    page = re.sub(r"<title>.*?</title>", "", html_file.read_text(encoding="utf-8"), flags=re.S)
+    subprocess.run([pandoc, "-f", "html", "-t", "docx", "-o", str(docx_file)], input=page.encode("utf-8"),
+                   check=True, capture_output=True)
 
 
 def render_all(policy: Path, out: Path) -> dict[str, Path]:
