@@ -9,19 +9,27 @@ from .errors import KbError
 MAX_BYTES = 25 * 1024 * 1024  # well above any real policy; stops runaway inputs
 
 
-def _read_bounded(p: Path) -> bytes:
-    """At most MAX_BYTES + 1 bytes: a device or pipe reports no size, and /dev/zero never ends."""
+def read_bytes(path: Path | str, what: str = "file", limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes, at most ``limit``, or a one-line ``KbError`` naming the file.
+
+    Reads at most ``limit + 1`` bytes: a device or pipe reports no size, and /dev/zero never ends.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise KbError(f"no such {what}", str(p))
+    if p.is_dir():
+        raise KbError(f"is a directory, not a {what}", str(p))
+    mb = limit // (1024 * 1024)
     try:
         size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise KbError(f"is {size // (1024 * 1024)} MB, larger than the {MAX_BYTES // (1024 * 1024)} MB limit",
-                          str(p))
+        if size > limit:
+            raise KbError(f"is {size // (1024 * 1024)} MB, larger than the {mb} MB limit", str(p))
         with open(p, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+            data = fh.read(limit + 1)
     except OSError as exc:
         raise KbError(f"cannot be read ({exc.strerror or exc})", str(p)) from None
-    if len(data) > MAX_BYTES:
-        raise KbError(f"is larger than the {MAX_BYTES // (1024 * 1024)} MB limit", str(p))
+    if len(data) > limit:
+        raise KbError(f"is larger than the {mb} MB limit", str(p))
     return data
 
 
@@ -38,11 +46,7 @@ def _not_utf8(data: bytes, exc: UnicodeDecodeError, p: Path) -> KbError:
 def read_text(path: Path | str, what: str = "file") -> str:
     """Read a UTF-8 text file or raise a one-line ``KbError``."""
     p = Path(path)
-    if not p.exists():
-        raise KbError(f"no such {what}", str(p))
-    if p.is_dir():
-        raise KbError(f"is a directory, not a {what}", str(p))
-    data = _read_bounded(p)
+    data = read_bytes(p, what)
     if not data.strip():
         raise KbError("is empty", str(p))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode", Word's "Unicode Text"

@@ -268,7 +268,7 @@ def test_a_format_word_chooses_the_converter(refs, tmp_path, capsys):
     code, err = _run(capsys, source, "--id", "../up")
     assert code == 2 and "--id '../up'" in err
     code, err = _run(capsys, tmp_path / "missing.pdf")
-    assert code == 2 and "no such file" in err
+    assert code == 2 and "no such file to import" in err
 
 
 def test_the_import_libraries_load_only_for_kb_import():

@@ -32,12 +32,14 @@ def run(args) -> int:
     from kb.errors import KbError
     from kb.importers import convert, format_word
     from kb.importers.folder import check_slug, provenance_text, slug_for, write_policy_folder
-    from kb.io import MAX_BYTES
+    from kb.io import read_bytes
     from kb.paths import POLICY_FILE, references_dir
 
     fmt, name = _format_and_file(args.items, format_word)
     path = Path(name)
-    data = _read(path, MAX_BYTES)
+    data = read_bytes(path, "file to import")
+    if not data.strip():
+        raise KbError("is empty", str(path))
     slug = check_slug(args.slug) if args.slug else slug_for(path.name)
     target = references_dir() / slug
     if target.exists() and not args.force:  # say so before the conversion's work, not after
@@ -69,25 +71,6 @@ def _format_and_file(items: list[str], format_word) -> tuple[str | None, str]:
                           "optionally after its format")
         return fmt, items[1]
     raise KbError("give one file to import (optionally after its format)")
-
-
-def _read(path: Path, limit: int) -> bytes:
-    from kb.errors import KbError
-
-    if not path.exists():
-        raise KbError("no such file", str(path))
-    if path.is_dir():
-        raise KbError("is a directory, not a file to import", str(path))
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
-    except OSError as exc:
-        raise KbError(f"cannot be read ({exc.strerror or exc})", str(path)) from None
-    if len(data) > limit:
-        raise KbError(f"is larger than the {limit // (1024 * 1024)} MB limit", str(path))
-    if not data.strip():
-        raise KbError("is empty", str(path))
-    return data
 
 
 def _summary(source: Path, converted, written: Path) -> str:

@@ -12,6 +12,7 @@ import zlib
 from pathlib import Path
 
 from kb.errors import KbError
+from kb.io import read_bytes
 
 from .layout import expand
 from .medline_reader import parse_medline
@@ -19,21 +20,6 @@ from .records import PubmedRecord
 from .xml_reader import parse_xml
 
 MAX_BYTES = 512 * 1024 * 1024  # a search export of tens of thousands of records, with abstracts
-
-
-def _read_bytes(p: Path) -> bytes:
-    if not p.exists():
-        raise KbError("no such records file", str(p))
-    if p.is_dir():
-        raise KbError("is a directory, not a records file", str(p))
-    try:
-        with open(p, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise KbError(f"cannot be read ({exc.strerror or exc})", str(p)) from None
-    if len(data) > MAX_BYTES:
-        raise KbError(f"is larger than the {MAX_BYTES // (1024 * 1024)} MB limit", str(p))
-    return data
 
 
 def _gunzip(data: bytes, source: str) -> bytes:
@@ -80,6 +66,6 @@ def read_records(paths) -> list[PubmedRecord]:
     """Every record in the files (and folders) given, in file order; a PMID seen twice keeps its first record."""
     seen: dict[str, PubmedRecord] = {}
     for p in expand(paths):
-        for record in parse_records(_read_bytes(p), str(p)):
+        for record in parse_records(read_bytes(p, "records file", MAX_BYTES), str(p)):
             seen.setdefault(record.pmid, record)
     return list(seen.values())
