@@ -271,7 +271,9 @@ def test_output_folder_is_never_one_that_holds_other_things(tmp_path):
     assert (tmp_path / "mine" / "notes.txt").read_text() == "keep me"
     (tmp_path / "file").write_text("x")
     assert kb_site("-o", tmp_path / "file").returncode == 2
-    assert kb_site("-o", ROOT / "kb" / "site" / "docs" / "out").returncode == 2
+    assert kb_site("-o", ROOT / "site" / "out").returncode == 2  # this checkout's docs_dir
+    assert kb_site("-o", ROOT / "kb" / "site" / "docs" / "out").returncode == 2  # the shipped pages
+    assert not (ROOT / "site" / "out").exists() and not (ROOT / "kb" / "site" / "docs" / "out").exists()
     assert kb_site("-o", ROOT).returncode == 2
 
 

@@ -72,10 +72,14 @@ def docs_dir(config: Path) -> Path:
 
 
 def _check_output(out: Path, docs: Path) -> None:
+    from kb.site import SHIPPED_DOCS
+
     if out.exists() and not out.is_dir():
         raise KbError("is a file, not a folder for the site", str(out))
-    if out == docs or docs in out.parents or out in docs.parents:
-        raise KbError(f"would overlap the hand-written pages in {docs.name}/; choose another folder", str(out))
+    # The shipped pages count too: a build left among them would be packaged and read as pages next time.
+    for pages in (docs, SHIPPED_DOCS):
+        if out == pages or pages in out.parents or out in pages.parents:
+            raise KbError(f"would overlap the hand-written pages in {pages.name}/; choose another folder", str(out))
     if out.is_dir() and any(out.iterdir()) and not any((out / m).exists() for m in _BUILT_MARKERS):
         raise KbError("is not empty and holds no earlier site build; the build would delete its contents",
                       str(out))

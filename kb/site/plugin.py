@@ -25,7 +25,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-BUNDLED_DOCS = Path(__file__).resolve().parent / "docs"
+from kb.site import SHIPPED_DOCS as BUNDLED_DOCS
+
 STYLESHEET = "stylesheets/kb.css"
 
 
