@@ -25,6 +25,7 @@ _SPAN = re.compile(f"{OPEN}(\\d+){MID}(.*?){CLOSE}")
 _JOIN = re.compile(r"^[\s,;\[\]()\-\u2010-\u2014\u2212]*$")
 _DASH = re.compile(r"[\-\u2010-\u2014\u2212]")
 _TAGS = re.compile(r"</?su[pb]>")
+_SEPARATOR = re.compile(r"^\s*[,;()\[\]\-\u2010-\u2014\u2212]{1,3}\s*$")
 # Superscripts split around a citation (SciELO's ``<xref><sup>1</sup></xref><sup>,</sup>``) print as one.
 _SPLIT_SUP = re.compile(f"</sup>((?:[ \\t]|{CLOSE}|{OPEN}\\d+{MID})*?(?:{CLOSE}|{OPEN}\\d+{MID})(?:[ \\t]|{CLOSE}|{OPEN}\\d+{MID})*)<sup>")
 _NOTES = {
@@ -110,10 +111,29 @@ def _is_plos(root) -> bool:
     return "plos" in ids or "public library of science" in ids
 
 
+def superscript_style(root) -> bool:
+    """Whether the article prints its citation numbers superscript while tagging only the separators.
+
+    SciELO writes ``<xref>4</xref><sup>,</sup><xref>7</xref>``: its renderer sets
+    every numbered citation superscript, and a superscript comma between two
+    numbers shows the numbers are too.
+    """
+    for parent in root.iter():
+        kids = list(parent)
+        for a, b in zip(kids, kids[1:]):
+            pair = (local(a.tag), local(b.tag))
+            xref = a if pair == ("xref", "sup") else b if pair == ("sup", "xref") else None
+            sup = b if xref is a else a
+            if (xref is not None and xref.get("ref-type") == "bibr" and not (a.tail or "").strip()
+                    and len(sup) == 0 and _SEPARATOR.match(sup.text or "")):
+                return True
+    return False
+
+
 def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     root = parse(data, source_name)
     numbered = number_refs(root, data, source_name)
-    ctx = Context()
+    ctx = Context(superscript_citations=superscript_style(root))
     title, journal, blocks = _front(root, ctx)
     body = next((b for b in root if local(b.tag) == "body"), None)
     for child in body if body is not None else ():

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 SENTINEL = re.compile(f"{OPEN}\\d+{MID}|{CLOSE}")
 _SPACES = re.compile(r"\s+")
+_NUMBER = re.compile(r"^\s*\d+\s*$")
 
 # Block elements: inside a paragraph they end it; inside a cell or caption they are flattened.
 BLOCKS = frozenset({"p", "sec", "list", "table-wrap", "table-wrap-group", "fig", "fig-group", "boxed-text",
@@ -28,6 +29,9 @@ class Context:
     """What one rendering collects: the cited ids in order, and what it could not keep."""
     rids: list[tuple[str, ...]] = field(default_factory=list)
     notes: Counter = field(default_factory=Counter)
+    # The article sets its citation numbers superscript by style, not markup (see jats.superscript_style).
+    superscript_citations: bool = False
+    in_sup: int = 0
 
 
 def local(tag) -> str:
@@ -85,10 +89,17 @@ def child_text(child, ctx: Context, *, flatten: bool = True) -> str:
     if tag in _WRAP:
         return _wrap(inline(child, ctx), *_WRAP[tag])
     if tag in _TAGGED:
-        return _wrap(inline(child, ctx), *_TAGGED[tag])
+        ctx.in_sup += tag == "sup"
+        text = inline(child, ctx)
+        ctx.in_sup -= tag == "sup"
+        return _wrap(text, *_TAGGED[tag])
     if tag == "xref" and child.get("ref-type") == "bibr":
         ctx.rids.append(tuple((child.get("rid") or "").split()))
-        return f"{OPEN}{len(ctx.rids) - 1}{MID}{inline(child, ctx)}{CLOSE}"
+        text = inline(child, ctx)
+        bare = not ctx.in_sup and "<sup>" not in text and _NUMBER.match(text)
+        if ctx.superscript_citations and bare:
+            text = _wrap(text, *_TAGGED["sup"])
+        return f"{OPEN}{len(ctx.rids) - 1}{MID}{text}{CLOSE}"
     if tag in ("inline-formula", "disp-formula", "math", "tex-math"):
         label = next((c for c in child if local(c.tag) == "label"), None)
         return formula_text(child, ctx) + (squash("".join(label.itertext())) + " " if label is not None else "")
