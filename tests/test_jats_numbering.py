@@ -161,3 +161,11 @@ def test_corpus_script_measures_bmc_and_skips_author_year(tmp_path):
     assert skipped.skipped and "author-year" in skipped.skipped
     text = table([done, skipped]) + summary([done, skipped])
     assert "| PMC3339582.xml | skipped: author-year citations" in text and "1 articles measured, 1 skipped" in text
+
+
+def test_an_xref_naming_a_reference_entry_is_a_citation_whatever_its_ref_type():
+    # A SciELO sample tags one citation ref-type="foo"; its rid still names entry B4.
+    text = NUMBERED.replace('<xref ref-type="bibr" rid="B4">', '<xref ref-type="foo" rid="B4">')
+    assert [m.numbers for m in ground_truth(text.encode()).markers] == [(1, 2, 3), (2, 4)]
+    other = NUMBERED.replace('<xref ref-type="bibr" rid="B4">4</xref>', '<xref ref-type="table" rid="T1">4</xref>')
+    assert [m.numbers for m in ground_truth(other.encode()).markers] == [(1, 2, 3), (2,)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kb.errors import KbError
 from kb.importers.jats_blocks import block, heading
-from kb.importers.jats_inline import CLOSE, MID, OPEN, Context, inline, local, squash, strip_sentinels
+from kb.importers.jats_inline import CLOSE, MID, OPEN, Context, inline, is_citation, local, squash, strip_sentinels
 from kb.importers.jats_numbering import number_refs
 from kb.importers.jats_refs import EntryFacts, entry_text, facts
 from kb.importers.model import Converted
@@ -111,7 +111,7 @@ def _is_plos(root) -> bool:
     return "plos" in ids or "public library of science" in ids
 
 
-def superscript_style(root) -> bool:
+def superscript_style(root, ref_ids) -> bool:
     """Whether the article prints its citation numbers superscript while tagging only the separators.
 
     SciELO writes ``<xref>4</xref><sup>,</sup><xref>7</xref>``: its renderer sets
@@ -124,7 +124,7 @@ def superscript_style(root) -> bool:
             pair = (local(a.tag), local(b.tag))
             xref = a if pair == ("xref", "sup") else b if pair == ("sup", "xref") else None
             sup = b if xref is a else a
-            if (xref is not None and xref.get("ref-type") == "bibr" and not (a.tail or "").strip()
+            if (xref is not None and is_citation(xref, ref_ids) and not (a.tail or "").strip()
                     and len(sup) == 0 and _SEPARATOR.match(sup.text or "")):
                 return True
     return False
@@ -133,7 +133,8 @@ def superscript_style(root) -> bool:
 def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     root = parse(data, source_name)
     numbered = number_refs(root, data, source_name)
-    ctx = Context(superscript_citations=superscript_style(root))
+    ref_ids = frozenset(ref.get("id") for _, ref in numbered if ref.get("id"))
+    ctx = Context(superscript_citations=superscript_style(root, ref_ids), ref_ids=ref_ids)
     title, journal, blocks = _front(root, ctx)
     body = next((b for b in root if local(b.tag) == "body"), None)
     for child in body if body is not None else ():

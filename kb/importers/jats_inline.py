@@ -32,6 +32,13 @@ class Context:
     # The article sets its citation numbers superscript by style, not markup (see jats.superscript_style).
     superscript_citations: bool = False
     in_sup: int = 0
+    ref_ids: frozenset = frozenset()  # the ids of the article's <ref> entries
+
+
+def is_citation(xref, ref_ids) -> bool:
+    """A bibliographic xref: ``ref-type="bibr"``, or any xref whose ids all name reference entries."""
+    rids = (xref.get("rid") or "").split()
+    return xref.get("ref-type") == "bibr" or bool(rids) and all(r in ref_ids for r in rids)
 
 
 def local(tag) -> str:
@@ -93,7 +100,7 @@ def child_text(child, ctx: Context, *, flatten: bool = True) -> str:
         text = inline(child, ctx)
         ctx.in_sup -= tag == "sup"
         return _wrap(text, *_TAGGED[tag])
-    if tag == "xref" and child.get("ref-type") == "bibr":
+    if tag == "xref" and is_citation(child, ctx.ref_ids):
         ctx.rids.append(tuple((child.get("rid") or "").split()))
         text = inline(child, ctx)
         bare = not ctx.in_sup and "<sup>" not in text and _NUMBER.match(text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kb.errors import KbError
-from kb.importers.jats_inline import local, squash
+from kb.importers.jats_inline import is_citation, local, squash
 
 _LABEL = re.compile(r"^\W*(\d{1,5})\W*$")
 # A citation that prints numbers only: "1", "[1]", "(2, 3)", "4-6", "1,3\u20135".
@@ -53,10 +53,10 @@ def _label(ref) -> tuple[bool, int | None]:
     return True, int(found.group(1)) if found else None
 
 
-def _citations(root) -> list[tuple[tuple[str, ...], str]]:
+def _citations(root, ref_ids) -> list[tuple[tuple[str, ...], str]]:
     """(cited ids, printed text) of every bibliographic xref of the article."""
     return [(tuple((x.get("rid") or "").split()), squash("".join(x.itertext())))
-            for x in walk(root) if local(x.tag) == "xref" and x.get("ref-type") == "bibr"]
+            for x in walk(root) if local(x.tag) == "xref" and is_citation(x, ref_ids)]
 
 
 def number_refs(root, data: bytes, source_name: str) -> list[tuple[int, object]]:
@@ -80,7 +80,7 @@ def number_refs(root, data: bytes, source_name: str) -> list[tuple[int, object]]
 def _check_positions(root, data: bytes, source_name: str, position: dict[str, int]) -> None:
     """Refuse position numbering unless the printed citation numbers are the positions."""
     numeric, words = 0, []
-    for rids, text in _citations(root):
+    for rids, text in _citations(root, frozenset(position)):
         if not text or not rids:
             continue
         ints = [int(i) for i in _INT.findall(text)] if _NUMERIC.match(text) else []
