@@ -169,3 +169,12 @@ def test_an_xref_naming_a_reference_entry_is_a_citation_whatever_its_ref_type():
     assert [m.numbers for m in ground_truth(text.encode()).markers] == [(1, 2, 3), (2, 4)]
     other = NUMBERED.replace('<xref ref-type="bibr" rid="B4">4</xref>', '<xref ref-type="table" rid="T1">4</xref>')
     assert [m.numbers for m in ground_truth(other.encode()).markers] == [(1, 2, 3), (2,)]
+
+
+def test_separators_join_superscript_citations_only_between_citations():
+    # SciELO's pretty-printed XML: spaces inside each xref, a footnote after the last citation.
+    text = HEAD + ('<p>Stress,<xref ref-type="bibr" rid="B1">\n <sup>1</sup>\n</xref>\n<sup>,</sup>\n'
+                   '<xref ref-type="bibr" rid="B2">\n <sup>2</sup>\n</xref>\n<sup>,</sup>\n'
+                   '<xref ref-type="fn" rid="fn1"><sup>a</sup></xref> adapts.</p>') + REFS
+    lines = convert(text.encode(), "x").markdown.split("\n")
+    assert "Stress, <sup>1,2</sup> <sup>,</sup> <sup>a</sup> adapts." in lines  # the spaces are the XML's

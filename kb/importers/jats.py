@@ -26,8 +26,14 @@ _JOIN = re.compile(r"^[\s,;\[\]()\-\u2010-\u2014\u2212]*$")
 _DASH = re.compile(r"[\-\u2010-\u2014\u2212]")
 _TAGS = re.compile(r"</?su[pb]>")
 _SEPARATOR = re.compile(r"^\s*[,;()\[\]\-\u2010-\u2014\u2212]{1,3}\s*$")
-# Superscripts split around a citation (SciELO's ``<xref><sup>1</sup></xref><sup>,</sup>``) print as one.
-_SPLIT_SUP = re.compile(f"</sup>((?:[ \\t]|{CLOSE}|{OPEN}\\d+{MID})*?(?:{CLOSE}|{OPEN}\\d+{MID})(?:[ \\t]|{CLOSE}|{OPEN}\\d+{MID})*)<sup>")
+# Superscripts split around citations (SciELO's ``<xref><sup>1</sup></xref><sup>,</sup><xref>``) print as one:
+# a separator between two citations, an opening bracket before one, a closing bracket after one.
+_CITE_OPEN, _CITE_CLOSE = f"{OPEN}\\d+{MID}", CLOSE
+_SPLIT_SUP = (
+    (re.compile(f"</sup>({_CITE_CLOSE})[ \\t]*<sup>([^<\\w]{{1,3}})</sup>[ \\t]*({_CITE_OPEN})<sup>"), r"\1\2\3"),
+    (re.compile(f"<sup>([(\\[])</sup>[ \\t]*({_CITE_OPEN})<sup>"), r"<sup>\1\2"),
+    (re.compile(f"</sup>({_CITE_CLOSE})[ \\t]*<sup>([)\\]])</sup>"), r"\1\2</sup>"),
+)
 _NOTES = {
     "formula": "{n} formulas kept as plain text (MathML/TeX flattened)",
     "figure": "{n} figures: captions kept, images not",
@@ -150,7 +156,8 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     blocks.append(heading(2, "References"))
     blocks.append("\n".join(f"{n}. {entry_text(ref, ctx, plos, n)}" for n, ref in numbered))
     text = "\n\n".join(b for b in blocks if b.strip()) + "\n"
-    text = _SPLIT_SUP.sub(lambda m: re.sub(r"[ \t]", "", m.group(1)), text)
+    for pattern, joined in _SPLIT_SUP:
+        text = pattern.sub(joined, text)
     ids = {ref.get("id"): n for n, ref in numbered if ref.get("id")}
     return _Rendered(text, ctx, ids, tuple(facts(ref, n) for n, ref in numbered), title, journal)
 

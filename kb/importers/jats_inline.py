@@ -106,7 +106,9 @@ def child_text(child, ctx: Context, *, flatten: bool = True) -> str:
         bare = not ctx.in_sup and "<sup>" not in text and _NUMBER.match(text)
         if ctx.superscript_citations and bare:
             text = _wrap(text, *_TAGGED["sup"])
-        return f"{OPEN}{len(ctx.rids) - 1}{MID}{text}{CLOSE}"
+        core = text.strip()  # the xref's own edge spaces go outside, where the paragraph squashes them
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+        return f"{lead}{OPEN}{len(ctx.rids) - 1}{MID}{core}{CLOSE}{trail}" if core else text
     if tag in ("inline-formula", "disp-formula", "math", "tex-math"):
         label = next((c for c in child if local(c.tag) == "label"), None)
         return formula_text(child, ctx) + (squash("".join(label.itertext())) + " " if label is not None else "")
