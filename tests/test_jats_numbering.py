@@ -178,3 +178,13 @@ def test_separators_join_superscript_citations_only_between_citations():
                    '<xref ref-type="fn" rid="fn1"><sup>a</sup></xref> adapts.</p>') + REFS
     lines = convert(text.encode(), "x").markdown.split("\n")
     assert "Stress, <sup>1,2</sup> <sup>,</sup> <sup>a</sup> adapts." in lines  # the spaces are the XML's
+
+
+def test_a_book_given_as_parts_is_printed_place_publisher_year():
+    book = ('<element-citation publication-type="book"><person-group person-group-type="author"><name><surname>Sokal'
+            '</surname><given-names>RR</given-names></name></person-group><source>Biometry</source><publisher-loc>New '
+            'York</publisher-loc><publisher-name>Freeman</publisher-name><year>1995</year></element-citation>')
+    text = NUMBERED.replace(NUMBERED[NUMBERED.index('<element-citation'):NUMBERED.index('</element-citation>')
+                                               + len('</element-citation>')], book)
+    assert text != NUMBERED
+    assert "4. Sokal RR. Biometry. New York: Freeman; 1995." in convert(text.encode(), "x").markdown.split("\n")

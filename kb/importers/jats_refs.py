@@ -133,7 +133,8 @@ def _styled(cit, ctx: Context, plos: bool) -> str:
         text = _stop(text.strip()) + (f" {_stop(place)}" if place else "")
     else:
         date = year + (f";{where}" if where else "") + (f":{pages}" if pages else "")
-        text = " ".join(_stop(b) for b in (authors, title, source, place, date) if b)
+        where_when = f"{place}; {date}" if place and date else place or date  # Vancouver: "City: Publisher; 2001."
+        text = " ".join(_stop(b) for b in (authors, title, source, where_when) if b)
     return " ".join([text] + _links(cit, ctx))
 
 
