@@ -15,21 +15,32 @@ from dataclasses import dataclass
 
 from kb.errors import KbError
 from kb.importers.jats_blocks import block, heading
-from kb.importers.jats_inline import CLOSE, MID, OPEN, Context, inline, local, squash, strip_sentinels
+from kb.importers.jats_inline import CLOSE, MID, OPEN, Context, inline, is_citation, local, squash, strip_sentinels
+from kb.importers.jats_numbering import number_refs
 from kb.importers.jats_refs import EntryFacts, entry_text, facts
 from kb.importers.model import Converted
 
-_LABEL = re.compile(r"^\W*(\d{1,5})\W*$")
 _SPAN = re.compile(f"{OPEN}(\\d+){MID}(.*?){CLOSE}")
 # What may stand between two cited ids of one marker: separators, brackets, a range dash.
 _JOIN = re.compile(r"^[\s,;\[\]()\-\u2010-\u2014\u2212]*$")
 _DASH = re.compile(r"[\-\u2010-\u2014\u2212]")
+_TAGS = re.compile(r"</?su[pb]>")
+_SEPARATOR = re.compile(r"^\s*[,;()\[\]\-\u2010-\u2014\u2212]{1,3}\s*$")
+# Superscripts split around citations (SciELO's ``<xref><sup>1</sup></xref><sup>,</sup><xref>``) print as one:
+# a separator between two citations, an opening bracket before one, a closing bracket after one.
+_CITE_OPEN, _CITE_CLOSE = f"{OPEN}\\d+{MID}", CLOSE
+_SPLIT_SUP = (
+    (re.compile(f"</sup>({_CITE_CLOSE})[ \\t]*<sup>([^<\\w]{{1,3}})</sup>[ \\t]*({_CITE_OPEN})<sup>"), r"\1\2\3"),
+    (re.compile(f"<sup>([(\\[])</sup>[ \\t]*({_CITE_OPEN})<sup>"), r"<sup>\1\2"),
+    (re.compile(f"</sup>({_CITE_CLOSE})[ \\t]*<sup>([)\\]])</sup>"), r"\1\2</sup>"),
+)
 _NOTES = {
     "formula": "{n} formulas kept as plain text (MathML/TeX flattened)",
     "figure": "{n} figures: captions kept, images not",
     "table-image": "{n} tables given only as images: captions kept, cells not",
     "merged": "{n} merged table cells filled out with empty cells",
-    "styled-entry": "{n} reference entries given as parts (element-citation) printed in the journal's style",
+    "styled-entry": "{n} reference entries given as parts (element-citation, or a citation without punctuation) "
+                    "printed in the journal's style",
     "fn": "{n} inline footnotes left out",
     "inline-graphic": "{n} inline images left out",
 }
@@ -71,27 +82,6 @@ def parse(data: bytes, source_name: str):
     return root
 
 
-def _line_of(data: bytes, ref_id: str) -> int | None:
-    found = re.search(rb"<ref\b[^>]*\sid=[\"']" + re.escape(ref_id.encode()) + rb"[\"']", data)
-    return data.count(b"\n", 0, found.start()) + 1 if found else None
-
-
-def _numbers(root, data: bytes, source_name: str) -> list:
-    refs = [r for lst in root.iter() if local(lst.tag) == "ref-list" for r in lst if local(r.tag) == "ref"]
-    if not refs:
-        raise KbError("the article has no reference list (no <ref> in a <ref-list>)", source_name)
-    out = []
-    for ref in refs:
-        label = next((c for c in ref if local(c.tag) == "label"), None)
-        found = _LABEL.match("".join(label.itertext())) if label is not None else None
-        if not found:
-            rid = ref.get("id") or ""
-            raise KbError(f"reference '{rid or '?'}' has no number (no numeric <label>)", source_name,
-                          _line_of(data, rid) if rid else None)
-        out.append((int(found.group(1)), ref))
-    return out
-
-
 def _journal(root) -> str | None:
     """The journal's title, else its NLM abbreviation, else the publisher."""
     def first(tag: str, **attrs) -> str | None:
@@ -127,10 +117,30 @@ def _is_plos(root) -> bool:
     return "plos" in ids or "public library of science" in ids
 
 
+def superscript_style(root, ref_ids) -> bool:
+    """Whether the article prints its citation numbers superscript while tagging only the separators.
+
+    SciELO writes ``<xref>4</xref><sup>,</sup><xref>7</xref>``: its renderer sets
+    every numbered citation superscript, and a superscript comma between two
+    numbers shows the numbers are too.
+    """
+    for parent in root.iter():
+        kids = list(parent)
+        for a, b in zip(kids, kids[1:]):
+            pair = (local(a.tag), local(b.tag))
+            xref = a if pair == ("xref", "sup") else b if pair == ("sup", "xref") else None
+            sup = b if xref is a else a
+            if (xref is not None and is_citation(xref, ref_ids) and not (a.tail or "").strip()
+                    and len(sup) == 0 and _SEPARATOR.match(sup.text or "")):
+                return True
+    return False
+
+
 def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     root = parse(data, source_name)
-    numbered = _numbers(root, data, source_name)
-    ctx = Context()
+    numbered = number_refs(root, data, source_name)
+    ref_ids = frozenset(ref.get("id") for _, ref in numbered if ref.get("id"))
+    ctx = Context(superscript_citations=superscript_style(root, ref_ids), ref_ids=ref_ids)
     title, journal, blocks = _front(root, ctx)
     body = next((b for b in root if local(b.tag) == "body"), None)
     for child in body if body is not None else ():
@@ -144,8 +154,10 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
                           for b in block(c, ctx, 2))
     plos = _is_plos(root)
     blocks.append(heading(2, "References"))
-    blocks.append("\n".join(f"{n}. {entry_text(ref, ctx, plos)}" for n, ref in numbered))
+    blocks.append("\n".join(f"{n}. {entry_text(ref, ctx, plos, n)}" for n, ref in numbered))
     text = "\n\n".join(b for b in blocks if b.strip()) + "\n"
+    for pattern, joined in _SPLIT_SUP:
+        text = pattern.sub(joined, text)
     ids = {ref.get("id"): n for n, ref in numbered if ref.get("id")}
     return _Rendered(text, ctx, ids, tuple(facts(ref, n) for n, ref in numbered), title, journal)
 
@@ -157,16 +169,20 @@ def convert(data: bytes, source_name: str) -> Converted:
     return Converted(strip_sentinels(r.text), "jats", r.title, r.journal, notes)
 
 
-def _number_of(r: _Rendered, index: int) -> int | None:
-    rids = r.ctx.rids[index]
-    return r.numbers.get(rids[0]) if rids else None
+def _numbers_of(r: _Rendered, index: int, printed: str) -> list[int]:
+    """The entries one xref cites; a printed range ``1\u20133`` whose ids are its ends is expanded."""
+    numbers = [n for n in (r.numbers.get(rid) for rid in r.ctx.rids[index]) if n is not None]
+    ends = [int(i) for i in re.findall(r"\d+", printed)]
+    if len(numbers) == 2 and ends == numbers and numbers[0] < numbers[1] and _DASH.search(printed):
+        return list(range(numbers[0], numbers[1] + 1))
+    return numbers
 
 
 def _markers_on(r: _Rendered, line_no: int, line: str) -> list[TruthMarker]:
     spans = list(_SPAN.finditer(line))
     groups: list[list] = []
     for k, span in enumerate(spans):
-        between = strip_sentinels(line[spans[k - 1].end():span.start()]) if k else None
+        between = _TAGS.sub("", strip_sentinels(line[spans[k - 1].end():span.start()])) if k else None
         if groups and between is not None and _JOIN.match(between) and between.strip():
             groups[-1].append((span, between))
         else:
@@ -174,15 +190,15 @@ def _markers_on(r: _Rendered, line_no: int, line: str) -> list[TruthMarker]:
     out = []
     for group in groups:
         numbers: list[int] = []
-        printed = [strip_sentinels(s.group(2)) for s, _ in group]
+        printed = [_TAGS.sub("", strip_sentinels(s.group(2))).strip() for s, _ in group]
         numbered = all(re.match(r"^\W*\d", p) for p in printed)
-        for span, between in group:
-            n = _number_of(r, int(span.group(1)))
-            if n is None:
+        for (span, between), shown in zip(group, printed):
+            cited = _numbers_of(r, int(span.group(1)), shown)
+            if not cited:
                 continue
-            if between and _DASH.search(between) and numbers and numbers[-1] < n:
-                numbers.extend(range(numbers[-1] + 1, n))
-            numbers.append(n)
+            if between and _DASH.search(between) and numbers and numbers[-1] < cited[0]:
+                numbers.extend(range(numbers[-1] + 1, cited[0]))
+            numbers.extend(n for n in cited if n not in numbers)
         if numbers:
             out.append(TruthMarker(line_no, tuple(numbers), " ".join(printed), numbered))
     return out

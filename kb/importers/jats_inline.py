@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 SENTINEL = re.compile(f"{OPEN}\\d+{MID}|{CLOSE}")
 _SPACES = re.compile(r"\s+")
+_NUMBER = re.compile(r"^\s*\d+\s*$")
 
 # Block elements: inside a paragraph they end it; inside a cell or caption they are flattened.
 BLOCKS = frozenset({"p", "sec", "list", "table-wrap", "table-wrap-group", "fig", "fig-group", "boxed-text",
@@ -28,6 +29,16 @@ class Context:
     """What one rendering collects: the cited ids in order, and what it could not keep."""
     rids: list[tuple[str, ...]] = field(default_factory=list)
     notes: Counter = field(default_factory=Counter)
+    # The article sets its citation numbers superscript by style, not markup (see jats.superscript_style).
+    superscript_citations: bool = False
+    in_sup: int = 0
+    ref_ids: frozenset = frozenset()  # the ids of the article's <ref> entries
+
+
+def is_citation(xref, ref_ids) -> bool:
+    """A bibliographic xref: ``ref-type="bibr"``, or any xref whose ids all name reference entries."""
+    rids = (xref.get("rid") or "").split()
+    return xref.get("ref-type") == "bibr" or bool(rids) and all(r in ref_ids for r in rids)
 
 
 def local(tag) -> str:
@@ -85,10 +96,19 @@ def child_text(child, ctx: Context, *, flatten: bool = True) -> str:
     if tag in _WRAP:
         return _wrap(inline(child, ctx), *_WRAP[tag])
     if tag in _TAGGED:
-        return _wrap(inline(child, ctx), *_TAGGED[tag])
-    if tag == "xref" and child.get("ref-type") == "bibr":
+        ctx.in_sup += tag == "sup"
+        text = inline(child, ctx)
+        ctx.in_sup -= tag == "sup"
+        return _wrap(text, *_TAGGED[tag])
+    if tag == "xref" and is_citation(child, ctx.ref_ids):
         ctx.rids.append(tuple((child.get("rid") or "").split()))
-        return f"{OPEN}{len(ctx.rids) - 1}{MID}{inline(child, ctx)}{CLOSE}"
+        text = inline(child, ctx)
+        bare = not ctx.in_sup and "<sup>" not in text and _NUMBER.match(text)
+        if ctx.superscript_citations and bare:
+            text = _wrap(text, *_TAGGED["sup"])
+        core = text.strip()  # the xref's own edge spaces go outside, where the paragraph squashes them
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+        return f"{lead}{OPEN}{len(ctx.rids) - 1}{MID}{core}{CLOSE}{trail}" if core else text
     if tag in ("inline-formula", "disp-formula", "math", "tex-math"):
         label = next((c for c in child if local(c.tag) == "label"), None)
         return formula_text(child, ctx) + (squash("".join(label.itertext())) + " " if label is not None else "")

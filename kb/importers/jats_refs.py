@@ -1,16 +1,22 @@
 """JATS reference entries: their printed text, and the facts the XML states about them.
 
-A ``<mixed-citation>`` carries its own punctuation and is kept as printed. An
-``<element-citation>`` (or the older ``<nlm-citation>``) gives only the parts,
-so it is printed in the journal's style: PLOS's ``Author A (2009) Title.
-Source 6: e100.`` for a PLOS journal, Vancouver otherwise.
+A ``<mixed-citation>`` (or an older ``<citation>``) that carries its own
+punctuation is kept as printed, and a ``display-unstructured`` citation is
+preferred when the entry has one. An ``<element-citation>``, an
+``<nlm-citation>``, or a mixed citation whose parts stand bare side by side (as
+PMC stores BMC's lists) gives only the parts, so it is printed in the journal's
+style: PLOS's ``Author A (2009) Title. Source 6: e100.`` for a PLOS journal,
+Vancouver otherwise. Where a typeset citation leaves two parts glued
+(``epidemic?<source>``) the journal's page shows a space, and so does the entry;
+a bare PubMed or DOI id gets its ``PMID:``/``doi:`` name. The facts (first author, year) come from the entry's most
+tagged citation, so an entry given both as text and as parts is measured.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from kb.importers.jats_inline import Context, inline, local, name_text, squash
+from kb.importers.jats_inline import Context, child_text, inline, local, name_text, squash
 
 CITATIONS = ("mixed-citation", "element-citation", "nlm-citation", "citation")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -24,8 +30,31 @@ class EntryFacts:
     year: int | None
 
 
+def _citations(ref) -> list:
+    return [c for c in ref.iter() if local(c.tag) in CITATIONS]
+
+
+def _tagged(cit) -> int:
+    return sum(1 for e in cit.iter() if local(e.tag) in ("name", "string-name", "collab", "year", "surname"))
+
+
 def citation_of(ref):
-    return next((c for c in ref.iter() if local(c.tag) in CITATIONS), None)
+    """The citation the facts are read from: the one with the most tagged names and years."""
+    cits = _citations(ref)
+    return max(cits, key=_tagged) if cits else None
+
+
+def _has_punctuation(cit) -> bool:
+    """Whether text other than spaces stands between the citation's parts (it was typeset as printed)."""
+    return any((t or "").strip() for t in [cit.text] + [c.tail for c in cit])
+
+
+def printed_citation(ref):
+    """The citation printed as the entry: a display text, else one with its own punctuation, else the first."""
+    cits = _citations(ref)
+    shown = [c for c in cits if c.get("citation-type") == "display-unstructured"]
+    typeset = [c for c in cits if local(c.tag) != "element-citation" and _has_punctuation(c)]
+    return (shown or typeset or cits or [None])[0]
 
 
 def _people(cit) -> list:
@@ -104,15 +133,45 @@ def _styled(cit, ctx: Context, plos: bool) -> str:
         text = _stop(text.strip()) + (f" {_stop(place)}" if place else "")
     else:
         date = year + (f";{where}" if where else "") + (f":{pages}" if pages else "")
-        text = " ".join(_stop(b) for b in (authors, title, source, place, date) if b)
+        where_when = f"{place}; {date}" if place and date else place or date  # Vancouver: "City: Publisher; 2001."
+        text = " ".join(_stop(b) for b in (authors, title, source, where_when) if b)
     return " ".join([text] + _links(cit, ctx))
 
 
-def entry_text(ref, ctx: Context, plos: bool) -> str:
-    cit = citation_of(ref)
+_KINDS = {"doi": "doi: ", "pmid": "PMID: "}
+
+
+def _typeset(cit, ctx: Context) -> str:
+    """A citation with its own punctuation, as the journal's page shows it."""
+    out, glued = [cit.text or ""], False
+    for child in cit:
+        piece = child_text(child, ctx)
+        if local(child.tag) == "pub-id" and not "".join(out).rstrip().endswith(":"):
+            piece = _KINDS.get(child.get("pub-id-type", ""), "") + piece
+        if glued and piece[:1].isalnum() and "".join(out)[-1:] not in ("", " ", "(", "[", "/"):
+            out.append(" ")
+        out.append(piece)
+        glued = not (child.tail or "")
+        out.append(child.tail or "")
+    return squash("".join(out))
+
+
+def _without_number(text: str, number: int, labelled: bool) -> str:
+    """The entry without a copy of its own number or a stray leading stop ("1. Brasil", ". Aar\u00f8 LE").
+
+    A bare copy ("1 Pons JP") is dropped only when the entry has a label, so a
+    title such as "3 Biotech" opening an unlabelled entry 3 stays.
+    """
+    own = rf"^(?:\[{number}\]|{number}[.)]{'|' + str(number) if labelled else ''})\s+(?=\S)"
+    return re.sub(r"^[.,;:]\s+", "", re.sub(own, "", text))
+
+
+def entry_text(ref, ctx: Context, plos: bool, number: int) -> str:
+    cit = printed_citation(ref)
+    labelled = any(local(c.tag) == "label" for c in ref)
     if cit is None:
-        return squash(inline(ref, ctx))
-    if local(cit.tag) == "mixed-citation":
-        return squash(inline(cit, ctx))
+        return _without_number(squash(inline(ref, ctx)), number, labelled)
+    if local(cit.tag) != "element-citation" and _has_punctuation(cit):
+        return _without_number(_typeset(cit, ctx), number, labelled)
     ctx.notes["styled-entry"] += 1
     return squash(_styled(cit, ctx, plos))

@@ -1,0 +1,103 @@
+"""Which number each JATS reference entry has: its ``<label>``, or its place in the list.
+
+PLOS and many publishers tag the number (``<label>1</label>``). BMC, Nature,
+SciELO and many PMC articles tag none: the list is printed numbered in order
+and the in-text citations print those numbers. Numbering by position is only
+accepted when the article shows it is numbered that way: every in-text
+citation that prints a number prints the entry's position. Anything else is one
+line naming the problem: a list with labels on some entries only, a citation
+whose number disagrees with the list, or an author-year article (its citations
+print names and years, so there are no numbers to keep).
+"""
+from __future__ import annotations
+
+import re
+
+from kb.errors import KbError
+from kb.importers.jats_inline import is_citation, local, squash
+
+_LABEL = re.compile(r"^\W*(\d{1,5})\W*$")
+# A citation that prints numbers only: "1", "[1]", "(2, 3)", "4-6", "1,3\u20135".
+_NUMERIC = re.compile(r"^[\s\[\]()\d,;.\-\u2010-\u2014\u2212]*\d[\s\[\]()\d,;.\-\u2010-\u2014\u2212]*$")
+_INT = re.compile(r"\d+")
+_NOT_OWN = ("sub-article", "response")  # translations and replies carry their own lists
+
+
+def walk(el):
+    """Every element under ``el`` in document order, leaving out sub-articles and responses."""
+    for child in el:
+        if local(child.tag) in _NOT_OWN:
+            continue
+        yield child
+        yield from walk(child)
+
+
+def refs_of(root) -> list:
+    return [r for lst in walk(root) if local(lst.tag) == "ref-list" for r in lst if local(r.tag) == "ref"]
+
+
+def line_of(data: bytes, tag: str, attr: str, value: str) -> int | None:
+    """The line of the first ``<tag ... attr="value"`` in the file (``rid`` may list several ids)."""
+    pattern = (rb"<" + tag.encode() + rb"\b[^>]*\s" + attr.encode() + rb"=[\"'](?:[^\"']*\s)?"
+               + re.escape(value.encode()) + rb"(?:\s[^\"']*)?[\"']")
+    found = re.search(pattern, data)
+    return data.count(b"\n", 0, found.start()) + 1 if found else None
+
+
+def _label(ref) -> tuple[bool, int | None]:
+    """(has a <label>, its number if the label is a number)."""
+    label = next((c for c in ref if local(c.tag) == "label"), None)
+    if label is None:
+        return False, None
+    found = _LABEL.match("".join(label.itertext()))
+    return True, int(found.group(1)) if found else None
+
+
+def _citations(root, ref_ids) -> list[tuple[tuple[str, ...], str]]:
+    """(cited ids, printed text) of every bibliographic xref of the article."""
+    return [(tuple((x.get("rid") or "").split()), squash("".join(x.itertext())))
+            for x in walk(root) if local(x.tag) == "xref" and is_citation(x, ref_ids)]
+
+
+def number_refs(root, data: bytes, source_name: str) -> list[tuple[int, object]]:
+    """(number, ``<ref>``) for every entry of the article's reference lists, or a one-line KbError."""
+    refs = refs_of(root)
+    if not refs:
+        raise KbError("the article has no reference list (no <ref> in a <ref-list>)", source_name)
+    labels = [_label(ref) for ref in refs]
+    if all(n is not None for _, n in labels):
+        return [(n, ref) for (_, n), ref in zip(labels, refs)]
+    if any(has for has, _ in labels):  # labels on some entries only, or labels that are not numbers
+        ref = next(r for (_, n), r in zip(labels, refs) if n is None)
+        rid = ref.get("id") or ""
+        raise KbError(f"reference '{rid or '?'}' has no number (no numeric <label>)", source_name,
+                      line_of(data, "ref", "id", rid) if rid else None)
+    numbered = list(enumerate(refs, 1))
+    _check_positions(root, data, source_name, {ref.get("id"): n for n, ref in numbered if ref.get("id")})
+    return numbered
+
+
+def _check_positions(root, data: bytes, source_name: str, position: dict[str, int]) -> None:
+    """Refuse position numbering unless the printed citation numbers are the positions."""
+    numeric, words = 0, []
+    for rids, text in _citations(root, frozenset(position)):
+        if not text or not rids:
+            continue
+        ints = [int(i) for i in _INT.findall(text)] if _NUMERIC.match(text) else []
+        if not ints or (ints[0] > len(position) and 1500 <= ints[0] <= 2100):  # "Hites 2004", or a year alone
+            words.append((rids, text))
+            continue
+        numeric += 1
+        cited = [position.get(r) for r in rids]
+        if ints[0] != cited[0] or (len(ints) == len(cited) and ints != cited):
+            rid = rids[0]
+            where = f"entry {cited[0]} of the list" if cited[0] else "not in the list"
+            raise KbError(f"reference '{rid}' has no <label>, and the text cites it as '{text}' but it is {where}",
+                          source_name, line_of(data, "ref", "id", rid) or line_of(data, "xref", "rid", rid))
+    if words and len(words) >= numeric:
+        rids, text = words[0]
+        raise KbError(f"author-year citations (the text cites '{text}'), not a numbered style: "
+                      "kb reads numbered references only", source_name, line_of(data, "xref", "rid", rids[0]))
+    if not numeric:
+        raise KbError("the reference list has no numbers (no <label>) and no citation in the text prints one",
+                      source_name)
