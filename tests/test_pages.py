@@ -294,3 +294,14 @@ def test_each_reference_bibtex_is_its_entry_from_the_whole_list(bundled_kb):
     assert set(single) == set(bundled_kb.references)
     for number, text in single.items():
         assert text.count("@") == 1 and text.strip() in whole, number
+
+
+def test_the_downloaded_list_is_to_bibtex_joined_from_the_single_entries(bundled_kb, tmp_path):
+    from hostile import hostile_policy
+    from kb.knowledge.base import load_knowledge_base
+    from kb.outputs.bibtex import to_bibtex
+    from kb.site.pages.downloads import whole_bibtex
+
+    hostile = load_knowledge_base(hostile_policy(tmp_path))
+    for kb in (bundled_kb, synthetic_kb(3, n=60), synthetic_kb(8, n=60), hostile):
+        assert whole_bibtex(Site(kb=kb)) == to_bibtex(kb)

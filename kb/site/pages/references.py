@@ -124,10 +124,8 @@ def index_page(site) -> str:
 
 
 def pages(site) -> dict[str, str]:
-    from kb.outputs.bibtex import bibtex_by_number
-
     out = {INDEX: index_page(site)}
-    bibtex = bibtex_by_number(site.kb)
+    bibtex = site.bibtex_by_number
     for number in site.kb.references:
         out[links.reference_path(number)] = reference_page(site, number)
         out[links.reference_bib_path(number)] = bibtex[number]
