@@ -23,7 +23,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from kb.site import SHIPPED_DOCS as BUNDLED_DOCS
 
@@ -143,7 +143,7 @@ def _corpus_files(state, files, config):
     """A library: its home and shared papers, and each policy's pages (hand-written ones too) in its folder."""
     from kb.knowledge.corpus import policy_name
     from kb.errors import KbError
-    from kb.site.pages import gather, navigation, render_pages
+    from kb.site.pages import gather, nav_paths, navigation, render_pages
     from kb.progress import progress
     from kb.site.pages.corpus import corpus_nav, home_page, paper_pages, prefixed, prefixed_nav
 
@@ -165,15 +165,16 @@ def _corpus_files(state, files, config):
         raise PluginError(f"kb: {exc}") from None
     generated.update(paper_pages(corpus))
     generated["index.md"] = home_page(corpus, sites)
-    for path, content in generated.items():
-        files.append(File.generated(config, path, content=content))
     config.nav = corpus_nav(corpus, {name: nav for name, nav in navs.items()})
+    listed = nav_paths(config.nav)
+    for path, content in generated.items():
+        files.append(File.generated(config, path, content=content, inclusion=_inclusion(path, listed)))
     return files
 
 
 def _policy_files(state, files, config):
     from kb.errors import KbError
-    from kb.site.pages import gather, links, navigation, render_pages
+    from kb.site.pages import gather, links, nav_paths, navigation, render_pages
 
     home = files.get_file_from_path("index.md")
     intro = home.content_string if home else ""
@@ -187,12 +188,20 @@ def _policy_files(state, files, config):
     job = state["figures"]
     drawn = [links.forest_path(f.slug, "svg") for f in site.figures or ()]
     state["drawn"] = drawn
-    generated = [File.generated(config, path, content=content) for path, content in render_pages(site).items()]
+    config.nav = navigation(site, handwritten)
+    listed = nav_paths(config.nav)
+    generated = [File.generated(config, path, content=content, inclusion=_inclusion(path, listed))
+                 for path, content in render_pages(site).items()]
     generated += [File.generated(config, path, abs_src_path=str(job.path(path))) for path in drawn]
     for file in generated:
         if files.get_file_from_path(file.src_uri):
             raise PluginError(f"kb: {file.src_uri} is generated at build time; remove the hand-written file in "
                               "docs_dir")
         files.append(file)
-    config.nav = navigation(site, handwritten)
     return files
+
+
+def _inclusion(path: str, listed: set) -> InclusionLevel:
+    """A generated page the navigation leaves out on purpose (its section's index links it) is marked so,
+    and MkDocs does not list it as missing from the nav."""
+    return InclusionLevel.NOT_IN_NAV if path.endswith(".md") and path not in listed else InclusionLevel.UNDEFINED

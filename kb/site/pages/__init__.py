@@ -59,4 +59,13 @@ def navigation(site: Site, handwritten: list[str] = ()) -> list:
     return nav
 
 
-__all__ = ["FAMILIES", "ForestFigure", "ForestPlot", "Site", "gather", "navigation", "render_pages", "source_date_epoch"]
+def nav_paths(nav) -> set[str]:
+    """Every page a ``nav`` lists; the others (a reference's, a study's, a check code's) are linked from
+    their section's index page, and the build marks them as deliberately left out of the navigation."""
+    if isinstance(nav, str):
+        return {nav}
+    items = nav.values() if isinstance(nav, dict) else nav
+    return set().union(*(nav_paths(item) for item in items))
+
+
+__all__ = ["FAMILIES", "ForestFigure", "ForestPlot", "Site", "gather", "nav_paths", "navigation", "render_pages", "source_date_epoch"]

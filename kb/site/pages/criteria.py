@@ -30,7 +30,8 @@ def naming_sentences(kb, statement_id: str):
     pattern = re.compile(r"\bcriteri(?:on|a)\s+" + re.escape(statement_id) + r"(?![\w]|\.\w)", re.IGNORECASE)
     own = {(st.line, st.end_line) for st in kb.doc.statements}
     inside = lambda s: any(a <= s.line <= b for a, b in own)  # noqa: E731
-    return [s for s in kb.doc.sentences if pattern.search(s.text) and not inside(s)]
+    # A plain substring test first: the pattern runs once per criterion over every sentence of the policy.
+    return [s for s in kb.doc.sentences if "criteri" in s.text.lower() and pattern.search(s.text) and not inside(s)]
 
 
 def summary_sections(kb, statement):

@@ -9,7 +9,7 @@ PATH = links.DOWNLOADS
 
 def files(site) -> list[tuple[str, str, str]]:
     """(docs path, what it is, content), made at build time from the same data as the pages."""
-    from kb.outputs.bibtex import to_bibtex, to_csl_json
+    from kb.outputs.bibtex import to_csl_json
     from kb.knowledge.graph import to_graphml, to_node_link_json
     from kb.outputs.report import to_json
 
@@ -17,7 +17,7 @@ def files(site) -> list[tuple[str, str, str]]:
     graph = kb.graph
     return [
         ("downloads/references.bib", "The reference list as BibTeX, for Zotero, EndNote, JabRef or LaTeX.",
-         to_bibtex(kb)),
+         whole_bibtex(site)),
         ("downloads/references.csl.json", "The reference list as CSL-JSON, for pandoc and Zotero.", to_csl_json(kb)),
         ("downloads/graph.json", "The knowledge graph (sections, criteria, references, citations) as "
                                  "networkx node-link JSON.", to_node_link_json(graph)),
@@ -25,6 +25,12 @@ def files(site) -> list[tuple[str, str, str]]:
         ("downloads/check-report.json", "Every finding of the checks as JSON (the output of "
                                         "`kb check --format json`).", to_json(kb.path, site.results)),
     ] + _evidence_files(site)
+
+
+def whole_bibtex(site) -> str:
+    """The list's BibTeX (``kb.outputs.bibtex.to_bibtex``'s text), joined from the entries the reference pages
+    offer one by one: the same keys and fields, encoded once for both (tests/test_pages.py holds them equal)."""
+    return "\n\n".join(site.bibtex_by_number.values())
 
 
 def _evidence_files(site) -> list[tuple[str, str, str]]:

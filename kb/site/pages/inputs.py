@@ -56,6 +56,13 @@ class Site:
         return tuple(out)
 
     @cached_property
+    def bibtex_by_number(self) -> dict[int, str]:
+        """Each reference's BibTeX: the per-reference downloads, and joined, the whole list's (one encoding pass)."""
+        from kb.outputs.bibtex import bibtex_by_number
+
+        return bibtex_by_number(self.kb)
+
+    @cached_property
     def open_findings(self) -> tuple[tuple[str, Finding], ...]:
         return tuple((a, f) for a, f in self.findings if not f.waived)
 

@@ -15,13 +15,9 @@ from kb.site.pages import links
 from kb.site.pages.common import entry_label, findings_section, section_path
 from kb.site.pages.literature import status_row
 from kb.site.pages.policy_text import inline
-from kb.site.pages.text import nav_title, doi_url, link, plain, pubmed_url, safe_url, shorten, table, title
+from kb.site.pages.text import doi_url, link, plain, pubmed_url, safe_url, shorten, table, title
 
 INDEX = links.REFERENCES
-# The navigation lists references flat up to FLAT_LIMIT (cheapest to build, one scroll to read);
-# longer lists go in groups, because every page renders its section's whole list.
-FLAT_LIMIT = 100
-GROUP = 50
 
 
 def _source(entry) -> str:
@@ -128,10 +124,8 @@ def index_page(site) -> str:
 
 
 def pages(site) -> dict[str, str]:
-    from kb.outputs.bibtex import bibtex_by_number
-
     out = {INDEX: index_page(site)}
-    bibtex = bibtex_by_number(site.kb)
+    bibtex = site.bibtex_by_number
     for number in site.kb.references:
         out[links.reference_path(number)] = reference_page(site, number)
         out[links.reference_bib_path(number)] = bibtex[number]
@@ -139,10 +133,7 @@ def pages(site) -> dict[str, str]:
 
 
 def nav(site) -> list:
-    kb = site.kb
-    entries = [{nav_title(f"{n}. {entry_label(kb.references[n])}"): links.reference_path(n)} for n in kb.references]
-    if len(entries) > FLAT_LIMIT:
-        numbers = list(kb.references)
-        entries = [{f"{numbers[i]}\u2013{numbers[min(i + GROUP, len(numbers)) - 1]}": entries[i:i + GROUP]}
-                   for i in range(0, len(entries), GROUP)]
-    return [{"References": [INDEX] + entries}]
+    """The index only: it links every reference. Listing them in the navigation would make every one of
+    their pages render the whole list (Material draws the active section's items into each page), a cost
+    that grows with the square of the list; the index's table is the list, sortable by eye and searchable."""
+    return [{"References": INDEX}]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kb.sources.kinds import KIND_LABELS
 from kb.site.pages import links
 from kb.site.pages.common import entry_label, where
-from kb.site.pages.text import nav_title, link, plain, shorten, table, title
+from kb.site.pages.text import link, plain, shorten, table, title
 from kb.ids import ref_id
 
 INDEX = links.STUDIES
@@ -191,4 +191,4 @@ def pages(site) -> dict[str, str]:
 def nav(site) -> list:
     if site.studies is None:
         return []
-    return [{"Studies": [INDEX] + [{nav_title(s.name) or s.id: links.study_path(s.id)} for s in site.studies.values()]}]
+    return [{"Studies": INDEX}]  # the index links every study (see references.nav for why not each one)
