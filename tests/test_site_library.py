@@ -1,5 +1,6 @@
 """A library built incrementally: each policy's site cached by the hash of its inputs, rebuilt only when one changes,
 the result byte for byte a clean build's, and a failed build leaving the previous library untouched."""
+import os
 import shutil
 
 import pytest
@@ -60,6 +61,28 @@ def test_the_library_holds_each_policy_site_and_its_own_pages(library):
     assert not (out / "how-to-read").exists() and (out / "policy-0001" / "how-to-read" / "index.html").is_file()
     assert broken_links(out) == []
     assert outside_requests(out) == []
+
+
+def test_a_terminal_gets_a_bar_over_the_policies_and_a_pipe_none(library):
+    import subprocess
+    import sys
+
+    from test_progress import _drawn, _terminal
+
+    root, out, first, _, _ = library
+    assert "building" not in first.stderr
+    leader, follower = _terminal()
+    try:
+        env = dict(ENV, KB_PROJECT=str(root))
+        env.pop("KB_PROGRESS", None)
+        proc = subprocess.run([sys.executable, "-m", "kb", "site", "--all", "-o", str(out)], cwd=root, env=env,
+                              stdout=subprocess.PIPE, stderr=follower, text=True)
+        drawn = _drawn(leader)
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert proc.returncode == 0 and "0 built, 3 from the cache" in proc.stdout
+    assert "building" in drawn and "/3 [" in drawn
 
 
 def test_a_changed_policy_alone_is_built_again(library):
