@@ -61,13 +61,38 @@ def test_the_library_holds_each_policy_site_and_its_own_pages(library):
     assert not (out / "how-to-read").exists() and (out / "policy-0001" / "how-to-read" / "index.html").is_file()
     assert broken_links(out) == []
     assert outside_requests(out) == []
+    script = next((out / "policy-0001" / "assets").rglob("*.js")).relative_to(out / "policy-0001")
+    same = {(out / name / script).stat().st_ino for name in ("policy-0001", "policy-0002", "policy-0003")}
+    assert len(same) == 1  # the theme's files are stored once (hard links), not once a policy
+
+
+def _terminal():
+    """A pseudo-terminal 100 columns wide: (the side a program reads, the side it draws on)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    return leader, follower
+
+
+def _drawn(leader) -> str:
+    import select
+
+    out = b""
+    while select.select([leader], [], [], 0.2)[0]:
+        chunk = os.read(leader, 65536)
+        if not chunk:
+            break
+        out += chunk
+    return out.decode("utf-8", "replace")
 
 
 def test_a_terminal_gets_a_bar_over_the_policies_and_a_pipe_none(library):
     import subprocess
     import sys
-
-    from test_progress import _drawn, _terminal
 
     root, out, first, _, _ = library
     assert "building" not in first.stderr

@@ -30,6 +30,7 @@ from kb.site.cache import config_fingerprint, policy_key, tool_fingerprint
 
 CACHE = Path(".kb-cache") / "site"
 SUMMARY = "summary.json"
+SHARED = ".shared"  # the theme's files, once for every policy (kb.site.library_worker.share_assets)
 BUNDLED_DOCS = Path(__file__).resolve().parent / "docs"
 
 
@@ -136,6 +137,7 @@ def _raise_for(answer: dict, what: str) -> None:
 
 def _policy_job(entry: Entry, root: Path, config: Path) -> dict:
     return {"kind": "policy", "policy": entry.shown_as, "slug": entry.name, "dest": str(entry.folder),
+            "shared": str(entry.folder.parent.parent / SHARED),
             "root": str(root), "config": str(config), "epoch": os.environ.get("SOURCE_DATE_EPOCH")}
 
 
@@ -217,11 +219,16 @@ def assemble(entries: list[Entry], building: Path, worker: Worker, config: Path,
 
 
 def prune(entries: list[Entry]) -> None:
-    """Each policy's older cache entries (and builds left by a crash) go once the library using the new one is in place."""
+    """Each policy's older cache entries (and builds left by a crash) go once the library using the new one is in
+    place, and so do shared theme files no entry links to any more."""
     for entry in entries:
         for other in entry.folder.parent.iterdir():
             if other != entry.folder:
                 shutil.rmtree(other, ignore_errors=True)
+    shared = entries[0].folder.parent.parent / SHARED if entries else None
+    for path in shared.iterdir() if shared and shared.is_dir() else ():
+        if path.stat().st_nlink == 1:
+            path.unlink()
 
 
 def _cache_folder(root: Path) -> Path:
