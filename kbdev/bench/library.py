@@ -69,6 +69,9 @@ def library(n: int, root: Path, jobs: int = 1) -> list[str]:
     changed.write_text(changed.read_text(encoding="utf-8").replace("evidence", "the evidence", 1), encoding="utf-8")
     one = measure(argv, env, root)
     none = measure(argv, env, root)
+    for run, built in ((full, n), (one, 1), (none, 0)):  # the cache did what the timing claims
+        if f"({built} built, {n - built} from the cache)" not in run["stdout"]:
+            raise RuntimeError(f"expected {built} of {n} policies built, but kb site said: {run['stdout']}")
     site, cache = disk_bytes(out), disk_bytes(root / ".kb-cache")
     both = disk_bytes(out, root / ".kb-cache")
     mib = 1024 * 1024
