@@ -4,10 +4,11 @@ The build is strict (any broken link or anchor fails it) and offline (no
 fonts, scripts or images from elsewhere). It runs the project's mkdocs.yml,
 or the default one shipped in the package when the project has none; pages
 are generated from the knowledge base at build time by the policykb MkDocs
-plugin (kb/site/plugin.py); nothing generated is stored. With several policies (or --all) the site is a library:
-a home listing them, each policy's pages in its own folder, and a page per
-paper several policies cite. Exit 0 built; 1 the strict build failed (its
-warnings are printed); 2 a usage or input error.
+plugin (kb/site/plugin.py); nothing generated is stored. With several policies (or --all) the site is a library
+(kb/site/library.py): a home listing them and a page per paper several
+policies cite, and each policy's own site in its folder, built once and
+cached under .kb-cache/ until its inputs change. Exit 0 built; 1 the strict
+build failed (its warnings are printed); 2 a usage or input error.
 """
 from __future__ import annotations
 
@@ -35,7 +36,17 @@ def add_arguments(parser) -> None:
                              "be empty or hold an earlier build, because the build replaces its contents")
     parser.add_argument("--serve", action="store_true",
                         help="after building, serve the site on http://127.0.0.1:PORT/ until Ctrl-C")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=1,
+                        help="a library (several policies): build up to N policies at once (default 1)")
     parser.add_argument("--port", type=_port, default=8000, help="port for --serve (default 8000; 0 picks a free one)")
+
+
+def _jobs(value: str) -> int:
+    import argparse
+
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of jobs (1 or more)")
+    return int(value)
 
 
 def _port(value: str) -> int:
@@ -185,6 +196,27 @@ def _swap_in(built: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _library(policies: list[Path], out: Path, root: Path, jobs: int) -> tuple[int, str]:
+    """Build a library incrementally (kb.site.library): exit code, and what was built."""
+    import shutil
+
+    from ..site.library import StrictBuildFailed, build_library, prune
+
+    config = config_file(root)
+    building = _fresh_folder(out)
+    try:
+        try:
+            built = build_library(policies, building, root, config, docs_dir(config), jobs=jobs)
+        except StrictBuildFailed as exc:
+            print(f"kb site: {exc}\nthe earlier site, if any, is unchanged", file=sys.stderr)
+            return 1, ""
+        _swap_in(building, out)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    prune(built.entries)
+    return 0, f"{len(policies)} policies ({built.rebuilt} built, {len(policies) - built.rebuilt} from the cache)"
+
+
 def run(args) -> int:
     import shutil
 
@@ -197,16 +229,21 @@ def run(args) -> int:
     # MkDocs empties its output folder before it makes the pages, and a strict build fails only at
     # the end: build into a fresh folder, so a failed build never touches the earlier site.
     # The plugin loads the policy itself; reading it here first would cost every build a second parse.
-    building = _fresh_folder(out)
-    try:
-        proc = build(policies, building)
-        if proc.returncode != 0:
-            return _failed(proc)
-        _swap_in(building, out)
-    finally:
-        shutil.rmtree(building, ignore_errors=True)
+    if len(policies) > 1:
+        code, source = _library(policies, out, root, args.jobs)
+        if code:
+            return code
+    else:
+        building = _fresh_folder(out)
+        try:
+            proc = build(policies, building)
+            if proc.returncode != 0:
+                return _failed(proc)
+            _swap_in(building, out)
+        finally:
+            shutil.rmtree(building, ignore_errors=True)
+        source = policies[0]
     pages = sum(1 for _ in out.rglob("*.html"))
-    source = policies[0] if len(policies) == 1 else f"{len(policies)} policies"
     print(f"built {pages} HTML pages from {source} into {os.path.relpath(out)} in {time.perf_counter() - start:.1f} s; "
           f"open {os.path.relpath(out / 'index.html')}")
     if args.serve:

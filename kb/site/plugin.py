@@ -39,6 +39,11 @@ class PolicyKbPlugin(BasePlugin[PolicyKbConfig]):
     def __init__(self):
         self._state: dict = {}
 
+    @property
+    def gathered(self):
+        """The ``Site`` the last single-policy build made its pages from (a library keeps its summary)."""
+        return self._state.get("site")
+
     def on_config(self, config):
         self._close_figures()
         self._state.clear()
@@ -122,8 +127,10 @@ def _on_config(state, options, config):
     except KbError as exc:
         raise PluginError(f"kb: {exc}") from None
     state["kb"] = kb
-    # The forest plots are drawn in a process of their own, beside MkDocs reading the pages (on_env waits).
-    state["figures"] = FigureJob(policy)
+    # The forest plots are drawn in a process of their own, beside MkDocs reading the pages (on_env waits);
+    # a library's worker (kb.site.library) builds many policies in one process and draws them in it instead.
+    if os.environ.get("KB_FIGURES") != "inline":
+        state["figures"] = FigureJob(policy)
     # Dates MkDocs writes (the sitemap) come from the policy, not the clock: same inputs, same files.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(kb)))
     return config
@@ -181,12 +188,13 @@ def _policy_files(state, files, config):
     if home:
         files.remove(home)
     handwritten = sorted(f.src_uri for f in files.documentation_pages())
+    job = state.get("figures")
     try:  # a bad evidence setting (provenance.yaml, estimates.csv) is an input error, not a traceback
-        site = gather(state["kb"], intro, figures="plan")
+        site = gather(state["kb"], intro, figures="plan" if job else "draw")
     except KbError as exc:
         raise PluginError(f"kb: {exc}") from None
-    job = state["figures"]
-    drawn = [links.forest_path(f.slug, "svg") for f in site.figures or ()]
+    state["site"] = site
+    drawn = [links.forest_path(f.slug, "svg") for f in site.figures or ()] if job else []
     state["drawn"] = drawn
     config.nav = navigation(site, handwritten)
     listed = nav_paths(config.nav)
