@@ -9,7 +9,8 @@ from .helpers import describe
 _PMID_FORM = re.compile(r"\d{1,8}")
 _PMID_WORD = re.compile(r"\bPMID\b", re.IGNORECASE)
 # What an entry prints as its DOI: after "doi:", "doi " or a doi.org address.
-_DOI_PRINTED = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bdoi\s+)(?P<v>\S+)", re.IGNORECASE)
+_DOI_PRINTED = re.compile(r"(?:(?:\bdoi\s*:?\s*)?https?://(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bdoi\s+)(?P<v>\S+)",
+                          re.IGNORECASE)
 _DOI_FORM = re.compile(r"10\.\d{4,9}/\S+")
 
 
@@ -19,6 +20,12 @@ def _norm_title(title: str | None) -> str | None:
         return None
     words = re.sub(r"[^a-z0-9]+", " ", title.lower()).split()
     return " ".join(words) if len(" ".join(words)) >= 12 else None
+
+
+def _year_letter(e) -> str:
+    """'2002b': the letter an author-year list adds to tell one author's works of a year apart."""
+    m = re.search(rf"\b{e.year}([a-z])\b", e.raw) if e.year else None
+    return m.group(1) if m else ""
 
 
 def _same_work(a, b) -> bool:
@@ -126,7 +133,7 @@ def _duplicate_of(e, by_id: dict, by_title: dict):
         if other is not None and other.number != e.number and _same_work(other, e):
             return other, f"same {key[0]} {key[1]}", "error"
     title = _norm_title(e.title)
-    other = by_title.get((title, e.year)) if title and e.year else None
+    other = by_title.get((title, e.year, _year_letter(e))) if title and e.year else None
     if other is not None and other.number != e.number and _same_authors(other, e) and not _other_pmids(other, e):
         return other, f"same title, first author and year ({e.year})", "warning"
     return None
@@ -175,7 +182,7 @@ def duplicate_paper(kb):
         for key in _identifiers(e):
             by_id.setdefault(key, e)
         if _norm_title(e.title) and e.year:
-            by_title.setdefault((_norm_title(e.title), e.year), e)
+            by_title.setdefault((_norm_title(e.title), e.year, _year_letter(e)), e)
 
 
 RULES = (pmid_malformed, doi_malformed, identifier_shared, duplicate_paper)
