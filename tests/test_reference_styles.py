@@ -51,6 +51,7 @@ def test_styles(style, text, first, year, source):
     ("Grandvaux N, tenOever B, Sen GC, et al. Profiling. *J Virol*. 2002;76(11):5532-9.", "Grandvaux"),
     ("Dibner C, Sage D, d\u2019Eysmond T, et al. Circadian. *Genes Dev*. 2008;22:1-2.", "Dibner"),
     ("Cisse B, Sokhna C, B\u00e2 eH, et al. (2006) Seasonal. Lancet 367: 659\u2013667.", "Cisse"),
+    ("Lebedev M. A, Nicolelis M. A. L (2006) Brain-machine interfaces. Trends Neurosci 29: 536\u2013546.", "Lebedev"),
 ])
 def test_surnames_in_any_script(text, surname):
     assert entry(text).first_author == surname

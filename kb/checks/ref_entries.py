@@ -49,6 +49,7 @@ def _has_source(e) -> bool:
 
 
 _ADDRESS = re.compile(r"\S*(?:https?://|www\.)\S*")
+_RUN_TOGETHER = re.compile(r"[^\W\d_]\d{8,}")  # 'Ann Surg19862041657110.1097': year, volume and pages glued
 
 
 def _unread(e) -> bool:
@@ -58,7 +59,7 @@ def _unread(e) -> bool:
     if e.surnames or e.organisation:
         return False
     text = _ADDRESS.sub(" ", e.raw).strip()
-    if not re.search(r"[.?!]\s+\S", text):
+    if not re.search(r"[.?!]\s+\S", text) or _RUN_TOGETHER.search(text):
         return True
     return not (e.year or e.source or e.doi or e.pmid or e.volume or _DETAILS.search(text))
 

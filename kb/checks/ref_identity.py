@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from . import finding, rule
 from .helpers import describe
@@ -31,8 +32,8 @@ def _year_letter(e) -> str:
 def _same_work(a, b) -> bool:
     """Same title when both have one, otherwise same first author (or organisation) and year."""
     ta, tb = _norm_title(a.title), _norm_title(b.title)
-    if ta and tb:
-        return ta == tb
+    if ta and tb:  # a misprint in one copy ('Assement') does not make it another paper
+        return ta == tb or SequenceMatcher(None, ta, tb).ratio() >= 0.95
     who_a, who_b = a.first_author or a.organisation, b.first_author or b.organisation
     return bool(who_a) and who_a == who_b and a.year == b.year
 

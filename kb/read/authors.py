@@ -61,7 +61,7 @@ def _split_person(token: str) -> tuple[str, str] | None:
     """(surname, initials) of 'Smith AB', 'Smith A. B.', 'McConnell CT, Jr.' or 'J.A. Smith'."""
     core = _SUFFIX_TAIL.sub("", token.strip())
     words = core.split()
-    for k in (1, 2):
+    for k in (1, 2, 3):  # "Smith AB", "Smith A. B", "Bottcher C. J. F"
         if len(words) > k:
             head, tail = " ".join(words[:-k]), " ".join(words[-k:])
             if _INITIALS_RX.fullmatch(tail) and _SURNAME_RX.fullmatch(head):

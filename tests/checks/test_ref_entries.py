@@ -125,9 +125,11 @@ def test_entries_not_yet_published_and_web_pages_need_no_year():
 
 def test_entries_read_as_nothing_are_said_once_at_info():
     names = ["SourceForge", "GitHub", "Canto MIScreening and surveillance in familial pancreatic cancerGastrointest "
-             "Endosc Clin N Am200818353555310.1016/j.giec.2008.05.012"]  # parts printed without punctuation
+             "Endosc Clin N Am200818353555310.1016/j.giec.2008.05.012",  # parts printed without punctuation
+             "Nagai HKuroda AMorioka YLymphatic spread of pancreatic cancer. A study of autopsy materialAnn "
+             "Surg19862041657110.1097/00000658-198607000-00009"]
     # the name is read as the title (REF112 has nothing to say); the run-together entry's year is read
-    for rule, lacking in ((missing_year, (5, 6)), (missing_source, (5, 6, 7))):
+    for rule, lacking in ((missing_year, (5, 6, 8)), (missing_source, (5, 6, 7))):
         found = run_rule(rule, make_policy(GOOD_ENTRIES + names))
         assert [(f.severity, f.citations) for f in found] == [("info", lacking)], rule.code
     # publication details are a reference the reader failed to split: still reported one by one

@@ -92,3 +92,14 @@ def test_works_told_apart_by_a_year_letter_are_not_the_same_paper():
     third = "Carpenter KE (2002c) The living marine resources. Volume 3: Sea turtles. Rome: FAO."
     assert run_rule(duplicate_paper, make_policy([second, third])) == []
     assert len(run_rule(duplicate_paper, make_policy([second, second]))) == 1
+
+
+def test_the_same_doi_with_a_misprinted_title_is_the_same_paper():
+    first = "Hunt LA, McGee P. Assessment of student nurses in practice. Nurse Educ Today. 2012;32(4):351-5. " \
+            "doi: 10.1016/j.nedt.2011.05.010."
+    second = first.replace("Assessment", "Assement")
+    (f,) = run_rule(duplicate_paper, make_policy([first, second]))
+    assert f.severity == "error" and f.citations == (2,)
+    assert run_rule(identifier_shared, make_policy([first, second])) == []
+    other = first.replace("Assessment of student nurses in practice", "Teaching nurses to assess their patients")
+    assert len(run_rule(identifier_shared, make_policy([first, other]))) == 1
