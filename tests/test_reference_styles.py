@@ -52,6 +52,7 @@ def test_styles(style, text, first, year, source):
     ("Dibner C, Sage D, d\u2019Eysmond T, et al. Circadian. *Genes Dev*. 2008;22:1-2.", "Dibner"),
     ("Cisse B, Sokhna C, B\u00e2 eH, et al. (2006) Seasonal. Lancet 367: 659\u2013667.", "Cisse"),
     ("Lebedev M. A, Nicolelis M. A. L (2006) Brain-machine interfaces. Trends Neurosci 29: 536\u2013546.", "Lebedev"),
+    ("Antonov AV, Tetko IV, Mewes HW. A systematic approach. *Nucleic Acids Res*. 2006;34(1):e6.", "Antonov"),
 ])
 def test_surnames_in_any_script(text, surname):
     assert entry(text).first_author == surname
@@ -207,6 +208,8 @@ def test_organisations_with_a_year_before_or_an_acronym(text, organisation, year
     ("Eddy JA (1776) The Maunder Minimum. Science 192, 1189\u20131202.", None),  # a misprint is not read as a year
     ("Smith AB. A title. J Things 18: 1791.", None),
     ("Navarro R. Envelhecimento. S\u00e3o Paulo; USP: 2010.", 2010),  # after a publisher's colon, not pages
+    ("Alec L v. Jackson DDC, No. 11-CV-02235, 12/14/11 (United States District Court).", 2011),  # a court's date
+    ("Smith AB. A title. J Things 12/14: 11-20.", None),
 ])
 def test_copyright_years_and_old_books(text, year):
     assert entry(text).year == year

@@ -55,6 +55,8 @@ _LEAD_YEAR = re.compile(rf"^\((?P<y>{_YEAR_RX})[a-z]?\)\s*")
 # "c2014 May" (copyright year of a web page or software); a year ending a book's line, old ones
 # included ("Leipzig: G. E. Beer; 1791."), never after a colon (pages: "18: 1905").
 _COPYRIGHT = re.compile(r"\bc(?P<y>(?:1[89]|20)\d{2})\b")
+# "12/14/11" or "12/14/2011" (a decision's date; month first, as US courts print it).
+_US_DATE = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d{2})(?![\d/])")
 _LAST_YEAR = re.compile(rf"(?:[;,]|(?<=[^\W\d_]):)\s*(?P<y>{_YEAR_RX})\.?$")  # 'Beer; 1791', 'USP: 2010
 
 
@@ -69,6 +71,12 @@ def leading(number: int, text: str) -> tuple[str, str | None]:
 
 
 def late_year(body: str) -> str | None:
-    """A year the usual places did not give: a copyright year, or one ending the entry."""
+    """A year the usual places did not give: a copyright year, one ending the entry, or a court's date."""
     m = _COPYRIGHT.search(body) or _LAST_YEAR.search(body.rstrip(" ."))
-    return m.group("y") if m else None
+    if m:
+        return m.group("y")
+    date = _US_DATE.search(body)
+    if date:
+        y = date.group("y")
+        return y if len(y) == 4 else str((2000 if int(y) <= 30 else 1900) + int(y))
+    return None
