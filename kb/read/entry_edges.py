@@ -51,20 +51,21 @@ def split_rest(title: str) -> tuple[str, str | None]:
 # Printed before the authors: a stray stop (". Lipp MEN."), the entry's own number again ("4. Prata A"),
 # or the year of an organisation's document ("(2000) Adolescent Medicine Network.").
 _LEAD = re.compile(r"^(?:[.,;]\s*)+")
+_OWN_NUMBER = re.compile(r"(?P<n>\d{1,4})(?:\.\s+(?=[A-Z])|\s+(?=[A-Z][\w'-]+ [A-Z]{1,3},))")  # "4. Prata", "18 Meretoja R,"
 _LEAD_YEAR = re.compile(rf"^\((?P<y>{_YEAR_RX})[a-z]?\)\s*")
 # "c2014 May" (copyright year of a web page or software); a year ending a book's line, old ones
-# included ("Leipzig: G. E. Beer; 1791."), never after a colon (pages: "18: 1905").
+# included ("Leipzig: G. E. Beer; 1791.", "USP: 2010."), never after a volume's colon (pages: "18: 1905").
 _COPYRIGHT = re.compile(r"\bc(?P<y>(?:1[89]|20)\d{2})\b")
 # "12/14/11" or "12/14/2011" (a decision's date; month first, as US courts print it).
 _US_DATE = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d{2})(?![\d/])")
-_LAST_YEAR = re.compile(rf"(?:[;,]|(?<=[^\W\d_]):)\s*(?P<y>{_YEAR_RX})\.?$")  # 'Beer; 1791', 'USP: 2010
+_LAST_YEAR = re.compile(rf"(?:[;,]|(?<=[^\W\d_]):)\s*(?P<y>{_YEAR_RX})\.?$")
 
 
 def leading(number: int, text: str) -> tuple[str, str | None]:
     """The entry without what precedes its authors, and a year printed there."""
     text = _LEAD.sub("", text)
-    own = re.match(rf"{number}(?:\.\s+(?=[A-Z])|\s+(?=[A-Z][\w'-]+ [A-Z]{{1,3}},))", text)  # "4. Prata", "18 Meretoja R,"
-    if own:
+    own = _OWN_NUMBER.match(text)
+    if own and int(own.group("n")) == number:
         text = text[own.end():]
     year = _LEAD_YEAR.match(text)
     return (text[year.end():], year.group("y")) if year else (text, None)

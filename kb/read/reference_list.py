@@ -48,6 +48,8 @@ _YEAR = re.compile(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!pp\. )(?<!p\. )(?P<
 _PAREN_YEAR = re.compile(
     rf"^(?P<who>(?:[^()]|\([A-Z][A-Za-z&.]{{1,10}}\)){{1,600}}?)\s*\((?P<y>{_YEAR_RX})[a-z]?(?:,\s*[^)]{{1,30}})?\)|"
     r"^(?P<who2>[^()]{1,600}?)\s*\((?P<nd>n\.\s?d\.|in press|forthcoming|undated)\)", re.IGNORECASE)
+# A cheap look for any of them first: most Vancouver entries have none, and the full pattern is slow to fail.
+_ANY_PAREN_YEAR = re.compile(rf"\((?:{_YEAR_RX}|n\.\s?d\.|in press|forthcoming|undated)", re.IGNORECASE)
 # "Journal 6: e100", "Journal 6(2): 100-110", "Journal, 6(2), 100-110", "Journal 12 (2009) 100-110"
 # Also "Bioinformatics 19 Suppl 2: ii215-ii225" and roman pages "124: xvi-xviii".
 _VOLUME_PAGES = re.compile(
@@ -177,9 +179,10 @@ _SENTENCE_STOP = re.compile(r"([.?!])\s+(?=\S)")
 def _after_year(body: str) -> tuple[str | None, str, dict]:
     """Title and source after a '(2009)' (PLOS, APA-like): 'Title. Journal 6: e100.'"""
     body = re.sub(r"[\s,]*\(?\bin press\b\)?\.?\s*$", "", body, flags=re.IGNORECASE)
-    ends = list(_SENTENCE_STOP.finditer(body.strip().rstrip(".")))
-    head = body.strip()[: ends[-1].start() + (ends[-1].group(1) != ".")] if ends else ""
-    last = body.strip().rstrip(".")[ends[-1].end():].strip() if ends else body.strip()
+    text = body.strip().rstrip(".")
+    stops = list(_SENTENCE_STOP.finditer(text))  # the last sentence is the source's; a '?' stays with the title
+    head = text[: stops[-1].start() + (stops[-1].group(1) != ".")] if stops else ""
+    last = text[stops[-1].end():].strip() if stops else text
     if head:
         for pattern in (_VOLUME_PAGES, _VOLUME_ONLY):
             m = pattern.match(last)
@@ -211,7 +214,7 @@ _NOT_AN_ORGANISATION = re.compile(r"(?<!\b[A-Z])\.\s+[A-Z][a-z]|^[A-Z]\.(?:\s?-?
 
 def _front(body: str):
     """(authors, organisation, the text after them, the year printed right after them)."""
-    paren = _PAREN_YEAR.match(body)
+    paren = _PAREN_YEAR.match(body) if _ANY_PAREN_YEAR.search(body) else None
     if paren:
         who = (paren.group("who") or paren.group("who2") or "").strip().rstrip(",.")
         rest = body[paren.end():].lstrip(" .,:")
@@ -263,8 +266,7 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
         title_first, _, rest = title.partition(". ")
         if rest and not re.search(r"\d{4}", title_first):
             title = title_first
-    year_text = paren_year or pub.get("year") or lead_year
-    year_text = year_text or late_year(body)
+    year_text = paren_year or pub.get("year") or lead_year or late_year(body)
     year = int(year_text) if year_text else None
     return ReferenceEntry(
         number=number,
