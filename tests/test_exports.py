@@ -123,3 +123,18 @@ def test_an_uncited_entry_is_found_by_the_graph_query():
     text = "# T\n\nA trial.<sup>[1]</sup>\n\n### REFERENCES\n\n1. Smith AB. A trial. *J*. 2020;1:2-3.\n" \
            "2. Jones CD. Another. *J*. 2021;2:4-5.\n"
     assert uncited_references(build_graph(build_knowledge_base(parse_policy(text, "p.md")))) == [2]
+
+
+def test_a_book_is_exported_with_its_publisher_not_as_a_journal_article():
+    from kb.outputs.bibtex import bibtex_of, csl_json_of
+    from kb.read.reference_list import parse_entry
+
+    book = parse_entry(1, "Olsson AA. Some Tertiary mollusks. Ithaca, NY: Paleontological Research Institution; "
+                          "1967.", 5)
+    article = parse_entry(2, "Smith AB. A trial. *Lancet*. 2015;385(9):100-9.", 6)
+    text = bibtex_of([(book, "1"), (article, "2")])
+    assert "@misc{" in text and "howpublished = {Ithaca, NY: Paleontological Research Institution}" in text
+    assert "@article{" in text and "journal = {Lancet}" in text
+    items = json.loads(csl_json_of([(book, "1"), (article, "2")]))
+    assert [(i["type"], i.get("publisher"), i.get("container-title")) for i in items] == [
+        ("report", "Ithaca, NY: Paleontological Research Institution", None), ("article-journal", None, "Lancet")]

@@ -51,6 +51,8 @@ def test_styles(style, text, first, year, source):
     ("Grandvaux N, tenOever B, Sen GC, et al. Profiling. *J Virol*. 2002;76(11):5532-9.", "Grandvaux"),
     ("Dibner C, Sage D, d\u2019Eysmond T, et al. Circadian. *Genes Dev*. 2008;22:1-2.", "Dibner"),
     ("Cisse B, Sokhna C, B\u00e2 eH, et al. (2006) Seasonal. Lancet 367: 659\u2013667.", "Cisse"),
+    ("Lebedev M. A, Nicolelis M. A. L (2006) Brain-machine interfaces. Trends Neurosci 29: 536\u2013546.", "Lebedev"),
+    ("Antonov AV, Tetko IV, Mewes HW. A systematic approach. *Nucleic Acids Res*. 2006;34(1):e6.", "Antonov"),
 ])
 def test_surnames_in_any_script(text, surname):
     assert entry(text).first_author == surname
@@ -142,3 +144,88 @@ def test_years_never_come_from_pages_volumes_or_e_locators(text, year):
 def test_books_chapters_reports_registrations_and_web_pages(text, first, year):
     e = entry(text)
     assert (e.first_author, e.year) == (first, year)
+
+
+@pytest.mark.parametrize("form, text, first, year, title, source", [
+    ("Vancouver book", "Olsson AA. Some Tertiary mollusks. Ithaca, NY: Paleontological Research Institution; 1967.",
+     "Olsson", 1967, "Some Tertiary mollusks", "Ithaca, NY: Paleontological Research Institution"),
+    ("PLOS book", "Sacconi SF (1979) The secrets of Stradivari. Cremona, Italy: Libreria Del Convegno.",
+     "Sacconi", 1979, "The secrets of Stradivari", "Cremona, Italy: Libreria Del Convegno"),
+    ("volume of a book", "Rockel D. Manual of the living Conidae. Volume 1: Indo-Pacific Region. Hackenheim: "
+     "Verlag Christa Hemmen; 1995.", "Rockel", 1995, "Manual of the living Conidae. Volume 1: Indo-Pacific Region",
+     "Hackenheim: Verlag Christa Hemmen"),
+    ("report", "Wagner S, Wagner D (2007) Comparing clusterings. Technical Report, Universit\u00e4t Karlsruhe.",
+     "Wagner", 2007, "Comparing clusterings", "Technical Report, Universit\u00e4t Karlsruhe"),
+    ("preprint", "Caiafa CF, Pestilli F (2015) Sparse multiway decomposition. ArXiv: 1505.0710.",
+     "Caiafa", 2015, "Sparse multiway decomposition", "ArXiv: 1505.0710"),
+    ("italic word opening the title", "Le Conte Y, Ellis M (2010) *Varroa* mites and honey bee health: can *Varroa* "
+     "explain the losses? Apidologie 41: 353\u2013363.", "Le Conte", 2010,
+     "Varroa mites and honey bee health: can Varroa explain the losses?", "Apidologie"),
+    ("italic book title", "Ripley BD. *Pattern Recognition and Neural Networks*. Cambridge, UK: Cambridge University "
+     "Press. 1996.", "Ripley", 1996, "Pattern Recognition and Neural Networks",
+     "Cambridge, UK: Cambridge University Press"),
+    ("italic journal after a missing title", "Smith AB, Jones C. *Lancet*. 2015;385(9):100-9.", "Smith", 2015, None,
+     "Lancet"),
+    ("supplement and roman pages", "Stanke M, Waack S (2003) Gene prediction. Bioinformatics 19 Suppl 2: ii215\u2013ii225.",
+     "Stanke", 2003, "Gene prediction", "Bioinformatics"),
+    ("roman pages after a question", "Sturm RA (2005) A first step towards invasion? J Invest Dermatol 124: xiv\u2013xv.",
+     "Sturm", 2005, "A first step towards invasion?", "J Invest Dermatol"),
+    ("volume with a letter", "Woodring WP. Geology of Panama. U S Geol Surv Prof Pap. 1970;306-D: 299\u2013452.",
+     "Woodring", 1970, "Geology of Panama", "U S Geol Surv Prof Pap"),
+])
+def test_books_reports_preprints_and_titles_in_italics(form, text, first, year, title, source):
+    e = entry(text)
+    assert (e.first_author, e.year, e.title, e.source) == (first, year, title, source), form
+
+
+def test_a_title_with_no_source_after_it_keeps_no_source():
+    e = entry("Smith AB, Jones C. Widget therapy for knee pain. 2015.")
+    assert (e.title, e.source, e.year) == ("Widget therapy for knee pain", None, 2015)
+    note = entry("Smith AB (2013) Chiroping robots and sonar. personal communication.")
+    assert note.source is None
+    assert entry("Smith AB, Jones C. *Lancet*. 2015;385(9):100-9.").source_guessed is False
+    assert entry("Olsson AA. Mollusks. Ithaca, NY: PRI; 1967.").source_guessed is True
+
+
+@pytest.mark.parametrize("text, organisation, year", [
+    ("(2000) Adolescent Medicine HIV/AIDS Research Network. Reaching for excellence. Brooklyn, NY: SUNY.",
+     "Adolescent Medicine HIV/AIDS Research Network", 2000),
+    ("Energy Information Administration (EIA) (2011) International energy outlook.",
+     "Energy Information Administration (EIA)", 2011),
+    ("U.S. Energy Information Administration (2012) Annual energy review 2011.",
+     "U.S. Energy Information Administration", 2012),
+    ("Minist\u00e9rio da Sa\u00fade (BR). Envelhecimento e sa\u00fade. Bras\u00edlia: Minist\u00e9rio da Sa\u00fade; 2007.",
+     "Minist\u00e9rio da Sa\u00fade (BR)", 2007),
+])
+def test_organisations_with_a_year_before_or_an_acronym(text, organisation, year):
+    e = entry(text)
+    assert (e.organisation, e.year) == (organisation, year)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("NetworkX [Internet]. NetworkX developer team; c2014 May. Available from: http://networkx.github.io.", 2014),
+    ("Gmelin JF. Systema naturae. Vol 1. Leipzig, Germany: G. E. Beer; 1791.", 1791),
+    ("Eddy JA (1776) The Maunder Minimum. Science 192, 1189\u20131202.", None),  # a misprint is not read as a year
+    ("Smith AB. A title. J Things 18: 1791.", None),
+    ("Navarro R. Envelhecimento. S\u00e3o Paulo; USP: 2010.", 2010),  # after a publisher's colon, not pages
+    ("Alec L v. Jackson DDC, No. 11-CV-02235, 12/14/11 (United States District Court).", 2011),  # a court's date
+    ("Smith AB. A title. J Things 12/14: 11-20.", None),
+])
+def test_copyright_years_and_old_books(text, year):
+    assert entry(text).year == year
+
+
+def test_a_stray_stop_or_the_entry_number_printed_again_is_not_the_author():
+    assert parse_entry(4, "4. Prata-Barbosa A, Lima-Setta F. Title. J Pediatr. 2020;96(5):582-92.", 1).first_author \
+        == "Prata-Barbosa"
+    assert parse_entry(4, ". Lipp MEN. Manual do invent\u00e1rio. S\u00e3o Paulo: Casa do Psic\u00f3logo; 2005.",
+                       1).first_author == "Lipp"
+    assert parse_entry(18, "18 Meretoja R, Isoaho H. Nurse competence. J Adv Nurs. 2004;47(2):124-33.", 1).first_author \
+        == "Meretoja"
+    other = parse_entry(4, "12. Smith AB. Title. J. 2020;1:2.", 1)
+    assert other.first_author is None  # another number is not this entry's own: it is left as printed
+
+
+def test_an_address_without_a_scheme_is_an_address():
+    e = entry("Energy Resources Conservation Board (2012) Energy reserves, www.ercb.ca/st98.pdf.")
+    assert e.url == "www.ercb.ca/st98.pdf"

@@ -3,19 +3,29 @@ from __future__ import annotations
 
 import re
 
+from kb.read.entry_edges import NO_SOURCE_BY_NATURE
+
 from . import finding, rule
 from .helpers import describe
 
 # An entry that says it has no date ('(n.d.)', 'no date') is honest about it: nothing to report.
 _UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b", re.I)
+# Nor is one not yet published: its year is not known when the list is printed.
+_NOT_YET = re.compile(r"\bin press\b|\bforthcoming\b|\baccepted for publication\b", re.I)
 # Publication details printed where the reader did not find the journal's name: 'PLoS Biol 5: 2095-2097',
 # '2009;6(2):e100', 'London: Random House', 'In: Smith A, editor', a DOI or a PMID.
-_DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[eES]?\d|\bdoi\b|\bPMID\b|\bIn:\s|"
+_DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPMID\b|\bIn:\s|"
                       r"\b(?:[A-Z]{1,2}\d{4,}|e\d{4,})\b|\b\d+\s*[\u2013-]\s*\d+\.?\s*$|"  # L10603, CD006198; pages at the end
                       r"\b[A-Z][a-z]+\.?\s(?:[A-Z][a-z]*\.?\s)*(?:J|Journal|Proc|Proceedings|Rev|Lett|Bull|"
                       r"Bulletin|Ann|Acta|Arch|Trans|Handb|Rep|Res|Sci|Med)\b|"  # a journal's name
                       r"\b(?:Media|Publishers?|Univ|Springer|Wiley|Elsevier|Blackwell|Routledge|Macmillan|"
-                      r"McGraw|Karger|Thieme|Lippincott|Sage|CRC)\b|"
+                      r"McGraw|Karger|Thieme|Lippincott|Sage|CRC|Verlag|Press|Publishing|Company|LLC|Inc|edition|"
+                      r"[Rr]eport|[Tt]hesis|[Dd]issertation|[Vv]ersion\s\d|Court|Proceedings|[Cc]onference|"
+                      r"Symposium|Workshop|\d+\s*pp)\b|[A-Z]{2,}/[A-Z]{2,}/\d{4}|"  # a UN document's symbol
+                      r":\s*(?:[\w ]*\s)?(?:Society|Association|Union|Institute)\b[\w ]*\.?$|"
+                      r"\b\d+\s+(?:U\.\s?S\.|F\.\s?\dd|S\.\s?Ct\.)\s+\d|:\s*\{[^}]+\}|"  # '485 U.S. 58'; '{Libraries Unlimited}'
+                      r"\b(?:London|New York|Amsterdam|Berlin|Paris|Boston|Washington|Oxford|Cambridge|Geneva|"
+                      r"Heidelberg|Philadelphia|Chicago|Tokyo)\b[\s,]+(?:[A-Z]{2}\b[\s,.]*)?(?:\d{4}|p\.\s*\d+)?[\s.,]*$|"
                       r"\b[A-Z][\w.]+(?:\s[A-Z][\w.]+)*\s*:\s*[A-Z][\w&.,' -]*(?:Press|Publish\w*|Books|"
                       r"Wiley|Springer|Elsevier|House|University|Academic|Verlag|Sons|Inc|Ltd|Co)\b|"
                       r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$")
@@ -38,9 +48,35 @@ def _has_source(e) -> bool:
     return bool(e.source or e.url or e.organisation or _DETAILS.search(e.raw))
 
 
+_ADDRESS = re.compile(r"\S*(?:https?://|www\.)\S*")
+_RUN_TOGETHER = re.compile(r"[^\W\d_]\d{8,}")  # 'Ann Surg19862041657110.1097': year, volume and pages glued
+
+
+def _unread(e) -> bool:
+    """No author could be read, and the entry is one run of text (a bare name such as 'SourceForge', parts
+    printed without punctuation) or shows nothing of a reference at all (an address, a note). The reader
+    does not know what the entry is, so the parts it lacks are not reported one by one."""
+    if e.surnames or e.organisation:
+        return False
+    text = _ADDRESS.sub(" ", e.raw).strip()
+    if not re.search(r"[.?!]\s+\S", text) or _RUN_TOGETHER.search(text):
+        return True
+    return not (e.year or e.source or e.doi or e.pmid or e.volume or _DETAILS.search(text))
+
+
 def _per_entry(r, kb, lacking: list, what: str, message, suggestion: str):
-    """A finding per entry, or, when a third of the list or more lacks the part, one info finding."""
+    """A finding per entry, or, when a third of the list or more lacks the part, one info finding.
+
+    Entries the reader could not read at all are said once, at info, whatever their number.
+    """
     entries = kb.doc.references
+    unread = [e for e in lacking if _unread(e)]
+    if unread:
+        lacking = [e for e in lacking if not _unread(e)]
+        yield finding(r, unread[0].line, f"{len(unread)} of {len(entries)} entries could not be read as a reference "
+                                         f"(no author, year or source; a bare name, an address or a note): their "
+                                         f"{what} is not checked", citations=tuple(e.number for e in unread),
+                      severity="info", suggestion=f"check the entries by eye; add the {what} where one is missing")
     if len(lacking) >= 5 and len(lacking) > UNREAD_SHARE * len(entries):
         yield finding(r, lacking[0].line, f"{len(lacking)} of {len(entries)} entries: no {what} could be read; "
                                           f"the list may be in a style the reader does not know, so they are not "
@@ -51,16 +87,23 @@ def _per_entry(r, kb, lacking: list, what: str, message, suggestion: str):
         yield finding(r, e.line, message(e), citations=(e.number,), suggestion=suggestion)
 
 
+def _web_page(e) -> bool:
+    """An address and no journal: a page that often has no date or title of its own beyond its publisher's."""
+    return bool(e.url) and not (e.volume or e.pages or e.pmid or e.doi or (e.source and not e.source_guessed))
+
+
 @rule("REF111", "missing-year", "warning")
 def missing_year(kb):
     """An entry without a year of publication.
 
     What: no year can be read from the entry. Entries that give an access
     date (`[cited ...]`) but no publication date are REF123's, not this rule's;
-    an entry that says it is undated (`(n.d.)`) is left alone. When a third
-    of the list or more has no year, the list is in a style the reader does
-    not know: one info finding says so instead (the same holds for REF112 and
-    REF113).
+    an entry that says it is undated (`(n.d.)`) or not yet published (`in
+    press`), and a web page (an address and no journal), are left alone. When
+    a third of the list or more has no year, the list is in a style the reader
+    does not know: one info finding says so instead; entries of which nothing
+    could be read (a bare name such as `SourceForge`, an address, a note) are
+    also said once, at info (the same holds for REF112 and REF113).
 
     Why: the year tells a reader which version of the evidence the policy
     rests on and lets the annual review see how old it is; it is also how the
@@ -70,7 +113,8 @@ def missing_year(kb):
 
     Fix: add the year, for a journal article before the volume: `2016;13(3):234-36`.
     """
-    lacking = [e for e in kb.doc.references if e.year is None and not e.accessed and not _UNDATED.search(e.raw)]
+    lacking = [e for e in kb.doc.references if e.year is None and not e.accessed and not _UNDATED.search(e.raw)
+               and not _NOT_YET.search(e.raw) and not _web_page(e)]
     yield from _per_entry(missing_year, kb, lacking, "year", lambda e: f"{describe(e)} has no year of publication",
                           "add the year of publication (for a journal article: 'YYYY;volume(issue):pages')")
 
@@ -80,7 +124,9 @@ def missing_title(kb):
     """An entry without a title.
 
     What: after the authors, no title can be read before the journal or the
-    publication details.
+    publication details. (A word in italics opening the title, such as a
+    species, is the title's, not the journal; an organisation's home page is
+    named by the organisation.)
 
     Why: the title is what a reader and a search engine use to find the work;
     without it the entry cannot be told apart from the author's other papers.
@@ -89,7 +135,7 @@ def missing_title(kb):
 
     Fix: add the article's or document's title after the authors.
     """
-    lacking = [e for e in kb.doc.references if not e.title]
+    lacking = [e for e in kb.doc.references if not e.title and not (e.organisation and _web_page(e))]
     yield from _per_entry(missing_title, kb, lacking, "title", lambda e: f"{describe(e)} has no title",
                           "add the title after the authors, as printed on the work")
 
@@ -101,8 +147,11 @@ def missing_source(kb):
     What: the entry names no journal or publisher, no web address and no
     issuing organisation. (An organisation that wrote a guideline counts as its
     publisher; an entry that prints a volume and pages, a DOI or a publisher's
-    place is taken to name its source; an entry whose `Available from:` lacks
-    its address is REF122's.)
+    place is taken to name its source, and so is the text after a book's,
+    report's or preprint's title (`Ithaca, NY: PRI; 1967`, `Technical Report
+    12`, `arXiv:1505.0710`); an entry whose `Available from:` lacks its address
+    is REF122's; a personal communication or unpublished work has no source to
+    give.)
 
     Why: without a source a reader cannot find the work, and the kind of
     evidence (journal article, guideline, web page) cannot be told.
@@ -112,7 +161,8 @@ def missing_source(kb):
     Fix: add the journal with volume, issue and pages; for a web document, the
     issuing body and `Available from: <address>`.
     """
-    lacking = [e for e in kb.doc.references if not _has_source(e) and not e.available_from]
+    lacking = [e for e in kb.doc.references if not _has_source(e) and not e.available_from
+               and not NO_SOURCE_BY_NATURE.search(e.raw)]
     yield from _per_entry(missing_source, kb, lacking, "journal, publisher, issuing body or web address",
                           lambda e: f"{describe(e)} names no journal, publisher, issuing body or web address",
                           "add the journal (with volume, issue and pages) or, for a web document, the issuing "
@@ -139,7 +189,7 @@ def ahead_of_print(kb):
     for e in kb.doc.references:
         if e.epub_ahead:
             why = "says 'Epub ahead of print'"
-        elif e.source and e.year and not (e.volume or e.issue or e.pages or e.url):
+        elif e.source and not e.source_guessed and e.year and not (e.volume or e.issue or e.pages or e.url):
             why = f"gives a journal and a year ({e.year}) but no volume, issue or pages"
         else:
             continue

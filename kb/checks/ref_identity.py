@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from . import finding, rule
 from .helpers import describe
@@ -9,7 +10,8 @@ from .helpers import describe
 _PMID_FORM = re.compile(r"\d{1,8}")
 _PMID_WORD = re.compile(r"\bPMID\b", re.IGNORECASE)
 # What an entry prints as its DOI: after "doi:", "doi " or a doi.org address.
-_DOI_PRINTED = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bdoi\s+)(?P<v>\S+)", re.IGNORECASE)
+_DOI_PRINTED = re.compile(r"(?:(?:\bdoi\s*:?\s*)?https?://(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bdoi\s+)(?P<v>\S+)",
+                          re.IGNORECASE)
 _DOI_FORM = re.compile(r"10\.\d{4,9}/\S+")
 
 
@@ -21,11 +23,17 @@ def _norm_title(title: str | None) -> str | None:
     return " ".join(words) if len(" ".join(words)) >= 12 else None
 
 
+def _year_letter(e) -> str:
+    """'2002b': the letter an author-year list adds to tell one author's works of a year apart."""
+    m = re.search(rf"\b{e.year}([a-z])\b", e.raw) if e.year else None
+    return m.group(1) if m else ""
+
+
 def _same_work(a, b) -> bool:
     """Same title when both have one, otherwise same first author (or organisation) and year."""
     ta, tb = _norm_title(a.title), _norm_title(b.title)
-    if ta and tb:
-        return ta == tb
+    if ta and tb:  # a misprint in one copy ('Assement') does not make it another paper
+        return ta == tb or SequenceMatcher(None, ta, tb).ratio() >= 0.95
     who_a, who_b = a.first_author or a.organisation, b.first_author or b.organisation
     return bool(who_a) and who_a == who_b and a.year == b.year
 
@@ -126,7 +134,7 @@ def _duplicate_of(e, by_id: dict, by_title: dict):
         if other is not None and other.number != e.number and _same_work(other, e):
             return other, f"same {key[0]} {key[1]}", "error"
     title = _norm_title(e.title)
-    other = by_title.get((title, e.year)) if title and e.year else None
+    other = by_title.get((title, e.year, _year_letter(e))) if title and e.year else None
     if other is not None and other.number != e.number and _same_authors(other, e) and not _other_pmids(other, e):
         return other, f"same title, first author and year ({e.year})", "warning"
     return None
@@ -175,7 +183,7 @@ def duplicate_paper(kb):
         for key in _identifiers(e):
             by_id.setdefault(key, e)
         if _norm_title(e.title) and e.year:
-            by_title.setdefault((_norm_title(e.title), e.year), e)
+            by_title.setdefault((_norm_title(e.title), e.year, _year_letter(e)), e)
 
 
 RULES = (pmid_malformed, doi_malformed, identifier_shared, duplicate_paper)

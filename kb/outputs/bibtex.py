@@ -132,7 +132,8 @@ def _fields(e: ReferenceEntry) -> dict[str, str]:
     else:
         author = ""
     values = {
-        "title": e.title or "", "journal": e.source or "",
+        # a source read after a book's or report's title is its publisher or series, not a journal
+        "title": e.title or "", ("howpublished" if e.source_guessed else "journal"): e.source or "",
         "year": str(e.year) if e.year else "", "volume": e.volume or "", "number": e.issue or "",
         "pages": (e.pages or "").replace("-", "--"), "doi": e.doi or "", "pmid": e.pmid or "",
         "url": e.url or "", "urldate": e.accessed or "", "policyref": str(e.number),
@@ -144,7 +145,7 @@ def _fields(e: ReferenceEntry) -> dict[str, str]:
 def _entry(e: ReferenceEntry, key: str, policyref: str | None = None):
     from bibtexparser.model import Entry, Field
 
-    kind = "article" if e.source else "misc"
+    kind = "article" if e.source and not e.source_guessed else "misc"
     fields = _fields(e)
     if policyref is not None:
         fields["policyref"] = policyref
@@ -197,7 +198,8 @@ def csl_json_of(pairs: list[tuple[ReferenceEntry, str]]) -> str:
     keys = citation_keys([e for e, _ in pairs], by=id)
     items = []
     for e, ref in pairs:
-        item = {"id": keys[id(e)], "type": "article-journal" if e.source else ("webpage" if e.url else "report")}
+        journal = e.source and not e.source_guessed
+        item = {"id": keys[id(e)], "type": "article-journal" if journal else ("webpage" if e.url else "report")}
         if e.authors:
             item["author"] = []
             for a in e.authors:
@@ -208,7 +210,8 @@ def csl_json_of(pairs: list[tuple[ReferenceEntry, str]]) -> str:
                 item["author"].append(person)
         elif e.organisation:
             item["author"] = [{"literal": e.organisation}]
-        for key, value in (("title", e.title), ("container-title", e.source), ("volume", e.volume),
+        for key, value in (("title", e.title), ("container-title" if journal else "publisher", e.source),
+                           ("volume", e.volume),
                            ("issue", e.issue), ("page", e.pages), ("DOI", e.doi), ("PMID", e.pmid),
                            ("URL", e.url)):
             if value:

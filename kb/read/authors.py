@@ -60,12 +60,13 @@ class Authors:
 def _split_person(token: str) -> tuple[str, str] | None:
     """(surname, initials) of 'Smith AB', 'Smith A. B.', 'McConnell CT, Jr.' or 'J.A. Smith'."""
     core = _SUFFIX_TAIL.sub("", token.strip())
-    words = core.split()
-    for k in (1, 2):
-        if len(words) > k:
-            head, tail = " ".join(words[:-k]), " ".join(words[-k:])
-            if _INITIALS_RX.fullmatch(tail) and _SURNAME_RX.fullmatch(head):
-                return head, tail
+    for name in dict.fromkeys((core, token.strip())):  # "Tetko IV": initials that look like a suffix
+        words = name.split()
+        for k in (1, 2, 3):  # "Smith AB", "Smith A. B", "Bottcher C. J. F"
+            if len(words) > k:
+                head, tail = " ".join(words[:-k]), " ".join(words[-k:])
+                if _INITIALS_RX.fullmatch(tail) and _SURNAME_RX.fullmatch(head):
+                    return head, tail
     return _initials_first(core)
 
 

@@ -84,6 +84,7 @@ class ReferenceEntry:
     accessed: str | None = None
     available_from: bool = False  # the entry says "Available from:"
     epub_ahead: bool = False  # the entry says "Epub ahead of print"
+    source_guessed: bool = False  # the source is the text after the title (a publisher, a series), not a journal read
 
     @property
     def first_author(self) -> str | None:

@@ -17,16 +17,18 @@ from __future__ import annotations
 import re
 
 from kb.read.authors import GROUP_WORDS, Authors, initials_first_authors, leading_authors, read_authors
+from kb.read.entry_edges import late_year, leading, split_rest
 from kb.read.model import ReferenceEntry
 
 _ORG_WORDS = re.compile(
     r"\b(Academy|Society|Institute|College|Association|Agency|Organi[sz]ation|Committee|"
     r"Foundation|Department|Centers?|Centres?|Council|Board|Task Force|Federation|Excellence|"
-    r"Administration|Collaboration|Group|Network|Office|Ministry|Investigators|Consortium|Panel)\b"
+    r"Administration|Collaboration|Group|Network|Office|Ministry|Investigators|Consortium|Panel|"
+    r"Minist\w+|Secretar\w+|Departamento|Instituto|Universidad\w*|Servi[cç]o)\b"
 )
 _PMID = re.compile(r"\bPMID:?\s*(?P<v>[^\s.;,:][^\s.;,]*)", re.IGNORECASE)
 _DOI = re.compile(r"(?:\bdoi:?\s*|https?://(?:dx\.)?doi\.org/)(?P<v>10\.\S+?)(?=[\s>]|\.?\s|\.?$)", re.IGNORECASE)
-_URL = re.compile(r"<?(?P<v>https?://[^\s>]+?)>?(?=[\s.]*$|\s|>)")
+_URL = re.compile(r"<?(?P<v>(?:https?://|\bwww\.)[^\s>]+?)>?(?=[\s.,]*$|\s|>|,)")
 _CITED = re.compile(r"\[(?:cited|accessed)\s*:?\s*(?P<v>[^\]]+)\]", re.IGNORECASE)
 _ACCESSED = re.compile(
     r"\b(?:accessed|cited|retrieved)(?:\s+on)?\s*:?\s*(?P<v>[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}|"
@@ -36,7 +38,7 @@ _YEAR_RX = r"(?:1[89]|20)\d{2}"
 # "2014;29(6):1346-55", "2015;4:CD006349", "2021;9(10)", "2015;25 Suppl 1:S77-85", "2017."
 _PUB = re.compile(
     rf"(?P<year>{_YEAR_RX})[a-z]?(?:\s+[A-Z][a-z]{{2}}(?:\s+\d{{1,2}})?)?"
-    r"(?:\s*;\s*(?P<volume>[\w ]+?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?::\s*(?P<pages>[\w\-\u2013]+(?:;\s*discussion\s*[\w\-]+)?))?)?"
+    r"(?:\s*;\s*(?P<volume>[\w -]+?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?::\s*(?P<pages>[\w\-\u2013]+(?:;\s*discussion\s*[\w\-]+)?))?)?"
     r"(?=\s*[.;]|\s*$|\s+PMID|\s+doi)"
 )
 # A year standing alone: not inside a longer number or an e-locator, not pages after "18: " or "pp. ",
@@ -44,12 +46,16 @@ _PUB = re.compile(
 _YEAR = re.compile(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!pp\. )(?<!p\. )(?P<y>{_YEAR_RX})(?![\d\-\u2013])(?!: )")
 # "(2009)", "(2009a)", "(n.d.)", "(in press)" right after the author list (PLOS, APA-like).
 _PAREN_YEAR = re.compile(
-    rf"^(?P<who>[^()]{{1,600}}?)\s*\((?P<y>{_YEAR_RX})[a-z]?(?:,\s*[^)]{{1,30}})?\)|"
+    rf"^(?P<who>(?:[^()]|\([A-Z][A-Za-z&.]{{1,10}}\)){{1,600}}?)\s*\((?P<y>{_YEAR_RX})[a-z]?(?:,\s*[^)]{{1,30}})?\)|"
     r"^(?P<who2>[^()]{1,600}?)\s*\((?P<nd>n\.\s?d\.|in press|forthcoming|undated)\)", re.IGNORECASE)
+# A cheap look for any of them first: most Vancouver entries have none, and the full pattern is slow to fail.
+_ANY_PAREN_YEAR = re.compile(rf"\((?:{_YEAR_RX}|n\.\s?d\.|in press|forthcoming|undated)", re.IGNORECASE)
 # "Journal 6: e100", "Journal 6(2): 100-110", "Journal, 6(2), 100-110", "Journal 12 (2009) 100-110"
+# Also "Bioinformatics 19 Suppl 2: ii215-ii225" and roman pages "124: xvi-xviii".
 _VOLUME_PAGES = re.compile(
-    r"^(?P<source>[^.]*?[^\s,.])\s*,?\s+(?P<volume>\d+[A-Za-z]?)\s*(?:\((?P<issue>[^)]{1,20})\))?\s*[:,]\s*"
-    r"(?P<pages>[A-Za-z]?\d+[\w\-\u2013]*)\.?$")
+    r"^(?P<source>[^.]*?[^\s,.])\s*,?\s+(?P<volume>\d+[A-Za-z]?(?:\s+Suppl\.?\s*\d*)?)\s*"
+    r"(?:\((?P<issue>[^)]{1,20})\))?\s*[:,]\s*"
+    r"(?P<pages>[A-Za-z]{0,3}\d+[\w\-\u2013]*|[ivxlc]+(?:[\-\u2013][ivxlc]+)?)\.?$")
 # BMC: "Journal 2009, 6:100", "Journal 2009, 6(Suppl 1):S1"
 _BMC = re.compile(
     rf"^(?P<source>[^.]*?[^\s,.])\s+(?P<year>{_YEAR_RX}),\s*(?P<volume>\d+)(?:\((?P<issue>[^)]{{1,20}})\))?"
@@ -103,9 +109,28 @@ def year_in(text: str) -> int | None:
     return int(m.group("y")) if m else None
 
 
+# Publication details right after an italic journal: "*Lancet*. 2015;385", "*J*. 2010;1:1-2", "*BMJ*. 2018."
+_DETAILS_AFTER = re.compile(rf"[\s.,;:]*(?:{_YEAR_RX}[a-z]?\s*(?:[;.(]|$)|\d+\s*[:(;,]|\d+\.?\s*$|$)")
+
+
+def _source_italic(body: str):
+    """The italic span that names the journal, not one inside a title (a species, a book's own title).
+
+    A journal follows the end of the title ('Title. *Journal*'); an italic that
+    opens the text after the authors is the journal only when publication details
+    follow it (the title is then missing), otherwise it begins the title
+    ('*Conus* of the southeastern United States', '*Poisson Processes*. Oxford: OUP').
+    """
+    for m in _ITALIC.finditer(body):
+        before = body[: m.start()].rstrip()
+        if (not before and _DETAILS_AFTER.match(body, m.end())) or (before and before[-1] in ".?!,;:"):
+            return m
+    return None
+
+
 def _journal_and_pub(body: str) -> tuple[str | None, str, dict]:
     """Find the source (italic if marked) and the 'year;vol(issue):pages' after it."""
-    italic = _ITALIC.search(body)
+    italic = _source_italic(body)
     if italic:
         source = _clean(italic.group("v") or italic.group("u"))
         before = body[: italic.start()]
@@ -148,17 +173,22 @@ _JOURNAL_LIKE = re.compile(r"^(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&)(?:\s+(?:[
                            r"{0,7}$")
 
 
+_SENTENCE_STOP = re.compile(r"([.?!])\s+(?=\S)")
+
+
 def _after_year(body: str) -> tuple[str | None, str, dict]:
     """Title and source after a '(2009)' (PLOS, APA-like): 'Title. Journal 6: e100.'"""
-    body = re.sub(r"\s*\(?\bin press\b\)?\.?\s*$", "", body, flags=re.IGNORECASE)
-    head, _, last = body.strip().rstrip(".").rpartition(". ")
-    last = last.strip()
+    body = re.sub(r"[\s,]*\(?\bin press\b\)?\.?\s*$", "", body, flags=re.IGNORECASE)
+    text = body.strip().rstrip(".")
+    stops = list(_SENTENCE_STOP.finditer(text))  # the last sentence is the source's; a '?' stays with the title
+    head = text[: stops[-1].start() + (stops[-1].group(1) != ".")] if stops else ""
+    last = text[stops[-1].end():].strip() if stops else text
     if head:
         for pattern in (_VOLUME_PAGES, _VOLUME_ONLY):
             m = pattern.match(last)
             if m:
                 return _clean(m.group("source")), head, m.groupdict()
-    italic = _ITALIC.search(body)
+    italic = _source_italic(body)
     if italic:
         return _clean(italic.group("v") or italic.group("u")), body[: italic.start()], {}
     if head and _PUBLISHER_WORDS.search(last) and _PUBLISHER.match(last):
@@ -178,9 +208,13 @@ def _first_sentence(body: str) -> tuple[str, str, str]:
     return (body[: m.start()], m.group(0), body[m.end():]) if m else (body, "", "")
 
 
+# A sentence inside the name, or a person written 'J.A. Smith,': not an organisation ('U.S. Energy ...' is).
+_NOT_AN_ORGANISATION = re.compile(r"(?<!\b[A-Z])\.\s+[A-Z][a-z]|^[A-Z]\.(?:\s?-?[A-Z]\.)*\s*[A-Z][\w'-]+,")
+
+
 def _front(body: str):
     """(authors, organisation, the text after them, the year printed right after them)."""
-    paren = _PAREN_YEAR.match(body)
+    paren = _PAREN_YEAR.match(body) if _ANY_PAREN_YEAR.search(body) else None
     if paren:
         who = (paren.group("who") or paren.group("who2") or "").strip().rstrip(",.")
         rest = body[paren.end():].lstrip(" .,:")
@@ -188,7 +222,7 @@ def _front(body: str):
         year = paren.group("y")
         if found:
             return found, None, rest, year, True
-        if who and len(who.split()) <= 40 and not re.search(r"\.\s+[A-Z][a-z]", who):
+        if who and len(who.split()) <= 40 and not _NOT_AN_ORGANISATION.search(who):
             return None, _clean(who), rest, year, True
     lead = leading_authors(body) or initials_first_authors(body)
     group, comma, others = body.partition(", ")
@@ -209,11 +243,11 @@ def _front(body: str):
 
 def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
     """Parse the text of reference ``number`` (without its leading 'N. ')."""
-    text = raw.strip()
+    text, lead_year = leading(number, raw.strip())
     low = text.lower()
     pmid = _PMID.search(text) if "pmid" in low else None
     doi = _DOI.search(text) if "10." in low else None
-    url = _URL.search(text) if "http" in low else None
+    url = _URL.search(text) if ("http" in low or "www." in low) else None
     cited = (_CITED.search(text) or _ACCESSED.search(text)) if ("cited" in low or "ccess" in low
                                                                 or "retrieved" in low) else None
     body = _strip_tail(text)
@@ -224,11 +258,15 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
         organisation = found.group
     source, head, pub = _after_year(body) if after_year else _journal_and_pub(body)
     title = _clean(re.sub(rf"^\s*\(?{_YEAR_RX}[a-z]?\)?\.\s*", "", head)) or None
-    if authors is None and organisation is None and source is None and title:
+    guessed = False
+    if source is None and title and (authors or organisation):
+        title, source = split_rest(title)
+        guessed = source is not None
+    elif authors is None and organisation is None and source is None and title:
         title_first, _, rest = title.partition(". ")
         if rest and not re.search(r"\d{4}", title_first):
             title = title_first
-    year_text = paren_year or pub.get("year")
+    year_text = paren_year or pub.get("year") or lead_year or late_year(body)
     year = int(year_text) if year_text else None
     return ReferenceEntry(
         number=number,
@@ -249,4 +287,5 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
         accessed=cited.group("v").strip() if cited else None,
         available_from="available" in low and bool(_AVAILABLE.search(text)),
         epub_ahead=("epub" in low or "press" in low) and bool(_AHEAD.search(text)),
+        source_guessed=guessed,
     )

@@ -111,3 +111,57 @@ def test_a_home_page_with_an_access_date_needs_no_publication_date():
     assert run_rule(accessed_without_date, make_policy([page])) == []
     report = page.replace("USAID's NTD program", "USAID's NTD program annual report")
     assert len(run_rule(accessed_without_date, make_policy([report]))) == 1
+
+
+def test_entries_not_yet_published_and_web_pages_need_no_year():
+    for entry in ("Swami V, Stieger S (in press) Further investigation of a scale. J Pers Assess.",
+                  "Desai M, Plotkin JB. Detecting directional selection. Genetics, In press",
+                  "A guide to industry classification benchmark. URL http://www.icbenchmark.com/."):
+        assert run_rule(missing_year, make_policy([entry])) == [], entry
+    printed_without = "Pritchard JK, Stephens M (200) Inference of population structure. Genetics 155: 945\u2013959."
+    (f,) = run_rule(missing_year, make_policy([printed_without]))
+    assert f.severity == "warning"
+
+
+def test_entries_read_as_nothing_are_said_once_at_info():
+    names = ["SourceForge", "GitHub", "Canto MIScreening and surveillance in familial pancreatic cancerGastrointest "
+             "Endosc Clin N Am200818353555310.1016/j.giec.2008.05.012",  # parts printed without punctuation
+             "Nagai HKuroda AMorioka YLymphatic spread of pancreatic cancer. A study of autopsy materialAnn "
+             "Surg19862041657110.1097/00000658-198607000-00009"]
+    # the name is read as the title (REF112 has nothing to say); the run-together entry's year is read
+    for rule, lacking in ((missing_year, (5, 6, 8)), (missing_source, (5, 6, 7))):
+        found = run_rule(rule, make_policy(GOOD_ENTRIES + names))
+        assert [(f.severity, f.citations) for f in found] == [("info", lacking)], rule.code
+    # publication details are a reference the reader failed to split: still reported one by one
+    (f,) = run_rule(missing_year, make_policy(GOOD_ENTRIES + ["O'Neill LA, Bowie AG Sensing and signaling. Curr Biol "
+                                                              "20: R328\u2013333."]))
+    assert f.severity == "warning" and f.citations == (5,)
+
+
+def test_books_reports_preprints_and_notes_name_their_source():
+    for entry in ("Olsson AA. Some Tertiary mollusks. Ithaca, NY: Paleontological Research Institution; 1967.",
+                  "Hammersley B (2005) Developing feeds. Sebastopol (California): O'Reilly & Associates.",
+                  "Streichert F (2005) Javaeva. Technical Report WSI-2005-06, University of T\u00fcbingen.",
+                  "Bialek W (2005). Features and dimensions. arXiv:q-bio.NC/0505003.",
+                  "Daubechies I (2004) Ten Lectures on Wavelets: Society for Industrial and Applied Mathematics.",
+                  "Eberly DH (2010) Game physics. Morgan Kaufmann, second edition.",
+                  "Budyko MI (1977) Climate changes. American Geophysical Union, Washington, DC, p. 244.",
+                  "Mathews v. United States. 485 U.S. 58, 66; 1988.",
+                  "Vanderelst D (2013) Chiroping robots and sonar. personal communication.",
+                  "Cisse B (2008). Pilot study of malaria treatment in Tivaouane District (unpublished)"):
+        assert run_rule(missing_source, make_policy([entry])) == [], entry
+    (f,) = run_rule(missing_source, make_policy(["Horn BKP (1987) Closed-form solution of absolute orientation "
+                                                 "using unit quaternions 4."]))
+    assert f.severity == "warning"
+
+
+def test_a_title_opening_in_italics_is_a_title_and_a_home_page_is_named_by_its_body():
+    species = "Le Conte Y, Ellis M (2010) *Varroa* mites and bee health. Apidologie 41: 353\u2013363."
+    page = "Sustainable Development Solutions Network. http://unsdsn.org/, accessed May 26, 2013."
+    assert run_rule(missing_title, make_policy([species, page])) == []
+    assert len(run_rule(missing_title, make_policy(["Smith AB, Jones C. *Lancet*. 2015;385(9):100-9."]))) == 1
+
+
+def test_a_book_is_not_ahead_of_print():
+    book = "Olsson AA. Some Tertiary mollusks. Ithaca, NY: Paleontological Research Institution; 1967."
+    assert run_rule(ahead_of_print, make_policy([book])) == []

@@ -78,3 +78,28 @@ def test_an_author_named_doi_is_no_doi():
     assert run_rule(doi_malformed, make_policy([entry])) == []
     broken = entry + " doi:101371.pcbi.1000037"
     assert len(run_rule(doi_malformed, make_policy([broken]))) == 1
+
+
+def test_a_doi_written_as_an_address_after_its_label_is_well_formed():
+    entry = GOOD_ENTRIES[0] + " doi: http://dx.doi.org/10.1016/j.jped.2020.07.002."
+    assert run_rule(doi_malformed, make_policy([entry])) == []
+    broken = GOOD_ENTRIES[0] + " doi:101371.pcbi.1000037."
+    assert len(run_rule(doi_malformed, make_policy([broken]))) == 1
+
+
+def test_works_told_apart_by_a_year_letter_are_not_the_same_paper():
+    second = "Carpenter KE (2002b) The living marine resources. Volume 2: Bony fishes. Rome: FAO."
+    third = "Carpenter KE (2002c) The living marine resources. Volume 3: Sea turtles. Rome: FAO."
+    assert run_rule(duplicate_paper, make_policy([second, third])) == []
+    assert len(run_rule(duplicate_paper, make_policy([second, second]))) == 1
+
+
+def test_the_same_doi_with_a_misprinted_title_is_the_same_paper():
+    first = "Hunt LA, McGee P. Assessment of student nurses in practice. Nurse Educ Today. 2012;32(4):351-5. " \
+            "doi: 10.1016/j.nedt.2011.05.010."
+    second = first.replace("Assessment", "Assement")
+    (f,) = run_rule(duplicate_paper, make_policy([first, second]))
+    assert f.severity == "error" and f.citations == (2,)
+    assert run_rule(identifier_shared, make_policy([first, second])) == []
+    other = first.replace("Assessment of student nurses in practice", "Teaching nurses to assess their patients")
+    assert len(run_rule(identifier_shared, make_policy([first, other]))) == 1

@@ -1,0 +1,83 @@
+"""The edges of a reference entry: what is printed before its authors, and what follows a title when the
+reader found no journal (a book's publisher, a report's series, a preprint server).
+
+Pure. Books, chapters, reports, theses, preprints and newspaper pieces print
+their source in free forms (``Title. Place: Publisher; 2001.``, ``Title.
+Technical Report 12, Institute.``, ``Title. arXiv:1505.0710.``). The reader
+does not name what kind of source it is; it only keeps the title to its first
+sentence and the text after it as the source, marked as guessed, so that the
+checks know it was not read as a journal.
+"""
+from __future__ import annotations
+
+import re
+
+_YEAR_RX = r"(?:1[5-9]|20)\d{2}"
+# The end of the title: a full stop, question or exclamation mark before a capital, a digit or an
+# opening bracket; never after a lone capital ("U.S.", "J. A.") or a short abbreviation ("Vol.", "ed.").
+_TITLE_END = re.compile(r"(?<!\b[A-Z])(?<!\bVol)(?<!\bvol)(?<!\bNo)(?<!\bno)(?<!\bed)(?<!\bEd)(?<!\bpp)(?<!\bSt)"
+                        r"(?<!\bDr)(?<!\bvs)(?<!\bCo)([.?!])\s+(?=[\w(\[{])")
+# What is not a source on its own: a year, pages, 'In press', 'p.', an empty bracket.
+_NOT_SOURCE = re.compile(rf"\b{_YEAR_RX}[a-z]?\b|\bp{{1,2}}\.|\b\d+\s*pp?\b|\bin press\b|\bforthcoming\b|"
+                         r"\(\s*\)|\[\s*\]|[\d\-\u2013.,;:()\s]", re.IGNORECASE)
+# A word worth calling a source: three letters, or an acronym of two capitals (ACM, WHO).
+_WORD = re.compile(r"[^\W\d_]{3,}|\b[A-Z]{2,}\b")
+# The title going on: "Volume 2: Bony fishes", "Part II".
+_MORE_TITLE = re.compile(r"(?:Volume|Vol\.?|Part|Book|Chapter|Section|Appendix)\s+[\dIVXivx]", re.IGNORECASE)
+# Entries that have no source by their nature: they say so, and a reader knows what they are.
+NO_SOURCE_BY_NATURE = re.compile(r"\bpersonal communication\b|\bunpublished\b|\bin preparation\b|"
+                                 r"\bsubmitted\b|\bdata not shown\b", re.IGNORECASE)
+
+
+def split_rest(title: str) -> tuple[str, str | None]:
+    """'Title. Place: Publisher; 2001' -> ('Title', 'Place: Publisher'); 'Title. 2015' -> ('Title', None):
+    a year or pages alone, or a note such as 'personal communication', is no source."""
+    m = _TITLE_END.search(title)
+    while m and _MORE_TITLE.match(title, m.end()):  # "Manual. Volume 1: Indo-Pacific Region. Place: Publisher"
+        m = _TITLE_END.search(title, m.end())
+    if not m:
+        return title, None
+    head = title[: m.start()] + ("" if m.group(1) == "." else m.group(1))
+    rest = title[m.end():].strip(" .,;:")
+    if NO_SOURCE_BY_NATURE.search(rest) or not _WORD.search(_NOT_SOURCE.sub(" ", rest)):
+        return head.strip(" .,;"), None  # 'Title. 2015.', 'Title. personal communication.'
+    if not rest[:1].isupper() and not rest[:1].isdigit() and not rest.lower().startswith("arxiv"):
+        return title, None  # a lower-case continuation of the title
+    rest = re.sub(rf"[\s,;:.]*(?:\(?\b{_YEAR_RX}[a-z]?\)?|\bin press|\(\s*\)|\[\s*\])\.?\s*$", "", rest,
+                  flags=re.IGNORECASE)
+    return head.strip(" .,;"), rest.strip(" .,;:") or None
+
+
+# Printed before the authors: a stray stop (". Lipp MEN."), the entry's own number again ("4. Prata A"),
+# or the year of an organisation's document ("(2000) Adolescent Medicine Network.").
+_LEAD = re.compile(r"^(?:[.,;]\s*)+")
+_OWN_NUMBER = re.compile(r"(?P<n>\d{1,4})(?:\.\s+(?=[A-Z])|\s+(?=[A-Z][\w'-]+ [A-Z]{1,3},))")  # "4. Prata", "18 Meretoja R,"
+_LEAD_YEAR = re.compile(rf"^\((?P<y>{_YEAR_RX})[a-z]?\)\s*")
+# "c2014 May" (copyright year of a web page or software); a year ending a book's line, old ones
+# included ("Leipzig: G. E. Beer; 1791.", "USP: 2010."), never after a volume's colon (pages: "18: 1905").
+_COPYRIGHT = re.compile(r"\bc(?P<y>(?:1[89]|20)\d{2})\b")
+# "12/14/11" or "12/14/2011" (a decision's date; month first, as US courts print it).
+_US_DATE = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d{2})(?![\d/])")
+_LAST_YEAR = re.compile(rf"(?:[;,]|(?<=[^\W\d_]):)\s*(?P<y>{_YEAR_RX})\.?$")
+
+
+def leading(number: int, text: str) -> tuple[str, str | None]:
+    """The entry without what precedes its authors, and a year printed there."""
+    text = _LEAD.sub("", text)
+    own = _OWN_NUMBER.match(text)
+    if own and int(own.group("n")) == number:
+        text = text[own.end():]
+    year = _LEAD_YEAR.match(text)
+    return (text[year.end():], year.group("y")) if year else (text, None)
+
+
+def late_year(body: str) -> str | None:
+    """A year the usual places did not give: a copyright year, one ending the entry, or a court's date."""
+    m = _COPYRIGHT.search(body) or _LAST_YEAR.search(body.rstrip(" ."))
+    if m:
+        return m.group("y")
+    date = _US_DATE.search(body)
+    if date:
+        y = date.group("y")
+        return y if len(y) == 4 else str((2000 if int(y) <= 30 else 1900) + int(y))
+    return None
