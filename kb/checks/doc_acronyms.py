@@ -37,7 +37,9 @@ def acronym_mismatch(kb):
     length and the same first letter (the likely intended one), and the name
     is words rather than a product or gene code; otherwise info, since some
     acronyms come from another language or an older name, and a bracket after
-    a product often names its supplier (`MCF10A (ATCC)`). File types
+    a product often names its supplier (`MCF10A (ATCC)`); so is an acronym with a
+    letter the name does not hold at all (`Netherlands Cancer Registry (NKR)`, from
+    the Dutch name). File types
     (`(DOCX)`), genotypes (`(QQ)`) and figure panels (`(A-C)`) are no acronyms.
 
     Why: readers search the text by acronym; a wrong one (a typo, or the
@@ -59,8 +61,12 @@ def acronym_mismatch(kb):
         guess = initials(name)
         # A slip keeps the first letter (CAN for CNS); a bracket after a product, a cell line or a gene
         # ("MCF10A (ATCC)", "IRF3 (IBL)") names its supplier, not the name's acronym.
+        # A letter the name does not hold at all (NKR for 'Netherlands Cancer Registry', from the Dutch name)
+        # shows an acronym from another language or an older name, not a slip.
+        spelled = " ".join(name).lower()
         confident = (len(guess) == len(d.letters) and guess != d.letters and guess[0] == d.letters[0]
-                     and not any(ch.isdigit() for word in name for ch in word))
+                     and not any(ch.isdigit() for word in name for ch in word)
+                     and all(ch in spelled for ch in d.letters.lower()))
         line, col = locate(doc, s.line, s.end_line, f"({d.abbr}", word=False)
         yield finding(acronym_mismatch, line,
                       f"the letters of '{d.abbr}' do not fit the name '{' '.join(name)}'",

@@ -167,7 +167,9 @@ def _markers_on(r: _Rendered, line_no: int, line: str) -> list[TruthMarker]:
     groups: list[list] = []
     for k, span in enumerate(spans):
         between = strip_sentinels(line[spans[k - 1].end():span.start()]) if k else None
-        if groups and between is not None and _JOIN.match(between) and between.strip():
+        # An empty <xref/> (PLOS prints "[29-31]" as 29, an empty xref to 30, -31) belongs to its neighbours.
+        empty = not strip_sentinels(span.group(2)).strip() or not strip_sentinels(spans[k - 1].group(2)).strip()
+        if groups and between is not None and _JOIN.match(between) and (between.strip() or empty):
             groups[-1].append((span, between))
         else:
             groups.append([(span, None)])
@@ -175,7 +177,7 @@ def _markers_on(r: _Rendered, line_no: int, line: str) -> list[TruthMarker]:
     for group in groups:
         numbers: list[int] = []
         printed = [strip_sentinels(s.group(2)) for s, _ in group]
-        numbered = all(re.match(r"^\W*\d", p) for p in printed)
+        numbered = any(p.strip() for p in printed) and all(re.match(r"^\W*\d", p) for p in printed if p.strip())
         for span, between in group:
             n = _number_of(r, int(span.group(1)))
             if n is None:

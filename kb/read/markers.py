@@ -18,6 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.read.marker_context import (INTERVAL, LABEL_BEFORE, TOKEN_BEFORE, element_after, exponent_before,
+                                    in_subscript, interval_with_unit)
+
 # A range wider than this is reported, not expanded: "[1-99999999]" must not
 # allocate a hundred million integers.
 MAX_RANGE = 500
@@ -29,25 +32,31 @@ _LIST_BODY = rf"[\d\s,;{_DASHES}]*\d[\d\s,;{_DASHES}]*"
 
 SUP_MARKER = re.compile(r"<sup>\s*(?P<open>\[)?(?P<inner>[^<\]]*?)\]?\s*</sup>", re.IGNORECASE)
 # One bracket, or a run of them joined by commas or a dash: "[12], [13]", "[3]–[5]".
-_BRACKET = rf"\[\s*\d[\d\s,;{_DASHES}]*\]"  # "[-100, 100]" is an interval
+# Emphasis may wrap the numbers, "[*93*]" or "[**44**]", where an italic quotation or a bold caption
+# carries its marker along.
+_EM = r"[*_]{0,3}"
+_BRACKET = rf"\[{_EM}\s*\d[\d\s,;{_DASHES}]*{_EM}\]"  # "[-100, 100]" is an interval
 BARE_MARKER = re.compile(
     rf"(?<!\])(?P<run>{_BRACKET}(?:(?:\s*(?:[,;]|[{_DASHES}])\s*)?{_BRACKET})*)(?!\[|\([^\s()]*\))"
 )
-_ONE_BRACKET = re.compile(rf"\[\s*(?P<inner>{_LIST_BODY})\s*\]")
+_ONE_BRACKET = re.compile(rf"\[{_EM}\s*(?P<inner>{_LIST_BODY})\s*{_EM}\]")
 _PAREN = re.compile(rf"\((?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)\)(?![\w(])")
 _SUP_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _UNICODE = re.compile(rf"[{_SUP_DIGITS}]+(?:[,\u02d2\u207b{_DASHES}][{_SUP_DIGITS}]+)*")
 _TO_ASCII = str.maketrans(_SUP_DIGITS + "\u02d2\u207b", "0123456789,-")
 
 _SUP_LIST = re.compile(rf"^\s*{_LIST_BODY}\s*$")
-# What a number written right after is an exponent of, not a citation: a digit
-# (10<sup>6</sup>), a unit, a one- or two-letter symbol (I², R², χ², SD²).
-_UNITS = frozenset("""cm mm km nm um μm µm m ml mL dl dL l L g kg mg ug μg µg ng s ms min h hr hrs
-    sec Hz kHz MHz kb Mb Gb bp kDa Da mol mmol mM nM µM μM ft in yr yrs""".split())
-_TOKEN_BEFORE = re.compile(r"([^\W\d_]+)[*_]*$")
-# "Figure [2]", "Eq. [3]", "x = [1, 2]", "t ∈ [1, 5]": a label or a value, not a citation. Capitalised
-# only: "the Cockcroft-Gault equation [8]" and "the expected range [34]" cite.
-_LABEL_BEFORE = re.compile(r"(?:\b(?:Figs?|Figures?|Tables?|Eqs?|Equations?|Appendix|Panels?)\.?|[=∈≤≥])\s*$")
+# A marker with a pinpoint or a lead-in: "[32: 273]", "[1: fig. 5]", "[12, p. 34]", "[23, pl. LII: 9]",
+# "[e.g., 77]", "[see 4, 5]". It cites its numbers; the page or figure after them is the place in that
+# work. A ratio "[1:100]" has no space after its colon and stays out.
+_PLACE = r"(?:pp?|pl|plate|figs?|fig|figure|tab|table|chap|chapter|ch|sect?|section|vol|§)\b\.?"
+_LOCATOR = re.compile(
+    r"\[\s*(?P<lead>(?:e\.g\.|cf\.|see(?:\s+also)?|reviewed\s+in)[,:]?\s*)?"
+    r"(?P<nums>\d{1,4}(?:\s*[,;]\s*\d{1,4})*)"
+    rf"(?P<place>\s*:\s+(?:\d|{_PLACE})[^\[\]]{{0,60}}|\s*:\s*{_PLACE}[^\[\]]{{0,60}}"
+    rf"|\s*,\s*{_PLACE}\s*[^\[\]]{{0,60}})?\]",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -129,20 +138,6 @@ class Skipped:
     reason: str
 
 
-def _exponent_before(before: str) -> bool:
-    """Does the text right before a raised number make it an exponent or a symbol's index?"""
-    stripped = before.rstrip("*_")
-    if not stripped:
-        return False
-    if stripped[-1].isdigit() or stripped[-1] in ")]}":
-        return True
-    token = _TOKEN_BEFORE.search(stripped)
-    if not token:
-        return False
-    word = token.group(1)
-    return (len(word) <= 2 and word.lower() != "al") or word in _UNITS or word.lower() in _UNITS
-
-
 def _zero_or_year(inner: str) -> bool:
     numbers = [int(n) for n in re.findall(r"\d+", inner)]
     return 0 in numbers or (len(numbers) == 1 and looks_like_year(inner))
@@ -157,7 +152,8 @@ def _scan_sup(line: str, found: list, taken: list) -> None:
         if m.group("open"):
             # <sup>[1801]</sup> in a long list is a citation; only a bare year is doubtful.
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
-        elif not _SUP_LIST.match(inner) or _zero_or_year(inner) or _exponent_before(line[: m.start()]):
+        elif (not _SUP_LIST.match(inner) or _zero_or_year(inner) or exponent_before(line[: m.start()])
+              or element_after(line[m.end():])):
             continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>: not a citation
         else:
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP))
@@ -165,7 +161,7 @@ def _scan_sup(line: str, found: list, taken: list) -> None:
 
 def _scan_unicode(line: str, found: list, taken: list) -> None:
     for m in _UNICODE.finditer(line):
-        if _exponent_before(line[: m.start()]):
+        if exponent_before(line[: m.start()]) or element_after(line[m.end():]):
             continue
         inner = m.group(0).translate(_TO_ASCII)
         if _zero_or_year(inner):
@@ -183,20 +179,38 @@ def _scan_brackets(line: str, found: list, skipped: list, taken: list) -> None:
         inner = parts[0]
         for joiner, part in zip(joiners, parts[1:]):
             inner += ("\u2013" if joiner.strip() and joiner.strip() not in ",;" else ", ") + part
-        before = line[: m.start()]
         if len(parts) == 1 and looks_like_year(inner):
             continue  # Buchbinder [2009]
-        if not before.strip() and line[m.end():].lstrip().startswith(":"):
+        if not line[: m.start()].strip() and line[m.end():].lstrip().startswith(":"):
             continue  # "[1]: https://..." is a Markdown link definition
-        if _zero_or_year(inner) or _LABEL_BEFORE.search(before):
-            skipped.append(Skipped(m.group(0), m.start(), "a bracketed number that reads as an interval or label"))
+        if len(parts) == 1 and interval_with_unit(inner, line[m.end():]):
+            skipped.append(Skipped(m.group(0), m.start(), INTERVAL))
             continue
-        token = _TOKEN_BEFORE.search(before)
-        if token and len(token.group(1)) == 1 and before.endswith(token.group(1)):
-            skipped.append(Skipped(m.group(0), m.start(), "a bracketed number attached to a symbol (x[1])"))
-            continue
-        taken.append((m.start(), m.end()))
-        found.append(RawMarker(m.group(0), inner, m.start(), m.end(), BRACKET))
+        _keep_bracket(line, m, inner, found, skipped, taken)
+
+
+def _keep_bracket(line: str, m: re.Match, inner: str, found: list, skipped: list, taken: list) -> None:
+    """A bracket is a marker unless it reads as a label, a value or a symbol's index."""
+    before = line[: m.start()]
+    if in_subscript(before):
+        skipped.append(Skipped(m.group(0), m.start(), "a bracket in a subscript (an index, F[1,12])"))
+        return
+    if _zero_or_year(inner) or LABEL_BEFORE.search(before):
+        skipped.append(Skipped(m.group(0), m.start(), "a bracketed number that reads as an interval or label"))
+        return
+    token = TOKEN_BEFORE.search(before)
+    if token and len(token.group(1)) == 1 and before.endswith(token.group(1)):
+        skipped.append(Skipped(m.group(0), m.start(), "a bracketed number attached to a symbol (x[1])"))
+        return
+    taken.append((m.start(), m.end()))
+    found.append(RawMarker(m.group(0), inner, m.start(), m.end(), BRACKET))
+
+
+def _scan_locators(line: str, found: list, skipped: list, taken: list) -> None:
+    """'[32: 273]', '[12, p. 34]', '[e.g., 77]': the numbers before the place, or after the lead-in."""
+    for m in _LOCATOR.finditer(line):
+        if (m.group("lead") or m.group("place")) and not any(a <= m.start() < b for a, b in taken):
+            _keep_bracket(line, m, m.group("nums"), found, skipped, taken)
 
 
 def _joiners(run: str) -> list[str]:
@@ -212,7 +226,7 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         inner = m.group("inner")
         before = line[: m.start()].rstrip()
         # "(1) the first ..." lists, "(2009)", "(Figure 2)" and "n (5)" are not citations.
-        if not before or before[-1] in ":;(," or _zero_or_year(inner) or _LABEL_BEFORE.search(before):
+        if not before or before[-1] in ":;(," or _zero_or_year(inner) or LABEL_BEFORE.search(before):
             continue
         if re.search(r"(?:\b(?:and|or|n|N)|[=<>])$", before):
             continue
@@ -229,6 +243,7 @@ def scan_line(line: str) -> tuple[list[RawMarker], list[Skipped]]:
     if any(c in line for c in _SUP_DIGITS):
         _scan_unicode(line, found, taken)
     if "[" in line:
+        _scan_locators(line, found, skipped, taken)
         _scan_brackets(line, found, skipped, taken)
     if "(" in line:
         _scan_parens(line, found, taken)

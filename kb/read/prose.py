@@ -23,8 +23,8 @@ _BOUNDARY = re.compile(
     r"(?<=[.!?])[\"\u201d\u2019')\]]*(?:\s*<sup>[^<]*</sup>)?\s+(?=[A-Z0-9\"\u201c(\[<$])"
 )
 _NO_BREAK_BEFORE = re.compile(
-    r"(?:\bet al|\bvs|\be\.g|\bi\.e|\bie|\beg|\bcf|\bDr|\bMr|\bMrs|\bMs|\bNo|\bFig|\bapprox|"
-    r"\bSt|\bJr|\bSr|\bInc|\bCo|\bVol|\bpp|\b[A-Z])\.[\"\u201d)]*$"
+    r"(?:(?<![A-Za-z])et al|\bvs|\be\.g|\bi\.e|\bie|\beg|\bcf|\bDr|\bMr|\bMrs|\bMs|\bNo|\bFig|\bapprox|"
+    r"\bSt|\bJr|\bSr|\bInc|\bCo|\bVol|\bpp|\b[A-Z])[*_]*\.[\"\u201d)]*$"
 )
 
 
