@@ -24,6 +24,7 @@ _SPAN = re.compile(f"{OPEN}(\\d+){MID}(.*?){CLOSE}")
 # What may stand between two cited ids of one marker: separators, brackets, a range dash.
 _JOIN = re.compile(r"^[\s,;\[\]()\-\u2010-\u2014\u2212]*$")
 _DASH = re.compile(r"[\-\u2010-\u2014\u2212]")
+_MARKUP = re.compile(r"<[^>]{1,40}>")
 _NOTES = {
     "formula": "{n} formulas kept as plain text (MathML/TeX flattened)",
     "figure": "{n} figures: captions kept, images not",
@@ -166,7 +167,7 @@ def _markers_on(r: _Rendered, line_no: int, line: str) -> list[TruthMarker]:
     spans = list(_SPAN.finditer(line))
     groups: list[list] = []
     for k, span in enumerate(spans):
-        between = strip_sentinels(line[spans[k - 1].end():span.start()]) if k else None
+        between = _MARKUP.sub("", strip_sentinels(line[spans[k - 1].end():span.start()])) if k else None
         # An empty <xref/> (PLOS prints "[29-31]" as 29, an empty xref to 30, -31) belongs to its neighbours.
         empty = not strip_sentinels(span.group(2)).strip() or not strip_sentinels(spans[k - 1].group(2)).strip()
         if groups and between is not None and _JOIN.match(between) and (between.strip() or empty):
@@ -176,7 +177,7 @@ def _markers_on(r: _Rendered, line_no: int, line: str) -> list[TruthMarker]:
     out = []
     for group in groups:
         numbers: list[int] = []
-        printed = [strip_sentinels(s.group(2)) for s, _ in group]
+        printed = [_MARKUP.sub("", strip_sentinels(s.group(2))) for s, _ in group]  # "<sup>2</sup>" prints 2
         numbered = any(p.strip() for p in printed) and all(re.match(r"^\W*\d", p) for p in printed if p.strip())
         for span, between in group:
             n = _number_of(r, int(span.group(1)))

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from kb.read.marker_context import INTERVAL
-from kb.read.markers import BRACKET, PAREN, SUP, SUP_BRACKET, UNICODE, RawMarker, Skipped
+from kb.read.markers import BRACKET, PAREN, expand, SUP, SUP_BRACKET, UNICODE, RawMarker, Skipped
 
 _DIGITS = re.compile(r"\d+")
 _PAIR = re.compile(r"^\[\s*\d+\s*[,;]\s*\d+\s*\]$")
@@ -69,12 +69,26 @@ def _interval_of(marker: RawMarker, intervals: frozenset[str], last_entry: int |
     return None
 
 
+def _parens_cover_the_list(per_line, last_entry: int | None) -> bool:
+    """Parentheses cite in a document whose list they mostly cover; "mild (1-3), severe (7-10)" and a
+    stray "(131)" in an article whose real markers were lost do not make a citation style."""
+    if not last_entry:
+        return True
+    cited = {n for _, found, _ in per_line for r in found if r.style == PAREN
+             for n in expand(r.inner).numbers if 1 <= n <= last_entry}
+    return 2 * len(cited) >= last_entry
+
+
 def choose(per_line: list[tuple[int, list[RawMarker], list[Skipped]]], last_entry: int | None = None
            ) -> tuple[list[tuple[int, list[RawMarker]]], list[tuple[int, Skipped]]]:
     """Keep the markers of the document's styles; the others become skipped spans (parentheses only
     when the document has no other markers, since "(1)" is far more often a list label)."""
     counts = Counter(r.style for _, found, _ in per_line for r in found)
     kept = kept_styles(counts)
+    why_not = dict(_WHY)
+    if PAREN in kept and not _parens_cover_the_list(per_line, last_entry):
+        kept = kept - {PAREN}
+        why_not[PAREN] = "numbers in parentheses that cite under half of the reference list"
     markers, skipped = [], []
     quiet_parens = bool(counts[BRACKET] + counts[SUP_BRACKET] + counts[SUP] + counts[UNICODE])
     intervals = frozenset("".join(s.text.split()) for _, _, unsure in per_line for s in unsure if s.reason == INTERVAL)
@@ -91,5 +105,5 @@ def choose(per_line: list[tuple[int, list[RawMarker], list[Skipped]]], last_entr
         markers.append((line, keep))
         for r in found:
             if r.style not in kept and not (r.style == PAREN and quiet_parens):
-                skipped.append((line, Skipped(r.raw, r.start, _WHY[r.style])))
+                skipped.append((line, Skipped(r.raw, r.start, why_not[r.style])))
     return markers, skipped

@@ -30,7 +30,12 @@ _RANGE = re.compile(rf"^\s*(\d+)\s*[{_DASHES}]\s*(\d+)\s*$")
 _NUMBER = re.compile(r"^\s*(\d+)\s*$")
 _LIST_BODY = rf"[\d\s,;{_DASHES}]*\d[\d\s,;{_DASHES}]*"
 
-SUP_MARKER = re.compile(r"<sup>\s*(?P<open>\[)?(?P<inner>[^<\]]*?)\]?\s*</sup>", re.IGNORECASE)
+SUP_MARKER = re.compile(r"<sup>\s*(?P<open>[\[(])?(?P<inner>[^<\]()]*?)[\])]?\s*</sup>", re.IGNORECASE)
+# Raised brackets split around the numbers, as SciELO's XML prints them: "<sup>(</sup>1<sup>-</sup>3<sup>)</sup>".
+_SUP_SEP = rf"(?:<sup>\s*[,;{_DASHES}]\s*</sup>|[,;{_DASHES}])"
+_SPLIT_SUP = re.compile(rf"<sup>\s*[\[(]\s*</sup>\s*(?P<body>\d{{1,4}}(?:\s*{_SUP_SEP}\s*\d{{1,4}})*)\s*<sup>\s*[\])]\s*</sup>",
+                        re.IGNORECASE)
+_TAGS = re.compile(r"</?sup>", re.IGNORECASE)
 # One bracket, or a run of them joined by commas or a dash: "[12], [13]", "[3]–[5]".
 # Emphasis may wrap the numbers, "[*93*]" or "[**44**]", where an italic quotation or a bold caption
 # carries its marker along.
@@ -143,15 +148,28 @@ def _zero_or_year(inner: str) -> bool:
     return 0 in numbers or (len(numbers) == 1 and looks_like_year(inner))
 
 
+def _scan_split_sup(line: str, found: list, taken: list) -> None:
+    for m in _SPLIT_SUP.finditer(line):
+        taken.append((m.start(), m.end()))
+        inner = re.sub(r"\s+", "", _TAGS.sub("", m.group("body"))).replace(",", ", ")
+        found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
+
+
 def _scan_sup(line: str, found: list, taken: list) -> None:
     for m in SUP_MARKER.finditer(line):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
         inner = m.group("inner")
         if not re.search(r"\d", inner):
             continue  # <sup>®</sup>, <sup>a</sup>, <sup>INK4a</sup>: not numbers at all
         taken.append((m.start(), m.end()))
-        if m.group("open"):
+        if m.group("open") == "[":
             # <sup>[1801]</sup> in a long list is a citation; only a bare year is doubtful.
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
+        elif m.group("open"):
+            # "<sup>(1, 2)</sup>" cites, "f<sup>(2)</sup>" is a derivative's order.
+            if _SUP_LIST.match(inner) and not _zero_or_year(inner) and not exponent_before(line[: m.start()]):
+                found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
         elif (not _SUP_LIST.match(inner) or _zero_or_year(inner) or exponent_before(line[: m.start()])
               or element_after(line[m.end():])):
             continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>: not a citation
@@ -220,6 +238,8 @@ def _joiners(run: str) -> list[str]:
 
 
 def _scan_parens(line: str, found: list, taken: list) -> None:
+    if line.lstrip().startswith("|"):
+        return  # a table row's "(38,2)" or "45 (12)" is a value: n (%), a decimal comma
     for m in _PAREN.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -239,6 +259,7 @@ def scan_line(line: str) -> tuple[list[RawMarker], list[Skipped]]:
     skipped: list[Skipped] = []
     taken: list[tuple[int, int]] = []
     if "<" in line:
+        _scan_split_sup(line, found, taken)
         _scan_sup(line, found, taken)
     if any(c in line for c in _SUP_DIGITS):
         _scan_unicode(line, found, taken)
@@ -251,7 +272,7 @@ def scan_line(line: str) -> tuple[list[RawMarker], list[Skipped]]:
     return _join_runs(line, found), skipped
 
 
-_RUN_JOIN = re.compile(rf"^\s*(?:[,;]|[{_DASHES}])?\s*$")
+_RUN_JOIN = re.compile(rf"^\s*(?:[,;]|[{_DASHES}]|<sup>\s*(?:[,;]|[{_DASHES}])\s*</sup>)?\s*$", re.IGNORECASE)
 
 
 def _join_runs(line: str, found: list[RawMarker]) -> list[RawMarker]:
@@ -260,7 +281,7 @@ def _join_runs(line: str, found: list[RawMarker]) -> list[RawMarker]:
     for r in found:
         prev = out[-1] if out else None
         if prev and prev.style == r.style and r.style in (SUP, UNICODE) and _RUN_JOIN.match(line[prev.end:r.start]):
-            joiner = line[prev.end:r.start].strip()
+            joiner = _TAGS.sub("", line[prev.end:r.start]).strip()
             sep = "\u2013" if joiner and joiner not in ",;" else ", "
             out[-1] = RawMarker(line[prev.start:r.end], f"{prev.inner}{sep}{r.inner}", prev.start, r.end, r.style)
         else:
