@@ -43,6 +43,13 @@ def numbers(line):
     ("(bystander suppression)* [*93*]*.* Therefore", [(93,)]),
     ("for the samples in Lapointe et al. [**44**].**", [(44,)]),
     ("on the interval [3, 4] in mice", [(3, 4)]),
+    ("confirmed in Brazil <sup>( 1)</sup> . In", [(1,)]),
+    ("were confirmed <sup>(2, 3)</sup>.", [(2, 3)]),
+    ("other studies <sup>(</sup> 9 <sup>,</sup> 14 <sup>-</sup> 15 <sup>)</sup>.", [(9, 14, 15)]),
+    ("universities<sup>(</sup>1<sup>-</sup>3<sup>)</sup>.", [(1, 2, 3)]),
+    ("among MSM. <sup>4</sup> <sup>,</sup>  <sup>6</sup>  Recent", [(4, 6)]),
+    ("the setting, <sup>10</sup> <sup>,</sup> <sup>20</sup> <sup>,23,</sup> <sup>a</sup> then", [(10, 20, 23)]),
+    ("between 1995 and 1997<sup>10</sup> analysed", [(10,)]),
 ])
 def test_marker_forms_are_read(line, expected):
     assert numbers(line) == expected
@@ -78,6 +85,8 @@ def test_marker_forms_are_read(line, expected):
     "misaligned by [15, 30] mm / degrees",
     "on the interval [10, 20] degrees",
     "between [5, 95]% of",
+    "the order f<sup>(2)</sup> of the derivative",
+    "a power 2<sup>10</sup> and",
 ])
 def test_look_alikes_are_not_markers(line):
     assert numbers(line) == []
@@ -145,3 +154,16 @@ def test_a_locator_marker_is_written_as_its_numbers_in_the_sentence():
     doc = _doc("The hand is stout [3: 273], as in lemurs [e.g., 4]. Smith *et al*. [5] agree.")
     assert [m.numbers for m in doc.markers] == [(3,), (4,), (5,)]
     assert [s.text for s in doc.sentences] == ["The hand is stout [3], as in lemurs [4].", "Smith et al. [5] agree."]
+
+
+def test_parentheses_in_table_rows_are_values():
+    doc = _doc("Trials (1, 2) agree. Others disagree (3). A review (4-6) pooled them (7, 8).\n\n"
+               "| Sex | n (%) |\n| --- | --- |\n| Male | 50 (38,2) |\n| Female | 81 (6,1) |")
+    assert [m.numbers for m in doc.markers] == [(1, 2), (3,), (4, 5, 6), (7, 8)]
+
+
+def test_parentheses_that_cite_under_half_the_list_are_no_citation_style():
+    """'mild (1-3), moderate (4-6)' in an article whose markers were lost in typesetting."""
+    doc = _doc("Pain was graded none (0), mild (1-2), moderate (3) and severe (131).")
+    assert doc.markers == ()
+    assert {s.reason for _, s in doc.skipped} == {"numbers in parentheses that cite under half of the reference list"}

@@ -29,6 +29,8 @@ _SUB_BEFORE = re.compile(r"<sub>\s*$", re.IGNORECASE)
 _ELEMENT_AFTER = re.compile(r"^(?:</?su[bp]>)*(?:Na|Mg|Cl|Ca|Cr|Mn|Fe|Co|Cu|Zn|Ga|Ge|Se|Br|Rb|Sr|Zr|Tc|In|Xe|Cs|Sm|"
                             r"Ho|Lu|Re|Ir|Au|Tl|Pb|Bi|At|Rn|Ra|Ac|Th|Pu|Am|H|C|N|O|F|P|S|I|K|Y|U)(?![a-z])")
 
+_YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
+
 INTERVAL = "a pair of numbers with a unit after it (an interval)"
 
 
@@ -37,7 +39,9 @@ def exponent_before(before: str) -> bool:
     stripped = before.rstrip("*_")
     if not stripped:
         return False
-    if stripped[-1].isdigit() or stripped[-1] in ")]}":
+    if stripped[-1].isdigit():
+        return not _YEAR_BEFORE.search(stripped)  # "in 1997<sup>10</sup>" cites; 10<sup>6</sup> is a power
+    if stripped[-1] in ")]}":
         return True
     token = TOKEN_BEFORE.search(stripped)
     if not token:

@@ -159,7 +159,7 @@ def _scan_sup(line: str, found: list, taken: list) -> None:
     for m in SUP_MARKER.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        inner = m.group("inner")
+        inner = m.group("inner").strip().strip(",;")  # "<sup>,23,</sup>": the commas join it to its neighbours
         if not re.search(r"\d", inner):
             continue  # <sup>®</sup>, <sup>a</sup>, <sup>INK4a</sup>: not numbers at all
         taken.append((m.start(), m.end()))

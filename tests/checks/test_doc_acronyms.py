@@ -146,3 +146,12 @@ def test_an_acronym_from_another_language_is_only_info():
     assert f.severity == "info"
     (g,) = run_rule(acronym_mismatch, make_policy(body="Data came from the Netherlands Cancer Registry (NGC).<sup>[1]</sup>"))
     assert g.severity == "warning"
+
+
+def test_a_translated_documents_mismatches_are_only_info():
+    """Three acronyms from the Spanish names: a translation, not three slips."""
+    body = ("The Official College of Nurses of Barcelona (COIB) and the Nursing Competency Scale (ECE) were used "
+            "in Care Management (CG).<sup>[1]</sup>")
+    assert [f.severity for f in run_rule(acronym_mismatch, make_policy(body=body))] == ["info", "info", "info"]
+    one = "Data were kept by Care Management (CG).<sup>[1]</sup>"
+    assert [f.severity for f in run_rule(acronym_mismatch, make_policy(body=one))] == ["warning"]
