@@ -87,6 +87,8 @@ def test_marker_forms_are_read(line, expected):
     "between [5, 95]% of",
     "the order f<sup>(2)</sup> of the derivative",
     "a power 2<sup>10</sup> and",
+    "<sup>1</sup> Adjusted for age and sex.",
+    "| <sup>2</sup>Median (IQR) |",
 ])
 def test_look_alikes_are_not_markers(line):
     assert numbers(line) == []
@@ -167,3 +169,9 @@ def test_parentheses_that_cite_under_half_the_list_are_no_citation_style():
     doc = _doc("Pain was graded none (0), mild (1-2), moderate (3) and severe (131).")
     assert doc.markers == ()
     assert {s.reason for _, s in doc.skipped} == {"numbers in parentheses that cite under half of the reference list"}
+
+
+def test_a_wrapped_line_may_start_with_the_citation_of_the_line_before():
+    doc = _doc("Trials agree\n<sup>1</sup> and others disagree.<sup>2</sup> Reviews<sup>3</sup> pooled them.\n\n"
+               "<sup>4</sup> A note under a table.")
+    assert [m.numbers for m in doc.markers] == [(1,), (2,), (3,)]

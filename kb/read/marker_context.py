@@ -1,7 +1,7 @@
 """What the text around a bracketed or raised number says about it: a citation, or something else.
 
 Pure predicates over the text just before or after a candidate marker (``kb.read.markers`` finds the
-candidates). A number raised after a digit, a unit or a short symbol is an exponent (``10<sup>6</sup>``,
+candidates). A number raised at the start of a line labels a footnote; one raised after a digit, a unit or a short symbol is an exponent (``10<sup>6</sup>``,
 ``I²``); one raised before an element symbol is a mass number (``<sup>125</sup>I``); a bracket in a
 subscript is an index (``F<sub>[1,12]</sub>``, degrees of freedom); a pair of bounds with a unit after it
 is an interval (``[10, 20] mm``); a bracket after ``Figure`` or ``=`` is a label or a value.
@@ -24,6 +24,17 @@ _PAIR = re.compile(r"^\s*\d+\s*[,;]\s*\d+\s*$")
 _UNIT_AFTER = re.compile(r"^\s*(?:%|°|\u00b5m|\u03bcm|(?:mm|cm|km|nm|um|ml|mL|µl|μl|dL|mg|kg|µg|μg|ng|ms|sec|min|hrs?"
                          r"|Hz|kHz|MHz|kb|Mb|bp|kDa|mM|nM|µM|μM|mmol|px|pixels?|degrees?|deg|years|yrs|days|weeks"
                          r"|months|mmHg|mV)\b)")
+# A marker with a pinpoint or a lead-in: "[32: 273]", "[1: fig. 5]", "[12, p. 34]", "[23, pl. LII: 9]",
+# "[e.g., 77]", "[see 4, 5]". It cites its numbers; the page or figure after them is the place in that
+# work. A ratio "[1:100]" has no space after its colon and stays out.
+_PLACE = r"(?:pp?|pl|plate|figs?|fig|figure|tab|table|chap|chapter|ch|sect?|section|vol|§)\b\.?"
+LOCATOR = re.compile(
+    r"\[\s*(?P<lead>(?:e\.g\.|cf\.|see(?:\s+also)?|reviewed\s+in)[,:]?\s*)?"
+    r"(?P<nums>\d{1,4}(?:\s*[,;]\s*\d{1,4})*)"
+    rf"(?P<place>\s*:\s+(?:\d|{_PLACE})[^\[\]]{{0,60}}|\s*:\s*{_PLACE}[^\[\]]{{0,60}}"
+    rf"|\s*,\s*{_PLACE}\s*[^\[\]]{{0,60}})?\]",
+    re.IGNORECASE,
+)
 _SUB_BEFORE = re.compile(r"<sub>\s*$", re.IGNORECASE)
 # A mass number raised right before an element's symbol: <sup>125</sup>I, <sup>3</sup>H, ¹⁴C, <sup>99m</sup>Tc.
 _ELEMENT_AFTER = re.compile(r"^(?:</?su[bp]>)*(?:Na|Mg|Cl|Ca|Cr|Mn|Fe|Co|Cu|Zn|Ga|Ge|Se|Br|Rb|Sr|Zr|Tc|In|Xe|Cs|Sm|"
@@ -48,6 +59,12 @@ def exponent_before(before: str) -> bool:
         return False
     word = token.group(1)
     return (len(word) <= 2 and word.lower() != "al") or word in _UNITS or word.lower() in _UNITS
+
+
+def footnote_label(before: str) -> bool:
+    """A raised number that opens a line ("<sup>1</sup> Adjusted for age", under a table) labels a note;
+    a citation follows the words it supports."""
+    return not before.strip(" \t|*_-")
 
 
 def element_after(after: str) -> bool:

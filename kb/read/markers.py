@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.read.marker_context import (INTERVAL, LABEL_BEFORE, TOKEN_BEFORE, element_after, exponent_before,
-                                    in_subscript, interval_with_unit)
+from kb.read.marker_context import (INTERVAL, LABEL_BEFORE, LOCATOR, TOKEN_BEFORE, element_after, exponent_before,
+                                    footnote_label, in_subscript, interval_with_unit)
 
 # A range wider than this is reported, not expanded: "[1-99999999]" must not
 # allocate a hundred million integers.
@@ -51,17 +51,6 @@ _UNICODE = re.compile(rf"[{_SUP_DIGITS}]+(?:[,\u02d2\u207b{_DASHES}][{_SUP_DIGIT
 _TO_ASCII = str.maketrans(_SUP_DIGITS + "\u02d2\u207b", "0123456789,-")
 
 _SUP_LIST = re.compile(rf"^\s*{_LIST_BODY}\s*$")
-# A marker with a pinpoint or a lead-in: "[32: 273]", "[1: fig. 5]", "[12, p. 34]", "[23, pl. LII: 9]",
-# "[e.g., 77]", "[see 4, 5]". It cites its numbers; the page or figure after them is the place in that
-# work. A ratio "[1:100]" has no space after its colon and stays out.
-_PLACE = r"(?:pp?|pl|plate|figs?|fig|figure|tab|table|chap|chapter|ch|sect?|section|vol|§)\b\.?"
-_LOCATOR = re.compile(
-    r"\[\s*(?P<lead>(?:e\.g\.|cf\.|see(?:\s+also)?|reviewed\s+in)[,:]?\s*)?"
-    r"(?P<nums>\d{1,4}(?:\s*[,;]\s*\d{1,4})*)"
-    rf"(?P<place>\s*:\s+(?:\d|{_PLACE})[^\[\]]{{0,60}}|\s*:\s*{_PLACE}[^\[\]]{{0,60}}"
-    rf"|\s*,\s*{_PLACE}\s*[^\[\]]{{0,60}})?\]",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -155,7 +144,7 @@ def _scan_split_sup(line: str, found: list, taken: list) -> None:
         found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
 
 
-def _scan_sup(line: str, found: list, taken: list) -> None:
+def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
     for m in SUP_MARKER.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -171,15 +160,16 @@ def _scan_sup(line: str, found: list, taken: list) -> None:
             if _SUP_LIST.match(inner) and not _zero_or_year(inner) and not exponent_before(line[: m.start()]):
                 found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
         elif (not _SUP_LIST.match(inner) or _zero_or_year(inner) or exponent_before(line[: m.start()])
-              or element_after(line[m.end():])):
+              or element_after(line[m.end():]) or (opens_block and footnote_label(line[: m.start()]))):
             continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>: not a citation
         else:
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP))
 
 
-def _scan_unicode(line: str, found: list, taken: list) -> None:
+def _scan_unicode(line: str, found: list, taken: list, opens_block: bool) -> None:
     for m in _UNICODE.finditer(line):
-        if exponent_before(line[: m.start()]) or element_after(line[m.end():]):
+        if (exponent_before(line[: m.start()]) or element_after(line[m.end():])
+                or (opens_block and footnote_label(line[: m.start()]))):
             continue
         inner = m.group(0).translate(_TO_ASCII)
         if _zero_or_year(inner):
@@ -226,7 +216,7 @@ def _keep_bracket(line: str, m: re.Match, inner: str, found: list, skipped: list
 
 def _scan_locators(line: str, found: list, skipped: list, taken: list) -> None:
     """'[32: 273]', '[12, p. 34]', '[e.g., 77]': the numbers before the place, or after the lead-in."""
-    for m in _LOCATOR.finditer(line):
+    for m in LOCATOR.finditer(line):
         if (m.group("lead") or m.group("place")) and not any(a <= m.start() < b for a, b in taken):
             _keep_bracket(line, m, m.group("nums"), found, skipped, taken)
 
@@ -253,16 +243,20 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         found.append(RawMarker(m.group(0), inner, m.start(), m.end(), PAREN))
 
 
-def scan_line(line: str) -> tuple[list[RawMarker], list[Skipped]]:
-    """Every candidate marker of one line, with its style, and the spans left unread."""
+def scan_line(line: str, opens_block: bool = True) -> tuple[list[RawMarker], list[Skipped]]:
+    """Every candidate marker of one line, with its style, and the spans left unread.
+
+    ``opens_block``: the line starts its paragraph, so a raised number before any words labels a note
+    (a wrapped line may start with the citation of the line before).
+    """
     found: list[RawMarker] = []
     skipped: list[Skipped] = []
     taken: list[tuple[int, int]] = []
     if "<" in line:
         _scan_split_sup(line, found, taken)
-        _scan_sup(line, found, taken)
+        _scan_sup(line, found, taken, opens_block)
     if any(c in line for c in _SUP_DIGITS):
-        _scan_unicode(line, found, taken)
+        _scan_unicode(line, found, taken, opens_block)
     if "[" in line:
         _scan_locators(line, found, skipped, taken)
         _scan_brackets(line, found, skipped, taken)

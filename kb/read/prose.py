@@ -119,7 +119,7 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
     for block in blocks:
         for i, num in enumerate(block.lines):
             line_text = block.text[block.starts[i]: block.starts[i] + _line_len(block, i)]
-            found, unsure = scan_line(line_text)
+            found, unsure = scan_line(line_text, opens_block=i == 0 or line_text.lstrip().startswith("|"))
             per_line.append((num, found, unsure))
     chosen, skipped = choose(per_line, last_entry)
     kept = iter(chosen)
