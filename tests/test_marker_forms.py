@@ -40,6 +40,7 @@ def numbers(line):
     ("*Notharctus* [23, pl. LII: 9], and", [(23,)]),
     ("isolated teeth [e.g., 77], [78].", [(77,), (78,)]),
     ("as reviewed [see 4, 5] and", [(4, 5)]),
+    ("reproducible according to [17, Theorem 3 and Corollary 1]. The", [(17,)]),
     ("(bystander suppression)* [*93*]*.* Therefore", [(93,)]),
     ("for the samples in Lapointe et al. [**44**].**", [(44,)]),
     ("on the interval [3, 4] in mice", [(3, 4)]),
