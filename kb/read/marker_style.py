@@ -3,7 +3,9 @@
 A raised ``<sup>2</sup>`` after a word is a citation in a document that
 cites with superscripts and most likely a square or a footnote in one that
 cites with brackets; ``(1, 2)`` is a citation only in a document that has no
-other markers. Pure: candidates in, the kept markers and the skipped spans out.
+other markers and whose list the parentheses mostly cover. A document that
+writes intervals (``[10, 20] mm``) writes the same pair, or a pair reaching past
+its list, as an interval elsewhere too. Pure: candidates in, the kept markers and the skipped spans out.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import re
 from collections import Counter
 
 from kb.read.marker_context import INTERVAL
-from kb.read.markers import BRACKET, PAREN, expand, SUP, SUP_BRACKET, UNICODE, RawMarker, Skipped
+from kb.read.markers import BRACKET, PAREN, SUP, SUP_BRACKET, UNICODE, RawMarker, Skipped, expand
 
 _DIGITS = re.compile(r"\d+")
 _PAIR = re.compile(r"^\[\s*\d+\s*[,;]\s*\d+\s*\]$")

@@ -2,14 +2,18 @@
 
 Pure functions. The numbered styles read are square brackets (``[4, 6]``,
 ``[3-5]``, attached ``cycle[8]``, runs ``[12], [13]`` and bracket ranges
-``[3]–[5]``), superscripts (``<sup>[5, 65-67]</sup>``, ``<sup>1,3-5</sup>``,
-Unicode ``¹˒³⁻⁵``) and, where nothing else is used, parentheses ``(1, 2)``.
+``[3]–[5]``, with a page or a lead-in ``[32: 273]``, ``[12, p. 34]``,
+``[e.g., 77]``), superscripts (``<sup>[5, 65-67]</sup>``, ``<sup>1,3-5</sup>``,
+``<sup>(1, 2)</sup>``, ``<sup>(</sup>1<sup>-</sup>3<sup>)</sup>``, Unicode
+``¹˒³⁻⁵``) and, where nothing else is used, parentheses ``(1, 2)``.
 
 What looks like a marker but is not one stays out: a bracketed year next to
 a name (``Buchbinder [2009]``), exponents and units (``10<sup>6</sup>``,
 ``cm<sup>2</sup>``, ``I²``, ``χ<sup>2</sup>``), gene names and footnote
 letters (``p16<sup>INK4a</sup>``, ``<sup>a</sup>``), figure and table numbers,
-intervals (``[0, 1]``, ``range [1, 10]``). Candidates that may or may not be
+intervals (``[0, 1]``, ``[10, 20] mm``), mass numbers (``<sup>125</sup>I``),
+indices in subscripts (``F<sub>[1,12]</sub>``) and a note's label opening a line
+(``kb.read.marker_context``). Candidates that may or may not be
 markers are returned as ``Skipped`` with a reason; which styles a document
 really uses is decided over the whole document (``kb.read.marker_style``).
 """
