@@ -71,6 +71,16 @@ def test_ground_truth_lines_ranges_and_entries():
     assert facts == {1: ("Smith", False, 2009), 2: ("World Health Organization", True, 2011), 3: ("\u0141ukasz", False, 2015)}
 
 
+def test_an_empty_xref_inside_a_printed_range_belongs_to_it():
+    """PLOS prints '[1-3]' as 1, an empty <xref/> to 2, then -3: the marker still cites 1 to 3."""
+    empty = '[<xref ref-type="bibr" rid="r1">1</xref><xref ref-type="bibr" rid="r2"/>-<xref ref-type="bibr" rid="r3">3</xref>]'
+    text = ARTICLE.replace('[<xref ref-type="bibr" rid="r1">1</xref>&#8211;<xref ref-type="bibr" rid="r3">3</xref>]', empty)
+    assert empty in text
+    truth = ground_truth(text.encode())
+    assert [m.numbers for m in truth.markers][0] == (1, 2, 3)
+    assert all(m.numbered for m in truth.markers)
+
+
 def test_author_year_citations_are_not_numbered_markers():
     text = ARTICLE.replace('rid="r2">2</xref>', 'rid="r2">WHO 2011</xref>')
     truth = ground_truth(text.encode())

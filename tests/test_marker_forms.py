@@ -33,6 +33,24 @@ def numbers(line):
     ("trials\u00b9\u02d2\u00b3\u207b\u2075 agree", [(1, 3, 4, 5)]),
     ("trials.\u00b2 Next", [(2,)]),
     ("as in Silvey [2](pp. 50, 81) and", [(2,)]),
+    ("not well correlated [32: 273], although", [(32,)]),
+    ("plate B [1: fig. 4] and", [(1,)]),
+    ("from Geiseltal [22: 50, 62–65, fig. 2.20].", [(22,)]),
+    ("as stated [12, p. 34] and [13, pp. 3–5]", [(12,), (13,)]),
+    ("*Notharctus* [23, pl. LII: 9], and", [(23,)]),
+    ("isolated teeth [e.g., 77], [78].", [(77,), (78,)]),
+    ("as reviewed [see 4, 5] and", [(4, 5)]),
+    ("reproducible according to [17, Theorem 3 and Corollary 1]. The", [(17,)]),
+    ("(bystander suppression)* [*93*]*.* Therefore", [(93,)]),
+    ("for the samples in Lapointe et al. [**44**].**", [(44,)]),
+    ("on the interval [3, 4] in mice", [(3, 4)]),
+    ("confirmed in Brazil <sup>( 1)</sup> . In", [(1,)]),
+    ("were confirmed <sup>(2, 3)</sup>.", [(2, 3)]),
+    ("other studies <sup>(</sup> 9 <sup>,</sup> 14 <sup>-</sup> 15 <sup>)</sup>.", [(9, 14, 15)]),
+    ("universities<sup>(</sup>1<sup>-</sup>3<sup>)</sup>.", [(1, 2, 3)]),
+    ("among MSM. <sup>4</sup> <sup>,</sup>  <sup>6</sup>  Recent", [(4, 6)]),
+    ("the setting, <sup>10</sup> <sup>,</sup> <sup>20</sup> <sup>,23,</sup> <sup>a</sup> then", [(10, 20, 23)]),
+    ("between 1995 and 1997<sup>10</sup> analysed", [(10,)]),
 ])
 def test_marker_forms_are_read(line, expected):
     assert numbers(line) == expected
@@ -59,6 +77,19 @@ def test_marker_forms_are_read(line, expected):
     "[1]: https://example.org",
     "the years<sup>2009</sup>",
     "a value [0.01, 0.25] of",
+    "diluted [1:100] in PBS",
+    "shown in Figure [2: 3]",
+    "(*F*<sub>[1,12]</sub> = 8.42, *p* = 0.0133)",
+    "labelled with <sup>125</sup>I and <sup>3</sup>H-thymidine",
+    "the \u00b9\u2074C content",
+    "with a Chi<sup>2</sup> test",
+    "misaligned by [15, 30] mm / degrees",
+    "on the interval [10, 20] degrees",
+    "between [5, 95]% of",
+    "the order f<sup>(2)</sup> of the derivative",
+    "a power 2<sup>10</sup> and",
+    "<sup>1</sup> Adjusted for age and sex.",
+    "| <sup>2</sup>Median (IQR) |",
 ])
 def test_look_alikes_are_not_markers(line):
     assert numbers(line) == []
@@ -106,3 +137,42 @@ def test_a_run_of_brackets_is_one_marker_in_the_sentence_the_checks_read():
     assert doc.sentences[0].text == "Three trials [1, 2, 3] found it."
     assert doc.sentences[1].text == "Reviews [4\u20136] agree."
     assert doc.markers[1].in_range == frozenset({4, 5, 6})
+
+
+def test_a_pair_printed_as_an_interval_elsewhere_is_one_everywhere():
+    """'[10, 20] mm' says the document writes intervals: the same pair heading a table column, and a pair
+    reaching past the list ('[15, 45]' in a list of 8), are intervals there, not markers."""
+    doc = _doc("Trials [1] and [2] agree. Shapes moved on the interval [10, 20] mm.\n\n"
+               "| Trans. | **[10, 20]** |\n| --- | --- |\n| [5, 45] | 0.1 |")
+    assert [m.numbers for m in doc.markers] == [(1,), (2,)]
+    assert sorted(s.text for _, s in doc.skipped) == ["[10, 20]", "[10, 20]", "[5, 45]"]
+
+
+def test_a_pair_past_the_list_in_a_document_without_intervals_stays_a_marker():
+    doc = _doc("Trials [1] and [2] agree. Two more [5, 45] disagree.")
+    assert [m.numbers for m in doc.markers] == [(1,), (2,), (5, 45)]
+
+
+def test_a_locator_marker_is_written_as_its_numbers_in_the_sentence():
+    doc = _doc("The hand is stout [3: 273], as in lemurs [e.g., 4]. Smith *et al*. [5] agree.")
+    assert [m.numbers for m in doc.markers] == [(3,), (4,), (5,)]
+    assert [s.text for s in doc.sentences] == ["The hand is stout [3], as in lemurs [4].", "Smith et al. [5] agree."]
+
+
+def test_parentheses_in_table_rows_are_values():
+    doc = _doc("Trials (1, 2) agree. Others disagree (3). A review (4-6) pooled them (7, 8).\n\n"
+               "| Sex | n (%) |\n| --- | --- |\n| Male | 50 (38,2) |\n| Female | 81 (6,1) |")
+    assert [m.numbers for m in doc.markers] == [(1, 2), (3,), (4, 5, 6), (7, 8)]
+
+
+def test_parentheses_that_cite_under_half_the_list_are_no_citation_style():
+    """'mild (1-3), moderate (4-6)' in an article whose markers were lost in typesetting."""
+    doc = _doc("Pain was graded none (0), mild (1-2), moderate (3) and severe (131).")
+    assert doc.markers == ()
+    assert {s.reason for _, s in doc.skipped} == {"numbers in parentheses that cite under half of the reference list"}
+
+
+def test_a_wrapped_line_may_start_with_the_citation_of_the_line_before():
+    doc = _doc("Trials agree\n<sup>1</sup> and others disagree.<sup>2</sup> Reviews<sup>3</sup> pooled them.\n\n"
+               "<sup>4</sup> A note under a table.")
+    assert [m.numbers for m in doc.markers] == [(1,), (2,), (3,)]

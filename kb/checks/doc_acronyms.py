@@ -19,6 +19,8 @@ from .helpers import locate
 # figure panels "(A-C)".
 FILE_TYPES = frozenset("""DOC DOCX PDF XLS XLSX CSV TSV TXT RTF ZIP GZ TAR TIF TIFF PNG JPG JPEG GIF EPS SVG PPT
     PPTX AVI MOV MP3 MP4 MPG MPEG WAV WMV XML HTML HTM PS FASTA FAS NEX NEXUS PHY BAM VCF SBML MAT""".split())
+# This many acronyms that do not fit their names show a document translated from another language.
+_TRANSLATED = 3
 _NOT_ACRONYM = re.compile(r"^(?:([A-Z])\1+|[A-Z][-\u2013][A-Z])$")
 
 
@@ -37,7 +39,11 @@ def acronym_mismatch(kb):
     length and the same first letter (the likely intended one), and the name
     is words rather than a product or gene code; otherwise info, since some
     acronyms come from another language or an older name, and a bracket after
-    a product often names its supplier (`MCF10A (ATCC)`). File types
+    a product often names its supplier (`MCF10A (ATCC)`); so is an acronym with a
+    letter the name does not hold at all (`Netherlands Cancer Registry (NKR)`, from
+    the Dutch name). In a document where three or more acronyms do not fit their
+    names (a translation: `Care Management (CG)` from "Gestão do Cuidado"), every
+    mismatch is info. File types
     (`(DOCX)`), genotypes (`(QQ)`) and figure panels (`(A-C)`) are no acronyms.
 
     Why: readers search the text by acronym; a wrong one (a typo, or the
@@ -52,15 +58,19 @@ def acronym_mismatch(kb):
     found = [(s, d) for s in doc.sentences for d in definitions(s.text)]
     # An acronym that fits its name somewhere is only being reused elsewhere ("the society (ACR)").
     fitting = {d.abbr for _, d in found if d.words and fits(d.letters, d.words)}
-    for s, d in found:
-        if not d.words or d.abbr in fitting or _no_acronym(d.abbr):
-            continue
+    unfit = [(s, d) for s, d in found if d.words and d.abbr not in fitting and not _no_acronym(d.abbr)]
+    translated = len({d.abbr for _, d in unfit}) >= _TRANSLATED
+    for s, d in unfit:
         name = long_form(d.words) or d.words[-len(d.letters):]
         guess = initials(name)
         # A slip keeps the first letter (CAN for CNS); a bracket after a product, a cell line or a gene
         # ("MCF10A (ATCC)", "IRF3 (IBL)") names its supplier, not the name's acronym.
-        confident = (len(guess) == len(d.letters) and guess != d.letters and guess[0] == d.letters[0]
-                     and not any(ch.isdigit() for word in name for ch in word))
+        # A letter the name does not hold at all (NKR for 'Netherlands Cancer Registry', from the Dutch name)
+        # shows an acronym from another language or an older name, not a slip.
+        spelled = " ".join(name).lower()
+        confident = (not translated and len(guess) == len(d.letters) and guess != d.letters and guess[0] == d.letters[0]
+                     and not any(ch.isdigit() for word in name for ch in word)
+                     and all(ch in spelled for ch in d.letters.lower()))
         line, col = locate(doc, s.line, s.end_line, f"({d.abbr}", word=False)
         yield finding(acronym_mismatch, line,
                       f"the letters of '{d.abbr}' do not fit the name '{' '.join(name)}'",

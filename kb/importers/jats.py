@@ -24,7 +24,6 @@ _SPAN = re.compile(f"{OPEN}(\\d+){MID}(.*?){CLOSE}")
 # What may stand between two cited ids of one marker: separators, brackets, a range dash.
 _JOIN = re.compile(r"^[\s,;\[\]()\-\u2010-\u2014\u2212]*$")
 _DASH = re.compile(r"[\-\u2010-\u2014\u2212]")
-_TAGS = re.compile(r"</?su[pb]>")
 _SEPARATOR = re.compile(r"^\s*[,;()\[\]\-\u2010-\u2014\u2212]{1,3}\s*$")
 # Superscripts split around citations (SciELO's ``<xref><sup>1</sup></xref><sup>,</sup><xref>``) print as one:
 # a separator between two citations, an opening bracket before one, a closing bracket after one.
@@ -34,6 +33,7 @@ _SPLIT_SUP = (
     (re.compile(f"<sup>([(\\[])</sup>[ \\t]*({_CITE_OPEN})<sup>"), r"<sup>\1\2"),
     (re.compile(f"</sup>({_CITE_CLOSE})[ \\t]*<sup>([)\\]])</sup>"), r"\1\2</sup>"),
 )
+_MARKUP = re.compile(r"<[^>]{1,40}>")
 _NOTES = {
     "formula": "{n} formulas kept as plain text (MathML/TeX flattened)",
     "figure": "{n} figures: captions kept, images not",
@@ -182,16 +182,18 @@ def _markers_on(r: _Rendered, line_no: int, line: str) -> list[TruthMarker]:
     spans = list(_SPAN.finditer(line))
     groups: list[list] = []
     for k, span in enumerate(spans):
-        between = _TAGS.sub("", strip_sentinels(line[spans[k - 1].end():span.start()])) if k else None
-        if groups and between is not None and _JOIN.match(between) and between.strip():
+        between = _MARKUP.sub("", strip_sentinels(line[spans[k - 1].end():span.start()])) if k else None
+        # An empty <xref/> (PLOS prints "[29-31]" as 29, an empty xref to 30, -31) belongs to its neighbours.
+        empty = not strip_sentinels(span.group(2)).strip() or not strip_sentinels(spans[k - 1].group(2)).strip()
+        if groups and between is not None and _JOIN.match(between) and (between.strip() or empty):
             groups[-1].append((span, between))
         else:
             groups.append([(span, None)])
     out = []
     for group in groups:
         numbers: list[int] = []
-        printed = [_TAGS.sub("", strip_sentinels(s.group(2))).strip() for s, _ in group]
-        numbered = all(re.match(r"^\W*\d", p) for p in printed)
+        printed = [_MARKUP.sub("", strip_sentinels(s.group(2))).strip() for s, _ in group]  # "<sup>2</sup>" prints 2
+        numbered = any(printed) and all(re.match(r"^\W*\d", p) for p in printed if p)
         for (span, between), shown in zip(group, printed):
             cited = _numbers_of(r, int(span.group(1)), shown)
             if not cited:

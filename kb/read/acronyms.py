@@ -64,8 +64,19 @@ def definitions(text: str) -> list[Definition]:
 
 
 def defined_elsewhere(text: str) -> set[str]:
-    """Acronyms introduced the other way round, 'VAS (visual analog scale)'."""
-    return {m.group("abbr") for m in _REVERSED.finditer(text) if not _CODE_LIKE.match(m.group("abbr"))}
+    """Acronyms introduced the other way round, 'VAS (visual analog scale)'.
+
+    Only where the bracket spells the acronym out: 'DAPI (blue)' and 'BLASTX (protein homology)' say
+    something about the thing, they do not define its name.
+    """
+    out = set()
+    for m in _REVERSED.finditer(text):
+        abbr = m.group("abbr")
+        inside = text[m.end(): text.find(")", m.end()) if ")" in text[m.end():] else len(text)]
+        words = _words(_BOUNDARY.split(inside, 1)[0])
+        if not _CODE_LIKE.match(abbr) and words and fits(abbr, words):
+            out.add(abbr)
+    return out
 
 
 def used(text: str) -> list[tuple[str, int]]:

@@ -3,16 +3,20 @@
 A raised ``<sup>2</sup>`` after a word is a citation in a document that
 cites with superscripts and most likely a square or a footnote in one that
 cites with brackets; ``(1, 2)`` is a citation only in a document that has no
-other markers. Pure: candidates in, the kept markers and the skipped spans out.
+other markers and whose list the parentheses mostly cover. A document that
+writes intervals (``[10, 20] mm``) writes the same pair, or a pair reaching past
+its list, as an interval elsewhere too. Pure: candidates in, the kept markers and the skipped spans out.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from kb.read.markers import BRACKET, PAREN, SUP, SUP_BRACKET, UNICODE, RawMarker, Skipped
+from kb.read.marker_context import INTERVAL
+from kb.read.markers import BRACKET, PAREN, SUP, SUP_BRACKET, UNICODE, RawMarker, Skipped, expand
 
 _DIGITS = re.compile(r"\d+")
+_PAIR = re.compile(r"^\[\s*\d+\s*[,;]\s*\d+\s*\]$")
 # Fewer parenthesised candidates than this are too few to call a style.
 _MIN_PAREN = 3
 
@@ -51,20 +55,57 @@ def beyond_the_list(marker: RawMarker, last_entry: int | None) -> bool:
     return len(numbers) > 1 and min(numbers) > last_entry
 
 
+def _interval_of(marker: RawMarker, intervals: frozenset[str], last_entry: int | None) -> str | None:
+    """Why a bracketed pair is an interval in a document that writes intervals ('[10, 20] mm'), or None.
+
+    The same pair printed elsewhere with a unit is the same interval ('**[10, 20]**' heading a table
+    column); a pair reaching past the list ('[15, 45]' in a list of 43) is one too, there. In a document
+    that writes no intervals such a pair stays a marker: a misnumbered citation must be reported.
+    """
+    if not intervals or marker.style != BRACKET or not _PAIR.match(marker.raw):
+        return None
+    if "".join(marker.raw.split()) in intervals:
+        return "a pair of numbers printed elsewhere as an interval"
+    if last_entry and max(int(n) for n in _DIGITS.findall(marker.inner)) > last_entry:
+        return "a pair of numbers past the reference list in a document that writes intervals"
+    return None
+
+
+def _parens_cover_the_list(per_line, last_entry: int | None) -> bool:
+    """Parentheses cite in a document whose list they mostly cover; "mild (1-3), severe (7-10)" and a
+    stray "(131)" in an article whose real markers were lost do not make a citation style."""
+    if not last_entry:
+        return True
+    cited = {n for _, found, _ in per_line for r in found if r.style == PAREN
+             for n in expand(r.inner).numbers if 1 <= n <= last_entry}
+    return 2 * len(cited) >= last_entry
+
+
 def choose(per_line: list[tuple[int, list[RawMarker], list[Skipped]]], last_entry: int | None = None
            ) -> tuple[list[tuple[int, list[RawMarker]]], list[tuple[int, Skipped]]]:
     """Keep the markers of the document's styles; the others become skipped spans (parentheses only
     when the document has no other markers, since "(1)" is far more often a list label)."""
     counts = Counter(r.style for _, found, _ in per_line for r in found)
     kept = kept_styles(counts)
+    why_not = dict(_WHY)
+    if PAREN in kept and not _parens_cover_the_list(per_line, last_entry):
+        kept = kept - {PAREN}
+        why_not[PAREN] = "numbers in parentheses that cite under half of the reference list"
     markers, skipped = [], []
     quiet_parens = bool(counts[BRACKET] + counts[SUP_BRACKET] + counts[SUP] + counts[UNICODE])
+    intervals = frozenset("".join(s.text.split()) for _, _, unsure in per_line for s in unsure if s.reason == INTERVAL)
     for line, found, unsure in per_line:
-        markers.append((line, [r for r in found if r.style in kept and not beyond_the_list(r, last_entry)]))
+        keep = []
         skipped += [(line, s) for s in unsure]
-        skipped += [(line, Skipped(r.raw, r.start, "numbers that are all past the reference list (an interval?)"))
-                    for r in found if r.style in kept and beyond_the_list(r, last_entry)]
+        for r in (r for r in found if r.style in kept):
+            why = ("numbers that are all past the reference list (an interval?)" if beyond_the_list(r, last_entry)
+                   else _interval_of(r, intervals, last_entry))
+            if why:
+                skipped.append((line, Skipped(r.raw, r.start, why)))
+            else:
+                keep.append(r)
+        markers.append((line, keep))
         for r in found:
             if r.style not in kept and not (r.style == PAREN and quiet_parens):
-                skipped.append((line, Skipped(r.raw, r.start, _WHY[r.style])))
+                skipped.append((line, Skipped(r.raw, r.start, why_not[r.style])))
     return markers, skipped

@@ -2,14 +2,18 @@
 
 Pure functions. The numbered styles read are square brackets (``[4, 6]``,
 ``[3-5]``, attached ``cycle[8]``, runs ``[12], [13]`` and bracket ranges
-``[3]–[5]``), superscripts (``<sup>[5, 65-67]</sup>``, ``<sup>1,3-5</sup>``,
-Unicode ``¹˒³⁻⁵``) and, where nothing else is used, parentheses ``(1, 2)``.
+``[3]–[5]``, with a page or a lead-in ``[32: 273]``, ``[12, p. 34]``,
+``[e.g., 77]``), superscripts (``<sup>[5, 65-67]</sup>``, ``<sup>1,3-5</sup>``,
+``<sup>(1, 2)</sup>``, ``<sup>(</sup>1<sup>-</sup>3<sup>)</sup>``, Unicode
+``¹˒³⁻⁵``) and, where nothing else is used, parentheses ``(1, 2)``.
 
 What looks like a marker but is not one stays out: a bracketed year next to
 a name (``Buchbinder [2009]``), exponents and units (``10<sup>6</sup>``,
 ``cm<sup>2</sup>``, ``I²``, ``χ<sup>2</sup>``), gene names and footnote
 letters (``p16<sup>INK4a</sup>``, ``<sup>a</sup>``), figure and table numbers,
-intervals (``[0, 1]``, ``range [1, 10]``). Candidates that may or may not be
+intervals (``[0, 1]``, ``[10, 20] mm``), mass numbers (``<sup>125</sup>I``),
+indices in subscripts (``F<sub>[1,12]</sub>``) and a note's label opening a line
+(``kb.read.marker_context``). Candidates that may or may not be
 markers are returned as ``Skipped`` with a reason; which styles a document
 really uses is decided over the whole document (``kb.read.marker_style``).
 """
@@ -17,6 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from kb.read.marker_context import (INTERVAL, LABEL_BEFORE, LOCATOR, TOKEN_BEFORE, element_after, exponent_before,
+                                    footnote_label, in_subscript, interval_with_unit)
 
 # A range wider than this is reported, not expanded: "[1-99999999]" must not
 # allocate a hundred million integers.
@@ -27,27 +34,27 @@ _RANGE = re.compile(rf"^\s*(\d+)\s*[{_DASHES}]\s*(\d+)\s*$")
 _NUMBER = re.compile(r"^\s*(\d+)\s*$")
 _LIST_BODY = rf"[\d\s,;{_DASHES}]*\d[\d\s,;{_DASHES}]*"
 
-SUP_MARKER = re.compile(r"<sup>\s*(?P<open>\[)?(?P<inner>[^<\]]*?)\]?\s*</sup>", re.IGNORECASE)
+SUP_MARKER = re.compile(r"<sup>\s*(?P<open>[\[(])?(?P<inner>[^<\]()]*?)[\])]?\s*</sup>", re.IGNORECASE)
+# Raised brackets split around the numbers, as SciELO's XML prints them: "<sup>(</sup>1<sup>-</sup>3<sup>)</sup>".
+_SUP_SEP = rf"(?:<sup>\s*[,;{_DASHES}]\s*</sup>|[,;{_DASHES}])"
+_SPLIT_SUP = re.compile(rf"<sup>\s*[\[(]\s*</sup>\s*(?P<body>\d{{1,4}}(?:\s*{_SUP_SEP}\s*\d{{1,4}})*)\s*<sup>\s*[\])]\s*</sup>",
+                        re.IGNORECASE)
+_TAGS = re.compile(r"</?sup>", re.IGNORECASE)
 # One bracket, or a run of them joined by commas or a dash: "[12], [13]", "[3]–[5]".
-_BRACKET = rf"\[\s*\d[\d\s,;{_DASHES}]*\]"  # "[-100, 100]" is an interval
+# Emphasis may wrap the numbers, "[*93*]" or "[**44**]", where an italic quotation or a bold caption
+# carries its marker along.
+_EM = r"[*_]{0,3}"
+_BRACKET = rf"\[{_EM}\s*\d[\d\s,;{_DASHES}]*{_EM}\]"  # "[-100, 100]" is an interval
 BARE_MARKER = re.compile(
     rf"(?<!\])(?P<run>{_BRACKET}(?:(?:\s*(?:[,;]|[{_DASHES}])\s*)?{_BRACKET})*)(?!\[|\([^\s()]*\))"
 )
-_ONE_BRACKET = re.compile(rf"\[\s*(?P<inner>{_LIST_BODY})\s*\]")
+_ONE_BRACKET = re.compile(rf"\[{_EM}\s*(?P<inner>{_LIST_BODY})\s*{_EM}\]")
 _PAREN = re.compile(rf"\((?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)\)(?![\w(])")
 _SUP_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _UNICODE = re.compile(rf"[{_SUP_DIGITS}]+(?:[,\u02d2\u207b{_DASHES}][{_SUP_DIGITS}]+)*")
 _TO_ASCII = str.maketrans(_SUP_DIGITS + "\u02d2\u207b", "0123456789,-")
 
 _SUP_LIST = re.compile(rf"^\s*{_LIST_BODY}\s*$")
-# What a number written right after is an exponent of, not a citation: a digit
-# (10<sup>6</sup>), a unit, a one- or two-letter symbol (I², R², χ², SD²).
-_UNITS = frozenset("""cm mm km nm um μm µm m ml mL dl dL l L g kg mg ug μg µg ng s ms min h hr hrs
-    sec Hz kHz MHz kb Mb Gb bp kDa Da mol mmol mM nM µM μM ft in yr yrs""".split())
-_TOKEN_BEFORE = re.compile(r"([^\W\d_]+)[*_]*$")
-# "Figure [2]", "Eq. [3]", "x = [1, 2]", "t ∈ [1, 5]": a label or a value, not a citation. Capitalised
-# only: "the Cockcroft-Gault equation [8]" and "the expected range [34]" cite.
-_LABEL_BEFORE = re.compile(r"(?:\b(?:Figs?|Figures?|Tables?|Eqs?|Equations?|Appendix|Panels?)\.?|[=∈≤≥])\s*$")
 
 
 @dataclass(frozen=True)
@@ -129,43 +136,44 @@ class Skipped:
     reason: str
 
 
-def _exponent_before(before: str) -> bool:
-    """Does the text right before a raised number make it an exponent or a symbol's index?"""
-    stripped = before.rstrip("*_")
-    if not stripped:
-        return False
-    if stripped[-1].isdigit() or stripped[-1] in ")]}":
-        return True
-    token = _TOKEN_BEFORE.search(stripped)
-    if not token:
-        return False
-    word = token.group(1)
-    return (len(word) <= 2 and word.lower() != "al") or word in _UNITS or word.lower() in _UNITS
-
-
 def _zero_or_year(inner: str) -> bool:
     numbers = [int(n) for n in re.findall(r"\d+", inner)]
     return 0 in numbers or (len(numbers) == 1 and looks_like_year(inner))
 
 
-def _scan_sup(line: str, found: list, taken: list) -> None:
+def _scan_split_sup(line: str, found: list, taken: list) -> None:
+    for m in _SPLIT_SUP.finditer(line):
+        taken.append((m.start(), m.end()))
+        inner = re.sub(r"\s+", "", _TAGS.sub("", m.group("body"))).replace(",", ", ")
+        found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
+
+
+def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
     for m in SUP_MARKER.finditer(line):
-        inner = m.group("inner")
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        inner = m.group("inner").strip().strip(",;")  # "<sup>,23,</sup>": the commas join it to its neighbours
         if not re.search(r"\d", inner):
             continue  # <sup>®</sup>, <sup>a</sup>, <sup>INK4a</sup>: not numbers at all
         taken.append((m.start(), m.end()))
-        if m.group("open"):
+        if m.group("open") == "[":
             # <sup>[1801]</sup> in a long list is a citation; only a bare year is doubtful.
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
-        elif not _SUP_LIST.match(inner) or _zero_or_year(inner) or _exponent_before(line[: m.start()]):
+        elif m.group("open"):
+            # "<sup>(1, 2)</sup>" cites, "f<sup>(2)</sup>" is a derivative's order.
+            if _SUP_LIST.match(inner) and not _zero_or_year(inner) and not exponent_before(line[: m.start()]):
+                found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
+        elif (not _SUP_LIST.match(inner) or _zero_or_year(inner) or exponent_before(line[: m.start()])
+              or element_after(line[m.end():]) or (opens_block and footnote_label(line[: m.start()]))):
             continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>: not a citation
         else:
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP))
 
 
-def _scan_unicode(line: str, found: list, taken: list) -> None:
+def _scan_unicode(line: str, found: list, taken: list, opens_block: bool) -> None:
     for m in _UNICODE.finditer(line):
-        if _exponent_before(line[: m.start()]):
+        if (exponent_before(line[: m.start()]) or element_after(line[m.end():])
+                or (opens_block and footnote_label(line[: m.start()]))):
             continue
         inner = m.group(0).translate(_TO_ASCII)
         if _zero_or_year(inner):
@@ -183,20 +191,38 @@ def _scan_brackets(line: str, found: list, skipped: list, taken: list) -> None:
         inner = parts[0]
         for joiner, part in zip(joiners, parts[1:]):
             inner += ("\u2013" if joiner.strip() and joiner.strip() not in ",;" else ", ") + part
-        before = line[: m.start()]
         if len(parts) == 1 and looks_like_year(inner):
             continue  # Buchbinder [2009]
-        if not before.strip() and line[m.end():].lstrip().startswith(":"):
+        if not line[: m.start()].strip() and line[m.end():].lstrip().startswith(":"):
             continue  # "[1]: https://..." is a Markdown link definition
-        if _zero_or_year(inner) or _LABEL_BEFORE.search(before):
-            skipped.append(Skipped(m.group(0), m.start(), "a bracketed number that reads as an interval or label"))
+        if len(parts) == 1 and interval_with_unit(inner, line[m.end():]):
+            skipped.append(Skipped(m.group(0), m.start(), INTERVAL))
             continue
-        token = _TOKEN_BEFORE.search(before)
-        if token and len(token.group(1)) == 1 and before.endswith(token.group(1)):
-            skipped.append(Skipped(m.group(0), m.start(), "a bracketed number attached to a symbol (x[1])"))
-            continue
-        taken.append((m.start(), m.end()))
-        found.append(RawMarker(m.group(0), inner, m.start(), m.end(), BRACKET))
+        _keep_bracket(line, m, inner, found, skipped, taken)
+
+
+def _keep_bracket(line: str, m: re.Match, inner: str, found: list, skipped: list, taken: list) -> None:
+    """A bracket is a marker unless it reads as a label, a value or a symbol's index."""
+    before = line[: m.start()]
+    if in_subscript(before):
+        skipped.append(Skipped(m.group(0), m.start(), "a bracket in a subscript (an index, F[1,12])"))
+        return
+    if _zero_or_year(inner) or LABEL_BEFORE.search(before):
+        skipped.append(Skipped(m.group(0), m.start(), "a bracketed number that reads as an interval or label"))
+        return
+    token = TOKEN_BEFORE.search(before)
+    if token and len(token.group(1)) == 1 and before.endswith(token.group(1)):
+        skipped.append(Skipped(m.group(0), m.start(), "a bracketed number attached to a symbol (x[1])"))
+        return
+    taken.append((m.start(), m.end()))
+    found.append(RawMarker(m.group(0), inner, m.start(), m.end(), BRACKET))
+
+
+def _scan_locators(line: str, found: list, skipped: list, taken: list) -> None:
+    """'[32: 273]', '[12, p. 34]', '[e.g., 77]': the numbers before the place, or after the lead-in."""
+    for m in LOCATOR.finditer(line):
+        if (m.group("lead") or m.group("place")) and not any(a <= m.start() < b for a, b in taken):
+            _keep_bracket(line, m, m.group("nums"), found, skipped, taken)
 
 
 def _joiners(run: str) -> list[str]:
@@ -206,29 +232,37 @@ def _joiners(run: str) -> list[str]:
 
 
 def _scan_parens(line: str, found: list, taken: list) -> None:
+    if line.lstrip().startswith("|"):
+        return  # a table row's "(38,2)" or "45 (12)" is a value: n (%), a decimal comma
     for m in _PAREN.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
             continue
         inner = m.group("inner")
         before = line[: m.start()].rstrip()
         # "(1) the first ..." lists, "(2009)", "(Figure 2)" and "n (5)" are not citations.
-        if not before or before[-1] in ":;(," or _zero_or_year(inner) or _LABEL_BEFORE.search(before):
+        if not before or before[-1] in ":;(," or _zero_or_year(inner) or LABEL_BEFORE.search(before):
             continue
         if re.search(r"(?:\b(?:and|or|n|N)|[=<>])$", before):
             continue
         found.append(RawMarker(m.group(0), inner, m.start(), m.end(), PAREN))
 
 
-def scan_line(line: str) -> tuple[list[RawMarker], list[Skipped]]:
-    """Every candidate marker of one line, with its style, and the spans left unread."""
+def scan_line(line: str, opens_block: bool = True) -> tuple[list[RawMarker], list[Skipped]]:
+    """Every candidate marker of one line, with its style, and the spans left unread.
+
+    ``opens_block``: the line starts its paragraph, so a raised number before any words labels a note
+    (a wrapped line may start with the citation of the line before).
+    """
     found: list[RawMarker] = []
     skipped: list[Skipped] = []
     taken: list[tuple[int, int]] = []
     if "<" in line:
-        _scan_sup(line, found, taken)
+        _scan_split_sup(line, found, taken)
+        _scan_sup(line, found, taken, opens_block)
     if any(c in line for c in _SUP_DIGITS):
-        _scan_unicode(line, found, taken)
+        _scan_unicode(line, found, taken, opens_block)
     if "[" in line:
+        _scan_locators(line, found, skipped, taken)
         _scan_brackets(line, found, skipped, taken)
     if "(" in line:
         _scan_parens(line, found, taken)
@@ -236,7 +270,7 @@ def scan_line(line: str) -> tuple[list[RawMarker], list[Skipped]]:
     return _join_runs(line, found), skipped
 
 
-_RUN_JOIN = re.compile(rf"^\s*(?:[,;]|[{_DASHES}])?\s*$")
+_RUN_JOIN = re.compile(rf"^\s*(?:[,;]|[{_DASHES}]|<sup>\s*(?:[,;]|[{_DASHES}])\s*</sup>)?\s*$", re.IGNORECASE)
 
 
 def _join_runs(line: str, found: list[RawMarker]) -> list[RawMarker]:
@@ -245,7 +279,7 @@ def _join_runs(line: str, found: list[RawMarker]) -> list[RawMarker]:
     for r in found:
         prev = out[-1] if out else None
         if prev and prev.style == r.style and r.style in (SUP, UNICODE) and _RUN_JOIN.match(line[prev.end:r.start]):
-            joiner = line[prev.end:r.start].strip()
+            joiner = _TAGS.sub("", line[prev.end:r.start]).strip()
             sep = "\u2013" if joiner and joiner not in ",;" else ", "
             out[-1] = RawMarker(line[prev.start:r.end], f"{prev.inner}{sep}{r.inner}", prev.start, r.end, r.style)
         else:

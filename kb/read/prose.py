@@ -23,8 +23,8 @@ _BOUNDARY = re.compile(
     r"(?<=[.!?])[\"\u201d\u2019')\]]*(?:\s*<sup>[^<]*</sup>)?\s+(?=[A-Z0-9\"\u201c(\[<$])"
 )
 _NO_BREAK_BEFORE = re.compile(
-    r"(?:\bet al|\bvs|\be\.g|\bi\.e|\bie|\beg|\bcf|\bDr|\bMr|\bMrs|\bMs|\bNo|\bFig|\bapprox|"
-    r"\bSt|\bJr|\bSr|\bInc|\bCo|\bVol|\bpp|\b[A-Z])\.[\"\u201d)]*$"
+    r"(?:(?<![A-Za-z])et al|\bvs|\be\.g|\bi\.e|\bie|\beg|\bcf|\bDr|\bMr|\bMrs|\bMs|\bNo|\bFig|\bapprox|"
+    r"\bSt|\bJr|\bSr|\bInc|\bCo|\bVol|\bpp|\b[A-Z])[*_]*\.[\"\u201d)]*$"
 )
 
 
@@ -119,7 +119,7 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
     for block in blocks:
         for i, num in enumerate(block.lines):
             line_text = block.text[block.starts[i]: block.starts[i] + _line_len(block, i)]
-            found, unsure = scan_line(line_text)
+            found, unsure = scan_line(line_text, opens_block=i == 0 or line_text.lstrip().startswith("|"))
             per_line.append((num, found, unsure))
     chosen, skipped = choose(per_line, last_entry)
     kept = iter(chosen)

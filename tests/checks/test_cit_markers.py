@@ -75,3 +75,15 @@ def test_cit104_a_document_that_cites_by_author_and_year_gets_one_info():
     assert f.severity == "info" and f.message.startswith("6 of 6 entries") and f.citations == (1, 2, 3, 4, 5, 6)
     cited = findings(body + " Sham trials disagree.<sup>[4, 5]</sup>", refs, "CIT104")
     assert [g.severity for g in cited] == ["warning"] * 4
+
+
+def test_cit101_a_pair_past_the_list_is_an_interval_where_the_document_writes_intervals():
+    body = "Zhao (2017) moved the shapes by [1, 5] mm.<sup>[1]</sup> Frey (2017) used [1, 5] too.<sup>[2]</sup>"
+    assert findings(body, TWO, "CIT101") == []
+    assert findings(body.replace(" mm.", "."), TWO, "CIT101") != []
+
+
+def test_cit104_an_entry_cited_with_a_page_is_cited():
+    body = "Zhao (2017) compared them [1: 273]. Frey (2017) did too [e.g., 2]."
+    assert findings(body, TWO, "CIT104") == []
+    assert len(findings(body.replace("[1: 273]", "(p. 273)"), TWO, "CIT104")) == 1

@@ -128,3 +128,30 @@ def test_the_factor_of_a_defined_receptor_is_only_info():
             "Tumours then activate PDGF signalling.")
     (f,) = run_rule(acronym_undefined, make_policy(body=body))
     assert f.severity == "info" and "'PDGF'" in f.message
+
+
+def test_a_bracket_after_an_acronym_defines_it_only_when_it_spells_it_out():
+    """'DAPI (blue)' and 'BLASTX (protein homology)' describe; 'VAS (visual analog scale)' defines."""
+    described = ("Nuclei were stained with DAPI (blue).<sup>[1]</sup> Sensors such as AIM2, DAI and IFI16 act.\n\n"
+                 "Contigs were compared using BLASTX (protein homology). BLAST hits were kept.")
+    assert run_rule(acronym_undefined, make_policy(body=described)) == []
+    defined = "Pain was scored on a VAS (visual analog scale).<sup>[1]</sup>\n\nThe VS fell and the VSA rose."
+    (f,) = run_rule(acronym_undefined, make_policy(body=defined))
+    assert "'VSA'" in f.message and "defines VAS" in f.message
+
+
+def test_an_acronym_from_another_language_is_only_info():
+    """NKR (Nederlandse Kankerregistratie): K is nowhere in 'Netherlands Cancer Registry'."""
+    (f,) = run_rule(acronym_mismatch, make_policy(body="Data came from the Netherlands Cancer Registry (NKR).<sup>[1]</sup>"))
+    assert f.severity == "info"
+    (g,) = run_rule(acronym_mismatch, make_policy(body="Data came from the Netherlands Cancer Registry (NGC).<sup>[1]</sup>"))
+    assert g.severity == "warning"
+
+
+def test_a_translated_documents_mismatches_are_only_info():
+    """Three acronyms from the Spanish names: a translation, not three slips."""
+    body = ("The Official College of Nurses of Barcelona (COIB) and the Nursing Competency Scale (ECE) were used "
+            "in Care Management (CG).<sup>[1]</sup>")
+    assert [f.severity for f in run_rule(acronym_mismatch, make_policy(body=body))] == ["info", "info", "info"]
+    one = "Data were kept by Care Management (CG).<sup>[1]</sup>"
+    assert [f.severity for f in run_rule(acronym_mismatch, make_policy(body=one))] == ["warning"]

@@ -1,0 +1,83 @@
+"""What the text around a bracketed or raised number says about it: a citation, or something else.
+
+Pure predicates over the text just before or after a candidate marker (``kb.read.markers`` finds the
+candidates). A number raised at the start of a line labels a footnote; one raised after a digit, a unit or a short symbol is an exponent (``10<sup>6</sup>``,
+``I²``); one raised before an element symbol is a mass number (``<sup>125</sup>I``); a bracket in a
+subscript is an index (``F<sub>[1,12]</sub>``, degrees of freedom); a pair of bounds with a unit after it
+is an interval (``[10, 20] mm``); a bracket after ``Figure`` or ``=`` is a label or a value.
+"""
+from __future__ import annotations
+
+import re
+
+# What a number written right after is an exponent of, not a citation: a digit
+# (10<sup>6</sup>), a unit, a one- or two-letter symbol (I², R², χ², SD²), a spelled-out Chi².
+_UNITS = frozenset("""cm mm km nm um μm µm m ml mL dl dL l L g kg mg ug μg µg ng s ms min h hr hrs
+    sec Hz kHz MHz kb Mb Gb bp kDa Da mol mmol mM nM µM μM ft in yr yrs chi Chi sigma""".split())
+TOKEN_BEFORE = re.compile(r"([^\W\d_]+)[*_]*$")
+# "Figure [2]", "Eq. [3]", "x = [1, 2]", "t ∈ [1, 5]": a label or a value, not a citation. Capitalised
+# only: "the Cockcroft-Gault equation [8]" and "the expected range [34]" cite.
+LABEL_BEFORE = re.compile(r"(?:\b(?:Figs?|Figures?|Tables?|Eqs?|Equations?|Appendix|Panels?)\.?|[=∈≤≥])\s*$")
+# "[10, 20] mm", "[15, 30] degrees", "[5, 95]%": a pair of bounds with a unit after it is an interval.
+# English words that are also units ("in", "s", "h", "m") are left out: "[3, 4] in mice" cites.
+_PAIR = re.compile(r"^\s*\d+\s*[,;]\s*\d+\s*$")
+_UNIT_AFTER = re.compile(r"^\s*(?:%|°|\u00b5m|\u03bcm|(?:mm|cm|km|nm|um|ml|mL|µl|μl|dL|mg|kg|µg|μg|ng|ms|sec|min|hrs?"
+                         r"|Hz|kHz|MHz|kb|Mb|bp|kDa|mM|nM|µM|μM|mmol|px|pixels?|degrees?|deg|years|yrs|days|weeks"
+                         r"|months|mmHg|mV)\b)")
+# A marker with a pinpoint or a lead-in: "[32: 273]", "[1: fig. 5]", "[12, p. 34]", "[23, pl. LII: 9]",
+# "[e.g., 77]", "[see 4, 5]". It cites its numbers; the page or figure after them is the place in that
+# work. A ratio "[1:100]" has no space after its colon and stays out.
+_PLACE = (r"(?:pp?|pl|plate|figs?|fig|figure|tab|table|chap|chapter|ch|sect?|section|vol|§|theorem|thm|lemma|corollary"
+          r"|prop|proposition|eqs?|equation|appendix|part|box|note)\b\.?")
+LOCATOR = re.compile(
+    r"\[\s*(?P<lead>(?:e\.g\.|cf\.|see(?:\s+also)?|reviewed\s+in)[,:]?\s*)?"
+    r"(?P<nums>\d{1,4}(?:\s*[,;]\s*\d{1,4})*)"
+    rf"(?P<place>\s*:\s+(?:\d|{_PLACE})[^\[\]]{{0,60}}|\s*:\s*{_PLACE}[^\[\]]{{0,60}}"
+    rf"|\s*,\s*{_PLACE}\s*[^\[\]]{{0,60}})?\]",
+    re.IGNORECASE,
+)
+_SUB_BEFORE = re.compile(r"<sub>\s*$", re.IGNORECASE)
+# A mass number raised right before an element's symbol: <sup>125</sup>I, <sup>3</sup>H, ¹⁴C, <sup>99m</sup>Tc.
+_ELEMENT_AFTER = re.compile(r"^(?:</?su[bp]>)*(?:Na|Mg|Cl|Ca|Cr|Mn|Fe|Co|Cu|Zn|Ga|Ge|Se|Br|Rb|Sr|Zr|Tc|In|Xe|Cs|Sm|"
+                            r"Ho|Lu|Re|Ir|Au|Tl|Pb|Bi|At|Rn|Ra|Ac|Th|Pu|Am|H|C|N|O|F|P|S|I|K|Y|U)(?![a-z])")
+
+_YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
+
+INTERVAL = "a pair of numbers with a unit after it (an interval)"
+
+
+def exponent_before(before: str) -> bool:
+    """Does the text right before a raised number make it an exponent or a symbol's index?"""
+    stripped = before.rstrip("*_")
+    if not stripped:
+        return False
+    if stripped[-1].isdigit():
+        return not _YEAR_BEFORE.search(stripped)  # "in 1997<sup>10</sup>" cites; 10<sup>6</sup> is a power
+    if stripped[-1] in ")]}":
+        return True
+    token = TOKEN_BEFORE.search(stripped)
+    if not token:
+        return False
+    word = token.group(1)
+    return (len(word) <= 2 and word.lower() != "al") or word in _UNITS or word.lower() in _UNITS
+
+
+def footnote_label(before: str) -> bool:
+    """A raised number that opens a line ("<sup>1</sup> Adjusted for age", under a table) labels a note;
+    a citation follows the words it supports."""
+    return not before.strip(" \t|*_-")
+
+
+def element_after(after: str) -> bool:
+    """A raised number right before an element's symbol is its mass number (<sup>125</sup>I), not a citation."""
+    return bool(_ELEMENT_AFTER.match(after))
+
+
+def in_subscript(before: str) -> bool:
+    """'F<sub>[1,12]</sub>': a bracket opening a subscript indexes a symbol (degrees of freedom)."""
+    return bool(_SUB_BEFORE.search(before))
+
+
+def interval_with_unit(inner: str, after: str) -> bool:
+    """'[10, 20] mm': two bounds and a unit right after them."""
+    return bool(_PAIR.match(inner)) and bool(_UNIT_AFTER.match(after))
