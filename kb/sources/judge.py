@@ -72,6 +72,15 @@ def _one_of(kb, numbers: list[int], named: str) -> str:
 
 
 def _person(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
+    v = _person_verdict(kb, index, p, scope)
+    if v and p.mention.eponym:
+        # 'the Sørensen index [18]' may cite a textbook or a program rather than Sørensen's paper: unsure.
+        return Verdict(v.what, v.pairing, v.message.replace(p.mention.label, f"the {p.mention.label} method", 1),
+                       v.suggestion, v.citations, "info")
+    return v
+
+
+def _person_verdict(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     m = p.mention
     if any(not readable_author(kb.references[n]) for n in scope):
         return None  # an entry whose author could not be read: `kb info` says so once, not each time
@@ -90,7 +99,7 @@ def _person(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
         return None  # a co-author of the cited paper: plausible, and no evidence of a slip
     if any(_named_in(kb.references[n], m.name) for n in scope):
         return None  # the entry names them (an organisation, an author list the reader could not split)
-    slip = _spelling_slip(kb, scope, m.name)
+    slip = None if m.eponym else _spelling_slip(kb, scope, m.name)
     if slip:
         n, right = slip
         return Verdict("author", p, f"{m.name} is cited as reference {n}, which is {label(kb.references[n])}: "
