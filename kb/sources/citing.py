@@ -131,8 +131,12 @@ _DATED_ASIDE = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\b[^()]*\)")  # another
 _QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 # 'Lee et al. showed that ...[34]', 'Shabir et al., who demonstrated ...[25]': a named group that does
 # something is the clause's subject, and the sentence's one marker after it is their paper.
-_GROUP = re.compile(r"\bet\s+al\b|\band\s+(?:colleagues|collaborators|co-?workers)\b")
-_GROUP_AFTER = re.compile(r"\s+and\s+(?:colleagues|collaborators|co-?workers)\b")
+_GROUP = re.compile(r"\bet\s+al\b|\band\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\b")
+# 'As Singer has observed, "..." [24]': the quotation's source is the speaker's paper.
+_SAYS_QUOTE = re.compile(r"[\s,]*(?:(?:has|had|once|also)\s+)?(?:observed|noted|wrote|said|argued|remarked|stated|"
+                         r"commented|put\s+it|asserted|claimed)(?:\s+that)?[\s,:]*(?=[\u201c\"])")
+_BY_AFTER = re.compile(r"^\s*,?\s*(?:by|from)\s+$")  # 'a sham-controlled trial [1] by Kallmes et al.'
+_GROUP_AFTER = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\b")
 _DOES = re.compile(r"[\s.,*]*(?:who\s+)?(?:(?:also|have|has|had|recently|first|then|later|previously|further|"
                    r"elegantly|independently)\s+){0,2}(?:[a-z]+ed|found|showed|shown|shows|demonstrates|reports|"
                    r"proposes|suggests|describes|finds|made|ran|built|took|gave|wrote|undertook|led|began)\b")
@@ -167,6 +171,8 @@ def _pair(entry: Cited) -> list[Pairing]:
                 chosen = list(run(text, entry.spans, first)) if first is not None else []
                 if not chosen and later == [] and _acts(text, mention):
                     chosen = _only_run_after(text, entry, usable, mention.end)
+                if not chosen:
+                    chosen = _quoted_or_after(text, entry, usable, mention)
         elif len(same_kind) == 1:
             chosen = usable
         else:
@@ -217,3 +223,17 @@ def _only_run_after(text: str, entry: Cited, usable: list[int], start: int) -> l
         return []
     chosen = list(run(text, entry.spans, after[0]))
     return chosen if chosen == after else []
+
+
+def _quoted_or_after(text: str, entry: Cited, usable: list[int], mention: Mention) -> list[int]:
+    """The marker closing a quotation the named person speaks, or the marker just before 'by <name>'."""
+    says = _SAYS_QUOTE.match(text, mention.end)
+    if says:
+        quote = _QUOTE.match(text, says.end())
+        after = [k for k in usable if quote and entry.spans[k][0] >= quote.end()]
+        if after and _JOINED.match(text[quote.end():entry.spans[after[0]][0]].replace("(", "").replace(".", "")):
+            return list(run(text, entry.spans, after[0]))
+    before = [k for k in usable if entry.spans[k][1] <= mention.start]
+    if before and _BY_AFTER.match(text[entry.spans[before[-1]][1]:mention.start]):
+        return [before[-1]]
+    return []

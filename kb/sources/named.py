@@ -27,7 +27,7 @@ _PART = rf"[{_UP}](?:['\u2019][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?"  # Smith,
 _WORD = rf"(?:{_PART}(?:-{_PART})*)"  # Martin-Lopez, Kim-McConnell
 NAME = rf"(?:{_PARTICLE}\s+)*{_WORD}(?:\s+{_WORD})?"
 _ETAL = r"(?:\s+et\s+al\.?,?)?"
-_VERB = (r"(?:and\s+(?:colleagues|collaborators)\s+)?(?:(?:also|had|has|have|then|later|first|recently)\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shows|reports|"
+_VERB = (r"(?:and\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\s+)?(?:(?:also|had|has|have|then|later|first|recently)\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shows|reports|"
          r"finds|concluded|noted|wrote|led|ran|undertook)\b")
 # What authors do in a study; 'In 2016, Stryker acquired ...' names a company, not a study.
 _RESEARCH_VERB = (r"(?:also\s+|and\s+colleagues\s+)?(?:reported|published|conducted|found|showed|described|"
@@ -52,7 +52,7 @@ _FORMS = tuple((re.compile(after) if after else None, re.compile(before) if befo
     (None, rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,5}}?(?:by|from)\s+$",
      ("by", "from")),  # A 2016 RCT by Yang
     (rf"{_ETAL}\s+in\s+(?P<year>{YEAR})\b", r"\bby\s+$", ("by",)),  # reported by Klazen in 2010
-    (rf"['\u2019]s\s+(?:(?P<year>{YEAR})\s+)?(?:[\w-]+\s+){{0,2}}?"
+    (rf"(?:['\u2019]s|(?<=s)['\u2019])\s+(?:(?P<year>{YEAR})\s+)?(?:[\w-]+\s+){{0,2}}?"
      r"(?:study|trial|RCT|review|meta-analysis|analysis|report|series)\b", None, None),  # Smith's 2015 trial
     (r"\s+et\s+al\b", None, None),  # Smith et al. (no year)
 ))
@@ -62,6 +62,7 @@ _BARE = (re.compile(rf"(?=\s+{_VERB})"), re.compile(r"\bby\s+$"))
 # only for surnames the list knows as authors ('Hubrecht [63] featured', 'Smith and Jones [15]',
 # 'Bastiani and colleagues [35]', 'Snoke et al. 2007 [42]'). A zoologist's 'Petuch, 2002 [2]' names a
 # taxon's author, not the source.
+_GROUP = r"(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers|coworkers)\b"
 _CO = rf"(?:\s+(?:and|&)\s+(?P<second>{_SECOND}))?"
 _TIED = (
     re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s+(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Snoke et al. 2007 [42]
@@ -69,8 +70,8 @@ _TIED = (
     # 'Landrine & Klonoff, 2003 [46]', 'Hyland, Cummings, and Seiwell, 2000 [22]': two or more authors
     # and a year are a citation (one name and a year may be a taxon's author).
     re.compile(rf"(?:,\s+{_SECOND})*,?\s+(?:and|&)\s+(?P<second>{_SECOND}),\s*(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),
-    re.compile(rf"{_CO}(?:{_ETAL}|\s+and\s+(?:colleagues|collaborators|co-?workers|coworkers))(?:['\u2019]s)?"
-               r"\s*(?=\[\d)"),
+    re.compile(rf"{_CO}(?:{_ETAL}|\s+and\s+{_GROUP})(?:['\u2019]s)?\s*(?=\[\d)"),
+    re.compile(rf"(?:,\s+{_SECOND})+,?\s+(?:and|&)\s+(?P<second>{_SECOND})\s*(?=\[\d)"),  # A, B and C [9]
 )
 _N_DATED_TIED = 3  # the first three forms carry a year
 _PARTICLE_RX = re.compile(_PARTICLE)

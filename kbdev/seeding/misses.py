@@ -6,7 +6,7 @@ the defect is not found, the markers the injection changed are printed with
 their sentence, the numbers before and after with each entry's first author,
 the named sources the checker read in that sentence and the pairings it made.
 
-    .venv/bin/python -m kbdev.seeding.misses /work/corpus1 [--defects swap,shift]
+    .venv/bin/python -m kbdev.seeding.misses /work/corpus1 [--defects "two citations swapped;a citation number shifted"]
 """
 from __future__ import annotations
 
@@ -76,17 +76,24 @@ def main() -> int:
 
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--defects", default="two citations swapped,a citation number shifted,a year changed in the text")
+    parser.add_argument("--defects", default="two citations swapped;a citation number shifted;a year changed in the text",
+                        help="defect names separated by semicolons")
     options = parser.parse_args()
-    wanted = options.defects.split(",")
+    wanted = options.defects.split(";")
     injectors = {k: v for k, v in text_injectors().items() if k in wanted}
+    tally: dict = {d: [0, 0] for d in injectors}
     for path in corpus_files(options.folder):
         try:
             text = convert(path.read_bytes(), path.name).markdown
         except Exception:  # noqa: BLE001 - an article the importer refuses is not this tool's concern
             continue
         for defect, inject in injectors.items():
-            explain(path.name, text, defect, inject)
+            found = explain(path.name, text, defect, inject)
+            if found is not None:
+                tally[defect][0] += found
+                tally[defect][1] += 1
+    for defect, (found, injected) in tally.items():
+        print(f"{defect} | {found} / {injected}")
     return 0
 
 

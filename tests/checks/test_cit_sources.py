@@ -239,6 +239,12 @@ FAR = [
     "The sham procedure was introduced by Kallmes and Comstock{m}.",
     "| Kallmes & Comstock, 2009{m} | 131 patients |",
     "| Kallmes, Comstock, and Heagerty, 2009{m} | 131 patients |",
+    "Kallmes, Comstock and Heagerty{m} found no benefit.",
+    "Kallmes and his colleagues{m} found no benefit.",
+    "Kallmes' trial{m} found no benefit.",
+    "Pain did not fall more than after a sham procedure in a sham-controlled trial{m} by Kallmes et al.",
+    "As Kallmes has observed, \u201cpain after a sham procedure fell as much as after vertebroplasty, at every "
+    "visit, in every subgroup\u201d{m}.",
 ]
 
 
