@@ -24,7 +24,7 @@ _THING = (r"(?i:index|indices|coefficient|test|method|model|algorithm|equation|f
 _MODIFIER = (r"(?!(?:a|an|the|to|of|for|in|on|at|with|and|or|by|as|was|were|is|are|be|has|have|had|we|our|"
              r"this|that|these|who|which|et|al)\b)(?![\w-]*ed\b)[\w-]+")
 _EPONYM = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})(?:['\u2019]s?)?[\s-]+(?:(?P<year>{_YEAR})\s+)?"
-                     rf"(?:{_MODIFIER}\s+){{0,3}}?{_THING}\b(?:\s*\([^()\[\]]{{1,15}}\))?[\s:,-]*(?=\[\d)")
+                     rf"(?:{_MODIFIER}\s+){{0,3}}?{_THING}\b(?:\s+(?:for|of)(?:\s+{_MODIFIER}){{1,4}})?(?:\s*\([^()\[\]]{{1,15}}\))?[\s:,-]*(?=\[\d)")
 _CAPITAL = re.compile(rf"(?<![\w'\u2019-])[{_UP}]")
 
 

@@ -57,7 +57,8 @@ _FORMS = tuple((re.compile(after) if after else None, re.compile(before) if befo
     (r"\s+et\s+al\b", None, None),  # Smith et al. (no year)
 ))
 # A surname with no year counts only when the list knows it as a first author.
-_BARE = (re.compile(rf"(?=\s+{_VERB})"), re.compile(r"\bby\s+$"))
+# ('Bleakley, who has estimated', 'According to Samuel,' count as well.)
+_BARE = (re.compile(rf"(?=(?:,?\s+who)?\s+{_VERB})"), re.compile(r"(?:\bby|\b[Aa]ccording\s+to)\s+$"))
 # Forms that tie a name to the marker right after it, or date it the zoologists' way: they count
 # only for surnames the list knows as authors ('Hubrecht [63] featured', 'Smith and Jones [15]',
 # 'Bastiani and colleagues [35]', 'Snoke et al. 2007 [42]'). A zoologist's 'Petuch, 2002 [2]' names a
@@ -134,7 +135,7 @@ def _people(text: str, index: SourceIndex) -> list[Mention]:
                    or _dated_form(text, m.group("name"), start, end, before, index)
                    # 'introduced by Catchpole and Morgan [4]': the tie to the marker beats 'by Catchpole'
                    or _tied_form(text, m.group("name"), start, end, index, _TIED[_N_DATED_TIED:]))
-        if mention is None and (_BARE[0].match(text, end) or (before.endswith("by ") and _BARE[1].search(before))):
+        if mention is None and (_BARE[0].match(text, end) or (before.endswith(("by ", "to ")) and _BARE[1].search(before))):
             name = _resolve(m.group("name"), start == 0, index)
             if name and index.first_author_matches(name):
                 mention = Mention("person", m.group("name"), start, end, name)

@@ -243,6 +243,9 @@ FAR = [
     "Kallmes and his colleagues{m} found no benefit.",
     "Kallmes' trial{m} found no benefit.",
     "Pain did not fall more than after a sham procedure in a sham-controlled trial{m} by Kallmes et al.",
+    "According to Kallmes, pain after a sham procedure falls as much as after vertebroplasty in every subgroup{m}.",
+    "The best evidence comes from the radiologist Kallmes, who has estimated that pain falls as much after a sham "
+    "procedure{m}.",
     "As Kallmes has observed, \u201cpain after a sham procedure fell as much as after vertebroplasty, at every "
     "visit, in every subgroup\u201d{m}.",
 ]
@@ -277,6 +280,7 @@ def test_cit201_a_group_far_from_a_marker_is_silent_when_unsure(sentence):
     "Pain was scored on the Kallmes scale [1].",
     "Groups were compared with Kallmes’ exact test [1] at one month.",
     "Risk was computed with the Kallmes-Heagerty equation (KH) [1]:",
+    "Distances were computed with the Kallmes correction for multiple comparisons [1] and bootstrapping.",
 ])
 def test_cit201_an_eponym_before_a_marker_citing_another_author_is_info(sentence):
     (f,) = findings(sentence, TIED, "CIT201")
