@@ -6,9 +6,10 @@ evidence summaries use: ``Zhao (2017)``, ``Smith et al. (2015)``,
 ``Smith and Jones (2015)``, ``Buchbinder [2009]`` (a bracketed year, not a
 citation), ``(Buchbinder 2009``, ``In 2009, Wardlaw reported``, ``A 2016 RCT
 by Yang``, ``reported by Klazen in 2010``, ``Smith's 2015 trial``; for a
-surname the list knows, ``Hubrecht [63]``, ``Smith and Jones [15]``
-and ``Smith and colleagues [6]``; written-out
-or abbreviated organisations; trial names such as ``the FREE trial``.
+surname the list knows, ``Hubrecht [63]``, ``Smith and Jones [15]``, ``A, B and C [9]``,
+``Smith and (his) colleagues [6]``, ``Landrine & Klonoff, 2003 [46]``, ``Bleakley, who has
+estimated`` and ``According to Samuel,``; eponyms before a marker (``kb.sources.eponyms``);
+written-out or abbreviated organisations; trial names such as ``the FREE trial``.
 A surname without a year counts only when the list knows it as a first author.
 """
 from __future__ import annotations

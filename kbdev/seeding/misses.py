@@ -36,7 +36,7 @@ def explain(name: str, text: str, defect: str, inject, seed: int = 0, out=sys.st
     from kb.knowledge.base import build_knowledge_base
     from kb.read.parse_policy import parse_policy
     from kb.sources.citing import analyse
-    from kbdev.seeding import _matches, _new_findings, findings_of
+    from kbdev.seeding import findings_of, matches, new_findings
     from kbdev.seeding.citations_text import TextPolicy
 
     policy = TextPolicy(0, text, name)
@@ -44,8 +44,8 @@ def explain(name: str, text: str, defect: str, inject, seed: int = 0, out=sys.st
     if seeded is None:
         return None
     clean_f = findings_of(text, name)
-    new = _new_findings(clean_f, text.split("\n"), findings_of(seeded.text, name), seeded.text.split("\n"))
-    if any(_matches(f, seeded) for f in new):
+    new = new_findings(clean_f, text.split("\n"), findings_of(seeded.text, name), seeded.text.split("\n"))
+    if any(matches(f, seeded) for f in new):
         return True
     clean_doc = policy.doc
     doc = parse_policy(seeded.text, name)
