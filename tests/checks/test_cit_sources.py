@@ -307,6 +307,24 @@ def test_cit202_an_eponym_dated_otherwise_than_the_cited_entry_is_info():
     assert findings("Fractures were graded by the Kallmes 2009 criteria [2].", TIED, "CIT2") == []
 
 
+LED = ["kallmes2009", "buchbinder2009", "Comstock BA, Smith J. Another vertebroplasty trial. *Spine*. 2010;3:1-9."]
+
+
+def test_cit201_a_group_led_by_a_co_author_who_leads_another_entry_is_info():
+    """'Comstock and colleagues [1]': Comstock co-authored 1 (Kallmes) but is first author of 3."""
+    (f,) = findings("Comstock and colleagues [1] found no benefit.", LED, "CIT201")
+    assert f.severity == "info" and "did not lead" in f.message and f.suggestion.startswith("Comstock is reference 3")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Comstock and colleagues [3] found no benefit.",  # the paper Comstock led
+    "Comstock [1] found no benefit.",  # no 'and colleagues': a co-author may be named alone
+    "Heagerty and colleagues [1] found no benefit.",  # leads nothing in the list: the lab's head
+])
+def test_cit201_a_co_author_named_is_silent_otherwise(sentence):
+    assert findings(sentence, LED, "CIT201") == []
+
+
 def test_cit201_a_misspelt_name_is_a_warning():
     (f,) = findings("Kallmez et al. [2] found no benefit.", TIED, "CIT201")
     assert f.severity == "warning" and "spelled differently" in f.message and f.suggestion.endswith("Kallmes")
