@@ -25,9 +25,12 @@ def named_author_mismatch(kb):
     is neither the first author nor, with the same year, a co-author of any entry the marker cites.
     A name with a year pairs with the nearest marker of its own sentence; names joined by `and` or
     commas share a marker such as `[26, 27]`. A name without a year (`Smith et al. [12]`, `Smith and
-    Jones [15]`, `Smith and colleagues [6]`, `Smith [3] showed`) pairs only with a marker printed close
-    after it, and counts only when the list has that surname as a first author (a lab head or a person
-    thanked is no source). A name inside a quotation, and markers offered as further reading (`see
+    Jones [15]`, `A, B and C [9]`, `Smith and colleagues [6]`, `Smith [3] showed`, `a trial [3] by Smith`)
+    pairs only with a marker printed close to it, or, when the named person acts (`Lee et al. showed ...`,
+    `Bleakley, who has estimated ...`, `According to Samuel, ...`, `As Singer observed, "..."`), with
+    the sentence's one citation after it; it counts only when the list has that surname as a first author
+    (a lab head or a person thanked is no source). A method named after a first author right before a
+    marker (`the Sørensen index [14]`) is reported at info: a textbook or a program may be cited for it. A name inside a quotation, and markers offered as further reading (`see
     also [4]`), are left alone. A name spelled a letter or two away from a cited author (`Hoghart`
     for Hogarth) is a warning: the number is right, the spelling is not.
     Why: the reader who follows the marker lands on a different paper; the statement is then either

@@ -129,6 +129,19 @@ _SEE = re.compile(r"(?:\bsee(?:\s+also)?|\breviewed\s+in|\bcf\.?|\be\.g\.,?)[\s(
 _SUBJECT = re.compile(r"^(?:[A-Z][^,;()\[\]]{0,40},\s*)?$")  # nothing, or a short opening phrase and a comma
 _DATED_ASIDE = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\b[^()]*\)")  # another source, named in passing
 _QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
+# 'Lee et al. showed that ...[34]', 'Shabir et al., who demonstrated ...[25]': a named group that does
+# something is the clause's subject, and the sentence's one marker after it is their paper.
+_GROUP = re.compile(r"\bet\s+al\b|\band\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\b")
+# 'As Singer has observed, "..." [24]': the quotation's source is the speaker's paper.
+_SAYS_QUOTE = re.compile(r"[\s,]*(?:(?:has|had|once|also)\s+)?(?:observed|noted|wrote|said|argued|remarked|stated|"
+                         r"commented|put\s+it|asserted|claimed)(?:\s+that)?[\s,:]*(?=[\u201c\"])")
+_BY_AFTER = re.compile(r"^\s*,?\s*(?:by|from)\s+$")  # 'a sham-controlled trial [1] by Kallmes et al.'
+_WHO = re.compile(r",?\s+who\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+$")
+_GROUP_AFTER = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\b")
+_DOES = re.compile(r"[\s.,*]*(?:who\s+)?(?:(?:also|have|has|had|recently|first|then|later|previously|further|"
+                   r"elegantly|independently)\s+){0,2}(?:[a-z]+ed|found|showed|shown|shows|demonstrates|reports|"
+                   r"proposes|suggests|describes|finds|made|ran|built|took|gave|wrote|undertook|led|began)\b")
 
 
 def _pair(entry: Cited) -> list[Pairing]:
@@ -158,6 +171,10 @@ def _pair(entry: Cited) -> list[Pairing]:
                 limit = min([mention.end + NEAR] + [m.start for m in later[:1]])
                 first = next((k for k in usable if mention.end <= entry.spans[k][0] <= limit), None)
                 chosen = list(run(text, entry.spans, first)) if first is not None else []
+                if not chosen and later == [] and _acts(text, mention):
+                    chosen = _only_run_after(text, entry, usable, mention.end)
+                if not chosen:
+                    chosen = _quoted_or_after(text, entry, usable, mention)
         elif len(same_kind) == 1:
             chosen = usable
         else:
@@ -190,3 +207,38 @@ def _shared(text: str, entry: Cited, usable: list[int], mention: Mention, later:
         return list(run(text, entry.spans, after[0]))
     before = [k for k in usable if entry.spans[k][0] < mention.start]
     return before[-1:]
+
+
+def _acts(text: str, mention: Mention) -> bool:
+    """'Lee et al. showed', 'Asumda and colleagues used', 'Shabir et al., who demonstrated', 'Bleakley,
+    who has estimated', 'According to Samuel, ...': the named person is the source of the clause."""
+    if _ACCORDING.search(text, max(0, mention.start - 14), mention.start):
+        return True
+    group = _GROUP_AFTER.match(text, mention.end)
+    if not group and not _GROUP.search(mention.text) and not _WHO.match(text, mention.end):
+        return False
+    return bool(_DOES.match(text, group.end() if group else mention.end))
+
+
+def _only_run_after(text: str, entry: Cited, usable: list[int], start: int) -> list[int]:
+    """The markers after ``start`` when they are one citation ending the sentence, and no aside dates
+    another source in between; otherwise nothing (a second citation may be the one the name means)."""
+    after = [k for k in range(len(entry.spans)) if entry.spans[k][0] >= start]
+    if not after or after[0] not in usable or _DATED_ASIDE.search(text, start, entry.spans[after[0]][0]):
+        return []
+    chosen = list(run(text, entry.spans, after[0]))
+    return chosen if chosen == after else []
+
+
+def _quoted_or_after(text: str, entry: Cited, usable: list[int], mention: Mention) -> list[int]:
+    """The marker closing a quotation the named person speaks, or the marker just before 'by <name>'."""
+    says = _SAYS_QUOTE.match(text, mention.end)
+    if says:
+        quote = _QUOTE.match(text, says.end())
+        after = [k for k in usable if quote and entry.spans[k][0] >= quote.end()]
+        if after and _JOINED.match(text[quote.end():entry.spans[after[0]][0]].replace("(", "").replace(".", "")):
+            return list(run(text, entry.spans, after[0]))
+    before = [k for k in usable if entry.spans[k][1] <= mention.start]
+    if before and _BY_AFTER.match(text[entry.spans[before[-1]][1]:mention.start]):
+        return [before[-1]]
+    return []

@@ -72,6 +72,15 @@ def _one_of(kb, numbers: list[int], named: str) -> str:
 
 
 def _person(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
+    v = _person_verdict(kb, index, p, scope)
+    if v and p.mention.eponym:
+        # 'the Sørensen index [18]' may cite a textbook or a program rather than Sørensen's paper: unsure.
+        return Verdict(v.what, v.pairing, v.message.replace(p.mention.label, f"the {p.mention.label} method", 1),
+                       v.suggestion, v.citations, "info")
+    return v
+
+
+def _person_verdict(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     m = p.mention
     if any(not readable_author(kb.references[n]) for n in scope):
         return None  # an entry whose author could not be read: `kb info` says so once, not each time
@@ -87,10 +96,10 @@ def _person(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
         return Verdict("year", p, f"{named} is cited as {_cites(kb, [n])}", hint, (n, *same))
     co = [n for n in scope if index.has_author(n, m.name)]
     if co and (m.year is None or any(kb.references[n].year in (None, m.year) for n in co)):
-        return None  # a co-author of the cited paper: plausible, and no evidence of a slip
+        return _not_led(kb, index, p, scope)  # a co-author of the cited paper: plausible, at most worth a look
     if any(_named_in(kb.references[n], m.name) for n in scope):
         return None  # the entry names them (an organisation, an author list the reader could not split)
-    slip = _spelling_slip(kb, scope, m.name)
+    slip = None if m.eponym else _spelling_slip(kb, scope, m.name)
     if slip:
         n, right = slip
         return Verdict("author", p, f"{m.name} is cited as reference {n}, which is {label(kb.references[n])}: "
@@ -106,6 +115,24 @@ def _person(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
         hint = (f"the list has {m.name} only as {', '.join(f'{kb.references[n].label} (reference {n})' for n in others[:3])}"
                 if others else f"no entry in the list is by {m.label}: correct the name or the citation")
     return Verdict("author", p, f"{m.label} is cited as {_cites(kb, scope)}", hint, tuple(scope) + tuple(matches))
+
+
+_LEADS = re.compile(r"\bet\s+al\b|\band\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\b")
+
+
+def _not_led(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
+    """'Silverstein and colleagues [44]' where Silverstein co-authored 44 and is first author of 43: info.
+
+    'X et al.' says X led the paper; a lab head is often written so, hence info, and only when the list
+    has a paper X did lead.
+    """
+    m = p.mention
+    own = [n for n in index.first_author_matches(m.name, m.year) if n not in scope] if _LEADS.search(m.text) else []
+    if not own or m.eponym:
+        return None
+    return Verdict("author", p, f"{m.text.strip()} is cited as {_cites(kb, scope)}, which {m.name} co-authored "
+                                f"but did not lead", f"{_one_of(kb, own, m.label)}; cite it if it is the paper meant",
+                   tuple(scope) + tuple(own), "info")
 
 
 # An organisation is the source a sentence cites only when the sentence says it spoke: it published,

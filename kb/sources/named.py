@@ -6,9 +6,10 @@ evidence summaries use: ``Zhao (2017)``, ``Smith et al. (2015)``,
 ``Smith and Jones (2015)``, ``Buchbinder [2009]`` (a bracketed year, not a
 citation), ``(Buchbinder 2009``, ``In 2009, Wardlaw reported``, ``A 2016 RCT
 by Yang``, ``reported by Klazen in 2010``, ``Smith's 2015 trial``; for a
-surname the list knows, ``Hubrecht [63]``, ``Smith and Jones [15]``
-and ``Smith and colleagues [6]``; written-out
-or abbreviated organisations; trial names such as ``the FREE trial``.
+surname the list knows, ``Hubrecht [63]``, ``Smith and Jones [15]``, ``A, B and C [9]``,
+``Smith and (his) colleagues [6]``, ``Landrine & Klonoff, 2003 [46]``, ``Bleakley, who has
+estimated`` and ``According to Samuel,``; eponyms before a marker (``kb.sources.eponyms``);
+written-out or abbreviated organisations; trial names such as ``the FREE trial``.
 A surname without a year counts only when the list knows it as a first author.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from kb.sources.eponyms import eponyms
 from kb.sources.index import ORG_WORDS, SourceIndex, fold_words, org_definitions
 
 YEAR = r"(?:19[5-9]\d|20\d{2})"
@@ -26,7 +28,7 @@ _PART = rf"[{_UP}](?:['\u2019][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?"  # Smith,
 _WORD = rf"(?:{_PART}(?:-{_PART})*)"  # Martin-Lopez, Kim-McConnell
 NAME = rf"(?:{_PARTICLE}\s+)*{_WORD}(?:\s+{_WORD})?"
 _ETAL = r"(?:\s+et\s+al\.?,?)?"
-_VERB = (r"(?:(?:also|had|has|have|then|later|first|recently)\s+|and\s+colleagues\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shows|reports|"
+_VERB = (r"(?:and\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\s+)?(?:(?:also|had|has|have|then|later|first|recently)\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shows|reports|"
          r"finds|concluded|noted|wrote|led|ran|undertook)\b")
 # What authors do in a study; 'In 2016, Stryker acquired ...' names a company, not a study.
 _RESEARCH_VERB = (r"(?:also\s+|and\s+colleagues\s+)?(?:reported|published|conducted|found|showed|described|"
@@ -51,22 +53,29 @@ _FORMS = tuple((re.compile(after) if after else None, re.compile(before) if befo
     (None, rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,5}}?(?:by|from)\s+$",
      ("by", "from")),  # A 2016 RCT by Yang
     (rf"{_ETAL}\s+in\s+(?P<year>{YEAR})\b", r"\bby\s+$", ("by",)),  # reported by Klazen in 2010
-    (rf"['\u2019]s\s+(?:(?P<year>{YEAR})\s+)?(?:[\w-]+\s+){{0,2}}?"
+    (rf"(?:['\u2019]s|(?<=s)['\u2019])\s+(?:(?P<year>{YEAR})\s+)?(?:[\w-]+\s+){{0,2}}?"
      r"(?:study|trial|RCT|review|meta-analysis|analysis|report|series)\b", None, None),  # Smith's 2015 trial
     (r"\s+et\s+al\b", None, None),  # Smith et al. (no year)
 ))
 # A surname with no year counts only when the list knows it as a first author.
-_BARE = (re.compile(rf"(?=\s+{_VERB})"), re.compile(r"\bby\s+$"))
+# ('Bleakley, who has estimated', 'According to Samuel,' count as well.)
+_BARE = (re.compile(rf"(?=(?:,?\s+who)?\s+{_VERB})"), re.compile(r"(?:\bby|\b[Aa]ccording\s+to)\s+$"))
 # Forms that tie a name to the marker right after it, or date it the zoologists' way: they count
 # only for surnames the list knows as authors ('Hubrecht [63] featured', 'Smith and Jones [15]',
 # 'Bastiani and colleagues [35]', 'Snoke et al. 2007 [42]'). A zoologist's 'Petuch, 2002 [2]' names a
 # taxon's author, not the source.
+_GROUP = r"(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers|coworkers)\b"
 _CO = rf"(?:\s+(?:and|&)\s+(?P<second>{_SECOND}))?"
 _TIED = (
     re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s+(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Snoke et al. 2007 [42]
     re.compile(rf"{_CO}\s+et\s+al\.?,\s*(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Cummings et al., 1997 [27]
-    re.compile(rf"{_CO}(?:{_ETAL}|\s+and\s+(?:colleagues|co-?workers|coworkers))(?:['\u2019]s)?\s*(?=\[\d)"),
+    # 'Landrine & Klonoff, 2003 [46]', 'Hyland, Cummings, and Seiwell, 2000 [22]': two or more authors
+    # and a year are a citation (one name and a year may be a taxon's author).
+    re.compile(rf"(?:,\s+{_SECOND})*,?\s+(?:and|&)\s+(?P<second>{_SECOND}),\s*(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),
+    re.compile(rf"{_CO}(?:{_ETAL}|\s+and\s+{_GROUP})(?:['\u2019]s)?\s*(?=\[\d)"),
+    re.compile(rf"(?:,\s+{_SECOND})+,?\s+(?:and|&)\s+(?P<second>{_SECOND})\s*(?=\[\d)"),  # A, B and C [9]
 )
+_N_DATED_TIED = 3  # the first three forms carry a year
 _PARTICLE_RX = re.compile(_PARTICLE)
 _YEAR_ONLY = tuple(re.compile(p) for p in (
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:updated|revised|new|earlier|later|recent|joint)\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,4}}?{_DOC}",
@@ -94,6 +103,7 @@ class Mention:
     acronym: str | None = None  # an organisation's acronym
     second: str | None = None  # a second author named ("Smith and Jones")
     carried: bool = False  # the year was given in the previous sentence
+    eponym: bool = False  # a method named after the person ('the Sørensen index [14]')
 
     @property
     def label(self) -> str:
@@ -122,14 +132,14 @@ def _people(text: str, index: SourceIndex) -> list[Mention]:
     for m in _NAME_AT.finditer(text):
         start, end = m.span("name")
         before = text[max(0, start - 70): start]
-        mention = (_tied_form(text, m.group("name"), start, end, index, _TIED[:2])
-                   or _dated_form(text, m.group("name"), start, end, before, index))
-        if mention is None and (_BARE[0].match(text, end) or (before.endswith("by ") and _BARE[1].search(before))):
+        mention = (_tied_form(text, m.group("name"), start, end, index, _TIED[:_N_DATED_TIED])
+                   or _dated_form(text, m.group("name"), start, end, before, index)
+                   # 'introduced by Catchpole and Morgan [4]': the tie to the marker beats 'by Catchpole'
+                   or _tied_form(text, m.group("name"), start, end, index, _TIED[_N_DATED_TIED:]))
+        if mention is None and (_BARE[0].match(text, end) or (before.endswith(("by ", "to ")) and _BARE[1].search(before))):
             name = _resolve(m.group("name"), start == 0, index)
             if name and index.first_author_matches(name):
                 mention = Mention("person", m.group("name"), start, end, name)
-        if mention is None:
-            mention = _tied_form(text, m.group("name"), start, end, index, _TIED[2:])
         if mention:
             found.append(mention)
     return found
@@ -216,6 +226,8 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
 def read_mentions(text: str, index: SourceIndex) -> list[Mention]:
     """Every source the sentence names, in reading order, overlaps resolved."""
     people = sorted(_people(text, index), key=lambda m: (m.year is None, m.start, -(m.end - m.start)))
+    if "[" in text:
+        people += [Mention("person", text[a:b], a, b, name, year, eponym=True) for a, b, name, year in eponyms(text, index)]
     orgs = _organisations(text, index)  # definitions first: they carry both name and acronym
     trials = _trials(text, index) if (index.trials or " trial" in text or " stud" in text) else []
     years = _years(text) if _A_YEAR.search(text) else []

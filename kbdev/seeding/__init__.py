@@ -81,7 +81,7 @@ def _loose(f, lines: list[str]) -> tuple:
     return f.code, _line_text(lines, f.line), _DIGITS.sub("#", f.message)
 
 
-def _new_findings(clean: list, clean_lines: list[str], seeded: list, lines: list[str]) -> list:
+def new_findings(clean: list, clean_lines: list[str], seeded: list, lines: list[str]) -> list:
     """Findings of the seeded run that the clean run did not have.
 
     A seeded defect renumbers entries or edits a marker, so a finding the clean
@@ -106,7 +106,7 @@ def _new_findings(clean: list, clean_lines: list[str], seeded: list, lines: list
     return new
 
 
-def _matches(f, seeded: Seeded) -> bool:
+def matches(f, seeded: Seeded) -> bool:
     return f.line in seeded.lines and any(f.code.startswith(c) for c in seeded.codes)
 
 
@@ -122,10 +122,10 @@ def evaluate(policies: Iterable[tuple[SyntheticPolicy, str]], injectors: dict[st
             seeded = inject(policy, random.Random(f"{seed}:{policy.seed}:{name}"))
             if seeded is None:
                 continue
-            new = _new_findings(clean, clean_lines, findings_of(seeded.text), seeded.text.split("\n"))
+            new = new_findings(clean, clean_lines, findings_of(seeded.text), seeded.text.split("\n"))
             counts[name]["injected"] += 1
-            counts[name]["found"] += any(_matches(f, seeded) for f in new)
-            counts[name]["false_alarms"] += sum(1 for f in new if not _matches(f, seeded)
+            counts[name]["found"] += any(matches(f, seeded) for f in new)
+            counts[name]["false_alarms"] += sum(1 for f in new if not matches(f, seeded)
                                                 and f.line not in seeded.consequences)
     return [Score(name, c["injected"], c["found"], c["false_alarms"]) for name, c in counts.items()]
 

@@ -229,6 +229,102 @@ def test_cit201_names_not_tied_to_the_marker_are_silent(sentence):
     assert findings(sentence, TIED, "CIT201") == []
 
 
+# A named group acting as the clause's subject, the marker far after it; 'introduced by A and B [n]';
+# a table's 'A & B, 2009 [n]'. Each is checked (a wrong number) and silent (the right one).
+FAR = [
+    "Kallmes et al. found, in a sham-controlled trial of 131 patients with painful fractures, no benefit{m}.",
+    "Kallmes and colleagues used a sham procedure in 131 patients and found no benefit of vertebroplasty{m}.",
+    "Kallmes et al., who randomised 131 patients to a sham procedure, found no benefit at one month{m}.",
+    "In a sham-controlled trial of patients with painful fractures, Kallmes et al. showed no benefit at all{m}.",
+    "The sham procedure was introduced by Kallmes and Comstock{m}.",
+    "| Kallmes & Comstock, 2009{m} | 131 patients |",
+    "| Kallmes, Comstock, and Heagerty, 2009{m} | 131 patients |",
+    "Kallmes, Comstock and Heagerty{m} found no benefit.",
+    "Kallmes and his colleagues{m} found no benefit.",
+    "Kallmes' trial{m} found no benefit.",
+    "Pain did not fall more than after a sham procedure in a sham-controlled trial{m} by Kallmes et al.",
+    "According to Kallmes, pain after a sham procedure falls as much as after vertebroplasty in every subgroup{m}.",
+    "The best evidence comes from the radiologist Kallmes, who has estimated that pain falls as much after a sham "
+    "procedure{m}.",
+    "As Kallmes has observed, \u201cpain after a sham procedure fell as much as after vertebroplasty, at every "
+    "visit, in every subgroup\u201d{m}.",
+]
+
+
+@pytest.mark.parametrize("form", FAR)
+def test_cit201_a_group_named_as_the_subject_is_tied_to_the_one_marker_after_it(form):
+    (f,) = findings(form.format(m=" [1]"), TIED, "CIT201")
+    assert f.severity == "error" and f.citations[0] == 1
+    assert f.suggestion.startswith("Kallmes") and "is reference 2" in f.suggestion
+
+
+@pytest.mark.parametrize("form", FAR)
+def test_cit201_a_group_named_as_the_subject_is_clean_when_cited(form):
+    assert findings(form.format(m=" [2]"), TIED, "CIT2") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # Two citations after the name: the second may be the one the name means.
+    "In their trial Kallmes et al. found no benefit at one month in 131 patients with fractures, as did others [3]"
+    " and a review [1].",
+    # Another source dated in between.
+    "In their sham-controlled trial Kallmes et al. found that pain fell no more than after a sham procedure (Buchbinder 2009) in their sample [1].",
+    # No verb: the name is not the subject of what the sentence cites.
+    "Using the scale of Kallmes et al., which was later validated in a larger cohort of patients, pain fell [1].",
+])
+def test_cit201_a_group_far_from_a_marker_is_silent_when_unsure(sentence):
+    assert findings(sentence, TIED, "CIT201") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pain was scored on the Kallmes scale [1].",
+    "Groups were compared with Kallmes’ exact test [1] at one month.",
+    "Risk was computed with the Kallmes-Heagerty equation (KH) [1]:",
+    "Distances were computed with the Kallmes correction for multiple comparisons [1] and bootstrapping.",
+])
+def test_cit201_an_eponym_before_a_marker_citing_another_author_is_info(sentence):
+    (f,) = findings(sentence, TIED, "CIT201")
+    assert f.severity == "info" and f.citations[0] == 1 and "the Kallmes method" in f.message
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pain was scored on the Kallmes scale [2].",
+    "Pain was scored on the Heagerty scale [1].",  # nobody's first author
+    "Groups were compared with Student’s t test [1].",
+])
+def test_cit201_an_eponym_is_silent_when_it_fits_or_is_nobodys_first_author(sentence):
+    assert findings(sentence, TIED, "CIT201") == []
+
+
+def test_cit201_a_name_then_a_verb_is_a_subject_not_an_eponym():
+    (f,) = findings("Patients rated pain as Kallmes used a scale [1].", TIED, "CIT201")
+    assert f.severity == "error" and "method" not in f.message
+
+
+def test_cit202_an_eponym_dated_otherwise_than_the_cited_entry_is_info():
+    (f,) = findings("Fractures were graded by the Kallmes 2007 criteria [2].", TIED, "CIT202")
+    assert f.severity == "info" and f.citations[0] == 2
+    assert findings("Fractures were graded by the Kallmes 2009 criteria [2].", TIED, "CIT2") == []
+
+
+LED = ["kallmes2009", "buchbinder2009", "Comstock BA, Smith J. Another vertebroplasty trial. *Spine*. 2010;3:1-9."]
+
+
+def test_cit201_a_group_led_by_a_co_author_who_leads_another_entry_is_info():
+    """'Comstock and colleagues [1]': Comstock co-authored 1 (Kallmes) but is first author of 3."""
+    (f,) = findings("Comstock and colleagues [1] found no benefit.", LED, "CIT201")
+    assert f.severity == "info" and "did not lead" in f.message and f.suggestion.startswith("Comstock is reference 3")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Comstock and colleagues [3] found no benefit.",  # the paper Comstock led
+    "Comstock [1] found no benefit.",  # no 'and colleagues': a co-author may be named alone
+    "Heagerty and colleagues [1] found no benefit.",  # leads nothing in the list: the lab's head
+])
+def test_cit201_a_co_author_named_is_silent_otherwise(sentence):
+    assert findings(sentence, LED, "CIT201") == []
+
+
 def test_cit201_a_misspelt_name_is_a_warning():
     (f,) = findings("Kallmez et al. [2] found no benefit.", TIED, "CIT201")
     assert f.severity == "warning" and "spelled differently" in f.message and f.suggestion.endswith("Kallmes")
