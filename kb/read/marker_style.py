@@ -7,12 +7,12 @@ other markers. Pure: candidates in, the kept markers and the skipped spans out.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from kb.patterns import lazy
 from kb.read.markers import BRACKET, PAREN, SUP, SUP_BRACKET, UNICODE, RawMarker, Skipped
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = lazy(r"\d+")
 # Fewer parenthesised candidates than this are too few to call a style.
 _MIN_PAREN = 3
 

@@ -18,36 +18,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
+
 # A range wider than this is reported, not expanded: "[1-99999999]" must not
 # allocate a hundred million integers.
 MAX_RANGE = 500
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"  # escaped: used inside [...]
-_RANGE = re.compile(rf"^\s*(\d+)\s*[{_DASHES}]\s*(\d+)\s*$")
-_NUMBER = re.compile(r"^\s*(\d+)\s*$")
+_RANGE = lazy(rf"^\s*(\d+)\s*[{_DASHES}]\s*(\d+)\s*$")
+_NUMBER = lazy(r"^\s*(\d+)\s*$")
 _LIST_BODY = rf"[\d\s,;{_DASHES}]*\d[\d\s,;{_DASHES}]*"
 
-SUP_MARKER = re.compile(r"<sup>\s*(?P<open>\[)?(?P<inner>[^<\]]*?)\]?\s*</sup>", re.IGNORECASE)
+SUP_MARKER = lazy(r"<sup>\s*(?P<open>\[)?(?P<inner>[^<\]]*?)\]?\s*</sup>", re.IGNORECASE)
 # One bracket, or a run of them joined by commas or a dash: "[12], [13]", "[3]–[5]".
 _BRACKET = rf"\[\s*\d[\d\s,;{_DASHES}]*\]"  # "[-100, 100]" is an interval
-BARE_MARKER = re.compile(
+BARE_MARKER = lazy(
     rf"(?<!\])(?P<run>{_BRACKET}(?:(?:\s*(?:[,;]|[{_DASHES}])\s*)?{_BRACKET})*)(?!\[|\([^\s()]*\))"
 )
-_ONE_BRACKET = re.compile(rf"\[\s*(?P<inner>{_LIST_BODY})\s*\]")
-_PAREN = re.compile(rf"\((?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)\)(?![\w(])")
+_ONE_BRACKET = lazy(rf"\[\s*(?P<inner>{_LIST_BODY})\s*\]")
+_PAREN = lazy(rf"\((?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)\)(?![\w(])")
 _SUP_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
-_UNICODE = re.compile(rf"[{_SUP_DIGITS}]+(?:[,\u02d2\u207b{_DASHES}][{_SUP_DIGITS}]+)*")
+_UNICODE = lazy(rf"[{_SUP_DIGITS}]+(?:[,\u02d2\u207b{_DASHES}][{_SUP_DIGITS}]+)*")
 _TO_ASCII = str.maketrans(_SUP_DIGITS + "\u02d2\u207b", "0123456789,-")
 
-_SUP_LIST = re.compile(rf"^\s*{_LIST_BODY}\s*$")
+_SUP_LIST = lazy(rf"^\s*{_LIST_BODY}\s*$")
 # What a number written right after is an exponent of, not a citation: a digit
 # (10<sup>6</sup>), a unit, a one- or two-letter symbol (I², R², χ², SD²).
 _UNITS = frozenset("""cm mm km nm um μm µm m ml mL dl dL l L g kg mg ug μg µg ng s ms min h hr hrs
     sec Hz kHz MHz kb Mb Gb bp kDa Da mol mmol mM nM µM μM ft in yr yrs""".split())
-_TOKEN_BEFORE = re.compile(r"([^\W\d_]+)[*_]*$")
+_TOKEN_BEFORE = lazy(r"([^\W\d_]+)[*_]*$")
 # "Figure [2]", "Eq. [3]", "x = [1, 2]", "t ∈ [1, 5]": a label or a value, not a citation. Capitalised
 # only: "the Cockcroft-Gault equation [8]" and "the expected range [34]" cite.
-_LABEL_BEFORE = re.compile(r"(?:\b(?:Figs?|Figures?|Tables?|Eqs?|Equations?|Appendix|Panels?)\.?|[=∈≤≥])\s*$")
+_LABEL_BEFORE = lazy(r"(?:\b(?:Figs?|Figures?|Tables?|Eqs?|Equations?|Appendix|Panels?)\.?|[=∈≤≥])\s*$")
 
 
 @dataclass(frozen=True)
@@ -236,7 +238,7 @@ def scan_line(line: str) -> tuple[list[RawMarker], list[Skipped]]:
     return _join_runs(line, found), skipped
 
 
-_RUN_JOIN = re.compile(rf"^\s*(?:[,;]|[{_DASHES}])?\s*$")
+_RUN_JOIN = lazy(rf"^\s*(?:[,;]|[{_DASHES}])?\s*$")
 
 
 def _join_runs(line: str, found: list[RawMarker]) -> list[RawMarker]:
