@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from kb.patterns import lazy
 from kb.read.model import CitationMarker, Sentence
 from kb.sources.claims import run
 from kb.sources.named import Mention, read_mentions
@@ -103,7 +104,7 @@ def _analyse(kb) -> Analysis:
     return Analysis(index, tuple(cited), tuple(pairings), tuple(unmarked), dict(cited_near))
 
 
-_MAY_NAME = re.compile(r"\d|(?<=\s)[A-Z]")
+_MAY_NAME = lazy(r"\d|(?<=\s)[A-Z]")
 
 
 def _may_name(text: str) -> bool:
@@ -124,11 +125,11 @@ def _carry_years(mentions: list[Mention], previous, sentence: Sentence) -> list[
 # 'Tedder and colleagues [19]'), or, as the sentence's subject, to the markers after it; a name
 # a clause away from the marker may be someone else's work.
 NEAR = 60
-_JOINED = re.compile(r"^[\s,;]*(?:(?:and|&)\s+)?$")  # 'Buchbinder (2015) and Kallmes (2009) [4, 6]'
-_SEE = re.compile(r"(?:\bsee(?:\s+also)?|\breviewed\s+in|\bcf\.?|\be\.g\.,?)[\s(]*$", re.I)
-_SUBJECT = re.compile(r"^(?:[A-Z][^,;()\[\]]{0,40},\s*)?$")  # nothing, or a short opening phrase and a comma
-_DATED_ASIDE = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\b[^()]*\)")  # another source, named in passing
-_QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
+_JOINED = lazy(r"^[\s,;]*(?:(?:and|&)\s+)?$")  # 'Buchbinder (2015) and Kallmes (2009) [4, 6]'
+_SEE = lazy(r"(?:\bsee(?:\s+also)?|\breviewed\s+in|\bcf\.?|\be\.g\.,?)[\s(]*$", re.I)
+_SUBJECT = lazy(r"^(?:[A-Z][^,;()\[\]]{0,40},\s*)?$")  # nothing, or a short opening phrase and a comma
+_DATED_ASIDE = lazy(r"\([^()]*\b(?:19|20)\d\d[a-z]?\b[^()]*\)")  # another source, named in passing
+_QUOTE = lazy(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 
 
 def _pair(entry: Cited) -> list[Pairing]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from kb.patterns import lazy
 from kb.sources.index import ORG_WORDS, SourceIndex, fold_words, org_definitions
 
 YEAR = r"(?:19[5-9]\d|20\d{2})"
@@ -38,11 +39,11 @@ _DOC = (r"(?:guidelines?|guidance|review|study|trial|RCT|meta-analysis|report|st
 
 # A name is found once per sentence; the forms are short patterns on the text just after or before it.
 _START = r"(?<![\w'\u2019-])"  # a name starts a word
-_NAME_AT = re.compile(rf"{_START}(?P<name>{NAME})")
+_NAME_AT = lazy(rf"{_START}(?P<name>{NAME})")
 _SECOND = r"(?:[a-z]{1,4}\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?"
 # (pattern the text after the name must start with, pattern the text before must end with, the
 # endings that text can have at all), most specific first. The endings are tested first: cheap.
-_FORMS = tuple((re.compile(after) if after else None, re.compile(before) if before else None, ends) for
+_FORMS = tuple((lazy(after) if after else None, lazy(before) if before else None, ends) for
                after, before, ends in (
     (rf"\s+(?:and|&)\s+(?P<second>{_SECOND}){_ETAL}\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]", None, None),  # A and B (2015)
     (rf"{_ETAL}(?:['\u2019]s)?\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]", None, None),  # Zhao (2017), Buchbinder [2009]
@@ -56,26 +57,26 @@ _FORMS = tuple((re.compile(after) if after else None, re.compile(before) if befo
     (r"\s+et\s+al\b", None, None),  # Smith et al. (no year)
 ))
 # A surname with no year counts only when the list knows it as a first author.
-_BARE = (re.compile(rf"(?=\s+{_VERB})"), re.compile(r"\bby\s+$"))
+_BARE = (lazy(rf"(?=\s+{_VERB})"), lazy(r"\bby\s+$"))
 # Forms that tie a name to the marker right after it, or date it the zoologists' way: they count
 # only for surnames the list knows as authors ('Hubrecht [63] featured', 'Smith and Jones [15]',
 # 'Bastiani and colleagues [35]', 'Snoke et al. 2007 [42]'). A zoologist's 'Petuch, 2002 [2]' names a
 # taxon's author, not the source.
 _CO = rf"(?:\s+(?:and|&)\s+(?P<second>{_SECOND}))?"
 _TIED = (
-    re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s+(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Snoke et al. 2007 [42]
-    re.compile(rf"{_CO}\s+et\s+al\.?,\s*(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Cummings et al., 1997 [27]
-    re.compile(rf"{_CO}(?:{_ETAL}|\s+and\s+(?:colleagues|co-?workers|coworkers))(?:['\u2019]s)?\s*(?=\[\d)"),
+    lazy(rf"{_CO}(?:\s+et\s+al\.?,?)?\s+(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Snoke et al. 2007 [42]
+    lazy(rf"{_CO}\s+et\s+al\.?,\s*(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Cummings et al., 1997 [27]
+    lazy(rf"{_CO}(?:{_ETAL}|\s+and\s+(?:colleagues|co-?workers|coworkers))(?:['\u2019]s)?\s*(?=\[\d)"),
 )
-_PARTICLE_RX = re.compile(_PARTICLE)
-_YEAR_ONLY = tuple(re.compile(p) for p in (
+_PARTICLE_RX = lazy(_PARTICLE)
+_YEAR_ONLY = tuple(lazy(p) for p in (
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:updated|revised|new|earlier|later|recent|joint)\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,4}}?{_DOC}",
     rf"\b[Ii]n\s+(?P<year>{YEAR})\s*[.,;:]?\s*(?=\[)",
     rf"^In\s+(?P<year>{YEAR})\b",
 ))
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
-_TRIAL_CONTEXT = re.compile(r"\b(?P<trial>[A-Z][A-Z0-9-]{2,}(?:\s+[IVX]{1,4})?)\s+(?:[Tt]rial|[Ss]tudy)\b")
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z]+(?![\w-])")
+_A_YEAR = lazy(r"(?:19|20)\d\d")
+_TRIAL_CONTEXT = lazy(r"\b(?P<trial>[A-Z][A-Z0-9-]{2,}(?:\s+[IVX]{1,4})?)\s+(?:[Tt]rial|[Ss]tudy)\b")
+_ACRONYM = lazy(r"(?<![\w-])[A-Z][A-Z]+(?![\w-])")
 _STOP = frozenset("""In The A An This These That Those Both All Each Most Other Another One Two Three Four Five Six
     Since From After Before During Although However Furthermore Moreover Additionally Also Using According
     Updated Revised Published Recently Similarly Meanwhile Overall Results Patients Participants Authors
