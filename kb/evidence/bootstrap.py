@@ -14,6 +14,7 @@ import io
 import re
 from pathlib import Path
 
+from kb.patterns import lazy
 from kb.sources.kinds import GUIDELINE, OBSERVATIONAL, RANDOMIZED, REVIEW
 from ..io import write_atomic
 from .extract import follow_ups, markers_by_sentence, trial_names, uncited_trials
@@ -33,11 +34,11 @@ _DESIGNS = (
     (r"prospective|cohort", "prospective cohort"),
     (r"technique|method|technical", "technical report"),
 )
-_SIZE = re.compile(r"\b(\d[\d,]*)\s+(?:adult\s+)?(?:patients|participants|individuals|subjects)\b")
-_ARM = re.compile(r"\bn\s*=\s*(\d+)")
-_SHAM = re.compile(r"\bsham\b|placebo", re.IGNORECASE)
-_NO_SHAM = re.compile(r"\b(?:non-|lack of (?:a )?(?:comparator )?|without (?:a )?|no )sham\b", re.IGNORECASE)
-_VERSUS = re.compile(r"^(?P<left>.*?)\s+(?:versus|vs\.?|compared (?:with|to))\s+(?P<right>.+?)(?=[:.(]|\s+for\s|\s+in\s|$)",
+_SIZE = lazy(r"\b(\d[\d,]*)\s+(?:adult\s+)?(?:patients|participants|individuals|subjects)\b")
+_ARM = lazy(r"\bn\s*=\s*(\d+)")
+_SHAM = lazy(r"\bsham\b|placebo", re.IGNORECASE)
+_NO_SHAM = lazy(r"\b(?:non-|lack of (?:a )?(?:comparator )?|without (?:a )?|no )sham\b", re.IGNORECASE)
+_VERSUS = lazy(r"^(?P<left>.*?)\s+(?:versus|vs\.?|compared (?:with|to))\s+(?P<right>.+?)(?=[:.(]|\s+for\s|\s+in\s|$)",
                      re.IGNORECASE)
 
 
