@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kb.patterns import lazy
 from kb.read.acronyms import definitions, defined_elsewhere, fits, initials, long_form, near_miss, used
 from . import finding, rule
 from .helpers import locate
@@ -19,7 +20,7 @@ from .helpers import locate
 # figure panels "(A-C)".
 FILE_TYPES = frozenset("""DOC DOCX PDF XLS XLSX CSV TSV TXT RTF ZIP GZ TAR TIF TIFF PNG JPG JPEG GIF EPS SVG PPT
     PPTX AVI MOV MP3 MP4 MPG MPEG WAV WMV XML HTML HTM PS FASTA FAS NEX NEXUS PHY BAM VCF SBML MAT""".split())
-_NOT_ACRONYM = re.compile(r"^(?:([A-Z])\1+|[A-Z][-\u2013][A-Z])$")
+_NOT_ACRONYM = lazy(r"^(?:([A-Z])\1+|[A-Z][-\u2013][A-Z])$")
 
 
 def _no_acronym(abbr: str) -> bool:

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import re
 
+from kb.patterns import lazy
 from . import finding, rule
 from .helpers import describe
 
 # An entry that says it has no date ('(n.d.)', 'no date') is honest about it: nothing to report.
-_UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b", re.I)
+_UNDATED = lazy(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b", re.I)
 # Publication details printed where the reader did not find the journal's name: 'PLoS Biol 5: 2095-2097',
 # '2009;6(2):e100', 'London: Random House', 'In: Smith A, editor', a DOI or a PMID.
-_DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[eES]?\d|\bdoi\b|\bPMID\b|\bIn:\s|"
+_DETAILS = lazy(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[eES]?\d|\bdoi\b|\bPMID\b|\bIn:\s|"
                       r"\b(?:[A-Z]{1,2}\d{4,}|e\d{4,})\b|\b\d+\s*[\u2013-]\s*\d+\.?\s*$|"  # L10603, CD006198; pages at the end
                       r"\b[A-Z][a-z]+\.?\s(?:[A-Z][a-z]*\.?\s)*(?:J|Journal|Proc|Proceedings|Rev|Lett|Bull|"
                       r"Bulletin|Ann|Acta|Arch|Trans|Handb|Rep|Res|Sci|Med)\b|"  # a journal's name
@@ -21,7 +22,7 @@ _DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[eES]?\d|\bdoi\b|\bPMID\
                       r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$")
 # A document that has versions: guidance, a report, criteria, a code such as [TA279]. A home page or a
 # programme's page ('USAID's NTD program. Available: ...') has no publication date to give.
-_DOCUMENT = re.compile(r"\b(?:guidelines?|guidance|report|statement|criteria|polic(?:y|ies)|recommendations?|"
+_DOCUMENT = lazy(r"\b(?:guidelines?|guidance|report|statement|criteria|polic(?:y|ies)|recommendations?|"
                        r"review|assessment|appraisal|standards?|consensus|position)\b|\[[A-Z]{1,4}\d+\]", re.I)
 # When more entries than this share lack the same part, the list is in a style the reader does not
 # know: one info finding says so instead of one warning per entry.
