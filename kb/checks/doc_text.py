@@ -62,9 +62,10 @@ def _similar_pairs(paragraphs) -> list[tuple[int, int, float]]:
 _NAMED = lazy(r"\b([A-Z][\w'\u2019-]+)(?:\s+et\s+al\.?)?\s*[(\[]((?:19|20)\d\d)[a-z]?[)\]]")
 
 
-def _sources(doc, paragraph) -> set:
-    """What a paragraph cites or names: its reference numbers and 'Surname (year)' sources."""
-    cited = {n for m in doc.markers if paragraph.line <= m.line <= paragraph.end_line for n in m.numbers}
+def _sources(numbers_at: dict[int, list[int]], paragraph) -> set:
+    """What a paragraph cites or names: its reference numbers (``numbers_at``: line -> the numbers its markers
+    cite, so each paragraph reads its own lines, not every marker) and 'Surname (year)' sources."""
+    cited = {n for line in range(paragraph.line, paragraph.end_line + 1) for n in numbers_at.get(line, ())}
     return cited | {(name, year) for name, year in _NAMED.findall(paragraph.text)}
 
 
@@ -94,7 +95,10 @@ def repeated_paragraph(kb):
     """
     paragraphs = [p for p in kb.doc.paragraphs if p.label is None and len(p.text.split()) >= MIN_WORDS
                   and not apparatus(kb.doc.lines, p.line)]
-    sources = [_sources(kb.doc, p) for p in paragraphs]
+    numbers_at: dict[int, list[int]] = {}
+    for m in kb.doc.markers:
+        numbers_at.setdefault(m.line, []).extend(m.numbers)
+    sources = [_sources(numbers_at, p) for p in paragraphs]
     for a, b, share in _similar_pairs(paragraphs):
         earlier, later = paragraphs[a], paragraphs[b]
         if not sources[a] & sources[b]:

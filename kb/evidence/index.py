@@ -71,8 +71,16 @@ class EvidenceIndex:
             current = self.parents.get(current)
         return None
 
+    @cached_property
+    def _included(self) -> dict[int, list[str]]:
+        """Review number -> what it includes, in order (one pass, not one per question)."""
+        out: dict[int, list[str]] = {}
+        for i in self.inclusions:
+            out.setdefault(i.review, []).append(i.target)
+        return {review: list(dict.fromkeys(targets)) for review, targets in out.items()}
+
     def included_by(self, review: int) -> list[str]:
-        return list(dict.fromkeys(i.target for i in self.inclusions if i.review == review))
+        return list(self._included.get(review, ()))
 
     def studies_behind(self, node: str, _seen: frozenset = frozenset()) -> set[str]:
         """Study ids behind a node: a study itself, a report's studies, what a review pools (recursively)."""
