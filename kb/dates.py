@@ -3,7 +3,7 @@
 "2026-10-01", "2026-10", "October 1, 2026", "Oct 1, 2026", "1 October 2026" and
 "October 2026" are dates; "2026-13", "2026-02-30" and "soon" are not. A date
 keeps what was printed: a month without a day is a month, not its first day.
-A curated table's YYYY-MM-DD, one fixed form, is read by the standard library.
+A full ISO date (YYYY-MM-DD, the form of curated tables) is read by the standard library, without dateutil.
 """
 from __future__ import annotations
 
@@ -32,9 +32,15 @@ class Date:
 
 def parse_date(text: str) -> Date:
     """The date ``text`` prints, or ValueError naming why it is not one."""
+    text = (text or "").strip()
+    if _ISO_DAY.fullmatch(text):  # the usual form, read without loading dateutil; a wrong day falls through
+        try:
+            day = datetime.date.fromisoformat(text)
+            return Date(day.year, day.month, day.day)
+        except ValueError:
+            pass
     from dateutil import parser
 
-    text = (text or "").strip()
     if not _PLAUSIBLE.search(text):
         raise ValueError(f"'{text}' has no four-digit year")
     try:
