@@ -3,6 +3,7 @@
 "2026-10-01", "2026-10", "October 1, 2026", "Oct 1, 2026", "1 October 2026" and
 "October 2026" are dates; "2026-13", "2026-02-30" and "soon" are not. A date
 keeps what was printed: a month without a day is a month, not its first day.
+A full ISO date (YYYY-MM-DD, the form of curated tables) is read by the standard library, without dateutil.
 """
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
+
 # Two defaults that differ in every field: whatever the text leaves out differs between the two parses.
 _DEFAULTS = (datetime.datetime(2000, 1, 1), datetime.datetime(2004, 2, 2))
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PLAUSIBLE = re.compile(r"[0-9]{4}")
+_ISO_DAY = lazy(r"\d{4}-\d{2}-\d{2}")
+_PLAUSIBLE = lazy(r"[0-9]{4}")
 
 
 @dataclass(frozen=True)
@@ -29,9 +32,15 @@ class Date:
 
 def parse_date(text: str) -> Date:
     """The date ``text`` prints, or ValueError naming why it is not one."""
+    text = (text or "").strip()
+    if _ISO_DAY.fullmatch(text):  # the usual form, read without loading dateutil; a wrong day falls through
+        try:
+            day = datetime.date.fromisoformat(text)
+            return Date(day.year, day.month, day.day)
+        except ValueError:
+            pass
     from dateutil import parser
 
-    text = (text or "").strip()
     if not _PLAUSIBLE.search(text):
         raise ValueError(f"'{text}' has no four-digit year")
     try:
@@ -59,5 +68,5 @@ def parse_iso_day(text: str) -> datetime.date:
     """A curated table's date, written YYYY-MM-DD and nothing else (ValueError otherwise)."""
     if not _ISO_DAY.fullmatch(text or ""):
         raise ValueError(f"'{text}' is not written YYYY-MM-DD")
-    date = parse_date(text)
-    return date.first_day()
+    # One fixed form: the standard library reads it (and rejects 2026-02-30) without loading dateutil at start-up.
+    return datetime.date.fromisoformat(text)

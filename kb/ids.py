@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+from kb.patterns import lazy
+
+_NOT_SLUG = lazy(r"[^a-z0-9]+")
 
 
 def slug(text: str, default: str = "") -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from kb.patterns import lazy
 from kb.sources.citing import analyse
 from kb.sources.judge import verdicts
 from . import finding, rule
@@ -125,9 +126,9 @@ def named_study_without_marker(kb):
 
 
 # Where a name and a year need no marker: an abstract or author summary (no citations by convention).
-_SUMMARY = re.compile(r"\b(?:abstract|author summary|synopsis|highlights|significance|key points)\b", re.I)
-_UNPUBLISHED = re.compile(r"\bunpublished\b|\bpersonal communication\b|\bin preparation\b|\bsubmitted\b", re.I)
-_SAYS = re.compile(r"\s*(?:,\s*)?(?:also\s+|and\s+colleagues\s+)?(?:reported|published|conducted|found|showed|"
+_SUMMARY = lazy(r"\b(?:abstract|author summary|synopsis|highlights|significance|key points)\b", re.I)
+_UNPUBLISHED = lazy(r"\bunpublished\b|\bpersonal communication\b|\bin preparation\b|\bsubmitted\b", re.I)
+_SAYS = lazy(r"\s*(?:,\s*)?(?:also\s+|and\s+colleagues\s+)?(?:reported|published|conducted|found|showed|"
                    r"described|evaluated|compared|studied|reviewed|examined|assessed|performed|analy[sz]ed|"
                    r"investigated|randomi[sz]ed|enrolled|treated|followed|observed|noted|concluded|presented|"
                    r"demonstrated|summari[sz]ed|pooled|identified|included|measured|tested|used|proposed|"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kb.patterns import lazy
 from kb.read.markers import expand, find_markers
 from . import finding, rule
 from .helpers import apparatus
@@ -11,8 +12,8 @@ from .helpers import apparatus
 MIN_WORDS = 40  # shorter paragraphs (one-line summaries, list items) repeat wording legitimately
 SIMILAR = 0.6  # share of the shorter paragraph's three-word phrases found in the other
 COMMON = 25  # a phrase in more paragraphs than this ("95 CI 0") is no evidence of copying
-_WORD = re.compile(r"[a-z0-9]+")
-_MARKER = re.compile(r"\[[\d,\s\u2013-]+\]")
+_WORD = lazy(r"[a-z0-9]+")
+_MARKER = lazy(r"\[[\d,\s\u2013-]+\]")
 
 
 def _words(text: str) -> list[str]:
@@ -58,12 +59,13 @@ def _similar_pairs(paragraphs) -> list[tuple[int, int, float]]:
     return sorted(out)
 
 
-_NAMED = re.compile(r"\b([A-Z][\w'\u2019-]+)(?:\s+et\s+al\.?)?\s*[(\[]((?:19|20)\d\d)[a-z]?[)\]]")
+_NAMED = lazy(r"\b([A-Z][\w'\u2019-]+)(?:\s+et\s+al\.?)?\s*[(\[]((?:19|20)\d\d)[a-z]?[)\]]")
 
 
-def _sources(doc, paragraph) -> set:
-    """What a paragraph cites or names: its reference numbers and 'Surname (year)' sources."""
-    cited = {n for m in doc.markers if paragraph.line <= m.line <= paragraph.end_line for n in m.numbers}
+def _sources(numbers_at: dict[int, list[int]], paragraph) -> set:
+    """What a paragraph cites or names: its reference numbers (``numbers_at``: line -> the numbers its markers
+    cite, so each paragraph reads its own lines, not every marker) and 'Surname (year)' sources."""
+    cited = {n for line in range(paragraph.line, paragraph.end_line + 1) for n in numbers_at.get(line, ())}
     return cited | {(name, year) for name, year in _NAMED.findall(paragraph.text)}
 
 
@@ -93,7 +95,10 @@ def repeated_paragraph(kb):
     """
     paragraphs = [p for p in kb.doc.paragraphs if p.label is None and len(p.text.split()) >= MIN_WORDS
                   and not apparatus(kb.doc.lines, p.line)]
-    sources = [_sources(kb.doc, p) for p in paragraphs]
+    numbers_at: dict[int, list[int]] = {}
+    for m in kb.doc.markers:
+        numbers_at.setdefault(m.line, []).extend(m.numbers)
+    sources = [_sources(numbers_at, p) for p in paragraphs]
     for a, b, share in _similar_pairs(paragraphs):
         earlier, later = paragraphs[a], paragraphs[b]
         if not sources[a] & sources[b]:
@@ -108,9 +113,9 @@ def repeated_paragraph(kb):
 
 
 # A list item that starts like the rest of a sentence, and one that ends without closing it.
-_CONTINUES = re.compile(r"^(?:and|or|but|nor|which|that|who|whose|with|without|from|to|of|in|for|as|than|"
+_CONTINUES = lazy(r"^(?:and|or|but|nor|which|that|who|whose|with|without|from|to|of|in|for|as|than|"
                         r"including|especially|particularly)\b")
-_CLOSED = re.compile(r"(?:[.!?:;)\]\"\u201d]|[;,]\s*(?:and|or)|\[\d[\d,\s\u2013-]*\])\s*$")
+_CLOSED = lazy(r"(?:[.!?:;)\]\"\u201d]|[;,]\s*(?:and|or)|\[\d[\d,\s\u2013-]*\])\s*$")
 
 
 def _next_label(label: str) -> str | None:

@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import re
 
+from kb.patterns import lazy
 from . import finding, rule
 from .helpers import locate
 
 _LABEL = r"(?:[IVX]{1,4}|[A-Za-z]|\d{1,2})"
 # "criteria I.A.5", "criterion I.B", "criteria I.A.5. a-i" (a range under I.A.5), "criteria I.A.1-3" (siblings).
-_XREF = re.compile(
+_XREF = lazy(
     r"\bcriteri(?:a|on)\s+(?P<id>[IVX]{1,4}(?:\.(?:[A-Z]|\d{1,2}|[a-z]))*)"
     rf"(?:\s*[-\u2013\u2014]\s*(?P<hi>{_LABEL})\b"
     r"|\.?\s*(?P<lo2>[a-z]|\d{1,2})\s*[-\u2013\u2014]\s*(?P<hi2>[a-z]|\d{1,2})\b)?")
 # "the following (1 - 5) criteria", "(A or B)": a statement naming the span of its own items.
-_OWN_RANGE = re.compile(
+_OWN_RANGE = lazy(
     rf"\((?P<lo>{_LABEL})\s*(?:[-\u2013\u2014]|\bor\b|\bto\b|\bthrough\b|\band\b)\s*(?P<hi>{_LABEL})\)")
 
 

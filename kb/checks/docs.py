@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from kb.patterns import lazy
+
 SECTIONS = ("What", "Why", "Example", "Fix")
 FAMILY_TITLES = {
     "REF": "reference list",
@@ -18,7 +20,7 @@ FAMILY_TITLES = {
     "PMD": "PubMed records",
     "WVR": "waivers",
 }
-_HEADER = re.compile(rf"^({'|'.join(SECTIONS)}):\s*(.*)$")
+_HEADER = lazy(rf"^({'|'.join(SECTIONS)}):\s*(.*)$")
 
 
 def sections(rule) -> dict[str, str]:

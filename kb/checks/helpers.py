@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from kb.patterns import lazy
 from kb.read.model import PolicyDocument, ReferenceEntry
 
 
@@ -44,7 +45,7 @@ def span_text(lo: int, hi: int, noun: str = "reference") -> str:
 
 
 # A figure or table legend, a supplementary file's caption, a table row: an article's apparatus.
-_LEGEND = re.compile(r"^\s*(?:\||\*\*\s*(?:Fig(?:ure)?s?|Tables?|Videos?|Movies?|Data\s*sets?|Files?|Texts?|"
+_LEGEND = lazy(r"^\s*(?:\||\*\*\s*(?:Fig(?:ure)?s?|Tables?|Videos?|Movies?|Data\s*sets?|Files?|Texts?|"
                      r"Appendi(?:x|ces)|Protocols?|Checklists?|Boxe?s?|Supplementa\w+|Definitions?|S\d+)\b)", re.I)
 
 

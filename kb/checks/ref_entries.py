@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from kb.patterns import lazy
 from kb.read.entry_edges import NO_SOURCE_BY_NATURE
 
 from . import finding, rule
@@ -31,7 +32,7 @@ _DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPM
                       r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$")
 # A document that has versions: guidance, a report, criteria, a code such as [TA279]. A home page or a
 # programme's page ('USAID's NTD program. Available: ...') has no publication date to give.
-_DOCUMENT = re.compile(r"\b(?:guidelines?|guidance|report|statement|criteria|polic(?:y|ies)|recommendations?|"
+_DOCUMENT = lazy(r"\b(?:guidelines?|guidance|report|statement|criteria|polic(?:y|ies)|recommendations?|"
                        r"review|assessment|appraisal|standards?|consensus|position)\b|\[[A-Z]{1,4}\d+\]", re.I)
 # When more entries than this share lack the same part, the list is in a style the reader does not
 # know: one info finding says so instead of one warning per entry.

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from kb.patterns import lazy
 from . import finding, rule
 from .helpers import describe
 
-_PMID_FORM = re.compile(r"\d{1,8}")
-_PMID_WORD = re.compile(r"\bPMID\b", re.IGNORECASE)
+_PMID_FORM = lazy(r"\d{1,8}")
+_PMID_WORD = lazy(r"\bPMID\b", re.IGNORECASE)
 # What an entry prints as its DOI: after "doi:", "doi " or a doi.org address.
 _DOI_PRINTED = re.compile(r"(?:(?:\bdoi\s*:?\s*)?https?://(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bdoi\s+)(?P<v>\S+)",
                           re.IGNORECASE)

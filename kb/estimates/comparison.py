@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
+from kb.patterns import lazy
 from kb.read.model import PolicyDocument, Sentence
 from .context import without_parentheses
 from .topics import document_treatments
 from .vocabulary import RISK_FACTOR, outcome_in, treatments_in
 
-_COMPARED_FIRST = re.compile(r"^\s*(?:compared (?:with|to)|in comparison (?:with|to)|versus|vs\.?)\s+([^,]+),",
+_COMPARED_FIRST = lazy(r"^\s*(?:compared (?:with|to)|in comparison (?:with|to)|versus|vs\.?)\s+([^,]+),",
                              re.IGNORECASE)
 
 

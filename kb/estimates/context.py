@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
+from kb.patterns import lazy
 from kb.read.model import PolicyDocument, Sentence
 from kb.read.prose import clean_text
 from .vocabulary import NEGATION, NOT_SIGNIFICANT, SIGNIFICANT
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s)")
+_LIST_ITEM = lazy(r"^\s*(?:[-*+]\s|\d+[.)]\s)")
 # Where a clause ends for the purpose of "which words govern this number".
-_CLAUSE_BREAK = re.compile(r";|:\s|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\balthough\b", re.IGNORECASE)
+_CLAUSE_BREAK = lazy(r";|:\s|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\balthough\b", re.IGNORECASE)
 
 
 def paragraphs(doc: PolicyDocument) -> list[list[int]]:
@@ -156,7 +157,7 @@ def claim_for(text: str, start: int, end: int, next_start: int | None) -> tuple[
     return after[0][1], after[0][2]
 
 
-_PHRASE_CUT = re.compile(
+_PHRASE_CUT = lazy(
     r".*(?:,|;|:|\band\b|\bor\b|\bwere\b|\bwas\b|\bby\b|\bof\b|\bfor\b|\bat\b|\bin\b|\bthe\b|\bwith\b)\s+",
     re.IGNORECASE | re.DOTALL)
 

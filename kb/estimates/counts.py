@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
 from kb.read.model import PolicyDocument
 from .context import citations_for, locate
 from .find import find_i2
@@ -21,28 +22,28 @@ from .numbers import WORD_NUMBER, to_float, word_or_number
 _INT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
 _PEOPLE = r"(?:patients|participants|subjects|individuals|adults|people|persons|women|men|children)"
 _TOTALS = (
-    re.compile(rf"\b(?:total\s+)?N\s*=\s*(?P<n>{_INT})"),
-    re.compile(rf"(?<![=\d,.])(?<!= )(?P<n>{_INT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"),
+    lazy(rf"\b(?:total\s+)?N\s*=\s*(?P<n>{_INT})"),
+    lazy(rf"(?<![=\d,.])(?<!= )(?P<n>{_INT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"),
 )
 _ARMS = (
-    re.compile(rf"\(\s*n\s*=\s*(?P<n>{_INT})\s*\)"),
-    re.compile(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:who|were|was|underwent|did|received|assigned|randomi[sz]ed)\b"),
-    re.compile(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:to|into)\s+(?!\d)"),
-    re.compile(rf"\b[A-Za-z][\w-]*\s*(?:,|=)\s*(?P<n>{_INT})\s*(?=[;)])"),
-    re.compile(rf"(?<![\d.,])(?P<n>{_INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
+    lazy(rf"\(\s*n\s*=\s*(?P<n>{_INT})\s*\)"),
+    lazy(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:who|were|was|underwent|did|received|assigned|randomi[sz]ed)\b"),
+    lazy(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:to|into)\s+(?!\d)"),
+    lazy(rf"\b[A-Za-z][\w-]*\s*(?:,|=)\s*(?P<n>{_INT})\s*(?=[;)])"),
+    lazy(rf"(?<![\d.,])(?P<n>{_INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
 )
 # "(\u2265400 EPG)", "(100\u2013399 EPG)": a threshold or a range's bound is not an arm.
-_BOUND_BEFORE = re.compile(r"[\u2265\u2264<>~\u2013\u2014-]\s?$")
-_COUNT = re.compile(rf"(?<![\d.,])(?P<c>{_INT}|{WORD_NUMBER})\s+(?:[a-z]+\s+)?\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)",
+_BOUND_BEFORE = lazy(r"[\u2265\u2264<>~\u2013\u2014-]\s?$")
+_COUNT = lazy(rf"(?<![\d.,])(?P<c>{_INT}|{WORD_NUMBER})\s+(?:[a-z]+\s+)?\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)",
                     re.IGNORECASE)
-_DENOM_AFTER = re.compile(rf"\s*(?:of|out of)\s+(?:the\s+)?(?P<d>{_INT})\b")
-_DENOM_BEFORE = re.compile(rf"(?:^|[,;]\s*)(?:out of|of)\s+(?:the\s+)?(?P<d>{_INT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b",
+_DENOM_AFTER = lazy(rf"\s*(?:of|out of)\s+(?:the\s+)?(?P<d>{_INT})\b")
+_DENOM_BEFORE = lazy(rf"(?:^|[,;]\s*)(?:out of|of)\s+(?:the\s+)?(?P<d>{_INT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b",
                            re.IGNORECASE)
-_STUDY_WORD = re.compile(r"stud|RCT|trial", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
-_TOTAL_WORD = re.compile(rf"{_PEOPLE}|\bN\s*=")
-_OF_EVERYONE = re.compile(rf"\bof (?:the )?{_PEOPLE}\b", re.IGNORECASE)
-_STUDIES = re.compile(
+_STUDY_WORD = lazy(r"stud|RCT|trial", re.IGNORECASE)
+_DIGIT = lazy(r"\d")
+_TOTAL_WORD = lazy(rf"{_PEOPLE}|\bN\s*=")
+_OF_EVERYONE = lazy(rf"\bof (?:the )?{_PEOPLE}\b", re.IGNORECASE)
+_STUDIES = lazy(
     rf"(?<!level )(?<!level)\b(?P<n>\d+|{WORD_NUMBER})\s+(?:(?:relevant|comparative|eligible|randomi[sz]ed|"
     r"controlled|clinical|observational|included|prospective|retrospective)\s+){0,2}(?:studies|RCTs|trials)\b",
     re.IGNORECASE)

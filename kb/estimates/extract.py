@@ -5,6 +5,7 @@ import math
 import re
 from collections import Counter
 
+from kb.patterns import lazy
 from kb.sources.kinds import REVIEW, classify
 from kb.read.model import PolicyDocument, ReferenceEntry
 from .comparison import comparison_for, outcome_for, risk_factor_outcome
@@ -26,14 +27,14 @@ def _float(text: str) -> float:
 
 
 _NAMED = (
-    re.compile(r"\b(?P<who>[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)?)(?: et al\.?)? \((?P<year>(?:19|20)\d\d)\)"),
-    re.compile(r"\bIn (?P<year>(?:19|20)\d\d), (?P<who>[A-Z][A-Za-z'\-]+)"),
-    re.compile(r"\bby (?P<who>[A-Z][A-Za-z'\-]+) in (?P<year>(?:19|20)\d\d)"),
-    re.compile(r"\bA (?P<year>(?:19|20)\d\d) [\w\s-]{0,40}? by (?P<who>[A-Z][A-Za-z'\-]+)"),
+    lazy(r"\b(?P<who>[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)?)(?: et al\.?)? \((?P<year>(?:19|20)\d\d)\)"),
+    lazy(r"\bIn (?P<year>(?:19|20)\d\d), (?P<who>[A-Z][A-Za-z'\-]+)"),
+    lazy(r"\bby (?P<who>[A-Z][A-Za-z'\-]+) in (?P<year>(?:19|20)\d\d)"),
+    lazy(r"\bA (?P<year>(?:19|20)\d\d) [\w\s-]{0,40}? by (?P<who>[A-Z][A-Za-z'\-]+)"),
 )
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = lazy(r"(?:19|20)\d\d")
 
 
 def named_in(text: str) -> str:

@@ -12,35 +12,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
 from .numbers import MEASURE, MINUS, NUM, canonical_measure
 
 _SEP = r"\s*(?:to|\u2013|\u2014|\u2012|-|,)\s*"
 _BOUND_LOW = rf"(?P<low>{NUM})(?:\s?%)?"
 _BOUND_HIGH = rf"(?P<high>{NUM})(?:\s?%)?"
-_ANCHOR = re.compile(
+_ANCHOR = lazy(
     r"(?P<level>\d{2}(?:\.\d+)?)\s?%\s*(?:CI|C\.I\.|CrI|Cl|confidence intervals?|credible intervals?)\b"
     rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?P<bounds>{_BOUND_LOW}{_SEP}{_BOUND_HIGH})(?(open)\s*[\])])",
     re.IGNORECASE)
 # An interval with no "95% CI" label, in parentheses after its estimate: "(2.6; 1.74 to 3.37; ...)".
-_BARE = re.compile(rf"\(\s*(?P<value>{NUM})\s*;\s*{_BOUND_LOW}\s+to\s+{_BOUND_HIGH}\s*(?=[;)])")
-_INSIDE = re.compile(rf"^\s*(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*)?(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
-_OUTSIDE = re.compile(
+_BARE = lazy(rf"\(\s*(?P<value>{NUM})\s*;\s*{_BOUND_LOW}\s+to\s+{_BOUND_HIGH}\s*(?=[;)])")
+_INSIDE = lazy(rf"^\s*(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*)?(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
+_OUTSIDE = lazy(
     rf"(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?(?<![\w.])(?<![\w.][{MINUS}])(?P<value>{NUM})\s*"
     r"(?P<unit>%|percentage points?|points?)?\s*$")  # not the exponent of a unit: "g/cm2", "ms\u22121"
 # "PE: 49%, " or "aOR 2.5," right before an unparenthesised "95% CI ...".
-_NAMED_TAIL = re.compile(rf"(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
+_NAMED_TAIL = lazy(rf"(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
 # "0.51 times the rate", "2.3 times the odds", "1.8-fold risk": a ratio in words.
-_TIMES = re.compile(rf"(?<![\w.])(?P<value>{NUM})\s*(?:times|-fold)\s+(?:(?:the|as|higher|lower|greater|increased|"
+_TIMES = lazy(rf"(?<![\w.])(?P<value>{NUM})\s*(?:times|-fold)\s+(?:(?:the|as|higher|lower|greater|increased|"
                     r"reduced|high|likely)\s+){0,3}(?P<word>rate|risk|odds|hazard|incidence)\b", re.IGNORECASE)
 _TIMES_MEASURE = {"rate": "IRR", "incidence": "IRR", "risk": "RR", "odds": "OR", "hazard": "HR"}
 # A measure's name, its value and a bracketed interval with no "95% CI" label: "aOR: 2.5 [1.6-3.9]".
-_NAMED_BARE = re.compile(
+_NAMED_BARE = lazy(
     rf"(?P<name>{MEASURE})\s*(?:=|:|,)?\s*(?P<value>{NUM})\s*[\[(]\s*(?P<low>{NUM})(?:\s?%)?"
     rf"\s*(?:to|\u2013|\u2014|-|,)\s*(?P<high>{NUM})(?:\s?%)?\s*[\])]")
-_P = re.compile(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*(?P<op><=|>=|[=<>\u2264\u2265])\s*(?P<num>\d*\.\d+|\d+)")
-_I2 = re.compile(rf"\bI\s?(?:\u00b2|\^2|2|-squared)\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<v>{NUM})\s?%")
-_CLAUSE_END = re.compile(r"[;.](?:\s|$)")
-_COMPARATIVE_AFTER = re.compile(r"^\s*(?:more|fewer|less|greater|higher|lower)\b", re.IGNORECASE)
+_P = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*(?P<op><=|>=|[=<>\u2264\u2265])\s*(?P<num>\d*\.\d+|\d+)")
+_I2 = lazy(rf"\bI\s?(?:\u00b2|\^2|2|-squared)\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<v>{NUM})\s?%")
+_CLAUSE_END = lazy(r"[;.](?:\s|$)")
+_COMPARATIVE_AFTER = lazy(r"^\s*(?:more|fewer|less|greater|higher|lower)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,12 @@ import math
 import re
 from statistics import NormalDist
 
+from kb.patterns import lazy
 from .interval import Issue, null_position
 from .model import EffectEstimate, half_unit
 
 _NORMAL = NormalDist()
-_P = re.compile(r"^(?P<op><=|>=|[<>\u2264\u2265=]?)(?P<num>\d*\.?\d+)$")
+_P = lazy(r"^(?P<op><=|>=|[<>\u2264\u2265=]?)(?P<num>\d*\.?\d+)$")
 
 
 def printed_range(p_text: str) -> tuple[float, float] | None:

@@ -11,22 +11,23 @@ import html
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
 from .find import Found, find_estimates
 from .numbers import MEASURE, NUM, canonical_measure
 
 _SEP = r"\s*(?:to|\u2013|\u2014|-|,|;)\s*"
-_BOUNDS = re.compile(rf"^\s*[\[(]?\s*(?P<low>{NUM})\s?%?{_SEP}(?P<high>{NUM})\s?%?\s*[\])]?\s*$")
-_WITH_BOUNDS = re.compile(rf"^\s*(?P<value>{NUM})\s?%?\s*[\[(]\s*(?P<low>{NUM})\s?%?{_SEP}(?P<high>{NUM})\s?%?\s*[\])]"
+_BOUNDS = lazy(rf"^\s*[\[(]?\s*(?P<low>{NUM})\s?%?{_SEP}(?P<high>{NUM})\s?%?\s*[\])]?\s*$")
+_WITH_BOUNDS = lazy(rf"^\s*(?P<value>{NUM})\s?%?\s*[\[(]\s*(?P<low>{NUM})\s?%?{_SEP}(?P<high>{NUM})\s?%?\s*[\])]"
                           r"\s*(?:[*\u2020\u2021]|<sup>[^<]*</sup>)*\s*$")
-_VALUE = re.compile(rf"^\s*(?P<value>{NUM})\s?%?\s*(?:[*\u2020\u2021]|<sup>[^<]*</sup>)*\s*$")
-_CI_HEAD = re.compile(r"\bC(?:I|rI)\b|confidence|credible|interval", re.IGNORECASE)
-_EST_HEAD = re.compile(rf"{MEASURE}|\b(?:estimate|effect(?: size)?|ratio|difference)\b", re.IGNORECASE)
-_SPREAD = re.compile(r"percentile|\bIQR\b|interquartile|\brange\b|\bSD\b|\bSE\b|standard (?:deviation|error)",
+_VALUE = lazy(rf"^\s*(?P<value>{NUM})\s?%?\s*(?:[*\u2020\u2021]|<sup>[^<]*</sup>)*\s*$")
+_CI_HEAD = lazy(r"\bC(?:I|rI)\b|confidence|credible|interval", re.IGNORECASE)
+_EST_HEAD = lazy(rf"{MEASURE}|\b(?:estimate|effect(?: size)?|ratio|difference)\b", re.IGNORECASE)
+_SPREAD = lazy(r"percentile|\bIQR\b|interquartile|\brange\b|\bSD\b|\bSE\b|standard (?:deviation|error)",
                      re.IGNORECASE)
-_LEVEL = re.compile(r"(\d{2}(?:\.\d+)?)\s?%")
-_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
-_TAG = re.compile(r"<[^>]+>")
-_MARKER = re.compile(r"\s*\[\d[\d,;\s\-\u2013]*\]")
+_LEVEL = lazy(r"(\d{2}(?:\.\d+)?)\s?%")
+_RULE = lazy(r"^\s*\|?\s*:?-{2,}")
+_TAG = lazy(r"<[^>]+>")
+_MARKER = lazy(r"\s*\[\d[\d,;\s\-\u2013]*\]")
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,8 @@ def _markdown_tables(lines: list[str]):
         yield table
 
 
-_ROW = re.compile(r"<tr\b[^>]*>(?P<body>.*?)</tr>", re.IGNORECASE | re.DOTALL)
-_CELL = re.compile(r"<t[hd]\b[^>]*>(?P<cell>.*?)</t[hd]>", re.IGNORECASE | re.DOTALL)
+_ROW = lazy(r"<tr\b[^>]*>(?P<body>.*?)</tr>", re.IGNORECASE | re.DOTALL)
+_CELL = lazy(r"<t[hd]\b[^>]*>(?P<cell>.*?)</t[hd]>", re.IGNORECASE | re.DOTALL)
 
 
 def _html_tables(lines: list[str]):

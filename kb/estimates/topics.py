@@ -22,23 +22,24 @@ from __future__ import annotations
 
 import re
 
+from kb.patterns import lazy
 from kb.read.acronyms import definitions, fits
 from kb.read.model import PolicyDocument
 from .vocabulary import TreatmentWord, treatments_in
 
-_HEAD = re.compile(
+_HEAD = lazy(
     r"(?:plasty|ectomy|otomy|ostomy|therapy|therapies|ablation|stimulation|fusion|injections?|augmentation|"
     r"stenting|implants?|implantation|transplant\w*|infusion|block|surgery|procedure|treatment|management|"
     r"care|rehabilitation|vaccination)$", re.IGNORECASE)
-_CRITERIA_PHRASE = re.compile(
+_CRITERIA_PHRASE = lazy(
     r"\b(?:[A-Za-z-]+ ){0,2}[A-Za-z-]*(?:plasty|ectomy|otomy|therapy|ablation|stimulation|fusion|injection|"
     r"augmentation|stenting)\b", re.IGNORECASE)
-_COMPARATOR = re.compile(r"\bsham\b|placebo|usual care|standard care|no treatment|\bcontrol\b|conservative|"
+_COMPARATOR = lazy(r"\bsham\b|placebo|usual care|standard care|no treatment|\bcontrol\b|conservative|"
                          r"watchful|observation|waiting list", re.IGNORECASE)
-_STOP = re.compile(r"^(?:the|a|an|of|or|and|using|with|for|to|in|on|by|any|other|than|is|are|be|may|"
+_STOP = lazy(r"^(?:the|a|an|of|or|and|using|with|for|to|in|on|by|any|other|than|is|are|be|may|"
                    r"considered|all)\b\s*", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:,|/|;|\band\b|\bor\b|\bversus\b|\bvs\.?)\s*", re.IGNORECASE)
-_ORGANISATION = re.compile(r"\b(?:society|college|association|academy|institute|congress|board|agency|"
+_SPLIT = lazy(r"\s*(?:,|/|;|\band\b|\bor\b|\bversus\b|\bvs\.?)\s*", re.IGNORECASE)
+_ORGANISATION = lazy(r"\b(?:society|college|association|academy|institute|congress|board|agency|"
                            r"organi[sz]ation|foundation|group|council|federation|network|centre|center)\b",
                            re.IGNORECASE)
 _cache: dict[int, tuple[PolicyDocument, tuple[TreatmentWord, ...]]] = {}

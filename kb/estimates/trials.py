@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
 from kb.read.model import PolicyDocument
 from .context import citations_for, locate
 from .numbers import WORD_NUMBER, word_or_number
@@ -31,62 +32,62 @@ _COUNT = rf"\b(?:{_INT}|(?:{WORD_NUMBER})(?:\s+hundred(?:\s+(?:and\s+)?(?:{WORD_
 _PEOPLE = r"(?:patients|participants|subjects|individuals|adults|people|persons|women|men|children|volunteers)"
 _NOT_SIZE = (r"treated|eligible|evaluable|screened|remaining|analy[sz]ed|assessed|followed|available|completing|"
              r"additional|other|more|affected|excluded|withdrawn|lost|responders?|new|older|younger|elderly|those")
-_TOTAL = re.compile(
+_TOTAL = lazy(
     rf"(?<![\d.,\-\u2013])(?P<n>{_COUNT})\s+(?P<between>(?:[\w-]+\s+){{0,2}}?){_PEOPLE}\b(?!\s*\(\s*\d+(?:\.\d+)?\s?%)", re.IGNORECASE)
-_TOTAL_N = re.compile(rf"(?:\bN\s*=\s*|\b(?i:{_PEOPLE})\s*\(\s*\$?\s*n\s*=\s*)(?P<n>{_INT})\b(?!\s*[\-\u2013])")
+_TOTAL_N = lazy(rf"(?:\bN\s*=\s*|\b(?i:{_PEOPLE})\s*\(\s*\$?\s*n\s*=\s*)(?P<n>{_INT})\b(?!\s*[\-\u2013])")
 # Plain substrings first: most sentences name no people at all, and a substring test is far cheaper than a
 # case-insensitive search for any of the words.
 _SIZE_HINTS = ("patient", "participant", "subject", "individual", "adult", "people", "person", "women", "men",
                "children", "volunteer", "n=", "n =")
-_SIZE_WORD = re.compile(rf"{_PEOPLE}|\bN\s*=", re.IGNORECASE)
-_TRIAL_WORDS = re.compile(r"\b(?:trials?|RCTs?|randomi[sz]ed|enrolled|recruited|included|including|study|studies|"
+_SIZE_WORD = lazy(rf"{_PEOPLE}|\bN\s*=", re.IGNORECASE)
+_TRIAL_WORDS = lazy(r"\b(?:trials?|RCTs?|randomi[sz]ed|enrolled|recruited|included|including|study|studies|"
                           r"conducted|participants|comparing|compared)\b", re.IGNORECASE)
 # Words just before a number that make it something other than the trial's size.
-_BEFORE_BAD = re.compile(
+_BEFORE_BAD = lazy(
     r"(?:\bthe|\d\s+of|\bout of|(?:group|arm)\s+(?:included|comprised|consisted of|had|enrolled|contained)|\bamong|\bwhom|\bthese|\bapproximately|\babout|\baround|\bnearly|\balmost|\bover|"
     r"\bmore than|\bfewer than|\bless than|\bat least|\bup to|\bunder|\bsome|\broughly|\bonly|\ban additional|"
     r"\bfurther|\bremaining|~|[<>\u2264\u2265]|\d\s*(?:-|\u2013|to|and)|\bmillion|\bthousand)\s*$",
     re.IGNORECASE)
-_AFTER_BAD = re.compile(r"^\s*(?:who were (?:eligible|screened|assessed for)|were (?:eligible|screened)|eligible|"
+_AFTER_BAD = lazy(r"^\s*(?:who were (?:eligible|screened|assessed for)|were (?:eligible|screened)|eligible|"
                         r"screened|per (?:group|arm)|in each (?:group|arm)|each)\b", re.IGNORECASE)
-_SUBGROUP = re.compile(r"\bsub-?groups?\b|\bsubsets?\b|\bof whom\b|\bof these\b|\bamong (?:them|these|those)\b|"
+_SUBGROUP = lazy(r"\bsub-?groups?\b|\bsubsets?\b|\bof whom\b|\bof these\b|\bamong (?:them|these|those)\b|"
                        r"\bsubsample\b|\bsensitivity analys", re.IGNORECASE)
-_LATER = re.compile(r"\bat (?:\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four)[\s-]+"
+_LATER = lazy(r"\bat (?:\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four)[\s-]+"
                     r"(?:days?|weeks?|months?|years?)\b|\bfollow-?up\b|\bcomplet\w*|\bassessed\b|\banaly[sz]ed\b|"
                     r"\bavailable\b|\bfollowed\b|\bretained\b|\bremained\b|\blost\b|\bdropped\b|\bwithdr[ae]w",
                     re.IGNORECASE)
 # "the 285 treated patients", "100 per group": arms in such a clause are of a subset, or planned.
-_SUBSET = re.compile(rf"\b\d[\d,]*\s+(?:{_NOT_SIZE})\s+{_PEOPLE}\b|\bper (?:group|arm)\b", re.IGNORECASE)
+_SUBSET = lazy(rf"\b\d[\d,]*\s+(?:{_NOT_SIZE})\s+{_PEOPLE}\b|\bper (?:group|arm)\b", re.IGNORECASE)
 _ARM_LABEL = r"[A-Za-z\u00ae][\w\u00ae'\-]*(?:\s+[\w\u00ae'\-]+){0,4}?"
 # "... and 122 to sham": a further arm, read only beside an arm in one of the other forms
-_FURTHER_ARM = re.compile(rf"\b(?:and|or)\s+(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:to|into|in)\s+(?:receive\s+)?"
+_FURTHER_ARM = lazy(rf"\b(?:and|or)\s+(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:to|into|in)\s+(?:receive\s+)?"
                           rf"(?:the\s+)?(?P<label>{_ARM_LABEL})(?=\s*(?:,|;|\.|\band\b|\bor\b|$))", re.IGNORECASE)
 _ARMS = (
     # "the Kiva group included 153 patients"
-    re.compile(rf"\bthe\s+(?P<label>{_ARM_LABEL})\s+(?:group|arm)\s+(?:included|comprised|consisted of|had|"
+    lazy(rf"\bthe\s+(?P<label>{_ARM_LABEL})\s+(?:group|arm)\s+(?:included|comprised|consisted of|had|"
                rf"enrolled|contained|numbered)\s+(?P<n>{_INT})\b", re.IGNORECASE),
     # "101 subjects were enrolled into the treatment group", "and 101 into the control arm"
-    re.compile(rf"(?<![\d.,])(?P<n>{_COUNT})\s+(?:{_PEOPLE}\s+)?(?:(?:were|was)\s+)?(?:(?:randomi[sz]ed|assigned|"
+    lazy(rf"(?<![\d.,])(?P<n>{_COUNT})\s+(?:{_PEOPLE}\s+)?(?:(?:were|was)\s+)?(?:(?:randomi[sz]ed|assigned|"
                rf"allocated|enrolled|included|placed)\s+)?(?:in|into|to)\s+(?:the\s+)?(?P<label>{_ARM_LABEL})\s+"
                rf"(?:group|arm)\b", re.IGNORECASE),
     # "91 were randomized to vertebroplasty"
-    re.compile(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:were|was)\s+(?:randomi[sz]ed|assigned|allocated)"
+    lazy(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:were|was)\s+(?:randomi[sz]ed|assigned|allocated)"
                rf"\s+to\s+(?:receive\s+)?(?P<label>{_ARM_LABEL})(?=\s*(?:,|;|\.|\band\b|\bor\b|$))", re.IGNORECASE),
     _FURTHER_ARM,
     # "vertebroplasty (n=91) ... sham procedure (n=89)"
-    re.compile(rf"(?P<label>[A-Za-z][\w\-]*)\s*\(\s*n\s*=\s*(?P<n>{_INT})\s*\)", re.IGNORECASE),
+    lazy(rf"(?P<label>[A-Za-z][\w\-]*)\s*\(\s*n\s*=\s*(?P<n>{_INT})\s*\)", re.IGNORECASE),
 )
-_DIGIT = re.compile(r"\d")
-_ARM_CUE = re.compile(r"\b(?:group|arm|randomi[sz]ed|assigned|allocated|enrolled)\b|\(\s*n\s*=", re.IGNORECASE)
-_PERCENT_COUNT = re.compile(rf"(?<![\d.,])(?P<c>{_INT})\s*\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)")
-_OF_EVERYONE = re.compile(rf"\bof (?:the |all )?(?:{_PEOPLE}|randomi[sz]ed)\b", re.IGNORECASE)
-_DENOMINATOR = re.compile(r"^\s*(?:of|out of)\s+(?:the\s+)?\d", re.IGNORECASE)
-_FOLLOWED = re.compile(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:\(\s*\d+(?:\.\d+)?\s?%\s*\)\s+)?"
+_DIGIT = lazy(r"\d")
+_ARM_CUE = lazy(r"\b(?:group|arm|randomi[sz]ed|assigned|allocated|enrolled)\b|\(\s*n\s*=", re.IGNORECASE)
+_PERCENT_COUNT = lazy(rf"(?<![\d.,])(?P<c>{_INT})\s*\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)")
+_OF_EVERYONE = lazy(rf"\bof (?:the |all )?(?:{_PEOPLE}|randomi[sz]ed)\b", re.IGNORECASE)
+_DENOMINATOR = lazy(r"^\s*(?:of|out of)\s+(?:the\s+)?\d", re.IGNORECASE)
+_FOLLOWED = lazy(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:\(\s*\d+(?:\.\d+)?\s?%\s*\)\s+)?"
                        r"(?:completed|were (?:followed|assessed|analy[sz]ed|evaluated|available))\b", re.IGNORECASE)
-_FOLLOW_WORDS = re.compile(r"\bcomplet\w*|\bassessed\b|\bfollowed\b|\bfollow-?up\b|\banaly[sz]ed\b|\bavailable\b|"
+_FOLLOW_WORDS = lazy(r"\bcomplet\w*|\bassessed\b|\bfollowed\b|\bfollow-?up\b|\banaly[sz]ed\b|\bavailable\b|"
                            r"\bevaluated\b|\bretained\b", re.IGNORECASE)
-_GROUP = re.compile(r"\b(?:groups?|arms?|controls)\b", re.IGNORECASE)
-_MORE_GROUPS = re.compile(r"\b(?:three|four|five|3|4|5)[\s-](?:arms?|groups?)\b|\bthree-arm", re.IGNORECASE)
+_GROUP = lazy(r"\b(?:groups?|arms?|controls)\b", re.IGNORECASE)
+_MORE_GROUPS = lazy(r"\b(?:three|four|five|3|4|5)[\s-](?:arms?|groups?)\b|\bthree-arm", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,13 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from kb.patterns import LazyPattern, lazy
+
 
 @dataclass(frozen=True)
 class OutcomeWord:
     name: str
-    pattern: re.Pattern
+    pattern: re.Pattern | LazyPattern
     polarity: str  # "lower" (less is better), "higher" (more is better) or "" (neither)
     subjective: bool  # reported or judged by the patient: open-label designs can bias it
     note: str = ""
@@ -30,7 +32,7 @@ class OutcomeWord:
 @dataclass(frozen=True)
 class TreatmentWord:
     name: str
-    pattern: re.Pattern
+    pattern: re.Pattern | LazyPattern
     role: str  # "intervention" or "comparator" (sham, placebo, usual or conservative care)
     area: str  # the data file it came from ("spine"), or "document"
 
@@ -47,7 +49,7 @@ def _data():
 def load_outcomes() -> tuple[OutcomeWord, ...]:
     """The general outcome vocabulary, in priority order: a disability score that mentions back pain is
     a disability score."""
-    return tuple(OutcomeWord(r["outcome"], re.compile(r["pattern"], re.IGNORECASE), r["polarity"],
+    return tuple(OutcomeWord(r["outcome"], lazy(r["pattern"], re.IGNORECASE), r["polarity"],
                              r["subjective"] == "yes", r.get("note", ""))
                  for r in _rows(_data() / "outcomes.csv"))
 
@@ -58,7 +60,7 @@ def load_treatments() -> tuple[TreatmentWord, ...]:
     for path in sorted((_data() / "treatments").iterdir(), key=lambda p: p.name):
         if path.name.endswith(".csv"):
             area = path.name[:-4]
-            out += [TreatmentWord(r["treatment"], re.compile(r["pattern"]), r["role"], area) for r in _rows(path)]
+            out += [TreatmentWord(r["treatment"], lazy(r["pattern"]), r["role"], area) for r in _rows(path)]
     return tuple(out)
 
 
@@ -82,7 +84,7 @@ def treatment_role(name: str, extra: tuple[TreatmentWord, ...] = ()) -> str:
             return t.role
     return _ROLE.get(name, "intervention")
 
-_TIME = re.compile(
+_TIME = lazy(
     r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"eighteen|twenty-four|thirty-six)[\s-](?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -92,16 +94,16 @@ _DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
 
 # Wording that claims (or denies) a statistically significant result.
 # "clinically significant" is about the size of an effect, not about the interval, so it is neither.
-NOT_SIGNIFICANT = re.compile(
+NOT_SIGNIFICANT = lazy(
     r"\bno (?:statistically )?significant (?:differences?|effects?|changes?|benefits?|improvements?|"
     r"reductions?|increases?|associations?)|\bnot (?:statistically )?significant(?:ly)?\b|"
     r"\bno (?:statistical|statistically) differences?\b|\bno differences?\b|\bdid not differ\b|"
     r"\bnon-?significant|\binsignificant\b|\bnot differ\w*", re.IGNORECASE)
-SIGNIFICANT = re.compile(
+SIGNIFICANT = lazy(
     r"(?<!clinically )(?<!not )(?<!non-)(?<!non)\b(?:statistically )?significant(?:ly)?\b|"
     r"\bsuperior\b|\binferior\b|\breduc(?:ed|es|e)\b", re.IGNORECASE)
-NEGATION = re.compile(r"\b(?:no|not|nor|neither|without|never)\b|n't\b", re.IGNORECASE)
-RISK_FACTOR = re.compile(r"risk factors?", re.IGNORECASE)
+NEGATION = lazy(r"\b(?:no|not|nor|neither|without|never)\b|n't\b", re.IGNORECASE)
+RISK_FACTOR = lazy(r"risk factors?", re.IGNORECASE)
 
 
 def treatments_in(text: str, extra: tuple[TreatmentWord, ...] = ()) -> list[str]:

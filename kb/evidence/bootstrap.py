@@ -14,6 +14,7 @@ import io
 import re
 from pathlib import Path
 
+from kb.patterns import lazy
 from kb.sources.kinds import GUIDELINE, OBSERVATIONAL, RANDOMIZED, REVIEW
 from ..io import write_atomic
 from .extract import follow_ups, markers_by_sentence, trial_names, uncited_trials
@@ -33,11 +34,11 @@ _DESIGNS = (
     (r"prospective|cohort", "prospective cohort"),
     (r"technique|method|technical", "technical report"),
 )
-_SIZE = re.compile(r"\b(\d[\d,]*)\s+(?:adult\s+)?(?:patients|participants|individuals|subjects)\b")
-_ARM = re.compile(r"\bn\s*=\s*(\d+)")
-_SHAM = re.compile(r"\bsham\b|placebo", re.IGNORECASE)
-_NO_SHAM = re.compile(r"\b(?:non-|lack of (?:a )?(?:comparator )?|without (?:a )?|no )sham\b", re.IGNORECASE)
-_VERSUS = re.compile(r"^(?P<left>.*?)\s+(?:versus|vs\.?|compared (?:with|to))\s+(?P<right>.+?)(?=[:.(]|\s+for\s|\s+in\s|$)",
+_SIZE = lazy(r"\b(\d[\d,]*)\s+(?:adult\s+)?(?:patients|participants|individuals|subjects)\b")
+_ARM = lazy(r"\bn\s*=\s*(\d+)")
+_SHAM = lazy(r"\bsham\b|placebo", re.IGNORECASE)
+_NO_SHAM = lazy(r"\b(?:non-|lack of (?:a )?(?:comparator )?|without (?:a )?|no )sham\b", re.IGNORECASE)
+_VERSUS = lazy(r"^(?P<left>.*?)\s+(?:versus|vs\.?|compared (?:with|to))\s+(?P<right>.+?)(?=[:.(]|\s+for\s|\s+in\s|$)",
                      re.IGNORECASE)
 
 
@@ -72,12 +73,23 @@ def _design(kb, refs: list[int]) -> str:
     return "observational study" if any(kb.kind(n) == OBSERVATIONAL for n in refs) else "unknown"
 
 
-def _sentences_about(kb, number: int, alone: bool):
+def _citations(kb) -> tuple[dict[int, set[int]], dict[int, list[int]]]:
+    """(sentence index -> the numbers it cites, number -> the sentences citing it in order), read once per
+    proposal: a pass over every marker for each reference made proposing studies quadratic in the list's length."""
+    cited = {index: {n for m in markers for n in m.numbers} for index, markers in markers_by_sentence(kb).items()}
+    citing: dict[int, list[int]] = {}
+    for index in sorted(cited):
+        for n in cited[index]:
+            citing.setdefault(n, []).append(index)
+    return cited, citing
+
+
+def _sentences_about(kb, citations, number: int, alone: bool):
     """Sentences citing ``number`` (only it, when ``alone``), each with the next two uncited ones."""
-    by_sentence = markers_by_sentence(kb)
-    for index, markers in sorted(by_sentence.items()):
-        cited = {n for m in markers for n in m.numbers}
-        if number not in cited or (alone and cited != {number}):
+    by_sentence, citing = citations
+    for index in citing.get(number, ()):
+        cited = by_sentence[index]
+        if alone and cited != {number}:
             continue
         yield kb.doc.sentences[index]
         for nxt in (index + 1, index + 2):
@@ -98,19 +110,19 @@ def _size_in(sentences) -> tuple[str, str]:
     return "", ""
 
 
-def _size(kb, refs: list[int]) -> tuple[str, str]:
+def _size(kb, refs: list[int], citations) -> tuple[str, str]:
     for n in refs:
-        found = _size_in(_sentences_about(kb, n, alone=True))
+        found = _size_in(_sentences_about(kb, citations, n, alone=True))
         if found[0]:
             return found
     return "", ""
 
 
-def _sham(kb, refs: list[int]) -> bool:
+def _sham(kb, refs: list[int], citations) -> bool:
     if any(_SHAM.search(kb.references[n].title or "") for n in refs):
         return True
     return any(_SHAM.search(s.text) and not _NO_SHAM.search(s.text)
-               for n in refs for s in _sentences_about(kb, n, alone=False))
+               for n in refs for s in _sentences_about(kb, citations, n, alone=False))
 
 
 def _comparison(kb, refs: list[int]) -> str:
@@ -122,7 +134,7 @@ def _comparison(kb, refs: list[int]) -> str:
     return ""
 
 
-def _row(kb, refs: list[int], names: dict[int, str], join_notes: dict[int, str], used: set[str]) -> dict:
+def _row(kb, refs: list[int], names: dict[int, str], join_notes: dict[int, str], used: set[str], citations) -> dict:
     refs = sorted(refs, key=lambda n: (kb.references[n].year or 9999, n))
     lead = kb.references[refs[0]]
     name = next((names[n] for n in refs if n in names), None)
@@ -132,13 +144,13 @@ def _row(kb, refs: list[int], names: dict[int, str], join_notes: dict[int, str],
         sid, k = f"{base}-{k}", k + 1
     used.add(sid)
     randomized = any(kb.kind(r) == RANDOMIZED for r in refs)
-    n, n_note = _size(kb, refs) if randomized else ("", "")
+    n, n_note = _size(kb, refs, citations) if randomized else ("", "")
     notes = [join_notes[r] for r in refs if r in join_notes]
     notes += [f"name from [{r}]" for r in refs if r in names][:1]
     notes += [n_note] if n_note else []
     notes += [f"[{r}] is classified '{kb.kind(r)}': check it is a primary study" for r in refs if kb.kind(r) == "other"]
     return {"id": sid, "name": name or lead.label, "design": _design(kb, refs),
-            "randomized": "yes" if randomized else "no", "sham_controlled": "yes" if randomized and _sham(kb, refs) else "no",
+            "randomized": "yes" if randomized else "no", "sham_controlled": "yes" if randomized and _sham(kb, refs, citations) else "no",
             "n_randomized": n, "comparison": _comparison(kb, refs),
             "references": ";".join(map(str, refs)), "described_at": "", "notes": "; ".join(notes),
             "reviewer": "", "date": ""}
@@ -150,7 +162,8 @@ def propose_studies(kb) -> list[dict]:
     groups, join_notes = _groups(kb, candidates)
     names = trial_names(kb)
     used: set[str] = set()
-    rows = [_row(kb, g, names, join_notes, used) for g in sorted(groups, key=min)]
+    citations = _citations(kb)
+    rows = [_row(kb, g, names, join_notes, used, citations) for g in sorted(groups, key=min)]
     for trial in uncited_trials(kb):
         sid = slug(f"{trial.who}-{trial.year}")
         if sid in used:

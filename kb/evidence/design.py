@@ -20,16 +20,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
 from kb.estimates.context import paragraphs
 from kb.sources.kinds import RANDOMIZED, REVIEW
 
-_RCT = re.compile(r"\bRCTs?\b|randomi[sz]ed (?:controlled |clinical )?trials?|randomi[sz]ed", re.IGNORECASE)
-_NOT_RCT = re.compile(r"non-?RCTs?|non-?randomi[sz]ed|quasi-?RCT|observational|cohort|retrospective|"
+_RCT = lazy(r"\bRCTs?\b|randomi[sz]ed (?:controlled |clinical )?trials?|randomi[sz]ed", re.IGNORECASE)
+_NOT_RCT = lazy(r"non-?RCTs?|non-?randomi[sz]ed|quasi-?RCT|observational|cohort|retrospective|"
                       r"case series|comparative studies|registry", re.IGNORECASE)
-_OPEN = re.compile(r"open-label|non-?blinded|unblinded|inadequate blinding|not blinded|without blinding",
+_OPEN = lazy(r"open-label|non-?blinded|unblinded|inadequate blinding|not blinded|without blinding",
                    re.IGNORECASE)
-_BLIND = re.compile(r"double-blind|(?<!non)(?<!non-)\bblinded\b|masked|sham-controlled", re.IGNORECASE)
-_TOTAL = re.compile(r"\b[Nn]\s*=\s*(\d[\d,]*)|\b(\d[\d,]*) (?:patients|participants|subjects|adult participants)\b")
+_BLIND = lazy(r"double-blind|(?<!non)(?<!non-)\bblinded\b|masked|sham-controlled", re.IGNORECASE)
+_TOTAL = lazy(r"\b[Nn]\s*=\s*(\d[\d,]*)|\b(\d[\d,]*) (?:patients|participants|subjects|adult participants)\b")
 
 
 @dataclass(frozen=True)

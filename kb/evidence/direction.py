@@ -32,16 +32,17 @@ import math
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
 from kb.estimates.model import EffectEstimate
 from kb.estimates.vocabulary import treatment_role, treatments_in
 
 INTERVENTION, COMPARATOR, NO_DIFFERENCE, NOT_JUDGED = "intervention", "comparator", "no clear difference", "not judged"
 
-_BENEFIT = re.compile(r"\b(?:superior|improve\w*|greater|better|benefits?|higher|more effective|favou?r\w*)\b",
+_BENEFIT = lazy(r"\b(?:superior|improve\w*|greater|better|benefits?|higher|more effective|favou?r\w*)\b",
                       re.IGNORECASE)
-_REDUCED = re.compile(r"\b(?:reduc\w*|decreas\w*|lower\w*|fewer)\b", re.IGNORECASE)
-_INCREASED = re.compile(r"\b(?:increas\w*|restor\w*)\b", re.IGNORECASE)
-_INFERIOR = re.compile(r"\b(?:inferior|worse)\b", re.IGNORECASE)
+_REDUCED = lazy(r"\b(?:reduc\w*|decreas\w*|lower\w*|fewer)\b", re.IGNORECASE)
+_INCREASED = lazy(r"\b(?:increas\w*|restor\w*)\b", re.IGNORECASE)
+_INFERIOR = lazy(r"\b(?:inferior|worse)\b", re.IGNORECASE)
 _AFTER_WINDOW = 45
 
 

@@ -14,16 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
 from kb.sources.kinds import GUIDELINE, OBSERVATIONAL, RANDOMIZED, REVIEW
 
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 _N = r"\d{1,3}|" + "|".join(NUMBER_WORDS)
-COUNT = re.compile(rf"\b(?P<n>{_N})\s+(?:[A-Za-z][\w-]*\s+|\d\s+){{0,3}}?"
+COUNT = lazy(rf"\b(?P<n>{_N})\s+(?:[A-Za-z][\w-]*\s+|\d\s+){{0,3}}?"
                    r"(?P<noun>randomi[sz]ed controlled trials|RCTs|trials|studies)\b", re.IGNORECASE)
-REVIEW_WORDS = re.compile(r"\b(?:review|meta-?analys[ie]s|guidelines?|recommendations?|appraisal)\b", re.I)
-FOLLOW_UP = re.compile(
+REVIEW_WORDS = lazy(r"\b(?:review|meta-?analys[ie]s|guidelines?|recommendations?|appraisal)\b", re.I)
+FOLLOW_UP = lazy(
     r"\b(?:initial|original|earlier|first|primary) report\b|\bresults of (?:this|the same) (?:study|trial)\b"
     r"|\b(?:follow-up|long-term|later) (?:report|results|outcomes) of (?:this|the same) (?:study|trial)\b"
     r"|\bsecondary analysis of (?:this|the same)\b", re.IGNORECASE)
@@ -34,16 +35,16 @@ NOT_TRIAL_NAMES = frozenset(
     "PEEK AHA JACR USA UK".split())
 _ROMAN = r"(?: (?:I|II|III|IV|V|VI))?"
 _TITLE_NAMES = (
-    re.compile(rf"\((?P<a>[A-Z][A-Za-z0-9-]{{2,}}{_ROMAN})\)"),
-    re.compile(rf"^(?P<a>[A-Z]{{3,}}{_ROMAN}) (?:Study|Trial)\b"),
-    re.compile(rf"\b[Tt]he (?P<a>[A-Z]{{3,}}{_ROMAN}) (?:study|trial)\b"),
+    lazy(rf"\((?P<a>[A-Z][A-Za-z0-9-]{{2,}}{_ROMAN})\)"),
+    lazy(rf"^(?P<a>[A-Z]{{3,}}{_ROMAN}) (?:Study|Trial)\b"),
+    lazy(rf"\b[Tt]he (?P<a>[A-Z]{{3,}}{_ROMAN}) (?:study|trial)\b"),
 )
 _TEXT_NAMES = (
-    re.compile(rf"\bthe (?P<a>[A-Z][A-Z0-9-]{{2,}}{_ROMAN}) (?:trial|study)\b"),
-    re.compile(rf"^(?P<a>[A-Z][A-Z0-9-]{{2,}}{_ROMAN}), (?=[^.]*\b(?:trial|study)\b)"),
+    lazy(rf"\bthe (?P<a>[A-Z][A-Z0-9-]{{2,}}{_ROMAN}) (?:trial|study)\b"),
+    lazy(rf"^(?P<a>[A-Z][A-Z0-9-]{{2,}}{_ROMAN}), (?=[^.]*\b(?:trial|study)\b)"),
 )
-_NAMED = re.compile(r"^(?P<who>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?) \((?P<year>\d{4})\) (?P<rest>.*)$")
-_TRIAL_WORDS = re.compile(r"\b(?:trial|RCT|randomi[sz]ed)\b", re.IGNORECASE)
+_NAMED = lazy(r"^(?P<who>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?) \((?P<year>\d{4})\) (?P<rest>.*)$")
+_TRIAL_WORDS = lazy(r"\b(?:trial|RCT|randomi[sz]ed)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

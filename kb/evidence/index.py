@@ -29,7 +29,6 @@ from functools import cached_property
 
 from kb.ids import ref_id as ref_node, study_id as study_node
 
-from .proposal import bootstrapped_studies, proposed_links
 from .records import EvidenceTables, Inclusion, Study
 from .tables import STATEMENT_SECTIONS, STUDIES, load_evidence_tables
 
@@ -72,8 +71,16 @@ class EvidenceIndex:
             current = self.parents.get(current)
         return None
 
+    @cached_property
+    def _included(self) -> dict[int, list[str]]:
+        """Review number -> what it includes, in order (one pass, not one per question)."""
+        out: dict[int, list[str]] = {}
+        for i in self.inclusions:
+            out.setdefault(i.review, []).append(i.target)
+        return {review: list(dict.fromkeys(targets)) for review, targets in out.items()}
+
     def included_by(self, review: int) -> list[str]:
-        return list(dict.fromkeys(i.target for i in self.inclusions if i.review == review))
+        return list(self._included.get(review, ()))
 
     def studies_behind(self, node: str, _seen: frozenset = frozenset()) -> set[str]:
         """Study ids behind a node: a study itself, a report's studies, what a review pools (recursively)."""
@@ -130,9 +137,15 @@ def _section_supports(kb, tables: EvidenceTables, studies: tuple[Study, ...]) ->
 
 def build_index(kb) -> EvidenceIndex:
     tables = load_evidence_tables(kb)
+    # The proposals read the text for treatments and designs (kb.estimates' vocabulary): imported only when a
+    # reviewed table is missing, so kb info on a curated policy does not load them.
     if STUDIES not in tables.present:
+        from .proposal import bootstrapped_studies
+
         tables = replace(tables, studies=bootstrapped_studies(kb))
     if STATEMENT_SECTIONS not in tables.present:
+        from .proposal import proposed_links
+
         tables = replace(tables, sections=proposed_links(kb))
     study_of_ref: dict[int, tuple[str, ...]] = {}
     for study in tables.studies:

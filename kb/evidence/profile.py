@@ -89,8 +89,8 @@ def profile_of(kb, statement_id: str) -> EvidenceProfile:
     supports = index.own_supports(source) if source else []
     refs = sorted({int(node_key(s.evidence)) for s in supports if s.evidence.startswith("ref:")})
     study_ids: set[str] = set()
-    for s in supports:
-        study_ids |= index.studies_behind(s.evidence)
+    for evidence in dict.fromkeys(s.evidence for s in supports):  # a reference cited in many sentences: once
+        study_ids |= index.studies_behind(evidence)
     studies = sorted(study_ids)
     randomized = [index.studies[s] for s in studies if index.studies[s].randomized]
     years = sorted(kb.references[n].year for n in refs if kb.references[n].year)

@@ -30,13 +30,14 @@ import math
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
 from kb.estimates.topics import document_treatments
 from kb.estimates.vocabulary import treatments_in
 from .bootstrap import propose_studies
 from .records import SectionLink, Study
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
-_DEVICE = re.compile(r"\b[A-Z][a-z]+[A-Z][A-Za-z]*\b|\b[A-Z][a-z]+(?=®|\u2122|<sup>)")
+_WORD = lazy(r"[A-Za-z][A-Za-z-]{3,}")
+_DEVICE = lazy(r"\b[A-Z][a-z]+[A-Z][A-Za-z]*\b|\b[A-Z][a-z]+(?=®|\u2122|<sup>)")
 _STOP = frozenset("""
 also among another applicable criteria criterion considered following include including included limited
 medically necessary investigational indications other than with when that this these those which there their

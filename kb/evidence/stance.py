@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
 from kb.estimates.topics import document_treatments
 from kb.estimates.vocabulary import treatments_in
 from kb.sources.kinds import GUIDELINE
@@ -32,13 +33,13 @@ from .findings import read_reviews_of, summary_of_findings
 from kb.ids import node_key
 
 FOR, AGAINST, INCONCLUSIVE = "for", "against", "inconclusive"
-_AGAINST = re.compile(r"no (?:clinical )?benefit|no better than|no clinical validity|not (?:more )?effective|"
+_AGAINST = lazy(r"no (?:clinical )?benefit|no better than|no clinical validity|not (?:more )?effective|"
                       r"recommendation against|recommends? against", re.IGNORECASE)
-_NULL = re.compile(r"not (?:statistically )?significantly different|no (?:statistically )?significant "
+_NULL = lazy(r"not (?:statistically )?significantly different|no (?:statistically )?significant "
                    r"(?:differences?|improvements?|benefits?)|did not differ|no differences?", re.IGNORECASE)
-_FOR = re.compile(r"\bsuperior\b|significantly (?:improved|higher|greater|better|reduced)|\bgreater\b|"
+_FOR = lazy(r"\bsuperior\b|significantly (?:improved|higher|greater|better|reduced)|\bgreater\b|"
                   r"\brecommend(?:s|ed)?\b", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:no|not|nor|without|little)\b", re.IGNORECASE)
+_NEGATED = lazy(r"\b(?:no|not|nor|without|little)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

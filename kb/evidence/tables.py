@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kb.patterns import lazy
 from kb.knowledge.curated import parse_int, read_csv
 from ..errors import KbError
 from kb.ids import ref_id as ref_node, study_id as study_node
@@ -23,7 +24,7 @@ SUPPORTS = "supports.csv"
 
 STUDY_COLUMNS = ("id", "name", "design", "randomized", "sham_controlled", "n_randomized", "comparison",
                  "references")
-STUDY_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+STUDY_ID = lazy(r"^[a-z0-9][a-z0-9-]*$")
 _YES_NO = {"yes": True, "no": False}
 
 

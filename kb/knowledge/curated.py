@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from kb.patterns import lazy
 from kb.sources.kinds import KINDS
 from kb.dates import parse_iso_day
 from kb.errors import KbError
@@ -89,7 +90,7 @@ def read_kinds(path: Path) -> dict[int, KindOverride]:
 
 
 WAIVER_COLUMNS = ("code", "line", "citation", "reason", "reviewer", "date")
-_CODE = re.compile(r"[A-Z]{3}\d{3}")
+_CODE = lazy(r"[A-Z]{3}\d{3}")
 
 
 def _optional_number(value: str, path: Path, line: int, column: str) -> int | None:
@@ -136,9 +137,9 @@ def read_waivers(path: Path) -> tuple[Waiver, ...]:
 # here directly, because importing PyYAML costs kb info about a fifth of its
 # run time; anything else (quotes, lists, flow style, special words) goes
 # through PyYAML. tests/test_curated.py checks both paths agree with PyYAML.
-_FLAT_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[A-Za-z0-9][\w .,/()&+-]*?)[ \t]*$")
-_YAML_WORDS = re.compile(r"^(?:y|n|yes|no|true|false|on|off|null|nan|inf)$", re.IGNORECASE)
-_PLAIN_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")  # YAML reads these back as the same text
+_FLAT_LINE = lazy(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[A-Za-z0-9][\w .,/()&+-]*?)[ \t]*$")
+_YAML_WORDS = lazy(r"^(?:y|n|yes|no|true|false|on|off|null|nan|inf)$", re.IGNORECASE)
+_PLAIN_DATE = lazy(r"^\d{4}-\d{2}(?:-\d{2})?$")  # YAML reads these back as the same text
 
 
 def read_flat_yaml(text: str) -> dict | None:

@@ -11,18 +11,19 @@ Medicine (ASRA)"), because real names are written that way.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kb.patterns import lazy
+
 # An acronym as printed: capitals (digits after a hyphen, as in SF-36, EQ-5D), an optional plural s.
 _TOKEN = r"[A-Z][A-Z]*(?:-[0-9A-Z]+)?[A-Z0-9]?"
-_DEFINED = re.compile(rf"[(\[](?P<abbr>{_TOKEN})(?P<plural>s?)[)\]]")
-_REVERSED = re.compile(r"(?<![A-Za-z0-9])(?P<abbr>[A-Z]{2,7})s?\s+\((?=[a-z])")  # "VAS (visual analog scale)"
-_USED = re.compile(r"(?<![A-Za-z0-9\-])(?P<abbr>[A-Z]{2,7})s?(?![A-Za-z0-9\-])")
-_CODE_LIKE = re.compile(r"^(?:[A-Z]+\d+|[IVX]+)$")  # TA279, CG75, Roman numerals: labels, not acronyms
-_BOUNDARY = re.compile(r"[()\[\];:,]")
-_WORD_SPLIT = re.compile(r"[\s\-\u2010-\u2014/]+")
+_DEFINED = lazy(rf"[(\[](?P<abbr>{_TOKEN})(?P<plural>s?)[)\]]")
+_REVERSED = lazy(r"(?<![A-Za-z0-9])(?P<abbr>[A-Z]{2,7})s?\s+\((?=[a-z])")  # "VAS (visual analog scale)"
+_USED = lazy(r"(?<![A-Za-z0-9\-])(?P<abbr>[A-Z]{2,7})s?(?![A-Za-z0-9\-])")
+_CODE_LIKE = lazy(r"^(?:[A-Z]+\d+|[IVX]+)$")  # TA279, CG75, Roman numerals: labels, not acronyms
+_BOUNDARY = lazy(r"[()\[\];:,]")
+_WORD_SPLIT = lazy(r"[\s\-\u2010-\u2014/]+")
 CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&", "a", "an", "de", "du", "la"})
 
 

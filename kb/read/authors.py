@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
+
 
 # Capitals of the Latin, Greek and Cyrillic alphabets. Python's ``re`` has no ``\p{Lu}``; the Latin
 # Extended blocks mix capitals and small letters, so they are taken whole (a small letter there
@@ -32,20 +34,20 @@ SUFFIX = r"(?:Jr|Sr|2nd|3rd|4th|II|III|IV)\.?"
 
 # Each piece is compiled once and names are cut into pieces in Python: one pattern holding the
 # surname pattern several times over cost more to compile than reading a whole reference list.
-_SURNAME_RX = re.compile(SURNAME)
-_INITIALS_RX = re.compile(INITIALS)
-_DOTTED = re.compile(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*\s*")  # "J.A. " before a surname
-_SUFFIX_TAIL = re.compile(rf",?\s+{SUFFIX}$")
-_ONLY_INITIALS = re.compile(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*")
-_SUFFIX_ONLY = re.compile(SUFFIX)
-_ETAL = re.compile(r"^(?:et\.?\s+al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORECASE)
-GROUP_WORDS = re.compile(
+_SURNAME_RX = lazy(SURNAME)
+_INITIALS_RX = lazy(INITIALS)
+_DOTTED = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*\s*")  # "J.A. " before a surname
+_SUFFIX_TAIL = lazy(rf",?\s+{SUFFIX}$")
+_ONLY_INITIALS = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*")
+_SUFFIX_ONLY = lazy(SUFFIX)
+_ETAL = lazy(r"^(?:et\.?\s+al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORECASE)
+GROUP_WORDS = lazy(
     r"\b(?:Group|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
     r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators)\b", re.IGNORECASE)
 
 
 # Words that make a name an organisation's, never a person's surname.
-_CORPORATE = re.compile(rf"{GROUP_WORDS.pattern}|\b(?:Inc|Ltd|LLC|GmbH|Corp|University|Foundation|Office|Department|Ministry|Cent(?:er|re)s?|Administration)\b\.?",
+_CORPORATE = lazy(rf"{GROUP_WORDS.pattern}|\b(?:Inc|Ltd|LLC|GmbH|Corp|University|Foundation|Office|Department|Ministry|Cent(?:er|re)s?|Administration)\b\.?",
                         re.IGNORECASE)
 
 
@@ -160,8 +162,8 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
 
 
 # Where a Vancouver/AMA/BMC author list may end: '. ' or ': ' (BMC) before the title.
-_LIST_END = re.compile(r"[.:]\s+(?=\S)")
-_MORE_INITIALS = re.compile(rf"{UPPER}\.?,")  # "Smith J. A., Jones B.": the stop after J is an initial's
+_LIST_END = lazy(r"[.:]\s+(?=\S)")
+_MORE_INITIALS = lazy(rf"{UPPER}\.?,")  # "Smith J. A., Jones B.": the stop after J is an initial's
 _CANDIDATES = 4  # ends tried before giving up: past them the text is a title, not names
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+from kb.patterns import lazy
 from kb.read.model import Problem, Statement
 from kb.read.prose import clean_text
 
-ITEM = re.compile(r"^\s*(?:[-*+]\s+)?(?P<label>[IVX]{1,4}|[A-Z]|\d{1,2}|[a-z])[.)]\s+(?P<text>\S.*)$")
-CATEGORY = re.compile(
+ITEM = lazy(r"^\s*(?:[-*+]\s+)?(?P<label>[IVX]{1,4}|[A-Z]|\d{1,2}|[a-z])[.)]\s+(?P<text>\S.*)$")
+CATEGORY = lazy(
     r"\b(not medically necessary|medically necessary|investigational|experimental|"
     r"cosmetic|not covered|unproven)\b",
     re.IGNORECASE,

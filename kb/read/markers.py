@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
 from kb.read.marker_context import (INTERVAL, LABEL_BEFORE, LOCATOR, TOKEN_BEFORE, element_after, exponent_before,
                                     footnote_label, in_subscript, interval_with_unit)
 
@@ -30,8 +31,8 @@ from kb.read.marker_context import (INTERVAL, LABEL_BEFORE, LOCATOR, TOKEN_BEFOR
 MAX_RANGE = 500
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"  # escaped: used inside [...]
-_RANGE = re.compile(rf"^\s*(\d+)\s*[{_DASHES}]\s*(\d+)\s*$")
-_NUMBER = re.compile(r"^\s*(\d+)\s*$")
+_RANGE = lazy(rf"^\s*(\d+)\s*[{_DASHES}]\s*(\d+)\s*$")
+_NUMBER = lazy(r"^\s*(\d+)\s*$")
 _LIST_BODY = rf"[\d\s,;{_DASHES}]*\d[\d\s,;{_DASHES}]*"
 
 SUP_MARKER = re.compile(r"<sup>\s*(?P<open>[\[(])?(?P<inner>[^<\]()]*?)[\])]?\s*</sup>", re.IGNORECASE)
@@ -51,7 +52,7 @@ BARE_MARKER = re.compile(
 _ONE_BRACKET = re.compile(rf"\[{_EM}\s*(?P<inner>{_LIST_BODY})\s*{_EM}\]")
 _PAREN = re.compile(rf"\((?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)\)(?![\w(])")
 _SUP_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
-_UNICODE = re.compile(rf"[{_SUP_DIGITS}]+(?:[,\u02d2\u207b{_DASHES}][{_SUP_DIGITS}]+)*")
+_UNICODE = lazy(rf"[{_SUP_DIGITS}]+(?:[,\u02d2\u207b{_DASHES}][{_SUP_DIGITS}]+)*")
 _TO_ASCII = str.maketrans(_SUP_DIGITS + "\u02d2\u207b", "0123456789,-")
 
 _SUP_LIST = re.compile(rf"^\s*{_LIST_BODY}\s*$")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from kb.patterns import lazy
 from kb.read.blocks import Heading, headings
 from kb.read.criteria import CATEGORY, parse_criteria
 from kb.read.model import Code, PolicyDocument, Problem, ReferenceEntry, Section
@@ -16,19 +17,19 @@ from kb.read.reference_list import parse_entry
 from kb.ids import slug as make_slug
 from kb.read.shape import document_shape, front_matter
 
-HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
-REFERENCE_HEADING = re.compile(r"^(references?|bibliography|works cited|literature cited|citations)$", re.I)
-CRITERIA_HEADING = re.compile(r"\bcriteria\b|\bcoverage\b|\bpolicy statement", re.I)
-DOCUMENTATION_HEADING = re.compile(r"required documentation", re.I)
-CODES_HEADING = re.compile(r"^(codes?|coding|billing codes?|cpt.*codes?)$", re.I)
-ENTRY = re.compile(r"^\s*(?:\[(?P<b>\d{1,5})\]|(?P<n>\d{1,5})[.)])\s+(?P<text>\S.*)$")
-CODE = re.compile(r"^(?:[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4})$")
-_BOLD_LINE = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")  # a bold line after the list ends it, as a heading would
+HEADING = lazy(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
+REFERENCE_HEADING = lazy(r"^(references?|bibliography|works cited|literature cited|citations)$", re.I)
+CRITERIA_HEADING = lazy(r"\bcriteria\b|\bcoverage\b|\bpolicy statement", re.I)
+DOCUMENTATION_HEADING = lazy(r"required documentation", re.I)
+CODES_HEADING = lazy(r"^(codes?|coding|billing codes?|cpt.*codes?)$", re.I)
+ENTRY = lazy(r"^\s*(?:\[(?P<b>\d{1,5})\]|(?P<n>\d{1,5})[.)])\s+(?P<text>\S.*)$")
+CODE = lazy(r"^(?:[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4})$")
+_BOLD_LINE = lazy(r"\*\*[^*]+\*\*|__[^_]+__")  # a bold line after the list ends it, as a heading would
 META = {
-    "effective": re.compile(r"^\W*Effective(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
-    "next_review": re.compile(r"^\W*Next Review(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
-    "last_review": re.compile(r"^\W*Last Review(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
-    "policy_number": re.compile(r"Policy No\.?\s*(?P<v>[\w.-]+)", re.I),
+    "effective": lazy(r"^\W*Effective(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
+    "next_review": lazy(r"^\W*Next Review(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
+    "last_review": lazy(r"^\W*Last Review(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
+    "policy_number": lazy(r"Policy No\.?\s*(?P<v>[\w.-]+)", re.I),
 }
 
 

@@ -12,14 +12,15 @@ import html
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
 from kb.read.marker_style import choose
 from kb.read.markers import SUP, SUP_BRACKET, UNICODE, expand, scan_line
 from kb.read.model import CitationMarker, Paragraph, Sentence
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[A-Za-z][.)]\s+|[IVXivx]+[.)]\s+)")
-_ENDS_OPEN = re.compile(r"[^.!?:;)\]\"\u201d>]\s*$")
-_CONTINUES = re.compile(r"^\s*[a-z0-9.,;:)\u2013\-]")
-_BOUNDARY = re.compile(
+_LIST_ITEM = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[A-Za-z][.)]\s+|[IVXivx]+[.)]\s+)")
+_ENDS_OPEN = lazy(r"[^.!?:;)\]\"\u201d>]\s*$")
+_CONTINUES = lazy(r"^\s*[a-z0-9.,;:)\u2013\-]")
+_BOUNDARY = lazy(
     r"(?<=[.!?])[\"\u201d\u2019')\]]*(?:\s*<sup>[^<]*</sup>)?\s+(?=[A-Z0-9\"\u201c(\[<$])"
 )
 _NO_BREAK_BEFORE = re.compile(
@@ -75,11 +76,11 @@ def group_blocks(numbered_lines: list[tuple[int, str]]) -> list[Block]:
     return [make_block(g) for g in groups]
 
 
-_SUP_CITE = re.compile(r"<sup>\s*(\[[^<\]]*\])\s*</sup>", re.IGNORECASE)
-_SUP_OTHER = re.compile(r"<sup>\s*([^<]*?)\s*</sup>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]{0,200}>")
-_EMPHASIS = re.compile(r"\*{1,3}|_{2,3}")
-_BULLET = re.compile(r"^\s*[-*+]\s+")
+_SUP_CITE = lazy(r"<sup>\s*(\[[^<\]]*\])\s*</sup>", re.IGNORECASE)
+_SUP_OTHER = lazy(r"<sup>\s*([^<]*?)\s*</sup>", re.IGNORECASE)
+_TAG = lazy(r"<[^>]{0,200}>")
+_EMPHASIS = lazy(r"\*{1,3}|_{2,3}")
+_BULLET = lazy(r"^\s*[-*+]\s+")
 
 
 def clean_text(raw: str) -> str:
@@ -175,7 +176,7 @@ def _line_len(block: Block, i: int) -> int:
 
 
 # "- a. text", "1) text", "IV. text", "- text": the label of a list item.
-_ITEM_LABEL = re.compile(r"^\s*(?:(?P<bullet>[-*+])\s+)?(?:(?P<label>\d{1,3}|[IVX]{1,4}|[ivx]{1,4}|[A-Za-z])[.)]\s+)?")
+_ITEM_LABEL = lazy(r"^\s*(?:(?P<bullet>[-*+])\s+)?(?:(?P<label>\d{1,3}|[IVX]{1,4}|[ivx]{1,4}|[A-Za-z])[.)]\s+)?")
 
 
 def read_paragraphs(blocks: list[Block], section_for_line) -> list[Paragraph]:

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 
+from kb.patterns import lazy
 from kb.read.authors import GROUP_WORDS, Authors, initials_first_authors, leading_authors, read_authors
 from kb.read.entry_edges import late_year, leading, split_rest
 from kb.read.model import ReferenceEntry
 
-_ORG_WORDS = re.compile(
+_ORG_WORDS = lazy(
     r"\b(Academy|Society|Institute|College|Association|Agency|Organi[sz]ation|Committee|"
     r"Foundation|Department|Centers?|Centres?|Council|Board|Task Force|Federation|Excellence|"
     r"Administration|Collaboration|Group|Network|Office|Ministry|Investigators|Consortium|Panel|"
@@ -33,17 +34,17 @@ _CITED = re.compile(r"\[(?:cited|accessed)\s*:?\s*(?P<v>[^\]]+)\]", re.IGNORECAS
 _ACCESSED = re.compile(
     r"\b(?:accessed|cited|retrieved)(?:\s+on)?\s*:?\s*(?P<v>[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}|"
     r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+ \d{4})", re.IGNORECASE)
-_ITALIC = re.compile(r"(?<!\*)\*(?!\*)(?P<v>[^*]+?)\*(?!\*)|(?<!_)_(?P<u>[^_]+?)_(?!_)")
+_ITALIC = lazy(r"(?<!\*)\*(?!\*)(?P<v>[^*]+?)\*(?!\*)|(?<!_)_(?P<u>[^_]+?)_(?!_)")
 _YEAR_RX = r"(?:1[89]|20)\d{2}"
 # "2014;29(6):1346-55", "2015;4:CD006349", "2021;9(10)", "2015;25 Suppl 1:S77-85", "2017."
-_PUB = re.compile(
+_PUB = lazy(
     rf"(?P<year>{_YEAR_RX})[a-z]?(?:\s+[A-Z][a-z]{{2}}(?:\s+\d{{1,2}})?)?"
     r"(?:\s*;\s*(?P<volume>[\w -]+?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?::\s*(?P<pages>[\w\-\u2013]+(?:;\s*discussion\s*[\w\-]+)?))?)?"
     r"(?=\s*[.;]|\s*$|\s+PMID|\s+doi)"
 )
 # A year standing alone: not inside a longer number or an e-locator, not pages after "18: " or "pp. ",
 # not the first half of a page range "1905-1910", not a volume before its pages "2093: 1-10".
-_YEAR = re.compile(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!pp\. )(?<!p\. )(?P<y>{_YEAR_RX})(?![\d\-\u2013])(?!: )")
+_YEAR = lazy(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!pp\. )(?<!p\. )(?P<y>{_YEAR_RX})(?![\d\-\u2013])(?!: )")
 # "(2009)", "(2009a)", "(n.d.)", "(in press)" right after the author list (PLOS, APA-like).
 _PAREN_YEAR = re.compile(
     rf"^(?P<who>(?:[^()]|\([A-Z][A-Za-z&.]{{1,10}}\)){{1,600}}?)\s*\((?P<y>{_YEAR_RX})[a-z]?(?:,\s*[^)]{{1,30}})?\)|"
@@ -57,14 +58,14 @@ _VOLUME_PAGES = re.compile(
     r"(?:\((?P<issue>[^)]{1,20})\))?\s*[:,]\s*"
     r"(?P<pages>[A-Za-z]{0,3}\d+[\w\-\u2013]*|[ivxlc]+(?:[\-\u2013][ivxlc]+)?)\.?$")
 # BMC: "Journal 2009, 6:100", "Journal 2009, 6(Suppl 1):S1"
-_BMC = re.compile(
+_BMC = lazy(
     rf"^(?P<source>[^.]*?[^\s,.])\s+(?P<year>{_YEAR_RX}),\s*(?P<volume>\d+)(?:\((?P<issue>[^)]{{1,20}})\))?"
     r"(?::\s*(?P<pages>[\w\-\u2013]+))?\.?$")
 # Elsevier: "Title, Journal 12 (2009) 100-110"
-_ELSEVIER = re.compile(
+_ELSEVIER = lazy(
     rf",\s*(?P<source>[^,]*?[^\s,.])\.?\s+(?P<volume>\d+)\s+\((?P<year>{_YEAR_RX})\)\s+(?P<pages>[\w\-\u2013]+)\.?$")
-_EPUB = re.compile(r"\bEpub ahead of print\b\.?", re.IGNORECASE)
-_AHEAD = re.compile(r"\bEpub ahead of print\b|\bin press\b", re.IGNORECASE)
+_EPUB = lazy(r"\bEpub ahead of print\b\.?", re.IGNORECASE)
+_AHEAD = lazy(r"\bEpub ahead of print\b|\bin press\b", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
@@ -86,8 +87,8 @@ def surname_and_initials(author: str) -> tuple[str, str] | None:
     return (m.group("surname"), m.group("initials")) if m else None
 
 
-_AVAILABLE = re.compile(r"'?\s*Available\s+(?:from|at)\s*:?\s*'?", re.IGNORECASE)
-_ANY_URL = re.compile(r"<?https?://\S+>?")
+_AVAILABLE = lazy(r"'?\s*Available\s+(?:from|at)\s*:?\s*'?", re.IGNORECASE)
+_ANY_URL = lazy(r"<?https?://\S+>?")
 # (pattern, a lower-case word it cannot match without): skipping a search whose
 # word is absent keeps the 76-entry list of a real policy cheap to read.
 _TAIL = ((_PMID, "pmid"), (_DOI, "10."), (_CITED, "["), (_ACCESSED, "ccess"), (_ACCESSED, "cited"),
@@ -165,11 +166,11 @@ def _journal_and_pub(body: str) -> tuple[str | None, str, dict]:
 
 
 # "Journal 2" (a volume only), "Oxford, UK: Blackwell" (place and publisher), "Princeton University Press"
-_VOLUME_ONLY = re.compile(r"^(?P<source>[^.]*?[^\s,.])\s+(?P<volume>\d+[A-Za-z]?)$")
-_PUBLISHER = re.compile(r"^(?:[^.:]{2,60}:\s*)?(?P<source>[^.:]{2,80}?)$")
-_PUBLISHER_WORDS = re.compile(r"\b(?:Press|Publish\w*|Verlag|Springer|Wiley|Elsevier|Blackwell|Academic|Books?|"
+_VOLUME_ONLY = lazy(r"^(?P<source>[^.]*?[^\s,.])\s+(?P<volume>\d+[A-Za-z]?)$")
+_PUBLISHER = lazy(r"^(?:[^.:]{2,60}:\s*)?(?P<source>[^.:]{2,80}?)$")
+_PUBLISHER_WORDS = lazy(r"\b(?:Press|Publish\w*|Verlag|Springer|Wiley|Elsevier|Blackwell|Academic|Books?|"
                               r"University|Sinauer|Wiley|Saunders|Lippincott|McGraw|Oxford|Cambridge)\b")
-_JOURNAL_LIKE = re.compile(r"^(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&)(?:\s+(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&))"
+_JOURNAL_LIKE = lazy(r"^(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&)(?:\s+(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&))"
                            r"{0,7}$")
 
 
@@ -198,9 +199,9 @@ def _after_year(body: str) -> tuple[str | None, str, dict]:
     return None, body, {}
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z&\-]{1,9}")  # "WHO", "NICE", "CDC" as the author
+_ACRONYM = lazy(r"[A-Z][A-Z&\-]{1,9}")  # "WHO", "NICE", "CDC" as the author
 # The end of the first sentence: ". " or ": ", not after a lone capital ("U.S. General Accounting Office").
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.\s+|:\s+")
+_SENTENCE_END = lazy(r"(?<!\b[A-Z])\.\s+|:\s+")
 
 
 def _first_sentence(body: str) -> tuple[str, str, str]:

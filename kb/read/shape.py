@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
 from kb.read.model import Section
 
 POLICY, ARTICLE = "policy", "article"
@@ -25,11 +26,11 @@ POLICY, ARTICLE = "policy", "article"
 NO_CRITERIA = ("no criteria: this document has no coverage criteria (an evidence review or article); "
                "its references and citations are read and checked as usual")
 
-_FENCE = re.compile(r"^---\s*$")
-_KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+_FENCE = lazy(r"^---\s*$")
+_KEY_VALUE = lazy(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
 _FRONT_KEYS = {"title": "title", "issuer": "issuer", "publisher": "issuer", "journal": "issuer",
                "organisation": "issuer", "organization": "issuer"}
-_DATES = re.compile(r"\b(?:Effective(?: Date)?|Next Review|Last Review|Policy No\.?)\b", re.IGNORECASE)
+_DATES = lazy(r"\b(?:Effective(?: Date)?|Next Review|Last Review|Policy No\.?)\b", re.IGNORECASE)
 # Headings that name a part of a document, never the document itself.
 SECTION_NAMES = frozenset(" ".join(n.split()) for n in """abstract|summary|introduction|background|objective|
     objectives|aim|aims|method|methods|materials and methods|results|discussion|conclusion|conclusions|reference|
@@ -45,7 +46,7 @@ def is_section_name(title: str) -> bool:
 
 
 # Headings after the body that may sit beside the title heading without making it a section.
-_BACK_MATTER = re.compile(r"^(?:references?|bibliography|acknowledge?ments?|appendix|appendices|codes?|"
+_BACK_MATTER = lazy(r"^(?:references?|bibliography|acknowledge?ments?|appendix|appendices|codes?|"
                           r"cross references)$", re.IGNORECASE)
 
 

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from kb.patterns import lazy
 from kb.read.model import CitationMarker, Sentence
 from kb.sources.claims import run
 from kb.sources.named import Mention, read_mentions
@@ -103,7 +104,7 @@ def _analyse(kb) -> Analysis:
     return Analysis(index, tuple(cited), tuple(pairings), tuple(unmarked), dict(cited_near))
 
 
-_MAY_NAME = re.compile(r"\d|(?<=\s)[A-Z]")
+_MAY_NAME = lazy(r"\d|(?<=\s)[A-Z]")
 
 
 def _may_name(text: str) -> bool:

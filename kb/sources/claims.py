@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
 from kb.sources.kinds import GUIDELINE, OBSERVATIONAL, OTHER, RANDOMIZED, REVIEW
 
 _NUMBERS = ("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -28,15 +29,15 @@ _NOUNS = (
      r"studies|series", frozenset({OBSERVATIONAL, OTHER}), "case reports or series"),
     (r"(?:clinical )?trials|studies|publications|papers|reports", None, "studies"),
 )
-_NOUN_RX = tuple((re.compile(p, re.I), kinds, label) for p, kinds, label in _NOUNS)
+_NOUN_RX = tuple((lazy(p, re.I), kinds, label) for p, kinds, label in _NOUNS)
 _NOUN = "|".join(f"(?:{p})" for p, _, _ in _NOUNS)
 # The words between a count and its noun are no count themselves: '21 days in two studies' counts two.
-_COUNT = re.compile(rf"\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]|[1-9]\d)\s+"
+_COUNT = lazy(rf"\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]|[1-9]\d)\s+"
                     rf"(?:(?!(?:{'|'.join(_NUMBERS)})\b)[a-z][\w-]*\s+){{0,3}}?"
                     rf"(?P<noun>{_NOUN})\b", re.I)
-_DESIGN = re.compile(rf"(?P<noun>{_NOUN})[\s.,;:)]*$", re.I)
-_OPENING = re.compile(r"^(?:(?:The|These|Those|Only|All|Another|Other|In all,?|Overall,?)\s+)?$", re.I)
-_ATTACHED = re.compile(r"^[\s.,;:)]*$")
+_DESIGN = lazy(rf"(?P<noun>{_NOUN})[\s.,;:)]*$", re.I)
+_OPENING = lazy(r"^(?:(?:The|These|Those|Only|All|Another|Other|In all,?|Overall,?)\s+)?$", re.I)
+_ATTACHED = lazy(r"^[\s.,;:)]*$")
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else COUNTS[word.lower()]
 
 
-_BETWEEN = re.compile(r"^[\s,;]*$")
+_BETWEEN = lazy(r"^[\s,;]*$")
 
 
 def run(text: str, spans, first: int) -> tuple[int, ...]:
@@ -107,4 +108,4 @@ def topic_stems(text: str) -> set[str]:
     return {w[:4] for w in _CONTENT_WORD.findall(text.lower()) if w not in _TOPIC_STOP}
 
 
-_CONTENT_WORD = re.compile(r"[a-z]{5,}")
+_CONTENT_WORD = lazy(r"[a-z]{5,}")

@@ -11,21 +11,22 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from kb.patterns import lazy
 from kb.read.model import ReferenceEntry
 
-ORG_WORDS = re.compile(
+ORG_WORDS = lazy(
     r"\b(Academy|Society|Institute|College|Association|Agency|Organi[sz]ation|Committee|Congress|"
     r"Foundation|Department|Council|Board|Task Force|Federation|Collaboration|Excellence|Network)\b")
-_ACRONYM_PAREN = re.compile(r"\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
-_NAME_WORD = re.compile(r"[A-Z][a-z\u00df-\u00ff][\w'\u2019-]*$")  # capitalised, not a shouted heading
-_TRIAL_IN_TITLE = re.compile(
+_ACRONYM_PAREN = lazy(r"\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
+_NAME_WORD = lazy(r"[A-Z][a-z\u00df-\u00ff][\w'\u2019-]*$")  # capitalised, not a shouted heading
+_TRIAL_IN_TITLE = lazy(
     r"\((?P<paren>[A-Z][A-Za-z0-9-]{2,}(?: [IVX]{1,4}| \d)?)\)|\b(?P<named>[A-Z][A-Z0-9-]{2,}(?: [IVX]{1,4})?) (?:[Ss]tudy|[Tt]rial)\b")
-_TRIAL_WORDS = re.compile(r"\btrial|\bstudy\b", re.I)
+_TRIAL_WORDS = lazy(r"\btrial|\bstudy\b", re.I)
 _SMALL = {"of", "for", "and", "the", "on", "in", "&"}
 
 
-_NOT_ALNUM = re.compile(r"[^a-z0-9]")
-_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+_NOT_ALNUM = lazy(r"[^a-z0-9]")
+_ALNUM_RUN = lazy(r"[a-z0-9]+")
 
 
 def _ascii(text: str) -> str:

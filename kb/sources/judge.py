@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.patterns import lazy
 from kb.read.reading import readable_author
 from kb.sources.citing import Analysis, Pairing, analyse, memo
 from kb.sources.index import fold, fold_words
@@ -138,11 +139,11 @@ def _not_led(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
 # An organisation is the source a sentence cites only when the sentence says it spoke: it published,
 # recommended or stated something, or its guideline, report or criteria are named. Funders, suppliers,
 # databases and institutes named in passing are not the cited source.
-_SPOKE = re.compile(r"(?:\s*\([^)]{1,20}\))?(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,3}?(?:published|issued|released|"
+_SPOKE = lazy(r"(?:\s*\([^)]{1,20}\))?(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,3}?(?:published|issued|released|"
                     r"updated|revised|proposed|adopted|approved|announced|declared|recommend(?:s|ed)?|stat(?:es|ed)|advis(?:es|ed)|endors(?:es|ed)|conclud(?:es|ed)|"
                     r"consider(?:s|ed)?|(?:practice\s+)?guidelines?|guidance|statements?|criteria|recommendations?|"
                     r"position|consensus|appraisals?|technology\s+assessments?)\b", re.I)
-_ACCORDING = re.compile(r"(?:according\s+to|guidelines?\s+(?:from|by|of)|issued\s+by|published\s+by|"
+_ACCORDING = lazy(r"(?:according\s+to|guidelines?\s+(?:from|by|of)|issued\s+by|published\s+by|"
                         r"recommended\s+by|endorsed\s+by)\s+(?:the\s+)?$", re.I)
 
 
@@ -153,10 +154,10 @@ def spoke(text: str, start: int, end: int) -> bool:
 
 # A trial is the cited source when the text calls it one ('the FREE trial', 'trials TRIPOD 2 and 3')
 # or cites it at once ('VERTOS II [12]'); a gene or a cohort printed in capitals is not.
-_TRIAL_AFTER = re.compile(r"\s*(?:(?:trial|study|RCT|investigators|group)\b|[\[(]?\d|[\[\u2070-\u209f<])", re.I)
-_TRIAL_BEFORE = re.compile(r"\b(?:trials?|stud(?:y|ies)|RCTs?)\s+(?:(?:[\w-]+)\s+){0,2}$", re.I)
-_ROMAN = re.compile(r"^[IVX]+$")
-_TRIAL_WORD = re.compile(r"\b(?:trial|study)\b", re.I)
+_TRIAL_AFTER = lazy(r"\s*(?:(?:trial|study|RCT|investigators|group)\b|[\[(]?\d|[\[\u2070-\u209f<])", re.I)
+_TRIAL_BEFORE = lazy(r"\b(?:trials?|stud(?:y|ies)|RCTs?)\s+(?:(?:[\w-]+)\s+){0,2}$", re.I)
+_ROMAN = lazy(r"^[IVX]+$")
+_TRIAL_WORD = lazy(r"\b(?:trial|study)\b", re.I)
 
 
 def trial_tied(text: str, start: int, end: int, name: str) -> bool:
@@ -250,7 +251,7 @@ def _date(kb, p: Pairing, scope: list[int]) -> Verdict | None:
                    f"version", tuple(scope))
 
 
-_WORD = re.compile(r"[a-z]{4,}")
+_WORD = lazy(r"[a-z]{4,}")
 
 
 def _best_by_title(kb, numbers: list[int], sentence: str) -> list[int]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from kb.patterns import lazy
 from kb.sources.eponyms import eponyms
 from kb.sources.index import ORG_WORDS, SourceIndex, fold_words, org_definitions
 
@@ -40,11 +41,11 @@ _DOC = (r"(?:guidelines?|guidance|review|study|trial|RCT|meta-analysis|report|st
 
 # A name is found once per sentence; the forms are short patterns on the text just after or before it.
 _START = r"(?<![\w'\u2019-])"  # a name starts a word
-_NAME_AT = re.compile(rf"{_START}(?P<name>{NAME})")
+_NAME_AT = lazy(rf"{_START}(?P<name>{NAME})")
 _SECOND = r"(?:[a-z]{1,4}\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?"
 # (pattern the text after the name must start with, pattern the text before must end with, the
 # endings that text can have at all), most specific first. The endings are tested first: cheap.
-_FORMS = tuple((re.compile(after) if after else None, re.compile(before) if before else None, ends) for
+_FORMS = tuple((lazy(after) if after else None, lazy(before) if before else None, ends) for
                after, before, ends in (
     (rf"\s+(?:and|&)\s+(?P<second>{_SECOND}){_ETAL}\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]", None, None),  # A and B (2015)
     (rf"{_ETAL}(?:['\u2019]s)?\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]", None, None),  # Zhao (2017), Buchbinder [2009]
@@ -82,9 +83,9 @@ _YEAR_ONLY = tuple(re.compile(p) for p in (
     rf"\b[Ii]n\s+(?P<year>{YEAR})\s*[.,;:]?\s*(?=\[)",
     rf"^In\s+(?P<year>{YEAR})\b",
 ))
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
-_TRIAL_CONTEXT = re.compile(r"\b(?P<trial>[A-Z][A-Z0-9-]{2,}(?:\s+[IVX]{1,4})?)\s+(?:[Tt]rial|[Ss]tudy)\b")
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z]+(?![\w-])")
+_A_YEAR = lazy(r"(?:19|20)\d\d")
+_TRIAL_CONTEXT = lazy(r"\b(?P<trial>[A-Z][A-Z0-9-]{2,}(?:\s+[IVX]{1,4})?)\s+(?:[Tt]rial|[Ss]tudy)\b")
+_ACRONYM = lazy(r"(?<![\w-])[A-Z][A-Z]+(?![\w-])")
 _STOP = frozenset("""In The A An This These That Those Both All Each Most Other Another One Two Three Four Five Six
     Since From After Before During Although However Furthermore Moreover Additionally Also Using According
     Updated Revised Published Recently Similarly Meanwhile Overall Results Patients Participants Authors

@@ -53,12 +53,28 @@ def time_call(func: Callable[[], object]) -> float:
 
 def time_command(argv: list[str], env: dict | None = None) -> float:
     """Wall time of one run of a command, its output discarded; a failure stops the bench."""
+    return command_times(argv, env)[0]
+
+
+def command_times(argv: list[str], env: dict | None = None) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run of a command. The CPU time (user + system of the child) leaves
+    out the time spent waiting for a core, which on a busy shared machine can be most of the wall time."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):  # 1 is "findings", a normal outcome for kb check
         raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {proc.stderr.decode()[-300:]}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def load_average() -> str:
+    import os
+
+    return "load average " + " / ".join(f"{x:.1f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
 
 
 def paired(label: str, a: Callable[[], float], b: Callable[[], float], repeats: int) -> Paired:
