@@ -27,6 +27,7 @@ _SMALL = {"of", "for", "and", "the", "on", "in", "&"}
 
 _NOT_ALNUM = lazy(r"[^a-z0-9]")
 _ALNUM_RUN = lazy(r"[a-z0-9]+")
+_AUTHOR_ACRONYM = lazy(r"^[A-Z]{2,8}$")  # an organisation written as its acronym in the author place ("WHO")
 
 
 def _ascii(text: str) -> str:
@@ -174,9 +175,11 @@ def build_index(entries: dict[int, ReferenceEntry], document_text: str = "") -> 
             if i == 0:
                 index.by_first[fold(surname)].append(number)
             index.by_author[fold(surname)].append(number)
-        words = " ".join(filter(None, (entry.organisation, entry.title)))
+        # A report's issuing body is often printed only as its publisher ("Geneva: World Health Organization").
+        issuer = entry.source if entry.source_guessed else None
+        words = " ".join(filter(None, (entry.organisation, entry.title, issuer)))
         index._org_text[number] = fold_words(words)
-        index._acronyms_of[number] = _acronyms(words)
+        index._acronyms_of[number] = _acronyms(words) | {s for s in entry.surnames if _AUTHOR_ACRONYM.match(s)}
         for name, acronym in org_definitions(words):
             index.add_org(name, acronym)
         if entry.organisation and ORG_WORDS.search(entry.organisation):

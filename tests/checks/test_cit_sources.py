@@ -381,3 +381,25 @@ def test_cit201_a_subject_does_not_reach_past_another_dated_source():
     body = ("Working from what was available, Kallmes placed the fracture among those described "
             "(Buchbinder, Osborne & Ebeling, 2009) in Melbourne [1].")
     assert findings(body, TIED, "CIT201") == []
+
+
+def _check_text(body: str, entries: list[str]) -> list:
+    from kb.checks import run_checks
+    from kb.knowledge.base import build_knowledge_base
+    from kb.outputs.report import flatten
+    from kb.read.parse_policy import parse_policy
+
+    text = "# A policy\n\n## Rationale\n\n" + body + "\n\n## References\n\n" + "\n".join(
+        f"{i}. {e}" for i, e in enumerate(entries, 1)) + "\n"
+    return [f for f in flatten(run_checks(build_knowledge_base(parse_policy(text, "p.md")))) if f.code == "CIT203"]
+
+
+def test_cit203_an_organisation_named_by_its_acronym_as_author_or_as_the_report_publisher():
+    # The PLOS form: the author is the acronym, the written-out name only the publisher of a book or report.
+    report = ("WHO (1994) Bench aids for the diagnosis of intestinal nematodes. Geneva: World Health Organization, "
+              "20 p.")
+    study = "Yap P, Fürst T, Müller I (2012) Determining infection status in children. J Vis Exp 66: e3966."
+    body = "We adhered to World Health Organization (WHO) guidelines for smear preparation [1], [2]."
+    assert _check_text(body, [report, study]) == []
+    other = "Smith A (1994) Bench aids for the diagnosis of intestinal nematodes. Geneva: Acme Press, 20 p."
+    assert [f.citations for f in _check_text(body, [other, study])] == [(1, 2)]
