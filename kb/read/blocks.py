@@ -51,9 +51,16 @@ def headings(text: str) -> list[Heading]:
             out.append(Heading(token.map[0] + 1, token.map[1], int(token.tag[1]), inline.content.strip()))
         elif token.type == "paragraph_open" and token.map and token.map[1] - token.map[0] == 1 and token.level == 0:
             inline = tokens[k + 1]
-            if _only_bold(_parser(inline=True).parseInline(inline.content, env)[0].children or []):
+            if _may_be_bold(inline.content) and _only_bold(_parser(inline=True).parseInline(inline.content, env)[0]
+                                                           .children or []):
                 out.append(Heading(token.map[0] + 1, token.map[0] + 1, 0, inline.content.strip(), bold=True))
     return out
+
+
+def _may_be_bold(content: str) -> bool:
+    """Only a paragraph that opens and closes with emphasis marks can be all bold (spares the inline parser)."""
+    stripped = content.strip()
+    return stripped[:2] in ("**", "__") and stripped[-2:] in ("**", "__")
 
 
 def _only_bold(children) -> bool:
