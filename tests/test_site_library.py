@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 
+from ptytools import drawn, terminal
 from sitetools import ENV, broken_links, kb_site, outside_requests
 from kb.site.cache import config_fingerprint, policy_key, tool_fingerprint
 from kbdev.synthetic.corpus import write_corpus
@@ -66,48 +67,24 @@ def test_the_library_holds_each_policy_site_and_its_own_pages(library):
     assert len(same) == 1  # the theme's files are stored once (hard links), not once a policy
 
 
-def _terminal():
-    """A pseudo-terminal 100 columns wide: (the side a program reads, the side it draws on)."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    return leader, follower
-
-
-def _drawn(leader) -> str:
-    import select
-
-    out = b""
-    while select.select([leader], [], [], 0.2)[0]:
-        chunk = os.read(leader, 65536)
-        if not chunk:
-            break
-        out += chunk
-    return out.decode("utf-8", "replace")
-
-
 def test_a_terminal_gets_a_bar_over_the_policies_and_a_pipe_none(library):
     import subprocess
     import sys
 
     root, out, first, _, _ = library
     assert "building" not in first.stderr
-    leader, follower = _terminal()
+    leader, follower = terminal()
     try:
         env = dict(ENV, KB_PROJECT=str(root))
         env.pop("KB_PROGRESS", None)
         proc = subprocess.run([sys.executable, "-m", "kb", "site", "--all", "-o", str(out)], cwd=root, env=env,
                               stdout=subprocess.PIPE, stderr=follower, text=True)
-        drawn = _drawn(leader)
+        screen = drawn(leader)
     finally:
         os.close(leader)
         os.close(follower)
     assert proc.returncode == 0 and "0 built, 3 from the cache" in proc.stdout
-    assert "building" in drawn and "/3 [" in drawn
+    assert "building" in screen and "/3 [" in screen
 
 
 def test_a_changed_policy_alone_is_built_again(library):
