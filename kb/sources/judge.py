@@ -85,6 +85,8 @@ def _person_verdict(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     m = p.mention
     if any(not readable_author(kb.references[n]) for n in scope):
         return None  # an entry whose author could not be read: `kb info` says so once, not each time
+    if _compound_of_cited(kb, scope, m.name):
+        return None  # 'Silva Junior et al.' against 'Silva Jr SHA': one compound surname, written two ways
     firsts = [n for n in scope if n in set(index.first_author_matches(m.name))]
     if firsts:
         if m.year is None or any(kb.references[n].year in (None, m.year) for n in firsts):
@@ -117,6 +119,10 @@ def _person_verdict(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
                 if others else f"no entry in the list is by {m.label}: correct the name or the citation")
     return Verdict("author", p, f"{m.label} is cited as {_cites(kb, scope)}", hint, tuple(scope) + tuple(matches))
 
+
+# Words that end a compound surname (Portuguese and Spanish generational names, Junior/Senior) rather than name
+# a person of their own.
+_NAME_SUFFIXES = frozenset({"junior", "jr", "senior", "sr", "filho", "neto", "sobrinho"})
 
 _LEADS = re.compile(r"\bet\s+al\b|\band\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\b")
 
@@ -165,6 +171,16 @@ def trial_tied(text: str, start: int, end: int, name: str) -> bool:
         return False
     return bool(_TRIAL_WORD.search(text[start:end]) or _TRIAL_AFTER.match(text, end)
                 or _TRIAL_BEFORE.search(text[max(0, start - 60):start]))
+
+
+def _compound_of_cited(kb, scope: list[int], name: str) -> bool:
+    """A name that is, or ends with, a generational word ('Junior', 'Neto'): its other words may begin a cited
+    surname ('Silva' of 'Silva Jr'), and the word alone is no one's name."""
+    words = name.split()
+    if not words or fold(words[-1]) not in _NAME_SUFFIXES:
+        return False
+    stem = fold(" ".join(words[:-1]))
+    return not stem or any(fold(s).startswith(stem) for n in scope for s in kb.references[n].surnames)
 
 
 def _named_in(entry, name: str) -> bool:

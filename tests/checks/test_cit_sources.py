@@ -383,7 +383,7 @@ def test_cit201_a_subject_does_not_reach_past_another_dated_source():
     assert findings(body, TIED, "CIT201") == []
 
 
-def _check_text(body: str, entries: list[str]) -> list:
+def _check_text(body: str, entries: list[str], code: str = "CIT203") -> list:
     from kb.checks import run_checks
     from kb.knowledge.base import build_knowledge_base
     from kb.outputs.report import flatten
@@ -391,7 +391,7 @@ def _check_text(body: str, entries: list[str]) -> list:
 
     text = "# A policy\n\n## Rationale\n\n" + body + "\n\n## References\n\n" + "\n".join(
         f"{i}. {e}" for i, e in enumerate(entries, 1)) + "\n"
-    return [f for f in flatten(run_checks(build_knowledge_base(parse_policy(text, "p.md")))) if f.code == "CIT203"]
+    return [f for f in flatten(run_checks(build_knowledge_base(parse_policy(text, "p.md")))) if f.code == code]
 
 
 def test_cit203_an_organisation_named_by_its_acronym_as_author_or_as_the_report_publisher():
@@ -403,3 +403,14 @@ def test_cit203_an_organisation_named_by_its_acronym_as_author_or_as_the_report_
     assert _check_text(body, [report, study]) == []
     other = "Smith A (1994) Bench aids for the diagnosis of intestinal nematodes. Geneva: Acme Press, 20 p."
     assert [f.citations for f in _check_text(body, [other, study])] == [(1, 2)]
+
+
+def test_cit201_the_last_word_of_a_compound_surname_is_not_a_person():
+    entries = ["Silva Jr SHA, Souza MA, Silva JHA. Translation and validation of the muscle appearance scale. "
+               "Rev Digit B Aires. 2008;13(120).",
+               "Smith A, Jones B. Another scale. J Things. 2010;5:1-2."]
+    assert _check_text("The scale was translated by Silva Junior et al. (2008) [1]. Others [2].", entries, "CIT201") == []
+    found = _check_text("The scale was translated by Smith et al. (2008) [1]. Others [2].", entries, "CIT201")
+    assert [f.citations[0] for f in found] == [1]
+    found = _check_text("The scale was translated by Silva Junior et al. (2008) [2]. Others [1].", entries, "CIT201")
+    assert [f.citations[0] for f in found] == [2]  # Smith's paper: the compound name is not his
