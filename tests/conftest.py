@@ -1,9 +1,14 @@
 """Shared fixtures: the bundled policy, parsed once per session."""
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every command computes its answer: a test that replaces a function must see it run, not a kept answer
+# (kb.output_cache). tests/test_output_cache.py turns the cache on for itself; subprocesses inherit this.
+os.environ["KB_CACHE"] = "0"
+
 BUNDLED = ROOT / "references" / "regence-surgery-107" / "policy.md"
 
 

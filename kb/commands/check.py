@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_policy_argument, load_path, policy_paths
+from .common import add_cache_argument, add_policy_argument, cached, load_path, policy_paths
 
 
 def _codes(value: str) -> list[str]:
@@ -35,6 +35,7 @@ def add_arguments(parser) -> None:
                         help="print the documentation of one check (what, why, example, fix) and exit")
     parser.add_argument("-j", "--jobs", type=int, metavar="N",
                         help="worker processes for many policies (default: the number of CPUs)")
+    add_cache_argument(parser)
 
 
 def _describe_rules(args) -> int:
@@ -61,21 +62,39 @@ def _describe_rules(args) -> int:
 
 
 def run(args) -> int:
-    from ..checks import run_checks
-    from kb.outputs.report import FORMATTERS, exit_code
-
     if args.list_rules or args.explain:
         return _describe_rules(args)
     paths = policy_paths(args)
     if len(paths) > 1:
         return _run_many(args, paths)
-    kb = load_path(paths[0])
-    results = run_checks(kb, select=args.select, ignore=args.ignore)
+    if args.output:
+        return _run_one(args, paths)
+    options = {"format": args.format, "fail_on": args.fail_on, "select": args.select, "ignore": args.ignore}
+    return cached(args, "check", options, paths[0], lambda: _report_one(args, paths[0]))
+
+
+def _findings(args, path):
+    from ..checks import run_checks
     from kb.checks.waivers import apply_waivers
 
-    results = apply_waivers(kb, results)
-    if args.output:
-        _write_findings(args, [(kb.path, results)], paths)
+    kb = load_path(path)
+    return kb, apply_waivers(kb, run_checks(kb, select=args.select, ignore=args.ignore))
+
+
+def _report_one(args, path) -> tuple[str, int]:
+    """The printed report and the exit code of one policy."""
+    from kb.outputs.report import FORMATTERS, exit_code
+
+    kb, results = _findings(args, path)
+    return FORMATTERS[args.format](kb.path, results), exit_code(results, args.fail_on)
+
+
+def _run_one(args, paths) -> int:
+    """One policy with -o FILE: the table written beside the report (never from the cache: it writes a file)."""
+    from kb.outputs.report import FORMATTERS, exit_code
+
+    kb, results = _findings(args, paths[0])
+    _write_findings(args, [(kb.path, results)], paths)
     sys.stdout.write(FORMATTERS[args.format](kb.path, results))
     return exit_code(results, args.fail_on)
 

@@ -36,6 +36,25 @@ def policy_paths(args) -> list[Path]:
     return list(dict.fromkeys(resolve_policy(p) for p in named))
 
 
+def add_cache_argument(parser) -> None:
+    parser.add_argument("--no-cache", action="store_true",
+                        help="read and check the policy again even when nothing has changed since the last run "
+                             "(the answer is kept under .kb-cache/output/; KB_CACHE=0 does the same)")
+
+
+def cached(args, command: str, options: dict, policy: Path, compute) -> int:
+    """Print ``compute()``'s output (text, exit code), replayed from the output cache when its inputs are unchanged."""
+    from .. import output_cache
+    from ..paths import project_root
+
+    if not output_cache.enabled(getattr(args, "no_cache", False)):
+        text, code = compute()
+        sys.stdout.write(text)
+        return code
+    digest = output_cache.key(command, options, policy, f"{policy}\0{Path.cwd()}")
+    return output_cache.replay_or_run(project_root(), digest, compute)
+
+
 def load_path(path: Path, *, require_references: bool = True):
     from kb.knowledge.base import load_knowledge_base
 

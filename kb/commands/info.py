@@ -4,18 +4,21 @@ references (cited, uncited, by kind) and billing codes; and its reading report
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 
-from ..read.reading import reading_report
-from .common import add_policy_argument, load_path, policy_paths
+from .common import add_cache_argument, add_policy_argument, cached, load_path, policy_paths
 
 
 def add_arguments(parser) -> None:
     add_policy_argument(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_cache_argument(parser)
 
 
 def summarize(kb) -> dict:
+    from ..read.reading import reading_report
+
     kinds = Counter(kind for kind, _ in kb.kinds.values())
     return {
         "document": kb.path,
@@ -39,20 +42,30 @@ def summarize(kb) -> dict:
 
 
 def run(args) -> int:
-    kbs = [load_path(p) for p in policy_paths(args)]
+    paths = policy_paths(args)
+    if len(paths) > 1:
+        sys.stdout.write(_render(args, paths))
+        return 0
+    return cached(args, "info", {"format": args.format}, paths[0], lambda: (_render(args, paths), 0))
+
+
+def _render(args, paths) -> str:
+    from ..read.reading import reading_report
+
+    kbs = [load_path(p) for p in paths]
     infos = [summarize(kb) for kb in kbs]
     if args.format == "json":
-        print(json.dumps(infos[0] if len(infos) == 1 else {"policies": infos}, indent=2, ensure_ascii=False))
-        return 0
+        return json.dumps(infos[0] if len(infos) == 1 else {"policies": infos}, indent=2, ensure_ascii=False) + "\n"
+    out = []
     for i, (kb, info) in enumerate(zip(kbs, infos)):
         if i:
-            print()
+            out.append("")
         info.pop("reading")
         width = max(len(k) for k in info)
         for key, value in info.items():
             if isinstance(value, dict):
                 value = ", ".join(f"{k} {v}" for k, v in value.items()) or "none"
-            print(f"{key.replace('_', ' '):<{width}}  {value}")
-        print("reading report")
-        print("\n".join(f"  {line}" for line in reading_report(kb.doc).lines()))
-    return 0
+            out.append(f"{key.replace('_', ' '):<{width}}  {value}")
+        out.append("reading report")
+        out.extend(f"  {line}" for line in reading_report(kb.doc).lines())
+    return "\n".join(out) + "\n"

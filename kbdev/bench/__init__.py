@@ -33,14 +33,16 @@ class Paired:
 
 
 def bench_env() -> dict:
-    """The environment of timed commands: as a user's shell, with the bytecode cache on.
+    """The environment of timed commands: as a user's shell, with the bytecode cache on, kept answers off.
 
     PYTHONDONTWRITEBYTECODE (set in some sandboxes) would make every run
-    recompile the package from source, which no installed tool does.
+    recompile the package from source, which no installed tool does. The
+    output cache (kb.output_cache) is off so that a suite times the work;
+    ``startup`` times a kept answer separately, by turning it on.
     """
     import os
 
-    env = dict(os.environ, MPLBACKEND="Agg")
+    env = dict(os.environ, MPLBACKEND="Agg", KB_CACHE="0")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
