@@ -103,19 +103,18 @@ def _entry(root: Path, digest: str) -> Path:
     return root / FOLDER / digest[:2] / f"{digest}.json"
 
 
-def _load(path: Path) -> dict | None:
+def load(root: Path, digest: str, valid: Callable[[object], bool]) -> dict | None:
+    """The record kept for ``digest``, or None when there is none or it is damaged (``valid`` says no)."""
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
+        record = json.loads(_entry(root, digest).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not (isinstance(record, dict) and isinstance(record.get("stdout"), str)
-            and isinstance(record.get("stderr"), str) and isinstance(record.get("exit"), int)):
-        return None
-    return record
+    return record if isinstance(record, dict) and valid(record) else None
 
 
-def _store(root: Path, path: Path, record: dict) -> None:
+def store(root: Path, digest: str, record: dict) -> None:
     """Written to a temporary name and renamed, so a reader never sees half a record; failures are ignored."""
+    path = _entry(root, digest)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         ignore = root / FOLDER.parent / ".gitignore"
@@ -128,6 +127,11 @@ def _store(root: Path, path: Path, record: dict) -> None:
         pass
 
 
+def _printed(record) -> bool:
+    return (isinstance(record.get("stdout"), str) and isinstance(record.get("stderr"), str)
+            and isinstance(record.get("exit"), int))
+
+
 def replay_or_run(root: Path, digest: str, compute: Callable[[], tuple[str, int]]) -> int:
     """Print the stored output for ``digest``, or run ``compute`` (text for stdout, exit code) and store it.
 
@@ -135,8 +139,7 @@ def replay_or_run(root: Path, digest: str, compute: Callable[[], tuple[str, int]
     replay. An error (``KbError`` or any other) is raised as usual and
     nothing is stored, so a failure is never replayed.
     """
-    path = _entry(root, digest)
-    record = _load(path)
+    record = load(root, digest, _printed)
     if record is None:
         errors = io.StringIO()
         try:
@@ -146,7 +149,7 @@ def replay_or_run(root: Path, digest: str, compute: Callable[[], tuple[str, int]
             sys.stderr.write(errors.getvalue())
             raise
         record = {"stdout": stdout, "stderr": errors.getvalue(), "exit": code}
-        _store(root, path, record)
+        store(root, digest, record)
     sys.stderr.write(record["stderr"])
     sys.stdout.write(record["stdout"])
     return record["exit"]

@@ -10,6 +10,8 @@ def test_the_corpus_suite_prints_each_size_growth_and_memory():
         "5 policies", "10 policies", "20 policies"]
     assert any(line.startswith("growth: ") for line in lines)
     assert all("peak memory" in line for line in lines if "policies:" in line)
+    [kept] = [line for line in lines if "findings kept" in line]
+    assert kept.split(",")[0].strip() == "20 policies" and "one policy changed" in kept
 
 
 def test_the_library_site_suite_prints_pages_and_growth():

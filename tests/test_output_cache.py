@@ -164,3 +164,22 @@ def test_a_file_outside_a_policy_folder_reads_only_its_neighbours(tmp_path):
     assert output_cache.key("check", {}, tmp_path / "notes.md", "s") == before
     (tmp_path / "waivers.csv").write_text("code\n", encoding="utf-8")
     assert output_cache.key("check", {}, tmp_path / "notes.md", "s") != before
+
+
+def test_several_policies_read_again_only_the_one_that_changed(project, capsys, monkeypatch):
+    import kb.knowledge.base as base
+
+    other = project.parent / "gadget"
+    other.mkdir()
+    (other / "policy.md").write_text(make_policy(body="Jones (2015) found a benefit.<sup>[1]</sup>"),
+                                     encoding="utf-8")
+    read = []
+    real = base.load_knowledge_base
+    monkeypatch.setattr(base, "load_knowledge_base", lambda path, *a, **k: read.append(path.parent.name)
+                        or real(path, *a, **k))
+    first = run(capsys, "check", "--all", "--format", "json")
+    assert run(capsys, "check", "--all", "--format", "json") == first and sorted(read) == ["gadget", "widget"]
+    (other / "waivers.csv").write_text("code,line,citation,reason,reviewer,date\n", encoding="utf-8")
+    assert run(capsys, "check", "--all", "--format", "json") == first and read[2:] == ["gadget"]
+    run(capsys, "check", "--all", "--no-cache")
+    assert len(read) == 5

@@ -118,7 +118,10 @@ def _run_many(args, paths) -> int:
     from kb.checks.batch import check_policies
     from kb.outputs.report import MANY_FORMATTERS, many_exit_code
 
-    reports = check_policies(paths, select=args.select, ignore=args.ignore, workers=args.jobs)
+    from kb import output_cache
+
+    reports = check_policies(paths, select=args.select, ignore=args.ignore, workers=args.jobs,
+                             cache=output_cache.enabled(args.no_cache))
     for r in reports:
         if r.error:
             print(f"kb check: {r.error}", file=sys.stderr)
