@@ -93,6 +93,25 @@ def test_graphml_round_trip_has_76_cited_references(bundled_kb, tmp_path):
         assert any(d.get("kind") == "cites" for _, _, d in back.in_edges(n, data=True))
 
 
+def test_graphml_is_written_without_importing_numpy_and_reads_the_same_with_it(bundled_path):
+    """networkx's writer would import numpy (a fifth of a second) for types our graphs never hold."""
+    import subprocess
+    import sys
+
+    program = ("import sys\n{pre}from kb.knowledge.base import load_knowledge_base\n"
+               "from kb.knowledge.graph import build_graph, to_graphml\n"
+               "text = to_graphml(build_graph(load_knowledge_base(sys.argv[1])))\n"
+               "print('numpy' in sys.modules, len(text), hash(text))\n")
+
+    def run(pre: str) -> list[str]:
+        return subprocess.run([sys.executable, "-c", program.format(pre=pre), str(bundled_path)], check=True,
+                              capture_output=True, text=True, env={"PYTHONHASHSEED": "0"}).stdout.split()
+
+    without, with_numpy = run(""), run("import numpy\n")
+    assert without[0] == "False" and with_numpy[0] == "True"
+    assert without[1:] == with_numpy[1:]
+
+
 def test_graph_has_statements_sections_codes(bundled_kb):
     g = build_graph(bundled_kb)
     kinds = {d["kind"] for _, d in g.nodes(data=True)}
