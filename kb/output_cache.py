@@ -23,6 +23,7 @@ import json
 import os
 import sys
 from contextlib import redirect_stderr
+from collections import namedtuple
 from pathlib import Path
 from collections.abc import Callable
 
@@ -91,30 +92,39 @@ def _policy_digest(digest, policy: Path) -> None:
             _file_digest(digest, os.path.join(root, name), folder)
 
 
-def key(command: str, options: dict, policy: Path, shown_as: str) -> str:
-    digest = hashlib.sha256(f"{command}\0{json.dumps(options, sort_keys=True, default=str)}\0{shown_as}\0"
-                            .encode())
+# Where an answer is kept (one place per command, options and policy, so the cache does not grow with each
+# edit: a new answer replaces the old) and the hash of every input it was made from. A named tuple, not a
+# dataclass: importing dataclasses would cost this fast path a third of its time.
+Key = namedtuple("Key", "slot digest")
+
+
+def key(command: str, options: dict, policy: Path, shown_as: str) -> Key:
+    slot = hashlib.sha256(f"{command}\0{json.dumps(options, sort_keys=True, default=str)}\0{shown_as}\0"
+                          .encode())
+    digest = slot.copy()
     digest.update(tool_stamp().encode())
     _policy_digest(digest, policy)
-    return digest.hexdigest()
+    return Key(slot.hexdigest(), digest.hexdigest())
 
 
-def _entry(root: Path, digest: str) -> Path:
-    return root / FOLDER / digest[:2] / f"{digest}.json"
+def _entry(root: Path, key: Key) -> Path:
+    return root / FOLDER / key.slot[:2] / f"{key.slot}.json"
 
 
-def load(root: Path, digest: str, valid: Callable[[object], bool]) -> dict | None:
-    """The record kept for ``digest``, or None when there is none or it is damaged (``valid`` says no)."""
+def load(root: Path, key: Key, valid: Callable[[dict], bool]) -> dict | None:
+    """The record kept for ``key``, or None when there is none, it was made from other inputs, or it is damaged
+    (``valid`` says no)."""
     try:
-        record = json.loads(_entry(root, digest).read_text(encoding="utf-8"))
+        record = json.loads(_entry(root, key).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return record if isinstance(record, dict) and valid(record) else None
+    return record if isinstance(record, dict) and record.get("key") == key.digest and valid(record) else None
 
 
-def store(root: Path, digest: str, record: dict) -> None:
+def store(root: Path, key: Key, record: dict) -> None:
     """Written to a temporary name and renamed, so a reader never sees half a record; failures are ignored."""
-    path = _entry(root, digest)
+    path = _entry(root, key)
+    record = {"key": key.digest, **record}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         ignore = root / FOLDER.parent / ".gitignore"
@@ -132,14 +142,14 @@ def _printed(record) -> bool:
             and isinstance(record.get("exit"), int))
 
 
-def replay_or_run(root: Path, digest: str, compute: Callable[[], tuple[str, int]]) -> int:
-    """Print the stored output for ``digest``, or run ``compute`` (text for stdout, exit code) and store it.
+def replay_or_run(root: Path, key: Key, compute: Callable[[], tuple[str, int]]) -> int:
+    """Print the stored output for ``key``, or run ``compute`` (text for stdout, exit code) and store it.
 
     What ``compute`` writes to stderr is kept too and written again on a
     replay. An error (``KbError`` or any other) is raised as usual and
     nothing is stored, so a failure is never replayed.
     """
-    record = load(root, digest, _printed)
+    record = load(root, key, _printed)
     if record is None:
         errors = io.StringIO()
         try:
@@ -149,7 +159,7 @@ def replay_or_run(root: Path, digest: str, compute: Callable[[], tuple[str, int]
             sys.stderr.write(errors.getvalue())
             raise
         record = {"stdout": stdout, "stderr": errors.getvalue(), "exit": code}
-        store(root, digest, record)
+        store(root, key, record)
     sys.stderr.write(record["stderr"])
     sys.stdout.write(record["stdout"])
     return record["exit"]

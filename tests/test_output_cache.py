@@ -150,7 +150,7 @@ def test_what_the_command_said_on_stderr_is_said_again(project, capsys, tmp_path
         return "the report\n", 1
 
     for _ in range(2):
-        assert output_cache.replay_or_run(tmp_path, "ab" * 32, noisy) == 1
+        assert output_cache.replay_or_run(tmp_path, output_cache.Key("ab" * 32, "cd" * 32), noisy) == 1
         assert capsys.readouterr() == ("the report\n", "a warning\n")
 
 
@@ -163,7 +163,16 @@ def test_a_file_outside_a_policy_folder_reads_only_its_neighbours(tmp_path):
     (deep / "big.bin").write_bytes(b"changed")
     assert output_cache.key("check", {}, tmp_path / "notes.md", "s") == before
     (tmp_path / "waivers.csv").write_text("code\n", encoding="utf-8")
-    assert output_cache.key("check", {}, tmp_path / "notes.md", "s") != before
+    after = output_cache.key("check", {}, tmp_path / "notes.md", "s")
+    assert after.digest != before.digest and after.slot == before.slot
+
+
+def test_an_edited_policy_replaces_its_kept_answer_instead_of_adding_one(project, loads, capsys):
+    policy = project / "policy.md"
+    for body in ("Jones (2015) found a benefit.<sup>[1]</sup>", "Smith (2015) found a benefit.<sup>[1]</sup>"):
+        policy.write_text(make_policy(body=body), encoding="utf-8")
+        run(capsys, "check", str(policy))
+    assert len(entries(project)) == 1 and loads["check"] == 2
 
 
 def test_several_policies_read_again_only_the_one_that_changed(project, capsys, monkeypatch):

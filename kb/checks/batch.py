@@ -34,13 +34,13 @@ def _check_one(path: str, select, ignore, cache: bool = False):
         from kb.paths import project_root
 
         root = project_root()
-        digest = output_cache.key("check-policy", {"select": select, "ignore": ignore}, Path(path), path)
-        kept = output_cache.load(root, digest, _plain_record)
+        key = output_cache.key("check-policy", {"select": select, "ignore": ignore}, Path(path), path)
+        kept = output_cache.load(root, key, _plain_record)
         if kept is not None:
             return path, _from_plain(kept["results"]), None
     path, results, error = _compute_one(path, select, ignore)
     if cache and results is not None and not any(crashed for _, _, crashed in results):
-        output_cache.store(root, digest, {"results": _to_plain(results)})
+        output_cache.store(root, key, {"results": _to_plain(results)})
     return path, results, error
 
 

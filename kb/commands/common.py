@@ -51,8 +51,8 @@ def cached(args, command: str, options: dict, policy: Path, compute) -> int:
         text, code = compute()
         sys.stdout.write(text)
         return code
-    digest = output_cache.key(command, options, policy, f"{policy}\0{Path.cwd()}")
-    return output_cache.replay_or_run(project_root(), digest, compute)
+    key = output_cache.key(command, options, policy, f"{policy}\0{Path.cwd()}")
+    return output_cache.replay_or_run(project_root(), key, compute)
 
 
 def load_path(path: Path, *, require_references: bool = True):
