@@ -156,22 +156,27 @@ def _typeset(cit, ctx: Context) -> str:
     return squash("".join(out))
 
 
-def _without_number(text: str, number: int, labelled: bool) -> str:
+def _without_number(text: str, number: int, labelled: bool, label: str = "") -> str:
     """The entry without a copy of its own number or a stray leading stop ("1. Brasil", ". Aar\u00f8 LE").
 
     A bare copy ("1 Pons JP") is dropped only when the entry has a label, so a
-    title such as "3 Biotech" opening an unlabelled entry 3 stays.
+    title such as "3 Biotech" opening an unlabelled entry 3 stays. A repeated
+    label numbered by position ("1 32. CDC" for entry 32) loses its label's copy as well.
     """
+    if label and label != str(number):
+        text = re.sub(rf"^{re.escape(label)}\s+(?={number}\b)", "", text)
     own = rf"^(?:\[{number}\]|{number}[.)]{'|' + str(number) if labelled else ''})\s+(?=\S)"
     return re.sub(r"^[.,;:]\s+", "", re.sub(own, "", text))
 
 
 def entry_text(ref, ctx: Context, plos: bool, number: int) -> str:
     cit = printed_citation(ref)
-    labelled = any(local(c.tag) == "label" for c in ref)
+    label_el = next((c for c in ref if local(c.tag) == "label"), None)
+    labelled = label_el is not None
+    label = squash("".join(label_el.itertext())).strip(".") if labelled else ""
     if cit is None:
-        return _without_number(squash(inline(ref, ctx)), number, labelled)
+        return _without_number(squash(inline(ref, ctx)), number, labelled, label)
     if local(cit.tag) != "element-citation" and _has_punctuation(cit):
-        return _without_number(_typeset(cit, ctx), number, labelled)
+        return _without_number(_typeset(cit, ctx), number, labelled, label)
     ctx.notes["styled-entry"] += 1
     return squash(_styled(cit, ctx, plos))
