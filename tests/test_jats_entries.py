@@ -74,3 +74,30 @@ def test_a_repeated_label_the_text_does_not_resolve_is_one_line(tmp_path):
                           cwd=ROOT, env={"KB_REFERENCES": str(tmp_path / "refs"), "PATH": ""})
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert not (tmp_path / "refs").exists()
+
+
+PLAIN = HEAD + BODY.replace("<sup>(", "[").replace(")</sup>", "]") + """</sec></body><back><ref-list>
+<ref id="B1"><label>1</label>{cit}</ref>
+<ref id="B2"><label>2</label><mixed-citation>Souza B. Dialysis in adults. J Bras Nefrol. 2021;2:6-9.</mixed-citation></ref>
+<ref id="B3"><label>3</label><mixed-citation>Costa D. Vaccines. Vaccine. 2022;40:1-9.</mixed-citation></ref>
+<ref id="B4"><label>4</label><mixed-citation>Lima C. Boosters. Vaccine. 2022;40:10-19.</mixed-citation></ref>
+</ref-list></back></article>
+"""
+TEXT = "Silva A. Dialysis in children. J Bras Nefrol. 2020;1:1-5."
+
+
+@pytest.mark.parametrize("cit, printed", [
+    (f'<element-citation publication-type="other">{TEXT}</element-citation>', TEXT),
+    (f'<citation citation-type="journal"><italic>{TEXT}</italic></citation>', f"*{TEXT}*"),
+    (f'<nlm-citation citation-type="journal">{TEXT}</nlm-citation>', TEXT),
+])
+def test_a_citation_given_as_text_only_prints_its_text(cit, printed):
+    assert _references(PLAIN.format(cit=cit))[0] == f"1. {printed}"
+
+
+def test_a_citation_given_as_parts_is_still_printed_in_the_journals_style():
+    parts = ('<element-citation publication-type="journal"><person-group person-group-type="author"><name>'
+             '<surname>Silva</surname><given-names>A</given-names></name></person-group><article-title>Dialysis in '
+             'children</article-title><source>J Bras Nefrol</source><year>2020</year><volume>1</volume>'
+             '<fpage>1</fpage><lpage>5</lpage></element-citation>')
+    assert _references(PLAIN.format(cit=parts))[0] == "1. Silva A. Dialysis in children. J Bras Nefrol. 2020;1:1\u20135."

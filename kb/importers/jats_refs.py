@@ -1,7 +1,7 @@
 """JATS reference entries: their printed text, and the facts the XML states about them.
 
 A ``<mixed-citation>`` (or an older ``<citation>``) that carries its own
-punctuation is kept as printed, and a ``display-unstructured`` citation is
+punctuation is kept as printed, and so is any citation given as plain text with no parts, and a ``display-unstructured`` citation is
 preferred when the entry has one. An ``<element-citation>``, an
 ``<nlm-citation>``, or a mixed citation whose parts stand bare side by side (as
 PMC stores BMC's lists) gives only the parts, so it is printed in the journal's
@@ -42,6 +42,16 @@ def citation_of(ref):
     """The citation the facts are read from: the one with the most tagged names and years."""
     cits = _citations(ref)
     return max(cits, key=_tagged) if cits else None
+
+
+# Children that only format text; a citation made of text and these alone has no parts to style.
+_FORMATTING = frozenset({"italic", "bold", "sup", "sub", "sc", "underline", "monospace", "roman", "break",
+                         "named-content", "styled-content", "ext-link", "uri"})
+
+
+def _plain_text(cit) -> bool:
+    """A citation given as text only (older PMC, some SciELO): print its text, there are no parts."""
+    return all(local(e.tag) in _FORMATTING for e in cit.iter() if e is not cit)
 
 
 def _has_punctuation(cit) -> bool:
@@ -176,7 +186,7 @@ def entry_text(ref, ctx: Context, plos: bool, number: int) -> str:
     label = squash("".join(label_el.itertext())).strip(".") if labelled else ""
     if cit is None:
         return _without_number(squash(inline(ref, ctx)), number, labelled, label)
-    if local(cit.tag) != "element-citation" and _has_punctuation(cit):
+    if _plain_text(cit) or (local(cit.tag) != "element-citation" and _has_punctuation(cit)):
         return _without_number(_typeset(cit, ctx), number, labelled, label)
     ctx.notes["styled-entry"] += 1
     return squash(_styled(cit, ctx, plos))
