@@ -2,7 +2,8 @@
 
 Pure predicates over the text just before or after a candidate marker (``kb.read.markers`` finds the
 candidates). A number raised at the start of a line labels a footnote; one raised after a digit, a unit or a short symbol is an exponent (``10<sup>6</sup>``,
-``I²``); one raised before an element symbol is a mass number (``<sup>125</sup>I``); a bracket in a
+``I²``), and so is one after a closing bracket unless words or an abbreviation stand inside it
+(``(x+1)<sup>2</sup>`` is a power, ``(US)<sup>3</sup>`` a citation); one raised before an element symbol is a mass number (``<sup>125</sup>I``); a bracket in a
 subscript is an index (``F<sub>[1,12]</sub>``, degrees of freedom); a pair of bounds with a unit after it
 is an interval (``[10, 20] mm``); a bracket after ``Figure`` or ``=`` is a label or a value.
 """
@@ -54,12 +55,27 @@ def exponent_before(before: str) -> bool:
     if stripped[-1].isdigit():
         return not _YEAR_BEFORE.search(stripped)  # "in 1997<sup>10</sup>" cites; 10<sup>6</sup> is a power
     if stripped[-1] in ")]}":
-        return True
+        return not words_in_parentheses(stripped)
     token = TOKEN_BEFORE.search(stripped)
     if not token:
         return False
     word = token.group(1)
     return (len(word) <= 2 and word.lower() != "al") or word in _UNITS or word.lower() in _UNITS
+
+
+# What a closing parenthesis may end that makes a raised number after it a citation: words or an
+# abbreviation ("(US)<sup>3</sup>", "(PES-NWI)<sup>(15-18)</sup>", "etc.)<sup>(19)</sup>"), not a formula.
+_LAST_PARENS = re.compile(r"\(([^()]{1,200})\)$")
+_FORMULA = re.compile(r"[=+*/^<>\u00d7\u2212]|\d")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def words_in_parentheses(before: str) -> bool:
+    """'the United States (US)' before a raised number: words, so the number cites; '(x+1)' is a base."""
+    m = _LAST_PARENS.search(before)
+    if not m or _FORMULA.search(m.group(1)):
+        return False
+    return any(w not in _UNITS and w.lower() not in _UNITS for w in _WORD.findall(m.group(1)))
 
 
 def footnote_label(before: str) -> bool:
