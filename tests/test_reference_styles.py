@@ -229,3 +229,24 @@ def test_a_stray_stop_or_the_entry_number_printed_again_is_not_the_author():
 def test_an_address_without_a_scheme_is_an_address():
     e = entry("Energy Resources Conservation Board (2012) Energy reserves, www.ercb.ca/st98.pdf.")
     assert e.url == "www.ercb.ca/st98.pdf"
+
+
+@pytest.mark.parametrize("text, organisation, year", [
+    ("Sociedade Brasileira de Pediatria. Vacinas COVID-19 em crian\u00e7as no Brasil [Internet]. S\u00e3o Paulo: SBP; 2021.",
+     "Sociedade Brasileira de Pediatria", 2021),
+    ("Associa\u00e7\u00e3o Brasileira de Transplantes de \u00d3rg\u00e3os. Dimensionamento dos transplantes no Brasil "
+     "[Internet]. S\u00e3o Paulo: ABTO; 2022.", "Associa\u00e7\u00e3o Brasileira de Transplantes de \u00d3rg\u00e3os", 2022),
+    ("Asociaci\u00f3n Espa\u00f1ola de Pediatr\u00eda. Calendario de vacunaciones. Madrid: AEP; 2020.",
+     "Asociaci\u00f3n Espa\u00f1ola de Pediatr\u00eda", 2020),
+    # a country heading the ministry that wrote it (SciELO's Vancouver form)
+    ("Brasil. Minist\u00e9rio da Sa\u00fade. Plano Nacional de Operacionaliza\u00e7\u00e3o [Internet]. "
+     "Bras\u00edlia (DF): Minist\u00e9rio da Sa\u00fade; 2021.", "Brasil", 2021),
+])
+def test_organisations_in_portuguese_and_spanish(text, organisation, year):
+    e = entry(text)
+    assert (e.authors, e.organisation, e.year) == ((), organisation, year)
+
+
+def test_a_person_before_an_organisations_title_stays_a_person():
+    e = entry("Silva A. Ministério da Saúde e a vacinação. Rev Saude Publica. 2021;55:1-9.")
+    assert e.surnames == ("Silva",) and e.organisation is None and e.year == 2021
