@@ -35,3 +35,39 @@ def test_a_reference_list_inside_the_body_is_printed_once(tmp_path: Path):
     # A section that holds prose besides the list keeps its prose.
     mixed = inside.replace("<title>References</title>", "<title>References</title><p>Sources were searched.</p>")
     assert "Sources were searched." in _lines(mixed)
+
+
+BARE = HEAD + ('<p>Tumours resist therapy <xref ref-type="bibr" rid="R1">1</xref>. Vaccines help '
+               '<xref ref-type="bibr" rid="R2">2</xref>, <xref ref-type="bibr" rid="R3">3</xref>. So do '
+               'antibodies <xref ref-type="bibr" rid="R4">4</xref>, cells <xref ref-type="bibr" rid="R5">5</xref> '
+               'and drugs <xref ref-type="bibr" rid="R6">6</xref>.</p>') + BACK
+
+
+def test_citation_numbers_bare_everywhere_are_printed_raised():
+    """Ivyspring and Dove in Europe PMC: no <sup> and no bracket anywhere; the journals print them raised."""
+    assert ("Tumours resist therapy <sup>1</sup>. Vaccines help <sup>2</sup>, <sup>3</sup>. So do antibodies "
+            "<sup>4</sup>, cells <sup>5</sup> and drugs <sup>6</sup>.") in _lines(BARE)
+    assert [m.numbers for m in ground_truth(BARE.encode()).markers] == [(1,), (2, 3), (4,), (5,), (6,)]
+    # One xref printing a run ("<xref rid='R4'>4\u20136</xref>", Dove) is raised whole and cites the run.
+    run = BARE.replace('antibodies <xref ref-type="bibr" rid="R4">4</xref>', 'antibodies <xref ref-type="bibr" '
+                       'rid="R4">4\u20136</xref>')
+    assert any("So do antibodies <sup>4\u20136</sup>, cells" in line for line in _lines(run))
+    # An article that brackets its citations keeps them as printed.
+    bracketed = BARE.replace('therapy <xref ref-type="bibr" rid="R1">1</xref>',
+                             'therapy [<xref ref-type="bibr" rid="R1">1</xref>]')
+    for n in range(2, 7):
+        bracketed = bracketed.replace(f'<xref ref-type="bibr" rid="R{n}">{n}</xref>',
+                                      f'[<xref ref-type="bibr" rid="R{n}">{n}</xref>]')
+    assert "Tumours resist therapy [1]. Vaccines help [2], [3]. So do antibodies [4], cells [5] and drugs [6]." in _lines(bracketed)
+
+
+def test_bare_numbers_glued_to_a_word_are_raised_and_kept_apart():
+    """A BMJ article in Europe PMC: 'immunotherapy.<xref>1</xref><xref>3</xref>' prints '13' unless raised and split."""
+    glued = HEAD + ('<p>It resists immunotherapy.<xref ref-type="bibr" rid="R1">1</xref><xref ref-type="bibr" '
+                    'rid="R3">3</xref> Cells help.<sup><xref ref-type="bibr" rid="R2">2</xref>,<xref ref-type="bibr" '
+                    'rid="R4">4</xref></sup> Lists [5,<xref ref-type="bibr" rid="R6">6</xref>] stay.</p>') + BACK
+    # Apart, the two are a range's ends (BMJ tags "1\u20133" by its ends); next to each other, a pair.
+    assert "It resists immunotherapy.<sup>1\u20133</sup> Cells help.<sup>2,4</sup> Lists [5,6] stay." in _lines(glued)
+    assert [m.numbers for m in ground_truth(glued.encode()).markers][:2] == [(1, 2, 3), (2, 4)]
+    pair = glued.replace('rid="R3">3</xref>', 'rid="R2">2</xref>')
+    assert "It resists immunotherapy.<sup>1,2</sup> Cells help.<sup>2,4</sup> Lists [5,6] stay." in _lines(pair)

@@ -18,6 +18,7 @@ from kb.importers.jats_blocks import block, heading
 from kb.importers.jats_inline import CLOSE, MID, OPEN, Context, inline, is_citation, local, squash, strip_sentinels
 from kb.importers.jats_numbering import number_refs
 from kb.importers.jats_refs import EntryFacts, entry_text, facts
+from kb.importers.jats_style import bare_numbers, raise_glued
 from kb.importers.model import Converted
 
 _SPAN = re.compile(f"{OPEN}(\\d+){MID}(.*?){CLOSE}")
@@ -140,7 +141,8 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     root = parse(data, source_name)
     numbered = number_refs(root, data, source_name)
     ref_ids = frozenset(ref.get("id") for _, ref in numbered if ref.get("id"))
-    ctx = Context(superscript_citations=superscript_style(root, ref_ids), ref_ids=ref_ids)
+    raised = superscript_style(root, ref_ids) or bare_numbers(root, ref_ids)
+    ctx = Context(superscript_citations=raised, ref_ids=ref_ids)
     title, journal, blocks = _front(root, ctx)
     body = next((b for b in root if local(b.tag) == "body"), None)
     for child in body if body is not None else ():
@@ -158,6 +160,7 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     text = "\n\n".join(b for b in blocks if b.strip()) + "\n"
     for pattern, joined in _SPLIT_SUP:
         text = pattern.sub(joined, text)
+    text = raise_glued(text, OPEN, MID, CLOSE)
     ids = {ref.get("id"): n for n, ref in numbered if ref.get("id")}
     return _Rendered(text, ctx, ids, tuple(facts(ref, n) for n, ref in numbered), title, journal)
 
