@@ -71,3 +71,16 @@ def test_bare_numbers_glued_to_a_word_are_raised_and_kept_apart():
     assert [m.numbers for m in ground_truth(glued.encode()).markers][:2] == [(1, 2, 3), (2, 4)]
     pair = glued.replace('rid="R3">3</xref>', 'rid="R2">2</xref>')
     assert "It resists immunotherapy.<sup>1,2</sup> Cells help.<sup>2,4</sup> Lists [5,6] stay." in _lines(pair)
+
+
+def test_names_standing_side_by_side_get_their_commas():
+    """Frontiers in Europe PMC: '<name>..</name><name>..</name><etal/>' with nothing between the names."""
+    bare = ('<person-group person-group-type="author"><name><surname>Hu</surname><given-names>H</given-names></name>'
+            '<name><surname>Tsai</surname><given-names>HJ</given-names></name><etal/></person-group>. <article-title>'
+            'Survival</article-title>. <source>Sci Rep</source>. (<year>2021</year>) <volume>11</volume>:<fpage>23142'
+            '</fpage>.')
+    text = HEAD + '<p>Survival [<xref ref-type="bibr" rid="R1">1</xref>].</p>' + BACK.replace(
+        "Author1 A. Title 1. J Tests. 2001;1:1.", bare)
+    assert "1. Hu H, Tsai HJ, et al. Survival. Sci Rep. (2021) 11:23142." in _lines(text)
+    spaced = text.replace("</name><name>", "</name>, <name>").replace("</name><etal/>", "</name>, <etal/>")
+    assert "1. Hu H, Tsai HJ, et al. Survival. Sci Rep. (2021) 11:23142." in _lines(spaced)

@@ -151,11 +151,20 @@ def _styled(cit, ctx: Context, plos: bool) -> str:
 _KINDS = {"doi": "doi: ", "pmid": "PMID: "}
 
 
+def _bare_names(group) -> bool:
+    """A person-group whose names stand side by side with nothing between them (Europe PMC's Frontiers)."""
+    people = [p for p in group if local(p.tag) in ("name", "string-name", "collab", "etal")]
+    return len(people) > 1 and len(people) == len(group) and not any((p.tail or "").strip() for p in people[:-1])
+
+
 def _typeset(cit, ctx: Context) -> str:
-    """A citation with its own punctuation, as the journal's page shows it."""
+    """A citation with its own punctuation, as the journal's page shows it (bare names get their commas)."""
     out, glued = [cit.text or ""], False
     for child in cit:
-        piece = child_text(child, ctx)
+        bare = local(child.tag) == "person-group" and _bare_names(child)
+        piece = _authors(cit, ctx) if bare else child_text(child, ctx)
+        if piece.endswith(".") and (child.tail or "").lstrip().startswith("."):
+            piece = piece[:-1]  # "et al." before the group's own stop prints one stop
         if local(child.tag) == "pub-id" and not "".join(out).rstrip().endswith(":"):
             piece = _KINDS.get(child.get("pub-id-type", ""), "") + piece
         if glued and piece[:1].isalnum() and "".join(out)[-1:] not in ("", " ", "(", "[", "/"):
