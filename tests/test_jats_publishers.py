@@ -52,6 +52,7 @@ def test_citation_numbers_bare_everywhere_are_printed_raised():
     run = BARE.replace('antibodies <xref ref-type="bibr" rid="R4">4</xref>', 'antibodies <xref ref-type="bibr" '
                        'rid="R4">4\u20136</xref>')
     assert any("So do antibodies <sup>4\u20136</sup>, cells" in line for line in _lines(run))
+    assert [m.numbers for m in ground_truth(run.encode()).markers][2] == (4, 5, 6)
     # An article that brackets its citations keeps them as printed.
     bracketed = BARE.replace('therapy <xref ref-type="bibr" rid="R1">1</xref>',
                              'therapy [<xref ref-type="bibr" rid="R1">1</xref>]')
@@ -84,3 +85,14 @@ def test_names_standing_side_by_side_get_their_commas():
     assert "1. Hu H, Tsai HJ, et al. Survival. Sci Rep. (2021) 11:23142." in _lines(text)
     spaced = text.replace("</name><name>", "</name>, <name>").replace("</name><etal/>", "</name>, <etal/>")
     assert "1. Hu H, Tsai HJ, et al. Survival. Sci Rep. (2021) 11:23142." in _lines(spaced)
+
+
+def test_one_xref_printing_a_run_cites_the_run():
+    """Taylor & Francis: '<xref rid="R2"><sup>2-4</sup></xref>' names only the first entry it prints."""
+    run = HEAD + '<p>Fungi matter.<xref ref-type="bibr" rid="R2"><sup>2-4</sup></xref> Also<xref ref-type="bibr" ' \
+                 'rid="R5"><sup>5,6</sup></xref>.</p>' + BACK
+    assert [m.numbers for m in ground_truth(run.encode()).markers] == [(2, 3, 4), (5, 6)]
+    spaced = run.replace("<sup>5,6</sup>", "<sup>5 6</sup>")  # BMJ separates raised numbers with a space
+    assert [m.numbers for m in ground_truth(spaced.encode()).markers] == [(2, 3, 4), (5, 6)]
+    single = run.replace("<sup>2-4</sup>", "<sup>2</sup>").replace("<sup>5,6</sup>", "<sup>5</sup>")
+    assert [m.numbers for m in ground_truth(single.encode()).markers] == [(2,), (5,)]

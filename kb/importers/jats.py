@@ -25,6 +25,7 @@ _SPAN = re.compile(f"{OPEN}(\\d+){MID}(.*?){CLOSE}")
 # What may stand between two cited ids of one marker: separators, brackets, a range dash.
 _JOIN = re.compile(r"^[\s,;\[\]()\-\u2010-\u2014\u2212]*$")
 _DASH = re.compile(r"[\-\u2010-\u2014\u2212]")
+_PRINTED_RUN = re.compile(r"^\W*(\d+(?:\s*(?:[,;]|[\-\u2010-\u2014\u2212])\s*\d+|\s+\d+)+)\W*$")
 _SEPARATOR = re.compile(r"^\s*[,;()\[\]\-\u2010-\u2014\u2212]{1,3}\s*$")
 # Superscripts split around citations (SciELO's ``<xref><sup>1</sup></xref><sup>,</sup><xref>``) print as one:
 # a separator between two citations, an opening bracket before one, a closing bracket after one.
@@ -178,6 +179,15 @@ def _numbers_of(r: _Rendered, index: int, printed: str) -> list[int]:
     ends = [int(i) for i in re.findall(r"\d+", printed)]
     if len(numbers) == 2 and ends == numbers and numbers[0] < numbers[1] and _DASH.search(printed):
         return list(range(numbers[0], numbers[1] + 1))
+    # Taylor & Francis: one id printing its whole run ("<xref rid='c30'>30-32</xref>") cites the run it prints.
+    run = _PRINTED_RUN.match(printed)
+    if len(numbers) == 1 and run and ends[0] == numbers[0] and len(ends) > 1:
+        cited: list[int] = []
+        for part in re.split(r"\s*[,;]\s*|\s+(?=\d)", run.group(1)):
+            bounds = [int(x) for x in _DASH.split(part)]
+            span = range(bounds[0], bounds[-1] + 1) if 0 <= bounds[-1] - bounds[0] < 500 else bounds
+            cited.extend(n for n in span if n not in cited)
+        return cited
     return numbers
 
 
