@@ -96,3 +96,17 @@ def test_one_xref_printing_a_run_cites_the_run():
     assert [m.numbers for m in ground_truth(spaced.encode()).markers] == [(2, 3, 4), (5, 6)]
     single = run.replace("<sup>2-4</sup>", "<sup>2</sup>").replace("<sup>5,6</sup>", "<sup>5</sup>")
     assert [m.numbers for m in ground_truth(single.encode()).markers] == [(2,), (5,)]
+
+
+def test_figures_and_tables_gathered_after_the_back_matter_are_printed():
+    """MDPI in Europe PMC: '<floats-group>' after '<back>' holds the figures, whose captions cite."""
+    caption = ('<floats-group><fig id="f1"><label>Figure 1</label><caption><p>Reproduced from ref. '
+               '[<xref ref-type="bibr" rid="R2">2</xref>].</p></caption></fig></floats-group>')
+    text = HEAD + '<p>Cells vary [<xref ref-type="bibr" rid="R1">1</xref>].</p>' + BACK.replace("</article>",
+                                                                                               caption + "</article>")
+    lines = _lines(text)
+    assert "**Figure 1** Reproduced from ref. [2]." in lines
+    assert lines.index("**Figure 1** Reproduced from ref. [2].") < lines.index("## References")
+    assert [m.numbers for m in ground_truth(text.encode()).markers] == [(1,), (2,)]
+    without = HEAD + '<p>Cells vary [<xref ref-type="bibr" rid="R1">1</xref>].</p>' + BACK
+    assert not any(line.startswith("**Figure 1**") for line in _lines(without))

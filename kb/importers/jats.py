@@ -148,6 +148,10 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     body = next((b for b in root if local(b.tag) == "body"), None)
     for child in body if body is not None else ():
         blocks.extend(block(child, ctx, 2))
+    # PMC and Europe PMC may gather the figures and tables after the back matter: they belong to the body.
+    floats = next((f for f in root if local(f.tag) == "floats-group"), None)
+    for child in floats if floats is not None else ():
+        blocks.extend(block(child, ctx, 2))
     back = next((b for b in root if local(b.tag) == "back"), None)
     for child in back if back is not None else ():
         if local(child.tag) in ("sec", "ack", "app-group", "app"):
