@@ -56,6 +56,8 @@ def numbers(line):
     ("the Work Index (PES- NWI)<sup>(15-18)</sup>. However", [(15, 16, 17, 18)]),
     ("activities (seminars, workshops, etc.)<sup>(19)</sup>.", [(19,)]),
     ("the Elderly (PACE)<sup>10</sup> began", [(10,)]),
+    # BMJ sets several citations in one superscript with spaces: "<sup>4 5</sup>"
+    ("cytokines (IL-10 and TGF-\u03b2).<sup>4 5</sup> Additionally", [(4, 5)]),
 ])
 def test_marker_forms_are_read(line, expected):
     assert numbers(line) == expected
