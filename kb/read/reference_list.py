@@ -104,7 +104,7 @@ def _strip_tail(text: str) -> str:
     for pattern, word in _TAIL:
         if word in low:
             text = pattern.sub("", text)
-    return text.strip()
+    return re.sub(r"[\s,;]+(\.?)\s*$", r"\1", text.strip())  # "2024;44(1), doi: ..." leaves "2024;44(1)."
 
 
 def year_in(text: str) -> int | None:
@@ -229,6 +229,10 @@ def _front(body: str):
         year = paren.group("y")
         if found:
             return found, None, rest, year, True
+        lead = leading_authors(body)  # Frontiers: "Wang W, Han C. Title. J Hematol Oncol. (2019) 12:55."
+        if lead and lead[1] < paren.end("who" if paren.group("who") is not None else "who2"):
+            found, end = lead
+            return found, None, body[end:], None, False
         if who and len(who.split()) <= 40 and not _NOT_AN_ORGANISATION.search(who):
             return None, _clean(who), rest, year, True
     lead = leading_authors(body) or initials_first_authors(body)
