@@ -148,7 +148,7 @@ def _same_authors(a, b) -> bool:
     return not (who_a and who_b) or who_a == who_b
 
 
-_NUMBERS = lazy(r"(?<![\d.])\d{1,4}(?![\d.])")
+_NUMBERS = lazy(r"(?<![\d.])\d{1,4}(?!\d|\.\d)")
 
 
 def _other_issue(a, b) -> bool:
