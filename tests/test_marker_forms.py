@@ -51,6 +51,13 @@ def numbers(line):
     ("among MSM. <sup>4</sup> <sup>,</sup>  <sup>6</sup>  Recent", [(4, 6)]),
     ("the setting, <sup>10</sup> <sup>,</sup> <sup>20</sup> <sup>,23,</sup> <sup>a</sup> then", [(10, 20, 23)]),
     ("between 1995 and 1997<sup>10</sup> analysed", [(10,)]),
+    # SciELO: a raised citation right after an abbreviation or a parenthesised list of words
+    ("the United States (US)<sup>(3-5)</sup>.", [(3, 4, 5)]),
+    ("the Work Index (PES- NWI)<sup>(15-18)</sup>. However", [(15, 16, 17, 18)]),
+    ("activities (seminars, workshops, etc.)<sup>(19)</sup>.", [(19,)]),
+    ("the Elderly (PACE)<sup>10</sup> began", [(10,)]),
+    # BMJ sets several citations in one superscript with spaces: "<sup>4 5</sup>"
+    ("cytokines (IL-10 and TGF-\u03b2).<sup>4 5</sup> Additionally", [(4, 5)]),
 ])
 def test_marker_forms_are_read(line, expected):
     assert numbers(line) == expected
@@ -90,6 +97,11 @@ def test_marker_forms_are_read(line, expected):
     "a power 2<sup>10</sup> and",
     "<sup>1</sup> Adjusted for age and sex.",
     "| <sup>2</sup>Median (IQR) |",
+    # after a parenthesised formula or unit the raised number is a power
+    "the term (x+1)<sup>2</sup> and",
+    "a square (a + b)<sup>(2)</sup> of",
+    "the area (mm)<sup>2</sup> was",
+    "the group (n = 4)<sup>3</sup> of",
 ])
 def test_look_alikes_are_not_markers(line):
     assert numbers(line) == []

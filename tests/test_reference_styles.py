@@ -229,3 +229,41 @@ def test_a_stray_stop_or_the_entry_number_printed_again_is_not_the_author():
 def test_an_address_without_a_scheme_is_an_address():
     e = entry("Energy Resources Conservation Board (2012) Energy reserves, www.ercb.ca/st98.pdf.")
     assert e.url == "www.ercb.ca/st98.pdf"
+
+
+@pytest.mark.parametrize("text, organisation, year", [
+    ("Sociedade Brasileira de Pediatria. Vacinas COVID-19 em crian\u00e7as no Brasil [Internet]. S\u00e3o Paulo: SBP; 2021.",
+     "Sociedade Brasileira de Pediatria", 2021),
+    ("Associa\u00e7\u00e3o Brasileira de Transplantes de \u00d3rg\u00e3os. Dimensionamento dos transplantes no Brasil "
+     "[Internet]. S\u00e3o Paulo: ABTO; 2022.", "Associa\u00e7\u00e3o Brasileira de Transplantes de \u00d3rg\u00e3os", 2022),
+    ("Asociaci\u00f3n Espa\u00f1ola de Pediatr\u00eda. Calendario de vacunaciones. Madrid: AEP; 2020.",
+     "Asociaci\u00f3n Espa\u00f1ola de Pediatr\u00eda", 2020),
+    # a country heading the ministry that wrote it (SciELO's Vancouver form)
+    ("Brasil. Minist\u00e9rio da Sa\u00fade. Plano Nacional de Operacionaliza\u00e7\u00e3o [Internet]. "
+     "Bras\u00edlia (DF): Minist\u00e9rio da Sa\u00fade; 2021.", "Brasil", 2021),
+])
+def test_organisations_in_portuguese_and_spanish(text, organisation, year):
+    e = entry(text)
+    assert (e.authors, e.organisation, e.year) == ((), organisation, year)
+
+
+def test_a_person_before_an_organisations_title_stays_a_person():
+    e = entry("Silva A. Ministério da Saúde e a vacinação. Rev Saude Publica. 2021;55:1-9.")
+    assert e.surnames == ("Silva",) and e.organisation is None and e.year == 2021
+
+
+def test_frontiers_year_in_parentheses_after_the_journal():
+    """Frontiers: 'Names. Title. Journal. (2019) 12:55.' is Vancouver with the year moved, not 'Who (2019)'."""
+    e = entry("Wang W, Han C, Sun Y, Chen T, Chen Y. Noncoding RNAs in cancer therapy resistance. J Hematol Oncol. "
+              "(2019) 12:55. doi: 10.1186/s13045-019-0748-z")
+    assert (e.surnames, e.organisation, e.year) == (("Wang", "Han", "Sun", "Chen", "Chen"), None, 2019)
+    plos = entry("Smith AB, Jones C (2009) A trial of a drug. Trials J 6: e100.")
+    assert (plos.surnames, plos.year, plos.title) == (("Smith", "Jones"), 2009, "A trial of a drug")
+
+
+def test_a_year_before_a_comma_and_the_doi_is_read():
+    """'Biosci Rep. 2024;44(1), doi: ...': the DOI's comma must not hide the year."""
+    e = entry("Noorbakhsh Varnosfaderani S, Ebrahimzadeh F. Potential anticancer applications of beta-glucans: a "
+              "review. Biosci Rep. 2024;44(1), doi: 10.1042/BSR20231686.")
+    assert (e.surnames, e.year, e.doi) == (("Noorbakhsh Varnosfaderani", "Ebrahimzadeh"), 2024, "10.1042/BSR20231686")
+    assert entry("Smith A, Jones B. A review. Biosci Rep. 2024;44(1).").year == 2024

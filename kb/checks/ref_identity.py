@@ -136,7 +136,8 @@ def _duplicate_of(e, by_id: dict, by_title: dict):
             return other, f"same {key[0]} {key[1]}", "error"
     title = _norm_title(e.title)
     other = by_title.get((title, e.year, _year_letter(e))) if title and e.year else None
-    if other is not None and other.number != e.number and _same_authors(other, e) and not _other_pmids(other, e):
+    if (other is not None and other.number != e.number and _same_authors(other, e) and not _other_pmids(other, e)
+            and not _other_issue(other, e)):
         return other, f"same title, first author and year ({e.year})", "warning"
     return None
 
@@ -145,6 +146,18 @@ def _same_authors(a, b) -> bool:
     """Same first author or organisation; an entry without either cannot contradict."""
     who_a, who_b = a.first_author or a.organisation, b.first_author or b.organisation
     return not (who_a and who_b) or who_a == who_b
+
+
+_NUMBERS = lazy(r"(?<![\d.])\d{1,4}(?!\d|\.\d)")
+
+
+def _other_issue(a, b) -> bool:
+    """Two issues of one series: the same title and body, different numbers after the title, neither with a
+    journal volume ('... COVID-19 [Internet]. (Boletim Epidemiológico Especial, 103)' and '...; 100')."""
+    if a.volume or b.volume or not (a.raw and b.raw):
+        return False
+    tail = lambda e: {n for n in _NUMBERS.findall(e.raw.split(e.title or "\0", 1)[-1]) if str(e.year) != n}  # noqa: E731
+    return tail(a) != tail(b)
 
 
 def _other_pmids(a, b) -> bool:
@@ -160,7 +173,8 @@ def duplicate_paper(kb):
     same title, or no title to tell them apart), or the same title, first
     author and year without two different PMIDs. The finding sits on the later
     entry and names the earlier one. Sharing only title, author and year is a
-    warning (an erratum or a reprint can do that).
+    warning (an erratum or a reprint can do that), and is not reported for two reports of one series
+    whose numbers differ (bulletins 99 and 100 of one title, neither in a journal volume).
 
     Why: a paper listed twice splits its citations over two numbers and
     makes the evidence look larger than it is.

@@ -18,12 +18,14 @@ from kb.importers.jats_blocks import block, heading
 from kb.importers.jats_inline import CLOSE, MID, OPEN, Context, inline, is_citation, local, squash, strip_sentinels
 from kb.importers.jats_numbering import number_refs
 from kb.importers.jats_refs import EntryFacts, entry_text, facts
+from kb.importers.jats_style import bare_numbers, raise_glued
 from kb.importers.model import Converted
 
 _SPAN = re.compile(f"{OPEN}(\\d+){MID}(.*?){CLOSE}")
 # What may stand between two cited ids of one marker: separators, brackets, a range dash.
 _JOIN = re.compile(r"^[\s,;\[\]()\-\u2010-\u2014\u2212]*$")
 _DASH = re.compile(r"[\-\u2010-\u2014\u2212]")
+_PRINTED_RUN = re.compile(r"^\W*(\d+(?:\s*(?:[,;]|[\-\u2010-\u2014\u2212])\s*\d+|\s+\d+)+)\W*$")
 _SEPARATOR = re.compile(r"^\s*[,;()\[\]\-\u2010-\u2014\u2212]{1,3}\s*$")
 # Superscripts split around citations (SciELO's ``<xref><sup>1</sup></xref><sup>,</sup><xref>``) print as one:
 # a separator between two citations, an opening bracket before one, a closing bracket after one.
@@ -140,10 +142,15 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     root = parse(data, source_name)
     numbered = number_refs(root, data, source_name)
     ref_ids = frozenset(ref.get("id") for _, ref in numbered if ref.get("id"))
-    ctx = Context(superscript_citations=superscript_style(root, ref_ids), ref_ids=ref_ids)
+    raised = superscript_style(root, ref_ids) or bare_numbers(root, ref_ids)
+    ctx = Context(superscript_citations=raised, ref_ids=ref_ids)
     title, journal, blocks = _front(root, ctx)
     body = next((b for b in root if local(b.tag) == "body"), None)
     for child in body if body is not None else ():
+        blocks.extend(block(child, ctx, 2))
+    # PMC and Europe PMC may gather the figures and tables after the back matter: they belong to the body.
+    floats = next((f for f in root if local(f.tag) == "floats-group"), None)
+    for child in floats if floats is not None else ():
         blocks.extend(block(child, ctx, 2))
     back = next((b for b in root if local(b.tag) == "back"), None)
     for child in back if back is not None else ():
@@ -158,6 +165,7 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     text = "\n\n".join(b for b in blocks if b.strip()) + "\n"
     for pattern, joined in _SPLIT_SUP:
         text = pattern.sub(joined, text)
+    text = raise_glued(text, OPEN, MID, CLOSE)
     ids = {ref.get("id"): n for n, ref in numbered if ref.get("id")}
     return _Rendered(text, ctx, ids, tuple(facts(ref, n) for n, ref in numbered), title, journal)
 
@@ -175,6 +183,15 @@ def _numbers_of(r: _Rendered, index: int, printed: str) -> list[int]:
     ends = [int(i) for i in re.findall(r"\d+", printed)]
     if len(numbers) == 2 and ends == numbers and numbers[0] < numbers[1] and _DASH.search(printed):
         return list(range(numbers[0], numbers[1] + 1))
+    # Taylor & Francis: one id printing its whole run ("<xref rid='c30'>30-32</xref>") cites the run it prints.
+    run = _PRINTED_RUN.match(printed)
+    if len(numbers) == 1 and run and ends[0] == numbers[0] and len(ends) > 1:
+        cited: list[int] = []
+        for part in re.split(r"\s*[,;]\s*|\s+(?=\d)", run.group(1)):
+            bounds = [int(x) for x in _DASH.split(part)]
+            span = range(bounds[0], bounds[-1] + 1) if 0 <= bounds[-1] - bounds[0] < 500 else bounds
+            cited.extend(n for n in span if n not in cited)
+        return cited
     return numbers
 
 

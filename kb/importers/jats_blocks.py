@@ -114,7 +114,18 @@ def list_block(el, ctx: Context) -> list[str]:
     return ["\n".join(lines)] if lines else []
 
 
+def _only_references(el) -> bool:
+    """A section that holds the reference list and no prose of its own (Europe PMC puts it in the body)."""
+    lists = [d for d in el.iter() if local(d.tag) == "ref-list"]
+    if not lists:
+        return False
+    in_lists = sum(1 for lst in lists for d in lst.iter() if local(d.tag) == "p")
+    return sum(1 for d in el.iter() if local(d.tag) == "p") == in_lists
+
+
 def section(el, ctx: Context, level: int) -> list[str]:
+    if _only_references(el):
+        return []  # the list is printed once, under the article's own References heading
     title = _child(el, "title")
     out = [heading(level, _text(title, ctx))] if title is not None and _text(title, ctx) else []
     for child in el:
@@ -150,7 +161,7 @@ def block(el, ctx: Context, level: int) -> list[str]:
     if tag in ("graphic", "media"):
         ctx.notes[tag] += 1
         return []
-    if tag in ("title", "label", "object-id", "caption"):
+    if tag in ("title", "label", "object-id", "caption", "ref-list"):
         return []
     text = _text(el, ctx)
     return [text] if text else []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 SENTINEL = re.compile(f"{OPEN}\\d+{MID}|{CLOSE}")
 _SPACES = re.compile(r"\s+")
-_NUMBER = re.compile(r"^\s*\d+\s*$")
+_NUMBER = re.compile(r"^\s*\d+(?:\s*[,\-\u2013]\s*\d+)*\s*$")  # "12", or a run printed in one xref "52\u201354"
 
 # Block elements: inside a paragraph they end it; inside a cell or caption they are flattened.
 BLOCKS = frozenset({"p", "sec", "list", "table-wrap", "table-wrap-group", "fig", "fig-group", "boxed-text",

@@ -4,10 +4,13 @@ PLOS and many publishers tag the number (``<label>1</label>``). BMC, Nature,
 SciELO and many PMC articles tag none: the list is printed numbered in order
 and the in-text citations print those numbers. Numbering by position is only
 accepted when the article shows it is numbered that way: every in-text
-citation that prints a number prints the entry's position. Anything else is one
-line naming the problem: a list with labels on some entries only, a citation
-whose number disagrees with the list, or an author-year article (its citations
-print names and years, so there are no numbers to keep).
+citation that prints a number prints the entry's position. A list whose labels
+repeat a number (a typesetting slip: SciELO's ``<label>1</label>`` on entry 32)
+is numbered by position too, when every other label is its entry's position and
+the citations agree; otherwise it is refused. Anything else is one line naming
+the problem: a list with labels on some entries only, a citation whose number
+disagrees with the list, or an author-year article (its citations print names
+and years, so there are no numbers to keep).
 """
 from __future__ import annotations
 
@@ -66,7 +69,10 @@ def number_refs(root, data: bytes, source_name: str) -> list[tuple[int, object]]
         raise KbError("the article has no reference list (no <ref> in a <ref-list>)", source_name)
     labels = [_label(ref) for ref in refs]
     if all(n is not None for _, n in labels):
-        return [(n, ref) for (_, n), ref in zip(labels, refs)]
+        numbers = [n for _, n in labels]
+        if len(set(numbers)) < len(numbers):
+            return _repeated_labels(root, data, source_name, refs, numbers)
+        return list(zip(numbers, refs))
     if any(has for has, _ in labels):  # labels on some entries only, or labels that are not numbers
         ref = next(r for (_, n), r in zip(labels, refs) if n is None)
         rid = ref.get("id") or ""
@@ -75,6 +81,43 @@ def number_refs(root, data: bytes, source_name: str) -> list[tuple[int, object]]
     numbered = list(enumerate(refs, 1))
     _check_positions(root, data, source_name, {ref.get("id"): n for n, ref in numbered if ref.get("id")})
     return numbered
+
+
+def _printed_numbers(root, position: dict[str, int]):
+    """(cited ids, printed numbers, their positions) of each citation that prints numbers only."""
+    for rids, text in _citations(root, frozenset(position)):
+        if text and rids and _NUMERIC.match(text):
+            yield rids, [int(i) for i in _INT.findall(text)], [position.get(r) for r in rids]
+
+
+def _agrees(ints: list[int], cited: list) -> bool:
+    return ints[0] == cited[0] and (len(ints) != len(cited) or ints == cited)
+
+
+def _repeated_labels(root, data: bytes, source_name: str, refs: list, numbers: list[int]) -> list[tuple[int, object]]:
+    """Entries by position when a label repeats an earlier one by slip and the article shows the positions.
+
+    Every label that is not its entry's position must be a repeated number, each entry with such a
+    label must be cited by its position, and nearly all printed citations (one slip in twenty) must print
+    the positions. Anything else is refused, naming the two entries.
+    """
+    first = {}
+    for n, ref in zip(numbers, refs):
+        first.setdefault(n, ref)
+    slipped = [(place, ref) for place, (n, ref) in enumerate(zip(numbers, refs), 1) if n != place]
+    position = {ref.get("id"): place for place, ref in enumerate(refs, 1) if ref.get("id")}
+    printed = list(_printed_numbers(root, position))
+    right = sum(1 for _, ints, cited in printed if _agrees(ints, cited))
+    shown = {c for _, ints, cited in printed if _agrees(ints, cited) for c in cited}
+    repeats = {n for n in numbers if numbers.count(n) > 1}
+    if (all(numbers[place - 1] in repeats and place in shown for place, _ in slipped)
+            and printed and (len(printed) - right) * 20 <= len(printed)):
+        return list(enumerate(refs, 1))
+    place, ref = next(((p, r) for p, r in slipped if numbers[p - 1] in repeats), slipped[0])
+    ids = [first[numbers[place - 1]].get("id") or "?", ref.get("id") or "?"]
+    raise KbError(f"references '{ids[0]}' and '{ids[1]}' both have the number {numbers[place - 1]} (<label>), "
+                  "and the text does not show which is which", source_name,
+                  line_of(data, "ref", "id", ids[1]) if ids[1] != "?" else None)
 
 
 def _check_positions(root, data: bytes, source_name: str, position: dict[str, int]) -> None:

@@ -1,7 +1,7 @@
 """JATS reference entries: their printed text, and the facts the XML states about them.
 
 A ``<mixed-citation>`` (or an older ``<citation>``) that carries its own
-punctuation is kept as printed, and a ``display-unstructured`` citation is
+punctuation is kept as printed, and so is any citation given as plain text with no parts, and a ``display-unstructured`` citation is
 preferred when the entry has one. An ``<element-citation>``, an
 ``<nlm-citation>``, or a mixed citation whose parts stand bare side by side (as
 PMC stores BMC's lists) gives only the parts, so it is printed in the journal's
@@ -42,6 +42,16 @@ def citation_of(ref):
     """The citation the facts are read from: the one with the most tagged names and years."""
     cits = _citations(ref)
     return max(cits, key=_tagged) if cits else None
+
+
+# Children that only format text; a citation made of text and these alone has no parts to style.
+_FORMATTING = frozenset({"italic", "bold", "sup", "sub", "sc", "underline", "monospace", "roman", "break",
+                         "named-content", "styled-content", "ext-link", "uri"})
+
+
+def _plain_text(cit) -> bool:
+    """A citation given as text only (older PMC, some SciELO): print its text, there are no parts."""
+    return all(local(e.tag) in _FORMATTING for e in cit.iter() if e is not cit)
 
 
 def _has_punctuation(cit) -> bool:
@@ -141,11 +151,20 @@ def _styled(cit, ctx: Context, plos: bool) -> str:
 _KINDS = {"doi": "doi: ", "pmid": "PMID: "}
 
 
+def _bare_names(group) -> bool:
+    """A person-group whose names stand side by side with nothing between them (Europe PMC's Frontiers)."""
+    people = [p for p in group if local(p.tag) in ("name", "string-name", "collab", "etal")]
+    return len(people) > 1 and len(people) == len(group) and not any((p.tail or "").strip() for p in people[:-1])
+
+
 def _typeset(cit, ctx: Context) -> str:
-    """A citation with its own punctuation, as the journal's page shows it."""
+    """A citation with its own punctuation, as the journal's page shows it (bare names get their commas)."""
     out, glued = [cit.text or ""], False
     for child in cit:
-        piece = child_text(child, ctx)
+        bare = local(child.tag) == "person-group" and _bare_names(child)
+        piece = _authors(cit, ctx) if bare else child_text(child, ctx)
+        if piece.endswith(".") and (child.tail or "").lstrip().startswith("."):
+            piece = piece[:-1]  # "et al." before the group's own stop prints one stop
         if local(child.tag) == "pub-id" and not "".join(out).rstrip().endswith(":"):
             piece = _KINDS.get(child.get("pub-id-type", ""), "") + piece
         if glued and piece[:1].isalnum() and "".join(out)[-1:] not in ("", " ", "(", "[", "/"):
@@ -156,22 +175,27 @@ def _typeset(cit, ctx: Context) -> str:
     return squash("".join(out))
 
 
-def _without_number(text: str, number: int, labelled: bool) -> str:
+def _without_number(text: str, number: int, labelled: bool, label: str = "") -> str:
     """The entry without a copy of its own number or a stray leading stop ("1. Brasil", ". Aar\u00f8 LE").
 
     A bare copy ("1 Pons JP") is dropped only when the entry has a label, so a
-    title such as "3 Biotech" opening an unlabelled entry 3 stays.
+    title such as "3 Biotech" opening an unlabelled entry 3 stays. A repeated
+    label numbered by position ("1 32. CDC" for entry 32) loses its label's copy as well.
     """
+    if label and label != str(number):
+        text = re.sub(rf"^{re.escape(label)}\s+(?={number}\b)", "", text)
     own = rf"^(?:\[{number}\]|{number}[.)]{'|' + str(number) if labelled else ''})\s+(?=\S)"
     return re.sub(r"^[.,;:]\s+", "", re.sub(own, "", text))
 
 
 def entry_text(ref, ctx: Context, plos: bool, number: int) -> str:
     cit = printed_citation(ref)
-    labelled = any(local(c.tag) == "label" for c in ref)
+    label_el = next((c for c in ref if local(c.tag) == "label"), None)
+    labelled = label_el is not None
+    label = squash("".join(label_el.itertext())).strip(".") if labelled else ""
     if cit is None:
-        return _without_number(squash(inline(ref, ctx)), number, labelled)
-    if local(cit.tag) != "element-citation" and _has_punctuation(cit):
-        return _without_number(_typeset(cit, ctx), number, labelled)
+        return _without_number(squash(inline(ref, ctx)), number, labelled, label)
+    if _plain_text(cit) or (local(cit.tag) != "element-citation" and _has_punctuation(cit)):
+        return _without_number(_typeset(cit, ctx), number, labelled, label)
     ctx.notes["styled-entry"] += 1
     return squash(_styled(cit, ctx, plos))

@@ -2,7 +2,8 @@
 
 Pure predicates over the text just before or after a candidate marker (``kb.read.markers`` finds the
 candidates). A number raised at the start of a line labels a footnote; one raised after a digit, a unit or a short symbol is an exponent (``10<sup>6</sup>``,
-``I²``); one raised before an element symbol is a mass number (``<sup>125</sup>I``); a bracket in a
+``I²``), and so is one after a closing bracket unless words or an abbreviation stand inside it
+(``(x+1)<sup>2</sup>`` is a power, ``(US)<sup>3</sup>`` a citation); one raised before an element symbol is a mass number (``<sup>125</sup>I``); a bracket in a
 subscript is an index (``F<sub>[1,12]</sub>``, degrees of freedom); a pair of bounds with a unit after it
 is an interval (``[10, 20] mm``); a bracket after ``Figure`` or ``=`` is a label or a value.
 """
@@ -44,22 +45,63 @@ _ELEMENT_AFTER = re.compile(r"^(?:</?su[bp]>)*(?:Na|Mg|Cl|Ca|Cr|Mn|Fe|Co|Cu|Zn|G
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
 
 INTERVAL = "a pair of numbers with a unit after it (an interval)"
+VALUE_INTERVAL = "two bounds right after a value (an interval such as a median's IQR)"
 
 
-def exponent_before(before: str) -> bool:
+def exponent_before(before: str, inner: str = "") -> bool:
     """Does the text right before a raised number make it an exponent or a symbol's index?"""
     stripped = before.rstrip("*_")
     if not stripped:
         return False
     if stripped[-1].isdigit():
-        return not _YEAR_BEFORE.search(stripped)  # "in 1997<sup>10</sup>" cites; 10<sup>6</sup> is a power
+        # "in 1997<sup>10</sup>" and "Version 3.4.1<sup>25</sup>" cite; 10<sup>6</sup> is a power
+        return not (_YEAR_BEFORE.search(stripped) or _VERSION_BEFORE.search(stripped))
     if stripped[-1] in ")]}":
-        return True
+        return not words_in_parentheses(stripped) or stripped.lstrip().startswith("|")
+    if stripped[-1].isspace():
+        # Pretty-printed XML spaces a symbol from its index ("Δ <sup>9</sup>") and a unit from its power
+        # ("km <sup>2</sup>"); "150 µg/kg <sup>14</sup>" cites.
+        unit = _UNIT_BEFORE.search(stripped)
+        squared = bool(unit) and unit.group(1) in _UNITS - _WORDS and inner in ("", "2", "3")
+        return squared or bool(_GREEK_BEFORE.search(stripped))
     token = TOKEN_BEFORE.search(stripped)
     if not token:
         return False
     word = token.group(1)
     return (len(word) <= 2 and word.lower() != "al") or word in _UNITS or word.lower() in _UNITS
+
+
+# What a closing parenthesis may end that makes a raised number after it a citation: words or an
+# abbreviation ("(US)<sup>3</sup>", "(PES-NWI)<sup>(15-18)</sup>", "etc.)<sup>(19)</sup>"), not a formula.
+_LAST_PARENS = re.compile(r"\(([^()]{1,200})\)$")
+_FORMULA = re.compile(r"[=+*/^<>\u00d7\u2212]|\d")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def words_in_parentheses(before: str) -> bool:
+    """'the United States (US)' before a raised number: words, so the number cites; '(x+1)' is a base."""
+    m = _LAST_PARENS.search(before)
+    if not m or _FORMULA.search(m.group(1)):
+        return False
+    return any(w not in _UNITS and w.lower() not in _UNITS for w in _WORD.findall(m.group(1)))
+
+
+_UNIT_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+$")
+_WORDS = frozenset({"in", "s", "h", "min", "sec", "chi", "Chi", "sigma", "yr", "yrs", "l"})  # also plain words or symbols
+_VERSION_BEFORE = re.compile(r"\d+\.\d+\.\d+$")
+_GREEK_BEFORE = re.compile(r"(?<![^\W\d_])[\u0391-\u03c9]\s+$")
+# In a table cell, what a footnote label follows: a dash, a value ("200", "(1.3)") or a parenthesised
+# header word ("(analysis)"); a year ("(2009)") or a name before the number cites.
+_CELL_VALUE_BEFORE = re.compile(r"(?:[-\u2013\u2014]|\(?\d+(?:[.,]\d+)?%?\)?|\([^()\d]{1,40}\))\s*$")
+_YEAR_IN_PARENS_BEFORE = re.compile(r"(?<![\d.,])\(?(?:19|20)\d\d[a-z]?\)?\s*$")
+
+
+def table_footnote(before: str) -> bool:
+    """In a table row, a number raised after a value, a dash or a parenthesised header word marks a footnote
+    ('| - <sup>2</sup> |', '| (1.3) <sup>4</sup> |', '| 200 <sup>1</sup> |'); after a name or a year it cites."""
+    if not before.lstrip().startswith("|") or _YEAR_IN_PARENS_BEFORE.search(before):
+        return False  # '| Smith, 2009 <sup>1</sup> |', '| Conti & Latorre (2009) <sup>27</sup> |' cite
+    return bool(_CELL_VALUE_BEFORE.search(before))
 
 
 def footnote_label(before: str) -> bool:
@@ -76,6 +118,20 @@ def element_after(after: str) -> bool:
 def in_subscript(before: str) -> bool:
     """'F<sub>[1,12]</sub>': a bracket opening a subscript indexes a symbol (degrees of freedom)."""
     return bool(_SUB_BEFORE.search(before))
+
+
+_VALUE_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*%?\s*$")
+_TWO_BOUNDS = re.compile(r"^\s*(\d+)\s*[\-\u2010-\u2014\u2212]\s*(\d+)\s*$")
+
+
+def interval_after_value(before: str, inner: str) -> bool:
+    """'younger 64 [57\u201369]': a range right after a value that lies inside it is the value's interval (a
+    median's IQR), not a citation; '32% [60\u201361]' or 'in 2009 [3\u20135]' cite."""
+    value, bounds = _VALUE_BEFORE.search(before), _TWO_BOUNDS.match(inner)
+    if not value or not bounds:
+        return False
+    point = float(value.group(1).replace(",", "."))
+    return int(bounds.group(1)) <= point <= int(bounds.group(2))
 
 
 def interval_with_unit(inner: str, after: str) -> bool:

@@ -23,8 +23,9 @@ import re
 from dataclasses import dataclass
 
 from kb.patterns import lazy
-from kb.read.marker_context import (INTERVAL, LABEL_BEFORE, LOCATOR, TOKEN_BEFORE, element_after, exponent_before,
-                                    footnote_label, in_subscript, interval_with_unit)
+from kb.read.marker_context import (INTERVAL, LABEL_BEFORE, LOCATOR, TOKEN_BEFORE, VALUE_INTERVAL, element_after,
+                                    exponent_before, footnote_label, in_subscript, interval_after_value,
+                                    interval_with_unit, table_footnote)
 
 # A range wider than this is reported, not expanded: "[1-99999999]" must not
 # allocate a hundred million integers.
@@ -41,6 +42,7 @@ _SUP_SEP = rf"(?:<sup>\s*[,;{_DASHES}]\s*</sup>|[,;{_DASHES}])"
 _SPLIT_SUP = re.compile(rf"<sup>\s*[\[(]\s*</sup>\s*(?P<body>\d{{1,4}}(?:\s*{_SUP_SEP}\s*\d{{1,4}})*)\s*<sup>\s*[\])]\s*</sup>",
                         re.IGNORECASE)
 _TAGS = re.compile(r"</?sup>", re.IGNORECASE)
+_SPACED_LIST, _SPACED = re.compile(r"\d{1,4}(?:\s+\d{1,4})+"), re.compile(r"\s+")
 # One bracket, or a run of them joined by commas or a dash: "[12], [13]", "[3]–[5]".
 # Emphasis may wrap the numbers, "[*93*]" or "[**44**]", where an italic quotation or a bold caption
 # carries its marker along.
@@ -154,6 +156,7 @@ def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
         if any(a <= m.start() < b for a, b in taken):
             continue
         inner = m.group("inner").strip().strip(",;")  # "<sup>,23,</sup>": the commas join it to its neighbours
+        inner = _SPACED.sub(", ", inner) if _SPACED_LIST.fullmatch(inner) else inner  # BMJ's "<sup>4 5</sup>"
         if not re.search(r"\d", inner):
             continue  # <sup>®</sup>, <sup>a</sup>, <sup>INK4a</sup>: not numbers at all
         taken.append((m.start(), m.end()))
@@ -162,10 +165,12 @@ def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
         elif m.group("open"):
             # "<sup>(1, 2)</sup>" cites, "f<sup>(2)</sup>" is a derivative's order.
-            if _SUP_LIST.match(inner) and not _zero_or_year(inner) and not exponent_before(line[: m.start()]):
+            if (_SUP_LIST.match(inner) and not _zero_or_year(inner) and not exponent_before(line[: m.start()])
+                    and not table_footnote(line[: m.start()])):
                 found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
-        elif (not _SUP_LIST.match(inner) or _zero_or_year(inner) or exponent_before(line[: m.start()])
-              or element_after(line[m.end():]) or (opens_block and footnote_label(line[: m.start()]))):
+        elif (not _SUP_LIST.match(inner) or _zero_or_year(inner) or exponent_before(line[: m.start()], inner)
+              or element_after(line[m.end():]) or (opens_block and footnote_label(line[: m.start()]))
+              or table_footnote(line[: m.start()])):
             continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>: not a citation
         else:
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP))
@@ -198,6 +203,9 @@ def _scan_brackets(line: str, found: list, skipped: list, taken: list) -> None:
             continue  # "[1]: https://..." is a Markdown link definition
         if len(parts) == 1 and interval_with_unit(inner, line[m.end():]):
             skipped.append(Skipped(m.group(0), m.start(), INTERVAL))
+            continue
+        if len(parts) == 1 and interval_after_value(line[: m.start()], inner):
+            skipped.append(Skipped(m.group(0), m.start(), VALUE_INTERVAL))
             continue
         _keep_bracket(line, m, inner, found, skipped, taken)
 
@@ -233,11 +241,13 @@ def _joiners(run: str) -> list[str]:
 
 
 def _scan_parens(line: str, found: list, taken: list) -> None:
-    if line.lstrip().startswith("|"):
-        return  # a table row's "(38,2)" or "45 (12)" is a value: n (%), a decimal comma
+    row = line.lstrip().startswith("|")
     for m in _PAREN.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
             continue
+        if row and (not (line[: m.start()].rstrip().endswith("|") and line[m.end():].lstrip().startswith("|"))
+                    or re.fullmatch(r"\d+,\d{1,2}", m.group("inner"))):
+            continue  # a table row's "45 (12)" or "| (38,2) |" is a value; a cell holding only "(95)" cites
         inner = m.group("inner")
         before = line[: m.start()].rstrip()
         # "(1) the first ..." lists, "(2009)", "(Figure 2)" and "n (5)" are not citations.

@@ -118,9 +118,12 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
     """Sentences, markers and the spans left unread as ambiguous, numbered in document order."""
     per_line = []
     for block in blocks:
+        noted = False  # the line before opened with a raised label: these lines are notes, each its own
         for i, num in enumerate(block.lines):
             line_text = block.text[block.starts[i]: block.starts[i] + _line_len(block, i)]
-            found, unsure = scan_line(line_text, opens_block=i == 0 or line_text.lstrip().startswith("|"))
+            opens = i == 0 or noted or line_text.lstrip().startswith("|")
+            found, unsure = scan_line(line_text, opens_block=opens)
+            noted = line_text.lstrip().lower().startswith("<sup>")
             per_line.append((num, found, unsure))
     chosen, skipped = choose(per_line, last_entry)
     kept = iter(chosen)

@@ -25,7 +25,10 @@ _ORG_WORDS = lazy(
     r"\b(Academy|Society|Institute|College|Association|Agency|Organi[sz]ation|Committee|"
     r"Foundation|Department|Centers?|Centres?|Council|Board|Task Force|Federation|Excellence|"
     r"Administration|Collaboration|Group|Network|Office|Ministry|Investigators|Consortium|Panel|"
-    r"Minist\w+|Secretar\w+|Departamento|Instituto|Universidad\w*|Servi[cç]o)\b"
+    r"Minist\w+|Secretar\w+|Departamento|Instituto|Universidad\w*|Servi[cç]o|"
+    # Portuguese, Spanish and French societies, associations, foundations, councils, agencies
+    r"Associa[cç]\w+|Asociaci\w+|Sociedad\w*|Soci[eé]t[eé]|Funda[cç]\w+|Organiza[cç]\w+|Conselho|Consejo|"
+    r"Federa[cç]\w+|Ag[eê]ncia|Agencia|Col[eé]gio|Colegio|Academia)\b"
 )
 _PMID = re.compile(r"\bPMID:?\s*(?P<v>[^\s.;,:][^\s.;,]*)", re.IGNORECASE)
 _DOI = re.compile(r"(?:\bdoi:?\s*|https?://(?:dx\.)?doi\.org/)(?P<v>10\.\S+?)(?=[\s>]|\.?\s|\.?$)", re.IGNORECASE)
@@ -101,7 +104,7 @@ def _strip_tail(text: str) -> str:
     for pattern, word in _TAIL:
         if word in low:
             text = pattern.sub("", text)
-    return text.strip()
+    return re.sub(r"[\s,;]+(\.?)\s*$", r"\1", text.strip())  # "2024;44(1), doi: ..." leaves "2024;44(1)."
 
 
 def year_in(text: str) -> int | None:
@@ -213,6 +216,9 @@ def _first_sentence(body: str) -> tuple[str, str, str]:
 _NOT_AN_ORGANISATION = re.compile(r"(?<!\b[A-Z])\.\s+[A-Z][a-z]|^[A-Z]\.(?:\s?-?[A-Z]\.)*\s*[A-Z][\w'-]+,")
 
 
+_JURISDICTION = lazy(r"[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+){0,2}")
+
+
 def _front(body: str):
     """(authors, organisation, the text after them, the year printed right after them)."""
     paren = _PAREN_YEAR.match(body) if _ANY_PAREN_YEAR.search(body) else None
@@ -223,6 +229,10 @@ def _front(body: str):
         year = paren.group("y")
         if found:
             return found, None, rest, year, True
+        lead = leading_authors(body)  # Frontiers: "Wang W, Han C. Title. J Hematol Oncol. (2019) 12:55."
+        if lead and lead[1] < paren.end("who" if paren.group("who") is not None else "who2"):
+            found, end = lead
+            return found, None, body[end:], None, False
         if who and len(who.split()) <= 40 and not _NOT_AN_ORGANISATION.search(who):
             return None, _clean(who), rest, year, True
     lead = leading_authors(body) or initials_first_authors(body)
@@ -239,6 +249,11 @@ def _front(body: str):
     if sep and len(first.split()) <= 14 and (_ORG_WORDS.search(first) or GROUP_WORDS.search(first)
                                              or _ACRONYM.fullmatch(first)):
         return None, _clean(first), rest, None, False
+    # "Brasil. Ministério da Saúde. Title": a country or state heads the body that wrote it.
+    second, sep2, after = _first_sentence(rest) if sep == ". " else ("", "", "")
+    if (sep2 and _JURISDICTION.fullmatch(first) and len(second.split()) <= 14
+            and (_ORG_WORDS.search(second) or GROUP_WORDS.search(second))):
+        return None, _clean(first), after, None, False
     return None, None, body, None, False
 
 

@@ -141,7 +141,8 @@ def _people(text: str, index: SourceIndex) -> list[Mention]:
             name = _resolve(m.group("name"), start == 0, index)
             if name and index.first_author_matches(name):
                 mention = Mention("person", m.group("name"), start, end, name)
-        if mention:
+        # 'the European Dialysis and Transplant Association (2021)' names a body, not two authors
+        if mention and not any(ORG_WORDS.search(w or "") for w in (m.group("name"), mention.second)):
             found.append(mention)
     return found
 

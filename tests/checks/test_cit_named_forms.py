@@ -218,3 +218,12 @@ def test_cit201_the_last_word_of_a_compound_surname_is_not_a_person():
     assert [f.citations[0] for f in found] == [1]
     found = _check_text("The scale was translated by Silva Junior et al. (2008) [2]. Others [1].", entries, "CIT201")
     assert [f.citations[0] for f in found] == [2]  # Smith's paper: the compound name is not his
+
+
+def test_cit201_an_organisation_written_as_two_names_is_not_two_authors():
+    """'the European Dialysis and Transplant Association (2021)' names a body, not authors 'Dialysis' and 'Association'."""
+    org = "The working group of the European Dialysis and Transplant Association (2021) recommends vaccination [1]."
+    assert findings(org, ["kallmes2009", "buchbinder2009"], "CIT201") == []
+    people = "The working group of Kallmes and Comstock (2009) found no benefit [2]."
+    (f,) = findings(people, ["kallmes2009", "buchbinder2009"], "CIT201")
+    assert f.citations[0] == 2 and "Kallmes (2009) is reference 1" in f.suggestion

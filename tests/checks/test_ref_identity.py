@@ -65,6 +65,21 @@ def test_same_title_author_and_year_is_a_warning():
         assert run_rule(duplicate_paper, make_policy(GOOD_ENTRIES + [different])) == []
 
 
+def test_two_reports_of_one_series_are_not_the_same_paper():
+    """SciELO lists bulletins 103 and 100 of one ministry series under one title: two documents."""
+    report = ("Brasil. Minist\u00e9rio da Sa\u00fade. Doen\u00e7a pelo Novo Coronav\u00edrus [Internet]. "
+              "Bras\u00edlia (DF): Minist\u00e9rio da Sa\u00fade; 2022. (Boletim Epidemiol\u00f3gico Especial, {n}). "
+              "[cited 2022 Mar 5].")
+    assert run_rule(duplicate_paper, make_policy(GOOD_ENTRIES + [report.format(n=103), report.format(n=100)])) == []
+    (f,) = run_rule(duplicate_paper, make_policy(GOOD_ENTRIES + [report.format(n=103), report.format(n=103)]))
+    assert f.severity == "warning" and "same title, first author and year (2022)" in f.message
+    # A chapter listed twice, punctuated a little differently, is still one paper (PLOS pcbi.1004141 [44] = [14]).
+    chapter = ("Park IM, Pillow JW (2011) Bayesian spike-triggered covariance analysis. In: Shawe-Taylor J, editors, "
+               "Advances in Neural Information Processing Systems 24{p} Curran Associates, Inc. pp. 1692\u20131700.")
+    (f,) = run_rule(duplicate_paper, make_policy(GOOD_ENTRIES + [chapter.format(p="."), chapter.format(p=",")]))
+    assert "same title, first author and year (2011)" in f.message
+
+
 def test_bundled_list_has_no_identifier_or_duplicate_findings(bundled_kb):
     # Read by hand: 76 PMIDs (entries 64, 70, 74, 75 have none), all digits, all different; no DOI.
     pmids = [e.pmid for e in bundled_kb.doc.references if e.pmid]

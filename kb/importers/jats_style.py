@@ -1,0 +1,65 @@
+"""Whether an article's citation numbers are set by its stylesheet: every one a bare number in the XML.
+
+Some XML keeps no trace of how citations print: Europe PMC's copies of Dove
+and Ivyspring articles tag ``<xref ref-type="bibr">12</xref>`` with no
+superscript and no bracket anywhere, and the journals' pages set them raised.
+A number left bare in running text reads as a count ("resistance 1."), so such
+an article's citations are printed superscript, as the journals show them.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.importers.jats_inline import is_citation, local
+
+_NUMBER = re.compile(r"^\s*\d{1,4}(?:\s*[,\-\u2013]\s*\d{1,4})*\s*$")  # "12" or "52\u201354"
+_OPENS = ("[", "(")
+_CLOSES = ("]", ")")
+_FEW = 5  # fewer numbered citations than this say nothing about a style
+_SLIPS = 10  # one enclosed citation in ten (a table column of "[90]") is not the style
+
+
+def _citations(el, ref_ids, in_sup: bool, before: str, out: list) -> None:
+    """(printed, enclosed) for every bibliographic xref under ``el``: enclosed in a sup, brackets or parentheses."""
+    prev_text = el.text or ""
+    for child in el:
+        tag = local(child.tag)
+        if tag == "xref" and is_citation(child, ref_ids):
+            after = (child.tail or "").lstrip()
+            enclosed = (in_sup or prev_text.rstrip().endswith(_OPENS) or after.startswith(_CLOSES)
+                        or any(local(d.tag) == "sup" for d in child.iter()))
+            out.append(("".join(child.itertext()), enclosed))
+        elif tag not in ("ref-list", "sub-article"):
+            _citations(child, ref_ids, in_sup or tag == "sup", prev_text, out)
+        prev_text = child.tail or ""
+
+
+def bare_numbers(root, ref_ids) -> bool:
+    """Does every numbered citation of the article print as a bare number, with nothing around it?"""
+    found: list[tuple[str, bool]] = []
+    _citations(root, ref_ids, False, "", found)
+    numbered = [enclosed for printed, enclosed in found if _NUMBER.match(printed)]
+    if len(numbered) < _FEW or len(numbered) < len(found) * 0.9:
+        return False  # few citations, or author-year ones among them
+    return sum(numbered) * _SLIPS <= len(numbered)
+
+
+def raise_glued(text: str, open_: str, mid: str, close: str) -> str:
+    """Bare citation numbers glued to the word before them ("immunotherapy.<xref>1</xref><xref>3</xref>",
+    Europe PMC's copy of a BMJ article) are raised, as the journal prints them. Two numbers with nothing
+    between them are the ends of a range when they are apart (BMJ tags "1\u20133" by its ends) and a pair
+    when they follow each other, so "13" does not read as thirteen."""
+    span = f"{open_}\\d+{mid}\\d{{1,4}}{close}"
+    glued = re.compile(f"(?<=[^\\W\\d_]|[.,;:)])({span}(?:[,\\-\\u2013]?{span})*)(?![\\w{open_}])")
+    adjacent = re.compile(f"(\\d+)({close})(?={open_}\\d+{mid}(\\d+))")
+
+    def joint(m: re.Match) -> str:  # BMJ tags a range by its two ends: 1 and 3 side by side print "1\u20133"
+        return m.group(1) + m.group(2) + ("\u2013" if int(m.group(3)) > int(m.group(1)) + 1 else ",")
+
+    def raise_run(m: re.Match) -> str:
+        start = text.rfind("\n", 0, m.start()) + 1
+        for left, right in (("<sup>", "</sup>"), ("[", "]"), ("(", ")")):
+            if text.rfind(left, start, m.start()) > text.rfind(right, start, m.start()):
+                return m.group(0)  # already raised or enclosed: "<sup>2,<xref>4</xref></sup>", "[18,<xref>19</xref>]"
+        return "<sup>" + adjacent.sub(joint, m.group(1)) + "</sup>"
+    return glued.sub(raise_run, text)
