@@ -51,6 +51,9 @@ def numbers(line):
     ("among MSM. <sup>4</sup> <sup>,</sup>  <sup>6</sup>  Recent", [(4, 6)]),
     ("the setting, <sup>10</sup> <sup>,</sup> <sup>20</sup> <sup>,23,</sup> <sup>a</sup> then", [(10, 20, 23)]),
     ("between 1995 and 1997<sup>10</sup> analysed", [(10,)]),
+    ("since 2010 [12\u201315] and", [(12, 13, 14, 15)]),
+    ("in 12 patients [3\u20135] and", [(3, 4, 5)]),
+    ("reported in 2 [3\u20135] studies", [(3, 4, 5)]),
 ])
 def test_marker_forms_are_read(line, expected):
     assert numbers(line) == expected
@@ -90,6 +93,9 @@ def test_marker_forms_are_read(line, expected):
     "a power 2<sup>10</sup> and",
     "<sup>1</sup> Adjusted for age and sex.",
     "| <sup>2</sup>Median (IQR) |",
+    "(median [IQR]: younger 47 [40\u201353], middle-age 50 [44\u201357], older 48 [43\u201358])",
+    "a score of 45% [40\u201350] and",
+    "the odds ratio 2 [1-4] was",
 ])
 def test_look_alikes_are_not_markers(line):
     assert numbers(line) == []

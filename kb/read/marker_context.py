@@ -4,7 +4,8 @@ Pure predicates over the text just before or after a candidate marker (``kb.read
 candidates). A number raised at the start of a line labels a footnote; one raised after a digit, a unit or a short symbol is an exponent (``10<sup>6</sup>``,
 ``I²``); one raised before an element symbol is a mass number (``<sup>125</sup>I``); a bracket in a
 subscript is an index (``F<sub>[1,12]</sub>``, degrees of freedom); a pair of bounds with a unit after it
-is an interval (``[10, 20] mm``); a bracket after ``Figure`` or ``=`` is a label or a value.
+is an interval (``[10, 20] mm``), and so is a range holding the number just before it (``48 [43–58]``,
+a median and its IQR); a bracket after ``Figure`` or ``=`` is a label or a value.
 """
 from __future__ import annotations
 
@@ -44,6 +45,11 @@ _ELEMENT_AFTER = re.compile(r"^(?:</?su[bp]>)*(?:Na|Mg|Cl|Ca|Cr|Mn|Fe|Co|Cu|Zn|G
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
 
 INTERVAL = "a pair of numbers with a unit after it (an interval)"
+SPREAD = "a range around the number before it (a median [IQR], an estimate [CI])"
+
+# "48 [43\u201358]", "0.95 [0.81\u20131.10]", "45% [40\u201350]": a value, then a bracketed range holding it.
+_VALUE_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*%?[*_]*\s*$")
+_RANGE_INNER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-\u2010-\u2014\u2212]\s*(\d+(?:\.\d+)?)\s*$")
 
 
 def exponent_before(before: str) -> bool:
@@ -76,6 +82,18 @@ def element_after(after: str) -> bool:
 def in_subscript(before: str) -> bool:
     """'F<sub>[1,12]</sub>': a bracket opening a subscript indexes a symbol (degrees of freedom)."""
     return bool(_SUB_BEFORE.search(before))
+
+
+def range_around_value(before: str, inner: str) -> bool:
+    """'younger 48 [43\u201358]': a bracketed range right after a number that lies inside it is that number's
+    spread or interval (median [IQR], estimate [95% CI]), as clinical results print them; a citation follows
+    words, and a year or count before one ('in 2010 [12\u201315]') does not fall inside its range."""
+    value = _VALUE_BEFORE.search(before)
+    bounds = _RANGE_INNER.match(inner)
+    if not value or not bounds:
+        return False
+    low, high = float(bounds.group(1)), float(bounds.group(2))
+    return low <= float(value.group(1)) <= high
 
 
 def interval_with_unit(inner: str, after: str) -> bool:

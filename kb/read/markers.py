@@ -11,7 +11,8 @@ What looks like a marker but is not one stays out: a bracketed year next to
 a name (``Buchbinder [2009]``), exponents and units (``10<sup>6</sup>``,
 ``cm<sup>2</sup>``, ``I²``, ``χ<sup>2</sup>``), gene names and footnote
 letters (``p16<sup>INK4a</sup>``, ``<sup>a</sup>``), figure and table numbers,
-intervals (``[0, 1]``, ``[10, 20] mm``), mass numbers (``<sup>125</sup>I``),
+intervals (``[0, 1]``, ``[10, 20] mm``, a median's or estimate's
+range ``48 [43–58]``), mass numbers (``<sup>125</sup>I``),
 indices in subscripts (``F<sub>[1,12]</sub>``) and a note's label opening a line
 (``kb.read.marker_context``). Candidates that may or may not be
 markers are returned as ``Skipped`` with a reason; which styles a document
@@ -23,8 +24,9 @@ import re
 from dataclasses import dataclass
 
 from kb.patterns import lazy
-from kb.read.marker_context import (INTERVAL, LABEL_BEFORE, LOCATOR, TOKEN_BEFORE, element_after, exponent_before,
-                                    footnote_label, in_subscript, interval_with_unit)
+from kb.read.marker_context import (INTERVAL, LABEL_BEFORE, LOCATOR, SPREAD, TOKEN_BEFORE, element_after,
+                                    exponent_before, footnote_label, in_subscript, interval_with_unit,
+                                    range_around_value)
 
 # A range wider than this is reported, not expanded: "[1-99999999]" must not
 # allocate a hundred million integers.
@@ -198,6 +200,9 @@ def _scan_brackets(line: str, found: list, skipped: list, taken: list) -> None:
             continue  # "[1]: https://..." is a Markdown link definition
         if len(parts) == 1 and interval_with_unit(inner, line[m.end():]):
             skipped.append(Skipped(m.group(0), m.start(), INTERVAL))
+            continue
+        if len(parts) == 1 and range_around_value(line[: m.start()], inner):
+            skipped.append(Skipped(m.group(0), m.start(), SPREAD))
             continue
         _keep_bracket(line, m, inner, found, skipped, taken)
 
