@@ -218,3 +218,18 @@ def test_cit201_the_last_word_of_a_compound_surname_is_not_a_person():
     assert [f.citations[0] for f in found] == [1]
     found = _check_text("The scale was translated by Silva Junior et al. (2008) [2]. Others [1].", entries, "CIT201")
     assert [f.citations[0] for f in found] == [2]  # Smith's paper: the compound name is not his
+
+
+_STUDIES = "| Study | Patients | Pain scale |\n| --- | --- | --- |\n{row}"
+
+
+def test_cit201_a_name_in_another_cell_of_a_table_row_is_not_the_rows_source():
+    # A table of included studies: the scale's author is not the study the row cites.
+    row = "| Kallmes et al., 2009 [2] | 131 | the scale of Buchbinder (2009) |"
+    assert findings(_STUDIES.format(row=row), TIED, "CIT201") == []
+
+
+def test_cit201_a_name_in_the_markers_own_cell_is_still_checked():
+    row = "| Kallmes et al., 2009 [2] | 131 | the scale of Buchbinder (2009) [2] |"
+    (f,) = findings(_STUDIES.format(row=row), TIED, "CIT201")
+    assert f.severity == "error" and "Buchbinder" in f.message
