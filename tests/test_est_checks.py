@@ -93,6 +93,10 @@ def test_asymmetry_allows_for_rounding_and_names_a_copied_bound():
     ("There was no significant difference in pain (MD 0.5; 95% CI -0.2 to 1.2) or function (MD 0.9; 95% CI "
      "0.3 to 1.4).<sup>[1]</sup>", ["error"]),  # the list's second result is governed by the same words
     ("Disability (MD -5; 95% CI -8 to 2) was significantly reduced.<sup>[1]</sup>", ["error"]),
+    ("Only a prior infarction was marginally significant (OR = 10.7 [0.92\u2013124.38], p = 0.058).<sup>[1]</sup>",
+     []),
+    ("A borderline significant fall in pain (MD -0.3; 95% CI -0.6 to 0.01) was seen.<sup>[1]</sup>", []),
+    ("Only a prior infarction was significant (OR = 10.7 [0.92\u2013124.38], p = 0.058).<sup>[1]</sup>", ["error"]),
 ])
 def test_wording_governs_only_its_own_estimates(body, severities):
     assert [f.severity for f in findings(body, "EST201")] == severities

@@ -92,7 +92,8 @@ def wording_contradicts_interval(kb):
     0 for differences), or "significant", "superior", "inferior", "reduced" next to one that includes it. Only the
     words that govern the estimate count: the last such words before it in its clause (so a list after "no
     significant difference in A (...), B (...) or C (...)" is governed by that phrase), else words after it and
-    before the next estimate. "Clinically significant" is about size, not about the interval, and is ignored.
+    before the next estimate. "Clinically significant" is about size, not about the interval, and is ignored;
+    so is a hedged "marginally" or "borderline significant", which concedes the threshold was missed.
     An interval whose bound equals the null after rounding (0.62 to 1.00) is reported as info.
     Why: the sentence tells the committee the opposite of what the numbers show.
     Example: "No statistically significant differences were found ... (relative risk: 0.59; 95% CI, 0.43 to 0.81)".
