@@ -92,6 +92,20 @@ def test_intervals_in_tables(template, good, bad, line):
     assert [(f.code, f.line) for f in found] == [("EST101", line)]
 
 
+GROUPED = ["| Variables | Univariable analysis |  | Multivariable analysis |  |", "| --- | --- | --- | --- | --- |",
+           "|  | HR (95% CI) | p value | HR (95% CI) | p value |",
+           "| Age \u2265 65 years | 1.90 (1.31\u20132.75) | 0.001 | 1.49 (1.01\u20132.20) | 0.045 |",
+           "| Male sex | 1.21 (0.74\u20131.96) | 0.446 |  |  |"]
+
+
+def test_a_grouped_header_gives_its_measure_on_its_second_line():
+    rows = table_rows(GROUPED)
+    assert [(r.line, r.label, r.found.measure, r.found.value, r.found.low, r.found.high) for r in rows] == [
+        (4, "Age \u2265 65 years", "HR", "1.90", "1.31", "2.75"), (5, "Male sex", "HR", "1.21", "0.74", "1.96")]
+    # a second line that holds results is a row, not a header: the table names no measure
+    assert table_rows(GROUPED[:2] + GROUPED[3:]) == []
+
+
 def test_tables_without_a_measure_or_interval_header_are_not_read():
     lines = ["| Study | Year | N |", "| --- | --- | --- |", "| Roe | 2019 | 120 (80-160) |"]
     assert table_rows(lines) == []
