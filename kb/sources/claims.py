@@ -24,7 +24,9 @@ COUNTS = {w: i for i, w in enumerate(_NUMBERS, 2)}
 # Noun -> the kinds it names (None: any kind; only the total is checked).
 _NOUNS = (
     (r"randomi[sz]ed (?:controlled |clinical )?trials|RCTs", frozenset({RANDOMIZED}), "RCTs"),
-    (r"systematic reviews|meta-analyses|reviews", frozenset({REVIEW}), "systematic reviews"),
+    (r"systematic reviews|meta-analyses", frozenset({REVIEW}), "systematic reviews"),
+    # A plain 'reviews' may be narrative ones ('the reference lists of four reviews'): only the total is checked.
+    (r"reviews", None, "reviews"),
     (r"guidelines", frozenset({GUIDELINE}), "guidelines"),
     (r"case series|case reports(?: or series)?|observational studies|cohort studies|(?:retrospective|prospective) "
      r"studies|series", frozenset({OBSERVATIONAL, OTHER}), "case reports or series"),

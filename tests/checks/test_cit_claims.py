@@ -99,3 +99,13 @@ def test_cit301_a_count_the_next_sentence_goes_on_enumerating():
     (f,) = findings("Only two studies adjusted for confounders, and one adjusted for diet [1]. Age was not "
                     "considered [2].", RCTS, "CIT301")
     assert "cites 1 entries" in f.message
+
+
+def test_cit301_plain_reviews_may_be_narrative_only_systematic_ones_are_checked_for_kind():
+    narrative = "Roe A. Adherence to treatment: a comprehensive review. *J Affect Disord*. 2013;149:1-9."
+    refs = ["buchbinder2015", narrative]
+    assert findings("Studies came from the reference lists of two reviews [1, 2].", refs, "CIT301") == []
+    (f,) = findings("Studies came from the reference lists of two systematic reviews [1, 2].", refs, "CIT301")
+    assert "reference 2" in f.message
+    (f,) = findings("Studies came from the reference lists of three reviews [1, 2].", refs, "CIT301")
+    assert "cite 2 entries" in f.message or "cites 2 entries" in f.message
