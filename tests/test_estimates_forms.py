@@ -65,6 +65,14 @@ def test_each_form_clean_is_silent_and_a_defect_in_it_is_found(form):
     assert [f.code for f in est_findings(bad + "<sup>[1]</sup>")[1]] == [code]
 
 
+def test_a_p_value_after_a_comma_closing_a_bracketed_interval_is_read():
+    (f,) = find_estimates("manual ventilation (OR = 10.1 [2.0\u201350.5], p = 0.005), and age")
+    assert (f.value, f.low, f.high, f.p) == ("10.1", "2.0", "50.5", "0.005")
+    assert find_estimates("age (OR = 10.1 [2.0\u201350.5], and p = 0.5 for trend)")[0].p == ""
+    kb, found = est_findings("Ventilation mattered (OR = 10.1 [2.0\u201350.5], p = 0.005).<sup>[1]</sup>")
+    assert [e.p_value for e in kb.effect_estimates.estimates] == ["0.005"] and found == []
+
+
 def test_a_zero_lower_bound_is_rounding_not_an_impossible_ratio():
     kb, found = est_findings("Failure was rarer (OR 0.05; 95% CI 0.00 to 0.42; p = 0.004).<sup>[1]</sup>")
     assert found == [] and kb.effect_estimates.estimates[0].ci_low_text == "0.00"

@@ -171,9 +171,16 @@ def _bare(text: str, m: re.Match) -> Found:
     return Found(m.start(), end, "", measure, m.group("value"), m.group("low"), m.group("high"), "", p, "", i2)
 
 
+_COMMA_P = lazy(r",\s*(?=[Pp]\b)")
+
+
 def _named_bare(text: str, m: re.Match) -> Found:
     end = _close_paren(text, m.end()) if text[m.end():m.end() + 1] == ";" else m.end()
     p, i2 = _p_and_i2(text[m.end():end])
+    comma = _COMMA_P.match(text, m.end()) if not p else None
+    if comma:  # "OR = 10.1 [2.0-50.5], p = 0.005": the p printed right after the interval is its own
+        direct = _P.match(text, comma.end())
+        p = (("" if direct.group("op") == "=" else direct.group("op")) + direct.group("num")) if direct else ""
     return Found(m.start(), m.end(), m.group("name"), canonical_measure(m.group("name")), m.group("value"),
                  m.group("low"), m.group("high"), "", p, "%" if "%" in m.group(0) else "", i2)
 
