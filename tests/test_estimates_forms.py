@@ -103,7 +103,7 @@ def test_intervals_in_tables(template, good, bad, line):
 GROUPED = ["| Variables | Univariable analysis |  | Multivariable analysis |  |", "| --- | --- | --- | --- | --- |",
            "|  | HR (95% CI) | p value | HR (95% CI) | p value |",
            "| Age \u2265 65 years | 1.90 (1.31\u20132.75) | 0.001 | 1.49 (1.01\u20132.20) | 0.045 |",
-           "| Male sex | 1.21 (0.74\u20131.96) | 0.446 |  |  |"]
+           "| **Male sex** | 1.21 (0.74\u20131.96) | 0.446 |  |  |"]
 
 
 def test_a_grouped_header_gives_its_measure_on_its_second_line():

@@ -81,6 +81,11 @@ def _read_row(header: list[str], cells: list[str], est: int | None, ci: int | No
                  level_text, "", "%" if "%" in cells[est] else "", "")
 
 
+def _label(cell: str) -> str:
+    """The row's name without its marker or its emphasis ('**Male sex**' is the result 'Male sex')."""
+    return _MARKER.sub("", cell).strip().strip("*_").strip()
+
+
 def _subheader(cells: list[str]) -> bool:
     """A row under the header that names a measure or an interval and holds no result: the header's second
     line, as tables grouping columns print it ('| | Univariable | | Multivariable | |' then
@@ -105,7 +110,7 @@ def _rows_of(table: list[tuple[int, list[str]]]) -> list[TableRow]:
     for line, cells in table[1:]:
         found = _read_row(header, cells, est, ci)
         if found is not None and cells:
-            out.append(TableRow(line, found, _MARKER.sub("", cells[0]).strip(), " | ".join(cells)))
+            out.append(TableRow(line, found, _label(cells[0]), " | ".join(cells)))
     return out
 
 
