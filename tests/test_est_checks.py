@@ -102,6 +102,14 @@ def test_wording_governs_only_its_own_estimates(body, severities):
     assert [f.severity for f in findings(body, "EST201")] == severities
 
 
+def test_a_total_smaller_than_an_arm_is_a_groups_own_size():
+    body = ("Cells were counted in healthy controls (N = 15), patients with active disease (n = 18) and patients "
+            "in remission (n = 15).<sup>[2]</sup>")
+    assert findings(body, "EST301") == []
+    (f,) = findings("In all, 35 patients were randomised: VP (n = 18) and sham (n = 15).<sup>[2]</sup>", "EST301")
+    assert "add up to 33" in f.message
+
+
 def test_p_value_below_0001_and_inequalities_agree_with_clear_intervals():
     body = "Pain fell (MD = -1.59; 95% CI, -2.9 to -0.27; p<0.05) and (MD 2.6; 95% CI 1.74 to 3.37; p < 0.001)."
     assert findings(body + "<sup>[1]</sup>", "EST202") == findings(body + "<sup>[1]</sup>", "EST203") == []

@@ -82,7 +82,9 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
         arms = sorted({m.start("n"): m for rx in _ARMS for m in rx.finditer(text, t.end(), stop)
                        if not _BOUND_BEFORE.search(text, max(0, m.start("n") - 2), m.start("n"))}.values(),
                       key=lambda m: m.start())
-        if len(arms) >= 2:
+        # A 'total' smaller than one of its arms is a group's own size ("controls (N = 15), patients with
+        # active RA (n = 18) and in remission (n = 15)"), not the sum of the groups after it.
+        if len(arms) >= 2 and max(_int(a.group("n")) for a in arms) <= _int(t.group("n")):
             out.append((t.group("n"), t.start(), tuple((a.group("n"), _int(a.group("n"))) for a in arms)))
     return out
 
