@@ -37,7 +37,8 @@ def count_claim_mismatch(kb):
     the number of cited entries, or from the number of cited entries of that kind (RCTs, systematic
     reviews, guidelines, case series). Kinds come from each entry's title and the reviewed overrides in
     the policy folder's `kinds.csv`. A count of what a cited review contains (`a review of seven RCTs`)
-    is not a claim about the cited entries and is not checked, nor is a threshold (`at least 10 studies`).
+    is not a claim about the cited entries and is not checked, nor is a threshold (`at least 10 studies`) or
+    a size reported of one work (`n = 3 population-based studies [20]`).
     A count opening the sentence stays silent when its first markers hold exactly that many entries (the
     rest may be another clause's) or the next sentence goes on naming them (`The other study ...`).
     Why: the count is how a reader weighs the evidence; one non-randomised study counted as an RCT

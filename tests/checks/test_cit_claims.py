@@ -82,6 +82,7 @@ def test_cit301_the_count_is_the_number_next_to_the_noun():
 def test_cit301_a_threshold_is_no_count_of_the_cited_works():
     assert findings("Egger's test was used for analyses of at least 10 studies [1].", RCTS, "CIT301") == []
     assert findings("Funnel plots need more than five trials [1].", RCTS, "CIT301") == []
+    assert findings("Some pooled several cohorts (n = 3 population-based studies [1]).", RCTS, "CIT301") == []
     (f,) = findings("Egger's test was used for analyses of 10 studies [1].", RCTS, "CIT301")
     assert "cites 1 entries" in f.message
 
