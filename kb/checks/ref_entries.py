@@ -32,6 +32,8 @@ _DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPM
                       r"LP|GmbH)\b|"
                       # 'College Station, TX: StataCorp LP': a town, a state's code and a colon before the publisher
                       r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*[A-Z]{2}:\s*[A-Z]|"
+                      # 'Brisbane: University of Queensland; 2011' (a thesis); 'Hanoi: 2012.' (the author's own report)
+                      r"\b[A-Z][a-z]+:\s*(?:University\s+of\s+[A-Z]|(?:19|20)\d\d\.?\s*$)|"
                       # 'Brussels. European Communities Health Directorate.': an issuing body
                       r"\b(?:Directorate|Ministry|Agency|Bureau|Commission)\b|"
                       r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$")
@@ -153,7 +155,8 @@ def missing_source(kb):
     What: the entry names no journal or publisher, no web address and no
     issuing organisation. (An organisation that wrote a guideline counts as its
     publisher; an entry that prints a volume and pages, a DOI or a publisher's
-    place (`College Station, TX: StataCorp LP`) or an issuing body (a ministry, agency,
+    place (`College Station, TX: StataCorp LP`, `Brisbane: University of Queensland`,
+    a report's `Hanoi: 2012.`) or an issuing body (a ministry, agency,
     directorate) is taken to name its source, and so is the text after a book's,
     report's or preprint's title (`Ithaca, NY: PRI; 1967`, `Technical Report
     12`, `arXiv:1505.0710`); an entry whose `Available from:` lacks its address
