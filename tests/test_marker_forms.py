@@ -54,6 +54,7 @@ def numbers(line):
     ("since 2010 [12\u201315] and", [(12, 13, 14, 15)]),
     ("in 12 patients [3\u20135] and", [(3, 4, 5)]),
     ("reported in 2 [3\u20135] studies", [(3, 4, 5)]),
+    ("in 13 trials [3\u201315] the benefit", [tuple(range(3, 16))]),
 ])
 def test_marker_forms_are_read(line, expected):
     assert numbers(line) == expected
@@ -96,6 +97,7 @@ def test_marker_forms_are_read(line, expected):
     "(median [IQR]: younger 47 [40\u201353], middle-age 50 [44\u201357], older 48 [43\u201358])",
     "a score of 45% [40\u201350] and",
     "the odds ratio 2 [1-4] was",
+    "the median age was 45 years [38\u201352] and follow-up 24 months [12\u201336]",
 ])
 def test_look_alikes_are_not_markers(line):
     assert numbers(line) == []

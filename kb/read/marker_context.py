@@ -47,8 +47,10 @@ _YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
 INTERVAL = "a pair of numbers with a unit after it (an interval)"
 SPREAD = "a range around the number before it (a median [IQR], an estimate [CI])"
 
-# "48 [43\u201358]", "0.95 [0.81\u20131.10]", "45% [40\u201350]": a value, then a bracketed range holding it.
-_VALUE_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*%?[*_]*\s*$")
+# "48 [43\u201358]", "0.95 [0.81\u20131.10]", "45% [40\u201350]", "45 years [38\u201352]": a value (with its unit of
+# measurement, never a count of things such as "12 trials"), then a bracketed range holding it.
+_VALUE_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:%|(?:years?|yrs?|months?|weeks?|days?|hours?|h|min|"
+                           r"kg(?:/m2|/m\u00b2)?|g|cm|mm|mmHg|points?|ml|mL|mg)\b)?[*_]*\s*$")
 _RANGE_INNER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-\u2010-\u2014\u2212]\s*(\d+(?:\.\d+)?)\s*$")
 
 
