@@ -110,6 +110,13 @@ def test_a_total_smaller_than_an_arm_is_a_groups_own_size():
     assert "add up to 33" in f.message
 
 
+def test_a_flow_of_participants_is_checked_at_its_last_stage():
+    body = "Of 1200 patients screened, 840 were randomised: 421 to VP and {b} to sham.<sup>[2]</sup>"
+    assert findings(body.format(b=419), "EST301") == []
+    (f,) = findings(body.format(b=410), "EST301")
+    assert "add up to 831, not the stated total 840" in f.message
+
+
 def test_p_value_below_0001_and_inequalities_agree_with_clear_intervals():
     body = "Pain fell (MD = -1.59; 95% CI, -2.9 to -0.27; p<0.05) and (MD 2.6; 95% CI 1.74 to 3.37; p < 0.001)."
     assert findings(body + "<sup>[1]</sup>", "EST202") == findings(body + "<sup>[1]</sup>", "EST203") == []

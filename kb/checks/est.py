@@ -135,7 +135,9 @@ def arms_do_not_add_up(kb):
 
     What: a total ("644 patients", "N=1231") followed in the same sentence by arm sizes ("330 who received VP and
     284 who received KP") whose sum differs from it. A "total" smaller than one of the arms after it is a group's
-    own size ("controls (N = 15), active RA (n = 18)"), not a total, and is not checked.
+    own size ("controls (N = 15), active RA (n = 18)"), not a total, and is not checked; in a flow of participants
+    ("Of 1200 screened, 840 were randomised: 421 to X and 419 to placebo") the arms are checked against the last
+    stage's total.
     Why: one of the numbers is mistyped, or a group is missing from the description.
     Example: "644 patients, 330 who received VP and 284 who received KP" (330 + 284 = 614).
     Fix: check the numbers in the cited paper; the suggestion gives the arm sizes the total implies.
