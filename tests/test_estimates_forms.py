@@ -43,6 +43,10 @@ FORMS = {  # form: (clean sentence, (measure, printed, estimate, low, high, leve
         "Protection was uncertain (PE: 49%, 95%CI: \u2212459\u201395%).",
         ("PE", "PE", "49", "\u2212459", "95", "95%"),
         "Protection was uncertain (PE: 49%, 95%CI: 59\u201395%).", "EST102"),
+    "MD x points, 95% CI a to b": (
+        "Quality of life improved (MD 3.2 points, 95% CI 1.1 to 5.3).",
+        ("MD", "MD", "3.2", "1.1", "5.3", "95%"),
+        "Quality of life improved (MD 3.2 points, 95% CI 3.5 to 5.3).", "EST102"),
     "x times the rate ... (95%CI a-b)": (
         "Treated children had 0.51 times the rate of malaria episodes of untreated children (95%CI 0.28\u20130.95).",
         ("IRR", "times the rate", "0.51", "0.28", "0.95", "95%"),
@@ -69,6 +73,8 @@ def test_a_p_value_after_a_comma_closing_a_bracketed_interval_is_read():
     (f,) = find_estimates("manual ventilation (OR = 10.1 [2.0\u201350.5], p = 0.005), and age")
     assert (f.value, f.low, f.high, f.p) == ("10.1", "2.0", "50.5", "0.005")
     assert find_estimates("age (OR = 10.1 [2.0\u201350.5], and p = 0.5 for trend)")[0].p == ""
+    (f,) = find_estimates("Hospitalisation fell (RR 0.81 [95% CI, 0.70\u20130.94]; P = .005) and")
+    assert (f.measure, f.value, f.p) == ("RR", "0.81", ".005")
     kb, found = est_findings("Ventilation mattered (OR = 10.1 [2.0\u201350.5], p = 0.005).<sup>[1]</sup>")
     assert [e.p_value for e in kb.effect_estimates.estimates] == ["0.005"] and found == []
 
