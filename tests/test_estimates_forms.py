@@ -73,6 +73,8 @@ def test_a_p_value_after_a_comma_closing_a_bracketed_interval_is_read():
     (f,) = find_estimates("manual ventilation (OR = 10.1 [2.0\u201350.5], p = 0.005), and age")
     assert (f.value, f.low, f.high, f.p) == ("10.1", "2.0", "50.5", "0.005")
     assert find_estimates("age (OR = 10.1 [2.0\u201350.5], and p = 0.5 for trend)")[0].p == ""
+    (f,) = find_estimates("Pain fell (MD \u22128.2 points on a 0\u2013100 scale, 95% CI \u221211.4 to \u22125.0).")
+    assert (f.measure, f.value, f.unit) == ("MD", "\u22128.2", "points")
     (f,) = find_estimates("Hospitalisation fell (RR 0.81 [95% CI, 0.70\u20130.94]; P = .005) and")
     assert (f.measure, f.value, f.p) == ("RR", "0.81", ".005")
     kb, found = est_findings("Ventilation mattered (OR = 10.1 [2.0\u201350.5], p = 0.005).<sup>[1]</sup>")

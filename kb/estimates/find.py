@@ -25,7 +25,8 @@ _ANCHOR = lazy(
 # An interval with no "95% CI" label, in parentheses after its estimate: "(2.6; 1.74 to 3.37; ...)".
 _BARE = lazy(rf"\(\s*(?P<value>{NUM})\s*;\s*{_BOUND_LOW}\s+to\s+{_BOUND_HIGH}\s*(?=[;)])")
 _INSIDE = lazy(rf"^\s*(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*)?(?P<value>{NUM})\s*"
-               r"(?P<unit>%|percentage points?|points?|mmHg|kg|cm|mm|days?|weeks?|months?|years?|hours?)?\s*[;,]?\s*$")
+               r"(?P<unit>%|percentage points?|points?|mmHg|kg|cm|mm|days?|weeks?|months?|years?|hours?)?"
+               r"(?:\s+on\s+(?:a|the)\s+[^,;()]{1,40}?\s+scale)?\s*[;,]?\s*$")  # "-8.2 points on a 0-100 scale, 95% CI"
 _OUTSIDE = lazy(
     rf"(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?(?<![\w.])(?<![\w.][{MINUS}])(?P<value>{NUM})\s*"
     r"(?P<unit>%|percentage points?|points?)?\s*$")  # not the exponent of a unit: "g/cm2", "ms\u22121"
