@@ -93,9 +93,28 @@ def test_asymmetry_allows_for_rounding_and_names_a_copied_bound():
     ("There was no significant difference in pain (MD 0.5; 95% CI -0.2 to 1.2) or function (MD 0.9; 95% CI "
      "0.3 to 1.4).<sup>[1]</sup>", ["error"]),  # the list's second result is governed by the same words
     ("Disability (MD -5; 95% CI -8 to 2) was significantly reduced.<sup>[1]</sup>", ["error"]),
+    ("Only a prior infarction was marginally significant (OR = 10.7 [0.92\u2013124.38], p = 0.058).<sup>[1]</sup>",
+     []),
+    ("A borderline significant fall in pain (MD -0.3; 95% CI -0.6 to 0.01) was seen.<sup>[1]</sup>", []),
+    ("Only a prior infarction was significant (OR = 10.7 [0.92\u2013124.38], p = 0.058).<sup>[1]</sup>", ["error"]),
 ])
 def test_wording_governs_only_its_own_estimates(body, severities):
     assert [f.severity for f in findings(body, "EST201")] == severities
+
+
+def test_a_total_smaller_than_an_arm_is_a_groups_own_size():
+    body = ("Cells were counted in healthy controls (N = 15), patients with active disease (n = 18) and patients "
+            "in remission (n = 15).<sup>[2]</sup>")
+    assert findings(body, "EST301") == []
+    (f,) = findings("In all, 35 patients were randomised: VP (n = 18) and sham (n = 15).<sup>[2]</sup>", "EST301")
+    assert "add up to 33" in f.message
+
+
+def test_a_flow_of_participants_is_checked_at_its_last_stage():
+    body = "Of 1200 patients screened, 840 were randomised: 421 to VP and {b} to sham.<sup>[2]</sup>"
+    assert findings(body.format(b=419), "EST301") == []
+    (f,) = findings(body.format(b=410), "EST301")
+    assert "add up to 831, not the stated total 840" in f.message
 
 
 def test_p_value_below_0001_and_inequalities_agree_with_clear_intervals():

@@ -43,6 +43,10 @@ FORMS = {  # form: (clean sentence, (measure, printed, estimate, low, high, leve
         "Protection was uncertain (PE: 49%, 95%CI: \u2212459\u201395%).",
         ("PE", "PE", "49", "\u2212459", "95", "95%"),
         "Protection was uncertain (PE: 49%, 95%CI: 59\u201395%).", "EST102"),
+    "MD x points, 95% CI a to b": (
+        "Quality of life improved (MD 3.2 points, 95% CI 1.1 to 5.3).",
+        ("MD", "MD", "3.2", "1.1", "5.3", "95%"),
+        "Quality of life improved (MD 3.2 points, 95% CI 3.5 to 5.3).", "EST102"),
     "x times the rate ... (95%CI a-b)": (
         "Treated children had 0.51 times the rate of malaria episodes of untreated children (95%CI 0.28\u20130.95).",
         ("IRR", "times the rate", "0.51", "0.28", "0.95", "95%"),
@@ -63,6 +67,18 @@ def test_each_form_clean_is_silent_and_a_defect_in_it_is_found(form):
     clean, _, bad, code = FORMS[form]
     assert est_findings(clean + "<sup>[1]</sup>")[1] == []
     assert [f.code for f in est_findings(bad + "<sup>[1]</sup>")[1]] == [code]
+
+
+def test_a_p_value_after_a_comma_closing_a_bracketed_interval_is_read():
+    (f,) = find_estimates("manual ventilation (OR = 10.1 [2.0\u201350.5], p = 0.005), and age")
+    assert (f.value, f.low, f.high, f.p) == ("10.1", "2.0", "50.5", "0.005")
+    assert find_estimates("age (OR = 10.1 [2.0\u201350.5], and p = 0.5 for trend)")[0].p == ""
+    (f,) = find_estimates("Pain fell (MD \u22128.2 points on a 0\u2013100 scale, 95% CI \u221211.4 to \u22125.0).")
+    assert (f.measure, f.value, f.unit) == ("MD", "\u22128.2", "points")
+    (f,) = find_estimates("Hospitalisation fell (RR 0.81 [95% CI, 0.70\u20130.94]; P = .005) and")
+    assert (f.measure, f.value, f.p) == ("RR", "0.81", ".005")
+    kb, found = est_findings("Ventilation mattered (OR = 10.1 [2.0\u201350.5], p = 0.005).<sup>[1]</sup>")
+    assert [e.p_value for e in kb.effect_estimates.estimates] == ["0.005"] and found == []
 
 
 def test_a_zero_lower_bound_is_rounding_not_an_impossible_ratio():
@@ -90,6 +106,20 @@ def test_intervals_in_tables(template, good, bad, line):
     assert e.outcome in ("Mortality", "Death") and e.measure in ("OR", "HR") and found == []
     _, found = est_findings(template.format(bounds=bad))
     assert [(f.code, f.line) for f in found] == [("EST101", line)]
+
+
+GROUPED = ["| Variables | Univariable analysis |  | Multivariable analysis |  |", "| --- | --- | --- | --- | --- |",
+           "|  | HR (95% CI) | p value | HR (95% CI) | p value |",
+           "| Age \u2265 65 years | 1.90 (1.31\u20132.75) | 0.001 | 1.49 (1.01\u20132.20) | 0.045 |",
+           "| **Male sex** | 1.21 (0.74\u20131.96) | 0.446 |  |  |"]
+
+
+def test_a_grouped_header_gives_its_measure_on_its_second_line():
+    rows = table_rows(GROUPED)
+    assert [(r.line, r.label, r.found.measure, r.found.value, r.found.low, r.found.high) for r in rows] == [
+        (4, "Age \u2265 65 years", "HR", "1.90", "1.31", "2.75"), (5, "Male sex", "HR", "1.21", "0.74", "1.96")]
+    # a second line that holds results is a row, not a header: the table names no measure
+    assert table_rows(GROUPED[:2] + GROUPED[3:]) == []
 
 
 def test_tables_without_a_measure_or_interval_header_are_not_read():

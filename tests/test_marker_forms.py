@@ -58,6 +58,10 @@ def numbers(line):
     ("the Elderly (PACE)<sup>10</sup> began", [(10,)]),
     # BMJ sets several citations in one superscript with spaces: "<sup>4 5</sup>"
     ("cytokines (IL-10 and TGF-\u03b2).<sup>4 5</sup> Additionally", [(4, 5)]),
+    ("since 2010 [12\u201315] and", [(12, 13, 14, 15)]),
+    ("in 12 patients [3\u20135] and", [(3, 4, 5)]),
+    ("reported in 2 [3\u20135] studies", [(3, 4, 5)]),
+    ("in 13 trials [3\u201315] the benefit", [tuple(range(3, 16))]),
 ])
 def test_marker_forms_are_read(line, expected):
     assert numbers(line) == expected
@@ -102,6 +106,10 @@ def test_marker_forms_are_read(line, expected):
     "a square (a + b)<sup>(2)</sup> of",
     "the area (mm)<sup>2</sup> was",
     "the group (n = 4)<sup>3</sup> of",
+    "(median [IQR]: younger 47 [40\u201353], middle-age 50 [44\u201357], older 48 [43\u201358])",
+    "a score of 45% [40\u201350] and",
+    "the odds ratio 2 [1-4] was",
+    "the median age was 45 years [38\u201352] and follow-up 24 months [12\u201336]",
 ])
 def test_look_alikes_are_not_markers(line):
     assert numbers(line) == []

@@ -1,6 +1,7 @@
 """CIT3xx: what a sentence claims about the evidence it cites, against the cited entries."""
 from __future__ import annotations
 
+from kb.patterns import lazy
 from kb.sources.citing import analyse
 from kb.sources.claims import count_claims, design_claims, topic_stems
 from kb.sources.kinds import GUIDELINE, KIND_LABELS, RANDOMIZED, REVIEW
@@ -36,7 +37,10 @@ def count_claim_mismatch(kb):
     the number of cited entries, or from the number of cited entries of that kind (RCTs, systematic
     reviews, guidelines, case series). Kinds come from each entry's title and the reviewed overrides in
     the policy folder's `kinds.csv`. A count of what a cited review contains (`a review of seven RCTs`)
-    is not a claim about the cited entries and is not checked.
+    is not a claim about the cited entries and is not checked, nor is a threshold (`at least 10 studies`) or
+    a size reported of one work (`n = 3 population-based studies [20]`).
+    A count opening the sentence stays silent when its first markers hold exactly that many entries (the
+    rest may be another clause's) or the next sentence goes on naming them (`The other study ...`).
     Why: the count is how a reader weighs the evidence; one non-randomised study counted as an RCT
     overstates it.
     Example: `This recommendation was based on five RCTs<sup>[5, 6, 65-67]</sup>` where 67 is a
@@ -50,6 +54,8 @@ def count_claim_mismatch(kb):
             if not numbers or any(n not in kb.references for n in numbers):
                 continue
             marker = entry.markers[claim.markers[0]]
+            if len(numbers) != claim.count and _count_may_fit(kb, entry, claim, len(numbers)):
+                continue
             if len(numbers) != claim.count:
                 yield finding(count_claim_mismatch, marker.line,
                               f"'{claim.text}' but the marker{'s' if len(claim.markers) > 1 else ''} "
@@ -66,6 +72,26 @@ def count_claim_mismatch(kb):
                               f"'{claim.text}' but {'; '.join(_kind_note(kb, n) for n in odd)}",
                               column=marker.column, citations=numbers,
                               suggestion=_kind_hint(kb, a.index, odd, claim))
+
+
+# 'Only two studies adjusted for confounders, and one ... [6]. The other study ... [25].'
+_GOES_ON = lazy(r"^\W*(?:The\s+(?:other|second|third|remaining|last|latter)|Another|A\s+(?:second|third))\b")
+
+
+def _count_may_fit(kb, entry, claim, cited: int) -> bool:
+    """A count opening its sentence may be right in a reading the check cannot rule out: it counts the
+    sentence's first markers ('Twenty papers were in English [4]-[6], ... and one in Italian [33]'), or the
+    next sentence goes on naming the counted works ('... and one [6]. The other study ... [25]')."""
+    if not claim.opening:
+        return False  # the count is tied to a marker next to its noun: no other reading
+    seen: list[int] = []
+    for k in claim.markers:
+        seen += [n for n in entry.markers[k].numbers if n not in seen]
+        if len(seen) == claim.count:
+            return True
+    following = entry.sentence.index + 1
+    return (cited < claim.count and following < len(kb.doc.sentences)
+            and bool(_GOES_ON.match(kb.doc.sentences[following].text)))
 
 
 def _kind_hint(kb, index, odd: list[int], claim) -> str:

@@ -92,7 +92,8 @@ def wording_contradicts_interval(kb):
     0 for differences), or "significant", "superior", "inferior", "reduced" next to one that includes it. Only the
     words that govern the estimate count: the last such words before it in its clause (so a list after "no
     significant difference in A (...), B (...) or C (...)" is governed by that phrase), else words after it and
-    before the next estimate. "Clinically significant" is about size, not about the interval, and is ignored.
+    before the next estimate. "Clinically significant" is about size, not about the interval, and is ignored;
+    so is a hedged "marginally" or "borderline significant", which concedes the threshold was missed.
     An interval whose bound equals the null after rounding (0.62 to 1.00) is reported as info.
     Why: the sentence tells the committee the opposite of what the numbers show.
     Example: "No statistically significant differences were found ... (relative risk: 0.59; 95% CI, 0.43 to 0.81)".
@@ -133,7 +134,10 @@ def arms_do_not_add_up(kb):
     """Arm sizes that do not add up to the stated total.
 
     What: a total ("644 patients", "N=1231") followed in the same sentence by arm sizes ("330 who received VP and
-    284 who received KP") whose sum differs from it.
+    284 who received KP") whose sum differs from it. A "total" smaller than one of the arms after it is a group's
+    own size ("controls (N = 15), active RA (n = 18)"), not a total, and is not checked; in a flow of participants
+    ("Of 1200 screened, 840 were randomised: 421 to X and 419 to placebo") the arms are checked against the last
+    stage's total.
     Why: one of the numbers is mistyped, or a group is missing from the description.
     Example: "644 patients, 330 who received VP and 284 who received KP" (330 + 284 = 614).
     Fix: check the numbers in the cited paper; the suggestion gives the arm sizes the total implies.

@@ -28,7 +28,14 @@ _DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPM
                       r"\b(?:London|New York|Amsterdam|Berlin|Paris|Boston|Washington|Oxford|Cambridge|Geneva|"
                       r"Heidelberg|Philadelphia|Chicago|Tokyo)\b[\s,]+(?:[A-Z]{2}\b[\s,.]*)?(?:\d{4}|p\.\s*\d+)?[\s.,]*$|"
                       r"\b[A-Z][\w.]+(?:\s[A-Z][\w.]+)*\s*:\s*[A-Z][\w&.,' -]*(?:Press|Publish\w*|Books|"
-                      r"Wiley|Springer|Elsevier|House|University|Academic|Verlag|Sons|Inc|Ltd|Co)\b|"
+                      r"Wiley|Springer|Elsevier|House|University|Academic|Verlag|Sons|Inc|Ltd|Co|Corp|Corporation|"
+                      r"LP|GmbH)\b|"
+                      # 'College Station, TX: StataCorp LP': a town, a state's code and a colon before the publisher
+                      r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*[A-Z]{2}:\s*[A-Z]|"
+                      # 'Brisbane: University of Queensland; 2011' (a thesis); 'Hanoi: 2012.' (the author's own report)
+                      r"\b[A-Z][a-z]+:\s*(?:University\s+of\s+[A-Z]|(?:19|20)\d\d\.?\s*$)|"
+                      # 'Brussels. European Communities Health Directorate.': an issuing body
+                      r"\b(?:Directorate|Ministry|Agency|Bureau|Commission)\b|"
                       r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$")
 # A document that has versions: guidance, a report, criteria, a code such as [TA279]. A home page or a
 # programme's page ('USAID's NTD program. Available: ...') has no publication date to give.
@@ -148,7 +155,9 @@ def missing_source(kb):
     What: the entry names no journal or publisher, no web address and no
     issuing organisation. (An organisation that wrote a guideline counts as its
     publisher; an entry that prints a volume and pages, a DOI or a publisher's
-    place is taken to name its source, and so is the text after a book's,
+    place (`College Station, TX: StataCorp LP`, `Brisbane: University of Queensland`,
+    a report's `Hanoi: 2012.`) or an issuing body (a ministry, agency,
+    directorate) is taken to name its source, and so is the text after a book's,
     report's or preprint's title (`Ithaca, NY: PRI; 1967`, `Technical Report
     12`, `arXiv:1505.0710`); an entry whose `Available from:` lacks its address
     is REF122's; a personal communication or unpublished work has no source to

@@ -13,7 +13,7 @@ import re
 from kb.patterns import lazy
 from kb.read.model import PolicyDocument, Sentence
 from kb.read.prose import clean_text
-from .vocabulary import NEGATION, NOT_SIGNIFICANT, SIGNIFICANT
+from .vocabulary import HEDGE, NEGATION, NOT_SIGNIFICANT, SIGNIFICANT
 
 _LIST_ITEM = lazy(r"^\s*(?:[-*+]\s|\d+[.)]\s)")
 # Where a clause ends for the purpose of "which words govern this number".
@@ -122,6 +122,8 @@ def _cues(text: str) -> list[tuple[int, str, str]]:
         if any(a <= m.start() < b for a, b in spans):
             continue
         before = " ".join(text[:m.start()].split()[-4:])
+        if HEDGE.search(before):
+            continue  # "marginally significant": no claim either way
         if NEGATION.search(before):
             if m.group(0).lower().startswith(("significant", "statistically")):
                 cues.append((m.start(), "not significant", f"{before} {m.group(0)}".strip()))

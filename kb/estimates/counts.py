@@ -82,8 +82,16 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
         arms = sorted({m.start("n"): m for rx in _ARMS for m in rx.finditer(text, t.end(), stop)
                        if not _BOUND_BEFORE.search(text, max(0, m.start("n") - 2), m.start("n"))}.values(),
                       key=lambda m: m.start())
-        if len(arms) >= 2:
-            out.append((t.group("n"), t.start(), tuple((a.group("n"), _int(a.group("n"))) for a in arms)))
+        total, at = t.group("n"), t.start()
+        sizes = [_int(a.group("n")) for a in arms]
+        # A flow of participants: "Of 1200 screened, 840 were randomised: 421 to X and 419 to placebo". The
+        # first number after the total is a later stage's total when the numbers cannot all be its parts.
+        if len(arms) >= 3 and sum(sizes) > _int(total) and sizes[0] < _int(total) and sizes[0] >= max(sizes[1:]):
+            total, at, arms, sizes = arms[0].group("n"), arms[0].start("n"), arms[1:], sizes[1:]
+        # A 'total' smaller than one of its arms is a group's own size ("controls (N = 15), patients with
+        # active RA (n = 18) and in remission (n = 15)"), not the sum of the groups after it.
+        if len(arms) >= 2 and max(sizes) <= _int(total):
+            out.append((total, at, tuple((a.group("n"), _int(a.group("n"))) for a in arms)))
     return out
 
 

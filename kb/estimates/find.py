@@ -24,7 +24,9 @@ _ANCHOR = lazy(
     re.IGNORECASE)
 # An interval with no "95% CI" label, in parentheses after its estimate: "(2.6; 1.74 to 3.37; ...)".
 _BARE = lazy(rf"\(\s*(?P<value>{NUM})\s*;\s*{_BOUND_LOW}\s+to\s+{_BOUND_HIGH}\s*(?=[;)])")
-_INSIDE = lazy(rf"^\s*(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*)?(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
+_INSIDE = lazy(rf"^\s*(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*)?(?P<value>{NUM})\s*"
+               r"(?P<unit>%|percentage points?|points?|mmHg|kg|cm|mm|days?|weeks?|months?|years?|hours?)?"
+               r"(?:\s+on\s+(?:a|the)\s+[^,;()]{1,40}?\s+scale)?\s*[;,]?\s*$")  # "-8.2 points on a 0-100 scale, 95% CI"
 _OUTSIDE = lazy(
     rf"(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?(?<![\w.])(?<![\w.][{MINUS}])(?P<value>{NUM})\s*"
     r"(?P<unit>%|percentage points?|points?)?\s*$")  # not the exponent of a unit: "g/cm2", "ms\u22121"
@@ -120,6 +122,8 @@ def _labelled(text: str, m: re.Match) -> Found:
     segment = head.rstrip(" ;,").split(";")[-1]
     end = _close_paren(text, m.end()) if group >= 0 else m.end()
     p, i2 = _p_and_i2(text[m.end():end])
+    if not p and group >= 0 and text[group] == "[":
+        p = _p_right_after(text, end)
     inside = _INSIDE.match(segment) if segment.strip(" ;,") else None
     if inside:
         start, name, value, unit = group if group >= 0 else m.start() - len(segment), \
@@ -171,9 +175,21 @@ def _bare(text: str, m: re.Match) -> Found:
     return Found(m.start(), end, "", measure, m.group("value"), m.group("low"), m.group("high"), "", p, "", i2)
 
 
+_THEN_P = lazy(r"[,;]\s*(?=[Pp]\b)")
+
+
+def _p_right_after(text: str, end: int) -> str:
+    """'OR = 10.1 [2.0-50.5], p = 0.005', '(RR 0.81 [95% CI, 0.70-0.94]; P = .005)': the p printed right after
+    a bracketed interval, past its comma or semicolon, is the estimate's own."""
+    lead = _THEN_P.match(text, end)
+    direct = _P.match(text, lead.end()) if lead else None
+    return (("" if direct.group("op") == "=" else direct.group("op")) + direct.group("num")) if direct else ""
+
+
 def _named_bare(text: str, m: re.Match) -> Found:
     end = _close_paren(text, m.end()) if text[m.end():m.end() + 1] == ";" else m.end()
     p, i2 = _p_and_i2(text[m.end():end])
+    p = p or _p_right_after(text, m.end())
     return Found(m.start(), m.end(), m.group("name"), canonical_measure(m.group("name")), m.group("value"),
                  m.group("low"), m.group("high"), "", p, "%" if "%" in m.group(0) else "", i2)
 

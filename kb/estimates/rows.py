@@ -3,7 +3,8 @@
 A table gives its measure and interval in the header ("OR | 95% CI", "aHR (95% CI)") and one
 result per row: the estimate and its interval in two cells ("0.95 | 0.81-1.10") or in one
 ("0.80 (0.70-0.91)", "0.95 [0.81, 1.10]"). A row is read only when its table's header names a
-measure or an interval; the row's first cell names the result. Numbers stay as printed.
+measure or an interval (or, when the columns are grouped, its second line does); the row's first cell
+names the result. Numbers stay as printed.
 """
 from __future__ import annotations
 
@@ -80,18 +81,36 @@ def _read_row(header: list[str], cells: list[str], est: int | None, ci: int | No
                  level_text, "", "%" if "%" in cells[est] else "", "")
 
 
+def _label(cell: str) -> str:
+    """The row's name without its marker or its emphasis ('**Male sex**' is the result 'Male sex')."""
+    return _MARKER.sub("", cell).strip().strip("*_").strip()
+
+
+def _subheader(cells: list[str]) -> bool:
+    """A row under the header that names a measure or an interval and holds no result: the header's second
+    line, as tables grouping columns print it ('| | Univariable | | Multivariable | |' then
+    '| | HR (95% CI) | p | HR (95% CI) | p |')."""
+    est, ci = _columns(cells)
+    return (est is not None or ci is not None) and not any(
+        _VALUE.match(c) or _BOUNDS.match(c) or _WITH_BOUNDS.match(c) for c in cells[1:])
+
+
 def _rows_of(table: list[tuple[int, list[str]]]) -> list[TableRow]:
     if len(table) < 2:
         return []
     header = table[0][1]
     est, ci = _columns(header)
+    if est is None and ci is None and _subheader(table[1][1]):
+        header = table[1][1]
+        est, ci = _columns(header)
+        table = table[1:]
     if est is None and ci is None:
         return []
     out = []
     for line, cells in table[1:]:
         found = _read_row(header, cells, est, ci)
         if found is not None and cells:
-            out.append(TableRow(line, found, _MARKER.sub("", cells[0]).strip(), " | ".join(cells)))
+            out.append(TableRow(line, found, _label(cells[0]), " | ".join(cells)))
     return out
 
 

@@ -5,7 +5,8 @@ candidates). A number raised at the start of a line labels a footnote; one raise
 ``I²``), and so is one after a closing bracket unless words or an abbreviation stand inside it
 (``(x+1)<sup>2</sup>`` is a power, ``(US)<sup>3</sup>`` a citation); one raised before an element symbol is a mass number (``<sup>125</sup>I``); a bracket in a
 subscript is an index (``F<sub>[1,12]</sub>``, degrees of freedom); a pair of bounds with a unit after it
-is an interval (``[10, 20] mm``); a bracket after ``Figure`` or ``=`` is a label or a value.
+is an interval (``[10, 20] mm``), and so is a range holding the number just before it (``48 [43–58]``,
+a median and its IQR); a bracket after ``Figure`` or ``=`` is a label or a value.
 """
 from __future__ import annotations
 
@@ -45,7 +46,13 @@ _ELEMENT_AFTER = re.compile(r"^(?:</?su[bp]>)*(?:Na|Mg|Cl|Ca|Cr|Mn|Fe|Co|Cu|Zn|G
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
 
 INTERVAL = "a pair of numbers with a unit after it (an interval)"
-VALUE_INTERVAL = "two bounds right after a value (an interval such as a median's IQR)"
+SPREAD = "a range around the number before it (a median [IQR], an estimate [CI])"
+
+# "48 [43\u201358]", "0.95 [0.81\u20131.10]", "45% [40\u201350]", "45 years [38\u201352]": a value (with its unit of
+# measurement, never a count of things such as "12 trials"), then a bracketed range holding it.
+_VALUE_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:%|(?:years?|yrs?|months?|weeks?|days?|hours?|h|min|"
+                           r"kg(?:/m2|/m\u00b2)?|g|cm|mm|mmHg|points?|ml|mL|mg)\b)?[*_]*\s*$")
+_RANGE_INNER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-\u2010-\u2014\u2212]\s*(\d+(?:\.\d+)?)\s*$")
 
 
 def exponent_before(before: str, inner: str = "") -> bool:
@@ -120,18 +127,16 @@ def in_subscript(before: str) -> bool:
     return bool(_SUB_BEFORE.search(before))
 
 
-_VALUE_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*%?\s*$")
-_TWO_BOUNDS = re.compile(r"^\s*(\d+)\s*[\-\u2010-\u2014\u2212]\s*(\d+)\s*$")
-
-
-def interval_after_value(before: str, inner: str) -> bool:
-    """'younger 64 [57\u201369]': a range right after a value that lies inside it is the value's interval (a
-    median's IQR), not a citation; '32% [60\u201361]' or 'in 2009 [3\u20135]' cite."""
-    value, bounds = _VALUE_BEFORE.search(before), _TWO_BOUNDS.match(inner)
+def range_around_value(before: str, inner: str) -> bool:
+    """'younger 48 [43\u201358]': a bracketed range right after a number that lies inside it is that number's
+    spread or interval (median [IQR], estimate [95% CI]), as clinical results print them; a citation follows
+    words, and a year or count before one ('in 2010 [12\u201315]') does not fall inside its range."""
+    value = _VALUE_BEFORE.search(before)
+    bounds = _RANGE_INNER.match(inner)
     if not value or not bounds:
         return False
-    point = float(value.group(1).replace(",", "."))
-    return int(bounds.group(1)) <= point <= int(bounds.group(2))
+    low, high = float(bounds.group(1)), float(bounds.group(2))
+    return low <= float(value.group(1)) <= high
 
 
 def interval_with_unit(inner: str, after: str) -> bool:

@@ -11,7 +11,8 @@ What looks like a marker but is not one stays out: a bracketed year next to
 a name (``Buchbinder [2009]``), exponents and units (``10<sup>6</sup>``,
 ``cm<sup>2</sup>``, ``I²``, ``χ<sup>2</sup>``), gene names and footnote
 letters (``p16<sup>INK4a</sup>``, ``<sup>a</sup>``), figure and table numbers,
-intervals (``[0, 1]``, ``[10, 20] mm``), mass numbers (``<sup>125</sup>I``),
+intervals (``[0, 1]``, ``[10, 20] mm``, a median's or estimate's
+range ``48 [43–58]``), mass numbers (``<sup>125</sup>I``),
 indices in subscripts (``F<sub>[1,12]</sub>``) and a note's label opening a line
 (``kb.read.marker_context``). Candidates that may or may not be
 markers are returned as ``Skipped`` with a reason; which styles a document
@@ -23,9 +24,9 @@ import re
 from dataclasses import dataclass
 
 from kb.patterns import lazy
-from kb.read.marker_context import (INTERVAL, LABEL_BEFORE, LOCATOR, TOKEN_BEFORE, VALUE_INTERVAL, element_after,
-                                    exponent_before, footnote_label, in_subscript, interval_after_value,
-                                    interval_with_unit, table_footnote)
+from kb.read.marker_context import (INTERVAL, LABEL_BEFORE, LOCATOR, SPREAD, TOKEN_BEFORE, element_after,
+                                    exponent_before, footnote_label, in_subscript, interval_with_unit,
+                                    range_around_value, table_footnote)
 
 # A range wider than this is reported, not expanded: "[1-99999999]" must not
 # allocate a hundred million integers.
@@ -204,8 +205,8 @@ def _scan_brackets(line: str, found: list, skipped: list, taken: list) -> None:
         if len(parts) == 1 and interval_with_unit(inner, line[m.end():]):
             skipped.append(Skipped(m.group(0), m.start(), INTERVAL))
             continue
-        if len(parts) == 1 and interval_after_value(line[: m.start()], inner):
-            skipped.append(Skipped(m.group(0), m.start(), VALUE_INTERVAL))
+        if len(parts) == 1 and range_around_value(line[: m.start()], inner):
+            skipped.append(Skipped(m.group(0), m.start(), SPREAD))
             continue
         _keep_bracket(line, m, inner, found, skipped, taken)
 

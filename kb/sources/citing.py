@@ -5,7 +5,8 @@ document: each sentence is read once, each name is looked up in the
 ``SourceIndex``. A name pairs only with markers of its own sentence; a name
 in one sentence and a marker at the end of the next one are not a pair, with
 one exception: 'Zhan (2016) evaluated ... Zhan conducted ...[57]' names the
-same author again next to the marker, so the year carries over.
+same author again next to the marker, so the year carries over. In a table
+row a name pairs only with markers of its own cell.
 """
 from __future__ import annotations
 
@@ -183,7 +184,7 @@ def _pair(entry: Cited) -> list[Pairing]:
             chosen = [k for k in usable if entry.spans[k][0] >= mention.end and (nxt is None or entry.spans[k][0] < nxt)]
             if not chosen:
                 chosen = _shared(text, entry, usable, mention, later)
-        chosen = [k for k in chosen if k in usable]
+        chosen = [k for k in chosen if k in usable and _same_cell(text, mention.start, entry.spans[k][0])]
         if not chosen:
             continue
         after = [k for k in chosen if entry.spans[k][0] >= mention.end]
@@ -191,6 +192,12 @@ def _pair(entry: Cited) -> list[Pairing]:
         scope = tuple(dict.fromkeys(n for k in chosen for n in entry.markers[k].numbers))
         out.append(Pairing(mention, entry.sentence, primary, scope))
     return out
+
+
+def _same_cell(text: str, a: int, b: int) -> bool:
+    """A name and a marker in different cells of a table row are different works: in a table of included
+    studies, 'Järvinen et al., 1991 [28] | ... | Eccles and Jenkins (1974)' names the index the study used."""
+    return "|" not in text[min(a, b):max(a, b)]
 
 
 def _shared(text: str, entry: Cited, usable: list[int], mention: Mention, later: list[Mention]) -> list[int]:

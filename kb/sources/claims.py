@@ -6,7 +6,8 @@ directly ('based on five RCTs[5, 6, 65-67]', 'case reports or series.[35-54]',
 a run of single markers 'three studies [12], [13], [20]' being one citation),
 or the count opens the sentence ('Two other RCTs by ... were included.[4, 6]').
 'Mattie (2021) conducted a review of seven RCTs ...[30]' counts the review's
-contents, not the cited entries, and is no claim.
+contents, not the cited entries, and is no claim; nor is a threshold ('Egger's
+test needs at least 10 studies [27]').
 """
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ COUNTS = {w: i for i, w in enumerate(_NUMBERS, 2)}
 # Noun -> the kinds it names (None: any kind; only the total is checked).
 _NOUNS = (
     (r"randomi[sz]ed (?:controlled |clinical )?trials|RCTs", frozenset({RANDOMIZED}), "RCTs"),
-    (r"systematic reviews|meta-analyses|reviews", frozenset({REVIEW}), "systematic reviews"),
+    (r"systematic reviews|meta-analyses", frozenset({REVIEW}), "systematic reviews"),
+    # A plain 'reviews' may be narrative ones ('the reference lists of four reviews'): only the total is checked.
+    (r"reviews", None, "reviews"),
     (r"guidelines", frozenset({GUIDELINE}), "guidelines"),
     (r"case series|case reports(?: or series)?|observational studies|cohort studies|(?:retrospective|prospective) "
      r"studies|series", frozenset({OBSERVATIONAL, OTHER}), "case reports or series"),
@@ -35,6 +38,11 @@ _NOUN = "|".join(f"(?:{p})" for p, _, _ in _NOUNS)
 _COUNT = lazy(rf"\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]|[1-9]\d)\s+"
                     rf"(?:(?!(?:{'|'.join(_NUMBERS)})\b)[a-z][\w-]*\s+){{0,3}}?"
                     rf"(?P<noun>{_NOUN})\b", re.I)
+# 'at least 10 studies [27]', 'more than five trials': a threshold or a bound, not a count of the cited works;
+# 'n = 3 population-based studies [20]': a size reported of the cited work, not a count of the markers.
+_BOUND = lazy(r"(?:\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|up\s+to|over|under|"
+              r"a\s+minimum\s+of|a\s+maximum\s+of|minimum\s+of|maximum\s+of|[nN]\s*=)|[<>=\u2264\u2265])\s*$",
+              re.I)
 _DESIGN = lazy(rf"(?P<noun>{_NOUN})[\s.,;:)]*$", re.I)
 _OPENING = lazy(r"^(?:(?:The|These|Those|Only|All|Another|Other|In all,?|Overall,?)\s+)?$", re.I)
 _ATTACHED = lazy(r"^[\s.,;:)]*$")
@@ -47,6 +55,7 @@ class Claim:
     kinds: frozenset | None  # the kinds the noun names; None for "studies"
     noun: str  # normalised noun for messages
     markers: tuple[int, ...]  # indexes of the sentence's markers the claim is about
+    opening: bool = False  # the count opens the sentence, not tied to a marker next to its noun
 
 
 def _noun_kinds(noun: str) -> tuple[frozenset | None, str]:
@@ -75,12 +84,15 @@ def count_claims(text: str, spans) -> list[Claim]:
     """Counted claims tied to markers ('five RCTs[...]', or 'Two other RCTs ...' opening the sentence)."""
     claims = []
     for m in _COUNT.finditer(text):
+        if _BOUND.search(text, max(0, m.start() - 20), m.start()):
+            continue
         kinds, label = _noun_kinds(m.group("noun"))
         direct = [k for k, (a, _) in enumerate(spans) if a >= m.end() and _ATTACHED.match(text[m.end():a])]
         if direct:
             claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, run(text, spans, direct[0])))
         elif spans and _OPENING.match(text[:m.start()]):
-            claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, tuple(range(len(spans)))))
+            claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, tuple(range(len(spans))),
+                                opening=True))
     return claims
 
 

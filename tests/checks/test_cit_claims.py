@@ -77,3 +77,36 @@ def test_cit301_the_count_is_the_number_next_to_the_noun():
     assert findings("Follow-up lasted 21 days in two RCTs [1], [2].", RCTS, "CIT301") == []
     found = findings("Follow-up lasted 21 days in three RCTs [1], [2].", RCTS, "CIT301")
     assert "'three RCTs'" in found[0].message
+
+
+def test_cit301_a_threshold_is_no_count_of_the_cited_works():
+    assert findings("Egger's test was used for analyses of at least 10 studies [1].", RCTS, "CIT301") == []
+    assert findings("Funnel plots need more than five trials [1].", RCTS, "CIT301") == []
+    assert findings("Some pooled several cohorts (n = 3 population-based studies [1]).", RCTS, "CIT301") == []
+    (f,) = findings("Egger's test was used for analyses of 10 studies [1].", RCTS, "CIT301")
+    assert "cites 1 entries" in f.message
+
+
+def test_cit301_a_count_opening_the_sentence_may_count_its_first_markers():
+    body = "Three papers were in English [1], [2], [3], and one in Spanish [4]."
+    assert findings(body, RCTS, "CIT301") == []
+    (f,) = findings("Three papers were in English [1], [2], and one in Spanish [4], [5].", RCTS, "CIT301")
+    assert "cite 4 entries" in f.message  # [1], [2] is two, [4], [5] one run of two: no prefix counts three
+
+
+def test_cit301_a_count_the_next_sentence_goes_on_enumerating():
+    body = "Only two studies adjusted for confounders, and one adjusted for diet [1]. The other study adjusted for age [2]."
+    assert findings(body, RCTS, "CIT301") == []
+    (f,) = findings("Only two studies adjusted for confounders, and one adjusted for diet [1]. Age was not "
+                    "considered [2].", RCTS, "CIT301")
+    assert "cites 1 entries" in f.message
+
+
+def test_cit301_plain_reviews_may_be_narrative_only_systematic_ones_are_checked_for_kind():
+    narrative = "Roe A. Adherence to treatment: a comprehensive review. *J Affect Disord*. 2013;149:1-9."
+    refs = ["buchbinder2015", narrative]
+    assert findings("Studies came from the reference lists of two reviews [1, 2].", refs, "CIT301") == []
+    (f,) = findings("Studies came from the reference lists of two systematic reviews [1, 2].", refs, "CIT301")
+    assert "reference 2" in f.message
+    (f,) = findings("Studies came from the reference lists of three reviews [1, 2].", refs, "CIT301")
+    assert "cite 2 entries" in f.message or "cites 2 entries" in f.message

@@ -227,3 +227,18 @@ def test_cit201_an_organisation_written_as_two_names_is_not_two_authors():
     people = "The working group of Kallmes and Comstock (2009) found no benefit [2]."
     (f,) = findings(people, ["kallmes2009", "buchbinder2009"], "CIT201")
     assert f.citations[0] == 2 and "Kallmes (2009) is reference 1" in f.suggestion
+
+
+_STUDIES = "| Study | Patients | Pain scale |\n| --- | --- | --- |\n{row}"
+
+
+def test_cit201_a_name_in_another_cell_of_a_table_row_is_not_the_rows_source():
+    # A table of included studies: the scale's author is not the study the row cites.
+    row = "| Kallmes et al., 2009 [2] | 131 | the scale of Buchbinder (2009) |"
+    assert findings(_STUDIES.format(row=row), TIED, "CIT201") == []
+
+
+def test_cit201_a_name_in_the_markers_own_cell_is_still_checked():
+    row = "| Kallmes et al., 2009 [2] | 131 | the scale of Buchbinder (2009) [2] |"
+    (f,) = findings(_STUDIES.format(row=row), TIED, "CIT201")
+    assert f.severity == "error" and "Buchbinder" in f.message

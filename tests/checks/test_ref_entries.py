@@ -148,10 +148,19 @@ def test_books_reports_preprints_and_notes_name_their_source():
                   "Budyko MI (1977) Climate changes. American Geophysical Union, Washington, DC, p. 244.",
                   "Mathews v. United States. 485 U.S. 58, 66; 1988.",
                   "Vanderelst D (2013) Chiroping robots and sonar. personal communication.",
-                  "Cisse B (2008). Pilot study of malaria treatment in Tivaouane District (unpublished)"):
+                  "Cisse B (2008). Pilot study of malaria treatment in Tivaouane District (unpublished)",
+                  "StataCorp. Stata Statistical Software: Release 14. College Station, TX: StataCorp LP, 2015.",
+                  "Avico U, Kaplan C (1988) Cocaine epidemiology in three cities. Brussels. European Communities "
+                  "Health Directorate.",
+                  "Diep Thi Thu Trang. The completeness of the infant mortality recording system in rural Northern "
+                  "Vietnam. Brisbane: University of Queensland; 2011.",
+                  "Hanoi University of Public Health. Vietnam National Injury Survey 2011. Hanoi: 2012."):
         assert run_rule(missing_source, make_policy([entry])) == [], entry
     (f,) = run_rule(missing_source, make_policy(["Horn BKP (1987) Closed-form solution of absolute orientation "
                                                  "using unit quaternions 4."]))
+    assert f.severity == "warning"
+    # a title's colon is no publisher's place: 'Stata: Release 14' names no source
+    (f,) = run_rule(missing_source, make_policy(["StataCorp (2015) Stata Statistical Software: Release 14."]))
     assert f.severity == "warning"
 
 
