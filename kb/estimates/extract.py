@@ -1,6 +1,7 @@
 """Parsed policy -> effect estimates (pure: sentences and lines in, records out)."""
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -37,6 +38,7 @@ _NAMED = (
 _YEAR = lazy(r"(?:19|20)\d\d")
 
 
+@functools.lru_cache(maxsize=4096)  # pure; EST3xx asks again about each sentence of a paragraph, per number
 def named_in(text: str) -> str:
     """The first 'Author (Year)' a sentence names ('Zhu (2022)', 'In 2016, Clark', 'by Klazen in 2010')."""
     if not _YEAR.search(text):
