@@ -9,8 +9,6 @@ compared. The arithmetic is ``kb.estimates.agreement``.
 """
 from __future__ import annotations
 
-import re
-
 from kb.patterns import lazy
 from . import finding, rule
 
@@ -41,7 +39,7 @@ def trial_key(kb):
             kinds[number] = classify(entry)[0]
         return None if kinds[number] in (REVIEW, GUIDELINE, OTHER) else f"ref:{number}"
 
-    def key(n):
+    def judged(n):
         if n.line in described:
             return described[n.line]
         if not n.citations or not n.cited_in or not _names_fit(kb, n, named_authors):
@@ -49,7 +47,22 @@ def trial_key(kb):
         keys = {one(c) for c in n.citations}
         return keys.pop() if len(keys) == 1 and None not in keys else None
 
+    # EST304 and EST305 ask about the same numbers: each is judged once per knowledge base (see shared_trial_key).
+    seen: dict = {}
+
+    def key(n):
+        if n not in seen:
+            seen[n] = judged(n)
+        return seen[n]
+
     return key
+
+
+def shared_trial_key(kb):
+    """``trial_key(kb)``, built once per knowledge base and kept on it."""
+    from ..sources.citing import memo
+
+    return memo(kb, "_est_trial_key", trial_key)
 
 
 def _names_fit(kb, n, named_authors) -> bool:
@@ -61,7 +74,7 @@ def _names_fit(kb, n, named_authors) -> bool:
     from ..estimates.extract import named_in
 
     texts = [kb.doc.sentences[i].text for i in range(n.paragraph, n.sentence_index + 1)]
-    if not _first_authors_fit(kb, n, " ".join(texts), named_authors):
+    if not _first_authors_fit(kb, n, texts, named_authors):
         return False
     named = next((w for w in map(named_in, texts) if w), "")
     if not named:
@@ -74,39 +87,71 @@ def _names_fit(kb, n, named_authors) -> bool:
 
 
 def _first_author_finder(kb):
-    """named(text) -> the first authors of the list's entries that ``text`` names, as whole words.
+    """named(texts) -> the first authors of the list's entries that the texts (sentences, read as joined by
+    spaces) name, as whole words.
 
     A text is searched only for the names whose first word it has: one search per entry and text made EST304
     and EST305 quadratic in the length of the list (2,000 entries: minutes). Every word of a name matched as a
-    whole word is a whole word of the text, so no name is missed.
+    whole word is a whole word of the text, so no name is missed. A paragraph's sentences are asked about again
+    for each number in it, so each sentence is searched once and its names kept; only a name with a space in it
+    can run from one sentence into the next, and only such names are searched in the joined text.
     """
     by_word: dict[str, set[str]] = {}
+    words_of: dict[str, frozenset[str]] = {}
     for entry in kb.references.values():
         if entry.first_author:
             words = _WORD.findall(entry.first_author)
             by_word.setdefault(words[0] if words else "", set()).add(entry.first_author)
-    patterns: dict[str, re.Pattern] = {}
+            words_of[entry.first_author] = frozenset(words)
+    with_space = {name for name in words_of if any(c.isspace() for c in name)}
+    per_text: dict[str, tuple[set[str], set[str]]] = {}  # a sentence's text -> in_one(text)
 
-    def named(text: str) -> set[str]:
-        candidates = set(by_word.get("", ()))
-        for word in set(_WORD.findall(text)):
-            candidates |= by_word.get(word, set())
-        found = set()
-        for name in candidates:
-            if name not in patterns:
-                patterns[name] = re.compile(rf"\b{re.escape(name)}\b")
-            if patterns[name].search(text):
-                found.add(name)
-        return found
+    def search(names, text: str) -> set[str]:
+        return {name for name in names if _whole(name, text)}
+
+    def in_one(text: str) -> tuple[set[str], set[str]]:
+        """(the names without a space that ``text`` names, the words of ``text``) for one sentence."""
+        if text not in per_text:
+            words = set(_WORD.findall(text))
+            candidates = set(by_word.get("", ()))
+            for word in words:
+                candidates |= {name for name in by_word.get(word, ()) if words_of[name] <= words}
+            per_text[text] = search(candidates - with_space, text), words
+        return per_text[text]
+
+    def named(texts: list[str]) -> set[str]:
+        found, words = set(), set()
+        for text in texts:
+            names, more = in_one(text)
+            found |= names
+            words |= more
+        spaced = {name for name in with_space if words_of[name] <= words}
+        return found | search(spaced, " ".join(texts)) if spaced else found
 
     return named
 
 
-def _first_authors_fit(kb, n, text: str, named_authors) -> bool:
-    """False when the text names the first author of some entry in the list but of none it cites
+def _word_at(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and _WORD.match(text, at) is not None
+
+
+def _whole(name: str, text: str) -> bool:
+    """``re.search(rf"\\b{re.escape(name)}\\b", text)``, without compiling a pattern per name (hundreds of
+    them): a word boundary at i is a word character on one side of it and not on the other."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (_word_at(text, at - 1) != _word_at(text, at)) and (_word_at(text, end - 1) != _word_at(text, end)):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _first_authors_fit(kb, n, texts: list[str], named_authors) -> bool:
+    """False when the texts name the first author of some entry in the list but of none it cites
     ("Moreau's 2020 study reported a trial of 190 patients [17]", where [17] is da Silva's)."""
     cited = {kb.references[c].first_author for c in n.citations if c in kb.references}
-    named = named_authors(text)
+    named = named_authors(texts)
     return not named or bool(named & cited)
 
 
@@ -149,7 +194,7 @@ def arms_disagree_across_sentences(kb):
     from ..estimates.agreement import paragraph_issues
     from ..estimates.trials import many_groups
 
-    key = trial_key(kb)
+    key = shared_trial_key(kb)
     numbers = kb.effect_estimates.trials
     sentences = kb.doc.sentences
     for issue in paragraph_issues(list(numbers), key, lambda n: many_groups(sentences[n.sentence_index].text)):
@@ -177,7 +222,7 @@ def trial_numbers_disagree(kb):
     """
     from ..estimates.agreement import study_issues
 
-    key = trial_key(kb)
+    key = shared_trial_key(kb)
     by_trial: dict = {}
     for n in kb.effect_estimates.trials:
         k = key(n)

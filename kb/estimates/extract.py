@@ -1,6 +1,7 @@
 """Parsed policy -> effect estimates (pure: sentences and lines in, records out)."""
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -37,6 +38,7 @@ _NAMED = (
 _YEAR = lazy(r"(?:19|20)\d\d")
 
 
+@functools.lru_cache(maxsize=4096)  # pure; EST3xx asks again about each sentence of a paragraph, per number
 def named_in(text: str) -> str:
     """The first 'Author (Year)' a sentence names ('Zhu (2022)', 'In 2016, Clark', 'by Klazen in 2010')."""
     if not _YEAR.search(text):
@@ -125,11 +127,19 @@ def _inside(doc: PolicyDocument, index, lines: set[int]) -> bool:
 def _table_estimates(doc, rows: list, groups, cited, refs, counter: Counter) -> list[EffectEstimate]:
     """One estimate per table row; its citations are the row's markers, else those of the text around it."""
     group_of = {i: g for g in groups for i in g}
+    # Looked up by line, not by a pass over every marker and sentence for each row (a long evidence table).
+    markers_at: dict[int, list] = {}
+    for m in doc.markers:
+        markers_at.setdefault(m.line, []).append(m)
+    sentence_at: dict[int, object] = {}  # line -> the first sentence that spans it
+    for s in doc.sentences:
+        for n in range(s.line, s.end_line + 1):
+            sentence_at.setdefault(n, s)
     out = []
     for r in rows:
         f = r.found
-        own = tuple(dict.fromkeys(n for m in doc.markers if m.line == r.line for n in m.numbers))
-        sentence = next((s for s in doc.sentences if s.line <= r.line <= s.end_line), None)
+        own = tuple(dict.fromkeys(n for m in markers_at.get(r.line, ()) for n in m.numbers))
+        sentence = sentence_at.get(r.line)
         citations, cited_in = (own, "sentence") if own else citations_for(
             doc, cited, group_of[sentence.index], sentence.index) if sentence else ((), "")
         entry = refs.get(citations[0]) if citations else None

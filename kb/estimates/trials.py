@@ -77,6 +77,19 @@ _ARMS = (
     # "vertebroplasty (n=91) ... sham procedure (n=89)"
     lazy(rf"(?P<label>[A-Za-z][\w\-]*)\s*\(\s*n\s*=\s*(?P<n>{_INT})\s*\)", re.IGNORECASE),
 )
+_NAMES_ITS_ARM = 2  # the first two forms end in "group" or "arm": a sentence without either word skips them
+
+
+def _arm_matches(text: str):
+    """Every match of the _ARMS forms in ``text``, form by form. The two forms that end in "group" or "arm"
+    (tried at every number, or every "the", of the text) are skipped when neither word is in it."""
+    low = text.lower()
+    named = "group" in low or "arm" in low
+    for k, rx in enumerate(_ARMS):
+        if k >= _NAMES_ITS_ARM or named:
+            yield from ((m, rx) for m in rx.finditer(text))
+
+
 _DIGIT = lazy(r"\d")
 _ARM_CUE = lazy(r"\b(?:group|arm|randomi[sz]ed|assigned|allocated|enrolled)\b|\(\s*n\s*=", re.IGNORECASE)
 _PERCENT_COUNT = lazy(rf"(?<![\d.,])(?P<c>{_INT})\s*\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)")
@@ -130,7 +143,7 @@ def totals(text: str) -> list[tuple[int, str, int]]:
     if not any(w in low for w in _SIZE_HINTS) or not _SIZE_WORD.search(text) or not _TRIAL_WORDS.search(text):
         return []
     out = []
-    as_arm = {m.start("n") for rx in _ARMS for m in rx.finditer(text)
+    as_arm = {m.start("n") for m, _ in _arm_matches(text)
               if not re.match(_PEOPLE, m.groupdict().get("label") or "", re.I)} if _ARM_CUE.search(text) else set()
     for m in list(_TOTAL.finditer(text)) + list(_TOTAL_N.finditer(text)):
         if m.start("n") in as_arm:  # "101 subjects were enrolled into the treatment group" is an arm
@@ -158,7 +171,7 @@ def arms(text: str) -> list[tuple[int, tuple[tuple[str, int], ...]]]:
     for clause_start, clause in _clauses(text):
         if _SUBGROUP.search(clause) or _LATER.search(clause) or _SUBSET.search(clause):
             continue
-        hits = sorted(((m, rx is not _FURTHER_ARM) for rx in _ARMS for m in rx.finditer(clause)
+        hits = sorted(((m, rx is not _FURTHER_ARM) for m, rx in _arm_matches(clause)
                        if not re.match(_PEOPLE, m.groupdict().get("label") or "", re.I)),
                       key=lambda h: (h[0].start("n"), not h[1]))
         found, end, strong = [], -1, False

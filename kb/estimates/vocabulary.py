@@ -112,9 +112,14 @@ RISK_FACTOR = lazy(r"risk factors?", re.IGNORECASE)
 
 def treatments_in(text: str, extra: tuple[TreatmentWord, ...] = ()) -> list[str]:
     """Canonical treatments named in ``text``, in order of first mention (``extra``: a document's own)."""
-    pairs = TREATMENTS + tuple((t.name, t.pattern) for t in extra)
-    hits = sorted((m.start(), name) for name, rx in pairs for m in rx.finditer(text))
-    return list(dict.fromkeys(name for _, name in hits))
+    # Only each name's first mention orders it, so one search per pattern (not every match of it) is
+    # enough: a section's text runs to hundreds of thousands of characters.
+    first: dict[str, int] = {}
+    for name, rx in TREATMENTS + tuple((t.name, t.pattern) for t in extra):
+        m = rx.search(text)
+        if m and (name not in first or m.start() < first[name]):
+            first[name] = m.start()
+    return sorted(first, key=lambda name: (first[name], name))
 
 
 def outcome_in(text: str) -> str:

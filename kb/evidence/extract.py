@@ -116,11 +116,27 @@ def is_review_marker(kb, marker) -> bool:
     return bool(sentence and REVIEW_WORDS.search(sentence.text))
 
 
+def _markers_in(kb, first: int, stop: int) -> list:
+    """The markers of sentences ``first`` to ``stop - 1``, in document order, from an index by sentence built
+    once per knowledge base (a pass over every marker for each sentence asked about was quadratic)."""
+    from kb.sources.citing import memo
+
+    def index(kb) -> dict[int, list]:
+        out: dict[int, list] = {}
+        for position, m in enumerate(kb.doc.markers):
+            if m.sentence_index is not None:
+                out.setdefault(m.sentence_index, []).append((position, m))
+        return out
+
+    by_sentence = memo(kb, "_evidence_markers_by_sentence", index)
+    found = [pm for i in range(max(first, 0), stop) for pm in by_sentence.get(i, ())]
+    return [m for _, m in sorted(found, key=lambda pm: pm[0])]
+
+
 def _preceding_marker(kb, count: StatedCount, reach: int = 4):
     """The nearest marker before the count's sentence, in the same section, within ``reach`` sentences."""
     section = kb.doc.sentences[count.sentence].section_id
-    candidates = [m for m in kb.doc.markers if m.sentence_index is not None
-                  and count.sentence - reach <= m.sentence_index < count.sentence and m.section_id == section]
+    candidates = [m for m in _markers_in(kb, count.sentence - reach, count.sentence) if m.section_id == section]
     return candidates[-1] if candidates else None
 
 
@@ -151,8 +167,8 @@ def follow_ups(kb) -> list[FollowUp]:
         if not FOLLOW_UP.search(sentence.text):
             continue
         refs = tuple(dict.fromkeys(n for m in markers for n in m.numbers))
-        before = [m for m in kb.doc.markers if m.sentence_index is not None and index - 3 <= m.sentence_index < index
-                  and m.section_id == sentence.section_id and len(set(m.numbers)) == 1]
+        before = [m for m in _markers_in(kb, index - 3, index)
+                  if m.section_id == sentence.section_id and len(set(m.numbers)) == 1]
         if not before:
             continue
         anchor = before[-1].numbers[0]

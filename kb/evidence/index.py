@@ -59,14 +59,23 @@ class EvidenceIndex:
         kb info never needs them)."""
         return _inclusions(self.kb, self.tables, self.study_of_ref) if self.kb is not None else self.tables.inclusions
 
+    @cached_property
+    def _by_statement(self) -> dict[str, list[Support]]:
+        """Statement -> its supports, in order: asked for each criterion, a scan of every support (tens of
+        thousands in a long policy) per question cost more than the profiles themselves."""
+        out: dict[str, list[Support]] = {}
+        for s in self.supports:
+            out.setdefault(s.statement, []).append(s)
+        return out
+
     def own_supports(self, statement: str) -> list[Support]:
-        return [s for s in self.supports if s.statement == statement]
+        return list(self._by_statement.get(statement, ()))
 
     def source_of(self, statement: str) -> str | None:
         """The criterion whose evidence ``statement`` uses: itself, or its nearest ancestor with evidence."""
         current: str | None = statement
         while current is not None:
-            if any(s.statement == current for s in self.supports):
+            if current in self._by_statement:
                 return current
             current = self.parents.get(current)
         return None

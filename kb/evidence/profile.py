@@ -19,7 +19,7 @@ Counting rules (documented in the README):
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.sources.kinds import GUIDELINE, KINDS
 from kb.ids import node_key
@@ -83,9 +83,26 @@ def _median(values: list[int]) -> float | None:
 
 
 def profile_of(kb, statement_id: str) -> EvidenceProfile:
-    index = kb.evidence
     statement = kb.statements[statement_id]
-    source = index.source_of(statement_id)
+    source = kb.evidence.source_of(statement_id)
+    return replace(_source_profile(kb, source), id=statement.id, text=statement.text,
+                   inherited_from=source if source not in (None, statement_id) else None)
+
+
+def _source_profile(kb, source: str | None) -> EvidenceProfile:
+    """The profile of the evidence of ``source`` (id and text left blank), built once per knowledge base:
+    the items of a criterion inherit its evidence, and each would otherwise walk the same thousands of
+    supports again."""
+    from kb.sources.citing import memo
+
+    built = memo(kb, "_evidence_profiles", lambda _: {})
+    if source not in built:
+        built[source] = _evidence_profile(kb, source)
+    return built[source]
+
+
+def _evidence_profile(kb, source: str | None) -> EvidenceProfile:
+    index = kb.evidence
     supports = index.own_supports(source) if source else []
     refs = sorted({int(node_key(s.evidence)) for s in supports if s.evidence.startswith("ref:")})
     study_ids: set[str] = set()
@@ -95,10 +112,10 @@ def profile_of(kb, statement_id: str) -> EvidenceProfile:
     randomized = [index.studies[s] for s in studies if index.studies[s].randomized]
     years = sorted(kb.references[n].year for n in refs if kb.references[n].year)
     stance = {(int(node_key(s.evidence))): s.stance for s in supports if s.evidence.startswith("ref:") and s.stance}
-    by_kind = tuple((k, tuple(n for n in refs if kb.kind(n) == k)) for k in KINDS)
+    kind = {n: kb.kind(n) for n in refs}
+    by_kind = tuple((k, tuple(n for n in refs if kind[n] == k)) for k in KINDS)
     return EvidenceProfile(
-        id=statement.id, text=statement.text,
-        inherited_from=source if source not in (None, statement_id) else None,
+        id="", text="", inherited_from=None,
         references=tuple(refs),
         references_by_kind=tuple((k, v) for k, v in by_kind if v),
         studies=tuple(studies),
@@ -109,8 +126,8 @@ def profile_of(kb, statement_id: str) -> EvidenceProfile:
         newest_year=years[-1] if years else None,
         median_year=_median(years),
         undated=tuple(n for n in refs if not kb.references[n].year),
-        guidelines=tuple(n for n in refs if kb.kind(n) == GUIDELINE and stance.get(n) == "agrees"),
-        guidelines_disagreeing=tuple(n for n in refs if kb.kind(n) == GUIDELINE and stance.get(n) == "disagrees"),
+        guidelines=tuple(n for n in refs if kind[n] == GUIDELINE and stance.get(n) == "agrees"),
+        guidelines_disagreeing=tuple(n for n in refs if kind[n] == GUIDELINE and stance.get(n) == "disagrees"),
         sections=tuple(dict.fromkeys(s.via for s in supports if s.via != "curated")),
         links=_links(index, source),
     )

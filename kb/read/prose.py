@@ -8,6 +8,7 @@ or with punctuation; this keeps sentences whole without guessing elsewhere.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -83,6 +84,7 @@ _EMPHASIS = lazy(r"\*{1,3}|_{2,3}")
 _BULLET = lazy(r"^\s*[-*+]\s+")
 
 
+@functools.lru_cache(maxsize=8192)  # pure; estimates map every number back to its line, cleaning the lines again
 def clean_text(raw: str) -> str:
     """Markup out, markers kept as '[n]': the sentence a reader sees."""
     text = _SUP_CITE.sub(r" \1", raw) if "<" in raw else raw

@@ -5,6 +5,7 @@ guideline, and a "non-randomised trial" is not a randomised one.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kb.read.model import ReferenceEntry
@@ -37,7 +38,12 @@ _RULES = (
 
 def classify(entry: ReferenceEntry) -> tuple[str, str]:
     """(kind, reason): the rule that decided, so a reviewer can see why."""
-    text = " ".join(filter(None, [entry.title, entry.organisation, entry.source, entry.raw if not entry.title else ""]))
+    return _classify_text(" ".join(filter(None, [entry.title, entry.organisation, entry.source,
+                                                 entry.raw if not entry.title else ""])))
+
+
+@functools.lru_cache(maxsize=8192)  # pure; the kinds, the estimates and EST3xx each ask about the same entries
+def _classify_text(text: str) -> tuple[str, str]:
     for kind, pattern in _RULES:
         m = re.search(pattern, text, re.IGNORECASE)
         if m:
