@@ -20,6 +20,9 @@ def numbers(line):
     ("from the WorldClim website <sup>28</sup> and", [(28,)]),
     ("content in food products is 150 \u00b5g/kg <sup>14</sup>.", [(14,)]),  # after a unit, not a square
     ("The MaxEnt model Version 3.4.1<sup>25</sup> was used", [(25,)]),  # a version number is no base
+    ("| Kallmes | 2009 [12] | 131 |", [(12,)]),  # a year opening a cell: a table of studies
+    ("| Kallmes et al. 131 [12] | sham |", [(12,)]),  # the value does not open the cell
+    ("| 131 patients [12] | sham |", [(12,)]),  # a count of things, not a value with its spread
 ])
 def test_citations_in_tables_and_after_years_are_read(line, expected):
     assert numbers(line) == expected
@@ -37,6 +40,8 @@ def test_citations_in_tables_and_after_years_are_read(line, expected):
     "PROMIS score: younger 64 [57\u201369], middle-age 63 [57\u201368]",
     "| No. of symptoms (median [IQR]) | 5 [3\u20137] | 6 [4\u20138] |",
     "coverage of 45% [30\u201360] in",
+    "| VAT; cm<sup>2</sup> | 157 [113] (113) | 134 [126] (93) | 0.308 |",  # median [IQR] (n), Wiley
+    "| Age | **62.5** [8.1] |",
 ])
 def test_footnote_labels_intervals_and_spaced_indices_are_not_markers(line):
     assert numbers(line) == []

@@ -127,6 +127,21 @@ def in_subscript(before: str) -> bool:
     return bool(_SUB_BEFORE.search(before))
 
 
+# '| 157 [113] (113) |': a cell that opens with a value, then a bracketed number (a median [IQR], a mean [SD]).
+_CELL_OPENS_WITH_VALUE = re.compile(r"\|\s*[*_]*(\d+(?:[.,]\d+)?)\s*%?[*_]*\s*$")
+_ONE_NUMBER = re.compile(r"^\s*\d+\s*$")
+CELL_SPREAD = "a bracketed number after the value that opens a table cell (a median [IQR], a mean [SD])"
+
+
+def value_in_cell(before: str, inner: str) -> bool:
+    """In a table row, '| 157 [113] |' is a value and its spread: a citation in a table follows a study's name
+    or stands alone in its cell. A year opening the cell ('| 2009 [12] |', a table of studies) still cites."""
+    value = _CELL_OPENS_WITH_VALUE.search(before)
+    if not value or not before.lstrip().startswith("|") or not _ONE_NUMBER.match(inner):
+        return False
+    return not (value.group(1).isdigit() and 1900 <= int(value.group(1)) <= 2099)
+
+
 def range_around_value(before: str, inner: str) -> bool:
     """'younger 48 [43\u201358]': a bracketed range right after a number that lies inside it is that number's
     spread or interval (median [IQR], estimate [95% CI]), as clinical results print them; a citation follows

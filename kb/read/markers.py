@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass
 
 from kb.patterns import lazy
-from kb.read.marker_context import (INTERVAL, LABEL_BEFORE, LOCATOR, SPREAD, TOKEN_BEFORE, element_after,
+from kb.read.marker_context import (CELL_SPREAD, INTERVAL, LABEL_BEFORE, LOCATOR, SPREAD, TOKEN_BEFORE, element_after,
                                     exponent_before, footnote_label, in_subscript, interval_with_unit,
-                                    range_around_value, table_footnote)
+                                    range_around_value, table_footnote, value_in_cell)
 
 # A range wider than this is reported, not expanded: "[1-99999999]" must not
 # allocate a hundred million integers.
@@ -207,6 +207,9 @@ def _scan_brackets(line: str, found: list, skipped: list, taken: list) -> None:
             continue
         if len(parts) == 1 and range_around_value(line[: m.start()], inner):
             skipped.append(Skipped(m.group(0), m.start(), SPREAD))
+            continue
+        if len(parts) == 1 and value_in_cell(line[: m.start()], inner):
+            skipped.append(Skipped(m.group(0), m.start(), CELL_SPREAD))
             continue
         _keep_bracket(line, m, inner, found, skipped, taken)
 

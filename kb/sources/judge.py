@@ -13,7 +13,7 @@ from kb.patterns import lazy
 from kb.read.reading import readable_author
 from kb.sources.citing import Analysis, Pairing, analyse, memo
 from kb.sources.index import fold, fold_words
-from kb.sources.kinds import GUIDELINE, KIND_LABELS
+from kb.sources.kinds import GUIDELINE, KIND_LABELS, OTHER, REVIEW
 
 
 @dataclass(frozen=True)
@@ -240,8 +240,12 @@ def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     hint = (f"{_one_of(kb, matches, m.label)}; cite it instead" if matches
             else f"no entry in the list names {m.name or m.acronym}: correct the citation")
     what = ", ".join(f"{n} ({label(kb.references[n])}, {KIND_LABELS.get(kb.kind(n), 'other')})" for n in scope)
+    # A review or commentary may report what the body recommended ('models such as those recommended by the
+    # ESC rely on ... [3]', 3 a narrative review): with no entry of the body's own to point to, only a note.
+    secondhand = not matches and all(kb.kind(n) in (REVIEW, OTHER) for n in scope)
     return Verdict("org", p, f"{m.label} is cited as reference{'s' if len(scope) > 1 else ''} {what}, "
-                             f"which does not name {m.acronym or m.name}", hint, tuple(scope) + tuple(matches))
+                             f"which does not name {m.acronym or m.name}", hint, tuple(scope) + tuple(matches),
+                   "info" if secondhand else None)
 
 
 def _trial(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:

@@ -242,3 +242,18 @@ def test_cit201_a_name_in_the_markers_own_cell_is_still_checked():
     row = "| Kallmes et al., 2009 [2] | 131 | the scale of Buchbinder (2009) [2] |"
     (f,) = findings(_STUDIES.format(row=row), TIED, "CIT201")
     assert f.severity == "error" and "Buchbinder" in f.message
+
+
+def test_cit203_a_review_reporting_a_bodys_recommendation_is_a_note_when_no_entry_is_the_bodys_own():
+    """'models such as those recommended by the ESC rely on ...' citing a narrative review: the review may report
+    the recommendation; with no ESC document in the list to point to, the check only notes it."""
+    review = "Liew AC, Vassiliou VS. Hypertrophic cardiomyopathy: past, present and future. J Clin Med. 2017;6:118."
+    trial = ("Kallmes DF, Comstock BA. A randomized trial of vertebroplasty for osteoporotic spinal fractures. "
+             "N Engl J Med. 2009;361:569-79.")
+    body = ("Risk models, such as those recommended by the European Society of Cardiology (ESC), rely on wall "
+            "thickness.<sup>[1]</sup>")
+    assert [(f.severity, f.citations) for f in _check_text(body, [review, trial])] == [("info", (1,))]
+    on_trial = body.replace("[1]", "[2]")
+    assert [(f.severity, f.citations) for f in _check_text(on_trial, [review, trial])] == [("error", (2,))]
+    own = "European Society of Cardiology. 2014 ESC guidelines on hypertrophic cardiomyopathy. Eur Heart J. 2014;35:1."
+    assert [(f.severity, f.citations[0]) for f in _check_text(body, [review, trial, own])] == [("error", 1)]
