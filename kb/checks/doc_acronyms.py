@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kb.patterns import lazy
 from kb.read.acronyms import definitions, defined_elsewhere, fits, initials, long_form, near_miss, used
 from . import finding, rule
 from .helpers import locate
@@ -97,8 +98,9 @@ def acronym_undefined(kb):
     What: an all-capital acronym of three letters or more that the policy never
     defines, while it does define one that differs by a dropped letter or two
     swapped letters, and nothing shows it is a term of its own (printed in the
-    defined one's paragraph, the same letters but for a hyphen, or a shorter form used
-    in three sentences or more: PBS beside PBST). Reported once, where it is
+    defined one's paragraph, the same letters but for a hyphen, a shorter form used
+    in three sentences or more: PBS beside PBST, or a name joined to another by a
+    slash: ATM/p38/MAPK, TEM/SEM). Reported once, where it is
     first used; info rather than
     a warning when the dropped letter is the first (OVCF defined, VCF used), or
     the last with the name's last word (PDGFR for '... growth factor
@@ -116,6 +118,7 @@ def acronym_undefined(kb):
     defined = _defined(doc)
     uses: Counter = Counter(a for s in doc.sentences for a in {a for a, _ in used(s.text)})
     together = [{a for a, _ in used(p.text)} for p in doc.paragraphs]
+    slashed = {m.group(1) or m.group(2) for s in doc.sentences if "/" in s.text for m in _SLASHED.finditer(s.text)}
     seen: set[str] = set(defined)  # each acronym is judged once, at its first use
     for s in doc.sentences:
         for abbr, _ in used(s.text):
@@ -126,7 +129,7 @@ def acronym_undefined(kb):
             if intended is None:
                 continue
             broader = _broader(abbr, intended, defined[intended])
-            if not broader and _deliberate(abbr, intended, uses, together):
+            if not broader and (_deliberate(abbr, intended, uses, together) or abbr in slashed):
                 continue
             line, col = locate(doc, s.line, s.end_line, abbr)
             name = f" ({defined[intended]})" if defined[intended] else ""
@@ -134,6 +137,11 @@ def acronym_undefined(kb):
                           f"'{abbr}' is used but never defined; the policy defines {intended}{name}",
                           column=col, severity="info" if broader else None,
                           suggestion=f"write {intended} if that is meant, or define {abbr} where it is first used")
+
+
+# An acronym joined by a slash to another name is one of a list of identifiers (a pathway 'ATM/p38/MAPK',
+# methods 'TEM/SEM'); a slip for a defined acronym is not set in such a list.
+_SLASHED = lazy(r"(?<![A-Za-z0-9-])([A-Z]{2,7})(?=/[A-Za-z0-9])|(?<=[A-Za-z0-9]/)([A-Z]{2,7})(?![A-Za-z0-9-])")
 
 
 def _deliberate(abbr: str, intended: str, uses: Counter, together: list[set]) -> bool:

@@ -155,3 +155,22 @@ def test_a_translated_documents_mismatches_are_only_info():
     assert [f.severity for f in run_rule(acronym_mismatch, make_policy(body=body))] == ["info", "info", "info"]
     one = "Data were kept by Care Management (CG).<sup>[1]</sup>"
     assert [f.severity for f in run_rule(acronym_mismatch, make_policy(body=one))] == ["warning"]
+
+
+def test_an_acronym_in_a_slash_list_of_names_is_a_term_of_its_own():
+    """'ATM/p38/MAPK' (a pathway) and 'TEM/SEM' (two methods) name things; a slip is not set in such a list."""
+    body = ("Tumour associated macrophages (TAM) gather.<sup>[1]</sup>\n\n"
+            "GAS5 acts through the ATM/p38/MAPK pathway.")
+    assert run_rule(acronym_undefined, make_policy(body=body)) == []
+    slip = body.replace("ATM/p38/MAPK pathway", "ATM pathway")
+    (f,) = run_rule(acronym_undefined, make_policy(body=slip))
+    assert "'ATM'" in f.message and "defines TAM" in f.message
+
+
+def test_a_legends_list_of_abbreviations_defines_them():
+    legend = ("**Figure 2** Uptake. *DNS* dansyl, *EGF* epidermal growth factor, *FAP* fibroblast activation "
+              "protein.<sup>[1]</sup>\n\nThe EGFR inhibitor binds the epidermal growth factor receptor (EGFR).")
+    assert run_rule(acronym_undefined, make_policy(body=legend)) == []
+    not_a_list = legend.replace("*EGF* epidermal growth factor", "*EGF* was added")
+    (f,) = run_rule(acronym_undefined, make_policy(body=not_a_list))
+    assert "'EGF'" in f.message
