@@ -24,8 +24,10 @@ _USED = lazy(r"(?<![A-Za-z0-9\-])(?P<abbr>[A-Z]{2,7})s?(?![A-Za-z0-9\-])")
 _CODE_LIKE = lazy(r"^(?:[A-Z]+\d+|[IVX]+)$")  # TA279, CG75, Roman numerals: labels, not acronyms
 _BOUNDARY = lazy(r"[()\[\];:,]")
 # A legend's list of abbreviations, 'EGF epidermal growth factor, FAP fibroblast activation protein' (the
-# italics of '*EGF*' are gone from a sentence's text): each item an acronym, then its words, then a separator.
-_GLOSSARY = lazy(r"(?:^|[,;:.]\s+)(?P<abbr>[A-Z]{2,7})\s+(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[,;.]|$))")
+# italics of '*EGF*' are gone from a sentence's text), or a table's note 'IQR, interquartile range; MASLD, ...':
+# each item an acronym, then its words, then a separator.
+_GLOSSARY = (lazy(r"(?:^|[,;:.]\s+)(?P<abbr>[A-Z]{2,7})\s+(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[,;.]|$))"),
+             lazy(r"(?:^|[;:.]\s+)(?P<abbr>[A-Z]{2,7}),\s+(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[;.]|$))"))
 _WORD_SPLIT = lazy(r"[\s\-\u2010-\u2014/]+")
 CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&", "a", "an", "de", "du", "la"})
 
@@ -69,7 +71,7 @@ def definitions(text: str) -> list[Definition]:
 
 def defined_elsewhere(text: str) -> set[str]:
     """Acronyms introduced the other way round, 'VAS (visual analog scale)', or in a legend's list of
-    abbreviations, 'EGF epidermal growth factor, FAP fibroblast activation protein'.
+    abbreviations, 'EGF epidermal growth factor, FAP ...' or 'IQR, interquartile range; MASLD, ...'.
 
     Only where the words spell the acronym out: 'DAPI (blue)' and 'BLASTX (protein homology)' say
     something about the thing, they do not define its name.
@@ -81,7 +83,7 @@ def defined_elsewhere(text: str) -> set[str]:
         words = _words(_BOUNDARY.split(inside, 1)[0])
         if not _CODE_LIKE.match(abbr) and words and fits(abbr, words):
             out.add(abbr)
-    for m in _GLOSSARY.finditer(text):
+    for m in (m for pattern in _GLOSSARY for m in pattern.finditer(text)):
         words = _words(m.group("words"))
         if words and fits(m.group("abbr"), words):
             out.add(m.group("abbr"))

@@ -174,3 +174,12 @@ def test_a_legends_list_of_abbreviations_defines_them():
     not_a_list = legend.replace("*EGF* epidermal growth factor", "*EGF* was added")
     (f,) = run_rule(acronym_undefined, make_policy(body=not_a_list))
     assert "'EGF'" in f.message
+
+
+def test_a_tables_note_of_abbreviations_defines_them():
+    note = ("Table 1 note: IQR, interquartile range; MASLD, metabolic dysfunction associated steatotic liver "
+            "disease.<sup>[1]</sup>\n\nFigure 1. MALSD metabolic dysfunction associated steatotic liver disease.\n\n"
+            "MASLD rose.")
+    assert run_rule(acronym_undefined, make_policy(body=note)) == []
+    (f,) = run_rule(acronym_undefined, make_policy(body=note.replace("MASLD, metabolic dysfunction associated steatotic liver disease", "MASLD, a common disease")))
+    assert "'MASLD'" in f.message
