@@ -50,8 +50,11 @@ def test_chicago_like_author_lists(text, first, year, source):
      "1987\u20131999"),  # pages that look like years are pages
     ('A. B. Smith et al., "Widgets," in Proc. IEEE Int. Conf. Widgets, Paris, France, 2019, pp. 1\u20135.',
      "Smith", 2019, "Proc. IEEE Int. Conf. Widgets", None),
+    ('A. B. Smith *et al.*, "Widgets," *IEEE Trans. Widget Eng.*, vol. 12, pp. 4\u20139, 2019.',
+     "Smith", 2019, "IEEE Trans. Widget Eng", "4\u20139"),  # italics kept by an importer
+    ('J.-P. Dupont and A. Martin, "Widgets," J. Name 12, 45 (2001).', "Dupont", 2001, "J. Name", "45"),  # AIP
 ])
-def test_ieee_entries(text, first, year, source, pages):
+def test_ieee_and_aip_entries(text, first, year, source, pages):
     e = entry(text)
     assert (e.first_author, e.year, e.source, e.pages) == (first, year, source, pages)
 

@@ -4,6 +4,7 @@ Pure. The form of IEEE, of many engineering and physics journals, and of the
 Chicago-like numbered style Wiley prints:
 
 - ``A. B. Smith, C. Jones, and D. Lee, "Title," J. Name, vol. 12, no. 3, pp. 45-67, 2019.``
+- ``A. Smith, "Title," J. Name 12, 45 (2019).`` (AIP)
 - ``E. Leclerc , R. B. Mansur , and E. Brietzke , "Title," Journal 149, no. 1-3 (2013): 1-9.``
 - ``WHO , "Burns," 2023, https://...`` and ``"Title," in Book (Publisher, 2019).``
 - a book in the same style, its title unquoted: ``American Psychiatric Association , Title, 5th ed. (Publisher, 2013).``
@@ -38,6 +39,9 @@ _ORGANISATION = lazy(r"\b(?:Universit\w+|Organi[sz]ation|Association|Institute|A
 _CHICAGO = lazy(
     rf"^(?P<source>.+?)\s*,?\s+(?P<volume>\d+[A-Za-z]?)(?:\s*,\s*no\.\s*(?P<issue>[^()]+?))?\s*"
     rf"\((?:[A-Z][a-z]+\.?\s+(?:\d{{1,2}},?\s+)?)?(?P<year>{_YEAR_RX})[a-z]?\)\s*:?\s*(?P<pages>[^\s,;]*)")
+# AIP and others: "J. Name 12, 45 (2019)"
+_VOLUME_PAGES_YEAR = lazy(
+    rf"^(?P<source>.+?)\s+(?P<volume>\d+[A-Za-z]?),\s*(?P<pages>[\w\-\u2013]+)\s*\((?P<year>{_YEAR_RX})[a-z]?\)")
 # IEEE: "J. Name, vol. 12, no. 3, pp. 45-67, Mar. 2019"
 _IEEE = lazy(
     r"^(?P<source>.+?),\s*vol\.\s*(?P<volume>[\w\-\u2013]+)(?:,\s*no\.\s*(?P<issue>[\w\-\u2013/]+))?"
@@ -62,7 +66,7 @@ class QuotedEntry:
 
 
 def _clean(text: str | None) -> str | None:
-    text = re.sub(r"\s+", " ", text or "").strip(" .,;:")
+    text = re.sub(r"\s+", " ", (text or "").replace("*", "")).strip(" .,;:")
     return text or None
 
 
@@ -103,7 +107,7 @@ def _organisation(who: str) -> str | None:
 def _after_title(after: str) -> tuple[str | None, str | None, dict]:
     """Source, year and volume details from what follows the closing quote."""
     after = re.sub(r"[\s,.;]+$", "", after.strip(" ,.;"))
-    for pattern in (_CHICAGO, _IEEE):
+    for pattern in (_VOLUME_PAGES_YEAR, _CHICAGO, _IEEE):
         m = pattern.match(after)
         if m:
             rest = after[m.end():]
@@ -152,7 +156,7 @@ def read_quoted(body: str) -> QuotedEntry | None:
     opening = _OPEN.search(body)
     if not opening:
         return None
-    who = body[: opening.start()]
+    who = body[: opening.start()].replace("*", "")  # 'A. Smith *et al.*'
     authors = initials_first_list(who)
     organisation = None if authors else _organisation(who)
     if authors is None and organisation is None:
