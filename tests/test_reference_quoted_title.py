@@ -93,7 +93,16 @@ def test_organisations_before_a_quoted_title(text, expected):
      ("Luo", 2017, "Statistical Learning of Median", "Hong Kong Baptist University")),
 ])
 def test_chapters_and_books_in_the_same_style(text, expected):
-    assert fields(entry(text)) == expected
+    e = entry(text)
+    assert fields(e) == expected
+    assert e.source_guessed  # a publisher or a book, not a journal: no ahead-of-print note for want of a volume
+
+
+def test_an_online_first_article_keeps_its_e_locator_and_its_journal():
+    e = entry("S. Ghosal and A. Pal , \u201cMedication Adherence,\u201d International Journal of Psychiatry in "
+              "Medicine (2021): 912174211030163.")
+    assert (e.year, e.source, e.volume, e.pages, e.source_guessed) == (
+        2021, "International Journal of Psychiatry in Medicine", None, "912174211030163", False)
 
 
 @pytest.mark.parametrize("text", [

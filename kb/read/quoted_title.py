@@ -35,9 +35,10 @@ _STARTS_WITH_INITIAL = lazy(rf"{UPPER}\.")
 _ORGANISATION = lazy(r"\b(?:Universit\w+|Organi[sz]ation|Association|Institute|Agency|Society|College|Academy|"
                      r"Foundation|Department|Ministry|Cent(?:er|re)s?|Council|Committee|Collaborators|Inc|LLC|Ltd)\b"
                      r"|^[A-Z][A-Z&\-]{1,9}\b")
-# Chicago-like: "Journal 149, no. 1-3 (2013): 1-9", "Journal 5 (2024): 296-308", "Journal 12, no. 3 (March 2013)"
+# Chicago-like: "Journal 149, no. 1-3 (2013): 1-9", "Journal 5 (2024): 296-308", "Journal 12, no. 3 (March 2013)",
+# online first with no volume: "Journal (2021): 912174211030163"
 _CHICAGO = lazy(
-    rf"^(?P<source>.+?)\s*,?\s+(?P<volume>\d+[A-Za-z]?)(?:\s*,\s*no\.\s*(?P<issue>[^()]+?))?\s*"
+    rf"^(?P<source>.+?)(?:\s*,?\s+(?P<volume>\d+[A-Za-z]?)(?:\s*,\s*no\.\s*(?P<issue>[^()]+?))?)?\s*"
     rf"\((?:[A-Z][a-z]+\.?\s+(?:\d{{1,2}},?\s+)?)?(?P<year>{_YEAR_RX})[a-z]?\)\s*:?\s*(?P<pages>[^\s,;]*)")
 # AIP and others: "J. Name 12, 45 (2019)"
 _VOLUME_PAGES_YEAR = lazy(
@@ -63,6 +64,7 @@ class QuotedEntry:
     volume: str | None = None
     issue: str | None = None
     pages: str | None = None
+    journal: bool = False  # the source was read before a volume or year as a journal prints it, not a book's publisher
 
 
 def _clean(text: str | None) -> str | None:
@@ -111,9 +113,10 @@ def _after_title(after: str) -> tuple[str | None, str | None, dict]:
         m = pattern.match(after)
         if m:
             rest = after[m.end():]
-            year = m.groupdict().get("year") or _year(rest) or _year(after[m.start("volume"):])
+            year = m.groupdict().get("year") or _year(rest) or _year(after[m.end("source"):])
             details = {k: m.groupdict().get(k) for k in ("volume", "issue", "pages")}
-            return _clean(re.sub(r"^in\s+", "", m.group("source"))), year, details
+            chapter = m.group("source").startswith("in ")  # 'in Book' or 'in Proc. ...': not a journal
+            return _clean(re.sub(r"^in\s+", "", m.group("source"))), year, {**details, "journal": not chapter}
     year = _year(after)
     source = re.sub(r"^in\s+", "", after)
     source = re.split(r"\s*\(|,\s|\s+\d", source, maxsplit=1)[0]

@@ -265,13 +265,11 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
             organisation = found.group
         source, head, pub = _after_year(body) if after_year else _journal_and_pub(body)
         title = _clean(re.sub(rf"^\s*\(?{_YEAR_RX}[a-z]?\)?\.\s*", "", head)) or None
-    guessed = False
-    if quoted:  # its source is read where the style prints it, or is absent (a web page)
-        pass
-    elif source is None and title and (authors or organisation):
+    guessed = bool(quoted and source and not quoted.journal)  # a book's publisher, a chapter's book
+    if quoted is None and source is None and title and (authors or organisation):
         title, source = split_rest(title)
         guessed = source is not None
-    elif authors is None and organisation is None and source is None and title:
+    elif quoted is None and authors is None and organisation is None and source is None and title:
         title_first, _, rest = title.partition(". ")
         if rest and not re.search(r"\d{4}", title_first):
             title = title_first
