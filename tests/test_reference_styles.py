@@ -25,6 +25,10 @@ def entry(text):
      "reviews. BMC Med 2009, 6:100.", "Moher", 2009, "BMC Med"),
     ("Elsevier numbered", "J.A. Smith, B. Jones, Vertebroplasty for fractures, Spine J. 12 (2012) 100\u2013110.",
      "Smith", 2012, "Spine J"),
+    ("IEEE", 'A. B. Smith, C. Jones, and D. Lee, "A title," J. Name, vol. 12, no. 3, pp. 45\u201367, 2019.',
+     "Smith", 2019, "J. Name"),
+    ("Chicago-like numbered (Wiley)", "E. Leclerc , R. B. Mansur , and E. Brietzke , \u201cA title,\u201d "
+     "Journal of Affective Disorders 149, no. 1\u20133 (2013): 1\u20139.", "Leclerc", 2013, "Journal of Affective Disorders"),
     ("APA-like", "Smith, J. A., & Jones, B. (2010). A title of a paper. Journal of Things, 6(2), 100\u2013110.",
      "Smith", 2010, "Journal of Things"),
 ])

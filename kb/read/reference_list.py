@@ -20,6 +20,7 @@ from kb.patterns import lazy
 from kb.read.authors import GROUP_WORDS, Authors, initials_first_authors, leading_authors, read_authors
 from kb.read.entry_edges import late_year, leading, split_rest
 from kb.read.model import ReferenceEntry
+from kb.read.quoted_title import read_quoted
 
 _ORG_WORDS = lazy(
     r"\b(Academy|Society|Institute|College|Association|Agency|Organi[sz]ation|Committee|"
@@ -268,21 +269,26 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
                                                                 or "retrieved" in low) else None
     body = _strip_tail(text)
 
-    found, organisation, body, paren_year, after_year = _front(body)
-    authors: Authors | None = found
-    if found and found.group and organisation is None:
-        organisation = found.group
-    source, head, pub = _after_year(body) if after_year else _journal_and_pub(body)
-    title = _clean(re.sub(rf"^\s*\(?{_YEAR_RX}[a-z]?\)?\.\s*", "", head)) or None
-    guessed = False
-    if source is None and title and (authors or organisation):
+    quoted = read_quoted(body)  # 'A. B. Smith, "Title," Journal 12 (2019)': IEEE and Chicago-like
+    if quoted:
+        authors, organisation, title, source = quoted.authors, quoted.organisation, quoted.title, quoted.source
+        paren_year, pub = quoted.year, {k: getattr(quoted, k) for k in ("volume", "issue", "pages")}
+    else:
+        found, organisation, body, paren_year, after_year = _front(body)
+        authors: Authors | None = found
+        if found and found.group and organisation is None:
+            organisation = found.group
+        source, head, pub = _after_year(body) if after_year else _journal_and_pub(body)
+        title = _clean(re.sub(rf"^\s*\(?{_YEAR_RX}[a-z]?\)?\.\s*", "", head)) or None
+    guessed = bool(quoted and source and not quoted.journal)  # a book's publisher, a chapter's book
+    if quoted is None and source is None and title and (authors or organisation):
         title, source = split_rest(title)
         guessed = source is not None
-    elif authors is None and organisation is None and source is None and title:
+    elif quoted is None and authors is None and organisation is None and source is None and title:
         title_first, _, rest = title.partition(". ")
         if rest and not re.search(r"\d{4}", title_first):
             title = title_first
-    year_text = paren_year or pub.get("year") or lead_year or late_year(body)
+    year_text = paren_year or pub.get("year") or lead_year or (None if quoted else late_year(body))
     year = int(year_text) if year_text else None
     return ReferenceEntry(
         number=number,
