@@ -25,6 +25,13 @@ _TRANSLATED = 3
 _NOT_ACRONYM = re.compile(r"^(?:([A-Z])\1+|[A-Z][-\u2013][A-Z])$")
 
 
+def _parts_fit(d) -> bool:
+    """'Area Under the Receiver Operating Characteristic Curve (AUC-ROC)': a compound of two acronyms, each read
+    off the name on its own (AUC, ROC), though not in the name's order."""
+    parts = [p for p in d.abbr.split("-") if p]
+    return len(parts) >= 2 and all(len(p) >= 2 and fits(p, d.words) for p in parts)
+
+
 def _no_acronym(abbr: str) -> bool:
     return abbr in FILE_TYPES or bool(_NOT_ACRONYM.match(abbr))
 
@@ -44,7 +51,8 @@ def acronym_mismatch(kb):
     letter the name does not hold at all (`Netherlands Cancer Registry (NKR)`, from
     the Dutch name). In a document where three or more acronyms do not fit their
     names (a translation: `Care Management (CG)` from "Gestão do Cuidado"), every
-    mismatch is info. File types
+    mismatch is info. A compound whose parts each fit the name (`AUC-ROC` for
+    'area under the receiver operating characteristic curve') fits. File types
     (`(DOCX)`), genotypes (`(QQ)`) and figure panels (`(A-C)`) are no acronyms.
 
     Why: readers search the text by acronym; a wrong one (a typo, or the
@@ -58,7 +66,7 @@ def acronym_mismatch(kb):
     doc = kb.doc
     found = [(s, d) for s in doc.sentences for d in definitions(s.text)]
     # An acronym that fits its name somewhere is only being reused elsewhere ("the society (ACR)").
-    fitting = {d.abbr for _, d in found if d.words and fits(d.letters, d.words)}
+    fitting = {d.abbr for _, d in found if d.words and (fits(d.letters, d.words) or _parts_fit(d))}
     unfit = [(s, d) for s, d in found if d.words and d.abbr not in fitting and not _no_acronym(d.abbr)]
     translated = len({d.abbr for _, d in unfit}) >= _TRANSLATED
     for s, d in unfit:

@@ -183,3 +183,10 @@ def test_a_tables_note_of_abbreviations_defines_them():
     assert run_rule(acronym_undefined, make_policy(body=note)) == []
     (f,) = run_rule(acronym_undefined, make_policy(body=note.replace("MASLD, metabolic dysfunction associated steatotic liver disease", "MASLD, a common disease")))
     assert "'MASLD'" in f.message
+
+
+def test_a_compound_of_two_acronyms_fits_when_each_part_does():
+    body = "Accuracy was the area under the receiver operating characteristic curve (AUC-ROC).<sup>[1]</sup>"
+    assert run_rule(acronym_mismatch, make_policy(body=body)) == []
+    (f,) = run_rule(acronym_mismatch, make_policy(body=body.replace("AUC-ROC", "AUC-RBC")))
+    assert "'AUC-RBC'" in f.message
