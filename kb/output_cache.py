@@ -22,10 +22,10 @@ import io
 import json
 import os
 import sys
-from contextlib import redirect_stderr
 from collections import namedtuple
-from pathlib import Path
 from collections.abc import Callable
+from contextlib import redirect_stderr
+from pathlib import Path
 
 from kb.paths import POLICY_FILE
 from kb.pubmed.layout import PUBMED_DIR, SEARCH_DIR
