@@ -27,14 +27,9 @@ from kb.patterns import lazy
 from kb.read.marker_context import (CELL_SPREAD, INTERVAL, LABEL_BEFORE, LOCATOR, SPREAD, TOKEN_BEFORE, element_after,
                                     exponent_before, footnote_label, in_subscript, interval_with_unit,
                                     range_around_value, table_footnote, value_in_cell)
+from kb.read.marker_numbers import DASHES, MAX_RANGE, Expansion, expand, looks_like_year  # noqa: F401 - re-exported
 
-# A range wider than this is reported, not expanded: "[1-99999999]" must not
-# allocate a hundred million integers.
-MAX_RANGE = 500
-
-_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"  # escaped: used inside [...]
-_RANGE = lazy(rf"^\s*(\d+)\s*[{_DASHES}]\s*(\d+)\s*$")
-_NUMBER = lazy(r"^\s*(\d+)\s*$")
+_DASHES = DASHES
 _LIST_BODY = rf"[\d\s,;{_DASHES}]*\d[\d\s,;{_DASHES}]*"
 
 SUP_MARKER = re.compile(r"<sup>\s*(?P<open>[\[(])?(?P<inner>[^<\]()]*?)[\])]?\s*</sup>", re.IGNORECASE)
@@ -59,63 +54,6 @@ _UNICODE = lazy(rf"[{_SUP_DIGITS}]+(?:[,\u02d2\u207b{_DASHES}][{_SUP_DIGITS}]+)*
 _TO_ASCII = str.maketrans(_SUP_DIGITS + "\u02d2\u207b", "0123456789,-")
 
 _SUP_LIST = re.compile(rf"^\s*{_LIST_BODY}\s*$")
-
-
-@dataclass(frozen=True)
-class Expansion:
-    numbers: tuple[int, ...]
-    problems: tuple[str, ...]
-    from_range: frozenset[int]
-
-
-def expand(inner: str) -> Expansion:
-    """Expand marker content such as ``"5, 6, 65-67"`` to its numbers.
-
-    Reversed ranges are expanded in ascending order and reported; malformed
-    parts are reported and skipped; duplicates are kept and reported.
-    """
-    numbers: list[int] = []
-    problems: list[str] = []
-    ranged: set[int] = set()
-    parts = [p for p in re.split(r"[,;]", inner)]
-    for part in parts:
-        if not part.strip():
-            problems.append(f"empty item in '{inner.strip()}'")
-            continue
-        single = _NUMBER.match(part)
-        if single:
-            numbers.append(int(single.group(1)))
-            continue
-        rng = _RANGE.match(part)
-        if not rng:
-            problems.append(f"malformed item '{part.strip()}'")
-            continue
-        lo, hi = int(rng.group(1)), int(rng.group(2))
-        if lo > hi:
-            problems.append(f"reversed range '{part.strip()}'")
-            lo, hi = hi, lo
-        elif lo == hi:
-            problems.append(f"range with equal ends '{part.strip()}'")
-        if hi - lo > MAX_RANGE:
-            problems.append(f"range '{part.strip()}' spans more than {MAX_RANGE} numbers")
-            continue
-        span = range(lo, hi + 1)
-        numbers.extend(span)
-        ranged.update(span)
-    seen: set[int] = set()
-    for n in numbers:
-        if n in seen:
-            problems.append(f"number {n} appears twice")
-        seen.add(n)
-    if any(n == 0 for n in numbers):
-        problems.append("number 0 is not a reference number")
-    return Expansion(tuple(numbers), tuple(dict.fromkeys(problems)), frozenset(ranged))
-
-
-def looks_like_year(inner: str) -> bool:
-    """``[2009]`` after a name is a year; a citation list would rarely reach 1800."""
-    m = _NUMBER.match(inner)
-    return bool(m) and 1800 <= int(m.group(1)) <= 2100
 
 
 # Marker styles. A document's own style is decided over all its lines.
