@@ -29,17 +29,18 @@ class PolicyReport:
 
 def _check_one(path: str, select, ignore, cache: bool = False):
     """(path, [(code, findings, crashed)] or None, input error or None), from the output cache when it holds it."""
-    if cache:
-        from kb import output_cache
-        from kb.paths import project_root
+    if not cache:
+        return _compute_one(path, select, ignore)
+    from kb import output_cache
+    from kb.paths import project_root
 
-        root = project_root()
-        key = output_cache.key("check-policy", {"select": select, "ignore": ignore}, Path(path), path)
-        kept = output_cache.load(root, key, _plain_record)
-        if kept is not None:
-            return path, _from_plain(kept["results"]), None
+    root = project_root()
+    key = output_cache.key("check-policy", {"select": select, "ignore": ignore}, Path(path), path)
+    kept = output_cache.load(root, key, _plain_record)
+    if kept is not None:
+        return path, _from_plain(kept["results"]), None
     path, results, error = _compute_one(path, select, ignore)
-    if cache and results is not None and not any(crashed for _, _, crashed in results):
+    if results is not None and not any(crashed for _, _, crashed in results):
         output_cache.store(root, key, {"results": _to_plain(results)})
     return path, results, error
 
