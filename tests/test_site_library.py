@@ -11,6 +11,7 @@ from kb.site.cache import config_fingerprint, policy_key, tool_fingerprint
 from kbdev.synthetic.corpus import write_corpus
 
 WAIVERS = "code,line,citation,reason,reviewer,date\n"
+FOLDERS_BEFORE: dict = {}  # the policy folders' inodes in the first build (the library fixture fills it)
 
 
 def _project(tmp_path):
@@ -44,9 +45,11 @@ def library(tmp_path_factory):
     first = _build(root, out)
     assert first.returncode == 0, first.stderr
     before = _files(out)
+    folders = {name: (out / name).stat().st_ino for name in ("policy-0001", "policy-0002", "policy-0003")}
     _edit(root / "references" / "policy-0002" / "policy.md")
     again = _build(root, out)
     assert again.returncode == 0, again.stderr
+    FOLDERS_BEFORE.update(folders)
     return root, out, first, again, before
 
 
@@ -94,6 +97,24 @@ def test_a_changed_policy_alone_is_built_again(library):
     changed = {path.split("/")[0] for path in set(before) | set(after) if before.get(path) != after.get(path)}
     assert "policy-0002" in changed
     assert not changed & {"policy-0001", "policy-0003"}
+
+
+def test_unchanged_policies_folders_move_over_from_the_previous_output(library):
+    _, out, _, _, _ = library
+    after = {name: (out / name).stat().st_ino for name in ("policy-0001", "policy-0002", "policy-0003")}
+    assert after["policy-0001"] == FOLDERS_BEFORE["policy-0001"]
+    assert after["policy-0003"] == FOLDERS_BEFORE["policy-0003"]
+    assert after["policy-0002"] != FOLDERS_BEFORE["policy-0002"]  # built again: linked from its new entry
+
+
+def test_a_damaged_policy_folder_is_linked_again_not_moved_over(library):
+    root, out, _, _, _ = library
+    page = out / "policy-0001" / "references" / "1" / "index.html"
+    kept = page.read_bytes()
+    page.unlink()
+    proc = _build(root, out)
+    assert proc.returncode == 0 and "0 built, 3 from the cache" in proc.stdout
+    assert page.read_bytes() == kept
 
 
 def test_old_cache_entries_go_once_replaced(library):

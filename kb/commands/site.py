@@ -201,16 +201,23 @@ def _library(policies: list[Path], out: Path, root: Path, jobs: int) -> tuple[in
     import shutil
 
     from ..site.library import StrictBuildFailed, build_library, prune
+    from ..site.placing import carry_over, put_back
 
     config = config_file(root)
     building = _fresh_folder(out)
     try:
         try:
-            built = build_library(policies, building, root, config, docs_dir(config), jobs=jobs)
+            built = build_library(policies, building, root, config, docs_dir(config), jobs=jobs, previous=out)
         except StrictBuildFailed as exc:
             print(f"kb site: {exc}\nthe earlier site, if any, is unchanged", file=sys.stderr)
             return 1, ""
-        _swap_in(building, out)
+        # Last, so that a failure before it leaves the previous library whole.
+        moved = carry_over(built.carried, out, building)
+        try:
+            _swap_in(building, out)
+        except BaseException:
+            put_back(moved)
+            raise
     finally:
         shutil.rmtree(building, ignore_errors=True)
     prune(built.entries)

@@ -27,6 +27,7 @@ from kb.errors import KbError
 from kb.paths import policy_name
 from kb.progress import progress
 from kb.site.cache import config_fingerprint, policy_key, tool_fingerprint
+from kb.site.placing import holds_cached_site, link_tree
 
 CACHE = Path(".kb-cache") / "site"
 SUMMARY = "summary.json"
@@ -55,6 +56,7 @@ class Entry:
 class Built:
     entries: tuple[Entry, ...]
     rebuilt: int
+    carried: dict  # name -> cached site, for the unchanged policies whose previous output folder moves over
 
 
 def shown_path(policy: Path, root: Path) -> str:
@@ -175,20 +177,6 @@ def _library_assets(docs: Path) -> dict[str, str]:
     return assets
 
 
-def _link_tree(source: Path, target: Path) -> None:
-    """A copy of a cached site, by hard links when the file system allows (cache files are never rewritten).
-    Its 404 page stays out: a server shows the library's, and a policy's own would link from the server's root."""
-    def link(src, dst):
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    def not_found_page(folder, names):
-        return ["404.html"] if Path(folder) == source else []
-    shutil.copytree(source, target, copy_function=link, ignore=not_found_page)
-
-
 def _library_epoch(entries: list[Entry]) -> str:
     named = os.environ.get("SOURCE_DATE_EPOCH")
     if named:
@@ -203,19 +191,27 @@ def _directory_urls(config: Path) -> bool:
         return bool((yaml_load(f) or {}).get("use_directory_urls", True))
 
 
-def assemble(entries: list[Entry], building: Path, worker: Worker, config: Path, docs: Path) -> None:
-    """The library's pages, then each policy's cached site under its name, all in ``building``."""
+def assemble(entries: list[Entry], building: Path, worker: Worker, config: Path, docs: Path,
+             previous: Path | None = None) -> dict[str, Path]:
+    """The library's pages, then each policy's cached site under its name, all in ``building``; a policy whose
+    folder in the ``previous`` output is its cached site already is left there for ``kb.site.placing.carry_over``
+    (returned: name -> cached site)."""
     job = {"kind": "library", "dest": str(building), "config": str(config), "epoch": _library_epoch(entries),
            "summaries": [str(e.folder / SUMMARY) for e in entries], "assets": _library_assets(docs),
            "directory_urls": _directory_urls(config)}
     worker.send(job)
     _raise_for(worker.answer(), "the strict build of the library's pages failed")
+    carried: dict[str, Path] = {}
     for entry in entries:
         target = building / entry.name
         if target.exists():
             raise KbError(f"a policy may not be called '{entry.name}': the library's own {entry.name} is there",
                           str(entry.policy))
-        _link_tree(entry.folder / "site", target)
+        if previous is not None and holds_cached_site(previous / entry.name, entry.folder / "site"):
+            carried[entry.name] = entry.folder / "site"
+        else:
+            link_tree(entry.folder / "site", target)
+    return carried
 
 
 def prune(entries: list[Entry]) -> None:
@@ -244,8 +240,9 @@ def _cache_folder(root: Path) -> Path:
 
 
 def build_library(policies: list[Path], building: Path, root: Path, config: Path, docs: Path,
-                  jobs: int = 1) -> Built:
-    """Build the library into the empty folder ``building``, reusing every cached policy site."""
+                  jobs: int = 1, previous: Path | None = None) -> Built:
+    """Build the library into the empty folder ``building``, reusing every cached policy site; the unchanged
+    policies' folders of the ``previous`` output are left to be carried over (``Built.carried``)."""
     entries = plan(policies, root, config, docs, _cache_folder(root))
     todo = [e for e in entries if not e.cached]
     workers = [Worker(root) for _ in range(max(1, min(jobs, len(todo))))]
@@ -253,11 +250,11 @@ def build_library(policies: list[Path], building: Path, root: Path, config: Path
         for _ in progress(_build_policies(todo, len(entries) - len(todo), workers, root, config),
                           "building", total=len(entries), unit="policy"):
             pass
-        assemble(entries, building, workers[0], config, docs)
+        carried = assemble(entries, building, workers[0], config, docs, previous)
     except BaseException:
         for worker in workers:
             worker.stop()
         raise
     for worker in workers:
         worker.close()
-    return Built(tuple(entries), len(todo))
+    return Built(tuple(entries), len(todo), carried)
