@@ -55,8 +55,12 @@ def _plain_text(cit) -> bool:
 
 
 def _has_punctuation(cit) -> bool:
-    """Whether text other than spaces stands between the citation's parts (it was typeset as printed)."""
-    return any((t or "").strip() for t in [cit.text] + [c.tail for c in cit])
+    """Whether text other than spaces stands between the citation's parts (it was typeset as printed).
+
+    One stray piece after the opening parts does not make a typeset entry: Thieme stores its lists as
+    bare parts with only the issue's "(10294):" left as text between them."""
+    texts = [(t or "").strip() for t in [cit.text] + [c.tail for c in cit]]
+    return bool(texts[0] or texts[1:2] != [""] or sum(1 for t in texts if t) > 1)
 
 
 def printed_citation(ref):

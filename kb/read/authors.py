@@ -40,6 +40,7 @@ _DOTTED = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*\s*")  # "J.A. " before a surname
 _SUFFIX_TAIL = lazy(rf",?\s+{SUFFIX}$")
 _ONLY_INITIALS = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*")
 _SUFFIX_ONLY = lazy(SUFFIX)
+_LONE_CAPITAL = lazy(rf"{UPPER}\.?")
 _ETAL = lazy(r"^(?:et\.?\s+al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORECASE)
 GROUP_WORDS = lazy(
     r"\b(?:Group|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
@@ -64,9 +65,11 @@ def _split_person(token: str) -> tuple[str, str] | None:
     core = _SUFFIX_TAIL.sub("", token.strip())
     for name in dict.fromkeys((core, token.strip())):  # "Tetko IV": initials that look like a suffix
         words = name.split()
-        for k in (1, 2, 3):  # "Smith AB", "Smith A. B", "Bottcher C. J. F"
+        for k in (1, 2, 3):  # "Smith AB", "Smith A. B", "Bottcher C. J. F", Thieme's "Kahn S R"
             if len(words) > k:
                 head, tail = " ".join(words[:-k]), " ".join(words[-k:])
+                if _LONE_CAPITAL.fullmatch(words[-k - 1]) and len(words) > k + 1:
+                    continue  # "Kahn S" is no surname: the lone capital is the first of spaced initials
                 if _INITIALS_RX.fullmatch(tail) and _SURNAME_RX.fullmatch(head):
                     return head, tail
     return _initials_first(core)

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from kb.patterns import lazy
 from kb.read.marker_context import (CELL_SPREAD, INTERVAL, LABEL_BEFORE, LOCATOR, SPREAD, TOKEN_BEFORE, element_after,
-                                    exponent_before, footnote_label, in_subscript, interval_with_unit,
-                                    range_around_value, table_footnote, value_in_cell)
+                                    exponent_before, footnote_label, in_subscript, inside_term, interval_with_unit,
+                                    range_around_value, signed_power, table_footnote, value_in_cell)
 from kb.read.marker_numbers import DASHES, MAX_RANGE, Expansion, expand, looks_like_year  # noqa: F401 - re-exported
 
 _DASHES = DASHES
@@ -108,7 +108,9 @@ def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
                     and not table_footnote(line[: m.start()])):
                 found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
         elif (not _SUP_LIST.match(inner) or _zero_or_year(inner) or exponent_before(line[: m.start()], inner)
-              or element_after(line[m.end():]) or (opens_block and footnote_label(line[: m.start()]))
+              or element_after(line[m.end():]) or inside_term(line[m.end():])
+              or signed_power(m.group("inner"), line[: m.start()])
+              or (opens_block and footnote_label(line[: m.start()]))
               or table_footnote(line[: m.start()])):
             continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>: not a citation
         else:

@@ -1,0 +1,130 @@
+"""Forms met in a corpus of articles kb was not tuned to (corpus5: Thieme, Internal Medicine, mBio, NAR,
+PMC's OAI-PMH records, Scientific Reports, PNAS). Each form has a positive and a clean case."""
+from __future__ import annotations
+
+import pytest
+
+from kb.errors import KbError
+from kb.estimates.find import find_estimates
+from kb.importers.jats import convert, ground_truth
+from kb.read.authors import read_authors
+from kb.read.markers import expand, scan_line
+
+
+def numbers(line):
+    return [expand(r.inner).numbers for r in scan_line(line)[0]]
+
+
+# ---- raised numbers set apart by pretty-printed XML --------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "significant at *p* < 5.0 \u00d7 10 <sup>\u22128</sup> . The SNPs",  # a signed power after a spaced base
+    "independent ( *r* <sup>2</sup> < 0.001 within a window)",  # an italic symbol, then a space
+    "Note: F-statistic = (Beta/SE) <sup>2</sup> , represents",  # a bracketed ratio, then a space
+    "| **WBC \u00d7 10** **<sup>9</sup>** **/L : Mean** | 4.2 |",  # a bold base of ten in a table
+    "by reverse transcriptase PCR (qRT<sup>2</sup>-PCR) analysis",  # part of a hyphenated term
+])
+def test_spaced_powers_and_terms_are_not_markers(line):
+    assert numbers(line) == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("a risk factor for both. <sup>22</sup> <sup>23</sup> Next", [(22, 23)]),
+    ("between 2005 and 2010 <sup>5</sup> the rate", [(5,)]),
+    ("in the trials (n = 30) <sup>5</sup> and", [(5,)]),
+    ("the *r* value <sup>4</sup> was", [(4,)]),
+    ("a sample of 10 <sup>6</sup> patients", [(6,)]),  # ten with no multiplication sign is a count
+    ("the confidence interval (CI) <sup>7</sup> and", [(7,)]),  # words in the parentheses, then a space
+])
+def test_spaced_citations_stay_markers(line, expected):
+    assert numbers(line) == expected
+
+
+# ---- authors with spaced initials (Thieme) --------------------------------------------------------------
+
+def test_spaced_initials_belong_to_the_name_not_the_surname():
+    read = read_authors("Kahn S R, Bairey Merz C N, Smith J.")
+    assert read.surnames[:3] == ("Kahn", "Bairey Merz", "Smith")
+
+
+def test_unspaced_and_two_word_surnames_read_as_before():
+    assert read_authors("Kahn SR, Bairey Merz CN, Le K.").surnames[:3] == ("Kahn", "Bairey Merz", "Le")
+
+
+# ---- JATS as Thieme, mBio and PMC's OAI-PMH service store it -----------------------------------------
+
+HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<article><front><journal-meta><journal-title>Journal of Tests</journal-title></journal-meta>
+<article-meta><title-group><article-title>Forms</article-title></title-group></article-meta></front>
+<body><sec><title>Introduction</title>
+"""
+PARTS = ('<ref id="R1"><label>1</label><mixed-citation publication-type="journal"><person-group>'
+         '<name><surname>Khan</surname><given-names>F</given-names></name><name><surname>Kahn</surname>'
+         '<given-names>S R</given-names></name></person-group><article-title>Venous thromboembolism'
+         '</article-title><source>Lancet</source><year>2021</year><volume>398</volume>(10294):<fpage>64'
+         '</fpage><lpage>77</lpage></mixed-citation></ref>')
+TYPESET = ('<ref id="R2"><label>2</label><mixed-citation><person-group><name><surname>Heit</surname>'
+           '<given-names>JA</given-names></name></person-group>. <article-title>Epidemiology</article-title>. '
+           '<source>Nat Rev Cardiol</source> <year>2015</year>;<volume>12</volume>:<fpage>464</fpage>.'
+           '</mixed-citation></ref>')
+REFS = PARTS + TYPESET + "".join(f'<ref id="R{n}"><label>{n}</label><mixed-citation>Author{n} A. Title {n}. '
+                                 f'J Tests. 20{n:02d};1:{n}.</mixed-citation></ref>' for n in range(3, 8))
+
+
+def _article(body: str) -> str:
+    return HEAD + body + f"</sec></body><back><ref-list>{REFS}</ref-list></back></article>\n"
+
+
+def _entry(text: str, number: int) -> str:
+    return next(line for line in convert(text.encode(), "x.xml").markdown.split("\n")
+                if line.startswith(f"{number}. "))
+
+
+def test_bare_parts_with_one_stray_text_are_printed_in_the_journal_style():
+    """Thieme: parts side by side, only the issue's '(10294):' left as text between them."""
+    text = _article('<p>Clots form [<xref ref-type="bibr" rid="R1">1</xref>].</p>')
+    assert _entry(text, 1) == "1. Khan F, Kahn S R. Venous thromboembolism. Lancet. 2021;398:64\u201377."
+
+
+def test_a_typeset_entry_keeps_its_own_punctuation():
+    text = _article('<p>Clots form [<xref ref-type="bibr" rid="R2">2</xref>].</p>')
+    assert _entry(text, 2) == "2. Heit JA. Epidemiology. Nat Rev Cardiol 2015;12:464."
+
+
+def test_a_dash_linked_to_the_middle_entry_is_a_range_in_the_ground_truth():
+    """mBio links the dash of '(5 \u2013 7)' to entry 6: the marker cites 5, 6 and 7."""
+    dashed = _article('<p>Proteins (<xref ref-type="bibr" rid="R3">3</xref> <xref ref-type="bibr" rid="R4">'
+                      '\u2013</xref> <xref ref-type="bibr" rid="R6">6</xref>) and cells (<xref ref-type="bibr" '
+                      'rid="R7">7</xref>).</p>')
+    assert [m.numbers for m in ground_truth(dashed.encode()).markers] == [(3, 4, 5, 6), (7,)]
+    listed = dashed.replace('<xref ref-type="bibr" rid="R4">\u2013</xref>', ',')
+    assert [m.numbers for m in ground_truth(listed.encode()).markers] == [(3, 6), (7,)]
+
+
+OAI = ('<?xml version="1.0" encoding="UTF-8"?><OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">'
+       '<GetRecord><record><metadata>{}</metadata></record></GetRecord></OAI-PMH>')
+
+
+def test_an_oai_pmh_record_is_read_as_the_article_it_carries():
+    article = _article('<p>Clots form [<xref ref-type="bibr" rid="R3">3</xref>].</p>').split("?>", 1)[1]
+    wrapped = OAI.format(article.replace("<article>", '<article xmlns="https://jats.nlm.nih.gov/ns/archiving/1.3/">'))
+    assert "Clots form [3]." in convert(wrapped.encode(), "x.xml").markdown
+    assert [m.numbers for m in ground_truth(wrapped.encode()).markers] == [(3,)]
+
+
+def test_an_oai_pmh_answer_without_one_article_is_refused():
+    with pytest.raises(KbError, match="OAI-PMH record holding 0 JATS articles"):
+        convert(OAI.format("").encode(), "x.xml")
+
+
+# ---- p-values printed in scientific notation -------------------------------------------------------------
+
+def test_a_p_value_in_scientific_notation_is_read_whole():
+    found = find_estimates("an odds ratio of 0.44 (95% CI 0.29\u20130.67; p = 1.4 \u00d7 10 \u22124).")
+    assert [(f.value, f.p) for f in found] == [("0.44", "0.00014")]
+    attached = find_estimates("(OR 0.5, 95% CI 0.3\u20130.8; p < 2\u00d710-4).")
+    assert [f.p for f in attached] == ["<0.0002"]
+
+
+def test_a_plain_p_value_reads_as_before():
+    assert [f.p for f in find_estimates("(OR 0.5, 95% CI 0.3\u20130.8; p = 0.013).")] == ["0.013"]
