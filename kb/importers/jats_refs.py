@@ -124,7 +124,9 @@ def _links(cit, ctx: Context) -> list[str]:
         tag = local(el.tag)
         if tag == "pub-id" and el.text:
             kind = el.get("pub-id-type", "")
-            out.append({"doi": "doi: ", "pmid": "PMID: "}.get(kind, "") + squash(el.text))
+            text = squash(el.text)  # a link tagged as an id ('<pub-id pub-id-type="pmid">https://...') is a link
+            out.append(("" if text.startswith(("http", "www.")) else {"doi": "doi: ", "pmid": "PMID: "}.get(kind, ""))
+                       + text)
         elif tag in ("ext-link", "uri", "comment"):
             text = squash(inline(el, ctx))
             if text:

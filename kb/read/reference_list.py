@@ -48,7 +48,7 @@ _PUB = lazy(
 )
 # A year standing alone: not inside a longer number or an e-locator, not pages after "18: " or "pp. ",
 # not the first half of a page range "1905-1910", not a volume before its pages "2093: 1-10".
-_YEAR = lazy(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!pp\. )(?<!p\. )(?P<y>{_YEAR_RX})(?![\d\-\u2013])(?!: )")
+_YEAR = lazy(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!pp\. )(?<!p\. )(?P<y>{_YEAR_RX})(?![\d\u2013])(?!-(?![A-Za-z]{{3}}\b))(?!: )")
 # "(2009)", "(2009a)", "(n.d.)", "(in press)" right after the author list (PLOS, APA-like).
 _PAREN_YEAR = re.compile(
     rf"^(?P<who>(?:[^()]|\([A-Z][A-Za-z&.]{{1,10}}\)){{1,600}}?)\s*\((?P<y>{_YEAR_RX})[a-z]?(?:,\s*[^)]{{1,30}})?\)|"
@@ -149,6 +149,9 @@ def _journal_and_pub(body: str) -> tuple[str | None, str, dict]:
             if tail:
                 info.update({k: tail.group(k) for k in ("volume", "issue", "pages")})
         return source, before, info
+    imprint = _IMPRINT.search(body)  # a report or book: "Title. Geneva: World Health Organization; 2019."
+    if imprint:
+        return _clean(imprint.group("source")), body[: imprint.start() + 1], {"year": imprint.group("y"), "imprint": "1"}
     pub = None
     for candidate in _PUB.finditer(body):
         if candidate.group("volume") or candidate.group("pages"):
@@ -169,6 +172,7 @@ def _journal_and_pub(body: str) -> tuple[str | None, str, dict]:
     return None, body, ({"year": str(year)} if year else {})
 
 
+_IMPRINT = lazy(rf"[.?]\s+(?P<source>[A-Z][^.:;]{{1,40}}:\s*[^.:;]{{2,100}}?);\s*(?P<y>{_YEAR_RX})[a-z]?\.?\s*$")
 # "Journal 2" (a volume only), "Oxford, UK: Blackwell" (place and publisher), "Princeton University Press"
 _VOLUME_ONLY = lazy(r"^(?P<source>[^.]*?[^\s,.])\s+(?P<volume>\d+[A-Za-z]?)$")
 _PUBLISHER = lazy(r"^(?:[^.:]{2,60}:\s*)?(?P<source>[^.:]{2,80}?)$")
@@ -280,7 +284,7 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
             organisation = found.group
         source, head, pub = _after_year(body) if after_year else _journal_and_pub(body)
         title = _clean(re.sub(rf"^\s*\(?{_YEAR_RX}[a-z]?\)?\.\s*", "", head)) or None
-    guessed = bool(quoted and source and not quoted.journal)  # a book's publisher, a chapter's book
+    guessed = bool(quoted and source and not quoted.journal) or bool(pub.get("imprint"))  # a publisher
     if quoted is None and source is None and title and (authors or organisation):
         title, source = split_rest(title)
         guessed = source is not None
