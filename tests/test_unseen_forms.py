@@ -128,3 +128,60 @@ def test_a_p_value_in_scientific_notation_is_read_whole():
 
 def test_a_plain_p_value_reads_as_before():
     assert [f.p for f in find_estimates("(OR 0.5, 95% CI 0.3\u20130.8; p = 0.013).")] == ["0.013"]
+
+
+# ---- raised lists after a parenthesised percentage; Japanese year-last entries; groups after 'et al.;' ----
+
+@pytest.mark.parametrize("line, expected", [
+    ("higher than H5N1 (52.8%) and H7N9 (39.1%)<sup>5,6</sup>. The", [(5, 6)]),
+    ("the fatality rate (56.3%)<sup>4</sup> and", [(4,)]),
+])
+def test_a_raised_list_or_a_number_after_a_percentage_cites(line, expected):
+    assert numbers(line) == expected
+
+
+def test_a_power_of_a_parenthesised_formula_stays_a_power():
+    assert numbers("the mass (x+1)<sup>2</sup> and the cell | 12 (4.5)<sup>2</sup> |") == []
+
+
+def _entry_facts(text):
+    from kb.read.reference_list import parse_entry
+    e = parse_entry(1, text, 1)
+    return e.surnames[:1], e.organisation, e.source, e.year, e.volume, e.pages
+
+
+def test_the_year_printed_last_is_the_year():
+    assert _entry_facts("Whelton PK, Carey RM, et al. 2017 ACC/AHA guideline for high blood pressure. "
+                        "Hypertension 71: e13-e115, 2018.") == (("Whelton",), None, "Hypertension", 2018, "71",
+                                                                 "e13-e115")
+
+
+def test_a_vancouver_entry_reads_as_before():
+    assert _entry_facts("Rizzo AC, Ulivi M. A case of Miller Fisher syndrome. Muscle Nerve. 2017;55:E15-E16.") \
+        == (("Rizzo",), None, "Muscle Nerve", 2017, "55", "E15-E16")
+
+
+@pytest.mark.parametrize("text, first, group", [
+    ("Kinoshita M, Yokote K, et al.; Committee for Epidemiology and Clinical Management of Atherosclerosis. "
+     "Guidelines 2017. J Atheroscler Thromb 25: 846-984, 2018.", "Kinoshita",
+     "Committee for Epidemiology and Clinical Management of Atherosclerosis"),
+    ("Solomon T, Smith PE, et al.; the National Encephalitis Guidelines Development and Stakeholder Groups. "
+     "Management of encephalitis. J Infect 64: 347-373, 2012.", "Solomon",
+     "the National Encephalitis Guidelines Development and Stakeholder Groups"),
+    ("Rasoul S, de Boer MJ, van't Hof AW, Zwolle myocardial infection study group. Impact of diabetes. "
+     "Eur J Intern Med 22: 89-92, 2011.", "Rasoul", "Zwolle myocardial infection study group"),
+])
+def test_a_group_after_the_people_keeps_the_people(text, first, group):
+    surnames, organisation, *_ = _entry_facts(text)
+    assert surnames == (first,) and organisation == group
+
+
+def test_a_list_of_people_only_has_no_group():
+    surnames, organisation, *_ = _entry_facts("Rasoul S, de Boer MJ, van't Hof AW. Impact of diabetes. "
+                                              "Eur J Intern Med. 2011;22:89-92.")
+    assert surnames == ("Rasoul",) and organisation is None
+
+
+def test_an_expert_consultation_is_an_organisation():
+    assert _entry_facts("WHO Expert Consultation. Appropriate body-mass index for Asian populations. "
+                        "Lancet 363: 157-163, 2004.")[1:4] == ("WHO Expert Consultation", "Lancet", 2004)

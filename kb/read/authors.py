@@ -22,7 +22,7 @@ UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u038f\u0391-\u03ab\u
 # A letter, with any combining accents after it (names in decomposed form: "c" + caron).
 LETTER = r"(?:[^\W\d_][\u0300-\u036f]*)"
 _JOIN = "'\u2019\\-\u2010\u2011\u2013"
-PARTICLE = (r"(?:[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]a|[lL]e|las|los|del|della|dela|do|dos|das|"
+PARTICLE = (r"(?:[vV]an['\u2019]t|[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]a|[lL]e|las|los|del|della|dela|do|dos|das|"
             r"ten|ter|zu|af|y|bin|ben|St\.?)")
 # "vanEngelsdorp", "deBoer", "LeBlanc", "tenOever", "d'Eysmond", "al-Sabbagh": a particle written onto the capital.
 SURNAME_WORD = rf"(?:[vV]an|[vV]on|[dD]e|[dD]i|[dD]a|[dD]u|[lL]e|[lL]a|ten|ter|d['\u2019]|(?:al|el|ben|bin|ibn)-)?{UPPER}[\u0300-\u036f]*{LETTER}*(?:[{_JOIN}]{LETTER}+)*"
@@ -43,8 +43,9 @@ _SUFFIX_ONLY = lazy(SUFFIX)
 _LONE_CAPITAL = lazy(rf"{UPPER}\.?")
 _ETAL = lazy(r"^(?:et\.?\s+al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORECASE)
 GROUP_WORDS = lazy(
-    r"\b(?:Group|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
-    r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators)\b", re.IGNORECASE)
+    r"\b(?:Groups?|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
+    r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators|"
+    r"Consultation)\b", re.IGNORECASE)
 
 
 # Words that make a name an organisation's, never a person's surname.
@@ -153,6 +154,11 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
         if surname is None and k == len(tokens) - 1 and names and GROUP_WORDS.search(token):
             group = token
             continue
+        if surname is None and names and any(GROUP_WORDS.search(t) for t in tokens[k:]) and token in segment:
+            # "Kinoshita M, et al.; Committee for Epidemiology and Clinical Management of ...": the group
+            # named last may hold commas or an 'and' of its own
+            group = segment[segment.rindex(token):].strip(" .;,")
+            break
         if surname is None and bare and names and _name_like(token):
             surname = token.split()[0]  # a later name the patterns miss ("Bâ eH"): the list is known to end here
         if surname is None:

@@ -64,6 +64,9 @@ def exponent_before(before: str, inner: str = "") -> bool:
         # "in 1997<sup>10</sup>" and "Version 3.4.1<sup>25</sup>" cite; 10<sup>6</sup> is a power
         return not (_YEAR_BEFORE.search(stripped) or _VERSION_BEFORE.search(stripped))
     if stripped[-1] in ")]}":
+        # "H7N9 (39.1%)<sup>5,6</sup>": no power has a list of numbers, and no percentage is raised to one
+        if "," in inner or re.search(r"%\s*\)$", stripped):
+            return False
         return not words_in_parentheses(stripped) or stripped.lstrip().startswith("|")
     if stripped[-1].isspace():
         # Pretty-printed XML spaces a symbol from its index ("Δ <sup>9</sup>") and a unit from its power

@@ -18,7 +18,7 @@ import re
 
 from kb.patterns import lazy
 from kb.read.authors import GROUP_WORDS, Authors, initials_first_authors, leading_authors, read_authors
-from kb.read.entry_edges import late_year, leading, split_rest
+from kb.read.entry_edges import YEAR_LAST, late_year, leading, split_rest
 from kb.read.model import ReferenceEntry
 from kb.read.quoted_title import read_quoted
 
@@ -149,6 +149,9 @@ def _journal_and_pub(body: str) -> tuple[str | None, str, dict]:
             if tail:
                 info.update({k: tail.group(k) for k in ("volume", "issue", "pages")})
         return source, before, info
+    last = YEAR_LAST.search(body)  # "Title. Muscle Nerve 55: E15-E16, 2017."
+    if last:
+        return _clean(last.group("source")), body[: last.start() + 1], last.groupdict()
     imprint = _IMPRINT.search(body)  # a report or book: "Title. Geneva: World Health Organization; 2019."
     if imprint:
         return _clean(imprint.group("source")), body[: imprint.start() + 1], {"year": imprint.group("y"), "imprint": "1"}
