@@ -185,3 +185,34 @@ def test_a_list_of_people_only_has_no_group():
 def test_an_expert_consultation_is_an_organisation():
     assert _entry_facts("WHO Expert Consultation. Appropriate body-mass index for Asian populations. "
                         "Lancet 363: 157-163, 2004.")[1:4] == ("WHO Expert Consultation", "Lancet", 2004)
+
+
+# ---- PNAS: citations by the word "ref." ------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("(see ref. 13 for review). Next", [(13,)]),
+    ("as in other studies; ref. 29). Finally", [(29,)]),
+    ("(see refs. 38\u201343 for estimates)", [tuple(range(38, 44))]),
+    ("(refs. 4 and 5)", [(4, 5)]),
+])
+def test_a_citation_by_the_word_ref_is_a_marker(line, expected):
+    assert numbers(line) == expected
+
+
+@pytest.mark.parametrize("line", ["the reference 12 was", "a pref. 3 and", "see ref. 1.2 in the table"])
+def test_words_like_ref_without_a_citation_are_not_markers(line):
+    assert numbers(line) == []
+
+
+def test_ref_word_markers_leave_a_parenthesis_document_its_style():
+    from kb.read.parse_policy import parse_policy
+    refs = "\n".join(f"{n}. Author{n} A. Title {n}. J Tests. 2001;1:{n}." for n in range(1, 7))
+    text = (f"# T\n\n## Evidence\n\nCells vary (1). Genes differ (2, 3). Mice live (4). Rats too (5) "
+            f"(see ref. 6 for review).\n\n## References\n\n{refs}\n")
+    assert [m.numbers for m in parse_policy(text).markers] == [(1,), (2, 3), (4,), (5,), (6,)]
+
+
+def test_pages_then_a_publisher_in_parentheses_name_the_publisher():
+    assert _entry_facts("Agarwal S (2013) Data mining: concepts and techniques, 203\u2013207 (IEEE)")[2:4] == \
+        ("IEEE", 2013)
+    assert _entry_facts("Smith A (2001) Title, with a comma (in mice). J Tests 12: 1-5.")[2:4] == ("J Tests", 2001)

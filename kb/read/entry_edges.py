@@ -35,6 +35,11 @@ YEAR_LAST = re.compile(rf"[.?]\s+(?P<source>[A-Z][^.;:]{{1,80}}?)\s+(?P<volume>\
                        rf"(?P<year>{_YEAR_RX})[a-z]?\.?\s*$")
 
 
+# Springer's conference papers: "Title, 4220–4224 (IEEE)": pages, then the publisher in parentheses.
+PAGES_THEN_PUBLISHER = re.compile(r",\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?)\s*"
+                                  r"\((?P<source>[A-Z][\w&.\- ]{1,40})\)\.?\s*$")
+
+
 def split_rest(title: str) -> tuple[str, str | None]:
     """'Title. Place: Publisher; 2001' -> ('Title', 'Place: Publisher'); 'Title. 2015' -> ('Title', None):
     a year or pages alone, or a note such as 'personal communication', is no source."""

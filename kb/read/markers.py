@@ -58,6 +58,7 @@ _SUP_LIST = re.compile(rf"^\s*{_LIST_BODY}\s*$")
 
 # Marker styles. A document's own style is decided over all its lines.
 BRACKET, SUP_BRACKET, SUP, UNICODE, PAREN = "bracket", "sup-bracket", "sup", "unicode", "paren"
+REF_WORD = "ref-word"  # PNAS's "(see ref. 13)", "(refs. 38–43)": a citation by the word, in any document
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,19 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         found.append(RawMarker(m.group(0), inner, m.start(), m.end(), PAREN))
 
 
+_REF_WORD = re.compile(rf"(?<![\w.])[Rr]efs?\.\s?(?P<inner>\d{{1,4}}(?:\s*(?:,|and|[{_DASHES}])\s*\d{{1,4}})*)"
+                       r"(?![\d.:]\d)")
+
+
+def _scan_ref_word(line: str, found: list, taken: list) -> None:
+    for m in _REF_WORD.finditer(line):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        found.append(RawMarker(m.group(0), re.sub(r"\s*(?:,|and)\s*", ", ", m.group("inner")), m.start(), m.end(),
+                               REF_WORD))
+
+
 def scan_line(line: str, opens_block: bool = True) -> tuple[list[RawMarker], list[Skipped]]:
     """Every candidate marker of one line, with its style, and the spans left unread.
 
@@ -219,6 +233,8 @@ def scan_line(line: str, opens_block: bool = True) -> tuple[list[RawMarker], lis
     if "[" in line:
         _scan_locators(line, found, skipped, taken)
         _scan_brackets(line, found, skipped, taken)
+    if "ref" in line or "Ref" in line:
+        _scan_ref_word(line, found, taken)
     if "(" in line:
         _scan_parens(line, found, taken)
     found.sort(key=lambda r: r.start)

@@ -18,7 +18,7 @@ import re
 
 from kb.patterns import lazy
 from kb.read.authors import GROUP_WORDS, Authors, initials_first_authors, leading_authors, read_authors
-from kb.read.entry_edges import YEAR_LAST, late_year, leading, split_rest
+from kb.read.entry_edges import PAGES_THEN_PUBLISHER, YEAR_LAST, late_year, leading, split_rest
 from kb.read.model import ReferenceEntry
 from kb.read.quoted_title import read_quoted
 
@@ -191,6 +191,9 @@ _SENTENCE_STOP = re.compile(r"([.?!])\s+(?=\S)")
 def _after_year(body: str) -> tuple[str | None, str, dict]:
     """Title and source after a '(2009)' (PLOS, APA-like): 'Title. Journal 6: e100.'"""
     body = re.sub(r"[\s,]*\(?\bin press\b\)?\.?\s*$", "", body, flags=re.IGNORECASE)
+    proceedings = PAGES_THEN_PUBLISHER.search(body)
+    if proceedings:
+        return _clean(proceedings.group("source")), body[: proceedings.start()], {**proceedings.groupdict(), "imprint": "1"}
     text = body.strip().rstrip(".")
     stops = list(_SENTENCE_STOP.finditer(text))  # the last sentence is the source's; a '?' stays with the title
     head = text[: stops[-1].start() + (stops[-1].group(1) != ".")] if stops else ""
