@@ -216,3 +216,50 @@ def test_pages_then_a_publisher_in_parentheses_name_the_publisher():
     assert _entry_facts("Agarwal S (2013) Data mining: concepts and techniques, 203\u2013207 (IEEE)")[2:4] == \
         ("IEEE", 2013)
     assert _entry_facts("Smith A (2001) Title, with a comma (in mice). J Tests 12: 1-5.")[2:4] == ("J Tests", 2001)
+
+
+# ---- Springer Nature: "Surname, I. & Surname, I. Title. *J*. **7** (2017)." ------------------------------------
+
+@pytest.mark.parametrize("text, surnames, title_start, year", [
+    ("Taylor, S. C., Laperriere, G. & Germain, H. Droplet Digital PCR versus qPCR. *Sci*. *Rep*. **7** (2017).",
+     ("Taylor", "Laperriere", "Germain"), "Droplet Digital PCR", 2017),
+    ("Smith, J. et al. Title of the work. *Nature* **500**, 1-5 (2013).", ("Smith",), "Title of the work", 2013),
+])
+def test_nature_style_entries_read_their_authors_and_title(text, surnames, title_start, year):
+    from kb.read.reference_list import parse_entry
+    e = parse_entry(1, text, 1)
+    assert (e.surnames, e.organisation, e.year) == (surnames, None, year) and e.title.startswith(title_start)
+
+
+def test_an_organisation_before_a_year_in_parentheses_stays_an_organisation():
+    assert _entry_facts("World Health Organization. Report on widgets (2019).")[:2] == ((), "World Health Organization")
+
+
+def test_a_raised_list_after_a_name_ending_in_a_digit_cites():
+    assert numbers("in H5N1 and H7N9<sup>13,14</sup>. So far") == [(13, 14)]
+    assert numbers("a density of 10<sup>6</sup> cells and H7N9<sup>2</sup>") == []
+
+
+# ---- OUP's glued string-names; the year printed last after a title holding a year ---------------------------
+
+GLUED = ('<ref id="R2"><label>2</label><mixed-citation><person-group><string-name><surname>Sayers</surname> '
+         '<given-names>E.W.</given-names></string-name>, <string-name><surname>Clark</surname><given-names>K.'
+         '</given-names></string-name></person-group> GenBank 2024 update. <source>Nucleic Acids Res.</source> '
+         '<year>2023</year>; <volume>52</volume>:<fpage>D134</fpage>.</mixed-citation></ref>')
+
+
+def test_a_name_whose_parts_touch_is_printed_with_a_space():
+    text = _article('<p>Genes [<xref ref-type="bibr" rid="R2">2</xref>].</p>').replace(TYPESET, GLUED)
+    assert _entry(text, 2) == "2. Sayers E.W., Clark K. GenBank 2024 update. Nucleic Acids Res. 2023; 52:D134."
+
+
+def test_a_name_spaced_in_the_xml_keeps_its_order():
+    spaced = GLUED.replace("<string-name><surname>Clark</surname><given-names>K.</given-names></string-name>",
+                           "<string-name><given-names>K.</given-names> <surname>Clark</surname></string-name>")
+    text = _article('<p>Genes [<xref ref-type="bibr" rid="R2">2</xref>].</p>').replace(TYPESET, spaced)
+    assert _entry(text, 2).startswith("2. Sayers E.W., K. Clark GenBank")
+
+
+def test_the_year_ending_an_entry_beats_a_year_in_its_title():
+    assert _entry_facts("Sayers EW, Clark K. GenBank 2024 update. Nucleic Acids Res. 2023.")[3] == 2023
+    assert _entry_facts("Smith A. Widgets from 2010 to 2015. Report of the widget office.")[3] == 2010

@@ -210,3 +210,29 @@ def initials_first_authors(text: str) -> tuple[Authors, int] | None:
         surnames.append(found[0])
         pos = m.end()
     return (Authors(tuple(names), tuple(surnames), None, et_al), pos) if names else None
+
+
+_AFTER_INITIAL = lazy(rf"(?<={UPPER})\.\s+(?=\S)")
+
+
+def comma_initials_authors(text: str) -> tuple[Authors, int] | None:
+    """The longest 'Surname, I. I., Surname, I. & Surname, I.' list opening a Nature-style entry (the year last:
+    'Title. *Sci. Rep.* **7**, 2409 (2017).') and where the title starts."""
+    best = None
+    for k, m in enumerate(_AFTER_INITIAL.finditer(text)):
+        if k == 60:
+            break
+        head = text[: m.start() + 1]
+        if ", " not in head:
+            continue
+        found = read_authors(head)
+        if found and all(", " in n for n in found.names):
+            best = (found, m.end())
+    etal = _ETAL_AFTER.match(text, best[1]) if best else None
+    if etal:  # "Smith, J. et al. Title."
+        best = (Authors(best[0].names, best[0].surnames, best[0].group, True), etal.end())
+    return best
+
+
+_ETAL_AFTER = lazy(r"et\.?\s+al\.?\s*")
+

@@ -58,15 +58,14 @@ _RANGE_INNER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-\u2010-\u2014\u2212]\s*(\d+(
 def exponent_before(before: str, inner: str = "") -> bool:
     """Does the text right before a raised number make it an exponent or a symbol's index?"""
     stripped = before.rstrip("*_")
-    if not stripped:
-        return False
+    if not stripped or "," in inner:
+        return False  # no power is a list of numbers: "H7N9<sup>13,14</sup>", "(39.1%)<sup>5,6</sup>" cite
     if stripped[-1].isdigit():
         # "in 1997<sup>10</sup>" and "Version 3.4.1<sup>25</sup>" cite; 10<sup>6</sup> is a power
         return not (_YEAR_BEFORE.search(stripped) or _VERSION_BEFORE.search(stripped))
     if stripped[-1] in ")]}":
-        # "H7N9 (39.1%)<sup>5,6</sup>": no power has a list of numbers, and no percentage is raised to one
-        if "," in inner or re.search(r"%\s*\)$", stripped):
-            return False
+        if re.search(r"%\s*\)$", stripped):
+            return False  # "(56.3%)<sup>4</sup>": no percentage is raised to a power
         return not words_in_parentheses(stripped) or stripped.lstrip().startswith("|")
     if stripped[-1].isspace():
         # Pretty-printed XML spaces a symbol from its index ("Δ <sup>9</sup>") and a unit from its power

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kb.patterns import lazy
-from kb.read.authors import GROUP_WORDS, Authors, initials_first_authors, leading_authors, read_authors
+from kb.read.authors import GROUP_WORDS, Authors, comma_initials_authors, initials_first_authors, leading_authors, read_authors
 from kb.read.entry_edges import PAGES_THEN_PUBLISHER, YEAR_LAST, late_year, leading, split_rest
 from kb.read.model import ReferenceEntry
 from kb.read.quoted_title import read_quoted
@@ -171,10 +171,12 @@ def _journal_and_pub(body: str) -> tuple[str | None, str, dict]:
     bmc = _BMC.match(last.strip()) if head else None
     if bmc:
         return _clean(bmc.group("source")), head, bmc.groupdict()
-    year = year_in(body)
+    ending = _YEAR_ENDS.search(body)  # "GenBank 2024 update. Nucleic Acids Res. 2023;": the year printed last
+    year = ending.group("y") if ending else year_in(body)
     return None, body, ({"year": str(year)} if year else {})
 
 
+_YEAR_ENDS = lazy(rf"[.;,]\s+(?P<y>{_YEAR_RX})[a-z]?\s*[.;]?\s*$")
 _IMPRINT = lazy(rf"[.?]\s+(?P<source>[A-Z][^.:;]{{1,40}}:\s*[^.:;]{{2,100}}?);\s*(?P<y>{_YEAR_RX})[a-z]?\.?\s*$")
 # "Journal 2" (a volume only), "Oxford, UK: Blackwell" (place and publisher), "Princeton University Press"
 _VOLUME_ONLY = lazy(r"^(?P<source>[^.]*?[^\s,.])\s+(?P<volume>\d+[A-Za-z]?)$")
@@ -244,6 +246,9 @@ def _front(body: str):
         if lead and lead[1] < paren.end("who" if paren.group("who") is not None else "who2"):
             found, end = lead
             return found, None, body[end:], None, False
+        nature = comma_initials_authors(who) if year else None  # "Taylor, S. C. & Germain, H. Title. J. 7 (2017)."
+        if nature:
+            return nature[0], None, who[nature[1]:], year, False
         if who and len(who.split()) <= 40 and not _NOT_AN_ORGANISATION.search(who):
             return None, _clean(who), rest, year, True
     lead = leading_authors(body) or initials_first_authors(body)
