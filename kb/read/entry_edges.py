@@ -36,7 +36,7 @@ YEAR_LAST = re.compile(rf"[.?]\s+(?P<source>[A-Z][^.;:]{{1,80}}?)\s+(?P<volume>\
 
 
 # Springer's conference papers: "Title, 4220–4224 (IEEE)": pages, then the publisher in parentheses.
-PAGES_THEN_PUBLISHER = re.compile(r",\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?)\s*"
+PAGES_THEN_PUBLISHER = re.compile(r"(?:,\s*|\s+)(?P<pages>[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?)\s*"
                                   r"\((?P<source>[A-Z][\w&.\- ]{1,40})\)\.?\s*$")
 
 

@@ -89,3 +89,17 @@ def test_a_pubmed_link_tagged_as_a_pmid_is_printed_as_a_link():
 
 def test_a_pmid_is_printed_with_its_name():
     assert "PMID: 22407963" in convert(ARTICLE.format("22407963").encode(), "x.xml").markdown
+
+
+def test_two_untitled_papers_of_one_volume_are_not_one_paper():
+    from kb.checks.ref_identity import duplicate_paper
+    first = "Iman RL, Helton JC, Campbell JE. J Quality Technol. 1981;13:174\u2013183."
+    second = "Iman RL, Helton JC, Campbell JE. J Quality Technol. 1981;13:232\u2013240."
+    assert run_rule(duplicate_paper, make_policy([first, second])) == []
+    (f,) = run_rule(duplicate_paper, make_policy([first, first]))
+    assert f.severity == "warning" and "same title, first author and year (1981)" in f.message
+
+
+def test_conference_pages_then_publisher_without_a_comma():
+    e = parse_entry(1, "Littlewort G et al (2011) The computer expression recognition toolbox (cert) 298\u2013305 (IEEE)", 1)
+    assert (e.source, e.pages) == ("IEEE", "298\u2013305")
