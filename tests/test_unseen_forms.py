@@ -35,6 +35,7 @@ def test_spaced_powers_and_terms_are_not_markers(line):
     ("the *r* value <sup>4</sup> was", [(4,)]),
     ("a sample of 10 <sup>6</sup> patients", [(6,)]),  # ten with no multiplication sign is a count
     ("the confidence interval (CI) <sup>7</sup> and", [(7,)]),  # words in the parentheses, then a space
+    ("responses in 84% of patients (21/25) <sup>37</sup>. Another", [(37,)]),  # a count, not a formula
 ])
 def test_spaced_citations_stay_markers(line, expected):
     assert numbers(line) == expected

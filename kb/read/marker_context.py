@@ -82,10 +82,11 @@ def exponent_before(before: str, inner: str = "") -> bool:
 
 # Spaced from its base by pretty-printed XML, a power still follows a base of ten ("5.0 × 10 <sup>−8</sup>",
 # "**WBC × 10** **<sup>9</sup>**"), an italic symbol ("*r* <sup>2</sup>") or a bracketed ratio or product
-# ("(Beta/SE) <sup>2</sup>"); "in 2010 <sup>5</sup>", "(CI) <sup>4</sup>" and "(n = 30) <sup>5</sup>" cite.
+# ("(Beta/SE) <sup>2</sup>"); "in 2010 <sup>5</sup>", "(CI) <sup>4</sup>", "(n = 30) <sup>5</sup>" and a count
+# "(21/25) <sup>37</sup>" cite.
 _TEN_BEFORE = re.compile(r"(?:[×⋅·]|(?<![^\s\d])x)\s*10[*_]*\s+[*_]*$")
 _ITALIC_SYMBOL_BEFORE = re.compile(r"(?<![\w*])([*_])[^\W\d_]{1,2}\1\s+[*_]*$")
-_RATIO_BEFORE = re.compile(r"\([^()]*[/×^][^()]*\)\s+[*_]*$")
+_RATIO_BEFORE = re.compile(r"\((?=[^()]*[^\W\d_])[^()]*[/×^][^()]*\)\s+[*_]*$")  # "(21/25) <sup>37</sup>" cites
 
 
 def spaced_power(before: str) -> bool:
