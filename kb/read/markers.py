@@ -5,11 +5,13 @@ Pure functions. The numbered styles read are square brackets (``[4, 6]``,
 ``[3]–[5]``, with a page or a lead-in ``[32: 273]``, ``[12, p. 34]``,
 ``[e.g., 77]``), superscripts (``<sup>[5, 65-67]</sup>``, ``<sup>1,3-5</sup>``,
 ``<sup>(1, 2)</sup>``, ``<sup>(</sup>1<sup>-</sup>3<sup>)</sup>``, Unicode
-``¹˒³⁻⁵``) and, where nothing else is used, parentheses ``(1, 2)``.
+``¹˒³⁻⁵``), the word ``ref. 13`` / ``refs. 38–43`` (PNAS) and, where nothing else is used, parentheses
+``(1, 2)``.
 
 What looks like a marker but is not one stays out: a bracketed year next to
 a name (``Buchbinder [2009]``), exponents and units (``10<sup>6</sup>``,
-``cm<sup>2</sup>``, ``I²``, ``χ<sup>2</sup>``), gene names and footnote
+``cm<sup>2</sup>``, ``I²``, ``χ<sup>2</sup>``, spaced ``× 10 <sup>−8</sup>``, signed powers), terms
+(``qRT<sup>2</sup>-PCR``), gene names and footnote
 letters (``p16<sup>INK4a</sup>``, ``<sup>a</sup>``), figure and table numbers,
 intervals (``[0, 1]``, ``[10, 20] mm``, a median's or estimate's
 range ``48 [43–58]``), mass numbers (``<sup>125</sup>I``),
