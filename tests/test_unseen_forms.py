@@ -127,6 +127,11 @@ def test_a_p_value_in_scientific_notation_is_read_whole():
     assert [f.p for f in attached] == ["<0.0002"]
 
 
+def test_a_p_value_in_e_notation_is_read_whole():
+    assert [f.p for f in find_estimates("(OR 0.5, 95% CI 0.3\u20130.8; p = 2.1e-5).")] == ["0.000021"]
+    assert [f.p for f in find_estimates("(OR 0.5, 95% CI 0.3\u20130.8; p = 0.04 e.g. in men).")] == ["0.04"]
+
+
 def test_a_plain_p_value_reads_as_before():
     assert [f.p for f in find_estimates("(OR 0.5, 95% CI 0.3\u20130.8; p = 0.013).")] == ["0.013"]
 

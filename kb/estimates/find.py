@@ -45,7 +45,7 @@ _NAMED_BARE = lazy(
 # a cheap search that spares most sentences the scan for a measure's name at every position.
 _NAMED_BARE_CUE = lazy(rf"\d\s*[\[(]\s*[{MINUS}.\d]")
 _P = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*(?P<op><=|>=|[=<>\u2264\u2265])\s*(?P<num>\d*\.\d+|\d+)"
-         r"(?:\s*[\u00d7x\u22c5\u00b7]\s*10\s*(?:\^|\*\*)?\s*(?P<exp>[-\u2212\u2013]\s*\d{1,3}))?")
+         r"(?:(?:\s*[\u00d7x\u22c5\u00b7]\s*10\s*(?:\^|\*\*)?\s*|[eE])(?P<exp>[-\u2212\u2013]\s*\d{1,3}))?")
 _I2 = lazy(rf"\bI\s?(?:\u00b2|\^2|2|-squared)\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<v>{NUM})\s?%")
 _CLAUSE_END = lazy(r"[;.](?:\s|$)")
 _COMPARATIVE_AFTER = lazy(r"^\s*(?:more|fewer|less|greater|higher|lower)\b", re.IGNORECASE)
