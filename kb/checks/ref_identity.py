@@ -138,7 +138,7 @@ def _duplicate_of(e, by_id: dict, by_title: dict):
     title = _norm_title(e.title)
     other = by_title.get((title, e.year, _year_letter(e))) if title and e.year else None
     if (other is not None and other.number != e.number and _same_authors(other, e) and not _other_pmids(other, e)
-            and not _other_issue(other, e)):
+            and not _other_issue(other, e) and not _other_pages(other, e)):
         return other, f"same title, first author and year ({e.year})", "warning"
     return None
 
@@ -159,6 +159,12 @@ def _other_issue(a, b) -> bool:
         return False
     tail = lambda e: {n for n in _NUMBERS.findall(e.raw.split(e.title or "\0", 1)[-1]) if str(e.year) != n}  # noqa: E731
     return tail(a) != tail(b)
+
+
+def _other_pages(a, b) -> bool:
+    """Two papers of one volume ('J Quality Technol. 1981;13:174–183' and '...;13:232–240', a part I and II
+    printed without their titles): the pages differ."""
+    return bool(a.pages and b.pages and a.pages != b.pages)
 
 
 def _other_pmids(a, b) -> bool:

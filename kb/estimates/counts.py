@@ -34,6 +34,9 @@ _ARMS = (
 )
 # "(\u2265400 EPG)", "(100\u2013399 EPG)": a threshold or a range's bound is not an arm.
 _BOUND_BEFORE = lazy(r"[\u2265\u2264<>~\u2013\u2014-]\s?$")
+# "WHO Group 1 PH (12 (17%))", "Stage 3 CKD", "type 2 DM": a number naming a category is no arm's size.
+_LABEL_BEFORE = lazy(r"\b(?:groups?|types?|stages?|grades?|class(?:es)?|phases?|levels?|cohorts?|waves?|arms?)\s$",
+                     re.IGNORECASE)
 _COUNT = lazy(rf"(?<![\d.,])(?P<c>{_INT}|{WORD_NUMBER})\s+(?:[a-z]+\s+)?\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)",
                     re.IGNORECASE)
 _DENOM_AFTER = lazy(rf"\s*(?:of|out of)\s+(?:the\s+)?(?P<d>{_INT})\b")
@@ -80,7 +83,8 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
     for k, t in enumerate(totals):
         stop = totals[k + 1].start() if k + 1 < len(totals) else len(text)
         arms = sorted({m.start("n"): m for rx in _ARMS for m in rx.finditer(text, t.end(), stop)
-                       if not _BOUND_BEFORE.search(text, max(0, m.start("n") - 2), m.start("n"))}.values(),
+                       if not _BOUND_BEFORE.search(text, max(0, m.start("n") - 2), m.start("n"))
+                       and not _LABEL_BEFORE.search(text, max(0, m.start("n") - 12), m.start("n"))}.values(),
                       key=lambda m: m.start())
         total, at = t.group("n"), t.start()
         sizes = [_int(a.group("n")) for a in arms]

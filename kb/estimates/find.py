@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from kb.patterns import lazy
 from .numbers import MEASURE, MINUS, NUM, canonical_measure
@@ -43,7 +44,8 @@ _NAMED_BARE = lazy(
 # What every _NAMED_BARE match holds (its value's last digit, the bracket, the low bound's first character):
 # a cheap search that spares most sentences the scan for a measure's name at every position.
 _NAMED_BARE_CUE = lazy(rf"\d\s*[\[(]\s*[{MINUS}.\d]")
-_P = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*(?P<op><=|>=|[=<>\u2264\u2265])\s*(?P<num>\d*\.\d+|\d+)")
+_P = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*(?P<op><=|>=|[=<>\u2264\u2265])\s*(?P<num>\d*\.\d+|\d+)"
+         r"(?:(?:\s*[\u00d7x\u22c5\u00b7]\s*10\s*(?:\^|\*\*)?\s*|[eE])(?P<exp>[-\u2212\u2013]\s*\d{1,3}))?")
 _I2 = lazy(rf"\bI\s?(?:\u00b2|\^2|2|-squared)\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<v>{NUM})\s?%")
 _CLAUSE_END = lazy(r"[;.](?:\s|$)")
 _COMPARATIVE_AFTER = lazy(r"^\s*(?:more|fewer|less|greater|higher|lower)\b", re.IGNORECASE)
@@ -99,9 +101,20 @@ def _close_paren(text: str, pos: int) -> int:
     return stop.start() if stop else limit
 
 
+def _p_text(p: re.Match | None) -> str:
+    """The printed p as its operator and a decimal: 'p = 1.4 \u00d7 10<sup>\u22124</sup>' is '0.00014', with
+    the digits it was printed with (so its rounding is the printed one)."""
+    if not p:
+        return ""
+    num = p.group("num")
+    if p.group("exp"):
+        num = format(Decimal(num).scaleb(-int(re.sub(r"\D", "", p.group("exp")))), "f")
+    return ("" if p.group("op") == "=" else p.group("op")) + num
+
+
 def _p_and_i2(tail: str) -> tuple[str, str]:
     p = _P.search(tail)
-    p_text = ("" if p.group("op") == "=" else p.group("op")) + p.group("num") if p else ""
+    p_text = _p_text(p)
     i2 = _I2.search(tail)
     return p_text, (i2.group(0) if i2 else "")
 
@@ -186,7 +199,7 @@ def _p_right_after(text: str, end: int) -> str:
     a bracketed interval, past its comma or semicolon, is the estimate's own."""
     lead = _THEN_P.match(text, end)
     direct = _P.match(text, lead.end()) if lead else None
-    return (("" if direct.group("op") == "=" else direct.group("op")) + direct.group("num")) if direct else ""
+    return _p_text(direct)
 
 
 def _named_bare(text: str, m: re.Match) -> Found:

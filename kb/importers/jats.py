@@ -79,9 +79,19 @@ def parse(data: bytes, source_name: str):
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise KbError(f"not XML: {str(exc).split(':')[0]}", source_name, line) from None
+    if local(root.tag) == "OAI-PMH":
+        root = _harvested_article(root, source_name)
     if local(root.tag) != "article":
         raise KbError(f"not a JATS article: the root element is <{local(root.tag)}>, not <article>", source_name)
     return root
+
+
+def _harvested_article(envelope, source_name: str):
+    """The one ``<article>`` an OAI-PMH GetRecord answer (PMC's and Europe PMC's harvesting service) carries."""
+    articles = [el for el in envelope.iter() if local(el.tag) == "article"]
+    if len(articles) != 1:
+        raise KbError(f"an OAI-PMH record holding {len(articles)} JATS articles, not one", source_name)
+    return articles[0]
 
 
 def _journal(root) -> str | None:
@@ -201,7 +211,8 @@ def _markers_on(r: _Rendered, line_no: int, line: str) -> list[TruthMarker]:
     for k, span in enumerate(spans):
         between = _MARKUP.sub("", strip_sentinels(line[spans[k - 1].end():span.start()])) if k else None
         # An empty <xref/> (PLOS prints "[29-31]" as 29, an empty xref to 30, -31) belongs to its neighbours.
-        empty = not strip_sentinels(span.group(2)).strip() or not strip_sentinels(spans[k - 1].group(2)).strip()
+        # So does an xref printing only a dash (mBio's "(5 <xref>–</xref> 7)").
+        empty = k and any(_JOIN.match(_MARKUP.sub("", strip_sentinels(s.group(2)))) for s in (span, spans[k - 1]))
         if groups and between is not None and _JOIN.match(between) and (between.strip() or empty):
             groups[-1].append((span, between))
         else:
@@ -210,13 +221,19 @@ def _markers_on(r: _Rendered, line_no: int, line: str) -> list[TruthMarker]:
     for group in groups:
         numbers: list[int] = []
         printed = [_MARKUP.sub("", strip_sentinels(s.group(2))).strip() for s, _ in group]  # "<sup>2</sup>" prints 2
-        numbered = any(printed) and all(re.match(r"^\W*\d", p) for p in printed if p)
+        # mBio links the dash of "(5 – 7)" to the middle entry: a span printing only a joiner is part of the run.
+        numbered = any(printed) and all(re.match(r"^\W*\d", p) for p in printed if p and not _JOIN.match(p))
+        dashed = False
         for (span, between), shown in zip(group, printed):
             cited = _numbers_of(r, int(span.group(1)), shown)
             if not cited:
                 continue
-            if between and _DASH.search(between) and numbers and numbers[-1] < cited[0]:
+            if shown and _JOIN.match(shown) and _DASH.search(shown):
+                dashed = True  # the linked dash itself: the range runs from the number before to the one after
+                continue
+            if (dashed or (between and _DASH.search(between))) and numbers and numbers[-1] < cited[0]:
                 numbers.extend(range(numbers[-1] + 1, cited[0]))
+            dashed = False
             numbers.extend(n for n in cited if n not in numbers)
         if numbers:
             out.append(TruthMarker(line_no, tuple(numbers), " ".join(printed), numbered))

@@ -55,8 +55,12 @@ def _plain_text(cit) -> bool:
 
 
 def _has_punctuation(cit) -> bool:
-    """Whether text other than spaces stands between the citation's parts (it was typeset as printed)."""
-    return any((t or "").strip() for t in [cit.text] + [c.tail for c in cit])
+    """Whether text other than spaces stands between the citation's parts (it was typeset as printed).
+
+    One stray piece after the opening parts does not make a typeset entry: Thieme stores its lists as
+    bare parts with only the issue's "(10294):" left as text between them."""
+    texts = [(t or "").strip() for t in [cit.text] + [c.tail for c in cit]]
+    return bool(texts[0] or texts[1:2] != [""] or sum(1 for t in texts if t) > 1)
 
 
 def printed_citation(ref):
@@ -120,7 +124,9 @@ def _links(cit, ctx: Context) -> list[str]:
         tag = local(el.tag)
         if tag == "pub-id" and el.text:
             kind = el.get("pub-id-type", "")
-            out.append({"doi": "doi: ", "pmid": "PMID: "}.get(kind, "") + squash(el.text))
+            text = squash(el.text)  # a link tagged as an id ('<pub-id pub-id-type="pmid">https://...') is a link
+            out.append(("" if text.startswith(("http", "www.")) else {"doi": "doi: ", "pmid": "PMID: "}.get(kind, ""))
+                       + text)
         elif tag in ("ext-link", "uri", "comment"):
             text = squash(inline(el, ctx))
             if text:
@@ -157,12 +163,28 @@ def _bare_names(group) -> bool:
     return len(people) > 1 and len(people) == len(group) and not any((p.tail or "").strip() for p in people[:-1])
 
 
+def _group_text(group, ctx: Context) -> str:
+    """A person-group as printed; a name whose parts touch ('<surname>Clark</surname><given-names>K.</given-names>',
+    OUP's NAR) shows them apart on the page."""
+    out = [group.text or ""]
+    for p in group:
+        parts = list(p)
+        if local(p.tag) in ("name", "string-name") and len(parts) > 1 and not (p.text or "").strip() \
+                and not any(c.tail for c in parts[:-1]):
+            out.append(" ".join(squash("".join(c.itertext())) for c in parts))
+        else:
+            out.append(child_text(p, ctx))
+        out.append(p.tail or "")
+    return "".join(out)
+
+
 def _typeset(cit, ctx: Context) -> str:
     """A citation with its own punctuation, as the journal's page shows it (bare names get their commas)."""
     out, glued = [cit.text or ""], False
     for child in cit:
         bare = local(child.tag) == "person-group" and _bare_names(child)
-        piece = _authors(cit, ctx) if bare else child_text(child, ctx)
+        piece = _authors(cit, ctx) if bare else _group_text(child, ctx) if local(child.tag) == "person-group" \
+            else child_text(child, ctx)
         if piece.endswith(".") and (child.tail or "").lstrip().startswith("."):
             piece = piece[:-1]  # "et al." before the group's own stop prints one stop
         if local(child.tag) == "pub-id" and not "".join(out).rstrip().endswith(":"):

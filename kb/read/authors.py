@@ -22,7 +22,7 @@ UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u038f\u0391-\u03ab\u
 # A letter, with any combining accents after it (names in decomposed form: "c" + caron).
 LETTER = r"(?:[^\W\d_][\u0300-\u036f]*)"
 _JOIN = "'\u2019\\-\u2010\u2011\u2013"
-PARTICLE = (r"(?:[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]a|[lL]e|las|los|del|della|dela|do|dos|das|"
+PARTICLE = (r"(?:[vV]an['\u2019]t|[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]a|[lL]e|las|los|del|della|dela|do|dos|das|"
             r"ten|ter|zu|af|y|bin|ben|St\.?)")
 # "vanEngelsdorp", "deBoer", "LeBlanc", "tenOever", "d'Eysmond", "al-Sabbagh": a particle written onto the capital.
 SURNAME_WORD = rf"(?:[vV]an|[vV]on|[dD]e|[dD]i|[dD]a|[dD]u|[lL]e|[lL]a|ten|ter|d['\u2019]|(?:al|el|ben|bin|ibn)-)?{UPPER}[\u0300-\u036f]*{LETTER}*(?:[{_JOIN}]{LETTER}+)*"
@@ -40,10 +40,12 @@ _DOTTED = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*\s*")  # "J.A. " before a surname
 _SUFFIX_TAIL = lazy(rf",?\s+{SUFFIX}$")
 _ONLY_INITIALS = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*")
 _SUFFIX_ONLY = lazy(SUFFIX)
+_LONE_CAPITAL = lazy(rf"{UPPER}\.?")
 _ETAL = lazy(r"^(?:et\.?\s+al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORECASE)
 GROUP_WORDS = lazy(
-    r"\b(?:Group|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
-    r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators)\b", re.IGNORECASE)
+    r"\b(?:Groups?|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
+    r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators|"
+    r"Consultation)\b", re.IGNORECASE)
 
 
 # Words that make a name an organisation's, never a person's surname.
@@ -64,9 +66,11 @@ def _split_person(token: str) -> tuple[str, str] | None:
     core = _SUFFIX_TAIL.sub("", token.strip())
     for name in dict.fromkeys((core, token.strip())):  # "Tetko IV": initials that look like a suffix
         words = name.split()
-        for k in (1, 2, 3):  # "Smith AB", "Smith A. B", "Bottcher C. J. F"
+        for k in (1, 2, 3):  # "Smith AB", "Smith A. B", "Bottcher C. J. F", Thieme's "Kahn S R"
             if len(words) > k:
                 head, tail = " ".join(words[:-k]), " ".join(words[-k:])
+                if _LONE_CAPITAL.fullmatch(words[-k - 1]) and len(words) > k + 1:
+                    continue  # "Kahn S" is no surname: the lone capital is the first of spaced initials
                 if _INITIALS_RX.fullmatch(tail) and _SURNAME_RX.fullmatch(head):
                     return head, tail
     return _initials_first(core)
@@ -150,6 +154,11 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
         if surname is None and k == len(tokens) - 1 and names and GROUP_WORDS.search(token):
             group = token
             continue
+        if surname is None and names and any(GROUP_WORDS.search(t) for t in tokens[k:]) and token in segment:
+            # "Kinoshita M, et al.; Committee for Epidemiology and Clinical Management of ...": the group
+            # named last may hold commas or an 'and' of its own
+            group = segment[segment.rindex(token):].strip(" .;,")
+            break
         if surname is None and bare and names and _name_like(token):
             surname = token.split()[0]  # a later name the patterns miss ("Bâ eH"): the list is known to end here
         if surname is None:
@@ -201,3 +210,29 @@ def initials_first_authors(text: str) -> tuple[Authors, int] | None:
         surnames.append(found[0])
         pos = m.end()
     return (Authors(tuple(names), tuple(surnames), None, et_al), pos) if names else None
+
+
+_AFTER_INITIAL = lazy(rf"(?<={UPPER})\.\s+(?=\S)")
+
+
+def comma_initials_authors(text: str) -> tuple[Authors, int] | None:
+    """The longest 'Surname, I. I., Surname, I. & Surname, I.' list opening a Nature-style entry (the year last:
+    'Title. *Sci. Rep.* **7**, 2409 (2017).') and where the title starts."""
+    best = None
+    for k, m in enumerate(_AFTER_INITIAL.finditer(text)):
+        if k == 60:
+            break
+        head = text[: m.start() + 1]
+        if ", " not in head:
+            continue
+        found = read_authors(head)
+        if found and all(", " in n for n in found.names):
+            best = (found, m.end())
+    etal = _ETAL_AFTER.match(text, best[1]) if best else None
+    if etal:  # "Smith, J. et al. Title."
+        best = (Authors(best[0].names, best[0].surnames, best[0].group, True), etal.end())
+    return best
+
+
+_ETAL_AFTER = lazy(r"et\.?\s+al\.?\s*")
+

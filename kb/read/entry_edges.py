@@ -29,6 +29,17 @@ NO_SOURCE_BY_NATURE = re.compile(r"\bpersonal communication\b|\bunpublished\b|\b
                                  r"\bsubmitted\b|\bdata not shown\b", re.IGNORECASE)
 
 
+# Internal Medicine and other Japanese journals: "Title. Muscle Nerve 55: E15-E16, 2017." (the year last).
+YEAR_LAST = re.compile(rf"[.?]\s+(?P<source>[A-Z][^.;:]{{1,80}}?)\s+(?P<volume>\d+[A-Za-z]?)(?:\s*\((?P<issue>[^)]{{1,12}})\))?"
+                       rf"\s*:\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-\u2013]\s*[A-Za-z]?\d+[A-Za-z]?)?),\s*"
+                       rf"(?P<year>{_YEAR_RX})[a-z]?\.?\s*$")
+
+
+# Springer's conference papers: "Title, 4220–4224 (IEEE)": pages, then the publisher in parentheses.
+PAGES_THEN_PUBLISHER = re.compile(r"(?:,\s*|\s+)(?P<pages>[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?)\s*"
+                                  r"\((?P<source>[A-Z][\w&.\- ]{1,40})\)\.?\s*$")
+
+
 def split_rest(title: str) -> tuple[str, str | None]:
     """'Title. Place: Publisher; 2001' -> ('Title', 'Place: Publisher'); 'Title. 2015' -> ('Title', None):
     a year or pages alone, or a note such as 'personal communication', is no source."""

@@ -58,24 +58,40 @@ _RANGE_INNER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-\u2010-\u2014\u2212]\s*(\d+(
 def exponent_before(before: str, inner: str = "") -> bool:
     """Does the text right before a raised number make it an exponent or a symbol's index?"""
     stripped = before.rstrip("*_")
-    if not stripped:
-        return False
+    if not stripped or "," in inner:
+        return False  # no power is a list of numbers: "H7N9<sup>13,14</sup>", "(39.1%)<sup>5,6</sup>" cite
     if stripped[-1].isdigit():
         # "in 1997<sup>10</sup>" and "Version 3.4.1<sup>25</sup>" cite; 10<sup>6</sup> is a power
         return not (_YEAR_BEFORE.search(stripped) or _VERSION_BEFORE.search(stripped))
     if stripped[-1] in ")]}":
+        if re.search(r"%\s*\)$", stripped):
+            return False  # "(56.3%)<sup>4</sup>": no percentage is raised to a power
         return not words_in_parentheses(stripped) or stripped.lstrip().startswith("|")
     if stripped[-1].isspace():
         # Pretty-printed XML spaces a symbol from its index ("Δ <sup>9</sup>") and a unit from its power
         # ("km <sup>2</sup>"); "150 µg/kg <sup>14</sup>" cites.
         unit = _UNIT_BEFORE.search(stripped)
         squared = bool(unit) and unit.group(1) in _UNITS - _WORDS and inner in ("", "2", "3")
-        return squared or bool(_GREEK_BEFORE.search(stripped))
+        return squared or bool(_GREEK_BEFORE.search(stripped)) or spaced_power(stripped)
     token = TOKEN_BEFORE.search(stripped)
     if not token:
         return False
     word = token.group(1)
     return (len(word) <= 2 and word.lower() != "al") or word in _UNITS or word.lower() in _UNITS
+
+
+# Spaced from its base by pretty-printed XML, a power still follows a base of ten ("5.0 × 10 <sup>−8</sup>",
+# "**WBC × 10** **<sup>9</sup>**"), an italic symbol ("*r* <sup>2</sup>") or a bracketed ratio or product
+# ("(Beta/SE) <sup>2</sup>"); "in 2010 <sup>5</sup>", "(CI) <sup>4</sup>", "(n = 30) <sup>5</sup>" and a count
+# "(21/25) <sup>37</sup>" cite.
+_TEN_BEFORE = re.compile(r"(?:[×⋅·]|(?<![^\s\d])x)\s*10[*_]*\s+[*_]*$")
+_ITALIC_SYMBOL_BEFORE = re.compile(r"(?<![\w*])([*_])[^\W\d_]{1,2}\1\s+[*_]*$")
+_RATIO_BEFORE = re.compile(r"\((?=[^()]*[^\W\d_])[^()]*[/×^][^()]*\)\s+[*_]*$")  # "(21/25) <sup>37</sup>" cites
+
+
+def spaced_power(before: str) -> bool:
+    """A raised number set apart by a space from a base of ten, an italic symbol or a bracketed formula."""
+    return bool(_TEN_BEFORE.search(before) or _ITALIC_SYMBOL_BEFORE.search(before) or _RATIO_BEFORE.search(before))
 
 
 # What a closing parenthesis may end that makes a raised number after it a citation: words or an
@@ -120,6 +136,23 @@ def footnote_label(before: str) -> bool:
 def element_after(after: str) -> bool:
     """A raised number right before an element's symbol is its mass number (<sup>125</sup>I), not a citation."""
     return bool(_ELEMENT_AFTER.match(after))
+
+
+# "qRT<sup>2</sup>-PCR", "Ca<sup>2+</sup>-dependent": a raised number joined by a hyphen to the word after it
+# is part of a term; a citation ends its word.
+_TERM_AFTER = re.compile(r"^[-\u2010\u2011][^\W\d_]")
+# "10 <sup>\u22128</sup>": a raised number with a sign is a power; a citation is never negative.
+_SIGNED = re.compile(r"^\s*[-\u2212\u2012\u2013]\s*\d")
+
+
+def inside_term(after: str) -> bool:
+    """A raised number followed by a hyphen and a word belongs to that word ('qRT<sup>2</sup>-PCR')."""
+    return bool(_TERM_AFTER.match(after))
+
+
+def signed_power(inner: str, before: str) -> bool:
+    """'<sup>\u22128</sup>' is a power of ten, unless it continues a raised run ('<sup>1</sup><sup>-3</sup>')."""
+    return bool(_SIGNED.match(inner)) and not re.search(r"</sup>\s*$", before, re.IGNORECASE)
 
 
 def in_subscript(before: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from kb.read.marker_context import INTERVAL
-from kb.read.markers import BRACKET, PAREN, SUP, SUP_BRACKET, UNICODE, RawMarker, Skipped, expand
+from kb.read.markers import BRACKET, PAREN, REF_WORD, SUP, SUP_BRACKET, UNICODE, RawMarker, Skipped, expand
 
 _DIGITS = re.compile(r"\d+")
 _PAIR = re.compile(r"^\[\s*\d+\s*[,;]\s*\d+\s*\]$")
@@ -25,7 +25,7 @@ def kept_styles(counts) -> frozenset[str]:
     """The styles a document with these candidate counts (style -> count) is read as citing with."""
     counts = Counter(counts)
     brackets = counts[BRACKET]
-    kept = {BRACKET, SUP_BRACKET}
+    kept = {BRACKET, SUP_BRACKET, REF_WORD}  # "ref. 13" cites whatever the document's own style
     for raised in (SUP, UNICODE):
         # A document citing with brackets uses raised numbers for something else.
         if counts[raised] >= brackets or brackets < 3:

@@ -5,11 +5,13 @@ Pure functions. The numbered styles read are square brackets (``[4, 6]``,
 ``[3]–[5]``, with a page or a lead-in ``[32: 273]``, ``[12, p. 34]``,
 ``[e.g., 77]``), superscripts (``<sup>[5, 65-67]</sup>``, ``<sup>1,3-5</sup>``,
 ``<sup>(1, 2)</sup>``, ``<sup>(</sup>1<sup>-</sup>3<sup>)</sup>``, Unicode
-``¹˒³⁻⁵``) and, where nothing else is used, parentheses ``(1, 2)``.
+``¹˒³⁻⁵``), the word ``ref. 13`` / ``refs. 38–43`` (PNAS) and, where nothing else is used, parentheses
+``(1, 2)``.
 
 What looks like a marker but is not one stays out: a bracketed year next to
 a name (``Buchbinder [2009]``), exponents and units (``10<sup>6</sup>``,
-``cm<sup>2</sup>``, ``I²``, ``χ<sup>2</sup>``), gene names and footnote
+``cm<sup>2</sup>``, ``I²``, ``χ<sup>2</sup>``, spaced ``× 10 <sup>−8</sup>``, signed powers), terms
+(``qRT<sup>2</sup>-PCR``), gene names and footnote
 letters (``p16<sup>INK4a</sup>``, ``<sup>a</sup>``), figure and table numbers,
 intervals (``[0, 1]``, ``[10, 20] mm``, a median's or estimate's
 range ``48 [43–58]``), mass numbers (``<sup>125</sup>I``),
@@ -25,8 +27,8 @@ from dataclasses import dataclass
 
 from kb.patterns import lazy
 from kb.read.marker_context import (CELL_SPREAD, INTERVAL, LABEL_BEFORE, LOCATOR, SPREAD, TOKEN_BEFORE, element_after,
-                                    exponent_before, footnote_label, in_subscript, interval_with_unit,
-                                    range_around_value, table_footnote, value_in_cell)
+                                    exponent_before, footnote_label, in_subscript, inside_term, interval_with_unit,
+                                    range_around_value, signed_power, table_footnote, value_in_cell)
 from kb.read.marker_numbers import DASHES, MAX_RANGE, Expansion, expand, looks_like_year  # noqa: F401 - re-exported
 
 _DASHES = DASHES
@@ -58,6 +60,7 @@ _SUP_LIST = re.compile(rf"^\s*{_LIST_BODY}\s*$")
 
 # Marker styles. A document's own style is decided over all its lines.
 BRACKET, SUP_BRACKET, SUP, UNICODE, PAREN = "bracket", "sup-bracket", "sup", "unicode", "paren"
+REF_WORD = "ref-word"  # PNAS's "(see ref. 13)", "(refs. 38–43)": a citation by the word, in any document
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,9 @@ def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
                     and not table_footnote(line[: m.start()])):
                 found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
         elif (not _SUP_LIST.match(inner) or _zero_or_year(inner) or exponent_before(line[: m.start()], inner)
-              or element_after(line[m.end():]) or (opens_block and footnote_label(line[: m.start()]))
+              or element_after(line[m.end():]) or inside_term(line[m.end():])
+              or signed_power(m.group("inner"), line[: m.start()])
+              or (opens_block and footnote_label(line[: m.start()]))
               or table_footnote(line[: m.start()])):
             continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>: not a citation
         else:
@@ -200,6 +205,19 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         found.append(RawMarker(m.group(0), inner, m.start(), m.end(), PAREN))
 
 
+_REF_WORD = re.compile(rf"(?<![\w.])[Rr]efs?\.\s?(?P<inner>\d{{1,4}}(?:\s*(?:,|and|[{_DASHES}])\s*\d{{1,4}})*)"
+                       r"(?![\d.:]\d)")
+
+
+def _scan_ref_word(line: str, found: list, taken: list) -> None:
+    for m in _REF_WORD.finditer(line):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        found.append(RawMarker(m.group(0), re.sub(r"\s*(?:,|and)\s*", ", ", m.group("inner")), m.start(), m.end(),
+                               REF_WORD))
+
+
 def scan_line(line: str, opens_block: bool = True) -> tuple[list[RawMarker], list[Skipped]]:
     """Every candidate marker of one line, with its style, and the spans left unread.
 
@@ -217,6 +235,8 @@ def scan_line(line: str, opens_block: bool = True) -> tuple[list[RawMarker], lis
     if "[" in line:
         _scan_locators(line, found, skipped, taken)
         _scan_brackets(line, found, skipped, taken)
+    if "ref" in line or "Ref" in line:
+        _scan_ref_word(line, found, taken)
     if "(" in line:
         _scan_parens(line, found, taken)
     found.sort(key=lambda r: r.start)

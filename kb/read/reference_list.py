@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from kb.patterns import lazy
-from kb.read.authors import GROUP_WORDS, Authors, initials_first_authors, leading_authors, read_authors
-from kb.read.entry_edges import late_year, leading, split_rest
+from kb.read.authors import GROUP_WORDS, Authors, comma_initials_authors, initials_first_authors, leading_authors, read_authors
+from kb.read.entry_edges import PAGES_THEN_PUBLISHER, YEAR_LAST, late_year, leading, split_rest
 from kb.read.model import ReferenceEntry
 from kb.read.quoted_title import read_quoted
 
@@ -48,7 +48,7 @@ _PUB = lazy(
 )
 # A year standing alone: not inside a longer number or an e-locator, not pages after "18: " or "pp. ",
 # not the first half of a page range "1905-1910", not a volume before its pages "2093: 1-10".
-_YEAR = lazy(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!pp\. )(?<!p\. )(?P<y>{_YEAR_RX})(?![\d\-\u2013])(?!: )")
+_YEAR = lazy(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!pp\. )(?<!p\. )(?P<y>{_YEAR_RX})(?![\d\u2013])(?!-(?![A-Za-z]{{3}}\b))(?!: )")
 # "(2009)", "(2009a)", "(n.d.)", "(in press)" right after the author list (PLOS, APA-like).
 _PAREN_YEAR = re.compile(
     rf"^(?P<who>(?:[^()]|\([A-Z][A-Za-z&.]{{1,10}}\)){{1,600}}?)\s*\((?P<y>{_YEAR_RX})[a-z]?(?:,\s*[^)]{{1,30}})?\)|"
@@ -149,6 +149,12 @@ def _journal_and_pub(body: str) -> tuple[str | None, str, dict]:
             if tail:
                 info.update({k: tail.group(k) for k in ("volume", "issue", "pages")})
         return source, before, info
+    last = YEAR_LAST.search(body)  # "Title. Muscle Nerve 55: E15-E16, 2017."
+    if last:
+        return _clean(last.group("source")), body[: last.start() + 1], last.groupdict()
+    imprint = _IMPRINT.search(body)  # a report or book: "Title. Geneva: World Health Organization; 2019."
+    if imprint:
+        return _clean(imprint.group("source")), body[: imprint.start() + 1], {"year": imprint.group("y"), "imprint": "1"}
     pub = None
     for candidate in _PUB.finditer(body):
         if candidate.group("volume") or candidate.group("pages"):
@@ -165,10 +171,13 @@ def _journal_and_pub(body: str) -> tuple[str | None, str, dict]:
     bmc = _BMC.match(last.strip()) if head else None
     if bmc:
         return _clean(bmc.group("source")), head, bmc.groupdict()
-    year = year_in(body)
+    ending = _YEAR_ENDS.search(body)  # "GenBank 2024 update. Nucleic Acids Res. 2023;": the year printed last
+    year = ending.group("y") if ending else year_in(body)
     return None, body, ({"year": str(year)} if year else {})
 
 
+_YEAR_ENDS = lazy(rf"[.;,]\s+(?P<y>{_YEAR_RX})[a-z]?\s*[.;]?\s*$")
+_IMPRINT = lazy(rf"[.?]\s+(?P<source>[A-Z][^.:;]{{1,40}}:\s*[^.:;]{{2,100}}?);\s*(?P<y>{_YEAR_RX})[a-z]?\.?\s*$")
 # "Journal 2" (a volume only), "Oxford, UK: Blackwell" (place and publisher), "Princeton University Press"
 _VOLUME_ONLY = lazy(r"^(?P<source>[^.]*?[^\s,.])\s+(?P<volume>\d+[A-Za-z]?)$")
 _PUBLISHER = lazy(r"^(?:[^.:]{2,60}:\s*)?(?P<source>[^.:]{2,80}?)$")
@@ -184,6 +193,9 @@ _SENTENCE_STOP = re.compile(r"([.?!])\s+(?=\S)")
 def _after_year(body: str) -> tuple[str | None, str, dict]:
     """Title and source after a '(2009)' (PLOS, APA-like): 'Title. Journal 6: e100.'"""
     body = re.sub(r"[\s,]*\(?\bin press\b\)?\.?\s*$", "", body, flags=re.IGNORECASE)
+    proceedings = PAGES_THEN_PUBLISHER.search(body)
+    if proceedings:
+        return _clean(proceedings.group("source")), body[: proceedings.start()], {**proceedings.groupdict(), "imprint": "1"}
     text = body.strip().rstrip(".")
     stops = list(_SENTENCE_STOP.finditer(text))  # the last sentence is the source's; a '?' stays with the title
     head = text[: stops[-1].start() + (stops[-1].group(1) != ".")] if stops else ""
@@ -234,6 +246,9 @@ def _front(body: str):
         if lead and lead[1] < paren.end("who" if paren.group("who") is not None else "who2"):
             found, end = lead
             return found, None, body[end:], None, False
+        nature = comma_initials_authors(who) if year else None  # "Taylor, S. C. & Germain, H. Title. J. 7 (2017)."
+        if nature:
+            return nature[0], None, who[nature[1]:], year, False
         if who and len(who.split()) <= 40 and not _NOT_AN_ORGANISATION.search(who):
             return None, _clean(who), rest, year, True
     lead = leading_authors(body) or initials_first_authors(body)
@@ -280,7 +295,7 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
             organisation = found.group
         source, head, pub = _after_year(body) if after_year else _journal_and_pub(body)
         title = _clean(re.sub(rf"^\s*\(?{_YEAR_RX}[a-z]?\)?\.\s*", "", head)) or None
-    guessed = bool(quoted and source and not quoted.journal)  # a book's publisher, a chapter's book
+    guessed = bool(quoted and source and not quoted.journal) or bool(pub.get("imprint"))  # a publisher
     if quoted is None and source is None and title and (authors or organisation):
         title, source = split_rest(title)
         guessed = source is not None

@@ -84,6 +84,7 @@ _YEAR_ONLY = tuple(re.compile(p) for p in (
     rf"^In\s+(?P<year>{YEAR})\b",
 ))
 _A_YEAR = lazy(r"(?:19|20)\d\d")
+_PLACE_WORD = lazy(r"\s(?:County|Province|Prefecture|District|Region|Municipality|Township|Village|City)$")
 _TRIAL_CONTEXT = lazy(r"\b(?P<trial>[A-Z][A-Z0-9-]{2,}(?:\s+[IVX]{1,4})?)\s+(?:[Tt]rial|[Ss]tudy)\b")
 _ACRONYM = lazy(r"(?<![\w-])[A-Z][A-Z]+(?![\w-])")
 _STOP = frozenset("""In The A An This These That Those Both All Each Most Other Another One Two Three Four Five Six
@@ -141,8 +142,10 @@ def _people(text: str, index: SourceIndex) -> list[Mention]:
             name = _resolve(m.group("name"), start == 0, index)
             if name and index.first_author_matches(name):
                 mention = Mention("person", m.group("name"), start, end, name)
-        # 'the European Dialysis and Transplant Association (2021)' names a body, not two authors
-        if mention and not any(ORG_WORDS.search(w or "") for w in (m.group("name"), mention.second)):
+        # 'the European Dialysis and Transplant Association (2021)' names a body, not two authors, and
+        # 'Nangqian County (2004)' a place and its year
+        if mention and not any(ORG_WORDS.search(w or "") for w in (m.group("name"), mention.second)) \
+                and not _PLACE_WORD.search(m.group("name")):
             found.append(mention)
     return found
 
