@@ -27,6 +27,11 @@ import sys
 from pathlib import Path
 
 _FOLDER = Path(__file__).resolve().parent / "__pycache__"
+# At most as many patterns as ``re`` keeps (512), newest first; patterns made from one policy's own words
+# (organisation names) fall off the end. When ``re``'s cache is full it drops the oldest entry, and the
+# preloaded ones are the oldest: a run that needs more patterns than fit compiles each at most once more
+# than it would without the file.
+_KEEP = 512
 _state: dict = {}
 
 
@@ -70,7 +75,7 @@ def preload(command: str) -> None:
         stamp, entries = marshal.loads(_path(command).read_bytes())
         if stamp != _stamp():
             entries = []
-        room = re._MAXCACHE - len(re._cache)
+        room = min(_KEEP, re._MAXCACHE - len(re._cache))
         for entry in entries[:max(0, room)]:
             key = (type(entry[0]), entry[0], entry[1])
             if key not in re._cache:
@@ -92,18 +97,18 @@ def _entry(pattern, flags: int) -> tuple:
 
 
 def _keep() -> None:
-    """At exit: write the patterns this run used when some were not in the file yet."""
+    """At exit, when this run compiled patterns the file did not hold: those first, then the file's."""
     import re
 
     known = _state.get("entries", {})
-    used = [key for key in list(re._cache) if key[0] in (str, bytes) and isinstance(key[2], int)]
-    if sys.dont_write_bytecode or not used or all(key in known for key in used):
+    new = [key for key in list(re._cache) if key[0] in (str, bytes) and isinstance(key[2], int) and key not in known]
+    if sys.dont_write_bytecode or not new:
         return
     try:
         import marshal
         import tempfile
 
-        entries = [known.get(key) or _entry(key[1], key[2]) for key in used]
+        entries = ([_entry(key[1], key[2]) for key in new] + list(known.values()))[:_KEEP]
         _FOLDER.mkdir(exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=_FOLDER, prefix=".patterns-", suffix=".tmp")
         try:
