@@ -15,7 +15,7 @@ The file is keyed by the exact interpreter (its version and the engine's
 code format), written only where Python may write bytecode
 (``PYTHONDONTWRITEBYTECODE`` turns writing off), replaced atomically, and
 passed over silently when missing, stale or unreadable: it only ever saves
-time. The engine validates every code list it is given. ``KB_PATTERN_CACHE=0``
+time. The engine validates every code list it is given. ``KB_COMPILE_CACHE=0``
 turns it off. It relies on the internals of CPython 3.11's ``re`` (the
 module's cache and ``_sre.compile``), so on any other interpreter it does
 nothing.
@@ -39,7 +39,7 @@ def _supported() -> bool:
     import re
 
     return (sys.implementation.name == "cpython" and sys.version_info[:2] == (3, 11)
-            and isinstance(getattr(re, "_cache", None), dict) and os.environ.get("KB_PATTERN_CACHE", "1") != "0")
+            and isinstance(getattr(re, "_cache", None), dict) and os.environ.get("KB_COMPILE_CACHE", "1") != "0")
 
 
 def _stamp() -> tuple:

@@ -27,7 +27,7 @@ def _run(tmp_path, code: str, **env) -> subprocess.CompletedProcess:
     """A fresh interpreter whose cache folder is tmp_path (the preload runs once per process)."""
     prelude = f"import re, sys\nfrom pathlib import Path\nfrom kb import pattern_cache as pc\npc._FOLDER = Path({str(tmp_path)!r})\n"
     return subprocess.run([sys.executable, "-c", prelude + code], capture_output=True, text=True,
-                          env={"PATH": "", "KB_PATTERN_CACHE": "1", **env}, check=True)
+                          env={"PATH": "", "KB_COMPILE_CACHE": "1", **env}, check=True)
 
 
 @needs_311
@@ -51,7 +51,7 @@ def test_a_stale_or_broken_file_is_passed_over(tmp_path, content):
 
 
 def test_switched_off_nothing_is_written(tmp_path):
-    _run(tmp_path, "pc.preload('t')\nre.compile('off(on)?')\n", KB_PATTERN_CACHE="0")
+    _run(tmp_path, "pc.preload('t')\nre.compile('off(on)?')\n", KB_COMPILE_CACHE="0")
     assert not list(tmp_path.iterdir())
 
 

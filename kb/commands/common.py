@@ -48,9 +48,12 @@ def cached(args, command: str, options: dict, policy: Path, compute) -> int:
     from ..paths import project_root
 
     def work() -> tuple[str, int]:
-        from ..pattern_cache import preload
+        from .. import dataclass_cache, pattern_cache
 
-        preload(command)  # the patterns compiled on an earlier run of the command, before any is compiled again
+        # What an earlier run of the command compiled (its patterns, its record types' methods), before any
+        # of it is compiled again.
+        pattern_cache.preload(command)
+        dataclass_cache.preload(command)
         return compute()
 
     if not output_cache.enabled(getattr(args, "no_cache", False)):

@@ -66,7 +66,7 @@ def run(options) -> list[str]:
         lines += compare(f"kb {' '.join(cmd)}", argv, bare_pass(policy), options.repeats, AIMS[cmd[0]], env)
         # As on the very first run after installing: every pattern compiled (kb.pattern_cache off).
         lines += compare(f"kb {' '.join(cmd)}, patterns compiled", argv, bare_pass(policy), options.repeats,
-                         AIMS[cmd[0]], dict(env, KB_PATTERN_CACHE="0"))
+                         AIMS[cmd[0]], dict(env, KB_COMPILE_CACHE="0"))
         command_times(argv, kept)  # the first run stores the answer
         lines += compare(f"kb {' '.join(cmd)}, answer kept", argv, bare_pass(policy), options.repeats,
                          AIMS[cmd[0]], kept)
