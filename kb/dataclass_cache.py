@@ -30,7 +30,7 @@ _state: dict = {}
 def _stamp() -> tuple:
     from importlib.util import MAGIC_NUMBER
 
-    return (sys.version, MAGIC_NUMBER)
+    return (2, sys.version, MAGIC_NUMBER)  # 2: this file's own format (compiled without inherited flags)
 
 
 def _path(command: str) -> Path:
@@ -62,7 +62,9 @@ def _exec(source, globals=None, locals=None):  # noqa: A002 - the built-in's own
     if isinstance(source, str):
         code = _state["known"].get(source)
         if code is None:
-            code = _state["new"][source] = compile(source, "<string>", "exec")
+            # dont_inherit: as dataclasses' own exec compiles it, without this module's __future__ annotations
+            # (which would turn the generated methods' annotations into strings).
+            code = _state["new"][source] = compile(source, "<string>", "exec", dont_inherit=True)
         source = code
     exec(source, globals, locals)
 
