@@ -11,7 +11,8 @@ from kb import pattern_cache
 PATTERNS = [(r"\b(?P<n>\d+(?:\.\d+)?)[\s-](?P<unit>day|week)s?\b", re.IGNORECASE), (r"(?m)^(\d+)\. ", 0),
             (rb"<sup>\[([^\]]*)\]</sup>", 0), (r"(?<!not )significant(?:ly)?|\bno differences?\b", re.I | re.X)]
 
-needs_311 = pytest.mark.skipif(not pattern_cache._supported(), reason="the cache works on CPython 3.11 only")
+needs_311 = pytest.mark.skipif(not (sys.implementation.name == "cpython" and sys.version_info[:2] == (3, 11)),
+                               reason="the cache works on CPython 3.11 only")
 
 
 @needs_311
