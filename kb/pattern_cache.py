@@ -102,8 +102,8 @@ def _keep() -> None:
 
     known = _state.get("entries", {})
     new = [key for key in list(re._cache) if key[0] in (str, bytes) and isinstance(key[2], int) and key not in known]
-    if sys.dont_write_bytecode or not new:
-        return
+    if sys.dont_write_bytecode or not new or not os.access(_FOLDER if _FOLDER.exists() else _FOLDER.parent, os.W_OK):
+        return  # (a read-only install: the codes are not even worked out)
     try:
         import marshal
         import tempfile
