@@ -59,6 +59,10 @@ def preload(command: str) -> None:
 
 
 def _exec(source, globals=None, locals=None):  # noqa: A002 - the built-in's own signature
+    if globals is None:  # the built-in would run in its caller's namespace, which is dataclasses'
+        import dataclasses
+
+        globals = vars(dataclasses)  # noqa: A001
     if isinstance(source, str):
         code = _state["known"].get(source)
         if code is None:
