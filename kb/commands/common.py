@@ -47,12 +47,21 @@ def cached(args, command: str, options: dict, policy: Path, compute) -> int:
     from .. import output_cache
     from ..paths import project_root
 
+    def work() -> tuple[str, int]:
+        from .. import dataclass_cache, pattern_cache
+
+        # What an earlier run of the command compiled (its patterns, its record types' methods), before any
+        # of it is compiled again.
+        pattern_cache.preload(command)
+        dataclass_cache.preload(command)
+        return compute()
+
     if not output_cache.enabled(getattr(args, "no_cache", False)):
-        text, code = compute()
+        text, code = work()
         sys.stdout.write(text)
         return code
     key = output_cache.key(command, options, policy, f"{policy}\0{Path.cwd()}")
-    return output_cache.replay_or_run(project_root(), key, compute)
+    return output_cache.replay_or_run(project_root(), key, work)
 
 
 def load_path(path: Path, *, require_references: bool = True):

@@ -104,6 +104,8 @@ def clause_start(text: str, pos: int) -> int:
 
 def without_parentheses(text: str) -> str:
     """Text with parenthesised asides blanked out (same length, so offsets survive)."""
+    if "(" not in text:
+        return text  # nothing opens an aside (a stray ')' is kept as it is)
     out, depth = [], 0
     for ch in text:
         if ch == "(":

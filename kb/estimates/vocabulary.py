@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from kb.needles import may_match, needles_of
 from kb.patterns import LazyPattern, lazy
 
 
@@ -114,8 +115,12 @@ def treatments_in(text: str, extra: tuple[TreatmentWord, ...] = ()) -> list[str]
     """Canonical treatments named in ``text``, in order of first mention (``extra``: a document's own)."""
     # Only each name's first mention orders it, so one search per pattern (not every match of it) is
     # enough: a section's text runs to hundreds of thousands of characters.
+    # A section's search is slow where a pattern cannot match at all: its literal needles (kb.needles) say so.
     first: dict[str, int] = {}
+    lowered: list = []
     for name, rx in TREATMENTS + tuple((t.name, t.pattern) for t in extra):
+        if not may_match(text, needles_of(rx), lowered):
+            continue
         m = rx.search(text)
         if m and (name not in first or m.start() < first[name]):
             first[name] = m.start()

@@ -161,8 +161,9 @@ def build_index(kb) -> EvidenceIndex:
         for n in study.references:
             study_of_ref[n] = study_of_ref.get(n, ()) + (study.id,)
     stances = {(s.statement, s.evidence): s.stance for s in tables.supports}
-    supports = [replace(s, stance=stances.get((s.statement, s.evidence), "")) for s in
-                _section_supports(kb, tables, tables.studies)]
+    supports = _section_supports(kb, tables, tables.studies)  # made with no stance: only a curated one adds it
+    if stances:
+        supports = [replace(s, stance=stances.get((s.statement, s.evidence), "")) for s in supports]
     supports += [Support(s.statement, s.evidence, "curated", s.stance, s.policy_line, "curated", s.reason)
                  for s in tables.supports]
     return EvidenceIndex(

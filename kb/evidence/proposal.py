@@ -68,7 +68,7 @@ def terms_of(text: str, extra=()) -> set[str]:
     """Treatments (canonical names), devices and content-word stems of ``text``."""
     found = {f"treatment:{t}" for t in treatments_in(text, extra)}
     found |= {f"device:{m.group(0).lower()}" for m in _DEVICE.finditer(text)}
-    found |= {_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP}
+    found |= {_stem(w) for w in set(_WORD.findall(text)) if w.lower() not in _STOP}  # each word once: long texts repeat them
     return found
 
 

@@ -1,0 +1,123 @@
+"""Compiled regular expressions kept between runs, as Python keeps compiled modules in ``__pycache__``.
+
+A command compiles a few hundred patterns (the checks', the reader's, its
+libraries'); on the bundled policy that was about a quarter of ``kb check``'s
+CPU time, and it is the same work on every run. Python's ``re`` turns a
+pattern into a list of integer codes (a parse and a compile written in
+Python) and hands it to its C engine (``_sre.compile``), which takes well
+under a millisecond for all of them. So the first run of a command writes its
+patterns' codes to ``kb/__pycache__/patterns-<command>.<python>.marshal``; a
+later run loads them into the ``re`` module's own cache of compiled patterns
+before the work starts, and every ``re.compile``, ``re.search`` or lazy
+pattern (``kb.patterns``) then finds its pattern compiled.
+
+The file is keyed by the exact interpreter (its version and the engine's
+code format), written only where Python may write bytecode
+(``PYTHONDONTWRITEBYTECODE`` turns writing off), replaced atomically, and
+passed over silently when missing, stale or unreadable: it only ever saves
+time. The engine validates every code list it is given. ``KB_COMPILE_CACHE=0``
+turns it off. It relies on the internals of CPython 3.11's ``re`` (the
+module's cache and ``_sre.compile``), so on any other interpreter it does
+nothing.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+_FOLDER = Path(__file__).resolve().parent / "__pycache__"
+# At most as many patterns as ``re`` keeps (512), newest first; patterns made from one policy's own words
+# (organisation names) fall off the end. When ``re``'s cache is full it drops the oldest entry, and the
+# preloaded ones are the oldest: a run that needs more patterns than fit compiles each at most once more
+# than it would without the file.
+_KEEP = 512
+_state: dict = {}
+
+
+def _supported() -> bool:
+    import re
+
+    return (sys.implementation.name == "cpython" and sys.version_info[:2] == (3, 11)
+            and isinstance(getattr(re, "_cache", None), dict) and os.environ.get("KB_COMPILE_CACHE", "1") != "0")
+
+
+def _stamp() -> tuple:
+    import _sre
+
+    return (sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
+
+
+def _path(command: str) -> Path:
+    return _FOLDER / f"patterns-{command}.{sys.implementation.cache_tag}.marshal"
+
+
+def _compiled(entry: tuple):
+    import _sre
+
+    pattern, _flags, final_flags, code, groups, groupindex = entry
+    indexgroup = [None] * (groups + 1)
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
+
+
+def preload(command: str) -> None:
+    """Put the patterns ``command`` compiled on an earlier run into ``re``'s cache; keep new ones at exit. Once."""
+    if _state or not _supported():
+        return
+    import atexit
+    import marshal
+    import re
+
+    _state.update(command=command, entries={})
+    try:
+        stamp, entries = marshal.loads(_path(command).read_bytes())
+        if stamp != _stamp():
+            entries = []
+        room = min(_KEEP, re._MAXCACHE - len(re._cache))
+        for entry in entries[:max(0, room)]:
+            key = (type(entry[0]), entry[0], entry[1])
+            if key not in re._cache:
+                re._cache[key] = _compiled(entry)
+            _state["entries"][key] = entry
+    except (OSError, ValueError, EOFError, TypeError, RuntimeError, IndexError):
+        _state["entries"] = {}
+    atexit.register(_keep)
+
+
+def _entry(pattern, flags: int) -> tuple:
+    """What ``re._compiler.compile`` hands the engine, minus what can be derived from it."""
+    from re import _compiler, _parser
+
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # the opcodes are an int subclass marshal refuses
+    return (pattern, int(flags), int(flags | parsed.state.flags), code, parsed.state.groups - 1,
+            dict(parsed.state.groupdict))
+
+
+def _keep() -> None:
+    """At exit, when this run compiled patterns the file did not hold: those first, then the file's."""
+    import re
+
+    known = _state.get("entries", {})
+    new = [key for key in list(re._cache) if key[0] in (str, bytes) and isinstance(key[2], int) and key not in known]
+    if sys.dont_write_bytecode or not new or not os.access(_FOLDER if _FOLDER.exists() else _FOLDER.parent, os.W_OK):
+        return  # (a read-only install: the codes are not even worked out)
+    try:
+        import marshal
+        import tempfile
+
+        entries = ([_entry(key[1], key[2]) for key in new] + list(known.values()))[:_KEEP]
+        _FOLDER.mkdir(exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=_FOLDER, prefix=".patterns-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as fh:
+                fh.write(marshal.dumps((_stamp(), entries)))
+            os.chmod(temp, 0o644)  # as readable as the bytecode beside it (a temporary file starts private)
+            os.replace(temp, _path(_state["command"]))
+        except BaseException:
+            os.unlink(temp)
+            raise
+    except Exception:  # noqa: BLE001 - a cache that cannot be written only costs time next run
+        return
