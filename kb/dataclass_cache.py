@@ -22,6 +22,8 @@ import os
 import sys
 from pathlib import Path
 
+from kb.compiled_store import write_marshal
+
 _FOLDER = Path(__file__).resolve().parent / "__pycache__"
 _KEEP = 4000  # generated methods; a command makes about 400
 _state: dict = {}
@@ -78,20 +80,5 @@ def _keep() -> None:
     new = _state.get("new")
     if sys.dont_write_bytecode or not new:
         return
-    try:
-        import marshal
-        import tempfile
-
-        kept = dict(list({**new, **_state["known"]}.items())[:_KEEP])
-        _FOLDER.mkdir(exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=_FOLDER, prefix=".dataclasses-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as fh:
-                fh.write(marshal.dumps((_stamp(), kept)))
-            os.chmod(temp, 0o644)  # as readable as the bytecode beside it (a temporary file starts private)
-            os.replace(temp, _path(_state["command"]))
-        except BaseException:
-            os.unlink(temp)
-            raise
-    except Exception:  # noqa: BLE001 - a cache that cannot be written only costs time next run
-        return
+    kept = dict(list({**new, **_state["known"]}.items())[:_KEEP])
+    write_marshal(_FOLDER, _path(_state["command"]), (_stamp(), kept))

@@ -26,6 +26,8 @@ import os
 import sys
 from pathlib import Path
 
+from kb.compiled_store import write_marshal
+
 _FOLDER = Path(__file__).resolve().parent / "__pycache__"
 # At most as many patterns as ``re`` keeps (512), newest first; patterns made from one policy's own words
 # (organisation names) fall off the end. When ``re``'s cache is full it drops the oldest entry, and the
@@ -105,19 +107,7 @@ def _keep() -> None:
     if sys.dont_write_bytecode or not new or not os.access(_FOLDER if _FOLDER.exists() else _FOLDER.parent, os.W_OK):
         return  # (a read-only install: the codes are not even worked out)
     try:
-        import marshal
-        import tempfile
-
         entries = ([_entry(key[1], key[2]) for key in new] + list(known.values()))[:_KEEP]
-        _FOLDER.mkdir(exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=_FOLDER, prefix=".patterns-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as fh:
-                fh.write(marshal.dumps((_stamp(), entries)))
-            os.chmod(temp, 0o644)  # as readable as the bytecode beside it (a temporary file starts private)
-            os.replace(temp, _path(_state["command"]))
-        except BaseException:
-            os.unlink(temp)
-            raise
-    except Exception:  # noqa: BLE001 - a cache that cannot be written only costs time next run
+    except Exception:  # noqa: BLE001 - a pattern re's internals cannot re-make is simply not kept
         return
+    write_marshal(_FOLDER, _path(_state["command"]), (_stamp(), entries))
