@@ -61,16 +61,19 @@ def uncited_entry_named(kb):
     """
     entries = kb.doc.references
     cited_numbers = [n for n in kb.cited if n in kb.references]
-    if not entries or len(cited_numbers) < NUMBERED_SHARE * len(entries):
+    if not entries or not kb.uncited or len(cited_numbers) < NUMBERED_SHARE * len(entries):
         return
     first_authors: dict[str, int] = {}
     for entry in entries:
         for name in _names(entry):
             first_authors[name] = first_authors.get(name, 0) + 1
-    sentences = analyse(kb).cited
+    by_sentence = {cited.sentence.index: cited for cited in analyse(kb).cited}
     for n in kb.uncited:
         entry = kb.references[n]
-        hit = _named_beside(kb, n, [name for name in _names(entry) if first_authors[name] == 1], sentences)
+        names = [name for name in _names(entry) if first_authors[name] == 1]
+        near = sorted({m.sentence_index for k in range(n - NEAR, n + NEAR + 1) for m in kb.markers_by_number.get(k, ())
+                       if m.sentence_index in by_sentence})
+        hit = _named_beside(kb, n, names, [by_sentence[i] for i in near]) if names else None
         if hit is None:
             continue  # a name shared by several entries could stand for another one
         name, marker = hit
@@ -82,7 +85,8 @@ def uncited_entry_named(kb):
 
 
 def _named_beside(kb, n: int, names: list[str], sentences):
-    """The first (name, marker) where a name of entry n sits beside a marker citing a number near n."""
+    """The first (name, marker) where a name of entry n sits beside a marker citing a number near n
+    (``sentences``: those, in order, that hold a marker citing such a number)."""
     for name in names:
         pattern = _pattern(name)
         for cited in sentences:
