@@ -94,6 +94,8 @@ def _named_beside(kb, n: int, names: list[str], sentences):
             marker = _marker_after(cited, hit.end()) if hit else None
             if marker is None or not any(abs(k - n) <= NEAR for k in marker.numbers):
                 continue
+            if any(k not in kb.references for k in marker.numbers):
+                continue  # CIT101 reports the number the list lacks; which entry the name stands for is unclear
             if name not in _authors_of(kb, marker.numbers):
                 return name, marker
     return None

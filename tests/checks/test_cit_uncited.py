@@ -35,3 +35,9 @@ def test_cit206_clean_when_the_marker_cites_a_distant_number():
     body = ("Sacroplasty series were reported [2]. A sham trial followed [3]. Zhao pooled the trials [5]. "
             "Others agreed [4].")
     assert findings(body, ["zhao2017", "frey2017", "kallmes2009", "buchbinder2009", "clark2016"], "CIT206") == []
+
+
+def test_cit206_silent_when_the_marker_holds_a_number_the_list_lacks():
+    # CIT101 reports [9]; which entry the name stands for is then unclear.
+    body = "Zhao compared three treatments in a network meta-analysis [2, 9]. A sham trial followed [3]."
+    assert findings(body, THREE, "CIT206") == []
