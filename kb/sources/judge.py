@@ -100,7 +100,10 @@ def _person_verdict(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     co = [n for n in scope if index.has_author(n, m.name)]
     if co and (m.year is None or any(kb.references[n].year in (None, m.year) for n in co)):
         return _not_led(kb, index, p, scope)  # a co-author of the cited paper: plausible, at most worth a look
-    if any(_named_in(kb.references[n], m.name) for n in scope):
+    # A co-author dated otherwise, who leads a paper of that year elsewhere in the list ('Al-Khatib et al.
+    # (2021) [24]', 24 by McConnell and Al-Khatib (2005), 25 Al-Khatib (2021)): the marker slipped.
+    own = [n for n in index.first_author_matches(m.name, m.year) if n not in scope] if co and m.year else []
+    if not own and any(_named_in(kb.references[n], m.name) for n in scope):
         return None  # the entry names them (an organisation, an author list the reader could not split)
     slip = None if m.eponym else _spelling_slip(kb, scope, m.name)
     if slip:

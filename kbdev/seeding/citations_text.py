@@ -40,6 +40,16 @@ def _entries(policy: TextPolicy) -> dict:
     return {e.number: e for e in policy.doc.references}
 
 
+def _cites_by_number(policy: TextPolicy) -> bool:
+    """False for a document whose numbered markers cite under a fifth of its list (it cites some other way,
+    as CIT104 judges): an entry added, deleted or inserted there leaves no trace a numbered citation could show."""
+    from kb.checks.cit_markers import NUMBERED_SHARE
+
+    entries = _entries(policy)
+    cited = {n for m in policy.doc.markers for n in m.numbers if n in entries}
+    return bool(entries) and len(cited) >= NUMBERED_SHARE * len(entries)
+
+
 def _named_markers(policy: TextPolicy) -> list:
     """Single-number markers, alone in their sentence, whose sentence names the cited entry's first author."""
     by_sentence: dict = {}
@@ -131,7 +141,7 @@ def _new_entry(number: int, rng: random.Random) -> str:
 def inserted(policy: TextPolicy, rng: random.Random) -> Seeded | None:
     entries = _entries(policy)
     numbers = sorted(entries)
-    if len(numbers) < 2:
+    if len(numbers) < 2 or not _cites_by_number(policy):
         return None
     at = rng.choice(numbers[:-1])
     lines = policy.lines
@@ -149,21 +159,26 @@ def inserted(policy: TextPolicy, rng: random.Random) -> Seeded | None:
 
 def deleted(policy: TextPolicy, rng: random.Random) -> Seeded | None:
     entries = _entries(policy)
-    if not entries:
+    if not _cites_by_number(policy):
         return None
     gone = entries[rng.choice(sorted(entries))]
     lines = policy.lines
     del lines[gone.line - 1]
     citing = {m.line for m in policy.doc.markers if gone.number in m.numbers}
-    return Seeded("an entry deleted", _join(lines), frozenset(citing), frozenset({"CIT101"}),
-                  frozenset({gone.line - 1, gone.line, gone.line + 1}))
+    gap = frozenset({gone.line - 1, gone.line, gone.line + 1})
+    if not citing:  # an uncited entry deleted shows only as the gap it leaves in the numbering (REF101)
+        return Seeded("an entry deleted", _join(lines), gap - {gone.line + 1}, frozenset({"REF101"}),
+                      frozenset({gone.line + 1}))
+    return Seeded("an entry deleted", _join(lines), frozenset(citing), frozenset({"CIT101"}), gap)
 
 
 def uncited_added(policy: TextPolicy, rng: random.Random) -> Seeded | None:
     entries = _entries(policy)
-    if not entries:
+    if not _cites_by_number(policy):
         return None
     last = entries[max(entries)]
+    if any(last.number + 1 in m.numbers for m in policy.doc.markers):
+        return None  # the text already cites the next number (beyond the list): the new entry would be cited
     lines = policy.lines
     lines.insert(last.line, _new_entry(last.number + 1, rng))
     return Seeded("an uncited entry added", _join(lines), frozenset({last.line + 1}), frozenset({"CIT104"}))

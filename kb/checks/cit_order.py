@@ -1,0 +1,90 @@
+"""CIT105: a range whose last numbers are then cited one by one as if new, in a list numbered by first citation."""
+from __future__ import annotations
+
+from . import finding, rule
+
+ORDERED_SHARE = 0.9  # share of first citations that take the next number: the list is numbered by first citation
+MIN_FIRST_CITED = 10  # too few numbers to tell how the list is ordered
+MAX_TAIL = 3  # a range end pushed further than this would be a different slip
+MIN_TAIL = 2  # one number cited again after a range is common (the range, then its last study discussed)
+
+
+def _in_text_order(markers) -> list:
+    return sorted(markers, key=lambda m: (m.line, m.column))
+
+
+def numbered_by_first_citation(markers) -> bool:
+    """True when nearly every number is first cited right after the highest number cited so far."""
+    seen: set[int] = set()
+    top = new = in_order = 0
+    for marker in markers:
+        for n in sorted(set(marker.numbers)):
+            if n in seen:
+                continue
+            seen.add(n)
+            new += 1
+            in_order += n == top + 1
+            top = max(top, n)
+    return new >= MIN_FIRST_CITED and in_order >= ORDERED_SHARE * new
+
+
+def _swallowed(marker, top: int, following: list) -> list[int]:
+    """The range's last numbers that the markers up to the next new number cite again, in order, and nothing else."""
+    start, end = min(marker.in_range), max(marker.in_range)
+    if start != top + 1:
+        return []  # the range does not open with the next new number: it is not a first citation
+    between = []
+    for later in following:
+        if any(n > end for n in later.numbers):
+            break
+        between.append(later)
+    else:
+        return []  # no higher number is ever cited: nothing to compare with
+    first_seen: dict[int, int] = {}
+    for position, later in enumerate(between):
+        for n in later.numbers:
+            first_seen.setdefault(n, position)
+    tail = []
+    while len(tail) < MAX_TAIL and end - len(tail) in first_seen and end - len(tail) > start:
+        tail.insert(0, end - len(tail))
+    if len(tail) < MIN_TAIL or set(first_seen) != set(tail):
+        return []
+    order = [first_seen[n] for n in tail]
+    return tail if order == sorted(order) else []
+
+
+@rule("CIT105", "range-end-cited-again-as-new", "info")
+def range_end_cited_again(kb):
+    """A range's last numbers are then cited one by one, in order, as if for the first time.
+
+    What: in a list numbered by order of first citation (nine first citations in ten take the next
+    number), a range such as `[3–9]` opens with the next new number, and the markers that follow cite
+    nothing but its last two or three numbers, one by one in order (`[8]`, then `[9]`), before the next
+    new number (`[10]`) is cited.
+    Why: that is what a range whose end was typed too high looks like: `[3–7]` written `[3–9]` swallows
+    8 and 9, which the text then cites where they were first meant to appear. The range may be right
+    (a group cited, then its last studies discussed), so this is information to look at, not an error.
+    Example: `Several trials [3–9] ... Smith et al. [8] ... Jones et al. [9] ... [10]`.
+    Fix: check the range against the entries it is meant to cover; end it before the numbers cited
+    one by one if they are not part of the group.
+    """
+    markers = _in_text_order(kb.doc.markers)
+    if not numbered_by_first_citation(markers):
+        return
+    top = 0
+    for i, marker in enumerate(markers):
+        before, top = top, max([top, *marker.numbers])
+        if not marker.in_range or max(marker.in_range) <= before:
+            continue
+        tail = _swallowed(marker, before, markers[i + 1:])
+        if tail:
+            end, listed = max(marker.in_range), " and ".join(map(str, tail))
+            yield finding(range_end_cited_again, marker.line,
+                          f"the range in {marker.raw} ends at {end}, but the text then cites {listed} one by one, "
+                          f"in order, before it first cites {end + 1}, as if they were new: should the range end "
+                          f"at {tail[0] - 1}?",
+                          column=marker.column, citations=tail,
+                          suggestion=f"check whether {listed} belong to the range; if not, end it at {tail[0] - 1}")
+
+
+RULES = (range_end_cited_again,)

@@ -1,0 +1,41 @@
+"""The text injectors on small real-style policies: where a list edit leaves no visible trace, nothing is seeded;
+an uncited entry deleted is expected where it shows, as a gap in the numbering."""
+import random
+
+from kbdev.seeding import evaluate, findings_of
+from kbdev.seeding.citations_text import TextPolicy, deleted, inserted, uncited_added
+
+ENTRIES = [f"Author{c} A. A cohort study of widgets number {i}. *J Widgets*. {2000 + i};{i}(2):1-9."
+           for i, c in enumerate("BCDEF", 1)]
+
+
+def _policy(body: str, entries=ENTRIES) -> str:
+    listing = "\n".join(f"{n}. {e}" for n, e in enumerate(entries, 1))
+    return f"# Policy\n\n## EVIDENCE SUMMARY\n\n{body}\n\n## REFERENCES\n\n{listing}\n"
+
+
+def test_list_edits_are_not_seeded_in_a_document_that_cites_no_entry_by_number():
+    policy = TextPolicy(0, _policy("Widgets were studied by AuthorB (2001) and AuthorC (2002)."))
+    assert [f(policy, random.Random(1)) for f in (inserted, deleted, uncited_added)] == [None, None, None]
+
+
+def test_list_edits_are_seeded_when_the_document_cites_by_number():
+    policy = TextPolicy(0, _policy("Widgets were studied [1], [2], [3], [4], [5]."))
+    assert all(f(policy, random.Random(1)) is not None for f in (inserted, deleted, uncited_added))
+
+
+def test_no_uncited_entry_is_added_under_a_number_the_text_already_cites():
+    # The text cites [6], one beyond the list: an entry 6 added there would be cited, not uncited.
+    policy = TextPolicy(0, _policy("Widgets were studied [1], [2], [3], [4], [5]. More [6]."))
+    assert uncited_added(policy, random.Random(1)) is None
+
+
+def test_an_uncited_entry_deleted_is_expected_as_the_gap_it_leaves_and_found():
+    text = _policy("Widgets were studied [1], [2], [4], [5].")  # entry 3 is cited nowhere
+    policy = TextPolicy(0, text)
+    draws = [deleted(policy, random.Random(seed)) for seed in range(40)]
+    gap = next(s for s in draws if "3. AuthorD" not in s.text)
+    assert gap.codes == frozenset({"REF101"})
+    assert any(f.code == "REF101" and f.line in gap.lines for f in findings_of(gap.text))
+    (score,) = evaluate([(policy, text)], {"an entry deleted": lambda p, rng: gap})
+    assert (score.injected, score.found) == (1, 1)
