@@ -1,0 +1,153 @@
+"""Where a reference entry's source is, and its year, volume, issue and pages, once its authors are taken off.
+
+Two readings: ``journal_and_pub`` for entries whose year follows the source
+(NLM/Vancouver and AMA ``*Journal*. 2009;361(6):557-68``, BMC ``Journal 2009,
+6:100``, Elsevier ``Journal 12 (2009) 100-110``, reports ``Geneva: WHO; 2019``),
+and ``after_year`` for those that print the year after the authors (PLOS and
+APA-like ``(2009) Title. Journal 6: e100``). Each returns the source (or None),
+the text before it (the title) and the publication details found.
+Pure functions, split from ``kb.read.reference_list``.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.patterns import lazy
+from kb.read.entry_edges import PAGES_THEN_PUBLISHER, YEAR_LAST
+
+def clean(text: str) -> str:
+    """Emphasis marks and surrounding punctuation off, runs of spaces made one."""
+    return re.sub(r"\s+", " ", text.replace("*", "")).strip(" .;,")
+
+
+_ITALIC = lazy(r"(?<!\*)\*(?!\*)(?P<v>[^*]+?)\*(?!\*)|(?<!_)_(?P<u>[^_]+?)_(?!_)")
+YEAR_RX = r"(?:1[89]|20)\d{2}"
+# "2014;29(6):1346-55", "2015;4:CD006349", "2021;9(10)", "2015;25 Suppl 1:S77-85", "2017."
+_PUB = lazy(
+    rf"(?P<year>{YEAR_RX})[a-z]?(?:\s+[A-Z][a-z]{{2}}(?:\s+\d{{1,2}})?)?"
+    r"(?:\s*;\s*(?P<volume>[\w -]+?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?::\s*(?P<pages>[\w\-\u2013]+(?:;\s*discussion\s*[\w\-]+)?))?)?"
+    r"(?=\s*[.;]|\s*$|\s+PMID|\s+doi)"
+)
+# A year standing alone: not inside a longer number or an e-locator, not pages after "18: " or "pp. ",
+# not the first half of a page range "1905-1910", not a volume before its pages "2093: 1-10".
+_YEAR = lazy(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!pp\. )(?<!p\. )(?P<y>{YEAR_RX})(?![\d\u2013])(?!-(?![A-Za-z]{{3}}\b))(?!: )")
+# "Journal 6: e100", "Journal 6(2): 100-110", "Journal, 6(2), 100-110", "Journal 12 (2009) 100-110"
+# Also "Bioinformatics 19 Suppl 2: ii215-ii225" and roman pages "124: xvi-xviii".
+_VOLUME_PAGES = re.compile(
+    r"^(?P<source>[^.]*?[^\s,.])\s*,?\s+(?P<volume>\d+[A-Za-z]?(?:\s+Suppl\.?\s*\d*)?)\s*"
+    r"(?:\((?P<issue>[^)]{1,20})\))?\s*[:,]\s*"
+    r"(?P<pages>[A-Za-z]{0,3}\d+[\w\-\u2013]*|[ivxlc]+(?:[\-\u2013][ivxlc]+)?)\.?$")
+# BMC: "Journal 2009, 6:100", "Journal 2009, 6(Suppl 1):S1"
+_BMC = lazy(
+    rf"^(?P<source>[^.]*?[^\s,.])\s+(?P<year>{YEAR_RX}),\s*(?P<volume>\d+)(?:\((?P<issue>[^)]{{1,20}})\))?"
+    r"(?::\s*(?P<pages>[\w\-\u2013]+))?\.?$")
+# Elsevier: "Title, Journal 12 (2009) 100-110"
+_ELSEVIER = lazy(
+    rf",\s*(?P<source>[^,]*?[^\s,.])\.?\s+(?P<volume>\d+)\s+\((?P<year>{YEAR_RX})\)\s+(?P<pages>[\w\-\u2013]+)\.?$")
+
+
+def year_in(text: str) -> int | None:
+    """The first publication year standing alone in a text, never pages or e-locators."""
+    m = _YEAR.search(text)
+    return int(m.group("y")) if m else None
+
+
+# Publication details right after an italic journal: "*Lancet*. 2015;385", "*J*. 2010;1:1-2", "*BMJ*. 2018."
+_DETAILS_AFTER = re.compile(rf"[\s.,;:]*(?:{YEAR_RX}[a-z]?\s*(?:[;.(]|$)|\d+\s*[:(;,]|\d+\.?\s*$|$)")
+
+
+def _source_italic(body: str):
+    """The italic span that names the journal, not one inside a title (a species, a book's own title).
+
+    A journal follows the end of the title ('Title. *Journal*'); an italic that
+    opens the text after the authors is the journal only when publication details
+    follow it (the title is then missing), otherwise it begins the title
+    ('*Conus* of the southeastern United States', '*Poisson Processes*. Oxford: OUP').
+    """
+    for m in _ITALIC.finditer(body):
+        before = body[: m.start()].rstrip()
+        if (not before and _DETAILS_AFTER.match(body, m.end())) or (before and before[-1] in ".?!,;:"):
+            return m
+    return None
+
+
+def journal_and_pub(body: str) -> tuple[str | None, str, dict]:
+    """Find the source (italic if marked) and the 'year;vol(issue):pages' after it."""
+    italic = _source_italic(body)
+    if italic:
+        source = clean(italic.group("v") or italic.group("u"))
+        before = body[: italic.start()]
+        after = body[italic.end():]
+        pub = _PUB.search(after)
+        info = pub.groupdict() if pub else {}
+        if not pub:
+            year = year_in(after) or year_in(before)
+            info = {"year": str(year)} if year else {}
+            tail = _VOLUME_PAGES.match(clean(source) + " " + after.strip(" .,"))
+            if tail:
+                info.update({k: tail.group(k) for k in ("volume", "issue", "pages")})
+        return source, before, info
+    last = YEAR_LAST.search(body)  # "Title. Muscle Nerve 55: E15-E16, 2017."
+    if last:
+        return clean(last.group("source")), body[: last.start() + 1], last.groupdict()
+    imprint = _IMPRINT.search(body)  # a report or book: "Title. Geneva: World Health Organization; 2019."
+    if imprint:
+        return clean(imprint.group("source")), body[: imprint.start() + 1], {"year": imprint.group("y"), "imprint": "1"}
+    pub = None
+    for candidate in _PUB.finditer(body):
+        if candidate.group("volume") or candidate.group("pages"):
+            pub = candidate
+            break
+    if pub:
+        before = body[: pub.start()].rstrip(" .")
+        head, _, source = before.rpartition(". ")
+        return (clean(source) or None) if head else None, head or before, pub.groupdict()
+    elsevier = _ELSEVIER.search(body.strip())
+    if elsevier:
+        return clean(elsevier.group("source")), body.strip()[: elsevier.start()], elsevier.groupdict()
+    head, _, last = body.rstrip(" .").rpartition(". ")
+    bmc = _BMC.match(last.strip()) if head else None
+    if bmc:
+        return clean(bmc.group("source")), head, bmc.groupdict()
+    ending = _YEAR_ENDS.search(body)  # "GenBank 2024 update. Nucleic Acids Res. 2023;": the year printed last
+    year = ending.group("y") if ending else year_in(body)
+    return None, body, ({"year": str(year)} if year else {})
+
+
+_YEAR_ENDS = lazy(rf"[.;,]\s+(?P<y>{YEAR_RX})[a-z]?\s*[.;]?\s*$")
+_IMPRINT = lazy(rf"[.?]\s+(?P<source>[A-Z][^.:;]{{1,40}}:\s*[^.:;]{{2,100}}?);\s*(?P<y>{YEAR_RX})[a-z]?\.?\s*$")
+# "Journal 2" (a volume only), "Oxford, UK: Blackwell" (place and publisher), "Princeton University Press"
+_VOLUME_ONLY = lazy(r"^(?P<source>[^.]*?[^\s,.])\s+(?P<volume>\d+[A-Za-z]?)$")
+_PUBLISHER = lazy(r"^(?:[^.:]{2,60}:\s*)?(?P<source>[^.:]{2,80}?)$")
+_PUBLISHER_WORDS = lazy(r"\b(?:Press|Publish\w*|Verlag|Springer|Wiley|Elsevier|Blackwell|Academic|Books?|"
+                              r"University|Sinauer|Wiley|Saunders|Lippincott|McGraw|Oxford|Cambridge)\b")
+_JOURNAL_LIKE = lazy(r"^(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&)(?:\s+(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&))"
+                           r"{0,7}$")
+
+
+_SENTENCE_STOP = re.compile(r"([.?!])\s+(?=\S)")
+
+
+def after_year(body: str) -> tuple[str | None, str, dict]:
+    """Title and source after a '(2009)' (PLOS, APA-like): 'Title. Journal 6: e100.'"""
+    body = re.sub(r"[\s,]*\(?\bin press\b\)?\.?\s*$", "", body, flags=re.IGNORECASE)
+    proceedings = PAGES_THEN_PUBLISHER.search(body)
+    if proceedings:
+        return clean(proceedings.group("source")), body[: proceedings.start()], {**proceedings.groupdict(), "imprint": "1"}
+    text = body.strip().rstrip(".")
+    stops = list(_SENTENCE_STOP.finditer(text))  # the last sentence is the source's; a '?' stays with the title
+    head = text[: stops[-1].start() + (stops[-1].group(1) != ".")] if stops else ""
+    last = text[stops[-1].end():].strip() if stops else text
+    if head:
+        for pattern in (_VOLUME_PAGES, _VOLUME_ONLY):
+            m = pattern.match(last)
+            if m:
+                return clean(m.group("source")), head, m.groupdict()
+    italic = _source_italic(body)
+    if italic:
+        return clean(italic.group("v") or italic.group("u")), body[: italic.start()], {}
+    if head and _PUBLISHER_WORDS.search(last) and _PUBLISHER.match(last):
+        return clean(_PUBLISHER.match(last).group("source")), head, {}
+    if head and _JOURNAL_LIKE.match(last):
+        return clean(last), head, {}  # "PLoS Med" before "(in press)"
+    return None, body, {}
