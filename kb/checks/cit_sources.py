@@ -72,6 +72,10 @@ def named_org_or_trial_mismatch(kb):
     Example: `The American College of Radiology (ACR) published updated appropriateness criteria ... in
     2014.<sup>[73]</sup>` where 73 is Feng (2017), a meta-analysis; the ACR criteria are reference 33.
     Fix: cite the entry the suggestion names, or correct the name.
+    The finding is only `info` when the cited paper is a review and no entry in the list names the
+    organisation (it may report what the body said), or when the sentence says the body made criteria, a
+    guideline or a score and the cited paper's title is about such a thing and names no other body (it may
+    be the body's work published under its members' names).
     """
     yield from _report(named_org_or_trial_mismatch, kb, "org")
     yield from _report(named_org_or_trial_mismatch, kb, "trial")

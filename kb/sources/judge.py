@@ -241,14 +241,29 @@ def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     matches = index.org_matches(keys, m.year) or index.org_matches(keys)
     matches = _best_by_title(kb, matches, p.sentence.text)
     hint = (f"{_one_of(kb, matches, m.label)}; cite it instead" if matches
-            else f"no entry in the list names {m.name or m.acronym}: correct the citation")
+            else f"no entry in the list names {m.name or m.acronym}: check that the cited work is the body's own "
+                 f"(published under its members' names) or reports it, else cite the body's document")
     what = ", ".join(f"{n} ({label(kb.references[n])}, {KIND_LABELS.get(kb.kind(n), 'other')})" for n in scope)
-    # A review or commentary may report what the body recommended ('models such as those recommended by the
-    # ESC rely on ... [3]', 3 a narrative review): with no entry of the body's own to point to, only a note.
-    secondhand = not matches and all(kb.kind(n) in (REVIEW, OTHER) for n in scope)
+    # With no entry of the body's own to point to, only a note: a review may report what the body recommended
+    # ('models such as those recommended by the ESC rely on ... [3]'), and a body's criteria often appear as its
+    # members' papers ('JAAM proposed criteria [8, 9]', 8 titled 'A ... validation of ... diagnostic criteria').
+    secondhand = ((not matches and all(kb.kind(n) in (REVIEW, OTHER) for n in scope))
+                  or all(_product_paper(kb, index, n, p.sentence.text) for n in scope))
     return Verdict("org", p, f"{m.label} is cited as reference{'s' if len(scope) > 1 else ''} {what}, "
                              f"which does not name {m.acronym or m.name}", hint, tuple(scope) + tuple(matches),
                    "info" if secondhand else None)
+
+
+# What a body puts out (criteria, a guideline, a score), as a sentence and an entry's title name it.
+_PRODUCT = lazy(r"\b(?:criteri(?:a|on)|guidelines?|guidance|recommendations?|consensus|statements?|"
+                r"classifications?|definitions?|scor(?:e|es|ing)|standards?)\b", re.IGNORECASE)
+
+
+def _product_paper(kb, index, number: int, sentence: str) -> bool:
+    """Could the cited entry be the body's product published under its members' names? The sentence says the
+    body made such a thing, the entry's title is about one, and the entry names no other body."""
+    title = kb.references[number].title or ""
+    return bool(_PRODUCT.search(sentence)) and bool(_PRODUCT.search(title)) and not index.names_some_org(number)
 
 
 def _trial(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:

@@ -257,3 +257,18 @@ def test_cit203_a_review_reporting_a_bodys_recommendation_is_a_note_when_no_entr
     assert [(f.severity, f.citations) for f in _check_text(on_trial, [review, trial])] == [("error", (2,))]
     own = "European Society of Cardiology. 2014 ESC guidelines on hypertrophic cardiomyopathy. Eur Heart J. 2014;35:1."
     assert [(f.severity, f.citations[0]) for f in _check_text(body, [review, trial, own])] == [("error", 1)]
+
+
+def test_cit203_a_bodys_criteria_cited_to_a_paper_about_criteria_is_a_note():
+    """'JAAM proposed a DIC scoring system [1]' citing its members' validation of the criteria: maybe the body's own
+    work under their names. A paper on something else, or one naming another body, is still an error."""
+    members = "Gando S, Iba T. A prospective validation of DIC diagnostic criteria. Crit Care Med. 2006;34:625-31."
+    about = ("Iwai K, Uchino S. External validation of the new scoring system for DIC by the Japanese Association "
+             "for Acute Medicine (JAAM). Thromb Res. 2010;126:217-21.")
+    other = "Smith A, Jones B. A cohort of septic patients. J Things. 2010;5:1-2."
+    body = ("The Japanese Association for Acute Medicine (JAAM) proposed another DIC scoring system [{n}]. "
+            "It was validated [2]. Others followed [3].")
+    (note,) = _check_text(body.format(n=1), [members, about, other])
+    assert note.severity == "info" and note.citations[0] == 1
+    (error,) = _check_text(body.format(n=3), [members, about, other])
+    assert error.severity == "error" and error.citations[0] == 3
