@@ -29,7 +29,8 @@ def _parts_fit(d) -> bool:
     """'Area Under the Receiver Operating Characteristic Curve (AUC-ROC)': a compound of two acronyms, each read
     off the name on its own (AUC, ROC), though not in the name's order."""
     parts = [p for p in d.abbr.split("-") if p]
-    return len(parts) >= 2 and all(len(p) >= 2 and fits(p, d.words) for p in parts)
+    # A one-letter part fits only as a word of the name itself: 'IFN-I' for 'type I IFN'.
+    return len(parts) >= 2 and all(p in d.words if len(p) < 2 else fits(p, d.words) for p in parts)
 
 
 def _no_acronym(abbr: str) -> bool:
@@ -52,7 +53,7 @@ def acronym_mismatch(kb):
     the Dutch name). In a document where three or more acronyms do not fit their
     names (a translation: `Care Management (CG)` from "Gestão do Cuidado"), every
     mismatch is info. A compound whose parts each fit the name (`AUC-ROC` for
-    'area under the receiver operating characteristic curve') fits. File types
+    'area under the receiver operating characteristic curve', `IFN-I` for 'type I IFN') fits. File types
     (`(DOCX)`), genotypes (`(QQ)`) and figure panels (`(A-C)`) are no acronyms.
 
     Why: readers search the text by acronym; a wrong one (a typo, or the

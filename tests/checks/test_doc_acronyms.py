@@ -190,3 +190,9 @@ def test_a_compound_of_two_acronyms_fits_when_each_part_does():
     assert run_rule(acronym_mismatch, make_policy(body=body)) == []
     (f,) = run_rule(acronym_mismatch, make_policy(body=body.replace("AUC-ROC", "AUC-RBC")))
     assert "'AUC-RBC'" in f.message
+
+
+def test_a_compound_with_a_one_letter_part_fits_when_that_letter_is_a_word_of_the_name():
+    body = "Tumours recruited cells secreting type I IFN (IFN-I).<sup>[1]</sup>"
+    assert run_rule(acronym_mismatch, make_policy(body=body)) == []
+    assert len(run_rule(acronym_mismatch, make_policy(body=body.replace("type I IFN", "type II IFN")))) == 1
