@@ -271,3 +271,13 @@ def test_a_year_before_a_comma_and_the_doi_is_read():
               "review. Biosci Rep. 2024;44(1), doi: 10.1042/BSR20231686.")
     assert (e.surnames, e.year, e.doi) == (("Noorbakhsh Varnosfaderani", "Ebrahimzadeh"), 2024, "10.1042/BSR20231686")
     assert entry("Smith A, Jones B. A review. Biosci Rep. 2024;44(1).").year == 2024
+
+
+def test_a_year_after_a_journal_abbreviation_ending_in_p_is_its_year_not_a_page():
+    """'Mol Med Rep. 2021. 24': the 'p. ' of 'Rep. ' is no page marker; 'p. 2021' still is a page."""
+    entry = parse_entry(53, "Du H, Yang X. Claudin 6: therapeutic prospects. Mol Med Rep. 2021. 24", 1)
+    assert entry.year == 2021
+    from kb.read.entry_source import year_in
+
+    assert year_in("Mol Med Rep. 2021. 24") == 2021
+    assert year_in("A long book, p. 2021 onwards") is None and year_in("Proceedings, pp. 1999-2005") is None
