@@ -47,6 +47,30 @@ FORMS = {  # form: (clean sentence, (measure, printed, estimate, low, high, leve
         "Quality of life improved (MD 3.2 points, 95% CI 1.1 to 5.3).",
         ("MD", "MD", "3.2", "1.1", "5.3", "95%"),
         "Quality of life improved (MD 3.2 points, 95% CI 3.5 to 5.3).", "EST102"),
+    "Summary OR = x, 95%CI = a-b (a qualifier before the measure)": (
+        "Vomiting was associated with erosion (Summary OR = 19.6, 95%CI = 5.6\u201368.8).",
+        ("OR", "OR", "19.6", "5.6", "68.8", "95%"),
+        "Vomiting was associated with erosion (Summary OR = 19.6, 95%CI = 25.6\u201368.8).", "EST102"),
+    "pooled RR x (95% CI a to b)": (
+        "Falls were fewer (pooled RR 0.78; 95% CI 0.66 to 0.93).",
+        ("RR", "RR", "0.78", "0.66", "0.93", "95%"),
+        "Falls were fewer (pooled RR 0.78; 95% CI 0.80 to 0.93).", "EST102"),
+    "AOR, x; 95% CI, a-b (adjusted, in capitals)": (
+        "Statin use was associated with lower fatality (AOR, 0.17; 95% CI, 0.03\u20130.93; p=.041).",
+        ("OR", "AOR", "0.17", "0.03", "0.93", "95%"),
+        "Statin use was associated with lower fatality (AOR, 0.17; 95% CI, 0.23\u20130.93; p=.041).", "EST102"),
+    "Group AOR = x, 95% CI: a-b (the group named before the measure)": (
+        "Girls had higher odds (National AOR = 2.97, 95% CI: 2.62\u20133.38).",
+        ("OR", "AOR", "2.97", "2.62", "3.38", "95%"),
+        "Girls had higher odds (National AOR = 2.97, 95% CI: 3.62\u20134.38).", "EST102"),
+    "GMR x; 90% CI, a-b": (
+        "Exposure fell (geometric mean ratio 0.75; 90% CI, 0.71\u20130.78; p < 0.001).",
+        ("GMR", "geometric mean ratio", "0.75", "0.71", "0.78", "90%"),
+        "Exposure fell (geometric mean ratio 0.75; 90% CI, 0.78\u20130.71; p < 0.001).", "EST101"),
+    "ICC = x, 95% CI a-b": (
+        "Readers agreed (ICC = 0.978, 95% CI 0.916\u20130.994).",
+        ("ICC", "ICC", "0.978", "0.916", "0.994", "95%"),
+        "Readers agreed (ICC = 0.978, 95% CI 0.986\u20130.994).", "EST102"),
     "x times the rate ... (95%CI a-b)": (
         "Treated children had 0.51 times the rate of malaria episodes of untreated children (95%CI 0.28\u20130.95).",
         ("IRR", "times the rate", "0.51", "0.28", "0.95", "95%"),
@@ -155,3 +179,16 @@ def test_citations_and_integers_are_not_bare_estimates():
 ])
 def test_published_forms_that_are_not_defects_stay_quiet(body):
     assert est_findings(body)[1] == []
+
+
+SEVERAL = ["| Model | AUC | Predictors | Adjusted odds ratio (95% CI, *P*) |", "| --- | --- | --- | --- |",
+           "| Base + ICEB | 0.804 | Risk score, ICEB | OR = 1.243 (95% CI: 1.124-1.374, *P* < .001) "
+           "OR = 0.453 (95% CI: 0.253-0.810, *P* = .008) |"]
+
+
+def test_a_cell_printing_several_labelled_estimates_gives_each_of_them():
+    rows = table_rows(SEVERAL)
+    assert [(r.line, r.found.measure, r.found.value, r.found.low, r.found.high) for r in rows] == [
+        (3, "OR", "1.243", "1.124", "1.374"), (3, "OR", "0.453", "0.253", "0.810")]
+    # one of them printed without its estimate leaves the cell unread rather than half read
+    assert table_rows(SEVERAL[:2] + [SEVERAL[2].replace("OR = 0.453 (", "(")]) == []

@@ -49,13 +49,15 @@ _MEASURE_NAMES = (
     ("RR", r"relative risk|risk ratio"),
     ("OR", r"odds ratio"),
     ("HR", r"hazard ratio"),
+    ("GMR", r"geometric mean ratio"),
     ("kappa", r"(?:Cohen's |Fleiss'? )?kappa\b|\u03ba"),
+    ("ICC", r"intra-?class correlation(?: coefficient)?"),
     ("PE", r"(?:protective|vaccine) efficacy"),
 )
-# Adjusted ratios ("aOR", "aHR") are the same measures; "PE" / "VE" is a protective efficacy in per cent.
+# Adjusted ratios ("aOR", "AOR", "aHR") are the same measures; "PE" / "VE" is a protective efficacy in per cent.
 _ABBREVIATIONS = {"SMD": "SMD", "WMD": "WMD", "MD": "MD", "RD": "RD", "ARD": "RD", "IRR": "IRR", "RR": "RR",
-                  "OR": "OR", "HR": "HR", "aOR": "OR", "aHR": "HR", "aRR": "RR", "aIRR": "IRR", "PE": "PE",
-                  "VE": "PE"}
+                  "OR": "OR", "HR": "HR", "aOR": "OR", "aHR": "HR", "AOR": "OR", "AHR": "HR", "aRR": "RR", "aIRR": "IRR", "PE": "PE",
+                  "VE": "PE", "GMR": "GMR", "ICC": "ICC"}
 MEASURE_WORDS = "|".join(p for _, p in _MEASURE_NAMES)
 MEASURE_ABBR = "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True))
 # A measure as printed: "odds ratio [OR]", "mean difference [MD]", "MD", "relative risk".

@@ -54,7 +54,9 @@ def _columns(header: list[str]) -> tuple[int | None, int | None]:
     return est, ci
 
 
-def _read_row(header: list[str], cells: list[str], est: int | None, ci: int | None) -> Found | None:
+def _read_row(header: list[str], cells: list[str], est: int | None, ci: int | None) -> list[Found]:
+    """The row's results: one, or each labelled estimate of a cell that prints several
+    ('OR = 1.24 (95% CI: 1.12-1.37) OR = 0.45 (95% CI: 0.25-0.81)', one per predictor named beside it)."""
     head = " ".join(h for h in (header[est] if est is not None else "", header[ci] if ci is not None else ""))
     level = _LEVEL.search(head)
     measure_head = header[est] if est is not None else head
@@ -67,18 +69,18 @@ def _read_row(header: list[str], cells: list[str], est: int | None, ci: int | No
             continue
         both = _WITH_BOUNDS.match(cells[i])
         if both:
-            return Found(0, 0, printed, measure, both.group("value"), both.group("low"), both.group("high"),
-                         level_text, "", "%" if "%" in cells[i] else "", "")
+            return [Found(0, 0, printed, measure, both.group("value"), both.group("low"), both.group("high"),
+                          level_text, "", "%" if "%" in cells[i] else "", "")]
         labelled = find_estimates(cells[i])
-        if len(labelled) == 1 and labelled[0].value:
-            return labelled[0]
+        if labelled and all(f.value for f in labelled):
+            return labelled
     if est is None or ci is None or max(est, ci) >= len(cells):
-        return None
+        return []
     value, bounds = _VALUE.match(cells[est]), _BOUNDS.match(cells[ci])
     if not value or not bounds:
-        return None
-    return Found(0, 0, printed, measure, value.group("value"), bounds.group("low"), bounds.group("high"),
-                 level_text, "", "%" if "%" in cells[est] else "", "")
+        return []
+    return [Found(0, 0, printed, measure, value.group("value"), bounds.group("low"), bounds.group("high"),
+                  level_text, "", "%" if "%" in cells[est] else "", "")]
 
 
 def _label(cell: str) -> str:
@@ -108,9 +110,8 @@ def _rows_of(table: list[tuple[int, list[str]]]) -> list[TableRow]:
         return []
     out = []
     for line, cells in table[1:]:
-        found = _read_row(header, cells, est, ci)
-        if found is not None and cells:
-            out.append(TableRow(line, found, _label(cells[0]), " | ".join(cells)))
+        if cells:
+            out += [TableRow(line, f, _label(cells[0]), " | ".join(cells)) for f in _read_row(header, cells, est, ci)]
     return out
 
 
