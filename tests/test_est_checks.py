@@ -122,6 +122,15 @@ def test_p_value_below_0001_and_inequalities_agree_with_clear_intervals():
     assert findings(body + "<sup>[1]</sup>", "EST202") == findings(body + "<sup>[1]</sup>", "EST203") == []
 
 
+def test_a_geometric_mean_ratio_is_judged_only_for_a_decision_error():
+    # a crossover trial of 12 volunteers: t with 11 degrees of freedom gives p of about 0.001
+    body = "Cmax fell (geometric mean ratio 0.84; 90% CI, 0.79-0.90; p = {p}).<sup>[1]</sup>"
+    assert findings(body.format(p="0.001"), "EST203") == []
+    assert [f.code for f in findings(body.format(p="0.40"), "EST202")] == ["EST202"]
+    assert [f.code for f in findings(body.replace("geometric mean ratio", "RR").format(p="0.001"), "EST203")] \
+        == ["EST203"]
+
+
 def test_percentages_allow_truncation_and_inferred_denominators_are_info():
     assert findings("Of 3 patients enrolled, 2 (66%) improved.<sup>[2]</sup>", "EST302") == []
     body = ("Roe compared VP (n=38) with sham (n=40).<sup>[2]</sup> Complete data were available for 60 (86%) "

@@ -71,6 +71,22 @@ FORMS = {  # form: (clean sentence, (measure, printed, estimate, low, high, leve
         "Readers agreed (ICC = 0.978, 95% CI 0.916\u20130.994).",
         ("ICC", "ICC", "0.978", "0.916", "0.994", "95%"),
         "Readers agreed (ICC = 0.978, 95% CI 0.986\u20130.994).", "EST102"),
+    "group: HR x, 95% confidence interval (CI) a-b": (
+        "Shock predicted death [DM: hazard ratio (HR) 6.59, 95% confidence interval (CI) 2.90-14.95].",
+        ("HR", "hazard ratio (HR)", "6.59", "2.90", "14.95", "95%"),
+        "Shock predicted death [DM: hazard ratio (HR) 6.59, 95% confidence interval (CI) 7.90-14.95].", "EST102"),
+    "adRR = x, 95% CI = a-b": (
+        "The vaccinated were less likely to die (adRR = 0.54, 95% CI = 0.30\u20130.97, p = 0.041).",
+        ("RR", "adRR", "0.54", "0.30", "0.97", "95%"),
+        "The vaccinated were less likely to die (adRR = 0.54, 95% CI = 0.60\u20130.97, p = 0.041).", "EST102"),
+    "sHR x; 95% CI a-b (subdistribution)": (
+        "Liver events were not more frequent (sHR 1.18; 95% CI 0.70-2.00).",
+        ("HR", "sHR", "1.18", "0.70", "2.00", "95%"),
+        "Liver events were not more frequent (sHR 1.18; 95% CI 2.00-0.70).", "EST101"),
+    "mean x days, 95% CI a-b": (
+        "Vaccinated patients survived longer (mean 30.3 days, 95% CI 27.3\u201333.2).",
+        ("", "", "30.3", "27.3", "33.2", "95%"),
+        "Vaccinated patients survived longer (mean 30.3 days, 95% CI 31.3\u201333.2).", "EST102"),
     "x times the rate ... (95%CI a-b)": (
         "Treated children had 0.51 times the rate of malaria episodes of untreated children (95%CI 0.28\u20130.95).",
         ("IRR", "times the rate", "0.51", "0.28", "0.95", "95%"),
@@ -192,3 +208,10 @@ def test_a_cell_printing_several_labelled_estimates_gives_each_of_them():
         (3, "OR", "1.243", "1.124", "1.374"), (3, "OR", "0.453", "0.253", "0.810")]
     # one of them printed without its estimate leaves the cell unread rather than half read
     assert table_rows(SEVERAL[:2] + [SEVERAL[2].replace("OR = 0.453 (", "(")]) == []
+
+
+def test_words_before_a_number_make_it_an_estimate_only_with_a_measure_or_mean_or_median():
+    (f,) = find_estimates("Pain fell (in the two groups 12.5, 95% CI 3 to 7).")
+    assert (f.value, f.low, f.high) == ("", "3", "7")
+    (g,) = find_estimates("Pain fell (median 12.5, 95% CI 3 to 17).")
+    assert (g.value, g.low, g.high) == ("12.5", "3", "17")

@@ -21,14 +21,16 @@ _BOUND_LOW = rf"(?P<low>{NUM})(?:\s?%)?"
 _BOUND_HIGH = rf"(?P<high>{NUM})(?:\s?%)?"
 _ANCHOR = lazy(
     r"(?P<level>\d{2}(?:\.\d+)?)\s?%\s*(?:CI|C\.I\.|CrI|Cl|confidence intervals?|credible intervals?)\b"
+    r"(?:\s*\((?:CI|CrI)\))?"  # "95% confidence interval (CI) 2.90-14.95"
     rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?P<bounds>{_BOUND_LOW}{_SEP}{_BOUND_HIGH})(?(open)\s*[\])])",
     re.IGNORECASE)
 # Words that qualify a measure or name the group it is for, before its name: "(Summary OR = 11.6, 95% CI ...)",
-# "(National AOR = 2.97, 95% CI ...)", "(random-effects pooled RR 0.78; ...)". The measure's name stays required.
-_QUALIFIER = r"(?:[^\W\d_][\w'\u2010-]*\s+){0,4}?"
+# "(National AOR = 2.97, 95% CI ...)", "[DM: HR 6.59, ...; non-DM: HR 4.42, ...]". The measure's name stays
+# required; with no name, only "mean" or "median" may stand before the value ("(mean 30.3 days, 95% CI ...)").
+_QUALIFIER = r"(?:[^\W\d_][\w'\u2010-]*:?\s+){0,4}?"
 # An interval with no "95% CI" label, in parentheses after its estimate: "(2.6; 1.74 to 3.37; ...)".
 _BARE = lazy(rf"\(\s*(?P<value>{NUM})\s*;\s*{_BOUND_LOW}\s+to\s+{_BOUND_HIGH}\s*(?=[;)])")
-_INSIDE = lazy(rf"^\s*(?:{_QUALIFIER}(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*)?(?P<value>{NUM})\s*"
+_INSIDE = lazy(rf"^\s*(?:{_QUALIFIER}(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*|(?i:mean|median)\s+)?(?P<value>{NUM})\s*"
                r"(?P<unit>%|percentage points?|points?|mmHg|kg|cm|mm|days?|weeks?|months?|years?|hours?)?"
                r"(?:\s+on\s+(?:a|the)\s+[^,;()]{1,40}?\s+scale)?\s*[;,]?\s*$")  # "-8.2 points on a 0-100 scale, 95% CI"
 _OUTSIDE = lazy(

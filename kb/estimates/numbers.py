@@ -54,9 +54,9 @@ _MEASURE_NAMES = (
     ("ICC", r"intra-?class correlation(?: coefficient)?"),
     ("PE", r"(?:protective|vaccine) efficacy"),
 )
-# Adjusted ratios ("aOR", "AOR", "aHR") are the same measures; "PE" / "VE" is a protective efficacy in per cent.
+# Adjusted ratios ("aOR", "AOR", "adRR") and a subdistribution "sHR" are the same measures; "PE" / "VE" is a protective efficacy in per cent.
 _ABBREVIATIONS = {"SMD": "SMD", "WMD": "WMD", "MD": "MD", "RD": "RD", "ARD": "RD", "IRR": "IRR", "RR": "RR",
-                  "OR": "OR", "HR": "HR", "aOR": "OR", "aHR": "HR", "AOR": "OR", "AHR": "HR", "aRR": "RR", "aIRR": "IRR", "PE": "PE",
+                  "OR": "OR", "HR": "HR", "aOR": "OR", "aHR": "HR", "AOR": "OR", "AHR": "HR", "adOR": "OR", "adHR": "HR", "adRR": "RR", "sHR": "HR", "aRR": "RR", "aIRR": "IRR", "PE": "PE",
                   "VE": "PE", "GMR": "GMR", "ICC": "ICC"}
 MEASURE_WORDS = "|".join(p for _, p in _MEASURE_NAMES)
 MEASURE_ABBR = "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True))
