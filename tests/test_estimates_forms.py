@@ -87,6 +87,22 @@ FORMS = {  # form: (clean sentence, (measure, printed, estimate, low, high, leve
         "Vaccinated patients survived longer (mean 30.3 days, 95% CI 27.3\u201333.2).",
         ("", "", "30.3", "27.3", "33.2", "95%"),
         "Vaccinated patients survived longer (mean 30.3 days, 95% CI 31.3\u201333.2).", "EST102"),
+    "prevalence ratio [PR] x, 95% CI a-b": (
+        "Asthma was more common in cities (prevalence ratio [PR] 1.3, 95% CI 1.1\u20131.5).",
+        ("PR", "prevalence ratio [PR]", "1.3", "1.1", "1.5", "95%"),
+        "Asthma was more common in cities (prevalence ratio [PR] 1.3, 95% CI 1.5\u20131.1).", "EST101"),
+    "\u03b2 = x, 95% CI a-b (a regression coefficient)": (
+        "Scores rose with dose (\u03b2 = 0.12, 95% CI 0.05\u20130.19).",
+        ("beta", "\u03b2", "0.12", "0.05", "0.19", "95%"),
+        "Scores rose with dose (\u03b2 = 0.12, 95% CI 0.15\u20130.19).", "EST102"),
+    "mean difference x mm Hg (95% CI a to b)": (
+        "Blood pressure fell by a mean difference \u22124.2 mm Hg (95% CI \u22126.0 to \u22122.4).",
+        ("MD", "mean difference", "\u22124.2", "\u22126.0", "\u22122.4", "95%"),
+        "Blood pressure fell by a mean difference \u22124.2 mm Hg (95% CI \u22123.0 to \u22122.4).", "EST102"),
+    "x (95% UI a-b), an uncertainty interval": (
+        "The prevalence was 14.2% (95% UI 12.3\u201315.6).",
+        ("proportion", "", "14.2", "12.3", "15.6", "95%"),
+        "The prevalence was 14.2% (95% UI 15.3\u201316.6).", "EST102"),
     "x times the rate ... (95%CI a-b)": (
         "Treated children had 0.51 times the rate of malaria episodes of untreated children (95%CI 0.28\u20130.95).",
         ("IRR", "times the rate", "0.51", "0.28", "0.95", "95%"),
@@ -215,3 +231,15 @@ def test_words_before_a_number_make_it_an_estimate_only_with_a_measure_or_mean_o
     assert (f.value, f.low, f.high) == ("", "3", "7")
     (g,) = find_estimates("Pain fell (median 12.5, 95% CI 3 to 17).")
     assert (g.value, g.low, g.high) == ("12.5", "3", "17")
+
+
+def test_a_relative_risk_reduction_is_a_percentage_not_a_ratio():
+    (f,) = find_estimates("Deaths fell, a relative risk reduction of 23% (95% CI 10%\u201334%).")
+    assert (f.measure, f.value, f.low, f.high) == ("RRR", "23", "10", "34")
+    # read as a risk ratio of 23, its interval would be lopsided on the log scale (EST104)
+    assert est_findings("Deaths fell, a relative risk reduction of 23% (95% CI 10%\u201334%).<sup>[1]</sup>")[1] == []
+
+
+def test_a_unit_before_the_interval_needs_a_measure_name_so_a_time_point_is_not_an_estimate():
+    (f,) = find_estimates("Pain was lower at 12 months (95% CI 1.2 to 3.4).")
+    assert (f.value, f.low, f.high) == ("", "1.2", "3.4")

@@ -20,8 +20,8 @@ _SEP = r"\s*(?:to|\u2013|\u2014|\u2012|-|,)\s*"
 _BOUND_LOW = rf"(?P<low>{NUM})(?:\s?%)?"
 _BOUND_HIGH = rf"(?P<high>{NUM})(?:\s?%)?"
 _ANCHOR = lazy(
-    r"(?P<level>\d{2}(?:\.\d+)?)\s?%\s*(?:CI|C\.I\.|CrI|Cl|confidence intervals?|credible intervals?)\b"
-    r"(?:\s*\((?:CI|CrI)\))?"  # "95% confidence interval (CI) 2.90-14.95"
+    r"(?P<level>\d{2}(?:\.\d+)?)\s?%\s*(?:CI|C\.I\.|CrI|Cl|UI|confidence intervals?|credible intervals?|uncertainty intervals?)\b"
+    r"(?:\s*\((?:CI|CrI|UI)\))?"  # "95% confidence interval (CI) 2.90-14.95"
     rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?P<bounds>{_BOUND_LOW}{_SEP}{_BOUND_HIGH})(?(open)\s*[\])])",
     re.IGNORECASE)
 # Words that qualify a measure or name the group it is for, before its name: "(Summary OR = 11.6, 95% CI ...)",
@@ -31,11 +31,13 @@ _QUALIFIER = r"(?:[^\W\d_][\w'\u2010-]*:?\s+){0,4}?"
 # An interval with no "95% CI" label, in parentheses after its estimate: "(2.6; 1.74 to 3.37; ...)".
 _BARE = lazy(rf"\(\s*(?P<value>{NUM})\s*;\s*{_BOUND_LOW}\s+to\s+{_BOUND_HIGH}\s*(?=[;)])")
 _INSIDE = lazy(rf"^\s*(?:{_QUALIFIER}(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*|(?i:mean|median)\s+)?(?P<value>{NUM})\s*"
-               r"(?P<unit>%|percentage points?|points?|mmHg|kg|cm|mm|days?|weeks?|months?|years?|hours?)?"
+               r"(?P<unit>%|percentage points?|points?|mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|hours?)?"
                r"(?:\s+on\s+(?:a|the)\s+[^,;()]{1,40}?\s+scale)?\s*[;,]?\s*$")  # "-8.2 points on a 0-100 scale, 95% CI"
 _OUTSIDE = lazy(
     rf"(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?(?<![\w.])(?<![\w.][{MINUS}])(?P<value>{NUM})\s*"
-    r"(?P<unit>%|percentage points?|points?)?\s*$")  # not the exponent of a unit: "g/cm2", "ms\u22121"
+    # a unit of measurement only after a measure's name: "mean difference -4.2 mm Hg (95% CI ...)", but not
+    # the time point in "pain at 12 months (95% CI ...)"
+    r"(?P<unit>%|percentage points?|points?|(?(name)(?:mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?)))?\s*$")
 # "PE: 49%, " or "aOR 2.5," right before an unparenthesised "95% CI ...".
 _NAMED_TAIL = lazy(rf"(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
 # "0.51 times the rate", "2.3 times the odds", "1.8-fold risk": a ratio in words.

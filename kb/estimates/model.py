@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-RATIO_MEASURES = frozenset({"RR", "OR", "HR", "IRR", "GMR"})
-DIFFERENCE_MEASURES = frozenset({"MD", "SMD", "WMD", "RD", "difference"})
+RATIO_MEASURES = frozenset({"RR", "OR", "HR", "IRR", "GMR", "PR"})
+DIFFERENCE_MEASURES = frozenset({"MD", "SMD", "WMD", "RD", "difference", "beta"})
 MEASURE_NAMES = {
     "MD": "mean difference", "SMD": "standardised mean difference", "WMD": "weighted mean difference",
     "RD": "risk or percentage difference", "difference": "difference", "RR": "relative risk",
     "OR": "odds ratio", "HR": "hazard ratio", "IRR": "incidence rate ratio", "proportion": "proportion",
     "kappa": "kappa (agreement)", "PE": "protective efficacy", "GMR": "geometric mean ratio",
-    "ICC": "intraclass correlation (agreement)",
+    "ICC": "intraclass correlation (agreement)", "RRR": "relative risk reduction", "PR": "prevalence ratio",
+    "beta": "regression coefficient",
 }
 
 

@@ -46,12 +46,15 @@ _MEASURE_NAMES = (
     ("MD", r"mean difference"),
     ("RD", r"(?:absolute )?risk difference"),
     ("IRR", r"(?:incidence )?rate ratio"),
+    ("RRR", r"relative (?:risk )?reduction"),  # a percentage (1 - RR), not a ratio: no scale, no null
     ("RR", r"relative risk|risk ratio"),
+    ("PR", r"prevalence ratio"),
     ("OR", r"odds ratio"),
     ("HR", r"hazard ratio"),
     ("GMR", r"geometric mean ratio"),
     ("kappa", r"(?:Cohen's |Fleiss'? )?kappa\b|\u03ba"),
     ("ICC", r"intra-?class correlation(?: coefficient)?"),
+    ("beta", r"\u03b2(?![\w\u2010-])|(?:beta|regression) coefficient"),
     ("PE", r"(?:protective|vaccine) efficacy"),
 )
 # Adjusted ratios ("aOR", "AOR", "adRR") and a subdistribution "sHR" are the same measures; "PE" / "VE" is a protective efficacy in per cent.
@@ -60,8 +63,9 @@ _ABBREVIATIONS = {"SMD": "SMD", "WMD": "WMD", "MD": "MD", "RD": "RD", "ARD": "RD
                   "VE": "PE", "GMR": "GMR", "ICC": "ICC"}
 MEASURE_WORDS = "|".join(p for _, p in _MEASURE_NAMES)
 MEASURE_ABBR = "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True))
-# A measure as printed: "odds ratio [OR]", "mean difference [MD]", "MD", "relative risk".
-MEASURE = rf"(?:(?i:{MEASURE_WORDS})(?:\s*[\[(](?:{MEASURE_ABBR})[\])])?|\b(?:{MEASURE_ABBR})\b)"
+# A measure as printed: "odds ratio [OR]", "mean difference [MD]", "MD", "relative risk", "prevalence ratio [PR]".
+# The words carry the meaning, so any short abbreviation the text gives after them is part of the name.
+MEASURE = rf"(?:(?i:{MEASURE_WORDS})(?:\s*[\[(][A-Za-z]{{1,5}}[\])])?|\b(?:{MEASURE_ABBR})\b)"
 
 
 def canonical_measure(printed: str) -> str:
