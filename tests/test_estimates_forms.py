@@ -243,3 +243,13 @@ def test_a_relative_risk_reduction_is_a_percentage_not_a_ratio():
 def test_a_unit_before_the_interval_needs_a_measure_name_so_a_time_point_is_not_an_estimate():
     (f,) = find_estimates("Pain was lower at 12 months (95% CI 1.2 to 3.4).")
     assert (f.value, f.low, f.high) == ("", "1.2", "3.4")
+
+
+def test_a_table_row_named_by_its_study_gives_no_outcome_but_keeps_its_name():
+    body = ("Roe (2020) and others reported the results below.<sup>[1]</sup>\n\n"
+            "| Study | Setting | Outcomes (OR; 95% CI) |\n| --- | --- | --- |\n"
+            "| Roe et al., 2020 [1] | Schools | Erosion was more frequent (OR = 2.1; 95% CI = 1.2\u20133.4) |\n"
+            "| Mortality | Clinics | (OR = 0.9; 95% CI = 0.7\u20131.1) |\n")
+    kb, _ = est_findings(body)
+    rows = [(e.outcome, e.detail) for e in kb.effect_estimates.estimates]
+    assert rows == [("", "Erosion was more frequent"), ("Mortality", "Mortality")]

@@ -94,3 +94,24 @@ def test_the_favours_labels_sit_under_the_axis_either_side_of_the_null():
     assert texts["favours:right"].get_text() == "favours y \u2192" and texts["favours:right"].get_ha() == "left"
     assert texts["favours:left"].get_position()[0] == 1.0
     assert not any(t.get_gid() == "favours:left" for t in forest_plot(rows).texts)
+
+
+def test_estimates_whose_text_names_no_comparison_are_still_drawn_per_outcome():
+    rows = [estimate(i, "", "tooth erosion", "OR", est, lo, hi) for i, est, lo, hi in
+            (("a", 12.4, 4.1, 37.5), ("b", 19.6, 5.6, 68.8), ("c", 7.7, 1.9, 30.6))]
+    (spec,) = figure_specs(rows)
+    assert spec.title == "Associations with no comparison named: tooth erosion"
+    assert [e.id for e in spec.estimates] == ["a", "b", "c"]
+    assert figure_specs(rows[:1]) == []  # one estimate is no forest
+    assert figure_specs([replace(r, measure="proportion") for r in rows]) == []  # nor numbers with no null
+
+
+def test_row_labels_stay_short_and_say_when_a_result_is_uncited(bundled_kb):
+    from kb.outputs.figures import forest_rows
+
+    many = replace(estimate("m", "", "tooth erosion", "OR", 12.4, 4.1, 37.5), source="Johansson (2012)",
+                   citations=(4, 18, 20, 21, 22, 30, 31, 32, 33))
+    own = replace(estimate("o", "", "tooth erosion", "OR", 19.6, 5.6, 68.8), source="", citations=())
+    few = replace(estimate("f", "", "tooth erosion", "OR", 2.5, 1.8, 3.5), source="Roe (2010)", citations=(5, 6))
+    labels = [r.label for r in forest_rows(bundled_kb, [many, own, few])]
+    assert labels == ["Johansson (2012) [4,18 +7]", "uncited", "Roe (2010) [5,6]"]

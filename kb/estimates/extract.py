@@ -144,13 +144,32 @@ def _table_estimates(doc, rows: list, groups, cited, refs, counter: Counter) -> 
             doc, cited, group_of[sentence.index], sentence.index) if sentence else ((), "")
         entry = refs.get(citations[0]) if citations else None
         counter[r.line] += 1
+        study = _names_a_study(r.label, own)
         out.append(EffectEstimate(
             id=f"L{r.line}.{counter[r.line]}", line=r.line, column=None, measure=f.measure,
             measure_printed=f.measure_printed, estimate_text=f.value, estimate=_float(f.value), ci_low_text=f.low,
             ci_low=_float(f.low), ci_high_text=f.high, ci_high=_float(f.high), ci_level=f.level, p_value=f.p,
-            unit=f.unit, citations=citations, cited_in=cited_in, source=source_label(entry), outcome=r.label,
-            detail=r.label, quote=r.text, sentence_index=sentence.index if sentence else None))
+            unit=f.unit, citations=citations, cited_in=cited_in, source=source_label(entry),
+            outcome="" if study else r.label, detail=(_words_before(r.before) or r.label) if study else r.label,
+            quote=r.text, sentence_index=sentence.index if sentence else None))
     return out
+
+
+_STUDY_LABEL = lazy(r"\bet al\b|(?:19|20)\d\d[a-z]?\W*$")
+
+
+def _names_a_study(label: str, own_markers) -> bool:
+    """A row named by its study ('Johansson et al., 2012 [4]', 'Roe 2020'), as evidence tables print them: the
+    label is where the result comes from, not what it measures."""
+    return bool(own_markers) and bool(_STUDY_LABEL.search(label)) or bool(named_in(label))
+
+
+def _words_before(text: str, room: int = 60) -> str:
+    """The last words before an estimate in its cell, whole words only: what the study's row says it found."""
+    plain = " ".join(text.split()).strip(" ,;:(")
+    if len(plain) <= room:
+        return plain
+    return plain[-room:].split(" ", 1)[-1]
 
 
 def extract(doc: PolicyDocument) -> EstimateSet:

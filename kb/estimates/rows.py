@@ -37,6 +37,7 @@ class TableRow:
     found: Found
     label: str  # the row's first cell, the result it names
     text: str  # the row as plain text, cells joined by " | "
+    before: str = ""  # the words before a labelled estimate in its cell ("Vomiting associated with TE (OR = 5.5 ...")
 
 
 def _cell_text(cell: str) -> str:
@@ -54,9 +55,9 @@ def _columns(header: list[str]) -> tuple[int | None, int | None]:
     return est, ci
 
 
-def _read_row(header: list[str], cells: list[str], est: int | None, ci: int | None) -> list[Found]:
-    """The row's results: one, or each labelled estimate of a cell that prints several
-    ('OR = 1.24 (95% CI: 1.12-1.37) OR = 0.45 (95% CI: 0.25-0.81)', one per predictor named beside it)."""
+def _read_row(header: list[str], cells: list[str], est: int | None, ci: int | None) -> list[tuple[Found, str]]:
+    """The row's results with the words before each in its cell: one, or each labelled estimate of a cell that
+    prints several ('OR = 1.24 (95% CI: 1.12-1.37) OR = 0.45 (95% CI: 0.25-0.81)', one per predictor)."""
     head = " ".join(h for h in (header[est] if est is not None else "", header[ci] if ci is not None else ""))
     level = _LEVEL.search(head)
     measure_head = header[est] if est is not None else head
@@ -69,18 +70,19 @@ def _read_row(header: list[str], cells: list[str], est: int | None, ci: int | No
             continue
         both = _WITH_BOUNDS.match(cells[i])
         if both:
-            return [Found(0, 0, printed, measure, both.group("value"), both.group("low"), both.group("high"),
-                          level_text, "", "%" if "%" in cells[i] else "", "")]
+            return [(Found(0, 0, printed, measure, both.group("value"), both.group("low"), both.group("high"),
+                           level_text, "", "%" if "%" in cells[i] else "", ""), "")]
         labelled = find_estimates(cells[i])
         if labelled and all(f.value for f in labelled):
-            return labelled
+            ends = [0] + [f.end for f in labelled[:-1]]
+            return [(f, cells[i][end:f.start]) for f, end in zip(labelled, ends)]
     if est is None or ci is None or max(est, ci) >= len(cells):
         return []
     value, bounds = _VALUE.match(cells[est]), _BOUNDS.match(cells[ci])
     if not value or not bounds:
         return []
-    return [Found(0, 0, printed, measure, value.group("value"), bounds.group("low"), bounds.group("high"),
-                  level_text, "", "%" if "%" in cells[est] else "", "")]
+    return [(Found(0, 0, printed, measure, value.group("value"), bounds.group("low"), bounds.group("high"),
+                   level_text, "", "%" if "%" in cells[est] else "", ""), "")]
 
 
 def _label(cell: str) -> str:
@@ -111,7 +113,8 @@ def _rows_of(table: list[tuple[int, list[str]]]) -> list[TableRow]:
     out = []
     for line, cells in table[1:]:
         if cells:
-            out += [TableRow(line, f, _label(cells[0]), " | ".join(cells)) for f in _read_row(header, cells, est, ci)]
+            out += [TableRow(line, f, _label(cells[0]), " | ".join(cells), before)
+                    for f, before in _read_row(header, cells, est, ci)]
     return out
 
 

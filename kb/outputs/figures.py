@@ -1,8 +1,8 @@
 """Forest-plot figures for a knowledge base: which figures, their rows, and the files written.
 
 One figure per question (what is compared) and outcome with at least two
-estimates, and one overview per question whose estimates span several
-outcomes. Ratio and difference measures go to separate panels of a figure.
+estimates (those whose text names no comparison together, under ``NO_COMPARISON``), and one
+overview per question whose estimates span several outcomes. Ratio and difference measures go to separate panels of a figure.
 Each figure is written as SVG and PNG with a CSV of its rows beside it; the
 SVG is byte-identical for the same input (fixed hash salt, no date).
 """
@@ -35,6 +35,11 @@ class FigureSpec:
     question: str = ""  # as oriented: "vertebroplasty vs kyphoplasty"
 
 
+# Where ratios and differences whose sentence names no comparison go (an article's associations, a review's
+# pooled results): still drawn, per outcome, under a title that says what is missing.
+NO_COMPARISON = "associations with no comparison named"
+
+
 def _year(source: str) -> int:
     m = re.search(r"\((\d{4})\)", source)
     return int(m.group(1)) if m else 9999
@@ -53,10 +58,10 @@ def figure_specs(estimates, oriented: dict | None = None) -> list[FigureSpec]:
     from kb.outputs.orientation import oriented as orient
 
     oriented = oriented if oriented is not None else orient(None, estimates)
-    usable = [e for e in estimates if e.question and e.scale]
     by_question: dict[str, list] = {}
-    for e in usable:
-        by_question.setdefault(oriented[e.id].question, []).append(e)
+    for e in estimates:
+        if e.scale:
+            by_question.setdefault(oriented[e.id].question if e.question else NO_COMPARISON, []).append(e)
     specs = []
     for question, rows in by_question.items():
         outcomes: dict[str, list] = {}
@@ -139,15 +144,24 @@ def forest_rows(kb, rows, overview: bool = False, oriented=None) -> list[ForestR
         if against_its_side(o, labels[panel_key(e, o.polarity)], e.null or 0.0):
             remarks.append(f"drawn as printed on the side marked for the other treatment, but it favours "
                            f"{o.favours}: {o.basis}")
-        cited = ",".join(str(n) for n in e.citations)
         dagger = "\u2020" if _source_note(e) or remarks else ""
         out.append(ForestRow(
-            id=e.id, label=f"{e.source or 'unknown source'} [{cited}]{dagger}",
+            id=e.id, label=f"{_row_source(e)}{dagger}",
             detail=_detail(e), estimate=o.estimate, low=o.low, high=o.high,
             estimate_text=o.estimate_text + ("%" if e.unit == "%" else ""),
             low_text=o.low_text, high_text=o.high_text, scale=e.scale, design=design_of(kb, e),
             flag="; ".join(flags), note="; ".join(filter(None, [_source_note(e)] + remarks)), favours=o.favours))
     return out
+
+
+def _row_source(e) -> str:
+    """'Xie (2017) [3]'; a long run of citations as its first two and a count ('[4,18 +7]'), so the label fits
+    beside the axis; 'uncited' for a result the text gives no reference for (an article's own findings)."""
+    if not e.citations:
+        return e.source or "uncited"
+    numbers = [str(n) for n in e.citations]
+    cited = ",".join(numbers) if len(numbers) <= 3 else f"{','.join(numbers[:2])} +{len(numbers) - 2}"
+    return f"{e.source or 'unknown source'} [{cited}]"
 
 
 def _panel_sides(rows, oriented) -> dict:
