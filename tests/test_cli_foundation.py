@@ -24,6 +24,16 @@ def test_info_text_and_json(capsys):
     assert "references" in out and code == 0
 
 
+def test_info_text_says_not_stated_where_json_has_null(capsys, tmp_path):
+    article = tmp_path / "article.md"
+    article.write_text("# A trial\n\nIt worked.<sup>[1]</sup>\n\n## References\n\n"
+                       "1. Roe A. A trial. *J Spine*. 2020;1:1-9.\n", encoding="utf-8")
+    _, out, _ = run(capsys, "info", "--format", "json", "--no-cache", str(article))
+    assert json.loads(out)["effective"] is None
+    _, out, _ = run(capsys, "info", "--no-cache", str(article))
+    assert "not stated" in next(line for line in out.splitlines() if line.startswith("effective"))
+
+
 def test_export_to_file_is_atomic_and_reports(capsys, tmp_path):
     target = tmp_path / "refs.bib"
     code, out, err = run(capsys, "export", "bibtex", "-o", str(target))

@@ -65,6 +65,8 @@ def _render(args, paths) -> str:
         for key, value in info.items():
             if isinstance(value, dict):
                 value = ", ".join(f"{k} {v}" for k, v in value.items()) or "none"
+            elif value is None:
+                value = "not stated"  # JSON keeps null; a reader of the text wants words
             out.append(f"{key.replace('_', ' '):<{width}}  {value}")
         out.append("reading report")
         out.extend(f"  {line}" for line in reading_report(kb.doc).lines())
