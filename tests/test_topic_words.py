@@ -23,6 +23,16 @@ def test_general_outcomes_are_named_in_any_topic():
     assert outcome_in("the cost of the device") == ""  # clean
 
 
+def test_outcomes_of_other_clinical_areas_are_named_and_come_after_the_first_ones():
+    assert outcome_in("no association between OSA and the risk of VTE") == "thromboembolism"
+    assert outcome_in("subjects with poor adherence to treatment") == "adherence"
+    assert outcome_in("HbA1c fell by 0.4 percentage points") == "glycaemic control"
+    assert outcome_in("preterm birth was less frequent") == "birth outcomes"
+    assert outcome_in("the sensitivity analysis gave the same answer") == ""  # an analysis, not an accuracy
+    assert outcome_in("deaths from stroke") == "mortality"  # the earlier row wins
+    assert outcome_word("body weight").polarity == ""  # loss or gain depends on the aim
+
+
 def test_title_and_criteria_name_treatments():
     assert title_phrases("Percutaneous Vertebroplasty, Kyphoplasty, Sacroplasty, and Coccygeoplasty") == [
         "Percutaneous Vertebroplasty", "Kyphoplasty", "Sacroplasty", "Coccygeoplasty"]
