@@ -34,12 +34,12 @@ def worklist_rows(kb: KnowledgeBase) -> list[dict]:
     whose evidence is stale or thin."""
     from kb.evidence.dates import max_age_years, oldest_recent_year
     from kb.evidence.profile import profiles
-    from kb.site.pages.worklist import ahead_of_print, stale_criteria, thin_criteria
+    from kb.site.pages.worklist import stale_criteria, thin_criteria
 
     rows = [{"task": f"fix or waive {f['severity']}", "item": f["code"], "line": f["line"], "detail": f["message"]}
             for f in finding_rows(kb) if f["severity"] in ("error", "warning") and not f["waived"]]
     rows += [{"task": "check whether it is now published", "item": f"reference {e.number}", "line": e.line,
-              "detail": e.label} for e in kb.references.values() if ahead_of_print(e)]
+              "detail": e.label} for e in kb.references.values() if e.ahead_of_print]
     found = {p.id: p.as_dict() for p in profiles(kb)}
     statements = kb.statements
     recent = oldest_recent_year(kb)

@@ -14,7 +14,7 @@ from kb.checks import finding, rule
 from kb.knowledge.base import build_knowledge_base
 from kb.site.pages import ForestPlot, Site, gather, nav_paths, navigation, render_pages, source_date_epoch
 from kb.site.pages import links
-from kb.site.pages.worklist import ahead_of_print, stale_criteria, thin_criteria
+from kb.site.pages.worklist import stale_criteria, thin_criteria
 from kb.read.parse_policy import parse_policy
 from kbdev.synthetic import generate, render
 
@@ -203,7 +203,7 @@ def test_ahead_of_print_entries_on_the_worklist():
     kb = build_knowledge_base(parse_policy(render(policy).text, "s.md"))
     expected = {i for i, r in enumerate(policy.references, 1) if r.journal and r.volume is None}
     assert expected, "the generator makes some ahead-of-print entries"
-    assert {n for n, e in kb.references.items() if ahead_of_print(e)} == expected
+    assert {n for n, e in kb.references.items() if e.ahead_of_print} == expected
     page = render_pages(Site(kb=kb))[links.WORKLIST]
     for n in expected:
         assert f"[{n}](references/{n}.md)" in page.split("## Ahead-of-print")[1].split("## Guidelines")[0]

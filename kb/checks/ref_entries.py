@@ -197,12 +197,10 @@ def ahead_of_print(kb):
     the entry to its final citation.
     """
     for e in kb.doc.references:
-        if e.epub_ahead:
-            why = "says 'Epub ahead of print'"
-        elif e.source and not e.source_guessed and e.year and not (e.volume or e.issue or e.pages or e.url):
-            why = f"gives a journal and a year ({e.year}) but no volume, issue or pages"
-        else:
+        if not e.ahead_of_print:
             continue
+        why = "says 'Epub ahead of print'" if e.epub_ahead else \
+            f"gives a journal and a year ({e.year}) but no volume, issue or pages"
         look_up = f" (PMID {e.pmid})" if e.pmid else ""
         yield finding(ahead_of_print, e.line, f"{describe(e)} {why}: it looks like an ahead-of-print citation",
                       citations=(e.number,),

@@ -121,11 +121,6 @@ def differences(entry, record: PubmedRecord) -> tuple[tuple[str, str, str], ...]
     return tuple(out)
 
 
-def entry_ahead_of_print(entry) -> bool:
-    """Marked 'Epub ahead of print', or a journal article with a year but no volume and no pages yet."""
-    return entry.epub_ahead or bool(entry.year and entry.source and not entry.volume and not entry.pages)
-
-
 def record_final(record: PubmedRecord) -> bool:
     return bool(record.volume and record.pages) and record.status != "aheadofprint"
 
@@ -140,7 +135,7 @@ def verdict(entry, index: RecordIndex) -> Verdict:
     if found.how != "pmid" and printed and printed != norm_pmid(found.record.pmid):
         # Found by DOI or title under another PMID: the printed one is not this paper's (PMIDs are unique).
         return Verdict(entry.number, entry.line, found, ("PMID",), found.record, differences(entry, found.record),
-                       entry_ahead_of_print(entry) and record_final(found.record))
+                       entry.ahead_of_print and record_final(found.record))
     if found.how == "pmid":
         wrong = disagreements(entry, found.record)
         if wrong:
@@ -150,7 +145,7 @@ def verdict(entry, index: RecordIndex) -> Verdict:
     if record is None:
         return Verdict(entry.number, entry.line, found, wrong)
     return Verdict(entry.number, entry.line, found, wrong, correct, differences(entry, record),
-                   entry_ahead_of_print(entry) and record_final(record))
+                   entry.ahead_of_print and record_final(record))
 
 
 def verify(entries, index: RecordIndex) -> tuple[Verdict, ...]:

@@ -147,7 +147,7 @@ def after_year(body: str) -> tuple[str | None, str, dict]:
     if italic:
         return clean(italic.group("v") or italic.group("u")), body[: italic.start()], {}
     if head and _PUBLISHER_WORDS.search(last) and _PUBLISHER.match(last):
-        return clean(_PUBLISHER.match(last).group("source")), head, {}
+        return clean(_PUBLISHER.match(last).group("source")), head, {"imprint": "1"}  # a book: no volume to wait for
     if head and _JOURNAL_LIKE.match(last):
         return clean(last), head, {}  # "PLoS Med" before "(in press)"
     return None, body, {}

@@ -91,6 +91,13 @@ class ReferenceEntry:
         return self.surnames[0] if self.surnames else None
 
     @property
+    def ahead_of_print(self) -> bool:
+        """Marked 'Epub ahead of print', or a journal (read as one, not a publisher) with a year but no volume,
+        issue, pages or address yet: how an article is cited before it appears in an issue."""
+        return self.epub_ahead or bool(self.source and not self.source_guessed and self.year
+                                       and not (self.volume or self.issue or self.pages or self.url))
+
+    @property
     def label(self) -> str:
         """Short human label: 'Buchbinder (2009)' or the organisation."""
         who = self.first_author or self.organisation or (self.title or "untitled")[:40]

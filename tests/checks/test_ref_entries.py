@@ -45,6 +45,15 @@ def test_ahead_of_print_by_missing_volume_and_by_epub():
     assert "Epub ahead of print" in second.message
 
 
+def test_books_after_a_place_and_publisher_are_not_ahead_of_print():
+    books = ["Borenstein M, Hedges LV, Higgins J, Rothstein H (2009) Introduction to meta-analysis. "
+             "Chichester: John Wiley & Sons.",
+             "Borenstein M, Hedges LV (2005) Comprehensive meta-analysis version 2. Englewood: Biostat"]
+    assert run_rule(ahead_of_print, make_policy(books)) == []
+    journal = "Roe A, Poe B (2021) Widgets in the elderly. Journal of Widget Research."
+    assert len(run_rule(ahead_of_print, make_policy([journal]))) == 1
+
+
 def test_web_documents_are_not_ahead_of_print():
     assert run_rule(ahead_of_print, make_policy(GOOD_ENTRIES[3:])) == []
 

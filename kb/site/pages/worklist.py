@@ -21,11 +21,6 @@ from kb.site.pages.text import link, plain, pubmed_url, short_name, table
 PATH = links.WORKLIST
 
 
-def ahead_of_print(entry) -> bool:
-    """Marked 'Epub ahead of print', or a journal article with a year but no volume and no pages yet."""
-    return entry.epub_ahead or bool(entry.year and entry.source and not entry.volume and not entry.pages)
-
-
 def _open_findings(site) -> str:
     """One row per open finding, most severe first: its own problem (the finding's message) and its fix."""
     items = sorted(site.open_findings, key=lambda item: (severity_rank(item[1].severity), item[1].code,
@@ -52,7 +47,7 @@ def _ahead(site) -> str:
     kb = site.kb
     rows = [[link(str(n), links.rel(PATH, links.reference_path(n))), plain(entry_label(e)), plain(e.source or ""),
              link(plain(e.pmid), pubmed_url(e.pmid)) if e.pmid else "none"]
-            for n, e in kb.references.items() if ahead_of_print(e)]
+            for n, e in kb.references.items() if e.ahead_of_print]
     if not rows:
         return "None: every journal reference has its volume or pages."
     return ("These entries have a year but no volume or pages (or say *Epub ahead of print*): the final "
