@@ -269,3 +269,19 @@ def test_a_name_spaced_in_the_xml_keeps_its_order():
 def test_the_year_ending_an_entry_beats_a_year_in_its_title():
     assert _entry_facts("Sayers EW, Clark K. GenBank 2024 update. Nucleic Acids Res. 2023.")[3] == 2023
     assert _entry_facts("Smith A. Widgets from 2010 to 2015. Report of the widget office.")[3] == 2010
+
+
+def test_a_name_printed_given_name_first_inside_a_list_of_surnames_and_initials_is_a_name():
+    found = read_authors("Das P, Samuels S, Desjeux P, Atul Mittal, Roshan Topno, Niyamat Ali Siddiqui, et al")
+    assert found.surnames == ("Das", "Samuels", "Desjeux", "Mittal", "Topno", "Siddiqui") and found.et_al
+    # not before two sure names, not the last piece before the list's end, never a title's quoted words
+    assert read_authors("Das P, Atul Mittal, Roshan Topno") is None
+    assert read_authors("Stevens PE, Levin A, Kidney Disease") is None
+    assert read_authors("Jophlin L. L., Singal A. K., et al., \u201cACG Clinical Guideline") is None
+
+
+def test_a_list_ending_in_an_initiative_or_a_college_keeps_it_as_its_group():
+    found = read_authors("Quanjer PH, Stocks J, Cole TJ, Hall GL, Stanojevic S; Global Lungs Initiative")
+    assert found.surnames[0] == "Quanjer" and found.group == "Global Lungs Initiative"
+    found = read_authors("Warren J, Fromm RE Jr., Orr RA, American College of Critical Care M")
+    assert found.surnames == ("Warren", "Fromm", "Orr") and found.group.startswith("American College")

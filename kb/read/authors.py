@@ -45,7 +45,7 @@ _ETAL = lazy(r"^(?:et\.?\s+al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORE
 GROUP_WORDS = lazy(
     r"\b(?:Groups?|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
     r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators|"
-    r"Consultation)\b", re.IGNORECASE)
+    r"Consultation|Initiative|College)\b", re.IGNORECASE)
 
 
 # Words that make a name an organisation's, never a person's surname.
@@ -135,6 +135,20 @@ def _name_like(token: str) -> bool:
             and not any(re.fullmatch(r"[a-z]{3,}", w) and not re.fullmatch(PARTICLE, w) for w in words))
 
 
+_SURE = 2  # names read as surname and initials before a loosely printed one is trusted
+_INITIALS_WORD = lazy(rf"{UPPER}{{1,3}}\.?")
+# A name printed loosely: one to three words, each a capitalised word ('Atul', 'Mittal'), a particle or initials,
+# with at least one capitalised word of two letters or more; never quotes, colons or digits.
+_CAP_WORD = rf"{UPPER}[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]+(?:[{_JOIN}]{UPPER}?[a-z\u00df-\u00ff]+)*"
+_LOOSE_NAME = lazy(rf"(?:(?:{PARTICLE}|{UPPER}{{1,3}}\.?)\s+)*{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{PARTICLE}|{UPPER}{{1,3}}\.?)){{0,2}}")
+
+
+def _loose_surname(token: str) -> str:
+    """'Atul Mittal' -> 'Mittal', 'Chulay' -> 'Chulay', 'Ngoan le T' -> 'Ngoan': the initials, if any, come last."""
+    words = token.split()
+    return words[0] if len(words) > 1 and _INITIALS_WORD.fullmatch(words[-1]) else words[-1]
+
+
 def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
     """Every name of a delimited author list, or None when any part is not a name.
 
@@ -161,6 +175,12 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
             break
         if surname is None and bare and names and _name_like(token):
             surname = token.split()[0]  # a later name the patterns miss ("Bâ eH"): the list is known to end here
+        if surname is None and len(names) >= _SURE and not et_al and k < len(tokens) - 1 \
+                and _LOOSE_NAME.fullmatch(token):
+            # "Das P, Samuels S, Desjeux P, Atul Mittal, Roshan Topno": after names that are surely names, one
+            # printed another way (given name first, no initials) is still a name, not the title; the last piece
+            # before the list's end may be the title's or a group's first words ("Kidney Disease: Improving ...")
+            surname = _loose_surname(token)
         if surname is None:
             return None
         names.append(token)
