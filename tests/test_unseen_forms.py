@@ -285,3 +285,36 @@ def test_a_list_ending_in_an_initiative_or_a_college_keeps_it_as_its_group():
     assert found.surnames[0] == "Quanjer" and found.group == "Global Lungs Initiative"
     found = read_authors("Warren J, Fromm RE Jr., Orr RA, American College of Critical Care M")
     assert found.surnames == ("Warren", "Fromm", "Orr") and found.group.startswith("American College")
+
+
+def _parsed(raw: str):
+    from kb.read.reference_list import parse_entry
+    return parse_entry(1, raw, 1)
+
+
+def test_wiley_names_before_a_quoted_title_are_authors_and_the_year_comes_after_the_title():
+    e = _parsed("Krupsky K. L., Sliwa S., Seligman H., et al., \u201cAdolescent Health Risk Behaviors: Analysis of 10 "
+               "States From the 2019 Youth Risk Behavior Surveys,\u201d Journal of Hunger & Environmental Nutrition "
+               "19 (2024): 523\u2013539.")
+    assert (e.first_author, e.year, e.source) == ("Krupsky", 2024, "Journal of Hunger & Environmental Nutrition")
+    assert e.title.startswith("Adolescent Health Risk Behaviors") and e.organisation is None
+
+
+@pytest.mark.parametrize("raw, first, year", [
+    ("Parameswaran S, Balasubramanian S, Babai N, et al., Nucleic acid reprogramming. PLoS One. 2012;7:e1.",
+     "Parameswaran", 2012),  # "et al.," ends the list
+    ("Needham J, McMurray A, Shaban RZ, 2016. Best practice in facilitation. Nurse Educ Pract. 2016 Sep; 20:131-8.",
+     "Needham", 2016),  # the year after the names
+    ("Sallis, JF, Cervero RB, Ascher W. An ecological approach. Annu Rev Public Health. 2006;27:297-322.",
+     "Sallis", 2006),  # a stray comma before bare initials
+    ("Swami V, Campana ANNB, Tavares MCGCF. The Acceptance of Cosmetic Surgery Scale. Body Image. 2011;8:1-9.",
+     "Swami", 2011),  # five initials
+])
+def test_vancouver_lists_printed_loosely_keep_their_first_author(raw, first, year):
+    e = _parsed(raw)
+    assert (e.first_author, e.year) == (first, year)
+
+
+def test_a_company_is_not_a_surname_with_initials():
+    e = _parsed("SCRI Development Innovations, LLC. Randomized trial of erlotinib. In: ClinicalTrials.gov. 2013.")
+    assert e.first_author is None

@@ -27,8 +27,9 @@ PARTICLE = (r"(?:[vV]an['\u2019]t|[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|
 # "vanEngelsdorp", "deBoer", "LeBlanc", "tenOever", "d'Eysmond", "al-Sabbagh": a particle written onto the capital.
 SURNAME_WORD = rf"(?:[vV]an|[vV]on|[dD]e|[dD]i|[dD]a|[dD]u|[lL]e|[lL]a|ten|ter|d['\u2019]|(?:al|el|ben|bin|ibn)-)?{UPPER}[\u0300-\u036f]*{LETTER}*(?:[{_JOIN}]{LETTER}+)*"
 SURNAME = rf"(?:{PARTICLE}\s+)*{SURNAME_WORD}(?:\s+(?:{PARTICLE}\s+)*{SURNAME_WORD})*?"
-# "AB", "A.B.", "A-M", "J-i", "Fv" and "Avd" (a Dutch 'van (der)' folded into the initials)
-INITIALS = (rf"(?:{UPPER}{{1,4}}[a-z]{{1,2}}|{UPPER}(?:\.?\s?-?{UPPER}){{0,3}}\.?(?:-[a-z]\.?)?)"
+# "AB", "A.B.", "A-M", "J-i", "Fv" and "Avd" (a Dutch 'van (der)' folded into the initials); up to five
+# capitals for Portuguese and Spanish names ("Tavares MCGCF")
+INITIALS = (rf"(?:{UPPER}{{1,4}}[a-z]{{1,2}}|{UPPER}(?:\.?\s?-?{UPPER}){{0,4}}\.?(?:-[a-z]\.?)?)"
             rf"(?![^\W\d_])")
 SUFFIX = r"(?:Jr|Sr|2nd|3rd|4th|II|III|IV)\.?"
 
@@ -40,6 +41,9 @@ _DOTTED = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*\s*")  # "J.A. " before a surname
 _SUFFIX_TAIL = lazy(rf",?\s+{SUFFIX}$")
 _ONLY_INITIALS = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*")
 _SUFFIX_ONLY = lazy(SUFFIX)
+# "JF" in "Sallis, JF": two to five capitals, no stops (one bare capital is where a list of dotted initials
+# was cut: "Thompson, K. M. & ...")
+_BARE_INITIALS = lazy(rf"{UPPER}{{2,5}}")
 _LONE_CAPITAL = lazy(rf"{UPPER}\.?")
 _ETAL = lazy(r"^(?:et\.?\s+al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORECASE)
 GROUP_WORDS = lazy(
@@ -111,6 +115,10 @@ def _tokens(segment: str) -> list[str]:
             continue
         if merged and (_SUFFIX_ONLY.fullmatch(t) or _ONLY_INITIALS.fullmatch(t)) and person(merged[-1]) is None:
             merged[-1] = f"{merged[-1]}, {t}"  # "Smith, J. A." (APA) or "McConnell CT, Jr."
+        elif merged and _BARE_INITIALS.fullmatch(t) and person(merged[-1]) is None \
+                and _SURNAME_RX.fullmatch(merged[-1]) and len(merged[-1].split()) <= 2 \
+                and not _CORPORATE.search(f"{merged[-1]} {t}"):
+            merged[-1] = f"{merged[-1]}, {t}"  # "Sallis, JF, Cervero RB": a stray comma before the initials
         elif merged and _SUFFIX_ONLY.fullmatch(t):
             merged[-1] = f"{merged[-1]}, {t}"
         else:
@@ -121,7 +129,8 @@ def _tokens(segment: str) -> list[str]:
 def _apa(token: str) -> str | None:
     if ", " in token:
         surname, _, rest = token.partition(", ")
-        if _ONLY_INITIALS.fullmatch(rest.strip()) and _SURNAME_RX.fullmatch(surname):
+        if (_ONLY_INITIALS.fullmatch(rest.strip()) or _BARE_INITIALS.fullmatch(rest.strip())) \
+                and _SURNAME_RX.fullmatch(surname):
             return surname
         if _SUFFIX_ONLY.fullmatch(rest.strip()):
             return person(surname)
@@ -136,6 +145,7 @@ def _name_like(token: str) -> bool:
 
 
 _SURE = 2  # names read as surname and initials before a loosely printed one is trusted
+_YEAR_TOKEN = lazy(r"(?:19|20)\d\d[a-z]?")
 _INITIALS_WORD = lazy(rf"{UPPER}{{1,3}}\.?")
 # A name printed loosely: one to three words, each a capitalised word ('Atul', 'Mittal'), a particle or initials,
 # with at least one capitalised word of two letters or more; never quotes, colons or digits.
@@ -156,6 +166,8 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
     where the list is known to end (before '(2009)' in PLOS and APA-like entries).
     """
     tokens = _tokens(segment.strip())
+    if len(tokens) > 1 and _YEAR_TOKEN.fullmatch(tokens[-1]):
+        tokens = tokens[:-1]  # "Needham J, McMurray A, Shaban RZ, 2016. Best practice ...": the year, not a name
     names, surnames, group, et_al = [], [], None, False
     for k, token in enumerate(tokens):
         tail = re.search(r"\s+et\.?\s+al\.?$", token)
@@ -191,7 +203,7 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
 
 
 # Where a Vancouver/AMA/BMC author list may end: '. ' or ': ' (BMC) before the title.
-_LIST_END = lazy(r"[.:]\s+(?=\S)")
+_LIST_END = lazy(r"[.:]\s+(?=\S)|(?<=et al\.),\s+(?=\S)")  # "..., et al., Nucleic acid ..." too
 _MORE_INITIALS = lazy(rf"{UPPER}\.?,")  # "Smith J. A., Jones B.": the stop after J is an initial's
 _CANDIDATES = 4  # ends tried before giving up: past them the text is a title, not names
 

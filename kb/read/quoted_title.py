@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from kb.patterns import lazy
-from kb.read.authors import GROUP_WORDS, UPPER, Authors, name_and_initials, person
+from kb.read.authors import GROUP_WORDS, UPPER, Authors, name_and_initials, person, read_authors
 
 _YEAR_RX = r"(?:1[89]|20)\d{2}"
 # The opening quote right after the author list: 'Lee, "Title' or 'University of York . "Title'.
@@ -98,6 +98,13 @@ def initials_first_list(who: str) -> Authors | None:
     return Authors(tuple(names), tuple(surnames), None, et_al) if names else None
 
 
+def _surnames_first(who: str) -> Authors | None:
+    """'Krupsky K. L., Sliwa S., Seligman H., et al.,' (Wiley's Vancouver-like names before a quoted title);
+    only a list of two names or more, so a lone capitalised word is not taken for one."""
+    found = read_authors(who.strip().rstrip(",").strip())
+    return found if found and (len(found.names) >= 2 or found.et_al) and not found.group else None
+
+
 def _organisation(who: str) -> str | None:
     who = who.strip()
     if 0 < len(who.split()) <= 8 and not re.search(r"[\"\u201c\u201d()]", who) and (
@@ -160,7 +167,7 @@ def read_quoted(body: str) -> QuotedEntry | None:
     if not opening:
         return None
     who = body[: opening.start()].replace("*", "")  # 'A. Smith *et al.*'
-    authors = initials_first_list(who)
+    authors = initials_first_list(who) or _surnames_first(who)
     organisation = None if authors else _organisation(who)
     if authors is None and organisation is None:
         return None
