@@ -315,6 +315,11 @@ def test_vancouver_lists_printed_loosely_keep_their_first_author(raw, first, yea
     assert (e.first_author, e.year) == (first, year)
 
 
+def test_dotted_initials_with_a_particles_small_letters_are_initials():
+    found = read_authors("Luiz M.T., de Melo S.M.G., Emery F.d.S., Deemter L.v., Ascencio-Montiel I.d.J.")
+    assert found.surnames == ("Luiz", "de Melo", "Emery", "Deemter", "Ascencio-Montiel")
+
+
 def test_a_company_is_not_a_surname_with_initials():
     e = _parsed("SCRI Development Innovations, LLC. Randomized trial of erlotinib. In: ClinicalTrials.gov. 2013.")
     assert e.first_author is None

@@ -28,8 +28,10 @@ PARTICLE = (r"(?:[vV]an['\u2019]t|[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|
 SURNAME_WORD = rf"(?:[vV]an|[vV]on|[dD]e|[dD]i|[dD]a|[dD]u|[lL]e|[lL]a|ten|ter|d['\u2019]|(?:al|el|ben|bin|ibn)-)?{UPPER}[\u0300-\u036f]*{LETTER}*(?:[{_JOIN}]{LETTER}+)*"
 SURNAME = rf"(?:{PARTICLE}\s+)*{SURNAME_WORD}(?:\s+(?:{PARTICLE}\s+)*{SURNAME_WORD})*?"
 # "AB", "A.B.", "A-M", "J-i", "Fv" and "Avd" (a Dutch 'van (der)' folded into the initials); up to five
-# capitals for Portuguese and Spanish names ("Tavares MCGCF")
-INITIALS = (rf"(?:{UPPER}{{1,4}}[a-z]{{1,2}}|{UPPER}(?:\.?\s?-?{UPPER}){{0,4}}\.?(?:-[a-z]\.?)?)"
+# capitals for Portuguese and Spanish names ("Tavares MCGCF"); dotted initials with a particle's small letters
+# between them, as MDPI prints them ("Emery F.d.S.", "Deemter L.v.", "Ascencio-Montiel I.d.J.")
+INITIALS = (rf"(?:{UPPER}{{1,4}}[a-z]{{1,2}}|{UPPER}\.(?:\s?(?:{UPPER}|[a-z]{{1,3}})\.){{1,4}}"
+            rf"|{UPPER}(?:\.?\s?-?{UPPER}){{0,4}}\.?(?:-[a-z]\.?)?)"
             rf"(?![^\W\d_])")
 SUFFIX = r"(?:Jr|Sr|2nd|3rd|4th|II|III|IV)\.?"
 
@@ -45,7 +47,7 @@ _SUFFIX_ONLY = lazy(SUFFIX)
 # was cut: "Thompson, K. M. & ...")
 _BARE_INITIALS = lazy(rf"{UPPER}{{2,5}}")
 _LONE_CAPITAL = lazy(rf"{UPPER}\.?")
-_ETAL = lazy(r"^(?:et\.?\s+al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORECASE)
+_ETAL = lazy(r"^(?:et\.?\s*al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORECASE)  # "et.al" too
 GROUP_WORDS = lazy(
     r"\b(?:Groups?|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
     r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators|"
@@ -170,7 +172,7 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
         tokens = tokens[:-1]  # "Needham J, McMurray A, Shaban RZ, 2016. Best practice ...": the year, not a name
     names, surnames, group, et_al = [], [], None, False
     for k, token in enumerate(tokens):
-        tail = re.search(r"\s+et\.?\s+al\.?$", token)
+        tail = re.search(r"\s+et\.?\s*al\.?$", token)
         if tail:
             token, et_al = token[: tail.start()], True
         if _ETAL.match(token):
