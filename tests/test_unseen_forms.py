@@ -320,6 +320,24 @@ def test_dotted_initials_with_a_particles_small_letters_are_initials():
     assert found.surnames == ("Luiz", "de Melo", "Emery", "Deemter", "Ascencio-Montiel")
 
 
+@pytest.mark.parametrize("raw, organisation", [
+    ("Bolt Biotherapeutics Inc. Bolt Biotherapeutics reports first quarter results. 2025.", "Bolt Biotherapeutics Inc"),
+    ("National Toxicology Program. 2021. Aflatoxins. In: 15th Report on Carcinogens. 2021.",
+     "National Toxicology Program"),
+    ("U.S. Bureau of the Census. HIV/AIDS Surveillance Database. Washington, DC: Population Division; 1999.",
+     "U.S. Bureau of the Census"),
+])
+def test_programmes_bureaus_and_companies_author_entries(raw, organisation):
+    assert _parsed(raw).organisation == organisation
+
+
+def test_a_programme_named_after_the_people_is_their_group_but_a_title_word_is_not():
+    e = _parsed("Richardson J., Anderson K., and Schweitzer H., Virginia Mental Health Access Program (VMAP): "
+                "Addressing the Crisis (Virginia Mental Health Access Program (VMAP), 2023).")
+    assert (e.first_author, e.organisation) == ("Richardson", "Virginia Mental Health Access Program (VMAP)")
+    assert read_authors("Foresto RD, Pestana JOM, Silva HT, Jr Brasil: the leading transplant program") is None
+
+
 def test_a_company_is_not_a_surname_with_initials():
     e = _parsed("SCRI Development Innovations, LLC. Randomized trial of erlotinib. In: ClinicalTrials.gov. 2013.")
     assert e.first_author is None

@@ -51,7 +51,7 @@ _ETAL = lazy(r"^(?:et\.?\s*al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORE
 GROUP_WORDS = lazy(
     r"\b(?:Groups?|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
     r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators|"
-    r"Consultation|Initiative|College)\b", re.IGNORECASE)
+    r"Consultation|Initiative|College|(?-i:Program(?:me)?))\b", re.IGNORECASE)  # a title's "program" is not one
 
 
 # Words that make a name an organisation's, never a person's surname.

@@ -100,9 +100,10 @@ def initials_first_list(who: str) -> Authors | None:
 
 def _surnames_first(who: str) -> Authors | None:
     """'Krupsky K. L., Sliwa S., Seligman H., et al.,' (Wiley's Vancouver-like names before a quoted title);
-    only a list of two names or more, so a lone capitalised word is not taken for one."""
+    only a list of two names or more, so a lone capitalised word is not taken for one; a group named last is
+    the entry's organisation."""
     found = read_authors(who.strip().rstrip(",").strip())
-    return found if found and (len(found.names) >= 2 or found.et_al) and not found.group else None
+    return found if found and (len(found.names) >= 2 or found.et_al) else None
 
 
 def _organisation(who: str) -> str | None:
@@ -168,7 +169,7 @@ def read_quoted(body: str) -> QuotedEntry | None:
         return None
     who = body[: opening.start()].replace("*", "")  # 'A. Smith *et al.*'
     authors = initials_first_list(who) or _surnames_first(who)
-    organisation = None if authors else _organisation(who)
+    organisation = authors.group if authors else _organisation(who)  # "..., and Schweitzer H., <Programme>"
     if authors is None and organisation is None:
         return None
     rest = body[opening.end():]

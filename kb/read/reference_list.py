@@ -30,7 +30,9 @@ _ORG_WORDS = lazy(
     r"Minist\w+|Secretar\w+|Departamento|Instituto|Universidad\w*|Servi[cç]o|"
     # Portuguese, Spanish and French societies, associations, foundations, councils, agencies
     r"Associa[cç]\w+|Asociaci\w+|Sociedad\w*|Soci[eé]t[eé]|Funda[cç]\w+|Organiza[cç]\w+|Conselho|Consejo|"
-    r"Federa[cç]\w+|Ag[eê]ncia|Agencia|Col[eé]gio|Colegio|Academia)\b"
+    r"Federa[cç]\w+|Ag[eê]ncia|Agencia|Col[eé]gio|Colegio|Academia|"
+    # programmes, bureaus, commissions and companies that author reports and web pages
+    r"Program(?:me)?|Bureau|Commission|Directorate|Authority|Inc|Ltd|LLC|Corporation)\b"
 )
 _PMID = re.compile(r"\bPMID:?\s*(?P<v>[^\s.;,:][^\s.;,]*)", re.IGNORECASE)
 _DOI = re.compile(r"(?:\bdoi:?\s*|https?://(?:dx\.)?doi\.org/)(?P<v>10\.\S+?)(?=[\s>]|\.?\s|\.?$)", re.IGNORECASE)
