@@ -88,3 +88,18 @@ def _read(markdown: str):
     from kb.read.parse_policy import parse_policy
 
     return parse_policy(markdown, "x.md").references
+
+
+def test_citation_numbers_touching_inside_brackets_are_read_apart():
+    """Medknow in Europe PMC: '[<xref>8</xref><xref>9</xref>]' prints '[8,9]', not eighty-nine."""
+    body = (f'Rain falls in June.[{_x(8, False)}{_x(9, False)}] Farms vary.[{_x(7, False)}{_x(1, False)}'
+            f'{_x(2, False)}] Roads too [{_x(3, False)}].')
+    article = _article(body, _refs())
+    text = convert(article.encode(), "x.xml").markdown
+    assert "June.[8,9] Farms vary.[7,1,2] Roads" in text
+    assert [m.numbers for m in ground_truth(article.encode()).markers] == [(8, 9), (7, 1, 2), (3,)]
+    # Clean case: one xref per bracket is unchanged, and touching numbers outside brackets are left to the
+    # glued-run rule (BMJ's raised '1' '3' reads as a range).
+    assert "Roads too [3]." in text
+    glued = convert(_article(f"Drugs help.{_x(1, False)}{_x(3, False)}", _refs()).encode(), "x.xml").markdown
+    assert "Drugs help.<sup>1\u20133</sup>" in glued

@@ -112,6 +112,9 @@ class SourceIndex:
             names |= self.acronym_names.get(acronym, set())
         if name:
             acronyms |= {a for a, ns in self.acronym_names.items() if fold_words(name) in ns}
+            initials = _initials(name)
+            if initials:
+                acronyms.add(initials)  # an undefined 'WHO' still names the World Health Organization
         return names, acronyms
 
     def names_org(self, number: int, keys: tuple[set[str], set[str]]) -> bool:
@@ -194,3 +197,15 @@ def build_index(entries: dict[int, ReferenceEntry], document_text: str = "") -> 
     for acronym in index.org_acronyms:
         index.trials.pop(acronym, None)  # "(SIR)" in a title is a society, not a trial
     return index
+
+
+_MINOR = frozenset({"of", "and", "for", "the", "on", "in", "de", "&"})
+
+
+def _initials(name: str) -> str | None:
+    """The acronym a body's written-out name makes ('World Health Organization' -> 'WHO'), three letters or more."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _MINOR]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
