@@ -58,3 +58,26 @@ def test_a_number_raised_after_a_year_in_parentheses_cites():
     assert _markers(body) == [(11,), (20,)]
     # Clean case: a parenthesised formula before a raised number is its base.
     assert _markers("The variance grows as (n + 1)<sup>2</sup> in theory, as shown.<sup>3</sup>") == [(3,)]
+
+
+def test_a_bodys_own_report_in_italics_has_its_title():
+    from kb.checks.ref_entries import missing_title
+
+    from .policy_text import make_policy, run_rule
+    report = ("U.S. Department of State. *FY 2009 Annual Report on Intercountry Adoptions*. 2009. "
+              "http://travel.state.gov/fy2009_annual_report.pdf")
+    assert run_rule(missing_title, make_policy([report])) == []
+    # Clean case: a person's entry that names only the journal still lacks its title.
+    (f,) = run_rule(missing_title, make_policy(["Buchbinder R, Osborne RH. *N Engl J Med*. 2009;361(6):557-68."]))
+    assert "has no title" in f.message
+
+
+def test_a_books_imprint_before_in_press_names_its_publisher():
+    from kb.checks.ref_entries import missing_source
+
+    from .policy_text import make_policy, run_rule
+    book = "Human health and climate change in Pacific island countries. Manila: World Health Organization; 2015. In press."
+    assert run_rule(missing_source, make_policy([book])) == []
+    (f,) = run_rule(missing_source, make_policy(["Human health and climate change in Pacific island countries. 2015. "
+                                                 "In press."]))
+    assert "names no journal" in f.message
