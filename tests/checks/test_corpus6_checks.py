@@ -81,3 +81,21 @@ def test_a_books_imprint_before_in_press_names_its_publisher():
     (f,) = run_rule(missing_source, make_policy(["Human health and climate change in Pacific island countries. 2015. "
                                                  "In press."]))
     assert "names no journal" in f.message
+
+
+PMTCT_STUDY = ("Boateng D, Kwapong GD. Knowledge about prevention of mother-to-child transmission (PMTCT) among women in "
+               "Ghana: a cross-sectional study. *BMC Public Health*. 2013;13:1-9.")
+VIETNAM = "Nguyen TA, Oosterhoff P. Health workers' views on HIV services in Vietnam. *AIDS Care*. 2009;21:1-9."
+
+
+def test_a_terms_acronym_defined_in_a_studys_title_is_no_trial():
+    body = "A study from Vietnam revealed that training was often provided to doctors on HIV and PMTCT [1]."
+    assert [f for f in cit_findings(body, [VIETNAM, PMTCT_STUDY], "CIT203") if f.severity != "info"] == []
+
+
+def test_a_trials_acronym_in_a_title_is_still_a_trial():
+    free = PMTCT_STUDY.replace("prevention of mother-to-child transmission (PMTCT)", "balloon kyphoplasty (FREE)") \
+        .replace("a cross-sectional study", "a randomised controlled trial")
+    body = "The FREE trial compared kyphoplasty with usual care [1]."
+    (f,) = cit_findings(body, [VIETNAM, free], "CIT203")
+    assert "the FREE trial is cited as reference 1" in f.message
