@@ -71,6 +71,16 @@ def test_an_author_list_running_into_the_title_gets_its_stop():
     etal = convert(_article(ITALIC, _refs('<string-name><surname>Duffy</surname> <given-names>MR</given-names>'
                                           '</string-name>, <etal/>')).encode(), "x.xml")
     assert "3. Duffy MR, et al. Title 3." in etal.markdown
+    # A lone surname before a book's <source> is a body's name wrongly parted (PLOS: '<surname>British</surname>
+    # <source>Thoracic Society'): no stop goes inside it. A person with initials before a <source> gets one.
+    book = ('<ref id="R9"><label>9</label><mixed-citation publication-type="book"><name><surname>British</surname>'
+            '</name> <source>Thoracic Society; Guidelines</source> <publisher-name>Network</publisher-name> '
+            '(<year>2003</year>) <comment>British guideline on asthma.</comment></mixed-citation></ref>')
+    text = convert(_article(ITALIC, _refs().split('<ref id="R9">')[0] + book).encode(), "x.xml").markdown
+    assert "9. British Thoracic Society; Guidelines Network (2003)" in text
+    person = book.replace("<surname>British</surname>", "<surname>Brit</surname> <given-names>AB</given-names>")
+    text = convert(_article(ITALIC, _refs().split('<ref id="R9">')[0] + person).encode(), "x.xml").markdown
+    assert "9. Brit AB. Thoracic Society; Guidelines Network (2003)" in text
 
 
 def test_a_name_whose_parts_touch_prints_them_apart():

@@ -186,23 +186,35 @@ _NAMES = frozenset({"person-group", "name", "string-name", "collab", "etal"})
 _TITLES = frozenset({"article-title", "chapter-title", "source", "data-title", "part-title"})
 
 
+def _ends_authors(previous, tag: str) -> bool:
+    """Whether the author list ends between ``previous`` and a title part. Before a book's or journal's
+    ``<source>`` only a person with initials ends it: PLOS parts a body's name as '<surname>British</surname>
+    <source>Thoracic Society ...', one name wrongly tagged."""
+    kind = local(previous.tag)
+    if kind not in _NAMES or tag not in _TITLES:
+        return False
+    if tag != "source" or kind not in ("name", "string-name"):
+        return True
+    return any(local(c.tag) == "given-names" for c in previous)
+
+
 def _typeset(cit, ctx: Context) -> str:
     """A citation with its own punctuation, as the journal's page shows it (bare names get their commas).
 
     Where only a space stands between the last author and the title (Europe PMC's copies of Emerging
     Infectious Diseases and Tropical Medicine and Health: "Haddow AJ <article-title>Zika virus"), the page
     shows the stop that ends the author list, and so does the entry."""
-    out, glued, previous = [cit.text or ""], False, ""
+    out, glued, previous = [cit.text or ""], False, None
     for child in cit:
         tag = local(child.tag)
         bare = tag == "person-group" and _bare_names(child)
         piece = _authors(cit, ctx) if bare else _group_text(child, ctx) if tag == "person-group" \
             else _person_text(child, ctx) if tag in _NAMES else child_text(child, ctx)
-        if previous in _NAMES and tag in _TITLES and not "".join(out[-1:]).strip():
+        if previous is not None and _ends_authors(previous, tag) and not "".join(out[-1:]).strip():
             so_far = "".join(out).rstrip()
             if so_far and so_far[-1] not in ".?!:;,":
                 out = [so_far, ". "]
-        previous = tag
+        previous = child
         if piece.endswith(".") and (child.tail or "").lstrip().startswith("."):
             piece = piece[:-1]  # "et al." before the group's own stop prints one stop
         if local(child.tag) == "pub-id" and not "".join(out).rstrip().endswith(":"):
