@@ -113,3 +113,18 @@ def test_citation_numbers_touching_inside_brackets_are_read_apart():
     assert "Roads too [3]." in text
     glued = convert(_article(f"Drugs help.{_x(1, False)}{_x(3, False)}", _refs()).encode(), "x.xml").markdown
     assert "Drugs help.<sup>1\u20133</sup>" in glued
+
+
+def test_an_article_number_with_colons_after_the_volume_keeps_the_year():
+    """Euro Surveillance: '2010;15:19547:1\u201319547:5' and '2014;19:pii: 20759'; a year in the title is not it."""
+    from kb.read.reference_list import parse_entry
+
+    e = parse_entry(1, "Angelini P, Tamba M. West Nile virus surveillance system 2009. Euro Surveill. "
+                       "2010;15:19547:1\u201319547:5. PMID: 20430000", 1)
+    assert (e.year, e.volume, e.pages) == (2010, "15", "19547:1\u201319547:5")
+    e = parse_entry(1, "Van Bortel W, Rosine J. Chikungunya, December 2013 to March 2014. Euro Surveill. "
+                       "2014;19:pii: 20759.", 1)
+    assert (e.year, e.volume) == (2014, "19")
+    # Clean case: the usual 'year;volume(issue):pages' is read as before.
+    e = parse_entry(1, "Smith A. A trial begun in 2009. Lancet. 2010;15(2):100-110.", 1)
+    assert (e.year, e.volume, e.issue, e.pages) == (2010, "15", "2", "100-110")
