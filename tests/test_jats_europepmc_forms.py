@@ -128,3 +128,16 @@ def test_an_article_number_with_colons_after_the_volume_keeps_the_year():
     # Clean case: the usual 'year;volume(issue):pages' is read as before.
     e = parse_entry(1, "Smith A. A trial begun in 2009. Lancet. 2010;15(2):100-110.", 1)
     assert (e.year, e.volume, e.issue, e.pages) == (2010, "15", "2", "100-110")
+
+
+def test_a_one_word_name_among_names_with_initials_is_an_author():
+    """Indonesian authors print one name: 'Kosim R, Djauzi, et al.', 'Ksiazek TG, Suhandiman, Triwibowo.'"""
+    from kb.read.reference_list import parse_entry
+
+    e = parse_entry(1, "Olson JG, Ksiazek TG, Suhandiman, Triwibowo. Zika virus, a cause of fever in Central Java. "
+                       "Trans R Soc Trop Med Hyg. 1981;75:389\u201393.", 1)
+    assert (e.first_author, e.surnames[-1], e.year) == ("Olson", "Triwibowo", 1981)
+    assert e.title.startswith("Zika virus")
+    # Clean case: a title of single words ('Dengue, Zika, Chikungunya.') is no author list.
+    e = parse_entry(1, "Dengue, Zika, Chikungunya. A review. Lancet. 2001;1:1-2.", 1)
+    assert e.first_author is None and not e.surnames

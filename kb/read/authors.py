@@ -161,6 +161,8 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
             break
         if surname is None and bare and names and _name_like(token):
             surname = token.split()[0]  # a later name the patterns miss ("Bâ eH"): the list is known to end here
+        if surname is None and k and _mononym(token) and sum(1 for t in tokens if person(t)) >= 2:
+            surname = token.rstrip(".")  # 'Kosim R, Djauzi, et al.': an Indonesian name has no initials
         if surname is None:
             return None
         names.append(token)
@@ -168,6 +170,12 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
     if not names:
         return None
     return Authors(tuple(names), tuple(surnames), group, et_al)
+
+
+def _mononym(token: str) -> bool:
+    """One capitalised word among names with initials ('Olson JG, Ksiazek TG, Suhandiman, Triwibowo')."""
+    word = token.strip().rstrip(".")
+    return " " not in word and bool(_SURNAME_RX.fullmatch(word)) and not _CORPORATE.search(word)
 
 
 # Where a Vancouver/AMA/BMC author list may end: '. ' or ': ' (BMC) before the title.
