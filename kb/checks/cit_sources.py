@@ -33,7 +33,8 @@ def named_author_mismatch(kb):
     (a lab head or a person thanked is no source). A method named after a first author right before a
     marker (`the Sørensen index [14]`) is reported at info: a textbook or a program may be cited for it. A name inside a quotation, and markers offered as further reading (`see
     also [4]`), are left alone. A name spelled a letter or two away from a cited author (`Hoghart`
-    for Hogarth) is a warning: the number is right, the spelling is not.
+    for Hogarth) is a warning: the number is right, the spelling is not. A dated name that no entry has
+    as an author at all (`isolates from Israel (1998) ... [8]`, a place or a thing) is reported at info.
     Why: the reader who follows the marker lands on a different paper; the statement is then either
     unsupported or attributed to the wrong study.
     Example: `In a Bayesian network meta-analysis, Zhao (2017) examined ...<sup>[22]</sup>` where
@@ -103,7 +104,8 @@ def named_study_without_marker(kb):
     a marker, unless the same study is cited within two sentences of it. Not reported: a
     parenthetical `(Smith 2009)` and a document that cites by author and year throughout (the name
     and year are the citation), a name in an abstract, a legend or a table note, unpublished work,
-    and a capitalised word that no entry has as an author unless it acts like one (`... reported`).
+    and a capitalised word that no entry has as an author unless it acts like one (`... reported`, but
+    not `... published by`: a book or guide that was published).
     Why: a named study without a citation cannot be traced; often the reference was never added to the
     list, or the marker was lost in editing.
     Example: `Noriega (2019) reported the pivotal multicenter non-inferiority trial ...` with no marker and
@@ -129,6 +131,7 @@ def named_study_without_marker(kb):
                       column=column, citations=matches, suggestion=_unmarked_hint(kb, a.index, mention, matches))
 
 
+_BY = lazy(r"\s+by\b")
 # Where a name and a year need no marker: an abstract or author summary (no citations by convention).
 _SUMMARY = lazy(r"\b(?:abstract|author summary|synopsis|highlights|significance|key points)\b", re.I)
 _UNPUBLISHED = lazy(r"\bunpublished\b|\bpersonal communication\b|\bin preparation\b|\bsubmitted\b", re.I)
@@ -152,7 +155,9 @@ def _unmarked_study(kb, index, mention, sentence, summaries) -> bool:
         return False
     if index.is_known_surname(mention.name) or re.search(r"\bet\s+al\b", mention.text):
         return True
-    return bool(_SAYS.match(sentence.text, mention.end))
+    says = _SAYS.match(sentence.text, mention.end)
+    # '... Laboratory Animals (2011) published by the National Research Council': a work that was published.
+    return bool(says) and not _BY.match(sentence.text, says.end())
 
 
 def _unmarked_hint(kb, index, mention, matches) -> str:

@@ -114,7 +114,8 @@ def acronym_undefined(kb):
     a warning when the dropped letter is the first (OVCF defined, VCF used), or
     the last with the name's last word (PDGFR for '... growth factor
     receptors', PDGF used), since that names the broader thing on purpose. Other undefined
-    acronyms are left alone: most are common knowledge, trial names or codes.
+    acronyms are left alone: most are common knowledge (USA, DNA, HIV, WHO are never reported), trial
+    names or codes.
 
     Why: in a list of organisations or measures, such an acronym is almost
     always a typo for the defined one; readers cannot look it up.
@@ -131,7 +132,7 @@ def acronym_undefined(kb):
     seen: set[str] = set(defined)  # each acronym is judged once, at its first use
     for s in doc.sentences:
         for abbr, _ in used(s.text):
-            if abbr in seen:
+            if abbr in seen or abbr in _COMMON:
                 continue
             seen.add(abbr)
             intended = near_miss(abbr, set(defined))
@@ -147,6 +148,10 @@ def acronym_undefined(kb):
                           column=col, severity="info" if broader else None,
                           suggestion=f"write {intended} if that is meant, or define {abbr} where it is first used")
 
+
+# Acronyms no reader needs defined and no writer mistypes: a country in a supplier's address ('Grand Island, NY,
+# USA' beside a defined USDA), the nucleic acids, the best-known diseases and bodies.
+_COMMON = frozenset({"USA", "UAE", "USSR", "DNA", "RNA", "HIV", "AIDS", "WHO"})
 
 # An acronym joined by a slash to another name is one of a list of identifiers (a pathway 'ATM/p38/MAPK',
 # methods 'TEM/SEM'); a slip for a defined acronym is not set in such a list.

@@ -118,6 +118,13 @@ _CONTINUES = lazy(r"^(?:and|or|but|nor|which|that|who|whose|with|without|from|to
 _CLOSED = lazy(r"(?:[.!?:;)\]\"\u201d]|[;,]\s*(?:and|or)|\[\d[\d,\s\u2013-]*\])\s*$")
 
 
+def _parallel(before: str, item: str) -> bool:
+    """Items opening with the same word are a list written as one sentence ('The aim was: 1) to find ...,
+    2) to test ..., 3) to test ...'), not an item split in two."""
+    first = before.split()[:1]
+    return bool(first) and first[0].casefold() == item.split()[0].casefold()
+
+
 def _next_label(label: str) -> str | None:
     if label.isdigit():
         return str(int(label) + 1)
@@ -141,13 +148,16 @@ def split_list_item(kb):
     Example: `1. Kyphoplasty ... for patients with cancer` followed by
     `2. and disabling back pain from a vertebral fracture (AHA Class IIA ...)`.
 
+    Items that open with the same word (`1) to find ...,` `2) to test ...,`) are a list written as one
+    sentence and are left alone.
+
     Fix: join the item to the one before it and renumber the items after it.
     """
     paragraphs = kb.doc.paragraphs
     for before, item in zip(paragraphs, paragraphs[1:]):
         if not (before.label and item.label and _next_label(before.label) == item.label):
             continue
-        if _CONTINUES.match(item.text) and not _CLOSED.search(before.text):
+        if _CONTINUES.match(item.text) and not _CLOSED.search(before.text) and not _parallel(before.text, item.text):
             tail = " ".join(before.text.split()[-4:])
             yield finding(split_list_item, item.line,
                           f"item {item.label} ('{' '.join(item.text.split()[:6])} ...') continues the sentence of "

@@ -36,7 +36,9 @@ _DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPM
                       r"\b[A-Z][a-z]+:\s*(?:University\s+of\s+[A-Z]|(?:19|20)\d\d\.?\s*$)|"
                       # 'Brussels. European Communities Health Directorate.': an issuing body
                       r"\b(?:Directorate|Ministry|Agency|Bureau|Commission)\b|"
-                      r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$")
+                      r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$|"
+                      # 'Manila: World Health Organization; 2015. In press.': a book's imprint, place, publisher, year
+                      r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+;\s*(?:19|20)\d\d\b")
 # A document that has versions: guidance, a report, criteria, a code such as [TA279]. A home page or a
 # programme's page ('USAID's NTD program. Available: ...') has no publication date to give.
 _DOCUMENT = lazy(r"\b(?:guidelines?|guidance|report|statement|criteria|polic(?:y|ies)|recommendations?|"
@@ -127,6 +129,12 @@ def missing_year(kb):
                           "add the year of publication (for a journal article: 'YYYY;volume(issue):pages')")
 
 
+def _bodys_own_document(e) -> bool:
+    """'U.S. Department of State. *FY 2009 Annual Report on Intercountry Adoptions*. 2009.': a body's own report
+    or statement, its title set in italics where a journal would stand, with no volume, issue or pages."""
+    return bool(e.organisation and e.source and not (e.volume or e.issue or e.pages))
+
+
 @rule("REF112", "missing-title", "warning")
 def missing_title(kb):
     """An entry without a title.
@@ -134,7 +142,8 @@ def missing_title(kb):
     What: after the authors, no title can be read before the journal or the
     publication details. (A word in italics opening the title, such as a
     species, is the title's, not the journal; an organisation's home page is
-    named by the organisation.)
+    named by the organisation; a body's own report set in italics with no
+    volume or pages, `WHO. *World Malaria Report*. 2011.`, has its title.)
 
     Why: the title is what a reader and a search engine use to find the work;
     without it the entry cannot be told apart from the author's other papers.
@@ -143,7 +152,8 @@ def missing_title(kb):
 
     Fix: add the article's or document's title after the authors.
     """
-    lacking = [e for e in kb.doc.references if not e.title and not (e.organisation and _web_page(e))]
+    lacking = [e for e in kb.doc.references if not e.title and not (e.organisation and _web_page(e))
+               and not _bodys_own_document(e)]
     yield from _per_entry(missing_title, kb, lacking, "title", lambda e: f"{describe(e)} has no title",
                           "add the title after the authors, as printed on the work")
 
@@ -156,7 +166,8 @@ def missing_source(kb):
     issuing organisation. (An organisation that wrote a guideline counts as its
     publisher; an entry that prints a volume and pages, a DOI or a publisher's
     place (`College Station, TX: StataCorp LP`, `Brisbane: University of Queensland`,
-    a report's `Hanoi: 2012.`) or an issuing body (a ministry, agency,
+    a report's `Hanoi: 2012.`, a book's `Manila: World Health Organization; 2015. In press.`) or an
+    issuing body (a ministry, agency,
     directorate) is taken to name its source, and so is the text after a book's,
     report's or preprint's title (`Ithaca, NY: PRI; 1967`, `Technical Report
     12`, `arXiv:1505.0710`); an entry whose `Available from:` lacks its address

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from kb.errors import KbError
 from kb.importers.jats_blocks import block, heading
-from kb.importers.jats_inline import CLOSE, MID, OPEN, Context, inline, is_citation, local, squash, strip_sentinels
+from kb.importers.jats_inline import (CLOSE, EMPHASISED_JOINER, MID, OPEN, Context, inline, is_citation, local, squash,
+                                      strip_sentinels)
 from kb.importers.jats_numbering import number_refs
 from kb.importers.jats_refs import EntryFacts, entry_text, facts
-from kb.importers.jats_style import bare_numbers, raise_glued
+from kb.importers.jats_style import bare_numbers, raise_glued, separate_touching
 from kb.importers.model import Converted
 
 _SPAN = re.compile(f"{OPEN}(\\d+){MID}(.*?){CLOSE}")
@@ -175,7 +176,8 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     text = "\n\n".join(b for b in blocks if b.strip()) + "\n"
     for pattern, joined in _SPLIT_SUP:
         text = pattern.sub(joined, text)
-    text = raise_glued(text, OPEN, MID, CLOSE)
+    text = raise_glued(EMPHASISED_JOINER.sub(r"\2", text), OPEN, MID, CLOSE)
+    text = separate_touching(text, OPEN, MID, CLOSE)
     ids = {ref.get("id"): n for n, ref in numbered if ref.get("id")}
     return _Rendered(text, ctx, ids, tuple(facts(ref, n) for n, ref in numbered), title, journal)
 

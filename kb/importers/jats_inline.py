@@ -14,6 +14,10 @@ OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 SENTINEL = re.compile(f"{OPEN}\\d+{MID}|{CLOSE}")
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"^\s*\d+(?:\s*[,\-\u2013]\s*\d+)*\s*$")  # "12", or a run printed in one xref "52\u201354"
+# A citation number in italic or bold is the journal's typography, not emphasis: the number is the marker.
+_EMPHASISED = re.compile(r"(\*{1,2})(\d+(?:\s*[,\-\u2013]\s*\d+)*)\1")
+# ... and so is an emphasised joiner between two citations ("<xref>7</xref><italic>\u2013</italic><xref>9</xref>").
+EMPHASISED_JOINER = re.compile(f"(?<={CLOSE})(\\*{{1,2}})(\\s*[,\\-\\u2013]\\s*)\\1(?={OPEN})")
 
 # Block elements: inside a paragraph they end it; inside a cell or caption they are flattened.
 BLOCKS = frozenset({"p", "sec", "list", "table-wrap", "table-wrap-group", "fig", "fig-group", "boxed-text",
@@ -102,7 +106,7 @@ def child_text(child, ctx: Context, *, flatten: bool = True) -> str:
         return _wrap(text, *_TAGGED[tag])
     if tag == "xref" and is_citation(child, ctx.ref_ids):
         ctx.rids.append(tuple((child.get("rid") or "").split()))
-        text = inline(child, ctx)
+        text = _EMPHASISED.sub(r"\2", inline(child, ctx))  # Emerging Infect Dis sets "(<italic>1</italic>)"
         bare = not ctx.in_sup and "<sup>" not in text and _NUMBER.match(text)
         if ctx.superscript_citations and bare:
             text = _wrap(text, *_TAGGED["sup"])

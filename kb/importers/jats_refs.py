@@ -163,28 +163,58 @@ def _bare_names(group) -> bool:
     return len(people) > 1 and len(people) == len(group) and not any((p.tail or "").strip() for p in people[:-1])
 
 
+def _person_text(p, ctx: Context) -> str:
+    """A name as printed; one whose parts touch ('<surname>Clark</surname><given-names>K.</given-names>',
+    OUP's NAR; Europe PMC's 'Cao-Lormeau' 'VM') shows them apart on the page."""
+    parts = list(p)
+    if local(p.tag) in ("name", "string-name") and len(parts) > 1 and not (p.text or "").strip() \
+            and not any(c.tail for c in parts[:-1]):
+        return " ".join(squash("".join(c.itertext())) for c in parts)
+    return child_text(p, ctx)
+
+
 def _group_text(group, ctx: Context) -> str:
-    """A person-group as printed; a name whose parts touch ('<surname>Clark</surname><given-names>K.</given-names>',
-    OUP's NAR) shows them apart on the page."""
+    """A person-group as printed, each name as ``_person_text`` shows it."""
     out = [group.text or ""]
     for p in group:
-        parts = list(p)
-        if local(p.tag) in ("name", "string-name") and len(parts) > 1 and not (p.text or "").strip() \
-                and not any(c.tail for c in parts[:-1]):
-            out.append(" ".join(squash("".join(c.itertext())) for c in parts))
-        else:
-            out.append(child_text(p, ctx))
+        out.append(_person_text(p, ctx))
         out.append(p.tail or "")
     return "".join(out)
 
 
+_NAMES = frozenset({"person-group", "name", "string-name", "collab", "etal"})
+_TITLES = frozenset({"article-title", "chapter-title", "source", "data-title", "part-title"})
+
+
+def _ends_authors(previous, tag: str) -> bool:
+    """Whether the author list ends between ``previous`` and a title part. Before a book's or journal's
+    ``<source>`` only a person with initials ends it: PLOS parts a body's name as '<surname>British</surname>
+    <source>Thoracic Society ...', one name wrongly tagged."""
+    kind = local(previous.tag)
+    if kind not in _NAMES or tag not in _TITLES:
+        return False
+    if tag != "source" or kind not in ("name", "string-name"):
+        return True
+    return any(local(c.tag) == "given-names" for c in previous)
+
+
 def _typeset(cit, ctx: Context) -> str:
-    """A citation with its own punctuation, as the journal's page shows it (bare names get their commas)."""
-    out, glued = [cit.text or ""], False
+    """A citation with its own punctuation, as the journal's page shows it (bare names get their commas).
+
+    Where only a space stands between the last author and the title (Europe PMC's copies of Emerging
+    Infectious Diseases and Tropical Medicine and Health: "Haddow AJ <article-title>Zika virus"), the page
+    shows the stop that ends the author list, and so does the entry."""
+    out, glued, previous = [cit.text or ""], False, None
     for child in cit:
-        bare = local(child.tag) == "person-group" and _bare_names(child)
-        piece = _authors(cit, ctx) if bare else _group_text(child, ctx) if local(child.tag) == "person-group" \
-            else child_text(child, ctx)
+        tag = local(child.tag)
+        bare = tag == "person-group" and _bare_names(child)
+        piece = _authors(cit, ctx) if bare else _group_text(child, ctx) if tag == "person-group" \
+            else _person_text(child, ctx) if tag in _NAMES else child_text(child, ctx)
+        if previous is not None and _ends_authors(previous, tag) and not "".join(out[-1:]).strip():
+            so_far = "".join(out).rstrip()
+            if so_far and so_far[-1] not in ".?!:;,":
+                out = [so_far, ". "]
+        previous = child
         if piece.endswith(".") and (child.tail or "").lstrip().startswith("."):
             piece = piece[:-1]  # "et al." before the group's own stop prints one stop
         if local(child.tag) == "pub-id" and not "".join(out).rstrip().endswith(":"):

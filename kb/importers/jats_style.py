@@ -63,3 +63,17 @@ def raise_glued(text: str, open_: str, mid: str, close: str) -> str:
                 return m.group(0)  # already raised or enclosed: "<sup>2,<xref>4</xref></sup>", "[18,<xref>19</xref>]"
         return "<sup>" + adjacent.sub(joint, m.group(1)) + "</sup>"
     return glued.sub(raise_run, text)
+
+
+def separate_touching(text: str, open_: str, mid: str, close: str) -> str:
+    """Citation numbers touching inside brackets ("[<xref>8</xref><xref>9</xref>]", Medknow in Europe PMC)
+    print with a comma between them, as the journal's page shows "[8,9]": read together they would be 89."""
+    touching = re.compile(f"{close}(?={open_}\\d+{mid}\\d)")
+
+    def comma(m: re.Match) -> str:
+        start = text.rfind("\n", 0, m.start()) + 1
+        for left, right in (("[", "]"), ("(", ")")):
+            if text.rfind(left, start, m.start()) > text.rfind(right, start, m.start()):
+                return close + ","
+        return close
+    return touching.sub(comma, text)

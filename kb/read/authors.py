@@ -195,6 +195,8 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
             # printed another way (given name first, no initials) is still a name, not the title; the last piece
             # before the list's end may be the title's or a group's first words ("Kidney Disease: Improving ...")
             surname = _loose_surname(token)
+        if surname is None and k and _mononym(token) and sum(1 for t in tokens if person(t)) >= 2:
+            surname = token.rstrip(".")  # 'Kosim R, Djauzi, et al.': an Indonesian name has no initials
         if surname is None:
             return None
         names.append(token)
@@ -202,6 +204,12 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
     if not names:
         return None
     return Authors(tuple(names), tuple(surnames), group, et_al)
+
+
+def _mononym(token: str) -> bool:
+    """One capitalised word among names with initials ('Olson JG, Ksiazek TG, Suhandiman, Triwibowo')."""
+    word = token.strip().rstrip(".")
+    return " " not in word and bool(_SURNAME_RX.fullmatch(word)) and not _CORPORATE.search(word)
 
 
 # Where a Vancouver/AMA/BMC author list may end: '. ' or ': ' (BMC) before the title.

@@ -23,9 +23,10 @@ def clean(text: str) -> str:
 _ITALIC = lazy(r"(?<!\*)\*(?!\*)(?P<v>[^*]+?)\*(?!\*)|(?<!_)_(?P<u>[^_]+?)_(?!_)")
 YEAR_RX = r"(?:1[89]|20)\d{2}"
 # "2014;29(6):1346-55", "2015;4:CD006349", "2021;9(10)", "2015;25 Suppl 1:S77-85", "2017."
+# "2010;15(2):100-110"; also Euro Surveillance's article numbers "2010;15:19547:1\u201319547:5" and "2014;19:pii: 20759".
 _PUB = lazy(
     rf"(?P<year>{YEAR_RX})[a-z]?(?:\s+[A-Z][a-z]{{2}}(?:\s+\d{{1,2}})?)?"
-    r"(?:\s*;\s*(?P<volume>[\w -]+?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?::\s*(?P<pages>[\w\-\u2013]+(?:;\s*discussion\s*[\w\-]+)?))?)?"
+    r"(?:\s*;\s*(?P<volume>[\w -]+?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?::\s*(?P<pages>(?:pii:\s*)?[\w\-\u2013]+(?::[\w\-\u2013]+)*(?:;\s*discussion\s*[\w\-]+)?))?)?"
     r"(?=\s*[.;]|\s*$|\s+PMID|\s+doi)"
 )
 # A year standing alone: not inside a longer number or an e-locator, not pages after "18: " or "pp. ",

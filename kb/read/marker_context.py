@@ -44,6 +44,7 @@ _ELEMENT_AFTER = re.compile(r"^(?:</?su[bp]>)*(?:Na|Mg|Cl|Ca|Cr|Mn|Fe|Co|Cu|Zn|G
                             r"Ho|Lu|Re|Ir|Au|Tl|Pb|Bi|At|Rn|Ra|Ac|Th|Pu|Am|H|C|N|O|F|P|S|I|K|Y|U)(?![a-z])")
 
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
+_PARENTHESISED_YEAR = re.compile(r"(?<![\w.])\(\s*(?:19|20)\d\d[a-z]?\s*\)$")
 
 INTERVAL = "a pair of numbers with a unit after it (an interval)"
 SPREAD = "a range around the number before it (a median [IQR], an estimate [CI])"
@@ -64,8 +65,8 @@ def exponent_before(before: str, inner: str = "") -> bool:
         # "in 1997<sup>10</sup>" and "Version 3.4.1<sup>25</sup>" cite; 10<sup>6</sup> is a power
         return not (_YEAR_BEFORE.search(stripped) or _VERSION_BEFORE.search(stripped))
     if stripped[-1] in ")]}":
-        if re.search(r"%\s*\)$", stripped):
-            return False  # "(56.3%)<sup>4</sup>": no percentage is raised to a power
+        if re.search(r"%\s*\)$", stripped) or _PARENTHESISED_YEAR.search(stripped):
+            return False  # "(56.3%)<sup>4</sup>", "Thailand (2013)<sup>11</sup>": no percentage or year is a base
         return not words_in_parentheses(stripped) or stripped.lstrip().startswith("|")
     if stripped[-1].isspace():
         # Pretty-printed XML spaces a symbol from its index ("Δ <sup>9</sup>") and a unit from its power

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from kb.patterns import lazy
 from kb.read.model import ReferenceEntry
+from kb.read.acronyms import definitions, fits
 
 ORG_WORDS = lazy(
     r"\b(Academy|Society|Institute|College|Association|Agency|Organi[sz]ation|Committee|Congress|"
@@ -112,6 +113,9 @@ class SourceIndex:
             names |= self.acronym_names.get(acronym, set())
         if name:
             acronyms |= {a for a, ns in self.acronym_names.items() if fold_words(name) in ns}
+            initials = _initials(name)
+            if initials:
+                acronyms.add(initials)  # an undefined 'WHO' still names the World Health Organization
         return names, acronyms
 
     def names_org(self, number: int, keys: tuple[set[str], set[str]]) -> bool:
@@ -185,12 +189,33 @@ def build_index(entries: dict[int, ReferenceEntry], document_text: str = "") -> 
         if entry.organisation and ORG_WORDS.search(entry.organisation):
             index.org_names.setdefault(fold_words(entry.organisation.split(" (")[0]), entry.organisation)
         if entry.title and _TRIAL_WORDS.search(entry.title):
+            terms = _spelled_terms(entry.title)
             for m in _TRIAL_IN_TITLE.finditer(entry.title):
                 trial = (m.group("paren") or m.group("named")).upper()
-                if len(re.sub(r"[^A-Z]", "", trial)) >= 3:
+                if len(re.sub(r"[^A-Z]", "", trial)) >= 3 and not (m.group("paren") and m.start() in terms):
                     index.trials[trial].append(number)
     for name, acronym in org_definitions(document_text):
         index.add_org(name, acronym)
     for acronym in index.org_acronyms:
         index.trials.pop(acronym, None)  # "(SIR)" in a title is a society, not a trial
     return index
+
+
+_MINOR = frozenset({"of", "and", "for", "the", "on", "in", "de", "&"})
+
+
+def _initials(name: str) -> str | None:
+    """The acronym a body's written-out name makes ('World Health Organization' -> 'WHO'), three letters or more."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _MINOR]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def _spelled_terms(title: str) -> set[int]:
+    """Where a title defines a term's acronym ('prevention of mother-to-child transmission (PMTCT)' in a
+    cross-sectional study's title): the words before the bracket spell it, and they name no trial or study.
+    'The Fracture Intervention Trial (FIT)' and '... fracture (FREE): a randomised trial' name trials."""
+    return {d.start for d in definitions(title)
+            if fits(d.letters, d.words) and not any(_TRIAL_WORDS.search(w) for w in d.words)}
+

@@ -120,7 +120,12 @@ def _person_verdict(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
         others = index.first_author_matches(m.name)
         hint = (f"the list has {m.name} only as {', '.join(f'{kb.references[n].label} (reference {n})' for n in others[:3])}"
                 if others else f"no entry in the list is by {m.label}: correct the name or the citation")
-    return Verdict("author", p, f"{m.label} is cited as {_cites(kb, scope)}", hint, tuple(scope) + tuple(matches))
+    # A name no entry has as an author at all may be no author: a place or a thing with a year ('isolates from
+    # Israel (1998) ... [8, 31]'), or an original study named while a later review is cited ('described by
+    # MacNamara, 1954 [13]'). Only a note; a name the list knows elsewhere is the error above.
+    unknown = not matches and not any(index.has_author(n, m.name) for n in index.entries)
+    return Verdict("author", p, f"{m.label} is cited as {_cites(kb, scope)}", hint, tuple(scope) + tuple(matches),
+                   "info" if unknown else None)
 
 
 # Words that end a compound surname (Portuguese and Spanish generational names, Junior/Senior) rather than name

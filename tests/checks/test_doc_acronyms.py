@@ -196,3 +196,13 @@ def test_a_compound_with_a_one_letter_part_fits_when_that_letter_is_a_word_of_th
     body = "Tumours recruited cells secreting type I IFN (IFN-I).<sup>[1]</sup>"
     assert run_rule(acronym_mismatch, make_policy(body=body)) == []
     assert len(run_rule(acronym_mismatch, make_policy(body=body.replace("type I IFN", "type II IFN")))) == 1
+
+
+def test_a_country_in_a_suppliers_address_is_common_knowledge():
+    """corpus6 (BMC Infect Dis): 'U.S Department of Agriculture (USDA)' defined, '(GibcoBRL, NY, USA)' later."""
+    body = ("Animals were kept under the U.S Department of Agriculture (USDA) act.<sup>[1]</sup>\n\n"
+            "Medium came from GibcoBRL (Grand Island, NY, USA).")
+    assert run_rule(acronym_undefined, make_policy(body=body)) == []
+    # Another undefined near miss of the same acronym is still a slip.
+    (f,) = run_rule(acronym_undefined, make_policy(body=body.replace("NY, USA", "the USD office")))
+    assert "'USD' is used but never defined; the policy defines USDA" in f.message

@@ -52,6 +52,17 @@ def test_items_joined_by_and_or_closed_by_punctuation_are_clean():
     assert run_rule(split_list_item, make_policy(body=lower)) == []
 
 
+def test_items_opening_with_the_same_word_are_one_sentence_written_as_a_list():
+    """corpus6 (Ann Gen Hosp Psychiatry): 'The aim was: 1) to find ..., 2) to test ..., 3) to test ...'."""
+    aims = "The aim of the study was:<sup>[1]</sup>\n\n1. to find if it crosses the barrier,\n2. to test its effects,\n" \
+           "3. to test its activity."
+    assert run_rule(split_list_item, make_policy(body=aims)) == []
+    # An item opening with another joining word than the one before it is still split.
+    split = aims.replace("3. to test its activity.", "3. and its activity.")
+    (f,) = run_rule(split_list_item, make_policy(body=split))
+    assert "item 3 ('and its activity." in f.message
+
+
 def test_bundled_policy(bundled_kb):
     """Lines 176 and 264 both describe Yi (2014) [17] in nearly the same words; line 295 ('2. and disabling
     back pain ...') ends the sentence of line 294 ('1. Kyphoplasty ... for patients with cancer')."""
