@@ -15,13 +15,15 @@ def _second_in(entry, second: str) -> bool:
 
 
 def _pair_named(kb, index, pairing):
-    """(the cited entries led by the first name, the list's other entries by both names), or None."""
+    """(the cited entries the first name wrote, the list's other entries led by it with the second), or None."""
     m = pairing.mention
     if m.kind != "person" or not m.second or m.eponym or any(n not in kb.references for n in pairing.scope):
         return None
-    led = [n for n in pairing.scope if n in set(index.first_author_matches(m.name, m.year))]
-    if not led or any(not kb.references[n].surnames for n in led):
-        return None  # CIT201/202 speak when the first name or year does not fit; an unsplit author list is unsure
+    # The first name wrote a cited entry (led it, or co-authored it): otherwise CIT201 speaks.
+    led = [n for n in pairing.scope if index.has_author(n, m.name)
+           and (m.year is None or kb.references[n].year in (None, m.year))]
+    if not led or any(not kb.references[n].surnames for n in pairing.scope):
+        return None  # CIT202 speaks when the year does not fit; an unsplit author list is unsure
     if any(_second_in(kb.references[n], m.second) for n in pairing.scope):
         return None
     both = [n for n in index.first_author_matches(m.name, m.year)
@@ -34,9 +36,9 @@ def named_coauthor_mismatch(kb):
     """Two authors are named beside a marker; the cited entry is the first one's, but without the second.
 
     What: `Pettijohn and Tesser [17]` where reference 17 is Pettijohn and Jungeberg (2004), and
-    reference 18 is Pettijohn and Tesser (2005): the first name fits the cited entry (so CIT201 is
-    silent), the second is none of its authors, and another entry of the list is led by the first
-    name with the second among its authors (and the year, when the sentence gives one).
+    reference 18 is Pettijohn and Tesser (2005): the first name is an author of the cited entry (so
+    CIT201 is silent), the second is none of its authors, and another entry of the list is led by the
+    first name with the second among its authors (and the year, when the sentence gives one).
     Why: an author who writes several papers leads many entries; the second name is what tells them
     apart. The marker most likely slipped to a neighbouring paper of the same author.
     Example: `In one study, Pettijohn and Tesser [17] manipulated stress ...` with 17 Pettijohn and

@@ -140,8 +140,10 @@ _SAYS_QUOTE = re.compile(r"[\s,]*(?:(?:has|had|once|also)\s+)?(?:observed|noted|
 _BY_AFTER = re.compile(r"^\s*,?\s*(?:by|from)\s+$")  # 'a sham-controlled trial [1] by Kallmes et al.'
 _WHO = re.compile(r",?\s+who\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+$")
-# 'The systematic review conducted by Fayaz et al. in the UK found ...': the group did the work cited.
-_AGENT = re.compile(r"\b(?:conducted|performed|carried\s+out|undertaken|led)\s+by\s+$")
+# 'The systematic review conducted by Fayaz et al. in the UK found ...', 'The study of Huang et al. is ...':
+# the group did the work cited.
+_AGENT = re.compile(r"\b(?:(?:conducted|performed|carried\s+out|undertaken|led)\s+by|"
+                    r"(?:study|trial|work|review|analysis)\s+(?:of|by))\s+$", re.I)
 _GROUP_AFTER = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\b")
 _DOES = re.compile(r"[\s.,*]*(?:who\s+)?(?:(?:also|have|has|had|recently|first|then|later|previously|further|"
                    r"elegantly|independently)\s+){0,2}(?:[a-z]+ed|found|showed|shown|shows|demonstrates|reports|"

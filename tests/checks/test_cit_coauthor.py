@@ -20,3 +20,12 @@ def test_cit207_silent_when_the_second_name_fits_or_points_nowhere():
     assert findings("Kallmes and Osborne [1] found no benefit.", LIST, "CIT207") == []
     # Both papers cited: the second name fits one of them.
     assert findings("Kallmes and Jensen [1, 2] followed patients.", LIST, "CIT207") == []
+
+
+def test_cit207_the_first_name_a_co_author_of_the_cited_entry():
+    """'Comstock and Jensen [1]': Comstock co-wrote 1 (Kallmes), and leads 3, with Jensen."""
+    refs = ["kallmes2009", "buchbinder2009",
+            "Comstock BA, Jensen ME. Vertebroplasty costs. *Radiology*. 2011;2:1-9. PMID: 20000003"]
+    (f,) = findings("Comstock and Jensen [1] counted the costs.", refs, "CIT207")
+    assert f.citations == (1, 3) and "Jensen did not write" in f.message
+    assert findings("Comstock and Jensen [3] counted the costs.", refs, "CIT2") == []

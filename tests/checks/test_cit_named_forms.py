@@ -291,11 +291,17 @@ def test_cit202_a_year_printed_after_the_marker_is_checked_against_the_entry():
     assert findings("Kallmes and others [2] found no benefit.", TIED, "CIT2") == []
 
 
-def test_cit201_a_group_named_as_the_agent_of_a_study_is_tied_to_the_one_marker_after_it():
-    sentence = "The sham-controlled trial conducted by Kallmes et al. in the United States found no benefit at one month{m}."
+@pytest.mark.parametrize("sentence", [
+    "The sham-controlled trial conducted by Kallmes et al. in the United States found no benefit at one month{m}.",
+    "The study of Kallmes et al. is another sham-controlled trial, of 131 patients with painful fractures{m}.",
+])
+def test_cit201_a_group_named_as_the_agent_of_a_study_is_tied_to_the_one_marker_after_it(sentence):
     (f,) = findings(sentence.format(m=" [1]"), TIED, "CIT201")
     assert f.severity == "error" and f.citations[0] == 1
     assert findings(sentence.format(m=" [2]"), TIED, "CIT2") == []
+
+
+def test_cit201_a_group_named_after_by_is_not_always_the_agent():
     # Not the agent: a group named after 'by' that did not do the work ('a scale validated by').
     assert findings("Pain was rated on a scale validated by Kallmes et al. in a large cohort of older patients with "
                     "painful osteoporotic fractures of the spine [1].",
