@@ -28,7 +28,7 @@ _LOW = "a-z\u00df-\u00ff"
 _PART = rf"[{_UP}](?:['\u2019][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?"  # Smith, O'Brien, McConnell, DePalma
 _WORD = rf"(?:{_PART}(?:-{_PART})*)"  # Martin-Lopez, Kim-McConnell
 NAME = rf"(?:{_PARTICLE}\s+)*{_WORD}(?:\s+{_WORD})?"
-_ETAL = r"(?:\s+et\s+al\.?,?)?"
+_ETAL = r"(?:(?:\s+[A-Z]{1,3})?\s+et\s+al\.?,?)?"  # 'Huespe IA et al.': initials may come before 'et al.'
 _VERB = (r"(?:and\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\s+)?(?:(?:also|had|has|have|then|later|first|recently)\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shows|reports|"
          r"finds|concluded|noted|wrote|led|ran|undertook)\b")
 # What authors do in a study; 'In 2016, Stryker acquired ...' names a company, not a study.
@@ -56,7 +56,7 @@ _FORMS = tuple((lazy(after) if after else None, lazy(before) if before else None
     (rf"{_ETAL}\s+in\s+(?P<year>{YEAR})\b", r"\bby\s+$", ("by",)),  # reported by Klazen in 2010
     (rf"(?:['\u2019]s|(?<=s)['\u2019])\s+(?:(?P<year>{YEAR})\s+)?(?:[\w-]+\s+){{0,2}}?"
      r"(?:study|trial|RCT|review|meta-analysis|analysis|report|series)\b", None, None),  # Smith's 2015 trial
-    (r"\s+et\s+al\b", None, None),  # Smith et al. (no year)
+    (r"(?:\s+[A-Z]{1,3})?\s+et\s+al\b", None, None),  # Smith et al., Singh VP et al. (no year)
 ))
 # A surname with no year counts only when the list knows it as a first author.
 # ('Bleakley, who has estimated', 'According to Samuel,' count as well.)

@@ -306,3 +306,12 @@ def test_cit201_a_group_named_after_by_is_not_always_the_agent():
     assert findings("Pain was rated on a scale validated by Kallmes et al. in a large cohort of older patients with "
                     "painful osteoporotic fractures of the spine [1].",
                     TIED, "CIT201") == []
+
+
+def test_cit201_202_initials_between_the_surname_and_et_al():
+    (f,) = findings("Kallmes DF et al. (2011) found no benefit [2].", TIED, "CIT202")
+    assert f.severity == "error" and f.citations[0] == 2
+    (f,) = findings("Kallmes DF et al., reported no benefit in 131 patients with painful fractures at one month [1].",
+                    TIED, "CIT201")
+    assert f.severity == "error" and f.citations[0] == 1
+    assert findings("Kallmes DF et al. (2009) found no benefit [2].", TIED, "CIT2") == []
