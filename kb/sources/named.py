@@ -79,6 +79,7 @@ _TIED = (
     re.compile(rf"(?:,\s+{_SECOND})+,?\s+(?:and|&)\s+(?P<second>{_SECOND})\s*(?=\[\d)"),  # A, B and C [9]
 )
 _N_DATED_TIED = 4  # the first four forms carry a year
+_IN_YEAR = lazy(rf"^In\s+(?P<year>{YEAR}),?\s+$")  # the sentence opens with the year, right before the name
 _PARTICLE_RX = re.compile(_PARTICLE)
 _YEAR_ONLY = tuple(re.compile(p) for p in (
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:updated|revised|new|earlier|later|recent|joint)\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,4}}?{_DOC}",
@@ -185,6 +186,10 @@ def _tied_form(text: str, raw: str, start: int, end: int, index, forms) -> Menti
         if not name or not index.is_known_surname(name):
             return None
         year = int(a.group("year")) if a.groupdict().get("year") else None
+        opening = None if year else _IN_YEAR.search(text, 0, start)  # 'In 1999 Shah [1] and others said'
+        if opening:
+            return Mention("person", text[opening.start():a.end()], opening.start(), a.end(), name,
+                           int(opening.group("year")), second=a.group("second"))
         return Mention("person", text[start:a.end()], start, a.end(), name, year, second=a.group("second"))
     return None
 

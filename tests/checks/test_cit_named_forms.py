@@ -315,3 +315,10 @@ def test_cit201_202_initials_between_the_surname_and_et_al():
                     TIED, "CIT201")
     assert f.severity == "error" and f.citations[0] == 1
     assert findings("Kallmes DF et al. (2009) found no benefit [2].", TIED, "CIT2") == []
+
+
+def test_cit202_a_sentence_opening_with_a_year_right_before_a_tied_name():
+    (f,) = findings("In 2011 Kallmes [2] and others said that pain fell as much after a sham procedure.", TIED, "CIT202")
+    assert f.severity == "error" and f.citations[0] == 2
+    assert findings("In 2009 Kallmes [2] and others said that pain fell as much after a sham procedure.", TIED,
+                    "CIT2") == []
