@@ -70,6 +70,8 @@ _CO = rf"(?:\s+(?:and|&)\s+(?P<second>{_SECOND}))?"
 _TIED = (
     # 'Lopes et al [13] (2007)', 'Goldenberg [50] (2010) stated': the year printed just after the marker
     re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s*(?=\[[\d\s,\u2013-]+\]\s*\((?P<year>{YEAR})[a-z]?\))"),
+    # 'contributed by True et al. [332] in 2006'
+    re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s*(?=\[[\d\s,\u2013-]+\]\s+in\s+(?P<year>{YEAR})\b(?!\s*[-\u2013]))"),
     re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s+(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Snoke et al. 2007 [42]
     re.compile(rf"{_CO}\s+et\s+al\.?,\s*(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Cummings et al., 1997 [27]
     # 'Landrine & Klonoff, 2003 [46]', 'Hyland, Cummings, and Seiwell, 2000 [22]': two or more authors
@@ -78,7 +80,7 @@ _TIED = (
     re.compile(rf"{_CO}(?:{_ETAL}|\s+and\s+{_GROUP})(?:['\u2019]s)?\s*(?=\[\d)"),
     re.compile(rf"(?:,\s+{_SECOND})+,?\s+(?:and|&)\s+(?P<second>{_SECOND})\s*(?=\[\d)"),  # A, B and C [9]
 )
-_N_DATED_TIED = 4  # the first four forms carry a year
+_N_DATED_TIED = 5  # the first five forms carry a year
 _IN_YEAR = lazy(rf"^In\s+(?P<year>{YEAR}),?\s+$")  # the sentence opens with the year, right before the name
 _PARTICLE_RX = re.compile(_PARTICLE)
 _YEAR_ONLY = tuple(re.compile(p) for p in (

@@ -322,3 +322,10 @@ def test_cit202_a_sentence_opening_with_a_year_right_before_a_tied_name():
     assert f.severity == "error" and f.citations[0] == 2
     assert findings("In 2009 Kallmes [2] and others said that pain fell as much after a sham procedure.", TIED,
                     "CIT2") == []
+
+
+def test_cit202_a_year_after_the_marker_with_in():
+    (f,) = findings("The data were contributed by Kallmes et al. [2] in 2011.", TIED, "CIT202")
+    assert f.severity == "error" and f.citations[0] == 2
+    assert findings("The data were contributed by Kallmes et al. [2] in 2009.", TIED, "CIT2") == []
+    assert findings("Pain was scored as by Kallmes et al. [2] in 2010-2012 cohorts.", TIED, "CIT202") == []
