@@ -33,7 +33,8 @@ class ArticleResult:
     crashed: int = 0
     seeded_injected: int = 0
     seeded_found: int = 0
-    seeded_by_defect: tuple = ()  # (defect, injected, found) for each defect injected
+    # (defect, injected, found, found only by info findings) for each defect injected
+    seeded_by_defect: tuple = ()
     crash: str | None = None  # an unexpected exception while measuring: a bug to fix
 
 
@@ -92,7 +93,7 @@ def seeded(text: str, path: str, draws: int, seed: int) -> tuple:
     from kbdev.seeding.suite import text_injectors
 
     scores = evaluate([(TextPolicy(i, text, path), text) for i in range(draws)], text_injectors(), seed=seed)
-    return tuple((s.defect, s.injected, s.found) for s in scores if s.injected)
+    return tuple((s.defect, s.injected, s.found, s.found_at_info_only) for s in scores if s.injected)
 
 
 def measure(path: Path, *, draws: int = 1, seed: int = 0) -> ArticleResult:
@@ -152,7 +153,12 @@ def summary(results: list[ArticleResult]) -> str:
             f"({_ratio(total('entries_right'), total('entries_known'))}); "
             f"error+warning findings {findings} ({findings / n:.2f} per article); "
             f"seeded defects found {total('seeded_found')} / {total('seeded_injected')} "
-            f"({_ratio(total('seeded_found'), total('seeded_injected'))}); crashed checks {total('crashed')}\n")
+            f"({_ratio(total('seeded_found'), total('seeded_injected'))}; {_info_only(done)} of them only at info); "
+            f"crashed checks {total('crashed')}\n")
+
+
+def _info_only(results) -> int:
+    return sum(d[3] for r in results for d in r.seeded_by_defect if len(d) > 3)
 
 
 def finding_lines(results: list[ArticleResult]) -> str:
@@ -161,13 +167,14 @@ def finding_lines(results: list[ArticleResult]) -> str:
 
 
 def defect_table(results: list[ArticleResult]) -> str:
-    """Seeded defects over the corpus, one row per defect."""
+    """Seeded defects over the corpus, one row per defect; those found only by info findings counted apart."""
     totals: dict[str, list[int]] = {}
     for r in results:
-        for defect, injected, found in r.seeded_by_defect:
-            t = totals.setdefault(defect, [0, 0])
+        for defect, injected, found, *info_only in r.seeded_by_defect:
+            t = totals.setdefault(defect, [0, 0, 0])
             t[0] += injected
             t[1] += found
-    rows = ["| seeded defect | found / injected |", "| --- | ---: |"]
-    rows += [f"| {d} | {f} / {i} |" for d, (i, f) in totals.items()]
+            t[2] += sum(info_only)
+    rows = ["| seeded defect | found / injected | of them only at info |", "| --- | ---: | ---: |"]
+    rows += [f"| {d} | {f} / {i} | {o} |" for d, (i, f, o) in totals.items()]
     return "\n".join(rows) + "\n"

@@ -90,7 +90,7 @@ def test_text_injectors_skip_lists_too_short_to_edit():
 
 
 def test_defect_table_sums_over_articles():
-    results = [ArticleResult("a", seeded_by_defect=(("swap", 1, 1), ("shift", 1, 0))),
-               ArticleResult("b", seeded_by_defect=(("swap", 1, 0),))]
+    results = [ArticleResult("a", seeded_by_defect=(("swap", 1, 1, 1), ("shift", 1, 0, 0))),
+               ArticleResult("b", seeded_by_defect=(("swap", 1, 0, 0),))]
     from kbdev.corpus_accuracy import defect_table
-    assert "| swap | 1 / 2 |" in defect_table(results) and "| shift | 0 / 1 |" in defect_table(results)
+    assert "| swap | 1 / 2 | 1 |" in defect_table(results) and "| shift | 0 / 1 | 0 |" in defect_table(results)

@@ -66,6 +66,26 @@ def test_a_missed_defect_is_counted_as_missed():
     assert (score.injected, score.found) == (1, 0)
 
 
+def test_a_defect_found_only_by_an_info_finding_is_counted_apart():
+    """Found, and counted apart: an info finding is shown to the editor, but calls nothing wrong."""
+    policy = generate(5, 40)
+    lines = render(policy).text.split("\n")
+    target = next(i for i, line in enumerate(lines) if "limited to several small case series" in line)
+
+    def dated(extra):
+        def inject(p, rng):
+            from kbdev.seeding import Seeded
+            text = "\n".join(lines[:target] + [lines[target] + extra] + lines[target + 1:])
+            return Seeded("dated", text, frozenset({target + 1}), frozenset({"CIT2"}))
+        return inject
+
+    clean = [(policy, "\n".join(lines))]
+    (info,) = evaluate(clean, {"dated": dated(" An updated 1951 guideline was published.<sup>[1]</sup>")})
+    assert (info.injected, info.found, info.found_at_info_only) == (1, 1, 1)
+    (none,) = evaluate(clean, {"dated": dated(" Nothing else changed.")})
+    assert (none.found, none.found_at_info_only) == (0, 0)
+
+
 def test_the_suite_prints_both_tables():
     text = markdown(run(n_policies=1, n_references=30, bundled_draws=1))
     assert text.count("| **all** |") == 2

@@ -39,3 +39,17 @@ def test_an_uncited_entry_deleted_is_expected_as_the_gap_it_leaves_and_found():
     assert any(f.code == "REF101" and f.line in gap.lines for f in findings_of(gap.text))
     (score,) = evaluate([(policy, text)], {"an entry deleted": lambda p, rng: gap})
     assert (score.injected, score.found) == (1, 1)
+
+
+def test_a_number_is_never_shifted_onto_an_entry_of_the_same_first_author():
+    from kbdev.seeding.citations_text import shift
+    same = ["AuthorB A. Widgets one. *J Widgets*. 2001;1(2):1-9.", "AuthorB A. Widgets two. *J Widgets*. 2002;2(2):1-9.",
+            "AuthorB A. Widgets three. *J Widgets*. 2003;3(2):1-9."]
+    # Every neighbour of [2] is AuthorB's: the name could not show a shift, so none is seeded.
+    assert all(shift(TextPolicy(0, _policy("AuthorB showed it [2]. Others [1], [3].", same)), random.Random(s)) is None
+               for s in range(10))
+    # Entry 1 is someone else's: the shift goes there (or past the list's end), never to 3.
+    other = [ENTRIES[0].replace("AuthorB", "AuthorZ")] + same[1:]
+    text = _policy("AuthorB showed it [2]. Others [1], [3].", other)
+    shifted = {shift(TextPolicy(0, text), random.Random(s)).text.split("showed it ")[1][:3] for s in range(10)}
+    assert shifted == {"[1]"}

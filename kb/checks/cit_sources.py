@@ -24,9 +24,11 @@ def named_author_mismatch(kb):
     What: the author named beside a citation (`Zhao (2017)`, `Smith et al.`, `Smith and Jones (2015)`,
     `Buchbinder's trial`, `In 2009, Wardlaw reported`, `A 2016 RCT by Yang`, `reported by Klazen in 2010`)
     is neither the first author nor, with the same year, a co-author of any entry the marker cites.
-    A name with a year pairs with the nearest marker of its own sentence; names joined by `and` or
+    A name with a year pairs with the nearest marker of its own sentence (a year printed just after the
+    marker, `Lopes et al [13] (2007)`, dates the name); names joined by `and` or
     commas share a marker such as `[26, 27]`. A name without a year (`Smith et al. [12]`, `Smith and
-    Jones [15]`, `A, B and C [9]`, `Smith and colleagues [6]`, `Smith [3] showed`, `a trial [3] by Smith`)
+    Jones [15]`, `A, B and C [9]`, `Smith and colleagues [6]`, `Smith and others [6]`, `Smith [3] showed`,
+    `a trial [3] by Smith`)
     pairs only with a marker printed close to it, or, when the named person acts (`Lee et al. showed ...`,
     `Bleakley, who has estimated ...`, `According to Samuel, ...`, `As Singer observed, "..."`), with
     the sentence's one citation after it; it counts only when the list has that surname as a first author

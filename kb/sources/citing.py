@@ -140,6 +140,10 @@ _SAYS_QUOTE = re.compile(r"[\s,]*(?:(?:has|had|once|also)\s+)?(?:observed|noted|
 _BY_AFTER = re.compile(r"^\s*,?\s*(?:by|from)\s+$")  # 'a sham-controlled trial [1] by Kallmes et al.'
 _WHO = re.compile(r",?\s+who\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+$")
+# 'The systematic review conducted by Fayaz et al. in the UK found ...', 'The study of Huang et al. is ...':
+# the group did the work cited.
+_AGENT = re.compile(r"\b(?:(?:conducted|performed|carried\s+out|undertaken|led)\s+by|"
+                    r"(?:study|trial|work|review|analysis)\s+(?:of|by))\s+$", re.I)
 _GROUP_AFTER = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\b")
 _DOES = re.compile(r"[\s.,*]*(?:who\s+)?(?:(?:also|have|has|had|recently|first|then|later|previously|further|"
                    r"elegantly|independently)\s+){0,2}(?:[a-z]+ed|found|showed|shown|shows|demonstrates|reports|"
@@ -219,8 +223,11 @@ def _shared(text: str, entry: Cited, usable: list[int], mention: Mention, later:
 
 def _acts(text: str, mention: Mention) -> bool:
     """'Lee et al. showed', 'Asumda and colleagues used', 'Shabir et al., who demonstrated', 'Bleakley,
-    who has estimated', 'According to Samuel, ...': the named person is the source of the clause."""
+    who has estimated', 'According to Samuel, ...', 'The review conducted by Fayaz et al. ...': the named
+    person is the source of the clause."""
     if _ACCORDING.search(text, max(0, mention.start - 14), mention.start):
+        return True
+    if _GROUP.search(mention.text) and _AGENT.search(text, max(0, mention.start - 30), mention.start):
         return True
     group = _GROUP_AFTER.match(text, mention.end)
     if not group and not _GROUP.search(mention.text) and not _WHO.match(text, mention.end):

@@ -83,8 +83,11 @@ def _person(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
 
 def _person_verdict(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     m = p.mention
-    if any(not readable_author(kb.references[n]) for n in scope):
-        return None  # an entry whose author could not be read: `kb info` says so once, not each time
+    unread = [n for n in scope if not readable_author(kb.references[n])]
+    if unread and (any(_named_in(kb.references[n], m.name) for n in unread) or not index.first_author_matches(m.name)):
+        # An entry whose author could not be read (`kb info` says so once, not each time) is judged only
+        # when its whole text lacks the name and another entry is the named author's: it is someone else's.
+        return None
     if _compound_of_cited(kb, scope, m.name):
         return None  # 'Silva Junior et al.' against 'Silva Jr SHA': one compound surname, written two ways
     firsts = [n for n in scope if n in set(index.first_author_matches(m.name))]

@@ -28,7 +28,7 @@ _LOW = "a-z\u00df-\u00ff"
 _PART = rf"[{_UP}](?:['\u2019][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?"  # Smith, O'Brien, McConnell, DePalma
 _WORD = rf"(?:{_PART}(?:-{_PART})*)"  # Martin-Lopez, Kim-McConnell
 NAME = rf"(?:{_PARTICLE}\s+)*{_WORD}(?:\s+{_WORD})?"
-_ETAL = r"(?:\s+et\s+al\.?,?)?"
+_ETAL = r"(?:(?:\s+[A-Z]{1,3})?\s+et\s+al\.?,?)?"  # 'Huespe IA et al.': initials may come before 'et al.'
 _VERB = (r"(?:and\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\s+)?(?:(?:also|had|has|have|then|later|first|recently)\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shows|reports|"
          r"finds|concluded|noted|wrote|led|ran|undertook)\b")
 # What authors do in a study; 'In 2016, Stryker acquired ...' names a company, not a study.
@@ -56,18 +56,22 @@ _FORMS = tuple((lazy(after) if after else None, lazy(before) if before else None
     (rf"{_ETAL}\s+in\s+(?P<year>{YEAR})\b", r"\bby\s+$", ("by",)),  # reported by Klazen in 2010
     (rf"(?:['\u2019]s|(?<=s)['\u2019])\s+(?:(?P<year>{YEAR})\s+)?(?:[\w-]+\s+){{0,2}}?"
      r"(?:study|trial|RCT|review|meta-analysis|analysis|report|series)\b", None, None),  # Smith's 2015 trial
-    (r"\s+et\s+al\b", None, None),  # Smith et al. (no year)
+    (r"(?:\s+[A-Z]{1,3})?\s+et\s+al\b", None, None),  # Smith et al., Singh VP et al. (no year)
 ))
 # A surname with no year counts only when the list knows it as a first author.
 # ('Bleakley, who has estimated', 'According to Samuel,' count as well.)
 _BARE = (re.compile(rf"(?=(?:,?\s+who)?\s+{_VERB})"), re.compile(r"(?:\bby|\b[Aa]ccording\s+to)\s+$"))
 # Forms that tie a name to the marker right after it, or date it the zoologists' way: they count
 # only for surnames the list knows as authors ('Hubrecht [63] featured', 'Smith and Jones [15]',
-# 'Bastiani and colleagues [35]', 'Snoke et al. 2007 [42]'). A zoologist's 'Petuch, 2002 [2]' names a
-# taxon's author, not the source.
-_GROUP = r"(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers|coworkers)\b"
+# 'Bastiani and colleagues [35]', 'Paweska and others [24]', 'Snoke et al. 2007 [42]', 'Lopes et al [13]
+# (2007)'). A zoologist's 'Petuch, 2002 [2]' names a taxon's author, not the source.
+_GROUP = r"(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers|coworkers|others)\b"
 _CO = rf"(?:\s+(?:and|&)\s+(?P<second>{_SECOND}))?"
 _TIED = (
+    # 'Lopes et al [13] (2007)', 'Goldenberg [50] (2010) stated': the year printed just after the marker
+    re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s*(?=\[[\d\s,\u2013-]+\]\s*\((?P<year>{YEAR})[a-z]?\))"),
+    # 'contributed by True et al. [332] in 2006'
+    re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s*(?=\[[\d\s,\u2013-]+\]\s+in\s+(?P<year>{YEAR})\b(?!\s*[-\u2013]))"),
     re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s+(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Snoke et al. 2007 [42]
     re.compile(rf"{_CO}\s+et\s+al\.?,\s*(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Cummings et al., 1997 [27]
     # 'Landrine & Klonoff, 2003 [46]', 'Hyland, Cummings, and Seiwell, 2000 [22]': two or more authors
@@ -76,7 +80,8 @@ _TIED = (
     re.compile(rf"{_CO}(?:{_ETAL}|\s+and\s+{_GROUP})(?:['\u2019]s)?\s*(?=\[\d)"),
     re.compile(rf"(?:,\s+{_SECOND})+,?\s+(?:and|&)\s+(?P<second>{_SECOND})\s*(?=\[\d)"),  # A, B and C [9]
 )
-_N_DATED_TIED = 3  # the first three forms carry a year
+_N_DATED_TIED = 5  # the first five forms carry a year
+_IN_YEAR = lazy(rf"^In\s+(?P<year>{YEAR}),?\s+$")  # the sentence opens with the year, right before the name
 _PARTICLE_RX = re.compile(_PARTICLE)
 _YEAR_ONLY = tuple(re.compile(p) for p in (
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:updated|revised|new|earlier|later|recent|joint)\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,4}}?{_DOC}",
@@ -183,6 +188,10 @@ def _tied_form(text: str, raw: str, start: int, end: int, index, forms) -> Menti
         if not name or not index.is_known_surname(name):
             return None
         year = int(a.group("year")) if a.groupdict().get("year") else None
+        opening = None if year else _IN_YEAR.search(text, 0, start)  # 'In 1999 Shah [1] and others said'
+        if opening:
+            return Mention("person", text[opening.start():a.end()], opening.start(), a.end(), name,
+                           int(opening.group("year")), second=a.group("second"))
         return Mention("person", text[start:a.end()], start, a.end(), name, year, second=a.group("second"))
     return None
 

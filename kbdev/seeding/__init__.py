@@ -6,7 +6,9 @@ defines ``INJECTORS``: a dict from a defect name to a function
 (None when the policy offers no place for that defect). ``evaluate`` runs
 every injector on every policy and counts, per defect type, how many were
 injected, how many were found at their line by one of the expected codes,
-and how many new findings appeared anywhere else (false alarms).
+and how many new findings appeared anywhere else (false alarms). A defect found
+only by ``info`` findings counts as found and is also counted apart
+(``found_at_info_only``): the editor sees it, but no finding calls it wrong.
 """
 from __future__ import annotations
 
@@ -38,6 +40,8 @@ class Score:
     injected: int
     found: int  # found at an expected line by an expected code
     false_alarms: int  # new findings (absent from the clean run) at other lines or with other codes
+    # Of ``found``, those found only by info findings: shown to the editor, but not called wrong.
+    found_at_info_only: int = 0
 
     @property
     def recall(self) -> float:
@@ -123,11 +127,13 @@ def evaluate(policies: Iterable[tuple[SyntheticPolicy, str]], injectors: dict[st
             if seeded is None:
                 continue
             new = new_findings(clean, clean_lines, findings_of(seeded.text), seeded.text.split("\n"))
+            hits = [f for f in new if matches(f, seeded)]
             counts[name]["injected"] += 1
-            counts[name]["found"] += any(matches(f, seeded) for f in new)
+            counts[name]["found"] += bool(hits)
+            counts[name]["info_only"] += bool(hits) and all(f.severity == "info" for f in hits)
             counts[name]["false_alarms"] += sum(1 for f in new if not matches(f, seeded)
                                                 and f.line not in seeded.consequences)
-    return [Score(name, c["injected"], c["found"], c["false_alarms"]) for name, c in counts.items()]
+    return [Score(name, c["injected"], c["found"], c["false_alarms"], c["info_only"]) for name, c in counts.items()]
 
 
 def table(scores: list[Score]) -> str:

@@ -3,7 +3,8 @@
 A real policy has no model, so each injector edits the Markdown directly:
 it swaps or shifts single-number markers in sentences that name the first
 author of the entry they cite (read with a plain substring test, not with the
-checker), changes the year printed beside such a name, or edits the numbered
+checker), never onto an entry of the same first author (the name could not
+show it), changes the year printed beside such a name, or edits the numbered
 list. ``TEXT_INJECTORS`` take a ``TextPolicy``.
 """
 from __future__ import annotations
@@ -93,13 +94,31 @@ def swap(policy: TextPolicy, rng: random.Random) -> Seeded | None:
     return None
 
 
+def _shifted(entries: dict, m, step: int) -> int | None:
+    """The number a marker shifts to, or None when its entry has the same first author: as for a swap,
+    the name in the sentence could not show the change (Boult 2001 cited as Boult 2008)."""
+    n = m.numbers[0]
+    new = n + step
+    if new < 1 or (new in entries and entries[new].first_author == entries[n].first_author):
+        return None
+    return new
+
+
 def shift(policy: TextPolicy, rng: random.Random) -> Seeded | None:
     named = _named_markers(policy)
     if not named:
         return None
+    entries = _entries(policy)
     m = rng.choice(named)
+    step = rng.choice((-1, 1)) if m.numbers[0] > 1 else 1
+    # The drawn marker and direction, else the other direction, else the next named markers in turn.
+    at = named.index(m)
+    tries = [(k, s) for k in named[at:] + named[:at] for s in ((step, -step) if k is m else (1, -1))]
+    m, new = next(((k, _shifted(entries, k, s)) for k, s in tries if _shifted(entries, k, s) is not None),
+                  (None, None))
+    if m is None:
+        return None
     n = m.numbers[0]
-    new = n + (rng.choice((-1, 1)) if n > 1 else 1)
     lines = policy.lines
     _set_marker(lines, m, str(new))
     still = any(n in k.numbers for k in policy.doc.markers if k is not m)

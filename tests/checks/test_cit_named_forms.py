@@ -272,3 +272,60 @@ def test_cit203_a_bodys_criteria_cited_to_a_paper_about_criteria_is_a_note():
     assert note.severity == "info" and note.citations[0] == 1
     (error,) = _check_text(body.format(n=3), [members, about, other])
     assert error.severity == "error" and error.citations[0] == 3
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to Kallmes et al [1] (2009), pain fell as much after a sham procedure.",  # the year after the marker
+    "Kallmes [1] (2009) found no benefit.",
+    "Kallmes and others [1] found no benefit.",
+])
+def test_cit201_a_name_dated_after_its_marker_or_with_others_is_tied_to_it(sentence):
+    (f,) = findings(sentence, TIED, "CIT201")
+    assert f.severity == "error" and f.citations[0] == 1 and "is reference 2" in f.suggestion
+
+
+def test_cit202_a_year_printed_after_the_marker_is_checked_against_the_entry():
+    (f,) = findings("According to Kallmes et al [2] (2011), pain fell as much after a sham procedure.", TIED, "CIT202")
+    assert f.severity == "error" and f.citations[0] == 2
+    assert findings("According to Kallmes et al [2] (2009), pain fell as much after a sham procedure.", TIED, "CIT2") == []
+    assert findings("Kallmes and others [2] found no benefit.", TIED, "CIT2") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The sham-controlled trial conducted by Kallmes et al. in the United States found no benefit at one month{m}.",
+    "The study of Kallmes et al. is another sham-controlled trial, of 131 patients with painful fractures{m}.",
+])
+def test_cit201_a_group_named_as_the_agent_of_a_study_is_tied_to_the_one_marker_after_it(sentence):
+    (f,) = findings(sentence.format(m=" [1]"), TIED, "CIT201")
+    assert f.severity == "error" and f.citations[0] == 1
+    assert findings(sentence.format(m=" [2]"), TIED, "CIT2") == []
+
+
+def test_cit201_a_group_named_after_by_is_not_always_the_agent():
+    # Not the agent: a group named after 'by' that did not do the work ('a scale validated by').
+    assert findings("Pain was rated on a scale validated by Kallmes et al. in a large cohort of older patients with "
+                    "painful osteoporotic fractures of the spine [1].",
+                    TIED, "CIT201") == []
+
+
+def test_cit201_202_initials_between_the_surname_and_et_al():
+    (f,) = findings("Kallmes DF et al. (2011) found no benefit [2].", TIED, "CIT202")
+    assert f.severity == "error" and f.citations[0] == 2
+    (f,) = findings("Kallmes DF et al., reported no benefit in 131 patients with painful fractures at one month [1].",
+                    TIED, "CIT201")
+    assert f.severity == "error" and f.citations[0] == 1
+    assert findings("Kallmes DF et al. (2009) found no benefit [2].", TIED, "CIT2") == []
+
+
+def test_cit202_a_sentence_opening_with_a_year_right_before_a_tied_name():
+    (f,) = findings("In 2011 Kallmes [2] and others said that pain fell as much after a sham procedure.", TIED, "CIT202")
+    assert f.severity == "error" and f.citations[0] == 2
+    assert findings("In 2009 Kallmes [2] and others said that pain fell as much after a sham procedure.", TIED,
+                    "CIT2") == []
+
+
+def test_cit202_a_year_after_the_marker_with_in():
+    (f,) = findings("The data were contributed by Kallmes et al. [2] in 2011.", TIED, "CIT202")
+    assert f.severity == "error" and f.citations[0] == 2
+    assert findings("The data were contributed by Kallmes et al. [2] in 2009.", TIED, "CIT2") == []
+    assert findings("Pain was scored as by Kallmes et al. [2] in 2010-2012 cohorts.", TIED, "CIT202") == []
