@@ -341,3 +341,11 @@ def test_a_programme_named_after_the_people_is_their_group_but_a_title_word_is_n
 def test_a_company_is_not_a_surname_with_initials():
     e = _parsed("SCRI Development Innovations, LLC. Randomized trial of erlotinib. In: ClinicalTrials.gov. 2013.")
     assert e.first_author is None
+
+
+def test_a_body_or_database_named_alone_after_a_title_is_its_source():
+    assert _parsed("Determination of Hydrogen Cyanide in Tobacco Smoke. Health Canada. 1999.").source == "Health Canada"
+    assert _parsed("Hydrogen cyanide. Toxbase\u00ae. 2000.").source == "Toxbase\u00ae"
+    # a lone word after the title is not a body, nor is a second sentence of the title
+    assert _parsed("Practice guideline for vertebral augmentation. Revised. 2014.").source is None
+    assert _parsed("Widgets and gadgets. A review of the field. 2014.").source is None

@@ -82,6 +82,9 @@ def _first_sentence(body: str) -> tuple[str, str, str]:
 _NOT_AN_ORGANISATION = re.compile(r"(?<!\b[A-Z])\.\s+[A-Z][a-z]|^[A-Z]\.(?:\s?-?[A-Z]\.)*\s*[A-Z][\w'-]+,")
 
 
+# A short proper name standing alone after a title: an issuing body or a database ("Health Canada", "Toxbase®"):
+# two to five words, or one marked as a trade name; not a lone word such as "Revised" or "URL".
+_BODY_NAME = lazy(r"[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w\u00ae&'.-]*|of|and|for|the|de|du|des)){1,4}|[A-Z][\w&'.-]*[\u00ae\u2122]")
 _JURISDICTION = lazy(r"[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+){0,2}")
 
 
@@ -156,6 +159,9 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
         title_first, _, rest = title.partition(". ")
         if rest and not re.search(r"\d{4}", title_first):
             title = title_first
+            body_name = re.sub(rf"[.,;]?\s*{YEAR_RX}[a-z]?\.?$", "", rest).strip(" .")
+            if _BODY_NAME.fullmatch(body_name):  # "Title. Health Canada. 1999.": the body that issued it
+                source, guessed = body_name, True
     year_text = paren_year or pub.get("year") or lead_year or (None if quoted else late_year(body))
     year = int(year_text) if year_text else None
     return ReferenceEntry(
