@@ -349,3 +349,18 @@ def test_a_body_or_database_named_alone_after_a_title_is_its_source():
     # a lone word after the title is not a body, nor is a second sentence of the title
     assert _parsed("Practice guideline for vertebral augmentation. Revised. 2014.").source is None
     assert _parsed("Widgets and gadgets. A review of the field. 2014.").source is None
+
+
+def test_citations_closed_by_a_parenthesis_are_raised_as_the_journal_prints_them():
+    """Korean and Japanese journals: 'repair.1-3)' and '4)5)' set raised, tagged with the ')' inside the xref."""
+    cite = '<xref ref-type="bibr" rid="R{n}">{text}</xref>'
+    body = ("<p>Repair is safe." + cite.format(n=3, text="1") + "-" + cite.format(n=5, text="3)")
+            + " Mortality is low." + cite.format(n=6, text="4)") + cite.format(n=7, text="5)")
+            + " Both agree." + cite.format(n=4, text="2)") + cite.format(n=6, text="4)") + "</p>")
+    markdown = convert(_article(body).encode(), "x.xml").markdown
+    assert "safe.<sup>1</sup>-<sup>3)</sup> Mortality" in markdown and "low.<sup>4)</sup><sup>5)</sup>" in markdown
+    found, _ = scan_line(next(line for line in markdown.split("\n") if "safe." in line))
+    assert [list(expand(m.inner).numbers) for m in found] == [[1, 2, 3], [4, 5], [2, 4]]
+    # one ')' caught inside an xref of an article that cites in parentheses stays as printed
+    plain = "<p>Repair is safe (" + cite.format(n=3, text="1") + ", " + cite.format(n=5, text="3)") + ".</p>"
+    assert "safe (1, 3)." in convert(_article(plain).encode(), "x.xml").markdown

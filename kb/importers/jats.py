@@ -19,7 +19,7 @@ from kb.importers.jats_inline import (CLOSE, EMPHASISED_JOINER, MID, OPEN, Conte
                                       strip_sentinels)
 from kb.importers.jats_numbering import number_refs
 from kb.importers.jats_refs import EntryFacts, entry_text, facts
-from kb.importers.jats_style import bare_numbers, raise_glued, separate_touching
+from kb.importers.jats_style import bare_numbers, closed_numbers, raise_glued, separate_touching
 from kb.importers.model import Converted
 
 _SPAN = re.compile(f"{OPEN}(\\d+){MID}(.*?){CLOSE}")
@@ -153,8 +153,9 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     root = parse(data, source_name)
     numbered = number_refs(root, data, source_name)
     ref_ids = frozenset(ref.get("id") for _, ref in numbered if ref.get("id"))
-    raised = superscript_style(root, ref_ids) or bare_numbers(root, ref_ids)
-    ctx = Context(superscript_citations=raised, ref_ids=ref_ids)
+    closed = closed_numbers(root, ref_ids)
+    raised = closed or superscript_style(root, ref_ids) or bare_numbers(root, ref_ids)
+    ctx = Context(superscript_citations=raised, ref_ids=ref_ids, closed_citations=closed)
     title, journal, blocks = _front(root, ctx)
     body = next((b for b in root if local(b.tag) == "body"), None)
     for child in body if body is not None else ():

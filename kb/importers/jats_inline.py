@@ -14,6 +14,7 @@ OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 SENTINEL = re.compile(f"{OPEN}\\d+{MID}|{CLOSE}")
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"^\s*\d+(?:\s*[,\-\u2013]\s*\d+)*\s*$")  # "12", or a run printed in one xref "52\u201354"
+_CLOSED_NUMBER = re.compile(r"^\s*\d{1,4}\)\s*$")  # "3)" in an article that closes each citation so
 # A citation number in italic or bold is the journal's typography, not emphasis: the number is the marker.
 _EMPHASISED = re.compile(r"(\*{1,2})(\d+(?:\s*[,\-\u2013]\s*\d+)*)\1")
 # ... and so is an emphasised joiner between two citations ("<xref>7</xref><italic>\u2013</italic><xref>9</xref>").
@@ -37,6 +38,7 @@ class Context:
     superscript_citations: bool = False
     in_sup: int = 0
     ref_ids: frozenset = frozenset()  # the ids of the article's <ref> entries
+    closed_citations: bool = False  # citations printed '3)', raised (see jats_style.closed_numbers)
 
 
 def is_citation(xref, ref_ids) -> bool:
@@ -107,7 +109,8 @@ def child_text(child, ctx: Context, *, flatten: bool = True) -> str:
     if tag == "xref" and is_citation(child, ctx.ref_ids):
         ctx.rids.append(tuple((child.get("rid") or "").split()))
         text = _EMPHASISED.sub(r"\2", inline(child, ctx))  # Emerging Infect Dis sets "(<italic>1</italic>)"
-        bare = not ctx.in_sup and "<sup>" not in text and _NUMBER.match(text)
+        bare = not ctx.in_sup and "<sup>" not in text and (
+            _NUMBER.match(text) or (ctx.closed_citations and _CLOSED_NUMBER.match(text)))
         if ctx.superscript_citations and bare:
             text = _wrap(text, *_TAGGED["sup"])
         core = text.strip()  # the xref's own edge spaces go outside, where the paragraph squashes them

@@ -44,6 +44,19 @@ def bare_numbers(root, ref_ids) -> bool:
     return sum(numbered) * _SLIPS <= len(numbered)
 
 
+_CLOSED = re.compile(r"^\s*\d{1,4}\)\s*$")  # "3)": a number and the closing parenthesis, no opening one
+
+
+def closed_numbers(root, ref_ids) -> bool:
+    """Does the article print its citations as numbers each closed by a parenthesis ('repair.1-3)', '4)5)'),
+    as Korean and Japanese journals set them raised? Most of its numbered citations must be tagged that way,
+    so a stray ')' caught inside one xref of a parenthesised style does not count."""
+    found: list[tuple[str, bool]] = []
+    _citations(root, ref_ids, False, "", found)
+    closed = sum(1 for printed, enclosed in found if _CLOSED.match(printed))
+    return closed >= _FEW and closed * 2 >= len(found)
+
+
 def raise_glued(text: str, open_: str, mid: str, close: str) -> str:
     """Bare citation numbers glued to the word before them ("immunotherapy.<xref>1</xref><xref>3</xref>",
     Europe PMC's copy of a BMJ article) are raised, as the journal prints them. Two numbers with nothing
