@@ -94,7 +94,9 @@ def uncited_entry(kb):
     Why: an uncited reference is either left over from an earlier version or a citation that was
     lost from the text; either way the evidence it stands for is not tied to any statement.
     Example: entry 77 in a list whose markers stop at 76.
-    Fix: cite it where the text relies on it, or remove it from the list (and renumber).
+    Fix: cite it where the text relies on it, or remove it from the list (and renumber). When the last entry
+    is the only one left uncited, the suggestion also names the other cause: an entry inserted earlier without
+    renumbering the markers, which then cite the entry before the one meant.
     When numbered markers cite fewer than a fifth of the list, the document cites some other way
     (by author and year, or not at all, as a correction notice): one info finding says so instead.
     """
@@ -108,13 +110,18 @@ def uncited_entry(kb):
                       column=1, citations=uncited, severity="info",
                       suggestion="check how the text cites its sources")
         return
-    for n in kb.uncited:
+    uncited = list(kb.uncited)
+    for n in uncited:
         entry = kb.references[n]
         near = _closest(cited, n)
         hint = f" (the nearest cited number is {near})" if near is not None else ""
+        suggestion = "cite it where the text relies on it, or remove it from the list"
+        if uncited == [max(kb.references)] and n - 1 in kb.cited:
+            # Only the last entry is left over: what an entry inserted without renumbering the markers leaves.
+            suggestion += ("; if an entry was inserted earlier in the list, the markers after it still cite "
+                           "the old numbers: check that the entries they cite are the ones meant")
         yield finding(uncited_entry, entry.line, f"reference {n} ({entry.label}) is not cited in the text{hint}",
-                      column=1, citations=[n],
-                      suggestion="cite it where the text relies on it, or remove it from the list")
+                      column=1, citations=[n], suggestion=suggestion)
 
 
 RULES = (number_not_in_list, malformed_marker, reversed_or_duplicated, uncited_entry)

@@ -53,6 +53,14 @@ def test_cit104_an_entry_no_marker_cites_is_a_warning_at_the_entry():
     assert "Frey (2017)" in found[0].message
 
 
+def test_cit104_only_the_last_entry_uncited_also_suggests_an_entry_inserted_without_renumbering():
+    three = ["zhao2017", "frey2017", "zhan2017"]
+    (last,) = findings("Zhao (2017) and Frey (2017) agree.<sup>[1, 2]</sup>", three, "CIT104")
+    assert "inserted earlier in the list" in last.suggestion
+    (middle,) = findings("Zhao (2017) and Zhan (2017) agree.<sup>[1, 3]</sup>", three, "CIT104")
+    assert "inserted" not in middle.suggestion
+
+
 def test_cit104_an_entry_cited_inside_a_range_is_cited():
     assert findings("Two studies.<sup>[1-2]</sup>", TWO, "CIT104") == []
 
