@@ -2,8 +2,8 @@
 
 One figure per question (what is compared) and outcome with at least two
 estimates (those whose text names no comparison together, under ``NO_COMPARISON``), and one
-overview per question whose estimates span several outcomes. Ratio and difference measures go to separate panels of a figure.
-Each figure is written as SVG and PNG with a CSV of its rows beside it; the
+overview per question whose estimates span several outcomes. Ratio and difference measures go
+to separate panels of a figure. Each figure is written as SVG and PNG with a CSV of its rows beside it; the
 SVG is byte-identical for the same input (fixed hash salt, no date).
 """
 from __future__ import annotations
