@@ -14,7 +14,8 @@ OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 SENTINEL = re.compile(f"{OPEN}\\d+{MID}|{CLOSE}")
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"^\s*\d+(?:\s*[,\-\u2013]\s*\d+)*\s*$")  # "12", or a run printed in one xref "52\u201354"
-_CLOSED_NUMBER = re.compile(r"^\s*\d{1,4}\)\s*$")  # "3)" in an article that closes each citation so
+# "3)": a number and the closing parenthesis, no opening one, as some journals close each citation
+CLOSED_NUMBER = re.compile(r"^\s*\d{1,4}\)\s*$")
 # A citation number in italic or bold is the journal's typography, not emphasis: the number is the marker.
 _EMPHASISED = re.compile(r"(\*{1,2})(\d+(?:\s*[,\-\u2013]\s*\d+)*)\1")
 # ... and so is an emphasised joiner between two citations ("<xref>7</xref><italic>\u2013</italic><xref>9</xref>").
@@ -110,7 +111,7 @@ def child_text(child, ctx: Context, *, flatten: bool = True) -> str:
         ctx.rids.append(tuple((child.get("rid") or "").split()))
         text = _EMPHASISED.sub(r"\2", inline(child, ctx))  # Emerging Infect Dis sets "(<italic>1</italic>)"
         bare = not ctx.in_sup and "<sup>" not in text and (
-            _NUMBER.match(text) or (ctx.closed_citations and _CLOSED_NUMBER.match(text)))
+            _NUMBER.match(text) or (ctx.closed_citations and CLOSED_NUMBER.match(text)))
         if ctx.superscript_citations and bare:
             text = _wrap(text, *_TAGGED["sup"])
         core = text.strip()  # the xref's own edge spaces go outside, where the paragraph squashes them

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kb.importers.jats_inline import is_citation, local
+from kb.importers.jats_inline import CLOSED_NUMBER, is_citation, local
 
 _NUMBER = re.compile(r"^\s*\d{1,4}(?:\s*[,\-\u2013]\s*\d{1,4})*\s*$")  # "12" or "52\u201354"
 _OPENS = ("[", "(")
@@ -44,16 +44,13 @@ def bare_numbers(root, ref_ids) -> bool:
     return sum(numbered) * _SLIPS <= len(numbered)
 
 
-_CLOSED = re.compile(r"^\s*\d{1,4}\)\s*$")  # "3)": a number and the closing parenthesis, no opening one
-
-
 def closed_numbers(root, ref_ids) -> bool:
     """Does the article print its citations as numbers each closed by a parenthesis ('repair.1-3)', '4)5)'),
     as Korean and Japanese journals set them raised? Most of its numbered citations must be tagged that way,
     so a stray ')' caught inside one xref of a parenthesised style does not count."""
     found: list[tuple[str, bool]] = []
     _citations(root, ref_ids, False, "", found)
-    closed = sum(1 for printed, enclosed in found if _CLOSED.match(printed))
+    closed = sum(1 for printed, _ in found if CLOSED_NUMBER.match(printed))
     return closed >= _FEW and closed * 2 >= len(found)
 
 
