@@ -99,6 +99,8 @@ def uncited_entry(kb):
     renumbering the markers, which then cite the entry before the one meant.
     When numbered markers cite fewer than a fifth of the list, the document cites some other way
     (by author and year, or not at all, as a correction notice): one info finding says so instead.
+    In a policy cited by author and year (a list printed without numbers), an uncited entry is info: such lists
+    often hold further reading, and a citation form the reader does not know would leave its entry uncited.
     """
     cited = sorted(kb.cited)
     entries = kb.doc.references
@@ -111,6 +113,13 @@ def uncited_entry(kb):
                       suggestion="check how the text cites its sources")
         return
     uncited = list(kb.uncited)
+    if kb.doc.citation_style != "numbered":
+        for n in uncited:
+            entry = kb.references[n]
+            yield finding(uncited_entry, entry.line, f"reference {entry.label} is not cited by name and year in the "
+                          "text", column=1, citations=[n], severity="info",
+                          suggestion="cite it where the text relies on it, or remove it from the list")
+        return
     for n in uncited:
         entry = kb.references[n]
         near = _closest(cited, n)

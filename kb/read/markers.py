@@ -70,6 +70,7 @@ class RawMarker:
     start: int  # 0-based offset in the line
     end: int
     style: str = BRACKET
+    notes: tuple[str, ...] = ()  # what an author-year citation could not settle (kb.read.author_year)
 
 
 @dataclass(frozen=True)

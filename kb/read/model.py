@@ -142,6 +142,9 @@ class PolicyDocument:
     problems: tuple[Problem, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()  # running text outside the reference list and codes
     skipped: tuple = ()  # (line, kb.read.markers.Skipped): spans that may be markers, left unread
+    # "numbered", or "author-year": a list printed without numbers, numbered by the reader in printed order
+    # and cited in the text by name and year (kb.read.author_year)
+    citation_style: str = "numbered"
 
     def section_at(self, line: int) -> Section | None:
         """The innermost section containing ``line``: the last heading above it."""

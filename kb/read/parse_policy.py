@@ -9,6 +9,7 @@ import bisect
 import re
 
 from kb.patterns import lazy
+from kb.read.author_year import AUTHOR_YEAR, AuthorYearIndex, scan_author_year, unnumbered_drafts
 from kb.read.blocks import Heading, headings
 from kb.read.criteria import CATEGORY, parse_criteria
 from kb.read.model import Code, PolicyDocument, Problem, ReferenceEntry, Section
@@ -95,7 +96,8 @@ def _region(sections: list[Section], pattern, n_lines: int, *, through_categorie
     return start.line + 1, end
 
 
-def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list[Problem]]:
+def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list[Problem], bool]:
+    """The entries, the problems, and whether the list prints its numbers (else it is numbered in order)."""
     drafts: list[list] = []
     for num in range(span[0], span[1] + 1):
         text = lines[num - 1]
@@ -104,10 +106,19 @@ def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list
             drafts.append([int(m.group("b") or m.group("n")), m.group("text"), num])
         elif text.strip() and drafts and not HEADING.match(text) and not _BOLD_LINE.fullmatch(text.strip()):
             drafts[-1][1] += " " + text.strip()  # an entry wrapped onto a second line
+    numbered = bool(drafts)
+    if not drafts:
+        drafts = unnumbered_drafts(lines[span[0] - 1: span[1]], span[0])
     problems = []
     if not drafts:
         problems.append(Problem("empty-reference-list", span[0] - 1, "the reference list has no numbered entries"))
-    return [parse_entry(n, t, ln) for n, t, ln in drafts], problems
+    return [parse_entry(n, t, ln) for n, t, ln in drafts], problems, numbered
+
+
+def _cites_by_number(markers, references) -> bool:
+    """Whether numbered markers cite a fair share of a list printed without numbers (its numbers were lost)."""
+    cited = {n for m in markers for n in m.numbers if 1 <= n <= len(references)}
+    return len(cited) >= 0.2 * len(references)
 
 
 def parse_codes(lines: list[str], span) -> list[Code]:
@@ -166,9 +177,9 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     heading_lines = _heading_lines(found)
 
     ref_span = _region(sections, REFERENCE_HEADING, len(lines))
-    references, ref_section = [], None
+    references, ref_section, numbered = [], None, True
     if ref_span:
-        references, more = parse_references(lines, ref_span)
+        references, more, numbered = parse_references(lines, ref_span)
         problems += more
         ref_section = next(s for s in sections if s.line == ref_span[0] - 1)
     else:
@@ -199,6 +210,12 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
 
     last_entry = max((r.number for r in references), default=None)
     sentences, markers, skipped = read_prose(blocks, section_for_line, last_entry)
+    style = "numbered"
+    if not numbered and references and not _cites_by_number(markers, references):
+        index = AuthorYearIndex(references)
+        style = AUTHOR_YEAR
+        sentences, markers, skipped = read_prose(blocks, section_for_line, last_entry,
+                                                 scan=lambda text: scan_author_year(text, index))
     crit_span = _region(sections, CRITERIA_HEADING, len(lines), through_categories=True)
     statements = []
     if crit_span:
@@ -218,5 +235,5 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
         references=tuple(references), reference_section=ref_section,
         statements=tuple(statements), documentation=tuple(documentation),
         codes=tuple(codes), problems=tuple(problems),
-        paragraphs=tuple(read_paragraphs(blocks, section_for_line)), skipped=skipped,
+        paragraphs=tuple(read_paragraphs(blocks, section_for_line)), skipped=skipped, citation_style=style,
     )

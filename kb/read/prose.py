@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kb.patterns import lazy
 from kb.read.marker_style import choose
+from kb.read.marker_numbers import Expansion
 from kb.read.markers import SUP, SUP_BRACKET, UNICODE, expand, scan_line
 from kb.read.model import CitationMarker, Paragraph, Sentence
 
@@ -77,6 +78,7 @@ def group_blocks(numbered_lines: list[tuple[int, str]]) -> list[Block]:
     return [make_block(g) for g in groups]
 
 
+_UNANSWERED = Expansion((), (), frozenset())
 _SUP_CITE = lazy(r"<sup>\s*(\[[^<\]]*\])\s*</sup>", re.IGNORECASE)
 _SUP_OTHER = lazy(r"<sup>\s*([^<]*?)\s*</sup>", re.IGNORECASE)
 _TAG = lazy(r"<[^>]{0,200}>")
@@ -116,18 +118,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = None):
-    """Sentences, markers and the spans left unread as ambiguous, numbered in document order."""
+def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = None, scan=None):
+    """Sentences, markers and the spans left unread as ambiguous, numbered in document order.
+
+    ``scan`` reads one line's markers in place of the numbered styles (an author-year list's citations):
+    its markers are all kept."""
     per_line = []
     for block in blocks:
         noted = False  # the line before opened with a raised label: these lines are notes, each its own
         for i, num in enumerate(block.lines):
             line_text = block.text[block.starts[i]: block.starts[i] + _line_len(block, i)]
             opens = i == 0 or noted or line_text.lstrip().startswith("|")
-            found, unsure = scan_line(line_text, opens_block=opens)
+            found, unsure = scan(line_text) if scan else scan_line(line_text, opens_block=opens)
             noted = line_text.lstrip().lower().startswith("<sup>")
             per_line.append((num, found, unsure))
-    chosen, skipped = choose(per_line, last_entry)
+    chosen, skipped = choose(per_line, last_entry) if scan is None else (
+        [(num, found) for num, found, _ in per_line], [(num, s) for num, _, unsure in per_line for s in unsure])
     kept = iter(chosen)
     sentences: list[Sentence] = []
     markers: list[CitationMarker] = []
@@ -142,11 +148,11 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
             for raw in found:
                 offset = block.starts[i] + raw.start
                 which = first_index + max(0, bisect.bisect_right(span_starts, offset) - 1)
-                exp = expand(raw.inner)
+                exp = expand(raw.inner) if raw.inner or not raw.notes else _UNANSWERED
                 markers.append(CitationMarker(
                     raw=raw.raw, inner=raw.inner.strip(), numbers=exp.numbers, line=num,
                     column=raw.start + 1, section_id=section_for_line(num),
-                    sentence_index=which if spans else None, problems=exp.problems,
+                    sentence_index=which if spans else None, problems=exp.problems + raw.notes,
                     in_range=exp.from_range,
                 ))
         for start, end in spans:
@@ -168,6 +174,10 @@ def _bracketed(text: str, start: int, end: int, placed) -> str:
         if offset < pos or offset + len(raw.raw) > end:
             continue
         out.append(text[pos:offset])
+        if not raw.inner and raw.notes:
+            out.append("[]")  # a citation no entry answers: out of the words, so it is not read again as a name
+            pos = offset + len(raw.raw)
+            continue
         lead = " " if raw.style in (SUP, SUP_BRACKET, UNICODE) else ""
         out.append(f"{lead}[{raw.inner.strip()}]")
         pos = offset + len(raw.raw)

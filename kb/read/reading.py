@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from kb.read.author_year import NO_ENTRY
 from kb.read.model import PolicyDocument
 
 # Examples of skipped spans shown in the report; the count is always complete.
@@ -90,6 +91,10 @@ def reading_report(doc: PolicyDocument) -> ReadingReport:
         notes.append(f"{no_author} of {n} entries have no readable first author; author checks skipped for them")
     if no_year:
         notes.append(f"{no_year} of {n} entries have no readable year; year checks skipped for them")
+    if doc.citation_style != "numbered":
+        unanswered = sum(1 for m in doc.markers for p in m.problems if NO_ENTRY in p)
+        notes.append(f"the reference list prints no numbers: its {n} entries are numbered in printed order and "
+                     f"cited by author and year; {unanswered} citations name no entry")
     if len(doc.skipped) == 1:
         notes.append("1 span that may be a citation marker was not read; no check sees it")
     elif doc.skipped:
@@ -102,7 +107,8 @@ def reading_report(doc: PolicyDocument) -> ReadingReport:
         complete=complete,
         markers=len(doc.markers),
         numbers_cited=len({x for m in doc.markers for x in m.numbers}),
-        marker_styles=dict(Counter(_style(m.raw) for m in doc.markers)),
+        marker_styles=dict(Counter("author and year" if doc.citation_style != "numbered" else _style(m.raw)
+                                   for m in doc.markers)),
         skipped=len(doc.skipped),
         skipped_by_reason=dict(reasons),
         skipped_examples=tuple((ln, s.text, s.reason) for ln, s in doc.skipped[:_EXAMPLES]),

@@ -66,6 +66,8 @@ def inline(text: str) -> str:
 
 def _marker(page: str, marker, kb) -> str:
     """A citation marker as printed, each number a link to its reference page."""
+    if kb.doc.citation_style != "numbered":
+        return _named_marker(page, marker, kb)
     inner, pos, parts = marker.inner, 0, []
     for m in _DIGITS.finditer(inner):
         parts.append(plain(inner[pos:m.start()]))
@@ -78,6 +80,14 @@ def _marker(page: str, marker, kb) -> str:
     tag = "sup" if marker.raw.lower().startswith("<sup") else "span"
     anchor = links.marker_anchor(marker.line, marker.column)
     return f'<{tag} id="{anchor}" class="kb-cite">{body}</{tag}>'
+
+
+def _named_marker(page: str, marker, kb) -> str:
+    """An author-year citation as printed, a link to its (first) entry's page: its words are the citation."""
+    first = next((n for n in marker.numbers if n in kb.references), None)
+    body = link(plain(marker.raw), links.rel(page, links.reference_path(first))) if first else plain(marker.raw)
+    anchor = links.marker_anchor(marker.line, marker.column)
+    return f'<span id="{anchor}" class="kb-cite">{body}</span>'
 
 
 def _line_body(page: str, kb, number: int, raw: str, markers, flags_at: dict) -> str:

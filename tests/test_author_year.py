@@ -1,0 +1,130 @@
+"""Policies whose reference list prints no numbers and whose text cites it by author and year."""
+from __future__ import annotations
+
+from kb.checks import run_checks
+from kb.knowledge.base import build_knowledge_base
+from kb.read.author_year import AuthorYearIndex, scan_author_year, unnumbered_drafts
+from kb.read.parse_policy import parse_policy
+from kb.read.reading import reading_report
+from kb.read.reference_list import parse_entry
+
+LIST = """## References
+
+Buchbinder R, Osborne RH, Ebeling PR. A randomized trial of vertebroplasty for painful osteoporotic vertebral fractures. N Engl J Med. 2009;361(6):557-568.
+
+Clark W, Bird P. Safety and efficacy of vertebroplasty for acute painful osteoporotic fractures (VAPOUR). Lancet. 2016;388:1408-1416.
+
+de Vries J, Firanescu CE. Vertebroplasty versus sham procedure (VERTOS IV). BMJ. 2018;361:k1551.
+
+Kallmes DF, Comstock BA. A randomized trial of vertebroplasty for osteoporotic spinal fractures. N Engl J Med. 2009;361(6):569-579.
+
+National Institute for Health and Care Excellence (NICE). Percutaneous vertebroplasty. London: NICE; 2013.
+"""
+
+
+def _policy(background: str, references: str = LIST) -> str:
+    return f"# Vertebroplasty\n\n## Policy\n\nVertebroplasty is medically necessary for painful fractures.\n\n" \
+           f"## Background\n\n{background}\n\n{references}"
+
+
+def _findings(text: str, code: str):
+    kb = build_knowledge_base(parse_policy(text, "p.md"))
+    return [f for r in run_checks(kb) for f in r.findings if f.code == code]
+
+
+def test_an_unnumbered_list_is_numbered_in_printed_order():
+    doc = parse_policy(_policy("Text (Kallmes et al., 2009)."))
+    assert doc.citation_style == "author-year"
+    assert [(e.number, e.label) for e in doc.references][:4] == [
+        (1, "Buchbinder (2009)"), (2, "Clark (2016)"), (3, "de Vries (2018)"), (4, "Kallmes (2009)")]
+
+
+def test_bullets_and_one_entry_a_line_are_entries_too():
+    lines = ["- Smith A. One. J. 2001;1:1.", "- Jones B. Two. J. 2002;1:2.", "",
+             "Brown C. Three. J. 2003;1:3.", "Green D. Four. J. 2004;1:4."]
+    assert [d[1][:5] for d in unnumbered_drafts(lines, 10)] == ["Smith", "Jones", "Brown", "Green"]
+    assert [d[2] for d in unnumbered_drafts(lines, 10)] == [10, 11, 13, 14]
+
+
+def test_a_list_that_does_not_look_like_references_is_not_read():
+    assert unnumbered_drafts(["none yet"], 1) == []
+    assert unnumbered_drafts(["See the guideline on our web site.", "", "Ask the medical director."], 1) == []
+
+
+def test_parenthetical_and_narrative_citations_cite_their_entries():
+    doc = parse_policy(_policy("Buchbinder et al. (2009) and Kallmes and colleagues (2009) found no benefit "
+                               "(Clark et al., 2016; de Vries et al., 2018). NICE (2013) agreed (NICE, 2013)."))
+    assert [(m.raw, m.numbers) for m in doc.markers] == [
+        ("(2009)", (1,)), ("(2009)", (4,)), ("(Clark et al., 2016; de Vries et al., 2018)", (2, 3)),
+        ("(2013)", (5,)), ("(NICE, 2013)", (5,))]
+    assert doc.sentences[-2].text.startswith("Buchbinder et al. [1] and Kallmes and colleagues [4]")
+    assert not any(m.problems for m in doc.markers)
+
+
+def test_a_year_in_parentheses_without_an_author_is_not_a_citation():
+    doc = parse_policy(_policy("Since then (since 2009) the rate fell (January 2011), and Medicare (Medicare, 2010) paid."))
+    assert doc.markers == ()
+
+
+def test_cit106_a_citation_with_no_entry_or_another_year():
+    text = _policy("Buchbinder et al (2008) found no benefit (Kallmes et al., 2009; Smith et al., 2012).")
+    found = _findings(text, "CIT106")
+    assert [(f.severity, f.citations) for f in found] == [("warning", (1,)), ("warning", (4,))]
+    assert "the list has Buchbinder (2009)" in found[0].message
+    assert "Smith (2012) names no entry of the list" in found[1].message
+
+
+def test_cit106_two_entries_of_one_author_and_year_is_info():
+    refs = LIST + "\nKallmes DF, Jarvik JG. Another trial. Spine. 2009;1:1-2.\n"
+    found = _findings(_policy("Sham trials (Kallmes et al., 2009) agreed.", refs), "CIT106")
+    assert [(f.severity, f.citations) for f in found] == [("info", (4, 6))]
+
+
+def test_cit106_a_letter_after_the_year_picks_the_entry():
+    refs = """## References
+
+Jones, A. (2010a). First paper. Spine, 1, 1-2.
+
+Jones, A. (2010b). Second paper. Spine, 2, 3-4.
+"""
+    doc = parse_policy(_policy("Two papers (Jones, 2010b; Jones, 2010a).", refs))
+    assert [m.numbers for m in doc.markers] == [(2, 1)]
+    assert _findings(_policy("Two papers (Jones, 2010b; Jones, 2010a).", refs), "CIT106") == []
+
+
+def test_cit106_is_silent_on_a_clean_policy():
+    text = _policy("Buchbinder et al. (2009) found no benefit (Kallmes et al., 2009; Clark et al., 2016).")
+    assert _findings(text, "CIT106") == []
+
+
+def test_an_uncited_entry_is_info_in_an_author_year_policy():
+    found = _findings(_policy("Sham trials (Kallmes et al., 2009) agreed."), "CIT104")
+    assert {f.severity for f in found} == {"info"}
+    assert sorted(f.citations[0] for f in found) == [1, 2, 3, 5]
+
+
+def test_numbered_markers_keep_a_list_whose_numbers_were_lost():
+    doc = parse_policy(_policy("Sham trials found no benefit.<sup>[1, 4]</sup> Open trials did.<sup>[2]</sup>"))
+    assert doc.citation_style == "numbered"
+    assert [m.numbers for m in doc.markers] == [(1, 4), (2,)]
+
+
+def test_a_numbered_list_is_read_as_before():
+    doc = parse_policy(_policy("Trials found no benefit (Kallmes et al., 2009).<sup>[1]</sup>",
+                               "## References\n\n1. Kallmes DF. A trial. N Engl J Med. 2009;361:569-79.\n"))
+    assert doc.citation_style == "numbered"
+    assert [m.numbers for m in doc.markers] == [(1,)]
+
+
+def test_the_reading_report_says_how_the_list_is_cited():
+    doc = parse_policy(_policy("Trials (Kallmes et al., 2009; Smith et al., 2012) found no benefit."))
+    report = reading_report(doc)
+    assert report.marker_styles == {"author and year": 1}
+    assert any("cited by author and year; 1 citations name no entry" in n for n in report.notes)
+
+
+def test_organisations_are_found_by_name_and_acronym():
+    index = AuthorYearIndex([parse_entry(1, "American Academy of Orthopaedic Surgeons (AAOS). Guideline. "
+                                            "Rosemont, IL: AAOS; 2010.", 1)])
+    found, _ = scan_author_year("Guidance (AAOS, 2010) and (American Academy of Orthopaedic Surgeons, 2010).", index)
+    assert [r.inner for r in found] == ["1", "1"]
