@@ -56,10 +56,12 @@ def uncited_entry_named(kb):
     Gillespie (1976) and no marker cites 27.
     Fix: cite the entry the suggestion names, or, if the number is right, check why the named entry is
     cited nowhere.
-    When numbered markers cite fewer than a fifth of the list, the document cites another way and
-    this rule stays silent.
+    When numbered markers cite fewer than a fifth of the list, or the policy cites by author and year
+    (there the names are the citations, checked by CIT106), this rule stays silent.
     """
     entries = kb.doc.references
+    if kb.doc.citation_style != "numbered":
+        return
     cited_numbers = [n for n in kb.cited if n in kb.references]
     if not entries or not kb.uncited or len(cited_numbers) < NUMBERED_SHARE * len(entries):
         return

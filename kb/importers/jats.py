@@ -151,7 +151,7 @@ def superscript_style(root, ref_ids) -> bool:
 
 def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     root = parse(data, source_name)
-    numbered = number_refs(root, data, source_name)
+    numbered, by_name = number_refs(root, data, source_name)
     ref_ids = frozenset(ref.get("id") for _, ref in numbered if ref.get("id"))
     closed = closed_numbers(root, ref_ids)
     raised = closed or superscript_style(root, ref_ids) or bare_numbers(root, ref_ids)
@@ -173,7 +173,10 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
                           for b in block(c, ctx, 2))
     plos = _is_plos(root)
     blocks.append(heading(2, "References"))
-    blocks.append("\n".join(f"{n}. {entry_text(ref, ctx, plos, n)}" for n, ref in numbered))
+    if by_name:  # printed without numbers, one paragraph an entry, as author-year lists are
+        blocks.append("\n\n".join(entry_text(ref, ctx, plos, n) for n, ref in numbered))
+    else:
+        blocks.append("\n".join(f"{n}. {entry_text(ref, ctx, plos, n)}" for n, ref in numbered))
     text = "\n\n".join(b for b in blocks if b.strip()) + "\n"
     for pattern, joined in _SPLIT_SUP:
         text = pattern.sub(joined, text)
@@ -184,7 +187,8 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
 
 
 def convert(data: bytes, source_name: str) -> Converted:
-    """JATS bytes to ``Converted``; a KbError (one line) for input that is not a JATS article with numbered references."""
+    """JATS bytes to ``Converted``; a KbError (one line) for input that is not a JATS article with a reference list
+    the text cites by number or by author and year."""
     r = render(data, source_name)
     notes = tuple(_NOTES[k].format(n=n) for k, n in sorted(r.ctx.notes.items()) if k in _NOTES)
     return Converted(strip_sentinels(r.text), "jats", r.title, r.journal, notes)

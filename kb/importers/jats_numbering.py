@@ -7,10 +7,12 @@ accepted when the article shows it is numbered that way: every in-text
 citation that prints a number prints the entry's position. A list whose labels
 repeat a number (a typesetting slip: SciELO's ``<label>1</label>`` on entry 32)
 is numbered by position too, when every other label is its entry's position and
-the citations agree; otherwise it is refused. Anything else is one line naming
-the problem: a list with labels on some entries only, a citation whose number
-disagrees with the list, or an author-year article (its citations print names
-and years, so there are no numbers to keep).
+the citations agree; otherwise it is refused. An author-year article (its
+citations print names and years) is numbered by position too, and said so: its
+list is written without numbers and its citations as printed, for the reader's
+author-year mode (``kb.read.author_year``). Anything else is one line naming
+the problem: a list with labels on some entries only, or a citation whose number
+disagrees with the list.
 """
 from __future__ import annotations
 
@@ -62,8 +64,9 @@ def _citations(root, ref_ids) -> list[tuple[tuple[str, ...], str]]:
             for x in walk(root) if local(x.tag) == "xref" and is_citation(x, ref_ids)]
 
 
-def number_refs(root, data: bytes, source_name: str) -> list[tuple[int, object]]:
-    """(number, ``<ref>``) for every entry of the article's reference lists, or a one-line KbError."""
+def number_refs(root, data: bytes, source_name: str) -> tuple[list[tuple[int, object]], bool]:
+    """(number, ``<ref>``) for every entry of the article's reference lists, and whether the article cites them
+    by author and year (numbered by position, the numbers not printed); or a one-line KbError."""
     refs = refs_of(root)
     if not refs:
         raise KbError("the article has no reference list (no <ref> in a <ref-list>)", source_name)
@@ -71,16 +74,16 @@ def number_refs(root, data: bytes, source_name: str) -> list[tuple[int, object]]
     if all(n is not None for _, n in labels):
         numbers = [n for _, n in labels]
         if len(set(numbers)) < len(numbers):
-            return _repeated_labels(root, data, source_name, refs, numbers)
-        return list(zip(numbers, refs))
+            return _repeated_labels(root, data, source_name, refs, numbers), False
+        return list(zip(numbers, refs)), False
     if any(has for has, _ in labels):  # labels on some entries only, or labels that are not numbers
         ref = next(r for (_, n), r in zip(labels, refs) if n is None)
         rid = ref.get("id") or ""
         raise KbError(f"reference '{rid or '?'}' has no number (no numeric <label>)", source_name,
                       line_of(data, "ref", "id", rid) if rid else None)
     numbered = list(enumerate(refs, 1))
-    _check_positions(root, data, source_name, {ref.get("id"): n for n, ref in numbered if ref.get("id")})
-    return numbered
+    by_name = _check_positions(root, data, source_name, {ref.get("id"): n for n, ref in numbered if ref.get("id")})
+    return numbered, by_name
 
 
 def _printed_numbers(root, position: dict[str, int]):
@@ -120,8 +123,9 @@ def _repeated_labels(root, data: bytes, source_name: str, refs: list, numbers: l
                   line_of(data, "ref", "id", ids[1]) if ids[1] != "?" else None)
 
 
-def _check_positions(root, data: bytes, source_name: str, position: dict[str, int]) -> None:
-    """Refuse position numbering unless the printed citation numbers are the positions."""
+def _check_positions(root, data: bytes, source_name: str, position: dict[str, int]) -> bool:
+    """Refuse position numbering unless the printed citation numbers are the positions; True when most
+    citations print names and years instead (an author-year article)."""
     numeric, words = 0, []
     for rids, text in _citations(root, frozenset(position)):
         if not text or not rids:
@@ -138,9 +142,7 @@ def _check_positions(root, data: bytes, source_name: str, position: dict[str, in
             raise KbError(f"reference '{rid}' has no <label>, and the text cites it as '{text}' but it is {where}",
                           source_name, line_of(data, "ref", "id", rid) or line_of(data, "xref", "rid", rid))
     if words and len(words) >= numeric:
-        rids, text = words[0]
-        raise KbError(f"author-year citations (the text cites '{text}'), not a numbered style: "
-                      "kb reads numbered references only", source_name, line_of(data, "xref", "rid", rids[0]))
+        return True
     if not numeric:
         raise KbError("the reference list has no numbers (no <label>) and no citation in the text prints one",
                       source_name)

@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import replace
 
 from kb.patterns import lazy
 from kb.read.markers import RawMarker, Skipped
 from kb.read.model import ReferenceEntry
+from kb.read.reference_list import parse_entry
 
 AUTHOR_YEAR = "author-year"
 # Note words CIT106 reads from a marker's problems (and CIT102/103 must not: see kb.checks.cit_markers).
@@ -30,13 +32,17 @@ _YEARS = rf"{_YEAR}[a-z]?(?:\s*,\s*{_YEAR}[a-z]?)*"
 _BULLET = lazy(r"^\s*[-*+\u2022]\s+")
 _HAS_YEAR = lazy(rf"\b{_YEAR}[a-z]?\b")
 _ENTRY_START = lazy(r"^\s*(?:[-*+\u2022]\s+)?[A-Z\u00c0-\u00de]")
-_PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]el|[Dd]os)\s+)*"
-_NAME = rf"{_PARTICLES}[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u00ff-]+"
+_PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]el|[Dd]elle|[Dd]ella|[Dd]os)\s+)*"
+_NAME = rf"{_PARTICLES}[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u00ff-]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'\u2019\u00c0-\u00ff-]*)?"
 _TAIL = r"(?:\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates)|\s+(?:and|&)\s+" + _NAME + ")?"
 # One item of a parenthetical citation: 'Buchbinder et al., 2009', 'Smith and Jones 2010a, 2011', 'AAOS, 2010'.
-_ITEM = lazy(rf"^(?:(?:e\.g\.|i\.e\.|see(?:\s+also)?|cf\.|reviewed\s+in)[,:]?\s+)?(?P<who>{_PARTICLES}[A-Z\u00c0-\u00de][^;]*?),?\s+"
-             rf"(?P<years>{_YEARS})(?:,\s*(?:p|pp)\.\s*[\d\u2013-]+)?$")
-_PAREN = lazy(rf"\((?P<body>[^()]*?\b{_YEAR}[a-z]?)\)")
+_ITEM = lazy(rf"^(?:[a-z][\w.]*[,:]?\s+){{0,5}}?(?P<who>{_PARTICLES}[A-Z\u00c0-\u00de][^;]*?),?\s+"
+             rf"(?P<years>{_YEARS})(?:,?\s+(?:for|and\s+references|p\.|pp\.)[^;]*)?$")
+# Items part at a semicolon, or at a comma between a year and the next name: '(Narahashi 2000, Biondi et al. 2012)'.
+_ITEMS_SPLIT = lazy(rf";|(?:(?<=\d)|(?<=\d[a-z])),\s+(?={_PARTICLES}[A-Z\u00c0-\u00de])")
+_ONLY_YEARS = lazy(_YEARS)
+# In parentheses, or in brackets (eLife's '(e.g., DNA [Bhardwaj et al., 2006])').
+_PAREN = lazy(rf"\((?P<body>[^()\[\]]*?\b{_YEAR}[a-z]?[^()\[\]]*?)\)|\[(?P<bbody>[^()\[\]]*?\b{_YEAR}[a-z]?[^()\[\]]*?)\]")
 _NARRATIVE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}{_TAIL}),?\s*(?P<paren>\((?P<years>{_YEARS})\))")
 _STRONG = lazy(r"\bet\s+al\b|\s(?:and|&)\s")
 # Words that start a parenthesis with a year but name no author: '(since 2009)', '(January 2010)'.
@@ -56,7 +62,7 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
     """[number, text, line] for each entry of a list printed without numbers: paragraphs, bullet items, or
     lines that each open with a name and hold a year. Empty unless most of them look like references."""
     drafts: list[list] = []
-    gap = True
+    gap = True  # a blank line before: a new entry
     for offset, text in enumerate(lines):
         if not text.strip():
             gap = True
@@ -72,6 +78,48 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
     return drafts if drafts and dated >= 0.6 * len(drafts) else []
 
 
+# The names before the year that opens an author-year entry: 'Albert DM, Bowyer RT 1991 Title.',
+# 'Abuya, B. A. , E. O. Onsomu , and D. Moore . 2011. "Title."' (Wiley), 'Smith, J. (2010). Title.'
+_NAMES_THEN_YEAR = lazy(rf"^(?P<names>[^\u201c\"(]{{2,600}}?)[\s.,]*\(?{_YEAR}[a-z]?\)?(?:[.,:;]|\s|$)")
+_LETTERS = "\\w'\u2019\u2010-"
+_FIRST_AUTHOR = lazy(rf"^(?P<name>{_PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][{_LETTERS}]*)?)"
+                     r"(?:\s+[A-Z]{1,3}\.?(?:\s?[A-Z]\.)*)?$")
+
+
+_LEAD_SURNAME = lazy(rf"^(?P<name>{_PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][{_LETTERS}]*)?)"
+                     r"\s+[A-Z]{1,3}\b")
+
+
+# A Vancouver author list and the year right after it: 'Silk JB, Alberts SC, Altmann J 2014 Title ... 369(1859)'.
+_LIST_THEN_YEAR = lazy(rf"^(?P<first>{_PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][{_LETTERS}]*)?)"
+                       rf"\s+[A-Z]{{1,3}}(?:[,\s]+(?:and\s+|&\s+)?{_PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\s+[A-Z]{{1,3}}))*"
+                       rf"(?:,?\s+et\s+al\.?)?[.,]?\s+\(?(?P<year>{_YEAR})[a-z]?\b")
+
+
+def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
+    """An entry of an unnumbered list: read as a numbered one; then the year printed right after a Vancouver
+    author list wins over one read later (a volume such as '(1859)'), and where no author was read, the name
+    before the year that opens the entry (author-year lists put the year right after the names)."""
+    entry = parse_entry(number, text, line)
+    lead = _LIST_THEN_YEAR.match(text)
+    if lead:
+        year = int(lead.group("year"))
+        named = entry if entry.surnames or entry.organisation else replace(entry, surnames=(lead.group("first"),))
+        return replace(named, year=year) if named.year != year else named
+    if entry.surnames or entry.organisation:
+        return entry
+    person = _LEAD_SURNAME.match(text)  # 'Renehan AG, Zwahlen M, ...', 'Jung YE(G), ...', 'Loretto M-C, ...'
+    if person:
+        return replace(entry, surnames=(person.group("name"),))
+    names = _NAMES_THEN_YEAR.match(text)
+    head = re.split(r",|\s+(?:and|&)\s+", names.group("names"), maxsplit=1)[0].strip(" .") if names else ""
+    first = _FIRST_AUTHOR.match(head)
+    if not first:
+        return entry
+    year = entry.year or int(_HAS_YEAR.search(text, names.end("names")).group(0)[:4])
+    return replace(entry, surnames=(first.group("name"),), year=year)
+
+
 class AuthorYearIndex:
     """The entries by the folded surname of their first author, or the name and acronym of their organisation."""
 
@@ -85,13 +133,15 @@ class AuthorYearIndex:
     def resolve(self, who: str, years: str) -> tuple[tuple[int, ...], tuple[str, ...], bool]:
         """(numbers, notes, known): the entries a cited name and its years stand for."""
         name = _first_name(who)
-        found = self.by_name.get(_fold(name), []) or self.by_name.get(_fold(who.strip()), [])
+        found = self._lookup(name) or self.by_name.get(_fold(who.strip()), [])
         numbers, notes = [], []
         for printed in re.split(r"\s*,\s*", years.strip()):
             year, suffix = int(printed[:4]), printed[4:]
             same = [e for e in found if e.year == year]
             if suffix and len(same) > 1:
                 same = [e for e in same if _suffix(e) == suffix] or same
+            if len(same) > 1:
+                same = _by_author_count(same, who)
             if len(same) == 1:
                 numbers.append(same[0].number)
             elif same:
@@ -100,11 +150,34 @@ class AuthorYearIndex:
                              "tell them apart with a letter after the year")
             elif len(found) == 1:
                 numbers.append(found[0].number)
-                notes.append(f"{name} ({printed}) {OTHER_YEAR}: the list has {found[0].label}")
+                if found[0].year is not None:  # an entry with no year read cannot be said to differ
+                    notes.append(f"{name} ({printed}) {OTHER_YEAR}: the list has {found[0].label}")
             else:
                 listed = "; the list has " + ", ".join(e.label for e in found) if found else ""
                 notes.append(f"{name} ({printed}) {NO_ENTRY}{listed}")
         return tuple(numbers), tuple(notes), bool(found)
+
+    def _lookup(self, name: str) -> list[ReferenceEntry]:
+        """By the surname, or by one of its two words: 'Jennifer Coates et al.' prints a given name first, a word
+        before the name may open the sentence ('Recently Smith (2010)'), 'Von Elm' may be listed as 'Von'."""
+        found = self.by_name.get(_fold(name), [])
+        words = name.split()
+        if not found and len(words) == 2 and words[0][:1].isupper():
+            found = self.by_name.get(_fold(words[1]), []) or self.by_name.get(_fold(words[0]), [])
+        return found
+
+
+def _by_author_count(entries: list[ReferenceEntry], who: str) -> list[ReferenceEntry]:
+    """Among entries of one first author and year, those whose number of authors the citation's form shows:
+    'Smith' one, 'Smith and Jones' two, 'Smith et al.' three or more (as author-year styles write them)."""
+    plain = re.sub(r"[*_]", "", who)
+    if re.search(r"\bet\s+al\b", plain):
+        fits = [e for e in entries if len(e.surnames) >= 3 or (len(e.surnames) >= 1 and "et al" in e.raw[:400])]
+    elif re.search(r"\s(?:and|&)\s", plain):
+        fits = [e for e in entries if len(e.surnames) == 2]
+    else:
+        fits = [e for e in entries if len(e.surnames) == 1]
+    return fits or entries
 
 
 def _keys(e: ReferenceEntry) -> list[str]:
@@ -112,6 +185,7 @@ def _keys(e: ReferenceEntry) -> list[str]:
     if e.organisation:
         org = e.organisation
         keys.append(_fold(re.sub(r"\s*\([^)]*\)", "", org)))
+        keys.append(_fold(org.split(",")[0]))  # 'United Nations Children's Fund, World Health Organization, ...'
         keys += [_fold(a) for a in re.findall(r"\(([A-Z][A-Za-z&]{1,12})\)", org)]
         capitals = "".join(w[0] for w in re.findall(r"[A-Z][\w&-]*", org))
         if len(capitals) >= 2:
@@ -126,13 +200,24 @@ def _suffix(e: ReferenceEntry) -> str:
 
 def _first_name(who: str) -> str:
     """The first author's surname in 'Buchbinder et al.', 'Smith and Jones', 'Smith & Jones', 'AAOS'."""
-    head = re.split(r"\s+et\s+al\b|\s+(?:and|&)\s+|,", who, maxsplit=1)[0]
-    return head.strip(" .")
+    head = re.split(r"\s+et\s+al\b|\s+(?:and|&)\s+|,", re.sub(r"[*_]", "", who), maxsplit=1)[0]
+    return re.sub(r"\s+[A-Z]{1,3}\.?$", "", head.strip(" ."))  # 'Wilén J et al.': the initials go
+
+
+# An organisation's small words ('Academy of ...', 'Agency for ...') and 'and colleagues' are allowed.
+_NAME_WORDS = lazy(r"(?:and|&|van|von|de|der|den|da|di|du|la|le|del|dos|of|for|the|on|in|y|colleagues|co-?workers|"
+                   r"associates|[^\sa-z][^\s]*)[,.*_]*")
 
 
 def _names_a_source(who: str) -> bool:
-    first = who.split()[0].strip(".,").lower() if who.split() else ""
-    return bool(first) and first not in _NOT_NAMES and not first[0].isdigit()
+    """Names, not words: 'Smith and Jones', 'Buchbinder *et al*.', 'AAOS', 'de Vries'; not 'since', not
+    'Heart rate variability: standards ...', not 'Dunwoody, as quoted in Hamilton'."""
+    words = who.split()
+    first = words[0].strip(".,").lower() if words else ""
+    if not first or first in _NOT_NAMES or first[0].isdigit() or ":" in who or len(words) > 12:
+        return False
+    plain = re.sub(r"\bet\s+al\b", "et_al", re.sub(r"[*_]", "", who))
+    return all(w == "et_al" or w.startswith("et_al") or _NAME_WORDS.fullmatch(w) for w in plain.split())
 
 
 def scan_author_year(text: str, index: AuthorYearIndex) -> tuple[list[RawMarker], list[Skipped]]:
@@ -140,19 +225,28 @@ def scan_author_year(text: str, index: AuthorYearIndex) -> tuple[list[RawMarker]
     found: list[RawMarker] = []
     taken: list[tuple[int, int]] = []
     for m in _PAREN.finditer(text):
-        numbers, notes, any_item = [], [], False
-        for part in m.group("body").split(";"):
+        numbers, notes, any_item, who = [], [], False, None
+        for part in _ITEMS_SPLIT.split(m.group("body") or m.group("bbody")):
             item = _ITEM.match(part.strip())
-            if not item or not _names_a_source(item.group("who")):
+            if item:
+                who = item.group("who") if _names_a_source(item.group("who")) else None
+                years = item.group("years")
+            elif who and _ONLY_YEARS.fullmatch(part.strip()):
+                years = part.strip()
+            else:
+                who = None
+            if not who:
                 continue
-            got, said, known = index.resolve(item.group("who"), item.group("years"))
-            if not known and not _STRONG.search(item.group("who")):
+            got, said, known = index.resolve(who, years)
+            if not known and not _STRONG.search(who):
                 continue  # '(Medicare, 2010)': a single unknown word may be a place, a programme or a product
             any_item = True
             numbers += got
             notes += said
         if any_item:
-            found.append(RawMarker(m.group(0), ", ".join(map(str, numbers)), m.start(), m.end(), AUTHOR_YEAR, tuple(notes)))
+            # Each entry once: '(Nater et al. 2006; 2007)' may tie both years to the one entry the list has.
+            inner = ", ".join(map(str, dict.fromkeys(numbers)))
+            found.append(RawMarker(m.group(0), inner, m.start(), m.end(), AUTHOR_YEAR, tuple(notes)))
             taken.append((m.start(), m.end()))
     for m in _NARRATIVE.finditer(text):
         start, end = m.start("paren"), m.end("paren")

@@ -9,7 +9,7 @@ import bisect
 import re
 
 from kb.patterns import lazy
-from kb.read.author_year import AUTHOR_YEAR, AuthorYearIndex, scan_author_year, unnumbered_drafts
+from kb.read.author_year import AUTHOR_YEAR, AuthorYearIndex, read_entry, scan_author_year, unnumbered_drafts
 from kb.read.blocks import Heading, headings
 from kb.read.criteria import CATEGORY, parse_criteria
 from kb.read.model import Code, PolicyDocument, Problem, ReferenceEntry, Section
@@ -112,13 +112,14 @@ def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list
     problems = []
     if not drafts:
         problems.append(Problem("empty-reference-list", span[0] - 1, "the reference list has no numbered entries"))
-    return [parse_entry(n, t, ln) for n, t, ln in drafts], problems, numbered
+    read = parse_entry if numbered else read_entry
+    return [read(n, t, ln) for n, t, ln in drafts], problems, numbered
 
 
-def _cites_by_number(markers, references) -> bool:
-    """Whether numbered markers cite a fair share of a list printed without numbers (its numbers were lost)."""
-    cited = {n for m in markers for n in m.numbers if 1 <= n <= len(references)}
-    return len(cited) >= 0.2 * len(references)
+def _more_by_number(markers, by_name) -> bool:
+    """Whether a list printed without numbers is cited by number (its numbers were lost in an export) rather
+    than by author and year: more numbered markers citing it than citations naming its entries."""
+    return sum(1 for m in markers if m.numbers) > sum(1 for m in by_name if m.numbers)
 
 
 def parse_codes(lines: list[str], span) -> list[Code]:
@@ -211,11 +212,12 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     last_entry = max((r.number for r in references), default=None)
     sentences, markers, skipped = read_prose(blocks, section_for_line, last_entry)
     style = "numbered"
-    if not numbered and references and not _cites_by_number(markers, references):
+    if not numbered and references:
         index = AuthorYearIndex(references)
-        style = AUTHOR_YEAR
-        sentences, markers, skipped = read_prose(blocks, section_for_line, last_entry,
-                                                 scan=lambda text: scan_author_year(text, index))
+        by_name = read_prose(blocks, section_for_line, last_entry, scan=lambda text: scan_author_year(text, index))
+        if not _more_by_number(markers, by_name[1]):
+            style = AUTHOR_YEAR
+            sentences, markers, skipped = by_name
     crit_span = _region(sections, CRITERIA_HEADING, len(lines), through_categories=True)
     statements = []
     if crit_span:

@@ -83,11 +83,13 @@ def _analyse(kb) -> Analysis:
         if marker.sentence_index is not None:
             by_sentence[marker.sentence_index].append(marker)
     cited, pairings, unmarked = [], [], []
+    by_number = kb.doc.citation_style == "numbered"
     cited_near: dict[int, list[int]] = defaultdict(list)
     previous: tuple[Sentence, list[Mention]] | None = None
     for sentence in sentences:
         markers = by_sentence.get(sentence.index, [])
-        mentions = read_mentions(sentence.text, index) if _may_name(sentence.text) else []
+        # Where the text cites by author and year, the names are the citations (CIT106 checks them).
+        mentions = read_mentions(sentence.text, index) if by_number and _may_name(sentence.text) else []
         if markers:
             for marker in markers:
                 for n in marker.numbers:
