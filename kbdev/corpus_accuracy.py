@@ -6,7 +6,10 @@ normal loader, and compared with what the XML states: the entries each marker
 cites (line, number), each entry's first author and year. Its error and warning
 findings are counted (a published article is nearly clean, so each is a
 candidate false alarm), and the seeded citation defects are injected into its
-text with ``kbdev.seeding`` and counted as found or missed.
+text with ``kbdev.seeding`` and counted as found or missed. An article that
+cites by author and year is measured the same way against its author-year
+citations (no defects are seeded: the injectors edit numbers) and summed on a
+line of its own, so the numbered articles' figures stay comparable.
 """
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ class ArticleResult:
     # (defect, injected, found, found only by info findings) for each defect injected
     seeded_by_defect: tuple = ()
     crash: str | None = None  # an unexpected exception while measuring: a bug to fix
+    style: str = "numbered"  # or "author-year": the list printed without numbers, cited by name and year
 
 
 def measure_safely(path: Path, **options) -> ArticleResult:
@@ -74,7 +78,8 @@ def write_policy(folder: Path, converted) -> Path:
 
 
 def compare_markers(truth, doc) -> tuple[int, int, int]:
-    want = {(m.line, n) for m in truth.markers if m.numbered for n in m.numbers}
+    by_name = getattr(doc, "citation_style", "numbered") != "numbered"
+    want = {(m.line, n) for m in truth.markers if m.numbered or by_name for n in m.numbers}
     got = {(m.line, n) for m in doc.markers for n in m.numbers}
     return len(want), len(got), len(want & got)
 
@@ -113,10 +118,11 @@ def measure(path: Path, *, draws: int = 1, seed: int = 0) -> ArticleResult:
         kb = load_knowledge_base(policy)
         results = run_checks(kb)
     findings = tuple(f for f in flatten(results) if not f.waived and f.severity in ("error", "warning"))
-    by_defect = seeded(converted.markdown, path.name, draws, seed) if draws else ()
+    style = kb.doc.citation_style
+    by_defect = seeded(converted.markdown, path.name, draws, seed) if draws and style == "numbered" else ()
     return ArticleResult(path.name, None, *compare_markers(truth, kb.doc), *compare_entries(truth, kb.doc),
                          findings, sum(1 for r in results if r.crashed), sum(d[1] for d in by_defect),
-                         sum(d[2] for d in by_defect), by_defect)
+                         sum(d[2] for d in by_defect), by_defect, style=style)
 
 
 def _ratio(a: int, b: int) -> str:
@@ -131,7 +137,8 @@ def table(results: list[ArticleResult]) -> str:
             why = f"skipped: {r.skipped.split(': ', 1)[-1]}" if r.skipped else f"CRASHED: {r.crash}"
             rows.append(f"| {r.name} | {why} | | | | | |")
             continue
-        rows.append(f"| {r.name} | {r.entries_read} / {r.entries_true} | {r.entries_right} / {r.entries_known} | "
+        name = r.name if r.style == "numbered" else f"{r.name} (author-year)"
+        rows.append(f"| {name} | {r.entries_read} / {r.entries_true} | {r.entries_right} / {r.entries_known} | "
                     f"{_ratio(r.marker_pairs_right, r.marker_pairs_read)} | "
                     f"{_ratio(r.marker_pairs_right, r.marker_pairs_true)} | {len(r.findings)} | "
                     f"{r.seeded_found} / {r.seeded_injected} |")
@@ -139,12 +146,16 @@ def table(results: list[ArticleResult]) -> str:
 
 
 def summary(results: list[ArticleResult]) -> str:
-    done = [r for r in results if not r.skipped and not r.crash]
+    """One line for the numbered articles (the measure the figures were first given on); one more for the
+    articles that cite by author and year, when there are any."""
+    done = [r for r in results if not r.skipped and not r.crash and r.style == "numbered"]
+    by_name = [r for r in results if not r.skipped and not r.crash and r.style != "numbered"]
     crashes = sum(1 for r in results if r.crash)
-    total = lambda attr: sum(getattr(r, attr) for r in done)  # noqa: E731
+    total = lambda attr, rs=done: sum(getattr(r, attr) for r in rs)  # noqa: E731
     findings = sum(len(r.findings) for r in done)
     n = len(done) or 1
-    return (f"{len(done)} articles measured, {len(results) - len(done) - crashes} skipped, {crashes} crashed; "
+    line = (f"{len(done)} articles measured, {len(results) - len(done) - len(by_name) - crashes} skipped, "
+            f"{crashes} crashed; "
             f"markers precision {_ratio(total('marker_pairs_right'), total('marker_pairs_read'))} "
             f"recall {_ratio(total('marker_pairs_right'), total('marker_pairs_true'))} "
             f"({total('marker_pairs_true')} (line, number) pairs); "
@@ -155,6 +166,16 @@ def summary(results: list[ArticleResult]) -> str:
             f"seeded defects found {total('seeded_found')} / {total('seeded_injected')} "
             f"({_ratio(total('seeded_found'), total('seeded_injected'))}; {_info_only(done)} of them only at info); "
             f"crashed checks {total('crashed')}\n")
+    if not by_name:
+        return line
+    ay = lambda attr: total(attr, by_name)  # noqa: E731
+    ay_findings = sum(len(r.findings) for r in by_name)
+    return line + (f"author-year articles: {len(by_name)} measured; citations precision "
+                   f"{_ratio(ay('marker_pairs_right'), ay('marker_pairs_read'))} recall "
+                   f"{_ratio(ay('marker_pairs_right'), ay('marker_pairs_true'))} ({ay('marker_pairs_true')} (line, "
+                   f"entry) pairs); first author and year right {ay('entries_right')} / {ay('entries_known')} "
+                   f"({_ratio(ay('entries_right'), ay('entries_known'))}); error+warning findings {ay_findings} "
+                   f"({ay_findings / len(by_name):.2f} per article); crashed checks {ay('crashed')}\n")
 
 
 def _info_only(results) -> int:

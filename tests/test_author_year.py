@@ -128,3 +128,60 @@ def test_organisations_are_found_by_name_and_acronym():
                                             "Rosemont, IL: AAOS; 2010.", 1)])
     found, _ = scan_author_year("Guidance (AAOS, 2010) and (American Academy of Orthopaedic Surgeons, 2010).", index)
     assert [r.inner for r in found] == ["1", "1"]
+
+
+def _markers(background: str, references: str = LIST):
+    return [(m.raw, m.numbers) for m in parse_policy(_policy(background, references)).markers]
+
+
+MORE = LIST + """
+Hamilton WD 1971 Geometry for the selfish herd. J Theor Biol 31:295-311.
+
+Sarabipour S. Preprints are good for science. Nature. 2018;556:1.
+
+Sarabipour S, Debat HJ, Emmott E, Burgess SJ, Schwessinger B. On the value of preprints. PLoS Biol. 2018;16:e3000151.
+
+Silk JB, Alberts SC, Altmann J 2014 Social relationships among adult female baboons. Phil Trans R Soc B 369(1859):1-10.
+
+Delle Monache F, Rossi P. A natural product. Phytochemistry. 1991;30:1-5.
+
+Rodr\u00edguez Enriquez C, Perez L. Gender gaps. Rev Econ. 2010;5:1-9.
+"""
+
+
+def test_forms_of_author_year_citations_real_articles_print():
+    assert _markers("As (Kallmes *et al*, 2009) and (Clark et al. 2016, de Vries et al. 2018) found.", MORE) == [
+        ("(Kallmes *et al*, 2009)", (4,)), ("(Clark et al. 2016, de Vries et al. 2018)", (2, 3))]
+    assert _markers("Lens cells [Kallmes et al., 2009] (see Hamilton 1971 for a review).", MORE) == [
+        ("[Kallmes et al., 2009]", (4,)), ("(see Hamilton 1971 for a review)", (6,))]
+    assert _markers("Herds (Hamilton 1971; 1971) and preprints (Sarabipour, 2018; Sarabipour et al., 2018).", MORE) == [
+        ("(Hamilton 1971; 1971)", (6,)), ("(Sarabipour, 2018; Sarabipour et al., 2018)", (7, 8))]
+    assert _markers("Delle Monache et al. (1991) and Rodr\u00edguez Enriquez et al. (2010) agree.", MORE) == [
+        ("(1991)", (10,)), ("(2010)", (11,))]
+    assert _markers("Kin (Robert Buchbinder et al. 2009) matter.", MORE) == [("(Robert Buchbinder et al. 2009)", (1,))]
+
+
+def test_words_that_are_not_names_are_not_citations():
+    assert _markers("HRV (Heart rate variability: Standards of measurement 1996) and (Dunwoody, as quoted in "
+                    "Hamilton, 2020) differ.", MORE) == []
+
+
+def test_entries_of_author_year_lists():
+    from kb.read.author_year import read_entry
+
+    hamilton = read_entry(1, "Hamilton WD 1971 Geometry for the selfish herd. J Theor Biol 31:295-311.", 1)
+    assert (hamilton.first_author, hamilton.year) == ("Hamilton", 1971)
+    silk = read_entry(2, "Silk JB, Alberts SC, Altmann J 2014 Social relationships. Phil Trans 369(1859):1-10.", 2)
+    assert silk.year == 2014
+    zika = read_entry(3, "Cao-Lormeau VM, Roche C. Zika virus, French Polynesia, 2013. Emerg Infect Dis. "
+                         "2014;20:1085-6.", 3)
+    assert (zika.first_author, zika.year) == ("Cao-Lormeau", 2014)  # a year in the title is not the year
+    renehan = read_entry(4, "Renehan AG, Zwahlen M, O\u2032Dwyer ST. Insulin-like growth factor (IGF)-I. "
+                            "Lancet. 2004;363:1346-53.", 4)
+    assert (renehan.first_author, renehan.year) == ("Renehan", 2004)
+
+
+def test_named_source_rules_stay_silent_where_names_are_the_citations():
+    text = _policy("Smith and colleagues (Kallmes et al., 2009) found no benefit, as did Buchbinder.")
+    kb = build_knowledge_base(parse_policy(text, "p.md"))
+    assert [f for r in run_checks(kb) for f in r.findings if f.code.startswith("CIT2")] == []

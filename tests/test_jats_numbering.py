@@ -1,8 +1,9 @@
 """JATS lists without <label>: numbered by position when the printed citations agree, refused otherwise.
 
 BMC, Nature, SciELO and many PMC articles print a numbered list but tag no
-label; author-year articles have no numbers at all. The real BMC articles and
-the author-year 3 Biotech article are under tests/data/jats (see its README).
+label; author-year articles have no numbers at all, and are imported without
+them. The real BMC articles and the author-year 3 Biotech article are under
+tests/data/jats (see its README).
 """
 from __future__ import annotations
 
@@ -81,14 +82,24 @@ def test_printed_numbers_that_are_not_the_positions_are_refused():
     assert err.line is not None
 
 
-def test_author_year_articles_are_refused_not_numbered():
-    text = NUMBERED.replace(">1</xref>", ">Avery 2006</xref>").replace(">3</xref>", ">Lee et al. 2010</xref>")
-    text = text.replace(">2</xref>", ">WHO 2001</xref>").replace(">4</xref>", ">Kim 2012</xref>")
-    assert "author-year citations (the text cites 'Avery 2006'), not a numbered style" in str(_error(text))
+def test_author_year_articles_are_imported_without_numbers():
+    text = NUMBERED.replace("[<xref", "(<xref").replace("</xref>].", "</xref>).")
+    text = text.replace(">1</xref>-", ">Avery 2006</xref>; ").replace(">3</xref>", ">Lee et al. 2010</xref>")
+    text = text.replace("<sup><xref", " (<xref").replace("</xref></sup>", "</xref>)")
+    text = text.replace(">2</xref>,", ">WHO Working Group 2001</xref>; ").replace(">4</xref>", ">Kim 2012</xref>")
+    from kb.read.parse_policy import parse_policy
+
+    markdown = convert(text.encode(), "ay.xml").markdown
+    listed = markdown.split("## References\n\n", 1)[1]
+    assert listed.startswith("Avery SV. Cell individuality.") and "\n\nWHO Working Group" in listed
+    assert "(Avery 2006; Lee et al. 2010)" in markdown
+    doc = parse_policy(markdown, "ay.md")
+    assert doc.citation_style == "author-year"
+    assert [m.numbers for m in doc.markers] == [(1, 3), (2, 4)]
+    assert not any(m.numbered for m in ground_truth(text.encode()).markers)
     # Springer's author-year markup puts only the year in the xref: a year is not an entry's number.
     real = (DATA / "PMC3339582.xml").read_bytes()
-    with pytest.raises(KbError, match="author-year citations .*not a numbered style"):
-        convert(real, "PMC3339582.xml")
+    assert parse_policy(convert(real, "PMC3339582.xml").markdown, "r.md").citation_style == "author-year"
 
 
 def test_a_list_nothing_cites_by_number_is_refused():
@@ -144,23 +155,25 @@ def test_bmc_article_round_trips_through_kb_import(tmp_path):
 
 
 def test_bad_unlabelled_articles_exit_2_with_one_line(tmp_path):
-    bad = tmp_path / "ay.xml"
-    bad.write_bytes((DATA / "PMC3339582.xml").read_bytes())
+    bad = tmp_path / "nocite.xml"
+    bad.write_text(HEAD + "<p>No citations.</p>" + REFS, encoding="utf-8")
     env = dict(os.environ, KB_REFERENCES=str(tmp_path / "refs"))
     proc = subprocess.run([sys.executable, "-m", "kb", "import", str(bad)], capture_output=True, text=True,
                           env=env, cwd=ROOT)
-    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "author-year" in proc.stderr
-    assert "Traceback" not in proc.stderr and not (tmp_path / "refs" / "ay").exists()
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no citation in the text" in proc.stderr
+    assert "Traceback" not in proc.stderr and not (tmp_path / "refs" / "nocite").exists()
 
 
-def test_corpus_script_measures_bmc_and_skips_author_year(tmp_path):
+def test_corpus_script_measures_author_year_articles_on_a_line_of_their_own(tmp_path):
     for name in ("1472-6831-8-11.xml", "PMC3339582.xml"):
         shutil.copy(DATA / name, tmp_path / name)
-    done, skipped = [measure(p, draws=0) for p in corpus_files(tmp_path)]
+    done, by_name = [measure(p, draws=1) for p in corpus_files(tmp_path)]
     assert done.skipped is None and done.entries_true == 31 and done.marker_pairs_true > 40
-    assert skipped.skipped and "author-year" in skipped.skipped
-    text = table([done, skipped]) + summary([done, skipped])
-    assert "| PMC3339582.xml | skipped: author-year citations" in text and "1 articles measured, 1 skipped" in text
+    assert by_name.skipped is None and by_name.style == "author-year" and by_name.seeded_injected == 0
+    assert by_name.marker_pairs_true == 31 and by_name.marker_pairs_right >= 30
+    text = table([done, by_name]) + summary([done, by_name])
+    assert "| PMC3339582.xml (author-year) |" in text and "1 articles measured, 0 skipped" in text
+    assert "author-year articles: 1 measured; citations precision" in text
 
 
 def test_an_xref_naming_a_reference_entry_is_a_citation_whatever_its_ref_type():
