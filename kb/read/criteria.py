@@ -85,3 +85,48 @@ def _finish(drafts: list[dict], numbered: list[tuple[int, str]], heading_categor
         by_id[st.id] = st
         out.append(st)
     return out
+
+
+_BULLET = lazy(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u00b7]|o)\s+(?P<text>\S.*)$")
+_OPENS_LIST = lazy(r"(?:following|these|criteria|conditions|indications|any of|all of)[^.]{0,60}:\s*$", re.IGNORECASE)
+
+
+def paragraph_statements(numbered: list[tuple[int, str]], heading_category) -> list[Statement]:
+    """Statements of a criteria section printed without labels, as many issuers print them: each paragraph
+    that states a coverage category ('may be considered medically necessary', 'is considered investigational')
+    is a statement, numbered P1, P2 ... in order; the bullets after a paragraph that ends by announcing them
+    ('... for the following conditions:') are its items, P1.1, P1.2 ... Used only where no item is labelled."""
+    out: list[Statement] = []
+    parent: Statement | None = None
+    for block in _blocks(numbered):
+        first, last, text, bulleted = block
+        if bulleted and parent is not None:
+            n = sum(1 for s in out if s.parent == parent.id) + 1
+            out.append(Statement(f"{parent.id}.{n}", text, first, last, parent.id, parent.category, str(n)))
+            continue
+        own = CATEGORY.search(text)
+        if not own:
+            parent = None
+            continue
+        sid = f"P{sum(1 for s in out if s.parent is None) + 1}"
+        statement = Statement(sid, text, first, last, None, own.group(1).lower() or heading_category(first), sid)
+        out.append(statement)
+        parent = statement if _OPENS_LIST.search(text) else None
+    return out
+
+
+def _blocks(numbered: list[tuple[int, str]]):
+    """(first line, last line, cleaned text, is a bullet) for each paragraph and bullet of the region."""
+    current: list = []
+    for num, raw in numbered + [(None, "")]:
+        bullet = _BULLET.match(raw) if raw.strip() else None
+        if current and (not raw.strip() or bullet):
+            yield current[0], current[1], clean_text(" ".join(current[2])), current[3]
+            current = []
+        if not raw.strip():
+            continue
+        if not current:
+            current = [num, num, [bullet.group("text") if bullet else raw], bool(bullet)]
+        else:
+            current[1] = num
+            current[2].append(raw)

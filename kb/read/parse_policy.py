@@ -11,7 +11,7 @@ import re
 from kb.patterns import lazy
 from kb.read.author_year import AUTHOR_YEAR, AuthorYearIndex, read_entry, scan_author_year, unnumbered_drafts
 from kb.read.blocks import Heading, headings
-from kb.read.criteria import CATEGORY, parse_criteria
+from kb.read.criteria import CATEGORY, paragraph_statements, parse_criteria
 from kb.read.model import Code, PolicyDocument, Problem, ReferenceEntry, Section
 from kb.read.prose import clean_text, group_blocks, read_paragraphs, read_prose
 from kb.read.reference_list import parse_entry
@@ -20,7 +20,8 @@ from kb.read.shape import document_shape, front_matter
 
 HEADING = lazy(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
 REFERENCE_HEADING = lazy(r"^(references?|bibliography|works cited|literature cited|citations)$", re.I)
-CRITERIA_HEADING = lazy(r"\bcriteria\b|\bcoverage\b|\bpolicy statement", re.I)
+# 'Policy' alone (Aetna, many Blue plans) and 'Position Statement' (Anthem) head criteria too.
+CRITERIA_HEADING = lazy(r"\bcriteria\b|\bcoverage\b|\bpolicy statement|^policy$|\bposition statement", re.I)
 DOCUMENTATION_HEADING = lazy(r"required documentation", re.I)
 CODES_HEADING = lazy(r"^(codes?|coding|billing codes?|cpt.*codes?)$", re.I)
 ENTRY = lazy(r"^\s*(?:\[(?P<b>\d{1,5})\]|(?P<n>\d{1,5})[.)])\s+(?P<text>\S.*)$")
@@ -224,6 +225,8 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
         region = [(i, lines[i - 1]) for i in range(crit_span[0], crit_span[1] + 1) if i not in heading_lines]
         statements, more = parse_criteria(region, _category_lookup(sections))
         problems += more
+        if not statements:
+            statements = paragraph_statements(region, _category_lookup(sections))
     doc_span = _region(sections, DOCUMENTATION_HEADING, len(lines))
     documentation = []
     if doc_span:
