@@ -30,8 +30,11 @@ _BOLD_LINE = lazy(r"\*\*[^*]+\*\*|__[^_]+__")  # a bold line after the list ends
 META = {
     "effective": lazy(r"^\W*Effective(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
     "next_review": lazy(r"^\W*Next Review(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
-    "last_review": lazy(r"^\W*Last Review(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
-    "policy_number": lazy(r"Policy No\.?\s*(?P<v>[\w.-]+)", re.I),
+    # 'Last Review:', and other issuers' 'Latest Review Date:', 'Most Recent Review:', 'Last Reviewed:'
+    "last_review": lazy(r"^\W*(?:Last|Latest|Most Recent) Review(?:ed)?(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
+    # 'Policy No. 107', 'Policy Number: MP-004', 'Policy #: 0411', or a line 'Number: 0411' (Aetna)
+    "policy_number": lazy(r"\bPolicy\s*(?:No\.?|Number|#)\s*:?\s*(?P<v>[A-Z]{0,5}-?\d[\w.-]*)|"
+                          r"^\W*Number\W*:\s*(?P<n>[A-Z]{0,5}-?\d[\w.-]*)", re.I),
 }
 
 
@@ -150,7 +153,7 @@ def parse_metadata(lines: list[str], sections: list[Section], n_statements: int 
         for key, rx in META.items():
             m = rx.search(plain)
             if m and key not in meta:
-                meta[key] = m.group("v").strip()
+                meta[key] = (m.group("v") or m.groupdict().get("n") or "").strip()
     shape = document_shape(lines, sections, n_statements)
     meta.update(title=shape.title, issuer=shape.issuer, kind=shape.kind, title_from=shape.source)
     return meta
