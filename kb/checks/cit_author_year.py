@@ -1,4 +1,4 @@
-"""CIT106: author-year citations the reference list cannot answer for."""
+"""CIT107: author-year citations the reference list cannot answer for."""
 from __future__ import annotations
 
 from kb.read.author_year import AMBIGUOUS, NO_ENTRY, OTHER_YEAR
@@ -13,7 +13,7 @@ _FIX = {
 }
 
 
-@rule("CIT106", "author-year-citation-unanswered", "warning")
+@rule("CIT107", "author-year-citation-unanswered", "warning")
 def author_year_unanswered(kb):
     """An author-year citation names no entry of the list, an entry of another year, or several entries.
 

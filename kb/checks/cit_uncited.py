@@ -57,7 +57,7 @@ def uncited_entry_named(kb):
     Fix: cite the entry the suggestion names, or, if the number is right, check why the named entry is
     cited nowhere.
     When numbered markers cite fewer than a fifth of the list, or the policy cites by author and year
-    (there the names are the citations, checked by CIT106), this rule stays silent.
+    (there the names are the citations, checked by CIT107), this rule stays silent.
     """
     entries = kb.doc.references
     if kb.doc.citation_style != "numbered":

@@ -5,7 +5,7 @@ Some issuers print their references alphabetically, without numbers, and cite th
 colleagues (2009)`` or ``(AAOS, 2010)``. The reader numbers such a list in its printed order and ties each
 citation to the entry of that first author and year, so that the checks, tables and pages built on numbered
 markers work unchanged; the policy text stays as printed. A citation the list cannot answer for stays a
-marker without numbers, with a note that CIT106 reports.
+marker without numbers, with a note that CIT107 reports.
 
 Pure: lines or a line of text and the entries in, drafts and ``RawMarker`` records out.
 """
@@ -22,7 +22,7 @@ from kb.read.model import ReferenceEntry
 from kb.read.reference_list import parse_entry
 
 AUTHOR_YEAR = "author-year"
-# Note words CIT106 reads from a marker's problems (and CIT102/103 must not: see kb.checks.cit_markers).
+# Note words CIT107 reads from a marker's problems (and CIT102/103 must not: see kb.checks.cit_markers).
 NO_ENTRY = "names no entry of the list"
 OTHER_YEAR = "names an entry of another year"
 AMBIGUOUS = "fits more than one entry"

@@ -88,7 +88,7 @@ def _analyse(kb) -> Analysis:
     previous: tuple[Sentence, list[Mention]] | None = None
     for sentence in sentences:
         markers = by_sentence.get(sentence.index, [])
-        # Where the text cites by author and year, the names are the citations (CIT106 checks them).
+        # Where the text cites by author and year, the names are the citations (CIT107 checks them).
         mentions = read_mentions(sentence.text, index) if by_number and _may_name(sentence.text) else []
         if markers:
             for marker in markers:
