@@ -185,3 +185,30 @@ def test_named_source_rules_stay_silent_where_names_are_the_citations():
     text = _policy("Smith and colleagues (Kallmes et al., 2009) found no benefit, as did Buchbinder.")
     kb = build_knowledge_base(parse_policy(text, "p.md"))
     assert [f for r in run_checks(kb) for f in r.findings if f.code.startswith("CIT2")] == []
+
+
+NIELSEN = LIST + """
+Nielsen SE, Boyce MS, Stenhouse GB. Grizzly bears and forestry I. For Ecol Manage. 2004;199:51-65.
+
+Nielsen SE, Munro RHM, Bainbridge EL. Grizzly bears and forestry II. For Ecol Manage. 2004;199:67-82.
+
+Flagstad \u00d8, R\u00f8ed KH 2003 Refugial origins of reindeer. Evolution 57:658-670.
+"""
+
+
+def test_more_forms_unseen_articles_print():
+    # letters without their year, and letters a list does not print: 2004a is the list's first 2004 entry
+    assert _markers("Bears (Nielsen et al., 2004a,b) and (Nielsen et al., 2004b) roam.", NIELSEN) == [
+        ("(Nielsen et al., 2004a,b)", (6, 7)), ("(Nielsen et al., 2004b)", (7,))]
+    # outside parentheses a name and year cite only an entry they name exactly
+    assert _markers("Ages follow the protocol of Kallmes *et al.*, 2009. Smith et al., 2001 is not listed.",
+                    NIELSEN) == [("Kallmes *et al.*, 2009", (4,))]
+    # words before a comma that name nothing, and an initial outside A-Z in the entry
+    assert _markers("As said (see Introduction, Kallmes et al., 2009) and (Flagstad and R\u00f8ed 2003).", NIELSEN) == [
+        ("(see Introduction, Kallmes et al., 2009)", (4,)), ("(Flagstad and R\u00f8ed 2003)", (8,))]
+
+
+def test_a_unit_raised_in_an_unnumbered_list_policy_does_not_make_it_numbered():
+    text = _policy("Area in m<sup>2</sup> grew (Kallmes et al., 2009). Volume in m<sup>2</sup> too.")
+    doc = parse_policy(text)
+    assert doc.citation_style == "author-year" and [m.numbers for m in doc.markers] == [(4,)]

@@ -28,7 +28,7 @@ OTHER_YEAR = "names an entry of another year"
 AMBIGUOUS = "fits more than one entry"
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_YEARS = rf"{_YEAR}[a-z]?(?:\s*,\s*{_YEAR}[a-z]?)*"
+_YEARS = rf"{_YEAR}[a-z]?(?:\s*,\s*(?:{_YEAR}[a-z]?|[a-z]\b))*"  # '2002, 2003', '2007a,b'
 _BULLET = lazy(r"^\s*[-*+\u2022]\s+")
 _HAS_YEAR = lazy(rf"\b{_YEAR}[a-z]?\b")
 _ENTRY_START = lazy(r"^\s*(?:[-*+\u2022]\s+)?[A-Z\u00c0-\u00de]")
@@ -44,6 +44,9 @@ _ONLY_YEARS = lazy(_YEARS)
 # In parentheses, or in brackets (eLife's '(e.g., DNA [Bhardwaj et al., 2006])').
 _PAREN = lazy(rf"\((?P<body>[^()\[\]]*?\b{_YEAR}[a-z]?[^()\[\]]*?)\)|\[(?P<bbody>[^()\[\]]*?\b{_YEAR}[a-z]?[^()\[\]]*?)\]")
 _NARRATIVE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}{_TAIL}),?\s*(?P<paren>\((?P<years>{_YEARS})\))")
+# Outside parentheses (F1000): 'following the protocol of Frazier *et al.*, 2014', 'Loefer & Sedberry, 2003'.
+_BARE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}(?:\s+[*_]{{0,2}}et\s+al\.?[*_]{{0,2}}|\s+(?:and|&)\s+{_NAME})?),[*_]?\s+"
+             rf"(?P<years>{_YEAR}[a-z]?)\b(?!\s*[-\u2013])")
 _STRONG = lazy(r"\bet\s+al\b|\s(?:and|&)\s")
 # Words that start a parenthesis with a year but name no author: '(since 2009)', '(January 2010)'.
 _NOT_NAMES = frozenset("""in since from until before after between during by and or to the a an as of for on at
@@ -87,7 +90,7 @@ _FIRST_AUTHOR = lazy(rf"^(?P<name>{_PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:
 
 
 _LEAD_SURNAME = lazy(rf"^(?P<name>{_PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][{_LETTERS}]*)?)"
-                     r"\s+[A-Z]{1,3}\b")
+                     r"\s+[A-Z\u00c0-\u00de]{1,3}\b")
 
 
 # A Vancouver author list and the year right after it: 'Silk JB, Alberts SC, Altmann J 2014 Title ... 369(1859)'.
@@ -132,14 +135,19 @@ class AuthorYearIndex:
 
     def resolve(self, who: str, years: str) -> tuple[tuple[int, ...], tuple[str, ...], bool]:
         """(numbers, notes, known): the entries a cited name and its years stand for."""
-        name = _first_name(who)
-        found = self._lookup(name) or self.by_name.get(_fold(who.strip()), [])
+        name, found = self._find(who)
         numbers, notes = [], []
+        last = ""
         for printed in re.split(r"\s*,\s*", years.strip()):
+            printed = last[:4] + printed if len(printed) == 1 else printed  # '2007a,b': b is 2007b
+            last = printed
             year, suffix = int(printed[:4]), printed[4:]
             same = [e for e in found if e.year == year]
             if suffix and len(same) > 1:
-                same = [e for e in same if _suffix(e) == suffix] or same
+                lettered = [e for e in same if _suffix(e) == suffix]
+                # A list that prints no letters gives them in its own order: 2004a is the first 2004 entry.
+                k = ord(suffix) - ord("a")
+                same = lettered or ([same[k]] if not any(_suffix(e) for e in same) and k < len(same) else same)
             if len(same) > 1:
                 same = _by_author_count(same, who)
             if len(same) == 1:
@@ -156,6 +164,19 @@ class AuthorYearIndex:
                 listed = "; the list has " + ", ".join(e.label for e in found) if found else ""
                 notes.append(f"{name} ({printed}) {NO_ENTRY}{listed}")
         return tuple(numbers), tuple(notes), bool(found)
+
+    def _find(self, who: str) -> tuple[str, list[ReferenceEntry]]:
+        """The first author's name and its entries; words before a comma that name nothing are left out
+        ('see Introduction, Udell et al.', 'Cyanophage CPS4GC, CPS5 Fuller et al.')."""
+        parts = who.split(",")
+        for k in range(len(parts)):
+            rest = ",".join(parts[k:]).strip()
+            if not rest or (k and not re.search(r"\bet\s+al\b|\s(?:and|&)\s|^\S+$", re.sub(r"[*_]", "", rest))):
+                continue
+            found = self._lookup(_first_name(rest)) or self.by_name.get(_fold(rest), [])
+            if found:
+                return _first_name(rest), found
+        return _first_name(who), []
 
     def _lookup(self, name: str) -> list[ReferenceEntry]:
         """By the surname, or by one of its two words: 'Jennifer Coates et al.' prints a given name first, a word
@@ -256,5 +277,14 @@ def scan_author_year(text: str, index: AuthorYearIndex) -> tuple[list[RawMarker]
         if not known and not _STRONG.search(m.group("who")):
             continue
         found.append(RawMarker(m.group("paren"), ", ".join(map(str, got)), start, end, AUTHOR_YEAR, said))
+        taken.append((m.start(), end))
+    for m in _BARE.finditer(text):
+        start, end = m.start(), m.end()
+        if any(a <= start < b or a < end <= b for a, b in taken) or not _names_a_source(m.group("who")):
+            continue
+        got, said, known = index.resolve(m.group("who"), m.group("years"))
+        if got and not said:  # a bare name and year is a citation only when it names its entry exactly
+            found.append(RawMarker(m.group(0), ", ".join(map(str, got)), start, end, AUTHOR_YEAR))
+            taken.append((start, end))
     found.sort(key=lambda r: r.start)
     return found, []

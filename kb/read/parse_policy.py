@@ -120,10 +120,13 @@ def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list
     return [read(n, t, ln) for n, t, ln in drafts], problems, numbered
 
 
-def _more_by_number(markers, by_name) -> bool:
+def _more_by_number(markers, by_name, references) -> bool:
     """Whether a list printed without numbers is cited by number (its numbers were lost in an export) rather
-    than by author and year: more numbered markers citing it than citations naming its entries."""
-    return sum(1 for m in markers if m.numbers) > sum(1 for m in by_name if m.numbers)
+    than by author and year: more numbered markers than citations naming entries, and citing a fifth of the
+    list (a unit's '<sup>2</sup>' repeated cites one number)."""
+    cited = {n for m in markers for n in m.numbers if 1 <= n <= len(references)}
+    return (sum(1 for m in markers if m.numbers) > sum(1 for m in by_name if m.numbers)
+            and len(cited) >= 0.2 * len(references))
 
 
 def parse_codes(lines: list[str], span) -> list[Code]:
@@ -219,7 +222,7 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     if not numbered and references:
         index = AuthorYearIndex(references)
         by_name = read_prose(blocks, section_for_line, last_entry, scan=lambda text: scan_author_year(text, index))
-        if not _more_by_number(markers, by_name[1]):
+        if not _more_by_number(markers, by_name[1], references):
             style = AUTHOR_YEAR
             sentences, markers, skipped = by_name
     crit_span = _region(sections, CRITERIA_HEADING, len(lines), through_categories=True)
