@@ -31,6 +31,7 @@ def summarize(kb) -> dict:
         "statements": len(kb.doc.statements),
         "sentences": len(kb.doc.sentences),
         "citation_markers": len(kb.doc.markers),
+        "citation_style": kb.doc.citation_style,
         "references": len(kb.references),
         "references_cited": len([n for n in kb.references if n in kb.cited]),
         "references_uncited": len(kb.uncited),
