@@ -212,3 +212,8 @@ def test_a_unit_raised_in_an_unnumbered_list_policy_does_not_make_it_numbered():
     text = _policy("Area in m<sup>2</sup> grew (Kallmes et al., 2009). Volume in m<sup>2</sup> too.")
     doc = parse_policy(text)
     assert doc.citation_style == "author-year" and [m.numbers for m in doc.markers] == [(4,)]
+
+
+def test_a_comma_before_et_al():
+    assert _markers("Buchbinder, et al. (2009) and (Kallmes, et al., 2009) found no benefit.") == [
+        ("(2009)", (1,)), ("(Kallmes, et al., 2009)", (4,))]

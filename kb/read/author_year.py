@@ -34,7 +34,7 @@ _HAS_YEAR = lazy(rf"\b{_YEAR}[a-z]?\b")
 _ENTRY_START = lazy(r"^\s*(?:[-*+\u2022]\s+)?[A-Z\u00c0-\u00de]")
 _PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]el|[Dd]elle|[Dd]ella|[Dd]os)\s+)*"
 _NAME = rf"{_PARTICLES}[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u00ff-]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'\u2019\u00c0-\u00ff-]*)?"
-_TAIL = r"(?:\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates)|\s+(?:and|&)\s+" + _NAME + ")?"
+_TAIL = r"(?:,?\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates)|\s+(?:and|&)\s+" + _NAME + ")?"
 # One item of a parenthetical citation: 'Buchbinder et al., 2009', 'Smith and Jones 2010a, 2011', 'AAOS, 2010'.
 _ITEM = lazy(rf"^(?:[a-z][\w.]*[,:]?\s+){{0,5}}?(?P<who>{_PARTICLES}[A-Z\u00c0-\u00de][^;]*?),?\s+"
              rf"(?P<years>{_YEARS})(?:,?\s+(?:for|and\s+references|p\.|pp\.)[^;]*)?$")
