@@ -175,7 +175,9 @@ def summary(results: list[ArticleResult]) -> str:
                    f"{_ratio(ay('marker_pairs_right'), ay('marker_pairs_true'))} ({ay('marker_pairs_true')} (line, "
                    f"entry) pairs); first author and year right {ay('entries_right')} / {ay('entries_known')} "
                    f"({_ratio(ay('entries_right'), ay('entries_known'))}); error+warning findings {ay_findings} "
-                   f"({ay_findings / len(by_name):.2f} per article); crashed checks {ay('crashed')}\n")
+                   f"({ay_findings / len(by_name):.2f} per article); crashed checks {ay('crashed')}\n"
+                   f"all {len(done) + len(by_name)} articles measured: error+warning findings {findings + ay_findings} "
+                   f"({(findings + ay_findings) / (len(done) + len(by_name)):.2f} per article)\n")
 
 
 def _info_only(results) -> int:

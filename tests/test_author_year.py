@@ -217,3 +217,12 @@ def test_a_unit_raised_in_an_unnumbered_list_policy_does_not_make_it_numbered():
 def test_a_comma_before_et_al():
     assert _markers("Buchbinder, et al. (2009) and (Kallmes, et al., 2009) found no benefit.") == [
         ("(2009)", (1,)), ("(Kallmes, et al., 2009)", (4,))]
+
+
+def test_a_numbered_list_its_text_cites_by_name_is_read_by_author_and_year():
+    numbered = "## References\n\n" + "\n".join(
+        f"{k}. {line}" for k, line in enumerate((l for l in LIST.splitlines()[1:] if l.strip()), 1))
+    doc = parse_policy(_policy("Sham trials (Kallmes et al., 2009; Buchbinder et al., 2009) agreed.", numbered))
+    assert doc.citation_style == "author-year" and [m.numbers for m in doc.markers] == [(4, 1)]
+    cited = parse_policy(_policy("Sham trials agreed.<sup>[1, 4]</sup> (Kallmes et al., 2009)", numbered))
+    assert cited.citation_style == "numbered" and [m.numbers for m in cited.markers] == [(1, 4)]

@@ -174,6 +174,7 @@ def test_corpus_script_measures_author_year_articles_on_a_line_of_their_own(tmp_
     text = table([done, by_name]) + summary([done, by_name])
     assert "| PMC3339582.xml (author-year) |" in text and "1 articles measured, 0 skipped" in text
     assert "author-year articles: 1 measured; citations precision" in text
+    assert "all 2 articles measured: error+warning findings" in text
 
 
 def test_an_xref_naming_a_reference_entry_is_a_citation_whatever_its_ref_type():

@@ -120,13 +120,17 @@ def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list
     return [read(n, t, ln) for n, t, ln in drafts], problems, numbered
 
 
+def _cites_a_fifth(markers, references) -> bool:
+    listed = {e.number for e in references}
+    return len({n for m in markers for n in m.numbers if n in listed}) >= 0.2 * len(listed)
+
+
 def _more_by_number(markers, by_name, references) -> bool:
-    """Whether a list printed without numbers is cited by number (its numbers were lost in an export) rather
+    """Whether a list is cited by number (a list printed without numbers: they were lost in an export) rather
     than by author and year: more numbered markers than citations naming entries, and citing a fifth of the
     list (a unit's '<sup>2</sup>' repeated cites one number)."""
-    cited = {n for m in markers for n in m.numbers if 1 <= n <= len(references)}
     return (sum(1 for m in markers if m.numbers) > sum(1 for m in by_name if m.numbers)
-            and len(cited) >= 0.2 * len(references))
+            and _cites_a_fifth(markers, references))
 
 
 def parse_codes(lines: list[str], span) -> list[Code]:
@@ -219,7 +223,9 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     last_entry = max((r.number for r in references), default=None)
     sentences, markers, skipped = read_prose(blocks, section_for_line, last_entry)
     style = "numbered"
-    if not numbered and references:
+    # A list printed without numbers, or a numbered one its markers hardly cite (a web page's <ol> under a
+    # text that cites by author and year): read the citations by name too, and keep the better reading.
+    if references and (not numbered or not _cites_a_fifth(markers, references)):
         index = AuthorYearIndex(references)
         by_name = read_prose(blocks, section_for_line, last_entry, scan=lambda text: scan_author_year(text, index))
         if not _more_by_number(markers, by_name[1], references):
