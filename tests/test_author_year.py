@@ -226,3 +226,11 @@ def test_a_numbered_list_its_text_cites_by_name_is_read_by_author_and_year():
     assert doc.citation_style == "author-year" and [m.numbers for m in doc.markers] == [(4, 1)]
     cited = parse_policy(_policy("Sham trials agreed.<sup>[1, 4]</sup> (Kallmes et al., 2009)", numbered))
     assert cited.citation_style == "numbered" and [m.numbers for m in cited.markers] == [(1, 4)]
+
+
+def test_a_few_names_do_not_turn_a_numbered_list_to_author_year():
+    numbered = "## References\n\n" + "\n".join(
+        f"{k}. {line}" for k, line in enumerate((l for l in MORE.splitlines()[1:] if l.strip()), 1))
+    doc = parse_policy(_policy("As Kallmes et al. (2009) said, trials agree.", numbered))
+    assert doc.citation_style == "numbered" and doc.markers == ()
+    assert _markers("As Kallmes et al. (2009) said, trials agree.") == [("(2009)", (4,))]

@@ -52,7 +52,8 @@ _STRONG = lazy(r"\bet\s+al\b|\s(?:and|&)\s")
 _NOT_NAMES = frozenset("""in since from until before after between during by and or to the a an as of for on at
 january february march april may june july august september october november december jan feb mar apr jun
 jul aug sep sept oct nov dec spring summer autumn fall winter phase version updated revised accessed
-published effective retrieved last n ages aged""".split())
+published effective retrieved last n ages aged as while when recently similarly however thus later also
+although whereas unlike like both this these that""".split())
 
 
 def _fold(name: str) -> str:
@@ -241,6 +242,12 @@ def _names_a_source(who: str) -> bool:
     return all(w == "et_al" or w.startswith("et_al") or _NAME_WORDS.fullmatch(w) for w in plain.split())
 
 
+def _without_opener(who: str) -> str:
+    """'As Kallmes et al.' is Kallmes: a capitalised word opening the sentence is not part of the name."""
+    first, _, rest = who.partition(" ")
+    return rest if rest and first.lower() in _NOT_NAMES else who
+
+
 def scan_author_year(text: str, index: AuthorYearIndex) -> tuple[list[RawMarker], list[Skipped]]:
     """The author-year citations of one line, each a ``RawMarker`` whose inner lists the entries it names."""
     found: list[RawMarker] = []
@@ -271,10 +278,11 @@ def scan_author_year(text: str, index: AuthorYearIndex) -> tuple[list[RawMarker]
             taken.append((m.start(), m.end()))
     for m in _NARRATIVE.finditer(text):
         start, end = m.start("paren"), m.end("paren")
-        if any(a <= start < b for a, b in taken) or not _names_a_source(m.group("who")):
+        who = _without_opener(m.group("who"))
+        if any(a <= start < b for a, b in taken) or not _names_a_source(who):
             continue
-        got, said, known = index.resolve(m.group("who"), m.group("years"))
-        if not known and not _STRONG.search(m.group("who")):
+        got, said, known = index.resolve(who, m.group("years"))
+        if not known and not _STRONG.search(who):
             continue
         found.append(RawMarker(m.group("paren"), ", ".join(map(str, got)), start, end, AUTHOR_YEAR, said))
         taken.append((m.start(), end))
