@@ -83,7 +83,8 @@ def _authority_years(kb):
         for marker, (start, _) in zip(cited.markers, cited.spans):
             numbers = set(marker.numbers)
             entry = kb.references.get(next(iter(numbers))) if len(numbers) == 1 else None
-            if entry is None or not entry.first_author or not entry.year:
+            if entry is None or not entry.first_author or not entry.year or entry.first_author not in \
+                    cited.sentence.text[max(0, start - len(entry.first_author) - 16):start]:
                 continue
             # 'Johnson and Pilsbry, 1911 [52]' names a second author of the authority: not the entry's first.
             named = re.search(rf"(?<![\w&])(?<!and ){re.escape(entry.first_author)},\s*(?P<year>1[5-9]\d\d|20\d\d)"
