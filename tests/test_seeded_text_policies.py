@@ -53,3 +53,14 @@ def test_a_number_is_never_shifted_onto_an_entry_of_the_same_first_author():
     text = _policy("AuthorB showed it [2]. Others [1], [3].", other)
     shifted = {shift(TextPolicy(0, text), random.Random(s)).text.split("showed it ")[1][:3] for s in range(10)}
     assert shifted == {"[1]"}
+
+
+def test_a_range_printed_with_a_bracket_on_each_end_is_widened_too():
+    # PLOS prints '[2]–[4]': the range's end is edited as printed, so the seeded text does change.
+    from kb.read.parse_policy import parse_policy
+    from kbdev.seeding.citations_text import range_widened
+    for body in ("Widgets were studied [1], [2]\u2013[4]. More [5].", "Widgets were studied [1], [2-4]. More [5]."):
+        text = _policy(body)
+        seeded = range_widened(TextPolicy(0, text), random.Random(3))
+        cited = sorted(n for m in parse_policy(seeded.text, "x.md").markers for n in m.numbers)
+        assert seeded.text != text and cited[:5] == [1, 2, 3, 4, 5] and len(cited) - 5 in (1, 2, 3)

@@ -58,8 +58,39 @@ def named_year_mismatch(kb):
     Example: `Zhan (2016) evaluated risk factors ... Zhan conducted a meta-analysis ...<sup>[57]</sup>`
     where reference 57 is Zhan (2017).
     Fix: correct the year, or cite the paper of that year (adding it to the list).
+    A zoologist's authority right before a marker (`Anura Fischer von Waldheim, 1813 [64]`, `(Garcia,
+    2006) [41]`) counts when the marker cites one entry and that entry's first author is the name: the
+    description cited is then the entry itself, so its year must be the one printed (a warning; a
+    name and year beside an entry by someone else is a taxon's author, and left alone).
     """
     yield from _report(named_year_mismatch, kb, "year")
+    judged = {(v.pairing.marker.line, v.pairing.marker.column) for v in verdicts(kb)}
+    for marker, entry, year in _authority_years(kb):
+        if (marker.line, marker.column) in judged:
+            continue
+        yield finding(named_year_mismatch, marker.line,
+                      f"{entry.first_author}, {year} is named right before {marker.raw}, but reference "
+                      f"{entry.number} is {entry.label}",
+                      column=marker.column, citations=[entry.number], severity="warning",
+                      suggestion=f"correct the year to {entry.year}, or cite {entry.first_author}'s paper of {year} "
+                                 f"(adding it to the list)")
+
+
+def _authority_years(kb):
+    """(marker, entry, year) where the first author of the marker's one entry is printed right before it
+    with a year that is not the entry's ('Fischer von Waldheim, 1814 [64]' for a paper of 1813)."""
+    for cited in analyse(kb).cited:
+        for marker, (start, _) in zip(cited.markers, cited.spans):
+            numbers = set(marker.numbers)
+            entry = kb.references.get(next(iter(numbers))) if len(numbers) == 1 else None
+            if entry is None or not entry.first_author or not entry.year or entry.first_author not in \
+                    cited.sentence.text[max(0, start - len(entry.first_author) - 16):start]:
+                continue
+            # 'Johnson and Pilsbry, 1911 [52]' names a second author of the authority: not the entry's first.
+            named = re.search(rf"(?<![\w&])(?<!and ){re.escape(entry.first_author)},\s*(?P<year>1[5-9]\d\d|20\d\d)"
+                              rf"[a-z]?\)?\s*$", cited.sentence.text[:start])
+            if named and int(named.group("year")) != entry.year:
+                yield marker, entry, int(named.group("year"))
 
 
 @rule("CIT203", "named-organisation-or-trial-mismatch", "error")

@@ -203,15 +203,26 @@ def uncited_added(policy: TextPolicy, rng: random.Random) -> Seeded | None:
     return Seeded("an uncited entry added", _join(lines), frozenset({last.line + 1}), frozenset({"CIT104"}))
 
 
+# A range's end as printed: '21' in '18-21', '[18]–[21]', '[3]−[6]' (PLOS and others bracket each end).
+_RANGE_END = re.compile(r"\d+\]?\s*[-\u2013\u2212]\s*\[?(\d+)")
+
+
 def range_widened(policy: TextPolicy, rng: random.Random) -> Seeded | None:
     ranged = [m for m in policy.doc.markers if re.search(r"\d\s*[-\u2013]\s*\d", m.inner)]
     if not ranged:
         return None
     m = rng.choice(ranged)
-    last = list(re.finditer(r"(\d+)\s*[-\u2013]\s*(\d+)", m.inner))[-1]
-    wider = m.inner[:last.start(2)] + str(int(last.group(2)) + rng.randint(1, 3)) + m.inner[last.end(2):]
+    step = rng.randint(1, 3)
+    # The edit is made on the marker as printed: a range written '[2]–[7]' has no '2–7' in it to replace.
+    ends = list(_RANGE_END.finditer(m.raw))
+    if not ends:
+        return None
+    end = ends[-1]
+    wider = m.raw[:end.start(1)] + str(int(end.group(1)) + step) + m.raw[end.end(1):]
     lines = policy.lines
-    _set_marker(lines, m, wider)
+    at = m.column - 1
+    line = lines[m.line - 1]
+    lines[m.line - 1] = line[:at] + wider + line[at + len(m.raw):]
     return Seeded("a range widened", _join(lines), frozenset({m.line}), frozenset({"CIT1", "CIT3"}))
 
 

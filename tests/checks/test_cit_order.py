@@ -29,9 +29,35 @@ def test_cit105_clean_when_the_range_ends_where_the_single_citations_begin():
     assert findings(body, TWELVE, "CIT105") == []
 
 
-def test_cit105_clean_when_only_the_last_number_is_cited_again():
-    # A group cited, then its last study discussed: common, and no sign of a slip.
+def test_cit105_one_number_cited_again_alone_before_the_next_is_info_too():
+    # Measured on real articles: about 1 clean range in 75 is followed by its last number alone before the
+    # next new one, against a quarter of ranges widened by one to three numbers.
     body = _body("Several cohorts [3-9] agreed. AuthorJ et al. found less [9]. Others differed [9].")
+    found = findings(body, TWELVE, "CIT105")
+    assert [(f.line, f.severity, f.citations) for f in found] == [(BODY_LINE, "info", (9,))]
+    assert "cites 9 again, alone," in found[0].message and "should the range end at 8?" in found[0].message
+
+
+def test_cit105_numbers_cited_before_the_range_say_nothing_either_way():
+    body = _body("Several cohorts [3-9] agreed. AuthorI et al. found more [8], as first said [1]. AuthorJ [2, 9].")
+    found = findings(body, TWELVE, "CIT105")
+    assert [f.citations for f in found] == [(8, 9)]
+
+
+def test_cit105_two_last_numbers_cited_again_with_the_next_new_ones_is_info():
+    body = _body("Several cohorts [3-9] agreed. AuthorI, AuthorJ and AuthorK found more [8-10].")
+    found = findings(body, TWELVE, "CIT105")
+    assert [(f.severity, f.citations) for f in found] == [("info", (8, 9))]
+    assert "cites 8 and 9 again, in order, where it first cites a number past 9" in found[0].message
+
+
+def test_cit105_clean_when_one_last_number_is_cited_again_with_the_next_new_one():
+    body = _body("Several cohorts [3-9] agreed. AuthorJ and AuthorK found more [9, 10].")
+    assert findings(body, TWELVE, "CIT105") == []
+
+
+def test_cit105_clean_when_the_end_is_cited_again_only_after_the_next_number():
+    body = _body("Several cohorts [3-9] agreed. Later work [10]. AuthorJ et al. found less [9].")
     assert findings(body, TWELVE, "CIT105") == []
 
 
