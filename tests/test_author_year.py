@@ -185,6 +185,7 @@ def test_named_source_rules_stay_silent_where_names_are_the_citations():
     text = _policy("Smith and colleagues (Kallmes et al., 2009) found no benefit, as did Buchbinder.")
     kb = build_knowledge_base(parse_policy(text, "p.md"))
     assert [f for r in run_checks(kb) for f in r.findings if f.code.startswith("CIT2")] == []
+    assert [r.rule.code for r in run_checks(kb, select=["CIT106"]) if r.findings] == []
 
 
 NIELSEN = LIST + """

@@ -79,12 +79,12 @@ def markers_fit_next_entry(kb):
     a study of saliva in periodontitis, and so on for the entries after 12.
     Fix: find the entry that was inserted (the first one no sentence fits) and renumber the markers
     after it, or take it out of the list.
-    When numbered markers cite fewer than a fifth of the list, the document cites another way and
-    this rule stays silent.
+    When numbered markers cite fewer than a fifth of the list, or the document cites by author and year
+    (an inserted entry moves no citation there), this rule stays silent.
     """
     entries = kb.doc.references
     cited = [n for n in kb.cited if n in kb.references]
-    if not entries or len(cited) < NUMBERED_SHARE * len(entries):
+    if not entries or len(cited) < NUMBERED_SHARE * len(entries) or kb.doc.citation_style != "numbered":
         return
     votes = _votes(kb)
     shift = _shift_from(votes)

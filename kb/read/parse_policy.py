@@ -228,10 +228,12 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     if references and (not numbered or not _cites_a_fifth(markers, references)):
         index = AuthorYearIndex(references)
         by_name = read_prose(blocks, section_for_line, last_entry, scan=lambda text: scan_author_year(text, index))
-        # A numbered list changes reading only when the names cite a fifth of it: a few names and years in a
-        # text whose markers the reader missed are not the document's way of citing.
-        if not _more_by_number(markers, by_name[1], references) and (
-                not numbered or _cites_a_fifth(by_name[1], references)):
+        # A numbered list changes reading only when the names cite a fifth of it and outnumber its markers
+        # two to one: a few names and years beside markers (even markers past the list's end) are not the
+        # document's way of citing.
+        named = sum(1 for m in by_name[1] if m.numbers)
+        if not _more_by_number(markers, by_name[1], references) and (not numbered or (
+                _cites_a_fifth(by_name[1], references) and named >= 2 * len(markers))):
             style = AUTHOR_YEAR
             sentences, markers, skipped = by_name
     crit_span = _region(sections, CRITERIA_HEADING, len(lines), through_categories=True)

@@ -47,6 +47,8 @@ def _cites_by_number(policy: TextPolicy) -> bool:
     from kb.checks.cit_markers import NUMBERED_SHARE
 
     entries = _entries(policy)
+    if policy.doc.citation_style != "numbered":
+        return False  # cited by author and year: the numbers are the reader's, not printed in the text
     cited = {n for m in policy.doc.markers for n in m.numbers if n in entries}
     return bool(entries) and len(cited) >= NUMBERED_SHARE * len(entries)
 
