@@ -191,6 +191,8 @@ def _ends_authors(previous, tag: str) -> bool:
     ``<source>`` only a person with initials ends it: PLOS parts a body's name as '<surname>British</surname>
     <source>Thoracic Society ...', one name wrongly tagged."""
     kind = local(previous.tag)
+    if kind == "person-group" and tag == "year":
+        return True  # Royal Society, ASM: "<person-group>..</person-group> <year>": the page shows "Carr SJ. 1995"
     if kind not in _NAMES or tag not in _TITLES:
         return False
     if tag != "source" or kind not in ("name", "string-name"):

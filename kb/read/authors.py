@@ -47,7 +47,7 @@ _SUFFIX_ONLY = lazy(SUFFIX)
 # was cut: "Thompson, K. M. & ...")
 _BARE_INITIALS = lazy(rf"{UPPER}{{2,5}}")
 _LONE_CAPITAL = lazy(rf"{UPPER}\.?")
-_ETAL = lazy(r"^(?:et\.?\s*al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORECASE)  # "et.al" too
+_ETAL = lazy(r"^\*{0,2}(?:et\.?\s*al\.?|and\s+others|others|\.\.\.|\u2026)\*{0,2}$", re.IGNORECASE)  # "et.al" too
 GROUP_WORDS = lazy(
     r"\b(?:Groups?|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
     r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators|"
@@ -172,7 +172,7 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
         tokens = tokens[:-1]  # "Needham J, McMurray A, Shaban RZ, 2016. Best practice ...": the year, not a name
     names, surnames, group, et_al = [], [], None, False
     for k, token in enumerate(tokens):
-        tail = re.search(r"\s+et\.?\s*al\.?$", token)
+        tail = re.search(r"\s+\*{0,2}et\.?\s*al\.?\*{0,2}$", token)  # "Smith FA *et al.* 2004": italic too
         if tail:
             token, et_al = token[: tail.start()], True
         if _ETAL.match(token):
@@ -213,7 +213,8 @@ def _mononym(token: str) -> bool:
 
 
 # Where a Vancouver/AMA/BMC author list may end: '. ' or ': ' (BMC) before the title.
-_LIST_END = lazy(r"[.:]\s+(?=\S)|(?<=et al\.),\s+(?=\S)")  # "..., et al., Nucleic acid ..." too
+# "..., et al., Nucleic acid ..." too, and a stop inside closing emphasis ("Smith FA *et al.* 2004 Title")
+_LIST_END = lazy(r"[.:]\s+(?=\S)|(?<=et al\.),\s+(?=\S)|(?<=et al)\.\*{1,2}\s+(?=\S)")
 _MORE_INITIALS = lazy(rf"{UPPER}\.?,")  # "Smith J. A., Jones B.": the stop after J is an initial's
 _CANDIDATES = 4  # ends tried before giving up: past them the text is a title, not names
 
