@@ -103,6 +103,8 @@ def test_an_italic_et_al_ends_an_author_list():
     assert first("Smith FA *et al.* 2004 Similarity of body size. Am. Nat. 163, 672\u2013691.")[:2] == ("Smith", 2004)
     assert first("Smith FA, Jones B, *et al.* Similarity of body size. Am Nat. 2004;163:672\u2013691.") == (
         "Smith", 2004, "Similarity of body size")
+    # PLOS ONE prints one list with no stop at all before the year: 'Mahoney A.R., Eicken H., et al 2012 Mapping'.
+    assert first("Mahoney A.R., Eicken H., et al 2012 Mapping of ice. J Ice. 4: 1\u20132.")[:2] == ("Mahoney", 2012)
     # Clean case: the plain form reads as before, and an italic title is not an author list's end.
     assert first("Smith FA, Jones B, et al. Similarity of body size. Am Nat. 2004;163:672\u2013691.") == (
         "Smith", 2004, "Similarity of body size")
