@@ -133,3 +133,37 @@ def test_raised_citations_touching_each_other_print_as_one_run(tmp_path: Path):
     assert [m.numbers for m in ground_truth(data).markers][-2:] == [(26, 27), (9, 10, 11, 12)]
     # Clean case: one raised citation alone is unchanged.
     assert "Fact 1<sup>1</sup>." in text
+
+
+def _entry(text: str):
+    return parse_policy(f"# T\n\n## Intro\n\nText [1].\n\n## References\n\n1. {text}\n", "x.md").references[0]
+
+
+def test_an_italic_species_inside_a_title_is_not_the_journal():
+    """'A new world malaria map: *Plasmodium falciparum* endemicity in 2010. Malar J. 2011;10:378.': the italic
+    after the colon goes on into the title, so the year is the journal's 2011, not the title's 2010."""
+    ref = _entry("Gething PW, Patil AP. A new world malaria map: *Plasmodium falciparum* endemicity in 2010. "
+                 "Malar J. 2011;10:378.")
+    assert (ref.year, ref.source, ref.volume) == (2011, "Malar J", "10")
+    # Clean case: an italic journal after the title, or after a comma (Elsevier numbered), is still the journal.
+    assert _entry("Smith A. A new world map. *Lancet*. 2015;385:1-2.").source == "Lancet"
+    assert _entry("A. Smith, A new world map, *J. Med.* 12 (2009) 100-110.").source == "J. Med"
+
+
+def test_a_long_acronym_is_an_organisation_author():
+    """'UNESCO-IPBES. The Contribution of ... 2013.': a hyphenated acronym of two bodies is the author."""
+    assert _entry("UNESCO-IPBES. The contribution of local knowledge systems. 2013.").organisation == "UNESCO-IPBES"
+    # Clean case: a capitalised first word of a title-only entry is no organisation.
+    assert _entry("Malaria: the contribution of local knowledge. 2013.").organisation is None
+
+
+def test_a_raised_number_after_a_programs_version_or_a_name_with_a_digit_cites():
+    """Scientific Reports: 'aligned using MUSCLE 3.8<sup>4</sup>', 'human IgG1<sup>5</sup>' cite; a power after a
+    plain number, a unit or a short formula does not."""
+    refs = "\n".join(f"{n}. Author A. Title {n}. *J*. 2001;1:1-2." for n in range(1, 9))
+    body = ("Cells grew.<sup>1</sup> Mice ate.<sup>2</sup> Rats ran.<sup>3</sup> Sequences were aligned with "
+            "MUSCLE 3.8<sup>4</sup> and the Fc tail of human IgG1<sup>5</sup> was fused; trees came from "
+            "mapDamage 2<sup>6</sup>. We counted 10<sup>6</sup> cells in 2 mm<sup>2</sup> of CO2<sup>2</sup> "
+            "in Phase 2<sup>3</sup> of Figure 2<sup>7</sup>.")
+    doc = parse_policy(f"# Title of a paper\n\n## Background\n\n{body}\n\n## References\n\n{refs}\n", "x.md")
+    assert [m.numbers for m in doc.markers] == [(1,), (2,), (3,), (4,), (5,), (6,)]
