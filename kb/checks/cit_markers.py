@@ -87,7 +87,7 @@ def _tidy(numbers) -> str:
 
 
 NUMBERED_SHARE = 0.2  # below this share of the list cited by number, the document cites another way
-# A raised or bracketed number ('MEGA 5.0<sup>51</sup>', 'Food Composition Tables [24]', '<sup>16)</sup>') that
+# A raised or bracketed number ('98.4 mm<sup>29</sup>', 'Food Composition Tables [24]', '<sup>16)</sup>') that
 # the reader did not take for a marker: a power, a label, a marker in a heading, or a citation after all.
 _RAISED_OR_BRACKETED = re.compile(r"<sup>\s*\(?([\d,\s\u2013-]{1,30}?)\)?\s*</sup>|\[([\d,\s\u2013-]{1,30})\]")
 
@@ -117,8 +117,8 @@ def uncited_entry(kb):
     renumbering the markers, which then cite the entry before the one meant.
     When numbered markers cite fewer than a fifth of the list, the document cites some other way
     (by author and year, or not at all, as a correction notice): one info finding says so instead. When the
-    text prints the entry's number raised or in brackets where the reader saw no citation (`MEGA
-    5.0<sup>51</sup>` read as a power, `Composition Tables [24]` as a label, a marker in a heading), the
+    text prints the entry's number raised or in brackets where the reader saw no citation (`98.4
+    mm<sup>29</sup>` read as a power, `Composition Tables [24]` as a label, a marker in a heading), the
     entry may be cited there: the finding is only `info` and names that place.
     """
     cited = sorted(kb.cited)

@@ -23,7 +23,8 @@ _DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPM
                       r"McGraw|Karger|Thieme|Lippincott|Sage|CRC|Verlag|Press|Publishing|Company|LLC|Inc|edition|"
                       r"[Rr]eport|[Tt]hesis|[Dd]issertation|[Vv]ersion\s\d|Court|Proceedings|[Cc]onference|"
                       r"Symposium|Workshop|\d+\s*pp)\b|[A-Z]{2,}/[A-Z]{2,}/\d{4}|"  # a UN document's symbol
-                      r":\s*(?:[\w ]*\s)?(?:Society|Association|Union|Institute)\b[\w ]*\.?$|"
+                      # ': The Commonwealth Fund.', 'Bombay: The Kothari Book Depot.': a publishing body after a colon
+                      r":\s*(?:[\w ]*\s)?(?:Society|Association|Union|Institute|Fund|Foundation|Trust|Depot)\b[\w ]*\.?$|"
                       r"\b\d+\s+(?:U\.\s?S\.|F\.\s?\dd|S\.\s?Ct\.)\s+\d|:\s*\{[^}]+\}|"  # '485 U.S. 58'; '{Libraries Unlimited}'
                       r"\b(?:London|New York|Amsterdam|Berlin|Paris|Boston|Washington|Oxford|Cambridge|Geneva|"
                       r"Heidelberg|Philadelphia|Chicago|Tokyo)\b[\s,]+(?:[A-Z]{2}\b[\s,.]*)?(?:\d{4}|p\.\s*\d+)?[\s.,]*$|"

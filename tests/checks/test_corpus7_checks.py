@@ -43,13 +43,27 @@ def test_an_entry_whose_title_names_no_design_is_only_a_note_against_a_counted_k
 
 
 def test_an_uncited_entry_whose_number_the_text_prints_unread_is_only_a_note():
-    """Scientific Reports: 'aligned using MUSCLE 3.8<sup>50</sup>' reads as a power, so entry 50 looks uncited;
-    the text prints the number raised, so the reader cannot be sure: info, naming the place."""
-    body = ("Cells grew.<sup>1</sup> Mice ate.<sup>2</sup> Rats ran.<sup>3</sup> Sequences were aligned with "
-            "MUSCLE 3.8<sup>4</sup> and trees drawn.<sup>5</sup> Goals rose.<sup>6</sup>")
+    """Scientific Reports: 'a mean thickness of 98.4 mm<sup>29</sup>' reads as a power, so entry 29 looks
+    uncited; the text prints the number raised, so the reader cannot be sure: info, naming the place."""
+    body = ("Cells grew.<sup>1</sup> Mice ate.<sup>2</sup> Rats ran.<sup>3</sup> Blubber was 98.4 mm<sup>4</sup> "
+            "thick and trees were drawn.<sup>5</sup> Goals rose.<sup>6</sup>")
     found = findings(body, RCTS, "CIT104")
     assert [(f.severity, f.citations) for f in found] == [("info", (4,))]
-    assert "MUSCLE" not in found[0].message and "'<sup>4</sup>'" in found[0].message
+    assert "'<sup>4</sup>'" in found[0].message
     # Clean case: an entry whose number the text prints nowhere is still a warning.
-    found = findings(body.replace("MUSCLE 3.8<sup>4</sup>", "MUSCLE 3.8"), RCTS, "CIT104")
+    found = findings(body.replace("98.4 mm<sup>4</sup>", "98.4 mm"), RCTS, "CIT104")
     assert [(f.severity, f.citations) for f in found] == [("warning", (4,))]
+
+
+def test_a_publishing_body_after_a_colon_names_the_source():
+    """PLOS ONE: 'Shih A, Schoenbaum S (2007) Measuring Hospital Performance: The Commonwealth Fund.' and
+    'AR R (1972) Smallpox Bombay: The Kothari Book Depot.' name their publisher."""
+    from kb.checks.ref_entries import missing_source
+
+    from .policy_text import make_policy, run_rule
+    for entry in ("Shih A, Schoenbaum S (2007) Measuring Hospital Performance: The Importance of Process Measures: "
+                  "The Commonwealth Fund.", "Rao AR (1972) Smallpox Bombay: The Kothari Book Depot."):
+        assert run_rule(missing_source, make_policy([entry])) == [], entry
+    # Clean case: a title's own colon before words is no publisher.
+    (f,) = run_rule(missing_source, make_policy(["Shih A (2007) Measuring Hospital Performance: Process Measures."]))
+    assert f.severity == "warning"
