@@ -167,3 +167,37 @@ def test_a_raised_number_after_a_programs_version_or_a_name_with_a_digit_cites()
             "in Phase 2<sup>3</sup> of Figure 2<sup>7</sup>.")
     doc = parse_policy(f"# Title of a paper\n\n## Background\n\n{body}\n\n## References\n\n{refs}\n", "x.md")
     assert [m.numbers for m in doc.markers] == [(1,), (2,), (3,), (4,), (5,), (6,)]
+
+
+def test_the_layout_of_a_pretty_printed_reference_entry_is_not_printed():
+    """Emerging Infect Dis in Europe PMC: each part of a mixed citation on its own line, its punctuation between
+    ('<source>J Infect Dis</source>\\n\\t.\\n\\t<year>2012</year>\\n\\t;'), prints as the page does, and the year is
+    the journal's, not the title's '1995 to 2008'."""
+    entry = ('<ref id="R1">\n\t<label>1. </label>\n\t<mixed-citation publication-type="journal">\n\t\t<string-name>\n'
+             '\t\t\t<surname>Odoom</surname>\n\t\t\t<given-names>JK</given-names>\n\t\t</string-name>\n\t\t,\n\t\t'
+             '<string-name>\n\t\t\t<surname>Forrest</surname>\n\t\t\t<given-names>L</given-names>\n\t\t</string-name>\n'
+             '\t\t,\n\t\t<etal />\n\t\t<article-title>Interruption of transmission in Ghana:\n\t\t\tisolates from\n'
+             '\t\t\t1995 to 2008.</article-title>\n\t\t<source>J Infect Dis</source>\n\t\t.\n\t\t<year>2012</year>\n'
+             '\t\t;\n\t\t<volume>206</volume>\n\t\t:\n\t\t<fpage>1111</fpage>\n\t\t&#x02013;\n\t\t<lpage>20</lpage>\n'
+             '\t</mixed-citation>\n</ref>')
+    text = markdown(article(f"Polio ({x(1)}).", entry))
+    assert ("1. Odoom JK, Forrest L, et al. Interruption of transmission in Ghana: isolates from 1995 to 2008. "
+            "J Infect Dis. 2012;206:1111\u201320") in text
+    ref = parse_policy(text, "x.md").references[0]
+    assert (ref.first_author, ref.year, ref.source) == ("Odoom", 2012, "J Infect Dis")
+    # Clean case: an entry on one line keeps the spaces its XML prints.
+    one_line = entry.replace("\n\t\t,\n\t\t", " , ").replace("\n", "").replace("\t", "")
+    assert "1. Odoom JK , Forrest L , et al." in markdown(article(f"Polio ({x(1)}).", one_line))
+
+
+def test_names_with_particles_printed_in_small_letters_or_after_the_initials_are_authors():
+    """'Heijden GW van der', 'Van den broeck W', 'Lamere SA, st Leger JA', 'Boule' NG', 'Elvira KS, Casadevall i
+    Solvas X' (BMC, MDPI, Diabetes Care): each list is read and its first author named."""
+    def first(names: str) -> str | None:
+        return _entry(f"{names}. Asymmetry of histone variants. Mech Dev. 2005;122:1008\u201322.").first_author
+    assert first("Heijden GW van der, Dieker JW, Vlag J van der") == "Heijden"
+    assert first("Rekecki A, Van den broeck W") == "Rekecki" and first("Van den broeck W, Rekecki A") == "Van den broeck"
+    assert first("Lamere SA, st Leger JA") == "Lamere" and first("Boule' NG, Haddad E") == "Boule'"
+    assert first("Elvira KS, Casadevall i Solvas X, Wootton RC") == "Elvira"
+    # Clean case: a title's small words before a capital are no name, so a title-only entry stays one.
+    assert _entry("The use of A in medicine. Mech Dev. 2005;122:1008\u201322.").first_author is None

@@ -10,7 +10,10 @@ from . import finding, rule
 from .helpers import describe
 
 # An entry that says it has no date ('(n.d.)', 'no date') is honest about it: nothing to report.
-_UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b", re.I)
+# ... and 's.f.' / 's.d.' (Spanish 'sin fecha', French 'sans date', Latin 'sine die'), as in 'FAO. (s.f): Agua ...'
+# (in parentheses only: a bare 'S. D.' is a name's initials)
+_UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b|\((?-i:s)\.\s?(?-i:[fd])\.?\)|\bsin fecha\b|"
+                      r"\bsans date\b", re.I)
 # Nor is one not yet published: its year is not known when the list is printed.
 _NOT_YET = re.compile(r"\bin press\b|\bforthcoming\b|\baccepted for publication\b", re.I)
 # Publication details printed where the reader did not find the journal's name: 'PLoS Biol 5: 2095-2097',

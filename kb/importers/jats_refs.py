@@ -200,13 +200,24 @@ def _ends_authors(previous, tag: str) -> bool:
     return any(local(c.tag) == "given-names" for c in previous)
 
 
+# Pretty-printed XML puts each part of a citation on its own line ("<source>J Infect Dis</source>\n\t.\n\t<year>2012
+# </year>\n\t;\n\t<volume>", Emerging Infect Dis): the page prints "J Infect Dis. 2012;206:1111\u201320".
+_LAYOUT_PUNCTUATION = re.compile(r"[ \t]*\n\s*([.,;:\u2013])(?:[ \t]*\n\s*)?")
+
+
+def _layout(text: str) -> str:
+    if "\n" not in text:
+        return text
+    return _LAYOUT_PUNCTUATION.sub(lambda m: m.group(1) + ("" if m.group(1) in ";:\u2013" else " "), text)
+
+
 def _typeset(cit, ctx: Context) -> str:
     """A citation with its own punctuation, as the journal's page shows it (bare names get their commas).
 
     Where only a space stands between the last author and the title (Europe PMC's copies of Emerging
     Infectious Diseases and Tropical Medicine and Health: "Haddow AJ <article-title>Zika virus"), the page
     shows the stop that ends the author list, and so does the entry."""
-    out, glued, previous = [cit.text or ""], False, None
+    out, glued, previous = [_layout(cit.text or "")], False, None
     for child in cit:
         tag = local(child.tag)
         bare = tag == "person-group" and _bare_names(child)
@@ -223,9 +234,10 @@ def _typeset(cit, ctx: Context) -> str:
             piece = _KINDS.get(child.get("pub-id-type", ""), "") + piece
         if glued and piece[:1].isalnum() and "".join(out)[-1:] not in ("", " ", "(", "[", "/"):
             out.append(" ")
-        out.append(piece)
+        tail = _layout(child.tail or "")
+        out.append(piece.rstrip() if tail != (child.tail or "") and tail[:1] in ".,;:\u2013" else piece)
         glued = not (child.tail or "")
-        out.append(child.tail or "")
+        out.append(tail)
     return squash("".join(out))
 
 

@@ -23,10 +23,13 @@ UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u038f\u0391-\u03ab\u
 LETTER = r"(?:[^\W\d_][\u0300-\u036f]*)"
 _JOIN = "'\u2019\\-\u2010\u2011\u2013"
 PARTICLE = (r"(?:[vV]an['\u2019]t|[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]a|[lL]e|las|los|del|della|dela|do|dos|das|"
-            r"ten|ter|zu|af|y|bin|ben|St\.?)")
+            r"ten|ter|zu|af|y|i|bin|ben|[sS]t\.?)")  # "Casadevall i Solvas", "st Leger" too
 # "vanEngelsdorp", "deBoer", "LeBlanc", "tenOever", "d'Eysmond", "al-Sabbagh": a particle written onto the capital.
 SURNAME_WORD = rf"(?:[vV]an|[vV]on|[dD]e|[dD]i|[dD]a|[dD]u|[lL]e|[lL]a|ten|ter|d['\u2019]|(?:al|el|ben|bin|ibn)-)?{UPPER}[\u0300-\u036f]*{LETTER}*(?:[{_JOIN}]{LETTER}+)*"
-SURNAME = rf"(?:{PARTICLE}\s+)*{SURNAME_WORD}(?:\s+(?:{PARTICLE}\s+)*{SURNAME_WORD})*?"
+# "Boule'" (an accent printed as an apostrophe); "Van den broeck", "De meillon": a surname after a particle
+# printed in small letters
+SURNAME = (rf"(?:(?:{PARTICLE}\s+)+[a-z]{LETTER}+|(?:{PARTICLE}\s+)*{SURNAME_WORD})['\u2019]?"
+           rf"(?:\s+(?:{PARTICLE}\s+)*{SURNAME_WORD})*?")
 # "AB", "A.B.", "A-M", "J-i", "Fv" and "Avd" (a Dutch 'van (der)' folded into the initials); up to five
 # capitals for Portuguese and Spanish names ("Tavares MCGCF"); dotted initials with a particle's small letters
 # between them, as MDPI prints them ("Emery F.d.S.", "Deemter L.v.", "Ascencio-Montiel I.d.J.")
@@ -41,6 +44,7 @@ _SURNAME_RX = lazy(SURNAME)
 _INITIALS_RX = lazy(INITIALS)
 _DOTTED = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*\s*")  # "J.A. " before a surname
 _SUFFIX_TAIL = lazy(rf",?\s+{SUFFIX}$")
+_PARTICLE_TAIL = lazy(r"(?<=[A-Z.])(?:\s+(?:van|von|de|der|den|du|da|di|le|la|ten|ter))+$")
 _ONLY_INITIALS = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*")
 _SUFFIX_ONLY = lazy(SUFFIX)
 # "JF" in "Sallis, JF": two to five capitals, no stops (one bare capital is where a list of dotted initials
@@ -68,8 +72,9 @@ class Authors:
 
 
 def _split_person(token: str) -> tuple[str, str] | None:
-    """(surname, initials) of 'Smith AB', 'Smith A. B.', 'McConnell CT, Jr.' or 'J.A. Smith'."""
-    core = _SUFFIX_TAIL.sub("", token.strip())
+    """(surname, initials) of 'Smith AB', 'Smith A. B.', 'McConnell CT, Jr.', 'J.A. Smith' or PubMed's Dutch
+    'Heijden GW van der' (the particle after the initials)."""
+    core = _PARTICLE_TAIL.sub("", _SUFFIX_TAIL.sub("", token.strip()))
     for name in dict.fromkeys((core, token.strip())):  # "Tetko IV": initials that look like a suffix
         words = name.split()
         for k in (1, 2, 3):  # "Smith AB", "Smith A. B", "Bottcher C. J. F", Thieme's "Kahn S R"

@@ -67,3 +67,18 @@ def test_a_publishing_body_after_a_colon_names_the_source():
     # Clean case: a title's own colon before words is no publisher.
     (f,) = run_rule(missing_source, make_policy(["Shih A (2007) Measuring Hospital Performance: Process Measures."]))
     assert f.severity == "warning"
+
+
+def test_an_entry_marked_undated_in_spanish_or_french_has_no_year_to_give():
+    """F1000Research: 'FAO. (s.f): Agua y cultivos.' says 'sin fecha' (no date), as 'n.d.' does."""
+    from kb.checks.ref_entries import missing_year
+
+    from .policy_text import make_policy, run_rule
+    for entry in ("FAO. (s.f): Agua y cultivos uso agricola del agua. Roma: FAO.",
+                  "OMS. Guide des vaccins (s.d.). Geneve: OMS."):
+        assert run_rule(missing_year, make_policy([entry])) == [], entry
+    # Clean case: initials 'S. D.' are no mark of being undated; the entry still lacks its year.
+    for entry in ("FAO. Agua y cultivos uso agricola del agua. Roma: FAO.",
+                  "Smith S. D., Jones B. Agua y cultivos. Roma: FAO."):
+        (f,) = run_rule(missing_year, make_policy([entry]))
+        assert f.severity == "warning", entry
