@@ -201,3 +201,17 @@ def test_names_with_particles_printed_in_small_letters_or_after_the_initials_are
     assert first("Elvira KS, Casadevall i Solvas X, Wootton RC") == "Elvira"
     # Clean case: a title's small words before a capital are no name, so a title-only entry stays one.
     assert _entry("The use of A in medicine. Mech Dev. 2005;122:1008\u201322.").first_author is None
+
+
+def test_a_comma_after_the_last_initial_before_the_title_ends_the_author_list():
+    """Europe PMC's Nature and BMC copies: 'Leypoldt F., Armangue T., Dalmau J., Autoimmune encephalopathies.' and
+    'Brunhes J, Le Goff G, Bousses P, Anophèles afrotropicaux.' end their lists with a comma."""
+    ref = _entry("Leypoldt F., Armangue T., Dalmau J., Autoimmune encephalopathies. Ann N Y Acad Sci 1338, 94\u2013114 "
+                 "(2014).")
+    assert (ref.first_author, ref.surnames, ref.title) == ("Leypoldt", ("Leypoldt", "Armangue", "Dalmau"),
+                                                          "Autoimmune encephalopathies")
+    ref = _entry("Brunhes J, Le Goff G, Bousses P, Anophèles afrotropicaux. Ann Soc Entomol France. 2003;39:179\u2013185.")
+    assert (ref.first_author, ref.year) == ("Brunhes", 2003)
+    # Clean case: a following name (capital initials, not a title's small word) keeps the list going.
+    ref = _entry("Smith A, Jones Brown C, Lee D. Diabetes mellitus in mice. J Med. 2001;1:1-2.")
+    assert ref.surnames == ("Smith", "Jones Brown", "Lee")
