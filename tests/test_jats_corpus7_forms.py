@@ -215,3 +215,19 @@ def test_a_comma_after_the_last_initial_before_the_title_ends_the_author_list():
     # Clean case: a following name (capital initials, not a title's small word) keeps the list going.
     ref = _entry("Smith A, Jones Brown C, Lee D. Diabetes mellitus in mice. J Med. 2001;1:1-2.")
     assert ref.surnames == ("Smith", "Jones Brown", "Lee")
+
+
+def test_a_link_labelled_in_words_shows_its_address():
+    """F1000Research labels every web reference 'Reference Source'; the address is in the link only."""
+    entry = ('<ref id="R1"><label>1</label><mixed-citation publication-type="journal"><article-title>Water use'
+             '</article-title>. FAO.<year>2014</year>. <ext-link ext-link-type="uri" xlink:href="http://www.fao.org/'
+             'x.htm">Reference Source</ext-link></mixed-citation></ref>')
+    data = article(f"Water ({x(1)}).", entry).replace(b"<article>", b'<article xmlns:xlink="http://www.w3.org/1999/xlink">')
+    text = markdown(data)
+    assert "1. Water use. FAO.2014. Reference Source <http://www.fao.org/x.htm>" in text
+    assert parse_policy(text, "x.md").references[0].url == "http://www.fao.org/x.htm"
+    # Clean case: a link that prints its own address is printed once.
+    own = entry.replace(">Reference Source<", ">http://www.fao.org/x.htm<")
+    text = markdown(article(f"Water ({x(1)}).", own).replace(b"<article>",
+                                                              b'<article xmlns:xlink="http://www.w3.org/1999/xlink">'))
+    assert text.count("fao.org/x.htm") == 1

@@ -128,10 +128,22 @@ def _links(cit, ctx: Context) -> list[str]:
             out.append(("" if text.startswith(("http", "www.")) else {"doi": "doi: ", "pmid": "PMID: "}.get(kind, ""))
                        + text)
         elif tag in ("ext-link", "uri", "comment"):
-            text = squash(inline(el, ctx))
+            text = squash(link_text(el, ctx) if tag != "comment" else inline(el, ctx))
             if text:
                 out.append(text)
     return out
+
+
+_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+def link_text(el, ctx: Context) -> str:
+    """A link as the entry prints it; one labelled in words (F1000Research's 'Reference Source') also shows the
+    address it leads to, as a reader following it would find it."""
+    text, href = inline(el, ctx), (el.get(_HREF) or "").strip()
+    if href.startswith(("http", "www.")) and href not in text and not re.search(r"https?://|www\.", text):
+        return f"{text.rstrip()} <{href}>"
+    return text
 
 
 def _styled(cit, ctx: Context, plos: bool) -> str:
@@ -222,7 +234,8 @@ def _typeset(cit, ctx: Context) -> str:
         tag = local(child.tag)
         bare = tag == "person-group" and _bare_names(child)
         piece = _authors(cit, ctx) if bare else _group_text(child, ctx) if tag == "person-group" \
-            else _person_text(child, ctx) if tag in _NAMES else child_text(child, ctx)
+            else _person_text(child, ctx) if tag in _NAMES else link_text(child, ctx) if tag in ("ext-link", "uri") \
+            else child_text(child, ctx)
         if previous is not None and _ends_authors(previous, tag) and not "".join(out[-1:]).strip():
             so_far = "".join(out).rstrip()
             if so_far and so_far[-1] not in ".?!:;,":
