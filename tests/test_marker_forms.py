@@ -117,7 +117,11 @@ def test_look_alikes_are_not_markers(line):
 
 def test_parentheses_are_read_only_as_a_documents_own_style():
     assert PAREN in kept_styles({PAREN: 5})
-    assert PAREN not in kept_styles({PAREN: 5, BRACKET: 1})
+    assert PAREN not in kept_styles({PAREN: 5, BRACKET: 2})
+    assert PAREN not in kept_styles({PAREN: 40, BRACKET: 3})  # three bracketed citations are a style of their own
+    # Emerging Infect Dis: "(1)" throughout and one unlinked aside "accession no. ABN11829 [4]": parentheses cite.
+    assert PAREN in kept_styles({PAREN: 9, BRACKET: 2})
+    assert BRACKET in kept_styles({PAREN: 9, BRACKET: 2})
     assert PAREN not in kept_styles({PAREN: 2})
 
 

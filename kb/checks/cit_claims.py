@@ -4,7 +4,7 @@ from __future__ import annotations
 from kb.patterns import lazy
 from kb.sources.citing import analyse
 from kb.sources.claims import count_claims, design_claims, topic_stems
-from kb.sources.kinds import GUIDELINE, KIND_LABELS, RANDOMIZED, REVIEW
+from kb.sources.kinds import GUIDELINE, KIND_LABELS, OTHER, RANDOMIZED, REVIEW
 from kb.sources.judge import label, verdicts
 from . import finding, rule
 
@@ -36,9 +36,11 @@ def count_claim_mismatch(kb):
     the sentence's subject (`Two other RCTs by ... were included.<sup>[4, 6]</sup>`), that differs from
     the number of cited entries, or from the number of cited entries of that kind (RCTs, systematic
     reviews, guidelines, case series). Kinds come from each entry's title and the reviewed overrides in
-    the policy folder's `kinds.csv`. A count of what a cited review contains (`a review of seven RCTs`)
-    is not a claim about the cited entries and is not checked, nor is a threshold (`at least 10 studies`) or
-    a size reported of one work (`n = 3 population-based studies [20]`).
+    the policy folder's `kinds.csv`. A count of what a cited review contains
+    (`a review of seven RCTs`, `a meta-analysis of 10 cohort studies [8]` citing one entry) is not a claim about the cited
+    entries and is not checked, nor is a threshold (`at least 10 studies`) or a size reported of one work
+    (`n = 3 population-based studies [20]`). An entry whose title names no design may be of the kind
+    claimed: when only such entries disagree with the kind, the finding is `info`.
     A count opening the sentence stays silent when its first markers hold exactly that many entries (the
     rest may be another clause's) or the next sentence goes on naming them (`The other study ...`).
     Why: the count is how a reader weighs the evidence; one non-randomised study counted as an RCT
@@ -54,6 +56,8 @@ def count_claim_mismatch(kb):
             if not numbers or any(n not in kb.references for n in numbers):
                 continue
             marker = entry.markers[claim.markers[0]]
+            if claim.of_review and len(numbers) == 1:
+                continue  # 'a meta-analysis of 10 cohort studies (125)': the one cited review holds the ten
             if len(numbers) != claim.count and _count_may_fit(kb, entry, claim, len(numbers)):
                 continue
             if len(numbers) != claim.count:
@@ -68,9 +72,11 @@ def count_claim_mismatch(kb):
                 continue
             odd = [n for n in numbers if kb.kind(n) not in claim.kinds]
             if odd:
+                # An entry whose title names no design may well be of the kind claimed: only a note then.
+                unsure = all(kb.kind(n) == OTHER for n in odd)
                 yield finding(count_claim_mismatch, marker.line,
                               f"'{claim.text}' but {'; '.join(_kind_note(kb, n) for n in odd)}",
-                              column=marker.column, citations=numbers,
+                              column=marker.column, citations=numbers, severity="info" if unsure else None,
                               suggestion=_kind_hint(kb, a.index, odd, claim))
 
 

@@ -1,6 +1,9 @@
 """CIT1xx: citation markers and the numbers in them, against the reference list."""
 from __future__ import annotations
 
+import re
+
+from kb.read.marker_numbers import expand
 from . import finding, rule
 
 _MALFORMED = ("malformed item", "empty item", "number 0", "spans more than")
@@ -84,6 +87,21 @@ def _tidy(numbers) -> str:
 
 
 NUMBERED_SHARE = 0.2  # below this share of the list cited by number, the document cites another way
+# A raised or bracketed number ('98.4 mm<sup>29</sup>', 'Food Composition Tables [24]', '<sup>16)</sup>') that
+# the reader did not take for a marker: a power, a label, a marker in a heading, or a citation after all.
+_RAISED_OR_BRACKETED = re.compile(r"<sup>\s*\(?([\d,\s\u2013-]{1,30}?)\)?\s*</sup>|\[([\d,\s\u2013-]{1,30})\]")
+
+
+def _unread_numbers(kb) -> dict[int, tuple[int, str]]:
+    """Number -> (line, text) of the first raised or bracketed number before the list that may cite it."""
+    section = kb.doc.reference_section
+    out: dict[int, tuple[int, str]] = {}
+    for line_no, line in enumerate(kb.doc.lines[: section.line - 1 if section else None], 1):
+        if "<sup>" in line or "[" in line:
+            for m in _RAISED_OR_BRACKETED.finditer(line):
+                for n in expand(m.group(1) or m.group(2)).numbers:
+                    out.setdefault(n, (line_no, m.group(0)))
+    return out
 
 
 @rule("CIT104", "uncited-entry", "warning")
@@ -98,7 +116,10 @@ def uncited_entry(kb):
     is the only one left uncited, the suggestion also names the other cause: an entry inserted earlier without
     renumbering the markers, which then cite the entry before the one meant.
     When numbered markers cite fewer than a fifth of the list, the document cites some other way
-    (by author and year, or not at all, as a correction notice): one info finding says so instead.
+    (by author and year, or not at all, as a correction notice): one info finding says so instead. When the
+    text prints the entry's number raised or in brackets where the reader saw no citation (`98.4
+    mm<sup>29</sup>` read as a power, `Composition Tables [24]` as a label, a marker in a heading), the
+    entry may be cited there: the finding is only `info` and names that place.
     In a policy cited by author and year (a list printed without numbers), an uncited entry is info: such lists
     often hold further reading, and a citation form the reader does not know would leave its entry uncited.
     """
@@ -120,8 +141,18 @@ def uncited_entry(kb):
                           "text", column=1, citations=[n], severity="info",
                           suggestion="cite it where the text relies on it, or remove it from the list")
         return
+    unread = _unread_numbers(kb) if uncited else {}
     for n in uncited:
         entry = kb.references[n]
+        if n in unread:
+            line, text = unread[n]
+            yield finding(uncited_entry, entry.line,
+                          f"reference {n} ({entry.label}) is cited by no marker the reader is sure of: line {line} "
+                          f"prints '{text}', which it did not read as a citation, and may cite it",
+                          column=1, citations=[n], severity="info",
+                          suggestion=f"check whether '{text}' at line {line} cites it; if not, cite it where the "
+                                     f"text relies on it, or remove it from the list")
+            continue
         near = _closest(cited, n)
         hint = f" (the nearest cited number is {near})" if near is not None else ""
         suggestion = "cite it where the text relies on it, or remove it from the list"

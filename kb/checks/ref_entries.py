@@ -10,7 +10,10 @@ from . import finding, rule
 from .helpers import describe
 
 # An entry that says it has no date ('(n.d.)', 'no date') is honest about it: nothing to report.
-_UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b", re.I)
+# ... and 's.f.' / 's.d.' (Spanish 'sin fecha', French 'sans date', Latin 'sine die'), as in 'FAO. (s.f): Agua ...'
+# (in parentheses only: a bare 'S. D.' is a name's initials)
+_UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b|\((?-i:s)\.\s?(?-i:[fd])\.?\)|\bsin fecha\b|"
+                      r"\bsans date\b", re.I)
 # Nor is one not yet published: its year is not known when the list is printed.
 _NOT_YET = re.compile(r"\bin press\b|\bforthcoming\b|\baccepted for publication\b", re.I)
 # Publication details printed where the reader did not find the journal's name: 'PLoS Biol 5: 2095-2097',
@@ -23,7 +26,8 @@ _DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPM
                       r"McGraw|Karger|Thieme|Lippincott|Sage|CRC|Verlag|Press|Publishing|Company|LLC|Inc|edition|"
                       r"[Rr]eport|[Tt]hesis|[Dd]issertation|[Vv]ersion\s\d|Court|Proceedings|[Cc]onference|"
                       r"Symposium|Workshop|\d+\s*pp)\b|[A-Z]{2,}/[A-Z]{2,}/\d{4}|"  # a UN document's symbol
-                      r":\s*(?:[\w ]*\s)?(?:Society|Association|Union|Institute)\b[\w ]*\.?$|"
+                      # ': The Commonwealth Fund.', 'Bombay: The Kothari Book Depot.': a publishing body after a colon
+                      r":\s*(?:[\w ]*\s)?(?:Society|Association|Union|Institute|Fund|Foundation|Trust|Depot)\b[\w ]*\.?$|"
                       r"\b\d+\s+(?:U\.\s?S\.|F\.\s?\dd|S\.\s?Ct\.)\s+\d|:\s*\{[^}]+\}|"  # '485 U.S. 58'; '{Libraries Unlimited}'
                       r"\b(?:London|New York|Amsterdam|Berlin|Paris|Boston|Washington|Oxford|Cambridge|Geneva|"
                       r"Heidelberg|Philadelphia|Chicago|Tokyo)\b[\s,]+(?:[A-Z]{2}\b[\s,.]*)?(?:\d{4}|p\.\s*\d+)?[\s.,]*$|"

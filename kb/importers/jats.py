@@ -19,7 +19,7 @@ from kb.importers.jats_inline import (CLOSE, EMPHASISED_JOINER, MID, OPEN, Conte
                                       strip_sentinels)
 from kb.importers.jats_numbering import number_refs
 from kb.importers.jats_refs import EntryFacts, entry_text, facts
-from kb.importers.jats_style import bare_numbers, closed_numbers, raise_glued, separate_touching
+from kb.importers.jats_style import bare_numbers, closed_numbers, join_raised, raise_glued, separate_touching
 from kb.importers.model import Converted
 
 _SPAN = re.compile(f"{OPEN}(\\d+){MID}(.*?){CLOSE}")
@@ -181,7 +181,7 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     for pattern, joined in _SPLIT_SUP:
         text = pattern.sub(joined, text)
     text = raise_glued(EMPHASISED_JOINER.sub(r"\2", text), OPEN, MID, CLOSE)
-    text = separate_touching(text, OPEN, MID, CLOSE)
+    text = join_raised(separate_touching(text, OPEN, MID, CLOSE), OPEN, MID, CLOSE)
     ids = {ref.get("id"): n for n, ref in numbered if ref.get("id")}
     return _Rendered(text, ctx, ids, tuple(facts(ref, n) for n, ref in numbered), title, journal)
 

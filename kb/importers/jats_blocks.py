@@ -5,7 +5,7 @@ marker's line in the Markdown is known from the block it sits in.
 """
 from __future__ import annotations
 
-from kb.importers.jats_inline import BLOCKS, Context, child_text, inline, local, squash
+from kb.importers.jats_inline import BLOCKS, Context, add_child, inline, local, squash
 
 _CAPTIONED = ("fig", "supplementary-material", "boxed-text", "chem-struct-wrap")
 
@@ -32,8 +32,7 @@ def paragraph(el, ctx: Context) -> list[str]:
             blocks.extend(block(child, ctx, 2))
             run = [child.tail or ""]
         else:
-            run.append(child_text(child, ctx))
-            run.append(child.tail or "")
+            add_child(run, child, ctx)
     if squash("".join(run)):
         blocks.append(squash("".join(run)))
     return blocks

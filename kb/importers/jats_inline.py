@@ -89,12 +89,34 @@ def formula_text(el, ctx: Context) -> str:
     return " "
 
 
+# Line breaks and indentation of pretty-printed XML inside a citation's brackets ("(\n\t<xref>1</xref>\n\t&#x2013;
+# \n\t<xref>3</xref>\n\t)", Emerging Infectious Diseases) are the file's layout: the page prints "(1\u20133)".
+_JOINER_ONLY = re.compile(r"^\s*([,;\-\u2013\u2014])\s*$")
+
+
+def add_child(out: list[str], child, ctx: Context, *, flatten: bool = True) -> None:
+    """Append ``child`` and its tail to ``out``, the text so far (never empty)."""
+    piece, tail = child_text(child, ctx, flatten=flatten), child.tail or ""
+    if local(child.tag) == "xref" and is_citation(child, ctx.ref_ids) and piece.strip():
+        before = out[-1].rstrip()
+        if "\n" in out[-1][len(before):] + piece[: len(piece) - len(piece.lstrip())]:
+            joiner = _JOINER_ONLY.match(out[-1])
+            if before[-1:] in ("(", "["):
+                out[-1], piece = before, piece.lstrip()
+            elif joiner and len(out) > 1 and out[-2].rstrip().endswith(CLOSE):  # between two citations
+                out[-2], out[-1], piece = out[-2].rstrip(), joiner.group(1), piece.lstrip()
+        after = tail.lstrip()
+        if after[:1] in (")", "]") and "\n" in piece[len(piece.rstrip()):] + tail[: len(tail) - len(after)]:
+            piece, tail = piece.rstrip(), after
+    out.append(piece)
+    out.append(tail)
+
+
 def inline(el, ctx: Context, *, flatten: bool = True) -> str:
     """The content of ``el`` (not its tail) as one line of Markdown."""
     out = [el.text or ""]
     for child in el:
-        out.append(child_text(child, ctx, flatten=flatten))
-        out.append(child.tail or "")
+        add_child(out, child, ctx, flatten=flatten)
     return "".join(out)
 
 

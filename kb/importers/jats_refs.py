@@ -128,10 +128,22 @@ def _links(cit, ctx: Context) -> list[str]:
             out.append(("" if text.startswith(("http", "www.")) else {"doi": "doi: ", "pmid": "PMID: "}.get(kind, ""))
                        + text)
         elif tag in ("ext-link", "uri", "comment"):
-            text = squash(inline(el, ctx))
+            text = squash(link_text(el, ctx) if tag != "comment" else inline(el, ctx))
             if text:
                 out.append(text)
     return out
+
+
+_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+def link_text(el, ctx: Context) -> str:
+    """A link as the entry prints it; one labelled in words (F1000Research's 'Reference Source') also shows the
+    address it leads to, as a reader following it would find it."""
+    text, href = inline(el, ctx), (el.get(_HREF) or "").strip()
+    if href.startswith(("http", "www.")) and href not in text and not re.search(r"https?://|www\.", text):
+        return f"{text.rstrip()} <{href}>"
+    return text
 
 
 def _styled(cit, ctx: Context, plos: bool) -> str:
@@ -191,11 +203,24 @@ def _ends_authors(previous, tag: str) -> bool:
     ``<source>`` only a person with initials ends it: PLOS parts a body's name as '<surname>British</surname>
     <source>Thoracic Society ...', one name wrongly tagged."""
     kind = local(previous.tag)
+    if kind == "person-group" and tag == "year":
+        return True  # Royal Society, ASM: "<person-group>..</person-group> <year>": the page shows "Carr SJ. 1995"
     if kind not in _NAMES or tag not in _TITLES:
         return False
     if tag != "source" or kind not in ("name", "string-name"):
         return True
     return any(local(c.tag) == "given-names" for c in previous)
+
+
+# Pretty-printed XML puts each part of a citation on its own line ("<source>J Infect Dis</source>\n\t.\n\t<year>2012
+# </year>\n\t;\n\t<volume>", Emerging Infect Dis): the page prints "J Infect Dis. 2012;206:1111\u201320".
+_LAYOUT_PUNCTUATION = re.compile(r"[ \t]*\n\s*([.,;:\u2013])(?:[ \t]*\n\s*)?")
+
+
+def _layout(text: str) -> str:
+    if "\n" not in text:
+        return text
+    return _LAYOUT_PUNCTUATION.sub(lambda m: m.group(1) + ("" if m.group(1) in ";:\u2013" else " "), text)
 
 
 def _typeset(cit, ctx: Context) -> str:
@@ -204,12 +229,13 @@ def _typeset(cit, ctx: Context) -> str:
     Where only a space stands between the last author and the title (Europe PMC's copies of Emerging
     Infectious Diseases and Tropical Medicine and Health: "Haddow AJ <article-title>Zika virus"), the page
     shows the stop that ends the author list, and so does the entry."""
-    out, glued, previous = [cit.text or ""], False, None
+    out, glued, previous = [_layout(cit.text or "")], False, None
     for child in cit:
         tag = local(child.tag)
         bare = tag == "person-group" and _bare_names(child)
         piece = _authors(cit, ctx) if bare else _group_text(child, ctx) if tag == "person-group" \
-            else _person_text(child, ctx) if tag in _NAMES else child_text(child, ctx)
+            else _person_text(child, ctx) if tag in _NAMES else link_text(child, ctx) if tag in ("ext-link", "uri") \
+            else child_text(child, ctx)
         if previous is not None and _ends_authors(previous, tag) and not "".join(out[-1:]).strip():
             so_far = "".join(out).rstrip()
             if so_far and so_far[-1] not in ".?!:;,":
@@ -221,9 +247,10 @@ def _typeset(cit, ctx: Context) -> str:
             piece = _KINDS.get(child.get("pub-id-type", ""), "") + piece
         if glued and piece[:1].isalnum() and "".join(out)[-1:] not in ("", " ", "(", "[", "/"):
             out.append(" ")
-        out.append(piece)
+        tail = _layout(child.tail or "")
+        out.append(piece.rstrip() if tail != (child.tail or "") and tail[:1] in ".,;:\u2013" else piece)
         glued = not (child.tail or "")
-        out.append(child.tail or "")
+        out.append(tail)
     return squash("".join(out))
 
 

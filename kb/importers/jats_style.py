@@ -60,7 +60,9 @@ def raise_glued(text: str, open_: str, mid: str, close: str) -> str:
     between them are the ends of a range when they are apart (BMJ tags "1\u20133" by its ends) and a pair
     when they follow each other, so "13" does not read as thirteen."""
     span = f"{open_}\\d+{mid}\\d{{1,4}}{close}"
-    glued = re.compile(f"(?<=[^\\W\\d_]|[.,;:)])({span}(?:[,\\-\\u2013]?{span})*)(?![\\w{open_}])")
+    # Glued to a word, a stop, or an italic word's closing star ("*Aedes aegypti*<xref>4</xref>", Nature Comms).
+    glued = re.compile(f"(?<=[^\\W\\d_]|[.,;:)*])({span}(?:[,\\-\\u2013]?{span})*)(?![\\w{open_}])")
+    enclosing = re.compile(f"(?:[\\s\\d,;\\-\\u2013]|{span})*")
     adjacent = re.compile(f"(\\d+)({close})(?={open_}\\d+{mid}(\\d+))")
 
     def joint(m: re.Match) -> str:  # BMJ tags a range by its two ends: 1 and 3 side by side print "1\u20133"
@@ -69,8 +71,12 @@ def raise_glued(text: str, open_: str, mid: str, close: str) -> str:
     def raise_run(m: re.Match) -> str:
         start = text.rfind("\n", 0, m.start()) + 1
         for left, right in (("<sup>", "</sup>"), ("[", "]"), ("(", ")")):
-            if text.rfind(left, start, m.start()) > text.rfind(right, start, m.start()):
-                return m.group(0)  # already raised or enclosed: "<sup>2,<xref>4</xref></sup>", "[18,<xref>19</xref>]"
+            at = text.rfind(left, start, m.start())
+            # already raised or enclosed: "<sup>2,<xref>4</xref></sup>", "[18,<xref>19</xref>]"; a bracket that
+            # opens words ("(*An. coluzzii*, respectively<xref>15</xref>)") does not enclose the citation
+            if at > text.rfind(right, start, m.start()) and (
+                    left == "<sup>" or enclosing.fullmatch(text, at + len(left), m.start())):
+                return m.group(0)
         return "<sup>" + adjacent.sub(joint, m.group(1)) + "</sup>"
     return glued.sub(raise_run, text)
 
@@ -78,7 +84,8 @@ def raise_glued(text: str, open_: str, mid: str, close: str) -> str:
 def separate_touching(text: str, open_: str, mid: str, close: str) -> str:
     """Citation numbers touching inside brackets ("[<xref>8</xref><xref>9</xref>]", Medknow in Europe PMC)
     print with a comma between them, as the journal's page shows "[8,9]": read together they would be 89."""
-    touching = re.compile(f"{close}(?={open_}\\d+{mid}\\d)")
+    # A linked dash ("(5<xref>\u2013</xref>7)", ASM) already joins its neighbours: it gets no comma after it.
+    touching = re.compile(f"(?<![\\-\u2010-\u2014\u2212]){close}(?={open_}\\d+{mid}\\d)")
 
     def comma(m: re.Match) -> str:
         start = text.rfind("\n", 0, m.start()) + 1
@@ -87,3 +94,15 @@ def separate_touching(text: str, open_: str, mid: str, close: str) -> str:
                 return close + ","
         return close
     return touching.sub(comma, text)
+
+
+def join_raised(text: str, open_: str, mid: str, close: str) -> str:
+    """Citations raised one by one and touching ("M8)<xref>26</xref><xref>27</xref>", Scientific Reports, each
+    set superscript by the style) print as one run on the page, "<sup>26,27</sup>"; as two they would read 2627."""
+    touching = re.compile(f"(\\d+)</sup>{close}({open_}\\d+{mid})<sup>(\\d+)")
+
+    def one_run(m: re.Match) -> str:  # two ends apart are a range, as ``raise_glued`` reads BMJ's pairs
+        joiner = "\u2013" if int(m.group(3)) > int(m.group(1)) + 1 else ","
+        return f"{m.group(1)}{close}{joiner}{m.group(2)}{m.group(3)}"
+    return touching.sub(one_run, text)
+

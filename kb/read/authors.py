@@ -23,10 +23,13 @@ UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u038f\u0391-\u03ab\u
 LETTER = r"(?:[^\W\d_][\u0300-\u036f]*)"
 _JOIN = "'\u2019\\-\u2010\u2011\u2013"
 PARTICLE = (r"(?:[vV]an['\u2019]t|[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]a|[lL]e|las|los|del|della|dela|do|dos|das|"
-            r"ten|ter|zu|af|y|bin|ben|St\.?)")
+            r"ten|ter|zu|af|y|i|bin|ben|[sS]t\.?)")  # "Casadevall i Solvas", "st Leger" too
 # "vanEngelsdorp", "deBoer", "LeBlanc", "tenOever", "d'Eysmond", "al-Sabbagh": a particle written onto the capital.
 SURNAME_WORD = rf"(?:[vV]an|[vV]on|[dD]e|[dD]i|[dD]a|[dD]u|[lL]e|[lL]a|ten|ter|d['\u2019]|(?:al|el|ben|bin|ibn)-)?{UPPER}[\u0300-\u036f]*{LETTER}*(?:[{_JOIN}]{LETTER}+)*"
-SURNAME = rf"(?:{PARTICLE}\s+)*{SURNAME_WORD}(?:\s+(?:{PARTICLE}\s+)*{SURNAME_WORD})*?"
+# "Boule'" (an accent printed as an apostrophe); "Van den broeck", "De meillon": a surname after a particle
+# printed in small letters
+SURNAME = (rf"(?:(?:{PARTICLE}\s+)+[a-z]{LETTER}+|(?:{PARTICLE}\s+)*{SURNAME_WORD})['\u2019]?"
+           rf"(?:\s+(?:{PARTICLE}\s+)*{SURNAME_WORD})*?")
 # "AB", "A.B.", "A-M", "J-i", "Fv" and "Avd" (a Dutch 'van (der)' folded into the initials); up to five
 # capitals for Portuguese and Spanish names ("Tavares MCGCF"); dotted initials with a particle's small letters
 # between them, as MDPI prints them ("Emery F.d.S.", "Deemter L.v.", "Ascencio-Montiel I.d.J.")
@@ -41,13 +44,14 @@ _SURNAME_RX = lazy(SURNAME)
 _INITIALS_RX = lazy(INITIALS)
 _DOTTED = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*\s*")  # "J.A. " before a surname
 _SUFFIX_TAIL = lazy(rf",?\s+{SUFFIX}$")
+_PARTICLE_TAIL = lazy(r"(?<=[A-Z.])(?:\s+(?:van|von|de|der|den|du|da|di|le|la|ten|ter))+$")
 _ONLY_INITIALS = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*")
 _SUFFIX_ONLY = lazy(SUFFIX)
 # "JF" in "Sallis, JF": two to five capitals, no stops (one bare capital is where a list of dotted initials
 # was cut: "Thompson, K. M. & ...")
 _BARE_INITIALS = lazy(rf"{UPPER}{{2,5}}")
 _LONE_CAPITAL = lazy(rf"{UPPER}\.?")
-_ETAL = lazy(r"^(?:et\.?\s*al\.?|and\s+others|others|\.\.\.|\u2026)$", re.IGNORECASE)  # "et.al" too
+_ETAL = lazy(r"^\*{0,2}(?:et\.?\s*al\.?|and\s+others|others|\.\.\.|\u2026)\*{0,2}$", re.IGNORECASE)  # "et.al" too
 GROUP_WORDS = lazy(
     r"\b(?:Groups?|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
     r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators|"
@@ -68,8 +72,9 @@ class Authors:
 
 
 def _split_person(token: str) -> tuple[str, str] | None:
-    """(surname, initials) of 'Smith AB', 'Smith A. B.', 'McConnell CT, Jr.' or 'J.A. Smith'."""
-    core = _SUFFIX_TAIL.sub("", token.strip())
+    """(surname, initials) of 'Smith AB', 'Smith A. B.', 'McConnell CT, Jr.', 'J.A. Smith' or PubMed's Dutch
+    'Heijden GW van der' (the particle after the initials)."""
+    core = _PARTICLE_TAIL.sub("", _SUFFIX_TAIL.sub("", token.strip()))
     for name in dict.fromkeys((core, token.strip())):  # "Tetko IV": initials that look like a suffix
         words = name.split()
         for k in (1, 2, 3):  # "Smith AB", "Smith A. B", "Bottcher C. J. F", Thieme's "Kahn S R"
@@ -172,7 +177,7 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
         tokens = tokens[:-1]  # "Needham J, McMurray A, Shaban RZ, 2016. Best practice ...": the year, not a name
     names, surnames, group, et_al = [], [], None, False
     for k, token in enumerate(tokens):
-        tail = re.search(r"\s+et\.?\s*al\.?$", token)
+        tail = re.search(r"\s+\*{0,2}et\.?\s*al\.?\*{0,2}$", token)  # "Smith FA *et al.* 2004": italic too
         if tail:
             token, et_al = token[: tail.start()], True
         if _ETAL.match(token):
@@ -213,7 +218,11 @@ def _mononym(token: str) -> bool:
 
 
 # Where a Vancouver/AMA/BMC author list may end: '. ' or ': ' (BMC) before the title.
-_LIST_END = lazy(r"[.:]\s+(?=\S)|(?<=et al\.),\s+(?=\S)")  # "..., et al., Nucleic acid ..." too
+# "..., et al., Nucleic acid ..." too, a stop inside closing emphasis ("Smith FA *et al.* 2004 Title"), and
+# no stop at all between "et al" and the year ("Mahoney A.R., Eicken H., et al 2012 Mapping ..."), and a comma after
+# the last initials before a title's first words ("Dalmau J., Autoimmune encephalopathies.", Europe PMC's Nature)
+_LIST_END = lazy(r"[.:]\s+(?=\S)|(?<=et al\.),\s+(?=\S)|(?<=et al)\.\*{1,2}\s+(?=\S)|(?<=\bet al)\s+(?=(?:19|20)\d\d\b)|"
+                 r"(?<=\b[A-Z])\.?,\s+(?=[A-Z][a-z\u00e0-\u00ff]+\s+[a-z\u00e0-\u00ff]{2,})")
 _MORE_INITIALS = lazy(rf"{UPPER}\.?,")  # "Smith J. A., Jones B.": the stop after J is an initial's
 _CANDIDATES = 4  # ends tried before giving up: past them the text is a title, not names
 

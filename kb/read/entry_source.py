@@ -57,6 +57,9 @@ def year_in(text: str) -> int | None:
 _DETAILS_AFTER = re.compile(rf"[\s.,;:]*(?:{YEAR_RX}[a-z]?\s*(?:[;.(]|$)|\d+\s*[:(;,]|\d+\.?\s*$|$)")
 
 
+_TITLE_GOES_ON = re.compile(r"\s+[a-z]{2,}\b(?!\.)")  # a lower-case word after the italic carries its sentence on
+
+
 def _source_italic(body: str):
     """The italic span that names the journal, not one inside a title (a species, a book's own title).
 
@@ -67,6 +70,8 @@ def _source_italic(body: str):
     """
     for m in _ITALIC.finditer(body):
         before = body[: m.start()].rstrip()
+        if _TITLE_GOES_ON.match(body, m.end()):
+            continue  # 'map: *Plasmodium falciparum* endemicity in 2010. Malar J.': a species inside the title
         if (not before and _DETAILS_AFTER.match(body, m.end())) or (before and before[-1] in ".?!,;:"):
             return m
     return None

@@ -62,8 +62,10 @@ def exponent_before(before: str, inner: str = "") -> bool:
     if not stripped or "," in inner:
         return False  # no power is a list of numbers: "H7N9<sup>13,14</sup>", "(39.1%)<sup>5,6</sup>" cite
     if stripped[-1].isdigit():
-        # "in 1997<sup>10</sup>" and "Version 3.4.1<sup>25</sup>" cite; 10<sup>6</sup> is a power
-        return not (_YEAR_BEFORE.search(stripped) or _VERSION_BEFORE.search(stripped))
+        # "in 1997<sup>10</sup>", "Version 3.4.1<sup>25</sup>", "MEGA 5.0<sup>51</sup>" and "IgG1<sup>19</sup>"
+        # cite; 10<sup>6</sup> is a power
+        return not (_YEAR_BEFORE.search(stripped) or _VERSION_BEFORE.search(stripped)
+                    or _NAMED_VERSION.search(stripped) or _name_with_digit(stripped))
     if stripped[-1] in ")]}":
         if re.search(r"%\s*\)$", stripped) or _PARENTHESISED_YEAR.search(stripped):
             return False  # "(56.3%)<sup>4</sup>", "Thailand (2013)<sup>11</sup>": no percentage or year is a base
@@ -113,6 +115,17 @@ def words_in_parentheses(before: str) -> bool:
 _UNIT_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+$")
 _WORDS = frozenset({"in", "s", "h", "min", "sec", "chi", "Chi", "sigma", "yr", "yrs", "l"})  # also plain words or symbols
 _VERSION_BEFORE = re.compile(r"\d+\.\d+\.\d+$")
+# A program's version after its name ("MUSCLE 3.8", "PAML 4.7", "mapDamage 2"): a name with a capital past its first
+# letter, so "Figure 2", "Phase 2" and "Type 2" stay out; a gene, protein or assembly named with a final digit
+# ("IgG1", "EquCab2", "COX2"): three letters or more, so "CO2" and "x1" stay out.
+_NAMED_VERSION = re.compile(r"(?<![\w.])[A-Za-z][A-Za-z-]*[A-Z][A-Za-z-]*\s+v?\d{1,2}(?:\.\d{1,2}){0,2}$")
+_LAST_TOKEN = re.compile(r"(?<![\w.])[^\W\d_][^\W_]*$")
+
+
+def _name_with_digit(before: str) -> bool:
+    """'IgG1', 'EquCab2', 'COX2' right before a raised number: a name, not a base (three letters or more)."""
+    m = _LAST_TOKEN.search(before)
+    return bool(m) and sum(c.isalpha() for c in m.group(0)) >= 3
 _GREEK_BEFORE = re.compile(r"(?<![^\W\d_])[\u0391-\u03c9]\s+$")
 # In a table cell, what a footnote label follows: a dash, a value ("200", "(1.3)") or a parenthesised
 # header word ("(analysis)"); a year ("(2009)") or a name before the number cites.

@@ -3,7 +3,7 @@
 A raised ``<sup>2</sup>`` after a word is a citation in a document that
 cites with superscripts and most likely a square or a footnote in one that
 cites with brackets; ``(1, 2)`` is a citation only in a document that has no
-other markers and whose list the parentheses mostly cover. A document that
+other markers but a stray few and whose list the parentheses mostly cover. A document that
 writes intervals (``[10, 20] mm``) writes the same pair, or a pair reaching past
 its list, as an interval elsewhere too. Pure: candidates in, the kept markers and the skipped spans out.
 """
@@ -19,6 +19,9 @@ _DIGITS = re.compile(r"\d+")
 _PAIR = re.compile(r"^\[\s*\d+\s*[,;]\s*\d+\s*\]$")
 # Fewer parenthesised candidates than this are too few to call a style.
 _MIN_PAREN = 3
+# Parentheses outnumbering every other marker this many times over are the style, the others strays.
+_PAREN_LEAD = 4
+_STRAYS = 2  # ... and never more than this many
 
 
 def kept_styles(counts) -> frozenset[str]:
@@ -31,7 +34,9 @@ def kept_styles(counts) -> frozenset[str]:
         if counts[raised] >= brackets or brackets < 3:
             kept.add(raised)
     others = brackets + counts[SUP_BRACKET] + counts[SUP] + counts[UNICODE]
-    if not others and counts[PAREN] >= _MIN_PAREN:
+    # Parentheses cite where they are the document's markers: alone, or with a stray few of another kind
+    # (an aside "accession no. ABN11829 [4]" in an article that cites "(1)" throughout).
+    if counts[PAREN] >= _MIN_PAREN and others <= _STRAYS and counts[PAREN] >= _PAREN_LEAD * others:
         kept.add(PAREN)
     return frozenset(kept)
 

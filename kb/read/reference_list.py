@@ -68,7 +68,7 @@ def _strip_tail(text: str) -> str:
     return re.sub(r"[\s,;]+(\.?)\s*$", r"\1", text.strip())  # "2024;44(1), doi: ..." leaves "2024;44(1)."
 
 
-_ACRONYM = lazy(r"[A-Z][A-Z&\-]{1,9}")  # "WHO", "NICE", "CDC" as the author
+_ACRONYM = lazy(r"[A-Z][A-Z&\-]{1,13}")  # "WHO", "NICE", "CDC", "UNESCO-IPBES" as the author
 # The end of the first sentence: ". " or ": ", not after a lone capital ("U.S. General Accounting Office").
 _SENTENCE_END = lazy(r"(?<!\b[A-Z])\.\s+|:\s+")
 

@@ -6,7 +6,8 @@ directly ('based on five RCTs[5, 6, 65-67]', 'case reports or series.[35-54]',
 a run of single markers 'three studies [12], [13], [20]' being one citation),
 or the count opens the sentence ('Two other RCTs by ... were included.[4, 6]').
 'Mattie (2021) conducted a review of seven RCTs ...[30]' counts the review's
-contents, not the cited entries, and is no claim; nor is a threshold ('Egger's
+contents, not the cited entries, and is no claim ('a meta-analysis of 10 cohort studies (125)' citing one
+entry is the same); nor is a threshold ('Egger's
 test needs at least 10 studies [27]').
 """
 from __future__ import annotations
@@ -43,6 +44,9 @@ _COUNT = lazy(rf"\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]|[1-9]\d)\s+"
 _BOUND = lazy(r"(?:\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|up\s+to|over|under|"
               r"a\s+minimum\s+of|a\s+maximum\s+of|minimum\s+of|maximum\s+of|[nN]\s*=)|[<>=\u2264\u2265])\s*$",
               re.I)
+# 'A meta-analysis of 10 cohort studies (125)': with one entry cited, the count is that review's contents.
+_CONTENTS = lazy(r"\b(?:meta-?analys[ie]s|reviews?|overviews?|pooled\s+analys[ie]s|syntheses|synthesis)\s+"
+                 r"(?:of|including|pooling|combining)\s+(?:the\s+|data\s+from\s+)?$", re.I)
 _DESIGN = lazy(rf"(?P<noun>{_NOUN})[\s.,;:)]*$", re.I)
 _OPENING = lazy(r"^(?:(?:The|These|Those|Only|All|Another|Other|In all,?|Overall,?)\s+)?$", re.I)
 _ATTACHED = lazy(r"^[\s.,;:)]*$")
@@ -56,6 +60,7 @@ class Claim:
     noun: str  # normalised noun for messages
     markers: tuple[int, ...]  # indexes of the sentence's markers the claim is about
     opening: bool = False  # the count opens the sentence, not tied to a marker next to its noun
+    of_review: bool = False  # 'a meta-analysis of 10 cohort studies': may count what one cited review holds
 
 
 def _noun_kinds(noun: str) -> tuple[frozenset | None, str]:
@@ -86,13 +91,15 @@ def count_claims(text: str, spans) -> list[Claim]:
     for m in _COUNT.finditer(text):
         if _BOUND.search(text, max(0, m.start() - 20), m.start()):
             continue
+        contents = bool(_CONTENTS.search(text, max(0, m.start() - 40), m.start()))
         kinds, label = _noun_kinds(m.group("noun"))
         direct = [k for k, (a, _) in enumerate(spans) if a >= m.end() and _ATTACHED.match(text[m.end():a])]
         if direct:
-            claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, run(text, spans, direct[0])))
+            claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, run(text, spans, direct[0]),
+                                of_review=contents))
         elif spans and _OPENING.match(text[:m.start()]):
             claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, tuple(range(len(spans))),
-                                opening=True))
+                                opening=True, of_review=contents))
     return claims
 
 
