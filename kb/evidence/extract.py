@@ -22,7 +22,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 _N = r"\d{1,3}|" + "|".join(NUMBER_WORDS)
 COUNT = lazy(rf"\b(?P<n>{_N})\s+(?:[A-Za-z][\w-]*\s+|\d\s+){{0,3}}?"
-                   r"(?P<noun>randomi[sz]ed controlled trials|RCTs|trials|studies)\b", re.IGNORECASE)
+                   r"(?P<noun>randomi[sz]ed controlled trials|RCTs|trials|studies)\b", re.IGNORECASE, gated=True)
 REVIEW_WORDS = lazy(r"\b(?:review|meta-?analys[ie]s|guidelines?|recommendations?|appraisal)\b", re.I)
 FOLLOW_UP = lazy(
     r"\b(?:initial|original|earlier|first|primary) report\b|\bresults of (?:this|the same) (?:study|trial)\b"
