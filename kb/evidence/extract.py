@@ -40,7 +40,7 @@ _TITLE_NAMES = (
     lazy(rf"\b[Tt]he (?P<a>[A-Z]{{3,}}{_ROMAN}) (?:study|trial)\b"),
 )
 _TEXT_NAMES = (
-    lazy(rf"\bthe (?P<a>[A-Z][A-Z0-9-]{{2,}}{_ROMAN}) (?:trial|study)\b"),
+    lazy(rf"\bthe (?P<a>[A-Z][A-Z0-9-]{{2,}}{_ROMAN}) (?:trial|study)\b", gated=True),
     lazy(rf"^(?P<a>[A-Z][A-Z0-9-]{{2,}}{_ROMAN}), (?=[^.]*\b(?:trial|study)\b)"),
 )
 _NAMED = lazy(r"^(?P<who>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?) \((?P<year>\d{4})\) (?P<rest>.*)$")
