@@ -50,7 +50,8 @@ def needles_of(rx) -> Needles | None:
 
 def may_match(text: str, found: Needles | None, lowered: list | None = None) -> bool:
     """False only when no match is possible: no needle occurs. ``lowered`` (a one-item list, empty at first)
-    keeps ``text.lower()`` across calls on the same text; it holds None when case folding is not safe."""
+    keeps ``text.lower()`` across calls on the same text; it holds None when case folding is not safe.
+    Without it, the last text lowered is kept (gated patterns, kb.patterns, test one sentence after another)."""
     if found is None:
         return True
     low = None
@@ -61,15 +62,34 @@ def may_match(text: str, found: Needles | None, lowered: list | None = None) -> 
             continue
         if low is None:
             if lowered is None:
-                lowered = []
-            if not lowered:
-                lowered.append(None if _FOLDS_ONTO_ASCII.search(text) else text.lower())
-            low = lowered[0]
+                low = _lowered(text)
+            else:
+                if not lowered:
+                    lowered.append(_fold(text))
+                low = lowered[0]
             if low is None:
                 return True
         if literal in low:
             return True
     return False
+
+
+def _fold(text: str) -> str | None:
+    return None if _FOLDS_ONTO_ASCII.search(text) else text.lower()
+
+
+_last: tuple = (None, None)  # (text, its fold): one tuple, replaced whole
+
+
+def _lowered(text: str) -> str | None:
+    """``_fold(text)``, computed once for the text the last call was given (by identity: the text is kept)."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    low = _fold(text)
+    _last = (text, low)
+    return low
 
 
 def _of_sequence(items: list, folded: bool) -> set | None:

@@ -126,12 +126,13 @@ def acronym_undefined(kb):
     """
     doc = kb.doc
     defined = _defined(doc)
-    uses: Counter = Counter(a for s in doc.sentences for a in {a for a, _ in used(s.text)})
+    in_sentence = [used(s.text) for s in doc.sentences]  # read once: counted here, then walked in order
+    uses: Counter = Counter(a for found in in_sentence for a in {a for a, _ in found})
     together = [{a for a, _ in used(p.text)} for p in doc.paragraphs]
     slashed = {m.group(1) or m.group(2) for s in doc.sentences if "/" in s.text for m in _SLASHED.finditer(s.text)}
     seen: set[str] = set(defined)  # each acronym is judged once, at its first use
-    for s in doc.sentences:
-        for abbr, _ in used(s.text):
+    for s, found in zip(doc.sentences, in_sentence):
+        for abbr, _ in found:
             if abbr in seen or abbr in _COMMON:
                 continue
             seen.add(abbr)

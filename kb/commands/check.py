@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_cache_argument, add_policy_argument, cached, load_path, policy_paths
+from .common import add_cache_argument, add_policy_argument, cached, collector_paused, load_path, policy_paths
 
 
 def _codes(value: str) -> list[str]:
@@ -77,8 +77,9 @@ def _findings(args, path):
     from ..checks import run_checks
     from kb.checks.waivers import apply_waivers
 
-    kb = load_path(path)
-    return kb, apply_waivers(kb, run_checks(kb, select=args.select, ignore=args.ignore))
+    with collector_paused():  # one policy per process here
+        kb = load_path(path)
+        return kb, apply_waivers(kb, run_checks(kb, select=args.select, ignore=args.ignore))
 
 
 def _report_one(args, path) -> tuple[str, int]:

@@ -6,6 +6,8 @@ policy.md); with none it reads the bundled default.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import sys
 from pathlib import Path
 
@@ -62,6 +64,26 @@ def cached(args, command: str, options: dict, policy: Path, compute) -> int:
         return code
     key = output_cache.key(command, options, policy, f"{policy}\0{Path.cwd()}")
     return output_cache.replay_or_run(project_root(), key, work)
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Run one policy's reading and checks without the cyclic garbage collector.
+
+    Almost everything a check allocates lives to the end of the run (the parsed policy, its indexes, the
+    findings), so each collection only walks survivors: 0.2 s of kb check on a 2,000-reference policy, even
+    at the raised threshold (kb.cli). The few cycles made meanwhile are left to the process's exit: on the
+    way out the survivors are frozen (never scanned again) before collection resumes, as resuming alone
+    would walk them all once more.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_on:
+            gc.enable()
 
 
 def load_path(path: Path, *, require_references: bool = True):

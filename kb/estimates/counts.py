@@ -49,7 +49,7 @@ _OF_EVERYONE = lazy(rf"\bof (?:the )?{_PEOPLE}\b", re.IGNORECASE)
 _STUDIES = lazy(
     rf"(?<!level )(?<!level)\b(?P<n>\d+|{WORD_NUMBER})\s+(?:(?:relevant|comparative|eligible|randomi[sz]ed|"
     r"controlled|clinical|observational|included|prospective|retrospective)\s+){0,2}(?:studies|RCTs|trials)\b",
-    re.IGNORECASE)
+    re.IGNORECASE, gated=True)
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,9 @@ def _float(text: str) -> float:
 
 _NAMED = (
     lazy(r"\b(?P<who>[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)?)(?: et al\.?)? \((?P<year>(?:19|20)\d\d)\)"),
-    lazy(r"\bIn (?P<year>(?:19|20)\d\d), (?P<who>[A-Z][A-Za-z'\-]+)"),
-    lazy(r"\bby (?P<who>[A-Z][A-Za-z'\-]+) in (?P<year>(?:19|20)\d\d)"),
-    lazy(r"\bA (?P<year>(?:19|20)\d\d) [\w\s-]{0,40}? by (?P<who>[A-Z][A-Za-z'\-]+)"),
+    lazy(r"\bIn (?P<year>(?:19|20)\d\d), (?P<who>[A-Z][A-Za-z'\-]+)", gated=True),
+    lazy(r"\bby (?P<who>[A-Z][A-Za-z'\-]+) in (?P<year>(?:19|20)\d\d)", gated=True),
+    lazy(r"\bA (?P<year>(?:19|20)\d\d) [\w\s-]{0,40}? by (?P<who>[A-Z][A-Za-z'\-]+)", gated=True),
 )
 
 

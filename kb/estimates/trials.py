@@ -51,7 +51,7 @@ _BEFORE_BAD = lazy(
 _AFTER_BAD = lazy(r"^\s*(?:who were (?:eligible|screened|assessed for)|were (?:eligible|screened)|eligible|"
                         r"screened|per (?:group|arm)|in each (?:group|arm)|each)\b", re.IGNORECASE)
 _SUBGROUP = lazy(r"\bsub-?groups?\b|\bsubsets?\b|\bof whom\b|\bof these\b|\bamong (?:them|these|those)\b|"
-                       r"\bsubsample\b|\bsensitivity analys", re.IGNORECASE)
+                       r"\bsubsample\b|\bsensitivity analys", re.IGNORECASE, gated=True)
 _LATER = lazy(r"\bat (?:\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four)[\s-]+"
                     r"(?:days?|weeks?|months?|years?)\b|\bfollow-?up\b|\bcomplet\w*|\bassessed\b|\banaly[sz]ed\b|"
                     r"\bavailable\b|\bfollowed\b|\bretained\b|\bremained\b|\blost\b|\bdropped\b|\bwithdr[ae]w",
@@ -98,9 +98,9 @@ _DENOMINATOR = lazy(r"^\s*(?:of|out of)\s+(?:the\s+)?\d", re.IGNORECASE)
 _FOLLOWED = lazy(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:\(\s*\d+(?:\.\d+)?\s?%\s*\)\s+)?"
                        r"(?:completed|were (?:followed|assessed|analy[sz]ed|evaluated|available))\b", re.IGNORECASE)
 _FOLLOW_WORDS = lazy(r"\bcomplet\w*|\bassessed\b|\bfollowed\b|\bfollow-?up\b|\banaly[sz]ed\b|\bavailable\b|"
-                           r"\bevaluated\b|\bretained\b", re.IGNORECASE)
+                           r"\bevaluated\b|\bretained\b", re.IGNORECASE, gated=True)
 _GROUP = lazy(r"\b(?:groups?|arms?|controls)\b", re.IGNORECASE)
-_MORE_GROUPS = lazy(r"\b(?:three|four|five|3|4|5)[\s-](?:arms?|groups?)\b|\bthree-arm", re.IGNORECASE)
+_MORE_GROUPS = lazy(r"\b(?:three|four|five|3|4|5)[\s-](?:arms?|groups?)\b|\bthree-arm", re.IGNORECASE, gated=True)
 
 
 @dataclass(frozen=True)

@@ -99,10 +99,10 @@ NOT_SIGNIFICANT = lazy(
     r"\bno (?:statistically )?significant (?:differences?|effects?|changes?|benefits?|improvements?|"
     r"reductions?|increases?|associations?)|\bnot (?:statistically )?significant(?:ly)?\b|"
     r"\bno (?:statistical|statistically) differences?\b|\bno differences?\b|\bdid not differ\b|"
-    r"\bnon-?significant|\binsignificant\b|\bnot differ\w*", re.IGNORECASE)
+    r"\bnon-?significant|\binsignificant\b|\bnot differ\w*", re.IGNORECASE, gated=True)
 SIGNIFICANT = lazy(
     r"(?<!clinically )(?<!not )(?<!non-)(?<!non)\b(?:statistically )?significant(?:ly)?\b|"
-    r"\bsuperior\b|\binferior\b|\breduc(?:ed|es|e)\b", re.IGNORECASE)
+    r"\bsuperior\b|\binferior\b|\breduc(?:ed|es|e)\b", re.IGNORECASE, gated=True)
 # "marginally significant (OR 10.7 [0.92-124.38], p = 0.058)": a hedge that concedes the result missed the
 # threshold; it claims neither way.
 HEDGE = lazy(r"\b(?:marginally|borderline|nearly|near|almost|approaching|trend(?:ing)?(?: towards?)?|"

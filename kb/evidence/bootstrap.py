@@ -36,10 +36,10 @@ _DESIGNS = (
 )
 _SIZE = lazy(r"\b(\d[\d,]*)\s+(?:adult\s+)?(?:patients|participants|individuals|subjects)\b")
 _ARM = lazy(r"\bn\s*=\s*(\d+)")
-_SHAM = lazy(r"\bsham\b|placebo", re.IGNORECASE)
+_SHAM = lazy(r"\bsham\b|placebo", re.IGNORECASE, gated=True)
 _NO_SHAM = lazy(r"\b(?:non-|lack of (?:a )?(?:comparator )?|without (?:a )?|no )sham\b", re.IGNORECASE)
 _VERSUS = lazy(r"^(?P<left>.*?)\s+(?:versus|vs\.?|compared (?:with|to))\s+(?P<right>.+?)(?=[:.(]|\s+for\s|\s+in\s|$)",
-                     re.IGNORECASE)
+                     re.IGNORECASE, gated=True)
 
 
 def _groups(kb, candidates: list[int]) -> tuple[list[list[int]], dict[int, str]]:

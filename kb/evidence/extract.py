@@ -22,7 +22,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 _N = r"\d{1,3}|" + "|".join(NUMBER_WORDS)
 COUNT = lazy(rf"\b(?P<n>{_N})\s+(?:[A-Za-z][\w-]*\s+|\d\s+){{0,3}}?"
-                   r"(?P<noun>randomi[sz]ed controlled trials|RCTs|trials|studies)\b", re.IGNORECASE)
+                   r"(?P<noun>randomi[sz]ed controlled trials|RCTs|trials|studies)\b", re.IGNORECASE, gated=True)
 REVIEW_WORDS = lazy(r"\b(?:review|meta-?analys[ie]s|guidelines?|recommendations?|appraisal)\b", re.I)
 FOLLOW_UP = lazy(
     r"\b(?:initial|original|earlier|first|primary) report\b|\bresults of (?:this|the same) (?:study|trial)\b"
@@ -40,7 +40,7 @@ _TITLE_NAMES = (
     lazy(rf"\b[Tt]he (?P<a>[A-Z]{{3,}}{_ROMAN}) (?:study|trial)\b"),
 )
 _TEXT_NAMES = (
-    lazy(rf"\bthe (?P<a>[A-Z][A-Z0-9-]{{2,}}{_ROMAN}) (?:trial|study)\b"),
+    lazy(rf"\bthe (?P<a>[A-Z][A-Z0-9-]{{2,}}{_ROMAN}) (?:trial|study)\b", gated=True),
     lazy(rf"^(?P<a>[A-Z][A-Z0-9-]{{2,}}{_ROMAN}), (?=[^.]*\b(?:trial|study)\b)"),
 )
 _NAMED = lazy(r"^(?P<who>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?) \((?P<year>\d{4})\) (?P<rest>.*)$")

@@ -92,7 +92,9 @@ def defined_elsewhere(text: str) -> set[str]:
 
 def used(text: str) -> list[tuple[str, int]]:
     """(acronym, offset) for every all-capital word of 2 to 7 letters; a plural s is dropped."""
-    return [(m.group("abbr"), m.start()) for m in _USED.finditer(text) if not _CODE_LIKE.match(m.group("abbr"))]
+    # Its capitals hold no digit, so the one code-like form left is a Roman numeral: all I, V and X (a plain
+    # string test, not a pattern per match: this runs on every sentence and paragraph).
+    return [(m.group("abbr"), m.start()) for m in _USED.finditer(text) if m.group("abbr").strip("IVX")]
 
 
 def fits(letters: str, words: tuple[str, ...]) -> bool:

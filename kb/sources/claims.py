@@ -38,7 +38,7 @@ _NOUN = "|".join(f"(?:{p})" for p, _, _ in _NOUNS)
 # The words between a count and its noun are no count themselves: '21 days in two studies' counts two.
 _COUNT = lazy(rf"\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]|[1-9]\d)\s+"
                     rf"(?:(?!(?:{'|'.join(_NUMBERS)})\b)[a-z][\w-]*\s+){{0,3}}?"
-                    rf"(?P<noun>{_NOUN})\b", re.I)
+                    rf"(?P<noun>{_NOUN})\b", re.I, gated=True)
 # 'at least 10 studies [27]', 'more than five trials': a threshold or a bound, not a count of the cited works;
 # 'n = 3 population-based studies [20]': a size reported of the cited work, not a count of the markers.
 _BOUND = lazy(r"(?:\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|up\s+to|over|under|"
@@ -47,7 +47,7 @@ _BOUND = lazy(r"(?:\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+tha
 # 'A meta-analysis of 10 cohort studies (125)': with one entry cited, the count is that review's contents.
 _CONTENTS = lazy(r"\b(?:meta-?analys[ie]s|reviews?|overviews?|pooled\s+analys[ie]s|syntheses|synthesis)\s+"
                  r"(?:of|including|pooling|combining)\s+(?:the\s+|data\s+from\s+)?$", re.I)
-_DESIGN = lazy(rf"(?P<noun>{_NOUN})[\s.,;:)]*$", re.I)
+_DESIGN = lazy(rf"(?P<noun>{_NOUN})[\s.,;:)]*$", re.I, gated=True)
 _OPENING = lazy(r"^(?:(?:The|These|Those|Only|All|Another|Other|In all,?|Overall,?)\s+)?$", re.I)
 _ATTACHED = lazy(r"^[\s.,;:)]*$")
 
