@@ -179,6 +179,8 @@ def test_entries_of_author_year_lists():
     renehan = read_entry(4, "Renehan AG, Zwahlen M, O\u2032Dwyer ST. Insulin-like growth factor (IGF)-I. "
                             "Lancet. 2004;363:1346-53.", 4)
     assert (renehan.first_author, renehan.year) == ("Renehan", 2004)
+    body = read_entry(5, 'ICNIRP. 2020. "Guidelines for limiting exposure." Health Physics 118, no. 5: 483-524.', 5)
+    assert (body.organisation, body.year) == ("ICNIRP", 2020)
 
 
 def test_named_source_rules_stay_silent_where_names_are_the_citations():

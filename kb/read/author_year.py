@@ -100,11 +100,17 @@ _LIST_THEN_YEAR = lazy(rf"^(?P<first>{_PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+
                        rf"(?:,?\s+et\s+al\.?)?[.,]?\s+\(?(?P<year>{_YEAR})[a-z]?\b")
 
 
+_DATED_BODY = lazy(rf"^(?P<body>.+?)[\s.,]+\(?(?P<year>{_YEAR})[a-z]?\)?\.?$")
+
+
 def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
     """An entry of an unnumbered list: read as a numbered one; then the year printed right after a Vancouver
     author list wins over one read later (a volume such as '(1859)'), and where no author was read, the name
     before the year that opens the entry (author-year lists put the year right after the names)."""
     entry = parse_entry(number, text, line)
+    dated = _DATED_BODY.match(entry.organisation or "")
+    if dated and entry.year is None:  # 'ICNIRP. 2020. "Guidelines ..."': the body's name took its year along
+        entry = replace(entry, organisation=dated.group("body"), year=int(dated.group("year")))
     lead = _LIST_THEN_YEAR.match(text)
     if lead:
         year = int(lead.group("year"))
