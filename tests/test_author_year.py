@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from kb.checks import run_checks
 from kb.knowledge.base import build_knowledge_base
-from kb.read.author_year import AuthorYearIndex, scan_author_year, unnumbered_drafts
+from kb.read.author_year import AuthorYearIndex, scan_author_year
+from kb.read.author_year_list import read_entry, unnumbered_drafts
 from kb.read.parse_policy import parse_policy
 from kb.read.reading import reading_report
 from kb.read.reference_list import parse_entry
@@ -167,8 +168,6 @@ def test_words_that_are_not_names_are_not_citations():
 
 
 def test_entries_of_author_year_lists():
-    from kb.read.author_year import read_entry
-
     hamilton = read_entry(1, "Hamilton WD 1971 Geometry for the selfish herd. J Theor Biol 31:295-311.", 1)
     assert (hamilton.first_author, hamilton.year) == ("Hamilton", 1971)
     silk = read_entry(2, "Silk JB, Alberts SC, Altmann J 2014 Social relationships. Phil Trans 369(1859):1-10.", 2)

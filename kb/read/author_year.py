@@ -7,19 +7,19 @@ citation to the entry of that first author and year, so that the checks, tables 
 markers work unchanged; the policy text stays as printed. A citation the list cannot answer for stays a
 marker without numbers, with a note that CIT107 reports.
 
-Pure: lines or a line of text and the entries in, drafts and ``RawMarker`` records out.
+Pure: a line of text and the entries in, ``RawMarker`` records out. The list itself is read by
+``kb.read.author_year_list``.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import replace
 
 from kb.patterns import lazy
 from kb.read.markers import RawMarker, Skipped
+from kb.read.author_year_list import PARTICLES, YEAR
 from kb.read.model import ReferenceEntry
-from kb.read.reference_list import parse_entry
 
 AUTHOR_YEAR = "author-year"
 # Note words CIT107 reads from a marker's problems (and CIT102/103 must not: see kb.checks.cit_markers).
@@ -27,26 +27,21 @@ NO_ENTRY = "names no entry of the list"
 OTHER_YEAR = "names an entry of another year"
 AMBIGUOUS = "fits more than one entry"
 
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
-_YEARS = rf"{_YEAR}[a-z]?(?:\s*,\s*(?:{_YEAR}[a-z]?|[a-z]\b))*"  # '2002, 2003', '2007a,b'
-_BULLET = lazy(r"^\s*[-*+\u2022]\s+")
-_HAS_YEAR = lazy(rf"\b{_YEAR}[a-z]?\b")
-_ENTRY_START = lazy(r"^\s*(?:[-*+\u2022]\s+)?[A-Z\u00c0-\u00de]")
-_PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]el|[Dd]elle|[Dd]ella|[Dd]os)\s+)*"
-_NAME = rf"{_PARTICLES}[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u00ff-]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'\u2019\u00c0-\u00ff-]*)?"
+_YEARS = rf"{YEAR}[a-z]?(?:\s*,\s*(?:{YEAR}[a-z]?|[a-z]\b))*"  # '2002, 2003', '2007a,b'
+_NAME = rf"{PARTICLES}[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u00ff-]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'\u2019\u00c0-\u00ff-]*)?"
 _TAIL = r"(?:,?\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates)|\s+(?:and|&)\s+" + _NAME + ")?"
 # One item of a parenthetical citation: 'Buchbinder et al., 2009', 'Smith and Jones 2010a, 2011', 'AAOS, 2010'.
-_ITEM = lazy(rf"^(?:[a-z][\w.]*[,:]?\s+){{0,5}}?(?P<who>{_PARTICLES}[A-Z\u00c0-\u00de][^;]*?),?\s+"
+_ITEM = lazy(rf"^(?:[a-z][\w.]*[,:]?\s+){{0,5}}?(?P<who>{PARTICLES}[A-Z\u00c0-\u00de][^;]*?),?\s+"
              rf"(?P<years>{_YEARS})(?:,?\s+(?:for|and\s+references|p\.|pp\.)[^;]*)?$")
 # Items part at a semicolon, or at a comma between a year and the next name: '(Narahashi 2000, Biondi et al. 2012)'.
-_ITEMS_SPLIT = lazy(rf";|(?:(?<=\d)|(?<=\d[a-z])),\s+(?={_PARTICLES}[A-Z\u00c0-\u00de])")
+_ITEMS_SPLIT = lazy(rf";|(?:(?<=\d)|(?<=\d[a-z])),\s+(?={PARTICLES}[A-Z\u00c0-\u00de])")
 _ONLY_YEARS = lazy(_YEARS)
 # In parentheses, or in brackets (eLife's '(e.g., DNA [Bhardwaj et al., 2006])').
-_PAREN = lazy(rf"\((?P<body>[^()\[\]]*?\b{_YEAR}[a-z]?[^()\[\]]*?)\)|\[(?P<bbody>[^()\[\]]*?\b{_YEAR}[a-z]?[^()\[\]]*?)\]")
+_PAREN = lazy(rf"\((?P<body>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\)|\[(?P<bbody>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\]")
 _NARRATIVE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}{_TAIL}),?\s*(?P<paren>\((?P<years>{_YEARS})\))")
 # Outside parentheses (F1000): 'following the protocol of Frazier *et al.*, 2014', 'Loefer & Sedberry, 2003'.
 _BARE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}(?:\s+[*_]{{0,2}}et\s+al\.?[*_]{{0,2}}|\s+(?:and|&)\s+{_NAME})?),[*_]?\s+"
-             rf"(?P<years>{_YEAR}[a-z]?)\b(?!\s*[-\u2013])")
+             rf"(?P<years>{YEAR}[a-z]?)\b(?!\s*[-\u2013])")
 _STRONG = lazy(r"\bet\s+al\b|\s(?:and|&)\s")
 # Words that start a parenthesis with a year but name no author: '(since 2009)', '(January 2010)'.
 _NOT_NAMES = frozenset("""in since from until before after between during by and or to the a an as of for on at
@@ -60,74 +55,6 @@ def _fold(name: str) -> str:
     """A surname as a key: accents, case, spaces, apostrophes and hyphens gone ('de Vries' = 'De Vries')."""
     plain = unicodedata.normalize("NFKD", name)
     return "".join(c for c in plain if c.isalnum() and not unicodedata.combining(c)).lower()
-
-
-def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
-    """[number, text, line] for each entry of a list printed without numbers: paragraphs, bullet items, or
-    lines that each open with a name and hold a year. Empty unless most of them look like references."""
-    drafts: list[list] = []
-    gap = True  # a blank line before: a new entry
-    for offset, text in enumerate(lines):
-        if not text.strip():
-            gap = True
-            continue
-        starts = _BULLET.match(text) or gap or (
-            drafts and _ENTRY_START.match(text) and _HAS_YEAR.search(drafts[-1][1]) and drafts[-1][1].rstrip().endswith("."))
-        if starts:
-            drafts.append([len(drafts) + 1, _BULLET.sub("", text).strip(), first_line + offset])
-        else:
-            drafts[-1][1] += " " + text.strip()
-        gap = False
-    dated = sum(1 for d in drafts if _HAS_YEAR.search(d[1]) and _ENTRY_START.match(d[1]))
-    return drafts if drafts and dated >= 0.6 * len(drafts) else []
-
-
-# The names before the year that opens an author-year entry: 'Albert DM, Bowyer RT 1991 Title.',
-# 'Abuya, B. A. , E. O. Onsomu , and D. Moore . 2011. "Title."' (Wiley), 'Smith, J. (2010). Title.'
-_NAMES_THEN_YEAR = lazy(rf"^(?P<names>[^\u201c\"(]{{2,600}}?)[\s.,]*\(?{_YEAR}[a-z]?\)?(?:[.,:;]|\s|$)")
-_LETTERS = "\\w'\u2019\u2010-"
-_FIRST_AUTHOR = lazy(rf"^(?P<name>{_PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][{_LETTERS}]*)?)"
-                     r"(?:\s+[A-Z]{1,3}\.?(?:\s?[A-Z]\.)*)?$")
-
-
-_LEAD_SURNAME = lazy(rf"^(?P<name>{_PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][{_LETTERS}]*)?)"
-                     r"\s+[A-Z\u00c0-\u00de]{1,3}\b")
-
-
-# A Vancouver author list and the year right after it: 'Silk JB, Alberts SC, Altmann J 2014 Title ... 369(1859)'.
-_LIST_THEN_YEAR = lazy(rf"^(?P<first>{_PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][{_LETTERS}]*)?)"
-                       rf"\s+[A-Z]{{1,3}}(?:[,\s]+(?:and\s+|&\s+)?{_PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\s+[A-Z]{{1,3}}))*"
-                       rf"(?:,?\s+et\s+al\.?)?[.,]?\s+\(?(?P<year>{_YEAR})[a-z]?\b")
-
-
-_DATED_BODY = lazy(rf"^(?P<body>.+?)[\s.,]+\(?(?P<year>{_YEAR})[a-z]?\)?\.?$")
-
-
-def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
-    """An entry of an unnumbered list: read as a numbered one; then the year printed right after a Vancouver
-    author list wins over one read later (a volume such as '(1859)'), and where no author was read, the name
-    before the year that opens the entry (author-year lists put the year right after the names)."""
-    entry = parse_entry(number, text, line)
-    dated = _DATED_BODY.match(entry.organisation or "")
-    if dated and entry.year is None:  # 'ICNIRP. 2020. "Guidelines ..."': the body's name took its year along
-        entry = replace(entry, organisation=dated.group("body"), year=int(dated.group("year")))
-    lead = _LIST_THEN_YEAR.match(text)
-    if lead:
-        year = int(lead.group("year"))
-        named = entry if entry.surnames or entry.organisation else replace(entry, surnames=(lead.group("first"),))
-        return replace(named, year=year) if named.year != year else named
-    if entry.surnames or entry.organisation:
-        return entry
-    person = _LEAD_SURNAME.match(text)  # 'Renehan AG, Zwahlen M, ...', 'Jung YE(G), ...', 'Loretto M-C, ...'
-    if person:
-        return replace(entry, surnames=(person.group("name"),))
-    names = _NAMES_THEN_YEAR.match(text)
-    head = re.split(r",|\s+(?:and|&)\s+", names.group("names"), maxsplit=1)[0].strip(" .") if names else ""
-    first = _FIRST_AUTHOR.match(head)
-    if not first:
-        return entry
-    year = entry.year or int(_HAS_YEAR.search(text, names.end("names")).group(0)[:4])
-    return replace(entry, surnames=(first.group("name"),), year=year)
 
 
 class AuthorYearIndex:

@@ -9,7 +9,8 @@ import bisect
 import re
 
 from kb.patterns import lazy
-from kb.read.author_year import AUTHOR_YEAR, AuthorYearIndex, read_entry, scan_author_year, unnumbered_drafts
+from kb.read.author_year import AUTHOR_YEAR, AuthorYearIndex, scan_author_year
+from kb.read.author_year_list import read_entry, unnumbered_drafts
 from kb.read.blocks import Heading, headings
 from kb.read.criteria import CATEGORY, paragraph_statements, parse_criteria
 from kb.read.model import Code, PolicyDocument, Problem, ReferenceEntry, Section

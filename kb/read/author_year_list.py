@@ -1,0 +1,91 @@
+"""An author-year reference list: entries printed without numbers, and the fields such entries put first.
+
+Issuers and journals that cite by name and year print the list alphabetically, one entry a paragraph, a bullet
+or a line, often with the year right after the names (``Albert DM, Bowyer RT 1991 Title.``, Wiley's
+``Abuya, B. A. , and D. Moore . 2011. "Title."``). The entries are read as numbered ones are
+(``kb.read.reference_list``), and then what such a list puts first settles what that reader left open.
+
+Pure: lines or an entry's text in, drafts and ``ReferenceEntry`` records out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kb.patterns import lazy
+from kb.read.model import ReferenceEntry
+from kb.read.reference_list import parse_entry
+
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]el|[Dd]elle|[Dd]ella|[Dd]os)\s+)*"
+_BULLET = lazy(r"^\s*[-*+\u2022]\s+")
+_HAS_YEAR = lazy(rf"\b{YEAR}[a-z]?\b")
+_ENTRY_START = lazy(r"^\s*(?:[-*+\u2022]\s+)?[A-Z\u00c0-\u00de]")
+
+
+def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
+    """[number, text, line] for each entry of a list printed without numbers: paragraphs, bullet items, or
+    lines that each open with a name and hold a year. Empty unless most of them look like references."""
+    drafts: list[list] = []
+    gap = True  # a blank line before: a new entry
+    for offset, text in enumerate(lines):
+        if not text.strip():
+            gap = True
+            continue
+        starts = _BULLET.match(text) or gap or (
+            drafts and _ENTRY_START.match(text) and _HAS_YEAR.search(drafts[-1][1]) and drafts[-1][1].rstrip().endswith("."))
+        if starts:
+            drafts.append([len(drafts) + 1, _BULLET.sub("", text).strip(), first_line + offset])
+        else:
+            drafts[-1][1] += " " + text.strip()
+        gap = False
+    dated = sum(1 for d in drafts if _HAS_YEAR.search(d[1]) and _ENTRY_START.match(d[1]))
+    return drafts if drafts and dated >= 0.6 * len(drafts) else []
+
+
+# The names before the year that opens an author-year entry: 'Albert DM, Bowyer RT 1991 Title.',
+# 'Abuya, B. A. , E. O. Onsomu , and D. Moore . 2011. "Title."' (Wiley), 'Smith, J. (2010). Title.'
+_NAMES_THEN_YEAR = lazy(rf"^(?P<names>[^\u201c\"(]{{2,600}}?)[\s.,]*\(?{YEAR}[a-z]?\)?(?:[.,:;]|\s|$)")
+_LETTERS = "\\w'\u2019\u2010-"
+_FIRST_AUTHOR = lazy(rf"^(?P<name>{PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][{_LETTERS}]*)?)"
+                     r"(?:\s+[A-Z]{1,3}\.?(?:\s?[A-Z]\.)*)?$")
+
+
+_LEAD_SURNAME = lazy(rf"^(?P<name>{PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][{_LETTERS}]*)?)"
+                     r"\s+[A-Z\u00c0-\u00de]{1,3}\b")
+
+
+# A Vancouver author list and the year right after it: 'Silk JB, Alberts SC, Altmann J 2014 Title ... 369(1859)'.
+_LIST_THEN_YEAR = lazy(rf"^(?P<first>{PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][{_LETTERS}]*)?)"
+                       rf"\s+[A-Z]{{1,3}}(?:[,\s]+(?:and\s+|&\s+)?{PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\s+[A-Z]{{1,3}}))*"
+                       rf"(?:,?\s+et\s+al\.?)?[.,]?\s+\(?(?P<year>{YEAR})[a-z]?\b")
+
+
+_DATED_BODY = lazy(rf"^(?P<body>.+?)[\s.,]+\(?(?P<year>{YEAR})[a-z]?\)?\.?$")
+
+
+def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
+    """An entry of an unnumbered list: read as a numbered one; then the year printed right after a Vancouver
+    author list wins over one read later (a volume such as '(1859)'), and where no author was read, the name
+    before the year that opens the entry (author-year lists put the year right after the names)."""
+    entry = parse_entry(number, text, line)
+    dated = _DATED_BODY.match(entry.organisation or "")
+    if dated and entry.year is None:  # 'ICNIRP. 2020. "Guidelines ..."': the body's name took its year along
+        entry = replace(entry, organisation=dated.group("body"), year=int(dated.group("year")))
+    lead = _LIST_THEN_YEAR.match(text)
+    if lead:
+        year = int(lead.group("year"))
+        named = entry if entry.surnames or entry.organisation else replace(entry, surnames=(lead.group("first"),))
+        return replace(named, year=year) if named.year != year else named
+    if entry.surnames or entry.organisation:
+        return entry
+    person = _LEAD_SURNAME.match(text)  # 'Renehan AG, Zwahlen M, ...', 'Jung YE(G), ...', 'Loretto M-C, ...'
+    if person:
+        return replace(entry, surnames=(person.group("name"),))
+    names = _NAMES_THEN_YEAR.match(text)
+    head = re.split(r",|\s+(?:and|&)\s+", names.group("names"), maxsplit=1)[0].strip(" .") if names else ""
+    first = _FIRST_AUTHOR.match(head)
+    if not first:
+        return entry
+    year = entry.year or int(_HAS_YEAR.search(text, names.end("names")).group(0)[:4])
+    return replace(entry, surnames=(first.group("name"),), year=year)
