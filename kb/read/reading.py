@@ -93,8 +93,8 @@ def reading_report(doc: PolicyDocument) -> ReadingReport:
         notes.append(f"{no_year} of {n} entries have no readable year; year checks skipped for them")
     if doc.citation_style != "numbered":
         unanswered = sum(1 for m in doc.markers for p in m.problems if NO_ENTRY in p)
-        notes.append(f"the reference list prints no numbers: its {n} entries are numbered in printed order and "
-                     f"cited by author and year; {unanswered} citations name no entry")
+        notes.append(f"the text cites its {n} entries by author and year (a list printed without numbers is "
+                     f"numbered in printed order); {unanswered} citations name no entry")
     if len(doc.skipped) == 1:
         notes.append("1 span that may be a citation marker was not read; no check sees it")
     elif doc.skipped:
