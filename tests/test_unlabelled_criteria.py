@@ -52,4 +52,4 @@ def test_labelled_items_keep_their_labels_and_no_paragraph_statement_is_added():
 
 def test_paragraphs_without_a_category_are_not_statements():
     region = [(1, "Coverage depends on the member's benefit plan."), (2, ""), (3, "- Prior authorization applies.")]
-    assert paragraph_statements(region, lambda line: None) == []
+    assert paragraph_statements(region) == []

@@ -17,9 +17,9 @@ _FIX = {
 def author_year_unanswered(kb):
     """An author-year citation names no entry of the list, an entry of another year, or several entries.
 
-    What: in a policy whose reference list is printed without numbers and cited by name and year, each
-    citation such as `(Buchbinder et al., 2009)` or `Kallmes and colleagues (2009)` is tied to the entry of
-    that first author (or organisation) and year. A citation whose author has no entry, or whose only entry by
+    What: in a policy that cites its reference list by name and year (a list printed without numbers, or a
+    numbered one its text cites only by name), each citation such as `(Buchbinder et al., 2009)` or
+    `Kallmes and colleagues (2009)` is tied to the entry of that first author (or organisation) and year. A citation whose author has no entry, or whose only entry by
     that author has another year, is a warning; one that fits two entries of the same author and year is info.
     Why: the reader looking for the cited paper finds nothing, or must guess; a wrong year is the author-year
     form of a wrong number.

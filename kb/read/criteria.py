@@ -91,7 +91,7 @@ _BULLET = lazy(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u00b7]|o)\s+(?P<text>\S.*)$")
 _OPENS_LIST = lazy(r"(?:following|these|criteria|conditions|indications|any of|all of)[^.]{0,60}:\s*$", re.IGNORECASE)
 
 
-def paragraph_statements(numbered: list[tuple[int, str]], heading_category) -> list[Statement]:
+def paragraph_statements(numbered: list[tuple[int, str]]) -> list[Statement]:
     """Statements of a criteria section printed without labels, as many issuers print them: each paragraph
     that states a coverage category ('may be considered medically necessary', 'is considered investigational')
     is a statement, numbered P1, P2 ... in order; the bullets after a paragraph that ends by announcing them
@@ -109,7 +109,7 @@ def paragraph_statements(numbered: list[tuple[int, str]], heading_category) -> l
             parent = None
             continue
         sid = f"P{sum(1 for s in out if s.parent is None) + 1}"
-        statement = Statement(sid, text, first, last, None, own.group(1).lower() or heading_category(first), sid)
+        statement = Statement(sid, text, first, last, None, own.group(1).lower(), sid)
         out.append(statement)
         parent = statement if _OPENS_LIST.search(text) else None
     return out

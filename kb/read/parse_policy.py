@@ -244,7 +244,7 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
         statements, more = parse_criteria(region, _category_lookup(sections))
         problems += more
         if not statements:
-            statements = paragraph_statements(region, _category_lookup(sections))
+            statements = paragraph_statements(region)
     doc_span = _region(sections, DOCUMENTATION_HEADING, len(lines))
     documentation = []
     if doc_span:
