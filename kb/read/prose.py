@@ -11,7 +11,7 @@ import bisect
 import functools
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.patterns import lazy
 from kb.read.marker_style import choose
@@ -121,19 +121,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = None, scan=None):
     """Sentences, markers and the spans left unread as ambiguous, numbered in document order.
 
-    ``scan`` reads one line's markers in place of the numbered styles (an author-year list's citations):
-    its markers are all kept."""
-    per_line = []
-    for block in blocks:
-        noted = False  # the line before opened with a raised label: these lines are notes, each its own
-        for i, num in enumerate(block.lines):
-            line_text = block.text[block.starts[i]: block.starts[i] + _line_len(block, i)]
-            opens = i == 0 or noted or line_text.lstrip().startswith("|")
-            found, unsure = scan(line_text) if scan else scan_line(line_text, opens_block=opens)
-            noted = line_text.lstrip().lower().startswith("<sup>")
-            per_line.append((num, found, unsure))
-    chosen, skipped = choose(per_line, last_entry) if scan is None else (
-        [(num, found) for num, found, _ in per_line], [(num, s) for num, _, unsure in per_line for s in unsure])
+    ``scan`` reads a paragraph's markers in place of the numbered styles (an author-year list's citations,
+    which may run over a line's end): its markers are all kept."""
+    if scan is not None:
+        per_line = [row for block in blocks for row in _scanned_by_block(block, scan)]
+        chosen, skipped = [(num, found) for num, found, _ in per_line], []
+    else:
+        per_line = []
+        for block in blocks:
+            noted = False  # the line before opened with a raised label: these lines are notes, each its own
+            for i, num in enumerate(block.lines):
+                line_text = block.text[block.starts[i]: block.starts[i] + _line_len(block, i)]
+                opens = i == 0 or noted or line_text.lstrip().startswith("|")
+                found, unsure = scan_line(line_text, opens_block=opens)
+                noted = line_text.lstrip().lower().startswith("<sup>")
+                per_line.append((num, found, unsure))
+        chosen, skipped = choose(per_line, last_entry)
     kept = iter(chosen)
     sentences: list[Sentence] = []
     markers: list[CitationMarker] = []
@@ -165,6 +168,17 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
                 index=len(sentences),
             ))
     return sentences, markers, tuple(skipped)
+
+
+def _scanned_by_block(block: Block, scan) -> list[tuple[int, list, list]]:
+    """(line, markers, ()) for each line of a paragraph scanned whole: each marker goes to the line it starts on,
+    its offset made the line's."""
+    found, _ = scan(block.text)
+    rows = [(num, [], []) for num in block.lines]
+    for raw in found:
+        i = bisect.bisect_right(block.starts, raw.start) - 1
+        rows[i][1].append(replace(raw, start=raw.start - block.starts[i], end=raw.end - block.starts[i]))
+    return rows
 
 
 def _bracketed(text: str, start: int, end: int, placed) -> str:
