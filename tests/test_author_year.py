@@ -127,7 +127,7 @@ def test_the_reading_report_says_how_the_list_is_cited():
 def test_organisations_are_found_by_name_and_acronym():
     index = AuthorYearIndex([parse_entry(1, "American Academy of Orthopaedic Surgeons (AAOS). Guideline. "
                                             "Rosemont, IL: AAOS; 2010.", 1)])
-    found, _ = scan_author_year("Guidance (AAOS, 2010) and (American Academy of Orthopaedic Surgeons, 2010).", index)
+    found = scan_author_year("Guidance (AAOS, 2010) and (American Academy of Orthopaedic Surgeons, 2010).", index)
     assert [r.inner for r in found] == ["1", "1"]
 
 
@@ -236,3 +236,16 @@ def test_a_few_names_do_not_turn_a_numbered_list_to_author_year():
     doc = parse_policy(_policy("As Kallmes et al. (2009) said, trials agree.", numbered))
     assert doc.citation_style == "numbered" and doc.markers == ()
     assert _markers("As Kallmes et al. (2009) said, trials agree.") == [("(2009)", (4,))]
+
+
+def test_info_and_the_policy_page_show_citations_by_name_as_printed():
+    from kb.commands.info import summarize
+    from kb.site.pages import links, policy_text
+    from kb.site.pages.inputs import Site
+
+    kb = build_knowledge_base(parse_policy(_policy("Acute fractures differ (Clark et al., 2016)."), "p.md"))
+    assert summarize(kb)["citation_style"] == "author-year"
+    page = policy_text.pages(Site(kb=kb))[policy_text.PATH]
+    target = links.rel(policy_text.PATH, links.reference_path(2))
+    assert f"[(Clark et al., 2016)]({target})" in page
+    assert "Citations by author and year" in page

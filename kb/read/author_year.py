@@ -17,7 +17,7 @@ import unicodedata
 from collections import defaultdict
 
 from kb.patterns import lazy
-from kb.read.markers import RawMarker, Skipped
+from kb.read.markers import RawMarker
 from kb.read.author_year_list import PARTICLES, YEAR
 from kb.read.model import ReferenceEntry
 
@@ -181,8 +181,8 @@ def _without_opener(who: str) -> str:
     return rest if rest and first.lower() in _NOT_NAMES else who
 
 
-def scan_author_year(text: str, index: AuthorYearIndex) -> tuple[list[RawMarker], list[Skipped]]:
-    """The author-year citations of one line, each a ``RawMarker`` whose inner lists the entries it names."""
+def scan_author_year(text: str, index: AuthorYearIndex) -> list[RawMarker]:
+    """The author-year citations of a paragraph, each a ``RawMarker`` whose inner lists the entries it names."""
     found: list[RawMarker] = []
     taken: list[tuple[int, int]] = []
     for m in _PAREN.finditer(text):
@@ -228,4 +228,4 @@ def scan_author_year(text: str, index: AuthorYearIndex) -> tuple[list[RawMarker]
             found.append(RawMarker(m.group(0), ", ".join(map(str, got)), start, end, AUTHOR_YEAR))
             taken.append((start, end))
     found.sort(key=lambda r: r.start)
-    return found, []
+    return found

@@ -13,11 +13,14 @@ import re
 from dataclasses import replace
 
 from kb.patterns import lazy
+from kb.read.authors import PARTICLE
+from kb.read.entry_source import YEAR_RX
 from kb.read.model import ReferenceEntry
 from kb.read.reference_list import parse_entry
 
-YEAR = r"(?:1[89]\d\d|20\d\d)"
-PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]el|[Dd]elle|[Dd]ella|[Dd]os)\s+)*"
+YEAR = YEAR_RX
+# The reader's particles, and the capitalised forms that open a cited name ('Delle Monache et al. (1991)').
+PARTICLES = rf"(?:(?:{PARTICLE}|Del|Della|Delle|Dos)\s+)*"
 _BULLET = lazy(r"^\s*[-*+\u2022]\s+")
 _HAS_YEAR = lazy(rf"\b{YEAR}[a-z]?\b")
 _ENTRY_START = lazy(r"^\s*(?:[-*+\u2022]\s+)?[A-Z\u00c0-\u00de]")

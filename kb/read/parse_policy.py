@@ -126,12 +126,17 @@ def _cites_a_fifth(markers, references) -> bool:
     return len({n for m in markers for n in m.numbers if n in listed}) >= 0.2 * len(listed)
 
 
-def _more_by_number(markers, by_name, references) -> bool:
-    """Whether a list is cited by number (a list printed without numbers: they were lost in an export) rather
-    than by author and year: more numbered markers than citations naming entries, and citing a fifth of the
-    list (a unit's '<sup>2</sup>' repeated cites one number)."""
-    return (sum(1 for m in markers if m.numbers) > sum(1 for m in by_name if m.numbers)
-            and _cites_a_fifth(markers, references))
+def _cites_by_name(numbered: bool, markers, by_name, references) -> bool:
+    """Whether the text cites its list by author and year rather than by number.
+
+    A list printed without numbers is cited by number only when more numbered markers than names cite it and
+    they cite a fifth of it (its numbers were lost in an export; a unit's repeated '<sup>2</sup>' cites one).
+    A numbered list is cited by name only when the names cite a fifth of it and outnumber its markers two to
+    one: a few names and years beside markers (even markers past the list's end) are not how it cites."""
+    named = sum(1 for m in by_name if m.numbers)
+    if not numbered:
+        return not (sum(1 for m in markers if m.numbers) > named and _cites_a_fifth(markers, references))
+    return _cites_a_fifth(by_name, references) and named >= 2 * len(markers)
 
 
 def parse_codes(lines: list[str], span) -> list[Code]:
@@ -229,12 +234,7 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     if references and (not numbered or not _cites_a_fifth(markers, references)):
         index = AuthorYearIndex(references)
         by_name = read_prose(blocks, section_for_line, last_entry, scan=lambda text: scan_author_year(text, index))
-        # A numbered list changes reading only when the names cite a fifth of it and outnumber its markers
-        # two to one: a few names and years beside markers (even markers past the list's end) are not the
-        # document's way of citing.
-        named = sum(1 for m in by_name[1] if m.numbers)
-        if not _more_by_number(markers, by_name[1], references) and (not numbered or (
-                _cites_a_fifth(by_name[1], references) and named >= 2 * len(markers))):
+        if _cites_by_name(numbered, markers, by_name[1], references):
             style = AUTHOR_YEAR
             sentences, markers, skipped = by_name
     crit_span = _region(sections, CRITERIA_HEADING, len(lines), through_categories=True)

@@ -124,8 +124,7 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
     ``scan`` reads a paragraph's markers in place of the numbered styles (an author-year list's citations,
     which may run over a line's end): its markers are all kept."""
     if scan is not None:
-        per_line = [row for block in blocks for row in _scanned_by_block(block, scan)]
-        chosen, skipped = [(num, found) for num, found, _ in per_line], []
+        chosen, skipped = [row for block in blocks for row in _scanned_by_block(block, scan)], []
     else:
         per_line = []
         for block in blocks:
@@ -170,12 +169,11 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
     return sentences, markers, tuple(skipped)
 
 
-def _scanned_by_block(block: Block, scan) -> list[tuple[int, list, list]]:
-    """(line, markers, ()) for each line of a paragraph scanned whole: each marker goes to the line it starts on,
-    its offset made the line's."""
-    found, _ = scan(block.text)
-    rows = [(num, [], []) for num in block.lines]
-    for raw in found:
+def _scanned_by_block(block: Block, scan) -> list[tuple[int, list]]:
+    """(line, markers) for each line of a paragraph scanned whole: each marker goes to the line it starts on,
+    its offsets made the line's."""
+    rows = [(num, []) for num in block.lines]
+    for raw in scan(block.text):
         i = bisect.bisect_right(block.starts, raw.start) - 1
         rows[i][1].append(replace(raw, start=raw.start - block.starts[i], end=raw.end - block.starts[i]))
     return rows

@@ -152,6 +152,10 @@ def _line(page: str, site, number: int, raw: str, markers, heading=None) -> str:
     return f"[{number}](#{anchor}){{.kb-ln}} {body}{rest}\n{{: #{anchor} {' '.join(classes)} }}"
 
 
+_CITATIONS = ("Numbers in brackets are citations: each links to its reference.",
+              "Citations by author and year, as printed, each link to the entry they name.")
+
+
 def pages(site) -> dict[str, str]:
     kb = site.kb
     by_line: dict[int, list] = {}
@@ -160,7 +164,7 @@ def pages(site) -> dict[str, str]:
     shown = [(i, raw) for i, raw in enumerate(kb.doc.lines, 1) if raw.strip()]
     head = (f"# {TITLE}\n\nThe policy exactly as published, line by line. The grey number before each "
             f"line is its line number in the source file, {plain(kb.path)}, and links to that line. "
-            "Numbers in brackets are citations: each links to its reference. "
+            f"{_CITATIONS[kb.doc.citation_style != 'numbered']} "
             "A flag \u2691 marks a finding of the checks; it links to the finding in the "
             f"[report]({links.rel(PATH, links.REPORT)}).\n")
     heads = {section.line: section for section in kb.doc.sections}
