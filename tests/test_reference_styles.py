@@ -281,3 +281,17 @@ def test_a_year_after_a_journal_abbreviation_ending_in_p_is_its_year_not_a_page(
 
     assert year_in("Mol Med Rep. 2021. 24") == 2021
     assert year_in("A long book, p. 2021 onwards") is None and year_in("Proceedings, pp. 1999-2005") is None
+
+
+def test_a_year_closing_the_author_list_is_the_entrys_year_not_one_inside_the_title():
+    """Elsevier's Harvard form: 'Surname, I., Surname, I., YEAR. Title.' (its 'Journal 12, 100-110' is not split)."""
+    e = entry("Smith, B., Lundmark, J.E., 1982. Widget growth in forests. For. Ecol. Manage. 12, 100\u2013110.")
+    assert (e.surnames, e.year, e.title) == (("Smith", "Lundmark"), 1982, "Widget growth in forests")
+    assert entry("Roe, A., 2004. Widgets of the north. Widget Press, Oslo.").year == 2004
+    assert entry("Roe A, Poe B. Widgets counted in 1990, a history. Widget Press; 2004.").year == 2004
+
+
+def test_a_work_of_several_volumes_has_the_year_its_first_came_out():
+    e = entry("Roe J: *Widget tales. Volumes I-IV*. Leipzig: Hirzel; 1901\u20131909")
+    assert (e.first_author, e.year) == ("Roe", 1901)
+    assert entry("Roe J: *Widget tales*. Leipzig: Hirzel; 1901.").year == 1901

@@ -7,6 +7,7 @@ from kb.patterns import lazy
 from kb.read.entry_edges import NO_SOURCE_BY_NATURE
 
 from . import finding, rule
+from .entry_doubt import source_may_hold_title, title_may_hold_source
 from .helpers import describe
 
 # An entry that says it has no date ('(n.d.)', 'no date') is honest about it: nothing to report.
@@ -78,10 +79,16 @@ def _unread(e) -> bool:
     return not (e.year or e.source or e.doi or e.pmid or e.volume or _DETAILS.search(text))
 
 
-def _per_entry(r, kb, lacking: list, what: str, message, suggestion: str):
+def _clip(text: str | None, width: int = 60) -> str:
+    text = text or ""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
+
+
+def _per_entry(r, kb, lacking: list, what: str, message, suggestion: str, in_doubt=None, doubtful=None):
     """A finding per entry, or, when a third of the list or more lacks the part, one info finding.
 
-    Entries the reader could not read at all are said once, at info, whatever their number.
+    Entries the reader could not read at all are said once, at info, whatever their number; an entry
+    ``in_doubt`` (the part may be hiding in another the reader did read) gets ``doubtful(e)``, an info finding.
     """
     entries = kb.doc.references
     unread = [e for e in lacking if _unread(e)]
@@ -98,7 +105,10 @@ def _per_entry(r, kb, lacking: list, what: str, message, suggestion: str):
                       severity="info", suggestion=f"check the entries' {what} by eye")
         return
     for e in lacking:
-        yield finding(r, e.line, message(e), citations=(e.number,), suggestion=suggestion)
+        if in_doubt is not None and in_doubt(e):
+            yield doubtful(e)
+        else:
+            yield finding(r, e.line, message(e), citations=(e.number,), suggestion=suggestion)
 
 
 def _web_page(e) -> bool:
@@ -148,6 +158,9 @@ def missing_title(kb):
     species, is the title's, not the journal; an organisation's home page is
     named by the organisation; a body's own report set in italics with no
     volume or pages, `WHO. *World Malaria Report*. 2011.`, has its title.)
+    When what was read as the source may hold the title (F1000's
+    `Author: *Title. Source.* 2020`, a standalone work's title in italics
+    with no volume or pages), the entry is reported at info instead.
 
     Why: the title is what a reader and a search engine use to find the work;
     without it the entry cannot be told apart from the author's other papers.
@@ -159,7 +172,12 @@ def missing_title(kb):
     lacking = [e for e in kb.doc.references if not e.title and not (e.organisation and _web_page(e))
                and not _bodys_own_document(e)]
     yield from _per_entry(missing_title, kb, lacking, "title", lambda e: f"{describe(e)} has no title",
-                          "add the title after the authors, as printed on the work")
+                          "add the title after the authors, as printed on the work",
+                          in_doubt=source_may_hold_title, doubtful=lambda e: finding(
+                              missing_title, e.line, f"{describe(e)}: no title was read apart from what was read "
+                                                     f"as its source ('{_clip(e.source)}'), which may hold the title",
+                              citations=(e.number,), severity="info",
+                              suggestion="check by eye that the entry gives the work's title before its source"))
 
 
 @rule("REF113", "missing-source", "warning")
@@ -176,7 +194,11 @@ def missing_source(kb):
     report's or preprint's title (`Ithaca, NY: PRI; 1967`, `Technical Report
     12`, `arXiv:1505.0710`); an entry whose `Available from:` lacks its address
     is REF122's; a personal communication or unpublished work has no source to
-    give.)
+    give.) When the reader did not split the entry cleanly, so that what it
+    read as the title may hold the publisher or journal (no author read, the
+    author read again as the title, a second sentence, a year in brackets,
+    pages or a volume, a place and publisher: `Wolf - Hund - Mensch,
+    Brandstätter, 231.`), the entry is reported at info instead.
 
     Why: without a source a reader cannot find the work, and the kind of
     evidence (journal article, guideline, web page) cannot be told.
@@ -191,7 +213,14 @@ def missing_source(kb):
     yield from _per_entry(missing_source, kb, lacking, "journal, publisher, issuing body or web address",
                           lambda e: f"{describe(e)} names no journal, publisher, issuing body or web address",
                           "add the journal (with volume, issue and pages) or, for a web document, the issuing "
-                          "body and its address")
+                          "body and its address", in_doubt=title_may_hold_source, doubtful=_source_in_doubt)
+
+
+def _source_in_doubt(e):
+    return finding(missing_source, e.line, f"{describe(e)}: no journal, publisher or address was read, but the entry "
+                                           f"is in a form the reader did not split, and what it read as the title "
+                                           f"('{_clip(e.title)}') may hold one", citations=(e.number,),
+                   severity="info", suggestion="check by eye that the entry says where the work was published")
 
 
 @rule("REF121", "ahead-of-print", "info")

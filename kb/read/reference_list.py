@@ -47,6 +47,8 @@ _PAREN_YEAR = re.compile(
     r"^(?P<who2>[^()]{1,600}?)\s*\((?P<nd>n\.\s?d\.|in press|forthcoming|undated)\)", re.IGNORECASE)
 # A cheap look for any of them first: most Vancouver entries have none, and the full pattern is slow to fail.
 _ANY_PAREN_YEAR = re.compile(rf"\((?:{YEAR_RX}|n\.\s?d\.|in press|forthcoming|undated)", re.IGNORECASE)
+# 'Smith, B., Lundmark, J.E., 1982. Title.' (Elsevier's Harvard form): the year closes the author list.
+_LIST_CLOSING_YEAR = re.compile(rf",\s*(?P<y>{YEAR_RX})[a-z]?[.:]?\s*$")
 _EPUB = lazy(r"\bEpub ahead of print\b\.?", re.IGNORECASE)
 _AHEAD = lazy(r"\bEpub ahead of print\b|\bin press\b", re.IGNORECASE)
 
@@ -116,7 +118,8 @@ def _front(body: str):
             return found, clean(group), others[end:], None, False
     if lead:
         found, end = lead
-        return found, None, body[end:], None, False
+        closing = _LIST_CLOSING_YEAR.search(body, 0, end)
+        return found, None, body[end:], closing.group("y") if closing else None, False
     first, sep, rest = _first_sentence(body)
     if sep and len(first.split()) <= 14 and (_ORG_WORDS.search(first) or GROUP_WORDS.search(first)
                                              or _ACRONYM.fullmatch(first)):

@@ -110,3 +110,12 @@ def test_cit301_plain_reviews_may_be_narrative_only_systematic_ones_are_checked_
     assert "reference 2" in f.message
     (f,) = findings("Studies came from the reference lists of three reviews [1, 2].", refs, "CIT301")
     assert "cite 2 entries" in f.message or "cites 2 entries" in f.message
+
+
+def test_cit301_a_number_joined_to_a_name_or_a_range_is_no_count():
+    """'COVID-19 publications' names a disease, '2-3 studies' is a range: neither counts the cited works."""
+    for text in ("Results of COVID-19 publications<sup>[1]</sup> were read.",
+                 "Only 2-3 studies<sup>[1]</sup> were read."):
+        assert findings(text, RCTS, "CIT301") == [], text
+    (found,) = findings("Results of 19 publications<sup>[1]</sup> were read.", RCTS, "CIT301")
+    assert "'19 publications'" in found.message

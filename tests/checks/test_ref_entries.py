@@ -103,8 +103,12 @@ def test_a_list_the_reader_cannot_split_gets_one_info_finding():
     entries = [f"Author{n} A. Widget therapy number {n} for knee pain. {2000 + n}." for n in range(1, 9)]
     (f,) = run_rule(missing_source, make_policy(entries + GOOD_ENTRIES[:2]))
     assert f.severity == "info" and f.message.startswith("8 of 10 entries") and f.citations == tuple(range(1, 9))
-    few = run_rule(missing_source, make_policy(entries[:2] + GOOD_ENTRIES))
+    few = run_rule(missing_source, make_policy(["Smith A. Widget therapy for knee pain. 2001.",
+                                                "Jones B, Roe C. Widgets in the elderly. 2002."] + GOOD_ENTRIES))
     assert [g.severity for g in few] == ["warning", "warning"]
+    # two entries whose authors were not read (their name part was read as the title): at info
+    unsplit = run_rule(missing_source, make_policy(entries[:2] + GOOD_ENTRIES))
+    assert [g.severity for g in unsplit] == ["info", "info"] and "may hold one" in unsplit[0].message
 
 
 def test_journal_names_e_locators_and_publishers_the_reader_missed_name_a_source():

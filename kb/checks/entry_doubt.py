@@ -1,0 +1,79 @@
+"""When the reader's split of an entry into title and source is in doubt.
+
+REF112 and REF113 report a part the reader did not find. That is only sure
+when the entry was split cleanly: authors read, then a title that is a title.
+Books, reports, software and working papers are printed in many house forms
+(`Wolf - Hund - Mensch, Brandstätter, 231.`, `(Times Book, 2013)`, `Vol 1
+London: Henry Kimpton`), and where the reader does not know the form it folds
+the publisher into the title, or the title into an italic span it takes for
+the journal. These tests name the signs of such a fold; an entry that shows
+one is reported at `info`, not as a defect.
+"""
+from __future__ import annotations
+
+import re
+
+# '(in Chinese)', '[in Spanish]': a language note, not a source.
+_LANGUAGE_NOTE = re.compile(r"[(\[]\s*in\s+[A-Z][a-z]+\s*[)\]]\.?")
+_SIGNS = (
+    # a second sentence: 'Title. Serie Documentos de Trabajo, DT 06/2014, Instituto ...'
+    re.compile(r"[a-z)\]]\.\s+\(?[A-Z]"),
+    # a parenthesis holding a year: '(Times Book, 2013)'
+    re.compile(r"\([^()]*\b(?:1[5-9]|20)\d\d\b[^()]*\)"),
+    # volume, issue or pages at the end after a name or a comma: 'Engineering 64 (8)', 'Beziehung, Brandstätter, 231'
+    # (not a version's or a part's number: 'Release 14', 'Phase 2')
+    re.compile(r"(?:,\s*|\b(?!(?:Release|Version|Edition|Part|Phase|Type|Stage|Grade|Class|Level)\s)[A-Z][\w-]*\s+)"
+               r"\d+(?:\s*\(\d+\))?\s*$"),
+    # a page range: 'toolkit 59–66 (IEEE'
+    re.compile(r"\b\d+\s*[\u2013-]\s*\d+\b"),
+    # a bracket left open, as a cut-off publisher: '(IEEE'
+    re.compile(r"\([^)]*$"),
+    # a volume or an edition: 'Systems of Ophthalmology, Vol 1 London: ...'
+    re.compile(r"\b(?:Vol|Vols|pp|ed|edn)\b\.?\s*\d|\b\d+(?:st|nd|rd|th)\s+ed\b"),
+    # a place and publisher after a comma: 'New York City,Westport: Praeger'
+    re.compile(r",\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s*[A-Z]"),
+    # a place printed as town, region, country: 'Boulder, Colorado, USA NASA'
+    re.compile(r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+,\s+[A-Z]{2,}\b"),
+    # an author list run on into the title: 'and Shafir E., Why Having Too Little ...'
+    re.compile(r"^(?:and|&)\s"),
+)
+
+
+def _bare_title(e) -> str:
+    """The title without a language note and without the entry's own year printed at its end."""
+    text = _LANGUAGE_NOTE.sub("", e.title or "").strip(" .,;")
+    if e.year:
+        text = re.sub(rf"[\s.,;]*\(?{e.year}[a-z]?\)?$", "", text).strip(" .,;")
+    return text
+
+
+_NOT_A_SOURCE = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b|\bin press\b|\bforthcoming\b|\bn\.\s?d\.|[\W\d_]+", re.I)
+
+
+def _words_after_title(e) -> bool:
+    """Words printed after the title other than its year or a note that it is in press."""
+    raw, title = e.raw, e.title or ""
+    at = raw.find(title) if title else -1
+    rest = raw[at + len(title):] if at >= 0 else ""
+    return len(_NOT_A_SOURCE.sub(" ", rest).strip()) > 1
+
+
+def title_may_hold_source(e) -> bool:
+    """The text read as the title may hold the publisher or journal (or be the authors), so 'no source' is unsure."""
+    if not (e.surnames or e.organisation) and _words_after_title(e):
+        return True  # no author was read: the part read as the title may be them, and the title come after
+    title = _bare_title(e)
+    if not title:
+        return True
+    if e.first_author and e.first_author in title:
+        return True  # 'Gabriel, C' or 'FAO & FHI 360': the author part read as the title
+    return any(sign.search(title) for sign in _SIGNS)
+
+
+def source_may_hold_title(e) -> bool:
+    """An italic span read as the journal that holds the title too (F1000's `*Title. Source.* 2020`), or a
+    standalone work's title printed in italics with no volume or pages: 'no title' is unsure."""
+    source = e.source or ""
+    if not source or e.volume or e.issue or e.pages:
+        return False
+    return bool(re.search(r"\S[.?!]\s+\S", source)) or len(source.split()) >= 5
