@@ -8,6 +8,7 @@ from kb.read.entry_edges import NO_SOURCE_BY_NATURE
 
 from . import finding, rule
 from .entry_doubt import source_may_hold_title, title_may_hold_source
+from .entry_signs import DETAILS, has_source
 from .helpers import describe
 
 # An entry that says it has no date ('(n.d.)', 'no date') is honest about it: nothing to report.
@@ -17,33 +18,6 @@ _UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b|\((?-
                       r"\bsans date\b", re.I)
 # Nor is one not yet published: its year is not known when the list is printed.
 _NOT_YET = re.compile(r"\bin press\b|\bforthcoming\b|\baccepted for publication\b", re.I)
-# Publication details printed where the reader did not find the journal's name: 'PLoS Biol 5: 2095-2097',
-# '2009;6(2):e100', 'London: Random House', 'In: Smith A, editor', a DOI or a PMID.
-_DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPMID\b|\bIn:\s|"
-                      r"\b(?:[A-Z]{1,2}\d{4,}|e\d{4,})\b|\b\d+\s*[\u2013-]\s*\d+\.?\s*$|"  # L10603, CD006198; pages at the end
-                      r"\b[A-Z][a-z]+\.?\s(?:[A-Z][a-z]*\.?\s)*(?:J|Journal|Proc|Proceedings|Rev|Lett|Bull|"
-                      r"Bulletin|Ann|Acta|Arch|Trans|Handb|Rep|Res|Sci|Med)\b|"  # a journal's name
-                      r"\b(?:Media|Publishers?|Univ|Springer|Wiley|Elsevier|Blackwell|Routledge|Macmillan|"
-                      r"McGraw|Karger|Thieme|Lippincott|Sage|CRC|Verlag|Press|Publishing|Company|LLC|Inc|edition|"
-                      r"[Rr]eport|[Tt]hesis|[Dd]issertation|[Vv]ersion\s\d|Court|Proceedings|[Cc]onference|"
-                      r"Symposium|Workshop|\d+\s*pp)\b|[A-Z]{2,}/[A-Z]{2,}/\d{4}|"  # a UN document's symbol
-                      # ': The Commonwealth Fund.', 'Bombay: The Kothari Book Depot.': a publishing body after a colon
-                      r":\s*(?:[\w ]*\s)?(?:Society|Association|Union|Institute|Fund|Foundation|Trust|Depot)\b[\w ]*\.?$|"
-                      r"\b\d+\s+(?:U\.\s?S\.|F\.\s?\dd|S\.\s?Ct\.)\s+\d|:\s*\{[^}]+\}|"  # '485 U.S. 58'; '{Libraries Unlimited}'
-                      r"\b(?:London|New York|Amsterdam|Berlin|Paris|Boston|Washington|Oxford|Cambridge|Geneva|"
-                      r"Heidelberg|Philadelphia|Chicago|Tokyo)\b[\s,]+(?:[A-Z]{2}\b[\s,.]*)?(?:\d{4}|p\.\s*\d+)?[\s.,]*$|"
-                      r"\b[A-Z][\w.]+(?:\s[A-Z][\w.]+)*\s*:\s*[A-Z][\w&.,' -]*(?:Press|Publish\w*|Books|"
-                      r"Wiley|Springer|Elsevier|House|University|Academic|Verlag|Sons|Inc|Ltd|Co|Corp|Corporation|"
-                      r"LP|GmbH)\b|"
-                      # 'College Station, TX: StataCorp LP': a town, a state's code and a colon before the publisher
-                      r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*[A-Z]{2}:\s*[A-Z]|"
-                      # 'Brisbane: University of Queensland; 2011' (a thesis); 'Hanoi: 2012.' (the author's own report)
-                      r"\b[A-Z][a-z]+:\s*(?:University\s+of\s+[A-Z]|(?:19|20)\d\d\.?\s*$)|"
-                      # 'Brussels. European Communities Health Directorate.': an issuing body
-                      r"\b(?:Directorate|Ministry|Agency|Bureau|Commission)\b|"
-                      r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$|"
-                      # 'Manila: World Health Organization; 2015. In press.': a book's imprint, place, publisher, year
-                      r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+;\s*(?:19|20)\d\d\b")
 # A document that has versions: guidance, a report, criteria, a code such as [TA279]. A home page or a
 # programme's page ('USAID's NTD program. Available: ...') has no publication date to give.
 _DOCUMENT = lazy(r"\b(?:guidelines?|guidance|report|statement|criteria|polic(?:y|ies)|recommendations?|"
@@ -51,16 +25,6 @@ _DOCUMENT = lazy(r"\b(?:guidelines?|guidance|report|statement|criteria|polic(?:y
 # When more entries than this share lack the same part, the list is in a style the reader does not
 # know: one info finding says so instead of one warning per entry.
 UNREAD_SHARE = 1 / 3
-
-
-def _has_source(e) -> bool:
-    """Where a reader finds the work: a journal or publisher, a web address, or the issuing body.
-
-    An organisation that authored a guideline is also its publisher, so an
-    organisational entry without a journal still says where it comes from; so
-    does an entry printing a volume and pages, a DOI or a publisher's place.
-    """
-    return bool(e.source or e.url or e.organisation or _DETAILS.search(e.raw))
 
 
 _ADDRESS = re.compile(r"\S*(?:https?://|www\.)\S*")
@@ -76,7 +40,7 @@ def _unread(e) -> bool:
     text = _ADDRESS.sub(" ", e.raw).strip()
     if not re.search(r"[.?!]\s+\S", text) or _RUN_TOGETHER.search(text):
         return True
-    return not (e.year or e.source or e.doi or e.pmid or e.volume or _DETAILS.search(text))
+    return not (e.year or e.source or e.doi or e.pmid or e.volume or DETAILS.search(text))
 
 
 def _clip(text: str | None, width: int = 60) -> str:
@@ -208,7 +172,7 @@ def missing_source(kb):
     Fix: add the journal with volume, issue and pages; for a web document, the
     issuing body and `Available from: <address>`.
     """
-    lacking = [e for e in kb.doc.references if not _has_source(e) and not e.available_from
+    lacking = [e for e in kb.doc.references if not has_source(e) and not e.available_from
                and not NO_SOURCE_BY_NATURE.search(e.raw)]
     yield from _per_entry(missing_source, kb, lacking, "journal, publisher, issuing body or web address",
                           lambda e: f"{describe(e)} names no journal, publisher, issuing body or web address",

@@ -1,0 +1,42 @@
+"""Signs that a reference entry says where the work was published, even where no journal was read."""
+from __future__ import annotations
+
+import re
+
+# Publication details printed where the reader did not find the journal's name: 'PLoS Biol 5: 2095-2097',
+# '2009;6(2):e100', 'London: Random House', 'In: Smith A, editor', a DOI or a PMID.
+DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPMID\b|\bIn:\s|"
+                      r"\b(?:[A-Z]{1,2}\d{4,}|e\d{4,})\b|\b\d+\s*[\u2013-]\s*\d+\.?\s*$|"  # L10603, CD006198; pages at the end
+                      r"\b[A-Z][a-z]+\.?\s(?:[A-Z][a-z]*\.?\s)*(?:J|Journal|Proc|Proceedings|Rev|Lett|Bull|"
+                      r"Bulletin|Ann|Acta|Arch|Trans|Handb|Rep|Res|Sci|Med)\b|"  # a journal's name
+                      r"\b(?:Media|Publishers?|Univ|Springer|Wiley|Elsevier|Blackwell|Routledge|Macmillan|"
+                      r"McGraw|Karger|Thieme|Lippincott|Sage|CRC|Verlag|Press|Publishing|Company|LLC|Inc|edition|"
+                      r"[Rr]eport|[Tt]hesis|[Dd]issertation|[Vv]ersion\s\d|Court|Proceedings|[Cc]onference|"
+                      r"Symposium|Workshop|\d+\s*pp)\b|[A-Z]{2,}/[A-Z]{2,}/\d{4}|"  # a UN document's symbol
+                      # ': The Commonwealth Fund.', 'Bombay: The Kothari Book Depot.': a publishing body after a colon
+                      r":\s*(?:[\w ]*\s)?(?:Society|Association|Union|Institute|Fund|Foundation|Trust|Depot)\b[\w ]*\.?$|"
+                      r"\b\d+\s+(?:U\.\s?S\.|F\.\s?\dd|S\.\s?Ct\.)\s+\d|:\s*\{[^}]+\}|"  # '485 U.S. 58'; '{Libraries Unlimited}'
+                      r"\b(?:London|New York|Amsterdam|Berlin|Paris|Boston|Washington|Oxford|Cambridge|Geneva|"
+                      r"Heidelberg|Philadelphia|Chicago|Tokyo)\b[\s,]+(?:[A-Z]{2}\b[\s,.]*)?(?:\d{4}|p\.\s*\d+)?[\s.,]*$|"
+                      r"\b[A-Z][\w.]+(?:\s[A-Z][\w.]+)*\s*:\s*[A-Z][\w&.,' -]*(?:Press|Publish\w*|Books|"
+                      r"Wiley|Springer|Elsevier|House|University|Academic|Verlag|Sons|Inc|Ltd|Co|Corp|Corporation|"
+                      r"LP|GmbH)\b|"
+                      # 'College Station, TX: StataCorp LP': a town, a state's code and a colon before the publisher
+                      r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*[A-Z]{2}:\s*[A-Z]|"
+                      # 'Brisbane: University of Queensland; 2011' (a thesis); 'Hanoi: 2012.' (the author's own report)
+                      r"\b[A-Z][a-z]+:\s*(?:University\s+of\s+[A-Z]|(?:19|20)\d\d\.?\s*$)|"
+                      # 'Brussels. European Communities Health Directorate.': an issuing body
+                      r"\b(?:Directorate|Ministry|Agency|Bureau|Commission)\b|"
+                      r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$|"
+                      # 'Manila: World Health Organization; 2015. In press.': a book's imprint, place, publisher, year
+                      r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+;\s*(?:19|20)\d\d\b")
+
+
+def has_source(e) -> bool:
+    """Where a reader finds the work: a journal or publisher, a web address, or the issuing body.
+
+    An organisation that authored a guideline is also its publisher, so an
+    organisational entry without a journal still says where it comes from; so
+    does an entry printing a volume and pages, a DOI or a publisher's place.
+    """
+    return bool(e.source or e.url or e.organisation or DETAILS.search(e.raw))
