@@ -40,8 +40,12 @@ LOCATOR = re.compile(
 )
 _SUB_BEFORE = re.compile(r"<sub>\s*$", re.IGNORECASE)
 # A mass number raised right before an element's symbol: <sup>125</sup>I, <sup>3</sup>H, ¹⁴C, <sup>99m</sup>Tc.
+# Geochemistry's tracers count too (<sup>231</sup>Pa/<sup>230</sup>Th, <sup>10</sup>Be, <sup>143</sup>Nd); "As" and
+# "No" stay out, words a sentence may open with.
 _ELEMENT_AFTER = re.compile(r"^(?:</?su[bp]>)*(?:Na|Mg|Cl|Ca|Cr|Mn|Fe|Co|Cu|Zn|Ga|Ge|Se|Br|Rb|Sr|Zr|Tc|In|Xe|Cs|Sm|"
-                            r"Ho|Lu|Re|Ir|Au|Tl|Pb|Bi|At|Rn|Ra|Ac|Th|Pu|Am|H|C|N|O|F|P|S|I|K|Y|U)(?![a-z])")
+                            r"Ho|Lu|Re|Ir|Au|Tl|Pb|Bi|At|Rn|Ra|Ac|Th|Pu|Am|Pa|Be|He|Li|Al|Si|Ar|Ne|Kr|Ni|Mo|Ru|"
+                            r"Rh|Pd|Ag|Cd|Sn|Sb|Te|Ba|La|Ce|Nd|Eu|Gd|Dy|Er|Yb|Hf|Ta|Os|Pt|Hg|Po|Np|Cm|"
+                            r"H|C|N|O|F|P|S|I|K|Y|U|B|W|V)(?![a-z])")
 
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
 _PARENTHESISED_YEAR = re.compile(r"(?<![\w.])\(\s*(?:19|20)\d\d[a-z]?\s*\)$")
@@ -145,6 +149,27 @@ def footnote_label(before: str) -> bool:
     """A raised number that opens a line ("<sup>1</sup> Adjusted for age", under a table) labels a note;
     a citation follows the words it supports."""
     return not before.strip(" \t|*_-")
+
+
+# A flattened display formula ends with its own spaced punctuation ("reg . [1]", "d lon } , [4]"); a number
+# in brackets right after it, or one an equals sign follows ("[2] = 2.825"), numbers the equation.
+_FORMULA_END = re.compile(r"\s[.,]\s*$")
+_EQUALS_AFTER = re.compile(r"^\s*=")
+
+
+def equation_number(before: str, after: str) -> bool:
+    """'... + γ reg . [1]' (PNAS prints each display equation's number in brackets) numbers an equation."""
+    return bool(_FORMULA_END.search(before) or _EQUALS_AFTER.match(after))
+
+
+# "PO<sub>4</sub><sup>3−</sup>", "Fe<sup>2-</sup>": one digit and a sign after a formula is an ion's charge.
+_CHARGE = re.compile(r"^\s*\d[+\u2212\u2013-]\s*$")
+_FORMULA_BEFORE = re.compile(r"(?:</sub>|[A-Z][a-z]?|\))$")
+
+
+def ionic_charge(inner: str, before: str) -> bool:
+    """'PO<sub>4</sub><sup>3−</sup>' is a phosphate ion's charge; a citation never ends with a sign."""
+    return bool(_CHARGE.match(inner)) and bool(_FORMULA_BEFORE.search(before))
 
 
 def element_after(after: str) -> bool:

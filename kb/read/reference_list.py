@@ -36,6 +36,8 @@ _ORG_WORDS = lazy(
 )
 _PMID = re.compile(r"\bPMID:?\s*(?P<v>[^\s.;,:][^\s.;,]*)", re.IGNORECASE)
 _DOI = re.compile(r"(?:\bdoi:?\s*|https?://(?:dx\.)?doi\.org/)(?P<v>10\.\S+?)(?=[\s>]|\.?\s|\.?$)", re.IGNORECASE)
+# Springer prints a bare DOI as the address: "Available from: 10.1007/BF00337288."
+_AVAILABLE_DOI = re.compile(r"\bAvailable\s+(?:from|at)\s*:?\s*(?P<v>10\.\d{4,9}/\S+?)(?=\s|\.?$)", re.IGNORECASE)
 _URL = re.compile(r"<?(?P<v>(?:https?://|\bwww\.)[^\s>]+?)>?(?=[\s.,]*$|\s|>|,)")
 _CITED = re.compile(r"\[(?:cited|accessed)\s*:?\s*(?P<v>[^\]]+)\]", re.IGNORECASE)
 _ACCESSED = re.compile(
@@ -55,7 +57,7 @@ _AVAILABLE = lazy(r"'?\s*Available\s+(?:from|at)\s*:?\s*'?", re.IGNORECASE)
 _ANY_URL = lazy(r"<?https?://\S+>?")
 # (pattern, a lower-case word it cannot match without): skipping a search whose
 # word is absent keeps the 76-entry list of a real policy cheap to read.
-_TAIL = ((_PMID, "pmid"), (_DOI, "10."), (_CITED, "["), (_ACCESSED, "ccess"), (_ACCESSED, "cited"),
+_TAIL = ((_PMID, "pmid"), (_DOI, "10."), (_AVAILABLE_DOI, "available"), (_CITED, "["), (_ACCESSED, "ccess"), (_ACCESSED, "cited"),
          (_ACCESSED, "retrieved"), (_AVAILABLE, "available"), (_ANY_URL, "http"), (_EPUB, "epub"))
 
 
@@ -134,7 +136,7 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
     text, lead_year = leading(number, raw.strip())
     low = text.lower()
     pmid = _PMID.search(text) if "pmid" in low else None
-    doi = _DOI.search(text) if "10." in low else None
+    doi = (_DOI.search(text) or _AVAILABLE_DOI.search(text)) if "10." in low else None
     url = _URL.search(text) if ("http" in low or "www." in low) else None
     cited = (_CITED.search(text) or _ACCESSED.search(text)) if ("cited" in low or "ccess" in low
                                                                 or "retrieved" in low) else None
