@@ -233,3 +233,8 @@ def test_a_parenthesis_document_with_numbered_equations_keeps_its_parentheses():
             "data (8) agree. The sum G = c , [2] holds. Hence H = d . [3]")
     doc = _doc(body)
     assert [m.numbers for m in doc.markers] == [(1, 2, 3, 4), (5, 6), (7,), (8,)]
+
+
+def test_a_parenthesis_after_a_chemical_formula_cites():
+    assert numbers("anthropogenic CO<sub>2</sub> (29, 30), facilitated by") == [(29, 30)]
+    assert numbers("the sample size n (5) and the bound = (7)") == []  # values, as before

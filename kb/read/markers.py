@@ -192,6 +192,9 @@ def _joiners(run: str) -> list[str]:
     return [run[a:b] for (_, a), (b, _) in zip(spans, spans[1:])]
 
 
+_CLOSING_TAG = re.compile(r"</su[bp]>$", re.IGNORECASE)
+
+
 def _scan_parens(line: str, found: list, taken: list) -> None:
     row = line.lstrip().startswith("|")
     for m in _PAREN.finditer(line):
@@ -205,7 +208,8 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         # "(1) the first ..." lists, "(2009)", "(Figure 2)" and "n (5)" are not citations.
         if not before or before[-1] in ":;(," or _zero_or_year(inner) or LABEL_BEFORE.search(before):
             continue
-        if re.search(r"(?:\b(?:and|or|n|N)|[=<>])$", before):
+        # "n (5)", "= (5)" and "< (5)" are values; "CO<sub>2</sub> (29, 30)" cites (a tag's ">" is no sign).
+        if re.search(r"(?:\b(?:and|or|n|N)|[=<>])$", _CLOSING_TAG.sub("", before)):
             continue
         found.append(RawMarker(m.group(0), inner, m.start(), m.end(), PAREN))
 

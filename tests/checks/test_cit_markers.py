@@ -97,3 +97,13 @@ def test_cit104_an_entry_cited_with_a_page_is_cited():
     body = "Zhao (2017) compared them [1: 273]. Frey (2017) did too [e.g., 2]."
     assert findings(body, TWO, "CIT104") == []
     assert len(findings(body.replace("[1: 273]", "(p. 273)"), TWO, "CIT104")) == 1
+
+
+def test_cit104_an_entry_the_supplement_may_cite_is_info():
+    # Science Advances: "Supplementary Materials ... Figs. S1 to S7 References": the supplement cites entries too.
+    body = "Zhao (2017) compared three treatments.<sup>[1]</sup>\n\n## Supplementary Materials\n\nFigs. S1 to S7 References"
+    (found,) = findings(body, TWO, "CIT104")
+    assert found.severity == "info" and "supplementary material lists references of its own" in found.message
+    # Clean case: a supplement listing no references leaves the warning as it was.
+    (plain,) = findings(body.replace(" References", ""), TWO, "CIT104")
+    assert plain.severity == "warning"

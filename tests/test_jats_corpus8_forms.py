@@ -1,0 +1,48 @@
+"""JATS forms met in corpus 8 (Europe PMC full texts from Nature, Science Advances, PNAS, Springer and others):
+back-matter notes that cite the list (Nature's "Data availability"), PNAS's numbered display equations in a
+document that cites with parentheses. Each form has a positive and a clean case."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kb.importers.jats import convert, ground_truth
+from kb.knowledge.base import load_knowledge_base
+from kbdev.corpus_accuracy import write_policy
+from tests.test_jats_corpus7_forms import HEAD, refs, x
+
+
+def with_notes(body: str, notes: str, count: int = 6) -> bytes:
+    return (HEAD + f"<p>{body}</p></sec></body><back>{notes}<ref-list>{refs(count)}</ref-list></back></article>\n"
+            ).encode()
+
+
+def test_notes_that_cite_the_list_are_kept(tmp_path: Path):
+    notes = ('<notes notes-type="data-availability"><title>Data availability</title><p>The model output is on '
+             f'Zenodo (ref. <sup>{x(6)}</sup>).</p></notes>')
+    body = f"Trials agree<sup>{x(1)}</sup> and reviews<sup>{x(2)}{x(3, '&#x2013;')}{x(5)}</sup> differ."
+    data = with_notes(body, notes)
+    text = convert(data, "x.xml").markdown
+    assert "## Data availability" in text and "on Zenodo (ref. <sup>6</sup>)." in text
+    assert [m.numbers for m in ground_truth(data).markers][-1] == (6,)
+    kb = load_knowledge_base(write_policy(tmp_path / "notes", convert(data, "x.xml")))
+    assert 6 in kb.cited and not kb.uncited
+
+
+def test_notes_that_cite_nothing_stay_out():
+    notes = ('<notes notes-type="COI-statement"><title>Competing interests</title><p>The authors declare no '
+             'competing interests.</p></notes>')
+    text = convert(with_notes(f"Trials agree<sup>{x(1)}</sup>.", notes), "x.xml").markdown
+    assert "Competing interests" not in text
+
+
+def test_a_parenthesis_document_with_numbered_equations_is_read(tmp_path: Path):
+    # PNAS: "(1-4)" throughout; each display equation is numbered "[1]" after its formula.
+    formula = ('<disp-formula id="e{n}"><label>[{n}]</label><mml:math xmlns:mml="http://www.w3.org/1998/Math/MathML">'
+               '<mml:mi>F</mml:mi><mml:mo>=</mml:mo><mml:mi>a</mml:mi><mml:mo>+</mml:mo><mml:mi>b</mml:mi>'
+               '<mml:mo>.</mml:mo></mml:math></disp-formula>')
+    body = (f"Costs of CO<sub>2</sub> ({x(1)}{x(2, '')}{x(3, '')}&#x2013;{x(4)}) rise. The flux {formula.format(n=1)}"
+            f" Models ({x(5)}, {x(6)}) agree {formula.format(n=2)} and so do data ({x(5)}). {formula.format(n=3)}")
+    data = with_notes(body, "")
+    kb = load_knowledge_base(write_policy(tmp_path / "eq", convert(data, "x.xml")))
+    assert [m.numbers for m in kb.doc.markers] == [(1, 2, 3, 4), (5, 6), (5,)]
+    assert [m.numbers for m in ground_truth(data).markers] == [(1, 2, 3, 4), (5, 6), (5,)]
