@@ -46,3 +46,19 @@ def test_a_parenthesis_document_with_numbered_equations_is_read(tmp_path: Path):
     kb = load_knowledge_base(write_policy(tmp_path / "eq", convert(data, "x.xml")))
     assert [m.numbers for m in kb.doc.markers] == [(1, 2, 3, 4), (5, 6), (5,)]
     assert [m.numbers for m in ground_truth(data).markers] == [(1, 2, 3, 4), (5, 6), (5,)]
+
+
+def nature_entry(journal_then_volume: str) -> bytes:
+    entry = ('<ref id="R1"><label>1.</label><mixed-citation publication-type="journal">Reimer, P. J. et al. The '
+             'IntCal20 radiocarbon age calibration curve (0-55 cal ka BP). ' + journal_then_volume +
+             ', 725&#x2013;757 (2020).</mixed-citation></ref>')
+    return (HEAD + f"<p>Ages were calibrated<sup>{x(1)}</sup>.</p></sec></body><back><ref-list>{entry}</ref-list>"
+            "</back></article>\n").encode()
+
+
+def test_a_journal_and_its_volume_run_together_print_apart():
+    text = convert(nature_entry("<italic>Radiocarbon</italic><bold>62</bold>"), "x.xml").markdown
+    assert "*Radiocarbon* **62**, 725\u2013757 (2020)." in text
+    # Clean case: a space already printed stays one space.
+    text = convert(nature_entry("<italic>Radiocarbon</italic> <bold>62</bold>"), "x.xml").markdown
+    assert "*Radiocarbon* **62**, 725\u2013757 (2020)." in text

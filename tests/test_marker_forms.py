@@ -238,3 +238,45 @@ def test_a_parenthesis_document_with_numbered_equations_keeps_its_parentheses():
 def test_a_parenthesis_after_a_chemical_formula_cites():
     assert numbers("anthropogenic CO<sub>2</sub> (29, 30), facilitated by") == [(29, 30)]
     assert numbers("the sample size n (5) and the bound = (7)") == []  # values, as before
+
+
+@pytest.mark.parametrize("line, expected", [
+    # Nature: a raised citation after a parenthesis naming a model or a figure, or after a two-letter word
+    ("an important role (Supplementary Fig. 1a)<sup>12\u201318</sup>. Compared", [(12, 13, 14, 15, 16, 17, 18)]),
+    ("the Community Earth System Model version 1 (CESM1)<sup>51</sup>, with", [(51,)]),
+    ("AMOC in density is calculated as<sup>45</sup>: the", [(45,)]),
+    ("According to<sup>62\u201368</sup>, MLP networks", [(62, 63, 64, 65, 66, 67, 68)]),
+])
+def test_raised_citations_after_named_parentheses_and_short_words(line, expected):
+    assert numbers(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "a square (2ab)<sup>2</sup> of",  # digits beside short words: a formula's base
+    "the area (10 mm)<sup>2</sup> was",
+    "an area of x<sup>2</sup> and",
+    "an area of 3 in<sup>2</sup> and",  # "in" is also a unit
+])
+def test_powers_beside_those_forms_stay_powers(line):
+    assert numbers(line) == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    # Nature Communications (palaeoclimate): after a latitude, an abbreviation, a version or an implausible power
+    ("the local summer insolation at 20\u00b0N<sup>64</sup> (Fig. 3)", [(64,)]),
+    ("the Southern Hemisphere (30\u00b0S\u201390\u00b0S)<sup>90</sup>. The", [(90,)]),
+    ("more rainfall than the YD<sup>78</sup>. The", [(78,)]),
+    ("an ocean model version 3.1<sup>164</sup>. The", [(164,)]),
+    ("in the interval between 1/1.5 and 1.5<sup>124</sup>. This", [(124,)]),
+])
+def test_raised_citations_after_coordinates_abbreviations_and_versions(line, expected):
+    assert numbers(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "the segment AB<sup>2</sup> and",  # two capitals squared or cubed stay a power
+    "a growth of 1.05<sup>10</sup> per decade",  # a decimal to a small power
+    "at 20 \u00b0C<sup>2</sup> and",
+])
+def test_powers_beside_coordinates_abbreviations_and_decimals_stay_powers(line):
+    assert numbers(line) == []

@@ -281,3 +281,28 @@ def test_a_year_after_a_journal_abbreviation_ending_in_p_is_its_year_not_a_page(
 
     assert year_in("Mol Med Rep. 2021. 24") == 2021
     assert year_in("A long book, p. 2021 onwards") is None and year_in("Proceedings, pp. 1999-2005") is None
+
+
+@pytest.mark.parametrize("text, first, year, source", [
+    # Nature with parentheses in the title: the year's own pattern stops at them, the authors still open the entry
+    ("Peltier, W. R. Global glacial isostasy and the surface of the ice-age Earth: the ICE-5G (VM2) model and "
+     "grace. *Annu. Rev. Earth Planet. Sci.* **32**, 111\u2013149 (2004).", "Peltier", 2004, "Annu. Rev. Earth Planet. Sci"),
+    ("Reimer, P. J. et al. The IntCal20 Northern Hemisphere radiocarbon age calibration curve (0-55 cal ka BP). "
+     "*Radiocarbon* **62**, 725\u2013757 (2020).", "Reimer", 2020, "Radiocarbon"),
+    # Nature with a particle's surname among the authors: "van de Wal, R. S. W."
+    ("Bintanja, R., van de Wal, R. S. W. & Oerlemans, J. Modelled atmospheric temperatures and global sea levels "
+     "over the past million years. *Nature* **437**, 125\u2013128 (2005).", "Bintanja", 2005, "Nature"),
+    ("ter Braak, C. J. F. & Juggins, S. Weighted averaging partial least squares regression (WA-PLS): an improved "
+     "method. *Hydrobiologia* **269**, 485\u2013502 (1993).", "ter Braak", 1993, "Hydrobiologia"),
+])
+def test_nature_entries_with_parentheses_in_the_title_or_a_particle(text, first, year, source):
+    e = entry(text)
+    assert (e.first_author, e.year, e.source) == (first, year, source)
+
+
+def test_vancouver_names_and_a_title_in_parentheses_are_read_as_before():
+    # Clean cases: no dotted initials after the comma, so nothing is joined; an organisation stays one.
+    e = entry("Smith J, van de Wal R, Jones K. A title (the ABC trial). Nature. 2005;4:1-2.")
+    assert (e.first_author, e.year) == ("Smith", 2005)
+    e = entry("World Health Organization. Guidelines on malaria (third edition). Geneva: WHO; 2015.")
+    assert e.first_author is None and e.organisation == "World Health Organization" and e.year == 2015

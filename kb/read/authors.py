@@ -128,6 +128,9 @@ def _tokens(segment: str) -> list[str]:
             merged[-1] = f"{merged[-1]}, {t}"  # "Sallis, JF, Cervero RB": a stray comma before the initials
         elif merged and _SUFFIX_ONLY.fullmatch(t):
             merged[-1] = f"{merged[-1]}, {t}"
+        elif merged and "." in t and _ONLY_INITIALS.fullmatch(t) and merged[-1][:1].islower() \
+                and _SURNAME_RX.fullmatch(merged[-1]):
+            merged[-1] = f"{merged[-1]}, {t}"  # "van de Wal, R. S. W." (Nature): a particle's surname, then initials
         else:
             merged.append(t)
     return merged

@@ -110,6 +110,12 @@ def _front(body: str):
         if who and len(who.split()) <= 40 and not _NOT_AN_ORGANISATION.search(who):
             return None, clean(who), rest, year, True
     lead = leading_authors(body) or initials_first_authors(body)
+    if not lead and paren is None and _ANY_PAREN_YEAR.search(body):
+        # Nature with parentheses in its title, "Peltier, W. R. Global ... the ICE-5G (VM2) model. *J.* **32**,
+        # 111-149 (2004).": the year's pattern above stops at them, the authors still open the entry.
+        nature = comma_initials_authors(body)
+        if nature:
+            return nature[0], None, body[nature[1]:], None, False
     group, comma, others = body.partition(", ")
     if not lead and comma and GROUP_WORDS.search(group) and len(group.split()) <= 8:
         after = leading_authors(others)  # "Genomes Project Consortium, Abecasis GR, Auton A, et al. Title."
