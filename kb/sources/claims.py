@@ -35,8 +35,9 @@ _NOUNS = (
 )
 _NOUN_RX = tuple((lazy(p, re.I), kinds, label) for p, kinds, label in _NOUNS)
 _NOUN = "|".join(f"(?:{p})" for p, _, _ in _NOUNS)
-# The words between a count and its noun are no count themselves: '21 days in two studies' counts two.
-_COUNT = lazy(rf"\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]|[1-9]\d)\s+"
+# The words between a count and its noun are no count themselves: '21 days in two studies' counts two. A number
+# a hyphen joins to a word names something ('COVID-19 Community Mobile Reports'): no count.
+_COUNT = lazy(rf"(?<![-\u2010\u2011])\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]|[1-9]\d)\s+"
                     rf"(?:(?!(?:{'|'.join(_NUMBERS)})\b)[a-z][\w-]*\s+){{0,3}}?"
                     rf"(?P<noun>{_NOUN})\b", re.I, gated=True)
 # 'at least 10 studies [27]', 'more than five trials': a threshold or a bound, not a count of the cited works;

@@ -110,3 +110,12 @@ def test_cit301_plain_reviews_may_be_narrative_only_systematic_ones_are_checked_
     assert "reference 2" in f.message
     (f,) = findings("Studies came from the reference lists of three reviews [1, 2].", refs, "CIT301")
     assert "cite 2 entries" in f.message or "cites 2 entries" in f.message
+
+
+def test_cit301_a_number_joined_to_a_name_by_a_hyphen_is_no_count():
+    # "COVID-19 Community Mobile Reports [2]" names a data set; the count-like "19 ... Reports" is no count.
+    body = "They tie Twitter data with Google COVID-19 Community Mobile Reports.<sup>[2]</sup>"
+    assert findings(body, RCTS, "CIT301") == []
+    # Positive case: the same count written apart from a name is still checked.
+    (found,) = findings("They compared 3 reports.<sup>[2]</sup>", RCTS, "CIT301")
+    assert "cites 1 entries" in found.message
