@@ -249,3 +249,20 @@ def test_info_and_the_policy_page_show_citations_by_name_as_printed():
     target = links.rel(policy_text.PATH, links.reference_path(2))
     assert f"[(Clark et al., 2016)]({target})" in page
     assert "Citations by author and year" in page
+
+
+def test_forms_met_in_climate_dynamics_and_agu_articles():
+    # Two names each with its year joined by "and"; a figure of the cited work leading the name; AGU's
+    # second author before "et al." ('Li, Marshall, et al. (2023)') to part two first authors' papers.
+    refs = MORE + "\nLi Q, Marshall J, Rye CD. Ocean heat uptake. J Clim. 2023;36:1-9.\n"
+    assert _markers("Spread grows (see Clark et al. 2016 and de Vries et al. 2018; respectively).", refs) == [
+        ("(see Clark et al. 2016 and de Vries et al. 2018; respectively)", (2, 3))]
+    assert _markers("Memory lasts (Fig. 1f in Kallmes et al. 2009) and (see Table 2 in Clark et al. 2016).", refs) == [
+        ("(Fig. 1f in Kallmes et al. 2009)", (4,)), ("(see Table 2 in Clark et al. 2016)", (2,))]
+    assert _markers("Li, Marshall, et al. (2023) disentangle the responses.", refs) == [("(2023)", (12,))]
+
+
+def test_and_between_years_of_one_author_is_not_two_names():
+    # Clean case: "(Hamilton 1971 and 1971)" names one author twice; "(Kallmes and Clark 2009)" is one citation.
+    assert _markers("Herds (Hamilton 1971 and 1971) differ.", MORE) == []
+    assert _markers("As shown (Kallmes and Clark 2009).", MORE) == [("(Kallmes and Clark 2009)", (4,))]

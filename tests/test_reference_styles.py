@@ -306,3 +306,24 @@ def test_vancouver_names_and_a_title_in_parentheses_are_read_as_before():
     assert (e.first_author, e.year) == ("Smith", 2005)
     e = entry("World Health Organization. Guidelines on malaria (third edition). Geneva: WHO; 2015.")
     assert e.first_author is None and e.organisation == "World Health Organization" and e.year == 2015
+
+
+@pytest.mark.parametrize("text, first, year, title", [
+    # Taylor & Francis / CSE: "Authors. YEAR. Title. Journal.": the year after the authors, not one in the title
+    ("Walczak M, Jolanta J, \u0141ukasz KK, Ma\u0142gorzata M, et al. 2018. *Stictocephala bisonia* Kopp et Yonke, "
+     "1977 (Hemiptera: Cicadomorpha, Membracidae) in Poland. Pol J Entomol. 27(10):1\u201313.", "Walczak", 2018,
+     "Stictocephala bisonia Kopp et Yonke, 1977 (Hemiptera: Cicadomorpha, Membracidae) in Poland"),
+    # Royal Society: a book's italic title after the year is the title, the publisher its source
+    ("Rumelhart DE, Hinton GE, Williams RJ. 1986. *Learning Internal Representations by Error Propagation*, "
+     "pp. 318\u2013362. Cambridge, MA: MIT Press", "Rumelhart", 1986,
+     "Learning Internal Representations by Error Propagation, pp. 318\u2013362"),
+])
+def test_a_bare_year_after_the_authors_is_the_entrys(text, first, year, title):
+    e = entry(text)
+    assert (e.first_author, e.year, e.title) == (first, year, title)
+
+
+def test_a_year_inside_a_vancouver_title_is_not_taken_for_the_entrys():
+    # Clean case: no bare year right after the authors, so the journal's year stays the entry's.
+    e = entry("Smith J. A title of 2009. J Tests. 2010;12:1-9.")
+    assert (e.first_author, e.year, e.title) == ("Smith", 2010, "A title of 2009")

@@ -137,6 +137,9 @@ def _front(body: str):
     return None, None, body, None, False
 
 
+_BARE_YEAR_FIRST = re.compile(rf"^\s*(?P<y>{YEAR_RX})[a-z]?\.\s+(?=\S)")
+
+
 def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
     """Parse the text of reference ``number`` (without its leading 'N. ')."""
     text, lead_year = leading(number, raw.strip())
@@ -154,6 +157,11 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
         paren_year, pub = quoted.year, {k: getattr(quoted, k) for k in ("volume", "issue", "pages")}
     else:
         found, organisation, body, paren_year, year_first = _front(body)
+        bare_year = _BARE_YEAR_FIRST.match(body) if found and not year_first else None
+        if bare_year:
+            # "Walczak M, ..., et al. 2018. *Stictocephala bisonia* Kopp et Yonke, 1977 (...). Pol J Entomol.":
+            # the year right after the authors is the entry's, as a bracketed one is (Taylor & Francis, CSE)
+            body, paren_year, year_first = body[bare_year.end():], bare_year.group("y"), True
         authors: Authors | None = found
         if found and found.group and organisation is None:
             organisation = found.group
