@@ -327,3 +327,25 @@ def test_a_year_inside_a_vancouver_title_is_not_taken_for_the_entrys():
     # Clean case: no bare year right after the authors, so the journal's year stays the entry's.
     e = entry("Smith J. A title of 2009. J Tests. 2010;12:1-9.")
     assert (e.first_author, e.year, e.title) == ("Smith", 2010, "A title of 2009")
+
+
+@pytest.mark.parametrize("text, first, year, title, source", [
+    # Nature: a title the author reader once took for more names ("Kubelka-Munk"), an italic "et al."
+    ("Barron, V. & Torrent, J. Use of the Kubelka-Munk theory to study the influence of iron oxides on soil colour. "
+     "*J. Soil Sci.* **37**, 499\u2013510 (1986).", "Barron", 1986,
+     "Use of the Kubelka-Munk theory to study the influence of iron oxides on soil colour", "J. Soil Sci"),
+    ("Kageyama, M. et al. Climatic impacts of fresh water hosing under Last Glacial Maximum conditions: a multi-model "
+     "study. *Climate* **9**, 935\u2013953 (2013).", "Kageyama", 2013,
+     "Climatic impacts of fresh water hosing under Last Glacial Maximum conditions: a multi-model study", "Climate"),
+    ("Qu, Y. *et al.* Inverse design of an integrated-nanophotonics optical neural network. *Sci. Bull.* (2020).",
+     "Qu", 2020, "Inverse design of an integrated-nanophotonics optical neural network", "Sci. Bull"),
+])
+def test_nature_entries_keep_their_title_and_journal(text, first, year, title, source):
+    e = entry(text)
+    assert (e.first_author, e.year, e.title, e.source) == (first, year, title, source)
+
+
+def test_apa_names_before_the_year_stay_the_authors():
+    # Clean case: an APA list ends at its year; no title follows the names there.
+    e = entry("Smith, J. A., & Jones, B. (2010). A title of a paper. Journal of Things, 6(2), 100\u2013110.")
+    assert (e.first_author, e.year, e.title, e.source) == ("Smith", 2010, "A title of a paper", "Journal of Things")

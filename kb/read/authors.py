@@ -280,7 +280,7 @@ def comma_initials_authors(text: str) -> tuple[Authors, int] | None:
         if ", " not in head:
             continue
         found = read_authors(head)
-        if found and all(", " in n for n in found.names):
+        if found and not found.group and all(", " in n for n in found.names):  # a "group" here is the title
             best = (found, m.end())
     etal = _ETAL_AFTER.match(text, best[1]) if best else None
     if etal:  # "Smith, J. et al. Title."
@@ -288,5 +288,5 @@ def comma_initials_authors(text: str) -> tuple[Authors, int] | None:
     return best
 
 
-_ETAL_AFTER = lazy(r"et\.?\s+al\.?\s*")
+_ETAL_AFTER = lazy(r"[*_]{0,2}et\.?\s+al\.?[*_]{0,2}\.?\s*")  # "Qu, Y. *et al.* Title" (Scientific Reports)
 

@@ -99,6 +99,11 @@ def _front(body: str):
         found = read_authors(who, bare=True) if who else None
         year = paren.group("y")
         if found:
+            nature = comma_initials_authors(who) if year else None
+            if nature and "*" in who[nature[1]:] and len(who[nature[1]:].split()) >= 4:
+                # "Barron, V. & Torrent, J. Use of the Kubelka-Munk theory ... *J. Soil Sci.* **37**, 499-510 (1986)":
+                # the year closes a Nature entry, whose title follows the names; an APA list ends at the year
+                return nature[0], None, who[nature[1]:], year, False
             return found, None, rest, year, True
         lead = leading_authors(body)  # Frontiers: "Wang W, Han C. Title. J Hematol Oncol. (2019) 12:55."
         if lead and lead[1] < paren.end("who" if paren.group("who") is not None else "who2"):
