@@ -62,3 +62,29 @@ def test_a_journal_and_its_volume_run_together_print_apart():
     # Clean case: a space already printed stays one space.
     text = convert(nature_entry("<italic>Radiocarbon</italic> <bold>62</bold>"), "x.xml").markdown
     assert "*Radiocarbon* **62**, 725\u2013757 (2020)." in text
+
+
+def _labelled(labels: list[str], body: str) -> bytes:
+    entries = "".join(
+        f'<ref id="ref-{n}"><label>{label}</label><mixed-citation publication-type="journal">Author{n} A. Title {n}. '
+        f'J Tests. 20{10 + n};1:{n}.</mixed-citation></ref>' for n, label in enumerate(labels, 1))
+    return (HEAD + f"<p>{body}</p></sec></body><back><ref-list>{entries}</ref-list></back></article>\n").encode()
+
+
+def test_entries_labelled_with_their_author_and_year_are_an_author_year_list(tmp_path: Path):
+    # PeerJ labels each entry with its citation: "Author1 (2011)".
+    body = ('Conflicts grow (<xref ref-type="bibr" rid="ref-1">Author1, 2011</xref>; '
+            '<xref ref-type="bibr" rid="ref-2">Author2, 2012</xref>).')
+    data = _labelled(["Author1 (2011)", "Author2 (2012)"], body)
+    converted = convert(data, "x.xml")
+    assert "Author1 A. Title 1. J Tests. 2011;1:1." in converted.markdown and "1. Author1" not in converted.markdown
+    kb = load_knowledge_base(write_policy(tmp_path / "peerj", converted))
+    assert kb.doc.citation_style == "author-year" and [m.numbers for m in kb.doc.markers] == [(1, 2)]
+
+
+def test_labels_that_are_neither_numbers_nor_citations_are_still_refused():
+    import pytest
+
+    from kb.errors import KbError
+    with pytest.raises(KbError, match="has no number"):
+        convert(_labelled(["a", "b"], 'Text (<xref ref-type="bibr" rid="ref-1">a</xref>).'), "x.xml")
