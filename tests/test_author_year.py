@@ -263,6 +263,7 @@ def test_forms_met_in_climate_dynamics_and_agu_articles():
 
 
 def test_and_between_years_of_one_author_is_not_two_names():
-    # Clean case: "(Hamilton 1971 and 1971)" names one author twice; "(Kallmes and Clark 2009)" is one citation.
-    assert _markers("Herds (Hamilton 1971 and 1971) differ.", MORE) == []
+    # "(Sarabipour 2018 and 2018b)": one author's years joined by "and"; "(Kallmes and Clark 2009)" is one citation.
+    assert _markers("Preprints (Sarabipour et al. 2018 and 2018) differ.", MORE) == [
+        ("(Sarabipour et al. 2018 and 2018)", (8,))]
     assert _markers("As shown (Kallmes and Clark 2009).", MORE) == [("(Kallmes and Clark 2009)", (4,))]

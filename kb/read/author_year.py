@@ -27,7 +27,7 @@ NO_ENTRY = "names no entry of the list"
 OTHER_YEAR = "names an entry of another year"
 AMBIGUOUS = "fits more than one entry"
 
-_YEARS = rf"{YEAR}[a-z]?(?:\s*,\s*(?:{YEAR}[a-z]?|[a-z]\b))*"  # '2002, 2003', '2007a,b'
+_YEARS = rf"{YEAR}[a-z]?(?:(?:\s*,\s*|\s+and\s+)(?:{YEAR}[a-z]?|[a-z]\b))*"  # '2002, 2003', '2007a,b', '2015 and 2017'
 _NAME = rf"{PARTICLES}[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u00ff-]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'\u2019\u00c0-\u00ff-]*)?"
 # AGU names a second author before "et al." to tell two first authors' papers apart: 'Li, Marshall, et al. (2023)'.
 _TAIL = (r"(?:,\s+" + _NAME + r",?\s+et\s+al\.?|,?\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates)"
@@ -77,7 +77,7 @@ class AuthorYearIndex:
         name, found = self._find(who)
         numbers, notes = [], []
         last = ""
-        for printed in re.split(r"\s*,\s*", years.strip()):
+        for printed in re.split(r"\s*,\s*|\s+and\s+", years.strip()):
             printed = last[:4] + printed if len(printed) == 1 else printed  # '2007a,b': b is 2007b
             last = printed
             year, suffix = int(printed[:4]), printed[4:]
