@@ -267,3 +267,11 @@ def test_and_between_years_of_one_author_is_not_two_names():
     assert _markers("Preprints (Sarabipour et al. 2018 and 2018) differ.", MORE) == [
         ("(Sarabipour et al. 2018 and 2018)", (8,))]
     assert _markers("As shown (Kallmes and Clark 2009).", MORE) == [("(Kallmes and Clark 2009)", (4,))]
+
+
+def test_three_authors_named_in_a_narrative_citation():
+    # PeerJ: "Mmbaga, Munishi & Treydte (2017)" is Mmbaga's entry, not a citation of Munishi.
+    refs = MORE + "\nMmbaga NE, Munishi LK, Treydte AC. Balancing elephant conservation. Adv Ecol. 2017;1:1-9.\n"
+    assert _markers("As Mmbaga, Munishi & Treydte (2017) found.", refs) == [("(2017)", (12,))]
+    # Clean case: two authors joined by "and" read as before.
+    assert _markers("As Kallmes and Clark (2009) found.", refs) == [("(2009)", (4,))]
