@@ -105,7 +105,10 @@ def _unread_numbers(kb) -> dict[int, tuple[int, str]]:
 
 
 _SUPPLEMENT = re.compile(r"\b(?:supplementary|supporting|supplemental)\b", re.IGNORECASE)
-_REFERENCES_WORD = re.compile(r"\bReferences\b")
+# The supplement's list of contents ends with its references: "Figs. S1 to S7 References" (a short line); a
+# caption that mentions references in passing ("Text S1 ... Supporting References, p. 9 ...") is no such list.
+_REFERENCES_LAST = re.compile(r"\bReferences\s*(?:\([\d\s,\u2013-]*\))?\.?\s*$")
+_CONTENTS_WORDS = 15
 
 
 def _supplement_references(doc) -> int | None:
@@ -116,7 +119,8 @@ def _supplement_references(doc) -> int | None:
             continue
         for line in range(section.line + 1, section.end_line + 1):
             text = doc.lines[line - 1] if line <= len(doc.lines) else ""
-            if not text.lstrip().startswith("#") and _REFERENCES_WORD.search(text):
+            if (not text.lstrip().startswith("#") and len(text.split()) <= _CONTENTS_WORDS
+                    and _REFERENCES_LAST.search(text)):
                 return line
     return None
 

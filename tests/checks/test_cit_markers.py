@@ -107,3 +107,12 @@ def test_cit104_an_entry_the_supplement_may_cite_is_info():
     # Clean case: a supplement listing no references leaves the warning as it was.
     (plain,) = findings(body.replace(" References", ""), TWO, "CIT104")
     assert plain.severity == "warning"
+
+
+def test_cit104_a_supplement_caption_mentioning_references_in_passing_keeps_the_warning():
+    # PLOS: "Text S1 Supporting Results ... Supporting References, p. 9" is a caption, not a list of contents.
+    body = ("Zhao (2017) compared three treatments.<sup>[1]</sup>\n\n## Supporting Information\n\n**Text S1** "
+            "Supporting results, materials and methods. Contents of file: results, p. 3. Variants, p. 4. Supporting "
+            "References, p. 9. Domains, p. 10.")
+    (found,) = findings(body, TWO, "CIT104")
+    assert found.severity == "warning"
