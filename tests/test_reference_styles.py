@@ -349,3 +349,11 @@ def test_apa_names_before_the_year_stay_the_authors():
     # Clean case: an APA list ends at its year; no title follows the names there.
     e = entry("Smith, J. A., & Jones, B. (2010). A title of a paper. Journal of Things, 6(2), 100\u2013110.")
     assert (e.first_author, e.year, e.title, e.source) == ("Smith", 2010, "A title of a paper", "Journal of Things")
+
+
+def test_an_issue_glued_to_its_volume_is_no_year():
+    # "2019;286(1916):20192047": Proceedings B's issue number 1916, printed in parentheses, is not the year.
+    e = entry("Chapman CA, Bicca-Marques JC, Chr. Stenseth N. Games academics play and their consequences. "
+              "Proceedings of the Royal Society B: Biological Sciences. 2019;286(1916):20192047.")
+    assert (e.first_author, e.year) == ("Chapman", 2019)
+    assert entry("Smith AB, Jones C (2009) A title. PLoS Med 6: e1002093.").year == 2009  # a spaced year still is

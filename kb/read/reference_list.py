@@ -45,10 +45,11 @@ _ACCESSED = re.compile(
     r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+ \d{4})", re.IGNORECASE)
 # "(2009)", "(2009a)", "(n.d.)", "(in press)" right after the author list (PLOS, APA-like).
 _PAREN_YEAR = re.compile(
-    rf"^(?P<who>(?:[^()]|\([A-Z][A-Za-z&.]{{1,10}}\)){{1,600}}?)\s*\((?P<y>{YEAR_RX})[a-z]?(?:,\s*[^)]{{1,30}})?\)|"
+    rf"^(?P<who>(?:[^()]|\([A-Z][A-Za-z&.]{{1,10}}\)){{1,600}}?)\s*(?<!\d)\((?P<y>{YEAR_RX})[a-z]?(?:,\s*[^)]{{1,30}})?\)|"
     r"^(?P<who2>[^()]{1,600}?)\s*\((?P<nd>n\.\s?d\.|in press|forthcoming|undated)\)", re.IGNORECASE)
 # A cheap look for any of them first: most Vancouver entries have none, and the full pattern is slow to fail.
-_ANY_PAREN_YEAR = re.compile(rf"\((?:{YEAR_RX}|n\.\s?d\.|in press|forthcoming|undated)", re.IGNORECASE)
+# An issue glued to its volume is no year: "2019;286(1916):20192047".
+_ANY_PAREN_YEAR = re.compile(rf"(?<!\d)\((?:{YEAR_RX}|n\.\s?d\.|in press|forthcoming|undated)", re.IGNORECASE)
 _EPUB = lazy(r"\bEpub ahead of print\b\.?", re.IGNORECASE)
 _AHEAD = lazy(r"\bEpub ahead of print\b|\bin press\b", re.IGNORECASE)
 
