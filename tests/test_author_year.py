@@ -275,3 +275,8 @@ def test_three_authors_named_in_a_narrative_citation():
     assert _markers("As Mmbaga, Munishi & Treydte (2017) found.", refs) == [("(2017)", (12,))]
     # Clean case: two authors joined by "and" read as before.
     assert _markers("As Kallmes and Clark (2009) found.", refs) == [("(2009)", (4,))]
+
+
+def test_an_opening_word_set_off_by_a_comma_is_not_a_first_author():
+    # "However, Kallmes and Clark (2009)": the three-author form must not take "However" for the first author.
+    assert _markers("However, Kallmes and Clark (2009) noticed it.", MORE) == [("(2009)", (4,))]

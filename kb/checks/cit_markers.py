@@ -105,9 +105,11 @@ def _unread_numbers(kb) -> dict[int, tuple[int, str]]:
 
 
 _SUPPLEMENT = re.compile(r"\b(?:supplementary|supporting|supplemental)\b", re.IGNORECASE)
-# The supplement's list of contents ends with its references: "Figs. S1 to S7 References" (a short line); a
-# caption that mentions references in passing ("Text S1 ... Supporting References, p. 9 ...") is no such list.
-_REFERENCES_LAST = re.compile(r"\bReferences\s*(?:\([\d\s,\u2013-]*\))?\.?\s*$")
+# The supplement's list of contents ends with its references: "Figs. S1 to S7 References" (a short line; Science
+# numbers them in the article's list); a caption that mentions references in passing ("Text S1 ... Supporting
+# References, p. 9 ...") is no such list, and Nature's "Supplementary References" are a list of the supplement's own.
+_REFERENCES_LAST = re.compile(r"(?<!Supplementary )(?<!Supporting )(?<!Supplemental )\bReferences\s*"
+                              r"(?:\([\d\s,\u2013-]*\))?\.?\s*$", re.IGNORECASE)
 _CONTENTS_WORDS = 15
 
 

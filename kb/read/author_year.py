@@ -183,9 +183,10 @@ def _names_a_source(who: str) -> bool:
 
 
 def _without_opener(who: str) -> str:
-    """'As Kallmes et al.' is Kallmes: a capitalised word opening the sentence is not part of the name."""
+    """'As Kallmes et al.' is Kallmes: a capitalised word opening the sentence is not part of the name, nor is
+    one set off by a comma ('However, Diener and Clifton', which the three-author form would take for a list)."""
     first, _, rest = who.partition(" ")
-    return rest if rest and first.lower() in _NOT_NAMES else who
+    return rest if rest and first.rstrip(",").lower() in _NOT_NAMES else who
 
 
 def scan_author_year(text: str, index: AuthorYearIndex) -> list[RawMarker]:

@@ -116,3 +116,11 @@ def test_cit104_a_supplement_caption_mentioning_references_in_passing_keeps_the_
             "References, p. 9. Domains, p. 10.")
     (found,) = findings(body, TWO, "CIT104")
     assert found.severity == "warning"
+
+
+def test_cit104_natures_supplementary_references_are_the_supplements_own_list():
+    # Nature: "Supplementary Figures 1-3, Supplementary Tables 1-5 and Supplementary References": not numbered here.
+    body = ("Zhao (2017) compared three treatments.<sup>[1]</sup>\n\n## Supplementary Information\n\n"
+            "Supplementary Figures 1-3, Supplementary Tables 1-5 and Supplementary References")
+    (found,) = findings(body, TWO, "CIT104")
+    assert found.severity == "warning"
