@@ -82,7 +82,7 @@ def _first_sentence(body: str) -> tuple[str, str, str]:
 
 
 # A sentence inside the name, or a person written 'J.A. Smith,': not an organisation ('U.S. Energy ...' is).
-_NOT_AN_ORGANISATION = re.compile(r"(?<!\b[A-Z])\.\s+[A-Z][a-z]|^[A-Z]\.(?:\s?-?[A-Z]\.)*\s*[A-Z][\w'-]+,")
+_NOT_AN_ORGANISATION = re.compile(r"(?<!\b[A-Z])\.\s+[A-Z][a-z]|^[A-Z]\.(?:\s?-?[A-Z]\.)*\s*(?:[a-z]+\s+){0,2}[A-Z][\w'-]+,")
 
 
 # A short proper name standing alone after a title: an issuing body or a database ("Health Canada", "Toxbase®"):
