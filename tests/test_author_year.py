@@ -249,3 +249,34 @@ def test_info_and_the_policy_page_show_citations_by_name_as_printed():
     target = links.rel(policy_text.PATH, links.reference_path(2))
     assert f"[(Clark et al., 2016)]({target})" in page
     assert "Citations by author and year" in page
+
+
+def test_forms_met_in_climate_dynamics_and_agu_articles():
+    # Two names each with its year joined by "and"; a figure of the cited work leading the name; AGU's
+    # second author before "et al." ('Li, Marshall, et al. (2023)') to part two first authors' papers.
+    refs = MORE + "\nLi Q, Marshall J, Rye CD. Ocean heat uptake. J Clim. 2023;36:1-9.\n"
+    assert _markers("Spread grows (see Clark et al. 2016 and de Vries et al. 2018; respectively).", refs) == [
+        ("(see Clark et al. 2016 and de Vries et al. 2018; respectively)", (2, 3))]
+    assert _markers("Memory lasts (Fig. 1f in Kallmes et al. 2009) and (see Table 2 in Clark et al. 2016).", refs) == [
+        ("(Fig. 1f in Kallmes et al. 2009)", (4,)), ("(see Table 2 in Clark et al. 2016)", (2,))]
+    assert _markers("Li, Marshall, et al. (2023) disentangle the responses.", refs) == [("(2023)", (12,))]
+
+
+def test_and_between_years_of_one_author_is_not_two_names():
+    # "(Sarabipour 2018 and 2018b)": one author's years joined by "and"; "(Kallmes and Clark 2009)" is one citation.
+    assert _markers("Preprints (Sarabipour et al. 2018 and 2018) differ.", MORE) == [
+        ("(Sarabipour et al. 2018 and 2018)", (8,))]
+    assert _markers("As shown (Kallmes and Clark 2009).", MORE) == [("(Kallmes and Clark 2009)", (4,))]
+
+
+def test_three_authors_named_in_a_narrative_citation():
+    # PeerJ: "Mmbaga, Munishi & Treydte (2017)" is Mmbaga's entry, not a citation of Munishi.
+    refs = MORE + "\nMmbaga NE, Munishi LK, Treydte AC. Balancing elephant conservation. Adv Ecol. 2017;1:1-9.\n"
+    assert _markers("As Mmbaga, Munishi & Treydte (2017) found.", refs) == [("(2017)", (12,))]
+    # Clean case: two authors joined by "and" read as before.
+    assert _markers("As Kallmes and Clark (2009) found.", refs) == [("(2009)", (4,))]
+
+
+def test_an_opening_word_set_off_by_a_comma_is_not_a_first_author():
+    # "However, Kallmes and Clark (2009)": the three-author form must not take "However" for the first author.
+    assert _markers("However, Kallmes and Clark (2009) noticed it.", MORE) == [("(2009)", (4,))]

@@ -200,3 +200,83 @@ def test_a_wrapped_line_may_start_with_the_citation_of_the_line_before():
     doc = _doc("Trials agree\n<sup>1</sup> and others disagree.<sup>2</sup> Reviews<sup>3</sup> pooled them.\n\n"
                "<sup>4</sup> A note under a table.")
     assert [m.numbers for m in doc.markers] == [(1,), (2,), (3,)]
+
+
+# Forms met on an eighth folder of articles (geochemistry, chemistry and PNAS's display equations).
+@pytest.mark.parametrize("line", [
+    "marine sedimentary <sup>231</sup>Pa/<sup>230</sup>Th ratios",  # mass numbers before an element
+    "cosmogenic <sup>10</sup>Be and <sup>143</sup>Nd/<sup>144</sup>Nd",
+    "| Initial phosphate conc. | PO<sub>4</sub><sup>3\u2212</sup> | mol kg<sup>\u22121</sup> |",  # an ion's charge
+    "the sulphate ion SO<sub>4</sub><sup>2-</sup> and Fe<sup>3+</sup>",
+    "\u03b3 AMOC = \u03b3 Atl, dis + \u03b3 Atl, reg . [1]",  # a display equation's number after the formula
+    "d z d l o n } , [4]",
+    "T 1pct ( 140 ) [2] = 2.825 PgC Sv",
+])
+def test_mass_numbers_charges_and_equation_numbers_are_not_markers(line):
+    assert numbers(line) == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("studies of the ratio<sup>3</sup> and", [(3,)]),  # a raised number after a word, no element after it
+    ("as shown before. [3] Then", [(3,)]),  # a bracket after prose punctuation still cites
+    ("as shown before [3]. Then", [(3,)]),
+    ("the tracer<sup>12</sup> Pa was", [(12,)]),  # a space: the word after is not the number's element
+    ("two studies<sup>3-5</sup> found", [(3, 4, 5)]),  # a range is no charge
+])
+def test_markers_beside_those_forms_are_still_read(line, expected):
+    assert numbers(line) == expected
+
+
+def test_a_parenthesis_document_with_numbered_equations_keeps_its_parentheses():
+    # PNAS: "(1-4)" throughout, display equations numbered "[1]" .. "[3]"; the equation numbers are no style.
+    body = ("Costs rise (1-4) and feedbacks matter (5, 6). The flux F = a + b . [1] The model (7) and "
+            "data (8) agree. The sum G = c , [2] holds. Hence H = d . [3]")
+    doc = _doc(body)
+    assert [m.numbers for m in doc.markers] == [(1, 2, 3, 4), (5, 6), (7,), (8,)]
+
+
+def test_a_parenthesis_after_a_chemical_formula_cites():
+    assert numbers("anthropogenic CO<sub>2</sub> (29, 30), facilitated by") == [(29, 30)]
+    assert numbers("the sample size n (5) and the bound = (7)") == []  # values, as before
+
+
+@pytest.mark.parametrize("line, expected", [
+    # Nature: a raised citation after a parenthesis naming a model or a figure, or after a two-letter word
+    ("an important role (Supplementary Fig. 1a)<sup>12\u201318</sup>. Compared", [(12, 13, 14, 15, 16, 17, 18)]),
+    ("the Community Earth System Model version 1 (CESM1)<sup>51</sup>, with", [(51,)]),
+    ("AMOC in density is calculated as<sup>45</sup>: the", [(45,)]),
+    ("According to<sup>62\u201368</sup>, MLP networks", [(62, 63, 64, 65, 66, 67, 68)]),
+])
+def test_raised_citations_after_named_parentheses_and_short_words(line, expected):
+    assert numbers(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "a square (2ab)<sup>2</sup> of",  # digits beside short words: a formula's base
+    "the area (10 mm)<sup>2</sup> was",
+    "an area of x<sup>2</sup> and",
+    "an area of 3 in<sup>2</sup> and",  # "in" is also a unit
+])
+def test_powers_beside_those_forms_stay_powers(line):
+    assert numbers(line) == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    # Nature Communications (palaeoclimate): after a latitude, an abbreviation, a version or an implausible power
+    ("the local summer insolation at 20\u00b0N<sup>64</sup> (Fig. 3)", [(64,)]),
+    ("the Southern Hemisphere (30\u00b0S\u201390\u00b0S)<sup>90</sup>. The", [(90,)]),
+    ("more rainfall than the YD<sup>78</sup>. The", [(78,)]),
+    ("an ocean model version 3.1<sup>164</sup>. The", [(164,)]),
+    ("in the interval between 1/1.5 and 1.5<sup>124</sup>. This", [(124,)]),
+])
+def test_raised_citations_after_coordinates_abbreviations_and_versions(line, expected):
+    assert numbers(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "the segment AB<sup>2</sup> and",  # two capitals squared or cubed stay a power
+    "a growth of 1.05<sup>10</sup> per decade",  # a decimal to a small power
+    "at 20 \u00b0C<sup>2</sup> and",
+])
+def test_powers_beside_coordinates_abbreviations_and_decimals_stay_powers(line):
+    assert numbers(line) == []

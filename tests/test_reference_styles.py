@@ -295,3 +295,99 @@ def test_a_work_of_several_volumes_has_the_year_its_first_came_out():
     e = entry("Roe J: *Widget tales. Volumes I-IV*. Leipzig: Hirzel; 1901\u20131909")
     assert (e.first_author, e.year) == ("Roe", 1901)
     assert entry("Roe J: *Widget tales*. Leipzig: Hirzel; 1901.").year == 1901
+
+
+@pytest.mark.parametrize("text, first, year, source", [
+    # Nature with parentheses in the title: the year's own pattern stops at them, the authors still open the entry
+    ("Peltier, W. R. Global glacial isostasy and the surface of the ice-age Earth: the ICE-5G (VM2) model and "
+     "grace. *Annu. Rev. Earth Planet. Sci.* **32**, 111\u2013149 (2004).", "Peltier", 2004, "Annu. Rev. Earth Planet. Sci"),
+    ("Reimer, P. J. et al. The IntCal20 Northern Hemisphere radiocarbon age calibration curve (0-55 cal ka BP). "
+     "*Radiocarbon* **62**, 725\u2013757 (2020).", "Reimer", 2020, "Radiocarbon"),
+    # Nature with a particle's surname among the authors: "van de Wal, R. S. W."
+    ("Bintanja, R., van de Wal, R. S. W. & Oerlemans, J. Modelled atmospheric temperatures and global sea levels "
+     "over the past million years. *Nature* **437**, 125\u2013128 (2005).", "Bintanja", 2005, "Nature"),
+    ("ter Braak, C. J. F. & Juggins, S. Weighted averaging partial least squares regression (WA-PLS): an improved "
+     "method. *Hydrobiologia* **269**, 485\u2013502 (1993).", "ter Braak", 1993, "Hydrobiologia"),
+])
+def test_nature_entries_with_parentheses_in_the_title_or_a_particle(text, first, year, source):
+    e = entry(text)
+    assert (e.first_author, e.year, e.source) == (first, year, source)
+
+
+def test_vancouver_names_and_a_title_in_parentheses_are_read_as_before():
+    # Clean cases: no dotted initials after the comma, so nothing is joined; an organisation stays one.
+    e = entry("Smith J, van de Wal R, Jones K. A title (the ABC trial). Nature. 2005;4:1-2.")
+    assert (e.first_author, e.year) == ("Smith", 2005)
+    e = entry("World Health Organization. Guidelines on malaria (third edition). Geneva: WHO; 2015.")
+    assert e.first_author is None and e.organisation == "World Health Organization" and e.year == 2015
+
+
+@pytest.mark.parametrize("text, first, year, title", [
+    # Taylor & Francis / CSE: "Authors. YEAR. Title. Journal.": the year after the authors, not one in the title
+    ("Walczak M, Jolanta J, \u0141ukasz KK, Ma\u0142gorzata M, et al. 2018. *Stictocephala bisonia* Kopp et Yonke, "
+     "1977 (Hemiptera: Cicadomorpha, Membracidae) in Poland. Pol J Entomol. 27(10):1\u201313.", "Walczak", 2018,
+     "Stictocephala bisonia Kopp et Yonke, 1977 (Hemiptera: Cicadomorpha, Membracidae) in Poland"),
+    # Royal Society: a book's italic title after the year is the title, the publisher its source
+    ("Rumelhart DE, Hinton GE, Williams RJ. 1986. *Learning Internal Representations by Error Propagation*, "
+     "pp. 318\u2013362. Cambridge, MA: MIT Press", "Rumelhart", 1986,
+     "Learning Internal Representations by Error Propagation, pp. 318\u2013362"),
+])
+def test_a_bare_year_after_the_authors_is_the_entrys(text, first, year, title):
+    e = entry(text)
+    assert (e.first_author, e.year, e.title) == (first, year, title)
+
+
+def test_a_year_inside_a_vancouver_title_is_not_taken_for_the_entrys():
+    # Clean case: no bare year right after the authors, so the journal's year stays the entry's.
+    e = entry("Smith J. A title of 2009. J Tests. 2010;12:1-9.")
+    assert (e.first_author, e.year, e.title) == ("Smith", 2010, "A title of 2009")
+
+
+@pytest.mark.parametrize("text, first, year, title, source", [
+    # Nature: a title the author reader once took for more names ("Kubelka-Munk"), an italic "et al."
+    ("Barron, V. & Torrent, J. Use of the Kubelka-Munk theory to study the influence of iron oxides on soil colour. "
+     "*J. Soil Sci.* **37**, 499\u2013510 (1986).", "Barron", 1986,
+     "Use of the Kubelka-Munk theory to study the influence of iron oxides on soil colour", "J. Soil Sci"),
+    ("Kageyama, M. et al. Climatic impacts of fresh water hosing under Last Glacial Maximum conditions: a multi-model "
+     "study. *Climate* **9**, 935\u2013953 (2013).", "Kageyama", 2013,
+     "Climatic impacts of fresh water hosing under Last Glacial Maximum conditions: a multi-model study", "Climate"),
+    ("Qu, Y. *et al.* Inverse design of an integrated-nanophotonics optical neural network. *Sci. Bull.* (2020).",
+     "Qu", 2020, "Inverse design of an integrated-nanophotonics optical neural network", "Sci. Bull"),
+])
+def test_nature_entries_keep_their_title_and_journal(text, first, year, title, source):
+    e = entry(text)
+    assert (e.first_author, e.year, e.title, e.source) == (first, year, title, source)
+
+
+def test_apa_names_before_the_year_stay_the_authors():
+    # Clean case: an APA list ends at its year; no title follows the names there.
+    e = entry("Smith, J. A., & Jones, B. (2010). A title of a paper. Journal of Things, 6(2), 100\u2013110.")
+    assert (e.first_author, e.year, e.title, e.source) == ("Smith", 2010, "A title of a paper", "Journal of Things")
+
+
+def test_an_issue_glued_to_its_volume_is_no_year():
+    # "2019;286(1916):20192047": Proceedings B's issue number 1916, printed in parentheses, is not the year.
+    e = entry("Chapman CA, Bicca-Marques JC, Chr. Stenseth N. Games academics play and their consequences. "
+              "Proceedings of the Royal Society B: Biological Sciences. 2019;286(1916):20192047.")
+    assert (e.first_author, e.year) == ("Chapman", 2019)
+    assert entry("Smith AB, Jones C (2009) A title. PLoS Med 6: e1002093.").year == 2009  # a spaced year still is
+
+
+@pytest.mark.parametrize("text, first, year, source", [
+    # Science / Science Advances: initials first, the title after a comma, "Journal Vol, pages (year)."
+    ("W. E. Johns, M. O. Baringer, R. Curry, Continuous, array-based estimates of Atlantic Ocean heat transport at "
+     "26.5 N. J. Climate 24, 2429\u20132449 (2011).", "Johns", 2011, "J. Climate"),
+    ("L. C. Jackson, A. Biastoch, J. Robson, The evolution of the North Atlantic meridional overturning circulation "
+     "since 1980. Nat. Rev. Earth Environ. 3, 241\u2013254 (2022).", "Jackson", 2022, "Nat. Rev. Earth Environ"),
+    ("R. M. van Westen, H. A. Dijkstra, Persistent climate model biases in the Atlantic Ocean\u2019s freshwater "
+     "transport. EGUsphere, 1\u201329 (2023).", "van Westen", 2023, "EGUsphere"),
+])
+def test_science_entries(text, first, year, source):
+    e = entry(text)
+    assert (e.first_author, e.year, e.source) == (first, year, source)
+
+
+def test_a_title_ending_in_parentheses_is_not_a_science_journal():
+    # Clean case: a capitalised last sentence that ends with no "(year)" after pages is left to the other forms.
+    e = entry("Smith J, Jones K. A title. Some Report Series, 12 (ABC). Geneva: WHO; 2015.")
+    assert e.year == 2015 and e.source != "Some Report Series"

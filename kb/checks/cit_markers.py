@@ -104,6 +104,29 @@ def _unread_numbers(kb) -> dict[int, tuple[int, str]]:
     return out
 
 
+_SUPPLEMENT = re.compile(r"\b(?:supplementary|supporting|supplemental)\b", re.IGNORECASE)
+# The supplement's list of contents ends with its references: "Figs. S1 to S7 References" (a short line; Science
+# numbers them in the article's list); a caption that mentions references in passing ("Text S1 ... Supporting
+# References, p. 9 ...") is no such list, and Nature's "Supplementary References" are a list of the supplement's own.
+_REFERENCES_LAST = re.compile(r"(?<!Supplementary )(?<!Supporting )(?<!Supplemental )\bReferences\s*"
+                              r"(?:\([\d\s,\u2013-]*\))?\.?\s*$", re.IGNORECASE)
+_CONTENTS_WORDS = 15
+
+
+def _supplement_references(doc) -> int | None:
+    """The line where the document's supplementary material lists references of its own (Science Advances'
+    "Figs. S1 to S7 References"), or None: entries cited only there are numbered in the list too."""
+    for section in doc.sections:
+        if not any(_SUPPLEMENT.search(title) for title in section.path):
+            continue
+        for line in range(section.line + 1, section.end_line + 1):
+            text = doc.lines[line - 1] if line <= len(doc.lines) else ""
+            if (not text.lstrip().startswith("#") and len(text.split()) <= _CONTENTS_WORDS
+                    and _REFERENCES_LAST.search(text)):
+                return line
+    return None
+
+
 @rule("CIT104", "uncited-entry", "warning")
 def uncited_entry(kb):
     """A reference list entry that no marker in the text cites.
@@ -122,6 +145,9 @@ def uncited_entry(kb):
     entry may be cited there: the finding is only `info` and names that place.
     In a policy cited by author and year (a list printed without numbers), an uncited entry is info: such lists
     often hold further reading, and a citation form the reader does not know would leave its entry uncited.
+    When the document's supplementary material lists references of its own (`Figs. S1 to S7 References`, as
+    Science Advances prints it), an entry cited only there is numbered in the list too: the finding is `info`
+    and names that line.
     """
     cited = sorted(kb.cited)
     entries = kb.doc.references
@@ -142,6 +168,7 @@ def uncited_entry(kb):
                           suggestion="cite it where the text relies on it, or remove it from the list")
         return
     unread = _unread_numbers(kb) if uncited else {}
+    supplement = _supplement_references(kb.doc) if uncited else None
     for n in uncited:
         entry = kb.references[n]
         if n in unread:
@@ -152,6 +179,14 @@ def uncited_entry(kb):
                           column=1, citations=[n], severity="info",
                           suggestion=f"check whether '{text}' at line {line} cites it; if not, cite it where the "
                                      f"text relies on it, or remove it from the list")
+            continue
+        if supplement is not None:
+            yield finding(uncited_entry, entry.line,
+                          f"reference {n} ({entry.label}) is cited by no marker in the text; the supplementary "
+                          f"material lists references of its own (line {supplement}) and may cite it",
+                          column=1, citations=[n], severity="info",
+                          suggestion="check whether the supplementary material cites it; if not, cite it where the "
+                                     "text relies on it, or remove it from the list")
             continue
         near = _closest(cited, n)
         hint = f" (the nearest cited number is {near})" if near is not None else ""

@@ -221,7 +221,7 @@ def available_from_empty(kb):
     """`Available from:` with no address after it.
 
     What: the entry says `Available from:` (or `Available at:`) but gives no
-    web address anywhere.
+    web address anywhere (a DOI printed after it, `Available from: 10.1007/BF00337288`, is an address).
 
     Why: the phrase promises the reader a place to get the document; left
     dangling, the entry is unfinished and the document cannot be found.
@@ -231,7 +231,7 @@ def available_from_empty(kb):
     Fix: add the document's address after `Available from:`, or remove the phrase.
     """
     for e in kb.doc.references:
-        if e.available_from and not e.url:
+        if e.available_from and not e.url and not e.doi:
             yield finding(available_from_empty, e.line, f"{describe(e)} says 'Available from:' but gives no address",
                           citations=(e.number,),
                           suggestion="add the document's web address after 'Available from:', or remove the phrase")

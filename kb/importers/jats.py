@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from kb.errors import KbError
-from kb.importers.jats_blocks import block, heading
+from kb.importers.jats_blocks import block, heading, section
 from kb.importers.jats_inline import (CLOSE, EMPHASISED_JOINER, MID, OPEN, Context, inline, is_citation, local, squash,
                                       strip_sentinels)
 from kb.importers.jats_numbering import number_refs
@@ -171,6 +171,10 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
                 blocks.append(heading(2, "Acknowledgments"))
             blocks.extend(b for c in ([child] if local(child.tag) != "app-group" else child)
                           for b in block(c, ctx, 2))
+        elif local(child.tag) == "notes" and _cites(child, ref_ids):
+            # Nature's "Data availability" and "Code availability" notes cite the data sets' own entries
+            # ("available on Zenodo (ref. 54)"): without them those entries would look uncited.
+            blocks.extend(section(child, ctx, 2))
     plos = _is_plos(root)
     blocks.append(heading(2, "References"))
     if by_name:  # printed without numbers, one paragraph an entry, as author-year lists are
@@ -184,6 +188,10 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     text = join_raised(separate_touching(text, OPEN, MID, CLOSE), OPEN, MID, CLOSE)
     ids = {ref.get("id"): n for n, ref in numbered if ref.get("id")}
     return _Rendered(text, ctx, ids, tuple(facts(ref, n) for n, ref in numbered), title, journal)
+
+
+def _cites(el, ref_ids) -> bool:
+    return any(local(x.tag) == "xref" and is_citation(x, ref_ids) for x in el.iter())
 
 
 def convert(data: bytes, source_name: str) -> Converted:

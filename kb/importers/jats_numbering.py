@@ -58,6 +58,17 @@ def _label(ref) -> tuple[bool, int | None]:
     return True, int(found.group(1)) if found else None
 
 
+_YEAR_IN_LABEL = re.compile(r"\b(?:1[89]|20)\d\d[a-z]?\b|\b(?:n\.\s?d\.|in press)", re.IGNORECASE)
+
+
+def _author_year_labels(refs) -> bool:
+    """PeerJ labels every entry with its citation, 'Aberham, Balakrishnan & Gurja (2017a)': an author-year list,
+    numbered by position like one with no labels at all."""
+    texts = ["".join(label.itertext()) for ref in refs
+             for label in [next((c for c in ref if local(c.tag) == "label"), None)] if label is not None]
+    return len(texts) == len(refs) and all(_YEAR_IN_LABEL.search(t) and not _LABEL.match(t) for t in texts)
+
+
 def _citations(root, ref_ids) -> list[tuple[tuple[str, ...], str]]:
     """(cited ids, printed text) of every bibliographic xref of the article."""
     return [(tuple((x.get("rid") or "").split()), squash("".join(x.itertext())))
@@ -76,7 +87,8 @@ def number_refs(root, data: bytes, source_name: str) -> tuple[list[tuple[int, ob
         if len(set(numbers)) < len(numbers):
             return _repeated_labels(root, data, source_name, refs, numbers), False
         return list(zip(numbers, refs)), False
-    if any(has for has, _ in labels):  # labels on some entries only, or labels that are not numbers
+    if any(has for has, _ in labels) and not _author_year_labels(refs):
+        # labels on some entries only, or labels that are not numbers
         ref = next(r for (_, n), r in zip(labels, refs) if n is None)
         rid = ref.get("id") or ""
         raise KbError(f"reference '{rid or '?'}' has no number (no numeric <label>)", source_name,

@@ -245,7 +245,10 @@ def _typeset(cit, ctx: Context) -> str:
             piece = piece[:-1]  # "et al." before the group's own stop prints one stop
         if local(child.tag) == "pub-id" and not "".join(out).rstrip().endswith(":"):
             piece = _KINDS.get(child.get("pub-id-type", ""), "") + piece
-        if glued and piece[:1].isalnum() and "".join(out)[-1:] not in ("", " ", "(", "[", "/"):
+        # Nature runs the fonts together, "<italic>J. Soil Sci.</italic><bold>37</bold>", and prints a space
+        # between them: "*J. Soil Sci.***37**" would close no emphasis where it should.
+        starts_emphasis = piece[:1] == "*" and "".join(out).endswith("*")
+        if glued and (piece[:1].isalnum() or starts_emphasis) and "".join(out)[-1:] not in ("", " ", "(", "[", "/"):
             out.append(" ")
         tail = _layout(child.tail or "")
         out.append(piece.rstrip() if tail != (child.tail or "") and tail[:1] in ".,;:\u2013" else piece)

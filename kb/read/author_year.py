@@ -27,14 +27,21 @@ NO_ENTRY = "names no entry of the list"
 OTHER_YEAR = "names an entry of another year"
 AMBIGUOUS = "fits more than one entry"
 
-_YEARS = rf"{YEAR}[a-z]?(?:\s*,\s*(?:{YEAR}[a-z]?|[a-z]\b))*"  # '2002, 2003', '2007a,b'
+_YEARS = rf"{YEAR}[a-z]?(?:(?:\s*,\s*|\s+and\s+)(?:{YEAR}[a-z]?|[a-z]\b))*"  # '2002, 2003', '2007a,b', '2015 and 2017'
 _NAME = rf"{PARTICLES}[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u00ff-]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'\u2019\u00c0-\u00ff-]*)?"
-_TAIL = r"(?:,?\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates)|\s+(?:and|&)\s+" + _NAME + ")?"
+# AGU names a second author before "et al." to tell two first authors' papers apart: 'Li, Marshall, et al. (2023)'.
+# PeerJ names three authors: 'Mmbaga, Munishi & Treydte (2017)', 'Rahman, Abdullah Al Mahmud & Shahidullah (2017)'.
+_LISTED = _NAME + r"(?:\s+[A-Z\u00c0-\u00de][\w'\u2019-]+)?"
+_TAIL = (r"(?:,\s+" + _NAME + r",?\s+et\s+al\.?|(?:,\s+" + _LISTED + r")+,?\s+(?:and|&)\s+" + _LISTED
+         + r"|,?\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates)|\s+(?:and|&)\s+" + _NAME + ")?")
 # One item of a parenthetical citation: 'Buchbinder et al., 2009', 'Smith and Jones 2010a, 2011', 'AAOS, 2010'.
-_ITEM = lazy(rf"^(?:[a-z][\w.]*[,:]?\s+){{0,5}}?(?P<who>{PARTICLES}[A-Z\u00c0-\u00de][^;]*?),?\s+"
+# A place in the cited work may lead: '(Fig. 1f in Rodgers et al. 2021)', '(see Fig. 5 in Danabasoglu et al. 2020)'.
+_LOCATOR = r"(?:(?:see\s+)?(?:Figs?\.|Figures?|Tables?|Eqs?\.|Equations?|Sect?\.|Sections?|Chapters?)\s+[\w.]+\s+(?:in|of)\s+)?"
+_ITEM = lazy(rf"^(?:[a-z][\w.]*[,:]?\s+){{0,5}}?{_LOCATOR}(?P<who>{PARTICLES}[A-Z\u00c0-\u00de][^;]*?),?\s+"
              rf"(?P<years>{_YEARS})(?:,?\s+(?:for|and\s+references|p\.|pp\.)[^;]*)?$")
 # Items part at a semicolon, or at a comma between a year and the next name: '(Narahashi 2000, Biondi et al. 2012)'.
-_ITEMS_SPLIT = lazy(rf";|(?:(?<=\d)|(?<=\d[a-z])),\s+(?={PARTICLES}[A-Z\u00c0-\u00de])")
+# Also at 'and' between a year and the next name: '(see Hawkins et al. 2016 and Stevenson et al. 2023)'.
+_ITEMS_SPLIT = lazy(rf";|(?:(?<=\d)|(?<=\d[a-z]))(?:,|\s+and)\s+(?={PARTICLES}[A-Z\u00c0-\u00de])")
 _ONLY_YEARS = lazy(_YEARS)
 # In parentheses, or in brackets (eLife's '(e.g., DNA [Bhardwaj et al., 2006])').
 _PAREN = lazy(rf"\((?P<body>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\)|\[(?P<bbody>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\]")
@@ -72,7 +79,7 @@ class AuthorYearIndex:
         name, found = self._find(who)
         numbers, notes = [], []
         last = ""
-        for printed in re.split(r"\s*,\s*", years.strip()):
+        for printed in re.split(r"\s*,\s*|\s+and\s+", years.strip()):
             printed = last[:4] + printed if len(printed) == 1 else printed  # '2007a,b': b is 2007b
             last = printed
             year, suffix = int(printed[:4]), printed[4:]
@@ -176,9 +183,10 @@ def _names_a_source(who: str) -> bool:
 
 
 def _without_opener(who: str) -> str:
-    """'As Kallmes et al.' is Kallmes: a capitalised word opening the sentence is not part of the name."""
+    """'As Kallmes et al.' is Kallmes: a capitalised word opening the sentence is not part of the name, nor is
+    one set off by a comma ('However, Diener and Clifton', which the three-author form would take for a list)."""
     first, _, rest = who.partition(" ")
-    return rest if rest and first.lower() in _NOT_NAMES else who
+    return rest if rest and first.rstrip(",").lower() in _NOT_NAMES else who
 
 
 def scan_author_year(text: str, index: AuthorYearIndex) -> list[RawMarker]:

@@ -128,6 +128,9 @@ def _tokens(segment: str) -> list[str]:
             merged[-1] = f"{merged[-1]}, {t}"  # "Sallis, JF, Cervero RB": a stray comma before the initials
         elif merged and _SUFFIX_ONLY.fullmatch(t):
             merged[-1] = f"{merged[-1]}, {t}"
+        elif merged and "." in t and _ONLY_INITIALS.fullmatch(t) and merged[-1][:1].islower() \
+                and _SURNAME_RX.fullmatch(merged[-1]):
+            merged[-1] = f"{merged[-1]}, {t}"  # "van de Wal, R. S. W." (Nature): a particle's surname, then initials
         else:
             merged.append(t)
     return merged
@@ -277,7 +280,7 @@ def comma_initials_authors(text: str) -> tuple[Authors, int] | None:
         if ", " not in head:
             continue
         found = read_authors(head)
-        if found and all(", " in n for n in found.names):
+        if found and not found.group and all(", " in n for n in found.names):  # a "group" here is the title
             best = (found, m.end())
     etal = _ETAL_AFTER.match(text, best[1]) if best else None
     if etal:  # "Smith, J. et al. Title."
@@ -285,5 +288,5 @@ def comma_initials_authors(text: str) -> tuple[Authors, int] | None:
     return best
 
 
-_ETAL_AFTER = lazy(r"et\.?\s+al\.?\s*")
+_ETAL_AFTER = lazy(r"[*_]{0,2}et\.?\s+al\.?[*_]{0,2}\.?\s*")  # "Qu, Y. *et al.* Title" (Scientific Reports)
 

@@ -77,6 +77,20 @@ def _source_italic(body: str):
     return None
 
 
+# Science and PNAS: "Title. Nat. Rev. Earth Environ. 3, 241-254 (2022).", "Title. EGUsphere, 1-29 (2023)."
+_SCIENCE = lazy(rf"\.\s+(?P<source>[A-Z][^,()]*?[^\s,.])\.?(?:\s+(?P<volume>\d+[A-Za-z]?))?,\s+"
+                rf"(?P<pages>[A-Za-z]{{0,3}}\d+[\w\-\u2013]*)\s+\((?P<year>{YEAR_RX})\)\.?$")
+
+
+def _science(body: str):
+    """The journal part of a Science-style entry, or None: the first stop after which a journal's name (capitals
+    and abbreviations only) leads to the volume, pages and year in parentheses."""
+    for m in _SCIENCE.finditer(body.strip()):
+        if _JOURNAL_LIKE.match(m.group("source")):
+            return m
+    return None
+
+
 def journal_and_pub(body: str) -> tuple[str | None, str, dict]:
     """Find the source (italic if marked) and the 'year;vol(issue):pages' after it."""
     italic = _source_italic(body)
@@ -99,6 +113,9 @@ def journal_and_pub(body: str) -> tuple[str | None, str, dict]:
     imprint = _IMPRINT.search(body)  # a report or book: "Title. Geneva: World Health Organization; 2019."
     if imprint:
         return clean(imprint.group("source")), body[: imprint.start() + 1], {"year": imprint.group("y"), "imprint": "1"}
+    science = _science(body) if body.rstrip(" .").endswith(")") else None
+    if science:
+        return clean(science.group("source")), body.strip()[: science.start() + 1], science.groupdict()
     pub = None
     for candidate in _PUB.finditer(body):
         if candidate.group("volume") or candidate.group("pages"):

@@ -40,8 +40,12 @@ LOCATOR = re.compile(
 )
 _SUB_BEFORE = re.compile(r"<sub>\s*$", re.IGNORECASE)
 # A mass number raised right before an element's symbol: <sup>125</sup>I, <sup>3</sup>H, ¹⁴C, <sup>99m</sup>Tc.
+# Geochemistry's tracers count too (<sup>231</sup>Pa/<sup>230</sup>Th, <sup>10</sup>Be, <sup>143</sup>Nd); "As" and
+# "No" stay out, words a sentence may open with.
 _ELEMENT_AFTER = re.compile(r"^(?:</?su[bp]>)*(?:Na|Mg|Cl|Ca|Cr|Mn|Fe|Co|Cu|Zn|Ga|Ge|Se|Br|Rb|Sr|Zr|Tc|In|Xe|Cs|Sm|"
-                            r"Ho|Lu|Re|Ir|Au|Tl|Pb|Bi|At|Rn|Ra|Ac|Th|Pu|Am|H|C|N|O|F|P|S|I|K|Y|U)(?![a-z])")
+                            r"Ho|Lu|Re|Ir|Au|Tl|Pb|Bi|At|Rn|Ra|Ac|Th|Pu|Am|Pa|Be|He|Li|Al|Si|Ar|Ne|Kr|Ni|Mo|Ru|"
+                            r"Rh|Pd|Ag|Cd|Sn|Sb|Te|Ba|La|Ce|Nd|Eu|Gd|Dy|Er|Yb|Hf|Ta|Os|Pt|Hg|Po|Np|Cm|"
+                            r"H|C|N|O|F|P|S|I|K|Y|U|B|W|V)(?![a-z])")
 
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
 _PARENTHESISED_YEAR = re.compile(r"(?<![\w.])\(\s*(?:19|20)\d\d[a-z]?\s*\)$")
@@ -56,11 +60,25 @@ _VALUE_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:%|(?:years?|yrs?|mo
 _RANGE_INNER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-\u2010-\u2014\u2212]\s*(\d+(?:\.\d+)?)\s*$")
 
 
+# Two-letter words a citation follows ("et al<sup>5</sup>", "calculated as<sup>45</sup>", "According to<sup>62</sup>");
+# other short tokens before a raised number are symbols ("x<sup>2</sup>"); "in" stays out, a unit too (in<sup>2</sup>).
+# A latitude or longitude ("20°N", "(30°S–90°S)") and a program's version ("version 3.1") are no base.
+_COORDINATE = re.compile(r"\d\s*°\s*[NSEW](?:\s*[-\u2013]\s*\d+(?:\.\d+)?\s*°\s*[NSEW])?\)?$")
+_VERSION_WORD = re.compile(r"\bversions?\s+v?\d+(?:\.\d+)*$", re.IGNORECASE)
+_DECIMAL_BEFORE = re.compile(r"\d\.\d+$")
+_NO_DECIMAL_POWER = 20
+_SHORT_WORDS = frozenset({"al", "as", "by", "of", "to", "on", "or", "is", "we", "us", "be"})
+
+
 def exponent_before(before: str, inner: str = "") -> bool:
     """Does the text right before a raised number make it an exponent or a symbol's index?"""
     stripped = before.rstrip("*_")
     if not stripped or "," in inner:
         return False  # no power is a list of numbers: "H7N9<sup>13,14</sup>", "(39.1%)<sup>5,6</sup>" cite
+    if _COORDINATE.search(stripped) or _VERSION_WORD.search(stripped):
+        return False  # "at 20°N<sup>64</sup>", "(30°S–90°S)<sup>90</sup>", "version 3.1<sup>164</sup>" cite
+    if _DECIMAL_BEFORE.search(stripped) and inner.isdigit() and int(inner) >= _NO_DECIMAL_POWER:
+        return False  # "between 1/1.5 and 1.5<sup>124</sup>": no decimal is raised to such a power
     if stripped[-1].isdigit():
         # "in 1997<sup>10</sup>", "Version 3.4.1<sup>25</sup>", "MEGA 5.0<sup>51</sup>" and "IgG1<sup>19</sup>"
         # cite; 10<sup>6</sup> is a power
@@ -80,7 +98,10 @@ def exponent_before(before: str, inner: str = "") -> bool:
     if not token:
         return False
     word = token.group(1)
-    return (len(word) <= 2 and word.lower() != "al") or word in _UNITS or word.lower() in _UNITS
+    # Two capitals name something ("the YD<sup>78</sup>", "CE ... than RE<sup>129</sup>"), unless squared or cubed.
+    abbreviation = len(word) == 2 and word.isupper() and inner not in ("", "2", "3")
+    return ((len(word) <= 2 and word not in _SHORT_WORDS and not abbreviation)
+            or word in _UNITS or word.lower() in _UNITS)
 
 
 # Spaced from its base by pretty-printed XML, a power still follows a base of ten ("5.0 × 10 <sup>−8</sup>",
@@ -100,16 +121,22 @@ def spaced_power(before: str) -> bool:
 # What a closing parenthesis may end that makes a raised number after it a citation: words or an
 # abbreviation ("(US)<sup>3</sup>", "(PES-NWI)<sup>(15-18)</sup>", "etc.)<sup>(19)</sup>"), not a formula.
 _LAST_PARENS = re.compile(r"\(([^()]{1,200})\)$")
-_FORMULA = re.compile(r"[=+*/^<>\u00d7\u2212]|\d")
+_OPERATOR = re.compile(r"[=+*/^<>\u00d7\u2212]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def words_in_parentheses(before: str) -> bool:
-    """'the United States (US)' before a raised number: words, so the number cites; '(x+1)' is a base."""
+    """'the United States (US)' before a raised number: words, so the number cites; '(x+1)' is a base.
+
+    Digits beside a word of three letters or more name something ('(CESM1)', '(Supplementary Fig. 1a)',
+    Nature's usual places for a citation); beside shorter words they make a formula ('(2ab)')."""
     m = _LAST_PARENS.search(before)
-    if not m or _FORMULA.search(m.group(1)):
+    if not m or _OPERATOR.search(m.group(1)):
         return False
-    return any(w not in _UNITS and w.lower() not in _UNITS for w in _WORD.findall(m.group(1)))
+    words = [w for w in _WORD.findall(m.group(1)) if w not in _UNITS and w.lower() not in _UNITS]
+    if re.search(r"\d", m.group(1)):
+        return any(len(w) >= 3 for w in words)
+    return bool(words)
 
 
 _UNIT_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+$")
@@ -145,6 +172,27 @@ def footnote_label(before: str) -> bool:
     """A raised number that opens a line ("<sup>1</sup> Adjusted for age", under a table) labels a note;
     a citation follows the words it supports."""
     return not before.strip(" \t|*_-")
+
+
+# A flattened display formula ends with its own spaced punctuation ("reg . [1]", "d lon } , [4]"); a number
+# in brackets right after it, or one an equals sign follows ("[2] = 2.825"), numbers the equation.
+_FORMULA_END = re.compile(r"\s[.,]\s*$")
+_EQUALS_AFTER = re.compile(r"^\s*=")
+
+
+def equation_number(before: str, after: str) -> bool:
+    """'... + γ reg . [1]' (PNAS prints each display equation's number in brackets) numbers an equation."""
+    return bool(_FORMULA_END.search(before) or _EQUALS_AFTER.match(after))
+
+
+# "PO<sub>4</sub><sup>3−</sup>", "Fe<sup>2-</sup>": one digit and a sign after a formula is an ion's charge.
+_CHARGE = re.compile(r"^\s*\d[+\u2212\u2013-]\s*$")
+_FORMULA_BEFORE = re.compile(r"(?:</sub>|[A-Z][a-z]?|\))$")
+
+
+def ionic_charge(inner: str, before: str) -> bool:
+    """'PO<sub>4</sub><sup>3−</sup>' is a phosphate ion's charge; a citation never ends with a sign."""
+    return bool(_CHARGE.match(inner)) and bool(_FORMULA_BEFORE.search(before))
 
 
 def element_after(after: str) -> bool:

@@ -27,8 +27,9 @@ from dataclasses import dataclass
 
 from kb.patterns import lazy
 from kb.read.marker_context import (CELL_SPREAD, INTERVAL, LABEL_BEFORE, LOCATOR, SPREAD, TOKEN_BEFORE, element_after,
-                                    exponent_before, footnote_label, in_subscript, inside_term, interval_with_unit,
-                                    range_around_value, signed_power, table_footnote, value_in_cell)
+                                    equation_number, exponent_before, footnote_label, in_subscript, inside_term,
+                                    interval_with_unit, ionic_charge, range_around_value, signed_power, table_footnote,
+                                    value_in_cell)
 from kb.read.marker_numbers import DASHES, MAX_RANGE, Expansion, expand, looks_like_year  # noqa: F401 - re-exported
 
 _DASHES = DASHES
@@ -113,7 +114,7 @@ def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
                 found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
         elif (not _SUP_LIST.match(inner) or _zero_or_year(inner) or exponent_before(line[: m.start()], inner)
               or element_after(line[m.end():]) or inside_term(line[m.end():])
-              or signed_power(m.group("inner"), line[: m.start()])
+              or signed_power(m.group("inner"), line[: m.start()]) or ionic_charge(inner, line[: m.start()])
               or (opens_block and footnote_label(line[: m.start()]))
               or table_footnote(line[: m.start()])):
             continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>: not a citation
@@ -155,6 +156,9 @@ def _scan_brackets(line: str, found: list, skipped: list, taken: list) -> None:
         if len(parts) == 1 and value_in_cell(line[: m.start()], inner):
             skipped.append(Skipped(m.group(0), m.start(), CELL_SPREAD))
             continue
+        if len(parts) == 1 and equation_number(line[: m.start()], line[m.end():]):
+            skipped.append(Skipped(m.group(0), m.start(), "a bracketed number after a formula (an equation's number)"))
+            continue
         _keep_bracket(line, m, inner, found, skipped, taken)
 
 
@@ -188,6 +192,9 @@ def _joiners(run: str) -> list[str]:
     return [run[a:b] for (_, a), (b, _) in zip(spans, spans[1:])]
 
 
+_CLOSING_TAG = re.compile(r"</su[bp]>$", re.IGNORECASE)
+
+
 def _scan_parens(line: str, found: list, taken: list) -> None:
     row = line.lstrip().startswith("|")
     for m in _PAREN.finditer(line):
@@ -201,7 +208,8 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         # "(1) the first ..." lists, "(2009)", "(Figure 2)" and "n (5)" are not citations.
         if not before or before[-1] in ":;(," or _zero_or_year(inner) or LABEL_BEFORE.search(before):
             continue
-        if re.search(r"(?:\b(?:and|or|n|N)|[=<>])$", before):
+        # "n (5)", "= (5)" and "< (5)" are values; "CO<sub>2</sub> (29, 30)" cites (a tag's ">" is no sign).
+        if re.search(r"(?:\b(?:and|or|n|N)|[=<>])$", _CLOSING_TAG.sub("", before)):
             continue
         found.append(RawMarker(m.group(0), inner, m.start(), m.end(), PAREN))
 

@@ -36,6 +36,8 @@ _ORG_WORDS = lazy(
 )
 _PMID = re.compile(r"\bPMID:?\s*(?P<v>[^\s.;,:][^\s.;,]*)", re.IGNORECASE)
 _DOI = re.compile(r"(?:\bdoi:?\s*|https?://(?:dx\.)?doi\.org/)(?P<v>10\.\S+?)(?=[\s>]|\.?\s|\.?$)", re.IGNORECASE)
+# Springer prints a bare DOI as the address: "Available from: 10.1007/BF00337288."
+_AVAILABLE_DOI = re.compile(r"\bAvailable\s+(?:from|at)\s*:?\s*(?P<v>10\.\d{4,9}/\S+?)(?=\s|\.?$)", re.IGNORECASE)
 _URL = re.compile(r"<?(?P<v>(?:https?://|\bwww\.)[^\s>]+?)>?(?=[\s.,]*$|\s|>|,)")
 _CITED = re.compile(r"\[(?:cited|accessed)\s*:?\s*(?P<v>[^\]]+)\]", re.IGNORECASE)
 _ACCESSED = re.compile(
@@ -43,10 +45,11 @@ _ACCESSED = re.compile(
     r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+ \d{4})", re.IGNORECASE)
 # "(2009)", "(2009a)", "(n.d.)", "(in press)" right after the author list (PLOS, APA-like).
 _PAREN_YEAR = re.compile(
-    rf"^(?P<who>(?:[^()]|\([A-Z][A-Za-z&.]{{1,10}}\)){{1,600}}?)\s*\((?P<y>{YEAR_RX})[a-z]?(?:,\s*[^)]{{1,30}})?\)|"
+    rf"^(?P<who>(?:[^()]|\([A-Z][A-Za-z&.]{{1,10}}\)){{1,600}}?)\s*(?<!\d)\((?P<y>{YEAR_RX})[a-z]?(?:,\s*[^)]{{1,30}})?\)|"
     r"^(?P<who2>[^()]{1,600}?)\s*\((?P<nd>n\.\s?d\.|in press|forthcoming|undated)\)", re.IGNORECASE)
 # A cheap look for any of them first: most Vancouver entries have none, and the full pattern is slow to fail.
-_ANY_PAREN_YEAR = re.compile(rf"\((?:{YEAR_RX}|n\.\s?d\.|in press|forthcoming|undated)", re.IGNORECASE)
+# An issue glued to its volume is no year: "2019;286(1916):20192047".
+_ANY_PAREN_YEAR = re.compile(rf"(?<!\d)\((?:{YEAR_RX}|n\.\s?d\.|in press|forthcoming|undated)", re.IGNORECASE)
 # 'Smith, B., Lundmark, J.E., 1982. Title.' (Elsevier's Harvard form): the year closes the author list.
 _LIST_CLOSING_YEAR = re.compile(rf",\s*(?P<y>{YEAR_RX})[a-z]?[.:]?\s*$")
 _EPUB = lazy(r"\bEpub ahead of print\b\.?", re.IGNORECASE)
@@ -57,7 +60,7 @@ _AVAILABLE = lazy(r"'?\s*Available\s+(?:from|at)\s*:?\s*'?", re.IGNORECASE)
 _ANY_URL = lazy(r"<?https?://\S+>?")
 # (pattern, a lower-case word it cannot match without): skipping a search whose
 # word is absent keeps the 76-entry list of a real policy cheap to read.
-_TAIL = ((_PMID, "pmid"), (_DOI, "10."), (_CITED, "["), (_ACCESSED, "ccess"), (_ACCESSED, "cited"),
+_TAIL = ((_PMID, "pmid"), (_DOI, "10."), (_AVAILABLE_DOI, "available"), (_CITED, "["), (_ACCESSED, "ccess"), (_ACCESSED, "cited"),
          (_ACCESSED, "retrieved"), (_AVAILABLE, "available"), (_ANY_URL, "http"), (_EPUB, "epub"))
 
 
@@ -81,7 +84,7 @@ def _first_sentence(body: str) -> tuple[str, str, str]:
 
 
 # A sentence inside the name, or a person written 'J.A. Smith,': not an organisation ('U.S. Energy ...' is).
-_NOT_AN_ORGANISATION = re.compile(r"(?<!\b[A-Z])\.\s+[A-Z][a-z]|^[A-Z]\.(?:\s?-?[A-Z]\.)*\s*[A-Z][\w'-]+,")
+_NOT_AN_ORGANISATION = re.compile(r"(?<!\b[A-Z])\.\s+[A-Z][a-z]|^[A-Z]\.(?:\s?-?[A-Z]\.)*\s*(?:[a-z]+\s+){0,2}[A-Z][\w'-]+,")
 
 
 # A short proper name standing alone after a title: an issuing body or a database ("Health Canada", "Toxbase®"):
@@ -99,6 +102,11 @@ def _front(body: str):
         found = read_authors(who, bare=True) if who else None
         year = paren.group("y")
         if found:
+            nature = comma_initials_authors(who) if year else None
+            if nature and "*" in who[nature[1]:] and len(who[nature[1]:].split()) >= 4:
+                # "Barron, V. & Torrent, J. Use of the Kubelka-Munk theory ... *J. Soil Sci.* **37**, 499-510 (1986)":
+                # the year closes a Nature entry, whose title follows the names; an APA list ends at the year
+                return nature[0], None, who[nature[1]:], year, False
             return found, None, rest, year, True
         lead = leading_authors(body)  # Frontiers: "Wang W, Han C. Title. J Hematol Oncol. (2019) 12:55."
         if lead and lead[1] < paren.end("who" if paren.group("who") is not None else "who2"):
@@ -110,6 +118,12 @@ def _front(body: str):
         if who and len(who.split()) <= 40 and not _NOT_AN_ORGANISATION.search(who):
             return None, clean(who), rest, year, True
     lead = leading_authors(body) or initials_first_authors(body)
+    if not lead and paren is None and _ANY_PAREN_YEAR.search(body):
+        # Nature with parentheses in its title, "Peltier, W. R. Global ... the ICE-5G (VM2) model. *J.* **32**,
+        # 111-149 (2004).": the year's pattern above stops at them, the authors still open the entry.
+        nature = comma_initials_authors(body)
+        if nature:
+            return nature[0], None, body[nature[1]:], None, False
     group, comma, others = body.partition(", ")
     if not lead and comma and GROUP_WORDS.search(group) and len(group.split()) <= 8:
         after = leading_authors(others)  # "Genomes Project Consortium, Abecasis GR, Auton A, et al. Title."
@@ -132,12 +146,15 @@ def _front(body: str):
     return None, None, body, None, False
 
 
+_BARE_YEAR_FIRST = re.compile(rf"^\s*(?P<y>{YEAR_RX})[a-z]?\.\s+(?=\S)")
+
+
 def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
     """Parse the text of reference ``number`` (without its leading 'N. ')."""
     text, lead_year = leading(number, raw.strip())
     low = text.lower()
     pmid = _PMID.search(text) if "pmid" in low else None
-    doi = _DOI.search(text) if "10." in low else None
+    doi = (_DOI.search(text) or _AVAILABLE_DOI.search(text)) if "10." in low else None
     url = _URL.search(text) if ("http" in low or "www." in low) else None
     cited = (_CITED.search(text) or _ACCESSED.search(text)) if ("cited" in low or "ccess" in low
                                                                 or "retrieved" in low) else None
@@ -149,6 +166,11 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
         paren_year, pub = quoted.year, {k: getattr(quoted, k) for k in ("volume", "issue", "pages")}
     else:
         found, organisation, body, paren_year, year_first = _front(body)
+        bare_year = _BARE_YEAR_FIRST.match(body) if found and not year_first else None
+        if bare_year:
+            # "Walczak M, ..., et al. 2018. *Stictocephala bisonia* Kopp et Yonke, 1977 (...). Pol J Entomol.":
+            # the year right after the authors is the entry's, as a bracketed one is (Taylor & Francis, CSE)
+            body, paren_year, year_first = body[bare_year.end():], bare_year.group("y"), True
         authors: Authors | None = found
         if found and found.group and organisation is None:
             organisation = found.group

@@ -246,14 +246,22 @@ def read_mentions(text: str, index: SourceIndex) -> list[Mention]:
     trials = _trials(text, index) if (index.trials or " trial" in text or " stud" in text) else []
     years = _years(text) if _A_YEAR.search(text) else []
     mentions = _without_overlaps(people + orgs + trials + years)
-    return _date_organisations(mentions)
+    return _date_organisations(mentions, text)
 
 
-def _date_organisations(mentions: list[Mention]) -> list[Mention]:
+# A figure between the organisation and the year ("the FAO, with 240,780 million metric tons produced in 2013 [1]"):
+# the year dates the figure, not the source that reports it.
+_FIGURE = lazy(r"\d[\d,.]*\s*(?:%|[a-z]+)")
+
+
+def _date_organisations(mentions: list[Mention], text: str) -> list[Mention]:
     """'In 2010, the AAOS ...' or '... the ACR ... in 2014 [73]': one organisation and one year are one source."""
     orgs = [m for m in mentions if m.kind == "org"]
     years = [m for m in mentions if m.kind == "year"]
     if len(years) != 1 or not orgs or _distinct(orgs) > 1:
+        return mentions
+    year = years[0]
+    if year.start > orgs[-1].end and _FIGURE.search(text, orgs[-1].end, year.start):
         return mentions
     return [replace(m, year=years[0].year) if m.kind == "org" else m for m in mentions if m.kind != "year"]
 

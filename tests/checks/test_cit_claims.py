@@ -119,3 +119,12 @@ def test_cit301_a_number_joined_to_a_name_or_a_range_is_no_count():
         assert findings(text, RCTS, "CIT301") == [], text
     (found,) = findings("Results of 19 publications<sup>[1]</sup> were read.", RCTS, "CIT301")
     assert "'19 publications'" in found.message
+
+
+def test_cit301_a_number_joined_to_a_name_by_a_hyphen_is_no_count():
+    # "COVID-19 Community Mobile Reports [2]" names a data set; the count-like "19 ... Reports" is no count.
+    body = "They tie Twitter data with Google COVID-19 Community Mobile Reports.<sup>[2]</sup>"
+    assert findings(body, RCTS, "CIT301") == []
+    # Positive case: the same count written apart from a name is still checked.
+    (found,) = findings("They compared 3 reports.<sup>[2]</sup>", RCTS, "CIT301")
+    assert "cites 1 entries" in found.message

@@ -97,3 +97,30 @@ def test_cit104_an_entry_cited_with_a_page_is_cited():
     body = "Zhao (2017) compared them [1: 273]. Frey (2017) did too [e.g., 2]."
     assert findings(body, TWO, "CIT104") == []
     assert len(findings(body.replace("[1: 273]", "(p. 273)"), TWO, "CIT104")) == 1
+
+
+def test_cit104_an_entry_the_supplement_may_cite_is_info():
+    # Science Advances: "Supplementary Materials ... Figs. S1 to S7 References": the supplement cites entries too.
+    body = "Zhao (2017) compared three treatments.<sup>[1]</sup>\n\n## Supplementary Materials\n\nFigs. S1 to S7 References"
+    (found,) = findings(body, TWO, "CIT104")
+    assert found.severity == "info" and "supplementary material lists references of its own" in found.message
+    # Clean case: a supplement listing no references leaves the warning as it was.
+    (plain,) = findings(body.replace(" References", ""), TWO, "CIT104")
+    assert plain.severity == "warning"
+
+
+def test_cit104_a_supplement_caption_mentioning_references_in_passing_keeps_the_warning():
+    # PLOS: "Text S1 Supporting Results ... Supporting References, p. 9" is a caption, not a list of contents.
+    body = ("Zhao (2017) compared three treatments.<sup>[1]</sup>\n\n## Supporting Information\n\n**Text S1** "
+            "Supporting results, materials and methods. Contents of file: results, p. 3. Variants, p. 4. Supporting "
+            "References, p. 9. Domains, p. 10.")
+    (found,) = findings(body, TWO, "CIT104")
+    assert found.severity == "warning"
+
+
+def test_cit104_natures_supplementary_references_are_the_supplements_own_list():
+    # Nature: "Supplementary Figures 1-3, Supplementary Tables 1-5 and Supplementary References": not numbered here.
+    body = ("Zhao (2017) compared three treatments.<sup>[1]</sup>\n\n## Supplementary Information\n\n"
+            "Supplementary Figures 1-3, Supplementary Tables 1-5 and Supplementary References")
+    (found,) = findings(body, TWO, "CIT104")
+    assert found.severity == "warning"

@@ -198,3 +198,13 @@ def test_cit203_a_name_pairs_with_the_run_of_markers_after_it():
     """'trials FREE and VERTOS ... [2], [1]': FREE stands for the run [2], [1], which holds its entry."""
     refs = ["wardlaw2009", "clark2016"]
     assert findings("The trials FREE and VAPOUR both reported pain [2], [1].", refs, "CIT203") == []
+
+
+def test_cit202_a_year_that_dates_a_figure_the_organisation_reports_is_not_its_year():
+    # "according to the AAOS, with 1.5 million fractures treated in 2012 [1]": the year dates the figure.
+    body = ("According to the American Academy of Orthopaedic Surgeons (AAOS), about 1.5 million fractures were "
+            "treated in 2012.<sup>[1]</sup>")
+    assert findings(body, ["aaos2010"], "CIT2") == []
+    # Positive case: with no figure between them, the organisation and the year are one source, as before.
+    body = "The guideline of the American Academy of Orthopaedic Surgeons (AAOS) was revised in 2012.<sup>[1]</sup>"
+    assert [f.code for f in findings(body, ["aaos2010"], "CIT2")] == ["CIT202"]

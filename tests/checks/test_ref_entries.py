@@ -187,3 +187,12 @@ def test_a_title_opening_in_italics_is_a_title_and_a_home_page_is_named_by_its_b
 def test_a_book_is_not_ahead_of_print():
     book = "Olsson AA. Some Tertiary mollusks. Ithaca, NY: Paleontological Research Institution; 1967."
     assert run_rule(ahead_of_print, make_policy([book])) == []
+
+
+def test_a_doi_after_available_from_is_an_address():
+    # Springer prints the DOI bare after the phrase: the entry does give an address.
+    entry = "Kistler M. SMIR full body CT. SMIR. 2017. Available from: 10.1007/BF00337288."
+    assert run_rule(available_from_empty, make_policy([entry])) == []
+    bare = "Kistler M. SMIR full body CT. SMIR. 2017. Available from:"
+    (f,) = run_rule(available_from_empty, make_policy([bare]))
+    assert "gives no address" in f.message
