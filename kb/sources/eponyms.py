@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from kb.needles import may_match, needles
+
 _UP = "A-Z\u00c0-\u00de"
 _LOW = "a-z\u00df-\u00ff"
 _NAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*"  # Sørensen, Cockcroft-Gault, Kato-Katz
@@ -33,7 +35,10 @@ def eponyms(text: str, index) -> list[tuple[int, int, str, int | None]]:
 
     A hyphenated eponym ('Kato-Katz') counts when one of its names is a first author.
     """
-    out = []
+    out: list = []
+    # The method nouns, one of which every eponym holds: a sentence without any is not tried word by word.
+    if not may_match(text, needles(_EPONYM.pattern, _EPONYM.flags)):
+        return out
     for start in _CAPITAL.finditer(text):  # each capitalised word in turn: 'The Sørensen index' tries both
         m = _EPONYM.match(text, start.start())
         if not m or (out and m.start() < out[-1][1]):
