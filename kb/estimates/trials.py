@@ -92,10 +92,11 @@ def _arm_matches(text: str):
 
 _DIGIT = lazy(r"\d")
 _ARM_CUE = lazy(r"\b(?:group|arm|randomi[sz]ed|assigned|allocated|enrolled)\b|\(\s*n\s*=", re.IGNORECASE)
-_PERCENT_COUNT = lazy(rf"(?<![\d.,])(?P<c>{_INT})\s*\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)")
+# (?=\d): the lookbehind tried only where a digit stands; the same matches, in a third of the time
+_PERCENT_COUNT = lazy(rf"(?=\d)(?<![\d.,])(?P<c>{_INT})\s*\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)")
 _OF_EVERYONE = lazy(rf"\bof (?:the |all )?(?:{_PEOPLE}|randomi[sz]ed)\b", re.IGNORECASE)
 _DENOMINATOR = lazy(r"^\s*(?:of|out of)\s+(?:the\s+)?\d", re.IGNORECASE)
-_FOLLOWED = lazy(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:\(\s*\d+(?:\.\d+)?\s?%\s*\)\s+)?"
+_FOLLOWED = lazy(rf"(?=\d)(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:\(\s*\d+(?:\.\d+)?\s?%\s*\)\s+)?"
                        r"(?:completed|were (?:followed|assessed|analy[sz]ed|evaluated|available))\b", re.IGNORECASE)
 _FOLLOW_WORDS = lazy(r"\bcomplet\w*|\bassessed\b|\bfollowed\b|\bfollow-?up\b|\banaly[sz]ed\b|\bavailable\b|"
                            r"\bevaluated\b|\bretained\b", re.IGNORECASE, gated=True)

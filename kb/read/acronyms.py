@@ -20,7 +20,8 @@ from kb.patterns import lazy
 _TOKEN = r"[A-Z][A-Z]*(?:-[0-9A-Z]+)?[A-Z0-9]?"
 _DEFINED = lazy(rf"[(\[](?P<abbr>{_TOKEN})(?P<plural>s?)[)\]]")
 _REVERSED = lazy(r"(?<![A-Za-z0-9])(?P<abbr>[A-Z]{2,7})s?\s+\((?=[a-z])")  # "VAS (visual analog scale)"
-_USED = lazy(r"(?<![A-Za-z0-9\-])(?P<abbr>[A-Z]{2,7})s?(?![A-Za-z0-9\-])")
+# (?=[A-Z]) changes no match: the engine tries the lookbehind only where a capital stands (faster on every sentence)
+_USED = lazy(r"(?=[A-Z])(?<![A-Za-z0-9\-])(?P<abbr>[A-Z]{2,7})s?(?![A-Za-z0-9\-])")
 _CODE_LIKE = lazy(r"^(?:[A-Z]+\d+|[IVX]+)$")  # TA279, CG75, Roman numerals: labels, not acronyms
 _BOUNDARY = lazy(r"[()\[\];:,]")
 # A legend's list of abbreviations, 'EGF epidermal growth factor, FAP fibroblast activation protein' (the

@@ -27,7 +27,7 @@ _MODIFIER = (r"(?!(?:a|an|the|to|of|for|in|on|at|with|and|or|by|as|was|were|is|a
              r"this|that|these|who|which|et|al)\b)(?![\w-]*ed\b)[\w-]+")
 _EPONYM = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})(?:['\u2019]s?)?[\s-]+(?:(?P<year>{_YEAR})\s+)?"
                      rf"(?:{_MODIFIER}\s+){{0,3}}?{_THING}\b(?:\s+(?:for|of)(?:\s+{_MODIFIER}){{1,4}})?(?:\s*\([^()\[\]]{{1,15}}\))?[\s:,-]*(?=\[\d)")
-_CAPITAL = re.compile(rf"(?<![\w'\u2019-])[{_UP}]")
+_CAPITAL = re.compile(rf"(?=[{_UP}])(?<![\w'\u2019-])[{_UP}]")  # the lookahead first: faster, the same matches
 
 
 def eponyms(text: str, index) -> list[tuple[int, int, str, int | None]]:
