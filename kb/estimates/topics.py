@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from kb.patterns import lazy
-from kb.read.acronyms import fits
+from kb.read.acronyms import definitions, fits
 from kb.read.model import PolicyDocument
 from .vocabulary import TreatmentWord, treatments_in
 
@@ -76,7 +76,7 @@ def defined_treatments(sentences, named: set[str]) -> list[tuple[str, str]]:
     """(long form, abbreviation) for each treatment abbreviation the text defines."""
     out = []
     for sentence in sentences:
-        for d in sentence.acronym_definitions:
+        for d in definitions(sentence.text):
             tails = [d.words[-k:] for k in range(1, len(d.words) + 1) if fits(d.letters, d.words[-k:])]
             long_form = _clean(" ".join(tails[0] if tails else d.words[-max(len(d.letters), 1):]))
             last = long_form.split()[-1].lower() if long_form else ""
