@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.needles import fold_case
 from kb.patterns import lazy
 from kb.read.model import PolicyDocument
 from .context import citations_for, locate
@@ -29,7 +30,9 @@ _INT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
 # opens with them ("One hundred one subjects were enrolled into ..."); elsewhere policies print digits, and
 # every pattern holding the words costs start-up time to compile.
 _COUNT = rf"\b(?:{_INT}|(?:{WORD_NUMBER})(?:\s+hundred(?:\s+(?:and\s+)?(?:{WORD_NUMBER}))?)?)"
-_PEOPLE = r"(?:patients|participants|subjects|individuals|adults|people|persons|women|men|children|volunteers)"
+_PEOPLE_WORDS = ("patients", "participants", "subjects", "individuals", "adults", "people", "persons", "women", "men",
+                 "children", "volunteers")
+_PEOPLE = rf"(?:{'|'.join(_PEOPLE_WORDS)})"
 _NOT_SIZE = (r"treated|eligible|evaluable|screened|remaining|analy[sz]ed|assessed|followed|available|completing|"
              r"additional|other|more|affected|excluded|withdrawn|lost|responders?|new|older|younger|elderly|those")
 _TOTAL = lazy(
@@ -40,6 +43,7 @@ _TOTAL_N = lazy(rf"(?:\bN\s*=\s*|\b(?i:{_PEOPLE})\s*\(\s*\$?\s*n\s*=\s*)(?P<n>{_
 _SIZE_HINTS = ("patient", "participant", "subject", "individual", "adult", "people", "person", "women", "men",
                "children", "volunteer", "n=", "n =")
 _SIZE_WORD = lazy(rf"{_PEOPLE}|\bN\s*=", re.IGNORECASE)
+_N_EQUALS = lazy(r"\bn\s*=")  # 'N =' in a lowered text
 _TRIAL_WORDS = lazy(r"\b(?:trials?|RCTs?|randomi[sz]ed|enrolled|recruited|included|including|study|studies|"
                           r"conducted|participants|comparing|compared)\b", re.IGNORECASE)
 # Words just before a number that make it something other than the trial's size.
@@ -138,10 +142,19 @@ def _clause(text: str, pos: int) -> str:
     return text[start:min(ends) if ends else len(text)]
 
 
+def _names_people(text: str) -> bool:
+    """``_SIZE_WORD.search(text)``, as substring tests of the lowered text where lowering is exact (a search
+    for the case-insensitive alternation stops at every letter a word opens with)."""
+    low = fold_case(text)
+    if low is None:
+        return bool(_SIZE_WORD.search(text))
+    return any(w in low for w in _PEOPLE_WORDS) or ("n" in low and bool(_N_EQUALS.search(low)))
+
+
 def totals(text: str) -> list[tuple[int, str, int]]:
     """(offset, as printed, value) of each number that reads as a trial's size."""
     low = text.lower()
-    if not any(w in low for w in _SIZE_HINTS) or not _SIZE_WORD.search(text) or not _TRIAL_WORDS.search(text):
+    if not any(w in low for w in _SIZE_HINTS) or not _names_people(text) or not _TRIAL_WORDS.search(text):
         return []
     out = []
     as_arm = {m.start("n") for m, _ in _arm_matches(text)
