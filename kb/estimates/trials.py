@@ -35,8 +35,9 @@ _PEOPLE_WORDS = ("patients", "participants", "subjects", "individuals", "adults"
 _PEOPLE = rf"(?:{'|'.join(_PEOPLE_WORDS)})"
 _NOT_SIZE = (r"treated|eligible|evaluable|screened|remaining|analy[sz]ed|assessed|followed|available|completing|"
              r"additional|other|more|affected|excluded|withdrawn|lost|responders?|new|older|younger|elderly|those")
+# (?=...): what a count opens with, a digit or a number word's first letter, before the lookbehind (as in counts)
 _TOTAL = lazy(
-    rf"(?<![\d.,\-\u2013])(?P<n>{_COUNT})\s+(?P<between>(?:[\w-]+\s+){{0,2}}?){_PEOPLE}\b(?!\s*\(\s*\d+(?:\.\d+)?\s?%)", re.IGNORECASE)
+    rf"(?=[\dtfesno])(?<![\d.,\-\u2013])(?P<n>{_COUNT})\s+(?P<between>(?:[\w-]+\s+){{0,2}}?){_PEOPLE}\b(?!\s*\(\s*\d+(?:\.\d+)?\s?%)", re.IGNORECASE)
 _TOTAL_N = lazy(rf"(?:\bN\s*=\s*|\b(?i:{_PEOPLE})\s*\(\s*\$?\s*n\s*=\s*)(?P<n>{_INT})\b(?!\s*[\-\u2013])")
 # Plain substrings first: most sentences name no people at all, and a substring test is far cheaper than a
 # case-insensitive search for any of the words.
@@ -71,11 +72,11 @@ _ARMS = (
     lazy(rf"\bthe\s+(?P<label>{_ARM_LABEL})\s+(?:group|arm)\s+(?:included|comprised|consisted of|had|"
                rf"enrolled|contained|numbered)\s+(?P<n>{_INT})\b", re.IGNORECASE),
     # "101 subjects were enrolled into the treatment group", "and 101 into the control arm"
-    lazy(rf"(?<![\d.,])(?P<n>{_COUNT})\s+(?:{_PEOPLE}\s+)?(?:(?:were|was)\s+)?(?:(?:randomi[sz]ed|assigned|"
+    lazy(rf"(?=[\dtfesno])(?<![\d.,])(?P<n>{_COUNT})\s+(?:{_PEOPLE}\s+)?(?:(?:were|was)\s+)?(?:(?:randomi[sz]ed|assigned|"
                rf"allocated|enrolled|included|placed)\s+)?(?:in|into|to)\s+(?:the\s+)?(?P<label>{_ARM_LABEL})\s+"
                rf"(?:group|arm)\b", re.IGNORECASE),
     # "91 were randomized to vertebroplasty"
-    lazy(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:were|was)\s+(?:randomi[sz]ed|assigned|allocated)"
+    lazy(rf"(?=\d)(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:were|was)\s+(?:randomi[sz]ed|assigned|allocated)"
                rf"\s+to\s+(?:receive\s+)?(?P<label>{_ARM_LABEL})(?=\s*(?:,|;|\.|\band\b|\bor\b|$))", re.IGNORECASE),
     _FURTHER_ARM,
     # "vertebroplasty (n=91) ... sham procedure (n=89)"

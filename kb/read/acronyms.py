@@ -24,6 +24,7 @@ _REVERSED = lazy(r"(?<![A-Za-z0-9])(?P<abbr>[A-Z]{2,7})s?\s+\((?=[a-z])")  # "VA
 _USED = lazy(r"(?=[A-Z])(?<![A-Za-z0-9\-])(?P<abbr>[A-Z]{2,7})s?(?![A-Za-z0-9\-])")
 _CODE_LIKE = lazy(r"^(?:[A-Z]+\d+|[IVX]+)$")  # TA279, CG75, Roman numerals: labels, not acronyms
 _BOUNDARY = lazy(r"[()\[\];:,]")
+_TWO_CAPITALS = lazy(r"[A-Z][A-Z]")
 # A legend's list of abbreviations, 'EGF epidermal growth factor, FAP fibroblast activation protein' (the
 # italics of '*EGF*' are gone from a sentence's text), or a table's note 'IQR, interquartile range; MASLD, ...':
 # each item an acronym, then its words, then a separator.
@@ -77,7 +78,9 @@ def defined_elsewhere(text: str) -> set[str]:
     Only where the words spell the acronym out: 'DAPI (blue)' and 'BLASTX (protein homology)' say
     something about the thing, they do not define its name.
     """
-    out = set()
+    out: set[str] = set()
+    if not _TWO_CAPITALS.search(text):  # every form holds an acronym of two capitals or more
+        return out
     for m in _REVERSED.finditer(text):
         abbr = m.group("abbr")
         inside = text[m.end(): text.find(")", m.end()) if ")" in text[m.end():] else len(text)]
