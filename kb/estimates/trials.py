@@ -83,6 +83,7 @@ _ARMS = (
     lazy(rf"(?P<label>[A-Za-z][\w\-]*)\s*\(\s*n\s*=\s*(?P<n>{_INT})\s*\)", re.IGNORECASE),
 )
 _NAMES_ITS_ARM = 2  # the first two forms end in "group" or "arm": a sentence without either word skips them
+_N_FORM = len(_ARMS) - 1  # the last form, "(n=91)", holds an "=": a sentence without one skips it
 
 
 def _arm_matches(text: str):
@@ -91,12 +92,22 @@ def _arm_matches(text: str):
     low = text.lower()
     named = "group" in low or "arm" in low
     for k, rx in enumerate(_ARMS):
-        if k >= _NAMES_ITS_ARM or named:
+        if (k >= _NAMES_ITS_ARM or named) and (k != _N_FORM or "=" in text):
             yield from ((m, rx) for m in rx.finditer(text))
 
 
 _DIGIT = lazy(r"\d")
 _ARM_CUE = lazy(r"\b(?:group|arm|randomi[sz]ed|assigned|allocated|enrolled)\b|\(\s*n\s*=", re.IGNORECASE)
+_CUE_WORDS = ("group", "arm", "randomi", "assigned", "allocated", "enrolled")
+
+
+def _arm_cued(text: str) -> bool:
+    """``_ARM_CUE.search(text)``, after substring tests that rule most sentences out: none of its words in
+    the lowered text (where lowering is exact, kb.needles) and no '='."""
+    low = fold_case(text)
+    if low is not None and "=" not in text and not any(w in low for w in _CUE_WORDS):
+        return False
+    return bool(_ARM_CUE.search(text))
 # (?=\d): the lookbehind tried only where a digit stands; the same matches, in a third of the time
 _PERCENT_COUNT = lazy(rf"(?=\d)(?<![\d.,])(?P<c>{_INT})\s*\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)")
 _OF_EVERYONE = lazy(rf"\bof (?:the |all )?(?:{_PEOPLE}|randomi[sz]ed)\b", re.IGNORECASE)
@@ -159,7 +170,7 @@ def totals(text: str) -> list[tuple[int, str, int]]:
         return []
     out = []
     as_arm = {m.start("n") for m, _ in _arm_matches(text)
-              if not re.match(_PEOPLE, m.groupdict().get("label") or "", re.I)} if _ARM_CUE.search(text) else set()
+              if not re.match(_PEOPLE, m.groupdict().get("label") or "", re.I)} if _arm_cued(text) else set()
     for m in list(_TOTAL.finditer(text)) + list(_TOTAL_N.finditer(text)):
         if m.start("n") in as_arm:  # "101 subjects were enrolled into the treatment group" is an arm
             continue
@@ -181,7 +192,7 @@ def totals(text: str) -> list[tuple[int, str, int]]:
 def arms(text: str) -> list[tuple[int, tuple[tuple[str, int], ...]]]:
     """(offset, ((as printed, value), ...)) for a clause that lists two or more arm sizes and no total."""
     out: list = []
-    if not _ARM_CUE.search(text):  # most sentences: no arm is printed without one of these words
+    if not _arm_cued(text):  # most sentences: no arm is printed without one of these words
         return out
     for clause_start, clause in _clauses(text):
         if _SUBGROUP.search(clause) or _LATER.search(clause) or _SUBSET.search(clause):
