@@ -65,7 +65,7 @@ def may_match(text: str, found: Needles | None, lowered: list | None = None) -> 
                 low = _lowered(text)
             else:
                 if not lowered:
-                    lowered.append(_fold(text))
+                    lowered.append(fold_case(text))
                 low = lowered[0]
             if low is None:
                 return True
@@ -74,7 +74,11 @@ def may_match(text: str, found: Needles | None, lowered: list | None = None) -> 
     return False
 
 
-def _fold(text: str) -> str | None:
+def fold_case(text: str) -> str | None:
+    """``text.lower()``, where a case-insensitive literal is found in it exactly as ``re`` would find it in
+    ``text``; None when the text holds one of the four characters that make it inexact."""
+    if text.isascii():  # a flag Python keeps on the string: none of the four characters, no search
+        return text.lower()
     return None if _FOLDS_ONTO_ASCII.search(text) else text.lower()
 
 
@@ -82,12 +86,12 @@ _last: tuple = (None, None)  # (text, its fold): one tuple, replaced whole
 
 
 def _lowered(text: str) -> str | None:
-    """``_fold(text)``, computed once for the text the last call was given (by identity: the text is kept)."""
+    """``fold_case(text)``, computed once for the text the last call was given (by identity: the text is kept)."""
     global _last
     last = _last
     if last[0] is text:
         return last[1]
-    low = _fold(text)
+    low = fold_case(text)
     _last = (text, low)
     return low
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from kb.patterns import lazy
-from kb.read.acronyms import definitions, defined_elsewhere, fits, initials, long_form, near_miss, used
+from kb.read.acronyms import defined_elsewhere, fits, initials, long_form, near_miss, used
 from . import finding, rule
 from .helpers import locate
 
@@ -65,7 +65,7 @@ def acronym_mismatch(kb):
     Fix: correct the acronym (here `(CNS)`), or the name if the acronym is right.
     """
     doc = kb.doc
-    found = [(s, d) for s in doc.sentences for d in definitions(s.text)]
+    found = [(s, d) for s in doc.sentences for d in s.acronym_definitions]
     # An acronym that fits its name somewhere is only being reused elsewhere ("the society (ACR)").
     fitting = {d.abbr for _, d in found if d.words and (fits(d.letters, d.words) or _parts_fit(d))}
     unfit = [(s, d) for s, d in found if d.words and d.abbr not in fitting and not _no_acronym(d.abbr)]
@@ -93,7 +93,7 @@ def _defined(doc) -> dict[str, str]:
     """Acronym -> the name it is defined for (first definition wins)."""
     out: dict[str, str] = {}
     for s in doc.sentences:
-        for d in definitions(s.text):
+        for d in s.acronym_definitions:
             out.setdefault(d.abbr, " ".join(long_form(d.words) or d.words))
         for abbr in defined_elsewhere(s.text):
             out.setdefault(abbr, "")

@@ -20,31 +20,35 @@ from .model import CountPercent, Heterogeneity, SampleSplit, StudyCount
 from .numbers import WORD_NUMBER, to_float, word_or_number
 
 _INT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
-_PEOPLE = r"(?:patients|participants|subjects|individuals|adults|people|persons|women|men|children)"
+_PEOPLE_WORDS = ("patients", "participants", "subjects", "individuals", "adults", "people", "persons", "women", "men",
+                 "children")
+_PEOPLE = rf"(?:{'|'.join(_PEOPLE_WORDS)})"
+# A lookahead of what a count opens with (a digit, or a number word's t, f, e, s, n, o) comes before each
+# lookbehind: the same matches, the lookbehind tried only there (a pattern opening with one is tried at every place).
 _TOTALS = (
     lazy(rf"\b(?:total\s+)?N\s*=\s*(?P<n>{_INT})"),
-    lazy(rf"(?<![=\d,.])(?<!= )(?P<n>{_INT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"),
+    lazy(rf"(?=\d)(?<![=\d,.])(?<!= )(?P<n>{_INT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"),
 )
 _ARMS = (
     lazy(rf"\(\s*n\s*=\s*(?P<n>{_INT})\s*\)"),
-    lazy(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:who|were|was|underwent|did|received|assigned|randomi[sz]ed)\b"),
-    lazy(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:to|into)\s+(?!\d)"),
+    lazy(rf"(?=\d)(?<![\d.,])(?P<n>{_INT})\s+(?:who|were|was|underwent|did|received|assigned|randomi[sz]ed)\b"),
+    lazy(rf"(?=\d)(?<![\d.,])(?P<n>{_INT})\s+(?:to|into)\s+(?!\d)"),
     lazy(rf"\b[A-Za-z][\w-]*\s*(?:,|=)\s*(?P<n>{_INT})\s*(?=[;)])"),
-    lazy(rf"(?<![\d.,])(?P<n>{_INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
+    lazy(rf"(?=\d)(?<![\d.,])(?P<n>{_INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
 )
 # "(\u2265400 EPG)", "(100\u2013399 EPG)": a threshold or a range's bound is not an arm.
 _BOUND_BEFORE = lazy(r"[\u2265\u2264<>~\u2013\u2014-]\s?$")
 # "WHO Group 1 PH (12 (17%))", "Stage 3 CKD", "type 2 DM": a number naming a category is no arm's size.
 _LABEL_BEFORE = lazy(r"\b(?:groups?|types?|stages?|grades?|class(?:es)?|phases?|levels?|cohorts?|waves?|arms?)\s$",
                      re.IGNORECASE)
-_COUNT = lazy(rf"(?<![\d.,])(?P<c>{_INT}|{WORD_NUMBER})\s+(?:[a-z]+\s+)?\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)",
+_COUNT = lazy(rf"(?=[\dtfesno])(?<![\d.,])(?P<c>{_INT}|{WORD_NUMBER})\s+(?:[a-z]+\s+)?\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)",
                     re.IGNORECASE)
 _DENOM_AFTER = lazy(rf"\s*(?:of|out of)\s+(?:the\s+)?(?P<d>{_INT})\b")
 _DENOM_BEFORE = lazy(rf"(?:^|[,;]\s*)(?:out of|of)\s+(?:the\s+)?(?P<d>{_INT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b",
                            re.IGNORECASE)
-_STUDY_WORD = lazy(r"stud|RCT|trial", re.IGNORECASE)
+_STUDY_WORD = lazy(r"stud|RCT|trial", re.IGNORECASE, gated=True)  # gated: three substring tests, no search
 _DIGIT = lazy(r"\d")
-_TOTAL_WORD = lazy(rf"{_PEOPLE}|\bN\s*=")
+_N_EQUALS = lazy(r"\bN\s*=")
 _OF_EVERYONE = lazy(rf"\bof (?:the )?{_PEOPLE}\b", re.IGNORECASE)
 _STUDIES = lazy(
     rf"(?<!level )(?<!level)\b(?P<n>\d+|{WORD_NUMBER})\s+(?:(?:relevant|comparative|eligible|randomi[sz]ed|"
@@ -63,8 +67,14 @@ def _int(text: str) -> int:
     return int(to_float(text))
 
 
+def _names_people(text: str) -> bool:
+    """Whether one of the people words or 'N =' is in the text: substring tests where a search of the
+    alternation stopped at every letter one of the words opens with."""
+    return any(w in text for w in _PEOPLE_WORDS) or ("N" in text and bool(_N_EQUALS.search(text)))
+
+
 def _totals(text: str) -> list[re.Match]:
-    if not _DIGIT.search(text) or not _TOTAL_WORD.search(text):
+    if not _DIGIT.search(text) or not _names_people(text):
         return []
     hits = sorted((m for rx in _TOTALS for m in rx.finditer(text)), key=lambda m: m.start())
     out: list[re.Match] = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.needles import fold_case
 from kb.patterns import lazy
 from kb.read.model import PolicyDocument
 from .context import citations_for, locate
@@ -29,17 +30,21 @@ _INT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
 # opens with them ("One hundred one subjects were enrolled into ..."); elsewhere policies print digits, and
 # every pattern holding the words costs start-up time to compile.
 _COUNT = rf"\b(?:{_INT}|(?:{WORD_NUMBER})(?:\s+hundred(?:\s+(?:and\s+)?(?:{WORD_NUMBER}))?)?)"
-_PEOPLE = r"(?:patients|participants|subjects|individuals|adults|people|persons|women|men|children|volunteers)"
+_PEOPLE_WORDS = ("patients", "participants", "subjects", "individuals", "adults", "people", "persons", "women", "men",
+                 "children", "volunteers")
+_PEOPLE = rf"(?:{'|'.join(_PEOPLE_WORDS)})"
 _NOT_SIZE = (r"treated|eligible|evaluable|screened|remaining|analy[sz]ed|assessed|followed|available|completing|"
              r"additional|other|more|affected|excluded|withdrawn|lost|responders?|new|older|younger|elderly|those")
+# (?=...): what a count opens with, a digit or a number word's first letter, before the lookbehind (as in counts)
 _TOTAL = lazy(
-    rf"(?<![\d.,\-\u2013])(?P<n>{_COUNT})\s+(?P<between>(?:[\w-]+\s+){{0,2}}?){_PEOPLE}\b(?!\s*\(\s*\d+(?:\.\d+)?\s?%)", re.IGNORECASE)
+    rf"(?=[\dtfesno])(?<![\d.,\-\u2013])(?P<n>{_COUNT})\s+(?P<between>(?:[\w-]+\s+){{0,2}}?){_PEOPLE}\b(?!\s*\(\s*\d+(?:\.\d+)?\s?%)", re.IGNORECASE)
 _TOTAL_N = lazy(rf"(?:\bN\s*=\s*|\b(?i:{_PEOPLE})\s*\(\s*\$?\s*n\s*=\s*)(?P<n>{_INT})\b(?!\s*[\-\u2013])")
 # Plain substrings first: most sentences name no people at all, and a substring test is far cheaper than a
 # case-insensitive search for any of the words.
 _SIZE_HINTS = ("patient", "participant", "subject", "individual", "adult", "people", "person", "women", "men",
                "children", "volunteer", "n=", "n =")
 _SIZE_WORD = lazy(rf"{_PEOPLE}|\bN\s*=", re.IGNORECASE)
+_N_EQUALS = lazy(r"\bn\s*=")  # 'N =' in a lowered text
 _TRIAL_WORDS = lazy(r"\b(?:trials?|RCTs?|randomi[sz]ed|enrolled|recruited|included|including|study|studies|"
                           r"conducted|participants|comparing|compared)\b", re.IGNORECASE)
 # Words just before a number that make it something other than the trial's size.
@@ -67,17 +72,18 @@ _ARMS = (
     lazy(rf"\bthe\s+(?P<label>{_ARM_LABEL})\s+(?:group|arm)\s+(?:included|comprised|consisted of|had|"
                rf"enrolled|contained|numbered)\s+(?P<n>{_INT})\b", re.IGNORECASE),
     # "101 subjects were enrolled into the treatment group", "and 101 into the control arm"
-    lazy(rf"(?<![\d.,])(?P<n>{_COUNT})\s+(?:{_PEOPLE}\s+)?(?:(?:were|was)\s+)?(?:(?:randomi[sz]ed|assigned|"
+    lazy(rf"(?=[\dtfesno])(?<![\d.,])(?P<n>{_COUNT})\s+(?:{_PEOPLE}\s+)?(?:(?:were|was)\s+)?(?:(?:randomi[sz]ed|assigned|"
                rf"allocated|enrolled|included|placed)\s+)?(?:in|into|to)\s+(?:the\s+)?(?P<label>{_ARM_LABEL})\s+"
                rf"(?:group|arm)\b", re.IGNORECASE),
     # "91 were randomized to vertebroplasty"
-    lazy(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:were|was)\s+(?:randomi[sz]ed|assigned|allocated)"
+    lazy(rf"(?=\d)(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:were|was)\s+(?:randomi[sz]ed|assigned|allocated)"
                rf"\s+to\s+(?:receive\s+)?(?P<label>{_ARM_LABEL})(?=\s*(?:,|;|\.|\band\b|\bor\b|$))", re.IGNORECASE),
     _FURTHER_ARM,
     # "vertebroplasty (n=91) ... sham procedure (n=89)"
     lazy(rf"(?P<label>[A-Za-z][\w\-]*)\s*\(\s*n\s*=\s*(?P<n>{_INT})\s*\)", re.IGNORECASE),
 )
 _NAMES_ITS_ARM = 2  # the first two forms end in "group" or "arm": a sentence without either word skips them
+_N_FORM = len(_ARMS) - 1  # the last form, "(n=91)", holds an "=": a sentence without one skips it
 
 
 def _arm_matches(text: str):
@@ -86,16 +92,27 @@ def _arm_matches(text: str):
     low = text.lower()
     named = "group" in low or "arm" in low
     for k, rx in enumerate(_ARMS):
-        if k >= _NAMES_ITS_ARM or named:
+        if (k >= _NAMES_ITS_ARM or named) and (k != _N_FORM or "=" in text):
             yield from ((m, rx) for m in rx.finditer(text))
 
 
 _DIGIT = lazy(r"\d")
 _ARM_CUE = lazy(r"\b(?:group|arm|randomi[sz]ed|assigned|allocated|enrolled)\b|\(\s*n\s*=", re.IGNORECASE)
-_PERCENT_COUNT = lazy(rf"(?<![\d.,])(?P<c>{_INT})\s*\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)")
+_CUE_WORDS = ("group", "arm", "randomi", "assigned", "allocated", "enrolled")
+
+
+def _arm_cued(text: str) -> bool:
+    """``_ARM_CUE.search(text)``, after substring tests that rule most sentences out: none of its words in
+    the lowered text (where lowering is exact, kb.needles) and no '='."""
+    low = fold_case(text)
+    if low is not None and "=" not in text and not any(w in low for w in _CUE_WORDS):
+        return False
+    return bool(_ARM_CUE.search(text))
+# (?=\d): the lookbehind tried only where a digit stands; the same matches, in a third of the time
+_PERCENT_COUNT = lazy(rf"(?=\d)(?<![\d.,])(?P<c>{_INT})\s*\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)")
 _OF_EVERYONE = lazy(rf"\bof (?:the |all )?(?:{_PEOPLE}|randomi[sz]ed)\b", re.IGNORECASE)
 _DENOMINATOR = lazy(r"^\s*(?:of|out of)\s+(?:the\s+)?\d", re.IGNORECASE)
-_FOLLOWED = lazy(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:\(\s*\d+(?:\.\d+)?\s?%\s*\)\s+)?"
+_FOLLOWED = lazy(rf"(?=\d)(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:\(\s*\d+(?:\.\d+)?\s?%\s*\)\s+)?"
                        r"(?:completed|were (?:followed|assessed|analy[sz]ed|evaluated|available))\b", re.IGNORECASE)
 _FOLLOW_WORDS = lazy(r"\bcomplet\w*|\bassessed\b|\bfollowed\b|\bfollow-?up\b|\banaly[sz]ed\b|\bavailable\b|"
                            r"\bevaluated\b|\bretained\b", re.IGNORECASE, gated=True)
@@ -137,14 +154,23 @@ def _clause(text: str, pos: int) -> str:
     return text[start:min(ends) if ends else len(text)]
 
 
+def _names_people(text: str) -> bool:
+    """``_SIZE_WORD.search(text)``, as substring tests of the lowered text where lowering is exact (a search
+    for the case-insensitive alternation stops at every letter a word opens with)."""
+    low = fold_case(text)
+    if low is None:
+        return bool(_SIZE_WORD.search(text))
+    return any(w in low for w in _PEOPLE_WORDS) or ("n" in low and bool(_N_EQUALS.search(low)))
+
+
 def totals(text: str) -> list[tuple[int, str, int]]:
     """(offset, as printed, value) of each number that reads as a trial's size."""
     low = text.lower()
-    if not any(w in low for w in _SIZE_HINTS) or not _SIZE_WORD.search(text) or not _TRIAL_WORDS.search(text):
+    if not any(w in low for w in _SIZE_HINTS) or not _names_people(text) or not _TRIAL_WORDS.search(text):
         return []
     out = []
     as_arm = {m.start("n") for m, _ in _arm_matches(text)
-              if not re.match(_PEOPLE, m.groupdict().get("label") or "", re.I)} if _ARM_CUE.search(text) else set()
+              if not re.match(_PEOPLE, m.groupdict().get("label") or "", re.I)} if _arm_cued(text) else set()
     for m in list(_TOTAL.finditer(text)) + list(_TOTAL_N.finditer(text)):
         if m.start("n") in as_arm:  # "101 subjects were enrolled into the treatment group" is an arm
             continue
@@ -166,7 +192,7 @@ def totals(text: str) -> list[tuple[int, str, int]]:
 def arms(text: str) -> list[tuple[int, tuple[tuple[str, int], ...]]]:
     """(offset, ((as printed, value), ...)) for a clause that lists two or more arm sizes and no total."""
     out: list = []
-    if not _ARM_CUE.search(text):  # most sentences: no arm is printed without one of these words
+    if not _arm_cued(text):  # most sentences: no arm is printed without one of these words
         return out
     for clause_start, clause in _clauses(text):
         if _SUBGROUP.search(clause) or _LATER.search(clause) or _SUBSET.search(clause):

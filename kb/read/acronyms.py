@@ -20,9 +20,11 @@ from kb.patterns import lazy
 _TOKEN = r"[A-Z][A-Z]*(?:-[0-9A-Z]+)?[A-Z0-9]?"
 _DEFINED = lazy(rf"[(\[](?P<abbr>{_TOKEN})(?P<plural>s?)[)\]]")
 _REVERSED = lazy(r"(?<![A-Za-z0-9])(?P<abbr>[A-Z]{2,7})s?\s+\((?=[a-z])")  # "VAS (visual analog scale)"
-_USED = lazy(r"(?<![A-Za-z0-9\-])(?P<abbr>[A-Z]{2,7})s?(?![A-Za-z0-9\-])")
+# (?=[A-Z]) changes no match: the engine tries the lookbehind only where a capital stands (faster on every sentence)
+_USED = lazy(r"(?=[A-Z])(?<![A-Za-z0-9\-])(?P<abbr>[A-Z]{2,7})s?(?![A-Za-z0-9\-])")
 _CODE_LIKE = lazy(r"^(?:[A-Z]+\d+|[IVX]+)$")  # TA279, CG75, Roman numerals: labels, not acronyms
 _BOUNDARY = lazy(r"[()\[\];:,]")
+_TWO_CAPITALS = lazy(r"[A-Z][A-Z]")
 # A legend's list of abbreviations, 'EGF epidermal growth factor, FAP fibroblast activation protein' (the
 # italics of '*EGF*' are gone from a sentence's text), or a table's note 'IQR, interquartile range; MASLD, ...':
 # each item an acronym, then its words, then a separator.
@@ -76,7 +78,9 @@ def defined_elsewhere(text: str) -> set[str]:
     Only where the words spell the acronym out: 'DAPI (blue)' and 'BLASTX (protein homology)' say
     something about the thing, they do not define its name.
     """
-    out = set()
+    out: set[str] = set()
+    if not _TWO_CAPITALS.search(text):  # every form holds an acronym of two capitals or more
+        return out
     for m in _REVERSED.finditer(text):
         abbr = m.group("abbr")
         inside = text[m.end(): text.find(")", m.end()) if ")" in text[m.end():] else len(text)]

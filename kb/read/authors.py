@@ -224,8 +224,10 @@ def _mononym(token: str) -> bool:
 # "..., et al., Nucleic acid ..." too, a stop inside closing emphasis ("Smith FA *et al.* 2004 Title"), and
 # no stop at all between "et al" and the year ("Mahoney A.R., Eicken H., et al 2012 Mapping ..."), and a comma after
 # the last initials before a title's first words ("Dalmau J., Autoimmune encephalopathies.", Europe PMC's Nature)
-_LIST_END = lazy(r"[.:]\s+(?=\S)|(?<=et al\.),\s+(?=\S)|(?<=et al)\.\*{1,2}\s+(?=\S)|(?<=\bet al)\s+(?=(?:19|20)\d\d\b)|"
-                 r"(?<=\b[A-Z])\.?,\s+(?=[A-Z][a-z\u00e0-\u00ff]+\s+[a-z\u00e0-\u00ff]{2,})")
+# Each lookbehind follows a lookahead of the character its form consumes first: the same matches, the
+# lookbehinds tried only where that character stands.
+_LIST_END = lazy(r"[.:]\s+(?=\S)|(?=,)(?<=et al\.),\s+(?=\S)|(?=\.)(?<=et al)\.\*{1,2}\s+(?=\S)|"
+                 r"(?=\s)(?<=\bet al)\s+(?=(?:19|20)\d\d\b)|(?=[.,])(?<=\b[A-Z])\.?,\s+(?=[A-Z][a-z\u00e0-\u00ff]+\s+[a-z\u00e0-\u00ff]{2,})")
 _MORE_INITIALS = lazy(rf"{UPPER}\.?,")  # "Smith J. A., Jones B.": the stop after J is an initial's
 _CANDIDATES = 4  # ends tried before giving up: past them the text is a title, not names
 

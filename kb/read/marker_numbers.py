@@ -5,7 +5,6 @@ because the checks and the seeding machinery expand marker text on their own.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from kb.patterns import lazy
@@ -36,10 +35,13 @@ def expand(inner: str) -> Expansion:
     numbers: list[int] = []
     problems: list[str] = []
     ranged: set[int] = set()
-    parts = [p for p in re.split(r"[,;]", inner)]
-    for part in parts:
-        if not part.strip():
+    for part in inner.replace(";", ",").split(","):
+        core = part.strip()
+        if not core:
             problems.append(f"empty item in '{inner.strip()}'")
+            continue
+        if core.isdigit() and part.isascii():  # a plain number, most items: what _NUMBER reads, without it
+            numbers.append(int(core))
             continue
         single = _NUMBER.match(part)
         if single:

@@ -6,6 +6,7 @@ travel as ``Problem`` (from the parser) or ``Finding`` (from the checks).
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
@@ -38,6 +39,14 @@ class Sentence:
     end_line: int
     section_id: str
     index: int  # position in the document, 0-based
+
+    @functools.cached_property
+    def acronym_definitions(self) -> tuple:
+        """Its 'name (ACRONYM)' definitions (kb.read.acronyms): read once, though two checks and the estimates'
+        topics each walk every sentence's (kept in the instance's __dict__, outside the fields)."""
+        from kb.read.acronyms import definitions
+
+        return tuple(definitions(self.text))
 
 
 @dataclass(frozen=True)

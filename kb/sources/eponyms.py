@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from kb.needles import may_match, needles
+
 _UP = "A-Z\u00c0-\u00de"
 _LOW = "a-z\u00df-\u00ff"
 _NAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*"  # Sørensen, Cockcroft-Gault, Kato-Katz
@@ -25,7 +27,7 @@ _MODIFIER = (r"(?!(?:a|an|the|to|of|for|in|on|at|with|and|or|by|as|was|were|is|a
              r"this|that|these|who|which|et|al)\b)(?![\w-]*ed\b)[\w-]+")
 _EPONYM = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})(?:['\u2019]s?)?[\s-]+(?:(?P<year>{_YEAR})\s+)?"
                      rf"(?:{_MODIFIER}\s+){{0,3}}?{_THING}\b(?:\s+(?:for|of)(?:\s+{_MODIFIER}){{1,4}})?(?:\s*\([^()\[\]]{{1,15}}\))?[\s:,-]*(?=\[\d)")
-_CAPITAL = re.compile(rf"(?<![\w'\u2019-])[{_UP}]")
+_CAPITAL = re.compile(rf"(?=[{_UP}])(?<![\w'\u2019-])[{_UP}]")  # the lookahead first: faster, the same matches
 
 
 def eponyms(text: str, index) -> list[tuple[int, int, str, int | None]]:
@@ -33,7 +35,10 @@ def eponyms(text: str, index) -> list[tuple[int, int, str, int | None]]:
 
     A hyphenated eponym ('Kato-Katz') counts when one of its names is a first author.
     """
-    out = []
+    out: list = []
+    # The method nouns, one of which every eponym holds: a sentence without any is not tried word by word.
+    if not may_match(text, needles(_EPONYM.pattern, _EPONYM.flags)):
+        return out
     for start in _CAPITAL.finditer(text):  # each capitalised word in turn: 'The Sørensen index' tries both
         m = _EPONYM.match(text, start.start())
         if not m or (out and m.start() < out[-1][1]):

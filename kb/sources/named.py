@@ -41,7 +41,9 @@ _DOC = (r"(?:guidelines?|guidance|review|study|trial|RCT|meta-analysis|report|st
 
 # A name is found once per sentence; the forms are short patterns on the text just after or before it.
 _START = r"(?<![\w'\u2019-])"  # a name starts a word
-_NAME_AT = lazy(rf"{_START}(?P<name>{NAME})")
+# The lookahead holds the letters a name can open with (a capital, or a particle's v, d, l, t): it changes no
+# match, but the engine tries the costlier lookbehind at far fewer places (about 40% less time a sentence).
+_NAME_AT = lazy(rf"(?=[{_UP}vdlt]){_START}(?P<name>{NAME})")
 _SECOND = r"(?:[a-z]{1,4}\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?"
 # (pattern the text after the name must start with, pattern the text before must end with, the
 # endings that text can have at all), most specific first. The endings are tested first: cheap.
@@ -91,7 +93,7 @@ _YEAR_ONLY = tuple(re.compile(p) for p in (
 _A_YEAR = lazy(r"(?:19|20)\d\d")
 _PLACE_WORD = lazy(r"\s(?:County|Province|Prefecture|District|Region|Municipality|Township|Village|City)$")
 _TRIAL_CONTEXT = lazy(r"\b(?P<trial>[A-Z][A-Z0-9-]{2,}(?:\s+[IVX]{1,4})?)\s+(?:[Tt]rial|[Ss]tudy)\b")
-_ACRONYM = lazy(r"(?<![\w-])[A-Z][A-Z]+(?![\w-])")
+_ACRONYM = lazy(r"(?=[A-Z])(?<![\w-])[A-Z][A-Z]+(?![\w-])")  # the lookahead: as _NAME_AT's
 _STOP = frozenset("""In The A An This These That Those Both All Each Most Other Another One Two Three Four Five Six
     Since From After Before During Although However Furthermore Moreover Additionally Also Using According
     Updated Revised Published Recently Similarly Meanwhile Overall Results Patients Participants Authors
@@ -120,11 +122,29 @@ class Mention:
         return f"{who} ({self.year})" if self.year else who
 
 
-def _resolve(name: str, start_of_sentence: bool, index: SourceIndex) -> str | None:
-    """The surname inside a matched name: 'Using Smith' -> 'Smith'; None when it is no name."""
+# Every form that reads the text after a name, as one pattern (group names dropped): where it does not match
+# right after a candidate and no form that reads the words before it can apply, no form does, and the dozen
+# tries for each capitalised word ('Further', 'For') are spared. Same flags as the forms: none.
+_ANY_AFTER = lazy("|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p)})" for p in (
+    *(after.pattern for after, _, _ in _FORMS if after), *(rx.pattern for rx in _TIED), _BARE[0].pattern)))
+
+
+def _may_name(text: str, end: int, before: str) -> bool:
+    """False only when no form can read a source around a name ending at ``end`` (see _ANY_AFTER)."""
+    return bool(_ANY_AFTER.match(text, end) or before.rstrip().endswith(("by", "from"))
+                or before.endswith(("by ", "to ")))
+
+
+def _words_after_stop(name: str) -> list[str]:
     words = name.split()
     while words and (words[0] in _STOP or words[0].split("-")[0] in _STOP):
         words = words[1:]
+    return words
+
+
+def _resolve(name: str, start_of_sentence: bool, index: SourceIndex) -> str | None:
+    """The surname inside a matched name: 'Using Smith' -> 'Smith'; None when it is no name."""
+    words = _words_after_stop(name)
     if not words:
         return None
     full = " ".join(words)
@@ -139,6 +159,9 @@ def _people(text: str, index: SourceIndex) -> list[Mention]:
     for m in _NAME_AT.finditer(text):
         start, end = m.span("name")
         before = text[max(0, start - 70): start]
+        # A candidate of stop words only ('In', 'The') resolves to no name whatever form fits it.
+        if not _words_after_stop(m.group("name")) or not _may_name(text, end, before):
+            continue
         mention = (_tied_form(text, m.group("name"), start, end, index, _TIED[:_N_DATED_TIED])
                    or _dated_form(text, m.group("name"), start, end, before, index)
                    # 'introduced by Catchpole and Morgan [4]': the tie to the marker beats 'by Catchpole'
