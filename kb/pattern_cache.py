@@ -47,7 +47,24 @@ def _supported() -> bool:
 def _stamp() -> tuple:
     import _sre
 
-    return (sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
+    return (sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS, _sources())
+
+
+def _sources() -> int:
+    """A checksum of the package's source files (name, size, modification time). After an edit the file starts
+    afresh: patterns no run uses any more would otherwise keep their places in it, and once the file and the
+    patterns a run needs no longer fit in ``re``'s cache together, a few would be compiled again on every run."""
+    import zlib
+
+    package = Path(__file__).resolve().parent
+    seen = []
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                seen.append(f"{os.path.relpath(os.path.join(folder, name), package)}:{info.st_size}:{info.st_mtime_ns}")
+    return zlib.crc32("\n".join(seen).encode())
 
 
 def _path(command: str) -> Path:

@@ -59,3 +59,17 @@ def test_switched_off_nothing_is_written(tmp_path):
 def test_without_bytecode_writing_nothing_is_written(tmp_path):
     _run(tmp_path, "pc.preload('t')\nre.compile('off(on)?')\n", PYTHONDONTWRITEBYTECODE="1")
     assert not list(tmp_path.iterdir())
+
+
+def test_an_edit_to_the_package_starts_the_file_afresh(tmp_path, monkeypatch):
+    """Patterns no run uses any more must not keep their places: the stamp follows the package's sources."""
+    package = tmp_path / "kb"
+    package.mkdir()
+    (package / "pattern_cache.py").write_text("# a stand-in for the package\n")
+    monkeypatch.setattr(pattern_cache, "__file__", str(package / "pattern_cache.py"))
+    before = pattern_cache._sources()
+    assert pattern_cache._sources() == before  # the same sources, the same stamp
+    (package / "rules.py").write_text("PATTERN = r'widget'\n")
+    added = pattern_cache._sources()
+    (package / "rules.py").write_text("PATTERN = r'widgets?'\n")
+    assert len({before, added, pattern_cache._sources()}) == 3
