@@ -64,7 +64,7 @@ def title_may_hold_source(e) -> bool:
         return True  # no author was read: the part read as the title may be them, and the title come after
     title = _bare_title(e)
     if not title:
-        return True
+        return False  # a name and a year and nothing else ('Saru D. 1997.'): no source, and no title (REF112)
     if e.first_author and e.first_author in title:
         return True  # 'Gabriel, C' or 'FAO & FHI 360': the author part read as the title
     return any(sign.search(title) for sign in _SIGNS)

@@ -70,3 +70,8 @@ def test_a_journal_without_a_title_is_still_a_warning():
     assert f.severity == "warning" and f.message.endswith("has no title")
     (g,) = run_rule(missing_title, make_policy(["Smith AB, Jones C. *Widget Journal*. 2015."] + GOOD_ENTRIES))
     assert g.severity == "warning"
+
+
+def test_an_entry_of_a_name_and_a_year_only_lacks_its_source_for_sure():
+    assert _severities(missing_source, "Saru D. 1997.") == ["warning"]
+    assert _severities(missing_title, "Saru D. 1997.") == ["warning"]
