@@ -56,15 +56,16 @@ def _sources() -> int:
     patterns a run needs no longer fit in ``re``'s cache together, a few would be compiled again on every run."""
     import zlib
 
-    package = Path(__file__).resolve().parent
-    seen = []
-    for folder, subfolders, files in os.walk(package):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".py"):
-                info = os.stat(os.path.join(folder, name))
-                seen.append(f"{os.path.relpath(os.path.join(folder, name), package)}:{info.st_size}:{info.st_mtime_ns}")
-    return zlib.crc32("\n".join(seen).encode())
+    seen, folders = [], [str(Path(__file__).resolve().parent)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.name.endswith(".py"):
+                    info = entry.stat()
+                    seen.append(f"{entry.path}:{info.st_size}:{info.st_mtime_ns}")
+                elif entry.name != "__pycache__" and entry.is_dir():
+                    folders.append(entry.path)
+    return zlib.crc32("\n".join(sorted(seen)).encode())
 
 
 def _path(command: str) -> Path:
