@@ -65,14 +65,15 @@ def title_may_hold_source(e) -> bool:
     title = _bare_title(e)
     if not title:
         return False  # a name and a year and nothing else ('Saru D. 1997.'): no source, and no title (REF112)
-    if e.first_author and e.first_author in title:
+    if e.first_author and re.search(rf"(?<!\w){re.escape(e.first_author)}(?!\w)", title):
         return True  # 'Gabriel, C' or 'FAO & FHI 360': the author part read as the title
     return any(sign.search(title) for sign in _SIGNS)
 
 
 def source_may_hold_title(e) -> bool:
-    """An italic span read as the journal that holds the title too (F1000's `*Title. Source.* 2020`), or a
-    standalone work's title printed in italics with no volume or pages: 'no title' is unsure."""
+    """What was read as the source holds a sentence's end (F1000's italic `*Title. Source.* 2020`), or runs
+    to five words or more with no volume or pages (a standalone work's title, often set in italics where a
+    journal would stand): 'no title' is unsure."""
     source = e.source or ""
     if not source or e.volume or e.issue or e.pages:
         return False

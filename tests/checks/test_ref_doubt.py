@@ -48,6 +48,8 @@ def test_an_entry_the_reader_did_not_split_is_reported_at_info(entry):
     "Lee K, Moss T. User Manual for Widget Sequential Analysis (WSA).",
     "StataCorp (2015) Stata Statistical Software: Release 14.",
     "Human widgets and climate change in Pacific island countries. 2015. In press.",
+    # the author's name inside a longer word of the title is no author part read as the title
+    "Smithson A. Widgets of the Smithsonian collection. 2001.",
 ])
 def test_an_entry_split_cleanly_without_a_source_is_a_warning(entry):
     assert _severities(missing_source, entry) == ["warning"]
