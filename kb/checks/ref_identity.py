@@ -138,7 +138,7 @@ def _duplicate_of(e, by_id: dict, by_title: dict):
     title = _norm_title(e.title)
     other = by_title.get((title, e.year, _year_letter(e))) if title and e.year else None
     if (other is not None and other.number != e.number and _same_authors(other, e) and not _other_pmids(other, e)
-            and not _other_issue(other, e) and not _other_pages(other, e)):
+            and not _other_issue(other, e) and not _other_pages(other, e) and not _other_coauthors(other, e)):
         return other, f"same title, first author and year ({e.year})", "warning"
     return None
 
@@ -167,6 +167,13 @@ def _other_pages(a, b) -> bool:
     return bool(a.pages and b.pages and a.pages != b.pages)
 
 
+def _other_coauthors(a, b) -> bool:
+    """Two author lists that part before either ends (one may stop at 'et al.'): two papers by one first author
+    (two untitled proceedings entries, 'Helmiyati, Abbas ...' and 'Helmiyati, Budianto ...')."""
+    shared = min(len(a.surnames), len(b.surnames))
+    return shared >= 2 and a.surnames[:shared] != b.surnames[:shared]
+
+
 def _other_pmids(a, b) -> bool:
     """Two different PubMed records: two papers, even with the same title (a reply, a second part)."""
     return bool(a.pmid and b.pmid and a.pmid != b.pmid)
@@ -181,7 +188,8 @@ def duplicate_paper(kb):
     author and year without two different PMIDs. The finding sits on the later
     entry and names the earlier one. Sharing only title, author and year is a
     warning (an erratum or a reprint can do that), and is not reported for two reports of one series
-    whose numbers differ (bulletins 99 and 100 of one title, neither in a journal volume).
+    whose numbers differ (bulletins 99 and 100 of one title, neither in a journal volume), nor for two
+    entries whose author lists part before either ends (other co-authors: two papers of one first author).
 
     Why: a paper listed twice splits its citations over two numbers and
     makes the evidence look larger than it is.
