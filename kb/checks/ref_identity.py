@@ -168,10 +168,10 @@ def _other_pages(a, b) -> bool:
 
 
 def _other_coauthors(a, b) -> bool:
-    """Two author lists that part before either ends (one may stop at 'et al.'): two papers by one first author
-    (two untitled proceedings entries, 'Helmiyati, Abbas ...' and 'Helmiyati, Budianto ...')."""
-    shared = min(len(a.surnames), len(b.surnames))
-    return shared >= 2 and a.surnames[:shared] != b.surnames[:shared]
+    """Two second authors: two papers by one first author (two untitled proceedings entries, 'Helmiyati H.,
+    Suci R.P.' and 'Helmiyati H., Masriah I.'). Only the second: a name garbled further on ('Nicholls S, S,,')
+    must not part a paper listed twice."""
+    return len(a.surnames) >= 2 and len(b.surnames) >= 2 and a.surnames[1] != b.surnames[1]
 
 
 def _other_pmids(a, b) -> bool:
@@ -189,7 +189,7 @@ def duplicate_paper(kb):
     entry and names the earlier one. Sharing only title, author and year is a
     warning (an erratum or a reprint can do that), and is not reported for two reports of one series
     whose numbers differ (bulletins 99 and 100 of one title, neither in a journal volume), nor for two
-    entries whose author lists part before either ends (other co-authors: two papers of one first author).
+    entries with different second authors (two papers of one first author).
 
     Why: a paper listed twice splits its citations over two numbers and
     makes the evidence look larger than it is.
