@@ -308,8 +308,15 @@ def test_a_work_of_several_volumes_has_the_year_its_first_came_out():
      "over the past million years. *Nature* **437**, 125\u2013128 (2005).", "Bintanja", 2005, "Nature"),
     ("ter Braak, C. J. F. & Juggins, S. Weighted averaging partial least squares regression (WA-PLS): an improved "
      "method. *Hydrobiologia* **269**, 485\u2013502 (1993).", "ter Braak", 1993, "Hydrobiologia"),
+    # Science / Science Advances: initials first, the title after a comma, "Journal Vol, pages (year)."
+    ("W. E. Johns, M. O. Baringer, R. Curry, Continuous, array-based estimates of Atlantic Ocean heat transport at "
+     "26.5 N. J. Climate 24, 2429\u20132449 (2011).", "Johns", 2011, "J. Climate"),
+    ("L. C. Jackson, A. Biastoch, J. Robson, The evolution of the North Atlantic meridional overturning circulation "
+     "since 1980. Nat. Rev. Earth Environ. 3, 241\u2013254 (2022).", "Jackson", 2022, "Nat. Rev. Earth Environ"),
+    ("R. M. van Westen, H. A. Dijkstra, Persistent climate model biases in the Atlantic Ocean\u2019s freshwater "
+     "transport. EGUsphere, 1\u201329 (2023).", "van Westen", 2023, "EGUsphere"),
 ])
-def test_nature_entries_with_parentheses_in_the_title_or_a_particle(text, first, year, source):
+def test_nature_and_science_entries(text, first, year, source):
     e = entry(text)
     assert (e.first_author, e.year, e.source) == (first, year, source)
 
@@ -371,20 +378,6 @@ def test_an_issue_glued_to_its_volume_is_no_year():
               "Proceedings of the Royal Society B: Biological Sciences. 2019;286(1916):20192047.")
     assert (e.first_author, e.year) == ("Chapman", 2019)
     assert entry("Smith AB, Jones C (2009) A title. PLoS Med 6: e1002093.").year == 2009  # a spaced year still is
-
-
-@pytest.mark.parametrize("text, first, year, source", [
-    # Science / Science Advances: initials first, the title after a comma, "Journal Vol, pages (year)."
-    ("W. E. Johns, M. O. Baringer, R. Curry, Continuous, array-based estimates of Atlantic Ocean heat transport at "
-     "26.5 N. J. Climate 24, 2429\u20132449 (2011).", "Johns", 2011, "J. Climate"),
-    ("L. C. Jackson, A. Biastoch, J. Robson, The evolution of the North Atlantic meridional overturning circulation "
-     "since 1980. Nat. Rev. Earth Environ. 3, 241\u2013254 (2022).", "Jackson", 2022, "Nat. Rev. Earth Environ"),
-    ("R. M. van Westen, H. A. Dijkstra, Persistent climate model biases in the Atlantic Ocean\u2019s freshwater "
-     "transport. EGUsphere, 1\u201329 (2023).", "van Westen", 2023, "EGUsphere"),
-])
-def test_science_entries(text, first, year, source):
-    e = entry(text)
-    assert (e.first_author, e.year, e.source) == (first, year, source)
 
 
 def test_a_title_ending_in_parentheses_is_not_a_science_journal():

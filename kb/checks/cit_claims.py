@@ -7,6 +7,7 @@ from kb.sources.claims import count_claims, design_claims, topic_stems
 from kb.sources.kinds import GUIDELINE, KIND_LABELS, OTHER, RANDOMIZED, REVIEW
 from kb.sources.judge import label, verdicts
 from . import finding, rule
+from .helpers import clip
 
 _KNOWN = frozenset({RANDOMIZED, REVIEW, GUIDELINE, "observational"})
 
@@ -17,10 +18,6 @@ def _numbers(entry, claim) -> list[int]:
 
 def _a(noun: str) -> str:
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
-
-
-def _short(text: str, width: int = 80) -> str:
-    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "\u2026"
 
 
 def _kind_note(kb, n: int) -> str:
@@ -179,7 +176,7 @@ def _member_finding(kb, marker, n, claim, off_topic: bool, suggestion: str):
     title = kb.references[n].title or ""
     # The message names the member, not the marker's text: widening [35-54] to [35-55] must not turn
     # the finding about 54 into a "new" one.
-    message = f"the marker cites reference {n} ({label(kb.references[n])}: '{_short(title)}'), {' and '.join(reasons)}"
+    message = f"the marker cites reference {n} ({label(kb.references[n])}: '{clip(title)}'), {' and '.join(reasons)}"
     return finding(range_member_off_claim, marker.line, message, column=marker.column, citations=[n],
                    severity="warning" if claim else "info", suggestion=suggestion)
 

@@ -60,3 +60,9 @@ def apparatus(lines, line: int) -> bool:
         return True
     before = next((lines[k].strip() for k in range(start - 1, -1, -1) if lines[k].strip()), "")
     return before.startswith("|")
+
+
+def clip(text: str | None, width: int = 80) -> str:
+    """``text`` cut at a word's end to at most ``width`` characters, with an ellipsis when cut (for messages)."""
+    text = text or ""
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "\u2026"

@@ -9,7 +9,7 @@ from kb.read.entry_edges import NO_SOURCE_BY_NATURE
 from . import finding, rule
 from .entry_doubt import source_may_hold_title, title_may_hold_source
 from .entry_signs import DETAILS, has_source
-from .helpers import describe
+from .helpers import clip, describe
 
 # An entry that says it has no date ('(n.d.)', 'no date') is honest about it: nothing to report.
 # ... and 's.f.' / 's.d.' (Spanish 'sin fecha', French 'sans date', Latin 'sine die'), as in 'FAO. (s.f): Agua ...'
@@ -41,11 +41,6 @@ def _unread(e) -> bool:
     if not re.search(r"[.?!]\s+\S", text) or _RUN_TOGETHER.search(text):
         return True
     return not (e.year or e.source or e.doi or e.pmid or e.volume or DETAILS.search(text))
-
-
-def _clip(text: str | None, width: int = 60) -> str:
-    text = text or ""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
 
 
 def _per_entry(r, kb, lacking: list, what: str, message, suggestion: str, in_doubt=None, doubtful=None):
@@ -139,7 +134,7 @@ def missing_title(kb):
                           "add the title after the authors, as printed on the work",
                           in_doubt=source_may_hold_title, doubtful=lambda e: finding(
                               missing_title, e.line, f"{describe(e)}: no title was read apart from what was read "
-                                                     f"as its source ('{_clip(e.source)}'), which may hold the title",
+                                                     f"as its source ('{clip(e.source, 60)}'), which may hold the title",
                               citations=(e.number,), severity="info",
                               suggestion="check by eye that the entry gives the work's title before its source"))
 
@@ -183,7 +178,7 @@ def missing_source(kb):
 def _source_in_doubt(e):
     return finding(missing_source, e.line, f"{describe(e)}: no journal, publisher or address was read, but the entry "
                                            f"is in a form the reader did not split, and what it read as the title "
-                                           f"('{_clip(e.title)}') may hold one", citations=(e.number,),
+                                           f"('{clip(e.title, 60)}') may hold one", citations=(e.number,),
                    severity="info", suggestion="check by eye that the entry says where the work was published")
 
 
