@@ -25,6 +25,9 @@ DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPMI
                       r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*[A-Z]{2}:\s*[A-Z]|"
                       # 'Brisbane: University of Queensland; 2011' (a thesis); 'Hanoi: 2012.' (the author's own report)
                       r"\b[A-Z][a-z]+:\s*(?:University\s+of\s+[A-Z]|(?:19|20)\d\d\.?\s*$)|"
+                      # '*Title*, Massachusetts Institute of Technology, (1962).': a thesis names its university last
+                      r"[,.;]\s*(?:The\s+)?(?:[A-Z][\w.'-]*\s+){0,4}(?:University|Institute\s+of\s+Technology|"
+                      r"Polytechnic|College)\b[^.;()]{0,40}[,;]?\s*\(?(?:19|20)\d\d[a-z]?\)?\.?\s*$|"
                       # 'Brussels. European Communities Health Directorate.': an issuing body
                       r"\b(?:Directorate|Ministry|Agency|Bureau|Commission)\b|"
                       r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$|"

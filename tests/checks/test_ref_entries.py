@@ -167,10 +167,16 @@ def test_books_reports_preprints_and_notes_name_their_source():
                   "Health Directorate.",
                   "Diep Thi Thu Trang. The completeness of the infant mortality recording system in rural Northern "
                   "Vietnam. Brisbane: University of Queensland; 2011.",
-                  "Hanoi University of Public Health. Vietnam National Injury Survey 2011. Hanoi: 2012."):
+                  "Hanoi University of Public Health. Vietnam National Injury Survey 2011. Hanoi: 2012.",
+                  "Han, C.-Y. *The mechanism of heat transfer in nucleate pool boiling*, Massachusetts Institute "
+                  "of Technology, (1962).",  # a thesis: its university is where it was published
+                  "Tarun R, Naik RN. Biodiesel from waste oil. The University of Wisconsin \u2013 Milwaukee; 2001."):
         assert run_rule(missing_source, make_policy([entry])) == [], entry
     (f,) = run_rule(missing_source, make_policy(["Horn BKP (1987) Closed-form solution of absolute orientation "
                                                  "using unit quaternions 4."]))
+    assert f.severity == "warning"
+    # a university in the title is no publisher: only one named at the end, before the year, is
+    (f,) = run_rule(missing_source, make_policy(["Lee K (2012) Drinking among University students in Seoul."]))
     assert f.severity == "warning"
     # a title's colon is no publisher's place: 'Stata: Release 14' names no source
     (f,) = run_rule(missing_source, make_policy(["StataCorp (2015) Stata Statistical Software: Release 14."]))
