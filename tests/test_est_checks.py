@@ -179,3 +179,11 @@ def test_no_combination_of_numbers_crashes_the_checks(measure, est, lo, hi, p):
     issues = estimate_issues(_estimate(measure, est, lo, hi, p))
     assert all(i.code.startswith("EST") and i.message for i in issues)
     assert not any(math.isnan(x) for x in (est, lo, hi))
+
+
+def test_thousands_grouped_by_a_space_are_one_number():
+    # JNCI, Lancet and BMJ group thousands with a thin space, which the import keeps as a space.
+    body = "Of the 53 456 participants, 34 614 (65%) came from screening sites.<sup>[2]</sup>"
+    assert findings(body, "EST302") == []
+    wrong = findings(body.replace("(65%)", "(75%)"), "EST302")
+    assert [f.message for f in wrong] == ["34 614 of 53456 is 64.8%, not the printed 75%"]

@@ -19,7 +19,9 @@ from .find import find_i2
 from .model import CountPercent, Heterogeneity, SampleSplit, StudyCount
 from .numbers import WORD_NUMBER, to_float, word_or_number
 
-_INT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
+# "1,231", and "53 456" (Lancet, JNCI and BMJ group thousands with a thin space, which the import keeps as a space);
+# a group followed by a hyphen or a decimal stays apart ("3 100-mg doses").
+_INT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?![\d.,\-\u2013])|\d+"
 _PEOPLE_WORDS = ("patients", "participants", "subjects", "individuals", "adults", "people", "persons", "women", "men",
                  "children")
 _PEOPLE = rf"(?:{'|'.join(_PEOPLE_WORDS)})"

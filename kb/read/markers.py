@@ -203,6 +203,8 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         if row and (not (line[: m.start()].rstrip().endswith("|") and line[m.end():].lstrip().startswith("|"))
                     or re.fullmatch(r"\d+,\d{1,2}", m.group("inner"))):
             continue  # a table row's "45 (12)" or "| (38,2) |" is a value; a cell holding only "(95)" cites
+        if m.start() and line[m.start() - 1].isalnum():
+            continue  # "Ang(1-7)", "f(2)": a peptide's residues, a function's argument; a citation stands apart
         inner = m.group("inner")
         before = line[: m.start()].rstrip()
         # "(1) the first ..." lists, "(2009)", "(Figure 2)" and "n (5)" are not citations.
