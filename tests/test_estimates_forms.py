@@ -253,3 +253,18 @@ def test_a_table_row_named_by_its_study_gives_no_outcome_but_keeps_its_name():
     kb, _ = est_findings(body)
     rows = [(e.outcome, e.detail) for e in kb.effect_estimates.estimates]
     assert rows == [("", "Erosion was more frequent"), ("Mortality", "Mortality")]
+
+
+def test_the_lancets_raised_decimal_point_is_read_as_a_point():
+    body = "Survival did not differ (hazard ratio 1\u00b718 [95% CI 0\u00b795\u20131\u00b745]; p=0\u00b714).<sup>[1]</sup>"
+    kb, found = est_findings(body)
+    (e,) = kb.effect_estimates.estimates
+    assert (e.measure, e.estimate, e.ci_low, e.ci_high) == ("HR", 1.18, 0.95, 1.45)
+    assert found == []
+    _, wrong = est_findings(body.replace("0\u00b795\u20131\u00b745", "1\u00b745\u20130\u00b795"))
+    assert [f.code for f in wrong] == ["EST101"]
+    table = "| Outcome | HR (95% CI) |\n| --- | --- |\n| Death | 0\u00b766 (0\u00b755\u20130\u00b779) |\n\nDeaths fell.<sup>[1]</sup>"
+    (row,) = est_findings(table)[0].effect_estimates.estimates
+    assert (row.estimate, row.ci_low, row.ci_high) == (0.66, 0.55, 0.79)
+    # Clean: a middle dot that is no decimal point (between words, or spaced) is no number.
+    assert find_estimates("the NO\u00b7sGC complex rose (HR 2 \u00b7 7)") == []

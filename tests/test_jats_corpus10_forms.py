@@ -74,6 +74,8 @@ def test_a_peptides_residues_in_a_parenthesis_citing_article_are_no_citation(tmp
     want = [(1, 2), (3,), (4, 5, 6)] + [(n,) for n in range(7, 13)]
     assert [m.numbers for m in _read(tmp_path, data).doc.markers] == want
     assert [m.numbers for m in ground_truth(data).markers] == want
+    for name in ("ACE cleaves it to Ang-(1-5) here", "the ACE2-Ang(1\u20137)-Mas axis", "angiotensin [Ang (1\u20137)] acts"):
+        assert scan_line(name)[0] == [], name
     # Positive: a parenthesis set apart by a space still cites.
     assert [r.inner for r in scan_line("as shown (1-7) before")[0]] == ["1-7"]
 
@@ -104,3 +106,29 @@ def test_a_pubmed_link_in_an_address_is_no_pmid():
            "http://www.annals.org/cgi/pmidlookup?view=reprint&pmid=10610626 PMID: 10610626")
     assert parse_entry(11, raw, 1).pmid == "10610626"
     assert parse_entry(1, "Smith A. A title. J Tests. 2001;3:4. PMID:12345", 1).pmid == "12345"
+
+
+def test_a_generation_suffix_and_an_italic_et_al_without_a_stop():
+    fifth = parse_entry(17, "Butterworth JF 5th, Strichartz GR. Alpha 2-adrenergic agonists block conduction. "
+                            "Anesthesiology. 1993;78:1-9.", 1)
+    assert (fifth.first_author, fifth.surnames) == ("Butterworth", ("Butterworth", "Strichartz"))
+    layard = parse_entry(32, "Layard R, Bell S, Clark D, *et al* The depression report: a new deal for depression. "
+                             "LSE London, 2006.", 1)
+    assert (layard.first_author, layard.year) == ("Layard", 2006)
+    assert layard.title == "The depression report: a new deal for depression"
+    # Clean: an italic "et al" before the year still leaves the year to the entry, not to the title.
+    dated = parse_entry(1, "Smith FA *et al.* 2004 Title here. J X 3:4.", 1)
+    assert (dated.first_author, dated.year) == ("Smith", 2004)
+
+
+def test_a_collective_cited_without_its_last_word():
+    from kb.read.author_year import AuthorYearIndex
+    from kb.read.author_year_list import read_entry
+
+    entry = read_entry(12, "Early Breast Cancer Trialists' Collaborative Group (2010) Overview of the randomized "
+                           "trials of radiotherapy in ductal carcinoma in situ. J Natl Cancer Inst Monogr 2010: 162-177",
+                       204)
+    index = AuthorYearIndex([entry])
+    assert index.resolve("Early Breast Cancer Trialists' Collaborative *et al*", "2010")[0] == (12,)
+    # Clean: another body's name is still no entry of the list.
+    assert index.resolve("Early Breast Cancer Screening Programme", "2010")[0] == ()

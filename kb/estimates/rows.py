@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kb.patterns import lazy
+from kb.read.prose import points
 from .find import Found, find_estimates
 from .numbers import MEASURE, NUM, canonical_measure
 
@@ -41,7 +42,7 @@ class TableRow:
 
 
 def _cell_text(cell: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", cell)).split())
+    return " ".join(points(html.unescape(_TAG.sub(" ", cell))).split())
 
 
 def _columns(header: list[str]) -> tuple[int | None, int | None]:

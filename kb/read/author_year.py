@@ -142,11 +142,19 @@ def _by_author_count(entries: list[ReferenceEntry], who: str) -> list[ReferenceE
     return fits or entries
 
 
+_COLLECTIVE_END = re.compile(r"(?<=\S)\s+(?:Study\s+)?(?:Group|Collaboration|Consortium|Investigators)$")
+
+
 def _keys(e: ReferenceEntry) -> list[str]:
     keys = [_fold(e.surnames[0])] if e.surnames else []
     if e.organisation:
         org = e.organisation
-        keys.append(_fold(re.sub(r"\s*\([^)]*\)", "", org)))
+        bare = re.sub(r"\s*\([^)]*\)", "", org)
+        keys.append(_fold(bare))
+        # "(Early Breast Cancer Trialists' Collaborative et al, 2010)": the text may leave out the collective word
+        # that ends the name in the list ("... Collaborative Group (EBCTCG)").
+        if len(bare.split()) >= 4:  # a name of its own remains: not "Study Group" alone
+            keys.append(_fold(_COLLECTIVE_END.sub("", bare)))
         keys.append(_fold(org.split(",")[0]))  # 'United Nations Children's Fund, World Health Organization, ...'
         keys += [_fold(a) for a in re.findall(r"\(([A-Z][A-Za-z&]{1,12})\)", org)]
         capitals = "".join(w[0] for w in re.findall(r"[A-Z][\w&-]*", org))

@@ -193,6 +193,11 @@ def _joiners(run: str) -> list[str]:
 
 
 _CLOSING_TAG = re.compile(r"</su[bp]>$", re.IGNORECASE)
+# A parenthesis attached to a word (a peptide's residues "Ang(1-7)", "Ang-(1-5)", a function's argument "f(2)"), one
+# the next word hangs on ("(1–7)-Mas axis"), or one closing a bracket that opened with a word ("[Ang (1–7)]")
+# belongs to a name; a citation stands apart from the words around it.
+_IN_A_NAME_BEFORE = re.compile(r"(?:\w|\w-)$|\[[^\[\]\d]*[^\W\d_][^\[\]]*$")
+_IN_A_NAME_AFTER = re.compile(r"-[^\W\d_]")
 
 
 def _scan_parens(line: str, found: list, taken: list) -> None:
@@ -203,8 +208,8 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         if row and (not (line[: m.start()].rstrip().endswith("|") and line[m.end():].lstrip().startswith("|"))
                     or re.fullmatch(r"\d+,\d{1,2}", m.group("inner"))):
             continue  # a table row's "45 (12)" or "| (38,2) |" is a value; a cell holding only "(95)" cites
-        if m.start() and line[m.start() - 1].isalnum():
-            continue  # "Ang(1-7)", "f(2)": a peptide's residues, a function's argument; a citation stands apart
+        if _IN_A_NAME_BEFORE.search(line, 0, m.start()) or _IN_A_NAME_AFTER.match(line, m.end()):
+            continue  # "Ang(1-7)", "Ang-(1-5)", "(1–7)-Mas", "[Ang (1–7)]", "f(2)": part of a name or a formula
         inner = m.group("inner")
         before = line[: m.start()].rstrip()
         # "(1) the first ..." lists, "(2009)", "(Figure 2)" and "n (5)" are not citations.
