@@ -76,8 +76,9 @@ def test_a_peptides_residues_in_a_parenthesis_citing_article_are_no_citation(tmp
     assert [m.numbers for m in ground_truth(data).markers] == want
     for name in ("ACE cleaves it to Ang-(1-5) here", "the ACE2-Ang(1\u20137)-Mas axis", "angiotensin [Ang (1\u20137)] acts"):
         assert scan_line(name)[0] == [], name
-    # Positive: a parenthesis set apart by a space still cites.
+    # Positive: a parenthesis set apart by a space still cites, and so does one in a bracketed aside.
     assert [r.inner for r in scan_line("as shown (1-7) before")[0]] == ["1-7"]
+    assert [r.inner for r in scan_line("no trends [P > 0.05, two-sided t test (23)] here")[0]] == ["23"]
 
 
 def test_a_named_scale_or_peptide_before_a_raised_number_is_no_base():
@@ -96,6 +97,9 @@ def test_scientific_reports_spaced_initials_and_ampersand():
     e = parse_entry(3, raw, 1)
     assert (e.first_author, e.year, e.surnames) == ("Goldberg", 2012, ("Goldberg", "Mather"))
     assert e.title == "Targeting the consequences of the metabolic syndrome in the Diabetes Prevention Program"
+    hindawi = parse_entry(45, "Mendes A. A., Oliveira P. C., Giordano R. D. L. C., De Castro H. F. Evaluation of "
+                              "lipases. *Int J Biol Macromol*. 2012;50(3):503-511.", 1)
+    assert (hindawi.first_author, hindawi.year) == ("Mendes", 2012)
     # Clean: an organisation that closes with the year keeps its name.
     org = parse_entry(4, "World Health Organization (2010). Global recommendations on physical activity. Geneva.", 1)
     assert org.organisation == "World Health Organization" and org.year == 2010
@@ -132,3 +136,11 @@ def test_a_collective_cited_without_its_last_word():
     assert index.resolve("Early Breast Cancer Trialists' Collaborative *et al*", "2010")[0] == (12,)
     # Clean: another body's name is still no entry of the list.
     assert index.resolve("Early Breast Cancer Screening Programme", "2010")[0] == ()
+
+
+def test_a_decade_in_a_books_title_is_no_year():
+    raw = ("Leverton TJ, Elliott SA. Transition to parenthood groups. The Free Woman: Women's Health in the 1990s. "
+           "Carnforth: The Parthenon Publishing Group; 1989:479-486.")
+    assert parse_entry(27, raw, 1).year == 1989
+    # Positive: a year in the same place is still the entry's when nothing else dates it.
+    assert parse_entry(28, "Smith A. Women's health. Carnforth: Parthenon; 1990.", 1).year == 1990

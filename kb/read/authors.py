@@ -231,8 +231,8 @@ _LIST_END = lazy(r"[.:]\s+(?=\S)|(?=,)(?<=et al\.),\s+(?=\S)|(?=\.)(?<=et al)\.\
                  r"(?=\*)(?<=et al)\*{1,2}\s+(?=[A-Z])|"
                  r"(?=\s)(?<=\bet al)\s+(?=(?:19|20)\d\d\b)|(?=[.,])(?<=\b[A-Z])\.?,\s+(?=[A-Z][a-z\u00e0-\u00ff]+\s+[a-z\u00e0-\u00ff]{2,})")
 # "Smith J. A., Jones B.": the stop after J is an initial's; so are those of Scientific Reports' "Goldberg R. B. &
-# Mather K." (spaced initials, then the next initial or the ampersand) and the stop before its "& Mather".
-_MORE_INITIALS = lazy(rf"{UPPER}\.?,|{UPPER}\.\s+(?:&|{UPPER}\.)|&\s")
+# Mather K." (an initial, then the ampersand) and the stop before its "& Mather".
+_MORE_INITIALS = lazy(rf"{UPPER}\.?,|{UPPER}\.\s+&|&\s")
 _CANDIDATES = 4  # ends tried before giving up: past them the text is a title, not names
 
 

@@ -194,9 +194,9 @@ def _joiners(run: str) -> list[str]:
 
 _CLOSING_TAG = re.compile(r"</su[bp]>$", re.IGNORECASE)
 # A parenthesis attached to a word (a peptide's residues "Ang(1-7)", "Ang-(1-5)", a function's argument "f(2)"), one
-# the next word hangs on ("(1–7)-Mas axis"), or one closing a bracket that opened with a word ("[Ang (1–7)]")
+# the next word hangs on ("(1–7)-Mas axis"), or one right after a bracket's one word ("[Ang (1–7)]")
 # belongs to a name; a citation stands apart from the words around it.
-_IN_A_NAME_BEFORE = re.compile(r"(?:\w|\w-)$|\[[^\[\]\d]*[^\W\d_][^\[\]]*$")
+_IN_A_NAME_BEFORE = re.compile(r"(?:\w|\w-)$|\[[^\W\d_][\w-]{0,15} ?$")
 _IN_A_NAME_AFTER = re.compile(r"-[^\W\d_]")
 
 
