@@ -19,6 +19,10 @@ def est_findings(body: str):
 
 
 FORMS = {  # form: (clean sentence, (measure, printed, estimate, low, high, level), sentence with a defect, code)
+    "measure (95% CI) was x (a to b)": (
+        "The odds ratio (95% CI) for relapse was 1.52 (1.10 to 2.10).",
+        ("OR", "odds ratio", "1.52", "1.10", "2.10", "95%"),
+        "The odds ratio (95% CI) for relapse was 1.52 (2.10 to 1.10).", "EST101"),
     "OR = x [95% CI, a-b]": (
         "Mortality did not differ (OR = 0.95 [95% CI, 0.81\u20131.10]).",
         ("OR", "OR", "0.95", "0.81", "1.10", "95%"),
@@ -268,3 +272,23 @@ def test_the_lancets_raised_decimal_point_is_read_as_a_point():
     assert (row.estimate, row.ci_low, row.ci_high) == (0.66, 0.55, 0.79)
     # Clean: a middle dot that is no decimal point (between words, or spaced) is no number.
     assert find_estimates("the NO\u00b7sGC complex rose (HR 2 \u00b7 7)") == []
+
+
+def test_a_label_announcing_an_interval_without_numbers_after_it_is_no_estimate():
+    assert find_estimates("HR (95% CI) values are shown in Table 2 (see 3).") == []
+    (f,) = find_estimates("Similar across quartiles (AMTD (95% CI) Q1-Q3 vs Q4: -0.21 (-0.64 to 0.23); p=0.358).")
+    assert (f.measure_printed, f.value, f.low, f.high, f.p) == ("AMTD", "-0.21", "-0.64", "0.23", "0.358")
+
+
+def test_a_row_saying_it_holds_intervals_is_read_cell_by_cell():
+    table = ("| HbA1c | Placebo | Drug 100 mg | Drug 300 mg |\n| --- | --- | --- | --- |\n"
+             "| Baseline, mean (SD) | 8.0 (0.9) | 8.1 (0.9) | 8.0 (0.9) |\n"
+             "| \u0394LSM (95% CI), % | \u2013 | \u22120.68 (\u22120.98, \u22120.37) | {cell} |\n\nThe drug lowered HbA1c.<sup>[1]</sup>")
+    kb, found = est_findings(table.format(cell="\u22120.99 (\u22121.30, \u22120.69)"))
+    assert [(e.estimate, e.ci_low, e.ci_high, e.ci_level) for e in kb.effect_estimates.estimates] == [
+        (-0.68, -0.98, -0.37, "95%"), (-0.99, -1.30, -0.69, "95%")]
+    assert found == []
+    _, wrong = est_findings(table.format(cell="\u22120.99 (\u22121.30, \u22121.09)"))
+    assert [f.code for f in wrong] == ["EST102"]
+    # Clean: a row of means and SDs, with no interval named, is not read.
+    assert [e.estimate for e in kb.effect_estimates.estimates if e.estimate == 8.1] == []

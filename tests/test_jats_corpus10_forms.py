@@ -144,3 +144,12 @@ def test_a_decade_in_a_books_title_is_no_year():
     assert parse_entry(27, raw, 1).year == 1989
     # Positive: a year in the same place is still the entry's when nothing else dates it.
     assert parse_entry(28, "Smith A. Women's health. Carnforth: Parthenon; 1990.", 1).year == 1990
+
+
+def test_years_linked_alone_and_a_garbled_pair_are_not_raised():
+    # Author-year articles that link only the year ("(Frost et al. <xref>2005</xref>)") are not bare numbered ones.
+    cites = " ".join(f"Finding {n} holds (Author{n} et al. {x(n, str(2000 + n))})." for n in range(1, 9))
+    assert "<sup>" not in markdown(article(cites))
+    # BMJ in PMC: "<xref>89 16</xref><xref>26</xref>" (printed 8 9 16-26): a descending pair is left as printed.
+    assert "<sup>" not in markdown(article(f"Cells polarise.{x(8, '89 16')}{x(26)} Many agree."))
+    assert "agree.<sup>4 5</sup> Many" in markdown(article(f"Cells agree.{x(4, '4 5')} Many agree."))

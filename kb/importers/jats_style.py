@@ -14,6 +14,7 @@ from kb.importers.jats_inline import CLOSED_NUMBER, is_citation, local
 
 # "12", "52\u201354", or BMJ's pair "1 2" printed in one xref
 _NUMBER = re.compile(r"^\s*\d{1,4}(?:\s*[,\-\u2013]\s*\d{1,4}|\s+\d{1,4})*\s*$")
+_YEAR = re.compile(r"^\s*(?:1[89]|20)\d\d\s*$")
 # What stands right before a citation a closing bracket ends: the opening bracket, or a separator of the list
 # inside it ("(3, <xref>4</xref>)"). After words ("... criteria <xref>8</xref>) but") the bracket closes a clause.
 _LIST_BEFORE = re.compile(r"(?:^|[\[(,;\-\u2013]|\d)\s*$")
@@ -43,7 +44,8 @@ def bare_numbers(root, ref_ids) -> bool:
     """Does every numbered citation of the article print as a bare number, with nothing around it?"""
     found: list[tuple[str, bool]] = []
     _citations(root, ref_ids, False, "", found)
-    numbered = [enclosed for printed, enclosed in found if _NUMBER.match(printed)]
+    # A year linked alone ("(Takai et al. <xref>2004</xref>)", author-year styles) is no numbered citation.
+    numbered = [enclosed for printed, enclosed in found if _NUMBER.match(printed) and not _YEAR.match(printed)]
     if len(numbered) < _FEW or len(numbered) < len(found) * 0.9:
         return False  # few citations, or author-year ones among them
     return sum(numbered) * _SLIPS <= len(numbered)
@@ -75,7 +77,11 @@ def raise_glued(text: str, open_: str, mid: str, close: str) -> str:
     def joint(m: re.Match) -> str:  # BMJ tags a range by its two ends: 1 and 3 side by side print "1\u20133"
         return m.group(1) + m.group(2) + ("\u2013" if int(m.group(3)) > int(m.group(1)) + 1 else ",")
 
+    pair = re.compile(f"{mid}(\\d+) (\\d+){close}")
+
     def raise_run(m: re.Match) -> str:
+        if any(int(a) >= int(b) for a, b in pair.findall(m.group(1))):
+            return m.group(0)  # "<xref>89 16</xref>": a pair runs upwards; this is a number garbled in the XML
         start = text.rfind("\n", 0, m.start()) + 1
         for left, right in (("<sup>", "</sup>"), ("[", "]"), ("(", ")")):
             at = text.rfind(left, start, m.start())
