@@ -79,6 +79,7 @@ def test_a_peptides_residues_in_a_parenthesis_citing_article_are_no_citation(tmp
     # Positive: a parenthesis set apart by a space still cites, and so does one in a bracketed aside.
     assert [r.inner for r in scan_line("as shown (1-7) before")[0]] == ["1-7"]
     assert [r.inner for r in scan_line("no trends [P > 0.05, two-sided t test (23)] here")[0]] == ["23"]
+    assert [r.inner for r in scan_line("is indicated [see (11)] for each period")[0]] == ["11"]
 
 
 def test_a_named_scale_or_peptide_before_a_raised_number_is_no_base():
