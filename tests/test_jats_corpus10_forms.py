@@ -154,3 +154,19 @@ def test_years_linked_alone_and_a_garbled_pair_are_not_raised():
     # BMJ in PMC: "<xref>89 16</xref><xref>26</xref>" (printed 8 9 16-26): a descending pair is left as printed.
     assert "<sup>" not in markdown(article(f"Cells polarise.{x(8, '89 16')}{x(26)} Many agree."))
     assert "agree.<sup>4 5</sup> Many" in markdown(article(f"Cells agree.{x(4, '4 5')} Many agree."))
+
+
+def test_author_year_after_a_label_and_a_possessive():
+    from kb.read.author_year import AuthorYearIndex, scan_author_year
+    from kb.read.author_year_list import read_entry
+
+    entries = [read_entry(5, "Brown K. W., Weinstein N., Creswell J. D. (2012). Trait mindfulness modulates "
+                             "responses. Psychoneuroendocrinology 37, 2037-2041.", 1),
+               read_entry(6, "Vallieres E. F., Vallerand R. J. (1990). Traduction et validation d'une echelle. "
+                             "Int. J. Psychol. 25, 305-316.", 2)]
+    index = AuthorYearIndex(entries)
+    cited = scan_author_year("the PSS (Brown et al., 2012; French validation: Vallieres and Vallerand, 1990) was", index)
+    assert [m.inner for m in cited] == ["5, 6"]
+    assert [m.inner for m in scan_author_year("in line with Brown et al.\u2019s (2012) study", index)] == ["5"]
+    # Clean: a heading-like phrase before a colon is no author ('Heart rate variability: standards ..., 1996').
+    assert scan_author_year("(Heart rate variability: standards of measurement, 1996)", index) == []

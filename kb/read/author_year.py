@@ -45,7 +45,8 @@ _ITEMS_SPLIT = lazy(rf";|(?:(?<=\d)|(?<=\d[a-z]))(?:,|\s+and)\s+(?={PARTICLES}[A
 _ONLY_YEARS = lazy(_YEARS)
 # In parentheses, or in brackets (eLife's '(e.g., DNA [Bhardwaj et al., 2006])').
 _PAREN = lazy(rf"\((?P<body>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\)|\[(?P<bbody>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\]")
-_NARRATIVE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}{_TAIL}),?\s*(?P<paren>\((?P<years>{_YEARS})\))")
+# "Brown et al.'s (2012) study": a possessive before the year too.
+_NARRATIVE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}{_TAIL})(?:['\u2019]s)?,?\s*(?P<paren>\((?P<years>{_YEARS})\))")
 # Outside parentheses (F1000): 'following the protocol of Frazier *et al.*, 2014', 'Loefer & Sedberry, 2003'.
 _BARE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}(?:\s+[*_]{{0,2}}et\s+al\.?[*_]{{0,2}}|\s+(?:and|&)\s+{_NAME})?),[*_]?\s+"
              rf"(?P<years>{YEAR}[a-z]?)\b(?!\s*[-\u2013])")
@@ -206,7 +207,9 @@ def scan_author_year(text: str, index: AuthorYearIndex) -> list[RawMarker]:
         for part in _ITEMS_SPLIT.split(m.group("body") or m.group("bbody")):
             item = _ITEM.match(part.strip())
             if item:
-                who = item.group("who") if _names_a_source(item.group("who")) else None
+                # "(KIMS; French validation: Nicastro et al., 2010)": a label before a colon introduces the name
+                named = item.group("who").rsplit(": ", 1)[-1]
+                who = named if _names_a_source(named) else None
                 years = item.group("years")
             elif who and _ONLY_YEARS.fullmatch(part.strip()):
                 years = part.strip()
