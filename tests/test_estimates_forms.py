@@ -19,6 +19,10 @@ def est_findings(body: str):
 
 
 FORMS = {  # form: (clean sentence, (measure, printed, estimate, low, high, level), sentence with a defect, code)
+    "x (95% confidence interval [CI] = a-b)": (
+        "Recovery was faster (hazard ratio 0.80 (95% confidence interval [CI] = 0.64-0.99)).",
+        ("HR", "hazard ratio", "0.80", "0.64", "0.99", "95%"),
+        "Recovery was faster (hazard ratio 0.80 (95% confidence interval [CI] = 0.84-0.99)).", "EST102"),
     "measure (95% CI) was x (a to b)": (
         "The odds ratio (95% CI) for relapse was 1.52 (1.10 to 2.10).",
         ("OR", "odds ratio", "1.52", "1.10", "2.10", "95%"),

@@ -21,7 +21,7 @@ _BOUND_LOW = rf"(?P<low>{NUM})(?:\s?%)?"
 _BOUND_HIGH = rf"(?P<high>{NUM})(?:\s?%)?"
 _ANCHOR = lazy(
     r"(?P<level>\d{2}(?:\.\d+)?)\s?%\s*(?:CI|C\.I\.|CrI|Cl|UI|confidence intervals?|credible intervals?|uncertainty intervals?)\b"
-    r"(?:\s*\((?:CI|CrI|UI)\))?"  # "95% confidence interval (CI) 2.90-14.95"
+    r"(?:\s*[(\[](?:CI|CrI|UI)[)\]])?"  # "95% confidence interval (CI) 2.90-14.95", "... [CI] = 23.0-31.0"
     rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?P<bounds>{_BOUND_LOW}{_SEP}{_BOUND_HIGH})(?(open)\s*[\])])",
     re.IGNORECASE)
 # Words that qualify a measure or name the group it is for, before its name: "(Summary OR = 11.6, 95% CI ...)",
