@@ -170,3 +170,15 @@ def test_author_year_after_a_label_and_a_possessive():
     assert [m.inner for m in scan_author_year("in line with Brown et al.\u2019s (2012) study", index)] == ["5"]
     # Clean: a heading-like phrase before a colon is no author ('Heart rate variability: standards ..., 1996').
     assert scan_author_year("(Heart rate variability: standards of measurement, 1996)", index) == []
+
+
+def test_a_colon_after_a_year_parts_two_citations():
+    from kb.read.author_year import AuthorYearIndex, scan_author_year
+    from kb.read.author_year_list import read_entry
+
+    index = AuthorYearIndex([read_entry(10, "Hecht S., Shlaer S. (1936). Intermittent stimulation by light. J. Gen. "
+                                            "Physiol. 19, 965-979.", 1),
+                             read_entry(11, "Kelly D. H. (1974). Spatio-temporal frequency characteristics. J. Opt. "
+                                            "Soc. Am. 64, 983-990.", 2)])
+    cited = scan_author_year("at high intensity (Hecht and Shlaer, 1936: Kelly, 1974) here", index)
+    assert sorted(n for m in cited for n in m.inner.split(", ")) == ["10", "11"]

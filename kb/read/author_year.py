@@ -41,7 +41,8 @@ _ITEM = lazy(rf"^(?:[a-z][\w.]*[,:]?\s+){{0,5}}?{_LOCATOR}(?P<who>{PARTICLES}[A-
              rf"(?P<years>{_YEARS})(?:,?\s+(?:for|and\s+references|p\.|pp\.)[^;]*)?$")
 # Items part at a semicolon, or at a comma between a year and the next name: '(Narahashi 2000, Biondi et al. 2012)'.
 # Also at 'and' between a year and the next name: '(see Hawkins et al. 2016 and Stevenson et al. 2023)'.
-_ITEMS_SPLIT = lazy(rf";|(?:(?<=\d)|(?<=\d[a-z]))(?:,|\s+and)\s+(?={PARTICLES}[A-Z\u00c0-\u00de])")
+# Items part at ";", and at a comma, "and" or a colon after a year ("Hecht and Shlaer, 1936: Kelly, 1974").
+_ITEMS_SPLIT = lazy(rf";|(?:(?<=\d)|(?<=\d[a-z]))(?:,|:|\s+and)\s+(?={PARTICLES}[A-Z\u00c0-\u00de])")
 _ONLY_YEARS = lazy(_YEARS)
 # In parentheses, or in brackets (eLife's '(e.g., DNA [Bhardwaj et al., 2006])').
 _PAREN = lazy(rf"\((?P<body>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\)|\[(?P<bbody>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\]")
