@@ -179,3 +179,20 @@ def test_no_combination_of_numbers_crashes_the_checks(measure, est, lo, hi, p):
     issues = estimate_issues(_estimate(measure, est, lo, hi, p))
     assert all(i.code.startswith("EST") and i.message for i in issues)
     assert not any(math.isnan(x) for x in (est, lo, hi))
+
+
+def test_thousands_grouped_by_a_space_are_one_number():
+    # JNCI, Lancet and BMJ group thousands with a thin space, which the import keeps as a space.
+    body = "Of the 53 456 participants, 34 614 (65%) came from screening sites.<sup>[2]</sup>"
+    assert findings(body, "EST302") == []
+    wrong = findings(body.replace("(65%)", "(75%)"), "EST302")
+    assert [f.message for f in wrong] == ["34 614 of 53456 is 64.8%, not the printed 75%"]
+
+
+def test_a_count_before_another_count_is_no_total_and_an_empty_arm_is_no_arm():
+    body = ("Group I had 6 patients with pain on day 3 and 22 patients on day 5, whereas in group II no pain was "
+            "reported on day 3 (n=0) and 5 (n=0).<sup>[2]</sup>")
+    assert findings(body, "EST301") == []
+    # Positive: a total and arms that do not add up are still found.
+    wrong = "Of 60 patients enrolled, 25 were randomised to X and 30 were randomised to Y.<sup>[2]</sup>"
+    assert [f.code for f in findings(wrong, "EST301")] == ["EST301"]

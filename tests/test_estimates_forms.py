@@ -19,6 +19,14 @@ def est_findings(body: str):
 
 
 FORMS = {  # form: (clean sentence, (measure, printed, estimate, low, high, level), sentence with a defect, code)
+    "x (95% confidence interval [CI] = a-b)": (
+        "Recovery was faster (hazard ratio 0.80 (95% confidence interval [CI] = 0.64-0.99)).",
+        ("HR", "hazard ratio", "0.80", "0.64", "0.99", "95%"),
+        "Recovery was faster (hazard ratio 0.80 (95% confidence interval [CI] = 0.84-0.99)).", "EST102"),
+    "measure (95% CI) was x (a to b)": (
+        "The odds ratio (95% CI) for relapse was 1.52 (1.10 to 2.10).",
+        ("OR", "odds ratio", "1.52", "1.10", "2.10", "95%"),
+        "The odds ratio (95% CI) for relapse was 1.52 (2.10 to 1.10).", "EST101"),
     "OR = x [95% CI, a-b]": (
         "Mortality did not differ (OR = 0.95 [95% CI, 0.81\u20131.10]).",
         ("OR", "OR", "0.95", "0.81", "1.10", "95%"),
@@ -253,3 +261,38 @@ def test_a_table_row_named_by_its_study_gives_no_outcome_but_keeps_its_name():
     kb, _ = est_findings(body)
     rows = [(e.outcome, e.detail) for e in kb.effect_estimates.estimates]
     assert rows == [("", "Erosion was more frequent"), ("Mortality", "Mortality")]
+
+
+def test_the_lancets_raised_decimal_point_is_read_as_a_point():
+    body = "Survival did not differ (hazard ratio 1\u00b718 [95% CI 0\u00b795\u20131\u00b745]; p=0\u00b714).<sup>[1]</sup>"
+    kb, found = est_findings(body)
+    (e,) = kb.effect_estimates.estimates
+    assert (e.measure, e.estimate, e.ci_low, e.ci_high) == ("HR", 1.18, 0.95, 1.45)
+    assert found == []
+    _, wrong = est_findings(body.replace("0\u00b795\u20131\u00b745", "1\u00b745\u20130\u00b795"))
+    assert [f.code for f in wrong] == ["EST101"]
+    table = "| Outcome | HR (95% CI) |\n| --- | --- |\n| Death | 0\u00b766 (0\u00b755\u20130\u00b779) |\n\nDeaths fell.<sup>[1]</sup>"
+    (row,) = est_findings(table)[0].effect_estimates.estimates
+    assert (row.estimate, row.ci_low, row.ci_high) == (0.66, 0.55, 0.79)
+    # Clean: a middle dot that is no decimal point (between words, or spaced) is no number.
+    assert find_estimates("the NO\u00b7sGC complex rose (HR 2 \u00b7 7)") == []
+
+
+def test_a_label_announcing_an_interval_without_numbers_after_it_is_no_estimate():
+    assert find_estimates("HR (95% CI) values are shown in Table 2 (see 3).") == []
+    (f,) = find_estimates("Similar across quartiles (AMTD (95% CI) Q1-Q3 vs Q4: -0.21 (-0.64 to 0.23); p=0.358).")
+    assert (f.measure_printed, f.value, f.low, f.high, f.p) == ("AMTD", "-0.21", "-0.64", "0.23", "0.358")
+
+
+def test_a_row_saying_it_holds_intervals_is_read_cell_by_cell():
+    table = ("| HbA1c | Placebo | Drug 100 mg | Drug 300 mg |\n| --- | --- | --- | --- |\n"
+             "| Baseline, mean (SD) | 8.0 (0.9) | 8.1 (0.9) | 8.0 (0.9) |\n"
+             "| \u0394LSM (95% CI), % | \u2013 | \u22120.68 (\u22120.98, \u22120.37) | {cell} |\n\nThe drug lowered HbA1c.<sup>[1]</sup>")
+    kb, found = est_findings(table.format(cell="\u22120.99 (\u22121.30, \u22120.69)"))
+    assert [(e.estimate, e.ci_low, e.ci_high, e.ci_level) for e in kb.effect_estimates.estimates] == [
+        (-0.68, -0.98, -0.37, "95%"), (-0.99, -1.30, -0.69, "95%")]
+    assert found == []
+    _, wrong = est_findings(table.format(cell="\u22120.99 (\u22121.30, \u22121.09)"))
+    assert [f.code for f in wrong] == ["EST102"]
+    # Clean: a row of means and SDs, with no interval named, is not read.
+    assert [e.estimate for e in kb.effect_estimates.estimates if e.estimate == 8.1] == []

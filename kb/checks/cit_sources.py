@@ -109,7 +109,15 @@ def named_org_or_trial_mismatch(kb):
     The finding is only `info` when the cited paper is a review and no entry in the list names the
     organisation (it may report what the body said), or when the sentence says the body made criteria, a
     guideline or a score and the cited paper's title is about such a thing and names no other body (it may
-    be the body's work published under its members' names).
+    be the body's work published under its members' names; a committee named only by its task, `Expert
+    committee on the diagnosis ...`, is no other body). An acronym counts as named when it can be read off
+    the entry's body, first word to last (`NICE`, `National Institute for Health and Care Excellence`).
+    A trial is left alone when it is the document's own (its title names it), when another trial named in
+    the sentence is the one the cited title names (`PATENT-2, an extension of PATENT-1 [14]`), or when it is
+    named after a group the cited entry names written out (`RTOG 9310`, `Radiation Therapy Oncology Group
+    Study 93-10`); only `info` when the cited paper may be the trial's main report: by the lead author of
+    an entry that names it, or about what the sentence says and no later than the entries naming it (main
+    reports often leave the acronym out of the title).
     """
     yield from _report(named_org_or_trial_mismatch, kb, "org")
     yield from _report(named_org_or_trial_mismatch, kb, "trial")

@@ -19,7 +19,9 @@ from .find import find_i2
 from .model import CountPercent, Heterogeneity, SampleSplit, StudyCount
 from .numbers import WORD_NUMBER, to_float, word_or_number
 
-_INT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
+# "1,231", and "53 456" (Lancet, JNCI and BMJ group thousands with a thin space, which the import keeps as a space);
+# a group followed by a hyphen or a decimal stays apart ("3 100-mg doses").
+_INT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?![\d.,\-\u2013])|\d+"
 _PEOPLE_WORDS = ("patients", "participants", "subjects", "individuals", "adults", "people", "persons", "women", "men",
                  "children")
 _PEOPLE = rf"(?:{'|'.join(_PEOPLE_WORDS)})"
@@ -27,7 +29,8 @@ _PEOPLE = rf"(?:{'|'.join(_PEOPLE_WORDS)})"
 # lookbehind: the same matches, the lookbehind tried only there (a pattern opening with one is tried at every place).
 _TOTALS = (
     lazy(rf"\b(?:total\s+)?N\s*=\s*(?P<n>{_INT})"),
-    lazy(rf"(?=\d)(?<![=\d,.])(?<!= )(?P<n>{_INT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"),
+    # the words between a total and its people are words, not another count ("on day 3 and 22 patients")
+    lazy(rf"(?=\d)(?<![=\d,.])(?<!= )(?P<n>{_INT})\s+(?:(?!\d)[\w-]+\s+){{0,2}}?{_PEOPLE}\b"),
 )
 _ARMS = (
     lazy(rf"\(\s*n\s*=\s*(?P<n>{_INT})\s*\)"),
@@ -92,8 +95,10 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
     out = []
     for k, t in enumerate(totals):
         stop = totals[k + 1].start() if k + 1 < len(totals) else len(text)
+        # "(n=0)" counts events, not people: no arm is empty
         arms = sorted({m.start("n"): m for rx in _ARMS for m in rx.finditer(text, t.end(), stop)
-                       if not _BOUND_BEFORE.search(text, max(0, m.start("n") - 2), m.start("n"))
+                       if m.group("n") != "0"
+                       and not _BOUND_BEFORE.search(text, max(0, m.start("n") - 2), m.start("n"))
                        and not _LABEL_BEFORE.search(text, max(0, m.start("n") - 12), m.start("n"))}.values(),
                       key=lambda m: m.start())
         total, at = t.group("n"), t.start()

@@ -21,7 +21,7 @@ _BOUND_LOW = rf"(?P<low>{NUM})(?:\s?%)?"
 _BOUND_HIGH = rf"(?P<high>{NUM})(?:\s?%)?"
 _ANCHOR = lazy(
     r"(?P<level>\d{2}(?:\.\d+)?)\s?%\s*(?:CI|C\.I\.|CrI|Cl|UI|confidence intervals?|credible intervals?|uncertainty intervals?)\b"
-    r"(?:\s*\((?:CI|CrI|UI)\))?"  # "95% confidence interval (CI) 2.90-14.95"
+    r"(?:\s*[(\[](?:CI|CrI|UI)[)\]])?"  # "95% confidence interval (CI) 2.90-14.95", "... [CI] = 23.0-31.0"
     rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?P<bounds>{_BOUND_LOW}{_SEP}{_BOUND_HIGH})(?(open)\s*[\])])",
     re.IGNORECASE)
 # Words that qualify a measure or name the group it is for, before its name: "(Summary OR = 11.6, 95% CI ...)",
@@ -54,6 +54,12 @@ _NAMED_BARE_CUE = lazy(rf"\d\s*[\[(]\s*[{MINUS}.\d]")
 _P = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*(?P<op><=|>=|[=<>\u2264\u2265])\s*(?P<num>\d*\.\d+|\d+)"
          r"(?:(?:\s*[\u00d7x\u22c5\u00b7]\s*10\s*(?:\^|\*\*)?\s*|[eE])(?P<exp>[-\u2212\u2013]\s*\d{1,3}))?")
 _I2 = lazy(rf"\bI\s?(?:\u00b2|\^2|2|-squared)\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<v>{NUM})\s?%")
+# The interval announced in the measure's label, the numbers after it: "The mean difference (95% CI) was 2.1 (0.5 to
+# 3.7)", "AMTD (95% CI) Q1-Q3 vs Q4: -0.21 (-0.64 to 0.23)", an abbreviation the text defined standing for the measure.
+_HEADED = lazy(
+    rf"(?P<name>{MEASURE}|\b[A-Z]{{2,6}}\b)\s*\(\s*(?P<level>\d{{2}}(?:\.\d+)?)\s?%\s*(?:CI|confidence intervals?)\s*\)"
+    rf"[^;.()]{{0,80}}?(?:\b(?:was|were|is|of)|[:=])\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*\(\s*{_BOUND_LOW}{_SEP}{_BOUND_HIGH}"
+    r"\s*(?=[;)])")
 _CLAUSE_END = lazy(r"[;.](?:\s|$)")
 _COMPARATIVE_AFTER = lazy(r"^\s*(?:more|fewer|less|greater|higher|lower)\b", re.IGNORECASE)
 
@@ -217,6 +223,18 @@ def _named_bare(text: str, m: re.Match) -> Found:
                  m.group("low"), m.group("high"), "", p, "%" if "%" in m.group(0) else "", i2)
 
 
+def _headed(text: str, m: re.Match) -> Found:
+    end = _close_paren(text, m.end())
+    p, i2 = _p_and_i2(text[m.end():end])
+    p = p or _p_right_after(text, end)
+    name = m.group("name")
+    measure = canonical_measure(name) if re.fullmatch(MEASURE, name) else ""
+    if not measure:  # an abbreviation the text defined: its words say what it measures
+        measure, _ = _measure_from_words(text[max(0, m.start() - _REACH):m.end("level")], m.group("unit") or "", "")
+    return Found(m.start(), end, name, measure, m.group("value"), m.group("low"), m.group("high"),
+                 m.group("level") + "%", p, m.group("unit") or "", i2)
+
+
 def find_estimates(text: str) -> list[Found]:
     """Every estimate with an interval in ``text``, in reading order."""
     if "%" not in text and ";" not in text and "[" not in text:  # no interval is printed without one of these
@@ -226,6 +244,10 @@ def find_estimates(text: str) -> list[Found]:
     for m in _BARE.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             found.append(_bare(text, m))
+            taken.append((found[-1].start, found[-1].end))
+    for m in _HEADED.finditer(text) if "CI)" in text or "interval)" in text else ():
+        if not any(a <= m.start("value") < b for a, b in taken):
+            found.append(_headed(text, m))
             taken.append((found[-1].start, found[-1].end))
     for m in _NAMED_BARE.finditer(text) if _NAMED_BARE_CUE.search(text) else ():
         # whole numbers only ("OR 2 (1-3)") are too like other things to read

@@ -27,10 +27,10 @@ def to_float(text: str) -> float:
 
 
 def word_or_number(text: str) -> int | None:
-    """'Thirteen' -> 13, 'twenty-four' -> 24, '16' -> 16; None if it is neither."""
+    """'Thirteen' -> 13, 'twenty-four' -> 24, '16' -> 16, '34 614' -> 34614; None if it is neither."""
     t = text.strip().lower().replace(",", "")
-    if t.isdigit():
-        return int(t)
+    if t.replace(" ", "").isdigit() and re.fullmatch(r"\d{1,3}(?: \d{3})*|\d+", t):
+        return int(t.replace(" ", ""))
     if "-" in t:
         tens, _, ones = t.partition("-")
         if tens in WORDS and ones in WORDS:

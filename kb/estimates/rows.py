@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kb.patterns import lazy
+from kb.read.prose import points
 from .find import Found, find_estimates
 from .numbers import MEASURE, NUM, canonical_measure
 
@@ -41,7 +42,7 @@ class TableRow:
 
 
 def _cell_text(cell: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", cell)).split())
+    return " ".join(points(html.unescape(_TAG.sub(" ", cell))).split())
 
 
 def _columns(header: list[str]) -> tuple[int | None, int | None]:
@@ -109,12 +110,32 @@ def _rows_of(table: list[tuple[int, list[str]]]) -> list[TableRow]:
         est, ci = _columns(header)
         table = table[1:]
     if est is None and ci is None:
-        return []
+        return _row_labelled(table[1:])
     out = []
     for line, cells in table[1:]:
         if cells:
             out += [TableRow(line, f, _label(cells[0]), " | ".join(cells), before)
                     for f, before in _read_row(header, cells, est, ci)]
+    return out
+
+
+def _row_labelled(rows: list[tuple[int, list[str]]]) -> list[TableRow]:
+    """A table whose rows, not its header, say what they hold: '| ΔLSM (95% CI), % | – | −0.68 (−0.98, −0.37) |'
+    (Diabetologia, one column a treatment arm). Each cell printing a value and its interval in such a row is a
+    result; the rows before it name the outcome."""
+    out = []
+    for line, cells in rows:
+        if len(cells) < 2 or not _CI_HEAD.search(cells[0]) or not (level := _LEVEL.search(cells[0])):
+            continue
+        name = re.search(MEASURE, cells[0])
+        printed = name.group(0) if name else ""
+        for cell in cells[1:]:
+            both = _WITH_BOUNDS.match(cell)
+            if both:
+                found = Found(0, 0, printed, canonical_measure(printed) if printed else "", both.group("value"),
+                              both.group("low"), both.group("high"), level.group(1) + "%", "",
+                              "%" if "%" in cell else "", "")
+                out.append(TableRow(line, found, _label(cells[0]), " | ".join(cells)))
     return out
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 SENTINEL = re.compile(f"{OPEN}\\d+{MID}|{CLOSE}")
 _SPACES = re.compile(r"\s+")
-_NUMBER = re.compile(r"^\s*\d+(?:\s*[,\-\u2013]\s*\d+)*\s*$")  # "12", or a run printed in one xref "52\u201354"
+# "12", or a run printed in one xref: "52\u201354", BMJ's pair "1 2"
+_NUMBER = re.compile(r"^\s*\d+(?:\s*[,\-\u2013]\s*\d+|\s+\d+)*\s*$")
 # "3)": a number and the closing parenthesis, no opening one, as some journals close each citation
 CLOSED_NUMBER = re.compile(r"^\s*\d{1,4}\)\s*$")
 # A citation number in italic or bold is the journal's typography, not emphasis: the number is the marker.

@@ -186,10 +186,15 @@ def _person_text(p, ctx: Context) -> str:
 
 
 def _group_text(group, ctx: Context) -> str:
-    """A person-group as printed, each name as ``_person_text`` shows it."""
+    """A person-group as printed, each name as ``_person_text`` shows it. An ``<etal/>`` right after the last
+    name ("<name>..<given-names>S</given-names></name><etal/>", OUP's and BMJ's lists in PMC) prints apart from
+    it, with the list's own separator: "Venkatesan S, et al.", not "Venkatesan Set al."."""
     out = [group.text or ""]
     for p in group:
-        out.append(_person_text(p, ctx))
+        text = _person_text(p, ctx)
+        if local(p.tag) == "etal" and "".join(out)[-1:].isalnum():
+            out.append(", " if any("," in (q.tail or "") for q in group) else " ")
+        out.append(text)
         out.append(p.tail or "")
     return "".join(out)
 

@@ -12,7 +12,12 @@ import re
 
 from kb.importers.jats_inline import CLOSED_NUMBER, is_citation, local
 
-_NUMBER = re.compile(r"^\s*\d{1,4}(?:\s*[,\-\u2013]\s*\d{1,4})*\s*$")  # "12" or "52\u201354"
+# "12", "52\u201354", or BMJ's pair "1 2" printed in one xref
+_NUMBER = re.compile(r"^\s*\d{1,4}(?:\s*[,\-\u2013]\s*\d{1,4}|\s+\d{1,4})*\s*$")
+_YEAR = re.compile(r"^\s*(?:1[89]|20)\d\d\s*$")
+# What stands right before a citation a closing bracket ends: the opening bracket, or a separator of the list
+# inside it ("(3, <xref>4</xref>)"). After words ("... criteria <xref>8</xref>) but") the bracket closes a clause.
+_LIST_BEFORE = re.compile(r"(?:^|[\[(,;\-\u2013]|\d)\s*$")
 _OPENS = ("[", "(")
 _CLOSES = ("]", ")")
 _FEW = 5  # fewer numbered citations than this say nothing about a style
@@ -26,7 +31,8 @@ def _citations(el, ref_ids, in_sup: bool, before: str, out: list) -> None:
         tag = local(child.tag)
         if tag == "xref" and is_citation(child, ref_ids):
             after = (child.tail or "").lstrip()
-            enclosed = (in_sup or prev_text.rstrip().endswith(_OPENS) or after.startswith(_CLOSES)
+            enclosed = (in_sup or prev_text.rstrip().endswith(_OPENS)
+                        or (after.startswith(_CLOSES) and bool(_LIST_BEFORE.search(prev_text)))
                         or any(local(d.tag) == "sup" for d in child.iter()))
             out.append(("".join(child.itertext()), enclosed))
         elif tag not in ("ref-list", "sub-article"):
@@ -38,7 +44,8 @@ def bare_numbers(root, ref_ids) -> bool:
     """Does every numbered citation of the article print as a bare number, with nothing around it?"""
     found: list[tuple[str, bool]] = []
     _citations(root, ref_ids, False, "", found)
-    numbered = [enclosed for printed, enclosed in found if _NUMBER.match(printed)]
+    # A year linked alone ("(Takai et al. <xref>2004</xref>)", author-year styles) is no numbered citation.
+    numbered = [enclosed for printed, enclosed in found if _NUMBER.match(printed) and not _YEAR.match(printed)]
     if len(numbered) < _FEW or len(numbered) < len(found) * 0.9:
         return False  # few citations, or author-year ones among them
     return sum(numbered) * _SLIPS <= len(numbered)
@@ -59,16 +66,22 @@ def raise_glued(text: str, open_: str, mid: str, close: str) -> str:
     Europe PMC's copy of a BMJ article) are raised, as the journal prints them. Two numbers with nothing
     between them are the ends of a range when they are apart (BMJ tags "1\u20133" by its ends) and a pair
     when they follow each other, so "13" does not read as thirteen."""
-    span = f"{open_}\\d+{mid}\\d{{1,4}}{close}"
+    # one number, or a pair or range printed in one xref (BMJ's "1 2", "9\u201311")
+    span = f"{open_}\\d+{mid}\\d{{1,4}}(?:[ \\-\\u2013]\\d{{1,4}})?{close}"
     # Glued to a word, a stop, or an italic word's closing star ("*Aedes aegypti*<xref>4</xref>", Nature Comms).
-    glued = re.compile(f"(?<=[^\\W\\d_]|[.,;:)*])({span}(?:[,\\-\\u2013]?{span})*)(?![\\w{open_}])")
+    # The run goes on over a comma and a space (Elsevier's "meta-analyses<xref>5</xref>, <xref>6</xref>").
+    glued = re.compile(f"(?<=[^\\W\\d_]|[.,;:)*])({span}(?:(?:,[ \\u00a0]?|[\\-\\u2013])?{span})*)(?![\\w{open_}])")
     enclosing = re.compile(f"(?:[\\s\\d,;\\-\\u2013]|{span})*")
     adjacent = re.compile(f"(\\d+)({close})(?={open_}\\d+{mid}(\\d+))")
 
     def joint(m: re.Match) -> str:  # BMJ tags a range by its two ends: 1 and 3 side by side print "1\u20133"
         return m.group(1) + m.group(2) + ("\u2013" if int(m.group(3)) > int(m.group(1)) + 1 else ",")
 
+    pair = re.compile(f"{mid}(\\d+) (\\d+){close}")
+
     def raise_run(m: re.Match) -> str:
+        if any(int(a) >= int(b) for a, b in pair.findall(m.group(1))):
+            return m.group(0)  # "<xref>89 16</xref>": a pair runs upwards; this is a number garbled in the XML
         start = text.rfind("\n", 0, m.start()) + 1
         for left, right in (("<sup>", "</sup>"), ("[", "]"), ("(", ")")):
             at = text.rfind(left, start, m.start())

@@ -41,11 +41,13 @@ _ITEM = lazy(rf"^(?:[a-z][\w.]*[,:]?\s+){{0,5}}?{_LOCATOR}(?P<who>{PARTICLES}[A-
              rf"(?P<years>{_YEARS})(?:,?\s+(?:for|and\s+references|p\.|pp\.)[^;]*)?$")
 # Items part at a semicolon, or at a comma between a year and the next name: '(Narahashi 2000, Biondi et al. 2012)'.
 # Also at 'and' between a year and the next name: '(see Hawkins et al. 2016 and Stevenson et al. 2023)'.
-_ITEMS_SPLIT = lazy(rf";|(?:(?<=\d)|(?<=\d[a-z]))(?:,|\s+and)\s+(?={PARTICLES}[A-Z\u00c0-\u00de])")
+# Items part at ";", and at a comma, "and" or a colon after a year ("Hecht and Shlaer, 1936: Kelly, 1974").
+_ITEMS_SPLIT = lazy(rf";|(?:(?<=\d)|(?<=\d[a-z]))(?:,|:|\s+and)\s+(?={PARTICLES}[A-Z\u00c0-\u00de])")
 _ONLY_YEARS = lazy(_YEARS)
 # In parentheses, or in brackets (eLife's '(e.g., DNA [Bhardwaj et al., 2006])').
 _PAREN = lazy(rf"\((?P<body>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\)|\[(?P<bbody>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\]")
-_NARRATIVE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}{_TAIL}),?\s*(?P<paren>\((?P<years>{_YEARS})\))")
+# "Brown et al.'s (2012) study": a possessive before the year too.
+_NARRATIVE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}{_TAIL})(?:['\u2019]s)?,?\s*(?P<paren>\((?P<years>{_YEARS})\))")
 # Outside parentheses (F1000): 'following the protocol of Frazier *et al.*, 2014', 'Loefer & Sedberry, 2003'.
 _BARE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}(?:\s+[*_]{{0,2}}et\s+al\.?[*_]{{0,2}}|\s+(?:and|&)\s+{_NAME})?),[*_]?\s+"
              rf"(?P<years>{YEAR}[a-z]?)\b(?!\s*[-\u2013])")
@@ -142,11 +144,19 @@ def _by_author_count(entries: list[ReferenceEntry], who: str) -> list[ReferenceE
     return fits or entries
 
 
+_COLLECTIVE_END = re.compile(r"(?<=\S)\s+(?:Study\s+)?(?:Group|Collaboration|Consortium|Investigators)$")
+
+
 def _keys(e: ReferenceEntry) -> list[str]:
     keys = [_fold(e.surnames[0])] if e.surnames else []
     if e.organisation:
         org = e.organisation
-        keys.append(_fold(re.sub(r"\s*\([^)]*\)", "", org)))
+        bare = re.sub(r"\s*\([^)]*\)", "", org)
+        keys.append(_fold(bare))
+        # "(Early Breast Cancer Trialists' Collaborative et al, 2010)": the text may leave out the collective word
+        # that ends the name in the list ("... Collaborative Group (EBCTCG)").
+        if len(bare.split()) >= 4:  # a name of its own remains: not "Study Group" alone
+            keys.append(_fold(_COLLECTIVE_END.sub("", bare)))
         keys.append(_fold(org.split(",")[0]))  # 'United Nations Children's Fund, World Health Organization, ...'
         keys += [_fold(a) for a in re.findall(r"\(([A-Z][A-Za-z&]{1,12})\)", org)]
         capitals = "".join(w[0] for w in re.findall(r"[A-Z][\w&-]*", org))
@@ -198,7 +208,9 @@ def scan_author_year(text: str, index: AuthorYearIndex) -> list[RawMarker]:
         for part in _ITEMS_SPLIT.split(m.group("body") or m.group("bbody")):
             item = _ITEM.match(part.strip())
             if item:
-                who = item.group("who") if _names_a_source(item.group("who")) else None
+                # "(KIMS; French validation: Nicastro et al., 2010)": a label before a colon introduces the name
+                named = item.group("who").rsplit(": ", 1)[-1]
+                who = named if _names_a_source(named) else None
                 years = item.group("years")
             elif who and _ONLY_YEARS.fullmatch(part.strip()):
                 years = part.strip()

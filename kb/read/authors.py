@@ -36,7 +36,7 @@ SURNAME = (rf"(?:(?:{PARTICLE}\s+)+[a-z]{LETTER}+|(?:{PARTICLE}\s+)*{SURNAME_WOR
 INITIALS = (rf"(?:{UPPER}{{1,4}}[a-z]{{1,2}}|{UPPER}\.(?:\s?(?:{UPPER}|[a-z]{{1,3}})\.){{1,4}}"
             rf"|{UPPER}(?:\.?\s?-?{UPPER}){{0,4}}\.?(?:-[a-z]\.?)?)"
             rf"(?![^\W\d_])")
-SUFFIX = r"(?:Jr|Sr|2nd|3rd|4th|II|III|IV)\.?"
+SUFFIX = r"(?:Jr|Sr|2nd|3rd|[4-9]th|II|III|IV)\.?"  # PubMed numbers generations: "Butterworth JF 5th"
 
 # Each piece is compiled once and names are cut into pieces in Python: one pattern holding the
 # surname pattern several times over cost more to compile than reading a whole reference list.
@@ -221,14 +221,18 @@ def _mononym(token: str) -> bool:
 
 
 # Where a Vancouver/AMA/BMC author list may end: '. ' or ': ' (BMC) before the title.
-# "..., et al., Nucleic acid ..." too, a stop inside closing emphasis ("Smith FA *et al.* 2004 Title"), and
-# no stop at all between "et al" and the year ("Mahoney A.R., Eicken H., et al 2012 Mapping ..."), and a comma after
+# "..., et al., Nucleic acid ..." too, a stop inside closing emphasis ("Smith FA *et al.* 2004 Title"), an
+# italic "*et al*" with no stop before the title (BMJ Open in PMC: "Clark D, *et al* The depression report"), no
+# stop at all between "et al" and the year ("Mahoney A.R., Eicken H., et al 2012 Mapping ..."), and a comma after
 # the last initials before a title's first words ("Dalmau J., Autoimmune encephalopathies.", Europe PMC's Nature)
 # Each lookbehind follows a lookahead of the character its form consumes first: the same matches, the
 # lookbehinds tried only where that character stands.
 _LIST_END = lazy(r"[.:]\s+(?=\S)|(?=,)(?<=et al\.),\s+(?=\S)|(?=\.)(?<=et al)\.\*{1,2}\s+(?=\S)|"
+                 r"(?=\*)(?<=et al)\*{1,2}\s+(?=[A-Z])|"
                  r"(?=\s)(?<=\bet al)\s+(?=(?:19|20)\d\d\b)|(?=[.,])(?<=\b[A-Z])\.?,\s+(?=[A-Z][a-z\u00e0-\u00ff]+\s+[a-z\u00e0-\u00ff]{2,})")
-_MORE_INITIALS = lazy(rf"{UPPER}\.?,")  # "Smith J. A., Jones B.": the stop after J is an initial's
+# "Smith J. A., Jones B.": the stop after J is an initial's; so are those of Scientific Reports' "Goldberg R. B. &
+# Mather K." (an initial, then the ampersand) and the stop before its "& Mather".
+_MORE_INITIALS = lazy(rf"{UPPER}\.?,|{UPPER}\.\s+&|&\s")
 _CANDIDATES = 4  # ends tried before giving up: past them the text is a title, not names
 
 

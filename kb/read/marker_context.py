@@ -79,6 +79,8 @@ def exponent_before(before: str, inner: str = "") -> bool:
         return False  # "at 20°N<sup>64</sup>", "(30°S–90°S)<sup>90</sup>", "version 3.1<sup>164</sup>" cite
     if _DECIMAL_BEFORE.search(stripped) and inner.isdigit() and int(inner) >= _NO_DECIMAL_POWER:
         return False  # "between 1/1.5 and 1.5<sup>124</sup>": no decimal is raised to such a power
+    if _HYPHENATED_NAME.search(stripped):
+        return False  # "PHQ-9<sup>28</sup>", "GLP-1<sup>12</sup>", "EQ-5D<sup>36</sup>": a named scale, peptide or trial
     if stripped[-1].isdigit():
         # "in 1997<sup>10</sup>", "Version 3.4.1<sup>25</sup>", "MEGA 5.0<sup>51</sup>" and "IgG1<sup>19</sup>"
         # cite; 10<sup>6</sup> is a power
@@ -134,6 +136,8 @@ def words_in_parentheses(before: str) -> bool:
     if not m or _OPERATOR.search(m.group(1)):
         return False
     words = [w for w in _WORD.findall(m.group(1)) if w not in _UNITS and w.lower() not in _UNITS]
+    if _HYPHENATED_NAME.search(m.group(1)):
+        return True  # "(EQ-5D)<sup>36</sup>": a named instrument in brackets, then its citation
     if re.search(r"\d", m.group(1)):
         return any(len(w) >= 3 for w in words)
     return bool(words)
@@ -147,6 +151,11 @@ _VERSION_BEFORE = re.compile(r"\d+\.\d+\.\d+$")
 # ("IgG1", "EquCab2", "COX2"): three letters or more, so "CO2" and "x1" stay out.
 _NAMED_VERSION = re.compile(r"(?<![\w.])[A-Za-z][A-Za-z-]*[A-Z][A-Za-z-]*\s+v?\d{1,2}(?:\.\d{1,2}){0,2}$")
 _LAST_TOKEN = re.compile(r"(?<![\w.])[^\W\d_][^\W_]*$")
+
+
+# A name joined by a hyphen to its number (a scale, a peptide, a disease or a trial: "PHQ-9", "GLP-1", "COVID-19",
+# "EQ-5D", "PATENT-1"): two letters or more before the hyphen, so a unit's power ("m-2") stays out.
+_HYPHENATED_NAME = re.compile(r"(?<![\w.\-])[A-Za-z]{2,}[A-Za-z0-9]*-\d{1,3}[A-Za-z]?$")
 
 
 def _name_with_digit(before: str) -> bool:

@@ -193,6 +193,13 @@ def _joiners(run: str) -> list[str]:
 
 
 _CLOSING_TAG = re.compile(r"</su[bp]>$", re.IGNORECASE)
+# A parenthesis attached to a word (a peptide's residues "Ang(1-7)", "Ang-(1-5)", a function's argument "f(2)"), one
+# the next word hangs on ("(1–7)-Mas axis"), or one closing a bracket right after its one word ("[Ang (1–7)]")
+# belongs to a name; a citation stands apart from the words around it.
+_IN_A_NAME_BEFORE = re.compile(r"(?:\w|\w-)$")
+# "[Ang (1\u20137)]": a capitalised name; not a lead-in, "[see (11)]", "[See (11) for details]"
+_BRACKET_NAME_BEFORE = re.compile(r"\[(?!See\b)[A-Z][\w-]{0,15} ?$")
+_IN_A_NAME_AFTER = re.compile(r"-[^\W\d_]")
 
 
 def _scan_parens(line: str, found: list, taken: list) -> None:
@@ -203,6 +210,9 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         if row and (not (line[: m.start()].rstrip().endswith("|") and line[m.end():].lstrip().startswith("|"))
                     or re.fullmatch(r"\d+,\d{1,2}", m.group("inner"))):
             continue  # a table row's "45 (12)" or "| (38,2) |" is a value; a cell holding only "(95)" cites
+        if (_IN_A_NAME_BEFORE.search(line, 0, m.start()) or _IN_A_NAME_AFTER.match(line, m.end())
+                or (_BRACKET_NAME_BEFORE.search(line, 0, m.start()) and line[m.end():m.end() + 1] == "]")):
+            continue  # "Ang(1-7)", "Ang-(1-5)", "(1–7)-Mas", "[Ang (1–7)]", "f(2)": part of a name or a formula
         inner = m.group("inner")
         before = line[: m.start()].rstrip()
         # "(1) the first ..." lists, "(2009)", "(Figure 2)" and "n (5)" are not citations.

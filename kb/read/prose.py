@@ -84,11 +84,14 @@ _SUP_OTHER = lazy(r"<sup>\s*([^<]*?)\s*</sup>", re.IGNORECASE)
 _TAG = lazy(r"<[^>]{0,200}>")
 _EMPHASIS = lazy(r"\*{1,3}|_{2,3}")
 _BULLET = lazy(r"^\s*[-*+]\s+")
+# The Lancet journals print the decimal point raised, "hazard ratio 1\u00b718 [95% CI 0\u00b795\u20131\u00b745]": read as a point,
+# so the numbers are the numbers (one character for one, so offsets stay).
+_MID_DOT_DECIMAL = lazy(r"(?<=\d)\u00b7(?=\d)")
 
 
 @functools.lru_cache(maxsize=8192)  # pure; estimates map every number back to its line, cleaning the lines again
 def clean_text(raw: str) -> str:
-    """Markup out, markers kept as '[n]': the sentence a reader sees."""
+    """Markup out, markers kept as '[n]', a raised decimal point a point: the sentence a reader sees."""
     text = _SUP_CITE.sub(r" \1", raw) if "<" in raw else raw
     if "<" in text:
         text = _TAG.sub("", _SUP_OTHER.sub(r"\1", text))
@@ -100,7 +103,12 @@ def clean_text(raw: str) -> str:
         text = _BULLET.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    return " ".join(text.split())
+    return " ".join(points(text).split())
+
+
+def points(text: str) -> str:
+    """'1\u00b718' -> '1.18': a raised decimal point (the Lancet's) as a point; nothing else changes."""
+    return _MID_DOT_DECIMAL.sub(".", text) if "\u00b7" in text else text
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -28,7 +28,7 @@ _OPEN = lazy(r"\s*[,.]\s*[\u201c\"]")
 # The closing quote: punctuation inside it (US style, '...,"') or after it ('..."."').
 _CLOSE = lazy(r"[,.?!]\s*[\u201d\"]|[\u201d\"]\s*[,.](?=\s|$)")
 _SPLIT = lazy(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
-_SUFFIX = lazy(r"(?:Jr|Sr|2nd|3rd|4th|II|III|IV)\.?")
+_SUFFIX = lazy(r"(?:Jr|Sr|2nd|3rd|[4-9]th|II|III|IV)\.?")
 _ETAL = lazy(r"(?P<name>.*?)\s*\bet\.?\s+al\.?$")
 _STARTS_WITH_INITIAL = lazy(rf"{UPPER}\.")
 # An organisation's name as the author: a few words, with a corporate word or an acronym ("WHO", "GBD 2017 ...").

@@ -34,7 +34,8 @@ _ORG_WORDS = lazy(
     # programmes, bureaus, commissions and companies that author reports and web pages
     r"Program(?:me)?|Bureau|Commission|Directorate|Authority|Inc|Ltd|LLC|Corporation)\b"
 )
-_PMID = re.compile(r"\bPMID:?\s*(?P<v>[^\s.;,:][^\s.;,]*)", re.IGNORECASE)
+# Not inside an address: "annals.org/cgi/pmidlookup?view=reprint&pmid=10610626" is a link; "PMID: 10610626" follows.
+_PMID = re.compile(r"(?<![/&?=\w])PMID(?![A-Za-z]):?\s*(?P<v>[^\s.;,:][^\s.;,]*)", re.IGNORECASE)
 _DOI = re.compile(r"(?:\bdoi:?\s*|https?://(?:dx\.)?doi\.org/)(?P<v>10\.\S+?)(?=[\s>]|\.?\s|\.?$)", re.IGNORECASE)
 # Springer prints a bare DOI as the address: "Available from: 10.1007/BF00337288."
 _AVAILABLE_DOI = re.compile(r"\bAvailable\s+(?:from|at)\s*:?\s*(?P<v>10\.\d{4,9}/\S+?)(?=\s|\.?$)", re.IGNORECASE)
@@ -101,6 +102,12 @@ def _front(body: str):
         rest = body[paren.end():].lstrip(" .,:")
         found = read_authors(who, bare=True) if who else None
         year = paren.group("y")
+        if found and found.group and ". " in found.group and year:
+            # "Goldberg R. B. & Mather K. Title. Journal 32, 2077 (2012).": Scientific Reports' names end at a stop
+            # and the year closes the entry; the names read up to the year would swallow the title as a group.
+            lead = leading_authors(who)
+            if lead and not lead[0].group:
+                return lead[0], None, who[lead[1]:], year, False
         if found:
             nature = comma_initials_authors(who) if year else None
             if nature and "*" in who[nature[1]:] and len(who[nature[1]:].split()) >= 4:

@@ -49,7 +49,9 @@ _BOUND = lazy(r"(?:\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+tha
 _CONTENTS = lazy(r"\b(?:meta-?analys[ie]s|reviews?|overviews?|pooled\s+analys[ie]s|syntheses|synthesis)\s+"
                  r"(?:of|including|pooling|combining)\s+(?:the\s+|data\s+from\s+)?$", re.I)
 _DESIGN = lazy(rf"(?P<noun>{_NOUN})[\s.,;:)]*$", re.I, gated=True)
-_OPENING = lazy(r"^(?:(?:The|These|Those|Only|All|Another|Other|In all,?|Overall,?)\s+)?$", re.I)
+# "These three previous studies were in urban areas ... [6]" points back at studies cited before it: the marker at
+# the sentence's end supports its own clause, so a demonstrative opening is no count of the sentence's markers.
+_OPENING = lazy(r"^(?:(?:The|Only|All|Another|Other|In all,?|Overall,?)\s+)?$", re.I)
 _ATTACHED = lazy(r"^[\s.,;:)]*$")
 
 

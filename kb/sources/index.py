@@ -24,6 +24,9 @@ _TRIAL_IN_TITLE = lazy(
     r"\((?P<paren>[A-Z][A-Za-z0-9-]{2,}(?: [IVX]{1,4}| \d)?)\)|\b(?P<named>[A-Z][A-Z0-9-]{2,}(?: [IVX]{1,4})?) (?:[Ss]tudy|[Tt]rial)\b")
 _TRIAL_WORDS = lazy(r"\btrial|\bstudy\b", re.I)
 _SMALL = {"of", "for", "and", "the", "on", "in", "&"}
+# A committee, panel or working group named by what it does, not by whose it is ("Expert Committee on the ...").
+_TASK_COMMITTEE = lazy(r"(?:the\s+)?(?:(?:expert|joint|international|ad hoc|scientific|steering|writing|consensus)\s+)*"
+                       r"(?:committee|panel|working group|task force|consensus group)\s+(?:on|for)\s", re.I)
 
 
 _NOT_ALNUM = lazy(r"[^a-z0-9]")
@@ -122,7 +125,10 @@ class SourceIndex:
         """Does entry ``number`` name the organisation (written out or by its acronym)?"""
         names, acronyms = keys
         text = self._org_text[number]
-        return any(n in text for n in names) or bool(acronyms & self._acronyms_of[number])
+        if any(n in text for n in names) or bool(acronyms & self._acronyms_of[number]):
+            return True
+        author = self.entries[number].organisation
+        return bool(author) and any(_spells(a, author) for a in acronyms)
 
     def add_org(self, name: str, acronym: str) -> None:
         self.org_names.setdefault(fold_words(name), name)
@@ -138,8 +144,11 @@ class SourceIndex:
         return self._org_patterns[written]
 
     def names_some_org(self, number: int) -> bool:
+        """Does the entry name a body of its own? A committee named only by its task ('Expert committee on the
+        diagnosis and classification of diabetes mellitus') may be any body's, the one the text names too."""
         entry = self.entries[number]
-        return bool(entry.organisation) or bool(self._acronyms_of[number] & self.org_acronyms)
+        own = bool(entry.organisation) and not _TASK_COMMITTEE.match(entry.organisation)
+        return own or bool(self._acronyms_of[number] & self.org_acronyms)
 
     def org_matches(self, keys: tuple[set[str], set[str]], year: int | None = None) -> list[int]:
         """Entries naming the organisation: a loop over the list, run only to suggest a fix."""
@@ -165,6 +174,15 @@ class SourceIndex:
         if exact:
             return list(exact)
         return sorted({n for name, ns in self.trials.items() if name.split()[0] == key for n in ns})
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Is the acronym read off the organisation's own name, first word to last ('NICE': National Institute for
+    Health and Care Excellence)? An acronym the text gives a body may not match the name the list prints it under
+    word for word ('National Institute of Health and Clinical Excellence (NICE)')."""
+    words = tuple(w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in _SMALL)
+    return (len(acronym) >= 3 and acronym.isupper() and len(words) >= 2 and words[0][0] == acronym[0]
+            and words[-1][0].upper() == acronym[-1] and fits(acronym, words))
 
 
 def _acronyms(text: str) -> set[str]:

@@ -13,6 +13,7 @@ from kb.patterns import lazy
 from kb.read.reading import readable_author
 from kb.sources.citing import Analysis, Pairing, analyse, memo
 from kb.sources.index import fold, fold_words
+from kb.sources.judge_trials import INFO, SILENT, trial_explained, trial_tied
 from kb.sources.kinds import GUIDELINE, KIND_LABELS, OTHER, REVIEW
 
 
@@ -177,21 +178,6 @@ def spoke(text: str, start: int, end: int) -> bool:
     return bool(_SPOKE.match(text, end) or _ACCORDING.search(text[max(0, start - 40):start]))
 
 
-# A trial is the cited source when the text calls it one ('the FREE trial', 'trials TRIPOD 2 and 3')
-# or cites it at once ('VERTOS II [12]'); a gene or a cohort printed in capitals is not.
-_TRIAL_AFTER = lazy(r"\s*(?:(?:trial|study|RCT|investigators|group)\b|[\[(]?\d|[\[\u2070-\u209f<])", re.I)
-_TRIAL_BEFORE = lazy(r"\b(?:trials?|stud(?:y|ies)|RCTs?)\s+(?:(?:[\w-]+)\s+){0,2}$", re.I)
-_ROMAN = lazy(r"^[IVX]+$")
-_TRIAL_WORD = lazy(r"\b(?:trial|study)\b", re.I)
-
-
-def trial_tied(text: str, start: int, end: int, name: str) -> bool:
-    if _ROMAN.match(name):
-        return False
-    return bool(_TRIAL_WORD.search(text[start:end]) or _TRIAL_AFTER.match(text, end)
-                or _TRIAL_BEFORE.search(text[max(0, start - 60):start]))
-
-
 def _compound_of_cited(kb, scope: list[int], name: str) -> bool:
     """A name that is, or ends with, a generational word ('Junior', 'Neto'): its other words may begin a cited
     surname ('Silva' of 'Silva Jr'), and the word alone is no one's name."""
@@ -291,9 +277,12 @@ def _trial(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     elsewhere = [n for n in index.trial_matches(trial) if n not in scope]
     if not elsewhere:
         return None  # the list names the trial nowhere: the cited report may simply not say it
+    explained = trial_explained(kb, index, trial, p.sentence.text, scope, elsewhere)
+    if explained == SILENT:
+        return None
     return Verdict("trial", p, f"the {trial} trial is cited as {_cites(kb, scope)}, whose title does not name it",
                    f"{_one_of(kb, elsewhere, 'the ' + trial + ' trial')}; cite it instead",
-                   tuple(scope) + tuple(elsewhere))
+                   tuple(scope) + tuple(elsewhere), "info" if explained == INFO else None)
 
 
 def _date(kb, p: Pairing, scope: list[int]) -> Verdict | None:

@@ -1,0 +1,96 @@
+"""When a trial named beside a marker is not the cited entry's, and yet nothing is wrong.
+
+``kb.sources.judge`` reports a trial the cited entry's title does not name while another entry's does. In clinical
+articles that is often no mistake, and these say why (pure functions over the knowledge base):
+
+- the document's own trial, named in its title ('... (CONVERT): an open-label, phase 3, randomised ... trial'):
+  the marker beside it supports something else, such as the earlier trial it is compared with;
+- another trial named in the same sentence is the one the cited entry names ('PATENT-2, an extension of
+  PATENT-1, showed ...[14, 15]', 14 titled '... (PATENT-2)');
+- a trial named after its cooperative group ('RTOG 9310') when the cited entry names that group written out
+  ('Radiation Therapy Oncology Group Study 93-10'), as the text or an entry spells the acronym out;
+- the cited entry has the same first author as the entry that names the trial: a trial's main report often
+  leaves its acronym out of the title ('Sorafenib in advanced hepatocellular carcinoma', the SHARP trial's),
+  and its later papers by the same lead author name it; or the cited paper is about what the sentence says
+  and no later than the papers naming the trial ('Riociguat ... in PATENT-1 [13]', 13 'Riociguat for the
+  treatment of pulmonary arterial hypertension'). Said at info, not left out: it may still be the wrong paper.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.patterns import lazy
+from kb.read.acronyms import definitions, fits, long_form
+from kb.sources.index import fold, fold_words
+
+SILENT, INFO = "silent", "info"
+
+# A trial is the cited source when the text calls it one ('the FREE trial', 'trials TRIPOD 2 and 3')
+# or cites it at once ('VERTOS II [12]'); a gene or a cohort printed in capitals is not.
+_TRIAL_AFTER = lazy(r"\s*(?:(?:trial|study|RCT|investigators|group)\b|[\[(]?\d|[\[\u2070-\u209f<])", re.I)
+_TRIAL_BEFORE = lazy(r"\b(?:trials?|stud(?:y|ies)|RCTs?)\s+(?:(?:[\w-]+)\s+){0,2}$", re.I)
+_ROMAN = lazy(r"^[IVX]+$")
+_TRIAL_WORD = lazy(r"\b(?:trial|study)\b", re.I)
+
+
+def trial_tied(text: str, start: int, end: int, name: str) -> bool:
+    if _ROMAN.match(name):
+        return False
+    return bool(_TRIAL_WORD.search(text[start:end]) or _TRIAL_AFTER.match(text, end)
+                or _TRIAL_BEFORE.search(text[max(0, start - 60):start]))
+
+
+def _names(text: str | None, name: str) -> bool:
+    return bool(text) and re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text, re.I) is not None
+
+
+def _other_trial_cited(index, trial: str, sentence: str, scope: list[int]) -> bool:
+    for name, numbers in index.trials.items():
+        if name != trial.upper() and any(n in numbers for n in scope) and _names(sentence, name):
+            return True
+    return False
+
+
+def _group_cited(kb, index, trial: str, scope: list[int]) -> bool:
+    """'RTOG 9310' cited as an entry naming the 'Radiation Therapy Oncology Group' the document spells out."""
+    group = trial.split()[0] if " " in trial else re.split(r"[-\d]", trial)[0]
+    if len(group) < 2:
+        return False
+    # Spelt out in the text or in an entry of the list ("... by the Radiation Therapy Oncology Group (RTOG): RTOG 8315").
+    found = [d for s in kb.doc.sentences for d in s.acronym_definitions]
+    found += [d for e in index.entries.values() if group in e.raw for d in definitions(e.raw)]
+    forms = {fold_words(" ".join(long_form(d.words))) for d in found
+             if d.abbr.upper() == group.upper() and fits(d.letters, long_form(d.words))}
+    forms.discard(fold_words(""))
+    return any(f in fold_words(index.entries[n].raw) for f in forms for n in scope)
+
+
+def _same_lead_author(kb, scope: list[int], elsewhere: list[int]) -> bool:
+    firsts = {fold(kb.references[n].first_author or "") for n in elsewhere} - {""}
+    return any(fold(kb.references[n].first_author or "") in firsts for n in scope)
+
+
+_TOPIC_WORD = re.compile(r"[a-z]{6,}")
+
+
+def _plausible_report(kb, scope: list[int], elsewhere: list[int], sentence: str) -> bool:
+    """The cited paper is about what the sentence says (a word of six letters or more in common with its title)
+    and is no later than the papers that name the trial: it may be the trial's main report."""
+    later = [kb.references[n].year for n in elsewhere if kb.references[n].year]
+    words = set(_TOPIC_WORD.findall(sentence.lower()))
+    for n in scope:
+        entry = kb.references[n]
+        if entry.year and later and entry.year <= min(later) and words & set(_TOPIC_WORD.findall(
+                (entry.title or "").lower())):
+            return True
+    return False
+
+
+def trial_explained(kb, index, trial: str, sentence: str, scope: list[int], elsewhere: list[int]) -> str | None:
+    """SILENT or INFO when the pairing has an innocent reading (see the module's note), else None."""
+    if _names(kb.doc.title, trial) or _other_trial_cited(index, trial, sentence, scope) \
+            or _group_cited(kb, index, trial, scope):
+        return SILENT
+    if _same_lead_author(kb, scope, elsewhere) or _plausible_report(kb, scope, elsewhere, sentence):
+        return INFO
+    return None
