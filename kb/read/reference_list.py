@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 from kb.patterns import lazy
-from kb.read.authors import GROUP_WORDS, Authors, comma_initials_authors, initials_first_authors, leading_authors, read_authors
+from kb.read.author_lists import comma_initials_authors, full_name_authors, initials_first_authors, leading_authors
+from kb.read.authors import GROUP_WORDS, Authors, read_authors
 from kb.read.entry_edges import late_year, leading, split_rest
 from kb.read.entry_source import YEAR_RX, after_year, clean, journal_and_pub
 from kb.read.model import ReferenceEntry
@@ -116,8 +117,11 @@ def _front(body: str):
         if nature:
             return nature[0], None, who[nature[1]:], year, False
         if who and len(who.split()) <= 40 and not _NOT_AN_ORGANISATION.search(who):
+            science = initials_first_authors(who)  # "J. A. Doudna and J. W. Szostak, Nature 339, 519 (1989)."
+            if science and science[1] < len(who):
+                return science[0], None, who[science[1]:].strip(), year, False
             return None, clean(who), rest, year, True
-    lead = leading_authors(body) or initials_first_authors(body)
+    lead = leading_authors(body) or initials_first_authors(body) or full_name_authors(body)
     if not lead and paren is None and _ANY_PAREN_YEAR.search(body):
         # Nature with parentheses in its title, "Peltier, W. R. Global ... the ICE-5G (VM2) model. *J.* **32**,
         # 111-149 (2004).": the year's pattern above stops at them, the authors still open the entry.

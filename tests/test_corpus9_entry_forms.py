@@ -1,0 +1,58 @@
+"""Reference-entry forms met in corpus 9 (bioRxiv, medRxiv and arXiv preprints typeset from the authors' LaTeX or
+Word): BibTeX's given-names-first lists, APA-like names in numbered lists (ACM, ACS), EndNote's first name inverted,
+Science's names joined by 'and' with no title. Each form has a positive case and a clean one (a form that must not be
+read as names)."""
+from __future__ import annotations
+
+import pytest
+
+from kb.read.reference_list import parse_entry
+
+
+@pytest.mark.parametrize("text, surnames, year, title_start", [
+    # BibTeX plain/unsrt (LaTeX preprints): given names first, a serial comma or a middle initial
+    ("Elizabeth A Ashley, Judith Recht, and Nicholas J White. Primaquine: the risks and the benefits. Malaria Journal, "
+     "13():1\u20137, 2014.", ("Ashley", "Recht", "White"), 2014, "Primaquine"),
+    ("Arkady Pikovsky, Michael Rosenblum, and J\u00fcrgen Kurths. Synchronization: a universal concept. Cambridge "
+     "University Press, 2002.", ("Pikovsky", "Rosenblum", "Kurths"), 2002, "Synchronization"),
+    # ACM: 'Surname, I.' and the stop after the last initial ends the list
+    ("Abeles, M. Corticonics: Neural Circuits of the Cerebral Cortex. Cambridge University Press, Feb. 1991.",
+     ("Abeles",), 1991, "Corticonics"),
+    ("Acker, C. D., and Antic, S. D. Quantitative Assessment of Membrane Conductances. Journal of Neurophysiology 101, "
+     "(Mar. 2009), 1115\u20131124.", ("Acker", "Antic"), 2009, "Quantitative"),
+    # ACS: names parted by semicolons, a comma before a title in title case
+    ("Cotter, T. G.; Rinella, M., Nonalcoholic Fatty Liver Disease 2020: The State of the Disease. Gastroenterology "
+     "2020, 158 (), 1851\u20131864.", ("Cotter", "Rinella"), 2020, "Nonalcoholic Fatty"),
+    ("Younossi, Z. M.; Koenig, A. B.; Wymer, M., Global epidemiology of fatty liver disease. Hepatology 2016, 64 (), "
+     "73\u201384.", ("Younossi", "Koenig", "Wymer"), 2016, "Global epidemiology"),
+    # EndNote 'Numbered': the first name inverted, the others initials first
+    ("Isaksson, O.G., S. Eden, and J.O. Jansson, Mode of action of pituitary growth hormone on target cells. Annu Rev "
+     "Physiol, 1985. 47: p. 483\u201399.", ("Isaksson", "Eden", "Jansson"), 1985, "Mode of action"),
+    ("Miller, C.V. and M. Pittman, The diet of early birds. Biological Reviews, 2021. 96(): p. 2058\u20132112.",
+     ("Miller", "Pittman"), 2021, "The diet"),
+    # Science without titles: initials first, two names joined by 'and'
+    ("J. A. Doudna and J. W. Szostak, Nature 339, 519 (1989).", ("Doudna", "Szostak"), 1989, "Nature"),
+])
+def test_preprint_entry_forms_read_their_authors(text, surnames, year, title_start):
+    e = parse_entry(1, text, 1)
+    assert (e.surnames, e.organisation, e.year) == (surnames, None, year)
+    assert (e.title or "").startswith(title_start)
+
+
+@pytest.mark.parametrize("text, surnames, title_start", [
+    # names printed surname first without initials, and a body's name with an 'and': not given-names-first
+    ("Singh Padam, Pandey Arvind and Aggarwal Abha. House-to-house survey. Indian J Med Res 2007; 1: 2.", (), ""),
+    ("National Health and Nutrition Examination Survey 2011-2012 Data Documentation. CDC; 2013.", (), ""),
+    # the list goes on after an inverted name's initials (Wiley prints a space before the comma), and a name, not a
+    # title, follows the comma after initials
+    ("Cygankiewicz, I. , and W. Zareba . 2013. Heart Rate Variability. In Handbook. Elsevier.",
+     ("Cygankiewicz", "Zareba"), ""),
+    ("Kawaguchi, K., Pack Kaelbling, L. & Bengio, Y. Generalization in Deep Learning. (2020).",
+     ("Kawaguchi", "Pack Kaelbling", "Bengio"), "Generalization"),
+    ("Smith J. A., Jones B. A title. J Biol. 2001;3:1-5.", ("Smith", "Jones"), "A title"),
+    ("Smith, J. et al. Title of the work. *Nature* **500**, 1-5 (2013).", ("Smith",), "Title of the work"),
+])
+def test_what_is_not_one_of_those_forms_is_read_as_before(text, surnames, title_start):
+    e = parse_entry(1, text, 1)
+    assert e.surnames[:len(surnames)] == surnames and (not surnames or len(e.surnames) == len(surnames))
+    assert (e.title or "").startswith(title_start)
