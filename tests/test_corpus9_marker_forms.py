@@ -26,3 +26,27 @@ def test_a_reversed_range_inside_the_list_is_still_a_marker():
     doc = _doc(CITED + "A later trial (7-5) disagreed, as did one more (9).")
     assert [m.numbers for m in doc.markers][-2:] == [(5, 6, 7), (9,)]
     assert doc.skipped == ()
+
+
+def test_author_year_forms_of_preprints():
+    # APA 7 gives initials to part two first authors of one surname ('J. A. Harris et al., 2019'); a figure of the
+    # article itself may lead the cited name ('Figure 4B and', 'Table 1', 'Supplementary Figure 4 of').
+    from tests.test_author_year import MORE, _markers
+
+    assert _markers("Layers differ (Hamilton 1971; D. F. Kallmes et al., 2009).", MORE) == [
+        ("(Hamilton 1971; D. F. Kallmes et al., 2009)", (6, 4))]
+    assert _markers("Cells move (Figure 4B and Clark et al., 2016) and stop (Table 1 Kallmes and Comstock, 2009).",
+                    MORE) == [("(Figure 4B and Clark et al., 2016)", (2,)),
+                              ("(Table 1 Kallmes and Comstock, 2009)", (4,))]
+    assert _markers("Noise (e.g., Supplementary Figure 4 of Clark et al., 2016) rose.", MORE) == [
+        ("(e.g., Supplementary Figure 4 of Clark et al., 2016)", (2,))]
+
+
+def test_author_year_look_alikes_stay_unread():
+    # initials of a name the list lacks still name no entry; a figure alone with a year cites nothing
+    from tests.test_author_year import MORE, _findings, _policy
+
+    assert [f.message for f in _findings(_policy("Shown (J. A. Harris et al., 2019).", MORE), "CIT107")] == [
+        "citation (J. A. Harris et al., 2019): J. A. Harris (2019) names no entry of the list"]
+    from tests.test_author_year import _markers
+    assert _markers("As drawn (Figure 4B, 2016).", MORE) == []
