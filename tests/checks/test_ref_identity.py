@@ -132,3 +132,12 @@ def test_two_second_authors_are_two_papers():
                  "Helm A, Abbas B, R, C,, et al. AIP Conference Proceedings. 2019."):
         (f,) = run_rule(duplicate_paper, make_policy(GOOD_ENTRIES + [no_pages[0], twin]))
         assert f.severity == "warning" and "same title, first author and year (2019)" in f.message, twin
+
+
+def test_a_short_doi_is_a_doi_org_address():
+    # Manubot prints each entry's shortDOI link ('https://doi.org/f7tzps') before its full DOI
+    entry = GOOD_ENTRIES[0] + " https://doi.org/f7tzps DOI: 10.1177/0003122415596999"
+    assert run_rule(doi_malformed, make_policy([entry])) == []
+    assert run_rule(doi_malformed, make_policy([GOOD_ENTRIES[0] + " doi:10/gf3xhp"])) == []
+    # a DOI cut short after 'doi:' is no shortDOI: no doi.org address, no '10/'
+    assert len(run_rule(doi_malformed, make_policy([GOOD_ENTRIES[0] + " doi: 1016x23"]))) == 1
