@@ -30,6 +30,11 @@ from kb.read.reference_list import parse_entry
      "Physiol, 1985. 47: p. 483\u201399.", ("Isaksson", "Eden", "Jansson"), 1985, "Mode of action"),
     ("Miller, C.V. and M. Pittman, The diet of early birds. Biological Reviews, 2021. 96(): p. 2058\u20132112.",
      ("Miller", "Pittman"), 2021, "The diet"),
+    # Nature without italics (preprints): a title word such as 'network' or 'case study' is no group's name
+    ("Jezernik, S., Grill, W. M. & Sinkjaer, T. Neural network classification of nerve activity. Neurol. Res. 23, "
+     "429\u2013434 (2001).", ("Jezernik", "Grill", "Sinkjaer"), 2001, "Neural network"),
+    ("Kuiken, T. A. et al. Targeted reinnervation: a case study. Lancet Lond. Engl. 369, 371\u2013380 (2007).",
+     ("Kuiken",), 2007, "Targeted reinnervation"),
     # Science without titles: initials first, two names joined by 'and'
     ("J. A. Doudna and J. W. Szostak, Nature 339, 519 (1989).", ("Doudna", "Szostak"), 1989, "Nature"),
 ])
@@ -56,3 +61,10 @@ def test_what_is_not_one_of_those_forms_is_read_as_before(text, surnames, title_
     e = parse_entry(1, text, 1)
     assert e.surnames[:len(surnames)] == surnames and (not surnames or len(e.surnames) == len(surnames))
     assert (e.title or "").startswith(title_start)
+
+
+def test_an_empty_issue_leaves_the_journal_found():
+    e = parse_entry(1, "Mishra P & Narayanan R (2022) Conjunctive changes in ion channels. iScience 25():103922.", 1)
+    assert (e.title, e.source) == ("Conjunctive changes in ion channels", "iScience")
+    group = parse_entry(1, "Smith, J., Jones, K. & the FREE investigators (2010). A trial. J Biol 3: 1-5.", 1)
+    assert (group.surnames, group.organisation, group.title) == (("Smith", "Jones"), "the FREE investigators", "A trial")

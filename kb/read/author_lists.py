@@ -28,7 +28,9 @@ _CANDIDATES = 4  # ends tried before giving up: past them the text is a title, n
 # stop a comma and initials; a stop followed by another lone initial is still inside the name.
 _COMMA_INITIALS_TAIL = lazy(rf",\s*(?:{UPPER}\.\s?-?)*{UPPER}$")
 _NEXT_INITIAL = lazy(rf"{UPPER}\.(?=[\s,;])")
-_AND_NEXT = lazy(r"\s*[,;&]|(?:and|&)\s")  # the list goes on after the stop: "Cygankiewicz, I. , and W. Zareba"
+# The list goes on after the stop ("Cygankiewicz, I. , and W. Zareba"), or Nature's italics follow, which
+# comma_initials_authors reads ("Core Team, R. *R: A Language ...* (2014)")
+_AND_NEXT = lazy(r"\s*[,;&*]|(?:and|&)\s")
 # ACS's "Cotter, T. G.; Rinella, M., Nonalcoholic Fatty Liver Disease": a title in title case after the last initials,
 # not another name ("Jones, B." or "Jones B.")
 _SENTENCE_CASE_NEXT = lazy(r"[A-Z][a-z\u00e0-\u00ff]+\s+[a-z\u00e0-\u00ff]{2,}")  # the older comma end's lookahead

@@ -65,12 +65,17 @@ _TAIL = ((_PMID, "pmid"), (_DOI, "10."), (_AVAILABLE_DOI, "available"), (_CITED,
          (_ACCESSED, "retrieved"), (_AVAILABLE, "available"), (_ANY_URL, "http"), (_EPUB, "epub"))
 
 
+_EMPTY_ISSUE = lazy(r"(?<=\d)\s?\(\)(?=\s?[:,])")
+
+
 def _strip_tail(text: str) -> str:
     """The entry without PMID, DOI, URL and access notes: what is left is bibliographic."""
     low = text.lower()
     for pattern, word in _TAIL:
         if word in low:
             text = pattern.sub("", text)
+    if "()" in text:  # "iScience 25():103922", "158 (), 1851": an issue left empty after the volume
+        text = _EMPTY_ISSUE.sub("", text)
     return re.sub(r"[\s,;]+(\.?)\s*$", r"\1", text.strip())  # "2024;44(1), doi: ..." leaves "2024;44(1)."
 
 
@@ -94,6 +99,9 @@ _BODY_NAME = lazy(r"[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w\u00ae&'.-]*|of|and|for|the|d
 _JURISDICTION = lazy(r"[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+){0,2}")
 
 
+_NOT_A_GROUP = lazy(r"[a-z]\.\s+[A-Z]|\d")
+
+
 def _front(body: str):
     """(authors, organisation, the text after them, the year printed right after them)."""
     paren = _PAREN_YEAR.match(body) if _ANY_PAREN_YEAR.search(body) else None
@@ -104,9 +112,12 @@ def _front(body: str):
         year = paren.group("y")
         if found:
             nature = comma_initials_authors(who) if year else None
-            if nature and "*" in who[nature[1]:] and len(who[nature[1]:].split()) >= 4:
+            if nature and len(who[nature[1]:].split()) >= 4 and (
+                    "*" in who[nature[1]:] or (found.group and _NOT_A_GROUP.search(found.group))):
                 # "Barron, V. & Torrent, J. Use of the Kubelka-Munk theory ... *J. Soil Sci.* **37**, 499-510 (1986)":
-                # the year closes a Nature entry, whose title follows the names; an APA list ends at the year
+                # the year closes a Nature entry, whose title follows the names; an APA list ends at the year.
+                # Without italics (preprints) a title with 'network' or 'case study' is no group's name when a
+                # sentence ends inside it or a volume follows: 'Sinkjaer, T. Neural network ... Neurol. Res. 23'.
                 return nature[0], None, who[nature[1]:], year, False
             return found, None, rest, year, True
         lead = leading_authors(body)  # Frontiers: "Wang W, Han C. Title. J Hematol Oncol. (2019) 12:55."
