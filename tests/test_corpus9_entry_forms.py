@@ -15,6 +15,11 @@ from kb.read.reference_list import parse_entry
      "13():1\u20137, 2014.", ("Ashley", "Recht", "White"), 2014, "Primaquine"),
     ("Arkady Pikovsky, Michael Rosenblum, and J\u00fcrgen Kurths. Synchronization: a universal concept. Cambridge "
      "University Press, 2002.", ("Pikovsky", "Rosenblum", "Kurths"), 2002, "Synchronization"),
+    ("S Piomelli, L M Corash, and E L Amorosi. In vivo lability of G6PD. J. Clin. Invest., 47():940\u2013948, 1968.",
+     ("Piomelli", "Corash", "Amorosi"), 1968, "In vivo"),
+    ("Rosalind E Howes, J Kevin Baird, et al. G6PD deficiency prevalence. PLoS Med, 9(11):e1001339, 2012.",
+     ("Howes", "Baird"), 2012, "G6PD deficiency"),
+    ("Steven H Strogatz. Nonlinear dynamics and chaos. CRC press, 2018.", ("Strogatz",), 2018, "Nonlinear"),
     # ACM: 'Surname, I.' and the stop after the last initial ends the list
     ("Abeles, M. Corticonics: Neural Circuits of the Cerebral Cortex. Cambridge University Press, Feb. 1991.",
      ("Abeles",), 1991, "Corticonics"),
@@ -48,6 +53,7 @@ def test_preprint_entry_forms_read_their_authors(text, surnames, year, title_sta
     # names printed surname first without initials, and a body's name with an 'and': not given-names-first
     ("Singh Padam, Pandey Arvind and Aggarwal Abha. House-to-house survey. Indian J Med Res 2007; 1: 2.", (), ""),
     ("National Health and Nutrition Examination Survey 2011-2012 Data Documentation. CDC; 2013.", (), ""),
+    ("Pascal Fries. Rhythms for cognition. Neuron, 88():220-235, 2015.", (), ""),  # one name, no initial: unsure
     # the list goes on after an inverted name's initials (Wiley prints a space before the comma), and a name, not a
     # title, follows the comma after initials
     ("Cygankiewicz, I. , and W. Zareba . 2013. Heart Rate Variability. In Handbook. Elsevier.",

@@ -133,15 +133,16 @@ _ETAL_AFTER = lazy(r"[*_]{0,2}et\.?\s+al\.?[*_]{0,2}\.?\s*")  # "Qu, Y. *et al.*
 # BibTeX's plain styles (arXiv, LaTeX preprints) print given names first: "Elizabeth A Ashley, Judith Recht, and
 # Nicholas J White. Title." Each name two to four capitalised words or initials, the surname last.
 _NAME_WORD = rf"{UPPER}[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]+(?:[-'\u2019]{UPPER}?[a-z\u00df-\u00ff\u0100-\u024f]+)*"
-_FULL_NAME = lazy(rf"{_NAME_WORD}(?:\s+(?:{UPPER}\.?|{_NAME_WORD})){{0,2}}\s+(?P<surname>(?:{PARTICLE}\s+)*{_NAME_WORD})")
+_FULL_NAME = lazy(rf"(?:(?:{UPPER}\.?\s+){{1,3}}(?:{_NAME_WORD}\s+)?|{_NAME_WORD}(?:\s+(?:{UPPER}\.?|{_NAME_WORD})){{0,2}}\s+)"
+                  rf"(?P<surname>(?:{PARTICLE}\s+)*{_NAME_WORD})")
 _FULL_NAMES_END = lazy(r"(?<!\b[A-Z])\.\s+(?=\S)")
-_MIDDLE_INITIAL = lazy(rf"^\S+\s+{UPPER}\.?\s+\S")
+_MIDDLE_INITIAL = lazy(rf"^\S+\s+{UPPER}\.?\s+\S|^{UPPER}\.?\s")  # 'Julie A Simpson', 'S Piomelli', 'J Kevin Baird'
 _FULL_NAMES_SPLIT = lazy(r",\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 
 
 def full_name_authors(text: str) -> tuple[Authors, int] | None:
-    """Two or more names written given name first, up to the stop that ends the list; None for anything else
-    (a single name could be a title's or an organisation's words, so it is left unread)."""
+    """Names written given name first, up to the stop that ends the list; None for anything else (a single name
+    without a middle initial could be a title's or an organisation's words, so it is left unread)."""
     end = _FULL_NAMES_END.search(text)
     if not end:
         return None
@@ -149,8 +150,10 @@ def full_name_authors(text: str) -> tuple[Authors, int] | None:
     et_al = head.endswith(" et al")
     pieces = [p.strip() for p in _FULL_NAMES_SPLIT.split(head.removesuffix(" et al").rstrip(","))]
     found = [_FULL_NAME.fullmatch(p) for p in pieces]
-    if len(pieces) < 2 or not all(found) or any(GROUP_WORDS.search(p) for p in pieces):
+    if not all(found) or any(GROUP_WORDS.search(p) for p in pieces):
         return None
+    if len(pieces) < 2 and not _MIDDLE_INITIAL.search(pieces[0]):
+        return None  # 'Pascal Fries.' may as well be a title's words; 'Steven H Strogatz.' is a name
     # Surname-first names without initials ('Singh Padam, Pandey Arvind') and a body's name ('National Health and
     # Nutrition Examination Survey') look the same: only a middle initial, or the serial comma of three names or more
     # ('A, B, and C'), shows the given names come first.
