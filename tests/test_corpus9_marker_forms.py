@@ -50,3 +50,18 @@ def test_author_year_look_alikes_stay_unread():
         "citation (J. A. Harris et al., 2019): J. A. Harris (2019) names no entry of the list"]
     from tests.test_author_year import _markers
     assert _markers("As drawn (Figure 4B, 2016).", MORE) == []
+
+
+def test_parenthesis_citations_closing_an_aside_or_before_a_figure():
+    # bioRxiv Word manuscripts: '(inhibitor of RAD51; (38))', '(see Figure 4A; (41,42))', 'Cox2 (30)(Figure 1E)'
+    from kb.read.markers import scan_line
+
+    def read(line):
+        return [r.raw for r in scan_line(line)[0]]
+
+    assert read("control (inhibitor of RAD51; (38)). Initially") == ["(38)"]
+    assert read("the region (see Figure 4A; (41,42)). To") == ["(41,42)"]
+    assert read("subunit Cox2 (30)(Figure 1E). The") == ["(30)"]
+    # an enumeration after a semicolon, and a label before another label, stay unread
+    assert read("two steps: (1) wash; (2) dry") == []
+    assert read("labels (1)(a) and (2)(b) apply") == []
