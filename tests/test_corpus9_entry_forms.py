@@ -74,3 +74,17 @@ def test_an_empty_issue_leaves_the_journal_found():
     assert (e.title, e.source) == ("Conjunctive changes in ion channels", "iScience")
     group = parse_entry(1, "Smith, J., Jones, K. & the FREE investigators (2010). A trial. J Biol 3: 1-5.", 1)
     assert (group.surnames, group.organisation, group.title) == (("Smith", "Jones"), "the FREE investigators", "A trial")
+
+
+def test_a_comma_between_title_and_abbreviated_journal():
+    # medRxiv: '(2016) Title, Front Synaptic Neurosci. 8, 7.': the journal's stop leaves volume and pages alone
+    e = parse_entry(1, "Antonucci, F. & Matteoli, M. (2016) SNAP-25, a Known Presynaptic Protein, Front Synaptic "
+                       "Neurosci. 8, 7.", 1)
+    assert (e.title, e.source, e.volume, e.pages) == ("SNAP-25, a Known Presynaptic Protein", "Front Synaptic Neurosci",
+                                                      "8", "7")
+    # a title's own comma, with no journal before the volume, is no journal
+    assert parse_entry(1, "Smith J (2019) A title, with a comma in it. 12, 4076.", 1).source is None
+    # Frontiers: the comma is the title's ('... region, Antarctica. Can. J. Microbiol. 55, 21-36.')
+    frontiers = parse_entry(1, "Aislabie J, Jordan S (2009). Bacterial diversity of the Ross Sea region, Antarctica. "
+                               "Can. J. Microbiol. 55, 21\u201336.", 1)
+    assert frontiers.title == "Bacterial diversity of the Ross Sea region, Antarctica"

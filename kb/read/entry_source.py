@@ -148,6 +148,8 @@ _JOURNAL_LIKE = lazy(r"^(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&)(?:\s+(?:[A-Z][\
                            r"{0,7}$")
 
 
+_WORD_STOP = lazy(r"[A-Za-z]{6,}\.\s")  # a whole word and a stop: a sentence's end, not an abbreviation's
+_BARE_VOLUME_PAGES = lazy(r"^(?P<volume>\d+[A-Za-z]?),\s*(?P<pages>[A-Za-z]?\d+(?:[\-\u2013][A-Za-z]?\d+)?)$")
 _SENTENCE_STOP = re.compile(r"([.?!])\s+(?=\S)")
 
 
@@ -166,6 +168,12 @@ def after_year(body: str) -> tuple[str | None, str, dict]:
             m = pattern.match(last)
             if m:
                 return clean(m.group("source")), head, m.groupdict()
+        # "(2016) SNAP-25, a Known Protein, Front Synaptic Neurosci. 8, 7.": a comma between title and journal,
+        # whose abbreviation's stop leaves only the volume and pages as the last sentence
+        bare = _BARE_VOLUME_PAGES.match(last)
+        title, comma, journal = head.rpartition(", ")
+        if bare and comma and _JOURNAL_LIKE.match(journal) and not _WORD_STOP.search(journal):  # ', Antarctica. Can. J
+            return clean(journal), title, bare.groupdict()
     italic = _source_italic(body)
     if italic:
         return clean(italic.group("v") or italic.group("u")), body[: italic.start()], {}
