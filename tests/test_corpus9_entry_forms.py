@@ -40,6 +40,8 @@ from kb.read.reference_list import parse_entry
      "429\u2013434 (2001).", ("Jezernik", "Grill", "Sinkjaer"), 2001, "Neural network"),
     ("Kuiken, T. A. et al. Targeted reinnervation: a case study. Lancet Lond. Engl. 369, 371\u2013380 (2007).",
      ("Kuiken",), 2007, "Targeted reinnervation"),
+    ("Z. N. Gerek, S. B. Ozkan, Change in allosteric network affects binding. PLoS Comput. Biol. 7 (2011).",
+     ("Gerek", "Ozkan"), 2011, "Change in allosteric network"),
     # Science without titles: initials first, two names joined by 'and'
     ("J. A. Doudna and J. W. Szostak, Nature 339, 519 (1989).", ("Doudna", "Szostak"), 1989, "Nature"),
 ])

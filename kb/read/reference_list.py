@@ -119,6 +119,9 @@ def _front(body: str):
                 # Without italics (preprints) a title with 'network' or 'case study' is no group's name when a
                 # sentence ends inside it or a volume follows: 'Sinkjaer, T. Neural network ... Neurol. Res. 23'.
                 return nature[0], None, who[nature[1]:], year, False
+            science = initials_first_authors(who) if found.group and _NOT_A_GROUP.search(found.group) else None
+            if science and len(who[science[1]:].split()) >= 4:  # Science: 'Z. N. Gerek, S. B. Ozkan, Title ... network'
+                return science[0], None, who[science[1]:].strip(), year, False
             return found, None, rest, year, True
         lead = leading_authors(body)  # Frontiers: "Wang W, Han C. Title. J Hematol Oncol. (2019) 12:55."
         if lead and lead[1] < paren.end("who" if paren.group("who") is not None else "who2"):
