@@ -65,3 +65,12 @@ def test_parenthesis_citations_closing_an_aside_or_before_a_figure():
     # an enumeration after a semicolon, and a label before another label, stay unread
     assert read("two steps: (1) wash; (2) dry") == []
     assert read("labels (1)(a) and (2)(b) apply") == []
+
+
+def test_a_name_cited_without_its_particle():
+    # 'Van Alphen B., ...' in the list, '(Alphen et al., 2022)' in the text: Dutch names are often cited so
+    from tests.test_author_year import MORE, _markers
+
+    refs = MORE + "\nVan Alphen B, Stewart S. Sleep in flies. Neuron. 2022;1:1-9.\n"
+    assert _markers("Flies sleep (Alphen et al., 2022).", refs) == [("(Alphen et al., 2022)", (12,))]
+    assert _markers("Flies sleep (Stewart et al., 2022).", refs)[0][1] == ()  # a co-author is still no first author

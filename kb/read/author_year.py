@@ -151,8 +151,13 @@ def _by_author_count(entries: list[ReferenceEntry], who: str) -> list[ReferenceE
     return fits or entries
 
 
+_LEADING_PARTICLES = lazy(r"^(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]i|[Dd]u|[Ll]e|[Ll]a)\s+)+(?=\S)")
+
+
 def _keys(e: ReferenceEntry) -> list[str]:
     keys = [_fold(e.surnames[0])] if e.surnames else []
+    if e.surnames and _LEADING_PARTICLES.match(e.surnames[0]):  # 'Van Alphen B.' cited as 'Alphen et al., 2022'
+        keys.append(_fold(_LEADING_PARTICLES.sub("", e.surnames[0])))
     if e.organisation:
         org = e.organisation
         keys.append(_fold(re.sub(r"\s*\([^)]*\)", "", org)))
