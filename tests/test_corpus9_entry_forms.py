@@ -90,3 +90,15 @@ def test_a_comma_between_title_and_abbreviated_journal():
     frontiers = parse_entry(1, "Aislabie J, Jordan S (2009). Bacterial diversity of the Ross Sea region, Antarctica. "
                                "Can. J. Microbiol. 55, 21\u201336.", 1)
     assert frontiers.title == "Bacterial diversity of the Ross Sea region, Antarctica"
+
+
+def test_endnote_numbered_journal_part():
+    # EndNote's 'Numbered' style: 'Title. Journal, Year. Volume(Issue): p. Pages.' (the issue often left empty)
+    e = parse_entry(1, "Brocklehurst, N. and D.J. Field, Macroevolutionary dynamics of dentition. iScience, 2021. "
+                       "24(): p. 102243.", 1)
+    assert (e.surnames, e.title, e.source, e.year, e.volume, e.pages) == (
+        ("Brocklehurst", "Field"), "Macroevolutionary dynamics of dentition", "iScience", 2021, "24", "102243")
+    peerj = parse_entry(1, "Clark, A.D., et al., Reconstructing diets. PeerJ, 2023: p. 15139.", 1)
+    assert (peerj.source, peerj.year, peerj.pages) == ("PeerJ", 2023, "15139")
+    # a title with a comma and a year but no journal stays without one
+    assert parse_entry(1, "Stanzione, R., et al., Pathogenesis of stroke, a review. 2020. 11(): p. 89.", 1).source is None

@@ -107,6 +107,9 @@ def journal_and_pub(body: str) -> tuple[str | None, str, dict]:
             if tail:
                 info.update({k: tail.group(k) for k in ("volume", "issue", "pages")})
         return source, before, info
+    endnote = _ENDNOTE.search(body)  # "Title. iScience, 2021. 24(): p. 102243.", "Annu Rev Physiol, 1985. 47: p. 483-99."
+    if endnote:
+        return clean(endnote.group("source")), body[: endnote.start() + 1], endnote.groupdict()
     last = YEAR_LAST.search(body)  # "Title. Muscle Nerve 55: E15-E16, 2017."
     if last:
         return clean(last.group("source")), body[: last.start() + 1], last.groupdict()
@@ -148,6 +151,10 @@ _JOURNAL_LIKE = lazy(r"^(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&)(?:\s+(?:[A-Z][\
                            r"{0,7}$")
 
 
+# EndNote's numbered style: the journal, a comma, the year and a stop, then volume, issue and 'p.' pages
+_ENDNOTE = lazy(rf"[.?]\s+(?P<source>[A-Za-z][^.;:]{{0,80}}?[^\s.,]),\s+(?P<year>{YEAR_RX})[a-z]?(?:\.\s+|:\s*)"
+                rf"(?:(?P<volume>\d+[A-Za-z]?)(?:\s*\((?P<issue>[^)]{{1,12}})\))?)?:?\s*(?:p\.\s*)?"
+                rf"(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-\u2013]\s*[A-Za-z]?\d+[A-Za-z]?)?)?\.?\s*$")
 _WORD_STOP = lazy(r"[A-Za-z]{6,}\.\s")  # a whole word and a stop: a sentence's end, not an abbreviation's
 _BARE_VOLUME_PAGES = lazy(r"^(?P<volume>\d+[A-Za-z]?),\s*(?P<pages>[A-Za-z]?\d+(?:[\-\u2013][A-Za-z]?\d+)?)$")
 _SENTENCE_STOP = re.compile(r"([.?!])\s+(?=\S)")
