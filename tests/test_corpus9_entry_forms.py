@@ -102,3 +102,15 @@ def test_endnote_numbered_journal_part():
     assert (peerj.source, peerj.year, peerj.pages) == ("PeerJ", 2023, "15139")
     # a title with a comma and a year but no journal stays without one
     assert parse_entry(1, "Stanzione, R., et al., Pathogenesis of stroke, a review. 2020. 11(): p. 89.", 1).source is None
+
+
+def test_an_inverted_first_name_then_names_not_read_is_no_two_author_list():
+    # Wiley: 'Selmaoui, B. , P. Mazet , P.\u2010B. Petit , ...': reading two names of six would make 'Selmaoui and
+    # Touitou (2021)' fit this entry too; the author-year list keeps its first author alone
+    from kb.read.author_year_list import read_entry
+
+    six = ("Selmaoui, B. , P. Mazet , P.\u2010B. Petit , K. Kim , and R. de Seze . 2021. Exposure to 5G. "
+           "Bioelectromagnetics 42, no. 5: 407-414.")
+    assert read_entry(1, six, 1).surnames == ("Selmaoui",)
+    two = "Selmaoui, B. , and Y. Touitou . 2021. Mobile phones and melatonin. Bioelectromagnetics 42, no. 1: 5-17."
+    assert read_entry(2, two, 1).surnames == ("Selmaoui", "Touitou")

@@ -48,8 +48,8 @@ def leading_authors(text: str) -> tuple[Authors, int] | None:
         if stop and _MORE_INITIALS.match(text, m.end()):
             continue
         apa = stop and _COMMA_INITIALS_TAIL.search(text, 0, m.start()) is not None
-        if apa and _NEXT_INITIAL.match(text, m.end()):
-            continue
+        if apa and _NEXT_INITIAL.match(text, m.end()) and read_authors(text[: m.start()]) is None:
+            continue  # not counted among the ends tried: the name goes on
         if m.group(0).startswith(".,") and not _SENTENCE_CASE_NEXT.match(text, m.end()) \
                 and not (apa and _TITLE_CASE_NEXT.match(text, m.end())):
             continue  # "Smith J. A., Jones B.": a comma between names, not the list's end
@@ -71,6 +71,7 @@ def leading_authors(text: str) -> tuple[Authors, int] | None:
 
 # Science's "J. A. Doudna and J. W. Szostak, Nature 339": names joined by 'and' inside one comma's piece
 _AND_PARTS = lazy(r"(?:^|(?<=\s))(?:(?:and|&)\s+)?.+?(?=\s+(?:and|&)\s+|$)", re.DOTALL)
+_LONE_INITIAL_START = lazy(rf"{UPPER}\.")
 _INVERTED_FIRST = lazy(rf"(?P<surname>{SURNAME}),\s+(?:{UPPER}\.\s?-?)+(?:,\s*|\s+(?=and\s|&\s))")
 
 
@@ -95,6 +96,8 @@ def initials_first_authors(text: str) -> tuple[Authors, int] | None:
             continue
         found = initials_first(piece)
         if not found:
+            if first and _LONE_INITIAL_START.match(piece):
+                return None  # 'Selmaoui, B. , P. Mazet , P.\u2010B. Petit': a name not read is no title's start
             break
         names.append(piece)
         surnames.append(found[0])
