@@ -3,7 +3,19 @@
 positive case (skipped, with its reason) and a clean case (a misnumbered citation is still read, for the checks)."""
 from __future__ import annotations
 
+from kb.checks import run_checks
+from kb.knowledge.base import build_knowledge_base
 from kb.read.parse_policy import parse_policy
+from tests.test_author_year import MORE
+
+
+def _author_year(background: str, references: str = MORE) -> str:
+    return (f"# Vertebroplasty\n\n## Policy\n\nVertebroplasty is medically necessary for painful fractures.\n\n"
+            f"## Background\n\n{background}\n\n{references}")
+
+
+def _markers(background: str, references: str = MORE):
+    return [(m.raw, m.numbers) for m in parse_policy(_author_year(background, references)).markers]
 
 
 def _doc(body: str, entries: int = 8):
@@ -31,7 +43,6 @@ def test_a_reversed_range_inside_the_list_is_still_a_marker():
 def test_author_year_forms_of_preprints():
     # APA 7 gives initials to part two first authors of one surname ('J. A. Harris et al., 2019'); a figure of the
     # article itself may lead the cited name ('Figure 4B and', 'Table 1', 'Supplementary Figure 4 of').
-    from tests.test_author_year import MORE, _markers
 
     assert _markers("Layers differ (Hamilton 1971; D. F. Kallmes et al., 2009).", MORE) == [
         ("(Hamilton 1971; D. F. Kallmes et al., 2009)", (6, 4))]
@@ -44,11 +55,9 @@ def test_author_year_forms_of_preprints():
 
 def test_author_year_look_alikes_stay_unread():
     # initials of a name the list lacks still name no entry; a figure alone with a year cites nothing
-    from tests.test_author_year import MORE, _findings, _policy
-
-    assert [f.message for f in _findings(_policy("Shown (J. A. Harris et al., 2019).", MORE), "CIT107")] == [
+    kb = build_knowledge_base(parse_policy(_author_year("Shown (J. A. Harris et al., 2019)."), "p.md"))
+    assert [f.message for r in run_checks(kb) for f in r.findings if f.code == "CIT107"] == [
         "citation (J. A. Harris et al., 2019): J. A. Harris (2019) names no entry of the list"]
-    from tests.test_author_year import _markers
     assert _markers("As drawn (Figure 4B, 2016).", MORE) == []
 
 
@@ -69,7 +78,6 @@ def test_parenthesis_citations_closing_an_aside_or_before_a_figure():
 
 def test_a_name_cited_without_its_particle():
     # 'Van Alphen B., ...' in the list, '(Alphen et al., 2022)' in the text: Dutch names are often cited so
-    from tests.test_author_year import MORE, _markers
 
     refs = MORE + "\nVan Alphen B, Stewart S. Sleep in flies. Neuron. 2022;1:1-9.\n"
     assert _markers("Flies sleep (Alphen et al., 2022).", refs) == [("(Alphen et al., 2022)", (12,))]
