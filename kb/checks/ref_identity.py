@@ -14,6 +14,7 @@ _PMID_WORD = lazy(r"\bPMID\b", re.IGNORECASE)
 _DOI_PRINTED = re.compile(r"(?:(?:\bdoi\s*:?\s*)?https?://(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bdoi\s+)(?P<v>\S+)",
                           re.IGNORECASE)
 _DOI_FORM = re.compile(r"10\.\d{4,9}/\S+")
+_SHORT_DOI = re.compile(r"(?:10/)?[a-z0-9]{4,10}")
 
 
 def _norm_title(title: str | None) -> str | None:
@@ -79,7 +80,9 @@ def doi_malformed(kb):
 
     What: the entry prints a DOI (after `doi:` or in a doi.org address) that
     does not start with `10.`, a registrant code of 4 to 9 digits and a slash.
-    (`Doi M, Yamaoka I` at the head of an entry is an author, not a DOI.)
+    (`Doi M, Yamaoka I` at the head of an entry is an author, not a DOI; a
+    shortDOI, `https://doi.org/f7tzps` or `doi:10/f7tzps`, is doi.org's own
+    short form of one.)
 
     Why: a malformed DOI resolves to nothing, so readers cannot reach the paper
     and reference managers cannot match it.
@@ -94,6 +97,8 @@ def doi_malformed(kb):
             value = m.group("v").rstrip(".,;>)")
             if not any(ch.isdigit() for ch in value):
                 continue  # 'Doi M, Yamaoka I ...': an author named Doi, not a DOI
+            if _SHORT_DOI.fullmatch(value) and (value.startswith("10/") or "doi.org/" in m.group(0).lower()):
+                continue  # a shortDOI ('https://doi.org/f7tzps', 'doi:10/f7tzps'), which doi.org resolves
             if not _DOI_FORM.fullmatch(value):
                 yield finding(doi_malformed, e.line, f"{describe(e)} has DOI '{value}', which is not of the "
                                                      f"form 10.NNNN/suffix",
@@ -163,8 +168,9 @@ def _other_issue(a, b) -> bool:
 
 def _other_pages(a, b) -> bool:
     """Two papers of one volume ('J Quality Technol. 1981;13:174–183' and '...;13:232–240', a part I and II
-    printed without their titles): the pages differ."""
-    return bool(a.pages and b.pages and a.pages != b.pages)
+    printed without their titles): the first pages differ ('7' and '7\u20137' are one page, printed two ways)."""
+    first = lambda e: re.split(r"\s*[-\u2010-\u2014]\s*", e.pages.strip())[0]  # noqa: E731
+    return bool(a.pages and b.pages and first(a) != first(b))
 
 
 def _other_coauthors(a, b) -> bool:

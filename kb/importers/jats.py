@@ -17,7 +17,7 @@ from kb.errors import KbError
 from kb.importers.jats_blocks import block, heading, section
 from kb.importers.jats_inline import (CLOSE, EMPHASISED_JOINER, MID, OPEN, Context, inline, is_citation, local, squash,
                                       strip_sentinels)
-from kb.importers.jats_numbering import number_refs
+from kb.importers.jats_numbering import number_refs, walk
 from kb.importers.jats_refs import EntryFacts, entry_text, facts
 from kb.importers.jats_style import bare_numbers, closed_numbers, join_raised, raise_glued, separate_touching
 from kb.importers.model import Converted
@@ -46,6 +46,8 @@ _NOTES = {
                     "printed in the journal's style",
     "fn": "{n} inline footnotes left out",
     "inline-graphic": "{n} inline images left out",
+    "supplement-refs": "{n} entries of the supplementary material's own reference list (numbered again from 1, "
+                       "not cited in the article's text) left out",
 }
 
 
@@ -156,6 +158,9 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     closed = closed_numbers(root, ref_ids)
     raised = closed or superscript_style(root, ref_ids) or bare_numbers(root, ref_ids)
     ctx = Context(superscript_citations=raised, ref_ids=ref_ids, closed_citations=closed)
+    supplement = sum(1 for lst in walk(root) if local(lst.tag) == "ref-list" for r in lst if local(r.tag) == "ref")
+    if supplement > len(numbered):
+        ctx.notes["supplement-refs"] = supplement - len(numbered)
     title, journal, blocks = _front(root, ctx)
     body = next((b for b in root if local(b.tag) == "body"), None)
     for child in body if body is not None else ():

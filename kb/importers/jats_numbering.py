@@ -38,7 +38,23 @@ def walk(el):
 
 
 def refs_of(root) -> list:
-    return [r for lst in walk(root) if local(lst.tag) == "ref-list" for r in lst if local(r.tag) == "ref"]
+    """The article's own reference entries (without a supplement's list appended to them, see ``own_list``)."""
+    return own_list(root, [r for lst in walk(root) if local(lst.tag) == "ref-list" for r in lst if local(r.tag) == "ref"])
+
+
+def own_list(root, refs: list) -> list:
+    """The entries without a second list appended after them: bioRxiv and medRxiv put the supplementary material's
+    references after the article's in one ``<ref-list>``, numbered again from 1 (``<label>1.</label>`` on 'sc1'),
+    and the text of the article cites none of them. Such a run is left out: it is another document's list. A run
+    numbered again from 1 that the text does cite stays, and is judged as the list it is."""
+    labels = [_label(ref)[1] for ref in refs]
+    for k in range(1, len(refs)):
+        run = labels[k:]
+        if run[0] != 1 or None in run or any(b < a and b != 1 for a, b in zip(run, run[1:])):
+            continue  # not lists numbered from 1 up (a repeated number, as a slip, is allowed; so is a third list)
+        cited = {rid for el in walk(root) if local(el.tag) == "xref" for rid in (el.get("rid") or "").split()}
+        return refs if any(ref.get("id") in cited for ref in refs[k:]) else refs[:k]
+    return refs
 
 
 def line_of(data: bytes, tag: str, attr: str, value: str) -> int | None:

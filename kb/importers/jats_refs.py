@@ -263,7 +263,7 @@ def _typeset(cit, ctx: Context) -> str:
 
 
 def _without_number(text: str, number: int, labelled: bool, label: str = "") -> str:
-    """The entry without a copy of its own number or a stray leading stop ("1. Brasil", ". Aar\u00f8 LE").
+    """The entry without a copy of its own number or a stray leading stop ("1. Brasil", "5.Beemster", ". Aar\u00f8 LE").
 
     A bare copy ("1 Pons JP") is dropped only when the entry has a label, so a
     title such as "3 Biotech" opening an unlabelled entry 3 stays. A repeated
@@ -271,7 +271,8 @@ def _without_number(text: str, number: int, labelled: bool, label: str = "") -> 
     """
     if label and label != str(number):
         text = re.sub(rf"^{re.escape(label)}\s+(?={number}\b)", "", text)
-    own = rf"^(?:\[{number}\]|{number}[.)]{'|' + str(number) if labelled else ''})\s+(?=\S)"
+    # "5.Beemster GTS": the copy glued to the first name (bioRxiv's Word lists) goes too
+    own = rf"^(?:(?:\[{number}\]|{number}[.)]{'|' + str(number) if labelled else ''})\s+|{number}\.(?=[A-Z]))(?=\S)"
     return re.sub(r"^[.,;:]\s+", "", re.sub(own, "", text))
 
 

@@ -36,7 +36,10 @@ _TAIL = (r"(?:,\s+" + _NAME + r",?\s+et\s+al\.?|(?:,\s+" + _LISTED + r")+,?\s+(?
          + r"|,?\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates)|\s+(?:and|&)\s+" + _NAME + ")?")
 # One item of a parenthetical citation: 'Buchbinder et al., 2009', 'Smith and Jones 2010a, 2011', 'AAOS, 2010'.
 # A place in the cited work may lead: '(Fig. 1f in Rodgers et al. 2021)', '(see Fig. 5 in Danabasoglu et al. 2020)'.
-_LOCATOR = r"(?:(?:see\s+)?(?:Figs?\.|Figures?|Tables?|Eqs?\.|Equations?|Sect?\.|Sections?|Chapters?)\s+[\w.]+\s+(?:in|of)\s+)?"
+# So may a figure of the article itself, before the name: '(Figure 4B and Xiong et al., 2010)', '(Table 1 Allmann and
+# Baldwin, 2010)', '(e.g., Supplementary Figure 4 of Gur et al., 2020)'.
+_LOCATOR = (r"(?:(?:see\s+)?(?:Supplementary\s+|Extended\s+Data\s+)?(?:Figs?\.|Figures?|Tables?|Eqs?\.|Equations?|"
+            r"Sect?\.|Sections?|Chapters?)\s+(?:S?\d+[A-Za-z]?|[\w.]+(?=\s+(?:in|of)\s))(?:\s+(?:in|of|and)\s+|,?\s+))?")
 _ITEM = lazy(rf"^(?:[a-z][\w.]*[,:]?\s+){{0,5}}?{_LOCATOR}(?P<who>{PARTICLES}[A-Z\u00c0-\u00de][^;]*?),?\s+"
              rf"(?P<years>{_YEARS})(?:,?\s+(?:for|and\s+references|p\.|pp\.)[^;]*)?$")
 # Items part at a semicolon, or at a comma between a year and the next name: '(Narahashi 2000, Biondi et al. 2012)'.
@@ -125,10 +128,16 @@ class AuthorYearIndex:
         """By the surname, or by one of its two words: 'Jennifer Coates et al.' prints a given name first, a word
         before the name may open the sentence ('Recently Smith (2010)'), 'Von Elm' may be listed as 'Von'."""
         found = self.by_name.get(_fold(name), [])
+        if not found and _INITIALS_BEFORE.match(name):
+            name = _INITIALS_BEFORE.sub("", name)  # APA's 'J. A. Harris et al.': initials tell two Harrises apart
+            found = self.by_name.get(_fold(name), [])
         words = name.split()
         if not found and len(words) == 2 and words[0][:1].isupper():
             found = self.by_name.get(_fold(words[1]), []) or self.by_name.get(_fold(words[0]), [])
         return found
+
+
+_INITIALS_BEFORE = lazy(r"^(?:[A-Z]\.\s*(?:-?[A-Z]\.\s*)*)(?=[A-Z][a-z])")
 
 
 def _by_author_count(entries: list[ReferenceEntry], who: str) -> list[ReferenceEntry]:
@@ -145,10 +154,13 @@ def _by_author_count(entries: list[ReferenceEntry], who: str) -> list[ReferenceE
 
 
 _COLLECTIVE_END = re.compile(r"(?<=\S)\s+(?:Study\s+)?(?:Group|Collaboration|Consortium|Investigators)$")
+_LEADING_PARTICLES = lazy(r"^(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]i|[Dd]u|[Ll]e|[Ll]a)\s+)+(?=\S)")
 
 
 def _keys(e: ReferenceEntry) -> list[str]:
     keys = [_fold(e.surnames[0])] if e.surnames else []
+    if e.surnames and _LEADING_PARTICLES.match(e.surnames[0]):  # 'Van Alphen B.' cited as 'Alphen et al., 2022'
+        keys.append(_fold(_LEADING_PARTICLES.sub("", e.surnames[0])))
     if e.organisation:
         org = e.organisation
         bare = re.sub(r"\s*\([^)]*\)", "", org)

@@ -51,7 +51,7 @@ _SUFFIX_ONLY = lazy(SUFFIX)
 # was cut: "Thompson, K. M. & ...")
 _BARE_INITIALS = lazy(rf"{UPPER}{{2,5}}")
 _LONE_CAPITAL = lazy(rf"{UPPER}\.?")
-_ETAL = lazy(r"^\*{0,2}(?:et\.?\s*al\.?|and\s+others|others|\.\.\.|\u2026)\*{0,2}$", re.IGNORECASE)  # "et.al" too
+ETAL = lazy(r"^\*{0,2}(?:et\.?\s*al\.?|and\s+others|others|\.\.\.|\u2026)\*{0,2}$", re.IGNORECASE)  # "et.al" too
 GROUP_WORDS = lazy(
     r"\b(?:Groups?|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
     r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators|"
@@ -84,10 +84,11 @@ def _split_person(token: str) -> tuple[str, str] | None:
                     continue  # "Kahn S" is no surname: the lone capital is the first of spaced initials
                 if _INITIALS_RX.fullmatch(tail) and _SURNAME_RX.fullmatch(head):
                     return head, tail
-    return _initials_first(core)
+    return initials_first(core)
 
 
-def _initials_first(piece: str) -> tuple[str, str] | None:
+def initials_first(piece: str) -> tuple[str, str] | None:
+    """(surname, initials) of 'J.A. Smith': dotted initials before a surname."""
     m = _DOTTED.match(piece)
     if m and len(piece) - m.end() > 1 and _SURNAME_RX.fullmatch(piece[m.end():]):  # "J.A": no surname "A"
         return piece[m.end():], piece[: m.end()].strip()
@@ -183,7 +184,7 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
         tail = re.search(r"\s+\*{0,2}et\.?\s*al\.?\*{0,2}$", token)  # "Smith FA *et al.* 2004": italic too
         if tail:
             token, et_al = token[: tail.start()], True
-        if _ETAL.match(token):
+        if ETAL.match(token):
             et_al = True
             continue
         surname = _apa(token) or person(token, bare=bare)
@@ -218,81 +219,3 @@ def _mononym(token: str) -> bool:
     """One capitalised word among names with initials ('Olson JG, Ksiazek TG, Suhandiman, Triwibowo')."""
     word = token.strip().rstrip(".")
     return " " not in word and bool(_SURNAME_RX.fullmatch(word)) and not _CORPORATE.search(word)
-
-
-# Where a Vancouver/AMA/BMC author list may end: '. ' or ': ' (BMC) before the title.
-# "..., et al., Nucleic acid ..." too, a stop inside closing emphasis ("Smith FA *et al.* 2004 Title"), an
-# italic "*et al*" with no stop before the title (BMJ Open in PMC: "Clark D, *et al* The depression report"), no
-# stop at all between "et al" and the year ("Mahoney A.R., Eicken H., et al 2012 Mapping ..."), and a comma after
-# the last initials before a title's first words ("Dalmau J., Autoimmune encephalopathies.", Europe PMC's Nature)
-# Each lookbehind follows a lookahead of the character its form consumes first: the same matches, the
-# lookbehinds tried only where that character stands.
-_LIST_END = lazy(r"[.:]\s+(?=\S)|(?=,)(?<=et al\.),\s+(?=\S)|(?=\.)(?<=et al)\.\*{1,2}\s+(?=\S)|"
-                 r"(?=\*)(?<=et al)\*{1,2}\s+(?=[A-Z])|"
-                 r"(?=\s)(?<=\bet al)\s+(?=(?:19|20)\d\d\b)|(?=[.,])(?<=\b[A-Z])\.?,\s+(?=[A-Z][a-z\u00e0-\u00ff]+\s+[a-z\u00e0-\u00ff]{2,})")
-# "Smith J. A., Jones B.": the stop after J is an initial's; so are those of Scientific Reports' "Goldberg R. B. &
-# Mather K." (an initial, then the ampersand) and the stop before its "& Mather".
-_MORE_INITIALS = lazy(rf"{UPPER}\.?,|{UPPER}\.\s+&|&\s")
-_CANDIDATES = 4  # ends tried before giving up: past them the text is a title, not names
-
-
-def leading_authors(text: str) -> tuple[Authors, int] | None:
-    """The author list opening a Vancouver-like entry and where the text after it starts."""
-    tried = 0
-    for m in _LIST_END.finditer(text):
-        if tried == _CANDIDATES:
-            break
-        if text[m.start()] == "." and _MORE_INITIALS.match(text, m.end()):
-            continue
-        tried += 1
-        found = read_authors(text[: m.start()])
-        if found is None:
-            continue
-        names = found.names
-        if text[m.start()] == "." and not found.group and not found.et_al and names[-1][-1:].isupper():
-            names = names[:-1] + (names[-1] + ".",)  # "Wald JT." as printed: the stop is the initial's too
-        return Authors(names, found.surnames, found.group, found.et_al), m.end()
-    return None
-
-
-def initials_first_authors(text: str) -> tuple[Authors, int] | None:
-    """Names written 'A.B. Surname' (Elsevier numbered) at the start of an entry, up to the first piece that is not one."""
-    names, surnames, pos, et_al = [], [], 0, False
-    for m in re.finditer(r"[^,]+(?:,|$)", text):
-        piece = re.sub(r"^(?:and|&)\s+", "", m.group(0).rstrip(",").strip())
-        if names and _ETAL.match(piece):
-            et_al, pos = True, m.end()
-            continue
-        found = _initials_first(piece)
-        if not found:
-            break
-        names.append(piece)
-        surnames.append(found[0])
-        pos = m.end()
-    return (Authors(tuple(names), tuple(surnames), None, et_al), pos) if names else None
-
-
-_AFTER_INITIAL = lazy(rf"(?<={UPPER})\.\s+(?=\S)")
-
-
-def comma_initials_authors(text: str) -> tuple[Authors, int] | None:
-    """The longest 'Surname, I. I., Surname, I. & Surname, I.' list opening a Nature-style entry (the year last:
-    'Title. *Sci. Rep.* **7**, 2409 (2017).') and where the title starts."""
-    best = None
-    for k, m in enumerate(_AFTER_INITIAL.finditer(text)):
-        if k == 60:
-            break
-        head = text[: m.start() + 1]
-        if ", " not in head:
-            continue
-        found = read_authors(head)
-        if found and not found.group and all(", " in n for n in found.names):  # a "group" here is the title
-            best = (found, m.end())
-    etal = _ETAL_AFTER.match(text, best[1]) if best else None
-    if etal:  # "Smith, J. et al. Title."
-        best = (Authors(best[0].names, best[0].surnames, best[0].group, True), etal.end())
-    return best
-
-
-_ETAL_AFTER = lazy(r"[*_]{0,2}et\.?\s+al\.?[*_]{0,2}\.?\s*")  # "Qu, Y. *et al.* Title" (Scientific Reports)
-

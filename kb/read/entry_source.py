@@ -109,6 +109,9 @@ def journal_and_pub(body: str) -> tuple[str | None, str, dict]:
             if tail:
                 info.update({k: tail.group(k) for k in ("volume", "issue", "pages")})
         return source, before, info
+    endnote = _ENDNOTE.search(body)  # "Title. iScience, 2021. 24(): p. 102243.", "Annu Rev Physiol, 1985. 47: p. 483-99."
+    if endnote:
+        return clean(endnote.group("source")), body[: endnote.start() + 1], endnote.groupdict()
     last = YEAR_LAST.search(body)  # "Title. Muscle Nerve 55: E15-E16, 2017."
     if last:
         return clean(last.group("source")), body[: last.start() + 1], last.groupdict()
@@ -146,10 +149,16 @@ _VOLUME_ONLY = lazy(r"^(?P<source>[^.]*?[^\s,.])\s+(?P<volume>\d+[A-Za-z]?)$")
 _PUBLISHER = lazy(r"^(?:[^.:]{2,60}:\s*)?(?P<source>[^.:]{2,80}?)$")
 _PUBLISHER_WORDS = lazy(r"\b(?:Press|Publish\w*|Verlag|Springer|Wiley|Elsevier|Blackwell|Academic|Books?|"
                               r"University|Sinauer|Wiley|Saunders|Lippincott|McGraw|Oxford|Cambridge)\b")
-_JOURNAL_LIKE = lazy(r"^(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&)(?:\s+(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&))"
+_JOURNAL_LIKE = lazy(r"^(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&)(?:\s+(?:[A-Z][\w&\-]*\.?|of|and|the|in|for|&|[-\u2013]))"
                            r"{0,7}$")
 
 
+# EndNote's numbered style: the journal, a comma, the year and a stop, then volume, issue and 'p.' pages
+_ENDNOTE = lazy(rf"[.?]\s+(?P<source>[A-Za-z][^.;:]{{0,80}}?[^\s.,]),\s+(?P<year>{YEAR_RX})[a-z]?(?:\.\s+|:\s*)"
+                rf"(?:(?P<volume>\d+[A-Za-z]?)(?:\s*\((?P<issue>[^)]{{1,12}})\))?)?:?\s*(?:p\.\s*)?"
+                rf"(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-\u2013]\s*[A-Za-z]?\d+[A-Za-z]?)?)?\.?\s*$")
+_WORD_STOP = lazy(r"[A-Za-z]{6,}\.\s")  # a whole word and a stop: a sentence's end, not an abbreviation's
+_BARE_VOLUME_PAGES = lazy(r"^(?P<volume>\d+[A-Za-z]?),\s*(?P<pages>[A-Za-z]?\d+(?:[\-\u2013][A-Za-z]?\d+)?)$")
 _SENTENCE_STOP = re.compile(r"([.?!])\s+(?=\S)")
 
 
@@ -168,6 +177,12 @@ def after_year(body: str) -> tuple[str | None, str, dict]:
             m = pattern.match(last)
             if m:
                 return clean(m.group("source")), head, m.groupdict()
+        # "(2016) SNAP-25, a Known Protein, Front Synaptic Neurosci. 8, 7.": a comma between title and journal,
+        # whose abbreviation's stop leaves only the volume and pages as the last sentence
+        bare = _BARE_VOLUME_PAGES.match(last)
+        title, comma, journal = head.rpartition(", ")
+        if bare and comma and _JOURNAL_LIKE.match(journal) and not _WORD_STOP.search(journal):  # ', Antarctica. Can. J
+            return clean(journal), title, bare.groupdict()
     italic = _source_italic(body)
     if italic:
         return clean(italic.group("v") or italic.group("u")), body[: italic.start()], {}

@@ -60,6 +60,24 @@ def beyond_the_list(marker: RawMarker, last_entry: int | None) -> bool:
     return len(numbers) > 1 and min(numbers) > last_entry
 
 
+_PADDED = re.compile(r"(?<!\d)0\d")
+
+
+def code_not_citation(marker: RawMarker, last_entry: int | None) -> str | None:
+    """Why '(300-02)' is a product's catalogue number, not entries 2 to 300, or None.
+
+    A number written with a leading zero ('02', '0042') is a code, a date or a catalogue number: no list is
+    numbered that way. A reversed range whose larger end is past the list ('(4763-1)') is not a citation either:
+    a misnumbered citation past the end stays a marker ('[77]' in a list of 76, or '[5-3]' reversed inside it).
+    """
+    if _PADDED.search(marker.inner):
+        return "a number written with a leading zero (a code or catalogue number)"
+    ends = [int(n) for n in _DIGITS.findall(marker.inner)]
+    if last_entry and len(ends) == 2 and ends[0] > ends[1] and ends[0] > last_entry:
+        return "a reversed range past the reference list (a code or catalogue number?)"
+    return None
+
+
 def _interval_of(marker: RawMarker, intervals: frozenset[str], last_entry: int | None) -> str | None:
     """Why a bracketed pair is an interval in a document that writes intervals ('[10, 20] mm'), or None.
 
@@ -104,7 +122,7 @@ def choose(per_line: list[tuple[int, list[RawMarker], list[Skipped]]], last_entr
         skipped += [(line, s) for s in unsure]
         for r in (r for r in found if r.style in kept):
             why = ("numbers that are all past the reference list (an interval?)" if beyond_the_list(r, last_entry)
-                   else _interval_of(r, intervals, last_entry))
+                   else code_not_citation(r, last_entry) or _interval_of(r, intervals, last_entry))
             if why:
                 skipped.append((line, Skipped(r.raw, r.start, why)))
             else:

@@ -51,7 +51,9 @@ BARE_MARKER = re.compile(
     rf"(?<!\])(?P<run>{_BRACKET}(?:(?:\s*(?:[,;]|[{_DASHES}])\s*)?{_BRACKET})*)(?!\[|\([^\s()]*\))"
 )
 _ONE_BRACKET = re.compile(rf"\[{_EM}\s*(?P<inner>{_LIST_BODY})\s*{_EM}\]")
-_PAREN = re.compile(rf"\((?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)\)(?![\w(])")
+# Not before a word or another parenthesis ("(1)(a)"), except a figure's: "Cox2 (30)(Figure 1E)" cites.
+_PAREN = re.compile(rf"\((?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)\)"
+                    rf"(?!\w|\((?!Fig|Table|Supp|Extended))")
 _SUP_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _UNICODE = lazy(rf"[{_SUP_DIGITS}]+(?:[,\u02d2\u207b{_DASHES}][{_SUP_DIGITS}]+)*")
 _TO_ASCII = str.maketrans(_SUP_DIGITS + "\u02d2\u207b", "0123456789,-")
@@ -216,7 +218,9 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         inner = m.group("inner")
         before = line[: m.start()].rstrip()
         # "(1) the first ..." lists, "(2009)", "(Figure 2)" and "n (5)" are not citations.
-        if not before or before[-1] in ":;(," or _zero_or_year(inner) or LABEL_BEFORE.search(before):
+        # "(inhibitor of RAD51; (38))": a citation closing an aside is no list's "(2)", which words follow.
+        nested = before[-1:] in (";", "(") and line[m.end():].startswith(")")
+        if not before or (before[-1] in ":;(," and not nested) or _zero_or_year(inner) or LABEL_BEFORE.search(before):
             continue
         # "n (5)", "= (5)" and "< (5)" are values; "CO<sub>2</sub> (29, 30)" cites (a tag's ">" is no sign).
         if re.search(r"(?:\b(?:and|or|n|N)|[=<>])$", _CLOSING_TAG.sub("", before)):

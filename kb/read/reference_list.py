@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 from kb.patterns import lazy
-from kb.read.authors import GROUP_WORDS, Authors, comma_initials_authors, initials_first_authors, leading_authors, read_authors
+from kb.read.author_lists import comma_initials_authors, full_name_authors, initials_first_authors, leading_authors
+from kb.read.authors import GROUP_WORDS, Authors, read_authors
 from kb.read.entry_edges import late_year, leading, split_rest
 from kb.read.entry_source import YEAR_RX, after_year, clean, journal_and_pub
 from kb.read.model import ReferenceEntry
@@ -65,12 +66,17 @@ _TAIL = ((_PMID, "pmid"), (_DOI, "10."), (_AVAILABLE_DOI, "available"), (_CITED,
          (_ACCESSED, "retrieved"), (_AVAILABLE, "available"), (_ANY_URL, "http"), (_EPUB, "epub"))
 
 
+_EMPTY_ISSUE = lazy(r"(?<=\d)\s?\(\)(?=\s?[:,])")
+
+
 def _strip_tail(text: str) -> str:
     """The entry without PMID, DOI, URL and access notes: what is left is bibliographic."""
     low = text.lower()
     for pattern, word in _TAIL:
         if word in low:
             text = pattern.sub("", text)
+    if "()" in text:  # "iScience 25():103922", "158 (), 1851": an issue left empty after the volume
+        text = _EMPTY_ISSUE.sub("", text)
     return re.sub(r"[\s,;]+(\.?)\s*$", r"\1", text.strip())  # "2024;44(1), doi: ..." leaves "2024;44(1)."
 
 
@@ -94,6 +100,9 @@ _BODY_NAME = lazy(r"[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w\u00ae&'.-]*|of|and|for|the|d
 _JURISDICTION = lazy(r"[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+){0,2}")
 
 
+_NOT_A_GROUP = lazy(r"[a-z]\.\s+[A-Z]|\d")
+
+
 def _front(body: str):
     """(authors, organisation, the text after them, the year printed right after them)."""
     paren = _PAREN_YEAR.match(body) if _ANY_PAREN_YEAR.search(body) else None
@@ -110,10 +119,16 @@ def _front(body: str):
                 return lead[0], None, who[lead[1]:], year, False
         if found:
             nature = comma_initials_authors(who) if year else None
-            if nature and "*" in who[nature[1]:] and len(who[nature[1]:].split()) >= 4:
+            if nature and len(who[nature[1]:].split()) >= 4 and (
+                    "*" in who[nature[1]:] or (found.group and _NOT_A_GROUP.search(found.group))):
                 # "Barron, V. & Torrent, J. Use of the Kubelka-Munk theory ... *J. Soil Sci.* **37**, 499-510 (1986)":
-                # the year closes a Nature entry, whose title follows the names; an APA list ends at the year
+                # the year closes a Nature entry, whose title follows the names; an APA list ends at the year.
+                # Without italics (preprints) a title with 'network' or 'case study' is no group's name when a
+                # sentence ends inside it or a volume follows: 'Sinkjaer, T. Neural network ... Neurol. Res. 23'.
                 return nature[0], None, who[nature[1]:], year, False
+            science = initials_first_authors(who) if found.group and _NOT_A_GROUP.search(found.group) else None
+            if science and len(who[science[1]:].split()) >= 4:  # Science: 'Z. N. Gerek, S. B. Ozkan, Title ... network'
+                return science[0], None, who[science[1]:].strip(), year, False
             return found, None, rest, year, True
         lead = leading_authors(body)  # Frontiers: "Wang W, Han C. Title. J Hematol Oncol. (2019) 12:55."
         if lead and lead[1] < paren.end("who" if paren.group("who") is not None else "who2"):
@@ -123,8 +138,11 @@ def _front(body: str):
         if nature:
             return nature[0], None, who[nature[1]:], year, False
         if who and len(who.split()) <= 40 and not _NOT_AN_ORGANISATION.search(who):
+            science = initials_first_authors(who)  # "J. A. Doudna and J. W. Szostak, Nature 339, 519 (1989)."
+            if science and science[1] < len(who):
+                return science[0], None, who[science[1]:].strip(), year, False
             return None, clean(who), rest, year, True
-    lead = leading_authors(body) or initials_first_authors(body)
+    lead = leading_authors(body) or initials_first_authors(body) or full_name_authors(body)
     if not lead and paren is None and _ANY_PAREN_YEAR.search(body):
         # Nature with parentheses in its title, "Peltier, W. R. Global ... the ICE-5G (VM2) model. *J.* **32**,
         # 111-149 (2004).": the year's pattern above stops at them, the authors still open the entry.

@@ -45,6 +45,8 @@ _COUNT = lazy(rf"(?<![\w\u2010-\u2013./-])\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]
 _BOUND = lazy(r"(?:\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|up\s+to|over|under|"
               r"a\s+minimum\s+of|a\s+maximum\s+of|minimum\s+of|maximum\s+of|[nN]\s*=)|[<>=\u2264\u2265])\s*$",
               re.I)
+# 'none have passed phase 2 clinical trials (33-36)': the number names a phase, a stage or a type, not a count.
+_LABEL = lazy(r"\b(?:phase|stage|grade|type|class|level|step|wave|round|tier)\s*$", re.I)
 # 'A meta-analysis of 10 cohort studies (125)': with one entry cited, the count is that review's contents.
 _CONTENTS = lazy(r"\b(?:meta-?analys[ie]s|reviews?|overviews?|pooled\s+analys[ie]s|syntheses|synthesis)\s+"
                  r"(?:of|including|pooling|combining)\s+(?:the\s+|data\s+from\s+)?$", re.I)
@@ -92,7 +94,7 @@ def count_claims(text: str, spans) -> list[Claim]:
     """Counted claims tied to markers ('five RCTs[...]', or 'Two other RCTs ...' opening the sentence)."""
     claims = []
     for m in _COUNT.finditer(text):
-        if _BOUND.search(text, max(0, m.start() - 20), m.start()):
+        if _BOUND.search(text, max(0, m.start() - 20), m.start()) or _LABEL.search(text, max(0, m.start() - 12), m.start()):
             continue
         contents = bool(_CONTENTS.search(text, max(0, m.start() - 40), m.start()))
         kinds, label = _noun_kinds(m.group("noun"))

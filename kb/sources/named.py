@@ -154,13 +154,18 @@ def _resolve(name: str, start_of_sentence: bool, index: SourceIndex) -> str | No
     return full
 
 
+# 'dated to 145 Ma [95]': a word right after a number that is not a year is its unit (mega-annum), not the surname
+# Ma; 'In 2010 Ma et al. [5]' still names Ma.
+_QUANTITY_BEFORE = lazy(r"(?<![\w.,])(?!(?:1[89]|20)\d\d\s?$)\d+(?:[.,]\d+)?\s?$")
+
+
 def _people(text: str, index: SourceIndex) -> list[Mention]:
     found = []
     for m in _NAME_AT.finditer(text):
         start, end = m.span("name")
         before = text[max(0, start - 70): start]
         # A candidate of stop words only ('In', 'The') resolves to no name whatever form fits it.
-        if not _words_after_stop(m.group("name")) or not _may_name(text, end, before):
+        if not _words_after_stop(m.group("name")) or not _may_name(text, end, before) or _QUANTITY_BEFORE.search(before):
             continue
         mention = (_tied_form(text, m.group("name"), start, end, index, _TIED[:_N_DATED_TIED])
                    or _dated_form(text, m.group("name"), start, end, before, index)

@@ -128,3 +128,12 @@ def test_cit301_a_number_joined_to_a_name_by_a_hyphen_is_no_count():
     # Positive case: the same count written apart from a name is still checked.
     (found,) = findings("They compared 3 reports.<sup>[2]</sup>", RCTS, "CIT301")
     assert "cites 1 entries" in found.message
+
+
+def test_cit301_a_phase_or_stage_number_is_no_count():
+    # 'none have yet passed phase 2 clinical trials (33-36)': the 2 is the phase (corpus 9, a bioRxiv preprint)
+    for text in ("None have passed phase 2 clinical trials<sup>[1]</sup> yet.",
+                 "Patients in stage 3 studies<sup>[1]</sup> were read."):
+        assert findings(text, RCTS, "CIT301") == [], text
+    (found,) = findings("None have passed 2 clinical trials<sup>[1]</sup> yet.", RCTS, "CIT301")
+    assert "'2 clinical trials'" in found.message

@@ -43,3 +43,14 @@ def test_reads_the_named_sources(index, text, expected):
                                   "In 2015, Congress passed a law.", "In 2014, Medicare began paying for it."])
 def test_companies_and_institutions_doing_other_things_are_no_studies(index, text):
     assert [m for m in read_mentions(text, index) if m.kind == "person"] == []
+
+
+def test_a_unit_after_a_number_is_no_name(index):
+    # '145 Ma [95, 96]' (mega-annum) in a palaeontology preprint was read as the surname Ma; a year before a name
+    # still lets it name its source
+    def names(text):
+        return [(m.kind, m.name) for m in read_mentions(text, index) if m.kind == "person"]
+
+    assert names("The node was placed at 145 Zhao [1] in that tree.") == []
+    assert names("Ages of 119.5 Zhao [1] are assumed.") == []
+    assert names("In 2017 Zhao et al. [1] found it.") == [("person", "Zhao")]

@@ -28,8 +28,8 @@ def _severities(rule, entry):
     "Carver RP. Widgets in the City,Oakland: Praeger.The Widget Years. 1998.",
     # a data centre named after town, region, country
     "Kim DJ, Park CL (2001) Widget concentrations from satellite data Boulder, Colorado, USA National Widget Center.",
-    # the author part read as the title ('Surname, I'), the title after it
-    "Harlow, C. 1999. Compilation of Widget Properties. USA: Widget Information Center: Fort Worth, TX.",
+    # an author part the reader cannot read ('Surname, I' with no stop), so the title may hold the names
+    "Harlow, C 1999. Compilation of Widget Properties. USA: Widget Information Center: Fort Worth, TX.",
     # no author read: a body's name, then the title
     "Widget Canada. Re-evaluation decision: widgets containing DEET. 2004.",
 ])
@@ -77,3 +77,9 @@ def test_a_journal_without_a_title_is_still_a_warning():
 def test_an_entry_of_a_name_and_a_year_only_lacks_its_source_for_sure():
     assert _severities(missing_source, "Saru D. 1997.") == ["warning"]
     assert _severities(missing_title, "Saru D. 1997.") == ["warning"]
+
+
+def test_an_apa_like_name_in_a_numbered_list_is_read_and_its_publisher_found():
+    # 'Surname, I.' (the stop is the initial's) was once read as the title; now the entry splits cleanly
+    entry = "Harlow, C. 1999. Compilation of Widget Properties. USA: Widget Information Center: Fort Worth, TX."
+    assert _severities(missing_source, entry) == [] and _severities(missing_title, entry) == []

@@ -132,3 +132,23 @@ def test_two_second_authors_are_two_papers():
                  "Helm A, Abbas B, R, C,, et al. AIP Conference Proceedings. 2019."):
         (f,) = run_rule(duplicate_paper, make_policy(GOOD_ENTRIES + [no_pages[0], twin]))
         assert f.severity == "warning" and "same title, first author and year (2019)" in f.message, twin
+
+
+def test_a_short_doi_is_a_doi_org_address():
+    # Manubot prints each entry's shortDOI link ('https://doi.org/f7tzps') before its full DOI
+    entry = GOOD_ENTRIES[0] + " https://doi.org/f7tzps DOI: 10.1177/0003122415596999"
+    assert run_rule(doi_malformed, make_policy([entry])) == []
+    assert run_rule(doi_malformed, make_policy([GOOD_ENTRIES[0] + " doi:10/gf3xhp"])) == []
+    # a DOI cut short after 'doi:' is no shortDOI: no doi.org address, no '10/'
+    assert len(run_rule(doi_malformed, make_policy([GOOD_ENTRIES[0] + " doi: 1016x23"]))) == 1
+
+
+def test_one_page_printed_as_a_range_with_equal_ends_is_the_same_paper():
+    # medRxiv: 'NPJ Parkinsons Dis. 3, 7–7.' and, later in the list, '... 3, 7.'
+    first = "Roe, A. & Kim, B. (2017) Synaptic proteins in CSF relate to disease stage markers, NPJ Dis. 3, 7\u20137."
+    later = first.replace("7\u20137.", "7.")
+    (f,) = run_rule(duplicate_paper, make_policy([first, later]))
+    assert f.severity == "warning" and f.citations == (2,)
+    # two papers of one volume, parted by their first pages, stay apart
+    other = first.replace("7\u20137.", "232\u2013240.")
+    assert run_rule(duplicate_paper, make_policy([first, other])) == []
