@@ -384,3 +384,25 @@ def test_a_title_ending_in_parentheses_is_not_a_science_journal():
     # Clean case: a capitalised last sentence that ends with no "(year)" after pages is left to the other forms.
     e = entry("Smith J, Jones K. A title. Some Report Series, 12 (ABC). Geneva: WHO; 2015.")
     assert e.year == 2015 and e.source != "Some Report Series"
+
+
+@pytest.mark.parametrize("text, year", [
+    # reference managers print the date they hold: year and month, month and year (Zotero, Mendeley exports)
+    ("Eberlein J, Davenport B, Homann D. 2012-2. Multiple layers of costimulatory activity. J Virol 86:1955\u20131970.",
+     2012),
+    ("Gagnon JD, Kageyama R, Ansel KM. 08/2019. miR-15/16 restrain memory T cell differentiation. Cell Rep 28:2169.",
+     2019),
+    # R's citation(): the year glued to the 'ed' after a package's version
+    ("Neuwirth E. RColorBrewer: ColorBrewer Palettes. 1.1\u20132 ed2014.", 2014),
+    # a guideline dated day-month-year at the end
+    ("International Conference on Harmonisation. Guideline for Good Clinical Practice E6 (R1), Step 4. 6-10-1996.",
+     1996),
+])
+def test_a_year_printed_as_part_of_a_date_or_an_edition_is_read(text, year):
+    assert entry(text).year == year
+
+
+def test_a_date_like_run_inside_a_title_gives_no_year():
+    # Clean case: only a date closing the entry counts, not one inside a title or a journal's run of numbers.
+    assert entry("Smith J. A study of pages 1-10-1996. J Tests 12.").year is None
+    assert entry("Smith J. Title of a work in 2001-2. Lancet 2009;1:2-3.").year == 2009

@@ -70,7 +70,9 @@ _COPYRIGHT = re.compile(r"\bc(?P<y>(?:1[89]|20)\d{2})\b")
 # "12/14/11" or "12/14/2011" (a decision's date; month first, as US courts print it).
 _US_DATE = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d{2})(?![\d/])")
 # ('; 1840–1878': the years a work of several volumes came out over; the first is its year)
-_LAST_YEAR = re.compile(rf"(?:[;,]|(?<=[^\W\d_]):)\s*(?P<y>{_YEAR_RX})(?:\s*[\u2013-]\s*{_YEAR_RX})?\.?$")
+# ('1.1-2 ed2014': R's citation() glues the year to its 'ed' of a package's version; '6-10-1996': a date)
+_LAST_YEAR = re.compile(rf"(?:[;,]|(?<=[^\W\d_]):|(?<=\sed)|(?<![\d-])\d{{1,2}}-\d{{1,2}}-)\s*(?P<y>{_YEAR_RX})"
+                        rf"(?:\s*[\u2013-]\s*{_YEAR_RX})?\.?$")
 
 
 def leading(number: int, text: str) -> tuple[str, str | None]:

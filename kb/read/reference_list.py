@@ -171,7 +171,8 @@ def _front(body: str):
     return None, None, body, None, False
 
 
-_BARE_YEAR_FIRST = re.compile(rf"^\s*(?P<y>{YEAR_RX})[a-z]?\.\s+(?=\S)")
+# Reference managers print the date as they hold it: '2012-2.' (year and month), '08/2019.' (month and year).
+_BARE_YEAR_FIRST = re.compile(rf"^\s*(?:(?:0?[1-9]|1[0-2])/)?(?P<y>{YEAR_RX})(?:-(?:0?[1-9]|1[0-2]))?[a-z]?\.\s+(?=\S)")
 
 
 def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
