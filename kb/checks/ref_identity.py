@@ -166,11 +166,14 @@ def _other_issue(a, b) -> bool:
     return tail(a) != tail(b)
 
 
+def _first_page(pages: str) -> str:
+    return re.split(r"\s*[-\u2010-\u2014]\s*", pages.strip())[0]
+
+
 def _other_pages(a, b) -> bool:
     """Two papers of one volume ('J Quality Technol. 1981;13:174–183' and '...;13:232–240', a part I and II
     printed without their titles): the first pages differ ('7' and '7\u20137' are one page, printed two ways)."""
-    first = lambda e: re.split(r"\s*[-\u2010-\u2014]\s*", e.pages.strip())[0]  # noqa: E731
-    return bool(a.pages and b.pages and first(a) != first(b))
+    return bool(a.pages and b.pages and _first_page(a.pages) != _first_page(b.pages))
 
 
 def _other_coauthors(a, b) -> bool:
