@@ -127,6 +127,31 @@ def _supplement_references(doc) -> int | None:
     return None
 
 
+# A supplementary file of text or tables, sent beside the document and not part of it ("S1 Table", "Text S2",
+# BMC's "Additional file 1"): its citations use the document's list. Figures are left out (their captions are in
+# the text), as are data sets, checklists, protocols and translated abstracts, which cite nothing of the list.
+_SUPPLEMENT_FILE = re.compile(r"\b(?:(?:Table|Text|Appendix|File|Methods|Note)\s+S\d+|S\d+\s+(?:Table|Text|Appendix|"
+                              r"File|Methods|Note)|Additional\s+file\s+\d+|Supplementary\s+(?:Tables?|Notes?|"
+                              r"Methods|Text|Appendix)\b)")
+_OWN_REFERENCES = re.compile(r"\b(?:Supplementary|Supporting|Supplemental)\s+References\b", re.IGNORECASE)
+
+
+def _supplement_files(doc) -> int | None:
+    """The line naming a supplementary file of text or tables the document lists but does not include, or None.
+    A supplement with a reference list of its own (Nature's "Supplementary References") cites from that list."""
+    found = None
+    for section in doc.sections:
+        if not any(_SUPPLEMENT.search(title) or title.lower().startswith("additional file") for title in section.path):
+            continue
+        for line in range(section.line + 1, min(section.end_line, len(doc.lines)) + 1):
+            text = doc.lines[line - 1]
+            if _OWN_REFERENCES.search(text):
+                return None
+            if found is None and not text.lstrip().startswith("#") and _SUPPLEMENT_FILE.search(text):
+                found = line
+    return found
+
+
 @rule("CIT104", "uncited-entry", "warning")
 def uncited_entry(kb):
     """A reference list entry that no marker in the text cites.
@@ -147,7 +172,10 @@ def uncited_entry(kb):
     often hold further reading, and a citation form the reader does not know would leave its entry uncited.
     When the document's supplementary material lists references of its own (`Figs. S1 to S7 References`, as
     Science Advances prints it), an entry cited only there is numbered in the list too: the finding is `info`
-    and names that line.
+    and names that line. So is it when the document lists supplementary files of text or tables it does not
+    include (`S1 Table`, `Text S1`, `Additional file 1`): their citations number into the document's list, and
+    the reader cannot see them. A supplement with a reference list of its own (`Supplementary References`)
+    keeps the warning.
     """
     cited = sorted(kb.cited)
     entries = kb.doc.references
@@ -169,6 +197,7 @@ def uncited_entry(kb):
         return
     unread = _unread_numbers(kb) if uncited else {}
     supplement = _supplement_references(kb.doc) if uncited else None
+    files = _supplement_files(kb.doc) if uncited and supplement is None else None
     for n in uncited:
         entry = kb.references[n]
         if n in unread:
@@ -186,6 +215,14 @@ def uncited_entry(kb):
                           f"material lists references of its own (line {supplement}) and may cite it",
                           column=1, citations=[n], severity="info",
                           suggestion="check whether the supplementary material cites it; if not, cite it where the "
+                                     "text relies on it, or remove it from the list")
+            continue
+        if files is not None:
+            yield finding(uncited_entry, entry.line,
+                          f"reference {n} ({entry.label}) is cited by no marker in the text; the supplementary "
+                          f"files it lists (line {files}) are not part of it and may cite it",
+                          column=1, citations=[n], severity="info",
+                          suggestion="check whether a supplementary file cites it; if not, cite it where the "
                                      "text relies on it, or remove it from the list")
             continue
         near = _closest(cited, n)

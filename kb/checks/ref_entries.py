@@ -98,8 +98,20 @@ def missing_year(kb):
     """
     lacking = [e for e in kb.doc.references if e.year is None and not e.accessed and not _UNDATED.search(e.raw)
                and not _NOT_YET.search(e.raw) and not _web_page(e)]
-    yield from _per_entry(missing_year, kb, lacking, "year", lambda e: f"{describe(e)} has no year of publication",
+    yield from _per_entry(missing_year, kb, lacking, "year", _no_year_message,
                           "add the year of publication (for a journal article: 'YYYY;volume(issue):pages')")
+
+
+# A number in brackets where PLOS and APA print the year, but no year of publication: '(200)', '(1776)'.
+_YEAR_PLACE = re.compile(r"\((\d{3,4})\)")
+
+
+def _no_year_message(e) -> str:
+    printed = _YEAR_PLACE.search(e.raw)
+    if printed:
+        return (f"{describe(e)} has no year of publication: it prints '({printed.group(1)})' where the year goes, "
+                f"which cannot be the year of this entry")
+    return f"{describe(e)} has no year of publication"
 
 
 def _bodys_own_document(e) -> bool:

@@ -2,6 +2,8 @@
 
 Each rule: a policy that has the problem, and one that does not.
 """
+import pytest
+
 from .cit_fixtures import BODY_LINE, build, findings
 
 from kb.read.markers import find_markers
@@ -122,5 +124,31 @@ def test_cit104_natures_supplementary_references_are_the_supplements_own_list():
     # Nature: "Supplementary Figures 1-3, Supplementary Tables 1-5 and Supplementary References": not numbered here.
     body = ("Zhao (2017) compared three treatments.<sup>[1]</sup>\n\n## Supplementary Information\n\n"
             "Supplementary Figures 1-3, Supplementary Tables 1-5 and Supplementary References")
+    (found,) = findings(body, TWO, "CIT104")
+    assert found.severity == "warning"
+
+
+@pytest.mark.parametrize("item", ["**S1 Table.** Measurements of every bone. (DOCX)",
+                                  "**Text S1** Supporting calculations. (PDF)",
+                                  "Additional file 1: Table S1. Search strategy."])
+def test_cit104_a_supplementary_file_of_text_or_tables_may_cite_the_entry(item):
+    # PLOS's Supporting Information and BMC's Additional files: sent beside the article, cited from its list.
+    body = f"Zhao (2017) compared three treatments.<sup>[1]</sup>\n\n## Supporting Information\n\n{item}"
+    (found,) = findings(body, TWO, "CIT104")
+    assert found.severity == "info" and f"supplementary files it lists (line {BODY_LINE + 4})" in found.message
+
+
+@pytest.mark.parametrize("item", ["**S1 Fig.** The study area. (TIF)",
+                                  "**Alternative Language Abstract S1** Translation into German. (DOC)",
+                                  "**S1 Checklist.** PRISMA checklist. (DOC)",
+                                  "**S1 Table.** Extra trials. (DOCX) Supplementary References"])
+def test_cit104_figures_checklists_and_a_supplement_with_its_own_list_keep_the_warning(item):
+    body = f"Zhao (2017) compared three treatments.<sup>[1]</sup>\n\n## Supporting Information\n\n{item}"
+    (found,) = findings(body, TWO, "CIT104")
+    assert found.severity == "warning"
+
+
+def test_cit104_a_table_named_outside_the_supplement_keeps_the_warning():
+    body = "Zhao (2017) compared three treatments (S1 Table).<sup>[1]</sup>\n\n## Discussion\n\nTable S1 lists them."
     (found,) = findings(body, TWO, "CIT104")
     assert found.severity == "warning"

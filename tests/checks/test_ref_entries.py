@@ -202,3 +202,12 @@ def test_a_doi_after_available_from_is_an_address():
     bare = "Kistler M. SMIR full body CT. SMIR. 2017. Available from:"
     (f,) = run_rule(available_from_empty, make_policy([bare]))
     assert "gives no address" in f.message
+
+
+def test_missing_year_names_a_number_printed_where_the_year_goes():
+    # PLOS's '(200)' and '(1776)': a year the reader will not take, printed where the year belongs.
+    entry = "Smith AB, Jones C (200) Widget therapy for knee pain. *Lancet* 385: 100-109."
+    (f,) = run_rule(missing_year, make_policy([entry]))
+    assert "it prints '(200)' where the year goes" in f.message
+    (plain,) = run_rule(missing_year, make_policy([entry.replace(" (200)", "")]))
+    assert plain.message.endswith("has no year of publication")
