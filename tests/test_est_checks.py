@@ -196,3 +196,12 @@ def test_a_count_before_another_count_is_no_total_and_an_empty_arm_is_no_arm():
     # Positive: a total and arms that do not add up are still found.
     wrong = "Of 60 patients enrolled, 25 were randomised to X and 30 were randomised to Y.<sup>[2]</sup>"
     assert [f.code for f in findings(wrong, "EST301")] == ["EST301"]
+
+
+def test_a_percentage_with_its_interval_as_a_proportion_is_one_info_remark():
+    # PLOS ONE: 'a sensitivity of 71.4% (95% CI: 0.52, 0.91)': the two scales agree, the print mixes them.
+    (f,) = findings("The swab had a sensitivity of 71.4% (95% CI: 0.52, 0.91).<sup>[1]</sup>", "EST102")
+    assert f.severity == "info" and "as a proportion" in f.message and "52 to 91%" in f.suggestion
+    # Clean case: a percentage outside its proportion interval on either scale stays an error.
+    (g,) = findings("The swab had a sensitivity of 31.4% (95% CI: 0.52, 0.91).<sup>[1]</sup>", "EST102")
+    assert g.severity == "error"

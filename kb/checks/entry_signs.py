@@ -18,6 +18,21 @@ DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPMI
                       r"\b\d+\s+(?:U\.\s?S\.|F\.\s?\dd|S\.\s?Ct\.)\s+\d|:\s*\{[^}]+\}|"  # '485 U.S. 58'; '{Libraries Unlimited}'
                       r"\b(?:London|New York|Amsterdam|Berlin|Paris|Boston|Washington|Oxford|Cambridge|Geneva|"
                       r"Heidelberg|Philadelphia|Chicago|Tokyo)\b[\s,]+(?:[A-Z]{2}\b[\s,.]*)?(?:\d{4}|p\.\s*\d+)?[\s.,]*$|"
+                      # 'London, Arnold.', 'Philadelphia: Lea & Febiger.', 'Paris: Retz.': a publishing town, then a
+                      # short name closing the entry (PLOS prints a book's imprint so, after the title without a stop);
+                      # a town after a preposition is the title's ('Care in Paris: Lessons Learned')
+                      r"(?<!\bin\s)(?<!\bof\s)(?<!\bat\s)(?<!\bto\s)(?<!\bfor\s)(?<!\bfrom\s)\b(?:London|New York|Amsterdam|Berlin|Paris|Boston|Washington|Oxford|Cambridge|Geneva|"
+                      r"Heidelberg|Philadelphia|Chicago|Tokyo|Baltimore|Toronto|Edinburgh|Stockholm|Copenhagen|Madrid|"
+                      r"Rome|Milan|Munich|Vienna|Zurich|Basel|Sydney|Melbourne|New Delhi|Beijing|Singapore|"
+                      r"San Francisco|San Diego|Los Angeles|Thousand Oaks|Hoboken)\s*[,:]\s*"
+                      r"[A-Z][\w'-]*(?:\s(?:&|and|[A-Z][\w'-]*)){0,4}\.?\s*$|"
+                      # 'Impro Improvisation and the Theatre: Methuen; 1987.': a book's publisher and year after a
+                      # colon where the place was left out (Vancouver's 'Place: Publisher; Year.')
+                      r":\s*[A-Z][^:;.]{0,50};\s*(?:19|20)\d\d[a-z]?\.?\s*$|"
+                      # '... wastewater American Public Health Association, American Water Works Association': a
+                      # body named in full (its nation or reach, then what it is) issues the work
+                      r"\b(?:American|British|European|National|International|World|Canadian|Australian)\s+"
+                      r"(?:[A-Z][\w-]*\s+){0,4}(?:Association|Society|Federation|Council|Organi[sz]ation|Academy)\b|"
                       r"\b[A-Z][\w.]+(?:\s[A-Z][\w.]+)*\s*:\s*[A-Z][\w&.,' -]*(?:Press|Publish\w*|Books|"
                       r"Wiley|Springer|Elsevier|House|University|Academic|Verlag|Sons|Inc|Ltd|Co|Corp|Corporation|"
                       r"LP|GmbH)\b|"

@@ -17,7 +17,8 @@ from .helpers import clip, describe
 _UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b|\((?-i:s)\.\s?(?-i:[fd])\.?\)|\bsin fecha\b|"
                       r"\bsans date\b", re.I)
 # Nor is one not yet published: its year is not known when the list is printed.
-_NOT_YET = re.compile(r"\bin press\b|\bforthcoming\b|\baccepted for publication\b", re.I)
+_NOT_YET = re.compile(r"\bin press\b|\bforthcoming\b|\baccepted for publication\b|\((?:in|under) review\)|"
+                      r"\bin preparation\b|\(submitted\)|\bsubmitted (?:for publication|to)\b", re.I)
 # A document that has versions: guidance, a report, criteria, a code such as [TA279]. A home page or a
 # programme's page ('USAID's NTD program. Available: ...') has no publication date to give.
 _DOCUMENT = lazy(r"\b(?:guidelines?|guidance|report|statement|criteria|polic(?:y|ies)|recommendations?|"

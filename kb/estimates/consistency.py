@@ -40,6 +40,11 @@ def reversed_bounds(e: EffectEstimate) -> Issue | None:
 def estimate_outside(e: EffectEstimate) -> Issue | None:
     if not usable(e) or e.ci_low > e.ci_high or e.ci_low <= e.estimate <= e.ci_high:
         return None
+    if _percent_of_a_proportion(e):
+        return Issue("EST102", "info", f"the estimate {e.estimate_text}{'%' if e.unit == '%' else ''} is printed as a percentage and its "
+                                       f"interval {e.interval_text} as a proportion: on one scale they agree",
+                     f"print both on one scale: {e.estimate_text}% ({_percent(e.ci_low)} to {_percent(e.ci_high)}%) "
+                     f"or {e.estimate / 100:g} ({e.interval_text})")
     msg = f"the estimate {e.estimate_text} lies outside its interval {e.interval_text}"
     if e.ci_low <= -e.estimate <= e.ci_high:
         fix = f"the estimate may have lost or gained a minus sign ({-e.estimate:g} lies inside); verify"
@@ -48,6 +53,19 @@ def estimate_outside(e: EffectEstimate) -> Issue | None:
     else:
         fix = "verify the estimate and both bounds in the source paper"
     return Issue("EST102", "error", msg, fix)
+
+
+def _percent_of_a_proportion(e: EffectEstimate) -> bool:
+    """'a sensitivity of 71.4% (95% CI: 0.52, 0.91)': a percentage with its interval as a proportion (0 to 1)."""
+    if not (1 < e.estimate <= 100 and 0 <= e.ci_low <= e.ci_high <= 1):
+        return False
+    low, high = rounding_limits(e.ci_low_text, e.ci_low)[0] * 100, rounding_limits(e.ci_high_text, e.ci_high)[1] * 100
+    est = rounding_limits(e.estimate_text, e.estimate)
+    return est[1] >= low and est[0] <= high
+
+
+def _percent(value: float) -> str:
+    return f"{value * 100:g}"
 
 
 def ratio_not_positive(e: EffectEstimate) -> Issue | None:

@@ -71,7 +71,7 @@ _COPYRIGHT = re.compile(r"\bc(?P<y>(?:1[89]|20)\d{2})\b")
 _US_DATE = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d{2})(?![\d/])")
 # ('; 1840–1878': the years a work of several volumes came out over; the first is its year)
 # ('1.1-2 ed2014': R's citation() glues the year to its 'ed' of a package's version; '6-10-1996': a date)
-_LAST_YEAR = re.compile(rf"(?:[;,]|(?<=[^\W\d_]):|(?<=\sed)|(?<![\d-])\d{{1,2}}-\d{{1,2}}-)\s*(?P<y>{_YEAR_RX})"
+_LAST_YEAR = re.compile(rf"(?:[;,]|(?<=[^\W\d_]):|(?<=\sed)|(?<=[\s,][A-Z]{{2}})|(?<![\d-])\d{{1,2}}-\d{{1,2}}-)\s*(?P<y>{_YEAR_RX})"
                         rf"(?:\s*[\u2013-]\s*{_YEAR_RX})?\.?$")
 
 

@@ -211,3 +211,30 @@ def test_missing_year_names_a_number_printed_where_the_year_goes():
     assert "it prints '(200)' where the year goes" in f.message
     (plain,) = run_rule(missing_year, make_policy([entry.replace(" (200)", "")]))
     assert plain.message.endswith("has no year of publication")
+
+
+def test_a_books_imprint_printed_without_a_stop_names_its_source():
+    # PLOS ONE trial reports: a town and a publisher close the entry; Vancouver's 'Publisher; Year.' after a colon;
+    # a body named in full.
+    for entry in ("Donner A, Klar N (2000) Design and analysis of cluster randomization trials London, Arnold.",
+                  "Wasserman K, Hansen JE (1987) Principles of exercise testing Philadelphia: Lea & Febiger.",
+                  "Perroud A (2001) Faire face a la boulimie Paris: Retz.",
+                  "Johnstone K. Impro Improvisation and the Theatre: Methuen; 1987.",
+                  "Lyons RG. Understanding digital signal processing: Pearson Education; 2010.",
+                  "Eaton AD, Franson MAH (2005) Standard methods for the examination of water American Public "
+                  "Health Association, American Water Works Association."):
+        assert run_rule(missing_source, make_policy([entry])) == [], entry
+    # Clean: a subtitle after a colon, a town in a title, and a year after a subtitle without its semicolon.
+    for entry in ("Amabile TM. Motivation and Creativity: Effects of Motivational Orientation on Writers. 1983.",
+                  "Lee K (2012) Drinking among students in London: a survey.",
+                  "Smith A (2010) Care in Paris: Lessons Learned."):
+        (f,) = run_rule(missing_source, make_policy([entry]))
+        assert f.severity == "warning", entry
+
+
+def test_an_entry_in_review_or_submitted_has_no_year_yet():
+    for entry in ("Weissgerber TL, Gandley RE (in review) Haptoglobin phenotype and preeclampsia. ",
+                  "Smith A, Jones B. Widgets for knee pain. Submitted for publication."):
+        assert run_rule(missing_year, make_policy([entry])) == [], entry
+    (f,) = run_rule(missing_year, make_policy(["Smith A, Jones B. A review of widgets for knee pain."]))
+    assert f.severity == "warning"
