@@ -31,6 +31,22 @@ def _marker_after(cited, end: int):
     return after[0] if after else (before[-1] if before else None)
 
 
+# '(Boisson et al 2010)': the name sits in a parenthetical author-year citation, closed after its year.
+_OPEN_ASIDE = re.compile(r"\([^()]{0,12}$")
+_ASIDE_END = re.compile(r"[^()\[\]]{0,40}?\b(?:19|20)\d\d[a-z]?\)\s?")
+
+
+def _beyond_aside(cited, hit, marker) -> bool:
+    """The name is a parenthetical author-year citation of its own, and the marker stands past it: the marker
+    cites something else ('68% use (Boisson et al 2010) and 83% use ... [51]')."""
+    text = cited.sentence.text
+    if not _OPEN_ASIDE.search(text, 0, hit.start()):
+        return False
+    end = _ASIDE_END.match(text, hit.end())
+    start = cited.spans[cited.markers.index(marker)][0]
+    return bool(end) and start > end.end()
+
+
 def _authors_of(kb, numbers) -> set[str]:
     out: set[str] = set()
     for n in numbers:
@@ -95,6 +111,8 @@ def _named_beside(kb, n: int, names: list[str], sentences):
             hit = pattern.search(cited.sentence.text)
             marker = _marker_after(cited, hit.end()) if hit else None
             if marker is None or not any(abs(k - n) <= NEAR for k in marker.numbers):
+                continue
+            if _beyond_aside(cited, hit, marker):
                 continue
             if any(k not in kb.references for k in marker.numbers):
                 continue  # CIT101 reports the number the list lacks; which entry the name stands for is unclear

@@ -191,6 +191,9 @@ def _pair(entry: Cited) -> list[Pairing]:
             if not chosen:
                 chosen = _shared(text, entry, usable, mention, later)
         chosen = [k for k in chosen if k in usable and _same_cell(text, mention.start, entry.spans[k][0])]
+        closed = _closed_aside(text, mention)
+        if closed is not None:
+            chosen = [k for k in chosen if entry.spans[k][0] <= closed]
         if not chosen:
             continue
         after = [k for k in chosen if entry.spans[k][0] >= mention.end]
@@ -198,6 +201,20 @@ def _pair(entry: Cited) -> list[Pairing]:
         scope = tuple(dict.fromkeys(n for k in chosen for n in entry.markers[k].numbers))
         out.append(Pairing(mention, entry.sentence, primary, scope))
     return out
+
+
+_ASIDE_CLOSES = re.compile(r"\s*\)\s?")
+
+
+def _closed_aside(text: str, mention: Mention) -> int | None:
+    """Where a parenthetical author-year citation ends ('68% use (Boisson et al 2010) and 83% use ... [51]'):
+    it is a citation of its own, so only a marker inside it or right after it can be its number; None if the
+    mention is no such citation."""
+    opens = mention.text.startswith("(") or text[mention.start - 1:mention.start] == "("
+    if mention.kind != "person" or mention.year is None or not opens:
+        return None
+    close = _ASIDE_CLOSES.match(text, mention.end)
+    return close.end() if close else None
 
 
 def _same_cell(text: str, a: int, b: int) -> bool:

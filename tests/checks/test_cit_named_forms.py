@@ -329,3 +329,14 @@ def test_cit202_a_year_after_the_marker_with_in():
     assert f.severity == "error" and f.citations[0] == 2
     assert findings("The data were contributed by Kallmes et al. [2] in 2009.", TIED, "CIT2") == []
     assert findings("Pain was scored as by Kallmes et al. [2] in 2010-2012 cohorts.", TIED, "CIT202") == []
+
+
+def test_a_parenthetical_author_year_citation_is_no_name_for_a_later_marker():
+    # PLOS ONE: '68% use 8 months after distribution (Boisson et al 2010) and 83% use ... [51]': the aside is
+    # a citation of its own; [51] cites the second clause's source.
+    refs = ["zhao2017", "frey2017", "zhan2017"]
+    assert findings("Studies reported 68% use (Frey et al 2017) and 83% use at 2 months [1].", refs, "CIT2") == []
+    # Clean cases: a marker right after the aside, or inside it, is its number.
+    for body in ("Studies reported 68% use (Frey et al. 2017) [1] and 83% use at 2 months [3].",
+                 "Studies reported 68% use (Frey et al. 2017 [1]) and more."):
+        assert "CIT201" in {f.code for f in findings(body, refs, "CIT2")}, body
