@@ -48,7 +48,8 @@ _BOUND = lazy(r"(?:\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+tha
 # 'none have passed phase 2 clinical trials (33-36)': the number names a phase, a stage or a type, not a count.
 _LABEL = lazy(r"\b(?:phase|stage|grade|type|class|level|step|wave|round|tier)\s*$", re.I)
 # 'A meta-analysis of 10 cohort studies (125)': with one entry cited, the count is that review's contents.
-_CONTENTS = lazy(r"\b(?:meta-?analys[ie]s|reviews?|overviews?|pooled\s+analys[ie]s|syntheses|synthesis)\s+"
+_CONTENTS = lazy(r"\b(?:meta-?analys[ie]s|reviews?|overviews?|(?:pooled|secondary|joint)\s+analys[ie]s|re-?analys[ie]s|"
+                 r"syntheses|synthesis)\s+"
                  r"(?:of|including|pooling|combining)\s+(?:the\s+|data\s+from\s+)?$", re.I)
 _DESIGN = lazy(rf"(?P<noun>{_NOUN})[\s.,;:)]*$", re.I, gated=True)
 # "These three previous studies were in urban areas ... [6]" points back at studies cited before it: the marker at

@@ -27,6 +27,8 @@ def test_a_count_of_what_one_cited_review_holds_is_no_claim():
     """Diabetes Care: 'A meta-analysis of 10 cohort studies (125) ... found' cites the one meta-analysis."""
     body = "A meta-analysis of 10 cohort studies<sup>[5]</sup> found a lower risk."
     assert findings(body, RCTS, "CIT301") == []
+    # PLOS ONE: 'a recent re-analysis of six youth studies [13]' cites the one re-analysis.
+    assert findings("A recent re-analysis of six youth studies<sup>[5]</sup> found mood effects.", RCTS, "CIT301") == []
     # Clean case: the same words citing several entries still count them.
     found = findings("A meta-analysis of three RCTs<sup>[1, 2]</sup> found a lower risk.", RCTS, "CIT301")
     assert [f.severity for f in found] == ["warning"] and "cites 2 entries" in found[0].message
