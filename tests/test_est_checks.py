@@ -205,3 +205,14 @@ def test_a_percentage_with_its_interval_as_a_proportion_is_one_info_remark():
     # Clean case: a percentage outside its proportion interval on either scale stays an error.
     (g,) = findings("The swab had a sensitivity of 31.4% (95% CI: 0.52, 0.91).<sup>[1]</sup>", "EST102")
     assert g.severity == "error"
+
+
+def test_wording_in_an_although_clause_governs_that_clause_only():
+    # PLOS ONE: 'Although ... score was not a significant predictor OR = 0.98 (...), participants ... were less
+    # likely ... OR = 0.80 (95% CI: 0.65 to 0.98)': the second result is the main clause's.
+    body = ("Although the score was not a significant predictor (OR = 0.98, 95% CI: 0.97 to 1.00), participants "
+            "with depression were less likely to stay (OR = 0.80, 95% CI: 0.65 to 0.98).<sup>[1]</sup>")
+    assert [f.message[:40] for f in findings(body, "EST201") if "0.80" in f.message] == []
+    # Clean case: without the subordinate clause, the wording governs the result of its own clause.
+    wrong = "Depression was not a significant predictor of staying (OR = 0.80, 95% CI: 0.65 to 0.98).<sup>[1]</sup>"
+    assert [f.severity for f in findings(wrong, "EST201")] == ["error"]

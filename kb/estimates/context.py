@@ -88,17 +88,26 @@ def locate(doc: PolicyDocument, sentence: Sentence, offset: int, snippet: str) -
     return line, None
 
 
+_SUBORDINATE = ("although", "while", "whereas")
+
+
 def clause_start(text: str, pos: int) -> int:
-    """Start of the clause that holds ``pos`` (ignoring breaks inside parentheses)."""
-    depth, start = 0, 0
-    for m in re.finditer(r"[()]|" + _CLAUSE_BREAK.pattern, text[:pos], re.IGNORECASE):
+    """Start of the clause that holds ``pos`` (ignoring breaks inside parentheses).
+
+    A clause opened by 'although', 'while' or 'whereas' ends at its first comma: 'Although A was not a significant
+    predictor (OR ...), participants ... were less likely (OR ...)' puts the second result in the main clause."""
+    depth, start, subordinate = 0, 0, False
+    for m in re.finditer(r"[(),]|" + _CLAUSE_BREAK.pattern, text[:pos], re.IGNORECASE):
         tok = m.group(0)
         if tok == "(":
             depth += 1
         elif tok == ")":
             depth = max(0, depth - 1)
+        elif depth == 0 and tok == ",":
+            if subordinate:
+                start, subordinate = m.end(), False
         elif depth == 0:
-            start = m.end()
+            start, subordinate = m.end(), tok.lower() in _SUBORDINATE
     return start
 
 
