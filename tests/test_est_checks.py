@@ -216,3 +216,13 @@ def test_wording_in_an_although_clause_governs_that_clause_only():
     # Clean case: without the subordinate clause, the wording governs the result of its own clause.
     wrong = "Depression was not a significant predictor of staying (OR = 0.80, 95% CI: 0.65 to 0.98).<sup>[1]</sup>"
     assert [f.severity for f in findings(wrong, "EST201")] == ["error"]
+
+
+def test_a_total_between_the_denominator_and_the_count_is_the_counts_group():
+    # PLOS ONE: 'Out of the 537 patients originally randomized, a total of 484 participants, 276 male (57.0%) ...'
+    body = ("Out of the 537 patients originally randomized, a total of 484 participants, 276 male (57.0%) and 208 "
+            "female (43.0%), completed the follow-up.<sup>[2]</sup>")
+    assert findings(body, "EST302") == []
+    # Clean case: with no total in between, the denominator printed first still counts.
+    wrong = "Out of the 537 patients originally randomized, 276 male (57.0%) completed it.<sup>[2]</sup>"
+    assert [f.severity for f in findings(wrong, "EST302")] == ["warning"]

@@ -133,7 +133,10 @@ def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
             out.append((m, after.group("d")))
             continue
         before = [d for d in _DENOM_BEFORE.finditer(text[:m.start()])]
-        out.append((m, before[-1].group("d") if len(before) == 1 else None))
+        # 'Out of the 537 patients randomized, a total of 484 participants, 276 male (57.0%)': a total printed
+        # between the denominator and the count is the count's own group.
+        nearer = before and any(t.start() >= before[-1].end() for t in _totals(text[:m.start()]))
+        out.append((m, before[-1].group("d") if len(before) == 1 and not nearer else None))
     return out
 
 
