@@ -151,8 +151,9 @@ def acronym_undefined(kb):
 
 
 # Acronyms no reader needs defined and no writer mistypes: a country in a supplier's address ('Grand Island, NY,
-# USA' beside a defined USDA), the nucleic acids, the best-known diseases and bodies.
-_COMMON = frozenset({"USA", "UAE", "USSR", "DNA", "RNA", "HIV", "AIDS", "WHO"})
+# USA' beside a defined USDA), the nucleic acids, the best-known diseases and bodies, and the largest journal's
+# name ('*PLoS ONE*', printed under an article's title, beside a defined NOE).
+_COMMON = frozenset({"USA", "UAE", "USSR", "DNA", "RNA", "HIV", "AIDS", "WHO", "ONE"})
 
 # An acronym joined by a slash to another name is one of a list of identifiers (a pathway 'ATM/p38/MAPK',
 # methods 'TEM/SEM'); a slip for a defined acronym is not set in such a list.

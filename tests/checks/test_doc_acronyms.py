@@ -206,3 +206,12 @@ def test_a_country_in_a_suppliers_address_is_common_knowledge():
     # Another undefined near miss of the same acronym is still a slip.
     (f,) = run_rule(acronym_undefined, make_policy(body=body.replace("NY, USA", "the USD office")))
     assert "'USD' is used but never defined; the policy defines USDA" in f.message
+
+
+def test_the_name_plos_one_is_no_slip_for_a_defined_acronym():
+    """PLOS ONE trial report: '*PLoS ONE*. doi: ...' under the title, 'natural outdoor environments (NOE)' later."""
+    body = ("*PLoS ONE*. doi: 10.1371/journal.pone.0172200\n\n"
+            "We studied exposure to natural outdoor environments (NOE).<sup>[1]</sup>")
+    assert run_rule(acronym_undefined, make_policy(body=body)) == []
+    (f,) = run_rule(acronym_undefined, make_policy(body=body.replace("PLoS ONE", "PLoS OEN")))
+    assert "'OEN' is used but never defined" in f.message
