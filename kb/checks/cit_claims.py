@@ -117,7 +117,8 @@ def range_member_off_claim(kb):
 
     What: a marker of three or more entries right after a design (`several small case reports or
     series.<sup>[35-54]</sup>`) where an entry is of a contradicting kind (a meta-analysis, trial or
-    guideline among case series): a warning. A marker of four or more entries whose titles nearly all
+    guideline among case series): a warning. A systematic review among randomised trials is no contradiction:
+    it pools them. A marker of four or more entries whose titles nearly all
     share a topic word with the sentence ('sacroplasty') except one: info.
     Why: a widened range or a swapped number slips a study into the wrong pile; the reader then
     counts a network meta-analysis of vertebral fractures as evidence on sacroplasty.
@@ -155,7 +156,10 @@ def _wrong_kind(kb, numbers: list[int], claim) -> set[int]:
     """Members whose known kind contradicts the claimed design, when most members fit it."""
     if claim is None:
         return set()
-    odd = {n for n in numbers if kb.kind(n) in _KNOWN and kb.kind(n) not in claim.kinds}
+    # 'efficacious across a large number of randomized controlled trials [6-8]' citing a meta-analysis of
+    # them: a review pools trials of the kind claimed, so it may stand for them.
+    fitting = claim.kinds | ({REVIEW} if RANDOMIZED in claim.kinds else set())
+    odd = {n for n in numbers if kb.kind(n) in _KNOWN and kb.kind(n) not in fitting}
     return odd if len(odd) * 3 <= len(numbers) else set()
 
 

@@ -84,3 +84,11 @@ def test_an_entry_marked_undated_in_spanish_or_french_has_no_year_to_give():
                   "Smith S. D., Jones B. Agua y cultivos. Roma: FAO."):
         (f,) = run_rule(missing_year, make_policy([entry]))
         assert f.severity == "warning", entry
+
+
+def test_a_review_among_cited_randomised_trials_pools_them():
+    """PLOS ONE: 'efficacious across a large number of randomized controlled trials [6-8]', 6 a meta-analysis."""
+    refs = ["buchbinder2015", "buchbinder2009", "kallmes2009", "wardlaw2009", "mcconnell2014"]
+    body = "Vertebroplasty was tested in a number of randomized controlled trials<sup>[1-5]</sup>."
+    # The review (1) pools trials; the guideline (5) still contradicts the claim.
+    assert [f.citations for f in findings(body, refs, "CIT302")] == [(5,)]
