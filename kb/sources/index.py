@@ -34,8 +34,15 @@ _ALNUM_RUN = lazy(r"[a-z0-9]+")
 _AUTHOR_ACRONYM = lazy(r"^[A-Z]{2,8}$")  # an organisation written as its acronym in the author place ("WHO")
 
 
+# Letters NFKD does not split into a base letter and a mark: 'Wisløff' is 'Wisloff', not 'Wislff'.
+_OWN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l",
+                              "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ı": "i"})
+
+
 def _ascii(text: str) -> str:
-    return text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text.translate(_OWN_LETTERS)).encode("ascii", "ignore").decode()
 
 
 def fold(text: str) -> str:

@@ -340,3 +340,10 @@ def test_a_parenthetical_author_year_citation_is_no_name_for_a_later_marker():
     for body in ("Studies reported 68% use (Frey et al. 2017) [1] and 83% use at 2 months [3].",
                  "Studies reported 68% use (Frey et al. 2017 [1]) and more."):
         assert "CIT201" in {f.code for f in findings(body, refs, "CIT2")}, body
+
+
+def test_a_name_with_a_letter_nfkd_leaves_whole_is_the_same_name_in_plain_letters():
+    # PLOS ONE: 'Wisløff et al. [16]' citing 'Wisloff U, ...': the same name, not a misspelling.
+    from kb.sources.index import fold
+    assert fold("Wisløff") == fold("Wisloff") and fold("Łukasz") == fold("Lukasz") and fold("Sæther") == "saether"
+    assert fold("Wisløff") != fold("Wislaff")
