@@ -18,6 +18,7 @@ _UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b|\((?-
                       r"\bsans date\b", re.I)
 # Nor is one not yet published: its year is not known when the list is printed.
 _NOT_YET = re.compile(r"\bin press\b|\bforthcoming\b|\baccepted for publication\b|\((?:in|under) review\)|"
+                      r"\b(?:in|under) review\.?\s*$|"
                       r"\bin preparation\b|\(submitted\)|\bsubmitted (?:for publication|to)\b", re.I)
 # A document that has versions: guidance, a report, criteria, a code such as [TA279]. A home page or a
 # programme's page ('USAID's NTD program. Available: ...') has no publication date to give.

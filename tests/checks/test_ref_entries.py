@@ -234,7 +234,9 @@ def test_a_books_imprint_printed_without_a_stop_names_its_source():
 
 def test_an_entry_in_review_or_submitted_has_no_year_yet():
     for entry in ("Weissgerber TL, Gandley RE (in review) Haptoglobin phenotype and preeclampsia. ",
-                  "Smith A, Jones B. Widgets for knee pain. Submitted for publication."):
+                  "Smith A, Jones B. Widgets for knee pain. Submitted for publication.",
+                  "Brazendale K, Beets MW. Activity at summer day camps. American Journal of Preventive Medicine. "
+                  "in review."):
         assert run_rule(missing_year, make_policy([entry])) == [], entry
     (f,) = run_rule(missing_year, make_policy(["Smith A, Jones B. A review of widgets for knee pain."]))
     assert f.severity == "warning"
