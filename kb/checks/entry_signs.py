@@ -57,4 +57,9 @@ def has_source(e) -> bool:
     organisational entry without a journal still says where it comes from; so
     does an entry printing a volume and pages, a DOI or a publisher's place.
     """
-    return bool(e.source or e.url or e.organisation or DETAILS.search(e.raw))
+    return bool(e.source or e.url or e.organisation or _ACRONYM_AUTHOR.match(e.raw) or DETAILS.search(e.raw))
+
+
+# 'USAID (2008) Programming Guidance ...', 'WHO (2010) ...': an agency's acronym alone where the authors go is the
+# body that issued the work (a person's name in capitals comes with initials: 'ZHANG Y').
+_ACRONYM_AUTHOR = re.compile(r"(?:\d+\.\s*)?[A-Z]{2,8}\s*(?:\((?:19|20)\d\d[a-z]?\)|\.\s+[A-Z])")

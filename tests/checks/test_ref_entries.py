@@ -240,3 +240,11 @@ def test_an_entry_in_review_or_submitted_has_no_year_yet():
         assert run_rule(missing_year, make_policy([entry])) == [], entry
     (f,) = run_rule(missing_year, make_policy(["Smith A, Jones B. A review of widgets for knee pain."]))
     assert f.severity == "warning"
+
+
+def test_an_agencys_acronym_as_author_is_the_issuing_body():
+    # PLOS ONE: 'USAID (2008) Programming Guidance for Integrating Water, Sanitation, and Hygiene ...'
+    assert run_rule(missing_source, make_policy(["USAID (2008) Programming Guidance for Integrating Water."])) == []
+    # Clean case: a person's name in capitals, with initials, is no body.
+    (f,) = run_rule(missing_source, make_policy(["ZHANG Y, LI X (2008) Programming guidance for water."]))
+    assert f.severity == "warning"
