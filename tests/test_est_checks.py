@@ -226,3 +226,25 @@ def test_a_total_between_the_denominator_and_the_count_is_the_counts_group():
     # Clean case: with no total in between, the denominator printed first still counts.
     wrong = "Out of the 537 patients originally randomized, 276 male (57.0%) completed it.<sup>[2]</sup>"
     assert [f.severity for f in findings(wrong, "EST302")] == ["warning"]
+
+
+@pytest.mark.parametrize("body", [
+    # PLOS ONE trial reports: numbers that are no trial's arms
+    "Of 572 patients screened, 509 were randomized to treatment, and 421 were enrolled in the study.<sup>[1]</sup>",
+    "Of the cohort (n = 101), 8 individuals withdrew for time, 1 was dissatisfied, and 1 was lost.<sup>[1]</sup>",
+    "Of the 18 camps, 11 did not serve at least 50 children, 5 were specialty camps, and 2 were overnight "
+    "camps.<sup>[1]</sup>",
+    "Twenty camps serving 1,830 children were assigned to the intervention (n = 10) or control (n = 10).<sup>[1]</sup>",
+    "Events: PCP (TPV/r100, 3 subjects), HSV (TPV/r200, 1; LPV/r, 1), tuberculosis (TPV/r200, 1; LPV/r, 1).<sup>[1]</sup>",
+    "Initially 12 participants were enrolled, receiving GEO-D03 DNA and 36 receiving MVA-B12 DNA.<sup>[1]</sup>",
+])
+def test_flows_thresholds_clusters_and_names_are_no_arms(body):
+    assert findings(body, "EST301") == []
+
+
+def test_arms_that_disagree_with_their_total_are_still_found():
+    # Clean-case counterparts: a real total with arms that do not add up, once per form above.
+    for body in ("Of 572 patients randomized, 309 were assigned to treatment and 221 were assigned to "
+                 "control.<sup>[1]</sup>",
+                 "In all, 1,830 children were assigned to the intervention (n = 910) or control (n = 910).<sup>[1]</sup>"):
+        assert [f.code for f in findings(body, "EST301")] == ["EST301"], body

@@ -32,13 +32,23 @@ _TOTALS = (
     # the words between a total and its people are words, not another count ("on day 3 and 22 patients")
     lazy(rf"(?=\d)(?<![=\d,.])(?<!= )(?P<n>{_INT})\s+(?:(?!\d)[\w-]+\s+){{0,2}}?{_PEOPLE}\b"),
 )
+# An arm is a group: 'was' says what one person did ('1 was dissatisfied, and 1 was lost'), and a
+# number glued to letters is a name's ('GEO-D03 DNA').
 _ARMS = (
     lazy(rf"\(\s*n\s*=\s*(?P<n>{_INT})\s*\)"),
-    lazy(rf"(?=\d)(?<![\d.,])(?P<n>{_INT})\s+(?:who|were|was|underwent|did|received|assigned|randomi[sz]ed)\b"),
-    lazy(rf"(?=\d)(?<![\d.,])(?P<n>{_INT})\s+(?:to|into)\s+(?!\d)"),
+    lazy(rf"(?=\d)(?<![\d.,\w])(?P<n>{_INT})\s+(?:who|were|underwent|did|received|assigned|randomi[sz]ed)\b"),
+    lazy(rf"(?=\d)(?<![\d.,\w])(?P<n>{_INT})\s+(?:to|into)\s+(?!\d)"),
     lazy(rf"\b[A-Za-z][\w-]*\s*(?:,|=)\s*(?P<n>{_INT})\s*(?=[;)])"),
-    lazy(rf"(?=\d)(?<![\d.,])(?P<n>{_INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
+    lazy(rf"(?=\d)(?<![\d.,\w])(?P<n>{_INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
 )
+# 'at least 50 children', 'more than 100 patients': a threshold, not a total.
+_TOTAL_BOUND = lazy(r"\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|up\s+to|over|under)\s+$|"
+                    r"[<>\u2264\u2265]\s*$", re.IGNORECASE)
+# 'Of 572 patients screened, 509 were randomized ..., and 421 were enrolled': a flow's first stage, not a trial.
+_SCREENED = lazy(r"\s*(?:[\w-]+\s+){0,2}?(?:screened|assessed|approached|contacted|invited|identified|eligible)\b",
+                 re.IGNORECASE)
+# '(TPV/r100, 3 subjects)': the last item of a parenthetical list is one group's count, not the sentence's total.
+_LIST_TAIL = lazy(r"\([^()]*,\s*$")
 # "(\u2265400 EPG)", "(100\u2013399 EPG)": a threshold or a range's bound is not an arm.
 _BOUND_BEFORE = lazy(r"[\u2265\u2264<>~\u2013\u2014-]\s?$")
 # "WHO Group 1 PH (12 (17%))", "Stage 3 CKD", "type 2 DM": a number naming a category is no arm's size.
@@ -79,7 +89,10 @@ def _names_people(text: str) -> bool:
 def _totals(text: str) -> list[re.Match]:
     if not _DIGIT.search(text) or not _names_people(text):
         return []
-    hits = sorted((m for rx in _TOTALS for m in rx.finditer(text)), key=lambda m: m.start())
+    hits = sorted((m for rx in _TOTALS for m in rx.finditer(text)
+                   if not _TOTAL_BOUND.search(text, max(0, m.start() - 12), m.start())
+                   and not (_LIST_TAIL.search(text, max(0, m.start() - 40), m.start()) and text[m.end():m.end() + 1] == ")")),
+                  key=lambda m: m.start())
     out: list[re.Match] = []
     for m in hits:  # "total N=1231 patients" matches both forms: keep the first
         if not out or m.start("n") >= out[-1].end():
@@ -103,6 +116,10 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
                       key=lambda m: m.start())
         total, at = t.group("n"), t.start()
         sizes = [_int(a.group("n")) for a in arms]
+        if len(arms) < 3 and _SCREENED.match(text, t.end()):
+            continue
+        if len(arms) >= 2 and _counted_before(text, t, arms[0].start(), sum(sizes)):
+            continue
         # A flow of participants: "Of 1200 screened, 840 were randomised: 421 to X and 419 to placebo". The
         # first number after the total is a later stage's total when the numbers cannot all be its parts.
         if len(arms) >= 3 and sum(sizes) > _int(total) and sizes[0] < _int(total) and sizes[0] >= max(sizes[1:]):
@@ -112,6 +129,16 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
         if len(arms) >= 2 and max(sizes) <= _int(total):
             out.append((total, at, tuple((a.group("n"), _int(a.group("n"))) for a in arms)))
     return out
+
+
+_ANY_COUNT = lazy(rf"(?<![\w.,])(?:{_INT}|{WORD_NUMBER})(?![\w.,])", re.IGNORECASE)
+
+
+def _counted_before(text: str, total: re.Match, first_arm: int, arm_sum: int) -> bool:
+    """'Twenty SDCs serving 1,830 children were assigned to MVPA (n = 10) or control (n = 10)': the arms add up to
+    another number printed before them, so they count something else than the total (camps, not children)."""
+    return any(word_or_number(m.group(0)) == arm_sum for m in _ANY_COUNT.finditer(text, 0, first_arm)
+               if not total.start() <= m.start() < total.end())
 
 
 def arm_list(text: str) -> tuple:
