@@ -17,7 +17,7 @@ import re
 import zipfile
 
 from kb.errors import KbError
-from kb.importers.blocks import MarkdownWriter, bold_heading, emphasis, sup
+from kb.importers.blocks import MarkdownWriter, bold_heading, emphasis, reference_title, sup
 from kb.importers.docx_numbering import Numbering, numbering_xml
 from kb.importers.model import Converted
 
@@ -25,6 +25,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CONTAINERS = {f"{W}{t}" for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml",
                                    "moveTo", "dir", "bdo")}
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
+TAB_NUMBER = re.compile(r"^\s*(\d{1,4})\s*\t\s*(?=\S)")
 
 
 def convert(data: bytes, source_name: str) -> Converted:
@@ -46,6 +47,9 @@ def convert(data: bytes, source_name: str) -> Converted:
         notes.append(f"{reader.footnotes} footnote or endnote references: the notes' text is not imported")
     if reader.text_boxes:
         notes.append(f"{reader.text_boxes} text boxes or drawings with text are not imported")
+    if reader.tab_numbered:
+        notes.append(f"{reader.tab_numbered} reference entries printed as a number and a tab were written "
+                     "with a dot after the number ('12.'), as the reader reads a numbered entry")
     notes += reader.notes
     return Converted(markdown=reader.out.text(), format="docx", notes=tuple(notes))
 
@@ -59,6 +63,8 @@ class _Reader:
         self.styles = _Styles(document.styles.element)
         self.numbering = Numbering(numbering_xml(document))
         self.deepest = 1  # the deepest heading level the styles give: a hand-set heading goes below it
+        self.in_refs = False  # under a reference heading
+        self.tab_numbered = 0  # entries printed 'n<tab>', written 'n.'
 
     def body(self, element) -> None:
         for child in element:
@@ -76,14 +82,22 @@ class _Reader:
         level = self.styles.heading_level(style, ppr)
         num_id, ilvl = self.styles.numbering(style, ppr)
         label = self.numbering.label(num_id, ilvl) if num_id else None
+        tab_label = TAB_NUMBER.match(text) if self.in_refs and not label else None
         if level:
-            self.out.heading(level, f"{label} {text}" if label and label != "-" else text)
+            self.heading(level, f"{label} {text}" if label and label != "-" else text)
         elif label:
             self.out.item(ilvl, label, text)
-        elif bold_heading(text):  # a heading set by hand: a short line in bold, no style
-            self.out.heading(min(self.deepest + 1, 6), text)
+        elif tab_label:  # EndNote's numbered bibliography: '12<tab>Author A...', the tab Word's label gap
+            self.tab_numbered += 1
+            self.out.item(0, tab_label.group(1) + ".", text[tab_label.end():])
+        elif bold_heading(text) or reference_title(text):  # a heading set by hand: a short bold line, or
+            self.heading(min(self.deepest + 1, 6), text)     # 'References:' alone on a line in body text
         else:
             self.out.paragraph(text)
+
+    def heading(self, level: int, text: str) -> None:
+        self.in_refs = reference_title(text)
+        self.out.heading(level, text)
 
     def runs(self, p) -> str:
         pieces: list[tuple[tuple[bool, bool, bool], str]] = []

@@ -1,7 +1,7 @@
 """A saved policy web page to Markdown (BeautifulSoup over the standard library's HTML parser).
 
-The policy is the page's ``<main>`` (or its ``role="main"`` element, ``<article>``,
-or ``<body>``) without scripts, styles, navigation, forms and a wiki's "[edit]"
+The policy is the page's ``<main>`` (or its ``role="main"`` element, or ``<article>``: the first
+that holds the reference list; else ``<body>``) without scripts, styles, navigation, forms and a wiki's "[edit]"
 links. Headings, paragraphs, nested lists (an
 ``<ol>`` keeps its ``start`` and each item its printed number), tables and
 ``<pre>`` blocks are kept; ``<sup>`` becomes a citation marker or a superscript
@@ -35,10 +35,20 @@ def convert(data: bytes, source_name: str) -> Converted:
         tag.decompose()
     for tag in soup.find_all(class_=list(_DROP_CLASSES)):
         tag.decompose()
-    root = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.find("article") or soup.body or soup
+    root = page_root(soup)
     walker = _Walker(reference_index(root))
     walker.blocks(root)
     return Converted(markdown=walker.out.text(), format="html", notes=tuple(walker.notes + walker.counted()))
+
+
+def page_root(soup):
+    """The page's own content: its <main>, role="main" element or <article>, the first of them that holds the
+    reference list (a journal page's <main> may hold only the abstract, a <article> a teaser); else <body>."""
+    for found in (soup.find("main"), soup.find(attrs={"role": "main"}), *soup.find_all("article")):
+        if found is not None and any(reference_title(h.get_text(" ", strip=True))
+                                     for h in found.find_all(list(_HEADINGS))):
+            return found
+    return soup.body or soup
 
 
 class _Walker:
@@ -135,7 +145,9 @@ class _Walker:
         for a in node.find_all("a"):
             if is_back_link(a, self.refs):
                 a.decompose()
-        printed, text = printed_label(strip_arrows(squeeze(self.inline(node))))
+        # Bold in an entry is the page's typography (PeerJ's authors, BMC's titles), and it hides the name an
+        # entry opens with from the reader; italics stay, they mark the journal.
+        printed, text = printed_label(strip_arrows(squeeze(self.inline(node).replace("**", ""))))
         if text:
             self.out.item(depth, printed or label, text)
 

@@ -13,18 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.importers.blocks import reference_title
+
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
 # A label the entry prints itself: '1.', '1)', '[1]', '1' before a tab or space and a capital or quote
 _LABEL = re.compile(r"^\s*(?:\*\*)?(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})[.)])(?:\*\*)?\s+(?=\S)")
 CITATION_TEXT = re.compile(r"^\d{1,4}(?:\s*[-–—,]\s*\d{1,4})*$")
 _ARROWS = re.compile(r"^[\s^↑↵⇑]+(?=\S)")  # a back-link's arrow left in front of the entry
-
-
-def reference_title(text: str) -> bool:
-    from kb.read.parse_policy import REFERENCE_HEADING, heading_title
-
-    return bool(REFERENCE_HEADING.match(heading_title(text)))
 
 
 @dataclass(frozen=True)
