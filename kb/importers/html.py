@@ -1,16 +1,18 @@
 """A saved policy web page to Markdown (BeautifulSoup over the standard library's HTML parser).
 
-The policy is the page's ``<main>`` (or its ``role="main"`` element, or ``<article>``: the first
-that holds the reference list; else ``<body>``) without scripts, styles, navigation, forms and a wiki's "[edit]"
-links. Headings, paragraphs, nested lists (an
-``<ol>`` keeps its ``start`` and each item its printed number), tables and
-``<pre>`` blocks are kept; ``<sup>`` becomes a citation marker or a superscript
-as printed, ``<strong>``/``<em>`` stay bold and italic, links keep their text. A
-table with merged cells is kept as plain lines and counted in the notes.
-Under a reference heading each list item is one entry on one line (its nested
-lists and blocks run together, back-links and link-only lines left out, see
-``kb.importers.html_refs``); a bare link into that list whose text is a number
-is a citation marker the page's style raises, and is written as one.
+The policy is the page's own content: the first of ``<main>``, its ``role="main"``
+element or ``<article>`` that holds the reference list (a journal page's
+``<main>`` may hold only the abstract), else ``<body>``; scripts, styles,
+navigation, forms and a wiki's "[edit]" links are left out. Headings,
+paragraphs, nested lists (an ``<ol>`` keeps its ``start`` and each item its
+printed number), tables and ``<pre>`` blocks are kept; ``<sup>`` becomes a
+citation marker or a superscript as printed, ``<strong>``/``<em>`` stay bold and
+italic, links keep their text. A table with merged cells is kept as plain lines
+and counted in the notes. Under a reference heading each list item is one entry
+on one line (its nested lists and blocks run together, back-links and link-only
+lines left out, see ``kb.importers.html_refs``); a bare link into that list
+whose text is a number is a citation the page's style raises, written as a
+marker and counted in the import report.
 """
 from __future__ import annotations
 
@@ -142,12 +144,13 @@ class _Walker:
 
     def entry(self, node, depth: int, label: str) -> None:
         """A reference entry: the whole item on one line, a label it prints itself kept instead of ours."""
-        for a in node.find_all("a"):
-            if is_back_link(a, self.refs):
-                a.decompose()
+        back = [a for a in node.find_all("a") if is_back_link(a, self.refs)]
+        for a in back:
+            a.decompose()
         # Bold in an entry is the page's typography (PeerJ's authors, BMC's titles), and it hides the name an
         # entry opens with from the reader; italics stay, they mark the journal.
-        printed, text = printed_label(strip_arrows(squeeze(self.inline(node).replace("**", ""))))
+        text = squeeze(self.inline(node).replace("**", ""))
+        printed, text = printed_label(strip_arrows(text) if back else text)  # the '^' of 'a b' back-links
         if text:
             self.out.item(depth, printed or label, text)
 

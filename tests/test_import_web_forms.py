@@ -1,0 +1,203 @@
+"""kb import on the forms real web pages and Word files print (found on a folder of documents written by
+others, scripts/web_accuracy.py): each form a small fixture with a positive and a clean case."""
+import io
+
+import pytest
+
+from kb.errors import KbError
+from kb.importers import convert
+from kb.read.parse_policy import parse_policy
+
+ENTRY = "Smith J, Jones K. A trial of things. J Foo. 2010;1:1-2."
+ENTRY2 = "Brown A. A review of things. J Bar. 2012;3:4-5."
+
+
+def _page(body: str) -> bytes:
+    return f"<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>".encode()
+
+
+def _md(body: str) -> str:
+    return convert(_page(body), "p.html").markdown
+
+
+def _docx(build) -> bytes:
+    from docx import Document
+
+    doc = Document()
+    build(doc)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+# Wikipedia: [edit] links beside headings, <sup class="reference"> markers, back-links before each entry ----
+
+WIKI = """<div id="content" role="main"><p>Ducks eat plants.<sup id="cite_ref-1" class="reference">
+<a href="#cite_note-1">[1]</a></sup> They swim.<sup id="cite_ref-b_2-0"><a href="#cite_note-b-2">[2]</a></sup></p>
+<h2><span class="mw-headline">References</span><span class="mw-editsection"><span>[</span>
+<a href="/w/index.php?action=edit&amp;section=3">edit</a><span>]</span></span></h2>
+<ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><b><a href="#cite_ref-1">^</a></b></span>
+<span class="reference-text"><cite>{e1}</cite></span></li>
+<li id="cite_note-b-2"><span class="mw-cite-backlink">^ <a href="#cite_ref-b_2-0"><sup><i><b>a</b></i></sup></a>
+<a href="#cite_ref-b_2-1"><sup><i><b>b</b></i></sup></a></span> <span class="reference-text">{e2}</span></li></ol>
+</div><div id="mw-panel"><h3>Navigation</h3><p>Main page</p></div>"""
+
+
+def test_a_wiki_page_reads_its_references_without_edit_links_or_back_links():
+    md = _md(WIKI.format(e1=ENTRY, e2=ENTRY2))
+    assert "## References\n" in md and "[edit]" not in md and "edit" not in md.split("## References")[1][:5]
+    assert f"1. {ENTRY}\n2. {ENTRY2}" in md  # no '^', no 'a b'
+    doc = parse_policy(md)
+    assert [e.first_author for e in doc.references] == ["Smith", "Brown"]
+    assert [m.numbers for m in doc.markers] == [(1,), (2,)]
+    assert "Navigation" not in md  # the role="main" element is the page, not the wiki's side panel
+
+
+def test_a_heading_without_edit_links_and_an_entry_without_back_links_are_kept_as_printed():
+    md = _md(f"<p>Text.<sup>[1]</sup></p><h2>References</h2><ol><li>^ is a caret: {ENTRY}</li></ol>")
+    assert "## References\n" in md and f"1. ^ is a caret: {ENTRY}" in md
+
+
+# HighWire (BMJ, SAGE, OUP, Royal Society): a back arrow, then the entry in a <div> with a nested author list --
+
+HIGHWIRE = """<main><p>As shown before.<sup><a href="#ref-1">1</a></sup></p><h2>References</h2><ol class="cit-list">
+<li><a class="rev-xref-ref" href="#xref-ref-1-1">↵</a><div class="cit" id="ref-1"><ol class="cit-auth-list">
+<li>Afkhami ME ,</li><li>Strauss SY</li></ol>. Mutualist effects on range limits. <i>Ecol Lett</i> 2014;17:1265-73.
+</div></li></ol></main>"""
+
+
+def test_an_entry_with_a_nested_author_list_is_one_line():
+    md = _md(HIGHWIRE)
+    assert "1. Afkhami ME , Strauss SY . Mutualist effects on range limits. *Ecol Lett* 2014;17:1265-73." in md
+    assert "↵" not in md
+    entry = parse_policy(md).references[0]
+    assert (entry.first_author, entry.year) == ("Afkhami", 2014)
+
+
+def test_a_nested_list_outside_the_reference_list_stays_a_nested_list():
+    md = _md("<main><ol><li>Criteria<ol><li>Pain</li><li>Age</li></ol></li></ol><h2>References</h2>"
+             f"<ol><li>{ENTRY}</li></ol></main>")
+    assert "1. Criteria\n  1. Pain\n  2. Age" in md
+
+
+# Link-outs on lines of their own under an entry (Frontiers' 'Google Scholar', APA's 'go to ...') ---------------
+
+def test_link_only_lines_in_the_reference_list_are_left_out_and_counted():
+    body = (f"<p>Text (Smith, 2010).</p><h2>References</h2><p>{ENTRY}</p>"
+            "<p><a href='https://scholar.google.com/x'>Google Scholar</a></p>"
+            f"<p>{ENTRY2}</p><p><a href='#x1'>PubMed</a> | <a href='#x2'>Full Text</a></p>")
+    result = convert(_page(body), "p.html")
+    assert "Google Scholar" not in result.markdown and "PubMed" not in result.markdown
+    assert any("2 link-only lines" in n for n in result.notes)
+
+
+def test_a_linked_entry_or_a_link_in_the_text_is_kept():
+    body = ("<p>See <a href='https://example.org'>the guideline</a>.</p><h2>References</h2>"
+            f"<p><a href='https://doi.org/10.1/x'>{ENTRY}</a></p>")
+    result = convert(_page(body), "p.html")
+    assert "the guideline" in result.markdown and ENTRY in result.markdown
+    assert not any("link-only" in n for n in result.notes)
+
+
+# A citation printed as a bare link into the list, raised by the page's style (BMJ, HighWire) ------------------
+
+CITING = """<main><p>The guidelines<a href="#ref-2">2</a> agree.<a href="#ref-1">1</a> <a href="#ref-2">2</a>
+Trials [<a href="#ref-1">1</a>,<a href="#ref-2">2</a>] and <a href="#sec-2">section 2</a>, table <a href="#t1">1</a>.</p>
+<table id="t1"><tr><td>x</td></tr></table><h2>References</h2><ol><li id="ref-1">{e1}</li><li id="ref-2">{e2}</li></ol>
+</main>"""
+
+
+def test_a_bare_citation_link_into_the_list_is_a_marker_and_the_import_report_says_so():
+    result = convert(_page(CITING.format(e1=ENTRY, e2=ENTRY2)), "p.html")
+    assert "The guidelines<sup>2</sup> agree.<sup>1</sup> <sup>2</sup>" in result.markdown
+    assert any("3 citation links" in n for n in result.notes)
+    doc = parse_policy(result.markdown)
+    assert sorted(n for m in doc.markers for n in m.numbers) == [1, 1, 2, 2, 2]
+
+
+def test_a_link_in_brackets_or_to_a_table_or_section_is_left_as_printed():
+    md = convert(_page(CITING.format(e1=ENTRY, e2=ENTRY2)), "p.html").markdown
+    assert "Trials [1,2] and section 2, table 1." in md
+
+
+# The page's own content: the first of <main>, role="main", <article> that holds the reference list ----------
+
+def test_the_root_is_the_element_that_holds_the_reference_list():
+    body = (f"<main><p>Abstract only.</p></main><article><p>Full text.<sup>[1]</sup></p><h2>References</h2>"
+            f"<ol><li>{ENTRY}</li></ol></article>")
+    md = _md(body)
+    assert "Full text" in md and "Abstract only" not in md
+
+
+def test_a_main_that_holds_the_reference_list_is_the_root():
+    md = _md(f"<p>Site banner</p><main><p>Text.<sup>[1]</sup></p><h2>References</h2><ol><li>{ENTRY}</li></ol></main>")
+    assert "Site banner" not in md and "Text." in md
+
+
+# Entries that print their own label, in bold, inside a <ul> (Taylor & Francis) or an <ol> (PLOS) ------------
+
+def test_an_entry_printing_its_own_number_keeps_it_and_bold_is_left_out_of_entries():
+    md = _md(f"<main><p>T.<sup>1</sup></p><h2>References</h2><ul><li><b>1.</b> {ENTRY}</li>"
+             f"<li><b>2.</b> <b>Brown A.</b> A review. <i>J Bar</i>. 2012;3:4-5.</li></ul>"
+             f"<ol><li>1. {ENTRY}</li></ol></main>")
+    assert f"1. {ENTRY}\n2. Brown A. A review. *J Bar*. 2012;3:4-5." in md
+    assert "1. 1." not in md
+
+
+def test_an_entry_without_a_printed_label_gets_the_browser_number_or_its_bullet():
+    md = _md(f"<main><p>T.<sup>1</sup></p><h2>References</h2><ol start='3'><li>{ENTRY}</li></ol>"
+             f"<h2>Bibliography</h2><ul><li>{ENTRY2}</li></ul></main>")
+    assert f"3. {ENTRY}" in md and f"- {ENTRY2}" in md
+
+
+# A Word file: 'References:' alone on a line, EndNote's 'n<tab>' entries -------------------------------------
+
+def test_a_word_references_line_is_a_heading_and_tab_numbered_entries_are_read():
+    def build(d):
+        d.add_paragraph("Risk is higher [1].")
+        d.add_paragraph("References:")
+        d.add_paragraph(f"1\t{ENTRY}")
+        d.add_paragraph(f"2\t{ENTRY2}")
+    result = convert(_docx(build), "p.docx")
+    assert "References:" in result.markdown.split("\n\n")[1] and result.markdown.split("\n\n")[1].startswith("#")
+    assert f"1. {ENTRY}" in result.markdown
+    assert any("2 reference entries printed as a number and a tab" in n for n in result.notes)
+    assert [e.number for e in parse_policy(result.markdown).references] == [1, 2]
+
+
+def test_a_word_sentence_naming_references_and_a_tab_after_a_number_in_the_text_stay_as_printed():
+    def build(d):
+        d.add_paragraph("3\tThree patients were seen; the references below say more.")
+        d.add_heading("References", 1)
+        d.add_paragraph(f"1. {ENTRY}")
+    result = convert(_docx(build), "p.docx")
+    assert "3 Three patients were seen; the references below say more." in result.markdown
+    assert not any("tab" in n for n in result.notes)
+
+
+# The reader: a section number before the heading, Word's 'Reference List' ------------------------------------
+
+@pytest.mark.parametrize("title,read", [("9. References", True), ("Reference List", True), ("IV. Bibliography", True),
+                                        ("References to other policies", False), ("2019 References", False)])
+def test_a_numbered_reference_heading_is_read(title, read):
+    doc = parse_policy(f"# Policy\n\nText [1].\n\n## {title}\n\n1. {ENTRY}\n")
+    assert bool(doc.references) is read
+
+
+# An import the reader could not read is refused: one line, exit 2 -------------------------------------------
+
+def test_an_import_whose_reference_list_has_no_entries_is_refused(tmp_path, monkeypatch, capsys):
+    from kb.cli import main
+
+    monkeypatch.setenv("KB_REFERENCES", str(tmp_path / "references"))
+    page = tmp_path / "p.html"
+    page.write_bytes(_page("<h1>Thesis</h1><p>Text.</p><h2>REFERENCES</h2><h2>APPENDICES</h2><p>A letter</p>"))
+    code = main(["import", str(page)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert err.count("\n") == 1 and "no reference list could be read" in err
+    assert not (tmp_path / "references" / "p").exists()
+
+
+def test_an_import_with_entries_under_its_reference_heading_is_written():
+    assert convert(_page(f"<p>T.<sup>[1]</sup></p><h2>REFERENCES</h2><ol><li>{ENTRY}</li></ol>"), "p.html")
