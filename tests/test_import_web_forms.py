@@ -102,7 +102,8 @@ def test_a_linked_entry_or_a_link_in_the_text_is_kept():
 # A citation printed as a bare link into the list, raised by the page's style (BMJ, HighWire) ------------------
 
 CITING = """<main><p>The guidelines<a href="#ref-2">2</a> agree.<a href="#ref-1">1</a> <a href="#ref-2">2</a>
-Trials [<a href="#ref-1">1</a>,<a href="#ref-2">2</a>] and <a href="#sec-2">section 2</a>, table <a href="#t1">1</a>.</p>
+Trials [<a href="#ref-1">1</a>,<a href="#ref-2">2</a>] and <a href="#sec-2">section 2</a>, table <a href="#t1">1</a>.
+Smith et al. <a href="#ref-1">2010</a> found it.</p>
 <table id="t1"><tr><td>x</td></tr></table><h2>References</h2><ol><li id="ref-1">{e1}</li><li id="ref-2">{e2}</li></ol>
 </main>"""
 
@@ -117,7 +118,7 @@ def test_a_bare_citation_link_into_the_list_is_a_marker_and_the_import_report_sa
 
 def test_a_link_in_brackets_or_to_a_table_or_section_is_left_as_printed():
     md = convert(_page(CITING.format(e1=ENTRY, e2=ENTRY2)), "p.html").markdown
-    assert "Trials [1,2] and section 2, table 1." in md
+    assert "Trials [1,2] and section 2, table 1. Smith et al. 2010 found it." in md
 
 
 # The page's own content: the first of <main>, role="main", <article> that holds the reference list ----------
@@ -201,3 +202,35 @@ def test_an_import_whose_reference_list_has_no_entries_is_refused(tmp_path, monk
 
 def test_an_import_with_entries_under_its_reference_heading_is_written():
     assert convert(_page(f"<p>T.<sup>[1]</sup></p><h2>REFERENCES</h2><ol><li>{ENTRY}</li></ol>"), "p.html")
+
+
+# Landmarks a page names as not its content (a journal's side box with its own 'References' export panel) ------
+
+def test_a_side_box_the_page_marks_complementary_is_left_out():
+    md = _md(f"<main><p>T.<sup>[1]</sup></p><h2>References</h2><ol><li>{ENTRY}</li></ol>"
+             "<aside role='complementary'><h4>References</h4><ul><li><a href='#x'>Export</a></li></ul></aside></main>")
+    assert md.count("References") == 1 and "Export" not in md
+    assert parse_policy(md).references[0].first_author == "Smith"
+
+
+def test_back_matter_in_a_footer_without_a_role_is_kept():
+    md = _md(f"<main><p>T.<sup>[1]</sup></p><footer class='back'><h2>References</h2><ol><li>{ENTRY}</li></ol>"
+             "</footer></main>")
+    assert f"1. {ENTRY}" in md
+
+
+# Markers that point to a numbered list the reader does not take for the reference list (Wikipedia) -----------
+
+WIKI_SPLIT = """<main><p>Fact.<sup><a href="#cite_note-1">[1]</a></sup> More.<sup><a href="#cite_note-2">[2]</a></sup></p>
+<h2>Citations</h2><ol><li id="cite_note-1">{e1}</li><li id="cite_note-2">{e2}</li></ol>
+<h2>{last}</h2><ul><li>Alley R (2008). New Zealand in World Affairs. VUP.</li></ul></main>"""
+
+
+def test_markers_citing_a_list_above_the_last_reference_list_are_reported():
+    result = convert(_page(WIKI_SPLIT.format(e1=ENTRY, e2=ENTRY2, last="References")), "p.html")
+    assert any(n.startswith("2 citation markers point to a list under 'Citations'") for n in result.notes)
+
+
+def test_markers_citing_the_last_reference_list_are_not_reported():
+    result = convert(_page(WIKI_SPLIT.format(e1=ENTRY, e2=ENTRY2, last="Further reading")), "p.html")
+    assert not any("point to a list" in n for n in result.notes)

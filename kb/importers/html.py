@@ -17,12 +17,15 @@ marker and counted in the import report.
 from __future__ import annotations
 
 from kb.importers.blocks import MarkdownWriter, emphasis, squeeze, sup
-from kb.importers.html_refs import (CITATION_TEXT, RefIndex, citation_link, is_back_link, link_chrome, printed_label,
-                                    reference_index, reference_title, strip_arrows)
+from kb.importers.html_refs import (CITATION_TEXT, RefIndex, cited_elsewhere, citation_link, is_back_link,
+                                    link_chrome, printed_label, reference_index, reference_title, strip_arrows)
 from kb.importers.model import Converted
 
 _DROP = ("script", "style", "noscript", "template", "nav", "form", "button", "svg", "iframe", "head")
 _DROP_CLASSES = ("mw-editsection",)  # a wiki's "[edit]" beside each heading: a control, not the text
+# Landmarks a page names as not its content: site banner, menus, search, footer, side boxes (a journal's
+# "References" export panel). <footer> and <aside> without a role stay: an article's back matter is a footer.
+_DROP_ROLES = ("navigation", "banner", "contentinfo", "search", "complementary")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "figure",
            "figcaption", "ul", "ol", "table", "pre", "dl", "dt", "dd", "hr", "address", "details", "summary",
@@ -35,12 +38,20 @@ def convert(data: bytes, source_name: str) -> Converted:
     soup = BeautifulSoup(data, "html.parser")
     for tag in soup.find_all(_DROP):
         tag.decompose()
-    for tag in soup.find_all(class_=list(_DROP_CLASSES)):
-        tag.decompose()
+    for tag in soup.find_all(class_=list(_DROP_CLASSES)) + soup.find_all(attrs={"role": list(_DROP_ROLES)}):
+        if not tag.decomposed:
+            tag.decompose()
     root = page_root(soup)
-    walker = _Walker(reference_index(root))
+    index = reference_index(root)
+    walker = _Walker(index)
     walker.blocks(root)
-    return Converted(markdown=walker.out.text(), format="html", notes=tuple(walker.notes + walker.counted()))
+    notes = walker.notes + walker.counted()
+    elsewhere, heading = cited_elsewhere(root, index)
+    if elsewhere:
+        notes.append(f"{elsewhere} citation markers point to a list under '{heading}', which is not read as "
+                     "the reference list (the reader takes the last list under a reference heading): check which "
+                     "list the text cites")
+    return Converted(markdown=walker.out.text(), format="html", notes=tuple(notes))
 
 
 def page_root(soup):
