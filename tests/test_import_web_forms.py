@@ -85,17 +85,19 @@ def test_a_nested_list_outside_the_reference_list_stays_a_nested_list():
 def test_link_only_lines_in_the_reference_list_are_left_out_and_counted():
     body = (f"<p>Text (Smith, 2010).</p><h2>References</h2><p>{ENTRY}</p>"
             "<p><a href='https://scholar.google.com/x'>Google Scholar</a></p>"
-            f"<p>{ENTRY2}</p><p><a href='#x1'>PubMed</a> | <a href='#x2'>Full Text</a></p>")
+            f"<p>{ENTRY2}</p><p><a href='#x1'>PubMed</a> | <a href='#x2'>Full Text</a></p>"
+            "<div><a href='#next'><img alt='go to next section' src='a.png'></a></div>")
     result = convert(_page(body), "p.html")
     assert "Google Scholar" not in result.markdown and "PubMed" not in result.markdown
-    assert any("2 link-only lines" in n for n in result.notes)
+    assert "go to next section" not in result.markdown
+    assert any("3 link-only lines" in n for n in result.notes)
 
 
 def test_a_linked_entry_or_a_link_in_the_text_is_kept():
-    body = ("<p>See <a href='https://example.org'>the guideline</a>.</p><h2>References</h2>"
-            f"<p><a href='https://doi.org/10.1/x'>{ENTRY}</a></p>")
+    body = ("<p>See <a href='https://example.org'>the guideline</a>.</p><p><img alt='Figure 1: a chart' src='f.png'>"
+            f"</p><h2>References</h2><p><a href='https://doi.org/10.1/x'>{ENTRY}</a></p>")
     result = convert(_page(body), "p.html")
-    assert "the guideline" in result.markdown and ENTRY in result.markdown
+    assert "the guideline" in result.markdown and ENTRY in result.markdown and "Figure 1: a chart" in result.markdown
     assert not any("link-only" in n for n in result.notes)
 
 
@@ -234,3 +236,24 @@ def test_markers_citing_a_list_above_the_last_reference_list_are_reported():
 def test_markers_citing_the_last_reference_list_are_not_reported():
     result = convert(_page(WIKI_SPLIT.format(e1=ENTRY, e2=ENTRY2, last="Further reading")), "p.html")
     assert not any("point to a list" in n for n in result.notes)
+
+
+# A reference manager's bibliography (Word's 'Bibliography' style) printed without a heading -------------------
+
+def _bibliography(heading: bool):
+    def build(d):
+        d.add_paragraph("Rodents carry zoonoses (Hudson et al. 2014).")
+        if heading:
+            d.add_heading("References", 1)
+        style = d.styles.add_style("Bibliography", 1)
+        d.add_paragraph("Hudson, Lawrence N. 2014. “The PREDICTS Database.” Ecol Evol 4: 4701–35.", style=style)
+    return _docx(build)
+
+
+def test_a_bibliography_without_a_heading_is_refused_with_what_to_do():
+    with pytest.raises(KbError, match="1 paragraph in Word's 'Bibliography' style.*add a 'References' heading"):
+        convert(_bibliography(heading=False), "p.docx")
+
+
+def test_a_bibliography_under_its_heading_is_imported():
+    assert "Hudson, Lawrence N. 2014." in convert(_bibliography(heading=True), "p.docx").markdown

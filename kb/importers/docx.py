@@ -42,6 +42,9 @@ def convert(data: bytes, source_name: str) -> Converted:
     reader.deepest = max((reader.styles.heading_level(_val(p.find(f"{W}pPr"), "pStyle"), p.find(f"{W}pPr")) or 1
                           for p in body.iter(f"{W}p")), default=1)
     reader.body(body)
+    if reader.bibliography and not reader.seen_reference_heading:
+        raise KbError(f"has a bibliography ({reader.bibliography} paragraph{'s' if reader.bibliography != 1 else ''} in Word's 'Bibliography' style) with no "
+                      "heading above it; add a 'References' heading in Word and import again")
     notes = []
     if reader.footnotes:
         notes.append(f"{reader.footnotes} footnote or endnote references: the notes' text is not imported")
@@ -64,6 +67,8 @@ class _Reader:
         self.numbering = Numbering(numbering_xml(document))
         self.deepest = 1  # the deepest heading level the styles give: a hand-set heading goes below it
         self.in_refs = False  # under a reference heading
+        self.seen_reference_heading = False
+        self.bibliography = 0  # paragraphs in Word's Bibliography style (a reference manager's list)
         self.tab_numbered = 0  # entries printed 'n<tab>', written 'n.'
 
     def body(self, element) -> None:
@@ -79,6 +84,7 @@ class _Reader:
         ppr = p.find(f"{W}pPr")
         style = _val(ppr, "pStyle")
         text = self.runs(p)
+        self.bibliography += bool(text.strip()) and self.styles.named(style, "bibliography")
         level = self.styles.heading_level(style, ppr)
         num_id, ilvl = self.styles.numbering(style, ppr)
         label = self.numbering.label(num_id, ilvl) if num_id else None
@@ -97,6 +103,7 @@ class _Reader:
 
     def heading(self, level: int, text: str) -> None:
         self.in_refs = reference_title(text)
+        self.seen_reference_heading |= self.in_refs
         self.out.heading(level, text)
 
     def runs(self, p) -> str:
@@ -194,6 +201,10 @@ class _Styles:
             style = self.by_id[style_id]
             yield style
             style_id = _val(style, "basedOn")
+
+    def named(self, style_id, name: str) -> bool:
+        """Whether the style, or one it is based on, has this name (case aside)."""
+        return any((_val(style, "name") or "").lower() == name for style in self._chain(style_id))
 
     def heading_level(self, style_id, ppr) -> int | None:
         outline = _val(ppr, "outlineLvl")

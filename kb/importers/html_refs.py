@@ -81,10 +81,12 @@ def strip_arrows(text: str) -> str:
 
 def link_chrome(node) -> bool:
     """A block in a reference list printed only by links and naming no year: link-outs, not an entry."""
-    text = node.get_text(" ", strip=True) if hasattr(node, "get_text") else str(node).strip()
-    if not text or _YEAR.search(text):
-        return False
     if not hasattr(node, "find_all"):
+        return False
+    text = node.get_text(" ", strip=True)
+    if not text:  # links drawn as images ('go to next section' arrows): only their alt text would print
+        return node.find("a") is not None
+    if _YEAR.search(text):
         return False
     linked = "".join(a.get_text("", strip=True) for a in node.find_all("a"))
     own = re.sub(r"[\s|·,;/]+", "", text)
