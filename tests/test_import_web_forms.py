@@ -86,11 +86,12 @@ def test_link_only_lines_in_the_reference_list_are_left_out_and_counted():
     body = (f"<p>Text (Smith, 2010).</p><h2>References</h2><p>{ENTRY}</p>"
             "<p><a href='https://scholar.google.com/x'>Google Scholar</a></p>"
             f"<p>{ENTRY2}</p><p><a href='#x1'>PubMed</a> | <a href='#x2'>Full Text</a></p>"
-            "<div><a href='#next'><img alt='go to next section' src='a.png'></a></div>")
+            "<div><a href='#next'><img alt='go to next section' src='a.png'></a></div>"
+            "<div><img alt='go to previous section' src='b.png'></div>")
     result = convert(_page(body), "p.html")
     assert "Google Scholar" not in result.markdown and "PubMed" not in result.markdown
-    assert "go to next section" not in result.markdown
-    assert any("3 link-only lines" in n for n in result.notes)
+    assert "go to next section" not in result.markdown and "previous section" not in result.markdown
+    assert any("4 link-only lines" in n for n in result.notes)
 
 
 def test_a_linked_entry_or_a_link_in_the_text_is_kept():

@@ -80,7 +80,7 @@ class _Walker:
                          "page's style raises, were written as markers (<sup>n</sup>): check a few")
         if self.chrome:
             notes.append(f"{self.chrome} link-only lines in the reference list (link-outs such as 'Google "
-                         "Scholar' or back-links) were left out")
+                         "Scholar', back-links, arrows drawn as images) were left out")
         return notes
 
     def inline(self, node) -> str:

@@ -80,12 +80,12 @@ def strip_arrows(text: str) -> str:
 
 
 def link_chrome(node) -> bool:
-    """A block in a reference list printed only by links and naming no year: link-outs, not an entry."""
+    """A block in a reference list printed only by links (or images) and naming no year: link-outs, not an entry."""
     if not hasattr(node, "find_all"):
         return False
     text = node.get_text(" ", strip=True)
-    if not text:  # links drawn as images ('go to next section' arrows): only their alt text would print
-        return node.find("a") is not None
+    if not text:  # links or buttons drawn as images ('go to next section' arrows): only alt text would print
+        return node.find(["a", "img"]) is not None
     if _YEAR.search(text):
         return False
     linked = "".join(a.get_text("", strip=True) for a in node.find_all("a"))
