@@ -258,3 +258,18 @@ def test_a_bibliography_without_a_heading_is_refused_with_what_to_do():
 
 def test_a_bibliography_under_its_heading_is_imported():
     assert "Hudson, Lawrence N. 2014." in convert(_bibliography(heading=True), "p.docx").markdown
+
+
+# An <ol> the browser letters or numbers in Roman (its type attribute, its list-style-type) -------------------
+
+def test_a_lettered_or_roman_list_keeps_the_labels_the_browser_prints():
+    md = _md("<main><h2>Policy</h2><ol type='I'><li>Covered when<ol type='a'><li>pain</li><li>age</li></ol></li>"
+             "<li>Not covered</li></ol><ol style='list-style-type: lower-roman' start='3'><li>third</li></ol>"
+             f"<h2>References</h2><ol><li>{ENTRY}</li></ol></main>")
+    assert "I. Covered when\n  a. pain\n  b. age\nII. Not covered" in md and "iii. third" in md
+
+
+def test_a_plain_ol_is_numbered():
+    md = _md(f"<main><ol type='1' style='color: red'><li>one</li><li>two</li></ol><h2>References</h2>"
+             f"<ol><li>{ENTRY}</li></ol></main>")
+    assert "1. one\n2. two" in md

@@ -4,8 +4,8 @@ The policy is the page's own content: the first of ``<main>``, its ``role="main"
 element or ``<article>`` that holds the reference list (a journal page's
 ``<main>`` may hold only the abstract), else ``<body>``; scripts, styles,
 navigation, forms and a wiki's "[edit]" links are left out. Headings,
-paragraphs, nested lists (an ``<ol>`` keeps its ``start`` and each item its
-printed number), tables and ``<pre>`` blocks are kept; ``<sup>`` becomes a
+paragraphs, nested lists (an ``<ol>`` keeps its ``start``, its letters or Roman
+numerals, and each item its printed number), tables and ``<pre>`` blocks are kept; ``<sup>`` becomes a
 citation marker or a superscript as printed, ``<strong>``/``<em>`` stay bold and
 italic, links keep their text. A table with merged cells is kept as plain lines
 and counted in the notes. Under a reference heading each list item is one entry
@@ -16,7 +16,10 @@ marker and counted in the import report.
 """
 from __future__ import annotations
 
+import re
+
 from kb.importers.blocks import MarkdownWriter, emphasis, squeeze, sup
+from kb.importers.docx_numbering import number_text
 from kb.importers.html_refs import (CITATION_TEXT, RefIndex, cited_elsewhere, citation_link, is_back_link,
                                     link_chrome, printed_label, reference_index, reference_title, strip_arrows)
 from kb.importers.model import Converted
@@ -137,6 +140,7 @@ class _Walker:
 
     def list(self, node, depth: int) -> None:
         ordered = node.name == "ol"
+        style = list_style(node)
         try:
             number = int(node.get("start", 1))
         except ValueError:
@@ -147,10 +151,11 @@ class _Walker:
                     number = int(child.get("value", number))
                 except ValueError:
                     pass
+            label = f"{number_text(number, style)}." if ordered else "-"
             if self.ref_level is not None:
-                self.entry(child, depth, f"{number}." if ordered else "-")
+                self.entry(child, depth, label)
             else:
-                self.item(child, depth, f"{number}." if ordered else "-")
+                self.item(child, depth, label)
             number += 1
 
     def entry(self, node, depth: int, label: str) -> None:
@@ -198,6 +203,23 @@ class _Walker:
                               "one row per line")
         else:
             self.out.table(rows)
+
+
+# What a browser prints before an <ol>'s items, from its type attribute or its list-style-type, in the names
+# Word's numbering uses (kb.importers.docx_numbering.number_text).
+_OL_TYPES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman", "1": "decimal"}
+_CSS_TYPES = {"lower-alpha": "lowerLetter", "lower-latin": "lowerLetter", "upper-alpha": "upperLetter",
+              "upper-latin": "upperLetter", "lower-roman": "lowerRoman", "upper-roman": "upperRoman",
+              "decimal": "decimal", "decimal-leading-zero": "decimalZero"}
+_CSS_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.I)
+
+
+def list_style(node) -> str:
+    """The numbering an <ol> prints: its inline list-style-type first (it overrides the attribute), then type."""
+    m = _CSS_LIST_STYLE.search(node.get("style") or "")
+    if m and m.group(1).lower() in _CSS_TYPES:
+        return _CSS_TYPES[m.group(1).lower()]
+    return _OL_TYPES.get((node.get("type") or "1").strip(), "decimal")
 
 
 def head_has_p(nodes) -> bool:
