@@ -52,8 +52,9 @@ def summary(results, kind: str = "") -> str:
     noise = sum(len(r.noise) for r in results)
     per = f"{findings / len(imported):.1f}" if imported else "-"
     prefix = f"{kind}: " if kind else ""
-    return (f"{prefix}{n} files: {len(imported)} imported and read, {len(refused)} refused ({right_refusals} rightly: no "
-            f"reference list), {len(unreadable)} imported but unreadable by kb check, {len(crashed)} crashed; entry count exact on {exact} / {len(should)} documents "
+    return (f"{prefix}{n} files: {len(imported)} imported and read, {len(refused)} refused ({right_refusals} rightly: "
+            f"no reference list), {len(unreadable)} imported but unreadable by kb check, {len(crashed)} crashed; "
+            f"entry count exact on {exact} / {len(should)} documents "
             f"with a list ({read} / {want} labelled entries read); first entry's author and year right "
             f"{first} / {first_known}; labelled markers found {found} / {markers}; error+warning findings "
             f"{findings} ({per} per imported file); stderr noise lines {noise}\n")

@@ -224,7 +224,8 @@ def test_back_matter_in_a_footer_without_a_role_is_kept():
 
 # Markers that point to a numbered list the reader does not take for the reference list (Wikipedia) -----------
 
-WIKI_SPLIT = """<main><p>Fact.<sup><a href="#cite_note-1">[1]</a></sup> More.<sup><a href="#cite_note-2">[2]</a></sup></p>
+WIKI_SPLIT = """<main><p>Fact.<sup><a href="#cite_note-1">[1]</a></sup>
+More.<sup><a href="#cite_note-2">[2]</a></sup></p>
 <h2>Citations</h2><ol><li id="cite_note-1">{e1}</li><li id="cite_note-2">{e2}</li></ol>
 <h2>{last}</h2><ul><li>Alley R (2008). New Zealand in World Affairs. VUP.</li></ul></main>"""
 
@@ -273,3 +274,56 @@ def test_a_plain_ol_is_numbered():
     md = _md(f"<main><ol type='1' style='color: red'><li>one</li><li>two</li></ol><h2>References</h2>"
              f"<ol><li>{ENTRY}</li></ol></main>")
     assert "1. one\n2. two" in md
+
+
+# Word endnotes printed as the reference list after a closing 'References' heading ---------------------------
+
+def _with_endnotes(fmt: str | None, closing: str) -> bytes:
+    import re
+    import zipfile
+
+    def build(d):
+        d.add_paragraph("Pain fell after surgery.ENDNOTE1 It rose later.ENDNOTE2")
+        d.add_heading(closing, 1)
+    source = zipfile.ZipFile(io.BytesIO(_docx(build)))
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ref = ('</w:t></w:r><w:r><w:rPr><w:rStyle w:val="EndnoteReference"/></w:rPr><w:endnoteReference w:id="{}"/>'
+           '</w:r><w:r><w:t xml:space="preserve">')
+    notes = "".join(f'<w:endnote w:id="{i}"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> {e}'
+                    "</w:t></w:r></w:p></w:endnote>" for i, e in ((7, ENTRY), (9, ENTRY2)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for item in source.infolist():
+            text = item.filename.endswith((".xml", ".rels"))
+            data = source.read(item.filename).decode("utf-8") if text else None
+            if item.filename == "word/document.xml":
+                data = data.replace("ENDNOTE1", ref.format(7)).replace("ENDNOTE2", ref.format(9))
+                if fmt:
+                    data = re.sub(r"(<w:sectPr[^>]*>)", rf'\1<w:endnotePr><w:numFmt w:val="{fmt}"/></w:endnotePr>',
+                                  data)
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace("</Relationships>", '<Relationship Id="rIdEn" Type="http://schemas.openxmlformats'
+                                    '.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>'
+                                    '</Relationships>')
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace("</Types>", '<Override PartName="/word/endnotes.xml" ContentType="application/'
+                                    'vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/></Types>')
+            z.writestr(item, data if data is not None else source.read(item.filename))
+        z.writestr("word/endnotes.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:endnotes {w}>'
+                   '<w:endnote w:type="separator" w:id="-1"><w:p/></w:endnote>' + notes + "</w:endnotes>")
+    return out.getvalue()
+
+
+def test_digit_endnotes_after_a_closing_references_heading_are_the_reference_list():
+    result = convert(_with_endnotes("decimal", "References"), "p.docx")
+    assert "surgery.<sup>1</sup> It rose later.<sup>2</sup>" in result.markdown
+    assert f"# References\n\n1. {ENTRY}\n2. {ENTRY2}" in result.markdown
+    assert any(n.startswith("2 endnotes were written as the reference list") for n in result.notes)
+    doc = parse_policy(result.markdown)
+    assert [m.numbers for m in doc.markers] == [(1,), (2,)] and doc.references[1].first_author == "Brown"
+
+
+@pytest.mark.parametrize("fmt,closing", [(None, "References"), ("decimal", "Acknowledgements")])
+def test_roman_endnotes_or_endnotes_not_under_a_closing_reference_heading_stay_out(fmt, closing):
+    with pytest.raises(KbError):  # as before: the notes are not imported, so no list is found
+        convert(_with_endnotes(fmt, closing), "p.docx")

@@ -8,7 +8,10 @@ set in superscript (``vertAlign``, directly or through a character style)
 become citation markers as printed; bold and italic runs stay bold and italic.
 Deleted revisions are left out, inserted ones kept. Tables become pipe tables; a
 table with merged cells is kept as plain lines and counted in the notes, as are
-footnotes and text boxes (whose text is not in the body's flow).
+footnotes and text boxes (whose text is not in the body's flow). Endnotes numbered
+in digits after a closing 'References' heading are that list
+(``kb.importers.docx_notes``); a 'References:' line standing alone is a heading
+and EndNote's ``12<tab>Author`` entries are read as numbered entries.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import zipfile
 
 from kb.errors import KbError
 from kb.importers.blocks import MarkdownWriter, bold_heading, emphasis, reference_title, sup
+from kb.importers.docx_notes import ENDNOTE_REFERENCE, EndnoteList, endnote_list
 from kb.importers.docx_numbering import Numbering, numbering_xml
 from kb.importers.model import Converted
 
@@ -41,11 +45,19 @@ def convert(data: bytes, source_name: str) -> Converted:
     body = document.element.body
     reader.deepest = max((reader.styles.heading_level(_val(p.find(f"{W}pPr"), "pStyle"), p.find(f"{W}pPr")) or 1
                           for p in body.iter(f"{W}p")), default=1)
+    reader.endnotes = endnote_list(document, body, _ends_with_reference_heading(body))
     reader.body(body)
     if reader.bibliography and not reader.seen_reference_heading:
-        raise KbError(f"has a bibliography ({reader.bibliography} paragraph{'s' if reader.bibliography != 1 else ''} in Word's 'Bibliography' style) with no "
-                      "heading above it; add a 'References' heading in Word and import again")
+        many = "s" if reader.bibliography != 1 else ""
+        raise KbError(f"has a bibliography ({reader.bibliography} paragraph{many} in Word's 'Bibliography' style) "
+                      "with no heading above it; add a 'References' heading in Word and import again")
     notes = []
+    if reader.endnotes:
+        for note_id, number in sorted(reader.endnotes.numbers.items(), key=lambda item: item[1]):
+            note = reader.endnotes.notes[note_id]
+            reader.out.item(0, f"{number}.", " ".join(reader.runs(p) for p in note.iter(f"{W}p")))
+        notes.append(f"{len(reader.endnotes.numbers)} endnotes were written as the reference list under the last "
+                     "heading, numbered as Word prints them, and their references as markers (<sup>n</sup>)")
     if reader.footnotes:
         notes.append(f"{reader.footnotes} footnote or endnote references: the notes' text is not imported")
     if reader.text_boxes:
@@ -55,6 +67,15 @@ def convert(data: bytes, source_name: str) -> Converted:
                      "with a dot after the number ('12.'), as the reader reads a numbered entry")
     notes += reader.notes
     return Converted(markdown=reader.out.text(), format="docx", notes=tuple(notes))
+
+
+def _ends_with_reference_heading(body) -> bool:
+    """Whether the last paragraph with text names the reference list (Word prints endnotes after it)."""
+    last = ""
+    for p in body.iter(f"{W}p"):
+        text = "".join(t.text or "" for t in p.iter(f"{W}t")).strip()
+        last = text or last
+    return bool(last) and reference_title(last)
 
 
 class _Reader:
@@ -69,6 +90,7 @@ class _Reader:
         self.in_refs = False  # under a reference heading
         self.seen_reference_heading = False
         self.bibliography = 0  # paragraphs in Word's Bibliography style (a reference manager's list)
+        self.endnotes = EndnoteList()  # endnotes written as the reference list, when they are that
         self.tab_numbered = 0  # entries printed 'n<tab>', written 'n.'
 
     def body(self, element) -> None:
@@ -120,7 +142,10 @@ class _Reader:
 
     def _collect(self, element, pieces) -> None:
         for child in element:
-            if child.tag == f"{W}r":
+            ref = child.find(ENDNOTE_REFERENCE) if child.tag == f"{W}r" and self.endnotes else None
+            if ref is not None and ref.get(f"{W}id") in self.endnotes.numbers:
+                pieces.append(((True, False, False), str(self.endnotes.numbers[ref.get(f"{W}id")])))
+            elif child.tag == f"{W}r":
                 key = self.styles.run_format(child.find(f"{W}rPr"))
                 pieces.append((key, self._run_text(child)))
             elif child.tag in _CONTAINERS:
