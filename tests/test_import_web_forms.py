@@ -327,3 +327,31 @@ def test_digit_endnotes_after_a_closing_references_heading_are_the_reference_lis
 def test_roman_endnotes_or_endnotes_not_under_a_closing_reference_heading_stay_out(fmt, closing):
     with pytest.raises(KbError):  # as before: the notes are not imported, so no list is found
         convert(_with_endnotes(fmt, closing), "p.docx")
+
+
+# Library noise stays off stderr: one line for a refusal, the summary and notes for an import -----------------
+
+def test_a_page_that_looks_like_a_url_is_refused_in_one_line(tmp_path):
+    # a real process: pytest would catch the library's warning before it reached stderr
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    page = tmp_path / "y.html"
+    page.write_text("http://example.org/page.html")
+    kb = Path(sys.executable).with_name("kb")
+    done = subprocess.run([str(kb), "import", "html", str(page)], cwd=tmp_path, capture_output=True, text=True,
+                          env={**os.environ, "KB_REFERENCES": str(tmp_path / "references")})
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "Warning" not in done.stderr
+    assert "no reference list" in done.stderr
+
+
+def test_a_page_imported_prints_only_its_summary_and_notes(tmp_path, monkeypatch, capsys):
+    from kb.cli import main
+
+    monkeypatch.setenv("KB_REFERENCES", str(tmp_path / "references"))
+    page = tmp_path / "p.html"
+    page.write_bytes(_page(f"<p>T.<sup>[1]</sup></p><h2>References</h2><ol><li>{ENTRY}</li></ol>"))
+    assert main(["import", str(page)]) == 0
+    assert capsys.readouterr().err.startswith("imported p.html (html)")

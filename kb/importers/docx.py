@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
 
 from kb.errors import KbError
@@ -38,7 +39,9 @@ def convert(data: bytes, source_name: str) -> Converted:
     from lxml.etree import XMLSyntaxError
 
     try:
-        document = Document(io.BytesIO(data))
+        with warnings.catch_warnings():  # zipfile's 'Duplicate name' and the like: a library's, not the user's
+            warnings.simplefilter("ignore")
+            document = Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError, EOFError) as exc:
         raise KbError(f"is not a readable Word document (damaged: {type(exc).__name__}: {exc})") from None
     reader = _Reader(document)

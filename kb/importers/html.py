@@ -17,6 +17,7 @@ marker and counted in the import report.
 from __future__ import annotations
 
 import re
+import warnings
 
 from kb.importers.blocks import MarkdownWriter, emphasis, squeeze, sup
 from kb.importers.docx_numbering import number_text
@@ -38,7 +39,9 @@ _BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside"
 def convert(data: bytes, source_name: str) -> Converted:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(data, "html.parser")
+    with warnings.catch_warnings():  # BeautifulSoup's advice to programmers ('looks like a URL') is not the user's
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(data, "html.parser")
     for tag in soup.find_all(_DROP):
         tag.decompose()
     for tag in soup.find_all(class_=list(_DROP_CLASSES)) + soup.find_all(attrs={"role": list(_DROP_ROLES)}):
