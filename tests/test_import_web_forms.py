@@ -355,3 +355,14 @@ def test_a_page_imported_prints_only_its_summary_and_notes(tmp_path, monkeypatch
     page.write_bytes(_page(f"<p>T.<sup>[1]</sup></p><h2>References</h2><ol><li>{ENTRY}</li></ol>"))
     assert main(["import", str(page)]) == 0
     assert capsys.readouterr().err.startswith("imported p.html (html)")
+
+
+def test_a_page_nested_thousands_deep_is_refused_in_one_line():
+    deep = "<span>" * 5000 + "x" + "</span>" * 5000
+    with pytest.raises(KbError, match="nested too deeply"):
+        convert(_page(f"<p>{deep}</p><h2>References</h2><ol><li>{ENTRY}</li></ol>"), "p.html")
+
+
+def test_a_page_nested_a_few_levels_is_read():
+    deep = "<div>" * 40 + "Deep text.<sup>[1]</sup>" + "</div>" * 40
+    assert "Deep text.<sup>[1]</sup>" in _md(f"{deep}<h2>References</h2><ol><li>{ENTRY}</li></ol>")

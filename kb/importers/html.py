@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import warnings
 
+from kb.errors import KbError
 from kb.importers.blocks import MarkdownWriter, emphasis, squeeze, sup
 from kb.importers.docx_numbering import number_text
 from kb.importers.html_refs import (CITATION_TEXT, RefIndex, cited_elsewhere, citation_link, is_back_link,
@@ -37,6 +38,14 @@ _BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside"
 
 
 def convert(data: bytes, source_name: str) -> Converted:
+    try:
+        return _convert(data)
+    except RecursionError:  # elements nested thousands deep: no page a person reads, and no way to walk it
+        raise KbError("has elements nested too deeply to read (thousands of levels); save the page again from "
+                      "a browser, or its printable version") from None
+
+
+def _convert(data: bytes) -> Converted:
     from bs4 import BeautifulSoup
 
     with warnings.catch_warnings():  # BeautifulSoup's advice to programmers ('looks like a URL') is not the user's
