@@ -104,12 +104,18 @@ def convert(data: bytes, source_name: str, fmt: str | None = None) -> Converted:
 
 def require_reference_list(markdown: str) -> None:
     """Every command reads the reference list: a page saved without its policy (only the site's frame), or a
-    document whose references were not found, is refused rather than written."""
-    from kb.read.parse_policy import HEADING, REFERENCE_HEADING, heading_title
+    document whose references were not found, is refused rather than written. The policy reader itself is
+    asked, so an import never writes a policy that `kb check` would then refuse (a References heading with
+    no entries under it, one Markdown would read inside a code block)."""
+    from kb.read.parse_policy import HEADING, REFERENCE_HEADING, heading_title, parse_policy
 
-    for line in markdown.splitlines():
-        m = HEADING.match(line)
-        if m and REFERENCE_HEADING.match(heading_title(m.group("title"))):
-            return
-    raise KbError("no reference list was found (no References heading); import the whole policy, "
-                  "for a web page its full or printable version")
+    if not any((m := HEADING.match(line)) and REFERENCE_HEADING.match(heading_title(m.group("title")))
+               for line in markdown.splitlines()):
+        raise KbError("no reference list was found (no References heading); import the whole policy, "
+                      "for a web page its full or printable version")
+    doc = parse_policy(markdown)
+    if not doc.references:
+        problem = next((p for p in doc.problems if p.kind in ("no-reference-list", "empty-reference-list")), None)
+        why = problem.message if problem else "the policy has no reference list"
+        where = f" (line {problem.line} of the converted text)" if problem and problem.line > 1 else ""
+        raise KbError(f"no reference list could be read in the converted text: {why}{where}")

@@ -99,3 +99,10 @@ class MarkdownWriter:
             out.append(text)
             previous = kind
         return "".join(out) + "\n" if out else ""
+
+
+def reference_title(text: str) -> bool:
+    """Whether a heading (or a line standing alone) names the reference list as the policy reader does."""
+    from kb.read.parse_policy import REFERENCE_HEADING, heading_title
+
+    return bool(REFERENCE_HEADING.match(heading_title(text)))

@@ -8,16 +8,21 @@ set in superscript (``vertAlign``, directly or through a character style)
 become citation markers as printed; bold and italic runs stay bold and italic.
 Deleted revisions are left out, inserted ones kept. Tables become pipe tables; a
 table with merged cells is kept as plain lines and counted in the notes, as are
-footnotes and text boxes (whose text is not in the body's flow).
+footnotes and text boxes (whose text is not in the body's flow). Endnotes numbered
+in digits after a closing 'References' heading are that list
+(``kb.importers.docx_notes``); a 'References:' line standing alone is a heading
+and EndNote's ``12<tab>Author`` entries are read as numbered entries.
 """
 from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
 
 from kb.errors import KbError
-from kb.importers.blocks import MarkdownWriter, bold_heading, emphasis, sup
+from kb.importers.blocks import MarkdownWriter, bold_heading, emphasis, reference_title, sup
+from kb.importers.docx_notes import ENDNOTE_REFERENCE, EndnoteList, endnote_list
 from kb.importers.docx_numbering import Numbering, numbering_xml
 from kb.importers.model import Converted
 
@@ -25,6 +30,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CONTAINERS = {f"{W}{t}" for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml",
                                    "moveTo", "dir", "bdo")}
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
+TAB_NUMBER = re.compile(r"^\s*(\d{1,4})\s*\t\s*(?=\S)")
 
 
 def convert(data: bytes, source_name: str) -> Converted:
@@ -33,21 +39,46 @@ def convert(data: bytes, source_name: str) -> Converted:
     from lxml.etree import XMLSyntaxError
 
     try:
-        document = Document(io.BytesIO(data))
+        with warnings.catch_warnings():  # zipfile's 'Duplicate name' and the like: a library's, not the user's
+            warnings.simplefilter("ignore")
+            document = Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError, EOFError) as exc:
         raise KbError(f"is not a readable Word document (damaged: {type(exc).__name__}: {exc})") from None
     reader = _Reader(document)
     body = document.element.body
     reader.deepest = max((reader.styles.heading_level(_val(p.find(f"{W}pPr"), "pStyle"), p.find(f"{W}pPr")) or 1
                           for p in body.iter(f"{W}p")), default=1)
+    reader.endnotes = endnote_list(document, body, _ends_with_reference_heading(body))
     reader.body(body)
+    if reader.bibliography and not reader.seen_reference_heading:
+        many = "s" if reader.bibliography != 1 else ""
+        raise KbError(f"has a bibliography ({reader.bibliography} paragraph{many} in Word's 'Bibliography' style) "
+                      "with no heading above it; add a 'References' heading in Word and import again")
     notes = []
+    if reader.endnotes:
+        for note_id, number in sorted(reader.endnotes.numbers.items(), key=lambda item: item[1]):
+            note = reader.endnotes.notes[note_id]
+            reader.out.item(0, f"{number}.", " ".join(reader.runs(p) for p in note.iter(f"{W}p")))
+        notes.append(f"{len(reader.endnotes.numbers)} endnotes were written as the reference list under the last "
+                     "heading, numbered as Word prints them, and their references as markers (<sup>n</sup>)")
     if reader.footnotes:
         notes.append(f"{reader.footnotes} footnote or endnote references: the notes' text is not imported")
     if reader.text_boxes:
         notes.append(f"{reader.text_boxes} text boxes or drawings with text are not imported")
+    if reader.tab_numbered:
+        notes.append(f"{reader.tab_numbered} reference entries printed as a number and a tab were written "
+                     "with a dot after the number ('12.'), as the reader reads a numbered entry")
     notes += reader.notes
     return Converted(markdown=reader.out.text(), format="docx", notes=tuple(notes))
+
+
+def _ends_with_reference_heading(body) -> bool:
+    """Whether the last paragraph with text names the reference list (Word prints endnotes after it)."""
+    last = ""
+    for p in body.iter(f"{W}p"):
+        text = "".join(t.text or "" for t in p.iter(f"{W}t")).strip()
+        last = text or last
+    return bool(last) and reference_title(last)
 
 
 class _Reader:
@@ -59,6 +90,11 @@ class _Reader:
         self.styles = _Styles(document.styles.element)
         self.numbering = Numbering(numbering_xml(document))
         self.deepest = 1  # the deepest heading level the styles give: a hand-set heading goes below it
+        self.in_refs = False  # under a reference heading
+        self.seen_reference_heading = False
+        self.bibliography = 0  # paragraphs in Word's Bibliography style (a reference manager's list)
+        self.endnotes = EndnoteList()  # endnotes written as the reference list, when they are that
+        self.tab_numbered = 0  # entries printed 'n<tab>', written 'n.'
 
     def body(self, element) -> None:
         for child in element:
@@ -73,17 +109,27 @@ class _Reader:
         ppr = p.find(f"{W}pPr")
         style = _val(ppr, "pStyle")
         text = self.runs(p)
+        self.bibliography += bool(text.strip()) and self.styles.named(style, "bibliography")
         level = self.styles.heading_level(style, ppr)
         num_id, ilvl = self.styles.numbering(style, ppr)
         label = self.numbering.label(num_id, ilvl) if num_id else None
+        tab_label = TAB_NUMBER.match(text) if self.in_refs and not label else None
         if level:
-            self.out.heading(level, f"{label} {text}" if label and label != "-" else text)
+            self.heading(level, f"{label} {text}" if label and label != "-" else text)
         elif label:
             self.out.item(ilvl, label, text)
-        elif bold_heading(text):  # a heading set by hand: a short line in bold, no style
-            self.out.heading(min(self.deepest + 1, 6), text)
+        elif tab_label:  # EndNote's numbered bibliography: '12<tab>Author A...', the tab Word's label gap
+            self.tab_numbered += 1
+            self.out.item(0, tab_label.group(1) + ".", text[tab_label.end():])
+        elif bold_heading(text) or reference_title(text):  # a heading set by hand: a short bold line, or
+            self.heading(min(self.deepest + 1, 6), text)     # 'References:' alone on a line in body text
         else:
             self.out.paragraph(text)
+
+    def heading(self, level: int, text: str) -> None:
+        self.in_refs = reference_title(text)
+        self.seen_reference_heading |= self.in_refs
+        self.out.heading(level, text)
 
     def runs(self, p) -> str:
         pieces: list[tuple[tuple[bool, bool, bool], str]] = []
@@ -99,7 +145,10 @@ class _Reader:
 
     def _collect(self, element, pieces) -> None:
         for child in element:
-            if child.tag == f"{W}r":
+            ref = child.find(ENDNOTE_REFERENCE) if child.tag == f"{W}r" and self.endnotes else None
+            if ref is not None and ref.get(f"{W}id") in self.endnotes.numbers:
+                pieces.append(((True, False, False), str(self.endnotes.numbers[ref.get(f"{W}id")])))
+            elif child.tag == f"{W}r":
                 key = self.styles.run_format(child.find(f"{W}rPr"))
                 pieces.append((key, self._run_text(child)))
             elif child.tag in _CONTAINERS:
@@ -180,6 +229,10 @@ class _Styles:
             style = self.by_id[style_id]
             yield style
             style_id = _val(style, "basedOn")
+
+    def named(self, style_id, name: str) -> bool:
+        """Whether the style, or one it is based on, has this name (case aside)."""
+        return any((_val(style, "name") or "").lower() == name for style in self._chain(style_id))
 
     def heading_level(self, style_id, ppr) -> int | None:
         outline = _val(ppr, "outlineLvl")

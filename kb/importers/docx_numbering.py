@@ -70,13 +70,13 @@ class Numbering:
             if n not in levels:
                 return ""
             value = counters.get(n, overrides.get(n, levels[n][0]))
-            return _number(value, levels[n][1])
+            return number_text(value, levels[n][1])
 
         label = re.sub(r"%(\d)", level_text, text).strip()
         return label or "-"
 
 
-def _number(value: int, fmt: str) -> str:
+def number_text(value: int, fmt: str) -> str:
     if fmt in ("lowerLetter", "upperLetter"):
         letters, n = "", value
         while n > 0:

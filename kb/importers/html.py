@@ -1,18 +1,36 @@
 """A saved policy web page to Markdown (BeautifulSoup over the standard library's HTML parser).
 
-The policy is the page's ``<main>`` (or ``<article>``, or ``<body>``) without
-scripts, styles, navigation and forms. Headings, paragraphs, nested lists (an
-``<ol>`` keeps its ``start`` and each item its printed number), tables and
-``<pre>`` blocks are kept; ``<sup>`` becomes a citation marker or a superscript
-as printed, ``<strong>``/``<em>`` stay bold and italic, links keep their text. A
-table with merged cells is kept as plain lines and counted in the notes.
+The policy is the page's own content: the first of ``<main>``, its ``role="main"``
+element or ``<article>`` that holds the reference list (a journal page's
+``<main>`` may hold only the abstract), else ``<body>``; scripts, styles,
+navigation, forms and a wiki's "[edit]" links are left out. Headings,
+paragraphs, nested lists (an ``<ol>`` keeps its ``start``, its letters or Roman
+numerals, and each item its printed number), tables and ``<pre>`` blocks are kept; ``<sup>`` becomes a
+citation marker or a superscript as printed, ``<strong>``/``<em>`` stay bold and
+italic, links keep their text. A table with merged cells is kept as plain lines
+and counted in the notes. Under a reference heading each list item is one entry
+on one line (its nested lists and blocks run together, back-links and link-only
+lines left out, see ``kb.importers.html_refs``); a bare link into that list
+whose text is a number is a citation the page's style raises, written as a
+marker and counted in the import report.
 """
 from __future__ import annotations
 
+import re
+import warnings
+
+from kb.errors import KbError
 from kb.importers.blocks import MarkdownWriter, emphasis, squeeze, sup
+from kb.importers.docx_numbering import number_text
+from kb.importers.html_refs import (CITATION_TEXT, RefIndex, cited_elsewhere, citation_link, is_back_link,
+                                    link_chrome, printed_label, reference_index, reference_title, strip_arrows)
 from kb.importers.model import Converted
 
 _DROP = ("script", "style", "noscript", "template", "nav", "form", "button", "svg", "iframe", "head")
+_DROP_CLASSES = ("mw-editsection",)  # a wiki's "[edit]" beside each heading: a control, not the text
+# Landmarks a page names as not its content: site banner, menus, search, footer, side boxes (a journal's
+# "References" export panel). <footer> and <aside> without a role stay: an article's back matter is a footer.
+_DROP_ROLES = ("navigation", "banner", "contentinfo", "search", "complementary")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "figure",
            "figcaption", "ul", "ol", "table", "pre", "dl", "dt", "dd", "hr", "address", "details", "summary",
@@ -20,21 +38,68 @@ _BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside"
 
 
 def convert(data: bytes, source_name: str) -> Converted:
+    try:
+        return _convert(data)
+    except RecursionError:  # elements nested thousands deep: no page a person reads, and no way to walk it
+        raise KbError("has elements nested too deeply to read (thousands of levels); save the page again from "
+                      "a browser, or its printable version") from None
+
+
+def _convert(data: bytes) -> Converted:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(data, "html.parser")
+    with warnings.catch_warnings():  # BeautifulSoup's advice to programmers ('looks like a URL') is not the user's
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(data, "html.parser")
     for tag in soup.find_all(_DROP):
         tag.decompose()
-    root = soup.find("main") or soup.find("article") or soup.body or soup
-    walker = _Walker()
+    for tag in soup.find_all(class_=list(_DROP_CLASSES)) + soup.find_all(attrs={"role": list(_DROP_ROLES)}):
+        if not tag.decomposed:
+            tag.decompose()
+    root = page_root(soup)
+    index = reference_index(root)
+    walker = _Walker(index)
     walker.blocks(root)
-    return Converted(markdown=walker.out.text(), format="html", notes=tuple(walker.notes))
+    notes = walker.notes + walker.counted()
+    elsewhere, heading = cited_elsewhere(root, index)
+    if elsewhere:
+        notes.append(f"{elsewhere} citation markers point to a list under '{heading}', which is not read as "
+                     "the reference list (the reader takes the last list under a reference heading): check which "
+                     "list the text cites")
+    return Converted(markdown=walker.out.text(), format="html", notes=tuple(notes))
+
+
+def page_root(soup):
+    """The page's own content: its <main>, role="main" element or <article>, the first of them that holds the
+    reference list (a journal page's <main> may hold only the abstract, a <article> a teaser); else <body>."""
+    for found in (soup.find("main"), soup.find(attrs={"role": "main"}), *soup.find_all("article")):
+        if found is not None and any(reference_title(h.get_text(" ", strip=True))
+                                     for h in found.find_all(list(_HEADINGS))):
+            return found
+    return soup.body or soup
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, refs: RefIndex | None = None) -> None:
         self.out = MarkdownWriter()
         self.notes: list[str] = []
+        self.refs = refs or RefIndex()
+        self.ref_level: int | None = None  # the level of the reference heading the walk is under, if any
+        self.chrome = 0  # link-only lines left out of a reference list
+        self.links = [0]  # citation links written as markers (a list: inline() counts into it)
+
+    def counted(self) -> list[str]:
+        notes = []
+        if self.links[0]:
+            notes.append(f"{self.links[0]} citation links into the reference list, printed as plain numbers the "
+                         "page's style raises, were written as markers (<sup>n</sup>): check a few")
+        if self.chrome:
+            notes.append(f"{self.chrome} link-only lines in the reference list (link-outs such as 'Google "
+                         "Scholar', back-links, arrows drawn as images) were left out")
+        return notes
+
+    def inline(self, node) -> str:
+        return inline(node, self.refs, self.links)
 
     def blocks(self, node, depth: int = 0) -> None:
         """Walk block content; loose inline content between blocks becomes a paragraph."""
@@ -50,14 +115,24 @@ class _Walker:
         self._flush(pending)
 
     def _flush(self, nodes) -> None:
-        text = "".join(inline(n) for n in nodes)
+        if self.ref_level is not None and nodes and all(link_chrome(n) or not str(n).strip() for n in nodes
+                                                        if getattr(n, "name", None) or str(n).strip()):
+            self.chrome += any(getattr(n, "name", None) == "a" for n in nodes)
+            return
+        text = "".join(self.inline(n) for n in nodes)
         if text.strip():
             self.out.paragraph(text)
 
     def block(self, node, depth: int) -> None:
         name = node.name
         if name in _HEADINGS:
-            self.out.heading(_HEADINGS[name], inline(node))
+            text = self.inline(node)
+            level = _HEADINGS[name]
+            if self.ref_level is not None and level <= self.ref_level:
+                self.ref_level = None
+            if reference_title(squeeze(text)):
+                self.ref_level = level
+            self.out.heading(level, text)
         elif name in ("ul", "ol"):
             self.list(node, depth)
         elif name == "table":
@@ -68,13 +143,16 @@ class _Walker:
             return
         elif name == "li":  # an item outside a list (broken markup): a bullet
             self.item(node, depth, "-")
+        elif self.ref_level is not None and link_chrome(node):
+            self.chrome += 1
         elif name == "p":
-            self.out.paragraph(inline(node))
+            self.out.paragraph(self.inline(node))
         else:
             self.blocks(node, depth)
 
     def list(self, node, depth: int) -> None:
         ordered = node.name == "ol"
+        style = list_style(node)
         try:
             number = int(node.get("start", 1))
         except ValueError:
@@ -85,8 +163,24 @@ class _Walker:
                     number = int(child.get("value", number))
                 except ValueError:
                     pass
-            self.item(child, depth, f"{number}." if ordered else "-")
+            label = f"{number_text(number, style)}." if ordered else "-"
+            if self.ref_level is not None:
+                self.entry(child, depth, label)
+            else:
+                self.item(child, depth, label)
             number += 1
+
+    def entry(self, node, depth: int, label: str) -> None:
+        """A reference entry: the whole item on one line, a label it prints itself kept instead of ours."""
+        back = [a for a in node.find_all("a") if is_back_link(a, self.refs)]
+        for a in back:
+            a.decompose()
+        # Bold in an entry is the page's typography (PeerJ's authors, BMC's titles), and it hides the name an
+        # entry opens with from the reader; italics stay, they mark the journal.
+        text = squeeze(self.inline(node).replace("**", ""))
+        printed, text = printed_label(strip_arrows(text) if back else text)  # the '^' of 'a b' back-links
+        if text:
+            self.out.item(depth, printed or label, text)
 
     def item(self, node, depth: int, label: str) -> None:
         head: list = []  # the item's own text: inline content and at most its first paragraph
@@ -97,15 +191,15 @@ class _Walker:
                 rest.append(child)
             else:
                 head.append(child)
-        self.out.item(depth, label, "".join(inline(n) for n in head))
+        self.out.item(depth, label, "".join(self.inline(n) for n in head))
         for child in rest:
             name = getattr(child, "name", None)
             if name in ("ul", "ol"):
                 self.list(child, depth + 1)
             elif name in _BLOCKS:
                 self.block(child, depth + 1)
-            elif inline(child).strip():
-                self.out.paragraph(inline(child))
+            elif self.inline(child).strip():
+                self.out.paragraph(self.inline(child))
 
     def table(self, node) -> None:
         rows, merged = [], False
@@ -114,13 +208,30 @@ class _Walker:
                 continue
             cells = tr.find_all(["td", "th"], recursive=False)
             merged |= any(_span(c, "colspan") > 1 or _span(c, "rowspan") > 1 for c in cells)
-            rows.append([inline(c) for c in cells])
+            rows.append([self.inline(c) for c in cells])
         if merged:
             self.out.plain_lines(rows)
             self.notes.append(f"a table with merged cells ({len(rows)} rows) is kept as plain lines, "
                               "one row per line")
         else:
             self.out.table(rows)
+
+
+# What a browser prints before an <ol>'s items, from its type attribute or its list-style-type, in the names
+# Word's numbering uses (kb.importers.docx_numbering.number_text).
+_OL_TYPES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman", "1": "decimal"}
+_CSS_TYPES = {"lower-alpha": "lowerLetter", "lower-latin": "lowerLetter", "upper-alpha": "upperLetter",
+              "upper-latin": "upperLetter", "lower-roman": "lowerRoman", "upper-roman": "upperRoman",
+              "decimal": "decimal", "decimal-leading-zero": "decimalZero"}
+_CSS_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.I)
+
+
+def list_style(node) -> str:
+    """The numbering an <ol> prints: its inline list-style-type first (it overrides the attribute), then type."""
+    m = _CSS_LIST_STYLE.search(node.get("style") or "")
+    if m and m.group(1).lower() in _CSS_TYPES:
+        return _CSS_TYPES[m.group(1).lower()]
+    return _OL_TYPES.get((node.get("type") or "1").strip(), "decimal")
 
 
 def head_has_p(nodes) -> bool:
@@ -134,8 +245,9 @@ def _span(cell, attr: str) -> int:
         return 1
 
 
-def inline(node) -> str:
-    """The text of inline content, with superscripts, bold, italics and line breaks as Markdown."""
+def inline(node, refs: RefIndex | None = None, counter: list | None = None) -> str:
+    """The text of inline content, with superscripts, bold, italics and line breaks as Markdown; a bare
+    citation link into the reference list (``refs``) as a marker, counted in ``counter``."""
     name = getattr(node, "name", None)
     if name is None:
         text = str(node).replace("\r", " ").replace("\n", " ")  # a line break in the source is a space on the page
@@ -144,7 +256,12 @@ def inline(node) -> str:
         return "\n"
     if name in ("img",):
         return node.get("alt", "")
-    inner = "".join(inline(c) for c in node.children)
+    if name == "a" and refs is not None and citation_link(node, refs) and not node.find_parent("sup") \
+            and not _bracketed(node):
+        if counter is not None:
+            counter[0] += 1
+        return sup(node.get_text(strip=True))
+    inner = "".join(inline(c, refs, counter) for c in node.children)
     if name == "sup":
         return sup(inner)
     if name in ("strong", "b"):
@@ -158,3 +275,16 @@ def inline(node) -> str:
     if name in _BLOCKS:  # a block inside inline content (a <p> in an <li>, a <div> in a cell): a space apart
         return " " + inner + " "
     return inner
+
+
+def _bracketed(node) -> bool:
+    """A link printed inside brackets or parentheses ('[<a>6</a>]', '[19,<a>23</a>]'): already a marker as
+    printed. The text before it is read back over the links and separators of the same run."""
+    for before in node.previous_siblings:
+        if getattr(before, "name", None) == "a" and CITATION_TEXT.match(before.get_text(strip=True)):
+            continue
+        text = before.get_text() if getattr(before, "name", None) else str(before)
+        if not text.strip(" ,;–-\u2009\xa0"):
+            continue
+        return text.rstrip().endswith(("[", "("))
+    return False

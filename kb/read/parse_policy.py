@@ -20,7 +20,9 @@ from kb.ids import slug as make_slug
 from kb.read.shape import document_shape, front_matter
 
 HEADING = lazy(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
-REFERENCE_HEADING = lazy(r"^(references?|bibliography|works cited|literature cited|citations)$", re.I)
+# A section number may come first ('9. References', 'IV. Bibliography'); Word's Harvard style says 'Reference List'.
+REFERENCE_HEADING = lazy(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.?\s+)?(references?|reference list|list of references|"
+                         r"bibliography|works cited|literature cited|references cited|citations)$", re.I)
 # 'Policy' alone (Aetna, many Blue plans) and 'Position Statement' (Anthem) head criteria too.
 CRITERIA_HEADING = lazy(r"\bcriteria\b|\bcoverage\b|\bpolicy statement|^policy$|\bposition statement", re.I)
 DOCUMENTATION_HEADING = lazy(r"required documentation", re.I)

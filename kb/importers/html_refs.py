@@ -1,0 +1,111 @@
+"""What a saved web page's reference list looks like, and how its citations point into it.
+
+Publishers and wikis print a reference list as list items (or paragraphs) that
+carry more than the entry: a back-link to where it was cited (Wikipedia's
+``^ a b``, HighWire's ``↵``, BMC's "Return to text"), nested lists of authors,
+link-outs on lines of their own ("Google Scholar", "PubMed Abstract | Publisher
+Full Text"). The entry is what the reader needs, one per line. In the text, a
+citation is often a bare link to an entry (``guidelines<a href="#ref-8">8</a>``)
+that the page's style sheet raises: that link is what says it is a citation.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kb.importers.blocks import reference_title
+
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
+# A label the entry prints itself: '1.', '1)', '[1]', '1' before a tab or space and a capital or quote
+_LABEL = re.compile(r"^\s*(?:\*\*)?(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})[.)])(?:\*\*)?\s+(?=\S)")
+# A citation's number, list or range; up to three digits, so an author-year link on its year ('Arima et al.
+# <a href="#CR1">2004</a>', Springer) is not taken for reference 2004.
+CITATION_TEXT = re.compile(r"^\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*$")
+_ARROWS = re.compile(r"^[\s^↑↵⇑]+(?=\S)")  # a back-link's arrow left in front of the entry
+
+
+@dataclass(frozen=True)
+class RefIndex:
+    """The ids of the elements inside the page's reference sections (an entry and anything in it), and those of
+    the last such section: the one the policy reader takes for the reference list."""
+    ids: frozenset = frozenset()
+    last: frozenset = frozenset()
+
+    def holds(self, href: str | None) -> bool:
+        return bool(href) and href.startswith("#") and href[1:] in self.ids
+
+
+def reference_index(root) -> RefIndex:
+    """Every id under a reference heading, up to the next heading of the same or a higher level."""
+    ids: set[str] = set()
+    last: set[str] = set()
+    for heading in root.find_all(list(_HEADINGS)):
+        if not reference_title(heading.get_text(" ", strip=True)):
+            continue
+        level = _HEADINGS[heading.name]
+        last = set()
+        for el in heading.find_all_next(True):
+            if el.name in _HEADINGS and _HEADINGS[el.name] <= level:
+                break
+            if el.get("id"):
+                last.add(el["id"])
+        ids |= last
+    return RefIndex(frozenset(ids), frozenset(last))
+
+
+def is_back_link(a, index: RefIndex) -> bool:
+    """A link from an entry back to the text that cites it: in-page, pointing outside the reference list."""
+    href = (a.get("href") or "").strip()
+    return href.startswith("#") and len(href) > 1 and not index.holds(href)
+
+
+def citation_link(a, index: RefIndex) -> bool:
+    """A bare link into the reference list whose text is a number, a list or a range of numbers."""
+    return index.holds((a.get("href") or "").strip()) and bool(CITATION_TEXT.match(a.get_text(strip=True)))
+
+
+def printed_label(text: str) -> tuple[str | None, str]:
+    """('1.', rest) or ('[1]', rest) when an entry starts with the number it prints; else (None, text)."""
+    m = _LABEL.match(text)
+    if not m:
+        return None, text
+    label = f"[{m.group('b')}]" if m.group("b") else f"{m.group('n')}."
+    return label, text[m.end():]
+
+
+def strip_arrows(text: str) -> str:
+    return _ARROWS.sub("", text)
+
+
+def link_chrome(node) -> bool:
+    """A block in a reference list printed only by links (or images) and naming no year: link-outs, not an entry."""
+    if not hasattr(node, "find_all"):
+        return False
+    text = node.get_text(" ", strip=True)
+    if not text:  # links or buttons drawn as images ('go to next section' arrows): only alt text would print
+        return node.find(["a", "img"]) is not None
+    if _YEAR.search(text):
+        return False
+    linked = "".join(a.get_text("", strip=True) for a in node.find_all("a"))
+    own = re.sub(r"[\s|·,;/]+", "", text)
+    return bool(linked) and len(re.sub(r"[\s|·,;/]+", "", linked)) >= len(own)
+
+
+def cited_elsewhere(root, index: RefIndex) -> tuple[int, str | None]:
+    """Markers (a link in a <sup>) pointing to a list item outside the last reference section, and the heading
+    that list stands under: Wikipedia's numbered list under 'Citations' or 'Footnotes' above a 'References' of
+    books. The reader takes the last list under a reference heading; the import report says the markers point
+    elsewhere."""
+    ids = {el["id"]: el for el in root.find_all(id=True)}
+    headings: Counter = Counter()
+    for a in root.select("sup a[href^='#']"):
+        target = ids.get(a["href"][1:])
+        if target is None or target.name != "li" or a["href"][1:] in index.last:
+            continue
+        found = target.find_previous(list(_HEADINGS))
+        headings[found.get_text(" ", strip=True) if found is not None else ""] += 1
+    if not headings:
+        return 0, None
+    return sum(headings.values()), headings.most_common(1)[0][0] or None
