@@ -85,7 +85,8 @@ def measure(pdf: Path, label: Label | None) -> PdfResult:
                              env=env, capture_output=True, text=True, timeout=900)
         err = [line for line in run.stderr.splitlines() if line.strip()]
         ours = [line for line in err if line.startswith("kb import:")]
-        noise = len(err) - len(ours)
+        # kb import's own closing line and report go to stderr too; anything else is a library's noise
+        noise = sum(1 for line in err if not line.startswith(("kb import:", "imported ", "  - ")))
         policy = Path(tmp) / "references" / "doc" / "policy.md"
         if run.returncode != 0 or not policy.exists():
             why = ours[0].split(": ", 2)[-1] if ours else (err[-1] if err else f"exit {run.returncode}")
@@ -98,8 +99,9 @@ def measure(pdf: Path, label: Label | None) -> PdfResult:
     doc = kb.doc
     findings = sum(1 for f in flatten(results) if not f.waived and f.severity in ("error", "warning"))
     first = doc.references[0] if doc.references else None
+    # the reader's own fields, not the entry's text: an author read, not merely a boundary found
     first_right = bool(label and first and label.first_author and _plain(label.first_author) in _plain(
-        (first.first_author or "") + " " + (first.organisation or "") + " " + first.raw[:80])
+        (first.first_author or "") + " " + (first.organisation or ""))
         and (label.first_year is None or first.year == label.first_year))
     found = 0
     sentences = {s.index: s.text for s in doc.sentences}
@@ -108,7 +110,7 @@ def measure(pdf: Path, label: Label | None) -> PdfResult:
                for m in doc.markers):
             found += 1
     return PdfResult(pdf.name, None, noise, len(doc.references), first_right, found,
-                     len(label.markers) if label else 0, findings, _report(run.stdout.splitlines()), label)
+                     len(label.markers) if label else 0, findings, _report(err), label)
 
 
 def measure_folder(folder: Path) -> list[PdfResult]:
