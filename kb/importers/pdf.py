@@ -22,7 +22,7 @@ from dataclasses import replace
 from kb.errors import KbError
 from kb.importers.blocks import LIGATURES, MarkdownWriter, emphasis, sup
 from kb.importers.model import Converted
-from kb.importers.pdf_columns import baseline_rows, page_order
+from kb.importers.pdf_columns import baseline_rows, document_gutter, page_order
 from kb.importers.pdf_layout import Line, Table, write_blocks
 
 _TEXT_BULLETS = "\u2022\u25e6\u25aa\u2023\u25cf\u25cb\u25a0\u25a1\u2043\u27a2\uf0b7"
@@ -56,10 +56,12 @@ def convert(data: bytes, source_name: str) -> Converted:
     per_page = []
     in_columns: list[str] = []
     cut_pages: list[str] = []
-    for number, page in enumerate(pages, 1):
-        found = [Table(number, *t) for t in tables.get(number, [])]
-        chars = [c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
-        order = page_order(chars)
+    found_tables = [[Table(number, *t) for t in tables.get(number, [])] for number in range(1, len(pages) + 1)]
+    page_chars = [[c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
+                  for page, found in zip(pages, found_tables)]
+    gutter = document_gutter(page_chars)
+    for number, (page, found, chars) in enumerate(zip(pages, found_tables, page_chars), 1):
+        order = page_order(chars, gutter)
         if order.columns > 1:
             in_columns.append(str(number))
         if order.spanning_cuts:
@@ -67,7 +69,7 @@ def convert(data: bytes, source_name: str) -> Converted:
         lines = []
         for column, group in enumerate(order.groups):
             lines += [replace(line, column=column, right=group.right, left=group.left)
-                      for line in _lines(list(group.chars), page.shapes if page else [], number)]
+                      for line in _lines(list(group.chars), page.shapes if page else [], number, group.column)]
         per_page.append((lines, found))
     if not any(lines for lines, _ in per_page):
         raise KbError("has no text layer (a scanned PDF?): no text layer: run OCR first")
@@ -102,7 +104,7 @@ def _pages(numbers: list[str]) -> str:
     return f"page {numbers[0]}" if len(numbers) == 1 else f"{len(numbers)} pages ({', '.join(numbers)})"
 
 
-def _lines(chars: list[dict], bullets: list[dict], page: int) -> list[Line]:
+def _lines(chars: list[dict], bullets: list[dict], page: int, in_column: bool = False) -> list[Line]:
     rows = baseline_rows(chars)
     main = [max(c["size"] for c in row) for row in rows]
     merged: dict[int, list[tuple[dict, str]]] = {i: [(c, "") for c in row] for i, row in enumerate(rows)}
@@ -130,14 +132,17 @@ def _lines(chars: list[dict], bullets: list[dict], page: int) -> list[Line]:
     lines = []
     for glyphs in merged.values():
         if glyphs:
-            line = _line(glyphs, bullets, page)
+            line = _line(glyphs, bullets, page, in_column)
             if line:
                 lines.append(line)
     return sorted(lines, key=lambda line: (line.top, line.x0))
 
 
-def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int) -> Line | None:
+def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_column: bool = False) -> Line | None:
     glyphs = sorted(glyphs, key=lambda g: (g[1] == "sup-end", g[0]["x0"]))
+    # a narrow justified column spreads a short line's few words evenly, two ems apart or more: there a gap
+    # is a cell boundary only when it is much wider than the line's own word gaps
+    table_gap = 3 * _median_word_gap([c for c, kind in glyphs if not kind]) if in_column else 0.0
     body = [c for c, kind in glyphs if not kind] or [c for c, _ in glyphs]
     size = Counter(round(c["size"], 1) for c in body).most_common(1)[0][0]
     parts: list[str] = []
@@ -154,7 +159,7 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int) -> Lin
         if gap:
             # a gap of two ems or more between words is a column boundary (a table drawn without rules),
             # unless it only follows the list label at the start of the line
-            column = kind == "" and c["x0"] - previous["x1"] > 2 * c["size"] and not _LEAD_LABEL.match(
+            column = kind == "" and c["x0"] - previous["x1"] > max(2 * c["size"], table_gap) and not _LEAD_LABEL.match(
                 "".join(parts + run).strip())
             (run if run else parts).append("\t" if column else " ")
         style = this
@@ -185,6 +190,12 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int) -> Lin
         word_end = c["x1"]
     return Line(page, top, bottom, x0, max(c["x1"] for c, _ in glyphs), size, text, word_end - x0, bullet,
                 marker_x)
+
+
+def _median_word_gap(chars: list[dict]) -> float:
+    ink = [c for c in chars if c["text"].strip()]
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(ink, ink[1:]) if _word_gap(a, b, ""))
+    return gaps[len(gaps) // 2] if gaps else 0.0
 
 
 def _word_gap(before: dict, c: dict, kind: str) -> bool:

@@ -108,9 +108,12 @@ def _fills(side: list[Fragment], start: float, end: float) -> bool:
     return bool(widths) and median(widths) >= _TEXT_FILL * (end - start)
 
 
-def find_gutter(frags: list[Fragment]) -> float | None:
-    """The x of the gutter between two columns, or None when the page is one column (or a table)."""
-    if len(frags) < 2 * _MIN_RUN_LINES:
+def find_gutter(frags: list[Fragment], known: float | None = None) -> float | None:
+    """The x of the gutter between two columns, or None when the page is one column (or a table). ``known``:
+    the gutter the document's other pages show, where a short run (a column's last lines at the top of a
+    page) is enough."""
+    lines = 2 if known is not None else _MIN_RUN_LINES
+    if len(frags) < 2 * lines:
         return None
     body = median(f.size for f in frags)
     left_edge, right_edge = min(f.x0 for f in frags), max(f.x1 for f in frags)
@@ -118,12 +121,14 @@ def find_gutter(frags: list[Fragment]) -> float | None:
     lowest = min(f.top for f in frags)
     bins = [_bins(f, lowest) for f in frags]
     best = None
-    x = left_edge + 0.2 * width
-    while x <= left_edge + 0.8 * width:
+    x, last = left_edge + 0.2 * width, left_edge + 0.8 * width
+    if known is not None:
+        x, last = known - 6, known + 6
+    while x <= last:
         # a column of running text is crossed by most of a one-column page's lines: skip those positions cheaply
         if sum(1 for f in frags if f.x0 < x < f.x1) <= 0.6 * len(frags):
             run = _side_by_side(frags, bins, x)
-            if run >= _MIN_RUN_LINES * 1.1 * body and (best is None or run > best[0]):
+            if run >= lines * 1.1 * body and (best is None or run > best[0]):
                 best = (run, x)
         x += 1.0
     if best is None:
@@ -141,10 +146,19 @@ def find_gutter(frags: list[Fragment]) -> float | None:
     return (max(f.x1 for f in near_left) + min(f.x0 for f in near_right)) / 2
 
 
-def page_order(chars: list[dict]) -> PageOrder:
-    """The page's glyphs in reading order, as groups to be laid out one after another."""
+def document_gutter(pages: list[list[dict]]) -> float | None:
+    """The gutter most pages set in columns share (journals keep one page grid), or None."""
+    found = [g for g in (find_gutter(fragments(chars)) for chars in pages) if g is not None]
+    return median(found) if found else None
+
+
+def page_order(chars: list[dict], known: float | None = None) -> PageOrder:
+    """The page's glyphs in reading order, as groups to be laid out one after another; ``known`` is the
+    document's gutter (``document_gutter``), looked for first with a short run allowed."""
     frags = fragments(chars)
     gutter = find_gutter(frags)
+    if gutter is None and known is not None:
+        gutter = find_gutter(frags, known)
     if gutter is None:
         return PageOrder((Group(tuple(chars), 0.0, False),), 1, 0)
     groups: list[Group] = []
@@ -166,6 +180,7 @@ def page_order(chars: list[dict]) -> PageOrder:
     if band:
         shape.append("2" if _has_both(band, gutter) else "1")
         groups += _band_groups(band, gutter)
+    groups = _merge_full_width(groups)
     # a full-width stretch with columns above and below it (a wide figure or table, or an equation) is where a
     # column may run on beneath it rather than stop above it: the order there is a guess worth a look
     text = "".join(shape)
@@ -173,11 +188,30 @@ def page_order(chars: list[dict]) -> PageOrder:
     return PageOrder(tuple(groups), 2, cuts)
 
 
+def _merge_full_width(groups: list[Group]) -> list[Group]:
+    """Full-width stretches that follow one another are one group: a title's lines stay one heading."""
+    out: list[Group] = []
+    for group in groups:
+        if out and not group.column and not out[-1].column:
+            out[-1] = Group(out[-1].chars + group.chars, 0.0, False)
+        else:
+            out.append(group)
+    return out
+
+
 def _has_both(band: list[Fragment], gutter: float) -> bool:
-    return any(f.x1 <= gutter for f in band) and any(f.x0 >= gutter for f in band)
+    """Lines of text on both sides of the gutter (a row of affiliation digits under a title is not a column)."""
+    def line(f: Fragment) -> bool:
+        return f.x1 - f.x0 >= 4 * f.size
+
+    return any(line(f) for f in band if f.x1 <= gutter) and any(line(f) for f in band if f.x0 >= gutter)
 
 
 def _band_groups(band: list[Fragment], gutter: float) -> list[Group]:
+    if not _has_both(band, gutter):
+        # text on one side only (a title's or an abstract's short last line, a column ending above a figure):
+        # read on with the full-width text around it
+        return [Group(tuple(c for f in band for c in f.chars), 0.0, False)]
     out = []
     for side in ([f for f in band if f.x1 <= gutter], [f for f in band if f.x0 >= gutter]):
         if side:

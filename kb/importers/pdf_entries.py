@@ -18,13 +18,15 @@ import re
 from collections import defaultdict
 
 REFERENCE_WORDS = re.compile(
-    r"^(?:(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])\.?\s+)?(?:references?(?:\s+list)?|reference\s+list|bibliography|"
-    r"literature\s+cited|works\s+cited|cited\s+literature|references\s+cited)\s*:?$", re.I)
+    r"^(?:(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])\.?\s+)?(?P<words>(?:references?(?:\s+list)?|reference\s+list|bibliography|"
+    r"literature\s+cited|works\s+cited|cited\s+literature|references\s+cited))\s*:?$", re.I)
 
 
 def names_reference_list(text: str) -> bool:
-    """A line that is only the reference list's heading, emphasis and numbering aside."""
-    return bool(REFERENCE_WORDS.match(text.replace("*", "").replace("_", " ").strip()))
+    """A line that is only the reference list's heading, emphasis and numbering aside; capitalised, as a
+    heading is ('12 references' is a count)."""
+    m = REFERENCE_WORDS.match(text.replace("*", "").replace("_", " ").strip())
+    return bool(m) and m.group("words")[0].isupper()
 
 
 def hanging_entries(lines: list, short) -> list[list]:

@@ -185,14 +185,17 @@ class _Layout:
             return False
         if line.page != last.page or line.column != last.column:
             # a paragraph running onto the next page or column: the last line was full
-            return block.kind != "heading" and not self.short(last, line) and line.x0 >= last.x0 - 2
+            return block.kind != "heading" and not self.short(last, line) and \
+                line.x0 - line.left >= last.x0 - last.left - 2  # not indented as a new paragraph is
         return line.top - last.bottom <= 0.6 * self.body
 
     def join(self, lines: list[Line]) -> str:
         text = lines[0].text
-        right = max(line.x1 for line in lines)
+        right: dict = {}  # the block's right edge in each column it passes through
+        for line in lines:
+            right[(line.page, line.column)] = max(right.get((line.page, line.column), 0), line.x1)
         for before, after in zip(lines, lines[1:]):
-            if self.short(before, after, right) and not self.is_heading(before):
+            if self.short(before, after, right[(before.page, before.column)]) and not self.is_heading(before):
                 text += "\n" + after.text
             else:
                 text = self._join(text, after.text)
