@@ -189,3 +189,47 @@ def test_a_table_of_short_cells_is_no_pair_of_columns():
         chars += _glyphs("CPT", 50, 100 + 12 * row) + _glyphs("22511", 250, 100 + 12 * row)
         chars += _glyphs("lumbar", 450, 100 + 12 * row)
     assert find_gutter(fragments(chars)) is None
+
+
+def _line(text: str, top: float, x0: float = 50.0, x1: float = 300.0):
+    from kb.importers.pdf_layout import Line
+
+    return Line(1, top, top + 10, x0, x1, 10.0, text, 20.0, False, x0)
+
+
+def _written(lines) -> str:
+    from kb.importers.blocks import MarkdownWriter
+    from kb.importers.pdf_layout import write_blocks
+
+    out = MarkdownWriter()
+    write_blocks(out, [lines], [[]])
+    return out.text()
+
+
+def test_the_next_number_starts_an_entry_after_a_line_full_to_the_margin():
+    text = _written([_line("11. Geerts WH, Jay RM. A prospective study of venous thromboembolism. N Engl J", 100),
+                     _line("12. Geerts WH, Pineo GF. Prevention of venous thromboembolism. Chest 2004.", 112)])
+    assert "\n12. Geerts WH, Pineo GF." in text
+
+
+def test_a_number_out_of_sequence_after_a_full_line_runs_on():
+    text = _written([_line("11. Geerts WH, Jay RM. A prospective study of venous thromboembolism. N Engl J", 100),
+                     _line("13. Med 1994;331:1601-6 and more of the same entry wrapped here at the margin.", 112)])
+    assert "\n13." not in text
+
+
+def test_hanging_entries_with_a_ragged_right_edge_are_cut_by_their_shape():
+    # each entry's first line ends early (ragged right), its later lines hang under it
+    rows = [("Darriba D, Posada D. 2011. ProtTest 3:", 50, 200), ("fast selection of best-fit models.", 70, 300),
+            ("Bioinformatics 27:1164-1165.", 70, 220), ("Eddy SR. 1998. Profile hidden", 50, 180),
+            ("Markov models. Bioinformatics 14:755-763.", 70, 290), ("Edgar RC. 2004. MUSCLE: a", 50, 170),
+            ("multiple sequence alignment method.", 70, 300), ("BMC Bioinformatics 5:113.", 70, 200)]
+    text = _written([_line(t, 100 + 12 * i, x0, x1) for i, (t, x0, x1) in enumerate(rows)])
+    assert [p.split(" ")[0] for p in text.strip().split("\n\n")] == ["Darriba", "Eddy", "Edgar"]
+
+
+def test_a_paragraph_at_the_margin_is_one_paragraph():
+    rows = ["The trial enrolled older patients with painful", "fractures and measured pain on a scale, then",
+            "followed them for a year. Eddy SR. 1998. Then", "more text of the same paragraph follows here."]
+    text = _written([_line(t, 100 + 12 * i) for i, t in enumerate(rows)])
+    assert "\n\n" not in text.strip()

@@ -49,3 +49,10 @@ def test_authors_set_in_bold_are_read_and_the_entry_keeps_its_marks():
                        "**Altschul SF, Madden TL. 1997.** Gapped BLAST. *Nucleic Acids Research* 25:3389-3402.\n")
     assert [(e.first_author, e.year) for e in doc.references] == [("Afgan", 2016), ("Altschul", 1997)]
     assert doc.references[0].raw.startswith("**Afgan E")
+
+
+@pytest.mark.parametrize("printed, pmid", [("(PMID: 17693180), doi: 10.1016/x.", "17693180"),
+                                           ("PMID: 17693180.", "17693180"), ("PMID:17693180", "17693180")])
+def test_a_pmid_in_brackets_is_read_without_the_bracket(printed, pmid):
+    doc = parse_policy(f"# T\n\nText [1].\n\n## References\n\n1. Zimmermann MB. Iron. Lancet 2007;370:511-20. {printed}\n")
+    assert doc.references[0].pmid == pmid

@@ -22,7 +22,7 @@ from dataclasses import replace
 from kb.errors import KbError
 from kb.importers.blocks import LIGATURES, MarkdownWriter, emphasis, sup
 from kb.importers.model import Converted
-from kb.importers.pdf_columns import baseline_rows, document_gutter, page_order
+from kb.importers.pdf_columns import baseline_rows, document_gutter, page_gutters, page_order
 from kb.importers.pdf_layout import Line, Table, write_blocks
 
 _TEXT_BULLETS = "\u2022\u25e6\u25aa\u2023\u25cf\u25cb\u25a0\u25a1\u2043\u27a2\uf0b7"
@@ -59,9 +59,10 @@ def convert(data: bytes, source_name: str) -> Converted:
     found_tables = [[Table(number, *t) for t in tables.get(number, [])] for number in range(1, len(pages) + 1)]
     page_chars = [[c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
                   for page, found in zip(pages, found_tables)]
-    gutter = document_gutter(page_chars)
-    for number, (page, found, chars) in enumerate(zip(pages, found_tables, page_chars), 1):
-        order = page_order(chars, gutter)
+    gutters = page_gutters(page_chars)
+    known = document_gutter(gutters)
+    for number, (page, found, chars, (frags, gutter)) in enumerate(zip(pages, found_tables, page_chars, gutters), 1):
+        order = page_order(chars, frags, gutter, known)
         if order.columns > 1:
             in_columns.append(str(number))
         if order.spanning_cuts:

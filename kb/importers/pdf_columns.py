@@ -130,7 +130,7 @@ def find_gutter(frags: list[Fragment], known: float | None = None) -> float | No
             run = _side_by_side(frags, bins, x)
             if run >= lines * 1.1 * body and (best is None or run > best[0]):
                 best = (run, x)
-        x += 1.0
+        x += 2.0  # a gutter is wider than two points; finer steps only cost time
     if best is None:
         return None
     x = best[1]
@@ -146,17 +146,25 @@ def find_gutter(frags: list[Fragment], known: float | None = None) -> float | No
     return (max(f.x1 for f in near_left) + min(f.x0 for f in near_right)) / 2
 
 
-def document_gutter(pages: list[list[dict]]) -> float | None:
-    """The gutter most pages set in columns share (journals keep one page grid), or None."""
-    found = [g for g in (find_gutter(fragments(chars)) for chars in pages) if g is not None]
-    return median(found) if found else None
+def page_gutters(pages: list[list[dict]]) -> list[tuple[list[Fragment], float | None]]:
+    """Each page's fragments and the gutter found on it alone."""
+    out = []
+    for chars in pages:
+        frags = fragments(chars)
+        out.append((frags, find_gutter(frags)))
+    return out
 
 
-def page_order(chars: list[dict], known: float | None = None) -> PageOrder:
-    """The page's glyphs in reading order, as groups to be laid out one after another; ``known`` is the
-    document's gutter (``document_gutter``), looked for first with a short run allowed."""
-    frags = fragments(chars)
-    gutter = find_gutter(frags)
+def document_gutter(found: list[tuple[list[Fragment], float | None]]) -> float | None:
+    """The gutter the pages set in columns share (journals keep one page grid), or None."""
+    gutters = [g for _, g in found if g is not None]
+    return median(gutters) if gutters else None
+
+
+def page_order(chars: list[dict], frags: list[Fragment], gutter: float | None,
+               known: float | None = None) -> PageOrder:
+    """The page's glyphs in reading order, as groups to be laid out one after another. ``gutter``: the one
+    found on the page; else ``known``, the document's (``document_gutter``), is tried with a short run allowed."""
     if gutter is None and known is not None:
         gutter = find_gutter(frags, known)
     if gutter is None:

@@ -6,7 +6,8 @@ between entries. Read as text, the list is one paragraph. A paragraph set with a
 first-line indent looks alike upside down (its first line indented, the rest at
 the margin), so the two are told apart by what comes before an indented line:
 in a hanging list it follows a full line (the entry runs on), in indented
-paragraphs it follows a line that ended early (the paragraph before it ended).
+paragraphs it follows a line that ended early (the paragraph before it ended);
+with a ragged right edge, by the share of lines that hang.
 
 Also here: a line that names the reference list by its words, as articles
 print it at the text's own size ("References", "REFERENCES", "7. References",
@@ -44,10 +45,14 @@ def hanging_entries(lines: list, short) -> list[list]:
             else:
                 indent_after_full += 1
     indented = outdented.count(False)
-    if indented < 2 or indent_after_full < 2 or indent_after_full < 2 * indent_after_short:
-        return [lines]
-    if not outdented[0]:
+    if not outdented[0] or indented < 2:
         return [lines]  # a hanging list starts at the margin
+    # a ragged right edge makes an entry's first line end early too; then the shape alone tells: an entry's
+    # lines mostly hang under its first, where a paragraph's mostly stand at the margin under its indented one
+    runs_on = indent_after_full >= 2 and indent_after_full >= 2 * indent_after_short
+    mostly_hanging = indented >= len(lines) - indented >= 3
+    if not (runs_on or mostly_hanging):
+        return [lines]
     parts: list[list] = []
     for line, out in zip(lines, outdented):
         if out or not parts:

@@ -181,7 +181,7 @@ class _Layout:
         last = block.lines[-1]
         if self.is_heading(line) != (block.kind == "heading") or abs(line.size - last.size) > 0.6:
             return False
-        if self.starts_item(line, last) or names_reference_list(line.text):
+        if self.starts_item(line, last) or names_reference_list(line.text) or _next_label(block, line):
             return False
         if line.page != last.page or line.column != last.column:
             # a paragraph running onto the next page or column: the last line was full
@@ -224,6 +224,17 @@ class _Layout:
         if re.search(r"\S[-\u2010\u2013\u2014/]$", text):
             return text + following
         return text + " " + following
+
+
+def _next_label(block: _Block, line: Line) -> bool:
+    """The line opens with the number that follows the item's own, printed the same way ('11.' then '12.',
+    '[11]' then '[12]'): the next entry, even where the item's one line was full to the margin."""
+    m = LABEL.match(line.text)
+    if block.kind != "item" or not m:
+        return False
+    mine, theirs = re.search(r"\d+", block.label), re.search(r"\d+", m.group("label"))
+    return bool(mine and theirs) and int(theirs.group()) == int(mine.group()) + 1 and \
+        re.sub(r"\d+", "#", block.label) == re.sub(r"\d+", "#", m.group("label"))
 
 
 def _table_column(table: Table, lines: list[Line]) -> int:
