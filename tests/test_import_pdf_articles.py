@@ -233,3 +233,27 @@ def test_a_paragraph_at_the_margin_is_one_paragraph():
             "followed them for a year. Eddy SR. 1998. Then", "more text of the same paragraph follows here."]
     text = _written([_line(t, 100 + 12 * i) for i, t in enumerate(rows)])
     assert "\n\n" not in text.strip()
+
+
+def test_a_wide_table_of_many_cells_is_no_pair_of_columns():
+    from kb.importers.pdf_columns import find_gutter, fragments
+
+    chars = []
+    for row in range(12):  # cells start at the same x row after row, whatever their words
+        for x, cell in ((50, "Trial name"), (150, f"{row + 10} patients"), (330, "Sham procedure"),
+                        (450, "12 months")):
+            chars += _glyphs(cell, x, 100 + 12 * row)
+    assert find_gutter(fragments(chars)) is None
+
+
+def test_a_narrow_justified_column_with_wide_word_gaps_is_still_a_column():
+    from kb.importers.pdf_columns import find_gutter, fragments
+
+    chars = []
+    for row in range(12):  # the left column's words spread two ems apart, at a different place each line
+        gap = 20 + 7 * (row % 4)
+        chars += _glyphs("justified", 50, 100 + 12 * row) + _glyphs("words", 95 + gap, 100 + 12 * row)
+        chars += _glyphs("spread", 170 + gap, 100 + 12 * row)
+        chars += _glyphs("right column running text here", 320, 100 + 12 * row)
+    gutter = find_gutter(fragments(chars))
+    assert gutter is not None and 250 < gutter < 320

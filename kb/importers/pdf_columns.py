@@ -24,6 +24,7 @@ _GAP_EMS = 1.0  # a gap between glyphs wider than this (in ems) splits a row int
 _BIN = 2.0  # points: the vertical resolution at which two columns are seen side by side
 _MIN_RUN_LINES = 5  # lines of text side by side before a gap is taken for a gutter
 _TEXT_FILL = 0.45  # a column's lines fill at least this share of its width (table cells do not)
+_COLUMN_SHARE = 0.28  # ... and a column is at least this share of the page's text width
 
 
 @dataclass(frozen=True)
@@ -103,9 +104,29 @@ def _side_by_side(frags: list[Fragment], bins: list[frozenset[int]], x: float) -
     return len((left & right) - crossing) * _BIN
 
 
-def _fills(side: list[Fragment], start: float, end: float) -> bool:
-    widths = [f.x1 - f.x0 for f in side if f.size >= 0.8 * max(s.size for s in side)]
-    return bool(widths) and median(widths) >= _TEXT_FILL * (end - start)
+def _fills(side: list[Fragment], start: float, end: float, page_width: float) -> bool:
+    """Most of the side's text stands in lines that fill its width: measured row by row, since a narrow
+    justified line may open gaps wider than an em between its words and so be cut into fragments, and by
+    glyphs, so that a figure's scattered labels in one column weigh little. Rows cut at the same x again and
+    again are a table's cells, not justified text (whose wide gaps fall anywhere)."""
+    usual = median(f.size for f in side)  # the side's running text (a title or a label set larger aside)
+    rows: dict[int, list[Fragment]] = {}
+    for f in side:
+        if abs(f.size - usual) <= 0.2 * usual:
+            rows.setdefault(round(f.bottom), []).append(f)
+    weight = {key: sum(len(f.chars) for f in row) for key, row in rows.items()}
+    total = sum(weight.values())
+    cuts: dict[int, int] = {}
+    for key, row in rows.items():
+        if len(row) > 1:
+            cut = round(sorted(row, key=lambda f: f.x0)[1].x0 / 3)
+            cuts[cut] = cuts.get(cut, 0) + weight[key]
+    if cuts and max(cuts.values()) >= 0.5 * total:
+        return False
+    # a column of text is a good share of the page's text width: a table's cells are narrower
+    need = max(_TEXT_FILL * (end - start), _COLUMN_SHARE * page_width)
+    full = sum(weight[key] for key, row in rows.items() if max(f.x1 for f in row) - min(f.x0 for f in row) >= need)
+    return total > 0 and full >= 0.5 * total
 
 
 def find_gutter(frags: list[Fragment], known: float | None = None) -> float | None:
@@ -120,30 +141,44 @@ def find_gutter(frags: list[Fragment], known: float | None = None) -> float | No
     width = right_edge - left_edge
     lowest = min(f.top for f in frags)
     bins = [_bins(f, lowest) for f in frags]
-    best = None
+    runs: list[tuple[float, float]] = []  # (x, how far text stands on both sides of it)
     x, last = left_edge + 0.2 * width, left_edge + 0.8 * width
     if known is not None:
         x, last = known - 6, known + 6
     while x <= last:
         # a column of running text is crossed by most of a one-column page's lines: skip those positions cheaply
         if sum(1 for f in frags if f.x0 < x < f.x1) <= 0.6 * len(frags):
-            run = _side_by_side(frags, bins, x)
-            if run >= lines * 1.1 * body and (best is None or run > best[0]):
-                best = (run, x)
+            runs.append((x, _side_by_side(frags, bins, x)))
         x += 2.0  # a gutter is wider than two points; finer steps only cost time
-    if best is None:
+    longest = max((run for _, run in runs), default=0.0)
+    if longest < lines * 1.1 * body:
         return None
-    x = best[1]
+    # of the positions where the columns stand longest side by side, the widest stretch: a gutter is as wide
+    # on every line, where the gaps a justified line opens between words meet only by chance and narrowly
+    stretches: list[list[float]] = []
+    for x, run in runs:
+        if run >= 0.95 * longest:
+            if stretches and x - stretches[-1][-1] <= 2.0 + 1e-6:
+                stretches[-1].append(x)
+            else:
+                stretches.append([x])
+    widest = max(stretches, key=lambda xs: xs[-1] - xs[0])
+    x = (widest[0] + widest[-1]) / 2
     left = [f for f in frags if f.x1 <= x]
     right = [f for f in frags if f.x0 >= x]
-    near_left = [f for f in left if f.x1 > x - 0.5 * (x - left_edge)]
-    near_right = [f for f in right if f.x0 < x + 0.5 * (right_edge - x)]
-    if not near_left or not near_right:
+    # the text next to the gutter: a column's lines reach it, a figure's labels further out weigh nothing
+    near_left = _whole_rows(left, [f for f in left if f.x1 > x - 0.5 * (x - left_edge)])
+    near_right = _whole_rows(right, [f for f in right if f.x0 < x + 0.5 * (right_edge - x)])
+    if not near_left or not near_right or not (_fills(near_left, min(f.x0 for f in near_left), x, width)
+                                               and _fills(near_right, x, max(f.x1 for f in near_right), width)):
         return None
-    if not (_fills(near_left, min(f.x0 for f in near_left), x) and _fills(near_right, x, max(f.x1 for f in near_right))):
-        return None
-    # the middle of the empty stretch, so that a line a little longer than its neighbours stays on its side
     return (max(f.x1 for f in near_left) + min(f.x0 for f in near_right)) / 2
+
+
+def _whole_rows(side: list[Fragment], near: list[Fragment]) -> list[Fragment]:
+    """The side's fragments on the rows the near ones stand on (a justified line cut by its wide gaps)."""
+    rows = {round(f.bottom) for f in near}
+    return [f for f in side if round(f.bottom) in rows]
 
 
 def page_gutters(pages: list[list[dict]]) -> list[tuple[list[Fragment], float | None]]:
