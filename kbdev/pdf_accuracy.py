@@ -151,7 +151,8 @@ def summary(results: list[PdfResult]) -> str:
     entries_true = sum(r.label.entries for r in with_refs)
     right_refusals = sum(1 for r in labelled if r.label.entries == 0 and r.refused)
     no_refs = sum(1 for r in labelled if r.label.entries == 0)
-    markers = sum(r.markers_found for r in with_refs), sum(r.markers_labelled for r in with_refs)
+    # every labelled marker counts, a refused file's too (it found none of them)
+    markers = sum(r.markers_found for r in with_refs), sum(len(r.label.markers) for r in with_refs)
     return (f"{len(results)} PDFs ({len(with_refs)} with a reference list): imported {len(imported)} / "
             f"{len(with_refs)}; entry count exact {exact}, within 5% {near}; entries read {entries_read} / "
             f"{entries_true} (capped at the labelled count); first author+year right "
