@@ -56,3 +56,20 @@ def test_authors_set_in_bold_are_read_and_the_entry_keeps_its_marks():
 def test_a_pmid_in_brackets_is_read_without_the_bracket(printed, pmid):
     doc = parse_policy(f"# T\n\nText [1].\n\n## References\n\n1. Zimmermann MB. Iron. Lancet 2007;370:511-20. {printed}\n")
     assert doc.references[0].pmid == pmid
+
+
+def test_a_numbered_list_under_no_heading_is_named_in_the_refusal():
+    from kb.errors import KbError
+    from kb.importers import convert
+
+    text = b"# T\n\nText [1] and [3].\n\n[1] Smith J. A. Lancet 2001.\n[2] Jones K. B. BMJ 2002.\n[3] Li C. C. 2003.\n"
+    with pytest.raises(KbError, match=r"no References heading\): entries numbered 1 to 3 are printed under no"):
+        convert(text, "preprint.md", "markdown")
+
+
+def test_a_document_without_any_list_keeps_the_usual_refusal():
+    from kb.errors import KbError
+    from kb.importers import convert
+
+    with pytest.raises(KbError, match=r"no References heading\); import the whole policy"):
+        convert(b"# T\n\n1. A numbered step.\n2. Another step.\n\nText [1].\n", "page.md", "markdown")

@@ -111,5 +111,24 @@ def require_reference_list(markdown: str) -> None:
         m = HEADING.match(line)
         if m and REFERENCE_HEADING.match(heading_title(m.group("title"))):
             return
+    last = _unheaded_entries(markdown)
+    if last:
+        # a preprint may print its numbered list under no heading at all: say what was seen, not just what wasn't
+        raise KbError(f"no reference list was found (no References heading): entries numbered 1 to {last} are "
+                      "printed under no heading, which kb does not read as the reference list")
     raise KbError("no reference list was found (no References heading); import the whole policy, "
                   "for a web page its full or printable version")
+
+
+def _unheaded_entries(markdown: str) -> int:
+    """The last number of a run of lines numbered from [1] (or 1.) in order, three or more; 0 if none."""
+    from kb.read.parse_policy import ENTRY
+
+    expected = 1
+    for line in markdown.splitlines():
+        m = ENTRY.match(line)
+        if m and int(m.group("b") or m.group("n")) == expected:
+            expected += 1
+        elif m and int(m.group("b") or m.group("n")) == 1:
+            expected = 2
+    return expected - 1 if expected > 3 else 0
