@@ -111,6 +111,11 @@ def require_reference_list(markdown: str) -> None:
 
     if not any((m := HEADING.match(line)) and REFERENCE_HEADING.match(heading_title(m.group("title")))
                for line in markdown.splitlines()):
+        last = _unheaded_entries(markdown)
+        if last:
+            # a preprint may print its numbered list under no heading at all: say what was seen, not just what wasn't
+            raise KbError(f"no reference list was found (no References heading): entries numbered 1 to {last} are "
+                          "printed under no heading, which kb does not read as the reference list")
         raise KbError("no reference list was found (no References heading); import the whole policy, "
                       "for a web page its full or printable version")
     doc = parse_policy(markdown)
@@ -119,3 +124,17 @@ def require_reference_list(markdown: str) -> None:
         why = problem.message if problem else "the policy has no reference list"
         where = f" (line {problem.line} of the converted text)" if problem and problem.line > 1 else ""
         raise KbError(f"no reference list could be read in the converted text: {why}{where}")
+
+
+def _unheaded_entries(markdown: str) -> int:
+    """The last number of a run of lines numbered from [1] (or 1.) in order, three or more; 0 if none."""
+    from kb.read.parse_policy import ENTRY
+
+    expected = 1
+    for line in markdown.splitlines():
+        m = ENTRY.match(line)
+        if m and int(m.group("b") or m.group("n")) == expected:
+            expected += 1
+        elif m and int(m.group("b") or m.group("n")) == 1:
+            expected = 2
+    return expected - 1 if expected > 3 else 0

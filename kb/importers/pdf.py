@@ -17,16 +17,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from kb.errors import KbError
 from kb.importers.blocks import LIGATURES, MarkdownWriter, emphasis, sup
 from kb.importers.model import Converted
+from kb.importers.pdf_columns import baseline_rows, document_gutter, page_gutters, page_order
 from kb.importers.pdf_layout import Line, Table, write_blocks
 
 _TEXT_BULLETS = "\u2022\u25e6\u25aa\u2023\u25cf\u25cb\u25a0\u25a1\u2043\u27a2\uf0b7"
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
 _MARKER_TEXT = re.compile(r"^\s*[\[(]?[\d\s,;\-\u2013]{1,20}[\])]?\s*$")  # '[71]', '67]', '5,6'
 _LEAD_LABEL = re.compile(r"^(?:\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|[\u2022\u25e6\u25aa\u25cf\uf0b7-])$")
+# bold as font names say it: '-Bold', 'Black', 'Heavy', 'Semibold', Times' '-Medi' (NimbusRomNo9L-Medi), and
+# TeX's Computer Modern bold faces ('CMBX10', 'CMB10', 'CMSSBX10')
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|-medi(?:um)?$|(?:^|\+)cm(?:b|bx|ssbx)\d")
 _MARGIN = 0.09  # of the page height: where running headers and footers sit
 
 
@@ -49,10 +54,24 @@ def convert(data: bytes, source_name: str) -> Converted:
         pdf.close()
     tables = ruled_tables(data, [n for n, page in enumerate(pages, 1) if page and page.ruled])
     per_page = []
-    for number, page in enumerate(pages, 1):
-        found = [Table(number, *t) for t in tables.get(number, [])]
-        chars = [c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
-        per_page.append((_lines(chars, page.shapes if page else [], number), found))
+    in_columns: list[str] = []
+    cut_pages: list[str] = []
+    found_tables = [[Table(number, *t) for t in tables.get(number, [])] for number in range(1, len(pages) + 1)]
+    page_chars = [[c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
+                  for page, found in zip(pages, found_tables)]
+    gutters = page_gutters(page_chars)
+    known = document_gutter(gutters)
+    for number, (page, found, chars, (frags, gutter)) in enumerate(zip(pages, found_tables, page_chars, gutters), 1):
+        order = page_order(chars, frags, gutter, known)
+        if order.columns > 1:
+            in_columns.append(str(number))
+        if order.spanning_cuts:
+            cut_pages.append(str(number))
+        lines = []
+        for column, group in enumerate(order.groups):
+            lines += [replace(line, column=column, right=group.right, left=group.left)
+                      for line in _lines(list(group.chars), page.shapes if page else [], number, group.column)]
+        per_page.append((lines, found))
     if not any(lines for lines, _ in per_page):
         raise KbError("has no text layer (a scanned PDF?): no text layer: run OCR first")
     empty = [str(n) for n, (lines, found) in enumerate(per_page, 1) if not lines and not found]
@@ -67,6 +86,12 @@ def convert(data: bytes, source_name: str) -> Converted:
     notes += write_blocks(out, kept, [found for _, found in per_page])
     if dropped:
         notes.insert(0, f"{dropped} running header, footer and page-number lines were dropped")
+    if in_columns:
+        notes.append(f"{_pages(in_columns)} set in two columns read column by column (the left column first, "
+                     "band by band under full-width titles, abstracts and figures)")
+    if cut_pages:
+        notes.append(f"{_pages(cut_pages)}: a full-width figure, table or equation stands between two-column "
+                     "text; the columns were read as stopping above it and resuming below it: check the order there")
     rotated = sum(p.rotated for p in pages if p)
     unmapped = sum(p.unmapped for p in pages if p)
     if rotated:
@@ -76,19 +101,12 @@ def convert(data: bytes, source_name: str) -> Converted:
     return Converted(markdown=out.text(), format="pdf", notes=tuple(notes))
 
 
-def _rows(chars: list[dict]) -> list[list[dict]]:
-    """Glyphs on one baseline together (a raised marker is on a baseline of its own for now)."""
-    rows: list[list[dict]] = []
-    for c in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
-        if rows and abs(c["bottom"] - rows[-1][0]["bottom"]) <= max(0.8, 0.08 * c["size"]):
-            rows[-1].append(c)
-        else:
-            rows.append([c])
-    return rows
+def _pages(numbers: list[str]) -> str:
+    return f"page {numbers[0]}" if len(numbers) == 1 else f"{len(numbers)} pages ({', '.join(numbers)})"
 
 
-def _lines(chars: list[dict], bullets: list[dict], page: int) -> list[Line]:
-    rows = _rows(chars)
+def _lines(chars: list[dict], bullets: list[dict], page: int, in_column: bool = False) -> list[Line]:
+    rows = baseline_rows(chars)
     main = [max(c["size"] for c in row) for row in rows]
     merged: dict[int, list[tuple[dict, str]]] = {i: [(c, "") for c in row] for i, row in enumerate(rows)}
     for i, row in enumerate(rows):
@@ -115,14 +133,17 @@ def _lines(chars: list[dict], bullets: list[dict], page: int) -> list[Line]:
     lines = []
     for glyphs in merged.values():
         if glyphs:
-            line = _line(glyphs, bullets, page)
+            line = _line(glyphs, bullets, page, in_column)
             if line:
                 lines.append(line)
     return sorted(lines, key=lambda line: (line.top, line.x0))
 
 
-def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int) -> Line | None:
+def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_column: bool = False) -> Line | None:
     glyphs = sorted(glyphs, key=lambda g: (g[1] == "sup-end", g[0]["x0"]))
+    # a narrow justified column spreads a short line's few words evenly, two ems apart or more: there a gap
+    # is a cell boundary only when it is much wider than the line's own word gaps
+    table_gap = 3 * _median_word_gap([c for c, kind in glyphs if not kind]) if in_column else 0.0
     body = [c for c, kind in glyphs if not kind] or [c for c, _ in glyphs]
     size = Counter(round(c["size"], 1) for c in body).most_common(1)[0][0]
     parts: list[str] = []
@@ -139,7 +160,7 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int) -> Lin
         if gap:
             # a gap of two ems or more between words is a column boundary (a table drawn without rules),
             # unless it only follows the list label at the start of the line
-            column = kind == "" and c["x0"] - previous["x1"] > 2 * c["size"] and not _LEAD_LABEL.match(
+            column = kind == "" and c["x0"] - previous["x1"] > max(2 * c["size"], table_gap) and not _LEAD_LABEL.match(
                 "".join(parts + run).strip())
             (run if run else parts).append("\t" if column else " ")
         style = this
@@ -172,6 +193,12 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int) -> Lin
                 marker_x)
 
 
+def _median_word_gap(chars: list[dict]) -> float:
+    ink = [c for c in chars if c["text"].strip()]
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(ink, ink[1:]) if _word_gap(a, b, ""))
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
 def _word_gap(before: dict, c: dict, kind: str) -> bool:
     """A space between two glyphs: the PDF's own word gap (where the reader marks one), or a wide gap."""
     if c.get("space_before") and not kind:
@@ -181,7 +208,7 @@ def _word_gap(before: dict, c: dict, kind: str) -> bool:
 
 def _style(c: dict) -> tuple[bool, bool]:
     font = c["fontname"].lower()
-    return "bold" in font or "black" in font or "heavy" in font, "italic" in font or "oblique" in font
+    return bool(_BOLD_FONT.search(font)), "italic" in font or "oblique" in font
 
 
 def _styled(text: str, style) -> str:
@@ -194,7 +221,8 @@ def _styled(text: str, style) -> str:
 def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[list[list[Line]], int]:
     """Lines in the top or bottom margin that repeat on most pages (digits aside), and bare page numbers."""
     def key(line: Line) -> str:
-        return re.sub(r"\d+", "#", " ".join(line.text.lower().split()))
+        # digits aside: page numbers, and a number set before the running title on alternate pages
+        return " ".join(re.sub(r"\d+", " ", line.text.lower()).split())
 
     def in_margin(line: Line, height: float) -> bool:
         return line.top < _MARGIN * height or line.bottom > (1 - _MARGIN) * height
@@ -202,7 +230,8 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[l
     counts = Counter()
     for lines, height in zip(pages, heights):
         counts.update({key(line) for line in lines if in_margin(line, height)})
-    repeated = max(2, (len(pages) + 1) // 2)
+    # a third of the pages: journals print one running title on odd pages and another on even ones
+    repeated = max(2, (len(pages) + 2) // 3)
     kept, dropped = [], 0
     for lines, height in zip(pages, heights):
         page_kept = []

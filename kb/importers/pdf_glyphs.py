@@ -9,8 +9,10 @@ pdfplumber's table finder, opened only for pages that draw rules.
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import io
+import logging
 import math
 
 from kb.errors import KbError
@@ -115,7 +117,7 @@ def ruled_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[tuple]]
     import pdfplumber
 
     found: dict[int, list[tuple]] = {}
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
+    with quiet_library_logs(), pdfplumber.open(io.BytesIO(data)) as pdf:
         for number in page_numbers:
             for table in pdf.pages[number - 1].find_tables():
                 rows = table.extract()
@@ -124,3 +126,18 @@ def ruled_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[tuple]]
                 x0, top, x1, bottom = table.bbox
                 found.setdefault(number, []).append((top, bottom, x0, x1, tuple(tuple(r) for r in rows)))
     return found
+
+
+@contextlib.contextmanager
+def quiet_library_logs():
+    """pdfminer (under pdfplumber) logs every colour or font it cannot follow as a warning, which Python prints
+    to stderr when nothing else handles it: lines a user cannot act on. Our own notes say what was lost."""
+    logger = logging.getLogger("pdfminer")
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.CRITICAL)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+        logger.propagate = propagate

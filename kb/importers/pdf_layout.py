@@ -16,8 +16,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kb.importers.blocks import bold_heading
+from kb.importers.pdf_entries import hanging_entries, names_reference_list
 
-LABEL = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)])\s+(?P<rest>\S.*)$")
+# '4.', 'b)', 'II.', and as reference lists number their entries: '[12]', or a bare '12' before a name
+LABEL = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|\[\d{1,3}\]|\d{1,3}(?=\s+[A-Z\u00c0-\u00de]))"
+                   r"\s+(?P<rest>\S.*)$")
 _WORDS = re.compile(r"[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
 
 
@@ -33,6 +36,9 @@ class Line:
     first_word: float  # width of the first word: would it have fitted on the line before?
     bullet: bool  # starts with a bullet (glyph or drawn shape), already taken off the text
     marker_x: float  # where the bullet or label starts: its indent gives the list depth
+    column: int = 0  # the page's reading-order group (a column of a band) the line was laid out in
+    right: float = 0.0  # that column's right edge (0: the page's text width applies)
+    left: float = 0.0  # that column's left edge (0: the page's margin, as list depths are measured from)
 
 
 @dataclass(frozen=True)
@@ -63,10 +69,11 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
         return []
     body = Counter(round(line.size, 1) for line in lines for _ in line.text).most_common(1)[0][0]
     layout = _Layout(body, lines)
-    stream = sorted([(line.page, line.top, 0, line) for line in lines]
-                    + [(t.page, t.top, 1, t) for page in tables for t in page], key=lambda e: e[:3])
+    stream = sorted([(line.page, line.column, line.top, 0, line) for line in lines]
+                    + [(t.page, _table_column(t, lines), t.top, 1, t) for page in tables for t in page],
+                    key=lambda e: e[:4])
     blocks: list = []
-    for _, _, is_table, thing in stream:
+    for *_, is_table, thing in stream:
         if is_table:
             blocks.append(thing)
             continue
@@ -75,7 +82,8 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
             current.lines.append(thing)
         else:
             blocks.append(layout.start(thing))
-    layout.indents = _clusters([b.lines[0].marker_x for b in blocks if isinstance(b, _Block) and b.kind == "item"])
+    layout.indents = _clusters([b.lines[0].marker_x - b.lines[0].left for b in blocks
+                                if isinstance(b, _Block) and b.kind == "item"])
     notes: list[str] = []
     merged_tables = gapped = 0
     for block in blocks:
@@ -90,15 +98,19 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
             gapped += len(block.lines)
             out.plain_lines([line.text.split("\t") for line in block.lines])
             continue
-        text = layout.join(block.lines)
+        text = layout.join(block.lines) if block.kind != "paragraph" or len(block.lines) == 1 else \
+            "\n".join(line.text for line in block.lines)
         if block.kind == "heading":
-            out.heading(layout.level(block.lines[0].size), text)
+            first = block.lines[0]
+            out.heading(layout.level(first.size) if layout.is_heading(first) else min(len(layout.levels) + 1, 6), text)
         elif block.kind == "item":
-            out.item(layout.depth(block.lines[0].marker_x), block.label, text)
-        elif len(block.lines) == 1 and bold_heading(text):  # a heading set in bold at the text's size
+            out.item(layout.depth(block.lines[0].marker_x - block.lines[0].left), block.label, text)
+        elif len(block.lines) == 1 and (bold_heading(text) or names_reference_list(text)):
+            # a heading set in bold at the text's size, or the reference list's heading known by its words
             out.heading(min(len(layout.levels) + 1, 6), text)
         else:
-            out.paragraph(text)
+            for part in hanging_entries(block.lines, layout.short):
+                out.paragraph(layout.join(part))
     if merged_tables:
         notes.append(f"{merged_tables} table{'s' if merged_tables > 1 else ''} with merged cells kept as plain "
                      "lines, one row per line")
@@ -116,6 +128,13 @@ class _Layout:
     def __init__(self, body: float, lines: list[Line]) -> None:
         self.body = body
         self.right = max(line.x1 for line in lines if abs(line.size - body) < 0.6)
+        # a size that sets a large share of the text is running text too (an article's body above its smaller
+        # reference list, an abstract set larger), however much larger than the commonest size it is
+        chars = Counter()
+        for line in lines:
+            chars[round(line.size * 2) / 2] += len(line.text)
+        total = sum(chars.values()) or 1
+        self.text_sizes = {size for size, n in chars.items() if n >= 0.15 * total}
         sizes = sorted({round(line.size * 2) / 2 for line in lines if self.is_heading(line)}, reverse=True)
         self.levels = {size: min(i + 1, 6) for i, size in enumerate(sizes)}
         self.indents: list[float] = []  # the list items' indents, set once the blocks are known
@@ -126,7 +145,7 @@ class _Layout:
         self.kept_hyphens = 0
 
     def is_heading(self, line: Line) -> bool:
-        return line.size >= 1.12 * self.body
+        return line.size >= 1.12 * self.body and round(line.size * 2) / 2 not in self.text_sizes
 
     def level(self, size: float) -> int:
         return self.levels.get(round(size * 2) / 2, 6)
@@ -138,7 +157,7 @@ class _Layout:
         """The line ended early: the next line's first word would have fitted after it (within ``right``,
         the block's own right edge when known, else the page's)."""
         space = 0.3 * before.size
-        return before.x1 + space + after.first_word < (right or self.right) - 1
+        return before.x1 + space + after.first_word < (right or before.right or self.right) - 1
 
     def starts_item(self, line: Line, previous: Line | None) -> bool:
         if line.bullet:
@@ -148,7 +167,7 @@ class _Layout:
         return previous is None or line.x0 < previous.x0 - 2 or self.short(previous, line)
 
     def start(self, line: Line) -> _Block:
-        if self.is_heading(line):
+        if self.is_heading(line) or names_reference_list(line.text):  # 'VII. REFERENCES' is no list item
             return _Block("heading", [line])
         if line.bullet:
             return _Block("item", [line], "-")
@@ -162,17 +181,21 @@ class _Layout:
         last = block.lines[-1]
         if self.is_heading(line) != (block.kind == "heading") or abs(line.size - last.size) > 0.6:
             return False
-        if self.starts_item(line, last):
+        if self.starts_item(line, last) or names_reference_list(line.text) or _next_label(block, line):
             return False
-        if line.page != last.page:  # a paragraph running onto the next page: the last line was full
-            return block.kind != "heading" and not self.short(last, line) and line.x0 >= last.x0 - 2
+        if line.page != last.page or line.column != last.column:
+            # a paragraph running onto the next page or column: the last line was full
+            return block.kind != "heading" and not self.short(last, line) and \
+                line.x0 - line.left >= last.x0 - last.left - 2  # not indented as a new paragraph is
         return line.top - last.bottom <= 0.6 * self.body
 
     def join(self, lines: list[Line]) -> str:
         text = lines[0].text
-        right = max(line.x1 for line in lines)
+        right: dict = {}  # the block's right edge in each column it passes through
+        for line in lines:
+            right[(line.page, line.column)] = max(right.get((line.page, line.column), 0), line.x1)
         for before, after in zip(lines, lines[1:]):
-            if self.short(before, after, right) and not self.is_heading(before):
+            if self.short(before, after, right[(before.page, before.column)]) and not self.is_heading(before):
                 text += "\n" + after.text
             else:
                 text = self._join(text, after.text)
@@ -201,6 +224,24 @@ class _Layout:
         if re.search(r"\S[-\u2010\u2013\u2014/]$", text):
             return text + following
         return text + " " + following
+
+
+def _next_label(block: _Block, line: Line) -> bool:
+    """The line opens with the number that follows the item's own, printed the same way ('11.' then '12.',
+    '[11]' then '[12]'): the next entry, even where the item's one line was full to the margin."""
+    m = LABEL.match(line.text)
+    if block.kind != "item" or not m:
+        return False
+    mine, theirs = re.search(r"\d+", block.label), re.search(r"\d+", m.group("label"))
+    return bool(mine and theirs) and int(theirs.group()) == int(mine.group()) + 1 and \
+        re.sub(r"\d+", "#", block.label) == re.sub(r"\d+", "#", m.group("label"))
+
+
+def _table_column(table: Table, lines: list[Line]) -> int:
+    """A ruled table's place in the reading order: with the column of the text that follows it."""
+    below = [line.column for line in lines if line.page == table.page and line.top >= table.bottom - 1
+             and line.x0 < table.x1 and table.x0 < line.x1]
+    return min(below) if below else max((line.column for line in lines if line.page == table.page), default=0)
 
 
 def _relabel(line: Line, rest: str) -> Line:

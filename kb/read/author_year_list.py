@@ -23,7 +23,8 @@ YEAR = YEAR_RX
 PARTICLES = rf"(?:(?:{PARTICLE}|Del|Della|Delle|Dos)\s+)*"
 _BULLET = lazy(r"^\s*[-*+\u2022]\s+")
 _HAS_YEAR = lazy(rf"\b{YEAR}[a-z]?\b")
-_ENTRY_START = lazy(r"^\s*(?:[-*+\u2022]\s+)?[A-Z\u00c0-\u00de]")
+# an entry may open in bold or italic, as journals set the authors ('**Afgan E, Baker D. 2016.**')
+_ENTRY_START = lazy(r"^\s*(?:[-*+\u2022]\s+)?(?:\*{1,3}|_{1,2})?[A-Z\u00c0-\u00de]")
 
 
 def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:

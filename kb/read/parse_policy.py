@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from kb.patterns import lazy
 from kb.read.author_year import AUTHOR_YEAR, AuthorYearIndex, scan_author_year
@@ -20,14 +21,18 @@ from kb.ids import slug as make_slug
 from kb.read.shape import document_shape, front_matter
 
 HEADING = lazy(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
-# A section number may come first ('9. References', 'IV. Bibliography'); Word's Harvard style says 'Reference List'.
-REFERENCE_HEADING = lazy(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.?\s+)?(references?|reference list|list of references|"
-                         r"bibliography|works cited|literature cited|references cited|citations)$", re.I)
+# A section number may come first ('9. References', '7.1 References', 'VII. REFERENCES'); Word's Harvard style says
+# 'Reference List'.
+REFERENCE_HEADING = lazy(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})\.?\s+)?(references?|reference list|list of references|"
+                         r"references cited|bibliography|works cited|literature cited|cited literature|citations)$", re.I)
 # 'Policy' alone (Aetna, many Blue plans) and 'Position Statement' (Anthem) head criteria too.
 CRITERIA_HEADING = lazy(r"\bcriteria\b|\bcoverage\b|\bpolicy statement|^policy$|\bposition statement", re.I)
 DOCUMENTATION_HEADING = lazy(r"required documentation", re.I)
 CODES_HEADING = lazy(r"^(codes?|coding|billing codes?|cpt.*codes?)$", re.I)
 ENTRY = lazy(r"^\s*(?:\[(?P<b>\d{1,5})\]|(?P<n>\d{1,5})[.)])\s+(?P<text>\S.*)$")
+# '12 Smith, J.': a number printed bare before the entry (Portland Press, some Elsevier journals); taken only
+# when it is the next number of the list, so a wrapped line that opens with a volume is not an entry
+BARE_ENTRY = lazy(r"^\s*(?P<n>\d{1,4})\s+(?P<text>[A-Z\u00c0-\u00de]\S*.*)$")
 CODE = lazy(r"^(?:[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4})$")
 _BOLD_LINE = lazy(r"\*\*[^*]+\*\*|__[^_]+__")  # a bold line after the list ends it, as a heading would
 META = {
@@ -109,8 +114,12 @@ def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list
     for num in range(span[0], span[1] + 1):
         text = lines[num - 1]
         m = ENTRY.match(text)
-        if m:
-            drafts.append([int(m.group("b") or m.group("n")), m.group("text"), num])
+        bare = None if m else BARE_ENTRY.match(text)
+        if bare and int(bare.group("n")) != (drafts[-1][0] + 1 if drafts else 1):
+            bare = None
+        if m or bare:
+            drafts.append([int(m.group("b") or m.group("n")) if m else int(bare.group("n")),
+                           (m or bare).group("text"), num])
         elif text.strip() and drafts and not HEADING.match(text) and not _BOLD_LINE.fullmatch(text.strip()):
             drafts[-1][1] += " " + text.strip()  # an entry wrapped onto a second line
     numbered = bool(drafts)
@@ -120,7 +129,15 @@ def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list
     if not drafts:
         problems.append(Problem("empty-reference-list", span[0] - 1, "the reference list has no numbered entries"))
     read = parse_entry if numbered else read_entry
-    return [read(n, t, ln) for n, t, ln in drafts], problems, numbered
+    return [_read_unbolded(read, n, t, ln) for n, t, ln in drafts], problems, numbered
+
+
+def _read_unbolded(read, number: int, text: str, line: int) -> ReferenceEntry:
+    """Journals set an entry's authors (or its year, volume) in bold: the fields are read without the marks,
+    and the entry keeps its text as printed."""
+    if "**" not in text:
+        return read(number, text, line)
+    return replace(read(number, text.replace("**", ""), line), raw=text)
 
 
 def _cites_a_fifth(markers, references) -> bool:

@@ -36,7 +36,8 @@ _ORG_WORDS = lazy(
     r"Program(?:me)?|Bureau|Commission|Directorate|Authority|Inc|Ltd|LLC|Corporation)\b"
 )
 # Not inside an address: "annals.org/cgi/pmidlookup?view=reprint&pmid=10610626" is a link; "PMID: 10610626" follows.
-_PMID = re.compile(r"(?<![/&?=\w])PMID(?![A-Za-z]):?\s*(?P<v>[^\s.;,:][^\s.;,]*)", re.IGNORECASE)
+# '(PMID: 17693180)': the closing bracket is not part of the number
+_PMID = re.compile(r"(?<![/&?=\w])PMID(?![A-Za-z]):?\s*(?P<v>[^\s.;,:)][^\s.;,)]*)", re.IGNORECASE)
 _DOI = re.compile(r"(?:\bdoi:?\s*|https?://(?:dx\.)?doi\.org/)(?P<v>10\.\S+?)(?=[\s>]|\.?\s|\.?$)", re.IGNORECASE)
 # Springer prints a bare DOI as the address: "Available from: 10.1007/BF00337288."
 _AVAILABLE_DOI = re.compile(r"\bAvailable\s+(?:from|at)\s*:?\s*(?P<v>10\.\d{4,9}/\S+?)(?=\s|\.?$)", re.IGNORECASE)

@@ -1,0 +1,263 @@
+"""A page's glyphs in reading order when it is set in columns: left column first, band by band.
+
+Articles print their body in two (sometimes three) columns under a full-width
+title and abstract, with figures and tables that may span both. Taking glyphs
+row by row across the page would interleave the columns, so the page is cut
+first: glyphs on one baseline are split into fragments wherever a gap wider than
+an em opens (a word gap is well under one; a gutter is more), and a gutter is an
+x position that no fragment crosses while text stands on both sides of it over
+a long vertical run. A gap that only a few rows share (a table drawn without
+rules) is not a gutter: the fragments on each side must be lines of running
+text, about as wide as their column. Fragments that cross the gutter (a title,
+an abstract, a wide figure's caption) cut the page into bands; in each band the
+left column is read before the right.
+
+Pure: glyph dicts in, groups of glyph dicts out (with what was decided, for the
+import report).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+
+_GAP_EMS = 1.0  # a gap between glyphs wider than this (in ems) splits a row into fragments
+_BIN = 2.0  # points: the vertical resolution at which two columns are seen side by side
+_MIN_RUN_LINES = 5  # lines of text side by side before a gap is taken for a gutter
+_TEXT_FILL = 0.45  # a column's lines fill at least this share of its width (table cells do not)
+_COLUMN_SHARE = 0.28  # ... and a column is at least this share of the page's text width
+
+
+@dataclass(frozen=True)
+class Fragment:
+    chars: tuple  # glyph dicts, spaces included
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(frozen=True)
+class Group:
+    """Glyphs read together (one column of one band, or a full-width stretch), and that column's right edge."""
+    chars: tuple
+    right: float
+    column: bool
+    left: float = 0.0  # part of a page set in columns (its right edge is the column's, not the page's)
+
+
+@dataclass(frozen=True)
+class PageOrder:
+    groups: tuple[Group, ...]
+    columns: int  # 1, or the number of columns found
+    spanning_cuts: int  # full-width fragments that cut column bands (where the order may need a look)
+
+
+def baseline_rows(chars: list[dict]) -> list[list[dict]]:
+    """Glyphs on one baseline together, left to right (a raised marker is on a baseline of its own)."""
+    rows: list[list[dict]] = []
+    for c in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
+        if rows and abs(c["bottom"] - rows[-1][0]["bottom"]) <= max(0.8, 0.08 * c["size"]):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+    return rows
+
+
+def fragments(chars: list[dict]) -> list[Fragment]:
+    out = []
+    for row in baseline_rows(chars):
+        current: list[dict] = []
+        last_ink = None
+        for c in row:
+            ink = c["text"].strip()
+            if ink and last_ink is not None and c["x0"] - last_ink["x1"] > _GAP_EMS * max(c["size"], last_ink["size"]):
+                out.append(_fragment(current))
+                current = []
+            current.append(c)
+            if ink:
+                last_ink = c
+        if any(c["text"].strip() for c in current):
+            out.append(_fragment(current))
+    return out
+
+
+def _fragment(chars: list[dict]) -> Fragment:
+    ink = [c for c in chars if c["text"].strip()] or chars
+    return Fragment(tuple(chars), min(c["x0"] for c in ink), max(c["x1"] for c in ink),
+                    min(c["top"] for c in ink), max(c["bottom"] for c in ink), max(c["size"] for c in ink))
+
+
+def _bins(f: Fragment, lowest: float) -> frozenset[int]:
+    return frozenset(range(int((f.top - lowest) / _BIN), int((f.bottom - lowest) / _BIN) + 1))
+
+
+def _side_by_side(frags: list[Fragment], bins: list[frozenset[int]], x: float) -> float:
+    """How far down the page text stands on both sides of ``x`` with nothing crossing it, in points."""
+    left: set[int] = set()
+    right: set[int] = set()
+    crossing: set[int] = set()
+    for f, b in zip(frags, bins):
+        (left if f.x1 <= x else right if f.x0 >= x else crossing).update(b)
+    return len((left & right) - crossing) * _BIN
+
+
+def _fills(side: list[Fragment], start: float, end: float, page_width: float) -> bool:
+    """Most of the side's text stands in lines that fill its width: measured row by row, since a narrow
+    justified line may open gaps wider than an em between its words and so be cut into fragments, and by
+    glyphs, so that a figure's scattered labels in one column weigh little. Rows cut at the same x again and
+    again are a table's cells, not justified text (whose wide gaps fall anywhere)."""
+    usual = median(f.size for f in side)  # the side's running text (a title or a label set larger aside)
+    rows: dict[int, list[Fragment]] = {}
+    for f in side:
+        if abs(f.size - usual) <= 0.2 * usual:
+            rows.setdefault(round(f.bottom), []).append(f)
+    weight = {key: sum(len(f.chars) for f in row) for key, row in rows.items()}
+    total = sum(weight.values())
+    cuts: dict[int, int] = {}
+    for key, row in rows.items():
+        if len(row) > 1:
+            cut = round(sorted(row, key=lambda f: f.x0)[1].x0 / 3)
+            cuts[cut] = cuts.get(cut, 0) + weight[key]
+    if cuts and max(cuts.values()) >= 0.5 * total:
+        return False
+    # a column of text is a good share of the page's text width: a table's cells are narrower
+    need = max(_TEXT_FILL * (end - start), _COLUMN_SHARE * page_width)
+    full = sum(weight[key] for key, row in rows.items() if max(f.x1 for f in row) - min(f.x0 for f in row) >= need)
+    return total > 0 and full >= 0.5 * total
+
+
+def find_gutter(frags: list[Fragment], known: float | None = None) -> float | None:
+    """The x of the gutter between two columns, or None when the page is one column (or a table). ``known``:
+    the gutter the document's other pages show, where a short run (a column's last lines at the top of a
+    page) is enough."""
+    lines = 2 if known is not None else _MIN_RUN_LINES
+    if len(frags) < 2 * lines:
+        return None
+    body = median(f.size for f in frags)
+    left_edge, right_edge = min(f.x0 for f in frags), max(f.x1 for f in frags)
+    width = right_edge - left_edge
+    lowest = min(f.top for f in frags)
+    bins = [_bins(f, lowest) for f in frags]
+    runs: list[tuple[float, float]] = []  # (x, how far text stands on both sides of it)
+    x, last = left_edge + 0.2 * width, left_edge + 0.8 * width
+    if known is not None:
+        x, last = known - 6, known + 6
+    while x <= last:
+        # a column of running text is crossed by most of a one-column page's lines: skip those positions cheaply
+        if sum(1 for f in frags if f.x0 < x < f.x1) <= 0.6 * len(frags):
+            runs.append((x, _side_by_side(frags, bins, x)))
+        x += 2.0  # a gutter is wider than two points; finer steps only cost time
+    longest = max((run for _, run in runs), default=0.0)
+    if longest < lines * 1.1 * body:
+        return None
+    # of the positions where the columns stand longest side by side, the widest stretch: a gutter is as wide
+    # on every line, where the gaps a justified line opens between words meet only by chance and narrowly
+    stretches: list[list[float]] = []
+    for x, run in runs:
+        if run >= 0.95 * longest:
+            if stretches and x - stretches[-1][-1] <= 2.0 + 1e-6:
+                stretches[-1].append(x)
+            else:
+                stretches.append([x])
+    widest = max(stretches, key=lambda xs: xs[-1] - xs[0])
+    x = (widest[0] + widest[-1]) / 2
+    left = [f for f in frags if f.x1 <= x]
+    right = [f for f in frags if f.x0 >= x]
+    # the text next to the gutter: a column's lines reach it, a figure's labels further out weigh nothing
+    near_left = _whole_rows(left, [f for f in left if f.x1 > x - 0.5 * (x - left_edge)])
+    near_right = _whole_rows(right, [f for f in right if f.x0 < x + 0.5 * (right_edge - x)])
+    if not near_left or not near_right or not (_fills(near_left, min(f.x0 for f in near_left), x, width)
+                                               and _fills(near_right, x, max(f.x1 for f in near_right), width)):
+        return None
+    return (max(f.x1 for f in near_left) + min(f.x0 for f in near_right)) / 2
+
+
+def _whole_rows(side: list[Fragment], near: list[Fragment]) -> list[Fragment]:
+    """The side's fragments on the rows the near ones stand on (a justified line cut by its wide gaps)."""
+    rows = {round(f.bottom) for f in near}
+    return [f for f in side if round(f.bottom) in rows]
+
+
+def page_gutters(pages: list[list[dict]]) -> list[tuple[list[Fragment], float | None]]:
+    """Each page's fragments and the gutter found on it alone."""
+    out = []
+    for chars in pages:
+        frags = fragments(chars)
+        out.append((frags, find_gutter(frags)))
+    return out
+
+
+def document_gutter(found: list[tuple[list[Fragment], float | None]]) -> float | None:
+    """The gutter the pages set in columns share (journals keep one page grid), or None."""
+    gutters = [g for _, g in found if g is not None]
+    return median(gutters) if gutters else None
+
+
+def page_order(chars: list[dict], frags: list[Fragment], gutter: float | None,
+               known: float | None = None) -> PageOrder:
+    """The page's glyphs in reading order, as groups to be laid out one after another. ``gutter``: the one
+    found on the page; else ``known``, the document's (``document_gutter``), is tried with a short run allowed."""
+    if gutter is None and known is not None:
+        gutter = find_gutter(frags, known)
+    if gutter is None:
+        return PageOrder((Group(tuple(chars), 0.0, False),), 1, 0)
+    groups: list[Group] = []
+    band: list[Fragment] = []
+    shape: list[str] = []  # "2" a band with both columns, "1" a band with one, "-" a full-width stretch
+    for f in sorted(frags, key=lambda f: (f.top, f.x0)):
+        if f.x0 < gutter < f.x1:
+            if band:
+                shape.append("2" if _has_both(band, gutter) else "1")
+                groups += _band_groups(band, gutter)
+                band = []
+            if groups and not groups[-1].column:
+                groups[-1] = Group(groups[-1].chars + f.chars, 0.0, False)
+            else:
+                groups.append(Group(f.chars, 0.0, False))
+                shape.append("-")
+        else:
+            band.append(f)
+    if band:
+        shape.append("2" if _has_both(band, gutter) else "1")
+        groups += _band_groups(band, gutter)
+    groups = _merge_full_width(groups)
+    # a full-width stretch with columns above and below it (a wide figure or table, or an equation) is where a
+    # column may run on beneath it rather than stop above it: the order there is a guess worth a look
+    text = "".join(shape)
+    cuts = sum(1 for i, s in enumerate(text) if s == "-" and "2" in text[:i] and "2" in text[i + 1:])
+    return PageOrder(tuple(groups), 2, cuts)
+
+
+def _merge_full_width(groups: list[Group]) -> list[Group]:
+    """Full-width stretches that follow one another are one group: a title's lines stay one heading."""
+    out: list[Group] = []
+    for group in groups:
+        if out and not group.column and not out[-1].column:
+            out[-1] = Group(out[-1].chars + group.chars, 0.0, False)
+        else:
+            out.append(group)
+    return out
+
+
+def _has_both(band: list[Fragment], gutter: float) -> bool:
+    """Lines of text on both sides of the gutter (a row of affiliation digits under a title is not a column)."""
+    def line(f: Fragment) -> bool:
+        return f.x1 - f.x0 >= 4 * f.size
+
+    return any(line(f) for f in band if f.x1 <= gutter) and any(line(f) for f in band if f.x0 >= gutter)
+
+
+def _band_groups(band: list[Fragment], gutter: float) -> list[Group]:
+    if not _has_both(band, gutter):
+        # text on one side only (a title's or an abstract's short last line, a column ending above a figure):
+        # read on with the full-width text around it
+        return [Group(tuple(c for f in band for c in f.chars), 0.0, False)]
+    out = []
+    for side in ([f for f in band if f.x1 <= gutter], [f for f in band if f.x0 >= gutter]):
+        if side:
+            out.append(Group(tuple(c for f in side for c in f.chars), max(f.x1 for f in side), True,
+                             min(f.x0 for f in side)))
+    return out
