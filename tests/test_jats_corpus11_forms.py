@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kb.estimates.counts import counts_with_percent, sample_splits
 from kb.importers.jats import convert
 from kb.knowledge.base import load_knowledge_base
 from kbdev.corpus_accuracy import write_policy
@@ -45,3 +46,44 @@ def test_apa_ellipsis_before_the_last_author(tmp_path: Path):
     assert (entry.first_author, entry.year) == ("Sheehan", 2005)
     # Clean: an <etal/> closing the list still prints "et al.".
     assert "Hergueta A. B., et al." in markdown(article(f"MINI [{x(1)}].", _entry(".", six + ", <etal/>")))
+
+
+# ---- counts (EST301, EST302): numbers that break down something other than the stated total -----------------
+
+def _arms(text: str):
+    return [(total, tuple(v for _, v in arms)) for total, _, arms in sample_splits(text)]
+
+
+def test_arms_that_add_up_to_another_count_the_sentence_prints():
+    # A later stage's total between the total and its arms: the arms are its parts.
+    assert _arms("702 participants were randomized, out of which 627 completed the study (CP n = 313; Control n = "
+                 "314).") == []
+    # Sites, not people: the parts make the sentence's "44 sites" (the last one "(n=2, one PAF and one PeAF)").
+    assert _arms("Fig. 3A shows the 44 sites for IRAPBs in 33 patients, with locations as follows: vena cava (n=12), "
+                 "septum (n=11), CS ostium (n=10), ligament (n=6), crista (n=3), and LA wall (n=2, one PAF and one "
+                 "PeAF).") == []
+    # Positive: arms that make neither the total nor any printed count are still read.
+    assert _arms("702 participants were randomized, out of which 627 completed the study (CP n = 313; Control n = "
+                 "304).") == [("702", (313, 304))]
+
+
+def test_a_ratio_a_spelled_arm_and_a_counts_denominator_are_no_arms():
+    assert _arms("Initially, 45 patients were randomly allocated 2:1 to the treatment (n = 30) or placebo group "
+                 "(n = 15).") == [("45", (30, 15))]
+    assert _arms("OCTAVE 2 randomised 547 patients [112 received placebo, 429 received tofacitinib 10 mg, and six "
+                 "received tofacitinib 15 mg].") == []
+    assert _arms("Complications were found in 10 of the 19 patients in the CST group: wound infection (n = 3), "
+                 "skin necrosis (n = 2), hematoma (n = 1).") == []
+    # Clean: the digits alone, adding up or not, are still checked.
+    assert _arms("OCTAVE 2 randomised 547 patients [112 received placebo, 429 received tofacitinib 10 mg, and 16 "
+                 "received tofacitinib 15 mg].") == [("547", (112, 429, 16))]
+    assert _arms("Of the 19 patients in the trial, surgery (n = 10) and mesh (n = 8).") == [("19", (10, 8))]
+
+
+def test_a_percentage_of_a_subgroup_printed_before_it():
+    text = ("Out of the 96 subjects, 23 (24%) children had refractive error; astigmatism was found in 10 (43.5%), "
+            "myopia in 8 (34.7%) and hyperopia in 5 (21.7%) children.")
+    assert [d for _, d in counts_with_percent(text)] == ["96", "23", "23", "23"]
+    # Clean: a percentage of no earlier count keeps the sentence's denominator (and EST302 checks it).
+    wrong = "Out of the 96 subjects, 23 (24%) children had refractive error; myopia was found in 10 (43.0%)."
+    assert [d for _, d in counts_with_percent(wrong)] == ["96", "96"]
