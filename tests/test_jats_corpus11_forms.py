@@ -7,7 +7,10 @@ from pathlib import Path
 
 from kb.estimates.counts import counts_with_percent, sample_splits
 from kb.importers.jats import convert
-from kb.knowledge.base import load_knowledge_base
+from kb.checks import run_checks
+from kb.knowledge.base import build_knowledge_base, load_knowledge_base
+from kb.outputs.report import flatten
+from kb.read.parse_policy import parse_policy
 from kbdev.corpus_accuracy import write_policy
 from tests.test_jats_corpus7_forms import article, markdown, x
 
@@ -87,3 +90,41 @@ def test_a_percentage_of_a_subgroup_printed_before_it():
     # Clean: a percentage of no earlier count keeps the sentence's denominator (and EST302 checks it).
     wrong = "Out of the 96 subjects, 23 (24%) children had refractive error; myopia was found in 10 (43.0%)."
     assert [d for _, d in counts_with_percent(wrong)] == ["96", "96"]
+
+
+# ---- CIT203: a drug's acronym is no trial; a trial's substudy whose title names no trial is info ---------------
+
+GIK = ["Apstein CS, Opie LH. Glucose-insulin-potassium (GIK) for acute myocardial infarction: a negative study with a "
+       "positive value. *Cardiovasc Drugs Ther*. 1999;13:185-9.",
+       "Selker HP, Beshansky JR. Out-of-hospital administration of intravenous glucose-insulin-potassium in patients "
+       "with suspected acute coronary syndromes. *JAMA*. 2012;307:1925-33.",
+       "Smith A, Jones B. Bone density after long flights: a cohort study. *J Bone Res*. 2014;3:1-9."]
+
+
+def test_cit203_a_term_the_document_spells_out_is_no_trial():
+    defined = ("Some benefits of glucose-insulin-potassium (GIK) may be anti-inflammatory. It was a randomized, "
+               "placebo-controlled trial of GIK [2].")
+    assert _cit203("Inflammation after infarction", defined, GIK) == []
+    # Positive: where the document does not spell it out as a thing, the acronym is taken for the trial.
+    bare = "Some benefits may be anti-inflammatory. It was a randomized, placebo-controlled trial of GIK [3]."
+    assert [(f.severity, f.citations[0]) for f in _cit203("Inflammation after infarction", bare, GIK)] == [("error", 3)]
+
+
+PREDIMED = ["Babio N, Toledo E. Mediterranean diets and metabolic syndrome status in the PREDIMED study. *CMAJ*. "
+            "2014;186:E649-57.",
+            "Hernaez A, Castaner O. The Mediterranean diet decreases LDL atherogenicity in high cardiovascular risk "
+            "individuals: a randomized controlled trial. *Mol Nutr Food Res*. 2017;61:1601015.",
+            "Smith A, Jones B. Bone density after long flights: a cohort study. *J Bone Res*. 2014;3:1-9."]
+
+
+def test_cit203_a_trial_report_whose_title_names_no_trial_is_info():
+    body = "LDL atherogenicity fell in a subsample of the PREDIMED study [{}]."
+    assert [(f.severity, f.citations[0]) for f in _cit203("Olive oil", body.format(2), PREDIMED)] == [("info", 2)]
+    # Positive: a cohort study cited for the trial stays an error.
+    assert [(f.severity, f.citations[0]) for f in _cit203("Olive oil", body.format(3), PREDIMED)] == [("error", 3)]
+
+
+def _cit203(title: str, body: str, refs: list[str]):
+    entries = "\n".join(f"{i}. {r}" for i, r in enumerate(refs, 1))
+    text = f"# {title}\n\n## Discussion\n\n{body}\n\n## References\n\n{entries}\n"
+    return flatten(run_checks(build_knowledge_base(parse_policy(text, "fixture.md")), select=["CIT203"]))
