@@ -12,7 +12,8 @@ from kb.knowledge.base import build_knowledge_base, load_knowledge_base
 from kb.outputs.report import flatten
 from kb.read.parse_policy import parse_policy
 from kbdev.corpus_accuracy import write_policy
-from tests.test_jats_corpus7_forms import article, markdown, x
+from kb.read.markers import scan_line
+from tests.test_jats_corpus7_forms import article, markdown, refs, x
 
 
 def _read(tmp_path: Path, data: bytes):
@@ -128,3 +129,23 @@ def _cit203(title: str, body: str, refs: list[str]):
     entries = "\n".join(f"{i}. {r}" for i, r in enumerate(refs, 1))
     text = f"# {title}\n\n## Discussion\n\n{body}\n\n## References\n\n{entries}\n"
     return flatten(run_checks(build_knowledge_base(parse_policy(text, "fixture.md")), select=["CIT203"]))
+
+
+# ---- citations the reader did not see: a lone empty xref, a lead-in before a range -----------------------------
+
+def test_a_lone_empty_citation_prints_its_entrys_number(tmp_path: Path):
+    body = (f"Filtration was estimated by the MDRD equation [{x(1)}], compared with the typical range of 30 to 60 "
+            f"ml/min/1.73 m<sup>2</sup>\n[<xref ref-type=\"bibr\" rid=\"R2\"/>]. Treatment helps [{x(3)}].")
+    data = article(body, refs(3))
+    assert "m<sup>2</sup> [2]." in markdown(data)
+    assert 2 in {n for m in _read(tmp_path, data).doc.markers for n in m.numbers}
+    # Clean: an empty xref inside a run (PLOS's "[1]-[3]" with an empty link to 2) prints nothing of its own.
+    run = article(f"Treatment helps [{x(1)}, <xref ref-type=\"bibr\" rid=\"R2\"/>{x(3, '-3')}].", refs(3))
+    assert "<sup>2</sup>" not in markdown(run) and " 2" not in markdown(run).split("## References")[0]
+
+
+def test_a_lead_in_before_a_range():
+    assert [m.inner for m in scan_line("effects on health [e.g. 7-10], and attention [11].", 1)[0]] == ["7-10", "11"]
+    assert [m.inner for m in scan_line("is common [e.g., 22\u201324; 30].", 1)[0]] == ["22\u201324; 30"]
+    # Clean: a lead-in before words is no citation.
+    assert scan_line("as some do [e.g. dose ranges], and more.", 1)[0] == []
