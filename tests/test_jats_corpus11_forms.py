@@ -12,7 +12,9 @@ from kb.knowledge.base import build_knowledge_base, load_knowledge_base
 from kb.outputs.report import flatten
 from kb.read.parse_policy import parse_policy
 from kbdev.corpus_accuracy import write_policy
+from kb.read.acronyms import defined_elsewhere
 from kb.read.markers import scan_line
+from kb.read.reference_list import parse_entry
 from tests.test_jats_corpus7_forms import article, markdown, refs, x
 
 
@@ -149,3 +151,45 @@ def test_a_lead_in_before_a_range():
     assert [m.inner for m in scan_line("is common [e.g., 22\u201324; 30].", 1)[0]] == ["22\u201324; 30"]
     # Clean: a lead-in before words is no citation.
     assert scan_line("as some do [e.g. dose ranges], and more.", 1)[0] == []
+
+
+# ---- entries and acronyms -------------------------------------------------------------------------------------
+
+def test_an_entry_only_submitted_has_no_year_to_give():
+    submitted = "23. de Vries Reilingh TS *et al*. Impregnation of patches with silver salts. Submitted"
+    assert _codes([submitted, "24. Smith A. Title of a paper on hernia repair. *J Surg*. 2005;1:1-5."], "REF111") == []
+    # Positive: the same entry without the word still lacks its year.
+    assert _codes([submitted[:-len(" Submitted")], "24. Smith A. Title of a paper on hernia. *J Surg*. 2005;1:1-5."],
+                  "REF111") == [("warning", 1)]
+
+
+def test_a_year_between_the_place_and_a_reports_code():
+    entry = parse_entry(12, "World Health Organization. Management of the child with serious infection. Geneva: 2000 "
+                            "WHO/FCH/CAH/00.1.", 1)
+    assert (entry.organisation, entry.year) == ("World Health Organization", 2000)
+    assert parse_entry(12, "World Health Organization. Management of the child. Geneva: WHO/FCH/CAH/00.1.", 1).year is None
+
+
+def test_a_body_heading_an_entry_whose_year_closes_it():
+    entry = parse_entry(17, "European Association for Study of Liver. EASL Clinical Practice Guidelines: management of "
+                            "hepatitis C virus infection. J. Hepatol. 60, 392-420 (2014).", 1)
+    assert (entry.organisation, entry.year, entry.title) == (
+        "European Association for Study of Liver", 2014,
+        "EASL Clinical Practice Guidelines: management of hepatitis C virus infection")
+    # Clean: APA's body and year before the title keeps its reading.
+    apa = parse_entry(3, "World Health Organization (2010) Guidelines for malaria. Geneva: WHO.", 1)
+    assert (apa.organisation, apa.year, apa.title) == ("World Health Organization", 2010, "Guidelines for malaria")
+
+
+def test_an_acronym_after_its_name_in_one_bracket_is_defined():
+    assert "MPA" in defined_elsewhere("3.0-5.9 METs (moderate physical activity, MPA); and more")
+    # Clean: letters that do not fit the words define nothing.
+    assert "DAPI" not in defined_elsewhere("stained (blue nuclei, DAPI) and imaged")
+
+
+def _codes(entries: list[str], code: str):
+    text = "# Hernia repair\n\n## Discussion\n\nRepair works [1]. Mesh helps [2].\n\n## References\n\n" + \
+        "\n".join(entries) + "\n"
+    text = text.replace("23. ", "1. ", 1).replace("24. ", "2. ", 1)
+    return [(f.severity, f.citations[0]) for f in
+            flatten(run_checks(build_knowledge_base(parse_policy(text, "fixture.md")), select=[code]))]

@@ -17,7 +17,10 @@ from .helpers import clip, describe
 _UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b|\((?-i:s)\.\s?(?-i:[fd])\.?\)|\bsin fecha\b|"
                       r"\bsans date\b", re.I)
 # Nor is one not yet published: its year is not known when the list is printed.
-_NOT_YET = re.compile(r"\bin press\b|\bforthcoming\b|\baccepted for publication\b", re.I)
+# So is one only submitted, in preparation or unpublished, as the entry's last words say ('... diminishes
+# biocompatibility. Submitted').
+_NOT_YET = re.compile(r"\bin press\b|\bforthcoming\b|\baccepted for publication\b|"
+                      r"\b(?:submitted(?: for publication)?|in preparation|unpublished(?: data| observations)?)\W*$", re.I)
 # A document that has versions: guidance, a report, criteria, a code such as [TA279]. A home page or a
 # programme's page ('USAID's NTD program. Available: ...') has no publication date to give.
 _DOCUMENT = lazy(r"\b(?:guidelines?|guidance|report|statement|criteria|polic(?:y|ies)|recommendations?|"
@@ -82,9 +85,10 @@ def missing_year(kb):
     What: no year can be read from the entry. Entries that give an access
     date (`[cited ...]`) but no publication date are REF123's, not this rule's;
     an entry that says it is undated (`(n.d.)`) or not yet published (`in
-    press`), and a web page (an address and no journal), are left alone. When
-    a third of the list or more has no year, the list is in a style the reader
-    does not know: one info finding says so instead; entries of which nothing
+    press`, or ending `Submitted` or `in preparation`), and a web page (an
+    address and no journal), are left alone. When a third of the list or
+    more has no year, the list is in a style the reader does not know: one
+    info finding says so instead; entries of which nothing
     could be read (a bare name such as `SourceForge`, an address, a note) are
     also said once, at info (the same holds for REF112 and REF113).
 
