@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kb.errors import KbError
 from kb.estimates.counts import counts_with_percent, sample_splits
+from kb.estimates.find import find_estimates
 from kb.importers.jats import convert
 from kb.checks import run_checks
 from kb.knowledge.base import build_knowledge_base, load_knowledge_base
@@ -193,3 +195,24 @@ def _codes(entries: list[str], code: str):
     text = text.replace("23. ", "1. ", 1).replace("24. ", "2. ", 1)
     return [(f.severity, f.citations[0]) for f in
             flatten(run_checks(build_knowledge_base(parse_policy(text, "fixture.md")), select=[code]))]
+
+
+def test_bmcs_prepublication_history_beside_the_numbered_list_is_left_out():
+    history = ('<ref-list id="BSec1"><title>Pre-publication history</title><ref id="CR99"><mixed-citation '
+               'publication-type="other">The pre-publication history for this paper can be accessed here: '
+               'http://www.biomedcentral.com/1471-2458/14/789/prepub</mixed-citation></ref></ref-list>')
+    converted = convert(article(f"Treatment helps [{x(1)}], [{x(2)}].", refs(2) + history), "x.xml")
+    assert "prepub" not in converted.markdown and any("pre-publication" in n for n in converted.notes)
+    # Clean (and still refused): an unnumbered entry the text cites is part of the list, and has no number.
+    cited = history.replace("CR99", "R3")
+    try:
+        convert(article(f"Treatment helps [{x(1)}], [{x(2)}], [{x(3)}].", refs(2) + cited), "x.xml")
+    except KbError as exc:
+        assert "has no number" in str(exc)
+    else:
+        raise AssertionError("an unnumbered entry the text cites was taken in")
+
+
+def test_a_p_value_before_an_interval_is_no_estimate():
+    assert [f.value for f in find_estimates("t(10) = 3.08, p = .012 (95% CI = .34 to 2.11).")] == [""]
+    assert [f.value for f in find_estimates("the difference was 0.8 (95% CI 0.34 to 2.11).")] == ["0.8"]

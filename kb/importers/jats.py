@@ -47,7 +47,8 @@ _NOTES = {
     "fn": "{n} inline footnotes left out",
     "inline-graphic": "{n} inline images left out",
     "supplement-refs": "{n} entries of the supplementary material's own reference list (numbered again from 1, "
-                       "not cited in the article's text) left out",
+                       "not cited in the article's text), or of an unnumbered list beside it nothing cites (BMC's "
+                       "pre-publication history), left out",
 }
 
 
