@@ -216,3 +216,17 @@ def test_bmcs_prepublication_history_beside_the_numbered_list_is_left_out():
 def test_a_p_value_before_an_interval_is_no_estimate():
     assert [f.value for f in find_estimates("t(10) = 3.08, p = .012 (95% CI = .34 to 2.11).")] == [""]
     assert [f.value for f in find_estimates("the difference was 0.8 (95% CI 0.34 to 2.11).")] == ["0.8"]
+
+
+def test_an_uncited_entry_beside_a_table_printed_as_an_image_is_info():
+    def policy(table: str) -> str:
+        return ("# Acne\n\n## Discussion\n\nIsotretinoin helps [1]. Low doses work [2].\n\n**Table 8** Comparison of "
+                f"low-dose studies\n\n{table}Akman assessed the efficacy of low doses.\n\n## References\n\n"
+                "1. Smith A. Isotretinoin in acne. *J Derm*. 2001;1:1-5.\n2. Jones B. Low doses. *J Derm*. 2003;2:1-5.\n"
+                "3. Akman A. Low-dose isotretinoin. *J Derm*. 2007;3:1-5.\n")
+    image = flatten(run_checks(build_knowledge_base(parse_policy(policy(""), "f.md")), select=["CIT104"]))
+    assert [(f.severity, f.citations[0]) for f in image] == [("info", 3)] and "image" in image[0].message
+    # Positive: with the table's rows in the text, the entry is uncited there too: a warning.
+    rows = "| Study | Dose |\n| --- | --- |\n| Akman | 0.5 |\n\n"
+    kept = flatten(run_checks(build_knowledge_base(parse_policy(policy(rows), "f.md")), select=["CIT104"]))
+    assert [(f.severity, f.citations[0]) for f in kept] == [("warning", 3)]
