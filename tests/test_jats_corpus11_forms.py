@@ -15,8 +15,10 @@ from kb.outputs.report import flatten
 from kb.read.parse_policy import parse_policy
 from kbdev.corpus_accuracy import write_policy
 from kb.read.acronyms import defined_elsewhere
+from kb.read.author_year import AuthorYearIndex
 from kb.read.markers import scan_line
 from kb.read.reference_list import parse_entry
+from tests.checks.cit_fixtures import findings
 from tests.test_jats_corpus7_forms import article, markdown, refs, x
 
 
@@ -230,3 +232,37 @@ def test_an_uncited_entry_beside_a_table_printed_as_an_image_is_info():
     rows = "| Study | Dose |\n| --- | --- |\n| Akman | 0.5 |\n\n"
     kept = flatten(run_checks(build_knowledge_base(parse_policy(policy(rows), "f.md")), select=["CIT104"]))
     assert [(f.severity, f.citations[0]) for f in kept] == [("warning", 3)]
+
+
+# ---- counts of studies (CIT301) and author-year citations ---------------------------------------------------
+
+TOX = ["Smith A, Jones B. Acute and subchronic toxicity of a herbal blend in rats. *J Tox*. 2015;3:1-9.",
+       "Lee C. Growth in children given the blend: a randomised trial. *J Ped*. 2016;4:1-9."]
+
+
+def test_a_number_before_a_unit_of_time_is_a_duration():
+    assert _cit301("It was safe in both 28 day and 90 day toxicity studies [1].") == []
+    assert _cit301("It was safe in two toxicity studies [1].") == [("warning", 1)]
+
+
+def test_a_count_whose_marker_points_with_see_is_info():
+    assert _cit301("The program was evaluated in three previous trials [see 1].") == [("info", 1)]
+    assert _cit301("The program was evaluated in three previous trials [1].") == [("warning", 1)]
+
+
+def test_two_papers_of_one_first_author_and_year_told_apart_by_the_next_authors(tmp_path: Path):
+    index = AuthorYearIndex(parse_policy(
+        "# Depression\n\n## Text\n\nWords.\n\n## References\n\n"
+        "Titov N., Andrews G., Davies M., McIntyre K., Robinson E., & Solley K. (2010). Internet treatment for "
+        "depression. PLoS One, 5, e10939.\n\n"
+        "Titov N., Andrews G., Kemp A., & Robinson E. (2010). Characteristics of adults treated at an Internet clinic. "
+        "PLoS One, 5, e10885.\n", "f.md").references)
+    assert index.resolve("Titov, Andrews, Davies, et al.", "2010")[0] == (1,)
+    assert index.resolve("Titov, Andrews, Kemp, et al.", "2010")[0] == (2,)
+    # Clean: a citation that names no second author still fits both (and says so).
+    numbers, notes, _ = index.resolve("Titov et al.", "2010")
+    assert numbers == (1, 2) and notes
+
+
+def _cit301(body: str):
+    return [(f.severity, f.citations[0]) for f in findings(body, TOX, "CIT301")]
