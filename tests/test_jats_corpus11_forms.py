@@ -266,3 +266,27 @@ def test_two_papers_of_one_first_author_and_year_told_apart_by_the_next_authors(
 
 def _cit301(body: str):
     return [(f.severity, f.citations[0]) for f in findings(body, TOX, "CIT301")]
+
+
+# ---- EST304: the document's own study after a cited trial ----------------------------------------------------
+
+def test_a_first_person_sentence_without_a_marker_is_the_documents_own_study():
+    from tests.test_est_trials import TRIAL, run
+    arms = "the device group included 128 patients and the control group included 122 patients."
+    assert run(TRIAL + "In our trial, " + arms, "EST304") == []
+    # Positive: the same arms said of the cited trial are held against its total.
+    assert [f.code for f in run(TRIAL + "In that trial, " + arms, "EST304")] == ["EST304"]
+
+
+def test_a_declaration_restating_the_methods_is_no_repeated_paragraph():
+    methods = ("All patients had been enrolled in the NCT00149214 neoadjuvant phase II study [1] at a single "
+               "institution, the National Center for Tumor Diseases in Heidelberg. A written informed consent for the "
+               "research use of patient biological material was granted at the time of enrolment, and the study was "
+               "approved by the local ethics committee of the university hospital.")
+
+    def doc121(heading: str):
+        text = (f"# Biopsies\n\n## Methods\n\n{methods}\n\n## {heading}\n\n{methods}\n\n## References\n\n"
+                "1. Smith A. A phase II trial. *J Onc*. 2010;1:1-9.\n")
+        return [f.line for f in flatten(run_checks(build_knowledge_base(parse_policy(text, "f.md")), select=["DOC121"]))]
+    assert doc121("Ethics approval and consent to participate") == []
+    assert doc121("Discussion") == [9]
