@@ -290,3 +290,12 @@ def test_a_declaration_restating_the_methods_is_no_repeated_paragraph():
         return [f.line for f in flatten(run_checks(build_knowledge_base(parse_policy(text, "f.md")), select=["DOC121"]))]
     assert doc121("Ethics approval and consent to participate") == []
     assert doc121("Discussion") == [9]
+
+
+def test_a_web_page_named_in_italics_has_no_year_to_give():
+    page = "24. CrossFit, Inc: *CrossFit Affiliate Gym Locator*. http://map.crossfit.com"
+    assert _codes(["23. Smith A. Title of a paper on fitness injuries. *J Sport*. 2005;1:1-5.", page], "REF111") == []
+    # Positive: a journal article (a title, then the italic journal) with an address still needs its year.
+    article_entry = "24. Hak PT. The nature of injury during training. *J Strength Cond Res*. http://example.org/hak"
+    assert _codes(["23. Smith A. Title of a paper on fitness injuries. *J Sport*. 2005;1:1-5.", article_entry],
+                  "REF111") == [("warning", 2)]

@@ -74,8 +74,11 @@ def _per_entry(r, kb, lacking: list, what: str, message, suggestion: str, in_dou
 
 
 def _web_page(e) -> bool:
-    """An address and no journal: a page that often has no date or title of its own beyond its publisher's."""
-    return bool(e.url) and not (e.volume or e.pages or e.pmid or e.doi or (e.source and not e.source_guessed))
+    """An address and no journal: a page that often has no date or title of its own beyond its publisher's. An
+    italic name with no title before it is the page's own ('CrossFit, Inc: *CrossFit Affiliate Gym Locator*.
+    http://map.crossfit.com'), not a journal."""
+    journal = e.source and not e.source_guessed and e.title
+    return bool(e.url) and not (e.volume or e.pages or e.pmid or e.doi or journal)
 
 
 @rule("REF111", "missing-year", "warning")
