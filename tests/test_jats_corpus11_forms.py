@@ -68,13 +68,26 @@ def test_arms_that_add_up_to_another_count_the_sentence_prints():
     # A later stage's total between the total and its arms: the arms are its parts.
     assert _arms("702 participants were randomized, out of which 627 completed the study (CP n = 313; Control n = "
                  "314).") == []
-    # Sites, not people: the parts make the sentence's "44 sites" (the last one "(n=2, one PAF and one PeAF)").
-    assert _arms("Fig. 3A shows the 44 sites for IRAPBs in 33 patients, with locations as follows: vena cava (n=12), "
-                 "septum (n=11), CS ostium (n=10), ligament (n=6), crista (n=3), and LA wall (n=2, one PAF and one "
-                 "PeAF).") == []
+    # Sites, not people: parts far above a first one are no flow of participants, and parts above the total may
+    # overlap (several sites a patient): info, not a warning.
+    sites = ("Fig. 3A shows the 44 sites for IRAPBs in 33 patients, with locations as follows: vena cava (n=12), "
+             "septum (n=11), CS ostium (n=10), ligament (n=6), crista (n=3), and LA wall (n=2, one PAF and one PeAF).")
+    assert _arms(sites) == [("33", (12, 11, 10, 6, 3))]
+    assert [(f.code, f.severity) for f in _est301(sites)] == [("EST301", "info")]
+    # Positive: two arms above the total stay a warning; an event's share "(n = 42, 62.7%)" is no arm.
+    assert [(f.code, f.severity) for f in _est301("In all, 33 patients took part: device (n=20) and sham (n=15).")] \
+        == [("EST301", "warning")]
+    assert _arms("67 patients developed an event, most often cirrhosis (n = 42, 62.7%), then ascites (n = 7, "
+                 "10.4%).") == []
     # Positive: arms that make neither the total nor any printed count are still read.
     assert _arms("702 participants were randomized, out of which 627 completed the study (CP n = 313; Control n = "
                  "304).") == [("702", (313, 304))]
+
+
+def _est301(sentence: str):
+    text = f"# Trial\n\n## Results\n\n{sentence} Smith found more [1].\n\n## References\n\n" \
+        "1. Smith A. A randomised trial. *J Trials*. 2010;1:1-9.\n"
+    return flatten(run_checks(build_knowledge_base(parse_policy(text, "f.md")), select=["EST301"]))
 
 
 def test_a_ratio_a_spelled_arm_and_a_counts_denominator_are_no_arms():
