@@ -312,3 +312,11 @@ def test_a_web_page_named_in_italics_has_no_year_to_give():
     article_entry = "24. Hak PT. The nature of injury during training. *J Strength Cond Res*. http://example.org/hak"
     assert _codes(["23. Smith A. Title of a paper on fitness injuries. *J Sport*. 2005;1:1-5.", article_entry],
                   "REF111") == [("warning", 2)]
+
+
+def test_a_supplementary_tables_caption_is_no_table_printed_as_an_image():
+    text = ("# Genomes\n\n## Results\n\nAssembly works [1]. Reads map [2].\n\n**Table S1** **Sites of fragmentation.** "
+            "Sites with decreasing numbers of reads.\n\n## References\n\n1. Smith A. Assembly. *J Gen*. 2001;1:1-5.\n"
+            "2. Jones B. Reads. *J Gen*. 2003;2:1-5.\n3. Bell G. Ciliates. *J Gen*. 1988;3:1-5.\n")
+    found = flatten(run_checks(build_knowledge_base(parse_policy(text, "f.md")), select=["CIT104"]))
+    assert [(f.severity, f.citations[0]) for f in found] == [("warning", 3)]

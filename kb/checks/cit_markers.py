@@ -154,7 +154,7 @@ def _supplement_files(doc) -> int | None:
 
 # A table's caption ("**Table 8** Comparison of different low-dose isotretinoin studies") with no rows after it: the
 # table is printed as an image (Medknow, many PMC journals), and a table comparing studies cites them there.
-_TABLE_CAPTION = re.compile(r"^\*\*Table\s+[A-Z]?\d+[A-Za-z]?\.?\*\*")
+_TABLE_CAPTION = re.compile(r"^\*\*Table\s+\d+[A-Za-z]?\.?\*\*")  # not a supplement's "Table S1"
 
 
 def _image_table(doc) -> int | None:
