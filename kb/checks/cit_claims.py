@@ -1,6 +1,8 @@
 """CIT3xx: what a sentence claims about the evidence it cites, against the cited entries."""
 from __future__ import annotations
 
+import re
+
 from kb.patterns import lazy
 from kb.sources.citing import analyse
 from kb.sources.claims import count_claims, design_claims, topic_stems
@@ -10,6 +12,7 @@ from . import finding, rule
 from .helpers import clip
 
 _KNOWN = frozenset({RANDOMIZED, REVIEW, GUIDELINE, "observational"})
+_POINTER = lazy(r"^[(\[]\s*(?:see(?:\s+also)?|cf\.?|e\.\s?g\.,?)\s", re.I)
 
 
 def _numbers(entry, claim) -> list[int]:
@@ -40,7 +43,9 @@ def count_claim_mismatch(kb):
     in urban areas ...<sup>6</sup>`, studies cited before). An entry whose title names no design may be of the kind
     claimed: when only such entries disagree with the kind, the finding is `info`.
     A count opening the sentence stays silent when its first markers hold exactly that many entries (the
-    rest may be another clause's) or the next sentence goes on naming them (`The other study ...`).
+    rest may be another clause's) or the next sentence goes on naming them (`The other study ...`). A count
+    before a unit of time is a duration (`90 day toxicity studies`); one whose marker points with `see`, `cf.`
+    or `e.g.` (`three previous trials (see Titov et al., 2010)`) is only `info`: one paper may report them all.
     Why: the count is how a reader weighs the evidence; one non-randomised study counted as an RCT
     overstates it.
     Example: `This recommendation was based on five RCTs<sup>[5, 6, 65-67]</sup>` where 67 is a
@@ -59,11 +64,14 @@ def count_claim_mismatch(kb):
             if len(numbers) != claim.count and _count_may_fit(kb, entry, claim, len(numbers)):
                 continue
             if len(numbers) != claim.count:
+                # '(see Titov et al., 2010)': a pointer to where the studies are described, maybe one paper
+                # reporting them all; the count may be of what it reports.
+                pointer = _POINTER.match(marker.raw)
                 yield finding(count_claim_mismatch, marker.line,
                               f"'{claim.text}' but the marker{'s' if len(claim.markers) > 1 else ''} "
                               f"cite{'' if len(claim.markers) > 1 else 's'} "
                               f"{len(numbers)} entries ({', '.join(map(str, numbers))})",
-                              column=marker.column, citations=numbers,
+                              column=marker.column, citations=numbers, severity="info" if pointer else None,
                               suggestion="correct the count, or cite the entries the text counts")
                 continue
             if claim.kinds is None:

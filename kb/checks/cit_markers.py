@@ -152,6 +152,22 @@ def _supplement_files(doc) -> int | None:
     return found
 
 
+# A table's caption ("**Table 8** Comparison of different low-dose isotretinoin studies") with no rows after it: the
+# table is printed as an image (Medknow, many PMC journals), and a table comparing studies cites them there.
+_TABLE_CAPTION = re.compile(r"^\*\*Table\s+\d+[A-Za-z]?\.?\*\*")  # not a supplement's "Table S1"
+
+
+def _image_table(doc) -> int | None:
+    """The line of the first table caption the document prints without its rows, or None."""
+    lines = doc.lines
+    for k, text in enumerate(lines):
+        if _TABLE_CAPTION.match(text):
+            after = next((t for t in lines[k + 1:] if t.strip()), "")
+            if not after.lstrip().startswith("|"):
+                return k + 1
+    return None
+
+
 @rule("CIT104", "uncited-entry", "warning")
 def uncited_entry(kb):
     """A reference list entry that no marker in the text cites.
@@ -175,7 +191,8 @@ def uncited_entry(kb):
     and names that line. So is it when the document lists supplementary files of text or tables it does not
     include (`S1 Table`, `Text S1`, `Additional file 1`): their citations number into the document's list, and
     the reader cannot see them. A supplement with a reference list of its own (`Supplementary References`)
-    keeps the warning.
+    keeps the warning. So is it, too, when a table's caption stands without its rows (the table is printed as
+    an image, and a table comparing studies cites them in its cells).
     """
     cited = sorted(kb.cited)
     entries = kb.doc.references
@@ -198,6 +215,7 @@ def uncited_entry(kb):
     unread = _unread_numbers(kb) if uncited else {}
     supplement = _supplement_references(kb.doc) if uncited else None
     files = _supplement_files(kb.doc) if uncited and supplement is None else None
+    image = _image_table(kb.doc) if uncited and supplement is None and files is None else None
     for n in uncited:
         entry = kb.references[n]
         if n in unread:
@@ -224,6 +242,14 @@ def uncited_entry(kb):
                           column=1, citations=[n], severity="info",
                           suggestion="check whether a supplementary file cites it; if not, cite it where the "
                                      "text relies on it, or remove it from the list")
+            continue
+        if image is not None:
+            yield finding(uncited_entry, entry.line,
+                          f"reference {n} ({entry.label}) is cited by no marker in the text; the table at line "
+                          f"{image} is printed without its rows (an image) and may cite it",
+                          column=1, citations=[n], severity="info",
+                          suggestion="check whether the table cites it; if not, cite it where the text relies on it, "
+                                     "or remove it from the list")
             continue
         near = _closest(cited, n)
         hint = f" (the nearest cited number is {near})" if near is not None else ""

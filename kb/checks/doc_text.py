@@ -69,6 +69,19 @@ def _sources(numbers_at: dict[int, list[int]], paragraph) -> set:
     return cited | {(name, year) for name, year in _NAMED.findall(paragraph.text)}
 
 
+# A journal's declarations (BMC's "Ethics approval and consent to participate", "Availability of data and materials")
+# restate the methods by design: the form asks for them apart.
+_DECLARATION = lazy(r"^(?:ethics(?: approval)?(?: and consent to participate)?|ethical (?:approval|considerations|"
+                    r"statement)|ethics statement|consent (?:for|to) publication|availability of data(?: and materials)?|"
+                    r"data availability(?: statement)?|declarations?|competing interests?|conflicts? of interest|"
+                    r"funding|authors'? contributions)\b", re.IGNORECASE)
+
+
+def _declaration_lines(doc) -> set[int]:
+    return {line for section in doc.sections if section.path and _DECLARATION.match(section.path[-1].strip())
+            for line in range(section.line, section.end_line + 1)}
+
+
 @rule("DOC121", "repeated-paragraph", "warning")
 def repeated_paragraph(kb):
     """A paragraph that repeats an earlier one almost word for word.
@@ -80,7 +93,9 @@ def repeated_paragraph(kb):
     later paragraph and names the earlier one. Parallel wording about different
     things (the methods of two experiments, an abstract and its conclusion) and
     an article's apparatus (figure and table legends, supplementary files'
-    captions, table rows and footnotes) repeat by design and are left alone.
+    captions, table rows and footnotes) repeat by design and are left alone,
+    as are a journal's declarations (`Ethics approval and consent to
+    participate`), which restate the methods because the form asks for them.
 
     Why: a study described twice, in slightly different words, is usually a
     leftover from merging two versions of the policy; readers wonder whether
@@ -93,8 +108,9 @@ def repeated_paragraph(kb):
     Fix: keep one of the two (in the section where it belongs) and move any
     detail only the other has into it.
     """
+    declared = _declaration_lines(kb.doc)
     paragraphs = [p for p in kb.doc.paragraphs if p.label is None and len(p.text.split()) >= MIN_WORDS
-                  and not apparatus(kb.doc.lines, p.line)]
+                  and not apparatus(kb.doc.lines, p.line) and p.line not in declared]
     numbers_at: dict[int, list[int]] = {}
     for m in kb.doc.markers:
         numbers_at.setdefault(m.line, []).extend(m.numbers)

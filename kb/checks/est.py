@@ -139,7 +139,10 @@ def arms_do_not_add_up(kb):
     284 who received KP") whose sum differs from it. A "total" smaller than one of the arms after it is a group's
     own size ("controls (N = 15), active RA (n = 18)"), not a total, and is not checked; in a flow of participants
     ("Of 1200 screened, 840 were randomised: 421 to X and 419 to placebo") the arms are checked against the last
-    stage's total.
+    stage's total. Parts that add up to another count the sentence prints (a later stage's, `out of which 627
+    completed (n = 313; n = 314)`), a ratio (`2:1 to`), an arm spelled out (`and six received`) or a total that is
+    a count's denominator (`10 of the 19 patients: infection (n = 3) ...`) are no total's split; three parts or
+    more above the total may overlap (sites or events of one patient) and are only `info`.
     Why: one of the numbers is mistyped, or a group is missing from the description.
     Example: "644 patients, 330 who received VP and 284 who received KP" (330 + 284 = 614).
     Fix: check the numbers in the cited paper; the suggestion gives the arm sizes the total implies.

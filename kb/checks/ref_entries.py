@@ -17,9 +17,12 @@ from .helpers import clip, describe
 _UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b|\((?-i:s)\.\s?(?-i:[fd])\.?\)|\bsin fecha\b|"
                       r"\bsans date\b", re.I)
 # Nor is one not yet published: its year is not known when the list is printed.
-_NOT_YET = re.compile(r"\bin press\b|\bforthcoming\b|\baccepted for publication\b|\((?:in|under) review\)|"
-                      r"\b(?:in|under) review\.?\s*$|"
-                      r"\bin preparation\b|\(submitted\)|\bsubmitted (?:for publication|to)\b", re.I)
+# So is one only submitted, in review, in preparation or unpublished ('... diminishes biocompatibility. Submitted',
+# '(in review)', 'Pediatric Obesity. in review.').
+_NOT_YET = re.compile(r"\bin press\b|\bforthcoming\b|\baccepted for publication\b|\((?:in|under) review\)|\(submitted\)|"
+                      r"\bsubmitted (?:for publication|to)\b|\bin preparation\b|"
+                      r"\b(?:submitted(?: for publication)?|(?:in|under) review|unpublished(?: data| observations)?)\W*$",
+                      re.I)
 # A document that has versions: guidance, a report, criteria, a code such as [TA279]. A home page or a
 # programme's page ('USAID's NTD program. Available: ...') has no publication date to give.
 _DOCUMENT = lazy(r"\b(?:guidelines?|guidance|report|statement|criteria|polic(?:y|ies)|recommendations?|"
@@ -73,8 +76,11 @@ def _per_entry(r, kb, lacking: list, what: str, message, suggestion: str, in_dou
 
 
 def _web_page(e) -> bool:
-    """An address and no journal: a page that often has no date or title of its own beyond its publisher's."""
-    return bool(e.url) and not (e.volume or e.pages or e.pmid or e.doi or (e.source and not e.source_guessed))
+    """An address and no journal: a page that often has no date or title of its own beyond its publisher's. An
+    italic name with no title before it is the page's own ('CrossFit, Inc: *CrossFit Affiliate Gym Locator*.
+    http://map.crossfit.com'), not a journal."""
+    journal = e.source and not e.source_guessed and e.title
+    return bool(e.url) and not (e.volume or e.pages or e.pmid or e.doi or journal)
 
 
 @rule("REF111", "missing-year", "warning")
@@ -84,9 +90,10 @@ def missing_year(kb):
     What: no year can be read from the entry. Entries that give an access
     date (`[cited ...]`) but no publication date are REF123's, not this rule's;
     an entry that says it is undated (`(n.d.)`) or not yet published (`in
-    press`), and a web page (an address and no journal), are left alone. When
-    a third of the list or more has no year, the list is in a style the reader
-    does not know: one info finding says so instead; entries of which nothing
+    press`, or ending `Submitted` or `in preparation`), and a web page (an
+    address and no journal), are left alone. When a third of the list or
+    more has no year, the list is in a style the reader does not know: one
+    info finding says so instead; entries of which nothing
     could be read (a bare name such as `SourceForge`, an address, a note) are
     also said once, at info (the same holds for REF112 and REF113).
 

@@ -154,6 +154,10 @@ def sample_issue(s: SampleSplit) -> Issue | None:
         (ta, a), (tb, b) = s.arms
         fix = (f"if the total {s.total_text} is right, the arms would be {ta} and {s.total - a}, "
                f"or {s.total - b} and {tb}; " + fix)
+    if len(s.arms) >= 3 and s.arm_sum > s.total:
+        # Three parts or more above the total may overlap (several sites or events a patient): not surely arms.
+        return Issue("EST301", "info", f"the parts {arms} add up to {s.arm_sum}, more than the stated total "
+                     f"{s.total_text}: arms that do not add up, or parts that overlap", fix)
     return Issue("EST301", "warning", f"the arms {arms} add up to {s.arm_sum}, not the stated total {s.total_text}",
                  fix)
 

@@ -9,6 +9,7 @@ patients; ...)" is a subgroup, not a total, so it is not read as one.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from kb.patterns import lazy
 from kb.read.model import PolicyDocument
 from .context import citations_for, locate
 from .find import find_i2
-from .model import CountPercent, Heterogeneity, SampleSplit, StudyCount
+from .model import CountPercent, Heterogeneity, SampleSplit, StudyCount, decimals, half_unit
 from .numbers import WORD_NUMBER, to_float, word_or_number
 
 # "1,231", and "53 456" (Lancet, JNCI and BMJ group thousands with a thin space, which the import keeps as a space);
@@ -37,7 +38,7 @@ _TOTALS = (
 _ARMS = (
     lazy(rf"\(\s*n\s*=\s*(?P<n>{_INT})\s*\)"),
     lazy(rf"(?=\d)(?<![\d.,\w])(?P<n>{_INT})\s+(?:who|were|underwent|did|received|assigned|randomi[sz]ed)\b"),
-    lazy(rf"(?=\d)(?<![\d.,\w])(?P<n>{_INT})\s+(?:to|into)\s+(?!\d)"),
+    lazy(rf"(?=\d)(?<![\d.,:\w])(?P<n>{_INT})\s+(?:to|into)\s+(?!\d)"),  # "allocated 2:1 to": a ratio
     lazy(rf"\b[A-Za-z][\w-]*\s*(?:,|=)\s*(?P<n>{_INT})\s*(?=[;)])"),
     lazy(rf"(?=\d)(?<![\d.,\w])(?P<n>{_INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
 )
@@ -100,6 +101,23 @@ def _totals(text: str) -> list[re.Match]:
     return out
 
 
+# "10 of the 19 patients in the CST group: wound infection (n = 3), ...": the total is a count's denominator, and
+# what follows breaks down the count (or its events), not the total.
+_COUNT_BEFORE = lazy(rf"(?<![\d.,])(?:{_INT}|{WORD_NUMBER})\s+(?:of|out of)\s+(?:the\s+)?$", re.IGNORECASE)
+# "and six received tofacitinib 15 mg": an arm spelled out, which the digits' sum leaves out.
+_WORD_ARM = lazy(rf"\b{WORD_NUMBER}\s+(?:who|were|was|underwent|received|assigned|randomi[sz]ed)\b", re.IGNORECASE)
+_NUMBER = lazy(rf"(?<![\w.,])(?:{_INT}|{WORD_NUMBER})(?![\d.,]\d)(?![\w-])", re.IGNORECASE)
+
+
+def _sum_printed(text: str, arms: list, total: re.Match) -> bool:
+    """Whether the arms' sum is printed elsewhere in the sentence: they are the parts of that count (a later stage,
+    "702 randomised, out of which 627 completed (n = 313; n = 314)", or other things, "the 44 sites ...",
+    "Twenty camps serving 1,830 children were assigned to MVPA (n = 10) or control (n = 10)")."""
+    taken = {a.start("n") for a in arms} | {total.start("n")}
+    want = sum(_int(a.group("n")) for a in arms)
+    return any(m.start() not in taken and word_or_number(m.group(0)) == want for m in _NUMBER.finditer(text))
+
+
 def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
     """(total as printed, offset, arms) for each total followed by at least two arms."""
     if " | " in text:  # a table's cells (a header's "(n = 349)" per column) are not a sentence's arms
@@ -108,6 +126,8 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
     out = []
     for k, t in enumerate(totals):
         stop = totals[k + 1].start() if k + 1 < len(totals) else len(text)
+        if _COUNT_BEFORE.search(text, max(0, t.start("n") - 24), t.start("n")):
+            continue
         # "(n=0)" counts events, not people: no arm is empty
         arms = sorted({m.start("n"): m for rx in _ARMS for m in rx.finditer(text, t.end(), stop)
                        if m.group("n") != "0"
@@ -118,27 +138,20 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
         sizes = [_int(a.group("n")) for a in arms]
         if len(arms) < 3 and _SCREENED.match(text, t.end()):
             continue
-        if len(arms) >= 2 and _counted_before(text, t, arms[0].start(), sum(sizes)):
+        if sum(sizes) != _int(total) and (_sum_printed(text, arms, t) or _WORD_ARM.search(text, t.end(), stop)):
             continue
         # A flow of participants: "Of 1200 screened, 840 were randomised: 421 to X and 419 to placebo". The
         # first number after the total is a later stage's total when the numbers cannot all be its parts.
-        if len(arms) >= 3 and sum(sizes) > _int(total) and sizes[0] < _int(total) and sizes[0] >= max(sizes[1:]):
+        # The later stage's parts add up to it, give or take a slip: parts far above it are no flow ("44 sites in
+        # 33 patients: vena cava (n=12), septum (n=11), ...": several sites a patient).
+        if len(arms) >= 3 and sum(sizes) > _int(total) and sizes[0] < _int(total) and sizes[0] >= max(sizes[1:]) \
+                and sum(sizes[1:]) <= 1.1 * sizes[0]:
             total, at, arms, sizes = arms[0].group("n"), arms[0].start("n"), arms[1:], sizes[1:]
         # A 'total' smaller than one of its arms is a group's own size ("controls (N = 15), patients with
         # active RA (n = 18) and in remission (n = 15)"), not the sum of the groups after it.
         if len(arms) >= 2 and max(sizes) <= _int(total):
             out.append((total, at, tuple((a.group("n"), _int(a.group("n"))) for a in arms)))
     return out
-
-
-_ANY_COUNT = lazy(rf"(?<![\w.,])(?:{_INT}|{WORD_NUMBER})(?![\w.,])", re.IGNORECASE)
-
-
-def _counted_before(text: str, total: re.Match, first_arm: int, arm_sum: int) -> bool:
-    """'Twenty SDCs serving 1,830 children were assigned to MVPA (n = 10) or control (n = 10)': the arms add up to
-    another number printed before them, so they count something else than the total (camps, not children)."""
-    return any(word_or_number(m.group(0)) == arm_sum for m in _ANY_COUNT.finditer(text, 0, first_arm)
-               if not total.start() <= m.start() < total.end())
 
 
 def arm_list(text: str) -> tuple:
@@ -160,11 +173,35 @@ def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
             out.append((m, after.group("d")))
             continue
         before = [d for d in _DENOM_BEFORE.finditer(text[:m.start()])]
+        denom = before[-1].group("d") if len(before) == 1 else None
         # 'Out of the 537 patients randomized, a total of 484 participants, 276 male (57.0%)': a total printed
         # between the denominator and the count is the count's own group.
-        nearer = before and any(t.start() >= before[-1].end() for t in _totals(text[:m.start()]))
-        out.append((m, before[-1].group("d") if len(before) == 1 and not nearer else None))
+        nearer = denom and any(t.start() >= before[-1].end() for t in _totals(text[:m.start()]))
+        out.append((m, None if nearer else (_subgroup(text, m, before[-1].end()) or denom) if denom else None))
     return out
+
+
+def _fits(count: int, percent_text: str, of: int) -> bool:
+    """The percentage is count / of, rounded or cut to its printed digits."""
+    if of <= 0:
+        return False
+    exact, printed = 100 * count / of, float(percent_text)
+    scale = 10 ** decimals(percent_text)
+    return abs(exact - printed) <= half_unit(percent_text) + 1e-9 or \
+        abs(math.floor(exact * scale + 1e-9) / scale - printed) < 1e-9
+
+
+def _subgroup(text: str, m: re.Match, start: int) -> str | None:
+    """A count printed between the sentence's denominator and this one, of which this one's percentage is taken:
+    "Out of the 96 subjects, 23 (24%) had refractive error; astigmatism was found in 10 (43.5%)" (10 of 23)."""
+    count = word_or_number(m.group("c"))
+    if count is None:
+        return None
+    for earlier in _COUNT.finditer(text, start, m.start()):
+        n = word_or_number(earlier.group("c"))
+        if n and n > count and _fits(count, m.group("p"), n):
+            return str(n)
+    return None
 
 
 def extract_counts(doc: PolicyDocument, groups: list[list[int]], cited: dict):

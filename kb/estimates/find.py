@@ -38,6 +38,7 @@ _OUTSIDE = lazy(
     # a unit of measurement only after a measure's name: "mean difference -4.2 mm Hg (95% CI ...)", but not
     # the time point in "pain at 12 months (95% CI ...)"
     r"(?P<unit>%|percentage points?|points?|(?(name)(?:mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?)))?\s*$")
+_P_BEFORE = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*[=<>\u2264\u2265]\s*$")
 # "PE: 49%, " or "aOR 2.5," right before an unparenthesised "95% CI ...".
 _NAMED_TAIL = lazy(rf"(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
 # "0.51 times the rate", "2.3 times the odds", "1.8-fold risk": a ratio in words.
@@ -160,6 +161,9 @@ def _labelled(text: str, m: re.Match) -> Found:
     else:
         before = max(0, group - _REACH)
         outside = _OUTSIDE.search(text, before, group) if group >= 0 and not segment.strip(" ;,") else None
+        if outside and not outside.group("name") and _P_BEFORE.search(text, max(0, outside.start("value") - 12),
+                                                                     outside.start("value")):
+            outside = None  # "t(10) = 3.08, p = .012 (95% CI = .34 to 2.11)": a p-value is no estimate
         if outside:
             start, name, value, unit = outside.start("value") if not outside.group("name") else outside.start(), \
                 outside.group("name") or "", outside.group("value"), outside.group("unit") or ""

@@ -244,6 +244,11 @@ def many_groups(text: str) -> bool:
     return bool(_MORE_GROUPS.search(text))
 
 
+# A sentence in the first person with no marker of its own speaks of the document's own study, not of the trial
+# cited earlier in the paragraph ("In a previous trial [16], ... We aim to recruit 600 participants.").
+_FIRST_PERSON = lazy(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
+
+
 def _link(doc: PolicyDocument, cited: dict, groups: list, k: int, index: int) -> tuple[tuple[int, ...], str]:
     citations, where = citations_for(doc, cited, groups[k], index)
     if where == "section":  # a paragraph without markers continues the one just above it, or is not tied
@@ -264,6 +269,8 @@ def trial_numbers(doc: PolicyDocument, groups: list[list[int]], cited: dict) -> 
             if not _DIGIT.search(text) and "hundred" not in text.lower():
                 continue
             citations, where = _link(doc, cited, groups, k, i)
+            if where != "sentence" and _FIRST_PERSON.search(text):
+                citations, where = (), ""  # "We aim to recruit 600 participants": the document's own study
             common = dict(sentence_index=i, paragraph=group[0], citations=citations, cited_in=where, quote=text)
             sizes = totals(text)
             if len({v for _, _, v in sizes}) == 1:

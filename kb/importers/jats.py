@@ -47,7 +47,8 @@ _NOTES = {
     "fn": "{n} inline footnotes left out",
     "inline-graphic": "{n} inline images left out",
     "supplement-refs": "{n} entries of the supplementary material's own reference list (numbered again from 1, "
-                       "not cited in the article's text) left out",
+                       "not cited in the article's text), or of an unnumbered list beside it nothing cites (BMC's "
+                       "pre-publication history), left out",
 }
 
 
@@ -157,7 +158,8 @@ def render(data: bytes, source_name: str = "<jats>") -> _Rendered:
     ref_ids = frozenset(ref.get("id") for _, ref in numbered if ref.get("id"))
     closed = closed_numbers(root, ref_ids)
     raised = closed or superscript_style(root, ref_ids) or bare_numbers(root, ref_ids)
-    ctx = Context(superscript_citations=raised, ref_ids=ref_ids, closed_citations=closed)
+    ctx = Context(superscript_citations=raised, ref_ids=ref_ids, closed_citations=closed,
+                  ref_numbers={ref.get("id"): str(n) for n, ref in numbered if ref.get("id") and not by_name})
     supplement = sum(1 for lst in walk(root) if local(lst.tag) == "ref-list" for r in lst if local(r.tag) == "ref")
     if supplement > len(numbered):
         ctx.notes["supplement-refs"] = supplement - len(numbered)

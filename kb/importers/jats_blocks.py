@@ -5,7 +5,7 @@ marker's line in the Markdown is known from the block it sits in.
 """
 from __future__ import annotations
 
-from kb.importers.jats_inline import BLOCKS, Context, add_child, inline, local, squash
+from kb.importers.jats_inline import BLOCKS, Context, add_child, as_printed, inline, local, squash
 
 _CAPTIONED = ("fig", "supplementary-material", "boxed-text", "chem-struct-wrap")
 
@@ -25,14 +25,15 @@ def heading(level: int, title: str) -> str:
 def paragraph(el, ctx: Context) -> list[str]:
     """A ``<p>``: its inline text, split where a block (a list, table or figure) sits inside it."""
     blocks, run = [], [el.text or ""]
-    for child in el:
+    children = list(el)
+    for k, child in enumerate(children):
         if local(child.tag) in BLOCKS:
             if squash("".join(run)):
                 blocks.append(squash("".join(run)))
             blocks.extend(block(child, ctx, 2))
             run = [child.tail or ""]
         else:
-            add_child(run, child, ctx)
+            add_child(run, as_printed(children, k, ctx), ctx)
     if squash("".join(run)):
         blocks.append(squash("".join(run)))
     return blocks

@@ -6,6 +6,7 @@ index in ``Context.rids``, so the same rendering serves both the Markdown
 """
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ class Context:
     in_sup: int = 0
     ref_ids: frozenset = frozenset()  # the ids of the article's <ref> entries
     closed_citations: bool = False  # citations printed '3)', raised (see jats_style.closed_numbers)
+    ref_numbers: dict = field(default_factory=dict)  # a <ref>'s id -> its number in the list
 
 
 def is_citation(xref, ref_ids) -> bool:
@@ -113,11 +115,39 @@ def add_child(out: list[str], child, ctx: Context, *, flatten: bool = True) -> N
     out.append(tail)
 
 
+def _empty_citation(el, ctx: Context) -> bool:
+    return el is not None and local(el.tag) == "xref" and is_citation(el, ctx.ref_ids) and not (el.text or "").strip() \
+        and len(el) == 0
+
+
+def _linked(a, b, ctx: Context) -> bool:
+    """Whether two neighbouring elements are citations with only a joiner (or nothing) between them."""
+    return a is not None and b is not None and local(a.tag) == local(b.tag) == "xref" \
+        and is_citation(a, ctx.ref_ids) and is_citation(b, ctx.ref_ids) and not (a.tail or "").strip(" ,;-\u2013")
+
+
+def as_printed(children: list, k: int, ctx: Context):
+    """An empty citation standing alone ('... m<sup>2</sup> <xref rid="b13"/>.', Wiley): the page prints the
+    entry's number. One beside other citations (PLOS's '[29]' with an empty xref to 30 before '-31') is part of
+    their run and stays empty."""
+    el = children[k]
+    rid = (el.get("rid") or "").split()
+    if not ctx.ref_numbers or not _empty_citation(el, ctx) or len(rid) != 1 or rid[0] not in ctx.ref_numbers:
+        return el
+    before, after = children[k - 1] if k else None, children[k + 1] if k + 1 < len(children) else None
+    if _linked(before, el, ctx) or _linked(el, after, ctx):
+        return el
+    clone = copy.copy(el)
+    clone.text = ctx.ref_numbers[rid[0]]
+    return clone
+
+
 def inline(el, ctx: Context, *, flatten: bool = True) -> str:
     """The content of ``el`` (not its tail) as one line of Markdown."""
     out = [el.text or ""]
-    for child in el:
-        add_child(out, child, ctx, flatten=flatten)
+    children = list(el)
+    for k, child in enumerate(children):
+        add_child(out, as_printed(children, k, ctx), ctx, flatten=flatten)
     return "".join(out)
 
 

@@ -38,8 +38,21 @@ def walk(el):
 
 
 def refs_of(root) -> list:
-    """The article's own reference entries (without a supplement's list appended to them, see ``own_list``)."""
-    return own_list(root, [r for lst in walk(root) if local(lst.tag) == "ref-list" for r in lst if local(r.tag) == "ref"])
+    """The article's own reference entries (without a supplement's list appended to them, see ``own_list``, nor
+    an unnumbered list nothing cites beside numbered ones, see ``_aside``)."""
+    lists = [[r for r in lst if local(r.tag) == "ref"] for lst in walk(root) if local(lst.tag) == "ref-list"]
+    lists = [refs for refs in lists if refs]
+    if len(lists) > 1:
+        cited = {rid for el in walk(root) if local(el.tag) == "xref" for rid in (el.get("rid") or "").split()}
+        kept = [refs for refs in lists if not _aside(refs, cited)]
+        lists = kept if kept else lists
+    return own_list(root, [r for refs in lists for r in refs])
+
+
+def _aside(refs: list, cited: set) -> bool:
+    """BMC's "Pre-publication history" list inside the reference list (one entry: the history's address): no entry
+    numbered, none cited. Beside numbered lists it is a note, not part of the list the text cites."""
+    return not any(_label(r)[0] for r in refs) and not any(r.get("id") in cited for r in refs)
 
 
 def own_list(root, refs: list) -> list:

@@ -190,8 +190,15 @@ def _group_text(group, ctx: Context) -> str:
     name ("<name>..<given-names>S</given-names></name><etal/>", OUP's and BMJ's lists in PMC) prints apart from
     it, with the list's own separator: "Venkatesan S, et al.", not "Venkatesan Set al."."""
     out = [group.text or ""]
-    for p in group:
+    people = list(group)
+    for i, p in enumerate(people):
         text = _person_text(p, ctx)
+        if local(p.tag) == "etal" and i + 1 < len(people) and local(people[i + 1].tag) in ("name", "string-name") \
+                and not (p.tail or "").strip():
+            # APA's eight-author form: the first six, an ellipsis, the last ("Weiller, E., . . . Dunbar, G. C.");
+            # "et al." glued to the last name would make it part of the list's end.
+            out.extend([". . . ", ""])
+            continue
         if local(p.tag) == "etal" and "".join(out)[-1:].isalnum():
             out.append(", " if any("," in (q.tail or "") for q in group) else " ")
         out.append(text)
@@ -228,6 +235,12 @@ def _layout(text: str) -> str:
     return _LAYOUT_PUNCTUATION.sub(lambda m: m.group(1) + ("" if m.group(1) in ";:\u2013" else " "), text)
 
 
+def _printed_before(so_far: str, piece: str) -> bool:
+    """Whether the text just before a tagged id already prints that id ('... PMID:15876922', 'doi: 10.1/x')."""
+    ident = piece.strip()
+    return bool(ident) and re.search(rf"(?<![\w.]){re.escape(ident)}[.\s]*$", so_far) is not None
+
+
 def _typeset(cit, ctx: Context) -> str:
     """A citation with its own punctuation, as the journal's page shows it (bare names get their commas).
 
@@ -248,6 +261,12 @@ def _typeset(cit, ctx: Context) -> str:
         previous = child
         if piece.endswith(".") and (child.tail or "").lstrip().startswith("."):
             piece = piece[:-1]  # "et al." before the group's own stop prints one stop
+        if local(child.tag) == "pub-id" and _printed_before("".join(out), piece):
+            # Taylor & Francis print the id as text and tag it again ("PMID:15876922<pub-id>15876922</pub-id>"):
+            # the page shows it once.
+            out.append(_layout(child.tail or ""))
+            glued = not (child.tail or "")
+            continue
         if local(child.tag) == "pub-id" and not "".join(out).rstrip().endswith(":"):
             piece = _KINDS.get(child.get("pub-id-type", ""), "") + piece
         # Nature runs the fonts together, "<italic>J. Soil Sci.</italic><bold>37</bold>", and prints a space

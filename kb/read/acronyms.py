@@ -27,9 +27,11 @@ _BOUNDARY = lazy(r"[()\[\];:,]")
 _TWO_CAPITALS = lazy(r"[A-Z][A-Z]")
 # A legend's list of abbreviations, 'EGF epidermal growth factor, FAP fibroblast activation protein' (the
 # italics of '*EGF*' are gone from a sentence's text), or a table's note 'IQR, interquartile range; MASLD, ...':
-# each item an acronym, then its words, then a separator.
+# each item an acronym, then its words, then a separator; or the words, then the acronym, in one bracket.
 _GLOSSARY = (lazy(r"(?:^|[,;:.]\s+)(?P<abbr>[A-Z]{2,7})\s+(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[,;.]|$))"),
-             lazy(r"(?:^|[;:.]\s+)(?P<abbr>[A-Z]{2,7}),\s+(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[;.]|$))"))
+             lazy(r"(?:^|[;:.]\s+)(?P<abbr>[A-Z]{2,7}),\s+(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[;.]|$))"),
+             # the name, a comma, then its acronym in one bracket: '3.0-5.9 METs (moderate physical activity, MPA)'
+             lazy(r"\((?P<words>[a-z][^,;:.()\[\]]{2,80}?),\s*(?P<abbr>[A-Z]{2,7})s?\)"))
 _WORD_SPLIT = lazy(r"[\s\-\u2010-\u2014/]+")
 CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&", "a", "an", "de", "du", "la"})
 

@@ -95,7 +95,7 @@ class AuthorYearIndex:
                 k = ord(suffix) - ord("a")
                 same = lettered or ([same[k]] if not any(_suffix(e) for e in same) and k < len(same) else same)
             if len(same) > 1:
-                same = _by_author_count(same, who)
+                same = _by_coauthors(_by_author_count(same, who), who)
             if len(same) == 1:
                 numbers.append(same[0].number)
             elif same:
@@ -150,6 +150,18 @@ def _by_author_count(entries: list[ReferenceEntry], who: str) -> list[ReferenceE
         fits = [e for e in entries if len(e.surnames) == 2]
     else:
         fits = [e for e in entries if len(e.surnames) == 1]
+    return fits or entries
+
+
+def _by_coauthors(entries: list[ReferenceEntry], who: str) -> list[ReferenceEntry]:
+    """Among entries of one first author and year, those whose next authors are the ones the citation names before
+    'et al.' ('Titov, Andrews, Davies, et al., 2010', as APA cites a paper of six authors or more when two such
+    papers share the first)."""
+    plain = re.sub(r"\bet\s+al\b\.?|[*_]", "", who)
+    named = [_fold(w) for w in re.split(r"\s*,\s*|\s+(?:and|&)\s+", plain) if w.strip()][1:]
+    if not named:
+        return entries
+    fits = [e for e in entries if [_fold(n) for n in e.surnames[1:1 + len(named)]] == named]
     return fits or entries
 
 

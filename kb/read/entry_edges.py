@@ -84,10 +84,14 @@ def leading(number: int, text: str) -> tuple[str, str | None]:
     year = _LEAD_YEAR.match(text)
     return (text[year.end():], year.group("y")) if year else (text, None)
 
+# 'Geneva: 2000 WHO/FCH/CAH/00.1.': the place, the year, then the report's code closing the entry.
+_YEAR_BEFORE_CODE = re.compile(rf"(?<=[^\W\d_]):\s*(?P<y>{_YEAR_RX})\s+[A-Z][A-Z0-9]*[/\-][\w./\-]*$")
+
 
 def late_year(body: str) -> str | None:
-    """A year the usual places did not give: a copyright year, one ending the entry, or a court's date."""
-    m = _COPYRIGHT.search(body) or _LAST_YEAR.search(body.rstrip(" ."))
+    """A year the usual places did not give: a copyright year, one ending the entry (or a report's code after
+    it), or a court's date."""
+    m = _COPYRIGHT.search(body) or _LAST_YEAR.search(body.rstrip(" .")) or _YEAR_BEFORE_CODE.search(body.rstrip(" ."))
     if m:
         return m.group("y")
     date = _US_DATE.search(body)

@@ -27,13 +27,13 @@ _UNIT_AFTER = re.compile(r"^\s*(?:%|°|\u00b5m|\u03bcm|(?:mm|cm|km|nm|um|ml|mL|�
                          r"|Hz|kHz|MHz|kb|Mb|bp|kDa|mM|nM|µM|μM|mmol|px|pixels?|degrees?|deg|years|yrs|days|weeks"
                          r"|months|mmHg|mV)\b)")
 # A marker with a pinpoint or a lead-in: "[32: 273]", "[1: fig. 5]", "[12, p. 34]", "[23, pl. LII: 9]",
-# "[e.g., 77]", "[see 4, 5]". It cites its numbers; the page or figure after them is the place in that
+# "[e.g., 77]", "[see 4, 5]", "[e.g. 7-10]" (JMIR). It cites its numbers; the page or figure after them is the place in that
 # work. A ratio "[1:100]" has no space after its colon and stays out.
 _PLACE = (r"(?:pp?|pl|plate|figs?|fig|figure|tab|table|chap|chapter|ch|sect?|section|vol|§|theorem|thm|lemma|corollary"
           r"|prop|proposition|eqs?|equation|appendix|part|box|note)\b\.?")
 LOCATOR = re.compile(
     r"\[\s*(?P<lead>(?:e\.g\.|cf\.|see(?:\s+also)?|reviewed\s+in)[,:]?\s*)?"
-    r"(?P<nums>\d{1,4}(?:\s*[,;]\s*\d{1,4})*)"
+    r"(?P<nums>\d{1,4}(?:\s*[-\u2013]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-\u2013]\s*\d{1,4})?)*)"
     rf"(?P<place>\s*:\s+(?:\d|{_PLACE})[^\[\]]{{0,60}}|\s*:\s*{_PLACE}[^\[\]]{{0,60}}"
     rf"|\s*,\s*{_PLACE}\s*[^\[\]]{{0,60}})?\]",
     re.IGNORECASE,

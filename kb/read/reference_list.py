@@ -145,6 +145,12 @@ def _front(body: str):
             science = initials_first_authors(who)  # "J. A. Doudna and J. W. Szostak, Nature 339, 519 (1989)."
             if science and science[1] < len(who):
                 return science[0], None, who[science[1]:].strip(), year, False
+            first, sep, after = _first_sentence(who)
+            if year and not rest.strip(" .") and sep and len(first.split()) <= 14 and (
+                    _ORG_WORDS.search(first) or GROUP_WORDS.search(first)):
+                # "European Association for Study of Liver. EASL Clinical Practice Guidelines: ... J. Hepatol. 60,
+                # 392-420 (2014).": a body heads a Nature entry whose year closes it, as names do.
+                return None, clean(first), after, year, False
             return None, clean(who), rest, year, True
     lead = leading_authors(body) or initials_first_authors(body) or full_name_authors(body)
     if not lead and paren is None and _ANY_PAREN_YEAR.search(body):

@@ -56,6 +56,8 @@ _DESIGN = lazy(rf"(?P<noun>{_NOUN})[\s.,;:)]*$", re.I, gated=True)
 # the sentence's end supports its own clause, so a demonstrative opening is no count of the sentence's markers.
 _OPENING = lazy(r"^(?:(?:The|Only|All|Another|Other|In all,?|Overall,?)\s+)?$", re.I)
 _ATTACHED = lazy(r"^[\s.,;:)]*$")
+# '28 day and 90 day toxicity studies [13]': a number before a unit of time is a duration, not a count of studies.
+_DURATION = lazy(r"\s*-?\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,8 @@ def count_claims(text: str, spans) -> list[Claim]:
     """Counted claims tied to markers ('five RCTs[...]', or 'Two other RCTs ...' opening the sentence)."""
     claims = []
     for m in _COUNT.finditer(text):
-        if _BOUND.search(text, max(0, m.start() - 20), m.start()) or _LABEL.search(text, max(0, m.start() - 12), m.start()):
+        if _BOUND.search(text, max(0, m.start() - 20), m.start()) or _LABEL.search(text, max(0, m.start() - 12), m.start()) \
+                or _DURATION.match(text, m.end("count")):
             continue
         contents = bool(_CONTENTS.search(text, max(0, m.start() - 40), m.start()))
         kinds, label = _noun_kinds(m.group("noun"))

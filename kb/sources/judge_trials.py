@@ -13,7 +13,11 @@ articles that is often no mistake, and these say why (pure functions over the kn
   leaves its acronym out of the title ('Sorafenib in advanced hepatocellular carcinoma', the SHARP trial's),
   and its later papers by the same lead author name it; or the cited paper is about what the sentence says
   and no later than the papers naming the trial ('Riociguat ... in PATENT-1 [13]', 13 'Riociguat for the
-  treatment of pulmonary arterial hypertension'). Said at info, not left out: it may still be the wrong paper.
+  treatment of pulmonary arterial hypertension'), or its title says it reports a trial and names none (a substudy,
+  '... in high cardiovascular risk individuals: a randomized controlled trial' for PREDIMED). Said at info, not
+  left out: it may still be the wrong paper;
+- the document spells the name out as a thing, not a trial ('glucose-insulin-potassium (GIK)', 'tenofovir
+  disoproxil fumarate (TDF)'): an entry's title calling a drug by its acronym does not make it a trial's name.
 """
 from __future__ import annotations
 
@@ -86,11 +90,40 @@ def _plausible_report(kb, scope: list[int], elsewhere: list[int], sentence: str)
     return False
 
 
+_CONNECTOR = frozenset({"of", "and", "for", "the", "in", "on", "with", "to", "&"})
+
+
+def _defined_as_term(kb, trial: str) -> bool:
+    """The document spells the name out as a thing, not a trial: 'glucose-insulin-potassium (GIK)', 'tenofovir
+    disoproxil fumarate (TDF)' (the words nearest the bracket all lower case, none of them a trial or study)."""
+    for sentence in kb.doc.sentences:
+        for d in sentence.acronym_definitions:
+            if d.abbr.upper() != trial.upper():
+                continue
+            near = [w for w in d.words[-max(1, len(d.letters)):] if w.lower() not in _CONNECTOR]
+            if near and all(w[:1].islower() for w in near) and not any(_TRIAL_WORD.search(w) for w in near):
+                return True
+    return False
+
+
+_TRIAL_REPORT = re.compile(r"\btrial\b", re.I)
+
+
+def _unnamed_trial_report(index, scope: list[int], titles: dict[int, str]) -> bool:
+    """A cited paper whose title says it reports a trial and names none: it may report this one (a secondary
+    analysis or substudy, 'The Mediterranean Diet decreases LDL atherogenicity ...: a randomized controlled
+    trial', cited for PREDIMED)."""
+    named = {n for numbers in index.trials.values() for n in numbers}
+    return any(n not in named and _TRIAL_REPORT.search(titles.get(n, "")) for n in scope)
+
+
 def trial_explained(kb, index, trial: str, sentence: str, scope: list[int], elsewhere: list[int]) -> str | None:
     """SILENT or INFO when the pairing has an innocent reading (see the module's note), else None."""
     if _names(kb.doc.title, trial) or _other_trial_cited(index, trial, sentence, scope) \
-            or _group_cited(kb, index, trial, scope):
+            or _group_cited(kb, index, trial, scope) or _defined_as_term(kb, trial):
         return SILENT
-    if _same_lead_author(kb, scope, elsewhere) or _plausible_report(kb, scope, elsewhere, sentence):
+    titles = {n: kb.references[n].title or "" for n in scope}
+    if _same_lead_author(kb, scope, elsewhere) or _plausible_report(kb, scope, elsewhere, sentence) \
+            or _unnamed_trial_report(index, scope, titles):
         return INFO
     return None
