@@ -262,3 +262,14 @@ def test_kb_estimates_lists_the_trial_numbers(capsys):
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.split("\n\n")[0])))
     assert {"line": "228", "kind": "arms", "value": "300", "printed": "153 + 147"}.items() <= \
         next(r for r in rows if r["line"] == "228" and r["kind"] == "arms").items()
+
+
+def test_a_count_of_the_participants_is_no_trial_size():
+    # PLOS ONE: 'Of the 464 randomized participants, 427 returned ... of which ... 13 of the participants from
+    # exercise groups had an adherence value of 85% or less': a part of the trial, not its size.
+    from kb.estimates.trials import totals
+    part = ("Of the 464 randomized participants in the trial, 427 returned, of which 13 of the participants "
+            "had missing data.")
+    assert [v for _, _, v in totals(part)] == []
+    # Clean case: the trial's size in its own clause is read.
+    assert [v for _, _, v in totals("The trial randomized 464 participants to exercise or control.")] == [464]

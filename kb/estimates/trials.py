@@ -54,8 +54,8 @@ _BEFORE_BAD = lazy(
     r"\bfurther|\bremaining|~|[<>\u2264\u2265]|\d\s*(?:-|\u2013|to|and)|\bmillion|\bthousand)\s*$",
     re.IGNORECASE)
 _AFTER_BAD = lazy(r"^\s*(?:who were (?:eligible|screened|assessed for)|were (?:eligible|screened)|eligible|"
-                        r"screened|per (?:group|arm)|in each (?:group|arm)|each)\b", re.IGNORECASE)
-_SUBGROUP = lazy(r"\bsub-?groups?\b|\bsubsets?\b|\bof whom\b|\bof these\b|\bamong (?:them|these|those)\b|"
+                        r"screened|per (?:group|arm)|in each (?:group|arm)|each|of (?:the|all|these|those))\b", re.IGNORECASE)
+_SUBGROUP = lazy(r"\bsub-?groups?\b|\bsubsets?\b|\bof whom\b|\bof which\b|\bof these\b|\bamong (?:them|these|those)\b|"
                        r"\bsubsample\b|\bsensitivity analys", re.IGNORECASE, gated=True)
 _LATER = lazy(r"\bat (?:\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four)[\s-]+"
                     r"(?:days?|weeks?|months?|years?)\b|\bfollow-?up\b|\bcomplet\w*|\bassessed\b|\banaly[sz]ed\b|"
