@@ -168,6 +168,23 @@ def _image_table(doc) -> int | None:
     return None
 
 
+def _unseen_place(doc) -> tuple[str, str] | None:
+    """A part of the document the reader cannot see that may cite an uncited entry: (what the finding says,
+    what to check), or None."""
+    line = _supplement_references(doc)
+    if line is not None:
+        return f"the supplementary material lists references of its own (line {line}) and may cite it", \
+            "the supplementary material"
+    line = _supplement_files(doc)
+    if line is not None:
+        return f"the supplementary files it lists (line {line}) are not part of it and may cite it", \
+            "a supplementary file"
+    line = _image_table(doc)
+    if line is not None:
+        return f"the table at line {line} is printed without its rows (an image) and may cite it", "the table"
+    return None
+
+
 @rule("CIT104", "uncited-entry", "warning")
 def uncited_entry(kb):
     """A reference list entry that no marker in the text cites.
@@ -213,9 +230,7 @@ def uncited_entry(kb):
                           suggestion="cite it where the text relies on it, or remove it from the list")
         return
     unread = _unread_numbers(kb) if uncited else {}
-    supplement = _supplement_references(kb.doc) if uncited else None
-    files = _supplement_files(kb.doc) if uncited and supplement is None else None
-    image = _image_table(kb.doc) if uncited and supplement is None and files is None else None
+    unseen = _unseen_place(kb.doc) if uncited else None
     for n in uncited:
         entry = kb.references[n]
         if n in unread:
@@ -227,29 +242,13 @@ def uncited_entry(kb):
                           suggestion=f"check whether '{text}' at line {line} cites it; if not, cite it where the "
                                      f"text relies on it, or remove it from the list")
             continue
-        if supplement is not None:
+        if unseen is not None:
+            said, check = unseen
             yield finding(uncited_entry, entry.line,
-                          f"reference {n} ({entry.label}) is cited by no marker in the text; the supplementary "
-                          f"material lists references of its own (line {supplement}) and may cite it",
+                          f"reference {n} ({entry.label}) is cited by no marker in the text; {said}",
                           column=1, citations=[n], severity="info",
-                          suggestion="check whether the supplementary material cites it; if not, cite it where the "
-                                     "text relies on it, or remove it from the list")
-            continue
-        if files is not None:
-            yield finding(uncited_entry, entry.line,
-                          f"reference {n} ({entry.label}) is cited by no marker in the text; the supplementary "
-                          f"files it lists (line {files}) are not part of it and may cite it",
-                          column=1, citations=[n], severity="info",
-                          suggestion="check whether a supplementary file cites it; if not, cite it where the "
-                                     "text relies on it, or remove it from the list")
-            continue
-        if image is not None:
-            yield finding(uncited_entry, entry.line,
-                          f"reference {n} ({entry.label}) is cited by no marker in the text; the table at line "
-                          f"{image} is printed without its rows (an image) and may cite it",
-                          column=1, citations=[n], severity="info",
-                          suggestion="check whether the table cites it; if not, cite it where the text relies on it, "
-                                     "or remove it from the list")
+                          suggestion=f"check whether {check} cites it; if not, cite it where the text relies on it, "
+                                     f"or remove it from the list")
             continue
         near = _closest(cited, n)
         hint = f" (the nearest cited number is {near})" if near is not None else ""
