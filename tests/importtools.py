@@ -1,6 +1,8 @@
 """Helpers for the import tests: what must survive a round trip, read with the project's own loaders."""
 from __future__ import annotations
 
+import io
+import os
 import re
 import shutil
 from pathlib import Path
@@ -49,3 +51,33 @@ def _sentence_key(text: str) -> str:
 
 def copy_tree(src: Path, dst: Path) -> None:
     shutil.copytree(src, dst, dirs_exist_ok=True)
+
+
+def docx_bytes(build) -> bytes:
+    """A Word file made by python-docx: ``build`` adds the paragraphs to a new document."""
+    from docx import Document
+
+    doc = Document()
+    build(doc)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def printed_pdfs(folder: Path, pages: dict[str, str]) -> dict[str, bytes]:
+    """Each page of HTML printed to PDF by Chromium, by name; the test is skipped without Chromium, and fails
+    under CI, where ./scripts/test installs it."""
+    import pytest
+
+    if not shutil.which("chromium"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is not installed; under CI the PDF import tests must run")
+        pytest.skip("Chromium is not installed (./scripts/test installs it with apt-get)")
+    from kbdev.render import print_pdfs
+
+    pairs = []
+    for name, html in pages.items():
+        (folder / f"{name}.html").write_text(html, encoding="utf-8")
+        pairs.append((folder / f"{name}.html", folder / f"{name}.pdf"))
+    print_pdfs(pairs)
+    return {name: (folder / f"{name}.pdf").read_bytes() for name in pages}

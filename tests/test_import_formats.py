@@ -10,6 +10,7 @@ import zipfile
 import pytest
 
 from kb.cli import main
+from importtools import docx_bytes
 from kb.errors import KbError
 from kb.importers import convert, detect
 from kb.importers.docx_numbering import Numbering
@@ -28,15 +29,6 @@ studies.<sup>[1]</sup> Kiva<sup>&reg;</sup> is <strong>medically necessary</stro
 <li>See <a href="https://example.org/x">https://example.org/x</a></li></ol></main></body></html>"""
 
 
-def _docx(build) -> bytes:
-    from docx import Document
-
-    doc = Document()
-    build(doc)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
 
 # detection ---------------------------------------------------------------------------------------
 
@@ -53,7 +45,7 @@ def test_the_format_comes_from_the_content(data, name, fmt):
 
 
 def test_a_word_file_is_a_zip_with_a_document_part():
-    assert detect(_docx(lambda d: d.add_paragraph("x")), "x.pdf") == "docx"
+    assert detect(docx_bytes(lambda d: d.add_paragraph("x")), "x.pdf") == "docx"
     other = io.BytesIO()
     with zipfile.ZipFile(other, "w") as z:
         z.writestr("content.xml", "<x/>")
@@ -119,7 +111,7 @@ def test_word_keeps_headings_superscript_runs_numbering_and_tables():
         doc.add_heading("References", 2)
         doc.add_paragraph("1. Zhu A. A review. J Bone. 2022;1:1-2. PMID: 123")
 
-    result = convert(_docx(build), "p.docx")
+    result = convert(docx_bytes(build), "p.docx")
     md = result.markdown
     assert "# Surgery Policy\n" in md
     assert "Zhu (2022) reviewed six studies.<sup>[1, 2]</sup> It was **positive**." in md
@@ -138,7 +130,7 @@ def test_a_short_bold_line_without_a_style_is_a_heading():
         doc.add_paragraph().add_run("REFERENCES").bold = True
         doc.add_paragraph("1. Zhu A. A review. J Bone. 2022;1:1-2. PMID: 123")
 
-    md = convert(_docx(build), "p.docx").markdown
+    md = convert(docx_bytes(build), "p.docx").markdown
     assert "## **REFERENCES**\n\n1. Zhu A." in md  # one level below the deepest styled heading
     assert "\n**The whole sentence is bold.**\n" in md
 
@@ -167,7 +159,7 @@ def test_word_numbering_prints_the_labels_word_prints():
 
 
 def test_a_damaged_word_file_is_refused():
-    good = _docx(lambda d: d.add_paragraph("x"))
+    good = docx_bytes(lambda d: d.add_paragraph("x"))
     broken = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(broken, "w") as dst:
         for item in src.infolist():

@@ -1,11 +1,10 @@
 """The PDF converter on small fixtures printed by Chromium (kbdev.render, one browser run per session)
 and on PDFs written by hand: superscript markers, ligatures, hyphenation, lists, ruled tables, running
 headers and footers, and the refusals (a password, no text layer)."""
-import os
-import shutil
 
 import pytest
 
+from importtools import printed_pdfs
 from kb.errors import KbError
 from kb.importers import convert
 
@@ -35,19 +34,7 @@ BLANK = '<!DOCTYPE html><html><body><div style="width:300px;height:400px;backgro
 
 @pytest.fixture(scope="session")
 def printed(tmp_path_factory):
-    if not shutil.which("chromium"):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is not installed; under CI the PDF import tests must run")
-        pytest.skip("Chromium is not installed (./scripts/test installs it with apt-get)")
-    from kbdev.render import print_pdfs
-
-    folder = tmp_path_factory.mktemp("pdf-fixtures")
-    pairs = []
-    for name, html in (("features", FEATURES), ("blank", BLANK)):
-        (folder / f"{name}.html").write_text(html, encoding="utf-8")
-        pairs.append((folder / f"{name}.html", folder / f"{name}.pdf"))
-    print_pdfs(pairs)
-    return {name: (folder / f"{name}.pdf").read_bytes() for name in ("features", "blank")}
+    return printed_pdfs(tmp_path_factory.mktemp("pdf-fixtures"), {"features": FEATURES, "blank": BLANK})
 
 
 @pytest.fixture(scope="session")

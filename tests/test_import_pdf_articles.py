@@ -3,12 +3,11 @@ wide table between column bands, reference headings known by their words, '[n]' 
 the clean cases beside them (one column, a table without rules, paragraphs with a first-line indent). Printed by
 Chromium from small pages (kbdev.render, one browser run for this module)."""
 import logging
-import os
 import re
-import shutil
 
 import pytest
 
+from importtools import printed_pdfs
 from kb.importers import convert
 
 _WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
@@ -64,19 +63,8 @@ line, so that a reader taking indents for entries would cut these paragraphs in 
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
-    if not shutil.which("chromium"):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is not installed; under CI the PDF import tests must run")
-        pytest.skip("Chromium is not installed (./scripts/test installs it with apt-get)")
-    from kbdev.render import print_pdfs
-
-    folder = tmp_path_factory.mktemp("pdf-articles")
-    pairs = []
-    for name, html in (("article", ARTICLE), ("onecol", ONE_COLUMN)):
-        (folder / f"{name}.html").write_text(html, encoding="utf-8")
-        pairs.append((folder / f"{name}.html", folder / f"{name}.pdf"))
-    print_pdfs(pairs)
-    return {name: convert((folder / f"{name}.pdf").read_bytes(), f"{name}.pdf") for name in ("article", "onecol")}
+    pdfs = printed_pdfs(tmp_path_factory.mktemp("pdf-articles"), {"article": ARTICLE, "onecol": ONE_COLUMN})
+    return {name: convert(data, f"{name}.pdf") for name, data in pdfs.items()}
 
 
 def test_two_columns_are_read_left_column_first_band_by_band(printed):

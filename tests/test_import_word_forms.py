@@ -4,6 +4,7 @@ import io
 
 import pytest
 
+from importtools import docx_bytes
 from kb.errors import KbError
 from kb.importers import convert
 from kb.read.parse_policy import parse_policy
@@ -16,15 +17,6 @@ def _page(body: str) -> bytes:
     return f"<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>".encode()
 
 
-def _docx(build) -> bytes:
-    from docx import Document
-
-    doc = Document()
-    build(doc)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
 
 # A Word file: 'References:' alone on a line, EndNote's 'n<tab>' entries -------------------------------------
 
@@ -34,7 +26,7 @@ def test_a_word_references_line_is_a_heading_and_tab_numbered_entries_are_read()
         d.add_paragraph("References:")
         d.add_paragraph(f"1\t{ENTRY}")
         d.add_paragraph(f"2\t{ENTRY2}")
-    result = convert(_docx(build), "p.docx")
+    result = convert(docx_bytes(build), "p.docx")
     assert "References:" in result.markdown.split("\n\n")[1] and result.markdown.split("\n\n")[1].startswith("#")
     assert f"1. {ENTRY}" in result.markdown
     assert any("2 reference entries printed as a number and a tab" in n for n in result.notes)
@@ -46,7 +38,7 @@ def test_a_word_sentence_naming_references_and_a_tab_after_a_number_in_the_text_
         d.add_paragraph("3\tThree patients were seen; the references below say more.")
         d.add_heading("References", 1)
         d.add_paragraph(f"1. {ENTRY}")
-    result = convert(_docx(build), "p.docx")
+    result = convert(docx_bytes(build), "p.docx")
     assert "3 Three patients were seen; the references below say more." in result.markdown
     assert not any("tab" in n for n in result.notes)
 
@@ -88,7 +80,7 @@ def _bibliography(heading: bool):
             d.add_heading("References", 1)
         style = d.styles.add_style("Bibliography", 1)
         d.add_paragraph("Hudson, Lawrence N. 2014. “The PREDICTS Database.” Ecol Evol 4: 4701–35.", style=style)
-    return _docx(build)
+    return docx_bytes(build)
 
 
 def test_a_bibliography_without_a_heading_is_refused_with_what_to_do():
@@ -109,7 +101,7 @@ def _with_endnotes(fmt: str | None, closing: str) -> bytes:
     def build(d):
         d.add_paragraph("Pain fell after surgery.ENDNOTE1 It rose later.ENDNOTE2")
         d.add_heading(closing, 1)
-    source = zipfile.ZipFile(io.BytesIO(_docx(build)))
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes(build)))
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     ref = ('</w:t></w:r><w:r><w:rPr><w:rStyle w:val="EndnoteReference"/></w:rPr><w:endnoteReference w:id="{}"/>'
            '</w:r><w:r><w:t xml:space="preserve">')
