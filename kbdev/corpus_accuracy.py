@@ -50,9 +50,14 @@ def measure_safely(path: Path, **options) -> ArticleResult:
         return ArticleResult(Path(path).name, crash=f"{type(exc).__name__}: {exc}")
 
 
-def corpus_files(folder: Path) -> list[Path]:
-    """The JATS files of a folder, the held-out PLOS Medicine articles left out by name."""
-    return sorted(p for p in Path(folder).glob("*.xml") if not p.name.startswith(HELD_OUT))
+def corpus_files(folder: Path, held_out: bool = False) -> list[Path]:
+    """The JATS files of a folder; the held-out PLOS Medicine articles only for the acceptance run."""
+    return sorted(p for p in Path(folder).glob("*.xml") if held_out or not p.name.startswith(HELD_OUT))
+
+
+def held_out_files(folder: Path) -> list[Path]:
+    """The folder's PLOS Medicine files: left out unless the acceptance run asks for them."""
+    return sorted(p for p in Path(folder).glob("*.xml") if p.name.startswith(HELD_OUT))
 
 
 def _plain(text: str | None) -> str:

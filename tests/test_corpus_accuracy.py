@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from kb.importers.jats import EntryFacts, GroundTruth, TruthMarker
 from kb.read.model import CitationMarker, ReferenceEntry
 from kbdev.corpus_accuracy import (ArticleResult, author_right, compare_entries, compare_markers, corpus_files,
-                                   measure, summary, table)
+                                   held_out_files, measure, summary, table)
 
+ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "jats"
 
 
@@ -94,3 +97,27 @@ def test_defect_table_sums_over_articles():
                ArticleResult("b", seeded_by_defect=(("swap", 1, 0, 0),))]
     from kbdev.corpus_accuracy import defect_table
     assert "| swap | 1 / 2 | 1 |" in defect_table(results) and "| shift | 0 / 1 | 0 |" in defect_table(results)
+
+
+def test_the_acceptance_run_measures_held_out_articles_only_when_asked(tmp_path):
+    for name in ("journal.pmed.1000001.xml", "journal.pone.0000001.xml"):
+        (tmp_path / name).write_text("<article/>")
+    assert [p.name for p in corpus_files(tmp_path, held_out=True)] == ["journal.pmed.1000001.xml",
+                                                                      "journal.pone.0000001.xml"]
+    assert [p.name for p in held_out_files(tmp_path)] == ["journal.pmed.1000001.xml"]
+
+
+def _script(*args):
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "corpus_accuracy.py"), *map(str, args)],
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_a_folder_of_held_out_articles_says_how_to_measure_them(tmp_path):
+    shutil.copy(DATA / "journal.pntd.0000149.xml", tmp_path / "journal.pmed.0000149.xml")
+    refused = _script(tmp_path, "--draws", "0")
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.strip() == (f"{tmp_path}: its 1 .xml files are PLOS Medicine articles, held out for "
+                                      "acceptance; add --held-out to measure them")
+    measured = _script(tmp_path, "--draws", "0", "--held-out")
+    assert measured.returncode == 0, measured.stderr
+    assert "| journal.pmed.0000149.xml |" in measured.stdout and "1 articles measured" in measured.stdout
