@@ -37,8 +37,8 @@ def count_claim_mismatch(kb):
     the number of cited entries, or from the number of cited entries of that kind (RCTs, systematic
     reviews, guidelines, case series). Kinds come from each entry's title and the reviewed overrides in
     the policy folder's `kinds.csv`. A count of what a cited review contains
-    (`a review of seven RCTs`, `a meta-analysis of 10 cohort studies [8]` citing one entry) is not a claim about the cited
-    entries and is not checked, nor is a threshold (`at least 10 studies`) or a size reported of one work
+    (`a review of seven RCTs`, `a meta-analysis of 10 cohort studies [8]` citing one entry, or `based on only three
+    studies [24]` where 24 is a systematic review) is not a claim about the cited entries and is not checked, nor is a threshold (`at least 10 studies`) or a size reported of one work
     (`n = 3 population-based studies [20]`), nor a count that points back (`These three previous studies were
     in urban areas ...<sup>6</sup>`, studies cited before). An entry whose title names no design may be of the kind
     claimed: when only such entries disagree with the kind, the finding is `info`.
@@ -59,8 +59,10 @@ def count_claim_mismatch(kb):
             if not numbers or any(n not in kb.references for n in numbers):
                 continue
             marker = entry.markers[claim.markers[0]]
-            if claim.of_review and len(numbers) == 1:
-                continue  # 'a meta-analysis of 10 cohort studies (125)': the one cited review holds the ten
+            if len(numbers) == 1 and (claim.of_review or (claim.count > 1 and kb.kind(numbers[0]) == REVIEW)):
+                # 'a meta-analysis of 10 cohort studies (125)', 'this finding was based on only three studies
+                # [24]' citing a systematic review: the one cited review holds them
+                continue
             if len(numbers) != claim.count and _count_may_fit(kb, entry, claim, len(numbers)):
                 continue
             if len(numbers) != claim.count:

@@ -17,10 +17,10 @@ from .helpers import clip, describe
 _UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b|\((?-i:s)\.\s?(?-i:[fd])\.?\)|\bsin fecha\b|"
                       r"\bsans date\b", re.I)
 # Nor is one not yet published: its year is not known when the list is printed.
-# So is one only submitted, in review, in preparation or unpublished ('... diminishes biocompatibility. Submitted',
+# So is one only submitted, in review, in preparation ('(in prep.)') or unpublished ('... diminishes biocompatibility. Submitted',
 # '(in review)', 'Pediatric Obesity. in review.').
 _NOT_YET = re.compile(r"\bin press\b|\bforthcoming\b|\baccepted for publication\b|\((?:in|under) review\)|\(submitted\)|"
-                      r"\bsubmitted (?:for publication|to)\b|\bin preparation\b|"
+                      r"\bsubmitted (?:for publication|to)\b|\bin prep(?:aration|\.)|"
                       r"\b(?:submitted(?: for publication)?|(?:in|under) review|unpublished(?: data| observations)?)\W*$",
                       re.I)
 # A document that has versions: guidance, a report, criteria, a code such as [TA279]. A home page or a

@@ -107,6 +107,11 @@ _COUNT_BEFORE = lazy(rf"(?<![\d.,])(?:{_INT}|{WORD_NUMBER})\s+(?:of|out of)\s+(?
 # "and six received tofacitinib 15 mg": an arm spelled out, which the digits' sum leaves out.
 _WORD_ARM = lazy(rf"\b{WORD_NUMBER}\s+(?:who|were|was|underwent|received|assigned|randomi[sz]ed)\b", re.IGNORECASE)
 _NUMBER = lazy(rf"(?<![\w.,])(?:{_INT}|{WORD_NUMBER})(?![\d.,]\d)(?![\w-])", re.IGNORECASE)
+# "44 children who received CQ, 31 who received SP, and 25 who received CQ/SP": the 'total' is the list's first arm.
+_ARM_VERB = lazy(r"\s*who\s+(?:received|underwent|took|were\s+(?:given|assigned|allocated|randomi[sz]ed))\b",
+                 re.IGNORECASE)
+# "Out of 107 enrolled, six withdrew, leaving 101 who were randomized; 50 received ...": a later stage's total.
+_LEAVING = lazy(r"\b(?:leaving|remaining were)\s+$", re.IGNORECASE)
 
 
 def _sum_printed(text: str, arms: list, total: re.Match) -> bool:
@@ -138,6 +143,13 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
         sizes = [_int(a.group("n")) for a in arms]
         if len(arms) < 3 and _SCREENED.match(text, t.end()):
             continue
+        if _ARM_VERB.match(text, t.end()) and sum(bool(_ARM_VERB.match(text, a.end("n"))) for a in arms) >= 2:
+            continue
+        later = next((k for k, a in enumerate(arms[:-1])
+                      if _LEAVING.search(text, max(0, a.start("n") - 16), a.start("n"))), None)
+        if later is not None:  # the stage after the losses is the total its arms share
+            t, arms, sizes = arms[later], arms[later + 1:], sizes[later + 1:]
+            total, at = t.group("n"), t.start("n")
         if sum(sizes) != _int(total) and (_sum_printed(text, arms, t) or _WORD_ARM.search(text, t.end(), stop)):
             continue
         # A flow of participants: "Of 1200 screened, 840 were randomised: 421 to X and 419 to placebo". The

@@ -27,6 +27,8 @@ _EST_HEAD = lazy(rf"{MEASURE}|\b(?:estimate|effect(?: size)?|ratio|difference)\b
 _SPREAD = lazy(r"percentile|\bIQR\b|interquartile|\brange\b|\bSD\b|\bSE\b|standard (?:deviation|error)",
                      re.IGNORECASE)
 _LEVEL = lazy(r"(\d{2}(?:\.\d+)?)\s?%")
+# 'P (95% CI)', 'p-value (95% CI)': the number before the interval is the p-value, not the estimate it is for.
+_P_HEAD = lazy(r"^\W*p(?:\s*-?\s*values?)?\b", re.IGNORECASE)
 _RULE = lazy(r"^\s*\|?\s*:?-{2,}")
 _TAG = lazy(r"<[^>]+>")
 _MARKER = lazy(r"\s*\[\d[\d,;\s\-\u2013]*\]")
@@ -69,7 +71,7 @@ def _read_row(header: list[str], cells: list[str], est: int | None, ci: int | No
     for i in dict.fromkeys(x for x in (est, ci) if x is not None):
         if i >= len(cells):
             continue
-        both = _WITH_BOUNDS.match(cells[i])
+        both = _WITH_BOUNDS.match(cells[i]) if not _P_HEAD.match(_cell_text(header[i])) else None
         if both:
             return [(Found(0, 0, printed, measure, both.group("value"), both.group("low"), both.group("high"),
                            level_text, "", "%" if "%" in cells[i] else "", ""), "")]

@@ -48,8 +48,9 @@ _N_EQUALS = lazy(r"\bn\s*=")  # 'N =' in a lowered text
 _TRIAL_WORDS = lazy(r"\b(?:trials?|RCTs?|randomi[sz]ed|enrolled|recruited|included|including|study|studies|"
                           r"conducted|participants|comparing|compared)\b", re.IGNORECASE)
 # Words just before a number that make it something other than the trial's size.
+# A number after a label word names a kind or a time, not people: 'type 2 diabetic patients', 'phase 3 patients'.
 _BEFORE_BAD = lazy(
-    r"(?:\bthe|\d\s+of|\bout of|(?:group|arm)\s+(?:included|comprised|consisted of|had|enrolled|contained)|\bamong|\bwhom|\bthese|\bapproximately|\babout|\baround|\bnearly|\balmost|\bover|"
+    r"(?:\b(?:type|phase|grade|stage|class|level|wave|day|week|visit)|\bthe|\d\s+of|\bout of|(?:group|arm)\s+(?:included|comprised|consisted of|had|enrolled|contained)|\bamong|\bwhom|\bthese|\bapproximately|\babout|\baround|\bnearly|\balmost|\bover|"
     r"\bmore than|\bfewer than|\bless than|\bat least|\bup to|\bunder|\bsome|\broughly|\bonly|\ban additional|"
     r"\bfurther|\bremaining|~|[<>\u2264\u2265]|\d\s*(?:-|\u2013|to|and)|\bmillion|\bthousand)\s*$",
     re.IGNORECASE)

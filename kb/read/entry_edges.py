@@ -25,8 +25,10 @@ _WORD = re.compile(r"[^\W\d_]{3,}|\b[A-Z]{2,}\b")
 # The title going on: "Volume 2: Bony fishes", "Part II".
 _MORE_TITLE = re.compile(r"(?:Volume|Vol\.?|Part|Book|Chapter|Section|Appendix)\s+[\dIVXivx]", re.IGNORECASE)
 # Entries that have no source by their nature: they say so, and a reader knows what they are.
+# ('Email sent to Christine O'Farrelly on 14th May 2014.': a message, as personal as a communication)
 NO_SOURCE_BY_NATURE = re.compile(r"\bpersonal communication\b|\bunpublished\b|\bin preparation\b|"
-                                 r"\bsubmitted\b|\bdata not shown\b", re.IGNORECASE)
+                                 r"\bsubmitted\b|\bdata not shown\b|\b(?:e-?mail|letter)s?\s+(?:sent\s+)?to\b",
+                                 re.IGNORECASE)
 
 
 # Internal Medicine and other Japanese journals: "Title. Muscle Nerve 55: E15-E16, 2017." (the year last).
@@ -71,7 +73,8 @@ _COPYRIGHT = re.compile(r"\bc(?P<y>(?:1[89]|20)\d{2})\b")
 _US_DATE = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d{2})(?![\d/])")
 # ('; 1840–1878': the years a work of several volumes came out over; the first is its year)
 # ('1.1-2 ed2014': R's citation() glues the year to its 'ed' of a package's version; '6-10-1996': a date)
-_LAST_YEAR = re.compile(rf"(?:[;,]|(?<=[^\W\d_]):|(?<=\sed)|(?<=[\s,][A-Z]{{2}})|(?<![\d-])\d{{1,2}}-\d{{1,2}}-)\s*(?P<y>{_YEAR_RX})"
+# ('Cholula, Mexico2006.', 'Reports of the Surgeon General2014.': PMC's copies lose the space before the year)
+_LAST_YEAR = re.compile(rf"(?:[;,]|(?<=[^\W\d_]):|(?<=\sed)|(?<=[\s,][A-Z]{{2}})|(?<=[a-z]{{3}})(?=\d)|(?<![\d-])\d{{1,2}}-\d{{1,2}}-)\s*(?P<y>{_YEAR_RX})"
                         rf"(?:\s*[\u2013-]\s*{_YEAR_RX})?\.?$")
 
 
@@ -85,6 +88,10 @@ def leading(number: int, text: str) -> tuple[str, str | None]:
     return (text[year.end():], year.group("y")) if year else (text, None)
 
 # 'Geneva: 2000 WHO/FCH/CAH/00.1.': the place, the year, then the report's code closing the entry.
+# A year standing where the volume goes, before the pages ('Population Studies 1979: 395-413.',
+# 'Proceedings of the ... Conference. 2013: 2568-2574.', 'NBER Working Paper; 2013: No. 19316.'): read only when
+# nothing else gives a year, since a series may number its volumes past 1800.
+_YEAR_BEFORE_PAGES = re.compile(rf"(?:^|[\s.;,])(?P<y>{_YEAR_RX})\s*:\s*(?:[A-Za-z]?\d+(?:\s*[\u2013-]\s*[A-Za-z]?\d+)?|No\.\s*\d+)\.?$")
 _YEAR_BEFORE_CODE = re.compile(rf"(?<=[^\W\d_]):\s*(?P<y>{_YEAR_RX})\s+[A-Z][A-Z0-9]*[/\-][\w./\-]*$")
 
 
@@ -98,4 +105,5 @@ def late_year(body: str) -> str | None:
     if date:
         y = date.group("y")
         return y if len(y) == 4 else str((2000 if int(y) <= 30 else 1900) + int(y))
-    return None
+    m = _YEAR_BEFORE_PAGES.search(body.rstrip(" "))
+    return m.group("y") if m else None

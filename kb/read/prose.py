@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kb.patterns import lazy
+from kb.read.byline import is_byline
 from kb.read.marker_style import choose
 from kb.read.marker_numbers import Expansion
 from kb.read.markers import SUP, SUP_BRACKET, UNICODE, expand, scan_line
@@ -140,7 +141,7 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
             for i, num in enumerate(block.lines):
                 line_text = block.text[block.starts[i]: block.starts[i] + _line_len(block, i)]
                 opens = i == 0 or noted or line_text.lstrip().startswith("|")
-                found, unsure = scan_line(line_text, opens_block=opens)
+                found, unsure = ([], []) if is_byline(line_text) else scan_line(line_text, opens_block=opens)
                 noted = line_text.lstrip().lower().startswith("<sup>")
                 per_line.append((num, found, unsure))
         chosen, skipped = choose(per_line, last_entry)

@@ -92,3 +92,14 @@ def test_a_review_among_cited_randomised_trials_pools_them():
     body = "Vertebroplasty was tested in a number of randomized controlled trials<sup>[1-5]</sup>."
     # The review (1) pools trials; the guideline (5) still contradicts the claim.
     assert [f.citations for f in findings(body, refs, "CIT302")] == [(5,)]
+
+
+def test_a_count_tied_to_one_cited_systematic_review_is_what_the_review_holds():
+    """PLOS ONE: 'A systematic review identified some effects; yet this finding was based on only three
+    studies [24]', 24 the systematic review."""
+    refs = ["martinlopez2015", "buchbinder2009", "kallmes2009"]
+    body = "A systematic review found some effects, yet this finding was based on only three studies.<sup>[1]</sup>"
+    assert findings(body, refs, "CIT301") == []
+    # Clean case: the same count citing one trial is still a mismatch.
+    found = findings(body.replace("[1]", "[2]"), refs, "CIT301")
+    assert [f.severity for f in found] == ["warning"] and "cites 1 entries (2)" in found[0].message
