@@ -145,3 +145,26 @@ def test_an_email_has_no_source_to_name():
     # Positive: an entry of a name, a title and a year alone still names no source.
     assert _codes(["Amabile TM. Motivation and Creativity: Effects of Motivational Orientation on Creative Writers. "
                    "1983.", other], "REF113") == [("warning", 1)]
+
+
+def test_a_year_before_a_volume_and_its_pages():
+    """PLOS ONE: '*Prev Sci*, 2005: 6: 151-175.' prints the year, then the volume and pages."""
+    entry = parse_entry(1, "Flay BR, Biglan A. Standards of evidence. *Prev Sci*, 2005: 6: 151\u2013175. PMID: 16365954", 1)
+    assert (entry.year, entry.volume) == (2005, "6")
+    # Clean case: a volume numbered like a year not yet come, before its pages, is no year.
+    assert parse_entry(1, "Smith J. A title. *J Biol*. 2093: 1-10.", 1).year is None
+    assert parse_entry(1, "Smith J. A title. J Biol. 2093: 1-10.", 1).year is None
+
+
+def test_a_publisher_run_into_the_title_makes_no_source_unsure():
+    """PLOS ONE: a report's place and publisher printed after its title with no stop: REF113 says info."""
+    other = "Smith A. Title of a paper on attachment scales. *J Psychol*. 2005;1:1-5."
+    giz = ("van Teijlingen E, Simkada P, Acharga D. Sexual and Reproductive Health Status and health service "
+           "utilization of adolescents in four districts in Nepal Kathmandu: GIZ, 2012.")
+    agi = ("Ahmed F, Bankole A, Woog V. Healthcare seeking by adolescents for reproductive health problems in "
+           "sub-Saharan Africa: The Alan Guttmacher Institute, USA; 2005 15.01.10.")
+    assert _codes([giz, other], "REF113") == [("info", 1)]
+    assert _codes([agi, other], "REF113") == [("info", 1)]
+    # Clean case: a title with a colon and no publisher after it still names no source.
+    bare = "Amabile TM. Motivation and Creativity: Effects of Motivational Orientation on Creative Writers. 2012."
+    assert _codes([bare, other], "REF113") == [("warning", 1)]

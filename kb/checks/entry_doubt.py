@@ -36,6 +36,10 @@ _SIGNS = (
     re.compile(r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+,\s+[A-Z]{2,}\b"),
     # an author list run on into the title: 'and Shafir E., Why Having Too Little ...'
     re.compile(r"^(?:and|&)\s"),
+    # a place and a publisher's short name closing it, after no stop: '... in four districts in Nepal Kathmandu: GIZ'
+    re.compile(r"\b[A-Z][a-z]+:\s*[A-Z][A-Za-z&]{1,7}$"),
+    # a publishing body and its country: '... in sub-Saharan Africa: The Alan Guttmacher Institute, USA; 2005'
+    re.compile(r"\b(?:Institute|University|Press|Ministry|Foundation|Council|Publishers?)\b[^.:]{0,40}[,;]\s*[A-Z]{2,}\b"),
 )
 
 

@@ -11,6 +11,7 @@ checks know it was not read as a journal.
 from __future__ import annotations
 
 import re
+import datetime
 
 _YEAR_RX = r"(?:1[5-9]|20)\d{2}"
 # The end of the title: a full stop, question or exclamation mark before a capital, a digit or an
@@ -106,4 +107,5 @@ def late_year(body: str) -> str | None:
         y = date.group("y")
         return y if len(y) == 4 else str((2000 if int(y) <= 30 else 1900) + int(y))
     m = _YEAR_BEFORE_PAGES.search(body.rstrip(" "))
-    return m.group("y") if m else None
+    # A volume may look like a year; one not yet come ('J Biol. 2093: 1-10') is the volume.
+    return m.group("y") if m and int(m.group("y")) <= datetime.date.today().year + 1 else None

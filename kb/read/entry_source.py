@@ -31,9 +31,10 @@ _PUB = lazy(
 )
 # A year standing alone: not inside a longer number or an e-locator, not pages after "18: " or "pp. ",
 # not the first half of a page range "1905-1910", not a volume before its pages "2093: 1-10".
-# A decade ("Women's Health in the 1990s") is no year.
+# A decade ("Women's Health in the 1990s") is no year. A year before a volume and its pages is ("Prev Sci, 2005: 6:
+# 151-175").
 _YEAR = lazy(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!\bpp\. )(?<!\bp\. )(?P<y>{YEAR_RX})(?![\d\u2013])(?!s\b)"
-             rf"(?!-(?![A-Za-z]{{3}}\b))(?!: )")
+             rf"(?!-(?![A-Za-z]{{3}}\b))(?!: (?!\d+(?:\s?\(\d+\))?\s?:\s?\d))")
 # "Journal 6: e100", "Journal 6(2): 100-110", "Journal, 6(2), 100-110", "Journal 12 (2009) 100-110"
 # Also "Bioinformatics 19 Suppl 2: ii215-ii225" and roman pages "124: xvi-xviii".
 _VOLUME_PAGES = re.compile(
