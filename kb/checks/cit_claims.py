@@ -43,7 +43,8 @@ def count_claim_mismatch(kb):
     in urban areas ...<sup>6</sup>`, studies cited before). An entry whose title names no design may be of the kind
     claimed: when only such entries disagree with the kind, the finding is `info`.
     A count opening the sentence stays silent when its first markers hold exactly that many entries (the
-    rest may be another clause's) or the next sentence goes on naming them (`The other study ...`). A count
+    rest may be another clause's), the next sentence goes on naming them (`The other study ...`), or `The` points
+    back at as many works as the sentence before cites (`[19]–[22]. The four SMILE studies enrolled ... [23]`). A count
     before a unit of time is a duration (`90 day toxicity studies`); one whose marker points with `see`, `cf.`
     or `e.g.` (`three previous trials (see Titov et al., 2010)`) is only `info`: one paper may report them all.
     Why: the count is how a reader weighs the evidence; one non-randomised study counted as an RCT
@@ -104,8 +105,20 @@ def _count_may_fit(kb, entry, claim, cited: int) -> bool:
         if len(seen) == claim.count:
             return True
     following = entry.sentence.index + 1
-    return (cited < claim.count and following < len(kb.doc.sentences)
-            and bool(_GOES_ON.match(kb.doc.sentences[following].text)))
+    if cited < claim.count and following < len(kb.doc.sentences) and _GOES_ON.match(kb.doc.sentences[following].text):
+        return True
+    return _points_back(kb, entry, claim)
+
+
+def _points_back(kb, entry, claim) -> bool:
+    """'The four SMILE studies enrolled patients ... [23]' right after a sentence citing [19]-[22]: the definite
+    article points back at the works the sentence before cited, not at this sentence's markers."""
+    text = entry.sentence.text
+    if not text[:max(0, text.find(claim.text))].strip().lower() == "the" or entry.sentence.index == 0:
+        return False
+    previous = entry.sentence.index - 1
+    cited = {n for m in kb.doc.markers if m.sentence_index == previous for n in m.numbers}
+    return len(cited) == claim.count
 
 
 def _kind_hint(kb, index, odd: list[int], claim) -> str:

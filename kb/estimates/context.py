@@ -135,6 +135,8 @@ def _cues(text: str) -> list[tuple[int, str, str]]:
         before = " ".join(text[:m.start()].split()[-4:])
         if HEDGE.search(before):
             continue  # "marginally significant": no claim either way
+        if m.group(0)[0] in "rR" and any(0 <= m.start() - b <= 16 for _, b in spans):
+            continue  # "a non-significant 46% reduced odds": the qualifier before says how sure the reduction is
         if NEGATION.search(before):
             if m.group(0).lower().startswith(("significant", "statistically")):
                 cues.append((m.start(), "not significant", f"{before} {m.group(0)}".strip()))

@@ -55,7 +55,7 @@ _BOUND_BEFORE = lazy(r"[\u2265\u2264<>~\u2013\u2014-]\s?$")
 # "WHO Group 1 PH (12 (17%))", "Stage 3 CKD", "type 2 DM": a number naming a category is no arm's size.
 _LABEL_BEFORE = lazy(r"\b(?:groups?|types?|stages?|grades?|class(?:es)?|phases?|levels?|cohorts?|waves?|arms?)\s$",
                      re.IGNORECASE)
-_COUNT = lazy(rf"(?=[\dtfesno])(?<![\d.,])(?P<c>{_INT}|{WORD_NUMBER})\s+(?:[a-z]+\s+)?\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)",
+_COUNT = lazy(rf"(?=[\dtfesno])(?<![\d.,])(?<![^\W\d_])(?P<c>{_INT}|{WORD_NUMBER})\s+(?:[a-z]+\s+)?\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)",
                     re.IGNORECASE)
 _DENOM_AFTER = lazy(rf"\s*(?:of|out of)\s+(?:the\s+)?(?P<d>{_INT})\b")
 _DENOM_BEFORE = lazy(rf"(?:^|[,;]\s*)(?:out of|of)\s+(?:the\s+)?(?P<d>{_INT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b",
@@ -190,7 +190,24 @@ def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
         # between the denominator and the count is the count's own group.
         nearer = denom and any(t.start() >= before[-1].end() for t in _totals(text[:m.start()]))
         out.append((m, None if nearer else (_subgroup(text, m, before[-1].end()) or denom) if denom else None))
-    return out
+    return _per_arm(text, out)
+
+
+_ARM_AFTER = lazy(r"\s*(?:[\w-]+\s+){0,3}?(?:intervention|comparison|control|placebo|treatment|usual care)\b|"
+                  r"\s*(?:[\w-]+\s+){0,3}?(?:group|arm)\b", re.IGNORECASE)
+
+
+def _per_arm(text: str, found: list) -> list:
+    """'Out of 23 participants ..., 10 (57.5%) intervention participants and 3 (75%) from the comparison group': when
+    the counts an earlier total shares are each an arm's and their percentages add up past 100%, each is of its
+    own arm, which the sentence does not print: no denominator."""
+    shared: dict[str, list] = {}
+    for m, denom in found:
+        if denom and not _DENOM_AFTER.match(text, m.end()):
+            shared.setdefault(denom, []).append(m)
+    unsure = {id(m) for ms in shared.values() if len(ms) > 1 and sum(float(m.group("p")) for m in ms) > 100.5
+              and all(_ARM_AFTER.match(text, m.end()) for m in ms) for m in ms}
+    return [(m, None if id(m) in unsure else denom) for m, denom in found]
 
 
 def _fits(count: int, percent_text: str, of: int) -> bool:

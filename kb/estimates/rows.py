@@ -29,6 +29,9 @@ _SPREAD = lazy(r"percentile|\bIQR\b|interquartile|\brange\b|\bSD\b|\bSE\b|standa
 _LEVEL = lazy(r"(\d{2}(?:\.\d+)?)\s?%")
 # 'P (95% CI)', 'p-value (95% CI)': the number before the interval is the p-value, not the estimate it is for.
 _P_HEAD = lazy(r"^\W*p(?:\s*-?\s*values?)?\b", re.IGNORECASE)
+# 'Difference between groups, Mean or Odds Ratio (95% CI)': each row says which, so no row's measure is known.
+_EITHER_HEAD = lazy(r"\b(?:mean|difference)\b.*\bor\b.*\bratio\b|\bratio\b.*\bor\b.*\b(?:mean|difference)\b",
+                    re.IGNORECASE)
 _RULE = lazy(r"^\s*\|?\s*:?-{2,}")
 _TAG = lazy(r"<[^>]+>")
 _MARKER = lazy(r"\s*\[\d[\d,;\s\-\u2013]*\]")
@@ -64,7 +67,7 @@ def _read_row(header: list[str], cells: list[str], est: int | None, ci: int | No
     head = " ".join(h for h in (header[est] if est is not None else "", header[ci] if ci is not None else ""))
     level = _LEVEL.search(head)
     measure_head = header[est] if est is not None else head
-    name = (re.search(MEASURE, measure_head) or re.search(MEASURE, head))
+    name = None if _EITHER_HEAD.search(head) else (re.search(MEASURE, measure_head) or re.search(MEASURE, head))
     printed = name.group(0) if name else ""
     measure = canonical_measure(printed) if printed else ""
     level_text = level.group(1) + "%" if level else ""

@@ -106,7 +106,7 @@ SIGNIFICANT = lazy(
 # "marginally significant (OR 10.7 [0.92-124.38], p = 0.058)": a hedge that concedes the result missed the
 # threshold; it claims neither way.
 HEDGE = lazy(r"\b(?:marginally|borderline|nearly|near|almost|approaching|trend(?:ing)?(?: towards?)?|"
-             r"of borderline)\s*$", re.IGNORECASE)
+             r"of borderline)[\s-]*$", re.IGNORECASE)  # 'a near-significant difference
 NEGATION = lazy(r"\b(?:no|not|nor|neither|without|never)\b|n't\b", re.IGNORECASE)
 RISK_FACTOR = lazy(r"risk factors?", re.IGNORECASE)
 

@@ -28,7 +28,8 @@ _MORE_TITLE = re.compile(r"(?:Volume|Vol\.?|Part|Book|Chapter|Section|Appendix)\
 # Entries that have no source by their nature: they say so, and a reader knows what they are.
 # ('Email sent to Christine O'Farrelly on 14th May 2014.': a message, as personal as a communication)
 NO_SOURCE_BY_NATURE = re.compile(r"\bpersonal communication\b|\bunpublished\b|\bin preparation\b|"
-                                 r"\bsubmitted\b|\bdata not shown\b|\b(?:e-?mail|letter)s?\s+(?:sent\s+)?to\b",
+                                 r"\bsubmitted\b|\bdata not shown\b|\b(?:e-?mail|letter)s?\s+(?:sent\s+)?to\b|"
+                                 r"\((?:in|under) review\)",
                                  re.IGNORECASE)
 
 
@@ -66,7 +67,7 @@ def split_rest(title: str) -> tuple[str, str | None]:
 # or the year of an organisation's document ("(2000) Adolescent Medicine Network.").
 _LEAD = re.compile(r"^(?:[.,;]\s*)+")
 _OWN_NUMBER = re.compile(r"(?P<n>\d{1,4})(?:\.\s+(?=[A-Z])|\s+(?=[A-Z][\w'-]+ [A-Z]{1,3},))")  # "4. Prata", "18 Meretoja R,"
-_LEAD_YEAR = re.compile(rf"^\((?P<y>{_YEAR_RX})[a-z]?\)\s*")
+_LEAD_YEAR = re.compile(rf"^\((?P<y>{_YEAR_RX})(?:[a-z]|\s?[\u2013-]\s?{_YEAR_RX})?\)\s*")  # '(2010-2011) Survey.'
 # "c2014 May" (copyright year of a web page or software); a year ending a book's line, old ones
 # included ("Leipzig: G. E. Beer; 1791.", "USP: 2010."), never after a volume's colon (pages: "18: 1905").
 _COPYRIGHT = re.compile(r"\bc(?P<y>(?:1[89]|20)\d{2})\b")
@@ -88,11 +89,14 @@ def leading(number: int, text: str) -> tuple[str, str | None]:
     year = _LEAD_YEAR.match(text)
     return (text[year.end():], year.group("y")) if year else (text, None)
 
-# 'Geneva: 2000 WHO/FCH/CAH/00.1.': the place, the year, then the report's code closing the entry.
+
 # A year standing where the volume goes, before the pages ('Population Studies 1979: 395-413.',
 # 'Proceedings of the ... Conference. 2013: 2568-2574.', 'NBER Working Paper; 2013: No. 19316.'): read only when
 # nothing else gives a year, since a series may number its volumes past 1800.
 _YEAR_BEFORE_PAGES = re.compile(rf"(?:^|[\s.;,])(?P<y>{_YEAR_RX})\s*:\s*(?:[A-Za-z]?\d+(?:\s*[\u2013-]\s*[A-Za-z]?\d+)?|No\.\s*\d+)\.?$")
+# 'London: 1965. Report No.: ISBN ...': a book's place and year, with no publisher between them.
+_PLACE_YEAR = re.compile(rf"\b[A-Z][a-z]{{2,}}:\s*(?P<y>{_YEAR_RX})\.(?:\s|$)")
+# 'Geneva: 2000 WHO/FCH/CAH/00.1.': the place, the year, then the report's code closing the entry.
 _YEAR_BEFORE_CODE = re.compile(rf"(?<=[^\W\d_]):\s*(?P<y>{_YEAR_RX})\s+[A-Z][A-Z0-9]*[/\-][\w./\-]*$")
 
 
@@ -106,6 +110,9 @@ def late_year(body: str) -> str | None:
     if date:
         y = date.group("y")
         return y if len(y) == 4 else str((2000 if int(y) <= 30 else 1900) + int(y))
+    place = _PLACE_YEAR.search(body)
+    if place:
+        return place.group("y")
     m = _YEAR_BEFORE_PAGES.search(body.rstrip(" "))
     # A volume may look like a year; one not yet come ('J Biol. 2093: 1-10') is the volume.
     return m.group("y") if m and int(m.group("y")) <= datetime.date.today().year + 1 else None

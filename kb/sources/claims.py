@@ -50,7 +50,9 @@ _LABEL = lazy(r"\b(?:phase|stage|grade|type|class|level|step|wave|round|tier)\s*
 # 'A meta-analysis of 10 cohort studies (125)': with one entry cited, the count is that review's contents.
 _CONTENTS = lazy(r"\b(?:meta-?analys[ie]s|reviews?|overviews?|(?:pooled|secondary|joint)\s+analys[ie]s|re-?analys[ie]s|"
                  r"syntheses|synthesis)\s+"
-                 r"(?:of|including|pooling|combining)\s+(?:the\s+|data\s+from\s+)?$", re.I)
+                 r"(?:of|including|pooling|combining)\s+(?:the\s+|data\s+from\s+)?$"
+                 # 'factor analysis of asthma outcome data from three asthma clinical trials [21]'
+                 r"|\banalys[ie]s\s+of\s+(?:[\w-]+\s+){0,4}data\s+from\s+(?:the\s+)?$", re.I)
 _DESIGN = lazy(rf"(?P<noun>{_NOUN})[\s.,;:)]*$", re.I, gated=True)
 # "These three previous studies were in urban areas ... [6]" points back at studies cited before it: the marker at
 # the sentence's end supports its own clause, so a demonstrative opening is no count of the sentence's markers.
