@@ -172,6 +172,11 @@ def _front(body: str):
     first, sep, rest = _first_sentence(body)
     if sep and len(first.split()) <= 14 and (_ORG_WORDS.search(first) or GROUP_WORDS.search(first)
                                              or _ACRONYM.fullmatch(first)):
+        # 'Frontline Systems Inc, Risk Solver Platform V10.0, 2010. Nevada USA': a company's product and the
+        # year close the first sentence; the year is the entry's, not part of the body's name.
+        closing = _LIST_CLOSING_YEAR.search(first)
+        if closing and closing.start() > 0:
+            return None, clean(first[:closing.start()]), rest, closing.group("y"), False
         return None, clean(first), rest, None, False
     # "Brasil. Ministério da Saúde. Title": a country or state heads the body that wrote it.
     second, sep2, after = _first_sentence(rest) if sep == ". " else ("", "", "")
