@@ -171,3 +171,36 @@ def test_a_sentence_pointing_at_the_documents_own_figure_reports_its_own_study()
     # Positive case: without the pointer the numbers are the cited trial's, and they miss its total.
     positive = TRIAL + "Of them, 130 were randomized to the device and 122 to sham."
     assert [f.code for f in run(positive, "EST304")] == ["EST304"]
+
+
+# --- Entries' first author and year ------------------------------------------------------------------------------
+
+def test_a_date_exported_with_numeric_month_and_day_is_the_entrys_year():
+    raw = ("Ferlay J, Soerjomataram I. Cancer incidence worldwide: major patterns in GLOBOCAN 2012. Int J Cancer. "
+           "2015 3 1;136(5):E359-86.")
+    e = parse_entry(1, raw, 1)
+    assert (e.year, e.volume, e.source) == (2015, "136", "Int J Cancer")
+    # Clean case: without the month and day the same entry read the same way already.
+    assert parse_entry(1, raw.replace("2015 3 1;", "2015;"), 1).year == 2015
+
+
+@pytest.mark.parametrize("raw, first", [
+    ("Hudgins LC, Hellerstein MK, Neese R a, Hirsch J. Fatty acid synthesis in lean and obese subjects. J Lipid Res. "
+     "2000;41:595-604.", "Hudgins"),  # a second initial exported in small letters
+    ("Ngoan le T, Lua NT, Hang LT. Cancer mortality pattern in Viet Nam. Asian Pac J Cancer Prev. 2007;8(4):535-8.",
+     "Ngoan le"),  # a surname ending in a small particle
+    ("Winter W De, DeJongh J, Post T. A disease progression model. J Pharmacokinet Pharmacodyn. 2006;33:313-43.",
+     "Winter"),  # PubMed's particle after the initials, capitalised
+])
+def test_author_lists_with_small_letters_after_the_surname(raw, first):
+    assert parse_entry(1, raw, 1).surnames[0] == first
+    # Clean case: a title's 'Le Fort' after an ordinary list is no author.
+    assert parse_entry(1, "Smith J, Doe A. Use of the Le Fort osteotomy. J Med. 2006;33:313-43.", 1).surnames == \
+        ("Smith", "Doe")
+
+
+def test_a_body_named_first_and_again_as_publisher_is_the_author():
+    e = parse_entry(1, "StataCorp. Stata Statistical Software: Release 14. College Station, TX: StataCorp LP, 2015.", 1)
+    assert (e.organisation, e.surnames, e.year) == ("StataCorp", (), 2015)
+    # Clean case: a person who published their own book is still a person.
+    assert parse_entry(1, "Smith J. A book about things. London: Smith J; 2014.", 1).surnames == ("Smith",)
