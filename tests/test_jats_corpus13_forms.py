@@ -204,3 +204,10 @@ def test_a_body_named_first_and_again_as_publisher_is_the_author():
     assert (e.organisation, e.surnames, e.year) == ("StataCorp", (), 2015)
     # Clean case: a person who published their own book is still a person.
     assert parse_entry(1, "Smith J. A book about things. London: Smith J; 2014.", 1).surnames == ("Smith",)
+
+
+def test_would_after_a_comma_leaves_the_claim_standing():
+    # 'would' in a later clause is no hypothetical about the claimed result.
+    body = ("Mortality was significantly reduced (HR 1.20, 95% CI 0.90 to 1.50), which would support the "
+            "treatment.<sup>[1]</sup>")
+    assert len(_messages(body, "EST201")) == 1

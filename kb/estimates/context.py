@@ -125,8 +125,10 @@ def without_parentheses(text: str) -> str:
     return "".join(out)
 
 
-# 'where a HR significantly >1 would have indicated ...': a claim about a result that was not had.
-_HYPOTHETICAL = lazy(r"\bwould\b", re.IGNORECASE)
+# 'where a HR significantly >1 would have indicated ...', 'a difference that would be significant': a claim about
+# a result that was not had ('would' in the claim's own words, no comma between them).
+_HYPOTHETICAL_AFTER = lazy(r"^[^,;.]{0,30}?\bwould\b", re.IGNORECASE)
+_HYPOTHETICAL_BEFORE = lazy(r"\bwould\b[^,;.]{0,30}$", re.IGNORECASE)
 # 'did not differ by sex', 'no difference across strata': the words are about effect modification (an
 # interaction between the result and a subgroup), not about the result's own interval.
 _BY_SUBGROUP = lazy(r"^\s*(?:by|across)\b", re.IGNORECASE)
@@ -134,8 +136,8 @@ _BY_SUBGROUP = lazy(r"^\s*(?:by|across)\b", re.IGNORECASE)
 
 def _not_a_claim(text: str, start: int, end: int) -> bool:
     """Words that read as a claim but are a hypothetical or a subgroup's (non-)difference."""
-    near = " ".join(text[:start].split()[-4:]) + " " + " ".join(text[end:].split()[:6])
-    return bool(_HYPOTHETICAL.search(near) or _BY_SUBGROUP.match(text[end:]))
+    return bool(_HYPOTHETICAL_AFTER.search(text[end:end + 40]) or _HYPOTHETICAL_BEFORE.search(text[max(0, start - 40):start])
+                or _BY_SUBGROUP.match(text[end:]))
 
 
 def _cues(text: str) -> list[tuple[int, str, str]]:
