@@ -211,3 +211,9 @@ def test_would_after_a_comma_leaves_the_claim_standing():
     body = ("Mortality was significantly reduced (HR 1.20, 95% CI 0.90 to 1.50), which would support the "
             "treatment.<sup>[1]</sup>")
     assert len(_messages(body, "EST201")) == 1
+
+
+def test_a_comparison_arm_that_did_not_undergo_the_treatment_is_still_an_arm():
+    body = ("Twelve studies were identified with a total of 1,328 patients (768 underwent operation and 540 did not "
+            "undergo operation).<sup>[1]</sup>")
+    assert _messages(body, "EST301") == ["the arms 768 + 540 add up to 1308, not the stated total 1,328"]

@@ -37,9 +37,11 @@ _TOTALS = (
 # number glued to letters is a name's ('GEO-D03 DNA').
 _ARMS = (
     lazy(rf"\(\s*n\s*=\s*(?P<n>{_INT})\s*\)"),
-    # '16 did not attend the visit and 25 were not enrolled': a negated verb says who left, not an arm
+    # '16 did not attend the visit and 25 were not enrolled': who left, not an arm ('560 did not undergo operation'
+    # is the comparison arm)
     lazy(rf"(?=\d)(?<![\d.,\w])(?P<n>{_INT})\s+(?:who|were|underwent|did|received|assigned|randomi[sz]ed)\b"
-         r"(?!\s+not\b)"),
+         r"(?!\s+not\s+(?:attend|complete|return|consent|respond|meet|participate|turn|come|show|enrol|"
+         r"(?:be\s+)?(?:enrolled|eligible|included|reached|contacted|available|located|interviewed)))"),
     lazy(rf"(?=\d)(?<![\d.,:\w])(?P<n>{_INT})\s+(?:to|into)\s+(?!\d)"),  # "allocated 2:1 to": a ratio
     lazy(rf"\b[A-Za-z][\w-]*\s*(?:,|=)\s*(?P<n>{_INT})\s*(?=[;)])"),
     lazy(rf"(?=\d)(?<![\d.,\w])(?P<n>{_INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
