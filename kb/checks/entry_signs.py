@@ -9,6 +9,8 @@ DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPMI
                       r"\b(?:[A-Z]{1,2}\d{4,}|e\d{4,})\b|\b\d+\s*[\u2013-]\s*\d+\.?\s*$|"  # L10603, CD006198; pages at the end
                       r"\b[A-Z][a-z]+\.?\s(?:[A-Z][a-z]*\.?\s)*(?:J|Journal|Proc|Proceedings|Rev|Lett|Bull|"
                       r"Bulletin|Ann|Acta|Arch|Trans|Handb|Rep|Res|Sci|Med)\b|"  # a journal's name
+                      # a general medical journal whose one-word name carries none of those words
+                      r"\b(?:The\s)?(?:Lancet|BMJ|JAMA|NEJM)\b|"
                       r"\b(?:Media|Publishers?|Univ|Springer|Wiley|Elsevier|Blackwell|Routledge|Macmillan|"
                       r"McGraw|Karger|Thieme|Lippincott|Sage|CRC|Verlag|Press|Publishing|Company|LLC|Inc|edition|"
                       r"[Rr]eport|[Tt]hesis|[Dd]issertation|[Vv]ersion\s\d|Court|Proceedings|[Cc]onference|"
@@ -61,5 +63,7 @@ def has_source(e) -> bool:
 
 
 # 'USAID (2008) Programming Guidance ...', 'WHO (2010) ...': an agency's acronym alone where the authors go is the
-# body that issued the work (a person's name in capitals comes with initials: 'ZHANG Y').
-_ACRONYM_AUTHOR = re.compile(r"(?:\d+\.\s*)?[A-Z]{2,8}\s*(?:\((?:19|20)\d\d[a-z]?\)|\.\s+[A-Z])")
+# body that issued the work (a person's name in capitals comes with initials: 'ZHANG Y'); so are several
+# agencies' acronyms that author a joint report together ('UNICEF, WHO. Progress on Sanitation ... 2010.').
+_ACRONYM_AUTHOR = re.compile(r"(?:\d+\.\s*)?[A-Z]{2,8}(?:\s*(?:,|&|and)\s*[A-Z]{2,8})*\s*"
+                             r"(?:\((?:19|20)\d\d[a-z]?\)|\.\s+[A-Z])")

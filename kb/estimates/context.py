@@ -125,12 +125,28 @@ def without_parentheses(text: str) -> str:
     return "".join(out)
 
 
+# 'where a HR significantly >1 would have indicated ...', 'a difference that would be significant': a claim about
+# a result that was not had ('would' in the claim's own words, no comma between them).
+_HYPOTHETICAL_AFTER = lazy(r"^[^,;.]{0,30}?\bwould\b", re.IGNORECASE)
+_HYPOTHETICAL_BEFORE = lazy(r"\bwould\b[^,;.]{0,30}$", re.IGNORECASE)
+# 'did not differ by sex', 'no difference across strata': the words are about effect modification (an
+# interaction between the result and a subgroup), not about the result's own interval.
+_BY_SUBGROUP = lazy(r"^\s*(?:by|across)\b", re.IGNORECASE)
+
+
+def _not_a_claim(text: str, start: int, end: int) -> bool:
+    """Words that read as a claim but are a hypothetical or a subgroup's (non-)difference."""
+    return bool(_HYPOTHETICAL_AFTER.search(text[end:end + 40]) or _HYPOTHETICAL_BEFORE.search(text[max(0, start - 40):start])
+                or _BY_SUBGROUP.match(text[end:]))
+
+
 def _cues(text: str) -> list[tuple[int, str, str]]:
     """(offset, 'significant' | 'not significant', words) for every claim in ``text``."""
-    cues = [(m.start(), "not significant", m.group(0)) for m in NOT_SIGNIFICANT.finditer(text)]
+    cues = [(m.start(), "not significant", m.group(0)) for m in NOT_SIGNIFICANT.finditer(text)
+            if not _not_a_claim(text, m.start(), m.end())]
     spans = [(m.start(), m.end()) for m in NOT_SIGNIFICANT.finditer(text)]
     for m in SIGNIFICANT.finditer(text):
-        if any(a <= m.start() < b for a, b in spans):
+        if any(a <= m.start() < b for a, b in spans) or _not_a_claim(text, m.start(), m.end()):
             continue
         before = " ".join(text[:m.start()].split()[-4:])
         if HEDGE.search(before):
@@ -145,6 +161,41 @@ def _cues(text: str) -> list[tuple[int, str, str]]:
     return sorted(cues)
 
 
+# '(... OR = 0.46, 95% CI = 0.22-0.96; p for interaction = 0.93)': results by stratum with the test between them.
+_INTERACTION = lazy(r"\b(?:p|P)[- ]?(?:value )?(?:for )?(?:interaction|heterogeneity)\b|\binteraction\s*[=<>]",
+                    re.IGNORECASE)
+# '..., which was attenuated after adjustment (RR 0.88; ...)': a relative clause describes a further result.
+_RELATIVE = lazy(r",\s*which\b", re.IGNORECASE)
+
+
+def _enclosing_parentheses(text: str, pos: int) -> str:
+    """The text of the innermost parentheses around ``pos`` ('' when it stands outside any)."""
+    depth, open_at = 0, -1
+    for i in range(pos - 1, -1, -1):
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            if depth == 0:
+                open_at = i
+                break
+            depth -= 1
+    if open_at < 0:
+        return ""
+    close = text.find(")", pos)
+    return text[open_at:close if close >= 0 else len(text)]
+
+
+def _after_relative_clause(plain: str, begin: int, start: int) -> int:
+    """Where the words governing a result at ``start`` may begin: after the last ', which' before it.
+
+    'X was significantly associated with lower risk (RR 0.78; ...), which was attenuated after adjustment
+    (RR 0.88; 0.72, 1.07)': the claim is the first result's; the second has only its own clause's words."""
+    last = None
+    for m in _RELATIVE.finditer(plain, begin, start):
+        last = m
+    return last.start() + 1 if last else begin
+
+
 def claim_for(text: str, start: int, end: int, next_start: int | None) -> tuple[str, str]:
     """The wording that governs the estimate at ``text[start:end]``.
 
@@ -153,8 +204,11 @@ def claim_for(text: str, start: int, end: int, next_start: int | None) -> tuple[
     that phrase); failing that, a claim after it and before the next
     estimate ("A (...) was significantly reduced").
     """
+    inside = start + 1 if text[start:start + 1] == "(" else start  # a result may be found with its '('
+    if _INTERACTION.search(_enclosing_parentheses(text, inside)):
+        return "", ""  # the words govern the interaction the parentheses report, not this stratum's result
     plain = without_parentheses(text)
-    begin = clause_start(text, start)
+    begin = _after_relative_clause(plain, clause_start(text, start), start)
     before = [c for c in _cues(plain[begin:start])]
     if before:
         return before[-1][1], before[-1][2]

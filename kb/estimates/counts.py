@@ -37,7 +37,11 @@ _TOTALS = (
 # number glued to letters is a name's ('GEO-D03 DNA').
 _ARMS = (
     lazy(rf"\(\s*n\s*=\s*(?P<n>{_INT})\s*\)"),
-    lazy(rf"(?=\d)(?<![\d.,\w])(?P<n>{_INT})\s+(?:who|were|underwent|did|received|assigned|randomi[sz]ed)\b"),
+    # '16 did not attend the visit and 25 were not enrolled': who left, not an arm ('560 did not undergo operation'
+    # is the comparison arm)
+    lazy(rf"(?=\d)(?<![\d.,\w])(?P<n>{_INT})\s+(?:who|were|underwent|did|received|assigned|randomi[sz]ed)\b"
+         r"(?!\s+not\s+(?:attend|complete|return|consent|respond|meet|participate|turn|come|show|enrol|"
+         r"(?:be\s+)?(?:enrolled|eligible|included|reached|contacted|available|located|interviewed)))"),
     lazy(rf"(?=\d)(?<![\d.,:\w])(?P<n>{_INT})\s+(?:to|into)\s+(?!\d)"),  # "allocated 2:1 to": a ratio
     lazy(rf"\b[A-Za-z][\w-]*\s*(?:,|=)\s*(?P<n>{_INT})\s*(?=[;)])"),
     lazy(rf"(?=\d)(?<![\d.,\w])(?P<n>{_INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
@@ -123,6 +127,17 @@ def _sum_printed(text: str, arms: list, total: re.Match) -> bool:
     return any(m.start() not in taken and word_or_number(m.group(0)) == want for m in _NUMBER.finditer(text))
 
 
+def _later_parts(later: list[re.Match], parts: int, total: int) -> bool:
+    """Whether counts of people printed after the arms complete the total: '433 children: 212 were paired samples
+    ..., 121 were paired samples ..., samples from 74 children ..., while from another 26 children ...'."""
+    more = 0
+    for m in later:
+        more += _int(m.group("n"))
+        if parts + more == total:
+            return True
+    return False
+
+
 def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
     """(total as printed, offset, arms) for each total followed by at least two arms."""
     if " | " in text:  # a table's cells (a header's "(n = 349)" per column) are not a sentence's arms
@@ -150,7 +165,8 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
         if later is not None:  # the stage after the losses is the total its arms share
             t, arms, sizes = arms[later], arms[later + 1:], sizes[later + 1:]
             total, at = t.group("n"), t.start("n")
-        if sum(sizes) != _int(total) and (_sum_printed(text, arms, t) or _WORD_ARM.search(text, t.end(), stop)):
+        if sum(sizes) != _int(total) and (_sum_printed(text, arms, t) or _WORD_ARM.search(text, t.end(), stop)
+                                          or _later_parts(totals[k + 1:], sum(sizes), _int(total))):
             continue
         # A flow of participants: "Of 1200 screened, 840 were randomised: 421 to X and 419 to placebo". The
         # first number after the total is a later stage's total when the numbers cannot all be its parts.

@@ -12,8 +12,11 @@ WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
-WORD_NUMBER = r"(?:(?:twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
+# 'Fifty three (79%) out of 67': the tens and the units are joined by a hyphen or, in some prints, a space.
+WORD_NUMBER = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)" \
+              r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|" \
               r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" \
               r"one|two|three|four|five|six|seven|eight|nine|ten)"
 
@@ -31,8 +34,8 @@ def word_or_number(text: str) -> int | None:
     t = text.strip().lower().replace(",", "")
     if t.replace(" ", "").isdigit() and re.fullmatch(r"\d{1,3}(?: \d{3})*|\d+", t):
         return int(t.replace(" ", ""))
-    if "-" in t:
-        tens, _, ones = t.partition("-")
+    if "-" in t or " " in t:
+        tens, _, ones = t.replace(" ", "-").partition("-")
         if tens in WORDS and ones in WORDS:
             return WORDS[tens] + WORDS[ones]
     return WORDS.get(t)

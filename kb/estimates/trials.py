@@ -208,9 +208,14 @@ def arms(text: str) -> list[tuple[int, tuple[tuple[str, int], ...]]]:
                 continue
             end, strong = m.end("n"), strong or plain
             found.append((m.start("n"), m.group("n"), value))
-        if len(found) >= 2 and strong:
+        if 2 <= len(found) <= _MOST_ARMS and strong:
             out.append((clause_start + found[0][0], tuple((t, v) for _, t, v in found)))
     return out
+
+
+# 'the diagnoses were breast cancer (n = 6), colorectal cancer (n = 11), lung cancer (n = 5), ... (n = 5)': six sizes
+# or more in one clause break the people down by a category; trials with that many arms are rare.
+_MOST_ARMS = 5
 
 
 def _clauses(text: str):
@@ -248,6 +253,9 @@ def many_groups(text: str) -> bool:
 # A sentence in the first person with no marker of its own speaks of the document's own study, not of the trial
 # cited earlier in the paragraph ("In a previous trial [16], ... We aim to recruit 600 participants.").
 _FIRST_PERSON = lazy(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
+# 'Twenty-six patients survived more than 3 months ... (Fig 1)': a sentence that points at the document's own figure
+# reports the document's own study, not the paper a marker earlier in its paragraph cites.
+_OWN_FIGURE = lazy(r"\((?:see\s+)?(?:Fig(?:ure)?s?\.?)\s*S?\d")
 
 
 def _link(doc: PolicyDocument, cited: dict, groups: list, k: int, index: int) -> tuple[tuple[int, ...], str]:
@@ -270,7 +278,7 @@ def trial_numbers(doc: PolicyDocument, groups: list[list[int]], cited: dict) -> 
             if not _DIGIT.search(text) and "hundred" not in text.lower():
                 continue
             citations, where = _link(doc, cited, groups, k, i)
-            if where != "sentence" and _FIRST_PERSON.search(text):
+            if where != "sentence" and (_FIRST_PERSON.search(text) or _OWN_FIGURE.search(text)):
                 citations, where = (), ""  # "We aim to recruit 600 participants": the document's own study
             common = dict(sentence_index=i, paragraph=group[0], citations=citations, cited_in=where, quote=text)
             sizes = totals(text)

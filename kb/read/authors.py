@@ -33,7 +33,8 @@ SURNAME = (rf"(?:(?:{PARTICLE}\s+)+[a-z]{LETTER}+|(?:{PARTICLE}\s+)*{SURNAME_WOR
 # "AB", "A.B.", "A-M", "J-i", "Fv" and "Avd" (a Dutch 'van (der)' folded into the initials); up to five
 # capitals for Portuguese and Spanish names ("Tavares MCGCF"); dotted initials with a particle's small letters
 # between them, as MDPI prints them ("Emery F.d.S.", "Deemter L.v.", "Ascencio-Montiel I.d.J.")
-INITIALS = (rf"(?:{UPPER}{{1,4}}[a-z]{{1,2}}|{UPPER}\.(?:\s?(?:{UPPER}|[a-z]{{1,3}})\.){{1,4}}"
+# ... and a second initial a reference manager exported in small letters ("Neese R a", "Levine J a").
+INITIALS = (rf"(?:{UPPER}{{1,4}}[a-z]{{1,2}}|{UPPER}\.(?:\s?(?:{UPPER}|[a-z]{{1,3}})\.){{1,4}}|{UPPER}\s[a-z]"
             rf"|{UPPER}(?:\.?\s?-?{UPPER}){{0,4}}\.?(?:-[a-z]\.?)?)"
             rf"(?![^\W\d_])")
 SUFFIX = r"(?:Jr|Sr|2nd|3rd|[4-9]th|II|III|IV)\.?"  # PubMed numbers generations: "Butterworth JF 5th"
@@ -44,7 +45,8 @@ _SURNAME_RX = lazy(SURNAME)
 _INITIALS_RX = lazy(INITIALS)
 _DOTTED = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*\s*")  # "J.A. " before a surname
 _SUFFIX_TAIL = lazy(rf",?\s+{SUFFIX}$")
-_PARTICLE_TAIL = lazy(r"(?<=[A-Z.])(?:\s+(?:van|von|de|der|den|du|da|di|le|la|ten|ter))+$")
+# PubMed's Dutch 'Heijden GW van der' and 'Winter W De': the particle after the initials, in either case
+_PARTICLE_TAIL = lazy(r"(?<=[A-Z.])(?:\s+(?:[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]u|[dD]a|[dD]i|[lL]e|[lL]a|ten|ter))+$")
 _ONLY_INITIALS = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*")
 _SUFFIX_ONLY = lazy(SUFFIX)
 # "JF" in "Sallis, JF": two to five capitals, no stops (one bare capital is where a list of dotted initials
@@ -71,6 +73,10 @@ class Authors:
     et_al: bool = False
 
 
+# 'Ngoan le T' (a Vietnamese name as PubMed inverts it): a surname whose last word is a small particle.
+_WITH_PARTICLE = lazy(rf"{SURNAME_WORD}\s+(?:le|la|de|van|von|da|di|du)")
+
+
 def _split_person(token: str) -> tuple[str, str] | None:
     """(surname, initials) of 'Smith AB', 'Smith A. B.', 'McConnell CT, Jr.', 'J.A. Smith' or PubMed's Dutch
     'Heijden GW van der' (the particle after the initials)."""
@@ -82,7 +88,7 @@ def _split_person(token: str) -> tuple[str, str] | None:
                 head, tail = " ".join(words[:-k]), " ".join(words[-k:])
                 if _LONE_CAPITAL.fullmatch(words[-k - 1]) and len(words) > k + 1:
                     continue  # "Kahn S" is no surname: the lone capital is the first of spaced initials
-                if _INITIALS_RX.fullmatch(tail) and _SURNAME_RX.fullmatch(head):
+                if _INITIALS_RX.fullmatch(tail) and (_SURNAME_RX.fullmatch(head) or _WITH_PARTICLE.fullmatch(head)):
                     return head, tail
     return initials_first(core)
 

@@ -100,10 +100,16 @@ _PLACE_YEAR = re.compile(rf"\b[A-Z][a-z]{{2,}}:\s*(?P<y>{_YEAR_RX})\.(?:\s|$)")
 _YEAR_BEFORE_CODE = re.compile(rf"(?<=[^\W\d_]):\s*(?P<y>{_YEAR_RX})\s+[A-Z][A-Z0-9]*[/\-][\w./\-]*$")
 
 
+# '... Center for Drug Evaluation and Research (CDER), 2012: 17.': the year, then the page a report was cited at.
+_YEAR_BEFORE_PAGE = re.compile(rf"[;,]\s*(?P<y>{_YEAR_RX})\s*:\s*\d+(?:\s*[\u2013-]\s*\d+)?$")
+
+
 def late_year(body: str) -> str | None:
-    """A year the usual places did not give: a copyright year, one ending the entry (or a report's code after
-    it), or a court's date."""
-    m = _COPYRIGHT.search(body) or _LAST_YEAR.search(body.rstrip(" .")) or _YEAR_BEFORE_CODE.search(body.rstrip(" ."))
+    """A year the usual places did not give: a copyright year, one ending the entry (or a report's code or the
+    page cited after it), or a court's date."""
+    end = body.rstrip(" .")
+    m = _COPYRIGHT.search(body) or _LAST_YEAR.search(end) or _YEAR_BEFORE_CODE.search(end) or \
+        _YEAR_BEFORE_PAGE.search(end)
     if m:
         return m.group("y")
     date = _US_DATE.search(body)

@@ -31,8 +31,11 @@ _UNIT_AFTER = re.compile(r"^\s*(?:%|°|\u00b5m|\u03bcm|(?:mm|cm|km|nm|um|ml|mL|�
 # work. A ratio "[1:100]" has no space after its colon and stays out.
 _PLACE = (r"(?:pp?|pl|plate|figs?|fig|figure|tab|table|chap|chapter|ch|sect?|section|vol|§|theorem|thm|lemma|corollary"
           r"|prop|proposition|eqs?|equation|appendix|part|box|note)\b\.?")
+# The lead-in may also be the cited authors' names, '[Sayal *et al* 32]', '[Donner and Klar 33]' (BMC): two names or
+# 'et al', so that '[Table 2]' and '[Grade 3]' stay out.
+_NAMES_LEAD = (r"(?-i:[A-Z])[\w'\u2019-]+(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'\u2019-]+|\s+[*_]{0,2}et\s+al\.?[*_]{0,2}),?\s+")
 LOCATOR = re.compile(
-    r"\[\s*(?P<lead>(?:e\.g\.|cf\.|see(?:\s+also)?|reviewed\s+in)[,:]?\s*)?"
+    rf"\[\s*(?P<lead>(?:e\.g\.|cf\.|see(?:\s+also)?|reviewed\s+in)[,:]?\s*|{_NAMES_LEAD})?"
     r"(?P<nums>\d{1,4}(?:\s*[-\u2013]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-\u2013]\s*\d{1,4})?)*)"
     rf"(?P<place>\s*:\s+(?:\d|{_PLACE})[^\[\]]{{0,60}}|\s*:\s*{_PLACE}[^\[\]]{{0,60}}"
     rf"|\s*,\s*{_PLACE}\s*[^\[\]]{{0,60}})?\]",

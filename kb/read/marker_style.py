@@ -104,11 +104,19 @@ def _parens_cover_the_list(per_line, last_entry: int | None) -> bool:
     return 2 * len(cited) >= last_entry
 
 
-def choose(per_line: list[tuple[int, list[RawMarker], list[Skipped]]], last_entry: int | None = None
+# '**TABLE 1** Age-standardized characteristics ... in the NHS and HPFS<sup>1</sup>': a caption's raised number
+# marks its table's note (AJCN, Oxford); it says nothing of how the text cites.
+CAPTION = re.compile(r"^\s*\*\*(?:TABLE|Table|FIGURE|Figure|Fig\.?)\s*S?\d+")
+
+
+def choose(per_line: list[tuple[int, list[RawMarker], list[Skipped]]], last_entry: int | None = None,
+           captions: frozenset[int] | set[int] = frozenset()
            ) -> tuple[list[tuple[int, list[RawMarker]]], list[tuple[int, Skipped]]]:
     """Keep the markers of the document's styles; the others become skipped spans (parentheses only
-    when the document has no other markers, since "(1)" is far more often a list label)."""
-    counts = Counter(r.style for _, found, _ in per_line for r in found)
+    when the document has no other markers, since "(1)" is far more often a list label). Raised numbers on
+    ``captions`` (line numbers) do not count toward a style."""
+    counts = Counter(r.style for line, found, _ in per_line for r in found
+                     if not (line in captions and r.style in (SUP, UNICODE)))
     kept = kept_styles(counts)
     why_not = dict(_WHY)
     if PAREN in kept and not _parens_cover_the_list(per_line, last_entry):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from kb.patterns import lazy
 from kb.read.byline import is_byline
-from kb.read.marker_style import choose
+from kb.read.marker_style import CAPTION, choose
 from kb.read.marker_numbers import Expansion
 from kb.read.markers import SUP, SUP_BRACKET, UNICODE, expand, scan_line
 from kb.read.model import CitationMarker, Paragraph, Sentence
@@ -135,7 +135,7 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
     if scan is not None:
         chosen, skipped = [row for block in blocks for row in _scanned_by_block(block, scan)], []
     else:
-        per_line = []
+        per_line, captions = [], set()
         for block in blocks:
             noted = False  # the line before opened with a raised label: these lines are notes, each its own
             for i, num in enumerate(block.lines):
@@ -144,7 +144,9 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
                 found, unsure = ([], []) if is_byline(line_text) else scan_line(line_text, opens_block=opens)
                 noted = line_text.lstrip().lower().startswith("<sup>")
                 per_line.append((num, found, unsure))
-        chosen, skipped = choose(per_line, last_entry)
+                if CAPTION.match(line_text):
+                    captions.add(num)
+        chosen, skipped = choose(per_line, last_entry, captions)
     kept = iter(chosen)
     sentences: list[Sentence] = []
     markers: list[CitationMarker] = []

@@ -107,6 +107,13 @@ _JURISDICTION = lazy(r"[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+){0,2
 _NOT_A_GROUP = lazy(r"[a-z]\.\s+[A-Z]|\d")
 
 
+def _publisher_again(first: str, rest: str) -> bool:
+    """'StataCorp. Stata Statistical Software. College Station, TX: StataCorp LP; 2011.', 'United Nations. The
+    millennium development goals report. New York: United Nations; 2014.': the words opening the entry come back
+    as its publisher after the place, so they name the body that issued it, not a person."""
+    return ":" in rest and re.search(rf":\s*{re.escape(first.strip())}\b", rest) is not None
+
+
 def _front(body: str):
     """(authors, organisation, the text after them, the year printed right after them)."""
     paren = _PAREN_YEAR.match(body) if _ANY_PAREN_YEAR.search(body) else None
@@ -171,7 +178,12 @@ def _front(body: str):
         return found, None, body[end:], closing.group("y") if closing else None, False
     first, sep, rest = _first_sentence(body)
     if sep and len(first.split()) <= 14 and (_ORG_WORDS.search(first) or GROUP_WORDS.search(first)
-                                             or _ACRONYM.fullmatch(first)):
+                                             or _ACRONYM.fullmatch(first) or _publisher_again(first, rest)):
+        # 'Frontline Systems Inc, Risk Solver Platform V10.0, 2010. Nevada USA': a company's product and the
+        # year close the first sentence; the year is the entry's, not part of the body's name.
+        closing = _LIST_CLOSING_YEAR.search(first)
+        if closing and closing.start() > 0:
+            return None, clean(first[:closing.start()]), rest, closing.group("y"), False
         return None, clean(first), rest, None, False
     # "Brasil. Ministério da Saúde. Title": a country or state heads the body that wrote it.
     second, sep2, after = _first_sentence(rest) if sep == ". " else ("", "", "")

@@ -58,6 +58,10 @@ _DESIGN = lazy(rf"(?P<noun>{_NOUN})[\s.,;:)]*$", re.I, gated=True)
 # the sentence's end supports its own clause, so a demonstrative opening is no count of the sentence's markers.
 _OPENING = lazy(r"^(?:(?:The|Only|All|Another|Other|In all,?|Overall,?)\s+)?$", re.I)
 _ATTACHED = lazy(r"^[\s.,;:)]*$")
+# 'All three trials were of the highest quality, indicating that known sources of bias are unlikely [22,8]': the
+# markers come after a clause of their own, which they support; the opening count is not what they cite.
+_OWN_CLAUSE = lazy(r",\s*(?:indicating|suggesting|showing|implying|meaning|which|so\s+that)\b|;\s|"
+                   r"\b(?:because|since|as\s+recommended|according\s+to)\b", re.I)
 # '28 day and 90 day toxicity studies [13]': a number before a unit of time is a duration, not a count of studies.
 _DURATION = lazy(r"\s*-?\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b", re.I)
 
@@ -108,7 +112,7 @@ def count_claims(text: str, spans) -> list[Claim]:
         if direct:
             claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, run(text, spans, direct[0]),
                                 of_review=contents))
-        elif spans and _OPENING.match(text[:m.start()]):
+        elif spans and _OPENING.match(text[:m.start()]) and not _OWN_CLAUSE.search(text, m.end(), spans[0][0]):
             claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, tuple(range(len(spans))),
                                 opening=True, of_review=contents))
     return claims

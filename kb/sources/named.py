@@ -92,6 +92,14 @@ _YEAR_ONLY = tuple(re.compile(p) for p in (
 ))
 _A_YEAR = lazy(r"(?:19|20)\d\d")
 _PLACE_WORD = lazy(r"\s(?:County|Province|Prefecture|District|Region|Municipality|Township|Village|City)$")
+# 'National Bureau of Statistics (2006)', 'Office for National Statistics (2010)': the words after a body's
+# 'of' or 'for' finish its name; they are no author.
+_BODY_OF = lazy(r"\b(?:Bureau|Office|Ministry|Department|Institute|Agency|Cent(?:re|er)s?|Council|Commission|Board|"
+                r"Directorate|Division|Academy|Society|Association|Federation|Organi[sz]ation)\s+(?:of|for)\s+"
+                r"(?:the\s+)?$")
+# 'World Health Survey (2004)', 'Census (1989 and 1999)': a data source named by what it is, not by an author.
+_SOURCE_NOUN = lazy(r"\b(?:Surveys?|Census(?:es)?|Questionnaires?|Registry|Registries|Register|Database|Statistics|"
+                    r"Yearbook|Atlas)$")
 _TRIAL_CONTEXT = lazy(r"\b(?P<trial>[A-Z][A-Z0-9-]{2,}(?:\s+[IVX]{1,4})?)\s+(?:[Tt]rial|[Ss]tudy)\b")
 _ACRONYM = lazy(r"(?=[A-Z])(?<![\w-])[A-Z][A-Z]+(?![\w-])")  # the lookahead: as _NAME_AT's
 _STOP = frozenset("""In The A An This These That Those Both All Each Most Other Another One Two Three Four Five Six
@@ -178,7 +186,8 @@ def _people(text: str, index: SourceIndex) -> list[Mention]:
         # 'the European Dialysis and Transplant Association (2021)' names a body, not two authors, and
         # 'Nangqian County (2004)' a place and its year
         if mention and not any(ORG_WORDS.search(w or "") for w in (m.group("name"), mention.second)) \
-                and not _PLACE_WORD.search(m.group("name")):
+                and not _PLACE_WORD.search(m.group("name")) and not _BODY_OF.search(before) \
+                and not _SOURCE_NOUN.search(m.group("name")):
             found.append(mention)
     return found
 
