@@ -20,10 +20,12 @@ import re
 import warnings
 
 from kb.errors import KbError
-from kb.importers.blocks import MarkdownWriter, emphasis, squeeze, sup
+from kb.importers.blocks import MarkdownWriter, emphasis, fence_notes, squeeze, sup
 from kb.importers.docx_numbering import number_text
 from kb.importers.html_refs import (CITATION_TEXT, RefIndex, cited_elsewhere, citation_link, is_back_link,
-                                    link_chrome, printed_label, reference_index, reference_title, strip_arrows)
+                                    link_chrome, own_label, printed_label, reference_index, reference_title,
+                                    strip_arrows)
+from kb.importers.html_sections import Section, cited_section, marker_counts
 from kb.importers.model import Converted
 
 _DROP = ("script", "style", "noscript", "template", "nav", "form", "button", "svg", "iframe", "head")
@@ -60,12 +62,20 @@ def _convert(data: bytes) -> Converted:
     index = reference_index(root)
     walker = _Walker(index)
     walker.blocks(root)
+    walker.close_section(None)
     notes = walker.notes + walker.counted()
+    moved = cited_section(walker.sections, marker_counts(root, index.sections()))
+    if moved is not None:
+        last = walker.sections[-1]
+        walker.out.move(moved.start, moved.end, last.end)
+        notes.append(f"the list the text's markers cite (under '{moved.title}') was written after the last reference "
+                     f"list ('{last.title}', which no marker cites), so that kb reads it as the reference list")
     elsewhere, heading = cited_elsewhere(root, index)
-    if elsewhere:
+    if elsewhere and moved is None:
         notes.append(f"{elsewhere} citation markers point to a list under '{heading}', which is not read as "
                      "the reference list (the reader takes the last list under a reference heading): check which "
                      "list the text cites")
+    notes += fence_notes(walker.out)
     return Converted(markdown=walker.out.text(), format="html", notes=tuple(notes))
 
 
@@ -87,12 +97,33 @@ class _Walker:
         self.ref_level: int | None = None  # the level of the reference heading the walk is under, if any
         self.chrome = 0  # link-only lines left out of a reference list
         self.links = [0]  # citation links written as markers (a list: inline() counts into it)
+        self.level = 1  # the last heading's level: a paragraph standing as a heading goes one below it
+        self.titled = 0  # paragraphs written as the reference heading they print
+        self.own_labels: list[str] = []  # author-year labels an entry opened with, left out
+        self.sections: list[Section] = []  # the reference sections written, with their spans of blocks
+        self._open: tuple | None = None  # (title, start, heading key, level) of the section being written
+
+    def close_section(self, level: int | None, starts_another: bool = False) -> None:
+        """End the open reference section before a heading of ``level`` (None: the page's end) when that
+        heading is of its rank or higher, or opens another reference section."""
+        if self._open is None or (level is not None and level > self._open[3] and not starts_another):
+            return
+        title, start, key, _ = self._open
+        self.sections.append(Section(title, start, self.out.mark(), key))
+        self._open = None
 
     def counted(self) -> list[str]:
         notes = []
         if self.links[0]:
             notes.append(f"{self.links[0]} citation links into the reference list, printed as plain numbers the "
                          "page's style raises, were written as markers (<sup>n</sup>): check a few")
+        if self.titled:
+            notes.append(f"{self.titled} paragraphs printing only the reference list's name ('References') were "
+                         "written as its heading")
+        if self.own_labels:
+            notes.append(f"{len(self.own_labels)} reference entries opened with their own citation label "
+                         f"('{self.own_labels[0]}'), a link to the entry itself; it was left out, as the entry "
+                         "prints its authors and year after it")
         if self.chrome:
             notes.append(f"{self.chrome} link-only lines in the reference list (link-outs such as 'Google "
                          "Scholar', back-links, arrows drawn as images) were left out")
@@ -107,32 +138,29 @@ class _Walker:
         for child in list(node.children):
             name = getattr(child, "name", None)
             if name in _BLOCKS:
-                self._flush(pending)
+                self._flush(pending, node)
                 pending = []
                 self.block(child, depth)
             else:
                 pending.append(child)
-        self._flush(pending)
+        self._flush(pending, node)
 
-    def _flush(self, nodes) -> None:
+    def _flush(self, nodes, parent) -> None:
         if self.ref_level is not None and nodes and all(link_chrome(n) or not str(n).strip() for n in nodes
                                                         if getattr(n, "name", None) or str(n).strip()):
             self.chrome += any(getattr(n, "name", None) == "a" for n in nodes)
             return
         text = "".join(self.inline(n) for n in nodes)
-        if text.strip():
+        if titled_line(parent, nodes, text):
+            self.titled += 1
+            self.heading(None, None, text)
+        elif text.strip():
             self.out.paragraph(text)
 
     def block(self, node, depth: int) -> None:
         name = node.name
         if name in _HEADINGS:
-            text = self.inline(node)
-            level = _HEADINGS[name]
-            if self.ref_level is not None and level <= self.ref_level:
-                self.ref_level = None
-            if reference_title(squeeze(text)):
-                self.ref_level = level
-            self.out.heading(level, text)
+            self.heading(node, _HEADINGS[name], self.inline(node))
         elif name in ("ul", "ol"):
             self.list(node, depth)
         elif name == "table":
@@ -145,10 +173,23 @@ class _Walker:
             self.item(node, depth, "-")
         elif self.ref_level is not None and link_chrome(node):
             self.chrome += 1
-        elif name == "p":
-            self.out.paragraph(self.inline(node))
-        else:
+        elif name == "p" and node.find(list(_BLOCKS)) is None:
+            self._flush(list(node.children), node)
+        else:  # a container; or a <p> that holds blocks, which a browser ends where the first block starts
             self.blocks(node, depth)
+
+    def heading(self, node, level: int | None, text: str) -> None:
+        """A heading; ``level`` None for a line standing as one, which goes one below the last heading."""
+        level = level or min(self.level + 1, 6)
+        self.level = level
+        if self.ref_level is not None and level <= self.ref_level:
+            self.ref_level = None
+        names_list = reference_title(squeeze(text))
+        self.close_section(level, names_list)
+        if names_list:
+            self.ref_level = level
+            self._open = (squeeze(text), self.out.mark(), id(node), level)
+        self.out.heading(level, text)
 
     def list(self, node, depth: int) -> None:
         ordered = node.name == "ol"
@@ -164,7 +205,9 @@ class _Walker:
                 except ValueError:
                     pass
             label = f"{number_text(number, style)}." if ordered else "-"
-            if self.ref_level is not None:
+            if self.ref_level is not None and link_chrome(child):  # a site's footer links under the list
+                self.chrome += 1
+            elif self.ref_level is not None:
                 self.entry(child, depth, label)
             else:
                 self.item(child, depth, label)
@@ -175,6 +218,13 @@ class _Walker:
         back = [a for a in node.find_all("a") if is_back_link(a, self.refs)]
         for a in back:
             a.decompose()
+        opening = own_label(node)
+        if opening is not None and opening.get_text(strip=True).isdigit():  # its number: the label printed
+            label = f"{opening.get_text(strip=True)}."
+            opening.decompose()
+        elif opening is not None:
+            self.own_labels.append(squeeze(opening.get_text(" ")))
+            opening.decompose()
         # Bold in an entry is the page's typography (PeerJ's authors, BMC's titles), and it hides the name an
         # entry opens with from the reader; italics stay, they mark the journal.
         text = squeeze(self.inline(node).replace("**", ""))
@@ -234,6 +284,16 @@ def list_style(node) -> str:
     return _OL_TYPES.get((node.get("type") or "1").strip(), "decimal")
 
 
+def titled_line(parent, nodes, text: str) -> bool:
+    """Loose text that prints only the reference list's name ('REFERENCES' in a paragraph of its own,
+    Cambridge's pages), standing as its heading; not inside a list item, and not a link to elsewhere (a table
+    of contents' entry)."""
+    if not reference_title(squeeze(text)) or parent.name == "li" or parent.find_parent("li") is not None:
+        return False
+    return not any(getattr(n, "name", None) and ((n.get("href") or "").strip() or n.find("a", href=True))
+                   for n in nodes)
+
+
 def head_has_p(nodes) -> bool:
     return any(getattr(n, "name", None) == "p" for n in nodes)
 
@@ -284,7 +344,7 @@ def _bracketed(node) -> bool:
         if getattr(before, "name", None) == "a" and CITATION_TEXT.match(before.get_text(strip=True)):
             continue
         text = before.get_text() if getattr(before, "name", None) else str(before)
-        if not text.strip(" ,;–-\u2009\xa0"):
+        if not text.strip(" ,;–-\u2009\xa0\t\r\n"):  # the source's line breaks between a range's links too
             continue
         return text.rstrip().endswith(("[", "("))
     return False

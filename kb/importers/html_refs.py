@@ -23,6 +23,7 @@ _LABEL = re.compile(r"^\s*(?:\*\*)?(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})[.)])(?:\
 # A citation's number, list or range; up to three digits, so an author-year link on its year ('Arima et al.
 # <a href="#CR1">2004</a>', Springer) is not taken for reference 2004.
 CITATION_TEXT = re.compile(r"^\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*$")
+_LABEL_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d[a-z]?\b")  # 'Salzburger et al., 2002a'
 _ARROWS = re.compile(r"^[\s^↑↵⇑]+(?=\S)")  # a back-link's arrow left in front of the entry
 
 
@@ -32,6 +33,10 @@ class RefIndex:
     the last such section: the one the policy reader takes for the reference list."""
     ids: frozenset = frozenset()
     last: frozenset = frozenset()
+    by_heading: tuple = ()  # (id() of a reference heading element, the ids under it), in page order
+
+    def sections(self) -> dict:
+        return dict(self.by_heading)
 
     def holds(self, href: str | None) -> bool:
         return bool(href) and href.startswith("#") and href[1:] in self.ids
@@ -41,6 +46,7 @@ def reference_index(root) -> RefIndex:
     """Every id under a reference heading, up to the next heading of the same or a higher level."""
     ids: set[str] = set()
     last: set[str] = set()
+    by_heading = []
     for heading in root.find_all(list(_HEADINGS)):
         if not reference_title(heading.get_text(" ", strip=True)):
             continue
@@ -52,13 +58,29 @@ def reference_index(root) -> RefIndex:
             if el.get("id"):
                 last.add(el["id"])
         ids |= last
-    return RefIndex(frozenset(ids), frozenset(last))
+        by_heading.append((id(heading), frozenset(last)))
+    return RefIndex(frozenset(ids), frozenset(last), tuple(by_heading))
 
 
 def is_back_link(a, index: RefIndex) -> bool:
     """A link from an entry back to the text that cites it: in-page, pointing outside the reference list."""
     href = (a.get("href") or "").strip()
     return href.startswith("#") and len(href) > 1 and not index.holds(href)
+
+
+def own_label(entry):
+    """The link an entry opens with that points to the entry itself and prints its label: an author-year
+    label (Elsevier's 'Albertson et al., 2003' before 'R.C. Albertson, ...') or its number; else None."""
+    ids = {entry.get("id")} | {el.get("id") for el in entry.find_all(id=True)}
+    first = next((t for t in entry.find_all(string=True) if t.strip()), None)
+    a = first.find_parent("a") if first is not None else None
+    if a is None or entry not in a.parents:
+        return None
+    href = (a.get("href") or "").strip()
+    text = a.get_text(" ", strip=True)
+    if not href.startswith("#") or href[1:] not in ids or not (_LABEL_YEAR.search(text) or text.isdigit()):
+        return None
+    return a
 
 
 def citation_link(a, index: RefIndex) -> bool:

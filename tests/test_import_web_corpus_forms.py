@@ -1,0 +1,104 @@
+"""kb import on more forms real web pages print (the rebuilt folder of documents written by others,
+scripts/web_accuracy.py /work/corpusweb): each form a small fixture with a positive and a clean case."""
+from kb.importers import convert
+from kb.read.parse_policy import parse_policy
+
+ENTRY = "Smith J, Jones K. A trial of things. J Foo. 2010;1:1-2."
+ENTRY2 = "Brown A. A review of things. J Bar. 2012;3:4-5."
+ENTRY3 = "Green B. A third study. J Baz. 2014;5:6-7."
+
+
+def _page(body: str) -> bytes:
+    return f"<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>".encode()
+
+
+def _convert(body: str):
+    return convert(_page(body), "p.html")
+
+
+# Hindawi: a range of links in brackets with the source's line break between its parts ------------------------
+
+def test_a_bracketed_range_of_links_broken_over_source_lines_stays_as_printed():
+    body = ("<p>Legumes feed pastures [\n  <a href='#B1'>1</a>–\n  <a href='#B3'>3</a>].</p><h2>References</h2><ol>"
+            f"<li id='B1'>{ENTRY}</li><li id='B2'>{ENTRY2}</li><li id='B3'>{ENTRY3}</li></ol>")
+    md = _convert(body).markdown
+    assert "<sup>" not in md and "[ 1– 3]" in md
+    assert [m.numbers for m in parse_policy(md).markers] == [(1, 2, 3)]
+
+
+def test_a_bare_link_after_a_range_sign_outside_brackets_is_still_a_raised_citation():
+    body = ("<p>Legumes feed pastures 1–\n  <a href='#B3'>3</a>.</p><h2>References</h2><ol>"
+            f"<li id='B1'>{ENTRY}</li><li id='B2'>{ENTRY2}</li><li id='B3'>{ENTRY3}</li></ol>")
+    assert "<sup>3</sup>" in _convert(body).markdown
+
+
+# Wikipedia: numbered notes under 'Citations', then a 'References' of books no marker links to ----------------
+
+def _wiki(last_cited: bool) -> str:
+    cite = "".join(f"<sup><a href='#cite_note-{n}'>[{n}]</a></sup>" for n in (1, 2, 3))
+    book = "<sup><a href='#book-1'>[4]</a></sup>" if last_cited else ""
+    return (f"<p>Ducks swim.{cite}{book}</p><h2>Citations</h2><ol>"
+            f"<li id='cite_note-1'>{ENTRY}</li><li id='cite_note-2'>{ENTRY2}</li><li id='cite_note-3'>{ENTRY3}</li>"
+            "</ol><h2>References</h2><ul><li id='book-1'>Thorpe IJ (1996). The Origins of Agriculture. Routledge."
+            "</li></ul><h2>External links</h2><p>Duck at Commons.</p>")
+
+
+def test_the_list_the_markers_cite_is_written_after_a_list_of_books_no_marker_cites():
+    result = _convert(_wiki(last_cited=False))
+    md = result.markdown
+    assert md.index("## References") < md.index("## Citations") < md.index("## External links")
+    assert f"1. {ENTRY}" in md and "Thorpe IJ (1996)" in md  # every word kept
+    doc = parse_policy(md)
+    assert [e.first_author for e in doc.references] == ["Smith", "Brown", "Green"]
+    assert any("under 'Citations'" in n and "no marker cites" in n for n in result.notes)
+
+
+def test_a_last_list_the_markers_cite_stays_where_it_is_printed():
+    result = _convert(_wiki(last_cited=True))
+    assert result.markdown.index("## Citations") < result.markdown.index("## References")
+    assert not any("no marker cites" in n for n in result.notes)
+
+
+# Elsevier: each entry opens with its own author-year label, a link to the entry itself ------------------------
+
+ELSEVIER = """<p>Jaws evolved fast (Albertson et al., 2003).</p><h2>References</h2><ol class="references">
+<li id="b0005"><ul class="reference"><li class="label"><a href="#b0005">{label}</a></li>
+<li class="author">Albertson RC, Kocher TD.</li><li class="title">Directional selection of jaws.</li>
+<li class="source">Proc Natl Acad Sci USA 2003;100:5252-7.</li></ul></li></ol>"""
+
+
+def test_an_entry_opening_with_its_own_author_year_label_is_read_from_its_authors():
+    result = _convert(ELSEVIER.format(label="Albertson et al., 2003"))
+    assert "Albertson et al., 2003 Albertson" not in result.markdown
+    entry = parse_policy(result.markdown).references[0]
+    assert (entry.first_author, entry.year) == ("Albertson", 2003)
+    assert any("own citation label ('Albertson et al., 2003')" in n for n in result.notes)
+
+
+def test_an_entry_opening_with_its_own_number_keeps_it():
+    result = _convert(ELSEVIER.format(label="7"))
+    assert "7. Albertson RC" in result.markdown and "<sup>" not in result.markdown.split("References")[1]
+    assert not any("own citation label" in n for n in result.notes)
+
+
+# Cambridge: 'REFERENCES' in a paragraph of its own (unclosed, holding the list); the site's footer links -------
+
+CUP = """<p>Calves shed oocysts (Fayer, 2010).</p><p><a id="references-list">REFERENCES</a>
+<div class="references-list"><ul><li>Fayer R (2010). Taxonomy of Cryptosporidium. Exp Parasitol 124, 90-7.</li>
+<li>{second}</li></ul></div><ul><li><a href="/legal">Copyright Statement</a></li>
+<li><a href="/privacy">Privacy Policy</a></li></ul>"""
+
+
+def test_a_paragraph_printing_only_references_is_the_heading_and_footer_links_are_left_out():
+    result = _convert(CUP.format(second=ENTRY2))
+    assert "# REFERENCES" in result.markdown and "Privacy Policy" not in result.markdown
+    doc = parse_policy(result.markdown)
+    assert [e.first_author for e in doc.references] == ["Fayer", "Brown"]
+    assert any("printing only the reference list's name" in n for n in result.notes)
+
+
+def test_a_table_of_contents_link_to_the_references_is_no_heading():
+    body = ("<ul class='toc'><li><a href='#refs'>References</a></li></ul><p><a href='#refs'>References</a></p>"
+            f"<p>Text (Smith, 2010).</p><h2 id='refs'>References</h2><ul><li>{ENTRY}</li></ul>")
+    md = _convert(body).markdown
+    assert md.count("# References") == 1
