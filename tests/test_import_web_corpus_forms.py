@@ -102,3 +102,47 @@ def test_a_table_of_contents_link_to_the_references_is_no_heading():
             f"<p>Text (Smith, 2010).</p><h2 id='refs'>References</h2><ul><li>{ENTRY}</li></ul>")
     md = _convert(body).markdown
     assert md.count("# References") == 1
+
+
+# IOP: 'Export references: BibTeX RIS' under the list, a row of links behind a short label ---------------------
+
+def test_a_labelled_row_of_export_links_under_the_list_is_left_out():
+    body = (f"<p>Text [1].</p><h2>References</h2><ul><li>[1] {ENTRY}</li></ul>"
+            "<p>Export references: <a href='/x?bib'>BibTeX</a> <a href='/x?ris'>RIS</a></p>")
+    md = _convert(body).markdown
+    assert "Export references" not in md
+    assert len(parse_policy(md).references) == 1
+
+
+def test_a_line_with_a_label_and_its_own_words_beside_a_link_is_kept():
+    body = (f"<p>Text [1].</p><h2>References</h2><ul><li>[1] {ENTRY}</li></ul>"
+            "<p>Note: the trial registry is at <a href='https://example.org'>example.org</a></p>")
+    assert "Note: the trial registry is at" in _convert(body).markdown
+
+
+# A page saved with its links resolved: the back-links are full addresses of the page itself -----------------
+
+def _resolved(base: str) -> str:
+    back = "".join(f"<li id='cite_note-{n}'><b><a href='{base}#cite_ref-{n}'>^</a></b> {e}</li>"
+                   for n, e in ((1, ENTRY), (2, ENTRY2), (3, ENTRY3)))
+    cites = "".join(f"<sup id='cite_ref-{n}'><a href='{base}#cite_note-{n}'>[{n}]</a></sup>" for n in (1, 2, 3))
+    return f"<p>Loops repeat.{cites}</p><h2>References</h2><ol>{back}</ol>"
+
+
+def test_back_links_written_as_the_page_s_own_full_address_are_left_out():
+    md = _convert(_resolved("https://en.wikipedia.org/wiki/Time_loop")).markdown
+    assert f"1. {ENTRY}" in md and "^" not in md
+
+
+def test_links_to_another_page_s_sections_stay_links_out():
+    body = ("<p>See <a href='https://example.org/other#cite_note-1'>1</a>.</p><h2>References</h2><ol>"
+            f"<li id='cite_note-1'>{ENTRY}</li></ol>")
+    md = _convert(body).markdown
+    assert "<sup>" not in md  # one link to another address: not this page's own
+
+
+def test_an_entry_printed_only_as_a_linked_title_stays_an_entry():
+    body = ("<p>Loops.<sup><a href='#cite_note-1'>[1]</a></sup><sup><a href='#cite_note-2'>[2]</a></sup></p>"
+            f"<h2>References</h2><ol><li id='cite_note-1'>{ENTRY}</li>"
+            "<li id='cite_note-2'><a href='https://example.org/loop'>\"In the Loop\"</a></li></ol>")
+    assert len(parse_policy(_convert(body).markdown).references) == 2

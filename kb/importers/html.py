@@ -23,8 +23,8 @@ from kb.errors import KbError
 from kb.importers.blocks import MarkdownWriter, emphasis, fence_notes, squeeze, sup
 from kb.importers.docx_numbering import number_text
 from kb.importers.html_refs import (CITATION_TEXT, RefIndex, cited_elsewhere, citation_link, is_back_link,
-                                    link_chrome, own_label, printed_label, reference_index, reference_title,
-                                    strip_arrows)
+                                    link_chrome, localize_links, own_label, printed_label, reference_index,
+                                    reference_title, strip_arrows)
 from kb.importers.html_sections import Section, cited_section, marker_counts
 from kb.importers.model import Converted
 
@@ -53,6 +53,7 @@ def _convert(data: bytes) -> Converted:
     with warnings.catch_warnings():  # BeautifulSoup's advice to programmers ('looks like a URL') is not the user's
         warnings.simplefilter("ignore")
         soup = BeautifulSoup(data, "html.parser")
+    localize_links(soup)  # before <head> goes: it names the page's own address
     for tag in soup.find_all(_DROP):
         tag.decompose()
     for tag in soup.find_all(class_=list(_DROP_CLASSES)) + soup.find_all(attrs={"role": list(_DROP_ROLES)}):
@@ -205,7 +206,9 @@ class _Walker:
                 except ValueError:
                     pass
             label = f"{number_text(number, style)}." if ordered else "-"
-            if self.ref_level is not None and link_chrome(child):  # a site's footer links under the list
+            if self.ref_level is not None and link_chrome(child) and not child.get("id"):
+                # a site's footer links under the list; an entry a marker links to (its id) stays, even one
+                # printed only as a linked title
                 self.chrome += 1
             elif self.ref_level is not None:
                 self.entry(child, depth, label)

@@ -24,6 +24,8 @@ _LABEL = re.compile(r"^\s*(?:\*\*)?(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})[.)])(?:\
 # <a href="#CR1">2004</a>', Springer) is not taken for reference 2004.
 CITATION_TEXT = re.compile(r"^\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*$")
 _LABEL_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d[a-z]?\b")  # 'Salzburger et al., 2002a'
+# A short label that introduces a row of links ('Export references: BibTeX RIS', IOP), not an entry's text
+_LINKS_LABEL = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}[A-Za-z]+:\s*")
 _ARROWS = re.compile(r"^[\s^↑↵⇑]+(?=\S)")  # a back-link's arrow left in front of the entry
 
 
@@ -60,6 +62,27 @@ def reference_index(root) -> RefIndex:
         ids |= last
         by_heading.append((id(heading), frozenset(last)))
     return RefIndex(frozenset(ids), frozenset(last), tuple(by_heading))
+
+
+def localize_links(soup) -> None:
+    """Links to this page written as full addresses ('https://en.wikipedia.org/wiki/Duck#cite_ref-3', as tools
+    that save a page with its links resolved write them) made in-page ('#cite_ref-3'), so back-links and citation
+    links are known. The page's own address is its canonical link, or the one address that three or more links
+    join to a fragment naming an id on this page."""
+    ids = {el.get("id") for el in soup.find_all(id=True)}
+    bases: Counter = Counter()
+    links = []
+    for a in soup.find_all("a", href=True):
+        base, hash_, fragment = a["href"].strip().partition("#")
+        if hash_ and base and fragment in ids:
+            links.append((a, base.rstrip("/"), fragment))
+            bases[base.rstrip("/")] += 1
+    own = {base for base, n in bases.items() if n >= 3}
+    for tag in soup.find_all("link", rel="canonical", href=True) + soup.find_all("meta", property="og:url"):
+        own.add((tag.get("href") or tag.get("content") or "").strip().rstrip("/"))
+    for a, base, fragment in links:
+        if base in own:
+            a["href"] = "#" + fragment
 
 
 def is_back_link(a, index: RefIndex) -> bool:
@@ -111,7 +134,7 @@ def link_chrome(node) -> bool:
     if _YEAR.search(text):
         return False
     linked = "".join(a.get_text("", strip=True) for a in node.find_all("a"))
-    own = re.sub(r"[\s|·,;/]+", "", text)
+    own = re.sub(r"[\s|·,;/]+", "", _LINKS_LABEL.sub("", text))
     return bool(linked) and len(re.sub(r"[\s|·,;/]+", "", linked)) >= len(own)
 
 
