@@ -146,3 +146,21 @@ def test_an_entry_printed_only_as_a_linked_title_stays_an_entry():
             f"<h2>References</h2><ol><li id='cite_note-1'>{ENTRY}</li>"
             "<li id='cite_note-2'><a href='https://example.org/loop'>\"In the Loop\"</a></li></ol>")
     assert len(parse_policy(_convert(body).markdown).references) == 2
+
+
+# Wikipedia's explanatory notes: '[n 1]' linking to a 'Footnotes' list, beside the numbered citations ----------
+
+NOTES = """<p>Zealandia is a continent.<sup><a href="#cite_note-n1">{mark}</a></sup> It is wet.<sup>
+<a href="#cite_note-1">[1]</a></sup></p><h2>Footnotes</h2><ol><li id="cite_note-n1">Some say so.</li></ol>
+<h2>References</h2><ol><li id="cite_note-1">{entry}</li></ol>"""
+
+
+def test_a_note_mark_in_words_is_plain_text_not_a_citation_marker():
+    md = _convert(NOTES.format(mark="[n 1]", entry=ENTRY)).markdown
+    assert "continent.[n 1]" in md and "<sup>[n 1]</sup>" not in md
+    assert [m.numbers for m in parse_policy(md).markers] == [(1,)]
+
+
+def test_a_numbered_footnote_mark_stays_a_superscript():
+    md = _convert(NOTES.format(mark="2", entry=ENTRY)).markdown
+    assert "continent.<sup>2</sup>" in md

@@ -326,7 +326,7 @@ def inline(node, refs: RefIndex | None = None, counter: list | None = None) -> s
         return sup(node.get_text(strip=True))
     inner = "".join(inline(c, refs, counter) for c in node.children)
     if name == "sup":
-        return sup(inner)
+        return inner if refs is not None and note_mark(node, refs) else sup(inner)
     if name in ("strong", "b"):
         return emphasis(inner, "**")
     if name in ("em", "i"):
@@ -338,6 +338,18 @@ def inline(node, refs: RefIndex | None = None, counter: list | None = None) -> s
     if name in _BLOCKS:  # a block inside inline content (a <p> in an <li>, a <div> in a cell): a space apart
         return " " + inner + " "
     return inner
+
+
+def note_mark(node, refs: RefIndex) -> bool:
+    """A superscript that is only a link to a note outside the reference list and prints words or letters, not
+    numbers (Wikipedia's '[n 1]', '[note 3]'): an explanatory note's mark, written as plain text rather than
+    as a citation marker. A numbered footnote mark stays a superscript as printed."""
+    links = node.find_all("a")
+    if len(links) != 1 or squeeze(links[0].get_text()) != squeeze(node.get_text()):
+        return False
+    href = (links[0].get("href") or "").strip()
+    text = links[0].get_text(strip=True)
+    return href.startswith("#") and len(href) > 1 and not refs.holds(href) and bool(re.search(r"[A-Za-z]", text))
 
 
 def _bracketed(node) -> bool:
