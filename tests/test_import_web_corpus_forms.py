@@ -164,3 +164,20 @@ def test_a_note_mark_in_words_is_plain_text_not_a_citation_marker():
 def test_a_numbered_footnote_mark_stays_a_superscript():
     md = _convert(NOTES.format(mark="2", entry=ENTRY)).markdown
     assert "continent.<sup>2</sup>" in md
+
+
+# Wikipedia's short citations: a note that names a book of its 'Sources' by a link ('Carboneras 1992b') -----
+
+SHORT = """<p>Ducks dabble.<sup id="cite_ref-6"><a href="#cite_note-6">[1]</a></sup></p><h2>Citations</h2><ol>
+<li id="cite_note-6"><b><a href="#cite_ref-6">^</a></b> <a href="#CITEREF">{text}</a>, pp. 737–738.</li></ol>
+<h2>Sources</h2><ul><li><cite id="CITEREF">Carboneras C (1992). Family Anatidae. Lynx.</cite></li></ul>"""
+
+
+def test_a_short_citation_linking_to_a_book_elsewhere_keeps_its_author_and_year():
+    md = _convert(SHORT.format(text="Carboneras 1992b")).markdown
+    assert "1. Carboneras 1992b, pp. 737–738." in md
+
+
+def test_a_back_link_printing_letters_is_still_left_out():
+    md = _convert(SHORT.format(text="a")).markdown
+    assert "1. , pp. 737–738." in md or "1. pp. 737–738." in md

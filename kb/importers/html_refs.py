@@ -86,9 +86,12 @@ def localize_links(soup) -> None:
 
 
 def is_back_link(a, index: RefIndex) -> bool:
-    """A link from an entry back to the text that cites it: in-page, pointing outside the reference list."""
+    """A link from an entry back to the text that cites it: in-page, pointing outside the reference list. A link
+    naming a year is a short citation of a work listed elsewhere (Wikipedia's 'Carboneras 1992b, p. 537' into
+    its 'Sources'): the entry's own words, kept."""
     href = (a.get("href") or "").strip()
-    return href.startswith("#") and len(href) > 1 and not index.holds(href)
+    return (href.startswith("#") and len(href) > 1 and not index.holds(href)
+            and not _LABEL_YEAR.search(a.get_text(" ", strip=True)))
 
 
 def own_label(entry):
