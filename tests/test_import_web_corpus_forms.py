@@ -181,3 +181,20 @@ def test_a_short_citation_linking_to_a_book_elsewhere_keeps_its_author_and_year(
 def test_a_back_link_printing_letters_is_still_left_out():
     md = _convert(SHORT.format(text="a")).markdown
     assert "1. , pp. 737–738." in md or "1. pp. 737–738." in md
+
+
+# F1000: the authors' line with affiliation marks ('Gabriel M. Leal<sup>1,2</sup>') ---------------------------
+
+def test_affiliation_marks_in_the_authors_line_are_left_out():
+    body = ("<div class='authors'>Gabriel M. Leal<sup>1,2</sup>, Walter S. Leal<sup>1</sup></div>"
+            f"<p>Odorant binding [1].</p><h2>References</h2><ol><li>{ENTRY}</li><li>{ENTRY2}</li></ol>")
+    result = _convert(body)
+    assert "Gabriel M. Leal, Walter S. Leal" in result.markdown
+    assert [m.numbers for m in parse_policy(result.markdown).markers] == [(1,)]
+    assert any("2 affiliation marks" in n for n in result.notes)
+
+
+def test_a_superscript_outside_the_authors_line_stays_a_marker():
+    body = (f"<div class='abstract'>Binding is fast.<sup>1,2</sup></div><h2>References</h2>"
+            f"<ol><li>{ENTRY}</li><li>{ENTRY2}</li></ol>")
+    assert "fast.<sup>1,2</sup>" in _convert(body).markdown

@@ -97,7 +97,8 @@ class _Walker:
         self.refs = refs or RefIndex()
         self.ref_level: int | None = None  # the level of the reference heading the walk is under, if any
         self.chrome = 0  # link-only lines left out of a reference list
-        self.links = [0]  # citation links written as markers (a list: inline() counts into it)
+        # inline() counts into this list: [citation links written as markers, affiliation marks left out]
+        self.links = [0, 0]
         self.level = 1  # the last heading's level: a paragraph standing as a heading goes one below it
         self.titled = 0  # paragraphs written as the reference heading they print
         self.own_labels: list[str] = []  # author-year labels an entry opened with, left out
@@ -115,6 +116,9 @@ class _Walker:
 
     def counted(self) -> list[str]:
         notes = []
+        if self.links[1]:
+            notes.append(f"{self.links[1]} affiliation marks (superscripts in the authors' line) were left out: they "
+                         "number the authors' institutions, not the reference list")
         if self.links[0]:
             notes.append(f"{self.links[0]} citation links into the reference list, printed as plain numbers the "
                          "page's style raises, were written as markers (<sup>n</sup>): check a few")
@@ -324,6 +328,10 @@ def inline(node, refs: RefIndex | None = None, counter: list | None = None) -> s
         if counter is not None:
             counter[0] += 1
         return sup(node.get_text(strip=True))
+    if name == "sup" and refs is not None and _in_author_line(node):
+        if counter is not None and len(counter) > 1:
+            counter[1] += 1
+        return ""
     inner = "".join(inline(c, refs, counter) for c in node.children)
     if name == "sup":
         return inner if refs is not None and note_mark(node, refs) else sup(inner)
@@ -338,6 +346,15 @@ def inline(node, refs: RefIndex | None = None, counter: list | None = None) -> s
     if name in _BLOCKS:  # a block inside inline content (a <p> in an <li>, a <div> in a cell): a space apart
         return " " + inner + " "
     return inner
+
+
+_AUTHOR_CLASS = re.compile(r"^(?:authors?|author-?list|contrib(?:-group|utors?)?|byline)$", re.I)
+
+
+def _in_author_line(node) -> bool:
+    """A superscript in the element a page prints its authors' names in (class 'authors', 'contrib-group',
+    'byline'): an affiliation mark ('Leal<sup>1,2</sup>'), which the reader would take for a citation."""
+    return any(_AUTHOR_CLASS.match(c) for parent in node.parents for c in (parent.get("class") or []))
 
 
 def note_mark(node, refs: RefIndex) -> bool:
