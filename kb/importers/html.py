@@ -203,16 +203,18 @@ class _Walker:
             number = int(node.get("start", 1))
         except ValueError:
             number = 1
-        for child in node.find_all("li", recursive=False):
+        items = node.find_all("li", recursive=False)
+        # A list of nothing but links naming no year ('Copyright Statement', 'Privacy Policy') is a menu, not
+        # entries; one such item among entries is an entry printed as a linked title or address, and stays.
+        menu = bool(items) and all(link_chrome(child) for child in items)
+        for child in items:
             if ordered:
                 try:
                     number = int(child.get("value", number))
                 except ValueError:
                     pass
             label = f"{number_text(number, style)}." if ordered else "-"
-            if self.ref_level is not None and link_chrome(child) and not child.get("id"):
-                # a site's footer links under the list; an entry a marker links to (its id) stays, even one
-                # printed only as a linked title
+            if self.ref_level is not None and menu:  # a site's footer links under the list
                 self.chrome += 1
             elif self.ref_level is not None:
                 self.entry(child, depth, label)
