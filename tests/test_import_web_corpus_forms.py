@@ -198,3 +198,22 @@ def test_a_superscript_outside_the_authors_line_stays_a_marker():
     body = (f"<div class='abstract'>Binding is fast.<sup>1,2</sup></div><h2>References</h2>"
             f"<ol><li>{ENTRY}</li><li>{ENTRY2}</li></ol>")
     assert "fast.<sup>1,2</sup>" in _convert(body).markdown
+
+
+# Elsevier: an entry printed as blocks, one line each (authors, title, source), with no stop between them -----
+
+def test_an_entry_printed_as_lines_of_blocks_reads_its_authors_and_title_apart():
+    body = ("<p>Cichlids radiated (Kocher, 2004).</p><h2>References</h2><ol><li id='b1'><ul>"
+            "<li class='author'>T.D. Kocher</li><li class='title'><p>Adaptive evolution and explosive speciation</p>"
+            "</li><li class='source'><p>Nature Rev. Genet., 5 (2004), pp. 288–298</p></li></ul></li></ol>")
+    md = _convert(body).markdown
+    assert "1. T.D. Kocher. Adaptive evolution and explosive speciation. Nature Rev. Genet., 5 (2004)" in md
+    entry = parse_policy(md).references[0]
+    assert (entry.first_author, entry.year) == ("Kocher", 2004)
+
+
+def test_blocks_that_end_with_their_own_punctuation_get_no_second_stop():
+    body = ("<p>Text (Afkhami, 2014).</p><h2>References</h2><ol><li><ol><li>Afkhami ME,</li><li>Strauss SY</li>"
+            "</ol>. Mutualist effects. <i>Ecol Lett</i> 2014;17:1265-73.<div>PubMed</div></li></ol>")
+    md = _convert(body).markdown
+    assert "Afkhami ME, Strauss SY . Mutualist effects." in md and ".." not in md

@@ -22,9 +22,9 @@ import warnings
 from kb.errors import KbError
 from kb.importers.blocks import MarkdownWriter, emphasis, fence_notes, squeeze, sup
 from kb.importers.docx_numbering import number_text
-from kb.importers.html_refs import (CITATION_TEXT, RefIndex, cited_elsewhere, citation_link, is_back_link,
-                                    link_chrome, localize_links, own_label, printed_label, reference_index,
-                                    reference_title, strip_arrows)
+from kb.importers.html_refs import (BLOCK_END, CITATION_TEXT, RefIndex, cited_elsewhere, citation_link, is_back_link,
+                                    join_block_ends, link_chrome, localize_links, own_label, printed_label,
+                                    reference_index, reference_title, strip_arrows)
 from kb.importers.html_sections import Section, cited_section, marker_counts
 from kb.importers.model import Converted
 
@@ -236,7 +236,10 @@ class _Walker:
             opening.decompose()
         # Bold in an entry is the page's typography (PeerJ's authors, BMC's titles), and it hides the name an
         # entry opens with from the reader; italics stay, they mark the journal.
-        text = squeeze(self.inline(node).replace("**", ""))
+        for block in node.find_all(list(_BLOCKS)):
+            if block.find(list(_BLOCKS)) is None:
+                block.append(BLOCK_END)  # where the page ends a line inside the entry (see join_block_ends)
+        text = squeeze(join_block_ends(self.inline(node)).replace("**", ""))
         printed, text = printed_label(strip_arrows(text) if back else text)  # the '^' of 'a b' back-links
         if text:
             self.out.item(depth, printed or label, text)

@@ -123,6 +123,25 @@ def printed_label(text: str) -> tuple[str | None, str]:
     return label, text[m.end():]
 
 
+BLOCK_END = "\x1f"  # put after each innermost block of an entry while it is read as one line
+
+
+def join_block_ends(text: str) -> str:
+    """An entry printed as blocks, one line each (Elsevier: authors, title, source), read as one line: where a
+    line ends on a letter or digit and the next opens a new part (a capital, a digit, a quote), the line end is
+    the stop between the parts ('R.C. Albertson, T.D. Kocher. Directional selection ...'); elsewhere a space."""
+    parts = text.split(BLOCK_END)
+    out = parts[0]
+    for part in parts[1:]:
+        before, after = out.rstrip(), part.lstrip()
+        if before and after and before[-1].isalnum() and (after[0].isupper() or after[0].isdigit()
+                                                         or after[0] in "\"“‘'"):
+            out = f"{before}. {after}"
+        else:
+            out = f"{out} {part}"
+    return out
+
+
 def strip_arrows(text: str) -> str:
     return _ARROWS.sub("", text)
 
