@@ -1,5 +1,8 @@
 """kb import on more forms real web pages print (the rebuilt folder of documents written by others,
 scripts/web_accuracy.py /work/corpusweb): each form a small fixture with a positive and a clean case."""
+import pytest
+
+from kb.errors import KbError
 from kb.importers import convert
 from kb.read.parse_policy import parse_policy
 
@@ -217,3 +220,24 @@ def test_blocks_that_end_with_their_own_punctuation_get_no_second_stop():
             "</ol>. Mutualist effects. <i>Ecol Lett</i> 2014;17:1265-73.<div>PubMed</div></li></ol>")
     md = _convert(body).markdown
     assert "Afkhami ME, Strauss SY . Mutualist effects." in md and ".." not in md
+
+
+# Wiley: the bibliography under no heading (named only in a tab), each entry opening with its number in a span -
+
+def _wiley(links: int) -> str:
+    cites = " ".join(f"<a href='#bib-{n}'>[{n}]</a>" for n in range(1, links + 1))
+    items = "".join(f"<li id='bib-{n}'><span class='bullet'>{n}</span><cite>{e}</cite></li>"
+                    for n, e in ((1, ENTRY), (2, ENTRY2), (3, ENTRY3)))
+    return f"<h3>Acknowledgements</h3><p>Nanowires form {cites}.</p><div class='bibliography'><ul>{items}</ul></div>"
+
+
+def test_the_list_the_citation_links_point_into_under_no_heading_gets_one_and_its_numbers():
+    result = _convert(_wiley(links=3))
+    assert f"#### References\n\n1. {ENTRY}\n2. {ENTRY2}\n3. {ENTRY3}" in result.markdown
+    assert [e.first_author for e in parse_policy(result.markdown).references] == ["Smith", "Brown", "Green"]
+    assert any("stands under no heading" in n for n in result.notes)
+
+
+def test_a_list_linked_only_once_or_twice_gets_no_heading_and_is_refused():
+    with pytest.raises(KbError, match="no reference list"):
+        _convert(_wiley(links=2))

@@ -22,12 +22,13 @@ import warnings
 from kb.errors import KbError
 from kb.importers.blocks import MarkdownWriter, emphasis, fence_notes, squeeze, sup
 from kb.importers.docx_numbering import number_text
-from kb.importers.html_refs import (BLOCK_END, CITATION_TEXT, RefIndex, cited_elsewhere, citation_link, is_back_link,
-                                    join_block_ends, link_chrome, localize_links, own_label, printed_label,
-                                    reference_index, reference_title, strip_arrows)
-from kb.importers.html_sections import Section, cited_section, marker_counts
+from kb.importers.html_refs import (BLOCK_END, CITATION_TEXT, YEAR, RefIndex, cited_elsewhere, citation_link,
+                                    is_back_link, join_block_ends, link_chrome, localize_links, number_element,
+                                    own_label, printed_label, reference_index, reference_title, strip_arrows)
+from kb.importers.html_sections import Section, cited_section, marker_counts, unheaded_list
 from kb.importers.model import Converted
 
+UNHEADED_TITLE = "References"  # the heading written above a cited list the page prints under none
 _DROP = ("script", "style", "noscript", "template", "nav", "form", "button", "svg", "iframe", "head")
 _DROP_CLASSES = ("mw-editsection",)  # a wiki's "[edit]" beside each heading: a control, not the text
 # Landmarks a page names as not its content: site banner, menus, search, footer, side boxes (a journal's
@@ -61,7 +62,12 @@ def _convert(data: bytes) -> Converted:
             tag.decompose()
     root = page_root(soup)
     index = reference_index(root)
+    unheaded = None if index.by_heading else unheaded_list(root, CITATION_TEXT, YEAR)
+    if unheaded is not None:
+        ids = frozenset(el["id"] for el in unheaded.find_all(id=True))
+        index = RefIndex(ids, ids, ((id(unheaded), ids),))
     walker = _Walker(index)
+    walker.unheaded = unheaded
     walker.blocks(root)
     walker.close_section(None)
     notes = walker.notes + walker.counted()
@@ -99,6 +105,7 @@ class _Walker:
         self.chrome = 0  # link-only lines left out of a reference list
         # inline() counts into this list: [citation links written as markers, affiliation marks left out]
         self.links = [0, 0]
+        self.unheaded = None  # the list the citation links point into when no heading names one
         self.level = 1  # the last heading's level: a paragraph standing as a heading goes one below it
         self.titled = 0  # paragraphs written as the reference heading they print
         self.own_labels: list[str] = []  # author-year labels an entry opened with, left out
@@ -122,6 +129,9 @@ class _Walker:
         if self.links[0]:
             notes.append(f"{self.links[0]} citation links into the reference list, printed as plain numbers the "
                          "page's style raises, were written as markers (<sup>n</sup>): check a few")
+        if self.unheaded is not None:
+            notes.append(f"the list the text's citation links point into stands under no heading on the page; it was "
+                         f"written under a heading '{UNHEADED_TITLE}', which the page does not print there")
         if self.titled:
             notes.append(f"{self.titled} paragraphs printing only the reference list's name ('References') were "
                          "written as its heading")
@@ -167,6 +177,8 @@ class _Walker:
         if name in _HEADINGS:
             self.heading(node, _HEADINGS[name], self.inline(node))
         elif name in ("ul", "ol"):
+            if node is self.unheaded:  # the list the text cites, printed under no heading
+                self.heading(node, None, UNHEADED_TITLE)
             self.list(node, depth)
         elif name == "table":
             self.table(node)
@@ -234,6 +246,9 @@ class _Walker:
         elif opening is not None:
             self.own_labels.append(squeeze(opening.get_text(" ")))
             opening.decompose()
+        elif (number := number_element(node)) is not None:  # its printed number, an element of its own
+            label = f"{number.get_text(strip=True)}."
+            number.decompose()
         # Bold in an entry is the page's typography (PeerJ's authors, BMC's titles), and it hides the name an
         # entry opens with from the reader; italics stay, they mark the journal.
         for block in node.find_all(list(_BLOCKS)):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from kb.importers.blocks import reference_title
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
+_YEAR = YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
 # A label the entry prints itself: '1.', '1)', '[1]', '1' before a tab or space and a capital or quote
 _LABEL = re.compile(r"^\s*(?:\*\*)?(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})[.)])(?:\*\*)?\s+(?=\S)")
 # A citation's number, list or range; up to three digits, so an author-year link on its year ('Arima et al.
@@ -107,6 +107,16 @@ def own_label(entry):
     if not href.startswith("#") or href[1:] not in ids or not (_LABEL_YEAR.search(text) or text.isdigit()):
         return None
     return a
+
+
+def number_element(entry):
+    """The element an entry opens with when it prints only the entry's number ('<span class="bullet">1</span>
+    H. W. Kroto, ...', Wiley), or None."""
+    first = next((t for t in entry.find_all(string=True) if t.strip()), None)
+    element = None if first is None else first.parent
+    if element is None or element is entry or not re.fullmatch(r"\d{1,4}", element.get_text(strip=True)):
+        return None
+    return element
 
 
 def citation_link(a, index: RefIndex) -> bool:

@@ -56,3 +56,29 @@ def cited_section(sections: list[Section], counts: Counter) -> Section | None:
         return None
     earlier = [s for s in sections[:-1] if counts.get(s.key, 0) >= _ENOUGH]
     return max(earlier, key=lambda s: counts[s.key]) if earlier else None
+
+
+def unheaded_list(root, citation_text, year) -> object | None:
+    """On a page with no reference heading at all, the list the text's numbered citation links point into
+    (Wiley prints its bibliography under no heading, naming it only in a tab): three or more of its items
+    linked, and most of them naming a year. None when there is no such list."""
+    ids = {el.get("id"): el for el in root.find_all(id=True)}
+    targets: dict[int, set] = {}
+    lists: dict[int, object] = {}
+    for a in root.find_all("a", href=True):
+        href = a["href"].strip()
+        target = ids.get(href[1:]) if href.startswith("#") else None
+        item = None if target is None else (target if target.name == "li" else target.find_parent("li"))
+        if item is None or item.parent is None or item.parent.name not in ("ol", "ul"):
+            continue
+        if a.find_parent("li") is item or not citation_text.match(a.get_text(strip=True).strip("[]()")):
+            continue
+        targets.setdefault(id(item.parent), set()).add(id(item))
+        lists[id(item.parent)] = item.parent
+    ranked = sorted(targets, key=lambda key: len(targets[key]), reverse=True)
+    for key in ranked:
+        items = lists[key].find_all("li", recursive=False)
+        dated = sum(1 for li in items if year.search(li.get_text(" ")))
+        if len(targets[key]) >= _ENOUGH and dated * 2 >= len(items):
+            return lists[key]
+    return None
