@@ -241,3 +241,20 @@ def test_the_list_the_citation_links_point_into_under_no_heading_gets_one_and_it
 def test_a_list_linked_only_once_or_twice_gets_no_heading_and_is_refused():
     with pytest.raises(KbError, match="no reference list"):
         _convert(_wiley(links=2))
+
+
+# Wikipedia: a table's <caption> prints its title and a citation marker -------------------------------------
+
+def test_a_table_caption_is_kept_with_its_marker():
+    body = ("<table><caption>Temperatures of six cities<sup><a href='#cite_note-1'>[1]</a></sup></caption>"
+            "<tr><th>City</th><th>Jan</th></tr><tr><td>Auckland</td><td>24</td></tr></table>"
+            f"<h2>References</h2><ol><li id='cite_note-1'>{ENTRY}</li></ol>")
+    md = _convert(body).markdown
+    assert "Temperatures of six cities<sup>[1]</sup>\n\n| City | Jan |" in md
+    assert [m.numbers for m in parse_policy(md).markers] == [(1,)]
+
+
+def test_a_table_without_a_caption_is_written_as_before():
+    body = ("<table><tr><th>City</th><th>Jan</th></tr><tr><td>Auckland</td><td>24</td></tr></table>"
+            f"<p>Warm [1].</p><h2>References</h2><ol><li>{ENTRY}</li></ol>")
+    assert _convert(body).markdown.startswith("| City | Jan |")

@@ -279,6 +279,9 @@ class _Walker:
                 self.out.paragraph(self.inline(child))
 
     def table(self, node) -> None:
+        caption = node.find("caption")
+        if caption is not None and caption.find_parent("table") is node:  # its title, and the markers it prints
+            self.out.paragraph(self.inline(caption))
         rows, merged = [], False
         for tr in node.find_all("tr"):
             if tr.find_parent("table") is not node:
