@@ -258,3 +258,19 @@ def test_a_table_without_a_caption_is_written_as_before():
     body = ("<table><tr><th>City</th><th>Jan</th></tr><tr><td>Auckland</td><td>24</td></tr></table>"
             f"<p>Warm [1].</p><h2>References</h2><ol><li>{ENTRY}</li></ol>")
     assert _convert(body).markdown.startswith("| City | Jan |")
+
+
+# HighWire: the journal and the year printed as two elements side by side, spaced only by the style sheet -----
+
+def test_a_journal_and_year_printed_side_by_side_are_read_apart():
+    body = ("<p>Dabigatran [1].</p><h2>References</h2><ol><li><cite>Ezekowitz MD. Design of RE-LY. "
+            "<abbr>Am Heart J</abbr><span>2009</span>;<span>157</span>:805-10.</cite></li></ol>")
+    md = _convert(body).markdown
+    assert "*Am Heart J* 2009;157:805-10." in md or "Am Heart J 2009;157:805-10." in md
+    assert parse_policy(md).references[0].year == 2009
+
+
+def test_a_superscript_beside_a_word_in_an_entry_is_not_spaced():
+    body = ("<p>Carriers [1].</p><h2>References</h2><ol><li>Smith J. Carriers of 10<sup>22</sup> cm<sup>-3</sup>"
+            " in <i>ITO</i>. J Foo. 2010;1:1-2.</li></ol>")
+    assert "10<sup>22</sup> cm<sup>-3</sup> in *ITO*" in _convert(body).markdown

@@ -24,7 +24,8 @@ from kb.importers.blocks import MarkdownWriter, emphasis, fence_notes, squeeze, 
 from kb.importers.docx_numbering import number_text
 from kb.importers.html_refs import (BLOCK_END, CITATION_TEXT, YEAR, RefIndex, cited_elsewhere, citation_link,
                                     is_back_link, join_block_ends, link_chrome, localize_links, number_element,
-                                    own_label, printed_label, reference_index, reference_title, strip_arrows)
+                                    own_label, printed_label, reference_index, reference_title, space_glued_parts,
+                                    strip_arrows)
 from kb.importers.html_sections import Section, cited_section, marker_counts, unheaded_list
 from kb.importers.model import Converted
 
@@ -251,6 +252,7 @@ class _Walker:
             number.decompose()
         # Bold in an entry is the page's typography (PeerJ's authors, BMC's titles), and it hides the name an
         # entry opens with from the reader; italics stay, they mark the journal.
+        space_glued_parts(node)
         for block in node.find_all(list(_BLOCKS)):
             if block.find(list(_BLOCKS)) is None:
                 block.append(BLOCK_END)  # where the page ends a line inside the entry (see join_block_ends)
