@@ -274,3 +274,18 @@ def test_a_superscript_beside_a_word_in_an_entry_is_not_spaced():
     body = ("<p>Carriers [1].</p><h2>References</h2><ol><li>Smith J. Carriers of 10<sup>22</sup> cm<sup>-3</sup>"
             " in <i>ITO</i>. J Foo. 2010;1:1-2.</li></ol>")
     assert "10<sup>22</sup> cm<sup>-3</sup> in *ITO*" in _convert(body).markdown
+
+
+# A <pre> block printing a Markdown code fence (a page quoting Markdown) -------------------------------------
+
+def test_a_preformatted_line_opening_like_a_code_fence_is_escaped():
+    body = f"<pre>```{{=html}}\nx\n</pre><p>Text [1].</p><h2>References</h2><ol><li>{ENTRY}</li></ol>"
+    result = _convert(body)
+    assert "\\```{=html}" in result.markdown and len(parse_policy(result.markdown).references) == 1
+    assert any("opening with ``` or ~~~" in n for n in result.notes)
+
+
+def test_a_preformatted_block_without_fences_is_kept_as_printed():
+    body = f"<pre>a = 1\nb = 2</pre><p>Text [1].</p><h2>References</h2><ol><li>{ENTRY}</li></ol>"
+    result = _convert(body)
+    assert "a = 1\nb = 2" in result.markdown and not any("```" in n for n in result.notes)

@@ -100,7 +100,7 @@ class MarkdownWriter:
     def plain_lines(self, rows: list[list[str]]) -> None:
         """Text kept line by line as printed: one row per line, its cells a tab apart (a table that could not
         be read as a grid; the tab is what the policy reader takes for a cell boundary)."""
-        lines = ["\t".join(squeeze(c) for c in row if c and squeeze(c)) for row in rows]
+        lines = [self._unfenced("\t".join(squeeze(c) for c in row if c and squeeze(c))) for row in rows]
         if any(lines):
             self._blocks.append(("lines", "\n".join(line for line in lines if line)))
 
