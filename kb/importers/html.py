@@ -20,12 +20,12 @@ import re
 import warnings
 
 from kb.errors import KbError
-from kb.importers.blocks import MarkdownWriter, emphasis, fence_notes, squeeze, sup
+from kb.importers.blocks import MarkdownWriter, fence_notes, squeeze
 from kb.importers.docx_numbering import number_text
-from kb.importers.html_refs import (BLOCK_END, CITATION_TEXT, YEAR, RefIndex, cited_elsewhere, citation_link,
-                                    is_back_link, join_block_ends, link_chrome, localize_links, number_element,
-                                    own_label, printed_label, reference_index, reference_title, space_glued_parts,
-                                    strip_arrows)
+from kb.importers.html_refs import (BLOCK_END, CITATION_TEXT, YEAR, RefIndex, cited_elsewhere, is_back_link,
+                                    join_block_ends, link_chrome, localize_links, number_element, own_label,
+                                    printed_label, reference_index, reference_title, space_glued_parts, strip_arrows)
+from kb.importers.html_inline import BLOCKS, HEADINGS, inline
 from kb.importers.html_sections import Section, cited_section, marker_counts, unheaded_list
 from kb.importers.model import Converted
 
@@ -35,10 +35,6 @@ _DROP_CLASSES = ("mw-editsection",)  # a wiki's "[edit]" beside each heading: a 
 # Landmarks a page names as not its content: site banner, menus, search, footer, side boxes (a journal's
 # "References" export panel). <footer> and <aside> without a role stay: an article's back matter is a footer.
 _DROP_ROLES = ("navigation", "banner", "contentinfo", "search", "complementary")
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "figure",
-           "figcaption", "ul", "ol", "table", "pre", "dl", "dt", "dd", "hr", "address", "details", "summary",
-           "li", "center", *_HEADINGS}
 
 
 def convert(data: bytes, source_name: str) -> Converted:
@@ -92,7 +88,7 @@ def page_root(soup):
     reference list (a journal page's <main> may hold only the abstract, a <article> a teaser); else <body>."""
     for found in (soup.find("main"), soup.find(attrs={"role": "main"}), *soup.find_all("article")):
         if found is not None and any(reference_title(h.get_text(" ", strip=True))
-                                     for h in found.find_all(list(_HEADINGS))):
+                                     for h in found.find_all(list(HEADINGS))):
             return found
     return soup.body or soup
 
@@ -153,7 +149,7 @@ class _Walker:
         pending: list = []
         for child in list(node.children):
             name = getattr(child, "name", None)
-            if name in _BLOCKS:
+            if name in BLOCKS:
                 self._flush(pending, node)
                 pending = []
                 self.block(child, depth)
@@ -175,8 +171,8 @@ class _Walker:
 
     def block(self, node, depth: int) -> None:
         name = node.name
-        if name in _HEADINGS:
-            self.heading(node, _HEADINGS[name], self.inline(node))
+        if name in HEADINGS:
+            self.heading(node, HEADINGS[name], self.inline(node))
         elif name in ("ul", "ol"):
             if node is self.unheaded:  # the list the text cites, printed under no heading
                 self.heading(node, None, UNHEADED_TITLE)
@@ -191,7 +187,7 @@ class _Walker:
             self.item(node, depth, "-")
         elif self.ref_level is not None and link_chrome(node):
             self.chrome += 1
-        elif name == "p" and node.find(list(_BLOCKS)) is None:
+        elif name == "p" and node.find(list(BLOCKS)) is None:
             self._flush(list(node.children), node)
         else:  # a container; or a <p> that holds blocks, which a browser ends where the first block starts
             self.blocks(node, depth)
@@ -253,8 +249,8 @@ class _Walker:
         # Bold in an entry is the page's typography (PeerJ's authors, BMC's titles), and it hides the name an
         # entry opens with from the reader; italics stay, they mark the journal.
         space_glued_parts(node)
-        for block in node.find_all(list(_BLOCKS)):
-            if block.find(list(_BLOCKS)) is None:
+        for block in node.find_all(list(BLOCKS)):
+            if block.find(list(BLOCKS)) is None:
                 block.append(BLOCK_END)  # where the page ends a line inside the entry (see join_block_ends)
         text = squeeze(join_block_ends(self.inline(node)).replace("**", ""))
         printed, text = printed_label(strip_arrows(text) if back else text)  # the '^' of 'a b' back-links
@@ -266,7 +262,7 @@ class _Walker:
         rest: list = []  # nested lists and later blocks
         for child in node.children:
             name = getattr(child, "name", None)
-            if rest or (name in _BLOCKS and not (name == "p" and not head_has_p(head))):
+            if rest or (name in BLOCKS and not (name == "p" and not head_has_p(head))):
                 rest.append(child)
             else:
                 head.append(child)
@@ -275,7 +271,7 @@ class _Walker:
             name = getattr(child, "name", None)
             if name in ("ul", "ol"):
                 self.list(child, depth + 1)
-            elif name in _BLOCKS:
+            elif name in BLOCKS:
                 self.block(child, depth + 1)
             elif self.inline(child).strip():
                 self.out.paragraph(self.inline(child))
@@ -335,73 +331,3 @@ def _span(cell, attr: str) -> int:
         return int(cell.get(attr, 1))
     except ValueError:
         return 1
-
-
-def inline(node, refs: RefIndex | None = None, counter: list | None = None) -> str:
-    """The text of inline content, with superscripts, bold, italics and line breaks as Markdown; a bare
-    citation link into the reference list (``refs``) as a marker, counted in ``counter``."""
-    name = getattr(node, "name", None)
-    if name is None:
-        text = str(node).replace("\r", " ").replace("\n", " ")  # a line break in the source is a space on the page
-        return "" if type(node).__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction") else text
-    if name == "br":
-        return "\n"
-    if name in ("img",):
-        return node.get("alt", "")
-    if name == "a" and refs is not None and citation_link(node, refs) and not node.find_parent("sup") \
-            and not _bracketed(node):
-        if counter is not None:
-            counter[0] += 1
-        return sup(node.get_text(strip=True))
-    if name == "sup" and refs is not None and _in_author_line(node):
-        if counter is not None and len(counter) > 1:
-            counter[1] += 1
-        return ""
-    inner = "".join(inline(c, refs, counter) for c in node.children)
-    if name == "sup":
-        return inner if refs is not None and note_mark(node, refs) else sup(inner)
-    if name in ("strong", "b"):
-        return emphasis(inner, "**")
-    if name in ("em", "i"):
-        return emphasis(inner, "*")
-    if name == "a":
-        href = (node.get("href") or "").strip()
-        if href.startswith(("http://", "https://")) and squeeze(inner) == href:
-            return f"<{href}>"
-    if name in _BLOCKS:  # a block inside inline content (a <p> in an <li>, a <div> in a cell): a space apart
-        return " " + inner + " "
-    return inner
-
-
-_AUTHOR_CLASS = re.compile(r"^(?:authors?|author-?list|contrib(?:-group|utors?)?|byline)$", re.I)
-
-
-def _in_author_line(node) -> bool:
-    """A superscript in the element a page prints its authors' names in (class 'authors', 'contrib-group',
-    'byline'): an affiliation mark ('Leal<sup>1,2</sup>'), which the reader would take for a citation."""
-    return any(_AUTHOR_CLASS.match(c) for parent in node.parents for c in (parent.get("class") or []))
-
-
-def note_mark(node, refs: RefIndex) -> bool:
-    """A superscript that is only a link to a note outside the reference list and prints words or letters, not
-    numbers (Wikipedia's '[n 1]', '[note 3]'): an explanatory note's mark, written as plain text rather than
-    as a citation marker. A numbered footnote mark stays a superscript as printed."""
-    links = node.find_all("a")
-    if len(links) != 1 or squeeze(links[0].get_text()) != squeeze(node.get_text()):
-        return False
-    href = (links[0].get("href") or "").strip()
-    text = links[0].get_text(strip=True)
-    return href.startswith("#") and len(href) > 1 and not refs.holds(href) and bool(re.search(r"[A-Za-z]", text))
-
-
-def _bracketed(node) -> bool:
-    """A link printed inside brackets or parentheses ('[<a>6</a>]', '[19,<a>23</a>]'): already a marker as
-    printed. The text before it is read back over the links and separators of the same run."""
-    for before in node.previous_siblings:
-        if getattr(before, "name", None) == "a" and CITATION_TEXT.match(before.get_text(strip=True)):
-            continue
-        text = before.get_text() if getattr(before, "name", None) else str(before)
-        if not text.strip(" ,;–-\u2009\xa0\t\r\n"):  # the source's line breaks between a range's links too
-            continue
-        return text.rstrip().endswith(("[", "("))
-    return False
