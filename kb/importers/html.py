@@ -12,7 +12,11 @@ and counted in the notes. Under a reference heading each list item is one entry
 on one line (its nested lists and blocks run together, back-links and link-only
 lines left out, see ``kb.importers.html_refs``); a bare link into that list
 whose text is a number is a citation the page's style raises, written as a
-marker and counted in the import report.
+marker and counted in the import report. 'REFERENCES' in a paragraph of its own
+is that heading; a page with none gets one above the list its citation links
+point into; when the markers cite an earlier reference list than the last, the
+cited one is written last (``kb.importers.html_sections``). Each of these is
+said in the import report.
 """
 from __future__ import annotations
 
