@@ -143,3 +143,27 @@ def test_digit_endnotes_after_a_closing_references_heading_are_the_reference_lis
 def test_roman_endnotes_or_endnotes_not_under_a_closing_reference_heading_stay_out(fmt, closing):
     with pytest.raises(KbError):  # as before: the notes are not imported, so no list is found
         convert(_with_endnotes(fmt, closing), "p.docx")
+
+
+# pandoc's Word files: '```{=html}' left in the text, which would open a Markdown code fence -------------------
+
+def test_a_word_line_opening_like_a_code_fence_is_escaped_so_the_list_after_it_is_read():
+    def build(d):
+        d.add_paragraph("Risk is higher [1].")
+        d.add_paragraph("```{=html}\n<!--\nKey results\n-->")
+        d.add_heading("References", 1)
+        d.add_paragraph(f"1. {ENTRY}")
+    result = convert(docx_bytes(build), "p.docx")
+    assert "\\```{=html}" in result.markdown
+    assert [e.first_author for e in parse_policy(result.markdown).references] == ["Smith"]
+    assert any("opening with ``` or ~~~" in n for n in result.notes)
+
+
+def test_backticks_inside_a_word_line_stay_as_printed():
+    def build(d):
+        d.add_paragraph("Code is set in ```triple backticks``` in Markdown [1].")
+        d.add_heading("References", 1)
+        d.add_paragraph(f"1. {ENTRY}")
+    result = convert(docx_bytes(build), "p.docx")
+    assert "Code is set in ```triple backticks```" in result.markdown and "\\`" not in result.markdown
+    assert not any("```" in n for n in result.notes)

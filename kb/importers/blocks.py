@@ -50,11 +50,17 @@ def emphasis(text: str, mark: str) -> str:
     return f"{lead}{mark}{core}{mark}{trail}"
 
 
+# A line of text opening with three backticks or tildes would open a Markdown code fence, and an unclosed one
+# hides the rest of the document from the reader (pandoc leaves '```{=html}' in the Word files it writes).
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
+
+
 class MarkdownWriter:
     """Collects blocks in reading order and joins them: a blank line between blocks, none inside a list."""
 
     def __init__(self) -> None:
         self._blocks: list[tuple[str, str]] = []  # (kind, text)
+        self.fences = 0  # lines of text that would have opened a code fence, written with the mark escaped
 
     def heading(self, level: int, text: str) -> None:
         text = squeeze(text)
@@ -62,10 +68,18 @@ class MarkdownWriter:
             self._blocks.append(("heading", "#" * max(1, min(level, 6)) + " " + text))
 
     def paragraph(self, text: str) -> None:
-        lines = [squeeze(part) for part in text.split("\n")]  # a hard line break stays a line
+        lines = [self._unfenced(squeeze(part)) for part in text.split("\n")]  # a hard line break stays a line
         text = "\n".join(line for line in lines if line)
         if text:
             self._blocks.append(("paragraph", text))
+
+    def _unfenced(self, line: str) -> str:
+        """A line as printed, with a backslash before a fence mark it opens with, so it stays text."""
+        m = _FENCE.match(line)
+        if not m:
+            return line
+        self.fences += 1
+        return f"{m.group(1)}\\{line[m.end(1):]}"
 
     def item(self, depth: int, label: str, text: str) -> None:
         """A list item: ``label`` is ``-`` for a bullet, or the printed number or letter with its dot."""
@@ -86,9 +100,19 @@ class MarkdownWriter:
     def plain_lines(self, rows: list[list[str]]) -> None:
         """Text kept line by line as printed: one row per line, its cells a tab apart (a table that could not
         be read as a grid; the tab is what the policy reader takes for a cell boundary)."""
-        lines = ["\t".join(squeeze(c) for c in row if c and squeeze(c)) for row in rows]
+        lines = [self._unfenced("\t".join(squeeze(c) for c in row if c and squeeze(c))) for row in rows]
         if any(lines):
             self._blocks.append(("lines", "\n".join(line for line in lines if line)))
+
+    def mark(self) -> int:
+        """Where the next block goes: a position to give move()."""
+        return len(self._blocks)
+
+    def move(self, start: int, end: int, to: int) -> None:
+        """The blocks [start, end) written again at position ``to`` (at or after ``end``), in their order."""
+        moving = self._blocks[start:end]
+        self._blocks[to:to] = moving
+        del self._blocks[start:end]
 
     def text(self) -> str:
         out: list[str] = []
@@ -99,6 +123,15 @@ class MarkdownWriter:
             out.append(text)
             previous = kind
         return "".join(out) + "\n" if out else ""
+
+
+def fence_notes(writer: MarkdownWriter) -> list[str]:
+    """The import report's line on text that opened like a code fence, if any."""
+    if not writer.fences:
+        return []
+    return [f"{writer.fences} lines of text opening with ``` or ~~~ (a code fence in Markdown, such as the "
+            "'```{=html}' pandoc leaves) were written with a backslash before the mark, so the text after them "
+            "is read"]
 
 
 def reference_title(text: str) -> bool:

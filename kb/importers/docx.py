@@ -21,7 +21,7 @@ import warnings
 import zipfile
 
 from kb.errors import KbError
-from kb.importers.blocks import MarkdownWriter, bold_heading, emphasis, reference_title, sup
+from kb.importers.blocks import MarkdownWriter, bold_heading, emphasis, fence_notes, reference_title, sup
 from kb.importers.docx_notes import ENDNOTE_REFERENCE, EndnoteList, endnote_list
 from kb.importers.docx_numbering import Numbering, numbering_xml
 from kb.importers.model import Converted
@@ -68,6 +68,7 @@ def convert(data: bytes, source_name: str) -> Converted:
     if reader.tab_numbered:
         notes.append(f"{reader.tab_numbered} reference entries printed as a number and a tab were written "
                      "with a dot after the number ('12.'), as the reader reads a numbered entry")
+    notes += fence_notes(reader.out)
     notes += reader.notes
     return Converted(markdown=reader.out.text(), format="docx", notes=tuple(notes))
 

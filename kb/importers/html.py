@@ -12,7 +12,11 @@ and counted in the notes. Under a reference heading each list item is one entry
 on one line (its nested lists and blocks run together, back-links and link-only
 lines left out, see ``kb.importers.html_refs``); a bare link into that list
 whose text is a number is a citation the page's style raises, written as a
-marker and counted in the import report.
+marker and counted in the import report. 'REFERENCES' in a paragraph of its own
+is that heading; a page with none gets one above the list its citation links
+point into; when the markers cite an earlier reference list than the last, the
+cited one is written last (``kb.importers.html_sections``). Each of these is
+said in the import report.
 """
 from __future__ import annotations
 
@@ -20,21 +24,21 @@ import re
 import warnings
 
 from kb.errors import KbError
-from kb.importers.blocks import MarkdownWriter, emphasis, squeeze, sup
+from kb.importers.blocks import MarkdownWriter, fence_notes, squeeze
 from kb.importers.docx_numbering import number_text
-from kb.importers.html_refs import (CITATION_TEXT, RefIndex, cited_elsewhere, citation_link, is_back_link,
-                                    link_chrome, printed_label, reference_index, reference_title, strip_arrows)
+from kb.importers.html_refs import (BLOCK_END, CITATION_TEXT, YEAR, RefIndex, cited_elsewhere, is_back_link,
+                                    join_block_ends, link_chrome, localize_links, number_element, own_label,
+                                    printed_label, reference_index, reference_title, space_glued_parts, strip_arrows)
+from kb.importers.html_inline import BLOCKS, HEADINGS, inline
+from kb.importers.html_sections import Section, cited_section, marker_counts, unheaded_list
 from kb.importers.model import Converted
 
+UNHEADED_TITLE = "References"  # the heading written above a cited list the page prints under none
 _DROP = ("script", "style", "noscript", "template", "nav", "form", "button", "svg", "iframe", "head")
 _DROP_CLASSES = ("mw-editsection",)  # a wiki's "[edit]" beside each heading: a control, not the text
 # Landmarks a page names as not its content: site banner, menus, search, footer, side boxes (a journal's
 # "References" export panel). <footer> and <aside> without a role stay: an article's back matter is a footer.
 _DROP_ROLES = ("navigation", "banner", "contentinfo", "search", "complementary")
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "figure",
-           "figcaption", "ul", "ol", "table", "pre", "dl", "dt", "dd", "hr", "address", "details", "summary",
-           "li", "center", *_HEADINGS}
 
 
 def convert(data: bytes, source_name: str) -> Converted:
@@ -51,6 +55,7 @@ def _convert(data: bytes) -> Converted:
     with warnings.catch_warnings():  # BeautifulSoup's advice to programmers ('looks like a URL') is not the user's
         warnings.simplefilter("ignore")
         soup = BeautifulSoup(data, "html.parser")
+    localize_links(soup)  # before <head> goes: it names the page's own address
     for tag in soup.find_all(_DROP):
         tag.decompose()
     for tag in soup.find_all(class_=list(_DROP_CLASSES)) + soup.find_all(attrs={"role": list(_DROP_ROLES)}):
@@ -58,14 +63,27 @@ def _convert(data: bytes) -> Converted:
             tag.decompose()
     root = page_root(soup)
     index = reference_index(root)
+    unheaded = None if index.by_heading else unheaded_list(root, CITATION_TEXT, YEAR)
+    if unheaded is not None:
+        ids = frozenset(el["id"] for el in unheaded.find_all(id=True))
+        index = RefIndex(ids, ids, ((id(unheaded), ids),))
     walker = _Walker(index)
+    walker.unheaded = unheaded
     walker.blocks(root)
+    walker.close_section(None)
     notes = walker.notes + walker.counted()
+    moved = cited_section(walker.sections, marker_counts(root, index.sections()))
+    if moved is not None:
+        last = walker.sections[-1]
+        walker.out.move(moved.start, moved.end, last.end)
+        notes.append(f"the list the text's markers cite (under '{moved.title}') was written after the last reference "
+                     f"list ('{last.title}', which no marker cites), so that kb reads it as the reference list")
     elsewhere, heading = cited_elsewhere(root, index)
-    if elsewhere:
+    if elsewhere and moved is None:
         notes.append(f"{elsewhere} citation markers point to a list under '{heading}', which is not read as "
                      "the reference list (the reader takes the last list under a reference heading): check which "
                      "list the text cites")
+    notes += fence_notes(walker.out)
     return Converted(markdown=walker.out.text(), format="html", notes=tuple(notes))
 
 
@@ -74,7 +92,7 @@ def page_root(soup):
     reference list (a journal page's <main> may hold only the abstract, a <article> a teaser); else <body>."""
     for found in (soup.find("main"), soup.find(attrs={"role": "main"}), *soup.find_all("article")):
         if found is not None and any(reference_title(h.get_text(" ", strip=True))
-                                     for h in found.find_all(list(_HEADINGS))):
+                                     for h in found.find_all(list(HEADINGS))):
             return found
     return soup.body or soup
 
@@ -86,13 +104,42 @@ class _Walker:
         self.refs = refs or RefIndex()
         self.ref_level: int | None = None  # the level of the reference heading the walk is under, if any
         self.chrome = 0  # link-only lines left out of a reference list
-        self.links = [0]  # citation links written as markers (a list: inline() counts into it)
+        # inline() counts into this list: [citation links written as markers, affiliation marks left out]
+        self.links = [0, 0]
+        self.unheaded = None  # the list the citation links point into when no heading names one
+        self.level = 1  # the last heading's level: a paragraph standing as a heading goes one below it
+        self.titled = 0  # paragraphs written as the reference heading they print
+        self.own_labels: list[str] = []  # author-year labels an entry opened with, left out
+        self.sections: list[Section] = []  # the reference sections written, with their spans of blocks
+        self._open: tuple | None = None  # (title, start, heading key, level) of the section being written
+
+    def close_section(self, level: int | None, starts_another: bool = False) -> None:
+        """End the open reference section before a heading of ``level`` (None: the page's end) when that
+        heading is of its rank or higher, or opens another reference section."""
+        if self._open is None or (level is not None and level > self._open[3] and not starts_another):
+            return
+        title, start, key, _ = self._open
+        self.sections.append(Section(title, start, self.out.mark(), key))
+        self._open = None
 
     def counted(self) -> list[str]:
         notes = []
+        if self.links[1]:
+            notes.append(f"{self.links[1]} affiliation marks (superscripts in the authors' line) were left out: they "
+                         "number the authors' institutions, not the reference list")
         if self.links[0]:
             notes.append(f"{self.links[0]} citation links into the reference list, printed as plain numbers the "
                          "page's style raises, were written as markers (<sup>n</sup>): check a few")
+        if self.unheaded is not None:
+            notes.append(f"the list the text's citation links point into stands under no heading on the page; it was "
+                         f"written under a heading '{UNHEADED_TITLE}', which the page does not print there")
+        if self.titled:
+            notes.append(f"{self.titled} paragraphs printing only the reference list's name ('References') were "
+                         "written as its heading")
+        if self.own_labels:
+            notes.append(f"{len(self.own_labels)} reference entries opened with their own citation label "
+                         f"('{self.own_labels[0]}'), a link to the entry itself; it was left out, as the entry "
+                         "prints its authors and year after it")
         if self.chrome:
             notes.append(f"{self.chrome} link-only lines in the reference list (link-outs such as 'Google "
                          "Scholar', back-links, arrows drawn as images) were left out")
@@ -106,34 +153,33 @@ class _Walker:
         pending: list = []
         for child in list(node.children):
             name = getattr(child, "name", None)
-            if name in _BLOCKS:
-                self._flush(pending)
+            if name in BLOCKS:
+                self._flush(pending, node)
                 pending = []
                 self.block(child, depth)
             else:
                 pending.append(child)
-        self._flush(pending)
+        self._flush(pending, node)
 
-    def _flush(self, nodes) -> None:
+    def _flush(self, nodes, parent) -> None:
         if self.ref_level is not None and nodes and all(link_chrome(n) or not str(n).strip() for n in nodes
                                                         if getattr(n, "name", None) or str(n).strip()):
             self.chrome += any(getattr(n, "name", None) == "a" for n in nodes)
             return
         text = "".join(self.inline(n) for n in nodes)
-        if text.strip():
+        if titled_line(parent, nodes, text):
+            self.titled += 1
+            self.heading(None, None, text)
+        elif text.strip():
             self.out.paragraph(text)
 
     def block(self, node, depth: int) -> None:
         name = node.name
-        if name in _HEADINGS:
-            text = self.inline(node)
-            level = _HEADINGS[name]
-            if self.ref_level is not None and level <= self.ref_level:
-                self.ref_level = None
-            if reference_title(squeeze(text)):
-                self.ref_level = level
-            self.out.heading(level, text)
+        if name in HEADINGS:
+            self.heading(node, HEADINGS[name], self.inline(node))
         elif name in ("ul", "ol"):
+            if node is self.unheaded:  # the list the text cites, printed under no heading
+                self.heading(node, None, UNHEADED_TITLE)
             self.list(node, depth)
         elif name == "table":
             self.table(node)
@@ -145,10 +191,23 @@ class _Walker:
             self.item(node, depth, "-")
         elif self.ref_level is not None and link_chrome(node):
             self.chrome += 1
-        elif name == "p":
-            self.out.paragraph(self.inline(node))
-        else:
+        elif name == "p" and node.find(list(BLOCKS)) is None:
+            self._flush(list(node.children), node)
+        else:  # a container; or a <p> that holds blocks, which a browser ends where the first block starts
             self.blocks(node, depth)
+
+    def heading(self, node, level: int | None, text: str) -> None:
+        """A heading; ``level`` None for a line standing as one, which goes one below the last heading."""
+        level = level or min(self.level + 1, 6)
+        self.level = level
+        if self.ref_level is not None and level <= self.ref_level:
+            self.ref_level = None
+        names_list = reference_title(squeeze(text))
+        self.close_section(level, names_list)
+        if names_list:
+            self.ref_level = level
+            self._open = (squeeze(text), self.out.mark(), id(node), level)
+        self.out.heading(level, text)
 
     def list(self, node, depth: int) -> None:
         ordered = node.name == "ol"
@@ -157,14 +216,20 @@ class _Walker:
             number = int(node.get("start", 1))
         except ValueError:
             number = 1
-        for child in node.find_all("li", recursive=False):
+        items = node.find_all("li", recursive=False)
+        # A list of nothing but links naming no year ('Copyright Statement', 'Privacy Policy') is a menu, not
+        # entries; one such item among entries is an entry printed as a linked title or address, and stays.
+        menu = bool(items) and all(link_chrome(child) for child in items)
+        for child in items:
             if ordered:
                 try:
                     number = int(child.get("value", number))
                 except ValueError:
                     pass
             label = f"{number_text(number, style)}." if ordered else "-"
-            if self.ref_level is not None:
+            if self.ref_level is not None and menu:  # a site's footer links under the list
+                self.chrome += 1
+            elif self.ref_level is not None:
                 self.entry(child, depth, label)
             else:
                 self.item(child, depth, label)
@@ -175,9 +240,23 @@ class _Walker:
         back = [a for a in node.find_all("a") if is_back_link(a, self.refs)]
         for a in back:
             a.decompose()
+        opening = own_label(node)
+        if opening is not None and opening.get_text(strip=True).isdigit():  # its number: the label printed
+            label = f"{opening.get_text(strip=True)}."
+            opening.decompose()
+        elif opening is not None:
+            self.own_labels.append(squeeze(opening.get_text(" ")))
+            opening.decompose()
+        elif (number := number_element(node)) is not None:  # its printed number, an element of its own
+            label = f"{number.get_text(strip=True)}."
+            number.decompose()
         # Bold in an entry is the page's typography (PeerJ's authors, BMC's titles), and it hides the name an
         # entry opens with from the reader; italics stay, they mark the journal.
-        text = squeeze(self.inline(node).replace("**", ""))
+        space_glued_parts(node)
+        for block in node.find_all(list(BLOCKS)):
+            if block.find(list(BLOCKS)) is None:
+                block.append(BLOCK_END)  # where the page ends a line inside the entry (see join_block_ends)
+        text = squeeze(join_block_ends(self.inline(node)).replace("**", ""))
         printed, text = printed_label(strip_arrows(text) if back else text)  # the '^' of 'a b' back-links
         if text:
             self.out.item(depth, printed or label, text)
@@ -187,7 +266,7 @@ class _Walker:
         rest: list = []  # nested lists and later blocks
         for child in node.children:
             name = getattr(child, "name", None)
-            if rest or (name in _BLOCKS and not (name == "p" and not head_has_p(head))):
+            if rest or (name in BLOCKS and not (name == "p" and not head_has_p(head))):
                 rest.append(child)
             else:
                 head.append(child)
@@ -196,12 +275,15 @@ class _Walker:
             name = getattr(child, "name", None)
             if name in ("ul", "ol"):
                 self.list(child, depth + 1)
-            elif name in _BLOCKS:
+            elif name in BLOCKS:
                 self.block(child, depth + 1)
             elif self.inline(child).strip():
                 self.out.paragraph(self.inline(child))
 
     def table(self, node) -> None:
+        caption = node.find("caption")
+        if caption is not None and caption.find_parent("table") is node:  # its title, and the markers it prints
+            self.out.paragraph(self.inline(caption))
         rows, merged = [], False
         for tr in node.find_all("tr"):
             if tr.find_parent("table") is not node:
@@ -234,6 +316,16 @@ def list_style(node) -> str:
     return _OL_TYPES.get((node.get("type") or "1").strip(), "decimal")
 
 
+def titled_line(parent, nodes, text: str) -> bool:
+    """Loose text that prints only the reference list's name ('REFERENCES' in a paragraph of its own,
+    Cambridge's pages), standing as its heading; not inside a list item, and not a link to elsewhere (a table
+    of contents' entry)."""
+    if not reference_title(squeeze(text)) or parent.name == "li" or parent.find_parent("li") is not None:
+        return False
+    return not any(getattr(n, "name", None) and ((n.get("href") or "").strip() or n.find("a", href=True))
+                   for n in nodes)
+
+
 def head_has_p(nodes) -> bool:
     return any(getattr(n, "name", None) == "p" for n in nodes)
 
@@ -243,48 +335,3 @@ def _span(cell, attr: str) -> int:
         return int(cell.get(attr, 1))
     except ValueError:
         return 1
-
-
-def inline(node, refs: RefIndex | None = None, counter: list | None = None) -> str:
-    """The text of inline content, with superscripts, bold, italics and line breaks as Markdown; a bare
-    citation link into the reference list (``refs``) as a marker, counted in ``counter``."""
-    name = getattr(node, "name", None)
-    if name is None:
-        text = str(node).replace("\r", " ").replace("\n", " ")  # a line break in the source is a space on the page
-        return "" if type(node).__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction") else text
-    if name == "br":
-        return "\n"
-    if name in ("img",):
-        return node.get("alt", "")
-    if name == "a" and refs is not None and citation_link(node, refs) and not node.find_parent("sup") \
-            and not _bracketed(node):
-        if counter is not None:
-            counter[0] += 1
-        return sup(node.get_text(strip=True))
-    inner = "".join(inline(c, refs, counter) for c in node.children)
-    if name == "sup":
-        return sup(inner)
-    if name in ("strong", "b"):
-        return emphasis(inner, "**")
-    if name in ("em", "i"):
-        return emphasis(inner, "*")
-    if name == "a":
-        href = (node.get("href") or "").strip()
-        if href.startswith(("http://", "https://")) and squeeze(inner) == href:
-            return f"<{href}>"
-    if name in _BLOCKS:  # a block inside inline content (a <p> in an <li>, a <div> in a cell): a space apart
-        return " " + inner + " "
-    return inner
-
-
-def _bracketed(node) -> bool:
-    """A link printed inside brackets or parentheses ('[<a>6</a>]', '[19,<a>23</a>]'): already a marker as
-    printed. The text before it is read back over the links and separators of the same run."""
-    for before in node.previous_siblings:
-        if getattr(before, "name", None) == "a" and CITATION_TEXT.match(before.get_text(strip=True)):
-            continue
-        text = before.get_text() if getattr(before, "name", None) else str(before)
-        if not text.strip(" ,;–-\u2009\xa0"):
-            continue
-        return text.rstrip().endswith(("[", "("))
-    return False
