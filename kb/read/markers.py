@@ -204,6 +204,9 @@ _BRACKET_NAME_BEFORE = re.compile(r"\[(?!See\b)[A-Z][\w-]{0,15} ?$")
 _IN_A_NAME_AFTER = re.compile(r"-[^\W\d_]")
 
 
+_VALUE_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?$")
+
+
 def _scan_parens(line: str, found: list, taken: list) -> None:
     row = line.lstrip().startswith("|")
     for m in _PAREN.finditer(line):
@@ -220,7 +223,13 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         # "(1) the first ..." lists, "(2009)", "(Figure 2)" and "n (5)" are not citations.
         # "(inhibitor of RAD51; (38))": a citation closing an aside is no list's "(2)", which words follow.
         nested = before[-1:] in (";", "(") and line[m.end():].startswith(")")
-        if not before or (before[-1] in ":;(," and not nested) or _zero_or_year(inner) or LABEL_BEFORE.search(before):
+        glued = line[m.start() - 1:m.start()] == ","  # ACS: "a limitation,(14-18)"; a list's "(2)" follows a space
+        if not before or (before[-1] in ":;(," and not nested and not glued) or _zero_or_year(inner) \
+                or LABEL_BEFORE.search(before):
+            continue
+        # "a median of 49 (30, 67)", mass spectra's "147 (100), 129 (70)": a value with its spread or intensity
+        value = _VALUE_BEFORE.search(before)
+        if value and not looks_like_year(value.group(0)):
             continue
         # "n (5)", "= (5)" and "< (5)" are values; "CO<sub>2</sub> (29, 30)" cites (a tag's ">" is no sign).
         if re.search(r"(?:\b(?:and|or|n|N)|[=<>])$", _CLOSING_TAG.sub("", before)):

@@ -46,12 +46,12 @@ _CITED = re.compile(r"\[(?:cited|accessed)\s*:?\s*(?P<v>[^\]]+)\]", re.IGNORECAS
 _ACCESSED = re.compile(
     r"\b(?:accessed|cited|retrieved)(?:\s+on)?\s*:?\s*(?P<v>[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}|"
     r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+ \d{4})", re.IGNORECASE)
-# "(2009)", "(2009a)", "(n.d.)", "(in press)" right after the author list (PLOS, APA-like); a report's month may
-# come first: "Water Supply & Sanitation Collaborative Council (February 2009) HIV/AIDS & WASH."
+# "(2009)", "(2009a)", "(2013-09-03)", "(n.d.)", "(in press)" right after the author list (PLOS, APA-like, Wikipedia's
+# ISO dates); a report's month may come first: "Water Supply & Sanitation Collaborative Council (February 2009) HIV/AIDS & WASH."
 _MONTH_FIRST = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                 r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+(?:\d{1,2},?\s+)?)?")
 _PAREN_YEAR = re.compile(
-    rf"^(?P<who>(?:[^()]|\([A-Z][A-Za-z&.]{{1,10}}\)){{1,600}}?)\s*(?<!\d)\({_MONTH_FIRST}(?P<y>{YEAR_RX})[a-z]?(?:,\s*[^)]{{1,30}})?\)|"
+    rf"^(?P<who>(?:[^()]|\([A-Z][A-Za-z&.]{{1,10}}\)){{1,600}}?)\s*(?<!\d)\({_MONTH_FIRST}(?P<y>{YEAR_RX})(?:-\d\d(?:-\d\d)?)?[a-z]?(?:,\s*[^)]{{1,30}})?\)|"
     r"^(?P<who2>[^()]{1,600}?)\s*\((?P<nd>n\.\s?d\.|in press|forthcoming|undated)\)", re.IGNORECASE)
 # A cheap look for any of them first: most Vancouver entries have none, and the full pattern is slow to fail.
 # An issue glued to its volume is no year: "2019;286(1916):20192047".
