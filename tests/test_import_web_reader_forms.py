@@ -32,3 +32,9 @@ def test_an_iso_date_after_the_authors_gives_the_year():
     assert (entry.year, entry.first_author) == (2009, "Li")
     # Clean case: a bare year there reads as before.
     assert parse_entry(28, 'Li, Shirley (2009). "Triangle Review". Entertainment Weekly.', 1).year == 2009
+
+
+def test_a_value_before_a_citation_keeps_the_citation():
+    """Clean case (folder 13): 'impaired quality of life defined at a cutoff of 71.19 (15)' cites entry 15."""
+    assert _raw("Impaired quality of life was defined at a cutoff of 71.19 (15). It was common.") == ["(15)"]
+    assert _raw("The trial enrolled 120 (4, 5).") == ["(4, 5)"]

@@ -34,6 +34,15 @@ def bold_heading(text: str) -> bool:
     return bool(m) and len(m.group(1).split()) <= 12 and not m.group(1).rstrip().endswith((".", ",", ";", ":"))
 
 
+def caps_heading(text: str) -> bool:
+    """A payer policy's section title set as a bold line in capitals, a colon after it or not ('**POLICY:**',
+    '**DESCRIPTION OF PROCEDURE OR SERVICE:**', '**KEY POINTS:**')."""
+    m = _BOLD_LINE.match(text.strip())
+    words = m.group(1).strip().rstrip(":").strip() if m else ""
+    return len(re.sub(r"[^A-Za-z]", "", words)) >= 3 and words.upper() == words and len(words.split()) <= 8 \
+        and not words.endswith((".", ",", ";"))
+
+
 def sup(text: str) -> str:
     """A superscript as the policy reader reads it: ``<sup>[5, 6]</sup>``, ``<sup>®</sup>``."""
     inner = squeeze(text)

@@ -21,7 +21,8 @@ import warnings
 import zipfile
 
 from kb.errors import KbError
-from kb.importers.blocks import MarkdownWriter, bold_heading, emphasis, fence_notes, reference_title, sup
+from kb.importers.blocks import (MarkdownWriter, bold_heading, caps_heading, emphasis, fence_notes, reference_title,
+                                 sup)
 from kb.importers.docx_notes import ENDNOTE_REFERENCE, EndnoteList, endnote_list
 from kb.importers.docx_numbering import Numbering, numbering_xml
 from kb.importers.model import Converted
@@ -122,7 +123,7 @@ class _Reader:
         elif tab_label:  # EndNote's numbered bibliography: '12<tab>Author A...', the tab Word's label gap
             self.tab_numbered += 1
             self.out.item(0, tab_label.group(1) + ".", text[tab_label.end():])
-        elif bold_heading(text) or reference_title(text):  # a heading set by hand: a short bold line, or
+        elif bold_heading(text) or caps_heading(text) or reference_title(text):  # set by hand: a short bold line, or
             self.heading(min(self.deepest + 1, 6), text)     # 'References:' alone on a line in body text
         else:
             self.out.paragraph(text)

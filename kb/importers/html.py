@@ -24,7 +24,7 @@ import re
 import warnings
 
 from kb.errors import KbError
-from kb.importers.blocks import MarkdownWriter, fence_notes, squeeze
+from kb.importers.blocks import MarkdownWriter, caps_heading, fence_notes, squeeze
 from kb.importers.docx_numbering import number_text
 from kb.importers.html_refs import (BLOCK_END, CITATION_TEXT, YEAR, RefIndex, cited_elsewhere, is_back_link,
                                     join_block_ends, link_chrome, localize_links, number_element, own_label,
@@ -108,6 +108,7 @@ class _Walker:
         self.links = [0, 0]
         self.unheaded = None  # the list the citation links point into when no heading names one
         self.level = 1  # the last heading's level: a paragraph standing as a heading goes one below it
+        self.standing: int | None = None  # the level of the last paragraph written as a heading, if no heading since
         self.titled = 0  # paragraphs written as the reference heading they print
         self.own_labels: list[str] = []  # author-year labels an entry opened with, left out
         self.sections: list[Section] = []  # the reference sections written, with their spans of blocks
@@ -170,6 +171,8 @@ class _Walker:
         if titled_line(parent, nodes, text):
             self.titled += 1
             self.heading(None, None, text)
+        elif caps_heading(text) and parent.name != "li" and parent.find_parent("li") is None:
+            self.heading(None, None, text)
         elif text.strip():
             self.out.paragraph(text)
 
@@ -197,8 +200,13 @@ class _Walker:
             self.blocks(node, depth)
 
     def heading(self, node, level: int | None, text: str) -> None:
-        """A heading; ``level`` None for a line standing as one, which goes one below the last heading."""
-        level = level or min(self.level + 1, 6)
+        """A heading; ``level`` None for a line standing as one, which goes one below the last heading (or beside
+        the last line that stood as one: a policy's 'POLICY:', 'RATIONALE:', 'REFERENCES:' are siblings)."""
+        if level is None:
+            level = self.standing or min(self.level + 1, 6)
+            self.standing = level
+        else:
+            self.standing = None
         self.level = level
         if self.ref_level is not None and level <= self.ref_level:
             self.ref_level = None

@@ -205,6 +205,31 @@ _IN_A_NAME_AFTER = re.compile(r"-[^\W\d_]")
 
 
 _VALUE_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?$")
+_PAIRS = re.compile(r"\d\s\(\d{1,3}\),\s*\d+(?:\.\d+)?\s\(\d{1,3}\)")
+
+
+def _value_with_spread(line: str, before: str, inner: str) -> bool:
+    """'a median of 49 (30, 67)': a value inside the range after it; mass spectra's '147 (100), 129 (70)': values
+    each with its intensity, two or more in a row. A value before a citation ('a cutoff of 71.19 (15)') is neither."""
+    value = _VALUE_BEFORE.search(before)
+    if not value or looks_like_year(value.group(0)):
+        return False
+    bounds = [int(n) for n in re.findall(r"\d+", inner)]
+    return (len(bounds) == 2 and bounds[0] <= float(value.group(0)) <= bounds[1]) or bool(_PAIRS.search(line))
+_LAST_WORDS = re.compile(r"(?:[A-Za-z]+[- ])?[A-Za-z]+$")
+
+
+def _spelled_before(before: str, inner: str) -> bool:
+    """'at least six (6) weeks', 'ninety (90) days': a number restated in digits after its word, as policies print
+    counts, is no citation."""
+    if not inner.isdigit():
+        return False
+    words = _LAST_WORDS.search(before)
+    if not words:
+        return False
+    from kb.estimates.numbers import word_or_number  # only here: most lines never get this far
+
+    return any(word_or_number(w) == int(inner) for w in (words.group(0), words.group(0).split()[-1].split("-")[-1]))
 
 
 def _scan_parens(line: str, found: list, taken: list) -> None:
@@ -227,9 +252,7 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         if not before or (before[-1] in ":;(," and not nested and not glued) or _zero_or_year(inner) \
                 or LABEL_BEFORE.search(before):
             continue
-        # "a median of 49 (30, 67)", mass spectra's "147 (100), 129 (70)": a value with its spread or intensity
-        value = _VALUE_BEFORE.search(before)
-        if value and not looks_like_year(value.group(0)):
+        if _value_with_spread(line, before, inner) or _spelled_before(before, inner):
             continue
         # "n (5)", "= (5)" and "< (5)" are values; "CO<sub>2</sub> (29, 30)" cites (a tag's ">" is no sign).
         if re.search(r"(?:\b(?:and|or|n|N)|[=<>])$", _CLOSING_TAG.sub("", before)):
