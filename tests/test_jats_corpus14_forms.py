@@ -42,7 +42,8 @@ def test_a_number_glued_to_a_name_inside_the_entry_is_no_year():
     assert parse_entry(1, "Smith J. Variant rs2014 and asthma. J Biol.", 1).year is None
 
 
-def _codes(entries: list[str], code: str):
+def codes_of(entries: list[str], code: str):
+    """(severity, entry) of each ``code`` finding on a short text citing entries 1 and 2 of ``entries``."""
     text = ("# Attachment\n\n## Discussion\n\nScales exist [1]. Versions differ [2].\n\n## References\n\n"
             + "\n".join(f"{i}. {e}" for i, e in enumerate(entries, 1)) + "\n")
     return [(f.severity, f.citations[0]) for f in
@@ -52,9 +53,9 @@ def _codes(entries: list[str], code: str):
 def test_an_entry_in_preparation_has_no_year_to_give():
     prep = "Ehrenthal J, Zimmermann J, Strauss B. (in prep.) Short version of the German ECR-R."
     other = "Smith A. Title of a paper on attachment scales. *J Psychol*. 2005;1:1-5."
-    assert _codes([prep, other], "REF111") == []
+    assert codes_of([prep, other], "REF111") == []
     # Positive: without the words the entry still lacks its year.
-    assert _codes([prep.replace("(in prep.) ", ""), other], "REF111") == [("warning", 1)]
+    assert codes_of([prep.replace("(in prep.) ", ""), other], "REF111") == [("warning", 1)]
 
 
 _TABLE = ["| | Lipid (N = 369) | Liposomal (N = 122) | {head} |", "| --- | --- | --- | --- |",
@@ -141,9 +142,9 @@ def test_the_stage_left_after_withdrawals_is_the_arms_total():
 def test_an_email_has_no_source_to_name():
     """PLOS ONE: 'Achenbach TM. Email sent to Christine O'Farrelly on 14th May 2014.' is a personal message."""
     other = "Smith A. Title of a paper on attachment scales. *J Psychol*. 2005;1:1-5."
-    assert _codes(["Achenbach TM. Email sent to Christine O'Farrelly on 14th May 2014.", other], "REF113") == []
+    assert codes_of(["Achenbach TM. Email sent to Christine O'Farrelly on 14th May 2014.", other], "REF113") == []
     # Positive: an entry of a name, a title and a year alone still names no source.
-    assert _codes(["Amabile TM. Motivation and Creativity: Effects of Motivational Orientation on Creative Writers. "
+    assert codes_of(["Amabile TM. Motivation and Creativity: Effects of Motivational Orientation on Creative Writers. "
                    "1983.", other], "REF113") == [("warning", 1)]
 
 
@@ -163,8 +164,8 @@ def test_a_publisher_run_into_the_title_makes_no_source_unsure():
            "utilization of adolescents in four districts in Nepal Kathmandu: GIZ, 2012.")
     agi = ("Ahmed F, Bankole A, Woog V. Healthcare seeking by adolescents for reproductive health problems in "
            "sub-Saharan Africa: The Alan Guttmacher Institute, USA; 2005 15.01.10.")
-    assert _codes([giz, other], "REF113") == [("info", 1)]
-    assert _codes([agi, other], "REF113") == [("info", 1)]
+    assert codes_of([giz, other], "REF113") == [("info", 1)]
+    assert codes_of([agi, other], "REF113") == [("info", 1)]
     # Clean case: a title with a colon and no publisher after it still names no source.
     bare = "Amabile TM. Motivation and Creativity: Effects of Motivational Orientation on Creative Writers. 2012."
-    assert _codes([bare, other], "REF113") == [("warning", 1)]
+    assert codes_of([bare, other], "REF113") == [("warning", 1)]

@@ -3,6 +3,7 @@ a positive and a clean case."""
 from __future__ import annotations
 
 from kb.estimates.context import claim_for
+from tests.test_jats_corpus14_forms import codes_of
 
 
 def _claim(text: str, at: str, upto: str | None = None):
@@ -114,31 +115,19 @@ def test_a_books_place_and_year_with_no_publisher_between():
     assert parse_entry(1, "Smith J. A title here. J Biol. 18: 1905.", 1).year is None
 
 
-def _codes(entries: list[str], code: str):
-    from kb.checks import run_checks
-    from kb.knowledge.base import build_knowledge_base
-    from kb.outputs.report import flatten
-    from kb.read.parse_policy import parse_policy
-
-    text = ("# Haptoglobin\n\n## Discussion\n\nScales exist [1]. Versions differ [2].\n\n## References\n\n"
-            + "\n".join(f"{i}. {e}" for i, e in enumerate(entries, 1)) + "\n")
-    return [(f.severity, f.citations[0]) for f in
-            flatten(run_checks(build_knowledge_base(parse_policy(text, "fixture.md")), select=[code]))]
-
-
 OTHER = "Smith A. Title of a paper on haptoglobin. *J Biol*. 2005;1:1-5."
 
 
 def test_an_entry_in_review_has_no_source_yet():
     review = ("Weissgerber TL, Gandley RE, Roberts JM. (in review) Haptoglobin phenotype and preeclampsia incidence in "
               "women with Type 1 Diabetes.")
-    assert _codes([review, OTHER], "REF113") == []
+    assert codes_of([review, OTHER], "REF113") == []
     # Positive: without the note the entry names no source.
-    assert _codes([review.replace("(in review) ", "(2012) "), OTHER], "REF113") == [("warning", 1)]
+    assert codes_of([review.replace("(in review) ", "(2012) "), OTHER], "REF113") == [("warning", 1)]
 
 
 def test_a_publisher_closing_the_title_makes_no_source_unsure():
     book = "Schwarzer R (2014) Self-efficacy: Thought control of action : Taylor & Francis."
-    assert _codes([book, OTHER], "REF113") == [("info", 1)]
+    assert codes_of([book, OTHER], "REF113") == [("info", 1)]
     # Clean case: a title closing with an ordinary word still names no source.
-    assert _codes([book.replace(" : Taylor & Francis", ""), OTHER], "REF113") == [("warning", 1)]
+    assert codes_of([book.replace(" : Taylor & Francis", ""), OTHER], "REF113") == [("warning", 1)]
