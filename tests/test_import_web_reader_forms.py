@@ -14,6 +14,7 @@ def test_a_value_with_its_spread_or_intensity_is_no_citation():
     """A Word manuscript's 'median 49 (30, 67) days'; an ACS page's mass spectrum '147 (100), 129 (70)'."""
     assert _raw("The median stay was 49 (30, 67) days.") == []
     assert _raw("MS m/z 147 (100), 129 (70), 81 (64).") == []
+    assert _raw("MS (ESI) m/e (relative intensity) 241 (100); HRMS calcd for C12.") == []
     # Clean case: after a word, or after a year, the same parentheses cite.
     assert _raw("The median stay was long (30, 67).") == ["(30, 67)"]
     assert _raw("It was first published in 2009 (12).") == ["(12)"]

@@ -215,7 +215,8 @@ def _value_with_spread(line: str, before: str, inner: str) -> bool:
     if not value or looks_like_year(value.group(0)):
         return False
     bounds = [int(n) for n in re.findall(r"\d+", inner)]
-    return (len(bounds) == 2 and bounds[0] <= float(value.group(0)) <= bounds[1]) or bool(_PAIRS.search(line))
+    return (len(bounds) == 2 and bounds[0] <= float(value.group(0)) <= bounds[1]) or bool(_PAIRS.search(line)) \
+        or "intensity" in before.lower()  # 'MS m/e (relative intensity) 241 (100)
 _LAST_WORDS = re.compile(r"(?:[A-Za-z]+[- ])?[A-Za-z]+$")
 
 
