@@ -109,7 +109,12 @@ def _fills(side: list[Fragment], start: float, end: float, page_width: float) ->
     justified line may open gaps wider than an em between its words and so be cut into fragments, and by
     glyphs, so that a figure's scattered labels in one column weigh little. Rows cut at the same x again and
     again are a table's cells, not justified text (whose wide gaps fall anywhere)."""
-    usual = median(f.size for f in side)  # the side's running text (a title or a label set larger aside)
+    # the side's running text: the size most of its glyphs are set in (a title set larger aside, and a figure's
+    # many small axis labels, which outnumber the text's lines as fragments but not as glyphs)
+    by_size: dict[float, int] = {}
+    for f in side:
+        by_size[round(f.size * 2) / 2] = by_size.get(round(f.size * 2) / 2, 0) + len(f.chars)
+    usual = max(by_size, key=lambda size: (by_size[size], size))
     rows: dict[int, list[Fragment]] = {}
     for f in side:
         if abs(f.size - usual) <= 0.2 * usual:
@@ -207,7 +212,18 @@ def page_order(chars: list[dict], frags: list[Fragment], gutter: float | None,
     groups: list[Group] = []
     band: list[Fragment] = []
     shape: list[str] = []  # "2" a band with both columns, "1" a band with one, "-" a full-width stretch
+    cuts = iter(_size_breaks(frags, gutter) + [float("inf")])
+    cut = next(cuts)
     for f in sorted(frags, key=lambda f: (f.top, f.x0)):
+        if f.top >= cut:
+            # both columns stop above a common gap and resume below it in another type size (a preprint's text
+            # above, its smaller reference list set in two columns of its own below): a new band
+            if band:
+                shape.append("2" if _has_both(band, gutter) else "1")
+                groups += _band_groups(band, gutter)
+                band = []
+            while f.top >= cut:
+                cut = next(cuts)
         if f.x0 < gutter < f.x1:
             if band:
                 shape.append("2" if _has_both(band, gutter) else "1")
@@ -229,6 +245,35 @@ def page_order(chars: list[dict], frags: list[Fragment], gutter: float | None,
     text = "".join(shape)
     cuts = sum(1 for i, s in enumerate(text) if s == "-" and "2" in text[:i] and "2" in text[i + 1:])
     return PageOrder(tuple(groups), 2, cuts)
+
+
+def _size_breaks(frags: list[Fragment], gutter: float) -> list[float]:
+    """The y of each gap that crosses both columns, over a line high, where each column's type size changes."""
+    sides = ([f for f in frags if f.x1 <= gutter], [f for f in frags if f.x0 >= gutter])
+    if not all(sides):
+        return []
+    body = median(f.size for f in frags)
+    spans = sorted((f.top, f.bottom) for f in frags)
+    breaks = []
+    reach = spans[0][1]
+    for top, bottom in spans[1:]:
+        if top - reach >= 1.2 * body and all(_size_changes(side, reach, top) for side in sides):
+            breaks.append(top - 0.5)
+        reach = max(reach, bottom)
+    return breaks
+
+
+def _size_changes(side: list[Fragment], above: float, below: float) -> bool:
+    """The side's lines just above ``above`` and just below ``below`` are set in sizes half a point apart."""
+    before = [f for f in side if f.bottom <= above + 0.5]
+    after = [f for f in side if f.top >= below - 0.5]
+    if not before or not after:
+        return False
+    last = max(f.bottom for f in before)
+    first = min(f.top for f in after)
+    size_before = max((f for f in before if f.bottom >= last - 1), key=lambda f: len(f.chars)).size
+    size_after = max((f for f in after if f.top <= first + 1), key=lambda f: len(f.chars)).size
+    return abs(size_before - size_after) >= 0.5
 
 
 def _merge_full_width(groups: list[Group]) -> list[Group]:

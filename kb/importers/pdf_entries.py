@@ -74,3 +74,78 @@ def _margins(lines: list) -> dict:
 
 def _same_column(a, b) -> bool:
     return a.page == b.page and a.column == b.column
+
+
+_BRACKET_ENTRY = re.compile(r"^\[(\d{1,3})\]\s+\S")
+_BRACKET_MARKER = re.compile(r"\[(\d{1,3})(?:\s*[,\u2013-]\s*\d{1,3})*\]")
+_SUPPLEMENT = re.compile(r"\bsupplement(?:ary|al)?\b|\bsupporting information\b|\bonline (?:data|material|appendix)\b",
+                         re.I)
+
+
+def head_unheaded_list(markdown: str) -> tuple[str, str | None]:
+    """A preprint (revtex, the APS styles) prints its numbered list at the end under no heading: entries [1] to
+    [n] (three or more, in order, each opening a line) after the text, which cites them as '[k]'. A References
+    heading is written above the first entry, and the report says so; without one the list would not be read
+    at all. Left alone: a document that has a reference heading, and a run the text before it never cites."""
+    from kb.read.parse_policy import REFERENCE_HEADING, heading_title, read_headings
+
+    lines = markdown.split("\n")
+    if any(REFERENCE_HEADING.match(heading_title(h.text)) for h in read_headings(lines)):
+        return markdown, None
+    start, last = _last_bracket_run(lines)
+    if last < 3 or start < 0.3 * len(lines):  # a numbered list near the top is the text's own enumeration
+        return markdown, None
+    cited = {int(m.group(1)) for line in lines[:start] for m in _BRACKET_MARKER.finditer(line)}
+    if not cited & set(range(1, last + 1)):
+        return markdown, None
+    lines[start:start] = ["## References", ""]
+    return "\n".join(lines), (f"entries [1] to [{last}] stand at the end under no heading (as preprints print "
+                              "them): a References heading was added above them")
+
+
+def _last_bracket_run(lines: list[str]) -> tuple[int, int]:
+    """The line index of the last run of entries numbered [1], [2], ... in order, and its last number."""
+    best = (0, 0)
+    start, expected = None, 1
+    for i, line in enumerate(lines):
+        if line.startswith("#"):
+            start, expected = None, 1
+            continue
+        m = _BRACKET_ENTRY.match(line)
+        if not m:
+            continue
+        number = int(m.group(1))
+        if number == 1:
+            start, expected = i, 2
+        elif start is not None and number == expected:
+            expected += 1
+        else:
+            continue
+        if expected - 1 >= 3:
+            best = (start, expected - 1)
+    return best
+
+
+def set_apart_supplement_lists(markdown: str) -> tuple[str, str | None]:
+    """An article followed by its supplementary material (printed in one PDF) has two reference lists: the
+    article's, then the supplement's own, shorter one under a second References heading. The policy reader
+    takes the last such heading for the list, so a reference heading after a heading that names supplementary
+    material ('Supplementary online data', 'Supporting information') is kept as a plain line of its words, and
+    the report says so: the article's list is the one read."""
+    from kb.read.parse_policy import REFERENCE_HEADING, heading_title, read_headings
+
+    lines = markdown.split("\n")
+    heads = read_headings(lines)
+    refs = [h for h in heads if REFERENCE_HEADING.match(heading_title(h.text))]
+    if len(refs) < 2:
+        return markdown, None
+    supplement = next((h for h in heads if h.line > refs[0].line and _SUPPLEMENT.search(heading_title(h.text))),
+                      None)
+    later = [h for h in refs if supplement and h.line > supplement.line]
+    if not later:
+        return markdown, None
+    for h in later:
+        lines[h.line - 1] = heading_title(h.text).replace("*", "").replace("_", " ").strip()
+    return "\n".join(lines), (f"{len(later)} reference list{'s' if len(later) > 1 else ''} after the heading "
+                              f"'{heading_title(supplement.text).replace('*', '')}' belong{'' if len(later) > 1 else 's'}"
+                              " to the supplementary material: kept as text, so the article's own list is the one read")

@@ -77,6 +77,8 @@ class PageGlyphs:
                 continue
             if code == 0x02:  # PDFium's mark for a hyphen it took for a line-end break: the layout decides
                 code = 0x2D
+            if code == 0x09:  # a tab set between words (Word's exports print one): a word gap, not a table cell
+                code = 0x20
             raw.FPDFText_GetMatrix(handle, i, matrix)
             if abs(matrix.b) > 1e-3 or abs(matrix.c) > 1e-3 or matrix.a <= 0 or matrix.d <= 0:
                 self.rotated += 1
@@ -96,7 +98,24 @@ class PageGlyphs:
                 "fontname": name.value.decode("latin-1", "replace"), "space_before": space,
             })
             space = False
-        return chars
+        return _join_surrogates(chars)
+
+
+def _join_surrogates(chars: list[dict]) -> list[dict]:
+    """PDFium gives a character beyond the Basic Multilingual Plane (a mathematical italic letter, an emoji) as
+    two UTF-16 halves, one glyph record each: joined into the one character over both boxes. A half standing
+    alone is no character at all (and could not be written as UTF-8): it reads as U+FFFD."""
+    out: list[dict] = []
+    for c in chars:
+        code = ord(c["text"]) if len(c["text"]) == 1 else 0
+        if 0xDC00 <= code <= 0xDFFF and out and len(out[-1]["text"]) == 1 and 0xD800 <= ord(out[-1]["text"]) <= 0xDBFF:
+            high = ord(out[-1]["text"])
+            joined = chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00))
+            out[-1] = dict(out[-1], text=joined, x1=max(out[-1]["x1"], c["x1"]))
+            continue
+        out.append(c)
+    return [dict(c, text="\ufffd") if len(c["text"]) == 1 and 0xD800 <= ord(c["text"]) <= 0xDFFF else c
+            for c in out]
 
 
 def _path_bounds(page, raw):

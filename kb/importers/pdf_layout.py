@@ -13,15 +13,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.importers.blocks import bold_heading
 from kb.importers.pdf_entries import hanging_entries, names_reference_list
 
 # '4.', 'b)', 'II.', and as reference lists number their entries: '[12]', or a bare '12' before a name
+# ('[10]H. Jiang': a bracketed label may touch its entry's first letter, the gap narrower than a space)
 LABEL = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|\[\d{1,3}\]|\d{1,3}(?=\s+[A-Z\u00c0-\u00de]))"
-                   r"\s+(?P<rest>\S.*)$")
+                   r"(?:\s+|(?<=\])(?=[A-Z\u00c0-\u00de]))(?P<rest>\S.*)$")
 _WORDS = re.compile(r"[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
+_CAPS_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[IVXL]{1,5})\.\s+"
+                           r"(?P<words>[A-Z][A-Z\-\u2010'\u2019&]+(?:\s+[A-Z][A-Z\-\u2010'\u2019&]*){0,9})$")
 
 
 @dataclass(frozen=True)
@@ -94,12 +97,23 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
             else:
                 out.table([list(row) for row in block.rows])
             continue
+        if block.kind == "item" and 0 < sum("\t" in line.text for line in block.lines) < len(block.lines):
+            # a list item of several lines of which some open wide gaps: a justified line stretched around a long
+            # URL, not a table's row (a table's every row has its cells): the gaps are word gaps
+            block.lines = [replace(line, text=line.text.replace("\t", " ")) for line in block.lines]
         if any("\t" in line.text for line in block.lines):  # columns without rules: kept line by line
+            if block.kind == "item" and block.label != "-":  # the printed label is part of the row's text
+                block.lines[0] = replace(block.lines[0], text=f"{block.label} {block.lines[0].text}")
             gapped += len(block.lines)
             out.plain_lines([line.text.split("\t") for line in block.lines])
             continue
         text = layout.join(block.lines) if block.kind != "paragraph" or len(block.lines) == 1 else \
             "\n".join(line.text for line in block.lines)
+        if len(block.lines) == 1 and caps_heading(text if block.kind != "item" else f"{block.label} {text}"):
+            # a numbered heading set in capitals at the text's size (ACM's appendices, 'A. NP-HARDNESS PROOF'):
+            # a heading, not a list item, so the reference list above it ends there
+            out.heading(min(len(layout.levels) + 1, 6), text if block.kind != "item" else f"{block.label} {text}")
+            continue
         if block.kind == "heading":
             first = block.lines[0]
             out.heading(layout.level(first.size) if layout.is_heading(first) else min(len(layout.levels) + 1, 6), text)
@@ -179,15 +193,27 @@ class _Layout:
 
     def continues(self, block: _Block, line: Line) -> bool:
         last = block.lines[-1]
-        if self.is_heading(line) != (block.kind == "heading") or abs(line.size - last.size) > 0.6:
+        if self.is_heading(line) != (block.kind == "heading"):
             return False
-        if self.starts_item(line, last) or names_reference_list(line.text) or _next_label(block, line):
+        if abs(line.size - last.size) > 0.6 and not self._hangs_in_item(block, line):
+            return False
+        if (self.starts_item(line, last) and not _initial_in_entry(block, line)) or names_reference_list(line.text) \
+                or _next_label(block, line):
             return False
         if line.page != last.page or line.column != last.column:
             # a paragraph running onto the next page or column: the last line was full
             return block.kind != "heading" and not self.short(last, line) and \
                 line.x0 - line.left >= last.x0 - last.left - 2  # not indented as a new paragraph is
         return line.top - last.bottom <= 0.6 * self.body
+
+    def _hangs_in_item(self, block: _Block, line: Line) -> bool:
+        """A line set a little smaller (or larger) under a list item, at the item's text indent, with no label of
+        its own: the item runs on in another face, as conference styles print an entry's DOI or URL."""
+        first, last = block.lines[0], block.lines[-1]
+        return block.kind == "item" and not self.is_heading(line) and line.page == last.page and \
+            line.column == last.column and 0.7 * last.size <= line.size <= last.size / 0.7 and \
+            line.x0 > first.marker_x + 2 and not LABEL.match(line.text) and not line.bullet and \
+            0 <= line.top - last.bottom <= 0.6 * self.body
 
     def join(self, lines: list[Line]) -> str:
         text = lines[0].text
@@ -226,6 +252,21 @@ class _Layout:
         return text + " " + following
 
 
+def _initial_in_entry(block: _Block, line: Line) -> bool:
+    """A wrapped line of a reference entry numbered '[n]' that opens with an author's initial ('C. Kenyon.'): a
+    capital letter and its dot there is a name, not the label of a lettered item (lists labelled '[n]' hold
+    references, and references hold no lettered sub-items)."""
+    m = LABEL.match(line.text)
+    return block.kind == "item" and block.label.startswith("[") and bool(m) and \
+        re.fullmatch(r"[A-Z]\.", m.group("label")) is not None and not line.bullet
+
+
+def caps_heading(text: str) -> bool:
+    """A section label and words in capitals, nothing else: 'A. NP-HARDNESS PROOF', '4. RESULTS AND DISCUSSION'."""
+    m = _CAPS_HEADING.match(text.strip())
+    return bool(m) and sum(ch.isalpha() for ch in m.group("words")) >= 6
+
+
 def _next_label(block: _Block, line: Line) -> bool:
     """The line opens with the number that follows the item's own, printed the same way ('11.' then '12.',
     '[11]' then '[12]'): the next entry, even where the item's one line was full to the margin."""
@@ -245,8 +286,6 @@ def _table_column(table: Table, lines: list[Line]) -> int:
 
 
 def _relabel(line: Line, rest: str) -> Line:
-    from dataclasses import replace
-
     return replace(line, text=rest)
 
 
