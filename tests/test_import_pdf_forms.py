@@ -349,3 +349,14 @@ def test_two_lists_with_no_supplement_between_are_left_alone():
     markdown = _ARTICLE + "\n## Further reading\n\n#### **REFERENCES**\n\n1 Other, B. (2001) More. J. 2, 3-4\n"
     assert set_apart_supplement_lists(markdown) == (markdown, None)
     assert set_apart_supplement_lists(_ARTICLE) == (_ARTICLE, None)
+
+
+def test_a_doi_broken_at_a_line_end_is_one_address():
+    text = _written([_line("17. Obata T, Witt S. Metabolite profiles of maize leaves. Plant physiol. 2015; 169: 2665-2683.", 100),
+                     _line("https://doi.org/10.", 112, 50, 140),
+                     _line("1104/pp.15.01164 PMID: 26424159", 124, 50, 200)])
+    assert "https://doi.org/10.1104/pp.15.01164 PMID: 26424159" in text
+    # clean: an address that ends a sentence is followed by a space and the next word
+    clean = _written([_line("The data are at https://example.org/data. Then the trial", 100),
+                      _line("enrolled patients and e.g. counted new fractures on radiographs.", 112)])
+    assert "https://example.org/data. Then the trial enrolled patients and e.g. counted" in clean

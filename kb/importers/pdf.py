@@ -280,23 +280,26 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[l
         # digits aside: page numbers, and a number set before the running title on alternate pages
         return " ".join(re.sub(r"\d+", " ", line.text.lower()).split())
 
-    def in_margin(line: Line, height: float, lines: list[Line]) -> bool:
-        # the page's first or last line counts too: a small page grid printed on a larger sheet (an ACM or
+    def in_margin(line: Line, height: float, lines: list[Line], depth: int = 1) -> bool:
+        # the page's first or last lines count too: a small page grid printed on a larger sheet (an ACM or
         # Springer journal page on Letter paper) sets its running title and footer well inside 9% of the sheet
+        # (two deep for a repeated line, where a printer's own header or page number may stand further out)
+        tops = sorted({round(other.top) for other in lines})
+        bottoms = sorted({round(other.bottom) for other in lines}, reverse=True)
         return line.top < _MARGIN * height or line.bottom > (1 - _MARGIN) * height or \
-            line.top <= min(other.top for other in lines) + 1 or line.bottom >= max(other.bottom for other in lines) - 1
+            round(line.top) <= tops[min(depth, len(tops)) - 1] or round(line.bottom) >= bottoms[min(depth, len(bottoms)) - 1]
 
     counts = Counter()
     for lines, height in zip(pages, heights):
-        counts.update({key(line) for line in lines if in_margin(line, height, lines)})
+        counts.update({key(line) for line in lines if in_margin(line, height, lines, 2)})
     # a third of the pages: journals print one running title on odd pages and another on even ones
     repeated = max(2, (len(pages) + 2) // 3)
     kept, dropped = [], 0
     for lines, height in zip(pages, heights):
         page_kept = []
         for line in lines:
-            if in_margin(line, height, lines) and (counts[key(line)] >= repeated or
-                                                   _PAGE_NUMBER.match(line.text.strip())):
+            if (in_margin(line, height, lines, 2) and counts[key(line)] >= repeated) or (
+                    in_margin(line, height, lines) and _PAGE_NUMBER.match(line.text.strip())):
                 dropped += 1
             else:
                 page_kept.append(line)

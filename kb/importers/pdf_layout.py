@@ -23,6 +23,23 @@ from kb.importers.pdf_entries import hanging_entries, names_reference_list
 LABEL = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|\[\d{1,3}\]|\d{1,3}(?=\s+[A-Z\u00c0-\u00de]))"
                    r"(?:\s+|(?<=\])(?=[A-Z\u00c0-\u00de]))(?P<rest>\S.*)$")
 _WORDS = re.compile(r"[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
+_URL_TAIL = re.compile(r"(?:https?://|www\.|doi\.org/|doi:)\S*$", re.I)
+
+
+def _url_runs_on(text: str, following: str) -> bool:
+    """The line ends inside a web address or DOI and the next goes on with it: after a character an address
+    breaks at ('.', '/', '-', ...) a first word holding a slash, or dots and digits ('psychres.2009.06.001.');
+    or a next line opening with the hyphen of the address ('JACoW' over '-HP071-WEPTY035')."""
+    tail = _URL_TAIL.search(text)
+    if not tail or not following.strip():
+        return False
+    word = following.split()[0]
+    if re.match(r"-[\w]", word):
+        return True
+    return tail.group().endswith(tuple("./-_?=&#:")) and (
+        "/" in word or re.fullmatch(r"[\w\-]+(?:\.[\w\-]+)+\.?", word) is not None and any(ch.isdigit() for ch in word))
+
+
 _CAPS_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[IVXL]{1,5})\.\s+"
                            r"(?P<words>[A-Z][A-Z\-\u2010'\u2019&]+(?:\s+[A-Z][A-Z\-\u2010'\u2019&]*){0,9})$")
 
@@ -221,7 +238,9 @@ class _Layout:
         for line in lines:
             right[(line.page, line.column)] = max(right.get((line.page, line.column), 0), line.x1)
         for before, after in zip(lines, lines[1:]):
-            if self.short(before, after, right[(before.page, before.column)]) and not self.is_heading(before):
+            if _url_runs_on(text, after.text):  # an address breaks early where it can: the line looks short
+                text += after.text
+            elif self.short(before, after, right[(before.page, before.column)]) and not self.is_heading(before):
                 text += "\n" + after.text
             else:
                 text = self._join(text, after.text)
@@ -248,6 +267,9 @@ class _Layout:
                 self.kept_hyphens += 1
             return text + following
         if re.search(r"\S[-\u2010\u2013\u2014/]$", text):
+            return text + following
+        if _url_runs_on(text, following):
+            # a web address or DOI broken at a line end ('https://doi.org/10.' over '1104/pp.15.01164'): one address
             return text + following
         return text + " " + following
 
