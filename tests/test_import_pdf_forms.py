@@ -360,3 +360,19 @@ def test_a_doi_broken_at_a_line_end_is_one_address():
     clean = _written([_line("The data are at https://example.org/data. Then the trial", 100),
                       _line("enrolled patients and e.g. counted new fractures on radiographs.", 112)])
     assert "https://example.org/data. Then the trial enrolled patients and e.g. counted" in clean
+
+
+def test_a_running_title_with_the_page_number_beside_it_on_some_pages_is_still_one_title():
+    from kb.importers.pdf import drop_running_lines
+
+    pages = []
+    for n in range(1, 7):
+        title = "Agyeman-Duah et al. BMC Health Services Research 2014, 14:1"
+        top = _line(title + (f"\tPage {n} of 6" if n in (5, 6) else ""), 30)  # landscape pages print both
+        pages.append([top, _line(f"Body text of page {n} about the hospital's quality.", 300),
+                      _line(f"{n}", 760, 300, 310)])
+    pages[2].insert(0, _line("A line in the margin of one page only", 20))
+    kept, dropped = drop_running_lines(pages, [792.0] * 6)
+    texts = [line.text for page in kept for line in page]
+    assert not any("Agyeman-Duah" in t for t in texts) and dropped == 12
+    assert "A line in the margin of one page only" in texts  # clean: a margin line printed once stays

@@ -277,17 +277,21 @@ def _styled(text: str, style) -> str:
 def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[list[list[Line]], int]:
     """Lines in the top or bottom margin that repeat on most pages (digits aside), and bare page numbers."""
     def key(line: Line) -> str:
-        # digits aside: page numbers, and a number set before the running title on alternate pages
-        return " ".join(re.sub(r"\d+", " ", line.text.lower()).split())
+        # digits aside: page numbers, and a number set before the running title on alternate pages; and of a
+        # line a wide gap cuts, its longest part (the title, whether or not 'Page 5 of 10' stands beside it)
+        longest = max(line.text.split("\t"), key=len)
+        return " ".join(re.sub(r"\d+", " ", longest.lower()).split())
 
     def in_margin(line: Line, height: float, lines: list[Line], depth: int = 1) -> bool:
         # the page's first or last lines count too: a small page grid printed on a larger sheet (an ACM or
         # Springer journal page on Letter paper) sets its running title and footer well inside 9% of the sheet
         # (two deep for a repeated line, where a printer's own header or page number may stand further out)
+        # (in the outer fifth of the sheet still: a short page's body line is not its edge)
         tops = sorted({round(other.top) for other in lines})
         bottoms = sorted({round(other.bottom) for other in lines}, reverse=True)
-        return line.top < _MARGIN * height or line.bottom > (1 - _MARGIN) * height or \
-            round(line.top) <= tops[min(depth, len(tops)) - 1] or round(line.bottom) >= bottoms[min(depth, len(bottoms)) - 1]
+        return line.top < _MARGIN * height or line.bottom > (1 - _MARGIN) * height or (
+            line.top < 0.2 * height and round(line.top) <= tops[min(depth, len(tops)) - 1]) or (
+            line.bottom > 0.8 * height and round(line.bottom) >= bottoms[min(depth, len(bottoms)) - 1])
 
     counts = Counter()
     for lines, height in zip(pages, heights):
