@@ -23,7 +23,8 @@ def main() -> int:
     parser.add_argument("--findings", action="store_true",
                         help="also print each imported file's error and warning findings, one a line")
     parser.add_argument("--keep", type=Path, metavar="DIR",
-                        help="also write each imported policy.md to DIR/<file stem>.md (the findings' lines point into it)")
+                        help="also write each imported policy.md to DIR/<file stem>.md (where the findings' lines "
+                             "point)")
     options = parser.parse_args()
     if not options.folder.is_dir():
         print(f"{options.folder}: not a folder", file=sys.stderr)

@@ -20,7 +20,8 @@ def test_each_finding_is_printed_with_its_file_and_a_refusal_prints_none():
     label = Label("a.pdf", 3, "numbered", "Smith", 2009, ())
     imported = PdfResult("a.pdf", entries_read=3, findings=2, label=label,
                          finding_lines=("12: CIT101 [error] marker [4] cites reference 4", "30: REF111 [warning] x"))
-    refused = PdfResult("b.pdf", refused="no reference list was found", label=Label("b.pdf", 2, "numbered", "", None, ()))
+    refused = PdfResult("b.pdf", refused="no reference list was found",
+                        label=Label("b.pdf", 2, "numbered", "", None, ()))
     assert finding_lines([imported, refused]) == ("a.pdf:12: CIT101 [error] marker [4] cites reference 4\n"
                                                   "a.pdf:30: REF111 [warning] x\n")
     assert "error+warning findings 2" in summary([imported, refused])

@@ -146,6 +146,7 @@ def set_apart_supplement_lists(markdown: str) -> tuple[str, str | None]:
         return markdown, None
     for h in later:
         lines[h.line - 1] = heading_title(h.text).replace("*", "").replace("_", " ").strip()
-    return "\n".join(lines), (f"{len(later)} reference list{'s' if len(later) > 1 else ''} after the heading "
-                              f"'{heading_title(supplement.text).replace('*', '')}' belong{'' if len(later) > 1 else 's'}"
-                              " to the supplementary material: kept as text, so the article's own list is the one read")
+    title = heading_title(supplement.text).replace("*", "")
+    lists = f"{len(later)} reference list{'s' if len(later) > 1 else ''}"
+    return "\n".join(lines), (f"{lists} after the heading '{title}' belong{'' if len(later) > 1 else 's'} to the "
+                              "supplementary material: kept as text, so the article's own list is the one read")

@@ -20,8 +20,8 @@ from kb.importers.pdf_entries import hanging_entries, names_reference_list
 
 # '4.', 'b)', 'II.', and as reference lists number their entries: '[12]', or a bare '12' before a name
 # ('[10]H. Jiang': a bracketed label may touch its entry's first letter, the gap narrower than a space)
-LABEL = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|\[\d{1,3}\]|\d{1,3}(?=\s+[A-Z\u00c0-\u00de]))"
-                   r"(?:\s+|(?<=\])(?=[A-Z\u00c0-\u00de]))(?P<rest>\S.*)$")
+LABEL = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|\[\d{1,3}\]|"
+                   r"\d{1,3}(?=\s+[A-Z\u00c0-\u00de]))(?:\s+|(?<=\])(?=[A-Z\u00c0-\u00de]))(?P<rest>\S.*)$")
 _WORDS = re.compile(r"[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
 _URL_TAIL = re.compile(r"(?:https?://|www\.|doi\.org/|doi:)\S*$", re.I)
 
