@@ -376,3 +376,28 @@ def test_a_running_title_with_the_page_number_beside_it_on_some_pages_is_still_o
     texts = [line.text for page in kept for line in page]
     assert not any("Agyeman-Duah" in t for t in texts) and dropped == 12
     assert "A line in the margin of one page only" in texts  # clean: a margin line printed once stays
+
+
+def _font_pdf(text: str) -> bytes:
+    content = f"BT /F1 11 Tf 72 700 Td ({text}) Tj ET"
+    return hand_pdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                     "/Resources << /Font << /F1 5 0 R >> >> >>",
+                     f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+                     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"], "/Root 1 0 R")
+
+
+def test_a_glyphs_raw_control_code_is_no_character():
+    from kb.importers.pdf_glyphs import PageGlyphs, open_pdf
+
+    page = PageGlyphs(open_pdf(_font_pdf("Bullet \\017 item and \\020 more"))[0])
+    assert "".join(c["text"] for c in page.chars) == "Bullet \ufffd item and \ufffd more" and page.unmapped == 2
+    clean = PageGlyphs(open_pdf(_font_pdf("Bullet item and more"))[0])
+    assert "".join(c["text"] for c in clean.chars) == "Bullet item and more" and clean.unmapped == 0
+
+
+def test_a_table_cell_read_without_a_font_map_loses_its_control_bytes():
+    from kb.importers.pdf_glyphs import clean_cell
+
+    assert clean_cell("\x001\x000\x002\x006\x00\x03") == "1026\ufffd"
+    assert clean_cell("Code\n22510\tx") == "Code\n22510\tx" and clean_cell(None) is None  # clean

@@ -83,6 +83,10 @@ class PageGlyphs:
             if abs(matrix.b) > 1e-3 or abs(matrix.c) > 1e-3 or matrix.a <= 0 or matrix.d <= 0:
                 self.rotated += 1
                 continue
+            if code < 0x20 and code not in (0x09, 0x20):
+                # a control code is no character: a font without a Unicode map (TeX's symbol fonts print their
+                # bullet as code 15) gives its raw glyph number, which would put control bytes into the text
+                code = 0
             if code in (0, 0xFFFD, 0xFFFE):
                 self.unmapped += 1
             x0, _, x1, _ = textpage.get_charbox(i, loose=True)
@@ -139,12 +143,21 @@ def ruled_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[tuple]]
     with quiet_library_logs(), pdfplumber.open(io.BytesIO(data)) as pdf:
         for number in page_numbers:
             for table in pdf.pages[number - 1].find_tables():
-                rows = table.extract()
+                rows = [[clean_cell(cell) for cell in row] for row in table.extract()]
                 if len(rows) < 2 or max(len(r) for r in rows) < 2:
                     continue
                 x0, top, x1, bottom = table.bbox
                 found.setdefault(number, []).append((top, bottom, x0, x1, tuple(tuple(r) for r in rows)))
     return found
+
+
+def clean_cell(cell: str | None) -> str | None:
+    """A table cell's text as pdfplumber reads it, without control bytes: a two-byte font it cannot map comes out
+    as NUL and a glyph number per character; NULs go, other control codes read as U+FFFD (tab and newline kept)."""
+    if cell is None:
+        return None
+    cell = cell.replace("\x00", "")
+    return "".join("\ufffd" if ord(ch) < 0x20 and ch not in "\t\n" else ch for ch in cell)
 
 
 @contextlib.contextmanager
