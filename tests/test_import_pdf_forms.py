@@ -401,3 +401,41 @@ def test_a_table_cell_read_without_a_font_map_loses_its_control_bytes():
 
     assert clean_cell("\x001\x000\x002\x006\x00\x03") == "1026\ufffd"
     assert clean_cell("Code\n22510\tx") == "Code\n22510\tx" and clean_cell(None) is None  # clean
+
+
+def test_a_journal_abbreviation_opening_a_wrapped_numbered_entry_runs_on():
+    text = _written([_line("13. Baumrucker CR, Bruckmaier RM. 2014 Colostrogenesis: IgG1 mechanisms.", 100, 50, 240),
+                     _line("J. Mammary Gland Biol. Neoplasia 19, 103-117.", 112, 65)])
+    assert "13. Baumrucker CR, Bruckmaier RM. 2014 Colostrogenesis: IgG1 mechanisms. J. Mammary Gland" in text
+    # clean: a criterion dated in its words that ends in a colon keeps its lettered parts
+    clean = _written([_line("2. Since 2019 the plan requires all of the following:", 100, 50, 250),
+                      _line("A. Pain for six weeks.", 112, 65)])
+    assert "\nA. Pain for six weeks." in clean or "\n  A. Pain for six weeks." in clean
+
+
+def _three_column_page(heading: bool, rows: int = 14) -> list[dict]:
+    chars = _word("Acknowledgements. The authors thank the staff of the zoo for their help with samples", 50, 80)
+    if heading:
+        chars += _word("References", 50, 100, size=12.0)
+    for row in range(rows):
+        for column, x in enumerate((50, 230, 410)):
+            text = f"{column + 1}{row:02d}. Author A, Other B. 2009 A title of the paper" if row % 3 == 0 else \
+                f"c{column + 1} r{row} words of an entry that runs on"
+            chars += _word(text[:32], x, 120 + 9 * row, size=7.0)
+    return chars
+
+
+def test_a_reference_list_in_three_columns_under_its_heading_is_read_column_by_column():
+    from kb.importers.pdf_columns import fragments, page_order, three_column_list
+
+    chars = _three_column_page(heading=True)
+    gutters = three_column_list(fragments(chars))
+    assert gutters is not None and 162 < gutters[0] < 230 and 342 < gutters[1] < 410
+    order = page_order(chars, fragments(chars), gutters)
+    text = "".join(c["text"] for group in order.groups for c in group.chars)
+    assert order.columns == 3 and text.index("References") < text.index("100.") < text.index("c1 r13") < \
+        text.index("200.") < text.index("c2 r13") < text.index("300.")  # down the first column, then the next
+    # clean: the same three columns under no reference heading (a table of long cells, say) are not taken
+    plain = _three_column_page(heading=False)
+    assert three_column_list(fragments(plain)) is None
+    assert three_column_list(fragments(plain), continued=True) is not None  # unless the list runs on from before

@@ -64,6 +64,7 @@ def convert(data: bytes, source_name: str) -> Converted:
     tables = ruled_tables(data, [n for n, page in enumerate(pages, 1) if page and page.ruled])
     per_page = []
     in_columns: list[str] = []
+    in_three: list[str] = []  # pages whose reference list is set in three columns
     cut_pages: list[str] = []
     found_tables = [[Table(number, *t) for t in tables.get(number, [])] for number in range(1, len(pages) + 1)]
     page_chars = [[c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
@@ -72,8 +73,10 @@ def convert(data: bytes, source_name: str) -> Converted:
     known = document_gutter(gutters)
     for number, (page, found, chars, (frags, gutter)) in enumerate(zip(pages, found_tables, page_chars, gutters), 1):
         order = page_order(chars, frags, gutter, known)
-        if order.columns > 1:
+        if order.columns == 2:
             in_columns.append(str(number))
+        elif order.columns > 2:
+            in_three.append(str(number))
         if order.spanning_cuts:
             cut_pages.append(str(number))
         lines = []
@@ -103,6 +106,8 @@ def convert(data: bytes, source_name: str) -> Converted:
     if in_columns:
         notes.append(f"{_pages(in_columns)} set in two columns read column by column (the left column first, "
                      "band by band under full-width titles, abstracts and figures)")
+    if in_three:
+        notes.append(f"{_pages(in_three)}: the reference list set in three columns read column by column")
     if cut_pages:
         notes.append(f"{_pages(cut_pages)}: a full-width figure, table or equation stands between two-column "
                      "text; the columns were read as stopping above it and resuming below it: check the order there")

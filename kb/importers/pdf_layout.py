@@ -275,12 +275,19 @@ class _Layout:
 
 
 def _initial_in_entry(block: _Block, line: Line) -> bool:
-    """A wrapped line of a reference entry numbered '[n]' that opens with an author's initial ('C. Kenyon.'): a
-    capital letter and its dot there is a name, not the label of a lettered item (lists labelled '[n]' hold
-    references, and references hold no lettered sub-items)."""
+    """A wrapped line of a reference entry that opens with an initial or an abbreviation ('C. Kenyon.', 'J.
+    Mammary Gland Biol.'): a capital letter and its dot there is a name, not the label of a lettered item. Lists
+    labelled '[n]' hold references, which hold no lettered sub-items; under an item numbered 'n.' only where the
+    item reads as an entry so far (a year in it) and does not end in a colon, as a criterion over its lettered
+    parts does."""
     m = LABEL.match(line.text)
-    return block.kind == "item" and block.label.startswith("[") and bool(m) and \
-        re.fullmatch(r"[A-Z]\.", m.group("label")) is not None and not line.bullet
+    if block.kind != "item" or not m or line.bullet or re.fullmatch(r"[A-Z]\.", m.group("label")) is None:
+        return False
+    if block.label.startswith("["):
+        return True
+    so_far = " ".join(part.text for part in block.lines)
+    return re.fullmatch(r"\d{1,3}\.", block.label) is not None and re.search(r"\b(?:19|20)\d\d\b", so_far) is not None \
+        and not so_far.rstrip().endswith(":")
 
 
 def caps_heading(text: str) -> bool:
