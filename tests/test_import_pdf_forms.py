@@ -439,3 +439,27 @@ def test_a_reference_list_in_three_columns_under_its_heading_is_read_column_by_c
     plain = _three_column_page(heading=False)
     assert three_column_list(fragments(plain)) is None
     assert three_column_list(fragments(plain), continued=True) is not None  # unless the list runs on from before
+
+
+_NATURE_LIST = "".join(f"  {n}. Author{n}, A. & Other, B. A finding about cells. Neuron {n}, 1-9 ({1990 + n}).\n"
+                       for n in range(1, 7))
+
+
+def test_a_journals_numbered_list_at_the_end_under_no_heading_gets_one():
+    from kb.importers.pdf_entries import head_unheaded_list
+
+    md, note = head_unheaded_list("# A Letter\n\nNeurons fire together.<sup>1,2</sup>\n\n" + _BODY + _NATURE_LIST)
+    assert "\n## References\n\n  1. Author1, A." in md and "entries 1. to 6." in note
+
+
+@pytest.mark.parametrize("markdown", [
+    # a numbered procedure at the end holds no years: steps, not references
+    "# A Letter\n\nNeurons fire together.<sup>1,2</sup>\n\n" + _BODY +
+    "".join(f"{n}. Wash the slide and dry it.\n" for n in range(1, 7)),
+    # dated entries the text never cites
+    "# A Letter\n\nNeurons fire together.\n\n" + _BODY + _NATURE_LIST,
+])
+def test_a_numbered_run_without_years_or_citations_is_left_alone(markdown):
+    from kb.importers.pdf_entries import head_unheaded_list
+
+    assert head_unheaded_list(markdown) == (markdown, None)

@@ -77,6 +77,8 @@ def _same_column(a, b) -> bool:
 
 
 _BRACKET_ENTRY = re.compile(r"^\[(\d{1,3})\]\s+\S")
+_NUMBERED_ENTRY = re.compile(r"^\s{0,6}(\d{1,3})\.\s+[A-Z\u00c0-\u00de]")  # '1. Koch, C.', as a list item or not
+_SUP_MARKER = re.compile(r"<sup>([\d,\s\u2013-]+)</sup>")
 _BRACKET_MARKER = re.compile(r"\[(\d{1,3})(?:\s*[,\u2013-]\s*\d{1,3})*\]")
 _SUPPLEMENT = re.compile(r"\bsupplement(?:ary|al)?\b|\bsupporting information\b|\bonline (?:data|material|appendix)\b",
                          re.I)
@@ -84,7 +86,8 @@ _SUPPLEMENT = re.compile(r"\bsupplement(?:ary|al)?\b|\bsupporting information\b|
 
 def head_unheaded_list(markdown: str) -> tuple[str, str | None]:
     """A preprint (revtex, the APS styles) prints its numbered list at the end under no heading: entries [1] to
-    [n] (three or more, in order, each opening a line) after the text, which cites them as '[k]'. A References
+    [n] (three or more, in order, each opening a line) after the text, which cites them as '[k]'; Nature's
+    journals print '1.' to 'n.' (five or more, four in five holding a year) cited by superscripts. A References
     heading is written above the first entry, and the report says so; without one the list would not be read
     at all. Left alone: a document that has a reference heading, and a run the text before it never cites."""
     from kb.read.parse_policy import REFERENCE_HEADING, heading_title, read_headings
@@ -92,26 +95,39 @@ def head_unheaded_list(markdown: str) -> tuple[str, str | None]:
     lines = markdown.split("\n")
     if any(REFERENCE_HEADING.match(heading_title(h.text)) for h in read_headings(lines)):
         return markdown, None
-    start, last = _last_bracket_run(lines)
-    if last < 3 or start < 0.3 * len(lines):  # a numbered list near the top is the text's own enumeration
-        return markdown, None
-    cited = {int(m.group(1)) for line in lines[:start] for m in _BRACKET_MARKER.finditer(line)}
-    if not cited & set(range(1, last + 1)):
-        return markdown, None
-    lines[start:start] = ["## References", ""]
-    return "\n".join(lines), (f"entries [1] to [{last}] stand at the end under no heading (as preprints print "
-                              "them): a References heading was added above them")
+    for form, least in ((_BRACKET_ENTRY, 3), (_NUMBERED_ENTRY, 5)):
+        start, last = _last_run(lines, form)
+        if last < least or start < 0.3 * len(lines):  # a numbered list near the top is the text's own enumeration
+            continue
+        if form is _NUMBERED_ENTRY and not _mostly_dated(lines[start:], last):
+            continue  # '1.', '2.' ... without years is a list of steps, not of references
+        before = lines[:start]
+        cited = {int(m.group(1)) for line in before for m in _BRACKET_MARKER.finditer(line)}
+        cited |= {int(n) for line in before for sup in _SUP_MARKER.findall(line) for n in re.findall(r"\d+", sup)}
+        if not cited & set(range(1, last + 1)):
+            continue
+        lines[start:start] = ["## References", ""]
+        first, end = ("[1]", f"[{last}]") if form is _BRACKET_ENTRY else ("1.", f"{last}.")
+        return "\n".join(lines), (f"entries {first} to {end} stand at the end under no heading (as preprints and "
+                                  "some journals print them): a References heading was added above them")
+    return markdown, None
 
 
-def _last_bracket_run(lines: list[str]) -> tuple[int, int]:
-    """The line index of the last run of entries numbered [1], [2], ... in order, and its last number."""
+def _mostly_dated(lines: list[str], last: int) -> bool:
+    """Four in five of the run's entries hold a year: a reference list, not a numbered procedure."""
+    entries = [line for line in lines if _NUMBERED_ENTRY.match(line)][:last]
+    return bool(entries) and sum(1 for e in entries if re.search(r"\b(?:19|20)\d\d\b", e)) >= 0.8 * len(entries)
+
+
+def _last_run(lines: list[str], form: re.Pattern) -> tuple[int, int]:
+    """The line index of the last run of entries numbered 1, 2, ... in order (in ``form``), and its last number."""
     best = (0, 0)
     start, expected = None, 1
     for i, line in enumerate(lines):
         if line.startswith("#"):
             start, expected = None, 1
             continue
-        m = _BRACKET_ENTRY.match(line)
+        m = form.match(line)
         if not m:
             continue
         number = int(m.group(1))
