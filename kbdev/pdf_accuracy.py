@@ -46,6 +46,7 @@ class PdfResult:
     notes: tuple[str, ...] = ()  # the import report
     label: Label | None = None
     unread: str | None = None  # imported, but the loader refused the result (its message)
+    finding_lines: tuple[str, ...] = ()  # each of them as 'line: CODE [severity] message', to be read and classified
 
     @property
     def refusal_right(self) -> bool:
@@ -73,7 +74,7 @@ def _report(stdout_lines: list[str]) -> tuple[str, ...]:
     return tuple(line.strip()[2:] for line in stdout_lines if line.strip().startswith("- "))
 
 
-def measure(pdf: Path, label: Label | None) -> PdfResult:
+def measure(pdf: Path, label: Label | None, keep: Path | None = None) -> PdfResult:
     from kb.checks import run_checks
     from kb.errors import KbError
     from kb.knowledge.base import load_knowledge_base
@@ -91,13 +92,17 @@ def measure(pdf: Path, label: Label | None) -> PdfResult:
         if run.returncode != 0 or not policy.exists():
             why = ours[0].split(": ", 2)[-1] if ours else (err[-1] if err else f"exit {run.returncode}")
             return PdfResult(pdf.name, refused=why, stderr_noise=noise, label=label)
+        if keep is not None:  # the Markdown as imported, so a finding's line can be read after the run
+            keep.mkdir(parents=True, exist_ok=True)
+            (keep / f"{pdf.stem}.md").write_text(policy.read_text(encoding="utf-8"), encoding="utf-8")
         try:
             kb = load_knowledge_base(policy)
         except KbError as exc:  # imported, but the reader cannot read what was written: a failure to count
             return PdfResult(pdf.name, stderr_noise=noise, unread=str(exc).split(": ", 1)[-1], label=label)
         results = run_checks(kb)
     doc = kb.doc
-    findings = sum(1 for f in flatten(results) if not f.waived and f.severity in ("error", "warning"))
+    kept = [f for f in flatten(results) if not f.waived and f.severity in ("error", "warning")]
+    findings = len(kept)
     first = doc.references[0] if doc.references else None
     # the reader's own fields, not the entry's text: an author read, not merely a boundary found
     first_right = bool(label and first and label.first_author and _plain(label.first_author) in _plain(
@@ -110,13 +115,14 @@ def measure(pdf: Path, label: Label | None) -> PdfResult:
                for m in doc.markers):
             found += 1
     return PdfResult(pdf.name, None, noise, len(doc.references), first_right, found,
-                     len(label.markers) if label else 0, findings, _report(err), label)
+                     len(label.markers) if label else 0, findings, _report(err), label,
+                     finding_lines=tuple(f"{f.line}: {f.code} [{f.severity}] {f.message}" for f in kept))
 
 
-def measure_folder(folder: Path) -> list[PdfResult]:
+def measure_folder(folder: Path, keep: Path | None = None) -> list[PdfResult]:
     labels_path = folder / "labels.tsv"
     labels = read_labels(labels_path) if labels_path.exists() else {}
-    return [measure(pdf, labels.get(pdf.name)) for pdf in sorted(folder.glob("*.pdf"))]
+    return [measure(pdf, labels.get(pdf.name), keep) for pdf in sorted(folder.glob("*.pdf"))]
 
 
 def _short(text: str, width: int = 70) -> str:
@@ -164,3 +170,8 @@ def summary(results: list[PdfResult]) -> str:
 
 def report_lines(results: list[PdfResult]) -> str:
     return "".join(f"{r.name}: {note}\n" for r in results for note in r.notes)
+
+
+def finding_lines(results: list[PdfResult]) -> str:
+    """Every error and warning finding of every imported PDF, one a line, to be read and classified by hand."""
+    return "".join(f"{r.name}:{line}\n" for r in results for line in r.finding_lines)

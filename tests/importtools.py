@@ -81,3 +81,18 @@ def printed_pdfs(folder: Path, pages: dict[str, str]) -> dict[str, bytes]:
         pairs.append((folder / f"{name}.html", folder / f"{name}.pdf"))
     print_pdfs(pairs)
     return {name: (folder / f"{name}.pdf").read_bytes() for name in pages}
+
+
+def hand_pdf(objects: list[str], trailer: str) -> bytes:
+    """A minimal PDF written by hand, with a correct cross-reference table: ``objects`` are the bodies of
+    objects 1, 2, ... in order."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} {trailer} >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out

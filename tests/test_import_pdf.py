@@ -4,7 +4,7 @@ headers and footers, and the refusals (a password, no text layer)."""
 
 import pytest
 
-from importtools import printed_pdfs
+from importtools import hand_pdf, printed_pdfs
 from kb.errors import KbError
 from kb.importers import convert
 
@@ -91,27 +91,13 @@ def test_a_print_with_no_text_but_its_page_numbers_needs_ocr(printed):
         convert(printed["blank"], "scan.pdf")
 
 
-def _pdf(objects: list[str], trailer: str) -> bytes:
-    """A minimal PDF with a correct cross-reference table."""
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} {trailer} >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
-
-
 PAGES = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
          "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>"]
 
 
 def test_a_scanned_pdf_without_any_text_is_refused():
     drawing = "0.5 g 72 72 400 600 re f"
-    data = _pdf(PAGES + [f"<< /Length {len(drawing)} >>\nstream\n{drawing}\nendstream"], "/Root 1 0 R")
+    data = hand_pdf(PAGES + [f"<< /Length {len(drawing)} >>\nstream\n{drawing}\nendstream"], "/Root 1 0 R")
     with pytest.raises(KbError, match="^has no text layer .*no text layer: run OCR first"):
         convert(data, "scan.pdf")
 
@@ -119,7 +105,7 @@ def test_a_scanned_pdf_without_any_text_is_refused():
 def test_a_pdf_that_needs_a_password_is_refused():
     # the security handler's check values do not match the empty password: a reader must ask for one
     encrypt = "<< /Filter /Standard /V 1 /R 2 /O <" + "ab" * 32 + "> /U <" + "cd" * 32 + "> /P -4 >>"
-    data = _pdf(PAGES + ["<< /Length 0 >>\nstream\n\nendstream", encrypt],
+    data = hand_pdf(PAGES + ["<< /Length 0 >>\nstream\n\nendstream", encrypt],
                 "/Root 1 0 R /Encrypt 5 0 R /ID [<" + "01" * 16 + "> <" + "01" * 16 + ">]")
     with pytest.raises(KbError, match="encrypted PDF that needs a password"):
         convert(data, "locked.pdf")

@@ -16,6 +16,7 @@ Refused with one line: a PDF that needs a password, and one with no text at all
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 
@@ -23,6 +24,7 @@ from kb.errors import KbError
 from kb.importers.blocks import LIGATURES, MarkdownWriter, emphasis, sup
 from kb.importers.model import Converted
 from kb.importers.pdf_columns import baseline_rows, document_gutter, page_gutters, page_order
+from kb.importers.pdf_entries import head_unheaded_list, set_apart_supplement_lists
 from kb.importers.pdf_layout import Line, Table, write_blocks
 
 _TEXT_BULLETS = "\u2022\u25e6\u25aa\u2023\u25cf\u25cb\u25a0\u25a1\u2043\u27a2\uf0b7"
@@ -33,6 +35,13 @@ _LEAD_LABEL = re.compile(r"^(?:\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|[\u20
 # TeX's Computer Modern bold faces ('CMBX10', 'CMB10', 'CMSSBX10')
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|-medi(?:um)?$|(?:^|\+)cm(?:b|bx|ssbx)\d")
 _MARGIN = 0.09  # of the page height: where running headers and footers sit
+# spacing accents as TeX's older fonts print them, and the combining marks they stand for
+_COMBINING = {"\u00b4": "\u0301", "`": "\u0300", "\u02dc": "\u0303", "\u00a8": "\u0308", "\u02c6": "\u0302",
+              "\u02c7": "\u030c", "\u00af": "\u0304", "\u02d8": "\u0306", "\u02da": "\u030a", "\u00b8": "\u0327",
+              "\u02d9": "\u0307", "\u02dd": "\u030b"}
+_NUMBER_LABEL = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)])(?:\s|$)")
+_EMPHASISED_LABEL = re.compile(r"^(\*{1,3})(\(?\[?\d{1,3}[.\])]?)\1(?=\s)")
+_SUP_E_RANGE = re.compile(r"\d+(?:\s*[,e\u2013-]?\s*\d+)*")
 
 
 def convert(data: bytes, source_name: str) -> Converted:
@@ -55,6 +64,7 @@ def convert(data: bytes, source_name: str) -> Converted:
     tables = ruled_tables(data, [n for n, page in enumerate(pages, 1) if page and page.ruled])
     per_page = []
     in_columns: list[str] = []
+    in_three: list[str] = []  # pages whose reference list is set in three columns
     cut_pages: list[str] = []
     found_tables = [[Table(number, *t) for t in tables.get(number, [])] for number in range(1, len(pages) + 1)]
     page_chars = [[c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
@@ -63,8 +73,10 @@ def convert(data: bytes, source_name: str) -> Converted:
     known = document_gutter(gutters)
     for number, (page, found, chars, (frags, gutter)) in enumerate(zip(pages, found_tables, page_chars, gutters), 1):
         order = page_order(chars, frags, gutter, known)
-        if order.columns > 1:
+        if order.columns == 2:
             in_columns.append(str(number))
+        elif order.columns > 2:
+            in_three.append(str(number))
         if order.spanning_cuts:
             cut_pages.append(str(number))
         lines = []
@@ -84,11 +96,18 @@ def convert(data: bytes, source_name: str) -> Converted:
                       "run OCR first")
     out = MarkdownWriter()
     notes += write_blocks(out, kept, [found for _, found in per_page])
+    markdown = out.text()
+    for form in (head_unheaded_list, set_apart_supplement_lists):
+        markdown, note = form(markdown)
+        if note:
+            notes.append(note)
     if dropped:
         notes.insert(0, f"{dropped} running header, footer and page-number lines were dropped")
     if in_columns:
         notes.append(f"{_pages(in_columns)} set in two columns read column by column (the left column first, "
                      "band by band under full-width titles, abstracts and figures)")
+    if in_three:
+        notes.append(f"{_pages(in_three)}: the reference list set in three columns read column by column")
     if cut_pages:
         notes.append(f"{_pages(cut_pages)}: a full-width figure, table or equation stands between two-column "
                      "text; the columns were read as stopping above it and resuming below it: check the order there")
@@ -98,7 +117,7 @@ def convert(data: bytes, source_name: str) -> Converted:
         notes.append(f"{rotated} characters set sideways or rotated (a watermark, a margin note) were left out")
     if unmapped:
         notes.append(f"{unmapped} glyphs have no Unicode text in the PDF's fonts and read as \ufffd")
-    return Converted(markdown=out.text(), format="pdf", notes=tuple(notes))
+    return Converted(markdown=markdown, format="pdf", notes=tuple(notes))
 
 
 def _pages(numbers: list[str]) -> str:
@@ -107,7 +126,9 @@ def _pages(numbers: list[str]) -> str:
 
 def _lines(chars: list[dict], bullets: list[dict], page: int, in_column: bool = False) -> list[Line]:
     rows = baseline_rows(chars)
-    main = [max(c["size"] for c in row) for row in rows]
+    # a row's size is its ink's: a space set at the text's size on a marker's raised baseline (as some
+    # typesetters place the word gap after '5,6') would make the marker a line of body text of its own
+    main = [max((c["size"] for c in row if c["text"].strip()), default=max(c["size"] for c in row)) for row in rows]
     merged: dict[int, list[tuple[dict, str]]] = {i: [(c, "") for c in row] for i, row in enumerate(rows)}
     for i, row in enumerate(rows):
         # a row of smaller glyphs whose baseline lies within a bigger row's height is that row's super- or
@@ -119,8 +140,11 @@ def _lines(chars: list[dict], bullets: list[dict], page: int, in_column: bool = 
                  and min(c["x0"] for c in row) <= max(c["x1"] for c in other) + 12]
         if not hosts:
             # a marker wrapped onto a line of its own: it closes the line just above
+            # (a wrapped line starts where the line above it starts, a first-line indent aside: small digits
+            # further right under a line are a figure's labels, not its marker)
             above = [j for j, other in enumerate(rows) if main[j] >= 1.1 * main[i]
                      and 0 <= min(c["top"] for c in row) - other[0]["bottom"] < 0.6 * main[j]
+                     and -2 <= min(c["x0"] for c in row) - min(c["x0"] for c in other) <= 2 * main[j]
                      and merged[j] and _MARKER_TEXT.match("".join(c["text"] for c in row))]
             if above:
                 merged[above[-1]].extend((c, "sup-end") for c in row)
@@ -140,7 +164,7 @@ def _lines(chars: list[dict], bullets: list[dict], page: int, in_column: bool = 
 
 
 def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_column: bool = False) -> Line | None:
-    glyphs = sorted(glyphs, key=lambda g: (g[1] == "sup-end", g[0]["x0"]))
+    glyphs = _compose_accents(sorted(glyphs, key=lambda g: (g[1] == "sup-end", g[0]["x0"])))
     # a narrow justified column spreads a short line's few words evenly, two ems apart or more: there a gap
     # is a cell boundary only when it is much wider than the line's own word gaps
     table_gap = 3 * _median_word_gap([c for c, kind in glyphs if not kind]) if in_column else 0.0
@@ -174,11 +198,15 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_col
     top = min(c["top"] for c in body)
     bottom = max(c["bottom"] for c in body)
     x0 = min(c["x0"] for c in body)
+    # an entry number set in bold or italic ('**1.** Fischer R'): the emphasis is the label's typography, and a
+    # label is read as one only bare
+    text = _EMPHASISED_LABEL.sub(r"\2", text)
     bullet = text[0] in _TEXT_BULLETS
     marker_x = x0
     if bullet:
         text = text[1:].lstrip()
-    else:
+    elif not _NUMBER_LABEL.match(text):  # a line that prints its own number needs no bullet: a small shape beside
+        # it (a box's corner mark, a link's frame) is not one
         for shape in bullets:
             middle = (shape["top"] + shape["bottom"]) / 2
             if top - 1 <= middle <= bottom + 1 and 0 <= x0 - shape["x1"] <= 2.5 * size:
@@ -191,6 +219,36 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_col
         word_end = c["x1"]
     return Line(page, top, bottom, x0, max(c["x1"] for c, _ in glyphs), size, text, word_end - x0, bullet,
                 marker_x)
+
+
+def _compose_accents(glyphs: list[tuple[dict, str]]) -> list[tuple[dict, str]]:
+    """TeX without T1 fonts prints an accented letter as two glyphs, the letter and a spacing accent set over it
+    ('Uren ˜a' for Ureña, 'Bo ¨hmer' for Böhmer): an accent whose middle stands over a neighbouring letter is
+    composed with it into the one accented letter, and the gap the reader saw before the accent goes."""
+    out = list(glyphs)
+    i = 0
+    while i < len(out):
+        c, kind = out[i]
+        mark = _COMBINING.get(c["text"])
+        if mark:
+            middle = (c["x0"] + c["x1"]) / 2
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(out) and out[j][0]["text"].isalpha() and out[j][1] == kind and \
+                        out[j][0]["x0"] - 0.5 <= middle <= out[j][0]["x1"] + 0.5:
+                    base = out[j][0]
+                    # (a dotless i takes the accent where TeX sets 'ï' as '\\"\\i')
+                    composed = unicodedata.normalize("NFC", base["text"].replace("\u0131", "i") + mark)
+                    if len(composed) == 1:  # only where Unicode has the accented letter
+                        # the gaps PDFium infers around an accent set out of the text's order are no word gaps:
+                        # the letter has a gap before it only where its distance from the glyph before shows one
+                        before = out[min(i, j) - 1][0] if min(i, j) > 0 else None
+                        space = before is not None and base["x0"] - before["x1"] > 0.22 * base["size"]
+                        out[j] = (dict(base, text=composed, space_before=space), out[j][1])
+                        del out[i]
+                        i -= 1
+                        break
+        i += 1
+    return out
 
 
 def _median_word_gap(chars: list[dict]) -> float:
@@ -213,6 +271,9 @@ def _style(c: dict) -> tuple[bool, bool]:
 
 def _styled(text: str, style) -> str:
     if style == "sup":
+        if _SUP_E_RANGE.fullmatch(text.strip()):
+            # some journals' fonts (BMJ's) map the en dash to 'e' in their text layer: '5e7' is the range 5-7
+            text = re.sub(r"(?<=\d)e(?=\d)", "\u2013", text)
         return sup(text)
     bold, italic = style
     return emphasis(emphasis(text, "*" if italic else ""), "**" if bold else "")
@@ -221,22 +282,33 @@ def _styled(text: str, style) -> str:
 def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[list[list[Line]], int]:
     """Lines in the top or bottom margin that repeat on most pages (digits aside), and bare page numbers."""
     def key(line: Line) -> str:
-        # digits aside: page numbers, and a number set before the running title on alternate pages
-        return " ".join(re.sub(r"\d+", " ", line.text.lower()).split())
+        # digits aside: page numbers, and a number set before the running title on alternate pages; and of a
+        # line a wide gap cuts, its longest part (the title, whether or not 'Page 5 of 10' stands beside it)
+        longest = max(line.text.split("\t"), key=len)
+        return " ".join(re.sub(r"\d+", " ", longest.lower()).split())
 
-    def in_margin(line: Line, height: float) -> bool:
-        return line.top < _MARGIN * height or line.bottom > (1 - _MARGIN) * height
+    def in_margin(line: Line, height: float, lines: list[Line], depth: int = 1) -> bool:
+        # the page's first or last lines count too: a small page grid printed on a larger sheet (an ACM or
+        # Springer journal page on Letter paper) sets its running title and footer well inside 9% of the sheet
+        # (two deep for a repeated line, where a printer's own header or page number may stand further out)
+        # (in the outer fifth of the sheet still: a short page's body line is not its edge)
+        tops = sorted({round(other.top) for other in lines})
+        bottoms = sorted({round(other.bottom) for other in lines}, reverse=True)
+        return line.top < _MARGIN * height or line.bottom > (1 - _MARGIN) * height or (
+            line.top < 0.2 * height and round(line.top) <= tops[min(depth, len(tops)) - 1]) or (
+            line.bottom > 0.8 * height and round(line.bottom) >= bottoms[min(depth, len(bottoms)) - 1])
 
     counts = Counter()
     for lines, height in zip(pages, heights):
-        counts.update({key(line) for line in lines if in_margin(line, height)})
+        counts.update({key(line) for line in lines if in_margin(line, height, lines, 2)})
     # a third of the pages: journals print one running title on odd pages and another on even ones
     repeated = max(2, (len(pages) + 2) // 3)
     kept, dropped = [], 0
     for lines, height in zip(pages, heights):
         page_kept = []
         for line in lines:
-            if in_margin(line, height) and (counts[key(line)] >= repeated or _PAGE_NUMBER.match(line.text.strip())):
+            if (in_margin(line, height, lines, 2) and counts[key(line)] >= repeated) or (
+                    in_margin(line, height, lines) and _PAGE_NUMBER.match(line.text.strip())):
                 dropped += 1
             else:
                 page_kept.append(line)

@@ -104,12 +104,17 @@ def _side_by_side(frags: list[Fragment], bins: list[frozenset[int]], x: float) -
     return len((left & right) - crossing) * _BIN
 
 
-def _fills(side: list[Fragment], start: float, end: float, page_width: float) -> bool:
+def _fills(side: list[Fragment], start: float, end: float, page_width: float, share: float = _COLUMN_SHARE) -> bool:
     """Most of the side's text stands in lines that fill its width: measured row by row, since a narrow
     justified line may open gaps wider than an em between its words and so be cut into fragments, and by
     glyphs, so that a figure's scattered labels in one column weigh little. Rows cut at the same x again and
     again are a table's cells, not justified text (whose wide gaps fall anywhere)."""
-    usual = median(f.size for f in side)  # the side's running text (a title or a label set larger aside)
+    # the side's running text: the size most of its glyphs are set in (a title set larger aside, and a figure's
+    # many small axis labels, which outnumber the text's lines as fragments but not as glyphs)
+    by_size: dict[float, int] = {}
+    for f in side:
+        by_size[round(f.size * 2) / 2] = by_size.get(round(f.size * 2) / 2, 0) + len(f.chars)
+    usual = max(by_size, key=lambda size: (by_size[size], size))
     rows: dict[int, list[Fragment]] = {}
     for f in side:
         if abs(f.size - usual) <= 0.2 * usual:
@@ -124,7 +129,7 @@ def _fills(side: list[Fragment], start: float, end: float, page_width: float) ->
     if cuts and max(cuts.values()) >= 0.5 * total:
         return False
     # a column of text is a good share of the page's text width: a table's cells are narrower
-    need = max(_TEXT_FILL * (end - start), _COLUMN_SHARE * page_width)
+    need = max(_TEXT_FILL * (end - start), share * page_width)
     full = sum(weight[key] for key, row in rows.items() if max(f.x1 for f in row) - min(f.x0 for f in row) >= need)
     return total > 0 and full >= 0.5 * total
 
@@ -181,34 +186,109 @@ def _whole_rows(side: list[Fragment], near: list[Fragment]) -> list[Fragment]:
     return [f for f in side if round(f.bottom) in rows]
 
 
-def page_gutters(pages: list[list[dict]]) -> list[tuple[list[Fragment], float | None]]:
-    """Each page's fragments and the gutter found on it alone."""
+def page_gutters(pages: list[list[dict]]) -> list[tuple[list[Fragment], float | tuple | None]]:
+    """Each page's fragments and the gutter found on it alone: an x, or two (a reference list set in three
+    columns, taken only under the list's heading and on the pages that follow one set so)."""
     out = []
+    in_list = False  # the last page read a reference list in three columns: the next may go on with it
     for chars in pages:
         frags = fragments(chars)
-        out.append((frags, find_gutter(frags)))
+        gutter = find_gutter(frags)
+        if gutter is None:
+            three = three_column_list(frags, continued=in_list)
+            gutter, in_list = (three, True) if three else (None, False)
+        else:
+            in_list = False
+        out.append((frags, gutter))
     return out
 
 
-def document_gutter(found: list[tuple[list[Fragment], float | None]]) -> float | None:
-    """The gutter the pages set in columns share (journals keep one page grid), or None."""
-    gutters = [g for _, g in found if g is not None]
+def document_gutter(found: list[tuple[list[Fragment], float | tuple | None]]) -> float | None:
+    """The gutter the pages set in two columns share (journals keep one page grid), or None."""
+    gutters = [g for _, g in found if isinstance(g, float)]
     return median(gutters) if gutters else None
 
 
-def page_order(chars: list[dict], frags: list[Fragment], gutter: float | None,
+def three_column_list(frags: list[Fragment], continued: bool = False) -> tuple[float, float] | None:
+    """Two gutters of a reference list set in three columns (Royal Society, some Elsevier journals): text on all
+    three sides of both over a long run, each side lines of running text. Taken under a line naming the list
+    (or, ``continued``, on the page after one read so): a three-column table of long cells elsewhere stays a
+    table."""
+    from kb.importers.pdf_entries import names_reference_list
+
+    if len(frags) < 3 * _MIN_RUN_LINES:
+        return None
+    heading = [f for f in frags if names_reference_list("".join(c["text"] for c in f.chars).strip())]
+    below = min((f.bottom for f in heading), default=None)
+    if below is None and not continued:
+        return None
+    body_frags = [f for f in frags if below is None or f.top >= below - 1]
+    if len(body_frags) < 3 * _MIN_RUN_LINES:
+        return None
+    body = median(f.size for f in body_frags)
+    left_edge, right_edge = min(f.x0 for f in body_frags), max(f.x1 for f in body_frags)
+    width = right_edge - left_edge
+    lowest = min(f.top for f in body_frags)
+    bins = [_bins(f, lowest) for f in body_frags]
+
+    def widest(lo: float, hi: float) -> float | None:
+        runs = []
+        x = lo
+        while x <= hi:
+            runs.append((x, _side_by_side(body_frags, bins, x)))
+            x += 2.0
+        longest = max((run for _, run in runs), default=0.0)
+        if longest < 2 * _MIN_RUN_LINES * 1.1 * body:
+            return None
+        stretch: list[float] = []
+        best: list[float] = []
+        for x, run in runs:
+            if run >= 0.95 * longest:
+                stretch = stretch + [x] if stretch and x - stretch[-1] <= 2.0 + 1e-6 else [x]
+                best = max(best, stretch, key=lambda xs: xs[-1] - xs[0] if xs else -1)
+        return (best[0] + best[-1]) / 2 if best else None
+
+    first = widest(left_edge + 0.22 * width, left_edge + 0.45 * width)
+    second = widest(left_edge + 0.55 * width, left_edge + 0.78 * width)
+    if first is None or second is None:
+        return None
+    sides = [[f for f in body_frags if f.x1 <= first], [f for f in body_frags if first <= f.x0 and f.x1 <= second],
+             [f for f in body_frags if f.x0 >= second]]
+    if any(len(side) < _MIN_RUN_LINES for side in sides):
+        return None
+    edges = [left_edge, first, second, right_edge]
+    if not all(_fills(side, edges[i], edges[i + 1], width, share=0.2) for i, side in enumerate(sides)):
+        return None
+    return ((max(f.x1 for f in sides[0]) + min(f.x0 for f in sides[1])) / 2,
+            (max(f.x1 for f in sides[1]) + min(f.x0 for f in sides[2])) / 2)
+
+
+def page_order(chars: list[dict], frags: list[Fragment], gutter: float | tuple | None,
                known: float | None = None) -> PageOrder:
     """The page's glyphs in reading order, as groups to be laid out one after another. ``gutter``: the one
-    found on the page; else ``known``, the document's (``document_gutter``), is tried with a short run allowed."""
+    found on the page (or the two of a three-column list); else ``known``, the document's
+    (``document_gutter``), is tried with a short run allowed."""
     if gutter is None and known is not None:
         gutter = find_gutter(frags, known)
     if gutter is None:
         return PageOrder((Group(tuple(chars), 0.0, False),), 1, 0)
+    gutter = gutter if isinstance(gutter, tuple) else (gutter,)
     groups: list[Group] = []
     band: list[Fragment] = []
     shape: list[str] = []  # "2" a band with both columns, "1" a band with one, "-" a full-width stretch
+    cuts = iter(_size_breaks(frags, gutter) + [float("inf")])
+    cut = next(cuts)
     for f in sorted(frags, key=lambda f: (f.top, f.x0)):
-        if f.x0 < gutter < f.x1:
+        if f.top >= cut:
+            # both columns stop above a common gap and resume below it in another type size (a preprint's text
+            # above, its smaller reference list set in two columns of its own below): a new band
+            if band:
+                shape.append("2" if _has_both(band, gutter) else "1")
+                groups += _band_groups(band, gutter)
+                band = []
+            while f.top >= cut:
+                cut = next(cuts)
+        if any(f.x0 < g < f.x1 for g in gutter):
             if band:
                 shape.append("2" if _has_both(band, gutter) else "1")
                 groups += _band_groups(band, gutter)
@@ -228,7 +308,42 @@ def page_order(chars: list[dict], frags: list[Fragment], gutter: float | None,
     # column may run on beneath it rather than stop above it: the order there is a guess worth a look
     text = "".join(shape)
     cuts = sum(1 for i, s in enumerate(text) if s == "-" and "2" in text[:i] and "2" in text[i + 1:])
-    return PageOrder(tuple(groups), 2, cuts)
+    return PageOrder(tuple(groups), len(gutter) + 1, cuts)
+
+
+def _sides(frags: list[Fragment], gutters: tuple) -> list[list[Fragment]]:
+    """The fragments between each pair of gutters, left to right (those crossing one are in none)."""
+    edges = [float("-inf"), *gutters, float("inf")]
+    return [[f for f in frags if edges[i] <= f.x0 and f.x1 <= edges[i + 1]] for i in range(len(edges) - 1)]
+
+
+def _size_breaks(frags: list[Fragment], gutter: tuple) -> list[float]:
+    """The y of each gap that crosses both columns, over a line high, where each column's type size changes."""
+    sides = _sides(frags, gutter)
+    if not all(sides):
+        return []
+    body = median(f.size for f in frags)
+    spans = sorted((f.top, f.bottom) for f in frags)
+    breaks = []
+    reach = spans[0][1]
+    for top, bottom in spans[1:]:
+        if top - reach >= 1.2 * body and all(_size_changes(side, reach, top) for side in sides):
+            breaks.append(top - 0.5)
+        reach = max(reach, bottom)
+    return breaks
+
+
+def _size_changes(side: list[Fragment], above: float, below: float) -> bool:
+    """The side's lines just above ``above`` and just below ``below`` are set in sizes half a point apart."""
+    before = [f for f in side if f.bottom <= above + 0.5]
+    after = [f for f in side if f.top >= below - 0.5]
+    if not before or not after:
+        return False
+    last = max(f.bottom for f in before)
+    first = min(f.top for f in after)
+    size_before = max((f for f in before if f.bottom >= last - 1), key=lambda f: len(f.chars)).size
+    size_after = max((f for f in after if f.top <= first + 1), key=lambda f: len(f.chars)).size
+    return abs(size_before - size_after) >= 0.5
 
 
 def _merge_full_width(groups: list[Group]) -> list[Group]:
@@ -242,21 +357,22 @@ def _merge_full_width(groups: list[Group]) -> list[Group]:
     return out
 
 
-def _has_both(band: list[Fragment], gutter: float) -> bool:
-    """Lines of text on both sides of the gutter (a row of affiliation digits under a title is not a column)."""
+def _has_both(band: list[Fragment], gutter: tuple) -> bool:
+    """Lines of text on two sides of a gutter or more (a row of affiliation digits under a title is not a
+    column)."""
     def line(f: Fragment) -> bool:
         return f.x1 - f.x0 >= 4 * f.size
 
-    return any(line(f) for f in band if f.x1 <= gutter) and any(line(f) for f in band if f.x0 >= gutter)
+    return sum(1 for side in _sides(band, gutter) if any(line(f) for f in side)) >= 2
 
 
-def _band_groups(band: list[Fragment], gutter: float) -> list[Group]:
+def _band_groups(band: list[Fragment], gutter: tuple) -> list[Group]:
     if not _has_both(band, gutter):
         # text on one side only (a title's or an abstract's short last line, a column ending above a figure):
         # read on with the full-width text around it
         return [Group(tuple(c for f in band for c in f.chars), 0.0, False)]
     out = []
-    for side in ([f for f in band if f.x1 <= gutter], [f for f in band if f.x0 >= gutter]):
+    for side in _sides(band, gutter):
         if side:
             out.append(Group(tuple(c for f in side for c in f.chars), max(f.x1 for f in side), True,
                              min(f.x0 for f in side)))

@@ -74,3 +74,95 @@ def _margins(lines: list) -> dict:
 
 def _same_column(a, b) -> bool:
     return a.page == b.page and a.column == b.column
+
+
+_BRACKET_ENTRY = re.compile(r"^\[(\d{1,3})\]\s+\S")
+_NUMBERED_ENTRY = re.compile(r"^\s{0,6}(\d{1,3})\.\s+[A-Z\u00c0-\u00de]")  # '1. Koch, C.', as a list item or not
+_SUP_MARKER = re.compile(r"<sup>([\d,\s\u2013-]+)</sup>")
+_BRACKET_MARKER = re.compile(r"\[(\d{1,3})(?:\s*[,\u2013-]\s*\d{1,3})*\]")
+_SUPPLEMENT = re.compile(r"\bsupplement(?:ary|al)?\b|\bsupporting information\b|\bonline (?:data|material|appendix)\b",
+                         re.I)
+
+
+def head_unheaded_list(markdown: str) -> tuple[str, str | None]:
+    """A preprint (revtex, the APS styles) prints its numbered list at the end under no heading: entries [1] to
+    [n] (three or more, in order, each opening a line) after the text, which cites them as '[k]'; Nature's
+    journals print '1.' to 'n.' (five or more, four in five holding a year) cited by superscripts. A References
+    heading is written above the first entry, and the report says so; without one the list would not be read
+    at all. Left alone: a document that has a reference heading, and a run the text before it never cites."""
+    from kb.read.parse_policy import REFERENCE_HEADING, heading_title, read_headings
+
+    lines = markdown.split("\n")
+    if any(REFERENCE_HEADING.match(heading_title(h.text)) for h in read_headings(lines)):
+        return markdown, None
+    for form, least in ((_BRACKET_ENTRY, 3), (_NUMBERED_ENTRY, 5)):
+        start, last = _last_run(lines, form)
+        if last < least or start < 0.3 * len(lines):  # a numbered list near the top is the text's own enumeration
+            continue
+        if form is _NUMBERED_ENTRY and not _mostly_dated(lines[start:], last):
+            continue  # '1.', '2.' ... without years is a list of steps, not of references
+        before = lines[:start]
+        cited = {int(m.group(1)) for line in before for m in _BRACKET_MARKER.finditer(line)}
+        cited |= {int(n) for line in before for sup in _SUP_MARKER.findall(line) for n in re.findall(r"\d+", sup)}
+        if not cited & set(range(1, last + 1)):
+            continue
+        lines[start:start] = ["## References", ""]
+        first, end = ("[1]", f"[{last}]") if form is _BRACKET_ENTRY else ("1.", f"{last}.")
+        return "\n".join(lines), (f"entries {first} to {end} stand at the end under no heading (as preprints and "
+                                  "some journals print them): a References heading was added above them")
+    return markdown, None
+
+
+def _mostly_dated(lines: list[str], last: int) -> bool:
+    """Four in five of the run's entries hold a year: a reference list, not a numbered procedure."""
+    entries = [line for line in lines if _NUMBERED_ENTRY.match(line)][:last]
+    return bool(entries) and sum(1 for e in entries if re.search(r"\b(?:19|20)\d\d\b", e)) >= 0.8 * len(entries)
+
+
+def _last_run(lines: list[str], form: re.Pattern) -> tuple[int, int]:
+    """The line index of the last run of entries numbered 1, 2, ... in order (in ``form``), and its last number."""
+    best = (0, 0)
+    start, expected = None, 1
+    for i, line in enumerate(lines):
+        if line.startswith("#"):
+            start, expected = None, 1
+            continue
+        m = form.match(line)
+        if not m:
+            continue
+        number = int(m.group(1))
+        if number == 1:
+            start, expected = i, 2
+        elif start is not None and number == expected:
+            expected += 1
+        else:
+            continue
+        if expected - 1 >= 3:
+            best = (start, expected - 1)
+    return best
+
+
+def set_apart_supplement_lists(markdown: str) -> tuple[str, str | None]:
+    """An article followed by its supplementary material (printed in one PDF) has two reference lists: the
+    article's, then the supplement's own, shorter one under a second References heading. The policy reader
+    takes the last such heading for the list, so a reference heading after a heading that names supplementary
+    material ('Supplementary online data', 'Supporting information') is kept as a plain line of its words, and
+    the report says so: the article's list is the one read."""
+    from kb.read.parse_policy import REFERENCE_HEADING, heading_title, read_headings
+
+    lines = markdown.split("\n")
+    heads = read_headings(lines)
+    refs = [h for h in heads if REFERENCE_HEADING.match(heading_title(h.text))]
+    if len(refs) < 2:
+        return markdown, None
+    supplement = next((h for h in heads if h.line > refs[0].line and _SUPPLEMENT.search(heading_title(h.text))),
+                      None)
+    later = [h for h in refs if supplement and h.line > supplement.line]
+    if not later:
+        return markdown, None
+    for h in later:
+        lines[h.line - 1] = heading_title(h.text).replace("*", "").replace("_", " ").strip()
+    title = heading_title(supplement.text).replace("*", "")
+    lists = f"{len(later)} reference list{'s' if len(later) > 1 else ''}"
+    return "\n".join(lines), (f"{lists} after the heading '{title}' belong{'' if len(later) > 1 else 's'} to the "
+                              "supplementary material: kept as text, so the article's own list is the one read")

@@ -77,10 +77,16 @@ class PageGlyphs:
                 continue
             if code == 0x02:  # PDFium's mark for a hyphen it took for a line-end break: the layout decides
                 code = 0x2D
+            if code == 0x09:  # a tab set between words (Word's exports print one): a word gap, not a table cell
+                code = 0x20
             raw.FPDFText_GetMatrix(handle, i, matrix)
             if abs(matrix.b) > 1e-3 or abs(matrix.c) > 1e-3 or matrix.a <= 0 or matrix.d <= 0:
                 self.rotated += 1
                 continue
+            if code < 0x20 and code not in (0x09, 0x20):
+                # a control code is no character: a font without a Unicode map (TeX's symbol fonts print their
+                # bullet as code 15) gives its raw glyph number, which would put control bytes into the text
+                code = 0
             if code in (0, 0xFFFD, 0xFFFE):
                 self.unmapped += 1
             x0, _, x1, _ = textpage.get_charbox(i, loose=True)
@@ -96,7 +102,24 @@ class PageGlyphs:
                 "fontname": name.value.decode("latin-1", "replace"), "space_before": space,
             })
             space = False
-        return chars
+        return _join_surrogates(chars)
+
+
+def _join_surrogates(chars: list[dict]) -> list[dict]:
+    """PDFium gives a character beyond the Basic Multilingual Plane (a mathematical italic letter, an emoji) as
+    two UTF-16 halves, one glyph record each: joined into the one character over both boxes. A half standing
+    alone is no character at all (and could not be written as UTF-8): it reads as U+FFFD."""
+    out: list[dict] = []
+    for c in chars:
+        code = ord(c["text"]) if len(c["text"]) == 1 else 0
+        if 0xDC00 <= code <= 0xDFFF and out and len(out[-1]["text"]) == 1 and 0xD800 <= ord(out[-1]["text"]) <= 0xDBFF:
+            high = ord(out[-1]["text"])
+            joined = chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00))
+            out[-1] = dict(out[-1], text=joined, x1=max(out[-1]["x1"], c["x1"]))
+            continue
+        out.append(c)
+    return [dict(c, text="\ufffd") if len(c["text"]) == 1 and 0xD800 <= ord(c["text"]) <= 0xDFFF else c
+            for c in out]
 
 
 def _path_bounds(page, raw):
@@ -120,12 +143,21 @@ def ruled_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[tuple]]
     with quiet_library_logs(), pdfplumber.open(io.BytesIO(data)) as pdf:
         for number in page_numbers:
             for table in pdf.pages[number - 1].find_tables():
-                rows = table.extract()
+                rows = [[clean_cell(cell) for cell in row] for row in table.extract()]
                 if len(rows) < 2 or max(len(r) for r in rows) < 2:
                     continue
                 x0, top, x1, bottom = table.bbox
                 found.setdefault(number, []).append((top, bottom, x0, x1, tuple(tuple(r) for r in rows)))
     return found
+
+
+def clean_cell(cell: str | None) -> str | None:
+    """A table cell's text as pdfplumber reads it, without control bytes: a two-byte font it cannot map comes out
+    as NUL and a glyph number per character; NULs go, other control codes read as U+FFFD (tab and newline kept)."""
+    if cell is None:
+        return None
+    cell = cell.replace("\x00", "")
+    return "".join("\ufffd" if ord(ch) < 0x20 and ch not in "\t\n" else ch for ch in cell)
 
 
 @contextlib.contextmanager

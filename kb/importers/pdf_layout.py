@@ -13,15 +13,35 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.importers.blocks import bold_heading
 from kb.importers.pdf_entries import hanging_entries, names_reference_list
 
 # '4.', 'b)', 'II.', and as reference lists number their entries: '[12]', or a bare '12' before a name
-LABEL = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|\[\d{1,3}\]|\d{1,3}(?=\s+[A-Z\u00c0-\u00de]))"
-                   r"\s+(?P<rest>\S.*)$")
+# ('[10]H. Jiang': a bracketed label may touch its entry's first letter, the gap narrower than a space)
+LABEL = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|\[\d{1,3}\]|"
+                   r"\d{1,3}(?=\s+[A-Z\u00c0-\u00de]))(?:\s+|(?<=\])(?=[A-Z\u00c0-\u00de]))(?P<rest>\S.*)$")
 _WORDS = re.compile(r"[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
+_URL_TAIL = re.compile(r"(?:https?://|www\.|doi\.org/|doi:)\S*$", re.I)
+
+
+def _url_runs_on(text: str, following: str) -> bool:
+    """The line ends inside a web address or DOI and the next goes on with it: after a character an address
+    breaks at ('.', '/', '-', ...) a first word holding a slash, or dots and digits ('psychres.2009.06.001.');
+    or a next line opening with the hyphen of the address ('JACoW' over '-HP071-WEPTY035')."""
+    tail = _URL_TAIL.search(text)
+    if not tail or not following.strip():
+        return False
+    word = following.split()[0]
+    if re.match(r"-[\w]", word):
+        return True
+    return tail.group().endswith(tuple("./-_?=&#:")) and (
+        "/" in word or re.fullmatch(r"[\w\-]+(?:\.[\w\-]+)+\.?", word) is not None and any(ch.isdigit() for ch in word))
+
+
+_CAPS_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[IVXL]{1,5})\.\s+"
+                           r"(?P<words>[A-Z][A-Z\-\u2010'\u2019&]+(?:\s+[A-Z][A-Z\-\u2010'\u2019&]*){0,9})$")
 
 
 @dataclass(frozen=True)
@@ -94,12 +114,23 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
             else:
                 out.table([list(row) for row in block.rows])
             continue
+        if block.kind == "item" and 0 < sum("\t" in line.text for line in block.lines) < len(block.lines):
+            # a list item of several lines of which some open wide gaps: a justified line stretched around a long
+            # URL, not a table's row (a table's every row has its cells): the gaps are word gaps
+            block.lines = [replace(line, text=line.text.replace("\t", " ")) for line in block.lines]
         if any("\t" in line.text for line in block.lines):  # columns without rules: kept line by line
+            if block.kind == "item" and block.label != "-":  # the printed label is part of the row's text
+                block.lines[0] = replace(block.lines[0], text=f"{block.label} {block.lines[0].text}")
             gapped += len(block.lines)
             out.plain_lines([line.text.split("\t") for line in block.lines])
             continue
         text = layout.join(block.lines) if block.kind != "paragraph" or len(block.lines) == 1 else \
             "\n".join(line.text for line in block.lines)
+        if len(block.lines) == 1 and caps_heading(text if block.kind != "item" else f"{block.label} {text}"):
+            # a numbered heading set in capitals at the text's size (ACM's appendices, 'A. NP-HARDNESS PROOF'):
+            # a heading, not a list item, so the reference list above it ends there
+            out.heading(min(len(layout.levels) + 1, 6), text if block.kind != "item" else f"{block.label} {text}")
+            continue
         if block.kind == "heading":
             first = block.lines[0]
             out.heading(layout.level(first.size) if layout.is_heading(first) else min(len(layout.levels) + 1, 6), text)
@@ -179,9 +210,12 @@ class _Layout:
 
     def continues(self, block: _Block, line: Line) -> bool:
         last = block.lines[-1]
-        if self.is_heading(line) != (block.kind == "heading") or abs(line.size - last.size) > 0.6:
+        if self.is_heading(line) != (block.kind == "heading"):
             return False
-        if self.starts_item(line, last) or names_reference_list(line.text) or _next_label(block, line):
+        if abs(line.size - last.size) > 0.6 and not self._hangs_in_item(block, line):
+            return False
+        if (self.starts_item(line, last) and not _initial_in_entry(block, line)) or names_reference_list(line.text) \
+                or _next_label(block, line):
             return False
         if line.page != last.page or line.column != last.column:
             # a paragraph running onto the next page or column: the last line was full
@@ -189,13 +223,24 @@ class _Layout:
                 line.x0 - line.left >= last.x0 - last.left - 2  # not indented as a new paragraph is
         return line.top - last.bottom <= 0.6 * self.body
 
+    def _hangs_in_item(self, block: _Block, line: Line) -> bool:
+        """A line set a little smaller (or larger) under a list item, at the item's text indent, with no label of
+        its own: the item runs on in another face, as conference styles print an entry's DOI or URL."""
+        first, last = block.lines[0], block.lines[-1]
+        return block.kind == "item" and not self.is_heading(line) and line.page == last.page and \
+            line.column == last.column and 0.7 * last.size <= line.size <= last.size / 0.7 and \
+            line.x0 > first.marker_x + 2 and not LABEL.match(line.text) and not line.bullet and \
+            0 <= line.top - last.bottom <= 0.6 * self.body
+
     def join(self, lines: list[Line]) -> str:
         text = lines[0].text
         right: dict = {}  # the block's right edge in each column it passes through
         for line in lines:
             right[(line.page, line.column)] = max(right.get((line.page, line.column), 0), line.x1)
         for before, after in zip(lines, lines[1:]):
-            if self.short(before, after, right[(before.page, before.column)]) and not self.is_heading(before):
+            if _url_runs_on(text, after.text):  # an address breaks early where it can: the line looks short
+                text += after.text
+            elif self.short(before, after, right[(before.page, before.column)]) and not self.is_heading(before):
                 text += "\n" + after.text
             else:
                 text = self._join(text, after.text)
@@ -223,7 +268,32 @@ class _Layout:
             return text + following
         if re.search(r"\S[-\u2010\u2013\u2014/]$", text):
             return text + following
+        if _url_runs_on(text, following):
+            # a web address or DOI broken at a line end ('https://doi.org/10.' over '1104/pp.15.01164'): one address
+            return text + following
         return text + " " + following
+
+
+def _initial_in_entry(block: _Block, line: Line) -> bool:
+    """A wrapped line of a reference entry that opens with an initial or an abbreviation ('C. Kenyon.', 'J.
+    Mammary Gland Biol.'): a capital letter and its dot there is a name, not the label of a lettered item. Lists
+    labelled '[n]' hold references, which hold no lettered sub-items; under an item numbered 'n.' only where the
+    item reads as an entry so far (a year in it) and does not end in a colon, as a criterion over its lettered
+    parts does."""
+    m = LABEL.match(line.text)
+    if block.kind != "item" or not m or line.bullet or re.fullmatch(r"[A-Z]\.", m.group("label")) is None:
+        return False
+    if block.label.startswith("["):
+        return True
+    so_far = " ".join(part.text for part in block.lines)
+    return re.fullmatch(r"\d{1,3}\.", block.label) is not None and re.search(r"\b(?:19|20)\d\d\b", so_far) is not None \
+        and not so_far.rstrip().endswith(":")
+
+
+def caps_heading(text: str) -> bool:
+    """A section label and words in capitals, nothing else: 'A. NP-HARDNESS PROOF', '4. RESULTS AND DISCUSSION'."""
+    m = _CAPS_HEADING.match(text.strip())
+    return bool(m) and sum(ch.isalpha() for ch in m.group("words")) >= 6
 
 
 def _next_label(block: _Block, line: Line) -> bool:
@@ -245,8 +315,6 @@ def _table_column(table: Table, lines: list[Line]) -> int:
 
 
 def _relabel(line: Line, rest: str) -> Line:
-    from dataclasses import replace
-
     return replace(line, text=rest)
 
 

@@ -1,0 +1,465 @@
+"""Forms real articles print that the PDF reader once misread (found on PDFs from CERMINE's, GROBID's,
+science-parse's and refextract's test folders), each beside its clean case: glyphs PDFium splits or
+mis-spaces, superscript markers, running lines inside a small page grid, list entries and their labels, two
+column bands, and the reference list's place (under no heading; a supplement's own list after it).
+Small pages are printed by Chromium (one run for this module); the rest are glyphs or lines made here."""
+import re
+
+import pytest
+
+from importtools import hand_pdf, printed_pdfs
+from kb.importers.pdf import convert  # the converter alone: the grid page holds no reference list
+
+_STYLE = 'body{font-family:"DejaVu Serif",serif;font-size:10pt} p{margin:0 0 4pt 0}'
+
+# a small page grid on a large sheet: the running title and footer sit well inside the sheet's top and
+# bottom 9%, as ACM's and Springer's journal pages printed on Letter paper set them
+_GRID_PAGE = ('<div class="pg"><p class="run">Approximation Algorithms for Data Placement</p>{body}'
+              '<p class="run">ACM Journal Name, Vol. V, No. N, Month 20YY.</p></div>')
+GRID = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><style>{_STYLE}
+.pg {{ height: 9.2in; box-sizing: border-box; padding: 0.9in 1.2in;
+page-break-after: always; display: flex; flex-direction: column; justify-content: space-between }}
+</style></head><body>
+{"".join(_GRID_PAGE.format(body=f"<div><p>Page {w} opens with its own words about disks, {w} and more.</p>"
+                                  f"<p>The {w} placement is computed by the {w} scheme.</p></div>")
+          for w in ("alpha", "bravo", "charlie", "delta"))}
+</body></html>"""
+
+PREPRINT = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><style>{_STYLE}</style></head><body>
+<h1>A Short Letter</h1>
+<p>Heavy quarks thermalize slowly [1], as transport models show [2, 3]; the 𝑆 matrix stays unitary.</p>
+<p>More of the letter's text follows here, with no further citation at all in it.</p>
+<p>Acknowledgments are in a plain paragraph, as revtex prints them in a preprint.</p>
+<p>[1] H. van Hees and R. Rapp, Phys. Rev. C 71, 034907 (2005).</p>
+<p>[2] M. He, H. van Hees, and R. Rapp, Prog. Part. Nucl. Phys. 130, 104020 (2023).</p>
+<p>[3] S. K. Das, J. Alam, and P. Mohanty, Phys. Rev. C 80, 054916 (2009).</p>
+</body></html>"""
+
+BOLD_LABELS = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><style>{_STYLE}</style></head><body>
+<h1>Heat Stress in Wheat</h1><p>Heat lowers the yield [1], and the grain weight [2].</p>
+<p><b>Note</b> this paragraph opens with a bold word, which stays bold.</p>
+<h2>References</h2>
+<p><b>1.</b> Fischer R, Byerlee D. Trends of wheat production. CIMMYT; 1991.</p>
+<p><b>2.</b> Asseng S. Rising temperatures reduce global wheat production. Nat Clim Change. 2015; 5: 143-147.</p>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    pdfs = printed_pdfs(tmp_path_factory.mktemp("pdf-forms"),
+                        {"grid": GRID, "preprint": PREPRINT, "bold": BOLD_LABELS})
+    return {name: convert(data, f"{name}.pdf") for name, data in pdfs.items()}
+
+
+# --- glyphs -------------------------------------------------------------------------------------------------
+
+def _glyph(text: str, x: float, bottom: float = 100.0, size: float = 10.0, space: bool = False,
+           font: str = "Serif") -> dict:
+    return {"text": text, "x0": x, "x1": x + 0.5 * size, "top": bottom - size, "bottom": bottom, "size": size,
+            "fontname": font, "space_before": space}
+
+
+def _word(text: str, x: float, bottom: float = 100.0, size: float = 10.0) -> list[dict]:
+    return [_glyph(ch, x + 0.5 * size * i, bottom, size) for i, ch in enumerate(text)]
+
+
+def test_a_character_beyond_the_bmp_comes_whole_and_a_lone_half_is_no_character():
+    from kb.importers.pdf_glyphs import _join_surrogates
+
+    joined = _join_surrogates([_glyph("\ud835", 10), _glyph("\udc46", 12), _glyph("x", 20)])
+    assert [c["text"] for c in joined] == ["\U0001d446", "x"]
+    assert joined[0]["x1"] == 17.0  # over both halves' boxes
+    assert [c["text"] for c in _join_surrogates([_glyph("a", 0), _glyph("\udc46", 5)])] == ["a", "\ufffd"]
+    assert [c["text"] for c in _join_surrogates(_word("plain", 0))] == list("plain")  # clean
+
+
+def test_a_mathematical_letter_survives_the_import(printed):
+    md = printed["preprint"].markdown
+    assert "the 𝑆 matrix stays unitary" in md
+    md.encode("utf-8")  # writable: no lone surrogate
+
+
+def _text_pdf(line: str) -> bytes:
+    content = f"BT /F1 11 Tf 72 700 Td ({line}) Tj 0 -14 Td (A second line of plain words.) Tj ET"
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               "/Resources << /Font << /F1 5 0 R >> >> >>",
+               f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    return hand_pdf(objects, "/Root 1 0 R")
+
+
+def test_a_tab_glyph_between_words_is_a_word_gap():
+    md = convert(_text_pdf("Abbott,\tB.\tP. et al. Observation of waves"), "tabs.pdf").markdown
+    assert "Abbott, B. P. et al. Observation of waves" in md and "\t" not in md
+    clean = convert(_text_pdf("Abbott, B. P. et al. Observation of waves"), "plain.pdf").markdown
+    assert "Abbott, B. P. et al. Observation of waves" in clean
+
+
+def test_tex_spacing_accents_are_set_on_their_letters():
+    from kb.importers.pdf import _compose_accents
+
+    glyphs = [(g, "") for g in _word("Uren", 0)] + [(_glyph("\u02dc", 15.5, space=True), ""), (_glyph("a", 20), "")]
+    assert "".join(g["text"] for g, _ in _compose_accents(glyphs)) == "Ureña"
+    assert not any(g["space_before"] for g, _ in _compose_accents(glyphs))
+    # clean: a tilde standing by itself ('~ 10 GeV') is no accent
+    alone = [(_glyph("\u02dc", 0), ""), (_glyph("1", 12, space=True), ""), (_glyph("0", 17), "")]
+    assert "".join(g["text"] for g, _ in _compose_accents(alone)) == "\u02dc10"
+
+
+# --- superscript markers --------------------------------------------------------------------------------------
+
+def test_a_marker_with_a_body_size_space_on_its_baseline_is_still_a_superscript():
+    from kb.importers.pdf import _lines
+
+    host = _word("antimutagenic activities.", 50, bottom=110)
+    marker = [_glyph("5", 175, bottom=105, size=6.5), _glyph(",", 178.3, bottom=105, size=6.5),
+              _glyph("6", 180, bottom=105, size=6.5), _glyph(" ", 183.3, bottom=105, size=10.0)]
+    lines = _lines(host + marker, [], 1)
+    assert [line.text for line in lines] == ["antimutagenic activities.<sup>5,6</sup>"]
+    # clean: a row of body-size words on its own baseline is a line of its own
+    other = _word("next line of text", 50, bottom=122)
+    assert [line.text for line in _lines(host + other, [], 1)] == ["antimutagenic activities.", "next line of text"]
+
+
+def test_a_wrapped_marker_starts_at_the_left_edge_and_a_figure_label_does_not():
+    from kb.importers.pdf import _lines
+
+    host = _word("compared with published data.", 50, bottom=100)
+    wrapped = _word("30", 50, bottom=110, size=6.0)  # the marker broke onto the next line's start
+    assert [line.text for line in _lines(host + wrapped, [], 1)] == ["compared with published data.<sup>30</sup>"]
+    label = _word("30", 150, bottom=110, size=6.0)  # small digits further right: a figure's label
+    assert "<sup>" not in " ".join(line.text for line in _lines(host + label, [], 1))
+
+
+def test_bmj_dash_mapped_to_e_in_a_marker_is_read_as_a_range():
+    from kb.importers.pdf import _styled
+
+    assert _styled("4 36e38", "sup") == "<sup>4 36\u201338</sup>"
+    assert _styled("5e7", "sup") == "<sup>5\u20137</sup>"
+    assert _styled("th", "sup") == "<sup>th</sup>"  # clean: letters in a superscript stay
+    assert _styled("2e", "sup") == "<sup>2e</sup>"
+
+
+# --- running lines ----------------------------------------------------------------------------------------------
+
+def test_running_title_and_footer_inside_a_small_page_grid_are_dropped(printed):
+    md = printed["grid"].markdown
+    assert "Approximation Algorithms for Data Placement" not in md
+    assert "ACM Journal Name" not in md
+    for word in ("alpha", "bravo", "charlie", "delta"):  # clean: each page's first and last words stay
+        assert f"Page {word} opens with its own words" in md
+        assert f"The {word} placement is computed by the {word} scheme." in md
+
+
+# --- list entries and labels -------------------------------------------------------------------------------------
+
+def _line(text: str, top: float, x0: float = 50.0, x1: float = 300.0, size: float = 10.0, marker_x=None):
+    from kb.importers.pdf_layout import Line
+
+    return Line(1, top, top + size, x0, x1, size, text, 20.0, False, x0 if marker_x is None else marker_x)
+
+
+def _written(lines) -> str:
+    from kb.importers.blocks import MarkdownWriter
+    from kb.importers.pdf_layout import write_blocks
+
+    out = MarkdownWriter()
+    write_blocks(out, [lines], [[]])
+    return out.text()
+
+
+def test_a_drawn_shape_beside_a_numbered_entry_is_no_bullet():
+    from kb.importers.pdf import _line as pdf_line
+
+    shape = {"x0": 40.0, "x1": 44.0, "top": 93.0, "bottom": 97.0}  # a box's corner mark at the line's left
+    numbered = pdf_line([(g, "") for g in _word("13. Pope C", 50)], [shape], 1)
+    assert not numbered.bullet and numbered.text == "13. Pope C"
+    plain = pdf_line([(g, "") for g in _word("A bullet item", 50)], [shape], 1)  # clean: a bullet it is
+    assert plain.bullet
+
+
+def test_an_entry_number_set_in_bold_is_a_bare_label(printed):
+    md = printed["bold"].markdown
+    assert "\n1. Fischer R, Byerlee D." in md and "\n2. Asseng S. Rising" in md
+    assert "**Note** this paragraph" in md  # clean: a bold word that is no label stays bold
+
+
+@pytest.mark.parametrize("text,label", [("[10]H. Jiang, H. Lu. Path materializing.", "[10]"),
+                                        ("[10] H. Jiang, H. Lu.", "[10]"), ("12. Smith J.", "12.")])
+def test_a_bracketed_label_may_touch_its_entry(text, label):
+    from kb.importers.pdf_layout import LABEL
+
+    assert LABEL.match(text).group("label") == label
+
+
+@pytest.mark.parametrize("text", ["[10]and more words", "(10)H. Jiang", "[10]"])
+def test_a_bracket_before_lower_case_or_no_text_is_no_label(text):
+    from kb.importers.pdf_layout import LABEL
+
+    assert not LABEL.match(text)
+
+
+def test_entries_whose_label_touches_the_text_are_cut_there():
+    text = _written([_line("[9] L. Guo, F. Shao. XRANK: Ranked Keyword Search over XML. SIGMOD 2003.", 100),
+                     _line("[10]H. Jiang, H. Lu, W. Wang. Path Materialization Revisited. SIGMOD 2003.", 112)])
+    assert "\n[10] H. Jiang, H. Lu" in text
+
+
+def test_an_entrys_doi_line_in_a_smaller_face_runs_on():
+    lines = [_line("[1] R. Paparella et al., Coaxial Blade Tuner for European XFEL", 100, 50, 300, 9.0),
+             _line("3.9 GHz Cavities, in Proc. SRF13, Paris, France, Sep. 2013,", 110, 65, 300, 9.0),
+             _line("https://doi.org/10.18429/JACoW-THP077", 120, 65, 200, 7.5),
+             _line("[2] Y. Pischalnikov et al., Design and Test of the Prototype", 132, 50, 300, 9.0)]
+    text = _written(lines)
+    assert re.search(r"^\[1\] R\. Paparella .* Sep\. 2013, https://doi\.org/10\.18429/JACoW-THP077$", text, re.M)
+    # clean: smaller text at the label's own margin, after the item, is a block of its own
+    note = _written(lines[:2] + [_line("Table 2 notes in a smaller face.", 120, 50, 200, 7.5)])
+    assert "\n\nTable 2 notes in a smaller face." in note
+
+
+def test_an_entry_with_one_justified_line_of_wide_gaps_is_no_table_row():
+    text = _written([_line("[25] I. Sultan.\tAcademic purposes?, 2016.\tURL https://www.kaggle.com/c/", 100),
+                     _line("state-farm-distracted-driver-detection/discussion/20043.", 112, 65)])
+    assert "[25] I. Sultan. Academic purposes?, 2016. URL https://www.kaggle.com/c/" in text
+    assert "\t" not in text
+    # clean: rows that all hold cells stay a table's rows, and a one-line item keeps its printed label
+    table = _written([_line("CPT\t22511\tlumbosacral", 100), _line("HCPCS\tC1062\timplant", 112)])
+    assert "CPT\t22511\tlumbosacral\nHCPCS\tC1062\timplant" in table
+    single = _written([_line("[7] Tensorflow.\tTensorFlow-Slim library.\tURL https://github.com/x", 100)])
+    assert single.startswith("[7] Tensorflow.\t")
+
+
+def test_a_numbered_heading_in_capitals_at_the_text_size_is_a_heading():
+    text = _written([_line("Wolf, J. 1995. DASD dancing. In Proceedings of SIGMETRICS. 157-166.", 100),
+                     _line("A. NP-HARDNESS PROOF", 130, 50, 160),
+                     _line("In this appendix we give our proof of Theorem 1.3.", 150)])
+    assert re.search(r"^#+ A\. NP-HARDNESS PROOF$", text, re.M)
+    clean = _written([_line("A. Patient has pain at rest.", 100, 50, 200), _line("1. CT", 130, 50, 80)])
+    assert not re.search(r"^#", clean, re.M)
+
+
+def test_an_initial_opening_a_wrapped_bracketed_entry_is_a_name():
+    text = _written([_line("[2] F. Afrati, E. Bampis, A. V. Fishkin, K. Jansen, and", 100, 50, 250),
+                     _line("C. Kenyon. Scheduling to minimize the average completion time.", 112, 65)])
+    assert "[2] F. Afrati, E. Bampis, A. V. Fishkin, K. Jansen, and C. Kenyon. Scheduling" in text
+    # clean: under a numbered criterion, a lettered line is its own item
+    clean = _written([_line("1. The patient has all of the following:", 100, 50, 250),
+                      _line("A. Pain for six weeks.", 112, 65)])
+    assert "\nA. Pain for six weeks." in clean or "\n  A. Pain for six weeks." in clean
+
+
+# --- columns -------------------------------------------------------------------------------------------------------
+
+def test_a_figures_many_small_labels_do_not_set_its_columns_text_size():
+    from kb.importers.pdf_columns import find_gutter, fragments
+
+    chars = []
+    for row in range(10):
+        chars += _word("left column running text line", 50, 100 + 12 * row)
+        chars += _word("right column running text here", 320, 100 + 12 * row)
+    figure = []
+    for row in range(14):  # axis ticks and labels, each a fragment of its own, in the left column below
+        for x in (55, 95, 135, 175, 215):
+            figure += _word(str(row * 10 + x % 7), x, 240 + 6 * row, size=4.9)
+    for row in range(14):
+        chars += _word("right column running text here", 320, 220 + 12 * row)
+    assert find_gutter(fragments(chars + figure)) is not None
+    # clean: the same page without the figure is read as two columns too
+    assert find_gutter(fragments(chars)) is not None
+
+
+def _two_column_rows(top: float, count: int, size: float, left: str, right: str) -> list[dict]:
+    chars = []
+    for row in range(count):
+        chars += _word(f"{left} {row} text of the column", 50, top + 1.2 * size * row, size)
+        chars += _word(f"{right} {row} text of the column", 320, top + 1.2 * size * row, size)
+    return chars
+
+
+def _read_order(chars: list[dict]) -> list[str]:
+    from kb.importers.pdf_columns import find_gutter, fragments, page_order
+
+    frags = fragments(chars)
+    order = page_order(chars, frags, find_gutter(frags))
+    return ["".join(c["text"] for c in group.chars)[:2] for group in order.groups]
+
+
+def test_columns_that_stop_above_a_gap_and_resume_in_another_size_are_two_bands():
+    chars = _two_column_rows(100, 8, 10.0, "ta", "tb") + _two_column_rows(230, 8, 8.0, "ra", "rb")
+    assert _read_order(chars) == ["ta", "tb", "ra", "rb"]  # the text's columns, then the list's
+    # clean: the same gap with no change of size is one band read column by column
+    same = _two_column_rows(100, 8, 10.0, "ta", "tb") + _two_column_rows(230, 8, 10.0, "ra", "rb")
+    assert _read_order(same) == ["ta", "tb"]
+
+
+# --- where the reference list stands -----------------------------------------------------------------------------
+
+_CITED = "Heavy quarks thermalize slowly [1], as transport models show [2, 3].\n\n"
+_BODY = "".join(f"Paragraph {i} of the letter's text.\n\n" for i in range(6))
+_LIST = "[1] H. van Hees, Phys. Rev. C 71 (2005).\n[2] M. He, Prog. Part. Nucl. Phys. 130 (2023).\n" \
+        "[3] S. K. Das, Phys. Rev. C 80 (2009).\n"
+
+
+def test_a_numbered_list_at_the_end_under_no_heading_gets_one():
+    from kb.importers.pdf_entries import head_unheaded_list
+
+    md, note = head_unheaded_list("# A Letter\n\n" + _CITED + _BODY + _LIST)
+    assert "\n## References\n\n[1] H. van Hees" in md and "entries [1] to [3]" in note
+
+
+@pytest.mark.parametrize("markdown", [
+    "# A Letter\n\n" + _CITED + _BODY + "## References\n\n" + _LIST,  # a heading is there already
+    "# A Letter\n\nNothing here cites a number.\n\n" + _BODY + _LIST,  # the text never cites the run
+    "# A Letter\n\n" + _CITED + _LIST + _BODY + _BODY,  # a numbered run near the top is the text's own
+])
+def test_a_numbered_run_is_left_alone_when_it_need_not_be_the_list(markdown):
+    from kb.importers.pdf_entries import head_unheaded_list
+
+    assert head_unheaded_list(markdown) == (markdown, None)
+
+
+def test_a_preprints_unheaded_list_is_read(printed):
+    from kb.read.parse_policy import parse_policy
+
+    converted = printed["preprint"]
+    assert [e.number for e in parse_policy(converted.markdown).references] == [1, 2, 3]
+    assert any("a References heading was added above them" in n for n in converted.notes)
+
+
+_ARTICLE = "# Fragment-based design\n\nACE binds zinc [1, 2].\n\n#### **REFERENCES**\n\n" + \
+           "".join(f"{n} Author{n}, A. (2003) A title. J. Biol. Chem. {n}, 1-2\n" for n in range(1, 6))
+_SUPPLEMENT = "\n## **SUPPLEMENTARY ONLINE DATA**\n\nThe synthesis used a method [1].\n\n#### **REFERENCES**\n\n" + \
+              "1 Bergmann, R. (2009) SHOP. J. Chem. Inf. Model 49, 658-669\n"
+
+
+def test_a_supplements_own_list_after_the_articles_is_kept_as_text():
+    from kb.importers.pdf_entries import set_apart_supplement_lists
+    from kb.read.parse_policy import parse_policy
+
+    md, note = set_apart_supplement_lists(_ARTICLE + _SUPPLEMENT)
+    assert "\nREFERENCES\n" in md and md.count("#### **REFERENCES**") == 1
+    assert "SUPPLEMENTARY ONLINE DATA" in note
+    assert len(parse_policy(md).references) == 5  # the article's own list is the one read
+
+
+def test_two_lists_with_no_supplement_between_are_left_alone():
+    from kb.importers.pdf_entries import set_apart_supplement_lists
+
+    markdown = _ARTICLE + "\n## Further reading\n\n#### **REFERENCES**\n\n1 Other, B. (2001) More. J. 2, 3-4\n"
+    assert set_apart_supplement_lists(markdown) == (markdown, None)
+    assert set_apart_supplement_lists(_ARTICLE) == (_ARTICLE, None)
+
+
+def test_a_doi_broken_at_a_line_end_is_one_address():
+    text = _written([_line("17. Obata T, Witt S. Metabolite profiles of maize leaves. Plant physiol. 2015.", 100),
+                     _line("https://doi.org/10.", 112, 50, 140),
+                     _line("1104/pp.15.01164 PMID: 26424159", 124, 50, 200)])
+    assert "https://doi.org/10.1104/pp.15.01164 PMID: 26424159" in text
+    # clean: an address that ends a sentence is followed by a space and the next word
+    clean = _written([_line("The data are at https://example.org/data. Then the trial", 100),
+                      _line("enrolled patients and e.g. counted new fractures on radiographs.", 112)])
+    assert "https://example.org/data. Then the trial enrolled patients and e.g. counted" in clean
+
+
+def test_a_running_title_with_the_page_number_beside_it_on_some_pages_is_still_one_title():
+    from kb.importers.pdf import drop_running_lines
+
+    pages = []
+    for n in range(1, 7):
+        title = "Agyeman-Duah et al. BMC Health Services Research 2014, 14:1"
+        top = _line(title + (f"\tPage {n} of 6" if n in (5, 6) else ""), 30)  # landscape pages print both
+        pages.append([top, _line(f"Body text of page {n} about the hospital's quality.", 300),
+                      _line(f"{n}", 760, 300, 310)])
+    pages[2].insert(0, _line("A line in the margin of one page only", 20))
+    kept, dropped = drop_running_lines(pages, [792.0] * 6)
+    texts = [line.text for page in kept for line in page]
+    assert not any("Agyeman-Duah" in t for t in texts) and dropped == 12
+    assert "A line in the margin of one page only" in texts  # clean: a margin line printed once stays
+
+
+def _font_pdf(text: str) -> bytes:
+    content = f"BT /F1 11 Tf 72 700 Td ({text}) Tj ET"
+    return hand_pdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                     "/Resources << /Font << /F1 5 0 R >> >> >>",
+                     f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+                     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"], "/Root 1 0 R")
+
+
+def test_a_glyphs_raw_control_code_is_no_character():
+    from kb.importers.pdf_glyphs import PageGlyphs, open_pdf
+
+    page = PageGlyphs(open_pdf(_font_pdf("Bullet \\017 item and \\020 more"))[0])
+    assert "".join(c["text"] for c in page.chars) == "Bullet \ufffd item and \ufffd more" and page.unmapped == 2
+    clean = PageGlyphs(open_pdf(_font_pdf("Bullet item and more"))[0])
+    assert "".join(c["text"] for c in clean.chars) == "Bullet item and more" and clean.unmapped == 0
+
+
+def test_a_table_cell_read_without_a_font_map_loses_its_control_bytes():
+    from kb.importers.pdf_glyphs import clean_cell
+
+    assert clean_cell("\x001\x000\x002\x006\x00\x03") == "1026\ufffd"
+    assert clean_cell("Code\n22510\tx") == "Code\n22510\tx" and clean_cell(None) is None  # clean
+
+
+def test_a_journal_abbreviation_opening_a_wrapped_numbered_entry_runs_on():
+    text = _written([_line("13. Baumrucker CR, Bruckmaier RM. 2014 Colostrogenesis: IgG1 mechanisms.", 100, 50, 240),
+                     _line("J. Mammary Gland Biol. Neoplasia 19, 103-117.", 112, 65)])
+    assert "13. Baumrucker CR, Bruckmaier RM. 2014 Colostrogenesis: IgG1 mechanisms. J. Mammary Gland" in text
+    # clean: a criterion dated in its words that ends in a colon keeps its lettered parts
+    clean = _written([_line("2. Since 2019 the plan requires all of the following:", 100, 50, 250),
+                      _line("A. Pain for six weeks.", 112, 65)])
+    assert "\nA. Pain for six weeks." in clean or "\n  A. Pain for six weeks." in clean
+
+
+def _three_column_page(heading: bool, rows: int = 14) -> list[dict]:
+    chars = _word("Acknowledgements. The authors thank the staff of the zoo for their help with samples", 50, 80)
+    if heading:
+        chars += _word("References", 50, 100, size=12.0)
+    for row in range(rows):
+        for column, x in enumerate((50, 230, 410)):
+            text = f"{column + 1}{row:02d}. Author A, Other B. 2009 A title of the paper" if row % 3 == 0 else \
+                f"c{column + 1} r{row} words of an entry that runs on"
+            chars += _word(text[:32], x, 120 + 9 * row, size=7.0)
+    return chars
+
+
+def test_a_reference_list_in_three_columns_under_its_heading_is_read_column_by_column():
+    from kb.importers.pdf_columns import fragments, page_order, three_column_list
+
+    chars = _three_column_page(heading=True)
+    gutters = three_column_list(fragments(chars))
+    assert gutters is not None and 162 < gutters[0] < 230 and 342 < gutters[1] < 410
+    order = page_order(chars, fragments(chars), gutters)
+    text = "".join(c["text"] for group in order.groups for c in group.chars)
+    assert order.columns == 3 and text.index("References") < text.index("100.") < text.index("c1 r13") < \
+        text.index("200.") < text.index("c2 r13") < text.index("300.")  # down the first column, then the next
+    # clean: the same three columns under no reference heading (a table of long cells, say) are not taken
+    plain = _three_column_page(heading=False)
+    assert three_column_list(fragments(plain)) is None
+    assert three_column_list(fragments(plain), continued=True) is not None  # unless the list runs on from before
+
+
+_NATURE_LIST = "".join(f"  {n}. Author{n}, A. & Other, B. A finding about cells. Neuron {n}, 1-9 ({1990 + n}).\n"
+                       for n in range(1, 7))
+
+
+def test_a_journals_numbered_list_at_the_end_under_no_heading_gets_one():
+    from kb.importers.pdf_entries import head_unheaded_list
+
+    md, note = head_unheaded_list("# A Letter\n\nNeurons fire together.<sup>1,2</sup>\n\n" + _BODY + _NATURE_LIST)
+    assert "\n## References\n\n  1. Author1, A." in md and "entries 1. to 6." in note
+
+
+@pytest.mark.parametrize("markdown", [
+    # a numbered procedure at the end holds no years: steps, not references
+    "# A Letter\n\nNeurons fire together.<sup>1,2</sup>\n\n" + _BODY +
+    "".join(f"{n}. Wash the slide and dry it.\n" for n in range(1, 7)),
+    # dated entries the text never cites
+    "# A Letter\n\nNeurons fire together.\n\n" + _BODY + _NATURE_LIST,
+])
+def test_a_numbered_run_without_years_or_citations_is_left_alone(markdown):
+    from kb.importers.pdf_entries import head_unheaded_list
+
+    assert head_unheaded_list(markdown) == (markdown, None)
