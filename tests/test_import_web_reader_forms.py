@@ -39,3 +39,10 @@ def test_a_value_before_a_citation_keeps_the_citation():
     """Clean case (folder 13): 'impaired quality of life defined at a cutoff of 71.19 (15)' cites entry 15."""
     assert _raw("Impaired quality of life was defined at a cutoff of 71.19 (15). It was common.") == ["(15)"]
     assert _raw("The trial enrolled 120 (4, 5).") == ["(4, 5)"]
+
+
+def test_a_residue_number_raised_after_its_amino_acid_is_no_citation():
+    """A PDF article citing in brackets raises residue numbers: 'His<sup>388</sup> and Lys<sup>48</sup>'."""
+    assert _raw("The His<sup>388</sup> and Lys<sup>48</sup> residues bind the ligand.") == []
+    # Clean case: a raised number after an ordinary word still cites.
+    assert _raw("The Valley<sup>3</sup> study found the same.") == ["<sup>3</sup>"]

@@ -97,6 +97,11 @@ def _scan_split_sup(line: str, found: list, taken: list) -> None:
         found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
 
 
+# A residue's place in a protein, raised after its three-letter code: 'His<sup>388</sup>', 'Lys<sup>48</sup>'.
+_RESIDUE = re.compile(r"(?<![A-Za-z])(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val)"
+                      r"$")
+
+
 def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
     for m in SUP_MARKER.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
@@ -118,8 +123,8 @@ def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
               or element_after(line[m.end():]) or inside_term(line[m.end():])
               or signed_power(m.group("inner"), line[: m.start()]) or ionic_charge(inner, line[: m.start()])
               or (opens_block and footnote_label(line[: m.start()]))
-              or table_footnote(line[: m.start()])):
-            continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>: not a citation
+              or table_footnote(line[: m.start()]) or _RESIDUE.search(line, 0, m.start())):
+            continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>, His<sup>388</sup>: not a citation
         else:
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP))
 
