@@ -131,3 +131,64 @@ def test_a_publisher_closing_the_title_makes_no_source_unsure():
     assert codes_of([book, OTHER], "REF113") == [("info", 1)]
     # Clean case: a title closing with an ordinary word still names no source.
     assert codes_of([book.replace(" : Taylor & Francis", ""), OTHER], "REF113") == [("warning", 1)]
+
+
+def test_a_heart_rate_in_its_unit_is_no_hazard_ratio():
+    """PLOS ONE (folder 16): '| HR (beats/min), mean (95% CI) | -2.6 (-4.8 to -0.4) |' is a heart rate (no EST103)."""
+    from kb.estimates.rows import table_rows
+
+    lines = ["| | Difference |", "| --- | --- |", "| HR (beats/min), mean (95% CI) | -2.6 (-4.8 to -0.4) |"]
+    (row,) = table_rows(lines)
+    assert (row.found.measure, row.found.value) == ("", "-2.6")
+    # Clean case: a hazard ratio's row keeps its measure.
+    (row,) = table_rows([lines[0], lines[1], "| HR (95% CI) | 0.80 (0.70 to 0.91) |"])
+    assert row.found.measure == "HR"
+
+
+def test_a_count_and_one_more_work_named_after_it():
+    """PLOS ONE (folder 16): 'Two earlier trials of a gp120 vaccine, ..., and a recent trial with a DNA prime showed
+    no efficacy [2-4]': two and one more, three cited."""
+    from tests.checks.cit_fixtures import findings
+
+    refs = ["buchbinder2009", "kallmes2009", "rousing2009", "diamond2006"]
+    body = ("Two earlier trials of vertebroplasty, one in Australia and the other in the United States, and a recent "
+            "trial with a sham procedure showed no efficacy.<sup>[1-3]</sup>")
+    assert findings(body, refs, "CIT301") == []
+    # Positive: without the third work named, three entries against 'Two' is a mismatch.
+    plain = "Two earlier trials of vertebroplasty showed no efficacy.<sup>[1-3]</sup>"
+    assert [f.severity for f in findings(plain, refs, "CIT301")] == ["warning"]
+
+
+def test_arms_assigned_in_a_list_have_no_total_and_an_arm_printed_otherwise_completes_one():
+    """PLOS ONE (folder 16): '123 patients assigned to Cotrifazid, 123 to mefloquine, and 123 to quinine + SP';
+    '2,243 ... randomised to one of three arms: 754 to the SoC arm, 734 to the PoCCD4 arm and 755 in the ... arm'."""
+    from kb.estimates.counts import sample_splits
+
+    assert sample_splits("The population included 123 patients assigned to Cotrifazid, 123 to mefloquine, and 123 to "
+                         "quinine + SP.") == []
+    assert sample_splits("In all, 2,243 patients were randomised to one of three arms: 754 to the SoC arm, 734 to the "
+                         "CD4 arm and 755 in the CD4 +IPT arm (Fig 1).") == []
+    # Clean cases: a total before a colon, and arms that leave a number unaccounted for, are still read.
+    assert sample_splits("In all, 300 patients assigned to the trial: 150 to X and 140 to Y.") == [
+        ("300", 8, (("150", 150), ("140", 140)))]
+    assert sample_splits("In all, 2,243 patients were randomised: 754 to the SoC arm and 734 to the CD4 arm.") != []
+
+
+def test_a_correction_notice_reprinting_the_corrected_papers_numbers_is_info():
+    from kb.checks import run_checks
+    from kb.knowledge.base import build_knowledge_base
+    from kb.outputs.report import flatten
+    from kb.read.parse_policy import parse_policy
+
+    text = ("# Correction: The effects of scanning training on mobility\n\nThere is an error in Table 3.\n\n"
+            "Table 3. Effect sizes (Cohen's d [52]) and interactions as described by Morris [51].\n\n"
+            "The original article cites it [1].\n\n## References\n\n"
+            "1. Smith A. The effects of scanning training on mobility. PLoS ONE. 2016;11:e0165863.\n")
+    found = [(f.code, f.severity) for f in flatten(run_checks(build_knowledge_base(parse_policy(text, "c.md"))))
+             if f.code == "CIT101"]
+    assert found == [("CIT101", "info"), ("CIT101", "info")]
+    # Clean case: the same numbers in a document that is no correction notice are errors.
+    plain = text.replace("# Correction: The", "# The")
+    found = [(f.code, f.severity) for f in flatten(run_checks(build_knowledge_base(parse_policy(plain, "c.md"))))
+             if f.code == "CIT101"]
+    assert found == [("CIT101", "error"), ("CIT101", "error")]

@@ -107,7 +107,18 @@ def _count_may_fit(kb, entry, claim, cited: int) -> bool:
     following = entry.sentence.index + 1
     if cited < claim.count and following < len(kb.doc.sentences) and _GOES_ON.match(kb.doc.sentences[following].text):
         return True
-    return _points_back(kb, entry, claim)
+    return _points_back(kb, entry, claim) or claim.count + _one_more(entry.sentence.text, claim) == cited
+
+
+# 'Two earlier trials of ..., and a recent trial with ... showed no efficacy [2-4]': one more work named after the
+# count, and the marker cites them all.
+_ONE_MORE = lazy(r"\b(?:and|plus|as well as)\s+(?:a|an|one|another)\s+(?:[\w-]+\s+){0,4}?"
+                 r"(?:trial|study|review|meta-analysis|analysis|report)\b", re.I)
+
+
+def _one_more(text: str, claim) -> int:
+    at = text.find(claim.text)
+    return len(_ONE_MORE.findall(text, at + len(claim.text))) if at >= 0 else 0
 
 
 def _points_back(kb, entry, claim) -> bool:

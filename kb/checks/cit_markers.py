@@ -24,17 +24,25 @@ def number_not_in_list(kb):
     it usually means the list was edited (an entry deleted or moved) without updating the text.
     Example: `... in 82 patients.<sup>[77]</sup>` in a policy whose list ends at 76.
     Fix: cite the intended entry's number, or restore the missing entry to the list.
+    A correction notice (titled `Correction`, `Erratum` or `Corrigendum`, listing only the paper it corrects)
+    that reprints a passage of that paper keeps the paper's own numbers: those are `info`.
     """
     listed = kb.references
     last = max(listed) if listed else 0
+    reprint = last <= 2 and bool(_CORRECTION.match(kb.doc.title or ""))
     for marker in kb.doc.markers:
         for n in dict.fromkeys(marker.numbers):
             if n in listed or n == 0:
                 continue
             where = f"the list ends at {last}" if n > last else "the list has no entry with that number"
+            if reprint:
+                where += " (a correction notice: the number may be the corrected paper's own)"
             yield finding(number_not_in_list, marker.line, f"marker {marker.raw} cites reference {n}, but {where}",
-                          column=marker.column, citations=[n],
+                          column=marker.column, citations=[n], severity="info" if reprint else None,
                           suggestion=f"cite an existing entry (1-{last}) or add reference {n} to the list")
+
+
+_CORRECTION = re.compile(r"\W*(?:Correction|Erratum|Corrigendum|Retraction)\b", re.IGNORECASE)
 
 
 @rule("CIT102", "malformed-marker", "error")

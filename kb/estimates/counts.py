@@ -114,6 +114,9 @@ _NUMBER = lazy(rf"(?<![\w.,])(?:{_INT}|{WORD_NUMBER})(?![\d.,]\d)(?![\w-])", re.
 # "44 children who received CQ, 31 who received SP, and 25 who received CQ/SP": the 'total' is the list's first arm.
 _ARM_VERB = lazy(r"\s*who\s+(?:received|underwent|took|were\s+(?:given|assigned|allocated|randomi[sz]ed))\b",
                  re.IGNORECASE)
+# "123 patients assigned to X, 123 to Y": a participle, not "were assigned", makes the first number an arm.
+_ASSIGNED = lazy(r"\s*(?:[\w-]+\s+){0,2}?(?:assigned|allocated|randomi[sz]ed)\s+to\b", re.IGNORECASE)
+_TO_ARM = lazy(r"\s+to\b")
 # "Out of 107 enrolled, six withdrew, leaving 101 who were randomized; 50 received ...": a later stage's total.
 _LEAVING = lazy(r"\b(?:leaving|remaining were)\s+$", re.IGNORECASE)
 
@@ -138,6 +141,19 @@ def _later_parts(later: list[re.Match], parts: int, total: int) -> bool:
     return False
 
 
+def _completes(text: str, arms: list, missing: int) -> bool:
+    """The number the arms lack, printed right after them in another form ('754 to the SoC arm, 734 to the PoCCD4
+    arm and 755 in the PoC CD4 +HH-IPT arm'): one more arm, not a wrong total."""
+    if not arms or missing <= 0:
+        return False
+    tail = text[arms[-1].end():arms[-1].end() + 80]
+    return any(word_or_number(m.group("n")) == missing for m in _ANOTHER_ARM.finditer(tail))
+
+
+_ANOTHER_ARM = lazy(r"(?:,|\band\b)\s+(?P<n>\d[\d,]*)\s+(?:in|to|into)\s+(?:the\s+)?[^.;]{0,40}?\b(?:arm|group)\b",
+                    re.IGNORECASE)
+
+
 def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
     """(total as printed, offset, arms) for each total followed by at least two arms."""
     if " | " in text:  # a table's cells (a header's "(n = 349)" per column) are not a sentence's arms
@@ -160,13 +176,17 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
             continue
         if _ARM_VERB.match(text, t.end()) and sum(bool(_ARM_VERB.match(text, a.end("n"))) for a in arms) >= 2:
             continue
+        if arms and _ASSIGNED.match(text, t.end()) and _TO_ARM.match(text, arms[0].end("n")) \
+                and not re.search(r"[(:;]", text[t.end():arms[0].start()]):
+            continue  # "123 patients assigned to Cotrifazid, 123 to mefloquine, and 123 to quinine": all arms
         later = next((k for k, a in enumerate(arms[:-1])
                       if _LEAVING.search(text, max(0, a.start("n") - 16), a.start("n"))), None)
         if later is not None:  # the stage after the losses is the total its arms share
             t, arms, sizes = arms[later], arms[later + 1:], sizes[later + 1:]
             total, at = t.group("n"), t.start("n")
         if sum(sizes) != _int(total) and (_sum_printed(text, arms, t) or _WORD_ARM.search(text, t.end(), stop)
-                                          or _later_parts(totals[k + 1:], sum(sizes), _int(total))):
+                                          or _later_parts(totals[k + 1:], sum(sizes), _int(total))
+                                          or _completes(text, arms, _int(total) - sum(sizes))):
             continue
         # A flow of participants: "Of 1200 screened, 840 were randomised: 421 to X and 419 to placebo". The
         # first number after the total is a later stage's total when the numbers cannot all be its parts.

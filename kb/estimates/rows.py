@@ -29,6 +29,8 @@ _SPREAD = lazy(r"percentile|\bIQR\b|interquartile|\brange\b|\bSD\b|\bSE\b|standa
 _LEVEL = lazy(r"(\d{2}(?:\.\d+)?)\s?%")
 # 'P (95% CI)', 'p-value (95% CI)': the number before the interval is the p-value, not the estimate it is for.
 _P_HEAD = lazy(r"^\W*p(?:\s*-?\s*values?)?\b", re.IGNORECASE)
+# A physical unit after the measure's letters: an effect measure has none ('HR (beats/min)', 'RR (breaths/min)').
+_UNIT_AFTER = lazy(r"\s*\((?:[^()%]*[A-Za-z]/[A-Za-z]|\s*(?:bpm|mmHg|beats|breaths)\b)", re.IGNORECASE)
 # 'Difference between groups, Mean or Odds Ratio (95% CI)': each row says which, so no row's measure is known.
 _EITHER_HEAD = lazy(r"\b(?:mean|difference)\b.*\bor\b.*\bratio\b|\bratio\b.*\bor\b.*\b(?:mean|difference)\b",
                     re.IGNORECASE)
@@ -133,6 +135,8 @@ def _row_labelled(rows: list[tuple[int, list[str]]]) -> list[TableRow]:
         if len(cells) < 2 or not _CI_HEAD.search(cells[0]) or not (level := _LEVEL.search(cells[0])):
             continue
         name = re.search(MEASURE, cells[0])
+        if name and _UNIT_AFTER.match(cells[0], name.end()):
+            name = None  # 'HR (beats/min), mean (95% CI)': a heart rate in its unit, no hazard ratio
         printed = name.group(0) if name else ""
         for cell in cells[1:]:
             both = _WITH_BOUNDS.match(cell)
