@@ -46,3 +46,13 @@ def test_a_residue_number_raised_after_its_amino_acid_is_no_citation():
     assert _raw("The His<sup>388</sup> and Lys<sup>48</sup> residues bind the ligand.") == []
     # Clean case: a raised number after an ordinary word still cites.
     assert _raw("The Valley<sup>3</sup> study found the same.") == ["<sup>3</sup>"]
+
+
+def test_a_month_and_year_before_a_papers_code_give_the_year():
+    """JACoW (PDF folder): '... in *Proc. SRF'13,* Paris, France, Sep. 2013, ***THP077.***'."""
+    entry = parse_entry(1, "R. Paparella *et al.*, \u201cCoaxial Blade Tuner for XFEL Cavities\u201d, in *Proc. SRF\u201913,* "
+                           "Paris, France, Sep. 2013, ***THP077.***", 1)
+    assert entry.year == 2013
+    # Clean case: a page after 'p. ' is still no year.
+    assert parse_entry(1, "R. Paparella, \u201cCoaxial Blade Tuner\u201d, in *Proc. SRF,* Paris, France, p. 1999.",
+                       1).year is None

@@ -51,7 +51,8 @@ _IEEE = lazy(
 _PAREN_YEAR = lazy(rf"\((?:[^()]*?[\s,])?(?P<y>{_YEAR_RX})[a-z]?\)")
 # A book: "Title, 5th ed. (Publisher, 2013)" ending the entry.
 _BOOK_END = lazy(rf"\s+\((?P<source>[^()]{{2,120}}?),\s*(?P<year>{_YEAR_RX})[a-z]?\)[\s.,]*$")
-_BARE_YEAR = lazy(rf"(?<![\w:/\-\u2013.])(?<!pp\. )(?<!p\. )(?P<y>{_YEAR_RX})[a-z]?(?![\w\-\u2013])")
+# ('Paris, France, Sep. 2013': a month's 'p. ' is no page's)
+_BARE_YEAR = lazy(rf"(?<![\w:/\-\u2013.])(?<!\bpp\. )(?<!\bp\. )(?P<y>{_YEAR_RX})[a-z]?(?![\w\-\u2013])")
 
 
 @dataclass(frozen=True)
