@@ -129,6 +129,9 @@ def test_an_entry_in_review_has_no_source_yet():
 def test_a_publisher_closing_the_title_makes_no_source_unsure():
     book = "Schwarzer R (2014) Self-efficacy: Thought control of action : Taylor & Francis."
     assert codes_of([book, OTHER], "REF113") == [("info", 1)]
+    # An Elsevier-numbered book, commas throughout (the PDF folder): 'Harvard university press'.
+    burt = "R. S. Burt, Structural holes: The social structure of competition, Harvard university press, 2009."
+    assert codes_of([burt, OTHER], "REF113") == [("info", 1)]
     # Clean case: a title closing with an ordinary word still names no source.
     assert codes_of([book.replace(" : Taylor & Francis", ""), OTHER], "REF113") == [("warning", 1)]
 

@@ -38,9 +38,10 @@ _SIGNS = (
     re.compile(r"^(?:and|&)\s"),
     # a place and a publisher's short name closing it, after no stop: '... in four districts in Nepal Kathmandu: GIZ'
     re.compile(r"\b[A-Z][a-z]+:\s*[A-Z][A-Za-z&]{1,7}$"),
-    # a publisher closing it: 'Self-efficacy: Thought control of action : Taylor & Francis'
-    re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag|Wiley|Springer|Elsevier|Taylor\s*&\s*Francis|Routledge|"
-               r"SAGE|Sage|Lippincott[\w\s&]*|Saunders|Mosby|McGraw[- ]Hill)\W*$"),
+    # a publisher closing it: 'Self-efficacy: Thought control of action : Taylor & Francis', '..., Harvard
+    # university press', '..., SAGE publications'
+    re.compile(r"\b(?:[Pp]ress|[Pp]ublishers?|[Pp]ublishing|[Pp]ublications|Verlag|Wiley|Springer|Elsevier|"
+               r"Taylor\s*&\s*Francis|Routledge|SAGE|Sage|Lippincott[\w\s&]*|Saunders|Mosby|McGraw[- ]Hill)\W*$"),
     # a publishing body and its country: '... in sub-Saharan Africa: The Alan Guttmacher Institute, USA; 2005'
     re.compile(r"\b(?:Institute|University|Press|Ministry|Foundation|Council|Publishers?)\b[^.:]{0,40}[,;]\s*[A-Z]{2,}\b"),
 )
