@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from kb.read.marker_numbers import looks_like_year
+
 # What a number written right after is an exponent of, not a citation: a digit
 # (10<sup>6</sup>), a unit, a one- or two-letter symbol (I², R², χ², SD²), a spelled-out Chi².
 _UNITS = frozenset("""cm mm km nm um μm µm m ml mL dl dL l L g kg mg ug μg µg ng s ms min h hr hrs
@@ -264,3 +266,44 @@ def range_around_value(before: str, inner: str) -> bool:
 def interval_with_unit(inner: str, after: str) -> bool:
     """'[10, 20] mm': two bounds and a unit right after them."""
     return bool(_PAIR.match(inner)) and bool(_UNIT_AFTER.match(after))
+
+
+_VALUE_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?$")
+_PAIRS = re.compile(r"\d\s\(\d{1,3}\),\s*\d+(?:\.\d+)?\s\(\d{1,3}\)")
+
+
+def value_with_spread(line: str, before: str, inner: str) -> bool:
+    """'a median of 49 (30, 67)': a value inside the range after it; mass spectra's '147 (100), 129 (70)': values
+    each with its intensity, two or more in a row. A value before a citation ('a cutoff of 71.19 (15)') is neither."""
+    value = _VALUE_BEFORE.search(before)
+    if not value or looks_like_year(value.group(0)):
+        return False
+    bounds = [int(n) for n in re.findall(r"\d+", inner)]
+    return (len(bounds) == 2 and bounds[0] <= float(value.group(0)) <= bounds[1]) or bool(_PAIRS.search(line)) \
+        or "intensity" in before.lower()  # 'MS m/e (relative intensity) 241 (100)'
+
+
+_LAST_WORDS = re.compile(r"(?:[A-Za-z]+[- ])?[A-Za-z]+$")
+
+
+def spelled_before(before: str, inner: str) -> bool:
+    """'at least six (6) weeks', 'ninety (90) days': a number restated in digits after its word, as policies print
+    counts, is no citation."""
+    if not inner.isdigit():
+        return False
+    words = _LAST_WORDS.search(before)
+    if not words:
+        return False
+    from kb.estimates.numbers import word_or_number  # only here: most lines never get this far
+
+    return any(word_or_number(w) == int(inner) for w in (words.group(0), words.group(0).split()[-1].split("-")[-1]))
+
+
+# A residue's place in a protein, raised after its three-letter code: 'His<sup>388</sup>', 'Lys<sup>48</sup>'.
+_RESIDUE = re.compile(r"(?<![A-Za-z])(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val)"
+                      r"$")
+
+
+def residue_before(before: str) -> bool:
+    """A raised number right after an amino acid's code is the residue's place, not a citation."""
+    return bool(_RESIDUE.search(before))

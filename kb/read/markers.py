@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from kb.patterns import lazy
 from kb.read.marker_context import (CELL_SPREAD, INTERVAL, LABEL_BEFORE, LOCATOR, SPREAD, TOKEN_BEFORE, element_after,
                                     equation_number, exponent_before, footnote_label, in_subscript, inside_term,
-                                    interval_with_unit, ionic_charge, range_around_value, signed_power, table_footnote,
-                                    value_in_cell)
+                                    interval_with_unit, ionic_charge, range_around_value, residue_before,
+                                    signed_power, spelled_before, table_footnote, value_in_cell, value_with_spread)
 from kb.read.marker_numbers import DASHES, MAX_RANGE, Expansion, expand, looks_like_year  # noqa: F401 - re-exported
 
 _DASHES = DASHES
@@ -97,11 +97,6 @@ def _scan_split_sup(line: str, found: list, taken: list) -> None:
         found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
 
 
-# A residue's place in a protein, raised after its three-letter code: 'His<sup>388</sup>', 'Lys<sup>48</sup>'.
-_RESIDUE = re.compile(r"(?<![A-Za-z])(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val)"
-                      r"$")
-
-
 def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
     for m in SUP_MARKER.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
@@ -123,7 +118,7 @@ def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
               or element_after(line[m.end():]) or inside_term(line[m.end():])
               or signed_power(m.group("inner"), line[: m.start()]) or ionic_charge(inner, line[: m.start()])
               or (opens_block and footnote_label(line[: m.start()]))
-              or table_footnote(line[: m.start()]) or _RESIDUE.search(line, 0, m.start())):
+              or table_footnote(line[: m.start()]) or residue_before(line[: m.start()])):
             continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>, His<sup>388</sup>: not a citation
         else:
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP))
@@ -209,35 +204,6 @@ _BRACKET_NAME_BEFORE = re.compile(r"\[(?!See\b)[A-Z][\w-]{0,15} ?$")
 _IN_A_NAME_AFTER = re.compile(r"-[^\W\d_]")
 
 
-_VALUE_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?$")
-_PAIRS = re.compile(r"\d\s\(\d{1,3}\),\s*\d+(?:\.\d+)?\s\(\d{1,3}\)")
-
-
-def _value_with_spread(line: str, before: str, inner: str) -> bool:
-    """'a median of 49 (30, 67)': a value inside the range after it; mass spectra's '147 (100), 129 (70)': values
-    each with its intensity, two or more in a row. A value before a citation ('a cutoff of 71.19 (15)') is neither."""
-    value = _VALUE_BEFORE.search(before)
-    if not value or looks_like_year(value.group(0)):
-        return False
-    bounds = [int(n) for n in re.findall(r"\d+", inner)]
-    return (len(bounds) == 2 and bounds[0] <= float(value.group(0)) <= bounds[1]) or bool(_PAIRS.search(line)) \
-        or "intensity" in before.lower()  # 'MS m/e (relative intensity) 241 (100)
-_LAST_WORDS = re.compile(r"(?:[A-Za-z]+[- ])?[A-Za-z]+$")
-
-
-def _spelled_before(before: str, inner: str) -> bool:
-    """'at least six (6) weeks', 'ninety (90) days': a number restated in digits after its word, as policies print
-    counts, is no citation."""
-    if not inner.isdigit():
-        return False
-    words = _LAST_WORDS.search(before)
-    if not words:
-        return False
-    from kb.estimates.numbers import word_or_number  # only here: most lines never get this far
-
-    return any(word_or_number(w) == int(inner) for w in (words.group(0), words.group(0).split()[-1].split("-")[-1]))
-
-
 def _scan_parens(line: str, found: list, taken: list) -> None:
     row = line.lstrip().startswith("|")
     for m in _PAREN.finditer(line):
@@ -258,7 +224,7 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         if not before or (before[-1] in ":;(," and not nested and not glued) or _zero_or_year(inner) \
                 or LABEL_BEFORE.search(before):
             continue
-        if _value_with_spread(line, before, inner) or _spelled_before(before, inner):
+        if value_with_spread(line, before, inner) or spelled_before(before, inner):
             continue
         # "n (5)", "= (5)" and "< (5)" are values; "CO<sub>2</sub> (29, 30)" cites (a tag's ">" is no sign).
         if re.search(r"(?:\b(?:and|or|n|N)|[=<>])$", _CLOSING_TAG.sub("", before)):
