@@ -268,14 +268,14 @@ def interval_with_unit(inner: str, after: str) -> bool:
     return bool(_PAIR.match(inner)) and bool(_UNIT_AFTER.match(after))
 
 
-_VALUE_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?$")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?$")
 _PAIRS = re.compile(r"\d\s\(\d{1,3}\),\s*\d+(?:\.\d+)?\s\(\d{1,3}\)")
 
 
 def value_with_spread(line: str, before: str, inner: str) -> bool:
     """'a median of 49 (30, 67)': a value inside the range after it; mass spectra's '147 (100), 129 (70)': values
     each with its intensity, two or more in a row. A value before a citation ('a cutoff of 71.19 (15)') is neither."""
-    value = _VALUE_BEFORE.search(before)
+    value = _NUMBER_BEFORE.search(before)
     if not value or looks_like_year(value.group(0)):
         return False
     bounds = [int(n) for n in re.findall(r"\d+", inner)]
