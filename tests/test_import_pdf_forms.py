@@ -278,7 +278,8 @@ def _two_column_rows(top: float, count: int, size: float, left: str, right: str)
 
 
 def _read_order(chars: list[dict]) -> list[str]:
-    from kb.importers.pdf_columns import find_gutter, fragments, page_order
+    from kb.importers.pdf_columns import find_gutter, fragments
+    from kb.importers.pdf_order import page_order
 
     frags = fragments(chars)
     order = page_order(chars, frags, find_gutter(frags))
@@ -426,7 +427,8 @@ def _three_column_page(heading: bool, rows: int = 14) -> list[dict]:
 
 
 def test_a_reference_list_in_three_columns_under_its_heading_is_read_column_by_column():
-    from kb.importers.pdf_columns import fragments, page_order, three_column_list
+    from kb.importers.pdf_columns import fragments, three_column_list
+    from kb.importers.pdf_order import page_order
 
     chars = _three_column_page(heading=True)
     gutters = three_column_list(fragments(chars))

@@ -23,7 +23,8 @@ from dataclasses import replace
 from kb.errors import KbError
 from kb.importers.blocks import LIGATURES, MarkdownWriter, emphasis, sup
 from kb.importers.model import Converted
-from kb.importers.pdf_columns import baseline_rows, document_gutter, page_gutters, page_order
+from kb.importers.pdf_columns import baseline_rows, document_gutter, page_gutters
+from kb.importers.pdf_order import page_order
 from kb.importers.pdf_entries import head_unheaded_list, set_apart_supplement_lists
 from kb.importers.pdf_layout import Line, Table, write_blocks
 
