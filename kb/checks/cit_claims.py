@@ -38,8 +38,9 @@ def count_claim_mismatch(kb):
     reviews, guidelines, case series). Kinds come from each entry's title and the reviewed overrides in
     the policy folder's `kinds.csv`. A count of what a cited review contains
     (`a review of seven RCTs`, `a meta-analysis of 10 cohort studies [8]` citing one entry, or `based on only three
-    studies [24]` where 24 is a systematic review) is not a claim about the cited entries and is not checked, nor is a threshold (`at least 10 studies`) or a size reported of one work
-    (`n = 3 population-based studies [20]`), nor a count that points back (`These three previous studies were
+    studies [24]` where 24 is a systematic review) is not a claim about the cited entries and is not checked, nor
+    is a threshold (`at least 10 studies`) or a size reported of one work (`n = 3 population-based studies [20]`),
+    nor a count that points back (`These three previous studies were
     in urban areas ...<sup>6</sup>`, studies cited before). An entry whose title names no design may be of the kind
     claimed: when only such entries disagree with the kind, the finding is `info`.
     A count opening the sentence stays silent when its first markers hold exactly that many entries (the

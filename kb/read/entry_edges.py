@@ -10,8 +10,8 @@ checks know it was not read as a journal.
 """
 from __future__ import annotations
 
-import re
 import datetime
+import re
 
 _YEAR_RX = r"(?:1[5-9]|20)\d{2}"
 # The end of the title: a full stop, question or exclamation mark before a capital, a digit or an
@@ -91,25 +91,23 @@ def leading(number: int, text: str) -> tuple[str, str | None]:
 
 
 # A year standing where the volume goes, before the pages ('Population Studies 1979: 395-413.',
-# 'Proceedings of the ... Conference. 2013: 2568-2574.', 'NBER Working Paper; 2013: No. 19316.'): read only when
-# nothing else gives a year, since a series may number its volumes past 1800.
-_YEAR_BEFORE_PAGES = re.compile(rf"(?:^|[\s.;,])(?P<y>{_YEAR_RX})\s*:\s*(?:[A-Za-z]?\d+(?:\s*[\u2013-]\s*[A-Za-z]?\d+)?|No\.\s*\d+)\.?$")
+# 'Proceedings of the ... Conference. 2013: 2568-2574.', 'NBER Working Paper; 2013: No. 19316.') or the page a
+# report was cited at ('... (CDER), 2012: 17.'): read only when nothing else gives a year, since a series may
+# number its volumes past 1800.
+_YEAR_BEFORE_PAGES = re.compile(rf"(?:^|[\s.;,])(?P<y>{_YEAR_RX})\s*:\s*"
+                                rf"(?:[A-Za-z]?\d+(?:\s*[\u2013-]\s*[A-Za-z]?\d+)?|No\.\s*\d+)\.?$")
 # 'London: 1965. Report No.: ISBN ...': a book's place and year, with no publisher between them.
 _PLACE_YEAR = re.compile(rf"\b[A-Z][a-z]{{2,}}:\s*(?P<y>{_YEAR_RX})\.(?:\s|$)")
 # 'Geneva: 2000 WHO/FCH/CAH/00.1.': the place, the year, then the report's code closing the entry.
 _YEAR_BEFORE_CODE = re.compile(rf"(?<=[^\W\d_]):\s*(?P<y>{_YEAR_RX})\s+[A-Z][A-Z0-9]*[/\-][\w./\-]*$")
 
 
-# '... Center for Drug Evaluation and Research (CDER), 2012: 17.': the year, then the page a report was cited at.
-_YEAR_BEFORE_PAGE = re.compile(rf"[;,]\s*(?P<y>{_YEAR_RX})\s*:\s*\d+(?:\s*[\u2013-]\s*\d+)?$")
-
 
 def late_year(body: str) -> str | None:
     """A year the usual places did not give: a copyright year, one ending the entry (or a report's code or the
     page cited after it), or a court's date."""
     end = body.rstrip(" .")
-    m = _COPYRIGHT.search(body) or _LAST_YEAR.search(end) or _YEAR_BEFORE_CODE.search(end) or \
-        _YEAR_BEFORE_PAGE.search(end)
+    m = _COPYRIGHT.search(body) or _LAST_YEAR.search(end) or _YEAR_BEFORE_CODE.search(end)
     if m:
         return m.group("y")
     date = _US_DATE.search(body)
