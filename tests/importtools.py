@@ -96,3 +96,20 @@ def hand_pdf(objects: list[str], trailer: str) -> bytes:
     out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
     out += f"trailer\n<< /Size {len(objects) + 1} {trailer} >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return out
+
+
+def layout_line(text: str, top: float, x0: float = 50.0, x1: float = 300.0, size: float = 10.0, marker_x=None):
+    """One line of a PDF page as the PDF importer's layout step hands it on (page 1, a body-size line)."""
+    from kb.importers.pdf_layout import Line
+
+    return Line(1, top, top + size, x0, x1, size, text, 20.0, False, x0 if marker_x is None else marker_x)
+
+
+def written_lines(lines) -> str:
+    """The Markdown the PDF importer writes for one page of ``layout_line`` lines."""
+    from kb.importers.blocks import MarkdownWriter
+    from kb.importers.pdf_layout import write_blocks
+
+    out = MarkdownWriter()
+    write_blocks(out, [lines], [[]])
+    return out.text()
