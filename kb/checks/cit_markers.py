@@ -176,6 +176,22 @@ def _image_table(doc) -> int | None:
     return None
 
 
+# A figure that summarises studies (a forest plot, a meta-analysis of trials): its image labels each study, often
+# with its reference number, and the reader keeps only the caption.
+_FIGURE_CAPTION = re.compile(r"^\*\*(?:Fig(?:ure)?\.?)\s+\d+[A-Za-z]?\.?\*\*(.*)", re.IGNORECASE)
+_STUDIES_SHOWN = re.compile(r"\b(?:meta-?analys[ie]s|forest\s+plots?|pooled\s+analys[ie]s|included\s+(?:studies|trials)|"
+                            r"(?:studies|trials)\s+(?:of|comparing|included))\b", re.IGNORECASE)
+
+
+def _study_figure(doc) -> int | None:
+    """The line of the first figure caption that says the figure summarises studies, or None."""
+    for k, text in enumerate(doc.lines):
+        m = _FIGURE_CAPTION.match(text)
+        if m and _STUDIES_SHOWN.search(m.group(1)):
+            return k + 1
+    return None
+
+
 def _unseen_place(doc) -> tuple[str, str] | None:
     """A part of the document the reader cannot see that may cite an uncited entry: (what the finding says,
     what to check), or None."""
@@ -190,6 +206,10 @@ def _unseen_place(doc) -> tuple[str, str] | None:
     line = _image_table(doc)
     if line is not None:
         return f"the table at line {line} is printed without its rows (an image) and may cite it", "the table"
+    line = _study_figure(doc)
+    if line is not None:
+        return (f"the figure at line {line} summarises studies (its image, which the reader cannot see, labels "
+                f"them) and may cite it"), "the figure"
     return None
 
 
@@ -217,7 +237,9 @@ def uncited_entry(kb):
     include (`S1 Table`, `Text S1`, `Additional file 1`): their citations number into the document's list, and
     the reader cannot see them. A supplement with a reference list of its own (`Supplementary References`)
     keeps the warning. So is it, too, when a table's caption stands without its rows (the table is printed as
-    an image, and a table comparing studies cites them in its cells).
+    an image, and a table comparing studies cites them in its cells), and when a figure's caption says it
+    summarises studies (`Meta-analysis of disease-free survival for trials of ...`, a forest plot): its image
+    labels the studies, often with their reference numbers.
     """
     cited = sorted(kb.cited)
     entries = kb.doc.references

@@ -101,8 +101,9 @@ def numbering_out_of_order(kb):
 
     What: the list runs 1, 2, 4, 3, 5 ...: an entry's number is out of step
     with its neighbours. Only the fewest entries that explain the disorder
-    are reported (a single misplaced entry is one finding). Repeated numbers
-    are REF102's, not this rule's.
+    are reported (a single misplaced entry is one finding, and so is a block
+    of entries printed together in order elsewhere, as 25-33 after 43).
+    Repeated numbers are REF102's, not this rule's.
 
     Why: a list out of order is hard to check against the markers and often
     hides a renumbering slip; in Vancouver style the list runs in citation order.
@@ -117,13 +118,32 @@ def numbering_out_of_order(kb):
         if e.number not in seen:
             seen.add(e.number)
             unique.append(e)
-    for i in sorted(_out_of_place([e.number for e in unique])):
-        e = unique[i]
-        before = unique[i - 1] if i else None
+    for run in _blocks(sorted(_out_of_place([e.number for e in unique])), unique):
+        e, last = unique[run[0]], unique[run[-1]]
+        before = unique[run[0] - 1] if run[0] else None
         where = f"after reference {before.number}" if before else "first"
-        yield finding(numbering_out_of_order, e.line, f"{describe(e)} is out of order: it comes {where}",
-                      citations=(e.number,),
-                      suggestion=f"move reference {e.number} to its place in the list, or correct its number")
+        if len(run) == 1:
+            yield finding(numbering_out_of_order, e.line, f"{describe(e)} is out of order: it comes {where}",
+                          citations=(e.number,),
+                          suggestion=f"move reference {e.number} to its place in the list, or correct its number")
+            continue
+        yield finding(numbering_out_of_order, e.line,
+                      f"{span_text(e.number, last.number)} are out of order: printed together, they come {where}",
+                      citations=tuple(unique[i].number for i in run),
+                      suggestion=f"move {span_text(e.number, last.number)} to their place in the list, "
+                                 "or correct their numbers")
+
+
+def _blocks(positions: list[int], entries) -> list[list[int]]:
+    """Misplaced positions grouped into blocks printed together in number order (25, 26 ... 33 after 43):
+    moving one block is one fix, and each entry of it after the first does follow its neighbour."""
+    blocks: list[list[int]] = []
+    for i in positions:
+        if blocks and blocks[-1][-1] == i - 1 and entries[i].number == entries[i - 1].number + 1:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    return blocks
 
 
 RULES = (numbering_gap, duplicate_number, numbering_out_of_order)

@@ -126,8 +126,18 @@ def _p_text(p: re.Match | None) -> str:
     return ("" if p.group("op") == "=" else p.group("op")) + num
 
 
+# A p-value printed with another test's name ("Gray's test p=0.007", "log-rank p = 0.01", "Fisher's exact test,
+# p = 0.04") comes from that test, not from the estimate's interval, and may rightly differ from it.
+_OTHER_TEST = lazy(r"(?:\btests?|\blog-?rank|\bexact|\u03c7\s*2|\u03c7\u00b2|\bchi-?squared?)\W*$", re.IGNORECASE)
+
+
+def _own_p(tail: str, p: re.Match | None) -> re.Match | None:
+    """The p-value match, unless the words right before it name another test."""
+    return None if p is None or _OTHER_TEST.search(tail, 0, p.start()) else p
+
+
 def _p_and_i2(tail: str) -> tuple[str, str]:
-    p = _P.search(tail)
+    p = _own_p(tail, _P.search(tail))
     p_text = _p_text(p)
     i2 = _I2.search(tail)
     return p_text, (i2.group(0) if i2 else "")

@@ -59,6 +59,9 @@ def _p_from_z(z: float) -> float:
     return math.erfc(z / math.sqrt(2))
 
 
+_P_OF_ONE = 0.995  # "p = 1.00", "p = 1", "p > 0.99" printed
+
+
 def _z_from_p(p: float) -> float:
     if p >= 1:
         return 0.0
@@ -109,7 +112,7 @@ def p_value_issue(e: EffectEstimate) -> Issue | None:
                      f"{'significant' if says_significant else 'not significant'}",
                      f"recomputed from the interval, p is {_describe(recomputed)}; one of them is misprinted: "
                      "verify in the source")
-    if e.measure in _T_BASED:
+    if e.measure in _T_BASED or _not_from_interval(e, printed):
         return None
     z_printed = sorted((_z_from_p(printed[0]), _z_from_p(printed[1])))
     z_recomputed = sorted((_z_from_p(recomputed[0]), _z_from_p(recomputed[1])))
@@ -118,6 +121,16 @@ def p_value_issue(e: EffectEstimate) -> Issue | None:
         return Issue("EST203", "warning", f"{p_shown} does not match {estimate}",
                      f"recomputed from the interval, p is {_describe(recomputed)}; verify which is right")
     return None
+
+
+def _not_from_interval(e: EffectEstimate, printed: tuple[float, float]) -> bool:
+    """A p-value the interval cannot be held to within rounding, though it may be right: a ratio whose bound is
+    printed as 0.00 (on the log scale that bound lies anywhere below -5, so the interval's width is unknown; small
+    counts, where an exact interval is used), or a p of 1 beside an estimate off the null (no interval-based test
+    gives 1 there; an exact or rank test does)."""
+    if e.scale == "ratio" and _span(e.ci_low_text, e.ci_low)[0] <= 0:
+        return True
+    return printed[0] >= _P_OF_ONE and e.estimate != e.null
 
 
 def _describe(span: tuple[float, float]) -> str:

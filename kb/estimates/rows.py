@@ -31,8 +31,11 @@ _LEVEL = lazy(r"(\d{2}(?:\.\d+)?)\s?%")
 _P_HEAD = lazy(r"^\W*p(?:\s*-?\s*values?)?\b", re.IGNORECASE)
 # A physical unit after the measure's letters: an effect measure has none ('HR (beats/min)', 'RR (breaths/min)').
 _UNIT_AFTER = lazy(r"\s*\((?:[^()%]*[A-Za-z]/[A-Za-z]|\s*(?:bpm|mmHg|beats|breaths)\b)", re.IGNORECASE)
-# 'Difference between groups, Mean or Odds Ratio (95% CI)': each row says which, so no row's measure is known.
-_EITHER_HEAD = lazy(r"\b(?:mean|difference)\b.*\bor\b.*\bratio\b|\bratio\b.*\bor\b.*\b(?:mean|difference)\b",
+# 'Difference between groups, Mean or Odds Ratio (95% CI)', 'Difference/OR': each row says which, so no row's measure
+# is known.
+_DIFFERENCE_WORD = r"\b(?:mean|difference|(?-i:S?MD))\b"
+_RATIO_WORD = r"(?:\bratio|\b(?-i:OR|HR|RR|IRR))\b"
+_EITHER_HEAD = lazy(rf"{_DIFFERENCE_WORD}.*(?:\bor\b|/).*{_RATIO_WORD}|{_RATIO_WORD}.*(?:\bor\b|/).*{_DIFFERENCE_WORD}",
                     re.IGNORECASE)
 _RULE = lazy(r"^\s*\|?\s*:?-{2,}")
 _TAG = lazy(r"<[^>]+>")

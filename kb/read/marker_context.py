@@ -57,6 +57,7 @@ _PARENTHESISED_YEAR = re.compile(r"(?<![\w.])\(\s*(?:19|20)\d\d[a-z]?\s*\)$")
 
 INTERVAL = "a pair of numbers with a unit after it (an interval)"
 SPREAD = "a range around the number before it (a median [IQR], an estimate [CI])"
+UNIT_SPREAD = "a number in brackets between a value and its unit (a mean [SD])"
 
 # "48 [43\u201358]", "0.95 [0.81\u20131.10]", "45% [40\u201350]", "45 years [38\u201352]": a value (with its unit of
 # measurement, never a count of things such as "12 trials"), then a bracketed range holding it.
@@ -73,6 +74,11 @@ _VERSION_WORD = re.compile(r"\bversions?\s+v?\d+(?:\.\d+)*$", re.IGNORECASE)
 _DECIMAL_BEFORE = re.compile(r"\d\.\d+$")
 _NO_DECIMAL_POWER = 20
 _SHORT_WORDS = frozenset({"al", "as", "by", "of", "to", "on", "or", "is", "we", "us", "be"})
+
+
+# A symbol with a letter index ("σ<sub>e</sub>", "Σ<sub>*u*</sub>"); a formula's digit index ("CO<sub>2</sub>") is left
+# alone, as a citation may follow a chemical's name.
+_SUBSCRIPTED_SYMBOL = re.compile(r"<sub>[*_]*[^\W\d_]{1,3}[*_]*</sub>$", re.IGNORECASE)
 
 
 def exponent_before(before: str, inner: str = "") -> bool:
@@ -101,10 +107,14 @@ def exponent_before(before: str, inner: str = "") -> bool:
         unit = _UNIT_BEFORE.search(stripped)
         squared = bool(unit) and unit.group(1) in _UNITS - _WORDS and inner in ("", "2", "3")
         return squared or bool(_GREEK_BEFORE.search(stripped)) or spaced_power(stripped)
+    if _SUBSCRIPTED_SYMBOL.search(stripped):
+        return True  # "Σ<sub>*u*</sub><sup>2</sup>", "σ<sub>e</sub><sup>2</sup>": a variance, a power of an indexed symbol
     token = TOKEN_BEFORE.search(stripped)
     if not token:
         return False
     word = token.group(1)
+    if word == "s" and stripped[: token.start()].endswith(("'", "\u2019")):
+        return False  # "Gironda et al\u2019s<sup>27</sup> questionnaire": a possessive, not seconds
     # Two capitals name something ("the YD<sup>78</sup>", "CE ... than RE<sup>129</sup>"), unless squared or cubed.
     abbreviation = len(word) == 2 and word.isupper() and inner not in ("", "2", "3")
     return ((len(word) <= 2 and word not in _SHORT_WORDS and not abbreviation)
@@ -170,7 +180,8 @@ def _name_with_digit(before: str) -> bool:
 _GREEK_BEFORE = re.compile(r"(?<![^\W\d_])[\u0391-\u03c9]\s+$")
 # In a table cell, what a footnote label follows: a dash, a value ("200", "(1.3)") or a parenthesised
 # header word ("(analysis)"); a year ("(2009)") or a name before the number cites.
-_CELL_VALUE_BEFORE = re.compile(r"(?:[-\u2013\u2014]|\(?\d+(?:[.,]\d+)?%?\)?|\([^()\d]{1,40}\))\s*$")
+# A header cell holding only a percent sign ("| **%<sup>3</sup>** |") is labelled the same way.
+_CELL_VALUE_BEFORE = re.compile(r"(?:[-\u2013\u2014]|\(?\d+(?:[.,]\d+)?%?\)?|\([^()\d]{1,40}\)|\|\s*[*_]*%)\s*$")
 _YEAR_IN_PARENS_BEFORE = re.compile(r"(?<![\d.,])\(?(?:19|20)\d\d[a-z]?\)?\s*$")
 
 
@@ -180,6 +191,17 @@ def table_footnote(before: str) -> bool:
     if not before.lstrip().startswith("|") or _YEAR_IN_PARENS_BEFORE.search(before):
         return False  # '| Smith, 2009 <sup>1</sup> |', '| Conti & Latorre (2009) <sup>27</sup> |' cite
     return bool(_CELL_VALUE_BEFORE.search(before))
+
+
+_SENTENCE_END = re.compile(r"[.;:]\s+$")
+_WORD_GLUED = re.compile(r"[A-Z][a-z]")
+
+
+def note_label(before: str, after: str) -> bool:
+    """'... n.s. = not significant. <sup>2</sup>There were 8 schools': a raised number set apart from the sentence
+    before it and glued to the first word of the next labels a note (a table's notes run on in one paragraph);
+    a citation is glued to the words it supports."""
+    return bool(_SENTENCE_END.search(before)) and bool(_WORD_GLUED.match(after))
 
 
 def footnote_label(before: str) -> bool:
@@ -261,6 +283,13 @@ def range_around_value(before: str, inner: str) -> bool:
         return False
     low, high = float(bounds.group(1)), float(bounds.group(2))
     return low <= float(value.group(1)) <= high
+
+
+def spread_before_unit(before: str, inner: str, after: str) -> bool:
+    """'a mean dose of 278 [121] mg/d': one number in brackets between a value and its unit is the value's spread
+    (a mean [SD]); a citation does not split a quantity from its unit."""
+    return (bool(_ONE_NUMBER.match(inner)) and bool(_NUMBER_BEFORE.search(before.rstrip()))
+            and not looks_like_year(_NUMBER_BEFORE.search(before.rstrip()).group(0)) and bool(_UNIT_AFTER.match(after)))
 
 
 def interval_with_unit(inner: str, after: str) -> bool:

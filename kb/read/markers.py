@@ -26,10 +26,11 @@ import re
 from dataclasses import dataclass
 
 from kb.patterns import lazy
-from kb.read.marker_context import (CELL_SPREAD, INTERVAL, LABEL_BEFORE, LOCATOR, SPREAD, TOKEN_BEFORE, element_after,
-                                    equation_number, exponent_before, footnote_label, in_subscript, inside_term,
-                                    interval_with_unit, ionic_charge, range_around_value, residue_before,
-                                    signed_power, spelled_before, table_footnote, value_in_cell, value_with_spread)
+from kb.read.marker_context import (CELL_SPREAD, INTERVAL, LABEL_BEFORE, LOCATOR, SPREAD, TOKEN_BEFORE, UNIT_SPREAD,
+                                    element_after, equation_number, exponent_before, footnote_label, in_subscript,
+                                    inside_term, interval_with_unit, ionic_charge, note_label, range_around_value,
+                                    residue_before, signed_power, spelled_before, spread_before_unit, table_footnote,
+                                    value_in_cell, value_with_spread)
 from kb.read.marker_numbers import DASHES, MAX_RANGE, Expansion, expand, looks_like_year  # noqa: F401 - re-exported
 
 _DASHES = DASHES
@@ -117,7 +118,7 @@ def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
         elif (not _SUP_LIST.match(inner) or _zero_or_year(inner) or exponent_before(line[: m.start()], inner)
               or element_after(line[m.end():]) or inside_term(line[m.end():])
               or signed_power(m.group("inner"), line[: m.start()]) or ionic_charge(inner, line[: m.start()])
-              or (opens_block and footnote_label(line[: m.start()]))
+              or (opens_block and footnote_label(line[: m.start()])) or note_label(line[: m.start()], line[m.end():])
               or table_footnote(line[: m.start()]) or residue_before(line[: m.start()])):
             continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>, His<sup>388</sup>: not a citation
         else:
@@ -151,6 +152,9 @@ def _scan_brackets(line: str, found: list, skipped: list, taken: list) -> None:
             continue  # "[1]: https://..." is a Markdown link definition
         if len(parts) == 1 and interval_with_unit(inner, line[m.end():]):
             skipped.append(Skipped(m.group(0), m.start(), INTERVAL))
+            continue
+        if len(parts) == 1 and spread_before_unit(line[: m.start()], inner, line[m.end():]):
+            skipped.append(Skipped(m.group(0), m.start(), UNIT_SPREAD))
             continue
         if len(parts) == 1 and range_around_value(line[: m.start()], inner):
             skipped.append(Skipped(m.group(0), m.start(), SPREAD))

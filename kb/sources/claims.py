@@ -46,7 +46,9 @@ _BOUND = lazy(r"(?:\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+tha
               r"a\s+minimum\s+of|a\s+maximum\s+of|minimum\s+of|maximum\s+of|[nN]\s*=)|[<>=\u2264\u2265])\s*$",
               re.I)
 # 'none have passed phase 2 clinical trials (33-36)': the number names a phase, a stage or a type, not a count.
-_LABEL = lazy(r"\b(?:phase|stage|grade|type|class|level|step|wave|round|tier)\s*$", re.I)
+# So does a second number after a first ('phase 2 and 3 trials', 'phase II/III trials').
+_LABEL = lazy(r"\b(?:phase|stage|grade|type|class|level|step|wave|round|tier)s?\s*"
+              r"(?:[0-9IVX]{1,4}[a-c]?\s*(?:,|/|-|\u2013|\band\b|\bor\b|\bto\b)\s*)?$", re.I)
 # 'A meta-analysis of 10 cohort studies (125)': with one entry cited, the count is that review's contents.
 _CONTENTS = lazy(r"\b(?:meta-?analys[ie]s|reviews?|overviews?|(?:pooled|secondary|joint)\s+analys[ie]s|re-?analys[ie]s|"
                  r"syntheses|synthesis)\s+"
@@ -103,8 +105,8 @@ def count_claims(text: str, spans) -> list[Claim]:
     """Counted claims tied to markers ('five RCTs[...]', or 'Two other RCTs ...' opening the sentence)."""
     claims = []
     for m in _COUNT.finditer(text):
-        if _BOUND.search(text, max(0, m.start() - 20), m.start()) or _LABEL.search(text, max(0, m.start() - 12), m.start()) \
-                or _DURATION.match(text, m.end("count")):
+        if (_BOUND.search(text, max(0, m.start() - 20), m.start())
+                or _LABEL.search(text, max(0, m.start() - 24), m.start()) or _DURATION.match(text, m.end("count"))):
             continue
         contents = bool(_CONTENTS.search(text, max(0, m.start() - 40), m.start()))
         kinds, label = _noun_kinds(m.group("noun"))

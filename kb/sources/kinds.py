@@ -31,6 +31,9 @@ _RULES = (
     (REVIEW, r"systematic review|meta-?analys[ie]s|cochrane|individual patient data|pooled analysis"),
     (OBSERVATIONAL, r"non-?randomi[sz]ed|nonrandomi[sz]ed"),
     (RANDOMIZED, r"randomi[sz]ed|randomised|\bRCT\b|placebo-controlled|sham[- ]controlled"),
+    # "a prospective surgical trial comparing 2 cm vs. 4 cm margins": a comparative trial, perhaps randomised though
+    # its title does not say; a single-arm "prospective, multicenter trial" is left to the observational words.
+    (OTHER, r"\btrial\b[^.;:]{0,40}?\b(?:comparing|versus|vs)\b"),
     (OBSERVATIONAL, r"case reports?|case series|retrospective|prospective|cohort|registry|observational|"
                     r"pilot study|technique|ten-year analysis|outcomes? of|experience"),
 )

@@ -256,8 +256,24 @@ def _trials(text: str, index: SourceIndex) -> list[Mention]:
     known = index.trial_pattern()
     if known:
         for m in known.finditer(text.upper()):
-            found.append(Mention("trial", text[m.start():m.end()], m.start(), m.end(), m.group(0)))
+            if _as_a_name(text, m.start(), m.end()):
+                found.append(Mention("trial", text[m.start():m.end()], m.start(), m.end(), m.group(0)))
     return found
+
+
+_TRIAL_WORD_AFTER = lazy(r"\s+(?:[Tt]rials?|[Ss]tud(?:y|ies))\b")
+
+
+def _as_a_name(text: str, start: int, end: int) -> bool:
+    """Is a known trial's name written as one? Trials are often named with words ('LIFE', 'INFANT', 'HOPE'): the
+    word in lower case, or in a compound ('half-life'), is the word; a capitalised word names the trial only before
+    'trial' or 'study'. Capitals, or a name with its numeral ('Vertos II'), name it."""
+    written = text[start:end]
+    if written.isupper():
+        return True
+    if written.islower() or (start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):
+        return False
+    return not written.isalpha() or _TRIAL_WORD_AFTER.match(text, end) is not None
 
 
 def _years(text: str) -> list[Mention]:
