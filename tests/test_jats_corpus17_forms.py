@@ -1,0 +1,72 @@
+"""Forms met in folder 17 (JATS articles from new sources: Hindawi clinical journals, Emerging Infectious Diseases,
+PLOS, Malaria Journal and others, read first as they came). Each form has a positive and a clean case; the texts are
+made up here."""
+from __future__ import annotations
+
+from kb.read.reference_list import parse_entry
+
+
+def test_a_later_name_with_broken_initials_keeps_the_author_list():
+    """'Park J, Chan I- K, ...', 'Lee Y a. L', 'Souza LV de A': one later name's initials broken by a reference
+    manager must not leave the entry without its first author."""
+    for names in ("Moreno J, Chan I- K, Wolff D, et al.", "Moreno J, Hale R, Lee Y a. L, Wolff D, et al.",
+                  "Moreno JV, Hale MR, Souza LV de A."):
+        entry = parse_entry(3, f"{names} Seasonal patterns of fever in two provinces. Trop Dis Rep. 2014;9: 11\u201320.",
+                            1)
+        assert (entry.first_author, entry.year, entry.title) == (
+            "Moreno", 2014, "Seasonal patterns of fever in two provinces"), names
+    # Clean case: words that are no name at all still leave the list unread.
+    entry = parse_entry(3, "Moreno J, seasonal patterns of fever. Trop Dis Rep. 2014;9: 11\u201320.", 1)
+    assert entry.first_author is None
+
+
+def test_a_bracketed_year_inside_the_title_is_not_the_entrys_year():
+    """'... et al. European Society of ... (ESX): recommendations (2009) on ... *Journal*. 2010;42(3):220-227.'"""
+    raw = ("Marin P. D., Olsen K., Abel C., et al. European Society of Imaging (ESI): recommendations (2009) on "
+           "the use of small-bowel imaging. *Imaging*. 2010;42(3):220\u2013227.")
+    entry = parse_entry(2, raw, 1)
+    assert (entry.first_author, entry.year, entry.source) == ("Marin", 2010, "Imaging")
+    assert entry.title.endswith("(2009) on the use of small-bowel imaging")
+    # Clean case: a bracketed year that closes the entry is still its year.
+    closing = parse_entry(2, "Marin P. D. & Olsen K. Small-bowel imaging in adults. Imaging Rep. 42, 220\u2013227 "
+                             "(2012).", 1)
+    assert (closing.first_author, closing.year) == ("Marin", 2012)
+
+
+OTHER = "Smith A. Title of a paper on haptoglobin. *J Biol*. 2005;1:1-5."
+
+
+def _findings(body: str, entries: list[str], code: str):
+    from kb.checks import run_checks
+    from kb.knowledge.base import build_knowledge_base
+    from kb.outputs.report import flatten
+    from kb.read.parse_policy import parse_policy
+
+    text = ("# Preparation\n\n## Discussion\n\n" + body + "\n\n## References\n\n"
+            + "\n".join(f"{i}. {e}" for i, e in enumerate(entries, 1)) + "\n")
+    return [(f.severity, f.citations[0]) for f in
+            flatten(run_checks(build_knowledge_base(parse_policy(text, "fixture.md")), select=[code]))]
+
+
+_ESCI = ("Marin P. D., Olsen K., Abel C., et al. European Society of Capsule Imaging (ESCI): recommendations ({y}) on "
+         "the use of small-bowel imaging. *Imaging*. 2010;42(3):220\u2013227.")
+
+
+def test_a_body_named_with_the_year_its_cited_titles_prints_is_no_year_mismatch():
+    """'The 2009 ESCI guidelines recommended ... [1]' citing 'ESCI: recommendations (2009) ...', printed in 2010."""
+    body = ("The 2009 ESCI guidelines recommended a purgative preparation before imaging [1]. Other regimens were "
+            "studied [2].")
+    assert _findings(body, [_ESCI.format(y=2009), OTHER], "CIT202") == []
+    # Positive: a title with another year (or none) leaves the text's 2009 unexplained.
+    assert _findings(body, [_ESCI.format(y=2007), OTHER], "CIT202") == [("error", 1)]
+
+
+def test_a_french_institut_heads_the_entry_as_its_body():
+    """'Institut de la Statistique ... (ISxx). Recensement de la population. ...; 1989.': the body is the author."""
+    entry = parse_entry(50, "Institut National des Etudes Regionales (INER). Recensement de la population 1989. "
+                            "Institut National des Etudes Regionales; 1989.", 1)
+    assert (entry.organisation, entry.year, entry.title) == (
+        "Institut National des Etudes Regionales (INER)", 1989, "Recensement de la population 1989")
+    # Clean case: an 'Institutional' title word names no body.
+    entry = parse_entry(50, "Institutional review of census methods in overseas regions. Paris; 1989.", 1)
+    assert entry.organisation is None
