@@ -4,6 +4,7 @@ made up here."""
 from __future__ import annotations
 
 from kb.read.reference_list import parse_entry
+from tests.test_jats_corpus14_forms import codes_of
 
 
 def test_a_later_name_with_broken_initials_keeps_the_author_list():
@@ -34,6 +35,29 @@ def test_a_bracketed_year_inside_the_title_is_not_the_entrys_year():
 
 
 OTHER = "Smith A. Title of a paper on haptoglobin. *J Biol*. 2005;1:1-5."
+
+
+def test_a_source_spelled_small_then_capital_makes_no_source_unsure():
+    """PLOS style 'Author (2012) Title. eMagRes.': a reference work or journal spelled 'eXxx' or 'mXxx' after the
+    title may be its source, so the missing source is only info."""
+    entry = "Lowe P (2012) Imaging of tissue ions in man: methods and results. eIonRev."
+    assert codes_of([entry, OTHER], "REF113") == [("info", 1)]
+    # Clean case: the same entry with nothing after the title still names no source.
+    assert codes_of([entry.replace(" eIonRev.", ""), OTHER], "REF113") == [("warning", 1)]
+
+
+def test_a_prospective_controlled_study_is_no_observational_design():
+    """'Prospective controlled study on the effects of ...' may be a randomised trial: its kind is left unknown."""
+    from kb.sources.kinds import OBSERVATIONAL, OTHER as UNKNOWN, RANDOMIZED, classify
+
+    def kind(title: str) -> str:
+        return classify(parse_entry(1, f"Ito T, Ono A. {title}. World J Gastro. 2012;18(15):1789\u20131792.", 1))[0]
+
+    assert kind("Prospective controlled study on the effects of a bowel preparation in capsule imaging") == UNKNOWN
+    assert kind("A prospective, multicentre, controlled trial of a bowel preparation") == UNKNOWN
+    # Clean cases: a prospective cohort stays observational, a randomised controlled study stays randomised.
+    assert kind("Prospective cohort study of a bowel preparation in capsule imaging") == OBSERVATIONAL
+    assert kind("Prospective randomized controlled study of a bowel preparation") == RANDOMIZED
 
 
 def _findings(body: str, entries: list[str], code: str):

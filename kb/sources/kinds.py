@@ -31,6 +31,9 @@ _RULES = (
     (REVIEW, r"systematic review|meta-?analys[ie]s|cochrane|individual patient data|pooled analysis"),
     (OBSERVATIONAL, r"non-?randomi[sz]ed|nonrandomi[sz]ed"),
     (RANDOMIZED, r"randomi[sz]ed|randomised|\bRCT\b|placebo-controlled|sham[- ]controlled"),
+    # 'Prospective controlled study on the effects of ...': a controlled study may be a randomised trial or not, so
+    # 'prospective' here names no observational design (the word alone, below, still does)
+    (OTHER, r"\bprospective,?\s+(?:[\w-]+,?\s+){0,2}?controlled\s+(?:clinical\s+)?(?:study|trial)"),
     (OBSERVATIONAL, r"case reports?|case series|retrospective|prospective|cohort|registry|observational|"
                     r"pilot study|technique|ten-year analysis|outcomes? of|experience"),
 )
