@@ -60,6 +60,30 @@ def test_a_prospective_controlled_study_is_no_observational_design():
     assert kind("Prospective randomized controlled study of a bowel preparation") == RANDOMIZED
 
 
+def _est203(methods: str) -> list[str]:
+    from kb.checks import run_checks
+    from kb.knowledge.base import build_knowledge_base
+    from kb.outputs.report import flatten
+    from kb.read.parse_policy import parse_policy
+
+    text = ("# Risk factors\n\n## Methods\n\n" + methods + "\n\n## Results\n\n"
+            "Liver disease was an independent risk factor (adjusted OR = 8.5; 95% CI: 1.6 to 62.3; p = 0.008).\n")
+    return [f.severity for f in flatten(run_checks(build_knowledge_base(parse_policy(text, "fixture.md")),
+                                                   select=["EST203"]))]
+
+
+def test_a_p_value_from_an_exact_method_is_only_info_against_its_interval():
+    """'Conditional logistic regression was used. The exact method was used.': exact intervals are lopsided on the
+    log scale and exact p-values are no Wald statistic, so a gap from the recomputed p is only worth a look."""
+    assert _est203("Conditional logistic regression was used. The exact method was used.") == ["info"]
+    assert _est203("Odds ratios were estimated by penalised likelihood (Firth's method).") == ["info"]
+    assert _est203("Intervals are bias-corrected and accelerated bootstrap intervals.") == ["info"]
+    # Clean cases: logistic regression alone, or Fisher's exact test for the counts, leave the warning.
+    assert _est203("Logistic regression was used.") == ["warning"]
+    assert _est203("Proportions were compared with Fisher's exact test; logistic regression gave odds ratios.") \
+        == ["warning"]
+
+
 def _findings(body: str, entries: list[str], code: str):
     from kb.checks import run_checks
     from kb.knowledge.base import build_knowledge_base
