@@ -18,6 +18,9 @@ _LANGUAGE_NOTE = re.compile(r"[(\[]\s*in\s+[A-Z][a-z]+\s*[)\]]\.?")
 _SIGNS = (
     # a second sentence: 'Title. Serie Documentos de Trabajo, DT 06/2014, Instituto ...'
     re.compile(r"[a-z)\]]\.\s+\(?[A-Z]"),
+    # ... or one opening with a name written small-then-capital, as some journals and reference works spell theirs:
+    # 'Sodium MRI in man. eMagRes', '... transcription. mBio'
+    re.compile(r"[a-z)\]]\.\s+[a-z]{1,3}[A-Z][A-Za-z]+"),
     # a parenthesis holding a year: '(Times Book, 2013)'
     re.compile(r"\([^()]*\b(?:1[5-9]|20)\d\d\b[^()]*\)"),
     # volume, issue or pages at the end after a name or a comma: 'Engineering 64 (8)', 'Beziehung, Brandstätter, 231'

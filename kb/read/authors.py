@@ -170,6 +170,13 @@ _CAP_WORD = rf"{UPPER}[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]+(?:[{_JOIN}]{
 _LOOSE_NAME = lazy(rf"(?:(?:{PARTICLE}|{UPPER}{{1,3}}\.?)\s+)*{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{PARTICLE}|{UPPER}{{1,3}}\.?)){{0,2}}")
 
 
+# A later name whose initials a reference manager broke: 'Yoon I- K' (a hyphen then a space), 'Lim Y a. L' (a small
+# letter with a stop), 'Silveira LV de A' (a particle between initials): a surname, then two to four short pieces,
+# one of them capitals.
+_GARBLED_INITIALS = lazy(rf"{SURNAME_WORD}(?=.*\s{UPPER}{{1,3}}[.-]?(?:\s|$))"
+                         rf"(?:\s+(?:{UPPER}{{1,3}}[.-]?|[a-z]{{1,2}}\.?|{PARTICLE})){{2,4}}")
+
+
 def _loose_surname(token: str) -> str:
     """'Atul Mittal' -> 'Mittal', 'Chulay' -> 'Chulay', 'Ngoan le T' -> 'Ngoan': the initials, if any, come last."""
     words = token.split()
@@ -212,6 +219,10 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
             surname = _loose_surname(token)
         if surname is None and k and _mononym(token) and sum(1 for t in tokens if person(t)) >= 2:
             surname = token.rstrip(".")  # 'Kosim R, Djauzi, et al.': an Indonesian name has no initials
+        if surname is None and names and _GARBLED_INITIALS.fullmatch(token):
+            # 'Aldstadt J, Yoon I- K, ...', 'Aziz S, Ngui R, Lim Y a. L, ...', 'Costa JV, Silveira LV de A': a
+            # reference manager broke a later name's initials; one such name must not unread the whole list
+            surname = token.split()[0]
         if surname is None:
             return None
         names.append(token)

@@ -28,7 +28,7 @@ _ORG_WORDS = lazy(
     r"\b(Academy|Society|Institute|College|Association|Agency|Organi[sz]ation|Committee|"
     r"Foundation|Department|Centers?|Centres?|Council|Board|Task Force|Federation|Excellence|"
     r"Administration|Collaboration|Group|Network|Office|Ministry|Investigators|Consortium|Panel|"
-    r"Minist\w+|Secretar\w+|Departamento|Instituto|Universidad\w*|Servi[cç]o|"
+    r"Minist\w+|Secretar\w+|Departamento|Instituto|Institut|Institutet|Universidad\w*|Servi[cç]o|"
     # Portuguese, Spanish and French societies, associations, foundations, councils, agencies
     r"Associa[cç]\w+|Asociaci\w+|Sociedad\w*|Soci[eé]t[eé]|Funda[cç]\w+|Organiza[cç]\w+|Conselho|Consejo|"
     r"Federa[cç]\w+|Ag[eê]ncia|Agencia|Col[eé]gio|Colegio|Academia|"
@@ -125,6 +125,13 @@ def _front(body: str):
         if found and found.group and ". " in found.group and year:
             # "Goldberg R. B. & Mather K. Title. Journal 32, 2077 (2012).": Scientific Reports' names end at a stop
             # and the year closes the entry; the names read up to the year would swallow the title as a group.
+            if rest.strip(" ."):
+                # "Ladas SD, Spada C, et al. European Society of ... (ESGE): recommendations (2009) on clinical use
+                # ... Endoscopy. 2010;42(3):220-227.": words go on after the bracketed year, so it is the title's
+                # own year, not the entry's; the title runs to the journal, whose year is the entry's
+                lead = leading_authors(body)
+                if lead and not lead[0].group:
+                    return lead[0], None, body[lead[1]:], None, False
             lead = leading_authors(who)
             if lead and not lead[0].group:
                 return lead[0], None, who[lead[1]:], year, False

@@ -222,14 +222,21 @@ def _within_two(a: str, b: str) -> bool:
     return previous[-1] <= 2 and min(len(a), len(b)) - previous[-1] >= 4
 
 
+def _title_dated(entry, year: int) -> bool:
+    """The entry's title prints ``year`` as a word of its own ('Guidelines 2009', 'recommendations (2009) on')."""
+    return re.search(rf"(?<![\d.\-/]){year}(?![\d\-/])", entry.title or "") is not None
+
+
 def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     m = p.mention
     keys = index.org_keys(m.name, m.acronym)
     named = [n for n in scope if index.names_org(n, keys)]
     if named:
         # 'In 2010, a working group of the WHO was established [45]': a year the body did not publish in.
+        # A title that prints the year itself ('ESGE recommendations (2009) on ...' published in 2010) dates the
+        # document as the text does: no mismatch.
         if m.year and spoke(p.sentence.text, m.start, m.end) and all(kb.references[n].year for n in named) and not any(
-                kb.references[n].year == m.year for n in named):
+                kb.references[n].year == m.year or _title_dated(kb.references[n], m.year) for n in named):
             same = [n for n in index.org_matches(keys, m.year) if n not in named]
             hint = (f"{_one_of(kb, same, m.label)}; cite it instead" if same
                     else f"correct the year to {kb.references[named[0]].year}, or cite the {m.year} document")

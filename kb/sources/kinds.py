@@ -34,6 +34,9 @@ _RULES = (
     # "a prospective surgical trial comparing 2 cm vs. 4 cm margins": a comparative trial, perhaps randomised though
     # its title does not say; a single-arm "prospective, multicenter trial" is left to the observational words.
     (OTHER, r"\btrial\b[^.;:]{0,40}?\b(?:comparing|versus|vs)\b"),
+    # 'Prospective controlled study on the effects of ...': a controlled study may be a randomised trial or not, so
+    # 'prospective' here names no observational design (the word alone, below, still does)
+    (OTHER, r"\bprospective,?\s+(?:[\w-]+,?\s+){0,2}?controlled\s+(?:clinical\s+)?(?:study|trial)"),
     (OBSERVATIONAL, r"case reports?|case series|retrospective|prospective|cohort|registry|observational|"
                     r"pilot study|technique|ten-year analysis|outcomes? of|experience"),
 )
