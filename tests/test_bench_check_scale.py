@@ -17,3 +17,6 @@ def test_the_suite_is_found_and_prints_sizes_and_growth():
     sizes = [line.strip() for line in lines if line.strip().startswith("100 references")]
     assert len(sizes) == 1 and "x a bare regex pass" in sizes[0]
     assert any(line.startswith("growth, kb check:") for line in lines)
+    # The largest size says where its time goes: reading, the shared estimates and evidence, each rule.
+    (where,) = [line for line in lines if "where the time goes" in line]
+    assert where.startswith("400 references") and "reading the policy" in where and "effect estimates" in where
