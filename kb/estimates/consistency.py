@@ -145,9 +145,27 @@ def estimate_issues(e: EffectEstimate, siblings=()) -> list[Issue]:
     return [i for i in (asymmetric_ratio(e, siblings), wording(e), p_value_issue(e)) if i]
 
 
+def _breakdown_removed(arms: tuple) -> tuple:
+    """The parts without those that only break down an earlier one: '59 were excluded because they did not meet
+    the criteria (n = 28), refused (n = 21) or were enrolled elsewhere (n = 10)': 28 + 21 + 10 are the 59."""
+    for i, (_, whole) in enumerate(arms):
+        running = 0
+        for j in range(i + 1, len(arms)):
+            running += arms[j][1]
+            if running == whole and j > i + 1:
+                return arms[: i + 1] + arms[j + 1:]
+            if running > whole:
+                break
+    return arms
+
+
 def sample_issue(s: SampleSplit) -> Issue | None:
     if s.arm_sum == s.total:
         return None
+    if len(s.arms) >= 3:
+        parts = _breakdown_removed(tuple(s.arms))
+        if len(parts) < len(s.arms) and (len(parts) < 2 or sum(v for _, v in parts) == s.total):
+            return None  # one part and its breakdown, or parts that add up once the breakdown is left out
     arms = " + ".join(t for t, _ in s.arms)
     fix = "verify the total and the arm sizes in the source"
     if len(s.arms) == 2:

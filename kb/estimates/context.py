@@ -140,10 +140,19 @@ def _not_a_claim(text: str, start: int, end: int) -> bool:
                 or _BY_SUBGROUP.match(text[end:]))
 
 
+# 'with no clinically meaningful difference between treatments [difference -0.065% (95% CI: -0.495, 0.365)]':
+# a judgement of size, not of significance; nearer the result than an earlier 'reduced', it governs it, and claims
+# neither way (a small difference may still be significant).
+_SIZE_ONLY = lazy(r"\bno (?:clinically|practically) (?:meaningful|relevant|important|significant) differences?\b",
+                  re.IGNORECASE)
+
+
 def _cues(text: str) -> list[tuple[int, str, str]]:
-    """(offset, 'significant' | 'not significant', words) for every claim in ``text``."""
+    """(offset, 'significant' | 'not significant' | '' (neither), words) for every claim in ``text``."""
     cues = [(m.start(), "not significant", m.group(0)) for m in NOT_SIGNIFICANT.finditer(text)
             if not _not_a_claim(text, m.start(), m.end())]
+    if "clinically" in text or "practically" in text:
+        cues += [(m.start(), "", "") for m in _SIZE_ONLY.finditer(text)]
     spans = [(m.start(), m.end()) for m in NOT_SIGNIFICANT.finditer(text)]
     for m in SIGNIFICANT.finditer(text):
         if any(a <= m.start() < b for a, b in spans) or _not_a_claim(text, m.start(), m.end()):

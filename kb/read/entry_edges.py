@@ -27,7 +27,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}|\b[A-Z]{2,}\b")
 _MORE_TITLE = re.compile(r"(?:Volume|Vol\.?|Part|Book|Chapter|Section|Appendix)\s+[\dIVXivx]", re.IGNORECASE)
 # Entries that have no source by their nature: they say so, and a reader knows what they are.
 # ('Email sent to Christine O'Farrelly on 14th May 2014.': a message, as personal as a communication)
-NO_SOURCE_BY_NATURE = re.compile(r"\bpersonal communication\b|\bunpublished\b|\bin preparation\b|"
+NO_SOURCE_BY_NATURE = re.compile(r"\bpersonal communication\b|\bunpublished\b|\bmimeo\b|\bin preparation\b|"
                                  r"\bsubmitted\b|\bdata not shown\b|\b(?:e-?mail|letter)s?\s+(?:sent\s+)?to\b|"
                                  r"\((?:in|under) review\)",
                                  re.IGNORECASE)

@@ -264,11 +264,20 @@ _ONE_NUMBER = re.compile(r"^\s*\d+\s*$")
 CELL_SPREAD = "a bracketed number after the value that opens a table cell (a median [IQR], a mean [SD])"
 
 
+_BOUND_PAIR = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*$")
+
+
 def value_in_cell(before: str, inner: str) -> bool:
-    """In a table row, '| 157 [113] |' is a value and its spread: a citation in a table follows a study's name
-    or stands alone in its cell. A year opening the cell ('| 2009 [12] |', a table of studies) still cites."""
+    """In a table row, '| 157 [113] |' is a value and its spread, and '| 42 [35, 54] |' a median and its quartiles
+    (the pair holds the value): a citation in a table follows a study's name or stands alone in its cell. A year
+    opening the cell ('| 2009 [12] |', a table of studies) still cites."""
     value = _CELL_OPENS_WITH_VALUE.search(before)
-    if not value or not before.lstrip().startswith("|") or not _ONE_NUMBER.match(inner):
+    if not value or not before.lstrip().startswith("|"):
+        return False
+    pair = _BOUND_PAIR.match(inner)
+    if pair:
+        return float(pair.group(1)) <= float(value.group(1)) <= float(pair.group(2))
+    if not _ONE_NUMBER.match(inner):
         return False
     return not (value.group(1).isdigit() and 1900 <= int(value.group(1)) <= 2099)
 

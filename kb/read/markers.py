@@ -237,7 +237,7 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
 
 
 _REF_WORD = re.compile(rf"(?<![\w.])[Rr]efs?\.\s?(?P<inner>\d{{1,4}}(?:\s*(?:,|and|[{_DASHES}])\s*\d{{1,4}})*)"
-                       r"(?![\d.:]\d)")
+                       r"(?!\d|[.:]\d)")
 
 
 def _scan_ref_word(line: str, found: list, taken: list) -> None:
