@@ -59,6 +59,14 @@ def test_a_spaced_run_of_raised_markers_after_a_stop_closes_that_sentence():
     assert count_claims("Two trials found no effect [3, 4, 5].", [(27, 36)])[0].count == 2
 
 
+def test_a_raised_number_after_an_instruments_versions_in_brackets_cites():
+    """'Anxiety Scale, child and parent versions (RCAS-c/p)<sup>17</sup>': a name, not a ratio raised to a power."""
+    assert _numbers("rated with the Rapid Child Anxiety Scale, child and parent versions (RCAS-c/p)<sup>17</sup> "
+                    "and more.") == ["17"]
+    # Clean case: a bracketed ratio of symbols is a base.
+    assert _numbers("the squared ratio (a/b)<sup>2</sup> was used.") == []
+
+
 # ---- claims -------------------------------------------------------------------------------------------------
 
 def test_a_count_in_a_review_of_the_literature_counts_its_contents():

@@ -147,13 +147,18 @@ _OPERATOR = re.compile(r"[=+*/^<>\u00d7\u2212]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+# An instrument's acronym with its versions after a slash ('(SCAS-c/p)', '(ADIS-C/P)': child and parent forms) is a
+# name, not a ratio: the slash joins single letters after a hyphen.
+_NAMED_VERSIONS = re.compile(r"^[A-Z]{2,}[A-Za-z]*-[A-Za-z](?:/[A-Za-z])+$")
+
+
 def words_in_parentheses(before: str) -> bool:
     """'the United States (US)' before a raised number: words, so the number cites; '(x+1)' is a base.
 
     Digits beside a word of three letters or more name something ('(CESM1)', '(Supplementary Fig. 1a)',
     Nature's usual places for a citation); beside shorter words they make a formula ('(2ab)')."""
     m = _LAST_PARENS.search(before)
-    if not m or _OPERATOR.search(m.group(1)):
+    if not m or (_OPERATOR.search(m.group(1)) and not _NAMED_VERSIONS.search(m.group(1))):
         return False
     words = [w for w in _WORD.findall(m.group(1)) if w not in _UNITS and w.lower() not in _UNITS]
     if _HYPHENATED_NAME.search(m.group(1)):
