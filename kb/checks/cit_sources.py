@@ -110,7 +110,9 @@ def named_org_or_trial_mismatch(kb):
     organisation (it may report what the body said), or when the sentence says the body made criteria, a
     guideline or a score and the cited paper's title is about such a thing and names no other body (it may
     be the body's work published under its members' names; a committee named only by its task, `Expert
-    committee on the diagnosis ...`, is no other body). An acronym counts as named when it can be read off
+    committee on the diagnosis ...`, is no other body), or when the sentence speaks of a debate or concerns about
+    the body's work (`ongoing debates on use of the new IADPSG's criteria [29]`: the cited paper may take part).
+    An acronym counts as named when it can be read off
     the entry's body, first word to last (`NICE`, `National Institute for Health and Care Excellence`).
     A trial is left alone when it is the document's own (its title names it), when another trial named in
     the sentence is the one the cited title names (`PATENT-2, an extension of PATENT-1 [14]`), or when it is

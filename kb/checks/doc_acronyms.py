@@ -37,6 +37,11 @@ def _no_acronym(abbr: str) -> bool:
     return abbr in FILE_TYPES or bool(_NOT_ACRONYM.match(abbr))
 
 
+# A study's or trial's name: its acronym is coined to be said ('ACHOIS' from 'Australian CarboHydrate Intolerance
+# Study'), not read off the initials, so a mismatch is no sign of a slip.
+_COINED = lazy(r"\b(?:study|trial|survey|project|programme|program|initiative|cohort|registry)\b")
+
+
 @rule("DOC111", "acronym-mismatch", "warning")
 def acronym_mismatch(kb):
     """An acronym whose letters do not fit the name it is defined for.
@@ -52,7 +57,9 @@ def acronym_mismatch(kb):
     letter the name does not hold at all (`Netherlands Cancer Registry (NKR)`, from
     the Dutch name). In a document where three or more acronyms do not fit their
     names (a translation: `Care Management (CG)` from "Gestão do Cuidado"), every
-    mismatch is info. A compound whose parts each fit the name (`AUC-ROC` for
+    mismatch is info, and so is one for a study's or trial's name (`Australian Carbohydrate Intolerance Study in
+    Pregnant Women (ACHOIS)`): such names are coined from letters inside words, not from initials.
+    A compound whose parts each fit the name (`AUC-ROC` for
     'area under the receiver operating characteristic curve', `IFN-I` for 'type I IFN') fits. File types
     (`(DOCX)`), genotypes (`(QQ)`) and figure panels (`(A-C)`) are no acronyms.
 
@@ -80,7 +87,7 @@ def acronym_mismatch(kb):
         spelled = " ".join(name).lower()
         confident = (not translated and len(guess) == len(d.letters) and guess != d.letters and guess[0] == d.letters[0]
                      and not any(ch.isdigit() for word in name for ch in word)
-                     and all(ch in spelled for ch in d.letters.lower()))
+                     and all(ch in spelled for ch in d.letters.lower()) and not _COINED.search(spelled))
         line, col = locate(doc, s.line, s.end_line, f"({d.abbr}", word=False)
         yield finding(acronym_mismatch, line,
                       f"the letters of '{d.abbr}' do not fit the name '{' '.join(name)}'",

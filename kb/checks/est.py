@@ -47,7 +47,10 @@ def interval_reversed(kb):
 def estimate_outside_interval(kb):
     """An estimate that lies outside its own confidence interval.
 
-    What: the point estimate is below the lower bound or above the upper bound.
+    What: the point estimate is below the lower bound or above the upper bound, whatever the rounding of the printed
+    numbers (`26.27 (26.3 to 26.3)` may hold its estimate). Where the estimate with the other sign lies inside and
+    the words before it say the direction (`increased by 0.8% (95% CI -1.1 to -0.5)`, `savings of 66 (-93 to -39)`),
+    only `info`: the size may be printed without its sign on purpose.
     Why: an interval always contains its estimate; one of the three numbers is misprinted.
     Example: "(MD = 0.17; 95% CI, 0.39 to 0.73)" - the lower bound probably lost its minus sign.
     Fix: compare all three numbers with the cited paper.

@@ -9,6 +9,7 @@ mark inconsistent rows) both read these functions.
 from __future__ import annotations
 
 import math
+import re
 
 from .interval import Issue, null_position, rounding_limits, usable
 from .model import CountPercent, EffectEstimate, Heterogeneity, SampleSplit, decimals, half_unit
@@ -38,7 +39,7 @@ def reversed_bounds(e: EffectEstimate) -> Issue | None:
 
 
 def estimate_outside(e: EffectEstimate) -> Issue | None:
-    if not usable(e) or e.ci_low > e.ci_high or e.ci_low <= e.estimate <= e.ci_high:
+    if not usable(e) or e.ci_low > e.ci_high or e.ci_low <= e.estimate <= e.ci_high or _inside_after_rounding(e):
         return None
     if _percent_of_a_proportion(e):
         return Issue("EST102", "info", f"the estimate {e.estimate_text}{'%' if e.unit == '%' else ''} is printed as a percentage and its "
@@ -46,6 +47,10 @@ def estimate_outside(e: EffectEstimate) -> Issue | None:
                      f"print both on one scale: {e.estimate_text}% ({_percent(e.ci_low)} to {_percent(e.ci_high)}%) "
                      f"or {e.estimate / 100:g} ({e.interval_text})")
     msg = f"the estimate {e.estimate_text} lies outside its interval {e.interval_text}"
+    if e.ci_low <= -e.estimate <= e.ci_high and _direction_in_words(e):
+        return Issue("EST102", "info", f"{msg}, but {-e.estimate:g} lies inside: the words before it say the "
+                                       "direction, so the magnitude may be printed without its sign",
+                     "print the estimate with the interval's sign, or the interval in the estimate's direction")
     if e.ci_low <= -e.estimate <= e.ci_high:
         fix = f"the estimate may have lost or gained a minus sign ({-e.estimate:g} lies inside); verify"
     elif e.ci_low > 0 and -e.ci_low <= e.estimate <= e.ci_high:
@@ -53,6 +58,28 @@ def estimate_outside(e: EffectEstimate) -> Issue | None:
     else:
         fix = "verify the estimate and both bounds in the source paper"
     return Issue("EST102", "error", msg, fix)
+
+
+# 'HbA1c increased ... a change of 0.8% (95% CI -1.1 to -0.5)', 'cost savings per child of \u00a366 (95% CI -93 to
+# -39)': the words give the direction and the number its size, while the interval keeps the sign of the difference
+# as computed. Only a note: a lost minus sign reads the same.
+_DIRECTION = re.compile(r"\b(?:increas|decreas|reduc|declin|saving|saved|gain|loss|lost|drop|fell|fall|rise|rose|"
+                        r"lower|higher|improv|worsen|deteriorat)\w*", re.IGNORECASE)
+
+
+def _direction_in_words(e: EffectEstimate) -> bool:
+    """The sentence's words before the estimate say which way it went."""
+    for m in re.finditer(rf"(?<![\d.]){re.escape(e.estimate_text)}(?![\d.])", e.quote):
+        if e.ci_low_text in e.quote[m.end():m.end() + 40]:
+            return bool(_DIRECTION.search(e.quote, max(0, m.start() - 120), m.start()))
+    return False
+
+
+def _inside_after_rounding(e: EffectEstimate) -> bool:
+    """'26.27 (26.3 to 26.3)': bounds printed with fewer decimals than the estimate may hold it once unrounded."""
+    est_low, est_high = rounding_limits(e.estimate_text, e.estimate)
+    low, high = rounding_limits(e.ci_low_text, e.ci_low)[0], rounding_limits(e.ci_high_text, e.ci_high)[1]
+    return est_high > low and est_low < high
 
 
 def _percent_of_a_proportion(e: EffectEstimate) -> bool:

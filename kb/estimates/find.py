@@ -33,8 +33,10 @@ _BARE = lazy(rf"\(\s*(?P<value>{NUM})\s*;\s*{_BOUND_LOW}\s+to\s+{_BOUND_HIGH}\s*
 _INSIDE = lazy(rf"^\s*(?:{_QUALIFIER}(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*|(?i:mean|median)\s+)?(?P<value>{NUM})\s*"
                r"(?P<unit>%|percentage points?|points?|mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|hours?)?"
                r"(?:\s+on\s+(?:a|the)\s+[^,;()]{1,40}?\s+scale)?\s*[;,]?\s*$")  # "-8.2 points on a 0-100 scale, 95% CI"
+# A rate's denominator is no estimate: in '8.6/1,000 (95% CI 6.3-10.9)' the number after the slash (or the digits
+# after a thousands comma) is left alone.
 _OUTSIDE = lazy(
-    rf"(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?(?<![\w.])(?<![\w.][{MINUS}])(?P<value>{NUM})\s*"
+    rf"(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?(?<![\w./])(?<!\d,)(?<![\w.][{MINUS}])(?P<value>{NUM})\s*"
     # a unit of measurement only after a measure's name: "mean difference -4.2 mm Hg (95% CI ...)", but not
     # the time point in "pain at 12 months (95% CI ...)"
     r"(?P<unit>%|percentage points?|points?|(?(name)(?:mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?)))?\s*$")
@@ -131,9 +133,17 @@ def _p_text(p: re.Match | None) -> str:
 _OTHER_TEST = lazy(r"(?:\btests?|\blog-?rank|\bexact|\u03c7\s*2|\u03c7\u00b2|\bchi-?squared?)\W*$", re.IGNORECASE)
 
 
+# 'p=0.007 for non-inferiority', 'non-inferiority P < 0.001': a test against the margin, not the null, so its p
+# need not match the interval's distance from the null.
+_MARGIN_TEST_AFTER = lazy(r"\s*(?:for|of)\s+(?:non-?\s?inferiority|equivalence)\b", re.IGNORECASE)
+_MARGIN_TEST_BEFORE = lazy(r"\bnon-?\s?inferiority\W*$", re.IGNORECASE)
+
+
 def _own_p(tail: str, p: re.Match | None) -> re.Match | None:
-    """The p-value match, unless the words right before it name another test."""
-    return None if p is None or _OTHER_TEST.search(tail, 0, p.start()) else p
+    """The p-value match, unless the words right before it name another test or those around it a margin's."""
+    if p is None or _OTHER_TEST.search(tail, 0, p.start()) or _MARGIN_TEST_BEFORE.search(tail, 0, p.start()):
+        return None
+    return None if _MARGIN_TEST_AFTER.match(tail, p.end()) else p
 
 
 def _p_and_i2(tail: str) -> tuple[str, str]:

@@ -11,8 +11,8 @@ holds them together.
 Only plain forms are read, and a number is left out when the words around it
 say it is not the trial's size: approximate ("about 300"), a range ("100-120
 patients"), a subgroup or a later count ("of whom", "in the subgroup", "the
-285 treated patients", "at 12 months"), people screened or eligible, or a
-planned size ("100 per group").
+285 treated patients", "at 12 months"), people screened or eligible, people from one arm ("27 men from the
+control condition"), or a planned size ("100 per group").
 """
 from __future__ import annotations
 
@@ -54,8 +54,11 @@ _BEFORE_BAD = lazy(
     r"\bmore than|\bfewer than|\bless than|\bat least|\bup to|\bunder|\bsome|\broughly|\bonly|\ban additional|"
     r"\bfurther|\bremaining|~|[<>\u2264\u2265]|\d\s*(?:-|\u2013|to|and)|\bmillion|\bthousand)\s*$",
     re.IGNORECASE)
+# '27 men from the control condition gave their consent ...': people drawn from one arm are part of it, not the size.
 _AFTER_BAD = lazy(r"^\s*(?:who were (?:eligible|screened|assessed for)|were (?:eligible|screened)|eligible|"
-                        r"screened|per (?:group|arm)|in each (?:group|arm)|each|of (?:the|all|these|those))\b", re.IGNORECASE)
+                        r"screened|per (?:group|arm)|in each (?:group|arm)|each|of (?:the|all|these|those)|"
+                        r"(?:from|in) (?:the|each|either|both) (?:[\w-]+ ){0,2}?(?:groups?|arms?|conditions?))\b",
+                        re.IGNORECASE)
 _SUBGROUP = lazy(r"\bsub-?groups?\b|\bsubsets?\b|\bof whom\b|\bof which\b|\bof these\b|\bamong (?:them|these|those)\b|"
                        r"\bsubsample\b|\bsensitivity analys", re.IGNORECASE, gated=True)
 _LATER = lazy(r"\bat (?:\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four)[\s-]+"

@@ -94,6 +94,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
 
 # Wording that claims (or denies) a statistically significant result.
+# "non-inferior" claims only that the interval stays inside a margin: it may well hold the null.
 # "clinically significant" is about the size of an effect, not about the interval, so it is neither.
 NOT_SIGNIFICANT = lazy(
     r"\bno (?:statistically )?significant (?:differences?|effects?|changes?|benefits?|improvements?|"
@@ -102,7 +103,7 @@ NOT_SIGNIFICANT = lazy(
     r"\bnon-?significant|\binsignificant\b|\bnot differ\w*", re.IGNORECASE, gated=True)
 SIGNIFICANT = lazy(
     r"(?<!clinically )(?<!not )(?<!non-)(?<!non)\b(?:statistically )?significant(?:ly)?\b|"
-    r"\bsuperior\b|\binferior\b|\breduc(?:ed|es|e)\b", re.IGNORECASE, gated=True)
+    r"\bsuperior\b|(?<!non-)(?<!non)\binferior\b|\breduc(?:ed|es|e)\b", re.IGNORECASE, gated=True)
 # "marginally significant (OR 10.7 [0.92-124.38], p = 0.058)": a hedge that concedes the result missed the
 # threshold; it claims neither way.
 HEDGE = lazy(r"\b(?:marginally|borderline|nearly|near|almost|approaching|trend(?:ing)?(?: towards?)?|"

@@ -60,7 +60,13 @@ def _has_punctuation(cit) -> bool:
     One stray piece after the opening parts does not make a typeset entry: Thieme stores its lists as
     bare parts with only the issue's "(10294):" left as text between them."""
     texts = [(t or "").strip() for t in [cit.text] + [c.tail for c in cit]]
-    return bool(texts[0] or texts[1:2] != [""] or sum(1 for t in texts if t) > 1)
+    return bool(texts[0] or texts[1:2] != [""] or sum(1 for t in texts if t) > 1
+                or any(_WORDS.search(t) for t in texts))
+
+
+# Words left bare between the parts ('<year>2006</year>Best Research for Best Health: A New ...', an untagged title)
+# are printed text, not a stray issue number: the citation was typeset, and styling its parts would lose them.
+_WORDS = re.compile(r"[^\W\d_]{3,}\s+[^\W\d_]{2,}")
 
 
 def printed_citation(ref):
@@ -275,6 +281,8 @@ def _typeset(cit, ctx: Context) -> str:
         if glued and (piece[:1].isalnum() or starts_emphasis) and "".join(out)[-1:] not in ("", " ", "(", "[", "/"):
             out.append(" ")
         tail = _layout(child.tail or "")
+        if tag == "year" and re.match(r"[A-Z][a-z]", tail):
+            tail = " " + tail  # '<year>2006</year>Best Research ...': the page sets the title apart from the year
         out.append(piece.rstrip() if tail != (child.tail or "") and tail[:1] in ".,;:\u2013" else piece)
         glued = not (child.tail or "")
         out.append(tail)

@@ -11,6 +11,7 @@ Medicine (ASRA)"), because real names are written that way.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -103,10 +104,17 @@ def used(text: str) -> list[tuple[str, int]]:
     return [(m.group("abbr"), m.start()) for m in _USED.finditer(text) if m.group("abbr").strip("IVX")]
 
 
+def _unaccented(word: str) -> str:
+    """'\u00e5sberg' -> 'asberg': an acronym is spelled in plain letters ('Montgomery-\u00c5sberg ... (MADRS)')."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def fits(letters: str, words: tuple[str, ...]) -> bool:
     """Whether the acronym's letters can be read off the words (see the module's note)."""
-    low = tuple(w.lower() for w in words)
-    target = letters.lower()
+    low = tuple(_unaccented(w.lower()) for w in words)
+    target = _unaccented(letters.lower())
 
     @lru_cache(maxsize=None)
     def go(i: int, w: int, pos: int) -> bool:

@@ -61,8 +61,13 @@ UNIT_SPREAD = "a number in brackets between a value and its unit (a mean [SD])"
 
 # "48 [43\u201358]", "0.95 [0.81\u20131.10]", "45% [40\u201350]", "45 years [38\u201352]": a value (with its unit of
 # measurement, never a count of things such as "12 trials"), then a bracketed range holding it.
+# A spread in parentheses may stand between them: '57.2 (12.6) [22\u201387]', a mean (SD) [range].
 _VALUE_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:%|(?:years?|yrs?|months?|weeks?|days?|hours?|h|min|"
-                           r"kg(?:/m2|/m\u00b2)?|g|cm|mm|mmHg|points?|ml|mL|mg)\b)?[*_]*\s*$")
+                           r"kg(?:/m2|/m\u00b2)?|g|cm|mm|mmHg|points?|ml|mL|mg)\b)?[*_]*"
+                           r"(?:\s*\(\s*(?:SD\s*)?\d+(?:\.\d+)?\s*\))?\s*$")
+# 'for at least 14 days [13-16]': a bound has no spread, so the bracket after it cites.
+_BOUND_BEFORE = re.compile(r"(?:\b(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|up\s+to|over|under)"
+                           r"|[<>\u2264\u2265])\s*$", re.IGNORECASE)
 _RANGE_INNER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-\u2010-\u2014\u2212]\s*(\d+(?:\.\d+)?)\s*$")
 
 
@@ -142,13 +147,18 @@ _OPERATOR = re.compile(r"[=+*/^<>\u00d7\u2212]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+# An instrument's acronym with its versions after a slash ('(SCAS-c/p)', '(ADIS-C/P)': child and parent forms) is a
+# name, not a ratio: the slash joins single letters after a hyphen.
+_NAMED_VERSIONS = re.compile(r"^[A-Z]{2,}[A-Za-z]*-[A-Za-z](?:/[A-Za-z])+$")
+
+
 def words_in_parentheses(before: str) -> bool:
     """'the United States (US)' before a raised number: words, so the number cites; '(x+1)' is a base.
 
     Digits beside a word of three letters or more name something ('(CESM1)', '(Supplementary Fig. 1a)',
     Nature's usual places for a citation); beside shorter words they make a formula ('(2ab)')."""
     m = _LAST_PARENS.search(before)
-    if not m or _OPERATOR.search(m.group(1)):
+    if not m or (_OPERATOR.search(m.group(1)) and not _NAMED_VERSIONS.search(m.group(1))):
         return False
     words = [w for w in _WORD.findall(m.group(1)) if w not in _UNITS and w.lower() not in _UNITS]
     if _HYPHENATED_NAME.search(m.group(1)):
@@ -288,7 +298,7 @@ def range_around_value(before: str, inner: str) -> bool:
     words, and a year or count before one ('in 2010 [12\u201315]') does not fall inside its range."""
     value = _VALUE_BEFORE.search(before)
     bounds = _RANGE_INNER.match(inner)
-    if not value or not bounds:
+    if not value or not bounds or _BOUND_BEFORE.search(before, 0, value.start()):
         return False
     low, high = float(bounds.group(1)), float(bounds.group(2))
     return low <= float(value.group(1)) <= high

@@ -50,8 +50,10 @@ _BOUND = lazy(r"(?:\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+tha
 _LABEL = lazy(r"\b(?:phase|stage|grade|type|class|level|step|wave|round|tier)s?\s*"
               r"(?:[0-9IVX]{1,4}[a-c]?\s*(?:,|/|-|\u2013|\band\b|\bor\b|\bto\b)\s*)?$", re.I)
 # 'A meta-analysis of 10 cohort studies (125)': with one entry cited, the count is that review's contents.
+# 'a review of the literature including 28 randomized clinical trials [2]' is the same: what the review looked at
+# may stand between its noun and the count.
 _CONTENTS = lazy(r"\b(?:meta-?analys[ie]s|reviews?|overviews?|(?:pooled|secondary|joint)\s+analys[ie]s|re-?analys[ie]s|"
-                 r"syntheses|synthesis)\s+"
+                 r"syntheses|synthesis)\s+(?:of\s+(?:the\s+)?(?:literature|evidence|published\s+data)\s+)?"
                  r"(?:of|including|pooling|combining)\s+(?:the\s+|data\s+from\s+)?$"
                  # 'factor analysis of asthma outcome data from three asthma clinical trials [21]'
                  r"|\banalys[ie]s\s+of\s+(?:[\w-]+\s+){0,4}data\s+from\s+(?:the\s+)?$", re.I)

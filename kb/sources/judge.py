@@ -257,10 +257,19 @@ def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     # ('models such as those recommended by the ESC rely on ... [3]'), and a body's criteria often appear as its
     # members' papers ('JAAM proposed criteria [8, 9]', 8 titled 'A ... validation of ... diagnostic criteria').
     secondhand = ((not matches and all(kb.kind(n) in (REVIEW, OTHER) for n in scope))
-                  or all(_product_paper(kb, index, n, p.sentence.text) for n in scope))
+                  or all(_product_paper(kb, index, n, p.sentence.text) for n in scope)
+                  or bool(_DEBATED.search(p.sentence.text[max(0, m.start - 80):m.start])))
     return Verdict("org", p, f"{m.label} is cited as reference{'s' if len(scope) > 1 else ''} {what}, "
                              f"which does not name {m.acronym or m.name}", hint, tuple(scope) + tuple(matches),
                    "info" if secondhand else None)
+
+
+# 'ongoing debates on use of the new IADPSG's criteria [29]': the sentence speaks of a debate about the body's work,
+# and the cited paper may be one taking part in it, not the body's own document. Only a note then.
+_DEBATED = lazy(r"\b(?:debates?|debated|controvers(?:y|ies)|critici[sz]ms?|critiques?|concerns?|disagreements?|"
+                r"implications|consequences)\s+(?:on|about|over|of|around|regarding|surrounding)\s+"
+                r"(?:(?:the\s+)?(?:use|adoption|application|introduction|implementation)\s+of\s+)?(?:the\s+)?"
+                r"(?:(?:new|revised|updated|current|proposed)\s+)?$", re.IGNORECASE)
 
 
 # What a body puts out (criteria, a guideline, a score), as a sentence and an entry's title name it.
