@@ -168,3 +168,19 @@ def test_a_threshold_before_a_design_noun_is_no_count_of_the_cited_works():
     assert claims("Data with a BMI of greater than 32 are limited to retrospective studies [7, 44].") == []
     # Clean case: the same words with the number counting the studies are a claim.
     assert claims("Data are limited to 32 retrospective studies [7, 44].") == [32]
+
+
+def test_a_decrease_printed_as_its_size_before_signed_bounds_is_no_misprint():
+    """Cigna: 'HbA1c decreased by 1.6% (95% CI, -1.8% to -1.3%)'; Anthem: 'the mean decrease in AHI of 12.9
+    (95% CI, -17.0 to -8.7)': the words give the sign; said as info, not as an error."""
+    from kb.checks.est import estimate_outside_interval
+
+    from checks.policy_text import make_policy
+
+    def severities(sentence):
+        return [f.severity for f in run_rule(estimate_outside_interval, make_policy(body=sentence + "<sup>[1]</sup>"))]
+
+    assert severities("At 7 years HbA1c decreased by 1.6% (95% CI, \u22121.8% to \u22121.3%) after surgery.") == ["info"]
+    assert severities("At 12 months the mean decrease in AHI was 12.9 (95% CI, \u201317.0 to \u20138.7).") == ["info"]
+    # Clean case: with no word giving the direction, the same numbers are a misprint.
+    assert severities("At 7 years HbA1c changed by 1.6% (95% CI, \u22121.8% to \u22121.3%) after surgery.") == ["error"]

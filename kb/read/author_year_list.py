@@ -30,10 +30,8 @@ _ENTRY_START = lazy(r"^\s*(?:[-*+\u2022]\s+)?(?:\*{1,3}|_{1,2})?[A-Z\u00c0-\u00d
 def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
     """[number, text, line] for each entry of a list printed without numbers: paragraphs, bullet items, or
     lines that each open with a name and hold a year. Empty unless most of them look like references, or
-    the heading opens a bulleted list (then its items, dated or not, up to the first paragraph after it)."""
-    bulleted = _bullet_run(lines, first_line)
-    if bulleted:
-        return bulleted
+    else, when they do not, the heading opens a bulleted list (then its items, dated or not, up to the first
+    paragraph after it)."""
     drafts: list[list] = []
     gap = True  # a blank line before: a new entry
     for offset, text in enumerate(lines):
@@ -48,7 +46,7 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
             drafts[-1][1] += " " + text.strip()
         gap = False
     dated = sum(1 for d in drafts if _HAS_YEAR.search(d[1]) and _ENTRY_START.match(d[1]))
-    return drafts if drafts and dated >= 0.6 * len(drafts) else []
+    return drafts if drafts and dated >= 0.6 * len(drafts) else _bullet_run(lines, first_line)
 
 
 def _bullet_run(lines: list[str], first_line: int) -> list[list]:
