@@ -184,3 +184,15 @@ def test_a_decrease_printed_as_its_size_before_signed_bounds_is_no_misprint():
     assert severities("At 12 months the mean decrease in AHI was 12.9 (95% CI, \u201317.0 to \u20138.7).") == ["info"]
     # Clean case: with no word giving the direction, the same numbers are a misprint.
     assert severities("At 7 years HbA1c changed by 1.6% (95% CI, \u22121.8% to \u22121.3%) after surgery.") == ["error"]
+
+
+def test_a_month_and_two_digit_year_where_the_year_stands_gives_the_year():
+    """Florida Blue: 'Extracranial Carotid Artery Stenting, 06/24.', 'J Vasc Surg. 08/05; 42(2): 213-9.'."""
+    from kb.read.reference_list import parse_entry
+
+    assert parse_entry(3, "Blue Cross Blue Shield Association. 7.01.68 Carotid Artery Stenting, 06/24.", 1).year == 2024
+    assert parse_entry(6, "CaRESS Steering Committee. Carotid revascularization: 1-year results. J Vasc Surg. "
+                          "08/05; 42(2): 213-9.", 1).year == 2005
+    # Clean case: a fraction inside the title is no date, and the entry's own year still wins.
+    assert parse_entry(7, "Smith A. Doses of 1/2 and 3/4 in knees. Some Press.", 1).year is None
+    assert parse_entry(8, "Smith A. Dosing at 3/10 of the usual amount. J Foo. 2001;3:4.", 1).year == 2001
