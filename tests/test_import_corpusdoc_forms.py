@@ -196,3 +196,20 @@ def test_a_month_and_two_digit_year_where_the_year_stands_gives_the_year():
     # Clean case: a fraction inside the title is no date, and the entry's own year still wins.
     assert parse_entry(7, "Smith A. Doses of 1/2 and 3/4 in knees. Some Press.", 1).year is None
     assert parse_entry(8, "Smith A. Dosing at 3/10 of the usual amount. J Foo. 2001;3:4.", 1).year == 2001
+
+
+def test_a_figure_notes_acronym_and_colon_defines_it():
+    """WHO: 'HIS:health information system; ICT: information and communications technology; ...'."""
+    from kb.checks.doc_acronyms import acronym_undefined
+
+    from checks.policy_text import make_policy
+
+    def undefined(note):
+        body = (f"The health management information system (HMIS) reports yearly.<sup>[1]</sup>\n\n{note}\n\n"
+                "Data flow into the HIS every month.<sup>[1]</sup> The HIS holds them.<sup>[2]</sup>")
+        return [f.message for f in run_rule(acronym_undefined, make_policy(body=body))]
+
+    assert undefined("Figure 2. Data flows. HIS:health information system; ICT: information and "
+                     "communications technology.") == []
+    # Clean case: a note that does not spell it out leaves it undefined.
+    assert any("'HIS'" in m for m in undefined("Figure 2. Data flows. ICT: information and communications technology."))
