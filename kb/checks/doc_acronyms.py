@@ -39,7 +39,7 @@ def _no_acronym(abbr: str) -> bool:
 
 # A study's or trial's name: its acronym is coined to be said ('ACHOIS' from 'Australian CarboHydrate Intolerance
 # Study'), not read off the initials, so a mismatch is no sign of a slip.
-_COINED = lazy(r"\b(?:study|trial|survey|project|programme|program|initiative|cohort|registry)\b")
+_COINED = lazy(r"\b(?:study|trial|survey|project|programme|program|initiative|cohort)\b")
 
 
 @rule("DOC111", "acronym-mismatch", "warning")

@@ -11,6 +11,15 @@ from . import finding, rule
 from .helpers import describe, span_text, spans
 
 
+def _parts(entries) -> list[list]:
+    """The list's parts in order: one part unless its numbers restart at 1 under a label of their own
+    (Anthem's peer-reviewed papers, then its agency publications), each part numbered on its own."""
+    parts: dict[int, list] = {}
+    for e in entries:
+        parts.setdefault(e.part, []).append(e)
+    return [parts[k] for k in sorted(parts)]
+
+
 @rule("REF101", "numbering-gap", "error")
 def numbering_gap(kb):
     """A number is missing from the reference list.
@@ -25,12 +34,18 @@ def numbering_gap(kb):
     Example: `2. Kallmes DF ... 2009.` followed by `4. Staples MP ... 2011.`
     (reference 3 is missing).
 
+    A list printed in parts, each numbered from 1 under a label of its own
+    (`Peer Reviewed Publications:`, then `Government Agency ... Publications:`),
+    is checked part by part.
+
     Fix: restore the missing entry, or renumber the entries after the gap and
     every marker that cites them.
     """
-    entries = kb.doc.references
-    if not entries:
-        return
+    for entries in _parts(kb.doc.references):
+        yield from _gaps(entries)
+
+
+def _gaps(entries):
     numbers = {e.number for e in entries}
     missing = sorted(set(range(1, max(numbers) + 1)) - numbers)
     for lo, hi in spans(missing):
@@ -52,15 +67,16 @@ def duplicate_number(kb):
     Why: a marker citing that number is ambiguous, and every entry after the
     repeat is probably numbered one too low.
 
-    Example: `12. Leali PT ... 2016.` and later `12. Yang EZ ... 2016.`
+    Example: `12. Leali PT ... 2016.` and later `12. Yang EZ ... 2016.` (not
+    two parts of the list each numbered from 1 under a label of its own).
 
     Fix: give the later entry its own number (usually the next one), renumber
     the entries after it and update the markers that cite them.
     """
-    first: dict[int, object] = {}
+    first: dict[tuple[int, int], object] = {}
     for e in kb.doc.references:
-        if e.number in first:
-            earlier = first[e.number]
+        if (e.part, e.number) in first:
+            earlier = first[(e.part, e.number)]
             yield finding(duplicate_number, e.line,
                           f"number {e.number} is used twice: {describe(e)} and, at line {earlier.line}, "
                           f"{describe(earlier)}",
@@ -68,7 +84,7 @@ def duplicate_number(kb):
                           suggestion="give this entry its own number, renumber the entries after it and "
                                      "update the markers that cite them")
         else:
-            first[e.number] = e
+            first[(e.part, e.number)] = e
 
 
 def _out_of_place(numbers: list[int]) -> set[int]:
@@ -112,9 +128,14 @@ def numbering_out_of_order(kb):
 
     Fix: move the entry to its place, or correct its number if it was mistyped.
     """
+    for entries in _parts(kb.doc.references):
+        yield from _disorder(entries)
+
+
+def _disorder(entries):
     seen: set[int] = set()
     unique = []
-    for e in kb.doc.references:
+    for e in entries:
         if e.number not in seen:
             seen.add(e.number)
             unique.append(e)

@@ -46,6 +46,11 @@ def estimate_outside(e: EffectEstimate) -> Issue | None:
                                        f"interval {e.interval_text} as a proportion: on one scale they agree",
                      f"print both on one scale: {e.estimate_text}% ({_percent(e.ci_low)} to {_percent(e.ci_high)}%) "
                      f"or {e.estimate / 100:g} ({e.interval_text})")
+    if _decrease_as_a_size(e):
+        return Issue("EST102", "info", f"the estimate {e.estimate_text} is printed as the size of a decrease and its "
+                                       f"interval {e.interval_text} as a signed change: read as -{e.estimate_text} they agree",
+                     f"print both on one scale: a change of -{e.estimate_text} ({e.interval_text}), or a decrease "
+                     f"of {e.estimate_text} ({-e.ci_high:g} to {-e.ci_low:g})")
     msg = f"the estimate {e.estimate_text} lies outside its interval {e.interval_text}"
     if e.ci_low <= -e.estimate <= e.ci_high and _direction_in_words(e):
         return Issue("EST102", "info", f"{msg}, but {-e.estimate:g} lies inside: the words before it say the "
@@ -80,6 +85,24 @@ def _inside_after_rounding(e: EffectEstimate) -> bool:
     est_low, est_high = rounding_limits(e.estimate_text, e.estimate)
     low, high = rounding_limits(e.ci_low_text, e.ci_low)[0], rounding_limits(e.ci_high_text, e.ci_high)[1]
     return est_high > low and est_low < high
+
+
+# 'HbA1c decreased by 1.6% (95% CI, -1.8% to -1.3%)', 'the mean decrease in AHI of 12.9 (95% CI, -17.0 to -8.7)'
+_DECREASE = re.compile(r"\b(?:decrease[ds]?|declined?|declines|reduction|reduced|fell|dropped|lowered)\b"
+                       r"[^.;()\[\]]{0,40}?$", re.IGNORECASE)
+
+
+def _decrease_as_a_size(e: EffectEstimate) -> bool:
+    """A decrease printed as its size (a positive number) before an interval of signed changes, all below zero:
+    the words say which way, so the numbers agree once the estimate takes the sign its interval has."""
+    if not (e.estimate > 0 and e.ci_high < 0 and e.ci_low <= -e.estimate <= e.ci_high and e.quote):
+        return False
+    at = e.quote.find(e.estimate_text)
+    while at >= 0:
+        if _DECREASE.search(e.quote, max(0, at - 60), at):
+            return True
+        at = e.quote.find(e.estimate_text, at + 1)
+    return False
 
 
 def _percent_of_a_proportion(e: EffectEstimate) -> bool:

@@ -40,6 +40,8 @@ _OUTSIDE = lazy(
     # a unit of measurement only after a measure's name: "mean difference -4.2 mm Hg (95% CI ...)", but not
     # the time point in "pain at 12 months (95% CI ...)"
     r"(?P<unit>%|percentage points?|points?|(?(name)(?:mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?)))?\s*$")
+# A mean and the "\u00b1" of its standard deviation right before the number an interval follows.
+_SPREAD_BEFORE = lazy(rf"(?<![\w.])(?P<value>{NUM})\s*(?:\u00b1|\+/-)\s*$")
 _P_BEFORE = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*[=<>\u2264\u2265]\s*$")
 # "PE: 49%, " or "aOR 2.5," right before an unparenthesised "95% CI ...".
 _NAMED_TAIL = lazy(rf"(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
@@ -184,7 +186,12 @@ def _labelled(text: str, m: re.Match) -> Found:
         if outside and not outside.group("name") and _P_BEFORE.search(text, max(0, outside.start("value") - 12),
                                                                      outside.start("value")):
             outside = None  # "t(10) = 3.08, p = .012 (95% CI = .34 to 2.11)": a p-value is no estimate
-        if outside:
+        spread = _SPREAD_BEFORE.search(text, max(0, outside.start("value") - 24), outside.start("value")) \
+            if outside and not outside.group("name") else None
+        if spread:
+            # "54.6 \u00b1 23.0 [95% CI, 51.4, 57.8]": the mean and its standard deviation, then the mean's interval
+            start, name, value, unit = spread.start("value"), "", spread.group("value"), outside.group("unit") or ""
+        elif outside:
             start, name, value, unit = outside.start("value") if not outside.group("name") else outside.start(), \
                 outside.group("name") or "", outside.group("value"), outside.group("unit") or ""
         else:

@@ -36,6 +36,10 @@ _LEAD_LABEL = re.compile(r"^(?:\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|[\u20
 # TeX's Computer Modern bold faces ('CMBX10', 'CMB10', 'CMSSBX10')
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|-medi(?:um)?$|(?:^|\+)cm(?:b|bx|ssbx)\d")
 _MARGIN = 0.09  # of the page height: where running headers and footers sit
+_EMPHASIS_ENDS = re.compile(r"^[*_]+|[*_]+$")
+_SIDE = 0.06  # of the page width: the outer strip where a page number may stand beside the text block
+# a page number and its chapter's running title set apart by a wide gap: '43\tReferences', 'Introduction\t7'
+_FOLIO = re.compile(r"^\d{1,4}\t+\S.*$|^.*\S\t+\d{1,4}$")
 # spacing accents as TeX's older fonts print them, and the combining marks they stand for
 _COMBINING = {"\u00b4": "\u0301", "`": "\u0300", "\u02dc": "\u0303", "\u00a8": "\u0308", "\u02c6": "\u0302",
               "\u02c7": "\u030c", "\u00af": "\u0304", "\u02d8": "\u0306", "\u02da": "\u030a", "\u00b8": "\u0327",
@@ -70,6 +74,11 @@ def convert(data: bytes, source_name: str) -> Converted:
     found_tables = [[Table(number, *t) for t in tables.get(number, [])] for number in range(1, len(pages) + 1)]
     page_chars = [[c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
                   for page, found in zip(pages, found_tables)]
+    side_numbers = 0
+    for i, page in enumerate(pages):
+        if page:
+            page_chars[i], removed = drop_side_numbers(page_chars[i], page.width)
+            side_numbers += removed
     gutters = page_gutters(page_chars)
     known = document_gutter(gutters)
     for number, (page, found, chars, (frags, gutter)) in enumerate(zip(pages, found_tables, page_chars, gutters), 1):
@@ -92,6 +101,7 @@ def convert(data: bytes, source_name: str) -> Converted:
         notes.append(f"page{'s' if len(empty) > 1 else ''} {', '.join(empty)} ha{'ve' if len(empty) > 1 else 's'} "
                      "no text layer (scanned?); their content is missing: run OCR on them")
     kept, dropped = drop_running_lines([lines for lines, _ in per_page], [p.height if p else 792 for p in pages])
+    dropped += side_numbers
     if not any(kept) and not any(found for _, found in per_page):
         raise KbError("has text only in its running headers or page numbers (a scanned PDF?): no text layer: "
                       "run OCR first")
@@ -280,8 +290,32 @@ def _styled(text: str, style) -> str:
     return emphasis(emphasis(text, "*" if italic else ""), "**" if bold else "")
 
 
+def drop_side_numbers(chars: list[dict], width: float) -> tuple[list[dict], int]:
+    """A page number standing alone in the outer strip of the sheet, halfway down its edge (WHO's guidelines,
+    left and right in turn), is taken out before lines are built: set beside a body line, its larger digits
+    would make that line's glyphs read as superscripts. Returns the other glyphs and how many numbers went."""
+    strip = [c for c in chars if c["x1"] < _SIDE * width or c["x0"] > (1 - _SIDE) * width]
+    if not strip or len(strip) * 20 > len(chars):  # text set in the strip as a rule (line numbers, a margin column)
+        return chars, 0
+    groups: dict[tuple[bool, int], list[dict]] = {}
+    for c in strip:
+        groups.setdefault((c["x0"] > width / 2, round(c["top"] / 4)), []).append(c)
+    gone = [g for g in groups.values() if re.fullmatch(r"\d{1,4}", "".join(c["text"] for c in g).strip())]
+    if not gone:
+        return chars, 0
+    ids = {id(c) for g in gone for c in g}
+    return [c for c in chars if id(c) not in ids], len(gone)
+
+
+def _plain(line: Line) -> str:
+    """A line's text without the bold or italic marks around it: a page number set in bold is one still."""
+    return _EMPHASIS_ENDS.sub("", line.text.strip())
+
+
 def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[list[list[Line]], int]:
-    """Lines in the top or bottom margin that repeat on most pages (digits aside), and bare page numbers."""
+    """Lines in the top or bottom margin that repeat on most pages (digits aside), bare page numbers, and a
+    page number set apart from its chapter's title ('43<tab>References') where that title comes back on
+    another page."""
     def key(line: Line) -> str:
         # digits aside: page numbers, and a number set before the running title on alternate pages; and of a
         # line a wide gap cuts, its longest part (the title, whether or not 'Page 5 of 10' stands beside it)
@@ -299,17 +333,21 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[l
             line.top < 0.2 * height and round(line.top) <= tops[min(depth, len(tops)) - 1]) or (
             line.bottom > 0.8 * height and round(line.bottom) >= bottoms[min(depth, len(bottoms)) - 1])
 
-    counts = Counter()
+    counts, folios = Counter(), Counter()
     for lines, height in zip(pages, heights):
         counts.update({key(line) for line in lines if in_margin(line, height, lines, 2)})
+        # a chapter's running title is printed on a few pages only, not on a third of them
+        folios.update({key(line) for line in lines if in_margin(line, height, lines) and _FOLIO.match(_plain(line))})
     # a third of the pages: journals print one running title on odd pages and another on even ones
     repeated = max(2, (len(pages) + 2) // 3)
     kept, dropped = [], 0
     for lines, height in zip(pages, heights):
         page_kept = []
         for line in lines:
+            margin = in_margin(line, height, lines)
             if (in_margin(line, height, lines, 2) and counts[key(line)] >= repeated) or (
-                    in_margin(line, height, lines) and _PAGE_NUMBER.match(line.text.strip())):
+                    margin and _PAGE_NUMBER.match(_plain(line))) or (
+                    margin and _FOLIO.match(_plain(line)) and folios[key(line)] >= 2):
                 dropped += 1
             else:
                 page_kept.append(line)

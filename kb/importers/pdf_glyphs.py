@@ -47,6 +47,7 @@ class PageGlyphs:
         import pypdfium2.raw as raw
 
         self.height = page.get_height()
+        self.width = page.get_width()
         self.rotated = 0
         self.unmapped = 0
         self.chars = self._chars(page, raw)

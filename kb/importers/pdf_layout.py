@@ -23,7 +23,8 @@ from kb.importers.pdf_entries import hanging_entries, names_reference_list
 LABEL = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|\[\d{1,3}\]|"
                    r"\d{1,3}(?=\s+[A-Z\u00c0-\u00de]))(?:\s+|(?<=\])(?=[A-Z\u00c0-\u00de]))(?P<rest>\S.*)$")
 _WORDS = re.compile(r"[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
-_URL_TAIL = re.compile(r"(?:https?://|www\.|doi\.org/|doi:)\S*$", re.I)
+# a DOI printed after 'doi: ' with its space, or bare ('10.1016/j.'), is an address too
+_URL_TAIL = re.compile(r"(?:https?://|www\.|doi\.org/|doi:\s?|\b10\.\d{4,9}/)\S*$", re.I)
 
 
 def _url_runs_on(text: str, following: str) -> bool:
@@ -36,6 +37,9 @@ def _url_runs_on(text: str, following: str) -> bool:
     word = following.split()[0]
     if re.match(r"-[\w]", word):
         return True
+    if tail.group().endswith("/") and re.search(r"10\.\d{4,9}/$", tail.group()):
+        # WHO: 'doi: 10.1016/' over 'S2352-3026(23)00118-7.': the DOI's suffix, a word with digits in it
+        return re.fullmatch(r"[\w\-().;:]+", word) is not None and any(ch.isdigit() for ch in word)
     return tail.group().endswith(tuple("./-_?=&#:")) and (
         "/" in word or re.fullmatch(r"[\w\-]+(?:\.[\w\-]+)+\.?", word) is not None and any(ch.isdigit() for ch in word))
 

@@ -31,6 +31,8 @@ _TWO_CAPITALS = lazy(r"[A-Z][A-Z]")
 # each item an acronym, then its words, then a separator; or the words, then the acronym, in one bracket.
 _GLOSSARY = (lazy(r"(?:^|[,;:.]\s+)(?P<abbr>[A-Z]{2,7})\s+(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[,;.]|$))"),
              lazy(r"(?:^|[;:.]\s+)(?P<abbr>[A-Z]{2,7}),\s+(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[;.]|$))"),
+             # WHO's figure notes: 'HIS:health information system; ICT: information and communications technology'
+             lazy(r"(?:^|[;.]\s+)(?P<abbr>[A-Z]{2,7}):\s*(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[;.]|$))"),
              # the name, a comma, then its acronym in one bracket: '3.0-5.9 METs (moderate physical activity, MPA)'
              lazy(r"\((?P<words>[a-z][^,;:.()\[\]]{2,80}?),\s*(?P<abbr>[A-Z]{2,7})s?\)"))
 _WORD_SPLIT = lazy(r"[\s\-\u2010-\u2014/]+")

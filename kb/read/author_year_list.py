@@ -29,7 +29,9 @@ _ENTRY_START = lazy(r"^\s*(?:[-*+\u2022]\s+)?(?:\*{1,3}|_{1,2})?[A-Z\u00c0-\u00d
 
 def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
     """[number, text, line] for each entry of a list printed without numbers: paragraphs, bullet items, or
-    lines that each open with a name and hold a year. Empty unless most of them look like references."""
+    lines that each open with a name and hold a year. Empty unless most of them look like references, or
+    else, when they do not, the heading opens a bulleted list (then its items, dated or not, up to the first
+    paragraph after it)."""
     drafts: list[list] = []
     gap = True  # a blank line before: a new entry
     for offset, text in enumerate(lines):
@@ -44,7 +46,27 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
             drafts[-1][1] += " " + text.strip()
         gap = False
     dated = sum(1 for d in drafts if _HAS_YEAR.search(d[1]) and _ENTRY_START.match(d[1]))
-    return drafts if drafts and dated >= 0.6 * len(drafts) else []
+    return drafts if drafts and dated >= 0.6 * len(drafts) else _bullet_run(lines, first_line)
+
+
+def _bullet_run(lines: list[str], first_line: int) -> list[list]:
+    """The items of a bulleted list standing first under the heading, two or more, each opening with a letter or
+    a digit (NHS and payer documents list the guidance they drew on, 'NICE guideline NG28', often undated and
+    uncited); a bullet's wrapped lines join it; the list ends at a blank line followed by anything else."""
+    drafts: list[list] = []
+    gap = False
+    for offset, text in enumerate(lines):
+        if not text.strip():
+            gap = True
+            continue
+        if _BULLET.match(text) and _BULLET.sub("", text)[:1].isalnum():
+            drafts.append([len(drafts) + 1, _BULLET.sub("", text).strip(), first_line + offset])
+        elif drafts and not gap and not text.lstrip().startswith(("#", "|")):
+            drafts[-1][1] += " " + text.strip()
+        else:
+            break
+        gap = False
+    return drafts if len(drafts) >= 2 else []
 
 
 # The names before the year that opens an author-year entry: 'Albert DM, Bowyer RT 1991 Title.',

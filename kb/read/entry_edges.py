@@ -73,6 +73,9 @@ _LEAD_YEAR = re.compile(rf"^\((?P<y>{_YEAR_RX})(?:[a-z]|\s?[\u2013-]\s?{_YEAR_RX
 _COPYRIGHT = re.compile(r"\bc(?P<y>(?:1[89]|20)\d{2})\b")
 # "12/14/11" or "12/14/2011" (a decision's date; month first, as US courts print it).
 _US_DATE = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d{2})(?![\d/])")
+# Florida Blue's guidelines date an entry by month and two-digit year where the year stands: 'Stenting, 06/24.',
+# 'J Vasc Surg. 08/05; 42(2): 213-9.' (a date closing the entry, or the source's before its volume)
+_MONTH_YEAR = re.compile(r"(?<![\d/.])(?:0?[1-9]|1[0-2])/(?P<y>\d{2})(?![\d/])(?=\s*(?:\.?\s*$|;))")
 # ('; 1840–1878': the years a work of several volumes came out over; the first is its year)
 # ('1.1-2 ed2014': R's citation() glues the year to its 'ed' of a package's version; '6-10-1996': a date)
 # ('Cholula, Mexico2006.', 'Reports of the Surgeon General2014.': PMC's copies lose the space before the year)
@@ -110,7 +113,7 @@ def late_year(body: str) -> str | None:
     m = _COPYRIGHT.search(body) or _LAST_YEAR.search(end) or _YEAR_BEFORE_CODE.search(end)
     if m:
         return m.group("y")
-    date = _US_DATE.search(body)
+    date = _US_DATE.search(body) or _MONTH_YEAR.search(body)
     if date:
         y = date.group("y")
         return y if len(y) == 4 else str((2000 if int(y) <= 30 else 1900) + int(y))

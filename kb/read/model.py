@@ -94,6 +94,7 @@ class ReferenceEntry:
     available_from: bool = False  # the entry says "Available from:"
     epub_ahead: bool = False  # the entry says "Epub ahead of print"
     source_guessed: bool = False  # the source is the text after the title (a publisher, a series), not a journal read
+    part: int = 0  # the list's part whose numbers restart at 1 under a label of its own (Anthem's 'Government ...:')
 
     @property
     def first_author(self) -> str | None:

@@ -41,8 +41,9 @@ _COUNT = lazy(rf"(?<![\w\u2010-\u2013./-])\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]
                     rf"(?:(?!(?:{'|'.join(_NUMBERS)})\b)[a-z][\w-]*\s+){{0,3}}?"
                     rf"(?P<noun>{_NOUN})\b", re.I, gated=True)
 # 'at least 10 studies [27]', 'more than five trials': a threshold or a bound, not a count of the cited works;
-# 'n = 3 population-based studies [20]': a size reported of the cited work, not a count of the markers.
-_BOUND = lazy(r"(?:\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|up\s+to|over|under|"
+# 'n = 3 population-based studies [20]': a size reported of the cited work, not a count of the markers; 'a BMI of
+# greater than 32 are limited to retrospective studies (Boroosan, 2022)': a threshold's number, not a count.
+_BOUND = lazy(r"(?:\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|greater\s+than|up\s+to|over|under|"
               r"a\s+minimum\s+of|a\s+maximum\s+of|minimum\s+of|maximum\s+of|[nN]\s*=)|[<>=\u2264\u2265])\s*$",
               re.I)
 # 'none have passed phase 2 clinical trials (33-36)': the number names a phase, a stage or a type, not a count.
