@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kb.read.marker_context import INTERVAL
+from kb.read.marker_values import INTERVAL
 from kb.read.markers import BRACKET, PAREN, REF_WORD, SUP, SUP_BRACKET, UNICODE, RawMarker, Skipped, expand
 
 _DIGITS = re.compile(r"\d+")

@@ -26,11 +26,11 @@ import re
 from dataclasses import dataclass
 
 from kb.patterns import lazy
-from kb.read.marker_context import (CELL_SPREAD, INTERVAL, LABEL_BEFORE, LOCATOR, SPREAD, TOKEN_BEFORE, UNIT_SPREAD,
-                                    element_after, equation_number, exponent_before, footnote_label, in_subscript,
-                                    inside_term, interval_with_unit, ionic_charge, note_label, range_around_value,
-                                    residue_before, signed_power, spelled_before, spread_before_unit, table_footnote,
-                                    value_in_cell, value_with_spread)
+from kb.read.marker_context import (LABEL_BEFORE, LOCATOR, TOKEN_BEFORE, element_after, equation_number,
+                                    exponent_before, footnote_label, in_subscript, inside_term, ionic_charge,
+                                    note_label, residue_before, signed_power, table_footnote)
+from kb.read.marker_values import (CELL_SPREAD, INTERVAL, SPREAD, UNIT_SPREAD, interval_with_unit, range_around_value,
+                                   spelled_before, spread_before_unit, value_in_cell, value_with_spread)
 from kb.read.marker_numbers import DASHES, MAX_RANGE, Expansion, expand, looks_like_year  # noqa: F401 - re-exported
 
 _DASHES = DASHES

@@ -15,11 +15,12 @@ A surname without a year counts only when the list knows it as a first author.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 
 from kb.patterns import lazy
 from kb.sources.eponyms import eponyms
-from kb.sources.index import ORG_WORDS, SourceIndex, fold_words, org_definitions
+from kb.sources.index import ORG_WORDS, SourceIndex
+from kb.sources.mention import Mention
+from kb.sources.named_bodies import date_organisations, organisations, trials_named
 
 YEAR = r"(?:19[5-9]\d|20\d{2})"
 _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]el|[Dd]ella|[Dd]os|[Tt]en|[Tt]er|St\.?)"
@@ -100,34 +101,11 @@ _BODY_OF = lazy(r"\b(?:Bureau|Office|Ministry|Department|Institute|Agency|Cent(?
 # 'World Health Survey (2004)', 'Census (1989 and 1999)': a data source named by what it is, not by an author.
 _SOURCE_NOUN = lazy(r"\b(?:Surveys?|Census(?:es)?|Questionnaires?|Registry|Registries|Register|Database|Statistics|"
                     r"Yearbook|Atlas)$")
-_TRIAL_CONTEXT = lazy(r"\b(?P<trial>[A-Z][A-Z0-9-]{2,}(?:\s+[IVX]{1,4})?)\s+(?:[Tt]rial|[Ss]tudy)\b")
-_ACRONYM = lazy(r"(?=[A-Z])(?<![\w-])[A-Z][A-Z]+(?![\w-])")  # the lookahead: as _NAME_AT's
 _STOP = frozenset("""In The A An This These That Those Both All Each Most Other Another One Two Three Four Five Six
     Since From After Before During Although However Furthermore Moreover Additionally Also Using According
     Updated Revised Published Recently Similarly Meanwhile Overall Results Patients Participants Authors
     January February March April May June July August September October November December Table Figure
     Trial Study Review Report Guideline Guidelines Phase Level Grade Class Version Cochrane Medicare""".split())
-
-
-@dataclass(frozen=True)
-class Mention:
-    kind: str  # "person", "org", "trial" or "year"
-    text: str  # as written
-    start: int  # offsets in the sentence text
-    end: int
-    name: str | None = None  # surname, organisation name or trial name
-    year: int | None = None
-    acronym: str | None = None  # an organisation's acronym
-    second: str | None = None  # a second author named ("Smith and Jones")
-    carried: bool = False  # the year was given in the previous sentence
-    eponym: bool = False  # a method named after the person ('the Sørensen index [14]')
-
-    @property
-    def label(self) -> str:
-        who = self.name or self.acronym or ""
-        if self.kind == "year":
-            return f"a source dated {self.year}"
-        return f"{who} ({self.year})" if self.year else who
 
 
 # Every form that reads the text after a name, as one pattern (group names dropped): where it does not match
@@ -233,49 +211,6 @@ def _tied_form(text: str, raw: str, start: int, end: int, index, forms) -> Menti
     return None
 
 
-def _organisations(text: str, index: SourceIndex) -> list[Mention]:
-    found = []
-    if "(" in text:
-        for start, end, name, acronym in org_definitions(text, positions=True):
-            found.append(Mention("org", text[start:end], start, end, name, acronym=acronym))
-    if ORG_WORDS.search(text):
-        folded = fold_words(text)
-        for key, written in index.org_names.items():
-            if key in folded:
-                for m in index.org_pattern(written).finditer(text):
-                    found.append(Mention("org", m.group(0), m.start(), m.end(), written))
-    for m in _ACRONYM.finditer(text) if index.org_acronyms else ():
-        if m.group(0) in index.org_acronyms:
-            found.append(Mention("org", m.group(0), m.start(), m.end(), None, acronym=m.group(0)))
-    return found
-
-
-def _trials(text: str, index: SourceIndex) -> list[Mention]:
-    found = [Mention("trial", m.group("trial"), m.start(), m.end(), m.group("trial").upper())
-             for m in _TRIAL_CONTEXT.finditer(text) if m.group("trial") not in index.org_acronyms]
-    known = index.trial_pattern()
-    if known:
-        for m in known.finditer(text.upper()):
-            if _as_a_name(text, m.start(), m.end()):
-                found.append(Mention("trial", text[m.start():m.end()], m.start(), m.end(), m.group(0)))
-    return found
-
-
-_TRIAL_WORD_AFTER = lazy(r"\s+(?:[Tt]rials?|[Ss]tud(?:y|ies))\b")
-
-
-def _as_a_name(text: str, start: int, end: int) -> bool:
-    """Is a known trial's name written as one? Trials are often named with words ('LIFE', 'INFANT', 'HOPE'): the
-    word in lower case, or in a compound ('half-life'), is the word; a capitalised word names the trial only before
-    'trial' or 'study'. Capitals, or a name with its numeral ('Vertos II'), name it."""
-    written = text[start:end]
-    if written.isupper():
-        return True
-    if written.islower() or (start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):
-        return False
-    return not written.isalpha() or _TRIAL_WORD_AFTER.match(text, end) is not None
-
-
 def _years(text: str) -> list[Mention]:
     return [Mention("year", m.group(0), m.start("year"), m.end("year"), year=int(m.group("year")))
             for rx in _YEAR_ONLY for m in rx.finditer(text)]
@@ -295,39 +230,8 @@ def read_mentions(text: str, index: SourceIndex) -> list[Mention]:
     people = sorted(_people(text, index), key=lambda m: (m.year is None, m.start, -(m.end - m.start)))
     if "[" in text:
         people += [Mention("person", text[a:b], a, b, name, year, eponym=True) for a, b, name, year in eponyms(text, index)]
-    orgs = _organisations(text, index)  # definitions first: they carry both name and acronym
-    trials = _trials(text, index) if (index.trials or " trial" in text or " stud" in text) else []
+    orgs = organisations(text, index)  # definitions first: they carry both name and acronym
+    trials = trials_named(text, index) if (index.trials or " trial" in text or " stud" in text) else []
     years = _years(text) if _A_YEAR.search(text) else []
     mentions = _without_overlaps(people + orgs + trials + years)
-    return _date_organisations(mentions, text)
-
-
-# A figure between the organisation and the year ("the FAO, with 240,780 million metric tons produced in 2013 [1]"):
-# the year dates the figure, not the source that reports it.
-_FIGURE = lazy(r"\d[\d,.]*\s*(?:%|[a-z]+)")
-
-
-def _date_organisations(mentions: list[Mention], text: str) -> list[Mention]:
-    """'In 2010, the AAOS ...' or '... the ACR ... in 2014 [73]': one organisation and one year are one source."""
-    orgs = [m for m in mentions if m.kind == "org"]
-    years = [m for m in mentions if m.kind == "year"]
-    if len(years) != 1 or not orgs or _distinct(orgs) > 1:
-        return mentions
-    year = years[0]
-    if year.start > orgs[-1].end and _FIGURE.search(text, orgs[-1].end, year.start):
-        return mentions
-    return [replace(m, year=years[0].year) if m.kind == "org" else m for m in mentions if m.kind != "year"]
-
-
-def _distinct(orgs: list[Mention]) -> int:
-    """How many organisations: 'American College of Radiology (ACR)' and a later 'ACR' are one."""
-    groups: list[set] = []
-    for m in orgs:
-        keys = {k for k in (m.acronym, m.name and fold_words(m.name)) if k}
-        for group in groups:
-            if group & keys:
-                group |= keys
-                break
-        else:
-            groups.append(keys)
-    return len(groups)
+    return date_organisations(mentions, text)

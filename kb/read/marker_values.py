@@ -1,0 +1,112 @@
+"""What a bracketed number after a value is: the value's spread or interval, not a citation.
+
+Pure predicates over the text around a bracketed number (``kb.read.markers`` finds the candidates): a pair of
+bounds with a unit after it (``[10, 20] mm``), a range holding the number before it (``48 [43\u201358]``, a
+median and its IQR), one number between a value and its unit (``278 [121] mg/d``, a mean and its SD), a cell's
+value and its spread (``| 157 [113] |``, ``| 42 [35, 54] |``) and a count restated in digits (``six (6) weeks``).
+"""
+from __future__ import annotations
+
+import re
+
+from kb.read.marker_numbers import looks_like_year
+
+# "[10, 20] mm", "[15, 30] degrees", "[5, 95]%": a pair of bounds with a unit after it is an interval.
+# English words that are also units ("in", "s", "h", "m") are left out: "[3, 4] in mice" cites.
+_PAIR = re.compile(r"^\s*\d+\s*[,;]\s*\d+\s*$")
+_UNIT_AFTER = re.compile(r"^\s*(?:%|°|\u00b5m|\u03bcm|(?:mm|cm|km|nm|um|ml|mL|µl|μl|dL|mg|kg|µg|μg|ng|ms|sec|min|hrs?"
+                         r"|Hz|kHz|MHz|kb|Mb|bp|kDa|mM|nM|µM|μM|mmol|px|pixels?|degrees?|deg|years|yrs|days|weeks"
+                         r"|months|mmHg|mV)\b)")
+INTERVAL = "a pair of numbers with a unit after it (an interval)"
+SPREAD = "a range around the number before it (a median [IQR], an estimate [CI])"
+UNIT_SPREAD = "a number in brackets between a value and its unit (a mean [SD])"
+
+# "48 [43\u201358]", "0.95 [0.81\u20131.10]", "45% [40\u201350]", "45 years [38\u201352]": a value (with its unit of
+# measurement, never a count of things such as "12 trials"), then a bracketed range holding it.
+# A spread in parentheses may stand between them: '57.2 (12.6) [22\u201387]', a mean (SD) [range].
+_VALUE_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:%|(?:years?|yrs?|months?|weeks?|days?|hours?|h|min|"
+                           r"kg(?:/m2|/m\u00b2)?|g|cm|mm|mmHg|points?|ml|mL|mg)\b)?[*_]*"
+                           r"(?:\s*\(\s*(?:SD\s*)?\d+(?:\.\d+)?\s*\))?\s*$")
+# 'for at least 14 days [13-16]': a bound has no spread, so the bracket after it cites.
+_BOUND_BEFORE = re.compile(r"(?:\b(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|up\s+to|over|under)"
+                           r"|[<>\u2264\u2265])\s*$", re.IGNORECASE)
+_RANGE_INNER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-\u2010-\u2014\u2212]\s*(\d+(?:\.\d+)?)\s*$")
+
+
+# '| 157 [113] (113) |': a cell that opens with a value, then a bracketed number (a median [IQR], a mean [SD]).
+_CELL_OPENS_WITH_VALUE = re.compile(r"\|\s*[*_]*(\d+(?:[.,]\d+)?)\s*%?[*_]*\s*$")
+_ONE_NUMBER = re.compile(r"^\s*\d+\s*$")
+CELL_SPREAD = "a bracketed number after the value that opens a table cell (a median [IQR], a mean [SD])"
+
+
+_BOUND_PAIR = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*$")
+
+
+def value_in_cell(before: str, inner: str) -> bool:
+    """In a table row, '| 157 [113] |' is a value and its spread, and '| 42 [35, 54] |' a median and its quartiles
+    (the pair holds the value): a citation in a table follows a study's name or stands alone in its cell. A year
+    opening the cell ('| 2009 [12] |', a table of studies) still cites."""
+    value = _CELL_OPENS_WITH_VALUE.search(before)
+    if not value or not before.lstrip().startswith("|"):
+        return False
+    pair = _BOUND_PAIR.match(inner)
+    if pair:
+        return float(pair.group(1)) <= float(value.group(1)) <= float(pair.group(2))
+    if not _ONE_NUMBER.match(inner):
+        return False
+    return not (value.group(1).isdigit() and 1900 <= int(value.group(1)) <= 2099)
+
+
+def range_around_value(before: str, inner: str) -> bool:
+    """'younger 48 [43\u201358]': a bracketed range right after a number that lies inside it is that number's
+    spread or interval (median [IQR], estimate [95% CI]), as clinical results print them; a citation follows
+    words, and a year or count before one ('in 2010 [12\u201315]') does not fall inside its range."""
+    value = _VALUE_BEFORE.search(before)
+    bounds = _RANGE_INNER.match(inner)
+    if not value or not bounds or _BOUND_BEFORE.search(before, 0, value.start()):
+        return False
+    low, high = float(bounds.group(1)), float(bounds.group(2))
+    return low <= float(value.group(1)) <= high
+
+
+def spread_before_unit(before: str, inner: str, after: str) -> bool:
+    """'a mean dose of 278 [121] mg/d': one number in brackets between a value and its unit is the value's spread
+    (a mean [SD]); a citation does not split a quantity from its unit."""
+    return (bool(_ONE_NUMBER.match(inner)) and bool(_NUMBER_BEFORE.search(before.rstrip()))
+            and not looks_like_year(_NUMBER_BEFORE.search(before.rstrip()).group(0)) and bool(_UNIT_AFTER.match(after)))
+
+
+def interval_with_unit(inner: str, after: str) -> bool:
+    """'[10, 20] mm': two bounds and a unit right after them."""
+    return bool(_PAIR.match(inner)) and bool(_UNIT_AFTER.match(after))
+
+
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?$")
+_PAIRS = re.compile(r"\d\s\(\d{1,3}\),\s*\d+(?:\.\d+)?\s\(\d{1,3}\)")
+
+
+def value_with_spread(line: str, before: str, inner: str) -> bool:
+    """'a median of 49 (30, 67)': a value inside the range after it; mass spectra's '147 (100), 129 (70)': values
+    each with its intensity, two or more in a row. A value before a citation ('a cutoff of 71.19 (15)') is neither."""
+    value = _NUMBER_BEFORE.search(before)
+    if not value or looks_like_year(value.group(0)):
+        return False
+    bounds = [int(n) for n in re.findall(r"\d+", inner)]
+    return (len(bounds) == 2 and bounds[0] <= float(value.group(0)) <= bounds[1]) or bool(_PAIRS.search(line)) \
+        or "intensity" in before.lower()  # 'MS m/e (relative intensity) 241 (100)'
+
+
+_LAST_WORDS = re.compile(r"(?:[A-Za-z]+[- ])?[A-Za-z]+$")
+
+
+def spelled_before(before: str, inner: str) -> bool:
+    """'at least six (6) weeks', 'ninety (90) days': a number restated in digits after its word, as policies print
+    counts, is no citation."""
+    if not inner.isdigit():
+        return False
+    words = _LAST_WORDS.search(before)
+    if not words:
+        return False
+    from kb.estimates.numbers import word_or_number  # only here: most lines never get this far
+
+    return any(word_or_number(w) == int(inner) for w in (words.group(0), words.group(0).split()[-1].split("-")[-1]))
