@@ -98,7 +98,7 @@ def test_an_undated_bulleted_list_under_references_is_read():
 def test_a_page_number_beside_its_chapters_running_title_is_dropped():
     """WHO: '43<tab>References' at the foot of each left-hand page of the reference list, its title printed on
     a few pages only; a page number in bold."""
-    from kb.importers.pdf import drop_running_lines
+    from kb.importers.pdf_furniture import drop_running_lines
 
     pages = []
     for n in range(1, 7):
@@ -119,7 +119,7 @@ def _glyph(text: str, x0: float, top: float, size: float = 8.0) -> dict:
 def test_a_page_number_halfway_down_the_outer_edge_is_taken_out_before_lines_are_built():
     """WHO: '54' set at the sheet's left edge beside a reference's line; its larger digits would make the
     line's glyphs read as superscripts."""
-    from kb.importers.pdf import drop_side_numbers
+    from kb.importers.pdf_furniture import drop_side_numbers
 
     body = [_glyph(c, 71 + 4 * i, 413.5) for i, c in enumerate("49 Alonso-Coello P, Schunemann HJ. GRADE.")]
     number = [_glyph("5", 11, 421, 12.0), _glyph("4", 17, 421, 12.0)]

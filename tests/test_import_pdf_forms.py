@@ -229,7 +229,7 @@ def test_a_preprints_unheaded_list_is_read(printed):
 
 
 def test_a_running_title_with_the_page_number_beside_it_on_some_pages_is_still_one_title():
-    from kb.importers.pdf import drop_running_lines
+    from kb.importers.pdf_furniture import drop_running_lines
 
     pages = []
     for n in range(1, 7):

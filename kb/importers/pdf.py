@@ -6,7 +6,7 @@ size and raised baseline (and becomes ``<sup>[n]</sup>``), a heading by its
 larger size, a list item by its bullet (a glyph, or a small filled shape as
 browsers draw it) or its printed label with a hanging indent. Running headers
 and footers (lines in the top or bottom margin that repeat on most pages) and
-page numbers are dropped; ligature glyphs are unfolded. Ruled tables become
+page numbers are dropped (``pdf_furniture``); ligature glyphs are unfolded. Ruled tables become
 pipe tables, or plain lines with a note when cells are merged. The layout of
 lines into blocks is in ``pdf_layout``.
 
@@ -26,20 +26,15 @@ from kb.importers.model import Converted
 from kb.importers.pdf_columns import baseline_rows, document_gutter, page_gutters
 from kb.importers.pdf_order import page_order
 from kb.importers.pdf_entries import head_unheaded_list, set_apart_supplement_lists
+from kb.importers.pdf_furniture import drop_running_lines, drop_side_numbers
 from kb.importers.pdf_layout import Line, Table, write_blocks
 
 _TEXT_BULLETS = "\u2022\u25e6\u25aa\u2023\u25cf\u25cb\u25a0\u25a1\u2043\u27a2\uf0b7"
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
 _MARKER_TEXT = re.compile(r"^\s*[\[(]?[\d\s,;\-\u2013]{1,20}[\])]?\s*$")  # '[71]', '67]', '5,6'
 _LEAD_LABEL = re.compile(r"^(?:\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|[\u2022\u25e6\u25aa\u25cf\uf0b7-])$")
 # bold as font names say it: '-Bold', 'Black', 'Heavy', 'Semibold', Times' '-Medi' (NimbusRomNo9L-Medi), and
 # TeX's Computer Modern bold faces ('CMBX10', 'CMB10', 'CMSSBX10')
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|-medi(?:um)?$|(?:^|\+)cm(?:b|bx|ssbx)\d")
-_MARGIN = 0.09  # of the page height: where running headers and footers sit
-_EMPHASIS_ENDS = re.compile(r"^[*_]+|[*_]+$")
-_SIDE = 0.06  # of the page width: the outer strip where a page number may stand beside the text block
-# a page number and its chapter's running title set apart by a wide gap: '43\tReferences', 'Introduction\t7'
-_FOLIO = re.compile(r"^\d{1,4}\t+\S.*$|^.*\S\t+\d{1,4}$")
 # spacing accents as TeX's older fonts print them, and the combining marks they stand for
 _COMBINING = {"\u00b4": "\u0301", "`": "\u0300", "\u02dc": "\u0303", "\u00a8": "\u0308", "\u02c6": "\u0302",
               "\u02c7": "\u030c", "\u00af": "\u0304", "\u02d8": "\u0306", "\u02da": "\u030a", "\u00b8": "\u0327",
@@ -288,68 +283,3 @@ def _styled(text: str, style) -> str:
         return sup(text)
     bold, italic = style
     return emphasis(emphasis(text, "*" if italic else ""), "**" if bold else "")
-
-
-def drop_side_numbers(chars: list[dict], width: float) -> tuple[list[dict], int]:
-    """A page number standing alone in the outer strip of the sheet, halfway down its edge (WHO's guidelines,
-    left and right in turn), is taken out before lines are built: set beside a body line, its larger digits
-    would make that line's glyphs read as superscripts. Returns the other glyphs and how many numbers went."""
-    strip = [c for c in chars if c["x1"] < _SIDE * width or c["x0"] > (1 - _SIDE) * width]
-    if not strip or len(strip) * 20 > len(chars):  # text set in the strip as a rule (line numbers, a margin column)
-        return chars, 0
-    groups: dict[tuple[bool, int], list[dict]] = {}
-    for c in strip:
-        groups.setdefault((c["x0"] > width / 2, round(c["top"] / 4)), []).append(c)
-    gone = [g for g in groups.values() if re.fullmatch(r"\d{1,4}", "".join(c["text"] for c in g).strip())]
-    if not gone:
-        return chars, 0
-    ids = {id(c) for g in gone for c in g}
-    return [c for c in chars if id(c) not in ids], len(gone)
-
-
-def _plain(line: Line) -> str:
-    """A line's text without the bold or italic marks around it: a page number set in bold is one still."""
-    return _EMPHASIS_ENDS.sub("", line.text.strip())
-
-
-def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[list[list[Line]], int]:
-    """Lines in the top or bottom margin that repeat on most pages (digits aside), bare page numbers, and a
-    page number set apart from its chapter's title ('43<tab>References') where that title comes back on
-    another page."""
-    def key(line: Line) -> str:
-        # digits aside: page numbers, and a number set before the running title on alternate pages; and of a
-        # line a wide gap cuts, its longest part (the title, whether or not 'Page 5 of 10' stands beside it)
-        longest = max(line.text.split("\t"), key=len)
-        return " ".join(re.sub(r"\d+", " ", longest.lower()).split())
-
-    def in_margin(line: Line, height: float, lines: list[Line], depth: int = 1) -> bool:
-        # the page's first or last lines count too: a small page grid printed on a larger sheet (an ACM or
-        # Springer journal page on Letter paper) sets its running title and footer well inside 9% of the sheet
-        # (two deep for a repeated line, where a printer's own header or page number may stand further out)
-        # (in the outer fifth of the sheet still: a short page's body line is not its edge)
-        tops = sorted({round(other.top) for other in lines})
-        bottoms = sorted({round(other.bottom) for other in lines}, reverse=True)
-        return line.top < _MARGIN * height or line.bottom > (1 - _MARGIN) * height or (
-            line.top < 0.2 * height and round(line.top) <= tops[min(depth, len(tops)) - 1]) or (
-            line.bottom > 0.8 * height and round(line.bottom) >= bottoms[min(depth, len(bottoms)) - 1])
-
-    counts, folios = Counter(), Counter()
-    for lines, height in zip(pages, heights):
-        counts.update({key(line) for line in lines if in_margin(line, height, lines, 2)})
-        # a chapter's running title is printed on a few pages only, not on a third of them
-        folios.update({key(line) for line in lines if in_margin(line, height, lines) and _FOLIO.match(_plain(line))})
-    # a third of the pages: journals print one running title on odd pages and another on even ones
-    repeated = max(2, (len(pages) + 2) // 3)
-    kept, dropped = [], 0
-    for lines, height in zip(pages, heights):
-        page_kept = []
-        for line in lines:
-            margin = in_margin(line, height, lines)
-            if (in_margin(line, height, lines, 2) and counts[key(line)] >= repeated) or (
-                    margin and _PAGE_NUMBER.match(_plain(line))) or (
-                    margin and _FOLIO.match(_plain(line)) and folios[key(line)] >= 2):
-                dropped += 1
-            else:
-                page_kept.append(line)
-        kept.append(page_kept)
-    return kept, dropped

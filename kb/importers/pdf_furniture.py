@@ -1,0 +1,80 @@
+"""A page's furniture, taken out of a PDF before its text is read: running headers and footers, page numbers
+(in the margin, beside a chapter's running title, or halfway down the sheet's outer edge)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kb.importers.pdf_layout import Line
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
+_MARGIN = 0.09  # of the page height: where running headers and footers sit
+_SIDE = 0.06  # of the page width: the outer strip where a page number may stand beside the text block
+# a page number and its chapter's running title set apart by a wide gap: '43\tReferences', 'Introduction\t7'
+_FOLIO = re.compile(r"^\d{1,4}\t+\S.*$|^.*\S\t+\d{1,4}$")
+_EMPHASIS_ENDS = re.compile(r"^[*_]+|[*_]+$")
+
+
+def drop_side_numbers(chars: list[dict], width: float) -> tuple[list[dict], int]:
+    """A page number standing alone in the outer strip of the sheet, halfway down its edge (WHO's guidelines,
+    left and right in turn), is taken out before lines are built: set beside a body line, its larger digits
+    would make that line's glyphs read as superscripts. Returns the other glyphs and how many numbers went."""
+    strip = [c for c in chars if c["x1"] < _SIDE * width or c["x0"] > (1 - _SIDE) * width]
+    if not strip or len(strip) * 20 > len(chars):  # text set in the strip as a rule (line numbers, a margin column)
+        return chars, 0
+    groups: dict[tuple[bool, int], list[dict]] = {}
+    for c in strip:
+        groups.setdefault((c["x0"] > width / 2, round(c["top"] / 4)), []).append(c)
+    gone = [g for g in groups.values() if re.fullmatch(r"\d{1,4}", "".join(c["text"] for c in g).strip())]
+    if not gone:
+        return chars, 0
+    ids = {id(c) for g in gone for c in g}
+    return [c for c in chars if id(c) not in ids], len(gone)
+
+
+def _plain(line: Line) -> str:
+    """A line's text without the bold or italic marks around it: a page number set in bold is one still."""
+    return _EMPHASIS_ENDS.sub("", line.text.strip())
+
+
+def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[list[list[Line]], int]:
+    """Lines in the top or bottom margin that repeat on most pages (digits aside), bare page numbers, and a
+    page number set apart from its chapter's title ('43<tab>References') where that title comes back on
+    another page."""
+    def key(line: Line) -> str:
+        # digits aside: page numbers, and a number set before the running title on alternate pages; and of a
+        # line a wide gap cuts, its longest part (the title, whether or not 'Page 5 of 10' stands beside it)
+        longest = max(line.text.split("\t"), key=len)
+        return " ".join(re.sub(r"\d+", " ", longest.lower()).split())
+
+    def in_margin(line: Line, height: float, lines: list[Line], depth: int = 1) -> bool:
+        # the page's first or last lines count too: a small page grid printed on a larger sheet (an ACM or
+        # Springer journal page on Letter paper) sets its running title and footer well inside 9% of the sheet
+        # (two deep for a repeated line, where a printer's own header or page number may stand further out)
+        # (in the outer fifth of the sheet still: a short page's body line is not its edge)
+        tops = sorted({round(other.top) for other in lines})
+        bottoms = sorted({round(other.bottom) for other in lines}, reverse=True)
+        return line.top < _MARGIN * height or line.bottom > (1 - _MARGIN) * height or (
+            line.top < 0.2 * height and round(line.top) <= tops[min(depth, len(tops)) - 1]) or (
+            line.bottom > 0.8 * height and round(line.bottom) >= bottoms[min(depth, len(bottoms)) - 1])
+
+    counts, folios = Counter(), Counter()
+    for lines, height in zip(pages, heights):
+        counts.update({key(line) for line in lines if in_margin(line, height, lines, 2)})
+        # a chapter's running title is printed on a few pages only, not on a third of them
+        folios.update({key(line) for line in lines if in_margin(line, height, lines) and _FOLIO.match(_plain(line))})
+    # a third of the pages: journals print one running title on odd pages and another on even ones
+    repeated = max(2, (len(pages) + 2) // 3)
+    kept, dropped = [], 0
+    for lines, height in zip(pages, heights):
+        page_kept = []
+        for line in lines:
+            margin = in_margin(line, height, lines)
+            if (in_margin(line, height, lines, 2) and counts[key(line)] >= repeated) or (
+                    margin and _PAGE_NUMBER.match(_plain(line))) or (
+                    margin and _FOLIO.match(_plain(line)) and folios[key(line)] >= 2):
+                dropped += 1
+            else:
+                page_kept.append(line)
+        kept.append(page_kept)
+    return kept, dropped
