@@ -189,3 +189,16 @@ def test_a_number_after_a_phase_and_and_names_a_phase():
     # Positive: three trials cited as two entries is a count claim.
     text = "markers used as a primary endpoint in 3 trials [29,30]."
     assert len(count_claims(text, [(text.index("[29"), text.index("]") + 1)])) == 1
+
+
+def test_a_body_then_a_title_then_only_a_year():
+    """'The White House. The Obama Administration and Community Health Centers. 2012.': with only the year after it,
+    the second sentence is the title the body issued, not a second body's name (REF112 said 'no title')."""
+    from kb.read.reference_list import parse_entry
+
+    e = parse_entry(1, "The White House. The Obama Administration and Community Health Centers. 2012.", 1)
+    assert (e.organisation, e.title, e.year) == ("The White House", "The Obama Administration and Community Health "
+                                                 "Centers", 2012)
+    # Clean case: a country, then its ministry, then a title: the ministry is the body's, the title the title.
+    e = parse_entry(2, "Brasil. Ministério da Saúde. Guia de vigilância epidemiológica. Brasília; 2009.", 1)
+    assert (e.organisation, e.title) == ("Brasil", "Guia de vigilância epidemiológica")

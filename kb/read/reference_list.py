@@ -114,6 +114,12 @@ def _publisher_again(first: str, rest: str) -> bool:
     return ":" in rest and re.search(rf":\s*{re.escape(first.strip())}\b", rest) is not None
 
 
+def _more_than_a_date(text: str) -> bool:
+    """Words left after a year and its stops: 'The White House. The Obama Administration and Community Health
+    Centers. 2012.' has only the year after its second sentence, which is then the title, not a body's name."""
+    return bool(re.sub(rf"{YEAR_RX}[a-z]?", "", text).strip(" .,;:"))
+
+
 def _front(body: str):
     """(authors, organisation, the text after them, the year printed right after them)."""
     paren = _PAREN_YEAR.match(body) if _ANY_PAREN_YEAR.search(body) else None
@@ -196,7 +202,8 @@ def _front(body: str):
     second, sep2, after = _first_sentence(rest) if sep == ". " else ("", "", "")
     if (sep2 and _JURISDICTION.fullmatch(first) and len(second.split()) <= 14
             and (_ORG_WORDS.search(second) or GROUP_WORDS.search(second))):
-        return None, clean(first), after, None, False
+        # ... unless only a date follows: then the second sentence is the title the body issued
+        return None, clean(first), after if _more_than_a_date(after) else rest, None, False
     return None, None, body, None, False
 
 
