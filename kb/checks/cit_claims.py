@@ -43,8 +43,8 @@ def count_claim_mismatch(kb):
     nor a count that points back (`These three previous studies were
     in urban areas ...<sup>6</sup>`, studies cited before). An entry whose title names no design may be of the kind
     claimed: when only such entries disagree with the kind, the finding is `info`.
-    A count opening the sentence stays silent when its first markers hold exactly that many entries (the
-    rest may be another clause's), the next sentence goes on naming them (`The other study ...`), or `The` points
+    A count opening the sentence stays silent when its first markers, or the run of markers closing it apart
+    from the others, hold exactly that many entries (the rest may be another clause's), the next sentence goes on naming them (`The other study ...`), or `The` points
     back at as many works as the sentence before cites (`[19]–[22]. The four SMILE studies enrolled ... [23]`). A count
     before a unit of time is a duration (`90 day toxicity studies`); one whose marker points with `see`, `cf.`
     or `e.g.` (`three previous trials (see Titov et al., 2010)`) is only `info`: one paper may report them all.
@@ -105,10 +105,29 @@ def _count_may_fit(kb, entry, claim, cited: int) -> bool:
         seen += [n for n in entry.markers[k].numbers if n not in seen]
         if len(seen) == claim.count:
             return True
+    if _last_run_holds(entry, claim):
+        return True
     following = entry.sentence.index + 1
     if cited < claim.count and following < len(kb.doc.sentences) and _GOES_ON.match(kb.doc.sentences[following].text):
         return True
     return _points_back(kb, entry, claim) or claim.count + _one_more(entry.sentence.text, claim) == cited
+
+
+def _last_run_holds(entry, claim) -> bool:
+    """'Two preliminary studies ... measured fitness, an objective measure [11] and a predictor of mortality
+    [12],[13], as their primary outcome [14],[15]': markers set inside the sentence cite what the words beside
+    them say; the run closing it, apart from them, may be the counted works."""
+    text, spans = entry.sentence.text, entry.spans
+    last = len(spans) - 1
+    while last > 0 and _JOINED.match(text[spans[last - 1][1]:spans[last][0]]):
+        last -= 1
+    if last == 0 or last < claim.markers[0]:
+        return False  # one run only: it holds all the sentence's markers
+    tail = {n for k in range(last, len(spans)) for n in entry.markers[k].numbers}
+    return len(tail) == claim.count
+
+
+_JOINED = lazy(r"^[\s,;]*$")
 
 
 # 'Two earlier trials of ..., and a recent trial with ... showed no efficacy [2-4]': one more work named after the

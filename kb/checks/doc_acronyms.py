@@ -160,9 +160,10 @@ def acronym_undefined(kb):
 # Acronyms no reader needs defined and no writer mistypes: a country in a supplier's address ('Grand Island, NY,
 # USA' beside a defined USDA), the nucleic acids, the best-known diseases and bodies, and the largest journal's
 # name ('*PLoS ONE*', printed under an article's title, beside a defined NOE), the analyses of variance ('a one-way
-# ANOVA' beside a defined ANCOVA) and the commonest clinical measures and scans.
+# ANOVA' beside a defined ANCOVA), the summaries every results table prints ('means ± SEM' beside a defined
+# SERM) and the commonest clinical measures and scans.
 _COMMON = frozenset({"USA", "UAE", "USSR", "DNA", "RNA", "HIV", "AIDS", "WHO", "ONE", "ANOVA", "ANCOVA", "MANOVA",
-                     "MANCOVA", "BMI", "MRI", "ECG", "EKG", "EEG"})
+                     "MANCOVA", "SD", "SE", "SEM", "IQR", "BMI", "MRI", "ECG", "EKG", "EEG"})
 
 # An acronym joined by a slash to another name is one of a list of identifiers (a pathway 'ATM/p38/MAPK',
 # methods 'TEM/SEM'); a slip for a defined acronym is not set in such a list.

@@ -39,9 +39,10 @@ _SIGNS = (
     re.compile(r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+,\s+[A-Z]{2,}\b"),
     # an author list run on into the title: 'and Shafir E., Why Having Too Little ...'
     re.compile(r"^(?:and|&)\s"),
-    # a thesis's university closing it, after no stop: '... nursing concepts Wayne State University 2004'
-    re.compile(r"\b(?:University|College|Institute|Universit\w+)(?:\s+of(?:\s+[A-Z][\w'-]*)+)?[,.]?\s*(?:(?:1[5-9]|20)\d\d)?"
-               r"\.?$"),
+    # a thesis's university or a report's institute closing it, after no stop, in English or not: '... nursing
+    # concepts Wayne State University 2004', '... Documentos Técnicos de Salud Pública, Instituto de Salud Pública'
+    re.compile(r"\b(?:University|College|Institute|Universit\w+|Institut[eo]?)(?:\s+(?:of|de|del|for|f\u00fcr|voor)"
+               r"(?:\s+[A-Z][\w'-]*)+)?[,.]?\s*(?:(?:1[5-9]|20)\d\d)?\.?$"),
     # a place and a publisher's short name closing it, after no stop: '... in four districts in Nepal Kathmandu: GIZ'
     re.compile(r"\b[A-Z][a-z]+:\s*[A-Z][A-Za-z&]{1,7}$"),
     # a publisher closing it: 'Self-efficacy: Thought control of action : Taylor & Francis', '..., Harvard

@@ -44,8 +44,13 @@ _ARMS = (
          r"(?:be\s+)?(?:enrolled|eligible|included|reached|contacted|available|located|interviewed)))"),
     lazy(rf"(?=\d)(?<![\d.,:\w])(?P<n>{_INT})\s+(?:to|into)\s+(?!\d)"),  # "allocated 2:1 to": a ratio
     lazy(rf"\b[A-Za-z][\w-]*\s*(?:,|=)\s*(?P<n>{_INT})\s*(?=[;)])"),
-    lazy(rf"(?=\d)(?<![\d.,\w])(?P<n>{_INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
+    # '17 AIT', '16, MVIT': a count before its arm's short name; not a value after '=' ('WALK n = 17, AIT n = 16'),
+    # where the name after the comma opens the next item
+    lazy(rf"(?=\d)(?<![\d.,\w])(?<!=)(?<!= )(?P<n>{_INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
 )
+# '17 into WALK and 16 into each of the MVIT and AIT groups': one size for several arms, which a sum cannot read.
+_EACH = lazy(r"\s+(?:(?:were\s+)?(?:in|into|to)\s+)?(?:each|either|both)\s+of\b|\s+(?:in|into|to)\s+(?:each|both)\b"
+             r"|\s+(?:per|a)\s+(?:group|arm)\b", re.IGNORECASE)
 # 'at least 50 children', 'more than 100 patients': a threshold, not a total.
 _TOTAL_BOUND = lazy(r"\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|up\s+to|over|under)\s+$|"
                     r"[<>\u2264\u2265]\s*$", re.IGNORECASE)
@@ -171,6 +176,8 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
                        and not _LABEL_BEFORE.search(text, max(0, m.start("n") - 12), m.start("n"))}.values(),
                       key=lambda m: m.start())
         total, at = t.group("n"), t.start()
+        if any(_EACH.match(text, a.end("n")) for a in arms):
+            continue
         sizes = [_int(a.group("n")) for a in arms]
         if len(arms) < 3 and _SCREENED.match(text, t.end()):
             continue

@@ -35,9 +35,10 @@ _PUB = lazy(
 # A year standing alone: not inside a longer number or an e-locator, not pages after "18: " or "pp. ",
 # not the first half of a page range "1905-1910", not a volume before its pages "2093: 1-10".
 # A decade ("Women's Health in the 1990s") is no year. A year before a volume and its pages is ("Prev Sci, 2005: 6:
-# 151-175").
+# 151-175", "Nature 2012: 481, 497-499", "BMJ 2008: 337, a2338", "PLOS One 2013: 8(1), e52168"), and so is one
+# before the record's PsycINFO number, which opens with the year ("J Psychother Integr. 2016: 2016-24946-001").
 _YEAR = lazy(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!\bpp\. )(?<!\bp\. )(?P<y>{YEAR_RX})(?![\d\u2013])(?!s\b)"
-             rf"(?!-(?![A-Za-z]{{3}}\b))(?!: (?!\d+(?:\s?\(\d+\))?\s?:\s?\d))")
+             rf"(?!-(?![A-Za-z]{{3}}\b))(?!: (?!\d+(?:\s?\(\d+\))?\s?[:,]\s?[A-Za-z]{{0,2}}\d|(?P=y)-\d{{5}}-\d{{3}}\b))")
 # "Journal 6: e100", "Journal 6(2): 100-110", "Journal, 6(2), 100-110", "Journal 12 (2009) 100-110"
 # Also "Bioinformatics 19 Suppl 2: ii215-ii225" and roman pages "124: xvi-xviii".
 _VOLUME_PAGES = re.compile(

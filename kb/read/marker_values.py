@@ -39,12 +39,13 @@ _ONE_NUMBER = re.compile(r"^\s*\d+\s*$")
 CELL_SPREAD = "a bracketed number after the value that opens a table cell (a median [IQR], a mean [SD])"
 
 
-_BOUND_PAIR = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*$")
+# a comma or, as European journals print quartiles, a semicolon between the bounds: '| 35.0 [15; 40] |'
+_BOUND_PAIR = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[,;]\s*(\d+(?:\.\d+)?)\s*$")
 
 
 def value_in_cell(before: str, inner: str) -> bool:
-    """In a table row, '| 157 [113] |' is a value and its spread, and '| 42 [35, 54] |' a median and its quartiles
-    (the pair holds the value): a citation in a table follows a study's name or stands alone in its cell. A year
+    """In a table row, '| 157 [113] |' is a value and its spread, and '| 42 [35, 54] |' or '| 35.0 [15; 40] |' a
+    median and its quartiles (the pair holds the value): a citation in a table follows a study's name or stands alone in its cell. A year
     opening the cell ('| 2009 [12] |', a table of studies) still cites."""
     value = _CELL_OPENS_WITH_VALUE.search(before)
     if not value or not before.lstrip().startswith("|"):

@@ -42,7 +42,10 @@ _SUP_SEP = rf"(?:<sup>\s*[,;{_DASHES}]\s*</sup>|[,;{_DASHES}])"
 _SPLIT_SUP = re.compile(rf"<sup>\s*[\[(]\s*</sup>\s*(?P<body>\d{{1,4}}(?:\s*{_SUP_SEP}\s*\d{{1,4}})*)\s*<sup>\s*[\])]\s*</sup>",
                         re.IGNORECASE)
 _TAGS = re.compile(r"</?sup>", re.IGNORECASE)
-_SPACED_LIST, _SPACED = re.compile(r"\d{1,4}(?:\s+\d{1,4})+"), re.compile(r"\s+")
+# BMJ's raised lists put a space where others put a comma, between numbers and ranges alike: "<sup>4 5</sup>",
+# "<sup>11 42–44</sup>", "<sup>20–23 46</sup>".
+_SPACED_LIST = re.compile(rf"\d{{1,4}}(?:[{_DASHES}]\d{{1,4}})?(?:\s+\d{{1,4}}(?:[{_DASHES}]\d{{1,4}})?)+")
+_SPACED = re.compile(r"\s+")
 # One bracket, or a run of them joined by commas or a dash: "[12], [13]", "[3]–[5]".
 # Emphasis may wrap the numbers, "[*93*]" or "[**44**]", where an italic quotation or a bold caption
 # carries its marker along.
