@@ -55,7 +55,9 @@ _BEFORE_BAD = lazy(
     r"\bfurther|\bremaining|~|[<>\u2264\u2265]|\d\s*(?:-|\u2013|to|and)|\bmillion|\bthousand)\s*$",
     re.IGNORECASE)
 # '27 men from the control condition gave their consent ...': people drawn from one arm are part of it, not the size.
+# '14 subjects requiring a revision procedure': people with an event, not the trial's size.
 _AFTER_BAD = lazy(r"^\s*(?:who were (?:eligible|screened|assessed for)|were (?:eligible|screened)|eligible|"
+                        r"requiring|experiencing|developing|needing|suffering|"
                         r"screened|per (?:group|arm)|in each (?:group|arm)|each|of (?:the|all|these|those)|"
                         r"(?:from|in) (?:the|each|either|both) (?:[\w-]+ ){0,2}?(?:groups?|arms?|conditions?))\b",
                         re.IGNORECASE)
@@ -199,10 +201,11 @@ def arms(text: str) -> list[tuple[int, tuple[tuple[str, int], ...]]]:
     if not _arm_cued(text):  # most sentences: no arm is printed without one of these words
         return out
     for clause_start, clause in _clauses(text):
-        if _SUBGROUP.search(clause) or _LATER.search(clause) or _SUBSET.search(clause):
+        if _SUBGROUP.search(clause) or _LATER.search(clause) or _SUBSET.search(clause) or _EVENT_LIST.search(clause):
             continue
         hits = sorted(((m, rx is not _FURTHER_ARM) for m, rx in _arm_matches(clause)
-                       if not re.match(_PEOPLE, m.groupdict().get("label") or "", re.I)),
+                       if not re.match(_PEOPLE, m.groupdict().get("label") or "", re.I)
+                       and not _DESIGN_LABEL.fullmatch(m.groupdict().get("label") or "")),
                       key=lambda h: (h[0].start("n"), not h[1]))
         found, end, strong = [], -1, False
         for m, plain in hits:  # one arm per number: the forms overlap ("101 subjects were enrolled into the ... group")
@@ -216,6 +219,12 @@ def arms(text: str) -> list[tuple[int, tuple[tuple[str, int], ...]]]:
     return out
 
 
+# 'complications included abscess (n=2) and leak (n=1)': sizes listed after events are counts of those events.
+_EVENT_LIST = lazy(r"\b(?:complications?|adverse events?|side effects?|events)\b(?:(?!\.\s)[^;]){0,120}?\b(?:included|including|such as)\b",
+                   re.IGNORECASE, gated=True)
+# 'a prospective RCT (n=294) of patients ... randomized to the treatment (n=192) or control (n=102) group': the
+# size after the design's name is the trial's, not an arm's.
+_DESIGN_LABEL = lazy(r"RCTs?|trials?|study|studies|cohorts?|series|review|analysis", re.IGNORECASE)
 # 'the diagnoses were breast cancer (n = 6), colorectal cancer (n = 11), lung cancer (n = 5), ... (n = 5)': six sizes
 # or more in one clause break the people down by a category; trials with that many arms are rare.
 _MOST_ARMS = 5
@@ -237,7 +246,9 @@ def followed(text: str) -> list[tuple[int, str, int, str]]:
     for m in _FOLLOWED.finditer(text):
         out.append((m.start("n"), m.group("n"), int(m.group("n").replace(",", "")), ""))
     for m in _PERCENT_COUNT.finditer(text):
-        clause = _clause(text, m.start())
+        # 'At follow-up, 25 (46%) patients had anemia': a time set before the clause says when, not that the count
+        # is of those followed; the share is of those with data then, whose number the clause does not give.
+        clause = _WHEN_FOLLOWED.sub("", _clause(text, m.start()))
         # A share of everyone followed up, not of one arm ("in the control group") or of a subgroup.
         if _DENOMINATOR.match(text[m.end():]) or not (_FOLLOW_WORDS.search(clause) or _OF_EVERYONE.search(clause)):
             continue
@@ -246,6 +257,9 @@ def followed(text: str) -> list[tuple[int, str, int, str]]:
         if not any(o == m.start("c") for o, *_ in out):
             out.append((m.start("c"), m.group("c"), int(m.group("c").replace(",", "")), m.group("p") + "%"))
     return sorted(out)
+
+
+_WHEN_FOLLOWED = lazy(r"^\s*(?:At|During|By)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?follow-?up\b[^,]{0,60},", re.IGNORECASE)
 
 
 def many_groups(text: str) -> bool:

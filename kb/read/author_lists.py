@@ -22,7 +22,7 @@ from kb.read.authors import ETAL, GROUP_WORDS, PARTICLE, SURNAME, UPPER, Authors
 # lookbehinds tried only where that character stands.
 _LIST_END = lazy(r"[.:]\s+(?=\S)|(?=,)(?<=et al\.),\s+(?=\S)|(?=\.)(?<=et al)\.\*{1,2}\s+(?=\S)|"
                  r"(?=\*)(?<=et al)\*{1,2}\s+(?=[A-Z])|"
-                 r"(?=\s)(?<=\bet al)\s+(?=(?:19|20)\d\d\b)|(?=[.,])(?<=\b[A-Z])\.?,\s+(?=[A-Z][a-z\u00e0-\u00ff]+\s+[a-z\u00e0-\u00ff]{2,})|"
+                 r"(?=\s)(?<=\bet al)\s+(?=(?:19|20)\d\d\b)|(?=,)(?<=\bet al),\s+(?=[A-Z])|(?=[.,])(?<=\b[A-Z])\.?,\s+(?=[A-Z][a-z\u00e0-\u00ff]+\s+[a-z\u00e0-\u00ff]{2,})|"
                  r"(?=\.)(?<=\b[A-Z])\.,\s+(?=[A-Z])")
 # "Smith J. A., Jones B.": the stop after J is an initial's; so are those of Scientific Reports' "Goldberg R. B. &
 # Mather K." (an initial, then the ampersand) and the stop before its "& Mather".

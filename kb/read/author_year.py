@@ -165,6 +165,7 @@ def _by_coauthors(entries: list[ReferenceEntry], who: str) -> list[ReferenceEntr
     return fits or entries
 
 
+_BODY_END = r"Groups?|Investigators|Collaboration|Consortium|Task\s+Force|Committee|Council|Society|Association|Panel"
 _COLLECTIVE_END = re.compile(r"(?<=\S)\s+(?:Study\s+)?(?:Group|Collaboration|Consortium|Investigators)$")
 _LEADING_PARTICLES = lazy(r"^(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]i|[Dd]u|[Ll]e|[Ll]a)\s+)+(?=\S)")
 
@@ -182,11 +183,33 @@ def _keys(e: ReferenceEntry) -> list[str]:
         if len(bare.split()) >= 4:  # a name of its own remains: not "Study Group" alone
             keys.append(_fold(_COLLECTIVE_END.sub("", bare)))
         keys.append(_fold(org.split(",")[0]))  # 'United Nations Children's Fund, World Health Organization, ...'
+        joint = _JOINT_BODIES.fullmatch(bare)
+        if joint:  # 'ASGE Task Force and ASGE Technology Committee' cited by the first body alone
+            keys.append(_fold(joint.group("first")))
         keys += [_fold(a) for a in re.findall(r"\(([A-Z][A-Za-z&]{1,12})\)", org)]
         capitals = "".join(w[0] for w in re.findall(r"[A-Z][\w&-]*", org))
         if len(capitals) >= 2:
             keys.append(_fold(capitals))
+    if not keys and e.source_guessed and e.source:
+        # 'APTA Guide to Physical Therapist Practice 4.0. American Physical Therapy Association. Published 2023.',
+        # cited '(APTA, 2023)': a title first, then the body that issued it, read as the entry's source
+        body = e.source.split(". ")[0].strip(" .")
+        if _ISSUING_BODY.search(body) and len(body.split()) <= 8:
+            keys.append(_fold(body))
+            capitals = "".join(w[0] for w in re.findall(r"[A-Z][\w&-]*", body))
+            if len(capitals) >= 2:
+                keys.append(_fold(capitals))
     return [k for k in keys if k]
+
+
+# Words that make a source named after a title the body that issued it, not a publisher's imprint or a journal.
+_ISSUING_BODY = lazy(r"\b(?:Association|Society|College|Academy|Organi[sz]ation|Institute|Agency|Council|Federation|"
+                     r"Foundation|Department|Ministry|Cent(?:er|re)s? for)\b")
+
+
+# Two bodies joined by 'and', each named as one ('... Task Force and ... Committee'); 'Centers for Disease Control and
+# Prevention' is one body, so each part must end in a body's word.
+_JOINT_BODIES = lazy(rf"(?P<first>.+?\b(?:{_BODY_END}))\s+and\s+.+?\b(?:{_BODY_END})", re.IGNORECASE)
 
 
 def _suffix(e: ReferenceEntry) -> str:
@@ -210,7 +233,8 @@ def _names_a_source(who: str) -> bool:
     'Heart rate variability: standards ...', not 'Dunwoody, as quoted in Hamilton'."""
     words = who.split()
     first = words[0].strip(".,").lower() if words else ""
-    if not first or first in _NOT_NAMES or first[0].isdigit() or ":" in who or len(words) > 12:
+    before_et_al = len(words) > 1 and re.match(r"[*_]{0,2}et\b", words[1]) is not None  # 'Jan et al.': a surname
+    if not first or (first in _NOT_NAMES and not before_et_al) or first[0].isdigit() or ":" in who or len(words) > 12:
         return False
     plain = re.sub(r"\bet\s+al\b", "et_al", re.sub(r"[*_]", "", who))
     return all(w == "et_al" or w.startswith("et_al") or _NAME_WORDS.fullmatch(w) for w in plain.split())
@@ -220,6 +244,8 @@ def _without_opener(who: str) -> str:
     """'As Kallmes et al.' is Kallmes: a capitalised word opening the sentence is not part of the name, nor is
     one set off by a comma ('However, Diener and Clifton', which the three-author form would take for a list)."""
     first, _, rest = who.partition(" ")
+    if re.match(r"[*_]{0,2}et\s+al\b", rest):
+        return who  # 'Jan et al. (2005)', 'May et al.': before 'et al.' the word is a surname, not a month or opener
     return rest if rest and first.rstrip(",").lower() in _NOT_NAMES else who
 
 

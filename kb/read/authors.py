@@ -77,10 +77,18 @@ class Authors:
 _WITH_PARTICLE = lazy(rf"{SURNAME_WORD}\s+(?:le|la|de|van|von|da|di|du)")
 
 
+# PubMed folds a Portuguese or Spanish particle between given names into the initials: 'Parreira Pdo C'.
+_FOLDED_PARTICLE = lazy(rf"(?P<surname>{SURNAME_WORD}(?:\s+{SURNAME_WORD})?)\s+"
+                        rf"(?P<initials>{UPPER}{{1,2}}(?:da|de|do|dos|das)\s+{UPPER}{{1,3}})")
+
+
 def _split_person(token: str) -> tuple[str, str] | None:
     """(surname, initials) of 'Smith AB', 'Smith A. B.', 'McConnell CT, Jr.', 'J.A. Smith' or PubMed's Dutch
     'Heijden GW van der' (the particle after the initials)."""
     core = _PARTICLE_TAIL.sub("", _SUFFIX_TAIL.sub("", token.strip()))
+    folded = _FOLDED_PARTICLE.fullmatch(core)
+    if folded:  # PubMed's 'Parreira Pdo C', 'Costa Lda C': 'P. do C.', the particle folded into the initials
+        return folded.group("surname"), folded.group("initials")
     for name in dict.fromkeys((core, token.strip())):  # "Tetko IV": initials that look like a suffix
         words = name.split()
         for k in (1, 2, 3):  # "Smith AB", "Smith A. B", "Bottcher C. J. F", Thieme's "Kahn S R"
@@ -177,6 +185,11 @@ _GARBLED_INITIALS = lazy(rf"{SURNAME_WORD}(?=.*\s{UPPER}{{1,3}}[.-]?(?:\s|$))"
                          rf"(?:\s+(?:{UPPER}{{1,3}}[.-]?|[a-z]{{1,2}}\.?|{PARTICLE})){{2,4}}")
 
 
+# A book's editors named in the author list's place: "..., editors." "(eds)"
+_EDITORS = lazy(r"\(?(?:editors?|eds?)\.?\)?", re.IGNORECASE)
+_NUMBER_FOR_INITIALS = lazy(rf"{SURNAME_WORD}\s+\d{{1,2}}")
+
+
 def _loose_surname(token: str) -> str:
     """'Atul Mittal' -> 'Mittal', 'Chulay' -> 'Chulay', 'Ngoan le T' -> 'Ngoan': the initials, if any, come last."""
     words = token.split()
@@ -189,9 +202,54 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
     ``bare`` allows surnames without initials ('Fontana, Stadler et al.'): only
     where the list is known to end (before '(2009)' in PLOS and APA-like entries).
     """
+    found = _read_authors(segment, bare=bare)
+    if found is None and _AFFILIATION_MARKS.search(segment):
+        # 'Vijgen GH1, Schouten R', 'Kanwal, Fasiha1,2,3; Loomba, Rohit5': a publisher's page copied with the
+        # authors' affiliation numbers glued to their names; read without them, never instead of a plain reading
+        found = _read_authors(_AFFILIATION_MARKS.sub("", segment), bare=bare)
+    return found or _given_name_list(segment) or _lone_initial_pair(segment)
+
+
+# Affiliation numbers glued to a name: after a letter or an initial's stop, before a comma, a semicolon or the end.
+_AFFILIATION_MARKS = lazy(r"(?<=[^\W\d_]|\.)\d{1,2}(?:,\d{1,2})*(?=\s*[,;]|\s*$)")
+# 'Kanwal, Fasiha; Neuschwander-Tetri, Brent A.; Loomba, Rohit': surname, comma, given names written out, the
+# names parted by semicolons (a journal's page copied whole). Two such names at least: one could be a place.
+_GIVEN_NAME_PIECE = lazy(rf"(?P<surname>{SURNAME}),\s+{UPPER}[a-z]+(?:[-\s]{UPPER}[a-z]+)?(?:\s+{UPPER}\.?)*")
+
+
+def _given_name_list(segment: str) -> Authors | None:
+    pieces = [p.strip() for p in _AFFILIATION_MARKS.sub("", segment.strip()).rstrip(".").split(";")]
+    if len(pieces) < 2:
+        return None
+    found = [_GIVEN_NAME_PIECE.fullmatch(p) for p in pieces]
+    if not all(found) or any(_CORPORATE.search(p) for p in pieces):
+        return None
+    return Authors(tuple(pieces), tuple(f.group("surname") for f in found))
+
+
+# 'Kalichman, L and Vulfsons, S': names each with one bare initial after a comma, the last joined by 'and'. Read
+# only as a whole list of two names or more: one 'Thompson, K' is where a list of dotted initials was cut.
+_LONE_INITIAL_NAME = rf"{SURNAME},\s+{UPPER}\.?"
+_LONE_INITIAL_LIST = lazy(rf"{_LONE_INITIAL_NAME}(?:,\s+{_LONE_INITIAL_NAME})*,?\s+(?:and|&)\s+{_LONE_INITIAL_NAME}")
+
+
+def _lone_initial_pair(segment: str) -> Authors | None:
+    text = segment.strip()
+    if not _LONE_INITIAL_LIST.fullmatch(text) or _CORPORATE.search(text):
+        return None
+    names = [n.strip() for n in re.split(r"(?<=[A-Z.]),?\s+(?:and|&)\s+|(?<=[A-Z.]),\s+", text)]
+    surnames = [n.partition(",")[0].strip() for n in names]
+    if len(names) < 2 or not all(_SURNAME_RX.fullmatch(s) for s in surnames):
+        return None
+    return Authors(tuple(names), tuple(surnames))
+
+
+def _read_authors(segment: str, *, bare: bool = False) -> Authors | None:
     tokens = _tokens(segment.strip())
     if len(tokens) > 1 and _YEAR_TOKEN.fullmatch(tokens[-1]):
         tokens = tokens[:-1]  # "Needham J, McMurray A, Shaban RZ, 2016. Best practice ...": the year, not a name
+    if len(tokens) > 1 and _EDITORS.fullmatch(tokens[-1]):
+        tokens = tokens[:-1]  # "Goroll AH, Mulley AG, editors. Primary Care Medicine": a book's editors are its names
     names, surnames, group, et_al = [], [], None, False
     for k, token in enumerate(tokens):
         tail = re.search(r"\s+\*{0,2}et\.?\s*al\.?\*{0,2}$", token)  # "Smith FA *et al.* 2004": italic too
@@ -204,7 +262,9 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
         if surname is None and k == len(tokens) - 1 and names and GROUP_WORDS.search(token):
             group = token
             continue
-        if surname is None and names and any(GROUP_WORDS.search(t) for t in tokens[k:]) and token in segment:
+        if surname is None and names and token in segment and (
+                any(GROUP_WORDS.search(t) for t in tokens[k:])
+                or (re.search(rf";\s*{re.escape(token)}", segment) and all(_CORPORATE.search(t) for t in tokens[k:]))):
             # "Kinoshita M, et al.; Committee for Epidemiology and Clinical Management of ...": the group
             # named last may hold commas or an 'and' of its own
             group = segment[segment.rindex(token):].strip(" .;,")
@@ -219,6 +279,10 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
             surname = _loose_surname(token)
         if surname is None and k and _mononym(token) and sum(1 for t in tokens if person(t)) >= 2:
             surname = token.rstrip(".")  # 'Kosim R, Djauzi, et al.': an Indonesian name has no initials
+        if surname is None and len(names) >= _SURE and k < len(tokens) - 1 and _NUMBER_FOR_INITIALS.fullmatch(token):
+            # 'Marchetti P, Contursi 3, Alterio A': a number printed where a later name's initial (or its
+            # affiliation mark) stands; between names read surely, it is still a name
+            surname = token.split()[0]
         if surname is None and names and _GARBLED_INITIALS.fullmatch(token):
             # 'Aldstadt J, Yoon I- K, ...', 'Aziz S, Ngui R, Lim Y a. L, ...', 'Costa JV, Silveira LV de A': a
             # reference manager broke a later name's initials; one such name must not unread the whole list

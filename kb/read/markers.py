@@ -211,13 +211,25 @@ _BRACKET_NAME_BEFORE = re.compile(r"\[(?!See\b)[A-Z][\w-]{0,15} ?$")
 _IN_A_NAME_AFTER = re.compile(r"-[^\W\d_]")
 
 
+# A cell of running text: sentences of many words ('The evidence was limited to two trials: ... including 73
+# participants (27, 28).'), as guidelines print their evidence summaries; its citations are read as in prose.
+_PROSE_CELL_WORDS = 15
+_SENTENCE_IN_CELL = re.compile(r"[a-z]{2}[.;:]\s+[A-Z]|[a-z]{2}\.\s*$")
+
+
+def _in_prose_cell(line: str, start: int, end: int) -> bool:
+    cell = line[line.rfind("|", 0, start) + 1: (line.find("|", end) if "|" in line[end:] else len(line))]
+    words = re.findall(r"[A-Za-z]{2,}", cell)
+    return len(words) >= _PROSE_CELL_WORDS and bool(_SENTENCE_IN_CELL.search(cell.strip()))
+
+
 def _scan_parens(line: str, found: list, taken: list) -> None:
     row = line.lstrip().startswith("|")
     for m in _PAREN.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
             continue
         if row and (not (line[: m.start()].rstrip().endswith("|") and line[m.end():].lstrip().startswith("|"))
-                    or re.fullmatch(r"\d+,\d{1,2}", m.group("inner"))):
+                    or re.fullmatch(r"\d+,\d{1,2}", m.group("inner"))) and not _in_prose_cell(line, m.start(), m.end()):
             continue  # a table row's "45 (12)" or "| (38,2) |" is a value; a cell holding only "(95)" cites
         if (_IN_A_NAME_BEFORE.search(line, 0, m.start()) or _IN_A_NAME_AFTER.match(line, m.end())
                 or (_BRACKET_NAME_BEFORE.search(line, 0, m.start()) and line[m.end():m.end() + 1] == "]")):

@@ -120,6 +120,12 @@ def _more_than_a_date(text: str) -> bool:
     return bool(re.sub(rf"{YEAR_RX}[a-z]?", "", text).strip(" .,;:"))
 
 
+# 'ASGE Bariatric Endoscopy Task Force and ASGE Technology Committee, Abu Dayyeh BK, ...': two bodies joined by
+# 'and' head the names, each of them short and named as a body.
+_JOINT_BODIES = lazy(rf"(?P<first>(?:\S+\s+){{0,7}}?{GROUP_WORDS.pattern})\s+and\s+(?:\S+\s+){{0,7}}?{GROUP_WORDS.pattern}",
+                     re.IGNORECASE)
+
+
 def _front(body: str):
     """(authors, organisation, the text after them, the year printed right after them)."""
     paren = _PAREN_YEAR.match(body) if _ANY_PAREN_YEAR.search(body) else None
@@ -180,7 +186,7 @@ def _front(body: str):
         if nature:
             return nature[0], None, body[nature[1]:], None, False
     group, comma, others = body.partition(", ")
-    if not lead and comma and GROUP_WORDS.search(group) and len(group.split()) <= 8:
+    if not lead and comma and GROUP_WORDS.search(group) and (len(group.split()) <= 8 or _JOINT_BODIES.fullmatch(group)):
         after = leading_authors(others)  # "Genomes Project Consortium, Abecasis GR, Auton A, et al. Title."
         if after:
             found, end = after
@@ -204,7 +210,18 @@ def _front(body: str):
             and (_ORG_WORDS.search(second) or GROUP_WORDS.search(second))):
         # ... unless only a date follows: then the second sentence is the title the body issued
         return None, clean(first), after if _more_than_a_date(after) else rest, None, False
+    titled = _TITLE_THEN_IN.match(body)
+    if titled:
+        # "Urological aspects of chronic pelvic pain. In: Engeler D, Baranowski AP, et al. Guidelines on ...": a
+        # chapter's title first, then the book's authors, whom the text cites; the chapter's title stays the title
+        lead = leading_authors(body[titled.end():])
+        if lead and not lead[0].group:
+            return lead[0], None, f"{titled.group('title')}. {body[titled.end() + lead[1]:]}", None, False
     return None, None, body, None, False
+
+
+# A title (no year in it) then 'In:' and the names of the book it is part of.
+_TITLE_THEN_IN = lazy(r"(?P<title>[A-Z][^.]{10,200}?)\.\s+In:\s+(?=[A-Z])")
 
 
 # Reference managers print the date as they hold it: '2012-2.' (year and month), '08/2019.' (month and year).
