@@ -2,40 +2,22 @@
 Each form has a positive and a clean case; the texts are made here."""
 from __future__ import annotations
 
-from kb.checks import run_checks
 from kb.estimates.context import claim_for
-from kb.knowledge.base import build_knowledge_base
-from kb.outputs.report import flatten
-from kb.read.markers import scan_line
-from kb.read.parse_policy import parse_policy
-
-
-def _findings(text: str, code: str):
-    return [(f.code, f.severity) for f in
-            flatten(run_checks(build_knowledge_base(parse_policy(text, "fixture.md")), select=[code]))]
-
-
-def _numbers(line: str) -> list[str]:
-    return [m.inner for m in scan_line(line)[0]]
-
-
-def _results(sentence: str, code: str):
-    return _findings(f"# Trial\n\n## Results\n\n{sentence}\n\n## References\n\n1. Smith A. A trial. *J Med*. "
-                     "2001;1:1-5.\n", code)
+from tests.formtools import codes_of, in_results, markers_in
 
 
 def test_a_reference_number_longer_than_a_citation_is_not_cut_to_one():
     """'approved by the Ethics Committee (ref. 13702)': an approval's number, not reference 1370."""
-    assert _numbers("Ethics approval was granted by the committee (ref. 13702). All gave consent.") == []
+    assert markers_in("Ethics approval was granted by the committee (ref. 13702). All gave consent.") == []
     # Positive: 'ref. 12' cites.
-    assert _numbers("as described before (ref. 12).") == ["12"]
+    assert markers_in("as described before (ref. 12).") == ["12"]
 
 
 def test_a_median_and_its_quartiles_in_a_table_cell_are_no_citation():
     """'| HDL-C (mg/dL), median [IQR] | 42 [35, 54] |': the pair holds the value."""
-    assert _numbers("| HDL-C (mg/dL), median [IQR] | 42 [35, 54] | 51 [38, 60] |") == []
+    assert markers_in("| HDL-C (mg/dL), median [IQR] | 42 [35, 54] | 51 [38, 60] |") == []
     # Positive: a pair that does not hold the number before it cites.
-    assert _numbers("| Lipids | 12 [35, 54] |") == ["35, 54"]
+    assert markers_in("| Lipids | 12 [35, 54] |") == ["35, 54"]
 
 
 def test_no_clinically_meaningful_difference_claims_neither_way():
@@ -50,16 +32,16 @@ def test_no_clinically_meaningful_difference_claims_neither_way():
 
 def test_the_reasons_for_exclusion_break_down_the_excluded_not_the_total():
     """'Of 152 eligible, 59 were excluded because ... (n = 28); refused (n = 21) or ... (n = 10)'."""
-    assert _results("Out of the initial 152 eligible participants, 59 were excluded because they did not meet the "
+    assert in_results("Out of the initial 152 eligible participants, 59 were excluded because they did not meet the "
                     "inclusion criteria (n = 28); refused to participate (n = 21) or were enrolled in another study "
                     "(n = 10).", "EST301") == []
     # Positive: three arms with no breakdown among them that do not add up.
-    assert _results("Of the 152 participants, 75 received drug A, 60 received drug B and 10 received placebo.",
+    assert in_results("Of the 152 participants, 75 received drug A, 60 received drug B and 10 received placebo.",
                     "EST301") == [("EST301", "warning")]
 
 
 def _acronyms(body: str):
-    return _findings("# Rats\n\n## Methods\n\nWeights were compared by analysis of covariance (ANCOVA).\n\n" + body
+    return codes_of("# Rats\n\n## Methods\n\nWeights were compared by analysis of covariance (ANCOVA).\n\n" + body
                      + "\n\n## References\n\n1. Smith A. Rats. *J Tox*. 2001;1:1-5.\n", "DOC112")
 
 
@@ -70,7 +52,7 @@ def test_an_analysis_of_variance_needs_no_definition():
 
 
 def _entry(entry: str):
-    return _findings("# Games\n\n## Discussion\n\nGames teach [1].\n\n## References\n\n1. " + entry + "\n", "REF113")
+    return codes_of("# Games\n\n## Discussion\n\nGames teach [1].\n\n## References\n\n1. " + entry + "\n", "REF113")
 
 
 def test_a_thesis_closing_with_its_university_is_unsure_of_its_source():

@@ -2,68 +2,51 @@
 read first as they came). Each form has a positive and a clean case; the texts are made here."""
 from __future__ import annotations
 
-from kb.checks import run_checks
-from kb.knowledge.base import build_knowledge_base
-from kb.outputs.report import flatten
-from kb.read.markers import scan_line
 from kb.read.parse_policy import parse_policy
-
-
-def _findings(text: str, code: str):
-    return [(f.code, f.severity) for f in
-            flatten(run_checks(build_knowledge_base(parse_policy(text, "fixture.md")), select=[code]))]
-
-
-def _numbers(line: str) -> list[str]:
-    return [m.inner for m in scan_line(line)[0]]
-
-
-def _results(sentence: str, code: str):
-    return _findings(f"# Trial\n\n## Results\n\n{sentence}\n\n## References\n\n1. Smith A. A trial. *J Med*. "
-                     "2001;1:1-5.\n", code)
+from tests.formtools import codes_of, in_results, markers_in
 
 
 def test_a_median_and_its_quartiles_split_by_a_semicolon_in_a_cell_are_no_citation():
     """'| Pain before surgery | 35.0 [15; 40] |': European journals print the quartiles with a semicolon."""
-    assert _numbers("| Pain score before surgery | 35.0 [15; 40] | 23.0 [12; 30] | 0.23 |") == []
+    assert markers_in("| Pain score before surgery | 35.0 [15; 40] | 23.0 [12; 30] | 0.23 |") == []
     # Positive: a pair that does not hold the value before it cites.
-    assert _numbers("| Pain score | 5.0 [15; 40] |") == ["15; 40"]
+    assert markers_in("| Pain score | 5.0 [15; 40] |") == ["15; 40"]
 
 
 def test_a_raised_list_spaced_like_bmj_holds_its_ranges():
     """'<sup>11 42\u201344</sup>': a space where other journals print a comma, before a range too."""
-    assert _numbers("more appealing to families.<sup>11 42\u201344</sup> The leaders were bilingual.") == ["11, 42\u201344"]
-    assert _numbers("good mental health.<sup>20\u201323 46</sup> Studies suggest") == ["20\u201323, 46"]
+    assert markers_in("more appealing to families.<sup>11 42\u201344</sup> The leaders were bilingual.") == ["11, 42\u201344"]
+    assert markers_in("good mental health.<sup>20\u201323 46</sup> Studies suggest") == ["20\u201323, 46"]
     # Clean: a comma-separated list reads as before, and a lone range too.
-    assert _numbers("more appealing to families.<sup>11, 42\u201344</sup> The") == ["11, 42\u201344"]
-    assert _numbers("as before.<sup>42\u201344</sup> The") == ["42\u201344"]
+    assert markers_in("more appealing to families.<sup>11, 42\u201344</sup> The") == ["11, 42\u201344"]
+    assert markers_in("as before.<sup>42\u201344</sup> The") == ["42\u201344"]
 
 
 def test_a_decrease_printed_by_size_with_its_interval_from_the_smaller_decrease_is_a_note():
     """'HbA1c declined by 0.7% (95% CI: -0.4 to -1.0%)': the bounds in order of size around 0.7."""
-    assert _results("HbA1c declined by 0.7% (95% CI: -0.4 to -1.0%) in the diet group.", "EST101") == [
+    assert in_results("HbA1c declined by 0.7% (95% CI: -0.4 to -1.0%) in the diet group.", "EST101") == [
         ("EST101", "info")]
     # Positive: the same bounds around a size outside them, or with no words for the direction, stay errors.
-    assert _results("HbA1c declined by 0.7% (95% CI: -0.2 to -0.5%) in the diet group.", "EST101") == [
+    assert in_results("HbA1c declined by 0.7% (95% CI: -0.2 to -0.5%) in the diet group.", "EST101") == [
         ("EST101", "error")]
-    assert _results("HbA1c changed by -0.7% (95% CI: -0.4 to -1.0%) in the diet group.", "EST101") == [
+    assert in_results("HbA1c changed by -0.7% (95% CI: -0.4 to -1.0%) in the diet group.", "EST101") == [
         ("EST101", "error")]
 
 
 def test_one_size_for_each_of_several_arms_is_not_summed():
     """'17 into WALK and 16 into each of the MVIT and AIT groups': 16 is two arms' size."""
-    assert _results("The 49 participants were randomized as follows; 17 into WALK and 16 into each of the MVIT and "
+    assert in_results("The 49 participants were randomized as follows; 17 into WALK and 16 into each of the MVIT and "
                     "AIT groups.", "EST301") == []
     # Positive: three arms of their own that do not add up.
-    assert _results("The 49 participants were randomized as follows; 17 into WALK, 16 into MVIT and 10 into AIT.",
+    assert in_results("The 49 participants were randomized as follows; 17 into WALK, 16 into MVIT and 10 into AIT.",
                     "EST301") == [("EST301", "warning")]
 
 
 def test_arm_sizes_given_as_name_n_equals_are_not_read_across_the_comma():
     """'WALK n = 17, AIT n = 16, MVIT n = 16': the name after a comma opens the next item, so '17, AIT' is no arm."""
-    assert _results("Intention to treat population N = 49; WALK n = 17, AIT n = 16, MVIT n = 16.", "EST301") == []
+    assert in_results("Intention to treat population N = 49; WALK n = 17, AIT n = 16, MVIT n = 16.", "EST301") == []
     # Positive: arms in parentheses that do not add up are still read.
-    assert _results("Intention to treat population N = 49 (WALK, n = 17; AIT, n = 16; MVIT, n = 10).", "EST301") == [
+    assert in_results("Intention to treat population N = 49 (WALK, n = 17; AIT, n = 16; MVIT, n = 10).", "EST301") == [
         ("EST301", "warning")]
 
 
@@ -72,7 +55,7 @@ _REFS = "\n".join(f"{i}. Author{chr(64 + i)} A. A randomized trial number {i}. *
 
 
 def _count(sentence: str):
-    return _findings(f"# Fitness\n\n## Background\n\n{sentence}\n\n## References\n\n{_REFS}\n", "CIT301")
+    return codes_of(f"# Fitness\n\n## Background\n\n{sentence}\n\n## References\n\n{_REFS}\n", "CIT301")
 
 
 def test_a_count_may_be_of_the_run_of_markers_closing_the_sentence():
@@ -88,7 +71,7 @@ def test_a_count_may_be_of_the_run_of_markers_closing_the_sentence():
 
 
 def _acronyms(body: str):
-    return _findings("# Bone\n\n## Methods\n\nRaloxifene is a selective estrogen receptor modulator (SERM).\n\n" + body
+    return codes_of("# Bone\n\n## Methods\n\nRaloxifene is a selective estrogen receptor modulator (SERM).\n\n" + body
                      + "\n\n## References\n\n1. Smith A. Bone. *J Bone*. 2001;1:1-5.\n", "DOC112")
 
 
@@ -99,7 +82,7 @@ def test_the_standard_error_of_the_mean_needs_no_definition():
 
 
 def _entry(entry: str):
-    return _findings("# Eating\n\n## Discussion\n\nIt is common [1].\n\n## References\n\n1. " + entry + "\n", "REF113")
+    return codes_of("# Eating\n\n## Discussion\n\nIt is common [1].\n\n## References\n\n1. " + entry + "\n", "REF113")
 
 
 def test_a_report_closing_with_its_institute_in_another_language_is_unsure_of_its_source():
