@@ -15,7 +15,8 @@ def test_a_median_and_its_quartiles_split_by_a_semicolon_in_a_cell_are_no_citati
 
 def test_a_raised_list_spaced_like_bmj_holds_its_ranges():
     """'<sup>11 42\u201344</sup>': a space where other journals print a comma, before a range too."""
-    assert markers_in("more appealing to families.<sup>11 42\u201344</sup> The leaders were bilingual.") == ["11, 42\u201344"]
+    assert markers_in("more appealing to families.<sup>11 42\u201344</sup> The leaders were bilingual.") \
+        == ["11, 42\u201344"]
     assert markers_in("good mental health.<sup>20\u201323 46</sup> Studies suggest") == ["20\u201323, 46"]
     # Clean: a comma-separated list reads as before, and a lone range too.
     assert markers_in("more appealing to families.<sup>11, 42\u201344</sup> The") == ["11, 42\u201344"]
