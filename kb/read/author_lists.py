@@ -11,6 +11,7 @@ import re
 
 from kb.patterns import lazy
 from kb.read.authors import ETAL, GROUP_WORDS, PARTICLE, SURNAME, UPPER, Authors, initials_first, read_authors
+from kb.read.given_names import full_name_list
 
 
 # Where a Vancouver/AMA/BMC author list may end: '. ' or ': ' (BMC) before the title.
@@ -58,7 +59,7 @@ def leading_authors(text: str) -> tuple[Authors, int] | None:
                 and not (apa and _TITLE_CASE_NEXT.match(text, m.end())):
             continue  # "Smith J. A., Jones B.": a comma between names, not the list's end
         tried += 1
-        found = read_authors(text[: m.start()])
+        found = full_name_list(text[: m.start()]) or read_authors(text[: m.start()])
         if found is None and apa and not _AND_NEXT.match(text, m.end()):
             found = read_authors(text[: m.start() + 1])  # "Abeles, M.": the stop is the initial's
             etal = _ETAL_AFTER.match(text, m.end()) if found else None

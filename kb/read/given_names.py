@@ -1,0 +1,52 @@
+"""Author lists that print every given name in full after the surname: JMIR's 'Ozminkowski Ronald J, Ling Davina,
+Goetzel Ron Z'. The surname is the first word. Read only where the list proves its style: a name printed with a
+given name and no initial ('Ling Davina'), which a list of initials never prints (its two-word surnames, 'Blasco
+Andaluz J', always carry initials)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kb.patterns import lazy
+from kb.read.authors import SURNAME_WORD, UPPER, Authors
+
+_GIVEN = rf"{UPPER}[a-z\u00df-\u00ff]{{2,}}(?:-{UPPER}[a-z\u00df-\u00ff]+)?"
+_FULL_NAME = lazy(rf"(?P<surname>{SURNAME_WORD})\s+{_GIVEN}(?:\s+{_GIVEN})?(?P<initials>(?:\s+{UPPER}\.?){{0,2}})")
+_ET_AL = lazy(r",?\s*et\.?\s*al\.?$")
+# 'World Health Organization, Global Fund' has the shape of two names with given names: bodies are no people.
+_BODY_WORD = lazy(r"\b(?:Organi[sz]ation|Association|Society|Institute|Council|Group|Committee|Fund|Agency|Department|"
+                  r"Ministry|Cent(?:er|re)|Foundation|University|College|Network|Consortium|Health|Services?|Board|"
+                  r"Office|Commission|Alliance|Federation|Academy|Trust|Collaboration|Programme|Program)\b")
+
+
+def full_name_list(segment: str) -> Authors | None:
+    """'Ozminkowski Ronald J, Ling Davina, Goetzel Ron Z, et al' -> surnames Ozminkowski, Ling, Goetzel."""
+    text = segment.strip().rstrip(".")
+    et_al = _ET_AL.search(text)
+    names = [n.strip() for n in (text[: et_al.start()] if et_al else text).split(",")]
+    if len(names) < 2:
+        return None
+    found = [_FULL_NAME.fullmatch(n) for n in names]
+    if not all(found) or not any(not f.group("initials").strip() for f in found) or _BODY_WORD.search(text):
+        return None
+    return Authors(tuple(names), tuple(f.group("surname") for f in found), et_al=bool(et_al))
+
+
+# A list proves the style when this many of its entries print a name with a given name and no initial.
+_PROVEN = 2
+
+
+def read_in_full_name_style(entries: list) -> list:
+    """A list that prints given names in full on some entries prints them so on all: where a list proves it, an
+    entry whose every name is 'Surname Given [I]' ('Pelletier Kenneth R', 'Tate Deborah F, Wing Rena R') has the
+    first word of each for its surnames, as the proven entries do."""
+    proven = sum(1 for e in entries if len(e.authors) >= 2 and full_name_list(", ".join(e.authors)))
+    if proven < _PROVEN:
+        return entries
+    out = []
+    for e in entries:
+        found = [_FULL_NAME.fullmatch(n) for n in e.authors]
+        if found and all(found) and not any(_BODY_WORD.search(n) for n in e.authors) \
+                and tuple(f.group("surname") for f in found) != e.surnames:
+            e = replace(e, surnames=tuple(f.group("surname") for f in found))
+        out.append(e)
+    return out

@@ -1,0 +1,41 @@
+"""Author lists that print given names in full after the surname (JMIR): the surname is the first word, once the
+list proves the style with a name that has no initial."""
+from __future__ import annotations
+
+from kb.read.parse_policy import parse_policy
+from kb.read.reference_list import parse_entry
+
+
+def _first_authors(entries: list[str]) -> list[str | None]:
+    text = ("# Web health\n\n## Discussion\n\n" + " ".join(f"See [{i}]." for i in range(1, len(entries) + 1))
+            + "\n\n## References\n\n" + "\n".join(f"{i}. {e}" for i, e in enumerate(entries, 1)) + "\n")
+    return [e.first_author for e in parse_policy(text, "fixture.md").references]
+
+
+def test_a_name_without_an_initial_proves_full_given_names():
+    e = parse_entry(1, "Ozminkowski Ronald J, Ling Davina, Goetzel Ron Z, Isaac Fikry. Long-term impact of a wellness "
+                       "program. J Occup Environ Med. 2002;44(1):21-9.", 1)
+    assert e.surnames == ("Ozminkowski", "Ling", "Goetzel", "Isaac")
+    # Clean case: a Vancouver list's two-word surname keeps both words.
+    e = parse_entry(2, "Blasco Andaluz J, Martinez-Ferrer A. Effect of vertebroplasty on pain. J Bone Miner Res. "
+                       "2012;27(5):1159-66.", 1)
+    assert e.surnames == ("Blasco Andaluz", "Martinez-Ferrer")
+
+
+def test_a_list_that_proves_the_style_reads_its_other_entries_so():
+    proven = ["Wantland Dean J, Portillo Carmen, Holzemer William L. Web-based interventions: a meta-analysis. J Med "
+              "Internet Res. 2004;6(4):e40.",
+              "Marshall Alison L, Owen Neville. Print versus website physical activity programs. Am J Prev Med. "
+              "2003;25(2):88-94."]
+    single = "Pelletier Kenneth R. A review of health promotion at the worksite. J Occup Environ Med. 2005;47:1051-8."
+    assert _first_authors(proven + [single]) == ["Wantland", "Marshall", "Pelletier"]
+    # Clean case: without the proof, a two-word surname with its initial stays whole.
+    vancouver = ["Smith AB, Jones C. A trial of widgets. BMJ. 2015;1:1-5.", "Lee D, Kim E. Widgets. BMJ. 2016;2:1-5.",
+                 "Blasco Andaluz J. Effect of vertebroplasty on pain. J Bone Miner Res. 2012;27(5):1159-66."]
+    assert _first_authors(vancouver) == ["Smith", "Lee", "Blasco Andaluz"]
+
+
+def test_bodies_named_in_a_list_prove_nothing():
+    """'World Health Organization, Global Fund' has the shape of two people with given names."""
+    e = parse_entry(1, "World Health Organization, United Nations Fund. Guidelines on malaria. Geneva: WHO; 2010.", 1)
+    assert e.first_author != "World"
