@@ -15,6 +15,7 @@ from kb.read.author_year_list import read_entry, unnumbered_drafts
 from kb.read.blocks import Heading, headings
 from kb.read.criteria import CATEGORY, paragraph_statements, parse_criteria
 from kb.read.given_names import read_in_full_name_style
+from kb.read.heading_markers import heading_markers
 from kb.read.model import Code, PolicyDocument, Problem, ReferenceEntry, Section
 from kb.read.prose import clean_text, group_blocks, read_paragraphs, read_prose
 from kb.read.reference_list import parse_entry
@@ -286,6 +287,9 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
         if _cites_by_name(numbered, markers, by_name[1], references):
             style = AUTHOR_YEAR
             sentences, markers, skipped = by_name
+    if style == "numbered":
+        markers = sorted(markers + heading_markers(lines, found, markers, last_entry, excluded, section_for_line),
+                         key=lambda m: (m.line, m.column))
     crit_span = _region(sections, CRITERIA_HEADING, len(lines), through_categories=True)
     statements = []
     if crit_span:
