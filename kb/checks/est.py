@@ -136,8 +136,9 @@ def p_value_mismatch(kb):
     Example: "(MD = 0.17; 95% CI, -0.39 to 0.73; P = .25)" - the interval gives p of about 0.55.
     Fix: check the p-value and the interval in the cited paper.
     """
-    method = non_wald_method(s.text for s in kb.doc.sentences)
-    for f in _estimate_rule(p_value_mismatch, kb):
+    found = list(_estimate_rule(p_value_mismatch, kb))
+    method = non_wald_method(s.text for s in kb.doc.sentences) if found else None  # read only when needed
+    for f in found:
         if method:  # the document's own method explains a gap from the normal approximation: only worth a look
             f = replace(f, severity="info", message=f"{f.message} (the document names '{method}', whose p-values "
                                                     "and intervals need not agree as a normal approximation would)")
