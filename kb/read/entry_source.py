@@ -41,8 +41,9 @@ _YEAR = lazy(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!\bpp\. )(?<!\bp\. )(?P<y>
              rf"(?!-(?![A-Za-z]{{3}}\b))(?!: (?!\d+(?:\s?\(\d+\))?\s?[:,]\s?[A-Za-z]{{0,2}}\d|(?P=y)-\d{{5}}-\d{{3}}\b|"
              r"[A-Z][a-z]{2,}))")
 # A year before a colon is a year, not a volume, when a word follows it ("... humans 2012: Available at: http...")
-# or it opens a sentence of its own ("[Report of ...]. 2000: 8-22 [Japanese]."): a volume follows its journal.
-_YEAR_OPENS = lazy(rf"(?:^|[.\]]\s+)(?P<y>{YEAR_RX}):\s*\d")
+# or it follows a title translated in square brackets, as NLM prints a foreign work ("[Report of ...]. 2000: 8-22
+# [Japanese]."): a volume follows its journal ('*J Biol*. 2093: 1-10' stays a volume).
+_YEAR_OPENS = lazy(rf"\]\.\s+(?P<y>{YEAR_RX}):\s*\d")
 # "Journal 6: e100", "Journal 6(2): 100-110", "Journal, 6(2), 100-110", "Journal 12 (2009) 100-110"
 # Also "Bioinformatics 19 Suppl 2: ii215-ii225" and roman pages "124: xvi-xviii".
 _VOLUME_PAGES = re.compile(
