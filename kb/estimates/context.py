@@ -134,10 +134,19 @@ _HYPOTHETICAL_BEFORE = lazy(r"\bwould\b[^,;.]{0,30}$", re.IGNORECASE)
 _BY_SUBGROUP = lazy(r"^\s*(?:by|across)\b", re.IGNORECASE)
 
 
+# "believed that 'smoking makes 'no difference' to weight' (RR = 2.13 ...)": words in quotation marks of their own
+# are a questionnaire item's or a speaker's, quoted; the authors claim nothing with them.
+_OPEN_QUOTES, _CLOSE_QUOTES = "\u2018\u201c'\"", "\u2019\u201d'\""
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in _OPEN_QUOTES and end < len(text) and text[end] in _CLOSE_QUOTES
+
+
 def _not_a_claim(text: str, start: int, end: int) -> bool:
-    """Words that read as a claim but are a hypothetical or a subgroup's (non-)difference."""
+    """Words that read as a claim but are a hypothetical, a subgroup's (non-)difference or a quotation."""
     return bool(_HYPOTHETICAL_AFTER.search(text[end:end + 40]) or _HYPOTHETICAL_BEFORE.search(text[max(0, start - 40):start])
-                or _BY_SUBGROUP.match(text[end:]))
+                or _BY_SUBGROUP.match(text[end:]) or _quoted(text, start, end))
 
 
 # 'with no clinically meaningful difference between treatments [difference -0.065% (95% CI: -0.495, 0.365)]':

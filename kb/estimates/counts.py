@@ -48,9 +48,10 @@ _ARMS = (
     # where the name after the comma opens the next item
     lazy(rf"(?=\d)(?<![\d.,\w])(?<!=)(?<!= )(?P<n>{_INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
 )
-# '17 into WALK and 16 into each of the MVIT and AIT groups': one size for several arms, which a sum cannot read.
-_EACH = lazy(r"\s+(?:(?:were\s+)?(?:in|into|to)\s+)?(?:each|either|both)\s+of\b|\s+(?:in|into|to)\s+(?:each|both)\b"
-             r"|\s+(?:per|a)\s+(?:group|arm)\b", re.IGNORECASE)
+# '17 into WALK and 16 into each of the MVIT and AIT groups', '(26 randomised to each arm)': one size for several
+# arms, which a sum cannot read.
+_EACH = lazy(r"\s+(?:were\s+)?(?:(?:randomi[sz]ed|allocated|assigned)\s+)?(?:(?:(?:in|into|to)\s+)?(?:each|either|both)"
+             r"\s+of\b|(?:in|into|to)\s+(?:each|both)\b|(?:per|a)\s+(?:group|arm)\b)", re.IGNORECASE)
 # 'at least 50 children', 'more than 100 patients': a threshold, not a total.
 _TOTAL_BOUND = lazy(r"\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|up\s+to|over|under)\s+$|"
                     r"[<>\u2264\u2265]\s*$", re.IGNORECASE)

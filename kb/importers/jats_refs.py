@@ -154,8 +154,10 @@ def link_text(el, ctx: Context) -> str:
 
 def _styled(cit, ctx: Context, plos: bool) -> str:
     """The printed entry for a citation given as parts."""
-    authors, year = _authors(cit, ctx), _part(cit, "year", ctx)
-    title, source = _part(cit, "article-title", ctx), _part(cit, "source", ctx)
+    # A year tagged with its brackets ('<year>(2004)</year>') prints bare; a book given by its <chapter-title> alone
+    # (no <source>, as Elsevier tags reports and software) has that as its title, not nothing.
+    authors, year = _authors(cit, ctx), _part(cit, "year", ctx).strip("() ")
+    title, source = _part(cit, "article-title", ctx) or _part(cit, "chapter-title", ctx), _part(cit, "source", ctx)
     volume, issue, pages = _part(cit, "volume", ctx), _part(cit, "issue", ctx), _pages(cit, ctx)
     place = ": ".join(p for p in (_part(cit, "publisher-loc", ctx), _part(cit, "publisher-name", ctx)) if p)
     where = volume + (f"({issue})" if issue else "")

@@ -249,6 +249,12 @@ def _without_opener(who: str) -> str:
     return rest if rest and first.rstrip(",").lower() in _NOT_NAMES else who
 
 
+def _closes_italics(text: str, end: int) -> bool:
+    """'*Social Science & Medicine (1982)*': a year closing an italic span is part of a title (a journal's name
+    kept apart from an earlier one of that name), not a citation."""
+    return text[end:end + 1] in ("*", "_") and text[:end].count(text[end]) % 2 == 1
+
+
 def scan_author_year(text: str, index: AuthorYearIndex) -> list[RawMarker]:
     """The author-year citations of a paragraph, each a ``RawMarker`` whose inner lists the entries it names."""
     found: list[RawMarker] = []
@@ -282,7 +288,7 @@ def scan_author_year(text: str, index: AuthorYearIndex) -> list[RawMarker]:
     for m in _NARRATIVE.finditer(text):
         start, end = m.start("paren"), m.end("paren")
         who = _without_opener(m.group("who"))
-        if any(a <= start < b for a, b in taken) or not _names_a_source(who):
+        if any(a <= start < b for a, b in taken) or not _names_a_source(who) or _closes_italics(text, end):
             continue
         got, said, known = index.resolve(who, m.group("years"))
         if not known and not _STRONG.search(who):

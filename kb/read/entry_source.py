@@ -38,7 +38,12 @@ _PUB = lazy(
 # 151-175", "Nature 2012: 481, 497-499", "BMJ 2008: 337, a2338", "PLOS One 2013: 8(1), e52168"), and so is one
 # before the record's PsycINFO number, which opens with the year ("J Psychother Integr. 2016: 2016-24946-001").
 _YEAR = lazy(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!\bpp\. )(?<!\bp\. )(?P<y>{YEAR_RX})(?![\d\u2013])(?!s\b)"
-             rf"(?!-(?![A-Za-z]{{3}}\b))(?!: (?!\d+(?:\s?\(\d+\))?\s?[:,]\s?[A-Za-z]{{0,2}}\d|(?P=y)-\d{{5}}-\d{{3}}\b))")
+             rf"(?!-(?![A-Za-z]{{3}}\b))(?!: (?!\d+(?:\s?\(\d+\))?\s?[:,]\s?[A-Za-z]{{0,2}}\d|(?P=y)-\d{{5}}-\d{{3}}\b|"
+             r"[A-Z][a-z]{2,}))")
+# A year before a colon is a year, not a volume, when a word follows it ("... humans 2012: Available at: http...")
+# or it follows a title translated in square brackets, as NLM prints a foreign work ("[Report of ...]. 2000: 8-22
+# [Japanese]."): a volume follows its journal ('*J Biol*. 2093: 1-10' stays a volume).
+_YEAR_OPENS = lazy(rf"\]\.\s+(?P<y>{YEAR_RX}):\s*\d")
 # "Journal 6: e100", "Journal 6(2): 100-110", "Journal, 6(2), 100-110", "Journal 12 (2009) 100-110"
 # Also "Bioinformatics 19 Suppl 2: ii215-ii225" and roman pages "124: xvi-xviii".
 _VOLUME_PAGES = re.compile(
@@ -56,7 +61,7 @@ _ELSEVIER = lazy(
 
 def year_in(text: str) -> int | None:
     """The first publication year standing alone in a text, never pages or e-locators."""
-    m = _YEAR.search(text)
+    m = _YEAR.search(text) or _YEAR_OPENS.search(text)
     return int(m.group("y")) if m else None
 
 

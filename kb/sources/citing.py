@@ -141,6 +141,10 @@ _SAYS_QUOTE = re.compile(r"[\s,]*(?:(?:has|had|once|also)\s+)?(?:observed|noted|
                          r"commented|put\s+it|asserted|claimed)(?:\s+that)?[\s,:]*(?=[\u201c\"])")
 _BY_AFTER = re.compile(r"^\s*,?\s*(?:by|from)\s+$")  # 'a sham-controlled trial [1] by Kallmes et al.'
 _WHO = re.compile(r",?\s+who\b")
+# 'similar to numbers reported by Hetzel et al., yet higher than numbers reported by others [23,24]': a marker after
+# 'by others' or 'other studies' is theirs, not the name's ('Smith and others [6]' is the name's own group).
+_OTHERS = re.compile(r"\b(?:by|in|from)\s+others\b|\bother\s+(?:studies|authors|groups|trials|reports|"
+                     r"investigators|researchers)\b", re.I)
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+$")
 # 'The systematic review conducted by Fayaz et al. in the UK found ...', 'The study of Huang et al. is ...':
 # the group did the work cited.
@@ -177,7 +181,8 @@ def _pair(entry: Cited) -> list[Pairing]:
                 chosen = [k for k in usable if mention.end <= entry.spans[k][0] <= limit]
             else:
                 limit = min([mention.end + NEAR] + [m.start for m in later[:1]])
-                first = next((k for k in usable if mention.end <= entry.spans[k][0] <= limit), None)
+                first = next((k for k in usable if mention.end <= entry.spans[k][0] <= limit
+                              and not _OTHERS.search(text, mention.end, entry.spans[k][0])), None)
                 chosen = list(run(text, entry.spans, first)) if first is not None else []
                 if not chosen and later == [] and _acts(text, mention):
                     chosen = _only_run_after(text, entry, usable, mention.end)

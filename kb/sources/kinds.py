@@ -28,7 +28,9 @@ _RULES = (
     (GUIDELINE, r"guideline|appropriateness criteria|position statement|consensus statement|"
                 r"practice parameter|technology appraisal|\[(?:TA|CG|NG|IPG)\d+\]|standards and guidelines|"
                 r"best practices|recommendations? (?:of|from|for)"),
-    (REVIEW, r"systematic review|meta-?analys[ie]s|cochrane|individual patient data|pooled analysis"),
+    # 'Database of Syst Rev', 'Database Syst Rev': the Cochrane database cited without its name
+    (REVIEW, r"systematic review|meta-?analys[ie]s|cochrane|individual patient data|pooled analysis|"
+             r"\bdatabase (?:of )?syst(?:ematic)?\.? rev"),
     (OBSERVATIONAL, r"non-?randomi[sz]ed|nonrandomi[sz]ed"),
     (RANDOMIZED, r"randomi[sz]ed|randomised|\bRCT\b|placebo-controlled|sham[- ]controlled"),
     # "a prospective surgical trial comparing 2 cm vs. 4 cm margins": a comparative trial, perhaps randomised though
