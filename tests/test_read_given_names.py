@@ -39,3 +39,13 @@ def test_bodies_named_in_a_list_prove_nothing():
     """'World Health Organization, Global Fund' has the shape of two people with given names."""
     e = parse_entry(1, "World Health Organization, United Nations Fund. Guidelines on malaria. Geneva: WHO; 2010.", 1)
     assert e.first_author != "World"
+
+
+def test_given_names_first_prove_nothing():
+    """ACL's 'Jacob Devlin, Ming-Wei Chang, Kenton Lee': two capitalised words each, but no middle initial closes a
+    name, so the surname-first order is not proven (and the first names are no surnames)."""
+    from kb.read.given_names import full_name_list
+
+    assert full_name_list("Jacob Devlin, Ming-Wei Chang, Kenton Lee, Kristina Toutanova") is None
+    # Positive: one name closing with its initial and one with none prove the order.
+    assert full_name_list("Tate Deborah F, Wing Rena").surnames == ("Tate", "Wing")

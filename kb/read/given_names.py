@@ -1,7 +1,8 @@
 """Author lists that print every given name in full after the surname: JMIR's 'Ozminkowski Ronald J, Ling Davina,
-Goetzel Ron Z'. The surname is the first word. Read only where the list proves its style: a name printed with a
+Goetzel Ron Z'. The surname is the first word. Read only where the list proves its style with two names: one with a
 given name and no initial ('Ling Davina'), which a list of initials never prints (its two-word surnames, 'Blasco
-Andaluz J', always carry initials)."""
+Andaluz J', always carry initials), and one closing with its middle initial ('Ozminkowski Ronald J'), which a list
+of given names first never prints (ACL's 'Jacob Devlin, Noah A. Smith')."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -26,8 +27,11 @@ def full_name_list(segment: str) -> Authors | None:
     if len(names) < 2:
         return None
     found = [_FULL_NAME.fullmatch(n) for n in names]
-    if not all(found) or not any(not f.group("initials").strip() for f in found) or _BODY_WORD.search(text):
+    if not all(found) or _BODY_WORD.search(text):
         return None
+    initials = [bool(f.group("initials").strip()) for f in found]
+    if all(initials) or not any(initials):
+        return None  # both are needed: a name with none proves given names, one closing with its initial their order
     return Authors(tuple(names), tuple(f.group("surname") for f in found), et_al=bool(et_al))
 
 
