@@ -71,6 +71,10 @@ def test_in_press_closing_an_entry_follows_its_source_not_the_authors():
     # Clean: APA's '(in press)' right after the authors still closes the author list.
     entry = _entry("Godin, G., & Germain, M. (in press). Promoting the return of lapsed donors. Health Psychology.")
     assert entry.first_author == "Godin" and entry.title == "Promoting the return of lapsed donors"
+    # Clean: a body's '(n.d.)' before an address (cut off before the entry is read) still follows the body, and the
+    # entry has no title to give.
+    entry = _entry("EMA (n.d.) http://www.ema.example/docs/epar.pdf.")
+    assert entry.title is None
 
 
 def test_a_year_before_a_colon_then_a_word_or_opening_its_sentence_is_a_year():

@@ -50,10 +50,11 @@ _ACCESSED = re.compile(
 # ISO dates); a report's month may come first: "Water Supply & Sanitation Collaborative Council (February 2009) HIV/AIDS & WASH."
 _MONTH_FIRST = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                 r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+(?:\d{1,2},?\s+)?)?")
-# An '(in press)' closing the entry ('Title. Health Psychology. (in press)') follows its source, not the authors.
+# An '(in press)' closing the entry ('Title. Health Psychology. (in press)') follows its source, not the authors; an
+# '(n.d.)' there still follows them ('EMA (n.d.) http://...', its address cut off before).
 _PAREN_YEAR = re.compile(
     rf"^(?P<who>(?:[^()]|\([A-Z][A-Za-z&.]{{1,10}}\)){{1,600}}?)\s*(?<!\d)\({_MONTH_FIRST}(?P<y>{YEAR_RX})(?:-\d\d(?:-\d\d)?)?[a-z]?(?:,\s*[^)]{{1,30}})?\)|"
-    r"^(?P<who2>[^()]{1,600}?)\s*\((?P<nd>n\.\s?d\.|in press|forthcoming|undated)\)(?!\.?\s*$)", re.IGNORECASE)
+    r"^(?P<who2>[^()]{1,600}?)\s*\((?P<nd>n\.\s?d\.|undated|(?:in press|forthcoming)(?=\)(?!\.?\s*$)))\)", re.IGNORECASE)
 # A cheap look for any of them first: most Vancouver entries have none, and the full pattern is slow to fail.
 # An issue glued to its volume is no year: "2019;286(1916):20192047".
 _ANY_PAREN_YEAR = re.compile(rf"(?<!\d)\((?:{_MONTH_FIRST}{YEAR_RX}|n\.\s?d\.|in press|forthcoming|undated)", re.IGNORECASE)
