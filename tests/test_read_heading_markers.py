@@ -29,3 +29,9 @@ def test_numbers_in_headings_that_are_no_citations_stay_out():
     """A section's number, a style the body does not use, a number past the list: not read."""
     text = _policy("## 2. Results (2)\n\nText.\n\n### Study [7]\n\nText.\n\n### Scores<sup>2</sup>\n\nText.\n\n")
     assert [m.numbers for m in parse_policy(text, "fixture.md").markers if m.sentence_index is None] == []
+
+
+def test_a_heading_of_symbols_names_nothing():
+    """A formula's line set large in a PDF becomes '## x [110]': no words, so no citation."""
+    text = _policy("## x [2]\n\nText.\n\n")
+    assert [m for m in parse_policy(text, "fixture.md").markers if m.sentence_index is None] == []

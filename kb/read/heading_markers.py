@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from kb.read.marker_numbers import expand
 from kb.read.markers import scan_line
+from kb.patterns import lazy
 from kb.read.blocks import Heading
 from kb.read.model import CitationMarker
+
+
+_WORD = lazy(r"[^\W\d_]{3,}")
 
 
 def _style(raw: str) -> str:
@@ -25,8 +29,8 @@ def heading_markers(lines: list[str], headings: list[Heading], markers: list[Cit
         return []
     found = []
     for h in headings:
-        if h.level < 2 or h.line in skip:
-            continue
+        if h.level < 2 or h.line in skip or len(_WORD.findall(h.text)) < 2:
+            continue  # a heading of symbols ('## x [110]', a formula's line set large in a PDF) names nothing
         for raw in scan_line(lines[h.line - 1], opens_block=False)[0]:
             exp = expand(raw.inner)
             if _style(raw.raw) not in styles or not exp.numbers or exp.problems or max(exp.numbers) > last_entry:
