@@ -29,11 +29,11 @@ from pathlib import Path
 from kb.compiled_store import write_marshal
 
 _FOLDER = Path(__file__).resolve().parent / "__pycache__"
-# At most as many patterns as ``re`` keeps (512), newest first; patterns made from one policy's own words
-# (organisation names) fall off the end. When ``re``'s cache is full it drops the oldest entry, and the
-# preloaded ones are the oldest: a run that needs more patterns than fit compiles each at most once more
-# than it would without the file.
-_KEEP = 512
+# At most this many patterns, newest first; patterns made from one policy's own words (organisation names) fall
+# off the end. ``re`` keeps 512 and, when full, drops the oldest entry: a check now uses about 670 distinct
+# patterns, so with 512 each run compiled some 160-250 of them again and rewrote the file. While the file is in
+# use ``re``'s cache is raised to hold them all (compiled patterns are small: about 2 MB for 2,048).
+_KEEP = 2048
 _state: dict = {}
 
 
@@ -91,6 +91,7 @@ def preload(command: str) -> None:
     import re
 
     _state.update(command=command, entries={})
+    re._MAXCACHE = max(re._MAXCACHE, _KEEP)
     try:
         stamp, entries = marshal.loads(_path(command).read_bytes())
         if stamp != _stamp():

@@ -170,7 +170,7 @@ class SourceIndex:
     def trial_pattern(self) -> re.Pattern | None:
         """One pattern for every trial the list names, longest first ('VERTOS II' before 'VERTOS')."""
         if "_trial_rx" not in self.__dict__:
-            names = sorted(self.trials, key=len, reverse=True)
+            names = sorted(self.trials, key=lambda name: (-len(name), name))  # a fixed order: one pattern, cached
             self.__dict__["_trial_rx"] = re.compile(
                 r"(?<![A-Z0-9])(?:" + "|".join(map(re.escape, names)) + r")(?![A-Z0-9])") if names else None
         return self.__dict__["_trial_rx"]
