@@ -26,8 +26,13 @@ def full_name_list(segment: str) -> Authors | None:
     names = [n.strip() for n in (text[: et_al.start()] if et_al else text).split(",")]
     if len(names) < 2:
         return None
-    found = [_FULL_NAME.fullmatch(n) for n in names]
-    if not all(found) or _BODY_WORD.search(text):
+    found = []
+    for name in names:  # most lists fail on their first name ('Buchbinder R'): stop there
+        m = _FULL_NAME.fullmatch(name)
+        if m is None:
+            return None
+        found.append(m)
+    if _BODY_WORD.search(text):
         return None
     initials = [bool(f.group("initials").strip()) for f in found]
     if all(initials) or not any(initials):

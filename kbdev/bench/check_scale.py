@@ -106,7 +106,7 @@ def run(options) -> list[str]:
     lines.append(f"growth, kb check:   {growth(list(sizes), process)}")
     lines.append(f"growth, CPU:        {growth(list(sizes), cpus)}")
     lines.append(f"growth, in process: {growth(list(sizes), inside)}")
-    lines.append(f"{sizes[-1]:,} references, {_where(_policy_text(sizes[-1]), 3)}")
+    lines.append(f"{sizes[-1]:,} references, {_where(text, 3)}")  # the largest size's policy, made above
     if not options.quick:
         verdict = "met" if process[-1] < 1.0 else "NOT met"
         lines.append(f"2,000 references: {process[-1]:.3f} s for the whole command (aim < 1 s: {verdict})")
