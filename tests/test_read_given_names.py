@@ -49,3 +49,35 @@ def test_given_names_first_prove_nothing():
     assert full_name_list("Jacob Devlin, Ming-Wei Chang, Kenton Lee, Kristina Toutanova") is None
     # Positive: one name closing with its initial and one with none prove the order.
     assert full_name_list("Tate Deborah F, Wing Rena").surnames == ("Tate", "Wing")
+
+
+_PROOF = ["Wantland Dean J, Portillo Carmen, Holzemer William L. Web-based interventions: a meta-analysis. J Med "
+          "Internet Res. 2004;6(4):e40.",
+          "Marshall Alison L, Owen Neville. Print versus website physical activity programs. Am J Prev Med. "
+          "2003;25(2):88-94."]
+
+
+def test_a_proven_list_reads_names_of_initials_beside_full_ones():
+    """'McNeill Lorna H, Viswanath K, Bennett Gary G': the name of initials alone stops the entry being proof
+    itself, but in a proven list its surname is still the first word of each name."""
+    mixed = ("McNeill Lorna H, Viswanath K, Bennett Gary G, Puleo Elaine, Emmons Karen M. Feasibility of a web-based "
+             "nutrition intervention. Prev Chronic Dis. 2007;4(3):A55.")
+    assert _first_authors(_PROOF + [mixed]) == ["Wantland", "Marshall", "McNeill"]
+    # Clean case: without the proof the list is read as before (two words with an initial: one surname).
+    assert _first_authors(["Smith AB, Jones C. Widgets. BMJ. 2015;1:1-5.", mixed])[1] == "McNeill Lorna"
+
+
+def test_a_proven_list_takes_names_without_initials_back_from_the_title():
+    """'Koo Malcolm, Skinner Harvey. Challenges ...': no initial anywhere, so the entry reader took the names for
+    the start of the title; the list's proof says they are its authors."""
+    text = ("# Web health\n\n## Discussion\n\nSee [1]. See [2]. See [3].\n\n## References\n\n"
+            + "\n".join(f"{i}. {e}" for i, e in enumerate(_PROOF + [
+                "Koo Malcolm, Skinner Harvey. Challenges of internet recruitment: a case study. J Med Internet Res. "
+                "2005;7(1):e6."], 1)) + "\n")
+    e = parse_policy(text, "fixture.md").references[2]
+    assert (e.surnames, e.title) == (("Koo", "Skinner"), "Challenges of internet recruitment: a case study")
+    # Clean case: a title of capitalised words in a list that proves nothing stays the title.
+    text = text.replace("Wantland Dean J, Portillo Carmen, Holzemer William L", "Wantland DJ, Portillo C") \
+               .replace("Marshall Alison L, Owen Neville", "Marshall AL, Owen N")
+    e = parse_policy(text, "fixture.md").references[2]
+    assert e.surnames == () and e.title.startswith("Koo Malcolm")

@@ -45,17 +45,42 @@ _PROVEN = 2
 
 
 def read_in_full_name_style(entries: list) -> list:
-    """A list that prints given names in full on some entries prints them so on all: where a list proves it, an
-    entry whose every name is 'Surname Given [I]' ('Pelletier Kenneth R', 'Tate Deborah F, Wing Rena R') has the
-    first word of each for its surnames, as the proven entries do."""
+    """A list that prints given names in full on some entries prints them so on all. Where a list proves it:
+    an entry whose every name is 'Surname Given [I]' or 'Surname I' ('Pelletier Kenneth R', 'McNeill Lorna H,
+    Viswanath K') has the first word of each for its surnames, as the proven entries do; and an entry whose
+    names all have given names and no initial ('Koo Malcolm, Skinner Harvey. Challenges of ...'), which the
+    entry reader cannot tell from a title, gets them back out of the title it was read into."""
     proven = sum(1 for e in entries if len(e.authors) >= 2 and full_name_list(", ".join(e.authors)))
     if proven < _PROVEN:
         return entries
-    out = []
-    for e in entries:
-        found = [_FULL_NAME.fullmatch(n) for n in e.authors]
-        if found and all(found) and not any(_BODY_WORD.search(n) for n in e.authors) \
-                and tuple(f.group("surname") for f in found) != e.surnames:
-            e = replace(e, surnames=tuple(f.group("surname") for f in found))
-        out.append(e)
-    return out
+    return [_surnames_first(e) if e.authors else _names_out_of_title(e) for e in entries]
+
+
+def _surnames_first(e):
+    found = [_FULL_NAME.fullmatch(n.rstrip(".")) or _INITIALS_NAME.fullmatch(n.rstrip(".")) for n in e.authors]
+    if not (found and all(found)) or any(_BODY_WORD.search(n) for n in e.authors):
+        return e
+    surnames = tuple(f.group("surname") for f in found)
+    return e if surnames == e.surnames else replace(e, surnames=surnames)
+
+
+def _names_out_of_title(e):
+    """'Griffiths Frances, Lindenmeyer Antje. Why are ...' read as the title: the names before its first full stop,
+    when every one is 'Surname Given [Given]' (no initial, so nothing else could have read them)."""
+    if e.organisation or not e.title:
+        return e
+    m = _NAMES_THEN_TITLE.match(e.title)
+    if m is None or _BODY_WORD.search(m.group("names")):
+        return e
+    names = [n.strip() for n in m.group("names").split(",")]
+    found = [_FULL_NAME.fullmatch(n) for n in names]
+    if not all(f and not f.group("initials").strip() for f in found):
+        return e
+    return replace(e, authors=tuple(names), surnames=tuple(f.group("surname") for f in found),
+                   title=e.title[m.end():].strip() or None)
+
+
+_INITIALS_NAME = lazy(rf"(?P<surname>{SURNAME_WORD})\s+{UPPER}{{1,3}}")
+# Names, a full stop, then the title: 'Koo Malcolm, Skinner Harvey. Challenges ...' (no 'et al', which the entry
+# reader already takes for the end of an author list).
+_NAMES_THEN_TITLE = lazy(rf"(?P<names>[^.]+?)\.\s+(?={UPPER})")
