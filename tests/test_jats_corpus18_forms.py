@@ -202,3 +202,16 @@ def test_a_body_then_a_title_then_only_a_year():
     # Clean case: a country, then its ministry, then a title: the ministry is the body's, the title the title.
     e = parse_entry(2, "Brasil. Ministério da Saúde. Guia de vigilância epidemiológica. Brasília; 2009.", 1)
     assert (e.organisation, e.title) == ("Brasil", "Guia de vigilância epidemiológica")
+
+
+def test_a_year_glued_to_a_series_number_by_a_full_stop_is_the_year():
+    """WHO's 'Technical Report Series 804.1990.': the report's number and its year, one stop between them."""
+    from kb.read.reference_list import parse_entry
+
+    e = parse_entry(6, "World Health Organization. Cancer pain relief and palliative care. Technical Report Series "
+                       "804.1990. whqlibdoc.who.int/trs/WHO_TRS_804.pdf Accessed 05 Feb 2016.", 1)
+    assert e.year == 1990
+    # Clean case: a year standing alone wins over a glued one, which a decimal may be.
+    e = parse_entry(7, "World Health Organization. Palliative care. Technical Report Series 804.1990. Geneva: WHO; "
+                       "1992.", 1)
+    assert e.year == 1992

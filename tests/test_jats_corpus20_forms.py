@@ -67,3 +67,15 @@ def test_a_mimeographed_paper_has_no_source_to_give():
     assert _entry("Chen D (2010) Markets and morality: how does competition affect moral judgment?, mimeo.") == []
     assert _entry("Chen D (2010) Markets and morality: how does competition affect moral judgment?") \
         == [("REF113", "warning")]
+
+
+def test_initials_glued_to_the_title_end_the_names():
+    """'Osumi K, Horiuchi S.Taibanbensyutugono ...': the stop after the last initials ends the names even with no
+    space after it, so the entry keeps its title."""
+    from kb.read.reference_list import parse_entry
+
+    e = parse_entry(8, "Osumi K, Horiuchi S.Taibanbensyutugono sikyuusyuusyuku no hikaku. J Nurs Res. 2007;11:10-8.", 1)
+    assert (e.surnames, e.title) == (("Osumi", "Horiuchi"), "Taibanbensyutugono sikyuusyuusyuku no hikaku")
+    # Clean case: initials glued to a journal's abbreviation are left as printed ('Proc Natl Acad Sci U.S.A.').
+    e = parse_entry(9, "Smith AB, Jones C. Widgets in mice. Proc Natl Acad Sci U.S.A. 2015;1:1-5.", 1)
+    assert (e.surnames, e.title) == (("Smith", "Jones"), "Widgets in mice")

@@ -148,3 +148,16 @@ def test_the_cochrane_database_cited_without_its_name_holds_a_review():
     # Positive: one entry that is no review does not hold seven trials.
     assert _review_count("Dowell T, Carr G. Alternative packages of antenatal care. *Midwifery*. 2010;10:1-5.") == [
         ("CIT301", "warning")]
+
+
+def test_a_year_before_the_colon_of_an_address_is_the_entry_s_year():
+    """IARC's '... risks to humans 2012: Available at: http://...': the year, then the address after a colon."""
+    from kb.read.reference_list import parse_entry
+
+    e = parse_entry(3, "IARC. A review of human carcinogens. IARC monographs on the evaluation of carcinogenic risks to "
+                       "humans 2012: Available at: http://monographs.iarc.fr/mono100E.pdf . Accessed Sept 2013.", 1)
+    assert e.year == 2012
+    # Clean case: with no year before the address, the access date gives none.
+    e = parse_entry(4, "IARC. A review of human carcinogens. IARC monographs on the evaluation of carcinogenic risks to "
+                       "humans: Available at: http://monographs.iarc.fr/mono100E.pdf . Accessed Sept 2013.", 1)
+    assert e.year is None

@@ -103,6 +103,8 @@ _YEAR_BEFORE_PAGES = re.compile(rf"(?:^|[\s.;,])(?P<y>{_YEAR_RX})\s*:\s*"
 _PLACE_YEAR = re.compile(rf"\b[A-Z][a-z]{{2,}}:\s*(?P<y>{_YEAR_RX})\.(?:\s|$)")
 # 'Geneva: 2000 WHO/FCH/CAH/00.1.': the place, the year, then the report's code closing the entry.
 _YEAR_BEFORE_CODE = re.compile(rf"(?<=[^\W\d_]):\s*(?P<y>{_YEAR_RX})\s+[A-Z][A-Z0-9]*[/\-][\w./\-]*$")
+# '... risks to humans 2012: Available at: http://...': the year, then a colon whose address was taken off the end.
+_YEAR_BEFORE_ADDRESS = re.compile(rf"(?<=[^\W\d_])\s+(?P<y>{_YEAR_RX}):$")
 
 
 
@@ -110,7 +112,8 @@ def late_year(body: str) -> str | None:
     """A year the usual places did not give: a copyright year, one ending the entry (or a report's code or the
     page cited after it), or a court's date."""
     end = body.rstrip(" .")
-    m = _COPYRIGHT.search(body) or _LAST_YEAR.search(end) or _YEAR_BEFORE_CODE.search(end)
+    m = (_COPYRIGHT.search(body) or _LAST_YEAR.search(end) or _YEAR_BEFORE_CODE.search(end)
+         or _YEAR_BEFORE_ADDRESS.search(end))
     if m:
         return m.group("y")
     date = _US_DATE.search(body) or _MONTH_YEAR.search(body)

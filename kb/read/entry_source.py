@@ -44,6 +44,9 @@ _YEAR = lazy(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!\bpp\. )(?<!\bp\. )(?P<y>
 # or it follows a title translated in square brackets, as NLM prints a foreign work ("[Report of ...]. 2000: 8-22
 # [Japanese]."): a volume follows its journal ('*J Biol*. 2093: 1-10' stays a volume).
 _YEAR_OPENS = lazy(rf"\]\.\s+(?P<y>{YEAR_RX}):\s*\d")
+# A year glued to the number before it by a full stop, closing that sentence of the entry ("Technical Report Series
+# 804.1990. whqlibdoc.who.int/..."): read only when no year stands alone, as a decimal is no year.
+_YEAR_GLUED = lazy(rf"(?<=\d\.)(?P<y>{YEAR_RX})\.(?=\s|$)")
 # "Journal 6: e100", "Journal 6(2): 100-110", "Journal, 6(2), 100-110", "Journal 12 (2009) 100-110"
 # Also "Bioinformatics 19 Suppl 2: ii215-ii225" and roman pages "124: xvi-xviii".
 _VOLUME_PAGES = re.compile(
@@ -61,7 +64,7 @@ _ELSEVIER = lazy(
 
 def year_in(text: str) -> int | None:
     """The first publication year standing alone in a text, never pages or e-locators."""
-    m = _YEAR.search(text) or _YEAR_OPENS.search(text)
+    m = _YEAR.search(text) or _YEAR_OPENS.search(text) or _YEAR_GLUED.search(text)
     return int(m.group("y")) if m else None
 
 

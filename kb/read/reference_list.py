@@ -18,7 +18,7 @@ import re
 
 from kb.patterns import lazy
 from kb.read.author_lists import comma_initials_authors, full_name_authors, initials_first_authors, leading_authors
-from kb.read.authors import GROUP_WORDS, Authors, read_authors
+from kb.read.authors import GROUP_WORDS, SURNAME_WORD, UPPER, Authors, read_authors
 from kb.read.entry_edges import late_year, leading, split_rest
 from kb.read.entry_source import YEAR_RX, after_year, clean, journal_and_pub
 from kb.read.model import ReferenceEntry
@@ -37,6 +37,9 @@ _ORG_WORDS = lazy(
 )
 # Not inside an address: "annals.org/cgi/pmidlookup?view=reprint&pmid=10610626" is a link; "PMID: 10610626" follows.
 # '(PMID: 17693180)': the closing bracket is not part of the number
+# The last author's initials glued to the title's first word ('Osumi K, Horiuchi S.Taibanbensyutugono ...'): the
+# stop ends the names, so a space goes after it before the entry is read.
+_GLUED_TITLE = lazy(rf"(,\s*{SURNAME_WORD}\s+{UPPER}{{1,3}}\.)(?={UPPER}[a-z]{{3,}}\s+[a-z])")
 _PMID = re.compile(r"(?<![/&?=\w])PMID(?![A-Za-z]):?\s*(?P<v>[^\s.;,:)][^\s.;,)]*)", re.IGNORECASE)
 _DOI = re.compile(r"(?:\bdoi:?\s*|https?://(?:dx\.)?doi\.org/)(?P<v>10\.\S+?)(?=[\s>]|\.?\s|\.?$)", re.IGNORECASE)
 # Springer prints a bare DOI as the address: "Available from: 10.1007/BF00337288."
@@ -233,6 +236,8 @@ _BARE_YEAR_FIRST = re.compile(rf"^\s*(?:(?:0?[1-9]|1[0-2])/)?(?P<y>{YEAR_RX})(?:
 def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
     """Parse the text of reference ``number`` (without its leading 'N. ')."""
     text, lead_year = leading(number, raw.strip())
+    if "." in text[:200]:
+        text = _GLUED_TITLE.sub(r"\1 ", text, count=1)
     low = text.lower()
     pmid = _PMID.search(text) if "pmid" in low else None
     doi = (_DOI.search(text) or _AVAILABLE_DOI.search(text)) if "10." in low else None
