@@ -1,0 +1,52 @@
+"""Forms met in corpus 24 (60 reports of trials and other clinical studies from 60 journals other than PLOS, one a
+journal, none met by an earlier folder, read first as they came). Each form has a positive and a clean case; the
+texts are made here."""
+from __future__ import annotations
+
+from kb.importers.jats import convert
+from kb.read.parse_policy import parse_policy
+from tests.formtools import codes_of, in_results, markers_in
+
+_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<article><front><journal-meta><journal-title>Pain Tests</journal-title></journal-meta>
+<article-meta><title-group><article-title>Parts</article-title></title-group></article-meta></front>
+<body><sec><title>Introduction</title>
+<p>Abuse was tested before [<xref ref-type="bibr" rid="B1">1</xref>,<xref ref-type="bibr" rid="B2">2</xref>].</p>
+</sec></body><back><ref-list>
+<ref id="B1"><label>1</label>{cit}</ref>
+<ref id="B2"><label>2</label><mixed-citation>Lima C. Costs. Pain Med. 2002;4:10-19.</mixed-citation></ref>
+</ref-list></back></article>
+"""
+
+
+def _first_entry(cit: str) -> str:
+    lines = convert(_HEAD.format(cit=cit).encode(), "x.xml").markdown.split("\n")
+    return lines[lines.index("## References") + 2]
+
+
+def _parts(*inner: str) -> str:
+    return ('<element-citation publication-type="confproc"><person-group person-group-type="author"><name><surname>'
+            'Okafor</surname><given-names>R</given-names></name></person-group><article-title>Extraction of morphine '
+            'in solvents</article-title>' + "".join(inner) + "</element-citation>")
+
+
+def test_a_conference_paper_given_as_parts_prints_its_meeting_place_and_date():
+    """<conf-name>, <conf-date>, <conf-loc> (no <source>, often no <year>): they are where it was published."""
+    entry = _first_entry(_parts("<conf-name>Annual Meeting of the Pain Society</conf-name><conf-date>April 2014"
+                                "</conf-date><conf-loc>Tampa, FL</conf-loc>"))
+    assert entry == ("1. Okafor R. Extraction of morphine in solvents. Annual Meeting of the Pain Society; April 2014; "
+                     "Tampa, FL.")
+    reference = parse_policy(f"# T\n\n## A\n\nText [1].\n\n## References\n\n{entry}\n", "f.md").references[0]
+    assert reference.year == 2014 and reference.source
+    # Clean: a journal article given as parts prints as before.
+    assert _first_entry(_parts("<source>Pain Med</source><year>2014</year><volume>3</volume><fpage>1</fpage>"
+                               "<lpage>9</lpage>")) == "1. Okafor R. Extraction of morphine in solvents. Pain Med. 2014;3:1\u20139."
+
+
+def test_words_in_italics_among_the_parts_are_printed():
+    """'<italic>Manuscript in preparation</italic> <year>2012</year>': the entry says it is unpublished."""
+    entry = _first_entry(_parts(" <italic>Manuscript in preparation</italic> <year>2012</year>"))
+    assert entry == "1. Okafor R. Extraction of morphine in solvents. Manuscript in preparation. 2012."
+    # Clean: a lone italic letter or number is no statement and is not printed.
+    assert _first_entry(_parts(" <italic>a</italic> <year>2012</year>")) == \
+        "1. Okafor R. Extraction of morphine in solvents. 2012."
