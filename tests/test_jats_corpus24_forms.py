@@ -50,3 +50,36 @@ def test_words_in_italics_among_the_parts_are_printed():
     # Clean: a lone italic letter or number is no statement and is not printed.
     assert _first_entry(_parts(" <italic>a</italic> <year>2012</year>")) == \
         "1. Okafor R. Extraction of morphine in solvents. 2012."
+
+
+_LIST = "\n".join(f"{i}. {name} A. A study of sleep number {i}. *Sleep*. 20{10 + i};1:{i}-5."
+                  for i, name in enumerate(("Hartwig", "Verma", "Trehel", "Ocampo"), 1))
+
+
+def _uncited(body: str):
+    text = (f"# Discipline\n\n## Results\n\nParents improved [1,2] and children slept [3]. {body}\n\n"
+            "## Supplementary material\n\nSupplementary material is available at the journal online.\n\n"
+            f"## References\n\n{_LIST}\n")
+    return codes_of(text, "CIT104")
+
+
+def test_a_supplementary_table_the_text_names_may_cite_an_uncited_entry():
+    """The supplement's section only says it is online; the text names '(Supplementary Table 5b)'."""
+    assert _uncited("Few saw a doctor (Supplementary Table 5b).") == [("CIT104", "info")]
+    # Clean: a supplement the text names nowhere leaves the entry uncited, a warning.
+    assert _uncited("Few saw a doctor (Table 2).") == [("CIT104", "warning")]
+
+
+def test_a_raised_number_after_a_value_stated_in_words_cites():
+    """'small (*d* = 0.15 or less)<sup>39</sup>': a value, not a formula raised to a power."""
+    assert markers_in("The effects were small (*d* = 0.15 or less)<sup>39</sup> which is less.") == ["39"]
+    # Clean: a relation or a formula in brackets stays a base ('(x = 2)<sup>3</sup>', '(x + 1)<sup>2</sup>').
+    assert markers_in("The base (x = 2)<sup>3</sup> and (x + 1)<sup>2</sup> were set.") == []
+
+
+def test_a_raised_number_with_the_page_it_cites_is_a_marker():
+    """AMA prints the page inside the raised marker: 'expectations.\u201d<sup>60(p894)</sup>'."""
+    assert markers_in("and expectations.\u201d<sup>60(p894)</sup> Patient-centered care<sup>12(pp3-4)</sup> "
+                      "grew.") == ["60", "12"]
+    # Clean: a derivative's order in brackets is no citation.
+    assert markers_in("The second derivative f<sup>(2)</sup> was zero.") == []

@@ -62,6 +62,12 @@ _SHORT_WORDS = frozenset({"al", "as", "by", "of", "to", "on", "or", "is", "we", 
 _SUBSCRIPTED_SYMBOL = re.compile(r"<sub>[*_]*[^\W\d_]{1,3}[*_]*</sub>$", re.IGNORECASE)
 
 
+# A statistic's value stated in words in brackets ("(*d* = 0.15 or less)", "(r = 0.4 in both groups)"): a symbol, a
+# relation, a number, then words. An equation or a relation is no base of a power, and a formula has no words.
+_STATED_VALUE = re.compile(r"\(\s*[*_]*[^\W\d_]{1,3}[*_]*\s*[=<>\u2264\u2265]\s*[\u2212-]?\d[\d.,]*\s+[^\W\d_]{2,}"
+                           r"[^()]*\)$")
+
+
 def exponent_before(before: str, inner: str = "") -> bool:
     """Does the text right before a raised number make it an exponent or a symbol's index?"""
     stripped = before.rstrip("*_")
@@ -81,6 +87,8 @@ def exponent_before(before: str, inner: str = "") -> bool:
     if stripped[-1] in ")]}":
         if re.search(r"%\s*\)$", stripped) or _PARENTHESISED_YEAR.search(stripped):
             return False  # "(56.3%)<sup>4</sup>", "Thailand (2013)<sup>11</sup>": no percentage or year is a base
+        if _STATED_VALUE.search(stripped):
+            return False  # "small (*d* = 0.15 or less)<sup>39</sup>": a value stated in words is no base
         return not words_in_parentheses(stripped) or stripped.lstrip().startswith("|")
     if stripped[-1].isspace():
         # Pretty-printed XML spaces a symbol from its index ("Δ <sup>9</sup>") and a unit from its power

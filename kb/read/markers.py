@@ -101,7 +101,17 @@ def _scan_split_sup(line: str, found: list, taken: list) -> None:
         found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
 
 
+# AMA's citation of a page: the page in brackets after the number, inside the raised marker ("<sup>60(p894)</sup>",
+# "<sup>12(pp3-4)</sup>"). The 'p' says it is a page, so no power or index reads this way.
+_SUP_PAGE = re.compile(rf"<sup>\s*(?P<inner>\d{{1,4}}(?:\s*[,{_DASHES}]\s*\d{{1,4}})*)\s*\(pp?\s?\d{{1,5}}"
+                       rf"(?:[{_DASHES}]\d{{1,5}})?\)\s*</sup>", re.IGNORECASE)
+
+
 def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
+    for m in _SUP_PAGE.finditer(line):
+        if not any(a <= m.start() < b for a, b in taken):
+            taken.append((m.start(), m.end()))
+            found.append(RawMarker(m.group(0), m.group("inner").strip(), m.start(), m.end(), SUP))
     for m in SUP_MARKER.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
             continue
