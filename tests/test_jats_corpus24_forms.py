@@ -83,3 +83,20 @@ def test_a_raised_number_with_the_page_it_cites_is_a_marker():
                       "grew.") == ["60", "12"]
     # Clean: a derivative's order in brackets is no citation.
     assert markers_in("The second derivative f<sup>(2)</sup> was zero.") == []
+
+
+def test_a_centres_count_before_its_investigators_names_is_no_marker():
+    """A trial's centres: 'Royal Perth Hospital [21] (MA Goodman, GJ Hankey)': 21 patients, not reference 21."""
+    assert markers_in("*Australia*\u2014Royal Perth Hospital [21] (MA Goodman, GJ Hankey, MS Khangure); Sevilla "
+                      "[16] (F Boza, JL Garcia Rodr\u00edguez); Ottawa [2] (C E Pringle, D M Richard).") == []
+    # Clean: a marker before a bracket of other things still cites.
+    assert markers_in("As shown before [21] (MA Goodman, personal communication), and in a trial [3] (Table 2).") == [
+        "21", "3"]
+
+
+def test_two_values_each_with_its_spread_joined_by_and_are_no_markers():
+    """'reported mean (SD) values ... of 93 (26) and 115 (38) ng/ml, ... of 1,105 (475) and 1,240 (444)'."""
+    assert markers_in("Elmes et al. (19) reported mean (SD) values in men and women of 93 (26) and 115 (38) ng/ml, "
+                      "and 1,105 (475) and 1,240 (444) ng h/ml.") == ["19"]
+    # Clean: with nothing saying the brackets hold a spread, they cite.
+    assert markers_in("Levels rose in 93 (26) and 115 (28) trials.") == ["26", "28"]

@@ -82,8 +82,12 @@ def interval_with_unit(inner: str, after: str) -> bool:
     return bool(_PAIR.match(inner)) and bool(_UNIT_AFTER.match(after))
 
 
-_NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?$")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")  # "1,105 (475)" too
 _PAIRS = re.compile(r"\d\s\(\d{1,3}\),\s*\d+(?:\.\d+)?\s\(\d{1,3}\)")
+# Two groups' values each with its spread, joined by a word ("93 (26) and 115 (38) ng/ml", "1,105 (475) and 1,240
+# (444)"), in a sentence that says what the brackets hold ("mean (SD)"): values, not citations.
+_PAIRS_JOINED = re.compile(r"\d\s\(\d{1,4}\)\s+(?:and|vs\.?|versus)\s+\d[\d,]*(?:\.\d+)?\s\(\d{1,4}\)")
+_SPREAD_SAID = re.compile(r"\b(?:mean|median|SDs?|SEM?)\b")
 
 
 def value_with_spread(line: str, before: str, inner: str) -> bool:
@@ -93,8 +97,9 @@ def value_with_spread(line: str, before: str, inner: str) -> bool:
     if not value or looks_like_year(value.group(0)):
         return False
     bounds = [int(n) for n in re.findall(r"\d+", inner)]
-    return (len(bounds) == 2 and bounds[0] <= float(value.group(0)) <= bounds[1]) or bool(_PAIRS.search(line)) \
-        or "intensity" in before.lower()  # 'MS m/e (relative intensity) 241 (100)'
+    return (len(bounds) == 2 and bounds[0] <= float(value.group(0).replace(",", "")) <= bounds[1]) \
+        or bool(_PAIRS.search(line)) or "intensity" in before.lower() \
+        or bool(_PAIRS_JOINED.search(line) and _SPREAD_SAID.search(line))  # 'MS m/e (relative intensity) 241 (100)'
 
 
 _LAST_WORDS = re.compile(r"(?:[A-Za-z]+[- ])?[A-Za-z]+$")

@@ -178,7 +178,16 @@ def _scan_brackets(line: str, found: list, skipped: list, taken: list) -> None:
         if len(parts) == 1 and equation_number(line[: m.start()], line[m.end():]):
             skipped.append(Skipped(m.group(0), m.start(), "a bracketed number after a formula (an equation's number)"))
             continue
+        if len(parts) == 1 and _PEOPLE_AFTER.match(line, m.end()):
+            skipped.append(Skipped(m.group(0), m.start(), "a count before a list of people (a centre's patients)"))
+            continue
         _keep_bracket(line, m, inner, found, skipped, taken)
+
+
+# A trial's list of centres gives each one's patients in brackets, then its investigators: "Royal Perth Hospital [21]
+# (MA Goodman, GJ Hankey, ...)". A citation is not followed by people's names (initials, surname) in brackets.
+_PERSON = r"(?:[A-Z]\.?\s?){1,3}\s[A-Z][\w'\u2019-]+"
+_PEOPLE_AFTER = re.compile(rf"\s*\({_PERSON}(?:\s[A-Z][\w'\u2019-]+)?,\s*{_PERSON}")
 
 
 def _keep_bracket(line: str, m: re.Match, inner: str, found: list, skipped: list, taken: list) -> None:
