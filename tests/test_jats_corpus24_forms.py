@@ -100,3 +100,71 @@ def test_two_values_each_with_its_spread_joined_by_and_are_no_markers():
                       "and 1,105 (475) and 1,240 (444) ng h/ml.") == ["19"]
     # Clean: with nothing saying the brackets hold a spread, they cite.
     assert markers_in("Levels rose in 93 (26) and 115 (28) trials.") == ["26", "28"]
+
+
+def test_a_percentage_after_n_out_of_m_is_of_m():
+    """'Of the 28 patients ..., 6 out of 16 patients (37%) who were examined were fused': 6 of 16, not 16 of 28."""
+    assert in_results("Of the 28 patients operated on, 6 out of 16 patients (37%) who were examined were fused.",
+                      "EST302") == []
+    # Positive: a percentage that fits neither.
+    assert in_results("Of the 28 patients operated on, 6 out of 16 patients (57%) who were examined were fused.",
+                      "EST302") == [("EST302", "warning")]
+
+
+def test_a_percentage_after_a_flow_is_of_its_later_stage():
+    """'Of 1712 subjects screened, 1041 were randomized and 1040 were exposed ...; 147 subjects (14.1%) withdrew'."""
+    flow = "Of 1712 subjects screened, 1041 were randomized and 1040 were exposed to trial drugs; 147 subjects ({}%) withdrew."
+    assert in_results(flow.format("14.1"), "EST302") == []
+    assert in_results(flow.format("24.1"), "EST302") == [("EST302", "warning")]
+    # Clean: with no screening stage, the total printed first is the denominator still.
+    assert in_results("Of 90 patients, 16 patients (37%) were fused.", "EST302") == [("EST302", "warning")]
+
+
+def test_the_last_reason_spelled_out_completes_the_total():
+    """'8 patients did not have ... because they died (n = 4), or because follow up was interrupted (n = 2) and two
+    for technical reasons'."""
+    text = ("In the remaining 110 patients, 8 patients were not measured either because they died before (n = 4), or "
+            "because follow up was interrupted (n = 2) and {} for technical reasons.")
+    assert in_results(text.format("two"), "EST301") == []
+    assert in_results(text.format("one"), "EST301") == [("EST301", "warning")]
+
+
+def test_a_count_including_others_after_an_arm_is_part_of_that_arm():
+    """'the first 16 participants (of whom 8 were on arimoclomol, including 1 who was excluded)'."""
+    assert in_results("After enrollment of the first 16 participants (of whom 8 were on arimoclomol, including 1 who "
+                      "was subsequently excluded), the dose was raised.", "EST301") == []
+    # Clean: 'including' opening the arms still opens a split that must add up.
+    assert in_results("A total of 640 patients, including 320 who received X and 300 who received Y, were seen.",
+                      "EST301") == [("EST301", "warning")]
+
+
+_SD_ROW = """# Trial
+
+## Results
+
+| Outcome | A | B | Difference |
+| --- | --- | --- | --- |
+| Mean | -0.8 | -0.9 | 0.1 |
+| {label} (95% CI) | 2.4 (-1.4, -0.2) | 2.3 (-1.4, -0.3) | (-0.7, 0.9) |
+
+## References
+
+1. Smith A. A trial. *J Med*. 2001;1:1-5.
+"""
+
+
+def test_a_row_of_sds_with_the_means_intervals_holds_no_estimate():
+    """'| SD (95% CI) | 2.4 (−1.4, −0.2) |': the SD, then the interval of the mean printed in the row above."""
+    assert codes_of(_SD_ROW.format(label="SD"), "EST102") == []
+    # Positive: a row of means with intervals that leave them out.
+    assert codes_of(_SD_ROW.format(label="Mean"), "EST102") == [("EST102", "error"), ("EST102", "error")]
+
+
+def test_an_although_clause_goes_on_past_the_commas_of_its_list():
+    """'Although FSH, LH, E2, and P were significantly higher ..., the IR was not statistically different [OR 1.2
+    (95% CI 0.9–1.7)]': 'significantly' is the list's, in the subordinate clause."""
+    assert in_results("Although FSH, LH, E2, and P were significantly higher in the study group, the IR was not "
+                      "statistically different between groups [OR 1.2 (95% CI 0.9\u20131.7)].", "EST201") == []
+    # Positive: the main clause's own 'significantly' after such a list still governs its result.
+    assert in_results("Although FSH, LH, E2, and P were not different, the IR was significantly higher [OR 1.2 (95% "
+                      "CI 0.9\u20131.7)].", "EST201") == [("EST201", "error")]
