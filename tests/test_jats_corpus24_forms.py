@@ -168,3 +168,80 @@ def test_an_although_clause_goes_on_past_the_commas_of_its_list():
     # Positive: the main clause's own 'significantly' after such a list still governs its result.
     assert in_results("Although FSH, LH, E2, and P were not different, the IR was significantly higher [OR 1.2 (95% "
                       "CI 0.9\u20131.7)].", "EST201") == [("EST201", "error")]
+
+
+def _entry(raw: str):
+    return parse_policy(f"# T\n\n## A\n\nText [1].\n\n## References\n\n1. {raw}\n", "f.md").references[0]
+
+
+def test_a_year_after_a_publisher_and_a_colon_is_the_year():
+    """'Rochester, NY: University of Rochester Press: 2002 p. 65-86': a colon where the semicolon belongs."""
+    assert _entry("Sheldon KM. Goal striving. In: Sheldon KM, editor. Handbook of research. Rochester, NY: "
+                  "University of Rochester Press: 2002 p. 65\u201386").year == 2002
+    # Clean: a journal's volume before a colon stays a volume.
+    assert _entry("Smith A. A trial. Lecture Notes Press 2093: 1-10.").year is None
+
+
+def _pair(first: str, second: str):
+    text = (f"# Malaria\n\n## Background\n\nPolicies differ by region [1,2].\n\n## References\n\n"
+            f"1. World Health Organization. Country antimalarial drug policies: by region. Geneva: WHO; 2012. {first}\n"
+            f"2. World Health Organization. Country antimalarial drug policies: by region. Geneva: WHO; 2012. {second}\n")
+    return codes_of(text, "REF134")
+
+
+def test_two_pages_of_one_site_at_different_addresses_are_two_entries():
+    """One title for two regions' pages ('.../by_region_wpro/' and '.../by_region_searo/')."""
+    assert _pair("http://www.who.example/malaria/by_region_wpro/en/", "http://www.who.example/malaria/by_region_searo/en/"
+                 ) == []
+    # Positive: the same page at the same address is one entry listed twice.
+    assert _pair("http://www.who.example/malaria/by_region_wpro/en/", "https://who.example/malaria/by_region_wpro/en"
+                 ) == [("REF134", "warning")]
+
+
+_SPINE = """# Surgery for spinal cord injury
+
+## Methods
+
+Patients were graded by the American Spinal Injury Association (ASIA) Impairment Scale. {sentence} Standards were
+set [2].
+
+## References
+
+1. Rahimi V, Saadat S. The efficacy of early surgical decompression: a randomized controlled trial. *Trials*. 2009;10:77.
+2. Kirshblum SC, Waring W. International standards for neurological classification of spinal cord injury. *J Spinal
+Cord Med*. 2011;34:535-46.
+"""
+
+
+def test_a_body_s_scale_considered_in_the_passive_is_not_the_body_speaking():
+    """'In our study protocol, a 5-point gain in summed ASIA motor score was considered significant [1]'."""
+    assert codes_of(_SPINE.format(sentence="In our study protocol, a 5-point or greater improvement in summed ASIA "
+                                           "motor score was considered significant [1]."), "CIT203") == []
+    # Positive: the body itself considering it, cited to someone's trial.
+    assert codes_of(_SPINE.format(sentence="The ASIA considered a 5-point or greater improvement in summed motor "
+                                           "score significant [1]."), "CIT203") == [("CIT203", "error")]
+
+
+def test_a_body_in_two_parts_heads_a_nature_entry():
+    """'ACMG, Board of Directors. Clinical utility ... of the American College ... *Genet. Med.* **17**, 505-507
+    (2015).': read as a person and a group, the names ran to the year and the title was lost."""
+    entry = _entry("ACMG, Board of Directors. Clinical utility of genetic services: a position statement of the "
+                   "American College of Genetics. *Genet. Med.* **17**, 505\u2013507 (2015).")
+    assert (entry.organisation, entry.first_author, entry.year) == ("ACMG, Board of Directors", None, 2015)
+    assert entry.title == "Clinical utility of genetic services: a position statement of the American College of Genetics"
+    # Clean: names with initials stay people.
+    entry = _entry("Board, K. & Smith, J. Clinical utility of genetic services. *Genet. Med.* **17**, 505\u2013507 "
+                   "(2015).")
+    assert entry.first_author == "Board" and entry.title == "Clinical utility of genetic services"
+
+
+def _report(tail: str):
+    return codes_of(f"# T\n\n## A\n\nText [1].\n\n## References\n\n1. Center for Health Statistics and Quality. "
+                    f"*Behavioral Health Trends in the United States*. {tail}\n", "REF112")
+
+
+def test_a_report_number_where_an_issue_stands_keeps_the_body_s_own_report():
+    """'*Behavioral Health Trends ...*. 2015;(HHS Publication No. SMA 15-4927, NSDUH Series H-50).': its title."""
+    assert _report("2015;(HHS Publication No. SMA 15\u20134927, NSDUH Series H\u201350).") == []
+    # Positive: a real issue number makes the italics a journal, and the title is missing.
+    assert _report("2015;(4):505-7.") == [("REF112", "warning")]

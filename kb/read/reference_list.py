@@ -161,6 +161,12 @@ def _front(body: str):
             science = initials_first_authors(who) if found.group and _NOT_A_GROUP.search(found.group) else None
             if science and len(who[science[1]:].split()) >= 4:  # Science: 'Z. N. Gerek, S. B. Ozkan, Title ... network'
                 return science[0], None, who[science[1]:].strip(), year, False
+            first, sep, after = _first_sentence(who)
+            if (year and not rest.strip(" .") and sep and len(first.split()) <= 14 and _ORG_WORDS.search(first)
+                    and not leading_authors(first) and not comma_initials_authors(first)):
+                # "ACMG, Board of Directors. Clinical utility ... *Genet. Med.* **17**, 505-507 (2015).": a body in two
+                # parts heads a Nature entry whose year closes it; read as a name, it swallowed the title.
+                return None, clean(first), after, year, False
             return found, None, rest, year, True
         lead = leading_authors(body)  # Frontiers: "Wang W, Han C. Title. J Hematol Oncol. (2019) 12:55."
         if lead and lead[1] < paren.end("who" if paren.group("who") is not None else "who2"):
