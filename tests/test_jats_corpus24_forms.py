@@ -245,3 +245,40 @@ def test_a_report_number_where_an_issue_stands_keeps_the_body_s_own_report():
     assert _report("2015;(HHS Publication No. SMA 15\u20134927, NSDUH Series H\u201350).") == []
     # Positive: a real issue number makes the italics a journal, and the title is missing.
     assert _report("2015;(4):505-7.") == [("REF112", "warning")]
+
+
+def test_a_raised_number_after_a_relation_in_words_or_a_dose_cites():
+    """'(mini mental status examination score <24)<sup>20</sup>', 'granisetron (40 μg/kg)<sup>10</sup>'."""
+    assert markers_in("a deficit (mini mental status examination score <24)<sup>20</sup> that could interfere; "
+                      "granisetron (40 \u03bcg/kg)<sup>10</sup> showed") == ["20", "10"]
+    # Clean: a relation of symbols, a formula, a product stay bases.
+    assert markers_in("(P < 0.05)<sup>2</sup> and (x + 1)<sup>2</sup> and (a * b)<sup>2</sup>") == []
+
+
+def test_a_raised_number_after_a_version_ending_in_zero_cites():
+    """'an Oswestry Disability Index 2.0<sup>13</sup> score'."""
+    assert markers_in("an Oswestry Disability Index 2.0<sup>13</sup> score of 30") == ["13"]
+    # Clean: other decimals keep their powers.
+    assert markers_in("a value of 2.5<sup>3</sup> and Index 2.5<sup>4</sup>") == []
+
+
+def test_a_percentages_count_before_its_denominator_is_no_marker():
+    """'(41% [13] diagnoses among 32 infants in the rWGS arm, 24% (8) of 33 in controls'."""
+    assert markers_in("a secondary end-point (41% [13] diagnoses among 32 infants in the rWGS arm, 24% (8) of 33 in "
+                      "controls)") == []
+    # Clean: a number that is not the percentage of the count after it cites.
+    assert markers_in("rates rose to 41% [13] in 2010 and to 24% (8) of cases") == ["13", "8"]
+
+
+def test_a_range_going_on_from_a_threshold_is_no_marker():
+    """'the addition to NR (<14 follicles) but not to HR (14–30) seems ...': a band of follicles."""
+    assert markers_in("the addition to NR (<14 follicles) but not to HR (14\u201330) seems the fine-tuning") == []
+    # Clean: the same range with no threshold before it cites.
+    assert markers_in("the addition to NR but not to HR (14\u201330) seems the fine-tuning") == ["14\u201330"]
+
+
+def test_a_citation_beside_unpublished_work_in_one_bracket_is_read():
+    """'similar changes in primaquine pharmacokinetics (13; unpublished observations).'"""
+    assert markers_in("demonstrated similar changes in pharmacokinetics (13; unpublished observations).") == ["13"]
+    # Clean: a number glued to a name stays a name's.
+    assert markers_in("the peptide Ang(1; unpublished) was used.") == []

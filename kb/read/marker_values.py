@@ -37,6 +37,7 @@ _RANGE_INNER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-\u2010-\u2014\u2212]\s*(\d+(
 _CELL_OPENS_WITH_VALUE = re.compile(r"\|\s*[*_]*(\d+(?:[.,]\d+)?)\s*%?[*_]*\s*$")
 _ONE_NUMBER = re.compile(r"^\s*\d+\s*$")
 CELL_SPREAD = "a bracketed number after the value that opens a table cell (a median [IQR], a mean [SD])"
+PERCENT_COUNT = "a percentage's count before its denominator (41% [13] of 32)"
 
 
 # a comma or, as European journals print quartiles, a semicolon between the bounds: '| 35.0 [15; 40] |'
@@ -116,3 +117,19 @@ def spelled_before(before: str, inner: str) -> bool:
     from kb.estimates.numbers import word_or_number  # only here: most lines never get this far
 
     return any(word_or_number(w) == int(inner) for w in (words.group(0), words.group(0).split()[-1].split("-")[-1]))
+
+
+# "41% [13] diagnoses among 32 infants", "24% (8) of 33": a percentage, its count in brackets, then the denominator a
+# few words on; the three agree (13 of 32 is 41%), which a citation's number would not.
+_PERCENT_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?%\s*$")
+_DENOMINATOR_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:of|among|out\s+of|in)\s+(?:the\s+)?(\d+)\b")
+
+
+def percent_with_count(before: str, inner: str, after: str) -> bool:
+    """'41% [13] diagnoses among 32 infants': the bracketed number is the percentage's count."""
+    percent = _PERCENT_BEFORE.search(before.rstrip())
+    denominator = _DENOMINATOR_AFTER.match(after) if percent and inner.strip().isdigit() else None
+    if not denominator:
+        return False
+    count, of = int(inner), int(denominator.group(1))
+    return 0 < count <= of and abs(100 * count / of - float(percent.group(1))) <= 1.0
