@@ -282,3 +282,24 @@ def test_a_citation_beside_unpublished_work_in_one_bracket_is_read():
     assert markers_in("demonstrated similar changes in pharmacokinetics (13; unpublished observations).") == ["13"]
     # Clean: a number glued to a name stays a name's.
     assert markers_in("the peptide Ang(1; unpublished) was used.") == []
+
+
+def test_nlm_s_3d_generation_and_editors_without_a_comma_keep_the_author_list():
+    """'White AA 3d, Southwick WO, ...' (NLM's old 'third'), 'Stober DR, Grant AM editors. Title'."""
+    entry = _entry("White AA 3d, Southwick WO, Hardy R. Relief of pain by spine fusion. J Bone Joint Surg Am. "
+                   "1973;55:525-34.")
+    assert (entry.first_author, entry.title) == ("White", "Relief of pain by spine fusion")
+    entry = _entry("Stober DR, Grant AM editors. Evidence based coaching handbook. Hoboken, NJ: Wiley; 2006.")
+    assert (entry.first_author, entry.title) == ("Stober", "Evidence based coaching handbook")
+    # Clean: a name with a digit and no initials is no name; 'Editors' opening the title stays the title's.
+    assert _entry("Smith AB, Jones 3d. A title of a paper. J Med. 2006;1:1-5.").first_author is None
+    assert _entry("Stober DR, Grant AM. Editors of evidence. Hoboken, NJ: Wiley; 2006.").title == "Editors of evidence"
+
+
+def test_a_registry_or_two_acronyms_joined_by_a_slash_head_the_entry():
+    """'China Liver Transplant Registry. 2012. http://...', 'OPTN/SRTR. 2011. Annual Report;'."""
+    assert _entry("China Liver Transplant Registry. 2012. http://www.registry.example/4_wang.pdf.").organisation == \
+        "China Liver Transplant Registry"
+    assert _entry("OPTN/SRTR. 2011. Annual Report;").organisation == "OPTN/SRTR"
+    # Clean: a title opening with such words is no body.
+    assert _entry("HIV/AIDS in women. 2011. Annual Report;").organisation is None
