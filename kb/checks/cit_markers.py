@@ -147,16 +147,22 @@ _OWN_REFERENCES = re.compile(r"\b(?:Supplementary|Supporting|Supplemental)\s+Ref
 def _supplement_files(doc) -> int | None:
     """The line naming a supplementary file of text or tables the document lists but does not include, or None.
     A supplement with a reference list of its own (Nature's "Supplementary References") cites from that list."""
-    found = None
+    found, supplement = None, False
     for section in doc.sections:
         if not any(_SUPPLEMENT.search(title) or title.lower().startswith("additional file") for title in section.path):
             continue
+        supplement = True
         for line in range(section.line + 1, min(section.end_line, len(doc.lines)) + 1):
             text = doc.lines[line - 1]
             if _OWN_REFERENCES.search(text):
                 return None
             if found is None and not text.lstrip().startswith("#") and _SUPPLEMENT_FILE.search(text):
                 found = line
+    if found is None and supplement:
+        # The section may only say the material is online ("Supplementary material is available at Family
+        # Practice online"), while the text names its tables ("(Supplementary Table 5b)"): those are the files.
+        found = next((k + 1 for k, text in enumerate(doc.lines)
+                      if not text.lstrip().startswith("#") and _SUPPLEMENT_FILE.search(text)), None)
     return found
 
 

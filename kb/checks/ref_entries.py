@@ -123,10 +123,17 @@ def _no_year_message(e) -> str:
     return f"{describe(e)} has no year of publication"
 
 
+# A report's own number where an issue would stand ('2015;(HHS Publication No. SMA 15-4927, NSDUH Series H-50)'):
+# words naming a publication or report number or a series, not a journal's issue.
+_REPORT_NUMBER = re.compile(r"\b(?:Publication|Report|Pub|Document|Paper|Bulletin)\.?\s+No\b|\bSeries\b", re.IGNORECASE)
+
+
 def _bodys_own_document(e) -> bool:
     """'U.S. Department of State. *FY 2009 Annual Report on Intercountry Adoptions*. 2009.': a body's own report
-    or statement, its title set in italics where a journal would stand, with no volume, issue or pages."""
-    return bool(e.organisation and e.source and not (e.volume or e.issue or e.pages))
+    or statement, its title set in italics where a journal would stand, with no volume, issue or pages. A
+    report's number printed as the issue ('(HHS Publication No. SMA 15-4927)') is no journal's issue."""
+    issue = e.issue and not _REPORT_NUMBER.search(e.issue)
+    return bool(e.organisation and e.source and not (e.volume or issue or e.pages))
 
 
 @rule("REF112", "missing-title", "warning")

@@ -143,7 +143,8 @@ def _duplicate_of(e, by_id: dict, by_title: dict):
     title = _norm_title(e.title)
     other = by_title.get((title, e.year, _year_letter(e))) if title and e.year else None
     if (other is not None and other.number != e.number and _same_authors(other, e) and not _other_pmids(other, e)
-            and not _other_issue(other, e) and not _other_pages(other, e) and not _other_coauthors(other, e)):
+            and not _other_issue(other, e) and not _other_pages(other, e) and not _other_coauthors(other, e)
+            and not _other_pages_of_a_site(other, e)):
         return other, f"same title, first author and year ({e.year})", "warning"
     return None
 
@@ -183,6 +184,17 @@ def _other_coauthors(a, b) -> bool:
     return len(a.surnames) >= 2 and len(b.surnames) >= 2 and a.surnames[1] != b.surnames[1]
 
 
+def _address(url: str) -> str:
+    return re.sub(r"^https?://(?:www\.)?|/+$", "", url.strip().lower())
+
+
+def _other_pages_of_a_site(a, b) -> bool:
+    """Two web pages of one title at different addresses, neither in a journal: a site's pages for two places or
+    parts ('Country antimalarial drug policies: by region', one page a region), not one paper listed twice."""
+    return bool(a.url and b.url and not (a.volume or b.volume or a.doi or b.doi or a.pmid or b.pmid)
+                and _address(a.url) != _address(b.url))
+
+
 def _other_pmids(a, b) -> bool:
     """Two different PubMed records: two papers, even with the same title (a reply, a second part)."""
     return bool(a.pmid and b.pmid and a.pmid != b.pmid)
@@ -198,7 +210,8 @@ def duplicate_paper(kb):
     entry and names the earlier one. Sharing only title, author and year is a
     warning (an erratum or a reprint can do that), and is not reported for two reports of one series
     whose numbers differ (bulletins 99 and 100 of one title, neither in a journal volume), nor for two
-    entries with different second authors (two papers of one first author).
+    entries with different second authors (two papers of one first author), nor for two web pages at different
+    addresses with no journal, DOI or PMID (one site's pages for two regions).
 
     Why: a paper listed twice splits its citations over two numbers and
     makes the evidence look larger than it is.

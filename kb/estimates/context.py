@@ -91,6 +91,11 @@ def locate(doc: PolicyDocument, sentence: Sentence, offset: int, snippet: str) -
 _SUBORDINATE = ("although", "while", "whereas")
 
 
+# A comma inside a list ("Although FSH, LH, E2, and P were significantly higher ..., the IR was not"): the next item
+# is a few words closed by another comma, or 'and'/'or' follows. The subordinate clause goes on past it.
+_LIST_COMMA = lazy(r"\s*(?:(?:and|or)\b|[^\s,;()]+(?:\s+[^\s,;()]+){0,2}\s*,)", re.IGNORECASE)
+
+
 def clause_start(text: str, pos: int) -> int:
     """Start of the clause that holds ``pos`` (ignoring breaks inside parentheses).
 
@@ -104,7 +109,7 @@ def clause_start(text: str, pos: int) -> int:
         elif tok == ")":
             depth = max(0, depth - 1)
         elif depth == 0 and tok == ",":
-            if subordinate:
+            if subordinate and not _LIST_COMMA.match(text, m.end()):
                 start, subordinate = m.end(), False
         elif depth == 0:
             start, subordinate = m.end(), tok.lower() in _SUBORDINATE

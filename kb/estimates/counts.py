@@ -153,11 +153,17 @@ def _completes(text: str, arms: list, missing: int) -> bool:
     if not arms or missing <= 0:
         return False
     tail = text[arms[-1].end():arms[-1].end() + 80]
-    return any(word_or_number(m.group("n")) == missing for m in _ANOTHER_ARM.finditer(tail))
+    return any(word_or_number(m.group("n")) == missing for rx in (_ANOTHER_ARM, _ANOTHER_REASON)
+               for m in rx.finditer(tail))
 
 
 _ANOTHER_ARM = lazy(r"(?:,|\band\b)\s+(?P<n>\d[\d,]*)\s+(?:in|to|into)\s+(?:the\s+)?[^.;]{0,40}?\b(?:arm|group)\b",
                     re.IGNORECASE)
+# "... because they died (n = 4), or because follow up was interrupted (n = 2) and two for technical reasons": the
+# last reason's count spelled out.
+_ANOTHER_REASON = lazy(rf"(?:,|\band\b|\bor\b)\s+(?P<n>{WORD_NUMBER})\s+(?:for|because|due|owing|after)\b",
+                       re.IGNORECASE)
+_INCLUDING = lazy(r"\bincluding\s+$", re.IGNORECASE)
 
 
 def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
@@ -176,6 +182,10 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
                        and not _BOUND_BEFORE.search(text, max(0, m.start("n") - 2), m.start("n"))
                        and not _LABEL_BEFORE.search(text, max(0, m.start("n") - 12), m.start("n"))}.values(),
                       key=lambda m: m.start())
+        # "(of whom 8 were on arimoclomol, including 1 who was excluded)": a count 'including' opens after an arm is
+        # a part of that arm, not an arm of its own (the first arm may be opened so: "640, including 320 who ...").
+        arms = [a for k, a in enumerate(arms)
+                if not (k and _INCLUDING.search(text, max(0, a.start("n") - 12), a.start("n")))]
         total, at = t.group("n"), t.start()
         if any(_EACH.match(text, a.end("n")) for a in arms):
             continue
@@ -218,12 +228,24 @@ def arm_list(text: str) -> tuple:
     return tuple((a.group("n"), _int(a.group("n"))) for a in arms) if len(arms) >= 2 else ()
 
 
+# '6 out of 16 patients (37%)': the count before 'out of' is the percentage's count, the one after its denominator.
+_PART_BEFORE = lazy(rf"(?<![\d.,])\b(?P<k>{_INT}|{WORD_NUMBER})\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+# 'Of 1712 subjects screened, 1041 were randomized and 1040 were exposed ...; 147 subjects (14.1%) withdrew': a
+# flow's later stage, of which a percentage after it is taken, not of those screened.
+_STAGE = lazy(rf"(?<![\d.,])(?P<n>{_INT})\s+(?:were|was)\s+(?:[\w-]+\s+)?(?:randomi[sz]ed|enrolled|included|allocated|"
+              r"assigned|exposed|treated|analy[sz]ed)\b", re.IGNORECASE)
+
+
 def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
-    """(match, denominator as printed or None) for each 'count (p%)'."""
+    """(match, denominator as printed or None) for each 'count (p%)'; ``printed_count`` gives its count."""
     out: list = []
     if "%" not in text:
         return out
     for m in _COUNT.finditer(text):
+        part = _PART_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if part:
+            out.append((m, m.group("c")))
+            continue
         after = _DENOM_AFTER.match(text, m.end())
         if after:
             out.append((m, after.group("d")))
@@ -233,8 +255,17 @@ def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
         # 'Out of the 537 patients randomized, a total of 484 participants, 276 male (57.0%)': a total printed
         # between the denominator and the count is the count's own group.
         nearer = denom and any(t.start() >= before[-1].end() for t in _totals(text[:m.start()]))
+        if denom and not nearer and _SCREENED.match(text, before[-1].end()):
+            stages = list(_STAGE.finditer(text, before[-1].end(), m.start()))
+            denom = stages[-1].group("n") if stages else denom
         out.append((m, None if nearer else (_subgroup(text, m, before[-1].end()) or denom) if denom else None))
     return _per_arm(text, out)
+
+
+def printed_count(text: str, m: re.Match) -> str:
+    """The count a 'count (p%)' match gives its percentage of: the one before 'out of' when one stands there."""
+    part = _PART_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return part.group("k") if part else m.group("c")
 
 
 _ARM_AFTER = lazy(r"\s*(?:[\w-]+\s+){0,3}?(?:intervention|comparison|control|placebo|treatment|usual care)\b|"
@@ -292,14 +323,15 @@ def extract_counts(doc: PolicyDocument, groups: list[list[int]], cited: dict):
             if loose:
                 paragraph_arms.append(sum(v for _, v in loose))
             for m, denom in counts_with_percent(s.text):
-                count = word_or_number(m.group("c"))
+                printed = printed_count(s.text, m)
+                count = word_or_number(printed)
                 if count is None:
                     continue
                 source = "printed" if denom else ""
                 if denom is None and _OF_EVERYONE.search(s.text) and len(paragraph_arms) == 1:
                     denom, source = str(paragraph_arms[0]), "arms"
                 line, _ = locate(doc, s, m.start(), m.group(0))
-                counts.append(CountPercent(line, m.group("c"), count, m.group("p") + "%", float(m.group("p")),
+                counts.append(CountPercent(line, printed, count, m.group("p") + "%", float(m.group("p")),
                                            _int(denom) if denom else None, source, cites, s.text))
             for m in find_i2(s.text):
                 line, _ = locate(doc, s, m.start(), m.group(0))

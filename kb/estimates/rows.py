@@ -137,6 +137,8 @@ def _row_labelled(rows: list[tuple[int, list[str]]]) -> list[TableRow]:
     for line, cells in rows:
         if len(cells) < 2 or not _CI_HEAD.search(cells[0]) or not (level := _LEVEL.search(cells[0])):
             continue
+        if _SPREAD.search(cells[0]):
+            continue  # '| SD (95% CI) | 2.4 (−1.4, −0.2) |': the number is the SD, the interval the mean's above it
         name = re.search(MEASURE, cells[0])
         if name and _UNIT_AFTER.match(cells[0], name.end()):
             name = None  # 'HR (beats/min), mean (95% CI)': a heart rate in its unit, no hazard ratio

@@ -160,6 +160,12 @@ def _styled(cit, ctx: Context, plos: bool) -> str:
     title, source = _part(cit, "article-title", ctx) or _part(cit, "chapter-title", ctx), _part(cit, "source", ctx)
     volume, issue, pages = _part(cit, "volume", ctx), _part(cit, "issue", ctx), _pages(cit, ctx)
     place = ": ".join(p for p in (_part(cit, "publisher-loc", ctx), _part(cit, "publisher-name", ctx)) if p)
+    # A conference paper is published by its meeting (Vancouver: 'Meeting name; date; place'), and an entry with
+    # no source may say in italics what it is ('<italic>Manuscript in preparation</italic>'): both are printed
+    # where the source goes, or the entry would read as one naming no source and (with no <year>) no date.
+    meeting = "; ".join(p for p in (_part(cit, "conf-name", ctx), _part(cit, "conf-date", ctx),
+                                    _part(cit, "conf-loc", ctx)) if p)
+    source = "; ".join(p for p in (source, meeting) if p) or _said_in_italics(cit, ctx)
     where = volume + (f"({issue})" if issue else "")
     if plos:
         head = f"{authors} ({year})" if year else authors
@@ -172,6 +178,12 @@ def _styled(cit, ctx: Context, plos: bool) -> str:
         where_when = f"{place}; {date}" if place and date else place or date  # Vancouver: "City: Publisher; 2001."
         text = " ".join(_stop(b) for b in (authors, title, source, where_when) if b)
     return " ".join([text] + _links(cit, ctx))
+
+
+def _said_in_italics(cit, ctx: Context) -> str:
+    """Words set in italics or bold straight inside a citation of parts (no tag says what they are): printed."""
+    said = [squash(inline(c, ctx)) for c in cit if local(c.tag) in ("italic", "bold")]
+    return " ".join(s for s in said if _WORDS.search(s))
 
 
 _KINDS = {"doi": "doi: ", "pmid": "PMID: "}

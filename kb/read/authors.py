@@ -37,7 +37,7 @@ SURNAME = (rf"(?:(?:{PARTICLE}\s+)+[a-z]{LETTER}+|(?:{PARTICLE}\s+)*{SURNAME_WOR
 INITIALS = (rf"(?:{UPPER}{{1,4}}[a-z]{{1,2}}|{UPPER}\.(?:\s?(?:{UPPER}|[a-z]{{1,3}})\.){{1,4}}|{UPPER}\s[a-z]"
             rf"|{UPPER}(?:\.?\s?-?{UPPER}){{0,4}}\.?(?:-[a-z]\.?)?)"
             rf"(?![^\W\d_])")
-SUFFIX = r"(?:Jr|Sr|2nd|3rd|[4-9]th|II|III|IV)\.?"  # PubMed numbers generations: "Butterworth JF 5th"
+SUFFIX = r"(?:Jr|Sr|2n?d|3r?d|[4-9]th|II|III|IV)\.?"  # PubMed numbers generations: "Butterworth JF 5th"; NLM once "3d"
 
 # Each piece is compiled once and names are cut into pieces in Python: one pattern holding the
 # surname pattern several times over cost more to compile than reading a whole reference list.
@@ -187,6 +187,8 @@ _GARBLED_INITIALS = lazy(rf"{SURNAME_WORD}(?=.*\s{UPPER}{{1,3}}[.-]?(?:\s|$))"
 
 # A book's editors named in the author list's place: "..., editors." "(eds)"
 _EDITORS = lazy(r"\(?(?:editors?|eds?)\.?\)?", re.IGNORECASE)
+# The comma before 'editors' left out: "Stober DR, Grant AM editors." (after a name's initials only).
+_EDITORS_GLUED = lazy(rf"(?P<initials>\s{UPPER}{{1,3}})\s+(?:editors|eds)\.?$")
 _NUMBER_FOR_INITIALS = lazy(rf"{SURNAME_WORD}\s+\d{{1,2}}")
 
 
@@ -250,6 +252,8 @@ def _read_authors(segment: str, *, bare: bool = False) -> Authors | None:
         tokens = tokens[:-1]  # "Needham J, McMurray A, Shaban RZ, 2016. Best practice ...": the year, not a name
     if len(tokens) > 1 and _EDITORS.fullmatch(tokens[-1]):
         tokens = tokens[:-1]  # "Goroll AH, Mulley AG, editors. Primary Care Medicine": a book's editors are its names
+    elif len(tokens) > 1 and _EDITORS_GLUED.search(tokens[-1]):
+        tokens = tokens[:-1] + [_EDITORS_GLUED.sub(r"\g<initials>", tokens[-1])]  # "Grant AM editors.": no comma
     names, surnames, group, et_al = [], [], None, False
     for k, token in enumerate(tokens):
         tail = re.search(r"\s+\*{0,2}et\.?\s*al\.?\*{0,2}$", token)  # "Smith FA *et al.* 2004": italic too

@@ -62,9 +62,15 @@ _ELSEVIER = lazy(
     rf",\s*(?P<source>[^,]*?[^\s,.])\.?\s+(?P<volume>\d+)\s+\((?P<year>{YEAR_RX})\)\s+(?P<pages>[\w\-\u2013]+)\.?$")
 
 
+# A book's year after its publisher and a colon where a semicolon belongs ("Rochester, NY: University of Rochester
+# Press: 2002 p. 65-86"): a publisher has no volume, so the number is its year.
+_YEAR_AFTER_PUBLISHER = lazy(rf"\b(?:Press|Publishers?|Publishing|Books|Inc|Ltd)\.?:\s(?P<y>{YEAR_RX})(?![\d\u2013-])")
+
+
 def year_in(text: str) -> int | None:
     """The first publication year standing alone in a text, never pages or e-locators."""
-    m = _YEAR.search(text) or _YEAR_OPENS.search(text) or _YEAR_GLUED.search(text)
+    m = (_YEAR.search(text) or _YEAR_OPENS.search(text) or _YEAR_AFTER_PUBLISHER.search(text)
+         or _YEAR_GLUED.search(text))
     return int(m.group("y")) if m else None
 
 

@@ -62,6 +62,28 @@ _SHORT_WORDS = frozenset({"al", "as", "by", "of", "to", "on", "or", "is", "we", 
 _SUBSCRIPTED_SYMBOL = re.compile(r"<sub>[*_]*[^\W\d_]{1,3}[*_]*</sub>$", re.IGNORECASE)
 
 
+# A relation stated in words in brackets ("(*d* = 0.15 or less)", "(mini mental status examination score <24)") or a
+# dose ("(40 μg/kg)"): no base of a power, so a raised number after it cites. A formula has arithmetic or no words:
+# "(x = 2)", "(x + 1)", "(P < 0.05)" stay bases.
+_RELATION = re.compile(r"[=<>\u2264\u2265]")
+_ARITHMETIC = re.compile(r"[+*/^\u00d7]")
+_DOSE = re.compile(r"^\s*\d+(?:[.,]\d+)?\s?(?:mg|g|\u00b5g|\u03bcg|ug|ng|mL|ml|IU|U|mmol|mcg)/(?:kg|m2|m\u00b2|day|d|h|min|L|dL|"
+                   r"mL|ml)\s*$")
+_PARENS_AT_END = re.compile(r"\(([^()]{1,200})\)$")
+_EMPHASIS = re.compile(r"[*_]+(?=\w)|(?<=\w)[*_]+")
+
+
+def _stated_in_parentheses(before: str) -> bool:
+    m = _PARENS_AT_END.search(before)
+    if not m:
+        return False
+    inner = _EMPHASIS.sub("", m.group(1))  # '*d*' is an italic symbol, not a product
+    if _DOSE.match(inner):
+        return True
+    words = [w for w in _WORD.findall(inner) if len(w) >= 3 and w not in _UNITS]
+    return bool(_RELATION.search(inner)) and not _ARITHMETIC.search(inner) and bool(words)
+
+
 def exponent_before(before: str, inner: str = "") -> bool:
     """Does the text right before a raised number make it an exponent or a symbol's index?"""
     stripped = before.rstrip("*_")
@@ -77,10 +99,12 @@ def exponent_before(before: str, inner: str = "") -> bool:
         # "in 1997<sup>10</sup>", "Version 3.4.1<sup>25</sup>", "MEGA 5.0<sup>51</sup>" and "IgG1<sup>19</sup>"
         # cite; 10<sup>6</sup> is a power
         return not (_YEAR_BEFORE.search(stripped) or _VERSION_BEFORE.search(stripped)
-                    or _NAMED_VERSION.search(stripped) or _name_with_digit(stripped))
+                    or _NAMED_VERSION.search(stripped) or _name_with_digit(stripped) or _ZERO_VERSION.search(stripped))
     if stripped[-1] in ")]}":
         if re.search(r"%\s*\)$", stripped) or _PARENTHESISED_YEAR.search(stripped):
             return False  # "(56.3%)<sup>4</sup>", "Thailand (2013)<sup>11</sup>": no percentage or year is a base
+        if _stated_in_parentheses(stripped):
+            return False  # "small (*d* = 0.15 or less)<sup>39</sup>", "(40 μg/kg)<sup>10</sup>": no base of a power
         return not words_in_parentheses(stripped) or stripped.lstrip().startswith("|")
     if stripped[-1].isspace():
         # Pretty-printed XML spaces a symbol from its index ("Δ <sup>9</sup>") and a unit from its power
@@ -151,6 +175,8 @@ _VERSION_BEFORE = re.compile(r"\d+\.\d+\.\d+$")
 # letter, so "Figure 2", "Phase 2" and "Type 2" stay out; a gene, protein or assembly named with a final digit
 # ("IgG1", "EquCab2", "COX2"): three letters or more, so "CO2" and "x1" stay out.
 _NAMED_VERSION = re.compile(r"(?<![\w.])[A-Za-z][A-Za-z-]*[A-Z][A-Za-z-]*\s+v?\d{1,2}(?:\.\d{1,2}){0,2}$")
+# A name's version ending in '.0' ("Oswestry Disability Index 2.0<sup>13</sup>"): no one raises 2.0 to a power.
+_ZERO_VERSION = re.compile(r"(?<![\w.])[A-Z][A-Za-z-]+\s+v?\d{1,2}\.0$")
 _LAST_TOKEN = re.compile(r"(?<![\w.])[^\W\d_][^\W_]*$")
 
 

@@ -37,6 +37,7 @@ _RANGE_INNER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-\u2010-\u2014\u2212]\s*(\d+(
 _CELL_OPENS_WITH_VALUE = re.compile(r"\|\s*[*_]*(\d+(?:[.,]\d+)?)\s*%?[*_]*\s*$")
 _ONE_NUMBER = re.compile(r"^\s*\d+\s*$")
 CELL_SPREAD = "a bracketed number after the value that opens a table cell (a median [IQR], a mean [SD])"
+PERCENT_COUNT = "a percentage's count before its denominator (41% [13] of 32)"
 
 
 # a comma or, as European journals print quartiles, a semicolon between the bounds: '| 35.0 [15; 40] |'
@@ -82,8 +83,12 @@ def interval_with_unit(inner: str, after: str) -> bool:
     return bool(_PAIR.match(inner)) and bool(_UNIT_AFTER.match(after))
 
 
-_NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?$")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")  # "1,105 (475)" too
 _PAIRS = re.compile(r"\d\s\(\d{1,3}\),\s*\d+(?:\.\d+)?\s\(\d{1,3}\)")
+# Two groups' values each with its spread, joined by a word ("93 (26) and 115 (38) ng/ml", "1,105 (475) and 1,240
+# (444)"), in a sentence that says what the brackets hold ("mean (SD)"): values, not citations.
+_PAIRS_JOINED = re.compile(r"\d\s\(\d{1,4}\)\s+(?:and|vs\.?|versus)\s+\d[\d,]*(?:\.\d+)?\s\(\d{1,4}\)")
+_SPREAD_SAID = re.compile(r"\b(?:mean|median|SDs?|SEM?)\b")
 
 
 def value_with_spread(line: str, before: str, inner: str) -> bool:
@@ -93,8 +98,9 @@ def value_with_spread(line: str, before: str, inner: str) -> bool:
     if not value or looks_like_year(value.group(0)):
         return False
     bounds = [int(n) for n in re.findall(r"\d+", inner)]
-    return (len(bounds) == 2 and bounds[0] <= float(value.group(0)) <= bounds[1]) or bool(_PAIRS.search(line)) \
-        or "intensity" in before.lower()  # 'MS m/e (relative intensity) 241 (100)'
+    return (len(bounds) == 2 and bounds[0] <= float(value.group(0).replace(",", "")) <= bounds[1]) \
+        or bool(_PAIRS.search(line)) or "intensity" in before.lower() \
+        or bool(_PAIRS_JOINED.search(line) and _SPREAD_SAID.search(line))  # 'MS m/e (relative intensity) 241 (100)'
 
 
 _LAST_WORDS = re.compile(r"(?:[A-Za-z]+[- ])?[A-Za-z]+$")
@@ -111,3 +117,19 @@ def spelled_before(before: str, inner: str) -> bool:
     from kb.estimates.numbers import word_or_number  # only here: most lines never get this far
 
     return any(word_or_number(w) == int(inner) for w in (words.group(0), words.group(0).split()[-1].split("-")[-1]))
+
+
+# "41% [13] diagnoses among 32 infants", "24% (8) of 33": a percentage, its count in brackets, then the denominator a
+# few words on; the three agree (13 of 32 is 41%), which a citation's number would not.
+_PERCENT_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?%\s*$")
+_DENOMINATOR_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:of|among|out\s+of|in)\s+(?:the\s+)?(\d+)\b")
+
+
+def percent_with_count(before: str, inner: str, after: str) -> bool:
+    """'41% [13] diagnoses among 32 infants': the bracketed number is the percentage's count."""
+    percent = _PERCENT_BEFORE.search(before.rstrip())
+    denominator = _DENOMINATOR_AFTER.match(after) if percent and inner.strip().isdigit() else None
+    if not denominator:
+        return False
+    count, of = int(inner), int(denominator.group(1))
+    return 0 < count <= of and abs(100 * count / of - float(percent.group(1))) <= 1.0

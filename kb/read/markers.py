@@ -29,8 +29,9 @@ from kb.patterns import lazy
 from kb.read.marker_context import (LABEL_BEFORE, LOCATOR, TOKEN_BEFORE, element_after, equation_number,
                                     exponent_before, footnote_label, in_subscript, inside_term, ionic_charge,
                                     note_label, residue_before, signed_power, table_footnote)
-from kb.read.marker_values import (CELL_SPREAD, INTERVAL, SPREAD, UNIT_SPREAD, interval_with_unit, range_around_value,
-                                   spelled_before, spread_before_unit, value_in_cell, value_with_spread)
+from kb.read.marker_values import (CELL_SPREAD, INTERVAL, PERCENT_COUNT, SPREAD, UNIT_SPREAD, interval_with_unit,
+                                   percent_with_count, range_around_value, spelled_before, spread_before_unit,
+                                   value_in_cell, value_with_spread)
 from kb.read.marker_numbers import DASHES, MAX_RANGE, Expansion, expand, looks_like_year  # noqa: F401 - re-exported
 
 _DASHES = DASHES
@@ -101,7 +102,17 @@ def _scan_split_sup(line: str, found: list, taken: list) -> None:
         found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
 
 
+# AMA's citation of a page: the page in brackets after the number, inside the raised marker ("<sup>60(p894)</sup>",
+# "<sup>12(pp3-4)</sup>"). The 'p' says it is a page, so no power or index reads this way.
+_SUP_PAGE = re.compile(rf"<sup>\s*(?P<inner>\d{{1,4}}(?:\s*[,{_DASHES}]\s*\d{{1,4}})*)\s*\(pp?\s?\d{{1,5}}"
+                       rf"(?:[{_DASHES}]\d{{1,5}})?\)\s*</sup>", re.IGNORECASE)
+
+
 def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
+    for m in _SUP_PAGE.finditer(line):
+        if not any(a <= m.start() < b for a, b in taken):
+            taken.append((m.start(), m.end()))
+            found.append(RawMarker(m.group(0), m.group("inner").strip(), m.start(), m.end(), SUP))
     for m in SUP_MARKER.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -168,7 +179,19 @@ def _scan_brackets(line: str, found: list, skipped: list, taken: list) -> None:
         if len(parts) == 1 and equation_number(line[: m.start()], line[m.end():]):
             skipped.append(Skipped(m.group(0), m.start(), "a bracketed number after a formula (an equation's number)"))
             continue
+        if len(parts) == 1 and percent_with_count(line[: m.start()], inner, line[m.end():]):
+            skipped.append(Skipped(m.group(0), m.start(), PERCENT_COUNT))
+            continue
+        if len(parts) == 1 and _PEOPLE_AFTER.match(line, m.end()):
+            skipped.append(Skipped(m.group(0), m.start(), "a count before a list of people (a centre's patients)"))
+            continue
         _keep_bracket(line, m, inner, found, skipped, taken)
+
+
+# A trial's list of centres gives each one's patients in brackets, then its investigators: "Royal Perth Hospital [21]
+# (MA Goodman, GJ Hankey, ...)". A citation is not followed by people's names (initials, surname) in brackets.
+_PERSON = r"(?:[A-Z]\.?\s?){1,3}\s[A-Z][\w'\u2019-]+"
+_PEOPLE_AFTER = re.compile(rf"\s*\({_PERSON}(?:\s[A-Z][\w'\u2019-]+)?,\s*{_PERSON}")
 
 
 def _keep_bracket(line: str, m: re.Match, inner: str, found: list, skipped: list, taken: list) -> None:
@@ -223,7 +246,17 @@ def _in_prose_cell(line: str, start: int, end: int) -> bool:
     return len(words) >= _PROSE_CELL_WORDS and bool(_SENTENCE_IN_CELL.search(cell.strip()))
 
 
+_PAREN_RANGE = re.compile(rf"^\s*(\d+)\s*[{_DASHES}]\s*(\d+)\s*$")
+# "(13; unpublished observations)": a citation beside work the list does not hold, in one bracket.
+_PAREN_UNPUBLISHED = re.compile(r"\((?P<inner>\d{1,3}(?:\s*,\s*\d{1,3})*)\s*;\s*(?:unpublished|personal\s+communication|"
+                                r"data\s+not\s+shown)\b[^()]{0,40}\)", re.IGNORECASE)
+
+
 def _scan_parens(line: str, found: list, taken: list) -> None:
+    for m in _PAREN_UNPUBLISHED.finditer(line):
+        if not any(a <= m.start() < b for a, b in taken) and m.start() and not line[m.start() - 1].isalnum():
+            taken.append((m.start(), m.end()))
+            found.append(RawMarker(m.group(0), m.group("inner"), m.start(), m.end(), PAREN))
     row = line.lstrip().startswith("|")
     for m in _PAREN.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
@@ -243,8 +276,12 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         if not before or (before[-1] in ":;(," and not nested and not glued) or _zero_or_year(inner) \
                 or LABEL_BEFORE.search(before):
             continue
-        if value_with_spread(line, before, inner) or spelled_before(before, inner):
+        if value_with_spread(line, before, inner) or spelled_before(before, inner) \
+                or percent_with_count(before, inner, line[m.end():]):
             continue
+        bounds = _PAREN_RANGE.match(inner)
+        if bounds and re.search(rf"[<>\u2264\u2265]\s*{bounds.group(1)}(?![\d.])", before[-120:]):
+            continue  # "NR (<14 follicles) but not HR (14–30)": a band going on from a threshold, not citations
         # "n (5)", "= (5)" and "< (5)" are values; "CO<sub>2</sub> (29, 30)" cites (a tag's ">" is no sign).
         if re.search(r"(?:\b(?:and|or|n|N)|[=<>])$", _CLOSING_TAG.sub("", before)):
             continue

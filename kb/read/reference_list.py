@@ -33,7 +33,9 @@ _ORG_WORDS = lazy(
     r"Associa[cç]\w+|Asociaci\w+|Sociedad\w*|Soci[eé]t[eé]|Funda[cç]\w+|Organiza[cç]\w+|Conselho|Consejo|"
     r"Federa[cç]\w+|Ag[eê]ncia|Agencia|Col[eé]gio|Colegio|Academia|"
     # programmes, bureaus, commissions and companies that author reports and web pages
-    r"Program(?:me)?|Bureau|Commission|Directorate|Authority|Inc|Ltd|LLC|Corporation|(?<=\w\s)Corp|Partnership|Executive)\b"
+    r"Program(?:me)?|Bureau|Commission|Directorate|Authority|Inc|Ltd|LLC|Corporation|(?<=\w\s)Corp|Partnership|Executive|"
+    # a registry that reports its own figures ("China Liver Transplant Registry. 2012. http://...")
+    r"Registry)\b"
 )
 # Not inside an address: "annals.org/cgi/pmidlookup?view=reprint&pmid=10610626" is a link; "PMID: 10610626" follows.
 # '(PMID: 17693180)': the closing bracket is not part of the number
@@ -89,7 +91,7 @@ def _strip_tail(text: str) -> str:
     return re.sub(r"[\s,;]+(\.?)\s*$", r"\1", text.strip())  # "2024;44(1), doi: ..." leaves "2024;44(1)."
 
 
-_ACRONYM = lazy(r"[A-Z][A-Z&\-]{1,13}")  # "WHO", "NICE", "CDC", "UNESCO-IPBES" as the author
+_ACRONYM = lazy(r"[A-Z][A-Z&\-]{1,13}(?:/[A-Z]{2,8})?")  # "WHO", "NICE", "UNESCO-IPBES", "OPTN/SRTR" as the author
 # The end of the first sentence: ". " or ": ", not after a lone capital ("U.S. General Accounting Office").
 _SENTENCE_END = lazy(r"(?<!\b[A-Z])\.\s+|:\s+")
 
@@ -164,6 +166,12 @@ def _front(body: str):
             science = initials_first_authors(who) if found.group and _NOT_A_GROUP.search(found.group) else None
             if science and len(who[science[1]:].split()) >= 4:  # Science: 'Z. N. Gerek, S. B. Ozkan, Title ... network'
                 return science[0], None, who[science[1]:].strip(), year, False
+            first, sep, after = _first_sentence(who)
+            if (year and not rest.strip(" .") and sep and len(first.split()) <= 14 and _ORG_WORDS.search(first)
+                    and not leading_authors(first) and not comma_initials_authors(first)):
+                # "ACMG, Board of Directors. Clinical utility ... *Genet. Med.* **17**, 505-507 (2015).": a body in two
+                # parts heads a Nature entry whose year closes it; read as a name, it swallowed the title.
+                return None, clean(first), after, year, False
             return found, None, rest, year, True
         lead = leading_authors(body)  # Frontiers: "Wang W, Han C. Title. J Hematol Oncol. (2019) 12:55."
         if lead and lead[1] < paren.end("who" if paren.group("who") is not None else "who2"):

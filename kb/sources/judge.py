@@ -157,9 +157,12 @@ def _not_led(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
 # An organisation is the source a sentence cites only when the sentence says it spoke: it published,
 # recommended or stated something, or its guideline, report or criteria are named. Funders, suppliers,
 # databases and institutes named in passing are not the cited source.
+# 'considered' in the passive ('a 5-point gain in summed ASIA motor score was considered significant') is the
+# authors' judgement of the body's scale, not the body's own words.
 _SPOKE = lazy(r"(?:\s*\([^)]{1,20}\))?(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,3}?(?:published|issued|released|"
                     r"updated|revised|proposed|adopted|approved|announced|declared|recommend(?:s|ed)?|stat(?:es|ed)|advis(?:es|ed)|endors(?:es|ed)|conclud(?:es|ed)|"
-                    r"consider(?:s|ed)?|(?:practice\s+)?guidelines?|guidance|statements?|criteria|recommendations?|"
+                    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)consider(?:s|ed)?|"
+                    r"(?:practice\s+)?guidelines?|guidance|statements?|criteria|recommendations?|"
                     r"position|consensus|appraisals?|technology\s+assessments?)\b", re.I)
 _ACCORDING = lazy(r"(?:according\s+to|guidelines?\s+(?:from|by|of)|issued\s+by|published\s+by|"
                         r"recommended\s+by|endorsed\s+by)\s+(?:the\s+)?$", re.I)
