@@ -114,6 +114,9 @@ def _totals(text: str) -> list[re.Match]:
 # "10 of the 19 patients in the CST group: wound infection (n = 3), ...": the total is a count's denominator, and
 # what follows breaks down the count (or its events), not the total.
 _COUNT_BEFORE = lazy(rf"(?<![\d.,])(?:{_INT}|{WORD_NUMBER})\s+(?:of|out of)\s+(?:the\s+)?$", re.IGNORECASE)
+# "5 out of 30 (17%)", "10 of the 19 patients (53%)": a count, its denominator, and the percentage of the two.
+_PART_OF = lazy(rf"(?P<c>{_INT}|{WORD_NUMBER})\s+(?:of|out of)\s+(?:the\s+)?(?P<d>{_INT})\s+(?:[a-z]+\s+)?"
+                rf"\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)", re.IGNORECASE)
 # "and six received tofacitinib 15 mg": an arm spelled out, which the digits' sum leaves out.
 _WORD_ARM = lazy(rf"\b{WORD_NUMBER}\s+(?:who|were|was|underwent|received|assigned|randomi[sz]ed)\b", re.IGNORECASE)
 _NUMBER = lazy(rf"(?<![\w.,])(?:{_INT}|{WORD_NUMBER})(?![\d.,]\d)(?![\w-])", re.IGNORECASE)
@@ -224,6 +227,13 @@ def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
     if "%" not in text:
         return out
     for m in _COUNT.finditer(text):
+        lead = _COUNT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        part = _PART_OF.match(text, lead.start()) if lead else None
+        if part and part.end() == m.end():
+            # 'Of the 57 participants, there were 5 out of 30 (17%) ...': the number before the percentage is the
+            # denominator of the count before it, not a count of the sentence's 57
+            out.append((part, part.group("d")))
+            continue
         after = _DENOM_AFTER.match(text, m.end())
         if after:
             out.append((m, after.group("d")))
