@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kb.importers.jats import convert
 from kb.read.parse_policy import parse_policy
-from tests.formtools import codes_of, in_results
+from tests.formtools import codes_of, in_results, markers_in
 
 _REFS = "\n".join(f"{i}. {name} A. A study of decisions number {i}. *J Med*. 20{10 + i};1:{i}-5."
                   for i, name in enumerate(("Lima", "Toghyani", "Connor", "Kaiser"), 1))
@@ -103,3 +103,22 @@ def test_a_group_after_a_semicolon_closes_the_names():
     assert (entry.first_author, entry.title) == ("Farber", "Protecting children from tobacco")
     # Clean: names parted by a semicolon are still names.
     assert _entry("Smith J; Jones K. A trial of aspirin. Lancet. 2001;1:1-5.").title == "A trial of aspirin"
+
+
+def test_a_raised_number_after_a_hyphened_word_ending_in_a_short_word_cites():
+    """'before the 12-month follow-up<sup>11</sup>.': 'up' closes a word, it is no symbol raised to a power."""
+    assert markers_in("Psychosis before the 12-month follow-up<sup>11</sup>. In those who did not.") == ["11"]
+    # Clean: a short symbol after a hyphen is still a base ('m-km<sup>2</sup>'), and so is a lone short token.
+    assert markers_in("The area in m-km<sup>2</sup> was small.") == []
+    assert markers_in("The value of xy<sup>2</sup> was small.") == []
+
+
+def test_italics_and_a_sample_size_in_parentheses_are_no_formula_before_a_raised_number():
+    """'(15% vs. 3.5%, *p* value not stated)<sup>19</sup>', '(healthy and ill; n = 924)<sup>54</sup>': words in
+    parentheses, then the citation."""
+    assert markers_in("Events rose in the arm (15% vs. 3.5%, *p* value not stated)<sup>19</sup>.") == ["19"]
+    assert markers_in("A meta-analysis of mixed groups (healthy and with diseases; n = 924)<sup>54</sup> found.") == [
+        "54"]
+    # Clean: a product of symbols or an equation in parentheses is still a base raised to a power.
+    assert markers_in("The term (a*b*c)<sup>2</sup> grows.") == []
+    assert markers_in("The sum (x + y = z)<sup>2</sup> grows.") == []

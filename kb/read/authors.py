@@ -304,15 +304,19 @@ def _read_authors(segment: str, *, bare: bool = False) -> Authors | None:
 
 
 _AFTER_SEMICOLON = lazy(r";\s*$")
+# Bodies that write with named authors, beyond the corporate words: a society's section, a research partnership.
+_BODY_WORD = lazy(r"\b(?:Section|Partnership|Division|Board)\b")
 
 
 def _group_after(segment: str, token: str) -> str | None:
     """The group a semicolon sets after the names: the rest of the list from ``token``, which opens it with a capital
-    and holds two words at least, no digit and no comma (one word may be a name the patterns miss; ACS parts its
-    names 'Cotter, T. G.; Rinella, M.' by semicolons, each with a comma)."""
+    and holds two words at least, a body's word ('Centers', 'Section', 'Partnership'), no digit and no comma (ACS
+    parts its names 'Cotter, T. G.; Rinella, M.' by semicolons, each with a comma; 'et al.; Widget therapy in knees'
+    is a title's words)."""
     at = segment.find(token)
     rest = segment[at:].strip(" .;,") if at >= 0 else ""
-    if not re.match(rf"{UPPER}", rest) or len(rest.split()) < 2 or re.search(r"[\d,]", rest):
+    if not re.match(rf"{UPPER}", rest) or len(rest.split()) < 2 or re.search(r"[\d,]", rest) or not (
+            _CORPORATE.search(rest) or _BODY_WORD.search(rest)):
         return None
     return rest
 
