@@ -122,3 +122,12 @@ def test_italics_and_a_sample_size_in_parentheses_are_no_formula_before_a_raised
     # Clean: a product of symbols or an equation in parentheses is still a base raised to a power.
     assert markers_in("The term (a*b*c)<sup>2</sup> grows.") == []
     assert markers_in("The sum (x + y = z)<sup>2</sup> grows.") == []
+
+
+def test_a_pointers_numbers_closing_a_parenthesis_cite():
+    """'BBI has several activities (reviewed in 8\u201310).' in an article citing '(11)': 8 to 10 are cited."""
+    assert markers_in("BBI has several activities (reviewed in 8\u201310). BBIC is an extract (11).") == ["8\u201310", "11"]
+    assert markers_in("BBI has several activities (see 8, 9). BBIC is an extract (11).") == ["8, 9", "11"]
+    # Clean: words after the number make it a count, and a year after 'see' is no citation number.
+    assert markers_in("BBI was tested (see 8 trials). BBIC is an extract (11).") == ["11"]
+    assert markers_in("BBI was tested (cf. 1998). BBIC is an extract (11).") == ["11"]
