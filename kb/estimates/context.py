@@ -219,6 +219,13 @@ def _after_relative_clause(plain: str, begin: int, start: int) -> int:
     return last.start() + 1 if last else begin
 
 
+# What may follow a result (its parentheses blanked) to deny the claim before it: 'was not observed', 'could not be
+# shown', 'were not found'. Only blanks may stand between: words there would be a clause of their own.
+_DENIED_AFTER = lazy(r"[\s,;]*((?:(?:was|were|could|can|did)\s+not\s+(?:be\s+)?|(?:has|have)\s+not\s+been\s+)"
+                     r"(?:observed|found|seen|detected|shown|demonstrated|reached|achieved|identified|noted)\b)",
+                     re.IGNORECASE)
+
+
 def claim_for(text: str, start: int, end: int, next_start: int | None) -> tuple[str, str]:
     """The wording that governs the estimate at ``text[start:end]``.
 
@@ -234,6 +241,11 @@ def claim_for(text: str, start: int, end: int, next_start: int | None) -> tuple[
     begin = _after_relative_clause(plain, clause_start(text, start), start)
     before = [c for c in _cues(plain[begin:start])]
     if before:
+        denied = _DENIED_AFTER.match(plain, end) if before[-1][1] == "significant" else None
+        if denied:
+            # 'a statistically significant difference (HR = 1.10, 95% CI 0.98 to 1.24) was not observed': the
+            # claim is the subject and its verb, after the results, denies it
+            return "not significant", f"{before[-1][2]} ... {' '.join(denied.group(1).split())}"
         return before[-1][1], before[-1][2]
     stop = next_start if next_start is not None else len(text)
     tail = plain[end:stop]

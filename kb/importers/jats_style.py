@@ -68,9 +68,11 @@ def raise_glued(text: str, open_: str, mid: str, close: str) -> str:
     when they follow each other, so "13" does not read as thirteen."""
     # one number, or a pair or range printed in one xref (BMJ's "1 2", "9\u201311")
     span = f"{open_}\\d+{mid}\\d{{1,4}}(?:[ \\-\\u2013]\\d{{1,4}})?{close}"
-    # Glued to a word, a stop, or an italic word's closing star ("*Aedes aegypti*<xref>4</xref>", Nature Comms).
+    # Glued to a word, a stop, or an italic word's closing star ("*Aedes aegypti*<xref>4</xref>", Nature Comms),
+    # or to a percentage it sources (Elsevier's "vs. 22%<xref>5</xref>, <xref>6</xref>", where the one before it
+    # was tagged raised and these were not).
     # The run goes on over a comma and a space (Elsevier's "meta-analyses<xref>5</xref>, <xref>6</xref>").
-    glued = re.compile(f"(?<=[^\\W\\d_]|[.,;:)*])({span}(?:(?:,[ \\u00a0]?|[\\-\\u2013])?{span})*)(?![\\w{open_}])")
+    glued = re.compile(f"(?<=[^\\W\\d_]|[.,;:)*%])({span}(?:(?:,[ \\u00a0]?|[\\-\\u2013])?{span})*)(?![\\w{open_}])")
     enclosing = re.compile(f"(?:[\\s\\d,;\\-\\u2013]|{span})*")
     adjacent = re.compile(f"(\\d+)({close})(?={open_}\\d+{mid}(\\d+))")
 

@@ -23,9 +23,10 @@ UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u038f\u0391-\u03ab\u
 LETTER = r"(?:[^\W\d_][\u0300-\u036f]*)"
 _JOIN = "'\u2019\\-\u2010\u2011\u2013"
 PARTICLE = (r"(?:[vV]an['\u2019]t|[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]a|[lL]e|las|los|del|della|dela|do|dos|das|"
-            r"ten|ter|zu|af|y|i|bin|ben|[sS]t\.?)")  # "Casadevall i Solvas", "st Leger" too
-# "vanEngelsdorp", "deBoer", "LeBlanc", "tenOever", "d'Eysmond", "al-Sabbagh": a particle written onto the capital.
-SURNAME_WORD = rf"(?:[vV]an|[vV]on|[dD]e|[dD]i|[dD]a|[dD]u|[lL]e|[lL]a|ten|ter|d['\u2019]|(?:al|el|ben|bin|ibn)-)?{UPPER}[\u0300-\u036f]*{LETTER}*(?:[{_JOIN}]{LETTER}+)*"
+            r"ten|ter|te|zu|af|y|i|bin|ben|[sS]t\.?)")  # "Casadevall i Solvas", "st Leger", "te Velde" too
+# "vanEngelsdorp", "deBoer", "LeBlanc", "tenOever", "d'Eysmond", "al-Sabbagh", "dos-Santos-Silva": a particle written
+# onto the capital, or joined to it by a hyphen.
+SURNAME_WORD = rf"(?:[vV]an|[vV]on|[dD]e|[dD]i|[dD]a|[dD]u|[lL]e|[lL]a|ten|ter|d['\u2019]|(?:al|el|ben|bin|ibn|d[aeo]s?|del)-)?{UPPER}[\u0300-\u036f]*{LETTER}*(?:[{_JOIN}]{LETTER}+)*"
 # "Boule'" (an accent printed as an apostrophe); "Van den broeck", "De meillon": a surname after a particle
 # printed in small letters
 SURNAME = (rf"(?:(?:{PARTICLE}\s+)+[a-z]{LETTER}+|(?:{PARTICLE}\s+)*{SURNAME_WORD})['\u2019]?"
@@ -273,6 +274,12 @@ def _read_authors(segment: str, *, bare: bool = False) -> Authors | None:
             # named last may hold commas or an 'and' of its own
             group = segment[segment.rindex(token):].strip(" .;,")
             break
+        if surname is None and names and _AFTER_SEMICOLON.search(segment[:max(0, segment.find(token))]) \
+                and _group_after(segment, token):
+            # 'Arrazola RA, Singh T, et al.; Centers for Disease Control and Prevention (CDC).', 'Farber HJ, Nelson K;
+            # Section on tobacco control.': a semicolon parts the people from the group that wrote with them
+            group = _group_after(segment, token)
+            break
         if surname is None and bare and names and _name_like(token):
             surname = token.split()[0]  # a later name the patterns miss ("Bâ eH"): the list is known to end here
         if surname is None and len(names) >= _SURE and not et_al and k < len(tokens) - 1 \
@@ -298,6 +305,24 @@ def _read_authors(segment: str, *, bare: bool = False) -> Authors | None:
     if not names:
         return None
     return Authors(tuple(names), tuple(surnames), group, et_al)
+
+
+_AFTER_SEMICOLON = lazy(r";\s*$")
+# Bodies that write with named authors, beyond the corporate words: a society's section, a research partnership.
+_BODY_WORD = lazy(r"\b(?:Section|Partnership|Division|Board)\b")
+
+
+def _group_after(segment: str, token: str) -> str | None:
+    """The group a semicolon sets after the names: the rest of the list from ``token``, which opens it with a capital
+    and holds two words at least, a body's word ('Centers', 'Section', 'Partnership'), no digit and no comma (ACS
+    parts its names 'Cotter, T. G.; Rinella, M.' by semicolons, each with a comma; 'et al.; Widget therapy in knees'
+    is a title's words)."""
+    at = segment.find(token)
+    rest = segment[at:].strip(" .;,") if at >= 0 else ""
+    if not re.match(rf"{UPPER}", rest) or len(rest.split()) < 2 or re.search(r"[\d,]", rest) or not (
+            _CORPORATE.search(rest) or _BODY_WORD.search(rest)):
+        return None
+    return rest
 
 
 def _mononym(token: str) -> bool:

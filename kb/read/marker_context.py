@@ -112,6 +112,9 @@ def exponent_before(before: str, inner: str = "") -> bool:
         unit = _UNIT_BEFORE.search(stripped)
         squared = bool(unit) and unit.group(1) in _UNITS - _WORDS and inner in ("", "2", "3")
         return squared or bool(_GREEK_BEFORE.search(stripped)) or spaced_power(stripped)
+    hyphened = _HYPHENED_SHORT_WORD.search(stripped)
+    if hyphened and hyphened.group(1) not in _UNITS:
+        return False  # "the 12-month follow-up<sup>11</sup>", "work-up", "run-in": a word's tail, no symbol
     if _SUBSCRIPTED_SYMBOL.search(stripped):
         return True  # "Σ<sub>*u*</sub><sup>2</sup>", "σ<sub>e</sub><sup>2</sup>": a variance, a power of an indexed symbol
     token = TOKEN_BEFORE.search(stripped)
@@ -145,6 +148,9 @@ def spaced_power(before: str) -> bool:
 _LAST_PARENS = re.compile(r"\(([^()]{1,200})\)$")
 _OPERATOR = re.compile(r"[=+*/^<>\u00d7\u2212]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_SAMPLE_SIZE = re.compile(r"(?<![\w.])[nN]\s*=\s*\d[\d,]*(?![\w.])")
+# '*p*', '**n**': stars around a word, with no letter or star outside them ('x*y*z' is a product)
+_ITALIC_WORDS = re.compile(r"(?<![\w*])\*{1,2}([^\W\d_][^*]*?)\*{1,2}(?![\w*])")
 
 
 # An instrument's acronym with its versions after a slash ('(SCAS-c/p)', '(ADIS-C/P)': child and parent forms) is a
@@ -158,7 +164,10 @@ def words_in_parentheses(before: str) -> bool:
     Digits beside a word of three letters or more name something ('(CESM1)', '(Supplementary Fig. 1a)',
     Nature's usual places for a citation); beside shorter words they make a formula ('(2ab)')."""
     m = _LAST_PARENS.search(before)
-    if not m or (_OPERATOR.search(m.group(1)) and not _NAMED_VERSIONS.search(m.group(1))):
+    # Markdown's italics ('*p* value not stated') are no product's stars, a sample's size ('diseases; n = 924') no
+    # equation
+    if not m or (_OPERATOR.search(_SAMPLE_SIZE.sub("", _ITALIC_WORDS.sub(r"\1", m.group(1))))
+                 and not _NAMED_VERSIONS.search(m.group(1))):
         return False
     words = [w for w in _WORD.findall(m.group(1)) if w not in _UNITS and w.lower() not in _UNITS]
     if _HYPHENATED_NAME.search(m.group(1)):
@@ -182,6 +191,8 @@ _LAST_TOKEN = re.compile(r"(?<![\w.])[^\W\d_][^\W_]*$")
 
 # A name joined by a hyphen to its number (a scale, a peptide, a disease or a trial: "PHQ-9", "GLP-1", "COVID-19",
 # "EQ-5D", "PATENT-1"): two letters or more before the hyphen, so a unit's power ("m-2") stays out.
+# A short word closing a hyphened word of letters: "follow-up", "set-up", "run-in".
+_HYPHENED_SHORT_WORD = re.compile(r"(?<![\w\-])[a-z]{3,}-([a-z]{2})$")
 _HYPHENATED_NAME = re.compile(r"(?<![\w.\-])[A-Za-z]{2,}[A-Za-z0-9]*-\d{1,3}[A-Za-z]?$")
 
 

@@ -288,6 +288,20 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         found.append(RawMarker(m.group(0), inner, m.start(), m.end(), PAREN))
 
 
+# "(reviewed in 8\u201310)", "(see 4, 5)", "(e.g., 12)": a pointer's numbers closing the parenthesis, in an article whose
+# citations are "(4,5)" (the brackets' "[reviewed in 8]" is LOCATOR's); a count would be followed by what it counts.
+_PAREN_LEAD = re.compile(rf"\((?:e\.g\.|cf\.|see(?:\s+also)?|reviewed\s+in)[,:]?\s*"
+                         rf"(?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)\)", re.IGNORECASE)
+
+
+def _scan_paren_leads(line: str, found: list, taken: list) -> None:
+    for m in _PAREN_LEAD.finditer(line):
+        if any(a <= m.start() < b for a, b in taken) or _zero_or_year(m.group("inner")):
+            continue
+        taken.append((m.start(), m.end()))
+        found.append(RawMarker(m.group(0), m.group("inner"), m.start(), m.end(), PAREN))
+
+
 _REF_WORD = re.compile(rf"(?<![\w.])[Rr]efs?\.\s?(?P<inner>\d{{1,4}}(?:\s*(?:,|and|[{_DASHES}])\s*\d{{1,4}})*)"
                        r"(?!\d|[.:]\d)")
 
@@ -321,6 +335,7 @@ def scan_line(line: str, opens_block: bool = True) -> tuple[list[RawMarker], lis
     if "ref" in line or "Ref" in line:
         _scan_ref_word(line, found, taken)
     if "(" in line:
+        _scan_paren_leads(line, found, taken)
         _scan_parens(line, found, taken)
     found.sort(key=lambda r: r.start)
     return _join_runs(line, found), skipped

@@ -24,9 +24,13 @@ _LIST_ITEM = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[A-Za-z][.)]\s+|[IVXivx]+[.)]\s+)
 _ENDS_OPEN = lazy(r"[^.!?:;)\]\"\u201d>]\s*$")
 _CONTINUES = lazy(r"^\s*[a-z0-9.,;:)\u2013\-]")
 # Raised markers after the stop belong to the sentence they close, a spaced run of them too ('a day.<sup>19</sup>
-# <sup>20</sup> Compliance ...', BMJ's Archives): the next sentence opens after the last.
+# <sup>20</sup> Compliance ...', BMJ's Archives): the next sentence opens after the last. So do numbers in square
+# brackets glued to the stop ('in decision making.[31] It was ...', Medknow): without them the two sentences read as one,
+# and a name in the second took the first one's markers.
 _BOUNDARY = lazy(
-    r"(?<=[.!?])[\"\u201d\u2019')\]]*(?:\s*<sup>[^<]*</sup>(?:[ ,]*<sup>[^<]*</sup>)*)?\s+(?=[A-Z0-9\"\u201c(\[<$])"
+    r"(?<=[.!?])[\"\u201d\u2019')\]]*(?:\s*<sup>[^<]*</sup>(?:[ ,]*<sup>[^<]*</sup>)*"
+    r"|\[\d{1,4}(?:\s*[,\-\u2013]\s*\d{1,4})*\](?:,?\[\d{1,4}(?:\s*[,\-\u2013]\s*\d{1,4})*\])*)?"
+    r"\s+(?=[A-Z0-9\"\u201c(\[<$])"
 )
 _NO_BREAK_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])et al|\bvs|\be\.g|\bi\.e|\bie|\beg|\bcf|\bDr|\bMr|\bMrs|\bMs|\bNo|\bFig|\bapprox|"
