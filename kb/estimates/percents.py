@@ -1,0 +1,98 @@
+"""Counts printed with their percentages ('229 (53%)', '6 out of 16 (37%)') and the denominator each is of
+(pure): printed beside it ('of 78'), opening the sentence ('Out of 431 patients, ...'), a flow's later stage, or
+the arm named after it."""
+from __future__ import annotations
+
+import math
+import re
+
+from kb.patterns import lazy
+from .count_forms import INT, PEOPLE, SCREENED, totals_in
+from .model import decimals, half_unit
+from .numbers import WORD_NUMBER, word_or_number
+
+_COUNT = lazy(rf"(?=[\dtfesno])(?<![\d.,])(?<![^\W\d_])(?P<c>{INT}|{WORD_NUMBER})\s+(?:[a-z]+\s+)?\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)",
+                    re.IGNORECASE)
+_DENOM_AFTER = lazy(rf"\s*(?:of|out of)\s+(?:the\s+)?(?P<d>{INT})\b")
+_DENOM_BEFORE = lazy(rf"(?:^|[,;]\s*)(?:out of|of)\s+(?:the\s+)?(?P<d>{INT})\s+(?:[\w-]+\s+){{0,2}}?{PEOPLE}\b",
+                           re.IGNORECASE)
+
+
+# '6 out of 16 patients (37%)': the count before 'out of' is the percentage's count, the one after its denominator.
+_PART_BEFORE = lazy(rf"(?<![\d.,])\b(?P<k>{INT}|{WORD_NUMBER})\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+# 'Of 1712 subjects screened, 1041 were randomized and 1040 were exposed ...; 147 subjects (14.1%) withdrew': a
+# flow's later stage, of which a percentage after it is taken, not of those screened.
+_STAGE = lazy(rf"(?<![\d.,])(?P<n>{INT})\s+(?:were|was)\s+(?:[\w-]+\s+)?(?:randomi[sz]ed|enrolled|included|allocated|"
+              r"assigned|exposed|treated|analy[sz]ed)\b", re.IGNORECASE)
+
+
+def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
+    """(match, denominator as printed or None) for each 'count (p%)'; ``printed_count`` gives its count."""
+    out: list = []
+    if "%" not in text:
+        return out
+    for m in _COUNT.finditer(text):
+        part = _PART_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if part:
+            out.append((m, m.group("c")))
+            continue
+        after = _DENOM_AFTER.match(text, m.end())
+        if after:
+            out.append((m, after.group("d")))
+            continue
+        before = [d for d in _DENOM_BEFORE.finditer(text[:m.start()])]
+        denom = before[-1].group("d") if len(before) == 1 else None
+        # 'Out of the 537 patients randomized, a total of 484 participants, 276 male (57.0%)': a total printed
+        # between the denominator and the count is the count's own group.
+        nearer = denom and any(t.start() >= before[-1].end() for t in totals_in(text[:m.start()]))
+        if denom and not nearer and SCREENED.match(text, before[-1].end()):
+            stages = list(_STAGE.finditer(text, before[-1].end(), m.start()))
+            denom = stages[-1].group("n") if stages else denom
+        out.append((m, None if nearer else (_subgroup(text, m, before[-1].end()) or denom) if denom else None))
+    return _per_arm(text, out)
+
+
+def printed_count(text: str, m: re.Match) -> str:
+    """The count a 'count (p%)' match gives its percentage of: the one before 'out of' when one stands there."""
+    part = _PART_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return part.group("k") if part else m.group("c")
+
+
+_ARM_AFTER = lazy(r"\s*(?:[\w-]+\s+){0,3}?(?:intervention|comparison|control|placebo|treatment|usual care)\b|"
+                  r"\s*(?:[\w-]+\s+){0,3}?(?:group|arm)\b", re.IGNORECASE)
+
+
+def _per_arm(text: str, found: list) -> list:
+    """'Out of 23 participants ..., 10 (57.5%) intervention participants and 3 (75%) from the comparison group': when
+    the counts an earlier total shares are each an arm's and their percentages add up past 100%, each is of its
+    own arm, which the sentence does not print: no denominator."""
+    shared: dict[str, list] = {}
+    for m, denom in found:
+        if denom and not _DENOM_AFTER.match(text, m.end()):
+            shared.setdefault(denom, []).append(m)
+    unsure = {id(m) for ms in shared.values() if len(ms) > 1 and sum(float(m.group("p")) for m in ms) > 100.5
+              and all(_ARM_AFTER.match(text, m.end()) for m in ms) for m in ms}
+    return [(m, None if id(m) in unsure else denom) for m, denom in found]
+
+
+def _fits(count: int, percent_text: str, of: int) -> bool:
+    """The percentage is count / of, rounded or cut to its printed digits."""
+    if of <= 0:
+        return False
+    exact, printed = 100 * count / of, float(percent_text)
+    scale = 10 ** decimals(percent_text)
+    return abs(exact - printed) <= half_unit(percent_text) + 1e-9 or \
+        abs(math.floor(exact * scale + 1e-9) / scale - printed) < 1e-9
+
+
+def _subgroup(text: str, m: re.Match, start: int) -> str | None:
+    """A count printed between the sentence's denominator and this one, of which this one's percentage is taken:
+    "Out of the 96 subjects, 23 (24%) had refractive error; astigmatism was found in 10 (43.5%)" (10 of 23)."""
+    count = word_or_number(m.group("c"))
+    if count is None:
+        return None
+    for earlier in _COUNT.finditer(text, start, m.start()):
+        n = word_or_number(earlier.group("c"))
+        if n and n > count and _fits(count, m.group("p"), n):
+            return str(n)
+    return None
