@@ -9,9 +9,12 @@ from kb.read.parse_policy import parse_policy
 
 
 def codes_of(text: str, code: str) -> list[tuple[str, str]]:
-    """(code, severity) of each ``code`` finding on a fixture's whole text."""
-    return [(f.code, f.severity) for f in
-            flatten(run_checks(build_knowledge_base(parse_policy(text, "fixture.md")), select=[code]))]
+    """(code, severity) of each ``code`` finding on a fixture's whole text; a rule that crashes fails the test
+    (the check would otherwise say nothing, which reads as a clean case)."""
+    results = run_checks(build_knowledge_base(parse_policy(text, "fixture.md")), select=[code])
+    crashed = [r.crashed for r in results if r.crashed]
+    assert not crashed, crashed[0]
+    return [(f.code, f.severity) for f in flatten(results)]
 
 
 def markers_in(line: str) -> list[str]:

@@ -303,3 +303,19 @@ def test_a_registry_or_two_acronyms_joined_by_a_slash_head_the_entry():
     assert _entry("OPTN/SRTR. 2011. Annual Report;").organisation == "OPTN/SRTR"
     # Clean: a title opening with such words is no body.
     assert _entry("HIV/AIDS in women. 2011. Annual Report;").organisation is None
+
+
+def test_a_percentage_rounded_twice_is_no_mismatch():
+    """'43 of 47 (92%)': 91.49% rounded first to 91.5 and then to 92 (and 'Seven of 161 (4.4%)', 4.348 -> 4.35 ->
+    4.4): how a table rounded twice prints it, not a wrong count (the one that read 'N out of M' found these)."""
+    assert in_results("Of the 64 subjects, 43 of 47 patients (92%) had three risk factors.", "EST302") == []
+    assert in_results("Of the 200 women, 7 of 161 women (4.4%) had a fall.", "EST302") == []
+    # Positive: a percentage that no rounding of the count's share gives ('3 of 45 (4.4%)', 6.7%) is still wrong.
+    assert in_results("Of the 79 patients, 3 of 45 patients (4.4%) took aspirin.", "EST302") == [("EST302", "warning")]
+
+
+def test_a_denominator_spelled_out_is_read_as_its_number():
+    """'three out of four patients (75%)': the denominator in words (it crashed the estimate rules once)."""
+    assert in_results("Of the 30 patients, three out of four patients (75%) in the pilot improved.", "EST302") == []
+    assert in_results("Of the 30 patients, three out of four patients (60%) in the pilot improved.",
+                      "EST302") == [("EST302", "warning")]

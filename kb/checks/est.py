@@ -173,7 +173,8 @@ def percentage_mismatch(kb):
     """A percentage that does not match its count and denominator after rounding.
 
     What: "229 (53%)" of 431 is checked as 229 / 431 = 53.1%; a printed percentage may differ from the exact value
-    by half a unit of its last digit (or be truncated). The denominator must be printed beside the count ("of 78",
+    by half a unit of its last digit, be truncated, or be rounded twice (43 / 47 = 91.49% printed 92%, rounded first
+    to 91.5). The denominator must be printed beside the count ("of 78",
     "Out of 431 patients, ..."); when the sentence says "of participants" and its paragraph gives the arm sizes,
     their sum is used and a mismatch is only info.
     Why: a wrong count or percentage misstates how many patients had the outcome.

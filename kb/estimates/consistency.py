@@ -12,7 +12,7 @@ import math
 import re
 
 from .interval import Issue, null_position, rounding_limits, usable
-from .model import CountPercent, EffectEstimate, Heterogeneity, SampleSplit, decimals, half_unit
+from .model import CountPercent, EffectEstimate, Heterogeneity, SampleSplit, rounds_to
 from .pvalues import p_value_issue
 
 # A ratio's interval is flagged as asymmetric on the log scale when, even after
@@ -246,9 +246,7 @@ def count_issue(c: CountPercent) -> Issue | None:
     if not c.denominator:
         return None
     exact = 100 * c.count / c.denominator
-    scale = 10 ** decimals(c.percent_text)
-    truncated = math.floor(exact * scale + 1e-9) / scale  # some authors cut instead of rounding
-    if abs(exact - c.percent) <= half_unit(c.percent_text) + 1e-9 or abs(truncated - c.percent) < 1e-9:
+    if rounds_to(exact, c.percent_text):
         return None
     severity = "warning" if c.denominator_source == "printed" else "info"
     need = round(c.percent * c.denominator / 100)

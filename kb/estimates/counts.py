@@ -201,7 +201,7 @@ def extract_counts(doc: PolicyDocument, groups: list[list[int]], cited: dict):
                     denom, source = str(paragraph_arms[0]), "arms"
                 line, _ = locate(doc, s, m.start(), m.group(0))
                 counts.append(CountPercent(line, printed, count, m.group("p") + "%", float(m.group("p")),
-                                           as_int(denom) if denom else None, source, cites, s.text))
+                                           word_or_number(denom) if denom else None, source, cites, s.text))
             for m in find_i2(s.text):
                 line, _ = locate(doc, s, m.start(), m.group(0))
                 heterogeneity.append(Heterogeneity(line, m.group(0), to_float(m.group("v")), cites, s.text))

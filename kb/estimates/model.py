@@ -7,6 +7,9 @@ so a wrong interval stays visibly wrong.
 """
 from __future__ import annotations
 
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
 from dataclasses import dataclass, field
 
 RATIO_MEASURES = frozenset({"RR", "OR", "HR", "IRR", "GMR", "PR"})
@@ -30,6 +33,22 @@ def decimals(text: str) -> int:
 def half_unit(text: str) -> float:
     """Half a unit of the last printed digit: the most rounding can have moved the value."""
     return 0.5 * 10 ** -decimals(text)
+
+
+def rounds_to(exact: float, printed_text: str) -> bool:
+    """Whether a percentage printed as ``printed_text`` can come from ``exact``: rounded to its digits, cut to
+    them (some authors truncate), or rounded twice, first to one digit more (43 / 47 = 91.49% -> 91.5 -> 92%,
+    7 / 161 = 4.348% -> 4.35 -> 4.4%): the printed value then differs from the exact one by a hair over half a unit,
+    which is how the author's table gave it, not a wrong count."""
+    printed, places = float(printed_text.rstrip("%")), decimals(printed_text)
+    if abs(exact - printed) <= half_unit(printed_text) + 1e-9:
+        return True
+    scale = 10 ** places
+    if abs(math.floor(exact * scale + 1e-9) / scale - printed) < 1e-9:
+        return True
+    step = Decimal(str(round(exact, 9))).quantize(Decimal(1).scaleb(-(places + 1)), rounding=ROUND_HALF_UP)
+    twice = step.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return abs(float(twice) - printed) < 1e-9
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,11 @@
 the arm named after it."""
 from __future__ import annotations
 
-import math
 import re
 
 from kb.patterns import lazy
 from .count_forms import INT, PEOPLE, SCREENED, totals_in
-from .model import decimals, half_unit
+from .model import rounds_to
 from .numbers import WORD_NUMBER, word_or_number
 
 _COUNT = lazy(rf"(?=[\dtfesno])(?<![\d.,])(?<![^\W\d_])(?P<c>{INT}|{WORD_NUMBER})\s+(?:[a-z]+\s+)?\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)",
@@ -76,13 +75,8 @@ def _per_arm(text: str, found: list) -> list:
 
 
 def _fits(count: int, percent_text: str, of: int) -> bool:
-    """The percentage is count / of, rounded or cut to its printed digits."""
-    if of <= 0:
-        return False
-    exact, printed = 100 * count / of, float(percent_text)
-    scale = 10 ** decimals(percent_text)
-    return abs(exact - printed) <= half_unit(percent_text) + 1e-9 or \
-        abs(math.floor(exact * scale + 1e-9) / scale - printed) < 1e-9
+    """The percentage is count / of, as rounding or cutting it to its printed digits gives it."""
+    return of > 0 and rounds_to(100 * count / of, percent_text)
 
 
 def _subgroup(text: str, m: re.Match, start: int) -> str | None:
