@@ -1,0 +1,123 @@
+"""Forms met in WHO guidelines written by others (/work/corpusdoc2): a chapter's running title printed alone in
+the header slot of its pages, a page number in bold beside a chapter's running title, a footnote mark on the
+References heading, and an annex with a short reference list of its own after the guideline's list. The texts
+are made here; each form has a positive and a clean case."""
+from __future__ import annotations
+
+from importtools import layout_line as _line
+from kb.read.parse_policy import parse_policy
+
+
+def _policy(listing: str, tail: str = "", heading: str = "References") -> str:
+    return (f"# Example Health\n\n## Widget Therapy\n\n### Policy\n\nWidgets are covered.\n\n"
+            f"### Rationale\n\nWidgets helped [1].\n\n### {heading}\n\n{listing}\n{tail}")
+
+
+_WORDS = ("alder", "birch", "cedar", "dogwood", "elm", "fir", "ginkgo", "hazel", "ivy", "juniper", "kapok", "larch")
+
+_LIST = ("1. Abbot A, Baker B. Widgets in knees. Knee. 2019;1:1-2.\n"
+         "2. Cole C. Widgets in hips. Hip. 2020;2:3-4.\n"
+         "3. Dunn D. Widgets in elbows. Elbow. 2021;3:5-6.\n")
+
+
+def test_a_chapters_running_title_in_the_header_slot_is_dropped():
+    """WHO: the guideline's title at the head of each left-hand page, the chapter's ('References') at the head
+    of each right-hand page of that chapter, at the same height; the chapter's is on too few pages to count as
+    the document's running header, and read as a heading it opened the list again on every right-hand page."""
+    from kb.importers.pdf_furniture import drop_running_lines
+
+    pages = []
+    for n in range(1, 10):
+        head = "*Widget guideline*" if n % 2 == 0 else "*References*" if n >= 5 else "*Methods*"
+        pages.append([_line(head, 28, size=8.0), _line(f"{n}. Entry on {_WORDS[n]} widgets.", 80),
+                      _line(f"Body text on {_WORDS[n]}.", 300)])
+    kept, dropped = drop_running_lines(pages, [842.0] * 9)
+    texts = [line.text for page in kept for line in page]
+    assert not any(t in ("*References*", "*Methods*", "*Widget guideline*") for t in texts)
+    assert dropped == 9
+    # Clean case: the same title repeated at the head of the text block, below the header slot, is the text's
+    # (a heading that opens each page of a form, say), and so is a header-slot line printed on one page only.
+    pages = []
+    for n in range(1, 10):
+        head = [_line("*Widget guideline*", 28, size=8.0)] if n % 2 == 0 else []
+        first = _line("References", 74) if n in (3, 5) else _line(f"Body text opening on {_WORDS[n]}.", 74)
+        once = [_line("*Annex*", 28, size=8.0)] if n == 9 else []
+        pages.append(head + once + [first, _line(f"Body text on {_WORDS[n]}.", 300)])
+    kept, dropped = drop_running_lines(pages, [842.0] * 9)
+    texts = [line.text for page in kept for line in page]
+    assert texts.count("References") == 2 and "*Annex*" in texts and dropped == 4
+
+
+def test_a_bold_page_number_beside_a_chapters_running_title_is_dropped():
+    """WHO: 'References<tab>**31**' and '4. Other recommendations<tab>**19**' at the foot of right-hand pages,
+    the page number in bold; read as text, the footer became a line of the reference list."""
+    from kb.importers.pdf_furniture import drop_running_lines
+
+    pages = []
+    for n in range(1, 13):
+        chapter = "Methods" if n < 5 else "References" if n < 9 else "Annex 1. Contributors"
+        foot = f"{chapter}\t**{n}**" if n % 2 else f"{n}\tWidget guideline for everyone"
+        pages.append([_line(f"Body text of page {n} about widgets.", 300), _line(foot, 800)])
+    kept, dropped = drop_running_lines(pages, [842.0] * 12)
+    texts = [line.text for page in kept for line in page]
+    assert dropped == 12 and not any("\t" in t for t in texts)
+    # Clean case: a table row in the body with a bold count after a gap is the table's.
+    kept, dropped = drop_running_lines([[_line("Trials\t**31**", 300)], [_line("Trials\t**12**", 300)]],
+                                       [842.0] * 2)
+    assert dropped == 0
+
+
+def test_a_footnote_mark_on_the_references_heading_still_heads_the_list():
+    """WHO: 'References<sup>2</sup>' with the footnote '2 All references were accessed on 2 January 2025.'"""
+    entries = parse_policy(_policy(_LIST, heading="References<sup>2</sup>")).references
+    assert [e.first_author for e in entries] == ["Abbot", "Cole", "Dunn"]
+    # Clean case: 'References 2' (a second part, with a space) or a word that only begins with 'Reference' is
+    # no footnote mark.
+    from kb.read.parse_policy import REFERENCE_HEADING
+
+    assert not REFERENCE_HEADING.match("References 2") and not REFERENCE_HEADING.match("Referenced")
+    assert REFERENCE_HEADING.match("References*") and REFERENCE_HEADING.match("References\u2020")
+
+
+def test_an_annexs_own_reference_list_is_set_apart():
+    """WHO: the guideline's list 1-92, then 'Annex 3. Protocol for the systematic review' with its own
+    '3. References' 1-8; the reader takes the last References heading, so it read the annex's 8 entries."""
+    from kb.importers.pdf_entries import set_apart_supplement_lists
+
+    annex = ("\n### Annex 3. Protocol for the systematic review\n\nWe will use GRADE.<sup>1</sup>\n\n"
+             "###### 3. References\n\n1. Guyatt G. GRADE guidelines. BMJ. 2008;336:924-6.\n")
+    markdown, note = set_apart_supplement_lists(_policy(_LIST, annex))
+    assert note and "Annex 3" in note
+    assert [e.first_author for e in parse_policy(markdown).references] == ["Abbot", "Cole", "Dunn"]
+    # Clean case: an annex before the only reference list, or an annex with no list, changes nothing.
+    before = ("# Example Health\n\n## Annex 1. Coding\n\nCodes.\n\n## References\n\n" + _LIST)
+    assert set_apart_supplement_lists(before) == (before, None)
+    plain = _policy(_LIST, "\n### Annex 1. Case definitions\n\nA case is ...\n")
+    assert set_apart_supplement_lists(plain) == (plain, None)
+
+
+def _cited(text: str) -> list[tuple[int, ...]]:
+    return [m.numbers for m in parse_policy(text).markers]
+
+
+_NAMES = ("Abbot", "Baker", "Cole", "Dunn", "Eve", "Frost", "Gray", "Hale", "Ives", "Jones", "Kerr", "Lund",
+          "Moss", "Nash", "Orr", "Pike", "Quinn", "Reid", "Sims", "Todd", "Urry", "Vance", "Webb", "Young")
+_LONG = "".join(f"{n}. {name} A. Widgets, part {n}. Knee. 2019;{n}:1-2.\n" for n, name in enumerate(_NAMES, 1))
+
+
+def test_raised_footnote_marks_in_a_document_that_cites_with_parentheses_leave_the_parentheses_markers():
+    """WHO: the text cites '(1)' ... '(92)', its GRADE evidence tables mark notes 'serious imprecision<sup>1</sup>',
+    'indirectness<sup>4</sup>' (37 of them); the raised numbers outvoted the parentheses, so the text's own
+    citations went unread and the notes were read as citations of the list's first entries."""
+    body = " ".join(f"Widgets helped in study {n} ({n})." for n in range(1, 25))
+    notes = "\n\n".join(f"Certainty: low, serious {w}<sup>{n}</sup>" for n, w in enumerate(
+        ("imprecision", "indirectness", "imprecision", "inconsistency", "imprecision"), 1))
+    text = (f"# Example Health\n\n## Widget Therapy\n\n### Rationale\n\n{body}\n\n### Evidence profile\n\n{notes}\n\n"
+            f"### References\n\n{_LONG}")
+    assert _cited(text) == [(n,) for n in range(1, 25)]
+    # Clean case: a document that cites with raised numbers across its list keeps them, its few numbers in
+    # parentheses ('(1)', '(2)') being list labels or asides.
+    body = " ".join(f"Widgets helped in study {n}.<sup>{n}</sup>" for n in range(1, 25))
+    text = (f"# Example Health\n\n## Widget Therapy\n\n### Rationale\n\n{body} Two aims (1) cost (2) time (3) "
+            f"harm.\n\n### References\n\n{_LONG}")
+    assert _cited(text) == [(n,) for n in range(1, 25)]
