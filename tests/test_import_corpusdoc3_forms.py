@@ -121,3 +121,48 @@ def test_raised_footnote_marks_in_a_document_that_cites_with_parentheses_leave_t
     text = (f"# Example Health\n\n## Widget Therapy\n\n### Rationale\n\n{body} Two aims (1) cost (2) time (3) "
             f"harm.\n\n### References\n\n{_LONG}")
     assert _cited(text) == [(n,) for n in range(1, 25)]
+
+
+def test_a_parenthesised_number_set_in_italics_inside_its_parentheses_is_a_marker():
+    """WHO: '... reported from four countries (*22*).' among '*(16)*' and '(12)'; the italics inside the
+    parentheses hid the marker, and reference 22 was reported as never cited."""
+    body = " ".join(f"Widgets helped in study {n} ({n})." for n in range(1, 24)) + " Widgets helped again (*24*)."
+    text = f"# Example Health\n\n## Widget Therapy\n\n### Rationale\n\n{body}\n\n### References\n\n{_LONG}"
+    assert _cited(text)[-1] == (24,)
+    # Clean case: an italic year in parentheses is no marker.
+    body = " ".join(f"Widgets helped in study {n} ({n})." for n in range(1, 25)) + " A survey (*2009*) agreed."
+    text = f"# Example Health\n\n## Widget Therapy\n\n### Rationale\n\n{body}\n\n### References\n\n{_LONG}"
+    assert _cited(text) == [(n,) for n in range(1, 25)]
+
+
+def test_a_threshold_before_an_interval_is_no_estimate():
+    """WHO: an evidence table read as lines, '... Odds ratio: 2.45 ... Patients with CD4 < 350' over
+    '(95% CI 1.19 to 5.02)'; the threshold 350 was read as the estimate (EST102: outside its interval)."""
+    from kb.estimates.find import find_estimates
+
+    found = find_estimates("Odds ratio: 2.45 High Patients with CD4 < 350 (95% CI 1.19 to 5.02) are at risk.")
+    assert [(f.value, f.low, f.high) for f in found] == [("", "1.19", "5.02")]
+    # Clean case: an estimate printed before its interval is read, and so is one after 'was'.
+    found = find_estimates("Risk was higher (OR 2.45, 95% CI 1.19 to 5.02) and the rate 12.5 (95% CI 10.1 to 14.9).")
+    assert [f.value for f in found] == ["2.45", "12.5"]
+
+
+def _org_findings(listing: str, body: str) -> list[str]:
+    from kb.checks.cit_sources import named_org_or_trial_mismatch
+    from checks.policy_text import run_rule
+
+    text = (f"# Example Health\n\n## Widget Therapy\n\n### Rationale\n\n{body}\n\n### References\n\n{listing}")
+    return [f.message for f in run_rule(named_org_or_trial_mismatch, text)]
+
+
+def test_a_title_first_report_names_the_body_that_published_it():
+    """WHO: 'WHO updated the manual on Laboratory and point-of-care diagnostic testing ... (12)', where 12 is
+    'Laboratory and point-of-care diagnostic testing ... Geneva: World Health Organization; 2023': the
+    report names its issuing body only as its publisher (CIT203 said it does not name WHO)."""
+    body = "Widgets were tested [1]. The World Health Organization (WHO) updated the manual on widget testing [2]."
+    first = "1. Abbot A. Widgets in knees. Knee. 2019;1:1-2.\n"
+    listing = first + "2. Widget testing manual. Geneva: World Health Organization; 2023 (https://example.org).\n"
+    assert _org_findings(listing, body) == []
+    # Clean case: a report another body published does not name WHO.
+    listing = first + "2. Widget testing manual. London: Widget Press; 2023 (https://example.org).\n"
+    assert any("does not name WHO" in m for m in _org_findings(listing, body))
