@@ -166,3 +166,50 @@ def test_a_title_first_report_names_the_body_that_published_it():
     # Clean case: a report another body published does not name WHO.
     listing = first + "2. Widget testing manual. London: Widget Press; 2023 (https://example.org).\n"
     assert any("does not name WHO" in m for m in _org_findings(listing, body))
+
+
+_BODY = ("## Introduction\n\nWidgets helped [1].\n\n## References\n\n"
+         "1. Abbot A, Baker B. Widgets in knees. Knee. 2019;1:1-2.\n")
+
+
+def test_a_cover_title_printed_again_on_the_title_page_and_broken_over_lines_is_the_title():
+    """WHO: the cover and the inside title page print the title in large type, one heading a line
+    ('Guidelines for the' / 'management of' / ...), twice; with several top headings no title was read."""
+    cover = "# Guidelines for the\n\n# management of\n\n# widgets\n\n"
+    meta = parse_policy(cover * 2 + "Some rights reserved.\n\n" + _BODY).metadata
+    assert meta["title"] == "Guidelines for the management of widgets"
+    repeated = "# **Clinical management of widgets**\n\n## Living guideline *May 2025*\n\n"
+    meta = parse_policy(repeated * 2 + "Some rights reserved.\n\n" + _BODY).metadata
+    assert meta["title"] == "Clinical management of widgets"
+    # Clean case: top headings with text between them are sections, and no title is read from them.
+    meta = parse_policy("# Part one\n\nText of part one.\n\n# Part two\n\nText of part two.\n\n" + _BODY).metadata
+    assert meta["title"] is None
+
+
+def test_the_copyright_line_at_the_front_names_the_issuer():
+    """WHO: '© World Health Organization 2025' under the title page; no issuer was read."""
+    text = "# Clinical management of widgets\n\n###### **© World Health Organization 2025**\n\nSome rights.\n\n" + _BODY
+    assert parse_policy(text).metadata["issuer"] == "World Health Organization"
+    # Clean case: a copyright line naming a person or far into the text names no issuer; nor does none.
+    text = "# Clinical management of widgets\n\nSome rights.\n\n" + _BODY + "\n" + "Text.\n\n" * 80 + "© WHO 2025\n"
+    assert parse_policy(text).metadata["issuer"] is None
+
+
+def _own_voice(front: str) -> list[str]:
+    from kb.checks.cit_sources import named_org_or_trial_mismatch
+    from checks.policy_text import run_rule
+
+    text = (f"# Widget guideline\n\n{front}\n\n## Rationale\n\nWidgets were studied [1]. The World Health "
+            f"Organization (WHO) recommends widgets for all adults [2].\n\n## References\n\n"
+            f"1. Abbot A, Baker B. Widgets in knees. Knee. 2019;1:1-2.\n"
+            f"2. Cole C, Dunn D. Widgets in hips: a randomized trial. Hip. 2020;2:3-4.\n")
+    return [f.message for f in run_rule(named_org_or_trial_mismatch, text)]
+
+
+def test_the_issuer_speaking_in_its_own_guideline_is_not_the_cited_source():
+    """WHO: 'WHO recommends to test for monkeypox virus ... [106]' in WHO's own guideline, 106 a review that
+    supports the recommendation; the body named is the document's author, not the cited work's."""
+    assert _own_voice("###### **\u00a9 World Health Organization 2025**") == []
+    # Clean case: in another body's document the same sentence attributes the recommendation to WHO, and a
+    # trial cited for it is not WHO's.
+    assert any("does not name WHO" in m for m in _own_voice("\u00a9 Example Health Plan 2025"))
