@@ -213,3 +213,23 @@ def test_the_issuer_speaking_in_its_own_guideline_is_not_the_cited_source():
     # Clean case: in another body's document the same sentence attributes the recommendation to WHO, and a
     # trial cited for it is not WHO's.
     assert any("does not name WHO" in m for m in _own_voice("\u00a9 Example Health Plan 2025"))
+
+
+def _year_findings(sentence: str) -> list[str]:
+    from kb.checks.cit_sources import named_year_mismatch
+    from checks.policy_text import run_rule
+
+    text = (f"# Example Health\n\n## Widget Therapy\n\n### Rationale\n\nWidgets were studied [2]. {sentence}\n\n"
+            f"### References\n\n1. Widget Society. Widget case definitions and criteria. Boston: Widget Society; 2023.\n"
+            f"2. Abbot A, Baker B. Widgets in knees. Knee. 2019;1:1-2.\n")
+    return [f.message for f in run_rule(named_year_mismatch, text)]
+
+
+def test_a_year_that_dates_an_event_after_conducted_in_is_not_the_bodys_document():
+    """WHO: 'The Pan American Health Organization recently issued updated ... case definitions ... based on the
+    systematic review of clinical features ... conducted in 2022 (12)', 12 PAHO's 2023 document: the year
+    dates the review, not the body's document (CIT202 said the body was cited with the wrong year)."""
+    assert _year_findings("The Widget Society (WS) recently issued case definitions based on the systematic "
+                          "review conducted in 2022 [1].") == []
+    # Clean case: a year that dates the body's act is checked.
+    assert _year_findings("In 2022, the Widget Society (WS) issued case definitions [1].")
