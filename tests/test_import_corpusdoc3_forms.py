@@ -233,3 +233,19 @@ def test_a_year_that_dates_an_event_after_conducted_in_is_not_the_bodys_document
                           "review conducted in 2022 [1].") == []
     # Clean case: a year that dates the body's act is checked.
     assert _year_findings("In 2022, the Widget Society (WS) issued case definitions [1].")
+
+
+def test_a_citation_opening_a_wrapped_line_does_not_start_a_list_item():
+    """WHO: 'counteract the efficacy of IpTp-SP as an antimalarial' over '(72) and thus reaffirms the existing
+    WHO recommendation ...': the marker opening the line was taken for a list label, the sentence cut in two and
+    the marker lost (CIT104: reference 72 not cited)."""
+    from importtools import written_lines
+
+    out = written_lines([_line("evidence that doses of folic acid counteract the widgets", 100, x1=300.0),
+                         _line("(72) and thus reaffirms the existing recommendation on widgets.", 114, x1=500.0)])
+    assert "widgets (72) and thus" in " ".join(out.split()) and "\n(72)" not in out
+    # Clean case: after a line that ends its clause, '(2) the second ...' is a list item.
+    out = written_lines([_line("Widgets come in two kinds:", 100, x1=200.0),
+                         _line("(1) the first kind of widget, made of oak;", 114, x1=400.0),
+                         _line("(2) the second kind of widget, made of elm.", 128, x1=400.0)])
+    assert "\n(1) the first" in out and "\n(2) the second" in out
