@@ -249,3 +249,26 @@ def test_a_citation_opening_a_wrapped_line_does_not_start_a_list_item():
                          _line("(1) the first kind of widget, made of oak;", 114, x1=400.0),
                          _line("(2) the second kind of widget, made of elm.", 128, x1=400.0)])
     assert "\n(1) the first" in out and "\n(2) the second" in out
+
+
+_BACKGROUND = ("Sickle-cell widget disease is a group of inherited disorders that results from a change in the "
+               "widget protein of the blood [1]. It is a common inherited condition worldwide, affecting many "
+               "millions of people, and it is highly prevalent in several regions where widgets were once "
+               "endemic, causing a significant disease burden in those regions and in many other countries too.")
+
+
+def _repeats(first_heading: str) -> list[str]:
+    from kb.checks.doc_text import repeated_paragraph
+    from checks.policy_text import run_rule
+
+    text = (f"# Example Health\n\n## Widget guideline\n\n### {first_heading}\n\n{_BACKGROUND}\n\n"
+            f"### Introduction\n\n{_BACKGROUND}\n\n### References\n\n1. Abbot A. Widgets. Knee. 2019;1:1-2.\n")
+    return [f.message for f in run_rule(repeated_paragraph, text)]
+
+
+def test_an_executive_summary_restating_the_introduction_is_no_repeated_paragraph():
+    """WHO: the executive summary restates the introduction's background word for word, citing the same
+    sources, by design; DOC121 reported each paragraph once the document's markers were read."""
+    assert _repeats("Executive Summary") == []
+    # Clean case: the same paragraph printed twice in the body is reported.
+    assert _repeats("Background")
