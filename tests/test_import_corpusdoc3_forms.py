@@ -129,8 +129,9 @@ def test_a_parenthesised_number_set_in_italics_inside_its_parentheses_is_a_marke
     body = " ".join(f"Widgets helped in study {n} ({n})." for n in range(1, 24)) + " Widgets helped again (*24*)."
     text = f"# Example Health\n\n## Widget Therapy\n\n### Rationale\n\n{body}\n\n### References\n\n{_LONG}"
     assert _cited(text)[-1] == (24,)
-    # Clean case: an italic year in parentheses is no marker.
-    body = " ".join(f"Widgets helped in study {n} ({n})." for n in range(1, 25)) + " A survey (*2009*) agreed."
+    # Clean case: an italic year in parentheses is no marker, nor a compound's number in bold ('(**3**)').
+    body = " ".join(f"Widgets helped in study {n} ({n})." for n in range(1, 25)) + " A survey (*2009*) agreed " \
+        "on widget (**3**)."
     text = f"# Example Health\n\n## Widget Therapy\n\n### Rationale\n\n{body}\n\n### References\n\n{_LONG}"
     assert _cited(text) == [(n,) for n in range(1, 25)]
 
