@@ -250,6 +250,9 @@ def test_a_citation_opening_a_wrapped_line_does_not_start_a_list_item():
                          _line("(1) the first kind of widget, made of oak;", 114, x1=400.0),
                          _line("(2) the second kind of widget, made of elm.", 128, x1=400.0)])
     assert "\n(1) the first" in out and "\n(2) the second" in out
+    # ... nor does an equation's number under a lone sum sign ('X' over '(5) inf = P(v, s)'): it stays its line.
+    out = written_lines([_line("X", 100, x1=60.0), _line("(5) inf = P(v, s) + P(v, w) over the seeds", 114, x1=400.0)])
+    assert "\n(5) inf" in out
 
 
 _BACKGROUND = ("Sickle-cell widget disease is a group of inherited disorders that results from a change in the "

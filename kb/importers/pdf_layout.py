@@ -246,7 +246,7 @@ class _Layout:
             if _url_runs_on(text, after.text):  # an address breaks early where it can: the line looks short
                 text += after.text
             elif self.short(before, after, right[(before.page, before.column)]) and not self.is_heading(before) \
-                    and not (_CITATION_OPENING.match(after.text) and before.text.rstrip()[-1:].isalnum()):
+                    and not _runs_on_into_marker(before.text, after.text):
                 text += "\n" + after.text
             else:
                 text = self._join(text, after.text)
@@ -310,8 +310,14 @@ _CITATION_OPENING = re.compile(r"^\(\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\)\s+[a-z
 def _citation_opens_line(block: _Block, line: Line) -> bool:
     """A paragraph's sentence running on past a marker that opens the next line: the line before ends in no
     stop, colon or semicolon (after which a list's '(2) the second ...' may begin)."""
-    last = block.lines[-1].text.rstrip()
-    return block.kind == "paragraph" and bool(_CITATION_OPENING.match(line.text)) and last[-1:].isalnum()
+    return block.kind == "paragraph" and _runs_on_into_marker(block.lines[-1].text, line.text)
+
+
+def _runs_on_into_marker(before: str, after: str) -> bool:
+    """Words of a sentence (a few of them: a lone 'X' over '(5) inf = ...' is an equation's sum sign) ending in
+    no punctuation, and a marker opening the next line with the sentence going on in lower case."""
+    before = before.rstrip()
+    return bool(_CITATION_OPENING.match(after)) and before[-1:].isalnum() and len(before.split()) >= 3
 
 
 def _next_label(block: _Block, line: Line) -> bool:
