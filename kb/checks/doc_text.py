@@ -119,6 +119,8 @@ def repeated_paragraph(kb):
         earlier, later = paragraphs[a], paragraphs[b]
         if not sources[a] & sources[b]:
             continue  # parallel wording about different things (methods of two experiments, an abstract)
+        if _in_summary(kb.doc, earlier.line) or _in_summary(kb.doc, later.line):
+            continue  # a guideline's executive summary restates its body by design (WHO)
         cited = tuple(dict.fromkeys(n for r in find_markers(later.text) for n in expand(r.inner).numbers))
         yield finding(repeated_paragraph, later.line,
                       f"this paragraph repeats the one at line {earlier.line} "
@@ -126,6 +128,16 @@ def repeated_paragraph(kb):
                       column=1, citations=cited,
                       suggestion=f"keep one of the two paragraphs (lines {earlier.line} and {later.line}) and move "
                                  f"any detail only the other has into it")
+
+
+_SUMMARY_HEADING = lazy(r"\b(?:executive\s+summary|summary\s+of\s+recommendations|key\s+messages|at\s+a\s+glance)\b",
+                       re.IGNORECASE)
+
+
+def _in_summary(doc, line: int) -> bool:
+    """A paragraph under an executive summary (or its key messages), at any depth."""
+    section = doc.section_at(line)
+    return bool(section) and any(_SUMMARY_HEADING.search(title) for title in section.path)
 
 
 # A list item that starts like the rest of a sentence, and one that ends without closing it.

@@ -43,6 +43,9 @@ _OUTSIDE = lazy(
 # A mean and the "\u00b1" of its standard deviation right before the number an interval follows.
 _SPREAD_BEFORE = lazy(rf"(?<![\w.])(?P<value>{NUM})\s*(?:\u00b1|\+/-)\s*$")
 _P_BEFORE = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*[=<>\u2264\u2265]\s*$")
+# A comparison sign before the number: a threshold ('Patients with CD4 < 350' over '(95% CI 1.19 to 5.02)', a WHO
+# evidence table read as lines), never an estimate, which is printed as a value.
+_THRESHOLD_BEFORE = lazy(r"[<>\u2264\u2265]\s*$")
 # "PE: 49%, " or "aOR 2.5," right before an unparenthesised "95% CI ...".
 _NAMED_TAIL = lazy(rf"(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
 # "0.51 times the rate", "2.3 times the odds", "1.8-fold risk": a ratio in words.
@@ -186,6 +189,9 @@ def _labelled(text: str, m: re.Match) -> Found:
         if outside and not outside.group("name") and _P_BEFORE.search(text, max(0, outside.start("value") - 12),
                                                                      outside.start("value")):
             outside = None  # "t(10) = 3.08, p = .012 (95% CI = .34 to 2.11)": a p-value is no estimate
+        if outside and not outside.group("name") and _THRESHOLD_BEFORE.search(
+                text, max(0, outside.start("value") - 4), outside.start("value")):
+            outside = None
         spread = _SPREAD_BEFORE.search(text, max(0, outside.start("value") - 24), outside.start("value")) \
             if outside and not outside.group("name") else None
         if spread:

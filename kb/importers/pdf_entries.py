@@ -82,6 +82,8 @@ _SUP_MARKER = re.compile(r"<sup>([\d,\s\u2013-]+)</sup>")
 _BRACKET_MARKER = re.compile(r"\[(\d{1,3})(?:\s*[,\u2013-]\s*\d{1,3})*\]")
 _SUPPLEMENT = re.compile(r"\bsupplement(?:ary|al)?\b|\bsupporting information\b|\bonline (?:data|material|appendix)\b",
                          re.I)
+# an annex or appendix that carries a list of its own ('Annex 3. Protocol for the systematic review', 'Appendix B')
+_ANNEX = re.compile(r"^(?:annex|appendix)\b", re.I)
 
 
 def head_unheaded_list(markdown: str) -> tuple[str, str | None]:
@@ -155,8 +157,10 @@ def set_apart_supplement_lists(markdown: str) -> tuple[str, str | None]:
     refs = [h for h in heads if REFERENCE_HEADING.match(heading_title(h.text))]
     if len(refs) < 2:
         return markdown, None
-    supplement = next((h for h in heads if h.line > refs[0].line and _SUPPLEMENT.search(heading_title(h.text))),
-                      None)
+    # (an annex's list too: a WHO guideline's protocol annex lists the eight GRADE papers it cites, numbered
+    # from 1 again, after the guideline's own list)
+    supplement = next((h for h in heads if h.line > refs[0].line and (
+        _SUPPLEMENT.search(heading_title(h.text)) or _ANNEX.match(_bare(h.text)))), None)
     later = [h for h in refs if supplement and h.line > supplement.line]
     if not later:
         return markdown, None
@@ -164,5 +168,15 @@ def set_apart_supplement_lists(markdown: str) -> tuple[str, str | None]:
         lines[h.line - 1] = heading_title(h.text).replace("*", "").replace("_", " ").strip()
     title = heading_title(supplement.text).replace("*", "")
     lists = f"{len(later)} reference list{'s' if len(later) > 1 else ''}"
+    if _ANNEX.match(_bare(supplement.text)):
+        return "\n".join(lines), (f"{lists} after the heading '{title}' belong{'' if len(later) > 1 else 's'} to "
+                                  "that annex: kept as text, so the document's own list is the one read")
     return "\n".join(lines), (f"{lists} after the heading '{title}' belong{'' if len(later) > 1 else 's'} to the "
                               "supplementary material: kept as text, so the article's own list is the one read")
+
+
+def _bare(title: str) -> str:
+    """A heading's words without its emphasis marks ('**Annex 3. Protocol**')."""
+    from kb.read.parse_policy import heading_title
+
+    return heading_title(title).replace("*", "").replace("_", " ").strip()

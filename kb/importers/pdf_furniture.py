@@ -33,8 +33,9 @@ def drop_side_numbers(chars: list[dict], width: float) -> tuple[list[dict], int]
 
 
 def _plain(line: Line) -> str:
-    """A line's text without the bold or italic marks around it: a page number set in bold is one still."""
-    return _EMPHASIS_ENDS.sub("", line.text.strip())
+    """A line's text without the bold or italic marks around it, or around each part a wide gap sets apart: a
+    page number set in bold is one still, beside its chapter's title too ('References<tab>**31**')."""
+    return "\t".join(_EMPHASIS_ENDS.sub("", part) for part in line.text.strip().split("\t"))
 
 
 def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[list[list[Line]], int]:
@@ -65,6 +66,9 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[l
         folios.update({key(line) for line in lines if in_margin(line, height, lines) and _FOLIO.match(_plain(line))})
     # a third of the pages: journals print one running title on odd pages and another on even ones
     repeated = max(2, (len(pages) + 2) // 3)
+    slots, chapters = _header_slots(pages, heights, lambda line: counts[key(line)] >= repeated), Counter()
+    for lines, height in zip(pages, heights):
+        chapters.update({key(line) for line in lines if _in_slot(line, height, lines, slots)})
     kept, dropped = [], 0
     for lines, height in zip(pages, heights):
         page_kept = []
@@ -72,9 +76,40 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[l
             margin = in_margin(line, height, lines)
             if (in_margin(line, height, lines, 2) and counts[key(line)] >= repeated) or (
                     margin and _PAGE_NUMBER.match(_plain(line))) or (
-                    margin and _FOLIO.match(_plain(line)) and folios[key(line)] >= 2):
+                    margin and _FOLIO.match(_plain(line)) and folios[key(line)] >= 2) or (
+                    chapters[key(line)] >= 2 and _in_slot(line, height, lines, slots)):
                 dropped += 1
             else:
                 page_kept.append(line)
         kept.append(page_kept)
     return kept, dropped
+
+
+def _header_slots(pages: list[list[Line]], heights: list[float], running) -> set[tuple[bool, int]]:
+    """Where the document's own running header or footer stands: the height (top for a header, bottom for a
+    footer) of the page's outermost line where that line is one repeated on a third of the pages."""
+    slots = set()
+    for lines, height in zip(pages, heights):
+        for line in lines:
+            if running(line) and _outermost(line, height, lines):
+                slots.add((line.top < height / 2, round(line.top if line.top < height / 2 else line.bottom)))
+    return slots
+
+
+def _outermost(line: Line, height: float, lines: list[Line]) -> bool:
+    """The page's first line set in its top margin, or its last set in its bottom margin."""
+    if line.top < _MARGIN * height:
+        return line.top <= min(other.top for other in lines)
+    return line.bottom > (1 - _MARGIN) * height and line.bottom >= max(other.bottom for other in lines)
+
+
+def _in_slot(line: Line, height: float, lines: list[Line], slots: set[tuple[bool, int]]) -> bool:
+    """A page's outermost line standing where the document's running header (or footer) stands on other pages:
+    a chapter's running title, printed on that chapter's pages only (WHO: the guideline's title heads each
+    left-hand page, the chapter's, 'References' say, each right-hand page at the same height). Read as text,
+    it became a heading on every other page of the chapter."""
+    if not slots or not _outermost(line, height, lines):
+        return False
+    top = line.top < height / 2
+    edge = round(line.top if top else line.bottom)
+    return any(side == top and abs(edge - at) <= 2 for side, at in slots)

@@ -218,7 +218,8 @@ class _Layout:
             return False
         if abs(line.size - last.size) > 0.6 and not self._hangs_in_item(block, line):
             return False
-        if (self.starts_item(line, last) and not _initial_in_entry(block, line)) or names_reference_list(line.text) \
+        if (self.starts_item(line, last) and not _initial_in_entry(block, line)
+                and not _citation_opens_line(block, line)) or names_reference_list(line.text) \
                 or _next_label(block, line):
             return False
         if line.page != last.page or line.column != last.column:
@@ -244,7 +245,8 @@ class _Layout:
         for before, after in zip(lines, lines[1:]):
             if _url_runs_on(text, after.text):  # an address breaks early where it can: the line looks short
                 text += after.text
-            elif self.short(before, after, right[(before.page, before.column)]) and not self.is_heading(before):
+            elif self.short(before, after, right[(before.page, before.column)]) and not self.is_heading(before) \
+                    and not _runs_on_into_marker(before.text, after.text):
                 text += "\n" + after.text
             else:
                 text = self._join(text, after.text)
@@ -298,6 +300,24 @@ def caps_heading(text: str) -> bool:
     """A section label and words in capitals, nothing else: 'A. NP-HARDNESS PROOF', '4. RESULTS AND DISCUSSION'."""
     m = _CAPS_HEADING.match(text.strip())
     return bool(m) and sum(ch.isalpha() for ch in m.group("words")) >= 6
+
+
+# '(72) and thus reaffirms ...' under '... counteract the efficacy of IpTp-SP as an antimalarial': a citation
+# marker opening a wrapped line, the sentence going on in lower case; not a list's label (WHO)
+_CITATION_OPENING = re.compile(r"^\(\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\)\s+[a-z]")
+
+
+def _citation_opens_line(block: _Block, line: Line) -> bool:
+    """A paragraph's sentence running on past a marker that opens the next line: the line before ends in no
+    stop, colon or semicolon (after which a list's '(2) the second ...' may begin)."""
+    return block.kind == "paragraph" and _runs_on_into_marker(block.lines[-1].text, line.text)
+
+
+def _runs_on_into_marker(before: str, after: str) -> bool:
+    """Words of a sentence (a few of them: a lone 'X' over '(5) inf = ...' is an equation's sum sign) ending in
+    no punctuation, and a marker opening the next line with the sentence going on in lower case."""
+    before = before.rstrip()
+    return bool(_CITATION_OPENING.match(after)) and before[-1:].isalnum() and len(before.split()) >= 3
 
 
 def _next_label(block: _Block, line: Line) -> bool:

@@ -104,6 +104,20 @@ def _parens_cover_the_list(per_line, last_entry: int | None) -> bool:
     return 2 * len(cited) >= last_entry
 
 
+def _raised_are_notes(per_line, last_entry: int | None) -> bool:
+    """Raised numbers mark notes, not citations, in a document whose parentheses cite across its list while its
+    raised numbers touch a few of its first entries only (WHO: '(1)' ... '(92)' in the text, GRADE evidence
+    tables marking 'serious imprecision<sup>1</sup>' ... '<sup>6</sup>'). A document citing with raised numbers
+    cites across its list with them, so it is never read so."""
+    if not last_entry:
+        return False
+    styles = Counter(r.style for _, found, _ in per_line for r in found)
+    raised = {n for _, found, _ in per_line for r in found if r.style in (SUP, UNICODE)
+              for n in expand(r.inner).numbers if 1 <= n <= last_entry}
+    return bool(raised) and styles[BRACKET] + styles[SUP_BRACKET] <= _STRAYS and styles[PAREN] >= _MIN_PAREN and \
+        4 * len(raised) < last_entry and _parens_cover_the_list(per_line, last_entry)
+
+
 # '**TABLE 1** Age-standardized characteristics ... in the NHS and HPFS<sup>1</sup>': a caption's raised number
 # marks its table's note (AJCN, Oxford); it says nothing of how the text cites.
 CAPTION = re.compile(r"^\s*\*\*(?:TABLE|Table|FIGURE|Figure|Fig\.?)\s*S?\d+")
@@ -115,10 +129,14 @@ def choose(per_line: list[tuple[int, list[RawMarker], list[Skipped]]], last_entr
     """Keep the markers of the document's styles; the others become skipped spans (parentheses only
     when the document has no other markers, since "(1)" is far more often a list label). Raised numbers on
     ``captions`` (line numbers) do not count toward a style."""
+    notes = _raised_are_notes(per_line, last_entry)
     counts = Counter(r.style for line, found, _ in per_line for r in found
-                     if not (line in captions and r.style in (SUP, UNICODE)))
+                     if not ((line in captions or notes) and r.style in (SUP, UNICODE)))
     kept = kept_styles(counts)
     why_not = dict(_WHY)
+    if notes:
+        kept = kept - {SUP, UNICODE}
+        why_not[SUP] = why_not[UNICODE] = "a raised number in a document that cites with parentheses (a note's mark)"
     if PAREN in kept and not _parens_cover_the_list(per_line, last_entry):
         kept = kept - {PAREN}
         why_not[PAREN] = "numbers in parentheses that cite under half of the reference list"

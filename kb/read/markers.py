@@ -56,8 +56,10 @@ BARE_MARKER = re.compile(
     rf"(?<!\])(?P<run>{_BRACKET}(?:(?:\s*(?:[,;]|[{_DASHES}])\s*)?{_BRACKET})*)(?!\[|\([^\s()]*\))"
 )
 _ONE_BRACKET = re.compile(rf"\[{_EM}\s*(?P<inner>{_LIST_BODY})\s*{_EM}\]")
-# Not before a word or another parenthesis ("(1)(a)"), except a figure's: "Cox2 (30)(Figure 1E)" cites.
-_PAREN = re.compile(rf"\((?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)\)"
+# Not before a word or another parenthesis ("(1)(a)"), except a figure's: "Cox2 (30)(Figure 1E)" cites. Italics
+# may wrap the numbers inside, as in brackets: WHO's "(*22*)" among its "*(16)*"; a bold "(**3**)" is a chemist's
+# compound number.
+_PAREN = re.compile(rf"\((?P<em>\*|_)?(?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)(?(em)(?P=em))\)"
                     rf"(?!\w|\((?!Fig|Table|Supp|Extended))")
 _SUP_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _UNICODE = lazy(rf"[{_SUP_DIGITS}]+(?:[,\u02d2\u207b{_DASHES}][{_SUP_DIGITS}]+)*")

@@ -16,7 +16,7 @@ kind ``article``; its evidence parts say so instead of reporting empty criteria.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.patterns import lazy
 from kb.read.model import Section
@@ -108,10 +108,66 @@ def from_headings(sections: list[Section], lines: list[str]) -> tuple[str | None
     return None, None
 
 
+def _blank(section: Section, next_line: int, lines: list[str]) -> bool:
+    """No text between the heading and the next one (a section's end takes in its subsections)."""
+    return not any(lines[i].strip() for i in range(section.line, min(next_line - 1, len(lines))))
+
+
+def _cover(sections: list[Section], lines: list[str]) -> list[Section]:
+    """The headings of a cover and title page read as one title. A PDF's cover prints the title in large type, a
+    heading a line ('Guidelines for the' / 'management of' / 'asymptomatic sexually' ...), and the title page
+    prints it again (WHO): several top headings, so no title was read. In the run of headings at the top with no
+    text between them (and the first heading with text after it), a heading repeating an earlier one is dropped,
+    and a top heading that continues the one before it (its first word in lower case) is joined to it."""
+    run = 0
+    while run + 1 < len(sections) and _blank(sections[run], sections[run + 1].line, lines):
+        run += 1
+    run = min(run + 1, len(sections))
+    kept: list[Section] = []
+    again = False
+    for s in sections[:run]:
+        plain = " ".join(s.title.split())
+        if any(k.level == s.level and " ".join(k.title.split()) == plain for k in kept) or any(
+                k.level == 1 and s.level <= 2 and plain in " ".join(k.title.split()) and k.title != plain
+                for k in kept):
+            again = True
+            continue  # printed again (a part of a joined title, too)
+        if kept and kept[-1].level == 1 and s.level <= 2 and s.title[:1].islower():
+            kept[-1] = replace(kept[-1], title=f"{kept[-1].title} {s.title}", end_line=s.end_line)
+        else:
+            kept.append(s)
+    if again and kept and kept[0].level == 1:
+        # a cover and a title page: the lines under the title in smaller type are its subtitle or edition
+        # ('Living guideline May 2025'), not a title under an issuer's name
+        kept = [k for k in kept if k.level != 2 or k is kept[-1]]
+    return kept + sections[run:]
+
+
+# '© World Health Organization 2025', 'Copyright © 2024 Example Health Plan': the body that holds the copyright,
+# printed at the front of a report, issued it. A body, not a person: an organisation's word, or an acronym.
+_COPYRIGHT = lazy(r"^[\W_]*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*,?\s*)?"
+                  r"(?P<body>[A-Z][\w&'’.\- ]{1,80}?)\s*,?\s*(?:(?:19|20)\d\d)?[\s.*_]*$", re.IGNORECASE)
+_BODY_WORD = lazy(r"\b(?:Organi[sz]ation|Institute|Agency|Society|College|Association|Department|Council|"
+                  r"Cent(?:re|er)|Board|Health|Care|Excellence|Ministry|Plan|Insurance)\b|^[A-Z]{2,8}$")
+_FRONT_LINES = 60  # how far into the document the front matter of a report runs
+
+
+def _copyright_issuer(lines: list[str]) -> str | None:
+    for line in lines[:_FRONT_LINES]:
+        text = re.sub(r"^#+\s*", "", line.strip())
+        m = _COPYRIGHT.match(text)
+        if m and _BODY_WORD.search(m.group("body").strip()):
+            return m.group("body").strip()
+    return None
+
+
 def document_shape(lines: list[str], sections: list[Section], n_statements: int) -> Shape:
-    """Title, issuer and kind of a document from its front matter, then its headings."""
+    """Title, issuer and kind of a document from its front matter, then its headings (a cover's read as one
+    title), then, for the issuer, the copyright line at its front."""
     front, _ = front_matter(lines)
-    title, issuer = from_headings(sections, lines)
+    title, issuer = from_headings(_cover(sections, lines), lines)
+    if not issuer and not front.get("issuer") and not front.get("title"):
+        issuer = _copyright_issuer(lines)
     source = "front matter" if front.get("title") else ("headings" if title else "none")
     return Shape(front.get("title") or title, front.get("issuer") or (None if front.get("title") else issuer),
                  POLICY if n_statements else ARTICLE, source)

@@ -32,6 +32,9 @@ _TASK_COMMITTEE = lazy(r"(?:the\s+)?(?:(?:expert|joint|international|ad hoc|scie
 _NOT_ALNUM = lazy(r"[^a-z0-9]")
 _ALNUM_RUN = lazy(r"[a-z0-9]+")
 _AUTHOR_ACRONYM = lazy(r"^[A-Z]{2,8}$")  # an organisation written as its acronym in the author place ("WHO")
+# A report printed title first names the body that issued it only as its publisher, after the place and before the
+# year: 'Laboratory and point-of-care diagnostic testing ... Geneva: World Health Organization; 2023 (https://...)'.
+_PUBLISHER = lazy(r"(?:^|\.\s+)[A-Z][\w .'’-]{1,40}:\s*(?P<body>[A-Z][^:;.()]{2,120}?)\s*[;,]\s*(?:1[89]|20)\d\d\b")
 
 
 # Letters NFKD does not split into a base letter and a mark: 'Wisløff' is 'Wisloff', not 'Wislff'.
@@ -206,6 +209,9 @@ def build_index(entries: dict[int, ReferenceEntry], document_text: str = "") -> 
             index.by_author[fold(surname)].append(number)
         # A report's issuing body is often printed only as its publisher ("Geneva: World Health Organization").
         issuer = entry.source if entry.source_guessed else None
+        if not issuer and not entry.first_author and not entry.organisation:
+            publisher = _PUBLISHER.search(entry.raw)
+            issuer = publisher.group("body") if publisher else None
         words = " ".join(filter(None, (entry.organisation, entry.title, issuer)))
         index._org_text[number] = fold_words(words)
         index._acronyms_of[number] = _acronyms(words) | {s for s in entry.surnames if _AUTHOR_ACRONYM.match(s)}

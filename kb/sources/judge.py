@@ -230,6 +230,17 @@ def _title_dated(entry, year: int) -> bool:
     return re.search(rf"(?<![\d.\-/]){year}(?![\d\-/])", entry.title or "") is not None
 
 
+def _issuer(kb, index, keys: tuple[set[str], set[str]]) -> bool:
+    """The body named is the one that issued the document: its own voice ('WHO recommends to test ... [106]' in
+    a WHO guideline), the cited work the evidence it speaks from, not its author."""
+    issuer = (kb.doc.metadata or {}).get("issuer")
+    if not issuer:
+        return False
+    names, acronyms = keys
+    own_names, own_acronyms = index.org_keys(issuer, None)
+    return bool(names & own_names) or bool(acronyms & own_acronyms) or issuer.strip() in acronyms
+
+
 def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     m = p.mention
     keys = index.org_keys(m.name, m.acronym)
@@ -246,7 +257,7 @@ def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
             return Verdict("year", p, f"{m.label} is cited as {_cites(kb, named[:1])}", hint, (named[0], *same))
         return None
     # Silent unless the cited entry is clearly someone else's: a study, or a document naming another body.
-    if not spoke(p.sentence.text, m.start, m.end):
+    if not spoke(p.sentence.text, m.start, m.end) or _issuer(kb, index, keys):
         return None
     if not all(kb.kind(n) != GUIDELINE or index.names_some_org(n) for n in scope):
         return None

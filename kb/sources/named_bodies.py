@@ -63,6 +63,11 @@ def _as_a_name(text: str, start: int, end: int) -> bool:
 _FIGURE = lazy(r"\d[\d,.]*\s*(?:%|[a-z]+)")
 
 
+# A year after 'conducted in', 'held in' dates an event the sentence tells of ('issued ... case definitions based on
+# the systematic review ... conducted in 2022 (12)'), not the document the body published.
+_EVENT_YEAR = lazy(r"\b(?:conducted|performed|carried\s+out|undertaken|held|convened)\s+(?:in|during)\s+$")
+
+
 def date_organisations(mentions: list[Mention], text: str) -> list[Mention]:
     """'In 2010, the AAOS ...' or '... the ACR ... in 2014 [73]': one organisation and one year are one source."""
     orgs = [m for m in mentions if m.kind == "org"]
@@ -71,6 +76,8 @@ def date_organisations(mentions: list[Mention], text: str) -> list[Mention]:
         return mentions
     year = years[0]
     if year.start > orgs[-1].end and _FIGURE.search(text, orgs[-1].end, year.start):
+        return mentions
+    if _EVENT_YEAR.search(text, max(0, year.start - 40), year.start):
         return mentions
     return [replace(m, year=years[0].year) if m.kind == "org" else m for m in mentions if m.kind != "year"]
 
