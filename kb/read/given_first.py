@@ -1,0 +1,74 @@
+"""Author-year lists that print every name given name first, the year after the names: ACL's and BibTeX's
+'Cunchao Tu, Han Liu, Zhiyuan Liu, and Maosong Sun. 2017. Title.'
+
+One entry alone often cannot show its order: 'Nils Reimers and Iryna Gurevych' has no middle initial and no
+serial comma, and 'Anant K. Agarwal' reads as a surname 'Anant' with initial K. The list can: where the entry
+readers already read several entries given name first (the surname the LAST word of each name, as a middle
+initial or the serial comma proved for them), the list prints all of its names so, and an entry they read
+otherwise is read the same way, the surname the last word of each name.
+
+Pure: entries in, entries out; only their authors and surnames change.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kb.patterns import lazy
+from kb.read.authors import GROUP_WORDS, UPPER
+from kb.read.entry_source import YEAR_RX
+from kb.read.model import ReferenceEntry
+
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f"
+# 'Tu', 'LeCun', 'McInnes', 'Jimeno-Yepes', 'Rehůřek', "O'Neil": a capital, then small letters (capitals inside)
+_WORD = rf"{UPPER}[\u0300-\u036f]*[{_LOW}\u0300-\u036f]+(?:{UPPER}[{_LOW}]+)*(?:['\u2019-]{UPPER}?[{_LOW}]+)*"
+_INITIAL = rf"{UPPER}\.?(?:-{UPPER}\.?)?"
+# Small particles that belong to the surname ('Laurens van der Maaten', 'Maarten de Rijke').
+_PARTICLE = r"(?:van|von|der|den|de|da|di|du|del|della|dos|das|la|le|ter|ten)"
+# One name: a given name or initial first, up to two more given names, initials or romanised syllables in small
+# letters ('Xiang qian Qi'), then the surname with its particles.
+_NAME = lazy(rf"(?:{_WORD}|{_INITIAL})(?:\s+(?:{_WORD}|{_INITIAL}|(?!{_PARTICLE}\s)[{_LOW}]{{2,}})){{0,2}}"
+             rf"\s+(?P<surname>(?:{_PARTICLE}\s+){{0,2}}{_WORD})")
+# The names, then the year as its own sentence ('... and Maosong Sun. 2017. Title'); a stray mark the PDF left
+# before the first name (a lone spacing caron, U+02C7, which Python counts as a letter) is skipped.
+_HEAD = lazy(rf"^(?:[^\w]|[\u02b0-\u02ff])*(?P<names>[^.]*(?:\b{UPPER}\.\s*[^.]*)*?)\.\s+\(?(?P<year>{YEAR_RX})[a-z]?\)?[.,]")
+_SPLIT = lazy(r",\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+_ET_AL = lazy(r",?\s+et\.?\s+al\.?$")
+
+# A list shows the style when at least this many entries, and a third of those with names, are already read so.
+_PROVEN = 3
+
+
+def given_first_reading(entry: ReferenceEntry) -> tuple[tuple[str, ...], tuple[str, ...], bool] | None:
+    """(names, surnames, et al) of an entry opening 'Given Surname, Given Surname, and Given Surname. YEAR.'; None
+    when a piece is not such a name or the year printed there is not the entry's."""
+    head = _HEAD.match(entry.raw.replace("**", "").strip())
+    if head is None or (entry.year is not None and int(head.group("year")) != entry.year):
+        return None
+    names = head.group("names").strip()
+    et_al = _ET_AL.search(names)
+    if et_al:
+        names = names[: et_al.start()]
+    pieces = [p.strip() for p in _SPLIT.split(names)]
+    if not pieces or GROUP_WORDS.search(names):
+        return None
+    found = [_NAME.fullmatch(p) for p in pieces]
+    if not all(found):
+        return None
+    return tuple(pieces), tuple(f.group("surname") for f in found), bool(et_al)
+
+
+def read_given_first(entries: list[ReferenceEntry]) -> list[ReferenceEntry]:
+    """Where the list proves its names are printed given name first, every entry whose names read so is read so."""
+    readings = [given_first_reading(e) for e in entries]
+    # An entry proves the style when the entry readers read two names or more exactly as given name first.
+    proven = sum(1 for e, r in zip(entries, readings) if r and len(r[1]) >= 2 and e.surnames == r[1])
+    people = sum(1 for e in entries if not e.organisation)
+    if proven < _PROVEN or 3 * proven < people:
+        return entries
+    out = []
+    for e, r in zip(entries, readings):
+        if r and e.surnames != r[1] and not e.organisation:
+            e = replace(e, authors=r[0], surnames=r[1])
+        out.append(e)
+    return out
