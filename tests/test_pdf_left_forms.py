@@ -65,3 +65,41 @@ def test_a_byline_with_the_comma_before_the_raised_numbers_cites_nothing():
     # Clean case: a sentence naming the authors with raised numbers past the list's end still cites them.
     sentence = "Results were reported by Muller,<sup>2</sup> and by Polyakov,<sup>3</sup> in two laboratories."
     assert codes_of(_one_page_abstract(sentence), "CIT101") == [("CIT101", "error")] * 2
+
+
+def _ieee(entries: list[str], text: str) -> str:
+    return (f"# Video servers\n\n## Introduction\n\n{text}\n\n## References\n\n"
+            + "\n".join(f"[{i}] {e}" for i, e in enumerate(entries, 1)) + "\n")
+
+
+_CHEN = ("M. S. Chen, D. Kandlur, and P. Yu, “Support for fully interactive playout in a disk-array-based video "
+         "server,” in *Proc. ACM Multimedia’94,* San Francisco, CA, Oct. 1994, pp. 391–398.")
+
+
+def test_a_ditto_dash_stands_for_the_previous_entrys_authors():
+    """IEEE's '[6] ——, “Using rate staggering ...”' (or '[6] , “...' where the text layer lost the dash) is by the
+    authors of the entry before it: read with their names, it names Chen, and 'Chen et al. [2]' is right."""
+    text = "Chen et al. rotated the blocks [2]; they also skipped segments [1]."
+    for ditto in ("——, ", ", ", "———, "):
+        entries = [_CHEN, ditto + "“Using rate staggering to store scalable video,” in *Multimedia Computing and "
+                   "Networking 1995, SPIE,* San Jose, CA, Feb. 1995, vol. SPIE-2417, pp. 338–345."]
+        doc = parse_policy(_ieee(entries, text), "fixture.md")
+        assert doc.references[1].surnames == ("Chen", "Kandlur", "Yu")
+        assert doc.references[1].raw.startswith(ditto.strip())
+        assert codes_of(_ieee(entries, text), "CIT201") == []
+    # Clean case: an entry that opens with its own names is read as printed, whatever the entry before it.
+    entries = [_CHEN, "H. J. Chen and T. D. C. Little, “A scalable video-on-demand service,” in *Proc. ICMCS,* "
+               "Washington DC, May 1995, pp. 65–72."]
+    assert parse_policy(_ieee(entries, text), "fixture.md").references[1].surnames == ("Chen", "Little")
+
+
+def test_a_month_and_year_closing_an_ieee_proceedings_source_is_the_entrys_year():
+    """'in *Proc. X,* San Jose, CA, Feb. 1995, vol. SPIE-2417, pp. 338–345': the date stands before the volume."""
+    entry = ("M. S. Chen and P. Yu, “Using rate staggering,” in *Multimedia Computing and Networking, SPIE,* San Jose, "
+             "CA, Feb. 1995, vol. SPIE-2417, pp. 338–345.")
+    doc = parse_policy(_ieee([entry], "Staggering helps [1]."), "fixture.md")
+    assert doc.references[0].year == 1995
+    assert codes_of(_ieee([entry], "Staggering helps [1]."), "REF111") == []
+    # Clean case: an entry that prints no date at all still has no year.
+    entry = "E. Chang and A. Zakhor, “Cost analyses for VBR video servers,” *IEEE Multimedia,* vol. 4, no. 3, pp. 56–71."
+    assert codes_of(_ieee([entry], "Costs differ [1]."), "REF111") == [("REF111", "warning")]

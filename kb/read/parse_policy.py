@@ -14,6 +14,7 @@ from kb.read.author_year import AUTHOR_YEAR, AuthorYearIndex, scan_author_year
 from kb.read.author_year_list import read_entry, unnumbered_drafts
 from kb.read.blocks import Heading, headings
 from kb.read.criteria import CATEGORY, paragraph_statements, parse_criteria
+from kb.read.ditto import read_dittos
 from kb.read.given_first import read_given_first
 from kb.read.given_names import read_in_full_name_style
 from kb.read.heading_markers import heading_markers
@@ -151,7 +152,9 @@ def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list
     if not drafts:
         problems.append(Problem("empty-reference-list", span[0] - 1, "the reference list has no numbered entries"))
     read = parse_entry if numbered else read_entry
-    entries = read_given_first(read_in_full_name_style([_read_unbolded(read, n, t, ln) for n, t, ln, _ in drafts]))
+    entries = read_dittos([_read_unbolded(read, n, t, ln) for n, t, ln, _ in drafts],
+                          lambda n, t, ln: _read_unbolded(read, n, t, ln))
+    entries = read_given_first(read_in_full_name_style(entries))
     return [replace(e, part=d[3]) if d[3] else e for e, d in zip(entries, drafts)], problems, numbered
 
 
