@@ -103,3 +103,51 @@ def test_a_month_and_year_closing_an_ieee_proceedings_source_is_the_entrys_year(
     # Clean case: an entry that prints no date at all still has no year.
     entry = "E. Chang and A. Zakhor, “Cost analyses for VBR video servers,” *IEEE Multimedia,* vol. 4, no. 3, pp. 56–71."
     assert codes_of(_ieee([entry], "Costs differ [1]."), "REF111") == [("REF111", "warning")]
+
+
+def test_a_task_label_before_a_cited_name_is_no_part_of_it():
+    """'(RTE-1 – Dagan et al., 2006; RTE-2 – Bar-Haim et al., 2006)': a shared task's label and a dash lead the name."""
+    entries = ["Bar-Haim, R., Dagan, I., and Dolan, B. 2006. The second PASCAL RTE challenge. In RTE-2.",
+               "Dagan, I., Glickman, O., and Magnini, B. 2006. The PASCAL recognising textual entailment challenge."]
+    cited = "Entailment helps validation (RTE-1 – Dagan et al., 2006; RTE-2 – Bar-Haim et al., 2006)."
+    assert codes_of(_author_year(entries, cited), "CIT107") == []
+    # Clean case: a name the list lacks is still reported with its label before it.
+    cited = "Entailment helps validation (RTE-3 – Giampiccolo et al., 2007)."
+    assert codes_of(_author_year(entries, cited), "CIT107") == [("CIT107", "warning")]
+
+
+def _physics(entry: str) -> str:
+    return f"# Nuclei\n\n## Introduction\n\nRecoil matters [1].\n\n## References\n\n[1] {entry}\n"
+
+
+def test_a_bold_volume_shows_a_journal_the_reader_missed():
+    """APS and IOP print 'J.L.Friar and M.Rosen, Ann. Phys. **87**, 289 (1974).': the words before the bold volume
+    are the journal, so 'no source' is in doubt (info, not a warning)."""
+    for entry in ("J.L.Friar and M.Rosen, Ann. Phys. **87**, 289 (1974).",
+                  "B. F. Schutz, Gravitational wave astronomy, Classical Quantum Gravity **16**, A131 (1999).",
+                  "Golub G, Pereyra V (2003). “Separable Nonlinear Least Squares.” Inverse Problems, **19**, R1–R26."):
+        assert codes_of(_physics(entry), "REF113") in ([("REF113", "info")], [])
+    # Clean case: a name, a title and a year with no journal at all is still reported.
+    assert codes_of(_physics("J. L. Friar and M. Rosen, Nuclear recoil corrections, 1974."), "REF113") == [
+        ("REF113", "warning")]
+
+
+def test_a_proceedings_named_in_the_title_part_is_a_source_in_doubt():
+    """'R. Srikant and R. Agrawal: “Mining Generalized Association Rules”, Proc. of the 21st Int'l Conf. on Very Large
+    Databases, Zurich, Switzerland, Sep. 1995.': the proceedings were read into the title."""
+    entry = ("R. Srikant and R. Agrawal: “Mining Generalized Association Rules”, Proc. of the 21st Int'l Conf. on Very "
+             "Large Databases, Zurich, Switzerland, Sep. 1995.")
+    assert codes_of(_physics(entry), "REF113") in ([("REF113", "info")], [])
+    # Clean case: the same entry with no proceedings named is still reported.
+    entry = "R. Srikant and R. Agrawal: “Mining Generalized Association Rules”, Zurich, Switzerland, Sep. 1995."
+    assert codes_of(_physics(entry), "REF113") == [("REF113", "warning")]
+
+
+def test_a_meetings_year_in_its_name_puts_a_missing_year_in_doubt():
+    """'In Proc. *QoMEX 2012*.', 'in *Proc. IPAC’15*': the only date the entry gives is in the meeting's name."""
+    for venue in ("In Proc. *QoMEX 2012*.", "in *Proc. IPAC’15,* Richmond, VA, USA."):
+        entry = f"Arndt, S., Antons, J.-N., and Curio, G. Perception of low-quality videos. {venue}"
+        assert codes_of(_physics(entry), "REF111") == [("REF111", "info")]
+    # Clean case: an entry that names no dated meeting and prints no year is still reported.
+    entry = "Arndt, S., Antons, J.-N., and Curio, G. Perception of low-quality videos. In Proc. *QoMEX*."
+    assert codes_of(_physics(entry), "REF111") == [("REF111", "warning")]

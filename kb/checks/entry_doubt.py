@@ -73,8 +73,17 @@ def _words_after_title(e) -> bool:
     return len(_NOT_A_SOURCE.sub(" ", rest).strip()) > 1
 
 
+# A journal's volume set in bold after its name, then pages or an article number, as physics and statistics journals
+# print it: 'Ann. Phys. **87**, 289 (1974)', 'Inverse Problems, **19**, R1–R26'. The words before it are the journal.
+_BOLD_VOLUME = re.compile(r"[A-Za-z.],?\s*\*\*\d{1,4}\*\*\s*[,:(]\s*[A-Z]?\d")
+# A proceedings named inside what was read as the title: 'Title”, Proc. of the 21st Int'l Conf. on Very Large ...'.
+_PROCEEDINGS = re.compile(r"\b(?:Proc\.|Proceedings\b)")
+
+
 def title_may_hold_source(e) -> bool:
     """The text read as the title may hold the publisher or journal (or be the authors), so 'no source' is unsure."""
+    if _BOLD_VOLUME.search(e.raw):
+        return True  # the reader missed a journal its bold volume shows
     if not (e.surnames or e.organisation) and _words_after_title(e):
         return True  # no author was read: the part read as the title may be them, and the title come after
     title = _bare_title(e)
@@ -82,7 +91,7 @@ def title_may_hold_source(e) -> bool:
         return False  # a name and a year and nothing else ('Saru D. 1997.'): no source, and no title (REF112)
     if e.first_author and re.search(rf"(?<!\w){re.escape(e.first_author)}(?!\w)", title):
         return True  # 'Gabriel, C' or 'FAO & FHI 360': the author part read as the title
-    return any(sign.search(title) for sign in _SIGNS)
+    return any(sign.search(title) for sign in _SIGNS) or bool(_PROCEEDINGS.search(title))
 
 
 def source_may_hold_title(e) -> bool:
