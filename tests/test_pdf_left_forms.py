@@ -151,3 +151,31 @@ def test_a_meetings_year_in_its_name_puts_a_missing_year_in_doubt():
     # Clean case: an entry that names no dated meeting and prints no year is still reported.
     entry = "Arndt, S., Antons, J.-N., and Curio, G. Perception of low-quality videos. In Proc. *QoMEX*."
     assert codes_of(_physics(entry), "REF111") == [("REF111", "warning")]
+
+
+_ENTITY_LIST = [
+    "Ammar, W., Peters, M., and Power, R. 2017. The AI2 system at SemEval-2017. In SemEval.",
+    "Collobert, R. and Weston, J. 2011. Natural language processing (almost) from scratch. JMLR.",
+    "Demner-Fushman, D. and Rogers, W. 2017. MetaMap Lite. JAMIA.",
+    "Ferragina, P. and Scaiella, U. 2010. TAGME: on-the-fly annotation of short text fragments. In CIKM.",
+    "Hochreiter, S. and Schmidhuber, J. 1997. Long short-term memory. Neural Computation.",
+]
+
+
+def _with_footnotes(note_line: str) -> str:
+    return ("# Literature graph\n\n## Entities\n\nWe link mentions with TagMe (Ferragina and Scaiella, 2010) and MetaMap "
+            "Lite.<sup>1</sup> Rules disambiguate the rest.<sup>2</sup> The parser is public.<sup>3</sup> So are the "
+            f"data.<sup>4</sup>\n\n{note_line}\n\n## References\n\n" + "\n\n".join(_ENTITY_LIST) + "\n")
+
+
+def test_footnote_calls_in_an_author_year_article_are_no_numbered_citations():
+    """An author-year article's raised numbers that call the footnotes printed below ('<sup>1</sup>We use v3.4 ...',
+    '<sup>3</sup>https://...') do not make it cite its list by number (CIT104 on every entry past the notes)."""
+    notes = ("<sup>1</sup>We use v3.4 of MetaMap Lite.\n<sup>2</sup>A rules-only approach did worse.\n"
+             "<sup>3</sup>https://github.com/allenai/science-parse<sup>4</sup>http://allenai.org/data.html")
+    doc = parse_policy(_with_footnotes(notes), "fixture.md")
+    assert doc.citation_style == "author-year"
+    assert codes_of(_with_footnotes(notes), "CIT101") == []
+    # Clean case: raised numbers with no footnote printed for them still read as numbered citations of the list.
+    doc = parse_policy(_with_footnotes("No notes are printed."), "fixture.md")
+    assert doc.citation_style == "numbered"

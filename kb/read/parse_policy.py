@@ -180,7 +180,23 @@ def _cites_a_fifth(markers, references) -> bool:
     return len({n for m in markers for n in m.numbers if n in listed}) >= 0.2 * len(listed)
 
 
-def _cites_by_name(numbered: bool, markers, by_name, references) -> bool:
+# A footnote's own line opens with its raised number ('<sup>1</sup>Due to space constraints, ...'), or the number
+# stands right before the address the note gives ('.<sup>3</sup>https://pdfbox.apache.org').
+_FOOTNOTE_OPENING = lazy(r"^\s*<sup>(?P<a>\d{1,2})</sup>\s*\S|<sup>(?P<b>\d{1,2})</sup>\s*(?:https?://|www\.)")
+
+
+def footnote_numbers(lines: list[str], excluded: set[int]) -> frozenset[int]:
+    """The numbers of the footnotes (and affiliations) printed in the text, outside the reference list."""
+    found = set()
+    for i, line in enumerate(lines, 1):
+        if i in excluded or "<sup>" not in line:
+            continue
+        for m in _FOOTNOTE_OPENING.finditer(line):
+            found.add(int(m.group("a") or m.group("b")))
+    return frozenset(found)
+
+
+def _cites_by_name(numbered: bool, markers, by_name, references, footnotes: frozenset[int] = frozenset()) -> bool:
     """Whether the text cites its list by author and year rather than by number.
 
     A list printed without numbers is cited by number only when more numbered markers than names cite it and
@@ -189,6 +205,10 @@ def _cites_by_name(numbered: bool, markers, by_name, references) -> bool:
     one: a few names and years beside markers (even markers past the list's end) are not how it cites."""
     named = sum(1 for m in by_name if m.numbers)
     if not numbered:
+        # A raised number whose footnote is printed below ('text.<sup>1</sup>' over '<sup>1</sup>Due to ...') calls
+        # that note: an author-year article's footnotes are no numbered citations.
+        markers = [m for m in markers if not (m.raw.startswith("<sup>") and m.numbers
+                                              and set(m.numbers) <= footnotes)]
         return not (sum(1 for m in markers if m.numbers) > named and _cites_a_fifth(markers, references))
     return _cites_a_fifth(by_name, references) and named >= 2 * len(markers)
 
@@ -288,7 +308,7 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     if references and (not numbered or not _cites_a_fifth(markers, references)):
         index = AuthorYearIndex(references)
         by_name = read_prose(blocks, section_for_line, last_entry, scan=lambda text: scan_author_year(text, index))
-        if _cites_by_name(numbered, markers, by_name[1], references):
+        if _cites_by_name(numbered, markers, by_name[1], references, footnote_numbers(lines, excluded)):
             style = AUTHOR_YEAR
             sentences, markers, skipped = by_name
     if style == "numbered":
