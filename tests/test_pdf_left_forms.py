@@ -33,17 +33,22 @@ def test_a_list_printed_given_name_first_reads_every_entry_so():
 
 
 def test_a_surname_first_list_is_not_read_given_name_first():
-    """Clean case: a list whose names come surname first ('Smith, J.') proves nothing, and a lone entry printed
+    """Clean case: a list whose names come surname first ('Smith, J.') proves nothing, and a lone name printed
     given name first among them keeps the reading its own form gives."""
     surname_first = [
         "Bunescu, R. and Mooney, R. 2006. Subsequence kernels for relation extraction. In NIPS.",
         "Dagan, I., Glickman, O., and Magnini, B. 2006. The PASCAL recognising textual entailment challenge.",
         "Gildea, D. and Palmer, M. 2002. The necessity of parsing for predicate argument recognition. In ACL.",
-        "Nils Reimers and Iryna Gurevych. 2019. Sentence-BERT. In EMNLP.",
+        "Nils Reimers. 2019. Sentence-BERT. In EMNLP.",
     ]
     doc = parse_policy(_author_year(surname_first, "Text."), "fixture.md")
     assert [e.first_author for e in doc.references][:3] == ["Bunescu", "Dagan", "Gildea"]
     assert doc.references[3].first_author != "Reimers"
+    # Positive: an entry of which nothing else was read, opening with names printed given name first, is read so.
+    penas = "Anselmo Peñas, Álvaro Rodrigo, Felisa Verdejo. 2007. Overview of the answer validation exercise 2007."
+    doc = parse_policy(_author_year(surname_first[:3] + [penas], "Text."), "fixture.md")
+    assert doc.references[3].surnames == ("Peñas", "Rodrigo", "Verdejo")
+    assert codes_of(_author_year(surname_first[:3] + [penas], "As shown (Peñas et al., 2007)."), "CIT107") == []
     # And with too few entries read given name first, the list's style is not shown.
     doc = parse_policy(_author_year(_GIVEN_FIRST[4:6] + surname_first[:3], "Text."), "fixture.md")
     assert [e.first_author for e in doc.references][:2] != ["Kingma", "Le"]

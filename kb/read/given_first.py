@@ -59,16 +59,19 @@ def given_first_reading(entry: ReferenceEntry) -> tuple[tuple[str, ...], tuple[s
 
 
 def read_given_first(entries: list[ReferenceEntry]) -> list[ReferenceEntry]:
-    """Where the list proves its names are printed given name first, every entry whose names read so is read so."""
+    """Where the list proves its names are printed given name first, every entry whose names read so is read so.
+    In any list, an entry whose names the entry readers did not read (at most a first surname guessed from the
+    words before the year) and which opens with two names or more printed so ('Anselmo Peñas, Álvaro Rodrigo,
+    Felisa Verdejo. 2007.' among 'Dagan, I., ...') is read so too: that form is the only reading its names have.
+    One name alone ('Nils Reimers. 2019.') could be a title's or a body's words and is left as read."""
     readings = [given_first_reading(e) for e in entries]
     # An entry proves the style when the entry readers read two names or more exactly as given name first.
     proven = sum(1 for e, r in zip(entries, readings) if r and len(r[1]) >= 2 and e.surnames == r[1])
     people = sum(1 for e in entries if not e.organisation)
-    if proven < _PROVEN or 3 * proven < people:
-        return entries
+    whole_list = proven >= _PROVEN and 3 * proven >= people
     out = []
     for e, r in zip(entries, readings):
-        if r and e.surnames != r[1] and not e.organisation:
+        if r and e.surnames != r[1] and not e.organisation and (whole_list or (not e.authors and len(r[1]) >= 2)):
             e = replace(e, authors=r[0], surnames=r[1])
         out.append(e)
     return out
