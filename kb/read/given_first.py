@@ -21,7 +21,7 @@ from kb.read.model import ReferenceEntry
 
 _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f"
 # 'Tu', 'LeCun', 'McInnes', 'Jimeno-Yepes', 'Rehůřek', "O'Neil": a capital, then small letters (capitals inside)
-_WORD = rf"{UPPER}[\u0300-\u036f]*[{_LOW}\u0300-\u036f]+(?:{UPPER}[{_LOW}]+)*(?:['\u2019-]{UPPER}?[{_LOW}]+)*"
+_WORD = rf"{UPPER}[\u0300-\u036f]*(?:['\u2019]{UPPER})?[{_LOW}\u0300-\u036f]+(?:{UPPER}[{_LOW}]+)*(?:['\u2019-]{UPPER}?[{_LOW}]+)*"
 _INITIAL = rf"{UPPER}\.?(?:-{UPPER}\.?)?"
 # Small particles that belong to the surname ('Laurens van der Maaten', 'Maarten de Rijke').
 _PARTICLE = r"(?:van|von|der|den|de|da|di|du|del|della|dos|das|la|le|ter|ten)"
