@@ -184,3 +184,33 @@ def test_footnote_calls_in_an_author_year_article_are_no_numbered_citations():
     # Clean case: raised numbers with no footnote printed for them still read as numbered citations of the list.
     doc = parse_policy(_with_footnotes("No notes are printed."), "fixture.md")
     assert doc.citation_style == "numbered"
+
+
+def _own_box(box: str) -> str:
+    return (f"# VESPA\n\n{box}\n\n## Introduction\n\nSelection is measured (Yang, 2007).\n\n## References\n\n"
+            "Yang, Z. 2007. PAML 4: phylogenetic analysis by maximum likelihood. Mol Biol Evol 24: 1586-1591.\n\n"
+            "Webb, A. E., Walsh, T. A. and O'Connell, M. J. 2015. Selective pressure analyses. BMC Bioinf 16: 1.\n")
+
+
+def test_the_box_citing_the_article_itself_cites_nothing():
+    """'**How to cite this article** Webb et al. (2017), VESPA ...' (PeerJ), '**To cite this article:** Neil B.
+    Hampson, ... (2017) Prospective evaluation ...' (Taylor & Francis): the article's own names and year."""
+    for box in ("**How to cite this article** Webb et al. (2017), VESPA: Very large-scale Evolutionary and "
+                "Selective Pressure Analyses. **PeerJ Comput. Sci. 3:e118**",
+                "**To cite this article:** Webb, A. E. and O'Connell, M. J.\n(2017) VESPA, PeerJ Computer Science, 3, "
+                "e118"):
+        assert codes_of(_own_box(box), "CIT107") == []
+        assert codes_of(_own_box(box), "CIT205") == []
+    # Clean case: the same words in a sentence of the text are a citation the list cannot answer.
+    text = "As Webb et al. (2017) showed, VESPA scales to large analyses."
+    assert codes_of(_own_box(text), "CIT107") == [("CIT107", "warning")]
+
+
+def test_an_edition_set_raised_shows_a_book():
+    """'Some plants of Sundarbans, 1<sup>st</sup> ed., Tectona computing, Chittagong': the edition shows a book whose
+    publisher was read into the title, so 'no source' is in doubt."""
+    entry = "D. Z. Hassan, Some plants of Sundarbans, 1<sup>st</sup> ed., Tectona computing, Chittagong, 2000."
+    assert codes_of(_physics(entry), "REF113") == [("REF113", "info")]
+    # Clean case: the same entry without the edition is still reported.
+    entry = "D. Z. Hassan, Some plants of Sundarbans, Chittagong, 2000."
+    assert codes_of(_physics(entry), "REF113") == [("REF113", "warning")]

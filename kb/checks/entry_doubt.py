@@ -56,7 +56,8 @@ _SIGNS = (
 
 def _bare_title(e) -> str:
     """The title without a language note and without the entry's own year printed at its end."""
-    text = _LANGUAGE_NOTE.sub("", e.title or "").strip(" .,;")
+    # an ordinal set raised, as a PDF keeps it ('1<sup>st</sup> ed.'), reads as printed plain ('1st ed.')
+    text = _LANGUAGE_NOTE.sub("", re.sub(r"</?sup>", "", e.title or "")).strip(" .,;")
     if e.year:
         text = re.sub(rf"[\s.,;]*\(?{e.year}[a-z]?\)?$", "", text).strip(" .,;")
     return text

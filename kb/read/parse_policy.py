@@ -180,6 +180,24 @@ def _cites_a_fifth(markers, references) -> bool:
     return len({n for m in markers for n in m.numbers if n in listed}) >= 0.2 * len(listed)
 
 
+# The publisher's box that tells how to cite the article itself ('**How to cite this article** Webb et al. (2017),
+# VESPA ...', Taylor & Francis's '**To cite this article:** Neil B. Hampson, ... (2017) Prospective ...'): the names
+# and year there are the article's own, no citation of its list.
+_OWN_CITATION = lazy(r"^\W*(?:How\s+to\s+cite\s+this\s+article|To\s+cite\s+this\s+article|Cite\s+this\s+article\s+as)\b",
+                     re.IGNORECASE)
+
+
+def own_citation_lines(lines: list[str]) -> set[int]:
+    """The lines (1-based) of each paragraph that opens the box citing the article itself."""
+    found: set[int] = set()
+    for i, line in enumerate(lines, 1):
+        if i - 1 in found and line.strip():
+            found.add(i)  # the box's paragraph wraps onto this line
+        elif _OWN_CITATION.match(line):
+            found.add(i)
+    return found
+
+
 # A footnote's own line opens with its raised number ('<sup>1</sup>Due to space constraints, ...'), or the number
 # stands right before the address the note gives ('.<sup>3</sup>https://pdfbox.apache.org').
 _FOOTNOTE_OPENING = lazy(r"^\s*<sup>(?P<a>\d{1,2})</sup>\s*\S|<sup>(?P<b>\d{1,2})</sup>\s*(?:https?://|www\.)")
@@ -283,6 +301,7 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     for span in (ref_span, code_span):
         if span:
             excluded.update(range(span[0], span[1] + 1))
+    excluded.update(own_citation_lines(lines))
     prose_lines = [(i, l) for i, l in enumerate(lines, 1) if i not in excluded and i not in heading_lines]
     blocks = []
     chunk: list[tuple[int, str]] = []
