@@ -214,3 +214,24 @@ def test_an_edition_set_raised_shows_a_book():
     # Clean case: the same entry without the edition is still reported.
     entry = "D. Z. Hassan, Some plants of Sundarbans, Chittagong, 2000."
     assert codes_of(_physics(entry), "REF113") == [("REF113", "warning")]
+
+
+def test_a_compact_physics_citation_names_its_journal():
+    """'Matos T., and Urena-Lopez L. A. Phys.Rev.D63:063506,2001': journal, volume and page printed with no spaces."""
+    entry = "Matos T., and Urena-Lopez L. A. Phys.Rev.D63:063506,2001, [astro-ph/0006024]."
+    assert codes_of(_physics(entry), "REF113") == []
+    # Clean case: the same names and year with nothing after them still name no source.
+    assert codes_of(_physics("Matos T., and Urena-Lopez L. A. Dark matter halos, 2001."), "REF113") == [
+        ("REF113", "warning")]
+
+
+def test_a_textbook_publisher_or_a_journal_in_small_letters_closing_the_title_part_is_a_source_in_doubt():
+    """Google Scholar's export: 'J. Golbeck, Analyzing the social web, Newnes, 2013.', 'M. Hirschey, Managerial
+    economics, Cengage Learning, 2008.', '..., Frontiers in human neuroscience 5.'"""
+    for entry in ("J. Golbeck, Analyzing the social web, Newnes, 2013.",
+                  "M. Hirschey, Managerial economics, Cengage Learning, 2008.",
+                  "M. N. Moussa, P. J. Laurienti, Changes in cognitive state alter human functional brain networks, "
+                  "Frontiers in human neuroscience 5, 2011."):
+        assert codes_of(_physics(entry), "REF113") == [("REF113", "info")]
+    # Clean case: a title with no publisher or journal after it is still reported.
+    assert codes_of(_physics("J. Golbeck, Analyzing the social web, 2013."), "REF113") == [("REF113", "warning")]

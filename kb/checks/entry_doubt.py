@@ -48,7 +48,13 @@ _SIGNS = (
     # a publisher closing it: 'Self-efficacy: Thought control of action : Taylor & Francis', '..., Harvard
     # university press', '..., SAGE publications'
     re.compile(r"\b(?:[Pp]ress|[Pp]ublishers?|[Pp]ublishing|[Pp]ublications|Verlag|Wiley|Springer|Elsevier|"
-               r"Taylor\s*&\s*Francis|Routledge|SAGE|Sage|Lippincott[\w\s&]*|Saunders|Mosby|McGraw[- ]Hill)\W*$"),
+               r"Taylor\s*&\s*Francis|Routledge|SAGE|Sage|Lippincott[\w\s&]*|Saunders|Mosby|McGraw[- ]Hill|"
+               # textbook and engineering publishers, named after a comma: '..., Cengage Learning', '..., Newnes'
+               r"Cengage(?:\s+Learning)?|Pearson(?:\s+Education)?|Prentice[- ]Hall|Addison[- ]Wesley|Newnes|"
+               r"Butterworth[- ]Heinemann|Morgan\s+Kaufmann|O['\u2019]Reilly(?:\s+Media)?)\W*$"),
+    # a journal named after a comma with its volume, in small letters as a reference manager exported it:
+    # '..., Frontiers in human neuroscience 5'
+    re.compile(r",\s+[A-Z][A-Za-z]+(?:\s+(?:[a-z]+|[A-Z][A-Za-z]*|&)){1,6}\s+\d{1,3}$"),
     # a publishing body and its country: '... in sub-Saharan Africa: The Alan Guttmacher Institute, USA; 2005'
     re.compile(r"\b(?:Institute|University|Press|Ministry|Foundation|Council|Publishers?)\b[^.:]{0,40}[,;]\s*[A-Z]{2,}\b"),
 )
