@@ -235,3 +235,19 @@ def test_a_textbook_publisher_or_a_journal_in_small_letters_closing_the_title_pa
         assert codes_of(_physics(entry), "REF113") == [("REF113", "info")]
     # Clean case: a title with no publisher or journal after it is still reported.
     assert codes_of(_physics("J. Golbeck, Analyzing the social web, 2013."), "REF113") == [("REF113", "warning")]
+
+
+def test_names_year_and_title_taken_for_a_body_are_read_as_the_names_in_a_given_first_list():
+    """'Carol Tenopir, Rachel Volentine, and Donald W. King. 2012. Scholarly Reading and the Value of Academic Library
+    Collections ...': a body's word deep in the title made the readers take the last name, the year and the title for
+    a group's name; no body prints its name over the year's sentence."""
+    tenopir = ("Carol Tenopir, Rachel Volentine, and Donald W. King. 2012. Scholarly Reading and the Value of Academic "
+               "Library Collections: Results of A Study in Six UK Universities. Insights: The UKSG Journal 25 (2012), "
+               "130–149.")
+    who = "World Health Organization. 2019. Guidelines on physical activity and sedentary behaviour. Geneva: WHO."
+    doc = parse_policy(_author_year(_GIVEN_FIRST + [tenopir, who], "Text."), "fixture.md")
+    tenopir_entry, who_entry = doc.references[-2], doc.references[-1]
+    assert (tenopir_entry.surnames, tenopir_entry.organisation, tenopir_entry.year) == (
+        ("Tenopir", "Volentine", "King"), None, 2012)
+    # Clean case: a body named as the author keeps its name.
+    assert who_entry.organisation and who_entry.organisation.startswith("World Health Organization")

@@ -12,7 +12,7 @@ Pure: entries in, entries out; only their authors and surnames change.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from kb.patterns import lazy
 from kb.read.authors import GROUP_WORDS, UPPER
@@ -39,9 +39,17 @@ _ET_AL = lazy(r",?\s+et\.?\s+al\.?$")
 _PROVEN = 3
 
 
-def given_first_reading(entry: ReferenceEntry) -> tuple[tuple[str, ...], tuple[str, ...], bool] | None:
-    """(names, surnames, et al) of an entry opening 'Given Surname, Given Surname, and Given Surname. YEAR.'; None
-    when a piece is not such a name or the year printed there is not the entry's."""
+@dataclass(frozen=True)
+class GivenFirst:
+    names: tuple[str, ...]
+    surnames: tuple[str, ...]
+    year: int  # the year printed after the names
+    et_al: bool
+
+
+def given_first_reading(entry: ReferenceEntry) -> GivenFirst | None:
+    """The names of an entry opening 'Given Surname, Given Surname, and Given Surname. YEAR.'; None when a piece is
+    not such a name or the year printed there is not the entry's."""
     head = _HEAD.match(entry.raw.replace("**", "").strip())
     if head is None or (entry.year is not None and int(head.group("year")) != entry.year):
         return None
@@ -55,7 +63,7 @@ def given_first_reading(entry: ReferenceEntry) -> tuple[tuple[str, ...], tuple[s
     found = [_NAME.fullmatch(p) for p in pieces]
     if not all(found):
         return None
-    return tuple(pieces), tuple(f.group("surname") for f in found), bool(et_al)
+    return GivenFirst(tuple(pieces), tuple(f.group("surname") for f in found), int(head.group("year")), bool(et_al))
 
 
 def read_given_first(entries: list[ReferenceEntry]) -> list[ReferenceEntry]:
@@ -66,12 +74,20 @@ def read_given_first(entries: list[ReferenceEntry]) -> list[ReferenceEntry]:
     One name alone ('Nils Reimers. 2019.') could be a title's or a body's words and is left as read."""
     readings = [given_first_reading(e) for e in entries]
     # An entry proves the style when the entry readers read two names or more exactly as given name first.
-    proven = sum(1 for e, r in zip(entries, readings) if r and len(r[1]) >= 2 and e.surnames == r[1])
-    people = sum(1 for e in entries if not e.organisation)
+    proven = sum(1 for e, r in zip(entries, readings) if r and len(r.surnames) >= 2 and e.surnames == r.surnames)
+    people = sum(1 for e, r in zip(entries, readings) if not e.organisation or _swallowed(e, r))
     whole_list = proven >= _PROVEN and 3 * proven >= people
     out = []
     for e, r in zip(entries, readings):
-        if r and e.surnames != r[1] and not e.organisation and (whole_list or (not e.authors and len(r[1]) >= 2)):
-            e = replace(e, authors=r[0], surnames=r[1])
+        if r and e.surnames != r.surnames and (not e.organisation or _swallowed(e, r)) \
+                and (whole_list or (not e.authors and len(r.surnames) >= 2)):
+            e = replace(e, authors=r.names, surnames=r.surnames, organisation=None, year=e.year or r.year)
         out.append(e)
     return out
+
+
+def _swallowed(e: ReferenceEntry, r: GivenFirst | None) -> bool:
+    """The entry readers took the last names, the year and the title for a group's name ('..., and Donald W. King.
+    2012. Scholarly Reading and the Value of Academic Library Collections ...', a body's word deep in the title):
+    no body prints its name over the year's sentence."""
+    return bool(r and e.organisation and re.search(rf"\.\s+\(?{r.year}[a-z]?\)?(?:\.|$)", e.organisation))
