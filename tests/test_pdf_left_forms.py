@@ -249,5 +249,8 @@ def test_names_year_and_title_taken_for_a_body_are_read_as_the_names_in_a_given_
     tenopir_entry, who_entry = doc.references[-2], doc.references[-1]
     assert (tenopir_entry.surnames, tenopir_entry.organisation, tenopir_entry.year) == (
         ("Tenopir", "Volentine", "King"), None, 2012)
+    # ... and its title and journal, which had gone into that name, are read again
+    assert tenopir_entry.title.startswith("Scholarly Reading") and tenopir_entry.source.startswith("Insights")
+    assert tenopir_entry.raw.startswith("Carol Tenopir")
     # Clean case: a body named as the author keeps its name.
     assert who_entry.organisation and who_entry.organisation.startswith("World Health Organization")

@@ -45,6 +45,7 @@ class GivenFirst:
     surnames: tuple[str, ...]
     year: int  # the year printed after the names
     et_al: bool
+    rest: str = ""  # the text after the year: the title and where it was published
 
 
 def given_first_reading(entry: ReferenceEntry) -> GivenFirst | None:
@@ -63,15 +64,19 @@ def given_first_reading(entry: ReferenceEntry) -> GivenFirst | None:
     found = [_NAME.fullmatch(p) for p in pieces]
     if not all(found):
         return None
-    return GivenFirst(tuple(pieces), tuple(f.group("surname") for f in found), int(head.group("year")), bool(et_al))
+    return GivenFirst(tuple(pieces), tuple(f.group("surname") for f in found), int(head.group("year")), bool(et_al),
+                      entry.raw.replace("**", "").strip()[head.end():].strip())
 
 
-def read_given_first(entries: list[ReferenceEntry]) -> list[ReferenceEntry]:
+def read_given_first(entries: list[ReferenceEntry], read=None) -> list[ReferenceEntry]:
     """Where the list proves its names are printed given name first, every entry whose names read so is read so.
     In any list, an entry whose names the entry readers did not read (at most a first surname guessed from the
     words before the year) and which opens with two names or more printed so ('Anselmo Peñas, Álvaro Rodrigo,
     Felisa Verdejo. 2007.' among 'Dagan, I., ...') is read so too: that form is the only reading its names have.
-    One name alone ('Nils Reimers. 2019.') could be a title's or a body's words and is left as read."""
+    One name alone ('Nils Reimers. 2019.') could be a title's or a body's words and is left as read.
+    ``read`` (the list's entry reader) reads again the title and source of each entry so read: the readers'
+    split after names they got wrong ('Craig S.' for the names, 'Tashman and W. Keith Edwards' for the title), or
+    after a group's name that took the names, the year and the title, is no better than their names."""
     readings = [given_first_reading(e) for e in entries]
     # An entry proves the style when the entry readers read two names or more exactly as given name first.
     proven = sum(1 for e, r in zip(entries, readings) if r and len(r.surnames) >= 2 and e.surnames == r.surnames)
@@ -81,6 +86,8 @@ def read_given_first(entries: list[ReferenceEntry]) -> list[ReferenceEntry]:
     for e, r in zip(entries, readings):
         if r and e.surnames != r.surnames and (not e.organisation or _swallowed(e, r)) \
                 and (whole_list or (not e.authors and len(r.surnames) >= 2)):
+            if read is not None:  # the title and source as read after names the readers got wrong may be wrong too
+                e = replace(_fields_after(e, r, read), raw=e.raw)
             e = replace(e, authors=r.names, surnames=r.surnames, organisation=None, year=e.year or r.year)
         out.append(e)
     return out
@@ -91,3 +98,10 @@ def _swallowed(e: ReferenceEntry, r: GivenFirst | None) -> bool:
     2012. Scholarly Reading and the Value of Academic Library Collections ...', a body's word deep in the title):
     no body prints its name over the year's sentence."""
     return bool(r and e.organisation and re.search(rf"\.\s+\(?{r.year}[a-z]?\)?(?:\.|$)", e.organisation))
+
+
+def _fields_after(e: ReferenceEntry, r: GivenFirst, read) -> ReferenceEntry:
+    """The entry read again with its names written as the readers know them ('Tenopir C, Volentine R, King D.'),
+    for the title, source, volume and pages after the year."""
+    names = ", ".join(f"{surname} {name[0]}" for name, surname in zip(r.names, r.surnames)) + (", et al" if r.et_al else "")
+    return read(e.number, f"{names}. {r.year}. {r.rest}", e.line)

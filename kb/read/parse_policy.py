@@ -152,9 +152,9 @@ def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list
     if not drafts:
         problems.append(Problem("empty-reference-list", span[0] - 1, "the reference list has no numbered entries"))
     read = parse_entry if numbered else read_entry
-    entries = read_dittos([_read_unbolded(read, n, t, ln) for n, t, ln, _ in drafts],
-                          lambda n, t, ln: _read_unbolded(read, n, t, ln))
-    entries = read_given_first(read_in_full_name_style(entries))
+    again = lambda n, t, ln: _read_unbolded(read, n, t, ln)  # noqa: E731 - the reader, for entries read again
+    entries = read_dittos([again(n, t, ln) for n, t, ln, _ in drafts], again)
+    entries = read_given_first(read_in_full_name_style(entries), again)
     return [replace(e, part=d[3]) if d[3] else e for e, d in zip(entries, drafts)], problems, numbered
 
 
