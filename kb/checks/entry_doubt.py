@@ -48,7 +48,13 @@ _SIGNS = (
     # a publisher closing it: 'Self-efficacy: Thought control of action : Taylor & Francis', '..., Harvard
     # university press', '..., SAGE publications'
     re.compile(r"\b(?:[Pp]ress|[Pp]ublishers?|[Pp]ublishing|[Pp]ublications|Verlag|Wiley|Springer|Elsevier|"
-               r"Taylor\s*&\s*Francis|Routledge|SAGE|Sage|Lippincott[\w\s&]*|Saunders|Mosby|McGraw[- ]Hill)\W*$"),
+               r"Taylor\s*&\s*Francis|Routledge|SAGE|Sage|Lippincott[\w\s&]*|Saunders|Mosby|McGraw[- ]Hill|"
+               # textbook and engineering publishers, named after a comma: '..., Cengage Learning', '..., Newnes'
+               r"Cengage(?:\s+Learning)?|Pearson(?:\s+Education)?|Prentice[- ]Hall|Addison[- ]Wesley|Newnes|"
+               r"Butterworth[- ]Heinemann|Morgan\s+Kaufmann|O['\u2019]Reilly(?:\s+Media)?)\W*$"),
+    # a journal named after a comma with its volume, in small letters as a reference manager exported it:
+    # '..., Frontiers in human neuroscience 5'
+    re.compile(r",\s+[A-Z][A-Za-z]+(?:\s+(?:[a-z]+|[A-Z][A-Za-z]*|&)){1,6}\s+\d{1,3}$"),
     # a publishing body and its country: '... in sub-Saharan Africa: The Alan Guttmacher Institute, USA; 2005'
     re.compile(r"\b(?:Institute|University|Press|Ministry|Foundation|Council|Publishers?)\b[^.:]{0,40}[,;]\s*[A-Z]{2,}\b"),
 )
@@ -56,7 +62,8 @@ _SIGNS = (
 
 def _bare_title(e) -> str:
     """The title without a language note and without the entry's own year printed at its end."""
-    text = _LANGUAGE_NOTE.sub("", e.title or "").strip(" .,;")
+    # an ordinal set raised, as a PDF keeps it ('1<sup>st</sup> ed.'), reads as printed plain ('1st ed.')
+    text = _LANGUAGE_NOTE.sub("", re.sub(r"</?sup>", "", e.title or "")).strip(" .,;")
     if e.year:
         text = re.sub(rf"[\s.,;]*\(?{e.year}[a-z]?\)?$", "", text).strip(" .,;")
     return text
@@ -73,8 +80,17 @@ def _words_after_title(e) -> bool:
     return len(_NOT_A_SOURCE.sub(" ", rest).strip()) > 1
 
 
+# A journal's volume set in bold after its name, then pages or an article number, as physics and statistics journals
+# print it: 'Ann. Phys. **87**, 289 (1974)', 'Inverse Problems, **19**, R1–R26'. The words before it are the journal.
+_BOLD_VOLUME = re.compile(r"[A-Za-z.],?\s*\*\*\d{1,4}\*\*\s*[,:(]\s*[A-Z]?\d")
+# A proceedings named inside what was read as the title: 'Title”, Proc. of the 21st Int'l Conf. on Very Large ...'.
+_PROCEEDINGS = re.compile(r"\b(?:Proc\.|Proceedings\b)")
+
+
 def title_may_hold_source(e) -> bool:
     """The text read as the title may hold the publisher or journal (or be the authors), so 'no source' is unsure."""
+    if _BOLD_VOLUME.search(e.raw):
+        return True  # the reader missed a journal its bold volume shows
     if not (e.surnames or e.organisation) and _words_after_title(e):
         return True  # no author was read: the part read as the title may be them, and the title come after
     title = _bare_title(e)
@@ -82,7 +98,7 @@ def title_may_hold_source(e) -> bool:
         return False  # a name and a year and nothing else ('Saru D. 1997.'): no source, and no title (REF112)
     if e.first_author and re.search(rf"(?<!\w){re.escape(e.first_author)}(?!\w)", title):
         return True  # 'Gabriel, C' or 'FAO & FHI 360': the author part read as the title
-    return any(sign.search(title) for sign in _SIGNS)
+    return any(sign.search(title) for sign in _SIGNS) or bool(_PROCEEDINGS.search(title))
 
 
 def source_may_hold_title(e) -> bool:

@@ -6,7 +6,9 @@ import re
 # Publication details printed where the reader did not find the journal's name: 'PLoS Biol 5: 2095-2097',
 # '2009;6(2):e100', 'London: Random House', 'In: Smith A, editor', a DOI or a PMID.
 DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPMID\b|\bIn:\s|"
-                      r"\b(?:[A-Z]{1,2}\d{4,}|e\d{4,})\b|\b\d+\s*[\u2013-]\s*\d+\.?\s*$|"  # L10603, CD006198; pages at the end
+                      r"\b(?:[A-Z]{1,2}\d{4,}|e\d{4,})\b|"
+                      # a physics journal abbreviated with no spaces, its volume and page: 'Phys.Rev.D63:063506'
+                      r"\b[A-Z][a-z]*\.(?:[A-Z][a-z]*\.)+\s?[A-Z]?\d+:\d+|\b\d+\s*[\u2013-]\s*\d+\.?\s*$|"  # L10603, CD006198; pages at the end
                       r"\b[A-Z][a-z]+\.?\s(?:[A-Z][a-z]*\.?\s)*(?:J|Journal|Proc|Proceedings|Rev|Lett|Bull|"
                       r"Bulletin|Ann|Acta|Arch|Trans|Handb|Rep|Res|Sci|Med)\b|"  # a journal's name
                       # a general medical journal whose one-word name carries none of those words

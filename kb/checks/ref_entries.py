@@ -95,7 +95,9 @@ def missing_year(kb):
     more has no year, the list is in a style the reader does not know: one
     info finding says so instead; entries of which nothing
     could be read (a bare name such as `SourceForge`, an address, a note) are
-    also said once, at info (the same holds for REF112 and REF113).
+    also said once, at info (the same holds for REF112 and REF113). An entry
+    whose only date is in the meeting it names (`In Proc. *QoMEX 2012*`,
+    `Proc. IPAC’15`) is reported at info.
 
     Why: the year tells a reader which version of the evidence the policy
     rests on and lets the annual review see how old it is; it is also how the
@@ -108,7 +110,21 @@ def missing_year(kb):
     lacking = [e for e in kb.doc.references if e.year is None and not e.accessed and not _UNDATED.search(e.raw)
                and not _NOT_YET.search(e.raw) and not _web_page(e)]
     yield from _per_entry(missing_year, kb, lacking, "year", _no_year_message,
-                          "add the year of publication (for a journal article: 'YYYY;volume(issue):pages')")
+                          "add the year of publication (for a journal article: 'YYYY;volume(issue):pages')",
+                          in_doubt=_meeting_year, doubtful=lambda e: finding(
+                              missing_year, e.line, f"{describe(e)}: no year of publication was read, but the "
+                                                    f"meeting it names carries one ('{_meeting_year(e).group(0)}')",
+                              citations=(e.number,), severity="info",
+                              suggestion="check by eye that the meeting's year is the year of publication"))
+
+
+# A meeting named with its year, as proceedings are cited: 'In Proc. *QoMEX 2012*', 'Proc. IPAC’15': the entry
+# does give a date, only inside the meeting's name.
+_MEETING_YEAR = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:['\u2019]\d{2}|\s+(?:19|20)\d{2})(?!\w)")
+
+
+def _meeting_year(e):
+    return _MEETING_YEAR.search(e.raw)
 
 
 # A number in brackets where PLOS and APA print the year, but no year of publication: '(200)', '(1776)'.
@@ -185,7 +201,9 @@ def missing_source(kb):
     read as the title may hold the publisher or journal (no author read, the
     author read again as the title, a second sentence, a year in brackets,
     pages or a volume, a place and publisher: `Wolf - Hund - Mensch,
-    Brandstätter, 231.`), the entry is reported at info instead.
+    Brandstätter, 231.`; a volume in bold after a journal the reader
+    missed, `Ann. Phys. **87**, 289`; proceedings named inside the title
+    part), the entry is reported at info instead.
 
     Why: without a source a reader cannot find the work, and the kind of
     evidence (journal article, guideline, web page) cannot be told.

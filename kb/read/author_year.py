@@ -40,7 +40,10 @@ _TAIL = (r"(?:,\s+" + _NAME + r",?\s+et\s+al\.?|(?:,\s+" + _LISTED + r")+,?\s+(?
 # Baldwin, 2010)', '(e.g., Supplementary Figure 4 of Gur et al., 2020)'.
 _LOCATOR = (r"(?:(?:see\s+)?(?:Supplementary\s+|Extended\s+Data\s+)?(?:Figs?\.|Figures?|Tables?|Eqs?\.|Equations?|"
             r"Sect?\.|Sections?|Chapters?)\s+(?:S?\d+[A-Za-z]?|[\w.]+(?=\s+(?:in|of)\s))(?:\s+(?:in|of|and)\s+|,?\s+))?")
-_ITEM = lazy(rf"^(?:[a-z][\w.]*[,:]?\s+){{0,5}}?{_LOCATOR}(?P<who>{PARTICLES}[A-Z\u00c0-\u00de][^;]*?),?\s+"
+# A data set's or a shared task's label may lead, set off by a dash: '(RTE-1 – Dagan et al., 2006; RTE-2 – Bar-Haim et
+# al., 2006)' names Dagan and Bar-Haim.
+_LABEL = r"(?:[A-Z]{2,}[-\u2010]?\d+[a-z]?\s+[\u2013\u2014-]\s+)?"
+_ITEM = lazy(rf"^(?:[a-z][\w.]*[,:]?\s+){{0,5}}?{_LOCATOR}{_LABEL}(?P<who>{PARTICLES}[A-Z\u00c0-\u00de][^;]*?),?\s+"
              rf"(?P<years>{_YEARS})(?:,?\s+(?:for|and\s+references|p\.|pp\.)[^;]*)?$")
 # Items part at a semicolon, or at a comma between a year and the next name: '(Narahashi 2000, Biondi et al. 2012)'.
 # Also at 'and' between a year and the next name: '(see Hawkins et al. 2016 and Stevenson et al. 2023)'.

@@ -15,7 +15,9 @@ _WORD = r"[A-Z][\w'\u2019.-]*"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|dos|le|la|bin|ibn)"
 _NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{0,4}}"
 _RAISED = r"<sup>\s*[\w\s,;*\u2020\u2021\u00a7\u00b6#\u2013-]{1,20}</sup>"
-_BYLINE = lazy(rf"\s*(?:{_NAME}\s*{_RAISED}\s*(?:,|;|\band\b|&)?\s*){{2,}}\.?\s*")
+# The comma may come before the raised numbers, as some conference templates set them: 'Andreas Muller,<sup>1,*</sup>
+# Sergey V. Polyakov,<sup>2</sup> ... and Glenn S. Solomon<sup>2</sup>'.
+_BYLINE = lazy(rf"\s*(?:{_NAME}\s*,?\s*{_RAISED}\s*(?:,|;|\band\b|&)?\s*){{2,}}\.?\s*")
 
 
 def is_byline(line: str) -> bool:

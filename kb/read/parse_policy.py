@@ -14,6 +14,8 @@ from kb.read.author_year import AUTHOR_YEAR, AuthorYearIndex, scan_author_year
 from kb.read.author_year_list import read_entry, unnumbered_drafts
 from kb.read.blocks import Heading, headings
 from kb.read.criteria import CATEGORY, paragraph_statements, parse_criteria
+from kb.read.ditto import read_dittos
+from kb.read.given_first import read_given_first
 from kb.read.given_names import read_in_full_name_style
 from kb.read.heading_markers import heading_markers
 from kb.read.model import Code, PolicyDocument, Problem, ReferenceEntry, Section
@@ -152,7 +154,9 @@ def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list
     if not drafts:
         problems.append(Problem("empty-reference-list", span[0] - 1, "the reference list has no numbered entries"))
     read = parse_entry if numbered else read_entry
-    entries = read_in_full_name_style([_read_unbolded(read, n, t, ln) for n, t, ln, _ in drafts])
+    again = lambda n, t, ln: _read_unbolded(read, n, t, ln)  # noqa: E731 - the reader, for entries read again
+    entries = read_dittos([again(n, t, ln) for n, t, ln, _ in drafts], again)
+    entries = read_given_first(read_in_full_name_style(entries), again)
     return [replace(e, part=d[3]) if d[3] else e for e, d in zip(entries, drafts)], problems, numbered
 
 
@@ -178,7 +182,41 @@ def _cites_a_fifth(markers, references) -> bool:
     return len({n for m in markers for n in m.numbers if n in listed}) >= 0.2 * len(listed)
 
 
-def _cites_by_name(numbered: bool, markers, by_name, references) -> bool:
+# The publisher's box that tells how to cite the article itself ('**How to cite this article** Webb et al. (2017),
+# VESPA ...', Taylor & Francis's '**To cite this article:** Neil B. Hampson, ... (2017) Prospective ...'): the names
+# and year there are the article's own, no citation of its list.
+_OWN_CITATION = lazy(r"^\W*(?:How\s+to\s+cite\s+this\s+article|To\s+cite\s+this\s+article|Cite\s+this\s+article\s+as)\b",
+                     re.IGNORECASE)
+
+
+def own_citation_lines(lines: list[str]) -> set[int]:
+    """The lines (1-based) of each paragraph that opens the box citing the article itself."""
+    found: set[int] = set()
+    for i, line in enumerate(lines, 1):
+        if i - 1 in found and line.strip():
+            found.add(i)  # the box's paragraph wraps onto this line
+        elif _OWN_CITATION.match(line):
+            found.add(i)
+    return found
+
+
+# A footnote's own line opens with its raised number ('<sup>1</sup>Due to space constraints, ...'), or the number
+# stands right before the address the note gives ('.<sup>3</sup>https://pdfbox.apache.org').
+_FOOTNOTE_OPENING = lazy(r"^\s*<sup>(?P<a>\d{1,2})</sup>\s*\S|<sup>(?P<b>\d{1,2})</sup>\s*(?:https?://|www\.)")
+
+
+def footnote_numbers(lines: list[str], excluded: set[int]) -> frozenset[int]:
+    """The numbers of the footnotes (and affiliations) printed in the text, outside the reference list."""
+    found = set()
+    for i, line in enumerate(lines, 1):
+        if i in excluded or "<sup>" not in line:
+            continue
+        for m in _FOOTNOTE_OPENING.finditer(line):
+            found.add(int(m.group("a") or m.group("b")))
+    return frozenset(found)
+
+
+def _cites_by_name(numbered: bool, markers, by_name, references, footnotes: frozenset[int] = frozenset()) -> bool:
     """Whether the text cites its list by author and year rather than by number.
 
     A list printed without numbers is cited by number only when more numbered markers than names cite it and
@@ -187,6 +225,10 @@ def _cites_by_name(numbered: bool, markers, by_name, references) -> bool:
     one: a few names and years beside markers (even markers past the list's end) are not how it cites."""
     named = sum(1 for m in by_name if m.numbers)
     if not numbered:
+        # A raised number whose footnote is printed below ('text.<sup>1</sup>' over '<sup>1</sup>Due to ...') calls
+        # that note: an author-year article's footnotes are no numbered citations.
+        markers = [m for m in markers if not (m.raw.startswith("<sup>") and m.numbers
+                                              and set(m.numbers) <= footnotes)]
         return not (sum(1 for m in markers if m.numbers) > named and _cites_a_fifth(markers, references))
     return _cites_a_fifth(by_name, references) and named >= 2 * len(markers)
 
@@ -261,6 +303,7 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     for span in (ref_span, code_span):
         if span:
             excluded.update(range(span[0], span[1] + 1))
+    excluded.update(own_citation_lines(lines))
     prose_lines = [(i, l) for i, l in enumerate(lines, 1) if i not in excluded and i not in heading_lines]
     blocks = []
     chunk: list[tuple[int, str]] = []
@@ -286,7 +329,7 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     if references and (not numbered or not _cites_a_fifth(markers, references)):
         index = AuthorYearIndex(references)
         by_name = read_prose(blocks, section_for_line, last_entry, scan=lambda text: scan_author_year(text, index))
-        if _cites_by_name(numbered, markers, by_name[1], references):
+        if _cites_by_name(numbered, markers, by_name[1], references, footnote_numbers(lines, excluded)):
             style = AUTHOR_YEAR
             sentences, markers, skipped = by_name
     if style == "numbered":

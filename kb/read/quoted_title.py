@@ -122,7 +122,8 @@ def _after_title(after: str) -> tuple[str | None, str | None, dict]:
         m = pattern.match(after)
         if m:
             rest = after[m.end():]
-            year = m.groupdict().get("year") or _year(rest) or _year(after[m.end("source"):])
+            year = m.groupdict().get("year") or _year(rest) or _year(after[m.end("source"):]) \
+                or _dated_source(m.group("source"))
             details = {k: m.groupdict().get(k) for k in ("volume", "issue", "pages")}
             chapter = m.group("source").startswith("in ")  # 'in Book' or 'in Proc. ...': not a journal
             return _clean(re.sub(r"^in\s+", "", m.group("source"))), year, {**details, "journal": not chapter}
@@ -132,6 +133,17 @@ def _after_title(after: str) -> tuple[str | None, str | None, dict]:
     if not re.search(r"[^\W\d_]{2}", source) or re.fullmatch(rf"{_YEAR_RX}[a-z]?", source):
         source = ""
     return _clean(source), year, {}
+
+
+# IEEE's proceedings put the meeting's place and date before the volume: 'in Proc. MMCN, San Jose, CA, Feb. 1995,
+# vol. 2417, pp. 338-345'; the date closing the source is the entry's (a year alone there may be the meeting's name).
+_MONTH_YEAR_END = lazy(rf",\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+                       rf"(?:\s*[\-\u2013/]\s*[A-Z][a-z]+\.?)?\s+(?:\d{{1,2}},?\s+)?(?P<y>{_YEAR_RX})$")
+
+
+def _dated_source(source: str) -> str | None:
+    m = _MONTH_YEAR_END.search(source.strip())
+    return m.group("y") if m else None
 
 
 def _year(text: str) -> str | None:
