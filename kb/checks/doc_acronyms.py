@@ -41,11 +41,12 @@ def _no_acronym(abbr: str) -> bool:
 # Study'), not read off the initials, so a mismatch is no sign of a slip.
 _COINED = lazy(r"\b(?:study|trial|survey|project|programme|program|initiative|cohort)\b")
 # 'Spanish Society of Pneumology and Thoracic Surgery (SEPAR)': a national body of a country that does not speak
-# English, named in translation; its acronym is that of its own name (Sociedad Española de Neumología y Cirugía Torácica).
-_TRANSLATED_BODY = lazy(r"^(?:Spanish|French|German|Italian|Dutch|Portuguese|Brazilian|Mexican|Argentin(?:e|ian)|Chilean|"
-                        r"Colombian|Peruvian|Japanese|Chinese|Korean|Swedish|Norwegian|Danish|Finnish|Icelandic|Polish|Czech|"
-                        r"Slovak|Hungarian|Romanian|Turkish|Greek|Russian|Ukrainian|Belgian|Swiss|Austrian|Iranian|Thai|"
-                        r"Indonesian|Vietnamese)\b")
+# English, named in translation; its acronym is that of its own name (Sociedad Española de Neumología y Cirugía
+# Torácica).
+_TRANSLATED_BODY = lazy(r"^(?:Spanish|French|German|Italian|Dutch|Portuguese|Brazilian|Mexican|Argentin(?:e|ian)|"
+                        r"Chilean|Colombian|Peruvian|Japanese|Chinese|Korean|Swedish|Norwegian|Danish|Finnish|"
+                        r"Icelandic|Polish|Czech|Slovak|Hungarian|Romanian|Turkish|Greek|Russian|Ukrainian|Belgian|"
+                        r"Swiss|Austrian|Iranian|Thai|Indonesian|Vietnamese)\b")
 
 
 @rule("DOC111", "acronym-mismatch", "warning")
@@ -62,7 +63,8 @@ def acronym_mismatch(kb):
     a product often names its supplier (`MCF10A (ATCC)`); so is an acronym with a
     letter the name does not hold at all (`Netherlands Cancer Registry (NKR)`, from
     the Dutch name), and so is a national body of a country that does not speak English, named in translation
-    (`Spanish Society of Pneumology and Thoracic Surgery (SEPAR)`, from the Spanish name). In a document where three or more acronyms do not fit their
+    (`Spanish Society of Pneumology and Thoracic Surgery (SEPAR)`, from the Spanish name). In a document
+    where three or more acronyms do not fit their
     names (a translation: `Care Management (CG)` from "Gestão do Cuidado"), every
     mismatch is info, and so is one for a study's or trial's name (`Australian Carbohydrate Intolerance Study in
     Pregnant Women (ACHOIS)`): such names are coined from letters inside words, not from initials.

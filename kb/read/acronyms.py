@@ -35,7 +35,8 @@ _GLOSSARY = (lazy(r"(?:^|[,;:.]\s+)(?P<abbr>[A-Z]{2,7})\s+(?P<words>[a-z][^,;:.(
              # WHO's figure notes: 'HIS:health information system; ICT: information and communications technology'
              lazy(r"(?:^|[;.]\s+)(?P<abbr>[A-Z]{2,7}):\s*(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[;.]|$))"),
              # a list of abbreviations with equals signs: 'ACR = American College of Rheumatology, ADR = Adverse ...'
-             lazy(r"(?:^|[,;.]\s+)(?P<abbr>[A-Z]{2,7})\s?=\s?(?P<words>[A-Za-z][^,;:.()\[\]=]{2,80}?)(?=\s*(?:[,;.]|$))"),
+             lazy(r"(?:^|[,;.]\s+)(?P<abbr>[A-Z]{2,7})\s?=\s?(?P<words>[A-Za-z][^,;:.()\[\]=]{2,80}?)"
+                  r"(?=\s*(?:[,;.]|$))"),
              # the name, a comma, then its acronym in one bracket: '3.0-5.9 METs (moderate physical activity, MPA)'
              lazy(r"\((?P<words>[a-z][^,;:.()\[\]]{2,80}?),\s*(?P<abbr>[A-Z]{2,7})s?\)"))
 _WORD_SPLIT = lazy(r"[\s\-\u2010-\u2014/]+")

@@ -29,13 +29,15 @@ AMBIGUOUS = "fits more than one entry"
 
 # A letter after the year may be set in italics, as in the list: 'O'Mahen *et al.* 2013*b*'.
 _LETTER = r"(?:[a-z]|[*_][a-z][*_])"
-_YEARS = rf"{YEAR}{_LETTER}?(?:(?:\s*,\s*|\s+and\s+)(?:{YEAR}{_LETTER}?|{_LETTER}\b))*"  # '2002, 2003', '2007a,b', '2015 and 2017'
+# '2002, 2003', '2007a,b', '2015 and 2017'
+_YEARS = rf"{YEAR}{_LETTER}?(?:(?:\s*,\s*|\s+and\s+)(?:{YEAR}{_LETTER}?|{_LETTER}\b))*"
 _NAME = rf"{PARTICLES}[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u00ff-]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'\u2019\u00c0-\u00ff-]*)?"
 # AGU names a second author before "et al." to tell two first authors' papers apart: 'Li, Marshall, et al. (2023)'.
 # PeerJ names three authors: 'Mmbaga, Munishi & Treydte (2017)', 'Rahman, Abdullah Al Mahmud & Shahidullah (2017)'.
 _LISTED = _NAME + r"(?:\s+[A-Z\u00c0-\u00de][\w'\u2019-]+)?"
 _TAIL = (r"(?:,\s+" + _NAME + r",?\s+et\s+al\.?|(?:,\s+" + _LISTED + r")+,?\s+(?:and|&)\s+" + _LISTED
-         + r"|,?\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates|others)|\s+(?:and|&)\s+" + _NAME + ")?")
+         + r"|,?\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates|others)|\s+(?:and|&)\s+"
+         + _NAME + ")?")
 # One item of a parenthetical citation: 'Buchbinder et al., 2009', 'Smith and Jones 2010a, 2011', 'AAOS, 2010'.
 # A place in the cited work may lead: '(Fig. 1f in Rodgers et al. 2021)', '(see Fig. 5 in Danabasoglu et al. 2020)'.
 # So may a figure of the article itself, before the name: '(Figure 4B and Xiong et al., 2010)', '(Table 1 Allmann and

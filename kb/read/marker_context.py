@@ -135,8 +135,8 @@ def exponent_before(before: str, inner: str = "") -> bool:
             or word in _UNITS or word.lower() in _UNITS)
 
 
-# Units of mass, volume, amount and length of sequence: a raised number after them is never their power ('20
-# mg/kg<sup>19</sup>', '2400 mg <sup>3</sup>'); lengths and times are squared and cubed ('km<sup>2</sup>', 's<sup>2</sup>').
+# Units of mass, volume, amount and length of sequence: a raised number after them is never their power
+# ('20 mg/kg<sup>19</sup>', '2400 mg <sup>3</sup>'); lengths and times are squared and cubed ('km<sup>2</sup>').
 _NEVER_RAISED = frozenset("ml mL dl dL L kg mg ug μg µg ng mol mmol mM nM µM μM kb Mb Gb bp kDa Da".split())
 # A bracket raised to the fifth power or more is rare outside formulas with their signs ('(1 + r)<sup>10</sup>').
 _HIGH_POWER = 5
