@@ -101,8 +101,9 @@ def test_parts_before_a_sentence_on_the_remaining_need_not_add_up():
     first = "Of the 800 patients, 56 received only rFSH, 3 received only HMG and 1 received only hFSH."
     assert in_results(first + " Of the remaining patients, 690 received rFSH + HMG and 50 other drugs.",
                       "EST301") == []
-    # Clean: without the sentence on the rest, the parts fall short of the total.
+    # Clean: without the sentence on the rest, the parts fall short of the total ('the other outcomes' is no rest).
     assert in_results(first + " The doses were low.", "EST301") == [("EST301", "warning")]
+    assert in_results(first + " The other outcomes were alike.", "EST301") == [("EST301", "warning")]
 
 
 def test_a_count_after_out_of_with_other_things_between_counts_attempts():

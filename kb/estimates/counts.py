@@ -118,7 +118,7 @@ _INCLUDING = lazy(r"\bincluding\s+$", re.IGNORECASE)
 _LATER_STAGE = lazy(r"\s+were\s+(?:included|analy[sz]ed|evaluated|evaluable|available|retained)\b", re.IGNORECASE)
 # "Of the 800 patients, 56 received only rFSH, 3 ... and 1 .... Of the remaining patients, 690 ...": the next
 # sentence goes on with the rest, so the parts given before it need not add up to the total.
-_REST_FOLLOWS = lazy(r"^\W*(?:of\s+)?the\s+(?:remaining|rest|other)\b", re.IGNORECASE)
+_REST_FOLLOWS = lazy(rf"^\W*(?:of\s+)?the\s+(?:remaining|rest\b|others\b|other\s+(?:\d|{PEOPLE}))", re.IGNORECASE)
 
 
 def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
