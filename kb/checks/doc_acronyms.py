@@ -40,6 +40,13 @@ def _no_acronym(abbr: str) -> bool:
 # A study's or trial's name: its acronym is coined to be said ('ACHOIS' from 'Australian CarboHydrate Intolerance
 # Study'), not read off the initials, so a mismatch is no sign of a slip.
 _COINED = lazy(r"\b(?:study|trial|survey|project|programme|program|initiative|cohort)\b")
+# 'Spanish Society of Pneumology and Thoracic Surgery (SEPAR)': a national body of a country that does not speak
+# English, named in translation; its acronym is that of its own name (Sociedad Española de Neumología y Cirugía
+# Torácica).
+_TRANSLATED_BODY = lazy(r"^(?:Spanish|French|German|Italian|Dutch|Portuguese|Brazilian|Mexican|Argentin(?:e|ian)|"
+                        r"Chilean|Colombian|Peruvian|Japanese|Chinese|Korean|Swedish|Norwegian|Danish|Finnish|"
+                        r"Icelandic|Polish|Czech|Slovak|Hungarian|Romanian|Turkish|Greek|Russian|Ukrainian|Belgian|"
+                        r"Swiss|Austrian|Iranian|Thai|Indonesian|Vietnamese)\b")
 
 
 @rule("DOC111", "acronym-mismatch", "warning")
@@ -55,7 +62,9 @@ def acronym_mismatch(kb):
     acronyms come from another language or an older name, and a bracket after
     a product often names its supplier (`MCF10A (ATCC)`); so is an acronym with a
     letter the name does not hold at all (`Netherlands Cancer Registry (NKR)`, from
-    the Dutch name). In a document where three or more acronyms do not fit their
+    the Dutch name), and so is a national body of a country that does not speak English, named in translation
+    (`Spanish Society of Pneumology and Thoracic Surgery (SEPAR)`, from the Spanish name). In a document
+    where three or more acronyms do not fit their
     names (a translation: `Care Management (CG)` from "Gestão do Cuidado"), every
     mismatch is info, and so is one for a study's or trial's name (`Australian Carbohydrate Intolerance Study in
     Pregnant Women (ACHOIS)`): such names are coined from letters inside words, not from initials.
@@ -87,7 +96,8 @@ def acronym_mismatch(kb):
         spelled = " ".join(name).lower()
         confident = (not translated and len(guess) == len(d.letters) and guess != d.letters and guess[0] == d.letters[0]
                      and not any(ch.isdigit() for word in name for ch in word)
-                     and all(ch in spelled for ch in d.letters.lower()) and not _COINED.search(spelled))
+                     and all(ch in spelled for ch in d.letters.lower()) and not _COINED.search(spelled)
+                     and not _TRANSLATED_BODY.match(name[0]))
         line, col = locate(doc, s.line, s.end_line, f"({d.abbr}", word=False)
         yield finding(acronym_mismatch, line,
                       f"the letters of '{d.abbr}' do not fit the name '{' '.join(name)}'",

@@ -152,6 +152,10 @@ def _bodys_own_document(e) -> bool:
     return bool(e.organisation and e.source and not (e.volume or issue or e.pages))
 
 
+# 'LaSCA Screening Agency Personal Communication. 2016.': what someone said or wrote to the authors has no title.
+_PERSONAL = lazy(r"\bpersonal\s+communication\b|\bpers\.\s*comm\b", re.IGNORECASE)
+
+
 @rule("REF112", "missing-title", "warning")
 def missing_title(kb):
     """An entry without a title.
@@ -160,7 +164,7 @@ def missing_title(kb):
     publication details. (A word in italics opening the title, such as a
     species, is the title's, not the journal; an organisation's home page is
     named by the organisation; a body's own report set in italics with no
-    volume or pages, `WHO. *World Malaria Report*. 2011.`, has its title.)
+    volume or pages, `WHO. *World Malaria Report*. 2011.`, has its title; a personal communication has none.)
     When what was read as the source may hold the title (F1000's
     `Author: *Title. Source.* 2020`, a standalone work's title in italics
     with no volume or pages), the entry is reported at info instead.
@@ -173,7 +177,7 @@ def missing_title(kb):
     Fix: add the article's or document's title after the authors.
     """
     lacking = [e for e in kb.doc.references if not e.title and not (e.organisation and _web_page(e))
-               and not _bodys_own_document(e)]
+               and not _bodys_own_document(e) and not _PERSONAL.search(e.raw)]
     yield from _per_entry(missing_title, kb, lacking, "title", lambda e: f"{describe(e)} has no title",
                           "add the title after the authors, as printed on the work",
                           in_doubt=source_may_hold_title, doubtful=lambda e: finding(

@@ -113,6 +113,12 @@ _ANOTHER_ARM = lazy(r"(?:,|\band\b)\s+(?P<n>\d[\d,]*)\s+(?:in|to|into)\s+(?:the\
 _ANOTHER_REASON = lazy(rf"(?:,|\band\b|\bor\b)\s+(?P<n>{WORD_NUMBER})\s+(?:for|because|due|owing|after)\b",
                        re.IGNORECASE)
 _INCLUDING = lazy(r"\bincluding\s+$", re.IGNORECASE)
+# "826 were included in the analysis reported here; 410 had FI and 416 did not": a later stage of the total, which
+# the counts after it share (the first count after the total only, and only when it is smaller).
+_LATER_STAGE = lazy(r"\s+were\s+(?:included|analy[sz]ed|evaluated|evaluable|available|retained)\b", re.IGNORECASE)
+# "Of the 800 patients, 56 received only rFSH, 3 ... and 1 .... Of the remaining patients, 690 ...": the next
+# sentence goes on with the rest, so the parts given before it need not add up to the total.
+_REST_FOLLOWS = lazy(rf"^\W*(?:of\s+)?the\s+(?:remaining|rest\b|others\b|other\s+(?:\d|{PEOPLE}))", re.IGNORECASE)
 
 
 def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
@@ -148,7 +154,10 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
             continue  # "123 patients assigned to Cotrifazid, 123 to mefloquine, and 123 to quinine": all arms
         later = next((k for k, a in enumerate(arms[:-1])
                       if _LEAVING.search(text, max(0, a.start("n") - 16), a.start("n"))), None)
+        if later is None and len(arms) >= 2 and sizes[0] < as_int(total) and _LATER_STAGE.match(text, arms[0].end("n")):
+            later = -1  # the first count is itself the later stage
         if later is not None:  # the stage after the losses is the total its arms share
+            later = max(later, 0)
             t, arms, sizes = arms[later], arms[later + 1:], sizes[later + 1:]
             total, at = t.group("n"), t.start("n")
         if sum(sizes) != as_int(total) and (_sum_printed(text, arms, t) or _WORD_ARM.search(text, t.end(), stop)
@@ -181,10 +190,13 @@ def extract_counts(doc: PolicyDocument, groups: list[list[int]], cited: dict):
     samples, counts, heterogeneity, studies = [], [], [], []
     for group in groups:
         paragraph_arms: list[int] = []
-        for i in group:
+        for k, i in enumerate(group):
             s = doc.sentences[i]
             cites, _ = citations_for(doc, cited, group, i)
+            rest_follows = k + 1 < len(group) and _REST_FOLLOWS.match(doc.sentences[group[k + 1]].text)
             for total, offset, arms in sample_splits(s.text):
+                if rest_follows and sum(v for _, v in arms) < as_int(total):
+                    continue
                 line, _ = locate(doc, s, offset, total)
                 samples.append(SampleSplit(line, total, as_int(total), arms, cites, s.text))
                 paragraph_arms.append(as_int(total))

@@ -7,7 +7,8 @@ sits, in order, inside a word that already gave its first letter
 ("polymethylmethacrylate (PMMA)", "NeuroInterventional" giving N and I).
 Words may be skipped ("National Institute for Health and Care Excellence
 (NICE)") and trailing words left over ("... Regional Anesthesia and Pain
-Medicine (ASRA)"), because real names are written that way.
+Medicine (ASRA)"), because real names are written that way. An X may stand
+for a word opening with 'ex' ("Anger Expression Scale (AXS)").
 """
 from __future__ import annotations
 
@@ -33,6 +34,9 @@ _GLOSSARY = (lazy(r"(?:^|[,;:.]\s+)(?P<abbr>[A-Z]{2,7})\s+(?P<words>[a-z][^,;:.(
              lazy(r"(?:^|[;:.]\s+)(?P<abbr>[A-Z]{2,7}),\s+(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[;.]|$))"),
              # WHO's figure notes: 'HIS:health information system; ICT: information and communications technology'
              lazy(r"(?:^|[;.]\s+)(?P<abbr>[A-Z]{2,7}):\s*(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[;.]|$))"),
+             # a list of abbreviations with equals signs: 'ACR = American College of Rheumatology, ADR = Adverse ...'
+             lazy(r"(?:^|[,;.]\s+)(?P<abbr>[A-Z]{2,7})\s?=\s?(?P<words>[A-Za-z][^,;:.()\[\]=]{2,80}?)"
+                  r"(?=\s*(?:[,;.]|$))"),
              # the name, a comma, then its acronym in one bracket: '3.0-5.9 METs (moderate physical activity, MPA)'
              lazy(r"\((?P<words>[a-z][^,;:.()\[\]]{2,80}?),\s*(?P<abbr>[A-Z]{2,7})s?\)"))
 _WORD_SPLIT = lazy(r"[\s\-\u2010-\u2014/]+")
@@ -126,7 +130,9 @@ def fits(letters: str, words: tuple[str, ...]) -> bool:
         at = low[w].find(ch, pos)
         if at >= 0 and go(i + 1, w, at + 1):
             return True
-        return any(go(i + 1, j, 1) for j in range(w + 1, len(low)) if low[j].startswith(ch))
+        # X may stand for a word's 'ex' ('Anger Expression Scale (AXS)', as in 'AX' and 'XR', extended release)
+        return any(go(i + 1, j, 2 if ch == "x" and not low[j].startswith("x") else 1) for j in range(w + 1, len(low))
+                   if low[j].startswith(ch) or (ch == "x" and low[j].startswith("ex")))
 
     return any(go(1, s, 1) for s in range(len(low)) if low[s].startswith(target[0]))
 

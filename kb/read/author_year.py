@@ -27,13 +27,17 @@ NO_ENTRY = "names no entry of the list"
 OTHER_YEAR = "names an entry of another year"
 AMBIGUOUS = "fits more than one entry"
 
-_YEARS = rf"{YEAR}[a-z]?(?:(?:\s*,\s*|\s+and\s+)(?:{YEAR}[a-z]?|[a-z]\b))*"  # '2002, 2003', '2007a,b', '2015 and 2017'
+# A letter after the year may be set in italics, as in the list: 'O'Mahen *et al.* 2013*b*'.
+_LETTER = r"(?:[a-z]|[*_][a-z][*_])"
+# '2002, 2003', '2007a,b', '2015 and 2017'
+_YEARS = rf"{YEAR}{_LETTER}?(?:(?:\s*,\s*|\s+and\s+)(?:{YEAR}{_LETTER}?|{_LETTER}\b))*"
 _NAME = rf"{PARTICLES}[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u00ff-]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'\u2019\u00c0-\u00ff-]*)?"
 # AGU names a second author before "et al." to tell two first authors' papers apart: 'Li, Marshall, et al. (2023)'.
 # PeerJ names three authors: 'Mmbaga, Munishi & Treydte (2017)', 'Rahman, Abdullah Al Mahmud & Shahidullah (2017)'.
 _LISTED = _NAME + r"(?:\s+[A-Z\u00c0-\u00de][\w'\u2019-]+)?"
 _TAIL = (r"(?:,\s+" + _NAME + r",?\s+et\s+al\.?|(?:,\s+" + _LISTED + r")+,?\s+(?:and|&)\s+" + _LISTED
-         + r"|,?\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates)|\s+(?:and|&)\s+" + _NAME + ")?")
+         + r"|,?\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates|others)|\s+(?:and|&)\s+"
+         + _NAME + ")?")
 # One item of a parenthetical citation: 'Buchbinder et al., 2009', 'Smith and Jones 2010a, 2011', 'AAOS, 2010'.
 # A place in the cited work may lead: '(Fig. 1f in Rodgers et al. 2021)', '(see Fig. 5 in Danabasoglu et al. 2020)'.
 # So may a figure of the article itself, before the name: '(Figure 4B and Xiong et al., 2010)', '(Table 1 Allmann and
@@ -87,7 +91,7 @@ class AuthorYearIndex:
         name, found = self._find(who)
         numbers, notes = [], []
         last = ""
-        for printed in re.split(r"\s*,\s*|\s+and\s+", years.strip()):
+        for printed in re.split(r"\s*,\s*|\s+and\s+", re.sub(r"[*_]", "", years).strip()):
             printed = last[:4] + printed if len(printed) == 1 else printed  # '2007a,b': b is 2007b
             last = printed
             year, suffix = int(printed[:4]), printed[4:]
@@ -147,7 +151,7 @@ def _by_author_count(entries: list[ReferenceEntry], who: str) -> list[ReferenceE
     """Among entries of one first author and year, those whose number of authors the citation's form shows:
     'Smith' one, 'Smith and Jones' two, 'Smith et al.' three or more (as author-year styles write them)."""
     plain = re.sub(r"[*_]", "", who)
-    if re.search(r"\bet\s+al\b", plain):
+    if re.search(r"\bet\s+al\b|\band\s+others\b", plain):  # the Veterinary Record's 'Smith and others 2007'
         fits = [e for e in entries if len(e.surnames) >= 3 or (len(e.surnames) >= 1 and "et al" in e.raw[:400])]
     elif re.search(r"\s(?:and|&)\s", plain):
         fits = [e for e in entries if len(e.surnames) == 2]
@@ -216,7 +220,7 @@ _JOINT_BODIES = lazy(rf"(?P<first>.+?\b(?:{_BODY_END}))\s+and\s+.+?\b(?:{_BODY_E
 
 
 def _suffix(e: ReferenceEntry) -> str:
-    m = re.search(rf"\b{e.year}([a-z])\b", e.raw) if e.year else None
+    m = re.search(rf"\b{e.year}[*_]?([a-z])\b", e.raw) if e.year else None  # '2013a' or '2013*a*'
     return m.group(1) if m else ""
 
 
@@ -228,7 +232,7 @@ def _first_name(who: str) -> str:
 
 # An organisation's small words ('Academy of ...', 'Agency for ...') and 'and colleagues' are allowed.
 _NAME_WORDS = lazy(r"(?:and|&|van|von|de|der|den|da|di|du|la|le|del|dos|of|for|the|on|in|y|colleagues|co-?workers|"
-                   r"associates|[^\sa-z][^\s]*)[,.*_]*")
+                   r"associates|others|[^\sa-z][^\s]*)[,.*_]*")
 
 
 def _names_a_source(who: str) -> bool:

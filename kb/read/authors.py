@@ -298,6 +298,11 @@ def _read_authors(segment: str, *, bare: bool = False) -> Authors | None:
             # 'Aldstadt J, Yoon I- K, ...', 'Aziz S, Ngui R, Lim Y a. L, ...', 'Costa JV, Silveira LV de A': a
             # reference manager broke a later name's initials; one such name must not unread the whole list
             surname = token.split()[0]
+        if surname is None and len(names) >= _SURE and _LOWER_CASE_NAME.fullmatch(token):
+            # 'Rossato M, Di Virgilio F, Rizzuto R, galeazzi C, Foresta C': a later surname typed in lower case,
+            # its initials in capitals, after names that are surely names; one such slip must not unread the list
+            # (right after the first name, 'Cuningham GF, leveno KJ, ...', too little is sure: left unread)
+            surname = token.split()[0]
         if surname is None:
             return None
         names.append(token)
@@ -308,6 +313,7 @@ def _read_authors(segment: str, *, bare: bool = False) -> Authors | None:
 
 
 _AFTER_SEMICOLON = lazy(r";\s*$")
+_LOWER_CASE_NAME = lazy(rf"[a-z\u00df-\u00ff]{LETTER}+(?:[{_JOIN}]{LETTER}+)*\s+{UPPER}{{1,3}}")
 # Bodies that write with named authors, beyond the corporate words: a society's section, a research partnership.
 _BODY_WORD = lazy(r"\b(?:Section|Partnership|Division|Board)\b")
 

@@ -101,6 +101,8 @@ def exponent_before(before: str, inner: str = "") -> bool:
         return not (_YEAR_BEFORE.search(stripped) or _VERSION_BEFORE.search(stripped)
                     or _NAMED_VERSION.search(stripped) or _name_with_digit(stripped) or _ZERO_VERSION.search(stripped))
     if stripped[-1] in ")]}":
+        if _high_power_of_bracket(stripped, inner):
+            return False  # "brief (3A)<sup>12</sup>": a bracket without a formula's sign is squared or cubed, no more
         if re.search(r"%\s*\)$", stripped) or _PARENTHESISED_YEAR.search(stripped):
             return False  # "(56.3%)<sup>4</sup>", "Thailand (2013)<sup>11</sup>": no percentage or year is a base
         if _stated_in_parentheses(stripped):
@@ -110,7 +112,9 @@ def exponent_before(before: str, inner: str = "") -> bool:
         # Pretty-printed XML spaces a symbol from its index ("Δ <sup>9</sup>") and a unit from its power
         # ("km <sup>2</sup>"); "150 µg/kg <sup>14</sup>" cites.
         unit = _UNIT_BEFORE.search(stripped)
-        squared = bool(unit) and unit.group(1) in _UNITS - _WORDS and inner in ("", "2", "3")
+        squared = bool(unit) and unit.group(1) in _UNITS - _WORDS - _NEVER_RAISED and inner in ("", "2", "3")
+        if _high_power_of_bracket(stripped, inner):
+            return False  # "creatinine (3-MH/Cr) <sup>18</sup>": an abbreviation's ratio is no base of an 18th power
         return squared or bool(_GREEK_BEFORE.search(stripped)) or spaced_power(stripped)
     hyphened = _HYPHENED_SHORT_WORD.search(stripped)
     if hyphened and hyphened.group(1) not in _UNITS:
@@ -125,8 +129,30 @@ def exponent_before(before: str, inner: str = "") -> bool:
         return False  # "Gironda et al\u2019s<sup>27</sup> questionnaire": a possessive, not seconds
     # Two capitals name something ("the YD<sup>78</sup>", "CE ... than RE<sup>129</sup>"), unless squared or cubed.
     abbreviation = len(word) == 2 and word.isupper() and inner not in ("", "2", "3")
+    if word in _NEVER_RAISED:
+        return False  # "a loading dose of 20 mg/kg<sup>19</sup>": no mass or amount is raised to a power
     return ((len(word) <= 2 and word not in _SHORT_WORDS and not abbreviation)
             or word in _UNITS or word.lower() in _UNITS)
+
+
+# Units of mass, volume, amount and length of sequence: a raised number after them is never their power
+# ('20 mg/kg<sup>19</sup>', '2400 mg <sup>3</sup>'); lengths and times are squared and cubed ('km<sup>2</sup>').
+_NEVER_RAISED = frozenset("ml mL dl dL L kg mg ug μg µg ng mol mmol mM nM µM μM kb Mb Gb bp kDa Da".split())
+# A bracket raised to the fifth power or more is rare outside formulas with their signs ('(1 + r)<sup>10</sup>').
+_HIGH_POWER = 5
+_SIGNS = "=+*^<>\u00d7\u2212\u2013-"
+
+
+def _high_power_of_bracket(before: str, inner: str) -> bool:
+    """A raised whole number of five or more after a bracket holding letters and none of a formula's signs (a slash,
+    or a hyphen inside a name such as '3-MH', may stand): a citation, not a power."""
+    if not inner.isdigit() or int(inner) < _HIGH_POWER:
+        return False
+    m = re.search(r"\(([^()]{1,60})\)\s*$", before)
+    if not m or not re.search(r"[^\W\d_]", m.group(1)):
+        return False
+    body = re.sub(r"(?<=\w)-(?=[^\W\d_]{2})", "", m.group(1))  # "3-MH", "PES-NWI": a name's hyphen; "x-y" a sign
+    return not any(c in body for c in _SIGNS)
 
 
 # Spaced from its base by pretty-printed XML, a power still follows a base of ten ("5.0 × 10 <sup>−8</sup>",

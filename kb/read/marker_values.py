@@ -84,6 +84,8 @@ def interval_with_unit(inner: str, after: str) -> bool:
 
 
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")  # "1,105 (475)" too
+# "8.5±2.1 (7–10) days": a mean with its SD, then its range; the mean is the value the range holds.
+_MEAN_SD_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?(?=\s?±\s?\d+(?:\.\d+)?$)")
 _PAIRS = re.compile(r"\d\s\(\d{1,3}\),\s*\d+(?:\.\d+)?\s\(\d{1,3}\)")
 # Two groups' values each with its spread, joined by a word ("93 (26) and 115 (38) ng/ml", "1,105 (475) and 1,240
 # (444)"), in a sentence that says what the brackets hold ("mean (SD)"): values, not citations.
@@ -94,7 +96,7 @@ _SPREAD_SAID = re.compile(r"\b(?:mean|median|SDs?|SEM?)\b")
 def value_with_spread(line: str, before: str, inner: str) -> bool:
     """'a median of 49 (30, 67)': a value inside the range after it; mass spectra's '147 (100), 129 (70)': values
     each with its intensity, two or more in a row. A value before a citation ('a cutoff of 71.19 (15)') is neither."""
-    value = _NUMBER_BEFORE.search(before)
+    value = _MEAN_SD_BEFORE.search(before) or _NUMBER_BEFORE.search(before)
     if not value or looks_like_year(value.group(0)):
         return False
     bounds = [int(n) for n in re.findall(r"\d+", inner)]

@@ -254,6 +254,10 @@ _PAREN_UNPUBLISHED = re.compile(r"\((?P<inner>\d{1,3}(?:\s*,\s*\d{1,3})*)\s*;\s*
                                 r"data\s+not\s+shown)\b[^()]{0,40}\)", re.IGNORECASE)
 
 
+_SOURCES_COMMA = re.compile(r"\b(?:studies|reports|trials|authors|investigators|researchers|literature|publications|"
+                            r"reviews)[*_]*,$", re.IGNORECASE)
+
+
 def _scan_parens(line: str, found: list, taken: list) -> None:
     for m in _PAREN_UNPUBLISHED.finditer(line):
         if not any(a <= m.start() < b for a, b in taken) and m.start() and not line[m.start() - 1].isalnum():
@@ -275,7 +279,10 @@ def _scan_parens(line: str, found: list, taken: list) -> None:
         # "(inhibitor of RAD51; (38))": a citation closing an aside is no list's "(2)", which words follow.
         nested = before[-1:] in (";", "(") and line[m.end():].startswith(")")
         glued = line[m.start() - 1:m.start()] == ","  # ACS: "a limitation,(14-18)"; a list's "(2)" follows a space
-        if not before or (before[-1] in ":;(," and not nested and not glued) or _zero_or_year(inner) \
+        # "In agreement with previous studies, (14-17) our data ...": the works just named; a list's item is one
+        # number ("two kinds of studies, (1) those ...")
+        sources = _SOURCES_COMMA.search(before) is not None and not inner.strip().isdigit()
+        if not before or (before[-1] in ":;(," and not nested and not glued and not sources) or _zero_or_year(inner) \
                 or LABEL_BEFORE.search(before):
             continue
         if value_with_spread(line, before, inner) or spelled_before(before, inner) \

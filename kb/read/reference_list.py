@@ -35,7 +35,9 @@ _ORG_WORDS = lazy(
     # programmes, bureaus, commissions and companies that author reports and web pages
     r"Program(?:me)?|Bureau|Commission|Directorate|Authority|Inc|Ltd|LLC|Corporation|(?<=\w\s)Corp|Partnership|Executive|"
     # a registry that reports its own figures ("China Liver Transplant Registry. 2012. http://...")
-    r"Registry)\b"
+    r"Registry|"
+    # a service that publishes tests and manuals ("American Guidance Service. Minnesota Rate of Manipulation Test")
+    r"Services?)\b"
 )
 # Not inside an address: "annals.org/cgi/pmidlookup?view=reprint&pmid=10610626" is a link; "PMID: 10610626" follows.
 # '(PMID: 17693180)': the closing bracket is not part of the number
@@ -92,6 +94,9 @@ def _strip_tail(text: str) -> str:
 
 
 _ACRONYM = lazy(r"[A-Z][A-Z&\-]{1,13}(?:/[A-Z]{2,8})?")  # "WHO", "NICE", "UNESCO-IPBES", "OPTN/SRTR" as the author
+# A company or charity written as one word of two capitalised parts ("StataCorp", "EngenderHealth"); the first part
+# three letters or more, so "McDonald", "MacArthur" and "DeLuca" (no body alone before a title anyway) stay out.
+_ONE_WORD_BODY = lazy(r"[A-Z][a-z]{3,}[A-Z][a-z]+")
 # The end of the first sentence: ". " or ": ", not after a lone capital ("U.S. General Accounting Office").
 _SENTENCE_END = lazy(r"(?<!\b[A-Z])\.\s+|:\s+")
 
@@ -210,7 +215,8 @@ def _front(body: str):
         return found, None, body[end:], closing.group("y") if closing else None, False
     first, sep, rest = _first_sentence(body)
     if sep and len(first.split()) <= 14 and (_ORG_WORDS.search(first) or GROUP_WORDS.search(first)
-                                             or _ACRONYM.fullmatch(first) or _publisher_again(first, rest)):
+                                             or _ACRONYM.fullmatch(first) or _publisher_again(first, rest)
+                                             or _ONE_WORD_BODY.fullmatch(first)):
         # 'Frontline Systems Inc, Risk Solver Platform V10.0, 2010. Nevada USA': a company's product and the
         # year close the first sentence; the year is the entry's, not part of the body's name.
         closing = _LIST_CLOSING_YEAR.search(first)

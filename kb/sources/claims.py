@@ -67,6 +67,9 @@ _ATTACHED = lazy(r"^[\s.,;:)]*$")
 # markers come after a clause of their own, which they support; the opening count is not what they cite.
 _OWN_CLAUSE = lazy(r",\s*(?:indicating|suggesting|showing|implying|meaning|which|so\s+that)\b|;\s|"
                    r"\b(?:because|since|as\s+recommended|according\s+to)\b", re.I)
+# 'five motor evoked potentials >50 μV out of ten trials [46]': the count after 'out of' is of the attempts in
+# which other things (named between) were counted, not of studies ('four out of seven trials' has none between).
+_ATTEMPTS = lazy(rf"(?<![\w.])(?:\d+|{'|'.join(_NUMBERS)})\s+(?:[^\s\d][^\s]*\s+){{1,6}}out\s+of\s+$", re.I)
 # '28 day and 90 day toxicity studies [13]': a number before a unit of time is a duration, not a count of studies.
 _DURATION = lazy(r"\s*-?\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b", re.I)
 
@@ -109,7 +112,8 @@ def count_claims(text: str, spans) -> list[Claim]:
     claims = []
     for m in _COUNT.finditer(text):
         if (_BOUND.search(text, max(0, m.start() - 20), m.start())
-                or _LABEL.search(text, max(0, m.start() - 24), m.start()) or _DURATION.match(text, m.end("count"))):
+                or _LABEL.search(text, max(0, m.start() - 24), m.start()) or _DURATION.match(text, m.end("count"))
+                or _ATTEMPTS.search(text, max(0, m.start() - 80), m.start())):
             continue
         contents = bool(_CONTENTS.search(text, max(0, m.start() - 40), m.start()))
         kinds, label = _noun_kinds(m.group("noun"))
