@@ -172,3 +172,41 @@ def test_a_raised_number_in_brackets_after_an_abbreviation_a_unit_or_an_index_ci
     assert markers_in("The stimulus was 35% of the soleus M<sub>max</sub><sup>(37)</sup>. Average.") == ["37"]
     # Clean: a derivative's order or a unit's small bracketed power is no citation.
     assert markers_in("The derivative f<sup>(2)</sup> and the index x<sub>i</sub><sup>(3)</sup> were set.") == []
+
+
+_TEN_CATE = """# Plaque
+
+## Introduction
+
+Chemicals may replace brushing (Marsh and Bradshaw, 1993; {name} and Marsh, 1994; Newman, 1996). Ten years passed (ten years, 1994).
+
+## References
+
+Marsh P. D., Bradshaw D. J. (1993). Microbiological effects. Caries Res. 27, 72-76.
+
+Newman H. N. (1996). Plaque. J. Dent. Res. 70, 100-110.
+
+{name} J. M., Marsh P. D. (1994). Procedures for establishing efficacy. J. Dent. Res. 73, 695-703.
+"""
+
+
+def test_a_dutch_particle_opening_a_cited_name_is_part_of_it():
+    """'(ten Cate and Marsh, 1994)': 'ten' is a particle of the surname, not a word of the sentence."""
+    assert [m.numbers for m in parse_policy(_TEN_CATE.format(name="ten Cate"), "f.md").markers] == [(1, 3, 2)]
+    # Clean: a capitalised name reads as before, and '(ten years, 1994)' cites nothing.
+    assert [m.numbers for m in parse_policy(_TEN_CATE.format(name="Cate"), "f.md").markers] == [(1, 3, 2)]
+
+
+def test_a_surname_that_is_also_a_body_s_word_is_a_name_among_names():
+    """'Jemal A, Center MM, DeSantis C, et al.': Center is a surname here, between two people."""
+    assert _surnames("Jemal A, Center MM, DeSantis C, et al") == ("Jemal", "Center", "DeSantis")
+    # Clean: a body named after a person's name stays a body, and 'Center MM' alone is no person.
+    assert _surnames("Smith J, National Center for Health Statistics") is None
+    assert _surnames("Center MM") is None
+
+
+def test_a_target_range_beside_a_value_with_its_spread_is_no_marker():
+    """'Actual sirolimus level ...: [8-12] 10.4±1.4': the range the value is read against."""
+    assert markers_in("Actual sirolimus level in patients: [8-12] 10.4\u00b11.4, with a dose of 1.9\u00b10.3 g.") == []
+    # Clean: a range of citations before other words, or a list before a value, still cites.
+    assert markers_in("Levels were reported before [8-12] and 10.4\u00b11.4 was the mean.") == ["8-12"]

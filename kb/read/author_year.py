@@ -226,8 +226,9 @@ def _first_name(who: str) -> str:
     return re.sub(r"\s+[A-Z]{1,3}\.?$", "", head.strip(" ."))  # 'Wilén J et al.': the initials go
 
 
-# An organisation's small words ('Academy of ...', 'Agency for ...') and 'and colleagues' are allowed.
-_NAME_WORDS = lazy(r"(?:and|&|van|von|de|der|den|da|di|du|la|le|del|dos|of|for|the|on|in|y|colleagues|co-?workers|"
+# An organisation's small words ('Academy of ...', 'Agency for ...') and 'and colleagues' are allowed; so are the
+# Dutch particles 'ten', 'ter', 'te' ('(ten Cate and Marsh, 1994)').
+_NAME_WORDS = lazy(r"(?:and|&|van|von|de|der|den|da|di|du|la|le|del|dos|ten|ter|te|of|for|the|on|in|y|colleagues|co-?workers|"
                    r"associates|[^\sa-z][^\s]*)[,.*_]*")
 
 

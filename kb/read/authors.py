@@ -288,6 +288,8 @@ def _read_authors(segment: str, *, bare: bool = False) -> Authors | None:
             et_al = True
             continue
         surname = _apa(token) or person(token, bare=bare)
+        if surname is None and names and _WORD_AND_INITIALS.fullmatch(token):
+            surname = token.split()[0]  # 'Jemal A, Center MM, DeSantis C': a surname that is also a body's word
         if surname is None and k == len(tokens) - 1 and names and GROUP_WORDS.search(token):
             group = token
             continue
@@ -332,6 +334,8 @@ def _read_authors(segment: str, *, bare: bool = False) -> Authors | None:
 
 
 _AFTER_SEMICOLON = lazy(r";\s*$")
+# One capitalised word and its initials, after a name: a person, even when the word names bodies elsewhere ('Center').
+_WORD_AND_INITIALS = lazy(rf"{UPPER}[a-z]+\s+{UPPER}{{1,3}}")
 # Bodies that write with named authors, beyond the corporate words: a society's section, a research partnership.
 _BODY_WORD = lazy(r"\b(?:Section|Partnership|Division|Board)\b")
 

@@ -218,8 +218,16 @@ def _keep_bracket(line: str, m: re.Match, inner: str, found: list, skipped: list
     if token and len(token.group(1)) == 1 and before.endswith(token.group(1)):
         skipped.append(Skipped(m.group(0), m.start(), "a bracketed number attached to a symbol (x[1])"))
         return
+    if _PAREN_RANGE.match(inner) and _SPREAD_AFTER.match(line, m.end()):
+        skipped.append(Skipped(m.group(0), m.start(), "a target range beside a value with its spread ([8-12] 10.4±1.4)"))
+        return
     taken.append((m.start(), m.end()))
     found.append(RawMarker(m.group(0), inner, m.start(), m.end(), BRACKET))
+
+
+# 'Actual sirolimus level ...: [8-12] 10.4±1.4': a range in brackets, then a measured value with its SD, is the
+# target range the value is read against; a citation is not followed by a number and its spread.
+_SPREAD_AFTER = re.compile(r"\s*\d+(?:[.,\u00b7]\d+)?\s*\u00b1")
 
 
 def _scan_locators(line: str, found: list, skipped: list, taken: list) -> None:
