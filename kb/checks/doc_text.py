@@ -96,6 +96,9 @@ def repeated_paragraph(kb):
     captions, table rows and footnotes) repeat by design and are left alone,
     as are a journal's declarations (`Ethics approval and consent to
     participate`), which restate the methods because the form asks for them.
+    Two paragraphs each stating values the other lacks (`>8 actuations` under
+    `High use`, `>12 actuations` under `Marked use`) may be parallel
+    definitions or a copy whose values drifted: that finding is `info`.
 
     Why: a study described twice, in slightly different words, is usually a
     leftover from merging two versions of the policy; readers wonder whether
@@ -122,12 +125,27 @@ def repeated_paragraph(kb):
         if _in_summary(kb.doc, earlier.line) or _in_summary(kb.doc, later.line):
             continue  # a guideline's executive summary restates its body by design (WHO)
         cited = tuple(dict.fromkeys(n for r in find_markers(later.text) for n in expand(r.inner).numbers))
+        # 'For SMART, >8 actuations ... >16 actuations of salbutamol' under 'High use', '>12 ... >24' under 'Marked
+        # use': one template stating other values is a set of parallel definitions, or a copy whose values drifted;
+        # nothing tells which, so it is only info. A copy states the values of the paragraph it copies.
+        own_values = _values(earlier.text) ^ _values(later.text)
+        parallel = bool(_values(earlier.text) & own_values) and bool(_values(later.text) & own_values)
         yield finding(repeated_paragraph, later.line,
                       f"this paragraph repeats the one at line {earlier.line} "
                       f"({share:.0%} of its three-word phrases are the same)",
-                      column=1, citations=cited,
+                      column=1, citations=cited, severity="info" if parallel else None,
                       suggestion=f"keep one of the two paragraphs (lines {earlier.line} and {later.line}) and move "
                                  f"any detail only the other has into it")
+
+
+_VALUE = lazy(r"(?<![\w.])\d+(?:[.,\u00b7]\d+)?")
+
+
+def _values(text: str) -> set[str]:
+    """The numbers a paragraph states, its citation markers left out."""
+    for r in sorted(find_markers(text), key=lambda r: -r.start):
+        text = text[:r.start] + " " + text[r.end:]
+    return set(_VALUE.findall(text))
 
 
 _SUMMARY_HEADING = lazy(r"\b(?:executive\s+summary|summary\s+of\s+recommendations|key\s+messages|at\s+a\s+glance)\b",

@@ -145,8 +145,26 @@ def _duplicate_of(e, by_id: dict, by_title: dict):
     if (other is not None and other.number != e.number and _same_authors(other, e) and not _other_pmids(other, e)
             and not _other_issue(other, e) and not _other_pages(other, e) and not _other_coauthors(other, e)
             and not _other_pages_of_a_site(other, e)):
-        return other, f"same title, first author and year ({e.year})", "warning"
+        return other, f"same title, first author and year ({e.year})", "info" if _other_parts(other, e) else "warning"
     return None
+
+
+_SOURCE_WORD = lazy(r"[^\W\d_]{3,}")
+
+
+def _other_parts(a, b) -> bool:
+    """Two entries of one title and body whose words after the title are other words, with no journal details
+    ('NCCN (2010) Clinical practice guidelines in oncology. Adult Cancer Pain' and '... Distress Management'): two
+    parts of one series, or one report printed two ways. Nothing tells which: the finding is only info. Words after
+    the title mostly shared ('In: Shawe-Taylor J, Zemel R, ... editors' and '... Zemel RS ...') are one book's
+    chapter printed twice."""
+    ids = (a.volume, b.volume, a.pages, b.pages, a.doi, b.doi, a.pmid, b.pmid)
+    if not (a.source and b.source) or any(ids):
+        return False
+    words_a, words_b = ({w.lower() for w in _SOURCE_WORD.findall(e.source)} for e in (a, b))
+    if not (words_a and words_b):
+        return False
+    return len(words_a & words_b) < 0.5 * min(len(words_a), len(words_b))
 
 
 def _same_authors(a, b) -> bool:
@@ -211,7 +229,9 @@ def duplicate_paper(kb):
     warning (an erratum or a reprint can do that), and is not reported for two reports of one series
     whose numbers differ (bulletins 99 and 100 of one title, neither in a journal volume), nor for two
     entries with different second authors (two papers of one first author), nor for two web pages at different
-    addresses with no journal, DOI or PMID (one site's pages for two regions).
+    addresses with no journal, DOI or PMID (one site's pages for two regions). Two entries of one title with no
+    journal details but different words after the title (a guideline series' 'Adult Cancer Pain' and 'Distress
+    Management') may be two parts of a series: that finding is info.
 
     Why: a paper listed twice splits its citations over two numbers and
     makes the evidence look larger than it is.

@@ -24,7 +24,8 @@ from .percents import counts_with_percent, printed_count
 # An arm is a group: 'was' says what one person did ('1 was dissatisfied, and 1 was lost'), and a
 # number glued to letters is a name's ('GEO-D03 DNA').
 _ARMS = (
-    lazy(rf"\(\s*n\s*=\s*(?P<n>{INT})\s*\)"),
+    # '(n=100)', and '(=100)' where the n was dropped ('control group (=100)')
+    lazy(rf"\(\s*(?:n\s*)?=\s*(?P<n>{INT})\s*\)"),
     # '16 did not attend the visit and 25 were not enrolled': who left, not an arm ('560 did not undergo operation'
     # is the comparison arm)
     lazy(rf"(?=\d)(?<![\d.,\w])(?P<n>{INT})\s+(?:who|were|underwent|did|received|assigned|randomi[sz]ed)\b"
@@ -119,6 +120,27 @@ _LATER_STAGE = lazy(r"\s+were\s+(?:included|analy[sz]ed|evaluated|evaluable|avai
 # "Of the 800 patients, 56 received only rFSH, 3 ... and 1 .... Of the remaining patients, 690 ...": the next
 # sentence goes on with the rest, so the parts given before it need not add up to the total.
 _REST_FOLLOWS = lazy(rf"^\W*(?:of\s+)?the\s+(?:remaining|rest\b|others\b|other\s+(?:\d|{PEOPLE}))", re.IGNORECASE)
+# A count printed right before an opening bracket: '24 did not meet the responder criteria (14 did not ..., 1 ...)'.
+_COUNT_THEN_BRACKET = lazy(rf"(?<![\w.,])(?P<n>{INT})\b[^()\d]{{0,60}}\($")
+
+
+def _breakdowns(text: str, arms: list, total: re.Match) -> set[int]:
+    """The starts of arms printed inside one bracket that add up to the count printed just before it ('Of the 80
+    not randomized, 24 did not meet the criteria (14 did not have ..., 1 did not have ..., and 9 did not have
+    either), 43 discontinued ...'): they split that count, not the total. The total's own split in brackets
+    ('1,787 patients (887 PVP, and 900 BKP)') is what the check reads."""
+    inside: dict[int, list] = {}
+    for a in arms:
+        opened = text.rfind("(", 0, a.start("n"))
+        if opened >= 0 and ")" not in text[opened:a.start("n")] and text.find(")", a.end("n")) > a.end("n") - 1:
+            inside.setdefault(opened, []).append(a)
+    drop: set[int] = set()
+    for opened, members in inside.items():
+        before = _COUNT_THEN_BRACKET.search(text, max(0, opened - 80), opened + 1)
+        if (len(members) >= 2 and before and before.start("n") > total.start("n")
+                and as_int(before.group("n")) == sum(as_int(a.group("n")) for a in members)):
+            drop |= {a.start("n") for a in members}
+    return drop
 
 
 def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
@@ -141,6 +163,8 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
         # a part of that arm, not an arm of its own (the first arm may be opened so: "640, including 320 who ...").
         arms = [a for k, a in enumerate(arms)
                 if not (k and _INCLUDING.search(text, max(0, a.start("n") - 12), a.start("n")))]
+        nested = _breakdowns(text, arms, t)
+        arms = [a for a in arms if a.start("n") not in nested]
         total, at = t.group("n"), t.start()
         if any(_EACH.match(text, a.end("n")) for a in arms):
             continue

@@ -24,7 +24,11 @@ _NON_WALD = lazy(
     r"|\bconditional\s+maximum\s+likelihood|\bFirth\b|\bpenali[sz]ed\s+(?:maximum\s+)?likelihood"
     r"|\bprofile[- ]likelihood|\bmid-?p\b|\bCornfield\b"
     r"|\bbootstrap(?:ped|ping)?\s+(?:[\w-]+\s+){0,2}(?:confidence\s+)?intervals?|\bbias[- ]corrected\s+and\s+"
-    r"accelerated", re.IGNORECASE)
+    r"accelerated"
+    # bootstrapping named as the analysis' method, its intervals unnamed: 'with the options of data transformation
+    # and bootstrapping when residual distributions were markedly non-normal', 'bootstrap resampling (1000 samples)'
+    r"|\bbootstrapping\b|\bbootstrap\s+(?:re-?sampling|samples|replicat(?:es|ions)|methods?|procedures?)\b",
+    re.IGNORECASE)
 
 
 def non_wald_method(texts: Iterable[str]) -> str | None:

@@ -56,9 +56,10 @@ _BEFORE_BAD = lazy(
     re.IGNORECASE)
 # '27 men from the control condition gave their consent ...': people drawn from one arm are part of it, not the size.
 # '14 subjects requiring a revision procedure': people with an event, not the trial's size.
+# '11 participants in each class', '20 patients per centre': the size of each of several units, not the trial's.
 _AFTER_BAD = lazy(r"^\s*(?:who were (?:eligible|screened|assessed for)|were (?:eligible|screened)|eligible|"
                         r"requiring|experiencing|developing|needing|suffering|"
-                        r"screened|per (?:group|arm)|in each (?:group|arm)|each|of (?:the|all|these|those)|"
+                        r"screened|per [\w-]+|in (?:each|every) [\w-]+|each|of (?:the|all|these|those)|"
                         r"(?:from|in) (?:the|each|either|both) (?:[\w-]+ ){0,2}?(?:groups?|arms?|conditions?))\b",
                         re.IGNORECASE)
 _SUBGROUP = lazy(r"\bsub-?groups?\b|\bsubsets?\b|\bof whom\b|\bof which\b|\bof these\b|\bamong (?:them|these|those)\b|"

@@ -54,6 +54,9 @@ _ITEM = lazy(rf"^(?:[a-z][\w.]*[,:]?\s+){{0,5}}?{_LOCATOR}{_LABEL}(?P<who>{PARTI
 # Items part at ";", and at a comma, "and" or a colon after a year ("Hecht and Shlaer, 1936: Kelly, 1974").
 _ITEMS_SPLIT = lazy(rf";|(?:(?<=\d)|(?<=\d[a-z]))(?:,|:|\s+and)\s+(?={PARTICLES}[A-Z\u00c0-\u00de])")
 _ONLY_YEARS = lazy(_YEARS)
+# A value the source is cited for, before its name: '(CV < 1% Bangsbo and Mohr 2012)', '(r = 0.8 Smith et al. 2010)'.
+# A relation sign and a number are no part of a name.
+_VALUE_BEFORE = lazy(rf"^[^;]*?[<>=\u2264\u2265]\s*[-\u2212]?\d[\d.,\u00b7]*\s*%?,?\s+(?={PARTICLES}[A-Z\u00c0-\u00de])")
 # In parentheses, or in brackets (eLife's '(e.g., DNA [Bhardwaj et al., 2006])').
 _PAREN = lazy(rf"\((?P<body>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\)|\[(?P<bbody>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\]")
 # "Brown et al.'s (2012) study": a possessive before the year too.
@@ -230,9 +233,10 @@ def _first_name(who: str) -> str:
     return re.sub(r"\s+[A-Z]{1,3}\.?$", "", head.strip(" ."))  # 'Wilén J et al.': the initials go
 
 
-# An organisation's small words ('Academy of ...', 'Agency for ...') and 'and colleagues' are allowed.
-_NAME_WORDS = lazy(r"(?:and|&|van|von|de|der|den|da|di|du|la|le|del|dos|of|for|the|on|in|y|colleagues|co-?workers|"
-                   r"associates|others|[^\sa-z][^\s]*)[,.*_]*")
+# An organisation's small words ('Academy of ...', 'Agency for ...') and 'and colleagues' are allowed; so are the
+# Dutch particles 'ten', 'ter', 'te' ('(ten Cate and Marsh, 1994)').
+_NAME_WORDS = lazy(r"(?:and|&|van|von|de|der|den|da|di|du|la|le|del|dos|ten|ter|te|of|for|the|on|in|y|colleagues|"
+                   r"co-?workers|associates|others|[^\sa-z][^\s]*)[,.*_]*")
 
 
 def _names_a_source(who: str) -> bool:
@@ -272,7 +276,7 @@ def scan_author_year(text: str, index: AuthorYearIndex) -> list[RawMarker]:
             item = _ITEM.match(part.strip())
             if item:
                 # "(KIMS; French validation: Nicastro et al., 2010)": a label before a colon introduces the name
-                named = item.group("who").rsplit(": ", 1)[-1]
+                named = _VALUE_BEFORE.sub("", item.group("who").rsplit(": ", 1)[-1])
                 who = named if _names_a_source(named) else None
                 years = item.group("years")
             elif who and _ONLY_YEARS.fullmatch(part.strip()):

@@ -189,7 +189,7 @@ _GARBLED_INITIALS = lazy(rf"{SURNAME_WORD}(?=.*\s{UPPER}{{1,3}}[.-]?(?:\s|$))"
 # A book's editors named in the author list's place: "..., editors." "(eds)"
 _EDITORS = lazy(r"\(?(?:editors?|eds?)\.?\)?", re.IGNORECASE)
 # The comma before 'editors' left out: "Stober DR, Grant AM editors." (after a name's initials only).
-_EDITORS_GLUED = lazy(rf"(?P<initials>\s{UPPER}{{1,3}})\s+(?:editors|eds)\.?$")
+_EDITORS_GLUED = lazy(rf"(?P<initials>\s{UPPER}{{1,3}})\s+(?:editors|eds|\((?:eds?|editors?)\.?\))\.?$")  # 'Boyer WH (ed.)'
 _NUMBER_FOR_INITIALS = lazy(rf"{SURNAME_WORD}\s+\d{{1,2}}")
 
 
@@ -206,15 +206,20 @@ def read_authors(segment: str, *, bare: bool = False) -> Authors | None:
     where the list is known to end (before '(2009)' in PLOS and APA-like entries).
     """
     found = _read_authors(segment, bare=bare)
-    if found is None and _AFFILIATION_MARKS.search(segment):
+    several = bool(re.search(r"[,;]", segment.strip().rstrip(",;")))
+    if found is None and (_AFFILIATION_MARKS.search(segment) or (several and _MARK_BEFORE_INITIALS.search(segment))):
         # 'Vijgen GH1, Schouten R', 'Kanwal, Fasiha1,2,3; Loomba, Rohit5': a publisher's page copied with the
         # authors' affiliation numbers glued to their names; read without them, never instead of a plain reading
-        found = _read_authors(_AFFILIATION_MARKS.sub("", segment), bare=bare)
+        unmarked = _AFFILIATION_MARKS.sub("", segment)
+        found = _read_authors(_MARK_BEFORE_INITIALS.sub("", unmarked) if several else unmarked, bare=bare)
     return found or _given_name_list(segment) or _lone_initial_pair(segment)
 
 
 # Affiliation numbers glued to a name: after a letter or an initial's stop, before a comma, a semicolon or the end.
 _AFFILIATION_MARKS = lazy(r"(?<=[^\W\d_]|\.)\d{1,2}(?:,\d{1,2})*(?=\s*[,;]|\s*$)")
+# ... or glued to the surname before its initials ('Weilenmann H., Egli1 T.', 'Pop-Busui1 R, Sima A'); read so only in
+# a list of several names: one 'Author1 A' alone is a name with a number in it (a placeholder, a test's author).
+_MARK_BEFORE_INITIALS = lazy(rf"(?<=[a-z])\d{{1,2}}(?=\s+{UPPER}{{1,3}}\.?(?:\s*[,;]|\s*$))")
 # 'Kanwal, Fasiha; Neuschwander-Tetri, Brent A.; Loomba, Rohit': surname, comma, given names written out, the
 # names parted by semicolons (a journal's page copied whole). Two such names at least: one could be a place.
 _GIVEN_NAME_PIECE = lazy(rf"(?P<surname>{SURNAME}),\s+{UPPER}[a-z]+(?:[-\s]{UPPER}[a-z]+)?(?:\s+{UPPER}\.?)*")
@@ -247,13 +252,32 @@ def _lone_initial_pair(segment: str) -> Authors | None:
     return Authors(tuple(names), tuple(surnames))
 
 
+# 'Coresh J Selvin E Stevens LA Van Lente F Levey AS': names of surname and bare initials with no commas between them.
+_SPACED_NAME = lazy(rf"(?:{PARTICLE}\s+)?(?P<surname>{SURNAME_WORD})\s+{UPPER}{{1,3}}(?=\s|$)")
+
+
+def _spaced_names(token: str) -> list[str] | None:
+    """The names of a token that is two names or more, each a surname (with a small letter: not initials) and up to
+    three capitals, run together with spaces; None for anything else ('Smith AB', 'Garcia Marquez G')."""
+    names, at = [], 0
+    for m in _SPACED_NAME.finditer(token):
+        if m.start() != at or not any(c.islower() for c in m.group("surname")):
+            return None
+        names.append(m.group(0))
+        at = m.end() + 1
+    return names if len(names) >= 2 and at >= len(token) else None
+
+
 def _read_authors(segment: str, *, bare: bool = False) -> Authors | None:
     tokens = _tokens(segment.strip())
+    if len(tokens) == 1:
+        # a list printed with no commas at all; within a list parted by commas, 'Chin A Paw MJM' is one Dutch name
+        tokens = _spaced_names(tokens[0]) or tokens
     if len(tokens) > 1 and _YEAR_TOKEN.fullmatch(tokens[-1]):
         tokens = tokens[:-1]  # "Needham J, McMurray A, Shaban RZ, 2016. Best practice ...": the year, not a name
     if len(tokens) > 1 and _EDITORS.fullmatch(tokens[-1]):
         tokens = tokens[:-1]  # "Goroll AH, Mulley AG, editors. Primary Care Medicine": a book's editors are its names
-    elif len(tokens) > 1 and _EDITORS_GLUED.search(tokens[-1]):
+    elif tokens and _EDITORS_GLUED.search(tokens[-1]):
         tokens = tokens[:-1] + [_EDITORS_GLUED.sub(r"\g<initials>", tokens[-1])]  # "Grant AM editors.": no comma
     names, surnames, group, et_al = [], [], None, False
     for k, token in enumerate(tokens):
@@ -264,6 +288,8 @@ def _read_authors(segment: str, *, bare: bool = False) -> Authors | None:
             et_al = True
             continue
         surname = _apa(token) or person(token, bare=bare)
+        if surname is None and names and _WORD_AND_INITIALS.fullmatch(token):
+            surname = token.split()[0]  # 'Jemal A, Center MM, DeSantis C': a surname that is also a body's word
         if surname is None and k == len(tokens) - 1 and names and GROUP_WORDS.search(token):
             group = token
             continue
@@ -314,6 +340,8 @@ def _read_authors(segment: str, *, bare: bool = False) -> Authors | None:
 
 _AFTER_SEMICOLON = lazy(r";\s*$")
 _LOWER_CASE_NAME = lazy(rf"[a-z\u00df-\u00ff]{LETTER}+(?:[{_JOIN}]{LETTER}+)*\s+{UPPER}{{1,3}}")
+# One capitalised word and its initials, after a name: a person, even when the word names bodies elsewhere ('Center').
+_WORD_AND_INITIALS = lazy(rf"{UPPER}[a-z]+\s+{UPPER}{{1,3}}")
 # Bodies that write with named authors, beyond the corporate words: a society's section, a research partnership.
 _BODY_WORD = lazy(r"\b(?:Section|Partnership|Division|Board)\b")
 

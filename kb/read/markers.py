@@ -110,6 +110,15 @@ _SUP_PAGE = re.compile(rf"<sup>\s*(?P<inner>\d{{1,4}}(?:\s*[,{_DASHES}]\s*\d{{1,
                        rf"(?:[{_DASHES}]\d{{1,5}})?\)\s*</sup>", re.IGNORECASE)
 
 
+def _bracketed_power(before: str, inner: str) -> bool:
+    """'f<sup>(2)</sup>': a derivative's order or an iterate's index. Not a list ('TM<sup>(28,39–40)</sup>'), not
+    after two capitals ('TM<sup>(28)</sup>'), and not a number of two digits after a unit or an indexed symbol
+    ('4.4 nmol/l<sup>(68)</sup>', 'M<sub>max</sub><sup>(37)</sup>'): no order or power in brackets runs so high."""
+    if not exponent_before(before, inner):
+        return False
+    return not (inner.isdigit() and int(inner) >= 10 and not before.rstrip("*_ ")[-1:].isdigit())
+
+
 def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
     for m in _SUP_PAGE.finditer(line):
         if not any(a <= m.start() < b for a, b in taken):
@@ -128,7 +137,7 @@ def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
         elif m.group("open"):
             # "<sup>(1, 2)</sup>" cites, "f<sup>(2)</sup>" is a derivative's order.
-            if (_SUP_LIST.match(inner) and not _zero_or_year(inner) and not exponent_before(line[: m.start()])
+            if (_SUP_LIST.match(inner) and not _zero_or_year(inner) and not _bracketed_power(line[: m.start()], inner)
                     and not table_footnote(line[: m.start()])):
                 found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
         elif (not _SUP_LIST.match(inner) or _zero_or_year(inner) or exponent_before(line[: m.start()], inner)
@@ -209,8 +218,16 @@ def _keep_bracket(line: str, m: re.Match, inner: str, found: list, skipped: list
     if token and len(token.group(1)) == 1 and before.endswith(token.group(1)):
         skipped.append(Skipped(m.group(0), m.start(), "a bracketed number attached to a symbol (x[1])"))
         return
+    if _PAREN_RANGE.match(inner) and _SPREAD_AFTER.match(line, m.end()):
+        skipped.append(Skipped(m.group(0), m.start(), "a target range beside a value with its spread ([8-12] 10.4±1.4)"))
+        return
     taken.append((m.start(), m.end()))
     found.append(RawMarker(m.group(0), inner, m.start(), m.end(), BRACKET))
+
+
+# 'Actual sirolimus level ...: [8-12] 10.4±1.4': a range in brackets, then a measured value with its SD, is the
+# target range the value is read against; a citation is not followed by a number and its spread.
+_SPREAD_AFTER = re.compile(r"\s*\d+(?:[.,\u00b7]\d+)?\s*\u00b1")
 
 
 def _scan_locators(line: str, found: list, skipped: list, taken: list) -> None:

@@ -37,8 +37,10 @@ _NOUN_RX = tuple((lazy(p, re.I), kinds, label) for p, kinds, label in _NOUNS)
 _NOUN = "|".join(f"(?:{p})" for p, _, _ in _NOUNS)
 # The words between a count and its noun are no count themselves: '21 days in two studies' counts two.
 # A number joined to what precedes it is a name's or a range's ('COVID-19 publications', '2-3 studies').
+# Nor is a word that makes the noun the object of a comparison: 'after intervals 4 and 8 analogous to previous
+# studies (Ade et al. 2014)' counts intervals, not studies ('to', 'than', 'with', 'like', 'as', 'from', 'by').
 _COUNT = lazy(rf"(?<![\w\u2010-\u2013./-])\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]|[1-9]\d)\s+"
-                    rf"(?:(?!(?:{'|'.join(_NUMBERS)})\b)[a-z][\w-]*\s+){{0,3}}?"
+                    rf"(?:(?!(?:{'|'.join(_NUMBERS)}|to|than|with|like|as|from|by)\b)[a-z][\w-]*\s+){{0,3}}?"
                     rf"(?P<noun>{_NOUN})\b", re.I, gated=True)
 # 'at least 10 studies [27]', 'more than five trials': a threshold or a bound, not a count of the cited works;
 # 'n = 3 population-based studies [20]': a size reported of the cited work, not a count of the markers; 'a BMI of
