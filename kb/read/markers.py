@@ -6,7 +6,8 @@ Pure functions. The numbered styles read are square brackets (``[4, 6]``,
 ``[e.g., 77]``), superscripts (``<sup>[5, 65-67]</sup>``, ``<sup>1,3-5</sup>``,
 ``<sup>(1, 2)</sup>``, ``<sup>(</sup>1<sup>-</sup>3<sup>)</sup>``, Unicode
 ``¹˒³⁻⁵``), the word ``ref. 13`` / ``refs. 38–43`` (PNAS) and, where nothing else is used, parentheses
-``(1, 2)``.
+``(1, 2)`` (read in ``kb.read.paren_markers``; the records every scanner returns are in
+``kb.read.marker_model``).
 
 What looks like a marker but is not one stays out: a bracketed year next to
 a name (``Buchbinder [2009]``), exponents and units (``10<sup>6</sup>``,
@@ -23,16 +24,17 @@ really uses is decided over the whole document (``kb.read.marker_style``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kb.patterns import lazy
 from kb.read.marker_context import (LABEL_BEFORE, LOCATOR, TOKEN_BEFORE, element_after, equation_number,
                                     exponent_before, footnote_label, in_subscript, inside_term, ionic_charge,
                                     note_label, residue_before, signed_power, table_footnote)
+from kb.read.marker_model import (BRACKET, PAREN, REF_WORD, SUP, SUP_BRACKET, UNICODE, RawMarker,  # noqa: F401
+                                  Skipped, zero_or_year)
 from kb.read.marker_values import (CELL_SPREAD, INTERVAL, PERCENT_COUNT, SPREAD, UNIT_SPREAD, interval_with_unit,
-                                   percent_with_count, range_around_value, spelled_before, spread_before_unit,
-                                   value_in_cell, value_with_spread)
+                                   percent_with_count, range_around_value, spread_before_unit, value_in_cell)
 from kb.read.marker_numbers import DASHES, MAX_RANGE, Expansion, expand, looks_like_year  # noqa: F401 - re-exported
+from kb.read.paren_markers import PAREN_RANGE, scan_paren_leads, scan_parens
 
 _DASHES = DASHES
 _LIST_BODY = rf"[\d\s,;{_DASHES}]*\d[\d\s,;{_DASHES}]*"
@@ -56,45 +58,11 @@ BARE_MARKER = re.compile(
     rf"(?<!\])(?P<run>{_BRACKET}(?:(?:\s*(?:[,;]|[{_DASHES}])\s*)?{_BRACKET})*)(?!\[|\([^\s()]*\))"
 )
 _ONE_BRACKET = re.compile(rf"\[{_EM}\s*(?P<inner>{_LIST_BODY})\s*{_EM}\]")
-# Not before a word or another parenthesis ("(1)(a)"), except a figure's: "Cox2 (30)(Figure 1E)" cites. Italics
-# may wrap the numbers inside, as in brackets: WHO's "(*22*)" among its "*(16)*"; a bold "(**3**)" is a chemist's
-# compound number.
-_PAREN = re.compile(rf"\((?P<em>\*|_)?(?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)(?(em)(?P=em))\)"
-                    rf"(?!\w|\((?!Fig|Table|Supp|Extended))")
 _SUP_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _UNICODE = lazy(rf"[{_SUP_DIGITS}]+(?:[,\u02d2\u207b{_DASHES}][{_SUP_DIGITS}]+)*")
 _TO_ASCII = str.maketrans(_SUP_DIGITS + "\u02d2\u207b", "0123456789,-")
 
 _SUP_LIST = re.compile(rf"^\s*{_LIST_BODY}\s*$")
-
-
-# Marker styles. A document's own style is decided over all its lines.
-BRACKET, SUP_BRACKET, SUP, UNICODE, PAREN = "bracket", "sup-bracket", "sup", "unicode", "paren"
-REF_WORD = "ref-word"  # PNAS's "(see ref. 13)", "(refs. 38–43)": a citation by the word, in any document
-
-
-@dataclass(frozen=True)
-class RawMarker:
-    raw: str  # as printed, the whole run: "[3]–[5]", "<sup>1</sup>,<sup>2</sup>"
-    inner: str  # the numbers as one list: "3–5", "1, 2"
-    start: int  # 0-based offset in the line
-    end: int
-    style: str = BRACKET
-    notes: tuple[str, ...] = ()  # what an author-year citation could not settle (kb.read.author_year)
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A span that may be a marker, left unread: the reader was not sure."""
-
-    text: str
-    start: int
-    reason: str
-
-
-def _zero_or_year(inner: str) -> bool:
-    numbers = [int(n) for n in re.findall(r"\d+", inner)]
-    return 0 in numbers or (len(numbers) == 1 and looks_like_year(inner))
 
 
 def _scan_split_sup(line: str, found: list, taken: list) -> None:
@@ -137,10 +105,10 @@ def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
         elif m.group("open"):
             # "<sup>(1, 2)</sup>" cites, "f<sup>(2)</sup>" is a derivative's order.
-            if (_SUP_LIST.match(inner) and not _zero_or_year(inner) and not _bracketed_power(line[: m.start()], inner)
+            if (_SUP_LIST.match(inner) and not zero_or_year(inner) and not _bracketed_power(line[: m.start()], inner)
                     and not table_footnote(line[: m.start()])):
                 found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
-        elif (not _SUP_LIST.match(inner) or _zero_or_year(inner) or exponent_before(line[: m.start()], inner)
+        elif (not _SUP_LIST.match(inner) or zero_or_year(inner) or exponent_before(line[: m.start()], inner)
               or element_after(line[m.end():]) or inside_term(line[m.end():])
               or signed_power(m.group("inner"), line[: m.start()]) or ionic_charge(inner, line[: m.start()])
               or (opens_block and footnote_label(line[: m.start()])) or note_label(line[: m.start()], line[m.end():])
@@ -156,7 +124,7 @@ def _scan_unicode(line: str, found: list, taken: list, opens_block: bool) -> Non
                 or (opens_block and footnote_label(line[: m.start()]))):
             continue
         inner = m.group(0).translate(_TO_ASCII)
-        if _zero_or_year(inner):
+        if zero_or_year(inner):
             continue
         taken.append((m.start(), m.end()))
         found.append(RawMarker(m.group(0), inner, m.start(), m.end(), UNICODE))
@@ -211,14 +179,14 @@ def _keep_bracket(line: str, m: re.Match, inner: str, found: list, skipped: list
     if in_subscript(before):
         skipped.append(Skipped(m.group(0), m.start(), "a bracket in a subscript (an index, F[1,12])"))
         return
-    if _zero_or_year(inner) or LABEL_BEFORE.search(before):
+    if zero_or_year(inner) or LABEL_BEFORE.search(before):
         skipped.append(Skipped(m.group(0), m.start(), "a bracketed number that reads as an interval or label"))
         return
     token = TOKEN_BEFORE.search(before)
     if token and len(token.group(1)) == 1 and before.endswith(token.group(1)):
         skipped.append(Skipped(m.group(0), m.start(), "a bracketed number attached to a symbol (x[1])"))
         return
-    if _PAREN_RANGE.match(inner) and _SPREAD_AFTER.match(line, m.end()):
+    if PAREN_RANGE.match(inner) and _SPREAD_AFTER.match(line, m.end()):
         skipped.append(Skipped(m.group(0), m.start(), "a target range beside a value with its spread ([8-12] 10.4±1.4)"))
         return
     taken.append((m.start(), m.end()))
@@ -241,91 +209,6 @@ def _joiners(run: str) -> list[str]:
     """The text between the brackets of a run: ', ' or '–'."""
     spans = [(p.start(), p.end()) for p in _ONE_BRACKET.finditer(run)]
     return [run[a:b] for (_, a), (b, _) in zip(spans, spans[1:])]
-
-
-_CLOSING_TAG = re.compile(r"</su[bp]>$", re.IGNORECASE)
-# A parenthesis attached to a word (a peptide's residues "Ang(1-7)", "Ang-(1-5)", a function's argument "f(2)"), one
-# the next word hangs on ("(1–7)-Mas axis"), or one closing a bracket right after its one word ("[Ang (1–7)]")
-# belongs to a name; a citation stands apart from the words around it.
-_IN_A_NAME_BEFORE = re.compile(r"(?:\w|\w-)$")
-# "[Ang (1\u20137)]": a capitalised name; not a lead-in, "[see (11)]", "[See (11) for details]"
-_BRACKET_NAME_BEFORE = re.compile(r"\[(?!See\b)[A-Z][\w-]{0,15} ?$")
-_IN_A_NAME_AFTER = re.compile(r"-[^\W\d_]")
-
-
-# A cell of running text: sentences of many words ('The evidence was limited to two trials: ... including 73
-# participants (27, 28).'), as guidelines print their evidence summaries; its citations are read as in prose.
-_PROSE_CELL_WORDS = 15
-_SENTENCE_IN_CELL = re.compile(r"[a-z]{2}[.;:]\s+[A-Z]|[a-z]{2}\.\s*$")
-
-
-def _in_prose_cell(line: str, start: int, end: int) -> bool:
-    cell = line[line.rfind("|", 0, start) + 1: (line.find("|", end) if "|" in line[end:] else len(line))]
-    words = re.findall(r"[A-Za-z]{2,}", cell)
-    return len(words) >= _PROSE_CELL_WORDS and bool(_SENTENCE_IN_CELL.search(cell.strip()))
-
-
-_PAREN_RANGE = re.compile(rf"^\s*(\d+)\s*[{_DASHES}]\s*(\d+)\s*$")
-# "(13; unpublished observations)": a citation beside work the list does not hold, in one bracket.
-_PAREN_UNPUBLISHED = re.compile(r"\((?P<inner>\d{1,3}(?:\s*,\s*\d{1,3})*)\s*;\s*(?:unpublished|personal\s+communication|"
-                                r"data\s+not\s+shown)\b[^()]{0,40}\)", re.IGNORECASE)
-
-
-_SOURCES_COMMA = re.compile(r"\b(?:studies|reports|trials|authors|investigators|researchers|literature|publications|"
-                            r"reviews)[*_]*,$", re.IGNORECASE)
-
-
-def _scan_parens(line: str, found: list, taken: list) -> None:
-    for m in _PAREN_UNPUBLISHED.finditer(line):
-        if not any(a <= m.start() < b for a, b in taken) and m.start() and not line[m.start() - 1].isalnum():
-            taken.append((m.start(), m.end()))
-            found.append(RawMarker(m.group(0), m.group("inner"), m.start(), m.end(), PAREN))
-    row = line.lstrip().startswith("|")
-    for m in _PAREN.finditer(line):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        if row and (not (line[: m.start()].rstrip().endswith("|") and line[m.end():].lstrip().startswith("|"))
-                    or re.fullmatch(r"\d+,\d{1,2}", m.group("inner"))) and not _in_prose_cell(line, m.start(), m.end()):
-            continue  # a table row's "45 (12)" or "| (38,2) |" is a value; a cell holding only "(95)" cites
-        if (_IN_A_NAME_BEFORE.search(line, 0, m.start()) or _IN_A_NAME_AFTER.match(line, m.end())
-                or (_BRACKET_NAME_BEFORE.search(line, 0, m.start()) and line[m.end():m.end() + 1] == "]")):
-            continue  # "Ang(1-7)", "Ang-(1-5)", "(1–7)-Mas", "[Ang (1–7)]", "f(2)": part of a name or a formula
-        inner = m.group("inner")
-        before = line[: m.start()].rstrip()
-        # "(1) the first ..." lists, "(2009)", "(Figure 2)" and "n (5)" are not citations.
-        # "(inhibitor of RAD51; (38))": a citation closing an aside is no list's "(2)", which words follow.
-        nested = before[-1:] in (";", "(") and line[m.end():].startswith(")")
-        glued = line[m.start() - 1:m.start()] == ","  # ACS: "a limitation,(14-18)"; a list's "(2)" follows a space
-        # "In agreement with previous studies, (14-17) our data ...": the works just named; a list's item is one
-        # number ("two kinds of studies, (1) those ...")
-        sources = _SOURCES_COMMA.search(before) is not None and not inner.strip().isdigit()
-        if not before or (before[-1] in ":;(," and not nested and not glued and not sources) or _zero_or_year(inner) \
-                or LABEL_BEFORE.search(before):
-            continue
-        if value_with_spread(line, before, inner) or spelled_before(before, inner) \
-                or percent_with_count(before, inner, line[m.end():]):
-            continue
-        bounds = _PAREN_RANGE.match(inner)
-        if bounds and re.search(rf"[<>\u2264\u2265]\s*{bounds.group(1)}(?![\d.])", before[-120:]):
-            continue  # "NR (<14 follicles) but not HR (14–30)": a band going on from a threshold, not citations
-        # "n (5)", "= (5)" and "< (5)" are values; "CO<sub>2</sub> (29, 30)" cites (a tag's ">" is no sign).
-        if re.search(r"(?:\b(?:and|or|n|N)|[=<>])$", _CLOSING_TAG.sub("", before)):
-            continue
-        found.append(RawMarker(m.group(0), inner, m.start(), m.end(), PAREN))
-
-
-# "(reviewed in 8\u201310)", "(see 4, 5)", "(e.g., 12)": a pointer's numbers closing the parenthesis, in an article whose
-# citations are "(4,5)" (the brackets' "[reviewed in 8]" is LOCATOR's); a count would be followed by what it counts.
-_PAREN_LEAD = re.compile(rf"\((?:e\.g\.|cf\.|see(?:\s+also)?|reviewed\s+in)[,:]?\s*"
-                         rf"(?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)\)", re.IGNORECASE)
-
-
-def _scan_paren_leads(line: str, found: list, taken: list) -> None:
-    for m in _PAREN_LEAD.finditer(line):
-        if any(a <= m.start() < b for a, b in taken) or _zero_or_year(m.group("inner")):
-            continue
-        taken.append((m.start(), m.end()))
-        found.append(RawMarker(m.group(0), m.group("inner"), m.start(), m.end(), PAREN))
 
 
 _REF_WORD = re.compile(rf"(?<![\w.])[Rr]efs?\.\s?(?P<inner>\d{{1,4}}(?:\s*(?:,|and|[{_DASHES}])\s*\d{{1,4}})*)"
@@ -361,8 +244,8 @@ def scan_line(line: str, opens_block: bool = True) -> tuple[list[RawMarker], lis
     if "ref" in line or "Ref" in line:
         _scan_ref_word(line, found, taken)
     if "(" in line:
-        _scan_paren_leads(line, found, taken)
-        _scan_parens(line, found, taken)
+        scan_paren_leads(line, found, taken)
+        scan_parens(line, found, taken)
     found.sort(key=lambda r: r.start)
     return _join_runs(line, found), skipped
 

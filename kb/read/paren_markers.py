@@ -1,0 +1,102 @@
+"""Citations in parentheses, '(1, 2)' and '(reviewed in 8-10)', told from the values, list items, names and
+formulas that print numbers in parentheses too (pure). Read where a document cites so (``kb.read.marker_style``)."""
+from __future__ import annotations
+
+import re
+
+from kb.read.marker_context import LABEL_BEFORE
+from kb.read.marker_model import PAREN, RawMarker, zero_or_year
+from kb.read.marker_numbers import DASHES
+from kb.read.marker_values import percent_with_count, spelled_before, value_with_spread
+
+_DASHES = DASHES
+# Not before a word or another parenthesis ("(1)(a)"), except a figure's: "Cox2 (30)(Figure 1E)" cites. Italics
+# may wrap the numbers inside, as in brackets: WHO's "(*22*)" among its "*(16)*"; a bold "(**3**)" is a chemist's
+# compound number.
+_PAREN = re.compile(rf"\((?P<em>\*|_)?(?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)(?(em)(?P=em))\)"
+                    rf"(?!\w|\((?!Fig|Table|Supp|Extended))")
+
+
+_CLOSING_TAG = re.compile(r"</su[bp]>$", re.IGNORECASE)
+# A parenthesis attached to a word (a peptide's residues "Ang(1-7)", "Ang-(1-5)", a function's argument "f(2)"), one
+# the next word hangs on ("(1–7)-Mas axis"), or one closing a bracket right after its one word ("[Ang (1–7)]")
+# belongs to a name; a citation stands apart from the words around it.
+_IN_A_NAME_BEFORE = re.compile(r"(?:\w|\w-)$")
+# "[Ang (1\u20137)]": a capitalised name; not a lead-in, "[see (11)]", "[See (11) for details]"
+_BRACKET_NAME_BEFORE = re.compile(r"\[(?!See\b)[A-Z][\w-]{0,15} ?$")
+_IN_A_NAME_AFTER = re.compile(r"-[^\W\d_]")
+
+
+# A cell of running text: sentences of many words ('The evidence was limited to two trials: ... including 73
+# participants (27, 28).'), as guidelines print their evidence summaries; its citations are read as in prose.
+_PROSE_CELL_WORDS = 15
+_SENTENCE_IN_CELL = re.compile(r"[a-z]{2}[.;:]\s+[A-Z]|[a-z]{2}\.\s*$")
+
+
+def _in_prose_cell(line: str, start: int, end: int) -> bool:
+    cell = line[line.rfind("|", 0, start) + 1: (line.find("|", end) if "|" in line[end:] else len(line))]
+    words = re.findall(r"[A-Za-z]{2,}", cell)
+    return len(words) >= _PROSE_CELL_WORDS and bool(_SENTENCE_IN_CELL.search(cell.strip()))
+
+
+PAREN_RANGE = re.compile(rf"^\s*(\d+)\s*[{_DASHES}]\s*(\d+)\s*$")
+# "(13; unpublished observations)": a citation beside work the list does not hold, in one bracket.
+_PAREN_UNPUBLISHED = re.compile(r"\((?P<inner>\d{1,3}(?:\s*,\s*\d{1,3})*)\s*;\s*(?:unpublished|personal\s+communication|"
+                                r"data\s+not\s+shown)\b[^()]{0,40}\)", re.IGNORECASE)
+
+
+_SOURCES_COMMA = re.compile(r"\b(?:studies|reports|trials|authors|investigators|researchers|literature|publications|"
+                            r"reviews)[*_]*,$", re.IGNORECASE)
+
+
+def scan_parens(line: str, found: list, taken: list) -> None:
+    for m in _PAREN_UNPUBLISHED.finditer(line):
+        if not any(a <= m.start() < b for a, b in taken) and m.start() and not line[m.start() - 1].isalnum():
+            taken.append((m.start(), m.end()))
+            found.append(RawMarker(m.group(0), m.group("inner"), m.start(), m.end(), PAREN))
+    row = line.lstrip().startswith("|")
+    for m in _PAREN.finditer(line):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if row and (not (line[: m.start()].rstrip().endswith("|") and line[m.end():].lstrip().startswith("|"))
+                    or re.fullmatch(r"\d+,\d{1,2}", m.group("inner"))) and not _in_prose_cell(line, m.start(), m.end()):
+            continue  # a table row's "45 (12)" or "| (38,2) |" is a value; a cell holding only "(95)" cites
+        if (_IN_A_NAME_BEFORE.search(line, 0, m.start()) or _IN_A_NAME_AFTER.match(line, m.end())
+                or (_BRACKET_NAME_BEFORE.search(line, 0, m.start()) and line[m.end():m.end() + 1] == "]")):
+            continue  # "Ang(1-7)", "Ang-(1-5)", "(1–7)-Mas", "[Ang (1–7)]", "f(2)": part of a name or a formula
+        inner = m.group("inner")
+        before = line[: m.start()].rstrip()
+        # "(1) the first ..." lists, "(2009)", "(Figure 2)" and "n (5)" are not citations.
+        # "(inhibitor of RAD51; (38))": a citation closing an aside is no list's "(2)", which words follow.
+        nested = before[-1:] in (";", "(") and line[m.end():].startswith(")")
+        glued = line[m.start() - 1:m.start()] == ","  # ACS: "a limitation,(14-18)"; a list's "(2)" follows a space
+        # "In agreement with previous studies, (14-17) our data ...": the works just named; a list's item is one
+        # number ("two kinds of studies, (1) those ...")
+        sources = _SOURCES_COMMA.search(before) is not None and not inner.strip().isdigit()
+        if not before or (before[-1] in ":;(," and not nested and not glued and not sources) or zero_or_year(inner) \
+                or LABEL_BEFORE.search(before):
+            continue
+        if value_with_spread(line, before, inner) or spelled_before(before, inner) \
+                or percent_with_count(before, inner, line[m.end():]):
+            continue
+        bounds = PAREN_RANGE.match(inner)
+        if bounds and re.search(rf"[<>\u2264\u2265]\s*{bounds.group(1)}(?![\d.])", before[-120:]):
+            continue  # "NR (<14 follicles) but not HR (14–30)": a band going on from a threshold, not citations
+        # "n (5)", "= (5)" and "< (5)" are values; "CO<sub>2</sub> (29, 30)" cites (a tag's ">" is no sign).
+        if re.search(r"(?:\b(?:and|or|n|N)|[=<>])$", _CLOSING_TAG.sub("", before)):
+            continue
+        found.append(RawMarker(m.group(0), inner, m.start(), m.end(), PAREN))
+
+
+# "(reviewed in 8\u201310)", "(see 4, 5)", "(e.g., 12)": a pointer's numbers closing the parenthesis, in an article whose
+# citations are "(4,5)" (the brackets' "[reviewed in 8]" is LOCATOR's); a count would be followed by what it counts.
+_PAREN_LEAD = re.compile(rf"\((?:e\.g\.|cf\.|see(?:\s+also)?|reviewed\s+in)[,:]?\s*"
+                         rf"(?P<inner>\d{{1,3}}(?:\s*(?:[,;]|[{_DASHES}])\s*\d{{1,3}})*)\)", re.IGNORECASE)
+
+
+def scan_paren_leads(line: str, found: list, taken: list) -> None:
+    for m in _PAREN_LEAD.finditer(line):
+        if any(a <= m.start() < b for a, b in taken) or zero_or_year(m.group("inner")):
+            continue
+        taken.append((m.start(), m.end()))
+        found.append(RawMarker(m.group(0), m.group("inner"), m.start(), m.end(), PAREN))
