@@ -7,24 +7,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 
 from kb.patterns import lazy
 from kb.read.author_year import AUTHOR_YEAR, AuthorYearIndex, scan_author_year
-from kb.read.author_year_list import read_entry, unnumbered_drafts
 from kb.read.blocks import Heading, headings
 from kb.read.criteria import CATEGORY, paragraph_statements, parse_criteria
-from kb.read.ditto import read_dittos
-from kb.read.given_first import read_given_first
-from kb.read.given_names import read_in_full_name_style
 from kb.read.heading_markers import heading_markers
-from kb.read.model import Code, PolicyDocument, Problem, ReferenceEntry, Section
+from kb.read.model import Code, PolicyDocument, Problem, Section
 from kb.read.prose import clean_text, group_blocks, read_paragraphs, read_prose
-from kb.read.reference_list import parse_entry
+from kb.read.reference_lines import ENTRY, HEADING, parse_references  # noqa: F401 - re-exported
 from kb.ids import slug as make_slug
 from kb.read.shape import document_shape, front_matter
 
-HEADING = lazy(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
 # A section number may come first ('9. References', '7.1 References', 'VII. REFERENCES'); Word's Harvard style says
 # 'Reference List'. A footnote mark may follow, glued as the text reads it: WHO's 'References<sup>2</sup>' over
 # '2 All references were accessed on ...' reads 'References2'.
@@ -35,21 +29,7 @@ REFERENCE_HEADING = lazy(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})\.?\s+)?(re
 CRITERIA_HEADING = lazy(r"\bcriteria\b|\bcoverage\b|\bpolicy statement|^policy$|\bposition statement", re.I)
 DOCUMENTATION_HEADING = lazy(r"required documentation", re.I)
 CODES_HEADING = lazy(r"^(codes?|coding|billing codes?|cpt.*codes?)$", re.I)
-ENTRY = lazy(r"^\s*(?:\[(?P<b>\d{1,5})\]|(?P<n>\d{1,5})[.)])\s+(?P<text>\S.*)$")
-# '12 Smith, J.': a number printed bare before the entry (Portland Press, some Elsevier journals); taken only
-# when it is the next number of the list, so a wrapped line that opens with a volume is not an entry
-BARE_ENTRY = lazy(r"^\s*(?P<n>\d{1,4})\s+(?P<text>[A-Z\u00c0-\u00de]\S*.*)$")
-# '80.Courcoulas A, Abu Dayyeh BK': a label glued to the name (a Word list whose tab was lost); taken only as the
-# next number, and before a capitalised word, so '2.5 mg' or a wrapped '3.Results' out of turn stays text
-GLUED_ENTRY = lazy(r"^\s*(?P<n>\d{1,4})\.(?P<text>[A-Z\u00c0-\u00de][A-Za-z\u00df-\u00ff]\S*.*)$")
-# A line numbered out of turn that opens with an entry's tail is the previous entry wrapped where a number ended
-# it: 'doi: 10.1007/s11695-019-03828-' over '1. PMID: 30937874.', '2009 Jan' over '26. [Epub ahead of print]'
-_TAIL_OPENING = lazy(r"^(?:PMID\b|PMCID\b|doi:|DOI:|doi\s+10\.|https?://|\[?Epub\b|Accessed\b|Available\b)")
-# A line naming a part of the list, its numbers restarting at 1 under it ('Peer Reviewed Publications:',
-# 'Government Agency, Medical Society, and Other Authoritative Publications:'): short, ending in a colon
-_PART_LABEL = lazy(r"^(?:\*\*|__)?[A-Z][^.:]{2,120}:(?:\*\*|__)?$")
 CODE = lazy(r"^(?:[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4})$")
-_BOLD_LINE = lazy(r"\*\*[^*]+\*\*|__[^_]+__")  # a bold line after the list ends it, as a heading would
 META = {
     "effective": lazy(r"^\W*Effective(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
     "next_review": lazy(r"^\W*Next Review(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
@@ -121,60 +101,6 @@ def _region(sections: list[Section], pattern, n_lines: int, *, through_categorie
         end = s.line - 1
         break
     return start.line + 1, end
-
-
-def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list[Problem], bool]:
-    """The entries, the problems, and whether the list prints its numbers (else it is numbered in order)."""
-    drafts: list[list] = []  # [number, text, line, part]
-    part, label_line = 0, None  # the list's part, and the line of the last part label seen (or None)
-    for num in range(span[0], span[1] + 1):
-        text = lines[num - 1]
-        expected = drafts[-1][0] + 1 if drafts else 1
-        m = ENTRY.match(text)
-        if m and drafts and int(m.group("b") or m.group("n")) != expected and _TAIL_OPENING.match(m.group("text")):
-            m = None
-        bare = None if m else BARE_ENTRY.match(text) or GLUED_ENTRY.match(text)
-        if bare and int(bare.group("n")) != expected:
-            bare = None
-        if m or bare:
-            number = int(m.group("b") or m.group("n")) if m else int(bare.group("n"))
-            if number == 1 and drafts and label_line is not None:
-                part += 1  # the numbers start again under a label of their own: a second part of the list
-            drafts.append([number, (m or bare).group("text"), num, part])
-            label_line = None
-        elif _PART_LABEL.match(text.strip()) and len(text.split()) <= 16 and _opens_at_one(lines, num, span[1]):
-            label_line = num  # kept out of the entry above it: it names the entries below
-        elif text.strip() and drafts and not HEADING.match(text) and not _BOLD_LINE.fullmatch(text.strip()):
-            drafts[-1][1] += " " + text.strip()  # an entry wrapped onto a second line
-            label_line = None
-    numbered = bool(drafts)
-    if not drafts:
-        drafts = [d + [0] for d in unnumbered_drafts(lines[span[0] - 1: span[1]], span[0])]
-    problems = []
-    if not drafts:
-        problems.append(Problem("empty-reference-list", span[0] - 1, "the reference list has no numbered entries"))
-    read = parse_entry if numbered else read_entry
-    again = lambda n, t, ln: _read_unbolded(read, n, t, ln)  # noqa: E731 - the reader, for entries read again
-    entries = read_dittos([again(n, t, ln) for n, t, ln, _ in drafts], again)
-    entries = read_given_first(read_in_full_name_style(entries), again)
-    return [replace(e, part=d[3]) if d[3] else e for e, d in zip(entries, drafts)], problems, numbered
-
-
-def _opens_at_one(lines: list[str], num: int, last: int) -> bool:
-    """Whether the next line with text after line ``num`` is an entry numbered 1."""
-    for text in lines[num: last]:
-        if text.strip():
-            m = ENTRY.match(text)
-            return bool(m) and int(m.group("b") or m.group("n")) == 1
-    return False
-
-
-def _read_unbolded(read, number: int, text: str, line: int) -> ReferenceEntry:
-    """Journals set an entry's authors (or its year, volume) in bold: the fields are read without the marks,
-    and the entry keeps its text as printed."""
-    if "**" not in text:
-        return read(number, text, line)
-    return replace(read(number, text.replace("**", ""), line), raw=text)
 
 
 def _cites_a_fifth(markers, references) -> bool:
