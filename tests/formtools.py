@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from kb.checks import run_checks
+from kb.importers.jats import convert
 from kb.knowledge.base import build_knowledge_base
 from kb.outputs.report import flatten
 from kb.read.markers import scan_line
@@ -26,3 +27,10 @@ def in_results(sentence: str, code: str) -> list[tuple[str, str]]:
     """``codes_of`` a sentence set in a trial report's Results, with a one-entry reference list."""
     return codes_of(f"# Trial\n\n## Results\n\n{sentence}\n\n## References\n\n1. Smith A. A trial. *J Med*. "
                     "2001;1:1-5.\n", code)
+
+
+def first_entry(template: str, cit: str) -> str:
+    """The first reference entry, as ``kb import jats`` prints it, of a JATS ``template`` whose '{cit}' is the
+    first <ref>'s citation element."""
+    lines = convert(template.format(cit=cit).encode(), "x.xml").markdown.split("\n")
+    return lines[lines.index("## References") + 2]

@@ -2,10 +2,9 @@
 two per journal, read first as they came). Each form has a positive and a clean case; the texts are made here."""
 from __future__ import annotations
 
-from kb.importers.jats import convert
 from kb.read.entry_source import year_in
 from kb.read.parse_policy import parse_policy
-from tests.formtools import codes_of, in_results
+from tests.formtools import codes_of, first_entry, in_results
 
 _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <article><front><journal-meta><journal-title>Nursing Tests</journal-title></journal-meta>
@@ -20,8 +19,7 @@ _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def _first_entry(cit: str) -> str:
-    lines = convert(_HEAD.format(cit=cit).encode(), "x.xml").markdown.split("\n")
-    return lines[lines.index("## References") + 2]
+    return first_entry(_HEAD, cit)
 
 
 def _book(title_tag: str, year: str = "2000") -> str:

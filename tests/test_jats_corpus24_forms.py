@@ -3,9 +3,8 @@ journal, none met by an earlier folder, read first as they came). Each form has 
 texts are made here."""
 from __future__ import annotations
 
-from kb.importers.jats import convert
 from kb.read.parse_policy import parse_policy
-from tests.formtools import codes_of, in_results, markers_in
+from tests.formtools import codes_of, first_entry, in_results, markers_in
 
 _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <article><front><journal-meta><journal-title>Pain Tests</journal-title></journal-meta>
@@ -20,8 +19,7 @@ _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def _first_entry(cit: str) -> str:
-    lines = convert(_HEAD.format(cit=cit).encode(), "x.xml").markdown.split("\n")
-    return lines[lines.index("## References") + 2]
+    return first_entry(_HEAD, cit)
 
 
 def _parts(*inner: str) -> str:
