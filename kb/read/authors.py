@@ -4,7 +4,8 @@ Pure. Names are read as printed: ``Surname AB`` (Vancouver, AMA, PLOS, BMC),
 ``Surname, A. B.`` (APA-like), ``A.B. Surname`` (Elsevier numbered), with
 particles (de las Heras, van der Berg), apostrophes and hyphens (O'Brien,
 Shen–Orr) and letters of any alphabet (Łukasz, Østergaard, Doğan, Παπαδόπουλος).
-A list may end in ``et al.`` or in a group name (``the FREE investigators``).
+A list may end in ``et al.`` or in a group name (``the FREE investigators``). One person's name is
+split in ``kb.read.person_names``.
 """
 from __future__ import annotations
 
@@ -12,58 +13,9 @@ import re
 from dataclasses import dataclass
 
 from kb.patterns import lazy
-
-
-# Capitals of the Latin, Greek and Cyrillic alphabets. Python's ``re`` has no ``\p{Lu}``; the Latin
-# Extended blocks mix capitals and small letters, so they are taken whole (a small letter there
-# rarely opens a word of a reference list). Ranges, not a list of letters: the patterns below use this
-# class many times, and a class of a thousand letters made importing the module cost a third of a second.
-UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u038f\u0391-\u03ab\u0400-\u042f\u1e00-\u1eff]"
-# A letter, with any combining accents after it (names in decomposed form: "c" + caron).
-LETTER = r"(?:[^\W\d_][\u0300-\u036f]*)"
-_JOIN = "'\u2019\\-\u2010\u2011\u2013"
-PARTICLE = (r"(?:[vV]an['\u2019]t|[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]a|[lL]e|las|los|del|della|dela|do|dos|das|"
-            r"ten|ter|te|zu|af|y|i|bin|ben|[sS]t\.?)")  # "Casadevall i Solvas", "st Leger", "te Velde" too
-# "vanEngelsdorp", "deBoer", "LeBlanc", "tenOever", "d'Eysmond", "al-Sabbagh", "dos-Santos-Silva": a particle written
-# onto the capital, or joined to it by a hyphen.
-SURNAME_WORD = rf"(?:[vV]an|[vV]on|[dD]e|[dD]i|[dD]a|[dD]u|[lL]e|[lL]a|ten|ter|d['\u2019]|(?:al|el|ben|bin|ibn|d[aeo]s?|del)-)?{UPPER}[\u0300-\u036f]*{LETTER}*(?:[{_JOIN}]{LETTER}+)*"
-# "Boule'" (an accent printed as an apostrophe); "Van den broeck", "De meillon": a surname after a particle
-# printed in small letters
-SURNAME = (rf"(?:(?:{PARTICLE}\s+)+[a-z]{LETTER}+|(?:{PARTICLE}\s+)*{SURNAME_WORD})['\u2019]?"
-           rf"(?:\s+(?:{PARTICLE}\s+)*{SURNAME_WORD})*?")
-# "AB", "A.B.", "A-M", "J-i", "Fv" and "Avd" (a Dutch 'van (der)' folded into the initials); up to five
-# capitals for Portuguese and Spanish names ("Tavares MCGCF"); dotted initials with a particle's small letters
-# between them, as MDPI prints them ("Emery F.d.S.", "Deemter L.v.", "Ascencio-Montiel I.d.J.")
-# ... and a second initial a reference manager exported in small letters ("Neese R a", "Levine J a").
-INITIALS = (rf"(?:{UPPER}{{1,4}}[a-z]{{1,2}}|{UPPER}\.(?:\s?(?:{UPPER}|[a-z]{{1,3}})\.){{1,4}}|{UPPER}\s[a-z]"
-            rf"|{UPPER}(?:\.?\s?-?{UPPER}){{0,4}}\.?(?:-[a-z]\.?)?)"
-            rf"(?![^\W\d_])")
-SUFFIX = r"(?:Jr|Sr|2n?d|3r?d|[4-9]th|II|III|IV)\.?"  # PubMed numbers generations: "Butterworth JF 5th"; NLM once "3d"
-
-# Each piece is compiled once and names are cut into pieces in Python: one pattern holding the
-# surname pattern several times over cost more to compile than reading a whole reference list.
-_SURNAME_RX = lazy(SURNAME)
-_INITIALS_RX = lazy(INITIALS)
-_DOTTED = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*\s*")  # "J.A. " before a surname
-_SUFFIX_TAIL = lazy(rf",?\s+{SUFFIX}$")
-# PubMed's Dutch 'Heijden GW van der' and 'Winter W De': the particle after the initials, in either case
-_PARTICLE_TAIL = lazy(r"(?<=[A-Z.])(?:\s+(?:[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]u|[dD]a|[dD]i|[lL]e|[lL]a|ten|ter))+$")
-_ONLY_INITIALS = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*")
-_SUFFIX_ONLY = lazy(SUFFIX)
-# "JF" in "Sallis, JF": two to five capitals, no stops (one bare capital is where a list of dotted initials
-# was cut: "Thompson, K. M. & ...")
-_BARE_INITIALS = lazy(rf"{UPPER}{{2,5}}")
-_LONE_CAPITAL = lazy(rf"{UPPER}\.?")
-ETAL = lazy(r"^\*{0,2}(?:et\.?\s*al\.?|and\s+others|others|\.\.\.|\u2026)\*{0,2}$", re.IGNORECASE)  # "et.al" too
-GROUP_WORDS = lazy(
-    r"\b(?:Groups?|Investigators?|Collaborat\w*|Consortium|Team|Study|Trial|Committee|Network|Writing|"
-    r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators|"
-    r"Consultation|Initiative|College|(?-i:Program(?:me)?))\b", re.IGNORECASE)  # a title's "program" is not one
-
-
-# Words that make a name an organisation's, never a person's surname.
-_CORPORATE = lazy(rf"{GROUP_WORDS.pattern}|\b(?:Inc|Ltd|LLC|GmbH|Corp|University|Foundation|Office|Department|Ministry|Cent(?:er|re)s?|Administration)\b\.?",
-                        re.IGNORECASE)
+from kb.read.person_names import (  # noqa: F401 - the entry readers import these names from here too
+    BARE_INITIALS, CORPORATE, ETAL, GROUP_WORDS, JOIN, LETTER, ONLY_INITIALS, PARTICLE, SUFFIX_ONLY, SURNAME,
+    SURNAME_RX, SURNAME_WORD, UPPER, initials_first, name_and_initials, person)
 
 
 @dataclass(frozen=True)
@@ -74,60 +26,6 @@ class Authors:
     et_al: bool = False
 
 
-# 'Ngoan le T' (a Vietnamese name as PubMed inverts it): a surname whose last word is a small particle.
-_WITH_PARTICLE = lazy(rf"{SURNAME_WORD}\s+(?:le|la|de|van|von|da|di|du)")
-
-
-# PubMed folds a Portuguese or Spanish particle between given names into the initials: 'Parreira Pdo C'.
-_FOLDED_PARTICLE = lazy(rf"(?P<surname>{SURNAME_WORD}(?:\s+{SURNAME_WORD})?)\s+"
-                        rf"(?P<initials>{UPPER}{{1,2}}(?:da|de|do|dos|das)\s+{UPPER}{{1,3}})")
-
-
-def _split_person(token: str) -> tuple[str, str] | None:
-    """(surname, initials) of 'Smith AB', 'Smith A. B.', 'McConnell CT, Jr.', 'J.A. Smith' or PubMed's Dutch
-    'Heijden GW van der' (the particle after the initials)."""
-    core = _PARTICLE_TAIL.sub("", _SUFFIX_TAIL.sub("", token.strip()))
-    folded = _FOLDED_PARTICLE.fullmatch(core)
-    if folded:  # PubMed's 'Parreira Pdo C', 'Costa Lda C': 'P. do C.', the particle folded into the initials
-        return folded.group("surname"), folded.group("initials")
-    for name in dict.fromkeys((core, token.strip())):  # "Tetko IV": initials that look like a suffix
-        words = name.split()
-        for k in (1, 2, 3):  # "Smith AB", "Smith A. B", "Bottcher C. J. F", Thieme's "Kahn S R"
-            if len(words) > k:
-                head, tail = " ".join(words[:-k]), " ".join(words[-k:])
-                if _LONE_CAPITAL.fullmatch(words[-k - 1]) and len(words) > k + 1:
-                    continue  # "Kahn S" is no surname: the lone capital is the first of spaced initials
-                if _INITIALS_RX.fullmatch(tail) and (_SURNAME_RX.fullmatch(head) or _WITH_PARTICLE.fullmatch(head)):
-                    return head, tail
-    return initials_first(core)
-
-
-def initials_first(piece: str) -> tuple[str, str] | None:
-    """(surname, initials) of 'J.A. Smith': dotted initials before a surname."""
-    m = _DOTTED.match(piece)
-    if m and len(piece) - m.end() > 1 and _SURNAME_RX.fullmatch(piece[m.end():]):  # "J.A": no surname "A"
-        return piece[m.end():], piece[: m.end()].strip()
-    return None
-
-
-def person(token: str, *, bare: bool = False) -> str | None:
-    """The surname of one printed name, or None when the token is not a person's name."""
-    token = token.strip()
-    if _CORPORATE.search(token):
-        return None  # "StatSoft Inc", "Genomes Project Consortium"
-    found = _split_person(token) or _split_person(token.rstrip("."))
-    if found:
-        return found[0]
-    if bare and _SURNAME_RX.fullmatch(token.rstrip(".")) and len(token.split()) <= 3:
-        return token.rstrip(".")
-    return None
-
-
-def name_and_initials(author: str) -> tuple[str, str] | None:
-    """'Wippold FJ' or 'F.J. Wippold' -> ('Wippold', 'FJ'); None when it is not a person's name."""
-    return _split_person(author)
-
-
 def _tokens(segment: str) -> list[str]:
     """Split a printed list into names: commas, semicolons, 'and', '&'."""
     segment = re.sub(r",?\s+(?:and|&)\s+", ", ", segment)
@@ -136,16 +34,16 @@ def _tokens(segment: str) -> list[str]:
     for t in raw:
         if not t:
             continue
-        if merged and (_SUFFIX_ONLY.fullmatch(t) or _ONLY_INITIALS.fullmatch(t)) and person(merged[-1]) is None:
+        if merged and (SUFFIX_ONLY.fullmatch(t) or ONLY_INITIALS.fullmatch(t)) and person(merged[-1]) is None:
             merged[-1] = f"{merged[-1]}, {t}"  # "Smith, J. A." (APA) or "McConnell CT, Jr."
-        elif merged and _BARE_INITIALS.fullmatch(t) and person(merged[-1]) is None \
-                and _SURNAME_RX.fullmatch(merged[-1]) and len(merged[-1].split()) <= 2 \
-                and not _CORPORATE.search(f"{merged[-1]} {t}"):
+        elif merged and BARE_INITIALS.fullmatch(t) and person(merged[-1]) is None \
+                and SURNAME_RX.fullmatch(merged[-1]) and len(merged[-1].split()) <= 2 \
+                and not CORPORATE.search(f"{merged[-1]} {t}"):
             merged[-1] = f"{merged[-1]}, {t}"  # "Sallis, JF, Cervero RB": a stray comma before the initials
-        elif merged and _SUFFIX_ONLY.fullmatch(t):
+        elif merged and SUFFIX_ONLY.fullmatch(t):
             merged[-1] = f"{merged[-1]}, {t}"
-        elif merged and "." in t and _ONLY_INITIALS.fullmatch(t) and merged[-1][:1].islower() \
-                and _SURNAME_RX.fullmatch(merged[-1]):
+        elif merged and "." in t and ONLY_INITIALS.fullmatch(t) and merged[-1][:1].islower() \
+                and SURNAME_RX.fullmatch(merged[-1]):
             merged[-1] = f"{merged[-1]}, {t}"  # "van de Wal, R. S. W." (Nature): a particle's surname, then initials
         else:
             merged.append(t)
@@ -155,10 +53,10 @@ def _tokens(segment: str) -> list[str]:
 def _apa(token: str) -> str | None:
     if ", " in token:
         surname, _, rest = token.partition(", ")
-        if (_ONLY_INITIALS.fullmatch(rest.strip()) or _BARE_INITIALS.fullmatch(rest.strip())) \
-                and _SURNAME_RX.fullmatch(surname):
+        if (ONLY_INITIALS.fullmatch(rest.strip()) or BARE_INITIALS.fullmatch(rest.strip())) \
+                and SURNAME_RX.fullmatch(surname):
             return surname
-        if _SUFFIX_ONLY.fullmatch(rest.strip()):
+        if SUFFIX_ONLY.fullmatch(rest.strip()):
             return person(surname)
     return None
 
@@ -166,7 +64,7 @@ def _apa(token: str) -> str | None:
 def _name_like(token: str) -> bool:
     """Could this be a name the patterns miss ('Bâ eH', 'Levin S a')? Not a title's words or numbers."""
     words = token.split()
-    return (0 < len(words) <= 3 and not re.search(r"\d", token) and not _CORPORATE.search(token)
+    return (0 < len(words) <= 3 and not re.search(r"\d", token) and not CORPORATE.search(token)
             and not any(re.fullmatch(r"[a-z]{3,}", w) and not re.fullmatch(PARTICLE, w) for w in words))
 
 
@@ -175,7 +73,7 @@ _YEAR_TOKEN = lazy(r"(?:19|20)\d\d[a-z]?")
 _INITIALS_WORD = lazy(rf"{UPPER}{{1,3}}\.?")
 # A name printed loosely: one to three words, each a capitalised word ('Atul', 'Mittal'), a particle or initials,
 # with at least one capitalised word of two letters or more; never quotes, colons or digits.
-_CAP_WORD = rf"{UPPER}[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]+(?:[{_JOIN}]{UPPER}?[a-z\u00df-\u00ff]+)*"
+_CAP_WORD = rf"{UPPER}[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]+(?:[{JOIN}]{UPPER}?[a-z\u00df-\u00ff]+)*"
 _LOOSE_NAME = lazy(rf"(?:(?:{PARTICLE}|{UPPER}{{1,3}}\.?)\s+)*{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{PARTICLE}|{UPPER}{{1,3}}\.?)){{0,2}}")
 
 
@@ -230,7 +128,7 @@ def _given_name_list(segment: str) -> Authors | None:
     if len(pieces) < 2:
         return None
     found = [_GIVEN_NAME_PIECE.fullmatch(p) for p in pieces]
-    if not all(found) or any(_CORPORATE.search(p) for p in pieces):
+    if not all(found) or any(CORPORATE.search(p) for p in pieces):
         return None
     return Authors(tuple(pieces), tuple(f.group("surname") for f in found))
 
@@ -243,11 +141,11 @@ _LONE_INITIAL_LIST = lazy(rf"{_LONE_INITIAL_NAME}(?:,\s+{_LONE_INITIAL_NAME})*,?
 
 def _lone_initial_pair(segment: str) -> Authors | None:
     text = segment.strip()
-    if not _LONE_INITIAL_LIST.fullmatch(text) or _CORPORATE.search(text):
+    if not _LONE_INITIAL_LIST.fullmatch(text) or CORPORATE.search(text):
         return None
     names = [n.strip() for n in re.split(r"(?<=[A-Z.]),?\s+(?:and|&)\s+|(?<=[A-Z.]),\s+", text)]
     surnames = [n.partition(",")[0].strip() for n in names]
-    if len(names) < 2 or not all(_SURNAME_RX.fullmatch(s) for s in surnames):
+    if len(names) < 2 or not all(SURNAME_RX.fullmatch(s) for s in surnames):
         return None
     return Authors(tuple(names), tuple(surnames))
 
@@ -295,7 +193,7 @@ def _read_authors(segment: str, *, bare: bool = False) -> Authors | None:
             continue
         if surname is None and names and token in segment and (
                 any(GROUP_WORDS.search(t) for t in tokens[k:])
-                or (re.search(rf";\s*{re.escape(token)}", segment) and all(_CORPORATE.search(t) for t in tokens[k:]))):
+                or (re.search(rf";\s*{re.escape(token)}", segment) and all(CORPORATE.search(t) for t in tokens[k:]))):
             # "Kinoshita M, et al.; Committee for Epidemiology and Clinical Management of ...": the group
             # named last may hold commas or an 'and' of its own
             group = segment[segment.rindex(token):].strip(" .;,")
@@ -339,7 +237,7 @@ def _read_authors(segment: str, *, bare: bool = False) -> Authors | None:
 
 
 _AFTER_SEMICOLON = lazy(r";\s*$")
-_LOWER_CASE_NAME = lazy(rf"[a-z\u00df-\u00ff]{LETTER}+(?:[{_JOIN}]{LETTER}+)*\s+{UPPER}{{1,3}}")
+_LOWER_CASE_NAME = lazy(rf"[a-z\u00df-\u00ff]{LETTER}+(?:[{JOIN}]{LETTER}+)*\s+{UPPER}{{1,3}}")
 # One capitalised word and its initials, after a name: a person, even when the word names bodies elsewhere ('Center').
 _WORD_AND_INITIALS = lazy(rf"{UPPER}[a-z]+\s+{UPPER}{{1,3}}")
 # Bodies that write with named authors, beyond the corporate words: a society's section, a research partnership.
@@ -354,7 +252,7 @@ def _group_after(segment: str, token: str) -> str | None:
     at = segment.find(token)
     rest = segment[at:].strip(" .;,") if at >= 0 else ""
     if not re.match(rf"{UPPER}", rest) or len(rest.split()) < 2 or re.search(r"[\d,]", rest) or not (
-            _CORPORATE.search(rest) or _BODY_WORD.search(rest)):
+            CORPORATE.search(rest) or _BODY_WORD.search(rest)):
         return None
     return rest
 
@@ -362,4 +260,4 @@ def _group_after(segment: str, token: str) -> str | None:
 def _mononym(token: str) -> bool:
     """One capitalised word among names with initials ('Olson JG, Ksiazek TG, Suhandiman, Triwibowo')."""
     word = token.strip().rstrip(".")
-    return " " not in word and bool(_SURNAME_RX.fullmatch(word)) and not _CORPORATE.search(word)
+    return " " not in word and bool(SURNAME_RX.fullmatch(word)) and not CORPORATE.search(word)
