@@ -8,9 +8,8 @@ so a wrong interval stays visibly wrong.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
-
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 RATIO_MEASURES = frozenset({"RR", "OR", "HR", "IRR", "GMR", "PR"})
 DIFFERENCE_MEASURES = frozenset({"MD", "SMD", "WMD", "RD", "difference", "beta"})
