@@ -48,11 +48,12 @@ def _unread(e) -> bool:
     return not (e.year or e.source or e.doi or e.pmid or e.volume or DETAILS.search(text))
 
 
-def _per_entry(r, kb, lacking: list, what: str, message, suggestion: str, in_doubt=None, doubtful=None):
+def _per_entry(r, kb, lacking: list, what: str, message, suggestion: str, in_doubt=None, why=None, check=""):
     """A finding per entry, or, when a third of the list or more lacks the part, one info finding.
 
     Entries the reader could not read at all are said once, at info, whatever their number; an entry
-    ``in_doubt`` (the part may be hiding in another the reader did read) gets ``doubtful(e)``, an info finding.
+    ``in_doubt`` (the part may be hiding in another the reader did read) gets an info finding saying ``why(e)``,
+    with ``check`` as its suggestion.
     """
     entries = kb.doc.references
     unread = [e for e in lacking if _unread(e)]
@@ -70,7 +71,8 @@ def _per_entry(r, kb, lacking: list, what: str, message, suggestion: str, in_dou
         return
     for e in lacking:
         if in_doubt is not None and in_doubt(e):
-            yield doubtful(e)
+            yield finding(r, e.line, f"{describe(e)}: {why(e)}", citations=(e.number,), severity="info",
+                          suggestion=check)
         else:
             yield finding(r, e.line, message(e), citations=(e.number,), suggestion=suggestion)
 
@@ -111,11 +113,10 @@ def missing_year(kb):
                and not _NOT_YET.search(e.raw) and not _web_page(e)]
     yield from _per_entry(missing_year, kb, lacking, "year", _no_year_message,
                           "add the year of publication (for a journal article: 'YYYY;volume(issue):pages')",
-                          in_doubt=_meeting_year, doubtful=lambda e: finding(
-                              missing_year, e.line, f"{describe(e)}: no year of publication was read, but the "
-                                                    f"meeting it names carries one ('{_meeting_year(e).group(0)}')",
-                              citations=(e.number,), severity="info",
-                              suggestion="check by eye that the meeting's year is the year of publication"))
+                          in_doubt=_meeting_year,
+                          why=lambda e: f"no year of publication was read, but the meeting it names carries one "
+                                        f"('{_meeting_year(e).group(0)}')",
+                          check="check by eye that the meeting's year is the year of publication")
 
 
 # A meeting named with its year, as proceedings are cited: 'In Proc. *QoMEX 2012*', 'Proc. IPAC’15': the entry
@@ -180,11 +181,10 @@ def missing_title(kb):
                and not _bodys_own_document(e) and not _PERSONAL.search(e.raw)]
     yield from _per_entry(missing_title, kb, lacking, "title", lambda e: f"{describe(e)} has no title",
                           "add the title after the authors, as printed on the work",
-                          in_doubt=source_may_hold_title, doubtful=lambda e: finding(
-                              missing_title, e.line, f"{describe(e)}: no title was read apart from what was read "
-                                                     f"as its source ('{clip(e.source, 60)}'), which may hold the title",
-                              citations=(e.number,), severity="info",
-                              suggestion="check by eye that the entry gives the work's title before its source"))
+                          in_doubt=source_may_hold_title,
+                          why=lambda e: f"no title was read apart from what was read as its source "
+                                        f"('{clip(e.source, 60)}'), which may hold the title",
+                          check="check by eye that the entry gives the work's title before its source")
 
 
 @rule("REF113", "missing-source", "warning")
@@ -222,14 +222,11 @@ def missing_source(kb):
     yield from _per_entry(missing_source, kb, lacking, "journal, publisher, issuing body or web address",
                           lambda e: f"{describe(e)} names no journal, publisher, issuing body or web address",
                           "add the journal (with volume, issue and pages) or, for a web document, the issuing "
-                          "body and its address", in_doubt=title_may_hold_source, doubtful=_source_in_doubt)
-
-
-def _source_in_doubt(e):
-    return finding(missing_source, e.line, f"{describe(e)}: no journal, publisher or address was read, but the entry "
-                                           f"is in a form the reader did not split, and what it read as the title "
-                                           f"('{clip(e.title, 60)}') may hold one", citations=(e.number,),
-                   severity="info", suggestion="check by eye that the entry says where the work was published")
+                          "body and its address", in_doubt=title_may_hold_source,
+                          why=lambda e: f"no journal, publisher or address was read, but the entry is in a form the "
+                                        f"reader did not split, and what it read as the title ('{clip(e.title, 60)}') "
+                                        f"may hold one",
+                          check="check by eye that the entry says where the work was published")
 
 
 @rule("REF121", "ahead-of-print", "info")
