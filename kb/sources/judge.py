@@ -100,6 +100,10 @@ def _person_verdict(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
         hint = (f"{_one_of(kb, same, m.label)}; cite it instead" if same
                 else f"correct the year to {kb.references[n].year}, or cite the {m.year} paper (add it to the list)")
         named = f"{m.name} ({m.year}, as dated in the sentence before)" if m.carried else m.label
+        if _IN_A_YEAR.match(m.text) and 0 < kb.references[n].year - m.year <= 2:
+            # 'In 1995, Bojang et al. [8] measured ...' for a paper of 1996: the year may date the work itself.
+            return Verdict("year", p, f"{named} is cited as {_cites(kb, [n])}; the year before the name may be "
+                                      f"when the work was done", hint, (n, *same), "info")
         return Verdict("year", p, f"{named} is cited as {_cites(kb, [n])}", hint, (n, *same))
     co = [n for n in scope if index.has_author(n, m.name)]
     if co and (m.year is None or any(kb.references[n].year in (None, m.year) for n in co)):
@@ -135,6 +139,9 @@ def _person_verdict(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
 # Words that end a compound surname (Portuguese and Spanish generational names, Junior/Senior) rather than name
 # a person of their own.
 _NAME_SUFFIXES = frozenset({"junior", "jr", "senior", "sr", "filho", "neto", "sobrinho"})
+
+# A year printed before the name ('In 1995, Bojang et al.'): it may be the year of the work, not of its paper.
+_IN_A_YEAR = lazy(r"[Ii]n\s+\d{4}\b")
 
 _LEADS = re.compile(r"\bet\s+al\b|\band\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\b")
 

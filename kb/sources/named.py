@@ -15,6 +15,7 @@ A surname without a year counts only when the list knows it as a first author.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kb.patterns import lazy
 from kb.sources.eponyms import eponyms
@@ -71,8 +72,9 @@ _BARE = (re.compile(rf"(?=(?:,?\s+who)?\s+{_VERB})"), re.compile(r"(?:\bby|\b[Aa
 _GROUP = r"(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers|coworkers|others)\b"
 _CO = rf"(?:\s+(?:and|&)\s+(?P<second>{_SECOND}))?"
 _TIED = (
-    # 'Lopes et al [13] (2007)', 'Goldenberg [50] (2010) stated': the year printed just after the marker
-    re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s*(?=\[[\d\s,\u2013-]+\]\s*\((?P<year>{YEAR})[a-z]?\))"),
+    # 'Lopes et al [13] (2007)', 'Koray, et al. [8] (2014)', 'Goldenberg [50] (2010) stated': the year printed
+    # just after the marker
+    re.compile(rf"{_CO}(?:,?\s+et\s+al\.?,?)?\s*(?=\[[\d\s,\u2013-]+\]\s*\((?P<year>{YEAR})[a-z]?\))"),
     # 'contributed by True et al. [332] in 2006'
     re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s*(?=\[[\d\s,\u2013-]+\]\s+in\s+(?P<year>{YEAR})\b(?!\s*[-\u2013]))"),
     re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s+(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Snoke et al. 2007 [42]
@@ -84,7 +86,9 @@ _TIED = (
     re.compile(rf"(?:,\s+{_SECOND})+,?\s+(?:and|&)\s+(?P<second>{_SECOND})\s*(?=\[\d)"),  # A, B and C [9]
 )
 _N_DATED_TIED = 5  # the first five forms carry a year
-_IN_YEAR = lazy(rf"^In\s+(?P<year>{YEAR}),?\s+$")  # the sentence opens with the year, right before the name
+# The sentence opens with the year, right before the name, perhaps after one linking word ('However, in 2012,').
+_IN_YEAR = lazy(rf"^(?:[A-Z][a-z]+,\s+)?(?P<in>[Ii]n\s+(?P<year>{YEAR})),?\s+$")
+_MARKER_NEXT = lazy(r"\.?,?\s*\[\d")
 _PARTICLE_RX = re.compile(_PARTICLE)
 _YEAR_ONLY = tuple(re.compile(p) for p in (
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:updated|revised|new|earlier|later|recent|joint)\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,4}}?{_DOC}",
@@ -163,6 +167,8 @@ def _people(text: str, index: SourceIndex) -> list[Mention]:
                 mention = Mention("person", m.group("name"), start, end, name)
         # 'the European Dialysis and Transplant Association (2021)' names a body, not two authors, and
         # 'Nangqian County (2004)' a place and its year
+        if mention and mention.year is None and _MARKER_NEXT.match(text, mention.end):
+            mention = _opening_year(text, mention)
         if mention and not any(ORG_WORDS.search(w or "") for w in (m.group("name"), mention.second)) \
                 and not _PLACE_WORD.search(m.group("name")) and not _BODY_OF.search(before) \
                 and not _SOURCE_NOUN.search(m.group("name")):
@@ -205,10 +211,20 @@ def _tied_form(text: str, raw: str, start: int, end: int, index, forms) -> Menti
         year = int(a.group("year")) if a.groupdict().get("year") else None
         opening = None if year else _IN_YEAR.search(text, 0, start)  # 'In 1999 Shah [1] and others said'
         if opening:
-            return Mention("person", text[opening.start():a.end()], opening.start(), a.end(), name,
+            return Mention("person", text[opening.start("in"):a.end()], opening.start("in"), a.end(), name,
                            int(opening.group("year")), second=a.group("second"))
         return Mention("person", text[start:a.end()], start, a.end(), name, year, second=a.group("second"))
     return None
+
+
+def _opening_year(text: str, mention: Mention) -> Mention:
+    """'In 2003, van Ooij et al. [5] reported': a sentence that opens with a year and then names the author of
+    the marker right after the name dates that source (the form with a verb right after the name is in _FORMS)."""
+    opening = _IN_YEAR.search(text, 0, mention.start)
+    if not opening:
+        return mention
+    return replace(mention, text=text[opening.start("in"):mention.end], start=opening.start("in"),
+                   year=int(opening.group("year")))
 
 
 def _years(text: str) -> list[Mention]:

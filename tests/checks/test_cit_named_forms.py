@@ -347,3 +347,27 @@ def test_a_name_with_a_letter_nfkd_leaves_whole_is_the_same_name_in_plain_letter
     from kb.sources.index import fold
     assert fold("Wisløff") == fold("Wisloff") and fold("Łukasz") == fold("Lukasz") and fold("Sæther") == "saether"
     assert fold("Wisløff") != fold("Wislaff")
+
+
+@pytest.mark.parametrize("opening", ["In 2011, ", "In 2011 ", "However, in 2011, "])
+@pytest.mark.parametrize("marker", [" [2]", "<sup>2</sup>"])
+def test_cit202_a_sentence_opening_with_a_year_before_a_group_tied_to_its_marker(opening, marker):
+    (f,) = findings(f"{opening}Kallmes et al.{marker} found no benefit of the procedure.", TIED, "CIT202")
+    assert f.severity == "error" and f.citations[0] == 2
+    assert findings(f"{opening.replace('2011', '2009')}Kallmes et al.{marker} found no benefit of the procedure.",
+                    TIED, "CIT2") == []
+
+
+def test_cit202_a_year_opening_the_sentence_a_year_or_two_before_the_paper_may_date_the_work():
+    # 'In 1995, Bojang et al. [8] measured ...' for a trial published in 1996: the year the work was done.
+    for year in (2007, 2008):
+        (f,) = findings(f"In {year}, Kallmes et al. [2] measured pain after a sham procedure.", TIED, "CIT202")
+        assert f.severity == "info" and "when the work was done" in f.message
+    (f,) = findings("In 1999, Kallmes et al. [2] measured pain after a sham procedure.", TIED, "CIT202")
+    assert f.severity == "error"
+
+
+def test_cit202_a_comma_before_et_al_and_the_year_after_the_marker():
+    (f,) = findings("Kallmes, et al.<sup>2</sup> (2011) found no benefit.", TIED, "CIT202")
+    assert f.severity == "error" and f.citations[0] == 2
+    assert findings("Kallmes, et al.<sup>2</sup> (2009) found no benefit.", TIED, "CIT2") == []
