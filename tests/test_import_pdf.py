@@ -114,3 +114,14 @@ def test_a_pdf_that_needs_a_password_is_refused():
 def test_a_damaged_pdf_is_refused():
     with pytest.raises(KbError, match="not a readable PDF"):
         convert(b"%PDF-1.4\n1 0 obj << /Type /Catalog", "broken.pdf")
+
+
+def test_tables_pdfplumber_cannot_read_are_left_as_lines_not_a_crash():
+    # pdfplumber reads the file with another parser than the page text: on a damaged file it may fail, or see
+    # fewer pages than the text did; the pages' tables are then named as unread and their text kept.
+    from kb.importers.pdf_glyphs import ruled_tables
+
+    assert ruled_tables(b"%PDF-1.4\n1 0 obj << /Type /Catalog", [1, 2]) == ({}, [1, 2])
+    one_page = hand_pdf(PAGES + ["<< /Length 0 >>\nstream\n\nendstream"], "/Root 1 0 R")
+    assert ruled_tables(one_page, [1, 3]) == ({}, [3])
+    assert ruled_tables(one_page, []) == ({}, [])

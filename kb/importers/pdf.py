@@ -61,7 +61,10 @@ def convert(data: bytes, source_name: str) -> Converted:
                 pages.append(None)
     finally:
         pdf.close()
-    tables = ruled_tables(data, [n for n, page in enumerate(pages, 1) if page and page.ruled])
+    tables, unread_tables = ruled_tables(data, [n for n, page in enumerate(pages, 1) if page and page.ruled])
+    if unread_tables:
+        notes.append(f"the ruled tables on page{'s' if len(unread_tables) > 1 else ''} "
+                     f"{', '.join(map(str, unread_tables))} could not be read as tables; their cells are kept as lines")
     per_page = []
     in_columns: list[str] = []
     in_three: list[str] = []  # pages whose reference list is set in three columns

@@ -134,21 +134,36 @@ def _path_bounds(page, raw):
             yield left.value, bottom.value, right.value, top.value
 
 
-def ruled_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[tuple]]:
-    """pdfplumber's tables on the given pages (1-based): (top, bottom, x0, x1, rows) each."""
+def ruled_tables(data: bytes, page_numbers: list[int]) -> tuple[dict[int, list[tuple]], list[int]]:
+    """pdfplumber's tables on the given pages (1-based): (top, bottom, x0, x1, rows) each, and the pages whose
+    tables it could not read. pdfplumber reads the file with another parser than the page text: on a damaged
+    file it may see fewer pages or fail on one, and then that page's tables are read as plain lines."""
     if not page_numbers:
-        return {}
+        return {}, []
     import pdfplumber
 
     found: dict[int, list[tuple]] = {}
-    with quiet_library_logs(), pdfplumber.open(io.BytesIO(data)) as pdf:
-        for number in page_numbers:
-            for table in pdf.pages[number - 1].find_tables():
-                rows = [[clean_cell(cell) for cell in row] for row in table.extract()]
-                if len(rows) < 2 or max(len(r) for r in rows) < 2:
-                    continue
-                x0, top, x1, bottom = table.bbox
-                found.setdefault(number, []).append((top, bottom, x0, x1, tuple(tuple(r) for r in rows)))
+    unread: list[int] = []
+    try:
+        with quiet_library_logs(), pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number in page_numbers:
+                try:
+                    found.update(_page_tables(pdf, number))
+                except Exception:  # noqa: BLE001 - a damaged page loses its table layout, not its text
+                    unread.append(number)
+    except Exception:  # noqa: BLE001 - the whole file unreadable to pdfplumber: every table is read as lines
+        return {}, list(page_numbers)
+    return found, unread
+
+
+def _page_tables(pdf, number: int) -> dict[int, list[tuple]]:
+    found: dict[int, list[tuple]] = {}
+    for table in pdf.pages[number - 1].find_tables():
+        rows = [[clean_cell(cell) for cell in row] for row in table.extract()]
+        if len(rows) < 2 or max(len(r) for r in rows) < 2:
+            continue
+        x0, top, x1, bottom = table.bbox
+        found.setdefault(number, []).append((top, bottom, x0, x1, tuple(tuple(r) for r in rows)))
     return found
 
 
