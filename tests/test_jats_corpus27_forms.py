@@ -221,3 +221,24 @@ def test_quartiles_after_a_median_inside_a_table_cell_are_no_citation():
     # Positive: a study's citation in its cell, and a pair that does not hold the number before it.
     assert markers_in("| Smith et al. [10, 45] | 20 |") == ["10, 45"]
     assert markers_in("| Studies 2 [10, 45] | 20 |") == ["10, 45"]
+
+
+def test_an_example_in_brackets_before_a_raised_number_is_no_base():
+    """'a relatively modest number of subjects (*e.g*., 18–40)<sup>21</sup>'."""
+    assert markers_in("a modest number of subjects (*e.g*., 18–40)<sup>21</sup>. The method") == ["21"]
+    # Clean: a bracketed difference squared stays a power.
+    assert markers_in("the square (*x* − 1)<sup>2</sup> is") == []
+
+
+def test_an_index_with_a_digit_makes_a_power_of_the_symbol():
+    """'If *σ*<sub>WR</sub><sup>2</sup>=*σ*<sub>W0</sub><sup>2</sup>': variances, not citations."""
+    assert markers_in("If *σ*<sub>WR</sub><sup>2</sup>=*σ*<sub>W0</sub><sup>2</sup>, the limits are equal") == []
+    # Positive: a citation after an indexed symbol's name in words still cites.
+    assert markers_in("the peak plasma level C<sub>max</sub> was reported<sup>12</sup>.") == ["12"]
+
+
+def test_a_serotype_s_name_before_a_raised_number_of_two_digits_cites():
+    """'neutralising antibody response to Ad4<sup>19</sup> were assayed'."""
+    assert markers_in("neutralising antibody response to Ad4<sup>19</sup> were assayed") == ["19"]
+    # Clean: a small power after such a name stays a power.
+    assert markers_in("the area was Ab2<sup>2</sup> in all") == []
