@@ -242,3 +242,13 @@ def test_a_serotype_s_name_before_a_raised_number_of_two_digits_cites():
     assert markers_in("neutralising antibody response to Ad4<sup>19</sup> were assayed") == ["19"]
     # Clean: a small power after such a name stays a power.
     assert markers_in("the area was Ab2<sup>2</sup> in all") == []
+
+
+def test_a_decree_s_number_carries_its_year():
+    """'Royal Decree 1344/2007, of 11th October, which regulates ... Official State Gazette no. 262'."""
+    entry = "Royal Decree {}, of 11th October, which regulates the pharmacovigilance of drugs. Official State Gazette no. 262"
+    doc = parse_policy(_LAW.format(entry=entry.format("1344/2007")), "f.md")
+    assert doc.references[0].year == 2007
+    assert codes_of(_LAW.format(entry=entry.format("1344/2007")), "REF111") == []
+    # Positive: a decree cited without its number's year has none.
+    assert codes_of(_LAW.format(entry=entry.format("1344")), "REF111") == [("REF111", "warning")]
