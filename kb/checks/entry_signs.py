@@ -47,8 +47,10 @@ DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPMI
                       # '*Title*, Massachusetts Institute of Technology, (1962).': a thesis names its university last
                       r"[,.;]\s*(?:The\s+)?(?:[A-Z][\w.'-]*\s+){0,4}(?:University|Institute\s+of\s+Technology|"
                       r"Polytechnic|College)\b[^.;()]{0,40}[,;]?\s*\(?(?:19|20)\d\d[a-z]?\)?\.?\s*$|"
-                      # 'Brussels. European Communities Health Directorate.': an issuing body
-                      r"\b(?:Directorate|Ministry|Agency|Bureau|Commission)\b|"
+                      # 'Brussels. European Communities Health Directorate.': an issuing body; 'Law 29/2006 ...
+                      # Official State Gazette no. 178': a law's official gazette is where it is published
+                      r"\b(?:Directorate|Ministry|Agency|Bureau|Commission|Gazette|Federal\s+Register|"
+                      r"Bolet[i\u00ed]n\s+Oficial|Diario\s+Oficial|Journal\s+[Oo]fficiel)\b|"
                       r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$|"
                       # 'Manila: World Health Organization; 2015. In press.': a book's imprint, place, publisher, year
                       r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+;\s*(?:19|20)\d\d\b")

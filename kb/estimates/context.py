@@ -161,6 +161,12 @@ _SIZE_ONLY = lazy(r"\bno (?:clinically|practically) (?:meaningful|relevant|impor
                   re.IGNORECASE)
 
 
+# 'There was weak evidence that up-to-date immunization was associated with reduced odds of death (OR, 0.3; 95% CI:
+# 0.1-1.1)': the authors grade the evidence as short of a finding, as epidemiologists word a p near 0.1.
+_WEAK_EVIDENCE = lazy(r"\b(?:weak|weaker|limited|little|some|modest|suggestive|marginal|inconclusive)\s+evidence\s+"
+                      r"(?:that|of|for)\b", re.IGNORECASE)
+
+
 def _cues(text: str) -> list[tuple[int, str, str]]:
     """(offset, 'significant' | 'not significant' | '' (neither), words) for every claim in ``text``."""
     cues = [(m.start(), "not significant", m.group(0)) for m in NOT_SIGNIFICANT.finditer(text)
@@ -172,8 +178,8 @@ def _cues(text: str) -> list[tuple[int, str, str]]:
         if any(a <= m.start() < b for a, b in spans) or _not_a_claim(text, m.start(), m.end()):
             continue
         before = " ".join(text[:m.start()].split()[-4:])
-        if HEDGE.search(before):
-            continue  # "marginally significant": no claim either way
+        if HEDGE.search(before) or _WEAK_EVIDENCE.search(text, max(0, m.start() - 160), m.start()):
+            continue  # "marginally significant", "weak evidence that ... reduced": no claim either way
         if m.group(0)[0] in "rR" and any(0 <= m.start() - b <= 16 for _, b in spans):
             continue  # "a non-significant 46% reduced odds": the qualifier before says how sure the reduction is
         if NEGATION.search(before):

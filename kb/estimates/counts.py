@@ -63,13 +63,21 @@ class _StudyHit:
 
 # "10 of the 19 patients in the CST group: wound infection (n = 3), ...": the total is a count's denominator, and
 # what follows breaks down the count (or its events), not the total.
-_COUNT_BEFORE = lazy(rf"(?<![\d.,])(?:{INT}|{WORD_NUMBER})\s+(?:of|out of)\s+(?:the\s+)?$", re.IGNORECASE)
+# '109/159 participants in the wash group were strictly compliant, 10 were mainly compliant, ...' is the same.
+_COUNT_BEFORE = lazy(rf"(?<![\d.,])(?:(?:{INT}|{WORD_NUMBER})\s+(?:of|out of)\s+(?:the\s+)?|\d+\s*/\s*)$", re.IGNORECASE)
 # "and six received tofacitinib 15 mg": an arm spelled out, which the digits' sum leaves out.
 _WORD_ARM = lazy(rf"\b{WORD_NUMBER}\s+(?:who|were|was|underwent|received|assigned|randomi[sz]ed)\b", re.IGNORECASE)
 _NUMBER = lazy(rf"(?<![\w.,])(?:{INT}|{WORD_NUMBER})(?![\d.,]\d)(?![\w-])", re.IGNORECASE)
 # "44 children who received CQ, 31 who received SP, and 25 who received CQ/SP": the 'total' is the list's first arm.
 _ARM_VERB = lazy(r"\s*who\s+(?:received|underwent|took|were\s+(?:given|assigned|allocated|randomi[sz]ed))\b",
                  re.IGNORECASE)
+# "58 patients underwent hepatic resection, 43 underwent RFA, and 12 underwent both": clauses of one verb in a row,
+# the first of them no total (one set off by a colon is: "100 patients underwent surgery: 60 underwent ...").
+_PLAIN_VERB = lazy(r"\s*(underwent|received|took|had)\b", re.IGNORECASE)
+# "133 were included in the safety population ..., 120 ... in the intent-to-treat population ..., and 104 ... in
+# the PP population": analysis sets hold one another, they do not split the people randomized.
+_ANALYSIS_SET = lazy(r"\s+(?:were|was)\s+(?:included|analy[sz]ed)\s+(?:in|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                     r"(?:populations?|sets?|analys[ie]s)\b", re.IGNORECASE)
 # "123 patients assigned to X, 123 to Y": a participle, not "were assigned", makes the first number an arm.
 _ASSIGNED = lazy(r"\s*(?:[\w-]+\s+){0,2}?(?:assigned|allocated|randomi[sz]ed)\s+to\b", re.IGNORECASE)
 _TO_ARM = lazy(r"\s+to\b")
@@ -105,6 +113,24 @@ def _completes(text: str, arms: list, missing: int) -> bool:
     tail = text[arms[-1].end():arms[-1].end() + 80]
     return any(word_or_number(m.group("n")) == missing for rx in (_ANOTHER_ARM, _ANOTHER_REASON)
                for m in rx.finditer(tail))
+
+
+def _same_verb_clauses(text: str, total: re.Match, arms: list) -> bool:
+    """The 'total' and two arms or more each followed by the same verb, nothing but words between the total and
+    the first arm: a list of parallel clauses, whose first count is an arm."""
+    verb = _PLAIN_VERB.match(text, total.end())
+    if not verb or re.search(r"[(:;]", text[total.end():arms[0].start()]):
+        return False
+    same = [a for a in arms if (v := _PLAIN_VERB.match(text, a.end("n"))) and v.group(1).lower() == verb.group(1).lower()]
+    return len(same) >= 2
+
+
+def _part_before(text: str, total: re.Match, arms: list, missing: int) -> bool:
+    """The number the arms lack, printed between the total and the first arm ('Of the 3489 children ..., 116 had
+    died since randomization, 2674 were lost ...'): a part the arm forms did not read, not a wrong total."""
+    if not arms or missing <= 0:
+        return False
+    return any(word_or_number(m.group(0)) == missing for m in _NUMBER.finditer(text, total.end(), arms[0].start()))
 
 
 _ANOTHER_ARM = lazy(r"(?:,|\band\b)\s+(?P<n>\d[\d,]*)\s+(?:in|to|into)\s+(?:the\s+)?[^.;]{0,40}?\b(?:arm|group)\b",
@@ -173,6 +199,10 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
             continue
         if _ARM_VERB.match(text, t.end()) and sum(bool(_ARM_VERB.match(text, a.end("n"))) for a in arms) >= 2:
             continue
+        if arms and _same_verb_clauses(text, t, arms):
+            continue
+        if sum(bool(_ANALYSIS_SET.match(text, a.end("n"))) for a in arms) >= 2:
+            continue
         if arms and _ASSIGNED.match(text, t.end()) and _TO_ARM.match(text, arms[0].end("n")) \
                 and not re.search(r"[(:;]", text[t.end():arms[0].start()]):
             continue  # "123 patients assigned to Cotrifazid, 123 to mefloquine, and 123 to quinine": all arms
@@ -186,7 +216,8 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
             total, at = t.group("n"), t.start("n")
         if sum(sizes) != as_int(total) and (_sum_printed(text, arms, t) or _WORD_ARM.search(text, t.end(), stop)
                                           or _later_parts(totals[k + 1:], sum(sizes), as_int(total))
-                                          or _completes(text, arms, as_int(total) - sum(sizes))):
+                                          or _completes(text, arms, as_int(total) - sum(sizes))
+                                          or _part_before(text, t, arms, as_int(total) - sum(sizes))):
             continue
         # A flow of participants: "Of 1200 screened, 840 were randomised: 421 to X and 419 to placebo". The
         # first number after the total is a later stage's total when the numbers cannot all be its parts.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kb.patterns import lazy
-from .numbers import MEASURE, MINUS, NUM, canonical_measure
+from .numbers import MEASURE, MINUS, NUM, canonical_measure, to_float
 
 _SEP = r"\s*(?:to|\u2013|\u2014|\u2012|-|,)\s*"
 _BOUND_LOW = rf"(?P<low>{NUM})(?:\s?%)?"
@@ -46,6 +46,9 @@ _P_BEFORE = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*[=<>\u2264\u2265]\s*$
 # A comparison sign before the number: a threshold ('Patients with CD4 < 350' over '(95% CI 1.19 to 5.02)', a WHO
 # evidence table read as lines), never an estimate, which is printed as a value.
 _THRESHOLD_BEFORE = lazy(r"[<>\u2264\u2265]\s*$")
+# 'was 0.027 at day 90 (95% credible interval, -0.146 to 0.199)': the number after a time's word names the day or
+# week the result is for, not the result.
+_TIME_BEFORE = lazy(r"\b(?:[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear|[Vv]isit|[Cc]ycle)\s*$")
 # "PE: 49%, " or "aOR 2.5," right before an unparenthesised "95% CI ...".
 _NAMED_TAIL = lazy(rf"(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
 # "0.51 times the rate", "2.3 times the odds", "1.8-fold risk": a ratio in words.
@@ -171,6 +174,22 @@ def _measure_from_words(before: str, unit: str, after: str) -> tuple[str, str]:
     return "", ""
 
 
+# '95% uncertainty interval 6955–12 577': a bound printed with a space between its thousands, as British and
+# European journals print large sums. Read so only where the bound as cut is below the lower one and whole.
+_SPACED_THOUSANDS = lazy(r"[ \u00a0\u2009\u202f]\d{3}(?![\d.,])")
+
+
+def _upper_bound(text: str, m: re.Match) -> str:
+    """The upper bound as printed: '12 577' where the match stopped at '12' and 12 is below the lower bound."""
+    high = m.group("high")
+    more = _SPACED_THOUSANDS.match(text, m.end("high"))
+    if not more or not high.isdigit() or not m.group("low").replace(",", "").isdigit():
+        return high
+    joined = high + more.group(0)
+    low = int(m.group("low").replace(",", ""))
+    return joined if int(high) < low <= to_float(joined) else high
+
+
 def _labelled(text: str, m: re.Match) -> Found:
     group = _open_paren(text, m.start())
     head = text[group + 1: m.start()] if group >= 0 else text[max(0, m.start() - _REACH):m.start()]
@@ -189,8 +208,9 @@ def _labelled(text: str, m: re.Match) -> Found:
         if outside and not outside.group("name") and _P_BEFORE.search(text, max(0, outside.start("value") - 12),
                                                                      outside.start("value")):
             outside = None  # "t(10) = 3.08, p = .012 (95% CI = .34 to 2.11)": a p-value is no estimate
-        if outside and not outside.group("name") and _THRESHOLD_BEFORE.search(
-                text, max(0, outside.start("value") - 4), outside.start("value")):
+        if outside and not outside.group("name") and (_THRESHOLD_BEFORE.search(
+                text, max(0, outside.start("value") - 4), outside.start("value")) or _TIME_BEFORE.search(
+                text, max(0, outside.start("value") - 12), outside.start("value"))):
             outside = None
         spread = _SPREAD_BEFORE.search(text, max(0, outside.start("value") - 24), outside.start("value")) \
             if outside and not outside.group("name") else None
@@ -208,7 +228,7 @@ def _labelled(text: str, m: re.Match) -> Found:
         canonical_measure(name) if name else ""
     if not measure:
         measure, _ = _measure_from_words(text[max(0, start - _REACH):start], unit, text[end:end + _REACH])
-    return Found(start, end, name, measure, value, m.group("low"), m.group("high"),
+    return Found(start, end, name, measure, value, m.group("low"), _upper_bound(text, m),
                  m.group("level") + "%", p, unit, i2)
 
 

@@ -22,8 +22,8 @@ WORD_NUMBER = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)" \
 
 
 def to_float(text: str) -> float:
-    """'\u22120.39' -> -0.39, '.56' -> 0.56, '1,328' -> 1328.0, '27%' -> 27.0."""
-    t = text.strip().rstrip("%").replace(",", "").replace(" ", "")
+    """'\u22120.39' -> -0.39, '.56' -> 0.56, '1,328' -> 1328.0, '12 577' -> 12577.0, '27%' -> 27.0."""
+    t = re.sub(r"[,\s\u2009\u202f]", "", text.strip().rstrip("%"))  # '12 577', '12\u2009577': thousands
     if t and t[0] in MINUS:
         t = "-" + t[1:]
     return float(t)

@@ -57,7 +57,10 @@ _BEFORE_BAD = lazy(
 # '27 men from the control condition gave their consent ...': people drawn from one arm are part of it, not the size.
 # '14 subjects requiring a revision procedure': people with an event, not the trial's size.
 # '11 participants in each class', '20 patients per centre': the size of each of several units, not the trial's.
+# 'A total of 34 patients were not included in this analysis': people left out are not the size either.
 _AFTER_BAD = lazy(r"^\s*(?:who were (?:eligible|screened|assessed for)|were (?:eligible|screened)|eligible|"
+                        r"(?:who\s+)?(?:were|was)\s+(?:not\s+(?:included|enrolled|randomi[sz]ed|eligible|analy[sz]ed)|"
+                        r"excluded|ineligible)|"
                         r"requiring|experiencing|developing|needing|suffering|"
                         r"screened|per [\w-]+|in (?:each|every) [\w-]+|each|of (?:the|all|these|those)|"
                         r"(?:from|in) (?:the|each|either|both) (?:[\w-]+ ){0,2}?(?:groups?|arms?|conditions?))\b",

@@ -84,10 +84,15 @@ class AuthorYearIndex:
 
     def __init__(self, entries: list[ReferenceEntry] | tuple[ReferenceEntry, ...]):
         self.by_name: dict[str, list[ReferenceEntry]] = defaultdict(list)
+        # '(Panel et al., 2011)' for 'Panel on Prevention of Falls in Older Persons ... (2011)': a reference manager
+        # took the body's first word for a surname. Looked up only when no author's name answers.
+        self.by_body_word: dict[str, list[ReferenceEntry]] = defaultdict(list)
         for e in entries:
             for key in _keys(e):
                 if e not in self.by_name[key]:
                     self.by_name[key].append(e)
+            if e.organisation and not e.surnames:
+                self.by_body_word[_fold(e.organisation.split()[0])].append(e)
 
     def resolve(self, who: str, years: str) -> tuple[tuple[int, ...], tuple[str, ...], bool]:
         """(numbers, notes, known): the entries a cited name and its years stand for."""
@@ -132,6 +137,10 @@ class AuthorYearIndex:
             found = self._lookup(_first_name(rest)) or self.by_name.get(_fold(rest), [])
             if found:
                 return _first_name(rest), found
+        if re.search(r"\bet\s+al\b", re.sub(r"[*_]", "", who)):
+            found = self.by_body_word.get(_fold(_first_name(who)), [])
+            if found:
+                return _first_name(who), found
         return _first_name(who), []
 
     def _lookup(self, name: str) -> list[ReferenceEntry]:

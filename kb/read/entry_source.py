@@ -67,10 +67,20 @@ _ELSEVIER = lazy(
 _YEAR_AFTER_PUBLISHER = lazy(rf"\b(?:Press|Publishers?|Publishing|Books|Inc|Ltd)\.?:\s(?P<y>{YEAR_RX})(?![\d\u2013-])")
 
 
+# 'Rockville (MD): CDER: 2002 Dec [online].': a year and a month after a colon, where NLM puts a semicolon, is the date
+# of publication (a volume has no month); an access date after its own colon ('[cited: 2012 Jul 31]') is not.
+_YEAR_MONTH_AFTER_COLON = lazy(rf"(?<![Cc]ited)(?<![Aa]ccessed)(?<![Rr]etrieved):\s(?P<y>{YEAR_RX})\s+"
+                               r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b")
+
+
+# 'Royal Decree 1344/2007, of 11th October, ...': a law's or decree's number carries the year it was enacted.
+_ENACTED = lazy(rf"\b(?:Law|Decree|Act|Order|Resolution)\s+(?:No\.?\s*)?\d{{1,5}}/(?P<y>{YEAR_RX})\b")
+
+
 def year_in(text: str) -> int | None:
     """The first publication year standing alone in a text, never pages or e-locators."""
     m = (_YEAR.search(text) or _YEAR_OPENS.search(text) or _YEAR_AFTER_PUBLISHER.search(text)
-         or _YEAR_GLUED.search(text))
+         or _YEAR_GLUED.search(text) or _YEAR_MONTH_AFTER_COLON.search(text) or _ENACTED.search(text))
     return int(m.group("y")) if m else None
 
 

@@ -59,7 +59,8 @@ _SHORT_WORDS = frozenset({"al", "as", "by", "of", "to", "on", "or", "is", "we", 
 
 # A symbol with a letter index ("σ<sub>e</sub>", "Σ<sub>*u*</sub>"); a formula's digit index ("CO<sub>2</sub>") is left
 # alone, as a citation may follow a chemical's name.
-_SUBSCRIPTED_SYMBOL = re.compile(r"<sub>[*_]*[^\W\d_]{1,3}[*_]*</sub>$", re.IGNORECASE)
+# 'σ<sub>W0</sub><sup>2</sup>': an index may carry a digit after its letter
+_SUBSCRIPTED_SYMBOL = re.compile(r"<sub>[*_]*[^\W\d_][^\W_]{0,2}[*_]*</sub>$", re.IGNORECASE)
 
 
 # A relation stated in words in brackets ("(*d* = 0.15 or less)", "(mini mental status examination score <24)") or a
@@ -99,7 +100,8 @@ def exponent_before(before: str, inner: str = "") -> bool:
         # "in 1997<sup>10</sup>", "Version 3.4.1<sup>25</sup>", "MEGA 5.0<sup>51</sup>" and "IgG1<sup>19</sup>"
         # cite; 10<sup>6</sup> is a power
         return not (_YEAR_BEFORE.search(stripped) or _VERSION_BEFORE.search(stripped)
-                    or _NAMED_VERSION.search(stripped) or _name_with_digit(stripped) or _ZERO_VERSION.search(stripped))
+                    or _NAMED_VERSION.search(stripped) or _name_with_digit(stripped) or _ZERO_VERSION.search(stripped)
+                    or (_SHORT_NAME_DIGIT.search(stripped) is not None and inner.isdigit() and int(inner) >= 10))
     if stripped[-1] in ")]}":
         if _high_power_of_bracket(stripped, inner):
             return False  # "brief (3A)<sup>12</sup>": a bracket without a formula's sign is squared or cubed, no more
@@ -172,6 +174,7 @@ def spaced_power(before: str) -> bool:
 # What a closing parenthesis may end that makes a raised number after it a citation: words or an
 # abbreviation ("(US)<sup>3</sup>", "(PES-NWI)<sup>(15-18)</sup>", "etc.)<sup>(19)</sup>"), not a formula.
 _LAST_PARENS = re.compile(r"\(([^()]{1,200})\)$")
+_EXAMPLE_OPENS = re.compile(r"[*_\s]*(?:e\.\s?g|i\.\s?e)[*_]*[.,]", re.IGNORECASE)
 _OPERATOR = re.compile(r"[=+*/^<>\u00d7\u2212]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SAMPLE_SIZE = re.compile(r"(?<![\w.])[nN]\s*=\s*\d[\d,]*(?![\w.])")
@@ -195,6 +198,8 @@ def words_in_parentheses(before: str) -> bool:
     if not m or (_OPERATOR.search(_SAMPLE_SIZE.sub("", _ITALIC_WORDS.sub(r"\1", m.group(1))))
                  and not _NAMED_VERSIONS.search(m.group(1))):
         return False
+    if _EXAMPLE_OPENS.match(m.group(1)):
+        return True  # "(*e.g*., 18–40)<sup>21</sup>": an example given in words, not a formula
     words = [w for w in _WORD.findall(m.group(1)) if w not in _UNITS and w.lower() not in _UNITS]
     if _HYPHENATED_NAME.search(m.group(1)):
         return True  # "(EQ-5D)<sup>36</sup>": a named instrument in brackets, then its citation
@@ -220,6 +225,11 @@ _LAST_TOKEN = re.compile(r"(?<![\w.])[^\W\d_][^\W_]*$")
 # A short word closing a hyphened word of letters: "follow-up", "set-up", "run-in".
 _HYPHENED_SHORT_WORD = re.compile(r"(?<![\w\-])[a-z]{3,}-([a-z]{2})$")
 _HYPHENATED_NAME = re.compile(r"(?<![\w.\-])[A-Za-z]{2,}[A-Za-z0-9]*-\d{1,3}[A-Za-z]?$")
+
+
+# 'antibody response to Ad4<sup>19</sup>': a capital, a small letter and a digit name a serotype or a strain; no
+# such thing is raised to a tenth power or more.
+_SHORT_NAME_DIGIT = re.compile(r"(?<![\w.])[A-Z][a-z]\d{1,2}$")
 
 
 def _name_with_digit(before: str) -> bool:

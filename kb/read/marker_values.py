@@ -36,6 +36,7 @@ _RANGE_INNER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-\u2010-\u2014\u2212]\s*(\d+(
 # '| 157 [113] (113) |': a cell that opens with a value, then a bracketed number (a median [IQR], a mean [SD]).
 _CELL_OPENS_WITH_VALUE = re.compile(r"\|\s*[*_]*(\d+(?:[.,]\d+)?)\s*%?[*_]*\s*$")
 _ONE_NUMBER = re.compile(r"^\s*\d+\s*$")
+_VALUE_IN_CELL = re.compile(r"(?<![\w.,|])[*_]*(\d+(?:\.\d+)?)\s*%?[*_]*\s*$")
 CELL_SPREAD = "a bracketed number after the value that opens a table cell (a median [IQR], a mean [SD])"
 PERCENT_COUNT = "a percentage's count before its denominator (41% [13] of 32)"
 
@@ -48,10 +49,13 @@ def value_in_cell(before: str, inner: str) -> bool:
     """In a table row, '| 157 [113] |' is a value and its spread, and '| 42 [35, 54] |' or '| 35.0 [15; 40] |' a
     median and its quartiles (the pair holds the value): a citation in a table follows a study's name or stands alone in its cell. A year
     opening the cell ('| 2009 [12] |', a table of studies) still cites."""
-    value = _CELL_OPENS_WITH_VALUE.search(before)
-    if not value or not before.lstrip().startswith("|"):
+    if not before.lstrip().startswith("|"):
         return False
     pair = _BOUND_PAIR.match(inner)
+    # '| 28.43 ± 25.60 (0 to 120) 20 [15, 30] |': a median and its quartiles may follow other values in the cell
+    value = _CELL_OPENS_WITH_VALUE.search(before) or (_VALUE_IN_CELL.search(before) if pair else None)
+    if not value:
+        return False
     if pair:
         return float(pair.group(1)) <= float(value.group(1)) <= float(pair.group(2))
     if not _ONE_NUMBER.match(inner):

@@ -7,7 +7,7 @@ a run of single markers 'three studies [12], [13], [20]' being one citation),
 or the count opens the sentence ('Two other RCTs by ... were included.[4, 6]').
 'Mattie (2021) conducted a review of seven RCTs ...[30]' counts the review's
 contents, not the cited entries, and is no claim ('a meta-analysis of 10 cohort studies (125)' citing one
-entry is the same); nor is a threshold ('Egger's
+entry is the same, and so is 'an evaluation of side effects ... in 15 trials [4]'); nor is a threshold ('Egger's
 test needs at least 10 studies [27]').
 """
 from __future__ import annotations
@@ -60,6 +60,10 @@ _CONTENTS = lazy(r"\b(?:meta-?analys[ie]s|reviews?|overviews?|(?:pooled|secondar
                  r"(?:of|including|pooling|combining)\s+(?:the\s+|data\s+from\s+)?$"
                  # 'factor analysis of asthma outcome data from three asthma clinical trials [21]'
                  r"|\banalys[ie]s\s+of\s+(?:[\w-]+\s+){0,4}data\s+from\s+(?:the\s+)?$", re.I)
+# 'An evaluation of reported side effects after single doses in 15 double-blind randomized trials [4]': a work that
+# evaluates, analyses or sums up something across the trials, its subject far from the count.
+_EVALUATION = lazy(r"\b(?:evaluation|assessment|analysis|summary|survey|overview)\s+of\s+[^.;:()\[\]]{0,100}?"
+                   r"\b(?:in|from|across|of)\s+$", re.I)
 _DESIGN = lazy(rf"(?P<noun>{_NOUN})[\s.,;:)]*$", re.I, gated=True)
 # "These three previous studies were in urban areas ... [6]" points back at studies cited before it: the marker at
 # the sentence's end supports its own clause, so a demonstrative opening is no count of the sentence's markers.
@@ -117,7 +121,8 @@ def count_claims(text: str, spans) -> list[Claim]:
                 or _LABEL.search(text, max(0, m.start() - 24), m.start()) or _DURATION.match(text, m.end("count"))
                 or _ATTEMPTS.search(text, max(0, m.start() - 80), m.start())):
             continue
-        contents = bool(_CONTENTS.search(text, max(0, m.start() - 40), m.start()))
+        contents = bool(_CONTENTS.search(text, max(0, m.start() - 40), m.start())
+                        or _EVALUATION.search(text, max(0, m.start() - 130), m.start()))
         kinds, label = _noun_kinds(m.group("noun"))
         direct = [k for k, (a, _) in enumerate(spans) if a >= m.end() and _ATTACHED.match(text[m.end():a])]
         if direct:

@@ -16,8 +16,11 @@ articles that is often no mistake, and these say why (pure functions over the kn
   treatment of pulmonary arterial hypertension'), or its title says it reports a trial and names none (a substudy,
   '... in high cardiovascular risk individuals: a randomized controlled trial' for PREDIMED). Said at info, not
   left out: it may still be the wrong paper;
+- the sentence calls the cited work a part of the trial ('a sub-study from the ASAP trial', 'a post hoc analysis of
+  the X trial'): a paper of its own, whose title need not name the trial. Said at info;
 - the document spells the name out as a thing, not a trial ('glucose-insulin-potassium (GIK)', 'tenofovir
-  disoproxil fumarate (TDF)'): an entry's title calling a drug by its acronym does not make it a trial's name.
+  disoproxil fumarate (TDF)', at a sentence's opening 'Attention deficit/hyperactivity disorder (ADHD)'): an
+  entry's title calling a drug by its acronym does not make it a trial's name.
 """
 from __future__ import annotations
 
@@ -101,6 +104,10 @@ def _defined_as_term(kb, trial: str) -> bool:
             if d.abbr.upper() != trial.upper():
                 continue
             near = [w for w in d.words[-max(1, len(d.letters)):] if w.lower() not in _CONNECTOR]
+            # 'Attention deficit/hyperactivity disorder (ADHD) often presents ...': the capital opening the
+            # sentence is the sentence's, when other words follow it in lower case
+            if len(near) > 1 and sentence.text.lstrip().startswith(near[0]):
+                near = near[1:]
             if near and all(w[:1].islower() for w in near) and not any(_TRIAL_WORD.search(w) for w in near):
                 return True
     return False
@@ -117,6 +124,16 @@ def _unnamed_trial_report(index, scope: list[int], titles: dict[int, str]) -> bo
     return any(n not in named and _TRIAL_REPORT.search(titles.get(n, "")) for n in scope)
 
 
+# 'in a sub-study from the ASAP trial, no effect was seen ... [22]': the sentence says the cited work is a part of the
+# trial, a paper of its own whose title need not name it. Said at info: it may still be the wrong paper.
+_PART_OF = r"\b(?:sub-?stud(?:y|ies)|sub-?analys[ie]s|(?:secondary|post[- ]hoc|ancillary|pooled)\s+analys[ie]s|" \
+           r"ancillary\s+stud(?:y|ies)|extension\s+stud(?:y|ies))\s+(?:of|from|within|in|to)\s+(?:the\s+)?"
+
+
+def _part_of_trial(sentence: str, trial: str) -> bool:
+    return re.search(rf"{_PART_OF}{re.escape(trial)}(?![A-Za-z0-9])", sentence, re.I) is not None
+
+
 def trial_explained(kb, index, trial: str, sentence: str, scope: list[int], elsewhere: list[int]) -> str | None:
     """SILENT or INFO when the pairing has an innocent reading (see the module's note), else None."""
     if _names(kb.doc.title, trial) or _other_trial_cited(index, trial, sentence, scope) \
@@ -124,6 +141,6 @@ def trial_explained(kb, index, trial: str, sentence: str, scope: list[int], else
         return SILENT
     titles = {n: kb.references[n].title or "" for n in scope}
     if _same_lead_author(kb, scope, elsewhere) or _plausible_report(kb, scope, elsewhere, sentence) \
-            or _unnamed_trial_report(index, scope, titles):
+            or _unnamed_trial_report(index, scope, titles) or _part_of_trial(sentence, trial):
         return INFO
     return None
