@@ -128,3 +128,41 @@ def test_a_chicago_ditto_dash_stands_for_the_names_of_the_entry_before():
     plain = _dittos(["Wickham, Hadley. 2016. *Ggplot2*. New York: Springer.",
                      "Xing, Yu-Fei. 2016. “The Impact of PM2.5.” *Journal of Thoracic Disease* 8 (1): 69–74."])
     assert plain[1].surnames[:1] == ("Xing",)
+
+
+# Word: a reference manager's list under a misspelt heading ('Refrences'), printed '(1)<tab>Author' (ACS) ---------
+
+def _acs_bibliography(heading: str | None):
+    from importtools import docx_bytes
+
+    def build(d):
+        d.add_paragraph("Maps help planners (1).")
+        d.add_paragraph("(1)\tFirst, the maps were drawn.")  # a number and a tab outside the list: text
+        if heading:
+            d.add_heading(heading, 2)
+        d.add_paragraph("")
+        style = d.styles.add_style("Bibliography", 1)
+        d.add_paragraph("(1) \tGoodchild, M. F.; Glennon, J. A. Crowdsourcing Geographic Information. "
+                        "Int J Digit Earth 2010, 3 (3), 231–241.", style=style)
+        d.add_paragraph("(2) \tKwan, M.-P. The Uncertain Geographic Context Problem. Ann Assoc Am Geogr 2012, 102, "
+                        "958–968.", style=style)
+    return docx_bytes(build)
+
+
+def test_a_bibliography_under_a_heading_naming_no_list_gets_a_reference_heading():
+    from kb.importers import convert
+
+    result = convert(_acs_bibliography("Refrences"), "p.docx")
+    assert "## Refrences" in result.markdown  # kept as printed
+    assert [(e.number, e.first_author, e.year) for e in parse_policy(result.markdown).references] == [
+        (1, "Goodchild", 2010), (2, "Kwan", 2012)]
+    assert any("under the heading 'Refrences'" in n for n in result.notes)
+    assert any("'(12)'" in n for n in result.notes)
+    assert "(1) First, the maps were drawn." in result.markdown and "1. First" not in result.markdown
+    # Clean case: a list with no heading right above it is still refused, saying what to do.
+    import pytest
+
+    from kb.errors import KbError
+    with pytest.raises(KbError, match="add a 'References' heading"):
+        convert(_acs_bibliography(None), "p.docx")
+
