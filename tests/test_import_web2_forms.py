@@ -166,3 +166,20 @@ def test_a_bibliography_under_a_heading_naming_no_list_gets_a_reference_heading(
     with pytest.raises(KbError, match="add a 'References' heading"):
         convert(_acs_bibliography(None), "p.docx")
 
+
+
+# Chicago author-date: 'Hees, Vincent T. van' in the list, cited 'V. T. van Hees et al. 2015' -------------------
+
+def _chicago(citation: str) -> str:
+    return (f"# Policy\n\nSleep is scored in epochs ({citation}).\n\n## References\n\n"
+            "Hees, Vincent T. van, Séverine Sabia, and Kirstie N. Anderson. 2015. “A Novel, Open Access Method.” "
+            "*PLoS One* 10 (11): e0142533.\n\n"
+            "Palm, Lars, and Elin Persson. 1989. “Sleep and Wakefulness in Normal Preadolescent Children.” *Sleep* "
+            "12 (4): 299–308.\n")
+
+
+def test_initials_and_a_particle_before_a_surname_the_list_prints_after_the_given_names():
+    doc = parse_policy(_chicago("V. T. van Hees et al. 2015"))
+    assert [m.numbers for m in doc.markers] == [(1,)]
+    # Clean case: another surname with the same particle names no entry.
+    assert [m.numbers for m in parse_policy(_chicago("V. T. van Dijk et al. 2015")).markers] in ([], [()])
