@@ -183,3 +183,14 @@ def test_initials_and_a_particle_before_a_surname_the_list_prints_after_the_give
     assert [m.numbers for m in doc.markers] == [(1,)]
     # Clean case: another surname with the same particle names no entry.
     assert [m.numbers for m in parse_policy(_chicago("V. T. van Dijk et al. 2015")).markers] in ([], [()])
+
+
+# An R manuscript's interval with an upper bound in e-notation: 'HR = 6436, 95% CI = 2.67 - 1.55e7' --------------
+
+def test_a_bound_in_e_notation_is_read_whole():
+    from formtools import codes_of
+
+    text = "# P\n\nRisk was higher in DMGs (HR = 6436, 95% CI = 2.67 - {}, p = 0.03).\n"
+    assert codes_of(text.format("1.55e7"), "EST101") == []
+    # Clean case: the same bound printed without its exponent still runs backwards.
+    assert codes_of(text.format("1.55").replace("6436", "6.4"), "EST101") == [("EST101", "error")]
