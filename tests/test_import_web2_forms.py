@@ -194,3 +194,33 @@ def test_a_bound_in_e_notation_is_read_whole():
     assert codes_of(text.format("1.55e7"), "EST101") == []
     # Clean case: the same bound printed without its exponent still runs backwards.
     assert codes_of(text.format("1.55").replace("6436", "6.4"), "EST101") == [("EST101", "error")]
+
+
+# manubot: 'Title. Given Surname, Given Surname. *Journal* (2015-05-27) <address> DOI: ... · PMID: ...' ---------
+
+_MANUBOT = [
+    "Deep learning. Yann LeCun, Yoshua Bengio, Geoffrey Hinton. *Nature* (2015-05-27) <https://doi.org/bmqp> "
+    "DOI: 10.1038/nature14539 · PMID: 26017442",
+    "Analysis of a Four-Layer Series-Coupled Perceptron. II. H. D. Block, B. W. Knight, F. Rosenblatt. *Reviews of "
+    "Modern Physics* (1962-01-01) <https://doi.org/dkpnv5> DOI: 10.1103/revmodphys.34.135",
+    "Supervised Risk Predictor of Breast Cancer. Joel S. Parker, Michael Mullins, … Philip S. Bernard. *Journal of "
+    "Clinical Oncology* (2009-03-10) <https://doi.org/c2688w> DOI: 10.1200/jco.2008.18.1370 · PMID: 19204204",
+    "MEME. *Nucleic Acids Research* (2009-05-20) <https://doi.org/x> DOI: 10.1093/nar/gkp335",
+]
+
+
+def _numbered(entries: list[str]) -> str:
+    cites = " ".join(f"Work {n} [{n}]." for n in range(1, len(entries) + 1))
+    return f"# P\n\n{cites}\n\n## References\n\n" + "\n".join(f"{n}. {e}" for n, e in enumerate(entries, 1)) + "\n"
+
+
+def test_a_list_printing_titles_first_is_read_names_first():
+    refs = parse_policy(_numbered(_MANUBOT)).references
+    assert [(e.first_author, e.year, e.pmid) for e in refs] == [
+        ("LeCun", 2015, "26017442"), ("Block", 1962, None), ("Parker", 2009, "19204204"), (None, 2009, None)]
+    assert refs[0].title.startswith("Deep learning") and refs[1].title.startswith("Analysis of a Four-Layer")
+    assert refs[0].raw == _MANUBOT[0]  # the text stays as printed
+    # Clean case: one such entry among names-first entries is not enough to show the form; it is read as before.
+    mixed = parse_policy(_numbered([_MANUBOT[0], "Smith J, Jones K. A trial. J Foo. 2010;1:1-2.",
+                                    "Brown A. A review. J Bar. 2012;3:4-5."])).references
+    assert mixed[0].first_author is None and mixed[1].first_author == "Smith"
