@@ -84,8 +84,12 @@ def test_a_note_set_as_a_heading_above_the_list_does_not_end_it():
     doc = parse_policy(md)
     assert [e.first_author for e in doc.references] == ["Smith", "Brown"]
     assert "CAS" not in md and "Google Scholar" not in md and "10.1/x" in md  # the link row goes, the DOI stays
-    # Clean case: a short part name under the reference heading stays a heading.
+    # Clean cases: a short part name under the reference heading stays a heading; so does a long one that stands
+    # after entries (a second part of the list).
     assert "### Further reading" in _md(_springer("Further reading"))
+    second = _springer("Further reading").replace("</ol>", "</ol><h3>Studies excluded from the review, with the "
+                                                  "reasons for their exclusion</h3><ol><li>Green B. 2014.</li></ol>")
+    assert "### Studies excluded from the review" in _md(second)
 
 
 # A minified page with no '</head>': html.parser keeps <body> inside <head> --------------------------------------

@@ -207,7 +207,8 @@ class _Walker:
     def heading(self, node, level: int | None, text: str) -> None:
         """A heading; ``level`` None for a line standing as one, which goes one below the last heading (or beside
         the last line that stood as one: a policy's 'POLICY:', 'RATIONALE:', 'REFERENCES:' are siblings)."""
-        if node is not None and self.ref_level is not None and level > self.ref_level and note_heading(text):
+        if (node is not None and self.ref_level is not None and level > self.ref_level and self._open is not None
+                and self.out.mark() == self._open[1] + 1 and note_heading(text)):  # right under the list's heading
             return self.out.paragraph(text)  # a note on the list set as a sub-heading (Springer's key)
         if level is None:
             level = self.standing or min(self.level + 1, 6)

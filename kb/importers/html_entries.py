@@ -44,7 +44,8 @@ def mark_line_ends(entry) -> None:
 
 
 def note_heading(text: str) -> bool:
-    """A heading under the reference heading that is a sentence about the list, not a part of it: Springer's
+    """A heading right under the reference heading, before any entry, that is a sentence about the list, not a
+    part of it (the caller checks where it stands): Springer's
     'Papers of particular interest, published recently, have been highlighted as: •• Of major importance' set as
     an <h3> above the entries. Written as a heading, it would end the list before its first entry; it is written
     as a paragraph. A part's name ('Further reading', 'Cited studies') is short and stays a heading."""
