@@ -8,10 +8,10 @@ from dataclasses import replace
 from kb.patterns import lazy
 from kb.read.author_year_list import read_entry, unnumbered_drafts
 from kb.read.ditto import read_dittos
-from kb.read.title_first import read_title_first
 from kb.read.given_first import read_given_first
 from kb.read.given_names import read_in_full_name_style
 from kb.read.model import Problem, ReferenceEntry
+from kb.read.title_first import read_title_first
 from kb.read.reference_list import parse_entry
 
 HEADING = lazy(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")

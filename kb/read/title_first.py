@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from kb.patterns import lazy
-from kb.read.given_first import _NAME, _SPLIT
+from kb.read.given_first import NAME_GIVEN_FIRST, NAMES_SPLIT
 from kb.read.model import ReferenceEntry
 
 # The names' end, then '*Journal* (2015-07-07)' or '(2015-07)' alone: where the names stop and the source starts
@@ -45,8 +45,8 @@ def title_first_reading(raw: str) -> TitleFirst | None:
     for stop in _SENTENCE_END.finditer(head):
         names = head[stop.end():].strip().rstrip(".")
         # a long list is cut with an ellipsis before its last author ('Zhiyuan Hu, … Philip S. Bernard')
-        pieces = [p.strip(" \u2026") for p in _SPLIT.split(names) if p.strip(" \u2026")]
-        found = [_NAME.fullmatch(p) for p in pieces]
+        pieces = [p.strip(" \u2026") for p in NAMES_SPLIT.split(names) if p.strip(" \u2026")]
+        found = [NAME_GIVEN_FIRST.fullmatch(p) for p in pieces]
         if pieces and all(found):
             return TitleFirst(head[: stop.end()].strip(), tuple(pieces), tuple(f.group("surname") for f in found),
                               (tail.group("venue") or "").strip(), int(tail.group("year")), text[tail.end():].strip())
