@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 MINUS = "-\u2212\u2013\u2012\u2014"  # hyphen, minus sign, en dash, figure dash, em dash
-# A signed decimal: "-0.39", "\u22120.39", ".56", "1,328", "16.81".
-NUM = rf"(?:[{MINUS}]\s?)?(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?|(?:[{MINUS}]\s?)?\.\d+"
+# A signed decimal: "-0.39", "\u22120.39", ".56", "1,328", "16.81"; in e-notation too ("1.55e7", an upper bound
+# R prints for a wide interval: read as "1.55", "2.67 - 1.55e7" ran backwards).
+NUM = rf"(?:[{MINUS}]\s?)?(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][+-]?\d+\b)?|(?:[{MINUS}]\s?)?\.\d+"
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

@@ -23,6 +23,8 @@ import zipfile
 from kb.errors import KbError
 from kb.importers.blocks import (MarkdownWriter, bold_heading, caps_heading, emphasis, fence_notes, reference_title,
                                  sup)
+from kb.importers.docx_bibliography import WRITTEN_TITLE
+from kb.importers.docx_bibliography import note as bibliography_note
 from kb.importers.docx_notes import ENDNOTE_REFERENCE, EndnoteList, endnote_list
 from kb.importers.docx_numbering import Numbering, numbering_xml
 from kb.importers.model import Converted
@@ -31,7 +33,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CONTAINERS = {f"{W}{t}" for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml",
                                    "moveTo", "dir", "bdo")}
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
-TAB_NUMBER = re.compile(r"^\s*(\d{1,4})\s*\t\s*(?=\S)")
+# EndNote's '12<tab>Author', and ACS's '(12)<tab>Author' (Word's bibliography in the ACS style)
+TAB_NUMBER = re.compile(r"^\s*(?:(\d{1,4})|\((\d{1,4})\))\s*\t\s*(?=\S)")
 
 
 def convert(data: bytes, source_name: str) -> Converted:
@@ -68,7 +71,7 @@ def convert(data: bytes, source_name: str) -> Converted:
         notes.append(f"{reader.text_boxes} text boxes or drawings with text are not imported")
     if reader.tab_numbered:
         notes.append(f"{reader.tab_numbered} reference entries printed as a number and a tab were written "
-                     "with a dot after the number ('12.'), as the reader reads a numbered entry")
+                     "with a dot after the number ('12.', also for '(12)'), as the reader reads a numbered entry")
     notes += fence_notes(reader.out)
     notes += reader.notes
     return Converted(markdown=reader.out.text(), format="docx", notes=tuple(notes))
@@ -97,6 +100,7 @@ class _Reader:
         self.bibliography = 0  # paragraphs in Word's Bibliography style (a reference manager's list)
         self.endnotes = EndnoteList()  # endnotes written as the reference list, when they are that
         self.tab_numbered = 0  # entries printed 'n<tab>', written 'n.'
+        self.after_heading: tuple[int, str] | None = None  # the heading just written, until a paragraph follows
 
     def body(self, element) -> None:
         for child in element:
@@ -111,7 +115,13 @@ class _Reader:
         ppr = p.find(f"{W}pPr")
         style = _val(ppr, "pStyle")
         text = self.runs(p)
-        self.bibliography += bool(text.strip()) and self.styles.named(style, "bibliography")
+        cited = bool(text.strip()) and self.styles.named(style, "bibliography")
+        self.bibliography += cited
+        if cited and not self.in_refs and self.after_heading is not None:  # under a heading naming no list
+            self.notes.append(bibliography_note(self.after_heading[1]))
+            self.heading(min(self.after_heading[0] + 1, 6), WRITTEN_TITLE)
+        if text.strip():  # an empty paragraph (Word's spacing) keeps the heading above the list
+            self.after_heading = None
         level = self.styles.heading_level(style, ppr)
         num_id, ilvl = self.styles.numbering(style, ppr)
         label = self.numbering.label(num_id, ilvl) if num_id else None
@@ -122,7 +132,7 @@ class _Reader:
             self.out.item(ilvl, label, text)
         elif tab_label:  # EndNote's numbered bibliography: '12<tab>Author A...', the tab Word's label gap
             self.tab_numbered += 1
-            self.out.item(0, tab_label.group(1) + ".", text[tab_label.end():])
+            self.out.item(0, (tab_label.group(1) or tab_label.group(2)) + ".", text[tab_label.end():])
         elif bold_heading(text) or caps_heading(text) or reference_title(text):  # set by hand: a short bold line, or
             self.heading(min(self.deepest + 1, 6), text)     # 'References:' alone on a line in body text
         else:
@@ -132,6 +142,7 @@ class _Reader:
         self.in_refs = reference_title(text)
         self.seen_reference_heading |= self.in_refs
         self.out.heading(level, text)
+        self.after_heading = (level, text)
 
     def runs(self, p) -> str:
         pieces: list[tuple[tuple[bool, bool, bool], str]] = []
@@ -176,6 +187,7 @@ class _Reader:
         return "".join(parts)
 
     def table(self, tbl) -> None:
+        self.after_heading = None
         rows, merged = [], False
         for tr in tbl.findall(f"{W}tr"):
             cells = []

@@ -26,10 +26,12 @@ import warnings
 from kb.errors import KbError
 from kb.importers.blocks import MarkdownWriter, caps_heading, fence_notes, squeeze
 from kb.importers.docx_numbering import number_text
-from kb.importers.html_refs import (BLOCK_END, CITATION_TEXT, YEAR, RefIndex, cited_elsewhere, is_back_link,
+from kb.importers.html_entries import drop_link_rows, entry_block, mark_line_ends, note_heading
+from kb.importers.html_refs import (CITATION_TEXT, YEAR, RefIndex, cited_elsewhere, is_back_link,
                                     join_block_ends, link_chrome, localize_links, number_element, own_label,
                                     printed_label, reference_index, reference_title, space_glued_parts, strip_arrows)
 from kb.importers.html_inline import BLOCKS, HEADINGS, inline
+from kb.importers.html_repair import lift_body
 from kb.importers.html_sections import Section, cited_section, marker_counts, unheaded_list
 from kb.importers.model import Converted
 
@@ -56,6 +58,7 @@ def _convert(data: bytes) -> Converted:
         warnings.simplefilter("ignore")
         soup = BeautifulSoup(data, "html.parser")
     localize_links(soup)  # before <head> goes: it names the page's own address
+    lift_body(soup)  # a <head> left open (no '</head>') holds the page
     for tag in soup.find_all(_DROP):
         tag.decompose()
     for tag in soup.find_all(class_=list(_DROP_CLASSES)) + soup.find_all(attrs={"role": list(_DROP_ROLES)}):
@@ -190,6 +193,8 @@ class _Walker:
             self.out.plain_lines([[line] for line in node.get_text().split("\n")])
         elif name == "hr":
             return
+        elif self.ref_level is not None and entry_block(node):  # pandoc's <div class="csl-entry">
+            self.entry(node, depth, "-")
         elif name == "li":  # an item outside a list (broken markup): a bullet
             self.item(node, depth, "-")
         elif self.ref_level is not None and link_chrome(node):
@@ -202,6 +207,9 @@ class _Walker:
     def heading(self, node, level: int | None, text: str) -> None:
         """A heading; ``level`` None for a line standing as one, which goes one below the last heading (or beside
         the last line that stood as one: a policy's 'POLICY:', 'RATIONALE:', 'REFERENCES:' are siblings)."""
+        if (node is not None and self.ref_level is not None and level > self.ref_level and self._open is not None
+                and self.out.mark() == self._open[1] + 1 and note_heading(text)):  # right under the list's heading
+            return self.out.paragraph(text)  # a note on the list set as a sub-heading (Springer's key)
         if level is None:
             level = self.standing or min(self.level + 1, 6)
             self.standing = level
@@ -248,6 +256,7 @@ class _Walker:
         back = [a for a in node.find_all("a") if is_back_link(a, self.refs)]
         for a in back:
             a.decompose()
+        self.chrome += drop_link_rows(node, link_chrome)
         opening = own_label(node)
         if opening is not None and opening.get_text(strip=True).isdigit():  # its number: the label printed
             label = f"{opening.get_text(strip=True)}."
@@ -261,9 +270,7 @@ class _Walker:
         # Bold in an entry is the page's typography (PeerJ's authors, BMC's titles), and it hides the name an
         # entry opens with from the reader; italics stay, they mark the journal.
         space_glued_parts(node)
-        for block in node.find_all(list(BLOCKS)):
-            if block.find(list(BLOCKS)) is None:
-                block.append(BLOCK_END)  # where the page ends a line inside the entry (see join_block_ends)
+        mark_line_ends(node)  # where the page ends a line inside the entry (see join_block_ends)
         text = squeeze(join_block_ends(self.inline(node)).replace("**", ""))
         printed, text = printed_label(strip_arrows(text) if back else text)  # the '^' of 'a b' back-links
         if text:

@@ -144,8 +144,10 @@ def join_block_ends(text: str) -> str:
     out = parts[0]
     for part in parts[1:]:
         before, after = out.rstrip(), part.lstrip()
-        if before and after and before[-1].isalnum() and (after[0].isupper() or after[0].isdigit()
-                                                         or after[0] in "\"“‘'"):
+        # Bold and italic marks do not end or open a part: '**Deep learning**' then 'Yann LeCun', '*Nature*'
+        last, first = before.rstrip("*"), after.lstrip("*")
+        if last and first and last[-1].isalnum() and (first[0].isupper() or first[0].isdigit()
+                                                      or first[0] in "\"“‘'"):
             out = f"{before}. {after}"
         else:
             out = f"{out} {part}"

@@ -150,13 +150,17 @@ class AuthorYearIndex:
         if not found and _INITIALS_BEFORE.match(name):
             name = _INITIALS_BEFORE.sub("", name)  # APA's 'J. A. Harris et al.': initials tell two Harrises apart
             found = self.by_name.get(_fold(name), [])
+            if not found and _LEADING_PARTICLES.match(name):
+                # citeproc's 'V. T. van Hees' for an entry it lists as 'Hees, Vincent T. van' (Chicago puts the
+                # particle after the given names): the surname without its particle
+                found = self.by_name.get(_fold(_LEADING_PARTICLES.sub("", name)), [])
         words = name.split()
         if not found and len(words) == 2 and words[0][:1].isupper():
             found = self.by_name.get(_fold(words[1]), []) or self.by_name.get(_fold(words[0]), [])
         return found
 
 
-_INITIALS_BEFORE = lazy(r"^(?:[A-Z]\.\s*(?:-?[A-Z]\.\s*)*)(?=[A-Z][a-z])")
+_INITIALS_BEFORE = lazy(r"^(?:[A-Z]\.\s*(?:-?[A-Z]\.\s*)*)(?=(?:[a-z]{2,3}\s+)*[A-Z][a-z])")  # 'V. T. van Hees' too
 
 
 def _by_author_count(entries: list[ReferenceEntry], who: str) -> list[ReferenceEntry]:

@@ -33,6 +33,9 @@ _NAME = lazy(rf"(?:{_WORD}|{_INITIAL})(?:\s+(?:{_WORD}|{_INITIAL}|(?!{_PARTICLE}
 # before the first name (a lone spacing caron, U+02C7, which Python counts as a letter) is skipped.
 _HEAD = lazy(rf"^(?:[^\w]|[\u02b0-\u02ff])*(?P<names>[^.]*(?:\b{UPPER}\.\s*[^.]*)*?)\.\s+\(?(?P<year>{YEAR_RX})[a-z]?\)?[.,]")
 _SPLIT = lazy(r",\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+# One name given name first, and the separators of a list of them: also read where the names follow the title
+# (kb.read.title_first).
+NAME_GIVEN_FIRST, NAMES_SPLIT = _NAME, _SPLIT
 _ET_AL = lazy(r",?\s+et\.?\s+al\.?$")
 
 # A list shows the style when at least this many entries, and a third of those with names, are already read so.

@@ -11,6 +11,7 @@ from kb.read.ditto import read_dittos
 from kb.read.given_first import read_given_first
 from kb.read.given_names import read_in_full_name_style
 from kb.read.model import Problem, ReferenceEntry
+from kb.read.title_first import read_title_first
 from kb.read.reference_list import parse_entry
 
 HEADING = lazy(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
@@ -64,6 +65,7 @@ def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list
     again = lambda n, t, ln: _read_unbolded(read, n, t, ln)  # noqa: E731 - the reader, for entries read again
     entries = read_dittos([again(n, t, ln) for n, t, ln, _ in drafts], again)
     entries = read_given_first(read_in_full_name_style(entries), again)
+    entries = read_title_first(entries, again)  # manubot's 'Title. Given Surname, .... *Journal* (date)'
     return [replace(e, part=d[3]) if d[3] else e for e, d in zip(entries, drafts)], problems, numbered
 
 

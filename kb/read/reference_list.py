@@ -40,11 +40,12 @@ _ORG_WORDS = lazy(
     r"Services?)\b"
 )
 # Not inside an address: "annals.org/cgi/pmidlookup?view=reprint&pmid=10610626" is a link; "PMID: 10610626" follows.
-# '(PMID: 17693180)': the closing bracket is not part of the number
+# '(PMID: 17693180)', '[PMID: 24055351]' (Annals of Internal Medicine's pages): the closing bracket is not part
+# of the number
 # The last author's initials glued to the title's first word ('Osumi K, Horiuchi S.Taibanbensyutugono ...'): the
 # stop ends the names, so a space goes after it before the entry is read.
 _GLUED_TITLE = lazy(rf"(,\s*{SURNAME_WORD}\s+{UPPER}{{1,3}}\.)(?={UPPER}[a-z]{{3,}}\s+[a-z])")
-_PMID = re.compile(r"(?<![/&?=\w])PMID(?![A-Za-z]):?\s*(?P<v>[^\s.;,:)][^\s.;,)]*)", re.IGNORECASE)
+_PMID = re.compile(r"(?<![/&?=\w])PMID(?![A-Za-z]):?\s*(?P<v>[^\s.;,:)\]][^\s.;,)\]]*)", re.IGNORECASE)
 _DOI = re.compile(r"(?:\bdoi:?\s*|https?://(?:dx\.)?doi\.org/)(?P<v>10\.\S+?)(?=[\s>]|\.?\s|\.?$)", re.IGNORECASE)
 # Springer prints a bare DOI as the address: "Available from: 10.1007/BF00337288."
 _AVAILABLE_DOI = re.compile(r"\bAvailable\s+(?:from|at)\s*:?\s*(?P<v>10\.\d{4,9}/\S+?)(?=\s|\.?$)", re.IGNORECASE)
