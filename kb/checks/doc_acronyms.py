@@ -131,8 +131,8 @@ def acronym_undefined(kb):
     a warning when the dropped letter is the first (OVCF defined, VCF used), or
     the last with the name's last word (PDGFR for '... growth factor
     receptors', PDGF used), since that names the broader thing on purpose. Other undefined
-    acronyms are left alone: most are common knowledge (USA, DNA, HIV, WHO are never reported), trial
-    names or codes.
+    acronyms are left alone: most are common knowledge (USA, DNA, HIV, WHO, SAS are never reported), trial
+    names or codes, and so is the head of a defined compound acronym (LDL where LDL-C is defined).
 
     Why: in a list of organisations or measures, such an acronym is almost
     always a typo for the defined one; readers cannot look it up.
@@ -150,7 +150,7 @@ def acronym_undefined(kb):
     seen: set[str] = set(defined)  # each acronym is judged once, at its first use
     for s, found in zip(doc.sentences, in_sentence):
         for abbr, _ in found:
-            if abbr in seen or abbr in _COMMON:
+            if abbr in seen or abbr in _COMMON or _head_of_defined(abbr, defined):
                 continue
             seen.add(abbr)
             intended = near_miss(abbr, set(defined))
@@ -173,7 +173,16 @@ def acronym_undefined(kb):
 # ANOVA' beside a defined ANCOVA), the summaries every results table prints ('means ± SEM' beside a defined
 # SERM) and the commonest clinical measures and scans.
 _COMMON = frozenset({"USA", "UAE", "USSR", "DNA", "RNA", "HIV", "AIDS", "WHO", "ONE", "ANOVA", "ANCOVA", "MANOVA",
-                     "MANCOVA", "SD", "SE", "SEM", "IQR", "BMI", "MRI", "ECG", "EKG", "EEG"})
+                     "MANCOVA", "SD", "SE", "SEM", "IQR", "BMI", "MRI", "ECG", "EKG", "EEG",
+                     # statistical packages named with their maker ('generated using SAS, SAS Inc., Cary NC' beside a
+                     # defined SSA)
+                     "SAS", "SPSS"})
+
+
+def _head_of_defined(abbr: str, defined) -> bool:
+    """'lower LDL' where only 'low-density lipoprotein cholesterol (LDL-C)' is defined: the undefined acronym is the
+    head of a defined compound one (LDL of LDL-C, HDL of HDL-C), the thing the compound measures, not a slip."""
+    return any(d.startswith(abbr + "-") for d in defined)
 
 # An acronym joined by a slash to another name is one of a list of identifiers (a pathway 'ATM/p38/MAPK',
 # methods 'TEM/SEM'); a slip for a defined acronym is not set in such a list.

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 # Publication details printed where the reader did not find the journal's name: 'PLoS Biol 5: 2095-2097',
-# '2009;6(2):e100', 'London: Random House', 'In: Smith A, editor', a DOI or a PMID.
+# '2009;6(2):e100', 'London: Random House', 'In: Smith A, editor', a DOI or a PMID. A company's name issues a
+# product's leaflet ('SmPC of INFECTOKRUPP Inhal, INFECTOPHARM Arzneimittel und Consilium GmbH. 2008').
 DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPMID\b|\bIn:\s|"
                       r"\b(?:[A-Z]{1,2}\d{4,}|e\d{4,})\b|"
                       # a physics journal abbreviated with no spaces, its volume and page: 'Phys.Rev.D63:063506'
@@ -14,7 +15,7 @@ DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPMI
                       # a general medical journal whose one-word name carries none of those words
                       r"\b(?:The\s)?(?:Lancet|BMJ|JAMA|NEJM)\b|"
                       r"\b(?:Media|Publishers?|Univ|Springer|Wiley|Elsevier|Blackwell|Routledge|Macmillan|"
-                      r"McGraw|Karger|Thieme|Lippincott|Sage|CRC|Verlag|Press|Publishing|Company|LLC|Inc|edition|"
+                      r"McGraw|Karger|Thieme|Lippincott|Sage|CRC|Verlag|Press|Publishing|Company|LLC|Inc|GmbH|Ltd|edition|"
                       r"[Rr]eport|[Tt]hesis|[Dd]issertation|[Vv]ersion\s\d|Court|Proceedings|[Cc]onference|"
                       r"Symposium|Workshop|\d+\s*pp)\b|[A-Z]{2,}/[A-Z]{2,}/\d{4}|"  # a UN document's symbol
                       # ': The Commonwealth Fund.', 'Bombay: The Kothari Book Depot.': a publishing body after a colon

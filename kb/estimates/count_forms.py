@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kb.patterns import lazy
-from .numbers import to_float
+from .numbers import WORD_NUMBER, to_float, word_or_number
 
 # "1,231", and "53 456" (Lancet, JNCI and BMJ group thousands with a thin space, which the import keeps as a space);
 # a group followed by a hyphen or a decimal stays apart ("3 100-mg doses").
@@ -54,3 +54,16 @@ def totals_in(text: str) -> list[re.Match]:
         if not out or m.start("n") >= out[-1].end():
             out.append(m)
     return out
+
+
+# 'Thirty-three patients were excluded; 13 patients were too frail ..., 7 were unable to walk ...': a count right
+# after a semicolon or colon that closes a clause with a larger count opens that count's parts; it is no total.
+_EARLIER_COUNT = lazy(rf"(?<![\w.,])(?P<e>{INT}|{WORD_NUMBER})\s+(?:[\w-]+\s+){{0,5}}?[\w-]+\s*[;:]\s*$",
+                      re.IGNORECASE)
+
+
+def first_part(text: str, total: re.Match, sizes: list[int]) -> bool:
+    """The 'total' is the first of the parts of a larger count printed just before it, with the arms after it."""
+    m = _EARLIER_COUNT.search(text, max(0, total.start("n") - 90), total.start("n"))
+    earlier = word_or_number(m.group("e")) if m and not re.fullmatch(r"(?:19|20)\d\d", m.group("e")) else None
+    return earlier is not None and as_int(total.group("n")) + sum(sizes) <= earlier

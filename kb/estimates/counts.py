@@ -17,7 +17,7 @@ from kb.read.model import PolicyDocument
 from .context import citations_for, locate
 from .find import find_i2
 from .model import CountPercent, Heterogeneity, SampleSplit, StudyCount
-from .count_forms import INT, PEOPLE, SCREENED, as_int, totals_in
+from .count_forms import INT, PEOPLE, SCREENED, as_int, first_part, totals_in
 from .numbers import WORD_NUMBER, to_float, word_or_number
 from .percents import counts_with_percent, printed_count
 
@@ -199,7 +199,7 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
             continue
         if _ARM_VERB.match(text, t.end()) and sum(bool(_ARM_VERB.match(text, a.end("n"))) for a in arms) >= 2:
             continue
-        if arms and _same_verb_clauses(text, t, arms):
+        if arms and (_same_verb_clauses(text, t, arms) or first_part(text, t, sizes)):
             continue
         if sum(bool(_ANALYSIS_SET.match(text, a.end("n"))) for a in arms) >= 2:
             continue

@@ -118,9 +118,19 @@ def p_value_issue(e: EffectEstimate) -> Issue | None:
     z_recomputed = sorted((_z_from_p(recomputed[0]), _z_from_p(recomputed[1])))
     gap = max(z_printed[0] - z_recomputed[1], z_recomputed[0] - z_printed[1], 0.0)
     if gap > max(0.1, 0.1 * min(z_recomputed[0], z_printed[0])):
+        rank = _RANK_TEST.search(e.quote or "")
+        if rank:  # the p is a rank test's, the interval another method's: not tied, only worth a look
+            return Issue("EST203", "info", f"{p_shown} does not match {estimate} (the p-value is from a "
+                         f"{rank.group(0)} test, not from the interval)",
+                         f"recomputed from the interval, p is {_describe(recomputed)}; a rank test need not agree")
         return Issue("EST203", "warning", f"{p_shown} does not match {estimate}",
                      f"recomputed from the interval, p is {_describe(recomputed)}; verify which is right")
     return None
+
+
+# 'The median difference was 0.75 [95% CI: -1.6 to 2.3; P = 0.7, Mann-Whitney U test]': a rank test's p-value beside
+# an interval made another way (Hodges-Lehmann, bootstrap); the two need not agree as a normal approximation ties them.
+_RANK_TEST = lazy(r"\b(?:Mann[-\u2013 ]Whitney|Wilcoxon|Kruskal[-\u2013 ]Wallis|rank[- ]sum)\b", re.I)
 
 
 def _not_from_interval(e: EffectEstimate, printed: tuple[float, float]) -> bool:

@@ -97,10 +97,16 @@ def leading(number: int, text: str) -> tuple[str, str | None]:
 # 'Proceedings of the ... Conference. 2013: 2568-2574.', 'NBER Working Paper; 2013: No. 19316.') or the page a
 # report was cited at ('... (CDER), 2012: 17.'): read only when nothing else gives a year, since a series may
 # number its volumes past 1800.
-# A book's front-matter page in roman numerals counts too ('New York: McGraw-Hill; 1991: xiii.').
+# A book's front-matter page in roman numerals counts too ('New York: McGraw-Hill; 1991: xiii.'), and so do a
+# book's ISBN and pages written with 'p.'.
 _YEAR_BEFORE_PAGES = re.compile(rf"(?:^|[\s.;,])(?P<y>{_YEAR_RX})\s*:\s*"
                                 rf"(?:[A-Za-z]?\d+(?:\s*[\u2013-]\s*[A-Za-z]?\d+)?|No\.\s*\d+"
-                                rf"|[ivxlc]+(?:\s*[\u2013-]\s*[ivxlc]+)?)\.?$")
+                                rf"|[ivxlc]+(?:\s*[\u2013-]\s*[ivxlc]+)?"
+                                # '... Orthotics; 2004: ISBN 87-89809-14-9.', 'Eur J Nutr. 2016: p. 1–16.': the
+                                # book's number or the pages after the year
+                                rf"|ISBN[\s:]*[\dXx][\dXx\s-]{{8,}}|pp?\.\s*\d+(?:\s*[\u2013-]\s*\d+)?)\.?"
+                                # the entry's DOI may close it after the pages
+                                rf"(?:\s+(?i:doi):?\s*10\.\S+?)?\.?$")
 # 'London: 1965. Report No.: ISBN ...': a book's place and year, with no publisher between them.
 _PLACE_YEAR = re.compile(rf"\b[A-Z][a-z]{{2,}}:\s*(?P<y>{_YEAR_RX})\.(?:\s|$)")
 # 'Geneva: 2000 WHO/FCH/CAH/00.1.': the place, the year, then the report's code closing the entry.

@@ -19,7 +19,9 @@ _UNITS = frozenset("""cm mm km nm um μm µm m ml mL dl dL l L g kg mg ug μg µ
 TOKEN_BEFORE = re.compile(r"([^\W\d_]+)[*_]*$")
 # "Figure [2]", "Eq. [3]", "x = [1, 2]", "t ∈ [1, 5]": a label or a value, not a citation. Capitalised
 # only: "the Cockcroft-Gault equation [8]" and "the expected range [34]" cite.
-LABEL_BEFORE = re.compile(r"(?:\b(?:Figs?|Figures?|Tables?|Eqs?|Equations?|Appendix|Panels?)\.?|[=∈≤≥])\s*$")
+# A grant's number in brackets, 'under grant agreement no [287361]', is no citation either.
+LABEL_BEFORE = re.compile(r"(?:\b(?:Figs?|Figures?|Tables?|Eqs?|Equations?|Appendix|Panels?)\.?|[=∈≤≥]"
+                          r"|\b(?:[Gg]rant|[Aa]greement|[Cc]ontract|[Aa]ward)\s+(?:[Nn]o|[Nn]umber|[Nn]r)\.?)\s*$")
 # A marker with a pinpoint or a lead-in: "[32: 273]", "[1: fig. 5]", "[12, p. 34]", "[23, pl. LII: 9]",
 # "[e.g., 77]", "[see 4, 5]", "[e.g. 7-10]" (JMIR). It cites its numbers; the page or figure after them is the place in that
 # work. A ratio "[1:100]" has no space after its colon and stays out.
@@ -28,8 +30,11 @@ _PLACE = (r"(?:pp?|pl|plate|figs?|fig|figure|tab|table|chap|chapter|ch|sect?|sec
 # The lead-in may also be the cited authors' names, '[Sayal *et al* 32]', '[Donner and Klar 33]' (BMC): two names or
 # 'et al', so that '[Table 2]' and '[Grade 3]' stay out.
 _NAMES_LEAD = (r"(?-i:[A-Z])[\w'\u2019-]+(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'\u2019-]+|\s+[*_]{0,2}et\s+al\.?[*_]{0,2}),?\s+")
+# Or the abbreviation of the measure the work describes, '[MNWS, 19]' (Minnesota Nicotine Withdrawal Scale): capitals
+# and a comma, so that '[Table 2]' stays out.
+_ACRONYM_LEAD = r"(?-i:[A-Z]{2,}[A-Za-z0-9-]*),\s*"
 LOCATOR = re.compile(
-    rf"\[\s*(?P<lead>(?:e\.g\.|cf\.|see(?:\s+also)?|reviewed\s+in)[,:]?\s*|{_NAMES_LEAD})?"
+    rf"\[\s*(?P<lead>(?:e\.g\.|cf\.|see(?:\s+also)?|reviewed\s+in)[,:]?\s*|{_NAMES_LEAD}|{_ACRONYM_LEAD})?"
     r"(?P<nums>\d{1,4}(?:\s*[-\u2013]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-\u2013]\s*\d{1,4})?)*)"
     rf"(?P<place>\s*:\s+(?:\d|{_PLACE})[^\[\]]{{0,60}}|\s*:\s*{_PLACE}[^\[\]]{{0,60}}"
     rf"|\s*,\s*{_PLACE}\s*[^\[\]]{{0,60}})?\]",

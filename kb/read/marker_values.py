@@ -139,3 +139,25 @@ def percent_with_count(before: str, inner: str, after: str) -> bool:
         return False
     count, of = int(inner), int(denominator.group(1))
     return 0 < count <= of and abs(100 * count / of - float(percent.group(1))) <= 1.0
+
+
+# 'Ninety-four participants (25, 23, 21, 25) completed the study': the groups' sizes after the count they add up to;
+# citations would not sum to the number right before them.
+_COUNT_BEFORE = re.compile(r"(?<![\w.-])(\d{1,6}|[A-Za-z]+(?:[- ][A-Za-z]+)?)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
+
+
+def parts_of_count(before: str, inner: str) -> bool:
+    """'Ninety-four participants (25, 23, 21, 25)': two or more numbers that add up to the count just before."""
+    parts = re.split(r"\s*[,;]\s*", inner.strip())
+    if len(parts) < 2 or not all(p.isdigit() for p in parts):
+        return False
+    count = _COUNT_BEFORE.search(before.rstrip())
+    if not count:
+        return False
+    from kb.estimates.numbers import word_or_number  # only here: most lines never get this far
+
+    words = count.group(1)
+    total = word_or_number(words)
+    if total is None and " " in words:
+        total = word_or_number(words.split()[-1])
+    return total is not None and total == sum(int(p) for p in parts)

@@ -76,6 +76,8 @@ _OWN_CLAUSE = lazy(r",\s*(?:indicating|suggesting|showing|implying|meaning|which
 # 'five motor evoked potentials >50 μV out of ten trials [46]': the count after 'out of' is of the attempts in
 # which other things (named between) were counted, not of studies ('four out of seven trials' has none between).
 _ATTEMPTS = lazy(rf"(?<![\w.])(?:\d+|{'|'.join(_NUMBERS)})\s+(?:[^\s\d][^\s]*\s+){{1,6}}out\s+of\s+$", re.I)
+# 'the UKPDS and STENO 2 trials [26–28]': a number right after a name in capitals is the name's ('STENO 2'), no count.
+_NAMED = lazy(r"\b[A-Z]{2,}[A-Za-z]*[-\s]$")
 # '28 day and 90 day toxicity studies [13]': a number before a unit of time is a duration, not a count of studies.
 _DURATION = lazy(r"\s*-?\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b", re.I)
 
@@ -119,7 +121,8 @@ def count_claims(text: str, spans) -> list[Claim]:
     for m in _COUNT.finditer(text):
         if (_BOUND.search(text, max(0, m.start() - 20), m.start())
                 or _LABEL.search(text, max(0, m.start() - 24), m.start()) or _DURATION.match(text, m.end("count"))
-                or _ATTEMPTS.search(text, max(0, m.start() - 80), m.start())):
+                or _ATTEMPTS.search(text, max(0, m.start() - 80), m.start())
+                or (m.group("count").isdigit() and _NAMED.search(text, max(0, m.start() - 20), m.start()))):
             continue
         contents = bool(_CONTENTS.search(text, max(0, m.start() - 40), m.start())
                         or _EVALUATION.search(text, max(0, m.start() - 130), m.start()))
@@ -134,12 +137,17 @@ def count_claims(text: str, spans) -> list[Claim]:
     return claims
 
 
+# 'reported by Kim et al. and Briand et al. on their respective series [39–41]': whose series names the authors'
+# patients, whatever the design that enrolled them; a design is claimed without a possessive ('case series [35]').
+_POSSESSED = lazy(r"\b(?:their|his|her|its|our)\s+(?:(?:own|respective)\s+)?$", re.I)
+
+
 def design_claims(text: str, spans) -> list[Claim]:
     """Uncounted design nouns right before a marker: 'limited to several small case reports or series.[35-54]'."""
     claims = []
     for k, (a, _) in enumerate(spans):
         m = _DESIGN.search(text, max(0, a - 60), a)
-        if m and m.end() == a:
+        if m and m.end() == a and not _POSSESSED.search(text, max(0, m.start() - 30), m.start()):
             kinds, label = _noun_kinds(m.group("noun"))
             if kinds is not None:
                 claims.append(Claim(m.group("noun"), None, kinds, label, run(text, spans, k)))
