@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kb.estimates.counts import sample_splits
 from kb.read.parse_policy import parse_policy
-from tests.formtools import codes_of, in_results, markers_in
+from tests.formtools import codes_of, first_entry, in_results, markers_in
 
 
 def test_marks_of_importance_after_the_numbers_still_cite():
@@ -115,6 +115,26 @@ def test_the_first_part_of_a_count_just_given_is_no_total():
     assert [s[0] for s in sample_splits(text.format("Eight"))] == ["13"]
     assert [s[0] for s in sample_splits("In 2010 the trial opened; 13 patients were too frail for surgery, 7 were "
                                         "unable to walk and 3 were under 65 years of age.")] == ["13"]
+
+
+_JATS = ('<article><front><article-meta><title-group><article-title>T</article-title></title-group></article-meta>'
+         '</front><body><p>Analyses used SAS [<xref ref-type="bibr" rid="R1">1</xref>].</p></body><back><ref-list>'
+         '<ref id="R1"><label>1</label>{cit}</ref></ref-list></back></article>')
+
+
+def test_a_product_named_in_a_comment_is_the_entry_s_title():
+    """'<collab>SAS Institute Inc</collab><comment>SAS/STAT Software ...</comment><year>1997</year>
+    <publisher-loc>Cary, NC, USA</publisher-loc>': printed 'SAS Institute Inc. Cary, NC, USA; 1997. SAS/STAT ...'
+    the place read as the authors and the year was lost."""
+    cit = ('<element-citation publication-type="book"><collab>SAS Institute Inc</collab>{}<year>1997</year>'
+           '<publisher-loc>Cary, NC, USA</publisher-loc></element-citation>')
+    entry = first_entry(_JATS, cit.format("<comment>SAS/STAT Software: Changes &amp; Enhancements</comment>"))
+    assert entry == "1. SAS Institute Inc. SAS/STAT Software: Changes & Enhancements. Cary, NC, USA; 1997."
+    doc = "# Methods\n\nAnalyses used SAS [1].\n\n## References\n\n" + entry + "\n"
+    assert codes_of(doc, "REF111") == []
+    # Clean: a comment holding a DOI stays a link after the date.
+    assert first_entry(_JATS, cit.format("<comment>doi: 10.1000/x1</comment>")) == (
+        "1. SAS Institute Inc. Cary, NC, USA; 1997. doi: 10.1000/x1")
 
 
 _SERIES = ("# Trial\n\n## Discussion\n\nSimilar closure rates have been reported by Kim et al., Jackson et al. and "

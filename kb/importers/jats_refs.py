@@ -158,6 +158,11 @@ def _styled(cit, ctx: Context, plos: bool) -> str:
     # (no <source>, as Elsevier tags reports and software) has that as its title, not nothing.
     authors, year = _authors(cit, ctx), _part(cit, "year", ctx).strip("() ")
     title, source = _part(cit, "article-title", ctx) or _part(cit, "chapter-title", ctx), _part(cit, "source", ctx)
+    # A product given by its maker, with its name in a <comment> ('<collab>SAS Institute Inc</collab><comment>SAS/STAT
+    # Software ...</comment><year>1997</year><publisher-loc>Cary, NC, USA</publisher-loc>'): the comment is the title,
+    # printed before the place and year, not after them where the place reads as the authors.
+    named = _comment_title(cit, ctx) if not title and not source else ""
+    title = title or named
     volume, issue, pages = _part(cit, "volume", ctx), _part(cit, "issue", ctx), _pages(cit, ctx)
     place = ": ".join(p for p in (_part(cit, "publisher-loc", ctx), _part(cit, "publisher-name", ctx)) if p)
     # A conference paper is published by its meeting (Vancouver: 'Meeting name; date; place'), and an entry with
@@ -177,7 +182,17 @@ def _styled(cit, ctx: Context, plos: bool) -> str:
         date = year + (f";{where}" if where else "") + (f":{pages}" if pages else "")
         where_when = f"{place}; {date}" if place and date else place or date  # Vancouver: "City: Publisher; 2001."
         text = " ".join(_stop(b) for b in (authors, title, source, where_when) if b)
-    return " ".join([text] + _links(cit, ctx))
+    return " ".join([text] + [link for link in _links(cit, ctx) if not named or link != named])
+
+
+def _comment_title(cit, ctx: Context) -> str:
+    """The words of a <comment> that names the work (capitalised words, no link, DOI or note of status)."""
+    for el in cit:
+        if local(el.tag) == "comment":
+            text = squash(inline(el, ctx))
+            if re.match(r"[A-Z][\w/-]*\s+\S", text) and not re.search(r"doi|https?:|www\.|\bpii\b|[Ee]pub|[Aa]ccessed", text):
+                return text
+    return ""
 
 
 def _said_in_italics(cit, ctx: Context) -> str:
