@@ -46,7 +46,8 @@ def count_claim_mismatch(kb):
     A count opening the sentence stays silent when its first markers, or the run of markers closing it apart
     from the others, hold exactly that many entries (the rest may be another clause's), the next sentence goes on naming them (`The other study ...`), or `The` points
     back at as many works as the sentence before cites (`[19]–[22]. The four SMILE studies enrolled ... [23]`). A count
-    before a unit of time is a duration (`90 day toxicity studies`); one whose marker points with `see`, `cf.`
+    before a unit of time is a duration (`90 day toxicity studies`), and one right after a name in capitals is the
+    name's (`the UKPDS and STENO 2 trials [26-28]`); one whose marker points with `see`, `cf.`
     or `e.g.` (`three previous trials (see Titov et al., 2010)`) is only `info`: one paper may report them all.
     Why: the count is how a reader weighs the evidence; one non-randomised study counted as an RCT
     overstates it.
@@ -171,7 +172,8 @@ def range_member_off_claim(kb):
 
     What: a marker of three or more entries right after a design (`several small case reports or
     series.<sup>[35-54]</sup>`) where an entry is of a contradicting kind (a meta-analysis, trial or
-    guideline among case series): a warning. A systematic review among randomised trials is no contradiction:
+    guideline among case series): a warning; a possessive before the noun (`on their respective series [39-41]`)
+    names the authors' patients, not a design. A systematic review among randomised trials is no contradiction:
     it pools them. A marker of four or more entries whose titles nearly all
     share a topic word with the sentence ('sacroplasty') except one: info.
     Why: a widened range or a swapped number slips a study into the wrong pile; the reader then
