@@ -149,3 +149,13 @@ def test_whose_series_names_the_authors_patients_not_a_design():
     assert codes_of(_SERIES.format("their respective series"), "CIT302") == []
     # Positive: case series claimed of a randomized trial.
     assert codes_of(_SERIES.format("case series"), "CIT302") == [("CIT302", "warning")]
+
+
+def test_a_figure_s_numbered_key_is_no_citation():
+    """'Numbers in brackets show the type of the spray combination. [1] placebo; [2] decongestant; [3] anesthetic;
+    [4] decongestant plus anesthetic. Numbers before ...'."""
+    assert markers_in("Numbers in brackets show the type of the spray combination. [1] placebo; [2] decongestant; "
+                      "[3] anesthetic; [4] decongestant plus anesthetic. Numbers before the names show the order.") == []
+    # Positive: citations closing clauses, and a key too short to be one, still cite.
+    assert markers_in("It was shown [1]; later confirmed [2]; and extended [3].") == ["1", "2", "3"]
+    assert markers_in("Known risks are [1] smoking; [2] obesity; but see [3] and [4].") == ["1", "2", "3", "4"]

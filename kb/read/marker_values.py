@@ -161,3 +161,22 @@ def parts_of_count(before: str, inner: str) -> bool:
     if total is None and " " in words:
         total = word_or_number(words.split()[-1])
     return total is not None and total == sum(int(p) for p in parts)
+
+
+# A figure's key: 'Numbers in brackets show the type of the spray combination. [1] placebo; [2] decongestant; [3]
+# anesthetic; [4] ...': brackets numbered 1, 2, 3 ... in order, each before a short label and a semicolon, name the
+# key's items; citations are not set one after another with a word each between them.
+_KEY_ITEM = re.compile(r"\[(\d{1,2})\]\s+[^\[\];.|]{1,60}(?:;\s*|\.(?=\s|$)|\s*$)")
+
+
+def key_items(line: str) -> set[int]:
+    """Starts of the brackets of a numbered key of three items or more, counted from 1, each closed by a semicolon
+    (the last by the line's end or a stop)."""
+    run: list[re.Match] = []
+    best: list[re.Match] = []
+    for m in _KEY_ITEM.finditer(line):
+        follows = run and int(m.group(1)) == int(run[-1].group(1)) + 1 and m.start() == run[-1].end()
+        run = run + [m] if follows else ([m] if m.group(1) == "1" else [])
+        if len(run) > len(best):
+            best = run
+    return {m.start() for m in best} if len(best) >= 3 else set()

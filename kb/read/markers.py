@@ -32,7 +32,8 @@ from kb.read.marker_context import (LABEL_BEFORE, LOCATOR, TOKEN_BEFORE, element
 from kb.read.marker_model import (BRACKET, PAREN, REF_WORD, SUP, SUP_BRACKET, UNICODE, RawMarker,  # noqa: F401
                                   Skipped, zero_or_year)
 from kb.read.marker_values import (CELL_SPREAD, INTERVAL, PERCENT_COUNT, SPREAD, UNIT_SPREAD, interval_with_unit,
-                                   percent_with_count, range_around_value, spread_before_unit, value_in_cell)
+                                   key_items, percent_with_count, range_around_value, spread_before_unit,
+                                   value_in_cell)
 from kb.read.marker_numbers import DASHES, MAX_RANGE, Expansion, expand, looks_like_year  # noqa: F401 - re-exported
 from kb.read.paren_markers import PAREN_RANGE, scan_paren_leads, scan_parens
 
@@ -134,8 +135,12 @@ def _scan_unicode(line: str, found: list, taken: list, opens_block: bool) -> Non
 
 
 def _scan_brackets(line: str, found: list, skipped: list, taken: list) -> None:
+    key = key_items(line) if "[3]" in line else set()
     for m in BARE_MARKER.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
+            continue
+        if m.start() in key:
+            skipped.append(Skipped(m.group(0), m.start(), "an item of a numbered key ([1] placebo; [2] ...)"))
             continue
         parts = [p.group("inner").replace(_MARK, "").strip() for p in _ONE_BRACKET.finditer(m.group(0))]
         joiners = _joiners(m.group(0))
