@@ -90,6 +90,21 @@ _LIST_THEN_YEAR = lazy(rf"^(?P<first>{PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(
 _DATED_BODY = lazy(rf"^(?P<body>.+?)[\s.,]+\(?(?P<year>{YEAR})[a-z]?\)?\.?$")
 
 
+# A body's name and the year right after it, each closed by a full stop: 'Brasil - Estado da Bahia. 2003a. Decreto ...',
+# 'Brasil. Ministério Público do Estado da Bahia. 2015. Parecer ...'. The name's words are capitalised, or the small
+# words of a body's name ('da', 'of', 'for'), so a title ('Guidelines for using the ...') is none.
+_BODY_THEN_YEAR = lazy(rf"^(?P<body>[^\d\u201c\"(]{{2,120}}?)\.\s+\(?(?P<year>{YEAR})[a-z]?\)?\.(?:\s|$)")
+_BODY_WORD = lazy(r"(?:[A-Z\u00c0-\u00de][\w'\u2019./-]*|da|de|do|das|dos|del|la|le|du|des|of|for|the|and|e|y|et|-|&)[,.]?")
+
+
+def _body_then_year(text: str) -> tuple[str, int] | None:
+    """(the first body's name, the year) of an entry opening with a body's name and its year."""
+    found = _BODY_THEN_YEAR.match(text)
+    if not found or not all(_BODY_WORD.fullmatch(w) for w in found.group("body").split()):
+        return None
+    return found.group("body").split(". ")[0].strip(), int(found.group("year"))
+
+
 def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
     """An entry of an unnumbered list: read as a numbered one; then the year printed right after a Vancouver
     author list wins over one read later (a volume such as '(1859)'), and where no author was read, the name
@@ -103,6 +118,9 @@ def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
         year = int(lead.group("year"))
         named = entry if entry.surnames or entry.organisation else replace(entry, surnames=(lead.group("first"),))
         return replace(named, year=year) if named.year != year else named
+    body = None if entry.surnames else _body_then_year(text)
+    if body:  # the year after the body's name wins over a later one (a decree's, an access date: '13 Oct. 2022')
+        return replace(entry, organisation=entry.organisation or body[0], year=body[1])
     if entry.surnames or entry.organisation:
         return entry
     person = _LEAD_SURNAME.match(text)  # 'Renehan AG, Zwahlen M, ...', 'Jung YE(G), ...', 'Loretto M-C, ...'

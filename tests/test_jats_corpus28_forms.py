@@ -1,0 +1,136 @@
+"""Forms met in corpus 28 (60 JATS articles from SciELO's and eLife's tools' test data, BMJ, PNAS, Ubiquity Press and
+bioRxiv, read first as they came): Brazilian author-year citations (ABNT), lists numbered but cited by name, and
+more. Each form has a positive and a clean case; the texts are made here."""
+from __future__ import annotations
+
+from kb.importers.jats import convert
+from kb.read.author_year_list import read_entry
+from kb.read.parse_policy import parse_policy
+from tests.formtools import codes_of
+
+_LIST = """## References
+
+Barbosa, L.M. 2017. Lista de espécies indicadas para restauração ecológica. São Paulo: Instituto de Botânica.
+
+Esteves, R.L., Abud, A.K. & Barcellos, M. 2015. Avaliação de briquetes. Revista Verde 10: 1-9.
+
+IBGE - Instituto Brasileiro de Geografia e Estatística. 2012. Manual técnico da vegetação. Rio de Janeiro: IBGE.
+
+Lemainski, J. & Da Silva, J. 2006. Utilização do biossólido na produção de milho. Pesquisa Agropecuária 41: 1-8.
+
+Martins, A. & Jesus, B. 2011. Uso de resíduos. Revista Árvore 35: 1-8.
+
+Şener, M. & Schulten, K. 2002. General random matrix approach to account for the effect of static disorder. Physical Review E 65: 031916.
+
+Silva, J.E., Resck, D.V.S. & Sharma, R.D. 2002. Alternativa agronômica para o biossólido. Revista Brasileira 26: 1-9.
+
+SOS Mata Atlântica & Instituto Nacional de Pesquisas Espaciais. 2022. Atlas dos remanescentes florestais. São Paulo: Fundação SOS.
+
+Tedesco, M.J., Gianello, C. & Bissani, C.A. 1995. Análises de solo, plantas e outros materiais. Porto Alegre: UFRGS.
+"""
+
+
+def _numbers(sentence: str) -> list[tuple[int, ...]]:
+    doc = parse_policy(f"# Solos\n\n## Introdução\n\n{sentence}\n\n{_LIST}", "f.md")
+    assert doc.citation_style == "author-year"
+    return [m.numbers for m in doc.markers]
+
+
+def test_abnt_co_authors_parted_by_semicolons_are_one_work():
+    """'(SILVA; RESCK; SHARMA, 2002; LEMAINSKI; DA SILVA, 2006)': ABNT parts one work's authors by semicolons."""
+    assert _numbers("O biossólido é útil (SILVA; RESCK; SHARMA, 2002; LEMAINSKI; DA SILVA, 2006).") == [(7, 4)]
+    assert codes_of(f"# S\n\n## I\n\nTexto (SILVA; RESCK; SHARMA, 2002; LEMAINSKI; DA SILVA, 2006).\n\n{_LIST}",
+                    "CIT107") == []
+    # Clean: works parted by semicolons, each with its year, stay two; a wrong year is still said.
+    assert _numbers("O biossólido é útil (Silva et al., 2002; Lemainski & Da Silva, 2006).") == [(7, 4)]
+    assert codes_of(f"# S\n\n## I\n\nTexto (SILVA; RESCK; SHARMA, 2003).\n\n{_LIST}", "CIT107") == [
+        ("CIT107", "warning")]
+
+
+def test_portuguese_e_joins_the_last_two_names():
+    """'Esteves, Abud e Barcellos (2015)', 'Martins e Jesus (2011)': 'e' is Portuguese 'and'."""
+    assert _numbers("Segundo Esteves, Abud e Barcellos (2015) e Martins e Jesus (2011), o uso cresce.") == [(2,), (5,)]
+    # Clean: a name the list does not hold is no citation of the list.
+    assert _numbers("Segundo Pereira e Souza (2015), o uso cresce.") == [()]
+
+
+def test_a_missing_space_after_the_comma_parts_two_citations():
+    """'(Cogdell et al., 2006,Cartron et al., 2014)' cites two works (eLife's XML)."""
+    assert _numbers("Light is used (Silva et al., 2002,Martins and Jesus, 2011).") == [(7, 5)]
+    # Clean: two years of one author stay that author's.
+    assert _numbers("Light is used (Silva et al., 2002,2006).") == [(7,)]
+
+
+def test_a_page_after_a_colon_follows_the_year():
+    """Harvard's '(Kriel 2017: 53)', '(IST 2012: 9\u201310)': the page after the colon is no part of the year."""
+    assert _numbers("As argued before (Barbosa 2017: 53; Tedesco et al. 1995: 9\u201310).") == [(1, 9)]
+    # Clean: a colon before a name still parts two citations.
+    assert _numbers("As argued before (Barbosa 2017: Tedesco et al. 1995).") == [(1, 9)]
+
+
+def test_a_name_may_open_with_a_capital_of_latin_extended_a():
+    """'(Şener and Schulten, 2002)': 'Ş' is a capital letter."""
+    assert _numbers("Static disorder matters (Şener and Schulten, 2002).") == [(6,)]
+    assert _numbers("As Şener and Schulten (2002) showed, disorder matters.") == [(6,)]
+
+
+def test_et_al_in_italics_before_a_year_in_brackets():
+    """'Tedesco *et al*. (1995)': the narrative citation's 'et al.' set in italics."""
+    assert _numbers("Segundo Tedesco *et al*. (1995), o método é simples.") == [(9,)]
+    # Clean: italics around other words make no citation.
+    assert _numbers("Segundo o *método* (1995), o uso é simples.") == []
+
+
+def test_a_lower_case_de_before_a_cited_name_is_a_preposition():
+    """Portuguese 'adaptado de Barbosa (2017)': 'de' is 'from', not the particle of 'de Barbosa'."""
+    assert _numbers("A lista foi adaptada de Barbosa (2017).") == [(1,)]
+    # Clean: a name the list holds with its particle is still found ('Da Silva').
+    assert _numbers("Como em Lemainski e Da Silva (2006).") == [(4,)]
+
+
+def test_a_body_is_cited_by_the_first_of_its_names():
+    """'(IBGE 2012)' for 'IBGE - Instituto Brasileiro ...', '(SOS Mata Atlântica & INPE 2022)' for 'SOS Mata
+    Atlântica & Instituto Nacional de Pesquisas Espaciais'."""
+    assert _numbers("A vegetação é densa (IBGE 2012). A perda cresce (SOS Mata Atlântica & INPE 2022).") == [
+        (3,), (8,)]
+    # Clean: another body is no entry of the list.
+    assert codes_of(f"# S\n\n## I\n\nA perda cresce (Fundação Florestal & INPE 2022).\n\n{_LIST}", "CIT107") == [
+        ("CIT107", "warning")]
+
+
+def test_the_year_after_a_body_s_name_wins_over_an_access_date():
+    """'Brasil - Estado da Bahia. 2003a. Decreto ... 13 Oct. 2022.': the entry is of 2003 by the state of Bahia."""
+    entry = read_entry(1, "Brasil - Estado da Bahia. 2003a. Decreto Nº 8.650. Altera a poligonal da APA. "
+                          "http://www.legislabahia.ba.gov.br/documentos/decreto. 13 Oct. 2022.", 10)
+    assert (entry.organisation, entry.year) == ("Brasil - Estado da Bahia", 2003)
+    # Clean: a title opening the entry is no body ('Guidelines for using ...'); a person's entry keeps its reading.
+    entry = read_entry(1, "Guidelines for using the red list. 2019. Version 14. Accessed 13 Oct. 2022.", 10)
+    assert entry.organisation is None
+    entry = read_entry(1, "Jardim JG. 2003. Uma caracterização parcial da vegetação. Ilhéus: CEPLAC.", 10)
+    assert (entry.surnames[:1], entry.organisation, entry.year) == (("Jardim",), None, 2003)
+
+
+_UBIQUITY = """<?xml version="1.0" encoding="UTF-8"?>
+<article><front><journal-meta><journal-title>Stability</journal-title></journal-meta>
+<article-meta><title-group><article-title>Communications</article-title></title-group></article-meta></front>
+<body><sec><title>Introduction</title>
+<p>Little is written on it (<xref ref-type="bibr" rid="B2">{c1}</xref>; <xref ref-type="bibr" rid="B1">{c2}</xref>).</p>
+<p>Radio helps (<xref ref-type="bibr" rid="B3">{c3}</xref>).</p>
+</sec></body><back><ref-list>
+<ref id="B1"><label>1</label><mixed-citation publication-type="book"><string-name><surname>Bellou</surname>, <given-names>F</given-names></string-name> <year>2014</year> <source>Cultural Awareness in Peace Operations</source>. <publisher-name>Routledge</publisher-name>.</mixed-citation></ref>
+<ref id="B2"><label>2</label><mixed-citation publication-type="book"><string-name><surname>Lehmann</surname>, <given-names>I A</given-names></string-name> <year>1999</year> <source>Peacekeeping and Public Information</source>. <publisher-loc>London</publisher-loc>: <publisher-name>Routledge</publisher-name>.</mixed-citation></ref>
+<ref id="B3"><label>3</label><mixed-citation publication-type="book"><string-name><surname>Williams</surname>, <given-names>P D</given-names></string-name> <year>2017</year> <source>Fighting for Peace in Somalia</source>. <publisher-loc>Oxford</publisher-loc>: <publisher-name>OUP</publisher-name>.</mixed-citation></ref>
+</ref-list></back></article>
+"""
+
+
+def test_a_list_numbered_in_the_xml_but_cited_by_name_is_an_author_year_list():
+    """Ubiquity Press labels its entries 1, 2, 3 and cites them '(Lehmann 1999; Bellou 2014)': the page prints the
+    list without numbers, so the article is read as author-year."""
+    converted = convert(_UBIQUITY.format(c1="Lehmann 1999", c2="Bellou 2014", c3="Williams 2017: 53").encode(), "u.xml")
+    doc = parse_policy(converted.markdown, "u.md")
+    assert doc.citation_style == "author-year"
+    assert [m.numbers for m in doc.markers] == [(2, 1), (3,)]
+    # Clean: the same list cited by its numbers stays numbered.
+    converted = convert(_UBIQUITY.format(c1="2", c2="1", c3="3").encode(), "u.xml")
+    assert parse_policy(converted.markdown, "u.md").citation_style == "numbered"
