@@ -134,3 +134,50 @@ def test_a_list_numbered_in_the_xml_but_cited_by_name_is_an_author_year_list():
     # Clean: the same list cited by its numbers stays numbered.
     converted = convert(_UBIQUITY.format(c1="2", c2="1", c3="3").encode(), "u.xml")
     assert parse_policy(converted.markdown, "u.md").citation_style == "numbered"
+
+
+_ELIFE = """<?xml version="1.0" encoding="UTF-8"?>
+<article><front><journal-meta><journal-title>eLife</journal-title></journal-meta>
+<article-meta><title-group><article-title>A minimal cell</article-title></title-group></article-meta></front>
+<body><sec><title>Methods</title><p>Fits used SciPy (<xref ref-type="bibr" rid="bib1">Jones et al., 2001</xref>).</p>
+</sec></body><back><ref-list>
+<ref id="bib1"><element-citation publication-type="software">{cit}</element-citation></ref>
+</ref-list></back></article>
+"""
+_SCIPY = ('<person-group person-group-type="author"><name><surname>Jones</surname><given-names>E</given-names></name>'
+          '</person-group><year>2001</year>{title}<ext-link ext-link-type="uri" '
+          'xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="https://www.scipy.org/">https://www.scipy.org/</ext-link>')
+
+
+def test_a_data_title_is_the_entry_s_title():
+    """eLife titles software and data sets with <data-title>: 'SciPy: open source scientific tools for python'."""
+    data = _ELIFE.format(cit=_SCIPY.format(title="<data-title>SciPy: open source tools</data-title>"))
+    markdown = convert(data.encode(), "e.xml").markdown
+    assert "Jones E. SciPy: open source tools. 2001. https://www.scipy.org/" in markdown
+    # Clean: an <article-title> is printed as before.
+    data = _ELIFE.format(cit=_SCIPY.format(title="<article-title>SciPy: open source tools</article-title>"))
+    assert "Jones E. SciPy: open source tools. 2001." in convert(data.encode(), "e.xml").markdown
+
+
+_BMJ = """<?xml version="1.0" encoding="UTF-8"?>
+<article><front><journal-meta><journal-title>BMJ Open</journal-title></journal-meta>
+<article-meta><title-group><article-title>Rotavirus</article-title></title-group></article-meta></front>
+<body><sec><title>Introduction</title>
+<p>Rotavirus kills children.<xref ref-type="bibr"{r1}>1</xref> Dehydration follows.<xref ref-type="bibr"{r2}>2\u20133</xref></p>
+</sec></body><back><ref-list>
+<ref id="R1"><label>1</label><mixed-citation>Tate JE. Rotavirus deaths. <italic>Lancet Infect Dis</italic> 2012;12:136\u201341.</mixed-citation></ref>
+<ref id="R2"><label>2</label><mixed-citation>Parashar UD. Global illness. <italic>Emerg Infect Dis</italic> 2003;9:565\u201372.</mixed-citation></ref>
+<ref id="R3"><label>3</label><mixed-citation>Glass RI. Rotavirus vaccines. <italic>Lancet</italic> 2006;368:323\u20132.</mixed-citation></ref>
+</ref-list></back></article>
+"""
+
+
+def test_a_citation_linking_no_entry_stands_for_the_numbers_it_prints():
+    """BMJ Open's '<xref ref-type="bibr">2\u20133</xref>' names no rid: the XML states the entries by the numbers
+    printed, which the measurement now counts (the folder's markers were all 'extra' before)."""
+    from kb.importers.jats import ground_truth
+    truth = ground_truth(_BMJ.format(r1="", r2="").encode(), "b.xml")
+    assert [m.numbers for m in truth.markers] == [(1,), (2, 3)]
+    # Clean: linked citations give their entries as before.
+    truth = ground_truth(_BMJ.format(r1=' rid="R1"', r2=' rid="R2 R3"').encode(), "b.xml")
+    assert [m.numbers for m in truth.markers] == [(1,), (2, 3)]
