@@ -181,3 +181,47 @@ def test_a_citation_linking_no_entry_stands_for_the_numbers_it_prints():
     # Clean: linked citations give their entries as before.
     truth = ground_truth(_BMJ.format(r1=' rid="R1"', r2=' rid="R2 R3"').encode(), "b.xml")
     assert [m.numbers for m in truth.markers] == [(1,), (2, 3)]
+
+
+_ACR = """# Cells
+
+## Methods
+
+Diacylglycerol is made from phosphatidate via phosphatidate phosphatase (PAPA). {text}
+
+## References
+
+1. Smith A. A cell. *J Cell*. 2001;1:1-5.
+"""
+
+
+def test_an_acronym_opening_a_product_s_name_is_no_slip():
+    """'CLC Genomics Workbench' beside a defined CPLC: CLC is part of a product's name."""
+    text = "Insertions were shown with CLC Genomics Workbench.\n\nWe thank the Center for the Physics of Living " \
+           "Cells (CPLC) [1]."
+    assert codes_of(_ACR.format(text=text), "DOC112") == []
+    # Clean: the same acronym alone is still a likely slip.
+    text = "Insertions were counted by CLC.\n\nWe thank the Center for the Physics of Living Cells (CPLC) [1]."
+    assert codes_of(_ACR.format(text=text), "DOC112") == [("DOC112", "warning")]
+
+
+def test_a_table_row_of_codes_is_no_slip():
+    """'| 0606 | PGK | \u25a0 | 0344 | PPA |': enzymes named by gene codes beside a defined PAPA."""
+    table = "\n\n| Gene | Code | Gene | Code |\n| --- | --- | --- | --- |\n| 0606 | PGK | 0344 | PPA |\n"
+    assert codes_of(_ACR.format(text="It is essential [1]." + table), "DOC112") == []
+    # Clean: a row whose other acronyms are defined still shows the slip ('| LQ | VMP |' beside a defined VPM).
+    table = "\n\n| Limit | Value |\n| --- | --- |\n| LQ | PPA |\n"
+    text = "It is essential [1]. The limit of quantification (LQ) is low." + table
+    assert codes_of(_ACR.format(text=text), "DOC112") == [("DOC112", "warning")]
+
+
+def test_brackets_read_across_table_cells_define_nothing():
+    """'| Detected, not enriched | | Carbonyl reductase [NADPH] 1 |': the words before the bracket run across cells,
+    so they define nothing, and NADH elsewhere in the table is no slip for NADPH."""
+    table = ("\n\n| Protein | Note |\n| --- | --- |\n| Synaptosomal protein | Detected, not enriched |\n"
+             "| Carbonyl reductase [NADPH] 1 | Detected, not enriched |\n\nMore were found.\n\n"
+             "| Protein | Note |\n| --- | --- |\n| NADH dehydrogenase | Detected |\n")
+    assert codes_of(_ACR.format(text="It is essential [1]." + table), "DOC112") == []
+    # Clean: a definition in the text still counts.
+    text = "It uses nicotinamide adenine dinucleotide phosphate (NADPH) [1].\n\nThen NADH is made."
+    assert codes_of(_ACR.format(text=text), "DOC112") == [("DOC112", "warning")]
