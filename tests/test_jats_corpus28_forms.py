@@ -225,3 +225,30 @@ def test_brackets_read_across_table_cells_define_nothing():
     # Clean: a definition in the text still counts.
     text = "It uses nicotinamide adenine dinucleotide phosphate (NADPH) [1].\n\nThen NADH is made."
     assert codes_of(_ACR.format(text=text), "DOC112") == [("DOC112", "warning")]
+
+
+def _ay_entry(entry: str) -> str:
+    return (f"# Rocks\n\n## Introduction\n\nThe flows are silicic (Nardy 1995).\n\n## References\n\n{entry}\n\n"
+            "Polo LA, Janasi VA. 2014. Volcanic stratigraphy. Lithos 193: 1-12.\n")
+
+
+def test_a_thesis_named_as_one_says_where_it_was_written():
+    """'NARDY AJR. 1995. Geologia ... Tese de Doutorado, Instituto de Geociências, Universidade Estadual Paulista,
+    316 p.': a doctoral thesis and its university are its source (Portuguese, Spanish or English)."""
+    for kind in ("Tese de Doutorado, Instituto de Geociências, Universidade Estadual Paulista, 316 p.",
+                 "PhD thesis, Department of Earth Sciences, University of Leeds, 316 p."):
+        entry = f"NARDY AJR. 1995. Geologia e petrologia do vulcanismo mesozoico, Rio Claro, {kind}"
+        assert codes_of(_ay_entry(entry), "REF113") == []
+    # Clean: an entry naming no thesis and no source still gets the warning.
+    entry = "NARDY AJR. 1995. Geologia e petrologia do vulcanismo mesozoico da região central, 316 p."
+    assert codes_of(_ay_entry(entry), "REF113") == [("REF113", "warning")]
+
+
+def test_a_portuguese_secretariat_issues_the_work():
+    """'São Paulo: Terra Virgem, Secretaria do Meio Ambiente do Estado de São Paulo.': an issuing body."""
+    entry = ("Nardy, A.A. & Costa, J.P.O. 1995. A Reserva da Biosfera da Mata Atlântica: apresentação Covas, M. - "
+             "São Paulo: Terra Virgem, Secretaria do Meio Ambiente do Estado de São Paulo.")
+    assert codes_of(_ay_entry(entry), "REF113") == []
+    # Clean: the words alone, in lower case, name no body.
+    entry = "Nardy, A.A. & Costa, J.P.O. 1995. A reserva e a secretaria do meio ambiente do estado, 120 p."
+    assert codes_of(_ay_entry(entry), "REF113") == [("REF113", "warning")]
