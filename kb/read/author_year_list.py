@@ -94,15 +94,19 @@ _DATED_BODY = lazy(rf"^(?P<body>.+?)[\s.,]+\(?(?P<year>{YEAR})[a-z]?\)?\.?$")
 # 'Brasil. Ministério Público do Estado da Bahia. 2015. Parecer ...'. The name's words are capitalised, or the small
 # words of a body's name ('da', 'of', 'for'), so a title ('Guidelines for using the ...') is none.
 _BODY_THEN_YEAR = lazy(rf"^(?P<body>[^\d\u201c\"(]{{2,120}}?)\.\s+\(?(?P<year>{YEAR})[a-z]?\)?\.(?:\s|$)")
-_BODY_WORD = lazy(r"(?:[A-Z\u00c0-\u00de][\w'\u2019./-]*|da|de|do|das|dos|del|la|le|du|des|of|for|the|and|e|y|et|-|&)[,.]?")
+_BODY_WORD = lazy(r"(?:[A-Z\u00c0-\u00de][\w'\u2019./-]*|da|de|do|das|dos|del|la|du|des|of|for|the|-)[,.]?")
+# What tells a body from a person's name ('Quoc Le', given name first): one word alone ('Brasil'), a dash between
+# two names, or a body's small word ('Estado da Bahia', 'Ministry of Health').
+_BODY_SIGN = lazy(r"^\S+$|\s[-\u2013]\s|\s(?:da|de|do|das|dos|del|of|for|the)\s")
 
 
 def _body_then_year(text: str) -> tuple[str, int] | None:
     """(the first body's name, the year) of an entry opening with a body's name and its year."""
     found = _BODY_THEN_YEAR.match(text)
-    if not found or not all(_BODY_WORD.fullmatch(w) for w in found.group("body").split()):
+    body = found.group("body").split(". ")[0].strip() if found else ""
+    if not body or not _BODY_SIGN.search(body) or not all(_BODY_WORD.fullmatch(w) for w in found.group("body").split()):
         return None
-    return found.group("body").split(". ")[0].strip(), int(found.group("year"))
+    return body, int(found.group("year"))
 
 
 def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
