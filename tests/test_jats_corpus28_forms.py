@@ -252,3 +252,20 @@ def test_a_portuguese_secretariat_issues_the_work():
     # Clean: the words alone, in lower case, name no body.
     entry = "Nardy, A.A. & Costa, J.P.O. 1995. A reserva e a secretaria do meio ambiente do estado, 120 p."
     assert codes_of(_ay_entry(entry), "REF113") == [("REF113", "warning")]
+
+
+_COUPLING = ("The coupling between two pigments can be computed for well separated pigments using the point-dipole "
+             "approximation (Ritz et al., 2001), employing the dipole moments of the two pigments, their distance and "
+             "the unit vector between them, with a constant that depends on the dielectric medium around the pigments "
+             "and on the units chosen for the energy{tail}.")
+
+
+def test_an_appendix_that_says_it_restates_the_main_text_is_only_info():
+    """eLife's supplement: 'the coupling ... is computed according to the point-dipole approximation (Ritz et al.,
+    2001) (Equation (3) in the main text)': a restatement on purpose."""
+    text = (f"# Energy\n\n## Methods\n\n{_COUPLING.format(tail='')}\n\n## Supplementary material\n\n"
+            f"{_COUPLING.format(tail=' (Equation (3) in the main text)')}\n\n## References\n\n"
+            "Ritz T, Park S, Schulten K. 2001. Kinetics of excitation migration. J Phys Chem B 105: 8259-8267.\n")
+    assert codes_of(text, "DOC121") == [("DOC121", "info")]
+    # Clean: a copy that does not say so keeps the warning.
+    assert codes_of(text.replace(" (Equation (3) in the main text)", ""), "DOC121") == [("DOC121", "warning")]
