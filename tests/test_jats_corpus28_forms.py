@@ -269,3 +269,25 @@ def test_an_appendix_that_says_it_restates_the_main_text_is_only_info():
     assert codes_of(text, "DOC121") == [("DOC121", "info")]
     # Clean: a copy that does not say so keeps the warning.
     assert codes_of(text.replace(" (Equation (3) in the main text)", ""), "DOC121") == [("DOC121", "warning")]
+
+
+def test_harvard_without_stops_a_body_its_year_and_the_title():
+    """Ubiquity Press: 'Ipsos 2016 Citizens Perception of Peace ... . Ipsos Survey Report, July.' is Ipsos's, 2016."""
+    entry = read_entry(1, "Ipsos 2016 Citizens Perception of Peace and Stabilization Initiative in Somalia. Ipsos "
+                          "Survey Report, unpublished document, July.", 10)
+    assert (entry.organisation, entry.year) == ("Ipsos", 2016)
+    # Clean: a body's name with no year in it is left as read.
+    entry = read_entry(1, "Ipsos Citizens Perception of Peace and Stabilization Initiative in Somalia. Ipsos Survey "
+                          "Report, unpublished document, July.", 10)
+    assert entry.year is None
+
+
+def test_an_abnt_surname_in_capitals_with_its_particle_is_cited_whole():
+    """'DA SILVA, E.E.; AZEVEDO, P.H.S. (2007)' cited '(DA SILVA; AZEVEDO, 2007)': the capitals hold the particle."""
+    text = ("# Solos\n\n## Introdução\n\nA respiração basal foi medida (DA SILVA; AZEVEDO, 2007).\n\n## References\n\n"
+            "DA SILVA, E.E.; AZEVEDO, P.H.S. (2007) Determinação da respiração basal do solo. Seropédica: Embrapa.\n\n"
+            "SILVA, J.E.; RESCK, D.V.S. (2002) Alternativa agronômica para o biossólido. Brasília: Embrapa.\n\n"
+            "TEDESCO, M.J.; GIANELLO, C. (1995) Análises de solo, plantas e outros materiais. Porto Alegre: UFRGS.\n")
+    assert codes_of(text, "CIT107") == []
+    # Clean: a year the list does not have is still said.
+    assert codes_of(text.replace("AZEVEDO, 2007)", "AZEVEDO, 2008)"), "CIT107") == [("CIT107", "warning")]

@@ -194,8 +194,15 @@ _COLLECTIVE_END = re.compile(r"(?<=\S)\s+(?:Study\s+)?(?:Group|Collaboration|Con
 _LEADING_PARTICLES = lazy(r"^(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]i|[Dd]u|[Ll]e|[Ll]a)\s+)+(?=\S)")
 
 
+# A surname in capitals with its particle or a second word, as ABNT prints it: 'DA SILVA, E.E.;', 'DE-POLLI, H.'.
+_CAPITAL_HEAD = lazy(r"^((?:[A-Z\u00c0-\u00de]{2,}[\s-]){1,2}[A-Z\u00c0-\u00de'\u2019-]{2,}),")
+
+
 def _keys(e: ReferenceEntry) -> list[str]:
     keys = [_fold(e.surnames[0])] if e.surnames else []
+    head = _CAPITAL_HEAD.match(e.raw or "")
+    if e.surnames and head and _fold(head.group(1)).startswith(keys[0]):  # ABNT 'DA SILVA, E.E.;' read as 'DA'
+        keys.append(_fold(head.group(1)))
     if e.surnames and _LEADING_PARTICLES.match(e.surnames[0]):  # 'Van Alphen B.' cited as 'Alphen et al., 2022'
         keys.append(_fold(_LEADING_PARTICLES.sub("", e.surnames[0])))
     if e.organisation:

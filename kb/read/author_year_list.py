@@ -88,6 +88,9 @@ _LIST_THEN_YEAR = lazy(rf"^(?P<first>{PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(
 
 
 _DATED_BODY = lazy(rf"^(?P<body>.+?)[\s.,]+\(?(?P<year>{YEAR})[a-z]?\)?\.?$")
+# Harvard without stops (Ubiquity Press): 'Ipsos 2016 Citizens Perception of Peace ...', 'Farsight Africa Group 2017
+# Final Report': the body's name, its year, then the title, all read as one body's name.
+_BODY_YEAR_TITLE = lazy(rf"^(?P<body>[A-Z][^\d]{{1,60}}?)\s+(?P<year>{YEAR})[a-z]?\s+(?P<title>[A-Z\u2018\u201c\"].+)$")
 
 
 # A body's name and the year right after it, each closed by a full stop: 'Brasil - Estado da Bahia. 2003a. Decreto ...',
@@ -117,6 +120,10 @@ def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
     dated = _DATED_BODY.match(entry.organisation or "")
     if dated and entry.year is None:  # 'ICNIRP. 2020. "Guidelines ..."': the body's name took its year along
         entry = replace(entry, organisation=dated.group("body"), year=int(dated.group("year")))
+    titled = _BODY_YEAR_TITLE.match(entry.organisation or "") if entry.year is None else None
+    if titled and len(titled.group("body").split()) <= 6:
+        entry = replace(entry, organisation=titled.group("body"), year=int(titled.group("year")),
+                        title=titled.group("title"))
     lead = _LIST_THEN_YEAR.match(text)
     if lead:
         year = int(lead.group("year"))
