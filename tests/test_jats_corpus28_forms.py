@@ -284,8 +284,9 @@ def test_harvard_without_stops_a_body_its_year_and_the_title():
 
 def test_an_abnt_surname_in_capitals_with_its_particle_is_cited_whole():
     """'DA SILVA, E.E.; AZEVEDO, P.H.S. (2007)' cited '(DA SILVA; AZEVEDO, 2007)': the capitals hold the particle."""
-    text = ("# Solos\n\n## Introdução\n\nA respiração basal foi medida (DA SILVA; AZEVEDO, 2007).\n\n## References\n\n"
-            "DA SILVA, E.E.; AZEVEDO, P.H.S. (2007) Determinação da respiração basal do solo. Seropédica: Embrapa.\n\n"
+    text = ("# Solos\n\n## Introdução\n\nA respiração basal foi medida (DA SILVA; AZEVEDO, 2007).\n\n"
+            "## References\n\n"
+            "DA SILVA, E.E.; AZEVEDO, P.H.S. (2007) Determinação da respiração basal. Seropédica: Embrapa.\n\n"
             "SILVA, J.E.; RESCK, D.V.S. (2002) Alternativa agronômica para o biossólido. Brasília: Embrapa.\n\n"
             "TEDESCO, M.J.; GIANELLO, C. (1995) Análises de solo, plantas e outros materiais. Porto Alegre: UFRGS.\n")
     assert codes_of(text, "CIT107") == []
