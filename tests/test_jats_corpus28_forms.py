@@ -103,6 +103,9 @@ def test_the_year_after_a_body_s_name_wins_over_an_access_date():
     entry = read_entry(1, "Brasil - Estado da Bahia. 2003a. Decreto Nº 8.650. Altera a poligonal da APA. "
                           "http://www.legislabahia.ba.gov.br/documentos/decreto. 13 Oct. 2022.", 10)
     assert (entry.organisation, entry.year) == ("Brasil - Estado da Bahia", 2003)
+    entry = read_entry(1, "Brasil. Decreto s/n. 2007. Alteração de limites da Reserva Biológica de Una. "
+                          "https://www.planalto.gov.br/ccivil_03/dnn11456.htm. 13 Oct. 2022.", 10)
+    assert (entry.organisation, entry.year) == ("Brasil", 2007)
     # Clean: a title opening the entry is no body ('Guidelines for using ...'); a person's entry keeps its reading.
     entry = read_entry(1, "Guidelines for using the red list. 2019. Version 14. Accessed 13 Oct. 2022.", 10)
     assert entry.organisation is None

@@ -106,10 +106,13 @@ _BODY_SIGN = lazy(r"^\S+$|\s[-\u2013]\s|\s(?:da|de|do|das|dos|del|of|for|the)\s"
 def _body_then_year(text: str) -> tuple[str, int] | None:
     """(the first body's name, the year) of an entry opening with a body's name and its year."""
     found = _BODY_THEN_YEAR.match(text)
-    body = found.group("body").split(". ")[0].strip() if found else ""
-    if not body or not _BODY_SIGN.search(body) or not all(_BODY_WORD.fullmatch(w) for w in found.group("body").split()):
+    body, _, rest = found.group("body").partition(". ") if found else ("", "", "")
+    # What stands between the body and the year is short: the issuing office, or the act's name ('Brasil. Decreto
+    # s/n. 2007.')
+    if (not body or not _BODY_SIGN.search(body) or not all(_BODY_WORD.fullmatch(w) for w in body.split())
+            or len(rest.split()) > 8):
         return None
-    return body, int(found.group("year"))
+    return body.strip(), int(found.group("year"))
 
 
 def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
