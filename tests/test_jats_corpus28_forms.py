@@ -6,7 +6,7 @@ from __future__ import annotations
 from kb.importers.jats import convert
 from kb.read.author_year_list import read_entry
 from kb.read.parse_policy import parse_policy
-from tests.formtools import codes_of
+from tests.formtools import codes_of, markers_in
 
 _LIST = """## References
 
@@ -295,3 +295,11 @@ def test_an_abnt_surname_in_capitals_with_its_particle_is_cited_whole():
     assert codes_of(text, "CIT107") == []
     # Clean: a year the list does not have is still said.
     assert codes_of(text.replace("AZEVEDO, 2007)", "AZEVEDO, 2008)"), "CIT107") == [("CIT107", "warning")]
+
+
+def test_a_raised_number_after_a_span_of_years_in_brackets_cites():
+    """BMJ Open: 'two studies conducted in Egypt (1995\u20131996)<sup>25</sup>': no span of years is a base."""
+    assert markers_in("Two studies in Egypt (1995\u20131996)<sup>25</sup> agreed.") == ["25"]
+    assert markers_in("Two studies in Egypt (1995-96)<sup>25</sup> agreed.") == ["25"]
+    # Clean: a bracketed formula is still a base of a power.
+    assert markers_in("The area is (x + 1)<sup>2</sup> here.") == []
