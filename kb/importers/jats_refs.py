@@ -157,7 +157,9 @@ def _styled(cit, ctx: Context, plos: bool) -> str:
     # A year tagged with its brackets ('<year>(2004)</year>') prints bare; a book given by its <chapter-title> alone
     # (no <source>, as Elsevier tags reports and software) has that as its title, not nothing.
     authors, year = _authors(cit, ctx), _part(cit, "year", ctx).strip("() ")
-    title, source = _part(cit, "article-title", ctx) or _part(cit, "chapter-title", ctx), _part(cit, "source", ctx)
+    # A data set or a program is titled by its <data-title> (eLife: 'SciPy: open source scientific tools').
+    title = (_part(cit, "article-title", ctx) or _part(cit, "chapter-title", ctx) or _part(cit, "data-title", ctx))
+    source = _part(cit, "source", ctx)
     volume, issue, pages = _part(cit, "volume", ctx), _part(cit, "issue", ctx), _pages(cit, ctx)
     place = ": ".join(p for p in (_part(cit, "publisher-loc", ctx), _part(cit, "publisher-name", ctx)) if p)
     # A conference paper is published by its meeting (Vancouver: 'Meeting name; date; place'), and an entry with

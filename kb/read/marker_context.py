@@ -45,7 +45,8 @@ _ELEMENT_AFTER = re.compile(r"^(?:</?su[bp]>)*(?:Na|Mg|Cl|Ca|Cr|Mn|Fe|Co|Cu|Zn|G
                             r"H|C|N|O|F|P|S|I|K|Y|U|B|W|V)(?![a-z])")
 
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
-_PARENTHESISED_YEAR = re.compile(r"(?<![\w.])\(\s*(?:19|20)\d\d[a-z]?\s*\)$")
+# A year or a span of years: 'Thailand (2013)<sup>11</sup>', 'Egypt (1995\u20131996)<sup>25</sup>'.
+_PARENTHESISED_YEAR = re.compile(r"(?<![\w.])\(\s*(?:19|20)\d\d[a-z]?(?:\s*[-\u2010-\u2013]\s*(?:19|20)?\d\d)?\s*\)$")
 
 # Two-letter words a citation follows ("et al<sup>5</sup>", "calculated as<sup>45</sup>", "According to<sup>62</sup>");
 # other short tokens before a raised number are symbols ("x<sup>2</sup>"); "in" stays out, a unit too (in<sup>2</sup>).
