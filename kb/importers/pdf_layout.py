@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from kb.importers.blocks import bold_heading
 from kb.importers.pdf_entries import hanging_entries, names_reference_list
+from kb.importers.pdf_flush_entries import flush_entry_starts, initial_runs_on
 
 # '4.', 'b)', 'II.', and as reference lists number their entries: '[12]', or a bare '12' before a name
 # ('[10]H. Jiang': a bracketed label may touch its entry's first letter, the gap narrower than a space)
@@ -144,7 +145,11 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
             # a heading set in bold at the text's size, or the reference list's heading known by its words
             out.heading(min(len(layout.levels) + 1, 6), text)
         else:
-            for part in hanging_entries(block.lines, layout.short):
+            parts = hanging_entries(block.lines, layout.short)
+            if len(parts) == 1:  # no hanging indent: a list set flush left may still start entries after full lines
+                out.paragraph(layout.join(block.lines, flush_entry_starts(block.lines, layout.short)))
+                continue
+            for part in parts:
                 out.paragraph(layout.join(part))
     if merged_tables:
         notes.append(f"{merged_tables} table{'s' if merged_tables > 1 else ''} with merged cells kept as plain "
@@ -219,7 +224,9 @@ class _Layout:
         if abs(line.size - last.size) > 0.6 and not self._hangs_in_item(block, line):
             return False
         if (self.starts_item(line, last) and not _initial_in_entry(block, line)
-                and not _citation_opens_line(block, line)) or names_reference_list(line.text) \
+                and not _citation_opens_line(block, line)
+                and not (block.kind == "paragraph" and initial_runs_on(last.text, line.text))) \
+                or names_reference_list(line.text) \
                 or _next_label(block, line):
             return False
         if line.page != last.page or line.column != last.column:
@@ -237,13 +244,16 @@ class _Layout:
             line.x0 > first.marker_x + 2 and not LABEL.match(line.text) and not line.bullet and \
             0 <= line.top - last.bottom <= 0.6 * self.body
 
-    def join(self, lines: list[Line]) -> str:
+    def join(self, lines: list[Line], breaks: frozenset[int] = frozenset()) -> str:
+        """The lines as one text; a line whose index is in ``breaks`` starts a line of its own."""
         text = lines[0].text
         right: dict = {}  # the block's right edge in each column it passes through
         for line in lines:
             right[(line.page, line.column)] = max(right.get((line.page, line.column), 0), line.x1)
-        for before, after in zip(lines, lines[1:]):
-            if _url_runs_on(text, after.text):  # an address breaks early where it can: the line looks short
+        for i, (before, after) in enumerate(zip(lines, lines[1:]), 1):
+            if i in breaks:
+                text += "\n" + after.text
+            elif _url_runs_on(text, after.text):  # an address breaks early where it can: the line looks short
                 text += after.text
             elif self.short(before, after, right[(before.page, before.column)]) and not self.is_heading(before) \
                     and not _runs_on_into_marker(before.text, after.text):

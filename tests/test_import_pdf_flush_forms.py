@@ -1,0 +1,70 @@
+"""Reference lists set flush left (no hanging indent, no space between entries: IJSEM, AAAI), as the PDF importer's
+layout step reads them. The lines are made here; each form has a positive and a clean case."""
+from __future__ import annotations
+
+from importtools import layout_line as _line, written_lines as _written
+
+# a column from x 50 to 300; an entry's last line stops early unless it happens to fill the column
+_FLUSH = [
+    ("Brettar, I. & Rheinheimer, G. (1991). Denitrification in the central", 300),
+    ("Baltic Sea. Mar Ecol Prog Ser 77, 157-169.", 220),
+    ("Brettar, I., Labrenz, M., Flavier, S. & Christen, R. (2006). A catalyst for", 300),
+    ("autotrophic denitrification. Appl Environ Microbiol 72, 1364-1372.", 300),
+    ("Brinkhoff, T., Kuever, J. & Muyzer, G. (2005). Genus VI. Thiomicrospira.", 300),
+    ("In Bergey's Manual. New York: Springer.", 200),
+    ("Bruns, A., Cypionka, H. & Overmann, J. (2002). Cyclic AMP increases the", 300),
+    ("cultivation efficiency. Appl Environ Microbiol 68, 3978-3987.", 230),
+    ("Campbell, B. J. & Takai, K. (2006). The versatile epsilon-proteobacteria.", 300),
+    ("Nat Rev Microbiol 4, 458-468.", 160),
+]
+
+
+def _lines(rows):
+    return [_line(text, 100 + 12 * i, 50, x1) for i, (text, x1) in enumerate(rows)]
+
+
+def test_an_entry_after_a_full_last_line_opens_its_own_line():
+    """Brettar's last line fills the column; Brinkhoff's entry still starts a line of its own, as the entries that
+    start after a short line show the list's shape (surname, initials)."""
+    text = _written(_lines(_FLUSH))
+    assert "\nBrinkhoff, T., Kuever, J." in text
+    assert "1364-1372. Brinkhoff" not in text
+    assert "\nBruns, A." in text and "\nCampbell, B. J." in text
+
+
+def test_a_paragraph_without_the_lists_shape_runs_on():
+    """Clean cases: prose whose sentence ends at a full line and whose next line opens with a name and initials
+    runs on, and so does a list whose entries do not open with a surname and initials."""
+    prose = [("We thank the crew of the vessel for their help with sampling at sea.", 300),
+             ("Sampling was done in 2010 by the team of the station at sea.", 300),
+             ("Smith, J. (2010) reported the same; our data agree with that report.", 200),
+             ("The samples were kept frozen until they were analysed in the laboratory.", 300),
+             ("Jones, K. & Smith, J. (2011) kept theirs at 4 degrees instead.", 250)]
+    text = _written(_lines(prose))
+    assert "\nJones, K." not in text and "laboratory. Jones, K." in text
+    # a wrapped editor's name ('In Singh, S. P.;') after a full line is no entry either
+    rows = _FLUSH[:3] + [("Restricted generation. Proceedings of the Conference.", 300),
+                         ("In Singh, S. P.; and Markovitch, S., eds., Proceedings of AAAI.", 200)] + _FLUSH[4:]
+    assert "Conference. In Singh, S. P." in _written(_lines(rows))
+
+
+def test_initials_opening_a_wrapped_line_of_a_name_list_are_no_item_label():
+    """AAAI: '..., Bhagavatula, C.; Hwang,' at the foot of a right column over 'J. D.; and Choi, Y. 2021.' at the
+    top of the next page's left column: the name runs on, the 'J.' is no lettered item's label."""
+    first = [_line("Sun, H.; and Zhou, M. 2012. Joint Learning of a Dual SMT System. In ACL.", 100, 320, 560),
+             _line("West, P.; Lu, X.; Holtzman, A.; Bhagavatula, C.; Hwang,", 112, 320, 560)]
+    second = [_line("J. D.; and Choi, Y. 2021. Reflective Decoding. In Proceedings of ACL.", 100, 50, 300)]
+    from kb.importers.blocks import MarkdownWriter
+    from kb.importers.pdf_layout import write_blocks
+    from dataclasses import replace
+
+    out = MarkdownWriter()
+    first = [replace(line, column=1, left=320, right=560) for line in first]
+    second = [replace(line, page=2, left=50, right=300) for line in second]
+    write_blocks(out, [first, second], [[], []])
+    assert "Hwang, J. D.; and Choi, Y. 2021." in out.text()
+    # clean: a lettered item after a sentence's end stays an item
+    items = _written([_line("The patient meets all of the following:", 100, 50, 200),
+                      _line("A. Pain for three months, and", 112, 50, 150),
+                      _line("B. Failed conservative care.", 124, 50, 300)])
+    assert "following: A." not in items and "and B." not in items
