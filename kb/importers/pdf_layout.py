@@ -45,7 +45,8 @@ def _url_runs_on(text: str, following: str) -> bool:
         "/" in word or re.fullmatch(r"[\w\-]+(?:\.[\w\-]+)+\.?", word) is not None and any(ch.isdigit() for ch in word))
 
 
-_CAPS_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[IVXL]{1,5})\.\s+"
+# ACM prints an appendix's letter with no stop ('A INTERVIEWS WITH HEALTHCARE CONSUMERS'); a number or numeral needs one
+_CAPS_HEADING = re.compile(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[IVXL]{1,5})\.|[A-Z])\s+"
                            r"(?P<words>[A-Z][A-Z\-\u2010'\u2019&]+(?:\s+[A-Z][A-Z\-\u2010'\u2019&]*){0,9})$")
 
 
@@ -307,7 +308,8 @@ def _initial_in_entry(block: _Block, line: Line) -> bool:
 
 
 def caps_heading(text: str) -> bool:
-    """A section label and words in capitals, nothing else: 'A. NP-HARDNESS PROOF', '4. RESULTS AND DISCUSSION'."""
+    """A section label and words in capitals, nothing else: 'A. NP-HARDNESS PROOF', '4. RESULTS AND DISCUSSION',
+    'A INTERVIEWS WITH HEALTHCARE CONSUMERS'."""
     m = _CAPS_HEADING.match(text.strip())
     return bool(m) and sum(ch.isalpha() for ch in m.group("words")) >= 6
 

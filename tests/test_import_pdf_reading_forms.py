@@ -1,6 +1,9 @@
-"""Reference lists set flush left (no hanging indent, no space between entries: IJSEM, AAAI), as the PDF importer's
-layout step reads them. The lines are made here; each form has a positive and a clean case."""
+"""PDF reading forms found reading the PDF folders' findings one by one (helper hpdf5): reference lists set flush
+left (no hanging indent, no space between entries: IJSEM, AAAI), ACM's appendix headings. The lines are made here,
+as the importer's layout step receives them; each form has a positive and a clean case."""
 from __future__ import annotations
+
+import re
 
 from importtools import layout_line as _line, written_lines as _written
 
@@ -68,3 +71,14 @@ def test_initials_opening_a_wrapped_line_of_a_name_list_are_no_item_label():
                       _line("A. Pain for three months, and", 112, 50, 150),
                       _line("B. Failed conservative care.", 124, 50, 300)])
     assert "following: A." not in items and "and B." not in items
+
+
+def test_an_appendix_letter_without_a_stop_before_capitals_is_a_heading():
+    """ACM: 'A INTERVIEWS WITH HEALTHCARE CONSUMERS' after the list heads an appendix, so the list ends there."""
+    text = _written([_line("[111] Alesia A. Zuccala. 2010. Open access. Information Research 15 (2010).", 100),
+                     _line("A INTERVIEWS WITH HEALTHCARE CONSUMERS", 130, 50, 200),
+                     _line("To validate the idea we interviewed six consumers [95].", 150)])
+    assert re.search(r"^#+ A INTERVIEWS WITH HEALTHCARE CONSUMERS$", text, re.M)
+    # clean: a capital and words that are not all capitals, or too few letters, stay text
+    assert not re.search(r"^#", _written([_line("A Patient has pain at rest.", 100, 50, 200),
+                                          _line("B CT", 130, 50, 80)]), re.M)
