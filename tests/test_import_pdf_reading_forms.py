@@ -82,3 +82,36 @@ def test_an_appendix_letter_without_a_stop_before_capitals_is_a_heading():
     # clean: a capital and words that are not all capitals, or too few letters, stay text
     assert not re.search(r"^#", _written([_line("A Patient has pain at rest.", 100, 50, 200),
                                           _line("B CT", 130, 50, 80)]), re.M)
+
+
+def _column(rows, column, left, right):
+    from dataclasses import replace
+
+    return [replace(_line(text, top, x0, x1, size), column=column, left=left, right=right)
+            for text, top, x0, x1, size in rows]
+
+
+def test_a_footnote_at_the_foot_of_the_left_column_does_not_cut_an_entry():
+    """ACL: the left column ends inside an entry ('..., Sebastian Kohlmeier,'), a footnote set smaller stands at its
+    foot, and the entry goes on at the top of the right column: the footnote is read after the columns."""
+    from kb.importers.pdf_footnotes import notes_after_columns
+
+    left = _column([("Waleed Ammar, Dirk Groeneveld, Chandra Bhagavatula, Iz Beltagy,", 690, 72, 290, 10.0),
+                    ("Rodney Kinney, Sebastian Kohlmeier,", 702, 83, 290, 10.0),
+                    ("<sup>19</sup>The Kaggle CORD-19 and TREC-COVID competitions.", 730, 88, 290, 9.0),
+                    ("See Wang et al. (2020) for details.", 740, 72, 194, 9.0)], 0, 72, 290)
+    right = _column([("Kyle Lo, Tyler Murray, and Oren Etzioni. 2018. Construction of the", 66, 318, 525, 10.0),
+                     ("literature graph in semantic scholar. In NAACL.", 78, 318, 450, 10.0)], 1, 307, 527)
+    from kb.importers.blocks import MarkdownWriter
+    from kb.importers.pdf_layout import write_blocks
+
+    out = MarkdownWriter()
+    write_blocks(out, notes_after_columns([left + right]), [[]])
+    text = out.text()
+    assert "Sebastian Kohlmeier, Kyle Lo, Tyler Murray" in text
+    assert re.search(r"^<sup>19</sup>The Kaggle CORD-19 .* See Wang et al\. \(2020\) for details\.$", text, re.M)
+    # clean: a list labelled with raised numbers, in one face, goes on into the next column in its order
+    labelled = _column([("<sup>1</sup>Smith, J. A trial. Lancet 2001.", 700, 72, 290, 9.0),
+                        ("<sup>2</sup>Jones, K. A cohort. BMJ 2002.", 712, 72, 290, 9.0)], 0, 72, 290)
+    labelled_right = _column([("<sup>3</sup>Brown, L. A review. JAMA 2003.", 66, 318, 525, 9.0)], 1, 307, 527)
+    assert notes_after_columns([labelled + labelled_right]) == [labelled + labelled_right]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from kb.importers.blocks import bold_heading
 from kb.importers.pdf_entries import hanging_entries, names_reference_list
 from kb.importers.pdf_flush_entries import flush_entry_starts, initial_runs_on
+from kb.importers.pdf_footnotes import AFTER_COLUMNS
 
 # '4.', 'b)', 'II.', and as reference lists number their entries: '[12]', or a bare '12' before a name
 # ('[10]H. Jiang': a bracketed label may touch its entry's first letter, the gap narrower than a space)
@@ -230,6 +231,8 @@ class _Layout:
                 or names_reference_list(line.text) \
                 or _next_label(block, line):
             return False
+        if line.column != last.column and line.column >= AFTER_COLUMNS:
+            return False  # footnotes moved after the page's columns begin a block of their own
         if line.page != last.page or line.column != last.column:
             # a paragraph running onto the next page or column: the last line was full
             return block.kind != "heading" and not self.short(last, line) and \
