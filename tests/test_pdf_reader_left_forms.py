@@ -28,3 +28,24 @@ def test_a_journals_masthead_over_the_title_cites_nothing():
     assert codes_of(_article(masthead), "CIT107") == []
     # clean: a sentence naming a work by a year in brackets above the title is still read as a citation
     assert codes_of(_article("As Labrenz et al. (2013) showed, the redoxcline is stable."), "CIT107") != []
+
+
+def test_a_given_name_first_entry_with_a_name_in_brackets_is_read():
+    """ACL: 'Evie (Yu-Yen) Cheng' among names printed given name first: the bracketed form is another name of the
+    same person, and the entry is read as the list's others are (first author Wang, 2021)."""
+    from kb.read.parse_policy import parse_policy
+
+    entries = [
+        "Tal August, Lucy Lu Wang, Jonathan Bragg, and Kyle Lo. 2023. Paper plain. ACM TOCHI.",
+        "Kyle Lo, Lucy Lu Wang, Mark Neumann, and Daniel Weld. 2020. S2ORC: The semantic scholar corpus. In ACL.",
+        "Lucy Lu Wang, Isabel Cachola, Evie (Yu-Yen) Cheng, and Daniel S. Weld. 2021. Improving the accessibility "
+        "of scientific documents. ArXiv, abs/2105.00076.",
+        "Lucy Lu Wang, Kyle Lo, Yoganand Chandrasekhar, and Sebastian Kohlmeier. 2020. CORD-19. ArXiv.",
+    ]
+    text = ("# Papermage\n\n## Introduction\n\nAccessible formats (Wang et al., 2021) help.\n\n## References\n\n"
+            + "\n\n".join(entries) + "\n")
+    assert parse_policy(text, "fixture.md").references[2].surnames[:3] == ("Wang", "Cachola", "Cheng")
+    assert codes_of(text, "CIT107") == []
+    # clean: a bracket that is no name (an organisation's acronym after it) leaves the entry as it was read
+    other = text.replace("Evie (Yu-Yen) Cheng", "Evie Cheng (NIH),")
+    assert parse_policy(other, "fixture.md").references[2].surnames[:1] != ("Wang", )
