@@ -49,3 +49,17 @@ def test_a_given_name_first_entry_with_a_name_in_brackets_is_read():
     # clean: a bracket that is no name (an organisation's acronym after it) leaves the entry as it was read
     other = text.replace("Evie (Yu-Yen) Cheng", "Evie Cheng (NIH),")
     assert parse_policy(other, "fixture.md").references[2].surnames[:1] != ("Wang", )
+
+
+def _survey(sentence: str) -> str:
+    return (f"# Survey\n\n## Results\n\n{sentence}\n\n## References\n\n1. Narayan S, Cohen SB, Lapata M. Don't give me "
+            "the details, just the summary. EMNLP. 2018.\n2. Smith A. A trial. J Med. 2001;1:1-5.\n")
+
+
+def test_a_count_opening_a_sentence_with_its_share_is_the_articles_own_tally():
+    """EACL: '17 papers (11%) only perform human evaluation on short summaries (datasets like XSUM [1])': the
+    papers are the survey's own sample, not the one work cited."""
+    text = _survey("17 papers (11%) only perform human evaluation on short summaries (datasets like XSUM [1]).")
+    assert codes_of(text, "CIT301") == []
+    # clean: the same count without a share still counts the works the sentence cites
+    assert codes_of(_survey("Two studies evaluated short summaries only [1]."), "CIT301") != []
