@@ -115,3 +115,32 @@ def test_a_footnote_at_the_foot_of_the_left_column_does_not_cut_an_entry():
                         ("<sup>2</sup>Jones, K. A cohort. BMJ 2002.", 712, 72, 290, 9.0)], 0, 72, 290)
     labelled_right = _column([("<sup>3</sup>Brown, L. A review. JAMA 2003.", 66, 318, 525, 9.0)], 1, 307, 527)
     assert notes_after_columns([labelled + labelled_right]) == [labelled + labelled_right]
+
+
+def test_a_moved_footnote_waits_for_the_entry_running_onto_the_next_page():
+    """The right column's last entry runs onto the next page: the left column's footnote is written after that
+    entry, not between its two parts; a bold heading set smaller at a column's foot is no footnote."""
+    from dataclasses import replace
+
+    from kb.importers.blocks import MarkdownWriter
+    from kb.importers.pdf_footnotes import notes_after_columns
+    from kb.importers.pdf_layout import write_blocks
+
+    left = _column([("[11] T. Barnes, F. E. Close, and H. J. Lipkin, Implications", 600, 54, 299, 9.0),
+                    ("of a DK molecule, Phys. Rev. D68, 054006 (2003).", 611, 72, 230, 9.0),
+                    ("<sup>2</sup> At higher energies, there could be more states.", 700, 62, 299, 8.0)], 0, 54, 299)
+    right = _column([("[12] L. Liu, K. Orginos, F.-K. Guo, and U.-G. Meissner, Interactions", 600, 317, 562, 9.0),
+                     ("of charmed mesons with light", 611, 335, 562, 9.0)], 1, 317, 562)
+    after = [replace(line, page=2) for line in _column(
+        [("pseudoscalar mesons, Phys. Rev. D87, 014508 (2013).", 55, 72, 299, 9.0),
+         ("[13] E. Kolomeitsev, On heavy light mesons, Phys. Lett. B582 (2004).", 66, 54, 299, 9.0)], 0, 54, 299)]
+    out = MarkdownWriter()
+    write_blocks(out, notes_after_columns([left + right, after]), [[], []])
+    text = out.text()
+    assert "of charmed mesons with light pseudoscalar mesons, Phys. Rev. D87" in text
+    assert text.index("D87, 014508 (2013).") < text.index("<sup>2</sup> At higher")
+    # clean: a bold heading set smaller at the foot of the left column stays where it stands
+    heading = _column([("mesons can be classified as compact tetraquarks.", 100, 54, 200, 10.0),
+                       ("**ACKNOWLEDGMENTS**", 157, 117, 236, 9.0)], 0, 54, 299)
+    thanks = _column([("This work is supported in part by the NSFC.", 54, 317, 562, 10.0)], 1, 317, 562)
+    assert notes_after_columns([heading + thanks]) == [heading + thanks]

@@ -3,7 +3,8 @@
 A two-column article sets a page's footnotes at the foot of the column that calls them, which need not be the
 page's last: a paragraph or a reference entry that runs from the left column into the right one is then cut by
 them in reading order ('Waleed Ammar, ..., Sebastian Kohlmeier,' / '19 The Kaggle CORD-19 ...' / 'Kyle Lo, ...').
-Such footnotes are read after the page's columns instead, so what they interrupted is joined again.
+Such footnotes are taken out of the column (their ``column`` raised past the page's own) and written once the
+paragraph or entry they cut has ended, so what they interrupted is joined again.
 
 A footnote is told by its place and face: a run of at most a few lines at the very foot of a column, the first
 opening with a raised number or mark, set smaller than the line above it and than the next column's first line
@@ -14,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-_OPENS_NOTE = re.compile(r"^(?:<sup>[^<]{1,4}</sup>|[*\u2020\u2021\u00a7])\s*\S")
+# a raised number or mark, or a dagger, double dagger, section sign or asterisk operator (an ASCII '*' opens bold)
+_OPENS_NOTE = re.compile(r"^(?:<sup>[^<]{1,4}</sup>|[\u2020\u2021\u00a7\u2217])\s*\S")
 _MOST_LINES = 6
 AFTER_COLUMNS = 1000  # a column number no page reaches: the notes come after the page's own columns
 

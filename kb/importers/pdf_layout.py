@@ -78,15 +78,25 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
                     + [(t.page, _table_column(t, lines), t.top, 1, t) for page in tables for t in page],
                     key=lambda e: e[:4])
     blocks: list = []
+    held: list[_Block] = []  # footnotes moved out of a column (pdf_footnotes), kept until what they cut ends
     for *_, is_table, thing in stream:
         if is_table:
-            blocks.append(thing)
+            blocks += held + [thing]
+            held = []
+            continue
+        if thing.column >= AFTER_COLUMNS:
+            if held and layout.continues(held[-1], thing):
+                held[-1].lines.append(thing)
+            else:
+                held.append(layout.start(thing))
             continue
         current = blocks[-1] if blocks and isinstance(blocks[-1], _Block) else None
         if current and layout.continues(current, thing):
             current.lines.append(thing)
         else:
-            blocks.append(layout.start(thing))
+            blocks += held + [layout.start(thing)]
+            held = []
+    blocks += held
     layout.indents = _clusters([b.lines[0].marker_x - b.lines[0].left for b in blocks
                                 if isinstance(b, _Block) and b.kind == "item"])
     notes: list[str] = []
