@@ -63,3 +63,24 @@ def test_a_count_opening_a_sentence_with_its_share_is_the_articles_own_tally():
     assert codes_of(text, "CIT301") == []
     # clean: the same count without a share still counts the works the sentence cites
     assert codes_of(_survey("Two studies evaluated short summaries only [1]."), "CIT301") != []
+
+
+def test_an_entry_without_a_year_does_not_swallow_the_next_line():
+    """JMLR: 'L. Cheng, ..., B. E. Engelhardt. Sparse ... March . URL ...' prints no year; the next line, 'S.
+    Cheng-Xian Li and B. Marlin. ... NIPS, 2016.', is an entry of its own, cited '(Cheng-Xian Li and Marlin (2016))'."""
+    from kb.read.parse_policy import parse_policy
+
+    entries = ["M. A. Alvarez, L. Rosasco, and N. D. Lawrence. Kernels for vector valued functions. Arxiv, 2012.",
+               "L. Cheng, G. Darnell, and B. E. Engelhardt. Sparse multi-output Gaussian processes. arXiv preprint "
+               "arXiv:1703.09112, March . URL https://arxiv.org/abs/1703.09112.",
+               "S. Cheng-Xian Li and B. Marlin. A scalable end-to-end gaussian process adapter. NIPS, 2016.",
+               "J. Futoma, S. Hariharan, and K. Heller. Learning to detect sepsis. ICML, 2017."]
+    text = ("# Sepsis\n\n## Methods\n\nWe use the Lanczos method (Cheng-Xian Li and Marlin (2016)).\n\n## References\n\n"
+            + "\n".join(entries) + "\n")
+    assert len(parse_policy(text, "fixture.md").references) == 4
+    assert codes_of(text, "CIT107") == []
+    # clean: a wrapped line opening with a journal's name and a year stays part of its undated entry
+    wrapped = ("# Sepsis\n\n## Methods\n\nText (Alvarez et al., 2012).\n\n## References\n\n" + entries[0] + "\n"
+               "L. Cheng, G. Darnell, and B. E. Engelhardt. Sparse multi-output Gaussian processes.\n"
+               "Nature Medicine 2016;12:1-5.\n" + entries[3] + "\n")
+    assert len(parse_policy(wrapped, "fixture.md").references) == 3
