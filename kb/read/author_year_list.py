@@ -39,7 +39,8 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
             gap = True
             continue
         starts = _BULLET.match(text) or gap or (
-            drafts and _ENTRY_START.match(text) and _HAS_YEAR.search(drafts[-1][1]) and drafts[-1][1].rstrip().endswith("."))
+            drafts and _ENTRY_START.match(text) and drafts[-1][1].rstrip().endswith(".")
+            and (_HAS_YEAR.search(drafts[-1][1]) or _undated_before_named(text)))
         if starts:
             drafts.append([len(drafts) + 1, _BULLET.sub("", text).strip(), first_line + offset])
         else:
@@ -47,6 +48,19 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
         gap = False
     dated = sum(1 for d in drafts if _HAS_YEAR.search(d[1]) and _ENTRY_START.match(d[1]))
     return drafts if drafts and dated >= 0.6 * len(drafts) else _bullet_run(lines, first_line)
+
+
+# 'S. Cheng-Xian Li and B. Marlin. A scalable ... NIPS, 2016.': initials then a surname, or a surname, a comma and
+# initials, at the start of a line that holds a year
+_NAMES_OPENING = lazy(r"^\s*(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*\s*[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?(?:,|\s+and\s)"
+                      r"|[A-Z][\w'\u2019-]+,\s+[A-Z]\.)")
+
+
+def _undated_before_named(text: str) -> bool:
+    """A line opening with an author's name and initials and holding a year starts an entry even after an entry
+    that printed no year ('L. Cheng, ..., B. E. Engelhardt. Sparse multi-output ... March . URL ...'): a wrapped line
+    of one entry opens with a journal or a title, not with a person's initials and name."""
+    return bool(_NAMES_OPENING.match(text)) and _HAS_YEAR.search(text) is not None
 
 
 def _bullet_run(lines: list[str], first_line: int) -> list[list]:

@@ -326,3 +326,14 @@ _RESIDUE = re.compile(r"(?<![A-Za-z])(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|
 def residue_before(before: str) -> bool:
     """A raised number right after an amino acid's code is the residue's place, not a citation."""
     return bool(_RESIDUE.search(before))
+
+
+# A lattice direction or plane in a crystal ('silicon in the [110] crystal direction', 'along the [110] ([100])
+# directions'): three digits naming an axis, then what they name; a citation is followed by no such word.
+_LATTICE_AFTER = re.compile(r"^\s*\)?\s*(?:\(\[\d{3}\]\)\s*)?(?:crystal(?:lographic)?\s+)?"
+                            r"(?:directions?|axis|axes|orientations?|planes?|-oriented|-axis)\b", re.IGNORECASE)
+
+
+def lattice_index(inner: str, after: str) -> bool:
+    """A bracketed three-digit index followed by 'direction', 'axis', 'orientation' or 'plane': a Miller index."""
+    return re.fullmatch(r"\d{3}", inner.strip()) is not None and _LATTICE_AFTER.match(after) is not None
