@@ -111,6 +111,8 @@ def _defined(doc) -> dict[str, str]:
     out: dict[str, str] = {}
     for s in doc.sentences:
         for d in s.acronym_definitions:
+            if "|" in d.words:  # brackets read across a table's cells ('NADPH (not enriched | | Carbonyl ...)')
+                continue
             out.setdefault(d.abbr, " ".join(long_form(d.words) or d.words))
         for abbr in defined_elsewhere(s.text):
             out.setdefault(abbr, "")
@@ -126,7 +128,9 @@ def acronym_undefined(kb):
     swapped letters, and nothing shows it is a term of its own (printed in the
     defined one's paragraph, the same letters but for a hyphen, a shorter form used
     in three sentences or more: PBS beside PBST, or a name joined to another by a
-    slash: ATM/p38/MAPK, TEM/SEM). Reported once, where it is
+    slash: ATM/p38/MAPK, TEM/SEM; the start of a name of capitalised words: 'CLC Genomics Workbench'; a
+    table row of other undefined codes: '| PGK | PPA |'). A definition read across a table's cells defines
+    nothing. Reported once, where it is
     first used; info rather than
     a warning when the dropped letter is the first (OVCF defined, VCF used), or
     the last with the name's last word (PDGFR for '... growth factor
@@ -157,7 +161,8 @@ def acronym_undefined(kb):
             if intended is None:
                 continue
             broader = _broader(abbr, intended, defined[intended])
-            if not broader and (_deliberate(abbr, intended, uses, together) or abbr in slashed):
+            if not broader and (_deliberate(abbr, intended, uses, together) or abbr in slashed
+                                or _named_thing(s.text, abbr) or _among_codes(s.text, abbr, defined)):
                 continue
             line, col = locate(doc, s.line, s.end_line, abbr)
             name = f" ({defined[intended]})" if defined[intended] else ""
@@ -201,6 +206,23 @@ def _deliberate(abbr: str, intended: str, uses: Counter, together: list[set]) ->
     if intended.replace("-", "") == abbr:
         return True
     return len(intended) == len(abbr) + 1 and uses[abbr] >= 3
+
+
+# An acronym opening a name of capitalised words is part of that name, a product's or a firm's ('CLC Genomics
+# Workbench', 'SAS Institute'), not a slip for a defined acronym.
+_NAMED_THING = r"(?<![\w-]){abbr}\s+[A-Z][a-z]+\s+[A-Z][a-z]+"
+
+
+def _named_thing(text: str, abbr: str) -> bool:
+    return re.search(_NAMED_THING.format(abbr=re.escape(abbr)), text) is not None
+
+
+def _among_codes(text: str, abbr: str, defined: dict[str, str]) -> bool:
+    """A table row of codes ('| 0606 | PGK | \u25a0 | 0344 | PPA |', enzymes by their gene codes): another capital
+    code in the row is neither defined nor common, so the row names things by codes, not by the defined acronyms."""
+    if not text.lstrip().startswith("|"):
+        return False
+    return any(other != abbr and other not in defined and other not in _COMMON for other, _ in used(text))
 
 
 def _broader(abbr: str, intended: str, name: str) -> bool:

@@ -98,7 +98,8 @@ def repeated_paragraph(kb):
     participate`), which restate the methods because the form asks for them.
     Two paragraphs each stating values the other lacks (`>8 actuations` under
     `High use`, `>12 actuations` under `Marked use`) may be parallel
-    definitions or a copy whose values drifted: that finding is `info`.
+    definitions or a copy whose values drifted: that finding is `info`; so is a paragraph that says it
+    restates the main text (`Equation (3) in the main text`, an appendix's).
 
     Why: a study described twice, in slightly different words, is usually a
     leftover from merging two versions of the policy; readers wonder whether
@@ -130,6 +131,9 @@ def repeated_paragraph(kb):
         # nothing tells which, so it is only info. A copy states the values of the paragraph it copies.
         own_values = _values(earlier.text) ^ _values(later.text)
         parallel = bool(_values(earlier.text) & own_values) and bool(_values(later.text) & own_values)
+        # 'For non-nearest neighbours, the coupling ... (Equation (3) in the main text)': an appendix restating the
+        # main text says so, on purpose; only info.
+        parallel = parallel or bool(_POINTS_BACK.search(later.text))
         yield finding(repeated_paragraph, later.line,
                       f"this paragraph repeats the one at line {earlier.line} "
                       f"({share:.0%} of its three-word phrases are the same)",
@@ -139,6 +143,7 @@ def repeated_paragraph(kb):
 
 
 _VALUE = lazy(r"(?<![\w.])\d+(?:[.,\u00b7]\d+)?")
+_POINTS_BACK = lazy(r"\b(?:in|of|from|see)\s+the\s+main\s+(?:text|article|manuscript)\b", re.IGNORECASE)
 
 
 def _values(text: str) -> set[str]:

@@ -48,10 +48,18 @@ DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPMI
                       # '*Title*, Massachusetts Institute of Technology, (1962).': a thesis names its university last
                       r"[,.;]\s*(?:The\s+)?(?:[A-Z][\w.'-]*\s+){0,4}(?:University|Institute\s+of\s+Technology|"
                       r"Polytechnic|College)\b[^.;()]{0,40}[,;]?\s*\(?(?:19|20)\d\d[a-z]?\)?\.?\s*$|"
-                      # 'Brussels. European Communities Health Directorate.': an issuing body; 'Law 29/2006 ...
-                      # Official State Gazette no. 178': a law's official gazette is where it is published
-                      r"\b(?:Directorate|Ministry|Agency|Bureau|Commission|Gazette|Federal\s+Register|"
+                      # 'Brussels. European Communities Health Directorate.': an issuing body, in Portuguese or
+                      # Spanish too ('São Paulo: Terra Virgem, Secretaria do Meio Ambiente do Estado de São Paulo');
+                      # 'Law 29/2006 ... Official State Gazette no. 178': a law's official gazette is where it is
+                      # published
+                      r"\b(?:Directorate|Ministry|Agency|Bureau|Commission|Minist[eé]rio|Secretar[ií]a|Ag[eê]ncia|"
+                      r"Comiss[aã]o|Comisi[oó]n|Gazette|Federal\s+Register|"
                       r"Bolet[i\u00ed]n\s+Oficial|Diario\s+Oficial|Journal\s+[Oo]fficiel)\b|"
+                      # 'Tese de Doutorado, Instituto de Geociências, Universidade Estadual Paulista', 'PhD thesis,
+                      # University of Leeds': a thesis named as one, and where it was written
+                      r"\b(?:[Tt]hes[ie]s|[Tt]h[eè]se|[Tt]ese|[Tt]esis|[Dd]isserta(?:tion|[cç][aã]o)|[Dd]isertaci[oó]n)\b"
+                      r"[^.;]{0,80}\b(?:Universit|Universidad|Universidade|Institut|Faculdade|Facultad|College|Escola|"
+                      r"Escuela)|"
                       r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+\.?\s*$|"
                       # 'Manila: World Health Organization; 2015. In press.': a book's imprint, place, publisher, year
                       r"\.\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}:\s*[A-Z][\w&.,' -]+;\s*(?:19|20)\d\d\b")

@@ -213,18 +213,28 @@ def _numbers_of(r: _Rendered, index: int, printed: str) -> list[int]:
     """The entries one xref cites; a printed range ``1\u20133`` whose ids are its ends is expanded."""
     numbers = [n for n in (r.numbers.get(rid) for rid in r.ctx.rids[index]) if n is not None]
     ends = [int(i) for i in re.findall(r"\d+", printed)]
+    if not r.ctx.rids[index] and ends and (_PRINTED_RUN.match(printed) or re.fullmatch(r"\W*\d+\W*", printed)):
+        # BMJ Open links no entry ('<xref ref-type="bibr">6–8</xref>', no rid): the numbers it prints are the ones
+        # it cites, when the list has them.
+        return [n for n in _printed_run(printed) if n in r.numbers.values()]
     if len(numbers) == 2 and ends == numbers and numbers[0] < numbers[1] and _DASH.search(printed):
         return list(range(numbers[0], numbers[1] + 1))
     # Taylor & Francis: one id printing its whole run ("<xref rid='c30'>30-32</xref>") cites the run it prints.
     run = _PRINTED_RUN.match(printed)
     if len(numbers) == 1 and run and ends[0] == numbers[0] and len(ends) > 1:
-        cited: list[int] = []
-        for part in re.split(r"\s*[,;]\s*|\s+(?=\d)", run.group(1)):
-            bounds = [int(x) for x in _DASH.split(part)]
-            span = range(bounds[0], bounds[-1] + 1) if 0 <= bounds[-1] - bounds[0] < 500 else bounds
-            cited.extend(n for n in span if n not in cited)
-        return cited
+        return _printed_run(printed)
     return numbers
+
+
+def _printed_run(printed: str) -> list[int]:
+    """The numbers a printed run cites, its ranges expanded: '30-32' is 30, 31, 32; '1, 3' is 1, 3."""
+    cited: list[int] = []
+    run = _PRINTED_RUN.match(printed)
+    for part in re.split(r"\s*[,;]\s*|\s+(?=\d)", run.group(1) if run else re.sub(r"\D", "", printed)):
+        bounds = [int(x) for x in _DASH.split(part)]
+        span = range(bounds[0], bounds[-1] + 1) if 0 <= bounds[-1] - bounds[0] < 500 else bounds
+        cited.extend(n for n in span if n not in cited)
+    return cited
 
 
 def _markers_on(r: _Rendered, line_no: int, line: str) -> list[TruthMarker]:

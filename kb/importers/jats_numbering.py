@@ -115,6 +115,8 @@ def number_refs(root, data: bytes, source_name: str) -> tuple[list[tuple[int, ob
         numbers = [n for _, n in labels]
         if len(set(numbers)) < len(numbers):
             return _repeated_labels(root, data, source_name, refs, numbers), False
+        if numbers == list(range(1, len(refs) + 1)) and _cited_by_name(root, {r.get("id") for r in refs}):
+            return list(enumerate(refs, 1)), True
         return list(zip(numbers, refs)), False
     if any(has for has, _ in labels) and not _author_year_labels(refs):
         # labels on some entries only, or labels that are not numbers
@@ -125,6 +127,21 @@ def number_refs(root, data: bytes, source_name: str) -> tuple[list[tuple[int, ob
     numbered = list(enumerate(refs, 1))
     by_name = _check_positions(root, data, source_name, {ref.get("id"): n for n, ref in numbered if ref.get("id")})
     return numbered, by_name
+
+
+def _cited_by_name(root, ref_ids: set) -> bool:
+    """Ubiquity Press numbers its list (``<label>1</label>`` ...) but cites it by name and year, '(Lehmann 1999)',
+    and the page prints the list without the numbers: an author-year article, its labels only the entries' places.
+    True when no citation prints a number of the list and at least three print a name and a year."""
+    words = 0
+    for rids, text in _citations(root, frozenset(i for i in ref_ids if i)):
+        if not text or not rids:
+            continue
+        ints = [int(i) for i in _INT.findall(text)] if _NUMERIC.match(text) else []
+        if ints and not 1500 <= ints[0] <= 2100:
+            return False  # a citation printing an entry's number: a numbered article
+        words += bool(_YEAR_IN_LABEL.search(text) and re.search(r"[A-Za-z\u00c0-\u024f]{2}", text))
+    return words >= 3
 
 
 def _printed_numbers(root, position: dict[str, int]):

@@ -157,7 +157,9 @@ def _styled(cit, ctx: Context, plos: bool) -> str:
     # A year tagged with its brackets ('<year>(2004)</year>') prints bare; a book given by its <chapter-title> alone
     # (no <source>, as Elsevier tags reports and software) has that as its title, not nothing.
     authors, year = _authors(cit, ctx), _part(cit, "year", ctx).strip("() ")
-    title, source = _part(cit, "article-title", ctx) or _part(cit, "chapter-title", ctx), _part(cit, "source", ctx)
+    # A data set or a program is titled by its <data-title> (eLife: 'SciPy: open source scientific tools').
+    title = (_part(cit, "article-title", ctx) or _part(cit, "chapter-title", ctx) or _part(cit, "data-title", ctx))
+    source = _part(cit, "source", ctx)
     # A product given by its maker, with its name in a <comment> ('<collab>SAS Institute Inc</collab><comment>SAS/STAT
     # Software ...</comment><year>1997</year><publisher-loc>Cary, NC, USA</publisher-loc>'): the comment is the title,
     # printed before the place and year, not after them where the place reads as the authors.

@@ -26,6 +26,7 @@ from kb.importers.model import Converted
 from kb.importers.pdf_columns import baseline_rows, document_gutter, page_gutters
 from kb.importers.pdf_order import page_order
 from kb.importers.pdf_entries import head_unheaded_list, set_apart_supplement_lists
+from kb.importers.pdf_footnotes import notes_after_columns
 from kb.importers.pdf_furniture import drop_running_lines, drop_side_numbers
 from kb.importers.pdf_layout import Line, Table, write_blocks
 
@@ -104,7 +105,7 @@ def convert(data: bytes, source_name: str) -> Converted:
         raise KbError("has text only in its running headers or page numbers (a scanned PDF?): no text layer: "
                       "run OCR first")
     out = MarkdownWriter()
-    notes += write_blocks(out, kept, [found for _, found in per_page])
+    notes += write_blocks(out, notes_after_columns(kept), [found for _, found in per_page])
     markdown = out.text()
     for form in (head_unheaded_list, set_apart_supplement_lists):
         markdown, note = form(markdown)

@@ -5,9 +5,8 @@ wider than a line's spacing, at a change of type size, at a bullet, and at a
 printed label ("4.", "b.", "II.") that hangs left of the text or follows a line
 that ended early. A paragraph that runs onto the next page is joined back when
 the page's last line was full. Headings are the lines set larger than the body
-text, one level per size. Line ends are joined with a space, or without one
-after a hyphen or dash; a hyphen is dropped only where the document elsewhere
-prints the word whole and never hyphenated.
+text, one level per size. How a block's lines are joined into one text (a space,
+a new line, or nothing after a hyphen) is ``pdf_join``'s.
 """
 from __future__ import annotations
 
@@ -17,34 +16,16 @@ from dataclasses import dataclass, replace
 
 from kb.importers.blocks import bold_heading
 from kb.importers.pdf_entries import hanging_entries, names_reference_list
+from kb.importers.pdf_flush_entries import flush_entry_starts, initial_runs_on
+from kb.importers.pdf_footnotes import AFTER_COLUMNS
+from kb.importers.pdf_join import LineJoiner, runs_on_into_marker
 
 # '4.', 'b)', 'II.', and as reference lists number their entries: '[12]', or a bare '12' before a name
 # ('[10]H. Jiang': a bracketed label may touch its entry's first letter, the gap narrower than a space)
 LABEL = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|\[\d{1,3}\]|"
                    r"\d{1,3}(?=\s+[A-Z\u00c0-\u00de]))(?:\s+|(?<=\])(?=[A-Z\u00c0-\u00de]))(?P<rest>\S.*)$")
-_WORDS = re.compile(r"[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
-# a DOI printed after 'doi: ' with its space, or bare ('10.1016/j.'), is an address too
-_URL_TAIL = re.compile(r"(?:https?://|www\.|doi\.org/|doi:\s?|\b10\.\d{4,9}/)\S*$", re.I)
-
-
-def _url_runs_on(text: str, following: str) -> bool:
-    """The line ends inside a web address or DOI and the next goes on with it: after a character an address
-    breaks at ('.', '/', '-', ...) a first word holding a slash, or dots and digits ('psychres.2009.06.001.');
-    or a next line opening with the hyphen of the address ('JACoW' over '-HP071-WEPTY035')."""
-    tail = _URL_TAIL.search(text)
-    if not tail or not following.strip():
-        return False
-    word = following.split()[0]
-    if re.match(r"-[\w]", word):
-        return True
-    if tail.group().endswith("/") and re.search(r"10\.\d{4,9}/$", tail.group()):
-        # WHO: 'doi: 10.1016/' over 'S2352-3026(23)00118-7.': the DOI's suffix, a word with digits in it
-        return re.fullmatch(r"[\w\-().;:]+", word) is not None and any(ch.isdigit() for ch in word)
-    return tail.group().endswith(tuple("./-_?=&#:")) and (
-        "/" in word or re.fullmatch(r"[\w\-]+(?:\.[\w\-]+)+\.?", word) is not None and any(ch.isdigit() for ch in word))
-
-
-_CAPS_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[IVXL]{1,5})\.\s+"
+# ACM prints an appendix's letter with no stop ('A INTERVIEWS WITH HEALTHCARE CONSUMERS'); a number or numeral needs one
+_CAPS_HEADING = re.compile(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[IVXL]{1,5})\.|[A-Z])\s+"
                            r"(?P<words>[A-Z][A-Z\-\u2010'\u2019&]+(?:\s+[A-Z][A-Z\-\u2010'\u2019&]*){0,9})$")
 
 
@@ -97,15 +78,25 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
                     + [(t.page, _table_column(t, lines), t.top, 1, t) for page in tables for t in page],
                     key=lambda e: e[:4])
     blocks: list = []
+    held: list[_Block] = []  # footnotes moved out of a column (pdf_footnotes), kept until what they cut ends
     for *_, is_table, thing in stream:
         if is_table:
-            blocks.append(thing)
+            blocks += held + [thing]
+            held = []
+            continue
+        if thing.column >= AFTER_COLUMNS:
+            if held and layout.continues(held[-1], thing):
+                held[-1].lines.append(thing)
+            else:
+                held.append(layout.start(thing))
             continue
         current = blocks[-1] if blocks and isinstance(blocks[-1], _Block) else None
         if current and layout.continues(current, thing):
             current.lines.append(thing)
         else:
-            blocks.append(layout.start(thing))
+            blocks += held + [layout.start(thing)]
+            held = []
+    blocks += held
     layout.indents = _clusters([b.lines[0].marker_x - b.lines[0].left for b in blocks
                                 if isinstance(b, _Block) and b.kind == "item"])
     notes: list[str] = []
@@ -144,7 +135,11 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
             # a heading set in bold at the text's size, or the reference list's heading known by its words
             out.heading(min(len(layout.levels) + 1, 6), text)
         else:
-            for part in hanging_entries(block.lines, layout.short):
+            parts = hanging_entries(block.lines, layout.short)
+            if len(parts) == 1:  # no hanging indent: a list set flush left may still start entries after full lines
+                out.paragraph(layout.join(block.lines, flush_entry_starts(block.lines, layout.short)))
+                continue
+            for part in parts:
                 out.paragraph(layout.join(part))
     if merged_tables:
         notes.append(f"{merged_tables} table{'s' if merged_tables > 1 else ''} with merged cells kept as plain "
@@ -152,8 +147,8 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
     if gapped:
         notes.append(f"{gapped} lines with columns set apart by wide gaps (a table without rules?) kept as "
                      "plain lines, their cells a tab apart")
-    if layout.kept_hyphens:
-        n = layout.kept_hyphens
+    if layout.joiner.kept_hyphens:
+        n = layout.joiner.kept_hyphens
         notes.append(f"{n} word{'s' if n > 1 else ''} broken at a line-end hyphen kept {'their' if n > 1 else 'its'} "
                      "hyphen (the document never prints the word whole): check them")
     return notes
@@ -173,11 +168,7 @@ class _Layout:
         sizes = sorted({round(line.size * 2) / 2 for line in lines if self.is_heading(line)}, reverse=True)
         self.levels = {size: min(i + 1, 6) for i, size in enumerate(sizes)}
         self.indents: list[float] = []  # the list items' indents, set once the blocks are known
-        text = " ".join(line.text for line in lines)
-        tokens = _WORDS.findall(text)
-        self.compounds = {t.lower() for t in tokens if "-" in t or "\u2010" in t}
-        self.words = {t.lower() for t in tokens if "-" not in t and "\u2010" not in t}
-        self.kept_hyphens = 0
+        self.joiner = LineJoiner(lines)
 
     def is_heading(self, line: Line) -> bool:
         return line.size >= 1.12 * self.body and round(line.size * 2) / 2 not in self.text_sizes
@@ -219,9 +210,13 @@ class _Layout:
         if abs(line.size - last.size) > 0.6 and not self._hangs_in_item(block, line):
             return False
         if (self.starts_item(line, last) and not _initial_in_entry(block, line)
-                and not _citation_opens_line(block, line)) or names_reference_list(line.text) \
+                and not _citation_opens_line(block, line)
+                and not (block.kind == "paragraph" and initial_runs_on(last.text, line.text))) \
+                or names_reference_list(line.text) \
                 or _next_label(block, line):
             return False
+        if line.column != last.column and line.column >= AFTER_COLUMNS:
+            return False  # footnotes moved after the page's columns begin a block of their own
         if line.page != last.page or line.column != last.column:
             # a paragraph running onto the next page or column: the last line was full
             return block.kind != "heading" and not self.short(last, line) and \
@@ -237,47 +232,9 @@ class _Layout:
             line.x0 > first.marker_x + 2 and not LABEL.match(line.text) and not line.bullet and \
             0 <= line.top - last.bottom <= 0.6 * self.body
 
-    def join(self, lines: list[Line]) -> str:
-        text = lines[0].text
-        right: dict = {}  # the block's right edge in each column it passes through
-        for line in lines:
-            right[(line.page, line.column)] = max(right.get((line.page, line.column), 0), line.x1)
-        for before, after in zip(lines, lines[1:]):
-            if _url_runs_on(text, after.text):  # an address breaks early where it can: the line looks short
-                text += after.text
-            elif self.short(before, after, right[(before.page, before.column)]) and not self.is_heading(before) \
-                    and not _runs_on_into_marker(before.text, after.text):
-                text += "\n" + after.text
-            else:
-                text = self._join(text, after.text)
-        return text
-
-    def _join(self, text: str, following: str) -> str:
-        if following.startswith("<sup>"):
-            if text.endswith("</sup>"):  # a marker broken over two lines: '[5, 6, 65-' and '67]'
-                inner = self._join(text[:-len("</sup>")], following[len("<sup>"):])
-                return inner
-            return text + following  # a marker wrapped to the next line still follows its word
-        marks = len(text) - len(text.rstrip("*"))
-        if marks and marks == len(following) - len(following.lstrip("*")):
-            text, following = text[:-marks], following[marks:]  # one italic or bold run over a line end
-        if text.endswith("\u00ad"):  # a soft hyphen: the word was broken by the typesetter
-            return text[:-1] + following
-        m = re.search(r"([A-Za-z]+)(?:-| ?\u2010)$", text)  # a typesetter's hyphen may stand a gap apart
-        n = re.match(r"[a-z]+", following)
-        if m and n:
-            whole, hyphenated = (m.group(1) + n.group()).lower(), f"{m.group(1)}-{n.group()}".lower()
-            if hyphenated not in self.compounds and whole in self.words:
-                return text[: m.end(1)] + following
-            if hyphenated not in self.compounds:
-                self.kept_hyphens += 1
-            return text + following
-        if re.search(r"\S[-\u2010\u2013\u2014/]$", text):
-            return text + following
-        if _url_runs_on(text, following):
-            # a web address or DOI broken at a line end ('https://doi.org/10.' over '1104/pp.15.01164'): one address
-            return text + following
-        return text + " " + following
+    def join(self, lines: list[Line], breaks: frozenset[int] = frozenset()) -> str:
+        """The lines as one text (``pdf_join``); a line whose index is in ``breaks`` starts a line of its own."""
+        return self.joiner.join(lines, self.short, self.is_heading, breaks)
 
 
 def _initial_in_entry(block: _Block, line: Line) -> bool:
@@ -297,27 +254,16 @@ def _initial_in_entry(block: _Block, line: Line) -> bool:
 
 
 def caps_heading(text: str) -> bool:
-    """A section label and words in capitals, nothing else: 'A. NP-HARDNESS PROOF', '4. RESULTS AND DISCUSSION'."""
+    """A section label and words in capitals, nothing else: 'A. NP-HARDNESS PROOF', '4. RESULTS AND DISCUSSION',
+    'A INTERVIEWS WITH HEALTHCARE CONSUMERS'."""
     m = _CAPS_HEADING.match(text.strip())
     return bool(m) and sum(ch.isalpha() for ch in m.group("words")) >= 6
-
-
-# '(72) and thus reaffirms ...' under '... counteract the efficacy of IpTp-SP as an antimalarial': a citation
-# marker opening a wrapped line, the sentence going on in lower case; not a list's label (WHO)
-_CITATION_OPENING = re.compile(r"^\(\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\)\s+[a-z]")
 
 
 def _citation_opens_line(block: _Block, line: Line) -> bool:
     """A paragraph's sentence running on past a marker that opens the next line: the line before ends in no
     stop, colon or semicolon (after which a list's '(2) the second ...' may begin)."""
-    return block.kind == "paragraph" and _runs_on_into_marker(block.lines[-1].text, line.text)
-
-
-def _runs_on_into_marker(before: str, after: str) -> bool:
-    """Words of a sentence (a few of them: a lone 'X' over '(5) inf = ...' is an equation's sum sign) ending in
-    no punctuation, and a marker opening the next line with the sentence going on in lower case."""
-    before = before.rstrip()
-    return bool(_CITATION_OPENING.match(after)) and before[-1:].isalnum() and len(before.split()) >= 3
+    return block.kind == "paragraph" and runs_on_into_marker(block.lines[-1].text, line.text)
 
 
 def _next_label(block: _Block, line: Line) -> bool:

@@ -31,14 +31,20 @@ AMBIGUOUS = "fits more than one entry"
 _LETTER = r"(?:[a-z]|[*_][a-z][*_])"
 # '2002, 2003', '2007a,b', '2015 and 2017'
 _YEARS = rf"{YEAR}{_LETTER}?(?:(?:\s*,\s*|\s+and\s+)(?:{YEAR}{_LETTER}?|{_LETTER}\b))*"
-_NAME = rf"{PARTICLES}[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u00ff-]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'\u2019\u00c0-\u00ff-]*)?"
+# A name opens with a capital, of Latin-1 or Latin Extended-A ('\u015eener', '\u010cech', '\u0141ukasz').
+_CAP = r"[A-Z\u00c0-\u00de\u0100-\u017f]"
+# Portuguese 'e' and Spanish 'y' join the last two names ('Esteves, Abud e Barcellos (2015)'); 'et al.' may be set in
+# italics ('Tedesco *et al*. (1995)').
+_NAME = rf"{PARTICLES}{_CAP}[\w'\u2019\u00c0-\u00ff-]+(?:\s+{_CAP}[a-z\u00df-\u00ff][\w'\u2019\u00c0-\u00ff-]*)?"
 # AGU names a second author before "et al." to tell two first authors' papers apart: 'Li, Marshall, et al. (2023)'.
 # PeerJ names three authors: 'Mmbaga, Munishi & Treydte (2017)', 'Rahman, Abdullah Al Mahmud & Shahidullah (2017)'.
-_LISTED = _NAME + r"(?:\s+[A-Z\u00c0-\u00de][\w'\u2019-]+)?"
-_TAIL = (r"(?:,\s+" + _NAME + r",?\s+et\s+al\.?|(?:,\s+" + _LISTED + r")+,?\s+(?:and|&)\s+" + _LISTED
-         + r"|,?\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates|others)|\s+(?:and|&)\s+"
-         + _NAME + ")?")
+_LISTED = _NAME + rf"(?:\s+{_CAP}[\w'\u2019-]+)?"
+_TAIL = (r"(?:,\s+" + _NAME + r",?\s+et\s+al\.?|(?:,\s+" + _LISTED + r")+,?\s+(?:and|&|e|y)\s+" + _LISTED
+         + r"|,?\s+[*_]{0,2}et\s+al[*_]{0,2}\.?[*_]{0,2}|\s+and\s+(?:colleagues|coworkers|co-workers|associates|others)"
+         + r"|\s+(?:and|&|e|y)\s+" + _NAME + ")?")
 # One item of a parenthetical citation: 'Buchbinder et al., 2009', 'Smith and Jones 2010a, 2011', 'AAOS, 2010'.
+# Harvard's page after a colon may follow the year: '(Kriel 2017: 53)', '(IST 2012: 9\u201310)',
+# '(HIPPO 2015: \u00a7309)'.
 # A place in the cited work may lead: '(Fig. 1f in Rodgers et al. 2021)', '(see Fig. 5 in Danabasoglu et al. 2020)'.
 # So may a figure of the article itself, before the name: '(Figure 4B and Xiong et al., 2010)', '(Table 1 Allmann and
 # Baldwin, 2010)', '(e.g., Supplementary Figure 4 of Gur et al., 2020)'.
@@ -47,16 +53,22 @@ _LOCATOR = (r"(?:(?:see\s+)?(?:Supplementary\s+|Extended\s+Data\s+)?(?:Figs?\.|F
 # A data set's or a shared task's label may lead, set off by a dash: '(RTE-1 – Dagan et al., 2006; RTE-2 – Bar-Haim et
 # al., 2006)' names Dagan and Bar-Haim.
 _LABEL = r"(?:[A-Z]{2,}[-\u2010]?\d+[a-z]?\s+[\u2013\u2014-]\s+)?"
-_ITEM = lazy(rf"^(?:[a-z][\w.]*[,:]?\s+){{0,5}}?{_LOCATOR}{_LABEL}(?P<who>{PARTICLES}[A-Z\u00c0-\u00de][^;]*?),?\s+"
-             rf"(?P<years>{_YEARS})(?:,?\s+(?:for|and\s+references|p\.|pp\.)[^;]*)?$")
+_ITEM = lazy(rf"^(?:[a-z][\w.]*[,:]?\s+){{0,5}}?{_LOCATOR}{_LABEL}(?P<who>{PARTICLES}{_CAP}[^;]*?),?\s+"
+             rf"(?P<years>{_YEARS})(?:,?\s+(?:for|and\s+references|p\.|pp\.)[^;]*|:\s*\u00a7?\s*\d[^;]*)?$")
 # Items part at a semicolon, or at a comma between a year and the next name: '(Narahashi 2000, Biondi et al. 2012)'.
 # Also at 'and' between a year and the next name: '(see Hawkins et al. 2016 and Stevenson et al. 2023)'.
 # Items part at ";", and at a comma, "and" or a colon after a year ("Hecht and Shlaer, 1936: Kelly, 1974").
-_ITEMS_SPLIT = lazy(rf";|(?:(?<=\d)|(?<=\d[a-z]))(?:,|:|\s+and)\s+(?={PARTICLES}[A-Z\u00c0-\u00de])")
+# The space after the comma may be missing: '(Cogdell et al., 2006,Cartron et al., 2014)'.
+_ITEMS_SPLIT = lazy(rf";|(?:(?<=\d)|(?<=\d[a-z]))(?:,\s*|:\s+|\s+and\s+)(?={PARTICLES}{_CAP})")
+# ABNT (Brazil's NBR 10520) parts the authors of one work by semicolons, in capitals: '(SILVA; RESCK; SHARMA, 2002;
+# LEMAINSKI; DA SILVA, 2006)' cites two works. A capitalised name with no year before a semicolon is the next
+# work's co-author, not a work of its own.
+_UPPER_WORD = rf"{_CAP}[A-Z\u00c0-\u00de'\u2019-]+"
+_ABNT_COAUTHOR = lazy(rf"(?<![\w-])((?:{_UPPER_WORD}\s)*{_UPPER_WORD});\s+(?={_UPPER_WORD}[;,\s])")
 _ONLY_YEARS = lazy(_YEARS)
 # A value the source is cited for, before its name: '(CV < 1% Bangsbo and Mohr 2012)', '(r = 0.8 Smith et al. 2010)'.
 # A relation sign and a number are no part of a name.
-_VALUE_BEFORE = lazy(rf"^[^;]*?[<>=\u2264\u2265]\s*[-\u2212]?\d[\d.,\u00b7]*\s*%?,?\s+(?={PARTICLES}[A-Z\u00c0-\u00de])")
+_VALUE_BEFORE = lazy(rf"^[^;]*?[<>=\u2264\u2265]\s*[-\u2212]?\d[\d.,\u00b7]*\s*%?,?\s+(?={PARTICLES}{_CAP})")
 # In parentheses, or in brackets (eLife's '(e.g., DNA [Bhardwaj et al., 2006])').
 _PAREN = lazy(rf"\((?P<body>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\)|\[(?P<bbody>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\]")
 # "Brown et al.'s (2012) study": a possessive before the year too.
@@ -64,7 +76,7 @@ _NARRATIVE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}{_TAIL})(?:['\u2019]s)?,?\s
 # Outside parentheses (F1000): 'following the protocol of Frazier *et al.*, 2014', 'Loefer & Sedberry, 2003'.
 _BARE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}(?:\s+[*_]{{0,2}}et\s+al\.?[*_]{{0,2}}|\s+(?:and|&)\s+{_NAME})?),[*_]?\s+"
              rf"(?P<years>{YEAR}[a-z]?)\b(?!\s*[-\u2013])")
-_STRONG = lazy(r"\bet\s+al\b|\s(?:and|&)\s")
+_STRONG = lazy(rf"\bet\s+al\b|\s(?:and|&|e|y)\s(?={_CAP})|\s(?:and|&)\s")
 # Words that start a parenthesis with a year but name no author: '(since 2009)', '(January 2010)'.
 _NOT_NAMES = frozenset("""in since from until before after between during by and or to the a an as of for on at
 january february march april may june july august september october november december jan feb mar apr jun
@@ -150,10 +162,10 @@ class AuthorYearIndex:
         if not found and _INITIALS_BEFORE.match(name):
             name = _INITIALS_BEFORE.sub("", name)  # APA's 'J. A. Harris et al.': initials tell two Harrises apart
             found = self.by_name.get(_fold(name), [])
-            if not found and _LEADING_PARTICLES.match(name):
-                # citeproc's 'V. T. van Hees' for an entry it lists as 'Hees, Vincent T. van' (Chicago puts the
-                # particle after the given names): the surname without its particle
-                found = self.by_name.get(_fold(_LEADING_PARTICLES.sub("", name)), [])
+        if not found and _LEADING_PARTICLES.match(name):
+            # citeproc's 'V. T. van Hees' for an entry listed as 'Hees, Vincent T. van' (Chicago puts the particle
+            # after the given names), and Portuguese 'adaptado de Barbosa (2017)', where 'de' is no particle
+            found = self.by_name.get(_fold(_LEADING_PARTICLES.sub("", name)), [])
         words = name.split()
         if not found and len(words) == 2 and words[0][:1].isupper():
             found = self.by_name.get(_fold(words[1]), []) or self.by_name.get(_fold(words[0]), [])
@@ -169,7 +181,7 @@ def _by_author_count(entries: list[ReferenceEntry], who: str) -> list[ReferenceE
     plain = re.sub(r"[*_]", "", who)
     if re.search(r"\bet\s+al\b|\band\s+others\b", plain):  # the Veterinary Record's 'Smith and others 2007'
         fits = [e for e in entries if len(e.surnames) >= 3 or (len(e.surnames) >= 1 and "et al" in e.raw[:400])]
-    elif re.search(r"\s(?:and|&)\s", plain):
+    elif re.search(rf"\s(?:and|&)\s|\s(?:e|y)\s(?={_CAP})", plain):
         fits = [e for e in entries if len(e.surnames) == 2]
     else:
         fits = [e for e in entries if len(e.surnames) == 1]
@@ -181,7 +193,7 @@ def _by_coauthors(entries: list[ReferenceEntry], who: str) -> list[ReferenceEntr
     'et al.' ('Titov, Andrews, Davies, et al., 2010', as APA cites a paper of six authors or more when two such
     papers share the first)."""
     plain = re.sub(r"\bet\s+al\b\.?|[*_]", "", who)
-    named = [_fold(w) for w in re.split(r"\s*,\s*|\s+(?:and|&)\s+", plain) if w.strip()][1:]
+    named = [_fold(w) for w in re.split(r"\s*,\s*|\s+(?:and|&|e|y)\s+", plain) if w.strip()][1:]
     if not named:
         return entries
     fits = [e for e in entries if [_fold(n) for n in e.surnames[1:1 + len(named)]] == named]
@@ -193,8 +205,15 @@ _COLLECTIVE_END = re.compile(r"(?<=\S)\s+(?:Study\s+)?(?:Group|Collaboration|Con
 _LEADING_PARTICLES = lazy(r"^(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]i|[Dd]u|[Ll]e|[Ll]a)\s+)+(?=\S)")
 
 
+# A surname in capitals with its particle or a second word, as ABNT prints it: 'DA SILVA, E.E.;', 'DE-POLLI, H.'.
+_CAPITAL_HEAD = lazy(r"^((?:[A-Z\u00c0-\u00de]{2,}[\s-]){1,2}[A-Z\u00c0-\u00de'\u2019-]{2,}),")
+
+
 def _keys(e: ReferenceEntry) -> list[str]:
     keys = [_fold(e.surnames[0])] if e.surnames else []
+    head = _CAPITAL_HEAD.match(e.raw or "")
+    if e.surnames and head and _fold(head.group(1)).startswith(keys[0]):  # ABNT 'DA SILVA, E.E.;' read as 'DA'
+        keys.append(_fold(head.group(1)))
     if e.surnames and _LEADING_PARTICLES.match(e.surnames[0]):  # 'Van Alphen B.' cited as 'Alphen et al., 2022'
         keys.append(_fold(_LEADING_PARTICLES.sub("", e.surnames[0])))
     if e.organisation:
@@ -206,6 +225,8 @@ def _keys(e: ReferenceEntry) -> list[str]:
         if len(bare.split()) >= 4:  # a name of its own remains: not "Study Group" alone
             keys.append(_fold(_COLLECTIVE_END.sub("", bare)))
         keys.append(_fold(org.split(",")[0]))  # 'United Nations Children's Fund, World Health Organization, ...'
+        # 'IBGE - Instituto Brasileiro de ...', 'SOS Mata Atlântica & Instituto Nacional ...': cited by the first name
+        keys.append(_fold(re.split(r"\s+[-\u2013&]\s+", bare, maxsplit=1)[0]))
         joint = _JOINT_BODIES.fullmatch(bare)
         if joint:  # 'ASGE Task Force and ASGE Technology Committee' cited by the first body alone
             keys.append(_fold(joint.group("first")))
@@ -242,13 +263,14 @@ def _suffix(e: ReferenceEntry) -> str:
 
 def _first_name(who: str) -> str:
     """The first author's surname in 'Buchbinder et al.', 'Smith and Jones', 'Smith & Jones', 'AAOS'."""
-    head = re.split(r"\s+et\s+al\b|\s+(?:and|&)\s+|,", re.sub(r"[*_]", "", who), maxsplit=1)[0]
+    joiner = rf"\s+et\s+al\b|\s+(?:and|&)\s+|\s+(?:e|y)\s+(?={_CAP})|,"
+    head = re.split(joiner, re.sub(r"[*_]", "", who), maxsplit=1)[0]
     return re.sub(r"\s+[A-Z]{1,3}\.?$", "", head.strip(" ."))  # 'Wilén J et al.': the initials go
 
 
 # An organisation's small words ('Academy of ...', 'Agency for ...') and 'and colleagues' are allowed; so are the
 # Dutch particles 'ten', 'ter', 'te' ('(ten Cate and Marsh, 1994)').
-_NAME_WORDS = lazy(r"(?:and|&|van|von|de|der|den|da|di|du|la|le|del|dos|ten|ter|te|of|for|the|on|in|y|colleagues|"
+_NAME_WORDS = lazy(r"(?:and|&|van|von|de|der|den|da|di|du|la|le|del|dos|ten|ter|te|of|for|the|on|in|y|e|colleagues|"
                    r"co-?workers|associates|others|[^\sa-z][^\s]*)[,.*_]*")
 
 
@@ -285,7 +307,7 @@ def scan_author_year(text: str, index: AuthorYearIndex) -> list[RawMarker]:
     taken: list[tuple[int, int]] = []
     for m in _PAREN.finditer(text):
         numbers, notes, any_item, who = [], [], False, None
-        for part in _ITEMS_SPLIT.split(m.group("body") or m.group("bbody")):
+        for part in _ITEMS_SPLIT.split(_ABNT_COAUTHOR.sub(r"\1, ", m.group("body") or m.group("bbody"))):
             item = _ITEM.match(part.strip())
             if item:
                 # "(KIMS; French validation: Nicastro et al., 2010)": a label before a colon introduces the name

@@ -39,7 +39,8 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
             gap = True
             continue
         starts = _BULLET.match(text) or gap or (
-            drafts and _ENTRY_START.match(text) and _HAS_YEAR.search(drafts[-1][1]) and drafts[-1][1].rstrip().endswith("."))
+            drafts and _ENTRY_START.match(text) and drafts[-1][1].rstrip().endswith(".")
+            and (_HAS_YEAR.search(drafts[-1][1]) or _undated_before_named(text)))
         if starts:
             drafts.append([len(drafts) + 1, _BULLET.sub("", text).strip(), first_line + offset])
         else:
@@ -47,6 +48,19 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
         gap = False
     dated = sum(1 for d in drafts if _HAS_YEAR.search(d[1]) and _ENTRY_START.match(d[1]))
     return drafts if drafts and dated >= 0.6 * len(drafts) else _bullet_run(lines, first_line)
+
+
+# 'S. Cheng-Xian Li and B. Marlin. A scalable ... NIPS, 2016.': initials then a surname, or a surname, a comma and
+# initials, at the start of a line that holds a year
+_NAMES_OPENING = lazy(r"^\s*(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*\s*[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?(?:,|\s+and\s)"
+                      r"|[A-Z][\w'\u2019-]+,\s+[A-Z]\.)")
+
+
+def _undated_before_named(text: str) -> bool:
+    """A line opening with an author's name and initials and holding a year starts an entry even after an entry
+    that printed no year ('L. Cheng, ..., B. E. Engelhardt. Sparse multi-output ... March . URL ...'): a wrapped line
+    of one entry opens with a journal or a title, not with a person's initials and name."""
+    return bool(_NAMES_OPENING.match(text)) and _HAS_YEAR.search(text) is not None
 
 
 def _bullet_run(lines: list[str], first_line: int) -> list[list]:
@@ -88,6 +102,31 @@ _LIST_THEN_YEAR = lazy(rf"^(?P<first>{PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(
 
 
 _DATED_BODY = lazy(rf"^(?P<body>.+?)[\s.,]+\(?(?P<year>{YEAR})[a-z]?\)?\.?$")
+# Harvard without stops (Ubiquity Press): 'Ipsos 2016 Citizens Perception of Peace ...', 'Farsight Africa Group 2017
+# Final Report': the body's name, its year, then the title, all read as one body's name.
+_BODY_YEAR_TITLE = lazy(rf"^(?P<body>[A-Z][^\d]{{1,60}}?)\s+(?P<year>{YEAR})[a-z]?\s+(?P<title>[A-Z\u2018\u201c\"].+)$")
+
+
+# A body's name and the year right after it, each closed by a full stop: 'Brasil - Estado da Bahia. 2003a. Decreto ...',
+# 'Brasil. Ministério Público do Estado da Bahia. 2015. Parecer ...'. The name's words are capitalised, or the small
+# words of a body's name ('da', 'of', 'for'), so a title ('Guidelines for using the ...') is none.
+_BODY_THEN_YEAR = lazy(rf"^(?P<body>[^\d\u201c\"(]{{2,120}}?)\.\s+\(?(?P<year>{YEAR})[a-z]?\)?\.(?:\s|$)")
+_BODY_WORD = lazy(r"(?:[A-Z\u00c0-\u00de][\w'\u2019./-]*|da|de|do|das|dos|del|la|du|des|of|for|the|-)[,.]?")
+# What tells a body from a person's name ('Quoc Le', given name first): one word alone ('Brasil'), a dash between
+# two names, or a body's small word ('Estado da Bahia', 'Ministry of Health').
+_BODY_SIGN = lazy(r"^\S+$|\s[-\u2013]\s|\s(?:da|de|do|das|dos|del|of|for|the)\s")
+
+
+def _body_then_year(text: str) -> tuple[str, int] | None:
+    """(the first body's name, the year) of an entry opening with a body's name and its year."""
+    found = _BODY_THEN_YEAR.match(text)
+    body, _, rest = found.group("body").partition(". ") if found else ("", "", "")
+    # What stands between the body and the year is short: the issuing office, or the act's name ('Brasil. Decreto
+    # s/n. 2007.')
+    if (not body or not _BODY_SIGN.search(body) or not all(_BODY_WORD.fullmatch(w) for w in body.split())
+            or len(rest.split()) > 8):
+        return None
+    return body.strip(), int(found.group("year"))
 
 
 def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
@@ -98,11 +137,18 @@ def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
     dated = _DATED_BODY.match(entry.organisation or "")
     if dated and entry.year is None:  # 'ICNIRP. 2020. "Guidelines ..."': the body's name took its year along
         entry = replace(entry, organisation=dated.group("body"), year=int(dated.group("year")))
+    titled = _BODY_YEAR_TITLE.match(entry.organisation or "") if entry.year is None else None
+    if titled and len(titled.group("body").split()) <= 6:
+        entry = replace(entry, organisation=titled.group("body"), year=int(titled.group("year")),
+                        title=titled.group("title"))
     lead = _LIST_THEN_YEAR.match(text)
     if lead:
         year = int(lead.group("year"))
         named = entry if entry.surnames or entry.organisation else replace(entry, surnames=(lead.group("first"),))
         return replace(named, year=year) if named.year != year else named
+    body = None if entry.surnames else _body_then_year(text)
+    if body:  # the year after the body's name wins over a later one (a decree's, an access date: '13 Oct. 2022')
+        return replace(entry, organisation=entry.organisation or body[0], year=body[1])
     if entry.surnames or entry.organisation:
         return entry
     person = _LEAD_SURNAME.match(text)  # 'Renehan AG, Zwahlen M, ...', 'Jung YE(G), ...', 'Loretto M-C, ...'

@@ -37,6 +37,7 @@ _SPLIT = lazy(r",\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 # (kb.read.title_first).
 NAME_GIVEN_FIRST, NAMES_SPLIT = _NAME, _SPLIT
 _ET_AL = lazy(r",?\s+et\.?\s+al\.?$")
+_ALSO_KNOWN = lazy(r"(?<=\w)\s+\([^(),.]{1,30}\)(?=\s)")
 
 # A list shows the style when at least this many entries, and a third of those with names, are already read so.
 _PROVEN = 3
@@ -57,7 +58,8 @@ def given_first_reading(entry: ReferenceEntry) -> GivenFirst | None:
     head = _HEAD.match(entry.raw.replace("**", "").strip())
     if head is None or (entry.year is not None and int(head.group("year")) != entry.year):
         return None
-    names = head.group("names").strip()
+    # a name printed with another form in brackets ('Evie (Yu-Yen) Cheng') is read without it
+    names = _ALSO_KNOWN.sub("", head.group("names")).strip()
     et_al = _ET_AL.search(names)
     if et_al:
         names = names[: et_al.start()]

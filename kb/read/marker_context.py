@@ -50,7 +50,8 @@ _ELEMENT_AFTER = re.compile(r"^(?:</?su[bp]>)*(?:Na|Mg|Cl|Ca|Cr|Mn|Fe|Co|Cu|Zn|G
                             r"H|C|N|O|F|P|S|I|K|Y|U|B|W|V)(?![a-z])")
 
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
-_PARENTHESISED_YEAR = re.compile(r"(?<![\w.])\(\s*(?:19|20)\d\d[a-z]?\s*\)$")
+# A year or a span of years: 'Thailand (2013)<sup>11</sup>', 'Egypt (1995\u20131996)<sup>25</sup>'.
+_PARENTHESISED_YEAR = re.compile(r"(?<![\w.])\(\s*(?:19|20)\d\d[a-z]?(?:\s*[-\u2010-\u2013]\s*(?:19|20)?\d\d)?\s*\)$")
 
 # Two-letter words a citation follows ("et al<sup>5</sup>", "calculated as<sup>45</sup>", "According to<sup>62</sup>");
 # other short tokens before a raised number are symbols ("x<sup>2</sup>"); "in" stays out, a unit too (in<sup>2</sup>).
@@ -330,3 +331,14 @@ _RESIDUE = re.compile(r"(?<![A-Za-z])(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|
 def residue_before(before: str) -> bool:
     """A raised number right after an amino acid's code is the residue's place, not a citation."""
     return bool(_RESIDUE.search(before))
+
+
+# A lattice direction or plane in a crystal ('silicon in the [110] crystal direction', 'along the [110] ([100])
+# directions'): three digits naming an axis, then what they name; a citation is followed by no such word.
+_LATTICE_AFTER = re.compile(r"^\s*\)?\s*(?:\(\[\d{3}\]\)\s*)?(?:crystal(?:lographic)?\s+)?"
+                            r"(?:directions?|axis|axes|orientations?|planes?|-oriented|-axis)\b", re.IGNORECASE)
+
+
+def lattice_index(inner: str, after: str) -> bool:
+    """A bracketed three-digit index followed by 'direction', 'axis', 'orientation' or 'plane': a Miller index."""
+    return re.fullmatch(r"\d{3}", inner.strip()) is not None and _LATTICE_AFTER.match(after) is not None

@@ -28,7 +28,7 @@ import re
 from kb.patterns import lazy
 from kb.read.marker_context import (LABEL_BEFORE, LOCATOR, TOKEN_BEFORE, element_after, equation_number,
                                     exponent_before, footnote_label, in_subscript, inside_term, ionic_charge,
-                                    note_label, residue_before, signed_power, table_footnote)
+                                    lattice_index, note_label, residue_before, signed_power, table_footnote)
 from kb.read.marker_model import (BRACKET, PAREN, REF_WORD, SUP, SUP_BRACKET, UNICODE, RawMarker,  # noqa: F401
                                   Skipped, zero_or_year)
 from kb.read.marker_values import (CELL_SPREAD, INTERVAL, PERCENT_COUNT, SPREAD, UNIT_SPREAD, interval_with_unit,
@@ -168,6 +168,9 @@ def _scan_brackets(line: str, found: list, skipped: list, taken: list) -> None:
             continue
         if len(parts) == 1 and percent_with_count(line[: m.start()], inner, line[m.end():]):
             skipped.append(Skipped(m.group(0), m.start(), PERCENT_COUNT))
+            continue
+        if len(parts) == 1 and lattice_index(inner, line[m.end():]):
+            skipped.append(Skipped(m.group(0), m.start(), "a crystal's direction or plane ([110] direction)"))
             continue
         if len(parts) == 1 and _PEOPLE_AFTER.match(line, m.end()):
             skipped.append(Skipped(m.group(0), m.start(), "a count before a list of people (a centre's patients)"))

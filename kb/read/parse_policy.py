@@ -115,15 +115,23 @@ _OWN_CITATION = lazy(r"^\W*(?:How\s+to\s+cite\s+this\s+article|To\s+cite\s+this\
                      re.IGNORECASE)
 
 
+# A journal's masthead over an article's title, naming the issue the article itself is in (SGM's 'International
+# Journal of Systematic and Evolutionary Microbiology (2013), 63, 4141–4148'): journal, year, volume, pages.
+_MASTHEAD = lazy(r"^[A-Z][A-Za-z&.,'\u2019 -]{3,150}\s\((?:19|20)\d\d\),\s*\d{1,4}(?:\s*\(\d{1,3}\))?,\s*[A-Za-z]?\d{1,6}"
+                 r"\s*[-\u2013]\s*[A-Za-z]?\d{1,6}\b")
+
+
 def own_citation_lines(lines: list[str]) -> set[int]:
-    """The lines (1-based) of each paragraph that opens the box citing the article itself."""
+    """The lines (1-based) of each paragraph that opens the box citing the article itself, and a journal's masthead
+    line above the document's first heading."""
     found: set[int] = set()
+    first_heading = next((i for i, line in enumerate(lines, 1) if line.startswith("#")), len(lines) + 1)
     for i, line in enumerate(lines, 1):
         if i - 1 in found and line.strip():
             found.add(i)  # the box's paragraph wraps onto this line
         elif _OWN_CITATION.match(line):
             found.add(i)
-    return found
+    return found | {i for i, line in enumerate(lines[: first_heading - 1], 1) if _MASTHEAD.match(line)}
 
 
 # A footnote's own line opens with its raised number ('<sup>1</sup>Due to space constraints, ...'), or the number

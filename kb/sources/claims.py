@@ -78,6 +78,10 @@ _OWN_CLAUSE = lazy(r",\s*(?:indicating|suggesting|showing|implying|meaning|which
 _ATTEMPTS = lazy(rf"(?<![\w.])(?:\d+|{'|'.join(_NUMBERS)})\s+(?:[^\s\d][^\s]*\s+){{1,6}}out\s+of\s+$", re.I)
 # 'the UKPDS and STENO 2 trials [26–28]': a number right after a name in capitals is the name's ('STENO 2'), no count.
 _NAMED = lazy(r"\b[A-Z]{2,}[A-Za-z]*[-\s]$")
+# '17 papers (11%) only perform human evaluation on short summaries (datasets like XSUM, Narayan et al., 2018)': a count
+# opening the sentence with its share of a whole is a tally of the article's own sample (a survey's papers), not of
+# the works the sentence goes on to cite.
+_SHARE = lazy(r"\s*\(\s*\d{1,3}(?:[.,]\d+)?\s*%\s*\)")
 # '28 day and 90 day toxicity studies [13]': a number before a unit of time is a duration, not a count of studies.
 _DURATION = lazy(r"\s*-?\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b", re.I)
 
@@ -131,7 +135,8 @@ def count_claims(text: str, spans) -> list[Claim]:
         if direct:
             claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, run(text, spans, direct[0]),
                                 of_review=contents))
-        elif spans and _OPENING.match(text[:m.start()]) and not _OWN_CLAUSE.search(text, m.end(), spans[0][0]):
+        elif spans and _OPENING.match(text[:m.start()]) and not _OWN_CLAUSE.search(text, m.end(), spans[0][0]) \
+                and not _SHARE.match(text, m.end()):
             claims.append(Claim(m.group(0), _count(m.group("count")), kinds, label, tuple(range(len(spans))),
                                 opening=True, of_review=contents))
     return claims
