@@ -303,3 +303,14 @@ def test_a_raised_number_after_a_span_of_years_in_brackets_cites():
     assert markers_in("Two studies in Egypt (1995-96)<sup>25</sup> agreed.") == ["25"]
     # Clean: a bracketed formula is still a base of a power.
     assert markers_in("The area is (x + 1)<sup>2</sup> here.") == []
+
+
+def test_codes_in_other_rows_of_the_table_do_not_hide_a_slip_in_its_own_row():
+    """The reader may take a whole table for one sentence: only the slip's own row counts ('| UTRI cost | 79 |'
+    under rows of other codes, beside a defined URTI, folder 16)."""
+    text = ("It is essential [1]. Children contract upper respiratory tract infections (URTI) often.\n\n"
+            "| Outcome | n |\n| --- | --- |\n| GP cost | 79 |\n| UTRI cost | 79 |\n")
+    assert codes_of(_ACR.format(text=text), "DOC112") == [("DOC112", "warning")]
+    # Clean: the slip's own row holding another undefined code still reads as a row of codes.
+    text = text.replace("| UTRI cost | 79 |", "| UTRI cost | GPX |")
+    assert codes_of(_ACR.format(text=text), "DOC112") == []

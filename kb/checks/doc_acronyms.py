@@ -161,10 +161,10 @@ def acronym_undefined(kb):
             if intended is None:
                 continue
             broader = _broader(abbr, intended, defined[intended])
-            if not broader and (_deliberate(abbr, intended, uses, together) or abbr in slashed
-                                or _named_thing(s.text, abbr) or _among_codes(s.text, abbr, defined)):
-                continue
             line, col = locate(doc, s.line, s.end_line, abbr)
+            if not broader and (_deliberate(abbr, intended, uses, together) or abbr in slashed
+                                or _named_thing(s.text, abbr) or _among_codes(doc.lines[line - 1], abbr, defined)):
+                continue
             name = f" ({defined[intended]})" if defined[intended] else ""
             yield finding(acronym_undefined, line,
                           f"'{abbr}' is used but never defined; the policy defines {intended}{name}",
@@ -217,12 +217,13 @@ def _named_thing(text: str, abbr: str) -> bool:
     return re.search(_NAMED_THING.format(abbr=re.escape(abbr)), text) is not None
 
 
-def _among_codes(text: str, abbr: str, defined: dict[str, str]) -> bool:
+def _among_codes(row: str, abbr: str, defined: dict[str, str]) -> bool:
     """A table row of codes ('| 0606 | PGK | \u25a0 | 0344 | PPA |', enzymes by their gene codes): another capital
-    code in the row is neither defined nor common, so the row names things by codes, not by the defined acronyms."""
-    if not text.lstrip().startswith("|"):
+    code in the row is neither defined nor common, so the row names things by codes, not by the defined acronyms.
+    The row is the printed line: the reader's sentence may hold the whole table, every row's codes."""
+    if not row.lstrip().startswith("|"):
         return False
-    return any(other != abbr and other not in defined and other not in _COMMON for other, _ in used(text))
+    return any(other != abbr and other not in defined and other not in _COMMON for other, _ in used(row))
 
 
 def _broader(abbr: str, intended: str, name: str) -> bool:
