@@ -13,6 +13,7 @@ from kb.patterns import lazy
 from kb.read.reading import readable_author
 from kb.sources.citing import Analysis, Pairing, analyse, memo
 from kb.sources.index import fold, fold_words
+from kb.sources.judge_orgs import DEBATED, is_issuer, product_paper, spoke, title_dated
 from kb.sources.judge_trials import INFO, SILENT, trial_explained, trial_tied
 from kb.sources.kinds import GUIDELINE, KIND_LABELS, OTHER, REVIEW
 
@@ -161,33 +162,6 @@ def _not_led(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
                    tuple(scope) + tuple(own), "info")
 
 
-# An organisation is the source a sentence cites only when the sentence says it spoke: it published,
-# recommended or stated something, or its guideline, report or criteria are named. Funders, suppliers,
-# databases and institutes named in passing are not the cited source.
-# 'considered' in the passive ('a 5-point gain in summed ASIA motor score was considered significant') is the
-# authors' judgement of the body's scale, not the body's own words.
-_SPOKE = lazy(r"(?:\s*\([^)]{1,20}\))?(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,3}?(?:published|issued|released|"
-                    r"updated|revised|proposed|adopted|approved|announced|declared|recommend(?:s|ed)?|stat(?:es|ed)|advis(?:es|ed)|endors(?:es|ed)|conclud(?:es|ed)|"
-                    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)consider(?:s|ed)?|"
-                    r"(?:practice\s+)?guidelines?|guidance|statements?|criteria|recommendations?|"
-                    r"position|consensus|appraisals?|technology\s+assessments?)\b", re.I)
-_ACCORDING = lazy(r"(?:according\s+to|guidelines?\s+(?:from|by|of)|issued\s+by|published\s+by|"
-                        r"recommended\s+by|endorsed\s+by)\s+(?:the\s+)?$", re.I)
-
-
-# A body the sentence compares its source with is not the source: "the EU directive, using the same data
-# source as the USEPA recommends a level ... [29]" (29 the EU's), "higher than the WHO recommends [3]".
-_COMPARED = lazy(r"(?:\bsame\b[^,.;:]{0,60}\bas|\bthan|\bunlike|\bsimilar\s+to|\bcompared\s+(?:with|to))\s+"
-                 r"(?:the\s+)?$", re.I)
-
-
-def spoke(text: str, start: int, end: int) -> bool:
-    """Whether the sentence presents the organisation named at ``start:end`` as the author of what it cites."""
-    if _COMPARED.search(text[max(0, start - 100):start]):
-        return False
-    return bool(_SPOKE.match(text, end) or _ACCORDING.search(text[max(0, start - 40):start]))
-
-
 def _compound_of_cited(kb, scope: list[int], name: str) -> bool:
     """A name that is, or ends with, a generational word ('Junior', 'Neto'): its other words may begin a cited
     surname ('Silva' of 'Silva Jr'), and the word alone is no one's name."""
@@ -232,22 +206,6 @@ def _within_two(a: str, b: str) -> bool:
     return previous[-1] <= 2 and min(len(a), len(b)) - previous[-1] >= 4
 
 
-def _title_dated(entry, year: int) -> bool:
-    """The entry's title prints ``year`` as a word of its own ('Guidelines 2009', 'recommendations (2009) on')."""
-    return re.search(rf"(?<![\d.\-/]){year}(?![\d\-/])", entry.title or "") is not None
-
-
-def _issuer(kb, index, keys: tuple[set[str], set[str]]) -> bool:
-    """The body named is the one that issued the document: its own voice ('WHO recommends to test ... [106]' in
-    a WHO guideline), the cited work the evidence it speaks from, not its author."""
-    issuer = (kb.doc.metadata or {}).get("issuer")
-    if not issuer:
-        return False
-    names, acronyms = keys
-    own_names, own_acronyms = index.org_keys(issuer, None)
-    return bool(names & own_names) or bool(acronyms & own_acronyms) or issuer.strip() in acronyms
-
-
 def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     m = p.mention
     keys = index.org_keys(m.name, m.acronym)
@@ -257,14 +215,14 @@ def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
         # A title that prints the year itself ('ESGE recommendations (2009) on ...' published in 2010) dates the
         # document as the text does: no mismatch.
         if m.year and spoke(p.sentence.text, m.start, m.end) and all(kb.references[n].year for n in named) and not any(
-                kb.references[n].year == m.year or _title_dated(kb.references[n], m.year) for n in named):
+                kb.references[n].year == m.year or title_dated(kb.references[n], m.year) for n in named):
             same = [n for n in index.org_matches(keys, m.year) if n not in named]
             hint = (f"{_one_of(kb, same, m.label)}; cite it instead" if same
                     else f"correct the year to {kb.references[named[0]].year}, or cite the {m.year} document")
             return Verdict("year", p, f"{m.label} is cited as {_cites(kb, named[:1])}", hint, (named[0], *same))
         return None
     # Silent unless the cited entry is clearly someone else's: a study, or a document naming another body.
-    if not spoke(p.sentence.text, m.start, m.end) or _issuer(kb, index, keys):
+    if not spoke(p.sentence.text, m.start, m.end) or is_issuer(kb, index, keys):
         return None
     if not all(kb.kind(n) != GUIDELINE or index.names_some_org(n) for n in scope):
         return None
@@ -278,31 +236,11 @@ def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     # ('models such as those recommended by the ESC rely on ... [3]'), and a body's criteria often appear as its
     # members' papers ('JAAM proposed criteria [8, 9]', 8 titled 'A ... validation of ... diagnostic criteria').
     secondhand = ((not matches and all(kb.kind(n) in (REVIEW, OTHER) for n in scope))
-                  or all(_product_paper(kb, index, n, p.sentence.text) for n in scope)
-                  or bool(_DEBATED.search(p.sentence.text[max(0, m.start - 80):m.start])))
+                  or all(product_paper(kb, index, n, p.sentence.text) for n in scope)
+                  or bool(DEBATED.search(p.sentence.text[max(0, m.start - 80):m.start])))
     return Verdict("org", p, f"{m.label} is cited as reference{'s' if len(scope) > 1 else ''} {what}, "
                              f"which does not name {m.acronym or m.name}", hint, tuple(scope) + tuple(matches),
                    "info" if secondhand else None)
-
-
-# 'ongoing debates on use of the new IADPSG's criteria [29]': the sentence speaks of a debate about the body's work,
-# and the cited paper may be one taking part in it, not the body's own document. Only a note then.
-_DEBATED = lazy(r"\b(?:debates?|debated|controvers(?:y|ies)|critici[sz]ms?|critiques?|concerns?|disagreements?|"
-                r"implications|consequences)\s+(?:on|about|over|of|around|regarding|surrounding)\s+"
-                r"(?:(?:the\s+)?(?:use|adoption|application|introduction|implementation)\s+of\s+)?(?:the\s+)?"
-                r"(?:(?:new|revised|updated|current|proposed)\s+)?$", re.IGNORECASE)
-
-
-# What a body puts out (criteria, a guideline, a score), as a sentence and an entry's title name it.
-_PRODUCT = lazy(r"\b(?:criteri(?:a|on)|guidelines?|guidance|recommendations?|consensus|statements?|"
-                r"classifications?|definitions?|scor(?:e|es|ing)|standards?)\b", re.IGNORECASE)
-
-
-def _product_paper(kb, index, number: int, sentence: str) -> bool:
-    """Could the cited entry be the body's product published under its members' names? The sentence says the
-    body made such a thing, the entry's title is about one, and the entry names no other body."""
-    title = kb.references[number].title or ""
-    return bool(_PRODUCT.search(sentence)) and bool(_PRODUCT.search(title)) and not index.names_some_org(number)
 
 
 def _trial(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:

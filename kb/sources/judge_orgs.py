@@ -1,0 +1,75 @@
+"""Whether an organisation named beside a marker is the cited source's author (pure predicates).
+
+``kb.sources.judge`` reports a body the cited entry does not name when the entry is clearly someone else's; these
+say when the sentence presents the body as the source at all (it published, recommended or stated something), when
+the body is the document's own issuer, when a title dates the document as the text does, and when the cited paper
+may be the body's product published under its members' names or a voice in a debate about it.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.patterns import lazy
+
+
+# An organisation is the source a sentence cites only when the sentence says it spoke: it published,
+# recommended or stated something, or its guideline, report or criteria are named. Funders, suppliers,
+# databases and institutes named in passing are not the cited source.
+# 'considered' in the passive ('a 5-point gain in summed ASIA motor score was considered significant') is the
+# authors' judgement of the body's scale, not the body's own words.
+_SPOKE = lazy(r"(?:\s*\([^)]{1,20}\))?(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,3}?(?:published|issued|released|"
+                    r"updated|revised|proposed|adopted|approved|announced|declared|recommend(?:s|ed)?|stat(?:es|ed)|advis(?:es|ed)|endors(?:es|ed)|conclud(?:es|ed)|"
+                    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)consider(?:s|ed)?|"
+                    r"(?:practice\s+)?guidelines?|guidance|statements?|criteria|recommendations?|"
+                    r"position|consensus|appraisals?|technology\s+assessments?)\b", re.I)
+_ACCORDING = lazy(r"(?:according\s+to|guidelines?\s+(?:from|by|of)|issued\s+by|published\s+by|"
+                        r"recommended\s+by|endorsed\s+by)\s+(?:the\s+)?$", re.I)
+
+
+# A body the sentence compares its source with is not the source: "the EU directive, using the same data
+# source as the USEPA recommends a level ... [29]" (29 the EU's), "higher than the WHO recommends [3]".
+_COMPARED = lazy(r"(?:\bsame\b[^,.;:]{0,60}\bas|\bthan|\bunlike|\bsimilar\s+to|\bcompared\s+(?:with|to))\s+"
+                 r"(?:the\s+)?$", re.I)
+
+
+def spoke(text: str, start: int, end: int) -> bool:
+    """Whether the sentence presents the organisation named at ``start:end`` as the author of what it cites."""
+    if _COMPARED.search(text[max(0, start - 100):start]):
+        return False
+    return bool(_SPOKE.match(text, end) or _ACCORDING.search(text[max(0, start - 40):start]))
+
+
+def title_dated(entry, year: int) -> bool:
+    """The entry's title prints ``year`` as a word of its own ('Guidelines 2009', 'recommendations (2009) on')."""
+    return re.search(rf"(?<![\d.\-/]){year}(?![\d\-/])", entry.title or "") is not None
+
+
+def is_issuer(kb, index, keys: tuple[set[str], set[str]]) -> bool:
+    """The body named is the one that issued the document: its own voice ('WHO recommends to test ... [106]' in
+    a WHO guideline), the cited work the evidence it speaks from, not its author."""
+    issuer = (kb.doc.metadata or {}).get("issuer")
+    if not issuer:
+        return False
+    names, acronyms = keys
+    own_names, own_acronyms = index.org_keys(issuer, None)
+    return bool(names & own_names) or bool(acronyms & own_acronyms) or issuer.strip() in acronyms
+
+
+# 'ongoing debates on use of the new IADPSG's criteria [29]': the sentence speaks of a debate about the body's work,
+# and the cited paper may be one taking part in it, not the body's own document. Only a note then.
+DEBATED = lazy(r"\b(?:debates?|debated|controvers(?:y|ies)|critici[sz]ms?|critiques?|concerns?|disagreements?|"
+                r"implications|consequences)\s+(?:on|about|over|of|around|regarding|surrounding)\s+"
+                r"(?:(?:the\s+)?(?:use|adoption|application|introduction|implementation)\s+of\s+)?(?:the\s+)?"
+                r"(?:(?:new|revised|updated|current|proposed)\s+)?$", re.IGNORECASE)
+
+
+# What a body puts out (criteria, a guideline, a score), as a sentence and an entry's title name it.
+_PRODUCT = lazy(r"\b(?:criteri(?:a|on)|guidelines?|guidance|recommendations?|consensus|statements?|"
+                r"classifications?|definitions?|scor(?:e|es|ing)|standards?)\b", re.IGNORECASE)
+
+
+def product_paper(kb, index, number: int, sentence: str) -> bool:
+    """Could the cited entry be the body's product published under its members' names? The sentence says the
+    body made such a thing, the entry's title is about one, and the entry names no other body."""
+    title = kb.references[number].title or ""
+    return bool(_PRODUCT.search(sentence)) and bool(_PRODUCT.search(title)) and not index.names_some_org(number)
