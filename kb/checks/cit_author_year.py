@@ -1,7 +1,7 @@
 """CIT107: author-year citations the reference list cannot answer for."""
 from __future__ import annotations
 
-from kb.read.author_year import AMBIGUOUS, NO_ENTRY, OTHER_YEAR
+from kb.read.author_year_index import AMBIGUOUS, NO_ENTRY, OTHER_YEAR
 
 from . import finding, rule
 

@@ -20,6 +20,8 @@ from kb.read.reference_list import parse_entry
 
 YEAR = YEAR_RX
 # The reader's particles, and the capitalised forms that open a cited name ('Delle Monache et al. (1991)').
+# A name opens with a capital, of Latin-1 or Latin Extended-A ('\u015eener', '\u010cech', '\u0141ukasz').
+CAPITAL = r"[A-Z\u00c0-\u00de\u0100-\u017f]"
 PARTICLES = rf"(?:(?:{PARTICLE}|Del|Della|Delle|Dos)\s+)*"
 _BULLET = lazy(r"^\s*[-*+\u2022]\s+")
 _HAS_YEAR = lazy(rf"\b{YEAR}[a-z]?\b")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from kb.read.author_year import NO_ENTRY
+from kb.read.author_year_index import NO_ENTRY
 from kb.read.model import PolicyDocument
 
 # Examples of skipped spans shown in the report; the count is always complete.
