@@ -9,14 +9,17 @@ style: PLOS's ``Author A (2009) Title. Source 6: e100.`` for a PLOS journal,
 Vancouver otherwise. Where a typeset citation leaves two parts glued
 (``epidemic?<source>``) the journal's page shows a space, and so does the entry;
 a bare PubMed or DOI id gets its ``PMID:``/``doi:`` name. The facts (first author, year) come from the entry's most
-tagged citation, so an entry given both as text and as parts is measured.
+tagged citation, so an entry given both as text and as parts is measured. The parts are printed by
+``kb.importers.jats_parts``.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from kb.importers.jats_inline import Context, child_text, inline, local, name_text, squash
+from kb.importers.jats_inline import Context, child_text, inline, local, squash
+from kb.importers.jats_parts import (BARE_WORDS, ID_KINDS, authors_text, bare_names, group_text, link_text, people,
+                                     person_text, styled)
 
 CITATIONS = ("mixed-citation", "element-citation", "nlm-citation", "citation")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -61,12 +64,7 @@ def _has_punctuation(cit) -> bool:
     bare parts with only the issue's "(10294):" left as text between them."""
     texts = [(t or "").strip() for t in [cit.text] + [c.tail for c in cit]]
     return bool(texts[0] or texts[1:2] != [""] or sum(1 for t in texts if t) > 1
-                or any(_WORDS.search(t) for t in texts))
-
-
-# Words left bare between the parts ('<year>2006</year>Best Research for Best Health: A New ...', an untagged title)
-# are printed text, not a stray issue number: the citation was typeset, and styling its parts would lose them.
-_WORDS = re.compile(r"[^\W\d_]{3,}\s+[^\W\d_]{2,}")
+                or any(BARE_WORDS.search(t) for t in texts))
 
 
 def printed_citation(ref):
@@ -77,20 +75,12 @@ def printed_citation(ref):
     return (shown or typeset or cits or [None])[0]
 
 
-def _people(cit) -> list:
-    """The author names (``name``, ``string-name``, ``collab``, ``etal``) in printed order."""
-    groups = [g for g in cit if local(g.tag) == "person-group"]
-    authors = [g for g in groups if g.get("person-group-type", "author") == "author"] or groups[:1]
-    holders = authors or [cit]
-    return [p for g in holders for p in g if local(p.tag) in ("name", "string-name", "collab", "etal")]
-
-
 def facts(ref, number: int) -> EntryFacts:
     cit = citation_of(ref)
-    people = [p for p in _people(cit) if local(p.tag) != "etal"] if cit is not None else []
+    named = [p for p in people(cit) if local(p.tag) != "etal"] if cit is not None else []
     first, organisation = None, False
-    if people:
-        who = people[0]
+    if named:
+        who = named[0]
         surname = next((s for s in who.iter() if local(s.tag) == "surname"), None)
         if local(who.tag) == "collab" or surname is None:
             first, organisation = squash("".join(who.itertext())) or None, local(who.tag) == "collab"
@@ -101,153 +91,11 @@ def facts(ref, number: int) -> EntryFacts:
     return EntryFacts(number, first, organisation, int(found.group(1)) if found else None)
 
 
-def _part(cit, tag: str, ctx: Context) -> str:
-    el = next((c for c in cit if local(c.tag) == tag), None)
-    return squash(inline(el, ctx)) if el is not None else ""
-
-
-def _authors(cit, ctx: Context) -> str:
-    names = []
-    for p in _people(cit):
-        tag = local(p.tag)
-        names.append("et al." if tag == "etal" else name_text(p) if tag in ("name", "string-name")
-                     else squash(inline(p, ctx)))
-    return ", ".join(n for n in names if n)
-
-
-def _stop(text: str) -> str:
-    return text if not text or text[-1] in ".?!" else text + "."
-
-
-def _pages(cit, ctx: Context) -> str:
-    first, last = _part(cit, "fpage", ctx), _part(cit, "lpage", ctx)
-    return f"{first}\u2013{last}" if first and last else first or _part(cit, "elocation-id", ctx)
-
-
-def _links(cit, ctx: Context) -> list[str]:
-    out = []
-    for el in cit:
-        tag = local(el.tag)
-        if tag == "pub-id" and el.text:
-            kind = el.get("pub-id-type", "")
-            text = squash(el.text)  # a link tagged as an id ('<pub-id pub-id-type="pmid">https://...') is a link
-            out.append(("" if text.startswith(("http", "www.")) else {"doi": "doi: ", "pmid": "PMID: "}.get(kind, ""))
-                       + text)
-        elif tag in ("ext-link", "uri", "comment"):
-            text = squash(link_text(el, ctx) if tag != "comment" else inline(el, ctx))
-            if text:
-                out.append(text)
-    return out
-
-
-_HREF = "{http://www.w3.org/1999/xlink}href"
-
-
-def link_text(el, ctx: Context) -> str:
-    """A link as the entry prints it; one labelled in words (F1000Research's 'Reference Source') also shows the
-    address it leads to, as a reader following it would find it."""
-    text, href = inline(el, ctx), (el.get(_HREF) or "").strip()
-    if href.startswith(("http", "www.")) and href not in text and not re.search(r"https?://|www\.", text):
-        return f"{text.rstrip()} <{href}>"
-    return text
-
-
-def _styled(cit, ctx: Context, plos: bool) -> str:
-    """The printed entry for a citation given as parts."""
-    # A year tagged with its brackets ('<year>(2004)</year>') prints bare; a book given by its <chapter-title> alone
-    # (no <source>, as Elsevier tags reports and software) has that as its title, not nothing.
-    authors, year = _authors(cit, ctx), _part(cit, "year", ctx).strip("() ")
-    # A data set or a program is titled by its <data-title> (eLife: 'SciPy: open source scientific tools').
-    title = (_part(cit, "article-title", ctx) or _part(cit, "chapter-title", ctx) or _part(cit, "data-title", ctx))
-    source = _part(cit, "source", ctx)
-    # A product given by its maker, with its name in a <comment> ('<collab>SAS Institute Inc</collab><comment>SAS/STAT
-    # Software ...</comment><year>1997</year><publisher-loc>Cary, NC, USA</publisher-loc>'): the comment is the title,
-    # printed before the place and year, not after them where the place reads as the authors.
-    named = _comment_title(cit, ctx) if not title and not source else ""
-    title = title or named
-    volume, issue, pages = _part(cit, "volume", ctx), _part(cit, "issue", ctx), _pages(cit, ctx)
-    place = ": ".join(p for p in (_part(cit, "publisher-loc", ctx), _part(cit, "publisher-name", ctx)) if p)
-    # A conference paper is published by its meeting (Vancouver: 'Meeting name; date; place'), and an entry with
-    # no source may say in italics what it is ('<italic>Manuscript in preparation</italic>'): both are printed
-    # where the source goes, or the entry would read as one naming no source and (with no <year>) no date.
-    meeting = "; ".join(p for p in (_part(cit, "conf-name", ctx), _part(cit, "conf-date", ctx),
-                                    _part(cit, "conf-loc", ctx)) if p)
-    source = "; ".join(p for p in (source, meeting) if p) or _said_in_italics(cit, ctx)
-    where = volume + (f"({issue})" if issue else "")
-    if plos:
-        head = f"{authors} ({year})" if year else authors
-        bits = [head, _stop(title) if title else "", source + (f" {where}" if where else "")]
-        bits[-1] += f": {pages}" if pages and where else f" {pages}" if pages else ""
-        text = " ".join(b for b in bits if b.strip())
-        text = _stop(text.strip()) + (f" {_stop(place)}" if place else "")
-    else:
-        date = year + (f";{where}" if where else "") + (f":{pages}" if pages else "")
-        where_when = f"{place}; {date}" if place and date else place or date  # Vancouver: "City: Publisher; 2001."
-        text = " ".join(_stop(b) for b in (authors, title, source, where_when) if b)
-    return " ".join([text] + [link for link in _links(cit, ctx) if not named or link != named])
-
-
-def _comment_title(cit, ctx: Context) -> str:
-    """The words of a <comment> that names the work (capitalised words, no link, DOI or note of status)."""
-    for el in cit:
-        if local(el.tag) == "comment":
-            text = squash(inline(el, ctx))
-            if re.match(r"[A-Z][\w/-]*\s+\S", text) and not re.search(r"doi|https?:|www\.|\bpii\b|[Ee]pub|[Aa]ccessed", text):
-                return text
-    return ""
-
-
-def _said_in_italics(cit, ctx: Context) -> str:
-    """Words set in italics or bold straight inside a citation of parts (no tag says what they are): printed."""
-    said = [squash(inline(c, ctx)) for c in cit if local(c.tag) in ("italic", "bold")]
-    return " ".join(s for s in said if _WORDS.search(s))
-
-
-_KINDS = {"doi": "doi: ", "pmid": "PMID: "}
-
-
-def _bare_names(group) -> bool:
-    """A person-group whose names stand side by side with nothing between them (Europe PMC's Frontiers)."""
-    people = [p for p in group if local(p.tag) in ("name", "string-name", "collab", "etal")]
-    return len(people) > 1 and len(people) == len(group) and not any((p.tail or "").strip() for p in people[:-1])
-
-
-def _person_text(p, ctx: Context) -> str:
-    """A name as printed; one whose parts touch ('<surname>Clark</surname><given-names>K.</given-names>',
-    OUP's NAR; Europe PMC's 'Cao-Lormeau' 'VM') shows them apart on the page."""
-    parts = list(p)
-    if local(p.tag) in ("name", "string-name") and len(parts) > 1 and not (p.text or "").strip() \
-            and not any(c.tail for c in parts[:-1]):
-        return " ".join(squash("".join(c.itertext())) for c in parts)
-    return child_text(p, ctx)
-
-
-def _group_text(group, ctx: Context) -> str:
-    """A person-group as printed, each name as ``_person_text`` shows it. An ``<etal/>`` right after the last
-    name ("<name>..<given-names>S</given-names></name><etal/>", OUP's and BMJ's lists in PMC) prints apart from
-    it, with the list's own separator: "Venkatesan S, et al.", not "Venkatesan Set al."."""
-    out = [group.text or ""]
-    people = list(group)
-    for i, p in enumerate(people):
-        text = _person_text(p, ctx)
-        if local(p.tag) == "etal" and i + 1 < len(people) and local(people[i + 1].tag) in ("name", "string-name") \
-                and not (p.tail or "").strip():
-            # APA's eight-author form: the first six, an ellipsis, the last ("Weiller, E., . . . Dunbar, G. C.");
-            # "et al." glued to the last name would make it part of the list's end.
-            out.extend([". . . ", ""])
-            continue
-        if local(p.tag) == "etal" and "".join(out)[-1:].isalnum():
-            out.append(", " if any("," in (q.tail or "") for q in group) else " ")
-        out.append(text)
-        out.append(p.tail or "")
-    return "".join(out)
-
-
 _NAMES = frozenset({"person-group", "name", "string-name", "collab", "etal"})
 _TITLES = frozenset({"article-title", "chapter-title", "source", "data-title", "part-title"})
 
 
-def _ends_authors(previous, tag: str) -> bool:
+def _endsauthors_text(previous, tag: str) -> bool:
     """Whether the author list ends between ``previous`` and a title part. Before a book's or journal's
     ``<source>`` only a person with initials ends it: PLOS parts a body's name as '<surname>British</surname>
     <source>Thoracic Society ...', one name wrongly tagged."""
@@ -287,11 +135,11 @@ def _typeset(cit, ctx: Context) -> str:
     out, glued, previous = [_layout(cit.text or "")], False, None
     for child in cit:
         tag = local(child.tag)
-        bare = tag == "person-group" and _bare_names(child)
-        piece = _authors(cit, ctx) if bare else _group_text(child, ctx) if tag == "person-group" \
-            else _person_text(child, ctx) if tag in _NAMES else link_text(child, ctx) if tag in ("ext-link", "uri") \
+        bare = tag == "person-group" and bare_names(child)
+        piece = authors_text(cit, ctx) if bare else group_text(child, ctx) if tag == "person-group" \
+            else person_text(child, ctx) if tag in _NAMES else link_text(child, ctx) if tag in ("ext-link", "uri") \
             else child_text(child, ctx)
-        if previous is not None and _ends_authors(previous, tag) and not "".join(out[-1:]).strip():
+        if previous is not None and _endsauthors_text(previous, tag) and not "".join(out[-1:]).strip():
             so_far = "".join(out).rstrip()
             if so_far and so_far[-1] not in ".?!:;,":
                 out = [so_far, ". "]
@@ -305,7 +153,7 @@ def _typeset(cit, ctx: Context) -> str:
             glued = not (child.tail or "")
             continue
         if local(child.tag) == "pub-id" and not "".join(out).rstrip().endswith(":"):
-            piece = _KINDS.get(child.get("pub-id-type", ""), "") + piece
+            piece = ID_KINDS.get(child.get("pub-id-type", ""), "") + piece
         # Nature runs the fonts together, "<italic>J. Soil Sci.</italic><bold>37</bold>", and prints a space
         # between them: "*J. Soil Sci.***37**" would close no emphasis where it should.
         starts_emphasis = piece[:1] == "*" and "".join(out).endswith("*")
@@ -344,4 +192,4 @@ def entry_text(ref, ctx: Context, plos: bool, number: int) -> str:
     if _plain_text(cit) or (local(cit.tag) != "element-citation" and _has_punctuation(cit)):
         return _without_number(_typeset(cit, ctx), number, labelled, label)
     ctx.notes["styled-entry"] += 1
-    return squash(_styled(cit, ctx, plos))
+    return squash(styled(cit, ctx, plos))
