@@ -298,3 +298,14 @@ def test_a_reference_list_in_three_columns_under_its_heading_is_read_column_by_c
     assert three_column_list(fragments(plain), continued=True) is not None  # unless the list runs on from before
 
 
+
+
+def test_glyphs_set_far_outside_the_page_are_left_out_and_said():
+    # A damaged file placed a line 281 million points to the right: nothing prints it, and the column search,
+    # which steps across the page's text, took minutes over it.
+    from kb.importers.pdf_glyphs import PageGlyphs, open_pdf
+
+    far = PageGlyphs(open_pdf(_font_pdf("Kept words) Tj 99999999 0 Td (Far words"))[0])
+    assert "".join(c["text"] for c in far.chars) == "Kept words" and far.off_page == len("Far words")
+    near = PageGlyphs(open_pdf(_font_pdf("Kept words) Tj 480 0 Td (Edge"))[0])  # clean: at the page's edge, kept
+    assert "".join(c["text"] for c in near.chars) == "Kept wordsEdge" and near.off_page == 0

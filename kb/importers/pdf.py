@@ -125,6 +125,9 @@ def convert(data: bytes, source_name: str) -> Converted:
     unmapped = sum(p.unmapped for p in pages if p)
     if rotated:
         notes.append(f"{rotated} characters set sideways or rotated (a watermark, a margin note) were left out")
+    off_page = sum(p.off_page for p in pages if p)
+    if off_page:
+        notes.append(f"{off_page} characters set far outside their page (not printed) were left out")
     if unmapped:
         notes.append(f"{unmapped} glyphs have no Unicode text in the PDF's fonts and read as \ufffd")
     return Converted(markdown=markdown, format="pdf", notes=tuple(notes))

@@ -50,6 +50,7 @@ class PageGlyphs:
         self.width = page.get_width()
         self.rotated = 0
         self.unmapped = 0
+        self.off_page = 0
         self.chars = self._chars(page, raw)
         self.shapes: list[dict] = []
         self.ruled = False
@@ -97,6 +98,9 @@ class PageGlyphs:
             # the font's height around the baseline, the same for every glyph of a line (the parts of a
             # ligature PDFium splits come with tight boxes of their own)
             bottom = self.height - origin_y.value + 0.24 * size
+            if self._off_page(x0, x1, bottom - size, bottom):
+                self.off_page += 1
+                continue
             chars.append({
                 "text": chr(code) if 0 < code < 0x110000 and code not in (0xFFFE,) else "\ufffd",
                 "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size,
@@ -104,6 +108,12 @@ class PageGlyphs:
             })
             space = False
         return _join_surrogates(chars)
+
+
+    def _off_page(self, x0: float, x1: float, top: float, bottom: float) -> bool:
+        """A glyph set a whole page's width or height beyond the page's edges: nothing prints it (a damaged file
+        can place text millions of points away), and the layout, which measures the page's text, must not meet it."""
+        return x1 < -self.width or x0 > 2 * self.width or bottom < -self.height or top > 2 * self.height
 
 
 def _join_surrogates(chars: list[dict]) -> list[dict]:
