@@ -58,6 +58,9 @@ def named_year_mismatch(kb):
     Example: `Zhan (2016) evaluated risk factors ... Zhan conducted a meta-analysis ...<sup>[57]</sup>`
     where reference 57 is Zhan (2017).
     Fix: correct the year, or cite the paper of that year (adding it to the list).
+    A sentence that opens with a year before the name tied to its marker (`In 2003, van Ooij et al. [5]
+    reported`) dates the source too; a year one or two before the paper's is only info there, since it may
+    date the work itself (`In 1995, Bojang et al. [8] measured ...` for a trial report of 1996).
     A zoologist's authority right before a marker (`Anura Fischer von Waldheim, 1813 [64]`, `(Garcia,
     2006) [41]`) counts when the marker cites one entry and that entry's first author is the name: the
     description cited is then the entry itself, so its year must be the one printed (a warning; a
