@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from kb.patterns import lazy
-from kb.read.acronyms import defined_elsewhere, fits, initials, long_form, near_miss, used
+from kb.read.acronyms import defined_elsewhere, fits, fits_other_name, initials, long_form, near_miss, used
 from . import finding, rule
 from .helpers import locate
 
@@ -83,7 +83,8 @@ def acronym_mismatch(kb):
     doc = kb.doc
     found = [(s, d) for s in doc.sentences for d in s.acronym_definitions]
     # An acronym that fits its name somewhere is only being reused elsewhere ("the society (ACR)").
-    fitting = {d.abbr for _, d in found if d.words and (fits(d.letters, d.words) or _parts_fit(d))}
+    fitting = {d.abbr for s, d in found if d.words and (fits(d.letters, d.words) or _parts_fit(d)
+                                                        or fits_other_name(s.text, d))}
     unfit = [(s, d) for s, d in found if d.words and d.abbr not in fitting and not _no_acronym(d.abbr)]
     translated = len({d.abbr for _, d in unfit}) >= _TRANSLATED
     for s, d in unfit:

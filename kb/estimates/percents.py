@@ -25,6 +25,10 @@ _STAGE = lazy(rf"(?<![\d.,])(?P<n>{INT})\s+(?:were|was)\s+(?:[\w-]+\s+)?(?:rando
               r"assigned|exposed|treated|analy[sz]ed)\b", re.IGNORECASE)
 
 
+_PLACES_AFTER = lazy(r"\s*(?:sites|centres|centers|hospitals|clinics|practices|facilities|countries|regions|districts|"
+                     r"provinces|states|villages|schools|wards|units|studies|trials)\b", re.IGNORECASE)
+
+
 def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
     """(match, denominator as printed or None) for each 'count (p%)'; ``printed_count`` gives its count."""
     out: list = []
@@ -47,6 +51,10 @@ def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
         if denom and not nearer and SCREENED.match(text, before[-1].end()):
             stages = list(_STAGE.finditer(text, before[-1].end(), m.start()))
             denom = stages[-1].group("n") if stages else denom
+        # 'Of 806 participants from 26 sites, 90 (11.2%) participants from 5 (19.2%) sites': a count of places is
+        # not of the people the sentence opens with.
+        if denom and _PLACES_AFTER.match(text, m.end()):
+            denom = None
         out.append((m, None if nearer else (_subgroup(text, m, before[-1].end()) or denom) if denom else None))
     return _per_arm(text, out)
 

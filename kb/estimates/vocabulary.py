@@ -108,7 +108,8 @@ SIGNIFICANT = lazy(
 # threshold; it claims neither way.
 HEDGE = lazy(r"\b(?:marginally|borderline|nearly|near|almost|approaching|trend(?:ing)?(?: towards?)?|"
              r"of borderline)[\s-]*$", re.IGNORECASE)  # 'a near-significant difference
-NEGATION = lazy(r"\b(?:no|not|nor|neither|without|never)\b|n't\b", re.IGNORECASE)
+# 'failed to identify a significant benefit (HR = 0.64; 95% CI = 0.38-1.07)': a failure to find it denies the claim.
+NEGATION = lazy(r"\b(?:no|not|nor|neither|without|never)\b|n't\b|\bfail(?:ed|s|ing)?\s+to\b", re.IGNORECASE)
 RISK_FACTOR = lazy(r"risk factors?", re.IGNORECASE)
 
 

@@ -80,6 +80,21 @@ def definitions(text: str) -> list[Definition]:
     return out
 
 
+def fits_other_name(text: str, d: Definition) -> bool:
+    """'... *Telemonitorización de la Enfermedad de Crohn y Colitis Ulcerosa* or Telemonitoring of Crohn's Disease and
+    Ulcerative Colitis (TECCU)': a name given twice, joined by 'or' (in its own language and in translation, or an
+    older name and a newer); the acronym may be read off the first."""
+    before = text[:d.start]
+    cut = max((b.end() for b in _BOUNDARY.finditer(before)), default=0)
+    head, sep, tail = before[cut:].rpartition(" or ")
+    named = _words(tail)
+    if not sep or not named or long_form(named) != named:
+        return False  # what follows 'or' is not the name itself ('rest or exercise (RE)')
+    window = min(len(d.letters) + 5, 2 * len(d.letters))
+    first = _words(head)[-window:]
+    return bool(first) and fits(d.letters, first)
+
+
 def defined_elsewhere(text: str) -> set[str]:
     """Acronyms introduced the other way round, 'VAS (visual analog scale)', or in a legend's list of
     abbreviations, 'EGF epidermal growth factor, FAP ...' or 'IQR, interquartile range; MASLD, ...'.

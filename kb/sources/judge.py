@@ -13,9 +13,9 @@ from kb.patterns import lazy
 from kb.read.reading import readable_author
 from kb.sources.citing import Analysis, Pairing, analyse, memo
 from kb.sources.index import fold, fold_words
-from kb.sources.judge_orgs import DEBATED, is_issuer, product_paper, spoke, title_dated
+from kb.sources.judge_orgs import DEBATED, cited_before, is_issuer, product_paper, spoke, study_of_its_year, title_dated
 from kb.sources.judge_trials import INFO, SILENT, trial_explained, trial_tied
-from kb.sources.kinds import GUIDELINE, KIND_LABELS, OTHER, REVIEW
+from kb.sources.kinds import GUIDELINE, KIND_LABELS, OBSERVATIONAL, OTHER, RANDOMIZED, REVIEW
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,8 @@ def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
             return Verdict("year", p, f"{m.label} is cited as {_cites(kb, named[:1])}", hint, (named[0], *same))
         return None
     # Silent unless the cited entry is clearly someone else's: a study, or a document naming another body.
-    if not spoke(p.sentence.text, m.start, m.end) or is_issuer(kb, index, keys):
+    if not spoke(p.sentence.text, m.start, m.end) or is_issuer(kb, index, keys) \
+            or cited_before(p.sentence.text, m.start, m.end):
         return None
     if not all(kb.kind(n) != GUIDELINE or index.names_some_org(n) for n in scope):
         return None
@@ -237,7 +238,8 @@ def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     # members' papers ('JAAM proposed criteria [8, 9]', 8 titled 'A ... validation of ... diagnostic criteria').
     secondhand = ((not matches and all(kb.kind(n) in (REVIEW, OTHER) for n in scope))
                   or all(product_paper(kb, index, n, p.sentence.text) for n in scope)
-                  or bool(DEBATED.search(p.sentence.text[max(0, m.start - 80):m.start])))
+                  or bool(DEBATED.search(p.sentence.text[max(0, m.start - 80):m.start]))
+                  or study_of_its_year(kb, scope, p.sentence.text, (RANDOMIZED, OBSERVATIONAL)))
     return Verdict("org", p, f"{m.label} is cited as reference{'s' if len(scope) > 1 else ''} {what}, "
                              f"which does not name {m.acronym or m.name}", hint, tuple(scope) + tuple(matches),
                    "info" if secondhand else None)

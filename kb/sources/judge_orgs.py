@@ -63,6 +63,34 @@ DEBATED = lazy(r"\b(?:debates?|debated|controvers(?:y|ies)|critici[sz]ms?|critiq
                 r"(?:(?:new|revised|updated|current|proposed)\s+)?$", re.IGNORECASE)
 
 
+# 'As outlined in the ACC guidelines mentioned above, ... 3-4% per year [50]', 'the aforementioned ACC guidelines': the
+# body's document was cited before; a marker later in the sentence supports what follows, not the body.
+_CITED_AFTER = lazy(r"\s+(?:[\w-]+\s+){0,2}?(?:mentioned|cited|described|discussed|referred\s+to|quoted)\s+"
+                    r"(?:above|earlier|previously|before)\b", re.IGNORECASE)
+_CITED_BEFORE = lazy(r"\b(?:above[- ]mentioned|aforementioned|previously\s+(?:mentioned|cited|described))\s+"
+                     r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def cited_before(sentence: str, start: int, end: int) -> bool:
+    """Does the sentence say the body's document was named before ('the ACC guidelines mentioned above')?"""
+    return bool(_CITED_AFTER.match(sentence, end) or _CITED_BEFORE.search(sentence, max(0, start - 40), start))
+
+
+# 'The 2015 results of a Kenyan trial ... prompted a change ... to align with the new WHO guidance in 2016 [11]': the
+# sentence names a study of the cited entry's year, which the marker may well be for; the body is only mentioned.
+_STUDY_WORD = r"(?:trials?|stud(?:y|ies)|cohorts?|surveys?|results|analys[ie]s)"
+
+
+def study_of_its_year(kb, scope: list[int], sentence: str, studies: tuple) -> bool:
+    """Is every cited entry a study whose year the sentence prints right before a word for a study?"""
+    for n in scope:
+        year = kb.references[n].year
+        if kb.kind(n) not in studies or not year or not re.search(
+                rf"\b{year}\b[^.;\[]{{0,40}}?\b{_STUDY_WORD}\b", sentence, re.IGNORECASE):
+            return False
+    return bool(scope)
+
+
 # What a body puts out (criteria, a guideline, a score), as a sentence and an entry's title name it.
 _PRODUCT = lazy(r"\b(?:criteri(?:a|on)|guidelines?|guidance|recommendations?|consensus|statements?|"
                 r"classifications?|definitions?|scor(?:e|es|ing)|standards?)\b", re.IGNORECASE)

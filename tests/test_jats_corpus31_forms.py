@@ -1,0 +1,89 @@
+"""Forms met in corpus 31 (60 Europe PMC full texts with numbered citations, from clinical and public-health
+journals, kept by one data-citation project; read first as they came). Each form has a positive and a clean case;
+the texts are made here."""
+from __future__ import annotations
+
+from kb.estimates.counts import sample_splits
+from tests.formtools import codes_of, in_results
+
+_REFS = ("## References\n\n"
+         "1. Brown A, Green B. Oral amoxicillin versus injectable penicillin for severe pneumonia in children: a "
+         "randomized controlled trial. *Clin Infect Dis*. 2015;60:1216-24.\n"
+         "2. American College of Cardiology. Guideline on the management of blood cholesterol. "
+         "*J Am Coll Cardiol*. 2013;63:2889-934.\n"
+         "3. White C, Black D. High event rate after coronary intervention in patients with diabetes: a registry "
+         "cohort study. *Circ Cardiovasc Interv*. 2016;8:e002328.\n")
+
+
+def _review(body: str, code: str) -> list[tuple[str, str]]:
+    return codes_of(f"# Review\n\n## Discussion\n\n{body}\n\n{_REFS}", code)
+
+
+def test_a_failure_to_find_a_significant_effect_denies_the_claim():
+    """'... failed to identify a significant benefit of the treatment ... (HR = 0.64; 95% CI = 0.38-1.07).'"""
+    denied = ("Subgroup analysis failed to identify a significant benefit of the treatment in reducing events "
+              "(HR = 0.64; 95% CI = 0.38-1.07).")
+    assert in_results(denied, "EST201") == []
+    # Positive: the same result claimed significant still disagrees with its interval.
+    claimed = ("Subgroup analysis identified a significant benefit of the treatment in reducing events "
+               "(HR = 0.64; 95% CI = 0.38-1.07).")
+    assert in_results(claimed, "EST201") == [("EST201", "error")]
+
+
+def test_a_count_of_places_is_not_of_the_people_the_sentence_opens_with():
+    """'Of 806 eligible participants from 26 sites ..., 90 (11.2%) participants from 5 (19.2%) sites had ...'."""
+    places = ("Of 806 eligible participants from 26 sites enrolled in the trial, 90 (11.2%) participants from "
+              "5 (19.2%) sites had blood cultures.")
+    assert in_results(places, "EST302") == []
+    # Positive: a count of people whose percentage is not of the opening total is still reported.
+    people = ("Of 806 eligible participants from 26 sites enrolled in the trial, 90 (19.2%) participants had "
+              "blood cultures.")
+    assert in_results(people, "EST302") == [("EST302", "warning")]
+
+
+def test_specimen_kinds_and_dashed_names_are_no_arms():
+    """'1 specimen from 65 patients (48 sera, 19 CSF) or controls (237 sera, 20 CSF), all tested by ... all 5
+    NIF–IgG CBAs'."""
+    legend = ("Each row represents 1 specimen from 65 patients (48 sera, 19 CSF) or controls (237 sera, 20 CSF), "
+              "all tested by both assays and all 5 NIF\u2013IgG CBAs.")
+    assert sample_splits(legend) == []
+    # Positive: counts before arms' short names still split a total.
+    arms = "Of 65 patients, 19 AIT, 20 MVIT and 5 WALK completed the programme."
+    assert sample_splits(arms) == [("65", 3, (("19", 19), ("20", 20), ("5", 5)))]
+
+
+_TECCU = ("# Trial\n\n## Methods\n\nWe evaluated a web system\u2014*Telemonitorizaci\u00f3n de la Enfermedad de "
+          "Crohn y Colitis Ulcerosa* or Telemonitoring of Crohn's Disease and Ulcerative Colitis ({abbr})\u2014in "
+          "patients with complex disease.\n")
+
+
+def test_an_acronym_read_off_the_first_of_two_names_joined_by_or_fits():
+    """'... Telemonitorización de la Enfermedad de Crohn y Colitis Ulcerosa* or Telemonitoring of Crohn's Disease and
+    Ulcerative Colitis (TECCU)'."""
+    assert codes_of(_TECCU.format(abbr="TECCU"), "DOC111") == []
+    # Positive: an acronym neither name gives is still reported.
+    assert codes_of(_TECCU.format(abbr="TQCU"), "DOC111") != []
+
+
+def test_a_body_whose_guidelines_were_cited_above_is_not_the_marker_s_source():
+    """'As outlined in the ACC guidelines mentioned above, ... around 3-4% per year [3].'"""
+    pre = "The American College of Cardiology (ACC) issued new guidelines on cholesterol in 2013 [2]. "
+    back = (pre + "As outlined in the ACC guidelines mentioned above, the likely role for these agents is in patients "
+            "whose annual cardiovascular event rate might be around 3-4% per year [3].")
+    assert _review(back, "CIT203") == []
+    # Positive: the body named without the back-reference still disagrees with the registry study cited.
+    plain = (pre + "As outlined in the ACC guidelines, the likely role for these agents is in patients whose annual "
+             "cardiovascular event rate might be around 3-4% per year [3].")
+    assert _review(plain, "CIT203") == [("CIT203", "error")]
+
+
+def test_a_study_of_the_cited_entry_s_year_named_in_the_sentence_makes_the_body_only_a_note():
+    """'The 2015 results of a Kenyan trial ... prompted a change ... to align with the new WHO guidance in 2016
+    [11].' (11 is the 2015 trial)."""
+    named = ("The 2015 results of a Kenyan trial also suggesting equivalence prompted a change in national "
+             "guidelines to align with the American College of Cardiology guidance in 2016 [1].")
+    assert _review(named, "CIT203") in ([], [("CIT203", "info")])
+    # Positive: without the study of that year the body stays an error.
+    unnamed = ("National guidelines changed to align with the American College of Cardiology guidance in 2016 "
+               "[1].")
+    assert _review(unnamed, "CIT203") == [("CIT203", "error")]
