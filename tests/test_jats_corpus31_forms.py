@@ -4,7 +4,7 @@ the texts are made here."""
 from __future__ import annotations
 
 from kb.estimates.counts import sample_splits
-from tests.formtools import codes_of, in_results
+from tests.formtools import codes_of, in_results, markers_in
 
 _REFS = ("## References\n\n"
          "1. Brown A, Green B. Oral amoxicillin versus injectable penicillin for severe pneumonia in children: a "
@@ -87,3 +87,17 @@ def test_a_study_of_the_cited_entry_s_year_named_in_the_sentence_makes_the_body_
     unnamed = ("National guidelines changed to align with the American College of Cardiology guidance in 2016 "
                "[1].")
     assert _review(unnamed, "CIT203") == [("CIT203", "error")]
+
+
+def test_a_stop_typed_after_the_number_in_a_bracket_still_cites():
+    """'a scoping review [17] which included studies by Carr et al. [16.] and Freibert et al. [36]'."""
+    assert markers_in("which included studies by Carr et al. [16.] and Freibert et al. [36], concluded") == ["16", "36"]
+    # Clean: a decimal in brackets is still no marker.
+    assert markers_in("the value fell in [1.5] units and [0.5, 1.5] elsewhere") == []
+
+
+def test_a_raised_two_after_a_quantity_divided_by_is_its_power():
+    """'body mass index (BMI = weight/height<sup>2</sup> (kg/m<sup>2</sup>)) was calculated'."""
+    assert markers_in("body mass index (BMI = weight/height<sup>2</sup> (kg/m<sup>2</sup>)) was calculated") == []
+    # Positive: a higher raised number after the same words cites, and so does a raised 2 after a plain word.
+    assert markers_in("as weight/height<sup>14</sup> and in adults' height<sup>2</sup> was measured") == ["14", "2"]

@@ -66,6 +66,8 @@ _SHORT_WORDS = frozenset({"al", "as", "by", "of", "to", "on", "or", "is", "we", 
 # A symbol with a letter index ("σ<sub>e</sub>", "Σ<sub>*u*</sub>"); a formula's digit index ("CO<sub>2</sub>") is left
 # alone, as a citation may follow a chemical's name.
 # 'σ<sub>W0</sub><sup>2</sup>': an index may carry a digit after its letter
+# 'weight/height<sup>2</sup>': the word after a slash is the divisor of a formula; a raised 2 or 3 there is its power.
+_QUANTITY_AFTER_SLASH = re.compile(r"[^\W\d_]/[*_]*[^\W\d_]{2,}[*_]*$")
 _SUBSCRIPTED_SYMBOL = re.compile(r"<sub>[*_]*[^\W\d_][^\W_]{0,2}[*_]*</sub>$", re.IGNORECASE)
 
 
@@ -127,6 +129,8 @@ def exponent_before(before: str, inner: str = "") -> bool:
     hyphened = _HYPHENED_SHORT_WORD.search(stripped)
     if hyphened and hyphened.group(1) not in _UNITS:
         return False  # "the 12-month follow-up<sup>11</sup>", "work-up", "run-in": a word's tail, no symbol
+    if inner in ("2", "3") and _QUANTITY_AFTER_SLASH.search(stripped):
+        return True  # "BMI = weight/height<sup>2</sup>": a quantity divided by, squared
     if _SUBSCRIPTED_SYMBOL.search(stripped):
         return True  # "Σ<sub>*u*</sub><sup>2</sup>", "σ<sub>e</sub><sup>2</sup>": a variance, a power of an indexed symbol
     token = TOKEN_BEFORE.search(stripped)

@@ -57,11 +57,12 @@ _EM = r"[*_]{0,3}"
 # Current Opinion's and Current Epidemiology Reports' marks of importance follow the numbers inside the bracket:
 # "[11\u2022, 12\u2022]", "[33\u2022\u2022]" cite 11, 12 and 33.
 _MARK = "\u2022"
-_BRACKET = rf"\[{_EM}\s*\d[\d\s,;{_DASHES}{_MARK}]*{_EM}\]"  # "[-100, 100]" is an interval
+# A stop typed after the number, "Carr et al. [16.]", still cites it (a decimal "[1.5]" does not end so).
+_BRACKET = rf"\[{_EM}\s*\d[\d\s,;{_DASHES}{_MARK}]*\.?{_EM}\]"  # "[-100, 100]" is an interval
 BARE_MARKER = re.compile(
     rf"(?<!\])(?P<run>{_BRACKET}(?:(?:\s*(?:[,;]|[{_DASHES}])\s*)?{_BRACKET})*)(?!\[|\([^\s()]*\))"
 )
-_ONE_BRACKET = re.compile(rf"\[{_EM}\s*(?P<inner>[\d\s,;{_DASHES}{_MARK}]*\d[\d\s,;{_DASHES}{_MARK}]*)\s*{_EM}\]")
+_ONE_BRACKET = re.compile(rf"\[{_EM}\s*(?P<inner>[\d\s,;{_DASHES}{_MARK}]*\d[\d\s,;{_DASHES}{_MARK}]*)\.?\s*{_EM}\]")
 _SUP_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _UNICODE = lazy(rf"[{_SUP_DIGITS}]+(?:[,\u02d2\u207b{_DASHES}][{_SUP_DIGITS}]+)*")
 _TO_ASCII = str.maketrans(_SUP_DIGITS + "\u02d2\u207b", "0123456789,-")
