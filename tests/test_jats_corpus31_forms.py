@@ -4,6 +4,7 @@ the texts are made here."""
 from __future__ import annotations
 
 from kb.estimates.counts import sample_splits
+from kb.read.parse_policy import parse_policy
 from tests.formtools import codes_of, in_results, markers_in
 
 _REFS = ("## References\n\n"
@@ -101,3 +102,20 @@ def test_a_raised_two_after_a_quantity_divided_by_is_its_power():
     assert markers_in("body mass index (BMI = weight/height<sup>2</sup> (kg/m<sup>2</sup>)) was calculated") == []
     # Positive: a higher raised number after the same words cites, and so does a raised 2 after a plain word.
     assert markers_in("as weight/height<sup>14</sup> and in adults' height<sup>2</sup> was measured") == ["14", "2"]
+
+
+_ENTRY = "# Review\n\n## Methods\n\nWe followed the report [1].\n\n## References\n\n1. {}\n"
+
+
+def test_the_journal_s_year_beats_a_year_the_title_holds():
+    """'... in the British 1946 birth cohort. Lancet (1994) 344(8934):1398-402' (Frontiers), '... in France from, 2002
+    to 2008. BEH InVS. 2012;10-11:125.' (a volume range)."""
+    frontiers = ("Jones P, Rodgers B, Murray R, Marmot M. Child development risk factors for adult schizophrenia in "
+                 "the British 1946 birth cohort. Lancet (1994) 344(8934):1398\u2013402")
+    vancouver = ("De Peretti C, Chin F, Tuppin P. Trends in annual incidence of hospitalized stroke in France from, "
+                 "2002 to 2008. BEH InVS. 2012;10\u201311:125.")
+    assert parse_policy(_ENTRY.format(frontiers), "f.md").references[0].year == 1994
+    assert parse_policy(_ENTRY.format(vancouver), "f.md").references[0].year == 2012
+    # Clean: without the journal's details the title's year is still the only one.
+    assert parse_policy(_ENTRY.format("Jones P. The British 1946 birth cohort. London: HMSO."),
+                        "f.md").references[0].year == 1946

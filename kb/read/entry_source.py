@@ -167,10 +167,16 @@ def journal_and_pub(body: str) -> tuple[str | None, str, dict]:
     if bmc:
         return clean(bmc.group("source")), head, bmc.groupdict()
     ending = _YEAR_ENDS.search(body)  # "GenBank 2024 update. Nucleic Acids Res. 2023;": the year printed last
+    # A year the title holds ('... the British 1946 birth cohort. Lancet (1994) 344(8934):1398-402', '... from, 2002
+    # to 2008. BEH InVS. 2012;10-11:125') is not the one the journal's details print.
+    ending = ending or _YEAR_BEFORE_VOLUME.search(body) or ([None] + list(_YEAR_BEFORE_SEMICOLON.finditer(body)))[-1]
     year = ending.group("y") if ending else year_in(body)
     return None, body, ({"year": str(year)} if year else {})
 
 
+# Frontiers: 'Journal (1994) 344(8934):1398-402'; Vancouver with a volume no pattern reads: 'Journal. 2012;10-11:125'.
+_YEAR_BEFORE_VOLUME = lazy(rf"\((?P<y>{YEAR_RX})\)\s+\d+[A-Za-z]?(?:\s*\([^()]{{1,12}}\))?\s*:\s*[A-Za-z]?\d")
+_YEAR_BEFORE_SEMICOLON = lazy(rf"\.\s+(?P<y>{YEAR_RX})[a-z]?;\s*[A-Za-z]?\d")
 _YEAR_ENDS = lazy(rf"[.;,]\s+(?P<y>{YEAR_RX})[a-z]?\s*[.;]?\s*$")
 _IMPRINT = lazy(rf"[.?]\s+(?P<source>[A-Z][^.:;]{{1,40}}:\s*[^.:;]{{2,100}}?);\s*(?P<y>{YEAR_RX})[a-z]?\.?\s*$")
 # "Journal 2" (a volume only), "Oxford, UK: Blackwell" (place and publisher), "Princeton University Press"
