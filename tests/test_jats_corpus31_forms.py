@@ -119,3 +119,12 @@ def test_the_journal_s_year_beats_a_year_the_title_holds():
     # Clean: without the journal's details the title's year is still the only one.
     assert parse_policy(_ENTRY.format("Jones P. The British 1946 birth cohort. London: HMSO."),
                         "f.md").references[0].year == 1946
+
+
+def test_a_list_s_first_item_after_a_word_is_no_citation():
+    """'twin studies might contribute to (1) validate the GxE interaction postulate, (2) quantify the relative
+    effect ...', 'Studies were eligible if (1) they used neuroimaging ..., (2) they were original studies'."""
+    assert markers_in("twin studies might contribute to (1) validate the postulate, (2) quantify the effect") == []
+    assert markers_in("Studies were eligible if (1) they used imaging, (2) they were original, and (3) reported") == []
+    # Positive: a citation (1) with no second item after it cites, and so does one beside a later citation (2).
+    assert markers_in("as twin studies have shown (1), the effect is heritable (2).") == ["1", "2"]

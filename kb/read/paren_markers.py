@@ -49,6 +49,10 @@ _SOURCES_COMMA = re.compile(r"\b(?:studies|reports|trials|authors|investigators|
                             r"reviews)[*_]*,$", re.IGNORECASE)
 
 
+# A list's second item after a comma, its words in lower case: '(1) validate the postulate, (2) quantify ...'.
+_NEXT_ITEM = re.compile(r"[,;]\s*(?:and\s+|or\s+)?\(2\)\s+[a-z]")
+
+
 def scan_parens(line: str, found: list, taken: list) -> None:
     for m in _PAREN_UNPUBLISHED.finditer(line):
         if not any(a <= m.start() < b for a, b in taken) and m.start() and not line[m.start() - 1].isalnum():
@@ -76,6 +80,8 @@ def scan_parens(line: str, found: list, taken: list) -> None:
         if not before or (before[-1] in ":;(," and not nested and not glued and not sources) or zero_or_year(inner) \
                 or LABEL_BEFORE.search(before):
             continue
+        if inner.strip() == "1" and _NEXT_ITEM.search(line, m.end()):
+            continue  # "studies might contribute to (1) validate ..., (2) quantify ...": a list's first item
         if value_with_spread(line, before, inner) or spelled_before(before, inner) \
                 or percent_with_count(before, inner, line[m.end():]) or parts_of_count(before, inner):
             continue
