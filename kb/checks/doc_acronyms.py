@@ -162,8 +162,9 @@ def acronym_undefined(kb):
                 continue
             broader = _broader(abbr, intended, defined[intended])
             line, col = locate(doc, s.line, s.end_line, abbr)
+            row = doc.lines[line - 1]
             if not broader and (_deliberate(abbr, intended, uses, together) or abbr in slashed
-                                or _named_thing(s.text, abbr) or _among_codes(doc.lines[line - 1], s.text, abbr, defined)):
+                                or _named_thing(s.text, abbr) or _among_codes(row, s.text, abbr, defined)):
                 continue
             name = f" ({defined[intended]})" if defined[intended] else ""
             yield finding(acronym_undefined, line,
