@@ -100,8 +100,14 @@ NUMBERED_SHARE = 0.2  # below this share of the list cited by number, the docume
 _RAISED_OR_BRACKETED = re.compile(r"<sup>\s*\(?([\d,\s\u2013-]{1,30}?)\)?\s*</sup>|\[([\d,\s\u2013-]{1,30})\]")
 
 
+# A table's cell citing by name and number, 'Meadows (35)', 'Black (36)': the reader leaves a table's "(35)" as a
+# value (a group's size), but the entry's own first author printed before it names the work cited.
+_NAMED_PAREN = re.compile(r"\b([A-Z][\w'\u2019-]+)(?:\s+et\s+al\.?)?\s+\((\d{1,3})\)")
+
+
 def _unread_numbers(kb) -> dict[int, tuple[int, str]]:
-    """Number -> (line, text) of the first raised or bracketed number before the list that may cite it."""
+    """Number -> (line, text) of the first raised or bracketed number before the list that may cite it, or of a
+    number in parentheses after the surname of the entry it numbers."""
     section = kb.doc.reference_section
     out: dict[int, tuple[int, str]] = {}
     for line_no, line in enumerate(kb.doc.lines[: section.line - 1 if section else None], 1):
@@ -109,6 +115,11 @@ def _unread_numbers(kb) -> dict[int, tuple[int, str]]:
             for m in _RAISED_OR_BRACKETED.finditer(line):
                 for n in expand(m.group(1) or m.group(2)).numbers:
                     out.setdefault(n, (line_no, m.group(0)))
+        if "(" in line:
+            for m in _NAMED_PAREN.finditer(line):
+                entry = kb.references.get(int(m.group(2)))
+                if entry is not None and entry.first_author and entry.first_author.lower() == m.group(1).lower():
+                    out.setdefault(entry.number, (line_no, m.group(0)))
     return out
 
 

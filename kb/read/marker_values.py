@@ -109,6 +109,21 @@ def value_with_spread(line: str, before: str, inner: str) -> bool:
         or bool(_PAIRS_JOINED.search(line) and _SPREAD_SAID.search(line))  # 'MS m/e (relative intensity) 241 (100)'
 
 
+# "The estimated mean (SD) BV was 5.1 (1.0) L ... increased BV by 720 (210) and (920) (223) mL": where the line says
+# its parentheses hold an SD, one number in parentheses right after a larger value (printed bare or, by a slip, in
+# parentheses of its own) is that value's SD; a citation after a value ("a cutoff of 71 (15)") is not announced so.
+_SD_SAID = re.compile(r"\((?:SD|SEM?|s\.d\.)\)")
+_VALUE_OR_PAREN_BEFORE = re.compile(r"(?<![\w.,])\(?(\d+(?:\.\d+)?)\)?$")
+
+
+def sd_said_before(line: str, before: str, inner: str) -> bool:
+    """'mean (SD) ... 720 (210)': the SD of the value right before it, in a line that says what the brackets hold."""
+    if not inner.strip().isdigit() or not _SD_SAID.search(line) or before[-1:] != " ":
+        return False
+    value = _VALUE_OR_PAREN_BEFORE.search(before[:-1])
+    return bool(value) and not looks_like_year(value.group(1)) and int(inner) < float(value.group(1))
+
+
 _LAST_WORDS = re.compile(r"(?:[A-Za-z]+[- ])?[A-Za-z]+$")
 
 

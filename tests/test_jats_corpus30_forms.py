@@ -1,0 +1,33 @@
+"""Forms met in corpus 30 (60 systematic reviews, meta-analyses and randomised trials from 60 journals other than
+PLOS, one a journal, none met by an earlier folder, read first as they came). Each form has a positive and a clean
+case; the texts are made here."""
+from __future__ import annotations
+
+from tests.formtools import codes_of, markers_in
+
+_TABLE = ("# Review\n\n## Background\n\nSystems thinking has a long history (1). Models are tools (2). Both are used in "
+          "public health (1, 2). Tools help teams (2).\n\n**Table 1** Principles.\n\n"
+          "| Principle | Source |\n| --- | --- |\n| Look at what matters | {} (3) |\n\n## References\n\n"
+          "1. Smith A. Systems in health. *J Syst*. 2001;1:1-5.\n2. Jones B. Tools for models. *J Syst*. 2002;2:1-5.\n"
+          "3. Meadows DH. Thinking in systems: a primer. White River Junction, VT: Chelsea Green; 2008.\n")
+
+
+def test_a_table_cell_naming_the_entry_s_author_before_its_number_may_cite_it():
+    """'| Pay attention to what is important ... | Meadows (35) |', 'Black (36)', 'Metcalf et al. (37)': a table's
+    '(35)' is left as a value, but the first author of entry 35 printed before it names the work."""
+    assert codes_of(_TABLE.format("Meadows"), "CIT104") == [("CIT104", "info")]
+    assert codes_of(_TABLE.format("Meadows et al."), "CIT104") == [("CIT104", "info")]
+    # Positive: a group's name before the number is no author of the entry.
+    assert codes_of(_TABLE.format("Placebo"), "CIT104") == [("CIT104", "warning")]
+
+
+def test_a_value_s_sd_in_parentheses_where_the_line_says_mean_sd_is_no_citation():
+    """'The estimated mean (SD) BV was 5.1 (1.0) L ... increased BV by 720 (210) and (920) (223) mL' (the second
+    value set in parentheses by a slip)."""
+    line = ("The estimated mean (SD) BV was 5.1 (1.0) L. The infusions increased BV by 720 (210) and (920) (223) mL, "
+            "respectively (12).")
+    assert markers_in(line) == ["12"]
+    # Positive: without the line saying what the parentheses hold, a number after a value may cite.
+    assert markers_in("The infusions increased BV by 720 (21), as reported.") == ["21"]
+    # Positive: a number larger than the value before it is no SD.
+    assert markers_in("The mean (SD) score fell to 12 (45) in our cohort.") == ["45"]
