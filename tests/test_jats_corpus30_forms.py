@@ -31,3 +31,11 @@ def test_a_value_s_sd_in_parentheses_where_the_line_says_mean_sd_is_no_citation(
     assert markers_in("The infusions increased BV by 720 (21), as reported.") == ["21"]
     # Positive: a number larger than the value before it is no SD.
     assert markers_in("The mean (SD) score fell to 12 (45) in our cohort.") == ["45"]
+
+
+def test_one_value_for_each_event_a_cell_counts_is_no_citation():
+    """'| Infusion-site hematoma | 4(7%)[1,4,4,16] | 1(6%)[3] |' (each event's day of onset)."""
+    assert markers_in("| Infusion-site hematoma | 4(7%)[1,4,4,16] | 1(6%)[3] |") == []
+    # Positive: a bracket of another size than the count, and a count in prose, still cite.
+    assert markers_in("| Infusion-site hematoma | 4(7%)[1,16] | 1(6%) |") == ["1,16"]
+    assert markers_in("Four trials (7%) [1,4,5,16] reported it.") == ["1,4,5,16"]

@@ -63,6 +63,18 @@ def value_in_cell(before: str, inner: str) -> bool:
     return not (value.group(1).isdigit() and 1900 <= int(value.group(1)) <= 2099)
 
 
+# '| Infusion-site hematoma | 4(7%)[1,4,4,16] | 1(6%)[3] |': a cell opening with a count and its percentage, then a
+# bracket of as many numbers as the count (each event's day of onset); a table's citation follows a study's name.
+_CELL_COUNT_PERCENT = re.compile(r"\|\s*(\d{1,4})\s?\(\d+(?:\.\d+)?\s?%\)$")
+COUNT_VALUES = "one value for each of the events a table cell counts (4(7%)[1,4,4,16])"
+
+
+def values_of_count(before: str, inner: str) -> bool:
+    """'| 4(7%)[1,4,4,16] |': the bracket holds one number for each event counted just before it."""
+    count = _CELL_COUNT_PERCENT.search(before) if before.lstrip().startswith("|") else None
+    return bool(count) and len(re.findall(r"\d+", inner)) == int(count.group(1))
+
+
 def range_around_value(before: str, inner: str) -> bool:
     """'younger 48 [43\u201358]': a bracketed range right after a number that lies inside it is that number's
     spread or interval (median [IQR], estimate [95% CI]), as clinical results print them; a citation follows
