@@ -39,3 +39,19 @@ def test_one_value_for_each_event_a_cell_counts_is_no_citation():
     # Positive: a bracket of another size than the count, and a count in prose, still cite.
     assert markers_in("| Infusion-site hematoma | 4(7%)[1,16] | 1(6%) |") == ["1,16"]
     assert markers_in("Four trials (7%) [1,4,5,16] reported it.") == ["1,4,5,16"]
+
+
+_REVEAL = ("# Trial\n\n## Introduction\n\nIn the REVEAL trial, the investigators reported that disclosure of a risk "
+           "genotype was associated with dietary supplement use [1]. Others saw no change [2].\n\n## References\n\n"
+           "1. Vernarelli JA, {}, Hiraki S. Effect of Alzheimer disease genetic risk disclosure on dietary supplement "
+           "use. Am J Clin Nutr. 2010;91:1402-7.\n2. Chao S, Roberts JS, Cupples LA, Green RC. Health behavior "
+           "changes after genetic risk assessment for Alzheimer disease: the REVEAL study. Alzheimer Dis Assoc "
+           "Disord. 2008;22:94-7.\n")
+
+
+def test_a_paper_signed_by_the_trial_s_group_may_report_the_trial():
+    """'In the REVEAL trial, the investigators reported ... [4]', 4 by Vernarelli, Roberts, ..., Cupples, Green;
+    the entry naming REVEAL by Chao, Roberts, ..., Cupples, Green."""
+    assert codes_of(_REVEAL.format("Roberts JS, Cupples LA, Green RC"), "CIT203") == [("CIT203", "info")]
+    # Positive: a paper with no author in common with the trial's.
+    assert codes_of(_REVEAL.format("Smith JS, Brown LA, White RC"), "CIT203") == [("CIT203", "error")]
