@@ -55,3 +55,16 @@ def test_a_paper_signed_by_the_trial_s_group_may_report_the_trial():
     assert codes_of(_REVEAL.format("Roberts JS, Cupples LA, Green RC"), "CIT203") == [("CIT203", "info")]
     # Positive: a paper with no author in common with the trial's.
     assert codes_of(_REVEAL.format("Smith JS, Brown LA, White RC"), "CIT203") == [("CIT203", "error")]
+
+
+_EQUATION = ("# Trial\n\n## Methods\n\nBlood volume was measured (1). Base excess was computed using the {} (3). "
+             "Analyses followed a plan (2). Volumes were checked twice (1, 2). Plans were registered (2).\n\n## References\n\n1. Smith A. Blood volume. *J Med*. 2001;1:1-5.\n"
+             "2. Jones B. Statistical plans. *J Med*. 2002;2:1-5.\n3. Kellum J, Elbers P. Stewart's textbook of "
+             "acid-base. Amsterdam: Acidbase.org; 2009.\n")
+
+
+def test_a_named_equation_s_number_may_cite_its_source():
+    """'the standard base excess using the Van Slyke Eq. (17)' (an xref to entry 17, Kellum's textbook)."""
+    assert codes_of(_EQUATION.format("Van Slyke Eq."), "CIT104") == [("CIT104", "info")]
+    # Positive: the document's own equation, unnamed, is no place that cites.
+    assert codes_of(_EQUATION.format("formula in Eq."), "CIT104") == [("CIT104", "warning")]
