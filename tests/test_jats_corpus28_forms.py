@@ -314,3 +314,15 @@ def test_codes_in_other_rows_of_the_table_do_not_hide_a_slip_in_its_own_row():
     # Clean: the slip's own row holding another undefined code still reads as a row of codes.
     text = text.replace("| UTRI cost | 79 |", "| UTRI cost | GPX |")
     assert codes_of(_ACR.format(text=text), "DOC112") == []
+
+
+def test_a_table_of_many_codes_is_no_slip_even_where_the_row_holds_one():
+    """eLife's table of gene codes, one code a row beside a defined PAPA: the table names things by codes."""
+    codes = ["PGK", "ADK", "CTPS", "BPNT", "AGPAT", "CYTK", "PPA"]
+    rows = "".join(f"| 06{k:02d} | {code} |\n" for k, code in enumerate(codes))
+    text = ("It is essential [1]. The enzyme phosphatidate phosphatase (PAPA) acts first. We tested glycerol "
+            "kinase (PGK).\n\n| Locus | Code |\n| --- | --- |\n" + rows)
+    assert codes_of(_ACR.format(text=text), "DOC112") == []
+    # Clean: one other code in another row is no table of codes ('UTRI' beside a defined URTI, folder 16).
+    few = text.replace("| 0601 | ADK |\n| 0602 | CTPS |\n| 0603 | BPNT |\n| 0604 | AGPAT |\n", "")
+    assert codes_of(_ACR.format(text=few), "DOC112") == [("DOC112", "warning")]

@@ -100,8 +100,18 @@ NUMBERED_SHARE = 0.2  # below this share of the list cited by number, the docume
 _RAISED_OR_BRACKETED = re.compile(r"<sup>\s*\(?([\d,\s\u2013-]{1,30}?)\)?\s*</sup>|\[([\d,\s\u2013-]{1,30})\]")
 
 
+# A table's cell citing by name and number, 'Meadows (35)', 'Black (36)': the reader leaves a table's "(35)" as a
+# value (a group's size), but the entry's own first author printed before it names the work cited.
+_NAMED_PAREN = re.compile(r"\b([A-Z][\w'\u2019-]+)(?:\s+et\s+al\.?)?\s+\((\d{1,3})\)")
+# 'the standard base excess using the Van Slyke Eq. (17)': a named equation's number may be the citation of its
+# source (an xref to entry 17 here); unnamed, 'Eq. (3)' is the document's own equation, so only a place to look.
+_NAMED_EQUATION = re.compile(r"\b[A-Z][\w'\u2019-]+\s+(?:Eq\.|[Ee]quation)\s*\((\d{1,3})\)")
+
+
 def _unread_numbers(kb) -> dict[int, tuple[int, str]]:
-    """Number -> (line, text) of the first raised or bracketed number before the list that may cite it."""
+    """Number -> (line, text) of the first raised or bracketed number before the list that may cite it, or of a
+    number in parentheses after the surname of the entry it numbers or after a named equation ('Van Slyke Eq.
+    (17)')."""
     section = kb.doc.reference_section
     out: dict[int, tuple[int, str]] = {}
     for line_no, line in enumerate(kb.doc.lines[: section.line - 1 if section else None], 1):
@@ -109,6 +119,13 @@ def _unread_numbers(kb) -> dict[int, tuple[int, str]]:
             for m in _RAISED_OR_BRACKETED.finditer(line):
                 for n in expand(m.group(1) or m.group(2)).numbers:
                     out.setdefault(n, (line_no, m.group(0)))
+        if "(" in line:
+            for m in _NAMED_PAREN.finditer(line):
+                entry = kb.references.get(int(m.group(2)))
+                if entry is not None and entry.first_author and entry.first_author.lower() == m.group(1).lower():
+                    out.setdefault(entry.number, (line_no, m.group(0)))
+            for m in _NAMED_EQUATION.finditer(line):
+                out.setdefault(int(m.group(1)), (line_no, m.group(0)))
     return out
 
 

@@ -121,8 +121,9 @@ def named_org_or_trial_mismatch(kb):
     the sentence is the one the cited title names (`PATENT-2, an extension of PATENT-1 [14]`), or when it is
     named after a group the cited entry names written out (`RTOG 9310`, `Radiation Therapy Oncology Group
     Study 93-10`); only `info` when the cited paper may be the trial's main report: by the lead author of
-    an entry that names it, or about what the sentence says and no later than the entries naming it (main
-    reports often leave the acronym out of the title).
+    an entry that names it, sharing two authors or more with one (the trial's group signs its later papers),
+    or about what the sentence says and no later than the entries naming it (main reports often leave the
+    acronym out of the title).
     """
     yield from _report(named_org_or_trial_mismatch, kb, "org")
     yield from _report(named_org_or_trial_mismatch, kb, "trial")

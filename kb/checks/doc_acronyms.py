@@ -163,8 +163,9 @@ def acronym_undefined(kb):
                 continue
             broader = _broader(abbr, intended, defined[intended])
             line, col = locate(doc, s.line, s.end_line, abbr)
+            row = doc.lines[line - 1]
             if not broader and (_deliberate(abbr, intended, uses, together) or abbr in slashed
-                                or _named_thing(s.text, abbr) or _among_codes(doc.lines[line - 1], abbr, defined)):
+                                or _named_thing(s.text, abbr) or _among_codes(row, s.text, abbr, defined)):
                 continue
             name = f" ({defined[intended]})" if defined[intended] else ""
             yield finding(acronym_undefined, line,
@@ -218,13 +219,17 @@ def _named_thing(text: str, abbr: str) -> bool:
     return re.search(_NAMED_THING.format(abbr=re.escape(abbr)), text) is not None
 
 
-def _among_codes(row: str, abbr: str, defined: dict[str, str]) -> bool:
-    """A table row of codes ('| 0606 | PGK | \u25a0 | 0344 | PPA |', enzymes by their gene codes): another capital
-    code in the row is neither defined nor common, so the row names things by codes, not by the defined acronyms.
-    The row is the printed line: the reader's sentence may hold the whole table, every row's codes."""
+def _among_codes(row: str, table: str, abbr: str, defined: dict[str, str]) -> bool:
+    """A table of codes ('| 0606 | PGK | \u25a0 | 0344 | PPA |', enzymes by their gene codes): another capital code in
+    the slip's printed row is neither defined nor common, or the table (the reader's sentence may hold all of it)
+    holds five more such codes: it names things by codes, not by the defined acronyms. One other undefined code in
+    another row is no such table: it may be a slip of its own ('UTRI' and 'LRTI' rows beside a defined URTI)."""
     if not row.lstrip().startswith("|"):
         return False
-    return any(other != abbr and other not in defined and other not in _COMMON for other, _ in used(row))
+    if any(other != abbr and other not in defined and other not in _COMMON for other, _ in used(row)):
+        return True
+    return len({other for other, _ in used(table) if other != abbr and other not in defined
+                and other not in _COMMON}) >= 5
 
 
 def _broader(abbr: str, intended: str, name: str) -> bool:

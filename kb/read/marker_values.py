@@ -63,6 +63,18 @@ def value_in_cell(before: str, inner: str) -> bool:
     return not (value.group(1).isdigit() and 1900 <= int(value.group(1)) <= 2099)
 
 
+# '| Infusion-site hematoma | 4(7%)[1,4,4,16] | 1(6%)[3] |': a cell opening with a count and its percentage, then a
+# bracket of as many numbers as the count (each event's day of onset); a table's citation follows a study's name.
+_CELL_COUNT_PERCENT = re.compile(r"\|\s*(\d{1,4})\s?\(\d+(?:\.\d+)?\s?%\)$")
+COUNT_VALUES = "one value for each of the events a table cell counts (4(7%)[1,4,4,16])"
+
+
+def values_of_count(before: str, inner: str) -> bool:
+    """'| 4(7%)[1,4,4,16] |': the bracket holds one number for each event counted just before it."""
+    count = _CELL_COUNT_PERCENT.search(before) if before.lstrip().startswith("|") else None
+    return bool(count) and len(re.findall(r"\d+", inner)) == int(count.group(1))
+
+
 def range_around_value(before: str, inner: str) -> bool:
     """'younger 48 [43\u201358]': a bracketed range right after a number that lies inside it is that number's
     spread or interval (median [IQR], estimate [95% CI]), as clinical results print them; a citation follows
@@ -107,6 +119,21 @@ def value_with_spread(line: str, before: str, inner: str) -> bool:
     return (len(bounds) == 2 and bounds[0] <= float(value.group(0).replace(",", "")) <= bounds[1]) \
         or bool(_PAIRS.search(line)) or "intensity" in before.lower() \
         or bool(_PAIRS_JOINED.search(line) and _SPREAD_SAID.search(line))  # 'MS m/e (relative intensity) 241 (100)'
+
+
+# "The estimated mean (SD) BV was 5.1 (1.0) L ... increased BV by 720 (210) and (920) (223) mL": where the line says
+# its parentheses hold an SD, one number in parentheses right after a larger value (printed bare or, by a slip, in
+# parentheses of its own) is that value's SD; a citation after a value ("a cutoff of 71 (15)") is not announced so.
+_SD_SAID = re.compile(r"\((?:SD|SEM?|s\.d\.)\)")
+_VALUE_OR_PAREN_BEFORE = re.compile(r"(?<![\w.,])\(?(\d+(?:\.\d+)?)\)?$")
+
+
+def sd_said_before(line: str, before: str, inner: str) -> bool:
+    """'mean (SD) ... 720 (210)': the SD of the value right before it, in a line that says what the brackets hold."""
+    if not inner.strip().isdigit() or not _SD_SAID.search(line) or before[-1:] != " ":
+        return False
+    value = _VALUE_OR_PAREN_BEFORE.search(before[:-1])
+    return bool(value) and not looks_like_year(value.group(1)) and int(inner) < float(value.group(1))
 
 
 _LAST_WORDS = re.compile(r"(?:[A-Za-z]+[- ])?[A-Za-z]+$")

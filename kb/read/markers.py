@@ -31,9 +31,9 @@ from kb.read.marker_context import (LABEL_BEFORE, LOCATOR, TOKEN_BEFORE, element
                                     lattice_index, note_label, residue_before, signed_power, table_footnote)
 from kb.read.marker_model import (BRACKET, PAREN, REF_WORD, SUP, SUP_BRACKET, UNICODE, RawMarker,  # noqa: F401
                                   Skipped, zero_or_year)
-from kb.read.marker_values import (CELL_SPREAD, INTERVAL, PERCENT_COUNT, SPREAD, UNIT_SPREAD, interval_with_unit,
+from kb.read.marker_values import (CELL_SPREAD, COUNT_VALUES, INTERVAL, PERCENT_COUNT, SPREAD, UNIT_SPREAD, interval_with_unit,
                                    key_items, percent_with_count, range_around_value, spread_before_unit,
-                                   value_in_cell)
+                                   value_in_cell, values_of_count)
 from kb.read.marker_numbers import DASHES, MAX_RANGE, Expansion, expand, looks_like_year  # noqa: F401 - re-exported
 from kb.read.paren_markers import PAREN_RANGE, scan_paren_leads, scan_parens
 
@@ -160,6 +160,9 @@ def _scan_brackets(line: str, found: list, skipped: list, taken: list) -> None:
             continue
         if len(parts) == 1 and range_around_value(line[: m.start()], inner):
             skipped.append(Skipped(m.group(0), m.start(), SPREAD))
+            continue
+        if len(parts) == 1 and values_of_count(line[: m.start()], inner):
+            skipped.append(Skipped(m.group(0), m.start(), COUNT_VALUES))
             continue
         if len(parts) == 1 and value_in_cell(line[: m.start()], inner):
             skipped.append(Skipped(m.group(0), m.start(), CELL_SPREAD))

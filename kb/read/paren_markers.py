@@ -7,7 +7,8 @@ import re
 from kb.read.marker_context import LABEL_BEFORE
 from kb.read.marker_model import PAREN, RawMarker, zero_or_year
 from kb.read.marker_numbers import DASHES
-from kb.read.marker_values import parts_of_count, percent_with_count, spelled_before, value_with_spread
+from kb.read.marker_values import (parts_of_count, percent_with_count, sd_said_before, spelled_before,
+                                   value_with_spread)
 
 _DASHES = DASHES
 # Not before a word or another parenthesis ("(1)(a)"), except a figure's: "Cox2 (30)(Figure 1E)" cites. Italics
@@ -83,6 +84,7 @@ def scan_parens(line: str, found: list, taken: list) -> None:
         if inner.strip() == "1" and _NEXT_ITEM.search(line, m.end()):
             continue  # "studies might contribute to (1) validate ..., (2) quantify ...": a list's first item
         if value_with_spread(line, before, inner) or spelled_before(before, inner) \
+                or sd_said_before(line, line[: m.start()], inner) \
                 or percent_with_count(before, inner, line[m.end():]) or parts_of_count(before, inner):
             continue
         bounds = PAREN_RANGE.match(inner)

@@ -11,7 +11,8 @@ articles that is often no mistake, and these say why (pure functions over the kn
   ('Radiation Therapy Oncology Group Study 93-10'), as the text or an entry spells the acronym out;
 - the cited entry has the same first author as the entry that names the trial: a trial's main report often
   leaves its acronym out of the title ('Sorafenib in advanced hepatocellular carcinoma', the SHARP trial's),
-  and its later papers by the same lead author name it; or the cited paper is about what the sentence says
+  and its later papers by the same lead author name it (or the two share two authors or more: the trial's
+  group); or the cited paper is about what the sentence says
   and no later than the papers naming the trial ('Riociguat ... in PATENT-1 [13]', 13 'Riociguat for the
   treatment of pulmonary arterial hypertension'), or its title says it reports a trial and names none (a substudy,
   '... in high cardiovascular risk individuals: a randomized controlled trial' for PREDIMED). Said at info, not
@@ -77,6 +78,18 @@ def _same_lead_author(kb, scope: list[int], elsewhere: list[int]) -> bool:
     return any(fold(kb.references[n].first_author or "") in firsts for n in scope)
 
 
+# 'In the REVEAL trial, the investigators reported that ... dietary supplement use [4]', 4 by Vernarelli, Roberts,
+# ..., Cupples, Green and the entry naming REVEAL by Chao, Roberts, ..., Cupples, Green: a trial's group signs its
+# later papers, whose titles need not name it, so two or more authors in common make the cited paper plausibly the
+# trial's own. At info: it may still be the wrong paper.
+_SHARED_AUTHORS = 2
+
+
+def _same_group(kb, scope: list[int], elsewhere: list[int]) -> bool:
+    names = {fold(s) for n in elsewhere for s in kb.references[n].surnames} - {""}
+    return any(len({fold(s) for s in kb.references[n].surnames} & names) >= _SHARED_AUTHORS for n in scope)
+
+
 _TOPIC_WORD = re.compile(r"[a-z]{6,}")
 
 
@@ -140,7 +153,8 @@ def trial_explained(kb, index, trial: str, sentence: str, scope: list[int], else
             or _group_cited(kb, index, trial, scope) or _defined_as_term(kb, trial):
         return SILENT
     titles = {n: kb.references[n].title or "" for n in scope}
-    if _same_lead_author(kb, scope, elsewhere) or _plausible_report(kb, scope, elsewhere, sentence) \
+    if _same_lead_author(kb, scope, elsewhere) or _same_group(kb, scope, elsewhere) \
+            or _plausible_report(kb, scope, elsewhere, sentence) \
             or _unnamed_trial_report(index, scope, titles) or _part_of_trial(sentence, trial):
         return INFO
     return None

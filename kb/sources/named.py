@@ -165,10 +165,10 @@ def _people(text: str, index: SourceIndex) -> list[Mention]:
             name = _resolve(m.group("name"), start == 0, index)
             if name and index.first_author_matches(name):
                 mention = Mention("person", m.group("name"), start, end, name)
-        # 'the European Dialysis and Transplant Association (2021)' names a body, not two authors, and
-        # 'Nangqian County (2004)' a place and its year
         if mention and mention.year is None and _MARKER_NEXT.match(text, mention.end):
             mention = _opening_year(text, mention)
+        # 'the European Dialysis and Transplant Association (2021)' names a body, not two authors, and
+        # 'Nangqian County (2004)' a place and its year
         if mention and not any(ORG_WORDS.search(w or "") for w in (m.group("name"), mention.second)) \
                 and not _PLACE_WORD.search(m.group("name")) and not _BODY_OF.search(before) \
                 and not _SOURCE_NOUN.search(m.group("name")):
