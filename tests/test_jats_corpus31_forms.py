@@ -128,3 +128,14 @@ def test_a_list_s_first_item_after_a_word_is_no_citation():
     assert markers_in("Studies were eligible if (1) they used imaging, (2) they were original, and (3) reported") == []
     # Positive: a citation (1) with no second item after it cites, and so does one beside a later citation (2).
     assert markers_in("as twin studies have shown (1), the effect is heritable (2).") == ["1", "2"]
+    # Positive: '(1)' closing a sentence cites, though a list's '(2)' opens a later one.
+    assert markers_in("observed in men over 60 (1). Risk rises with age, (2) the first factor, and diet.") == ["1"]
+
+
+def test_a_number_in_parentheses_before_the_line_says_sd_still_cites():
+    """'... observed in 90 percent of men over 60 (1). ... The mean (SD) age was 62 (7) years.' (folder 24, read
+    after folder 30's form for an SD the line announces)."""
+    line = "Common in men over 60 (1). In our cohort the mean (SD) age was 62 (7) years and weight 80 (12) kg."
+    assert markers_in(line) == ["1"]
+    # Clean: after the line has said its parentheses hold an SD, a smaller number after a value is that SD.
+    assert markers_in("The mean (SD) age was 62 (7) years.") == []

@@ -130,7 +130,8 @@ _VALUE_OR_PAREN_BEFORE = re.compile(r"(?<![\w.,])\(?(\d+(?:\.\d+)?)\)?$")
 
 def sd_said_before(line: str, before: str, inner: str) -> bool:
     """'mean (SD) ... 720 (210)': the SD of the value right before it, in a line that says what the brackets hold."""
-    if not inner.strip().isdigit() or not _SD_SAID.search(line) or before[-1:] != " ":
+    # The line must have said it before the number: '... men over 60 (1). ... mean (SD) age' cites 1.
+    if not inner.strip().isdigit() or not _SD_SAID.search(before) or before[-1:] != " ":
         return False
     value = _VALUE_OR_PAREN_BEFORE.search(before[:-1])
     return bool(value) and not looks_like_year(value.group(1)) and int(inner) < float(value.group(1))

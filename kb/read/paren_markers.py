@@ -52,6 +52,16 @@ _SOURCES_COMMA = re.compile(r"\b(?:studies|reports|trials|authors|investigators|
 
 # A list's second item after a comma, its words in lower case: '(1) validate the postulate, (2) quantify ...'.
 _NEXT_ITEM = re.compile(r"[,;]\s*(?:and\s+|or\s+)?\(2\)\s+[a-z]")
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+
+
+def _first_item(line: str, end: int) -> bool:
+    """'(1)' opens a list when lower-case words follow it and the same sentence has the second item after a comma
+    ('men over 60 (1). Benign ... in men (2).' cites both)."""
+    if not re.match(r"\s+[a-z]", line[end:]):
+        return False
+    stop = _SENTENCE_END.search(line, end)
+    return _NEXT_ITEM.search(line, end, stop.start() if stop else len(line)) is not None
 
 
 def scan_parens(line: str, found: list, taken: list) -> None:
@@ -81,7 +91,7 @@ def scan_parens(line: str, found: list, taken: list) -> None:
         if not before or (before[-1] in ":;(," and not nested and not glued and not sources) or zero_or_year(inner) \
                 or LABEL_BEFORE.search(before):
             continue
-        if inner.strip() == "1" and _NEXT_ITEM.search(line, m.end()):
+        if inner.strip() == "1" and _first_item(line, m.end()):
             continue  # "studies might contribute to (1) validate ..., (2) quantify ...": a list's first item
         if value_with_spread(line, before, inner) or spelled_before(before, inner) \
                 or sd_said_before(line, line[: m.start()], inner) \
