@@ -3,7 +3,7 @@ journal, none met by an earlier folder, read first as they came). Each form has 
 texts are made here."""
 from __future__ import annotations
 
-from tests.formtools import in_results, markers_in
+from tests.formtools import codes_of, in_results, markers_in
 
 
 def test_a_sentence_s_bracketed_list_of_criteria_is_no_run_of_citations():
@@ -33,3 +33,19 @@ def test_number_words_joined_by_hyphens_are_read_whole_not_by_their_last_word():
     # Positive: a lone number word of the same denominator is still checked.
     assert in_results("Fifty of 1,063 (23.5%) patients allocated to coiling were dead or dependent at 1 year.",
                       "EST302") == [("EST302", "warning")]
+
+
+def test_one_more_work_named_after_the_count_may_have_a_list_of_adjectives():
+    """'Two open-label trials and a randomized, double-blind clinical trial has shown ... (20-22)': 2 + 1 works."""
+    text = ("# Review\n\n## Background\n\nSide effects include weight loss and sedation [1]. Two open-label trials and "
+            "a randomized, double-blind clinical trial has shown the effectiveness of cinnarizine in reducing the "
+            "monthly migraine frequency in adults [2-4]. These studies reported no serious adverse effect.\n\n"
+            "## References\n\n1. Smith A. Side effects of drugs. *J Med*. 2001;1:1-5.\n"
+            "2. Rossi P. Cinnarizine in migraine prophylaxis: an open-label pilot trial. *Funct Neurol*. 2003;18:155-9.\n"
+            "3. Togha M. Open-label trial of cinnarizine in migraine prophylaxis. *Headache*. 2006;46:498-502.\n"
+            "4. Togha M. Cinnarizine in refractory migraine prophylaxis: a comparison with sodium valproate. "
+            "*J Headache Pain*. 2008;9:77-82.\n")
+    assert codes_of(text, "CIT301") == []
+    # Positive: without the third work named, two trials do not make three entries.
+    assert codes_of(text.replace(" and a randomized, double-blind clinical trial has", " have"), "CIT301") == [
+        ("CIT301", "warning")]
