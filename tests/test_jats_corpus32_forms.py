@@ -49,3 +49,14 @@ def test_one_more_work_named_after_the_count_may_have_a_list_of_adjectives():
     # Positive: without the third work named, two trials do not make three entries.
     assert codes_of(text.replace(" and a randomized, double-blind clinical trial has", " have"), "CIT301") == [
         ("CIT301", "warning")]
+
+
+def test_a_dose_in_international_units_is_no_arm():
+    """'17,614 healthy adults ... an average increase of 12 nmol/L per 1000 IU for daily dosing interval of 0 to
+    1000 IU': IU is a unit, not an arm's short name ('17 AIT')."""
+    text = ("A review of recordings of 17,614 healthy adults found an average increase of 12 nmol/L per 1000 IU for a "
+            "daily dosing interval of 0 to 1000 IU.")
+    assert in_results(text, "EST301") == []
+    # Positive: counts before arms' short names that do not make the total.
+    assert in_results("A review of recordings of 17,614 healthy adults found 1000 AIT and 1000 MVIT.", "EST301") == [
+        ("EST301", "warning")]

@@ -35,7 +35,8 @@ _ARMS = (
     lazy(rf"\b[A-Za-z][\w-]*\s*(?:,|=)\s*(?P<n>{INT})\s*(?=[;)])"),
     # '17 AIT', '16, MVIT': a count before its arm's short name; not a value after '=' ('WALK n = 17, AIT n = 16'),
     # where the name after the comma opens the next item
-    lazy(rf"(?=\d)(?<![\d.,\w])(?<!=)(?<!= )(?P<n>{INT}),?\s+(?:[A-Z]{{2,5}})\b(?!-)"),
+    # where the name after the comma opens the next item; a unit in capitals is a dose's ('per 1000 IU'), no arm
+    lazy(rf"(?=\d)(?<![\d.,\w])(?<!=)(?<!= )(?P<n>{INT}),?\s+(?!(?:IU|MIU|KIU|CFU|PFU|MBq|GBq|HU)\b)(?:[A-Z]{{2,5}})\b(?!-)"),
 )
 # '17 into WALK and 16 into each of the MVIT and AIT groups', '(26 randomised to each arm)': one size for several
 # arms, which a sum cannot read.
