@@ -60,3 +60,12 @@ def test_a_dose_in_international_units_is_no_arm():
     # Positive: counts before arms' short names that do not make the total.
     assert in_results("A review of recordings of 17,614 healthy adults found 1000 AIT and 1000 MVIT.", "EST301") == [
         ("EST301", "warning")]
+
+
+def test_a_book_s_place_and_publisher_set_off_by_commas_name_its_source():
+    """'Klauer KJ. Handbuch kognitives Training, Göttingen: Hogrefe, 2001.' (a <mixed-citation> printed as is)."""
+    text = ("# Trial\n\n## Methods\n\nEffect sizes were calculated according to Klauer [1].\n\n## References\n\n"
+            "1. Klauer KJ. Handbuch kognitives Training, Göttingen: Hogrefe, 2001.\n")
+    assert codes_of(text, "REF113") == []
+    # Positive: the title and year alone name no source.
+    assert codes_of(text.replace(", Göttingen: Hogrefe", ""), "REF113") == [("REF113", "warning")]
