@@ -133,7 +133,8 @@ _JOINED = lazy(r"^[\s,;]*$")
 
 # 'Two earlier trials of ..., and a recent trial with ... showed no efficacy [2-4]': one more work named after the
 # count, and the marker cites them all.
-_ONE_MORE = lazy(r"\b(?:and|plus|as well as)\s+(?:a|an|one|another)\s+(?:[\w-]+\s+){0,4}?"
+# Its words may be a list of adjectives ('and a randomized, double-blind clinical trial').
+_ONE_MORE = lazy(r"\b(?:and|plus|as well as)\s+(?:a|an|one|another)\s+(?:[\w-]+,?\s+){0,4}?"
                  r"(?:trial|study|review|meta-analysis|analysis|report)\b", re.I)
 
 

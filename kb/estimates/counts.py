@@ -34,10 +34,10 @@ _ARMS = (
     lazy(rf"(?=\d)(?<![\d.,:\w])(?P<n>{INT})\s+(?:to|into)\s+(?!\d)"),  # "allocated 2:1 to": a ratio
     lazy(rf"\b[A-Za-z][\w-]*\s*(?:,|=)\s*(?P<n>{INT})\s*(?=[;)])"),
     # '17 AIT', '16, MVIT': a count before its arm's short name; not a value after '=' ('WALK n = 17, AIT n = 16'),
-    # where the name after the comma opens the next item
-    # where the name after the comma opens the next item. A specimen's kind is no arm ('48 sera, 19 CSF'), nor are
-    # capitals joined by a dash to a name ('all 5 NIF\u2013IgG CBAs').
-    lazy(rf"(?=\d)(?<![\d.,\w])(?<!=)(?<!= )(?P<n>{INT}),?\s+(?!(?:CSF|BALF?|PBMCs?|FFPE)\b)(?:[A-Z]{{2,5}})\b(?![-\u2013])"),
+    # where the name after the comma opens the next item. A specimen's kind is no arm ('48 sera, 19 CSF'), nor a
+    # dose's unit in capitals ('per 1000 IU'), nor capitals joined by a dash to a name ('all 5 NIF\u2013IgG CBAs').
+    lazy(rf"(?=\d)(?<![\d.,\w])(?<!=)(?<!= )(?P<n>{INT}),?\s+"
+         r"(?!(?:CSF|BALF?|PBMCs?|FFPE|IU|MIU|KIU|CFU|PFU|MBq|GBq|HU)\b)(?:[A-Z]{2,5})\b(?![-\u2013])"),
 )
 # '17 into WALK and 16 into each of the MVIT and AIT groups', '(26 randomised to each arm)': one size for several
 # arms, which a sum cannot read.

@@ -18,7 +18,9 @@ _DENOM_BEFORE = lazy(rf"(?:^|[,;]\s*)(?:out of|of)\s+(?:the\s+)?(?P<d>{INT})\s+(
 
 
 # '6 out of 16 patients (37%)': the count before 'out of' is the percentage's count, the one after its denominator.
-_PART_BEFORE = lazy(rf"(?<![\d.,])\b(?P<k>{INT}|{WORD_NUMBER})\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+# A hyphen before the count ends a longer number ('Two-hundred-fifty of 1,063 (23.5%)'), whose last word alone is
+# no count.
+_PART_BEFORE = lazy(rf"(?<![\d.,])\b(?<!-)(?P<k>{INT}|{WORD_NUMBER})\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 # 'Of 1712 subjects screened, 1041 were randomized and 1040 were exposed ...; 147 subjects (14.1%) withdrew': a
 # flow's later stage, of which a percentage after it is taken, not of those screened.
 _STAGE = lazy(rf"(?<![\d.,])(?P<n>{INT})\s+(?:were|was)\s+(?:[\w-]+\s+)?(?:randomi[sz]ed|enrolled|included|allocated|"

@@ -147,6 +147,9 @@ def journal_and_pub(body: str) -> tuple[str | None, str, dict]:
     imprint = _IMPRINT.search(body)  # a report or book: "Title. Geneva: World Health Organization; 2019."
     if imprint:
         return clean(imprint.group("source")), body[: imprint.start() + 1], {"year": imprint.group("y"), "imprint": "1"}
+    imprint = _IMPRINT_COMMA.search(body)  # "Handbuch kognitives Training, Göttingen: Hogrefe, 2001."
+    if imprint:
+        return clean(imprint.group("source")), body[: imprint.start()], {"year": imprint.group("y"), "imprint": "1"}
     science = _science(body) if body.rstrip(" .").endswith(")") else None
     if science:
         return clean(science.group("source")), body.strip()[: science.start() + 1], science.groupdict()
@@ -178,6 +181,10 @@ def journal_and_pub(body: str) -> tuple[str | None, str, dict]:
 _YEAR_BEFORE_VOLUME = lazy(rf"\((?P<y>{YEAR_RX})\)\s+\d+[A-Za-z]?(?:\s*\([^()]{{1,12}}\))?\s*:\s*[A-Za-z]?\d")
 _YEAR_BEFORE_SEMICOLON = lazy(rf"\.\s+(?P<y>{YEAR_RX})[a-z]?;\s*[A-Za-z]?\d")
 _YEAR_ENDS = lazy(rf"[.;,]\s+(?P<y>{YEAR_RX})[a-z]?\s*[.;]?\s*$")
+# A book whose title, place, publisher and year are set apart by commas only ('Handbuch kognitives Training,
+# Göttingen: Hogrefe, 2001.'): a place of one or two capitalised words, a colon and a publisher of a few words.
+_IMPRINT_COMMA = lazy(rf",\s+(?P<source>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?:\s*[A-Z][^.:;,]{{1,60}}?),\s*"
+                      rf"(?P<y>{YEAR_RX})[a-z]?\.?\s*$")
 _IMPRINT = lazy(rf"[.?]\s+(?P<source>[A-Z][^.:;]{{1,40}}:\s*[^.:;]{{2,100}}?);\s*(?P<y>{YEAR_RX})[a-z]?\.?\s*$")
 # "Journal 2" (a volume only), "Oxford, UK: Blackwell" (place and publisher), "Princeton University Press"
 _VOLUME_ONLY = lazy(r"^(?P<source>[^.]*?[^\s,.])\s+(?P<volume>\d+[A-Za-z]?)$")

@@ -194,7 +194,12 @@ def parts_of_count(before: str, inner: str) -> bool:
 # A figure's key: 'Numbers in brackets show the type of the spray combination. [1] placebo; [2] decongestant; [3]
 # anesthetic; [4] ...': brackets numbered 1, 2, 3 ... in order, each before a short label and a semicolon, name the
 # key's items; citations are not set one after another with a word each between them.
-_KEY_ITEM = re.compile(r"\[(\d{1,2})\]\s+[^\[\];.|]{1,60}(?:;\s*|\.(?=\s|$)|\s*$)")
+# The same numbering runs through a sentence's list of criteria: 'excluded from the study: [1] age under 16 years or
+# over 70 years; [2] received antibiotic and/or PPI treatment(s) within 2 weeks of study commencement; ... or [6]
+# suspected of having malignant disease(s).' Such an item may be longer, hold a stop inside a name (*H. pylori*)
+# and have 'and' or 'or' before the last bracket.
+_KEY_ITEM = re.compile(r"(?:(?:and|or)\s+)?(\[(\d{1,2})\])\s+(?:[^\[\];.|]|\.(?=\s+[a-z*(]|\w)){1,120}"
+                       r"(?:;\s*|\.(?=\s|$)|\s*$)")
 
 
 def key_items(line: str) -> set[int]:
@@ -203,8 +208,8 @@ def key_items(line: str) -> set[int]:
     run: list[re.Match] = []
     best: list[re.Match] = []
     for m in _KEY_ITEM.finditer(line):
-        follows = run and int(m.group(1)) == int(run[-1].group(1)) + 1 and m.start() == run[-1].end()
-        run = run + [m] if follows else ([m] if m.group(1) == "1" else [])
+        follows = run and int(m.group(2)) == int(run[-1].group(2)) + 1 and m.start() == run[-1].end()
+        run = run + [m] if follows else ([m] if m.group(2) == "1" else [])
         if len(run) > len(best):
             best = run
-    return {m.start() for m in best} if len(best) >= 3 else set()
+    return {m.start(1) for m in best} if len(best) >= 3 else set()

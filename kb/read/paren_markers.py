@@ -64,14 +64,31 @@ def _first_item(line: str, end: int) -> bool:
     return _NEXT_ITEM.search(line, end, stop.start() if stop else len(line)) is not None
 
 
+# '| Smoking | Non | 34 | (23) | 114 | (77) | 0.999 |': a row of counts, each with its percentage alone in the next
+# cell. One such pair may be a count and a source column; two or more in a row are a table's n (%) layout.
+_COUNT_THEN_PAREN_CELL = re.compile(r"\|\s*\d[\d,.]*\s*\|\s*(\(\d{1,3}(?:\.\d+)?\))\s*(?=\|)")
+
+
+def _percent_cells(line: str) -> set[int]:
+    """Starts of the '(N)' cells of a row that pairs two or more counts with a percentage in the cell after each."""
+    # matched from every bar, since pairs set side by side share a bar
+    starts = set()
+    for m in re.finditer(r"\|", line):
+        p = _COUNT_THEN_PAREN_CELL.match(line, m.start())
+        if p:
+            starts.add(p.start(1))
+    return starts if len(starts) >= 2 else set()
+
+
 def scan_parens(line: str, found: list, taken: list) -> None:
     for m in _PAREN_UNPUBLISHED.finditer(line):
         if not any(a <= m.start() < b for a, b in taken) and m.start() and not line[m.start() - 1].isalnum():
             taken.append((m.start(), m.end()))
             found.append(RawMarker(m.group(0), m.group("inner"), m.start(), m.end(), PAREN))
     row = line.lstrip().startswith("|")
+    percents = _percent_cells(line) if row else set()
     for m in _PAREN.finditer(line):
-        if any(a <= m.start() < b for a, b in taken):
+        if any(a <= m.start() < b for a, b in taken) or m.start() in percents:
             continue
         if row and (not (line[: m.start()].rstrip().endswith("|") and line[m.end():].lstrip().startswith("|"))
                     or re.fullmatch(r"\d+,\d{1,2}", m.group("inner"))) and not _in_prose_cell(line, m.start(), m.end()):
