@@ -26,15 +26,16 @@ from __future__ import annotations
 import re
 
 from kb.patterns import lazy
-from kb.read.marker_context import (LABEL_BEFORE, LOCATOR, TOKEN_BEFORE, element_after, equation_number,
-                                    exponent_before, footnote_label, in_subscript, inside_term, ionic_charge,
-                                    lattice_index, note_label, residue_before, signed_power, table_footnote)
+from kb.read.marker_context import (LABEL_BEFORE, LOCATOR, element_after, equation_number, footnote_label,
+                                    in_subscript, inside_term, ionic_charge, lattice_index, note_label, residue_before,
+                                    signed_power, table_footnote)
 from kb.read.marker_model import (BRACKET, PAREN, REF_WORD, SUP, SUP_BRACKET, UNICODE, RawMarker,  # noqa: F401
                                   Skipped, zero_or_year)
 from kb.read.marker_values import (CELL_SPREAD, COUNT_VALUES, INTERVAL, PERCENT_COUNT, SPREAD, UNIT_SPREAD, interval_with_unit,
                                    key_items, percent_with_count, range_around_value, spread_before_unit,
                                    value_in_cell, values_of_count)
 from kb.read.marker_numbers import DASHES, MAX_RANGE, Expansion, expand, looks_like_year  # noqa: F401 - re-exported
+from kb.read.marker_powers import TOKEN_BEFORE, exponent_before
 from kb.read.paren_markers import PAREN_RANGE, scan_paren_leads, scan_parens
 
 _DASHES = DASHES
