@@ -109,7 +109,6 @@ class PageGlyphs:
             space = False
         return _join_surrogates(chars)
 
-
     def _off_page(self, x0: float, x1: float, top: float, bottom: float) -> bool:
         """A glyph set a whole page's width or height beyond the page's edges: nothing prints it (a damaged file
         can place text millions of points away), and the layout, which measures the page's text, must not meet it."""
