@@ -1,7 +1,7 @@
 """Criteria printed without labels, as many issuers print them: paragraphs that state a coverage category."""
 from __future__ import annotations
 
-from kb.read.criteria import paragraph_statements
+from kb.read.criteria import read_statements
 from kb.read.parse_policy import parse_policy
 
 POLICY = """# Minimally Invasive Approaches to Vertebral Fractures
@@ -45,11 +45,11 @@ def test_a_policy_heading_alone_heads_the_criteria_but_a_title_naming_policy_doe
     assert len(parse_policy(POLICY.replace("## POLICY:", "## Position Statement"), "p.md").statements) == 5
 
 
-def test_labelled_items_keep_their_labels_and_no_paragraph_statement_is_added():
+def test_labelled_items_keep_their_labels_beside_the_unlabelled_paragraphs_that_state_a_category():
     labelled = POLICY.replace("Percutaneous vertebroplasty may", "I. Percutaneous vertebroplasty may")
-    assert [s.id for s in parse_policy(labelled, "p.md").statements] == ["I"]
+    assert [s.id for s in parse_policy(labelled, "p.md").statements] == ["I", "P1", "P2", "P2.1", "P2.2"]
 
 
 def test_paragraphs_without_a_category_are_not_statements():
     region = [(1, "Coverage depends on the member's benefit plan."), (2, ""), (3, "- Prior authorization applies.")]
-    assert paragraph_statements(region) == []
+    assert read_statements(region, lambda line: None)[0] == []

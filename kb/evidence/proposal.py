@@ -82,13 +82,16 @@ def _criterion_terms(kb, extra) -> dict[str, set[str]]:
 
 
 def _units(kb) -> list[tuple[str, str, str]]:
-    """(section id, heading, text of the section and its subsections) for top-level sections with markers."""
+    """(section id, heading, text of the section and its subsections) for the outermost sections after the criteria
+    that hold markers: top-level ones, or those under a heading that opens before the criteria (a title that heads
+    the whole document)."""
     last = max((s.end_line for s in kb.doc.statements), default=0)
     ref_line = kb.doc.reference_section.line if kb.doc.reference_section else float("inf")
     cited = {m.section_id for m in kb.doc.markers}
+    after = {s.id for s in kb.doc.sections if s.line > last}
     out = []
     for section in kb.doc.sections:
-        if "/" in section.id or section.line <= last or section.line >= ref_line:
+        if section.line <= last or section.line >= ref_line or _inside_one_of(section.id, after):
             continue
         inside = [s for s in kb.doc.sections if s.id == section.id or s.id.startswith(section.id + "/")]
         if not any(s.id in cited for s in inside):
@@ -99,6 +102,11 @@ def _units(kb) -> list[tuple[str, str, str]]:
         text = " ".join(s.text for s in kb.doc.sentences if s.section_id in ids)
         out.append((section.id, section.title, text))
     return out
+
+
+def _inside_one_of(section_id: str, ids: set[str]) -> bool:
+    parts = section_id.split("/")
+    return any("/".join(parts[:k]) in ids for k in range(1, len(parts)))
 
 
 def propose_sections(kb) -> tuple[Proposal, ...]:

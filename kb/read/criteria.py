@@ -1,82 +1,254 @@
 """Coverage criteria as statements with outline ids such as ``I.A.5.k``.
 
-Exported policies lose their indentation, so the outline level comes from
-the kind of label (Roman numeral > capital letter > number > small letter),
-not from the leading spaces.
+Issuers print criteria three ways, often mixed in one section: labelled outlines (Regence's ``I.``, ``A.``, ``1.``,
+``a.``), paragraphs that state a category followed by the bullets or labelled items they announce (Cigna, Anthem),
+and bullets under a category heading. ``read_statements`` reads them all in one pass over a region's blocks.
+
+Exported policies lose their indentation, so an item's outline level comes from the kind of label (Roman numeral >
+capital letter > number > small letter); indentation decides only between two labels of the same kind (a web
+page's nested ordered lists, all numbered).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from kb.patterns import lazy
 from kb.read.model import Problem, Statement
 from kb.read.prose import clean_text
 
-ITEM = lazy(r"^\s*(?:[-*+]\s+)?(?P<label>[IVX]{1,4}|[A-Z]|\d{1,2}|[a-z])[.)]\s+(?P<text>\S.*)$")
+ITEM = lazy(r"^(?P<indent>\s*)(?:[-*+]\s+)?(?:\*{1,3}|_{1,2})?\(?(?P<label>[IVX]{1,4}|[A-Z]|\d{1,2}|[a-z])[.)]\s+"
+            r"(?P<text>\S.*)$")
 CATEGORY = lazy(
     r"\b(not medically necessary|medically necessary|investigational|experimental|"
-    r"cosmetic|not covered|unproven)\b",
+    r"cosmetic|not covered|unproven|(?:does not|do not|meets?) the definition of medical necessity)\b",
     re.IGNORECASE,
 )
+# Wordings whose category is not their words: Florida Blue's 'meets the definition of medical necessity', and a
+# negation ahead of the category ('is *not* considered medically necessary').
+_NEGATED = lazy(r"\b(?:is|are)\s+not\s+(?:considered\s+)?medically necessary\b|\bdo(?:es)? not meet the definition",
+                re.IGNORECASE)
+_CATEGORY_JOINERS = lazy(r"\b(?:and|or|and/or|reimbursable|considered|indications?|criteria)\b|[,/&:*\s-]+", re.I)
+
+
+def category_of(text: str) -> str | None:
+    """The coverage category a text states, or None: 'medically necessary', 'not medically necessary', ..."""
+    text = text.replace("*", "")
+    found = CATEGORY.search(text)
+    if not found:
+        return None
+    negated = _NEGATED.search(text)
+    if negated and negated.start() <= found.start() + len(found.group(0)):
+        return "not medically necessary"
+    word = found.group(1).lower()
+    return "medically necessary" if word.endswith("medical necessity") else word
+
+
+def category_heading(title: str) -> bool:
+    """A heading made of category words alone: 'Medically Necessary', 'Experimental, Investigational, Unproven',
+    'Not Covered or Reimbursable'; not 'Experimental Design'."""
+    return bool(CATEGORY.search(title)) and not _CATEGORY_JOINERS.sub("", CATEGORY.sub("", title))
+
+
+# A statement words a coverage decision, not merely a category word: trial articles' eligibility sections say
+# 'investigational drug' and 'experimental group'. 'Medically necessary' and 'not covered' are decisions wherever they
+# stand; the other categories only after a verb that gives them ('is considered experimental', 'Aetna considers the
+# following interventions experimental', 'remains investigational').
+_DECIDES = lazy(r"\bmedically necessary\b|\bdefinition of medical necessity\b|\bnot\s+covered\b", re.IGNORECASE)
+_JUDGES = lazy(r"\b(?:consider(?:s|ed)?|deemed)\s+(?:\S+\s+){0,8}?(?:to be\s+)?(?:experimental|investigational|cosmetic|"
+               r"unproven)\b|\b(?:is|are|be|remains?)\s+(?:\w+\s+){0,2}?(?:experimental|investigational|cosmetic|unproven)\b",
+               re.IGNORECASE)
+_BULLET = lazy(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u00b7]|o)\s+(?P<text>\S.*)$")
+_OPENS_LIST = lazy(r"(?:following|these|criteria|conditions|indications|any of|all of|below)[^.]{0,80}:\s*$",
+                   re.IGNORECASE)
+_NOTE = lazy(r"^\W*notes?\b", re.IGNORECASE)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
-def _level(label: str, open_labels: dict[int, str]) -> int:
+def _kind(label: str, previous_capital: str | None) -> int:
     """0 Roman, 1 capital letter, 2 number, 3 small letter."""
     if label.isdigit():
         return 2
     if label.islower():
         return 3
     if len(label) == 1 and label in "IVX":
-        previous = open_labels.get(1)
         # "I" right after "H" continues a lettered list; otherwise it is Roman one.
-        if previous and ord(label) == ord(previous) + 1:
+        if previous_capital and ord(label) == ord(previous_capital) + 1:
             return 1
         return 0
     return 0 if label in _ROMAN else 1
 
 
-def parse_criteria(numbered: list[tuple[int, str]], heading_category) -> tuple[list[Statement], list[Problem]]:
-    """Statements from the lines of the criteria region.
-
-    ``heading_category(line)`` gives the category heading in force at a line
-    (e.g. 'investigational'), used when the statement does not say it itself.
-    """
-    open_labels: dict[int, str] = {}
-    open_ids: dict[int, str] = {}
-    drafts: list[dict] = []
-    problems: list[Problem] = []
-    for num, text in numbered:
-        m = ITEM.match(text)
-        if not m:
-            continue
-        label = m.group("label")
-        level = _level(label, open_labels)
-        for deeper in [k for k in open_labels if k >= level]:
-            open_labels.pop(deeper)
-            open_ids.pop(deeper)
-        parent_level = max(open_ids, default=None)
-        parent = open_ids[parent_level] if parent_level is not None else None
-        sid = f"{parent}.{label}" if parent else label
-        if any(d["id"] == sid for d in drafts):
-            problems.append(Problem("duplicate-criterion", num, f"criterion id {sid} appears twice"))
-            sid = f"{sid}~{num}"
-        open_labels[level] = label
-        open_ids[level] = sid
-        drafts.append({"id": sid, "label": label, "line": num, "parent": parent,
-                       "text": clean_text(m.group("text"))})
-    return _finish(drafts, numbered, heading_category), problems
+@dataclass
+class _Open:
+    kind: int
+    indent: int
+    id: str
+    label: str
 
 
-def _finish(drafts: list[dict], numbered: list[tuple[int, str]], heading_category) -> list[Statement]:
-    last_line = numbered[-1][0] if numbered else 0
+@dataclass
+class _Walk:
+    """The reader's state between blocks."""
+    drafts: list[dict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    outline: list[_Open] = field(default_factory=list)
+    paragraph: str | None = None  # the open paragraph statement labelled items nest under
+    announcer: str | None = None  # the statement whose announced list bullets belong to
+    group: int = 1
+    group_items: int = 0
+    prefix: str = ""  # 'S3.' once a heading's items restart the numbering
+    used: set[str] = field(default_factory=set)
+
+    def add(self, sid, label, line, parent, text, category=None) -> str:
+        self.used.add(sid)
+        self.drafts.append({"id": sid, "label": label, "line": line, "parent": parent, "text": text,
+                            "category": category})
+        return sid
+
+
+def read_statements(region: list[tuple[int, str | None]], heading_category) -> tuple[list[Statement], list[Problem]]:
+    """Statements from the lines of a criteria region; a line given as None is a heading inside it.
+
+    ``heading_category(line)`` gives the category heading in force at a line (e.g. 'investigational'), used when a
+    statement does not say its category itself."""
+    walk = _Walk()
+    for block in _blocks(region):
+        _STEP[block.kind](walk, block)
+    return _finish(walk.drafts, region, heading_category), walk.problems
+
+
+@dataclass(frozen=True)
+class _Block:
+    kind: str  # heading, item, bullet, para
+    first: int
+    last: int
+    text: str
+    label: str = ""
+    indent: int = 0
+
+
+def _blocks(region):
+    """Headings, labelled items, bullets and paragraphs, each with its continuation lines."""
+    current: list = []
+    for num, raw in region + [(None, "")]:
+        item = ITEM.match(raw) if raw else None
+        bullet = _BULLET.match(raw) if raw and not item else None
+        if current and (raw is None or not raw.strip() or item or bullet):
+            yield _block(*current)
+            current = []
+        if raw is None:
+            yield _Block("heading", num, num, "")
+        elif item:
+            current = ["item", num, num, [item.group("text")], item.group("label"), len(item.group("indent"))]
+        elif bullet:
+            current = ["bullet", num, num, [bullet.group("text")], "", 0]
+        elif raw.strip():
+            if not current:
+                current = ["para", num, num, [raw], "", 0]
+            else:
+                current[2] = num
+                current[3].append(raw)
+
+
+def _block(kind, first, last, parts, label, indent) -> _Block:
+    return _Block(kind, first, last, clean_text(" ".join(parts)), label, indent)
+
+
+def _heading(walk: _Walk, block: _Block) -> None:
+    walk.outline.clear()
+    walk.paragraph = walk.announcer = None
+    walk.group += 1
+    walk.group_items = 0
+    walk.prefix = ""
+
+
+def _item(walk: _Walk, block: _Block) -> None:
+    capital = next((o.label for o in reversed(walk.outline) if o.kind == 1), None)
+    kind = _kind(block.label, capital)
+    _close_for(walk.outline, kind, block)
+    parent = walk.outline[-1].id if walk.outline else walk.paragraph
+    sid = f"{parent}.{block.label}" if parent else block.label
+    if parent is None and (walk.prefix or (sid in walk.used and walk.group_items == 0)):
+        walk.prefix = f"S{walk.group}."  # numbering restarts under a new heading, as issuers' sections do
+        sid = walk.prefix + sid
+    if sid in walk.used:
+        walk.problems.append(Problem("duplicate-criterion", block.first, f"criterion id {sid} appears twice"))
+        sid = f"{sid}~{block.first}"
+    walk.add(sid, block.label, block.first, parent, block.text)
+    walk.outline.append(_Open(kind, block.indent, sid, block.label))
+    walk.group_items += 1
+    walk.announcer = sid if _OPENS_LIST.search(block.text) else None
+
+
+def _close_for(outline: list[_Open], kind: int, block: _Block) -> None:
+    """Close the open items a new item is not nested in: deeper kinds, and a sibling of its own kind. A first label
+    ('1', 'a', 'A', 'I') indented past an open item of its kind starts a list nested in it."""
+    while outline and outline[-1].kind > kind:
+        outline.pop()
+    if not outline or outline[-1].kind != kind:
+        return
+    if block.label in _FIRST_LABELS and block.indent > outline[-1].indent:
+        return
+    outline.pop()
+    while outline and outline[-1].kind == kind and outline[-1].indent >= block.indent:
+        outline.pop()
+
+
+_FIRST_LABELS = {"1", "a", "A", "I", "i"}
+
+
+def _bullet(walk: _Walk, block: _Block) -> None:
+    if walk.announcer is not None:
+        n = 1 + sum(1 for d in walk.drafts if d["parent"] == walk.announcer)
+        sid = f"{walk.announcer}.{n}"
+        while sid in walk.used:
+            n += 1
+            sid = f"{walk.announcer}.{n}"
+        walk.add(sid, str(n), block.first, walk.announcer, block.text)
+        # Labelled items under a bullet that announces them nest in it, up to the next bullet.
+        walk.outline.clear()
+        if _OPENS_LIST.search(block.text):
+            walk.outline.append(_Open(-1, block.indent, sid, str(n)))
+    elif states_coverage(block.text):
+        _statement(walk, block)
+
+
+def _para(walk: _Walk, block: _Block) -> None:
+    if category_heading(block.text):
+        _heading(walk, block)  # '**Medically Necessary:**' printed as a bold line heads what follows
+    elif states_coverage(block.text):
+        _statement(walk, block)
+    else:
+        walk.announcer = None  # a bullet after a paragraph that names no category is not an item
+
+
+def _statement(walk: _Walk, block: _Block) -> None:
+    """An unlabelled paragraph (or bullet) that words a coverage decision: a top statement P1, P2 ..."""
+    sid = f"P{1 + sum(1 for d in walk.drafts if d['id'].startswith('P') and d['parent'] is None)}"
+    walk.add(sid, sid, block.first, None, block.text, category_of(block.text))
+    walk.outline.clear()
+    opens = bool(_OPENS_LIST.search(block.text))
+    walk.paragraph = walk.announcer = sid if opens else None
+
+
+def states_coverage(text: str) -> bool:
+    """Whether a statement's own words decide coverage ('is considered investigational'); a note never does."""
+    return bool(_DECIDES.search(text) or _JUDGES.search(text)) and not _NOTE.match(text)
+
+
+_STEP = {"heading": _heading, "item": _item, "bullet": _bullet, "para": _para}
+
+
+def _finish(drafts: list[dict], region, heading_category) -> list[Statement]:
+    last_line = max((num for num, raw in region if num is not None), default=0)
     by_id: dict[str, Statement] = {}
     out = []
     for i, d in enumerate(drafts):
         end = drafts[i + 1]["line"] - 1 if i + 1 < len(drafts) else last_line
-        own = CATEGORY.search(d["text"]) if d["parent"] is None else None
-        if own:
-            category = own.group(1).lower()
+        own = category_of(d["text"]) if d["parent"] is None else None
+        if d["category"] or own:
+            category = d["category"] or own
         elif d["parent"] in by_id:
             category = by_id[d["parent"]].category
         else:
@@ -85,48 +257,3 @@ def _finish(drafts: list[dict], numbered: list[tuple[int, str]], heading_categor
         by_id[st.id] = st
         out.append(st)
     return out
-
-
-_BULLET = lazy(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u00b7]|o)\s+(?P<text>\S.*)$")
-_OPENS_LIST = lazy(r"(?:following|these|criteria|conditions|indications|any of|all of)[^.]{0,60}:\s*$", re.IGNORECASE)
-
-
-def paragraph_statements(numbered: list[tuple[int, str]]) -> list[Statement]:
-    """Statements of a criteria section printed without labels, as many issuers print them: each paragraph
-    that states a coverage category ('may be considered medically necessary', 'is considered investigational')
-    is a statement, numbered P1, P2 ... in order; the bullets after a paragraph that ends by announcing them
-    ('... for the following conditions:') are its items, P1.1, P1.2 ... Used only where no item is labelled."""
-    out: list[Statement] = []
-    parent: Statement | None = None
-    for block in _blocks(numbered):
-        first, last, text, bulleted = block
-        if bulleted and parent is not None:
-            n = sum(1 for s in out if s.parent == parent.id) + 1
-            out.append(Statement(f"{parent.id}.{n}", text, first, last, parent.id, parent.category, str(n)))
-            continue
-        own = CATEGORY.search(text)
-        if not own:
-            parent = None
-            continue
-        sid = f"P{sum(1 for s in out if s.parent is None) + 1}"
-        statement = Statement(sid, text, first, last, None, own.group(1).lower(), sid)
-        out.append(statement)
-        parent = statement if _OPENS_LIST.search(text) else None
-    return out
-
-
-def _blocks(numbered: list[tuple[int, str]]):
-    """(first line, last line, cleaned text, is a bullet) for each paragraph and bullet of the region."""
-    current: list = []
-    for num, raw in numbered + [(None, "")]:
-        bullet = _BULLET.match(raw) if raw.strip() else None
-        if current and (not raw.strip() or bullet):
-            yield current[0], current[1], clean_text(" ".join(current[2])), current[3]
-            current = []
-        if not raw.strip():
-            continue
-        if not current:
-            current = [num, num, [bullet.group("text") if bullet else raw], bool(bullet)]
-        else:
-            current[1] = num
-            current[2].append(raw)

@@ -11,7 +11,8 @@ import re
 from kb.patterns import lazy
 from kb.read.author_year import AUTHOR_YEAR, AuthorYearIndex, scan_author_year
 from kb.read.blocks import Heading, headings
-from kb.read.criteria import CATEGORY, paragraph_statements, parse_criteria
+from kb.read.criteria import category_heading, category_of
+from kb.read.criteria_find import find_statements
 from kb.read.heading_markers import heading_markers
 from kb.read.model import Code, PolicyDocument, Problem, Section
 from kb.read.prose import clean_text, group_blocks, read_paragraphs, read_prose
@@ -25,8 +26,6 @@ from kb.read.shape import document_shape, front_matter
 REFERENCE_HEADING = lazy(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})\.?\s+)?(references?|reference list|list of references|"
                          r"references cited|bibliography|works cited|literature cited|cited literature|citations)"
                          r"(?:\d{1,2}|[*\u2020\u2021])?$", re.I)
-# 'Policy' alone (Aetna, many Blue plans) and 'Position Statement' (Anthem) head criteria too.
-CRITERIA_HEADING = lazy(r"\bcriteria\b|\bcoverage\b|\bpolicy statement|^policy$|\bposition statement", re.I)
 DOCUMENTATION_HEADING = lazy(r"required documentation", re.I)
 CODES_HEADING = lazy(r"^(codes?|coding|billing codes?|cpt.*codes?)$", re.I)
 CODE = lazy(r"^(?:[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4})$")
@@ -86,7 +85,7 @@ def _heading_lines(found: list[Heading]) -> set[int]:
     return {line for h in found for line in range(h.line, h.last_line + 1)}
 
 
-def _region(sections: list[Section], pattern, n_lines: int, *, through_categories=False) -> tuple[int, int] | None:
+def _region(sections: list[Section], pattern, n_lines: int) -> tuple[int, int] | None:
     """Lines after the last heading matching ``pattern`` up to the next unrelated heading."""
     starts = [s for s in sections if pattern.search(s.title)]
     if not starts:
@@ -95,8 +94,6 @@ def _region(sections: list[Section], pattern, n_lines: int, *, through_categorie
     end = n_lines
     for s in sections:
         if s.line <= start.line:
-            continue
-        if through_categories and CATEGORY.fullmatch(s.title.strip()):
             continue
         end = s.line - 1
         break
@@ -204,8 +201,8 @@ def _category_lookup(sections: list[Section]):
     def at(line: int) -> str | None:
         found = None
         for s in sections:
-            if s.line <= line and CATEGORY.search(s.title):
-                found = CATEGORY.search(s.title).group(1).lower()
+            if s.line <= line and category_heading(s.title):
+                found = category_of(s.title)
         return found
     return at
 
@@ -269,14 +266,8 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     if style == "numbered":
         markers = sorted(markers + heading_markers(lines, found, markers, last_entry, excluded, section_for_line),
                          key=lambda m: (m.line, m.column))
-    crit_span = _region(sections, CRITERIA_HEADING, len(lines), through_categories=True)
-    statements = []
-    if crit_span:
-        region = [(i, lines[i - 1]) for i in range(crit_span[0], crit_span[1] + 1) if i not in heading_lines]
-        statements, more = parse_criteria(region, _category_lookup(sections))
-        problems += more
-        if not statements:
-            statements = paragraph_statements(region)
+    statements, more = find_statements(lines, sections, heading_lines, _category_lookup(sections))
+    problems += more
     doc_span = _region(sections, DOCUMENTATION_HEADING, len(lines))
     documentation = []
     if doc_span:

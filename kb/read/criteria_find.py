@@ -1,0 +1,69 @@
+"""Where a policy states its coverage criteria.
+
+Issuers head the criteria differently ('Medical Policy Criteria', Cigna's 'Coverage Policy', Anthem's 'Position
+Statement', Aetna's 'Policy', 'Clinical Indications', UnitedHealthcare's 'Coverage Rationale'), and the first heading
+that names coverage may be a masthead ('Medical Coverage Policy' over the title). So every such section is a
+candidate, in order, and the first whose statements state a category wins; a policy that heads each category on its
+own ('Medically Necessary', 'Not Medically Necessary', ...) with no criteria heading is read from those headings.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.patterns import lazy
+from kb.read.criteria import category_heading, read_statements, states_coverage
+from kb.read.model import Problem, Section, Statement
+
+CRITERIA_HEADING = lazy(r"\bcriteria\b|\bcoverage\b|\bpolicy statement|^policy$|\bposition statement|"
+                        r"\bclinical indications?\b|^medical necessity\b", re.I)
+# Cigna's 'Related Coverage Resources' lists other policies.
+_RELATED = lazy(r"\brelated\b", re.I)
+# Sections that never hold criteria and end a region read from category headings.
+_ELSEWHERE = lazy(r"\b(?:coding|codes|background|rationale|references?|description|definitions?|evidence|appendix|"
+                  r"revision|history|bibliography|overview|summary)\b", re.I)
+
+
+def find_statements(lines: list[str], sections: list[Section], heading_lines: set[int],
+                    heading_category) -> tuple[list[Statement], list[Problem]]:
+    """The statements of the first candidate region where a top statement decides coverage in its own words; none
+    when no region does (an article's inclusion criteria are lists, not coverage criteria)."""
+    for span in _spans(sections, len(lines)):
+        region = [(i, None if i in heading_lines else lines[i - 1]) for i in range(span[0], span[1] + 1)]
+        statements, problems = read_statements(region, heading_category)
+        if any(s.parent is None and states_coverage(s.text) for s in statements):
+            return statements, problems
+    return [], []
+
+
+def _spans(sections: list[Section], n_lines: int):
+    """(first line, last line) of each candidate region: the sections whose heading names criteria, then the run
+    of category headings."""
+    title = _title_heading(sections)
+    for s in sections:
+        if s is not title and CRITERIA_HEADING.search(s.title) and not _RELATED.search(s.title) \
+                and not category_heading(s.title):
+            yield s.line + 1, _end(s, sections, n_lines, stop_elsewhere=False)
+    first = next((s for s in sections if category_heading(s.title)), None)
+    if first is not None:
+        yield first.line, _end(first, sections, n_lines, stop_elsewhere=True)
+
+
+def _title_heading(sections: list[Section]) -> Section | None:
+    """The document's lone top heading, its title ('Cigna Medical Coverage Policy - Physical Therapy')."""
+    tops = [s for s in sections if s.level == 1]
+    return tops[0] if len(tops) == 1 and sections and sections[0] is tops[0] else None
+
+
+def _end(start: Section, sections: list[Section], n_lines: int, *, stop_elsewhere: bool) -> int:
+    """The line before the first later heading that closes the region: one at the start's level or above that
+    names no category (a category heading carries the criteria on, at any level), or, for a region read from
+    category headings, one above the start's level or one naming a part that never holds criteria."""
+    for s in sections:
+        if s.line <= start.line or category_heading(s.title):
+            continue
+        if stop_elsewhere:
+            if s.level < start.level or _ELSEWHERE.search(s.title):
+                return s.line - 1
+        elif s.level <= start.level:
+            return s.line - 1
+    return n_lines
