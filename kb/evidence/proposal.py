@@ -84,7 +84,8 @@ def _criterion_terms(kb, extra) -> dict[str, set[str]]:
 def _units(kb) -> list[tuple[str, str, str]]:
     """(section id, heading, text of the section and its subsections) for the outermost sections after the criteria
     that hold markers: top-level ones, or those under a heading that opens before the criteria (a title that heads
-    the whole document)."""
+    the whole document). A generic section ('General Background', 'Rationale') whose subsections each discuss a
+    topic and cite gives those subsections as units instead: their headings name what they are about."""
     last = max((s.end_line for s in kb.doc.statements), default=0)
     ref_line = kb.doc.reference_section.line if kb.doc.reference_section else float("inf")
     cited = {m.section_id for m in kb.doc.markers}
@@ -93,15 +94,29 @@ def _units(kb) -> list[tuple[str, str, str]]:
     for section in kb.doc.sections:
         if section.line <= last or section.line >= ref_line or _inside_one_of(section.id, after):
             continue
-        inside = [s for s in kb.doc.sections if s.id == section.id or s.id.startswith(section.id + "/")]
-        if not any(s.id in cited for s in inside):
-            continue
-        # subsections that cite nothing (a closing summary parsed under the last heading) say nothing
-        # about this unit's evidence
-        ids = {s.id for s in inside if s.id == section.id or s.id in cited}
-        text = " ".join(s.text for s in kb.doc.sentences if s.section_id in ids)
-        out.append((section.id, section.title, text))
+        children = [s for s in kb.doc.sections if s.id.startswith(section.id + "/") and s.id.count("/") ==
+                    section.id.count("/") + 1 and s.line < ref_line and _unit(kb, s, cited)]
+        if _GENERIC.search(section.title) and len(children) >= 2:
+            out += [_unit(kb, child, cited) for child in children]
+        elif (unit := _unit(kb, section, cited)) is not None:
+            out.append(unit)
     return out
+
+
+# Headings that say only that evidence follows, not what it is about.
+_GENERIC = lazy(r"^(?:general\s+)?(?:background|rationale|discussion|literature review|scientific background|"
+                r"evidence(?: review| summary)?|summary of evidence|clinical evidence)\b", re.IGNORECASE)
+
+
+def _unit(kb, section, cited: set[str]) -> tuple[str, str, str] | None:
+    inside = [s for s in kb.doc.sections if s.id == section.id or s.id.startswith(section.id + "/")]
+    if not any(s.id in cited for s in inside):
+        return None
+    # subsections that cite nothing (a closing summary parsed under the last heading) say nothing
+    # about this unit's evidence
+    ids = {s.id for s in inside if s.id == section.id or s.id in cited}
+    text = " ".join(s.text for s in kb.doc.sentences if s.section_id in ids)
+    return section.id, section.title, text
 
 
 def _inside_one_of(section_id: str, ids: set[str]) -> bool:
