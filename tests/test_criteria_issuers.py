@@ -220,3 +220,16 @@ def test_category_words():
     assert category_of("The outcome improved.") is None
     assert category_heading("Experimental, Investigational, Unproven") and category_heading("Not Covered or Reimbursable")
     assert not category_heading("Experimental design") and not category_heading("Investigational products")
+
+
+def test_a_heading_that_promises_criteria_the_reader_cannot_read_makes_it_say_it_is_unsure():
+    from kb.read.criteria_find import no_criteria_note
+    from kb.read.shape import NO_CRITERIA
+
+    unread = MASTHEAD.replace(" is considered medically necessary for", " is provided for").replace(
+        "is considered experimental, investigational or unproven", "is reviewed case by case")
+    doc = parse_policy(unread + REFS, "p.md")
+    assert doc.statements == ()
+    note = no_criteria_note(doc.sections)
+    assert note.startswith("no criteria read: the section 'Coverage Policy' (line 12)")
+    assert no_criteria_note(parse_policy(ARTICLE + REFS, "a.md").sections) == NO_CRITERIA

@@ -93,8 +93,9 @@ def _result(args, kb) -> tuple[dict | None, list[str]]:
     if args.statement and args.statement not in kb.statements:
         raise KbError(f"no criterion '{args.statement}' (criteria: {', '.join(ids) or 'none'})", kb.path)
     if not ids:
-        from ..read.shape import NO_CRITERIA
-        return {"document": kb.path, "statements": [], "note": NO_CRITERIA}, [NO_CRITERIA]
+        from ..read.criteria_find import no_criteria_note
+        note = no_criteria_note(kb.doc.sections)
+        return {"document": kb.path, "statements": [], "note": note}, [note]
     chosen = [profile_of(kb, i) for i in ([args.statement] if args.statement else ids)]
     statements, lines = [], []
     for p in chosen:

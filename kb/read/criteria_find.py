@@ -13,6 +13,7 @@ import re
 from kb.patterns import lazy
 from kb.read.criteria import category_heading, read_statements, states_coverage
 from kb.read.model import Problem, Section, Statement
+from kb.read.shape import NO_CRITERIA
 
 CRITERIA_HEADING = lazy(r"\bcriteria\b|\bcoverage\b|\bpolicy statement|^policy$|\bposition statement|"
                         r"\bclinical indications?\b|^medical necessity\b", re.I)
@@ -67,3 +68,23 @@ def _end(start: Section, sections: list[Section], n_lines: int, *, stop_elsewher
         elif s.level <= start.level:
             return s.line - 1
     return n_lines
+
+
+# Headings that promise coverage criteria, where finding none means the reader is unsure, not that there are none
+# (a trial article's 'Eligibility criteria' promises nothing of the kind).
+_PROMISES = lazy(r"\bcoverage\b|^(?:medical\s+)?policy(?:\s+(?:criteria|statements?))?$|\bmedical policy\b|"
+                 r"\bposition statement\b|\bmedical necessity\b|\bclinical indications?\b", re.I)
+
+
+def no_criteria_note(sections) -> str:
+    """What the evidence parts say when no criterion was read: that there are none, or, under a heading that
+    promises them, that the reader could not read them."""
+    title = _title_heading(list(sections))
+    promising = [s for s in sections if s is not title and _PROMISES.search(s.title) and not _RELATED.search(s.title)]
+    if not promising:
+        return NO_CRITERIA
+    # A masthead ('Medical Coverage Policy' as the first line) names the kind of document, not the section.
+    chosen = next((s for s in promising if s is not sections[0]), promising[0])
+    return (f"no criteria read: the section '{chosen.title}' (line {chosen.line}) promises coverage criteria, "
+            "but no paragraph or labelled item there decides coverage in a form the reader knows ('is considered "
+            "medically necessary', 'investigational', ...); its references and citations are read and checked as usual")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kb.read.shape import NO_CRITERIA
+from kb.read.criteria_find import no_criteria_note
 from kb.site.pages import links
 from kb.site.pages.common import findings_section, where
 from kb.site.pages.evidence import forest_section, profile_section
@@ -95,7 +95,8 @@ def criterion_page(site, st) -> str:
 def pages(site) -> dict[str, str]:
     kb = site.kb
     if not kb.doc.statements:
-        return {INDEX: f"# Coverage criteria\n\n{plain(NO_CRITERIA[0].upper() + NO_CRITERIA[1:])}.\n"}
+        note = no_criteria_note(kb.doc.sections)
+        return {INDEX: f"# Coverage criteria\n\n{plain(note[0].upper() + note[1:])}.\n"}
     out = {INDEX: "# Coverage criteria\n\nEvery numbered criterion of the policy, as an outline. "
                   "Each id links to the criterion's page.\n\n" + criteria_tree(INDEX, kb, limit=200) + "\n"}
     for st in kb.doc.statements:
