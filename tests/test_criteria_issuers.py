@@ -233,3 +233,23 @@ def test_a_heading_that_promises_criteria_the_reader_cannot_read_makes_it_say_it
     note = no_criteria_note(doc.sections)
     assert note.startswith("no criteria read: the section 'Coverage Policy' (line 12)")
     assert no_criteria_note(parse_policy(ARTICLE + REFS, "a.md").sections) == NO_CRITERIA
+
+
+LCD = """# Local Coverage Determination: Vertebral Augmentation
+
+## Coverage Indications, Limitations, and/or Medical Necessity
+
+Percutaneous vertebral augmentation is considered reasonable and necessary when all of the following are met:
+
+- A painful osteoporotic fracture confirmed by imaging.
+
+Vertebral augmentation for a fracture older than one year is not reasonable and necessary.
+
+## Summary of Evidence
+"""
+
+
+def test_medicare_wording_reasonable_and_necessary():
+    assert outline(LCD) == [("P1", None, "medically necessary"), ("P1.1", "P1", "medically necessary"),
+                            ("P2", None, "not medically necessary")]
+    assert category_of("is not considered reasonable and necessary") == "not medically necessary"

@@ -21,13 +21,14 @@ ITEM = lazy(r"^(?P<indent>\s*)(?:[-*+]\s+)?(?:\*{1,3}|_{1,2})?\(?(?P<label>[IVX]
             r"(?P<text>\S.*)$")
 CATEGORY = lazy(
     r"\b(not medically necessary|medically necessary|investigational|experimental|"
-    r"cosmetic|not covered|unproven|(?:does not|do not|meets?) the definition of medical necessity)\b",
+    r"cosmetic|not covered|unproven|(?:does not|do not|meets?) the definition of medical necessity|"
+    r"(?:not\s+)?reasonable and necessary)\b",
     re.IGNORECASE,
 )
-# Wordings whose category is not their words: Florida Blue's 'meets the definition of medical necessity', and a
-# negation ahead of the category ('is *not* considered medically necessary').
-_NEGATED = lazy(r"\b(?:is|are)\s+not\s+(?:considered\s+)?medically necessary\b|\bdo(?:es)? not meet the definition",
-                re.IGNORECASE)
+# Wordings whose category is not their words: Florida Blue's 'meets the definition of medical necessity', Medicare's
+# 'reasonable and necessary', and a negation ahead of the category ('is *not* considered medically necessary').
+_NEGATED = lazy(r"\b(?:is|are)\s+not\s+(?:considered\s+)?(?:medically|reasonable and) necessary\b|"
+                r"\bdo(?:es)? not meet the definition|\bnot\s+reasonable and necessary\b", re.IGNORECASE)
 _CATEGORY_JOINERS = lazy(r"\b(?:and|or|and/or|reimbursable|considered|indications?|criteria)\b|[,/&:*\s-]+", re.I)
 
 
@@ -41,7 +42,7 @@ def category_of(text: str) -> str | None:
     if negated and negated.start() <= found.start() + len(found.group(0)):
         return "not medically necessary"
     word = found.group(1).lower()
-    return "medically necessary" if word.endswith("medical necessity") else word
+    return "medically necessary" if word.endswith(("medical necessity", "reasonable and necessary")) else word
 
 
 def category_heading(title: str) -> bool:
@@ -54,7 +55,8 @@ def category_heading(title: str) -> bool:
 # 'investigational drug' and 'experimental group'. 'Medically necessary' and 'not covered' are decisions wherever they
 # stand; the other categories only after a verb that gives them ('is considered experimental', 'Aetna considers the
 # following interventions experimental', 'remains investigational').
-_DECIDES = lazy(r"\bmedically necessary\b|\bdefinition of medical necessity\b|\bnot\s+covered\b", re.IGNORECASE)
+_DECIDES = lazy(r"\bmedically necessary\b|\bdefinition of medical necessity\b|\bnot\s+covered\b|"
+                r"\breasonable and necessary\b", re.IGNORECASE)
 _JUDGES = lazy(r"\b(?:consider(?:s|ed)?|deemed)\s+(?:\S+\s+){0,8}?(?:to be\s+)?(?:experimental|investigational|cosmetic|"
                r"unproven)\b|\b(?:is|are|be|remains?)\s+(?:\w+\s+){0,2}?(?:experimental|investigational|cosmetic|unproven)\b",
                re.IGNORECASE)
