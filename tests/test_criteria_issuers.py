@@ -177,9 +177,9 @@ def test_category_headings_with_no_criteria_heading_and_numbering_that_restarts_
     doc = parse_policy(HEADED + REFS, "p.md")
     assert [(s.id, s.parent, s.category) for s in doc.statements] == [
         ("I", None, "medically necessary"), ("II", None, "medically necessary"), ("II.1", "II", "medically necessary"),
-        ("II.2", "II", "medically necessary"), ("S3.I", None, "not medically necessary"),
-        ("S3.I.1", "S3.I", "not medically necessary"), ("S3.II", None, "not medically necessary"),
-        ("S4.I", None, "not covered")]
+        ("II.2", "II", "medically necessary"), ("S2.I", None, "not medically necessary"),
+        ("S2.I.1", "S2.I", "not medically necessary"), ("S2.II", None, "not medically necessary"),
+        ("S3.I", None, "not covered")]
     assert not [p for p in doc.problems if p.kind == "duplicate-criterion"]
 
 

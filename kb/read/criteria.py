@@ -97,7 +97,7 @@ class _Walk:
     outline: list[_Open] = field(default_factory=list)
     paragraph: str | None = None  # the open paragraph statement labelled items nest under
     announcer: str | None = None  # the statement whose announced list bullets belong to
-    group: int = 1
+    group: int = 0  # headings passed in the region: S1 is the part under the first
     group_items: int = 0
     prefix: str = ""  # 'S3.' once a heading's items restart the numbering
     used: set[str] = field(default_factory=set)
