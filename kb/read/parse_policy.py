@@ -35,9 +35,15 @@ META = {
     # 'Last Review:', and other issuers' 'Latest Review Date:', 'Most Recent Review:', 'Last Reviewed:'
     "last_review": lazy(r"^\W*(?:Last|Latest|Most Recent) Review(?:ed)?(?: Date)?\W*:?\W*\s*(?P<v>[^*]+?)\s*$", re.I),
     # 'Policy No. 107', 'Policy Number: MP-004', 'Policy #: 0411', or a line 'Number: 0411' (Aetna)
-    "policy_number": lazy(r"\bPolicy\s*(?:No\.?|Number|#)\s*:?\s*(?P<v>[A-Z]{0,5}-?\d[\w.-]*)|"
+    "policy_number": lazy(r"\bPolicy\s*(?:No\.?|Number|#)[\s:.\u2026]*(?P<v>[A-Z]{0,5}-?\d[\w.-]*)|"
                           r"^\W*Number\W*:\s*(?P<n>[A-Z]{0,5}-?\d[\w.-]*)", re.I),
 }
+
+
+# A masthead prints several fields on one line, set apart by dot leaders (Cigna's 'Effective Date .......4/15/2026
+# Next Review Date ...... 4/15/2027 Coverage Policy Number ...... 0529'): each field is read on its own.
+_META_FIELD = lazy(r"\s+(?=(?:Next Review|(?:Last|Latest|Most Recent) Review|(?:Coverage |Medical )?Policy (?:No\b|Number|#))"
+                   r"[^:]{0,12}?(?:\.{3,}|\u2026|:))", re.I)
 
 
 def slug(text: str) -> str:
@@ -187,11 +193,11 @@ def parse_codes(lines: list[str], span) -> list[Code]:
 def parse_metadata(lines: list[str], sections: list[Section], n_statements: int = 0) -> dict:
     meta: dict = {}
     for line in lines[:80]:
-        plain = line.replace("*", "").strip()
-        for key, rx in META.items():
-            m = rx.search(plain)
-            if m and key not in meta:
-                meta[key] = (m.group("v") or m.groupdict().get("n") or "").strip()
+        for plain in _META_FIELD.split(line.replace("*", "").strip()):
+            for key, rx in META.items():
+                m = rx.search(plain)
+                if m and key not in meta:
+                    meta[key] = (m.group("v") or m.groupdict().get("n") or "").strip()
     shape = document_shape(lines, sections, n_statements)
     meta.update(title=shape.title, issuer=shape.issuer, kind=shape.kind, title_from=shape.source)
     return meta

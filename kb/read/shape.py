@@ -50,6 +50,21 @@ _BACK_MATTER = lazy(r"^(?:references?|bibliography|acknowledge?ments?|appendix|a
                           r"cross references)$", re.IGNORECASE)
 
 
+# A masthead that names the kind of document, printed above its title: 'Medical Coverage Policy', 'Clinical Policy
+# Bulletin', 'Reimbursement Policy'.
+_KIND_OF_DOCUMENT = lazy(r"^(?:medical|clinical|coverage|payment|reimbursement|pharmacy|drug|administrative)?\s*"
+                         r"(?:coverage\s+)?(?:policy|policy bulletin|guideline|bulletin|determination)$", re.IGNORECASE)
+
+
+_SUBJECT = lazy(r"^subject:\s*", re.IGNORECASE)
+_NUMBER_LINE = lazy(r"^[A-Z]{0,6}[\w.-]*\d[\w.-]*$")
+
+
+def _masthead(title: str) -> bool:
+    return bool(_KIND_OF_DOCUMENT.match(title) or _DATES.search(title) or _NUMBER_LINE.match(title)
+                or re.search(r"\b(?:Reviewed|Revised|Original Effective Date)\b", title, re.IGNORECASE))
+
+
 @dataclass(frozen=True)
 class Shape:
     title: str | None
@@ -95,12 +110,16 @@ def from_headings(sections: list[Section], lines: list[str]) -> tuple[str | None
     first = sections[0]
     if first.level == 1:
         below = sections[1] if len(sections) > 1 else None
-        if below is not None and below.level == 2 and not is_section_name(below.title):
+        if below is not None and below.level == 2 and not is_section_name(below.title) and not _DATES.search(below.title):
             after = sections[2].line if len(sections) > 2 else len(lines) + 1
             wraps = len(sections) > 2 and all(s.level > 2 or _BACK_MATTER.match(s.title) for s in sections[2:])
             if _holds_dates(below, lines, after) or wraps:
                 return below.title, first.title
         return (None if is_section_name(first.title) else first.title), None
+    if len(tops) == 1 and first.level > 1 and all(_masthead(s.title) for s in sections[:sections.index(tops[0])]):
+        # a masthead over the title: the kind of document (Cigna's 'Medical Coverage Policy'), or Florida Blue's
+        # guideline number and dates above '# Subject: ...'
+        return _SUBJECT.sub("", tops[0].title), None
     # No top heading: a second-level heading is the title only when it holds the dates.
     after = sections[1].line if len(sections) > 1 else len(lines) + 1
     if not is_section_name(first.title) and _holds_dates(first, lines, after):
