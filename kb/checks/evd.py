@@ -32,8 +32,9 @@ def criterion_without_evidence(kb):
         return
     if not _mapped(kb):
         first = kb.doc.statements[0]
-        yield finding(criterion_without_evidence, first.line, "no criterion is linked to evidence: the policy "
-                      "folder has no statement_sections.csv or supports.csv", severity="info",
+        yield finding(criterion_without_evidence, first.line, "no criterion is linked to evidence by a reviewed "
+                      "table: the policy folder has no statement_sections.csv or supports.csv (kb evidence proposes "
+                      "links from the text meanwhile)", severity="info",
                       suggestion="add statement_sections.csv mapping criteria to rationale sections")
         return
     found = _profiles(kb)
