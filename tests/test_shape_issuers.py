@@ -39,3 +39,11 @@ def test_fields_on_one_masthead_line_set_apart_by_dot_leaders():
     got = parse_metadata([line], [])
     assert (got["effective"], got["next_review"], got["policy_number"]) == ("4/15/2026", "4/15/2027", "0529")
     assert parse_metadata(["Effective Date: 01/01/2025 (revised)"], [])["effective"] == "01/01/2025 (revised)"
+
+
+def test_a_subject_field_above_the_first_heading_names_the_document():
+    text = ("PDF created on 09-06-2023\n\n**Subject:**\tSurgical Treatment for Sleep Apnea\n**Document#:** SURG.00129\n\n"
+            "# **Description/Scope**\n\nText.\n\n# **Position Statement**\n\nText.\n")
+    got = meta(text)
+    assert (got["title"], got["title_from"]) == ("Surgical Treatment for Sleep Apnea", "subject field")
+    assert meta(text.replace("**Subject:**", "**Topic:**"))["title"] is None

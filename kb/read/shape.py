@@ -70,7 +70,7 @@ class Shape:
     title: str | None
     issuer: str | None
     kind: str  # POLICY (has coverage criteria) or ARTICLE
-    source: str  # where the title came from: "front matter", "headings" or "none"
+    source: str  # where the title came from: "front matter", "headings", "subject field" or "none"
 
 
 def front_matter(lines: list[str]) -> tuple[dict, int]:
@@ -180,6 +180,18 @@ def _copyright_issuer(lines: list[str]) -> str | None:
     return None
 
 
+# Anthem's masthead names the document in a field above the first heading: '**Subject:** Oral, Pharyngeal ...'.
+_SUBJECT_FIELD = lazy(r"^\W*Subject\W*:\W*\s*(?P<v>\S.*?)\s*$", re.IGNORECASE)
+
+
+def _subject_field(lines: list[str], first_heading: int) -> str | None:
+    for line in lines[:min(first_heading - 1, _FRONT_LINES)]:
+        m = _SUBJECT_FIELD.match(line.replace("*", "").split("\t\t")[0])
+        if m:
+            return m.group("v").strip()
+    return None
+
+
 def document_shape(lines: list[str], sections: list[Section], n_statements: int) -> Shape:
     """Title, issuer and kind of a document from its front matter, then its headings (a cover's read as one
     title), then, for the issuer, the copyright line at its front."""
@@ -188,5 +200,8 @@ def document_shape(lines: list[str], sections: list[Section], n_statements: int)
     if not issuer and not front.get("issuer") and not front.get("title"):
         issuer = _copyright_issuer(lines)
     source = "front matter" if front.get("title") else ("headings" if title else "none")
+    if not title and not front.get("title"):
+        title = _subject_field(lines, sections[0].line if sections else len(lines) + 1)
+        source = "subject field" if title else source
     return Shape(front.get("title") or title, front.get("issuer") or (None if front.get("title") else issuer),
                  POLICY if n_statements else ARTICLE, source)
