@@ -12,7 +12,8 @@ estimates`` lists). Every valid prompt whose marked words hold an interval estim
   doctors' label is significant; rows on no ratio or difference scale are counted apart;
 - **direction** (significant labels only): where the row's comparison names two treatments that the prompt's
   intervention and comparator words can be told apart by, the sign turned to intervention vs comparator agrees
-  with increased / decreased; "could not orient" is counted apart (unknown is honest, wrong is bad);
+  with increased / decreased (a hazard ratio on a survival or time-to-event outcome counts the other way: fewer
+  events is longer survival); "could not orient" is counted apart (unknown is honest, wrong is bad);
 - **outcome**: the row's outcome matches the prompt's outcome words (the vocabulary reads them the same, or they
   share a word), names another outcome, or is empty.
 
@@ -47,7 +48,7 @@ _INTERVAL_WORDS = re.compile(r"\bCI\b|\bC\.I\.|confidence interval|credib\w* int
 _RANGE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:to|-|,|;)\s*-?\d+(?:\.\d+)?")
 _DASHES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-",
                          "\u00b7": ".", "\u2009": " ", "\u00a0": " ", "\u202f": " "})
-_WORD = re.compile(r"[a-z][a-z0-9-]+")
+_WORD = re.compile(r"[a-z][a-z0-9]+")
 _STOP = frozenset("the and with for from that this were was are group groups patients all who after before "
                   "than those receiving received plus per dose doses daily day days during treatment".split())
 
@@ -224,10 +225,19 @@ def _words(text: str) -> set[str]:
     return {w for w in _WORD.findall(norm(text).lower()) if w not in _STOP and len(w) > 2}
 
 
+_TIME = re.compile(r"\b(\d+)\s*(?:-|\s)?(?:day|week|month|year|h\b|hour)", re.I)
+
+
+def _times(text: str) -> set[str]:
+    """The time points a text names ("at 6 months" -> {"6"}): they tell apart one outcome's results over time."""
+    return set(_TIME.findall(norm(text)))
+
+
 def match_row(estimates, spans, outcome: str = "") -> object | None:
     """Our estimate whose numbers lie in one of the evidence spans. Where several do ("at 6 months (OR ...) but
-    not at 12 months (OR ...)"), the one whose own words (the span's text since the previous estimate) share most
-    words with the prompt's outcome, then the one whose sentence shares most words with the span."""
+    not at 12 months (OR ...)"), the one whose own words (the span's text since the previous estimate) name the
+    prompt's time point, then share most words with its outcome, then the one whose sentence is most like the span
+    (shared words over all words: a table holding the same numbers is less like it than the sentence)."""
     best, best_key = None, None
     wanted = _words(outcome)
     for span in spans:
@@ -235,15 +245,30 @@ def match_row(estimates, spans, outcome: str = "") -> object | None:
         words = _words(plain)
         placed = sorted((at, i) for i, e in enumerate(estimates) for at in [numbers_at(e, plain)] if at is not None)
         for k, (at, i) in enumerate(placed):
-            own = plain[placed[k - 1][0] if k else 0:at + 60]
-            key = (len(wanted & _words(own)), len(words & _words(estimates[i].quote)))
+            own = plain[placed[k - 1][0] + 1 if k else 0:at]
+            quote = _words(estimates[i].quote)
+            key = (len(_times(outcome) & _times(own)), len(wanted & _words(own)),
+                   len(words & quote) / (len(words | quote) or 1))
             if best_key is None or key > best_key:
                 best, best_key = estimates[i], key
     return best
 
 
+_TAG = re.compile(r"\b(?:group|arm)\s+([a-z]|[ivx]{1,4}|\d)\b", re.I)
+
+
+def _tags(text: str) -> set[str]:
+    """Lettered or numbered groups a text names ("group A", "Group III")."""
+    return {t.lower() for t in _TAG.findall(norm(text))}
+
+
 def _which(name: str, a: str, b: str) -> str | None:
-    """'a' or 'b': the side of the row's comparison the prompt's words name (by shared words), if clear."""
+    """'a' or 'b': the side of the row's comparison the prompt's words name (by a group's letter, else by shared
+    words), if clear."""
+    tags = _tags(name)
+    ta, tb = bool(tags & _tags(a)), bool(tags & _tags(b))
+    if ta != tb:
+        return "a" if ta else "b"
     w = _words(name)
     sa, sb = len(w & _words(a)), len(w & _words(b))
     if sa > sb:
@@ -251,6 +276,9 @@ def _which(name: str, a: str, b: str) -> str | None:
     if sb > sa:
         return "b"
     return None
+
+
+_TIME_TO_EVENT = re.compile(r"surviv|time to|\bfree\b|duration", re.I)
 
 
 def orient(e, prompt: Prompt) -> tuple[int | None, str]:
@@ -266,6 +294,8 @@ def orient(e, prompt: Prompt) -> tuple[int | None, str]:
         return None, f"'{e.comparison}': both prompt arms read as one side"
     first = (side_i == "a") if side_i else (side_c == "b")
     sign = 1 if e.estimate > e.null else -1
+    if e.measure == "HR" and _TIME_TO_EVENT.search(prompt.outcome):
+        sign = -sign  # a hazard ratio below 1 lengthens the time to the event: "survival" increased
     return (sign if first else -sign), ""
 
 
@@ -396,4 +426,6 @@ def detail_lines(results: list[ArticleScore], which: str = "misses") -> str:
                 out.append(f"    row: {s.row['measure'] or '?'} {s.row['estimate']} ({s.row['ci']}) comparison="
                            f"{s.row['comparison']!r} outcome={s.row['outcome']!r} sig={s.significance} "
                            f"dir={s.direction} {s.orient_note}")
+                if norm(s.row["quote"]) not in norm(" ".join(p.spans)):
+                    out.append(f"    our sentence: {norm(s.row['quote'])[:300]}")
     return "\n".join(out) + "\n"
