@@ -82,3 +82,24 @@ def test_trial_outcome_words_stay_clean():
     assert outcome_in("a satisfactory sample") == ""
     assert outcome_word("lipids").polarity == "" and outcome_word("pregnancy").polarity == ""
     assert outcome_word("lung function").polarity == "higher"
+
+
+@pytest.mark.parametrize("title, phrases", [
+    ("Metformin versus placebo in combination with insulin analogues in type 2 diabetes", ["Metformin", "placebo"]),
+    ("Effect of tranexamic acid vs placebo on haematoma expansion", ["tranexamic acid", "placebo"]),
+    ("Sunitinib compared with capecitabine for advanced breast cancer", ["Sunitinib", "capecitabine"]),
+    ("Early versus delayed treatment of multiple sclerosis", []),  # qualifiers, not treatments
+    ("Quality of life versus survival in older patients", []),  # outcomes weighed
+    ("Percutaneous Vertebroplasty, Kyphoplasty, Sacroplasty, and Coccygeoplasty", []),  # no comparison: clean
+])
+def test_a_title_comparing_two_treatments_names_both(title, phrases):
+    from kb.estimates.topics import versus_phrases
+
+    assert versus_phrases(title) == phrases
+
+
+def test_a_title_s_treatments_order_a_sentence_that_names_one_arm():
+    text = (f"# Zincovir versus placebo in adults with a cold\n\n## Results\n\nThe zincovir group gained less weight "
+            f"(between-group difference -2.1 kg (95% CI -3.0 to -1.2)).<sup>[1]</sup>\n\n{REFS}")
+    (e,) = estimates_of(build_knowledge_base(parse_policy(text, "fixture.md"))).estimates
+    assert e.comparison == "zincovir vs sham"  # placebo is the data files' control, named "sham"

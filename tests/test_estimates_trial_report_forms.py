@@ -41,6 +41,12 @@ FORMS = {
     "a colon after the value": (
         "Events were less frequent (HR = 0.47: 95%CI = 0.23-0.96; P = 0.04).",
         ("HR", "HR", "0.47", "0.23", "0.96", "95%", "")),
+    "the before the level, mean with a colon": (
+        "Fat loss was higher with more calcium (mean: 2.9%; the 95% CI: 2.1 to 3.6%; P <0.001).",
+        ("proportion", "", "2.9", "2.1", "3.6", "95%", "%")),
+    "a value with a plus sign": (
+        "Peak glucose rose (+1.4 mmol/L, 95%CI: 0.9-2.0 mmol/L; p < 0.001).",
+        ("", "", "1.4", "0.9", "2.0", "95%", "mmol/L")),
     "95%-CI": (
         "Referrals were more frequent (OR 2.2, 95%-CI 1.1-4.4).",
         ("OR", "OR", "2.2", "1.1", "4.4", "95%", "")),

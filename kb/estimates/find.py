@@ -22,8 +22,9 @@ _BOUND_LOW = rf"(?:\+\s?)?(?P<low>{NUM})(?:\s?%)?"
 _BOUND_HIGH = rf"(?:\+\s?)?(?P<high>{NUM})(?:\s?%)?"
 # "C.I." ends in a point, so the word boundary that closes the other names cannot follow it.
 _INTERVAL_NAME = r"(?:(?:CI|CrI|Cl|UI|confidence intervals?|credible intervals?|uncertainty intervals?)\b|C\.I\.)"
+# A "the" before the level belongs to the interval's label: "(mean: 3.0%; the 95% CI: 2.3 to 3.7%)".
 _ANCHOR = lazy(
-    rf"(?P<level>\d{{2}}(?:\.\d+)?)\s?%[\s-]?{_INTERVAL_NAME}"  # "95% CI", "95%-CI"
+    rf"(?:\bthe\s+)?(?P<level>\d{{2}}(?:\.\d+)?)\s?%[\s-]?{_INTERVAL_NAME}"  # "95% CI", "95%-CI"
     r"(?:\s*[(\[](?:CI|CrI|UI)[)\]])?"  # "95% confidence interval (CI) 2.90-14.95", "... [CI] = 23.0-31.0"
     rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?:from\s+)?(?P<bounds>{_BOUND_LOW}{_SEP}{_BOUND_HIGH})(?(open)\s*[\])])",
     re.IGNORECASE)
@@ -47,7 +48,7 @@ _MEASURE_UNIT = rf"(?:{_UNIT_WORD}(?:\s?/\s?(?:{_UNIT_WORD}|m2|m\u00b2|day|d|wee
 _DIFFERENCE_WORDS = (r"(?i:(?:(?:mean|median|between[- ]groups?|adjusted|absolute)\s+)?differences?"
                      r"(?:\s+(?:between|in)\s+(?:the\s+)?(?:means|groups))?(?:\s*(?:of|was|=|:))?)")
 _INSIDE = lazy(rf"^\s*(?:{_QUALIFIER}(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*|(?P<said>{_DIFFERENCE_WORDS})\s*|"
-               rf"(?i:mean|median)\s+)?(?P<value>{NUM})\s*"
+               rf"(?i:mean|median):?\s+)?\+?(?P<value>{NUM})\s*"
                rf"(?P<unit>%|percentage points?|points?|mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|hours?|{_MEASURE_UNIT})?"
                r"(?:\s+on\s+(?:a|the)\s+[^,;()]{1,40}?\s+scale)?\s*[;,:]?\s*$")  # "-8.2 points on a 0-100 scale, 95% CI"
 # A rate's denominator is no estimate: in '8.6/1,000 (95% CI 6.3-10.9)' the number after the slash (or the digits
