@@ -244,8 +244,10 @@ def match_row(estimates, spans, outcome: str = "") -> object | None:
         plain = norm(span)
         words = _words(plain)
         placed = sorted((at, i) for i, e in enumerate(estimates) for at in [numbers_at(e, plain)] if at is not None)
-        for k, (at, i) in enumerate(placed):
-            own = plain[placed[k - 1][0] + 1 if k else 0:at]
+        starts = sorted({at for at, _ in placed})
+        for at, i in placed:
+            k = starts.index(at)  # rows at the same place (a sentence and a table holding its numbers) share words
+            own = plain[starts[k - 1] + 1 if k else 0:at]
             quote = _words(estimates[i].quote)
             key = (len(_times(outcome) & _times(own)), len(wanted & _words(own)),
                    len(words & quote) / (len(words | quote) or 1))
