@@ -14,8 +14,8 @@ estimates`` lists). Every valid prompt whose marked words hold an interval estim
   intervention and comparator words can be told apart by, the sign turned to intervention vs comparator agrees
   with increased / decreased (a hazard ratio on a survival or time-to-event outcome counts the other way: fewer
   events is longer survival); "could not orient" is counted apart (unknown is honest, wrong is bad);
-- **outcome**: the row's outcome matches the prompt's outcome words (the vocabulary reads them the same, or they
-  share a word), names another outcome, or is empty.
+- **outcome**: the row's outcome matches the prompt's outcome words (the vocabulary's words for it occur in them,
+  or they share a word), names another outcome, or is empty.
 
 Spans are matched by their text with whitespace, dashes and decimal points normalised, never by the corpus'
 offsets (they refer to its own article reader's text). Prompts the corpus lists as incorrect are dropped.
@@ -302,11 +302,12 @@ def orient(e, prompt: Prompt) -> tuple[int | None, str]:
 
 
 def outcome_score(e, prompt: Prompt) -> str:
-    from kb.estimates.vocabulary import outcome_in
+    from kb.estimates.vocabulary import outcome_word
 
     if not e.outcome:
         return "empty"
-    if outcome_in(prompt.outcome) == e.outcome or _words(e.outcome) & _words(prompt.outcome):
+    word = outcome_word(e.outcome)  # the vocabulary's words for it, wherever the prompt names them
+    if (word and word.pattern.search(prompt.outcome)) or _words(e.outcome) & _words(prompt.outcome):
         return "match"
     return "other"
 

@@ -71,6 +71,7 @@ def test_one_arm_matched_by_two_words_is_one_arm():
     ("the cholesterol level", "lipids"),
     ("the clinical pregnancy rate per cycle", "pregnancy"),
     ("the mean wound healing time", "wound healing"),
+    ("the hazard ratio for OS was", "mortality"),
 ])
 def test_trial_outcomes_are_named(text, outcome):
     assert outcome_in(text) == outcome
@@ -78,6 +79,7 @@ def test_trial_outcomes_are_named(text, outcome):
 
 def test_trial_outcome_words_stay_clean():
     assert outcome_in("overall survival") == "mortality"  # survival alone stays with mortality
+    assert outcome_in("given per os twice daily") == ""  # "OS" only as the capitals
     assert outcome_in("the cost of the device") == ""
     assert outcome_in("a satisfactory sample") == ""
     assert outcome_word("lipids").polarity == "" and outcome_word("pregnancy").polarity == ""
