@@ -30,6 +30,10 @@ def comparisons(sentence: str) -> list[str]:
      ["early-start", "late-start"]),
     ("Progression came sooner with drug X than capecitabine (HR, 1.40; 95% CI, 1.10-1.80).",
      ["drug x", "capecitabine"]),
+    ("Relapse was less frequent in patients treated with zincovir 3.5 mg/kg (HR = 0.61, 95% CI = 0.44, 0.85) than "
+     "in those treated with placebo.", ["zincovir", "placebo"]),
+    ("Compared to the attention control, intervention participants were more active (OR = 2.5; 95% CI: 1.1-5.6).",
+     ["intervention", "attention control"]),
 ])
 def test_the_arms_a_sentence_compares_are_read_in_its_order(sentence, arms):
     assert named_arms(sentence) == arms
@@ -44,6 +48,11 @@ def test_the_arms_a_sentence_compares_are_read_in_its_order(sentence, arms):
     "Outcomes were better in group I than in groups II and III (OR 2.0; 95% CI 1.1 to 3.6).",  # three arms
     "Pain was lower with time than before (MD -1.2; 95% CI -2.0 to -0.4).",  # no arms
     "It was given with more than one drug (OR 2.0; 95% CI 1.1 to 3.6).",
+    # no control named: two groups of people compared are not two arms
+    "Compared with men, older patients fell more often (OR 2.0; 95% CI 1.1 to 3.6).",
+    "Patients treated with zincovir fell less often than those treated with aspirin (OR 0.5; 95% CI 0.3 to 0.9).",
+    # a subject and "compared with": the difference may be printed either way round
+    "Zincovir significantly reduced the level (mean difference 105.2, 95% CI 10.7 to 199.7) compared with placebo.",
 ])
 def test_no_pair_is_guessed(sentence):
     assert named_arms(sentence) == [] and comparisons(sentence) == [""]

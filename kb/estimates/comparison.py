@@ -63,13 +63,13 @@ def _headings(doc: PolicyDocument, sentence: Sentence) -> list[str]:
     return titles + list(reversed(above))
 
 
-# A trial's arm named by its group: "in the tranexamic acid group", "than the placebo arm", "in group A". Up to
-# three words before "group" or "arm" after an article or preposition; a lettered or numbered group after it.
 # A word of an arm's name: no article, preposition or connective, no comparative or quantity ("with more than one
 # drug"), no time ("with time than before"), no bare number.
 _ARM_WORD = (r"(?!(?i:the|a|an|in|to|with|of|and|or|than|that|versus|vs|compared|group|arm|more|less|fewer|greater|"
              r"higher|lower|better|worse|rather|one|time|before|after|baseline|expected|previously|ever|those|"
              r"this|these|it|them|each|both|all)\b)(?!\d+\b)[\w\u2010-]+")
+# A trial's arm named by its group: "in the tranexamic acid group", "than the placebo arm", "in group A". Up to
+# four words before "group" or "arm" after an article or preposition; a lettered or numbered group after it.
 _ARM = lazy(rf"\b(?:the|in|to|with|of|and|than|versus|vs\.?)\s+(?P<name>(?:{_ARM_WORD} ){{0,3}}?{_ARM_WORD})"
             r"(?=\s+(?:group|arm)s?\b)|\b(?P<label>(?i:group|arm))\s+(?P<tag>[A-Z]|[IVX]{1,4}|\d)\b")
 # "PFS was shorter with sunitinib than capecitabine", "more satisfied when treating with rizatriptan than when
@@ -78,6 +78,20 @@ _ARM = lazy(rf"\b(?:the|in|to|with|of|and|than|versus|vs\.?)\s+(?P<name>(?:{_ARM
 _WITH_THAN = lazy(
     rf"\bwith (?P<a>(?:{_ARM_WORD} ){{0,2}}?{_ARM_WORD}) than (?:(?i:when|in|for|those|patients|participants|subjects|"
     rf"treated|treating|receiving|given|on) ){{0,4}}(?:with )?(?P<b>(?:{_ARM_WORD} ){{0,2}}{_ARM_WORD})")
+# A treatment set against a control named as such: "in patients treated with cladribine ... than in those treated
+# with placebo", "Compared to the attention control, intervention participants ...". One side must be a control, so
+# that other things compared (men and women, one dose and another) are not taken for the arms. "A reduced the level
+# (mean difference 105.2, ...) compared with placebo" is not read: such a difference is as often printed placebo
+# minus A, so the order of naming would give a wrong direction.
+_CONTROL = r"(?i:placebo|sham|control|usual care|standard care|no treatment|waiting list|wait-list)"
+_TREATED_THAN = lazy(
+    rf"\b(?i:treated|treatment) with (?P<a>(?:{_ARM_WORD} ){{0,2}}?{_ARM_WORD})\b(?:[^.;]|\.\d){{0,120}}?\bthan (?:in )?"
+    rf"(?:(?i:those|patients|participants|subjects) )?(?i:treated|given|receiving|on) (?:with )?"
+    rf"(?P<b>(?:{_ARM_WORD} )?{_CONTROL})\b")
+_COMPARED_CONTROL = lazy(
+    rf"^\s*(?i:compared (?:with|to)|in comparison (?:with|to)) (?:the )?(?P<b>(?:{_ARM_WORD} )?{_CONTROL})"
+    rf"(?: (?i:group|arm))?, (?:the )?(?P<a>(?:{_ARM_WORD} )?{_ARM_WORD}) (?i:group|arm|participants|recipients|"
+    rf"patients|subjects)\b")
 _COMPARING = lazy(r"\b(?:than|compared (?:with|to)|versus|vs\b|relative to|in comparison (?:with|to)|over)\b",
                   re.IGNORECASE)
 _LEADING = lazy(r"^(?:(?:the|in|to|with|of|and|than|that|those|a|an|versus|vs\.?)\s+)+", re.IGNORECASE)
@@ -102,9 +116,7 @@ def named_arms(text: str) -> list[str]:
         if name not in (a for _, a in arms):
             arms.append((m.start("label") if m.group("label") else m.end("name") - len(name), name))
     if len(arms) != 2:
-        pairs = [m for m in _WITH_THAN.finditer(plain) if not _NOT_AN_ARM.search(m.group("a"))
-                 and not _NOT_AN_ARM.search(m.group("b")) and m.group("a").lower() != m.group("b").lower()]
-        return [pairs[0].group("a").lower(), pairs[0].group("b").lower()] if len(pairs) == 1 and not arms else []
+        return [] if len(arms) > 2 else _arms_in_words(plain, with_than=not arms)
     names = [a for _, a in arms]
     first = _COMPARED_FIRST.match(plain)
     if first and arms[0][0] < first.end(1):  # "Compared with the placebo group, the treated group ..."
@@ -113,6 +125,20 @@ def named_arms(text: str) -> list[str]:
     # "lower in the A group than in the B group". "3 cases in the A group and 18 in the B group (OR 51.0)" may
     # print B over A: no pair, so no direction is guessed.
     return names if _COMPARING.search(plain, arms[0][0], arms[1][0]) else []
+
+
+def _arms_in_words(plain: str, with_than: bool) -> list[str]:
+    """The pair named by "with A than B" (only where no group is named) or by a treatment set against a control,
+    when exactly one such pair is named."""
+    for rx in ((_WITH_THAN,) if with_than else ()) + (_TREATED_THAN, _COMPARED_CONTROL):
+        pairs = {(m.group("a").lower(), m.group("b").lower()) for m in rx.finditer(plain)
+                 if not _NOT_AN_ARM.search(m.group("a")) and not _NOT_AN_ARM.search(m.group("b"))
+                 and m.group("a").lower() != m.group("b").lower()}
+        if len(pairs) == 1:
+            return list(pairs.pop())
+        if pairs:
+            return []  # several pairs: which one the number is for is not said
+    return []
 
 
 def comparison_for(doc: PolicyDocument, sentence: Sentence, lead: Sentence | None) -> str:
