@@ -42,7 +42,8 @@ def test_the_arms_a_sentence_compares_are_read_in_its_order(sentence, arms):
 
 @pytest.mark.parametrize("sentence", [
     # named with "and" only: which arm the printed ratio puts first is not said
-    "Tubes were intact in 3 cases in the small-port group and 18 in the large-port group (OR: 51.0, CI 95%: 7.5-343.7).",
+    "Tubes were intact in 3 cases in the small-port group and 18 in the large-port group "
+    "(OR: 51.0, CI 95%: 7.5-343.7).",
     "There was no significant difference between the two treatment groups in pain (MD 0.2; 95% CI -0.4 to 0.8).",
     "Both groups improved (MD 0.2; 95% CI -0.4 to 0.8).",
     "Outcomes were better in group I than in groups II and III (OR 2.0; 95% CI 1.1 to 3.6).",  # three arms

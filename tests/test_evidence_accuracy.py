@@ -92,7 +92,8 @@ def _prompt(label=-1, outcome="colds", intervention="zincovir", comparator="plac
 
 
 def test_the_row_for_the_prompts_time_point_is_chosen():
-    span = "Colds were fewer at 12 months (OR 0.50, 95% CI 0.30 to 0.80) but not at 6 months (OR 0.90, 95% CI 0.70 to 1.10)"
+    span = ("Colds were fewer at 12 months (OR 0.50, 95% CI 0.30 to 0.80) but not at 6 months "
+            "(OR 0.90, 95% CI 0.70 to 1.10)")
     rows = [_row("0.50", "0.30", "0.80", quote=span), _row("0.90", "0.70", "1.10", quote=span)]
     assert match_row(rows, (span,), "colds at 6 months") is rows[1]
     assert match_row(rows, (span,), "colds at 12 months") is rows[0]
@@ -107,7 +108,8 @@ def test_direction_is_oriented_or_left_unknown():
     assert orient(_row("0.50", "0.30", "0.80", comparison="group A vs group B"),
                   _prompt(intervention="Group B: two doses", comparator="Group A: one dose")) == (1, "")
     # a hazard ratio below 1 on a survival outcome: survival increased
-    assert orient(_row("0.50", "0.30", "0.80", "HR", "zincovir vs sham"), _prompt(outcome="overall survival")) == (1, "")
+    hr = _row("0.50", "0.30", "0.80", "HR", "zincovir vs sham")
+    assert orient(hr, _prompt(outcome="overall survival")) == (1, "")
 
 
 def test_significance_wrong_when_the_interval_disagrees_with_the_label():

@@ -85,7 +85,8 @@ _WITH_THAN = lazy(
 # minus A, so the order of naming would give a wrong direction.
 _CONTROL = r"(?i:placebo|sham|control|usual care|standard care|no treatment|waiting list|wait-list)"
 _TREATED_THAN = lazy(
-    rf"\b(?i:treated|treatment) with (?P<a>(?:{_ARM_WORD} ){{0,2}}?{_ARM_WORD})\b(?:[^.;]|\.\d){{0,120}}?\bthan (?:in )?"
+    rf"\b(?i:treated|treatment) with (?P<a>(?:{_ARM_WORD} ){{0,2}}?{_ARM_WORD})\b(?:[^.;]|\.\d){{0,120}}?"
+    r"\bthan (?:in )?"
     rf"(?:(?i:those|patients|participants|subjects) )?(?i:treated|given|receiving|on) (?:with )?"
     rf"(?P<b>(?:{_ARM_WORD} )?{_CONTROL})\b")
 _COMPARED_CONTROL = lazy(

@@ -49,15 +49,19 @@ _DIFFERENCE_WORDS = (r"(?i:(?:(?:mean|median|between[- ]groups?|adjusted|absolut
                      r"(?:\s+(?:between|in)\s+(?:the\s+)?(?:means|groups))?(?:\s*(?:of|was|=|:))?)")
 _INSIDE = lazy(rf"^\s*(?:{_QUALIFIER}(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*|(?P<said>{_DIFFERENCE_WORDS})\s*|"
                rf"(?i:mean|median):?\s+)?\+?(?P<value>{NUM})\s*"
-               rf"(?P<unit>%|percentage points?|points?|mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|hours?|{_MEASURE_UNIT})?"
-               r"(?:\s+on\s+(?:a|the)\s+[^,;()]{1,40}?\s+scale)?\s*[;,:]?\s*$")  # "-8.2 points on a 0-100 scale, 95% CI"
+               r"(?P<unit>%|percentage points?|points?|mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|hours?|"
+               rf"{_MEASURE_UNIT})?"
+               # "-8.2 points on a 0-100 scale, 95% CI"
+               r"(?:\s+on\s+(?:a|the)\s+[^,;()]{1,40}?\s+scale)?\s*[;,:]?\s*$")
 # A rate's denominator is no estimate: in '8.6/1,000 (95% CI 6.3-10.9)' the number after the slash (or the digits
 # after a thousands comma) is left alone.
 _OUTSIDE = lazy(
-    rf"(?:(?P<name>{MEASURE}|{_DIFFERENCE_WORDS})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?(?<![\w./])(?<!\d,)(?<![\w.][{MINUS}])(?P<value>{NUM})\s*"
+    rf"(?:(?P<name>{MEASURE}|{_DIFFERENCE_WORDS})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?"
+    rf"(?<![\w./])(?<!\d,)(?<![\w.][{MINUS}])(?P<value>{NUM})\s*"
     # a unit of measurement only after a measure's name: "mean difference -4.2 mm Hg (95% CI ...)", but not
     # the time point in "pain at 12 months (95% CI ...)"
-    rf"(?P<unit>%|percentage points?|points?|(?(name)(?:mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|{_MEASURE_UNIT})))?\s*$")
+    r"(?P<unit>%|percentage points?|points?|(?(name)(?:mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|"
+    rf"{_MEASURE_UNIT})))?\s*$")
 # A mean and the "\u00b1" of its standard deviation right before the number an interval follows.
 _SPREAD_BEFORE = lazy(rf"(?<![\w.])(?P<value>{NUM})\s*(?:\u00b1|\+/-)\s*$")
 _P_BEFORE = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*[=<>\u2264\u2265]\s*$")
