@@ -17,29 +17,51 @@ from kb.patterns import lazy
 from .numbers import MEASURE, MINUS, NUM, canonical_measure, to_float
 
 _SEP = r"\s*(?:to|\u2013|\u2014|\u2012|-|,)\s*"
-_BOUND_LOW = rf"(?P<low>{NUM})(?:\s?%)?"
-_BOUND_HIGH = rf"(?P<high>{NUM})(?:\s?%)?"
+# A bound may carry a plus sign ("[-3.0 to +2.7]"): it is left outside the number, which stays a plain decimal.
+_BOUND_LOW = rf"(?:\+\s?)?(?P<low>{NUM})(?:\s?%)?"
+_BOUND_HIGH = rf"(?:\+\s?)?(?P<high>{NUM})(?:\s?%)?"
+# "C.I." ends in a point, so the word boundary that closes the other names cannot follow it.
+_INTERVAL_NAME = r"(?:(?:CI|CrI|Cl|UI|confidence intervals?|credible intervals?|uncertainty intervals?)\b|C\.I\.)"
+# A "the" before the level belongs to the interval's label: "(mean: 3.0%; the 95% CI: 2.3 to 3.7%)".
 _ANCHOR = lazy(
-    r"(?P<level>\d{2}(?:\.\d+)?)\s?%\s*(?:CI|C\.I\.|CrI|Cl|UI|confidence intervals?|credible intervals?|uncertainty intervals?)\b"
+    rf"(?:\bthe\s+)?(?P<level>\d{{2}}(?:\.\d+)?)\s?%[\s-]?{_INTERVAL_NAME}"  # "95% CI", "95%-CI"
     r"(?:\s*[(\[](?:CI|CrI|UI)[)\]])?"  # "95% confidence interval (CI) 2.90-14.95", "... [CI] = 23.0-31.0"
-    rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?P<bounds>{_BOUND_LOW}{_SEP}{_BOUND_HIGH})(?(open)\s*[\])])",
+    rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?:from\s+)?(?P<bounds>{_BOUND_LOW}{_SEP}{_BOUND_HIGH})(?(open)\s*[\])])",
     re.IGNORECASE)
+# The interval's name with its level after it or with none: "CI 95%: 7.56-343.73", "(CI 95% -2.11 to 0.19)",
+# "(OR of 0.47; CI: 0.38-0.57", "CI [0.27-1.24]". Only the abbreviation, and only where the measure's value is read
+# before it (``find_estimates``): a bare "CI" might be a cardiac index.
+_ANCHOR_LOOSE = lazy(
+    rf"(?<![\w%-])(?:CI|C\.I\.)(?:\s*\(?(?P<level>\d{{2}}(?:\.\d+)?)\s?%\)?)?"
+    rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?P<bounds>{_BOUND_LOW}{_SEP}{_BOUND_HIGH})(?(open)\s*[\])])")
 # Words that qualify a measure or name the group it is for, before its name: "(Summary OR = 11.6, 95% CI ...)",
 # "(National AOR = 2.97, 95% CI ...)", "[DM: HR 6.59, ...; non-DM: HR 4.42, ...]". The measure's name stays
 # required; with no name, only "mean" or "median" may stand before the value ("(mean 30.3 days, 95% CI ...)").
 _QUALIFIER = r"(?:[^\W\d_][\w'\u2010-]*:?\s+){0,4}?"
 # An interval with no "95% CI" label, in parentheses after its estimate: "(2.6; 1.74 to 3.37; ...)".
 _BARE = lazy(rf"\(\s*(?P<value>{NUM})\s*;\s*{_BOUND_LOW}\s+to\s+{_BOUND_HIGH}\s*(?=[;)])")
-_INSIDE = lazy(rf"^\s*(?:{_QUALIFIER}(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*|(?i:mean|median)\s+)?(?P<value>{NUM})\s*"
-               r"(?P<unit>%|percentage points?|points?|mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|hours?)?"
-               r"(?:\s+on\s+(?:a|the)\s+[^,;()]{1,40}?\s+scale)?\s*[;,]?\s*$")  # "-8.2 points on a 0-100 scale, 95% CI"
+# A unit of measurement as printed after a value: "kg", "kcal", "mmol/l", "ng/mL", "cm/sec", "IU/kg", "L".
+_UNIT_WORD = r"(?:[\u00b5\u03bcnmcd]?(?:mol|g|L|l)|kg|kcal|IU|U|mm ?Hg|cm|mm|m|ms|sec|s|min|h|hrs?|bpm)"
+_MEASURE_UNIT = rf"(?:{_UNIT_WORD}(?:\s?/\s?(?:{_UNIT_WORD}|m2|m\u00b2|day|d|week|year))*(?![\w/\u00b2]))"
+# "difference 0.04 kg", "between-group difference of -2.6": a difference said in words, which names no measure
+# of its own but says the number is one.
+_DIFFERENCE_WORDS = (r"(?i:(?:(?:mean|median|between[- ]groups?|adjusted|absolute)\s+)?differences?"
+                     r"(?:\s+(?:between|in)\s+(?:the\s+)?(?:means|groups))?(?:\s*(?:of|was|=|:))?)")
+_INSIDE = lazy(rf"^\s*(?:{_QUALIFIER}(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*|(?P<said>{_DIFFERENCE_WORDS})\s*|"
+               rf"(?i:mean|median):?\s+)?\+?(?P<value>{NUM})\s*"
+               r"(?P<unit>%|percentage points?|points?|mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|hours?|"
+               rf"{_MEASURE_UNIT})?"
+               # "-8.2 points on a 0-100 scale, 95% CI"
+               r"(?:\s+on\s+(?:a|the)\s+[^,;()]{1,40}?\s+scale)?\s*[;,:]?\s*$")
 # A rate's denominator is no estimate: in '8.6/1,000 (95% CI 6.3-10.9)' the number after the slash (or the digits
 # after a thousands comma) is left alone.
 _OUTSIDE = lazy(
-    rf"(?:(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?(?<![\w./])(?<!\d,)(?<![\w.][{MINUS}])(?P<value>{NUM})\s*"
+    rf"(?:(?P<name>{MEASURE}|{_DIFFERENCE_WORDS})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?"
+    rf"(?<![\w./])(?<!\d,)(?<![\w.][{MINUS}])(?P<value>{NUM})\s*"
     # a unit of measurement only after a measure's name: "mean difference -4.2 mm Hg (95% CI ...)", but not
     # the time point in "pain at 12 months (95% CI ...)"
-    r"(?P<unit>%|percentage points?|points?|(?(name)(?:mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?)))?\s*$")
+    r"(?P<unit>%|percentage points?|points?|(?(name)(?:mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|"
+    rf"{_MEASURE_UNIT})))?\s*$")
 # A mean and the "\u00b1" of its standard deviation right before the number an interval follows.
 _SPREAD_BEFORE = lazy(rf"(?<![\w.])(?P<value>{NUM})\s*(?:\u00b1|\+/-)\s*$")
 _P_BEFORE = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*[=<>\u2264\u2265]\s*$")
@@ -199,9 +221,15 @@ def _labelled(text: str, m: re.Match) -> Found:
     if not p and group >= 0 and text[group] == "[":
         p = _p_right_after(text, end)
     inside = _INSIDE.match(segment) if segment.strip(" ;,") else None
-    if inside:
+    part = segment.rstrip(" ;,").rsplit(",", 1)[-1] if group >= 0 and not inside and "," in segment else ""
+    named_part = _INSIDE.match(part) if part else None
+    if named_part and named_part.group("name"):
+        # "(P < 0.001, OR: 51.0, CI 95%: 7.56-343.73)": the named measure is the comma-list's last item
+        inside, start = named_part, group + 1 + head.rfind(part)
+        name, value, unit = inside.group("name"), inside.group("value"), inside.group("unit") or ""
+    elif inside:
         start, name, value, unit = group if group >= 0 else m.start() - len(segment), \
-            inside.group("name") or "", inside.group("value"), inside.group("unit") or ""
+            inside.group("name") or inside.group("said") or "", inside.group("value"), inside.group("unit") or ""
     else:
         before = max(0, group - _REACH)
         outside = _OUTSIDE.search(text, before, group) if group >= 0 and not segment.strip(" ;,") else None
@@ -225,11 +253,17 @@ def _labelled(text: str, m: re.Match) -> Found:
     if "%" in m.group("bounds") and not unit:
         unit = "%"
     measure = _TIMES_MEASURE.get(name[len("times the "):], "") if name.startswith("times the ") else \
-        canonical_measure(name) if name else ""
+        _named_measure(name) if name else ""
     if not measure:
         measure, _ = _measure_from_words(text[max(0, start - _REACH):start], unit, text[end:end + _REACH])
+    level = m.group("level")
     return Found(start, end, name, measure, value, m.group("low"), _upper_bound(text, m),
-                 m.group("level") + "%", p, unit, i2)
+                 level + "%" if level else "", p, unit, i2)
+
+
+def _named_measure(name: str) -> str:
+    """The measure a printed name gives: its canonical code, or "difference" for a difference said in words."""
+    return canonical_measure(name) or ("difference" if re.search(r"\bdifferences?\b", name, re.IGNORECASE) else "")
 
 
 def _before_group(text: str, group: int, segment: str, m: re.Match) -> tuple[int, str, str, str]:
@@ -298,6 +332,11 @@ def find_estimates(text: str) -> list[Found]:
         return []
     found = [_labelled(text, m) for m in _ANCHOR.finditer(text)]
     taken = [(f.start, f.end) for f in found]
+    for m in _ANCHOR_LOOSE.finditer(text) if "CI" in text or "C.I." in text else ():
+        loose = _labelled(text, m) if not any(a <= m.start() < b for a, b in taken) else None
+        if loose and loose.value:  # a bare "CI" counts only with the measure's value read before it
+            found.append(loose)
+            taken.append((loose.start, loose.end))
     for m in _BARE.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             found.append(_bare(text, m))

@@ -5,7 +5,8 @@ written down; a policy on another topic names its treatments itself. Three
 places are read, each a plain text rule:
 
 - the title, split at commas, "and", "or" and slashes ("Percutaneous
-  Vertebroplasty, Kyphoplasty, Sacroplasty, and Coccygeoplasty");
+  Vertebroplasty, Kyphoplasty, Sacroplasty, and Coccygeoplasty"), and the two
+  treatments a title compares ("Metformin versus placebo in ...");
 - the criteria: a word ending like a procedure or a therapy (-plasty, -ectomy,
   -otomy, -therapy, ablation, stimulation, fusion, injection, augmentation,
   stenting) with up to two words before it;
@@ -25,7 +26,7 @@ import re
 from kb.patterns import lazy
 from kb.read.acronyms import definitions, fits
 from kb.read.model import PolicyDocument
-from .vocabulary import TreatmentWord, treatments_in
+from .vocabulary import TreatmentWord, outcome_in, treatments_in
 
 _HEAD = lazy(
     r"(?:plasty|ectomy|otomy|ostomy|therapy|therapies|ablation|stimulation|fusion|injections?|augmentation|"
@@ -68,6 +69,37 @@ def title_phrases(title: str) -> list[str]:
     return out
 
 
+# A title that compares two treatments names both, with or without a procedure's ending: "Metformin versus
+# placebo in combination with insulin analogues ...", "Tranexamic acid vs placebo for ...". Up to four words on
+# each side, cut at a preposition or punctuation; a single word that only qualifies ("early versus delayed
+# treatment") names no treatment, nor do outcomes weighed against each other.
+_TITLE_VERSUS = lazy(r"(?P<a>(?:[\w'\u2010-]+ ){0,3}[\w'\u2010-]+) (?:versus|vs\.?|compared (?:with|to)) "
+                     r"(?P<b>[\w'\u2010-]+(?: [\w'\u2010-]+){0,3})", re.IGNORECASE)
+_CUT = lazy(r"\b(?:of|for|the|a|an|on|in|with|to|and|or|among|at|as|after|during|by|from|plus|alone|trial|study|"
+            r"randomi[sz]ed|controlled|comparing|comparison|effect|effects|efficacy|safety)\b", re.IGNORECASE)
+_QUALIFIER_ONLY = frozenset("early late delayed immediate high low short long standard usual new old single double "
+                            "once twice daily weekly monthly continuous intermittent".split())
+
+
+def versus_phrases(title: str) -> list[str]:
+    """The two treatments a title compares ("Metformin versus placebo in ..." -> ["Metformin", "placebo"])."""
+    m = _TITLE_VERSUS.search(title or "")
+    if not m:
+        return []
+    a_words = m.group("a").split()
+    cuts = [i for i, w in enumerate(a_words) if _CUT.fullmatch(w)]
+    a = " ".join(a_words[cuts[-1] + 1:] if cuts else a_words)
+    b_words = m.group("b").split()
+    cut = next((i for i, w in enumerate(b_words) if _CUT.fullmatch(w)), len(b_words))
+    b = " ".join(b_words[:cut])
+    out = [_clean(x) for x in (a, b)]
+    if not all(out) or any(len(x.split()) == 1 and x.lower() in _QUALIFIER_ONLY for x in out):
+        return []
+    if outcome_in(m.group("a")) or outcome_in(b):
+        return []  # "Quality of life versus survival": outcomes weighed, not treatments
+    return out
+
+
 def criteria_phrases(texts) -> list[str]:
     return [_clean(m.group(0)) for text in texts for m in _CRITERIA_PHRASE.finditer(text)]
 
@@ -88,7 +120,7 @@ def defined_treatments(sentences, named: set[str]) -> list[tuple[str, str]]:
 def _find(doc: PolicyDocument) -> tuple[TreatmentWord, ...]:
     title = doc.title or ""
     found: dict[str, TreatmentWord] = {}
-    phrases = title_phrases(title) + criteria_phrases(s.text for s in doc.statements)
+    phrases = title_phrases(title) + versus_phrases(title) + criteria_phrases(s.text for s in doc.statements)
     named = {p.split()[-1].lower() for p in phrases}
     pairs = [(p, "") for p in phrases] + defined_treatments(doc.sentences, named)
     for phrase, abbr in pairs:
