@@ -22,6 +22,7 @@ _MIN_PAREN = 3
 # Parentheses outnumbering every other marker this many times over are the style, the others strays.
 _PAREN_LEAD = 4
 _STRAYS = 2  # ... and never more than this many
+_FAR_PAST = 10  # a range citing this many numbers past the list's end, most of it, is no citation
 
 
 def kept_styles(counts) -> frozenset[str]:
@@ -57,7 +58,13 @@ def beyond_the_list(marker: RawMarker, last_entry: int | None) -> bool:
     if not last_entry:
         return False
     numbers = [int(n) for n in _DIGITS.findall(marker.inner)]
-    return len(numbers) > 1 and min(numbers) > last_entry
+    if len(numbers) > 1 and min(numbers) > last_entry:
+        return True
+    # '[29–97]' in a list of 29 (a table's age range after its mean and SD): a range that reaches far past the end,
+    # most of it no entry, is a range of values; a range a few numbers too long ('[25–31]') stays to be reported.
+    cited = expand(marker.inner).numbers
+    past = sum(1 for n in cited if n > last_entry)
+    return past >= _FAR_PAST and past * 2 > len(cited)
 
 
 _PADDED = re.compile(r"(?<!\d)0\d")
@@ -147,7 +154,7 @@ def choose(per_line: list[tuple[int, list[RawMarker], list[Skipped]]], last_entr
         keep = []
         skipped += [(line, s) for s in unsure]
         for r in (r for r in found if r.style in kept):
-            why = ("numbers that are all past the reference list (an interval?)" if beyond_the_list(r, last_entry)
+            why = ("numbers mostly past the reference list (an interval?)" if beyond_the_list(r, last_entry)
                    else code_not_citation(r, last_entry) or _interval_of(r, intervals, last_entry))
             if why:
                 skipped.append((line, Skipped(r.raw, r.start, why)))
