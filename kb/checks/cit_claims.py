@@ -100,7 +100,9 @@ def _count_may_fit(kb, entry, claim, cited: int) -> bool:
     sentence's first markers ('Twenty papers were in English [4]-[6], ... and one in Italian [33]'), or the
     next sentence goes on naming the counted works ('... and one [6]. The other study ... [25]')."""
     if not claim.opening:
-        return False  # the count is tied to a marker next to its noun: no other reading
+        # the count is tied to a marker next to its noun: no other reading but one that names a counted work after
+        # it ('tested in two small randomised studies,<sup>13</sup> including TICH-1,<sup>14</sup>')
+        return _including_adds(entry, claim)
     seen: list[int] = []
     for k in claim.markers:
         seen += [n for n in entry.markers[k].numbers if n not in seen]
@@ -112,6 +114,21 @@ def _count_may_fit(kb, entry, claim, cited: int) -> bool:
     if cited < claim.count and following < len(kb.doc.sentences) and _GOES_ON.match(kb.doc.sentences[following].text):
         return True
     return _points_back(kb, entry, claim) or claim.count + _one_more(entry.sentence.text, claim) == cited
+
+
+_INCLUDING = lazy(r"^[\s,;]*(?:including|among them|among which|one of (?:which|them|these)|of which|such as)\b[^.;\[\]()]{0,60}$",
+                  re.I)
+
+
+def _including_adds(entry, claim) -> bool:
+    last = claim.markers[-1]
+    if last + 1 >= len(entry.spans):
+        return False
+    between = entry.sentence.text[entry.spans[last][1]:entry.spans[last + 1][0]]
+    if not _INCLUDING.match(between):
+        return False
+    together = {n for k in (*claim.markers, last + 1) for n in entry.markers[k].numbers}
+    return len(together) == claim.count
 
 
 def _last_run_holds(entry, claim) -> bool:
