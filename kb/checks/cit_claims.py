@@ -49,6 +49,8 @@ def count_claim_mismatch(kb):
     before a unit of time is a duration (`90 day toxicity studies`), and one right after a name in capitals is the
     name's (`the UKPDS and STENO 2 trials [26-28]`); one whose marker points with `see`, `cf.`
     or `e.g.` (`three previous trials (see Titov et al., 2010)`) is only `info`: one paper may report them all.
+    A count tied to its marker holds when a counted work named after it brings its own marker and the two make the
+    count (`tested in two small randomised studies,<sup>13</sup> including TICH-1,<sup>14</sup>`).
     Why: the count is how a reader weighs the evidence; one non-randomised study counted as an RCT
     overstates it.
     Example: `This recommendation was based on five RCTs<sup>[5, 6, 65-67]</sup>` where 67 is a
