@@ -30,6 +30,13 @@ def test_a_label_glued_to_the_next_entry_opens_it_in_a_pdf_list():
     entries = parse_policy(_policy(listing.replace("16.", "1.", 1).replace("17.", "2.", 1)
                                    .replace("18.", "3.", 1).replace("19.", "4.", 1))).references
     assert [e.first_author for e in entries] == ["Dejaco", "Feuerstein", "Angeles-Han", "Ingram"]
+    # the glued label set further out (a two-digit label pushed left) still opens an item of the same list
+    text = _written([
+        _line("9. Cole C. Widgets in hips. Hip. 2020;2:3-4.", 100, 50, 300),
+        _line("10.Dunn D. Widgets in elbows. Elbow. 2021;3:5-6.", 112, 20, 300),
+        _line("11. Egan E. Widgets in wrists. Wrist. 2022;4:7-8.", 124, 50, 300)])
+    indents = {line.split(".")[0].strip(): len(line) - len(line.lstrip()) for line in text.splitlines() if line.strip()}
+    assert indents["9"] == indents["10"] == indents["11"]
     # Clean case: a wrapped line that opens with another number and a stop (a dose, a section '2.Results' out of
     # turn) runs on in its item.
     text = _written([_line("3. Start low: the dose is then raised in steps of", 100, 50, 500),

@@ -202,8 +202,10 @@ class _Layout:
         if line.bullet:
             return _Block("item", [line], "-")
         glued = _glued_next_label(before, line) if before is not None else None
-        if glued:
-            return _Block("item", [_relabel(line, glued.group("rest"))], glued.group("label"))
+        if glued:  # the list's next item, at its depth whatever the glued label's own indent
+            first = before.lines[0]
+            line = replace(line, text=glued.group("rest"), marker_x=first.marker_x, left=first.left)
+            return _Block("item", [line], glued.group("label"))
         m = LABEL.match(line.text)
         if m:
             line = _relabel(line, m.group("rest"))
