@@ -117,3 +117,30 @@ def test_a_list_of_bulleted_markdown_links_is_a_reference_list():
     mixed = ('- [the widget page](https://w.example.org/a) for more\n'
              '- [draft] gadget notes\n')
     assert parse_policy(_policy(mixed, body="Approve x 365 days.")).references == ()
+
+
+def test_a_prescribing_information_entry_names_its_maker():
+    """Cigna, UnitedHealthcare, Envolve: 'Humira® subcutaneous injection [prescribing information]. North Chicago,
+    IL: AbbVie; October 2023.' opens the list; the reader named no author or body for it (the first entry's author
+    was missing in 4 of 5 lists)."""
+    from kb.read.reference_list import parse_entry
+
+    cases = {
+        "Humira\u00ae subcutaneous injection [prescribing information]. North Chicago, IL: AbbVie; October 2023.":
+            ("AbbVie", 2023),
+        "Blincyto Prescribing Information. Thousand Oaks, CA: Amgen, Inc.; March 2018. Available at: "
+        "http://pi.amgen.com/blincyto.ashx. Accessed April 2018.": ("Amgen, Inc", 2018),
+        "Afinitor[package insert]. East Hanover, NJ: Novartis Pharmaceuticals Corporation; February 2022.":
+            ("Novartis Pharmaceuticals Corporation", 2022),
+        "Dupixent\u00ae [package insert]. Tarrytown, NY: Regeneron Pharmaceuticals, Inc. January 2024.":
+            ("Regeneron Pharmaceuticals, Inc", 2024),
+    }
+    for raw, (maker, year) in cases.items():
+        e = parse_entry(1, raw, 1)
+        assert (e.organisation, e.year) == (maker, year), raw
+    # Clean case: a report or book with a place and publisher keeps its reading (no maker as author), and an
+    # article about prescribing information keeps its authors.
+    report = parse_entry(1, "Widget handbook. London: Widget Press; 2019.", 1)
+    assert report.organisation is None
+    article = parse_entry(1, "Smith A, Jones B. Reading prescribing information. J Pharm. 2020;3:1-5.", 1)
+    assert article.first_author == "Smith" and article.organisation is None
