@@ -33,6 +33,12 @@ UNREAD_SHARE = 1 / 3
 
 
 _ADDRESS = re.compile(r"\S*(?:https?://|www\.)\S*")
+# 'Available at nccn.org.': a site named by its bare domain, a label of two letters or more and a top-level
+# domain in small letters ('U.S.', 'e.g.' or a publisher's name are no address).
+_BARE_DOMAIN = lazy(r"\b(?i:available\s+(?:from|at))\s*:?\s*'?(?:[A-Za-z0-9][A-Za-z0-9-]+\.)+[a-z]{2,6}(?:/\S*)?"
+                    r"(?![\w@])")
+# 'Acute lymphoblastic leukemia; Version 1.2018.' (NCCN): the version relied on, which carries its year.
+_VERSION_YEAR = lazy(r"\bVersion\s+\d{1,2}\.(?:19|20)\d\d\b", re.IGNORECASE)
 _RUN_TOGETHER = re.compile(r"[^\W\d_]\d{8,}")  # 'Ann Surg19862041657110.1097': year, volume and pages glued
 
 
@@ -263,7 +269,8 @@ def available_from_empty(kb):
     """`Available from:` with no address after it.
 
     What: the entry says `Available from:` (or `Available at:`) but gives no
-    web address anywhere (a DOI printed after it, `Available from: 10.1007/BF00337288`, is an address).
+    web address anywhere (a DOI printed after it, `Available from: 10.1007/BF00337288`, is an address, and so is a
+    site named by its bare domain, `Available at nccn.org`).
 
     Why: the phrase promises the reader a place to get the document; left
     dangling, the entry is unfinished and the document cannot be found.
@@ -273,7 +280,7 @@ def available_from_empty(kb):
     Fix: add the document's address after `Available from:`, or remove the phrase.
     """
     for e in kb.doc.references:
-        if e.available_from and not e.url and not e.doi:
+        if e.available_from and not e.url and not e.doi and not _BARE_DOMAIN.search(e.raw):
             yield finding(available_from_empty, e.line, f"{describe(e)} says 'Available from:' but gives no address",
                           citations=(e.number,),
                           suggestion="add the document's web address after 'Available from:', or remove the phrase")
@@ -287,6 +294,7 @@ def accessed_without_date(kb):
     but no year of publication or last update, and does not say it is undated (`(n.d.)`).
     Only documents that come in versions are meant (guidance, a report, criteria, a code
     such as `[TA279]`): a home page or a programme's page has no publication date to give.
+    A version number that carries its year (NCCN's `Version 1.2018`) says which version was used.
 
     Why: web documents and guidelines change; the access date alone does not
     say which version the policy relied on, and the annual review cannot tell
@@ -298,7 +306,8 @@ def accessed_without_date(kb):
     as printed on it, before the `[cited ...]` note.
     """
     for e in kb.doc.references:
-        if e.accessed and e.year is None and not _UNDATED.search(e.raw) and _DOCUMENT.search(e.raw):
+        if e.accessed and e.year is None and not _UNDATED.search(e.raw) and _DOCUMENT.search(e.raw) \
+                and not _VERSION_YEAR.search(e.raw):
             yield finding(accessed_without_date, e.line,
                           f"{describe(e)} gives an access date ([cited {e.accessed}]) but no date of publication",
                           citations=(e.number,),

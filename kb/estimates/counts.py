@@ -135,6 +135,26 @@ def _part_before(text: str, total: re.Match, arms: list, missing: int) -> bool:
     return any(word_or_number(m.group(0)) == missing for m in _NUMBER.finditer(text, total.end(), arms[0].start()))
 
 
+# "Of the 55 patients ..., 27% of patients withdrew ... due to adverse effects (n = 4), lack of efficacy (n = 9), ...":
+# a share of the total printed before the parts, which they break down.
+_SHARE = lazy(r"(?<![\d.,])(?P<p>\d{1,2}(?:\.\d{1,2})?)\s?%")
+
+
+def _share_before(text: str, total: re.Match, arms: list, parts: int) -> bool:
+    """A percentage printed between the total and the first part that is the parts' share of the total (as
+    rounded to the percentage's own decimals): the parts split that share (those who withdrew, by reason), not
+    the total."""
+    whole = as_int(total.group("n"))
+    if not arms or not 0 < parts < whole:
+        return False
+    for m in _SHARE.finditer(text, total.end(), arms[0].start()):
+        printed = m.group("p")
+        places = len(printed.split(".")[1]) if "." in printed else 0
+        if round(100 * parts / whole, places) == float(printed):
+            return True
+    return False
+
+
 _ANOTHER_ARM = lazy(r"(?:,|\band\b)\s+(?P<n>\d[\d,]*)\s+(?:in|to|into)\s+(?:the\s+)?[^.;]{0,40}?\b(?:arm|group)\b",
                     re.IGNORECASE)
 # "... because they died (n = 4), or because follow up was interrupted (n = 2) and two for technical reasons": the
@@ -219,7 +239,8 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
         if sum(sizes) != as_int(total) and (_sum_printed(text, arms, t) or _WORD_ARM.search(text, t.end(), stop)
                                           or _later_parts(totals[k + 1:], sum(sizes), as_int(total))
                                           or _completes(text, arms, as_int(total) - sum(sizes))
-                                          or _part_before(text, t, arms, as_int(total) - sum(sizes))):
+                                          or _part_before(text, t, arms, as_int(total) - sum(sizes))
+                                          or _share_before(text, t, arms, sum(sizes))):
             continue
         # A flow of participants: "Of 1200 screened, 840 were randomised: 421 to X and 419 to placebo". The
         # first number after the total is a later stage's total when the numbers cannot all be its parts.

@@ -24,6 +24,10 @@ from kb.importers.pdf_join import LineJoiner, runs_on_into_marker
 # ('[10]H. Jiang': a bracketed label may touch its entry's first letter, the gap narrower than a space)
 LABEL = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|\[\d{1,3}\]|"
                    r"\d{1,3}(?=\s+[A-Z\u00c0-\u00de]))(?:\s+|(?<=\])(?=[A-Z\u00c0-\u00de]))(?P<rest>\S.*)$")
+# '18.Angeles-Han ST' under entry 17 of a list whose other labels have a space: the label touches the name. Read as
+# the next entry only where it carries the next number of a numbered item and a capitalised word follows
+# (a wrapped '2.5 mg' or '2.Results' out of turn stays text).
+_GLUED_LABEL = re.compile(r"^(?P<label>\d{1,3}\.)(?P<rest>[A-Z\u00c0-\u00de][a-z\u00df-\u00ff].*)$")
 # ACM prints an appendix's letter with no stop ('A INTERVIEWS WITH HEALTHCARE CONSUMERS'); a number or numeral needs one
 _CAPS_HEADING = re.compile(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[IVXL]{1,5})\.|[A-Z])\s+"
                            r"(?P<words>[A-Z][A-Z\-\u2010'\u2019&]+(?:\s+[A-Z][A-Z\-\u2010'\u2019&]*){0,9})$")
@@ -94,7 +98,7 @@ def write_blocks(out, pages: list[list[Line]], tables: list[list[Table]]) -> lis
         if current and layout.continues(current, thing):
             current.lines.append(thing)
         else:
-            blocks += held + [layout.start(thing)]
+            blocks += held + [layout.start(thing, current)]
             held = []
     blocks += held
     layout.indents = _clusters([b.lines[0].marker_x - b.lines[0].left for b in blocks
@@ -192,11 +196,16 @@ class _Layout:
             return False
         return previous is None or line.x0 < previous.x0 - 2 or self.short(previous, line)
 
-    def start(self, line: Line) -> _Block:
+    def start(self, line: Line, before: _Block | None = None) -> _Block:
         if self.is_heading(line) or names_reference_list(line.text):  # 'VII. REFERENCES' is no list item
             return _Block("heading", [line])
         if line.bullet:
             return _Block("item", [line], "-")
+        glued = _glued_next_label(before, line) if before is not None else None
+        if glued:  # the list's next item, at its depth whatever the glued label's own indent
+            first = before.lines[0]
+            line = replace(line, text=glued.group("rest"), marker_x=first.marker_x, left=first.left)
+            return _Block("item", [line], glued.group("label"))
         m = LABEL.match(line.text)
         if m:
             line = _relabel(line, m.group("rest"))
@@ -213,7 +222,7 @@ class _Layout:
                 and not _citation_opens_line(block, line)
                 and not (block.kind == "paragraph" and initial_runs_on(last.text, line.text))) \
                 or names_reference_list(line.text) \
-                or _next_label(block, line):
+                or _next_label(block, line) or _glued_next_label(block, line):
             return False
         if line.column != last.column and line.column >= AFTER_COLUMNS:
             return False  # footnotes moved after the page's columns begin a block of their own
@@ -275,6 +284,15 @@ def _next_label(block: _Block, line: Line) -> bool:
     mine, theirs = re.search(r"\d+", block.label), re.search(r"\d+", m.group("label"))
     return bool(mine and theirs) and int(theirs.group()) == int(mine.group()) + 1 and \
         re.sub(r"\d+", "#", block.label) == re.sub(r"\d+", "#", m.group("label"))
+
+
+def _glued_next_label(block: _Block, line: Line) -> re.Match | None:
+    """The line opens with the number after the item's own, its stop touching a capitalised name ('17.' then
+    '18.Angeles-Han ST'): the next entry, its label glued to it (the match, or None)."""
+    m = _GLUED_LABEL.match(line.text)
+    if block.kind != "item" or not m or line.bullet or not re.fullmatch(r"\d{1,3}\.", block.label):
+        return None
+    return m if int(m.group("label")[:-1]) == int(block.label[:-1]) + 1 else None
 
 
 def _table_column(table: Table, lines: list[Line]) -> int:

@@ -25,6 +25,11 @@ CAPITAL = r"[A-Z\u00c0-\u00de\u0100-\u017f]"
 PARTICLES = rf"(?:(?:{PARTICLE}|Del|Della|Delle|Dos)\s+)*"
 _BULLET = lazy(r"^\s*[-*+\u2022]\s+")
 _HAS_YEAR = lazy(rf"\b{YEAR}[a-z]?\b")
+# A bullet that is one Markdown link to the document, its words as the link's text and an attribute list after it
+# ('- [ACR 2021 Rheumatoid Arthritis Guidelines](https://...){ :target="_blank" }', as mkdocs pages print their
+# sources): the entry reads as its words and then the address.
+_LINK_ITEM = lazy(r"^\[(?P<words>[A-Za-z0-9\u00c0-\u017f][^\]]*)\]\((?P<url>[^)\s]+(?:\([^)\s]*\)[^)\s]*)*)\)"
+                  r"(?:\{[^}]*\})?\s*$")
 # an entry may open in bold or italic, as journals set the authors ('**Afgan E, Baker D. 2016.**')
 _ENTRY_START = lazy(r"^\s*(?:[-*+\u2022]\s+)?(?:\*{1,3}|_{1,2})?[A-Z\u00c0-\u00de]")
 
@@ -68,14 +73,19 @@ def _undated_before_named(text: str) -> bool:
 def _bullet_run(lines: list[str], first_line: int) -> list[list]:
     """The items of a bulleted list standing first under the heading, two or more, each opening with a letter or
     a digit (NHS and payer documents list the guidance they drew on, 'NICE guideline NG28', often undated and
-    uncited); a bullet's wrapped lines join it; the list ends at a blank line followed by anything else."""
+    uncited), or each one Markdown link to the document (mkdocs pages); a bullet's wrapped lines join it; the
+    list ends at a blank line followed by anything else."""
     drafts: list[list] = []
     gap = False
     for offset, text in enumerate(lines):
         if not text.strip():
             gap = True
             continue
-        if _BULLET.match(text) and _BULLET.sub("", text)[:1].isalnum():
+        link = _LINK_ITEM.match(_BULLET.sub("", text).strip()) if _BULLET.match(text) else None
+        if link:
+            drafts.append([len(drafts) + 1, f"{link.group('words').rstrip('. ')}. {link.group('url')}",
+                           first_line + offset])
+        elif _BULLET.match(text) and _BULLET.sub("", text)[:1].isalnum():
             drafts.append([len(drafts) + 1, _BULLET.sub("", text).strip(), first_line + offset])
         elif drafts and not gap and not text.lstrip().startswith(("#", "|")):
             drafts[-1][1] += " " + text.strip()

@@ -244,6 +244,26 @@ def _front(body: str):
 _TITLE_THEN_IN = lazy(r"(?P<title>[A-Z][^.]{10,200}?)\.\s+In:\s+(?=[A-Z])")
 
 
+# A drug's label, printed title first ('Humira subcutaneous injection [prescribing information]. North Chicago, IL:
+# AbbVie; October 2023.', 'Afinitor[package insert]. East Hanover, NJ: Novartis ...'): the maker after the place
+# issued it, as a body issues a report, and is what the entry is known by.
+_DRUG_LABEL = lazy(r"\[(?:prescribing information|package insert|product information|product monograph)\]"
+                   r"|\b(?:prescribing information|package insert)\s*\.", re.IGNORECASE)
+_MAKER = lazy(r"\.\s*(?:[A-Z][A-Za-z.'\u2019-]*\s+){0,3}[A-Z][A-Za-z.'\u2019-]*,\s*[A-Z]{2}\s*:\s*"
+              r"(?P<maker>[A-Z][^;:]{1,80}?)\s*(?:;|\.?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+              r"(?:19|20)\d\d|\.\s+(?:19|20)\d\d)")
+
+
+def _drug_label_maker(text: str) -> str | None:
+    """The company a drug's label names after its place ('... [package insert]. Tarrytown, NY: Regeneron
+    Pharmaceuticals, Inc. January 2024.'), or None."""
+    label = _DRUG_LABEL.search(text)
+    if not label:
+        return None
+    m = _MAKER.search(text, label.end() - 1)
+    return m.group("maker").strip(" .,") if m else None
+
+
 # Reference managers print the date as they hold it: '2012-2.' (year and month), '08/2019.' (month and year).
 _BARE_YEAR_FIRST = re.compile(rf"^\s*(?:(?:0?[1-9]|1[0-2])/)?(?P<y>{YEAR_RX})(?:-(?:0?[1-9]|1[0-2]))?[a-z]?\.\s+(?=\S)")
 
@@ -288,6 +308,8 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
             body_name = re.sub(rf"[.,;]?\s*{YEAR_RX}[a-z]?\.?$", "", rest).strip(" .")
             if _BODY_NAME.fullmatch(body_name):  # "Title. Health Canada. 1999.": the body that issued it
                 source, guessed = body_name, True
+    if authors is None and organisation is None and quoted is None:
+        organisation = _drug_label_maker(text)  # a label names no author: its maker issued it
     year_text = paren_year or pub.get("year") or lead_year or (None if quoted else late_year(body))
     year = int(year_text) if year_text else None
     return ReferenceEntry(
