@@ -253,3 +253,58 @@ def test_medicare_wording_reasonable_and_necessary():
     assert outline(LCD) == [("P1", None, "medically necessary"), ("P1.1", "P1", "medically necessary"),
                             ("P2", None, "not medically necessary")]
     assert category_of("is not considered reasonable and necessary") == "not medically necessary"
+
+
+DRUG = """# **PRIOR AUTHORIZATION POLICY**
+
+# **POLICY STATEMENT**
+
+Prior Authorization is recommended for prescription benefit coverage of the drug.
+
+# **FDA-Approved Indications**
+
+**1. Dravet Syndrome.** Approve if the patient meets ONE of the following (A or B):
+**A)** Initial Therapy. Approve for 1 year if the patient meets the following (i and ii):
+**i.** Patient is ≥ 1 year of age; AND
+**ii.** Patient meets ONE of the following (a or b):
+**a)** Patient has tried two other antiseizure medications; OR
+**b)** Patient has tried clobazam; AND
+**B)** Patient is Currently Receiving the drug. Approve for 1 year if the patient is responding to therapy.
+
+**2. Lennox-Gastaut Syndrome.** Approve if the patient meets the criteria above.
+
+# **CONDITIONS NOT COVERED**
+
+Any other use is considered experimental, investigational or unproven.
+
+# **REFERENCES**
+
+1. Devinsky O. Trial of cannabidiol for drug-resistant seizures. N Engl J Med. 2017;376:2011-20.
+
+# **HISTORY**
+
+The drug will be approved based on the updated label since 2020.
+"""
+
+
+def test_a_drug_policys_approval_wording_its_outline_order_and_its_sections_at_the_policy_statements_level():
+    doc = parse_policy(DRUG, "p.md")
+    assert [(s.id, s.parent, s.category) for s in doc.statements] == [
+        ("1", None, "medically necessary"), ("1.A", "1", "medically necessary"),
+        ("1.A.i", "1.A", "medically necessary"), ("1.A.ii", "1.A", "medically necessary"),
+        ("1.A.ii.a", "1.A.ii", "medically necessary"), ("1.A.ii.b", "1.A.ii", "medically necessary"),
+        ("1.B", "1", "medically necessary"), ("2", None, "medically necessary"), ("P1", None, "experimental")]
+
+
+def test_approval_words_that_decide_nothing():
+    assert category_of("The protocol was approved by the ethics committee.") is None
+    assert category_of("Adalimumab is approved for the treatment of rheumatoid arthritis.") is None
+    assert category_of("Dupixent will be approved based on all of the following criteria:") == "medically necessary"
+    # a lettered list that reaches i is letters, not Roman numerals
+    letters = "## Policy\n\n" + "\n".join(f"{c}. Item {c} is considered medically necessary." for c in "abcdefghij")
+    assert [s.id for s in parse_policy(letters + REFS, "p.md").statements][-2:] == ["i", "j"]
+
+
+def test_a_bold_label_split_by_the_pdf_text_layer():
+    text = DRUG.replace("**A)** Initial", "A**)** Initial").replace("**1. Dravet", "1**. Dravet")
+    assert [s.id for s in parse_policy(text, "p.md").statements][:2] == ["1", "1.A"]

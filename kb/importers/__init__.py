@@ -82,8 +82,9 @@ def format_word(word: str) -> str | None:
     return FORMAT_WORDS.get(word.lower())
 
 
-def convert(data: bytes, source_name: str, fmt: str | None = None) -> Converted:
-    """Convert a file's bytes: ``fmt`` if given, else the detected format. Bad input raises KbError."""
+def convert(data: bytes, source_name: str, fmt: str | None = None, *, require_references: bool = True) -> Converted:
+    """Convert a file's bytes: ``fmt`` if given, else the detected format. Bad input raises KbError, and so does a
+    text with no reference list unless ``require_references`` is false (a measurement of other parts)."""
     fmt = fmt or detect(data, source_name)
     module_name = CONVERTERS.get(fmt)
     if module_name is None:
@@ -98,7 +99,8 @@ def convert(data: bytes, source_name: str, fmt: str | None = None) -> Converted:
         raise KbError(f"{fmt} import needs the Python package '{missing.split('.')[0]}'; install policykb "
                       "with its dependencies (pip install -c constraints.txt -e .)") from None
     converted = module.convert(data, source_name)
-    require_reference_list(converted.markdown)
+    if require_references:
+        require_reference_list(converted.markdown)
     return converted
 
 

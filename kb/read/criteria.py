@@ -4,9 +4,10 @@ Issuers print criteria three ways, often mixed in one section: labelled outlines
 ``a.``), paragraphs that state a category followed by the bullets or labelled items they announce (Cigna, Anthem),
 and bullets under a category heading. ``read_statements`` reads them all in one pass over a region's blocks.
 
-Exported policies lose their indentation, so an item's outline level comes from the kind of label (Roman numeral >
-capital letter > number > small letter); indentation decides only between two labels of the same kind (a web
-page's nested ordered lists, all numbered).
+Exported policies lose their indentation, so an item's outline level comes from the kind of label (Roman numeral,
+capital letter, number, small letter, small Roman numeral), the kinds of one list nesting in the order they first
+appear (Regence's I > A > 1 > a, a drug policy's 1 > A) > i. > a)); indentation decides only between two labels of
+the same kind (a web page's nested ordered lists, all numbered).
 """
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from kb.patterns import lazy
 from kb.read.model import Problem, Statement
 from kb.read.prose import clean_text
 
-ITEM = lazy(r"^(?P<indent>\s*)(?:[-*+]\s+)?(?:\*{1,3}|_{1,2})?\(?(?P<label>[IVX]{1,4}|[A-Z]|\d{1,2}|[a-z])[.)]\s+"
-            r"(?P<text>\S.*)$")
+ITEM = lazy(r"^(?P<indent>\s*)(?:[-*+]\s+)?(?:\*{1,3}|_{1,2})?\(?(?P<label>[IVX]{1,4}|[A-Z]|\d{1,2}|[ivx]{2,4}|[a-z])(?:\*{1,3})?[.)]"
+            r"(?:\*{1,3}|_{1,2})?\s+(?P<text>\S.*)$")
 CATEGORY = lazy(
     r"\b(not medically necessary|medically necessary|investigational|experimental|"
     r"cosmetic|not covered|unproven|(?:does not|do not|meets?) the definition of medical necessity|"
@@ -32,12 +33,18 @@ _NEGATED = lazy(r"\b(?:is|are)\s+not\s+(?:considered\s+)?(?:medically|reasonable
 _CATEGORY_JOINERS = lazy(r"\b(?:and|or|and/or|reimbursable|considered|indications?|criteria)\b|[,/&:*\s-]+", re.I)
 
 
+# A drug policy's approval wording: Cigna's 'Ankylosing Spondylitis. Approve for the duration noted if ...',
+# UnitedHealthcare's 'Dupixent will be approved based on all of the following criteria'. Not an FDA approval
+# ('is approved for the treatment of'), nor an ethics committee's ('was approved by').
+APPROVES = lazy(r"(?:^|[.:]\s+)Approve\s+(?:for|if|when|in)\b|\bwill be approved\s+(?:based|if|when|for)\b")
+
+
 def category_of(text: str) -> str | None:
     """The coverage category a text states, or None: 'medically necessary', 'not medically necessary', ..."""
     text = text.replace("*", "")
     found = CATEGORY.search(text)
     if not found:
-        return None
+        return "medically necessary" if APPROVES.search(text) else None
     negated = _NEGATED.search(text)
     if negated and negated.start() <= found.start() + len(found.group(0)):
         return "not medically necessary"
@@ -57,7 +64,8 @@ def category_heading(title: str) -> bool:
 # following interventions experimental', 'remains investigational').
 _DECIDES = lazy(r"\bmedically necessary\b|\bdefinition of medical necessity\b|\bnot\s+covered\b|"
                 r"\breasonable and necessary\b", re.IGNORECASE)
-_JUDGES = lazy(r"\b(?:consider(?:s|ed)?|deemed)\s+(?:\S+\s+){0,8}?(?:to be\s+)?(?:experimental|investigational|cosmetic|"
+_JUDGES = lazy(r"\b(?:consider(?:s|ed)?|deemed)\s+(?:(?!(?:in|of|by|with|among|within|from|during|on|at)\s)\S+\s+){0,8}?"
+               r"(?:to be\s+)?(?:experimental|investigational|cosmetic|"
                r"unproven)\b|\b(?:is|are|be|remains?)\s+(?:\w+\s+){0,2}?(?:experimental|investigational|cosmetic|unproven)\b",
                re.IGNORECASE)
 _BULLET = lazy(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u00b7]|o)\s+(?P<text>\S.*)$")
@@ -67,14 +75,19 @@ _NOTE = lazy(r"^\W*notes?\b", re.IGNORECASE)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
-def _kind(label: str, previous_capital: str | None) -> int:
-    """0 Roman, 1 capital letter, 2 number, 3 small letter."""
+_SMALL_ROMAN = frozenset("i ii iii iv v vi vii viii ix x".split())
+
+
+def _kind(label: str, previous_capital: str | None, previous_small: str | None) -> int:
+    """0 Roman, 1 capital letter, 2 number, 3 small letter, 4 small Roman."""
     if label.isdigit():
         return 2
     if label.islower():
+        # "i" right after "h" continues a lettered list; otherwise it is Roman one.
+        if label in _SMALL_ROMAN and not (len(label) == 1 and previous_small and ord(label) == ord(previous_small) + 1):
+            return 4
         return 3
     if len(label) == 1 and label in "IVX":
-        # "I" right after "H" continues a lettered list; otherwise it is Roman one.
         if previous_capital and ord(label) == ord(previous_capital) + 1:
             return 1
         return 0
@@ -84,6 +97,7 @@ def _kind(label: str, previous_capital: str | None) -> int:
 @dataclass
 class _Open:
     kind: int
+    depth: int  # the kind's place in this list: kinds nest in the order they first appear
     indent: int
     id: str
     label: str
@@ -100,6 +114,7 @@ class _Walk:
     group: int = 0  # headings passed in the region: S1 is the part under the first
     group_items: int = 0
     prefix: str = ""  # 'S3.' once a heading's items restart the numbering
+    depths: dict[int, int] = field(default_factory=dict)  # label kind -> depth, in the order the kinds appear
     used: set[str] = field(default_factory=set)
 
     def add(self, sid, label, line, parent, text, category=None) -> str:
@@ -159,6 +174,7 @@ def _block(kind, first, last, parts, label, indent) -> _Block:
 
 def _heading(walk: _Walk, block: _Block) -> None:
     walk.outline.clear()
+    walk.depths.clear()
     walk.paragraph = walk.announcer = None
     walk.group += 1
     walk.group_items = 0
@@ -167,8 +183,11 @@ def _heading(walk: _Walk, block: _Block) -> None:
 
 def _item(walk: _Walk, block: _Block) -> None:
     capital = next((o.label for o in reversed(walk.outline) if o.kind == 1), None)
-    kind = _kind(block.label, capital)
-    _close_for(walk.outline, kind, block)
+    small = next((o.label for o in reversed(walk.outline) if o.kind == 3), None)
+    kind = _kind(block.label, capital, small)
+    # Regence nests I > A > 1 > a, a drug policy 1 > A) > i. > a): a list's kinds nest in the order they appear.
+    depth = walk.depths.setdefault(kind, len(walk.depths))
+    _close_for(walk.outline, depth, block)
     parent = walk.outline[-1].id if walk.outline else walk.paragraph
     sid = f"{parent}.{block.label}" if parent else block.label
     if parent is None and (walk.prefix or (sid in walk.used and walk.group_items == 0)):
@@ -178,22 +197,22 @@ def _item(walk: _Walk, block: _Block) -> None:
         walk.problems.append(Problem("duplicate-criterion", block.first, f"criterion id {sid} appears twice"))
         sid = f"{sid}~{block.first}"
     walk.add(sid, block.label, block.first, parent, block.text)
-    walk.outline.append(_Open(kind, block.indent, sid, block.label))
+    walk.outline.append(_Open(kind, depth, block.indent, sid, block.label))
     walk.group_items += 1
     walk.announcer = sid if _OPENS_LIST.search(block.text) else None
 
 
-def _close_for(outline: list[_Open], kind: int, block: _Block) -> None:
-    """Close the open items a new item is not nested in: deeper kinds, and a sibling of its own kind. A first label
-    ('1', 'a', 'A', 'I') indented past an open item of its kind starts a list nested in it."""
-    while outline and outline[-1].kind > kind:
+def _close_for(outline: list[_Open], depth: int, block: _Block) -> None:
+    """Close the open items a new item is not nested in: deeper ones, and a sibling of its own depth. A first label
+    ('1', 'a', 'A', 'I') indented past an open item of its depth starts a list nested in it."""
+    while outline and outline[-1].depth > depth:
         outline.pop()
-    if not outline or outline[-1].kind != kind:
+    if not outline or outline[-1].depth != depth:
         return
     if block.label in _FIRST_LABELS and block.indent > outline[-1].indent:
         return
     outline.pop()
-    while outline and outline[-1].kind == kind and outline[-1].indent >= block.indent:
+    while outline and outline[-1].depth == depth and outline[-1].indent >= block.indent:
         outline.pop()
 
 
@@ -210,8 +229,9 @@ def _bullet(walk: _Walk, block: _Block) -> None:
         walk.add(sid, str(n), block.first, walk.announcer, block.text)
         # Labelled items under a bullet that announces them nest in it, up to the next bullet.
         walk.outline.clear()
+        walk.depths.clear()
         if _OPENS_LIST.search(block.text):
-            walk.outline.append(_Open(-1, block.indent, sid, str(n)))
+            walk.outline.append(_Open(-1, -1, block.indent, sid, str(n)))
     elif states_coverage(block.text):
         _statement(walk, block)
 
@@ -230,13 +250,15 @@ def _statement(walk: _Walk, block: _Block) -> None:
     sid = f"P{1 + sum(1 for d in walk.drafts if d['id'].startswith('P') and d['parent'] is None)}"
     walk.add(sid, sid, block.first, None, block.text, category_of(block.text))
     walk.outline.clear()
+    walk.depths.clear()
     opens = bool(_OPENS_LIST.search(block.text))
     walk.paragraph = walk.announcer = sid if opens else None
 
 
 def states_coverage(text: str) -> bool:
     """Whether a statement's own words decide coverage ('is considered investigational'); a note never does."""
-    return bool(_DECIDES.search(text) or _JUDGES.search(text)) and not _NOTE.match(text)
+    return bool(_DECIDES.search(text) or _JUDGES.search(text) or APPROVES.search(text.replace("*", ""))) \
+        and not _NOTE.match(text)
 
 
 _STEP = {"heading": _heading, "item": _item, "bullet": _bullet, "para": _para}

@@ -17,6 +17,10 @@ from kb.read.shape import NO_CRITERIA
 
 CRITERIA_HEADING = lazy(r"\bcriteria\b|\bcoverage\b|\bpolicy statement|^policy$|\bposition statement|"
                         r"\bclinical indications?\b|^medical necessity\b", re.I)
+# Parts of a policy that hold no criteria even when their words decide coverage (a coding table's 'Considered
+# Medically Necessary when criteria ... are met', a rationale quoting another issuer).
+_NEVER_CRITERIA = lazy(r"\b(?:coding|codes|background|rationale|references?|bibliography|definitions?|appendix|revision|"
+                       r"history|summary of evidence|evidence review|instructions)\b", re.I)
 # Cigna's 'Related Coverage Resources' lists other policies.
 _RELATED = lazy(r"\brelated\b", re.I)
 # Sections that never hold criteria and end a region read from category headings.
@@ -28,7 +32,7 @@ def find_statements(lines: list[str], sections: list[Section], heading_lines: se
                     heading_category) -> tuple[list[Statement], list[Problem]]:
     """The statements of the first candidate region where a top statement decides coverage in its own words; none
     when no region does (an article's inclusion criteria are lists, not coverage criteria)."""
-    for span in _spans(sections, len(lines)):
+    for span in _spans(sections, lines):
         region = [(i, None if i in heading_lines else lines[i - 1]) for i in range(span[0], span[1] + 1)]
         statements, problems = read_statements(region, heading_category)
         if any(s.parent is None and states_coverage(s.text) for s in statements):
@@ -36,17 +40,17 @@ def find_statements(lines: list[str], sections: list[Section], heading_lines: se
     return [], []
 
 
-def _spans(sections: list[Section], n_lines: int):
+def _spans(sections: list[Section], lines: list[str]):
     """(first line, last line) of each candidate region: the sections whose heading names criteria, then the run
     of category headings."""
     title = _title_heading(sections)
     for s in sections:
         if s is not title and CRITERIA_HEADING.search(s.title) and not _RELATED.search(s.title) \
                 and not category_heading(s.title):
-            yield s.line + 1, _end(s, sections, n_lines, stop_elsewhere=False)
+            yield s.line + 1, _end(s, sections, lines, stop_elsewhere=False)
     first = next((s for s in sections if category_heading(s.title)), None)
     if first is not None:
-        yield first.line, _end(first, sections, n_lines, stop_elsewhere=True)
+        yield first.line, _end(first, sections, lines, stop_elsewhere=True)
 
 
 def _title_heading(sections: list[Section]) -> Section | None:
@@ -55,19 +59,28 @@ def _title_heading(sections: list[Section]) -> Section | None:
     return tops[0] if len(tops) == 1 and sections and sections[0] is tops[0] else None
 
 
-def _end(start: Section, sections: list[Section], n_lines: int, *, stop_elsewhere: bool) -> int:
+def _end(start: Section, sections: list[Section], lines: list[str], *, stop_elsewhere: bool) -> int:
     """The line before the first later heading that closes the region: one at the start's level or above that
-    names no category (a category heading carries the criteria on, at any level), or, for a region read from
-    category headings, one above the start's level or one naming a part that never holds criteria."""
+    names no category (a category heading carries the criteria on, at any level) and, at the start's own level,
+    whose text decides no coverage itself (a drug policy prints 'Other Uses with Supportive Evidence' and
+    'Conditions Not Covered' at the level of 'Policy Statement'), or, for a region read from category headings, one above the start's level or one
+    naming a part that never holds criteria."""
     for s in sections:
         if s.line <= start.line or category_heading(s.title):
             continue
         if stop_elsewhere:
             if s.level < start.level or _ELSEWHERE.search(s.title):
                 return s.line - 1
-        elif s.level <= start.level:
+        elif s.level < start.level or (s.level == start.level and (_NEVER_CRITERIA.search(s.title)
+                                                                  or not _decides(s, sections, lines))):
             return s.line - 1
-    return n_lines
+    return len(lines)
+
+
+def _decides(section: Section, sections: list[Section], lines: list[str]) -> bool:
+    """Whether a line of the section's own text (up to the next heading) decides coverage."""
+    end = next((s.line - 1 for s in sections if s.line > section.line), len(lines))
+    return any(states_coverage(lines[i - 1]) for i in range(section.line + 1, end + 1))
 
 
 # Headings that promise coverage criteria, where finding none means the reader is unsure, not that there are none
