@@ -14,87 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kb.patterns import lazy
-from .numbers import MEASURE, MINUS, NUM, canonical_measure, to_float
-
-_SEP = r"\s*(?:to|\u2013|\u2014|\u2012|-|,)\s*"
-# A bound may carry a plus sign ("[-3.0 to +2.7]"): it is left outside the number, which stays a plain decimal.
-_BOUND_LOW = rf"(?:\+\s?)?(?P<low>{NUM})(?:\s?%)?"
-_BOUND_HIGH = rf"(?:\+\s?)?(?P<high>{NUM})(?:\s?%)?"
-# "C.I." ends in a point, so the word boundary that closes the other names cannot follow it.
-_INTERVAL_NAME = r"(?:(?:CI|CrI|Cl|UI|confidence intervals?|credible intervals?|uncertainty intervals?)\b|C\.I\.)"
-# A "the" before the level belongs to the interval's label: "(mean: 3.0%; the 95% CI: 2.3 to 3.7%)".
-_ANCHOR = lazy(
-    rf"(?:\bthe\s+)?(?P<level>\d{{2}}(?:\.\d+)?)\s?%[\s-]?{_INTERVAL_NAME}"  # "95% CI", "95%-CI"
-    r"(?:\s*[(\[](?:CI|CrI|UI)[)\]])?"  # "95% confidence interval (CI) 2.90-14.95", "... [CI] = 23.0-31.0"
-    rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?:from\s+)?(?P<bounds>{_BOUND_LOW}{_SEP}{_BOUND_HIGH})(?(open)\s*[\])])",
-    re.IGNORECASE)
-# The interval's name with its level after it or with none: "CI 95%: 7.56-343.73", "(CI 95% -2.11 to 0.19)",
-# "(OR of 0.47; CI: 0.38-0.57", "CI [0.27-1.24]". Only the abbreviation, and only where the measure's value is read
-# before it (``find_estimates``): a bare "CI" might be a cardiac index.
-_ANCHOR_LOOSE = lazy(
-    rf"(?<![\w%-])(?:CI|C\.I\.)(?:\s*\(?(?P<level>\d{{2}}(?:\.\d+)?)\s?%\)?)?"
-    rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?P<bounds>{_BOUND_LOW}{_SEP}{_BOUND_HIGH})(?(open)\s*[\])])")
-# Words that qualify a measure or name the group it is for, before its name: "(Summary OR = 11.6, 95% CI ...)",
-# "(National AOR = 2.97, 95% CI ...)", "[DM: HR 6.59, ...; non-DM: HR 4.42, ...]". The measure's name stays
-# required; with no name, only "mean" or "median" may stand before the value ("(mean 30.3 days, 95% CI ...)").
-_QUALIFIER = r"(?:[^\W\d_][\w'\u2010-]*:?\s+){0,4}?"
-# An interval with no "95% CI" label, in parentheses after its estimate: "(2.6; 1.74 to 3.37; ...)".
-_BARE = lazy(rf"\(\s*(?P<value>{NUM})\s*;\s*{_BOUND_LOW}\s+to\s+{_BOUND_HIGH}\s*(?=[;)])")
-# A unit of measurement as printed after a value: "kg", "kcal", "mmol/l", "ng/mL", "cm/sec", "IU/kg", "L".
-_UNIT_WORD = r"(?:[\u00b5\u03bcnmcd]?(?:mol|g|L|l)|kg|kcal|IU|U|mm ?Hg|cm|mm|m|ms|sec|s|min|h|hrs?|bpm)"
-_MEASURE_UNIT = rf"(?:{_UNIT_WORD}(?:\s?/\s?(?:{_UNIT_WORD}|m2|m\u00b2|day|d|week|year))*(?![\w/\u00b2]))"
-# "difference 0.04 kg", "between-group difference of -2.6": a difference said in words, which names no measure
-# of its own but says the number is one.
-_DIFFERENCE_WORDS = (r"(?i:(?:(?:mean|median|between[- ]groups?|adjusted|absolute)\s+)?differences?"
-                     r"(?:\s+(?:between|in)\s+(?:the\s+)?(?:means|groups))?(?:\s*(?:of|was|=|:))?)")
-_INSIDE = lazy(rf"^\s*(?:{_QUALIFIER}(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*|(?P<said>{_DIFFERENCE_WORDS})\s*|"
-               rf"(?i:mean|median):?\s+)?\+?(?P<value>{NUM})\s*"
-               r"(?P<unit>%|percentage points?|points?|mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|hours?|"
-               rf"{_MEASURE_UNIT})?"
-               # "-8.2 points on a 0-100 scale, 95% CI"
-               r"(?:\s+on\s+(?:a|the)\s+[^,;()]{1,40}?\s+scale)?\s*[;,:]?\s*$")
-# A rate's denominator is no estimate: in '8.6/1,000 (95% CI 6.3-10.9)' the number after the slash (or the digits
-# after a thousands comma) is left alone.
-_OUTSIDE = lazy(
-    rf"(?:(?P<name>{MEASURE}|{_DIFFERENCE_WORDS})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?"
-    rf"(?<![\w./])(?<!\d,)(?<![\w.][{MINUS}])(?P<value>{NUM})\s*"
-    # a unit of measurement only after a measure's name: "mean difference -4.2 mm Hg (95% CI ...)", but not
-    # the time point in "pain at 12 months (95% CI ...)"
-    r"(?P<unit>%|percentage points?|points?|(?(name)(?:mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|"
-    rf"{_MEASURE_UNIT})))?\s*$")
-# A mean and the "\u00b1" of its standard deviation right before the number an interval follows.
-_SPREAD_BEFORE = lazy(rf"(?<![\w.])(?P<value>{NUM})\s*(?:\u00b1|\+/-)\s*$")
-_P_BEFORE = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*[=<>\u2264\u2265]\s*$")
-# A comparison sign before the number: a threshold ('Patients with CD4 < 350' over '(95% CI 1.19 to 5.02)', a WHO
-# evidence table read as lines), never an estimate, which is printed as a value.
-_THRESHOLD_BEFORE = lazy(r"[<>\u2264\u2265]\s*$")
-# 'was 0.027 at day 90 (95% credible interval, -0.146 to 0.199)': the number after a time's word names the day or
-# week the result is for, not the result.
-_TIME_BEFORE = lazy(r"\b(?:[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear|[Vv]isit|[Cc]ycle)\s*$")
-# "PE: 49%, " or "aOR 2.5," right before an unparenthesised "95% CI ...".
-_NAMED_TAIL = lazy(rf"(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
-# "0.51 times the rate", "2.3 times the odds", "1.8-fold risk": a ratio in words.
-_TIMES = lazy(rf"(?<![\w.])(?P<value>{NUM})\s*(?:times|-fold)\s+(?:(?:the|as|higher|lower|greater|increased|"
-                    r"reduced|high|likely)\s+){0,3}(?P<word>rate|risk|odds|hazard|incidence)\b", re.IGNORECASE)
-_TIMES_MEASURE = {"rate": "IRR", "incidence": "IRR", "risk": "RR", "odds": "OR", "hazard": "HR"}
-# A measure's name, its value and a bracketed interval with no "95% CI" label: "aOR: 2.5 [1.6-3.9]".
-_NAMED_BARE = lazy(
-    rf"(?P<name>{MEASURE})\s*(?:=|:|,)?\s*(?P<value>{NUM})\s*[\[(]\s*(?P<low>{NUM})(?:\s?%)?"
-    rf"\s*(?:to|\u2013|\u2014|-|,)\s*(?P<high>{NUM})(?:\s?%)?\s*[\])]")
-# What every _NAMED_BARE match holds (its value's last digit, the bracket, the low bound's first character):
-# a cheap search that spares most sentences the scan for a measure's name at every position.
-_NAMED_BARE_CUE = lazy(rf"\d\s*[\[(]\s*[{MINUS}.\d]")
-_P = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*(?P<op><=|>=|[=<>\u2264\u2265])\s*(?P<num>\d*\.\d+|\d+)"
-         r"(?:(?:\s*[\u00d7x\u22c5\u00b7]\s*10\s*(?:\^|\*\*)?\s*|[eE])(?P<exp>[-\u2212\u2013]\s*\d{1,3}))?")
-_I2 = lazy(rf"\bI\s?(?:\u00b2|\^2|2|-squared)\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<v>{NUM})\s?%")
-# The interval announced in the measure's label, the numbers after it: "The mean difference (95% CI) was 2.1 (0.5 to
-# 3.7)", "AMTD (95% CI) Q1-Q3 vs Q4: -0.21 (-0.64 to 0.23)", an abbreviation the text defined standing for the measure.
-_HEADED = lazy(
-    rf"(?P<name>{MEASURE}|\b[A-Z]{{2,6}}\b)\s*\(\s*(?P<level>\d{{2}}(?:\.\d+)?)\s?%\s*(?:CI|confidence intervals?)\s*\)"
-    rf"[^;.()]{{0,80}}?(?:\b(?:was|were|is|of)|[:=])\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*\(\s*{_BOUND_LOW}{_SEP}{_BOUND_HIGH}"
-    r"\s*(?=[;)])")
-_CLAUSE_END = lazy(r"[;.](?:\s|$)")
-_COMPARATIVE_AFTER = lazy(r"^\s*(?:more|fewer|less|greater|higher|lower)\b", re.IGNORECASE)
+from .numbers import MEASURE, canonical_measure, to_float
+from .find_forms import (ANCHOR, ANCHOR_LOOSE, BARE, CLAUSE_END, COMPARATIVE_AFTER, HEADED, I_SQUARED, INSIDE, NAMED_BARE,
+                         NAMED_BARE_CUE, NAMED_TAIL, OUTSIDE, P_BEFORE, P_VALUE, SPREAD_BEFORE, THRESHOLD_BEFORE, TIME_BEFORE,
+                         TIMES, TIMES_MEASURE)
 
 
 @dataclass(frozen=True)
@@ -143,7 +66,7 @@ def _close_paren(text: str, pos: int) -> int:
             if depth == 0:
                 return i + 1
             depth -= 1
-    stop = _CLAUSE_END.search(text, pos, limit)
+    stop = CLAUSE_END.search(text, pos, limit)
     return stop.start() if stop else limit
 
 
@@ -177,9 +100,9 @@ def _own_p(tail: str, p: re.Match | None) -> re.Match | None:
 
 
 def _p_and_i2(tail: str) -> tuple[str, str]:
-    p = _own_p(tail, _P.search(tail))
+    p = _own_p(tail, P_VALUE.search(tail))
     p_text = _p_text(p)
-    i2 = _I2.search(tail)
+    i2 = I_SQUARED.search(tail)
     return p_text, (i2.group(0) if i2 else "")
 
 
@@ -189,7 +112,7 @@ def _measure_from_words(before: str, unit: str, after: str) -> tuple[str, str]:
     if named:
         return canonical_measure(named[-1].group(0)), ""
     if unit == "%":
-        comparative = re.search(r"\bdifferences?\b", before[-80:], re.I) or _COMPARATIVE_AFTER.match(after)
+        comparative = re.search(r"\bdifferences?\b", before[-80:], re.I) or COMPARATIVE_AFTER.match(after)
         return ("RD" if comparative else "proportion"), ""
     if re.search(r"\bdifferences?\b", before[-120:], re.IGNORECASE):
         return "difference", ""
@@ -220,9 +143,9 @@ def _labelled(text: str, m: re.Match) -> Found:
     p, i2 = _p_and_i2(text[m.end():end])
     if not p and group >= 0 and text[group] == "[":
         p = _p_right_after(text, end)
-    inside = _INSIDE.match(segment) if segment.strip(" ;,") else None
+    inside = INSIDE.match(segment) if segment.strip(" ;,") else None
     part = segment.rstrip(" ;,").rsplit(",", 1)[-1] if group >= 0 and not inside and "," in segment else ""
-    named_part = _INSIDE.match(part) if part else None
+    named_part = INSIDE.match(part) if part else None
     if named_part and named_part.group("name"):
         # "(P < 0.001, OR: 51.0, CI 95%: 7.56-343.73)": the named measure is the comma-list's last item
         inside, start = named_part, group + 1 + head.rfind(part)
@@ -232,15 +155,15 @@ def _labelled(text: str, m: re.Match) -> Found:
             inside.group("name") or inside.group("said") or "", inside.group("value"), inside.group("unit") or ""
     else:
         before = max(0, group - _REACH)
-        outside = _OUTSIDE.search(text, before, group) if group >= 0 and not segment.strip(" ;,") else None
-        if outside and not outside.group("name") and _P_BEFORE.search(text, max(0, outside.start("value") - 12),
+        outside = OUTSIDE.search(text, before, group) if group >= 0 and not segment.strip(" ;,") else None
+        if outside and not outside.group("name") and P_BEFORE.search(text, max(0, outside.start("value") - 12),
                                                                      outside.start("value")):
             outside = None  # "t(10) = 3.08, p = .012 (95% CI = .34 to 2.11)": a p-value is no estimate
-        if outside and not outside.group("name") and (_THRESHOLD_BEFORE.search(
-                text, max(0, outside.start("value") - 4), outside.start("value")) or _TIME_BEFORE.search(
+        if outside and not outside.group("name") and (THRESHOLD_BEFORE.search(
+                text, max(0, outside.start("value") - 4), outside.start("value")) or TIME_BEFORE.search(
                 text, max(0, outside.start("value") - 12), outside.start("value"))):
             outside = None
-        spread = _SPREAD_BEFORE.search(text, max(0, outside.start("value") - 24), outside.start("value")) \
+        spread = SPREAD_BEFORE.search(text, max(0, outside.start("value") - 24), outside.start("value")) \
             if outside and not outside.group("name") else None
         if spread:
             # "54.6 \u00b1 23.0 [95% CI, 51.4, 57.8]": the mean and its standard deviation, then the mean's interval
@@ -252,7 +175,7 @@ def _labelled(text: str, m: re.Match) -> Found:
             start, name, value, unit = _before_group(text, group, segment, m)
     if "%" in m.group("bounds") and not unit:
         unit = "%"
-    measure = _TIMES_MEASURE.get(name[len("times the "):], "") if name.startswith("times the ") else \
+    measure = TIMES_MEASURE.get(name[len("times the "):], "") if name.startswith("times the ") else \
         _named_measure(name) if name else ""
     if not measure:
         measure, _ = _measure_from_words(text[max(0, start - _REACH):start], unit, text[end:end + _REACH])
@@ -274,14 +197,14 @@ def _before_group(text: str, group: int, segment: str, m: re.Match) -> tuple[int
     a number before an interval is not its estimate unless the text says what it is.
     """
     if group < 0:
-        named = _NAMED_TAIL.search(segment)
+        named = NAMED_TAIL.search(segment)
         if named:
             at = m.start() - len(segment) + named.start()
             return at, named.group("name"), named.group("value"), named.group("unit") or ""
         return m.start(), "", "", ""
     clause = text[max(0, group - _REACH):group]
     clause = clause[max(clause.rfind(". "), clause.rfind(";")) + 1:]
-    times = list(_TIMES.finditer(clause))
+    times = list(TIMES.finditer(clause))
     if times:
         t = times[-1]
         return group - len(clause) + t.start(), f"times the {t.group('word').lower()}", t.group("value"), ""
@@ -302,7 +225,7 @@ def _p_right_after(text: str, end: int) -> str:
     """'OR = 10.1 [2.0-50.5], p = 0.005', '(RR 0.81 [95% CI, 0.70-0.94]; P = .005)': the p printed right after
     a bracketed interval, past its comma or semicolon, is the estimate's own."""
     lead = _THEN_P.match(text, end)
-    direct = _P.match(text, lead.end()) if lead else None
+    direct = P_VALUE.match(text, lead.end()) if lead else None
     return _p_text(direct)
 
 
@@ -330,22 +253,22 @@ def find_estimates(text: str) -> list[Found]:
     """Every estimate with an interval in ``text``, in reading order."""
     if "%" not in text and ";" not in text and "[" not in text:  # no interval is printed without one of these
         return []
-    found = [_labelled(text, m) for m in _ANCHOR.finditer(text)]
+    found = [_labelled(text, m) for m in ANCHOR.finditer(text)]
     taken = [(f.start, f.end) for f in found]
-    for m in _ANCHOR_LOOSE.finditer(text) if "CI" in text or "C.I." in text else ():
+    for m in ANCHOR_LOOSE.finditer(text) if "CI" in text or "C.I." in text else ():
         loose = _labelled(text, m) if not any(a <= m.start() < b for a, b in taken) else None
         if loose and loose.value:  # a bare "CI" counts only with the measure's value read before it
             found.append(loose)
             taken.append((loose.start, loose.end))
-    for m in _BARE.finditer(text):
+    for m in BARE.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             found.append(_bare(text, m))
             taken.append((found[-1].start, found[-1].end))
-    for m in _HEADED.finditer(text) if "CI)" in text or "interval)" in text else ():
+    for m in HEADED.finditer(text) if "CI)" in text or "interval)" in text else ():
         if not any(a <= m.start("value") < b for a, b in taken):
             found.append(_headed(text, m))
             taken.append((found[-1].start, found[-1].end))
-    for m in _NAMED_BARE.finditer(text) if _NAMED_BARE_CUE.search(text) else ():
+    for m in NAMED_BARE.finditer(text) if NAMED_BARE_CUE.search(text) else ():
         # whole numbers only ("OR 2 (1-3)") are too like other things to read
         if "." in m.group(0) and not any(a <= m.start("value") < b for a, b in taken):
             found.append(_named_bare(text, m))
@@ -353,4 +276,4 @@ def find_estimates(text: str) -> list[Found]:
 
 
 def find_i2(text: str) -> list[re.Match]:
-    return list(_I2.finditer(text)) if "%" in text else []
+    return list(I_SQUARED.finditer(text)) if "%" in text else []

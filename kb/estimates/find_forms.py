@@ -1,0 +1,91 @@
+"""The printed forms an estimate's interval takes, as patterns (pure data for ``kb.estimates.find``).
+
+An interval's name and bounds (``95% CI, 0.70 to 2.12``, ``[1.6-3.9]``, ``95%-CI``), the measure or difference words
+before it, and the context that makes a number no estimate (a spread, a P value, a threshold, a time point).
+"""
+from __future__ import annotations
+
+import re
+
+from kb.patterns import lazy
+from .numbers import MEASURE, MINUS, NUM
+
+SEP = r"\s*(?:to|\u2013|\u2014|\u2012|-|,)\s*"
+# A bound may carry a plus sign ("[-3.0 to +2.7]"): it is left outside the number, which stays a plain decimal.
+BOUND_LOW = rf"(?:\+\s?)?(?P<low>{NUM})(?:\s?%)?"
+BOUND_HIGH = rf"(?:\+\s?)?(?P<high>{NUM})(?:\s?%)?"
+# "C.I." ends in a point, so the word boundary that closes the other names cannot follow it.
+INTERVAL_NAME = r"(?:(?:CI|CrI|Cl|UI|confidence intervals?|credible intervals?|uncertainty intervals?)\b|C\.I\.)"
+# A "the" before the level belongs to the interval's label: "(mean: 3.0%; the 95% CI: 2.3 to 3.7%)".
+ANCHOR = lazy(
+    rf"(?:\bthe\s+)?(?P<level>\d{{2}}(?:\.\d+)?)\s?%[\s-]?{INTERVAL_NAME}"  # "95% CI", "95%-CI"
+    r"(?:\s*[(\[](?:CI|CrI|UI)[)\]])?"  # "95% confidence interval (CI) 2.90-14.95", "... [CI] = 23.0-31.0"
+    rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?:from\s+)?(?P<bounds>{BOUND_LOW}{SEP}{BOUND_HIGH})(?(open)\s*[\])])",
+    re.IGNORECASE)
+# The interval's name with its level after it or with none: "CI 95%: 7.56-343.73", "(CI 95% -2.11 to 0.19)",
+# "(OR of 0.47; CI: 0.38-0.57", "CI [0.27-1.24]". Only the abbreviation, and only where the measure's value is read
+# before it (``find_estimates``): a bare "CI" might be a cardiac index.
+ANCHOR_LOOSE = lazy(
+    rf"(?<![\w%-])(?:CI|C\.I\.)(?:\s*\(?(?P<level>\d{{2}}(?:\.\d+)?)\s?%\)?)?"
+    rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?P<bounds>{BOUND_LOW}{SEP}{BOUND_HIGH})(?(open)\s*[\])])")
+# Words that qualify a measure or name the group it is for, before its name: "(Summary OR = 11.6, 95% CI ...)",
+# "(National AOR = 2.97, 95% CI ...)", "[DM: HR 6.59, ...; non-DM: HR 4.42, ...]". The measure's name stays
+# required; with no name, only "mean" or "median" may stand before the value ("(mean 30.3 days, 95% CI ...)").
+QUALIFIER = r"(?:[^\W\d_][\w'\u2010-]*:?\s+){0,4}?"
+# An interval with no "95% CI" label, in parentheses after its estimate: "(2.6; 1.74 to 3.37; ...)".
+BARE = lazy(rf"\(\s*(?P<value>{NUM})\s*;\s*{BOUND_LOW}\s+to\s+{BOUND_HIGH}\s*(?=[;)])")
+# A unit of measurement as printed after a value: "kg", "kcal", "mmol/l", "ng/mL", "cm/sec", "IU/kg", "L".
+UNIT_WORD = r"(?:[\u00b5\u03bcnmcd]?(?:mol|g|L|l)|kg|kcal|IU|U|mm ?Hg|cm|mm|m|ms|sec|s|min|h|hrs?|bpm)"
+MEASURE_UNIT = rf"(?:{UNIT_WORD}(?:\s?/\s?(?:{UNIT_WORD}|m2|m\u00b2|day|d|week|year))*(?![\w/\u00b2]))"
+# "difference 0.04 kg", "between-group difference of -2.6": a difference said in words, which names no measure
+# of its own but says the number is one.
+DIFFERENCE_WORDS = (r"(?i:(?:(?:mean|median|between[- ]groups?|adjusted|absolute)\s+)?differences?"
+                     r"(?:\s+(?:between|in)\s+(?:the\s+)?(?:means|groups))?(?:\s*(?:of|was|=|:))?)")
+INSIDE = lazy(rf"^\s*(?:{QUALIFIER}(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*|(?P<said>{DIFFERENCE_WORDS})\s*|"
+               rf"(?i:mean|median):?\s+)?\+?(?P<value>{NUM})\s*"
+               r"(?P<unit>%|percentage points?|points?|mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|hours?|"
+               rf"{MEASURE_UNIT})?"
+               # "-8.2 points on a 0-100 scale, 95% CI"
+               r"(?:\s+on\s+(?:a|the)\s+[^,;()]{1,40}?\s+scale)?\s*[;,:]?\s*$")
+# A rate's denominator is no estimate: in '8.6/1,000 (95% CI 6.3-10.9)' the number after the slash (or the digits
+# after a thousands comma) is left alone.
+OUTSIDE = lazy(
+    rf"(?:(?P<name>{MEASURE}|{DIFFERENCE_WORDS})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*)?"
+    rf"(?<![\w./])(?<!\d,)(?<![\w.][{MINUS}])(?P<value>{NUM})\s*"
+    # a unit of measurement only after a measure's name: "mean difference -4.2 mm Hg (95% CI ...)", but not
+    # the time point in "pain at 12 months (95% CI ...)"
+    r"(?P<unit>%|percentage points?|points?|(?(name)(?:mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|"
+    rf"{MEASURE_UNIT})))?\s*$")
+# A mean and the "\u00b1" of its standard deviation right before the number an interval follows.
+SPREAD_BEFORE = lazy(rf"(?<![\w.])(?P<value>{NUM})\s*(?:\u00b1|\+/-)\s*$")
+P_BEFORE = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*[=<>\u2264\u2265]\s*$")
+# A comparison sign before the number: a threshold ('Patients with CD4 < 350' over '(95% CI 1.19 to 5.02)', a WHO
+# evidence table read as lines), never an estimate, which is printed as a value.
+THRESHOLD_BEFORE = lazy(r"[<>\u2264\u2265]\s*$")
+# 'was 0.027 at day 90 (95% credible interval, -0.146 to 0.199)': the number after a time's word names the day or
+# week the result is for, not the result.
+TIME_BEFORE = lazy(r"\b(?:[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear|[Vv]isit|[Cc]ycle)\s*$")
+# "PE: 49%, " or "aOR 2.5," right before an unparenthesised "95% CI ...".
+NAMED_TAIL = lazy(rf"(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
+# "0.51 times the rate", "2.3 times the odds", "1.8-fold risk": a ratio in words.
+TIMES = lazy(rf"(?<![\w.])(?P<value>{NUM})\s*(?:times|-fold)\s+(?:(?:the|as|higher|lower|greater|increased|"
+                    r"reduced|high|likely)\s+){0,3}(?P<word>rate|risk|odds|hazard|incidence)\b", re.IGNORECASE)
+TIMES_MEASURE = {"rate": "IRR", "incidence": "IRR", "risk": "RR", "odds": "OR", "hazard": "HR"}
+# A measure's name, its value and a bracketed interval with no "95% CI" label: "aOR: 2.5 [1.6-3.9]".
+NAMED_BARE = lazy(
+    rf"(?P<name>{MEASURE})\s*(?:=|:|,)?\s*(?P<value>{NUM})\s*[\[(]\s*(?P<low>{NUM})(?:\s?%)?"
+    rf"\s*(?:to|\u2013|\u2014|-|,)\s*(?P<high>{NUM})(?:\s?%)?\s*[\])]")
+# What every NAMED_BARE match holds (its value's last digit, the bracket, the low bound's first character):
+# a cheap search that spares most sentences the scan for a measure's name at every position.
+NAMED_BARE_CUE = lazy(rf"\d\s*[\[(]\s*[{MINUS}.\d]")
+P_VALUE = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*(?P<op><=|>=|[=<>\u2264\u2265])\s*(?P<num>\d*\.\d+|\d+)"
+         r"(?:(?:\s*[\u00d7x\u22c5\u00b7]\s*10\s*(?:\^|\*\*)?\s*|[eE])(?P<exp>[-\u2212\u2013]\s*\d{1,3}))?")
+I_SQUARED = lazy(rf"\bI\s?(?:\u00b2|\^2|2|-squared)\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<v>{NUM})\s?%")
+# The interval announced in the measure's label, the numbers after it: "The mean difference (95% CI) was 2.1 (0.5 to
+# 3.7)", "AMTD (95% CI) Q1-Q3 vs Q4: -0.21 (-0.64 to 0.23)", an abbreviation the text defined standing for the measure.
+HEADED = lazy(
+    rf"(?P<name>{MEASURE}|\b[A-Z]{{2,6}}\b)\s*\(\s*(?P<level>\d{{2}}(?:\.\d+)?)\s?%\s*(?:CI|confidence intervals?)\s*\)"
+    rf"[^;.()]{{0,80}}?(?:\b(?:was|were|is|of)|[:=])\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*\(\s*{BOUND_LOW}{SEP}{BOUND_HIGH}"
+    r"\s*(?=[;)])")
+CLAUSE_END = lazy(r"[;.](?:\s|$)")
+COMPARATIVE_AFTER = lazy(r"^\s*(?:more|fewer|less|greater|higher|lower)\b", re.IGNORECASE)
