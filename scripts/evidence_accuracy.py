@@ -17,7 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kbdev.evidence_accuracy import Source, detail_lines, excluded_pmcids, run, summary, table  # noqa: E402
+from kbdev.evidence_accuracy import Source, excluded_pmcids, run  # noqa: E402
+from kbdev.evidence_accuracy_report import detail_lines, summary, table  # noqa: E402
 
 
 def main() -> int:

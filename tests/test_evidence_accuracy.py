@@ -6,8 +6,9 @@ import csv
 from pathlib import Path
 from types import SimpleNamespace
 
-from kbdev.evidence_accuracy import (Prompt, Source, counts, excluded_pmcids, has_interval, load_prompts,
-                                     match_row, orient, run, score_prompt, summary, table)
+from kbdev.evidence_accuracy import (Prompt, Source, excluded_pmcids, has_interval, load_prompts, match_row, orient,
+                                     run, score_prompt)
+from kbdev.evidence_accuracy_report import counts, summary, table
 
 ARTICLE = """<?xml version="1.0"?>
 <article><front><journal-meta><journal-title-group><journal-title>Trials of Made-up Medicine</journal-title>
