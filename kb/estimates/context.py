@@ -246,6 +246,8 @@ def claim_for(text: str, start: int, end: int, next_start: int | None) -> tuple[
     plain = without_parentheses(text)
     begin = _after_relative_clause(plain, clause_start(text, start), start)
     before = [c for c in _cues(plain[begin:start])]
+    if before and _turns_after(text, begin + before[-1][0], start, before[-1][2]):
+        return "", ""
     if before:
         denied = _DENIED_AFTER.match(plain, end) if before[-1][1] == "significant" else None
         if denied:
@@ -259,12 +261,41 @@ def claim_for(text: str, start: int, end: int, next_start: int | None) -> tuple[
     after = _cues(tail[:brk.start()] if brk else tail)
     if not after:
         return "", ""
+    if _OWN_RESULT.search(text, end + after[0][0], stop):
+        # '..., OR 2.49 (CI 1.1-5.8)), with no difference in symptomatic disease (6 (7%) vs. 3 (3%), P = 0.32)':
+        # the words after are another comparison's, with a result of their own
+        return "", ""
     # Words between this result and the next one in the same clause are the next one's own claim
     # ("OR = .21, 95% CI = .06, .73, p = .01, and IQ was not a significant predictor, OR = 1.03, ..."):
     # which of the two they govern cannot be told, so they govern neither here.
     if next_start is not None and end + after[0][0] >= clause_start(text, next_start):
         return "", ""
     return after[0][1], after[0][2]
+
+
+# 'reduced mortality in men (difference -1.6%, ...) and increased mortality in women (difference 4.2%, ...)': after
+# a result, a word of the other direction starts the next result's own claim; 'was not different except for less
+# use of a car seat (... OR .54, ...)': the exception is the result, not what the claim denies.
+_UP = r"(?:increased?|higher|greater|raised|elevated|worse(?:ned)?)"
+_DOWN = r"(?:reduced?|reductions?|decreased?|lower(?:ed)?)"
+_TURNS = {"up": lazy(rf"\)[^()]*?\b{_DOWN}\b[^)]*$", re.IGNORECASE),
+          "down": lazy(rf"\)[^()]*?\b{_UP}\b[^)]*$", re.IGNORECASE)}
+_WAY = {"up": lazy(rf"\b{_UP}\b", re.IGNORECASE), "down": lazy(rf"\b{_DOWN}\b", re.IGNORECASE)}
+_EXCEPT = lazy(r"\bexcept\b[^)]*$", re.IGNORECASE)
+
+
+_OWN_RESULT = lazy(r"\([^()]*(?:\([^()]*\)[^()]*)*\b[Pp]\s*[=<>\u2264]", re.IGNORECASE)
+
+
+def _turns_after(text: str, cue: int, start: int, words: str) -> bool:
+    """Whether, between governing ``words`` at ``cue`` and the result at ``start``, an exception opens, or a result
+    and then a word of the other direction than the words' own ('significantly decreased A (...), increased B (...)'
+    keeps one claim over the list)."""
+    between = text[cue:start]
+    if _EXCEPT.search(between):
+        return True
+    way = next((w for w, rx in _WAY.items() if rx.search(words)), None)
+    return way is not None and bool(_TURNS[way].search(between))
 
 
 _PHRASE_CUT = lazy(

@@ -107,7 +107,7 @@ SIGNIFICANT = lazy(
 # "marginally significant (OR 10.7 [0.92-124.38], p = 0.058)": a hedge that concedes the result missed the
 # threshold; it claims neither way.
 HEDGE = lazy(r"\b(?:marginally|borderline|nearly|near|almost|approaching|trend(?:ing)?(?: towards?)?|"
-             r"of borderline)[\s-]*$", re.IGNORECASE)  # 'a near-significant difference
+             r"of borderline|might|may|could)[\s-]*$", re.IGNORECASE)  # 'a near-significant difference
 # 'failed to identify a significant benefit (HR = 0.64; 95% CI = 0.38-1.07)': a failure to find it denies the claim.
 NEGATION = lazy(r"\b(?:no|not|nor|neither|without|never)\b|n't\b|\bfail(?:ed|s|ing)?\s+to\b", re.IGNORECASE)
 RISK_FACTOR = lazy(r"risk factors?", re.IGNORECASE)
