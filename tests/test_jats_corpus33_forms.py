@@ -2,6 +2,7 @@
 journals, read first as they came). Each form has a positive and a clean case; the texts are made here."""
 from __future__ import annotations
 
+from kb.read.author_year_list import read_entry
 from kb.read.parse_policy import parse_policy
 from tests.formtools import codes_of
 
@@ -30,3 +31,19 @@ def test_a_double_surname_joined_by_a_unicode_hyphen_is_one_name():
     # Clean: a year the list does not hold for that double name is still said.
     wrong = sentence.replace("(2020)", "(2021)")
     assert codes_of(f"# Affect\n\n## Introduction\n\n{wrong}\n\n{_LIST}", "CIT107") == [("CIT107", "warning")]
+
+
+def test_the_year_before_a_quoted_title_wins_over_a_journal_title_s_year():
+    """'Frost, M. B. , R. Forste , and D. W. Haas . 2005. "Maternal Education ..." Social Science & Medicine (1982)
+    60': PubMed's '(1982)' names the journal, the entry is of 2005."""
+    entry = read_entry(1, "Frost, M. B. , R. Forste , and D. W. Haas . 2005. \u201cMaternal Education and Child "
+                          "Nutritional Status in Bolivia.\u201d Social Science & Medicine (1982) 60, no. 2: 395\u2013407.", 10)
+    assert (entry.surnames[:1], entry.year) == (("Frost",), 2005)
+    text = ("# Growth\n\n## Discussion\n\nMaternal education matters (Frost et al. 2005).\n\n## References\n\n"
+            "Frost, M. B. , R. Forste , and D. W. Haas . 2005. \u201cMaternal Education and Child Nutritional Status in "
+            "Bolivia.\u201d Social Science & Medicine (1982) 60, no. 2: 395\u2013407.\n\n"
+            "Kuppens, P. , A. Realo , and E. Diener . 2008. \u201cThe Role of Positive and Negative Emotions.\u201d Journal "
+            "of Personality and Social Psychology 95: 66\u201375.\n")
+    assert codes_of(text, "CIT107") == []
+    # Clean: a citation of another year than the entry's is still said.
+    assert codes_of(text.replace("(Frost et al. 2005)", "(Frost et al. 2006)"), "CIT107") == [("CIT107", "warning")]
