@@ -47,3 +47,13 @@ def test_the_year_before_a_quoted_title_wins_over_a_journal_title_s_year():
     assert codes_of(text, "CIT107") == []
     # Clean: a citation of another year than the entry's is still said.
     assert codes_of(text.replace("(Frost et al. 2005)", "(Frost et al. 2006)"), "CIT107") == [("CIT107", "warning")]
+
+
+def test_a_quoted_title_read_as_the_author_part_leaves_no_title_unsure():
+    """'Welfare AIoHa , "Australian Burden of Disease Study 2023," (2023).': the title is printed, in quotes, and
+    the reader read it into the names; 'no title' is only info."""
+    entry = "3. Welfare AIoHa , \u201cAustralian Burden of Disease Study 2023,\u201d (2023)."
+    text = f"# Views\n\n## Introduction\n\nDisease burden is rising [3].\n\n## References\n\n{entry}\n"
+    assert ("REF112", "warning") not in codes_of(text, "REF112")
+    # Positive: an entry with a name and a year and nothing else still has no title.
+    assert codes_of(text.replace(entry, "3. Welfare AIoHa , (2023)."), "REF112") == [("REF112", "warning")]
