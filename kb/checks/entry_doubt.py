@@ -101,10 +101,17 @@ def title_may_hold_source(e) -> bool:
     return any(sign.search(title) for sign in _SIGNS) or bool(_PROCEEDINGS.search(title))
 
 
+_QUOTE = re.compile("[\u201c\u201d\"]")
+
+
 def source_may_hold_title(e) -> bool:
     """What was read as the source holds a sentence's end (F1000's italic `*Title. Source.* 2020`), or runs
     to five words or more with no volume or pages (a standalone work's title, often set in italics where a
-    journal would stand): 'no title' is unsure."""
+    journal would stand), or the names read hold a quoted title: 'no title' is unsure."""
+    # A quoted title read into the author part: 'Welfare AIoHa , "Australian Burden of Disease Study 2023," (2023).'
+    # (Wiley's numbered style quotes the title; with no source after it the reader took it for a name).
+    if any(_QUOTE.search(name or "") for name in (*e.surnames, e.organisation)):
+        return True
     source = e.source or ""
     if not source or e.volume or e.issue or e.pages:
         return False

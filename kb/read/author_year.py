@@ -28,7 +28,8 @@ _YEARS = rf"{YEAR}{_LETTER}?(?:(?:\s*,\s*|\s+and\s+)(?:{YEAR}{_LETTER}?|{_LETTER
 _CAP = CAPITAL
 # Portuguese 'e' and Spanish 'y' join the last two names ('Esteves, Abud e Barcellos (2015)'); 'et al.' may be set in
 # italics ('Tedesco *et al*. (1995)').
-_NAME = rf"{PARTICLES}{_CAP}[\w'\u2019\u00c0-\u00ff-]+(?:\s+{_CAP}[a-z\u00df-\u00ff][\w'\u2019\u00c0-\u00ff-]*)?"
+# Wiley sets the hyphen of a double surname as U+2010 ('Klasko\u2010Foster et al. (2020)'): a letter of the name too.
+_NAME = rf"{PARTICLES}{_CAP}[\w'\u2019\u00c0-\u00ff\u2010\u2011-]+(?:\s+{_CAP}[a-z\u00df-\u00ff][\w'\u2019\u00c0-\u00ff\u2010\u2011-]*)?"
 # AGU names a second author before "et al." to tell two first authors' papers apart: 'Li, Marshall, et al. (2023)'.
 # PeerJ names three authors: 'Mmbaga, Munishi & Treydte (2017)', 'Rahman, Abdullah Al Mahmud & Shahidullah (2017)'.
 _LISTED = _NAME + rf"(?:\s+{_CAP}[\w'\u2019-]+)?"
@@ -65,9 +66,9 @@ _VALUE_BEFORE = lazy(rf"^[^;]*?[<>=\u2264\u2265]\s*[-\u2212]?\d[\d.,\u00b7]*\s*%
 # In parentheses, or in brackets (eLife's '(e.g., DNA [Bhardwaj et al., 2006])').
 _PAREN = lazy(rf"\((?P<body>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\)|\[(?P<bbody>[^()\[\]]*?\b{YEAR}[a-z]?[^()\[\]]*?)\]")
 # "Brown et al.'s (2012) study": a possessive before the year too.
-_NARRATIVE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}{_TAIL})(?:['\u2019]s)?,?\s*(?P<paren>\((?P<years>{_YEARS})\))")
+_NARRATIVE = lazy(rf"(?<![\w'\u2019\u2010\u2011-])(?P<who>{_NAME}{_TAIL})(?:['\u2019]s)?,?\s*(?P<paren>\((?P<years>{_YEARS})\))")
 # Outside parentheses (F1000): 'following the protocol of Frazier *et al.*, 2014', 'Loefer & Sedberry, 2003'.
-_BARE = lazy(rf"(?<![\w'\u2019-])(?P<who>{_NAME}(?:\s+[*_]{{0,2}}et\s+al\.?[*_]{{0,2}}|\s+(?:and|&)\s+{_NAME})?),[*_]?\s+"
+_BARE = lazy(rf"(?<![\w'\u2019\u2010\u2011-])(?P<who>{_NAME}(?:\s+[*_]{{0,2}}et\s+al\.?[*_]{{0,2}}|\s+(?:and|&)\s+{_NAME})?),[*_]?\s+"
              rf"(?P<years>{YEAR}[a-z]?)\b(?!\s*[-\u2013])")
 _STRONG = lazy(rf"\bet\s+al\b|\s(?:and|&|e|y)\s(?={_CAP})|\s(?:and|&)\s")
 # Words that start a parenthesis with a year but name no author: '(since 2009)', '(January 2010)'.

@@ -103,6 +103,12 @@ _FIRST_AUTHOR = lazy(rf"^(?P<name>{PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\
                      r"(?:\s+[A-Z]{1,3}\.?(?:\s?[A-Z]\.)*)?$")
 
 
+# Wiley's author-year entry: the names, the year closed by a stop, then the quoted title: 'Frost, M. B. , R. Forste ,
+# and D. W. Haas . 2005. "Maternal Education ..." Social Science & Medicine (1982) 60'. That year is the entry's; a
+# year printed later is a journal title's (PubMed's '(1982)' tells two journals of one name apart) or a volume's.
+_NAMES_YEAR_QUOTE = lazy(rf"^(?P<names>[^\u201c\"(\d]{{2,600}}?)[\s.,]+(?P<year>{YEAR})[a-z]?\.\s+[\u201c\"]")
+
+
 _LEAD_SURNAME = lazy(rf"^(?P<name>{PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(?:\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][{_LETTERS}]*)?)"
                      r"\s+[A-Z\u00c0-\u00de]{1,3}\b")
 
@@ -153,6 +159,9 @@ def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
     if titled and len(titled.group("body").split()) <= 6:
         entry = replace(entry, organisation=titled.group("body"), year=int(titled.group("year")),
                         title=titled.group("title"))
+    quoted = _NAMES_YEAR_QUOTE.match(text)
+    if quoted and entry.surnames and entry.year != int(quoted.group("year")):
+        entry = replace(entry, year=int(quoted.group("year")))
     lead = _LIST_THEN_YEAR.match(text)
     if lead:
         year = int(lead.group("year"))
