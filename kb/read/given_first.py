@@ -31,7 +31,9 @@ _NAME = lazy(rf"(?:{_WORD}|{_INITIAL})(?:\s+(?:{_WORD}|{_INITIAL}|(?!{_PARTICLE}
              rf"\s+(?P<surname>(?:{_PARTICLE}\s+){{0,2}}{_WORD})")
 # The names, then the year as its own sentence ('... and Maosong Sun. 2017. Title'); a stray mark the PDF left
 # before the first name (a lone spacing caron, U+02C7, which Python counts as a letter) is skipped.
-_HEAD = lazy(rf"^(?:[^\w]|[\u02b0-\u02ff])*(?P<names>[^.]*(?:\b{UPPER}\.\s*[^.]*)*?)\.\s+\(?(?P<year>{YEAR_RX})[a-z]?\)?[.,]")
+# ('[^.]*' after an initial's point takes the space too: a '\s*' before it would let a long list of initials with no
+# year after them be split in exponentially many ways before the match fails.)
+_HEAD = lazy(rf"^(?:[^\w]|[\u02b0-\u02ff])*(?P<names>[^.]*(?:\b{UPPER}\.[^.]*)*?)\.\s+\(?(?P<year>{YEAR_RX})[a-z]?\)?[.,]")
 _SPLIT = lazy(r",\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 # One name given name first, and the separators of a list of them: also read where the names follow the title
 # (kb.read.title_first).
