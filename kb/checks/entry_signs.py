@@ -14,6 +14,10 @@ DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPMI
                       r"Bulletin|Ann|Acta|Arch|Trans|Handb|Rep|Res|Sci|Med)\b|"  # a journal's name
                       # a general medical journal whose one-word name carries none of those words
                       r"\b(?:The\s)?(?:Lancet|BMJ|JAMA|NEJM)\b|"
+                      # chemistry and materials journals' title-less form: 'Sci. Adv. 2016, 2, 1600200.'
+                      r"\b[A-Z][A-Za-z]*\.?(?:\s[A-Z][a-z]*\.?){0,4}\s(?:19|20)\d\d,\s*\d+(?:\s*\(\d+\))?,\s*[A-Za-z]?\d+\b|"
+                      # ... and ahead of print, the abbreviated journal and the year alone: 'J. Hepatol. 2025.'
+                      r"\b(?:[A-Z][a-z]*\.\s){1,4}[A-Z][a-z]{2,}\.\s(?:19|20)\d\d\.?\s*$|"
                       r"\b(?:Media|Publishers?|Univ|Springer|Wiley|Elsevier|Blackwell|Routledge|Macmillan|"
                       r"McGraw|Karger|Thieme|Lippincott|Sage|CRC|Verlag|Press|Publishing|Company|LLC|Inc|GmbH|Ltd|edition|"
                       r"[Rr]eport|[Tt]hesis|[Dd]issertation|[Vv]ersion\s\d|Court|Proceedings|[Cc]onference|"

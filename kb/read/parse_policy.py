@@ -14,6 +14,7 @@ from kb.read.blocks import Heading, headings
 from kb.read.criteria import category_heading, category_of
 from kb.read.criteria_find import find_statements
 from kb.read.heading_markers import heading_markers
+from kb.read.marker_parts import with_entry_parts
 from kb.read.model import Code, PolicyDocument, Problem, Section
 from kb.read.prose import clean_text, group_blocks, read_paragraphs, read_prose
 from kb.read.reference_lines import ENTRY, HEADING, parse_references  # noqa: F401 - re-exported
@@ -272,6 +273,7 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     if style == "numbered":
         markers = sorted(markers + heading_markers(lines, found, markers, last_entry, excluded, section_for_line),
                          key=lambda m: (m.line, m.column))
+        markers = with_entry_parts(markers, references)
     statements, more = find_statements(lines, sections, heading_lines, _category_lookup(sections))
     problems += more
     doc_span = _region(sections, DOCUMENTATION_HEADING, len(lines))
