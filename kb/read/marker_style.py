@@ -62,9 +62,11 @@ def beyond_the_list(marker: RawMarker, last_entry: int | None) -> bool:
         return True
     # '[29–97]' in a list of 29 (a table's age range after its mean and SD): a range that reaches far past the end,
     # most of it no entry, is a range of values; a range a few numbers too long ('[25–31]') stays to be reported.
-    cited = expand(marker.inner).numbers
-    past = sum(1 for n in cited if n > last_entry)
-    return past >= _FAR_PAST and past * 2 > len(cited)
+    read = expand(marker.inner)
+    if read.problems or any(d.startswith("0") for d in _DIGITS.findall(marker.inner)):
+        return False  # a reversed range or a leading zero is a code's (code_not_citation says which)
+    past = sum(1 for n in read.numbers if n > last_entry)
+    return past >= _FAR_PAST and past * 2 > len(read.numbers)
 
 
 _PADDED = re.compile(r"(?<!\d)0\d")
