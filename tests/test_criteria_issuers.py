@@ -308,3 +308,15 @@ def test_approval_words_that_decide_nothing():
 def test_a_bold_label_split_by_the_pdf_text_layer():
     text = DRUG.replace("**A)** Initial", "A**)** Initial").replace("**1. Dravet", "1**. Dravet")
     assert [s.id for s in parse_policy(text, "p.md").statements][:2] == ["1", "1.A"]
+
+
+def test_an_announced_range_over_items_of_another_kind_or_far_more_is_not_reported():
+    from tests.formtools import codes_of
+
+    slip = "## Policy\n\nX is considered medically necessary when all of the following (1 - 5) criteria are met:\n\n" + \
+        "\n".join(f"{n}. Condition {n} is documented." for n in range(1, 5)) + "\n"
+    assert codes_of(slip + REFS, "DOC102") == [("DOC102", "warning")]
+    inline = ("## Policy\n\n**1. Dravet Syndrome.** Approve if the patient meets ONE of the following (A or B): **A)** "
+              "Initial Therapy. Approve for 1 year if the patient meets the following (i and ii):\n**i.** Age over 1; AND\n"
+              "**ii.** Tried two drugs.\n")
+    assert codes_of(inline + REFS, "DOC102") == []

@@ -132,11 +132,27 @@ def item_range_mismatch(kb):
         for m in _OWN_RANGE.finditer(st.text):
             if not labels or "following" not in st.text[: m.start()]:
                 continue
-            if (m.group("lo"), m.group("hi")) != (labels[0], labels[-1]):
+            if (m.group("lo"), m.group("hi")) != (labels[0], labels[-1]) and _comparable(m.group("lo"), m.group("hi"),
+                                                                                        labels):
                 line, col = locate(kb.doc, st.line, st.end_line, m.group(0), word=False)
                 yield finding(item_range_mismatch, line,
                               f"criterion {st.id} announces items '{m.group(0)}', but its items are {_span(labels)}",
                               column=col, suggestion=f"write ({_span(labels)}), or restore the missing items")
+
+
+def _kind(label: str) -> str:
+    return "digit" if label.isdigit() else ("upper" if label.isupper() else "lower")
+
+
+def _comparable(lo: str, hi: str, labels: list[str]) -> bool:
+    """Whether the announced range and the items read under it are one list of one kind of label, a few items apart
+    ('(1 - 5)' over items 1-4): '(A or B)' over 'i-iii' (the list's first item printed on the criterion's own line),
+    or '(a or b)' over a-t (another list read into it), says the outline was not read cleanly, not that the text errs."""
+    kinds = {_kind(lo), _kind(hi)} | {_kind(x) for x in labels}
+    if len(kinds) != 1:
+        return False
+    announced = int(hi) - int(lo) + 1 if lo.isdigit() and hi.isdigit() else ord(hi[-1]) - ord(lo[-1]) + 1
+    return abs(len(labels) - announced) <= 2
 
 
 RULES = (criterion_not_found, item_range_mismatch)
