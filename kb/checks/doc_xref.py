@@ -1,8 +1,6 @@
 """DOC 10x: cross-references to criteria, and item ranges that do not match their list."""
 from __future__ import annotations
 
-import re
-
 from kb.patterns import lazy
 from . import finding, rule
 from .helpers import locate
@@ -147,7 +145,8 @@ def _kind(label: str) -> str:
 def _comparable(lo: str, hi: str, labels: list[str]) -> bool:
     """Whether the announced range and the items read under it are one list of one kind of label, a few items apart
     ('(1 - 5)' over items 1-4): '(A or B)' over 'i-iii' (the list's first item printed on the criterion's own line),
-    or '(a or b)' over a-t (another list read into it), says the outline was not read cleanly, not that the text errs."""
+    or '(a or b)' over a-t (another list read into it), says the outline was not read cleanly, not that the text
+    errs."""
     kinds = {_kind(lo), _kind(hi)} | {_kind(x) for x in labels}
     if len(kinds) != 1:
         return False

@@ -18,7 +18,8 @@ from kb.patterns import lazy
 from kb.read.model import Problem, Statement
 from kb.read.prose import clean_text
 
-ITEM = lazy(r"^(?P<indent>\s*)(?:[-*+]\s+)?(?:\*{1,3}|_{1,2})?\(?(?P<label>[IVX]{1,4}|[A-Z]|\d{1,2}|[ivx]{2,4}|[a-z])(?:\*{1,3})?[.)]"
+ITEM = lazy(r"^(?P<indent>\s*)(?:[-*+]\s+)?(?:\*{1,3}|_{1,2})?\(?"
+            r"(?P<label>[IVX]{1,4}|[A-Z]|\d{1,2}|[ivx]{2,4}|[a-z])(?:\*{1,3})?[.)]"
             r"(?:\*{1,3}|_{1,2})?\s+(?P<text>\S.*)$")
 CATEGORY = lazy(
     r"\b(not medically necessary|medically necessary|investigational|experimental|"
@@ -64,9 +65,11 @@ def category_heading(title: str) -> bool:
 # following interventions experimental', 'remains investigational').
 _DECIDES = lazy(r"\bmedically necessary\b|\bdefinition of medical necessity\b|\bnot\s+covered\b|"
                 r"\breasonable and necessary\b", re.IGNORECASE)
-_JUDGES = lazy(r"\b(?:consider(?:s|ed)?|deemed)\s+(?:(?!(?:in|of|by|with|among|within|from|during|on|at)\s)\S+\s+){0,8}?"
+_JUDGES = lazy(r"\b(?:consider(?:s|ed)?|deemed)\s+"
+               r"(?:(?!(?:in|of|by|with|among|within|from|during|on|at)\s)\S+\s+){0,8}?"
                r"(?:to be\s+)?(?:experimental|investigational|cosmetic|"
-               r"unproven)\b|\b(?:is|are|be|remains?)\s+(?:\w+\s+){0,2}?(?:experimental|investigational|cosmetic|unproven)\b",
+               r"unproven)\b|"
+               r"\b(?:is|are|be|remains?)\s+(?:\w+\s+){0,2}?(?:experimental|investigational|cosmetic|unproven)\b",
                re.IGNORECASE)
 _BULLET = lazy(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u00b7]|o)\s+(?P<text>\S.*)$")
 _OPENS_LIST = lazy(r"(?:following|these|criteria|conditions|indications|any of|all of|below)[^.]{0,80}:\s*$",

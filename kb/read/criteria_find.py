@@ -3,8 +3,9 @@
 Issuers head the criteria differently ('Medical Policy Criteria', Cigna's 'Coverage Policy', Anthem's 'Position
 Statement', Aetna's 'Policy', 'Clinical Indications', UnitedHealthcare's 'Coverage Rationale'), and the first heading
 that names coverage may be a masthead ('Medical Coverage Policy' over the title). So every such section is a
-candidate, in order, and the first whose statements state a category wins; a policy that heads each category on its
-own ('Medically Necessary', 'Not Medically Necessary', ...) with no criteria heading is read from those headings.
+candidate, in order, and the first where a statement decides coverage in its own words wins; a policy that heads
+each category on its own ('Medically Necessary', 'Not Medically Necessary', ...) with no criteria heading is read
+from those headings.
 """
 from __future__ import annotations
 
@@ -60,11 +61,11 @@ def _title_heading(sections: list[Section]) -> Section | None:
 
 
 def _end(start: Section, sections: list[Section], lines: list[str], *, stop_elsewhere: bool) -> int:
-    """The line before the first later heading that closes the region: one at the start's level or above that
-    names no category (a category heading carries the criteria on, at any level) and, at the start's own level,
-    whose text decides no coverage itself (a drug policy prints 'Other Uses with Supportive Evidence' and
-    'Conditions Not Covered' at the level of 'Policy Statement'), or, for a region read from category headings, one above the start's level or one
-    naming a part that never holds criteria."""
+    """The line before the first later heading that closes the region. A category heading never does (it carries
+    the criteria on, at any level). Otherwise: one above the start's level, or one at its level that names a part
+    never holding criteria or whose own text decides no coverage (a drug policy prints 'Other Uses with Supportive
+    Evidence' and 'Conditions Not Covered' at the level of 'Policy Statement'); for a region read from category
+    headings, one above the start's level or naming a part that never holds criteria."""
     for s in sections:
         if s.line <= start.line or category_heading(s.title):
             continue

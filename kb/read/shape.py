@@ -110,7 +110,8 @@ def from_headings(sections: list[Section], lines: list[str]) -> tuple[str | None
     first = sections[0]
     if first.level == 1:
         below = sections[1] if len(sections) > 1 else None
-        if below is not None and below.level == 2 and not is_section_name(below.title) and not _DATES.search(below.title):
+        if below is not None and below.level == 2 and not is_section_name(below.title) \
+                and not _DATES.search(below.title):
             after = sections[2].line if len(sections) > 2 else len(lines) + 1
             wraps = len(sections) > 2 and all(s.level > 2 or _BACK_MATTER.match(s.title) for s in sections[2:])
             if _holds_dates(below, lines, after) or wraps:
