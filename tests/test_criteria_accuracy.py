@@ -21,6 +21,7 @@ LABELS = """# file, has_criteria, top_statements, categories, first_words, note
 file\thas_criteria\ttop_statements\tcategories\tfirst_words\tnote
 policy.md\tyes\t2\tmedically necessary;experimental\tCatheter ablation is considered\t
 wrong.md\tyes\t3\tmedically necessary;not medically necessary;cosmetic\tSomething else entirely\t
+unlisted.md\tyes\t2\tmedically necessary;experimental\tCatheter ablation is considered\t
 """
 
 
@@ -28,7 +29,10 @@ def test_a_document_read_as_labelled_and_one_read_otherwise(tmp_path):
     (tmp_path / "policy.md").write_text(POLICY)
     (tmp_path / "wrong.md").write_text(POLICY)
     (tmp_path / "criteria.tsv").write_text(LABELS)
-    right, wrong = [measure(tmp_path, label) for label in read_labels(tmp_path)]
+    (tmp_path / "unlisted.md").write_text(POLICY.split("## References")[0])
+    right, wrong, unlisted = [measure(tmp_path, label) for label in read_labels(tmp_path)]
+    # a policy printing no reference list, which kb import refuses, is read all the same
+    assert (unlisted.error, unlisted.top, unlisted.categories_right) == (None, 2, 2)
     assert (right.top, right.categories_right, right.first_right) == (2, 2, True)
     assert (wrong.top, wrong.categories_right, wrong.first_right) == (2, 1, False)
     line = summary([right, wrong])

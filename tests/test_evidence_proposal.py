@@ -70,3 +70,41 @@ def test_the_script_scores_the_bundled_policy_and_leaves_it_alone(bundled_path):
     assert precision >= 0.9 and recall >= 0.8
     assert "left without proposed evidence: none" in out
     assert {p.name: p.stat().st_mtime_ns for p in bundled_path.parent.iterdir()} == before
+
+
+MASTHEAD = """## **Medical Coverage Policy**
+
+# **Ablation and Stenting**
+
+### **Coverage Policy**
+
+Catheter ablation is considered medically necessary for recurrent atrial flutter.
+
+Carotid stenting is considered experimental for asymptomatic carotid stenosis.
+
+### **{background}**
+
+#### **Atrial Flutter**
+
+Catheter ablation of atrial flutter succeeded in most patients.[1]
+
+#### **Carotid Stenosis**
+
+Carotid stenting in asymptomatic stenosis gave no benefit.[2]
+
+### **References**
+
+1. Smith A. Ablation of atrial flutter: a randomised trial. N Engl J Med. 2020;1:1-9.
+2. Jones B. Stenting for carotid stenosis: a randomised trial. Lancet. 2021;2:10-19.
+"""
+
+
+def test_a_generic_background_under_a_title_heading_gives_its_cited_subsections_as_units(tmp_path):
+    kb = load(write_policy(tmp_path, MASTHEAD.replace("{background}", "General Background")))
+    found = {(p.statement, p.section.rsplit("/", 1)[-1]) for p in propose_sections(kb)}
+    assert found == {("P1", "atrial-flutter"), ("P2", "carotid-stenosis")}
+
+
+def test_a_section_that_names_its_topic_stays_one_unit(tmp_path):
+    kb = load(write_policy(tmp_path, MASTHEAD.replace("{background}", "Ablation Trials")))
+    assert {p.section.rsplit("/", 1)[-1] for p in propose_sections(kb)} == {"ablation-trials"}

@@ -29,3 +29,9 @@ def test_a_part_letter_cites_the_entry_printed_in_parts():
 def test_a_part_letter_after_an_entry_printed_whole_is_malformed():
     whole = TEXT.replace("2. a) Y. Wang", "2. Y. Wang").replace("; b) O. Kepp", ". O. Kepp")
     assert codes_of(whole, "CIT102") == [("CIT102", "error"), ("CIT102", "error")]
+
+
+def test_two_parts_of_one_entry_cite_it_once_and_a_number_printed_twice_is_still_reported():
+    text = TEXT.replace("<sup>[2a,3]</sup>", "<sup>[2a, 2b, 3, 3]</sup>")
+    assert [m.numbers for m in parse_policy(text, "p.md").markers][-1] == (2, 3, 3)
+    assert codes_of(text, "CIT103") == [("CIT103", "warning")]

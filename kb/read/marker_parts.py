@@ -28,7 +28,11 @@ def _read_parts(marker: CitationMarker, parted: set[int]) -> CitationMarker:
         return marker
     inner = _PART.sub(lambda m: m.group(1) if int(m.group(1)) in parted else m.group(0), marker.inner)
     again = expand(inner)
-    # '[28a, 28b]' cites entry 28 twice over, by design
+    # '[28a, 28b]' cites entry 28 twice over, by design: once is enough; another number printed twice stays reported
     problems = tuple(p for p in again.problems if not ((t := _TWICE.fullmatch(p)) and int(t.group(1)) in cited))
-    numbers = tuple(dict.fromkeys(again.numbers)) if len(problems) < len(again.problems) else again.numbers
-    return replace(marker, numbers=numbers, problems=problems, in_range=again.from_range)
+    numbers, seen = [], set()
+    for n in again.numbers:
+        if n not in cited or n not in seen:
+            numbers.append(n)
+        seen.add(n)
+    return replace(marker, numbers=tuple(numbers), problems=problems, in_range=again.from_range)
