@@ -32,6 +32,9 @@ from kb.importers.pdf_layout import Line, Table, write_blocks
 
 _TEXT_BULLETS = "\u2022\u25e6\u25aa\u2023\u25cf\u25cb\u25a0\u25a1\u2043\u27a2\uf0b7"
 _MARKER_TEXT = re.compile(r"^\s*[\[(]?[\d\s,;\-\u2013]{1,20}[\])]?\s*$")  # '[71]', '67]', '5,6'
+# a paragraph's number set in the margin beside its first line ('1.3.1' in a guideline's recommendations), in a
+# smaller size on a baseline of its own
+_MARGIN_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,3}){1,3}|\d{1,3}\.)$")
 _LEAD_LABEL = re.compile(r"^(?:\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|[\u2022\u25e6\u25aa\u25cf\uf0b7-])$")
 # bold as font names say it: '-Bold', 'Black', 'Heavy', 'Semibold', Times' '-Medi' (NimbusRomNo9L-Medi), and
 # TeX's Computer Modern bold faces ('CMBX10', 'CMB10', 'CMSSBX10')
@@ -152,6 +155,11 @@ def _lines(chars: list[dict], bullets: list[dict], page: int, in_column: bool = 
                  and min(c["x0"] for c in other) - 12 <= max(c["x1"] for c in row)
                  and min(c["x0"] for c in row) <= max(c["x1"] for c in other) + 12]
         if not hosts:
+            beside = _margin_host(rows, i, main)
+            if beside is not None:
+                merged[beside].extend((c, "label") for c in row)
+                merged[i] = []
+                continue
             # a marker wrapped onto a line of its own: it closes the line just above
             # (a wrapped line starts where the line above it starts, a first-line indent aside: small digits
             # further right under a line are a figure's labels, not its marker)
@@ -176,6 +184,21 @@ def _lines(chars: list[dict], bullets: list[dict], page: int, in_column: bool = 
     return sorted(lines, key=lambda line: (line.top, line.x0))
 
 
+def _margin_host(rows: list[list[dict]], i: int, main: list[float]) -> int | None:
+    """The row whose first line a margin number labels: the number alone on its row, level with a line of
+    words (its middle within the line's height) and left of it by a few ems at most."""
+    row = rows[i]
+    if not _MARGIN_LABEL.match("".join(c["text"] for c in row).strip()):
+        return None
+    middle = (min(c["top"] for c in row) + row[0]["bottom"]) / 2
+    right = max(c["x1"] for c in row)
+    hosts = [j for j, other in enumerate(rows) if j != i and main[j] >= main[i]
+             and min(c["top"] for c in other) <= middle <= other[0]["bottom"]
+             and 0 < min(c["x0"] for c in other) - right <= 6 * main[j]
+             and sum(c["text"].isalpha() for c in other) >= 12]  # a line of words, not a figure's axis
+    return min(hosts, key=lambda j: min(c["x0"] for c in rows[j])) if hosts else None
+
+
 def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_column: bool = False) -> Line | None:
     glyphs = _compose_accents(sorted(glyphs, key=lambda g: (g[1] == "sup-end", g[0]["x0"])))
     # a narrow justified column spreads a short line's few words evenly, two ems apart or more: there a gap
@@ -186,7 +209,7 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_col
     parts: list[str] = []
     run: list[str] = []  # glyphs of one style: (bold, italic) or "sup"
     style = None
-    previous = None
+    previous, previous_kind = None, ""
     for c, kind in glyphs:
         text = "".join(LIGATURES.get(ch, ch) for ch in c["text"])
         gap = previous is not None and text != " " and previous["text"] != " " and _word_gap(previous, c, kind)
@@ -197,12 +220,12 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_col
         if gap:
             # a gap of two ems or more between words is a column boundary (a table drawn without rules),
             # unless it only follows the list label at the start of the line
-            column = kind == "" and c["x0"] - previous["x1"] > max(2 * c["size"], table_gap) and not _LEAD_LABEL.match(
-                "".join(parts + run).strip())
+            column = kind == "" and previous_kind != "label" and c["x0"] - previous["x1"] > max(
+                2 * c["size"], table_gap) and not _LEAD_LABEL.match("".join(parts + run).strip())
             (run if run else parts).append("\t" if column else " ")
         style = this
         run.append(text)
-        previous = c
+        previous, previous_kind = c, kind
     if run:
         parts.append(_styled("".join(run), style))
     text = "".join(parts).strip()

@@ -40,6 +40,26 @@ _CATEGORY_JOINERS = lazy(r"\b(?:and|or|and/or|reimbursable|considered|indication
 APPROVES = lazy(r"(?:^|[.:]\s+)Approve\s+(?:for|if|when|in)\b|\bwill be approved\s+(?:based|if|when|for)\b")
 
 
+# A guideline's numbered recommendation: NICE's '1.2.1 Offer structured education ...' (the number printed in the
+# margin beside the first line), read only in a region headed 'Recommendations'.
+RECOMMENDATION = lazy(r"^\s*(?:\*{1,2})?(?P<label>\d{1,2}(?:\.\d{1,3}){1,3})(?:\*{1,2})?\s+(?P<text>\S.*)$")
+# 'Do not offer ...', 'is not recommended': a recommendation against; 'For advice on ..., see ...' only points to
+# other guidance.
+_AGAINST = lazy(r"^(?:do not|don't|avoid)\b|\b(?:is|are)\s+not\s+recommended\b|\bshould\s+not\s+be\s+(?:offered|used|given)\b",
+                re.IGNORECASE)
+_POINTS_ELSEWHERE = lazy(r"^for\s+(?:more\s+|further\s+)?(?:guidance|advice|recommendations|information)\s+(?:on|for)\b"
+                         r"[^.]*?\b(?:see|follow)\b|^see\s+(?:\w+'s\s+|the\s+)?(?:\w+\s+)?guidelines?\s+on\b",
+                         re.IGNORECASE)
+
+
+def recommendation_category(text: str) -> str:
+    """'recommended', 'not recommended', or 'other' for a recommendation that only points to other guidance."""
+    text = text.replace("*", "").strip()
+    if _POINTS_ELSEWHERE.search(text):
+        return "other"
+    return "not recommended" if _AGAINST.search(text) else "recommended"
+
+
 def category_of(text: str) -> str | None:
     """The coverage category a text states, or None: 'medically necessary', 'not medically necessary', ..."""
     text = text.replace("*", "")
@@ -127,13 +147,15 @@ class _Walk:
         return sid
 
 
-def read_statements(region: list[tuple[int, str | None]], heading_category) -> tuple[list[Statement], list[Problem]]:
+def read_statements(region: list[tuple[int, str | None]], heading_category,
+                    recommendations: bool = False) -> tuple[list[Statement], list[Problem]]:
     """Statements from the lines of a criteria region; a line given as None is a heading inside it.
 
     ``heading_category(line)`` gives the category heading in force at a line (e.g. 'investigational'), used when a
-    statement does not say its category itself."""
+    statement does not say its category itself. In a guideline's recommendations (``recommendations``) each
+    numbered recommendation is a top statement."""
     walk = _Walk()
-    for block in _blocks(region):
+    for block in _blocks(region, recommendations):
         _STEP[block.kind](walk, block)
     return _finish(walk.drafts, region, heading_category), walk.problems
 
@@ -148,17 +170,21 @@ class _Block:
     indent: int = 0
 
 
-def _blocks(region):
-    """Headings, labelled items, bullets and paragraphs, each with its continuation lines."""
+def _blocks(region, recommendations: bool = False):
+    """Headings, labelled items, bullets and paragraphs (or numbered recommendations), each with its continuation
+    lines."""
     current: list = []
     for num, raw in region + [(None, "")]:
-        item = ITEM.match(raw) if raw else None
+        rec = RECOMMENDATION.match(raw) if raw and recommendations else None
+        item = rec or (ITEM.match(raw) if raw else None)
         bullet = _BULLET.match(raw) if raw and not item else None
         if current and (raw is None or not raw.strip() or item or bullet):
             yield _block(*current)
             current = []
         if raw is None:
             yield _Block("heading", num, num, "")
+        elif rec:
+            current = ["recommendation", num, num, [rec.group("text")], rec.group("label"), 0]
         elif item:
             current = ["item", num, num, [item.group("text")], item.group("label"), len(item.group("indent"))]
         elif bullet:
@@ -258,13 +284,23 @@ def _statement(walk: _Walk, block: _Block) -> None:
     walk.paragraph = walk.announcer = sid if opens else None
 
 
+def _recommendation(walk: _Walk, block: _Block) -> None:
+    """A guideline's numbered recommendation: a top statement under its own number, the bullets after a colon
+    its items."""
+    sid = block.label if block.label not in walk.used else f"{block.label}~{block.first}"
+    walk.add(sid, block.label, block.first, None, block.text, recommendation_category(block.text))
+    walk.outline.clear()
+    walk.depths.clear()
+    walk.paragraph = walk.announcer = sid if block.text.rstrip("*").rstrip().endswith(":") else None
+
+
 def states_coverage(text: str) -> bool:
     """Whether a statement's own words decide coverage ('is considered investigational'); a note never does."""
     return bool(_DECIDES.search(text) or _JUDGES.search(text) or APPROVES.search(text.replace("*", ""))) \
         and not _NOTE.match(text)
 
 
-_STEP = {"heading": _heading, "item": _item, "bullet": _bullet, "para": _para}
+_STEP = {"heading": _heading, "item": _item, "bullet": _bullet, "para": _para, "recommendation": _recommendation}
 
 
 def _finish(drafts: list[dict], region, heading_category) -> list[Statement]:

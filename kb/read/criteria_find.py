@@ -33,25 +33,36 @@ def find_statements(lines: list[str], sections: list[Section], heading_lines: se
                     heading_category) -> tuple[list[Statement], list[Problem]]:
     """The statements of the first candidate region where a top statement decides coverage in its own words; none
     when no region does (an article's inclusion criteria are lists, not coverage criteria)."""
-    for span in _spans(sections, lines):
-        region = [(i, None if i in heading_lines else lines[i - 1]) for i in range(span[0], span[1] + 1)]
-        statements, problems = read_statements(region, heading_category)
-        if any(s.parent is None and states_coverage(s.text) for s in statements):
+    for first, last, recommendations in _spans(sections, lines):
+        region = [(i, None if i in heading_lines else lines[i - 1]) for i in range(first, last + 1)]
+        statements, problems = read_statements(region, heading_category, recommendations)
+        tops = [s for s in statements if s.parent is None]
+        if recommendations and sum(1 for s in tops if s.category in _FOR_OR_AGAINST) >= 2:
+            return statements, problems
+        if not recommendations and any(states_coverage(s.text) for s in tops):
             return statements, problems
     return [], []
 
 
+_FOR_OR_AGAINST = ("recommended", "not recommended")
+# A guideline's recommendations ('Recommendations', 'Key recommendations'), not its research recommendations.
+_RECOMMENDATIONS = lazy(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key\s+|summary\s+of\s+(?:the\s+)?)?recommendations?$", re.I)
+
+
 def _spans(sections: list[Section], lines: list[str]):
-    """(first line, last line) of each candidate region: the sections whose heading names criteria, then the run
-    of category headings."""
+    """(first line, last line, whether a guideline's recommendations) of each candidate region: the sections whose
+    heading names criteria, the run of category headings, then sections headed 'Recommendations'."""
     title = _title_heading(sections)
     for s in sections:
         if s is not title and CRITERIA_HEADING.search(s.title) and not _RELATED.search(s.title) \
                 and not category_heading(s.title):
-            yield s.line + 1, _end(s, sections, lines, stop_elsewhere=False)
+            yield s.line + 1, _end(s, sections, lines, stop_elsewhere=False), False
     first = next((s for s in sections if category_heading(s.title)), None)
     if first is not None:
-        yield first.line, _end(first, sections, lines, stop_elsewhere=True)
+        yield first.line, _end(first, sections, lines, stop_elsewhere=True), False
+    for s in sections:
+        if _RECOMMENDATIONS.match(s.title.strip()):
+            yield s.line + 1, _end(s, sections, lines, stop_elsewhere=False), True
 
 
 def _title_heading(sections: list[Section]) -> Section | None:
