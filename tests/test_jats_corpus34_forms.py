@@ -54,6 +54,14 @@ def test_a_molecule_s_symbol_before_activity_or_beside_a_gene_leaves_the_slip_un
         [("DOC112", "info")]
     assert codes_of(_doc(emt, "It also downregulates the MET, restoring T cell function."), "DOC112") == \
         [("DOC112", "warning")]
+    # Still said: a pathway's name (corpus 23's '*FGR* pathway' for FGF) and a hormone beside a one-letter symbol
+    # (corpus 29's 'FSH, E2, PGR and LH' for a defined PRG) are real slips in the same places.
+    fgfr = "Patients had fibroblast growth factor receptor (FGFR) amplification [1]."
+    assert codes_of(_doc(fgfr, "An effect regardless of FGR pathway amplification cannot be excluded."),
+                    "DOC112") == [("DOC112", "warning")]
+    prg = "Women received progesterone (PRG) in one sequence [1]."
+    assert codes_of(_doc(prg, "Blood levels of FSH, E2, PGR and LH were measured."), "DOC112") == \
+        [("DOC112", "warning")]
 
 
 def test_a_charge_after_the_acronym_names_a_chemical_species():

@@ -220,13 +220,15 @@ def _in_sequence(text: str, abbr: str) -> bool:
 
 # What a molecule's name stands before: 'FAP activity', 'ATM loss', 'MET expression'. A gene or protein symbol
 # (FAP beside a defined AFP) looks like a slip for an acronym of the same letters and is none.
-_MOLECULE_AFTER = lazy(r"\s+(?:activity|activation|loss|expression|mutations?|mutants?|variants?|signal(?:l)?ing|"
-                       r"genes?|proteins?|kinases?|receptors?|pathways?|deficiency|knock(?:down|out)|"
-                       r"amplification|overexpression|inhibitors?|inhibition|phosphorylation|transcripts?|mRNA|"
-                       r"levels?|alleles?|locus|promoter)\b")
-# ... a gene's symbol with digits beside it in a list ('downregulates PD-L1 and MET'), or an amount before a
-# reagent ('20% FCS in PBS', '0.1 mM EDTA').
-_GENE_NEIGHBOUR = r"(?:[A-Z][A-Za-z]*\d[\w-]*|[A-Z]+-[A-Z]*\d\w*)"
+# Words a measure or a class of drugs also stands before ('levels', 'pathway', 'receptor': corpus 23's real slip
+# '*FGR* pathway amplification' for FGF) are left out.
+_MOLECULE_AFTER = lazy(r"\s+(?:activity|activation|loss|expression|mutations?|mutants?|signal(?:l)?ing|"
+                       r"genes?|proteins?|kinases?|deficiency|knock(?:down|out)|amplification|overexpression|"
+                       r"phosphorylation|transcripts?|mRNA|alleles?|locus|promoter)\b")
+# ... a gene's symbol with digits beside it in a list ('downregulates PD-L1 and MET', 'SMAD4'), or an amount before
+# a reagent ('20% FCS in PBS', '0.1 mM EDTA'). A hormone's short symbol ('FSH, E2, PGR and LH', corpus 29's real slip
+# for a defined PRG) is no gene's: two capitals at least before the digit.
+_GENE_NEIGHBOUR = r"(?:[A-Z]{2,}[A-Za-z]*\d[\w-]*|[A-Z]+-[A-Z]+\d\w*)"
 _AMOUNT_BEFORE = lazy(r"\d\s*(?:%|mM|\u00b5M|\u03bcM|nM|M|mg|\u00b5g|\u03bcg|ng|g/l|mg/ml|U/ml|U|v/v|w/v)\s*$")
 
 
