@@ -152,6 +152,8 @@ def acronym_undefined(kb):
     uses: Counter = Counter(a for found in in_sentence for a in {a for a, _ in found})
     together = [{a for a, _ in used(p.text)} for p in doc.paragraphs]
     slashed = {m.group(1) or m.group(2) for s in doc.sentences if "/" in s.text for m in _SLASHED.finditer(s.text)}
+    joined = {m.group(1) or m.group(2) for s in doc.sentences for m in _JOINED.finditer(s.text)}
+    charged = {m.group(1) for s in doc.sentences for m in _CHARGED.finditer(s.text)}
     seen: set[str] = set(defined)  # each acronym is judged once, at its first use
     for s, found in zip(doc.sentences, in_sentence):
         for abbr, _ in found:
@@ -164,13 +166,15 @@ def acronym_undefined(kb):
             broader = _broader(abbr, intended, defined[intended])
             line, col = locate(doc, s.line, s.end_line, abbr)
             row = doc.lines[line - 1]
-            if not broader and (_deliberate(abbr, intended, uses, together) or abbr in slashed
+            if not broader and (_deliberate(abbr, intended, uses, together) or abbr in slashed or abbr in joined
+                                or abbr in charged or _in_sequence(s.text, abbr)
                                 or _named_thing(s.text, abbr) or _among_codes(row, s.text, abbr, defined)):
                 continue
             name = f" ({defined[intended]})" if defined[intended] else ""
+            unsure = broader or _substance_or_molecule(s.text, abbr)
             yield finding(acronym_undefined, line,
                           f"'{abbr}' is used but never defined; the policy defines {intended}{name}",
-                          column=col, severity="info" if broader else None,
+                          column=col, severity="info" if unsure else None,
                           suggestion=f"write {intended} if that is meant, or define {abbr} where it is first used")
 
 
@@ -194,6 +198,52 @@ def _head_of_defined(abbr: str, defined) -> bool:
 # An acronym joined by a slash to another name is one of a list of identifiers (a pathway 'ATM/p38/MAPK',
 # methods 'TEM/SEM'); a slip for a defined acronym is not set in such a list.
 _SLASHED = lazy(r"(?<![A-Za-z0-9-])([A-Z]{2,7})(?=/[A-Za-z0-9])|(?<=[A-Za-z0-9]/)([A-Z]{2,7})(?![A-Za-z0-9-])")
+
+
+# An acronym joined by a hyphen or dash to another capital code names one method with it ('SDS–PAGE', 'RT-PCR');
+# a slip for a defined acronym is not built into such a compound.
+_JOINED = lazy(r"(?<![A-Za-z0-9-])([A-Z]{2,7})(?=[-\u2010\u2013][A-Z]{2,}(?![a-z]))"
+               r"|(?<=[A-Z]{2}[-\u2010\u2013])([A-Z]{2,7})(?![A-Za-z0-9])")
+# A charge after an acronym ('regenerating NAD⁺', 'NADP+'): a chemical species (the oxidised form beside a
+# defined NADH), not a slip.
+_CHARGED = lazy(r"(?<![A-Za-z0-9])([A-Z]{2,7})(?:\u207a|\u207b|\+|<sup>\s*\d?[+\u2212-]\s*</sup>)(?![\w+])")
+# A nucleotide sequence printed in codon-wide groups ('5′-TTT TGC GGC-3′', 'GGG ATA A'): its groups are bases.
+_BASES = lazy(r"(?<![A-Za-z0-9])[ACGTU]+(?:[ \u00a0][ACGTU]+){2,}(?![A-Za-z0-9])")
+
+
+def _in_sequence(text: str, abbr: str) -> bool:
+    """The acronym is a group of a nucleotide sequence, three groups or more of bases in a row (a primer)."""
+    if abbr.strip("ACGTU"):
+        return False
+    return any(abbr in m.group(0).split() for m in _BASES.finditer(text))
+
+
+# What a molecule's name stands before: 'FAP activity', 'ATM loss', 'MET expression'. A gene or protein symbol
+# (FAP beside a defined AFP) looks like a slip for an acronym of the same letters and is none.
+# Words a measure or a class of drugs also stands before ('levels', 'pathway', 'receptor': corpus 23's real slip
+# '*FGR* pathway amplification' for FGF) are left out.
+_MOLECULE_AFTER = lazy(r"\s+(?:activity|activation|loss|expression|mutations?|mutants?|signal(?:l)?ing|"
+                       r"genes?|proteins?|kinases?|deficiency|knock(?:down|out)|amplification|overexpression|"
+                       r"phosphorylation|transcripts?|mRNA|alleles?|locus|promoter)\b")
+# ... a gene's symbol with digits beside it in a list ('downregulates PD-L1 and MET', 'SMAD4'), or an amount before
+# a reagent ('20% FCS in PBS', '0.1 mM EDTA'). A hormone's short symbol ('FSH, E2, PGR and LH', corpus 29's real slip
+# for a defined PRG) is no gene's: two capitals at least before the digit.
+_GENE_NEIGHBOUR = r"(?:[A-Z]{2,}[A-Za-z]*\d[\w-]*|[A-Z]+-[A-Z]+\d\w*)"
+_AMOUNT_BEFORE = lazy(r"\d\s*(?:%|mM|\u00b5M|\u03bcM|nM|M|mg|\u00b5g|\u03bcg|ng|g/l|mg/ml|U/ml|U|v/v|w/v)\s*$")
+
+
+def _substance_or_molecule(text: str, abbr: str) -> bool:
+    """The slip is worth a look only, not a warning: where it stands it names a molecule or a reagent (a gene or
+    protein's symbol before 'activity', 'loss', 'expression'; listed beside a gene's symbol with digits; an amount
+    before it), and such symbols share letters with acronyms by chance."""
+    for m in re.finditer(rf"(?<![A-Za-z0-9-]){re.escape(abbr)}(?![A-Za-z0-9-])", text):
+        if _MOLECULE_AFTER.match(text, m.end()) or _AMOUNT_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
+            return True
+        near = rf"{_GENE_NEIGHBOUR}(?:,\s*|\s+(?:and|or)\s+)$"
+        after = rf"^(?:,\s*|\s+(?:and|or)\s+){_GENE_NEIGHBOUR}"
+        if re.search(near, text[max(0, m.start() - 24):m.start()]) or re.match(after, text[m.end():m.end() + 24]):
+            return True
+    return False
 
 
 def _deliberate(abbr: str, intended: str, uses: Counter, together: list[set]) -> bool:

@@ -36,8 +36,10 @@ DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPMI
                       r"San Francisco|San Diego|Los Angeles|Thousand Oaks|Hoboken)\s*[,:]\s*"
                       r"[A-Z][\w'-]*(?:\s(?:&|and|[A-Z][\w'-]*)){0,4}\.?\s*$|"
                       # 'Impro Improvisation and the Theatre: Methuen; 1987.': a book's publisher and year after a
-                      # colon where the place was left out (Vancouver's 'Place: Publisher; Year.')
-                      r":\s*[A-Z][^:;.]{0,50};\s*(?:19|20)\d\d[a-z]?\.?\s*$|"
+                      # colon where the place was left out (Vancouver's 'Place: Publisher; Year.'); a stop may follow
+                      # the semicolon where the publisher closed the book's source ('Baltimore: Williams & Wilkins;.
+                      # 1992.', BioMed Central's <source> with the imprint in it, then the year)
+                      r":\s*[A-Z][^:;.]{0,50};\.?\s*(?:19|20)\d\d[a-z]?\.?\s*$|"
                       # '... wastewater American Public Health Association, American Water Works Association': a
                       # body named in full (its nation or reach, then what it is) issues the work
                       r"\b(?:American|British|European|National|International|World|Canadian|Australian)\s+"
