@@ -144,6 +144,7 @@ def _labelled(text: str, m: re.Match) -> Found:
     if not p and group >= 0 and text[group] == "[":
         p = _p_right_after(text, end)
     inside = INSIDE.match(segment) if segment.strip(" ;,") else None
+    said_more = False
     part = segment.rstrip(" ;,").rsplit(",", 1)[-1] if group >= 0 and not inside and "," in segment else ""
     named_part = INSIDE.match(part) if part else None
     if named_part and named_part.group("name"):
@@ -169,6 +170,7 @@ def _labelled(text: str, m: re.Match) -> Found:
             # "54.6 \u00b1 23.0 [95% CI, 51.4, 57.8]": the mean and its standard deviation, then the mean's interval
             start, name, value, unit = spread.start("value"), "", spread.group("value"), outside.group("unit") or ""
         elif outside:
+            said_more = bool(outside.group("more"))
             start, name, value, unit = outside.start("value") if not outside.group("name") else outside.start(), \
                 outside.group("name") or "", outside.group("value"), outside.group("unit") or ""
         else:
@@ -179,6 +181,8 @@ def _labelled(text: str, m: re.Match) -> Found:
         _named_measure(name) if name else ""
     if not measure:
         measure, _ = _measure_from_words(text[max(0, start - _REACH):start], unit, text[end:end + _REACH])
+    if not measure and said_more:
+        measure = "difference"  # "0.018 higher (95% CI ...)": the number is how much higher one arm is
     level = m.group("level")
     return Found(start, end, name, measure, value, m.group("low"), _upper_bound(text, m),
                  level + "%" if level else "", p, unit, i2)
@@ -264,7 +268,7 @@ def find_estimates(text: str) -> list[Found]:
         if not any(a <= m.start() < b for a, b in taken):
             found.append(_bare(text, m))
             taken.append((found[-1].start, found[-1].end))
-    for m in HEADED.finditer(text) if "CI)" in text or "interval)" in text else ():
+    for m in HEADED.finditer(text) if "CI)" in text or "CI]" in text or "interval)" in text else ():
         if not any(a <= m.start("value") < b for a, b in taken):
             found.append(_headed(text, m))
             taken.append((found[-1].start, found[-1].end))
