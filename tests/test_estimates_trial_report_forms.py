@@ -90,3 +90,17 @@ def test_each_form_is_silent_when_right_and_found_when_backwards(form):
 ])
 def test_look_alikes_give_no_estimate(sentence):
     assert [f.value for f in find_estimates(sentence) if f.value] == []
+
+
+@pytest.mark.parametrize("tail", [", Fisher's exact test", " (log-rank test)", " by the chi-squared test"])
+def test_a_p_value_followed_by_another_test_s_name_is_not_the_interval_s(tail):
+    # the interval gives p near 0.02; the p printed is the named test's own, which may rightly differ
+    sentence = f"Failures were fewer with zincovir (OR[95%CI] = 0.086 [0.011-0.686], p = 0.004{tail}).<sup>[1]</sup>"
+    assert [f.p for f in find_estimates(sentence)] == [""]
+    assert "EST203" not in [f.code for f in est_findings(sentence)[1]]
+
+
+def test_a_p_value_with_no_test_named_after_it_is_the_interval_s():
+    sentence = "Failures were fewer with zincovir (OR[95%CI] = 0.086 [0.011-0.686], p = 0.004).<sup>[1]</sup>"
+    assert [f.p for f in find_estimates(sentence)] == ["0.004"]
+    assert "EST203" in [f.code for f in est_findings(sentence)[1]]

@@ -92,11 +92,17 @@ _MARGIN_TEST_AFTER = lazy(r"\s*(?:for|of)\s+(?:non-?\s?inferiority|equivalence)\
 _MARGIN_TEST_BEFORE = lazy(r"\bnon-?\s?inferiority\W*$", re.IGNORECASE)
 
 
+# "p = 0.004, Fisher's exact test", "p = 0.02 (log-rank test)": the test named right after the p.
+_OTHER_TEST_AFTER = lazy(r"\s*[,;(]?\s*(?:by\s+|using\s+|with\s+)?(?:the\s+|a\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
+                         r"(?:exact\s+)?tests?\b|\s*[,;(]?\s*(?:by\s+)?(?:the\s+)?log-?rank\b", re.IGNORECASE)
+
+
 def _own_p(tail: str, p: re.Match | None) -> re.Match | None:
-    """The p-value match, unless the words right before it name another test or those around it a margin's."""
+    """The p-value match, unless the words right before or after it name another test or those around it a
+    margin's."""
     if p is None or _OTHER_TEST.search(tail, 0, p.start()) or _MARGIN_TEST_BEFORE.search(tail, 0, p.start()):
         return None
-    return None if _MARGIN_TEST_AFTER.match(tail, p.end()) else p
+    return None if _MARGIN_TEST_AFTER.match(tail, p.end()) or _OTHER_TEST_AFTER.match(tail, p.end()) else p
 
 
 def _p_and_i2(tail: str) -> tuple[str, str]:
@@ -230,6 +236,8 @@ def _p_right_after(text: str, end: int) -> str:
     a bracketed interval, past its comma or semicolon, is the estimate's own."""
     lead = _THEN_P.match(text, end)
     direct = P_VALUE.match(text, lead.end()) if lead else None
+    if direct and _OTHER_TEST_AFTER.match(text, direct.end()):
+        return ""  # "OR = 0.09 [0.01-0.69], p = 0.004, Fisher's exact test": that test's p
     return _p_text(direct)
 
 
