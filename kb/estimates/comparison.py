@@ -93,6 +93,12 @@ _COMPARED_CONTROL = lazy(
     rf"^\s*(?i:compared (?:with|to)|in comparison (?:with|to)) (?:the )?(?P<b>(?:{_ARM_WORD} )?{_CONTROL})"
     rf"(?: (?i:group|arm))?, (?:the )?(?P<a>(?:{_ARM_WORD} )?{_ARM_WORD}) (?i:group|arm|participants|recipients|"
     rf"patients|subjects)\b")
+# A crossover's periods: "when the participants were on lutein was 0.018 higher (...) than when they received
+# placebo". The same guard as above: the other period's treatment must be a control.
+_ON_THAN = lazy(
+    rf"\b(?i:were|was|while|when) (?i:on|receiving|taking) (?P<a>(?:{_ARM_WORD} ){{0,2}}?{_ARM_WORD})\b"
+    r"(?:[^.;]|\.\d){0,120}?\bthan (?i:when|while) (?:(?i:they|participants|patients|subjects) )?(?:(?i:were) )?"
+    rf"(?i:on|receiving|received|taking|took|given) (?:the )?(?P<b>(?:{_ARM_WORD} )?{_CONTROL})\b")
 # "no difference between the intervention and control groups (MD ...)": a treated arm and a control named together
 # before "groups". Only in that order: a difference is printed treated minus control where the treated arm is named
 # first; "between the control and feedback groups" may print either, so it gives no pair.
@@ -139,8 +145,8 @@ def _arms_in_words(plain: str, with_than: bool) -> list[str]:
     # Parenthesised asides are blanked to spaces of their own length; a run of them is one space here, so that
     # "treated with A 3.5 mg/kg (HR ...) and 5.25 mg/kg (HR ...) than in those treated with placebo" stays short.
     squeezed = " ".join(plain.split())
-    for rx in ((_WITH_THAN,) if with_than else ()) + (_TREATED_THAN, _COMPARED_CONTROL, _BETWEEN_CONTROL):
-        text = squeezed if rx is _TREATED_THAN else plain
+    for rx in ((_WITH_THAN,) if with_than else ()) + (_TREATED_THAN, _COMPARED_CONTROL, _BETWEEN_CONTROL, _ON_THAN):
+        text = squeezed if rx in (_TREATED_THAN, _ON_THAN) else plain
         pairs = {(m.group("a").lower(), m.group("b").lower()) for m in rx.finditer(text)
                  if not _NOT_AN_ARM.search(m.group("a")) and not _NOT_AN_ARM.search(m.group("b"))
                  and m.group("a").lower() != m.group("b").lower()}
