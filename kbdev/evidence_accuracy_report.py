@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kbdev.evidence_accuracy import ArticleScore, norm
+from kbdev.evidence_data import ArticleScore, norm
 
 def _ratio(a: int, b: int) -> str:
     return f"{a / b:.3f}" if b else "-"

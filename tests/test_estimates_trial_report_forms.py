@@ -50,6 +50,15 @@ FORMS = {
     "95%-CI": (
         "Referrals were more frequent (OR 2.2, 95%-CI 1.1-4.4).",
         ("OR", "OR", "2.2", "1.1", "4.4", "95%", "")),
+    "a semicolon between the bounds after the label": (
+        "Survival was shorter in the combined arm (21.4 months versus 13.0 months, HR=2.31 95%CI 1.30; 4.12 p=0.007).",
+        ("HR", "HR", "2.31", "1.30", "4.12", "95%", "")),
+    "headed in square brackets": (
+        "Lung function did not differ (FEV1: mean difference [95% CI] = 0.02 [-0.11 to 0.15] L, p = 0.8).",
+        ("MD", "mean difference", "0.02", "-0.11", "0.15", "95%", "")),
+    "a difference said by its comparative": (
+        "The retinal area on zincovir was 0.021 higher (95% CI: 0.002, 0.040) than on placebo.",
+        ("difference", "", "0.021", "0.002", "0.040", "95%", "")),
 }
 
 
@@ -73,6 +82,25 @@ def test_each_form_is_silent_when_right_and_found_when_backwards(form):
     "Twelve were enrolled (12 patients, 95% CI 3-20).",  # a count and its interval: no estimate read
     "Weight fell by 1.2 kg, (CI 95% -2.1 to 0.2) in the treated group.",  # a value outside a comma: left alone
     "The range was wide (CI 3 to 7 in all centres)",
+    # "lower" would make the printed number the difference's magnitude, not its value; "% higher" is often relative
+    "The score was 0.4 lower (95% CI 0.1 to 0.7) with zincovir.",
+    "The rate was 12% higher (95% CI 5% to 18%) with zincovir.",
+    "Pain was 2.1 points more likely (95% CI 1.0 to 3.0) than not.",
+    "Ages were similar (2.6; 1.74; 3.37).",  # a semicolon parts bounds only after an interval's label
 ])
 def test_look_alikes_give_no_estimate(sentence):
     assert [f.value for f in find_estimates(sentence) if f.value] == []
+
+
+@pytest.mark.parametrize("tail", [", Fisher's exact test", " (log-rank test)", " by the chi-squared test"])
+def test_a_p_value_followed_by_another_test_s_name_is_not_the_interval_s(tail):
+    # the interval gives p near 0.02; the p printed is the named test's own, which may rightly differ
+    sentence = f"Failures were fewer with zincovir (OR[95%CI] = 0.086 [0.011-0.686], p = 0.004{tail}).<sup>[1]</sup>"
+    assert [f.p for f in find_estimates(sentence)] == [""]
+    assert "EST203" not in [f.code for f in est_findings(sentence)[1]]
+
+
+def test_a_p_value_with_no_test_named_after_it_is_the_interval_s():
+    sentence = "Failures were fewer with zincovir (OR[95%CI] = 0.086 [0.011-0.686], p = 0.004).<sup>[1]</sup>"
+    assert [f.p for f in find_estimates(sentence)] == ["0.004"]
+    assert "EST203" in [f.code for f in est_findings(sentence)[1]]

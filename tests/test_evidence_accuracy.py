@@ -118,3 +118,11 @@ def test_significance_wrong_when_the_interval_disagrees_with_the_label():
     assert (s.read, s.significance, s.direction) == (True, "wrong", "n/a")
     s = score_prompt([_row("0.50", "0.30", "0.80", "", quote="x")], _prompt())
     assert s.significance == "no null"
+
+
+def test_bare_interval_is_a_named_measure_with_a_bracketed_pair_and_no_interval_words():
+    from kbdev.evidence_accuracy import has_bare_interval
+
+    assert has_bare_interval("the odds were higher (OR 2.1 (1.3-3.4); p = 0.01)")
+    assert not has_bare_interval("the odds were higher (OR 2.1, 95% CI 1.3-3.4)")  # the usual sample's evidence
+    assert not has_bare_interval("ages ranged widely (18-65) in both groups")  # no measure named

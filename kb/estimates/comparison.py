@@ -93,6 +93,17 @@ _COMPARED_CONTROL = lazy(
     rf"^\s*(?i:compared (?:with|to)|in comparison (?:with|to)) (?:the )?(?P<b>(?:{_ARM_WORD} )?{_CONTROL})"
     rf"(?: (?i:group|arm))?, (?:the )?(?P<a>(?:{_ARM_WORD} )?{_ARM_WORD}) (?i:group|arm|participants|recipients|"
     rf"patients|subjects)\b")
+# A crossover's periods: "when the participants were on lutein was 0.018 higher (...) than when they received
+# placebo". The same guard as above: the other period's treatment must be a control.
+_ON_THAN = lazy(
+    rf"\b(?i:were|was|while|when) (?i:on|receiving|taking) (?P<a>(?:{_ARM_WORD} ){{0,2}}?{_ARM_WORD})\b"
+    r"(?:[^.;]|\.\d){0,120}?\bthan (?i:when|while) (?:(?i:they|participants|patients|subjects) )?(?:(?i:were) )?"
+    rf"(?i:on|receiving|received|taking|took|given) (?:the )?(?P<b>(?:{_ARM_WORD} )?{_CONTROL})\b")
+# "no difference between the intervention and control groups (MD ...)": a treated arm and a control named together
+# before "groups". Only in that order: a difference is printed treated minus control where the treated arm is named
+# first; "between the control and feedback groups" may print either, so it gives no pair.
+_BETWEEN_CONTROL = lazy(
+    rf"\b(?i:between) (?:the )?(?P<a>(?:{_ARM_WORD} )?{_ARM_WORD}) (?i:and) (?:the )?(?P<b>{_CONTROL}) (?i:groups|arms)\b")
 _COMPARING = lazy(r"\b(?:than|compared (?:with|to)|versus|vs\b|relative to|in comparison (?:with|to)|over)\b",
                   re.IGNORECASE)
 _LEADING = lazy(r"^(?:(?:the|in|to|with|of|and|than|that|those|a|an|versus|vs\.?)\s+)+", re.IGNORECASE)
@@ -131,8 +142,12 @@ def named_arms(text: str) -> list[str]:
 def _arms_in_words(plain: str, with_than: bool) -> list[str]:
     """The pair named by "with A than B" (only where no group is named) or by a treatment set against a control,
     when exactly one such pair is named."""
-    for rx in ((_WITH_THAN,) if with_than else ()) + (_TREATED_THAN, _COMPARED_CONTROL):
-        pairs = {(m.group("a").lower(), m.group("b").lower()) for m in rx.finditer(plain)
+    # Parenthesised asides are blanked to spaces of their own length; a run of them is one space here, so that
+    # "treated with A 3.5 mg/kg (HR ...) and 5.25 mg/kg (HR ...) than in those treated with placebo" stays short.
+    squeezed = " ".join(plain.split())
+    for rx in ((_WITH_THAN,) if with_than else ()) + (_TREATED_THAN, _COMPARED_CONTROL, _BETWEEN_CONTROL, _ON_THAN):
+        text = squeezed if rx in (_TREATED_THAN, _ON_THAN) else plain
+        pairs = {(m.group("a").lower(), m.group("b").lower()) for m in rx.finditer(text)
                  if not _NOT_AN_ARM.search(m.group("a")) and not _NOT_AN_ARM.search(m.group("b"))
                  and m.group("a").lower() != m.group("b").lower()}
         if len(pairs) == 1:
@@ -142,10 +157,28 @@ def _arms_in_words(plain: str, with_than: bool) -> list[str]:
     return []
 
 
-def comparison_for(doc: PolicyDocument, sentence: Sentence, lead: Sentence | None) -> str:
+# "Intervention participants had increased odds of ... (OR 6.26, ...)": a trial's arm named only as "the
+# intervention" group, with a comparative, and no other arm or control in the sentence. A ratio said of that arm
+# can only be against the trial's control (a ratio is always between two groups; a difference might be the arm's
+# own change from baseline, so differences are not read this way).
+_INTERVENTION_ARM = lazy(r"\bintervention (?:groups?|arms?|participants|patients|practices|subjects|women|men|"
+                         r"children|recipients)\b", re.IGNORECASE)
+_COMPARATIVE = lazy(r"\b(?:more|less|fewer|greater|higher|lower|increased|decreased|reduced|improved)\b",
+                    re.IGNORECASE)
+_ANOTHER_ARM = lazy(rf"{_CONTROL}|\b(?:comparison|comparator|reference|other|usual|standard) (?:groups?|arms?)\b|"
+                    r"\b(?:than|versus|vs\.?|compared|relative to|between)\b", re.IGNORECASE)
+
+
+def intervention_only(text: str) -> bool:
+    """Whether the sentence names the intervention arm alone, with a comparative (see ``_INTERVENTION_ARM``)."""
+    plain = without_parentheses(text)
+    return bool(_INTERVENTION_ARM.search(plain) and _COMPARATIVE.search(plain) and not _ANOTHER_ARM.search(plain))
+
+
+def comparison_for(doc: PolicyDocument, sentence: Sentence, lead: Sentence | None, ratio: bool = False) -> str:
     """'A vs B', or '' when the text does not name two treatments (the data files' words and the
     document's own, ``kb.estimates.topics``; failing those, the two arms the sentence names by their groups,
-    ``named_arms``)."""
+    ``named_arms``; for a ratio, "intervention vs control" where the sentence names the intervention arm alone)."""
     extra = document_treatments(doc)
     found = _ordered(sentence.text, extra)
     if len(found) < 2 and lead is not None and lead.index != sentence.index:
@@ -158,7 +191,9 @@ def comparison_for(doc: PolicyDocument, sentence: Sentence, lead: Sentence | Non
     if len(found) >= 2:
         return f"{found[0]} vs {found[1]}"
     arms = named_arms(sentence.text)
-    return f"{arms[0]} vs {arms[1]}" if arms else ""
+    if arms:
+        return f"{arms[0]} vs {arms[1]}"
+    return "intervention vs control" if ratio and not found and intervention_only(sentence.text) else ""
 
 
 def outcome_for(local: str, clause: str, sentence: Sentence, earlier: list[Sentence]) -> str:

@@ -14,7 +14,7 @@ from .context import (citations_for, claim_for, clause_start, detail_of, locate,
                       paragraphs)
 from .counts import extract_counts
 from .find import Found, find_estimates
-from .model import EffectEstimate, EstimateSet
+from .model import RATIO_MEASURES, EffectEstimate, EstimateSet
 from .numbers import to_float
 from .trials import trial_numbers
 from .vocabulary import timepoint_in
@@ -83,7 +83,7 @@ class _Paragraph:
         local = text[max(prev_end, clause_start(text, f.start)):f.start]
         clause = text[clause_start(text, f.start):f.start]
         claim, claim_text = claim_for(text, f.start, f.end, nxt)
-        comparison = comparison_for(self.doc, sentence, self.lead)
+        comparison = comparison_for(self.doc, sentence, self.lead, ratio=f.measure in RATIO_MEASURES)
         factor_outcome = risk_factor_outcome(sentence, self.sentences)
         detail = detail_of(local)
         if factor_outcome is not None:

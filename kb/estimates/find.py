@@ -92,11 +92,17 @@ _MARGIN_TEST_AFTER = lazy(r"\s*(?:for|of)\s+(?:non-?\s?inferiority|equivalence)\
 _MARGIN_TEST_BEFORE = lazy(r"\bnon-?\s?inferiority\W*$", re.IGNORECASE)
 
 
+# "p = 0.004, Fisher's exact test", "p = 0.02 (log-rank test)": the test named right after the p.
+_OTHER_TEST_AFTER = lazy(r"\s*[,;(]?\s*(?:by\s+|using\s+|with\s+)?(?:the\s+|a\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
+                         r"(?:exact\s+)?tests?\b|\s*[,;(]?\s*(?:by\s+)?(?:the\s+)?log-?rank\b", re.IGNORECASE)
+
+
 def _own_p(tail: str, p: re.Match | None) -> re.Match | None:
-    """The p-value match, unless the words right before it name another test or those around it a margin's."""
+    """The p-value match, unless the words right before or after it name another test or those around it a
+    margin's."""
     if p is None or _OTHER_TEST.search(tail, 0, p.start()) or _MARGIN_TEST_BEFORE.search(tail, 0, p.start()):
         return None
-    return None if _MARGIN_TEST_AFTER.match(tail, p.end()) else p
+    return None if _MARGIN_TEST_AFTER.match(tail, p.end()) or _OTHER_TEST_AFTER.match(tail, p.end()) else p
 
 
 def _p_and_i2(tail: str) -> tuple[str, str]:
@@ -144,6 +150,7 @@ def _labelled(text: str, m: re.Match) -> Found:
     if not p and group >= 0 and text[group] == "[":
         p = _p_right_after(text, end)
     inside = INSIDE.match(segment) if segment.strip(" ;,") else None
+    said_more = False
     part = segment.rstrip(" ;,").rsplit(",", 1)[-1] if group >= 0 and not inside and "," in segment else ""
     named_part = INSIDE.match(part) if part else None
     if named_part and named_part.group("name"):
@@ -169,6 +176,7 @@ def _labelled(text: str, m: re.Match) -> Found:
             # "54.6 \u00b1 23.0 [95% CI, 51.4, 57.8]": the mean and its standard deviation, then the mean's interval
             start, name, value, unit = spread.start("value"), "", spread.group("value"), outside.group("unit") or ""
         elif outside:
+            said_more = bool(outside.group("more"))
             start, name, value, unit = outside.start("value") if not outside.group("name") else outside.start(), \
                 outside.group("name") or "", outside.group("value"), outside.group("unit") or ""
         else:
@@ -179,6 +187,8 @@ def _labelled(text: str, m: re.Match) -> Found:
         _named_measure(name) if name else ""
     if not measure:
         measure, _ = _measure_from_words(text[max(0, start - _REACH):start], unit, text[end:end + _REACH])
+    if not measure and said_more:
+        measure = "difference"  # "0.018 higher (95% CI ...)": the number is how much higher one arm is
     level = m.group("level")
     return Found(start, end, name, measure, value, m.group("low"), _upper_bound(text, m),
                  level + "%" if level else "", p, unit, i2)
@@ -226,6 +236,8 @@ def _p_right_after(text: str, end: int) -> str:
     a bracketed interval, past its comma or semicolon, is the estimate's own."""
     lead = _THEN_P.match(text, end)
     direct = P_VALUE.match(text, lead.end()) if lead else None
+    if direct and _OTHER_TEST_AFTER.match(text, direct.end()):
+        return ""  # "OR = 0.09 [0.01-0.69], p = 0.004, Fisher's exact test": that test's p
     return _p_text(direct)
 
 
@@ -264,7 +276,7 @@ def find_estimates(text: str) -> list[Found]:
         if not any(a <= m.start() < b for a, b in taken):
             found.append(_bare(text, m))
             taken.append((found[-1].start, found[-1].end))
-    for m in HEADED.finditer(text) if "CI)" in text or "interval)" in text else ():
+    for m in HEADED.finditer(text) if "CI)" in text or "CI]" in text or "interval)" in text else ():
         if not any(a <= m.start("value") < b for a, b in taken):
             found.append(_headed(text, m))
             taken.append((found[-1].start, found[-1].end))

@@ -11,6 +11,9 @@ from kb.patterns import lazy
 from .numbers import MEASURE, MINUS, NUM
 
 SEP = r"\s*(?:to|\u2013|\u2014|\u2012|-|,)\s*"
+# After an interval's label a semicolon may part the bounds too ("HR=2.28 95%CI 1.27; 4.09"): the label says the
+# two numbers are its bounds. Not in unlabelled forms, where "(2.6; 1.74 to 3.37)" is a value and its interval.
+SEP_LABELLED = r"\s*(?:to|\u2013|\u2014|\u2012|-|,|;)\s*"
 # A bound may carry a plus sign ("[-3.0 to +2.7]"): it is left outside the number, which stays a plain decimal.
 BOUND_LOW = rf"(?:\+\s?)?(?P<low>{NUM})(?:\s?%)?"
 BOUND_HIGH = rf"(?:\+\s?)?(?P<high>{NUM})(?:\s?%)?"
@@ -20,7 +23,7 @@ INTERVAL_NAME = r"(?:(?:CI|CrI|Cl|UI|confidence intervals?|credible intervals?|u
 ANCHOR = lazy(
     rf"(?:\bthe\s+)?(?P<level>\d{{2}}(?:\.\d+)?)\s?%[\s-]?{INTERVAL_NAME}"  # "95% CI", "95%-CI"
     r"(?:\s*[(\[](?:CI|CrI|UI)[)\]])?"  # "95% confidence interval (CI) 2.90-14.95", "... [CI] = 23.0-31.0"
-    rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?:from\s+)?(?P<bounds>{BOUND_LOW}{SEP}{BOUND_HIGH})(?(open)\s*[\])])",
+    rf"\s*(?:[,:=]\s*)?(?P<open>[\[(])?\s*(?:from\s+)?(?P<bounds>{BOUND_LOW}{SEP_LABELLED}{BOUND_HIGH})(?(open)\s*[\])])",
     re.IGNORECASE)
 # The interval's name with its level after it or with none: "CI 95%: 7.56-343.73", "(CI 95% -2.11 to 0.19)",
 # "(OR of 0.47; CI: 0.38-0.57", "CI [0.27-1.24]". Only the abbreviation, and only where the measure's value is read
@@ -55,7 +58,11 @@ OUTSIDE = lazy(
     # a unit of measurement only after a measure's name: "mean difference -4.2 mm Hg (95% CI ...)", but not
     # the time point in "pain at 12 months (95% CI ...)"
     r"(?P<unit>%|percentage points?|points?|(?(name)(?:mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|"
-    rf"{MEASURE_UNIT})))?\s*$")
+    rf"{MEASURE_UNIT})))?"
+    # "was 0.018 higher (95% CI: 0.001, 0.036) than when they received placebo": a difference said by its
+    # comparative. Only the words that make the printed number the difference's sign ("0.4 lower" would be -0.4,
+    # not the 0.4 printed), and not after a percentage (often a relative change).
+    r"(?:(?<!%)\s+(?P<more>higher|greater|more)(?!\s+(?:than|likely)\b))?\s*$")
 # A mean and the "\u00b1" of its standard deviation right before the number an interval follows.
 SPREAD_BEFORE = lazy(rf"(?<![\w.])(?P<value>{NUM})\s*(?:\u00b1|\+/-)\s*$")
 P_BEFORE = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*[=<>\u2264\u2265]\s*$")
@@ -84,8 +91,10 @@ I_SQUARED = lazy(rf"\bI\s?(?:\u00b2|\^2|2|-squared)\s*(?:=|:|,|\bof\b|\bwas\b)?\
 # The interval announced in the measure's label, the numbers after it: "The mean difference (95% CI) was 2.1 (0.5 to
 # 3.7)", "AMTD (95% CI) Q1-Q3 vs Q4: -0.21 (-0.64 to 0.23)", an abbreviation the text defined standing for the measure.
 HEADED = lazy(
-    rf"(?P<name>{MEASURE}|\b[A-Z]{{2,6}}\b)\s*\(\s*(?P<level>\d{{2}}(?:\.\d+)?)\s?%\s*(?:CI|confidence intervals?)\s*\)"
-    rf"[^;.()]{{0,80}}?(?:\b(?:was|were|is|of)|[:=])\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*\(\s*{BOUND_LOW}{SEP}{BOUND_HIGH}"
-    r"\s*(?=[;)])")
+    rf"(?P<name>{MEASURE}|\b[A-Z]{{2,6}}\b)\s*[(\[]\s*(?P<level>\d{{2}}(?:\.\d+)?)\s?%\s*(?:CI|confidence intervals?)"
+    r"\s*[)\]]"
+    # "mean difference [95% CI] = 0.01 [-0.12 to 0.14]": the same form in square brackets
+    rf"[^;.()]{{0,80}}?(?:\b(?:was|were|is|of)|[:=])\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*[(\[]\s*{BOUND_LOW}{SEP}"
+    rf"{BOUND_HIGH}\s*(?=[;)\]])")
 CLAUSE_END = lazy(r"[;.](?:\s|$)")
 COMPARATIVE_AFTER = lazy(r"^\s*(?:more|fewer|less|greater|higher|lower)\b", re.IGNORECASE)
