@@ -1,0 +1,66 @@
+"""Forms met in the held-out folder /work/corpusdoc4 (an Anthem clinical criteria PDF, a society guideline converted
+to Markdown by Docling): a year printed as an ISO year and month before the volume, a reference list numbered per
+section under one References heading, and labels printed with a space before their stop. The texts are made here;
+each form has a positive and a clean case."""
+from __future__ import annotations
+
+from formtools import codes_of
+from kb.read.parse_policy import parse_policy
+from kb.read.reference_list import parse_entry
+
+
+def test_an_iso_year_and_month_before_the_volume_is_the_year():
+    """Anthem CC-0029: 'Journal of the American Academy of Dermatology. 2014-01;71:116.' gave no year (REF111)."""
+    entry = parse_entry(14, "Eichenfield L. Guidelines of care for widgets: section 2. Journal of the American "
+                            "Academy of Widgets. 2014-01;71:116.", 1)
+    assert (entry.year, entry.source, entry.volume, entry.pages) == (2014, "Journal of the American Academy of "
+                                                                           "Widgets", "71", "116")
+    # Clean case: a number past twelve after the hyphen is no month, and no year is made of it.
+    other = parse_entry(2, "Smith J. A widget trial. J Widg. 2014-13;71:116.", 1)
+    assert other.year is None
+
+
+_SECTIONS = ("# Widget Guideline\n\n## 1. Widgets\n\nWidgets are recommended.\n\n## 2. Gadgets\n\n"
+             "Gadgets are not recommended.\n\n## REFERENCES\n\n\n## 1. Widgets\n\n"
+             "1. Smith A, Jones B. A widget trial. J Widg. 2001;1:1-5.\n"
+             "2. Brown C. Widgets for all. J Widg. 2003;3:7-9.\n\n## 2. Gadgets\n\n"
+             "1. Smith A, Jones B. A widget trial. J Widg. 2001;1:1-5.\n"
+             "2. Green D. A gadget cohort. Gadget Res. 2005;5:10-19.\n\n## Appendix 1. Committee\n\n"
+             "The committee met twice.\n")
+
+
+def test_a_reference_list_numbered_per_section_is_read_in_parts():
+    """AHA/ACC 2025 (Docling Markdown): '## REFERENCES' over '## Preamble', '## Introduction', ... each over a list
+    starting at 1: the list was empty ('the reference list has no numbered entries') and the import refused it."""
+    doc = parse_policy(_SECTIONS)
+    assert [(e.number, e.part, e.year) for e in doc.references] == [(1, 0, 2001), (2, 0, 2003), (1, 1, 2001),
+                                                                    (2, 1, 2005)]
+    # the same paper under two sections is cited by both, not listed twice (REF134), nor is a number reused
+    assert codes_of(_SECTIONS, "REF134") == [] and codes_of(_SECTIONS, "REF102") == []
+    # Clean case: a References heading with its own list ends at the next heading, whatever follows it; and
+    # a paper listed twice within one part is still a duplicate.
+    own = ("# Widget Policy\n\n## Rationale\n\nWidgets help.\n\n## References\n\n"
+           "1. Smith A, Jones B. A widget trial. J Widg. 2001;1:1-5.\n"
+           "2. Smith A, Jones B. A widget trial. J Widg. 2001;1:1-5.\n\n## Appendix\n\n"
+           "1. Step one of the appendix.\n2. Step two.\n")
+    assert [e.number for e in parse_policy(own).references] == [1, 2]
+    assert codes_of(own, "REF134") == [("REF134", "warning")]
+
+
+def test_a_label_printed_with_a_space_before_its_stop_opens_the_next_entry():
+    """AHA/ACC 2025 (Docling): '- 17 . Ehret GB, ...' and '13. 17 . Kositanurit W, ...' in a list otherwise
+    numbered '16. ...', '18. ...': reference 17 was missing (REF101) or 13 used twice (REF102)."""
+    listing = ("# Widget Policy\n\n## Rationale\n\nWidgets help.\n\n## References\n\n"
+               "1. Smith A. A widget trial. J Widg. 2001;1:1-5.\n"
+               "- 2 . Brown C. Widgets for all. J Widg. 2003;3:7-9.\n"
+               "3. Green D. A gadget cohort. Gadget Res. 2005;5:10-19.\n"
+               "2. 4 . White E. Widget costs. Widg Econ. 2007;7:1-2.\n")
+    entries = parse_policy(listing).references
+    assert [(e.number, e.surnames[:1]) for e in entries] == [(1, ("Smith",)), (2, ("Brown",)), (3, ("Green",)),
+                                                             (4, ("White",))]
+    assert codes_of(listing, "REF101") == [] and codes_of(listing, "REF102") == []
+    # Clean case: a spaced number that is not the next one ('12 . 5 mg' in a wrapped line) stays text.
+    wrapped = ("# Widget Policy\n\n## Rationale\n\nWidgets help.\n\n## References\n\n"
+               "1. Smith A. A widget trial of doses up to\n12 . 5 mg. J Widg. 2001;1:1-5.\n"
+               "2. Brown C. Widgets for all. J Widg. 2003;3:7-9.\n")
+    assert [e.number for e in parse_policy(wrapped).references] == [1, 2]
