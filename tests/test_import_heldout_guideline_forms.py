@@ -64,3 +64,22 @@ def test_a_label_printed_with_a_space_before_its_stop_opens_the_next_entry():
                "1. Smith A. A widget trial of doses up to\n12 . 5 mg. J Widg. 2001;1:1-5.\n"
                "2. Brown C. Widgets for all. J Widg. 2003;3:7-9.\n")
     assert [e.number for e in parse_policy(wrapped).references] == [1, 2]
+
+
+def _author_year(body: str) -> str:
+    return ("# Widget Policy\n\n## Clinical Evidence\n\n" + body + "\n\n## References\n\n"
+            "ECRI Institute. Clinical Evidence Assessment. Widget balloon for treating widgets. May 2019.\n\n"
+            "ECRI. Health Information Assessment. Ingestible widgets. April 2020.\n\n"
+            "Smith A, Jones B. A widget trial. J Widg. 2001;1:1-5.\n\n"
+            "Brown C, Green D. Widgets for all. J Widg. 2003;3:7-9.\n")
+
+
+def test_a_body_named_by_its_acronym_and_kind_is_cited_by_the_acronym():
+    """UnitedHealthcare's bariatric surgery policy: '(ECRI, 2019)' for 'ECRI Institute. Custom Product Brief. ...
+    May 2019.' named 'an entry of another year' (the list's 'ECRI.' entry of 2020): CIT107 four times."""
+    cited = ("Widgets helped (Smith et al., 2001). Gadgets did not (Brown and Green, 2003). A review found "
+             "little evidence (ECRI, 2019). Another agreed (ECRI, 2020).")
+    assert [c for c in codes_of(_author_year(cited), "CIT107") if c[1] != "info"] == []
+    # Clean case: the acronym with a year no entry of the body has is still reported.
+    wrong = cited.replace("(ECRI, 2019)", "(ECRI, 2017)")
+    assert [c for c in codes_of(_author_year(wrong), "CIT107") if c[1] != "info"] == [("CIT107", "warning")]
