@@ -83,3 +83,23 @@ def test_a_body_named_by_its_acronym_and_kind_is_cited_by_the_acronym():
     # Clean case: the acronym with a year no entry of the body has is still reported.
     wrong = cited.replace("(ECRI, 2019)", "(ECRI, 2017)")
     assert [c for c in codes_of(_author_year(wrong), "CIT107") if c[1] != "info"] == [("CIT107", "warning")]
+
+
+def test_two_author_year_entries_glued_at_a_page_stop_are_split():
+    """UnitedHealthcare's bariatric surgery policy (PDF): 'Surg Obes Relat Dis. 2016 Mar-Apr;12(3):460-461.Parmar CD,
+    Gan J, Stier C, et al. One Anastomosis ...' on one line: Parmar (2020) named no entry and Papasavas (2016) an
+    entry of another year."""
+    listing = ("Papasavas P, El Chaar M. Position statement on widget blocking. Surg Widg. 2016 Mar-Apr;12(3):460-461."
+               "Parmar CD, Gan J, Stier C, et al. Widget bypass as revisional surgery. Int J Widg. 2020 Sep;81:32-38.\n\n"
+               "Smith A, Jones B. A widget trial. J Widg. 2001;1:1-5.\n")
+    text = ("# Widget Policy\n\n## Clinical Evidence\n\nBlocking was endorsed (Papasavas et al., 2016). Bypass worked "
+            "(Parmar et al., 2020; Smith and Jones, 2001).\n\n## References\n\n" + listing)
+    entries = parse_policy(text).references
+    assert [(e.surnames[:1], e.year) for e in entries] == [(("Papasavas",), 2016), (("Parmar",), 2020),
+                                                          (("Smith",), 2001)]
+    assert [c for c in codes_of(text, "CIT107") if c[1] != "info"] == []
+    # Clean case: a stop after a number inside a title, followed by a space or by a word that is no pair of
+    # names ('Version 2.0.Update'), does not split the entry.
+    kept = ("Widget Society. Widget guidance version 2.Update of 2019. Widget Press; 2019.\n\n"
+            "Smith A, Jones B. A widget trial. J Widg. 2001;1:1-5.\n")
+    assert len(parse_policy("# Widget Policy\n\n## References\n\n" + kept).references) == 2

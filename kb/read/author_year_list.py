@@ -53,8 +53,29 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
         else:
             drafts[-1][1] += " " + text.strip()
         gap = False
+    drafts = _split_glued(drafts)
     dated = sum(1 for d in drafts if _HAS_YEAR.search(d[1]) and _ENTRY_START.match(d[1]))
     return drafts if drafts and dated >= 0.6 * len(drafts) else _bullet_run(lines, first_line)
+
+
+# '... Surg Obes Relat Dis. 2016 Mar-Apr;12(3):460-461.Parmar CD, Gan J, Stier C, et al. One Anastomosis ...': an
+# entry's last page, its stop, and with no space the next entry's authors (two Vancouver names): a PDF that lost the
+# paragraph break between them. A stop after a digit with no space before a capital is no sentence in a title.
+_GLUED_NEXT = lazy(r"(?<=\d)\.(?=[A-Z][a-z'\u2019-]+(?:\s[A-Z][a-z'\u2019-]+)?\s[A-Z]{1,3},\s[A-Z][a-z'\u2019-]+\s[A-Z]{1,3}[,.])")
+
+
+def _split_glued(drafts: list[list]) -> list[list]:
+    """The drafts with each one holding two entries glued at a page's stop split in two, numbered again in order."""
+    out: list[list] = []
+    for _, text, line in drafts:
+        start = 0
+        for m in _GLUED_NEXT.finditer(text):
+            out.append([0, text[start:m.end()].strip(), line])
+            start = m.end()
+        out.append([0, text[start:].strip(), line])
+    for k, d in enumerate(out, 1):
+        d[0] = k
+    return out
 
 
 # 'S. Cheng-Xian Li and B. Marlin. A scalable ... NIPS, 2016.': initials then a surname, or a surname, a comma and
