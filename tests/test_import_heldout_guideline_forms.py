@@ -103,3 +103,23 @@ def test_two_author_year_entries_glued_at_a_page_stop_are_split():
     kept = ("Widget Society. Widget guidance version 2.Update of 2019. Widget Press; 2019.\n\n"
             "Smith A, Jones B. A widget trial. J Widg. 2001;1:1-5.\n")
     assert len(parse_policy("# Widget Policy\n\n## References\n\n" + kept).references) == 2
+
+
+def _followed(result: str) -> str:
+    return ("# Widget Policy\n\n## Clinical Evidence\n\nIn the post study of the WIDGET Trial, Thompson et al. (2019) "
+            "provide 4-year outcomes of the WT patients from the initial trial. 58 participants were enrolled in the "
+            "follow up study; of these 55 had achieved at least 10% TWL at the end of the first year. Of the 58 "
+            "patients who enrolled in the follow-up study, 15, 21, and 7 patients elected to have the W-tube removed "
+            "between years 1 and 2, 2 and 3, and 3 and 4, respectively, thus withdrawing from the study but no loss "
+            f"to follow-up. The clinical success rate for patients participating in the follow-up study {result} at "
+            "4 years from W-tube placement.\n\n## References\n\nThompson CC, Abu Dayyeh BK, Kushnir V, et al. Widget "
+            "therapy for obesity: 4-year results of a multicenter randomized controlled trial. Surg Widg Dis. 2019 "
+            "Aug;15(8):1348-1354.\n")
+
+
+def test_a_share_printed_as_a_fraction_is_not_read_from_its_denominator():
+    """UnitedHealthcare's bariatric surgery policy: 'was 40/58 (69%)' was read as 58 (69%), '100.0% of the 58 in
+    the trial, not 69%' (EST305)."""
+    assert codes_of(_followed("was 40/58 (69%)"), "EST305") == []
+    # Clean case: a count with a share that does not fit the trial's size is still reported.
+    assert codes_of(_followed("was high: 45 (69%)"), "EST305") == [("EST305", "warning")]
