@@ -123,3 +123,18 @@ def test_a_share_printed_as_a_fraction_is_not_read_from_its_denominator():
     assert codes_of(_followed("was 40/58 (69%)"), "EST305") == []
     # Clean case: a count with a share that does not fit the trial's size is still reported.
     assert codes_of(_followed("was high: 45 (69%)"), "EST305") == [("EST305", "warning")]
+
+
+
+def test_a_glossary_of_bodies_with_capitalised_names_defines_their_acronyms():
+    """AHA/ACC 2025: the appendix's note 'AACN indicates American Association of Colleges of Nursing; ...; CAPP,
+    Cardiology Advanced Practice Providers; CEC, clinical endpoint committee' defines CAPP: DOC112 said 'CAPP' was
+    used but never defined (and offered CPAP)."""
+    from kb.read.acronyms import defined_elsewhere
+
+    note = ("WAN indicates Widget Association of Nurses; CWPP, Cardiology Widget Practice Providers; CEC, clinical "
+            "endpoint committee.")
+    assert defined_elsewhere(note) == {"WAN", "CWPP", "CEC"}
+    # Clean case: a place after a comma ('UK, London hosted') or capitalised words whose initials do not give the
+    # letters define nothing.
+    assert defined_elsewhere("Teams came from abroad; UK, London hosted; CWPP, Widget Society of Boston.") == set()
