@@ -138,3 +138,20 @@ def test_a_glossary_of_bodies_with_capitalised_names_defines_their_acronyms():
     # Clean case: a place after a comma ('UK, London hosted') or capitalised words whose initials do not give the
     # letters define nothing.
     assert defined_elsewhere("Teams came from abroad; UK, London hosted; CWPP, Widget Society of Boston.") == set()
+
+
+def test_a_year_opening_the_title_after_vancouver_names_is_not_the_entrys():
+    """UnitedHealthcare's bariatric surgery policy: 'Eisenberg D, Shikora SA, Aarts E, et al. 2022 American Society
+    ... Indications for Metabolic and Bariatric Surgery. Obes Surg. 2023 Jan;33(1):3-14.' was dated 2022, and
+    '(Eisenberg et al., 2023)' named 'an entry of another year' (CIT107)."""
+    from kb.read.author_year_list import read_entry
+
+    entry = read_entry(1, "Eisenberg D, Shikora SA, Aarts E, et al. 2022 American Society of Widget Surgery "
+                          "Indications for Widget Surgery. Obes Widg. 2023 Jan;33(1):3-14. Erratum in: Obes Widg. "
+                          "2022 Nov 29.", 1)
+    assert entry.year == 2023
+    # Clean case: Harvard without stops ('Silk JB, Alberts SC, Altmann J 2014 Title ...') keeps the year after the
+    # names, with or without a journal's date further on.
+    for text in ("Silk JB, Alberts SC, Altmann J 2014 Social ties among widgets. Phil Trans R Soc B 369(1859): 20130150.",
+                 "Smith AB, Jones CD 2014 Widget title. J Widg. 2015;3:1-5."):
+        assert read_entry(1, text, 1).year == 2014

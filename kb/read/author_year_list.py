@@ -140,6 +140,8 @@ _LIST_THEN_YEAR = lazy(rf"^(?P<first>{PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(
                        rf"(?:,?\s+et\s+al\.?)?[.,]?\s+\(?(?P<year>{YEAR})[a-z]?\b")
 
 
+# A journal's date before its volume, as Vancouver prints it: '. Obes Surg. 2023 Jan;33(1)', '. JAMA. 2019;321:'
+_JOURNAL_DATE = lazy(rf"\.\s+(?P<y>{YEAR})(?:\s+[A-Z][a-z]{{2}}(?:\s+\d{{1,2}})?)?;\s*\d")
 _DATED_BODY = lazy(rf"^(?P<body>.+?)[\s.,]+\(?(?P<year>{YEAR})[a-z]?\)?\.?$")
 # Harvard without stops (Ubiquity Press): 'Ipsos 2016 Citizens Perception of Peace ...', 'Farsight Africa Group 2017
 # Final Report': the body's name, its year, then the title, all read as one body's name.
@@ -186,6 +188,12 @@ def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
     lead = _LIST_THEN_YEAR.match(text)
     if lead:
         year = int(lead.group("year"))
+        dated = _JOURNAL_DATE.search(text, lead.end())
+        closed = "." in text[max(0, lead.start("year") - 3):lead.start("year")]  # the names end in a stop
+        if closed and entry.year and entry.year != year and dated and int(dated.group("y")) == entry.year:
+            # 'Eisenberg D, ..., et al. 2022 American Society ... Indications ... Obes Surg. 2023 Jan;33(1):3-14.':
+            # the journal's date before its volume is the entry's; the year after the names opens the title
+            return entry
         named = entry if entry.surnames or entry.organisation else replace(entry, surnames=(lead.group("first"),))
         return replace(named, year=year) if named.year != year else named
     body = None if entry.surnames else _body_then_year(text)
