@@ -231,7 +231,9 @@ def duplicate_paper(kb):
     entries with different second authors (two papers of one first author), nor for two web pages at different
     addresses with no journal, DOI or PMID (one site's pages for two regions). Two entries of one title with no
     journal details but different words after the title (a guideline series' 'Adult Cancer Pain' and 'Distress
-    Management') may be two parts of a series: that finding is info.
+    Management') may be two parts of a series: that finding is info. A list printed in parts whose numbers
+    start again at 1 (a guideline's list for each of its sections) is checked part by part: a paper listed
+    under two sections is cited by both, not listed twice by mistake.
 
     Why: a paper listed twice splits its citations over two numbers and
     makes the evidence look larger than it is.
@@ -241,9 +243,9 @@ def duplicate_paper(kb):
 
     Fix: remove the later entry and make its markers cite the earlier number.
     """
-    by_id: dict = {}
-    by_title: dict = {}
+    by_part: dict = {}  # a list whose numbers start again at 1 is checked part by part (see the page)
     for e in kb.doc.references:
+        by_id, by_title = by_part.setdefault(e.part, ({}, {}))
         match = _duplicate_of(e, by_id, by_title)
         if match:
             other, evidence, severity = match

@@ -119,7 +119,7 @@ def _arm_cued(text: str) -> bool:
         return False
     return bool(_ARM_CUE.search(text))
 # (?=\d): the lookbehind tried only where a digit stands; the same matches, in a third of the time
-_PERCENT_COUNT = lazy(rf"(?=\d)(?<![\d.,])(?P<c>{_INT})\s*\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)")
+_PERCENT_COUNT = lazy(rf"(?=\d)(?<![\d.,/])(?P<c>{_INT})\s*\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)")
 _OF_EVERYONE = lazy(rf"\bof (?:the |all )?(?:{_PEOPLE}|randomi[sz]ed)\b", re.IGNORECASE)
 _DENOMINATOR = lazy(r"^\s*(?:of|out of)\s+(?:the\s+)?\d", re.IGNORECASE)
 _FOLLOWED = lazy(rf"(?=\d)(?<![\d.,])(?P<n>{_INT})\s+(?:{_PEOPLE}\s+)?(?:\(\s*\d+(?:\.\d+)?\s?%\s*\)\s+)?"

@@ -32,6 +32,10 @@ _TWO_CAPITALS = lazy(r"[A-Z][A-Z]")
 # each item an acronym, then its words, then a separator; or the words, then the acronym, in one bracket.
 _GLOSSARY = (lazy(r"(?:^|[,;:.]\s+)(?P<abbr>[A-Z]{2,7})\s+(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[,;.]|$))"),
              lazy(r"(?:^|[;:.]\s+)(?P<abbr>[A-Z]{2,7}),\s+(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[;.]|$))"),
+             # a guideline's list of bodies, names capitalised: 'AACN indicates American Association of Colleges of
+             # Nursing; CAPP, Cardiology Advanced Practice Providers; CEC, clinical endpoint committee' (AHA/ACC)
+             lazy(r"(?:^|[;.]\s+)(?P<abbr>[A-Z]{2,7})(?:,|\s+indicates)\s+(?P<words>[A-Z][^,;:.()\[\]]{2,80}?)"
+                  r"(?=\s*(?:[;.]|$))"),
              # WHO's figure notes: 'HIS:health information system; ICT: information and communications technology'
              lazy(r"(?:^|[;.]\s+)(?P<abbr>[A-Z]{2,7}):\s*(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[;.]|$))"),
              # a list of abbreviations with equals signs: 'ACR = American College of Rheumatology, ADR = Adverse ...'

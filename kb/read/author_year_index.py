@@ -134,6 +134,8 @@ def _by_coauthors(entries: list[ReferenceEntry], who: str) -> list[ReferenceEntr
 
 
 _BODY_END = r"Groups?|Investigators|Collaboration|Consortium|Task\s+Force|Committee|Council|Society|Association|Panel"
+# A body named by an acronym and the kind of body it is; 'World Health Organization' has no acronym of its own here.
+_ACRONYM_BODY = lazy(r"(?P<acr>[A-Z][A-Z&]{1,11})\s+(?:Institute|Foundation|Corporation|Inc\.?|Ltd\.?|LLC)")
 _COLLECTIVE_END = re.compile(r"(?<=\S)\s+(?:Study\s+)?(?:Group|Collaboration|Consortium|Investigators)$")
 _LEADING_PARTICLES = lazy(r"^(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]i|[Dd]u|[Ll]e|[Ll]a)\s+)+(?=\S)")
 
@@ -160,6 +162,9 @@ def _keys(e: ReferenceEntry) -> list[str]:
         keys.append(_fold(org.split(",")[0]))  # 'United Nations Children's Fund, World Health Organization, ...'
         # 'IBGE - Instituto Brasileiro de ...', 'SOS Mata Atlântica & Instituto Nacional ...': cited by the first name
         keys.append(_fold(re.split(r"\s+[-\u2013&]\s+", bare, maxsplit=1)[0]))
+        acronym = _ACRONYM_BODY.fullmatch(bare)
+        if acronym:  # 'ECRI Institute', 'RAND Corporation' cited '(ECRI, 2019)': the acronym alone names the body
+            keys.append(_fold(acronym.group("acr")))
         joint = _JOINT_BODIES.fullmatch(bare)
         if joint:  # 'ASGE Task Force and ASGE Technology Committee' cited by the first body alone
             keys.append(_fold(joint.group("first")))

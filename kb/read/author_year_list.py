@@ -53,8 +53,29 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
         else:
             drafts[-1][1] += " " + text.strip()
         gap = False
+    drafts = _split_glued(drafts)
     dated = sum(1 for d in drafts if _HAS_YEAR.search(d[1]) and _ENTRY_START.match(d[1]))
     return drafts if drafts and dated >= 0.6 * len(drafts) else _bullet_run(lines, first_line)
+
+
+# '... Surg Obes Relat Dis. 2016 Mar-Apr;12(3):460-461.Parmar CD, Gan J, Stier C, et al. One Anastomosis ...': an
+# entry's last page, its stop, and with no space the next entry's authors (two Vancouver names): a PDF that lost the
+# paragraph break between them. A stop after a digit with no space before a capital is no sentence in a title.
+_GLUED_NEXT = lazy(r"(?<=\d)\.(?=[A-Z][a-z'\u2019-]+(?:\s[A-Z][a-z'\u2019-]+)?\s[A-Z]{1,3},\s[A-Z][a-z'\u2019-]+\s[A-Z]{1,3}[,.])")
+
+
+def _split_glued(drafts: list[list]) -> list[list]:
+    """The drafts with each one holding two entries glued at a page's stop split in two, numbered again in order."""
+    out: list[list] = []
+    for _, text, line in drafts:
+        start = 0
+        for m in _GLUED_NEXT.finditer(text):
+            out.append([0, text[start:m.end()].strip(), line])
+            start = m.end()
+        out.append([0, text[start:].strip(), line])
+    for k, d in enumerate(out, 1):
+        d[0] = k
+    return out
 
 
 # 'S. Cheng-Xian Li and B. Marlin. A scalable ... NIPS, 2016.': initials then a surname, or a surname, a comma and
@@ -119,6 +140,8 @@ _LIST_THEN_YEAR = lazy(rf"^(?P<first>{PARTICLES}[A-Z\u00c0-\u00de][{_LETTERS}]+(
                        rf"(?:,?\s+et\s+al\.?)?[.,]?\s+\(?(?P<year>{YEAR})[a-z]?\b")
 
 
+# A journal's date before its volume, as Vancouver prints it: '. Obes Surg. 2023 Jan;33(1)', '. JAMA. 2019;321:'
+_JOURNAL_DATE = lazy(rf"\.\s+(?P<y>{YEAR})(?:\s+[A-Z][a-z]{{2}}(?:\s+\d{{1,2}})?)?;\s*\d")
 _DATED_BODY = lazy(rf"^(?P<body>.+?)[\s.,]+\(?(?P<year>{YEAR})[a-z]?\)?\.?$")
 # Harvard without stops (Ubiquity Press): 'Ipsos 2016 Citizens Perception of Peace ...', 'Farsight Africa Group 2017
 # Final Report': the body's name, its year, then the title, all read as one body's name.
@@ -165,6 +188,12 @@ def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
     lead = _LIST_THEN_YEAR.match(text)
     if lead:
         year = int(lead.group("year"))
+        dated = _JOURNAL_DATE.search(text, lead.end())
+        closed = "." in text[max(0, lead.start("year") - 3):lead.start("year")]  # the names end in a stop
+        if closed and entry.year and entry.year != year and dated and int(dated.group("y")) == entry.year:
+            # 'Eisenberg D, ..., et al. 2022 American Society ... Indications ... Obes Surg. 2023 Jan;33(1):3-14.':
+            # the journal's date before its volume is the entry's; the year after the names opens the title
+            return entry
         named = entry if entry.surnames or entry.organisation else replace(entry, surnames=(lead.group("first"),))
         return replace(named, year=year) if named.year != year else named
     body = None if entry.surnames else _body_then_year(text)

@@ -26,9 +26,10 @@ YEAR_RX = r"(?:1[89]|20)\d{2}"
 # "2010;15(2):100-110"; also Euro Surveillance's article numbers "2010;15:19547:1\u201319547:5" and "2014;19:pii: 20759".
 _PUB = lazy(
     # the date may carry its month and day as words or, as reference managers export them, as numbers:
-    # '2009 Mar 1;', '2015 3 1;136(5):E359-86'
+    # '2009 Mar 1;', '2015 3 1;136(5):E359-86', or as an ISO year and month, '2014-01;71:116' (a month of two
+    # digits, then the volume's semicolon: '2014-15' or a page range is no date)
     rf"(?P<year>{YEAR_RX})[a-z]?(?:\s+[A-Z][a-z]{{2}}(?:\s+\d{{1,2}})?|"
-    r"\s+(?:0?[1-9]|1[0-2])(?:\s+(?:0?[1-9]|[12]\d|3[01]))?(?=\s*;))?"
+    r"\s+(?:0?[1-9]|1[0-2])(?:\s+(?:0?[1-9]|[12]\d|3[01]))?(?=\s*;)|-(?:0[1-9]|1[0-2])(?=\s*;))?"
     r"(?:\s*;\s*(?P<volume>[\w -]+?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?::\s*(?P<pages>(?:pii:\s*)?[\w\-\u2013]+(?::[\w\-\u2013]+)*(?:;\s*discussion\s*[\w\-]+)?))?)?"
     r"(?=\s*[.;]|\s*$|\s+PMID|\s+doi)"
 )

@@ -92,19 +92,41 @@ def _heading_lines(found: list[Heading]) -> set[int]:
     return {line for h in found for line in range(h.line, h.last_line + 1)}
 
 
-def _region(sections: list[Section], pattern, n_lines: int) -> tuple[int, int] | None:
+def _region(sections: list[Section], pattern, n_lines: int, lines: list[str] | None = None) -> tuple[int, int] | None:
     """Lines after the last heading matching ``pattern`` up to the next unrelated heading."""
     starts = [s for s in sections if pattern.search(s.title)]
     if not starts:
         return None
     start = starts[-1] if pattern is REFERENCE_HEADING else starts[0]
-    end = n_lines
-    for s in sections:
-        if s.line <= start.line:
-            continue
-        end = s.line - 1
-        break
+    later = [s for s in sections if s.line > start.line]
+    if not later:
+        return start.line + 1, n_lines
+    ends = [s.line - 1 for s in later[1:]] + [n_lines]  # the last line of each later section
+    end = later[0].line - 1
+    if pattern is REFERENCE_HEADING and lines is not None and _first_text(lines, start.line + 1, end) is None:
+        # A guideline that numbers its references per section ('S3.1.1-1', the prefix lost in a conversion)
+        # prints 'References' over nothing but section headings, each over its own list opening at 1: the list
+        # runs on through every such heading (two at least), to the first one whose text is no entry numbered 1.
+        parts = 0
+        for s, last in zip(later, ends):
+            if not _opens_with_first_entry(lines, s.line, last):
+                break
+            parts, end_of_parts = parts + 1, last
+        if parts >= 2:
+            end = end_of_parts
     return start.line + 1, end
+
+
+def _first_text(lines: list[str], first: int, last: int) -> str | None:
+    """The first line with text among lines ``first`` to ``last`` (1-based), or None."""
+    return next((lines[i - 1] for i in range(first, last + 1) if lines[i - 1].strip()), None)
+
+
+def _opens_with_first_entry(lines: list[str], heading_line: int, last: int) -> bool:
+    """Whether the section under the heading at ``heading_line`` opens with an entry numbered 1."""
+    text = _first_text(lines, heading_line + 1, last)
+    m = ENTRY.match(text) if text else None
+    return bool(m) and int(m.group("b") or m.group("n")) == 1
 
 
 def _cites_a_fifth(markers, references) -> bool:
@@ -226,7 +248,7 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     problems: list[Problem] = []
     heading_lines = _heading_lines(found)
 
-    ref_span = _region(sections, REFERENCE_HEADING, len(lines))
+    ref_span = _region(sections, REFERENCE_HEADING, len(lines), lines)
     references, ref_section, numbered = [], None, True
     if ref_span:
         references, more, numbered = parse_references(lines, ref_span)

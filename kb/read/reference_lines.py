@@ -29,6 +29,9 @@ _TAIL_OPENING = lazy(r"^(?:PMID\b|PMCID\b|doi:|DOI:|doi\s+10\.|https?://|\[?Epub
 # 'Government Agency, Medical Society, and Other Authoritative Publications:'): short, ending in a colon
 _PART_LABEL = lazy(r"^(?:\*\*|__)?[A-Z][^.:]{2,120}:(?:\*\*|__)?$")
 _BOLD_LINE = lazy(r"\*\*[^*]+\*\*|__[^_]+__")  # a bold line after the list ends it, as a heading would
+# '17 . Ehret GB', '- 17 . Ehret GB', '13. 17 . Kositanurit W': a label printed with a space before its stop, alone,
+# after a bullet or after a list marker of the converter's own count (Docling); taken only as the next number
+_SPACED_LABEL = lazy(r"^\s*(?:[-*+]\s+|\d{1,5}[.)]\s+)?(?P<n>\d{1,5})\s\.\s+(?P<text>\S.*)$")
 
 
 def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list[Problem], bool]:
@@ -41,7 +44,12 @@ def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list
         m = ENTRY.match(text)
         if m and drafts and int(m.group("b") or m.group("n")) != expected and _TAIL_OPENING.match(m.group("text")):
             m = None
-        bare = None if m else BARE_ENTRY.match(text) or GLUED_ENTRY.match(text)
+        spaced = _SPACED_LABEL.match(text)
+        if spaced and int(spaced.group("n")) == expected:
+            m = None  # the label printed in the text is the entry's ('17. 17 . Shimbo': the text opens at Shimbo)
+        else:
+            spaced = None
+        bare = None if m else BARE_ENTRY.match(text) or GLUED_ENTRY.match(text) or spaced
         if bare and int(bare.group("n")) != expected:
             bare = None
         if m or bare:
@@ -50,8 +58,11 @@ def parse_references(lines: list[str], span) -> tuple[list[ReferenceEntry], list
                 part += 1  # the numbers start again under a label of their own: a second part of the list
             drafts.append([number, (m or bare).group("text"), num, part])
             label_line = None
-        elif _PART_LABEL.match(text.strip()) and len(text.split()) <= 16 and _opens_at_one(lines, num, span[1]):
-            label_line = num  # kept out of the entry above it: it names the entries below
+        elif (_PART_LABEL.match(text.strip()) and len(text.split()) <= 16 or HEADING.match(text)) \
+                and _opens_at_one(lines, num, span[1]):
+            # kept out of the entry above it: it names the entries below (a section heading, too, where a
+            # guideline numbers its references per section)
+            label_line = num
         elif text.strip() and drafts and not HEADING.match(text) and not _BOLD_LINE.fullmatch(text.strip()):
             drafts[-1][1] += " " + text.strip()  # an entry wrapped onto a second line
             label_line = None
