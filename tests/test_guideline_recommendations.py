@@ -93,3 +93,36 @@ def test_the_stance_of_a_recommendation_is_read_from_its_opening_words():
     assert recommendation_category("See NICE's guidelines on end of life care for adults.") == "other"
     # clean: advice that mentions other guidance in passing is a recommendation
     assert recommendation_category("Offer advice on diet, and see the person again in 3 months.") == "recommended"
+
+
+SPLIT = """# Suspected cancer
+
+## Recommendations organised by site of cancer
+
+### 1.1 Lung cancer
+
+1.1.1 Refer people using a suspected cancer pathway referral for lung cancer if their chest X-ray suggests it.
+
+1.1.2 Offer an urgent chest X-ray to people aged 40 and over with unexplained haemoptysis.
+
+## Recommendations on patient support
+
+### 1.2 Safety netting
+
+1.2.1 Explain to people who are being referred that they are being referred to a cancer service.
+
+## Recommendations organised by symptom
+
+| Symptom | Possible cancer | Recommendation |
+| --- | --- | --- |
+| Haemoptysis | Lung | Offer an urgent chest X-ray [1.1.2] |
+
+## Recommendations for research
+
+1.3.1 Research the value of a symptom checklist.
+"""
+
+
+def test_recommendations_under_several_headings_are_one_list():
+    assert [(s.id, s.category) for s in parse_policy(SPLIT, "g.md").statements] == [
+        ("1.1.1", "recommended"), ("1.1.2", "recommended"), ("1.2.1", "recommended")]

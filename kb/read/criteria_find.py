@@ -33,8 +33,9 @@ def find_statements(lines: list[str], sections: list[Section], heading_lines: se
                     heading_category) -> tuple[list[Statement], list[Problem]]:
     """The statements of the first candidate region where a top statement decides coverage in its own words; none
     when no region does (an article's inclusion criteria are lists, not coverage criteria)."""
-    for first, last, recommendations in _spans(sections, lines):
-        region = [(i, None if i in heading_lines else lines[i - 1]) for i in range(first, last + 1)]
+    for spans, recommendations in _regions(sections, lines):
+        region = [(i, None if i in heading_lines else lines[i - 1]) for first, last in spans
+                  for i in range(first, last + 1)]
         statements, problems = read_statements(region, heading_category, recommendations)
         tops = [s for s in statements if s.parent is None]
         if recommendations and sum(1 for s in tops if s.category in _FOR_OR_AGAINST) >= 2:
@@ -45,8 +46,23 @@ def find_statements(lines: list[str], sections: list[Section], heading_lines: se
 
 
 _FOR_OR_AGAINST = ("recommended", "not recommended")
-# A guideline's recommendations ('Recommendations', 'Key recommendations'), not its research recommendations.
-_RECOMMENDATIONS = lazy(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key\s+|summary\s+of\s+(?:the\s+)?)?recommendations?$", re.I)
+# A guideline's recommendations ('Recommendations', 'Key recommendations', 'Recommendations organised by site of
+# cancer'), not its research recommendations.
+_RECOMMENDATIONS = lazy(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key\s+|summary\s+of\s+(?:the\s+)?)?recommendations\b"
+                        r"(?!.*\bresearch\b)", re.I)
+
+
+def _regions(sections: list[Section], lines: list[str]):
+    """Each candidate region as its spans, and whether it holds a guideline's recommendations: those a guideline
+    prints under several headings ('Recommendations organised by site of cancer', 'Recommendations on patient
+    support') are one region."""
+    spans = list(_spans(sections, lines))
+    for first, last, recommendations in spans:
+        if not recommendations:
+            yield [(first, last)], False
+    recommended = [(first, last) for first, last, recommendations in spans if recommendations]
+    if recommended:
+        yield [span for i, span in enumerate(recommended) if i == 0 or span[0] > recommended[i - 1][1]], True
 
 
 def _spans(sections: list[Section], lines: list[str]):
