@@ -320,3 +320,76 @@ def test_an_announced_range_over_items_of_another_kind_or_far_more_is_not_report
               "Initial Therapy. Approve for 1 year if the patient meets the following (i and ii):\n**i.** Age over 1; AND\n"
               "**ii.** Tried two drugs.\n")
     assert codes_of(inline + REFS, "DOC102") == []
+
+
+DRUG_PROGRAM = """UnitedHealthcare Pharmacy Clinical Pharmacy Programs
+
+**1. Background:**
+Dupixent is an interleukin-4 receptor antagonist.
+
+**2. Coverage Criteria**<sup>a</sup>**: A. Atopic Dermatitis**
+
+1. **Initial Authorization**
+
+a**. Dupixent** will be approved based on **all** of the following criteria:
+
+      (1) Diagnosis of moderate-to-severe chronic atopic dermatitis
+
+**-AND-**
+
+      (2) History of failure of **two** of the following:
+        (a) Topical corticosteroid
+            i. Medium potency
+            ii. High potency, any of the following:
+                - Mometasone
+        (b) Topical calcineurin inhibitor
+
+**-AND-**
+
+    (3) Prescribed by a dermatologist
+
+**Authorization will be issued for 12 months.**
+
+2. **Reauthorization**
+  a. **Dupixent** will be approved based on **all** of the following criteria:
+      (1) Documentation of positive clinical response
+
+# **B. Asthma**
+
+1. **Initial Authorization**
+  a. **Dupixent** will be approved based on **all** of the following criteria:
+      (1) Diagnosis of moderate-to-severe asthma
+
+**3. Additional Clinical Programs:**
+
+1. Dupixent is approved for the treatment of asthma by the FDA.
+"""
+
+
+def test_a_drug_programs_criteria_under_a_numbered_bold_line_nest_under_their_approval_items():
+    # the numbered bold line names the criteria; bold indication and phase lines over other labels are parts, not
+    # items; '(1)' nests under 'a.' and '(a)' under '(1)'; bullets under 'ii.' leave the outline open for '(3)'
+    assert outline(DRUG_PROGRAM) == [
+        ("a", None, "medically necessary"), ("a.1", "a", "medically necessary"),
+        ("a.2", "a", "medically necessary"), ("a.2.a", "a.2", "medically necessary"),
+        ("a.2.a.i", "a.2.a", "medically necessary"), ("a.2.a.ii", "a.2.a", "medically necessary"),
+        ("a.2.a.ii.1", "a.2.a.ii", "medically necessary"), ("a.2.b", "a.2", "medically necessary"),
+        ("a.3", "a", "medically necessary"),
+        ("S2.a", None, "medically necessary"), ("S2.a.1", "S2.a", "medically necessary"),
+        ("S4.a", None, "medically necessary"), ("S4.a.1", "S4.a", "medically necessary")]
+
+
+def test_bold_items_of_one_list_stay_items_and_a_bold_line_naming_no_criteria_holds_none():
+    # clean: bold lettered items followed by their siblings are items, not part names
+    siblings = """## Coverage Policy
+
+Adalimumab is considered medically necessary for ANY of the following:
+
+**a) Rheumatoid arthritis**
+**b) Psoriatic arthritis**
+
+c) Crohn's disease
+"""
+    assert [sid for sid, _, _ in outline(siblings)] == ["P1", "P1.a", "P1.b", "P1.c"]
+    # a numbered bold line naming something else is no criteria section
+    assert outline(DRUG_PROGRAM.replace("**2. Coverage Criteria**", "**2. Dosing Schedule**")) == []

@@ -28,10 +28,16 @@ def unfold_ligatures(text: str) -> str:
 _BOLD_LINE = re.compile(r"^\*\*([^*]+)\*\*$")
 
 
+# a criteria list's connector set bold or large between its items (UnitedHealthcare's '-AND-', '-OR-'): no heading
+CONNECTOR = re.compile(r"^[\s*_]*[-\u2013\u2014]?\s*(?:AND|OR|AND/OR)\s*[-\u2013\u2014]?[\s*_]*$")
+
+
 def bold_heading(text: str) -> bool:
-    """A heading set by hand rather than by style: one short line, all bold, not ending like a sentence."""
+    """A heading set by hand rather than by style: one short line, all bold, not ending like a sentence (nor a
+    connector between criteria)."""
     m = _BOLD_LINE.match(text.strip())
-    return bool(m) and len(m.group(1).split()) <= 12 and not m.group(1).rstrip().endswith((".", ",", ";", ":"))
+    return bool(m) and len(m.group(1).split()) <= 12 and not m.group(1).rstrip().endswith((".", ",", ";", ":")) \
+        and not CONNECTOR.match(text)
 
 
 def caps_heading(text: str) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from kb.importers.blocks import bold_heading
+from kb.importers.blocks import CONNECTOR, bold_heading
 from kb.importers.pdf_entries import hanging_entries, names_reference_list
 from kb.importers.pdf_flush_entries import flush_entry_starts, initial_runs_on
 from kb.importers.pdf_footnotes import AFTER_COLUMNS
@@ -175,7 +175,8 @@ class _Layout:
         self.joiner = LineJoiner(lines)
 
     def is_heading(self, line: Line) -> bool:
-        return line.size >= 1.12 * self.body and round(line.size * 2) / 2 not in self.text_sizes
+        return line.size >= 1.12 * self.body and round(line.size * 2) / 2 not in self.text_sizes \
+            and not CONNECTOR.match(line.text)
 
     def level(self, size: float) -> int:
         return self.levels.get(round(size * 2) / 2, 6)

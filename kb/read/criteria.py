@@ -18,7 +18,7 @@ from kb.patterns import lazy
 from kb.read.model import Problem, Statement
 from kb.read.prose import clean_text
 
-ITEM = lazy(r"^(?P<indent>\s*)(?:[-*+]\s+)?(?:\*{1,3}|_{1,2})?\(?"
+ITEM = lazy(r"^(?P<indent>\s*)(?:[-*+]\s+)?(?:\*{1,3}|_{1,2})?(?P<open>\()?"
             r"(?P<label>[IVX]{1,4}|[A-Z]|\d{1,2}|[ivx]{2,4}|[a-z])(?:\*{1,3})?[.)]"
             r"(?:\*{1,3}|_{1,2})?\s+(?P<text>\S.*)$")
 CATEGORY = lazy(
@@ -102,7 +102,10 @@ _SMALL_ROMAN = frozenset("i ii iii iv v vi vii viii ix x".split())
 
 
 def _kind(label: str, previous_capital: str | None, previous_small: str | None) -> int:
-    """0 Roman, 1 capital letter, 2 number, 3 small letter, 4 small Roman."""
+    """0 Roman, 1 capital letter, 2 number, 3 small letter, 4 small Roman; in parentheses ('(1)', '(a)'), 5 more:
+    a drug policy nests '(1)' under 'a.' and '(a)' under '(1)'."""
+    if label.startswith("("):
+        return 5 + _kind(label[1:], previous_capital, previous_small)
     if label.isdigit():
         return 2
     if label.islower():
@@ -155,7 +158,14 @@ def read_statements(region: list[tuple[int, str | None]], heading_category,
     statement does not say its category itself. In a guideline's recommendations (``recommendations``) each
     numbered recommendation is a top statement."""
     walk = _Walk()
-    for block in _blocks(region, recommendations):
+    blocks = list(_blocks(region, recommendations))
+    for i, block in enumerate(blocks):
+        if recommendations and block.kind == "para":
+            walk.announcer = None  # a remark under a recommendation, not a statement
+            continue
+        if block.kind == "item" and _names_a_part(block, blocks[i + 1:i + 4]):
+            _heading(walk, block)
+            continue
         _STEP[block.kind](walk, block)
     return _finish(walk.drafts, region, heading_category), walk.problems
 
@@ -168,6 +178,8 @@ class _Block:
     text: str
     label: str = ""
     indent: int = 0
+    bold: bool = False  # one line, all in bold but its label
+    paren: bool = False  # the label in parentheses: '(1)', '(a)'
 
 
 def _blocks(region, recommendations: bool = False):
@@ -176,7 +188,8 @@ def _blocks(region, recommendations: bool = False):
     current: list = []
     for num, raw in region + [(None, "")]:
         rec = RECOMMENDATION.match(raw) if raw and recommendations else None
-        item = rec or (ITEM.match(raw) if raw else None)
+        # a guideline's own lists (remarks under a recommendation) are no criteria
+        item = rec or (ITEM.match(raw) if raw and not recommendations else None)
         bullet = _BULLET.match(raw) if raw and not item else None
         if current and (raw is None or not raw.strip() or item or bullet):
             yield _block(*current)
@@ -186,7 +199,8 @@ def _blocks(region, recommendations: bool = False):
         elif rec:
             current = ["recommendation", num, num, [rec.group("text")], rec.group("label"), 0]
         elif item:
-            current = ["item", num, num, [item.group("text")], item.group("label"), len(item.group("indent"))]
+            current = ["item", num, num, [item.group("text")], item.group("label"), len(item.group("indent")),
+                       _bold_line(raw), bool(item.group("open"))]
         elif bullet:
             current = ["bullet", num, num, [bullet.group("text")], "", 0]
         elif raw.strip():
@@ -197,8 +211,8 @@ def _blocks(region, recommendations: bool = False):
                 current[3].append(raw)
 
 
-def _block(kind, first, last, parts, label, indent) -> _Block:
-    return _Block(kind, first, last, clean_text(" ".join(parts)), label, indent)
+def _block(kind, first, last, parts, label, indent, bold=False, paren=False) -> _Block:
+    return _Block(kind, first, last, clean_text(" ".join(parts)), label, indent, bold and first == last, paren)
 
 
 def _heading(walk: _Walk, block: _Block) -> None:
@@ -210,10 +224,35 @@ def _heading(walk: _Walk, block: _Block) -> None:
     walk.prefix = ""
 
 
+# A labelled line all in bold that names a part rather than states a criterion: a drug policy's indication
+# ('**A. Patients less than 19 years of age**') or phase ('1. **Initial Authorization**') over its criteria.
+_BOLD_RUN = lazy(r"\*\*[^*]+\*\*")
+_LABEL_ONLY = lazy(r"^[-*+\s]*\(?\w{1,4}[.)]?\s*$")
+
+
+def _bold_line(raw: str) -> bool:
+    """Everything but the label set in bold."""
+    return "**" in raw and bool(_LABEL_ONLY.match(_BOLD_RUN.sub("", raw)) or not _BOLD_RUN.sub("", raw).strip())
+
+
+def _names_a_part(block: _Block, after: list[_Block]) -> bool:
+    """A short bold labelled line over items of another kind of label (its own list's next item is a sibling)."""
+    if not block.bold or len(block.text.split()) > 8 or block.text.rstrip().endswith(":") \
+            or states_coverage(block.text):
+        return False
+    following = next((b for b in after if b.kind == "item"), None)
+    return following is not None and _rough_kind(following) != _rough_kind(block)
+
+
+def _rough_kind(block: _Block) -> tuple[bool, int]:
+    return block.paren, _kind(block.label, None, None)
+
+
 def _item(walk: _Walk, block: _Block) -> None:
-    capital = next((o.label for o in reversed(walk.outline) if o.kind == 1), None)
-    small = next((o.label for o in reversed(walk.outline) if o.kind == 3), None)
-    kind = _kind(block.label, capital, small)
+    off = 5 if block.paren else 0
+    capital = next((o.label for o in reversed(walk.outline) if o.kind == 1 + off), None)
+    small = next((o.label for o in reversed(walk.outline) if o.kind == 3 + off), None)
+    kind = _kind(("(" if block.paren else "") + block.label, capital, small)
     # Regence nests I > A > 1 > a, a drug policy 1 > A) > i. > a): a list's kinds nest in the order they appear.
     depth = walk.depths.setdefault(kind, len(walk.depths))
     _close_for(walk.outline, depth, block)
@@ -256,6 +295,8 @@ def _bullet(walk: _Walk, block: _Block) -> None:
             n += 1
             sid = f"{walk.announcer}.{n}"
         walk.add(sid, str(n), block.first, walk.announcer, block.text)
+        if any(o.id == walk.announcer for o in walk.outline):
+            return  # bullets under a labelled item: the outline goes on after them ('(d) ... iii. ...:' then '(2)')
         # Labelled items under a bullet that announces them nest in it, up to the next bullet.
         walk.outline.clear()
         walk.depths.clear()

@@ -73,12 +73,31 @@ def _spans(sections: list[Section], lines: list[str]):
         if s is not title and CRITERIA_HEADING.search(s.title) and not _RELATED.search(s.title) \
                 and not category_heading(s.title):
             yield s.line + 1, _end(s, sections, lines, stop_elsewhere=False), False
+    for number, line in enumerate(lines, 1):
+        bold = _BOLD_SECTION.match(line)
+        if bold and CRITERIA_HEADING.search(bold.group("title")) and not _RELATED.search(bold.group("title")):
+            yield number + 1, _bold_end(number, sections, lines), False
     first = next((s for s in sections if category_heading(s.title)), None)
     if first is not None:
         yield first.line, _end(first, sections, lines, stop_elsewhere=True), False
     for s in sections:
         if _RECOMMENDATIONS.match(s.title.strip()):
             yield s.line + 1, _end(s, sections, lines, stop_elsewhere=False), True
+
+
+# A numbered section title printed as a bold line rather than a heading (UnitedHealthcare's drug programs:
+# '**2. Coverage Criteria**<sup>a</sup>**: A. Atopic Dermatitis**', '**3. Additional Clinical Programs:**').
+_BOLD_SECTION = lazy(r"^\*\*(?:\d{1,2}|[IVX]{1,4})\.\s*(?P<title>[^*]{3,60}?)\s*:?\s*\*\*")
+
+
+def _bold_end(start: int, sections: list[Section], lines: list[str]) -> int:
+    """The line before the next numbered bold section title, or before a later heading that never holds criteria
+    or whose own text decides no coverage (the lettered indications between carry the criteria on)."""
+    stop = next((n for n in range(start + 1, len(lines) + 1) if _BOLD_SECTION.match(lines[n - 1])), len(lines) + 1)
+    for s in sections:
+        if start < s.line < stop and (_NEVER_CRITERIA.search(s.title) or not _decides(s, sections, lines)):
+            return s.line - 1
+    return stop - 1
 
 
 def _title_heading(sections: list[Section]) -> Section | None:
