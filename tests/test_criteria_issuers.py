@@ -4,7 +4,7 @@ Each form is a small synthetic policy written for the test (a positive case) bes
 statement or the plain reading (a clean case)."""
 from __future__ import annotations
 
-from kb.read.criteria import category_heading, category_of
+from kb.read.criteria_words import category_heading, category_of
 from kb.read.parse_policy import parse_policy
 
 REFS = "\n## References\n\n1. Smith A. A trial. N Engl J Med. 2020;1:1-2.\n"
