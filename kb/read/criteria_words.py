@@ -24,9 +24,13 @@ _CATEGORY_JOINERS = lazy(r"\b(?:and|or|and/or|reimbursable|considered|indication
 
 
 # A drug policy's approval wording: Cigna's 'Ankylosing Spondylitis. Approve for the duration noted if ...',
-# UnitedHealthcare's 'Dupixent will be approved based on all of the following criteria'. Not an FDA approval
-# ('is approved for the treatment of'), nor an ethics committee's ('was approved by').
-APPROVES = lazy(r"(?:^|[.:]\s+)Approve\s+(?:for|if|when|in)\b|\bwill be approved\s+(?:based|if|when|for)\b")
+# UnitedHealthcare's 'Dupixent will be approved based on all of the following criteria', Anthem's 'Initial
+# requests for Dupixent ... may be approved if the following criteria are met' (also printed 'may be if approved
+# if'). Not an FDA approval ('is approved for the treatment of'), nor an ethics committee's ('was approved by').
+APPROVES = lazy(r"(?:^|[.:]\s+)Approve\s+(?:for|if|when|in)\b|\bwill be approved\s+(?:based|if|when|for)\b|"
+                r"\bmay\s+(?:not\s+)?be\s+(?:if\s+)?approved\s+(?:if|when|based|for the following)\b")
+# Anthem's 'Requests for Dupixent may not be approved for the following:'
+_REFUSES = lazy(r"\bmay\s+not\s+be\s+approved\b|\bwill\s+not\s+be\s+approved\b")
 
 
 # 'Do not offer ...', 'is not recommended': a recommendation against; 'For advice on ..., see ...' only points to
@@ -51,7 +55,9 @@ def category_of(text: str) -> str | None:
     text = text.replace("*", "")
     found = CATEGORY.search(text)
     if not found:
-        return "medically necessary" if APPROVES.search(text) else None
+        if not APPROVES.search(text):
+            return None
+        return "not medically necessary" if _REFUSES.search(text) else "medically necessary"
     negated = _NEGATED.search(text)
     if negated and negated.start() <= found.start() + len(found.group(0)):
         return "not medically necessary"
