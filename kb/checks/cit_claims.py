@@ -99,11 +99,13 @@ def count_claim_mismatch(kb):
 # studies the text has named, and the markers cite their papers; one study may have several (a design paper and
 # its offspring cohort's), so more entries than the count is no sure mismatch: only a note.
 _THE_BEFORE = lazy(r"\b(?:the|these|those)\s+$", re.I)
+# studies or cohorts: a trial is one report, or its follow-up named as such ('the extended phase of the 2 trials')
+_COHORTS = lazy(r"\b(?:studies|cohorts)$", re.I)
 
 
 def _named_before(entry, claim, cited: int) -> bool:
     """'the four studies' citing more entries than four: a study the text named may have more than one paper."""
-    if claim.opening or claim.kinds is not None or cited <= (claim.count or 0):
+    if claim.opening or claim.kinds is not None or cited <= (claim.count or 0) or not _COHORTS.search(claim.text):
         return False
     at = entry.sentence.text.find(claim.text)
     return at > 0 and bool(_THE_BEFORE.search(entry.sentence.text[:at]))
