@@ -48,7 +48,9 @@ def count_claim_mismatch(kb):
     back at as many works as the sentence before cites (`[19]–[22]. The four SMILE studies enrolled ... [23]`). A count
     before a unit of time is a duration (`90 day toxicity studies`), and one right after a name in capitals is the
     name's (`the UKPDS and STENO 2 trials [26-28]`); one whose marker points with `see`, `cf.`
-    or `e.g.` (`three previous trials (see Titov et al., 2010)`) is only `info`: one paper may report them all.
+    or `e.g.` (`three previous trials (see Titov et al., 2010)`) is only `info`: one paper may report them all; so is
+    `the four studies<sup>11-15</sup>` citing more entries than it counts: studies named before, one of which may
+    have several papers (a cohort's design paper and its offspring study's).
     A count tied to its marker holds when a counted work named after it brings its own marker and the two make the
     count (`tested in two small randomised studies,<sup>13</sup> including TICH-1,<sup>14</sup>`).
     Why: the count is how a reader weighs the evidence; one non-randomised study counted as an RCT
@@ -73,7 +75,7 @@ def count_claim_mismatch(kb):
             if len(numbers) != claim.count:
                 # '(see Titov et al., 2010)': a pointer to where the studies are described, maybe one paper
                 # reporting them all; the count may be of what it reports.
-                pointer = _POINTER.match(marker.raw)
+                pointer = _POINTER.match(marker.raw) or _named_before(entry, claim, len(numbers))
                 yield finding(count_claim_mismatch, marker.line,
                               f"'{claim.text}' but the marker{'s' if len(claim.markers) > 1 else ''} "
                               f"cite{'' if len(claim.markers) > 1 else 's'} "
@@ -91,6 +93,22 @@ def count_claim_mismatch(kb):
                               f"'{claim.text}' but {'; '.join(_kind_note(kb, n) for n in odd)}",
                               column=marker.column, citations=numbers, severity="info" if unsure else None,
                               suggestion=_kind_hint(kb, a.index, odd, claim))
+
+
+# 'in the four studies<sup>11-15</sup>' (ARIC, CHS, Framingham, Rotterdam, named before): 'the' points back at
+# studies the text has named, and the markers cite their papers; one study may have several (a design paper and
+# its offspring cohort's), so more entries than the count is no sure mismatch: only a note.
+_THE_BEFORE = lazy(r"\b(?:the|these|those)\s+$", re.I)
+# studies or cohorts: a trial is one report, or its follow-up named as such ('the extended phase of the 2 trials')
+_COHORTS = lazy(r"\b(?:studies|cohorts)$", re.I)
+
+
+def _named_before(entry, claim, cited: int) -> bool:
+    """'the four studies' citing more entries than four: a study the text named may have more than one paper."""
+    if claim.opening or claim.kinds is not None or cited <= (claim.count or 0) or not _COHORTS.search(claim.text):
+        return False
+    at = entry.sentence.text.find(claim.text)
+    return at > 0 and bool(_THE_BEFORE.search(entry.sentence.text[:at]))
 
 
 # 'Only two studies adjusted for confounders, and one ... [6]. The other study ... [25].'

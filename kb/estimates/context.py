@@ -167,6 +167,12 @@ _WEAK_EVIDENCE = lazy(r"\b(?:weak|weaker|limited|little|some|modest|suggestive|m
                       r"(?:that|of|for)\b", re.IGNORECASE)
 
 
+# A threshold stricter than the one a 95% interval shows, named right before 'significant': a genome-wide (5e-8),
+# study-wide or Bonferroni-corrected level.
+_STRICTER_LEVEL = lazy(r"\b(?:(?:genome|exome|epigenome|transcriptome|phenome|study|experiment|array)[- ]wide"
+                       r"|Bonferroni[- ](?:corrected|adjusted))\s*$", re.IGNORECASE)
+
+
 def _cues(text: str) -> list[tuple[int, str, str]]:
     """(offset, 'significant' | 'not significant' | '' (neither), words) for every claim in ``text``."""
     cues = [(m.start(), "not significant", m.group(0)) for m in NOT_SIGNIFICANT.finditer(text)
@@ -176,6 +182,11 @@ def _cues(text: str) -> list[tuple[int, str, str]]:
     spans = [(m.start(), m.end()) for m in NOT_SIGNIFICANT.finditer(text)]
     for m in SIGNIFICANT.finditer(text):
         if any(a <= m.start() < b for a, b in spans) or _not_a_claim(text, m.start(), m.end()):
+            continue
+        if _STRICTER_LEVEL.search(text, max(0, m.start() - 40), m.start()):
+            # 'did not show genome-wide significant levels of association (OR 3.46, 95% CI 1.54-7.77; p=0.002)':
+            # significance at a corrected threshold (5e-8), which a 95% interval does not measure: no claim on it
+            cues.append((m.start(), "", ""))
             continue
         before = " ".join(text[:m.start()].split()[-4:])
         if HEDGE.search(before) or _WEAK_EVIDENCE.search(text, max(0, m.start() - 160), m.start()):

@@ -2,7 +2,8 @@
 
 The policy is the page's own content: the first of ``<main>``, its ``role="main"``
 element or ``<article>`` that holds the reference list (a journal page's
-``<main>`` may hold only the abstract), else ``<body>``; scripts, styles,
+``<main>`` may hold only the abstract), else the element the page's "Skip to
+main content" link points to, when it holds the list, else ``<body>``; scripts, styles,
 navigation, forms and a wiki's "[edit]" links are left out. Headings,
 paragraphs, nested lists (an ``<ol>`` keeps its ``start``, its letters or Roman
 numerals, and each item its printed number), tables and ``<pre>`` blocks are kept; ``<sup>`` becomes a
@@ -20,6 +21,7 @@ said in the import report.
 """
 from __future__ import annotations
 
+import re
 import warnings
 
 from kb.errors import KbError
@@ -55,12 +57,13 @@ def _convert(data: bytes) -> Converted:
         soup = BeautifulSoup(data, "html.parser")
     localize_links(soup)  # before <head> goes: it names the page's own address
     lift_body(soup)  # a <head> left open (no '</head>') holds the page
+    skip_to = skip_link_target(soup)  # before the menus that hold the link go
     for tag in soup.find_all(_DROP):
         tag.decompose()
     for tag in soup.find_all(class_=list(_DROP_CLASSES)) + soup.find_all(attrs={"role": list(_DROP_ROLES)}):
         if not tag.decomposed:
             tag.decompose()
-    root = page_root(soup)
+    root = page_root(soup, skip_to)
     index = reference_index(root)
     unheaded = None if index.by_heading else unheaded_list(root, CITATION_TEXT, YEAR)
     if unheaded is not None:
@@ -86,11 +89,26 @@ def _convert(data: bytes) -> Converted:
     return Converted(markdown=walker.out.text(), format="html", notes=tuple(notes))
 
 
-def page_root(soup):
+def page_root(soup, skip_to: str | None = None):
     """The page's own content: its <main>, role="main" element or <article>, the first of them that holds the
-    reference list (a journal page's <main> may hold only the abstract, a <article> a teaser); else <body>."""
-    for found in (soup.find("main"), soup.find(attrs={"role": "main"}), *soup.find_all("article")):
+    reference list (a journal page's <main> may hold only the abstract, a <article> a teaser); else the element its
+    'Skip to main content' link points to (PubMed Central's classic pages mark their content no other way), when it
+    holds the list; else <body>."""
+    target = soup.find(id=skip_to) if skip_to else None
+    for found in (soup.find("main"), soup.find(attrs={"role": "main"}), *soup.find_all("article"), target):
         if found is not None and any(reference_title(h.get_text(" ", strip=True))
                                      for h in found.find_all(list(HEADINGS))):
             return found
     return soup.body or soup
+
+
+_SKIP = re.compile(r"^\s*skip\s+to\s+(?:the\s+)?(?:main\s+)?content\b", re.I)
+
+
+def skip_link_target(soup) -> str | None:
+    """The id a page's 'Skip to main content' link (an accessibility link, often hidden) points to, or None."""
+    for a in soup.find_all("a", href=True):
+        href = a["href"].strip()
+        if href.startswith("#") and len(href) > 1 and _SKIP.match(a.get_text(" ", strip=True)):
+            return href[1:]
+    return None

@@ -111,12 +111,21 @@ def own_label(entry):
 
 def number_element(entry):
     """The element an entry opens with when it prints only the entry's number ('<span class="bullet">1</span>
-    H. W. Kroto, ...', Wiley), or None."""
+    H. W. Kroto, ...', Wiley; '<span class="label">1.</span><cite>Sheikhalishahi S, ...', PubMed Central's
+    2024 pages, with no space before the entry), or None."""
     first = next((t for t in entry.find_all(string=True) if t.strip()), None)
     element = None if first is None else first.parent
-    if element is None or element is entry or not re.fullmatch(r"\d{1,4}", element.get_text(strip=True)):
+    if element is None or element is entry or not _NUMBER_ONLY.fullmatch(element.get_text(strip=True)):
         return None
     return element
+
+
+def element_number(element) -> str:
+    """The entry's number an element from ``number_element`` prints, without its '.', ')' or brackets."""
+    return _NUMBER_ONLY.fullmatch(element.get_text(strip=True)).group(1)
+
+
+_NUMBER_ONLY = re.compile(r"\[?(\d{1,4})[.)\]]?")
 
 
 def citation_link(a, index: RefIndex) -> bool:

@@ -12,8 +12,9 @@ from kb.importers.blocks import MarkdownWriter, caps_heading, squeeze
 from kb.importers.docx_numbering import number_text
 from kb.importers.html_entries import drop_link_rows, entry_block, mark_line_ends, note_heading
 from kb.importers.html_inline import BLOCKS, HEADINGS, inline
-from kb.importers.html_refs import (RefIndex, is_back_link, join_block_ends, link_chrome, number_element, own_label,
-                                    printed_label, reference_title, space_glued_parts, strip_arrows)
+from kb.importers.html_refs import (RefIndex, element_number, is_back_link, join_block_ends, link_chrome,
+                                    number_element, own_label, printed_label, reference_title, space_glued_parts,
+                                    strip_arrows)
 from kb.importers.html_sections import Section
 
 UNHEADED_TITLE = "References"  # the heading written above a cited list the page prints under none
@@ -186,7 +187,7 @@ class PageWalker:
             self.own_labels.append(squeeze(opening.get_text(" ")))
             opening.decompose()
         elif (number := number_element(node)) is not None:  # its printed number, an element of its own
-            label = f"{number.get_text(strip=True)}."
+            label = f"{element_number(number)}."
             number.decompose()
         # Bold in an entry is the page's typography (PeerJ's authors, BMC's titles), and it hides the name an
         # entry opens with from the reader; italics stay, they mark the journal.

@@ -36,7 +36,8 @@ _RANGE_INNER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-\u2010-\u2014\u2212]\s*(\d+(
 # '| 157 [113] (113) |': a cell that opens with a value, then a bracketed number (a median [IQR], a mean [SD]).
 _CELL_OPENS_WITH_VALUE = re.compile(r"\|\s*[*_]*(\d+(?:[.,]\d+)?)\s*%?[*_]*\s*$")
 _ONE_NUMBER = re.compile(r"^\s*\d+\s*$")
-_VALUE_IN_CELL = re.compile(r"(?<![\w.,|])[*_]*(\d+(?:\.\d+)?)\s*%?[*_]*\s*$")
+# '| 50.9 (17.0) [18,90] |': a mean, its SD in parentheses, then the range [min, max] holding the mean.
+_VALUE_IN_CELL = re.compile(r"(?<![\w.,|])[*_]*(\d+(?:\.\d+)?)\s*%?[*_]*(?:\s*\(\s*\d+(?:\.\d+)?\s*\))?\s*$")
 CELL_SPREAD = "a bracketed number after the value that opens a table cell (a median [IQR], a mean [SD])"
 PERCENT_COUNT = "a percentage's count before its denominator (41% [13] of 32)"
 

@@ -20,6 +20,7 @@ from kb.read.marker_numbers import Expansion
 from kb.read.markers import SUP, SUP_BRACKET, UNICODE, expand, scan_line
 from kb.read.model import CitationMarker, Paragraph, Sentence
 
+_RAISED = tuple("\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")  # a raised digit that can open a label
 _LIST_ITEM = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[A-Za-z][.)]\s+|[IVXivx]+[.)]\s+)")
 _ENDS_OPEN = lazy(r"[^.!?:;)\]\"\u201d>]\s*$")
 _CONTINUES = lazy(r"^\s*[a-z0-9.,;:)\u2013\-]")
@@ -147,8 +148,11 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
             for i, num in enumerate(block.lines):
                 line_text = block.text[block.starts[i]: block.starts[i] + _line_len(block, i)]
                 opens = i == 0 or noted or line_text.lstrip().startswith("|")
-                found, unsure = ([], []) if is_byline(line_text) else scan_line(line_text, opens_block=opens)
-                noted = line_text.lstrip().lower().startswith("<sup>")
+                byline = is_byline(line_text)
+                found, unsure = ([], []) if byline else scan_line(line_text, opens_block=opens)
+                # affiliations under a byline, each opening with its raised number ('\u00b9 School of ...', a Word
+                # file's lines of one paragraph), are labelled lines too
+                noted = byline or line_text.lstrip().lower().startswith("<sup>") or line_text.lstrip().startswith(_RAISED)
                 per_line.append((num, found, unsure))
                 if CAPTION.match(line_text):
                     captions.add(num)
