@@ -4,7 +4,7 @@ Each form is a small synthetic policy written for the test (a positive case) bes
 statement or the plain reading (a clean case)."""
 from __future__ import annotations
 
-from kb.read.criteria import category_heading, category_of
+from kb.read.criteria_words import category_heading, category_of
 from kb.read.parse_policy import parse_policy
 
 REFS = "\n## References\n\n1. Smith A. A trial. N Engl J Med. 2020;1:1-2.\n"
@@ -393,3 +393,14 @@ c) Crohn's disease
     assert [sid for sid, _, _ in outline(siblings)] == ["P1", "P1.a", "P1.b", "P1.c"]
     # a numbered bold line naming something else is no criteria section
     assert outline(DRUG_PROGRAM.replace("**2. Coverage Criteria**", "**2. Dosing Schedule**")) == []
+
+
+def test_requests_that_may_or_may_not_be_approved_decide_coverage():
+    assert category_of("Initial requests for Dupixent for asthma may be approved if the following criteria are met:") \
+        == "medically necessary"
+    assert category_of("Continuation requests for Dupixent for BP may be if approved if the following criteria is met:") \
+        == "medically necessary"
+    assert category_of("Dupixent (dupilumab) may not be approved for the following:") == "not medically necessary"
+    # clean: a regulator's approval, or a hope, decides nothing
+    assert category_of("The drug may be approved by the FDA next year.") is None
+    assert category_of("Dupixent is approved for the treatment of asthma.") is None

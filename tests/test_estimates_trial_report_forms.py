@@ -104,3 +104,21 @@ def test_a_p_value_with_no_test_named_after_it_is_the_interval_s():
     sentence = "Failures were fewer with zincovir (OR[95%CI] = 0.086 [0.011-0.686], p = 0.004).<sup>[1]</sup>"
     assert [f.p for f in find_estimates(sentence)] == ["0.004"]
     assert "EST203" in [f.code for f in est_findings(sentence)[1]]
+
+
+def test_a_hazard_ratios_p_a_little_below_its_intervals_is_only_worth_a_look():
+    # HR 0.185 (0.037-0.915) gives p near 0.04; a printed 0.0199 is likely the log-rank test's: info, not a warning
+    sentence = "Relapses were fewer with gatifloxacin (HR[95%CI] = 0.185 [0.037–0.915], p = 0.0199).<sup>[1]</sup>"
+    found = [(f.code, f.severity) for f in est_findings(sentence)[1] if f.code == "EST203"]
+    assert found == [("EST203", "info")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a gap far beyond what the log-rank test explains, an odds ratio, and a p larger than the interval's
+    "Deaths were fewer with zincovir (HR 0.70, 95% CI 0.56 to 0.88, p<0.0001).<sup>[1]</sup>",
+    "Relapses were fewer with gatifloxacin (OR[95%CI] = 0.185 [0.037–0.915], p = 0.0199).<sup>[1]</sup>",
+    "Relapses were fewer with gatifloxacin (HR[95%CI] = 0.185 [0.037–0.915], p = 0.09).<sup>[1]</sup>",
+])
+def test_other_p_value_mismatches_stay_warnings(sentence):
+    assert ("EST203", "warning") in [(f.code, f.severity) for f in est_findings(sentence)[1]] or \
+        "EST202" in [f.code for f in est_findings(sentence)[1]]

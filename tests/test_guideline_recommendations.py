@@ -5,7 +5,7 @@ case."""
 from __future__ import annotations
 
 from kb.importers.pdf import _lines
-from kb.read.criteria import recommendation_category
+from kb.read.criteria_words import recommendation_category
 from kb.read.parse_policy import parse_policy
 
 

@@ -98,10 +98,11 @@ def test_a_number_in_a_trial_s_name_is_no_count_of_trials():
     assert codes_of(_TRIALS.format("2 trials"), "CIT301") == [("CIT301", "warning")]
 
 
-def test_a_rank_test_s_p_value_beside_an_interval_is_only_worth_a_look():
-    """'The median difference between groups was 0.75 [95% CI: –1.6 to 2.3; P = 0.7, Mann-Whitney U test]'."""
+def test_a_rank_test_s_p_value_beside_an_interval_is_not_held_to_it():
+    """'The median difference between groups was 0.75 [95% CI: –1.6 to 2.3; P = 0.7, Mann-Whitney U test]': the p is
+    the named test's, not the interval's (first reported at info; since the fifth session's forms, not compared)."""
     text = "The median difference between groups was 0.75 [95% confidence interval (CI): –1.6 to 2.3; P = 0.7{}]."
-    assert in_results(text.format(", Mann-Whitney U test"), "EST203") == [("EST203", "info")]
+    assert in_results(text.format(", Mann-Whitney U test"), "EST203") == []
     # Positive: the same numbers with no test named.
     assert in_results(text.format(""), "EST203") == [("EST203", "warning")]
 

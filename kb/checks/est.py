@@ -132,7 +132,9 @@ def p_value_mismatch(kb):
     t-based p-values a normal quantile misjudges by far more than that margin. When the document names an exact,
     penalised (Firth), profile-likelihood or bootstrap method ("The exact method was used"), a mismatch is reported
     at info: those methods' p-values and intervals are not tied as the normal approximation ties them; so is one whose
-    sentence names a rank test (`P = 0.7, Mann-Whitney U test` beside a median difference's interval).
+    sentence names a rank test (`P = 0.7, Mann-Whitney U test` beside a median difference's interval), and so is a
+    hazard ratio's p at most 15% smaller on the z scale than its interval's (`HR 0.185 [0.037-0.915], p = 0.0199`):
+    survival reports print the log-rank p beside the Cox interval.
     Why: a mismatch means one of the numbers was copied wrongly.
     Example: "(MD = 0.17; 95% CI, -0.39 to 0.73; P = .25)" - the interval gives p of about 0.55.
     Fix: check the p-value and the interval in the cited paper.

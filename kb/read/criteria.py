@@ -15,86 +15,19 @@ import re
 from dataclasses import dataclass, field
 
 from kb.patterns import lazy
+from kb.read.criteria_words import category_heading, category_of, recommendation_category, states_coverage
 from kb.read.model import Problem, Statement
 from kb.read.prose import clean_text
 
 ITEM = lazy(r"^(?P<indent>\s*)(?:[-*+]\s+)?(?:\*{1,3}|_{1,2})?(?P<open>\()?"
             r"(?P<label>[IVX]{1,4}|[A-Z]|\d{1,2}|[ivx]{2,4}|[a-z])(?:\*{1,3})?[.)]"
             r"(?:\*{1,3}|_{1,2})?\s+(?P<text>\S.*)$")
-CATEGORY = lazy(
-    r"\b(not medically necessary|medically necessary|investigational|experimental|"
-    r"cosmetic|not covered|unproven|(?:does not|do not|meets?) the definition of medical necessity|"
-    r"(?:not\s+)?reasonable and necessary)\b",
-    re.IGNORECASE,
-)
-# Wordings whose category is not their words: Florida Blue's 'meets the definition of medical necessity', Medicare's
-# 'reasonable and necessary', and a negation ahead of the category ('is *not* considered medically necessary').
-_NEGATED = lazy(r"\b(?:is|are)\s+not\s+(?:considered\s+)?(?:medically|reasonable and) necessary\b|"
-                r"\bdo(?:es)? not meet the definition|\bnot\s+reasonable and necessary\b", re.IGNORECASE)
-_CATEGORY_JOINERS = lazy(r"\b(?:and|or|and/or|reimbursable|considered|indications?|criteria)\b|[,/&:*\s-]+", re.I)
-
-
-# A drug policy's approval wording: Cigna's 'Ankylosing Spondylitis. Approve for the duration noted if ...',
-# UnitedHealthcare's 'Dupixent will be approved based on all of the following criteria'. Not an FDA approval
-# ('is approved for the treatment of'), nor an ethics committee's ('was approved by').
-APPROVES = lazy(r"(?:^|[.:]\s+)Approve\s+(?:for|if|when|in)\b|\bwill be approved\s+(?:based|if|when|for)\b")
-
-
 # A guideline's numbered recommendation: NICE's '1.2.1 Offer structured education ...' (the number printed in the
 # margin beside the first line), read only in a region headed 'Recommendations'.
 RECOMMENDATION = lazy(r"^\s*(?:\*{1,2})?(?P<label>\d{1,2}(?:\.\d{1,3}){1,3})(?:\*{1,2})?\s+(?P<text>\S.*)$")
-# 'Do not offer ...', 'is not recommended': a recommendation against; 'For advice on ..., see ...' only points to
-# other guidance.
-_AGAINST = lazy(r"^(?:do not|don't|avoid)\b|\b(?:is|are)\s+not\s+recommended\b|\bshould\s+not\s+be\s+(?:offered|used|given)\b",
-                re.IGNORECASE)
-_POINTS_ELSEWHERE = lazy(r"^for\s+(?:more\s+|further\s+)?(?:guidance|advice|recommendations|information)\s+(?:on|for)\b"
-                         r"[^.]*?\b(?:see|follow)\b|^see\s+(?:\w+'s\s+|the\s+)?(?:\w+\s+)?guidelines?\s+on\b",
-                         re.IGNORECASE)
-
-
-def recommendation_category(text: str) -> str:
-    """'recommended', 'not recommended', or 'other' for a recommendation that only points to other guidance."""
-    text = text.replace("*", "").strip()
-    if _POINTS_ELSEWHERE.search(text):
-        return "other"
-    return "not recommended" if _AGAINST.search(text) else "recommended"
-
-
-def category_of(text: str) -> str | None:
-    """The coverage category a text states, or None: 'medically necessary', 'not medically necessary', ..."""
-    text = text.replace("*", "")
-    found = CATEGORY.search(text)
-    if not found:
-        return "medically necessary" if APPROVES.search(text) else None
-    negated = _NEGATED.search(text)
-    if negated and negated.start() <= found.start() + len(found.group(0)):
-        return "not medically necessary"
-    word = found.group(1).lower()
-    return "medically necessary" if word.endswith(("medical necessity", "reasonable and necessary")) else word
-
-
-def category_heading(title: str) -> bool:
-    """A heading made of category words alone: 'Medically Necessary', 'Experimental, Investigational, Unproven',
-    'Not Covered or Reimbursable'; not 'Experimental Design'."""
-    return bool(CATEGORY.search(title)) and not _CATEGORY_JOINERS.sub("", CATEGORY.sub("", title))
-
-
-# A statement words a coverage decision, not merely a category word: trial articles' eligibility sections say
-# 'investigational drug' and 'experimental group'. 'Medically necessary' and 'not covered' are decisions wherever they
-# stand; the other categories only after a verb that gives them ('is considered experimental', 'Aetna considers the
-# following interventions experimental', 'remains investigational').
-_DECIDES = lazy(r"\bmedically necessary\b|\bdefinition of medical necessity\b|\bnot\s+covered\b|"
-                r"\breasonable and necessary\b", re.IGNORECASE)
-_JUDGES = lazy(r"\b(?:consider(?:s|ed)?|deemed)\s+"
-               r"(?:(?!(?:in|of|by|with|among|within|from|during|on|at)\s)\S+\s+){0,8}?"
-               r"(?:to be\s+)?(?:experimental|investigational|cosmetic|"
-               r"unproven)\b|"
-               r"\b(?:is|are|be|remains?)\s+(?:\w+\s+){0,2}?(?:experimental|investigational|cosmetic|unproven)\b",
-               re.IGNORECASE)
 _BULLET = lazy(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u00b7]|o)\s+(?P<text>\S.*)$")
 _OPENS_LIST = lazy(r"(?:following|these|criteria|conditions|indications|any of|all of|below)[^.]{0,80}:\s*$",
                    re.IGNORECASE)
-_NOTE = lazy(r"^\W*notes?\b", re.IGNORECASE)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
@@ -333,12 +266,6 @@ def _recommendation(walk: _Walk, block: _Block) -> None:
     walk.outline.clear()
     walk.depths.clear()
     walk.paragraph = walk.announcer = sid if block.text.rstrip("*").rstrip().endswith(":") else None
-
-
-def states_coverage(text: str) -> bool:
-    """Whether a statement's own words decide coverage ('is considered investigational'); a note never does."""
-    return bool(_DECIDES.search(text) or _JUDGES.search(text) or APPROVES.search(text.replace("*", ""))) \
-        and not _NOTE.match(text)
 
 
 _STEP = {"heading": _heading, "item": _item, "bullet": _bullet, "para": _para, "recommendation": _recommendation}

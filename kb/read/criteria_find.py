@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from kb.patterns import lazy
-from kb.read.criteria import category_heading, read_statements, states_coverage
+from kb.read.criteria import read_statements
+from kb.read.criteria_words import category_heading, states_coverage
 from kb.read.model import Problem, Section, Statement
 from kb.read.shape import NO_CRITERIA
 

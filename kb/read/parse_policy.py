@@ -11,7 +11,7 @@ import re
 from kb.patterns import lazy
 from kb.read.author_year import AUTHOR_YEAR, AuthorYearIndex, scan_author_year
 from kb.read.blocks import Heading, headings
-from kb.read.criteria import category_heading, category_of
+from kb.read.criteria_words import category_heading, category_of
 from kb.read.criteria_find import find_statements
 from kb.read.heading_markers import heading_markers
 from kb.read.marker_parts import with_entry_parts
