@@ -60,7 +60,9 @@ def named_year_mismatch(kb):
     Fix: correct the year, or cite the paper of that year (adding it to the list).
     A sentence that opens with a year before the name tied to its marker (`In 2003, van Ooij et al. [5]
     reported`) dates the source too; a year one or two before the paper's is only info there, since it may
-    date the work itself (`In 1995, Bojang et al. [8] measured ...` for a trial report of 1996).
+    date the work itself (`In 1995, Bojang et al. [8] measured ...` for a trial report of 1996). A body named only
+    as whose figures they are (`In 2016, the prevalence ... was 25.1%, according to WHO estimates [4]`) leaves the
+    opening year to the figures.
     A zoologist's authority right before a marker (`Anura Fischer von Waldheim, 1813 [64]`, `(Garcia,
     2006) [41]`) counts when the marker cites one entry and that entry's first author is the name: the
     description cited is then the entry itself, so its year must be the one printed (a warning; a
@@ -114,7 +116,9 @@ def named_org_or_trial_mismatch(kb):
     guideline or a score and the cited paper's title is about such a thing and names no other body (it may
     be the body's work published under its members' names; a committee named only by its task, `Expert
     committee on the diagnosis ...`, is no other body), or when the sentence speaks of a debate or concerns about
-    the body's work (`ongoing debates on use of the new IADPSG's criteria [29]`: the cited paper may take part).
+    the body's work (`ongoing debates on use of the new IADPSG's criteria [29]`: the cited paper may take part),
+    or when a clause after the body's name tells of the evidence it acted on (`added to the ESC guidelines in 2010
+    after the benefit of FFR ... was demonstrated [22]`: the marker may cite that evidence).
     An acronym counts as named when it can be read off
     the entry's body, first word to last (`NICE`, `National Institute for Health and Care Excellence`).
     A trial is left alone when it is the document's own (its title names it), when another trial named in

@@ -159,7 +159,8 @@ def arms_do_not_add_up(kb):
     stage's total. Parts that add up to another count the sentence prints (a later stage's, `out of which 627
     completed (n = 313; n = 314)`), a ratio (`2:1 to`), an arm spelled out (`and six received`) or a total that is
     a count's denominator (`10 of the 19 patients: infection (n = 3) ...`) are no total's split; three parts or
-    more above the total may overlap (sites or events of one patient) and are only `info`.
+    more above the total may overlap (sites or events of one patient) and are only `info`. A year after its month
+    (`from January 2007 to December 2021 were included`) dates the study and is no arm.
     Why: one of the numbers is mistyped, or a group is missing from the description.
     Example: "644 patients, 330 who received VP and 284 who received KP" (330 + 284 = 614).
     Fix: check the numbers in the cited paper; the suggestion gives the arm sizes the total implies.
@@ -179,7 +180,8 @@ def percentage_mismatch(kb):
     by half a unit of its last digit, be truncated, or be rounded twice (43 / 47 = 91.49% printed 92%, rounded first
     to 91.5). The denominator must be printed beside the count ("of 78",
     "Out of 431 patients, ..."); when the sentence says "of participants" and its paragraph gives the arm sizes,
-    their sum is used and a mismatch is only info.
+    their sum is used and a mismatch is only info. A share in tenths spelled out (`seven out of ten (69.0%)`)
+    rounds the exact percentage beside it and may sit up to 5 points from it.
     Why: a wrong count or percentage misstates how many patients had the outcome.
     Example: "Out of 431 patients ..., 259 (53%) had spontaneous pain relief" (259 / 431 = 60.1%).
     Fix: check the count and the percentage in the cited paper.

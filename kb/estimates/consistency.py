@@ -242,11 +242,20 @@ def sample_issue(s: SampleSplit) -> Issue | None:
                  fix)
 
 
+# 'seven out of ten (69.0%)': a share in words out of ten is the reader's rounding of the exact percentage beside it.
+_LOOSE_SHARE = 5  # percentage points a share in tenths may sit from the exact figure
+
+
+def _in_tenths(c: CountPercent, exact: float) -> bool:
+    return c.count_text.isalpha() and c.denominator == 10 and abs(exact - c.percent) < _LOOSE_SHARE and bool(
+        re.search(rf"\b{re.escape(c.count_text)}\s+(?:out\s+)?(?:of|in)\s+ten\b", c.quote, re.IGNORECASE))
+
+
 def count_issue(c: CountPercent) -> Issue | None:
     if not c.denominator:
         return None
     exact = 100 * c.count / c.denominator
-    if rounds_to(exact, c.percent_text):
+    if rounds_to(exact, c.percent_text) or _in_tenths(c, exact):
         return None
     severity = "warning" if c.denominator_source == "printed" else "info"
     need = round(c.percent * c.denominator / 100)

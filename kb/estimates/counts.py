@@ -48,6 +48,9 @@ _BOUND_BEFORE = lazy(r"[\u2265\u2264<>~\u2013\u2014-]\s?$")
 # "WHO Group 1 PH (12 (17%))", "Stage 3 CKD", "type 2 DM": a number naming a category is no arm's size.
 _LABEL_BEFORE = lazy(r"\b(?:groups?|types?|stages?|grades?|class(?:es)?|phases?|levels?|cohorts?|waves?|arms?)\s$",
                      re.IGNORECASE)
+# "from January 2007 to December 2021 were included": a year after its month dates the study, it counts nobody.
+_MONTH_BEFORE = lazy(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s$")
 _STUDY_WORD = lazy(r"stud|RCT|trial", re.IGNORECASE, gated=True)  # gated: three substring tests, no search
 _OF_EVERYONE = lazy(rf"\bof (?:the )?{PEOPLE}\b", re.IGNORECASE)
 _STUDIES = lazy(
@@ -205,7 +208,8 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
         arms = sorted({m.start("n"): m for rx in _ARMS for m in rx.finditer(text, t.end(), stop)
                        if m.group("n") != "0"
                        and not _BOUND_BEFORE.search(text, max(0, m.start("n") - 2), m.start("n"))
-                       and not _LABEL_BEFORE.search(text, max(0, m.start("n") - 12), m.start("n"))}.values(),
+                       and not _LABEL_BEFORE.search(text, max(0, m.start("n") - 12), m.start("n"))
+                       and not _MONTH_BEFORE.search(text, max(0, m.start("n") - 12), m.start("n"))}.values(),
                       key=lambda m: m.start())
         # "(of whom 8 were on arimoclomol, including 1 who was excluded)": a count 'including' opens after an arm is
         # a part of that arm, not an arm of its own (the first arm may be opened so: "640, including 320 who ...").

@@ -142,6 +142,22 @@ def as_printed(children: list, k: int, ctx: Context):
     return clone
 
 
+def _pair_glued(xref, text: str, ctx: Context) -> str:
+    """BMJ's pair printed in one xref ("27 29", see jats_style) with its space lost in PMC's copy
+    ("<xref rid="R27">2729</xref><xref rid="R31">31</xref>"): the text is the number of the entry it links glued
+    to a larger number of the list, and is no entry's number itself. Read as the pair, so the neighbour rules
+    read the run as the page prints it ("27, 29\u201331") and 2729 is no citation of an entry that is not there."""
+    rid = (xref.get("rid") or "").split()
+    own = ctx.ref_numbers.get(rid[0]) if len(rid) == 1 else None
+    core = text.strip()
+    if not own or not core.isdigit() or core == own or not core.startswith(own):
+        return text
+    rest = core[len(own):]
+    if rest.startswith("0") or not int(own) < int(rest) <= len(ctx.ref_numbers) or core in ctx.ref_numbers.values():
+        return text
+    return text.replace(core, f"{own} {rest}", 1)
+
+
 def inline(el, ctx: Context, *, flatten: bool = True) -> str:
     """The content of ``el`` (not its tail) as one line of Markdown."""
     out = [el.text or ""]
@@ -162,7 +178,7 @@ def child_text(child, ctx: Context, *, flatten: bool = True) -> str:
         return _wrap(text, *_TAGGED[tag])
     if tag == "xref" and is_citation(child, ctx.ref_ids):
         ctx.rids.append(tuple((child.get("rid") or "").split()))
-        text = _EMPHASISED.sub(r"\2", inline(child, ctx))  # Emerging Infect Dis sets "(<italic>1</italic>)"
+        text = _pair_glued(child, _EMPHASISED.sub(r"\2", inline(child, ctx)), ctx)  # EID sets "(<italic>1</italic>)"
         bare = not ctx.in_sup and "<sup>" not in text and (
             _NUMBER.match(text) or (ctx.closed_citations and CLOSED_NUMBER.match(text)))
         if ctx.superscript_citations and bare:

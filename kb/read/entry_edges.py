@@ -104,7 +104,9 @@ _YEAR_BEFORE_PAGES = re.compile(rf"(?:^|[\s.;,])(?P<y>{_YEAR_RX})\s*:\s*"
                                 rf"|[ivxlc]+(?:\s*[\u2013-]\s*[ivxlc]+)?"
                                 # '... Orthotics; 2004: ISBN 87-89809-14-9.', 'Eur J Nutr. 2016: p. 1–16.': the
                                 # book's number or the pages after the year
-                                rf"|ISBN[\s:]*[\dXx][\dXx\s-]{{8,}}|pp?\.\s*\d+(?:\s*[\u2013-]\s*\d+)?)\.?"
+                                rf"|ISBN[\s:]*[\dXx][\dXx\s-]{{8,}}|pp?\.\s*\d+(?:\s*[\u2013-]\s*\d+)?"
+                                # 'medRxiv, 2022: p. 2022.12.19.22283675.': a preprint's id as its page (EndNote)
+                                rf"|p\.\s*\d{{4}}\.\d\d\.\s?\d\d\.\d{{6,8}}(?:v\d+)?)\.?"
                                 # the entry's DOI may close it after the pages
                                 rf"(?:\s+(?i:doi):?\s*10\.\S+?)?\.?$")
 # 'London: 1965. Report No.: ISBN ...': a book's place and year, with no publisher between them.

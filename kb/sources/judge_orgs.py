@@ -101,3 +101,10 @@ def product_paper(kb, index, number: int, sentence: str) -> bool:
     body made such a thing, the entry's title is about one, and the entry names no other body."""
     title = kb.references[number].title or ""
     return bool(_PRODUCT.search(sentence)) and bool(_PRODUCT.search(title)) and not index.names_some_org(number)
+
+
+# 'FFR was added to the ESC guidelines in 2010 after the benefit of FFR ... was demonstrated.[22]': a clause after the
+# body's name that tells of the evidence the body acted on; the marker closing it may cite that evidence, a study.
+EVIDENCE_AFTER = lazy(r"\b(?:after|following|once|since|because)\s+(?:[\w-]+\s+){1,14}?(?:was|were|had\s+been|"
+                      r"has\s+been|have\s+been)\s+(?:demonstrated|shown|established|proven|proved|confirmed)\b",
+                      re.IGNORECASE)

@@ -66,6 +66,9 @@ _FIGURE = lazy(r"\d[\d,.]*\s*(?:%|[a-z]+)")
 # A year after 'conducted in', 'held in' dates an event the sentence tells of ('issued ... case definitions based on
 # the systematic review ... conducted in 2022 (12)'), not the document the body published.
 _EVENT_YEAR = lazy(r"\b(?:conducted|performed|carried\s+out|undertaken|held|convened)\s+(?:in|during)\s+$")
+# 'In 2016, the prevalence ... was 25.1%, according to WHO estimates [4]': a body named only as whose figures
+# they are leaves the year to the figures (the year they describe), not to the source the marker cites.
+_ATTRIBUTED = lazy(r"\baccording\s+to\s+(?:the\s+)?$")
 
 
 def date_organisations(mentions: list[Mention], text: str) -> list[Mention]:
@@ -78,6 +81,8 @@ def date_organisations(mentions: list[Mention], text: str) -> list[Mention]:
     if year.start > orgs[-1].end and _FIGURE.search(text, orgs[-1].end, year.start):
         return mentions
     if _EVENT_YEAR.search(text, max(0, year.start - 40), year.start):
+        return mentions
+    if year.end <= orgs[0].start and all(_ATTRIBUTED.search(text, max(0, m.start - 20), m.start) for m in orgs):
         return mentions
     return [replace(m, year=years[0].year) if m.kind == "org" else m for m in mentions if m.kind != "year"]
 
