@@ -104,3 +104,18 @@ def test_a_clause_telling_the_evidence_a_body_acted_on_leaves_the_marker_to_that
     said = ("The European Society of Cardiology (ESC) recommends FFR in patients with multi-vessel disease [1]. "
             "The task force wrote it [2].")
     assert codes_of(_ESC.format(sentence=said), "CIT203") == [("CIT203", "error")]
+
+
+def _entry_year(entry: str):
+    from kb.read.parse_policy import parse_policy
+
+    text = f"# T\n\nText [1].\n\n## References\n\n1. {entry}\n"
+    return parse_policy(text, "p.md").references[0].year
+
+
+def test_a_year_between_the_volume_and_the_pages_is_the_entrys_year():
+    """Elsevier's mixed citation: 'P. Scheltens , K. Blennow , ... Alzheimer's disease. Lancet. 388: 2016; 505–517'."""
+    assert _entry_year("P. Scheltens , K. Blennow , and S. Salloway , et al. Alzheimer's disease. Lancet. 388: 2016; "
+                       "505–517 PMID: 26921134") == 2016
+    # clean: pages after a volume's colon are no year ('Nature 18: 1905-1910')
+    assert _entry_year("Smith A. A title. Nature 18: 1905–1910.") is None

@@ -63,6 +63,11 @@ _ELSEVIER = lazy(
     rf",\s*(?P<source>[^,]*?[^\s,.])\.?\s+(?P<volume>\d+)\s+\((?P<year>{YEAR_RX})\)\s+(?P<pages>[\w\-\u2013]+)\.?$")
 
 
+# Elsevier's mixed citations print the year between the volume and the pages: 'Lancet. 388: 2016; 505–517',
+# 'Alzheimers Dement. 3: 2017; 416–431' (a page is never followed by a semicolon and a page range).
+_YEAR_BETWEEN = lazy(rf"(?<=\d): (?P<y>{YEAR_RX});\s*[A-Za-z]{{0,2}}\d+\s*[\u2013-]\s*[A-Za-z]{{0,2}}\d+\b")
+
+
 # A book's year after its publisher and a colon where a semicolon belongs ("Rochester, NY: University of Rochester
 # Press: 2002 p. 65-86"): a publisher has no volume, so the number is its year.
 _YEAR_AFTER_PUBLISHER = lazy(rf"\b(?:Press|Publishers?|Publishing|Books|Inc|Ltd)\.?:\s(?P<y>{YEAR_RX})(?![\d\u2013-])")
@@ -81,7 +86,8 @@ _ENACTED = lazy(rf"\b(?:Law|Decree|Act|Order|Resolution)\s+(?:No\.?\s*)?\d{{1,5}
 def year_in(text: str) -> int | None:
     """The first publication year standing alone in a text, never pages or e-locators."""
     m = (_YEAR.search(text) or _YEAR_OPENS.search(text) or _YEAR_AFTER_PUBLISHER.search(text)
-         or _YEAR_GLUED.search(text) or _YEAR_MONTH_AFTER_COLON.search(text) or _ENACTED.search(text))
+         or _YEAR_GLUED.search(text) or _YEAR_MONTH_AFTER_COLON.search(text) or _ENACTED.search(text)
+         or _YEAR_BETWEEN.search(text))
     return int(m.group("y")) if m else None
 
 
