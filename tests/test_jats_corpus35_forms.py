@@ -119,3 +119,20 @@ def test_a_year_between_the_volume_and_the_pages_is_the_entrys_year():
                        "505–517 PMID: 26921134") == 2016
     # clean: pages after a volume's colon are no year ('Nature 18: 1905-1910')
     assert _entry_year("Smith A. A title. Nature 18: 1905–1910.") is None
+
+
+def test_a_project_names_the_body_that_issued_an_entry():
+    """'Healthcare Cost and Utilization Project (HCUP). HCUP Clinical Classifications Software ... Agency for
+    Healthcare Research and Quality (2006).': the project is the author, not two people split at 'and'."""
+    from kb.read.parse_policy import parse_policy
+
+    def entry(text):
+        return parse_policy(f"# T\n\nText [1].\n\n## References\n\n1. {text}\n", "p.md").references[0]
+
+    hcup = entry("Healthcare Cost and Utilization Project (HCUP). HCUP Clinical Classifications Software (CCS) for "
+                 "ICD-9-CM. Agency for Healthcare Research and Quality (2006).")
+    assert (hcup.authors, hcup.organisation, hcup.year) == ((), "Healthcare Cost and Utilization Project (HCUP)", 2006)
+    assert hcup.title == "HCUP Clinical Classifications Software (CCS) for ICD-9-CM"
+    # clean: a title naming a project stays the title of its authors' paper
+    paper = entry("Smith A, Jones B. The Human Genome Project. Science. 2001;291:1304-51.")
+    assert paper.surnames == ("Smith", "Jones") and paper.title == "The Human Genome Project"

@@ -33,7 +33,7 @@ _ORG_WORDS = lazy(
     r"Associa[cç]\w+|Asociaci\w+|Sociedad\w*|Soci[eé]t[eé]|Funda[cç]\w+|Organiza[cç]\w+|Conselho|Consejo|"
     r"Federa[cç]\w+|Ag[eê]ncia|Agencia|Col[eé]gio|Colegio|Academia|"
     # programmes, bureaus, commissions and companies that author reports and web pages
-    r"Program(?:me)?|Bureau|Commission|Directorate|Authority|Inc|Ltd|LLC|Corporation|(?<=\w\s)Corp|Partnership|Executive|"
+    r"Program(?:me)?|Project|Bureau|Commission|Directorate|Authority|Inc|Ltd|LLC|Corporation|(?<=\w\s)Corp|Partnership|Executive|"
     # a registry that reports its own figures ("China Liver Transplant Registry. 2012. http://...")
     r"Registry|"
     # a service that publishes tests and manuals ("American Guidance Service. Minnesota Rate of Manipulation Test")
