@@ -23,7 +23,7 @@ from dataclasses import replace
 from kb.errors import KbError
 from kb.importers.blocks import LIGATURES, MarkdownWriter, emphasis, sup
 from kb.importers.model import Converted
-from kb.importers.pdf_columns import baseline_rows, document_gutter, page_gutters
+from kb.importers.pdf_columns import baseline_rows, document_gutter, margin_host, page_gutters
 from kb.importers.pdf_order import page_order
 from kb.importers.pdf_entries import head_unheaded_list, set_apart_supplement_lists
 from kb.importers.pdf_footnotes import notes_after_columns
@@ -32,9 +32,6 @@ from kb.importers.pdf_layout import Line, Table, write_blocks
 
 _TEXT_BULLETS = "\u2022\u25e6\u25aa\u2023\u25cf\u25cb\u25a0\u25a1\u2043\u27a2\uf0b7"
 _MARKER_TEXT = re.compile(r"^\s*[\[(]?[\d\s,;\-\u2013]{1,20}[\])]?\s*$")  # '[71]', '67]', '5,6'
-# a paragraph's number set in the margin beside its first line ('1.3.1' in a guideline's recommendations), in a
-# smaller size on a baseline of its own
-_MARGIN_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,3}){1,3}|\d{1,3}\.)$")
 _LEAD_LABEL = re.compile(r"^(?:\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|[\u2022\u25e6\u25aa\u25cf\uf0b7-])$")
 # bold as font names say it: '-Bold', 'Black', 'Heavy', 'Semibold', Times' '-Medi' (NimbusRomNo9L-Medi), and
 # TeX's Computer Modern bold faces ('CMBX10', 'CMB10', 'CMSSBX10')
@@ -155,7 +152,7 @@ def _lines(chars: list[dict], bullets: list[dict], page: int, in_column: bool = 
                  and min(c["x0"] for c in other) - 12 <= max(c["x1"] for c in row)
                  and min(c["x0"] for c in row) <= max(c["x1"] for c in other) + 12]
         if not hosts:
-            beside = _margin_host(rows, i, main)
+            beside = margin_host(rows, i, main)
             if beside is not None:
                 merged[beside].extend((c, "label") for c in row)
                 merged[i] = []
@@ -182,21 +179,6 @@ def _lines(chars: list[dict], bullets: list[dict], page: int, in_column: bool = 
             if line:
                 lines.append(line)
     return sorted(lines, key=lambda line: (line.top, line.x0))
-
-
-def _margin_host(rows: list[list[dict]], i: int, main: list[float]) -> int | None:
-    """The row whose first line a margin number labels: the number alone on its row, level with a line of
-    words (its middle within the line's height) and left of it by a few ems at most."""
-    row = rows[i]
-    if not _MARGIN_LABEL.match("".join(c["text"] for c in row).strip()):
-        return None
-    middle = (min(c["top"] for c in row) + row[0]["bottom"]) / 2
-    right = max(c["x1"] for c in row)
-    hosts = [j for j, other in enumerate(rows) if j != i and main[j] >= main[i]
-             and min(c["top"] for c in other) <= middle <= other[0]["bottom"]
-             and 0 < min(c["x0"] for c in other) - right <= 6 * main[j]
-             and sum(c["text"].isalpha() for c in other) >= 12]  # a line of words, not a figure's axis
-    return min(hosts, key=lambda j: min(c["x0"] for c in rows[j])) if hosts else None
 
 
 def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_column: bool = False) -> Line | None:

@@ -13,10 +13,12 @@ an abstract, a wide figure's caption) cut the page into bands; in each band the
 left column is read before the right (``kb.importers.pdf_order``).
 
 Pure: glyph dicts in, groups of glyph dicts out (with what was decided, for the
-import report).
+import report). The row helpers the line builder shares live here too: glyphs on
+one baseline (``baseline_rows``) and the line a margin number labels (``margin_host``).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 
@@ -260,3 +262,23 @@ def three_column_list(frags: list[Fragment], continued: bool = False) -> tuple[f
         return None
     return ((max(f.x1 for f in sides[0]) + min(f.x0 for f in sides[1])) / 2,
             (max(f.x1 for f in sides[1]) + min(f.x0 for f in sides[2])) / 2)
+
+
+# a paragraph's number set in the margin beside its first line ('1.3.1' in a guideline's recommendations), in a
+# smaller size on a baseline of its own
+_MARGIN_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,3}){1,3}|\d{1,3}\.)$")
+
+
+def margin_host(rows: list[list[dict]], i: int, main: list[float]) -> int | None:
+    """The row whose first line a margin number labels: the number alone on its row, level with a line of
+    words (its middle within the line's height) and left of it by a few ems at most."""
+    row = rows[i]
+    if not _MARGIN_LABEL.match("".join(c["text"] for c in row).strip()):
+        return None
+    middle = (min(c["top"] for c in row) + row[0]["bottom"]) / 2
+    right = max(c["x1"] for c in row)
+    hosts = [j for j, other in enumerate(rows) if j != i and main[j] >= main[i]
+             and min(c["top"] for c in other) <= middle <= other[0]["bottom"]
+             and 0 < min(c["x0"] for c in other) - right <= 6 * main[j]
+             and sum(c["text"].isalpha() for c in other) >= 12]  # a line of words, not a figure's axis
+    return min(hosts, key=lambda j: min(c["x0"] for c in rows[j])) if hosts else None
