@@ -404,3 +404,24 @@ def test_requests_that_may_or_may_not_be_approved_decide_coverage():
     # clean: a regulator's approval, or a hope, decides nothing
     assert category_of("The drug may be approved by the FDA next year.") is None
     assert category_of("Dupixent is approved for the treatment of asthma.") is None
+
+
+ARTICLE_CRITERIA = """# Eosinophilic myocarditis: a case-based review
+
+## Discussion
+
+### Diagnostic criteria of EM
+
+Endomyocardial biopsy remains the reference standard.
+
+### Etiologies of EM
+
+Cytokine profiling has been proposed; its application remains investigational and needs validation.
+"""
+
+
+def test_a_diseases_diagnostic_criteria_are_no_coverage_criteria():
+    assert outline(ARTICLE_CRITERIA) == []
+    # positive: the same words under a heading naming coverage criteria decide coverage
+    policy = ARTICLE_CRITERIA.replace("### Diagnostic criteria of EM", "### Coverage criteria")
+    assert [c for _, _, c in outline(policy)] == ["investigational"]

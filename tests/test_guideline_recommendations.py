@@ -126,3 +126,46 @@ SPLIT = """# Suspected cancer
 def test_recommendations_under_several_headings_are_one_list():
     assert [(s.id, s.category) for s in parse_policy(SPLIT, "g.md").statements] == [
         ("1.1.1", "recommended"), ("1.1.2", "recommended"), ("1.2.1", "recommended")]
+
+
+WHO = """# WHO guidelines for the clinical management of arboviral diseases
+
+## 3 Methods
+
+### 3.2 Making recommendations
+
+WHO recommends that guideline groups use GRADE; this paragraph is methods, not a recommendation.
+
+## 4 Recommendations for patients with non-severe disease
+
+4.1.1 Evidence to decision
+
+4.1 Screening and triage.................................................. 17
+
+Conditional recommendation for
+WHO suggests the use of protocolized oral fluid treatment in patients with non-severe disease.
+
+The evidence was of low certainty (a remark).
+
+Strong recommendation against
+WHO recommends against the use of non-steroidal anti-inflammatory medications in patients with arboviral disease.
+
+Interim guidance (Published 10 June 2022)
+WHO recommends that antibiotic therapy NOT be used in patients with uncomplicated lesions.
+
+## 5 Research priorities
+
+WHO suggests more trials.
+"""
+
+
+def test_a_who_guidelines_recommendation_sentences_are_its_statements():
+    # numbered titles and contents lines under the heading are no recommendations; remarks and methods are none
+    assert [(s.id, s.category) for s in parse_policy(WHO, "w.md").statements] == [
+        ("R1", "recommended"), ("R2", "not recommended"), ("R3", "not recommended")]
+
+
+def test_sentences_that_only_mention_a_body_recommending_are_no_statements():
+    # clean: outside a recommendations heading, or opening otherwise, the same words give nothing
+    assert parse_policy(WHO.replace("## 4 Recommendations for patients", "## 4 Care of patients"), "w.md").statements == ()
+    assert recommendation_category("Offer metformin; the committee does not suggest otherwise.") == "recommended"

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from kb.patterns import lazy
-from kb.read.criteria_words import category_heading, category_of, recommendation_category, states_coverage
+from kb.read.criteria_words import (BODY_RECOMMENDS, category_heading, category_of, recommendation_category,
+                                    states_coverage)
 from kb.read.model import Problem, Statement
 from kb.read.prose import clean_text
 
@@ -94,7 +95,10 @@ def read_statements(region: list[tuple[int, str | None]], heading_category,
     blocks = list(_blocks(region, recommendations))
     for i, block in enumerate(blocks):
         if recommendations and block.kind == "para":
-            walk.announcer = None  # a remark under a recommendation, not a statement
+            if BODY_RECOMMENDS.match(block.text):
+                _body_recommendation(walk, block)
+            else:
+                walk.announcer = None  # a remark under a recommendation, not a statement
             continue
         if block.kind == "item" and _names_a_part(block, blocks[i + 1:i + 4]):
             _heading(walk, block)
@@ -258,14 +262,35 @@ def _statement(walk: _Walk, block: _Block) -> None:
     walk.paragraph = walk.announcer = sid if opens else None
 
 
+# A numbered line that is no recommendation: a section's title printed as a paragraph ('4.1.1 Evidence to decision')
+# or a contents line with its dot leader ('4.1 Screening and triage........ 17').
+_NOT_A_SENTENCE = lazy(r"\.{4,}|\u2026{2,}")
+_SENTENCE_END = (".", ":", "]", ")", ";")
+
+
 def _recommendation(walk: _Walk, block: _Block) -> None:
     """A guideline's numbered recommendation: a top statement under its own number, the bullets after a colon
-    its items."""
+    its items. A title or a contents line under a number is none."""
+    text = block.text.rstrip("*").rstrip()
+    if len(text.split()) < 3 or _NOT_A_SENTENCE.search(text) or not text.endswith(_SENTENCE_END):
+        walk.announcer = None
+        return
     sid = block.label if block.label not in walk.used else f"{block.label}~{block.first}"
     walk.add(sid, block.label, block.first, None, block.text, recommendation_category(block.text))
     walk.outline.clear()
     walk.depths.clear()
     walk.paragraph = walk.announcer = sid if block.text.rstrip("*").rstrip().endswith(":") else None
+
+
+def _body_recommendation(walk: _Walk, block: _Block) -> None:
+    """'WHO suggests the use of ...': an unnumbered recommendation, R1, R2 ...; one a summary repeats is read once."""
+    if any(d["text"] == block.text for d in walk.drafts):
+        return
+    sid = f"R{1 + sum(1 for d in walk.drafts if d['id'].startswith('R') and d['parent'] is None)}"
+    walk.add(sid, sid, block.first, None, block.text, recommendation_category(block.text))
+    walk.outline.clear()
+    walk.depths.clear()
+    walk.paragraph = walk.announcer = None
 
 
 _STEP = {"heading": _heading, "item": _item, "bullet": _bullet, "para": _para, "recommendation": _recommendation}

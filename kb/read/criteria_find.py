@@ -25,6 +25,10 @@ _NEVER_CRITERIA = lazy(r"\b(?:coding|codes|background|rationale|references?|bibl
                        r"history|summary of evidence|evidence review|instructions)\b", re.I)
 # Cigna's 'Related Coverage Resources' lists other policies.
 _RELATED = lazy(r"\brelated\b", re.I)
+# A study's or a disease's criteria, not coverage criteria: an article's 'Diagnostic criteria of EM', 'Eligibility
+# criteria'.
+_OTHER_CRITERIA = lazy(r"\b(?:diagnostic|diagnosis|inclusion|exclusion|eligibility|selection|classification|"
+                       r"response|outcome)\s+criteria\b", re.I)
 # Sections that never hold criteria and end a region read from category headings.
 _ELSEWHERE = lazy(r"\b(?:coding|codes|background|rationale|references?|description|definitions?|evidence|appendix|"
                   r"revision|history|bibliography|overview|summary)\b", re.I)
@@ -61,9 +65,12 @@ def _regions(sections: list[Section], lines: list[str]):
     for first, last, recommendations in spans:
         if not recommendations:
             yield [(first, last)], False
-    recommended = [(first, last) for first, last, recommendations in spans if recommendations]
-    if recommended:
-        yield [span for i, span in enumerate(recommended) if i == 0 or span[0] > recommended[i - 1][1]], True
+    kept: list[tuple[int, int]] = []
+    for first, last, recommendations in spans:
+        if recommendations and (not kept or first > kept[-1][1]):  # not one inside a region already kept
+            kept.append((first, last))
+    if kept:
+        yield kept, True
 
 
 def _spans(sections: list[Section], lines: list[str]):
@@ -72,6 +79,7 @@ def _spans(sections: list[Section], lines: list[str]):
     title = _title_heading(sections)
     for s in sections:
         if s is not title and CRITERIA_HEADING.search(s.title) and not _RELATED.search(s.title) \
+                and not _OTHER_CRITERIA.search(s.title) \
                 and not category_heading(s.title):
             yield s.line + 1, _end(s, sections, lines, stop_elsewhere=False), False
     for number, line in enumerate(lines, 1):

@@ -35,8 +35,16 @@ _REFUSES = lazy(r"\bmay\s+not\s+be\s+approved\b|\bwill\s+not\s+be\s+approved\b")
 
 # 'Do not offer ...', 'is not recommended': a recommendation against; 'For advice on ..., see ...' only points to
 # other guidance.
-_AGAINST = lazy(r"^(?:do not|don't|avoid)\b|\b(?:is|are)\s+not\s+recommended\b|\bshould\s+not\s+be\s+(?:offered|used|given)\b",
+_AGAINST = lazy(r"^(?:do not|don't|avoid)\b|\b(?:is|are)\s+not\s+recommended\b|\b(?:should\s+)?not\s+be\s+(?:offered|used|given)\b|"
+                r"^\S+(?:\s+\S+){0,4}?\s+(?:recommends?|suggests?)\s+(?:against|not\b)|^\S+\s+does\s+not\s+recommend\b",
                 re.IGNORECASE)
+# A guideline body's own recommendation sentence: WHO's 'WHO suggests the use of ...', 'WHO recommends against ...'
+# (its PDFs may print the box's label first: 'Conditional recommendation for, low certainty evidence', 'Interim
+# guidance (Published 10 June 2022)'), GRADE panels' 'We suggest ...'.
+BODY_RECOMMENDS = lazy(r"^(?:(?i:(?:strong|conditional)\s+recommendation|interim guidance|good practice statement|"
+                       r"recommendation\s+\d+[a-z]?)[^.]{0,80}?\s)?"  # a box's label first
+                       r"(?:WHO|We|The\s+(?:WHO|panel|guideline development group|GDG|committee|task force))\s+"
+                       r"(?:strongly\s+|conditionally\s+)?(?:recommends?|suggests?|does not recommend)\b")
 _POINTS_ELSEWHERE = lazy(r"^for\s+(?:more\s+|further\s+)?(?:guidance|advice|recommendations|information)\s+(?:on|for)\b"
                          r"[^.]*?\b(?:see|follow)\b|^see\s+(?:\w+'s\s+|the\s+)?(?:\w+\s+)?guidelines?\s+on\b",
                          re.IGNORECASE)
