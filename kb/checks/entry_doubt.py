@@ -43,6 +43,10 @@ _SIGNS = (
     # concepts Wayne State University 2004', '... Documentos Técnicos de Salud Pública, Instituto de Salud Pública'
     re.compile(r"\b(?:University|College|Institute|Universit\w+|Institut[eo]?)(?:\s+(?:of|de|del|for|f\u00fcr|voor)"
                r"(?:\s+[A-Z][\w'-]*)+)?[,.]?\s*(?:(?:1[5-9]|20)\d\d)?\.?$"),
+    # ... or its graduate school after the university's name: '... of the skin: Wake Forest University Graduate
+    # School of Arts and Sciences. 2011.'
+    re.compile(r"\bUniversity\s+(?:Graduate\s+)?(?:School|Faculty|Department|College)\b(?:\s+(?:of|and|for|[A-Z][\w'-]*))*"
+               r"[,.]?\s*(?:(?:1[5-9]|20)\d\d)?\.?$"),
     # a place and a publisher's short name closing it, after no stop: '... in four districts in Nepal Kathmandu: GIZ'
     re.compile(r"\b[A-Z][a-z]+:\s*[A-Z][A-Za-z&]{1,7}$"),
     # a publisher closing it: 'Self-efficacy: Thought control of action : Taylor & Francis', '..., Harvard

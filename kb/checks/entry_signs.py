@@ -78,7 +78,14 @@ def has_source(e) -> bool:
     organisational entry without a journal still says where it comes from; so
     does an entry printing a volume and pages, a DOI or a publisher's place.
     """
-    return bool(e.source or e.url or e.organisation or _ACRONYM_AUTHOR.match(e.raw) or DETAILS.search(e.raw))
+    return bool(e.source or e.url or e.organisation or _ACRONYM_AUTHOR.match(e.raw) or DETAILS.search(e.raw)
+                or _BARE_ADDRESS.search(e.raw))
+
+
+# A web address printed without its scheme or 'www.': 'ImageJ User Guide ... imagej.nih.gov/ij/docs/guide/'. A host
+# ending in a common top-level domain and followed by a path is an address, not a word.
+_BARE_ADDRESS = re.compile(r"(?<![\w@./-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov|org|com|net|edu|int|info|"
+                           r"(?:ac|co|gov|nhs|org)\.uk)/[\w./?=&%#~-]*", re.IGNORECASE)
 
 
 # 'USAID (2008) Programming Guidance ...', 'WHO (2010) ...': an agency's acronym alone where the authors go is the

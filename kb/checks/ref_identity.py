@@ -92,14 +92,20 @@ def doi_malformed(kb):
     Fix: copy the DOI from the article's landing page or from doi.org.
     """
     for e in kb.doc.references:
+        # 'doi:/S0042-... <http://dx.doi.org//S0042-...>': the same DOI printed as text and as its address is one
+        # defect, said once.
+        said: set[str] = set()
         # Every form of the pattern spells 'doi'; the substring test spares most entries its scan.
         for m in _DOI_PRINTED.finditer(e.raw) if "doi" in e.raw.lower() else ():
             value = m.group("v").rstrip(".,;>)")
+            if value.lstrip("/") in said:
+                continue
             if not any(ch.isdigit() for ch in value):
                 continue  # 'Doi M, Yamaoka I ...': an author named Doi, not a DOI
             if _SHORT_DOI.fullmatch(value) and (value.startswith("10/") or "doi.org/" in m.group(0).lower()):
                 continue  # a shortDOI ('https://doi.org/f7tzps', 'doi:10/f7tzps'), which doi.org resolves
             if not _DOI_FORM.fullmatch(value):
+                said.add(value.lstrip("/"))
                 yield finding(doi_malformed, e.line, f"{describe(e)} has DOI '{value}', which is not of the "
                                                      f"form 10.NNNN/suffix",
                               citations=(e.number,), suggestion="copy the DOI from the article's page or doi.org")

@@ -28,6 +28,13 @@ def reversed_bounds(e: EffectEstimate) -> Issue | None:
     if not usable(e) or e.ci_low <= e.ci_high:
         return None
     msg = f"the interval {e.interval_text} runs backwards: its lower bound is above its upper bound"
+    # '95% CI: 0.92–0. 97': a space after the decimal point cut the upper bound short (the sentence may even end
+    # at that point); the interval is 0.92 to 0.97 with a typesetting slip, not bounds in the wrong order.
+    if re.search(rf"{re.escape(e.ci_low_text)}\s*[\u2013\u2014-]\s*{re.escape(e.ci_high_text)}\.(?:\s\d|\s*$)",
+                 e.quote or ""):
+        return Issue("EST101", "info", f"the interval {e.interval_text} is cut at its upper bound's decimal point "
+                                       f"(printed '{e.ci_high_text}. ...', a number with a space inside it)",
+                     "print the upper bound without the space after its point")
     if _by_size(e):
         return Issue("EST101", "info", f"{msg}, but both bounds are below zero and run from the smaller decrease to "
                                        f"the larger, around the size {e.estimate_text} the words give",
@@ -221,8 +228,21 @@ def _breakdown_removed(arms: tuple) -> tuple:
     return arms
 
 
+def _parallel_splits(arms: tuple, total: int) -> bool:
+    """'(males n = 14, females n = 15) and settlement area (urban n = 13, rural n = 16)' of 29: the same people split
+    twice; the parts fall into runs in a row that each add up to the total."""
+    running, runs = 0, 0
+    for _, size in arms:
+        running += size
+        if running == total:
+            running, runs = 0, runs + 1
+        elif running > total:
+            return False
+    return running == 0 and runs >= 2
+
+
 def sample_issue(s: SampleSplit) -> Issue | None:
-    if s.arm_sum == s.total:
+    if s.arm_sum == s.total or _parallel_splits(tuple(s.arms), s.total):
         return None
     if len(s.arms) >= 3:
         parts = _breakdown_removed(tuple(s.arms))

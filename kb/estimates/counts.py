@@ -33,6 +33,8 @@ _ARMS = (
          r"(?:be\s+)?(?:enrolled|eligible|included|reached|contacted|available|located|interviewed)))"),
     lazy(rf"(?=\d)(?<![\d.,:\w])(?P<n>{INT})\s+(?:to|into)\s+(?!\d)"),  # "allocated 2:1 to": a ratio
     lazy(rf"\b[A-Za-z][\w-]*\s*(?:,|=)\s*(?P<n>{INT})\s*(?=[;)])"),
+    # '(males n = 14, females n = 15)': a group's name and its 'n =' before a comma, the list going on
+    lazy(rf"(?<=\()[A-Za-z][\w-]*\s+n\s*=\s*(?P<n>{INT})\s*(?=,)"),
     # '17 AIT', '16, MVIT': a count before its arm's short name; not a value after '=' ('WALK n = 17, AIT n = 16'),
     # where the name after the comma opens the next item. A specimen's kind is no arm ('48 sera, 19 CSF'), nor a
     # dose's unit in capitals ('per 1000 IU'), nor capitals joined by a dash to a name ('all 5 NIF\u2013IgG CBAs').
@@ -86,6 +88,7 @@ _ANALYSIS_SET = lazy(r"\s+(?:were|was)\s+(?:included|analy[sz]ed)\s+(?:in|for)\s
 # "123 patients assigned to X, 123 to Y": a participle, not "were assigned", makes the first number an arm.
 _ASSIGNED = lazy(r"\s*(?:[\w-]+\s+){0,2}?(?:assigned|allocated|randomi[sz]ed)\s+to\b", re.IGNORECASE)
 _TO_ARM = lazy(r"\s+to\b")
+_OF_WHOM = lazy(r"\b(?:of|among)\s+(?:whom|these|them|those)\b", re.IGNORECASE)
 # "Out of 107 enrolled, six withdrew, leaving 101 who were randomized; 50 received ...": a later stage's total.
 _LEAVING = lazy(r"\b(?:leaving|remaining were)\s+$", re.IGNORECASE)
 
@@ -215,6 +218,10 @@ def sample_splits(text: str) -> list[tuple[str, int, tuple]]:
         # a part of that arm, not an arm of its own (the first arm may be opened so: "640, including 320 who ...").
         arms = [a for k, a in enumerate(arms)
                 if not (k and _INCLUDING.search(text, max(0, a.start("n") - 12), a.start("n")))]
+        # '518 (n=342) person-trials were included ..., of whom 85 and 433 were prescribed ...': arms on both sides
+        # of 'of whom' split different counts; which count each belongs to is not sure.
+        if len(arms) >= 2 and any(_OF_WHOM.search(text, a.end("n"), b.start("n")) for a, b in zip(arms, arms[1:])):
+            continue
         nested = _breakdowns(text, arms, t)
         arms = [a for a in arms if a.start("n") not in nested]
         total, at = t.group("n"), t.start()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kb.patterns import lazy
-from .count_forms import INT, PEOPLE, SCREENED, totals_in
+from .count_forms import INT, PEOPLE, SCREENED, as_int, totals_in
 from .model import rounds_to
 from .numbers import WORD_NUMBER, word_or_number
 
@@ -27,6 +27,14 @@ _STAGE = lazy(rf"(?<![\d.,])(?P<n>{INT})\s+(?:were|was)\s+(?:[\w-]+\s+)?(?:rando
               r"assigned|exposed|treated|analy[sz]ed)\b", re.IGNORECASE)
 
 
+# '433/1119 (38.7%)': a count printed over its denominator; the percentage is of the number after the slash.
+_SLASH_BEFORE = lazy(rf"(?<![\d.,/])(?P<k>{INT})\s*/\s*$")
+# '34 975 were aged 40-74 ...; however, of these, 2550 (7.3%) had ...': 'of these' takes the count printed last
+# before it, not the sentence's opening total.
+_OF_THESE = lazy(r"\b(?:of|among)\s+(?:these|them|those|whom)\b[\s,]*(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+_A_COUNT = lazy(rf"(?<![\d.,\w])(?P<n>{INT})(?![\d.,]\d)(?![\w%-])(?!\s*%)")
+
+
 _PLACES_AFTER = lazy(r"\s*(?:sites|centres|centers|hospitals|clinics|practices|facilities|countries|regions|districts|"
                      r"provinces|states|villages|schools|wards|units|studies|trials)\b", re.IGNORECASE)
 
@@ -38,7 +46,7 @@ def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
         return out
     for m in _COUNT.finditer(text):
         part = _PART_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if part:
+        if part or _SLASH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             out.append((m, m.group("c")))
             continue
         after = _DENOM_AFTER.match(text, m.end())
@@ -57,14 +65,36 @@ def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
         # not of the people the sentence opens with.
         if denom and _PLACES_AFTER.match(text, m.end()):
             denom = None
+        if denom and not nearer:
+            these = _of_these(text, before[-1].end(), m)
+            if these is not False:
+                out.append((m, these))
+                continue
         out.append((m, None if nearer else (_subgroup(text, m, before[-1].end()) or denom) if denom else None))
     return _per_arm(text, out)
 
 
 def printed_count(text: str, m: re.Match) -> str:
-    """The count a 'count (p%)' match gives its percentage of: the one before 'out of' when one stands there."""
-    part = _PART_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    """The count a 'count (p%)' match gives its percentage of: the one before 'out of' or a slash when one stands
+    there."""
+    part = _PART_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+        or _SLASH_BEFORE.search(text, max(0, m.start() - 12), m.start())
     return part.group("k") if part else m.group("c")
+
+
+def _of_these(text: str, start: int, m: re.Match) -> str | None | bool:
+    """The denominator 'of these' names between the sentence's total (ending at ``start``) and the count ``m``:
+    the last count printed before the phrase when the percentage fits it, else None (unsure); False when no
+    such phrase stands there."""
+    these = None
+    for these in re.finditer(r"\b(?:of|among)\s+(?:these|them|those|whom)\b", text[start:m.start()], re.IGNORECASE):
+        pass
+    if these is None:
+        return False
+    count = word_or_number(printed_count(text, m))
+    numbers = [as_int(c.group("n")) for c in _A_COUNT.finditer(text, start, start + these.start())]
+    numbers = [n for n in numbers if n and count is not None and n > count]
+    return str(numbers[-1]) if numbers and _fits(count, m.group("p"), numbers[-1]) else None
 
 
 _ARM_AFTER = lazy(r"\s*(?:[\w-]+\s+){0,3}?(?:intervention|comparison|control|placebo|treatment|usual care)\b|"

@@ -37,6 +37,10 @@ _DIFFERENCE_WORD = r"\b(?:mean|difference|(?-i:S?MD))\b"
 _RATIO_WORD = r"(?:\bratio|\b(?-i:OR|HR|RR|IRR))\b"
 _EITHER_HEAD = lazy(rf"{_DIFFERENCE_WORD}.*(?:\bor\b|/).*{_RATIO_WORD}|{_RATIO_WORD}.*(?:\bor\b|/).*{_DIFFERENCE_WORD}",
                     re.IGNORECASE)
+# '| RERI ICS × BMI percentile | −0.06 (−0.16 to 0.04) |' under 'Average HR (95% CI)': a row that names a measure on
+# the additive scale (an interaction's excess risk, a difference) is not the header's ratio.
+_ADDITIVE_ROW = lazy(r"\b(?:RERI|relative\s+excess\s+risks?|attributable\s+proportion|(?:risk|rate|mean)\s+differences?|"
+                     r"(?-i:RD|ARD|MD))\b", re.IGNORECASE)
 _RULE = lazy(r"^\s*\|?\s*:?-{2,}")
 _TAG = lazy(r"<[^>]+>")
 _MARKER = lazy(r"\s*\[\d[\d,;\s\-\u2013]*\]")
@@ -122,7 +126,10 @@ def _rows_of(table: list[tuple[int, list[str]]]) -> list[TableRow]:
     if est is None and ci is None:
         return _row_labelled(table[1:])
     out = []
+    ratio_head = est is not None and re.search(_RATIO_WORD, _cell_text(header[est]), re.IGNORECASE) is not None
     for line, cells in table[1:]:
+        if cells and ratio_head and _ADDITIVE_ROW.search(_label(cells[0])):
+            continue
         if cells:
             out += [TableRow(line, f, _label(cells[0]), " | ".join(cells), before)
                     for f, before in _read_row(header, cells, est, ci)]

@@ -99,6 +99,9 @@ def leading(number: int, text: str) -> tuple[str, str | None]:
 # number its volumes past 1800.
 # A book's front-matter page in roman numerals counts too ('New York: McGraw-Hill; 1991: xiii.'), and so do a
 # book's ISBN and pages written with 'p.'.
+# EndNote's proceedings with the volume's number and the year run together, a sentence of their own before the pages
+# or at the end: 'Proceedings of SPIE. 56302005. 538-43.' (volume 5630, 2005), '... Proceedings of SPIE. 85652013.'
+_VOLUME_GLUED_YEAR = re.compile(r"\.\s+\d{3,4}(?P<y>(?:19|20)\d\d)\.(?=\s+(?:p\.\s*)?\d+\s*[\u2013-]\s*\d+\.?$|$)")
 _YEAR_BEFORE_PAGES = re.compile(rf"(?:^|[\s.;,])(?P<y>{_YEAR_RX})\s*:\s*"
                                 rf"(?:[A-Za-z]?\d+(?:\s*[\u2013-]\s*[A-Za-z]?\d+)?|No\.\s*\d+"
                                 rf"|[ivxlc]+(?:\s*[\u2013-]\s*[ivxlc]+)?"
@@ -133,6 +136,6 @@ def late_year(body: str) -> str | None:
     place = _PLACE_YEAR.search(body)
     if place:
         return place.group("y")
-    m = _YEAR_BEFORE_PAGES.search(body.rstrip(" "))
+    m = _YEAR_BEFORE_PAGES.search(body.rstrip(" ")) or _VOLUME_GLUED_YEAR.search(body.rstrip(" "))
     # A volume may look like a year; one not yet come ('J Biol. 2093: 1-10') is the volume.
     return m.group("y") if m and int(m.group("y")) <= datetime.date.today().year + 1 else None

@@ -124,7 +124,14 @@ def _publisher_again(first: str, rest: str) -> bool:
     """'StataCorp. Stata Statistical Software. College Station, TX: StataCorp LP; 2011.', 'United Nations. The
     millennium development goals report. New York: United Nations; 2014.': the words opening the entry come back
     as its publisher after the place, so they name the body that issued it, not a person."""
-    return ":" in rest and re.search(rf":\s*{re.escape(first.strip())}\b", rest) is not None
+    name = first.strip()
+    if ":" in rest and re.search(rf":\s*{re.escape(name)}\b", rest) is not None:
+        return True
+    # 'Sport England. Towards an active nation. Sport England, 2016.', 'Migration Observatory. Title. Oxford:
+    # University of Oxford, Migration Observatory; 2017.': the name comes back right before the year, as the
+    # publisher does (two words at least: a surname alone is too short to be sure of)
+    return len(name.split()) >= 2 and re.search(
+        rf"(?:^|[.,;:]\s+){re.escape(name)}\s*[,;.]\s*(?:(?:19|20)\d\d\b|$)", rest) is not None
 
 
 def _more_than_a_date(text: str) -> bool:

@@ -13,8 +13,8 @@ from kb.patterns import lazy
 from kb.read.reading import readable_author
 from kb.sources.citing import Analysis, Pairing, analyse, memo
 from kb.sources.index import fold, fold_words
-from kb.sources.judge_orgs import (DEBATED, EVIDENCE_AFTER, cited_before, is_issuer, product_paper, spoke,
-                                   study_of_its_year, title_dated)
+from kb.sources.judge_orgs import (DEBATED, EVIDENCE_AFTER, SINCE_BODY, STUDIES_FOUND, cited_before, is_issuer,
+                                   marked_as_evidence, product_paper, spoke, study_of_its_year, title_dated)
 from kb.sources.judge_trials import INFO, SILENT, trial_explained, trial_tied
 from kb.sources.kinds import GUIDELINE, KIND_LABELS, OBSERVATIONAL, OTHER, RANDOMIZED, REVIEW
 
@@ -241,7 +241,11 @@ def _organisation(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
                   or all(product_paper(kb, index, n, p.sentence.text) for n in scope)
                   or bool(DEBATED.search(p.sentence.text[max(0, m.start - 80):m.start]))
                   or bool(EVIDENCE_AFTER.search(p.sentence.text, m.end))
-                  or study_of_its_year(kb, scope, p.sentence.text, (RANDOMIZED, OBSERVATIONAL)))
+                  or study_of_its_year(kb, scope, p.sentence.text, (RANDOMIZED, OBSERVATIONAL))
+                  or marked_as_evidence(p.sentence.text, m.start, scope)
+                  or bool(SINCE_BODY.search(p.sentence.text[max(0, m.start - 30):m.start]))
+                  or (bool(STUDIES_FOUND.search(p.sentence.text))
+                      and all(kb.kind(n) in (REVIEW, RANDOMIZED, OBSERVATIONAL) for n in scope)))
     return Verdict("org", p, f"{m.label} is cited as reference{'s' if len(scope) > 1 else ''} {what}, "
                              f"which does not name {m.acronym or m.name}", hint, tuple(scope) + tuple(matches),
                    "info" if secondhand else None)

@@ -108,3 +108,27 @@ def product_paper(kb, index, number: int, sentence: str) -> bool:
 EVIDENCE_AFTER = lazy(r"\b(?:after|following|once|since|because)\s+(?:[\w-]+\s+){1,14}?(?:was|were|had\s+been|"
                       r"has\s+been|have\s+been)\s+(?:demonstrated|shown|established|proven|proved|confirmed)\b",
                       re.IGNORECASE)
+
+
+# 'taking into account the limited available evidence [44] ..., ESH recommends ...': a marker right after a word for
+# evidence, before the body is named, cites that evidence (a study), not the body.
+_ON_EVIDENCE = lazy(r"\b(?:evidence|data|studies|trials|literature|findings)\s*\[(?P<n>[^\]]+)\]", re.IGNORECASE)
+
+
+def marked_as_evidence(sentence: str, before: int, scope) -> bool:
+    """Every number of ``scope`` is in a marker that closes a word for evidence before offset ``before``."""
+    numbers = set()
+    for m in _ON_EVIDENCE.finditer(sentence, 0, before):
+        numbers.update(int(n) for n in re.findall(r"\d+", m.group("n")))
+    return bool(scope) and set(scope) <= numbers
+
+
+# 'Recent systematic reviews concluded there was ... little evidence to guide WHO recommendations [40]': studies the
+# sentence reports are what its markers cite; a body named in what they found is its subject, not its source.
+STUDIES_FOUND = lazy(r"^\W*(?:[\w-]+\s+){0,3}?(?:(?:systematic\s+)?reviews|meta-analyses|studies|trials|"
+                     r"surveys)\s+(?:have\s+|had\s+)?(?:concluded|found|showed|shown|reported|suggested|"
+                     r"demonstrated|indicated)\b", re.IGNORECASE)
+
+# '... prevented 80% of the deaths ... since WHO's initial recommendation in 1997 [48]': the body's act dates a period
+# the cited study speaks of; the body is a point in time, not the source.
+SINCE_BODY = lazy(r"\b(?:since|until|prior\s+to)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?$", re.IGNORECASE)
