@@ -209,3 +209,28 @@ def test_a_body_s_act_that_dates_a_period_is_no_source():
         [("CIT203", "info")]
     assert _org("WHO recommended in 1997 that all countries introduce hepatitis B vaccine [2].", _HBV) == \
         [("CIT203", "error")]
+
+
+# --- authors: a generation's suffix, a body closed by its country -----------------------------------------------
+
+def test_a_suffix_between_surname_and_initials_keeps_the_author_list():
+    """Brazilian J Cardiovasc Surg, PMC's rendering of <suffix>: 'Wiegmann DA, ..., Sundt 3rd TM.', 'Rahn 3rd DA, Kim
+    GY', 'Bordim Jr. O': the generation sits between the surname and the initials."""
+    e = parse_entry(1, "Wiegmann DA, ElBardissi AW, Daly RC, Sundt 3rd TM. Disruptions in surgical flow. Surgery. "
+                       "2007;142(5):658-65.", 1)
+    assert e.surnames[0] == "Wiegmann" and len(e.authors) == 4 and e.title == "Disruptions in surgical flow"
+    assert parse_entry(1, "Rahn 3rd DA, Kim GY. A reporting system. Int J Radiat Oncol. 2014;90:219-26.", 1).surnames \
+        == ("Rahn", "Kim")
+    # Still a person with initials that look like a suffix, and one with the suffix after the initials.
+    assert parse_entry(1, "Tetko IV, Kim GY. A model. J Chem. 2014;9:1-6.", 1).surnames == ("Tetko", "Kim")
+    assert parse_entry(1, "Sundt TM 3rd, Kim GY. A model. J Chem. 2014;9:1-6.", 1).surnames[0] == "Sundt"
+
+
+def test_a_body_closed_by_its_country_is_no_person():
+    """BJGP: 'CSD Medical Research UK. THIN Data Guide for Researchers. 2011.': the company that wrote the guide,
+    not a Mr Research with initials U.K.; as the guide's author it is also its issuer."""
+    refs = "1. CSD Medical Research UK. THIN Data Guide for Researchers. 2011."
+    assert parse_entry(1, refs[3:], 1).organisation == "CSD Medical Research UK"
+    assert codes_of(_doc("Records were drawn [1].", refs), "REF113") == []
+    # Still a person: a surname of two words with initials U.K. and no body's word.
+    assert parse_entry(1, "Lloyd Jones UK, Smith A. A paper. BMJ. 2010;1:1-2.", 1).surnames[0] == "Lloyd Jones"

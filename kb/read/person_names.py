@@ -40,6 +40,8 @@ SURNAME_RX = lazy(SURNAME)
 INITIALS_RX = lazy(INITIALS)
 _DOTTED = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*\s*")  # "J.A. " before a surname
 _SUFFIX_TAIL = lazy(rf",?\s+{SUFFIX}$")
+# PMC's rendering of a <suffix> between the surname and the initials: 'Sundt 3rd TM', 'Rahn 3rd DA', 'Bordim Jr. O'
+_SUFFIX_INSIDE = lazy(rf"(?<=[^\W\d_])\s+{SUFFIX}(?=\s+{UPPER}{{1,4}}\.?(?:\s?{UPPER}\.?)*$)")
 # PubMed's Dutch 'Heijden GW van der' and 'Winter W De': the particle after the initials, in either case
 _PARTICLE_TAIL = lazy(r"(?<=[A-Z.])(?:\s+(?:[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]u|[dD]a|[dD]i|[lL]e|[lL]a|ten|ter))+$")
 ONLY_INITIALS = lazy(rf"{UPPER}\.(?:\s?-?{UPPER}\.)*")
@@ -54,6 +56,12 @@ GROUP_WORDS = lazy(
     r"Working|Panel|Society|Association|Council|Task Force|Organi[sz]ation|Institute|Agency|Coordinators|"
     r"Consultation|Initiative|College|(?-i:Program(?:me)?))\b", re.IGNORECASE)  # a title's "program" is not one
 
+
+# 'Cancer Research UK', 'CSD Medical Research UK', 'Diabetes UK': capitalised words with a charity's or a data
+# body's word, closed by a country's code, name a body; 'UK' there is no pair of initials ('Lloyd Jones UK' may
+# still be a person).
+COUNTRY_BODY = lazy(r"(?=.*\b(?:Research|Medical|Health|Cancer|Care|Trust|Statistics|Data|Alliance|Diabetes|Heart|"
+                    r"Kidney|Lung|Stroke|Arthritis|Asthma)\b)(?:[A-Z][\w&'-]*\s+){1,5}(?:UK|USA)")
 
 # Words that make a name an organisation's, never a person's surname.
 CORPORATE = lazy(rf"{GROUP_WORDS.pattern}|\b(?:Inc|Ltd|LLC|GmbH|Corp|University|Foundation|Office|Department|Ministry|Cent(?:er|re)s?|Administration)\b\.?",
@@ -72,7 +80,7 @@ _FOLDED_PARTICLE = lazy(rf"(?P<surname>{SURNAME_WORD}(?:\s+{SURNAME_WORD})?)\s+"
 def split_person(token: str) -> tuple[str, str] | None:
     """(surname, initials) of 'Smith AB', 'Smith A. B.', 'McConnell CT, Jr.', 'J.A. Smith' or PubMed's Dutch
     'Heijden GW van der' (the particle after the initials)."""
-    core = _PARTICLE_TAIL.sub("", _SUFFIX_TAIL.sub("", token.strip()))
+    core = _PARTICLE_TAIL.sub("", _SUFFIX_TAIL.sub("", _SUFFIX_INSIDE.sub("", token.strip(), count=1)))
     folded = _FOLDED_PARTICLE.fullmatch(core)
     if folded:  # PubMed's 'Parreira Pdo C', 'Costa Lda C': 'P. do C.', the particle folded into the initials
         return folded.group("surname"), folded.group("initials")
@@ -101,6 +109,8 @@ def person(token: str, *, bare: bool = False) -> str | None:
     token = token.strip()
     if CORPORATE.search(token):
         return None  # "StatSoft Inc", "Genomes Project Consortium"
+    if COUNTRY_BODY.fullmatch(token.rstrip(".")):
+        return None  # "Cancer Research UK": a body's name closed by its country, not a surname and initials
     found = split_person(token) or split_person(token.rstrip("."))
     if found:
         return found[0]

@@ -19,6 +19,7 @@ import re
 from kb.patterns import lazy
 from kb.read.author_lists import comma_initials_authors, full_name_authors, initials_first_authors, leading_authors
 from kb.read.authors import GROUP_WORDS, SURNAME_WORD, UPPER, Authors, read_authors
+from kb.read.person_names import COUNTRY_BODY
 from kb.read.entry_edges import late_year, leading, split_rest
 from kb.read.entry_source import YEAR_RX, after_year, clean, journal_and_pub
 from kb.read.model import ReferenceEntry
@@ -224,6 +225,7 @@ def _front(body: str):
     first, sep, rest = _first_sentence(body)
     if sep and len(first.split()) <= 14 and (_ORG_WORDS.search(first) or GROUP_WORDS.search(first)
                                              or _ACRONYM.fullmatch(first) or _publisher_again(first, rest)
+                                             or COUNTRY_BODY.fullmatch(first)
                                              or _ONE_WORD_BODY.fullmatch(first)):
         # 'Frontline Systems Inc, Risk Solver Platform V10.0, 2010. Nevada USA': a company's product and the
         # year close the first sentence; the year is the entry's, not part of the body's name.
