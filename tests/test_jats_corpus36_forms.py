@@ -6,7 +6,7 @@ the texts are made here."""
 from __future__ import annotations
 
 from kb.read.reference_list import parse_entry
-from tests.formtools import codes_of, in_results
+from tests.formtools import codes_of, in_results, markers_in
 
 
 def _doc(body: str, refs: str = "1. Smith A. A trial. *J Med*. 2001;1:1-5.", section: str = "Results") -> str:
@@ -234,3 +234,14 @@ def test_a_body_closed_by_its_country_is_no_person():
     assert codes_of(_doc("Records were drawn [1].", refs), "REF113") == []
     # Still a person: a surname of two words with initials U.K. and no body's word.
     assert parse_entry(1, "Lloyd Jones UK, Smith A. A paper. BMJ. 2010;1:1-2.", 1).surnames[0] == "Lloyd Jones"
+
+
+# --- markers: a negative power raised in two halves ---------------------------------------------------------------
+
+def test_a_minus_raised_on_its_own_makes_the_next_raised_digit_its_power():
+    """BJA: 'injectate 0.5 μl g<sup>−</sup><sup>1</sup>': the minus and the 1 of g⁻¹ in two superscripts; the 1 is
+    no citation of reference 1."""
+    assert markers_in("with saline (injectate 0.5 \u03bcl g<sup>\u2212</sup><sup>1</sup>) and morphine<sup>16</sup>.") \
+        == ["16"]
+    # Still a citation: a raised number after a word.
+    assert markers_in("Injections were performed as described<sup>1</sup>.") == ["1"]

@@ -26,6 +26,8 @@ _PARENTHESISED_YEAR = re.compile(r"(?<![\w.])\(\s*(?:19|20)\d\d[a-z]?(?:\s*[-\u2
 _COORDINATE = re.compile(r"\d\s*°\s*[NSEW](?:\s*[-\u2013]\s*\d+(?:\.\d+)?\s*°\s*[NSEW])?\)?$")
 _VERSION_WORD = re.compile(r"\bversions?\s+v?\d+(?:\.\d+)*$", re.IGNORECASE)
 _DECIMAL_BEFORE = re.compile(r"\d\.\d+$")
+# A minus raised on its own right before the number: the two halves of one negative exponent ('g<sup>−</sup><sup>1</sup>')
+_SPLIT_MINUS = re.compile(r"<sup>\s*[\u2212\u2013-]\s*</sup>$")
 _NO_DECIMAL_POWER = 20
 _SHORT_WORDS = frozenset({"al", "as", "by", "of", "to", "on", "or", "is", "we", "us", "be"})
 
@@ -65,6 +67,8 @@ def exponent_before(before: str, inner: str = "") -> bool:
     stripped = before.rstrip("*_")
     if not stripped or "," in inner:
         return False  # no power is a list of numbers: "H7N9<sup>13,14</sup>", "(39.1%)<sup>5,6</sup>" cite
+    if _SPLIT_MINUS.search(stripped) and inner.isdigit():
+        return True  # "0.5 μl g<sup>−</sup><sup>1</sup>": a negative power whose minus was raised on its own
     if _COORDINATE.search(stripped) or _VERSION_WORD.search(stripped):
         return False  # "at 20°N<sup>64</sup>", "(30°S–90°S)<sup>90</sup>", "version 3.1<sup>164</sup>" cite
     if _DECIMAL_BEFORE.search(stripped) and inner.isdigit() and int(inner) >= _NO_DECIMAL_POWER:
