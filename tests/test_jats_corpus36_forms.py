@@ -245,3 +245,12 @@ def test_a_minus_raised_on_its_own_makes_the_next_raised_digit_its_power():
         == ["16"]
     # Still a citation: a raised number after a word.
     assert markers_in("Injections were performed as described<sup>1</sup>.") == ["1"]
+
+
+def test_a_range_raised_in_pieces_stays_a_range():
+    """Brazilian J Cardiovasc Surg: '<sup>[</sup><sup>14</sup><sup>-</sup><sup>17</sup><sup>]</sup>': each piece of the
+    range raised on its own; the hyphen after a raised number joins a range, it is no minus of a power."""
+    assert "17" in markers_in("in cardiovascular patients<sup>[</sup><sup>14</sup><sup>-</sup><sup>17</sup>"
+                              "<sup>]</sup>. Other factors matter.")[0]
+    assert "17" in markers_in("in cardiovascular patients<sup>[</sup><sup>14</sup><sup>\u2212</sup><sup>17</sup>"
+                              "<sup>]</sup>. Other factors matter.")[0]

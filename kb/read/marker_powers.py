@@ -26,8 +26,9 @@ _PARENTHESISED_YEAR = re.compile(r"(?<![\w.])\(\s*(?:19|20)\d\d[a-z]?(?:\s*[-\u2
 _COORDINATE = re.compile(r"\d\s*°\s*[NSEW](?:\s*[-\u2013]\s*\d+(?:\.\d+)?\s*°\s*[NSEW])?\)?$")
 _VERSION_WORD = re.compile(r"\bversions?\s+v?\d+(?:\.\d+)*$", re.IGNORECASE)
 _DECIMAL_BEFORE = re.compile(r"\d\.\d+$")
-# A minus raised on its own right before the number: the two halves of one negative exponent ('g<sup>−</sup><sup>1</sup>')
-_SPLIT_MINUS = re.compile(r"<sup>\s*[\u2212\u2013-]\s*</sup>$")
+# A minus sign (U+2212) raised on its own right after a unit or a word: the two halves of one negative exponent
+# ('g<sup>−</sup><sup>1</sup>'). A hyphen or a dash after a raised number is a range's ('<sup>14</sup><sup>-</sup><sup>17</sup>').
+_SPLIT_MINUS = re.compile(r"(?<!</sup>)<sup>\s*\u2212\s*</sup>$")
 _NO_DECIMAL_POWER = 20
 _SHORT_WORDS = frozenset({"al", "as", "by", "of", "to", "on", "or", "is", "we", "us", "be"})
 
