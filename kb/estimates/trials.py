@@ -11,8 +11,9 @@ on its own; ``kb.estimates.trial_links`` ties them to papers and
 Only plain forms are read, and a number is left out when the words around it
 say it is not the trial's size: approximate ("about 300"), a range ("100-120
 patients"), a subgroup or a later count ("of whom", "in the subgroup", "the
-285 treated patients", "at 12 months"), people screened or eligible, people from one arm ("27 men from the
-control condition"), or a planned size ("100 per group").
+285 treated patients", "at 12 months"), people screened or eligible, a count of
+trials or places ("All 3 trials included women"), people from one arm ("27 men
+from the control condition"), or a planned size ("100 per group").
 """
 from __future__ import annotations
 
@@ -41,6 +42,10 @@ _TOTAL_N = lazy(rf"(?:\bN\s*=\s*|\b(?i:{_PEOPLE})\s*\(\s*\$?\s*n\s*=\s*)(?P<n>{_
 _SIZE_HINTS = ("patient", "participant", "subject", "individual", "adult", "people", "person", "women", "men",
                "children", "volunteer", "n=", "n =")
 _SIZE_WORD = lazy(rf"{_PEOPLE}|\bN\s*=", re.IGNORECASE)
+# "All 3 trials included women ...", "five studies enrolled patients": the number counts trials or places, not
+# people (a plural unit noun straight after it); "300 trial participants" (singular) is still a size.
+_UNIT_COUNTED = lazy(r"(?:trials|studies|RCTs|cohorts|centres|centers|sites|hospitals|countries|clinics|practices|"
+                     r"reviews|meta-analyses)\s", re.IGNORECASE)
 _N_EQUALS = lazy(r"\bn\s*=")  # 'N =' in a lowered text
 _TRIAL_WORDS = lazy(r"\b(?:trials?|RCTs?|randomi[sz]ed|enrolled|recruited|included|including|study|studies|"
                           r"conducted|participants|comparing|compared)\b", re.IGNORECASE)
@@ -166,6 +171,8 @@ def totals(text: str) -> list[tuple[int, str, int]]:
             continue
         before, after = text[max(0, m.start("n") - 30):m.start("n")], text[m.end():m.end() + 40]
         between = m.groupdict().get("between") or ""
+        if _UNIT_COUNTED.match(between):
+            continue
         if _BEFORE_BAD.search(before) or _AFTER_BAD.match(after) or re.search(_NOT_SIZE, between, re.I):
             continue
         clause = _clause(text, m.start("n"))

@@ -32,6 +32,8 @@ _GLUED_TITLE = lazy(rf"(,\s*{SURNAME_WORD}\s+{UPPER}{{1,3}}\.)(?={UPPER}[a-z]{{3
 # of the number
 _PMID = re.compile(r"(?<![/&?=\w])PMID(?![A-Za-z]):?\s*(?P<v>[^\s.;,:)\]][^\s.;,)\]]*)", re.IGNORECASE)
 _DOI = re.compile(r"(?:\bdoi:?\s*|https?://(?:dx\.)?doi\.org/)(?P<v>10\.\S+?)(?=[\s>]|\.?\s|\.?$)", re.IGNORECASE)
+# "DOI: 10.1159/ 000491999": a space printed after the DOI's slash (a line broken there); the suffix is the next word.
+_DOI_SUFFIX_AFTER_SPACE = re.compile(r"\s(?P<v>[A-Za-z0-9][^\s>]*?)(?=[\s>]|\.?\s|\.?$)")
 # Springer prints a bare DOI as the address: "Available from: 10.1007/BF00337288."
 _AVAILABLE_DOI = re.compile(r"\bAvailable\s+(?:from|at)\s*:?\s*(?P<v>10\.\d{4,9}/\S+?)(?=\s|\.?$)", re.IGNORECASE)
 _URL = re.compile(r"<?(?P<v>(?:https?://|\bwww\.)[^\s>]+?)>?(?=[\s.,]*$|\s|>|,)")
@@ -93,6 +95,16 @@ def _drug_label_maker(text: str) -> str | None:
 _BARE_YEAR_FIRST = re.compile(rf"^\s*(?:(?:0?[1-9]|1[0-2])/)?(?P<y>{YEAR_RX})(?:-(?:0?[1-9]|1[0-2]))?[a-z]?\.\s+(?=\S)")
 
 
+def _doi_value(text: str, m: re.Match) -> str:
+    """The DOI a match found; when it stops at its slash, the word after one space is its suffix."""
+    value = m.group("v").rstrip(".")
+    if value.endswith("/"):
+        rest = _DOI_SUFFIX_AFTER_SPACE.match(text, m.end())
+        if rest:
+            value += rest.group("v")
+    return value
+
+
 def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
     """Parse the text of reference ``number`` (without its leading 'N. ')."""
     text, lead_year = leading(number, raw.strip())
@@ -151,7 +163,7 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
         issue=(pub.get("issue") or "").strip() or None,
         pages=(pub.get("pages") or "").strip() or None,
         pmid=pmid.group("v") if pmid else None,
-        doi=doi.group("v").rstrip(".") if doi else None,
+        doi=_doi_value(text, doi) if doi else None,
         url=url.group("v").rstrip(".") if url else None,
         accessed=cited.group("v").strip() if cited else None,
         available_from="available" in low and bool(_AVAILABLE.search(text)),
