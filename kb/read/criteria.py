@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from kb.patterns import lazy
-from kb.read.criteria_words import (BODY_RECOMMENDS, category_heading, category_of, recommendation_category,
-                                    states_coverage)
 from kb.read.criteria_blocks import Block, read_blocks
+from kb.read.criteria_words import (BODY_RECOMMENDS, category_heading, category_of, recommendation_category,
+                                    recommendation_text, states_coverage)
 from kb.read.model import Problem, Statement
 
 _OPENS_LIST = lazy(r"(?:following|these|criteria|conditions|indications|any of|all of|below)[^.]{0,80}:\s*$",
@@ -223,10 +223,11 @@ def _recommendation(walk: _Walk, block: Block) -> None:
 
 def _body_recommendation(walk: _Walk, block: Block) -> None:
     """'WHO suggests the use of ...': an unnumbered recommendation, R1, R2 ...; one a summary repeats is read once."""
-    if any(d["text"] == block.text for d in walk.drafts):
+    text = recommendation_text(block.text)
+    if any(d["text"] == text for d in walk.drafts):
         return
     sid = f"R{1 + sum(1 for d in walk.drafts if d['id'].startswith('R') and d['parent'] is None)}"
-    walk.add(sid, sid, block.first, None, block.text, recommendation_category(block.text))
+    walk.add(sid, sid, block.first, None, text, recommendation_category(text))
     walk.outline.clear()
     walk.depths.clear()
     walk.paragraph = walk.announcer = None
