@@ -169,3 +169,15 @@ def test_sentences_that_only_mention_a_body_recommending_are_no_statements():
     # clean: outside a recommendations heading, or opening otherwise, the same words give nothing
     assert parse_policy(WHO.replace("## 4 Recommendations for patients", "## 4 Care of patients"), "w.md").statements == ()
     assert recommendation_category("Offer metformin; the committee does not suggest otherwise.") == "recommended"
+
+
+def test_a_recommendations_text_is_its_own_words_without_the_box_label_or_the_remarks_run_on_after_it():
+    text = WHO.replace("in patients with non-severe disease.\n",
+                       "in patients with non-severe disease. [Conditional recommendation, low certainty evidence]. "
+                       "• Monitoring of hydration should be performed in all patients.\n")
+    first, second, third = parse_policy(text, "w.md").statements
+    assert first.text == ("WHO suggests the use of protocolized oral fluid treatment in patients with non-severe "
+                          "disease. [Conditional recommendation, low certainty evidence].")
+    assert second.text.startswith("WHO recommends against the use of non-steroidal")
+    # clean: a recommendation printed without a box label or a strength keeps every word
+    assert third.text == "WHO recommends that antibiotic therapy NOT be used in patients with uncomplicated lesions."

@@ -2,7 +2,7 @@
 a positive and a clean case."""
 from __future__ import annotations
 
-from kb.estimates.context import claim_for
+from kb.estimates.claims import claim_for
 from tests.test_jats_corpus14_forms import codes_of
 
 

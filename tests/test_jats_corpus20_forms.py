@@ -2,7 +2,7 @@
 Each form has a positive and a clean case; the texts are made here."""
 from __future__ import annotations
 
-from kb.estimates.context import claim_for
+from kb.estimates.claims import claim_for
 from tests.formtools import codes_of, in_results, markers_in
 
 

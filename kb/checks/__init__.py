@@ -16,7 +16,7 @@ from kb.read.model import SEVERITIES, Finding
 
 # Family modules in report order. Add a module here when it exists.
 FAMILIES: tuple[str, ...] = (
-    "ref_numbering", "ref_entries", "ref_identity",
+    "ref_numbering", "ref_entries", "ref_status", "ref_identity",
     "cit_markers", "cit_author_year", "cit_order", "cit_shifted", "cit_sources", "cit_coauthor", "cit_uncited",
     "cit_claims",
     "doc_xref", "doc_acronyms", "doc_text",

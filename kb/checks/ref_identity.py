@@ -17,6 +17,12 @@ _DOI_FORM = re.compile(r"10\.\d{4,9}/\S+")
 _SHORT_DOI = re.compile(r"(?:10/)?[a-z0-9]{4,10}")
 
 
+def _next_word(text: str, at: int) -> str:
+    """The word after one space at ``at``, without the punctuation that closes an entry ('' if none)."""
+    rest = text[at:]
+    return rest[1:].split(None, 1)[0].rstrip(".,;>)") if rest[:1] == " " and rest[1:2].isalnum() else ""
+
+
 def _norm_title(title: str | None) -> str | None:
     """Case, punctuation and spacing removed; short titles ('Guideline') say too little to compare."""
     if not title:
@@ -104,6 +110,8 @@ def doi_malformed(kb):
                 continue  # 'Doi M, Yamaoka I ...': an author named Doi, not a DOI
             if _SHORT_DOI.fullmatch(value) and (value.startswith("10/") or "doi.org/" in m.group(0).lower()):
                 continue  # a shortDOI ('https://doi.org/f7tzps', 'doi:10/f7tzps'), which doi.org resolves
+            if value.endswith("/") and _DOI_FORM.fullmatch(value + _next_word(e.raw, m.end())):
+                continue  # 'DOI: 10.1159/ 000491999': a space printed after the slash, the suffix whole after it
             if not _DOI_FORM.fullmatch(value):
                 said.add(value.lstrip("/"))
                 yield finding(doi_malformed, e.line, f"{describe(e)} has DOI '{value}', which is not of the "

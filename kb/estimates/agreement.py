@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import decimals, half_unit
-from .trials import TrialNumber
+from .trial_links import TrialNumber
 
 
 @dataclass(frozen=True)

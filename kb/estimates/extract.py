@@ -3,20 +3,19 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections import Counter
 
 from kb.patterns import lazy
 from kb.sources.kinds import REVIEW, classify
 from kb.read.model import PolicyDocument, ReferenceEntry
 from .comparison import comparison_for, outcome_for, risk_factor_outcome
-from .context import (citations_for, claim_for, clause_start, detail_of, locate, markers_by_sentence,
-                      paragraphs)
+from .claims import claim_for
+from .context import citations_for, clause_start, detail_of, locate, markers_by_sentence, paragraphs
 from .counts import extract_counts
 from .find import Found, find_estimates
 from .model import RATIO_MEASURES, EffectEstimate, EstimateSet
 from .numbers import to_float
-from .trials import trial_numbers
+from .trial_links import trial_numbers
 from .vocabulary import timepoint_in
 
 

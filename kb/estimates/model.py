@@ -170,7 +170,7 @@ class EstimateSet:
     counts: tuple[CountPercent, ...] = ()
     heterogeneity: tuple[Heterogeneity, ...] = ()
     study_counts: tuple[StudyCount, ...] = ()
-    trials: tuple = ()  # kb.estimates.trials.TrialNumber: totals, arms and follow-up counts, sentence by sentence
+    trials: tuple = ()  # kb.estimates.trial_links.TrialNumber: totals, arms and follow-up counts, sentence by sentence
     printed: tuple[EffectEstimate, ...] | None = None  # as extracted, before the curated table
     notes: tuple[str, ...] = field(default=())  # what the curated table changed
 

@@ -5,24 +5,22 @@ the trial is introduced ("a trial of 300 patients"), the arms in the next
 sentence ("The Kiva group included 153 patients and the KP group included
 147 patients"), follow-up counts further on ("Complete data were available
 for 67 (86%) of participants at 12 months"). This module reads each of those
-on its own, with the citations that tie it to a paper; ``kb.estimates.agreement``
-holds them together.
+on its own; ``kb.estimates.trial_links`` ties them to papers and
+``kb.estimates.agreement`` holds them together.
 
 Only plain forms are read, and a number is left out when the words around it
 say it is not the trial's size: approximate ("about 300"), a range ("100-120
 patients"), a subgroup or a later count ("of whom", "in the subgroup", "the
-285 treated patients", "at 12 months"), people screened or eligible, people from one arm ("27 men from the
-control condition"), or a planned size ("100 per group").
+285 treated patients", "at 12 months"), people screened or eligible, a count of
+trials or places ("All 3 trials included women"), people from one arm ("27 men
+from the control condition"), or a planned size ("100 per group").
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kb.needles import fold_case
 from kb.patterns import lazy
-from kb.read.model import PolicyDocument
-from .context import citations_for, locate
 from .numbers import WORD_NUMBER, word_or_number
 
 _INT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
@@ -44,6 +42,10 @@ _TOTAL_N = lazy(rf"(?:\bN\s*=\s*|\b(?i:{_PEOPLE})\s*\(\s*\$?\s*n\s*=\s*)(?P<n>{_
 _SIZE_HINTS = ("patient", "participant", "subject", "individual", "adult", "people", "person", "women", "men",
                "children", "volunteer", "n=", "n =")
 _SIZE_WORD = lazy(rf"{_PEOPLE}|\bN\s*=", re.IGNORECASE)
+# "All 3 trials included women ...", "five studies enrolled patients": the number counts trials or places, not
+# people (a plural unit noun straight after it); "300 trial participants" (singular) is still a size.
+_UNIT_COUNTED = lazy(r"(?:trials|studies|RCTs|cohorts|centres|centers|sites|hospitals|countries|clinics|practices|"
+                     r"reviews|meta-analyses)\s", re.IGNORECASE)
 _N_EQUALS = lazy(r"\bn\s*=")  # 'N =' in a lowered text
 _TRIAL_WORDS = lazy(r"\b(?:trials?|RCTs?|randomi[sz]ed|enrolled|recruited|included|including|study|studies|"
                           r"conducted|participants|comparing|compared)\b", re.IGNORECASE)
@@ -106,7 +108,7 @@ def _arm_matches(text: str):
             yield from ((m, rx) for m in rx.finditer(text))
 
 
-_DIGIT = lazy(r"\d")
+DIGIT = lazy(r"\d")
 _ARM_CUE = lazy(r"\b(?:group|arm|randomi[sz]ed|assigned|allocated|enrolled)\b|\(\s*n\s*=", re.IGNORECASE)
 _CUE_WORDS = ("group", "arm", "randomi", "assigned", "allocated", "enrolled")
 
@@ -128,23 +130,6 @@ _FOLLOW_WORDS = lazy(r"\bcomplet\w*|\bassessed\b|\bfollowed\b|\bfollow-?up\b|\ba
                            r"\bevaluated\b|\bretained\b", re.IGNORECASE, gated=True)
 _GROUP = lazy(r"\b(?:groups?|arms?|controls)\b", re.IGNORECASE)
 _MORE_GROUPS = lazy(r"\b(?:three|four|five|3|4|5)[\s-](?:arms?|groups?)\b|\bthree-arm", re.IGNORECASE, gated=True)
-
-
-@dataclass(frozen=True)
-class TrialNumber:
-    """One number about a trial's people, as printed, with what ties it to a paper."""
-
-    kind: str  # "total" (the trial's size), "arms" (arm sizes without a total), "followed" (a later count)
-    line: int
-    sentence_index: int
-    paragraph: int  # index of the paragraph's first sentence
-    value: int  # the total; the sum of the arms; the count followed
-    text: str  # as printed: "300", "153 + 147", "67 (86%)"
-    arms: tuple[tuple[str, int], ...] = ()
-    percent_text: str = ""  # a followed count printed with its percentage, "86%"
-    citations: tuple[int, ...] = ()
-    cited_in: str = ""  # sentence, paragraph, adjacent (the paragraph just before) or "" (no sure link)
-    quote: str = ""
 
 
 def count_value(text: str) -> int | None:
@@ -186,6 +171,8 @@ def totals(text: str) -> list[tuple[int, str, int]]:
             continue
         before, after = text[max(0, m.start("n") - 30):m.start("n")], text[m.end():m.end() + 40]
         between = m.groupdict().get("between") or ""
+        if _UNIT_COUNTED.match(between):
+            continue
         if _BEFORE_BAD.search(before) or _AFTER_BAD.match(after) or re.search(_NOT_SIZE, between, re.I):
             continue
         clause = _clause(text, m.start("n"))
@@ -269,51 +256,3 @@ _WHEN_FOLLOWED = lazy(r"^\s*(?:At|During|By)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?fol
 def many_groups(text: str) -> bool:
     """The text speaks of three or more arms: two arm sizes need not add up to its total."""
     return bool(_MORE_GROUPS.search(text))
-
-
-# A sentence in the first person with no marker of its own speaks of the document's own study, not of the trial
-# cited earlier in the paragraph ("In a previous trial [16], ... We aim to recruit 600 participants.").
-_FIRST_PERSON = lazy(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
-# 'Twenty-six patients survived more than 3 months ... (Fig 1)': a sentence that points at the document's own figure
-# reports the document's own study, not the paper a marker earlier in its paragraph cites.
-_OWN_FIGURE = lazy(r"\((?:see\s+)?(?:Fig(?:ure)?s?\.?)\s*S?\d")
-
-
-def _link(doc: PolicyDocument, cited: dict, groups: list, k: int, index: int) -> tuple[tuple[int, ...], str]:
-    citations, where = citations_for(doc, cited, groups[k], index)
-    if where == "section":  # a paragraph without markers continues the one just above it, or is not tied
-        previous = groups[k - 1] if k else []
-        if not any(cited.get(i) for i in previous):
-            return (), ""
-        return citations, "adjacent"
-    return citations, where
-
-
-def trial_numbers(doc: PolicyDocument, groups: list[list[int]], cited: dict) -> tuple[TrialNumber, ...]:
-    """Every total, arm list and follow-up count in ``doc``, paragraph by paragraph."""
-    out: list[TrialNumber] = []
-    for k, group in enumerate(groups):
-        for i in group:
-            s = doc.sentences[i]
-            text = s.text
-            if not _DIGIT.search(text) and "hundred" not in text.lower():
-                continue
-            citations, where = _link(doc, cited, groups, k, i)
-            if where != "sentence" and (_FIRST_PERSON.search(text) or _OWN_FIGURE.search(text)):
-                citations, where = (), ""  # "We aim to recruit 600 participants": the document's own study
-            common = dict(sentence_index=i, paragraph=group[0], citations=citations, cited_in=where, quote=text)
-            sizes = totals(text)
-            if len({v for _, _, v in sizes}) == 1:
-                offset, printed, value = sizes[0]
-                out.append(TrialNumber("total", locate(doc, s, offset, printed)[0], value=value, text=printed,
-                                       **common))
-            elif not sizes:
-                for offset, listed in arms(text):
-                    out.append(TrialNumber("arms", locate(doc, s, offset, listed[0][0])[0],
-                                           value=sum(v for _, v in listed), text=" + ".join(t for t, _ in listed),
-                                           arms=listed, **common))
-            for offset, printed, value, percent in followed(text):
-                shown = f"{printed} ({percent})" if percent else printed
-                out.append(TrialNumber("followed", locate(doc, s, offset, printed)[0], value=value, text=shown,
-                                       percent_text=percent, **common))
-    return tuple(out)

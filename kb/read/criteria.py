@@ -15,18 +15,11 @@ import re
 from dataclasses import dataclass, field
 
 from kb.patterns import lazy
+from kb.read.criteria_blocks import Block, read_blocks
 from kb.read.criteria_words import (BODY_RECOMMENDS, category_heading, category_of, recommendation_category,
-                                    states_coverage)
+                                    recommendation_text, states_coverage)
 from kb.read.model import Problem, Statement
-from kb.read.prose import clean_text
 
-ITEM = lazy(r"^(?P<indent>\s*)(?:[-*+]\s+)?(?:\*{1,3}|_{1,2})?(?P<open>\()?"
-            r"(?P<label>[IVX]{1,4}|[A-Z]|\d{1,2}|[ivx]{2,4}|[a-z])(?:\*{1,3})?[.)]"
-            r"(?:\*{1,3}|_{1,2})?\s+(?P<text>\S.*)$")
-# A guideline's numbered recommendation: NICE's '1.2.1 Offer structured education ...' (the number printed in the
-# margin beside the first line), read only in a region headed 'Recommendations'.
-RECOMMENDATION = lazy(r"^\s*(?:\*{1,2})?(?P<label>\d{1,2}(?:\.\d{1,3}){1,3})(?:\*{1,2})?\s+(?P<text>\S.*)$")
-_BULLET = lazy(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u00b7]|o)\s+(?P<text>\S.*)$")
 _OPENS_LIST = lazy(r"(?:following|these|criteria|conditions|indications|any of|all of|below)[^.]{0,80}:\s*$",
                    re.IGNORECASE)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -92,7 +85,7 @@ def read_statements(region: list[tuple[int, str | None]], heading_category,
     statement does not say its category itself. In a guideline's recommendations (``recommendations``) each
     numbered recommendation is a top statement."""
     walk = _Walk()
-    blocks = list(_blocks(region, recommendations))
+    blocks = list(read_blocks(region, recommendations))
     for i, block in enumerate(blocks):
         if recommendations and block.kind == "para":
             if BODY_RECOMMENDS.match(block.text):
@@ -107,52 +100,7 @@ def read_statements(region: list[tuple[int, str | None]], heading_category,
     return _finish(walk.drafts, region, heading_category), walk.problems
 
 
-@dataclass(frozen=True)
-class _Block:
-    kind: str  # heading, item, bullet, para
-    first: int
-    last: int
-    text: str
-    label: str = ""
-    indent: int = 0
-    bold: bool = False  # one line, all in bold but its label
-    paren: bool = False  # the label in parentheses: '(1)', '(a)'
-
-
-def _blocks(region, recommendations: bool = False):
-    """Headings, labelled items, bullets and paragraphs (or numbered recommendations), each with its continuation
-    lines."""
-    current: list = []
-    for num, raw in region + [(None, "")]:
-        rec = RECOMMENDATION.match(raw) if raw and recommendations else None
-        # a guideline's own lists (remarks under a recommendation) are no criteria
-        item = rec or (ITEM.match(raw) if raw and not recommendations else None)
-        bullet = _BULLET.match(raw) if raw and not item else None
-        if current and (raw is None or not raw.strip() or item or bullet):
-            yield _block(*current)
-            current = []
-        if raw is None:
-            yield _Block("heading", num, num, "")
-        elif rec:
-            current = ["recommendation", num, num, [rec.group("text")], rec.group("label"), 0]
-        elif item:
-            current = ["item", num, num, [item.group("text")], item.group("label"), len(item.group("indent")),
-                       _bold_line(raw), bool(item.group("open"))]
-        elif bullet:
-            current = ["bullet", num, num, [bullet.group("text")], "", 0]
-        elif raw.strip():
-            if not current:
-                current = ["para", num, num, [raw], "", 0]
-            else:
-                current[2] = num
-                current[3].append(raw)
-
-
-def _block(kind, first, last, parts, label, indent, bold=False, paren=False) -> _Block:
-    return _Block(kind, first, last, clean_text(" ".join(parts)), label, indent, bold and first == last, paren)
-
-
-def _heading(walk: _Walk, block: _Block) -> None:
+def _heading(walk: _Walk, block: Block) -> None:
     walk.outline.clear()
     walk.depths.clear()
     walk.paragraph = walk.announcer = None
@@ -163,16 +111,7 @@ def _heading(walk: _Walk, block: _Block) -> None:
 
 # A labelled line all in bold that names a part rather than states a criterion: a drug policy's indication
 # ('**A. Patients less than 19 years of age**') or phase ('1. **Initial Authorization**') over its criteria.
-_BOLD_RUN = lazy(r"\*\*[^*]+\*\*")
-_LABEL_ONLY = lazy(r"^[-*+\s]*\(?\w{1,4}[.)]?\s*$")
-
-
-def _bold_line(raw: str) -> bool:
-    """Everything but the label set in bold."""
-    return "**" in raw and bool(_LABEL_ONLY.match(_BOLD_RUN.sub("", raw)) or not _BOLD_RUN.sub("", raw).strip())
-
-
-def _names_a_part(block: _Block, after: list[_Block]) -> bool:
+def _names_a_part(block: Block, after: list[Block]) -> bool:
     """A short bold labelled line over items of another kind of label (its own list's next item is a sibling)."""
     if not block.bold or len(block.text.split()) > 8 or block.text.rstrip().endswith(":") \
             or states_coverage(block.text):
@@ -181,11 +120,11 @@ def _names_a_part(block: _Block, after: list[_Block]) -> bool:
     return following is not None and _rough_kind(following) != _rough_kind(block)
 
 
-def _rough_kind(block: _Block) -> tuple[bool, int]:
+def _rough_kind(block: Block) -> tuple[bool, int]:
     return block.paren, _kind(block.label, None, None)
 
 
-def _item(walk: _Walk, block: _Block) -> None:
+def _item(walk: _Walk, block: Block) -> None:
     off = 5 if block.paren else 0
     capital = next((o.label for o in reversed(walk.outline) if o.kind == 1 + off), None)
     small = next((o.label for o in reversed(walk.outline) if o.kind == 3 + off), None)
@@ -207,7 +146,7 @@ def _item(walk: _Walk, block: _Block) -> None:
     walk.announcer = sid if _OPENS_LIST.search(block.text) else None
 
 
-def _close_for(outline: list[_Open], depth: int, block: _Block) -> None:
+def _close_for(outline: list[_Open], depth: int, block: Block) -> None:
     """Close the open items a new item is not nested in: deeper ones, and a sibling of its own depth. A first label
     ('1', 'a', 'A', 'I') indented past an open item of its depth starts a list nested in it."""
     while outline and outline[-1].depth > depth:
@@ -224,7 +163,7 @@ def _close_for(outline: list[_Open], depth: int, block: _Block) -> None:
 _FIRST_LABELS = {"1", "a", "A", "I", "i"}
 
 
-def _bullet(walk: _Walk, block: _Block) -> None:
+def _bullet(walk: _Walk, block: Block) -> None:
     if walk.announcer is not None:
         n = 1 + sum(1 for d in walk.drafts if d["parent"] == walk.announcer)
         sid = f"{walk.announcer}.{n}"
@@ -243,7 +182,7 @@ def _bullet(walk: _Walk, block: _Block) -> None:
         _statement(walk, block)
 
 
-def _para(walk: _Walk, block: _Block) -> None:
+def _para(walk: _Walk, block: Block) -> None:
     if category_heading(block.text):
         _heading(walk, block)  # '**Medically Necessary:**' printed as a bold line heads what follows
     elif states_coverage(block.text):
@@ -252,7 +191,7 @@ def _para(walk: _Walk, block: _Block) -> None:
         walk.announcer = None  # a bullet after a paragraph that names no category is not an item
 
 
-def _statement(walk: _Walk, block: _Block) -> None:
+def _statement(walk: _Walk, block: Block) -> None:
     """An unlabelled paragraph (or bullet) that words a coverage decision: a top statement P1, P2 ..."""
     sid = f"P{1 + sum(1 for d in walk.drafts if d['id'].startswith('P') and d['parent'] is None)}"
     walk.add(sid, sid, block.first, None, block.text, category_of(block.text))
@@ -268,7 +207,7 @@ _NOT_A_SENTENCE = lazy(r"\.{4,}|\u2026{2,}")
 _SENTENCE_END = (".", ":", "]", ")", ";")
 
 
-def _recommendation(walk: _Walk, block: _Block) -> None:
+def _recommendation(walk: _Walk, block: Block) -> None:
     """A guideline's numbered recommendation: a top statement under its own number, the bullets after a colon
     its items. A title or a contents line under a number is none."""
     text = block.text.rstrip("*").rstrip()
@@ -282,12 +221,13 @@ def _recommendation(walk: _Walk, block: _Block) -> None:
     walk.paragraph = walk.announcer = sid if block.text.rstrip("*").rstrip().endswith(":") else None
 
 
-def _body_recommendation(walk: _Walk, block: _Block) -> None:
+def _body_recommendation(walk: _Walk, block: Block) -> None:
     """'WHO suggests the use of ...': an unnumbered recommendation, R1, R2 ...; one a summary repeats is read once."""
-    if any(d["text"] == block.text for d in walk.drafts):
+    text = recommendation_text(block.text)
+    if any(d["text"] == text for d in walk.drafts):
         return
     sid = f"R{1 + sum(1 for d in walk.drafts if d['id'].startswith('R') and d['parent'] is None)}"
-    walk.add(sid, sid, block.first, None, block.text, recommendation_category(block.text))
+    walk.add(sid, sid, block.first, None, text, recommendation_category(text))
     walk.outline.clear()
     walk.depths.clear()
     walk.paragraph = walk.announcer = None

@@ -43,11 +43,26 @@ _AGAINST = lazy(r"^(?:do not|don't|avoid)\b|\b(?:is|are)\s+not\s+recommended\b|\
 # guidance (Published 10 June 2022)'), GRADE panels' 'We suggest ...'.
 BODY_RECOMMENDS = lazy(r"^(?:(?i:(?:strong|conditional)\s+recommendation|interim guidance|good practice statement|"
                        r"recommendation\s+\d+[a-z]?)[^.]{0,80}?\s)?"  # a box's label first
-                       r"(?:WHO|We|The\s+(?:WHO|panel|guideline development group|GDG|committee|task force))\s+"
+                       r"(?P<who>WHO|We|The\s+(?:WHO|panel|guideline development group|GDG|committee|task force))\s+"
                        r"(?:strongly\s+|conditionally\s+)?(?:recommends?|suggests?|does not recommend)\b")
 _POINTS_ELSEWHERE = lazy(r"^for\s+(?:more\s+|further\s+)?(?:guidance|advice|recommendations|information)\s+(?:on|for)\b"
                          r"[^.]*?\b(?:see|follow)\b|^see\s+(?:\w+'s\s+|the\s+)?(?:\w+\s+)?guidelines?\s+on\b",
                          re.IGNORECASE)
+
+
+# The strength a recommendation closes with: '[Conditional recommendation, low certainty evidence]'.
+_STRENGTH = lazy(r"\[[^\[\]]{0,120}?\b(?:recommendation|evidence|statement)\b[^\[\]]{0,60}\]\.?", re.IGNORECASE)
+
+
+def recommendation_text(text: str) -> str:
+    """A body's recommendation as its own words: the box's label before it and the remarks a PDF ran on after its
+    strength ('... disease. [Conditional recommendation, low certainty evidence]. • Monitoring ...') left out."""
+    m = BODY_RECOMMENDS.match(text)
+    if not m:
+        return text
+    text = text[m.start("who"):]
+    strength = _STRENGTH.search(text)
+    return text[:strength.end()].strip() if strength else text
 
 
 def recommendation_category(text: str) -> str:

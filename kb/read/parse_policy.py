@@ -11,6 +11,7 @@ import re
 from kb.patterns import lazy
 from kb.read.author_year import AUTHOR_YEAR, AuthorYearIndex, scan_author_year
 from kb.read.blocks import Heading, headings
+from kb.read.citing_style import cites_a_fifth, cites_by_name, footnote_numbers, own_citation_lines
 from kb.read.criteria_words import category_heading, category_of
 from kb.read.criteria_find import find_statements
 from kb.read.heading_markers import heading_markers
@@ -129,70 +130,6 @@ def _opens_with_first_entry(lines: list[str], heading_line: int, last: int) -> b
     return bool(m) and int(m.group("b") or m.group("n")) == 1
 
 
-def _cites_a_fifth(markers, references) -> bool:
-    listed = {e.number for e in references}
-    return len({n for m in markers for n in m.numbers if n in listed}) >= 0.2 * len(listed)
-
-
-# The publisher's box that tells how to cite the article itself ('**How to cite this article** Webb et al. (2017),
-# VESPA ...', Taylor & Francis's '**To cite this article:** Neil B. Hampson, ... (2017) Prospective ...'): the names
-# and year there are the article's own, no citation of its list.
-_OWN_CITATION = lazy(r"^\W*(?:How\s+to\s+cite\s+this\s+article|To\s+cite\s+this\s+article|Cite\s+this\s+article\s+as)\b",
-                     re.IGNORECASE)
-
-
-# A journal's masthead over an article's title, naming the issue the article itself is in (SGM's 'International
-# Journal of Systematic and Evolutionary Microbiology (2013), 63, 4141–4148'): journal, year, volume, pages.
-_MASTHEAD = lazy(r"^[A-Z][A-Za-z&.,'\u2019 -]{3,150}\s\((?:19|20)\d\d\),\s*\d{1,4}(?:\s*\(\d{1,3}\))?,\s*[A-Za-z]?\d{1,6}"
-                 r"\s*[-\u2013]\s*[A-Za-z]?\d{1,6}\b")
-
-
-def own_citation_lines(lines: list[str]) -> set[int]:
-    """The lines (1-based) of each paragraph that opens the box citing the article itself, and a journal's masthead
-    line above the document's first heading."""
-    found: set[int] = set()
-    first_heading = next((i for i, line in enumerate(lines, 1) if line.startswith("#")), len(lines) + 1)
-    for i, line in enumerate(lines, 1):
-        if i - 1 in found and line.strip():
-            found.add(i)  # the box's paragraph wraps onto this line
-        elif _OWN_CITATION.match(line):
-            found.add(i)
-    return found | {i for i, line in enumerate(lines[: first_heading - 1], 1) if _MASTHEAD.match(line)}
-
-
-# A footnote's own line opens with its raised number ('<sup>1</sup>Due to space constraints, ...'), or the number
-# stands right before the address the note gives ('.<sup>3</sup>https://pdfbox.apache.org').
-_FOOTNOTE_OPENING = lazy(r"^\s*<sup>(?P<a>\d{1,2})</sup>\s*\S|<sup>(?P<b>\d{1,2})</sup>\s*(?:https?://|www\.)")
-
-
-def footnote_numbers(lines: list[str], excluded: set[int]) -> frozenset[int]:
-    """The numbers of the footnotes (and affiliations) printed in the text, outside the reference list."""
-    found = set()
-    for i, line in enumerate(lines, 1):
-        if i in excluded or "<sup>" not in line:
-            continue
-        for m in _FOOTNOTE_OPENING.finditer(line):
-            found.add(int(m.group("a") or m.group("b")))
-    return frozenset(found)
-
-
-def _cites_by_name(numbered: bool, markers, by_name, references, footnotes: frozenset[int] = frozenset()) -> bool:
-    """Whether the text cites its list by author and year rather than by number.
-
-    A list printed without numbers is cited by number only when more numbered markers than names cite it and
-    they cite a fifth of it (its numbers were lost in an export; a unit's repeated '<sup>2</sup>' cites one).
-    A numbered list is cited by name only when the names cite a fifth of it and outnumber its markers two to
-    one: a few names and years beside markers (even markers past the list's end) are not how it cites."""
-    named = sum(1 for m in by_name if m.numbers)
-    if not numbered:
-        # A raised number whose footnote is printed below ('text.<sup>1</sup>' over '<sup>1</sup>Due to ...') calls
-        # that note: an author-year article's footnotes are no numbered citations.
-        markers = [m for m in markers if not (m.raw.startswith("<sup>") and m.numbers
-                                              and set(m.numbers) <= footnotes)]
-        return not (sum(1 for m in markers if m.numbers) > named and _cites_a_fifth(markers, references))
-    return _cites_a_fifth(by_name, references) and named >= 2 * len(markers)
-
-
 def parse_codes(lines: list[str], span) -> list[Code]:
     codes, system = [], ""
     for num in range(span[0], span[1] + 1):
@@ -286,10 +223,10 @@ def parse_policy(text: str, path: str = "<policy>") -> PolicyDocument:
     style = "numbered"
     # A list printed without numbers, or a numbered one its markers hardly cite (a web page's <ol> under a
     # text that cites by author and year): read the citations by name too, and keep the better reading.
-    if references and (not numbered or not _cites_a_fifth(markers, references)):
+    if references and (not numbered or not cites_a_fifth(markers, references)):
         index = AuthorYearIndex(references)
         by_name = read_prose(blocks, section_for_line, last_entry, scan=lambda text: scan_author_year(text, index))
-        if _cites_by_name(numbered, markers, by_name[1], references, footnote_numbers(lines, excluded)):
+        if cites_by_name(numbered, markers, by_name[1], references, footnote_numbers(lines, excluded)):
             style = AUTHOR_YEAR
             sentences, markers, skipped = by_name
     if style == "numbered":

@@ -1,6 +1,6 @@
 """REF111-113 and REF121-123: what one entry lacks, and what the annual review should update."""
-from kb.checks.ref_entries import (accessed_without_date, ahead_of_print, available_from_empty, missing_source,
-                                   missing_title, missing_year)
+from kb.checks.ref_entries import missing_source, missing_title, missing_year
+from kb.checks.ref_status import accessed_without_date, ahead_of_print, available_from_empty
 
 from .policy_text import GOOD_ENTRIES, make_policy, run_rule
 
