@@ -94,8 +94,10 @@ def missing_year(kb):
     info finding says so instead; entries of which nothing
     could be read (a bare name such as `SourceForge`, an address, a note) are
     also said once, at info (the same holds for REF112 and REF113). An entry
+    with no pages whose only year stands where the pages go (`Toxics. 6: 2018 doi: ...`: the year printed after
+    the volume, or a page that looks like one), and an entry
     whose only date is in the meeting it names (`In Proc. *QoMEX 2012*`,
-    `Proc. IPAC’15`) is reported at info.
+    `Proc. IPAC’15`), are reported at info.
 
     Why: the year tells a reader which version of the evidence the policy
     rests on and lets the annual review see how old it is; it is also how the
@@ -109,10 +111,8 @@ def missing_year(kb):
                and not _NOT_YET.search(e.raw) and not _web_page(e)]
     yield from _per_entry(missing_year, kb, lacking, "year", _no_year_message,
                           "add the year of publication (for a journal article: 'YYYY;volume(issue):pages')",
-                          in_doubt=_meeting_year,
-                          why=lambda e: f"no year of publication was read, but the meeting it names carries one "
-                                        f"('{_meeting_year(e).group(0)}')",
-                          check="check by eye that the meeting's year is the year of publication")
+                          in_doubt=lambda e: _meeting_year(e) or _page_year(e), why=_year_in_doubt,
+                          check="check by eye that the year it names is the year of publication")
 
 
 # A meeting named with its year, as proceedings are cited: 'In Proc. *QoMEX 2012*', 'Proc. IPAC’15': the entry
@@ -122,6 +122,24 @@ _MEETING_YEAR = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:['\u2019]\d{2}|\s+
 
 def _meeting_year(e):
     return _MEETING_YEAR.search(e.raw)
+
+
+# 'Toxics. 6: 2018 doi: 10.3390/...': a year where the pages go, after the volume, and no pages anywhere; it may be
+# the year printed after the volume or a page that looks like one, so neither is sure.
+_PAGE_YEAR = re.compile(r"\b\d{1,4}(?:\s*\(\d{1,4}\))?\s*:\s*(?P<y>(?:19|20)\d\d)\s*(?:[.;]\s*)?(?=$|doi\b|https?://|PMID\b)",
+                        re.IGNORECASE)
+
+
+def _page_year(e):
+    return None if e.pages else _PAGE_YEAR.search(e.raw.strip())
+
+
+def _year_in_doubt(e) -> str:
+    meeting = _meeting_year(e)
+    if meeting:
+        return f"no year of publication was read, but the meeting it names carries one ('{meeting.group(0)}')"
+    return (f"no year of publication was read; '{_page_year(e).group(0).strip()}' prints a year where the pages go "
+            f"(the year after the volume, or a page that looks like one)")
 
 
 # A number in brackets where PLOS and APA print the year, but no year of publication: '(200)', '(1776)'.

@@ -17,6 +17,16 @@ def test_missing_year():
     assert f.citations == (1,) and "no year" in f.message and f.severity == "warning"
 
 
+
+def test_a_year_printed_where_the_pages_go_is_only_a_doubt():
+    # 'Toxics. 6: 2018 doi: ...': the year after the volume, or a page that looks like a year: info, not a warning
+    entry = "Smith AB, Jones C. Arsenic in rice. Toxics. 6: 2018 doi: 10.3390/toxics6010001"
+    (f,) = run_rule(missing_year, make_policy([entry]))
+    assert f.severity == "info" and "'6: 2018' prints a year where the pages go" in f.message
+    # clean: a page that cannot be a year keeps the warning
+    (g,) = run_rule(missing_year, make_policy([entry.replace("6: 2018", "6: 218")]))
+    assert g.severity == "warning"
+
 def test_missing_title():
     entry = "Smith AB, Jones C. *Lancet*. 2015;385(9):100-9. PMID: 25000001"
     (f,) = run_rule(missing_title, make_policy([entry]))
