@@ -106,6 +106,12 @@ def test_every_item_of_a_legend_s_list_of_abbreviations_is_defined():
     assert codes_of(_LEGEND.format(items="SGK acts too."), "DOC112") == [("DOC112", "warning")]
     unspelled = "PKC: a kinase, PTEN: a phosphatase, SGK: serine/threonine-protein kinase."
     assert codes_of(_LEGEND.format(items=unspelled), "DOC112") == [("DOC112", "warning")]
+    # ... and an item whose words' initials are its letters in another order: a slip (folder 30's 'HAD = high
+    # disease activity' beside LDA and MDA, with HDA defined).
+    slip = ("# Review\n\nHigh disease activity (HDA) was rare [1].\n\n**Fig. 2. LDA = low disease activity, MDA = "
+            "moderate disease activity, HAD = high disease activity.**\n\n## References\n\n1. Smith A. A review. "
+            "*J Med*. 2001;1:1-5.\n")
+    assert codes_of(slip, "DOC112") == [("DOC112", "warning")]
 
 
 # ---- citations in a table's cells -------------------------------------------------------------------------------

@@ -118,19 +118,29 @@ def defined_elsewhere(text: str) -> set[str]:
         if not _CODE_LIKE.match(abbr) and words and fits(abbr, words):
             out.add(abbr)
     listed: set[str] = set()  # the items of the lists (every form but the last, the one-bracket form)
+    slips: set[str] = set()
     for i, pattern in enumerate(_GLOSSARY):
         for m in pattern.finditer(text):
             words = _words(m.group("words"))
             if words and fits(m.group("abbr"), words):
                 out.add(m.group("abbr"))
+            elif _swapped(m.group("abbr"), words):
+                slips.add(m.group("abbr"))
             if i < len(_GLOSSARY) - 1:
                 listed.add(m.group("abbr"))
     # A legend's list defines each of its items, also one whose words do not spell it out (a protein's name, 'SGK:
     # serine/threonine-protein kinase' beside 'PKC: protein kinase C'): where enough of the list's items do, the
-    # text is such a list and the rest are its entries, not remarks about a thing.
+    # text is such a list and the rest are its entries, not remarks about a thing. An item whose words' initials
+    # are its letters in another order is a slip ('HAD = high disease activity' beside LDA, MDA), not a name.
     if len(listed) >= _LIST_ITEMS and len(out & listed) >= _LIST_SPELLED:
-        out |= listed
+        out |= listed - slips
     return out
+
+
+def _swapped(abbr: str, words: tuple[str, ...]) -> bool:
+    """The initials of the words (connectors left out) are the acronym's letters in another order."""
+    initials = [w[0].lower() for w in words if w.lower() not in CONNECTORS]
+    return sorted(initials) == sorted(abbr.lower())
 
 
 _LIST_ITEMS = 3  # items that make a list of abbreviations ...
