@@ -23,13 +23,30 @@ _NAMED_PAREN = re.compile(r"\b([A-Z][\w'\u2019-]+)(?:\s+et\s+al\.?)?\s+\((\d{1,3
 _NAMED_EQUATION = re.compile(r"\b[A-Z][\w'\u2019-]+\s+(?:Eq\.|[Ee]quation)\s*\((\d{1,3})\)")
 
 
+# A list or range in parentheses after a word in a table's cell, in a document that cites in parentheses (Frontiers:
+# 'Brain-derived neurotrophic factor (BDNF) \u2193 (12\u201314)', 'NGF (rs6330) (16, 17)'): the reader leaves it as a
+# value, but the text's own markers look so. A lone number after a word ('Placebo (3)') is a group's size as often.
+_WORD_PAREN = re.compile(r"(?<=[^\W\d_])\)?\s*(?:[\u2191\u2193]\s*)?\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3}){1,6})\)")
+_PAREN_SHARE = 0.5  # of the markers read: above it the document cites in parentheses
+
+
+def _cites_in_parentheses(doc) -> bool:
+    return bool(doc.markers) and sum(m.raw.startswith("(") for m in doc.markers) > _PAREN_SHARE * len(doc.markers)
+
+
 def unread_numbers(kb) -> dict[int, tuple[int, str]]:
     """Number -> (line, text) of the first raised or bracketed number before the list that may cite it, or of a
     number in parentheses after the surname of the entry it numbers or after a named equation ('Van Slyke Eq.
-    (17)')."""
+    (17)'), or after a word in a table's row of a document that cites in parentheses."""
     section = kb.doc.reference_section
     out: dict[int, tuple[int, str]] = {}
+    in_rows = _cites_in_parentheses(kb.doc)
     for line_no, line in enumerate(kb.doc.lines[: section.line - 1 if section else None], 1):
+        if in_rows and line.startswith("|") and "(" in line:
+            for m in _WORD_PAREN.finditer(line):
+                for n in expand(m.group(1)).numbers:
+                    if n in kb.references:
+                        out.setdefault(n, (line_no, f"({m.group(1)})"))
         if "<sup>" in line or "[" in line:
             for m in _RAISED_OR_BRACKETED.finditer(line):
                 for n in expand(m.group(1) or m.group(2)).numbers:

@@ -83,18 +83,24 @@ def parse(data: bytes, source_name: str):
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise KbError(f"not XML: {str(exc).split(':')[0]}", source_name, line) from None
-    if local(root.tag) == "OAI-PMH":
-        root = _harvested_article(root, source_name)
+    if local(root.tag) in _ENVELOPES:
+        root = _enveloped_article(root, source_name)
     if local(root.tag) != "article":
         raise KbError(f"not a JATS article: the root element is <{local(root.tag)}>, not <article>", source_name)
     return root
 
 
-def _harvested_article(envelope, source_name: str):
-    """The one ``<article>`` an OAI-PMH GetRecord answer (PMC's and Europe PMC's harvesting service) carries."""
+# Wrappers the services that hand out JATS put around one article: an OAI-PMH GetRecord answer (PMC's and Europe
+# PMC's harvesting service) and the <pmc-articleset> of NCBI E-utilities' efetch (db=pmc), which is how most tools
+# that download PMC articles save them. The article inside is the document; a set of several is no one document.
+_ENVELOPES = {"OAI-PMH": "an OAI-PMH record", "pmc-articleset": "a PMC article set"}
+
+
+def _enveloped_article(envelope, source_name: str):
+    """The one ``<article>`` an envelope of ``_ENVELOPES`` carries, or a one-line KbError naming how many it holds."""
     articles = [el for el in envelope.iter() if local(el.tag) == "article"]
     if len(articles) != 1:
-        raise KbError(f"an OAI-PMH record holding {len(articles)} JATS articles, not one", source_name)
+        raise KbError(f"{_ENVELOPES[local(envelope.tag)]} holding {len(articles)} JATS articles, not one", source_name)
     return articles[0]
 
 

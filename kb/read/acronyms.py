@@ -38,6 +38,8 @@ _GLOSSARY = (lazy(r"(?:^|[,;:.]\s+)(?P<abbr>[A-Z]{2,7})\s+(?P<words>[a-z][^,;:.(
                   r"(?=\s*(?:[;.]|$))"),
              # WHO's figure notes: 'HIS:health information system; ICT: information and communications technology'
              lazy(r"(?:^|[;.]\s+)(?P<abbr>[A-Z]{2,7}):\s*(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[;.]|$))"),
+             # a figure's list with colons and commas: 'PKC: protein kinase C, PTEN: phosphatase and tensin homolog'
+             lazy(r"(?:^|[,.]\s+)(?P<abbr>[A-Z]{2,7}):\s*(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[,.]|$))"),
              # a list of abbreviations with equals signs: 'ACR = American College of Rheumatology, ADR = Adverse ...'
              lazy(r"(?:^|[,;.]\s+)(?P<abbr>[A-Z]{2,7})\s?=\s?(?P<words>[A-Za-z][^,;:.()\[\]=]{2,80}?)"
                   r"(?=\s*(?:[,;.]|$))"),
@@ -115,11 +117,34 @@ def defined_elsewhere(text: str) -> set[str]:
         words = _words(_BOUNDARY.split(inside, 1)[0])
         if not _CODE_LIKE.match(abbr) and words and fits(abbr, words):
             out.add(abbr)
-    for m in (m for pattern in _GLOSSARY for m in pattern.finditer(text)):
-        words = _words(m.group("words"))
-        if words and fits(m.group("abbr"), words):
-            out.add(m.group("abbr"))
+    listed: set[str] = set()  # the items of the lists (every form but the last, the one-bracket form)
+    slips: set[str] = set()
+    for i, pattern in enumerate(_GLOSSARY):
+        for m in pattern.finditer(text):
+            words = _words(m.group("words"))
+            if words and fits(m.group("abbr"), words):
+                out.add(m.group("abbr"))
+            elif _swapped(m.group("abbr"), words):
+                slips.add(m.group("abbr"))
+            if i < len(_GLOSSARY) - 1:
+                listed.add(m.group("abbr"))
+    # A legend's list defines each of its items, also one whose words do not spell it out (a protein's name, 'SGK:
+    # serine/threonine-protein kinase' beside 'PKC: protein kinase C'): where enough of the list's items do, the
+    # text is such a list and the rest are its entries, not remarks about a thing. An item whose words' initials
+    # are its letters in another order is a slip ('HAD = high disease activity' beside LDA, MDA), not a name.
+    if len(listed) >= _LIST_ITEMS and len(out & listed) >= _LIST_SPELLED:
+        out |= listed - slips
     return out
+
+
+def _swapped(abbr: str, words: tuple[str, ...]) -> bool:
+    """The initials of the words (connectors left out) are the acronym's letters in another order."""
+    initials = [w[0].lower() for w in words if w.lower() not in CONNECTORS]
+    return sorted(initials) == sorted(abbr.lower())
+
+
+_LIST_ITEMS = 3  # items that make a list of abbreviations ...
+_LIST_SPELLED = 2  # ... and how many of them must spell their acronym for the others to count as defined too
 
 
 def used(text: str) -> list[tuple[str, int]]:

@@ -27,7 +27,8 @@ _LIST_END = lazy(r"[.:]\s+(?=\S)|(?=,)(?<=et al\.),\s+(?=\S)|(?=\.)(?<=et al)\.\
                  r"(?=\.)(?<=\b[A-Z])\.,\s+(?=[A-Z])")
 # "Smith J. A., Jones B.": the stop after J is an initial's; so are those of Scientific Reports' "Goldberg R. B. &
 # Mather K." (an initial, then the ampersand) and the stop before its "& Mather".
-_MORE_INITIALS = lazy(rf"{UPPER}\.?,|{UPPER}\.\s+&|&\s")
+# So is it before a last initial that 'et al.' follows ("Kish S. J. et al. Title").
+_MORE_INITIALS = lazy(rf"{UPPER}\.?,|{UPPER}\.\s+&|&\s|{UPPER}\.\s+[*_]{{0,2}}et\.?\s+al\b")
 _CANDIDATES = 4  # ends tried before giving up: past them the text is a title, not names
 # APA-like names inside a numbered list ("Abeles, M. Title", ACS's "Cotter, T. G.; Rinella, M., Title"): before the
 # stop a comma and initials; a stop followed by another lone initial is still inside the name.
@@ -70,6 +71,11 @@ def leading_authors(text: str) -> tuple[Authors, int] | None:
         names = found.names
         if text[m.start()] == "." and not found.group and not found.et_al and names[-1][-1:].isupper():
             names = names[:-1] + (names[-1] + ".",)  # "Wald JT." as printed: the stop is the initial's too
+            etal = _ETAL_AFTER.match(text, m.end())
+            if etal and etal.end() < len(text):
+                # "Ziegler E. et al. Mapping ...", "Ramakrishnan V. *et al*. Identification ...": the initial's stop
+                # ends the names, not the list; its 'et al.' closes it and the title starts after it.
+                return Authors(names, found.surnames, found.group, True), etal.end()
         return Authors(names, found.surnames, found.group, found.et_al), m.end()
     return None
 

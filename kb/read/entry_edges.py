@@ -73,6 +73,11 @@ _LEAD_YEAR = re.compile(rf"^\((?P<y>{_YEAR_RX})(?:[a-z]|\s?[\u2013-]\s?{_YEAR_RX
 _COPYRIGHT = re.compile(r"\bc(?P<y>(?:1[89]|20)\d{2})\b")
 # "12/14/11" or "12/14/2011" (a decision's date; month first, as US courts print it).
 _US_DATE = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d{2})(?![\d/])")
+# A date in ISO order closing the entry, as China's and other governments' regulations are cited by the day they take
+# effect: 'Administrative Regulations on Medical Institution. 1994-09-01.' An access date is not the year of
+# publication ('Accessed 2020-05-01'): after such a word the date is left to the access-date reading.
+_ISO_DATE_LAST = re.compile(rf"(?<![\w/.-])(?P<y>{_YEAR_RX})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
+_ACCESS_WORD = re.compile(r"\b(?:access|cited|retriev|view|updat|consult)\w*\W*$", re.IGNORECASE)
 # Florida Blue's guidelines date an entry by month and two-digit year where the year stands: 'Stenting, 06/24.',
 # 'J Vasc Surg. 08/05; 42(2): 213-9.' (a date closing the entry, or the source's before its volume)
 _MONTH_YEAR = re.compile(r"(?<![\d/.])(?:0?[1-9]|1[0-2])/(?P<y>\d{2})(?![\d/])(?=\s*(?:\.?\s*$|;))")
@@ -129,6 +134,9 @@ def late_year(body: str) -> str | None:
          or _YEAR_BEFORE_ADDRESS.search(end))
     if m:
         return m.group("y")
+    iso = _ISO_DATE_LAST.search(end)
+    if iso and not _ACCESS_WORD.search(end[max(0, iso.start() - 24):iso.start()]):
+        return iso.group("y")
     date = _US_DATE.search(body) or _MONTH_YEAR.search(body)
     if date:
         y = date.group("y")

@@ -16,8 +16,9 @@ UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u038f\u0391-\u03ab\u
 # A letter, with any combining accents after it (names in decomposed form: "c" + caron).
 LETTER = r"(?:[^\W\d_][\u0300-\u036f]*)"
 JOIN = "'\u2019\\-\u2010\u2011\u2013"
-PARTICLE = (r"(?:[vV]an['\u2019]t|[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]a|[lL]e|las|los|del|della|delle|degli|dello|dela|do|dos|das|"
+PARTICLE = (r"(?:[vV]an['\u2019]t|['\u2019]t|[iI]n(?=\s+['\u2019]t\s)|zur|zum|el|[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]a|[lL]e|las|los|del|della|delle|degli|dello|dela|do|dos|das|"
             r"ten|ter|te|zu|af|y|i|bin|ben|[sS]t\.?)")  # "Casadevall i Solvas", "st Leger", "te Velde", "delle Fave" too
+# ("van 't Veer", "In 't Anker": the Dutch article printed apart; "zur Hausen", "el Danasouri")
 # "vanEngelsdorp", "deBoer", "LeBlanc", "tenOever", "d'Eysmond", "al-Sabbagh", "dos-Santos-Silva": a particle written
 # onto the capital, or joined to it by a hyphen.
 SURNAME_WORD = rf"(?:[vV]an|[vV]on|[dD]e|[dD]i|[dD]a|[dD]u|[lL]e|[lL]a|ten|ter|d['\u2019]|(?:al|el|ben|bin|ibn|d[aeo]s?|del)-)?{UPPER}[\u0300-\u036f]*{LETTER}*(?:[{JOIN}]{LETTER}+)*"
