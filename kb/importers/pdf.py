@@ -42,6 +42,9 @@ _COMBINING = {"\u00b4": "\u0301", "`": "\u0300", "\u02dc": "\u0303", "\u00a8": "
               "\u02d9": "\u0307", "\u02dd": "\u030b"}
 _NUMBER_LABEL = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)])(?:\s|$)")
 _EMPHASISED_LABEL = re.compile(r"^(\*{1,3})(\(?\[?\d{1,3}[.\])]?)\1(?=\s)")
+# a list set wholly in italics ('*1. Whitlock EP, ... PMID 2065*', Capital Blue Cross's references): the label opens
+# the emphasis, where a reader looks for the entry's number
+_LABEL_IN_EMPHASIS = re.compile(r"^(\*{1,3})(\[\d{1,3}\]|\d{1,3}[.)])\s+(?=[^\s*])")
 _SUP_E_RANGE = re.compile(r"\d+(?:\s*[,e\u2013-]?\s*\d+)*")
 
 
@@ -147,8 +150,12 @@ def _lines(chars: list[dict], bullets: list[dict], page: int, in_column: bool = 
         # a row of smaller glyphs whose baseline lies within a bigger row's height is that row's super- or
         # subscript: the citation markers a browser or word processor sets smaller and raised
         bottom = row[0]["bottom"]
+        # its baseline within the bigger row's height: a smaller line set just above, its font's descent
+        # touching the row below (BCBSRI's 'REFERENCES' label over '1. American ...'), is a line of its own
+        baseline = bottom - 0.24 * main[i]
         hosts = [j for j, other in enumerate(rows) if j != i and main[j] >= 1.1 * main[i]
                  and min(c["top"] for c in other) - 1 <= bottom <= other[0]["bottom"] + 0.35 * main[j]
+                 and baseline > min(c["top"] for c in other)
                  and min(c["x0"] for c in other) - 12 <= max(c["x1"] for c in row)
                  and min(c["x0"] for c in row) <= max(c["x1"] for c in other) + 12]
         if not hosts:
@@ -218,7 +225,7 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_col
     x0 = min(c["x0"] for c in body)
     # an entry number set in bold or italic ('**1.** Fischer R'): the emphasis is the label's typography, and a
     # label is read as one only bare
-    text = _EMPHASISED_LABEL.sub(r"\2", text)
+    text = _LABEL_IN_EMPHASIS.sub(r"\2 \1", _EMPHASISED_LABEL.sub(r"\2", text))
     bullet = text[0] in _TEXT_BULLETS
     marker_x = x0
     if bullet:
