@@ -185,3 +185,23 @@ def test_two_statements_under_one_label_are_two_documents():
 def test_one_statement_listed_twice_is_still_reported():
     text = _ACMG.format(second="Laboratory perspectives in the development of polygenic risk scores")
     assert [c for c, _ in codes_of(text, "REF134")] == ["REF134"]
+
+
+_ITALIC_LIST = ("# Policy\n\n## Rationale\n\nScreening is debated.<sup>1</sup>\n\n## References\n\n"
+                "1. {entry}\n")
+
+
+# Capital Blue Cross's list, set wholly in italics: each entry reaches the reader as '*Whitlock EP, ... PMID
+# 16880463*'.
+def test_an_entry_set_wholly_in_italics_is_read_as_the_plain_entry():
+    entry = ("*Whitlock EP, Garlitz BA, Harris EL, et al. Screening for hereditary hemochromatosis. Ann Intern Med. "
+             "Aug 01 2006; 145(3): 209-23. PMID 16880463*")
+    read = parse_policy(_ITALIC_LIST.format(entry=entry), "p.md").references[0]
+    assert (read.first_author, read.year, read.pmid, read.raw) == ("Whitlock", 2006, "16880463", entry)
+    assert codes_of(_ITALIC_LIST.format(entry=entry), "REF131") == []
+
+
+def test_an_entry_with_its_journal_in_italics_is_read_as_before():
+    entry = "Whitlock EP. Screening for hereditary hemochromatosis. *Ann Intern Med*. 2006;145:209-23. PMID 16880463"
+    read = parse_policy(_ITALIC_LIST.format(entry=entry), "p.md").references[0]
+    assert (read.first_author, read.year, read.pmid) == ("Whitlock", 2006, "16880463")
