@@ -205,3 +205,18 @@ def test_an_entry_with_its_journal_in_italics_is_read_as_before():
     entry = "Whitlock EP. Screening for hereditary hemochromatosis. *Ann Intern Med*. 2006;145:209-23. PMID 16880463"
     read = parse_policy(_ITALIC_LIST.format(entry=entry), "p.md").references[0]
     assert (read.first_author, read.year, read.pmid) == ("Whitlock", 2006, "16880463")
+
+
+_TERMS = ("# Policy\n\n## Table of Terminology\n\nTerm\tDefinition\nAP\tAcute pancreatitis\n{row}\n\n"
+          "## Scientific Background\n\nRecurrent pancreatitis in children with idiopathic acute recurrent "
+          "pancreatitis (IARP) is studied.[1]\n\nIndividuals with IAP should be referred for counseling.[1]\n\n"
+          "## References\n\n1. Whitcomb DC. Pancreatitis. Gastroenterology. 2019;1:1-5.\n")
+
+
+# Avalon's policies define their acronyms in a 'Table of Terminology' printed as lines, a tab between the cells.
+def test_an_acronym_spelled_out_in_a_terminology_row_is_defined():
+    assert codes_of(_TERMS.format(row="IAP\tIdiopathic acute pancreatitis"), "DOC112") == []
+
+
+def test_a_row_that_does_not_spell_the_acronym_defines_nothing():
+    assert codes_of(_TERMS.format(row="IAP\tHereditary disease of the gland"), "DOC112") == [("DOC112", "warning")]
