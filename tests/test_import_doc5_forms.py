@@ -5,7 +5,7 @@ median's range, HCSC's citations after a comma or a full stop, a study cited at 
 an interval, a count of a part of the studies, a body's statements listed under one label. Glyphs and texts are
 made here; nothing is printed."""
 from formtools import codes_of
-from kb.importers.pdf import _lines
+from kb.importers.pdf import _a_box, _lines
 from kb.importers.pdf_glyphs import cell_markers
 from kb.read.parse_policy import REFERENCE_HEADING, parse_policy
 
@@ -220,3 +220,14 @@ def test_an_acronym_spelled_out_in_a_terminology_row_is_defined():
 
 def test_a_row_that_does_not_spell_the_acronym_defines_nothing():
     assert codes_of(_TERMS.format(row="IAP\tHereditary disease of the gland"), "DOC112") == [("DOC112", "warning")]
+
+
+# Regence prints its MEDICAL POLICY CRITERIA inside a ruled frame, which pdfplumber gives as a table of one column:
+# kept as a table's plain lines, its heading and its items I., A., 1. were lost.
+def test_a_ruled_frame_around_text_is_no_table():
+    assert _a_box((("MEDICAL POLICY CRITERIA\nI. Genetic testing ... may be considered medically necessary",),
+                   (None,), ("II. Genetic testing ... is considered not medically necessary", "")))
+
+
+def test_a_table_of_two_columns_is_a_table():
+    assert not _a_box((("Study", "N"), ("Tester et al (2006)", "541"), ("Bai et al (2009)", None)))

@@ -73,7 +73,8 @@ def convert(data: bytes, source_name: str) -> Converted:
     in_columns: list[str] = []
     in_three: list[str] = []  # pages whose reference list is set in three columns
     cut_pages: list[str] = []
-    found_tables = [[Table(number, *t) for t in tables.get(number, [])] for number in range(1, len(pages) + 1)]
+    found_tables = [[Table(number, *t) for t in tables.get(number, []) if not _a_box(t[4])]
+                    for number in range(1, len(pages) + 1)]
     page_chars = [[c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
                   for page, found in zip(pages, found_tables)]
     side_numbers = 0
@@ -134,6 +135,12 @@ def convert(data: bytes, source_name: str) -> Converted:
     if unmapped:
         notes.append(f"{unmapped} glyphs have no Unicode text in the PDF's fonts and read as \ufffd")
     return Converted(markdown=markdown, format="pdf", notes=tuple(notes))
+
+
+def _a_box(rows) -> bool:
+    """A ruled frame around text, not a table: no row holds two cells with text (Regence prints its MEDICAL
+    POLICY CRITERIA in such a box). Its text is read as the page's, headings and list items as they are set."""
+    return all(sum(1 for cell in row if cell and cell.strip()) <= 1 for row in rows)
 
 
 def _pages(numbers: list[str]) -> str:
