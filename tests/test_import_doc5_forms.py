@@ -231,3 +231,8 @@ def test_a_ruled_frame_around_text_is_no_table():
 
 def test_a_table_of_two_columns_is_a_table():
     assert not _a_box((("Study", "N"), ("Tester et al (2006)", "541"), ("Bai et al (2009)", None)))
+
+
+def test_a_bold_numbered_title_keeps_its_number_inside_the_bold():
+    chars = _glyphs("1. Background:", 72, 700.0, 10.0, "Arial-Bold")
+    assert _texts(chars) == ["**1. Background:**"]

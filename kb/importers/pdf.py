@@ -43,8 +43,9 @@ _COMBINING = {"\u00b4": "\u0301", "`": "\u0300", "\u02dc": "\u0303", "\u00a8": "
 _NUMBER_LABEL = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)])(?:\s|$)")
 _EMPHASISED_LABEL = re.compile(r"^(\*{1,3})(\(?\[?\d{1,3}[.\])]?)\1(?=\s)")
 # a list set wholly in italics ('*1. Whitlock EP, ... PMID 2065*', Capital Blue Cross's references): the label opens
-# the emphasis, where a reader looks for the entry's number
-_LABEL_IN_EMPHASIS = re.compile(r"^(\*{1,3})(\[\d{1,3}\]|\d{1,3}[.)])\s+(?=[^\s*])")
+# the emphasis, where a reader looks for the entry's number. Italics only: a bold run opening with a number is a
+# section's title ('**1. Background:**', UnitedHealthcare's), no list's entry.
+_LABEL_IN_EMPHASIS = re.compile(r"^(\*)(\[\d{1,3}\]|\d{1,3}[.)])\s+(?=[^\s*])")
 _SUP_E_RANGE = re.compile(r"\d+(?:\s*[,e\u2013-]?\s*\d+)*")
 
 
