@@ -236,3 +236,18 @@ def test_a_table_of_two_columns_is_a_table():
 def test_a_bold_numbered_title_keeps_its_number_inside_the_bold():
     chars = _glyphs("1. Background:", 72, 700.0, 10.0, "Arial-Bold")
     assert _texts(chars) == ["**1. Background:**"]
+
+
+_REVISIONS = ("# Policy\n\n## Rationale\n\nCatecholaminergic polymorphic ventricular tachycardia (CPVT) is rare.[1]\n\n"
+              "## Revisions\n\n3. signs indicating a moderate-to-high pretest probability of CPVT Updated Rationale "
+              "section In Coding section\n    - Added: {code} code 0237U and ICD10 Z13.6\n\n## References\n\n"
+              "1. Priori SG. CPVT. Circulation. 2002;1:1-5.\n")
+
+
+# A payer's revision history names its code set ('Added: CPT code 0237U') beside a defined CPVT: no slip.
+def test_the_code_set_a_policy_lists_is_no_slip():
+    assert codes_of(_REVISIONS.format(code="CPT"), "DOC112") == []
+
+
+def test_two_swapped_letters_of_a_defined_acronym_are_still_reported():
+    assert codes_of(_REVISIONS.format(code="CVPT"), "DOC112") == [("DOC112", "warning")]

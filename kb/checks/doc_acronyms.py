@@ -190,7 +190,9 @@ _COMMON = frozenset({"USA", "UAE", "USSR", "DNA", "RNA", "HIV", "AIDS", "WHO", "
                      "MANCOVA", "SD", "SE", "SEM", "IQR", "BMI", "MRI", "ECG", "EKG", "EEG",
                      # statistical packages named with their maker ('generated using SAS, SAS Inc., Cary NC' beside a
                      # defined SSA)
-                     "SAS", "SPSS"})
+                     "SAS", "SPSS",
+                     # the code sets a payer's policy lists its codes in ('Added: CPT code 0237U' beside a defined CPVT)
+                     "CPT", "HCPCS", "ICD"})
 
 
 def _head_of_defined(abbr: str, defined) -> bool:
