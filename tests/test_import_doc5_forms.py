@@ -251,3 +251,20 @@ def test_the_code_set_a_policy_lists_is_no_slip():
 
 def test_two_swapped_letters_of_a_defined_acronym_are_still_reported():
     assert codes_of(_REVISIONS.format(code="CVPT"), "DOC112") == [("DOC112", "warning")]
+
+
+_APA = ("# Policy\n\n## Background\n\nHereditary pancreatitis is rare (ASCO, 2021; Whitcomb, 2019).\n\n"
+        "## References\n\n{entry}\n\nWhitcomb, D. C. (2019). Pancreatitis. *Gastroenterology*, 1(2), 1-5.\n")
+
+
+# Avalon's APA list: a web page's title set in italics after the year, nothing but its address after it.
+def test_a_stand_alone_works_italic_title_is_its_title():
+    text = _APA.format(entry="ASCO. (2021). *Hereditary Pancreatitis*. https://www.cancer.net/cancer-types/x")
+    assert parse_policy(text, "p.md").references[0].title == "Hereditary Pancreatitis"
+    assert codes_of(text, "REF112") == []
+
+
+def test_a_journals_italic_name_stays_the_source():
+    text = _APA.format(entry="ASCO. (2021). Hereditary pancreatitis care. *JCO Oncology Practice*, 17(2), 1-9.")
+    read = parse_policy(text, "p.md").references[0]
+    assert (read.title, read.source.strip("*")) == ("Hereditary pancreatitis care", "JCO Oncology Practice")
