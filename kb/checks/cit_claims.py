@@ -70,7 +70,8 @@ def count_claim_mismatch(kb):
                 # 'a meta-analysis of 10 cohort studies (125)', 'this finding was based on only three studies
                 # [24]' citing a systematic review: the one cited review holds them
                 continue
-            if len(numbers) != claim.count and _count_may_fit(kb, entry, claim, len(numbers)):
+            if len(numbers) != claim.count and (_count_may_fit(kb, entry, claim, len(numbers))
+                                               or _part_cited(entry, claim, len(numbers))):
                 continue
             if len(numbers) != claim.count:
                 # '(see Titov et al., 2010)': a pointer to where the studies are described, maybe one paper
@@ -93,6 +94,17 @@ def count_claim_mismatch(kb):
                               f"'{claim.text}' but {'; '.join(_kind_note(kb, n) for n in odd)}",
                               column=marker.column, citations=numbers, severity="info" if unsure else None,
                               suggestion=_kind_hint(kb, a.index, odd, claim))
+
+
+# 'Three of the 4 studies<sup>52,53,54,</sup> reported that ...': the part the sentence speaks of is what it cites.
+_PART_OF = lazy(r"(?:^|\s)(?P<part>[A-Za-z]+(?:-[a-z]+)?|\d{1,3})\s+of\s+(?:the|these|those)\s+$", re.I)
+
+
+def _part_cited(entry, claim, cited: int) -> bool:
+    from kb.estimates.numbers import word_or_number  # only here: few sentences count a part of a whole
+    at = entry.sentence.text.find(claim.text)
+    part = _PART_OF.search(entry.sentence.text[:at]) if at > 0 else None
+    return bool(part) and word_or_number(part.group("part")) == cited
 
 
 # 'in the four studies<sup>11-15</sup>' (ARIC, CHS, Framingham, Rotterdam, named before): 'the' points back at

@@ -152,7 +152,7 @@ def named_study_without_marker(kb):
     """A study named by author and year in a sentence that carries no citation marker.
 
     What: `Noriega (2019) reported ...` or `the 2009 study published by Kallmes` in a sentence without
-    a marker, unless the same study is cited within two sentences of it. Not reported: a
+    a marker, unless the same study is cited within two sentences of it or later in the same paragraph. Not reported: a
     parenthetical `(Smith 2009)` and a document that cites by author and year throughout (the name
     and year are the citation), a name in an abstract, a legend or a table note, unpublished work,
     and a capitalised word that no entry has as an author unless it acts like one (`... reported`, but
@@ -177,9 +177,27 @@ def named_study_without_marker(kb):
         # Any entry by that first author cited nearby will do: the year read from an entry may be off.
         if any(i in near for n in a.index.first_author_matches(mention.name) for i in a.cited_near.get(n, ())):
             continue
+        if _cited_later_in_paragraph(kb, a, mention, sentence):
+            continue
         line, column = _where(kb, mention.text, sentence)
         yield finding(named_study_without_marker, line, f"{mention.label} is named without a citation marker",
                       column=column, citations=matches, suggestion=_unmarked_hint(kb, a.index, mention, matches))
+
+
+def _cited_later_in_paragraph(kb, a, mention, sentence) -> bool:
+    """Regence's reviews describe a study over a paragraph and cite it once, at its end ('Zhang (2011) performed a
+    systematic review ... four of which were located in the CHEK2 gene.[15]'): the marker closing the same
+    paragraph cites the study named at its start."""
+    by_index = {s.index: s for s in kb.doc.sentences}
+    lines = kb.doc.lines
+    for n in a.index.first_author_matches(mention.name):
+        for i in a.cited_near.get(n, ()):
+            later = by_index.get(i)
+            if later is None or i <= sentence.index:
+                continue
+            if all(lines[k - 1].strip() for k in range(sentence.line, later.line + 1)):
+                return True
+    return False
 
 
 _BY = lazy(r"\s+by\b")

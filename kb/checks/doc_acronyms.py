@@ -12,7 +12,8 @@ import re
 from collections import Counter
 
 from kb.patterns import lazy
-from kb.read.acronyms import defined_elsewhere, fits, fits_other_name, initials, long_form, near_miss, used
+from kb.read.acronyms import (defined_elsewhere, defined_in_rows, fits, fits_other_name, initials, long_form,
+                              near_miss, used)
 from . import finding, rule
 from .helpers import locate
 
@@ -117,6 +118,8 @@ def _defined(doc) -> dict[str, str]:
             out.setdefault(d.abbr, " ".join(long_form(d.words) or d.words))
         for abbr in defined_elsewhere(s.text):
             out.setdefault(abbr, "")
+    for abbr in defined_in_rows(doc.lines):
+        out.setdefault(abbr, "")
     return out
 
 
@@ -187,7 +190,9 @@ _COMMON = frozenset({"USA", "UAE", "USSR", "DNA", "RNA", "HIV", "AIDS", "WHO", "
                      "MANCOVA", "SD", "SE", "SEM", "IQR", "BMI", "MRI", "ECG", "EKG", "EEG",
                      # statistical packages named with their maker ('generated using SAS, SAS Inc., Cary NC' beside a
                      # defined SSA)
-                     "SAS", "SPSS"})
+                     "SAS", "SPSS",
+                     # the code sets a payer's policy lists its codes in ('Added: CPT code 0237U' beside a defined CPVT)
+                     "CPT", "HCPCS", "ICD"})
 
 
 def _head_of_defined(abbr: str, defined) -> bool:

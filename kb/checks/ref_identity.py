@@ -158,9 +158,23 @@ def _duplicate_of(e, by_id: dict, by_title: dict):
     other = by_title.get((title, e.year, _year_letter(e))) if title and e.year else None
     if (other is not None and other.number != e.number and _same_authors(other, e) and not _other_pmids(other, e)
             and not _other_issue(other, e) and not _other_pages(other, e) and not _other_coauthors(other, e)
-            and not _other_pages_of_a_site(other, e)):
+            and not _other_pages_of_a_site(other, e) and not _kind_label_titles(other, e)):
         return other, f"same title, first author and year ({e.year})", "info" if _other_parts(other, e) else "warning"
     return None
+
+
+# A body's document-kind label read as the title: 'American College of Medical Genetics and Genomics (ACMG). ACMG
+# Statement. Laboratory perspectives in ...' and '... ACMG Statement. The clinical application of ...'.
+_KIND_LABEL = lazy(r"^(?:\S+\s+){0,2}(?:statement|bulletin|opinion|guidelines?|report|update|brief)$", re.IGNORECASE)
+
+
+def _kind_label_titles(a, b) -> bool:
+    """Two entries whose 'title' is only a label of the kind of document ('ACMG Statement') and whose words after
+    it begin differently: two documents of one series, whose own titles the reading took for the source."""
+    if not (a.title and _KIND_LABEL.match(a.title.strip(" .")) and a.source and b.source):
+        return False
+    first = lambda e: " ".join(_SOURCE_WORD.findall(e.source.lower())[:6])  # noqa: E731
+    return first(a) != first(b)
 
 
 _SOURCE_WORD = lazy(r"[^\W\d_]{3,}")

@@ -70,8 +70,9 @@ P_BEFORE = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*[=<>\u2264\u2265]\s*$"
 # evidence table read as lines), never an estimate, which is printed as a value.
 THRESHOLD_BEFORE = lazy(r"[<>\u2264\u2265]\s*$")
 # 'was 0.027 at day 90 (95% credible interval, -0.146 to 0.199)': the number after a time's word names the day or
-# week the result is for, not the result.
-TIME_BEFORE = lazy(r"\b(?:[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear|[Vv]isit|[Cc]ycle)\s*$")
+# week the result is for, not the result; so does an age ('a cumulative risk of 6.02% by age 50 (95% credible
+# interval 4.58% to 7.42%)').
+TIME_BEFORE = lazy(r"\b(?:[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear|[Vv]isit|[Cc]ycle|[Aa]ged?)\s*$")
 # "PE: 49%, " or "aOR 2.5," right before an unparenthesised "95% CI ...".
 NAMED_TAIL = lazy(rf"(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<value>{NUM})\s*(?P<unit>%)?\s*[;,]?\s*$")
 # "0.51 times the rate", "2.3 times the odds", "1.8-fold risk": a ratio in words.

@@ -42,6 +42,10 @@ _COMBINING = {"\u00b4": "\u0301", "`": "\u0300", "\u02dc": "\u0303", "\u00a8": "
               "\u02d9": "\u0307", "\u02dd": "\u030b"}
 _NUMBER_LABEL = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)])(?:\s|$)")
 _EMPHASISED_LABEL = re.compile(r"^(\*{1,3})(\(?\[?\d{1,3}[.\])]?)\1(?=\s)")
+# a list set wholly in italics ('*1. Whitlock EP, ... PMID 2065*', Capital Blue Cross's references): the label opens
+# the emphasis, where a reader looks for the entry's number. Italics only: a bold run opening with a number is a
+# section's title ('**1. Background:**', UnitedHealthcare's), no list's entry.
+_LABEL_IN_EMPHASIS = re.compile(r"^(\*)(\[\d{1,3}\]|\d{1,3}[.)])\s+(?=[^\s*])")
 _SUP_E_RANGE = re.compile(r"\d+(?:\s*[,e\u2013-]?\s*\d+)*")
 
 
@@ -70,7 +74,8 @@ def convert(data: bytes, source_name: str) -> Converted:
     in_columns: list[str] = []
     in_three: list[str] = []  # pages whose reference list is set in three columns
     cut_pages: list[str] = []
-    found_tables = [[Table(number, *t) for t in tables.get(number, [])] for number in range(1, len(pages) + 1)]
+    found_tables = [[Table(number, *t) for t in tables.get(number, []) if not _a_box(t[4])]
+                    for number in range(1, len(pages) + 1)]
     page_chars = [[c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
                   for page, found in zip(pages, found_tables)]
     side_numbers = 0
@@ -133,6 +138,12 @@ def convert(data: bytes, source_name: str) -> Converted:
     return Converted(markdown=markdown, format="pdf", notes=tuple(notes))
 
 
+def _a_box(rows) -> bool:
+    """A ruled frame around text, not a table: no row holds two cells with text (Regence prints its MEDICAL
+    POLICY CRITERIA in such a box). Its text is read as the page's, headings and list items as they are set."""
+    return all(sum(1 for cell in row if cell and cell.strip()) <= 1 for row in rows)
+
+
 def _pages(numbers: list[str]) -> str:
     return f"page {numbers[0]}" if len(numbers) == 1 else f"{len(numbers)} pages ({', '.join(numbers)})"
 
@@ -147,8 +158,12 @@ def _lines(chars: list[dict], bullets: list[dict], page: int, in_column: bool = 
         # a row of smaller glyphs whose baseline lies within a bigger row's height is that row's super- or
         # subscript: the citation markers a browser or word processor sets smaller and raised
         bottom = row[0]["bottom"]
+        # its baseline within the bigger row's height: a smaller line set just above, its font's descent
+        # touching the row below (BCBSRI's 'REFERENCES' label over '1. American ...'), is a line of its own
+        baseline = bottom - 0.24 * main[i]
         hosts = [j for j, other in enumerate(rows) if j != i and main[j] >= 1.1 * main[i]
                  and min(c["top"] for c in other) - 1 <= bottom <= other[0]["bottom"] + 0.35 * main[j]
+                 and baseline > min(c["top"] for c in other)
                  and min(c["x0"] for c in other) - 12 <= max(c["x1"] for c in row)
                  and min(c["x0"] for c in row) <= max(c["x1"] for c in other) + 12]
         if not hosts:
@@ -218,7 +233,7 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_col
     x0 = min(c["x0"] for c in body)
     # an entry number set in bold or italic ('**1.** Fischer R'): the emphasis is the label's typography, and a
     # label is read as one only bare
-    text = _EMPHASISED_LABEL.sub(r"\2", text)
+    text = _LABEL_IN_EMPHASIS.sub(r"\2 \1", _EMPHASISED_LABEL.sub(r"\2", text))
     bullet = text[0] in _TEXT_BULLETS
     marker_x = x0
     if bullet:

@@ -14,6 +14,7 @@ import ctypes
 import io
 import logging
 import math
+import re
 
 from kb.errors import KbError
 
@@ -168,7 +169,7 @@ def ruled_tables(data: bytes, page_numbers: list[int]) -> tuple[dict[int, list[t
 def _page_tables(pdf, number: int) -> dict[int, list[tuple]]:
     found: dict[int, list[tuple]] = {}
     for table in pdf.pages[number - 1].find_tables():
-        rows = [[clean_cell(cell) for cell in row] for row in table.extract()]
+        rows = [[cell_markers(clean_cell(cell)) for cell in row] for row in table.extract()]
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         x0, top, x1, bottom = table.bbox
@@ -183,6 +184,19 @@ def clean_cell(cell: str | None) -> str | None:
         return None
     cell = cell.replace("\x00", "")
     return "".join("\ufffd" if ord(ch) < 0x20 and ch not in "\t\n" else ch for ch in cell)
+
+
+# A study named in a table's cell with its citation raised after the year, as the Blue Cross Blue Shield Association's
+# evidence tables print it ('Tester et al (2006)^30,'): pdfplumber gives a cell's text without sizes, so the raised
+# number comes out glued to the year's parenthesis, '(2006)30,'. Nothing else prints digits glued there.
+_YEAR_THEN_RAISED = re.compile(r"(?<=\((?:19|20)\d\d\))(\d{1,3}(?:,\d{1,3})*,?)(?=\s|$)")
+
+
+def cell_markers(cell: str | None) -> str | None:
+    """A cell's '(2006)30,' written with its citation marker raised again: '(2006)<sup>30,</sup>'."""
+    if not cell:
+        return cell
+    return _YEAR_THEN_RAISED.sub(r"<sup>\1</sup>", cell)
 
 
 @contextlib.contextmanager

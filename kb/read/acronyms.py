@@ -147,6 +147,25 @@ _LIST_ITEMS = 3  # items that make a list of abbreviations ...
 _LIST_SPELLED = 2  # ... and how many of them must spell their acronym for the others to count as defined too
 
 
+# A table of terminology printed as lines, one term a row, its cells a tab apart ('IAP<tab>Idiopathic acute
+# pancreatitis', Avalon's policies): read as prose the whole table is one run-on sentence.
+_TERM_ROW = lazy(r"^\s*(?P<abbr>[A-Z][A-Za-z]{1,6}\d?)\t+(?P<words>[^\t]{3,120}?)\s*$")
+
+
+def defined_in_rows(lines: list[str]) -> set[str]:
+    """Acronyms a two-cell row of a terminology table spells out: 'IAP<tab>Idiopathic acute pancreatitis'."""
+    out: set[str] = set()
+    for line in lines:
+        if "\t" not in line:
+            continue
+        m = _TERM_ROW.match(line)
+        if m and _TWO_CAPITALS.search(m.group("abbr")):
+            words = _words(m.group("words"))
+            if words and fits(m.group("abbr"), words):
+                out.add(m.group("abbr"))
+    return out
+
+
 def used(text: str) -> list[tuple[str, int]]:
     """(acronym, offset) for every all-capital word of 2 to 7 letters; a plural s is dropped."""
     # Its capitals hold no digit, so the one code-like form left is a Roman numeral: all I, V and X (a plain

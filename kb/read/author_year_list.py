@@ -170,7 +170,22 @@ def _body_then_year(text: str) -> tuple[str, int] | None:
     return body.strip(), int(found.group("year"))
 
 
+# APA sets the title of a work that stands alone (a web page, a report) in italics right after the year, with nothing
+# but its address after it: 'ASCO. (2021). *Hereditary Pancreatitis*. https://www.cancer.net/...'. The italics, a
+# journal's or a book's elsewhere, are the title here.
+_WHOLE_WORK = lazy(r"\((?:19|20)\d\d[a-z]?\)\.\s*\*(?P<title>[^*]{3,200})\*\.?\s*(?:(?:https?://|doi:|www\.)\S+\s*)?$")
+
+
 def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
+    """An entry of an unnumbered list (see ``_read_entry``); a stand-alone work's italic title read as its title."""
+    entry = _read_entry(number, text, line)
+    whole = _WHOLE_WORK.search(text) if entry.title is None and entry.source else None
+    if whole and whole.group("title").strip(" .") == entry.source.strip(" .*"):
+        return replace(entry, title=entry.source.strip(" .*"), source=None)
+    return entry
+
+
+def _read_entry(number: int, text: str, line: int) -> ReferenceEntry:
     """An entry of an unnumbered list: read as a numbered one; then the year printed right after a Vancouver
     author list wins over one read later (a volume such as '(1859)'), and where no author was read, the name
     before the year that opens the entry (author-year lists put the year right after the names)."""

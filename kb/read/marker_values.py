@@ -122,6 +122,25 @@ def value_with_spread(line: str, before: str, inner: str) -> bool:
         or bool(_PAIRS_JOINED.search(line) and _SPREAD_SAID.search(line))  # 'MS m/e (relative intensity) 241 (100)'
 
 
+# "a median time of 258 days (55–3,784)": a median or mean, its unit after it, then the range it lies in, whose
+# upper bound carries a thousands separator; read as citations it would be '55–3' and '784'.
+_CENTRE_BEFORE = re.compile(r"\b(?:median|mean|average)\b[^()]{0,60}?(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+                            r"(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE)
+_GROUPED_RANGE = re.compile(r"^\s*(\d{1,3}(?:,\d{3})*)\s*[–—-]\s*(\d{1,3}(?:,\d{3})*)\s*$")
+
+
+def centre_with_range(before: str, inner: str) -> bool:
+    """'a median of 258 days (55–3,784)': the range a median or mean lies in, its numbers grouped by thousands."""
+    bounds = _GROUPED_RANGE.match(inner)
+    if not bounds or "," not in inner:
+        return False
+    centre = _CENTRE_BEFORE.search(before)
+    if not centre:
+        return False
+    low, high = (int(b.replace(",", "")) for b in bounds.groups())
+    return low <= float(centre.group(1).replace(",", "")) <= high
+
+
 # "The estimated mean (SD) BV was 5.1 (1.0) L ... increased BV by 720 (210) and (920) (223) mL": where the line says
 # its parentheses hold an SD, one number in parentheses right after a larger value (printed bare or, by a slip, in
 # parentheses of its own) is that value's SD; a citation after a value ("a cutoff of 71 (15)") is not announced so.

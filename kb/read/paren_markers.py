@@ -7,8 +7,8 @@ import re
 from kb.read.marker_context import LABEL_BEFORE
 from kb.read.marker_model import PAREN, RawMarker, zero_or_year
 from kb.read.marker_numbers import DASHES
-from kb.read.marker_values import (parts_of_count, percent_with_count, sd_said_before, spelled_before,
-                                   value_with_spread)
+from kb.read.marker_values import (centre_with_range, parts_of_count, percent_with_count, sd_said_before,
+                                   spelled_before, value_with_spread)
 
 _DASHES = DASHES
 # Not before a word or another parenthesis ("(1)(a)"), except a figure's: "Cox2 (30)(Figure 1E)" cites. Italics
@@ -80,6 +80,18 @@ def _percent_cells(line: str) -> set[int]:
     return starts if len(starts) >= 2 else set()
 
 
+def _cites_after_comma(before: str, inner: str) -> bool:
+    """'in relapsed MM, (58-62) with the highest response', 'in children, (7) and 78% in adults': HCSC's policies set
+    the citation after the clause's comma. A list's item there ('..., (2) quantify ...') is one number whose
+    predecessor the line printed before it; a range or several numbers, or a number the line has not counted up
+    to, is no item."""
+    numbers = re.findall(r"\d+", inner)
+    if len(numbers) > 1:
+        return True
+    n = int(numbers[0])
+    return n > 1 and f"({n - 1})" not in before
+
+
 def scan_parens(line: str, found: list, taken: list) -> None:
     for m in _PAREN_UNPUBLISHED.finditer(line):
         if not any(a <= m.start() < b for a, b in taken) and m.start() and not line[m.start() - 1].isalnum():
@@ -105,12 +117,14 @@ def scan_parens(line: str, found: list, taken: list) -> None:
         # "In agreement with previous studies, (14-17) our data ...": the works just named; a list's item is one
         # number ("two kinds of studies, (1) those ...")
         sources = _SOURCES_COMMA.search(before) is not None and not inner.strip().isdigit()
-        if not before or (before[-1] in ":;(," and not nested and not glued and not sources) or zero_or_year(inner) \
+        after_comma = before[-1:] == "," and _cites_after_comma(line[: m.start()], inner)
+        if not before or (before[-1] in ":;(," and not nested and not glued and not sources and not after_comma) \
+                or zero_or_year(inner) \
                 or LABEL_BEFORE.search(before):
             continue
         if inner.strip() == "1" and _first_item(line, m.end()):
             continue  # "studies might contribute to (1) validate ..., (2) quantify ...": a list's first item
-        if value_with_spread(line, before, inner) or spelled_before(before, inner) \
+        if value_with_spread(line, before, inner) or centre_with_range(before, inner) or spelled_before(before, inner) \
                 or sd_said_before(line, line[: m.start()], inner) \
                 or percent_with_count(before, inner, line[m.end():]) or parts_of_count(before, inner):
             continue

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from kb.patterns import lazy
 from kb.read.byline import is_byline
 from kb.read.marker_style import CAPTION, choose
+from kb.read.marker_model import PAREN
 from kb.read.marker_numbers import Expansion
 from kb.read.markers import SUP, SUP_BRACKET, UNICODE, expand, scan_line
 from kb.read.model import CitationMarker, Paragraph, Sentence
@@ -161,12 +162,12 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
     sentences: list[Sentence] = []
     markers: list[CitationMarker] = []
     for block in blocks:
-        spans = split_sentences(block.text)
+        rows = [(i, num, next(kept)[1]) for i, num in enumerate(block.lines)]
+        spans = _closing_markers(block, split_sentences(block.text), rows)
         first_index = len(sentences)
         span_starts = [s for s, _ in spans]
         placed = []  # (offset in block, RawMarker)
-        for i, num in enumerate(block.lines):
-            _, found = next(kept)
+        for i, num, found in rows:
             placed += [(block.starts[i] + raw.start, raw) for raw in found]
             for raw in found:
                 offset = block.starts[i] + raw.start
@@ -188,6 +189,25 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
                 index=len(sentences),
             ))
     return sentences, markers, tuple(skipped)
+
+
+def _closing_markers(block: Block, spans: list[tuple[int, int]], rows) -> list[tuple[int, int]]:
+    """Sentences with the citation in parentheses set after their full stop ('... than unilateral mastectomy. (20)
+    Moreover, in a study by Eck et al. (2014) ...', as HCSC's policies print it) end after that citation: it cites
+    the sentence before it, not the one it opens."""
+    spans = list(spans)
+    for i, _, found in rows:
+        for raw in found:
+            if raw.style != PAREN:
+                continue
+            at, end = block.starts[i] + raw.start, block.starts[i] + raw.end
+            k = next((k for k, (a, b) in enumerate(spans) if a <= at < b), None)
+            if not k or block.text[spans[k][0]:at].strip() or not block.text[:spans[k][0]].rstrip().endswith(
+                    (".", "!", "?")):
+                continue
+            spans[k - 1] = (spans[k - 1][0], end)
+            spans[k] = (end, spans[k][1])
+    return [(a, b) for a, b in spans if block.text[a:b].strip()]
 
 
 def _scanned_by_block(block: Block, scan) -> list[tuple[int, list]]:

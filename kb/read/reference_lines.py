@@ -89,9 +89,17 @@ def _opens_at_one(lines: list[str], num: int, last: int) -> bool:
     return False
 
 
+# a whole entry set in italics, as a list printed wholly so gives each of its entries ('*Whitlock EP, ... PMID
+# 16880463*', Capital Blue Cross): no part of it is set apart, so the marks say nothing about its fields
+_ALL_ITALIC = lazy(r"\*(?!\*)([^*]+)(?<!\s)\*")
+
+
 def _read_unbolded(read, number: int, text: str, line: int) -> ReferenceEntry:
     """Journals set an entry's authors (or its year, volume) in bold: the fields are read without the marks,
-    and the entry keeps its text as printed."""
+    and the entry keeps its text as printed. So is an entry set wholly in italics."""
+    italic = _ALL_ITALIC.fullmatch(text.strip())
+    if italic:
+        return replace(read(number, italic.group(1), line), raw=text)
     if "**" not in text:
         return read(number, text, line)
     return replace(read(number, text.replace("**", ""), line), raw=text)
