@@ -117,7 +117,7 @@ def defined_elsewhere(text: str) -> set[str]:
         words = _words(_BOUNDARY.split(inside, 1)[0])
         if not _CODE_LIKE.match(abbr) and words and fits(abbr, words):
             out.add(abbr)
-    listed: set[str] = set()  # the items of the lists (every form but the last, the one-bracket form)
+    listed: set[str] = set()  # the items of the lists (every form but the first, a bare space, and the last)
     slips: set[str] = set()
     for i, pattern in enumerate(_GLOSSARY):
         for m in pattern.finditer(text):
@@ -126,7 +126,7 @@ def defined_elsewhere(text: str) -> set[str]:
                 out.add(m.group("abbr"))
             elif _swapped(m.group("abbr"), words):
                 slips.add(m.group("abbr"))
-            if i < len(_GLOSSARY) - 1:
+            if 0 < i < len(_GLOSSARY) - 1:  # a list set off by a comma, colon or '=', not 'EGF was added'
                 listed.add(m.group("abbr"))
     # A legend's list defines each of its items, also one whose words do not spell it out (a protein's name, 'SGK:
     # serine/threonine-protein kinase' beside 'PKC: protein kinase C'): where enough of the list's items do, the
