@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from kb.patterns import lazy
 from kb.read.criteria_blocks import Block, read_blocks
-from kb.read.criteria_words import (BODY_RECOMMENDS, category_heading, category_of, recommendation_category,
-                                    recommendation_text, states_coverage)
+from kb.read.criteria_words import (BODY_RECOMMENDS, CLOSING_CATEGORY, category_heading, category_of,
+                                    recommendation_category, recommendation_text, states_coverage)
 from kb.read.model import Problem, Statement
 
-_OPENS_LIST = lazy(r"(?:following|these|criteria|conditions|indications|any of|all of|below)[^.]{0,80}:\s*$",
+_OPENS_LIST = lazy(r"(?:following|these|criteria|conditions|indications|any of|all of|below|limited to)[^.]{0,80}:\s*$",
                    re.IGNORECASE)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
@@ -185,6 +185,11 @@ def _bullet(walk: _Walk, block: Block) -> None:
 def _para(walk: _Walk, block: Block) -> None:
     if category_heading(block.text):
         _heading(walk, block)  # '**Medically Necessary:**' printed as a bold line heads what follows
+    elif walk.announcer and CLOSING_CATEGORY.match(block.text) and category_of(block.text):
+        # 'These are considered experimental/investigational ...' after the list: the category of the statement
+        # that announced it, not a statement of its own
+        next(d for d in walk.drafts if d["id"] == walk.announcer)["category"] = category_of(block.text)
+        walk.announcer = walk.paragraph = None
     elif states_coverage(block.text):
         _statement(walk, block)
     else:

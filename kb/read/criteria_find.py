@@ -17,8 +17,10 @@ from kb.read.criteria_words import category_heading, states_coverage
 from kb.read.model import Problem, Section, Statement
 from kb.read.shape import NO_CRITERIA
 
-CRITERIA_HEADING = lazy(r"\bcriteria\b|\bcoverage\b|\bpolicy statement|^policy$|\bposition statement|"
-                        r"\bclinical indications?\b|^medical necessity\b", re.I)
+# 'Policy' alone may carry its outline number ('I. POLICY', Capital Blue Cross) or an endnote's mark, the products it
+# covers run on after it ('Policy1 Commercial Members: Managed Care ...', BCBS Massachusetts).
+CRITERIA_HEADING = lazy(r"\bcriteria\b|\bcoverage\b|\bpolicy statement|^(?:(?:[IVX]{1,4}|\d{1,2})\.\s+)?policy(?:\d{1,2}\b.*)?$|"
+                        r"\bposition statement|\bclinical indications?\b|^medical necessity\b", re.I)
 # Parts of a policy that hold no criteria even when their words decide coverage (a coding table's 'Considered
 # Medically Necessary when criteria ... are met', a rationale quoting another issuer).
 _NEVER_CRITERIA = lazy(r"\b(?:coding|codes|background|rationale|references?|bibliography|definitions?|appendix|revision|"

@@ -13,6 +13,7 @@ from kb.patterns import lazy
 CATEGORY = lazy(
     r"\b(not medically necessary|medically necessary|investigational|experimental|"
     r"cosmetic|not covered|unproven|(?:does not|do not|meets?) the definition of medical necessity|"
+    r"(?:(?:does|do) not meet|meets?) coverage criteria|"
     r"(?:not\s+)?reasonable and necessary)\b",
     re.IGNORECASE,
 )
@@ -20,6 +21,8 @@ CATEGORY = lazy(
 # 'reasonable and necessary', and a negation ahead of the category ('is *not* considered medically necessary').
 _NEGATED = lazy(r"\b(?:is|are)\s+not\s+(?:considered\s+)?(?:medically|reasonable and) necessary\b|"
                 r"\bdo(?:es)? not meet the definition|\bnot\s+reasonable and necessary\b", re.IGNORECASE)
+# Avalon's (a laboratory benefit manager's) words: 'MEETS COVERAGE CRITERIA when ...', 'DOES NOT MEET COVERAGE CRITERIA'.
+_COVERAGE_CRITERIA = lazy(r"\b(?:(?P<no>does not|do not)\s+meet|meets?)\s+coverage criteria\b", re.IGNORECASE)
 _CATEGORY_JOINERS = lazy(r"\b(?:and|or|and/or|reimbursable|considered|indications?|criteria)\b|[,/&:*\s-]+", re.I)
 
 
@@ -28,9 +31,15 @@ _CATEGORY_JOINERS = lazy(r"\b(?:and|or|and/or|reimbursable|considered|indication
 # requests for Dupixent ... may be approved if the following criteria are met' (also printed 'may be if approved
 # if'). Not an FDA approval ('is approved for the treatment of'), nor an ethics committee's ('was approved by').
 APPROVES = lazy(r"(?:^|[.:]\s+)Approve\s+(?:for|if|when|in)\b|\bwill be approved\s+(?:based|if|when|for)\b|"
-                r"\bmay\s+(?:not\s+)?be\s+(?:if\s+)?approved\s+(?:if|when|based|for the following)\b")
-# Anthem's 'Requests for Dupixent may not be approved for the following:'
-_REFUSES = lazy(r"\bmay\s+not\s+be\s+approved\b|\bwill\s+not\s+be\s+approved\b")
+                r"\bmay\s+(?:not\s+)?be\s+(?:if\s+)?approved\s+(?:if|when|based|for the following)\b|"
+                # Humana's 'Humana members may (NOT) be eligible under the Plan for genetic testing when ...'
+                r"\bmay\s+(?:not\s+|NOT\s+)?be\s+eligible\s+under\s+the\s+Plan\b")
+# Anthem's 'Requests for Dupixent may not be approved for the following:', Humana's 'may NOT be eligible'
+_REFUSES = lazy(r"\bmay\s+not\s+be\s+approved\b|\bwill\s+not\s+be\s+approved\b|\bmay\s+(?i:not)\s+be\s+eligible\b")
+# A sentence after a statement's list that gives the list's category: Humana's 'These are considered experimental/
+# investigational as they are not identified as widely used ...' closing 'Humana members may NOT be eligible ... for
+# any of the following:'.
+CLOSING_CATEGORY = lazy(r"^(?:These|This|Such)\s+(?:\w+\s+){0,2}?(?:are|is)\s+considered\s+", re.IGNORECASE)
 
 
 # 'Do not offer ...', 'is not recommended': a recommendation against; 'For advice on ..., see ...' only points to
@@ -85,6 +94,9 @@ def category_of(text: str) -> str | None:
     if negated and negated.start() <= found.start() + len(found.group(0)):
         return "not medically necessary"
     word = found.group(1).lower()
+    coverage = _COVERAGE_CRITERIA.fullmatch(word)
+    if coverage:
+        return "not covered" if coverage.group("no") else "medically necessary"
     return "medically necessary" if word.endswith(("medical necessity", "reasonable and necessary")) else word
 
 
@@ -99,7 +111,8 @@ def category_heading(title: str) -> bool:
 # stand; the other categories only after a verb that gives them ('is considered experimental', 'Aetna considers the
 # following interventions experimental', 'remains investigational').
 _DECIDES = lazy(r"\bmedically necessary\b|\bdefinition of medical necessity\b|\bnot\s+covered\b|"
-                r"\breasonable and necessary\b", re.IGNORECASE)
+                r"\breasonable and necessary\b|\bmeets?\s+coverage criteria\b|\bnot\s+meet\s+coverage criteria\b",
+                re.IGNORECASE)
 _JUDGES = lazy(r"\b(?:consider(?:s|ed)?|deemed)\s+"
                r"(?:(?!(?:in|of|by|with|among|within|from|during|on|at)\s)\S+\s+){0,8}?"
                r"(?:to be\s+)?(?:experimental|investigational|cosmetic|"
