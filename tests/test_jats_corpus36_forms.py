@@ -37,6 +37,16 @@ def test_a_count_over_its_denominator_is_read_as_that_fraction():
                       "EST302") == [("EST302", "warning")]
 
 
+
+def test_doses_over_a_slash_are_no_count_over_its_denominator():
+    """A combination's doses ('the AZL-M/CTD 20/12.5-40/25 mg group (0.5%)'), folder 30: 25 is no denominator."""
+    text = ("Creatinine increase was more frequent in the 40/12.5-80/25 mg group (2.5%) than in the "
+            "20/12.5\u201340/25 mg (0.5%) and OLM/HCTZ 20/12.5\u201340/25 mg (0.6%) groups [1].")
+    assert in_results(text, "EST302") == []
+    # Still said: a count over its denominator with a wrong percentage, a unit word elsewhere in the sentence.
+    assert in_results("Creatinine rose in the 40 mg group, in 433/1119 (48.7%) patients [1].", "EST302") == [
+        ("EST302", "warning")]
+
 # --- EST301: arms and the total they split ------------------------------------------------------------------
 
 def test_arms_on_both_sides_of_of_whom_are_not_read_as_one_split():

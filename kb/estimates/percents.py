@@ -28,7 +28,10 @@ _STAGE = lazy(rf"(?<![\d.,])(?P<n>{INT})\s+(?:were|was)\s+(?:[\w-]+\s+)?(?:rando
 
 
 # '433/1119 (38.7%)': a count printed over its denominator; the percentage is of the number after the slash.
-_SLASH_BEFORE = lazy(rf"(?<![\d.,/])(?P<k>{INT})\s*/\s*$")
+_SLASH_BEFORE = lazy(rf"(?<![\d.,/\u2013\u2014-])(?P<k>{INT})\s*/\s*$")
+# '... the AZL-M/CTD 20/12.5–40/25 mg group (0.5%)': a combination's doses over a slash, no count over its
+# denominator; a unit after the second number says so.
+_DOSE_UNIT = lazy(r"\s*(?:mg|g|mcg|\u00b5g|\u03bcg|ng|ml|mL|mmHg|mmol|IU|units?)\b")
 # '34 975 were aged 40-74 ...; however, of these, 2550 (7.3%) had ...': 'of these' takes the count printed last
 # before it, not the sentence's opening total.
 _OF_THESE = lazy(r"\b(?:of|among)\s+(?:these|them|those|whom)\b[\s,]*(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
@@ -46,7 +49,7 @@ def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
         return out
     for m in _COUNT.finditer(text):
         part = _PART_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if part or _SLASH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if part or _over_slash(text, m):
             out.append((m, m.group("c")))
             continue
         after = _DENOM_AFTER.match(text, m.end())
@@ -77,9 +80,15 @@ def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
 def printed_count(text: str, m: re.Match) -> str:
     """The count a 'count (p%)' match gives its percentage of: the one before 'out of' or a slash when one stands
     there."""
-    part = _PART_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
-        or _SLASH_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    part = _PART_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _over_slash(text, m)
     return part.group("k") if part else m.group("c")
+
+
+def _over_slash(text: str, m: re.Match) -> re.Match | None:
+    """The count printed over the slash before ``m``'s number ('433/1119 (38.7%)'), unless the two are doses."""
+    if _DOSE_UNIT.match(text, m.end("c")):
+        return None
+    return _SLASH_BEFORE.search(text, max(0, m.start() - 12), m.start())
 
 
 def _of_these(text: str, start: int, m: re.Match) -> str | None | bool:
