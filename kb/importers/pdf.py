@@ -41,7 +41,8 @@ _COMBINING = {"\u00b4": "\u0301", "`": "\u0300", "\u02dc": "\u0303", "\u00a8": "
               "\u02c7": "\u030c", "\u00af": "\u0304", "\u02d8": "\u0306", "\u02da": "\u030a", "\u00b8": "\u0327",
               "\u02d9": "\u0307", "\u02dd": "\u030b"}
 _NUMBER_LABEL = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)])(?:\s|$)")
-_EMPHASISED_LABEL = re.compile(r"^(\*{1,3})(\(?\[?\d{1,3}[.\])]?)\1(?=\s)")
+# (JAMA sets the number alone in bold and its full stop plain: '**1**. Stevens JA')
+_EMPHASISED_LABEL = re.compile(r"^(\*{1,3})(\(?\[?\d{1,3}[.\])]?)\1([.\])]?)(?=\s)")
 _SUP_E_RANGE = re.compile(r"\d+(?:\s*[,e\u2013-]?\s*\d+)*")
 
 
@@ -218,7 +219,7 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_col
     x0 = min(c["x0"] for c in body)
     # an entry number set in bold or italic ('**1.** Fischer R'): the emphasis is the label's typography, and a
     # label is read as one only bare
-    text = _EMPHASISED_LABEL.sub(r"\2", text)
+    text = _EMPHASISED_LABEL.sub(r"\2\3", text)
     bullet = text[0] in _TEXT_BULLETS
     marker_x = x0
     if bullet:

@@ -27,6 +27,7 @@ _BIN = 2.0  # points: the vertical resolution at which two columns are seen side
 _MIN_RUN_LINES = 5  # lines of text side by side before a gap is taken for a gutter
 _TEXT_FILL = 0.45  # a column's lines fill at least this share of its width (table cells do not)
 _COLUMN_SHARE = 0.28  # ... and a column is at least this share of the page's text width
+_LIST_LABEL = re.compile(r"^(?:\d{1,3}\.?|\[\d{1,3}\])$")  # a list entry's number standing alone on its row
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,10 @@ def fragments(chars: list[dict]) -> list[Fragment]:
     return out
 
 
+def _text(f: Fragment) -> str:
+    return "".join(c["text"] for c in f.chars).strip()
+
+
 def _fragment(chars: list[dict]) -> Fragment:
     ink = [c for c in chars if c["text"].strip()] or chars
     return Fragment(tuple(chars), min(c["x0"] for c in ink), max(c["x1"] for c in ink),
@@ -132,6 +137,10 @@ def _fills(side: list[Fragment], start: float, end: float, page_width: float, sh
     total = sum(weight.values())
     cuts: dict[int, int] = {}
     for key, row in rows.items():
+        # a numbered list's label set apart from its entry by more than an em (BMJ's small-type references: '1',
+        # then a hanging indent) cuts every entry's first row at the same x, yet the row is one line of text
+        if len(row) == 2 and _LIST_LABEL.match(_text(min(row, key=lambda f: f.x0))):
+            continue
         if len(row) > 1:
             cut = round(sorted(row, key=lambda f: f.x0)[1].x0 / 3)
             cuts[cut] = cuts.get(cut, 0) + weight[key]
@@ -191,9 +200,18 @@ def _whole_rows(side: list[Fragment], near: list[Fragment]) -> list[Fragment]:
     return [f for f in side if round(f.bottom) in rows]
 
 
-def page_gutters(pages: list[list[dict]]) -> list[tuple[list[Fragment], float | tuple | None]]:
+@dataclass(frozen=True)
+class Split:
+    """A page set in two columns above a line naming the reference list and in three below it (JAMA prints its
+    article information and references in three narrow columns under the text's last two)."""
+    y: float  # the top of the line naming the list
+    upper: float  # the gutter of the two columns above
+    lower: tuple[float, float]  # the gutters of the three below
+
+
+def page_gutters(pages: list[list[dict]]) -> list[tuple[list[Fragment], float | tuple | Split | None]]:
     """Each page's fragments and the gutter found on it alone: an x, or two (a reference list set in three
-    columns, taken only under the list's heading and on the pages that follow one set so)."""
+    columns, taken only under the list's heading and on the pages that follow one set so), or a ``Split``."""
     out = []
     in_list = False  # the last page read a reference list in three columns: the next may go on with it
     for chars in pages:
@@ -203,14 +221,44 @@ def page_gutters(pages: list[list[dict]]) -> list[tuple[list[Fragment], float | 
             three = three_column_list(frags, continued=in_list)
             gutter, in_list = (three, True) if three else (None, False)
         else:
-            in_list = False
+            split = _split_at_list(frags, gutter)
+            gutter, in_list = (split, True) if split else (gutter, False)
         out.append((frags, gutter))
-    return out
+    return _three_column_body(out)
 
 
-def document_gutter(found: list[tuple[list[Fragment], float | tuple | None]]) -> float | None:
+_THREE_COLUMN_PAGES = 3  # pages of three columns of running text before a document is taken as set so
+
+
+def _three_column_body(found: list) -> list:
+    """Science and its sister journals set their body text in three columns, not only the list: where three
+    pages or more that show no two columns show three (each side lines of running text over a long run, as a
+    list in three columns does), every such page is read in three. A three-column table is a page or two."""
+    three = {i: g for i, (frags, gutter) in enumerate(found) if gutter is None
+             and (g := three_column_list(frags, continued=True))}
+    if len(three) < _THREE_COLUMN_PAGES:
+        return found
+    return [(frags, three.get(i, gutter)) for i, (frags, gutter) in enumerate(found)]
+
+
+def _split_at_list(frags: list[Fragment], gutter: float) -> Split | None:
+    """Two columns above the line naming the reference list, and three below it: the three are read only
+    where the text below that line, taken alone, shows them (``three_column_list``)."""
+    from kb.importers.pdf_entries import names_reference_list
+
+    heading = [f for f in frags if names_reference_list(_text(f))]
+    if not heading:
+        return None
+    y = min(f.top for f in heading)
+    if not any(f.bottom <= y for f in frags):
+        return None
+    three = three_column_list([f for f in frags if f.top >= y - 1])
+    return Split(y, gutter, three) if three else None
+
+
+def document_gutter(found: list[tuple[list[Fragment], float | tuple | Split | None]]) -> float | None:
     """The gutter the pages set in two columns share (journals keep one page grid), or None."""
-    gutters = [g for _, g in found if isinstance(g, float)]
+    gutters = [g.upper if isinstance(g, Split) else g for _, g in found if isinstance(g, (float, Split))]
     return median(gutters) if gutters else None
 
 
