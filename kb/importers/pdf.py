@@ -29,6 +29,7 @@ from kb.importers.pdf_entries import head_unheaded_list, set_apart_supplement_li
 from kb.importers.pdf_footnotes import notes_after_columns
 from kb.importers.pdf_furniture import drop_running_lines, drop_side_numbers
 from kb.importers.pdf_layout import Line, Table, write_blocks
+from kb.importers.pdf_manuscript import drop_line_numbers
 
 _TEXT_BULLETS = "\u2022\u25e6\u25aa\u2023\u25cf\u25cb\u25a0\u25a1\u2043\u27a2\uf0b7"
 _MARKER_TEXT = re.compile(r"^\s*[\[(]?[\d\s,;\-\u2013]{1,20}[\])]?\s*$")  # '[71]', '67]', '5,6'
@@ -74,11 +75,12 @@ def convert(data: bytes, source_name: str) -> Converted:
     found_tables = [[Table(number, *t) for t in tables.get(number, [])] for number in range(1, len(pages) + 1)]
     page_chars = [[c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
                   for page, found in zip(pages, found_tables)]
-    side_numbers = 0
+    side_numbers = line_numbers = 0
     for i, page in enumerate(pages):
         if page:
+            page_chars[i], numbered = drop_line_numbers(page_chars[i], page.width)
             page_chars[i], removed = drop_side_numbers(page_chars[i], page.width)
-            side_numbers += removed
+            side_numbers, line_numbers = side_numbers + removed, line_numbers + numbered
     gutters = page_gutters(page_chars)
     known = document_gutter(gutters)
     for number, (page, found, chars, (frags, gutter)) in enumerate(zip(pages, found_tables, page_chars, gutters), 1):
@@ -114,6 +116,8 @@ def convert(data: bytes, source_name: str) -> Converted:
             notes.append(note)
     if dropped:
         notes.insert(0, f"{dropped} running header, footer and page-number lines were dropped")
+    if line_numbers:
+        notes.append(f"{line_numbers} line numbers printed in the left margin (a manuscript's) were left out")
     if in_columns:
         notes.append(f"{_pages(in_columns)} set in two columns read column by column (the left column first, "
                      "band by band under full-width titles, abstracts and figures)")
