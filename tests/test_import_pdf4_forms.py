@@ -203,12 +203,12 @@ def test_double_spaced_lines_are_one_paragraph():
     from importtools import layout_line, written_lines
 
     double = [layout_line(f"line {i} of a paragraph set double-spaced in a manuscript and", 100 + 24 * i,
-                          50, 500, 12.0) for i in range(6)]
+                          50, 500, 12.0) for i in range(24)]
     assert written_lines(double).count("\n\n") == 0
     # clean: on a single-spaced page the same gap parts paragraphs
     single = [layout_line(f"line {i} of a paragraph set single-spaced in an article and", 100 + 14 * i, 50, 500, 12.0)
-              for i in range(6)]
-    single += [layout_line("a paragraph of its own after a wide gap in the article", 100 + 14 * 5 + 24, 50, 500, 12.0)]
+              for i in range(24)]
+    single += [layout_line("a paragraph of its own after a wide gap in the article", 100 + 14 * 23 + 24, 50, 500, 12.0)]
     assert written_lines(single).count("\n\n") == 1
 
 

@@ -58,6 +58,7 @@ def _apart(run: list[dict], chars: list[dict]) -> bool:
 
 _SINGLE_GAP = 0.6  # of the body size: the widest gap between a paragraph's lines on a single-spaced page
 _DOUBLE_GAP = 0.8  # ... and the usual gap, in body sizes, from which the text is taken as double-spaced
+_LEAST_GAPS = 20  # gaps between body lines measured before the text is taken for double-spaced
 
 
 def paragraph_gap(lines: list, body: float) -> float:
@@ -72,6 +73,7 @@ def paragraph_gap(lines: list, body: float) -> float:
     if not gaps:
         return _SINGLE_GAP * body
     usual, count = gaps.most_common(1)[0]
-    if usual < _DOUBLE_GAP * body or count < 0.4 * sum(gaps.values()):
+    # (a manuscript runs to pages of such lines: a few gaps prove nothing)
+    if usual < _DOUBLE_GAP * body or count < 0.4 * sum(gaps.values()) or sum(gaps.values()) < _LEAST_GAPS:
         return _SINGLE_GAP * body
     return usual + 0.25 * body
