@@ -231,3 +231,14 @@ def test_a_year_before_a_biorxiv_number_is_the_year():
            "1. Sahoo B, Dai X. How NINJ1 mediates rupture. bioRxiv. 2023: 2023.05.31.543175.\n" \
            "2. Kim J. A volume. J Biol. 2093: 1-10.\n"
     assert [e.year for e in parse_policy(text).references] == [2023, None]  # clean: a volume before pages
+
+
+def test_a_lists_hanging_labels_counting_its_entries_are_no_line_numbers():
+    from kb.importers.pdf_manuscript import drop_line_numbers
+
+    chars = _word("A paragraph of the text opens at the list's edge.", 72, 80, 10.0)
+    for n in range(1, 9):  # each entry: its label at the edge, two lines hanging beside it
+        bottom = 100 + 30 * n
+        chars += _word(str(n), 72, bottom, 10.0) + _word("Author AB. A title of the paper.", 90, bottom, 10.0)
+        chars += _word("Journal 2009;1:1-9.", 90, bottom + 12, 10.0)
+    assert drop_line_numbers(chars, 612.0) == (chars, 0)

@@ -14,6 +14,7 @@ from collections import Counter
 
 _STRIP = 0.15  # of the page width: the left margin strip where the numbers stand
 _LEAST = 5  # numbered lines on a page before its margin numbers are taken for line numbers
+_NUMBERED_SHARE = 0.7  # ... and the share of the lines beside them they number at least
 
 
 def drop_line_numbers(chars: list[dict], width: float) -> tuple[list[dict], int]:
@@ -40,10 +41,25 @@ def drop_line_numbers(chars: list[dict], width: float) -> tuple[list[dict], int]
     numbered.sort(key=lambda run: run[0]["top"])
     values = [int("".join(c["text"] for c in run)) for run in numbered]
     steps = sum(1 for a, b in zip(values, values[1:]) if b == a + 1)
-    if len(values) < _LEAST or steps < 0.8 * (len(values) - 1):
+    if len(values) < _LEAST or steps < 0.8 * (len(values) - 1) or not _in_margin(numbered, chars):
         return chars, 0
     ids = {id(c) for run in numbered for c in run}
     return [c for c in chars if id(c) not in ids], len(numbered)
+
+
+def _in_margin(numbered: list[list[dict]], chars: list[dict]) -> bool:
+    """The numbers stand left of all the text beside them and number most of its lines: a reference list's
+    labels, hanging at its column's edge, count its entries, not its lines, and the text's other paragraphs
+    open at that edge too."""
+    ids = {id(c) for run in numbered for c in run}
+    edge = max(run[-1]["x1"] for run in numbered)
+    top, bottom = numbered[0][0]["top"], numbered[-1][-1]["bottom"]
+    rows: dict[int, float] = {}  # each line of words between the first number and the last: its first letter
+    for c in chars:
+        if id(c) not in ids and c["text"].isalpha() and top <= c["top"] and c["bottom"] <= bottom:
+            key = round(c["bottom"])
+            rows[key] = min(rows.get(key, c["x0"]), c["x0"])
+    return all(x0 > edge for x0 in rows.values()) and len(numbered) >= _NUMBERED_SHARE * len(rows)
 
 
 def _apart(run: list[dict], chars: list[dict]) -> bool:
