@@ -242,3 +242,29 @@ def test_a_lists_hanging_labels_counting_its_entries_are_no_line_numbers():
         chars += _word(str(n), 72, bottom, 10.0) + _word("Author AB. A title of the paper.", 90, bottom, 10.0)
         chars += _word("Journal 2009;1:1-9.", 90, bottom + 12, 10.0)
     assert drop_line_numbers(chars, 612.0) == (chars, 0)
+
+
+def _drop_cap_page(cap_size: float) -> list[dict]:
+    chars = [_glyph("M", 90, 103, cap_size)]  # three lines high, its top level with the first line's
+    chars += _word("ore than 250 000 people in the United States", 113, 72, 8.0)
+    for row, text in enumerate(["fracture their hip each year, with many", "experiencing severe consequences."], 1):
+        chars += _word(text, 113, 72 + 11.5 * row, 8.0)
+    return chars
+
+
+def test_a_drop_cap_is_seated_on_its_first_line():
+    from kb.importers.pdf_initials import seat_drop_caps
+
+    seated = seat_drop_caps(_drop_cap_page(42.0))
+    cap = seated[0]
+    assert cap["size"] == 8.0 and cap["bottom"] == 72 and cap["x1"] == 113
+    # clean: a large letter that stands beside no lines of text (a figure's panel letter) is left as it is
+    alone = [_glyph("A", 76, 103, 42.0)] + _word("text far below the panel letter", 113, 300, 8.0)
+    assert seat_drop_caps(alone) == alone
+
+
+def test_a_titles_large_letters_are_no_drop_cap():
+    from kb.importers.pdf_initials import seat_drop_caps
+
+    title = _word("Mo", 69, 103, 42.0) + _drop_cap_page(42.0)[1:]
+    assert seat_drop_caps(title) == title

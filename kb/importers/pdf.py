@@ -28,6 +28,7 @@ from kb.importers.pdf_order import page_order
 from kb.importers.pdf_entries import head_unheaded_list, set_apart_supplement_lists
 from kb.importers.pdf_footnotes import notes_after_columns
 from kb.importers.pdf_furniture import drop_running_lines, drop_side_numbers
+from kb.importers.pdf_initials import seat_drop_caps
 from kb.importers.pdf_layout import Line, Table, write_blocks
 from kb.importers.pdf_manuscript import drop_line_numbers
 
@@ -78,7 +79,7 @@ def convert(data: bytes, source_name: str) -> Converted:
     side_numbers = line_numbers = 0
     for i, page in enumerate(pages):
         if page:
-            page_chars[i], numbered = drop_line_numbers(page_chars[i], page.width)
+            page_chars[i], numbered = drop_line_numbers(seat_drop_caps(page_chars[i]), page.width)
             page_chars[i], removed = drop_side_numbers(page_chars[i], page.width)
             side_numbers, line_numbers = side_numbers + removed, line_numbers + numbered
     gutters = page_gutters(page_chars)
