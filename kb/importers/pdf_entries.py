@@ -123,8 +123,9 @@ def head_unheaded_list(markdown: str) -> tuple[str, str | None]:
         lines[start:start] = ["## References", ""]
         first, end = (("[1]", f"[{last}]") if form is _BRACKET_ENTRY else ("1", str(last)) if form is _BARE_ENTRY
                       else ("1.", f"{last}."))
-        moved = (f"; {boxes} box{'es' if boxes > 1 else ''} printed amid the entries (a heading and its text, as "
-                 "BMJ sets 'What is already known on this topic' beside its list) moved after the list") if boxes else ""
+        moved = "" if not boxes else (
+            f"; {boxes} box{'es' if boxes > 1 else ''} printed amid the entries (a heading and its text, as BMJ "
+            "sets 'What is already known on this topic' beside its list) moved after the list")
         return "\n".join(lines), (f"entries {first} to {end} stand at the end under no heading (as preprints and "
                                   f"some journals print them): a References heading was added above them{moved}")
     return markdown, None

@@ -128,7 +128,8 @@ _RESIDUE = re.compile(r"(?<![A-Za-z])(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|
                       r"$")
 
 
-# A motif in one-letter codes between the raised places of its first and last residue: '<sup>926</sup>DQVD<sup>929</sup>'
+# A motif in one-letter codes between the raised places of its first and last residue:
+# '<sup>926</sup>DQVD<sup>929</sup>'
 _MOTIF = "ACDEFGHIKLMNPQRSTVWY"
 _MOTIF_AFTER = re.compile(rf"^([{_MOTIF}]{{2,}})<sup>(\d{{1,5}})</sup>")
 _MOTIF_BEFORE = re.compile(rf"<sup>(\d{{1,5}})</sup>([{_MOTIF}]{{2,}})$")
