@@ -268,3 +268,22 @@ def test_a_titles_large_letters_are_no_drop_cap():
 
     title = _word("Mo", 69, 103, 42.0) + _drop_cap_page(42.0)[1:]
     assert seat_drop_caps(title) == title
+
+
+def _boxed_page(box_size: float) -> list[dict]:
+    """PNAS's first page: the introduction in a wide column, its Significance box in a narrow one to the right."""
+    chars = []
+    for row in range(30):
+        chars += _word("introduction text running across the wide column of page one", 36, 100 + 11 * row, 10.0)
+        if row < 24:
+            chars += _word("significance box of text", 404, 100 + 11 * row, box_size)
+    return chars
+
+
+def test_a_narrow_box_in_smaller_type_beside_the_text_is_a_column():
+    from kb.importers.pdf_columns import find_gutter, fragments
+
+    gutter = find_gutter(fragments(_boxed_page(8.5)))
+    assert gutter is not None and 366 < gutter < 404
+    # clean: a column as narrow in the text's own type is not taken for one (a table's column of words may be)
+    assert find_gutter(fragments(_boxed_page(10.0))) is None

@@ -125,10 +125,7 @@ def _fills(side: list[Fragment], start: float, end: float, page_width: float, sh
     again are a table's cells, not justified text (whose wide gaps fall anywhere)."""
     # the side's running text: the size most of its glyphs are set in (a title set larger aside, and a figure's
     # many small axis labels, which outnumber the text's lines as fragments but not as glyphs)
-    by_size: dict[float, int] = {}
-    for f in side:
-        by_size[round(f.size * 2) / 2] = by_size.get(round(f.size * 2) / 2, 0) + len(f.chars)
-    usual = max(by_size, key=lambda size: (by_size[size], size))
+    usual = _usual_size(side)
     rows: dict[int, list[Fragment]] = {}
     for f in side:
         if abs(f.size - usual) <= 0.2 * usual:
@@ -188,10 +185,34 @@ def find_gutter(frags: list[Fragment], known: float | None = None) -> float | No
     # the text next to the gutter: a column's lines reach it, a figure's labels further out weigh nothing
     near_left = _whole_rows(left, [f for f in left if f.x1 > x - 0.5 * (x - left_edge)])
     near_right = _whole_rows(right, [f for f in right if f.x0 < x + 0.5 * (right_edge - x)])
-    if not near_left or not near_right or not (_fills(near_left, min(f.x0 for f in near_left), x, width)
-                                               and _fills(near_right, x, max(f.x1 for f in near_right), width)):
+    if not near_left or not near_right:
+        return None
+    spans = ((near_left, min(f.x0 for f in near_left), x), (near_right, x, max(f.x1 for f in near_right)))
+    if not all(_fills(side, start, end, width) for side, start, end in spans) and not _beside_box(spans, width):
         return None
     return (max(f.x1 for f in near_left) + min(f.x0 for f in near_right)) / 2
+
+
+_BOX_SHARE = 0.2  # a box in its own smaller type may be this narrow a share of the page's text width
+
+
+def _beside_box(spans, width: float) -> bool:
+    """A narrow column in a type a point smaller or more than the text beside it (PNAS's Significance box by the
+    abstract and introduction): a column still, if its lines fill it and the text's lines fill theirs."""
+    sizes = [_usual_size(side) for side, _, _ in spans]
+    narrow = min(range(2), key=lambda i: spans[i][2] - spans[i][1])
+    side, start, end = spans[narrow]
+    other, o_start, o_end = spans[1 - narrow]
+    return sizes[narrow] <= sizes[1 - narrow] - 1.0 and _fills(side, start, end, width, share=_BOX_SHARE) and \
+        _fills(other, o_start, o_end, width)
+
+
+def _usual_size(side: list[Fragment]) -> float:
+    """The size most of a side's glyphs are set in."""
+    by_size: dict[float, int] = {}
+    for f in side:
+        by_size[round(f.size * 2) / 2] = by_size.get(round(f.size * 2) / 2, 0) + len(f.chars)
+    return max(by_size, key=lambda size: (by_size[size], size))
 
 
 def _whole_rows(side: list[Fragment], near: list[Fragment]) -> list[Fragment]:
