@@ -188,23 +188,32 @@ def find_gutter(frags: list[Fragment], known: float | None = None) -> float | No
     if not near_left or not near_right:
         return None
     spans = ((near_left, min(f.x0 for f in near_left), x), (near_right, x, max(f.x1 for f in near_right)))
-    if not all(_fills(side, start, end, width) for side, start, end in spans) and not _beside_box(spans, width):
+    # (a box is taken on the page's own long run only: beside a short one, under the document's gutter, the
+    # smaller type is more often an equation's indices or a figure's labels)
+    if not all(_fills(side, start, end, width) for side, start, end in spans) and not (
+            known is None and _beside_box(spans, width)):
         return None
     return (max(f.x1 for f in near_left) + min(f.x0 for f in near_right)) / 2
 
 
 _BOX_SHARE = 0.2  # a box in its own smaller type may be this narrow a share of the page's text width
+_BOX_WIDTH = 0.6  # ... and is narrower than this share of the text's column beside it
 
 
 def _beside_box(spans, width: float) -> bool:
     """A narrow column in a type a point smaller or more than the text beside it (PNAS's Significance box by the
-    abstract and introduction): a column still, if its lines fill it and the text's lines fill theirs."""
-    sizes = [_usual_size(side) for side, _, _ in spans]
-    narrow = min(range(2), key=lambda i: spans[i][2] - spans[i][1])
-    side, start, end = spans[narrow]
-    other, o_start, o_end = spans[1 - narrow]
-    return sizes[narrow] <= sizes[1 - narrow] - 1.0 and _fills(side, start, end, width, share=_BOX_SHARE) and \
-        _fills(other, o_start, o_end, width)
+    abstract and introduction): a column still, if its lines fill it and the text's lines fill theirs. Narrow:
+    its own lines under three fifths as wide as the text's (glyphs a file sets off the page's left edge aside)."""
+    sides = [[f for f in side if f.x0 >= 0] for side, _, _ in spans]
+    if not all(sides):
+        return False
+    widths = [max(f.x1 for f in side) - min(f.x0 for f in side) for side in sides]
+    narrow = min(range(2), key=lambda i: widths[i])
+    _, start, end = spans[narrow]
+    _, o_start, o_end = spans[1 - narrow]
+    return widths[narrow] < _BOX_WIDTH * widths[1 - narrow] and \
+        _usual_size(sides[narrow]) <= _usual_size(sides[1 - narrow]) - 1.0 and \
+        _fills(sides[narrow], start, end, width, share=_BOX_SHARE) and _fills(sides[1 - narrow], o_start, o_end, width)
 
 
 def _usual_size(side: list[Fragment]) -> float:
