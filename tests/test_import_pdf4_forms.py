@@ -69,7 +69,7 @@ def _jama_page(split: bool) -> list[dict]:
 
 
 def test_a_page_in_two_columns_above_its_reference_heading_and_three_below_is_read_so():
-    from kb.importers.pdf_columns import Split, fragments, page_gutters
+    from kb.importers.pdf_three_columns import Split, page_gutters
     from kb.importers.pdf_order import page_order
 
     chars = _jama_page(split=True)
@@ -93,7 +93,7 @@ def _three_column_body(rows: int = 30) -> list[dict]:
 
 
 def test_three_pages_or_more_in_three_columns_are_read_in_three():
-    from kb.importers.pdf_columns import page_gutters
+    from kb.importers.pdf_three_columns import page_gutters
 
     found = page_gutters([_three_column_body() for _ in range(3)])
     assert all(isinstance(gutter, tuple) and len(gutter) == 2 for _, gutter in found)

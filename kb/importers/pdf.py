@@ -23,8 +23,9 @@ from dataclasses import replace
 from kb.errors import KbError
 from kb.importers.blocks import LIGATURES, MarkdownWriter, emphasis, sup
 from kb.importers.model import Converted
-from kb.importers.pdf_columns import baseline_rows, document_gutter, margin_host, page_gutters
+from kb.importers.pdf_columns import baseline_rows, margin_host
 from kb.importers.pdf_order import page_order
+from kb.importers.pdf_three_columns import document_gutter, page_gutters
 from kb.importers.pdf_entries import head_unheaded_list, set_apart_supplement_lists
 from kb.importers.pdf_footnotes import notes_after_columns
 from kb.importers.pdf_furniture import drop_running_lines, drop_side_numbers

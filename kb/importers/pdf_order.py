@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from statistics import median
 
-from kb.importers.pdf_columns import Fragment, Group, PageOrder, Split, find_gutter
+from kb.importers.pdf_columns import Fragment, Group, PageOrder, find_gutter
+from kb.importers.pdf_three_columns import Split
 
 
 def page_order(chars: list[dict], frags: list[Fragment], gutter: float | tuple | Split | None,
