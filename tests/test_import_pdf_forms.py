@@ -282,7 +282,8 @@ def _three_column_page(heading: bool, rows: int = 14) -> list[dict]:
 
 
 def test_a_reference_list_in_three_columns_under_its_heading_is_read_column_by_column():
-    from kb.importers.pdf_columns import fragments, three_column_list
+    from kb.importers.pdf_columns import fragments
+    from kb.importers.pdf_three_columns import three_column_list
     from kb.importers.pdf_order import page_order
 
     chars = _three_column_page(heading=True)

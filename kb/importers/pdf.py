@@ -23,12 +23,15 @@ from dataclasses import replace
 from kb.errors import KbError
 from kb.importers.blocks import LIGATURES, MarkdownWriter, emphasis, sup
 from kb.importers.model import Converted
-from kb.importers.pdf_columns import baseline_rows, document_gutter, margin_host, page_gutters
+from kb.importers.pdf_columns import baseline_rows, margin_host
 from kb.importers.pdf_order import page_order
+from kb.importers.pdf_three_columns import document_gutter, page_gutters
 from kb.importers.pdf_entries import head_unheaded_list, set_apart_supplement_lists
 from kb.importers.pdf_footnotes import notes_after_columns
 from kb.importers.pdf_furniture import drop_running_lines, drop_side_numbers
+from kb.importers.pdf_initials import seat_drop_caps
 from kb.importers.pdf_layout import Line, Table, write_blocks
+from kb.importers.pdf_manuscript import drop_line_numbers
 
 _TEXT_BULLETS = "\u2022\u25e6\u25aa\u2023\u25cf\u25cb\u25a0\u25a1\u2043\u27a2\uf0b7"
 _MARKER_TEXT = re.compile(r"^\s*[\[(]?[\d\s,;\-\u2013]{1,20}[\])]?\s*$")  # '[71]', '67]', '5,6'
@@ -41,7 +44,8 @@ _COMBINING = {"\u00b4": "\u0301", "`": "\u0300", "\u02dc": "\u0303", "\u00a8": "
               "\u02c7": "\u030c", "\u00af": "\u0304", "\u02d8": "\u0306", "\u02da": "\u030a", "\u00b8": "\u0327",
               "\u02d9": "\u0307", "\u02dd": "\u030b"}
 _NUMBER_LABEL = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)])(?:\s|$)")
-_EMPHASISED_LABEL = re.compile(r"^(\*{1,3})(\(?\[?\d{1,3}[.\])]?)\1(?=\s)")
+# (JAMA sets the number alone in bold and its full stop plain: '**1**. Stevens JA')
+_EMPHASISED_LABEL = re.compile(r"^(\*{1,3})(\(?\[?\d{1,3}[.\])]?)\1([.\])]?)(?=\s)")
 # a list set wholly in italics ('*1. Whitlock EP, ... PMID 2065*', Capital Blue Cross's references): the label opens
 # the emphasis, where a reader looks for the entry's number. Italics only: a bold run opening with a number is a
 # section's title ('**1. Background:**', UnitedHealthcare's), no list's entry.
@@ -78,11 +82,12 @@ def convert(data: bytes, source_name: str) -> Converted:
                     for number in range(1, len(pages) + 1)]
     page_chars = [[c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
                   for page, found in zip(pages, found_tables)]
-    side_numbers = 0
+    side_numbers = line_numbers = 0
     for i, page in enumerate(pages):
         if page:
+            page_chars[i], numbered = drop_line_numbers(seat_drop_caps(page_chars[i]), page.width)
             page_chars[i], removed = drop_side_numbers(page_chars[i], page.width)
-            side_numbers += removed
+            side_numbers, line_numbers = side_numbers + removed, line_numbers + numbered
     gutters = page_gutters(page_chars)
     known = document_gutter(gutters)
     for number, (page, found, chars, (frags, gutter)) in enumerate(zip(pages, found_tables, page_chars, gutters), 1):
@@ -118,6 +123,8 @@ def convert(data: bytes, source_name: str) -> Converted:
             notes.append(note)
     if dropped:
         notes.insert(0, f"{dropped} running header, footer and page-number lines were dropped")
+    if line_numbers:
+        notes.append(f"{line_numbers} line numbers printed in the left margin (a manuscript's) were left out")
     if in_columns:
         notes.append(f"{_pages(in_columns)} set in two columns read column by column (the left column first, "
                      "band by band under full-width titles, abstracts and figures)")
@@ -233,7 +240,7 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_col
     x0 = min(c["x0"] for c in body)
     # an entry number set in bold or italic ('**1.** Fischer R'): the emphasis is the label's typography, and a
     # label is read as one only bare
-    text = _LABEL_IN_EMPHASIS.sub(r"\2 \1", _EMPHASISED_LABEL.sub(r"\2", text))
+    text = _LABEL_IN_EMPHASIS.sub(r"\2 \1", _EMPHASISED_LABEL.sub(r"\2\3", text))
     bullet = text[0] in _TEXT_BULLETS
     marker_x = x0
     if bullet:

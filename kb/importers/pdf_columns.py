@@ -27,6 +27,7 @@ _BIN = 2.0  # points: the vertical resolution at which two columns are seen side
 _MIN_RUN_LINES = 5  # lines of text side by side before a gap is taken for a gutter
 _TEXT_FILL = 0.45  # a column's lines fill at least this share of its width (table cells do not)
 _COLUMN_SHARE = 0.28  # ... and a column is at least this share of the page's text width
+_LIST_LABEL = re.compile(r"^(?:\d{1,3}\.?|\[\d{1,3}\])$")  # a list entry's number standing alone on its row
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,10 @@ def fragments(chars: list[dict]) -> list[Fragment]:
     return out
 
 
+def _text(f: Fragment) -> str:
+    return "".join(c["text"] for c in f.chars).strip()
+
+
 def _fragment(chars: list[dict]) -> Fragment:
     ink = [c for c in chars if c["text"].strip()] or chars
     return Fragment(tuple(chars), min(c["x0"] for c in ink), max(c["x1"] for c in ink),
@@ -120,10 +125,7 @@ def _fills(side: list[Fragment], start: float, end: float, page_width: float, sh
     again are a table's cells, not justified text (whose wide gaps fall anywhere)."""
     # the side's running text: the size most of its glyphs are set in (a title set larger aside, and a figure's
     # many small axis labels, which outnumber the text's lines as fragments but not as glyphs)
-    by_size: dict[float, int] = {}
-    for f in side:
-        by_size[round(f.size * 2) / 2] = by_size.get(round(f.size * 2) / 2, 0) + len(f.chars)
-    usual = max(by_size, key=lambda size: (by_size[size], size))
+    usual = _usual_size(side)
     rows: dict[int, list[Fragment]] = {}
     for f in side:
         if abs(f.size - usual) <= 0.2 * usual:
@@ -132,6 +134,10 @@ def _fills(side: list[Fragment], start: float, end: float, page_width: float, sh
     total = sum(weight.values())
     cuts: dict[int, int] = {}
     for key, row in rows.items():
+        # a numbered list's label set apart from its entry by more than an em (BMJ's small-type references: '1',
+        # then a hanging indent) cuts every entry's first row at the same x, yet the row is one line of text
+        if len(row) == 2 and _LIST_LABEL.match(_text(min(row, key=lambda f: f.x0))):
+            continue
         if len(row) > 1:
             cut = round(sorted(row, key=lambda f: f.x0)[1].x0 / 3)
             cuts[cut] = cuts.get(cut, 0) + weight[key]
@@ -179,89 +185,49 @@ def find_gutter(frags: list[Fragment], known: float | None = None) -> float | No
     # the text next to the gutter: a column's lines reach it, a figure's labels further out weigh nothing
     near_left = _whole_rows(left, [f for f in left if f.x1 > x - 0.5 * (x - left_edge)])
     near_right = _whole_rows(right, [f for f in right if f.x0 < x + 0.5 * (right_edge - x)])
-    if not near_left or not near_right or not (_fills(near_left, min(f.x0 for f in near_left), x, width)
-                                               and _fills(near_right, x, max(f.x1 for f in near_right), width)):
+    if not near_left or not near_right:
+        return None
+    spans = ((near_left, min(f.x0 for f in near_left), x), (near_right, x, max(f.x1 for f in near_right)))
+    # (a box is taken on the page's own long run only: beside a short one, under the document's gutter, the
+    # smaller type is more often an equation's indices or a figure's labels)
+    if not all(_fills(side, start, end, width) for side, start, end in spans) and not (
+            known is None and _beside_box(spans, width)):
         return None
     return (max(f.x1 for f in near_left) + min(f.x0 for f in near_right)) / 2
+
+
+_BOX_SHARE = 0.2  # a box in its own smaller type may be this narrow a share of the page's text width
+_BOX_WIDTH = 0.6  # ... and is narrower than this share of the text's column beside it
+
+
+def _beside_box(spans, width: float) -> bool:
+    """A narrow column in a type a point smaller or more than the text beside it (PNAS's Significance box by the
+    abstract and introduction): a column still, if its lines fill it and the text's lines fill theirs. Narrow:
+    its own lines under three fifths as wide as the text's (glyphs a file sets off the page's left edge aside)."""
+    sides = [[f for f in side if f.x0 >= 0] for side, _, _ in spans]
+    if not all(sides):
+        return False
+    widths = [max(f.x1 for f in side) - min(f.x0 for f in side) for side in sides]
+    narrow = min(range(2), key=lambda i: widths[i])
+    _, start, end = spans[narrow]
+    _, o_start, o_end = spans[1 - narrow]
+    return widths[narrow] < _BOX_WIDTH * widths[1 - narrow] and \
+        _usual_size(sides[narrow]) <= _usual_size(sides[1 - narrow]) - 1.0 and \
+        _fills(sides[narrow], start, end, width, share=_BOX_SHARE) and _fills(sides[1 - narrow], o_start, o_end, width)
+
+
+def _usual_size(side: list[Fragment]) -> float:
+    """The size most of a side's glyphs are set in."""
+    by_size: dict[float, int] = {}
+    for f in side:
+        by_size[round(f.size * 2) / 2] = by_size.get(round(f.size * 2) / 2, 0) + len(f.chars)
+    return max(by_size, key=lambda size: (by_size[size], size))
 
 
 def _whole_rows(side: list[Fragment], near: list[Fragment]) -> list[Fragment]:
     """The side's fragments on the rows the near ones stand on (a justified line cut by its wide gaps)."""
     rows = {round(f.bottom) for f in near}
     return [f for f in side if round(f.bottom) in rows]
-
-
-def page_gutters(pages: list[list[dict]]) -> list[tuple[list[Fragment], float | tuple | None]]:
-    """Each page's fragments and the gutter found on it alone: an x, or two (a reference list set in three
-    columns, taken only under the list's heading and on the pages that follow one set so)."""
-    out = []
-    in_list = False  # the last page read a reference list in three columns: the next may go on with it
-    for chars in pages:
-        frags = fragments(chars)
-        gutter = find_gutter(frags)
-        if gutter is None:
-            three = three_column_list(frags, continued=in_list)
-            gutter, in_list = (three, True) if three else (None, False)
-        else:
-            in_list = False
-        out.append((frags, gutter))
-    return out
-
-
-def document_gutter(found: list[tuple[list[Fragment], float | tuple | None]]) -> float | None:
-    """The gutter the pages set in two columns share (journals keep one page grid), or None."""
-    gutters = [g for _, g in found if isinstance(g, float)]
-    return median(gutters) if gutters else None
-
-
-def three_column_list(frags: list[Fragment], continued: bool = False) -> tuple[float, float] | None:
-    """Two gutters of a reference list set in three columns (Royal Society, some Elsevier journals): text on all
-    three sides of both over a long run, each side lines of running text. Taken under a line naming the list
-    (or, ``continued``, on the page after one read so): a three-column table of long cells elsewhere stays a
-    table."""
-    from kb.importers.pdf_entries import names_reference_list
-
-    if len(frags) < 3 * _MIN_RUN_LINES:
-        return None
-    heading = [f for f in frags if names_reference_list("".join(c["text"] for c in f.chars).strip())]
-    below = min((f.bottom for f in heading), default=None)
-    if below is None and not continued:
-        return None
-    body_frags = [f for f in frags if below is None or f.top >= below - 1]
-    if len(body_frags) < 3 * _MIN_RUN_LINES:
-        return None
-    body, left_edge, right_edge, width, bins = _extent(body_frags)
-
-    def widest(lo: float, hi: float) -> float | None:
-        runs = []
-        x = lo
-        while x <= hi:
-            runs.append((x, _side_by_side(body_frags, bins, x)))
-            x += 2.0
-        longest = max((run for _, run in runs), default=0.0)
-        if longest < 2 * _MIN_RUN_LINES * 1.1 * body:
-            return None
-        stretch: list[float] = []
-        best: list[float] = []
-        for x, run in runs:
-            if run >= 0.95 * longest:
-                stretch = stretch + [x] if stretch and x - stretch[-1] <= 2.0 + 1e-6 else [x]
-                best = max(best, stretch, key=lambda xs: xs[-1] - xs[0] if xs else -1)
-        return (best[0] + best[-1]) / 2 if best else None
-
-    first = widest(left_edge + 0.22 * width, left_edge + 0.45 * width)
-    second = widest(left_edge + 0.55 * width, left_edge + 0.78 * width)
-    if first is None or second is None:
-        return None
-    sides = [[f for f in body_frags if f.x1 <= first], [f for f in body_frags if first <= f.x0 and f.x1 <= second],
-             [f for f in body_frags if f.x0 >= second]]
-    if any(len(side) < _MIN_RUN_LINES for side in sides):
-        return None
-    edges = [left_edge, first, second, right_edge]
-    if not all(_fills(side, edges[i], edges[i + 1], width, share=0.2) for i, side in enumerate(sides)):
-        return None
-    return ((max(f.x1 for f in sides[0]) + min(f.x0 for f in sides[1])) / 2,
-            (max(f.x1 for f in sides[1]) + min(f.x0 for f in sides[2])) / 2)
 
 
 # a paragraph's number set in the margin beside its first line ('1.3.1' in a guideline's recommendations), in a

@@ -19,7 +19,8 @@ import re
 from collections import defaultdict
 
 REFERENCE_WORDS = re.compile(
-    r"^(?:(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])\.?\s+)?(?P<words>(?:references?(?:\s+list)?|reference\s+list|bibliography|"
+    r"^(?:(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])\.?\s+)?(?P<words>(?:references?(?:\s+list|\s+and\s+notes)?|"
+    r"reference\s+list|bibliography|"
     r"literature\s+cited|works\s+cited|cited\s+literature|references\s+cited))\s*:?$", re.I)
 
 
@@ -78,6 +79,11 @@ def _same_column(a, b) -> bool:
 
 _BRACKET_ENTRY = re.compile(r"^\[(\d{1,3})\]\s+\S")
 _NUMBERED_ENTRY = re.compile(r"^\s{0,6}(\d{1,3})\.\s+[A-Z\u00c0-\u00de]")  # '1. Koch, C.', as a list item or not
+_BOX_LINES = 40  # a box printed amid a list's entries is this many lines at most
+# BMJ's bare number, then the entry ('1 Park SC, Yoon SH.', '4 NHS Information Centre.'), set in small type
+_BARE_ENTRY = re.compile(r"^\s{0,6}(\d{1,3}) +[A-Z\u00c0-\u00de]")
+# the Vancouver name such an entry opens with: a surname, then its initials ('Van Tulder MW,', 'Kallen K.')
+_VANCOUVER_NAME = re.compile(r"^\s{0,6}\d{1,3} +(?:[A-Z\u00c0-\u00de][\w'\u2019-]+ ){1,3}[A-Z]{1,3}[,.]")
 _SUP_MARKER = re.compile(r"<sup>([\d,\s\u2013-]+)</sup>")
 _BRACKET_MARKER = re.compile(r"\[(\d{1,3})(?:\s*[,\u2013-]\s*\d{1,3})*\]")
 _SUPPLEMENT = re.compile(r"\bsupplement(?:ary|al)?\b|\bsupporting information\b|\bonline (?:data|material|appendix)\b",
@@ -97,28 +103,79 @@ def head_unheaded_list(markdown: str) -> tuple[str, str | None]:
     lines = markdown.split("\n")
     if any(REFERENCE_HEADING.match(heading_title(h.text)) for h in read_headings(lines)):
         return markdown, None
-    for form, least in ((_BRACKET_ENTRY, 3), (_NUMBERED_ENTRY, 5)):
+    for form, least in ((_BRACKET_ENTRY, 3), (_NUMBERED_ENTRY, 5), (_BARE_ENTRY, 5)):
         start, last = _last_run(lines, form)
-        if last < least or start < 0.3 * len(lines):  # a numbered list near the top is the text's own enumeration
+        # a numbered list near the top is the text's own enumeration; BMJ's list may have its tables and figures
+        # after it, so there the text before the list is weighed against the text up to the list's end
+        reach = _run_end(lines, start, form, last) if form is _BARE_ENTRY else len(lines)
+        if last < least or start < 0.3 * reach:
             continue
-        if form is _NUMBERED_ENTRY and not _mostly_dated(lines[start:], last):
+        if form is not _BRACKET_ENTRY and not _mostly_dated(lines[start:], last, form):
             continue  # '1.', '2.' ... without years is a list of steps, not of references
+        if form is _BARE_ENTRY and not _mostly_named(lines[start:], last):
+            continue  # a bare number before a capital is common in tables: most entries must open with a name
         before = lines[:start]
         cited = {int(m.group(1)) for line in before for m in _BRACKET_MARKER.finditer(line)}
         cited |= {int(n) for line in before for sup in _SUP_MARKER.findall(line) for n in re.findall(r"\d+", sup)}
         if not cited & set(range(1, last + 1)):
             continue
+        lines, last, boxes = _past_boxes(lines, start, form, last)
         lines[start:start] = ["## References", ""]
-        first, end = ("[1]", f"[{last}]") if form is _BRACKET_ENTRY else ("1.", f"{last}.")
+        first, end = (("[1]", f"[{last}]") if form is _BRACKET_ENTRY else ("1", str(last)) if form is _BARE_ENTRY
+                      else ("1.", f"{last}."))
+        moved = "" if not boxes else (
+            f"; {boxes} box{'es' if boxes > 1 else ''} printed amid the entries (a heading and its text, as BMJ "
+            "sets 'What is already known on this topic' beside its list) moved after the list")
         return "\n".join(lines), (f"entries {first} to {end} stand at the end under no heading (as preprints and "
-                                  "some journals print them): a References heading was added above them")
+                                  f"some journals print them): a References heading was added above them{moved}")
     return markdown, None
 
 
-def _mostly_dated(lines: list[str], last: int) -> bool:
+def _mostly_dated(lines: list[str], last: int, form: re.Pattern = _NUMBERED_ENTRY) -> bool:
     """Four in five of the run's entries hold a year: a reference list, not a numbered procedure."""
-    entries = [line for line in lines if _NUMBERED_ENTRY.match(line)][:last]
+    entries = [line for line in lines if form.match(line)][:last]
     return bool(entries) and sum(1 for e in entries if re.search(r"\b(?:19|20)\d\d\b", e)) >= 0.8 * len(entries)
+
+
+def _mostly_named(lines: list[str], last: int) -> bool:
+    """Four in five of a bare-numbered run's entries open with a Vancouver name (a table's rows do not)."""
+    entries = [line for line in lines if _BARE_ENTRY.match(line)][:last]
+    return bool(entries) and sum(1 for e in entries if _VANCOUVER_NAME.match(e)) >= 0.8 * len(entries)
+
+
+def _past_boxes(lines: list[str], start: int, form: re.Pattern, last: int) -> tuple[list[str], int, int]:
+    """The column order reads a box set beside the list (BMJ's 'What this study adds') amid its entries: where a
+    stretch of a few lines holding a heading stands between entry n and entry n + 1, and three or more entries
+    follow in order, the stretch is moved after the list and the run goes on. Returns the lines, the run's last
+    number and how many stretches were moved."""
+    moved = 0
+    while True:
+        end = _run_end(lines, start, form, last)
+        after = next((i for i in range(end, min(len(lines), end + _BOX_LINES)) if (m := form.match(lines[i]))
+                      and int(m.group(1)) == last + 1), None)
+        if after is None or not any(line.startswith("#") for line in lines[end:after]):
+            return lines, last, moved
+        more, i = last, after
+        for i in range(after, len(lines)):
+            if lines[i].startswith("#"):
+                break
+            m = form.match(lines[i])
+            if m and int(m.group(1)) == more + 1:
+                more += 1
+        if more - last < 3:
+            return lines, last, moved
+        stop = _run_end(lines, after, form, more)
+        lines = lines[:end] + lines[after:stop] + lines[end:after] + lines[stop:]
+        last, moved = more, moved + 1
+
+
+def _run_end(lines: list[str], start: int, form: re.Pattern, last: int) -> int:
+    """The line index of the run's entry numbered ``last`` (the run begins at ``start``)."""
+    for i in range(start, len(lines)):
+        m = form.match(lines[i])
+        if m and int(m.group(1)) == last:
+            return i + 1
+    return len(lines)
 
 
 def _last_run(lines: list[str], form: re.Pattern) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from kb.importers.blocks import CONNECTOR, bold_heading
 from kb.importers.pdf_entries import hanging_entries, names_reference_list
+from kb.importers.pdf_manuscript import paragraph_gap
 from kb.importers.pdf_flush_entries import flush_entry_starts, initial_runs_on
 from kb.importers.pdf_footnotes import AFTER_COLUMNS
 from kb.importers.pdf_join import LineJoiner, runs_on_into_marker
@@ -173,6 +174,7 @@ class _Layout:
         self.levels = {size: min(i + 1, 6) for i, size in enumerate(sizes)}
         self.indents: list[float] = []  # the list items' indents, set once the blocks are known
         self.joiner = LineJoiner(lines)
+        self.gap = paragraph_gap(lines, body)  # wider where a manuscript is set double-spaced
 
     def is_heading(self, line: Line) -> bool:
         return line.size >= 1.12 * self.body and round(line.size * 2) / 2 not in self.text_sizes \
@@ -231,7 +233,7 @@ class _Layout:
             # a paragraph running onto the next page or column: the last line was full
             return block.kind != "heading" and not self.short(last, line) and \
                 line.x0 - line.left >= last.x0 - last.left - 2  # not indented as a new paragraph is
-        return line.top - last.bottom <= 0.6 * self.body
+        return line.top - last.bottom <= self.gap
 
     def _hangs_in_item(self, block: _Block, line: Line) -> bool:
         """A line set a little smaller (or larger) under a list item, at the item's text indent, with no label of

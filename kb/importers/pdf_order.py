@@ -8,13 +8,21 @@ from __future__ import annotations
 from statistics import median
 
 from kb.importers.pdf_columns import Fragment, Group, PageOrder, find_gutter
+from kb.importers.pdf_three_columns import Split
 
 
-def page_order(chars: list[dict], frags: list[Fragment], gutter: float | tuple | None,
+def page_order(chars: list[dict], frags: list[Fragment], gutter: float | tuple | Split | None,
                known: float | None = None) -> PageOrder:
     """The page's glyphs in reading order, as groups to be laid out one after another. ``gutter``: the one
-    found on the page (or the two of a three-column list); else ``known``, the document's
-    (``document_gutter``), is tried with a short run allowed."""
+    found on the page (or the two of a three-column list, or a page split into two columns above its list's
+    heading and three below); else ``known``, the document's (``document_gutter``), is tried with a short run
+    allowed."""
+    if isinstance(gutter, Split):
+        above = [f for f in frags if f.top < gutter.y - 1]
+        below = [f for f in frags if f.top >= gutter.y - 1]
+        upper = page_order([c for f in above for c in f.chars], above, gutter.upper)
+        lower = page_order([c for f in below for c in f.chars], below, gutter.lower)
+        return PageOrder(upper.groups + lower.groups, lower.columns, upper.spanning_cuts + lower.spanning_cuts)
     if gutter is None and known is not None:
         gutter = find_gutter(frags, known)
     if gutter is None:

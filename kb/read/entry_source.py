@@ -37,10 +37,11 @@ _PUB = lazy(
 # not the first half of a page range "1905-1910", not a volume before its pages "2093: 1-10".
 # A decade ("Women's Health in the 1990s") is no year. A year before a volume and its pages is ("Prev Sci, 2005: 6:
 # 151-175", "Nature 2012: 481, 497-499", "BMJ 2008: 337, a2338", "PLOS One 2013: 8(1), e52168"), and so is one
-# before the record's PsycINFO number, which opens with the year ("J Psychother Integr. 2016: 2016-24946-001").
+# before the record's PsycINFO number, which opens with the year ("J Psychother Integr. 2016: 2016-24946-001"), or
+# before a preprint's bioRxiv number, dated so too ("bioRxiv. 2023: 2023.05.31.543175").
 _YEAR = lazy(rf"(?<![\w:/\-\u2013])(?<!\d\.)(?<!: )(?<!\bpp\. )(?<!\bp\. )(?P<y>{YEAR_RX})(?![\d\u2013])(?!s\b)"
              rf"(?!-(?![A-Za-z]{{3}}\b))(?!: (?!\d+(?:\s?\(\d+\))?\s?[:,]\s?[A-Za-z]{{0,2}}\d|(?P=y)-\d{{5}}-\d{{3}}\b|"
-             r"[A-Z][a-z]{2,}))")
+             r"(?P=y)\.\d\d\.\d\d\.\d{6}\b|[A-Z][a-z]{2,}))")
 # A year before a colon is a year, not a volume, when a word follows it ("... humans 2012: Available at: http...")
 # or it follows a title translated in square brackets, as NLM prints a foreign work ("[Report of ...]. 2000: 8-22
 # [Japanese]."): a volume follows its journal ('*J Biol*. 2093: 1-10' stays a volume).

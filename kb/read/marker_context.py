@@ -128,9 +128,24 @@ _RESIDUE = re.compile(r"(?<![A-Za-z])(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|
                       r"$")
 
 
-def residue_before(before: str) -> bool:
-    """A raised number right after an amino acid's code is the residue's place, not a citation."""
-    return bool(_RESIDUE.search(before))
+# A motif in one-letter codes between the raised places of its first and last residue:
+# '<sup>926</sup>DQVD<sup>929</sup>'
+_MOTIF = "ACDEFGHIKLMNPQRSTVWY"
+_MOTIF_AFTER = re.compile(rf"^([{_MOTIF}]{{2,}})<sup>(\d{{1,5}})</sup>")
+_MOTIF_BEFORE = re.compile(rf"<sup>(\d{{1,5}})</sup>([{_MOTIF}]{{2,}})$")
+
+
+def residue_before(before: str, after: str = "", inner: str = "") -> bool:
+    """A raised number right after an amino acid's code is the residue's place, not a citation; so are the two
+    raised around a motif whose span they count exactly (926 to 929 around the four letters of 'DQVD')."""
+    if _RESIDUE.search(before):
+        return True
+    if not inner.strip().isdigit():
+        return False
+    here = int(inner)
+    if (m := _MOTIF_AFTER.match(after)) and int(m.group(2)) - here + 1 == len(m.group(1)):
+        return True
+    return bool((m := _MOTIF_BEFORE.search(before)) and here - int(m.group(1)) + 1 == len(m.group(2)))
 
 
 # A lattice direction or plane in a crystal ('silicon in the [110] crystal direction', 'along the [110] ([100])

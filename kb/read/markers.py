@@ -118,7 +118,7 @@ def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
               or element_after(line[m.end():]) or inside_term(line[m.end():])
               or signed_power(m.group("inner"), line[: m.start()]) or ionic_charge(inner, line[: m.start()])
               or (opens_block and footnote_label(line[: m.start()])) or note_label(line[: m.start()], line[m.end():])
-              or table_footnote(line[: m.start()]) or residue_before(line[: m.start()])):
+              or table_footnote(line[: m.start()]) or residue_before(line[: m.start()], line[m.end():], inner)):
             continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>, His<sup>388</sup>: not a citation
         else:
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP))

@@ -24,10 +24,12 @@ from kb.read.shape import document_shape, front_matter
 
 # A section number may come first ('9. References', '7.1 References', 'VII. REFERENCES'); Word's Harvard style says
 # 'Reference List'. A footnote mark may follow, glued as the text reads it: WHO's 'References<sup>2</sup>' over
-# '2 All references were accessed on ...' reads 'References2'. Payers' words: Highmark's 'Reference Sources', Avalon's
-# laboratory policies' 'VIII. Evidence-based Scientific References'; Capital Blue Cross prints a back-to-top link
-# after each section title ('IX. REFERENCES TOP'), in capitals as the link is.
+# '2 All references were accessed on ...' reads 'References2'. Science and its sister journals say 'References and
+# Notes'. Payers' words: Highmark's 'Reference Sources', Avalon's laboratory policies' 'VIII. Evidence-based
+# Scientific References'; Capital Blue Cross prints a back-to-top link after each section title ('IX. REFERENCES
+# TOP'), in capitals as the link is.
 REFERENCE_HEADING = lazy(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})\.?\s+)?(references?|reference list|list of references|"
+                         r"references and notes|"
                          r"references cited|bibliography|works cited|literature cited|cited literature|citations|"
                          r"reference sources|(?:evidence[- ]based\s+)?scientific references)"
                          r"(?:\d{1,2}|[*\u2020\u2021])?(?:\s+(?-i:TOP))?$", re.I)
