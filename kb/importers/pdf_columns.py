@@ -24,7 +24,7 @@ from statistics import median
 
 _GAP_EMS = 1.0  # a gap between glyphs wider than this (in ems) splits a row into fragments
 _BIN = 2.0  # points: the vertical resolution at which two columns are seen side by side
-_MIN_RUN_LINES = 5  # lines of text side by side before a gap is taken for a gutter
+MIN_RUN_LINES = 5  # lines of text side by side before a gap is taken for a gutter
 _TEXT_FILL = 0.45  # a column's lines fill at least this share of its width (table cells do not)
 _COLUMN_SHARE = 0.28  # ... and a column is at least this share of the page's text width
 _LIST_LABEL = re.compile(r"^(?:\d{1,3}\.?|\[\d{1,3}\])$")  # a list entry's number standing alone on its row
@@ -87,7 +87,7 @@ def fragments(chars: list[dict]) -> list[Fragment]:
     return out
 
 
-def _text(f: Fragment) -> str:
+def fragment_text(f: Fragment) -> str:
     return "".join(c["text"] for c in f.chars).strip()
 
 
@@ -101,14 +101,14 @@ def _bins(f: Fragment, lowest: float) -> frozenset[int]:
     return frozenset(range(int((f.top - lowest) / _BIN), int((f.bottom - lowest) / _BIN) + 1))
 
 
-def _extent(frags: list[Fragment]) -> tuple[float, float, float, float, list[frozenset[int]]]:
+def extent(frags: list[Fragment]) -> tuple[float, float, float, float, list[frozenset[int]]]:
     """(body type size, left edge, right edge, text width, each fragment's vertical bins) of a page's text."""
     left_edge, right_edge = min(f.x0 for f in frags), max(f.x1 for f in frags)
     lowest = min(f.top for f in frags)
     return median(f.size for f in frags), left_edge, right_edge, right_edge - left_edge, [_bins(f, lowest) for f in frags]
 
 
-def _side_by_side(frags: list[Fragment], bins: list[frozenset[int]], x: float) -> float:
+def side_by_side(frags: list[Fragment], bins: list[frozenset[int]], x: float) -> float:
     """How far down the page text stands on both sides of ``x`` with nothing crossing it, in points."""
     left: set[int] = set()
     right: set[int] = set()
@@ -118,7 +118,7 @@ def _side_by_side(frags: list[Fragment], bins: list[frozenset[int]], x: float) -
     return len((left & right) - crossing) * _BIN
 
 
-def _fills(side: list[Fragment], start: float, end: float, page_width: float, share: float = _COLUMN_SHARE) -> bool:
+def fills(side: list[Fragment], start: float, end: float, page_width: float, share: float = _COLUMN_SHARE) -> bool:
     """Most of the side's text stands in lines that fill its width: measured row by row, since a narrow
     justified line may open gaps wider than an em between its words and so be cut into fragments, and by
     glyphs, so that a figure's scattered labels in one column weigh little. Rows cut at the same x again and
@@ -136,7 +136,7 @@ def _fills(side: list[Fragment], start: float, end: float, page_width: float, sh
     for key, row in rows.items():
         # a numbered list's label set apart from its entry by more than an em (BMJ's small-type references: '1',
         # then a hanging indent) cuts every entry's first row at the same x, yet the row is one line of text
-        if len(row) == 2 and _LIST_LABEL.match(_text(min(row, key=lambda f: f.x0))):
+        if len(row) == 2 and _LIST_LABEL.match(fragment_text(min(row, key=lambda f: f.x0))):
             continue
         if len(row) > 1:
             cut = round(sorted(row, key=lambda f: f.x0)[1].x0 / 3)
@@ -153,10 +153,10 @@ def find_gutter(frags: list[Fragment], known: float | None = None) -> float | No
     """The x of the gutter between two columns, or None when the page is one column (or a table). ``known``:
     the gutter the document's other pages show, where a short run (a column's last lines at the top of a
     page) is enough."""
-    lines = 2 if known is not None else _MIN_RUN_LINES
+    lines = 2 if known is not None else MIN_RUN_LINES
     if len(frags) < 2 * lines:
         return None
-    body, left_edge, right_edge, width, bins = _extent(frags)
+    body, left_edge, right_edge, width, bins = extent(frags)
     runs: list[tuple[float, float]] = []  # (x, how far text stands on both sides of it)
     x, last = left_edge + 0.2 * width, left_edge + 0.8 * width
     if known is not None:
@@ -164,7 +164,7 @@ def find_gutter(frags: list[Fragment], known: float | None = None) -> float | No
     while x <= last:
         # a column of running text is crossed by most of a one-column page's lines: skip those positions cheaply
         if sum(1 for f in frags if f.x0 < x < f.x1) <= 0.6 * len(frags):
-            runs.append((x, _side_by_side(frags, bins, x)))
+            runs.append((x, side_by_side(frags, bins, x)))
         x += 2.0  # a gutter is wider than two points; finer steps only cost time
     longest = max((run for _, run in runs), default=0.0)
     if longest < lines * 1.1 * body:
@@ -190,7 +190,7 @@ def find_gutter(frags: list[Fragment], known: float | None = None) -> float | No
     spans = ((near_left, min(f.x0 for f in near_left), x), (near_right, x, max(f.x1 for f in near_right)))
     # (a box is taken on the page's own long run only: beside a short one, under the document's gutter, the
     # smaller type is more often an equation's indices or a figure's labels)
-    if not all(_fills(side, start, end, width) for side, start, end in spans) and not (
+    if not all(fills(side, start, end, width) for side, start, end in spans) and not (
             known is None and _beside_box(spans, width)):
         return None
     return (max(f.x1 for f in near_left) + min(f.x0 for f in near_right)) / 2
@@ -213,7 +213,7 @@ def _beside_box(spans, width: float) -> bool:
     _, o_start, o_end = spans[1 - narrow]
     return widths[narrow] < _BOX_WIDTH * widths[1 - narrow] and \
         _usual_size(sides[narrow]) <= _usual_size(sides[1 - narrow]) - 1.0 and \
-        _fills(sides[narrow], start, end, width, share=_BOX_SHARE) and _fills(sides[1 - narrow], o_start, o_end, width)
+        fills(sides[narrow], start, end, width, share=_BOX_SHARE) and fills(sides[1 - narrow], o_start, o_end, width)
 
 
 def _usual_size(side: list[Fragment]) -> float:

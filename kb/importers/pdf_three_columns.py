@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
-from kb.importers.pdf_columns import (_MIN_RUN_LINES, Fragment, _extent, _fills, _side_by_side, _text, find_gutter,
-                                      fragments)
+from kb.importers.pdf_columns import (MIN_RUN_LINES, Fragment, extent, fills, find_gutter, fragment_text, fragments,
+                                      side_by_side)
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def _split_at_list(frags: list[Fragment], gutter: float) -> Split | None:
     where the text below that line, taken alone, shows them (``three_column_list``)."""
     from kb.importers.pdf_entries import names_reference_list
 
-    heading = [f for f in frags if names_reference_list(_text(f))]
+    heading = [f for f in frags if names_reference_list(fragment_text(f))]
     if not heading:
         return None
     y = min(f.top for f in heading)
@@ -85,25 +85,25 @@ def three_column_list(frags: list[Fragment], continued: bool = False) -> tuple[f
     table."""
     from kb.importers.pdf_entries import names_reference_list
 
-    if len(frags) < 3 * _MIN_RUN_LINES:
+    if len(frags) < 3 * MIN_RUN_LINES:
         return None
     heading = [f for f in frags if names_reference_list("".join(c["text"] for c in f.chars).strip())]
     below = min((f.bottom for f in heading), default=None)
     if below is None and not continued:
         return None
     body_frags = [f for f in frags if below is None or f.top >= below - 1]
-    if len(body_frags) < 3 * _MIN_RUN_LINES:
+    if len(body_frags) < 3 * MIN_RUN_LINES:
         return None
-    body, left_edge, right_edge, width, bins = _extent(body_frags)
+    body, left_edge, right_edge, width, bins = extent(body_frags)
 
     def widest(lo: float, hi: float) -> float | None:
         runs = []
         x = lo
         while x <= hi:
-            runs.append((x, _side_by_side(body_frags, bins, x)))
+            runs.append((x, side_by_side(body_frags, bins, x)))
             x += 2.0
         longest = max((run for _, run in runs), default=0.0)
-        if longest < 2 * _MIN_RUN_LINES * 1.1 * body:
+        if longest < 2 * MIN_RUN_LINES * 1.1 * body:
             return None
         stretch: list[float] = []
         best: list[float] = []
@@ -119,10 +119,10 @@ def three_column_list(frags: list[Fragment], continued: bool = False) -> tuple[f
         return None
     sides = [[f for f in body_frags if f.x1 <= first], [f for f in body_frags if first <= f.x0 and f.x1 <= second],
              [f for f in body_frags if f.x0 >= second]]
-    if any(len(side) < _MIN_RUN_LINES for side in sides):
+    if any(len(side) < MIN_RUN_LINES for side in sides):
         return None
     edges = [left_edge, first, second, right_edge]
-    if not all(_fills(side, edges[i], edges[i + 1], width, share=0.2) for i, side in enumerate(sides)):
+    if not all(fills(side, edges[i], edges[i + 1], width, share=0.2) for i, side in enumerate(sides)):
         return None
     return ((max(f.x1 for f in sides[0]) + min(f.x0 for f in sides[1])) / 2,
             (max(f.x1 for f in sides[1]) + min(f.x0 for f in sides[2])) / 2)
