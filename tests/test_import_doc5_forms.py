@@ -141,6 +141,19 @@ def test_a_study_cited_in_another_paragraph_only_is_still_reported():
     assert codes_of(text, "CIT205") == [("CIT205", "warning")]
 
 
+
+def test_the_authors_other_paper_cited_later_in_the_paragraph_does_not_cite_the_named_one():
+    # folder 24: 'In 2004, Tesarik et al. demonstrated ... In 2006, the same investigators ... (16).', 16 the 2006
+    # paper and the 2004 one (15) cited nowhere in the paragraph
+    text = ("# Review\n\n## Discussion\n\nIn 2004, Tesarik et al. demonstrated a benefit. The implantation rate "
+            "rose. The birth rate rose too. In 2006, the same investigators evaluated a second dose. Only one "
+            "regimen helped [2].\n\n## References\n\n"
+            "1. Tesarik J, Hazout A. A single dose. Hum Reprod. 2004;19:1176-80.\n"
+            "2. Tesarik J, Mendoza C. A second dose. Hum Reprod. 2006;21:2572-9.\n")
+    assert codes_of(text, "CIT205") == [("CIT205", "warning")]
+    # clean: the named year's own paper closing the paragraph cites it
+    assert codes_of(text.replace("helped [2]", "helped [1]"), "CIT205") == []
+
 _RISK = ("# Policy\n\n## Rationale\n\n{text}\n\n## References\n\n1. Hall MJ. ATM variants. JCO. 2021;1:1-5.\n")
 
 

@@ -190,7 +190,9 @@ def _cited_later_in_paragraph(kb, a, mention, sentence) -> bool:
     paragraph cites the study named at its start."""
     by_index = {s.index: s for s in kb.doc.sentences}
     lines = kb.doc.lines
-    for n in a.index.first_author_matches(mention.name):
+    # The entry of that year when the list has one: further on, the paragraph may cite the author's other paper
+    # ('In 2004, Tesarik et al. demonstrated ... In 2006, the same investigators ... (16)', 16 being 2006's).
+    for n in a.index.first_author_matches(mention.name, mention.year) or a.index.first_author_matches(mention.name):
         for i in a.cited_near.get(n, ()):
             later = by_index.get(i)
             if later is None or i <= sentence.index:
