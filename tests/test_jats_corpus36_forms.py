@@ -47,6 +47,14 @@ def test_doses_over_a_slash_are_no_count_over_its_denominator():
     assert in_results("Creatinine rose in the 40 mg group, in 433/1119 (48.7%) patients [1].", "EST302") == [
         ("EST302", "warning")]
 
+
+def test_a_table_rows_cell_before_a_count_over_its_denominator_is_not_part_of_the_count():
+    """A Word thesis's table row flattened to text: '1 | 158 / 3,032 (5.2%)' (class 1, then the count) is 158 of 3,032,
+    not 1 158 of it."""
+    assert in_results("Class 1 158 / 3,032 (5.2%) had shock [1].", "EST302") == []
+    # Still said: the same count with a wrong percentage.
+    assert in_results("Class 1 158 / 3,032 (8.2%) had shock [1].", "EST302") == [("EST302", "warning")]
+
 # --- EST301: arms and the total they split ------------------------------------------------------------------
 
 def test_arms_on_both_sides_of_of_whom_are_not_read_as_one_split():
