@@ -89,6 +89,10 @@ def test_a_regulation_dated_in_iso_order_has_its_year():
     assert codes_of(_REGULATION.format(date="Beijing."), "REF111") == [("REF111", "warning")]
     assert codes_of(_REGULATION.format(date="1994-13-01."), "REF111") == [("REF111", "warning")]
     assert _entry("Ministry of Health. Rules. Available from: http://x.cn/a. Accessed 2020-05-01.").year is None
+    # ... nor the day a copy was archived (Wikipedia's 'Archived from the original on 2014-04-06.'), while a page's
+    # own date before its access date is its year
+    assert _entry('"Movie Review". *Sify*. Archived from the original on 2014-04-06. Retrieved 2014-04-15.').year is None
+    assert _entry('"Happy Death Day 2U Review". *ScreenRant*. 2019-02-13. Retrieved 2020-10-20.').year == 2019
 
 
 # ---- acronyms ---------------------------------------------------------------------------------------------------

@@ -77,7 +77,9 @@ _US_DATE = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?
 # effect: 'Administrative Regulations on Medical Institution. 1994-09-01.' An access date is not the year of
 # publication ('Accessed 2020-05-01'): after such a word the date is left to the access-date reading.
 _ISO_DATE_LAST = re.compile(rf"(?<![\w/.-])(?P<y>{_YEAR_RX})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
-_ACCESS_WORD = re.compile(r"\b(?:access|cited|retriev|view|updat|consult)\w*\W*$", re.IGNORECASE)
+# ... nor is the day a copy was archived ('Archived from the original on 2014-04-06.', Wikipedia's citations).
+_ACCESS_WORD = re.compile(r"\b(?:access|cited|retriev|view|updat|consult)\w*\W*$|"
+                          r"\barchived(?:\s+from\s+the\s+original)?(?:\s+on)?\W*$", re.IGNORECASE)
 # Florida Blue's guidelines date an entry by month and two-digit year where the year stands: 'Stenting, 06/24.',
 # 'J Vasc Surg. 08/05; 42(2): 213-9.' (a date closing the entry, or the source's before its volume)
 _MONTH_YEAR = re.compile(r"(?<![\d/.])(?:0?[1-9]|1[0-2])/(?P<y>\d{2})(?![\d/])(?=\s*(?:\.?\s*$|;))")
@@ -135,7 +137,7 @@ def late_year(body: str) -> str | None:
     if m:
         return m.group("y")
     iso = _ISO_DATE_LAST.search(end)
-    if iso and not _ACCESS_WORD.search(end[max(0, iso.start() - 24):iso.start()]):
+    if iso and not _ACCESS_WORD.search(end[max(0, iso.start() - 40):iso.start()]):
         return iso.group("y")
     date = _US_DATE.search(body) or _MONTH_YEAR.search(body)
     if date:
