@@ -246,6 +246,12 @@ def test_a_table_of_two_columns_is_a_table():
     assert not _a_box((("Study", "N"), ("Tester et al (2006)", "541"), ("Bai et al (2009)", None)))
 
 
+def test_a_frame_around_a_label_or_mostly_empty_rules_stays_out_of_the_text():
+    # a figure's axis ruled around '10 1' (Science), a summary box whose rules between parts leave most rows empty
+    assert not _a_box((("10 1",), (None,), (None,)))
+    assert not _a_box((("INTRODUCTION",), (None,), ("RATIONALE",), (None,), (None,), ("RESULTS",), (None,)))
+
+
 def test_a_bold_numbered_title_keeps_its_number_inside_the_bold():
     chars = _glyphs("1. Background:", 72, 700.0, 10.0, "Arial-Bold")
     assert _texts(chars) == ["**1. Background:**"]
