@@ -54,6 +54,9 @@ def test_a_table_rows_cell_before_a_count_over_its_denominator_is_not_part_of_th
     assert in_results("Class 1 158 / 3,032 (5.2%) had shock [1].", "EST302") == []
     # Still said: the same count with a wrong percentage.
     assert in_results("Class 1 158 / 3,032 (8.2%) had shock [1].", "EST302") == [("EST302", "warning")]
+    # ... while a count grouped with spaces, as its denominator is, is one number (the Lancet's '10 746/19 984 (54%)')
+    assert in_results("Facility births were 10 746/19 984 (54%) [1].", "EST302") == []
+    assert in_results("Facility births were 10 746/19 984 (64%) [1].", "EST302") == [("EST302", "warning")]
 
 # --- EST301: arms and the total they split ------------------------------------------------------------------
 

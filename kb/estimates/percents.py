@@ -28,9 +28,11 @@ _STAGE = lazy(rf"(?<![\d.,])(?P<n>{INT})\s+(?:were|was)\s+(?:[\w-]+\s+)?(?:rando
 
 
 # '433/1119 (38.7%)': a count printed over its denominator; the percentage is of the number after the slash.
-# The count over the slash is written without a space inside it: in a table row flattened to text ('1 158 / 3,032
-# (5.2%)', the class in one cell and the count in the next) the number before the space is another cell's.
+# The count over the slash is grouped as its denominator is: a space inside it only when the denominator has one
+# ('10 746/19 984 (54%)', the Lancet's thousands); in a table row flattened to text ('1 158 / 3,032 (5.2%)', the class
+# in one cell and the count in the next) the number before the space is another cell's.
 _SLASH_BEFORE = lazy(r"(?<![\d.,/\u2013\u2014-])(?P<k>\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s*/\s*$")
+_SPACED_SLASH_BEFORE = lazy(rf"(?<![\d.,/\u2013\u2014-])(?P<k>{INT})\s*/\s*$")
 # '... the AZL-M/CTD 20/12.5–40/25 mg group (0.5%)': a combination's doses over a slash, no count over its
 # denominator; a unit after the second number says so.
 _DOSE_UNIT = lazy(r"\s*(?:mg|g|mcg|\u00b5g|\u03bcg|ng|ml|mL|mmHg|mmol|IU|units?)\b")
@@ -90,7 +92,8 @@ def _over_slash(text: str, m: re.Match) -> re.Match | None:
     """The count printed over the slash before ``m``'s number ('433/1119 (38.7%)'), unless the two are doses."""
     if _DOSE_UNIT.match(text, m.end("c")):
         return None
-    return _SLASH_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    slash = _SPACED_SLASH_BEFORE if " " in m.group("c") else _SLASH_BEFORE
+    return slash.search(text, max(0, m.start() - 14), m.start())
 
 
 def _of_these(text: str, start: int, m: re.Match) -> str | None | bool:
