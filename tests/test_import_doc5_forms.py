@@ -5,8 +5,8 @@ median's range, HCSC's citations after a comma or a full stop, a study cited at 
 an interval, a count of a part of the studies, a body's statements listed under one label. Glyphs and texts are
 made here; nothing is printed."""
 from formtools import codes_of
-from kb.importers.pdf import _a_box, _lines
-from kb.importers.pdf_glyphs import cell_markers
+from kb.importers.pdf import _lines
+from kb.importers.pdf_glyphs import a_box, cell_markers
 from kb.read.parse_policy import REFERENCE_HEADING, parse_policy
 
 
@@ -238,18 +238,18 @@ def test_a_row_that_does_not_spell_the_acronym_defines_nothing():
 # Regence prints its MEDICAL POLICY CRITERIA inside a ruled frame, which pdfplumber gives as a table of one column:
 # kept as a table's plain lines, its heading and its items I., A., 1. were lost.
 def test_a_ruled_frame_around_text_is_no_table():
-    assert _a_box((("MEDICAL POLICY CRITERIA\nI. Genetic testing ... may be considered medically necessary",),
+    assert a_box((("MEDICAL POLICY CRITERIA\nI. Genetic testing ... may be considered medically necessary",),
                    (None,), ("II. Genetic testing ... is considered not medically necessary", "")))
 
 
 def test_a_table_of_two_columns_is_a_table():
-    assert not _a_box((("Study", "N"), ("Tester et al (2006)", "541"), ("Bai et al (2009)", None)))
+    assert not a_box((("Study", "N"), ("Tester et al (2006)", "541"), ("Bai et al (2009)", None)))
 
 
 def test_a_frame_around_a_label_or_mostly_empty_rules_stays_out_of_the_text():
     # a figure's axis ruled around '10 1' (Science), a summary box whose rules between parts leave most rows empty
-    assert not _a_box((("10 1",), (None,), (None,)))
-    assert not _a_box((("INTRODUCTION",), (None,), ("RATIONALE",), (None,), (None,), ("RESULTS",), (None,)))
+    assert not a_box((("10 1",), (None,), (None,)))
+    assert not a_box((("INTRODUCTION",), (None,), ("RATIONALE",), (None,), (None,), ("RESULTS",), (None,)))
 
 
 def test_a_bold_numbered_title_keeps_its_number_inside_the_bold():

@@ -54,7 +54,7 @@ _SUP_E_RANGE = re.compile(r"\d+(?:\s*[,e\u2013-]?\s*\d+)*")
 
 
 def convert(data: bytes, source_name: str) -> Converted:
-    from kb.importers.pdf_glyphs import PageGlyphs, open_pdf, owner_password_only, ruled_tables
+    from kb.importers.pdf_glyphs import PageGlyphs, a_box, open_pdf, owner_password_only, ruled_tables
 
     pdf = open_pdf(data)
     notes: list[str] = []
@@ -78,7 +78,7 @@ def convert(data: bytes, source_name: str) -> Converted:
     in_columns: list[str] = []
     in_three: list[str] = []  # pages whose reference list is set in three columns
     cut_pages: list[str] = []
-    found_tables = [[Table(number, *t) for t in tables.get(number, []) if not _a_box(t[4])]
+    found_tables = [[Table(number, *t) for t in tables.get(number, []) if not a_box(t[4])]
                     for number in range(1, len(pages) + 1)]
     page_chars = [[c for c in page.chars if not any(t.contains(c) for t in found)] if page else []
                   for page, found in zip(pages, found_tables)]
@@ -143,19 +143,6 @@ def convert(data: bytes, source_name: str) -> Converted:
     if unmapped:
         notes.append(f"{unmapped} glyphs have no Unicode text in the PDF's fonts and read as \ufffd")
     return Converted(markdown=markdown, format="pdf", notes=tuple(notes))
-
-
-def _a_box(rows) -> bool:
-    """A ruled frame around text, not a table: no row holds two cells with text (Regence prints its MEDICAL
-    POLICY CRITERIA in such a box), and text fills most of its rows, two at least (a figure's frame or an
-    axis ruled around one label, a summary box of Science's with empty rules between its parts, stay out of the
-    text). Its text is read as the page's, headings and list items as they are set."""
-    filled = sum(1 for row in rows if any(cell and cell.strip() for cell in row))
-    return filled >= 2 and filled >= _BOX_FILLED * len(rows) and \
-        all(sum(1 for cell in row if cell and cell.strip()) <= 1 for row in rows)
-
-
-_BOX_FILLED = 0.6  # Regence's criteria box: 7 of 8 rows; Science's summary box: 6 of 11
 
 
 def _pages(numbers: list[str]) -> str:

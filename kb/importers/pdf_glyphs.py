@@ -212,3 +212,16 @@ def quiet_library_logs():
     finally:
         logger.setLevel(level)
         logger.propagate = propagate
+
+
+def a_box(rows) -> bool:
+    """A ruled frame around text, not a table: no row holds two cells with text (Regence prints its MEDICAL
+    POLICY CRITERIA in such a box), and text fills most of its rows, two at least (a figure's frame or an
+    axis ruled around one label, a summary box of Science's with empty rules between its parts, stay out of the
+    text). Its text is read as the page's, headings and list items as they are set."""
+    filled = sum(1 for row in rows if any(cell and cell.strip() for cell in row))
+    return filled >= 2 and filled >= _BOX_FILLED * len(rows) and \
+        all(sum(1 for cell in row if cell and cell.strip()) <= 1 for row in rows)
+
+
+_BOX_FILLED = 0.6  # Regence's criteria box: 7 of 8 rows; Science's summary box: 6 of 11
