@@ -287,3 +287,16 @@ def test_a_journals_italic_name_stays_the_source():
     text = _APA.format(entry="ASCO. (2021). Hereditary pancreatitis care. *JCO Oncology Practice*, 17(2), 1-9.")
     read = parse_policy(text, "p.md").references[0]
     assert (read.title, read.source.strip("*")) == ("Hereditary pancreatitis care", "JCO Oncology Practice")
+
+
+def test_a_possessive_in_a_bodys_name_is_no_author_of_an_author_year_citation():
+    # Aetna: 'Guidelines from the National Collaborating Centre for Women's and Children's Health (2004) recommend'
+    # read 'Women's (2004)' as a citation naming no entry (CIT107)
+    refs = ("## References\n\n- National Collaborating Centre for Women's and Children's Health. Type 1 diabetes. "
+            "London: RCOG Press; 2004.\n- Smith J. A trial of screening. Diabetes Care. 2005;28:1-5.\n")
+    body = ("# Policy\n\n## Background\n\nScreening helps (Smith, 2005). Guidelines from the National Collaborating "
+            "Centre for Women's and Children's Health (2004) recommend screening children.\n\n")
+    assert codes_of(body + refs, "CIT107") == []
+    # clean: a possessive author's own paper is still read, and a wrong year still said ('Smith's (2006) trial')
+    assert codes_of(body.replace("Screening helps (Smith, 2005).", "Smith's (2006) trial helped.") + refs,
+                    "CIT107") == [("CIT107", "warning")]

@@ -29,7 +29,9 @@ _CAP = CAPITAL
 # Portuguese 'e' and Spanish 'y' join the last two names ('Esteves, Abud e Barcellos (2015)'); 'et al.' may be set in
 # italics ('Tedesco *et al*. (1995)').
 # Wiley sets the hyphen of a double surname as U+2010 ('Klasko\u2010Foster et al. (2020)'): a letter of the name too.
-_NAME = rf"{PARTICLES}{_CAP}[\w'\u2019\u00c0-\u00ff\u2010\u2011-]+(?:\s+{_CAP}[a-z\u00df-\u00ff][\w'\u2019\u00c0-\u00ff\u2010\u2011-]*)?"
+# A possessive is no surname of a list of names ('National Collaborating Centre for Women's and Children's Health
+# (2004)'); 'Smith's (2004) trial' is read with its possessive apart, after the names.
+_NAME = rf"{PARTICLES}{_CAP}[\w'\u2019\u00c0-\u00ff\u2010\u2011-]+(?<!['\u2019]s)(?:\s+{_CAP}[a-z\u00df-\u00ff][\w'\u2019\u00c0-\u00ff\u2010\u2011-]*)?"
 # AGU names a second author before "et al." to tell two first authors' papers apart: 'Li, Marshall, et al. (2023)'.
 # PeerJ names three authors: 'Mmbaga, Munishi & Treydte (2017)', 'Rahman, Abdullah Al Mahmud & Shahidullah (2017)'.
 _LISTED = _NAME + rf"(?:\s+{_CAP}[\w'\u2019-]+)?"
