@@ -24,14 +24,14 @@ from kb.errors import KbError
 from kb.importers.blocks import LIGATURES, MarkdownWriter, emphasis, sup
 from kb.importers.model import Converted
 from kb.importers.pdf_columns import baseline_rows, margin_host
-from kb.importers.pdf_order import page_order
-from kb.importers.pdf_three_columns import document_gutter, page_gutters
 from kb.importers.pdf_entries import head_unheaded_list, set_apart_supplement_lists
 from kb.importers.pdf_footnotes import notes_after_columns
 from kb.importers.pdf_furniture import drop_running_lines, drop_side_numbers
 from kb.importers.pdf_initials import seat_drop_caps
 from kb.importers.pdf_layout import Line, Table, write_blocks
 from kb.importers.pdf_manuscript import drop_line_numbers
+from kb.importers.pdf_order import page_order
+from kb.importers.pdf_three_columns import document_gutter, page_gutters
 
 _TEXT_BULLETS = "\u2022\u25e6\u25aa\u2023\u25cf\u25cb\u25a0\u25a1\u2043\u27a2\uf0b7"
 _MARKER_TEXT = re.compile(r"^\s*[\[(]?[\d\s,;\-\u2013]{1,20}[\])]?\s*$")  # '[71]', '67]', '5,6'

@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 
 from kb.importers.blocks import CONNECTOR, bold_heading
 from kb.importers.pdf_entries import hanging_entries, names_reference_list
-from kb.importers.pdf_manuscript import paragraph_gap
 from kb.importers.pdf_flush_entries import flush_entry_starts, initial_runs_on
 from kb.importers.pdf_footnotes import AFTER_COLUMNS
 from kb.importers.pdf_join import LineJoiner, runs_on_into_marker
+from kb.importers.pdf_manuscript import paragraph_gap
 
 # '4.', 'b)', 'II.', and as reference lists number their entries: '[12]', or a bare '12' before a name
 # ('[10]H. Jiang': a bracketed label may touch its entry's first letter, the gap narrower than a space)

@@ -9,7 +9,6 @@ paragraph's lines is wider than the one a single-spaced page leaves between para
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 _STRIP = 0.15  # of the page width: the left margin strip where the numbers stand
