@@ -10,7 +10,7 @@ is told by its shape, within a run of lines set at one size and spacing (a wider
 - each cell's rows follow one another with no row missing (a cell is one stretch of lines; two table rows, each
   a label beside its value, leave the left or the right side empty between them);
 - the left cell has two lines or more, each running on into the next (the next line opens in lower case, or its
-  first word would not have fitted): a wrapped text, not a list of labels or a contents page; and no left line
+  first word would not have fitted before an em short of the right cell): a wrapped text, not a list of labels or a contents page; and no left line
   is a bullet or a list's number alone (a list whose labels stand an em from their text).
 
 Anything else is left as it was (read row by row). The glyphs of such a run (markers raised beside its lines
@@ -118,7 +118,9 @@ def _cells(run: list[list[Fragment]]) -> tuple[float, float, float] | None:
     if len(right_rows) < 2 or len(left_rows) < 2 or not _unbroken(left_rows) or not _unbroken(right_rows):
         return None
     cell_right = max(f.x1 for i in left_rows for f in lefts[i])
-    if not all(_runs_on(lefts[i], lefts[i + 1], cell_right) for i in left_rows[:-1]):
+    # (the cell's text may reach an em short of the right cell: its widest line is no measure where every line
+    # is a short label)
+    if not all(_runs_on(lefts[i], lefts[i + 1], right_x - size) for i in left_rows[:-1]):
         return None
     low = run[0][0].bottom - 1.1 * size  # the row above the run ends a line and a half higher or more
     high = run[-1][0].bottom + 0.4 * size  # a lowered marker of the last line, not the next line
@@ -129,9 +131,9 @@ def _unbroken(rows: list[int]) -> bool:
     return rows == list(range(rows[0], rows[-1] + 1))
 
 
-def _runs_on(line: list[Fragment], following: list[Fragment], cell_right: float) -> bool:
+def _runs_on(line: list[Fragment], following: list[Fragment], limit: float) -> bool:
     """The left cell's line runs on into the next: the next opens in lower case, or its first word would not have
-    fitted at the end of this one."""
+    fitted at the end of this one (before ``limit``)."""
     text = fragment_text(following[0])
     if text[:1].islower():
         return True
@@ -144,4 +146,4 @@ def _runs_on(line: list[Fragment], following: list[Fragment], cell_right: float)
             continue
         word_end = c["x1"]
     size = max(f.size for f in line)
-    return line[-1].x1 + 0.3 * size + (word_end - first.x0) >= cell_right - 1
+    return line[-1].x1 + 0.3 * size + (word_end - first.x0) > limit
