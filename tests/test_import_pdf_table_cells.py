@@ -58,14 +58,26 @@ def test_the_cells_own_text_stays_whole_when_the_left_cell_is_full_to_its_last_l
     assert "followed fully.\n\nConditional recommendation" in md
 
 
-def test_a_list_whose_bullets_stand_apart_from_their_text_is_no_table():
-    # clean: a bullet an em and more left of each item's text, the texts flush at one x
-    items = ["to offer a test to people seen for routine visits;", "to count the infections found in a year;",
-             "to treat the partners of people who test positive."]
-    placed = [(68, 700, "The tests serve these aims:")]
-    placed += [(78, 688 - 12 * i, "\\225") for i in range(3)] + [(96, 688 - 12 * i, t) for i, t in enumerate(items)]
-    md = convert(_page(placed, 10.0), "list.pdf").markdown
-    assert "\n".join(f"- {t}" for t in items) in md
+_ITEMS = ["to offer a test to people seen for routine visits;", "to count the infections found in a year;",
+          "to treat the partners of people who test positive."]
+
+
+def _list(labels: list[str]) -> bytes:
+    """A list whose labels stand an em and more left of each item's text, the texts flush at one x (the line that
+    opens it set apart by a gap, so that the list's rows are a run of their own)."""
+    placed = [(68, 720, "The tests serve these aims:")]
+    placed += [(78, 688 - 12 * i, label) for i, label in enumerate(labels)]
+    return _page(placed + [(96, 688 - 12 * i, t) for i, t in enumerate(_ITEMS)], 10.0)
+
+
+def test_a_list_whose_labels_stand_apart_from_their_text_is_no_table():
+    # clean: lettered in lower case, each label 'runs on' into the next as a cell's wrapped text would; a label
+    # alone on the left is a list's
+    md = convert(_list(["a.", "b.", "c."]), "letters.pdf").markdown
+    assert "The tests serve these aims:" in md and all(f"{t}" in md for t in _ITEMS)
+    assert _flat(md).index("b.") < _flat(md).index(_ITEMS[1]) < _flat(md).index("c.")
+    md = convert(_list(["\\225"] * 3), "bullets.pdf").markdown
+    assert "\n".join(f"- {t}" for t in _ITEMS) in md
 
 
 def test_a_table_of_labels_beside_their_values_is_kept_row_by_row():
