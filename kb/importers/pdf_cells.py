@@ -6,12 +6,13 @@ effects' / '(new 2024)'). Read row by row, the two cells' lines interleave and t
 is told by its shape, within a run of lines set at one size and spacing (a wider gap ends it):
 
 - the right cell's lines start at one x (within a point and a half) on two rows or more, and nothing else on
-  those rows reaches that x: the left cell's text ends an half an em short of it on every row;
+  those rows reaches that x: the left cell's text ends half an em short of it on every row;
 - each cell's rows follow one another with no row missing (a cell is one stretch of lines; two table rows, each
   a label beside its value, leave the left or the right side empty between them);
 - the left cell has two lines or more, each running on into the next (the next line opens in lower case, or its
-  first word would not have fitted before an em short of the right cell): a wrapped text, not a list of labels or a contents page; and no left line
-  is a bullet or a list's number alone (a list whose labels stand an em from their text).
+  first word would not have fitted before an em short of the right cell): a wrapped text, not a list of labels
+  or a contents page; and no left line is a bullet or a list's number alone (a list whose labels stand an em
+  from their text).
 
 Anything else is left as it was (read row by row). The glyphs of such a run (markers raised beside its lines
 included) are handed on as two groups, the left cell's and the right cell's, each read as a block of its own;
