@@ -11,8 +11,10 @@ is told by its shape, within a run of lines set at one size and spacing (a wider
   a label beside its value, leave the left or the right side empty between them);
 - the left cell has two lines or more, each running on into the next (the next line opens in lower case, or its
   first word would not have fitted before an em short of the right cell): a wrapped text, not a list of labels
-  or a contents page; and no left line is a bullet or a list's number alone (a list whose labels stand an em
-  from their text).
+  or a contents page; its lines but the last hold two words or more (a column of dates or codes is rows); and
+  no left line is a bullet or a list's number alone (a list whose labels stand an em from their text);
+- the two cells differ in their number of lines, or the left cell's lines go on in lower case: one-line rows,
+  each a label beside its value, look like two cells of as many lines.
 
 Anything else is left as it was (read row by row). The glyphs of such a run (markers raised beside its lines
 included) are handed on as two groups, the left cell's and the right cell's, each read as a block of its own;
@@ -122,6 +124,13 @@ def _cells(run: list[list[Fragment]]) -> tuple[float, float, float] | None:
     # (the cell's text may reach an em short of the right cell: its widest line is no measure where every line
     # is a short label)
     if not all(_runs_on(lefts[i], lefts[i + 1], right_x - size) for i in left_rows[:-1]):
+        return None
+    if any(len(" ".join(fragment_text(f) for f in lefts[i]).split()) < 2 for i in left_rows[:-1]):
+        return None  # a word a line: a column of dates or codes, one table row each
+    if set(left_rows) == set(right_rows) and not all(
+            fragment_text(lefts[i][0])[:1].islower() for i in left_rows[1:]):
+        # as many lines on each side, row for row: as like one-line table rows (a date beside what changed) as
+        # one row's two cells, unless the left side's lines go on in lower case, as a sentence does
         return None
     low = run[0][0].bottom - 1.1 * size  # the row above the run ends a line and a half higher or more
     high = run[-1][0].bottom + 0.4 * size  # a lowered marker of the last line, not the next line
