@@ -89,3 +89,27 @@ def test_a_table_of_labels_beside_their_values_is_kept_row_by_row():
     md = convert(_page(placed), "labels.pdf").markdown
     # (each label is read with its value, as before: the cells are not gathered)
     assert "Policy number MP-0042 and its annexes Effective date 1 January 2025 for all plans Next review" in _flat(md)
+
+
+def test_a_column_of_dates_beside_a_wrapped_note_is_kept_row_by_row():
+    # clean: one word a line on the left (dates, codes): table rows, whatever the right side holds
+    placed = [(77, 600 - 11.4 * i, date + " ") for i, date in enumerate(["07/01/2008", "06/01/2005", "08/01/2003"])]
+    placed += [(140, 600 - 11.4 * i, t) for i, t in enumerate(["Policy reviewed without a literature",
+                                                                 "review; a new review date only."])]
+    flat = _flat(convert(_page(placed), "dates.pdf").markdown)
+    assert flat.index("07/01/2008") < flat.index("Policy reviewed") < flat.index("06/01/2005")
+
+
+def _even(left: list[str], right: list[str]) -> str:
+    placed = [(77, 600 - 11.4 * i, text + " ") for i, text in enumerate(left)]
+    placed += [(200, 600 - 11.4 * i, text) for i, text in enumerate(right)]
+    return _flat(convert(_page(placed), "even.pdf").markdown)
+
+
+def test_cells_of_as_many_lines_are_one_row_only_where_the_left_goes_on_in_lower_case():
+    # a cell whose second line goes on in lower case beside a cell of two lines: one row of two cells
+    flat = _even(["For the policy-", "makers"], ["The advice can be adopted as", "policy in most settings."])
+    assert "For the policy-makers The advice can be adopted as policy in most settings." in flat
+    # clean: two one-line rows of two cells each, a capital opening each label: kept row by row
+    flat = _even(["Prior approval needed", "Step therapy applies"], ["Required for all plans", "Not for the basic plan"])
+    assert flat.index("Prior approval needed") < flat.index("Required for all plans") < flat.index("Step therapy")
