@@ -113,3 +113,13 @@ def test_cells_of_as_many_lines_are_one_row_only_where_the_left_goes_on_in_lower
     # clean: two one-line rows of two cells each, a capital opening each label: kept row by row
     flat = _even(["Prior approval needed", "Step therapy applies"], ["Required for all plans", "Not for the basic plan"])
     assert flat.index("Prior approval needed") < flat.index("Required for all plans") < flat.index("Step therapy")
+
+
+def test_a_table_of_three_columns_is_no_two_cell_row():
+    # clean: a short first column ('yes', 'no') before the second: three cells a row, not a left cell's label
+    rows = [("yes", "Corpus one (full)", "multi"), ("no", "Corpus two", "bio, med"), ("yes", "Corpus three", "physics")]
+    placed = []
+    for i, cells in enumerate(rows):
+        placed += [(x, 600 - 11.4 * i, text + " ") for x, text in zip((77, 120, 260), cells)]
+    flat = _flat(convert(_page(placed), "three.pdf").markdown)
+    assert flat.index("Corpus one") < flat.index("multi") < flat.index("Corpus two") < flat.index("bio, med")

@@ -32,8 +32,8 @@ from kb.importers.pdf_columns import Fragment, Group, fragment_text, fragments
 _SAME_X = 1.5  # points: the right cell's lines start at one x
 _RUN_GAP = 1.5  # a gap between baselines wider than this many times the type size ends a run of lines
 _SMALL = 0.8  # a row set smaller than this share of the run's size is a marker's (raised or lowered), not a line
-_LABEL_CHARS = 3  # a bullet or a list label ('•', '1.', 'a)') standing apart before a left cell's line
-# a list's bullet or label alone: a list whose labels stand an em or more from their text is no table
+# a list's bullet or label ('•', '1.', 'a)'): alone on a row's left, a list whose labels stand an em or more from
+# their text (no table); before more text on the left, the label of a list in the left cell
 _LABEL = re.compile(r"^(?:\(?(?:\d{1,3}|[A-Za-z]|[ivxlIVXL]{1,5})[.):]?|[^\w\s]{1,2})$")
 
 
@@ -110,7 +110,7 @@ def _cells(run: list[list[Fragment]]) -> tuple[float, float, float] | None:
         left = row[:-1] if right else row
         if any(f.x1 > right_x - 0.5 * size for f in left):
             return None  # the text crosses where the right cell starts: no table here
-        if len(left) > 2 or (len(left) == 2 and len(fragment_text(left[0])) > _LABEL_CHARS):
+        if len(left) > 2 or (len(left) == 2 and not _LABEL.match(fragment_text(left[0]))):
             return None  # more cells than two (or a line cut by wide gaps): not a two-cell row
         if left and _LABEL.match(" ".join(fragment_text(f) for f in left)):
             return None  # a bullet or a number alone beside its text: a list
