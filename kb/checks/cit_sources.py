@@ -35,7 +35,10 @@ def named_author_mismatch(kb):
     `Bleakley, who has estimated ...`, `According to Samuel, ...`, `As Singer observed, "..."`), with
     the sentence's one citation after it; it counts only when the list has that surname as a first author
     (a lab head or a person thanked is no source). A method named after a first author right before a
-    marker (`the Sørensen index [14]`) is reported at info: a textbook or a program may be cited for it. A name inside a quotation, and markers offered as further reading (`see
+    marker (`the Sørensen index [14]`) is reported at info: a textbook or a program may be cited for it.
+    So is a study
+    known by its first author's name (`the Prymula study [16]`): the sentence may discuss that study while citing
+    someone who wrote about it. A name inside a quotation, and markers offered as further reading (`see
     also [4]`), are left alone. A name spelled a letter or two away from a cited author (`Hoghart`
     for Hogarth) is a warning: the number is right, the spelling is not. A dated name that no entry has
     as an author at all (`isolates from Israel (1998) ... [8]`, a place or a thing) is reported at info.
