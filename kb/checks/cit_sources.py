@@ -218,6 +218,11 @@ _SAYS = lazy(r"\s*(?:,\s*)?(?:also\s+|and\s+colleagues\s+)?(?:reported|published
                    r"suggested|argued|developed|introduced)\b")
 
 
+# A government paper's number, 'Guo Zhong Yi Yao Yi Zheng Han [2024] No. 90' (China's letters, 'Han' for 函): a year
+# and the paper's number after a word that may be an author's surname too; it names a document, not a study.
+_NUMBERED_PAPER = lazy(r"\s*(?:No\.?|Nr\.?|number)\s*\d", re.I)
+
+
 def _unmarked_study(kb, index, mention, sentence, summaries) -> bool:
     """Whether a dated name with no marker is a study the text fails to cite.
 
@@ -228,6 +233,8 @@ def _unmarked_study(kb, index, mention, sentence, summaries) -> bool:
     if mention.text.startswith("(") or sentence.section_id in summaries:
         return False
     if apparatus(kb.doc.lines, sentence.line) or _UNPUBLISHED.search(sentence.text):
+        return False
+    if _NUMBERED_PAPER.match(sentence.text, mention.end):
         return False
     if index.is_known_surname(mention.name) or re.search(r"\bet\s+al\b", mention.text):
         return True

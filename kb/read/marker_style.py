@@ -124,7 +124,17 @@ def _raised_are_notes(per_line, last_entry: int | None) -> bool:
     raised = {n for _, found, _ in per_line for r in found if r.style in (SUP, UNICODE)
               for n in expand(r.inner).numbers if 1 <= n <= last_entry}
     return bool(raised) and styles[BRACKET] + styles[SUP_BRACKET] <= _STRAYS and styles[PAREN] >= _MIN_PAREN and \
-        4 * len(raised) < last_entry and _parens_cover_the_list(per_line, last_entry)
+        (4 * len(raised) < last_entry or _outnumbered(per_line, styles, raised)) and \
+        _parens_cover_the_list(per_line, last_entry)
+
+
+def _outnumbered(per_line, styles, raised: set[int]) -> bool:
+    """In a short list a few notes touch a large part of it: NGC's commentary on eating disorders marks three
+    headings 'Anorexia Nervosa<sup>1</sup>' ... '<sup>3</sup>' for its definitions and cites its nine entries
+    '(1-5)' ... '(9)' in eight parentheses. The raised numbers are notes still when the parentheses are twice as
+    many and cite twice the numbers they touch."""
+    paren_cited = {n for _, found, _ in per_line for r in found if r.style == PAREN for n in expand(r.inner).numbers}
+    return styles[PAREN] >= 2 * (styles[SUP] + styles[UNICODE]) and len(paren_cited) >= 2 * len(raised)
 
 
 # '**TABLE 1** Age-standardized characteristics ... in the NHS and HPFS<sup>1</sup>': a caption's raised number
