@@ -145,3 +145,17 @@ def test_a_trial_registration_number_names_its_registry():
     # Still said: no number, and a word that only starts like one.
     assert codes_of(_REGISTERED.format(tail="trial"), "REF113") == [("REF113", "warning")]
     assert codes_of(_REGISTERED.format(tail="NCT program"), "REF113") == [("REF113", "warning")]
+
+
+def test_the_year_after_the_journal_beats_one_in_the_title():
+    """'Assessing ... in coronavirus disease 2019 (COVID-19) patients. Ophthalmolgy. 2020. doi: 10.1016/... S0161-6420
+    (20)30311-0': with a tail the reader does not split, the year of the title's disease name was taken."""
+    from kb.read.reference_list import parse_entry
+
+    tails = ("Ophthalmology. 2020. doi: 10.1016/j.ophtha.2020.03.026 S0161-6420(20)30311-0",
+             "Radiology. 2020:200490. doi: 10.1148/radiol.2020200490",
+             "Pediatrics. 2020. doi: 10.1542/peds. 2020-0702")
+    for tail in tails:
+        assert parse_entry(1, f"Zu ZY, Jiang MD. Coronavirus disease 2019 (COVID-19) in China. {tail}", 1).year == 2020
+    # Still the title's year where nothing after the journal gives one.
+    assert parse_entry(1, "Smith A. The 1946 birth cohort revisited. Some Press, London.", 1).year == 1946
