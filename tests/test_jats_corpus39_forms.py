@@ -159,3 +159,17 @@ def test_the_year_after_the_journal_beats_one_in_the_title():
         assert parse_entry(1, f"Zu ZY, Jiang MD. Coronavirus disease 2019 (COVID-19) in China. {tail}", 1).year == 2020
     # Still the title's year where nothing after the journal gives one.
     assert parse_entry(1, "Smith A. The 1946 birth cohort revisited. Some Press, London.", 1).year == 1946
+
+
+_MANUSCRIPT = ("# Tool\n\nThe tool was co-designed [1], iteratively [2].\n\n## References\n\n"
+               "1. Smith A. A trial. *J Med*. 2001;1:1-5.\n2. Grynne A, Smith F, Ahlberg K. Integrating expert knowledge "
+               "using co-design to develop a digital information tool{tail}.\n")
+
+
+def test_a_manuscript_has_no_year_or_source_to_give():
+    """'Grynne A, ... to develop a digital information tool (in manuscript).': unpublished work, as '(in
+    preparation)' or 'submitted' already were; no year or source was missing."""
+    for code in ("REF111", "REF113"):
+        assert codes_of(_MANUSCRIPT.format(tail=" (in manuscript)"), code) == []
+        # Still said: the same entry with nothing saying it is unpublished.
+        assert codes_of(_MANUSCRIPT.format(tail=""), code) == [(code, "warning")]
