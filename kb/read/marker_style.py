@@ -70,6 +70,7 @@ def beyond_the_list(marker: RawMarker, last_entry: int | None) -> bool:
 
 
 _PADDED = re.compile(r"(?<!\d)0\d")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def code_not_citation(marker: RawMarker, last_entry: int | None) -> str | None:
@@ -81,6 +82,11 @@ def code_not_citation(marker: RawMarker, last_entry: int | None) -> str | None:
     """
     if _PADDED.search(marker.inner):
         return "a number written with a leading zero (a code or catalogue number)"
+    # '(1,673)', MMWR's sample size in parentheses: one number grouped by thousands, no space after its comma, whose
+    # groups read as citations would run past the list ('(1,6)' or '(12,145)' in a long list stay citations).
+    if last_entry and _GROUPED.fullmatch(marker.inner) \
+            and max(int(n) for n in _DIGITS.findall(marker.inner)) > last_entry:
+        return "a number grouped by thousands past the reference list (a count)"
     ends = [int(n) for n in _DIGITS.findall(marker.inner)]
     if last_entry and len(ends) == 2 and ends[0] > ends[1] and ends[0] > last_entry:
         return "a reversed range past the reference list (a code or catalogue number?)"
