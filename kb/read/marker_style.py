@@ -119,33 +119,30 @@ def _parens_cover_the_list(per_line, last_entry: int | None) -> bool:
     return 2 * len(cited) >= last_entry
 
 
-def _raised_are_notes(per_line, last_entry: int | None) -> bool:
+def _raised_are_notes(per_line, last_entry: int | None, labels: frozenset[int] | set[int] = frozenset()) -> bool:
     """Raised numbers mark notes, not citations, in a document whose parentheses cite across its list while its
     raised numbers touch a few of its first entries only (WHO: '(1)' ... '(92)' in the text, GRADE evidence
     tables marking 'serious imprecision<sup>1</sup>' ... '<sup>6</sup>'). A document citing with raised numbers
-    cites across its list with them, so it is never read so."""
+    cites across its list with them, so it is never read so. Raised numbers on ``labels`` (captions, a label alone
+    on its line) are notes whatever they touch: NGC's commentary on eating disorders marks three headings 'Anorexia
+    Nervosa<sup>1</sup>' ... '<sup>3</sup>' and cites its nine entries in parentheses."""
     if not last_entry:
         return False
     styles = Counter(r.style for _, found, _ in per_line for r in found)
-    raised = {n for _, found, _ in per_line for r in found if r.style in (SUP, UNICODE)
-              for n in expand(r.inner).numbers if 1 <= n <= last_entry}
+    raised = [(line, n) for line, found, _ in per_line for r in found if r.style in (SUP, UNICODE)
+              for n in expand(r.inner).numbers if 1 <= n <= last_entry]
+    in_text = {n for line, n in raised if line not in labels}
     return bool(raised) and styles[BRACKET] + styles[SUP_BRACKET] <= _STRAYS and styles[PAREN] >= _MIN_PAREN and \
-        (4 * len(raised) < last_entry or _outnumbered(per_line, styles, raised)) and \
-        _parens_cover_the_list(per_line, last_entry)
-
-
-def _outnumbered(per_line, styles, raised: set[int]) -> bool:
-    """In a short list a few notes touch a large part of it: NGC's commentary on eating disorders marks three
-    headings 'Anorexia Nervosa<sup>1</sup>' ... '<sup>3</sup>' for its definitions and cites its nine entries
-    '(1-5)' ... '(9)' in eight parentheses. The raised numbers are notes still when the parentheses are twice as
-    many and cite twice the numbers they touch."""
-    paren_cited = {n for _, found, _ in per_line for r in found if r.style == PAREN for n in expand(r.inner).numbers}
-    return styles[PAREN] >= 2 * (styles[SUP] + styles[UNICODE]) and len(paren_cited) >= 2 * len(raised)
+        4 * len(in_text) < last_entry and _parens_cover_the_list(per_line, last_entry)
 
 
 # '**TABLE 1** Age-standardized characteristics ... in the NHS and HPFS<sup>1</sup>': a caption's raised number
 # marks its table's note (AJCN, Oxford); it says nothing of how the text cites.
 CAPTION = re.compile(r"^\s*\*\*(?:TABLE|Table|FIGURE|Figure|Fig\.?)\s*S?\d+")
+# 'Anorexia Nervosa<sup>1</sup>' alone on its line: a label whose raised number points to a definition or a note
+# (NGC's commentary on eating disorders marks three such headings and cites its nine entries in parentheses); like
+# a caption's, it says nothing of how the text cites.
+LABEL_NOTE = re.compile(r"^\s*(?:\*\*)?[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,5}(?:\*\*)?\s*<sup>\d+</sup>\s*$")
 
 
 def choose(per_line: list[tuple[int, list[RawMarker], list[Skipped]]], last_entry: int | None = None,
@@ -154,7 +151,7 @@ def choose(per_line: list[tuple[int, list[RawMarker], list[Skipped]]], last_entr
     """Keep the markers of the document's styles; the others become skipped spans (parentheses only
     when the document has no other markers, since "(1)" is far more often a list label). Raised numbers on
     ``captions`` (line numbers) do not count toward a style."""
-    notes = _raised_are_notes(per_line, last_entry)
+    notes = _raised_are_notes(per_line, last_entry, captions)
     counts = Counter(r.style for line, found, _ in per_line for r in found
                      if not ((line in captions or notes) and r.style in (SUP, UNICODE)))
     kept = kept_styles(counts)
