@@ -25,15 +25,20 @@ def named_author_mismatch(kb):
     `Buchbinder's trial`, `In 2009, Wardlaw reported`, `A 2016 RCT by Yang`, `reported by Klazen in 2010`)
     is neither the first author nor, with the same year, a co-author of any entry the marker cites.
     A name with a year pairs with the nearest marker of its own sentence (a year printed just after the
-    marker, `Lopes et al [13] (2007)`, dates the name); names joined by `and` or
+    marker, `Lopes et al [13] (2007)`, `Christenson [6], in 1998`, `(van Tulder et al [26], 2003)`, dates the
+    name); names joined by `and` or
     commas share a marker such as `[26, 27]`. A name without a year (`Smith et al. [12]`, `Smith and
     Jones [15]`, `A, B and C [9]`, `Smith and colleagues [6]`, `Smith and others [6]`, `Smith [3] showed`,
     `a trial [3] by Smith`)
     pairs only with a marker printed close to it, or, when the named person acts (`Lee et al. showed ...`,
+    `Wu and Burgess concluded ...`, `Bierbaum previously reported ...`,
     `Bleakley, who has estimated ...`, `According to Samuel, ...`, `As Singer observed, "..."`), with
     the sentence's one citation after it; it counts only when the list has that surname as a first author
     (a lab head or a person thanked is no source). A method named after a first author right before a
-    marker (`the Sørensen index [14]`) is reported at info: a textbook or a program may be cited for it. A name inside a quotation, and markers offered as further reading (`see
+    marker (`the Sørensen index [14]`) is reported at info: a textbook or a program may be cited for it.
+    So is a study
+    known by its first author's name (`the Prymula study [16]`): the sentence may discuss that study while citing
+    someone who wrote about it. A name inside a quotation, and markers offered as further reading (`see
     also [4]`), are left alone. A name spelled a letter or two away from a cited author (`Hoghart`
     for Hogarth) is a warning: the number is right, the spelling is not. A dated name that no entry has
     as an author at all (`isolates from Israel (1998) ... [8]`, a place or a thing) is reported at info.
@@ -93,7 +98,7 @@ def _authority_years(kb):
                 continue
             # 'Johnson and Pilsbry, 1911 [52]' names a second author of the authority: not the entry's first.
             named = re.search(rf"(?<![\w&])(?<!and ){re.escape(entry.first_author)},\s*(?P<year>1[5-9]\d\d|20\d\d)"
-                              rf"[a-z]?\)?\s*$", cited.sentence.text[:start])
+                              rf"[a-z]?\)?\.?\s*$", cited.sentence.text[:start])
             if named and int(named.group("year")) != entry.year:
                 yield marker, entry, int(named.group("year"))
 
@@ -213,6 +218,11 @@ _SAYS = lazy(r"\s*(?:,\s*)?(?:also\s+|and\s+colleagues\s+)?(?:reported|published
                    r"suggested|argued|developed|introduced)\b")
 
 
+# A government paper's number, 'Guo Zhong Yi Yao Yi Zheng Han [2024] No. 90' (China's letters, 'Han' for 函): a year
+# and the paper's number after a word that may be an author's surname too; it names a document, not a study.
+_NUMBERED_PAPER = lazy(r"\s*(?:No\.?|Nr\.?|number)\s*\d", re.I)
+
+
 def _unmarked_study(kb, index, mention, sentence, summaries) -> bool:
     """Whether a dated name with no marker is a study the text fails to cite.
 
@@ -223,6 +233,8 @@ def _unmarked_study(kb, index, mention, sentence, summaries) -> bool:
     if mention.text.startswith("(") or sentence.section_id in summaries:
         return False
     if apparatus(kb.doc.lines, sentence.line) or _UNPUBLISHED.search(sentence.text):
+        return False
+    if _NUMBERED_PAPER.match(sentence.text, mention.end):
         return False
     if index.is_known_surname(mention.name) or re.search(r"\bet\s+al\b", mention.text):
         return True
