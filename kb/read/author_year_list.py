@@ -47,7 +47,8 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
             continue
         starts = _BULLET.match(text) or gap or (
             drafts and _ENTRY_START.match(text) and drafts[-1][1].rstrip().endswith(".")
-            and (_HAS_YEAR.search(drafts[-1][1]) or _undated_before_named(text)))
+            and (_HAS_YEAR.search(drafts[-1][1]) or _undated_before_named(text))) or (
+            drafts and _APA_OPENING.match(text) and _HAS_YEAR.search(drafts[-1][1]))
         if starts:
             drafts.append([len(drafts) + 1, _BULLET.sub("", text).strip(), first_line + offset])
         else:
@@ -56,6 +57,14 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
     drafts = _split_glued(drafts)
     dated = sum(1 for d in drafts if _HAS_YEAR.search(d[1]) and _ENTRY_START.match(d[1]))
     return drafts if drafts and dated >= 0.6 * len(drafts) else _bullet_run(lines, first_line)
+
+
+# An APA entry's opening, the names and then the year in parentheses closed by a stop ('Blunt, B. A., Barrett-Connor,
+# E., & Wingard, D. L. (1991). Evaluation ...', 'ADA. (2022, July 28). *Statistics ...*'): a line so opening starts an
+# entry even when the one before ends with its address rather than a stop (Healthfirst's lists, one entry a line with
+# no blank line between, most ending 'https://doi.org/...'). A wrapped line opens with a title's or a journal's words,
+# which seldom run straight into a year in parentheses and a stop.
+_APA_OPENING = lazy(r"^\s*[A-Z\u00c0-\u00de][^()\n]{0,600}?[.\w]\s\((?:19|20)\d\d[a-z]?(?:,\s[^()]{1,30})?\)\.(?:\s|$)")
 
 
 # '... Surg Obes Relat Dis. 2016 Mar-Apr;12(3):460-461.Parmar CD, Gan J, Stier C, et al. One Anastomosis ...': an

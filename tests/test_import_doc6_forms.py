@@ -1,0 +1,49 @@
+"""Forms the coverage documents of /work/corpusdoc6 (eviCore for Cigna, UnitedHealthcare, Anthem, BCBS Arizona,
+Carelon, Molina, a Medicare LCD, CareSource, AmeriHealth Caritas, Concert Genetics, Oscar, Point32Health,
+Healthfirst, Geisinger, BCBS Michigan, TRICARE) print that kb once misread, each beside its clean case. Texts are
+made here; nothing is printed."""
+from kb.read.author_year_list import unnumbered_drafts
+from kb.read.parse_policy import REFERENCE_HEADING, parse_policy
+
+
+# CareSource letters its sections ('H. References'); Healthfirst's policies (Avalon's template) say
+# 'IV. Reference Materials'. Both were refused for want of a reference list.
+def test_a_lettered_section_and_reference_materials_name_the_list():
+    for title in ("H. References", "IV. Reference Materials", "Reference Materials", "A. REFERENCES"):
+        assert REFERENCE_HEADING.match(title), title
+
+
+def test_a_letter_without_its_stop_or_other_materials_name_no_list():
+    for title in ("H References", "Teaching Materials", "HI. Reference Laboratories", "Materials"):
+        assert not REFERENCE_HEADING.match(title), title
+
+
+# Healthfirst prints its APA list one entry a line with no blank line between, most entries ending with their
+# address, not a stop: the lines ran together as one entry.
+APA_LINES = [
+    "AAFP. (2022). Screening for Abnormal Blood Glucose. *Am Fam Physician*, *105*(1), Online. https://www.aafp.org/x",
+    "ADA. (2022, July 28). *Statistics About Diabetes*. https://www.diabetes.org/resources/statistics",
+    "Al-Badri, A., Hashmath, Z., & Chirinos, J. A. (2018). Poor Glycemic Control Is Associated With Increased",
+    "Extracellular Volume Fraction. *Diabetes Care*, *41*(1), 1-9. https://doi.org/10.2337/dc17-1234",
+    "Blunt, B. A., Barrett-Connor, E., & Wingard, D. L. (1991). Evaluation of fasting plasma glucose. *Diabetes Care*.",
+]
+
+
+def test_each_apa_line_that_opens_with_names_and_a_year_in_parentheses_starts_an_entry():
+    drafts = unnumbered_drafts(APA_LINES, 10)
+    assert [d[1].split(".")[0] for d in drafts] == ["AAFP", "ADA", "Al-Badri, A", "Blunt, B"]
+    assert drafts[2][1].endswith("https://doi.org/10.2337/dc17-1234") and drafts[3][2] == 14
+
+
+def test_a_wrapped_line_that_mentions_a_year_later_joins_its_entry():
+    lines = ["Smith, J. (2010). A long title about trials of drugs that ran in 2008 and",
+             "the years after (2009) in clinics. *J Med*, *3*, 1-2. https://doi.org/10.1/x",
+             "Young, P. (2012). Another title. *J Med*, *4*, 5-6."]
+    assert [d[1][:5] for d in unnumbered_drafts(lines, 1)] == ["Smith", "Young"]
+
+
+def test_healthfirst_form_is_read_as_a_list():
+    policy = ("# Policy\n\nText (Blunt et al., 1991).\n\n# **IV. Reference Materials**\n\n" + "\n".join(APA_LINES)
+              + "\n\n# **V. Revision History**\n\nNone.\n")
+    doc = parse_policy(policy, "p.md")
+    assert [r.first_author for r in doc.references] == ["AAFP", "ADA", "Al-Badri", "Blunt"]
