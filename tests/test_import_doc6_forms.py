@@ -47,3 +47,26 @@ def test_healthfirst_form_is_read_as_a_list():
               + "\n\n# **V. Revision History**\n\nNone.\n")
     doc = parse_policy(policy, "p.md")
     assert [r.first_author for r in doc.references] == ["AAFP", "ADA", "Al-Badri", "Blunt"]
+
+
+# Noridian's LCD bibliography hangs its two-digit labels into the sheet's left strip: the '1' of '10.' stood in it,
+# alone, and was taken for a page number beside the text ('0. Guyatt GH ...' was read).
+def _glyph(ch: str, x0: float, top: float, size: float = 9.0) -> dict:
+    return {"text": ch, "x0": x0, "x1": x0 + 0.55 * size, "top": top, "bottom": top + size, "size": size,
+            "fontname": "Arial", "space_before": False}
+
+
+def test_a_labels_digit_hanging_into_the_strip_stays_with_its_line():
+    from kb.importers.pdf_furniture import drop_side_numbers
+
+    line = [_glyph("1", 29, 400)] + [_glyph(c, 34 + 5 * i, 400) for i, c in enumerate("0. Guyatt GH, Akl EA.")]
+    assert drop_side_numbers(line, 612.0) == (line, 0)
+
+
+def test_a_page_number_apart_from_the_text_in_the_strip_still_goes():
+    from kb.importers.pdf_furniture import drop_side_numbers
+
+    body = [_glyph(c, 60 + 5 * i, 400) for i, c in enumerate("Guyatt GH, Akl EA, Crowther M, Gutterman DD. Executive.")]
+    number = [_glyph("5", 12, 400, 12.0), _glyph("4", 18, 400, 12.0)]
+    chars, gone = drop_side_numbers(body + number, 612.0)
+    assert gone == 1 and chars == body
