@@ -70,3 +70,46 @@ def test_a_page_number_apart_from_the_text_in_the_strip_still_goes():
     number = [_glyph("5", 12, 400, 12.0), _glyph("4", 18, 400, 12.0)]
     chars, gone = drop_side_numbers(body + number, 612.0)
     assert gone == 1 and chars == body
+
+
+# AmeriHealth Caritas cites a GeneReviews chapter by its review year: '(Alders, 2018)' for 'Alders M, ... GeneReviews.
+# ... Published 1993. Reviewed 2018.' (the series' first year is 1993): CIT107 said the list has Alders (1993).
+GENEREVIEWS = """# Background
+
+Subtypes 1, 2 and 3 contribute 75% of all cases (Alders, 2018). Seventeen genes are known (Skinner, 2019).
+
+# References
+
+Alders M, Bikker H, Christiaans I. Long QT syndrome. In: Adam MP, ed. *GeneReviews*. Seattle (WA): University of Washington. https://www.ncbi.nlm.nih.gov/books/NBK1129/. Published 1993. Reviewed 2018.
+
+Skinner JR, Winbo A, Abrams D. Channelopathies that lead to sudden cardiac death. *Heart Lung Circ*. 2019;28(1):22-30.
+"""
+
+
+def _cit107(policy: str) -> list[tuple[str, str]]:
+    from formtools import codes_of
+    return codes_of(policy, "CIT107")
+
+
+def test_a_citation_of_the_year_an_entry_was_reviewed_cites_it():
+    assert _cit107(GENEREVIEWS) == []
+
+
+def test_a_citation_of_another_year_than_the_review_is_still_reported():
+    assert _cit107(GENEREVIEWS.replace("(Alders, 2018)", "(Alders, 2016)")) == [("CIT107", "warning")]
+
+
+# Geisinger prints its record ('**Devised:** 7/23', '**Revised:** ...') and then its notices right after its
+# unnumbered list: they were read as four more entries (two REF111).
+def test_an_unnumbered_list_ends_at_the_documents_own_record():
+    lines = ["Graham RP, Dina MA. SERPINA1 Full Gene Sequencing. J Mol Diagn. 2015;17(6):689-94.", "",
+             "Tora R, Welch J. Phenotypic profiling in hyperparathyroidism. J Endocr Soc. 2023;7:1-9.", "",
+             "**Devised:** 7/23", "", "**Revised:** 7/24 (add criteria)", "",
+             "Geisinger Health Plan may refer collectively to health care coverage sponsors, 2024."]
+    assert [d[1][:5] for d in unnumbered_drafts(lines, 1)] == ["Graha", "Tora "]
+
+
+def test_a_bold_author_list_still_opens_an_entry():
+    lines = ["**Afgan E, Baker D.** 2016. The Galaxy platform. NAR 44:W3.", "",
+             "**Smith J:** 2018. A colon after the names. J Med 3:1."]
+    assert len(unnumbered_drafts(lines, 1)) in (1, 2) and unnumbered_drafts(lines, 1)[0][1].startswith("**Afgan")

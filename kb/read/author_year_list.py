@@ -45,6 +45,8 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
         if not text.strip():
             gap = True
             continue
+        if _FIELD_LABEL.match(text):
+            break  # the document's own record after its list ('**Devised:** 7/23', '**Revised:** ...'), then notices
         starts = _BULLET.match(text) or gap or (
             drafts and _ENTRY_START.match(text) and drafts[-1][1].rstrip().endswith(".")
             and (_HAS_YEAR.search(drafts[-1][1]) or _undated_before_named(text))) or (
@@ -57,6 +59,11 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
     drafts = _split_glued(drafts)
     dated = sum(1 for d in drafts if _HAS_YEAR.search(d[1]) and _ENTRY_START.match(d[1]))
     return drafts if drafts and dated >= 0.6 * len(drafts) else _bullet_run(lines, first_line)
+
+
+# A field of the document's own record, a bold label with its colon: Geisinger prints '**Devised:** 7/23',
+# '**Revised:** ...', '**CMS UM Oversight Committee Approval:** 12/23' right after its list, then its notices.
+_FIELD_LABEL = lazy(r"^\s*\*\*[A-Z][^*]{0,60}:\s*\*\*")
 
 
 # An APA entry's opening, the names and then the year in parentheses closed by a stop ('Blunt, B. A., Barrett-Connor,
