@@ -88,3 +88,92 @@ II. Genetic testing for screening is considered not medically necessary.
 """
     doc = parse_policy(policy, "p.md")
     assert [(s.id, s.parent) for s in doc.statements] == [("I", None), ("I.A", "I"), ("II", None)]
+
+
+# Geisinger heads its criteria by condition ('Genetic Syndromes', 'Cystic Fibrosis'), Oscar's 'Clinical Indications'
+# came out of its PDF as a plain line: no section named for criteria, so none was read (0 of 22, 0 of 24).
+GEISINGER = """# Geisinger Health Plan Policies and Procedure Manual
+
+## Genetic Syndromes
+
+General Indications: Genetic testing for inheritable diseases is considered to be medically necessary when:
+
+- There is a reasonable expectation that a genetically inherited condition exists; and
+- The test results will guide treatment decisions.
+
+## Cystic Fibrosis
+
+Genetic testing of the CFTR gene may be considered medically necessary when one or more of the following criteria are met:
+
+- Member with a negative sweat test who exhibit symptoms of CF
+
+## Background
+
+Testing is considered medically necessary when results change management (Smith, 2020).
+
+## References
+
+Smith J. A study of testing. J Med. 2020;3:1-2.
+"""
+
+
+def test_sections_that_decide_coverage_in_a_payers_voice_hold_the_criteria():
+    doc = parse_policy(GEISINGER, "p.md")
+    tops = [s for s in doc.statements if s.parent is None]
+    assert [(s.text[:25], s.category) for s in tops] == [
+        ("General Indications: Gene", "medically necessary"), ("Genetic testing of the CF", "medically necessary")]
+    assert [s.parent for s in doc.statements if s.parent] == ["P1", "P1", "P2"]
+
+
+def test_an_articles_mention_of_medical_necessity_is_no_criterion():
+    article = """# Hospital use after surgery
+
+## Methods
+
+We asked whether each stay was medically necessary and counted stays of two days or more.
+
+## Results
+
+Of 200 stays, 80 were judged medically necessary by two reviewers; investigational drugs were not used.
+
+## References
+
+1. Smith J. A study of stays. J Med. 2020;3:1-2.
+"""
+    assert parse_policy(article, "a.md").statements == ()
+
+
+def test_a_plain_remark_inside_an_outline_keeps_the_outline_going():
+    policy = """# Medical Policy Criteria
+
+I. Vertebroplasty may be considered medically necessary when all of the following:
+  A. Treatment of no more than three fractures when all of the following are met:
+
+1. Appropriate imaging has been performed; and
+2. Functional impairment is documented.
+
+Clinical records must specifically document the following:
+
+- a. The specific instrumental ADL that is impaired; and
+3. A pre-procedure assessment has documented the absence of contraindications.
+
+# References
+
+1. Smith J. A study. 2020.
+"""
+    ids = [s.id for s in parse_policy(policy, "p.md").statements]
+    assert "I.A.3" in ids and ids[0] == "I"
+
+
+def test_an_algorithm_that_considers_a_thing_beside_experimental_data_decides_nothing():
+    article = """# Melting transitions
+
+## Fitting
+
+We used the SIDD algorithm, which considers only strand separation, to fit the experimental data on the melting.
+
+## References
+
+1. Smith J. A study of melting. J Mol Biol. 2020;3:1-2.
+"""
+    assert parse_policy(article, "a.md").statements == ()

@@ -203,7 +203,7 @@ def _para(walk: _Walk, block: Block) -> None:
         _statement(walk, block)
     else:
         walk.announcer = None  # a bullet after a paragraph that names no category is not an item
-        if _announces(block.text):
+        if _announces(block.text) and (_NOTE_LEAD.match(block.text) or block.bold):
             walk.outline.clear()
             walk.depths.clear()
             walk.paragraph = None
@@ -219,6 +219,12 @@ def _statement(walk: _Walk, block: Block) -> None:
     walk.aside = False
     opens = bool(_OPENS_LIST.search(block.text)) or _announces(block.text)
     walk.paragraph = walk.announcer = sid if opens else None
+
+
+# A note's lead ('**Note 2**: ... in any of the following situations:') or a bold label alone ('**Frequency
+# Limitations:**'): the list under it is the note's or the limit's. A plain remark inside an outline ('Clinical
+# records must specifically document the following:', Regence) keeps the outline going.
+_NOTE_LEAD = lazy(r"^\W*notes?\b", re.IGNORECASE)
 
 
 def _announces(text: str) -> bool:
