@@ -113,3 +113,19 @@ def test_a_bold_author_list_still_opens_an_entry():
     lines = ["**Afgan E, Baker D.** 2016. The Galaxy platform. NAR 44:W3.", "",
              "**Smith J:** 2018. A colon after the names. J Med 3:1."]
     assert len(unnumbered_drafts(lines, 1)) in (1, 2) and unnumbered_drafts(lines, 1)[0][1].startswith("**Afgan")
+
+
+# UnitedHealthcare quotes a Cochrane review's GRADE sentences: 'It is uncertain whether PGT-A ... reduces
+# miscarriage rate (OR 0.89, 95% CI 0.52 to 1.54 ...)': EST201 read 'reduces' as a claimed effect.
+def test_an_effect_asked_about_with_whether_is_no_claim():
+    from formtools import codes_of
+    text = ("# Evidence\n\nIt is uncertain whether PGT-A with blastocyst stage biopsy reduces miscarriage rate "
+            "(OR 0.89, 95% CI 0.52 to 1.54, 1 RCT, n = 661, low-quality evidence).\n")
+    assert codes_of(text, "EST201") == []
+
+
+def test_an_effect_claimed_after_a_whether_in_another_clause_is_still_checked():
+    from formtools import codes_of
+    text = ("# Evidence\n\nWe asked whether biopsy mattered. Biopsy reduces miscarriage rate "
+            "(OR 0.89, 95% CI 0.52 to 1.54).\n")
+    assert codes_of(text, "EST201") == [("EST201", "error")]
