@@ -129,3 +129,35 @@ def test_an_effect_claimed_after_a_whether_in_another_clause_is_still_checked():
     text = ("# Evidence\n\nWe asked whether biopsy mattered. Biopsy reduces miscarriage rate "
             "(OR 0.89, 95% CI 0.52 to 1.54).\n")
     assert codes_of(text, "EST201") == [("EST201", "error")]
+
+
+# Healthfirst's APA list is set flush left, one entry after another, most entries ending with their address: a line
+# ending '... https://doi.org/10.2337/dc09-1524' closes its entry, so 'Darukhanavala, A., ...' on the full line
+# under it opens the next (two works had been read as one: eight CIT107 'names no entry').
+_APA_FLUSH = [
+    ("Blunt, B. A., Barrett-Connor, E., & Wingard, D. L. (1991). Evaluation of fasting plasma", 300),
+    ("glucose. Diabetes Care, 14(11), 989-993.", 160),
+    ("CDC. (2021). CDC National Diabetes Statistics Report. https://www.cdc.gov/diabetes/data", 300),
+    ("Cowie, C. C., Rust, K. F., & Fradkin, J. E. (2010). Prevalence of Diabetes Using A1C", 300),
+    ("Criteria. Diabetes Care, 33(3), 562. https://doi.org/10.2337/dc09-1524", 300),
+    ("Darukhanavala, A., Van Dessel, F., & Alfego, D. (2021). Use of hemoglobin A1c to identify", 300),
+    ("dysglycemia in cystic fibrosis. PLoS One, 16(4), e0250036.", 200),
+    ("Davidson, K. W., Barry, M. J., & Wong, J. B. (2021). Screening for Prediabetes. Jama.", 250),
+    ("Gambino, R. (2007). Glucose: a simple molecule. Clin Chem, 53(12), 2040-2041.", 250),
+    ("Jin, J. (2022). Screening for Type 2 Diabetes in Children. Jama, 328(10), 993.", 250),
+    ("Kramer, C. K., & Barrett-Connor, E. (2010). A1C and diabetes diagnosis. Diabetes Care.", 260),
+]
+
+
+def test_an_apa_entry_after_a_full_line_ending_with_its_address_opens_its_own_line():
+    from importtools import layout_line, written_lines
+    text = written_lines([layout_line(t, 100 + 12 * i, 50, x1) for i, (t, x1) in enumerate(_APA_FLUSH)])
+    assert "\nDarukhanavala, A." in text and "dc09-1524 Darukhanavala" not in text
+
+
+def test_a_wrapped_address_does_not_cut_its_entry():
+    from importtools import layout_line, written_lines
+    rows = _APA_FLUSH[:4] + [("Criteria. Diabetes Care, 33(3), 562. https://doi.org/10.2337/", 300),
+                             ("dc09-1524 and the report by the CDC, cited above.", 200)] + _APA_FLUSH[5:]
+    text = written_lines([layout_line(t, 100 + 12 * i, 50, x1) for i, (t, x1) in enumerate(rows)])
+    assert "10.2337/ dc09-1524" in text or "10.2337/dc09-1524" in text

@@ -57,9 +57,15 @@ def _opens_entry(text: str) -> bool:
     return bool(NAME_OPENING.match(text)) and not _NOT_A_NAME.match(text)
 
 
+# An APA entry ends with its address, no stop after it (Healthfirst's lists: '... 33(3), 562.
+# https://doi.org/10.2337/dc09-1524' over 'Darukhanavala, A., Van Dessel, F., ...').
+_ADDRESS_END = re.compile(r"(?:https?://|doi\.org/|www\.)\S+$")
+
+
 def _closes_entry(text: str) -> bool:
     text = text.rstrip()
-    return text.endswith(".") and not _LONE_INITIAL.search(text) and not text.endswith("al.")
+    return (text.endswith(".") and not _LONE_INITIAL.search(text) and not text.endswith("al.")) or \
+        _ADDRESS_END.search(text) is not None
 
 
 # 'J. D.; and Choi, Y. 2021.', 'M. G. (2006).': initials opening a line, then a separator, a year or another name
