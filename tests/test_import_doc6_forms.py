@@ -161,3 +161,18 @@ def test_a_wrapped_address_does_not_cut_its_entry():
                              ("dc09-1524 and the report by the CDC, cited above.", 200)] + _APA_FLUSH[5:]
     text = written_lines([layout_line(t, 100 + 12 * i, 50, x1) for i, (t, x1) in enumerate(rows)])
     assert "10.2337/ dc09-1524" in text or "10.2337/dc09-1524" in text
+
+
+# Healthfirst's web pages are dated to the day: 'ADA. (2022, July 28). *Statistics About Diabetes*. https://...':
+# the italic title was read as a journal's name (REF112 'has no title', three times).
+def test_a_web_pages_italic_title_after_a_dated_year_is_its_title():
+    policy = ("# Policy\n\nText (ADA, 2022).\n\n# References\n\n"
+              "ADA. (2022, July 28). *Statistics About Diabetes*. https://www.diabetes.org/resources/statistics\n")
+    assert parse_policy(policy, "p.md").references[0].title == "Statistics About Diabetes"
+
+
+def test_a_journals_italic_name_after_a_dated_year_stays_the_source():
+    policy = ("# Policy\n\nText (ADA, 2022).\n\n# References\n\n"
+              "ADA. (2022, July 28). Statistics about diabetes. *Diabetes Care*, *45*(1), 1-9.\n")
+    read = parse_policy(policy, "p.md").references[0]
+    assert (read.title, (read.source or "").strip("*")) == ("Statistics about diabetes", "Diabetes Care")

@@ -188,8 +188,9 @@ def _body_then_year(text: str) -> tuple[str, int] | None:
 
 # APA sets the title of a work that stands alone (a web page, a report) in italics right after the year, with nothing
 # but its address after it: 'ASCO. (2021). *Hereditary Pancreatitis*. https://www.cancer.net/...'. The italics, a
-# journal's or a book's elsewhere, are the title here.
-_WHOLE_WORK = lazy(r"\((?:19|20)\d\d[a-z]?\)\.\s*\*(?P<title>[^*]{3,200})\*\.?\s*(?:(?:https?://|doi:|www\.)\S+\s*)?$")
+# journal's or a book's elsewhere, are the title here. A web page's date may carry its day ('(2022, July 28).',
+# Healthfirst's lists).
+_WHOLE_WORK = lazy(r"\((?:19|20)\d\d[a-z]?(?:,\s[^()]{1,30})?\)\.\s*\*(?P<title>[^*]{3,200})\*\.?\s*(?:(?:https?://|doi:|www\.)\S+\s*)?$")
 
 
 def read_entry(number: int, text: str, line: int) -> ReferenceEntry:
