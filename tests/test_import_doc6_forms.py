@@ -176,3 +176,15 @@ def test_a_journals_italic_name_after_a_dated_year_stays_the_source():
               "ADA. (2022, July 28). Statistics about diabetes. *Diabetes Care*, *45*(1), 1-9.\n")
     read = parse_policy(policy, "p.md").references[0]
     assert (read.title, (read.source or "").strip("*")) == ("Statistics about diabetes", "Diabetes Care")
+
+
+def test_a_bodys_apa_entry_opens_a_line_too_and_counts_toward_the_lists_shape():
+    from importtools import layout_line, written_lines
+    rows = [("AAFP. (2022). Screening for Abnormal Blood Glucose. Am Fam Physician, 105(1).", 200),
+            ("ACG. (2024). Metabolic Dysfunction-Associated Steatotic Liver Disease. https://gi.org/x", 300),
+            ("ADA. (2022, July 28). Statistics About Diabetes. https://www.diabetes.org/resources/stats", 300),
+            ("Al-Badri, A., & Chirinos, J. A. (2018). Poor Glycemic Control. Diabetes Care, 41(1).", 250),
+            ("American Diabetes Association Committee. (2023a). Diagnosis. Diabetes Care, 47, S20.", 250),
+            ("CDC. (2021). CDC National Diabetes Statistics Report. https://www.cdc.gov/diabetes/x", 240)]
+    text = written_lines([layout_line(t, 100 + 12 * i, 50, x1) for i, (t, x1) in enumerate(rows)])
+    assert "\nADA. (2022, July 28)" in text and "\nAl-Badri, A." in text
