@@ -70,8 +70,9 @@ _FIELD_LABEL = lazy(r"^\s*\*\*[A-Z][^*]{0,60}:\s*\*\*")
 # E., & Wingard, D. L. (1991). Evaluation ...', 'ADA. (2022, July 28). *Statistics ...*'): a line so opening starts an
 # entry even when the one before ends with its address rather than a stop (Healthfirst's lists, one entry a line with
 # no blank line between, most ending 'https://doi.org/...'). A wrapped line opens with a title's or a journal's words,
-# which seldom run straight into a year in parentheses and a stop.
-_APA_OPENING = lazy(r"^\s*[A-Z\u00c0-\u00de][^()\n]{0,600}?[.\w]\s\((?:19|20)\d\d[a-z]?(?:,\s[^()]{1,30})?\)\.(?:\s|$)")
+# which seldom run straight into a year in parentheses and a stop. A particle may open the name ('van 't Riet, E.').
+_APA_OPENING = lazy(r"^\s*(?:(?:van|von|de|der|den|da|di|du|del|della|le|la|ten|ter)\s+(?:['\u2019]t\s+)?)?"
+                    r"[A-Z\u00c0-\u00de][^()\n]{0,600}?[.\w]\s\((?:19|20)\d\d[a-z]?(?:,\s[^()]{1,30})?\)\.(?:\s|$)")
 
 
 # '... Surg Obes Relat Dis. 2016 Mar-Apr;12(3):460-461.Parmar CD, Gan J, Stier C, et al. One Anastomosis ...': an
