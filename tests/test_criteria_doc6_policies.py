@@ -143,6 +143,52 @@ Of 200 stays, 80 were judged medically necessary by two reviewers; investigation
     assert parse_policy(article, "a.md").statements == ()
 
 
+def test_an_article_that_concludes_or_quotes_in_a_payers_voice_decides_nothing():
+    """A research article concluding that a referral 'may not be considered medically necessary', or quoting an
+    insurer, states no coverage criteria (folder 18's whiplash study, folder 29's Lyme disease review)."""
+    article = """# Physical therapy after whiplash injury
+
+## Introduction
+
+Whiplash injuries are common.
+
+## Methods
+
+We followed 120 patients for a year.
+
+## Results
+
+Range of motion improved in both groups.
+
+## Conclusion
+
+Thus, a referral for physical therapy may not be considered medically necessary for restoring range of motion.
+
+## Misinterpretation of the trials
+
+One company policy states that IV therapy beyond 28 days is considered experimental for Lyme disease.
+
+## References
+
+1. Smith J. A study of therapy. J Med. 2020;3:1-2.
+"""
+    assert parse_policy(article, "a.md").statements == ()
+    # Positive: the same wording in a policy's own section, with no article parts around it, is read.
+    policy = "# Medical Policy\n\n## Physical Therapy\n\n" + article.split("## Conclusion\n\n")[1]
+    assert [s.category for s in parse_policy(policy, "p.md").statements if s.parent is None][:1] == [
+        "not medically necessary"]
+
+
+def test_a_modal_before_not_negates_the_category():
+    from kb.read.criteria_words import category_of
+    for text in ("Testing may not be considered medically necessary.", "Testing will not be medically necessary.",
+                 "Testing is not considered to be medically necessary."):
+        assert category_of(text) == "not medically necessary", text
+    # clean: a 'not' elsewhere in the sentence leaves the category as it is
+    assert category_of("Testing may be considered medically necessary when it does not duplicate a test.") == \
+        "medically necessary"
+
+
 def test_a_plain_remark_inside_an_outline_keeps_the_outline_going():
     policy = """# Medical Policy Criteria
 
@@ -177,3 +223,49 @@ We used the SIDD algorithm, which considers only strand separation, to fit the e
 1. Smith J. A study of melting. J Mol Biol. 2020;3:1-2.
 """
     assert parse_policy(article, "a.md").statements == ()
+
+
+def test_an_article_that_concludes_or_quotes_in_a_payers_voice_decides_nothing():
+    """A research article concluding that a referral 'may not be considered medically necessary', or quoting an
+    insurer, states no coverage criteria (folder 18's whiplash study, folder 29's Lyme disease review)."""
+    article = """# Physical therapy after whiplash injury
+
+## Introduction
+
+Whiplash injuries are common.
+
+## Methods
+
+We followed 120 patients for a year.
+
+## Results
+
+Range of motion improved in both groups.
+
+## Conclusion
+
+Thus, a referral for physical therapy may not be considered medically necessary for restoring range of motion.
+
+## Misinterpretation of the trials
+
+One company policy states that IV therapy beyond 28 days is considered experimental for Lyme disease.
+
+## References
+
+1. Smith J. A study of therapy. J Med. 2020;3:1-2.
+"""
+    assert parse_policy(article, "a.md").statements == ()
+    # Positive: the same wording in a policy's own section, with no article parts around it, is read.
+    policy = "# Medical Policy\n\n## Physical Therapy\n\n" + article.split("## Conclusion\n\n")[1]
+    assert [s.category for s in parse_policy(policy, "p.md").statements if s.parent is None][:1] == [
+        "not medically necessary"]
+
+
+def test_a_modal_before_not_negates_the_category():
+    from kb.read.criteria_words import category_of
+    for text in ("Testing may not be considered medically necessary.", "Testing will not be medically necessary.",
+                 "Testing is not considered to be medically necessary."):
+        assert category_of(text) == "not medically necessary", text
+    # clean: a 'not' elsewhere in the sentence leaves the category as it is
+    assert category_of("Testing may be considered medically necessary when it does not duplicate a test.") == \
+        "medically necessary"

@@ -26,12 +26,23 @@ PAYER_VOICE = lazy(rf"\b(?:is|are|be)\s+(?:\w+\s+){{0,2}}?considered\s+(?:to\s+b
                    r"\b(?:is|are)\s+(?:not\s+)?medically\s+necessary\s+(?:when|if|for|in)\b", re.IGNORECASE)
 # Parts of a policy that never hold its criteria, whatever their words (notes restate or qualify them).
 _NEVER = lazy(r"\b(?:coding|codes|background|rationale|references?|bibliography|description|definitions?|evidence|"
-              r"appendix|revision|history|overview|summary|disclaimer|instructions|attestation|notes?)\b", re.IGNORECASE)
+              r"appendix|revision|history|overview|summary|disclaimer|instructions|attestation|notes?|discussion|"
+              r"conclusions?|results|methods?|introduction|abstract)\b", re.IGNORECASE)
+
+
+# A research article's parts: an article that quotes an insurer ('will not cover IV therapy beyond 28 days') or
+# concludes that a referral 'may not be considered medically necessary' decides nobody's coverage.
+_ARTICLE_PART = lazy(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:abstract|introduction|background|methods?|materials\s+and\s+methods|"
+                     r"results|discussion|conclusions?|limitations)\W*$", re.IGNORECASE)
 
 
 def payer_voice_spans(sections: list[Section], lines: list[str]) -> list[tuple[int, int]]:
     """(heading line, last line of its own text) of each section whose own text decides coverage in a payer's
-    voice, in order; none when no section does."""
+    voice, in order; none when no section does, or when the document is a research article (two or more of
+    Abstract, Introduction, Methods, Results, Discussion ... head its sections)."""
+    parts = {_ARTICLE_PART.match(s.title).group(0).strip(" .:").lower() for s in sections if _ARTICLE_PART.match(s.title)}
+    if len(parts) >= 2:
+        return []
     spans = []
     heads = sorted(s.line for s in sections)
     for s in sections:

@@ -19,7 +19,9 @@ CATEGORY = lazy(
 )
 # Wordings whose category is not their words: Florida Blue's 'meets the definition of medical necessity', Medicare's
 # 'reasonable and necessary', and a negation ahead of the category ('is *not* considered medically necessary').
-_NEGATED = lazy(r"\b(?:is|are)\s+not\s+(?:considered\s+)?(?:medically|reasonable and) necessary\b|"
+# 'is not considered medically necessary', 'may not be considered medically necessary', 'will not be medically necessary'
+_NEGATED = lazy(r"\b(?:is|are|may|will|would|should|shall)\s+not\s+(?:be\s+)?(?:considered\s+)?(?:to\s+be\s+)?"
+                r"(?:medically|reasonable and) necessary\b|"
                 r"\bdo(?:es)? not meet the definition|\bnot\s+reasonable and necessary\b", re.IGNORECASE)
 # Avalon's (a laboratory benefit manager's) words: 'MEETS COVERAGE CRITERIA when ...', 'DOES NOT MEET COVERAGE CRITERIA'.
 _COVERAGE_CRITERIA = lazy(r"\b(?:(?P<no>does not|do not)\s+meet|meets?)\s+coverage criteria\b", re.IGNORECASE)
