@@ -77,6 +77,20 @@ def test_a_raised_number_glued_to_the_next_lines_word_is_not_joined_to_the_marke
     assert "<sup>5,6, 7</sup>" in written_lines(lines)
 
 
+def test_two_raised_numbers_a_space_apart_the_second_glued_to_a_word_are_two_runs():
+    from kb.importers.pdf import _line
+
+    def glyphs(text, x, kind="", size=10.0):
+        return [({"text": ch, "x0": x + 5 * i, "x1": x + 5 * i + 5, "top": 90 - size, "bottom": 90, "size": size,
+                  "fontname": "Serif", "space_before": False}, kind) for i, ch in enumerate(text)]
+
+    parts = glyphs("lobe.", 50) + glyphs("17", 76, "sup", 6.0) + glyphs("90", 92, "sup", 6.0) + glyphs("Y-resin", 102)
+    assert _line(parts, [], 1).text == "lobe.<sup>17</sup> <sup>90</sup>Y-resin"
+    # clean: BMJ's raised list '4 5' before a space is one run
+    parts = glyphs("lobe.", 50) + glyphs("4", 76, "sup", 6.0) + glyphs("5", 88, "sup", 6.0) + glyphs("Then", 102)
+    assert _line(parts, [], 1).text.startswith("lobe.<sup>4 5</sup>")
+
+
 # --- markers ------------------------------------------------------------------------------------------------------
 
 def test_a_mass_number_before_an_elements_name_is_not_a_citation():
@@ -137,8 +151,11 @@ def test_parentheses_cite_when_the_title_blocks_raised_numbers_are_affiliations(
 def test_a_count_and_its_percentage_in_a_row_of_tab_set_cells_are_no_citation():
     # ASM's resistance table, printed without rules: 'R, n (%)' cells a tab apart
     assert markers_in("Meropenem\t158 (100)\t0 (0.00)\t80 (100)\t0 (0)\t61 (100)\t0 (0)") == []
+    # Taylor & Francis's table, its cells a space apart: a mean and its count
+    assert markers_in("Age at onset, years 42.6 (393) 36.0 (350) 0.004") == []
     # clean: a sentence with a tab in it still cites with parentheses after its words
     assert markers_in("Carbapenems are a last resort (1).\tOther agents fail (2).") == ["1", "2"]
+    assert markers_in("The revised scale was validated in 2009 cohorts (4,5).") == ["4,5"]
 
 
 # --- entries and estimates ----------------------------------------------------------------------------------------
@@ -171,3 +188,69 @@ def test_the_tab_row_rule_leaves_a_table_with_bars_alone():
     # the n (%) cells of a Markdown table were read so before; the tab rule adds nothing there
     assert markers_in("| Smoking | 34 | (23) | 114 | (77) |") == []
     assert codes_of("# T\n\nText (1).\n\n## References\n\n1. Smith A. A trial. J Med. 2001;1:1-5.\n", "CIT101") == []
+
+
+def _glyph(text: str, x: float, bottom: float, size: float) -> dict:
+    return {"text": text, "x0": x, "x1": x + 0.5 * size, "top": bottom - size, "bottom": bottom, "size": size,
+            "fontname": "Serif", "space_before": False}
+
+
+def _word(text: str, x: float, bottom: float, size: float = 10.0) -> list[dict]:
+    return [_glyph(ch, x + 0.5 * size * i, bottom, size) for i, ch in enumerate(text)]
+
+
+def _foot_of_page_list(heading: str) -> list[dict]:
+    """Haematologica's page: the discussion in two columns, then a heading and a dozen rows of references in
+    three narrow columns at the page's foot (eight rows: shorter than a list needs elsewhere)."""
+    chars = []
+    for row in range(40):
+        chars += _word("running text of the discussion left", 68, 60 + 12 * row, 9.5)
+        chars += _word("running text of the discussion right", 315, 60 + 12 * row, 9.5)
+    chars += _word(heading, 68, 560, 11.0)
+    for row in range(8):
+        for x in (70, 236, 401):
+            chars += _word("Author AB, Other C. A title and", x, 575 + 8.5 * row, 7.5)
+    return chars
+
+
+def test_a_reference_list_opening_in_three_columns_near_the_pages_foot_is_read_in_three():
+    from kb.importers.pdf_three_columns import Split, page_gutters
+
+    from kb.importers.pdf_columns import fragments
+    from kb.importers.pdf_three_columns import three_column_list
+
+    [(_, gutter)] = page_gutters([_foot_of_page_list("References")])
+    assert isinstance(gutter, Split) and len(gutter.lower) == 2
+    # the rows are too few for three columns anywhere but under the list's heading
+    below = [f for f in fragments(_foot_of_page_list("References")) if f.top >= 548]
+    assert three_column_list(below) is None
+    # clean: the same rows under a heading that names no reference list stay in the page's two columns
+    [(_, gutter)] = page_gutters([_foot_of_page_list("Discussion")])
+    assert not isinstance(gutter, Split)
+
+
+def _appendix_page(repeated: bool) -> list[dict]:
+    """Neurology's appendix page: the authors' table in the left column, continued in the right under the same
+    header row (or, clean, one table across the page with its header once)."""
+    chars = []
+    right_cells = (("Name", 301), ("Location", 357), ("Contribution", 455)) if repeated else \
+        (("Affiliation", 301), ("Role", 357), ("Funding", 455))
+    chars += _word("Name", 47, 73, 7.0) + _word("Location", 103, 73, 7.0) + _word("Contribution", 200, 73, 7.0)
+    for word, x in right_cells:
+        chars += _word(word, x, 73, 7.0)
+    for row in range(30):
+        y = 92 + 8.5 * row
+        for word, x in (("Michael", 47), ("University", 103), ("Acquisition", 200),
+                        ("Gunther", 301), ("Hospital", 357), ("Acquisition", 455)):
+            chars += _word(word, x, y, 7.0)
+    return chars
+
+
+def test_a_table_continued_in_the_next_column_under_its_header_is_read_column_by_column():
+    from kb.importers.pdf_columns import find_gutter, fragments
+
+    assert find_gutter(fragments(_appendix_page(repeated=True)), known=300.8) is not None
+    # clean: a table across the page, its header printed once, is no pair of columns
+    assert find_gutter(fragments(_appendix_page(repeated=False)), known=300.8) is None
+    # ... nor is the repeated header taken for columns where the document shows no gutter elsewhere
+    assert find_gutter(fragments(_appendix_page(repeated=True))) is None
