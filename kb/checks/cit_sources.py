@@ -25,11 +25,13 @@ def named_author_mismatch(kb):
     `Buchbinder's trial`, `In 2009, Wardlaw reported`, `A 2016 RCT by Yang`, `reported by Klazen in 2010`)
     is neither the first author nor, with the same year, a co-author of any entry the marker cites.
     A name with a year pairs with the nearest marker of its own sentence (a year printed just after the
-    marker, `Lopes et al [13] (2007)`, dates the name); names joined by `and` or
+    marker, `Lopes et al [13] (2007)`, `Christenson [6], in 1998`, `(van Tulder et al [26], 2003)`, dates the
+    name); names joined by `and` or
     commas share a marker such as `[26, 27]`. A name without a year (`Smith et al. [12]`, `Smith and
     Jones [15]`, `A, B and C [9]`, `Smith and colleagues [6]`, `Smith and others [6]`, `Smith [3] showed`,
     `a trial [3] by Smith`)
     pairs only with a marker printed close to it, or, when the named person acts (`Lee et al. showed ...`,
+    `Wu and Burgess concluded ...`, `Bierbaum previously reported ...`,
     `Bleakley, who has estimated ...`, `According to Samuel, ...`, `As Singer observed, "..."`), with
     the sentence's one citation after it; it counts only when the list has that surname as a first author
     (a lab head or a person thanked is no source). A method named after a first author right before a
@@ -93,7 +95,7 @@ def _authority_years(kb):
                 continue
             # 'Johnson and Pilsbry, 1911 [52]' names a second author of the authority: not the entry's first.
             named = re.search(rf"(?<![\w&])(?<!and ){re.escape(entry.first_author)},\s*(?P<year>1[5-9]\d\d|20\d\d)"
-                              rf"[a-z]?\)?\s*$", cited.sentence.text[:start])
+                              rf"[a-z]?\)?\.?\s*$", cited.sentence.text[:start])
             if named and int(named.group("year")) != entry.year:
                 yield marker, entry, int(named.group("year"))
 

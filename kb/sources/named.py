@@ -31,7 +31,7 @@ _PART = rf"[{_UP}](?:['\u2019][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?"  # Smith,
 _WORD = rf"(?:{_PART}(?:-{_PART})*)"  # Martin-Lopez, Kim-McConnell
 NAME = rf"(?:{_PARTICLE}\s+)*{_WORD}(?:\s+{_WORD})?"
 _ETAL = r"(?:(?:\s+[A-Z]{1,3})?\s+et\s+al\.?,?)?"  # 'Huespe IA et al.': initials may come before 'et al.'
-_VERB = (r"(?:and\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\s+)?(?:(?:also|had|has|have|then|later|first|recently)\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shows|reports|"
+_VERB = (r"(?:and\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\s+)?(?:(?:also|had|has|have|then|later|first|recently|previously|independently)\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shows|reports|"
          r"finds|concluded|noted|wrote|led|ran|undertook)\b")
 # What authors do in a study; 'In 2016, Stryker acquired ...' names a company, not a study.
 _RESEARCH_VERB = (r"(?:also\s+|and\s+colleagues\s+)?(?:reported|published|conducted|found|showed|described|"
@@ -57,14 +57,16 @@ _FORMS = tuple((lazy(after) if after else None, lazy(before) if before else None
     (rf"{_ETAL}(?=\s+{_RESEARCH_VERB})", rf"\b[Ii]n\s+(?P<year>{YEAR}),?\s+$", tuple("0123456789,")),  # In 2009, Wardlaw
     (None, rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,5}}?(?:by|from)\s+$",
      ("by", "from")),  # A 2016 RCT by Yang
-    (rf"{_ETAL}\s+in\s+(?P<year>{YEAR})\b", r"\bby\s+$", ("by",)),  # reported by Klazen in 2010
+    (rf"(?:\s+(?:and|&)\s+(?P<second>{_SECOND}))?{_ETAL}\s+in\s+(?P<year>{YEAR})\b", r"\bby\s+$",
+     ("by",)),  # reported by Klazen in 2010, by Hunter and Lillehei in 1958
     (rf"(?:['\u2019]s|(?<=s)['\u2019])\s+(?:(?P<year>{YEAR})\s+)?(?:[\w-]+\s+){{0,2}}?"
      r"(?:study|trial|RCT|review|meta-analysis|analysis|report|series)\b", None, None),  # Smith's 2015 trial
     (r"(?:\s+[A-Z]{1,3})?\s+et\s+al\b", None, None),  # Smith et al., Singh VP et al. (no year)
 ))
 # A surname with no year counts only when the list knows it as a first author.
 # ('Bleakley, who has estimated', 'According to Samuel,' count as well.)
-_BARE = (re.compile(rf"(?=(?:,?\s+who)?\s+{_VERB})"), re.compile(r"(?:\bby|\b[Aa]ccording\s+to)\s+$"))
+# 'Wu and Burgess concluded': a co-author may stand between the name and what they did.
+_BARE = (re.compile(rf"(?=(?:\s+(?:and|&)\s+{_SECOND})?(?:,?\s+who)?\s+{_VERB})"), re.compile(r"(?:\bby|\b[Aa]ccording\s+to)\s+$"))
 # Forms that tie a name to the marker right after it, or date it the zoologists' way: they count
 # only for surnames the list knows as authors ('Hubrecht [63] featured', 'Smith and Jones [15]',
 # 'Bastiani and colleagues [35]', 'Paweska and others [24]', 'Snoke et al. 2007 [42]', 'Lopes et al [13]
@@ -75,9 +77,12 @@ _TIED = (
     # 'Lopes et al [13] (2007)', 'Koray, et al. [8] (2014)', 'Goldenberg [50] (2010) stated': the year printed
     # just after the marker
     re.compile(rf"{_CO}(?:,?\s+et\s+al\.?,?)?\s*(?=\[[\d\s,\u2013-]+\]\s*\((?P<year>{YEAR})[a-z]?\))"),
-    # 'contributed by True et al. [332] in 2006'
-    re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s*(?=\[[\d\s,\u2013-]+\]\s+in\s+(?P<year>{YEAR})\b(?!\s*[-\u2013]))"),
-    re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s+(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Snoke et al. 2007 [42]
+    # 'contributed by True et al. [332] in 2006', 'the study of Christenson [6], in 1998, resulted'
+    re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s*(?=\[[\d\s,\u2013-]+\],?\s+in\s+(?P<year>{YEAR})\b(?!\s*[-\u2013]))"),
+    # '(van Tulder et al [26], 2003)', a table's '| Fukui et al. [8], 2012 |': the year closes the group or cell
+    re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s*(?=\[[\d\s,\u2013-]+\],\s*(?P<year>{YEAR})[a-z]?\s*(?:\)|\||$))"),
+    # 'Snoke et al. 2007 [42]', a footnote's 'Estimate from Edmunds et al. 1993. [45]'
+    re.compile(rf"{_CO}(?:\s+et\s+al\.?,?)?\s+(?P<year>{YEAR})[a-z]?\.?\s*(?=\[\d)"),
     re.compile(rf"{_CO}\s+et\s+al\.?,\s*(?P<year>{YEAR})[a-z]?\s*(?=\[\d)"),  # Cummings et al., 1997 [27]
     # 'Landrine & Klonoff, 2003 [46]', 'Hyland, Cummings, and Seiwell, 2000 [22]': two or more authors
     # and a year are a citation (one name and a year may be a taxon's author).
@@ -85,7 +90,7 @@ _TIED = (
     re.compile(rf"{_CO}(?:{_ETAL}|\s+and\s+{_GROUP})(?:['\u2019]s)?\s*(?=\[\d)"),
     re.compile(rf"(?:,\s+{_SECOND})+,?\s+(?:and|&)\s+(?P<second>{_SECOND})\s*(?=\[\d)"),  # A, B and C [9]
 )
-_N_DATED_TIED = 5  # the first five forms carry a year
+_N_DATED_TIED = 6  # the first six forms carry a year
 # The sentence opens with the year, right before the name, perhaps after one linking word ('However, in 2012,').
 _IN_YEAR = lazy(rf"^(?:[A-Z][a-z]+,\s+)?(?P<in>[Ii]n\s+(?P<year>{YEAR})),?\s+$")
 _MARKER_NEXT = lazy(r"\.?,?\s*\[\d")
