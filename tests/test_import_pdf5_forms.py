@@ -172,6 +172,16 @@ def test_a_year_before_a_chapters_own_page_numbers_is_the_entrys_year():
     assert entry.year == 2015
 
 
+def test_a_year_between_the_volume_and_a_supplement_is_the_entrys_year():
+    from kb.read.reference_list import parse_entry
+
+    # JCO prints ASCO's abstracts so: 'J Clin Oncol 34: 2016 (15 suppl)', 'J Clin Oncol 34, 2016 (suppl; abstr 9036)'
+    for source in ("J Clin Oncol 34: 2016 (15 suppl)", "J Clin Oncol 34, 2016 (suppl; abstr 9036)"):
+        assert parse_entry(26, f"Verschraegen C, Chen F, et al: Avelumab in NSCLC. {source}", 1).year == 2016
+    # clean: a volume and a page before a supplement carry no year
+    assert parse_entry(27, "Smith A. A trial. J Clin Oncol 34: 1234 (suppl 2)", 1).year is None
+
+
 def test_each_arms_own_value_under_a_no_difference_claim_is_no_difference():
     sentence = ("PRODIGE-12 reported no statistically significant difference in mRFS for GEMOX (30.4 months, "
                 "CI: 15.4-43.0) compared to BSC (18.5 months, CI: 12.6-38.2) [1].")
