@@ -100,6 +100,15 @@ def test_a_mass_number_before_an_elements_name_is_not_a_citation():
     assert markers_in("as in the radioembolization trials<sup>9</sup> ironically shown") == ["9"]
 
 
+def test_a_raised_list_glued_to_a_gene_name_still_cites():
+    # BCBS: '(n=1049).<sup>61,</sup>SCN5A mutations were associated': the italic gene name kept (a slanted glyph)
+    # follows the citation with no space; 'S' is no sulfur there, the comma says a list of citations
+    assert markers_in("patients with BrS (n=1049).<sup>61,</sup>SCN5A mutations were associated with events") \
+        == ["61"]
+    # clean: a mass number before an element's symbol is still none
+    assert markers_in("labelled with <sup>35</sup>S-methionine and counted") == []
+
+
 def test_an_affiliations_raised_label_glued_to_its_institution_is_no_citation():
     line = ("Berlin, Germany, <sup>2</sup>Ambulanzpartner Soziotechnologie APST GmbH, Berlin, Germany, "
             "<sup>3</sup>Department of Neurology, Essen, Germany, and<sup>15</sup>Precision Neurology, Kiel")

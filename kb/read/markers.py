@@ -115,13 +115,21 @@ def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
                     and not table_footnote(line[: m.start()])):
                 found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
         elif (not _SUP_LIST.match(inner) or zero_or_year(inner) or exponent_before(line[: m.start()], inner)
-              or element_after(line[m.end():]) or inside_term(line[m.end():]) or affiliation_label(line[: m.start()], line[m.end():])
+              or mass_number(m.group("inner"), line[m.end():]) or inside_term(line[m.end():])
+              or affiliation_label(line[: m.start()], line[m.end():])
               or signed_power(m.group("inner"), line[: m.start()]) or ionic_charge(inner, line[: m.start()])
               or (opens_block and footnote_label(line[: m.start()])) or note_label(line[: m.start()], line[m.end():])
               or table_footnote(line[: m.start()]) or residue_before(line[: m.start()], line[m.end():], inner)):
             continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>, His<sup>388</sup>: not a citation
         else:
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP))
+
+
+def mass_number(raw_inner: str, after: str) -> bool:
+    """A raised number before an element's symbol or name is its mass number ('<sup>125</sup>I'); one with a comma
+    in it ('.<sup>61,</sup>SCN5A mutations', BCBS: a citation whose space before the next word, an italic gene
+    name, the PDF does not print) is a citation: a mass number is one number alone."""
+    return element_after(after) and "," not in raw_inner
 
 
 def _scan_unicode(line: str, found: list, taken: list, opens_block: bool) -> None:
