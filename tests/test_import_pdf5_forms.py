@@ -173,8 +173,8 @@ def test_a_year_before_a_chapters_own_page_numbers_is_the_entrys_year():
     from kb.read.reference_list import parse_entry
 
     entry = parse_entry(10, "Pavkov ME, Collins AJ, Coresh J et al. Kidney disease in diabetes. In: CC Cowie (eds). "
-                        "Diabetes in America, 3rd edn. Bethesda, MD, National Institutes of Health, 2018: 22-1\u201322-80.",
-                        1)
+                        "Diabetes in America, 3rd edn. Bethesda, MD, National Institutes of Health, "
+                        "2018: 22-1\u201322-80.", 1)
     assert entry.year == 2018
     # clean: a volume and its pages after the year stay a volume and pages
     entry = parse_entry(11, "Smith A. A trial. Lancet 2015; 385: 117-171.", 1)
