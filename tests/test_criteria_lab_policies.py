@@ -52,9 +52,13 @@ def test_a_policy_heading_with_its_outline_number_or_an_endnote_mark_holds_the_c
     for heading in ("I. POLICY", "Policy1 Commercial Members: Managed Care (HMO and POS), PPO, and Indemnity"):
         assert outline(POLICY_HEADING.format(heading=heading)) == [
             ("P1", None, "medically necessary"), ("P2", None, "investigational")], heading
-    # clean: a policy's number or its history under a 'Policy' heading is no criteria region
+    # clean: a policy's number or its history under a 'Policy' heading is no criteria region (a section under
+    # its number whose own text decides coverage in a payer's voice is still read, as any such section is:
+    # kb.read.criteria_voice; a history never is)
+    from kb.read.criteria_find import CRITERIA_HEADING
     for heading in ("Policy Number 557", "Policy History 2024"):
-        assert outline(POLICY_HEADING.format(heading=heading)) == [], heading
+        assert not CRITERIA_HEADING.search(heading), heading
+    assert outline(POLICY_HEADING.format(heading="Policy History 2024")) == []
 
 
 HUMANA = """# Medical Coverage Policy

@@ -12,7 +12,9 @@ _DOC = ("# Review\n\n## Discussion\n\n{sentence}\n\n## References\n\n"
         "3. Christenson JT, Aeberhard JM. Adult upper limb ischemia. *Ann Surg*. 1998;228:1-10.\n"
         "4. Hunter CH, Lillehei CW. Ebstein's malformation of the tricuspid valve. *Dis Chest*. 1958;33:297-304.\n"
         "5. Edmunds WJ, Medley GF. The influence of age on the development of the hepatitis B carrier state. "
-        "*Proc Biol Sci*. 1993;253:197-201.\n")
+        "*Proc Biol Sci*. 1993;253:197-201.\n"
+        "6. Reid G, Chan RC. Prevention of urinary tract infection in rats with Lactobacillus. *Infect Immun*. "
+        "1985;49:320-4.\n")
 
 # (sentence with the entry's own year, the same sentence with a year the entry does not have)
 _FORMS = {
@@ -26,6 +28,9 @@ _FORMS = {
         "Surgical repair was first reported by Hunter and Lillehei in {year} [4].", 1958),
     "'et al. YEAR.' before the marker": ("Estimate from Edmunds et al. {year}.<sup>5</sup>", 1993),
     "a single name, comma, year and a stop before the marker": ("Source: adapted from Kutzin, {year}.<sup>1</sup>", 2008),
+    "'and his colleagues in YEAR, assessed'": (
+        "Reid and his colleagues in {year}, assessed the efficacy of lactobacilli in rats [6].", 1985),
+    "'et al. in YEAR reported'": ("Edmunds et al. in {year} reported the carrier state by age [5].", 1993),
 }
 
 

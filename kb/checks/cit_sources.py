@@ -35,7 +35,10 @@ def named_author_mismatch(kb):
     `Bleakley, who has estimated ...`, `According to Samuel, ...`, `As Singer observed, "..."`), with
     the sentence's one citation after it; it counts only when the list has that surname as a first author
     (a lab head or a person thanked is no source). A method named after a first author right before a
-    marker (`the Sørensen index [14]`) is reported at info: a textbook or a program may be cited for it. A name inside a quotation, and markers offered as further reading (`see
+    marker (`the Sørensen index [14]`) is reported at info: a textbook or a program may be cited for it.
+    So is a study
+    known by its first author's name (`the Prymula study [16]`): the sentence may discuss that study while citing
+    someone who wrote about it. A name inside a quotation, and markers offered as further reading (`see
     also [4]`), are left alone. A name spelled a letter or two away from a cited author (`Hoghart`
     for Hogarth) is a warning: the number is right, the spelling is not. A dated name that no entry has
     as an author at all (`isolates from Israel (1998) ... [8]`, a place or a thing) is reported at info.
@@ -215,6 +218,11 @@ _SAYS = lazy(r"\s*(?:,\s*)?(?:also\s+|and\s+colleagues\s+)?(?:reported|published
                    r"suggested|argued|developed|introduced)\b")
 
 
+# A government paper's number, 'Guo Zhong Yi Yao Yi Zheng Han [2024] No. 90' (China's letters, 'Han' for 函): a year
+# and the paper's number after a word that may be an author's surname too; it names a document, not a study.
+_NUMBERED_PAPER = lazy(r"\s*(?:No\.?|Nr\.?|number)\s*\d", re.I)
+
+
 def _unmarked_study(kb, index, mention, sentence, summaries) -> bool:
     """Whether a dated name with no marker is a study the text fails to cite.
 
@@ -225,6 +233,8 @@ def _unmarked_study(kb, index, mention, sentence, summaries) -> bool:
     if mention.text.startswith("(") or sentence.section_id in summaries:
         return False
     if apparatus(kb.doc.lines, sentence.line) or _UNPUBLISHED.search(sentence.text):
+        return False
+    if _NUMBERED_PAPER.match(sentence.text, mention.end):
         return False
     if index.is_known_surname(mention.name) or re.search(r"\bet\s+al\b", mention.text):
         return True

@@ -170,7 +170,7 @@ def acronym_undefined(kb):
             line, col = locate(doc, s.line, s.end_line, abbr)
             row = doc.lines[line - 1]
             if not broader and (_deliberate(abbr, intended, uses, together) or abbr in slashed or abbr in joined
-                                or abbr in charged or _in_sequence(s.text, abbr)
+                                or abbr in charged or _in_sequence(s.text, abbr) or _in_contributions(doc, line)
                                 or _named_thing(s.text, abbr) or _among_codes(row, s.text, abbr, defined)):
                 continue
             name = f" ({defined[intended]})" if defined[intended] else ""
@@ -193,6 +193,16 @@ _COMMON = frozenset({"USA", "UAE", "USSR", "DNA", "RNA", "HIV", "AIDS", "WHO", "
                      "SAS", "SPSS",
                      # the code sets a payer's policy lists its codes in ('Added: CPT code 0237U' beside a defined CPVT)
                      "CPT", "HCPCS", "ICD"})
+
+
+# An authors' contributions statement names the authors by their initials ('Methodology: DEC, JFE, FF, AGM, AVS.',
+# CRediT roles): AVS is a person beside a defined VAS, not a slip.
+_CONTRIBUTIONS = lazy(r"\bcontribut|\bCRediT\b", re.IGNORECASE)
+
+
+def _in_contributions(doc, line: int) -> bool:
+    section = doc.section_at(line)
+    return section is not None and _CONTRIBUTIONS.search(section.title) is not None
 
 
 def _head_of_defined(abbr: str, defined) -> bool:

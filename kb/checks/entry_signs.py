@@ -8,6 +8,10 @@ import re
 # product's leaflet ('SmPC of INFECTOKRUPP Inhal, INFECTOPHARM Arzneimittel und Consilium GmbH. 2008').
 DETAILS = re.compile(r"\b\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]?\d|\bdoi\b|\bPMID\b|\bIn:\s|"
                       r"\b(?:[A-Z]{1,2}\d{4,}|e\d{4,})\b|"
+                      # a trial registration's number names its registry as a DOI its publisher: 'NCT02759783',
+                      # 'ISRCTN12345678', 'ChiCTR2000029308', 'ACTRN12615000063516', 'EudraCT 2015-001234-56'
+                      r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR[-A-Z]*\d{6,}|DRKS\d{8}|CTRI/\d{4}/\d+/\d+|"
+                      r"EudraCT(?:\s+No\.?)?\s+\d{4}-\d{6}-\d{2}|UMIN\d{9}|jRCT\w{6,}|PACTR\d{15}|KCT\d{7})\b|"
                       # a physics journal abbreviated with no spaces, its volume and page: 'Phys.Rev.D63:063506'
                       r"\b[A-Z][a-z]*\.(?:[A-Z][a-z]*\.)+\s?[A-Z]?\d+:\d+|\b\d+\s*[\u2013-]\s*\d+\.?\s*$|"  # L10603, CD006198; pages at the end
                       r"\b[A-Z][a-z]+\.?\s(?:[A-Z][a-z]*\.?\s)*(?:J|Journal|Proc|Proceedings|Rev|Lett|Bull|"

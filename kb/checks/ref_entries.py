@@ -18,9 +18,9 @@ UNDATED = re.compile(r"\(n\.\s?d\.?\)|\bn\.\s?d\.|\bno date\b|\bundated\b|\((?-i
                       r"\bsans date\b", re.I)
 # Nor is one not yet published: its year is not known when the list is printed.
 # So is one only submitted, in review, in preparation ('(in prep.)') or unpublished ('... diminishes biocompatibility. Submitted',
-# '(in review)', 'Pediatric Obesity. in review.').
+# '(in review)', 'Pediatric Obesity. in review.'), or a manuscript ('... digital information tool (in manuscript).').
 _NOT_YET = re.compile(r"\bin press\b|\bforthcoming\b|\baccepted for publication\b|\((?:in|under) review\)|\(submitted\)|"
-                      r"\bsubmitted (?:for publication|to)\b|\bin prep(?:aration|\.)|"
+                      r"\bsubmitted (?:for publication|to)\b|\bin prep(?:aration|\.)|\((?:in )?manuscript(?: in preparation)?\)|"
                       r"\b(?:submitted(?: for publication)?|(?:in|under) review|unpublished(?: data| observations)?)\W*$",
                       re.I)
 # When more entries than this share lack the same part, the list is in a style the reader does not

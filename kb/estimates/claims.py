@@ -52,6 +52,9 @@ _WEAK_EVIDENCE = lazy(r"\b(?:weak|weaker|limited|little|some|modest|suggestive|m
 
 # A threshold stricter than the one a 95% interval shows, named right before 'significant': a genome-wide (5e-8),
 # study-wide or Bonferroni-corrected level.
+# GRADE's summary sentence: 'It is uncertain whether PGT-A ... reduces miscarriage rate (OR 0.89, 95% CI 0.52 to
+# 1.54, 1 RCT, low-quality evidence)': the effect asked about in the same clause, not claimed.
+_QUESTIONED = lazy(r"\bwhether\b[^,;.()]{0,100}$", re.IGNORECASE)
 _STRICTER_LEVEL = lazy(r"\b(?:(?:genome|exome|epigenome|transcriptome|phenome|study|experiment|array)[- ]wide"
                        r"|Bonferroni[- ](?:corrected|adjusted))\s*$", re.IGNORECASE)
 
@@ -72,7 +75,8 @@ def _cues(text: str) -> list[tuple[int, str, str]]:
             cues.append((m.start(), "", ""))
             continue
         before = " ".join(text[:m.start()].split()[-4:])
-        if HEDGE.search(before) or _WEAK_EVIDENCE.search(text, max(0, m.start() - 160), m.start()):
+        if HEDGE.search(before) or _WEAK_EVIDENCE.search(text, max(0, m.start() - 160), m.start()) \
+                or _QUESTIONED.search(text[max(0, m.start() - 110):m.start()]):
             continue  # "marginally significant", "weak evidence that ... reduced": no claim either way
         if m.group(0)[0] in "rR" and any(0 <= m.start() - b <= 16 for _, b in spans):
             continue  # "a non-significant 46% reduced odds": the qualifier before says how sure the reduction is

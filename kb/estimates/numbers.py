@@ -68,8 +68,11 @@ _ABBREVIATIONS = {"SMD": "SMD", "WMD": "WMD", "MD": "MD", "RD": "RD", "ARD": "RD
 MEASURE_WORDS = "|".join(p for _, p in _MEASURE_NAMES)
 MEASURE_ABBR = "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True))
 # A measure as printed: "odds ratio [OR]", "mean difference [MD]", "MD", "relative risk", "prevalence ratio [PR]".
-# The words carry the meaning, so any short abbreviation the text gives after them is part of the name.
-MEASURE = rf"(?:(?i:{MEASURE_WORDS})(?:\s*[\[(][A-Za-z]{{1,5}}[\])])?|\b(?:{MEASURE_ABBR})\b)"
+# The words carry the meaning, so any short abbreviation the text gives after them is part of the name. An
+# abbreviation joined to a word or a sign after it is another term's: high-risk HPV "HR-HPV", hormone receptor
+# "HR-positive", "HR+", "HR\u2212".
+MEASURE = (rf"(?:(?i:{MEASURE_WORDS})(?:\s*[\[(][A-Za-z]{{1,5}}[\])])?"
+           rf"|\b(?:{MEASURE_ABBR})\b(?![\u2010-][A-Za-z]|[+\u2212]))")
 
 
 def canonical_measure(printed: str) -> str:

@@ -75,6 +75,10 @@ def recomputed_range(e: EffectEstimate) -> tuple[float, float] | None:
     level = e.level
     if level is None or e.null is None or not 0 < level < 1:
         return None
+    # An interval read with no estimate before it ('log OR, 2.94; 95% CI, -2.19 to 8.07' leaves the estimate unread,
+    # NaN) gives no p: NaN passes every comparison below unnoticed and would reach the logarithm.
+    if not all(math.isfinite(v) for v in (e.estimate, e.ci_low, e.ci_high)):
+        return None
     crit = _NORMAL.inv_cdf(1 - (1 - level) / 2)
     g = math.log if e.scale == "ratio" else (lambda v: v)
     null = g(e.null)

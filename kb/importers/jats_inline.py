@@ -97,8 +97,36 @@ def formula_text(el, ctx: Context) -> str:
 _JOINER_ONLY = re.compile(r"^\s*([,;\-\u2013\u2014])\s*$")
 
 
+# Elsevier's copies in Europe PMC print a citation by its entry's label, stop and all: "prognosis.<xref>4.</xref>,
+# <xref>5.</xref>, <xref>6.</xref> The incidence" (the journal sets "4-6" raised after the sentence's stop).
+_LABEL_STOP = re.compile(r"\s*\d{1,4}\.\s*")
+
+
+def _after_a_stop(out: list[str]) -> bool:
+    """Whether the text before the current run of citations ends a sentence."""
+    k = len(out) - 1
+    while k > 0 and (CLOSE in out[k] and out[k].rstrip().endswith(CLOSE) or _JOINER_ONLY.match(out[k])
+                     or not out[k].strip()):
+        k -= 1
+    return out[k].rstrip().endswith((".", "!", "?"))
+
+
+def _label_stop(child, out: list[str], ctx: Context):
+    """The citation without its label's stop; the stop goes to the tail where it ends a sentence the run closes
+    ('shown<xref>4.</xref> The': 'shown 4. The' keeps its stop; 'prognosis.<xref>4.</xref>, ...' loses it)."""
+    if local(child.tag) != "xref" or not is_citation(child, ctx.ref_ids) or len(child) \
+            or not _LABEL_STOP.fullmatch(child.text or ""):
+        return child
+    clone = copy.copy(child)
+    clone.text = (child.text or "").replace(".", "", 1)
+    if not re.match(r"\s*[,;\-\u2013]", child.tail or "") and not _after_a_stop(out):
+        clone.tail = "." + (child.tail or "")
+    return clone
+
+
 def add_child(out: list[str], child, ctx: Context, *, flatten: bool = True) -> None:
     """Append ``child`` and its tail to ``out``, the text so far (never empty)."""
+    child = _label_stop(child, out, ctx)
     piece, tail = child_text(child, ctx, flatten=flatten), child.tail or ""
     if local(child.tag) == "xref" and is_citation(child, ctx.ref_ids) and piece.strip():
         before = out[-1].rstrip()

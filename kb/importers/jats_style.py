@@ -72,7 +72,10 @@ def raise_glued(text: str, open_: str, mid: str, close: str) -> str:
     # or to a percentage it sources (Elsevier's "vs. 22%<xref>5</xref>, <xref>6</xref>", where the one before it
     # was tagged raised and these were not).
     # The run goes on over a comma and a space (Elsevier's "meta-analyses<xref>5</xref>, <xref>6</xref>").
-    glued = re.compile(f"(?<=[^\\W\\d_]|[.,;:)*%])({span}(?:(?:,[ \\u00a0]?|[\\-\\u2013])?{span})*)(?![\\w{open_}])")
+    # A name ending in digits counts as a word ("ACE2<xref>26</xref>", "COVID-19<xref>5</xref>", "H1N1"): a letter
+    # then one or two digits, with or without a hyphen; a bare number before ("in 2019<xref>") does not.
+    glued = re.compile(f"(?:(?<=[^\\W\\d_]|[.,;:)*%])|(?<=[^\\W\\d_]\\d)|(?<=[^\\W\\d_]\\d\\d)|(?<=[^\\W\\d_]-\\d)"
+                       f"|(?<=[^\\W\\d_]-\\d\\d))({span}(?:(?:,[ \\u00a0]?|[\\-\\u2013])?{span})*)(?![\\w{open_}])")
     enclosing = re.compile(f"(?:[\\s\\d,;\\-\\u2013]|{span})*")
     adjacent = re.compile(f"(\\d+)({close})(?={open_}\\d+{mid}(\\d+))")
 

@@ -23,6 +23,7 @@ from dataclasses import replace
 from kb.errors import KbError
 from kb.importers.blocks import LIGATURES, MarkdownWriter, emphasis, sup
 from kb.importers.model import Converted
+from kb.importers.pdf_cells import cell_groups
 from kb.importers.pdf_columns import baseline_rows, margin_host
 from kb.importers.pdf_entries import head_unheaded_list, set_apart_supplement_lists
 from kb.importers.pdf_footnotes import notes_after_columns
@@ -99,8 +100,9 @@ def convert(data: bytes, source_name: str) -> Converted:
         if order.spanning_cuts:
             cut_pages.append(str(number))
         lines = []
-        for column, group in enumerate(order.groups):
-            lines += [replace(line, column=column, right=group.right, left=group.left)
+        # (a table row of two cells drawn without rules is read cell by cell: ``pdf_cells``)
+        for column, group in enumerate(g for group in order.groups for g in cell_groups(group)):
+            lines += [replace(line, column=column, right=group.right, left=group.left, cell=group.cell)
                       for line in _lines(list(group.chars), page.shapes if page else [], number, group.column)]
         per_page.append((lines, found))
     if not any(lines for lines, _ in per_page):

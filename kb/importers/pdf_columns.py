@@ -47,6 +47,7 @@ class Group:
     right: float
     column: bool
     left: float = 0.0  # part of a page set in columns (its right edge is the column's, not the page's)
+    cell: bool = False  # one cell of a table row drawn without rules (``pdf_cells``): a block of its own
 
 
 @dataclass(frozen=True)

@@ -53,13 +53,24 @@ def _flush(lines: list) -> bool:
     return at_margin >= 0.9 * len(lines)
 
 
+# APA's entry for a body or a web page: the name, a stop, the year in parentheses and a stop ('ADA. (2022, July
+# 28).', 'American Diabetes Association Professional Practice Committee. (2023a).', Healthfirst's lists).
+_BODY_OPENING = re.compile(r"^[A-Z\u00c0-\u00de][\w&'\u2019.,\s-]{1,100}?\.\s\((?:19|20)\d\d[a-z]?(?:,\s[^()]{1,30})?\)\.")
+
+
 def _opens_entry(text: str) -> bool:
-    return bool(NAME_OPENING.match(text)) and not _NOT_A_NAME.match(text)
+    return bool(NAME_OPENING.match(text) or _BODY_OPENING.match(text)) and not _NOT_A_NAME.match(text)
+
+
+# An APA entry ends with its address, no stop after it (Healthfirst's lists: '... 33(3), 562.
+# https://doi.org/10.2337/dc09-1524' over 'Darukhanavala, A., Van Dessel, F., ...').
+_ADDRESS_END = re.compile(r"(?:https?://|doi\.org/|www\.)\S+$")
 
 
 def _closes_entry(text: str) -> bool:
     text = text.rstrip()
-    return text.endswith(".") and not _LONE_INITIAL.search(text) and not text.endswith("al.")
+    return (text.endswith(".") and not _LONE_INITIAL.search(text) and not text.endswith("al.")) or \
+        _ADDRESS_END.search(text) is not None
 
 
 # 'J. D.; and Choi, Y. 2021.', 'M. G. (2006).': initials opening a line, then a separator, a year or another name

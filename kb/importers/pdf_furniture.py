@@ -25,11 +25,23 @@ def drop_side_numbers(chars: list[dict], width: float) -> tuple[list[dict], int]
     groups: dict[tuple[bool, int], list[dict]] = {}
     for c in strip:
         groups.setdefault((c["x0"] > width / 2, round(c["top"] / 4)), []).append(c)
-    gone = [g for g in groups.values() if re.fullmatch(r"\d{1,4}", "".join(c["text"] for c in g).strip())]
+    gone = [g for g in groups.values() if re.fullmatch(r"\d{1,4}", "".join(c["text"] for c in g).strip())
+            and not _runs_on(g, chars, strip)]
     if not gone:
         return chars, 0
     ids = {id(c) for g in gone for c in g}
     return [c for c in chars if id(c) not in ids], len(gone)
+
+
+def _runs_on(group: list[dict], chars: list[dict], strip: list[dict]) -> bool:
+    """Whether digits in the strip run straight on into the text beside them: a list's two-digit label hanging
+    into the margin ('10.' at the sheet's edge, a Medicare LCD's bibliography, its '1' in the strip and '0.' out of
+    it) is the line's own, not a page number beside it."""
+    inside = {id(c) for c in strip}
+    first, last = min(c["x0"] for c in group), max(c["x1"] for c in group)
+    top, size = group[0]["top"], max(c.get("size", 10) or 10 for c in group)
+    return any(id(c) not in inside and abs(c["top"] - top) < 0.3 * size
+               and (0 <= c["x0"] - last < 0.5 * size or 0 <= first - c["x1"] < 0.5 * size) for c in chars)
 
 
 def _plain(line: Line) -> str:

@@ -51,6 +51,7 @@ class Line:
     column: int = 0  # the page's reading-order group (a column of a band) the line was laid out in
     right: float = 0.0  # that column's right edge (0: the page's text width applies)
     left: float = 0.0  # that column's left edge (0: the page's margin, as list depths are measured from)
+    cell: bool = False  # laid out in a table's cell (``pdf_cells``): no text runs into or out of it
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,8 @@ class _Layout:
             return False
         if line.column != last.column and line.column >= AFTER_COLUMNS:
             return False  # footnotes moved after the page's columns begin a block of their own
+        if (line.cell or last.cell) and (line.page, line.column) != (last.page, last.column):
+            return False  # a cell's text is its own: the other cell's, or the text around the table, is not
         if line.page != last.page or line.column != last.column:
             # a paragraph running onto the next page or column: the last line was full
             return block.kind != "heading" and not self.short(last, line) and \

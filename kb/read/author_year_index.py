@@ -64,7 +64,8 @@ class AuthorYearIndex:
                              "tell them apart with a letter after the year")
             elif len(found) == 1:
                 numbers.append(found[0].number)
-                if found[0].year is not None:  # an entry with no year read cannot be said to differ
+                if found[0].year is not None and not _dated_again(found[0].raw, year):
+                    # an entry with no year read cannot be said to differ
                     notes.append(f"{name} ({printed}) {OTHER_YEAR}: the list has {found[0].label}")
             else:
                 listed = "; the list has " + ", ".join(e.label for e in found) if found else ""
@@ -204,3 +205,13 @@ def _first_name(who: str) -> str:
     joiner = rf"\s+et\s+al\b|\s+(?:and|&)\s+|\s+(?:e|y)\s+(?={_CAP})|,"
     head = re.split(joiner, re.sub(r"[*_]", "", who), maxsplit=1)[0]
     return re.sub(r"\s+[A-Z]{1,3}\.?$", "", head.strip(" ."))  # 'Wilén J et al.': the initials go
+
+
+# A chapter of a living work carries the work's first year and its own review ('GeneReviews ... Published 1993.
+# Reviewed 2018.', 'Last reviewed April 26, 2023', '[Updated 2023 Mar 3]'): a citation of the later year cites it.
+_AGAIN = r"\b(?:(?:last\s+)?(?:reviewed|updated|revised)|rev\.)\s*:?\s*(?:on\s+)?(?:[A-Za-z]{3,9}\.?\s+)?(?:\d{1,2},?\s+)?"
+
+
+def _dated_again(raw: str, year: int) -> bool:
+    """Whether an entry prints the year as that of its review or update."""
+    return re.search(_AGAIN + str(year) + r"\b", re.sub(r"[*_]", "", raw), re.IGNORECASE) is not None

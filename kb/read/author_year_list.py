@@ -45,9 +45,12 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
         if not text.strip():
             gap = True
             continue
+        if _FIELD_LABEL.match(text):
+            break  # the document's own record after its list ('**Devised:** 7/23', '**Revised:** ...'), then notices
         starts = _BULLET.match(text) or gap or (
             drafts and _ENTRY_START.match(text) and drafts[-1][1].rstrip().endswith(".")
-            and (_HAS_YEAR.search(drafts[-1][1]) or _undated_before_named(text)))
+            and (_HAS_YEAR.search(drafts[-1][1]) or _undated_before_named(text))) or (
+            drafts and _APA_OPENING.match(text) and _HAS_YEAR.search(drafts[-1][1]))
         if starts:
             drafts.append([len(drafts) + 1, _BULLET.sub("", text).strip(), first_line + offset])
         else:
@@ -56,6 +59,20 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
     drafts = _split_glued(drafts)
     dated = sum(1 for d in drafts if _HAS_YEAR.search(d[1]) and _ENTRY_START.match(d[1]))
     return drafts if drafts and dated >= 0.6 * len(drafts) else _bullet_run(lines, first_line)
+
+
+# A field of the document's own record, a bold label with its colon: Geisinger prints '**Devised:** 7/23',
+# '**Revised:** ...', '**CMS UM Oversight Committee Approval:** 12/23' right after its list, then its notices.
+_FIELD_LABEL = lazy(r"^\s*\*\*[A-Z][^*]{0,60}:\s*\*\*")
+
+
+# An APA entry's opening, the names and then the year in parentheses closed by a stop ('Blunt, B. A., Barrett-Connor,
+# E., & Wingard, D. L. (1991). Evaluation ...', 'ADA. (2022, July 28). *Statistics ...*'): a line so opening starts an
+# entry even when the one before ends with its address rather than a stop (Healthfirst's lists, one entry a line with
+# no blank line between, most ending 'https://doi.org/...'). A wrapped line opens with a title's or a journal's words,
+# which seldom run straight into a year in parentheses and a stop. A particle may open the name ('van 't Riet, E.').
+_APA_OPENING = lazy(r"^\s*(?:(?:van|von|de|der|den|da|di|du|del|della|le|la|ten|ter)\s+(?:['\u2019]t\s+)?)?"
+                    r"[A-Z\u00c0-\u00de][^()\n]{0,600}?[.\w]\s\((?:19|20)\d\d[a-z]?(?:,\s[^()]{1,30})?\)\.(?:\s|$)")
 
 
 # '... Surg Obes Relat Dis. 2016 Mar-Apr;12(3):460-461.Parmar CD, Gan J, Stier C, et al. One Anastomosis ...': an
@@ -172,8 +189,9 @@ def _body_then_year(text: str) -> tuple[str, int] | None:
 
 # APA sets the title of a work that stands alone (a web page, a report) in italics right after the year, with nothing
 # but its address after it: 'ASCO. (2021). *Hereditary Pancreatitis*. https://www.cancer.net/...'. The italics, a
-# journal's or a book's elsewhere, are the title here.
-_WHOLE_WORK = lazy(r"\((?:19|20)\d\d[a-z]?\)\.\s*\*(?P<title>[^*]{3,200})\*\.?\s*(?:(?:https?://|doi:|www\.)\S+\s*)?$")
+# journal's or a book's elsewhere, are the title here. A web page's date may carry its day ('(2022, July 28).',
+# Healthfirst's lists).
+_WHOLE_WORK = lazy(r"\((?:19|20)\d\d[a-z]?(?:,\s[^()]{1,30})?\)\.\s*\*(?P<title>[^*]{3,200})\*\.?\s*(?:(?:https?://|doi:|www\.)\S+\s*)?$")
 
 
 def read_entry(number: int, text: str, line: int) -> ReferenceEntry:

@@ -69,6 +69,10 @@ class _Walk:
     prefix: str = ""  # 'S3.' once a heading's items restart the numbering
     depths: dict[int, int] = field(default_factory=dict)  # label kind -> depth, in the order the kinds appear
     used: set[str] = field(default_factory=set)
+    # Items under a lead that decides nothing ('**Note 2**: ... should not be performed in any of the following
+    # situations:', '**Frequency Limitations:**'): a note's or a limit's list, not statements, up to the next heading,
+    # statement, or item that decides coverage in its own words.
+    aside: bool = False
 
     def add(self, sid, label, line, parent, text, category=None) -> str:
         self.used.add(sid)
@@ -104,6 +108,7 @@ def _heading(walk: _Walk, block: Block) -> None:
     walk.outline.clear()
     walk.depths.clear()
     walk.paragraph = walk.announcer = None
+    walk.aside = False
     walk.group += 1
     walk.group_items = 0
     walk.prefix = ""
@@ -125,6 +130,10 @@ def _rough_kind(block: Block) -> tuple[bool, int]:
 
 
 def _item(walk: _Walk, block: Block) -> None:
+    if walk.aside:
+        if not states_coverage(block.text):
+            return
+        walk.aside = False
     off = 5 if block.paren else 0
     capital = next((o.label for o in reversed(walk.outline) if o.kind == 1 + off), None)
     small = next((o.label for o in reversed(walk.outline) if o.kind == 3 + off), None)
@@ -194,6 +203,11 @@ def _para(walk: _Walk, block: Block) -> None:
         _statement(walk, block)
     else:
         walk.announcer = None  # a bullet after a paragraph that names no category is not an item
+        if _announces(block.text) and (_NOTE_LEAD.match(block.text) or block.bold):
+            walk.outline.clear()
+            walk.depths.clear()
+            walk.paragraph = None
+            walk.aside = True
 
 
 def _statement(walk: _Walk, block: Block) -> None:
@@ -202,8 +216,22 @@ def _statement(walk: _Walk, block: Block) -> None:
     walk.add(sid, sid, block.first, None, block.text, category_of(block.text))
     walk.outline.clear()
     walk.depths.clear()
-    opens = bool(_OPENS_LIST.search(block.text))
+    walk.aside = False
+    opens = bool(_OPENS_LIST.search(block.text)) or _announces(block.text)
     walk.paragraph = walk.announcer = sid if opens else None
+
+
+# A note's lead ('**Note 2**: ... in any of the following situations:') or a bold label alone ('**Frequency
+# Limitations:**'): the list under it is the note's or the limit's. A plain remark inside an outline ('Clinical
+# records must specifically document the following:', Regence) keeps the outline going.
+_NOTE_LEAD = lazy(r"^\W*notes?\b", re.IGNORECASE)
+
+
+def _announces(text: str) -> bool:
+    """A paragraph that ends in a colon announces the list under it, however far its 'following' stands from the
+    colon (Anthem's 'The following tests or procedures are considered **investigational and not medically
+    necessary** for diagnosing or managing infertility:' over 'A. ...' to 'E. ...')."""
+    return text.replace("*", "").rstrip().endswith(":")
 
 
 # A numbered line that is no recommendation: a section's title printed as a paragraph ('4.1.1 Evidence to decision')

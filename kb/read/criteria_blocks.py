@@ -27,7 +27,7 @@ class Block:
     text: str
     label: str = ""
     indent: int = 0
-    bold: bool = False  # one line, all in bold but its label
+    bold: bool = False  # one line, all in bold but its label (a paragraph's: all of it)
     paren: bool = False  # the label in parentheses: '(1)', '(a)'
 
 
@@ -54,7 +54,7 @@ def read_blocks(region, recommendations: bool = False):
             current = ["bullet", num, num, [bullet.group("text")], "", 0]
         elif raw.strip():
             if not current:
-                current = ["para", num, num, [raw], "", 0]
+                current = ["para", num, num, [raw], "", 0, _bold_line(raw)]
             else:
                 current[2] = num
                 current[3].append(raw)

@@ -13,6 +13,7 @@ import re
 
 from kb.patterns import lazy
 from kb.read.criteria import read_statements
+from kb.read.criteria_voice import PAYER_VOICE, payer_voice_spans
 from kb.read.criteria_words import category_heading, states_coverage
 from kb.read.model import Problem, Section, Statement
 from kb.read.shape import NO_CRITERIA
@@ -48,6 +49,13 @@ def find_statements(lines: list[str], sections: list[Section], heading_lines: se
         if recommendations and sum(1 for s in tops if s.category in _FOR_OR_AGAINST) >= 2:
             return statements, problems
         if not recommendations and any(states_coverage(s.text) for s in tops):
+            return statements, problems
+    spans = payer_voice_spans(sections, lines)
+    if spans:
+        region = [(i, None if i in heading_lines else lines[i - 1]) for first, last in spans
+                  for i in range(first, last + 1)]
+        statements, problems = read_statements(region, heading_category, False)
+        if any(PAYER_VOICE.search(s.text.replace("*", "")) for s in statements if s.parent is None):
             return statements, problems
     return [], []
 

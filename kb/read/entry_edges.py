@@ -29,7 +29,7 @@ _MORE_TITLE = re.compile(r"(?:Volume|Vol\.?|Part|Book|Chapter|Section|Appendix)\
 # ('Email sent to Christine O'Farrelly on 14th May 2014.': a message, as personal as a communication)
 NO_SOURCE_BY_NATURE = re.compile(r"\bpersonal communication\b|\bunpublished\b|\bmimeo\b|\bin preparation\b|"
                                  r"\bsubmitted\b|\bdata not shown\b|\b(?:e-?mail|letter)s?\s+(?:sent\s+)?to\b|"
-                                 r"\((?:in|under) review\)",
+                                 r"\((?:in|under) review\)|\((?:in )?manuscript(?: in preparation)?\)",
                                  re.IGNORECASE)
 
 

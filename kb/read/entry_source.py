@@ -186,6 +186,10 @@ def journal_and_pub(body: str) -> tuple[str | None, str, dict]:
     # A year the title holds ('... the British 1946 birth cohort. Lancet (1994) 344(8934):1398-402', '... from, 2002
     # to 2008. BEH InVS. 2012;10-11:125') is not the one the journal's details print.
     ending = ending or _YEAR_BEFORE_VOLUME.search(body) or ([None] + list(_YEAR_BEFORE_SEMICOLON.finditer(body)))[-1]
+    # 'Assessing ... coronavirus disease 2019 (COVID-19) patients. Ophthalmology. 2020. doi: ... S0161-6420(20)30311-0':
+    # with a tail no pattern reads, the year printed as a sentence of its own after the journal is the entry's,
+    # not the first one the title holds.
+    ending = ending or ([None] + list(_YEAR_AFTER_STOP.finditer(body)))[-1]
     year = ending.group("y") if ending else year_in(body)
     return None, body, ({"year": str(year)} if year else {})
 
@@ -194,6 +198,10 @@ def journal_and_pub(body: str) -> tuple[str | None, str, dict]:
 _YEAR_BEFORE_VOLUME = lazy(rf"\((?P<y>{YEAR_RX})\)\s+\d+[A-Za-z]?(?:\s*\([^()]{{1,12}}\))?\s*:\s*[A-Za-z]?\d")
 _YEAR_BEFORE_SEMICOLON = lazy(rf"\.\s+(?P<y>{YEAR_RX})[a-z]?;\s*[A-Za-z]?\d")
 _YEAR_ENDS = lazy(rf"[.;,]\s+(?P<y>{YEAR_RX})[a-z]?\s*[.;]?\s*$")
+# A year printed as a sentence of its own ('Pediatrics. 2020. doi: ...'); not a page's 'p. 2022.12.19.22283675' (a
+# preprint's id: a stop then a digit continues the number), nor one before a PsycINFO record of another year
+# ('2016: 2015-24946-001').
+_YEAR_AFTER_STOP = lazy(rf"(?<!\bp)(?<!\bpp)\.\s+(?P<y>{YEAR_RX})[a-z]?(?=[;,]|:\s*\d+(?![-\d])|\.(?!\d)|\s*$)")
 # A book whose title, place, publisher and year are set apart by commas only ('Handbuch kognitives Training,
 # Göttingen: Hogrefe, 2001.'): a place of one or two capitalised words, a colon and a publisher of a few words.
 _IMPRINT_COMMA = lazy(rf",\s+(?P<source>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?:\s*[A-Z][^.:;,]{{1,60}}?),\s*"

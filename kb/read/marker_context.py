@@ -27,11 +27,14 @@ _NAMES_LEAD = (r"(?-i:[A-Z])[\w'\u2019-]+(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'\u2019
 # Or the abbreviation of the measure the work describes, '[MNWS, 19]' (Minnesota Nicotine Withdrawal Scale): capitals
 # and a comma, so that '[Table 2]' stays out.
 _ACRONYM_LEAD = r"(?-i:[A-Z]{2,}[A-Za-z0-9-]*),\s*"
+# Or, after the numbers, the state of the cited work: '[38 in manuscript]', '[12, in press]', '[7; submitted]'.
+_STATUS = (r"\s*[,;]?\s+(?:in\s+(?:manuscript|press|preparation|review)|submitted|unpublished|under\s+review)\b"
+           r"[^\[\]]{0,30}")
 LOCATOR = re.compile(
     rf"\[\s*(?P<lead>(?:e\.g\.|cf\.|see(?:\s+also)?|reviewed\s+in)[,:]?\s*|{_NAMES_LEAD}|{_ACRONYM_LEAD})?"
     r"(?P<nums>\d{1,4}(?:\s*[-\u2013]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-\u2013]\s*\d{1,4})?)*)"
     rf"(?P<place>\s*:\s+(?:\d|{_PLACE})[^\[\]]{{0,60}}|\s*:\s*{_PLACE}[^\[\]]{{0,60}}"
-    rf"|\s*,\s*{_PLACE}\s*[^\[\]]{{0,60}})?\]",
+    rf"|\s*,\s*{_PLACE}\s*[^\[\]]{{0,60}}|{_STATUS})?\]",
     re.IGNORECASE,
 )
 _SUB_BEFORE = re.compile(r"<sub>\s*$", re.IGNORECASE)

@@ -70,6 +70,7 @@ def beyond_the_list(marker: RawMarker, last_entry: int | None) -> bool:
 
 
 _PADDED = re.compile(r"(?<!\d)0\d")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def code_not_citation(marker: RawMarker, last_entry: int | None) -> str | None:
@@ -81,6 +82,11 @@ def code_not_citation(marker: RawMarker, last_entry: int | None) -> str | None:
     """
     if _PADDED.search(marker.inner):
         return "a number written with a leading zero (a code or catalogue number)"
+    # '(1,673)', MMWR's sample size in parentheses: one number grouped by thousands, no space after its comma, whose
+    # groups read as citations would run past the list ('(1,6)' or '(12,145)' in a long list stay citations).
+    if last_entry and _GROUPED.fullmatch(marker.inner) \
+            and max(int(n) for n in _DIGITS.findall(marker.inner)) > last_entry:
+        return "a number grouped by thousands past the reference list (a count)"
     ends = [int(n) for n in _DIGITS.findall(marker.inner)]
     if last_entry and len(ends) == 2 and ends[0] > ends[1] and ends[0] > last_entry:
         return "a reversed range past the reference list (a code or catalogue number?)"
@@ -113,23 +119,30 @@ def _parens_cover_the_list(per_line, last_entry: int | None) -> bool:
     return 2 * len(cited) >= last_entry
 
 
-def _raised_are_notes(per_line, last_entry: int | None) -> bool:
+def _raised_are_notes(per_line, last_entry: int | None, labels: frozenset[int] | set[int] = frozenset()) -> bool:
     """Raised numbers mark notes, not citations, in a document whose parentheses cite across its list while its
     raised numbers touch a few of its first entries only (WHO: '(1)' ... '(92)' in the text, GRADE evidence
     tables marking 'serious imprecision<sup>1</sup>' ... '<sup>6</sup>'). A document citing with raised numbers
-    cites across its list with them, so it is never read so."""
+    cites across its list with them, so it is never read so. Raised numbers on ``labels`` (captions, a label alone
+    on its line) are notes whatever they touch: NGC's commentary on eating disorders marks three headings 'Anorexia
+    Nervosa<sup>1</sup>' ... '<sup>3</sup>' and cites its nine entries in parentheses."""
     if not last_entry:
         return False
     styles = Counter(r.style for _, found, _ in per_line for r in found)
-    raised = {n for _, found, _ in per_line for r in found if r.style in (SUP, UNICODE)
-              for n in expand(r.inner).numbers if 1 <= n <= last_entry}
+    raised = [(line, n) for line, found, _ in per_line for r in found if r.style in (SUP, UNICODE)
+              for n in expand(r.inner).numbers if 1 <= n <= last_entry]
+    in_text = {n for line, n in raised if line not in labels}
     return bool(raised) and styles[BRACKET] + styles[SUP_BRACKET] <= _STRAYS and styles[PAREN] >= _MIN_PAREN and \
-        4 * len(raised) < last_entry and _parens_cover_the_list(per_line, last_entry)
+        4 * len(in_text) < last_entry and _parens_cover_the_list(per_line, last_entry)
 
 
 # '**TABLE 1** Age-standardized characteristics ... in the NHS and HPFS<sup>1</sup>': a caption's raised number
 # marks its table's note (AJCN, Oxford); it says nothing of how the text cites.
 CAPTION = re.compile(r"^\s*\*\*(?:TABLE|Table|FIGURE|Figure|Fig\.?)\s*S?\d+")
+# 'Anorexia Nervosa<sup>1</sup>' alone on its line: a label whose raised number points to a definition or a note
+# (NGC's commentary on eating disorders marks three such headings and cites its nine entries in parentheses); like
+# a caption's, it says nothing of how the text cites.
+LABEL_NOTE = re.compile(r"^\s*(?:\*\*)?[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,5}(?:\*\*)?\s*<sup>\d+</sup>\s*$")
 
 
 def choose(per_line: list[tuple[int, list[RawMarker], list[Skipped]]], last_entry: int | None = None,
@@ -138,7 +151,7 @@ def choose(per_line: list[tuple[int, list[RawMarker], list[Skipped]]], last_entr
     """Keep the markers of the document's styles; the others become skipped spans (parentheses only
     when the document has no other markers, since "(1)" is far more often a list label). Raised numbers on
     ``captions`` (line numbers) do not count toward a style."""
-    notes = _raised_are_notes(per_line, last_entry)
+    notes = _raised_are_notes(per_line, last_entry, captions)
     counts = Counter(r.style for line, found, _ in per_line for r in found
                      if not ((line in captions or notes) and r.style in (SUP, UNICODE)))
     kept = kept_styles(counts)

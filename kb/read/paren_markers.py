@@ -102,6 +102,32 @@ def _cites_after_comma(before: str, inner: str) -> bool:
     return n > 1 and f"({n - 1})" not in before
 
 
+# A North American telephone number, '(301) 427-1364' (AHRQ's footer on every National Guideline Clearinghouse page):
+# the area code's parenthesis is followed by the number's seven digits.
+_PHONE_REST = re.compile(r"\s?\d{3}[-.\u2010\u2011\u2013 ]\d{4}(?!\d)")
+# A web page's counter on a link of its own, '- Read Comments (3)', '[Replies (12)](#replies)': how many comments
+# the page has, not a citation.
+_COUNTER_LINK = re.compile(r"^\s*(?:[-*+]\s+)?\[?(?:[A-Za-z]+\s+){0,2}(?:comments?|replies|responses|reviews|likes|"
+                           r"shares|views|downloads|citations|cited\s+by)\s*$", re.IGNORECASE)
+# A citation closing a paragraph after its colon, 'basic principles can inform the care of patients with
+# treatment-resistant MDD: (14)': no list's item follows it, so it is no '(1)' label.
+_PROSE_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+def _cites_at_the_end(line: str, before: str, end: int) -> bool:
+    rest = line[end:].strip()
+    return before.endswith(":") and rest in ("", ".") and len(_PROSE_WORDS.findall(before)) >= 5
+
+
+def _not_a_citation(line: str, m: re.Match) -> bool:
+    """A telephone number's area code or a page's counter of comments."""
+    inner = m.group("inner")
+    if re.fullmatch(r"\d{3}", inner) and _PHONE_REST.match(line, m.end()):
+        return True
+    rest = line[m.end():].strip()
+    return (rest == "" or rest.startswith("](")) and _COUNTER_LINK.match(line[: m.start()]) is not None
+
+
 def scan_parens(line: str, found: list, taken: list) -> None:
     for m in _PAREN_UNPUBLISHED.finditer(line):
         if not any(a <= m.start() < b for a, b in taken) and m.start() and not line[m.start() - 1].isalnum():
@@ -121,6 +147,8 @@ def scan_parens(line: str, found: list, taken: list) -> None:
         if (_IN_A_NAME_BEFORE.search(line, 0, m.start()) or _IN_A_NAME_AFTER.match(line, m.end())
                 or (_BRACKET_NAME_BEFORE.search(line, 0, m.start()) and line[m.end():m.end() + 1] == "]")):
             continue  # "Ang(1-7)", "Ang-(1-5)", "(1–7)-Mas", "[Ang (1–7)]", "f(2)": part of a name or a formula
+        if _not_a_citation(line, m):
+            continue
         inner = m.group("inner")
         before = line[: m.start()].rstrip()
         # "(1) the first ..." lists, "(2009)", "(Figure 2)" and "n (5)" are not citations.
@@ -131,7 +159,9 @@ def scan_parens(line: str, found: list, taken: list) -> None:
         # number ("two kinds of studies, (1) those ...")
         sources = _SOURCES_COMMA.search(before) is not None and not inner.strip().isdigit()
         after_comma = before[-1:] == "," and _cites_after_comma(line[: m.start()], inner)
-        if not before or (before[-1] in ":;(," and not nested and not glued and not sources and not after_comma) \
+        closing = _cites_at_the_end(line, before, m.end())
+        if not before or (before[-1] in ":;(," and not nested and not glued and not sources and not after_comma
+                          and not closing) \
                 or zero_or_year(inner) \
                 or LABEL_BEFORE.search(before):
             continue

@@ -27,11 +27,12 @@ from kb.read.shape import document_shape, front_matter
 # '2 All references were accessed on ...' reads 'References2'. Science and its sister journals say 'References and
 # Notes'. Payers' words: Highmark's 'Reference Sources', Avalon's laboratory policies' 'VIII. Evidence-based
 # Scientific References'; Capital Blue Cross prints a back-to-top link after each section title ('IX. REFERENCES
-# TOP'), in capitals as the link is.
-REFERENCE_HEADING = lazy(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})\.?\s+)?(references?|reference list|list of references|"
-                         r"references and notes|"
+# TOP'), in capitals as the link is. CareSource letters its sections ('H. References'); Healthfirst's laboratory
+# policies (Avalon's template) say 'IV. Reference Materials'.
+REFERENCE_HEADING = lazy(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})\.?\s+|[A-Z]\.\s+)?(references?|reference list|"
+                         r"list of references|references and notes|"
                          r"references cited|bibliography|works cited|literature cited|cited literature|citations|"
-                         r"reference sources|(?:evidence[- ]based\s+)?scientific references)"
+                         r"reference sources|reference materials|(?:evidence[- ]based\s+)?scientific references)"
                          r"(?:\d{1,2}|[*\u2020\u2021])?(?:\s+(?-i:TOP))?$", re.I)
 DOCUMENTATION_HEADING = lazy(r"required documentation", re.I)
 CODES_HEADING = lazy(r"^(codes?|coding|billing codes?|cpt.*codes?)$", re.I)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from kb.patterns import lazy
 from kb.read.byline import is_byline
-from kb.read.marker_style import CAPTION, choose
+from kb.read.marker_style import CAPTION, LABEL_NOTE, choose
 from kb.read.marker_model import PAREN
 from kb.read.marker_numbers import Expansion
 from kb.read.markers import SUP, SUP_BRACKET, UNICODE, expand, scan_line
@@ -156,7 +156,7 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
                 # file's lines of one paragraph), are labelled lines too
                 noted = byline or line_text.lstrip().lower().startswith("<sup>") or line_text.lstrip().startswith(_RAISED)
                 per_line.append((num, found, unsure))
-                if CAPTION.match(line_text):
+                if CAPTION.match(line_text) or (len(block.lines) == 1 and LABEL_NOTE.match(line_text)):
                     captions.add(num)
         chosen, skipped = choose(per_line, last_entry, captions)
     kept = iter(chosen)

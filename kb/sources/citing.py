@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from kb.patterns import lazy
 from kb.read.model import CitationMarker, Sentence
 from kb.sources.claims import run
-from kb.sources.named import Mention, read_mentions
+from kb.sources.named import GROUP_WORDS, Mention, read_mentions
 from kb.sources.index import SourceIndex, build_index
 
 
@@ -135,7 +135,7 @@ _DATED_ASIDE = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\b[^()]*\)")  # another
 _QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 # 'Lee et al. showed that ...[34]', 'Shabir et al., who demonstrated ...[25]': a named group that does
 # something is the clause's subject, and the sentence's one marker after it is their paper.
-_GROUP = re.compile(r"\bet\s+al\b|\band\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\b")
+_GROUP = re.compile(rf"\bet\s+al\b|\band\s+{GROUP_WORDS}\b")
 # 'As Singer has observed, "..." [24]': the quotation's source is the speaker's paper.
 _SAYS_QUOTE = re.compile(r"[\s,]*(?:(?:has|had|once|also)\s+)?(?:observed|noted|wrote|said|argued|remarked|stated|"
                          r"commented|put\s+it|asserted|claimed)(?:\s+that)?[\s,:]*(?=[\u201c\"])")
@@ -150,7 +150,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+$")
 # the group did the work cited.
 _AGENT = re.compile(r"\b(?:(?:conducted|performed|carried\s+out|undertaken|led)\s+by|"
                     r"(?:study|trial|work|review|analysis)\s+(?:of|by))\s+$", re.I)
-_GROUP_AFTER = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\b")
+_GROUP_AFTER = re.compile(rf"\s+and\s+{GROUP_WORDS}\b")
 _DOES = re.compile(r"[\s.,*]*(?:who\s+)?(?:(?:also|have|has|had|recently|first|then|later|previously|further|"
                    r"elegantly|independently)\s+){0,2}(?:[a-z]+ed|found|showed|shown|shows|demonstrates|reports|"
                    r"proposes|suggests|describes|finds|made|ran|built|took|gave|wrote|undertook|led|began)\b")

@@ -13,6 +13,7 @@ from kb.patterns import lazy
 from kb.read.reading import readable_author
 from kb.sources.citing import Analysis, Pairing, analyse, memo
 from kb.sources.index import fold, fold_words
+from kb.sources.named import GROUP_WORDS
 from kb.sources.judge_orgs import (DEBATED, EVIDENCE_AFTER, SINCE_BODY, STUDIES_FOUND, cited_before, is_issuer,
                                    marked_as_evidence, product_paper, spoke, study_of_its_year, title_dated)
 from kb.sources.judge_trials import INFO, SILENT, trial_explained, trial_tied
@@ -75,8 +76,16 @@ def _one_of(kb, numbers: list[int], named: str) -> str:
     return f"{named} matches references {', '.join(map(str, numbers))}"
 
 
+# 'the Prymula study [16]': a study known by its first author's name.
+_NAMED_STUDY = lazy(r"[Tt]he\s.*\b(?:study|trial|cohort|series|report|review|meta-analysis)$")
+
+
 def _person(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:
     v = _person_verdict(kb, index, p, scope)
+    if v and _NAMED_STUDY.match(p.mention.text):
+        # 'The statement did not discuss the limits of the Klempner study [31]': the study may be what the sentence
+        # is about while the marker cites who wrote about it (31, a review quoting the press release). Unsure.
+        return Verdict(v.what, v.pairing, v.message, v.suggestion, v.citations, "info")
     if v and p.mention.eponym:
         # 'the Sørensen index [18]' may cite a textbook or a program rather than Sørensen's paper: unsure.
         return Verdict(v.what, v.pairing, v.message.replace(p.mention.label, f"the {p.mention.label} method", 1),
@@ -145,7 +154,7 @@ _NAME_SUFFIXES = frozenset({"junior", "jr", "senior", "sr", "filho", "neto", "so
 # A year printed before the name ('In 1995, Bojang et al.'): it may be the year of the work, not of its paper.
 _IN_A_YEAR = lazy(r"[Ii]n\s+\d{4}\b")
 
-_LEADS = re.compile(r"\bet\s+al\b|\band\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\b")
+_LEADS = re.compile(rf"\bet\s+al\b|\band\s+{GROUP_WORDS}\b")
 
 
 def _not_led(kb, index, p: Pairing, scope: list[int]) -> Verdict | None:

@@ -31,7 +31,9 @@ _PART = rf"[{_UP}](?:['\u2019][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?"  # Smith,
 _WORD = rf"(?:{_PART}(?:-{_PART})*)"  # Martin-Lopez, Kim-McConnell
 NAME = rf"(?:{_PARTICLE}\s+)*{_WORD}(?:\s+{_WORD})?"
 _ETAL = r"(?:(?:\s+[A-Z]{1,3})?\s+et\s+al\.?,?)?"  # 'Huespe IA et al.': initials may come before 'et al.'
-_VERB = (r"(?:and\s+(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers)\s+)?(?:(?:also|had|has|have|then|later|first|recently|previously|independently)\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shows|reports|"
+# The people a named author led: 'Smith and (his) colleagues', 'Mathews and associates'.
+GROUP_WORDS = r"(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers|associates)"
+_VERB = (rf"(?:and\s+{GROUP_WORDS}\s+)?(?:(?:also|had|has|have|then|later|first|recently|previously|independently)\s+)?(?:[a-z]+ed|found|reported|published|conducted|showed|shown|shows|reports|"
          r"finds|concluded|noted|wrote|led|ran|undertook)\b")
 # What authors do in a study; 'In 2016, Stryker acquired ...' names a company, not a study.
 _RESEARCH_VERB = (r"(?:also\s+|and\s+colleagues\s+)?(?:reported|published|conducted|found|showed|described|"
@@ -61,6 +63,12 @@ _FORMS = tuple((lazy(after) if after else None, lazy(before) if before else None
      ("by",)),  # reported by Klazen in 2010, by Hunter and Lillehei in 1958
     (rf"(?:['\u2019]s|(?<=s)['\u2019])\s+(?:(?P<year>{YEAR})\s+)?(?:[\w-]+\s+){{0,2}}?"
      r"(?:study|trial|RCT|review|meta-analysis|analysis|report|series)\b", None, None),  # Smith's 2015 trial
+    # 'Smith et al. in 2010 reported', 'Reid and his colleagues in 1985, assessed': a led group dated as it acts
+    (rf"(?:(?:\s+[A-Z]{{1,3}})?\s+et\s+al\.?|\s+and\s+{GROUP_WORDS}),?\s+in\s+(?P<year>{YEAR}),?"
+     rf"(?=\s+(?:[a-z]+\s+)?{_RESEARCH_VERB})", None, None),
+    # 'the Prymula study gave', 'in the Biesiekierski study': a study known by its first author's name
+    (r"(?:\s+et\s+al\.?)?\s+(?:study|trial|cohort|series|report|review|meta-analysis)\b", r"\b[Tt]he\s+$",
+     ("the", "The")),
     (r"(?:\s+[A-Z]{1,3})?\s+et\s+al\b", None, None),  # Smith et al., Singh VP et al. (no year)
 ))
 # A surname with no year counts only when the list knows it as a first author.
@@ -71,7 +79,7 @@ _BARE = (re.compile(rf"(?=(?:\s+(?:and|&)\s+{_SECOND})?(?:,?\s+who)?\s+{_VERB})"
 # only for surnames the list knows as authors ('Hubrecht [63] featured', 'Smith and Jones [15]',
 # 'Bastiani and colleagues [35]', 'Paweska and others [24]', 'Snoke et al. 2007 [42]', 'Lopes et al [13]
 # (2007)'). A zoologist's 'Petuch, 2002 [2]' names a taxon's author, not the source.
-_GROUP = r"(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers|coworkers|others)\b"
+_GROUP = r"(?:(?:his|her|their)\s+)?(?:colleagues|collaborators|co-?workers|coworkers|associates|others)\b"
 _CO = rf"(?:\s+(?:and|&)\s+(?P<second>{_SECOND}))?"
 _TIED = (
     # 'Lopes et al [13] (2007)', 'Koray, et al. [8] (2014)', 'Goldenberg [50] (2010) stated': the year printed
@@ -170,6 +178,9 @@ def _people(text: str, index: SourceIndex) -> list[Mention]:
             name = _resolve(m.group("name"), start == 0, index)
             if name and index.first_author_matches(name):
                 mention = Mention("person", m.group("name"), start, end, name)
+        if mention and mention.year is None and mention.text[:4] in ("the ", "The ") \
+                and not index.is_known_surname(mention.name):
+            mention = None  # 'the LIFE trial', 'the Rotterdam study': named for a trial or a place, not an author
         if mention and mention.year is None and _MARKER_NEXT.match(text, mention.end):
             mention = _opening_year(text, mention)
         # 'the European Dialysis and Transplant Association (2021)' names a body, not two authors, and
