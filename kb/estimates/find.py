@@ -112,11 +112,21 @@ def _p_and_i2(tail: str) -> tuple[str, str]:
     return p_text, (i2.group(0) if i2 else "")
 
 
+# 'no statistically significant difference in mRFS for GEMOX (30.4 months, CI: 15.4-43.0) compared to BSC (18.5
+# months, CI: 12.6-38.2)': each arm's own value with its interval, set against the other's; the difference the
+# sentence speaks of is between them, and neither is it
+_ARM_AFTER = re.compile(r"^[)\]]?[^.;()]{0,40}?[*_]*\b(?:vs\.?|versus|compared\s+(?:to|with))[*_]*\s", re.IGNORECASE)
+_ARM_BEFORE = re.compile(r"[*_]*\b(?:vs\.?|versus|compared\s+(?:to|with))[*_]*\s+[^.;()]{0,40}[(\[]?\s*$",
+                         re.IGNORECASE)
+
+
 def _measure_from_words(before: str, unit: str, after: str) -> tuple[str, str]:
     """(canonical, printed) when the numbers carry no measure name of their own."""
     named = list(re.finditer(MEASURE, before[-80:]))
     if named:
         return canonical_measure(named[-1].group(0)), ""
+    if _ARM_AFTER.match(after) or _ARM_BEFORE.search(before):
+        return ("proportion" if unit == "%" else ""), ""
     if unit == "%":
         comparative = re.search(r"\bdifferences?\b", before[-80:], re.I) or COMPARATIVE_AFTER.match(after)
         return ("RD" if comparative else "proportion"), ""

@@ -228,7 +228,7 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_col
         previous, previous_kind = c, kind
     if run:
         parts.append(_styled("".join(run), style))
-    text = "".join(parts).strip()
+    text = _RAISED_PREFIX_IN_RUN.sub(r"<sup>\1</sup> <sup>\2</sup>", "".join(parts).strip())
     if not text:
         return None
     top = min(c["top"] for c in body)
@@ -255,6 +255,11 @@ def _line(glyphs: list[tuple[dict, str]], bullets: list[dict], page: int, in_col
         word_end = c["x1"]
     return Line(page, top, bottom, x0, max(c["x1"] for c, _ in glyphs), size, text, word_end - x0, bullet,
                 marker_x)
+
+
+# 'lobe.<sup>17 90</sup>Y-resin': two raised numbers a space apart, the second glued to the word after it, are a
+# citation and a mass number (<sup>90</sup>Y): the last opens its word and is a run of its own
+_RAISED_PREFIX_IN_RUN = re.compile(r"<sup>([^<]*[^<\s]) (\d{1,3}m?)</sup>(?=[^\W\d_])")
 
 
 def _compose_accents(glyphs: list[tuple[dict, str]]) -> list[tuple[dict, str]]:

@@ -192,9 +192,29 @@ def find_gutter(frags: list[Fragment], known: float | None = None) -> float | No
     # (a box is taken on the page's own long run only: beside a short one, under the document's gutter, the
     # smaller type is more often an equation's indices or a figure's labels)
     if not all(fills(side, start, end, width) for side, start, end in spans) and not (
-            known is None and _beside_box(spans, width)):
+            known is None and _beside_box(spans, width)) and not (
+            known is not None and _one_table_in_two_columns(near_left, near_right)):
         return None
     return (max(f.x1 for f in near_left) + min(f.x0 for f in near_right)) / 2
+
+
+def _one_table_in_two_columns(left: list[Fragment], right: list[Fragment]) -> bool:
+    """A table set in one column and continued in the next (Neurology's 'Appendix Authors' table, 'Name Location
+    Contribution' over each column): its cells cut every row, so neither side reads as running text, yet both
+    open with the same header row, its cells words, on one baseline: printed again where the table goes on. Only
+    under the gutter the document's other pages show: a table across a one-column page never repeats its header
+    beside itself."""
+    def header(side: list[Fragment]) -> tuple[int, tuple[str, ...]] | None:
+        rows: dict[int, list[Fragment]] = {}
+        for f in side:
+            rows.setdefault(round(f.bottom), []).append(f)
+        for y in sorted(rows):
+            if len(rows[y]) >= 2:
+                return y, tuple(fragment_text(f) for f in sorted(rows[y], key=lambda f: f.x0))
+        return None
+
+    mine = header(left)
+    return mine is not None and mine == header(right) and all(any(ch.isalpha() for ch in cell) for cell in mine[1])
 
 
 _BOX_SHARE = 0.2  # a box in its own smaller type may be this narrow a share of the page's text width

@@ -83,7 +83,7 @@ class PageGlyphs:
             if code == 0x09:  # a tab set between words (Word's exports print one): a word gap, not a table cell
                 code = 0x20
             raw.FPDFText_GetMatrix(handle, i, matrix)
-            if abs(matrix.b) > 1e-3 or abs(matrix.c) > 1e-3 or matrix.a <= 0 or matrix.d <= 0:
+            if sideways(matrix.a, matrix.b, matrix.c, matrix.d):
                 self.rotated += 1
                 continue
             if code < 0x20 and code not in (0x09, 0x20):
@@ -114,6 +114,16 @@ class PageGlyphs:
         """A glyph set a whole page's width or height beyond the page's edges: nothing prints it (a damaged file
         can place text millions of points away), and the layout, which measures the page's text, must not meet it."""
         return x1 < -self.width or x0 > 2 * self.width or bottom < -self.height or top > 2 * self.height
+
+
+_SLANT = 0.5  # a glyph leaning further than this (run over rise) is set at an angle, not merely slanted
+
+
+def sideways(a: float, b: float, c: float, d: float) -> bool:
+    """A glyph's text matrix turns it (a watermark, a margin note set up the page) or mirrors it. A shear alone
+    (b = 0, c a fraction of d) is a slanted upright glyph: Research Square prints its journal names and italics
+    so, obliquing a regular font, and those words belong to the line they stand on."""
+    return abs(b) > 1e-3 or a <= 0 or d <= 0 or abs(c) > _SLANT * d
 
 
 def _join_surrogates(chars: list[dict]) -> list[dict]:
@@ -168,13 +178,30 @@ def ruled_tables(data: bytes, page_numbers: list[int]) -> tuple[dict[int, list[t
 
 def _page_tables(pdf, number: int) -> dict[int, list[tuple]]:
     found: dict[int, list[tuple]] = {}
-    for table in pdf.pages[number - 1].find_tables():
+    page = pdf.pages[number - 1]
+    for table in page.find_tables():
+        if off_page(table.bbox, page.bbox):
+            continue
         rows = [[cell_markers(clean_cell(cell)) for cell in row] for row in table.extract()]
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         x0, top, x1, bottom = table.bbox
         found.setdefault(number, []).append((top, bottom, x0, x1, tuple(tuple(r) for r in rows)))
     return found
+
+
+_OFF_PAGE = 0.2  # a share of the page's height or width a table's rules may reach past its edge
+
+
+def off_page(box: tuple, page: tuple) -> bool:
+    """A grid whose rules reach far past the page (Research Square draws each page's text in a frame of lines
+    running thousands of points above and below it) is no table printed there: its 'cells' would cut every line
+    of the page's text at the frame's inner rule. (x0, top, x1, bottom) both."""
+    x0, top, x1, bottom = box
+    px0, ptop, px1, pbottom = page
+    height, width = pbottom - ptop, px1 - px0
+    return top < ptop - _OFF_PAGE * height or bottom > pbottom + _OFF_PAGE * height or \
+        x0 < px0 - _OFF_PAGE * width or x1 > px1 + _OFF_PAGE * width
 
 
 def clean_cell(cell: str | None) -> str | None:

@@ -43,6 +43,9 @@ def runs_on_into_marker(before: str, after: str) -> bool:
     return bool(_CITATION_OPENING.match(after)) and before[-1:].isalnum() and len(before.split()) >= 3
 
 
+_RAISED_PREFIX = re.compile(r"<sup>[^<]*</sup>[^\W\d_]")
+
+
 class LineJoiner:
     """The document's words, to tell a typesetter's hyphen from a compound's, and the count of hyphens kept."""
 
@@ -74,9 +77,12 @@ class LineJoiner:
 
     def _join(self, text: str, following: str) -> str:
         if following.startswith("<sup>"):
-            if text.endswith("</sup>"):  # a marker broken over two lines: '[5, 6, 65-' and '67]'
-                inner = self._join(text[:-len("</sup>")], following[len("<sup>"):])
-                return inner
+            # a marker broken over two lines: '[5, 6, 65-' and '67]'; but a raised number glued to the word after
+            # it opens that word ('lobe.<sup>17</sup>' over '<sup>90</sup>Y-resin microspheres', a mass number)
+            if text.endswith("</sup>"):
+                if _RAISED_PREFIX.match(following):
+                    return text + " " + following
+                return self._join(text[:-len("</sup>")], following[len("<sup>"):])
             return text + following  # a marker wrapped to the next line still follows its word
         marks = len(text) - len(text.rstrip("*"))
         if marks and marks == len(following) - len(following.lstrip("*")):

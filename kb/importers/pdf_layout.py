@@ -21,10 +21,12 @@ from kb.importers.pdf_footnotes import AFTER_COLUMNS
 from kb.importers.pdf_join import LineJoiner, runs_on_into_marker
 from kb.importers.pdf_manuscript import paragraph_gap
 
-# '4.', 'b)', 'II.', and as reference lists number their entries: '[12]', or a bare '12' before a name
+# '4.', 'b)', 'II.', and as reference lists number their entries: '[12]', or a bare '12' before a name, which may
+# open with its particle in lower case (Karger: '14 van Buuren S.')
 # ('[10]H. Jiang': a bracketed label may touch its entry's first letter, the gap narrower than a space)
 LABEL = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLivxl]{1,5})[.)]|\[\d{1,3}\]|"
-                   r"\d{1,3}(?=\s+[A-Z\u00c0-\u00de]))(?:\s+|(?<=\])(?=[A-Z\u00c0-\u00de]))(?P<rest>\S.*)$")
+                   r"\d{1,3}(?=\s+(?:(?:van|von|de|der|den|du|da|di|del|le|la|ten|ter)\s+)?[A-Z\u00c0-\u00de]))"
+                   r"(?:\s+|(?<=\])(?=[A-Z\u00c0-\u00de]))(?P<rest>\S.*)$")
 # '18.Angeles-Han ST' under entry 17 of a list whose other labels have a space: the label touches the name. Read as
 # the next entry only where it carries the next number of a numbered item and a capitalised word follows
 # (a wrapped '2.5 mg' or '2.Results' out of turn stays text).

@@ -68,7 +68,9 @@ def _split_at_list(frags: list[Fragment], gutter: float) -> Split | None:
     y = min(f.top for f in heading)
     if not any(f.bottom <= y for f in frags):
         return None
-    three = three_column_list([f for f in frags if f.top >= y - 1])
+    # the list may open near the page's foot (Haematologica: 'References' under the discussion's last lines, a
+    # dozen rows of three columns below it): under its heading a shorter run of three columns is enough
+    three = three_column_list([f for f in frags if f.top >= y - 1], run_lines=MIN_RUN_LINES)
     return Split(y, gutter, three) if three else None
 
 
@@ -78,11 +80,12 @@ def document_gutter(found: list[tuple[list[Fragment], float | tuple | Split | No
     return median(gutters) if gutters else None
 
 
-def three_column_list(frags: list[Fragment], continued: bool = False) -> tuple[float, float] | None:
+def three_column_list(frags: list[Fragment], continued: bool = False,
+                      run_lines: int = 2 * MIN_RUN_LINES) -> tuple[float, float] | None:
     """Two gutters of a reference list set in three columns (Royal Society, some Elsevier journals): text on all
-    three sides of both over a long run, each side lines of running text. Taken under a line naming the list
-    (or, ``continued``, on the page after one read so): a three-column table of long cells elsewhere stays a
-    table."""
+    three sides of both over a long run (``run_lines`` rows), each side lines of running text. Taken under a line
+    naming the list (or, ``continued``, on the page after one read so): a three-column table of long cells
+    elsewhere stays a table."""
     from kb.importers.pdf_entries import names_reference_list
 
     if len(frags) < 3 * MIN_RUN_LINES:
@@ -103,7 +106,7 @@ def three_column_list(frags: list[Fragment], continued: bool = False) -> tuple[f
             runs.append((x, side_by_side(body_frags, bins, x)))
             x += 2.0
         longest = max((run for _, run in runs), default=0.0)
-        if longest < 2 * MIN_RUN_LINES * 1.1 * body:
+        if longest < run_lines * 1.1 * body:
             return None
         stretch: list[float] = []
         best: list[float] = []

@@ -110,7 +110,10 @@ def leading(number: int, text: str) -> tuple[str, str | None]:
 # or at the end: 'Proceedings of SPIE. 56302005. 538-43.' (volume 5630, 2005), '... Proceedings of SPIE. 85652013.'
 _VOLUME_GLUED_YEAR = re.compile(r"\.\s+\d{3,4}(?P<y>(?:19|20)\d\d)\.(?=\s+(?:p\.\s*)?\d+\s*[\u2013-]\s*\d+\.?$|$)")
 _YEAR_BEFORE_PAGES = re.compile(rf"(?:^|[\s.;,])(?P<y>{_YEAR_RX})\s*:\s*"
-                                rf"(?:[A-Za-z]?\d+(?:\s*[\u2013-]\s*[A-Za-z]?\d+)?|No\.\s*\d+"
+                                # a chapter's own pages, numbered within it ('Health, 2018: 22-1\u201322-80', Diabetes
+                                # in America), before the plain pages
+                                rf"(?:\d{{1,3}}-\d{{1,4}}\s*[\u2013-]\s*\d{{1,3}}-\d{{1,4}}"
+                                rf"|[A-Za-z]?\d+(?:\s*[\u2013-]\s*[A-Za-z]?\d+)?|No\.\s*\d+"
                                 rf"|[ivxlc]+(?:\s*[\u2013-]\s*[ivxlc]+)?"
                                 # '... Orthotics; 2004: ISBN 87-89809-14-9.', 'Eur J Nutr. 2016: p. 1–16.': the
                                 # book's number or the pages after the year

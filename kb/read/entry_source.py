@@ -80,6 +80,11 @@ _YEAR_MONTH_AFTER_COLON = lazy(rf"(?<![Cc]ited)(?<![Aa]ccessed)(?<![Rr]etrieved)
                                r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b")
 
 
+# A meeting abstract in a journal's supplement, as JCO prints ASCO's: 'J Clin Oncol 34: 2016 (15 suppl)', 'J Clin
+# Oncol 34, 2016 (suppl; abstr 9036)': the volume, then the year, then the supplement in parentheses.
+_YEAR_BEFORE_SUPPLEMENT = lazy(rf"(?<=\d)[:,]\s(?P<y>{YEAR_RX})\s*\((?:[^()]{{0,20}}\s)?suppl\b", re.IGNORECASE)
+
+
 # 'Royal Decree 1344/2007, of 11th October, ...': a law's or decree's number carries the year it was enacted.
 _ENACTED = lazy(rf"\b(?:Law|Decree|Act|Order|Resolution)\s+(?:No\.?\s*)?\d{{1,5}}/(?P<y>{YEAR_RX})\b")
 
@@ -88,7 +93,7 @@ def year_in(text: str) -> int | None:
     """The first publication year standing alone in a text, never pages or e-locators."""
     m = (_YEAR.search(text) or _YEAR_OPENS.search(text) or _YEAR_AFTER_PUBLISHER.search(text)
          or _YEAR_GLUED.search(text) or _YEAR_MONTH_AFTER_COLON.search(text) or _ENACTED.search(text)
-         or _YEAR_BETWEEN.search(text))
+         or _YEAR_BETWEEN.search(text) or _YEAR_BEFORE_SUPPLEMENT.search(text))
     return int(m.group("y")) if m else None
 
 

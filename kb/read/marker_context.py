@@ -99,9 +99,40 @@ def ionic_charge(inner: str, before: str) -> bool:
     return bool(_CHARGE.match(inner)) and bool(_FORMULA_BEFORE.search(before))
 
 
+# ... or before the element's name written out, glued to it: '<sup>90</sup>yttrium (<sup>90</sup>Y)-labeled glass'
+_ELEMENT_NAME_AFTER = re.compile(r"^(?:</?su[bp]>)*(?:hydrogen|carbon|nitrogen|oxygen|fluorine|sodium|phosphorus|"
+                                 r"sulfur|sulphur|potassium|calcium|chromium|cobalt|copper|zinc|gallium|"
+                                 r"selenium|bromine|rubidium|strontium|yttrium|zirconium|technetium|indium|iodine|"
+                                 r"xenon|caesium|cesium|samarium|holmium|lutetium|rhenium|iridium|thallium|"
+                                 r"bismuth|astatine|radon|radium|actinium|thorium|uranium|plutonium|americium|"
+                                 r"tritium|deuterium)\b", re.IGNORECASE)
+
+
 def element_after(after: str) -> bool:
-    """A raised number right before an element's symbol is its mass number (<sup>125</sup>I), not a citation."""
-    return bool(_ELEMENT_AFTER.match(after))
+    """A raised number right before an element's symbol or name is its mass number (<sup>125</sup>I,
+    <sup>90</sup>yttrium), not a citation."""
+    return bool(_ELEMENT_AFTER.match(after) or _ELEMENT_NAME_AFTER.match(after))
+
+
+# An affiliation's raised label glued to the institution it numbers ('..., Germany, <sup>2</sup>Department of
+# Nephrology, ...', a title page's affiliations run on in one paragraph): a citation ends its word and a space
+# follows it, never a glued department
+_AFFILIATION_AFTER = re.compile(r"^(?:Department|Dept\.|Institute|Institut|University|Universit[\u00e4a]t|School|"
+                                r"Faculty|Division|Cent(?:er|re)|Hospital|Laborator(?:y|ies)|Clinic|College|Unit|"
+                                r"Graduate|Section|Service|Program(?:me)?|Research)\b")
+
+
+# ... or to any capitalised word after the comma or 'and' that ends the affiliation before it ('Berlin, Germany,
+# <sup>2</sup>Ambulanzpartner Soziotechnologie APST GmbH', '..., and<sup>15</sup>Precision Neurology')
+_LIST_SEPARATOR_BEFORE = re.compile(r"(?:,|\band)\s*$")
+_GLUED_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]")
+
+
+def affiliation_label(before: str, after: str) -> bool:
+    """'<sup>2</sup>Department of Nephrology': a raised number glued to an institution's first word, or to a
+    capitalised word after an affiliation's closing comma, labels an affiliation."""
+    return bool(_AFFILIATION_AFTER.match(after)) or (
+        bool(_GLUED_WORD.match(after)) and bool(_LIST_SEPARATOR_BEFORE.search(before)))
 
 
 # "qRT<sup>2</sup>-PCR", "Ca<sup>2+</sup>-dependent": a raised number joined by a hyphen to the word after it

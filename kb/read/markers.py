@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 
 from kb.patterns import lazy
-from kb.read.marker_context import (LABEL_BEFORE, LOCATOR, element_after, equation_number, footnote_label,
-                                    in_subscript, inside_term, ionic_charge, lattice_index, note_label, residue_before,
-                                    signed_power, table_footnote)
+from kb.read.marker_context import (LABEL_BEFORE, LOCATOR, affiliation_label, element_after, equation_number,
+                                    footnote_label, in_subscript, inside_term, ionic_charge, lattice_index, note_label,
+                                    residue_before, signed_power, table_footnote)
 from kb.read.marker_model import (BRACKET, PAREN, REF_WORD, SUP, SUP_BRACKET, UNICODE, RawMarker,  # noqa: F401
                                   Skipped, zero_or_year)
 from kb.read.marker_values import (CELL_SPREAD, COUNT_VALUES, INTERVAL, PERCENT_COUNT, SPREAD, UNIT_SPREAD, interval_with_unit,
@@ -115,13 +115,21 @@ def _scan_sup(line: str, found: list, taken: list, opens_block: bool) -> None:
                     and not table_footnote(line[: m.start()])):
                 found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP_BRACKET))
         elif (not _SUP_LIST.match(inner) or zero_or_year(inner) or exponent_before(line[: m.start()], inner)
-              or element_after(line[m.end():]) or inside_term(line[m.end():])
+              or mass_number(m.group("inner"), line[m.end():]) or inside_term(line[m.end():])
+              or affiliation_label(line[: m.start()], line[m.end():])
               or signed_power(m.group("inner"), line[: m.start()]) or ionic_charge(inner, line[: m.start()])
               or (opens_block and footnote_label(line[: m.start()])) or note_label(line[: m.start()], line[m.end():])
               or table_footnote(line[: m.start()]) or residue_before(line[: m.start()], line[m.end():], inner)):
             continue  # 10<sup>6</sup>, I<sup>2</sup>, <sup>-1</sup>, <sup>2+</sup>, His<sup>388</sup>: not a citation
         else:
             found.append(RawMarker(m.group(0), inner, m.start(), m.end(), SUP))
+
+
+def mass_number(raw_inner: str, after: str) -> bool:
+    """A raised number before an element's symbol or name is its mass number ('<sup>125</sup>I'); one with a comma
+    in it ('.<sup>61,</sup>SCN5A mutations', BCBS: a citation whose space before the next word, an italic gene
+    name, the PDF does not print) is a citation: a mass number is one number alone."""
+    return element_after(after) and "," not in raw_inner
 
 
 def _scan_unicode(line: str, found: list, taken: list, opens_block: bool) -> None:

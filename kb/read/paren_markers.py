@@ -69,6 +69,16 @@ def _first_item(line: str, end: int) -> bool:
 _COUNT_THEN_PAREN_CELL = re.compile(r"\|\s*\d[\d,.]*\s*\|\s*(\(\d{1,3}(?:\.\d+)?\))\s*(?=\|)")
 
 
+# A number, then its value in parentheses, in a cell of a row whose cells stand a tab apart (a table without rules,
+# as the PDF importer writes it): '157 (99.37)\t1 (0.93)\t80 (100)'. A citation follows words.
+_COUNT_IN_CELL = re.compile(r"(?:^|\t)[^\t]*?(?<![\w.\u2010-])\d[\d,.]*\s*$")
+
+
+# A value with decimals right before a parenthesised number: a percentage or mean and its count. A citation follows
+# words, not a measurement.
+_DECIMAL_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+%?\s*$")
+
+
 def _percent_cells(line: str) -> set[int]:
     """Starts of the '(N)' cells of a row that pairs two or more counts with a percentage in the cell after each."""
     # matched from every bar, since pairs set side by side share a bar
@@ -128,6 +138,9 @@ def scan_parens(line: str, found: list, taken: list) -> None:
     for m in _PAREN.finditer(line):
         if any(a <= m.start() < b for a, b in taken) or m.start() in percents:
             continue
+        if "\t" in line and _COUNT_IN_CELL.search(line, 0, m.start()) or _DECIMAL_BEFORE.search(line, 0, m.start()):
+            continue  # '80 (100)\t0 (0)': a row of a table printed without rules, a count and its percentage;
+            # '42.6 (393) 36.0 (350)': a decimal value and its count, even where the row's cells lost their tabs
         if row and (not (line[: m.start()].rstrip().endswith("|") and line[m.end():].lstrip().startswith("|"))
                     or re.fullmatch(r"\d+,\d{1,2}", m.group("inner"))) and not _in_prose_cell(line, m.start(), m.end()):
             continue  # a table row's "45 (12)" or "| (38,2) |" is a value; a cell holding only "(95)" cites

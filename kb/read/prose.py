@@ -146,10 +146,11 @@ def read_prose(blocks: list[Block], section_for_line, last_entry: int | None = N
         per_line, captions = [], set()
         for block in blocks:
             noted = False  # the line before opened with a raised label: these lines are notes, each its own
+            byline = False
             for i, num in enumerate(block.lines):
                 line_text = block.text[block.starts[i]: block.starts[i] + _line_len(block, i)]
                 opens = i == 0 or noted or line_text.lstrip().startswith("|")
-                byline = is_byline(line_text)
+                byline = is_byline(line_text, continues=byline)
                 found, unsure = ([], []) if byline else scan_line(line_text, opens_block=opens)
                 # affiliations under a byline, each opening with its raised number ('\u00b9 School of ...', a Word
                 # file's lines of one paragraph), are labelled lines too

@@ -17,8 +17,10 @@ from kb.read.reference_list import parse_entry
 HEADING = lazy(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
 ENTRY = lazy(r"^\s*(?:\[(?P<b>\d{1,5})\]|(?P<n>\d{1,5})[.)])\s+(?P<text>\S.*)$")
 # '12 Smith, J.': a number printed bare before the entry (Portland Press, some Elsevier journals); taken only
-# when it is the next number of the list, so a wrapped line that opens with a volume is not an entry
-BARE_ENTRY = lazy(r"^\s*(?P<n>\d{1,4})\s+(?P<text>[A-Z\u00c0-\u00de]\S*.*)$")
+# when it is the next number of the list, so a wrapped line that opens with a volume is not an entry. The name may
+# open with its particle in lower case ('14 van Buuren S.', Karger)
+BARE_ENTRY = lazy(r"^\s*(?P<n>\d{1,4})\s+(?P<text>(?:(?:van|von|de|der|den|du|da|di|del|le|la|ten|ter)\s+)?"
+                  r"[A-Z\u00c0-\u00de]\S*.*)$")
 # '80.Courcoulas A, Abu Dayyeh BK': a label glued to the name (a Word list whose tab was lost); taken only as the
 # next number, and before a capitalised word, so '2.5 mg' or a wrapped '3.Results' out of turn stays text
 GLUED_ENTRY = lazy(r"^\s*(?P<n>\d{1,4})\.(?P<text>[A-Z\u00c0-\u00de][A-Za-z\u00df-\u00ff]\S*.*)$")
