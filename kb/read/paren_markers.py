@@ -74,9 +74,10 @@ _COUNT_THEN_PAREN_CELL = re.compile(r"\|\s*\d[\d,.]*\s*\|\s*(\(\d{1,3}(?:\.\d+)?
 _COUNT_IN_CELL = re.compile(r"(?:^|\t)[^\t]*?(?<![\w.\u2010-])\d[\d,.]*\s*$")
 
 
-# A value with decimals right before a parenthesised number: a percentage or mean and its count. A citation follows
-# words, not a measurement.
+# A value with decimals right before a parenthesised number, in a row of such pairs: a percentage or mean and its
+# count ('42.6 (393) 36.0 (350)'). One pair alone may be a value and its citation ('a cutoff of 71.19 (15)').
 _DECIMAL_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+%?\s*$")
+_DECIMAL_PAIR = re.compile(r"(?<![\w.])\d+\.\d+%?\s*\(\d[\d,.]*\)")
 
 
 def _percent_cells(line: str) -> set[int]:
@@ -138,7 +139,8 @@ def scan_parens(line: str, found: list, taken: list) -> None:
     for m in _PAREN.finditer(line):
         if any(a <= m.start() < b for a, b in taken) or m.start() in percents:
             continue
-        if "\t" in line and _COUNT_IN_CELL.search(line, 0, m.start()) or _DECIMAL_BEFORE.search(line, 0, m.start()):
+        if "\t" in line and _COUNT_IN_CELL.search(line, 0, m.start()) or (
+                _DECIMAL_BEFORE.search(line, 0, m.start()) and len(_DECIMAL_PAIR.findall(line)) >= 2):
             continue  # '80 (100)\t0 (0)': a row of a table printed without rules, a count and its percentage;
             # '42.6 (393) 36.0 (350)': a decimal value and its count, even where the row's cells lost their tabs
         if row and (not (line[: m.start()].rstrip().endswith("|") and line[m.end():].lstrip().startswith("|"))
