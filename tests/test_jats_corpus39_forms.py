@@ -159,6 +159,9 @@ def test_the_year_after_the_journal_beats_one_in_the_title():
         assert parse_entry(1, f"Zu ZY, Jiang MD. Coronavirus disease 2019 (COVID-19) in China. {tail}", 1).year == 2020
     # Still the title's year where nothing after the journal gives one.
     assert parse_entry(1, "Smith A. The 1946 birth cohort revisited. Some Press, London.", 1).year == 1946
+    # A volume printed before its year is no year (folder 35's PLOS-style 'Acta. 1838: 2014; 1477-1487').
+    assert parse_entry(1, "D.E. Vance . Phospholipid methylation in mammals. Biochim Biophys Acta. 1838: 2014; "
+                          "1477\u20131487 PMID: 24184426", 1).year == 2014
 
 
 _MANUSCRIPT = ("# Tool\n\nThe tool was co-designed [1], iteratively [2].\n\n## References\n\n"

@@ -201,7 +201,9 @@ _YEAR_ENDS = lazy(rf"[.;,]\s+(?P<y>{YEAR_RX})[a-z]?\s*[.;]?\s*$")
 # A year printed as a sentence of its own ('Pediatrics. 2020. doi: ...'); not a page's 'p. 2022.12.19.22283675' (a
 # preprint's id: a stop then a digit continues the number), nor one before a PsycINFO record of another year
 # ('2016: 2015-24946-001').
-_YEAR_AFTER_STOP = lazy(rf"(?<!\bp)(?<!\bpp)\.\s+(?P<y>{YEAR_RX})[a-z]?(?=[;,]|:\s*\d+(?![-\d])|\.(?!\d)|\s*$)")
+# Nor a volume before its year ('Biochim Biophys Acta. 1838: 2014; 1477-1487').
+_YEAR_AFTER_STOP = lazy(rf"(?<!\bp)(?<!\bpp)\.\s+(?P<y>{YEAR_RX})[a-z]?"
+                        rf"(?=[;,]|:\s*(?!(?:19|20)\d\d\b)\d+(?![-\d])|\.(?!\d)|\s*$)")
 # A book whose title, place, publisher and year are set apart by commas only ('Handbuch kognitives Training,
 # Göttingen: Hogrefe, 2001.'): a place of one or two capitalised words, a colon and a publisher of a few words.
 _IMPRINT_COMMA = lazy(rf",\s+(?P<source>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?:\s*[A-Z][^.:;,]{{1,60}}?),\s*"
