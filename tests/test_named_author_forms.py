@@ -44,6 +44,14 @@ def test_their_own_paper_is_clean(form):
     assert codes_of(_DOC.format(sentence=sentence.format(n=own)), "CIT201") == [], form
 
 
+def test_a_study_named_for_its_authors_with_et_al_is_their_paper():
+    """'as in the Boonen et al study [20]': the authors named as such, as 'Boonen et al. [20]' is (an error when 20 is
+    someone else's), not a study known by a name (info)."""
+    text = "Unlike the acute phase studied in the Wu et al study [{n}], cortisol rose."
+    assert codes_of(_DOC.format(sentence=text.format(n=2)), "CIT201") == [("CIT201", "error")]
+    assert codes_of(_DOC.format(sentence=text.format(n=1)), "CIT201") == []
+
+
 def test_a_study_named_for_a_place_is_no_author():
     """'the Framingham study [2]': no entry is Framingham's, so nothing is said."""
     text = "Risk factors were defined as in the Framingham study [2]."

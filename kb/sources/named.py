@@ -67,8 +67,8 @@ _FORMS = tuple((lazy(after) if after else None, lazy(before) if before else None
     (rf"(?:(?:\s+[A-Z]{{1,3}})?\s+et\s+al\.?|\s+and\s+{GROUP_WORDS}),?\s+in\s+(?P<year>{YEAR}),?"
      rf"(?=\s+(?:[a-z]+\s+)?{_RESEARCH_VERB})", None, None),
     # 'the Prymula study gave', 'in the Biesiekierski study': a study known by its first author's name
-    (r"(?:\s+et\s+al\.?)?\s+(?:study|trial|cohort|series|report|review|meta-analysis)\b", r"\b[Tt]he\s+$",
-     ("the", "The")),
+    # ('the Boonen et al. study [20]' is read as 'Boonen et al.', below: the authors named as such)
+    (r"\s+(?:study|trial|cohort|series|report|review|meta-analysis)\b", r"\b[Tt]he\s+$", ("the", "The")),
     (r"(?:\s+[A-Z]{1,3})?\s+et\s+al\b", None, None),  # Smith et al., Singh VP et al. (no year)
 ))
 # A surname with no year counts only when the list knows it as a first author.
