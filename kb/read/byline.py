@@ -7,8 +7,6 @@ authors with their citations (``Smith<sup>1</sup> and Jones<sup>2</sup> found ..
 """
 from __future__ import annotations
 
-import re
-
 from kb.patterns import lazy
 
 _WORD = r"[A-Z][\w'\u2019.-]*"

@@ -40,7 +40,7 @@ def payer_voice_spans(sections: list[Section], lines: list[str]) -> list[tuple[i
     """(heading line, last line of its own text) of each section whose own text decides coverage in a payer's
     voice, in order; none when no section does, or when the document is a research article (two or more of
     Abstract, Introduction, Methods, Results, Discussion ... head its sections)."""
-    parts = {_ARTICLE_PART.match(s.title).group(0).strip(" .:").lower() for s in sections if _ARTICLE_PART.match(s.title)}
+    parts = {m.group(0).strip(" .:").lower() for m in map(_ARTICLE_PART.match, (s.title for s in sections)) if m}
     if len(parts) >= 2:
         return []
     spans = []

@@ -13,11 +13,11 @@ from kb.patterns import lazy
 from kb.read.reading import readable_author
 from kb.sources.citing import Analysis, Pairing, analyse, memo
 from kb.sources.index import fold, fold_words
-from kb.sources.named import GROUP_WORDS
 from kb.sources.judge_orgs import (DEBATED, EVIDENCE_AFTER, SINCE_BODY, STUDIES_FOUND, cited_before, is_issuer,
                                    marked_as_evidence, product_paper, spoke, study_of_its_year, title_dated)
 from kb.sources.judge_trials import INFO, SILENT, trial_explained, trial_tied
 from kb.sources.kinds import GUIDELINE, KIND_LABELS, OBSERVATIONAL, OTHER, RANDOMIZED, REVIEW
+from kb.sources.named import GROUP_WORDS
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,8 @@ _FORMS = tuple((lazy(after) if after else None, lazy(before) if before else None
 # A surname with no year counts only when the list knows it as a first author.
 # ('Bleakley, who has estimated', 'According to Samuel,' count as well.)
 # 'Wu and Burgess concluded': a co-author may stand between the name and what they did.
-_BARE = (re.compile(rf"(?=(?:\s+(?:and|&)\s+{_SECOND})?(?:,?\s+who)?\s+{_VERB})"), re.compile(r"(?:\bby|\b[Aa]ccording\s+to)\s+$"))
+_BARE = (re.compile(rf"(?=(?:\s+(?:and|&)\s+{_SECOND})?(?:,?\s+who)?\s+{_VERB})"),
+         re.compile(r"(?:\bby|\b[Aa]ccording\s+to)\s+$"))
 # Forms that tie a name to the marker right after it, or date it the zoologists' way: they count
 # only for surnames the list knows as authors ('Hubrecht [63] featured', 'Smith and Jones [15]',
 # 'Bastiani and colleagues [35]', 'Paweska and others [24]', 'Snoke et al. 2007 [42]', 'Lopes et al [13]
