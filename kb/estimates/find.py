@@ -10,10 +10,11 @@ Numbers stay as printed; nothing here decides whether they make sense.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from kb.patterns import lazy
+from .log_scale import on_log_scale
 from .numbers import MEASURE, canonical_measure, to_float
 from .find_forms import (ANCHOR, ANCHOR_LOOSE, BARE, CLAUSE_END, COMPARATIVE_AFTER, HEADED, I_SQUARED, INSIDE, NAMED_BARE,
                          NAMED_BARE_CUE, NAMED_TAIL, OUTSIDE, P_BEFORE, P_VALUE, SPREAD_BEFORE, THRESHOLD_BEFORE, TIME_BEFORE,
@@ -294,31 +295,7 @@ def find_estimates(text: str) -> list[Found]:
         # whole numbers only ("OR 2 (1-3)") are too like other things to read
         if "." in m.group(0) and not any(a <= m.start("value") < b for a, b in taken):
             found.append(_named_bare(text, m))
-    return sorted((_on_log_scale(text, f) for f in found), key=lambda f: f.start)
-
-
-_RATIOS = frozenset({"RR", "OR", "HR", "IRR", "GMR", "PR"})
-# 'log OR, 2.94; 95% CI, -2.19 to 8.07', '(log hazard ratio 0.30, ...)', 'ln(OR) = 1.2': a ratio's logarithm, which
-# is a difference from 0 (it may be negative, and its interval is symmetric), not the ratio itself.
-_LOG_BEFORE = lazy(r"\b(?:log|ln)(?:[-\s]+|\s*\(\s*)$", re.IGNORECASE)
-_LOG_REACH = 40
-
-
-def _on_log_scale(text: str, f: Found) -> Found:
-    """The estimate read as a difference when the ratio it names is printed as its logarithm: the name is the last
-    one printed before the estimate's value (or, with no value read, before its interval)."""
-    if f.measure not in _RATIOS:
-        return f
-    at = text.find(f.low, f.start, f.end) if f.low else -1
-    at = f.end if at < 0 else at
-    if f.value:
-        value = text.rfind(f.value, f.start, at)
-        at = value if value >= 0 else at
-    reach = max(0, at - _LOG_REACH)
-    names = list(re.finditer(MEASURE, text[reach:at]))
-    if not names or not _LOG_BEFORE.search(text, 0, reach + names[-1].start()):
-        return f
-    return replace(f, measure="difference", measure_printed=f"log {names[-1].group(0)}")
+    return sorted((on_log_scale(text, f) for f in found), key=lambda f: f.start)
 
 
 def find_i2(text: str) -> list[re.Match]:
