@@ -98,6 +98,17 @@ def hand_pdf(objects: list[str], trailer: str) -> bytes:
     return out
 
 
+def glyph(text: str, x: float, bottom: float, size: float) -> dict:
+    """One character as kb.importers.pdf_glyphs gives it: a serif body glyph half an em wide on its baseline."""
+    return {"text": text, "x0": x, "x1": x + 0.5 * size, "top": bottom - size, "bottom": bottom, "size": size,
+            "fontname": "Serif", "space_before": False}
+
+
+def word(text: str, x: float, bottom: float, size: float = 10.0) -> list[dict]:
+    """A run of ``glyph`` characters set from ``x``."""
+    return [glyph(ch, x + 0.5 * size * i, bottom, size) for i, ch in enumerate(text)]
+
+
 def layout_line(text: str, top: float, x0: float = 50.0, x1: float = 300.0, size: float = 10.0, marker_x=None):
     """One line of a PDF page as the PDF importer's layout step hands it on (page 1, a body-size line)."""
     from kb.importers.pdf_layout import Line

@@ -4,16 +4,9 @@ importer or the reader misread, each beside its clean case. Glyphs, lines and te
 printed (notes: /work/notes/corpuspdf4_findings.md)."""
 from __future__ import annotations
 
+from importtools import glyph, word
+
 from kb.read.parse_policy import parse_policy
-
-
-def _glyph(text: str, x: float, bottom: float, size: float) -> dict:
-    return {"text": text, "x0": x, "x1": x + 0.5 * size, "top": bottom - size, "bottom": bottom, "size": size,
-            "fontname": "Serif", "space_before": False}
-
-
-def _word(text: str, x: float, bottom: float, size: float = 10.0) -> list[dict]:
-    return [_glyph(ch, x + 0.5 * size * i, bottom, size) for i, ch in enumerate(text)]
 
 
 # --- columns -----------------------------------------------------------------------------------------------------
@@ -23,12 +16,12 @@ def _bmj_page(labelled: bool) -> list[dict]:
     entry's number more than an em left of its hanging text."""
     chars = []
     for row in range(30):
-        chars += _word("running text of the discussion in the left column", 50, 100 + 12 * row)
+        chars += word("running text of the discussion in the left column", 50, 100 + 12 * row)
     for row in range(60):
         first = row % 2 == 0
         if labelled and first:
-            chars += _word(str(row // 2 + 1), 310, 100 + 6 * row, 5.6)
-        chars += _word("Author AB, Other CD. A title of the paper. J Med" if first else
+            chars += word(str(row // 2 + 1), 310, 100 + 6 * row, 5.6)
+        chars += word("Author AB, Other CD. A title of the paper. J Med" if first else
                        "continued entry words 2009;46:292-9 and more words", 324, 100 + 6 * row, 5.6)
     return chars
 
@@ -48,9 +41,9 @@ def test_rows_cut_at_one_x_into_cells_are_still_no_column():
 
     chars = []
     for row in range(30):
-        chars += _word("running text of the discussion in the left column", 50, 100 + 12 * row)
+        chars += word("running text of the discussion in the left column", 50, 100 + 12 * row)
         # a table: a word, then a cell of numbers far to its right, on every row
-        chars += _word("Outcome", 310, 100 + 12 * row) + _word("12 (4.5) 13 (5.0) 0.42 0.71", 420, 100 + 12 * row)
+        chars += word("Outcome", 310, 100 + 12 * row) + word("12 (4.5) 13 (5.0) 0.42 0.71", 420, 100 + 12 * row)
     assert find_gutter(fragments(chars)) is None
 
 
@@ -58,13 +51,13 @@ def _jama_page(split: bool) -> list[dict]:
     """JAMA's last page: the text's two columns, then 'References' and three narrow columns of entries."""
     chars = []
     for row in range(16):
-        chars += _word("two column running text of the discussion", 40, 100 + 12 * row)
-        chars += _word("right column running text that goes on", 320, 100 + 12 * row)
+        chars += word("two column running text of the discussion", 40, 100 + 12 * row)
+        chars += word("right column running text that goes on", 320, 100 + 12 * row)
     if split:
-        chars += _word("ARTICLE INFORMATION", 40, 320, 8) + _word("REFERENCES", 420, 320, 8)
+        chars += word("ARTICLE INFORMATION", 40, 320, 8) + word("REFERENCES", 420, 320, 8)
         for row in range(20):
             for x in (40, 225, 420):
-                chars += _word(f"{row + 1}. Author AB, et al. A title of", x, 340 + 9 * row, 7.0)
+                chars += word(f"{row + 1}. Author AB, et al. A title of", x, 340 + 9 * row, 7.0)
     return chars
 
 
@@ -88,7 +81,7 @@ def _three_column_body(rows: int = 30) -> list[dict]:
     chars = []
     for row in range(rows):
         for x in (40, 225, 410):
-            chars += _word("body text of a column goes on", x, 100 + 10 * row, 8.0)
+            chars += word("body text of a column goes on", x, 100 + 10 * row, 8.0)
     return chars
 
 
@@ -174,8 +167,8 @@ def _numbered_page(count: int, step: int = 1) -> list[dict]:
     for row in range(count):
         bottom = 100 + 25 * row
         number = str(1 + step * row)
-        chars += _word(number, 56 - 6 * len(number), bottom, 12.0)
-        chars += _word("a line of the manuscript's text", 74, bottom, 12.0)
+        chars += word(number, 56 - 6 * len(number), bottom, 12.0)
+        chars += word("a line of the manuscript's text", 74, bottom, 12.0)
     return chars
 
 
@@ -195,7 +188,7 @@ def test_a_line_opening_with_its_own_number_keeps_it():
 
     chars = []
     for row in range(8):  # '12 patients were ...': the number is the line's first word, a space from the next
-        chars += _word(f"{row + 1} patients were seen", 74, 100 + 25 * row, 12.0)
+        chars += word(f"{row + 1} patients were seen", 74, 100 + 25 * row, 12.0)
     assert drop_line_numbers(chars, 612.0) == (chars, 0)
 
 
@@ -236,19 +229,19 @@ def test_a_year_before_a_biorxiv_number_is_the_year():
 def test_a_lists_hanging_labels_counting_its_entries_are_no_line_numbers():
     from kb.importers.pdf_manuscript import drop_line_numbers
 
-    chars = _word("A paragraph of the text opens at the list's edge.", 72, 80, 10.0)
+    chars = word("A paragraph of the text opens at the list's edge.", 72, 80, 10.0)
     for n in range(1, 9):  # each entry: its label at the edge, two lines hanging beside it
         bottom = 100 + 30 * n
-        chars += _word(str(n), 72, bottom, 10.0) + _word("Author AB. A title of the paper.", 90, bottom, 10.0)
-        chars += _word("Journal 2009;1:1-9.", 90, bottom + 12, 10.0)
+        chars += word(str(n), 72, bottom, 10.0) + word("Author AB. A title of the paper.", 90, bottom, 10.0)
+        chars += word("Journal 2009;1:1-9.", 90, bottom + 12, 10.0)
     assert drop_line_numbers(chars, 612.0) == (chars, 0)
 
 
 def _drop_cap_page(cap_size: float) -> list[dict]:
-    chars = [_glyph("M", 90, 103, cap_size)]  # three lines high, its top level with the first line's
-    chars += _word("ore than 250 000 people in the United States", 113, 72, 8.0)
+    chars = [glyph("M", 90, 103, cap_size)]  # three lines high, its top level with the first line's
+    chars += word("ore than 250 000 people in the United States", 113, 72, 8.0)
     for row, text in enumerate(["fracture their hip each year, with many", "experiencing severe consequences."], 1):
-        chars += _word(text, 113, 72 + 11.5 * row, 8.0)
+        chars += word(text, 113, 72 + 11.5 * row, 8.0)
     return chars
 
 
@@ -259,14 +252,14 @@ def test_a_drop_cap_is_seated_on_its_first_line():
     cap = seated[0]
     assert cap["size"] == 8.0 and cap["bottom"] == 72 and cap["x1"] == 113
     # clean: a large letter that stands beside no lines of text (a figure's panel letter) is left as it is
-    alone = [_glyph("A", 76, 103, 42.0)] + _word("text far below the panel letter", 113, 300, 8.0)
+    alone = [glyph("A", 76, 103, 42.0)] + word("text far below the panel letter", 113, 300, 8.0)
     assert seat_drop_caps(alone) == alone
 
 
 def test_a_titles_large_letters_are_no_drop_cap():
     from kb.importers.pdf_initials import seat_drop_caps
 
-    title = _word("Mo", 69, 103, 42.0) + _drop_cap_page(42.0)[1:]
+    title = word("Mo", 69, 103, 42.0) + _drop_cap_page(42.0)[1:]
     assert seat_drop_caps(title) == title
 
 
@@ -274,9 +267,9 @@ def _boxed_page(box_size: float) -> list[dict]:
     """PNAS's first page: the introduction in a wide column, its Significance box in a narrow one to the right."""
     chars = []
     for row in range(30):
-        chars += _word("introduction text running across the wide column of page one", 36, 100 + 11 * row, 10.0)
+        chars += word("introduction text running across the wide column of page one", 36, 100 + 11 * row, 10.0)
         if row < 24:
-            chars += _word("significance box of text", 404, 100 + 11 * row, box_size)
+            chars += word("significance box of text", 404, 100 + 11 * row, box_size)
     return chars
 
 

@@ -5,6 +5,7 @@ publisher's PDF is read (notes: /work/notes/corpuspdf5_findings.md)."""
 from __future__ import annotations
 
 from formtools import codes_of, in_results, markers_in
+from importtools import word
 
 from kb.read.parse_policy import parse_policy
 
@@ -209,26 +210,17 @@ def test_the_tab_row_rule_leaves_a_table_with_bars_alone():
     assert codes_of("# T\n\nText (1).\n\n## References\n\n1. Smith A. A trial. J Med. 2001;1:1-5.\n", "CIT101") == []
 
 
-def _glyph(text: str, x: float, bottom: float, size: float) -> dict:
-    return {"text": text, "x0": x, "x1": x + 0.5 * size, "top": bottom - size, "bottom": bottom, "size": size,
-            "fontname": "Serif", "space_before": False}
-
-
-def _word(text: str, x: float, bottom: float, size: float = 10.0) -> list[dict]:
-    return [_glyph(ch, x + 0.5 * size * i, bottom, size) for i, ch in enumerate(text)]
-
-
 def _foot_of_page_list(heading: str) -> list[dict]:
     """Haematologica's page: the discussion in two columns, then a heading and a dozen rows of references in
     three narrow columns at the page's foot (eight rows: shorter than a list needs elsewhere)."""
     chars = []
     for row in range(40):
-        chars += _word("running text of the discussion left", 68, 60 + 12 * row, 9.5)
-        chars += _word("running text of the discussion right", 315, 60 + 12 * row, 9.5)
-    chars += _word(heading, 68, 560, 11.0)
+        chars += word("running text of the discussion left", 68, 60 + 12 * row, 9.5)
+        chars += word("running text of the discussion right", 315, 60 + 12 * row, 9.5)
+    chars += word(heading, 68, 560, 11.0)
     for row in range(8):
         for x in (70, 236, 401):
-            chars += _word("Author AB, Other C. A title and", x, 575 + 8.5 * row, 7.5)
+            chars += word("Author AB, Other C. A title and", x, 575 + 8.5 * row, 7.5)
     return chars
 
 
@@ -254,14 +246,14 @@ def _appendix_page(repeated: bool) -> list[dict]:
     chars = []
     right_cells = (("Name", 301), ("Location", 357), ("Contribution", 455)) if repeated else \
         (("Affiliation", 301), ("Role", 357), ("Funding", 455))
-    chars += _word("Name", 47, 73, 7.0) + _word("Location", 103, 73, 7.0) + _word("Contribution", 200, 73, 7.0)
-    for word, x in right_cells:
-        chars += _word(word, x, 73, 7.0)
+    chars += word("Name", 47, 73, 7.0) + word("Location", 103, 73, 7.0) + word("Contribution", 200, 73, 7.0)
+    for label, x in right_cells:
+        chars += word(label, x, 73, 7.0)
     for row in range(30):
         y = 92 + 8.5 * row
-        for word, x in (("Michael", 47), ("University", 103), ("Acquisition", 200),
-                        ("Gunther", 301), ("Hospital", 357), ("Acquisition", 455)):
-            chars += _word(word, x, y, 7.0)
+        for label, x in (("Michael", 47), ("University", 103), ("Acquisition", 200),
+                         ("Gunther", 301), ("Hospital", 357), ("Acquisition", 455)):
+            chars += word(label, x, y, 7.0)
     return chars
 
 
