@@ -43,6 +43,22 @@ def test_a_crashing_rule_does_not_stop_the_others():
     assert "TST301 crashed" in to_text("p.md", results)
 
 
+@rule("TST401", "says-it-twice", "warning")
+def says_it_twice(kb):
+    """Finds the same thing twice on one line, and once on another."""
+    yield finding(says_it_twice, 7, "Smiht is cited as reference 2, which is Smith", column=40)
+    yield finding(says_it_twice, 7, "Smiht is cited as reference 2, which is Smith", column=9)
+    yield finding(says_it_twice, 7, "Jonse is cited as reference 3, which is Jones", column=60)
+    yield finding(says_it_twice, 8, "Smiht is cited as reference 2, which is Smith", column=9)
+
+
+def test_the_same_finding_twice_on_one_line_is_reported_once_at_the_first_place():
+    (result,) = run_checks(None, rules=(says_it_twice,))
+    assert [(f.line, f.column, f.message.endswith("(twice on this line)")) for f in result.findings] == [
+        (7, 9, True), (7, 60, False), (8, 9, False)]
+    assert result.findings[0].message.startswith("Smiht is cited as reference 2, which is Smith (")
+
+
 def test_select_and_ignore_match_prefixes():
     assert [r.rule.code for r in run_checks(None, select=["TST1"], rules=RULES)] == ["TST101"]
     assert [r.rule.code for r in run_checks(None, ignore=["TST2", "TST3"], rules=RULES)] == ["TST101"]

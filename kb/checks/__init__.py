@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import importlib
 import inspect
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 from kb.read.model import SEVERITIES, Finding
@@ -86,13 +87,31 @@ def run_checks(kb, select=None, ignore=None, rules=None) -> list[Result]:
         if not _selected(r.code, select, ignore):
             continue
         try:
-            found = tuple(sorted(r.func(kb), key=lambda f: (f.line, f.column or 0, f.code)))
+            found = _once_per_line(sorted(r.func(kb), key=lambda f: (f.line, f.column or 0, f.code)))
             results.append(Result(r, found))
         except KbError:
             raise
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the report
             results.append(Result(r, (), f"{type(exc).__name__}: {exc}"))
     return results
+
+
+def _once_per_line(found: list[Finding]) -> tuple[Finding, ...]:
+    """Identical findings on one line become one that says how often: a paragraph is one line in an imported
+    article, and a name misspelt twice in it is one thing for the editor to fix, at the first place."""
+    counts = Counter((f.code, f.line, f.message) for f in found)
+    out, seen = [], set()
+    for f in found:
+        key = (f.code, f.line, f.message)
+        if key not in seen:
+            seen.add(key)
+            n = counts[key]
+            times = _TIMES.get(n, f"{n} times")
+            out.append(f if n == 1 else replace(f, message=f"{f.message} ({times} on this line)"))
+    return tuple(out)
+
+
+_TIMES = {2: "twice", 3: "three times"}
 
 
 def finding(r: Rule, line: int, message: str, *, column=None, citations=(), suggestion=None,

@@ -82,15 +82,19 @@ def reversed_or_duplicated(kb):
                           suggestion=f"write it as [{tidy}]")
 
 
-def _tidy(numbers) -> str:
-    """Sorted, unique, consecutive runs of three or more as ranges: '5, 6, 65-67'."""
-    ns = sorted(set(numbers))
+def _runs(numbers: list[int]) -> list[list[int]]:
     runs: list[list[int]] = []
-    for n in ns:
+    for n in numbers:
         if runs and n == runs[-1][-1] + 1:
             runs[-1].append(n)
         else:
             runs.append([n])
+    return runs
+
+
+def _tidy(numbers) -> str:
+    """Sorted, unique, consecutive runs of three or more as ranges: '5, 6, 65-67'."""
+    runs = _runs(sorted(set(numbers)))
     return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
@@ -104,6 +108,8 @@ def uncited_entry(kb):
     Why: an uncited reference is either left over from an earlier version or a citation that was
     lost from the text; either way the evidence it stands for is not tied to any statement.
     Example: entry 77 in a list whose markers stop at 76.
+    Consecutive uncited entries (17, 18, 19, 20) are one finding at the first of them, naming each: the usual
+    cause is a single range marker lost from the text.
     Fix: cite it where the text relies on it, or remove it from the list (and renumber). When the last entry
     is the only one left uncited, the suggestion also names the other cause: an entry inserted earlier without
     renumbering the markers, which then cite the entry before the one meant.
@@ -144,6 +150,7 @@ def uncited_entry(kb):
         return
     unread = unread_numbers(kb) if uncited else {}
     unseen = unseen_place(kb.doc) if uncited else None
+    plain = []
     for n in uncited:
         entry = kb.references[n]
         if n in unread:
@@ -163,6 +170,19 @@ def uncited_entry(kb):
                           suggestion=f"check whether {check} cites it; if not, cite it where the text relies on it, "
                                      f"or remove it from the list")
             continue
+        plain.append(n)
+    yield from _plain_uncited(kb, cited, uncited, plain)
+
+
+def _plain_uncited(kb, cited, uncited, plain):
+    # Consecutive uncited entries are one finding: the usual cause is one range marker lost from the text,
+    # and four lines saying the same thing hide the pattern from the editor.
+    for run in _runs(plain):
+        if len(run) > 1:
+            yield _uncited_run(kb, cited, run)
+            continue
+        n = run[0]
+        entry = kb.references[n]
         near = _closest(cited, n)
         hint = f" (the nearest cited number is {near})" if near is not None else ""
         suggestion = "cite it where the text relies on it, or remove it from the list"
@@ -172,6 +192,21 @@ def uncited_entry(kb):
                            "the old numbers: check that the entries they cite are the ones meant")
         yield finding(uncited_entry, entry.line, f"reference {n} ({entry.label}) is not cited in the text{hint}",
                       column=1, citations=[n], suggestion=suggestion)
+
+
+def _uncited_run(kb, cited, run):
+    first, last = run[0], run[-1]
+    labels = ", ".join(kb.references[n].label for n in run)
+    near = sorted({k for k in (_closest([c for c in cited if c < first], first),
+                               _closest([c for c in cited if c > last], last)) if k is not None})
+    hint = f" (the nearest cited numbers are {' and '.join(map(str, near))})" if len(near) == 2 else (
+        f" (the nearest cited number is {near[0]})" if near else "")
+    span = f"{first}-{last}" if len(run) > 2 else f"{first} and {last}"
+    return finding(uncited_entry, kb.references[first].line,
+                   f"references {span} ({labels}) are not cited in the text{hint}",
+                   column=1, citations=run,
+                   suggestion=f"a run of uncited entries is often one range marker lost from the text: cite "
+                              f"[{first}-{last}] where the text relies on them, or remove them from the list")
 
 
 RULES = (number_not_in_list, malformed_marker, reversed_or_duplicated, uncited_entry)

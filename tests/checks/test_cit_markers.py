@@ -63,6 +63,24 @@ def test_cit104_only_the_last_entry_uncited_also_suggests_an_entry_inserted_with
     assert "inserted" not in middle.suggestion
 
 
+SIX = ["zhao2017", "frey2017", "zhan2017", "buchbinder2015", "buchbinder2009", "kallmes2009"]
+
+
+def test_cit104_consecutive_uncited_entries_are_one_finding_naming_each():
+    (run,) = findings("Two trials.<sup>[1]</sup> A review.<sup>[5, 6]</sup>", SIX, "CIT104")
+    kb = build("x", SIX)
+    assert (run.line, run.severity, run.citations) == (kb.references[2].line, "warning", (2, 3, 4))
+    assert run.message.startswith("references 2-4 (Frey (2017), Zhan (2017), Buchbinder (2015)) are not cited")
+    assert "nearest cited numbers are 1 and 5" in run.message and "[2-4]" in run.suggestion
+
+
+def test_cit104_uncited_entries_apart_stay_one_finding_each():
+    found = findings("Trials.<sup>[1, 3, 5]</sup>", SIX, "CIT104")
+    assert [f.citations for f in found] == [(2,), (4,), (6,)]
+    (pair,) = findings("Trials.<sup>[1-4]</sup>", SIX, "CIT104")
+    assert pair.citations == (5, 6) and pair.message.startswith("references 5 and 6 (")
+
+
 def test_cit104_an_entry_cited_inside_a_range_is_cited():
     assert findings("Two studies.<sup>[1-2]</sup>", TWO, "CIT104") == []
 
@@ -86,7 +104,7 @@ def test_cit104_a_document_that_cites_by_author_and_year_gets_info_only():
     unread = findings("Treatments differ (see the trials). Leakage is common.", refs, "CIT104")
     assert [(f.severity, f.message[:14]) for f in unread] == [("info", "6 of 6 entries")]
     cited = findings(body + " Sham trials disagree.<sup>[4, 5]</sup>", refs, "CIT104")
-    assert [g.severity for g in cited] == ["warning"] * 4
+    assert [(g.severity, g.citations) for g in cited] == [("warning", (1, 2, 3)), ("warning", (6,))]
 
 
 def test_cit101_a_pair_past_the_list_is_an_interval_where_the_document_writes_intervals():
