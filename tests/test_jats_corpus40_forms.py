@@ -31,10 +31,11 @@ def test_citations_after_a_span_of_time_are_no_parts_of_it():
 
 
 def test_a_citation_beside_a_named_personal_communication():
-    """'(15; Thomas Edling, personal communication)': the citation shares its bracket with unpublished work of a
+    """'(15; Thomas Edling, pers. comm.)': the citation shares its bracket with unpublished work of a
     person named first; '(13; unpublished observations)' was read, this one lost."""
     assert "(4; Thomas Edling, personal communication)" in _markers(
         "Breeders are licensed (4; Thomas Edling, personal communication).")
+    assert "(4; Thomas Edling, pers. comm.)" in _markers("Breeders are licensed (4; Thomas Edling, pers. comm.).")
     # Still no citation: a number beside a pointer into the article itself.
     assert _markers("Breeders are licensed (4; Table 2).") == ["(1)", "(2)", "(5)"]
 
@@ -140,3 +141,16 @@ def test_one_paper_listed_twice_under_two_titles_is_a_duplicate():
     other = _MMWR.format(second="Chen S, Yang J. COVID-19 control in China during mass population movements. *MMWR*. "
                                 "2009;59:101-8.")
     assert (codes_of(other, "REF133"), codes_of(other, "REF134")) == ([("REF133", "error")], [])
+
+
+def test_a_body_then_its_title_then_a_bracketed_year_and_an_address():
+    """Frontiers' 'European Centre for Disease Prevention and Control. ECDC International Relations Policy 2020.
+    (2018). Available online at: https://...': the address's lead-in left after the year kept the title inside the
+    body's name (six entries of one article)."""
+    entry = parse_entry(2, "European Centre for Disease Prevention and Control. ECDC International Relations Policy "
+                           "2020. (2018). Available online at: https://ecdc.europa.eu/en/publications-data/policy", 1)
+    assert (entry.organisation, entry.title, entry.year) == (
+        "European Centre for Disease Prevention and Control", "ECDC International Relations Policy 2020", 2018)
+    # Still people, not a body: names before the title and the bracketed year.
+    people = parse_entry(2, "Smith AB, Jones C. Masks in clinics. (2018). Available online at: https://x.org/a", 1)
+    assert (people.first_author, people.organisation, people.year) == ("Smith", None, 2018)
