@@ -39,11 +39,20 @@ def _year_letter(e) -> str:
 
 def _same_work(a, b) -> bool:
     """Same title when both have one, otherwise same first author (or organisation) and year."""
+    if _same_place(a, b):
+        return True
     ta, tb = _norm_title(a.title), _norm_title(b.title)
     if ta and tb:  # a misprint in one copy ('Assement') does not make it another paper
         return ta == tb or SequenceMatcher(None, ta, tb).ratio() >= 0.95
     who_a, who_b = a.first_author or a.organisation, b.first_author or b.organisation
     return bool(who_a) and who_a == who_b and a.year == b.year
+
+
+def _same_place(a, b) -> bool:
+    """Same journal, year, volume and pages: one paper whatever its titles ('Update: ... -Worldwide May 6, 2009')."""
+    fields = ("source", "year", "volume", "pages")
+    return all(getattr(a, f) for f in fields) and all(
+        re.sub(r"\W+", "", str(getattr(a, f))).lower() == re.sub(r"\W+", "", str(getattr(b, f))).lower() for f in fields)
 
 
 def _identifiers(e) -> list[tuple[str, str]]:

@@ -77,7 +77,8 @@ def counts_with_percent(text: str) -> list[tuple[re.Match, str | None]]:
             if these is not False:
                 out.append((m, these))
                 continue
-        out.append((m, None if nearer else (_subgroup(text, m, before[-1].end()) or denom) if denom else None))
+        out.append((m, None if nearer else (_subgroup(text, m, before[-1].end()) or _restated(text, m, before[-1].end(), denom)
+                                             or denom) if denom else None))
     return _per_arm(text, out)
 
 
@@ -144,3 +145,15 @@ def _subgroup(text: str, m: re.Match, start: int) -> str | None:
         if n and n > count and _fits(count, m.group("p"), n):
             return str(n)
     return None
+
+
+def _restated(text: str, m: re.Match, start: int, denom: str) -> str | None:
+    """'Of 144 persons (136 passengers and 8 crew) ..., follow-up ... were completed for 140; 8 (5.7%) had ...': a
+    larger number printed between the opening total and the count, of which the percentage is taken when it is not
+    of the total (a later stage of the flow)."""
+    count, total = word_or_number(m.group("c")), word_or_number(denom)
+    if count is None or total is None or _fits(count, m.group("p"), total):
+        return None
+    numbers = [as_int(c.group("n")) for c in _A_COUNT.finditer(text, start, m.start())]
+    fitting = [n for n in numbers if n and n > count and _fits(count, m.group("p"), n)]
+    return str(fitting[-1]) if fitting else None

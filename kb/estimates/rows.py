@@ -67,6 +67,10 @@ def _columns(header: list[str]) -> tuple[int | None, int | None]:
     est = next((i for i, h in usable if re.search(MEASURE, h)), None)
     if est is None and ci is not None:
         est = next((i for i, h in usable if _EST_HEAD.search(h)), None)
+    if est is not None and ci is not None and ci < est:
+        # '| cHR | 95%CI | aHR | 95%CI |' with only 'aHR' read as a measure: each estimate's interval is the one
+        # after it, not the first of the row (the crude HR's), which gave the adjusted HR a lopsided interval.
+        ci = next((i for i, h in usable if i > est and _CI_HEAD.search(h)), ci)
     return est, ci
 
 

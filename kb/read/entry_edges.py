@@ -126,6 +126,10 @@ _YEAR_BEFORE_PAGES = re.compile(rf"(?:^|[\s.;,])(?P<y>{_YEAR_RX})\s*:\s*"
 _PLACE_YEAR = re.compile(rf"\b[A-Z][a-z]{{2,}}:\s*(?P<y>{_YEAR_RX})\.(?:\s|$)")
 # 'Geneva: 2000 WHO/FCH/CAH/00.1.': the place, the year, then the report's code closing the entry.
 _YEAR_BEFORE_CODE = re.compile(rf"(?<=[^\W\d_]):\s*(?P<y>{_YEAR_RX})\s+[A-Z][A-Z0-9]*[/\-][\w./\-]*$")
+# 'Hospital Authority guideline on ... SARS. Aug 1, 2003:http://...': a day's date with its month's name, the
+# address glued after it; what is left of a removed access date ('()') may close the entry after it.
+_NAMED_DATE = re.compile(rf"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:0?[1-9]|[12]\d|3[01]),"
+                         rf"\s*(?P<y>{_YEAR_RX}):?(?:\s*\(\s*\)|\s*\[\s*\])?$")
 # '... risks to humans 2012: Available at: http://...': the year, then a colon whose address was taken off the end.
 _YEAR_BEFORE_ADDRESS = re.compile(rf"(?<=[^\W\d_])\s+(?P<y>{_YEAR_RX}):$")
 
@@ -142,6 +146,9 @@ def late_year(body: str) -> str | None:
     iso = _ISO_DATE_LAST.search(end)
     if iso and not _ACCESS_WORD.search(end[max(0, iso.start() - 40):iso.start()]):
         return iso.group("y")
+    named = _NAMED_DATE.search(end)
+    if named and not _ACCESS_WORD.search(end[max(0, named.start() - 40):named.start()]):
+        return named.group("y")
     date = _US_DATE.search(body) or _MONTH_YEAR.search(body)
     if date:
         y = date.group("y")

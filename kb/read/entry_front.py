@@ -104,6 +104,17 @@ def read_front(body: str):
     return _without_paren_year(body, paren)
 
 
+# 'European Centre for Disease Prevention and Control. ECDC International Relations Policy 2020. (2018). Available
+# online at: https://...': the address taken off, its lead-in is all that follows the year, which still closes the entry.
+_LEAD_IN_ONLY = re.compile(r"^[\s.]*(?:(?:Available|Accessible|Retrieved)\s+(?:online\s+)?(?:at|from)\s*:?)?[\s.]*$",
+                           re.IGNORECASE)
+
+
+def _closes(rest: str) -> bool:
+    """Nothing but stops, or an address's lead-in, after the bracketed year."""
+    return bool(_LEAD_IN_ONLY.match(rest))
+
+
 def _with_paren_year(body: str, paren: re.Match):
     """The front of an entry whose names are followed by a bracketed year (PLOS, APA-like, Nature), or None
     when the words before that year are neither names nor a body."""
@@ -137,7 +148,7 @@ def _with_paren_year(body: str, paren: re.Match):
         if science and len(who[science[1]:].split()) >= 4:  # Science: 'Z. N. Gerek, S. B. Ozkan, Title ... network'
             return science[0], None, who[science[1]:].strip(), year, False
         first, sep, after = _first_sentence(who)
-        if (year and not rest.strip(" .") and sep and len(first.split()) <= 14 and ORG_WORDS.search(first)
+        if (year and _closes(rest) and sep and len(first.split()) <= 14 and ORG_WORDS.search(first)
                 and not leading_authors(first) and not comma_initials_authors(first)):
             # "ACMG, Board of Directors. Clinical utility ... *Genet. Med.* **17**, 505-507 (2015).": a body in two
             # parts heads a Nature entry whose year closes it; read as a name, it swallowed the title.
@@ -155,7 +166,7 @@ def _with_paren_year(body: str, paren: re.Match):
         if science and science[1] < len(who):
             return science[0], None, who[science[1]:].strip(), year, False
         first, sep, after = _first_sentence(who)
-        if year and not rest.strip(" .") and sep and len(first.split()) <= 14 and (
+        if year and _closes(rest) and sep and len(first.split()) <= 14 and (
                 ORG_WORDS.search(first) or GROUP_WORDS.search(first)):
             # "European Association for Study of Liver. EASL Clinical Practice Guidelines: ... J. Hepatol. 60,
             # 392-420 (2014).": a body heads a Nature entry whose year closes it, as names do.

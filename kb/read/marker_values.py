@@ -194,13 +194,19 @@ def percent_with_count(before: str, inner: str, after: str) -> bool:
 _COUNT_BEFORE = re.compile(r"(?<![\w.-])(\d{1,6}|[A-Za-z]+(?:[- ][A-Za-z]+)?)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
 
 
+# '... if symptoms developed \u22647 days of arrival (3,4)': a bound or a span of time is no total that groups' sizes add
+# up to; EID's citations after it summed to it by chance.
+_NO_TOTAL = re.compile(r"(?:[<>\u2264\u2265]|\b(?:within|after|before|for|over|under|than|least|most))\s*$", re.IGNORECASE)
+_TIME_UNIT = re.compile(r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+
+
 def parts_of_count(before: str, inner: str) -> bool:
     """'Ninety-four participants (25, 23, 21, 25)': two or more numbers that add up to the count just before."""
     parts = re.split(r"\s*[,;]\s*", inner.strip())
     if len(parts) < 2 or not all(p.isdigit() for p in parts):
         return False
     count = _COUNT_BEFORE.search(before.rstrip())
-    if not count:
+    if not count or _NO_TOTAL.search(before.rstrip(), 0, count.start(1)) or _TIME_UNIT.match(before.rstrip(), count.end(1)):
         return False
     from kb.estimates.numbers import word_or_number  # only here: most lines never get this far
 

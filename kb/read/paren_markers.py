@@ -41,8 +41,10 @@ def _in_prose_cell(line: str, start: int, end: int) -> bool:
 
 
 PAREN_RANGE = re.compile(rf"^\s*(\d+)\s*[{_DASHES}]\s*(\d+)\s*$")
-# "(13; unpublished observations)": a citation beside work the list does not hold, in one bracket.
-_PAREN_UNPUBLISHED = re.compile(r"\((?P<inner>\d{1,3}(?:\s*,\s*\d{1,3})*)\s*;\s*(?:unpublished|personal\s+communication|"
+# "(13; unpublished observations)": a citation beside work the list does not hold, in one bracket; the person may be
+# named first: "(15; Thomas Edling, pers. comm.)".
+_PAREN_UNPUBLISHED = re.compile(r"\((?P<inner>\d{1,3}(?:\s*,\s*\d{1,3})*)\s*;\s*(?:[A-Z][^();]{0,40}?,\s*)?"
+                                r"(?:unpublished|personal\s+communication|pers\.\s*comm\b|"
                                 r"data\s+not\s+shown)\b[^()]{0,40}\)", re.IGNORECASE)
 
 

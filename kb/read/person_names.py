@@ -15,7 +15,9 @@ from kb.patterns import lazy
 UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u038f\u0391-\u03ab\u0400-\u042f\u1e00-\u1eff]"
 # A letter, with any combining accents after it (names in decomposed form: "c" + caron).
 LETTER = r"(?:[^\W\d_][\u0300-\u036f]*)"
-JOIN = "'\u2019\\-\u2010\u2011\u2013"
+# The apostrophe of 'O'Brien' as publishers key it: straight, curly, and the left quote or acute accent some copies
+# carry ("O\u2018Banion", "O\u00b4Neill"), which otherwise cut the name and lost the whole author list.
+JOIN = "'\u2019\u2018\u00b4\\-\u2010\u2011\u2013"
 PARTICLE = (r"(?:[vV]an['\u2019]t|['\u2019]t|[iI]n(?=\s+['\u2019]t\s)|zur|zum|el|[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]a|[lL]e|las|los|del|della|delle|degli|dello|dela|do|dos|das|"
             r"ten|ter|te|zu|af|y|i|bin|ben|[sS]t\.?)")  # "Casadevall i Solvas", "st Leger", "te Velde", "delle Fave" too
 # ("van 't Veer", "In 't Anker": the Dutch article printed apart; "zur Hausen", "el Danasouri")

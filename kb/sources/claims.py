@@ -45,8 +45,11 @@ _COUNT = lazy(rf"(?<![\w\u2010-\u2013./-])\b(?P<count>{'|'.join(_NUMBERS)}|[2-9]
 # 'at least 10 studies [27]', 'more than five trials': a threshold or a bound, not a count of the cited works;
 # 'n = 3 population-based studies [20]': a size reported of the cited work, not a count of the markers; 'a BMI of
 # greater than 32 are limited to retrospective studies (Boroosan, 2022)': a threshold's number, not a count.
+# 'There are ~20 published studies [51]', 'about 30 trials': a rough size of a literature (one cited review's tally),
+# not a count of the entries cited.
 _BOUND = lazy(r"(?:\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|greater\s+than|up\s+to|over|under|"
-              r"a\s+minimum\s+of|a\s+maximum\s+of|minimum\s+of|maximum\s+of|[nN]\s*=)|[<>=\u2264\u2265])\s*$",
+              r"a\s+minimum\s+of|a\s+maximum\s+of|minimum\s+of|maximum\s+of|about|approximately|around|roughly|"
+              r"nearly|almost|circa|some|an\s+estimated|[nN]\s*=)|[<>=~\u2248\u223c\u2264\u2265])\s*$",
               re.I)
 # 'none have passed phase 2 clinical trials (33-36)': the number names a phase, a stage or a type, not a count.
 # So does a second number after a first ('phase 2 and 3 trials', 'phase II/III trials').

@@ -43,6 +43,9 @@ _RESEARCH_VERB = (r"(?:also\s+|and\s+colleagues\s+)?(?:reported|published|conduc
 _DOC = (r"(?:guidelines?|guidance|review|study|trial|RCT|meta-analysis|report|statement|appraisal|criteria|"
         r"analysis|update)\b")
 
+# 'studied during the 2009 H1N1 pandemic by Anovadiya et al. [17]': the year dates an event the work was done in, not
+# the work ('A 2016 RCT by Yang' dates the work).
+_EVENT = r"(?:pandemic|epidemic|outbreak|season|wave|crisis|earthquake|tsunami|hurricane|war|census|election)s?\b"
 # A name is found once per sentence; the forms are short patterns on the text just after or before it.
 _START = r"(?<![\w'\u2019-])"  # a name starts a word
 # The lookahead holds the letters a name can open with (a capital, or a particle's v, d, l, t): it changes no
@@ -57,7 +60,7 @@ _FORMS = tuple((lazy(after) if after else None, lazy(before) if before else None
     (rf"{_ETAL}(?:['\u2019]s)?\s*[(\[](?P<year>{YEAR})[a-z]?[)\]]", None, None),  # Zhao (2017), Buchbinder [2009]
     (rf"{_ETAL}\s+(?P<year>{YEAR})[a-z]?\b", r"\($", ("(",)),  # (Buchbinder 2009
     (rf"{_ETAL}(?=\s+{_RESEARCH_VERB})", rf"\b[Ii]n\s+(?P<year>{YEAR}),?\s+$", tuple("0123456789,")),  # In 2009, Wardlaw
-    (None, rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?P<year>{YEAR})\s+(?:[\w-]+\s+){{0,5}}?(?:by|from)\s+$",
+    (None, rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?P<year>{YEAR})\s+(?:(?!{_EVENT})[\w-]+\s+){{0,5}}?(?:by|from)\s+$",
      ("by", "from")),  # A 2016 RCT by Yang
     (rf"(?:\s+(?:and|&)\s+(?P<second>{_SECOND}))?{_ETAL}\s+in\s+(?P<year>{YEAR})\b", r"\bby\s+$",
      ("by",)),  # reported by Klazen in 2010, by Hunter and Lillehei in 1958
