@@ -28,6 +28,22 @@ FORMS = {
         "Haemoglobin fell with zincovir (mean difference [95% CI] -0.4 [-0.5 to -0.3]).",
         ("MD", "mean difference", "-0.4", "-0.5", "-0.3", "95%", ""),
         "Haemoglobin fell with zincovir (mean difference [95% CI] -0.4 [-0.3 to -0.5])."),
+    "a difference in words headed by its interval, a comma after the label": (
+        "Balance improved more with exercise (average intergroup difference (95% CI), 5.5 (4.3-6.7), p < 0.001).",
+        ("difference", "difference", "5.5", "4.3", "6.7", "95%", ""),
+        "Balance improved more with exercise (average intergroup difference (95% CI), 5.5 (6.7-4.3), p < 0.001)."),
+    "headed plural differences, a p after a comma inside the bounds' bracket": (
+        "The between-group differences (95% CI) were 2.7 (1.2-4.2, p = 0.001) at 4 weeks.",
+        ("difference", "differences", "2.7", "1.2", "4.2", "95%", ""),
+        "The between-group differences (95% CI) were 2.7 (4.2-1.2, p = 0.001) at 4 weeks."),
+    "headed, bounds parted by a semicolon": (
+        "Weight fell with coaching (mean difference (95% CI) =-0.90 kg (-1.50; -0.30), P<0.01).",
+        ("MD", "mean difference", "-0.90", "-1.50", "-0.30", "95%", "kg"),
+        "Weight fell with coaching (mean difference (95% CI) =-0.90 kg (-0.30; -1.50), P<0.01)."),
+    "bounds parted by the hyphen U+2010": (
+        "Dust was higher with straw (difference in logarithmic mean 1.92 (95%CI 1.71\u20102.12)).",
+        ("difference", "", "1.92", "1.71", "2.12", "95%", ""),
+        "Dust was higher with straw (difference in logarithmic mean 1.92 (95%CI 2.12\u20101.71))."),
     "the unit on both bounds": (
         "Visceral fat fell, a mean difference of -31.4 cm2 (95% CI -56.5 cm2 to -6.3 cm2; p = 0.02).",
         ("MD", "mean difference", "-31.4", "-56.5", "-6.3", "95%", "cm2"),
@@ -92,6 +108,9 @@ def test_a_relative_rate_reduction_stays_a_reduction():
     "The odds ratio, p = 0.03, 95% CI 1.1 to 2.0, was shown.",  # a p-value
     "The drug costs \u00a312.50 per dose (range \u00a310 to \u00a315).",  # a price and its range
     "Patients lost 2.1 kg at 12 months, 95% CI 1.0 to 3.2.",  # no measure named, no verb before the number
+    "The mean (95% CI) was 12.3 (10.1-14.5) in group A.",  # an arm's mean: "mean" names no comparison
+    "The difference (95% CI) 12 months after surgery (n = 40) was small.",  # a time point, then a count
+    "Ages were similar (2.6 (1.7; 3.4)).",  # a semicolon parts bounds only after an interval's label
 ])
 def test_look_alikes_give_no_estimate(sentence):
     assert [f.value for f in find_estimates(sentence) if f.value] == []

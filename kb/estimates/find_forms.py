@@ -10,10 +10,11 @@ import re
 from kb.patterns import lazy
 from .numbers import MEASURE, MEASURE_WORDS, MINUS, NUM
 
-SEP = r"\s*(?:to|\u2013|\u2014|\u2012|-|,)\s*"
+# The hyphen U+2010 parts bounds too ("95%CI 1.71\u20102.12").
+SEP = r"\s*(?:to|\u2013|\u2014|\u2012|\u2010|-|,)\s*"
 # After an interval's label a semicolon may part the bounds too ("HR=2.28 95%CI 1.27; 4.09"): the label says the
 # two numbers are its bounds. Not in unlabelled forms, where "(2.6; 1.74 to 3.37)" is a value and its interval.
-SEP_LABELLED = r"\s*(?:to|\u2013|\u2014|\u2012|-|,|;)\s*"
+SEP_LABELLED = r"\s*(?:to|\u2013|\u2014|\u2012|\u2010|-|,|;)\s*"
 # A unit of measurement as printed after a value: "kg", "kcal", "mmol/l", "ng/mL", "cm/sec", "IU/kg", "L", an area
 # ("cm2", "m\u00b2"), "units" ("0.017 unit, 95% CI ...").
 UNIT_WORD = (r"(?:c?m(?:2|\u00b2)|[\u00b5\u03bcnmcd]?(?:mol|g|L|l)|kg|kcal|IU|U|mm ?Hg|cm|mm|m|ms|sec|s|min|h|hrs?|bpm|"
@@ -95,7 +96,7 @@ TIMES_MEASURE = {"rate": "IRR", "incidence": "IRR", "risk": "RR", "odds": "OR", 
 # A measure's name, its value and a bracketed interval with no "95% CI" label: "aOR: 2.5 [1.6-3.9]".
 NAMED_BARE = lazy(
     rf"(?P<name>{MEASURE})\s*(?:=|:|,)?\s*(?P<value>{NUM})\s*[\[(]\s*(?P<low>{NUM})(?:\s?%)?"
-    rf"\s*(?:to|\u2013|\u2014|-|,)\s*(?P<high>{NUM})(?:\s?%)?\s*[\])]")
+    rf"\s*(?:to|\u2013|\u2014|\u2010|-|,)\s*(?P<high>{NUM})(?:\s?%)?\s*[\])]")
 # What every NAMED_BARE match holds (its value's last digit, the bracket, the low bound's first character):
 # a cheap search that spares most sentences the scan for a measure's name at every position.
 NAMED_BARE_CUE = lazy(rf"\d\s*[\[(]\s*[{MINUS}.\d]")
@@ -104,13 +105,15 @@ P_VALUE = lazy(r"(?<![A-Za-z])[Pp]\s*(?:-?\s*values?)?\s*(?P<op><=|>=|[=<>\u2264
 I_SQUARED = lazy(rf"\bI\s?(?:\u00b2|\^2|2|-squared)\s*(?:=|:|,|\bof\b|\bwas\b)?\s*(?P<v>{NUM})\s?%")
 # The interval announced in the measure's label, the numbers after it: "The mean difference (95% CI) was 2.1 (0.5 to
 # 3.7)", "AMTD (95% CI) Q1-Q3 vs Q4: -0.21 (-0.64 to 0.23)", an abbreviation the text defined standing for the measure.
-# The name may be plural ("The LS mean differences (95% CI) versus placebo were -4.3 kg (-4.8, -3.8)"), the value may
-# carry its unit, and it may follow the label directly ("relative rate (95% CI) 0.54 (0.40-0.72)").
+# The name may be plural ("The LS mean differences (95% CI) versus placebo were -4.3 kg (-4.8, -3.8)") or a difference
+# in words ("treatment difference [95% CI] 7.2% [1.1% to 13.4%]"), the value may carry its unit, and it may follow the
+# label directly or after a comma ("relative rate (95% CI) 0.54 (0.40-0.72)", "difference (95% CI), 5.5 (4.3-6.7)").
+# The label says the pair is its bounds, so a semicolon may part them ("=-0.90 kg (-1.50; -0.30)").
 HEADED = lazy(
-    rf"(?P<name>(?i:{MEASURE_WORDS})s\b|{MEASURE}|\b[A-Z]{{2,6}}\b)\s*[(\[]\s*(?P<level>\d{{2}}(?:\.\d+)?)\s?%\s*"
-    r"(?:CI|confidence intervals?)\s*[)\]]"
+    rf"(?P<name>(?i:{MEASURE_WORDS})s\b|{MEASURE}|(?i:differences?)\b|\b[A-Z]{{2,6}}\b)\s*[(\[]\s*"
+    r"(?P<level>\d{2}(?:\.\d+)?)\s?%\s*(?:CI|confidence intervals?)\s*[)\]]"
     # "mean difference [95% CI] = 0.01 [-0.12 to 0.14]": the same form in square brackets
-    rf"(?:[^;.()]{{0,80}}?(?:\b(?:was|were|is|of)|[:=]))?\s*(?P<value>{NUM})\s*(?P<unit>%|{MEASURE_UNIT})?\s*[(\[]\s*"
-    rf"{BOUND_LOW}{SEP}{BOUND_HIGH}\s*(?=[;)\]])")
+    rf"(?:[^;.()]{{0,80}}?(?:\b(?:was|were|is|of)|[:=])|\s*,)?\s*(?P<value>{NUM})\s*(?P<unit>%|{MEASURE_UNIT})?\s*[(\[]\s*"
+    rf"{BOUND_LOW}{SEP_LABELLED}{BOUND_HIGH}\s*(?=[;)\]]|,\s*[Pp]\b)")
 CLAUSE_END = lazy(r"[;.](?:\s|$)")
 COMPARATIVE_AFTER = lazy(r"^\s*(?:more|fewer|less|greater|higher|lower)\b", re.IGNORECASE)
