@@ -44,6 +44,10 @@ FORMS = {
         "Dust was higher with straw (difference in logarithmic mean 1.92 (95%CI 1.71\u20102.12)).",
         ("difference", "", "1.92", "1.71", "2.12", "95%", ""),
         "Dust was higher with straw (difference in logarithmic mean 1.92 (95%CI 2.12\u20101.71))."),
+    "a value labelled 'estimate'": (
+        "Air resorption was faster on oxygen (ANCOVA; estimate: -0.63; 95% CI: [-1.01, -0.26]; p = 0.0015).",
+        ("", "", "-0.63", "-1.01", "-0.26", "95%", ""),
+        "Air resorption was faster on oxygen (ANCOVA; estimate: -0.63; 95% CI: [-0.26, -1.01]; p = 0.0015)."),
     "the unit on both bounds": (
         "Visceral fat fell, a mean difference of -31.4 cm2 (95% CI -56.5 cm2 to -6.3 cm2; p = 0.02).",
         ("MD", "mean difference", "-31.4", "-56.5", "-6.3", "95%", "cm2"),

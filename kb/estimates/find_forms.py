@@ -50,7 +50,8 @@ BARE = lazy(rf"\(\s*(?P<value>{NUM})\s*;\s*{BOUND_LOW}\s+to\s+{BOUND_HIGH}\s*(?=
 DIFFERENCE_WORDS = (r"(?i:(?:(?:mean|median|between[- ]groups?|adjusted|absolute)\s+)?differences?"
                      r"(?:\s+(?:between|in)\s+(?:the\s+)?(?:means|groups))?(?:\s*(?:of|was|=|:))?)")
 INSIDE = lazy(rf"^\s*(?:{QUALIFIER}(?P<name>{MEASURE})\s*(?:=|:|,|\bof\b)?\s*|(?P<said>{DIFFERENCE_WORDS})\s*|"
-               rf"(?i:mean|median):?\s+)?\+?(?P<value>{NUM})\s*"
+               # "(ANCOVA; estimate: -0.63; 95% CI ...)", "(difference estimate: 0.22, 95% CI ...)"
+               rf"(?i:mean|median|(?:difference\s+)?estimate):?\s+)?\+?(?P<value>{NUM})\s*"
                r"(?P<unit>%|percentage points?|points?|mm ?Hg|kg|cm|mm|days?|weeks?|months?|years?|hours?|"
                rf"{MEASURE_UNIT})?"
                # "-8.2 points on a 0-100 scale, 95% CI"
