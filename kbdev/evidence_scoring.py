@@ -6,12 +6,18 @@ import re
 
 from kbdev.evidence_data import Prompt, PromptScore, _STOP, _WORD, norm
 
+_SIGN_BEFORE_CURRENCY = re.compile(r"(-)([\u00a3\u20ac$])(?=\d)")
+
+
 def numbers_at(e, span: str) -> int | None:
     """Where the estimate, then both bounds, lie within a short stretch of the span, or None. A row whose
     estimate was not read (an interval alone) never matches: it reports no result."""
     texts = [norm(t).lstrip("+") for t in (e.estimate_text, e.ci_low_text, e.ci_high_text)]
     if not texts[0]:
         return None
+    # '-\u00a31410' holds the bound -1410 (kb reads amounts without their currency sign): the minus moves past the
+    # sign, keeping every offset
+    span = _SIGN_BEFORE_CURRENCY.sub(r"\2\1", span)
     at, first = 0, None
     for i, t in enumerate(texts):
         num = re.escape(t.rstrip("%"))

@@ -101,6 +101,14 @@ def test_the_row_for_the_prompts_time_point_is_chosen():
     assert match_row([_row("", "0.30", "0.80")], (span,), "colds") is None  # an interval without its estimate
 
 
+def test_amounts_match_without_their_currency_signs():
+    # kb reads '-\u00a31410' as -1410; the span keeps its signs
+    span = "There were no differences in costs (\u00a395, 95% CI -\u00a31410 to \u00a31599)."
+    row = _row("95", "-1410", "1599", quote=span)
+    assert match_row([row], (span,), "costs") is row
+    assert match_row([_row("95", "-1411", "1599", quote=span)], (span,), "costs") is None
+
+
 def test_direction_is_oriented_or_left_unknown():
     p = _prompt()
     assert orient(_row("0.50", "0.30", "0.80", comparison="zincovir vs sham"), p) == (-1, "")

@@ -10,15 +10,15 @@ Numbers stay as printed; nothing here decides whether they make sense.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, replace
 
 from kb.patterns import lazy
+from .find_p import p_and_i2, p_right_after
+from .find_guards import level_before, value_before, vital_sign
 from .log_scale import on_log_scale
-from .numbers import MEASURE, canonical_measure, to_float
+from .numbers import MEASURE, canonical_measure, sign_joined, to_float, without_currency
 from .find_forms import (ANCHOR, ANCHOR_LOOSE, BARE, CLAUSE_END, COMPARATIVE_AFTER, HEADED, I_SQUARED, INSIDE, NAMED_BARE,
-                         NAMED_BARE_CUE, NAMED_TAIL, OUTSIDE, P_BEFORE, P_VALUE, SPREAD_BEFORE, THRESHOLD_BEFORE, TIME_BEFORE,
-                         TIMES, TIMES_MEASURE)
+                         NAMED_BARE_CUE, NAMED_TAIL, SAID_TAIL, SPREAD_BEFORE, TIMES, TIMES_MEASURE)
 
 
 @dataclass(frozen=True)
@@ -71,48 +71,6 @@ def _close_paren(text: str, pos: int) -> int:
     return stop.start() if stop else limit
 
 
-def _p_text(p: re.Match | None) -> str:
-    """The printed p as its operator and a decimal: 'p = 1.4 \u00d7 10<sup>\u22124</sup>' is '0.00014', with
-    the digits it was printed with (so its rounding is the printed one)."""
-    if not p:
-        return ""
-    num = p.group("num")
-    if p.group("exp"):
-        num = format(Decimal(num).scaleb(-int(re.sub(r"\D", "", p.group("exp")))), "f")
-    return ("" if p.group("op") == "=" else p.group("op")) + num
-
-
-# A p-value printed with another test's name ("Gray's test p=0.007", "log-rank p = 0.01", "Fisher's exact test,
-# p = 0.04") comes from that test, not from the estimate's interval, and may rightly differ from it.
-_OTHER_TEST = lazy(r"(?:\btests?|\blog-?rank|\bexact|\u03c7\s*2|\u03c7\u00b2|\bchi-?squared?)\W*$", re.IGNORECASE)
-
-
-# 'p=0.007 for non-inferiority', 'non-inferiority P < 0.001': a test against the margin, not the null, so its p
-# need not match the interval's distance from the null.
-_MARGIN_TEST_AFTER = lazy(r"\s*(?:for|of)\s+(?:non-?\s?inferiority|equivalence)\b", re.IGNORECASE)
-_MARGIN_TEST_BEFORE = lazy(r"\bnon-?\s?inferiority\W*$", re.IGNORECASE)
-
-
-# "p = 0.004, Fisher's exact test", "p = 0.02 (log-rank test)": the test named right after the p.
-_OTHER_TEST_AFTER = lazy(r"\s*[,;(]?\s*(?:by\s+|using\s+|with\s+)?(?:the\s+|a\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
-                         r"(?:exact\s+)?tests?\b|\s*[,;(]?\s*(?:by\s+)?(?:the\s+)?log-?rank\b", re.IGNORECASE)
-
-
-def _own_p(tail: str, p: re.Match | None) -> re.Match | None:
-    """The p-value match, unless the words right before or after it name another test or those around it a
-    margin's."""
-    if p is None or _OTHER_TEST.search(tail, 0, p.start()) or _MARGIN_TEST_BEFORE.search(tail, 0, p.start()):
-        return None
-    return None if _MARGIN_TEST_AFTER.match(tail, p.end()) or _OTHER_TEST_AFTER.match(tail, p.end()) else p
-
-
-def _p_and_i2(tail: str) -> tuple[str, str]:
-    p = _own_p(tail, P_VALUE.search(tail))
-    p_text = _p_text(p)
-    i2 = I_SQUARED.search(tail)
-    return p_text, (i2.group(0) if i2 else "")
-
-
 # 'no statistically significant difference in mRFS for GEMOX (30.4 months, CI: 15.4-43.0) compared to BSC (18.5
 # months, CI: 12.6-38.2)': each arm's own value with its interval, set against the other's; the difference the
 # sentence speaks of is between them, and neither is it
@@ -157,9 +115,9 @@ def _labelled(text: str, m: re.Match) -> Found:
     head = text[group + 1: m.start()] if group >= 0 else text[max(0, m.start() - _REACH):m.start()]
     segment = head.rstrip(" ;,").split(";")[-1]
     end = _close_paren(text, m.end()) if group >= 0 else m.end()
-    p, i2 = _p_and_i2(text[m.end():end])
+    p, i2 = p_and_i2(text[m.end():end])
     if not p and group >= 0 and text[group] == "[":
-        p = _p_right_after(text, end)
+        p = p_right_after(text, end)
     inside = INSIDE.match(segment) if segment.strip(" ;,") else None
     said_more = False
     part = segment.rstrip(" ;,").rsplit(",", 1)[-1] if group >= 0 and not inside and "," in segment else ""
@@ -172,15 +130,8 @@ def _labelled(text: str, m: re.Match) -> Found:
         start, name, value, unit = group if group >= 0 else m.start() - len(segment), \
             inside.group("name") or inside.group("said") or "", inside.group("value"), inside.group("unit") or ""
     else:
-        before = max(0, group - _REACH)
-        outside = OUTSIDE.search(text, before, group) if group >= 0 and not segment.strip(" ;,") else None
-        if outside and not outside.group("name") and P_BEFORE.search(text, max(0, outside.start("value") - 12),
-                                                                     outside.start("value")):
-            outside = None  # "t(10) = 3.08, p = .012 (95% CI = .34 to 2.11)": a p-value is no estimate
-        if outside and not outside.group("name") and (THRESHOLD_BEFORE.search(
-                text, max(0, outside.start("value") - 4), outside.start("value")) or TIME_BEFORE.search(
-                text, max(0, outside.start("value") - 12), outside.start("value"))):
-            outside = None
+        outside = value_before(text, group, m, end) \
+            if group >= 0 and not segment.strip(" ;,") else None
         spread = SPREAD_BEFORE.search(text, max(0, outside.start("value") - 24), outside.start("value")) \
             if outside and not outside.group("name") else None
         if spread:
@@ -213,7 +164,9 @@ def _named_measure(name: str) -> str:
 def _before_group(text: str, group: int, segment: str, m: re.Match) -> tuple[int, str, str, str]:
     """(start, name, value, unit) of an estimate printed before its interval in the less common ways.
 
-    "PE: 49%, 95%CI: -459-95%" (no parenthesis: only with a measure's name right before the interval), and
+    "PE: 49%, 95%CI: -459-95%" (no parenthesis: only with a measure's name right before the interval, or its name
+    or difference words earlier in the clause and a verb or colon before the value: "the difference in change to 12
+    months: 3.2, 95%-CI from 0.50 to 5.8"), and
     "0.51 times the rate of ... (95%CI 0.28-0.95)" (a ratio in words, in the same clause). Nothing otherwise:
     a number before an interval is not its estimate unless the text says what it is.
     """
@@ -222,6 +175,9 @@ def _before_group(text: str, group: int, segment: str, m: re.Match) -> tuple[int
         if named:
             at = m.start() - len(segment) + named.start()
             return at, named.group("name"), named.group("value"), named.group("unit") or ""
+        said = SAID_TAIL.search(segment)
+        if said:  # "the mean difference at 12 months was 3.2, 95% CI ...": the measure's words, then the value
+            return m.start() - len(segment) + said.start("value"), "", said.group("value"), said.group("unit") or ""
         return m.start(), "", "", ""
     clause = text[max(0, group - _REACH):group]
     clause = clause[max(clause.rfind(". "), clause.rfind(";")) + 1:]
@@ -234,38 +190,25 @@ def _before_group(text: str, group: int, segment: str, m: re.Match) -> tuple[int
 
 def _bare(text: str, m: re.Match) -> Found:
     end = _close_paren(text, m.start() + 1)
-    p, i2 = _p_and_i2(text[m.end():end])
+    p, i2 = p_and_i2(text[m.end():end])
     measure, _ = _measure_from_words(text[max(0, m.start() - _REACH):m.start()], "", text[end:end + _REACH])
     return Found(m.start(), end, "", measure, m.group("value"), m.group("low"), m.group("high"), "", p, "", i2)
 
 
-_THEN_P = lazy(r"[,;]\s*(?=[Pp]\b)")
-
-
-def _p_right_after(text: str, end: int) -> str:
-    """'OR = 10.1 [2.0-50.5], p = 0.005', '(RR 0.81 [95% CI, 0.70-0.94]; P = .005)': the p printed right after
-    a bracketed interval, past its comma or semicolon, is the estimate's own."""
-    lead = _THEN_P.match(text, end)
-    direct = P_VALUE.match(text, lead.end()) if lead else None
-    if direct and _OTHER_TEST_AFTER.match(text, direct.end()):
-        return ""  # "OR = 0.09 [0.01-0.69], p = 0.004, Fisher's exact test": that test's p
-    return _p_text(direct)
-
-
 def _named_bare(text: str, m: re.Match) -> Found:
     end = _close_paren(text, m.end()) if text[m.end():m.end() + 1] == ";" else m.end()
-    p, i2 = _p_and_i2(text[m.end():end])
-    p = p or _p_right_after(text, m.end())
+    p, i2 = p_and_i2(text[m.end():end])
+    p = p or p_right_after(text, m.end())
     return Found(m.start(), m.end(), m.group("name"), canonical_measure(m.group("name")), m.group("value"),
                  m.group("low"), m.group("high"), "", p, "%" if "%" in m.group(0) else "", i2)
 
 
 def _headed(text: str, m: re.Match) -> Found:
     end = _close_paren(text, m.end())
-    p, i2 = _p_and_i2(text[m.end():end])
-    p = p or _p_right_after(text, end)
+    p, i2 = p_and_i2(text[m.end():end])
+    p = p or p_right_after(text, end)
     name = m.group("name")
-    measure = canonical_measure(name) if re.fullmatch(MEASURE, name) else ""
+    measure = canonical_measure(name) if re.fullmatch(rf"{MEASURE}s?", name) else ""
     if not measure:  # an abbreviation the text defined: its words say what it measures
         measure, _ = _measure_from_words(text[max(0, m.start() - _REACH):m.end("level")], m.group("unit") or "", "")
     return Found(m.start(), end, name, measure, m.group("value"), m.group("low"), m.group("high"),
@@ -274,12 +217,24 @@ def _headed(text: str, m: re.Match) -> Found:
 
 def find_estimates(text: str) -> list[Found]:
     """Every estimate with an interval in ``text``, in reading order."""
-    if "%" not in text and ";" not in text and "[" not in text:  # no interval is printed without one of these
+    plain = without_currency(text)
+    if plain is text:
+        return _find(text)
+    # amounts of money: read without their signs, a minus kept with its number ('-\u00a31410' is '-1410')
+    return [replace(f, value=sign_joined(f.value), low=sign_joined(f.low), high=sign_joined(f.high))
+            for f in _find(plain)]
+
+
+def _find(text: str) -> list[Found]:
+    # no interval is printed without one of these: its level's "%", a "CI", a bracket, or a semicolon
+    if "%" not in text and ";" not in text and "[" not in text and "CI" not in text and not NAMED_BARE_CUE.search(text):
         return []
     found = [_labelled(text, m) for m in ANCHOR.finditer(text)]
     taken = [(f.start, f.end) for f in found]
     for m in ANCHOR_LOOSE.finditer(text) if "CI" in text or "C.I." in text else ():
-        loose = _labelled(text, m) if not any(a <= m.start() < b for a, b in taken) else None
+        # '(95 CI, 1-5)': the level without its '%' is no value
+        loose = _labelled(text, m) if not any(a <= m.start() < b for a, b in taken) and not level_before(
+            text, m.start()) else None
         if loose and loose.value:  # a bare "CI" counts only with the measure's value read before it
             found.append(loose)
             taken.append((loose.start, loose.end))
@@ -292,8 +247,9 @@ def find_estimates(text: str) -> list[Found]:
             found.append(_headed(text, m))
             taken.append((found[-1].start, found[-1].end))
     for m in NAMED_BARE.finditer(text) if NAMED_BARE_CUE.search(text) else ():
-        # whole numbers only ("OR 2 (1-3)") are too like other things to read
-        if "." in m.group(0) and not any(a <= m.start("value") < b for a, b in taken):
+        # whole numbers only ("OR 2 (1-3)") are too like other things to read; "HR 72.5 (65.0-80.0) bpm" is a heart
+        # rate and its range
+        if "." in m.group(0) and not any(a <= m.start("value") < b for a, b in taken) and not vital_sign(text, m):
             found.append(_named_bare(text, m))
     return sorted((on_log_scale(text, f) for f in found), key=lambda f: f.start)
 

@@ -30,6 +30,22 @@ def to_float(text: str) -> float:
     return float(t)
 
 
+# A currency sign printed with an amount: "(\u00a395, 95% CI -\u00a31410 to \u00a31599)", "\u20ac344 (95%CI: [\u20ac-883; \u20ac1,573])",
+# "1,586.01\u20ac (95% CI ...)". ("$" never reaches here: the reader drops it with TeX's markup.)
+_CURRENCY = re.compile(r"[\u00a3\u20ac](?=\s?[-\u2212\u2013]?\d)|(?<=\d)\s?\u20ac")
+_SIGN_SPACE = re.compile(rf"^([{MINUS}])\s+(?=\d)")
+
+
+def without_currency(text: str) -> str:
+    """The text with its currency signs as spaces, so the amounts read as numbers at the same offsets."""
+    return _CURRENCY.sub(lambda m: " " * len(m.group(0)), text) if "\u00a3" in text or "\u20ac" in text else text
+
+
+def sign_joined(number: str) -> str:
+    """'- 1410' (the minus of '-\u00a31410' once its sign is a space) -> '-1410'."""
+    return _SIGN_SPACE.sub(r"\1", number)
+
+
 def word_or_number(text: str) -> int | None:
     """'Thirteen' -> 13, 'twenty-four' -> 24, '16' -> 16, '34 614' -> 34614; None if it is neither."""
     t = text.strip().lower().replace(",", "")
@@ -49,8 +65,9 @@ _MEASURE_NAMES = (
     ("WMD", r"weighted mean difference"),
     ("MD", r"mean difference"),
     ("RD", r"(?:absolute )?risk difference"),
-    ("IRR", r"(?:incidence )?rate ratio"),
-    ("RRR", r"relative (?:risk )?reduction"),  # a percentage (1 - RR), not a ratio: no scale, no null
+    # "relative rate" is a rate ratio too ("relative rate (95% CI) 0.54 (0.40-0.72)"); its reduction is not
+    ("IRR", r"(?:incidence )?rate ratio|relative rate\b(?!\s+reduction)"),
+    ("RRR", r"relative (?:risk |rate )?reduction"),  # a percentage (1 - RR), not a ratio: no scale, no null
     ("RR", r"relative risk|risk ratio"),
     ("PR", r"prevalence ratio"),
     ("OR", r"odds ratio"),
