@@ -57,6 +57,9 @@ def test_pandocs_bibliography_under_no_heading_is_read_as_the_reference_list():
     md = _md(f"<h1>A meta-analysis</h1>{_TEXT}{_REFS}")
     assert "# References" in md
     assert [e.number for e in parse_policy(md).references] == [1, 2]
+    # Under a heading naming something else ('Appendix') it is still pandoc's bibliography, the list the text cites.
+    md = _md(f"<h1>A meta-analysis</h1>{_TEXT}<h2>Appendix</h2>{_REFS}")
+    assert [e.number for e in parse_policy(md).references] == [1, 2]
     # Clean cases: under its own heading no second one is written; a page with no bibliography gets none.
     md = _md(f"<h1>A meta-analysis</h1>{_TEXT}<h2>References</h2>{_REFS}")
     assert md.count("References") == 1
