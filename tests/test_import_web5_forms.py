@@ -82,9 +82,13 @@ def test_a_table_whose_cells_hold_headings_is_read_as_the_pages_blocks():
     md = _md("<table><tr><td>GPCR</td><td>G protein coupled receptor</td></tr><tr><td>"
              f"<h2>Chapter 1</h2>{_TEXT}<h2>References</h2>{_REFS}")
     assert "## Chapter 1" in md and [e.number for e in parse_policy(md).references] == [1, 2]
-    # Clean case: a table of data (no heading in its cells) stays a table.
+    # Clean cases: a table of data stays a table, also with a heading alone in a cell as a row label or in its caption.
     md = _md("<table><tr><th>Arm</th><th>n</th></tr><tr><td>A</td><td>12</td></tr></table>")
     assert "| Arm | n |" in md
+    md = _md("<table><caption><h2>CPT Codes</h2></caption><tr><th>Code</th><th>Description</th></tr>"
+             "<tr><td colspan='2'><h3>Codes covered:</h3></td></tr><tr><td>97010</td><td>Hot or cold packs</td></tr>"
+             "</table>")
+    assert "97010\tHot or cold packs" in md or "| 97010 | Hot or cold packs |" in md
 
 
 # manubot's entry for a tool: its name, then its address ------------------------------------------------------

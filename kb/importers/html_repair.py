@@ -45,11 +45,21 @@ def place_listed_bibliography(soup) -> bool:
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKS = ("p", "div", "ul", "ol", "table", "pre", "blockquote")
 
 
 def layout_table(table) -> bool:
-    """A table whose own cells hold headings lays out the page rather than holding data: old pages set their
-    content in table cells, and a table never closed (LaTeX-to-HTML theses leave one open after a glossary)
-    nests the rest of the page inside its last cell. Its cells are read as the page's blocks, not as one row of
-    text each."""
-    return any(h.find_parent("table") is table for h in table.find_all(_HEADINGS))
+    """A table with a cell of its own holding a heading and, beside it, paragraphs or other blocks lays out the page
+    rather than holding data: old pages set their content in table cells, and a table never closed (LaTeX-to-HTML
+    theses leave one open after a glossary) nests the rest of the page inside its last cell. Its cells are read as
+    the page's blocks. A heading alone in a cell is a data table's row label (a payer's 'CPT codes covered if
+    selection criteria are met' spanning its code table), and a heading in the caption is its title: both stay a
+    table."""
+    for heading in table.find_all(_HEADINGS):
+        cell = heading.find_parent(["td", "th"])
+        if cell is None or heading.find_parent("table") is not table:
+            continue
+        if any(block.get_text(strip=True) for block in cell.find_all(_BLOCKS) if block is not heading
+               and heading not in block.parents and block not in heading.parents):
+            return True
+    return False
