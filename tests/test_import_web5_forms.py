@@ -154,6 +154,12 @@ def test_an_author_year_entry_broken_into_two_paragraphs_is_one_entry():
     refs = _author_year("Araki, H. (2012) Gene sets. https://doi.org/10.1093/genesetdb",
                         "World Health Organization. Fact sheet: Cancer. Geneva", _LAST)
     assert len(refs) == 3
+    # ... and so is an entry opening with Vancouver names after a dated one printed without a stop (a year glued to
+    # its month, 'Jul2012', names no year by word).
+    refs = _author_year("Niemann-Pick Disease (2015). In: Genetics Home Reference: Understanding Genetic Conditions",
+                        "Patterson MC, Walterfang M, et al. Recommendations for Niemann-Pick disease type C. Mol Genet "
+                        "Metab. Jul2012;106(3):330-44.", _LAST)
+    assert len(refs) == 3
 
 
 # Powers typed in Unicode: '10⁻¹⁰⁰' ---------------------------------------------------------------------------

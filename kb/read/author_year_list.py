@@ -70,6 +70,10 @@ _FIELD_LABEL = lazy(r"^\s*\*\*[A-Z][^*]{0,60}:\s*\*\*")
 # a hyphen, never on a stop, a bracket, a page number or a web address ('Araki, H., ... (2012) GeneSetDB: A
 # comprehensive' then 'meta-database, statistical and visualisation framework ... *FEBS Open Bio*, **2**: 76-82.',
 # a thesis's list whose BibTeX fields held a paragraph break, in Word and in HTML alike).
+# A year anywhere, also glued to a month ('Jul2012;106(3):330-44', a payer's PDF), and an entry opening with Vancouver
+# names ('Patterson MC, Hendriksz CJ, ...'): an entry of its own after an undated-looking one, never its second half.
+_ANY_YEAR = lazy(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+_VANCOUVER_OPENING = lazy(r"^\s*[A-Z\u00c0-\u00de][\w'\u2019-]+(?:\s[A-Z\u00c0-\u00de][\w'\u2019-]+)?\s[A-Z]{1,3}[,.]")
 _OPEN_END = lazy(r"[^\W\d_][*_]*$|[,\-\u2010-\u2013]$|\((?:1[6-9]|20)\d\d[a-z]?\)$")
 
 
@@ -84,7 +88,7 @@ def _second_half(before: str, text: str) -> bool:
         return False
     if _HAS_YEAR.search(before) is None:
         return before.rstrip().endswith(",")
-    return _HAS_YEAR.search(text) is None
+    return _ANY_YEAR.search(text) is None and not _VANCOUVER_OPENING.match(text) and not _NAMES_OPENING.match(text)
 
 
 # An APA entry's opening, the names and then the year in parentheses closed by a stop ('Blunt, B. A., Barrett-Connor,
