@@ -23,7 +23,7 @@ import zipfile
 from kb.errors import KbError
 from kb.importers.blocks import (MarkdownWriter, bold_heading, caps_heading, emphasis, fence_notes, reference_title,
                                  sup)
-from kb.importers.docx_bibliography import WRITTEN_TITLE
+from kb.importers.docx_bibliography import WRITTEN_TITLE, number_alone, numbers_note
 from kb.importers.docx_bibliography import note as bibliography_note
 from kb.importers.docx_notes import ENDNOTE_REFERENCE, EndnoteList, endnote_list
 from kb.importers.docx_numbering import Numbering, numbering_xml
@@ -72,6 +72,8 @@ def convert(data: bytes, source_name: str) -> Converted:
     if reader.tab_numbered:
         notes.append(f"{reader.tab_numbered} reference entries printed as a number and a tab were written "
                      "with a dot after the number ('12.', also for '(12)'), as the reader reads a numbered entry")
+    if reader.held_count:
+        notes.append(numbers_note(reader.held_count))
     notes += fence_notes(reader.out)
     notes += reader.notes
     return Converted(markdown=reader.out.text(), format="docx", notes=tuple(notes))
@@ -101,6 +103,8 @@ class _Reader:
         self.endnotes = EndnoteList()  # endnotes written as the reference list, when they are that
         self.tab_numbered = 0  # entries printed 'n<tab>', written 'n.'
         self.after_heading: tuple[int, str] | None = None  # the heading just written, until a paragraph follows
+        self.held: str | None = None  # an entry's number printed alone, waiting for the entry's paragraph
+        self.held_count = 0
 
     def body(self, element) -> None:
         for child in element:
@@ -126,7 +130,13 @@ class _Reader:
         num_id, ilvl = self.styles.numbering(style, ppr)
         label = self.numbering.label(num_id, ilvl) if num_id else None
         tab_label = TAB_NUMBER.match(text) if self.in_refs and not label else None
-        if level:
+        if self.in_refs and not (level or label) and (alone := number_alone(text)):
+            self.held = alone  # '1.' alone: the label of the entry in the next paragraph
+        elif self.held and text.strip() and not level:
+            self.held_count += 1
+            self.out.item(0, f"{self.held}.", text)
+            self.held = None
+        elif level:
             self.heading(level, f"{label} {text}" if label and label != "-" else text)
         elif label:
             self.out.item(ilvl, label, text)

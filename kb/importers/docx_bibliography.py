@@ -9,6 +9,8 @@ the list may start anywhere.
 """
 from __future__ import annotations
 
+import re
+
 WRITTEN_TITLE = "References"
 
 
@@ -16,3 +18,19 @@ def note(printed: str) -> str:
     return (f"the paragraphs in Word's 'Bibliography' style stand under the heading '{printed}', which does not "
             f"name a reference list; a heading '{WRITTEN_TITLE}' was written above them, which the file does not "
             "print there")
+
+
+# An entry's number set as a paragraph of its own, the entry in the next ('1.' then 'Collisson EA, et al. (2011)
+# Subtypes ...', a PNAS-style list written by a converter): the number is that entry's label.
+_NUMBER_ALONE = re.compile(r"^\s*\[?(\d{1,4})[.)\]]?\s*$")
+
+
+def number_alone(text: str) -> str | None:
+    """The entry number a paragraph prints and nothing else, or None."""
+    m = _NUMBER_ALONE.match(text)
+    return m.group(1) if m else None
+
+
+def numbers_note(count: int) -> str:
+    return (f"{count} reference numbers printed as paragraphs of their own were written as the labels of the "
+            "entries in the paragraphs after them")

@@ -29,8 +29,9 @@ from kb.importers.blocks import fence_notes
 from kb.importers.html_inline import HEADINGS
 from kb.importers.html_refs import (CITATION_TEXT, YEAR, RefIndex, cited_elsewhere, localize_links, reference_index,
                                     reference_title)
-from kb.importers.html_repair import lift_body
-from kb.importers.html_sections import cited_section, marker_counts, unheaded_list
+from kb.importers.html_entries import entry_block
+from kb.importers.html_repair import lift_body, place_listed_bibliography, unwrap_inner_roots
+from kb.importers.html_sections import cited_section, marker_counts, pandoc_bibliography, unheaded_list
 from kb.importers.html_walker import PageWalker
 from kb.importers.model import Converted
 
@@ -57,15 +58,19 @@ def _convert(data: bytes) -> Converted:
         soup = BeautifulSoup(data, "html.parser")
     localize_links(soup)  # before <head> goes: it names the page's own address
     lift_body(soup)  # a <head> left open (no '</head>') holds the page
+    unwrap_inner_roots(soup)  # a second <html> or <body>, which a browser ignores
     skip_to = skip_link_target(soup)  # before the menus that hold the link go
     for tag in soup.find_all(_DROP):
         tag.decompose()
     for tag in soup.find_all(class_=list(_DROP_CLASSES)) + soup.find_all(attrs={"role": list(_DROP_ROLES)}):
         if not tag.decomposed:
             tag.decompose()
+    moved_list = place_listed_bibliography(soup)  # before the reference headings are looked for
     root = page_root(soup, skip_to)
     index = reference_index(root)
     unheaded = None if index.by_heading else unheaded_list(root, CITATION_TEXT, YEAR)
+    if unheaded is None and not index.by_heading:
+        unheaded = pandoc_bibliography(root, entry_block)
     if unheaded is not None:
         ids = frozenset(el["id"] for el in unheaded.find_all(id=True))
         index = RefIndex(ids, ids, ((id(unheaded), ids),))
@@ -74,6 +79,9 @@ def _convert(data: bytes) -> Converted:
     walker.blocks(root)
     walker.close_section(None)
     notes = walker.notes + walker.counted()
+    if moved_list:
+        notes.append("the reference list was written under the appendix's 'References' heading, where the page's "
+                      "script moves it (distill prints it after the text and an empty place under that heading)")
     moved = cited_section(walker.sections, marker_counts(root, index.sections()))
     if moved is not None:
         last = walker.sections[-1]

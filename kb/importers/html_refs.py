@@ -25,7 +25,9 @@ _LABEL = re.compile(r"^\s*(?:\*\*)?(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})[.)])(?:\
 CITATION_TEXT = re.compile(r"^\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*$")
 _LABEL_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d[a-z]?\b")  # 'Salzburger et al., 2002a'
 # A short label that introduces a row of links ('Export references: BibTeX RIS', IOP), not an entry's text
-_LINKS_LABEL = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}[A-Za-z]+:\s*")
+# A web address's scheme is no such label: 'kana https://www.kanaverse.org/kana/' (manubot's entry for a tool,
+# its name and its address) is an entry, not 'kana https:' before a link.
+_LINKS_LABEL = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}[A-Za-z]+:(?!//)\s*")
 _ARROWS = re.compile(r"^[\s^↑↵⇑]+(?=\S)")  # a back-link's arrow left in front of the entry
 
 

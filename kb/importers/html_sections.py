@@ -82,3 +82,14 @@ def unheaded_list(root, citation_text, year) -> object | None:
         if len(targets[key]) >= _ENOUGH and dated * 2 >= len(items):
             return lists[key]
     return None
+
+
+def pandoc_bibliography(root, is_entry) -> object | None:
+    """On a page with no reference heading, pandoc's bibliography (``<div id="refs">`` or an element with the role
+    ``doc-bibliography``) holding entries: an R Markdown page whose author left out the 'References' heading prints
+    its list so, under the last section. Pandoc marks it as the bibliography, which no other list on a page claims
+    to be. None when there is none, or it holds no entry."""
+    for found in (root.find(id="refs"), root.find(attrs={"role": "doc-bibliography"})):
+        if found is not None and any(is_entry(child) for child in found.find_all("div")):
+            return found
+    return None

@@ -15,6 +15,7 @@ from kb.importers.html_inline import BLOCKS, HEADINGS, inline
 from kb.importers.html_refs import (RefIndex, element_number, is_back_link, join_block_ends, link_chrome,
                                     number_element, own_label, printed_label, reference_title, space_glued_parts,
                                     strip_arrows)
+from kb.importers.html_repair import layout_table
 from kb.importers.html_sections import Section
 
 UNHEADED_TITLE = "References"  # the heading written above a cited list the page prints under none
@@ -105,6 +106,13 @@ class PageWalker:
         name = node.name
         if name in HEADINGS:
             self.heading(node, HEADINGS[name], self.inline(node))
+        elif node is self.unheaded and name not in ("ul", "ol"):  # pandoc's bibliography, printed under no heading
+            self.heading(node, None, UNHEADED_TITLE)
+            self.blocks(node, depth)
+        elif name == "table" and layout_table(node):  # the page laid out in a table: its cells are the blocks
+            for cell in node.find_all(["td", "th"]):
+                if cell.find_parent("table") is node:
+                    self.blocks(cell, depth)
         elif name in ("ul", "ol"):
             if node is self.unheaded:  # the list the text cites, printed under no heading
                 self.heading(node, None, UNHEADED_TITLE)

@@ -47,7 +47,7 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
             continue
         if _FIELD_LABEL.match(text):
             break  # the document's own record after its list ('**Devised:** 7/23', '**Revised:** ...'), then notices
-        starts = _BULLET.match(text) or gap or (
+        starts = _BULLET.match(text) or (gap and not (drafts and _second_half(drafts[-1][1], text))) or (
             drafts and _ENTRY_START.match(text) and drafts[-1][1].rstrip().endswith(".")
             and (_HAS_YEAR.search(drafts[-1][1]) or _undated_before_named(text))) or (
             drafts and _APA_OPENING.match(text) and _HAS_YEAR.search(drafts[-1][1]))
@@ -64,6 +64,31 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
 # A field of the document's own record, a bold label with its colon: Geisinger prints '**Devised:** 7/23',
 # '**Revised:** ...', '**CMS UM Oversight Committee Approval:** 12/23' right after its list, then its notices.
 _FIELD_LABEL = lazy(r"^\s*\*\*[A-Z][^*]{0,60}:\s*\*\*")
+
+
+# The first half of an entry broken into two paragraphs ends inside its title or its names: on a letter, a comma or
+# a hyphen, never on a stop, a bracket, a page number or a web address ('Araki, H., ... (2012) GeneSetDB: A
+# comprehensive' then 'meta-database, statistical and visualisation framework ... *FEBS Open Bio*, **2**: 76-82.',
+# a thesis's list whose BibTeX fields held a paragraph break, in Word and in HTML alike).
+# A year anywhere, also glued to a month ('Jul2012;106(3):330-44', a payer's PDF), and an entry opening with Vancouver
+# names ('Patterson MC, Hendriksz CJ, ...'): an entry of its own after an undated-looking one, never its second half.
+_ANY_YEAR = lazy(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+_VANCOUVER_OPENING = lazy(r"^\s*[A-Z\u00c0-\u00de][\w'\u2019-]+(?:\s[A-Z\u00c0-\u00de][\w'\u2019-]+)?\s[A-Z]{1,3}[,.]")
+_OPEN_END = lazy(r"[^\W\d_][*_]*$|[,\-\u2010-\u2013]$|\((?:1[6-9]|20)\d\d[a-z]?\)$")
+
+
+def _second_half(before: str, text: str) -> bool:
+    """Whether a paragraph after a blank line goes on the entry before it: that entry names its year and stops
+    mid-title or right after the year (see ``_OPEN_END``), and the paragraph names no year and opens no bullet; or
+    that entry stops on a comma inside its names, before any year ('Bell, D., ..., Dhir, R.,' then the rest of the
+    names and the year). An undated entry after a dated one that printed no stop is not taken in: it names a year
+    or ends on a web address."""
+    last = before.rstrip().split()[-1] if before.strip() else ""
+    if not _OPEN_END.search(before.rstrip()) or "/" in last or "www." in last or _BULLET.match(text):
+        return False
+    if _HAS_YEAR.search(before) is None:
+        return before.rstrip().endswith(",")
+    return _ANY_YEAR.search(text) is None and not _VANCOUVER_OPENING.match(text) and not _NAMES_OPENING.match(text)
 
 
 # An APA entry's opening, the names and then the year in parentheses closed by a stop ('Blunt, B. A., Barrett-Connor,

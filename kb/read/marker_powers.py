@@ -29,6 +29,10 @@ _DECIMAL_BEFORE = re.compile(r"\d\.\d+$")
 # A minus sign (U+2212) raised on its own right after a unit or a word: the two halves of one negative exponent
 # ('g<sup>−</sup><sup>1</sup>'). A hyphen or a dash after a raised number is a range's ('<sup>14</sup><sup>-</sup><sup>17</sup>').
 _SPLIT_MINUS = re.compile(r"(?<!</sup>)<sup>\s*\u2212\s*</sup>$")
+# A raised minus or plus sign (U+207B, U+207A) right before raised digits, with no raised digit before it: the sign of
+# a power typed in Unicode ('10\u207b\u00b9\u2070\u2070'). Between raised digits it is a range's dash ('\u00b9\u207b\u2075'), which
+# the marker's own pattern takes in whole.
+_RAISED_SIGN = re.compile(r"(?<![\u2070\u00b9\u00b2\u00b3\u2074-\u2079])[\u207a\u207b]$")
 _NO_DECIMAL_POWER = 20
 _SHORT_WORDS = frozenset({"al", "as", "by", "of", "to", "on", "or", "is", "we", "us", "be"})
 
@@ -68,6 +72,8 @@ def exponent_before(before: str, inner: str = "") -> bool:
     stripped = before.rstrip("*_")
     if not stripped or "," in inner:
         return False  # no power is a list of numbers: "H7N9<sup>13,14</sup>", "(39.1%)<sup>5,6</sup>" cite
+    if _RAISED_SIGN.search(stripped):
+        return True  # "p < 10\u207b\u00b9\u2070\u2070", "3.97 \u00d7 10\u207b\u2076\u00b9": a raised sign, then the power's digits
     if _SPLIT_MINUS.search(stripped) and inner.isdigit():
         return True  # "0.5 μl g<sup>−</sup><sup>1</sup>": a negative power whose minus was raised on its own
     if _COORDINATE.search(stripped) or _VERSION_WORD.search(stripped):
