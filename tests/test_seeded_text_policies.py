@@ -41,6 +41,16 @@ def test_an_uncited_entry_deleted_is_expected_as_the_gap_it_leaves_and_found():
     assert (score.injected, score.found) == (1, 1)
 
 
+def test_an_entry_added_after_an_uncited_last_one_is_found_in_the_run_it_joins():
+    text = _policy("Widgets were studied [1], [2], [3], [4].")  # entry 5 is cited nowhere
+    policy = TextPolicy(0, text)
+    added = uncited_added(policy, random.Random(1))
+    (run,) = [f for f in findings_of(added.text) if f.code == "CIT104"]
+    assert run.citations == (5, 6) and run.line not in added.lines  # reported at entry 5, naming 6 too
+    (score,) = evaluate([(policy, text)], {"an uncited entry added": lambda p, rng: added})
+    assert (score.injected, score.found, score.false_alarms) == (1, 1, 0)
+
+
 def test_a_number_is_never_shifted_onto_an_entry_of_the_same_first_author():
     from kbdev.seeding.citations_text import shift
     same = ["AuthorB A. Widgets one. *J Widgets*. 2001;1(2):1-9.", "AuthorB A. Widgets two. *J Widgets*. 2002;2(2):1-9.",

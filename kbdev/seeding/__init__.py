@@ -32,6 +32,9 @@ class Seeded:
     # Lines where further findings are knock-on effects, neither a find nor a false alarm
     # (the entry a shifted marker no longer cites is, rightly, reported as uncited).
     consequences: frozenset[int] = frozenset()
+    # Entry numbers a finding may name instead of standing at one of ``lines``: an entry added after an uncited last
+    # one is reported in one finding with it, at the first of the run's lines.
+    entries: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,8 @@ def new_findings(clean: list, clean_lines: list[str], seeded: list, lines: list[
 
 
 def matches(f, seeded: Seeded) -> bool:
-    return f.line in seeded.lines and any(f.code.startswith(c) for c in seeded.codes)
+    at = f.line in seeded.lines or bool(seeded.entries & set(f.citations))
+    return at and any(f.code.startswith(c) for c in seeded.codes)
 
 
 def evaluate(policies: Iterable[tuple[SyntheticPolicy, str]], injectors: dict[str, Injector] | None = None,

@@ -156,7 +156,8 @@ def uncited_added(policy: SyntheticPolicy, rng: random.Random) -> Seeded | None:
     lines = r.text.split("\n")
     entry = render_entry(_new_ref(policy, rng), len(policy.references) + 1)
     text = "\n".join(lines[:last] + [entry] + lines[last:])
-    return Seeded("an uncited entry added", text, frozenset({last + 1}), frozenset({"CIT104"}))
+    return Seeded("an uncited entry added", text, frozenset({last + 1}), frozenset({"CIT104"}),
+                  entries=frozenset({len(policy.references) + 1}))
 
 
 def range_widened(policy: SyntheticPolicy, rng: random.Random) -> Seeded | None:

@@ -202,7 +202,8 @@ def uncited_added(policy: TextPolicy, rng: random.Random) -> Seeded | None:
         return None  # the text already cites the next number (beyond the list): the new entry would be cited
     lines = policy.lines
     lines.insert(last.line, _new_entry(last.number + 1, rng))
-    return Seeded("an uncited entry added", _join(lines), frozenset({last.line + 1}), frozenset({"CIT104"}))
+    return Seeded("an uncited entry added", _join(lines), frozenset({last.line + 1}), frozenset({"CIT104"}),
+                  entries=frozenset({last.number + 1}))
 
 
 # A range's end as printed: '21' in '18-21', '[18]–[21]', '[3]−[6]' (PLOS and others bracket each end).
