@@ -205,8 +205,9 @@ def _uncited_run(kb, cited, run):
     return finding(uncited_entry, kb.references[first].line,
                    f"references {span} ({labels}) are not cited in the text{hint}",
                    column=1, citations=run,
-                   suggestion=f"a run of uncited entries is often one range marker lost from the text: cite "
-                              f"[{first}-{last}] where the text relies on them, or remove them from the list")
+                   suggestion=f"a run of uncited entries is often one marker lost from the text: cite "
+                              f"[{span.replace(' and ', ', ')}] where the text relies on them, or remove them from "
+                              f"the list")
 
 
 RULES = (number_not_in_list, malformed_marker, reversed_or_duplicated, uncited_entry)
