@@ -182,12 +182,24 @@ def _page_tables(pdf, number: int) -> dict[int, list[tuple]]:
     for table in page.find_tables():
         if off_page(table.bbox, page.bbox):
             continue
-        rows = [[cell_markers(clean_cell(cell)) for cell in row] for row in table.extract()]
+        texts = table.extract()
+        rows = [[cell_markers(clean_cell(cell)) for cell in row] for row in texts]
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
-        x0, top, x1, bottom = table.bbox
+        x0, top, x1, bottom = _written_extent(table, texts)
         found.setdefault(number, []).append((top, bottom, x0, x1, tuple(tuple(r) for r in rows)))
     return found
+
+
+def _written_extent(table, texts: list[list]) -> tuple[float, float, float, float]:
+    """The box of the table's cells that hold text: the page's glyphs inside it are the table's and are left
+    out of the text. A rule across the page's head joined to a box drawn round a table in one column (Europace)
+    makes a grid whose empty 'cell' covers the other column's running text, which would be lost with it."""
+    boxes = [cell for row, cells in zip(table.rows, texts) for cell, text in zip(row.cells, cells)
+             if cell and text and text.strip()]
+    if not boxes:
+        return table.bbox
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 _OFF_PAGE = 0.2  # a share of the page's height or width a table's rules may reach past its edge
