@@ -206,3 +206,14 @@ def test_reduced_before_the_measures_own_name_claims_no_effect():
     # clean: 'reduced' before what is measured is still a claim of an effect
     text = "Treatment reduced mortality (HR 1.09, 95% CI 0.94, 1.25)."
     assert claim_for(text, text.index("(HR"), text.index(").") + 1, None)[0] == "significant"
+
+
+def test_a_legends_abbreviation_whose_name_opens_with_a_capital_and_a_hyphen_is_defined():
+    from kb.read.acronyms import defined_elsewhere
+
+    # EuroIntervention's Table 1 legend: '...; CKD: chronic kidney disease; CRP: C-reactive protein; DES: ...'
+    legend = ("ACE: angiotensin-converting enzyme; CKD: chronic kidney disease; CRP: C-reactive protein; "
+              "DES: drug-eluting stent")
+    assert {"ACE", "CKD", "CRP", "DES"} <= defined_elsewhere(legend)
+    # clean: a capital and a hyphen that do not spell the acronym define nothing
+    assert "CRP" not in defined_elsewhere("Values are given as means; CRP: T-cell counts were low.")
