@@ -145,6 +145,22 @@ def test_a_tables_box_is_the_extent_of_its_cells_that_hold_text():
     assert _written_extent(table, texts) == (40, 100, 400, 140)
 
 
+def test_a_frame_round_a_whole_table_is_a_box_once_its_edge_strips_are_left_out():
+    from kb.importers.pdf_glyphs import a_box, table_rows
+
+    # EHJ Open: a box round Table 2, its rules a few points apart; one cell holds the whole table (with its raised
+    # citations, which a cell's text loses); the strips between the rules are rows of no text
+    grid = (_Row(((48, 59, 553, 72),)), _Row(((48, 72, 553, 80),)), _Row(((54, 80, 547, 715),)),
+            _Row(((48, 715, 54, 727),)))
+    texts = [["Table 2 Summary of articles"], [""], ["Study Design and aim Algorithm Itu 2016 5 ..."], [""]]
+    assert not a_box(texts) and a_box(table_rows(texts, grid))
+    # clean: an empty row as tall as a line of text is the table's own, and a table of cells stays a table
+    grid = (_Row(((40, 100, 200, 120), (200, 100, 400, 120))), _Row(((40, 120, 200, 136), (200, 120, 400, 136))),
+            _Row(((40, 136, 200, 156), (200, 136, 400, 156))))
+    texts = [["Outcome", "n (%)"], ["", ""], ["Death", "4 (10)"]]
+    assert table_rows(texts, grid) == texts and not a_box(table_rows(texts, grid))
+
+
 # --- the reference list ---------------------------------------------------------------------------------------------
 
 _ENTRIES = [f"{n}. Author{chr(64 + n)} AB, Other C. A trial of care {n}. Lancet. {1990 + n};{n}:1-9."

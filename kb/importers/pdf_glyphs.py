@@ -183,12 +183,29 @@ def _page_tables(pdf, number: int) -> dict[int, list[tuple]]:
         if off_page(table.bbox, page.bbox):
             continue
         texts = table.extract()
-        rows = [[cell_markers(clean_cell(cell)) for cell in row] for row in texts]
+        rows = [[cell_markers(clean_cell(cell)) for cell in row] for row in table_rows(texts, table.rows)]
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         x0, top, x1, bottom = _written_extent(table, texts)
         found.setdefault(number, []).append((top, bottom, x0, x1, tuple(tuple(r) for r in rows)))
     return found
+
+
+# A frame drawn round a table with its rules a few points apart (EHJ Open's summary tables: a box whose one cell
+# holds the whole table) leaves empty rows this thin between the rules: they are no rows of the table, and left in
+# they make a frame round text look like a grid with rows to spare (``a_box``).
+_EDGE_STRIP = 10.0
+
+
+def table_rows(texts: list[list], grid_rows) -> list[list]:
+    """The rows of cell texts, less the empty strips between a frame's rules (see ``_EDGE_STRIP``)."""
+    return [row for row, grid in zip(texts, grid_rows)
+            if any(cell and cell.strip() for cell in row) or _height(grid.cells) >= _EDGE_STRIP]
+
+
+def _height(cells) -> float:
+    boxes = [c for c in cells if c]
+    return max(c[3] for c in boxes) - min(c[1] for c in boxes) if boxes else 0.0
 
 
 def _written_extent(table, texts: list[list]) -> tuple[float, float, float, float]:
