@@ -159,6 +159,10 @@ def test_a_frame_round_a_whole_table_is_a_box_once_its_edge_strips_are_left_out(
             _Row(((40, 136, 200, 156), (200, 136, 400, 156))))
     texts = [["Outcome", "n (%)"], ["", ""], ["Death", "4 (10)"]]
     assert table_rows(texts, grid) == texts and not a_box(table_rows(texts, grid))
+    # clean: a box of several parts with empty rules between them (Science's summary box) keeps its strips
+    grid = tuple(_Row(((48, 60 + 30 * i, 553, 60 + 30 * i + (26 if i % 2 == 0 else 4)),)) for i in range(7))
+    texts = [["INTRODUCTION text"], [""], ["RATIONALE text"], [""], ["RESULTS text"], [""], ["CONCLUSION text"]]
+    assert table_rows(texts, grid) == texts
 
 
 # --- the reference list ---------------------------------------------------------------------------------------------

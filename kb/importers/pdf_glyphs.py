@@ -198,9 +198,13 @@ _EDGE_STRIP = 10.0
 
 
 def table_rows(texts: list[list], grid_rows) -> list[list]:
-    """The rows of cell texts, less the empty strips between a frame's rules (see ``_EDGE_STRIP``)."""
-    return [row for row, grid in zip(texts, grid_rows)
-            if any(cell and cell.strip() for cell in row) or _height(grid.cells) >= _EDGE_STRIP]
+    """The rows of cell texts, less the empty strips between a frame's rules (see ``_EDGE_STRIP``) where the frame
+    holds two rows of text at most (a caption and the one cell holding the whole table). A frame of more parts with
+    empty rules between them (Science's summary box) keeps its strips, and stays out of the text as before."""
+    filled = [any(cell and cell.strip() for cell in row) for row in texts]
+    if sum(filled) > 2:
+        return texts
+    return [row for row, grid, full in zip(texts, grid_rows, filled) if full or _height(grid.cells) >= _EDGE_STRIP]
 
 
 def _height(cells) -> float:

@@ -105,12 +105,23 @@ def _split_at_gutters(f: Fragment, gutters: tuple) -> list[Fragment]:
         return [f]
     widest = max(spaces)
     usual = median(spaces)
-    for gap, a, b in gaps:
+    for k, (gap, a, b) in enumerate(gaps):
         if gap == widest and gap >= _GUTTER_GAP_EMS * f.size and gap >= _GUTTER_GAP_WORDS * usual and any(
-                a["x1"] <= g <= b["x0"] for g in gutters):
+                a["x1"] <= g <= b["x0"] for g in gutters) and _words_beside(gaps, k, f.size):
             cut = next(i for i, c in enumerate(f.chars) if c is b)
-            return [make_fragment(list(f.chars[:cut])), *_split_at_gutters(make_fragment(list(f.chars[cut:])), gutters)]
+            rest = make_fragment(list(f.chars[cut:]))
+            return [make_fragment(list(f.chars[:cut])), *_split_at_gutters(rest, gutters)]
     return [f]
+
+
+def _words_beside(gaps: list, k: int, size: float) -> bool:
+    """A column's full line on one side of the gap at ``k`` at least: four words or more (the other side may be a
+    paragraph's last words; a table row's cells across the gutter are a word or a number each, and stay one
+    full-width row)."""
+    def spaces(part: list) -> int:
+        return sum(1 for gap, _, _ in part if gap > 0.1 * size)
+
+    return max(spaces(gaps[:k]), spaces(gaps[k + 1:])) >= 3
 
 
 def _sides(frags: list[Fragment], gutters: tuple) -> list[list[Fragment]]:
