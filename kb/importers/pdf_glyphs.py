@@ -213,14 +213,15 @@ def _height(cells) -> float:
 
 
 def _written_extent(table, texts: list[list]) -> tuple[float, float, float, float]:
-    """The box of the table's cells that hold text: the page's glyphs inside it are the table's and are left
-    out of the text. A rule across the page's head joined to a box drawn round a table in one column (Europace)
+    """The box of the table, as wide as its cells that hold text: the page's glyphs inside it are the table's and
+    are left out of the text. A rule across the page's head joined to a box drawn round a table in one column (Europace)
     makes a grid whose empty 'cell' covers the other column's running text, which would be lost with it."""
     boxes = [cell for row, cells in zip(table.rows, texts) for cell, text in zip(row.cells, cells)
              if cell and text and text.strip()]
     if not boxes:
         return table.bbox
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    # (across only: the table's top and foot stay the grid's, which place it among the page's lines)
+    return min(b[0] for b in boxes), table.bbox[1], max(b[2] for b in boxes), table.bbox[3]
 
 
 _OFF_PAGE = 0.2  # a share of the page's height or width a table's rules may reach past its edge
