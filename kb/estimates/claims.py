@@ -59,8 +59,15 @@ _STRICTER_LEVEL = lazy(r"\b(?:(?:genome|exome|epigenome|transcriptome|phenome|st
                        r"|Bonferroni[- ](?:corrected|adjusted))\s*$", re.IGNORECASE)
 
 
-def _cues(text: str) -> list[tuple[int, str, str]]:
-    """(offset, 'significant' | 'not significant' | '' (neither), words) for every claim in ``text``."""
+# 'reduced' before the name of the measure itself ('a reduced pooled HR of 1.09'), not before what it measures
+# ('reduced odds of death', 'reduced risk').
+_OF_MEASURE = lazy(r"\s+(?:(?:pooled|adjusted|summary|overall|combined)\s+)?(?:HRs?|ORs?|RRs?|(?:hazard|odds|risk)\s+"
+                   r"ratios?|relative\s+risks?)\b", re.IGNORECASE)
+
+
+def _cues(text: str, result: str = "") -> list[tuple[int, str, str]]:
+    """(offset, 'significant' | 'not significant' | '' (neither), words) for every claim in ``text``; ``result``:
+    the estimate's own text, when ``text`` stops right before it ('a reduced pooled ' + 'HR of 1.09')."""
     cues = [(m.start(), "not significant", m.group(0)) for m in NOT_SIGNIFICANT.finditer(text)
             if not _not_a_claim(text, m.start(), m.end())]
     if "clinically" in text or "practically" in text:
@@ -78,6 +85,11 @@ def _cues(text: str) -> list[tuple[int, str, str]]:
         if HEDGE.search(before) or _WEAK_EVIDENCE.search(text, max(0, m.start() - 160), m.start()) \
                 or _QUESTIONED.search(text[max(0, m.start() - 110):m.start()]):
             continue  # "marginally significant", "weak evidence that ... reduced": no claim either way
+        if m.group(0)[0] in "rR" and _OF_MEASURE.match(text + result, m.end()):
+            # 'trim-and-fill analysis resulted in a slightly reduced pooled HR of 1.09 (95% CI 0.94, 1.25)': the
+            # word says the estimate came out lower than another estimate, not that an exposure reduced a risk
+            cues.append((m.start(), "", ""))
+            continue
         if m.group(0)[0] in "rR" and any(0 <= m.start() - b <= 16 for _, b in spans):
             continue  # "a non-significant 46% reduced odds": the qualifier before says how sure the reduction is
         if NEGATION.search(before):
@@ -143,7 +155,7 @@ def claim_for(text: str, start: int, end: int, next_start: int | None) -> tuple[
         return "", ""  # the words govern the interaction the parentheses report, not this stratum's result
     plain = without_parentheses(text)
     begin = _after_relative_clause(plain, clause_start(text, start), start)
-    before = [c for c in _cues(plain[begin:start])]
+    before = [c for c in _cues(plain[begin:start], plain[start:end])]
     if before and _turns_after(text, begin + before[-1][0], start, before[-1][2]):
         return "", ""
     if before:

@@ -25,7 +25,7 @@ from kb.importers.blocks import LIGATURES, MarkdownWriter, emphasis, sup
 from kb.importers.model import Converted
 from kb.importers.pdf_cells import cell_groups
 from kb.importers.pdf_columns import baseline_rows, margin_host
-from kb.importers.pdf_entries import head_unheaded_list, set_apart_supplement_lists
+from kb.importers.pdf_entries import head_unheaded_list, rejoin_boxed_list, set_apart_supplement_lists
 from kb.importers.pdf_footnotes import notes_after_columns
 from kb.importers.pdf_furniture import drop_running_lines, drop_side_numbers
 from kb.importers.pdf_initials import seat_drop_caps
@@ -119,7 +119,7 @@ def convert(data: bytes, source_name: str) -> Converted:
     out = MarkdownWriter()
     notes += write_blocks(out, notes_after_columns(kept), [found for _, found in per_page])
     markdown = out.text()
-    for form in (head_unheaded_list, set_apart_supplement_lists):
+    for form in (head_unheaded_list, rejoin_boxed_list, set_apart_supplement_lists):
         markdown, note = form(markdown)
         if note:
             notes.append(note)

@@ -78,13 +78,13 @@ def fragments(chars: list[dict]) -> list[Fragment]:
         for c in row:
             ink = c["text"].strip()
             if ink and last_ink is not None and c["x0"] - last_ink["x1"] > _GAP_EMS * max(c["size"], last_ink["size"]):
-                out.append(_fragment(current))
+                out.append(make_fragment(current))
                 current = []
             current.append(c)
             if ink:
                 last_ink = c
         if any(c["text"].strip() for c in current):
-            out.append(_fragment(current))
+            out.append(make_fragment(current))
     return out
 
 
@@ -92,7 +92,7 @@ def fragment_text(f: Fragment) -> str:
     return "".join(c["text"] for c in f.chars).strip()
 
 
-def _fragment(chars: list[dict]) -> Fragment:
+def make_fragment(chars: list[dict]) -> Fragment:
     ink = [c for c in chars if c["text"].strip()] or chars
     return Fragment(tuple(chars), min(c["x0"] for c in ink), max(c["x1"] for c in ink),
                     min(c["top"] for c in ink), max(c["bottom"] for c in ink), max(c["size"] for c in ink))

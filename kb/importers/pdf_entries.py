@@ -131,6 +131,36 @@ def head_unheaded_list(markdown: str) -> tuple[str, str | None]:
     return markdown, None
 
 
+def rejoin_boxed_list(markdown: str) -> tuple[str, str | None]:
+    """A box printed amid a headed list's entries (NEJM's 'Article metrics now available', Dove's 'Publish your
+    work in this journal' at the foot of the list's column) comes out of the column order as a heading and its
+    text between entry n and entry n + 1, and ends the list there: the stretch is moved after the list, as
+    ``_past_boxes`` does for a list under no heading, when three or more entries go on in order after it."""
+    from kb.read.parse_policy import REFERENCE_HEADING, heading_title, read_headings
+
+    lines = markdown.split("\n")
+    heads = [h for h in read_headings(lines) if REFERENCE_HEADING.match(heading_title(h.text))]
+    if not heads:
+        return markdown, None
+    start = next((i for i in range(heads[-1].line, len(lines)) if lines[i].strip()), None)
+    form = next((f for f in (_BRACKET_ENTRY, _NUMBERED_ENTRY, _BARE_ENTRY)
+                 if start is not None and (m := f.match(lines[start])) and m.group(1) == "1"), None)
+    if form is None:
+        return markdown, None
+    last = 0
+    for line in lines[start:]:
+        if line.startswith("#"):
+            break
+        m = form.match(line)
+        if m and int(m.group(1)) == last + 1:
+            last += 1
+    lines, _, boxes = _past_boxes(lines, start, form, last)
+    if not boxes:
+        return markdown, None
+    return "\n".join(lines), (f"{boxes} box{'es' if boxes > 1 else ''} printed amid the reference list's entries "
+                              "(a heading and its text, a publisher's notice) moved after the list")
+
+
 def _mostly_dated(lines: list[str], last: int, form: re.Pattern = _NUMBERED_ENTRY) -> bool:
     """Four in five of the run's entries hold a year: a reference list, not a numbered procedure."""
     entries = [line for line in lines if form.match(line)][:last]

@@ -182,12 +182,46 @@ def _page_tables(pdf, number: int) -> dict[int, list[tuple]]:
     for table in page.find_tables():
         if off_page(table.bbox, page.bbox):
             continue
-        rows = [[cell_markers(clean_cell(cell)) for cell in row] for row in table.extract()]
+        texts = table.extract()
+        rows = [[cell_markers(clean_cell(cell)) for cell in row] for row in table_rows(texts, table.rows)]
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
-        x0, top, x1, bottom = table.bbox
+        x0, top, x1, bottom = _written_extent(table, texts)
         found.setdefault(number, []).append((top, bottom, x0, x1, tuple(tuple(r) for r in rows)))
     return found
+
+
+# A frame drawn round a table with its rules a few points apart (EHJ Open's summary tables: a box whose one cell
+# holds the whole table) leaves empty rows this thin between the rules: they are no rows of the table, and left in
+# they make a frame round text look like a grid with rows to spare (``a_box``).
+_EDGE_STRIP = 10.0
+
+
+def table_rows(texts: list[list], grid_rows) -> list[list]:
+    """The rows of cell texts, less the empty strips between a frame's rules (see ``_EDGE_STRIP``) where the frame
+    holds two rows of text at most (a caption and the one cell holding the whole table). A frame of more parts with
+    empty rules between them (Science's summary box) keeps its strips, and stays out of the text as before."""
+    filled = [any(cell and cell.strip() for cell in row) for row in texts]
+    if sum(filled) > 2:
+        return texts
+    return [row for row, grid, full in zip(texts, grid_rows, filled) if full or _height(grid.cells) >= _EDGE_STRIP]
+
+
+def _height(cells) -> float:
+    boxes = [c for c in cells if c]
+    return max(c[3] for c in boxes) - min(c[1] for c in boxes) if boxes else 0.0
+
+
+def _written_extent(table, texts: list[list]) -> tuple[float, float, float, float]:
+    """The box of the table, as wide as its cells that hold text: the page's glyphs inside it are the table's and
+    are left out of the text. A rule across the page's head joined to a box drawn round a table in one column (Europace)
+    makes a grid whose empty 'cell' covers the other column's running text, which would be lost with it."""
+    boxes = [cell for row, cells in zip(table.rows, texts) for cell, text in zip(row.cells, cells)
+             if cell and text and text.strip()]
+    if not boxes:
+        return table.bbox
+    # (across only: the table's top and foot stay the grid's, which place it among the page's lines)
+    return min(b[0] for b in boxes), table.bbox[1], max(b[2] for b in boxes), table.bbox[3]
 
 
 _OFF_PAGE = 0.2  # a share of the page's height or width a table's rules may reach past its edge

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from statistics import median
 
-from kb.importers.pdf_columns import Fragment, Group, PageOrder, find_gutter
+from kb.importers.pdf_columns import Fragment, Group, PageOrder, find_gutter, make_fragment
 from kb.importers.pdf_three_columns import Split
 
 
@@ -20,14 +20,18 @@ def page_order(chars: list[dict], frags: list[Fragment], gutter: float | tuple |
     if isinstance(gutter, Split):
         above = [f for f in frags if f.top < gutter.y - 1]
         below = [f for f in frags if f.top >= gutter.y - 1]
-        upper = page_order([c for f in above for c in f.chars], above, gutter.upper)
+        upper = page_order([c for f in above for c in f.chars], above, gutter.upper, known)
         lower = page_order([c for f in below for c in f.chars], below, gutter.lower)
         return PageOrder(upper.groups + lower.groups, lower.columns, upper.spanning_cuts + lower.spanning_cuts)
     if gutter is None and known is not None:
         gutter = find_gutter(frags, known)
+        banded = _bands_apart(frags, known) if gutter is None else None
+        if banded is not None:
+            return banded
     if gutter is None:
         return PageOrder((Group(tuple(chars), 0.0, False),), 1, 0)
     gutter = gutter if isinstance(gutter, tuple) else (gutter,)
+    frags = [part for f in frags for part in _split_at_gutters(f, gutter)]
     groups: list[Group] = []
     band: list[Fragment] = []
     shape: list[str] = []  # "2" a band with both columns, "1" a band with one, "-" a full-width stretch
@@ -64,6 +68,60 @@ def page_order(chars: list[dict], frags: list[Fragment], gutter: float | tuple |
     text = "".join(shape)
     cuts = sum(1 for i, s in enumerate(text) if s == "-" and "2" in text[:i] and "2" in text[i + 1:])
     return PageOrder(tuple(groups), len(gutter) + 1, cuts)
+
+
+def _bands_apart(frags: list[Fragment], known: float) -> PageOrder | None:
+    """A full-width table above two columns of text (or below them), the type size changing on both sides across
+    a gap between them (Egyptian Heart Journal's Table 1 over nine rows of text): the page as a whole shows no
+    gutter, the text's band alone shows the document's. Each band is read on its own, the table's as one."""
+    breaks = _size_breaks(frags, (known,))
+    if not breaks:
+        return None
+    edges = [float("-inf"), *breaks, float("inf")]
+    bands = [band for i in range(len(edges) - 1) if (band := [f for f in frags if edges[i] <= f.top < edges[i + 1]])]
+    found = [find_gutter(band, known) for band in bands]
+    if all(g is None for g in found):
+        return None
+    orders = [page_order([c for f in band for c in f.chars], band, g) for band, g in zip(bands, found)]
+    return PageOrder(tuple(g for o in orders for g in o.groups), max(o.columns for o in orders),
+                     sum(o.spanning_cuts for o in orders))
+
+
+_GUTTER_GAP_EMS = 0.6  # the gap at the gutter is at least this wide ...
+_GUTTER_GAP_WORDS = 1.8  # ... and this many times the line's usual space between words
+
+
+def _split_at_gutters(f: Fragment, gutters: tuple) -> list[Fragment]:
+    """A row of two columns' lines that came out as one fragment, cut at the gutter. NEJM's gutter is 9 points,
+    under the em that parts fragments, so most rows of a page join across it and would be read as full-width
+    lines, the columns interleaved row by row. Cut only where the widest gap of the row stands at a gutter, wider
+    than half an em and than twice the row's spaces between words: a full-width line's spaces are all alike."""
+    if not any(f.x0 < g < f.x1 for g in gutters):
+        return [f]
+    ink = [c for c in f.chars if c["text"].strip()]
+    gaps = [(b["x0"] - a["x1"], a, b) for a, b in zip(ink, ink[1:])]
+    spaces = [gap for gap, _, _ in gaps if gap > 0.1 * f.size]
+    if len(spaces) < 3:
+        return [f]
+    widest = max(spaces)
+    usual = median(spaces)
+    for k, (gap, a, b) in enumerate(gaps):
+        if gap == widest and gap >= _GUTTER_GAP_EMS * f.size and gap >= _GUTTER_GAP_WORDS * usual and any(
+                a["x1"] <= g <= b["x0"] for g in gutters) and _words_beside(gaps, k, f.size):
+            cut = next(i for i, c in enumerate(f.chars) if c is b)
+            rest = make_fragment(list(f.chars[cut:]))
+            return [make_fragment(list(f.chars[:cut])), *_split_at_gutters(rest, gutters)]
+    return [f]
+
+
+def _words_beside(gaps: list, k: int, size: float) -> bool:
+    """A column's full line on one side of the gap at ``k`` at least: four words or more (the other side may be a
+    paragraph's last words; a table row's cells across the gutter are a word or a number each, and stay one
+    full-width row)."""
+    def spaces(part: list) -> int:
+        return sum(1 for gap, _, _ in part if gap > 0.1 * size)
+
+    return max(spaces(gaps[:k]), spaces(gaps[k + 1:])) >= 3
 
 
 def _sides(frags: list[Fragment], gutters: tuple) -> list[list[Fragment]]:

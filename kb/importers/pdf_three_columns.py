@@ -21,7 +21,7 @@ class Split:
     """A page set in two columns above a line naming the reference list and in three below it (JAMA prints its
     article information and references in three narrow columns under the text's last two)."""
     y: float  # the top of the line naming the list
-    upper: float  # the gutter of the two columns above
+    upper: float | None  # the gutter of the two columns above (None: too few lines there to show it)
     lower: tuple[float, float]  # the gutters of the three below
 
 
@@ -34,7 +34,7 @@ def page_gutters(pages: list[list[dict]]) -> list[tuple[list[Fragment], float | 
         frags = fragments(chars)
         gutter = find_gutter(frags)
         if gutter is None:
-            three = three_column_list(frags, continued=in_list)
+            three = three_column_list(frags, continued=in_list) or _band_holding_heading(frags)
             gutter, in_list = (three, True) if three else (None, False)
         else:
             split = _split_at_list(frags, gutter)
@@ -74,25 +74,45 @@ def _split_at_list(frags: list[Fragment], gutter: float) -> Split | None:
     return Split(y, gutter, three) if three else None
 
 
+def _band_holding_heading(frags: list[Fragment]) -> Split | None:
+    """Two columns above and three below, the list's heading inside the three rather than over them (CHEST:
+    acknowledgements and disclosures open the first narrow column, 'References' stands under them and its
+    entries run on through the second and third). The band is the highest stretch of three columns that holds
+    the heading with no line crossing either of its gutters; above it, the two columns are read as such."""
+    from kb.importers.pdf_entries import names_reference_list
+
+    heading = [f for f in frags if names_reference_list(fragment_text(f))]
+    if not heading:
+        return None
+    tops = sorted({round(f.top, 1) for f in frags if f.top <= min(f.top for f in heading)})
+    for y in tops[1:]:
+        below = [f for f in frags if f.top >= y - 0.5]
+        three = three_column_list(below, run_lines=MIN_RUN_LINES, anywhere=True)
+        if three and not any(f.x0 < g < f.x1 for f in below for g in three):
+            return Split(y, find_gutter([f for f in frags if f.top < y - 0.5]), three)
+    return None
+
+
 def document_gutter(found: list[tuple[list[Fragment], float | tuple | Split | None]]) -> float | None:
     """The gutter the pages set in two columns share (journals keep one page grid), or None."""
     gutters = [g.upper if isinstance(g, Split) else g for _, g in found if isinstance(g, (float, Split))]
+    gutters = [g for g in gutters if g is not None]  # (a Split's two columns above may be too few lines to show)
     return median(gutters) if gutters else None
 
 
-def three_column_list(frags: list[Fragment], continued: bool = False,
-                      run_lines: int = 2 * MIN_RUN_LINES) -> tuple[float, float] | None:
+def three_column_list(frags: list[Fragment], continued: bool = False, run_lines: int = 2 * MIN_RUN_LINES,
+                      anywhere: bool = False) -> tuple[float, float] | None:
     """Two gutters of a reference list set in three columns (Royal Society, some Elsevier journals): text on all
     three sides of both over a long run (``run_lines`` rows), each side lines of running text. Taken under a line
     naming the list (or, ``continued``, on the page after one read so): a three-column table of long cells
-    elsewhere stays a table."""
+    elsewhere stays a table. ``anywhere``: the caller has found the heading inside the fragments given."""
     from kb.importers.pdf_entries import names_reference_list
 
     if len(frags) < 3 * MIN_RUN_LINES:
         return None
     heading = [f for f in frags if names_reference_list("".join(c["text"] for c in f.chars).strip())]
-    below = min((f.bottom for f in heading), default=None)
-    if below is None and not continued:
+    below = None if anywhere else min((f.bottom for f in heading), default=None)
+    if below is None and not (continued or anywhere):
         return None
     body_frags = [f for f in frags if below is None or f.top >= below - 1]
     if len(body_frags) < 3 * MIN_RUN_LINES:

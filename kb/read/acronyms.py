@@ -30,21 +30,27 @@ _TWO_CAPITALS = lazy(r"[A-Z][A-Z]")
 # A legend's list of abbreviations, 'EGF epidermal growth factor, FAP fibroblast activation protein' (the
 # italics of '*EGF*' are gone from a sentence's text), or a table's note 'IQR, interquartile range; MASLD, ...':
 # each item an acronym, then its words, then a separator; or the words, then the acronym, in one bracket.
-_GLOSSARY = (lazy(r"(?:^|[,;:.]\s+)(?P<abbr>[A-Z]{2,7})\s+(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[,;.]|$))"),
-             lazy(r"(?:^|[;:.]\s+)(?P<abbr>[A-Z]{2,7}),\s+(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[;.]|$))"),
+# A name's first word may be a capital and a hyphen: 'CRP: C-reactive protein', 'BNP, B-type natriuretic peptide'.
+_NAME_START = r"(?:[a-z]|[A-Z][-\u2010])"
+_GLOSSARY = (lazy(rf"(?:^|[,;:.]\s+)(?P<abbr>[A-Z]{{2,7}})\s+(?P<words>{_NAME_START}[^,;:.()\[\]]{{2,80}}?)"
+                  r"(?=\s*(?:[,;.]|$))"),
+             lazy(rf"(?:^|[;:.]\s+)(?P<abbr>[A-Z]{{2,7}}),\s+(?P<words>{_NAME_START}[^,;:.()\[\]]{{2,80}}?)"
+                  r"(?=\s*(?:[;.]|$))"),
              # a guideline's list of bodies, names capitalised: 'AACN indicates American Association of Colleges of
              # Nursing; CAPP, Cardiology Advanced Practice Providers; CEC, clinical endpoint committee' (AHA/ACC)
-             lazy(r"(?:^|[;.]\s+)(?P<abbr>[A-Z]{2,7})(?:,|\s+indicates)\s+(?P<words>[A-Z][^,;:.()\[\]]{2,80}?)"
+             lazy(rf"(?:^|[;.]\s+)(?P<abbr>[A-Z]{{2,7}})(?:,|\s+indicates)\s+(?P<words>[A-Z][^,;:.()\[\]]{{2,80}}?)"
                   r"(?=\s*(?:[;.]|$))"),
              # WHO's figure notes: 'HIS:health information system; ICT: information and communications technology'
-             lazy(r"(?:^|[;.]\s+)(?P<abbr>[A-Z]{2,7}):\s*(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[;.]|$))"),
+             lazy(rf"(?:^|[;.]\s+)(?P<abbr>[A-Z]{{2,7}}):\s*(?P<words>{_NAME_START}[^,;:.()\[\]]{{2,80}}?)"
+                  r"(?=\s*(?:[;.]|$))"),
              # a figure's list with colons and commas: 'PKC: protein kinase C, PTEN: phosphatase and tensin homolog'
-             lazy(r"(?:^|[,.]\s+)(?P<abbr>[A-Z]{2,7}):\s*(?P<words>[a-z][^,;:.()\[\]]{2,80}?)(?=\s*(?:[,.]|$))"),
+             lazy(rf"(?:^|[,.]\s+)(?P<abbr>[A-Z]{{2,7}}):\s*(?P<words>{_NAME_START}[^,;:.()\[\]]{{2,80}}?)"
+                  r"(?=\s*(?:[,.]|$))"),
              # a list of abbreviations with equals signs: 'ACR = American College of Rheumatology, ADR = Adverse ...'
-             lazy(r"(?:^|[,;.]\s+)(?P<abbr>[A-Z]{2,7})\s?=\s?(?P<words>[A-Za-z][^,;:.()\[\]=]{2,80}?)"
+             lazy(rf"(?:^|[,;.]\s+)(?P<abbr>[A-Z]{{2,7}})\s?=\s?(?P<words>[A-Za-z][^,;:.()\[\]=]{{2,80}}?)"
                   r"(?=\s*(?:[,;.]|$))"),
              # the name, a comma, then its acronym in one bracket: '3.0-5.9 METs (moderate physical activity, MPA)'
-             lazy(r"\((?P<words>[a-z][^,;:.()\[\]]{2,80}?),\s*(?P<abbr>[A-Z]{2,7})s?\)"))
+             lazy(rf"\((?P<words>{_NAME_START}[^,;:.()\[\]]{{2,80}}?),\s*(?P<abbr>[A-Z]{{2,7}})s?\)"))
 _WORD_SPLIT = lazy(r"[\s\-\u2010-\u2014/]+")
 CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&", "a", "an", "de", "du", "la"})
 

@@ -20,7 +20,9 @@ _RAISED = r"<sup>\s*[\w\s,;*\u2020\u2021\u00a7\u00b6#\u2013-]{1,20}</sup>"
 # Each name and its numbers is taken whole (an atomic group): the spaces around a comma could otherwise be shared out
 # between the patterns in as many ways as there are names, and a long line of names that fails at its end would
 # take exponential time to be refused.
-_UNIT = rf"(?>(?:{_NAME}\s*,?\s*{_RAISED}|{_NAME}\s*,)\s*(?:,|;|\band\b|&)?\s*)"
+# The last name may follow a serial comma and 'and' ('..., Joel Eggebeen<sup>6</sup>, and Barbara J. Nicklas,
+# PhD<sup>7</sup>', an NIH author manuscript's byline).
+_UNIT = rf"(?>(?:{_NAME}\s*,?\s*{_RAISED}|{_NAME}\s*,)\s*(?:,\s*(?:\band\b|&)?|;|\band\b|&)?\s*)"
 # The first names' numbers may come out ahead of the line, with a glyph the font does not map ('<sup>1,2
 # 1,2</sup>\ufffd <sup>3 4</sup> THOMAS MEYER , SUSANNE SPITTEL , ...', Taylor & Francis)
 _LEADING = rf"(?>(?:{_RAISED}\s*\ufffd?\s*)*)"

@@ -85,6 +85,9 @@ _NAMED = lazy(r"\b[A-Z]{2,}[A-Za-z]*[-\s]$")
 # opening the sentence with its share of a whole is a tally of the article's own sample (a survey's papers), not of
 # the works the sentence goes on to cite.
 _SHARE = lazy(r"\s*\(\s*\d{1,3}(?:[.,]\d+)?\s*%\s*\)")
+# 'Girerd (2022), Sultana (2010) ... achieved scores of 7 among the included studies.[13-18]': a quality score's
+# value, not a count of the studies.
+_SCORE = lazy(r"\b(?:scores?|scored|rated|rating)\s+(?:of\s+)?$", re.I)
 # '28 day and 90 day toxicity studies [13]': a number before a unit of time is a duration, not a count of studies.
 _DURATION = lazy(r"\s*-?\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b", re.I)
 
@@ -128,6 +131,7 @@ def count_claims(text: str, spans) -> list[Claim]:
     for m in _COUNT.finditer(text):
         if (_BOUND.search(text, max(0, m.start() - 20), m.start())
                 or _LABEL.search(text, max(0, m.start() - 24), m.start()) or _DURATION.match(text, m.end("count"))
+                or _SCORE.search(text, max(0, m.start() - 24), m.start())
                 or _ATTEMPTS.search(text, max(0, m.start() - 80), m.start())
                 or (m.group("count").isdigit() and _NAMED.search(text, max(0, m.start() - 20), m.start()))):
             continue
