@@ -87,6 +87,18 @@ def test_each_estimate_column_takes_the_interval_after_it():
     assert codes_of(_TABLE.format(aHR="1.45"), "EST104") == [("EST104", "warning")]
 
 
+_MEASURES = ("# Trial\n\n## Results\n\n**Table 2** Endpoints.\n\n| Outcome | Rate difference, % (95% CI) | "
+             "Odds ratio (95% CI) | Mean difference (95% CI) |\n| --- | --- | --- | --- |\n"
+             "| Antibiotics | 6 (−5, 16) | 1.26 (0.81, 1.95) |  |\n| Days on antibiotics |  |  | −1.8 (−3.1, −0.5) |\n\n"
+             "## References\n\n1. Smith A. A trial. *J Med*. 2001;1:1-5.\n")
+
+
+def test_a_later_column_naming_its_own_measure_is_not_the_ratios_interval():
+    """'Odds ratio (95% CI) | Mean difference (95% CI)': the mean difference column is no interval of the odds
+    ratio before it, so its negative values are not odds ratios (six false EST103 in a trial report)."""
+    assert codes_of(_MEASURES, "EST103") == []
+
+
 # ---- percentages --------------------------------------------------------------------------------------------------
 
 

@@ -70,7 +70,10 @@ def _columns(header: list[str]) -> tuple[int | None, int | None]:
     if est is not None and ci is not None and ci < est:
         # '| cHR | 95%CI | aHR | 95%CI |' with only 'aHR' read as a measure: each estimate's interval is the one
         # after it, not the first of the row (the crude HR's), which gave the adjusted HR a lopsided interval.
-        ci = next((i for i, h in usable if i > est and _CI_HEAD.search(h)), ci)
+        # Only a bare interval column right after it: 'Odds ratio (95% CI) | Mean difference (95% CI)' is another
+        # measure's column, whose values are no odds ratios.
+        ci = next((i for i, h in usable if i == est + 1 and _CI_HEAD.search(h) and not re.search(MEASURE, h)
+                   and not _EST_HEAD.search(h)), ci)
     return est, ci
 
 
