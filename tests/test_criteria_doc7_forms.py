@@ -290,3 +290,68 @@ def test_undated_entries_count_and_a_header_date_line_and_a_lone_pmid_are_no_ent
     # clean: a list of undated lines that name no one is no author-year list
     clean = "# Policy\n\nText.\n\n# References:\n\nThe plan's member contract\n\nThe provider manual\n\nThe benefit book\n"
     assert _refs(clean) == []
+
+
+# --- second pass: Scott and White's header block and run-in 'POLICY:', CCA's refusal, AAS entries ---------------
+
+def test_a_running_header_block_deeper_than_the_margin_is_dropped():
+    from importtools import layout_line as _line
+    from kb.importers.pdf_furniture import drop_running_lines
+
+    head = ["MEDICAL COVERAGE POLICY", "SERVICE: Genetic Testing", "Policy Number: 037", "Effective Date: 09/01/2024",
+            "Last Review: 08/12/2024", "Next Review: 08/12/2025"]
+    pages = [[_line(t, 30 + 14 * k) for k, t in enumerate(head)] + [_line(f"Page {n} of 6", 116),
+             _line(f"Body text of page {n} on widgets and gadgets number {n * 7}.", 300)] for n in range(1, 7)]
+    kept, dropped = drop_running_lines(pages, [792.0] * 6)
+    assert dropped == 42 and all(len(page) == 1 and page[0].text.startswith("Body") for page in kept)
+    # clean: the same lines below a first line that differs on every page are the text's, not a header's
+    words = ["apples", "bricks", "cedars", "dunes", "embers", "ferns"]
+    pages = [[_line(f"Opening of the page on {w}.", 30)] + [_line(t, 44 + 14 * k) for k, t in enumerate(head)]
+             for w in words]
+    kept, dropped = drop_running_lines(pages, [792.0] * 6)
+    assert sum(len(page) for page in kept) >= 6 * 5
+
+
+BSW = """***Important note:*** *Medical policies apply to all lines of business.*
+
+**SERVICE:** Genetic (Genomic) Testing
+
+**POLICY:** Please review the plan's EOC for coverage details.
+
+**Where genetic/genomic testing is a benefit ...**
+Genetic testing for non-medical purposes, such as paternity or ancestry, is NOT medically necessary.
+
+A. **Coverage for genetic testing may be medically necessary when ALL of the following criteria are met:**
+
+  1. Appropriate genetic counseling occurs before and after testing.
+  2. The test is performed in a CLIA certified laboratory.
+
+**CODES:**
+
+81220 CFTR gene analysis
+""" + REFS
+
+
+def test_a_run_in_bold_policy_label_opens_the_criteria():
+    assert [c for _, c in _tops(BSW)] == ["not medically necessary", "medically necessary"]
+    # clean: a run-in label that names no criteria ('SERVICE:') opens nothing
+    assert _tops(BSW.replace("**POLICY:**", "**SERVICE NOTE:**")) == []
+
+
+def test_a_plan_that_does_not_consider_a_test_medically_necessary_refuses_it():
+    assert category_of("CCA does not consider maternal cfDNA testing to be medically necessary in any of the "
+                       "following circumstances:") == "not medically necessary"
+    assert category_of("CCA considers maternal cfDNA testing to be medically necessary when:") == "medically necessary"
+    # a raw line's emphasis marks are no obstacle
+    assert states_coverage("I. Other tests are considered **investigational**.")
+
+
+def test_an_aas_entry_names_its_first_author_before_et_al_and_a_bodys_report_its_month_and_year():
+    from kb.read.author_year_list import read_entry
+    from kb.read.reference_list import parse_entry
+
+    assert read_entry(1, "Mainzer et al. 2011, ApJ, 741, 90", 1).surnames == ("Mainzer",)
+    assert parse_entry(13, "ACOG Committee Opinion 690, March 2017: Carrier screening in the age of genomic "
+                           "medicine", 1).year == 2017
+    # clean: an entry with authors keeps the year its usual places give, not a month in its title
+    assert parse_entry(1, "Smith J. Events of March 1999 revisited. J Hist. 2005;3:1-2.", 1).year == 2005

@@ -76,6 +76,7 @@ def _drafts(lines: list[str], first_line: int, tables_end: bool) -> list[list]:
 # A part of the list named by a bold label alone on its line, its colon in or after the bold: Texas Children's Health
 # Plan's '**Government Agency, Medical Society, and Other Publications:**' and '**Peer Reviewed Publications:**'.
 _PART_LABEL = lazy(r"^\s*\*\*[A-Z][^*]{2,120}?(?::\*\*|\*\*:)\s*$")
+_ET_AL = lazy(r",?\s+et\s+al\.?$")
 # A dated field on a line of its own, a page header's: 'Last reviewed: 03/08/2023'.
 _DATED_FIELD = lazy(r"^\s*(?:last\s+)?(?:reviewed|revised|updated|review date|revision date)\s*:\s*"
                     r"\d{1,2}/\d{1,2}/\d{2,4}\s*$", re.IGNORECASE)
@@ -264,7 +265,7 @@ def _read_entry(number: int, text: str, line: int) -> ReferenceEntry:
         return replace(entry, surnames=(person.group("name"),))
     names = _NAMES_THEN_YEAR.match(text)
     head = re.split(r",|\s+(?:and|&)\s+", names.group("names"), maxsplit=1)[0].strip(" .") if names else ""
-    first = _FIRST_AUTHOR.match(head)
+    first = _FIRST_AUTHOR.match(_ET_AL.sub("", head))  # 'Mainzer et al. 2011, ApJ, 741, 90' (AAS journals)
     if not first:
         return entry
     year = entry.year or int(_HAS_YEAR.search(text, names.end("names")).group(0)[:4])

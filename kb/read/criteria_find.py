@@ -113,10 +113,10 @@ def _spans(sections: list[Section], lines: list[str]):
         bold = _BOLD_SECTION.match(line)
         if bold and CRITERIA_HEADING.search(bold.group("title")) and not _RELATED.search(bold.group("title")):
             yield number + 1, _bold_end(number, sections, lines), False
-    for number, title in _bold_titles(lines):
+    for number, title, run_in in _bold_titles(lines):
         if CRITERIA_HEADING.search(title) and not (_RELATED.search(title) or _OTHER_CRITERIA.search(title)
                                                    or _NEVER_CRITERIA.search(title) or category_heading(title)):
-            yield number + 1, _title_end(number, sections, lines), False
+            yield number + (0 if run_in else 1), _title_end(number, sections, lines), False
     first = next((s for s in sections if category_heading(s.title)), None)
     if first is not None:
         yield first.line, _end(first, sections, lines, stop_elsewhere=True), False
@@ -144,15 +144,21 @@ def _bold_end(start: int, sections: list[Section], lines: list[str]) -> int:
 # Commonwealth Care Alliance's '**Clinical Coverage Criteria:**', '**LIMITATIONS/EXCLUSIONS:**'): a few words, no
 # sentence.
 _BOLD_TITLE = lazy(r"^\s*\*\*(?P<title>[A-Z][^*.;]{2,60}?)\s*:?\s*\*\*\s*:?\s*$")
+# ... or run in, its colon in the bold and the section's text after it on the line (Scott and White's '**POLICY:**
+# Please review the plan's EOC ...')
+_RUN_IN_TITLE = lazy(r"^\s*\*\*(?P<title>[A-Z][A-Z /&-]{2,40}?)\s*:\s*\*\*\s*\S")
 
 
-def _bold_titles(lines: list[str]) -> list[tuple[int, str]]:
-    """(line, title) of each bold title line of eight words at most."""
+def _bold_titles(lines: list[str]) -> list[tuple[int, str, bool]]:
+    """(line, title, run in) of each bold title line of eight words at most, and of each run-in title in
+    capitals."""
     out = []
     for number, line in enumerate(lines, 1):
         m = _BOLD_TITLE.match(line)
         if m and len(m.group("title").split()) <= 8:
-            out.append((number, m.group("title").strip(" :")))
+            out.append((number, m.group("title").strip(" :"), False))
+        elif _RUN_IN_TITLE.match(line):
+            out.append((number, _RUN_IN_TITLE.match(line).group("title").strip(" :"), True))
     return out
 
 
@@ -165,7 +171,7 @@ def _title_end(start: int, sections: list[Section], lines: list[str]) -> int:
     criteria, or whose own text decides no coverage; category headings, running headers (a title printed three
     times or more: BCBS Arizona's drug name over every page) and a drug's approval terms carry the criteria on."""
     titles = sorted([(s.line, s.title) for s in sections if s.line > start]
-                    + [(n, t) for n, t in _bold_titles(lines) if n > start])
+                    + [(n, t) for n, t, _ in _bold_titles(lines) if n > start])
     def own(k: int) -> range:
         return range(titles[k][0] + 1, titles[k + 1][0] if k + 1 < len(titles) else len(lines) + 1)
 

@@ -41,6 +41,8 @@ _WHAT_IS = lazy(r"^(?:[IVX]{1,4}\.\s+)?what\s+is\s+(?:considered\s+)?(?=\S)", re
 # 'is not considered medically necessary', 'may not be considered medically necessary', 'will not be medically necessary'
 _NEGATED = lazy(r"\b(?:is|are|may|will|would|should|shall)\s+not\s+(?:be\s+)?(?:considered\s+)?(?:to\s+be\s+)?"
                 r"(?:medically|reasonable and) necessary\b|"
+                # Commonwealth Care Alliance's 'CCA does not consider maternal cfDNA testing to be medically necessary'
+                r"\bdo(?:es)?\s+not\s+consider\s+[^.;:]{1,120}?\s+(?:to\s+be\s+)?medically necessary\b|"
                 r"\bdo(?:es)? not meet the definition|\bnot\s+reasonable and necessary\b", re.IGNORECASE)
 # Avalon's (a laboratory benefit manager's) words: 'MEETS COVERAGE CRITERIA when ...', 'DOES NOT MEET COVERAGE CRITERIA'.
 _COVERAGE_CRITERIA = lazy(r"\b(?:(?P<no>does not|do not)\s+meet|meets?)\s+coverage criteria\b", re.IGNORECASE)
@@ -183,7 +185,7 @@ _QUESTION = lazy(r"\b(?:determine|decide|assess|establish)\s+(?:if|whether)\b[^.
 def states_coverage(text: str) -> bool:
     """Whether a statement's own words decide coverage ('is considered investigational'); a note never does, nor a
     review's question ('to determine if ... are medically necessary')."""
-    text = _QUESTION.sub("", text)
-    plain = text.replace("*", "")
-    return bool(_DECIDES.search(text) or _JUDGES.search(text) or APPROVES.search(plain)
+    # (emphasis marks aside: a raw line's 'are considered **investigational**', Dean Health Plan's)
+    plain = _QUESTION.sub("", text.replace("*", ""))
+    return bool(_DECIDES.search(plain) or _JUDGES.search(plain) or APPROVES.search(plain)
                 or _COVERS.search(plain) or _NOT_COVERS.search(plain)) and not _NOTE.match(text)
