@@ -83,15 +83,20 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[l
     for lines, height in zip(pages, heights):
         chapters.update({key(line) for line in lines if _in_slot(line, height, lines, slots)})
     # a header or footer block of several lines reaching past the margin (Scott and White's seven lines: the title,
-    # the service, 'Policy Number: 037', three dates, 'Page 1 of 8'): lines repeated on a third of the pages that
-    # stand, with every line between them and the sheet's edge, in the outer quarter
+    # the service, 'Policy Number: 037', three dates, 'Page 1 of 8'): lines repeated at the same height on a third
+    # of the pages that stand, with every line between them and the sheet's edge, in the outer quarter (a drug
+    # policy's text repeated under each indication, 'Reauthorization ... Authorization will be issued for 12
+    # months.', falls at other heights)
+    def slot(line: Line) -> tuple[str, int]:
+        return key(line), round(line.top / 2)
+
     deep = Counter()
     for lines, height in zip(pages, heights):
-        deep.update({key(line) for line in lines if line.top < _BLOCK * height or line.bottom > (1 - _BLOCK) * height})
+        deep.update({slot(line) for line in lines if line.top < _BLOCK * height or line.bottom > (1 - _BLOCK) * height})
     kept, dropped = [], 0
     for lines, height in zip(pages, heights):
         page_kept = []
-        block = _edge_block(lines, height, lambda line: deep[key(line)] >= repeated)
+        block = _edge_block(lines, height, lambda line: deep[slot(line)] >= repeated)
         for line in lines:
             margin = in_margin(line, height, lines)
             if id(line) in block or (in_margin(line, height, lines, 2) and counts[key(line)] >= repeated) or (
