@@ -26,9 +26,16 @@ REFERENCE_WORDS = re.compile(
 
 def names_reference_list(text: str) -> bool:
     """A line that is only the reference list's heading, emphasis and numbering aside; capitalised, as a
-    heading is ('12 references' is a count)."""
-    m = REFERENCE_WORDS.match(text.replace("*", "").replace("_", " ").strip())
-    return bool(m) and m.group("words")[0].isupper()
+    heading is ('12 references' is a count). The policy reader's own names count too (a health plan's bold
+    'RELATED REFERENCES:', 'VIII. References/Citations'): a line it would take for the heading is one."""
+    from kb.read.parse_policy import REFERENCE_HEADING
+
+    plain = text.replace("*", "").replace("_", " ").strip()
+    m = REFERENCE_WORDS.match(plain)
+    if m:
+        return m.group("words")[0].isupper()
+    plain = plain.rstrip(" :")
+    return bool(REFERENCE_HEADING.match(plain)) and plain[:1].isupper() and not plain.lower().startswith("citations")
 
 
 def hanging_entries(lines: list, short) -> list[list]:

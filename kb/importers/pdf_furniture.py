@@ -9,6 +9,7 @@ from kb.importers.pdf_layout import Line
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
 _MARGIN = 0.09  # of the page height: where running headers and footers sit
+_BLOCK = 0.25  # of the page height: how far a running header or footer block of several lines may reach
 _SIDE = 0.06  # of the page width: the outer strip where a page number may stand beside the text block
 # a page number and its chapter's running title set apart by a wide gap: '43\tReferences', 'Introduction\t7'
 _FOLIO = re.compile(r"^\d{1,4}\t+\S.*$|^.*\S\t+\d{1,4}$")
@@ -81,12 +82,24 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[l
     slots, chapters = _header_slots(pages, heights, lambda line: counts[key(line)] >= repeated), Counter()
     for lines, height in zip(pages, heights):
         chapters.update({key(line) for line in lines if _in_slot(line, height, lines, slots)})
+    # a header or footer block of several lines reaching past the margin (Scott and White's seven lines: the title,
+    # the service, 'Policy Number: 037', three dates, 'Page 1 of 8'): lines repeated at the same height on a third
+    # of the pages that stand, with every line between them and the sheet's edge, in the outer quarter (a drug
+    # policy's text repeated under each indication, 'Reauthorization ... Authorization will be issued for 12
+    # months.', falls at other heights)
+    def slot(line: Line) -> tuple[str, int]:
+        return key(line), round(line.top / 2)
+
+    deep = Counter()
+    for lines, height in zip(pages, heights):
+        deep.update({slot(line) for line in lines if line.top < _BLOCK * height or line.bottom > (1 - _BLOCK) * height})
     kept, dropped = [], 0
     for lines, height in zip(pages, heights):
         page_kept = []
+        block = _edge_block(lines, height, lambda line: deep[slot(line)] >= repeated)
         for line in lines:
             margin = in_margin(line, height, lines)
-            if (in_margin(line, height, lines, 2) and counts[key(line)] >= repeated) or (
+            if id(line) in block or (in_margin(line, height, lines, 2) and counts[key(line)] >= repeated) or (
                     margin and _PAGE_NUMBER.match(_plain(line))) or (
                     margin and _FOLIO.match(_plain(line)) and folios[key(line)] >= 2) or (
                     chapters[key(line)] >= 2 and _in_slot(line, height, lines, slots)):
@@ -95,6 +108,23 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> tuple[l
                 page_kept.append(line)
         kept.append(page_kept)
     return kept, dropped
+
+
+def _edge_block(lines: list[Line], height: float, running) -> set[int]:
+    """The ids of the lines of a page's header (footer) block: from the top (bottom) edge inwards, each line
+    running, within the outer quarter of the sheet, up to the first that is not; three lines at least, or none
+    (one or two are the margin's own rule)."""
+    out: set[int] = set()
+    for order, inside in ((sorted(lines, key=lambda l: l.top), lambda l: l.top < _BLOCK * height),
+                          (sorted(lines, key=lambda l: -l.bottom), lambda l: l.bottom > (1 - _BLOCK) * height)):
+        run = []
+        for line in order:
+            if not (inside(line) and running(line)):
+                break
+            run.append(id(line))
+        if len(run) >= 3:
+            out.update(run)
+    return out
 
 
 def _header_slots(pages: list[list[Line]], heights: list[float], running) -> set[tuple[bool, int]]:

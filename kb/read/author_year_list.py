@@ -38,15 +38,29 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
     """[number, text, line] for each entry of a list printed without numbers: paragraphs, bullet items, or
     lines that each open with a name and hold a year. Empty unless most of them look like references, or
     else, when they do not, the heading opens a bulleted list (then its items, dated or not, up to the first
-    paragraph after it)."""
+    paragraph after it). A table after the list (its cells a tab apart: 'Status<tab>Date<tab>Action', an approval
+    log) ends it, unless the list then reads as no list, when the table's dates were what held it up."""
+    for tables_end in (True, False):
+        drafts = _drafts(lines, first_line, tables_end)
+        dated = sum(1 for d in drafts if (_HAS_YEAR.search(d[1]) or _NO_DATE.search(d[1])) and _ENTRY_START.match(d[1]))
+        if drafts and dated >= 0.6 * len(drafts):
+            return drafts
+    return _bullet_run(lines, first_line)
+
+
+def _drafts(lines: list[str], first_line: int, tables_end: bool) -> list[list]:
     drafts: list[list] = []
     gap = True  # a blank line before: a new entry
     for offset, text in enumerate(lines):
-        if not text.strip():
+        if not text.strip() or _PART_LABEL.match(text) or _DATED_FIELD.match(text):
+            # a part's label alone ('**Peer Reviewed Publications:**') names the entries under it; a running
+            # header's date line left amid the list ('Last reviewed: 03/08/2023') is none of them
             gap = True
             continue
-        if _FIELD_LABEL.match(text):
+        if _FIELD_LABEL.match(text) or (tables_end and text.count("\t") >= 2):
             break  # the document's own record after its list ('**Devised:** 7/23', '**Revised:** ...'), then notices
+        if drafts and _TAIL.match(text):
+            gap = False  # an entry's PMID or address a page break set apart ('PMID: 15749997' after the page number)
         starts = _BULLET.match(text) or (gap and not (drafts and _second_half(drafts[-1][1], text))) or (
             drafts and _ENTRY_START.match(text) and drafts[-1][1].rstrip().endswith(".")
             and (_HAS_YEAR.search(drafts[-1][1]) or _undated_before_named(text))) or (
@@ -56,9 +70,21 @@ def unnumbered_drafts(lines: list[str], first_line: int) -> list[list]:
         else:
             drafts[-1][1] += " " + text.strip()
         gap = False
-    drafts = _split_glued(drafts)
-    dated = sum(1 for d in drafts if _HAS_YEAR.search(d[1]) and _ENTRY_START.match(d[1]))
-    return drafts if drafts and dated >= 0.6 * len(drafts) else _bullet_run(lines, first_line)
+    return _split_glued(drafts)
+
+
+# A part of the list named by a bold label alone on its line, its colon in or after the bold: Texas Children's Health
+# Plan's '**Government Agency, Medical Society, and Other Publications:**' and '**Peer Reviewed Publications:**'.
+_PART_LABEL = lazy(r"^\s*\*\*[A-Z][^*]{2,120}?(?::\*\*|\*\*:)\s*$")
+_ET_AL = lazy(r",?\s+et\s+al\.?$")
+# A dated field on a line of its own, a page header's: 'Last reviewed: 03/08/2023'.
+_DATED_FIELD = lazy(r"^\s*(?:last\s+)?(?:reviewed|revised|updated|review date|revision date)\s*:\s*"
+                    r"\d{1,2}/\d{1,2}/\d{2,4}\s*$", re.IGNORECASE)
+# An entry's tail set apart from it: its PMID, DOI or address on a line of its own.
+_TAIL = lazy(r"^\s*(?:PMID\b|PMCID\b|doi:|DOI:|https?://)")
+# APA's '(n.d.)': an entry that says it has no date is as much a reference as a dated one (Neighborhood Health Plan
+# of Rhode Island's 'Trompeter, E.- Editor. ... (n.d.). Genetic Testing and Diagnostic Tools ...').
+_NO_DATE = lazy(r"\(n\.\s?d\.\)")
 
 
 # A field of the document's own record, a bold label with its colon: Geisinger prints '**Devised:** 7/23',
@@ -264,7 +290,7 @@ def _read_entry(number: int, text: str, line: int) -> ReferenceEntry:
         return replace(entry, surnames=(person.group("name"),))
     names = _NAMES_THEN_YEAR.match(text)
     head = re.split(r",|\s+(?:and|&)\s+", names.group("names"), maxsplit=1)[0].strip(" .") if names else ""
-    first = _FIRST_AUTHOR.match(head)
+    first = _FIRST_AUTHOR.match(_ET_AL.sub("", head))  # 'Mainzer et al. 2011, ApJ, 741, 90' (AAS journals)
     if not first:
         return entry
     year = entry.year or int(_HAS_YEAR.search(text, names.end("names")).group(0)[:4])

@@ -73,6 +73,10 @@ class _Walk:
     # situations:', '**Frequency Limitations:**'): a note's or a limit's list, not statements, up to the next heading,
     # statement, or item that decides coverage in its own words.
     aside: bool = False
+    # Under a heading that decides coverage by itself ('Non-Covered', 'Not Medically Necessary'): its bullets are
+    # the services it decides, statements though their own words name no category (UCare's 'For determination of
+    # fetal sex.').
+    decided: bool = False
 
     def add(self, sid, label, line, parent, text, category=None) -> str:
         self.used.add(sid)
@@ -82,15 +86,19 @@ class _Walk:
 
 
 def read_statements(region: list[tuple[int, str | None]], heading_category,
-                    recommendations: bool = False) -> tuple[list[Statement], list[Problem]]:
+                    recommendations: bool = False,
+                    decisive: frozenset[int] = frozenset()) -> tuple[list[Statement], list[Problem]]:
     """Statements from the lines of a criteria region; a line given as None is a heading inside it.
 
     ``heading_category(line)`` gives the category heading in force at a line (e.g. 'investigational'), used when a
     statement does not say its category itself. In a guideline's recommendations (``recommendations``) each
-    numbered recommendation is a top statement."""
+    numbered recommendation is a top statement. ``decisive`` holds the lines of headings that decide coverage by
+    themselves ('Non-Covered'): the bullets right under one are statements."""
     walk = _Walk()
     blocks = list(read_blocks(region, recommendations))
     for i, block in enumerate(blocks):
+        if block.kind == "heading":
+            walk.decided = block.first in decisive
         if recommendations and block.kind == "para":
             if BODY_RECOMMENDS.match(block.text):
                 _body_recommendation(walk, block)
@@ -187,7 +195,7 @@ def _bullet(walk: _Walk, block: Block) -> None:
         walk.depths.clear()
         if _OPENS_LIST.search(block.text):
             walk.outline.append(_Open(-1, -1, block.indent, sid, str(n)))
-    elif states_coverage(block.text):
+    elif states_coverage(block.text) or walk.decided:
         _statement(walk, block)
 
 

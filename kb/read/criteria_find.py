@@ -10,11 +10,12 @@ from those headings.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kb.patterns import lazy
 from kb.read.criteria import read_statements
 from kb.read.criteria_voice import PAYER_VOICE, payer_voice_spans
-from kb.read.criteria_words import category_heading, states_coverage
+from kb.read.criteria_words import category_heading, decisive_heading, states_coverage
 from kb.read.model import Problem, Section, Statement
 from kb.read.shape import NO_CRITERIA
 
@@ -41,14 +42,16 @@ def find_statements(lines: list[str], sections: list[Section], heading_lines: se
                     heading_category) -> tuple[list[Statement], list[Problem]]:
     """The statements of the first candidate region where a top statement decides coverage in its own words; none
     when no region does (an article's inclusion criteria are lists, not coverage criteria)."""
+    decisive = frozenset(s.line for s in sections if decisive_heading(s.title))
+    running = _running_headers(sections)
     for spans, recommendations in _regions(sections, lines):
-        region = [(i, None if i in heading_lines else lines[i - 1]) for first, last in spans
+        region = [(i, "" if i in running else None if i in heading_lines else lines[i - 1]) for first, last in spans
                   for i in range(first, last + 1)]
-        statements, problems = read_statements(region, heading_category, recommendations)
+        statements, problems = read_statements(region, heading_category, recommendations, decisive)
         tops = [s for s in statements if s.parent is None]
         if recommendations and sum(1 for s in tops if s.category in _FOR_OR_AGAINST) >= 2:
             return statements, problems
-        if not recommendations and any(states_coverage(s.text) for s in tops):
+        if not recommendations and any(states_coverage(s.text) or _under(s.line, sections, decisive) for s in tops):
             return statements, problems
     spans = payer_voice_spans(sections, lines)
     if spans:
@@ -58,6 +61,20 @@ def find_statements(lines: list[str], sections: list[Section], heading_lines: se
         if any(PAYER_VOICE.search(s.text.replace("*", "")) for s in statements if s.parent is None):
             return statements, problems
     return [], []
+
+
+def _running_headers(sections: list[Section]) -> set[int]:
+    """The lines of a running header a PDF printed as a heading over every page (BCBS Arizona's 'ROCTAVIAN
+    (valoctocogene roxaparvovec-rvox)', a title three times or more, no category heading): read as a blank line,
+    so a list broken by the page goes on under its statement."""
+    seen = Counter(s.title.lower() for s in sections)
+    return {s.line for s in sections if seen[s.title.lower()] >= 3 and not category_heading(s.title)}
+
+
+def _under(line: int, sections: list[Section], decisive: frozenset[int]) -> bool:
+    """Whether the nearest heading above a line is a category heading that decides coverage ('Non-Covered')."""
+    above = [s.line for s in sections if s.line < line]
+    return bool(above) and max(above) in decisive
 
 
 _FOR_OR_AGAINST = ("recommended", "not recommended")
@@ -96,6 +113,10 @@ def _spans(sections: list[Section], lines: list[str]):
         bold = _BOLD_SECTION.match(line)
         if bold and CRITERIA_HEADING.search(bold.group("title")) and not _RELATED.search(bold.group("title")):
             yield number + 1, _bold_end(number, sections, lines), False
+    for number, title, run_in in _bold_titles(lines):
+        if CRITERIA_HEADING.search(title) and not (_RELATED.search(title) or _OTHER_CRITERIA.search(title)
+                                                   or _NEVER_CRITERIA.search(title) or category_heading(title)):
+            yield number + (0 if run_in else 1), _title_end(number, sections, lines), False
     first = next((s for s in sections if category_heading(s.title)), None)
     if first is not None:
         yield first.line, _end(first, sections, lines, stop_elsewhere=True), False
@@ -119,6 +140,55 @@ def _bold_end(start: int, sections: list[Section], lines: list[str]) -> int:
     return stop - 1
 
 
+# A section's title set as a bold line of its own, unnumbered (Mass General Brigham's '**Coverage Guidelines**',
+# Commonwealth Care Alliance's '**Clinical Coverage Criteria:**', '**LIMITATIONS/EXCLUSIONS:**'): a few words, no
+# sentence.
+_BOLD_TITLE = lazy(r"^\s*\*\*(?P<title>[A-Z][^*.;]{2,60}?)\s*:?\s*\*\*\s*:?\s*$")
+# ... or run in, its colon in the bold and the section's text after it on the line (Scott and White's '**POLICY:**
+# Please review the plan's EOC ...')
+_RUN_IN_TITLE = lazy(r"^\s*\*\*(?P<title>[A-Z][A-Z /&-]{2,40}?)\s*:\s*\*\*\s*\S")
+
+
+def _bold_titles(lines: list[str]) -> list[tuple[int, str, bool]]:
+    """(line, title, run in) of each bold title line of eight words at most, and of each run-in title in
+    capitals."""
+    out = []
+    for number, line in enumerate(lines, 1):
+        m = _BOLD_TITLE.match(line)
+        if m and len(m.group("title").split()) <= 8:
+            out.append((number, m.group("title").strip(" :"), False))
+        elif _RUN_IN_TITLE.match(line):
+            out.append((number, _RUN_IN_TITLE.match(line).group("title").strip(" :"), True))
+    return out
+
+
+# A drug policy's approval terms under its criteria ('**Approval duration**', '**Approval conditions:**').
+_APPROVAL = lazy(r"^approval\b", re.I)
+
+
+def _title_end(start: int, sections: list[Section], lines: list[str]) -> int:
+    """The line before the first later title (a heading or a bold title line) that names a part never holding
+    criteria, or whose own text decides no coverage; category headings, running headers (a title printed three
+    times or more: BCBS Arizona's drug name over every page) and a drug's approval terms carry the criteria on."""
+    titles = sorted([(s.line, s.title) for s in sections if s.line > start]
+                    + [(n, t) for n, t, _ in _bold_titles(lines) if n > start])
+    def own(k: int) -> range:
+        return range(titles[k][0] + 1, titles[k + 1][0] if k + 1 < len(titles) else len(lines) + 1)
+
+    seen = Counter(title.lower() for _, title in titles)
+    for k, (line, title) in enumerate(titles):
+        if category_heading(title) or seen[title.lower()] >= 3 or _APPROVAL.match(title):
+            continue  # a category heading carries the criteria on; so does a running header, or a drug's approval terms
+        if _NEVER_CRITERIA.search(title):
+            return line - 1
+        j = k  # a title with no text of its own titles the one after it
+        while j + 1 < len(titles) and not any(lines[i - 1].strip() for i in own(j)):
+            j += 1
+        if not any(states_coverage(lines[i - 1]) for i in own(j)):
+            return line - 1
+    return len(lines)
+
+
 def _title_heading(sections: list[Section]) -> Section | None:
     """The document's lone top heading, its title ('Cigna Medical Coverage Policy - Physical Therapy')."""
     tops = [s for s in sections if s.level == 1]
@@ -130,9 +200,11 @@ def _end(start: Section, sections: list[Section], lines: list[str], *, stop_else
     the criteria on, at any level). Otherwise: one above the start's level, or one at its level that names a part
     never holding criteria or whose own text decides no coverage (a drug policy prints 'Other Uses with Supportive
     Evidence' and 'Conditions Not Covered' at the level of 'Policy Statement'); for a region read from category
-    headings, one above the start's level or naming a part that never holds criteria."""
+    headings, one above the start's level or naming a part that never holds criteria. A running header printed
+    as a heading never does."""
+    running = _running_headers(sections)
     for s in sections:
-        if s.line <= start.line or category_heading(s.title):
+        if s.line <= start.line or category_heading(s.title) or s.line in running:
             continue
         if stop_elsewhere:
             if s.level < start.level or _ELSEWHERE.search(s.title):
@@ -144,9 +216,15 @@ def _end(start: Section, sections: list[Section], lines: list[str], *, stop_else
 
 
 def _decides(section: Section, sections: list[Section], lines: list[str]) -> bool:
-    """Whether a line of the section's own text (up to the next heading) decides coverage."""
-    end = next((s.line - 1 for s in sections if s.line > section.line), len(lines))
-    return any(states_coverage(lines[i - 1]) for i in range(section.line + 1, end + 1))
+    """Whether a line of the section's own text (up to the next heading) decides coverage. A heading with no text of
+    its own titles the one after it (Dean Health Plan's 'DONOR-DERIVED CELL-FREE DNA ...' over 'Evidence-Based
+    ...', PacificSource's 'Commercial' over 'I. Genetic Testing', every heading at one level): that one decides."""
+    later = [s for s in sections if s.line > section.line]
+    end = later[0].line - 1 if later else len(lines)
+    own = range(section.line + 1, end + 1)
+    if later and not any(lines[i - 1].strip() for i in own):
+        return _decides(later[0], sections, lines)
+    return any(states_coverage(lines[i - 1]) for i in own)
 
 
 # Headings that promise coverage criteria, where finding none means the reader is unsure, not that there are none

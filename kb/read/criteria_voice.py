@@ -23,7 +23,8 @@ PAYER_VOICE = lazy(rf"\b(?:is|are|be)\s+(?:\w+\s+){{0,2}}?considered\s+(?:to\s+b
                    # the Plan 'considers' a service medically necessary; an algorithm that 'considers only strand
                    # separation, to fit the experimental data' decides nothing
                    r"\bconsiders?\s+(?:[^\s.;:]+\s+){1,14}?(?:not\s+)?medically\s+necess(?:ary|ity)\b|"
-                   r"\b(?:is|are)\s+(?:not\s+)?medically\s+necessary\s+(?:when|if|for|in)\b", re.IGNORECASE)
+                   # Scott and White's 'Coverage for genetic/genomic testing ... may be medically necessary when ALL'
+                   r"\b(?:is|are|may\s+be)\s+(?:not\s+)?medically\s+necessary\s+(?:when|if|for|in)\b", re.IGNORECASE)
 # Parts of a policy that never hold its criteria, whatever their words (notes restate or qualify them).
 _NEVER = lazy(r"\b(?:coding|codes|background|rationale|references?|bibliography|description|definitions?|evidence|"
               r"appendix|revision|history|overview|summary|disclaimer|instructions|attestation|notes?|discussion|"

@@ -10,18 +10,39 @@ import re
 
 from kb.patterns import lazy
 
+# Medicare's 'non-covered' (an LCD's 'are non-covered except for pregnant patients') is 'not covered'.
 CATEGORY = lazy(
     r"\b(not medically necessary|medically necessary|investigational|experimental|"
-    r"cosmetic|not covered|unproven|(?:does not|do not|meets?) the definition of medical necessity|"
+    r"cosmetic|not covered|non-?covered|unproven|(?:does not|do not|meets?) the definition of medical necessity|"
     r"(?:(?:does|do) not meet|meets?) coverage criteria|"
     r"(?:not\s+)?reasonable and necessary)\b",
     re.IGNORECASE,
 )
+# A plan's own verb of coverage, where no category word stands: 'CCA may cover maternal cfDNA testing ... when',
+# 'Microarray testing is covered for children when', '... is covered for MassHealth members'; and its refusal: 'The
+# Plan will not cover ...', 'The following NIPS services are not a benefit of Texas Medicaid:'. 'is covered by' (an
+# insurer named) and a past 'was covered' decide nothing.
+_COVERS = lazy(r"\b(?:may|will|shall)\s+(?:only\s+)?cover\b|\b(?:is|are)\s+(?:only\s+)?covered\s+(?:for|when|if|only|under)\b",
+               re.IGNORECASE)
+_NOT_COVERS = lazy(r"\b(?:may|will|does|do|shall)\s+not\s+cover\b|\b(?:is|are)\s+not\s+a\s+(?:covered\s+)?benefit\b",
+                   re.IGNORECASE)
+# A category word after 'non-' is none: Health New England 'covers up to 5 cycles of non-experimental/investigational
+# PGT when such testing is medically necessary' (the '/investigational' shares the prefix).
+_NON_COMPOUND = lazy(r"\bnon-(?!covered\b)[a-z]+(?:/[a-z]+)*", re.IGNORECASE)
+# A heading that is the word of coverage alone: UCare's 'Covered' and 'Non-Covered' over their bullets.
+# 'Exclusions' (Mass General Brigham's, Fallon Health's) heads what a plan does not cover.
+_COVERED_HEADING = lazy(r"^(?:(?P<no>non-?\s?|not\s+)?covered(?:\s+(?:services|indications))?|(?P<ex>exclusions?))$",
+                        re.IGNORECASE)
+# A heading that asks which services a category holds: Health New England's 'III. What is Considered
+# Investigational' over its lettered items.
+_WHAT_IS = lazy(r"^(?:[IVX]{1,4}\.\s+)?what\s+is\s+(?:considered\s+)?(?=\S)", re.IGNORECASE)
 # Wordings whose category is not their words: Florida Blue's 'meets the definition of medical necessity', Medicare's
 # 'reasonable and necessary', and a negation ahead of the category ('is *not* considered medically necessary').
 # 'is not considered medically necessary', 'may not be considered medically necessary', 'will not be medically necessary'
 _NEGATED = lazy(r"\b(?:is|are|may|will|would|should|shall)\s+not\s+(?:be\s+)?(?:considered\s+)?(?:to\s+be\s+)?"
                 r"(?:medically|reasonable and) necessary\b|"
+                # Commonwealth Care Alliance's 'CCA does not consider maternal cfDNA testing to be medically necessary'
+                r"\bdo(?:es)?\s+not\s+consider\s+[^.;:]{1,120}?\s+(?:to\s+be\s+)?medically necessary\b|"
                 r"\bdo(?:es)? not meet the definition|\bnot\s+reasonable and necessary\b", re.IGNORECASE)
 # Avalon's (a laboratory benefit manager's) words: 'MEETS COVERAGE CRITERIA when ...', 'DOES NOT MEET COVERAGE CRITERIA'.
 _COVERAGE_CRITERIA = lazy(r"\b(?:(?P<no>does not|do not)\s+meet|meets?)\s+coverage criteria\b", re.IGNORECASE)
@@ -86,9 +107,13 @@ def recommendation_category(text: str) -> str:
 
 def category_of(text: str) -> str | None:
     """The coverage category a text states, or None: 'medically necessary', 'not medically necessary', ..."""
-    text = text.replace("*", "")
+    text = _NON_COMPOUND.sub("", text.replace("*", ""))
     found = CATEGORY.search(text)
     if not found:
+        if _NOT_COVERS.search(text):
+            return "not covered"
+        if _COVERS.search(text):
+            return "medically necessary"
         if not APPROVES.search(text):
             return None
         return "not medically necessary" if _REFUSES.search(text) else "medically necessary"
@@ -99,20 +124,43 @@ def category_of(text: str) -> str | None:
     coverage = _COVERAGE_CRITERIA.fullmatch(word)
     if coverage:
         return "not covered" if coverage.group("no") else "medically necessary"
+    if word.replace(" ", "").startswith("non") and word.endswith("covered"):
+        return "not covered"
     return "medically necessary" if word.endswith(("medical necessity", "reasonable and necessary")) else word
 
 
 def category_heading(title: str) -> bool:
     """A heading made of category words alone: 'Medically Necessary', 'Experimental, Investigational, Unproven',
-    'Not Covered or Reimbursable'; not 'Experimental Design'."""
+    'Not Covered or Reimbursable', 'Covered', 'Non-Covered'; not 'Experimental Design'."""
+    if _COVERED_HEADING.match(title.replace("*", "").strip(" :")):
+        return True
+    title = _WHAT_IS.sub("", title.replace("*", "").strip())
     return bool(CATEGORY.search(title)) and not _CATEGORY_JOINERS.sub("", CATEGORY.sub("", title))
+
+
+def heading_category(title: str) -> str | None:
+    """The category a category heading gives what stands under it ('Covered' the services it lists)."""
+    covered = _COVERED_HEADING.match(title.replace("*", "").strip(" :"))
+    if covered:
+        return "not covered" if covered.group("no") or covered.group("ex") else "medically necessary"
+    return category_of(title)
+
+
+def decisive_heading(title: str) -> bool:
+    """A category heading that decides coverage by itself ('Not Medically Necessary', 'Covered', 'Non-Covered'),
+    so bullets under it are the services it decides; a bare 'Experimental' or 'Exclusions' (an article's or a
+    protocol's section) is not one."""
+    covered = _COVERED_HEADING.match(title.replace("*", "").strip(" :"))
+    if covered:
+        return not covered.group("ex")  # a trial protocol's 'Exclusions' lists patients, not services
+    return category_heading(title) and bool(_DECIDES.search(title))
 
 
 # A statement words a coverage decision, not merely a category word: trial articles' eligibility sections say
 # 'investigational drug' and 'experimental group'. 'Medically necessary' and 'not covered' are decisions wherever they
 # stand; the other categories only after a verb that gives them ('is considered experimental', 'Aetna considers the
 # following interventions experimental', 'remains investigational').
-_DECIDES = lazy(r"\bmedically necessary\b|\bdefinition of medical necessity\b|\bnot\s+covered\b|"
+_DECIDES = lazy(r"\bmedically necessary\b|\bdefinition of medical necessity\b|\bnot\s+covered\b|\bnon-?covered\b|"
                 r"\breasonable and necessary\b|\bmeets?\s+coverage criteria\b|\bnot\s+meet\s+coverage criteria\b",
                 re.IGNORECASE)
 _JUDGES = lazy(r"\b(?:consider(?:s|ed)?|deemed)\s+"
@@ -125,7 +173,19 @@ _JUDGES = lazy(r"\b(?:consider(?:s|ed)?|deemed)\s+"
 _NOTE = lazy(r"^\W*notes?\b", re.IGNORECASE)
 
 
+# 'Requests for genetic panels will be reviewed to determine if all included gene analyses are medically necessary'
+# (Fidelis Care's note): a review's question, no decision.
+# Nor does a disclaimer's 'does not signify that the service ... is a covered or non-covered health service', nor
+# what a physician attests (BCBS Arizona's outcome measures: 'Physician attestation that, ..., continuous therapy is
+# medically necessary fifty-two (52) weeks per year').
+_QUESTION = lazy(r"\b(?:determine|decide|assess|establish)\s+(?:if|whether)\b[^.;]*|"
+                 r"\bcovered\s+or\s+(?:non-?|not\s+)covered\b|\battest(?:s|ed|ation)?\s+that\b[^.;]*", re.IGNORECASE)
+
+
 def states_coverage(text: str) -> bool:
-    """Whether a statement's own words decide coverage ('is considered investigational'); a note never does."""
-    return bool(_DECIDES.search(text) or _JUDGES.search(text) or APPROVES.search(text.replace("*", ""))) \
-        and not _NOTE.match(text)
+    """Whether a statement's own words decide coverage ('is considered investigational'); a note never does, nor a
+    review's question ('to determine if ... are medically necessary')."""
+    # (emphasis marks aside: a raw line's 'are considered **investigational**', Dean Health Plan's)
+    plain = _QUESTION.sub("", text.replace("*", ""))
+    return bool(_DECIDES.search(plain) or _JUDGES.search(plain) or APPROVES.search(plain)
+                or _COVERS.search(plain) or _NOT_COVERS.search(plain)) and not _NOTE.match(text)

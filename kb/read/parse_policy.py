@@ -12,7 +12,7 @@ from kb.patterns import lazy
 from kb.read.author_year import AUTHOR_YEAR, AuthorYearIndex, scan_author_year
 from kb.read.blocks import Heading, headings
 from kb.read.citing_style import cites_a_fifth, cites_by_name, footnote_numbers, own_citation_lines
-from kb.read.criteria_words import category_heading, category_of
+from kb.read.criteria_words import category_heading, heading_category
 from kb.read.criteria_find import find_statements
 from kb.read.heading_markers import heading_markers
 from kb.read.marker_parts import with_entry_parts
@@ -28,8 +28,12 @@ from kb.read.shape import document_shape, front_matter
 # Notes'. Payers' words: Highmark's 'Reference Sources', Avalon's laboratory policies' 'VIII. Evidence-based
 # Scientific References'; Capital Blue Cross prints a back-to-top link after each section title ('IX. REFERENCES
 # TOP'), in capitals as the link is. CareSource letters its sections ('H. References'); Healthfirst's laboratory
-# policies (Avalon's template) say 'IV. Reference Materials'.
+# policies (Avalon's template) say 'IV. Reference Materials'. Health plans join the word to another: IU Health Plans'
+# 'VIII. References/Citations', Commonwealth Care Alliance's 'Regulatory Notes/References' and 'Related References',
+# UCare's 'References and source documents'.
 REFERENCE_HEADING = lazy(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})\.?\s+|[A-Z]\.\s+)?(references?|reference list|"
+                         r"references?\s*/\s*(?:citations|sources|resources)|[a-z]+(?:\s[a-z]+)?\s*/\s*references|"
+                         r"references and (?:source documents|sources|resources)|related references|"
                          r"list of references|references and notes|"
                          r"references cited|bibliography|works cited|literature cited|cited literature|citations|"
                          r"reference sources|reference materials|(?:evidence[- ]based\s+)?scientific references)"
@@ -174,7 +178,7 @@ def _category_lookup(sections: list[Section]):
         found = None
         for s in sections:
             if s.line <= line and category_heading(s.title):
-                found = category_of(s.title)
+                found = heading_category(s.title)
         return found
     return at
 

@@ -105,6 +105,9 @@ def _doi_value(text: str, m: re.Match) -> str:
     return value
 
 
+_NAMED_MONTH_YEAR = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?P<y>(?:19|20)\d{2})\b")
+
+
 def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
     """Parse the text of reference ``number`` (without its leading 'N. ')."""
     text, lead_year = leading(number, raw.strip())
@@ -147,7 +150,11 @@ def parse_entry(number: int, raw: str, line: int) -> ReferenceEntry:
                 source, guessed = body_name, True
     if authors is None and organisation is None and quoted is None:
         organisation = _drug_label_maker(text)  # a label names no author: its maker issued it
-    year_text = paren_year or pub.get("year") or lead_year or (None if quoted else late_year(body))
+    # a body's report dated in its front ('ACOG Committee Opinion 690, March 2017: Carrier screening ...'), the front
+    # read as the issuing body: its date is the entry's (an access date later in the entry is not)
+    named_month = _NAMED_MONTH_YEAR.search(organisation or "") if not (quoted or authors) else None
+    year_text = paren_year or pub.get("year") or lead_year or (None if quoted else late_year(body) or (
+        named_month.group("y") if named_month else None))
     year = int(year_text) if year_text else None
     return ReferenceEntry(
         number=number,
