@@ -197,8 +197,8 @@ def _plain_uncited(kb, cited, uncited, plain):
 def _uncited_run(kb, cited, run):
     first, last = run[0], run[-1]
     labels = ", ".join(kb.references[n].label for n in run)
-    near = sorted({k for k in (_closest([c for c in cited if c < first], first),
-                               _closest([c for c in cited if c > last], last)) if k is not None})
+    below, above = [c for c in cited if c < first], [c for c in cited if c > last]
+    near = ([max(below)] if below else []) + ([min(above)] if above else [])
     hint = f" (the nearest cited numbers are {' and '.join(map(str, near))})" if len(near) == 2 else (
         f" (the nearest cited number is {near[0]})" if near else "")
     span = f"{first}-{last}" if len(run) > 2 else f"{first} and {last}"
